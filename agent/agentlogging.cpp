@@ -1,0 +1,5 @@
+#include "agentlogging.h"
+
+namespace Flotilla {
+Q_LOGGING_CATEGORY(lcAgent, "flotilla.agent", QtInfoMsg)
+}

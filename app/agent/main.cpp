@@ -1,0 +1,27 @@
+#include "programinfo.h"
+#include "unixsignalwatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+namespace {
+Q_LOGGING_CATEGORY(lcMain, "flotilla.agent", QtInfoMsg)
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    Flotilla::setApplicationInfo(QStringLiteral("flotilla-agent"));
+
+    QCommandLineParser parser;
+    Flotilla::addStandardOptions(parser, QCoreApplication::translate("main", "Flotilla device agent: polls the rollout server over hawkBit DDI and runs updates through step handlers and Update Managers."));
+    parser.process(app);
+
+    Flotilla::quitOnTerminationSignals(&app);
+    qCInfo(lcMain, "%s %s started (pid %lld)", qUtf8Printable(QCoreApplication::applicationName()),
+           qUtf8Printable(QCoreApplication::applicationVersion()), QCoreApplication::applicationPid());
+    const int rc = app.exec();
+    qCInfo(lcMain, "stopped");
+    return rc;
+}

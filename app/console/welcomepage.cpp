@@ -1,0 +1,41 @@
+#include "welcomepage.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace Flotilla {
+
+WelcomePage::WelcomePage(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("welcomePage"));
+    auto *icon = new QLabel(this);
+    icon->setPixmap(QIcon(QStringLiteral(":/flotilla/flotilla.svg")).pixmap(96, 96));
+    icon->setAlignment(Qt::AlignHCenter);
+
+    auto *title = new QLabel(tr("Welcome to Flotilla"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    title->setAlignment(Qt::AlignHCenter);
+
+    auto *text = new QLabel(tr("Over-the-air software rollouts for device fleets.\n"
+                               "Devices speak the hawkBit DDI API; this console manages targets, software, "
+                               "deployments and rollouts."),
+                            this);
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignHCenter);
+    text->setFixedWidth(520);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch(2);
+    layout->addWidget(icon);
+    layout->addSpacing(12);
+    layout->addWidget(title);
+    layout->addSpacing(8);
+    layout->addWidget(text, 0, Qt::AlignHCenter);
+    layout->addStretch(3);
+}
+
+} // namespace Flotilla

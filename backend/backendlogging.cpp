@@ -1,0 +1,5 @@
+#include "backendlogging.h"
+
+namespace Flotilla {
+Q_LOGGING_CATEGORY(lcBackend, "flotilla.backend", QtInfoMsg)
+}

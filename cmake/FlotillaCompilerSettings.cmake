@@ -1,0 +1,30 @@
+# Compiler settings every Flotilla target gets.
+
+add_compile_definitions(
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_CONTEXTLESS_CONNECT
+    QT_NO_FOREACH
+    QT_NO_KEYWORDS
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_USE_QSTRINGBUILDER
+    QT_STRICT_ITERATORS
+    FLOTILLA_VERSION_STRING="${PROJECT_VERSION}")
+
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    # Our own code: many warnings. Generated code (protoc, moc) gets them too; it builds clean.
+    add_compile_options(-Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Woverloaded-virtual
+                        -Wcast-qual -Wformat=2 -Wimplicit-fallthrough)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        add_compile_options(-Wno-gnu-zero-variadic-macro-arguments)
+    endif()
+    if(FLOTILLA_WERROR)
+        add_compile_options(-Werror)
+    endif()
+    if(FLOTILLA_SANITIZE)
+        add_compile_options(-fsanitize=${FLOTILLA_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+        add_link_options(-fsanitize=${FLOTILLA_SANITIZE})
+    endif()
+endif()

@@ -1,0 +1,17 @@
+# flotilla_add_test(<source> LIBS <targets...> [GUI] [LABELS ...] [ENVIRONMENT ...])
+#
+# One test executable per class: tests/<module>/tst_<class>.cpp becomes the executable tst_<class> and the
+# CTest test <module>/<class>. GUI tests run with QT_QPA_PLATFORM=offscreen.
+function(flotilla_add_test source)
+    cmake_parse_arguments(ARG "GUI" "" "LIBS;LABELS;ENVIRONMENT;SOURCES" ${ARGN})
+    get_filename_component(name ${source} NAME_WE)
+    get_filename_component(dir ${CMAKE_CURRENT_SOURCE_DIR} NAME)
+    qt_add_executable(${name} ${source} ${ARG_SOURCES})
+    set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests/bin)
+    target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
+    string(REGEX REPLACE "^tst_" "" short ${name})
+    add_test(NAME ${dir}/${short} COMMAND ${name})
+    set(env "QT_QPA_PLATFORM=offscreen" "QT_LOGGING_RULES=*.debug=false" "FLOTILLA_BIN_DIR=${CMAKE_BINARY_DIR}/bin"
+            ${ARG_ENVIRONMENT})
+    set_tests_properties(${dir}/${short} PROPERTIES ENVIRONMENT "${env}" LABELS "${dir};${ARG_LABELS}")
+endfunction()

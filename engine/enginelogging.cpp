@@ -1,0 +1,5 @@
+#include "enginelogging.h"
+
+namespace Flotilla {
+Q_LOGGING_CATEGORY(lcEngine, "flotilla.engine", QtInfoMsg)
+}
