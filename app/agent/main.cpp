@@ -15,7 +15,11 @@ int main(int argc, char *argv[])
     Flotilla::setApplicationInfo(QStringLiteral("flotilla-agent"));
 
     QCommandLineParser parser;
-    Flotilla::addStandardOptions(parser, QCoreApplication::translate("main", "Flotilla device agent: polls the rollout server over hawkBit DDI and runs updates through step handlers and Update Managers."));
+    Flotilla::addStandardOptions(
+        parser,
+        QCoreApplication::translate("main",
+                                    "Flotilla device agent: polls the rollout server over hawkBit DDI and runs updates "
+                                    "through step handlers and Update Managers."));
     parser.process(app);
 
     Flotilla::quitOnTerminationSignals(&app);

@@ -16,7 +16,7 @@ Q_LOGGING_CATEGORY(lcSignals, "flotilla.app", QtInfoMsg)
 namespace Flotilla {
 
 namespace {
-int s_fds[2] = {-1, -1};
+int s_fds[2] = { -1, -1 };
 }
 
 UnixSignalWatcher::UnixSignalWatcher(std::initializer_list<int> signalNumbers, QObject *parent)
@@ -67,7 +67,7 @@ void UnixSignalWatcher::readSignal()
 
 void quitOnTerminationSignals(QObject *app)
 {
-    auto *watcher = new UnixSignalWatcher({SIGTERM, SIGINT}, app);
+    auto *watcher = new UnixSignalWatcher({ SIGTERM, SIGINT }, app);
     QObject::connect(watcher, &UnixSignalWatcher::unixSignal, app, [](int sig) {
         qCInfo(lcSignals, "received %s, shutting down", sig == SIGTERM ? "SIGTERM" : "SIGINT");
         QCoreApplication::exit(0);

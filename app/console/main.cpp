@@ -1,14 +1,13 @@
 #include "mainwindow.h"
 #include "programinfo.h"
+#include "translations.h"
 #include "unixsignalwatcher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QScreen>
 #include <QTimer>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -18,19 +17,14 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("flotilla-console"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/flotilla/flotilla.svg")));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("flotilla"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    Flotilla::installTranslations(QLocale());
 
     QCommandLineParser parser;
     Flotilla::addStandardOptions(parser, QApplication::translate("main", "Flotilla operator console."));
-    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                        QApplication::translate("main", "Save a screenshot of the main window to <file> once it is shown, then quit."),
-                                        QStringLiteral("file"));
+    QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a screenshot of the main window to <file> once it is shown, then quit."),
+        QStringLiteral("file"));
     parser.addOption(screenshotOption);
     parser.process(app);
 

@@ -59,7 +59,10 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setObjectName(QStringLiteral("actionQuit"));
-    quit->setShortcut(QKeySequence::Quit);
+    // Not every platform theme binds QKeySequence::Quit (offscreen, plain X11): Ctrl+Q everywhere.
+    quit->setShortcuts(QKeySequence::keyBindings(QKeySequence::Quit).isEmpty()
+                           ? QList<QKeySequence> { QKeySequence(Qt::CTRL | Qt::Key_Q) }
+                           : QKeySequence::keyBindings(QKeySequence::Quit));
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
@@ -67,7 +70,9 @@ void MainWindow::createMenus()
     QAction *fullScreen = view->addAction(tr("&Full Screen"));
     fullScreen->setObjectName(QStringLiteral("actionFullScreen"));
     fullScreen->setCheckable(true);
-    fullScreen->setShortcut(QKeySequence::FullScreen);
+    fullScreen->setShortcuts(QKeySequence::keyBindings(QKeySequence::FullScreen).isEmpty()
+                                 ? QList<QKeySequence> { QKeySequence(Qt::Key_F11) }
+                                 : QKeySequence::keyBindings(QKeySequence::FullScreen));
     connect(fullScreen, &QAction::toggled, this, [this](bool on) {
         setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
     });

@@ -14,7 +14,10 @@ int main(int argc, char *argv[])
     Flotilla::setApplicationInfo(QStringLiteral("flotilla-kiosk"));
 
     QCommandLineParser parser;
-    Flotilla::addStandardOptions(parser, QGuiApplication::translate("main", "Flotilla kiosk: update consent, schedule and progress on the device's screen."));
+    Flotilla::addStandardOptions(
+        parser,
+        QGuiApplication::translate("main",
+                                   "Flotilla kiosk: update consent, schedule and progress on the device's screen."));
     QCommandLineOption windowedOption(QStringLiteral("windowed"),
                                       QGuiApplication::translate("main", "Run in a window instead of full screen."));
     parser.addOption(windowedOption);
@@ -23,9 +26,10 @@ int main(int argc, char *argv[])
     Flotilla::quitOnTerminationSignals(&app);
 
     QQmlApplicationEngine engine;
-    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
-                     Qt::QueuedConnection);
-    engine.setInitialProperties({{QStringLiteral("windowed"), parser.isSet(windowedOption)}});
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+    engine.setInitialProperties({ { QStringLiteral("windowed"), parser.isSet(windowedOption) } });
     engine.loadFromModule("Flotilla.Kiosk", "Main");
     return app.exec();
 }

@@ -15,7 +15,10 @@ int main(int argc, char *argv[])
     Flotilla::setApplicationInfo(QStringLiteral("flotillad"));
 
     QCommandLineParser parser;
-    Flotilla::addStandardOptions(parser, QCoreApplication::translate("main", "Flotilla rollout server: hawkBit DDI API for devices, Management API for operators."));
+    Flotilla::addStandardOptions(
+        parser,
+        QCoreApplication::translate(
+            "main", "Flotilla rollout server: hawkBit DDI API for devices, Management API for operators."));
     parser.process(app);
 
     Flotilla::quitOnTerminationSignals(&app);

@@ -15,7 +15,11 @@ int main(int argc, char *argv[])
     Flotilla::setApplicationInfo(QStringLiteral("flotilla-um"));
 
     QCommandLineParser parser;
-    Flotilla::addStandardOptions(parser, QCoreApplication::translate("main", "Flotilla reference firmware Update Manager: registers with the agent over gRPC (UMService.RegisterUM)."));
+    Flotilla::addStandardOptions(
+        parser,
+        QCoreApplication::translate(
+            "main",
+            "Flotilla reference firmware Update Manager: registers with the agent over gRPC (UMService.RegisterUM)."));
     parser.process(app);
 
     Flotilla::quitOnTerminationSignals(&app);

@@ -1,0 +1,113 @@
+// flotillad, flotilla-agent and flotilla-um as a user or a service manager meets them: --version, --help,
+// a clean exit 0 on SIGTERM and SIGINT, and no GUI library linked.
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+
+class TestHeadlessPrograms : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void version_data() { programs(); }
+    void version();
+    void help_data() { programs(); }
+    void help();
+    void terminationSignal_data();
+    void terminationSignal();
+    void noGuiLibraries_data() { programs(); }
+    void noGuiLibraries();
+
+private:
+    static void programs();
+    static QString path(const QString &program);
+};
+
+void TestHeadlessPrograms::programs()
+{
+    QTest::addColumn<QString>("program");
+    for (const char *p : { "flotillad", "flotilla-agent", "flotilla-um" })
+        QTest::newRow(p) << QString::fromLatin1(p);
+}
+
+QString TestHeadlessPrograms::path(const QString &program)
+{
+    const QString dir = qEnvironmentVariable("FLOTILLA_BIN_DIR");
+    return dir + QLatin1Char('/') + program;
+}
+
+void TestHeadlessPrograms::version()
+{
+    QFETCH(QString, program);
+    QProcess p;
+    p.start(path(program), { QStringLiteral("--version") });
+    QVERIFY2(p.waitForFinished(10000), qPrintable(p.errorString()));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed(),
+             program + QLatin1Char(' ') + QStringLiteral(FLOTILLA_VERSION_STRING));
+}
+
+void TestHeadlessPrograms::help()
+{
+    QFETCH(QString, program);
+    QProcess p;
+    p.start(path(program), { QStringLiteral("--help") });
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitCode(), 0);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(out.contains(QStringLiteral("--version")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("--help")), qPrintable(out));
+
+    // An unknown option is an error with a message, not a silent start.
+    QProcess bad;
+    bad.start(path(program), { QStringLiteral("--no-such-option") });
+    QVERIFY(bad.waitForFinished(10000));
+    QVERIFY(bad.exitCode() != 0);
+    QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains(QStringLiteral("no-such-option")));
+}
+
+void TestHeadlessPrograms::terminationSignal_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<int>("signalNumber");
+    for (const char *p : { "flotillad", "flotilla-agent", "flotilla-um" }) {
+        QTest::addRow("%s SIGTERM", p) << QString::fromLatin1(p) << int(SIGTERM);
+        QTest::addRow("%s SIGINT", p) << QString::fromLatin1(p) << int(SIGINT);
+    }
+}
+
+void TestHeadlessPrograms::terminationSignal()
+{
+    QFETCH(QString, program);
+    QFETCH(int, signalNumber);
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(path(program), {});
+    QVERIFY(p.waitForStarted());
+    // Wait until it says it runs: its signal handlers are installed by then.
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += p.readAll()).contains("started"), 10000);
+    QCOMPARE(::kill(p.processId(), signalNumber), 0);
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+}
+
+void TestHeadlessPrograms::noGuiLibraries()
+{
+    QFETCH(QString, program);
+    QProcess ldd;
+    ldd.start(QStringLiteral("ldd"), { path(program) });
+    QVERIFY(ldd.waitForFinished(10000));
+    QCOMPARE(ldd.exitCode(), 0);
+    const QString libs = QString::fromUtf8(ldd.readAllStandardOutput());
+    QVERIFY2(libs.contains(QStringLiteral("libQt6Core")), qPrintable(libs));
+    for (const char *gui : { "libQt6Gui", "libQt6Widgets", "libQt6Quick", "libQt6Qml", "libX11", "libGL" })
+        QVERIFY2(!libs.contains(QLatin1String(gui)),
+                 qPrintable(program + QStringLiteral(" links ") + QLatin1String(gui)));
+}
+
+QTEST_GUILESS_MAIN(TestHeadlessPrograms)
+#include "tst_headlessprograms.moc"
