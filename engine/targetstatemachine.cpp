@@ -1,0 +1,76 @@
+#include "targetstatemachine.h"
+
+#include <array>
+
+namespace Flotilla {
+
+namespace {
+constexpr std::array<const char *, 5> stateNames = { "UNKNOWN", "REGISTERED", "PENDING", "IN_SYNC", "ERROR" };
+constexpr std::array<const char *, 7> eventNames = { "Polled",
+                                                     "Assigned",
+                                                     "ActionFinished",
+                                                     "ActionFinishedOthersPending",
+                                                     "ActionFailed",
+                                                     "ActionCanceled",
+                                                     "ActionCanceledOthersPending" };
+} // namespace
+
+QString nameOf(TargetState state)
+{
+    return QString::fromLatin1(stateNames.at(static_cast<std::size_t>(state)));
+}
+
+std::optional<TargetState> targetStateFromString(QStringView name)
+{
+    for (std::size_t i = 0; i < stateNames.size(); ++i) {
+        if (name.compare(QLatin1StringView(stateNames[i]), Qt::CaseInsensitive) == 0)
+            return static_cast<TargetState>(i);
+    }
+    return std::nullopt;
+}
+
+QString nameOf(TargetEvent event)
+{
+    return QString::fromLatin1(eventNames.at(static_cast<std::size_t>(event)));
+}
+
+TargetStateMachine::TargetStateMachine(TargetState current, QObject *parent)
+    : EnumStateMachine(parent)
+{
+    using S = TargetState;
+    using E = TargetEvent;
+    for (S s : { S::Unknown, S::Registered, S::Pending, S::InSync, S::Error })
+        addState(s);
+
+    // UNKNOWN "until first status update received from the target"; with nothing assigned it is REGISTERED.
+    addTransition(S::Unknown, E::Polled, S::Registered);
+    for (S s : { S::Registered, S::Pending, S::InSync, S::Error })
+        addTransition(s, E::Polled, s);
+
+    // Any assignment makes the target PENDING until the device confirms it.
+    for (S s : { S::Unknown, S::Registered, S::Pending, S::InSync, S::Error })
+        addTransition(s, E::Assigned, S::Pending);
+
+    // Action outcomes reach a target that has an open action: PENDING, or ERROR while others are still open.
+    for (S s : { S::Pending, S::Error }) {
+        // FINISHED: "Target will switch to IN_SYNC if no further actions are pending".
+        addTransition(s, E::ActionFinished, S::InSync);
+        addTransition(s, E::ActionFinishedOthersPending, S::Pending);
+        // ERROR: "Target will switch to ERROR and assigned distribution set field will reset".
+        addTransition(s, E::ActionFailed, S::Error);
+        // CANCELED: "Target will switch to IN_SYNC if no further actions are pending".
+        addTransition(s, E::ActionCanceled, S::InSync);
+        addTransition(s, E::ActionCanceledOthersPending, S::Pending);
+    }
+    start(current);
+}
+
+std::optional<TargetState> TargetStateMachine::next(TargetState current, TargetEvent event)
+{
+    TargetStateMachine machine(current);
+    if (!machine.fire(event))
+        return std::nullopt;
+    return machine.state();
+}
+
+} // namespace Flotilla

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "enumstatemachine.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace Flotilla {
+
+// Target states (seed 001 "Target state machine").
+enum class TargetState : quint8 {
+    Unknown, // pre-commissioned (created by the operator), no status from the device yet
+    Registered, // known to the server, nothing assigned: where plug-and-play devices start
+    Pending, // an assigned set is not yet confirmed installed
+    InSync, // the assigned set is installed
+    Error, // installing the assigned set failed
+};
+
+QString nameOf(TargetState state);
+std::optional<TargetState> targetStateFromString(QStringView name);
+
+enum class TargetEvent : quint8 {
+    Polled, // the device contacted the server
+    Assigned, // a set was assigned: an action is open
+    ActionFinished, // an action finished and nothing else is pending
+    ActionFinishedOthersPending, // an action finished while others are still open
+    ActionFailed, // an action ended in ERROR
+    ActionCanceled, // an action was canceled and nothing else is pending
+    ActionCanceledOthersPending, // an action was canceled while others are still open
+};
+
+QString nameOf(TargetEvent event);
+
+// The target state machine on QStateMachine, built from the stored state for one event.
+class TargetStateMachine : public EnumStateMachine<TargetState, TargetEvent>
+{
+    Q_OBJECT
+public:
+    explicit TargetStateMachine(TargetState current, QObject *parent = nullptr);
+
+    // The state after the event, or nullopt when the event does not apply to the state.
+    static std::optional<TargetState> next(TargetState current, TargetEvent event);
+};
+
+} // namespace Flotilla
