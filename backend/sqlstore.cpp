@@ -1,0 +1,620 @@
+#include "sqlstore.h"
+
+#include "backendlogging.h"
+
+#include <QAtomicInteger>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+namespace {
+
+QAtomicInteger<quint64> s_connectionCounter;
+
+// Versioned migrations. {PK} becomes the driver's auto-increment primary key. Never edit a released
+// migration: add a new one.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> m = {
+        // 1: targets, distribution sets, actions, status history, feedback receipts, tenant configuration
+        {
+            QStringLiteral("CREATE TABLE tenant_config (key VARCHAR(128) PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE distribution_sets (id {PK}, name VARCHAR(128) NOT NULL, version VARCHAR(64) NOT NULL, "
+                "type_key VARCHAR(64), required_migration SMALLINT NOT NULL DEFAULT 0, "
+                "locked SMALLINT NOT NULL DEFAULT 0, UNIQUE (name, version))"),
+            QStringLiteral(
+                "CREATE TABLE targets (id {PK}, controller_id VARCHAR(256) NOT NULL UNIQUE, name VARCHAR(256), "
+                "description TEXT, state SMALLINT NOT NULL, security_token VARCHAR(128) NOT NULL, "
+                "address VARCHAR(512), last_poll BIGINT, installed_ds BIGINT REFERENCES distribution_sets(id), "
+                "assigned_ds BIGINT REFERENCES distribution_sets(id), auto_confirm SMALLINT NOT NULL DEFAULT 0, "
+                "auto_confirm_initiator VARCHAR(256), auto_confirm_remark TEXT, created_at BIGINT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE actions (id {PK}, target_id BIGINT NOT NULL REFERENCES targets(id), "
+                "ds_id BIGINT NOT NULL REFERENCES distribution_sets(id), type SMALLINT NOT NULL, force_time BIGINT, "
+                "weight INTEGER NOT NULL, mw_schedule VARCHAR(128), mw_duration VARCHAR(16), mw_timezone VARCHAR(64), "
+                "confirmation_required SMALLINT NOT NULL, state SMALLINT NOT NULL, active SMALLINT NOT NULL, "
+                "created_at BIGINT NOT NULL, last_modified BIGINT NOT NULL, rollout_id BIGINT, "
+                "rollout_group_id BIGINT, initiator VARCHAR(256))"),
+            // The presentation lookup: a target's open actions by weight, then age. Partial: closed actions cost
+            // nothing.
+            QStringLiteral("CREATE INDEX actions_open ON actions (target_id, weight DESC, id) WHERE active = 1"),
+            QStringLiteral("CREATE INDEX actions_target ON actions (target_id)"),
+            QStringLiteral("CREATE TABLE action_status (id {PK}, action_id BIGINT NOT NULL REFERENCES actions(id), "
+                           "at BIGINT NOT NULL, status SMALLINT NOT NULL, code INTEGER, messages TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX action_status_action ON action_status (action_id, id)"),
+            QStringLiteral("CREATE TABLE feedback_receipts (action_id BIGINT NOT NULL REFERENCES actions(id), "
+                           "dedup_key VARCHAR(128) NOT NULL, PRIMARY KEY (action_id, dedup_key))"),
+        },
+    };
+    return m;
+}
+
+qint64 toMs(const QDateTime &t)
+{
+    return t.toMSecsSinceEpoch();
+}
+
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+const QString actionColumns = QStringLiteral(
+    "id, target_id, ds_id, type, force_time, weight, mw_schedule, mw_duration, mw_timezone, confirmation_required, "
+    "state, created_at, last_modified, rollout_id, rollout_group_id, initiator");
+
+Action actionFrom(const QSqlQuery &q)
+{
+    Action a;
+    a.id = q.value(0).toLongLong();
+    a.targetId = q.value(1).toLongLong();
+    a.distributionSetId = q.value(2).toLongLong();
+    a.type = ActionType(q.value(3).toInt());
+    a.forceTime = fromMs(q.value(4));
+    a.weight = q.value(5).toInt();
+    if (!q.value(6).isNull())
+        a.maintenanceWindow
+            = MaintenanceSchedule::create(q.value(6).toString(), q.value(7).toString(), q.value(8).toString());
+    a.confirmationRequired = q.value(9).toInt() != 0;
+    a.state = ActionState(q.value(10).toInt());
+    a.createdAt = fromMs(q.value(11));
+    a.lastModifiedAt = fromMs(q.value(12));
+    a.rolloutId = q.value(13).toLongLong();
+    a.rolloutGroupId = q.value(14).toLongLong();
+    a.initiator = q.value(15).toString();
+    return a;
+}
+
+const QString targetColumns = QStringLiteral(
+    "id, controller_id, name, description, state, security_token, address, last_poll, installed_ds, assigned_ds, "
+    "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at");
+
+Target targetFrom(const QSqlQuery &q)
+{
+    Target t;
+    t.id = q.value(0).toLongLong();
+    t.controllerId = q.value(1).toString();
+    t.name = q.value(2).toString();
+    t.description = q.value(3).toString();
+    t.state = TargetState(q.value(4).toInt());
+    t.securityToken = q.value(5).toString();
+    t.address = q.value(6).toString();
+    t.lastPoll = fromMs(q.value(7));
+    t.installedDistributionSetId = q.value(8).toLongLong();
+    t.assignedDistributionSetId = q.value(9).toLongLong();
+    t.autoConfirm = q.value(10).toInt() != 0;
+    t.autoConfirmInitiator = q.value(11).toString();
+    t.autoConfirmRemark = q.value(12).toString();
+    t.createdAt = fromMs(q.value(13));
+    return t;
+}
+
+} // namespace
+
+SqlStore::SqlStore()
+    : m_connection(QStringLiteral("flotilla-store-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+{ }
+
+SqlStore::~SqlStore()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+bool SqlStore::open(const QString &url)
+{
+    if (url.startsWith(QLatin1String("postgres://")) || url.startsWith(QLatin1String("postgresql://"))) {
+        const QUrl u(url);
+        if (!u.isValid() || u.host().isEmpty()) {
+            m_error = QStringLiteral("database: '%1' is not a valid postgres:// URL").arg(url);
+            return false;
+        }
+        m_postgres = true;
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
+        m_db.setHostName(u.host());
+        m_db.setPort(u.port(5432));
+        m_db.setUserName(u.userName());
+        m_db.setPassword(u.password());
+        m_db.setDatabaseName(u.path().mid(1));
+    } else {
+        QString path = url;
+        if (path.startsWith(QLatin1String("sqlite:")))
+            path = path.mid(7);
+        if (path.isEmpty()) {
+            m_error = QStringLiteral("database: no SQLite file given");
+            return false;
+        }
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        m_db.setDatabaseName(path);
+        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    }
+    if (!m_db.isValid()) {
+        m_error = QStringLiteral("database: the Qt SQL driver for %1 is missing")
+                      .arg(m_postgres ? u"PostgreSQL"_s : u"SQLite"_s);
+        return false;
+    }
+    if (!m_db.open()) {
+        m_error = QStringLiteral("database: cannot open %1: %2").arg(url, m_db.lastError().text());
+        return false;
+    }
+    if (!m_postgres) {
+        // WAL: readers do not block the writer; NORMAL sync is durable across application crashes in WAL mode.
+        if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
+            || !exec(QStringLiteral("PRAGMA foreign_keys=ON")))
+            return false;
+    }
+    return migrate();
+}
+
+bool SqlStore::isOpen() const
+{
+    return m_db.isValid() && m_db.isOpen();
+}
+
+QString SqlStore::driverName() const
+{
+    return m_db.driverName();
+}
+
+int SqlStore::latestSchemaVersion()
+{
+    return int(migrations().size());
+}
+
+int SqlStore::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT version FROM flotilla_schema")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+bool SqlStore::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        return setError(sql.left(80), q);
+    return true;
+}
+
+bool SqlStore::setError(const QString &what, const QSqlQuery &q)
+{
+    m_error = QStringLiteral("%1: %2").arg(what, q.lastError().text());
+    qCWarning(lcBackend).noquote() << "store:" << m_error;
+    return false;
+}
+
+bool SqlStore::migrate()
+{
+    if (!exec(QStringLiteral("CREATE TABLE IF NOT EXISTS flotilla_schema (version INTEGER NOT NULL)")))
+        return false;
+    int version = 0;
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT version FROM flotilla_schema")))
+            return setError(QStringLiteral("reading the schema version"), q);
+        if (q.next())
+            version = q.value(0).toInt();
+        else if (!exec(QStringLiteral("INSERT INTO flotilla_schema (version) VALUES (0)")))
+            return false;
+    }
+    const int latest = latestSchemaVersion();
+    if (version > latest) {
+        m_error = QStringLiteral("database: its schema version %1 is newer than this Flotilla understands (%2); "
+                                 "refusing to use or modify it. Use a newer Flotilla.")
+                      .arg(version)
+                      .arg(latest);
+        return false;
+    }
+    const QString pk
+        = m_postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
+    for (int v = version + 1; v <= latest; ++v) {
+        if (!m_db.transaction()) {
+            m_error = m_db.lastError().text();
+            return false;
+        }
+        for (QString sql : migrations().at(v - 1)) {
+            sql.replace(QLatin1String("{PK}"), pk);
+            if (!exec(sql)) {
+                m_db.rollback();
+                m_error = QStringLiteral("database: migration %1 failed: %2").arg(v).arg(m_error);
+                return false;
+            }
+        }
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE flotilla_schema SET version = ?"));
+        q.addBindValue(v);
+        if (!q.exec() || !m_db.commit()) {
+            m_db.rollback();
+            return setError(QStringLiteral("database: recording migration %1").arg(v), q);
+        }
+        qCInfo(lcBackend, "database migrated to schema version %d", v);
+    }
+    return true;
+}
+
+bool SqlStore::begin()
+{
+    if (!m_db.transaction()) {
+        m_error = m_db.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool SqlStore::commit()
+{
+    if (!m_db.commit()) {
+        m_error = m_db.lastError().text();
+        m_db.rollback();
+        m_config.reset();
+        return false;
+    }
+    return true;
+}
+
+void SqlStore::rollback()
+{
+    m_db.rollback();
+    m_config.reset(); // a rolled-back configuration change must not survive in the cache
+}
+
+TenantConfiguration SqlStore::tenantConfiguration()
+{
+    if (m_config)
+        return *m_config;
+    TenantConfiguration c;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT key, value FROM tenant_config"))) {
+        while (q.next()) {
+            const QString key = q.value(0).toString();
+            const QString value = q.value(1).toString();
+            const bool on = value == QLatin1String("true");
+            if (key == QLatin1String("repository.actions.autoclose.enabled"))
+                c.autoClose = on;
+            else if (key == QLatin1String("user.confirmation.flow.enabled"))
+                c.consentFlow = on;
+            else if (key == QLatin1String("multi.assignments.enabled"))
+                c.multiAssignment = on;
+            else if (key == QLatin1String("pollingTime"))
+                c.pollingSecs = value.toLongLong();
+            else if (key == QLatin1String("pollingOverdueTime"))
+                c.pollingOverdueSecs = value.toLongLong();
+            else if (key == QLatin1String("minPollingTime"))
+                c.minPollingSecs = value.toLongLong();
+            else if (key == QLatin1String("maintenanceWindowPollCount"))
+                c.maintenanceWindowPollCount = value.toInt();
+        }
+    }
+    m_config = c;
+    return c;
+}
+
+bool SqlStore::setTenantConfiguration(const TenantConfiguration &c)
+{
+    const QList<std::pair<QString, QString>> values = {
+        { QStringLiteral("repository.actions.autoclose.enabled"), c.autoClose ? u"true"_s : u"false"_s },
+        { QStringLiteral("user.confirmation.flow.enabled"), c.consentFlow ? u"true"_s : u"false"_s },
+        { QStringLiteral("multi.assignments.enabled"), c.multiAssignment ? u"true"_s : u"false"_s },
+        { QStringLiteral("pollingTime"), QString::number(c.pollingSecs) },
+        { QStringLiteral("pollingOverdueTime"), QString::number(c.pollingOverdueSecs) },
+        { QStringLiteral("minPollingTime"), QString::number(c.minPollingSecs) },
+        { QStringLiteral("maintenanceWindowPollCount"), QString::number(c.maintenanceWindowPollCount) },
+    };
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO tenant_config (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    for (const auto &[key, value] : values) {
+        q.addBindValue(key);
+        q.addBindValue(value);
+        if (!q.exec())
+            return setError(QStringLiteral("saving tenant configuration"), q);
+    }
+    m_config = c;
+    return true;
+}
+
+qint64 SqlStore::insertTarget(const Target &t)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO targets (controller_id, name, description, state, security_token, address, "
+                             "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, "
+                             "auto_confirm_remark, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    q.addBindValue(t.controllerId);
+    q.addBindValue(t.name);
+    q.addBindValue(t.description);
+    q.addBindValue(int(t.state));
+    q.addBindValue(t.securityToken);
+    q.addBindValue(t.address);
+    q.addBindValue(msOrNull(t.lastPoll));
+    q.addBindValue(idOrNull(t.installedDistributionSetId));
+    q.addBindValue(idOrNull(t.assignedDistributionSetId));
+    q.addBindValue(t.autoConfirm ? 1 : 0);
+    q.addBindValue(t.autoConfirmInitiator);
+    q.addBindValue(t.autoConfirmRemark);
+    q.addBindValue(toMs(t.createdAt.isValid() ? t.createdAt : QDateTime::currentDateTimeUtc()));
+    if (!q.exec() || !q.next()) {
+        setError(QStringLiteral("inserting target %1").arg(t.controllerId), q);
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+std::optional<Target> SqlStore::target(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM targets WHERE id = ?").arg(targetColumns));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return targetFrom(q);
+}
+
+std::optional<Target> SqlStore::targetByControllerId(const QString &controllerId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM targets WHERE controller_id = ?").arg(targetColumns));
+    q.addBindValue(controllerId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return targetFrom(q);
+}
+
+bool SqlStore::updateTarget(const Target &t)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
+                             "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
+                             "auto_confirm_remark = ? WHERE id = ?"));
+    q.addBindValue(t.name);
+    q.addBindValue(t.description);
+    q.addBindValue(int(t.state));
+    q.addBindValue(t.address);
+    q.addBindValue(msOrNull(t.lastPoll));
+    q.addBindValue(idOrNull(t.installedDistributionSetId));
+    q.addBindValue(idOrNull(t.assignedDistributionSetId));
+    q.addBindValue(t.autoConfirm ? 1 : 0);
+    q.addBindValue(t.autoConfirmInitiator);
+    q.addBindValue(t.autoConfirmRemark);
+    q.addBindValue(t.id);
+    if (!q.exec())
+        return setError(QStringLiteral("updating target %1").arg(t.id), q);
+    return q.numRowsAffected() == 1;
+}
+
+qint64 SqlStore::insertDistributionSet(const DistributionSet &s)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO distribution_sets (name, version, type_key, required_migration, locked) "
+                             "VALUES (?,?,?,?,?) RETURNING id"));
+    q.addBindValue(s.name);
+    q.addBindValue(s.version);
+    q.addBindValue(s.typeKey);
+    q.addBindValue(s.requiredMigrationStep ? 1 : 0);
+    q.addBindValue(s.locked ? 1 : 0);
+    if (!q.exec() || !q.next()) {
+        setError(QStringLiteral("inserting distribution set %1 %2").arg(s.name, s.version), q);
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+std::optional<DistributionSet> SqlStore::distributionSet(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT id, name, version, type_key, required_migration, locked FROM distribution_sets WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return DistributionSet { q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
+                             q.value(3).toString(),   q.value(4).toInt() != 0, q.value(5).toInt() != 0 };
+}
+
+bool SqlStore::lockDistributionSet(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE distribution_sets SET locked = 1 WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(QStringLiteral("locking distribution set %1").arg(id), q);
+    return true;
+}
+
+qint64 SqlStore::insertAction(const Action &a)
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("INSERT INTO actions (target_id, ds_id, type, force_time, weight, mw_schedule, mw_duration, "
+                       "mw_timezone, confirmation_required, state, active, created_at, last_modified, rollout_id, "
+                       "rollout_group_id, initiator) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    q.addBindValue(a.targetId);
+    q.addBindValue(a.distributionSetId);
+    q.addBindValue(int(a.type));
+    q.addBindValue(msOrNull(a.forceTime));
+    q.addBindValue(a.weight);
+    const QVariant nullText(QMetaType::fromType<QString>());
+    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->schedule()) : nullText);
+    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->duration()) : nullText);
+    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->timezone()) : nullText);
+    q.addBindValue(a.confirmationRequired ? 1 : 0);
+    q.addBindValue(int(a.state));
+    q.addBindValue(a.isActive() ? 1 : 0);
+    q.addBindValue(toMs(a.createdAt));
+    q.addBindValue(toMs(a.lastModifiedAt.isValid() ? a.lastModifiedAt : a.createdAt));
+    q.addBindValue(idOrNull(a.rolloutId));
+    q.addBindValue(idOrNull(a.rolloutGroupId));
+    q.addBindValue(a.initiator);
+    if (!q.exec() || !q.next()) {
+        setError(QStringLiteral("inserting an action for target %1").arg(a.targetId), q);
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+std::optional<Action> SqlStore::action(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM actions WHERE id = ?").arg(actionColumns));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return actionFrom(q);
+}
+
+QList<Action> SqlStore::openActions(qint64 targetId)
+{
+    QList<Action> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM actions WHERE target_id = ? AND active = 1 ORDER BY weight DESC, id")
+                  .arg(actionColumns));
+    q.addBindValue(targetId);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading open actions of target %1").arg(targetId), q);
+        return result;
+    }
+    while (q.next())
+        result.append(actionFrom(q));
+    return result;
+}
+
+QString SqlStore::explainOpenActions(qint64 targetId)
+{
+    QSqlQuery q(m_db);
+    q.prepare((m_postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN "))
+              + QStringLiteral("SELECT %1 FROM actions WHERE target_id = ? AND active = 1 ORDER BY weight DESC, id")
+                    .arg(actionColumns));
+    q.addBindValue(targetId);
+    QStringList lines;
+    if (q.exec()) {
+        while (q.next())
+            lines << q.value(q.record().count() - 1).toString();
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+int SqlStore::countActions(qint64 targetId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM actions WHERE target_id = ?"));
+    q.addBindValue(targetId);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+bool SqlStore::updateActionState(qint64 actionId, ActionState state, const QDateTime &at)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE actions SET state = ?, active = ?, last_modified = ? WHERE id = ?"));
+    q.addBindValue(int(state));
+    q.addBindValue(isClosed(state) ? 0 : 1);
+    q.addBindValue(toMs(at));
+    q.addBindValue(actionId);
+    if (!q.exec())
+        return setError(QStringLiteral("updating action %1").arg(actionId), q);
+    return q.numRowsAffected() == 1;
+}
+
+bool SqlStore::appendStatus(qint64 actionId, const ActionStatusEntry &e)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) VALUES (?,?,?,?,?)"));
+    q.addBindValue(actionId);
+    q.addBindValue(toMs(e.at));
+    q.addBindValue(int(e.status));
+    q.addBindValue(e.code ? QVariant(*e.code) : QVariant(QMetaType::fromType<int>()));
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(e.messages)).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return setError(QStringLiteral("adding a status to action %1").arg(actionId), q);
+    return true;
+}
+
+QList<ActionStatusEntry> SqlStore::statusHistory(qint64 actionId, int offset, int limit)
+{
+    QList<ActionStatusEntry> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT at, status, code, messages FROM action_status WHERE action_id = ? ORDER BY id "
+                             "LIMIT ? OFFSET ?"));
+    q.addBindValue(actionId);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        ActionStatusEntry e;
+        e.at = fromMs(q.value(0));
+        e.status = HistoryStatus(q.value(1).toInt());
+        if (!q.value(2).isNull())
+            e.code = q.value(2).toInt();
+        const QJsonArray messages = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array();
+        for (const QJsonValue &m : messages)
+            e.messages.append(m.toString());
+        result.append(e);
+    }
+    return result;
+}
+
+int SqlStore::countStatus(qint64 actionId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM action_status WHERE action_id = ?"));
+    q.addBindValue(actionId);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+bool SqlStore::recordFeedbackOnce(qint64 actionId, const QString &key)
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("INSERT INTO feedback_receipts (action_id, dedup_key) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+    q.addBindValue(actionId);
+    q.addBindValue(key);
+    if (!q.exec())
+        return setError(QStringLiteral("recording feedback for action %1").arg(actionId), q);
+    return q.numRowsAffected() == 1;
+}
+
+} // namespace Flotilla

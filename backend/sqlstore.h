@@ -1,0 +1,69 @@
+#pragma once
+
+#include "store.h"
+
+#include <QSqlDatabase>
+
+namespace Flotilla {
+
+// The Store on QtSql: SQLite by default (one file, WAL), PostgreSQL for scale. Opening runs the versioned
+// schema migrations; a database whose schema is newer than this code is refused and left untouched.
+// One SqlStore per thread (a QSqlDatabase connection belongs to the thread that opened it).
+class SqlStore final : public Store
+{
+public:
+    SqlStore();
+    ~SqlStore() override;
+    Q_DISABLE_COPY_MOVE(SqlStore)
+
+    // url: "sqlite:/path/to/file.db", a plain file path, or "postgres://user:password@host:port/database".
+    bool open(const QString &url);
+    bool isOpen() const;
+    int schemaVersion();
+    static int latestSchemaVersion();
+    QString driverName() const;
+
+    bool begin() override;
+    bool commit() override;
+    void rollback() override;
+    QString lastError() const override { return m_error; }
+
+    TenantConfiguration tenantConfiguration() override;
+    bool setTenantConfiguration(const TenantConfiguration &config) override;
+
+    qint64 insertTarget(const Target &target) override;
+    std::optional<Target> target(qint64 id) override;
+    std::optional<Target> targetByControllerId(const QString &controllerId) override;
+    bool updateTarget(const Target &target) override;
+
+    qint64 insertDistributionSet(const DistributionSet &set) override;
+    std::optional<DistributionSet> distributionSet(qint64 id) override;
+    bool lockDistributionSet(qint64 id) override;
+
+    qint64 insertAction(const Action &action) override;
+    std::optional<Action> action(qint64 id) override;
+    QList<Action> openActions(qint64 targetId) override;
+    int countActions(qint64 targetId) override;
+    bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) override;
+
+    bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) override;
+    QList<ActionStatusEntry> statusHistory(qint64 actionId, int offset, int limit) override;
+    int countStatus(qint64 actionId) override;
+    bool recordFeedbackOnce(qint64 actionId, const QString &key) override;
+
+    // The query plan of the presentation lookup (EXPLAIN), for benchmarks and tests.
+    QString explainOpenActions(qint64 targetId);
+
+private:
+    bool migrate();
+    bool exec(const QString &sql);
+    bool setError(const QString &what, const class QSqlQuery &q);
+
+    QSqlDatabase m_db;
+    QString m_connection;
+    QString m_error;
+    bool m_postgres = false;
+    std::optional<TenantConfiguration> m_config;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,263 @@
+#include "deploymentservice.h"
+
+#include "enginelogging.h"
+
+namespace Flotilla {
+
+DeploymentService::DeploymentService(Store &store, const Clock &clock)
+    : m_store(store)
+    , m_clock(clock)
+{ }
+
+bool DeploymentService::closeEarlierActions(const Target &target, const TenantConfiguration &config)
+{
+    // Without multi-assignment a new assignment replaces the open ones: they become CANCELING and stay in the
+    // device's queue in historical order, or with auto-close they are closed at once without asking the device.
+    const ActionEvent event = config.autoClose ? ActionEvent::AutoClose : ActionEvent::Cancel;
+    const QDateTime now = m_clock.now();
+    for (const Action &open : m_store.openActions(target.id)) {
+        if (open.state == ActionState::Canceling && !config.autoClose)
+            continue; // already waiting for the device to confirm its cancellation
+        const ActionOutcome outcome = ActionStateMachine::apply(open, event);
+        if (!outcome.accepted())
+            continue;
+        if (!m_store.updateActionState(open.id, outcome.to, now))
+            return false;
+        ActionStatusEntry entry { now,
+                                  outcome.recorded,
+                                  { config.autoClose
+                                        ? QStringLiteral("Update Server: closed by a new assignment (auto-close)")
+                                        : QStringLiteral("Update Server: canceled by a new assignment") },
+                                  std::nullopt };
+        if (!m_store.appendStatus(open.id, entry))
+            return false;
+    }
+    return true;
+}
+
+AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint64 distributionSetId,
+                                           const AssignmentRequest &request)
+{
+    AssignmentResult result;
+    result.total = int(targetIds.size());
+    auto fail = [&result](AssignmentResult::Error error, const QString &message) {
+        result.error = error;
+        result.message = message;
+        result.assigned = 0;
+        result.actionIds.clear();
+        return result;
+    };
+    if (request.weight < MinWeight || request.weight > MaxWeight)
+        return fail(AssignmentResult::Error::InvalidWeight,
+                    QStringLiteral("weight %1 is outside %2..%3").arg(request.weight).arg(MinWeight).arg(MaxWeight));
+    const QDateTime now = m_clock.now();
+    if (request.maintenanceWindow && !request.maintenanceWindow->hasWindowLeft(now))
+        return fail(
+            AssignmentResult::Error::NoWindowLeft,
+            QStringLiteral("maintenance window '%1' has no future window").arg(request.maintenanceWindow->schedule()));
+
+    StoreTransaction tx(m_store);
+    if (!tx.isOpen())
+        return fail(AssignmentResult::Error::Store, m_store.lastError());
+    const TenantConfiguration config = m_store.tenantConfiguration();
+    if (targetIds.size() > config.maxTargetsPerAssignment)
+        return fail(AssignmentResult::Error::Quota,
+                    QStringLiteral("%1 targets exceed the quota of %2 per assignment")
+                        .arg(targetIds.size())
+                        .arg(config.maxTargetsPerAssignment));
+    if (!m_store.distributionSet(distributionSetId))
+        return fail(AssignmentResult::Error::UnknownDistributionSet,
+                    QStringLiteral("distribution set %1 does not exist").arg(distributionSetId));
+
+    for (qint64 targetId : targetIds) {
+        std::optional<Target> target = m_store.target(targetId);
+        if (!target)
+            return fail(AssignmentResult::Error::UnknownTarget,
+                        QStringLiteral("target %1 does not exist").arg(targetId));
+        const QList<Action> open = m_store.openActions(targetId);
+        const bool runsIt = std::any_of(open.cbegin(), open.cend(), [&](const Action &a) {
+            return a.distributionSetId == distributionSetId && a.state != ActionState::Canceling;
+        });
+        const bool hasIt = open.isEmpty() && target->installedDistributionSetId == distributionSetId;
+        if (runsIt || hasIt) {
+            ++result.alreadyAssigned;
+            continue;
+        }
+        if (m_store.countActions(targetId) >= config.maxActionsPerTarget)
+            return fail(AssignmentResult::Error::Quota,
+                        QStringLiteral("target %1 has reached the quota of %2 actions")
+                            .arg(target->controllerId)
+                            .arg(config.maxActionsPerTarget));
+        if (!config.multiAssignment && !closeEarlierActions(*target, config))
+            return fail(AssignmentResult::Error::Store, m_store.lastError());
+
+        Action action;
+        action.targetId = targetId;
+        action.distributionSetId = distributionSetId;
+        action.type = request.type;
+        action.forceTime = request.forceTime;
+        action.weight = request.weight;
+        action.maintenanceWindow = request.maintenanceWindow;
+        action.confirmationRequired = request.confirmationRequired;
+        action.initiator = request.initiator;
+        action.createdAt = now;
+        action.lastModifiedAt = now;
+        const bool needsConsent = config.consentFlow && request.confirmationRequired && !target->autoConfirm;
+        action.state = ActionState::Scheduled;
+        const ActionOutcome started
+            = ActionStateMachine::apply(action, needsConsent ? ActionEvent::StartForConfirmation : ActionEvent::Start);
+        action.state = started.to;
+        action.id = m_store.insertAction(action);
+        if (action.id == 0)
+            return fail(AssignmentResult::Error::Store, m_store.lastError());
+        QStringList messages {
+            QStringLiteral("Update Server: assignment of %1 (%2)").arg(distributionSetId).arg(nameOf(request.type))
+        };
+        if (config.consentFlow && request.confirmationRequired && target->autoConfirm)
+            messages << QStringLiteral("Update Server: confirmed automatically (auto-confirm by %1)")
+                            .arg(target->autoConfirmInitiator);
+        if (!m_store.appendStatus(action.id, { now, started.recorded, messages, std::nullopt }))
+            return fail(AssignmentResult::Error::Store, m_store.lastError());
+
+        target->state = TargetStateMachine::next(target->state, TargetEvent::Assigned).value_or(target->state);
+        target->assignedDistributionSetId = distributionSetId;
+        if (!m_store.updateTarget(*target))
+            return fail(AssignmentResult::Error::Store, m_store.lastError());
+        result.actionIds.append(action.id);
+        ++result.assigned;
+    }
+    if (result.assigned > 0 && !m_store.lockDistributionSet(distributionSetId))
+        return fail(AssignmentResult::Error::Store, m_store.lastError());
+    if (!tx.commit())
+        return fail(AssignmentResult::Error::Store, m_store.lastError());
+    return result;
+}
+
+bool DeploymentService::applyTargetOutcome(Target target, const Action &action, ActionState to)
+{
+    const bool othersPending = !m_store.openActions(target.id).isEmpty();
+    std::optional<TargetEvent> event;
+    switch (to) {
+    case ActionState::Finished:
+        target.installedDistributionSetId = action.distributionSetId;
+        event = othersPending ? TargetEvent::ActionFinishedOthersPending : TargetEvent::ActionFinished;
+        break;
+    case ActionState::Downloaded:
+        event = othersPending ? TargetEvent::ActionFinishedOthersPending : TargetEvent::ActionFinished;
+        break;
+    case ActionState::Canceled:
+        event = othersPending ? TargetEvent::ActionCanceledOthersPending : TargetEvent::ActionCanceled;
+        break;
+    case ActionState::Error:
+        event = TargetEvent::ActionFailed;
+        break;
+    default:
+        return true;
+    }
+    if (const auto next = TargetStateMachine::next(target.state, *event))
+        target.state = *next;
+    // ERROR resets the assigned set so that it can be assigned again; with nothing pending the assigned set is
+    // the installed one again.
+    if (to == ActionState::Error || !othersPending)
+        target.assignedDistributionSetId = target.installedDistributionSetId;
+    return m_store.updateTarget(target);
+}
+
+FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, ActionEvent event,
+                                           const QStringList &messages, std::optional<int> code,
+                                           const QString &dedupKey)
+{
+    FeedbackResult result;
+    auto fail = [&result](FeedbackResult::Outcome outcome, const QString &message) {
+        result.outcome = outcome;
+        result.message = message;
+        return result;
+    };
+    StoreTransaction tx(m_store);
+    if (!tx.isOpen())
+        return fail(FeedbackResult::Outcome::Store, m_store.lastError());
+    const std::optional<Action> action = m_store.action(actionId);
+    if (!action || action->targetId != targetId)
+        return fail(FeedbackResult::Outcome::UnknownAction,
+                    QStringLiteral("action %1 does not exist for this target").arg(actionId));
+    if (!dedupKey.isEmpty() && !m_store.recordFeedbackOnce(actionId, dedupKey))
+        return fail(FeedbackResult::Outcome::Duplicate, QStringLiteral("feedback already applied"));
+
+    const ActionOutcome outcome = ActionStateMachine::apply(*action, event);
+    result.transition = outcome;
+    if (outcome.refusal == ActionRefusal::Closed)
+        return fail(FeedbackResult::Outcome::Closed,
+                    QStringLiteral("action %1 is closed (%2)").arg(actionId).arg(nameOf(action->state)));
+    if (outcome.refusal == ActionRefusal::NotApplicable)
+        return fail(FeedbackResult::Outcome::NotApplicable,
+                    QStringLiteral("%1 does not apply to action %2 in state %3")
+                        .arg(nameOf(event))
+                        .arg(actionId)
+                        .arg(nameOf(action->state)));
+
+    const TenantConfiguration config = m_store.tenantConfiguration();
+    if (messages.size() > config.maxMessagesPerStatus)
+        return fail(FeedbackResult::Outcome::Quota,
+                    QStringLiteral("%1 messages exceed the quota of %2 per status")
+                        .arg(messages.size())
+                        .arg(config.maxMessagesPerStatus));
+    const bool intermediate = outcome.from == outcome.to;
+    if (intermediate && m_store.countStatus(actionId) >= config.maxStatusEntriesPerAction)
+        return fail(FeedbackResult::Outcome::Quota,
+                    QStringLiteral("action %1 has reached the quota of %2 status entries")
+                        .arg(actionId)
+                        .arg(config.maxStatusEntriesPerAction));
+
+    const QDateTime now = m_clock.now();
+    if (outcome.from != outcome.to && !m_store.updateActionState(actionId, outcome.to, now))
+        return fail(FeedbackResult::Outcome::Store, m_store.lastError());
+    if (!m_store.appendStatus(actionId, { now, outcome.recorded, messages, code }))
+        return fail(FeedbackResult::Outcome::Store, m_store.lastError());
+    if (outcome.closedAction()) {
+        const std::optional<Target> target = m_store.target(targetId);
+        if (!target || !applyTargetOutcome(*target, *action, outcome.to))
+            return fail(FeedbackResult::Outcome::Store, m_store.lastError());
+        result.targetState = m_store.target(targetId)->state;
+    }
+    if (!tx.commit())
+        return fail(FeedbackResult::Outcome::Store, m_store.lastError());
+    qCDebug(lcEngine) << "action" << actionId << nameOf(event) << nameOf(outcome.from) << "->" << nameOf(outcome.to);
+    return result;
+}
+
+Presentation DeploymentService::presentationFor(qint64 targetId)
+{
+    const QDateTime now = m_clock.now();
+    QList<Action> open = m_store.openActions(targetId);
+    // An action whose maintenance schedule has no window left is canceled on the next poll.
+    for (const Action &a : std::as_const(open)) {
+        if (a.maintenanceWindow && !a.maintenanceWindow->hasWindowLeft(now)) {
+            StoreTransaction tx(m_store);
+            const ActionOutcome outcome = ActionStateMachine::apply(a, ActionEvent::AutoClose);
+            if (tx.isOpen() && outcome.accepted() && m_store.updateActionState(a.id, outcome.to, now)
+                && m_store.appendStatus(a.id,
+                                        { now,
+                                          outcome.recorded,
+                                          { QStringLiteral("Update Server: no maintenance window left") },
+                                          std::nullopt })) {
+                if (const auto target = m_store.target(targetId); target && applyTargetOutcome(*target, a, outcome.to))
+                    tx.commit();
+            }
+        }
+    }
+    open = m_store.openActions(targetId);
+    return Presentation::forTarget(open, now);
+}
+
+qint64 DeploymentService::pollSleepSeconds(qint64 targetId)
+{
+    const TenantConfiguration config = m_store.tenantConfiguration();
+    const QList<Action> open = m_store.openActions(targetId);
+    const Action *presented = Presentation::choose(open);
+    if (!presented || !presented->maintenanceWindow)
+        return config.pollingSecs;
+    return presented->maintenanceWindow->pollSleepSeconds(m_clock.now(), config.maintenanceWindowPollCount,
+                                                          config.minPollingSecs, config.pollingSecs);
+}
+
+} // namespace Flotilla

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "actionstatemachine.h"
+#include "clock.h"
+#include "presentation.h"
+#include "store.h"
+
+namespace Flotilla {
+
+struct AssignmentRequest
+{
+    ActionType type = ActionType::Forced;
+    QDateTime forceTime;
+    int weight = DefaultWeight;
+    bool confirmationRequired = false;
+    std::optional<MaintenanceSchedule> maintenanceWindow;
+    QString initiator;
+};
+
+struct AssignmentResult
+{
+    enum class Error : quint8 {
+        None,
+        UnknownDistributionSet,
+        UnknownTarget,
+        InvalidWeight,
+        NoWindowLeft,
+        Quota,
+        Store
+    };
+    Error error = Error::None;
+    QString message;
+    int assigned = 0;
+    int alreadyAssigned = 0; // targets that already run or have this set: reported, not repeated
+    int total = 0;
+    QList<qint64> actionIds;
+};
+
+struct FeedbackResult
+{
+    enum class Outcome : quint8 {
+        Applied,
+        Duplicate, // the same feedback again: nothing changed
+        UnknownAction, // no such action for this target (DDI: 404)
+        Closed, // the action is closed (DDI: 410)
+        NotApplicable, // not an event for the action's state (DDI: 404/405)
+        Quota, // too many status entries or messages (DDI: 429)
+        Store, // the store failed; nothing changed
+    };
+    Outcome outcome = Outcome::Applied;
+    QString message;
+    ActionOutcome transition;
+    std::optional<TargetState> targetState; // when the target changed state
+};
+
+// The rules of the seeds made code: assignment (types, weights, consent, maintenance windows, cancel or
+// auto-close of earlier actions, multi-assignment), feedback (action and target state machines, history,
+// idempotency, quotas) and what a device is presented. Every change is one store transaction.
+class DeploymentService
+{
+public:
+    DeploymentService(Store &store, const Clock &clock);
+
+    AssignmentResult assign(const QList<qint64> &targetIds, qint64 distributionSetId, const AssignmentRequest &request);
+
+    // Feedback from a device (or a decision of the operator) on one of the target's actions. dedupKey identifies
+    // the request (e.g. a hash of its body): the same key twice changes nothing the second time.
+    FeedbackResult feedback(qint64 targetId, qint64 actionId, ActionEvent event, const QStringList &messages,
+                            std::optional<int> code = std::nullopt, const QString &dedupKey = {});
+
+    // What the device sees on its next poll; cancels actions whose maintenance schedule has no window left.
+    Presentation presentationFor(qint64 targetId);
+    // The poll sleep for the target: tuned into the presented action's maintenance window.
+    qint64 pollSleepSeconds(qint64 targetId);
+
+private:
+    bool closeEarlierActions(const Target &target, const TenantConfiguration &config);
+    bool applyTargetOutcome(Target target, const Action &action, ActionState to);
+
+    Store &m_store;
+    const Clock &m_clock;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "action.h"
+#include "target.h"
+
+#include <QList>
+
+namespace Flotilla {
+
+// The engine's only view of persistence. backend/ implements it with QtSql (SQLite, PostgreSQL). Calls made
+// between begin() and commit() form one transaction: a state change and its history entry land together.
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    virtual bool begin() = 0;
+    virtual bool commit() = 0;
+    virtual void rollback() = 0;
+    virtual QString lastError() const = 0;
+
+    virtual TenantConfiguration tenantConfiguration() = 0;
+    virtual bool setTenantConfiguration(const TenantConfiguration &config) = 0;
+
+    virtual qint64 insertTarget(const Target &target) = 0; // returns the id, 0 on failure
+    virtual std::optional<Target> target(qint64 id) = 0;
+    virtual std::optional<Target> targetByControllerId(const QString &controllerId) = 0;
+    virtual bool updateTarget(const Target &target) = 0;
+
+    virtual qint64 insertDistributionSet(const DistributionSet &set) = 0;
+    virtual std::optional<DistributionSet> distributionSet(qint64 id) = 0;
+    virtual bool lockDistributionSet(qint64 id) = 0;
+
+    virtual qint64 insertAction(const Action &action) = 0;
+    virtual std::optional<Action> action(qint64 id) = 0;
+    // The target's open actions, in presentation order: highest weight first, then oldest.
+    virtual QList<Action> openActions(qint64 targetId) = 0;
+    virtual int countActions(qint64 targetId) = 0;
+    virtual bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) = 0;
+
+    virtual bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) = 0;
+    virtual QList<ActionStatusEntry> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) = 0;
+    virtual int countStatus(qint64 actionId) = 0;
+
+    // Records that a feedback with this key was applied to the action; false if it was already recorded (a
+    // device re-sending after a timeout), so the caller changes nothing the second time.
+    virtual bool recordFeedbackOnce(qint64 actionId, const QString &key) = 0;
+};
+
+// Runs a transaction for its scope; rolls back unless commit() was called.
+class StoreTransaction
+{
+public:
+    explicit StoreTransaction(Store &store)
+        : m_store(store)
+        , m_open(store.begin())
+    { }
+    ~StoreTransaction()
+    {
+        if (m_open)
+            m_store.rollback();
+    }
+    Q_DISABLE_COPY_MOVE(StoreTransaction)
+
+    bool isOpen() const { return m_open; }
+    bool commit()
+    {
+        if (!m_open)
+            return false;
+        m_open = false;
+        return m_store.commit();
+    }
+
+private:
+    Store &m_store;
+    bool m_open;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "targetstatemachine.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace Flotilla {
+
+constexpr int MaxControllerIdLength = 256;
+
+struct Target
+{
+    qint64 id = 0;
+    QString controllerId;
+    QString name;
+    QString description;
+    TargetState state = TargetState::Unknown;
+    QString securityToken;
+    QString address;
+    QDateTime lastPoll;
+    qint64 installedDistributionSetId = 0; // 0: none
+    qint64 assignedDistributionSetId = 0;
+    bool autoConfirm = false;
+    QString autoConfirmInitiator;
+    QString autoConfirmRemark;
+    QDateTime createdAt;
+};
+
+struct DistributionSet
+{
+    qint64 id = 0;
+    QString name;
+    QString version;
+    QString typeKey;
+    bool requiredMigrationStep = false;
+    bool locked = false; // once assigned, its modules cannot change
+};
+
+// Tenant configuration, with hawkBit's defaults and quotas.
+struct TenantConfiguration
+{
+    bool autoClose = false; // repository.actions.autoclose.enabled
+    bool consentFlow = false; // user.confirmation.flow.enabled
+    bool multiAssignment = false; // multi.assignments.enabled
+    qint64 pollingSecs = 300;
+    qint64 pollingOverdueSecs = 300;
+    qint64 minPollingSecs = 30;
+    int maintenanceWindowPollCount = 3;
+    int maxActionsPerTarget = 2000;
+    int maxStatusEntriesPerAction = 1000; // intermediate only; final feedback is always accepted
+    int maxMessagesPerStatus = 50;
+    int maxTargetsPerAssignment = 5000;
+};
+
+} // namespace Flotilla
