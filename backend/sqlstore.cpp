@@ -135,6 +135,7 @@ SqlStore::SqlStore()
 
 SqlStore::~SqlStore()
 {
+    m_statements.clear();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -210,6 +211,26 @@ int SqlStore::schemaVersion()
     return q.value(0).toInt();
 }
 
+QSqlQuery &SqlStore::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        it = m_statements.emplace(sql, m_db);
+        it->setForwardOnly(true);
+        if (!it->prepare(sql))
+            setError(QStringLiteral("preparing %1").arg(sql.left(60)), *it);
+    } else {
+        it->finish();
+    }
+    return *it;
+}
+
+void SqlStore::finishStatements()
+{
+    for (QSqlQuery &q : m_statements)
+        q.finish();
+}
+
 bool SqlStore::exec(const QString &sql)
 {
     QSqlQuery q(m_db);
@@ -276,6 +297,7 @@ bool SqlStore::migrate()
 
 bool SqlStore::begin()
 {
+    finishStatements();
     if (!m_db.transaction()) {
         m_error = m_db.lastError().text();
         return false;
@@ -285,6 +307,7 @@ bool SqlStore::begin()
 
 bool SqlStore::commit()
 {
+    finishStatements();
     if (!m_db.commit()) {
         m_error = m_db.lastError().text();
         m_db.rollback();
@@ -296,6 +319,7 @@ bool SqlStore::commit()
 
 void SqlStore::rollback()
 {
+    finishStatements();
     m_db.rollback();
     m_config.reset(); // a rolled-back configuration change must not survive in the cache
 }
@@ -357,10 +381,10 @@ bool SqlStore::setTenantConfiguration(const TenantConfiguration &c)
 
 qint64 SqlStore::insertTarget(const Target &t)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO targets (controller_id, name, description, state, security_token, address, "
-                             "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, "
-                             "auto_confirm_remark, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    QSqlQuery &q = prepared(
+        QStringLiteral("INSERT INTO targets (controller_id, name, description, state, security_token, address, "
+                       "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, "
+                       "auto_confirm_remark, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     q.addBindValue(t.controllerId);
     q.addBindValue(t.name);
     q.addBindValue(t.description);
@@ -383,8 +407,7 @@ qint64 SqlStore::insertTarget(const Target &t)
 
 std::optional<Target> SqlStore::target(qint64 id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM targets WHERE id = ?").arg(targetColumns));
+    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM targets WHERE id = ?").arg(targetColumns));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -393,8 +416,7 @@ std::optional<Target> SqlStore::target(qint64 id)
 
 std::optional<Target> SqlStore::targetByControllerId(const QString &controllerId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM targets WHERE controller_id = ?").arg(targetColumns));
+    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM targets WHERE controller_id = ?").arg(targetColumns));
     q.addBindValue(controllerId);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -403,10 +425,10 @@ std::optional<Target> SqlStore::targetByControllerId(const QString &controllerId
 
 bool SqlStore::updateTarget(const Target &t)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
-                             "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
-                             "auto_confirm_remark = ? WHERE id = ?"));
+    QSqlQuery &q = prepared(
+        QStringLiteral("UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
+                       "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
+                       "auto_confirm_remark = ? WHERE id = ?"));
     q.addBindValue(t.name);
     q.addBindValue(t.description);
     q.addBindValue(int(t.state));
@@ -425,9 +447,9 @@ bool SqlStore::updateTarget(const Target &t)
 
 qint64 SqlStore::insertDistributionSet(const DistributionSet &s)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO distribution_sets (name, version, type_key, required_migration, locked) "
-                             "VALUES (?,?,?,?,?) RETURNING id"));
+    QSqlQuery &q
+        = prepared(QStringLiteral("INSERT INTO distribution_sets (name, version, type_key, required_migration, locked) "
+                                  "VALUES (?,?,?,?,?) RETURNING id"));
     q.addBindValue(s.name);
     q.addBindValue(s.version);
     q.addBindValue(s.typeKey);
@@ -442,8 +464,7 @@ qint64 SqlStore::insertDistributionSet(const DistributionSet &s)
 
 std::optional<DistributionSet> SqlStore::distributionSet(qint64 id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
+    QSqlQuery &q = prepared(QStringLiteral(
         "SELECT id, name, version, type_key, required_migration, locked FROM distribution_sets WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
@@ -454,8 +475,7 @@ std::optional<DistributionSet> SqlStore::distributionSet(qint64 id)
 
 bool SqlStore::lockDistributionSet(qint64 id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE distribution_sets SET locked = 1 WHERE id = ?"));
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE distribution_sets SET locked = 1 WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
         return setError(QStringLiteral("locking distribution set %1").arg(id), q);
@@ -464,8 +484,7 @@ bool SqlStore::lockDistributionSet(qint64 id)
 
 qint64 SqlStore::insertAction(const Action &a)
 {
-    QSqlQuery q(m_db);
-    q.prepare(
+    QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO actions (target_id, ds_id, type, force_time, weight, mw_schedule, mw_duration, "
                        "mw_timezone, confirmation_required, state, active, created_at, last_modified, rollout_id, "
                        "rollout_group_id, initiator) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
@@ -495,8 +514,7 @@ qint64 SqlStore::insertAction(const Action &a)
 
 std::optional<Action> SqlStore::action(qint64 id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM actions WHERE id = ?").arg(actionColumns));
+    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM actions WHERE id = ?").arg(actionColumns));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -506,10 +524,9 @@ std::optional<Action> SqlStore::action(qint64 id)
 QList<Action> SqlStore::openActions(qint64 targetId)
 {
     QList<Action> result;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM actions WHERE target_id = ? AND active = 1 ORDER BY weight DESC, id")
-                  .arg(actionColumns));
+    QSqlQuery &q
+        = prepared(QStringLiteral("SELECT %1 FROM actions WHERE target_id = ? AND active = 1 ORDER BY weight DESC, id")
+                       .arg(actionColumns));
     q.addBindValue(targetId);
     if (!q.exec()) {
         setError(QStringLiteral("reading open actions of target %1").arg(targetId), q);
@@ -537,16 +554,14 @@ QString SqlStore::explainOpenActions(qint64 targetId)
 
 int SqlStore::countActions(qint64 targetId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM actions WHERE target_id = ?"));
+    QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM actions WHERE target_id = ?"));
     q.addBindValue(targetId);
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
 
 bool SqlStore::updateActionState(qint64 actionId, ActionState state, const QDateTime &at)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE actions SET state = ?, active = ?, last_modified = ? WHERE id = ?"));
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE actions SET state = ?, active = ?, last_modified = ? WHERE id = ?"));
     q.addBindValue(int(state));
     q.addBindValue(isClosed(state) ? 0 : 1);
     q.addBindValue(toMs(at));
@@ -558,8 +573,8 @@ bool SqlStore::updateActionState(qint64 actionId, ActionState state, const QDate
 
 bool SqlStore::appendStatus(qint64 actionId, const ActionStatusEntry &e)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) VALUES (?,?,?,?,?)"));
+    QSqlQuery &q = prepared(
+        QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) VALUES (?,?,?,?,?)"));
     q.addBindValue(actionId);
     q.addBindValue(toMs(e.at));
     q.addBindValue(int(e.status));
@@ -574,10 +589,9 @@ bool SqlStore::appendStatus(qint64 actionId, const ActionStatusEntry &e)
 QList<ActionStatusEntry> SqlStore::statusHistory(qint64 actionId, int offset, int limit)
 {
     QList<ActionStatusEntry> result;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT at, status, code, messages FROM action_status WHERE action_id = ? ORDER BY id "
-                             "LIMIT ? OFFSET ?"));
+    QSqlQuery &q = prepared(
+        QStringLiteral("SELECT at, status, code, messages FROM action_status WHERE action_id = ? ORDER BY id "
+                       "LIMIT ? OFFSET ?"));
     q.addBindValue(actionId);
     q.addBindValue(limit);
     q.addBindValue(offset);
@@ -599,16 +613,14 @@ QList<ActionStatusEntry> SqlStore::statusHistory(qint64 actionId, int offset, in
 
 int SqlStore::countStatus(qint64 actionId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM action_status WHERE action_id = ?"));
+    QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM action_status WHERE action_id = ?"));
     q.addBindValue(actionId);
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
 
 bool SqlStore::recordFeedbackOnce(qint64 actionId, const QString &key)
 {
-    QSqlQuery q(m_db);
-    q.prepare(
+    QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO feedback_receipts (action_id, dedup_key) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     q.addBindValue(actionId);
     q.addBindValue(key);

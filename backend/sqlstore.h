@@ -2,7 +2,9 @@
 
 #include "store.h"
 
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace Flotilla {
 
@@ -57,13 +59,17 @@ public:
 private:
     bool migrate();
     bool exec(const QString &sql);
-    bool setError(const QString &what, const class QSqlQuery &q);
+    // Statements are prepared once per connection and reused (forward-only).
+    QSqlQuery &prepared(const QString &sql);
+    void finishStatements();
+    bool setError(const QString &what, const QSqlQuery &q);
 
     QSqlDatabase m_db;
     QString m_connection;
     QString m_error;
     bool m_postgres = false;
     std::optional<TenantConfiguration> m_config;
+    QHash<QString, QSqlQuery> m_statements;
 };
 
 } // namespace Flotilla

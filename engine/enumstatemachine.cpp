@@ -39,10 +39,7 @@ EnumStateMachineBase::EnumStateMachineBase(QObject *parent)
     : QObject(parent)
 { }
 
-EnumStateMachineBase::~EnumStateMachineBase()
-{
-    m_machine.stop();
-}
+EnumStateMachineBase::~EnumStateMachineBase() = default;
 
 void EnumStateMachineBase::addStateId(int id)
 {

@@ -1,0 +1,134 @@
+// Store and engine benchmarks on SQLite (issue 3). Prints figures and the goals; exits 1 if a goal is missed.
+//   1. assign one distribution set to N targets (default 100,000): time and process RSS afterwards
+//   2. durable feedback events to distinct actions: events per second (one transaction each)
+//   3. presentation lookup for one target among N with open actions: median, and the query plan
+#include "deploymentservice.h"
+#include "sqlstore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Flotilla;
+
+namespace {
+
+long rssMegabytes()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLong() / 1024;
+    }
+    return -1;
+}
+
+bool report(const char *what, double value, const char *unit, double goal, bool lowerIsBetter)
+{
+    const bool ok = lowerIsBetter ? value <= goal : value >= goal;
+    std::printf("%-58s %12.1f %-8s goal %s %.0f %s  %s\n", what, value, unit, lowerIsBetter ? "<=" : ">=", goal, unit,
+                ok ? "OK" : "MISSED");
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int targets = argc > 1 ? std::max(1000, atoi(argv[1])) : 100000;
+    QTemporaryDir dir;
+    SqlStore store;
+    if (!store.open(dir.filePath(QStringLiteral("bench.db")))) {
+        std::fprintf(stderr, "%s\n", qPrintable(store.lastError()));
+        return 2;
+    }
+    ManualClock clock(QDateTime(QDate(2026, 6, 1), QTime(8, 0), QTimeZone::UTC));
+    DeploymentService service(store, clock);
+    std::printf("SQLite store in %s, %d targets\n", qPrintable(dir.path()), targets);
+
+    QElapsedTimer timer;
+    timer.start();
+    QList<qint64> ids;
+    ids.reserve(targets);
+    store.begin();
+    for (int i = 0; i < targets; ++i) {
+        Target t;
+        t.controllerId = QStringLiteral("device-%1").arg(i, 6, 10, QLatin1Char('0'));
+        t.securityToken = QStringLiteral("token");
+        t.state = TargetState::Registered;
+        ids.append(store.insertTarget(t));
+    }
+    store.commit();
+    std::printf("%-58s %12.1f s\n", "create targets (setup)", timer.elapsed() / 1000.0);
+
+    const qint64 ds = store.insertDistributionSet(
+        { 0, QStringLiteral("fw"), QStringLiteral("2.0"), QStringLiteral("os"), false, false });
+    const int batch = store.tenantConfiguration().maxTargetsPerAssignment;
+    timer.restart();
+    int assigned = 0;
+    for (int from = 0; from < targets; from += batch) {
+        const AssignmentResult r = service.assign(ids.mid(from, batch), ds, {});
+        if (r.error != AssignmentResult::Error::None) {
+            std::fprintf(stderr, "assignment failed: %s\n", qPrintable(r.message));
+            return 2;
+        }
+        assigned += r.assigned;
+    }
+    const double assignSecs = timer.elapsed() / 1000.0;
+    bool ok = true;
+    std::printf("assigned %d targets in batches of %d (the per-assignment quota)\n", assigned, batch);
+    ok &= report("assign one set to all targets", assignSecs, "s", 10, true);
+    ok &= report("process RSS after the assignment", double(rssMegabytes()), "MB", 300, true);
+
+    // Feedback: one durable transaction per event, each to a different action.
+    const int events = std::min(targets, 20000);
+    timer.restart();
+    for (int i = 0; i < events; ++i) {
+        const qint64 target = ids.at(i);
+        const qint64 action = target; // actions were created in target order: ids line up
+        const FeedbackResult r
+            = service.feedback(target, action, ActionEvent::Proceeding, { QStringLiteral("downloading") }, std::nullopt,
+                               QStringLiteral("bench-%1").arg(i));
+        if (r.outcome != FeedbackResult::Outcome::Applied) {
+            std::fprintf(stderr, "feedback %d failed: %s\n", i, qPrintable(r.message));
+            return 2;
+        }
+    }
+    const double perSecond = events / (timer.nsecsElapsed() / 1e9);
+    ok &= report("durable feedback events to distinct actions", perSecond, "1/s", 10000, false);
+
+    // Presentation lookup for random targets.
+    QList<qint64> samples;
+    auto *rng = QRandomGenerator::global();
+    for (int i = 0; i < 20000; ++i) {
+        const qint64 target = ids.at(int(rng->bounded(targets)));
+        timer.restart();
+        const QList<Action> open = store.openActions(target);
+        const Action *chosen = Presentation::choose(open);
+        samples.append(timer.nsecsElapsed());
+        if (!chosen) {
+            std::fprintf(stderr, "no action presented for target %lld\n", target);
+            return 2;
+        }
+    }
+    std::sort(samples.begin(), samples.end());
+    ok &= report("presentation lookup, median", samples.at(samples.size() / 2) / 1000.0, "us", 50, true);
+    std::printf("%-58s %12.1f us\n", "presentation lookup, 99th percentile",
+                samples.at(samples.size() * 99 / 100) / 1000.0);
+    const QString plan = store.explainOpenActions(ids.first());
+    std::printf("query plan of the lookup:\n  %s\n", qPrintable(plan));
+    if (!plan.contains(QStringLiteral("USING INDEX"))) {
+        std::printf("the lookup does not use an index: MISSED\n");
+        ok = false;
+    }
+    std::printf("%s\n", ok ? "all goals met" : "some goals missed");
+    return ok ? 0 : 1;
+}
