@@ -1,5 +1,6 @@
 #include "welcomepage.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -34,7 +35,13 @@ WelcomePage::WelcomePage(QWidget *parent)
     layout->addSpacing(12);
     layout->addWidget(title);
     layout->addSpacing(8);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    // Centred by stretches, not an alignment flag: a layout item with an alignment ignores heightForWidth, which
+    // clips word-wrapped text.
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(text);
+    row->addStretch(1);
+    layout->addLayout(row);
     layout->addStretch(3);
 }
 
