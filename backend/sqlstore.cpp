@@ -180,9 +180,11 @@ bool SqlStore::open(const QString &url)
         return false;
     }
     if (!m_postgres) {
-        // WAL: readers do not block the writer; NORMAL sync is durable across application crashes in WAL mode.
-        if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
-            || !exec(QStringLiteral("PRAGMA foreign_keys=ON")))
+        // One server process owns an SQLite file (several servers share PostgreSQL instead): exclusive locking
+        // spares the per-transaction file locks. WAL keeps readers and the writer apart; NORMAL sync is durable
+        // across application crashes in WAL mode (an OS crash may lose the last transactions, not corrupt).
+        if (!exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")) || !exec(QStringLiteral("PRAGMA journal_mode=WAL"))
+            || !exec(QStringLiteral("PRAGMA synchronous=NORMAL")) || !exec(QStringLiteral("PRAGMA foreign_keys=ON")))
             return false;
     }
     return migrate();

@@ -1,5 +1,7 @@
 #include "actionstatemachine.h"
 
+#include <QHash>
+
 #include <array>
 
 namespace Flotilla {
@@ -143,8 +145,17 @@ ActionOutcome ActionStateMachine::apply(ActionEvent event)
 
 ActionOutcome ActionStateMachine::apply(const Action &action, ActionEvent event)
 {
-    ActionStateMachine machine(action.state, action.type == ActionType::DownloadOnly);
-    return machine.apply(event);
+    // The outcome depends only on (state, event, download-only): the machine computes it once per thread, and
+    // later calls reuse it, so hot paths (feedback, bulk assignment) do not build a QStateMachine per event.
+    const bool downloadOnly = action.type == ActionType::DownloadOnly;
+    const int key = (int(action.state) * 32 + int(event)) * 2 + (downloadOnly ? 1 : 0);
+    thread_local QHash<int, ActionOutcome> outcomes;
+    if (const auto it = outcomes.constFind(key); it != outcomes.cend())
+        return *it;
+    ActionStateMachine machine(action.state, downloadOnly);
+    const ActionOutcome outcome = machine.apply(event);
+    outcomes.insert(key, outcome);
+    return outcome;
 }
 
 } // namespace Flotilla

@@ -1,5 +1,7 @@
 #include "targetstatemachine.h"
 
+#include <QHash>
+
 #include <array>
 
 namespace Flotilla {
@@ -67,10 +69,16 @@ TargetStateMachine::TargetStateMachine(TargetState current, QObject *parent)
 
 std::optional<TargetState> TargetStateMachine::next(TargetState current, TargetEvent event)
 {
+    // A pure function of (state, event): computed by the machine once per thread, then reused.
+    const int key = int(current) * 16 + int(event);
+    thread_local QHash<int, std::optional<TargetState>> results;
+    if (const auto it = results.constFind(key); it != results.cend())
+        return *it;
     TargetStateMachine machine(current);
-    if (!machine.fire(event))
-        return std::nullopt;
-    return machine.state();
+    const std::optional<TargetState> result
+        = machine.fire(event) ? std::optional<TargetState>(machine.state()) : std::nullopt;
+    results.insert(key, result);
+    return result;
 }
 
 } // namespace Flotilla

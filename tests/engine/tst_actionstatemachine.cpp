@@ -131,6 +131,15 @@ void TestActionStateMachine::allowedTransition()
     QCOMPARE(machine.state(), to);
     QCOMPARE(outcome.recorded, recorded);
     QCOMPARE(outcome.closedAction(), !isClosed(from) && isClosed(to));
+
+    Action stored;
+    stored.state = from;
+    stored.type = downloadOnly ? ActionType::DownloadOnly : ActionType::Forced;
+    for (int round = 0; round < 2; ++round) { // the second call answers from the per-thread memo
+        const ActionOutcome viaStatic = ActionStateMachine::apply(stored, event);
+        QCOMPARE(viaStatic.to, to);
+        QCOMPARE(viaStatic.recorded, recorded);
+    }
 }
 
 void TestActionStateMachine::forbiddenTransition_data()
