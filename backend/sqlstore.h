@@ -53,6 +53,16 @@ public:
     int countStatus(qint64 actionId) override;
     bool recordFeedbackOnce(qint64 actionId, const QString &key) override;
 
+    qint64 insertRollout(const Rollout &rollout) override;
+    std::optional<Rollout> rollout(qint64 id) override;
+    bool updateRolloutState(qint64 id, RolloutState state) override;
+    qint64 insertRolloutGroup(const RolloutGroup &group) override;
+    QList<RolloutGroup> rolloutGroups(qint64 rolloutId) override;
+    bool updateRolloutGroupState(qint64 groupId, RolloutGroupState state) override;
+    bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) override;
+    QList<qint64> rolloutGroupTargets(qint64 groupId) override;
+    QList<Action> rolloutGroupActions(qint64 groupId) override;
+
     // The query plan of the presentation lookup (EXPLAIN), for benchmarks and tests.
     QString explainOpenActions(qint64 targetId);
 
@@ -70,6 +80,8 @@ private:
     bool m_postgres = false;
     std::optional<TenantConfiguration> m_config;
     QHash<QString, QSqlQuery> m_statements;
+    int m_txDepth = 0;
+    bool m_rollbackOnly = false;
 };
 
 } // namespace Flotilla

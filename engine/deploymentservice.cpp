@@ -9,13 +9,16 @@ DeploymentService::DeploymentService(Store &store, const Clock &clock)
     , m_clock(clock)
 { }
 
-bool DeploymentService::closeEarlierActions(const Target &target, const TenantConfiguration &config)
+bool DeploymentService::closeEarlierActions(const Target &target, const TenantConfiguration &config,
+                                            qint64 exceptActionId)
 {
     // Without multi-assignment a new assignment replaces the open ones: they become CANCELING and stay in the
     // device's queue in historical order, or with auto-close they are closed at once without asking the device.
     const ActionEvent event = config.autoClose ? ActionEvent::AutoClose : ActionEvent::Cancel;
     const QDateTime now = m_clock.now();
     for (const Action &open : m_store.openActions(target.id)) {
+        if (open.id == exceptActionId)
+            continue;
         if (open.state == ActionState::Canceling && !config.autoClose)
             continue; // already waiting for the device to confirm its cancellation
         const ActionOutcome outcome = ActionStateMachine::apply(open, event);
@@ -88,7 +91,7 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
                         QStringLiteral("target %1 has reached the quota of %2 actions")
                             .arg(target->controllerId)
                             .arg(config.maxActionsPerTarget));
-        if (!config.multiAssignment && !closeEarlierActions(*target, config))
+        if (!request.scheduled && !config.multiAssignment && !closeEarlierActions(*target, config))
             return fail(AssignmentResult::Error::Store, m_store.lastError());
 
         Action action;
@@ -100,12 +103,18 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
         action.maintenanceWindow = request.maintenanceWindow;
         action.confirmationRequired = request.confirmationRequired;
         action.initiator = request.initiator;
+        action.rolloutId = request.rolloutId;
+        action.rolloutGroupId = request.rolloutGroupId;
         action.createdAt = now;
         action.lastModifiedAt = now;
         const bool needsConsent = config.consentFlow && request.confirmationRequired && !target->autoConfirm;
         action.state = ActionState::Scheduled;
-        const ActionOutcome started
-            = ActionStateMachine::apply(action, needsConsent ? ActionEvent::StartForConfirmation : ActionEvent::Start);
+        ActionOutcome started;
+        started.from = started.to = ActionState::Scheduled;
+        started.recorded = HistoryStatus::Scheduled;
+        if (!request.scheduled)
+            started = ActionStateMachine::apply(action,
+                                                needsConsent ? ActionEvent::StartForConfirmation : ActionEvent::Start);
         action.state = started.to;
         action.id = m_store.insertAction(action);
         if (action.id == 0)
@@ -119,10 +128,12 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
         if (!m_store.appendStatus(action.id, { now, started.recorded, messages, std::nullopt }))
             return fail(AssignmentResult::Error::Store, m_store.lastError());
 
-        target->state = TargetStateMachine::next(target->state, TargetEvent::Assigned).value_or(target->state);
-        target->assignedDistributionSetId = distributionSetId;
-        if (!m_store.updateTarget(*target))
-            return fail(AssignmentResult::Error::Store, m_store.lastError());
+        if (!request.scheduled) {
+            target->state = TargetStateMachine::next(target->state, TargetEvent::Assigned).value_or(target->state);
+            target->assignedDistributionSetId = distributionSetId;
+            if (!m_store.updateTarget(*target))
+                return fail(AssignmentResult::Error::Store, m_store.lastError());
+        }
         result.actionIds.append(action.id);
         ++result.assigned;
     }
@@ -219,10 +230,55 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
             return fail(FeedbackResult::Outcome::Store, m_store.lastError());
         result.targetState = m_store.target(targetId)->state;
     }
+    result.rolloutGroupId = action->rolloutGroupId;
     if (!tx.commit())
         return fail(FeedbackResult::Outcome::Store, m_store.lastError());
     qCDebug(lcEngine) << "action" << actionId << nameOf(event) << nameOf(outcome.from) << "->" << nameOf(outcome.to);
     return result;
+}
+
+bool DeploymentService::activateScheduled(const Action &action)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Target> target = m_store.target(action.targetId);
+    if (!tx.isOpen() || !target)
+        return false;
+    const TenantConfiguration config = m_store.tenantConfiguration();
+    if (!config.multiAssignment && !closeEarlierActions(*target, config, action.id))
+        return false;
+    const bool needsConsent = config.consentFlow && action.confirmationRequired && !target->autoConfirm;
+    const ActionOutcome started
+        = ActionStateMachine::apply(action, needsConsent ? ActionEvent::StartForConfirmation : ActionEvent::Start);
+    if (!started.accepted())
+        return false;
+    const QDateTime now = m_clock.now();
+    if (!m_store.updateActionState(action.id, started.to, now)
+        || !m_store.appendStatus(
+            action.id,
+            { now, started.recorded, { QStringLiteral("Update Server: rollout group started") }, std::nullopt }))
+        return false;
+    target->state = TargetStateMachine::next(target->state, TargetEvent::Assigned).value_or(target->state);
+    target->assignedDistributionSetId = action.distributionSetId;
+    return m_store.updateTarget(*target) && tx.commit();
+}
+
+bool DeploymentService::cancel(const Action &action, const QString &message)
+{
+    StoreTransaction tx(m_store);
+    const ActionOutcome outcome = ActionStateMachine::apply(action, ActionEvent::Cancel);
+    if (!tx.isOpen() || !outcome.accepted())
+        return false;
+    const QDateTime now = m_clock.now();
+    if (!m_store.updateActionState(action.id, outcome.to, now)
+        || !m_store.appendStatus(action.id, { now, outcome.recorded, { message }, std::nullopt }))
+        return false;
+    // A scheduled action never made the target PENDING: nothing to undo there.
+    if (outcome.closedAction() && outcome.from != ActionState::Scheduled) {
+        const std::optional<Target> target = m_store.target(action.targetId);
+        if (!target || !applyTargetOutcome(*target, action, outcome.to))
+            return false;
+    }
+    return tx.commit();
 }
 
 Presentation DeploymentService::presentationFor(qint64 targetId)

@@ -15,6 +15,10 @@ struct AssignmentRequest
     bool confirmationRequired = false;
     std::optional<MaintenanceSchedule> maintenanceWindow;
     QString initiator;
+    // Rollouts create their actions SCHEDULED and start them group by group (activateScheduled).
+    bool scheduled = false;
+    qint64 rolloutId = 0;
+    qint64 rolloutGroupId = 0;
 };
 
 struct AssignmentResult
@@ -51,6 +55,7 @@ struct FeedbackResult
     QString message;
     ActionOutcome transition;
     std::optional<TargetState> targetState; // when the target changed state
+    qint64 rolloutGroupId = 0; // the action's rollout group, if any: its thresholds may have moved
 };
 
 // The rules of the seeds made code: assignment (types, weights, consent, maintenance windows, cancel or
@@ -68,13 +73,19 @@ public:
     FeedbackResult feedback(qint64 targetId, qint64 actionId, ActionEvent event, const QStringList &messages,
                             std::optional<int> code = std::nullopt, const QString &dedupKey = {});
 
+    // Starts a SCHEDULED action as a direct assignment would (earlier actions canceled unless multi-assignment,
+    // consent, target PENDING). Joins the caller's transaction.
+    bool activateScheduled(const Action &action);
+    // Cancels an open action (operator or rollout stop): CANCELING, or CANCELED when the device never had it.
+    bool cancel(const Action &action, const QString &message);
+
     // What the device sees on its next poll; cancels actions whose maintenance schedule has no window left.
     Presentation presentationFor(qint64 targetId);
     // The poll sleep for the target: tuned into the presented action's maintenance window.
     qint64 pollSleepSeconds(qint64 targetId);
 
 private:
-    bool closeEarlierActions(const Target &target, const TenantConfiguration &config);
+    bool closeEarlierActions(const Target &target, const TenantConfiguration &config, qint64 exceptActionId = 0);
     bool applyTargetOutcome(Target target, const Action &action, ActionState to);
 
     Store &m_store;

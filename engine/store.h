@@ -1,6 +1,7 @@
 #pragma once
 
 #include "action.h"
+#include "rollout.h"
 #include "target.h"
 
 #include <QList>
@@ -9,6 +10,7 @@ namespace Flotilla {
 
 // The engine's only view of persistence. backend/ implements it with QtSql (SQLite, PostgreSQL). Calls made
 // between begin() and commit() form one transaction: a state change and its history entry land together.
+// Transactions nest: an inner begin/commit joins the outer one, and an inner rollback dooms the whole.
 class Store
 {
 public:
@@ -45,6 +47,16 @@ public:
     // Records that a feedback with this key was applied to the action; false if it was already recorded (a
     // device re-sending after a timeout), so the caller changes nothing the second time.
     virtual bool recordFeedbackOnce(qint64 actionId, const QString &key) = 0;
+
+    virtual qint64 insertRollout(const Rollout &rollout) = 0;
+    virtual std::optional<Rollout> rollout(qint64 id) = 0;
+    virtual bool updateRolloutState(qint64 id, RolloutState state) = 0;
+    virtual qint64 insertRolloutGroup(const RolloutGroup &group) = 0;
+    virtual QList<RolloutGroup> rolloutGroups(qint64 rolloutId) = 0; // by position, with targetCount
+    virtual bool updateRolloutGroupState(qint64 groupId, RolloutGroupState state) = 0;
+    virtual bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) = 0;
+    virtual QList<qint64> rolloutGroupTargets(qint64 groupId) = 0;
+    virtual QList<Action> rolloutGroupActions(qint64 groupId) = 0;
 };
 
 // Runs a transaction for its scope; rolls back unless commit() was called.
