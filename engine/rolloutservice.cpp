@@ -1,0 +1,288 @@
+#include "rolloutservice.h"
+
+namespace Flotilla {
+
+RolloutService::RolloutService(Store &store, DeploymentService &deployment, const Clock &clock)
+    : m_store(store)
+    , m_deployment(deployment)
+    , m_clock(clock)
+{ }
+
+bool RolloutService::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+qint64 RolloutService::failId(const QString &message)
+{
+    m_error = message;
+    return 0;
+}
+
+bool RolloutService::transition(Rollout &rollout, RolloutEvent event)
+{
+    const auto next = RolloutStateMachine::next(rollout.state, event);
+    if (!next)
+        return fail(QStringLiteral("rollout %1 is %2: %3 is not possible")
+                        .arg(rollout.id)
+                        .arg(nameOf(rollout.state), nameOf(event)));
+    if (!m_store.updateRolloutState(rollout.id, *next))
+        return fail(m_store.lastError());
+    rollout.state = *next;
+    return true;
+}
+
+bool RolloutService::groupTransition(RolloutGroup &group, RolloutGroupEvent event)
+{
+    const auto next = RolloutGroupStateMachine::next(group.state, event);
+    if (!next)
+        return fail(
+            QStringLiteral("group %1 is %2: %3 is not possible").arg(group.name, nameOf(group.state), nameOf(event)));
+    if (!m_store.updateRolloutGroupState(group.id, *next))
+        return fail(m_store.lastError());
+    group.state = *next;
+    return true;
+}
+
+qint64 RolloutService::create(const RolloutRequest &request)
+{
+    if (request.rollout.name.trimmed().isEmpty())
+        return failId(QStringLiteral("a rollout needs a name"));
+    if (request.amountGroups <= 0 && request.percentages.isEmpty())
+        return failId(QStringLiteral("give amountGroups or group percentages"));
+    if (request.rollout.weight < MinWeight || request.rollout.weight > MaxWeight)
+        return fail(QStringLiteral("weight %1 is outside %2..%3")
+                        .arg(request.rollout.weight)
+                        .arg(MinWeight)
+                        .arg(MaxWeight)),
+               0;
+    StoreTransaction tx(m_store);
+    if (!tx.isOpen() || !m_store.distributionSet(request.rollout.distributionSetId))
+        return failId(QStringLiteral("distribution set %1 does not exist").arg(request.rollout.distributionSetId));
+
+    Rollout rollout = request.rollout;
+    rollout.state = RolloutState::Creating;
+    rollout.createdAt = m_clock.now();
+    rollout.id = m_store.insertRollout(rollout);
+    if (rollout.id == 0)
+        return failId(m_store.lastError());
+
+    const QList<int> sizes = request.amountGroups > 0
+        ? RolloutPlanner::splitByCount(int(request.targets.size()), request.amountGroups)
+        : RolloutPlanner::splitByPercentages(int(request.targets.size()), request.percentages);
+    int from = 0;
+    for (int i = 0; i < sizes.size(); ++i) {
+        RolloutGroup group;
+        group.rolloutId = rollout.id;
+        group.position = i;
+        group.name = QStringLiteral("group-%1").arg(i + 1);
+        group.conditions = request.conditions;
+        group.targetPercentage = request.amountGroups > 0 ? 100.0 / request.amountGroups : request.percentages.at(i);
+        group.id = m_store.insertRolloutGroup(group);
+        if (group.id == 0 || !m_store.addRolloutGroupTargets(group.id, request.targets.mid(from, sizes.at(i))))
+            return failId(m_store.lastError());
+        from += sizes.at(i);
+        if (!groupTransition(group, RolloutGroupEvent::Filled))
+            return 0;
+    }
+    if (!transition(rollout, request.approvalRequired ? RolloutEvent::CreatedNeedsApproval : RolloutEvent::Created))
+        return 0;
+    if (!tx.commit())
+        return failId(m_store.lastError());
+    return rollout.id;
+}
+
+bool RolloutService::approve(qint64 rolloutId)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    if (!rollout)
+        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+    return transition(*rollout, RolloutEvent::Approve) && tx.commit();
+}
+
+bool RolloutService::deny(qint64 rolloutId)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    if (!rollout)
+        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+    return transition(*rollout, RolloutEvent::Deny) && tx.commit();
+}
+
+bool RolloutService::startGroup(RolloutGroup &group)
+{
+    if (!groupTransition(group, RolloutGroupEvent::Start))
+        return false;
+    for (const Action &action : m_store.rolloutGroupActions(group.id)) {
+        if (action.state == ActionState::Scheduled && !m_deployment.activateScheduled(action))
+            return fail(QStringLiteral("starting action %1: %2").arg(action.id).arg(m_store.lastError()));
+    }
+    return true;
+}
+
+bool RolloutService::start(qint64 rolloutId)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    if (!rollout)
+        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+    if (!transition(*rollout, RolloutEvent::Start))
+        return false;
+    QList<RolloutGroup> groups = m_store.rolloutGroups(rolloutId);
+    for (RolloutGroup &group : groups) {
+        AssignmentRequest request;
+        request.type = rollout->type;
+        request.forceTime = rollout->forceTime;
+        request.weight = rollout->weight;
+        request.confirmationRequired = rollout->confirmationRequired;
+        request.initiator = QStringLiteral("rollout %1").arg(rollout->name);
+        request.scheduled = true;
+        request.rolloutId = rolloutId;
+        request.rolloutGroupId = group.id;
+        const AssignmentResult assigned
+            = m_deployment.assign(m_store.rolloutGroupTargets(group.id), rollout->distributionSetId, request);
+        if (assigned.error != AssignmentResult::Error::None)
+            return fail(assigned.message);
+        if (!groupTransition(group, RolloutGroupEvent::RolloutStarted))
+            return false;
+    }
+    if (!groups.isEmpty() && !startGroup(groups.first()))
+        return false;
+    if (!transition(*rollout, RolloutEvent::GroupsScheduled))
+        return false;
+    if (!evaluateLocked(*rollout, false)) // an empty first group is done at once
+        return false;
+    return tx.commit() || fail(m_store.lastError());
+}
+
+bool RolloutService::startIfDue(qint64 rolloutId)
+{
+    const std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    if (!rollout || rollout->state != RolloutState::Ready || !rollout->startAt.isValid()
+        || rollout->startAt > m_clock.now())
+        return false;
+    return start(rolloutId);
+}
+
+bool RolloutService::pause(qint64 rolloutId)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    if (!rollout)
+        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+    return transition(*rollout, RolloutEvent::Pause) && tx.commit();
+}
+
+bool RolloutService::resume(qint64 rolloutId)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    if (!rollout)
+        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+    return transition(*rollout, RolloutEvent::Resume) && evaluateLocked(*rollout, true) && tx.commit();
+}
+
+bool RolloutService::stop(qint64 rolloutId)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    if (!rollout)
+        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+    if (!transition(*rollout, RolloutEvent::Stop))
+        return false;
+    for (const RolloutGroup &group : m_store.rolloutGroups(rolloutId)) {
+        for (const Action &action : m_store.rolloutGroupActions(group.id)) {
+            if (action.isActive() && action.state != ActionState::Canceling
+                && !m_deployment.cancel(action, QStringLiteral("Update Server: rollout %1 stopped").arg(rollout->name)))
+                return fail(QStringLiteral("canceling action %1: %2").arg(action.id).arg(m_store.lastError()));
+        }
+    }
+    return transition(*rollout, RolloutEvent::ActionsStopped) && tx.commit();
+}
+
+GroupCounts RolloutService::counts(qint64 groupId)
+{
+    GroupCounts c;
+    for (const Action &a : m_store.rolloutGroupActions(groupId)) {
+        ++c.total;
+        if (a.state == ActionState::Finished || a.state == ActionState::Downloaded)
+            ++c.finished;
+        else if (a.state == ActionState::Error)
+            ++c.error;
+        else if (a.isActive())
+            ++c.running;
+    }
+    return c;
+}
+
+bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
+{
+    if (rollout.state != RolloutState::Running)
+        return true;
+    QList<RolloutGroup> groups = m_store.rolloutGroups(rollout.id);
+    for (RolloutGroup &group : groups) {
+        if (group.state != RolloutGroupState::Running)
+            continue;
+        const GroupCounts c = counts(group.id);
+        if (errorExceeded(c, group.conditions)) {
+            return groupTransition(group, RolloutGroupEvent::ErrorThreshold)
+                && transition(rollout, RolloutEvent::ErrorThresholdHit);
+        }
+        if (c.running == 0 && !groupTransition(group, RolloutGroupEvent::AllClosed))
+            return false;
+    }
+    // The next group starts when the last started one reached its success threshold (or, on resume, ended in
+    // ERROR: the operator chose to go on).
+    const RolloutGroup *last = nullptr;
+    RolloutGroup *next = nullptr;
+    for (RolloutGroup &group : groups) {
+        if (group.state == RolloutGroupState::Scheduled) {
+            next = &group;
+            break;
+        }
+        last = &group;
+    }
+    if (next) {
+        const bool trigger = !last || (last->state == RolloutGroupState::Error && resuming)
+            || (last->state != RolloutGroupState::Error && successReached(counts(last->id), last->conditions));
+        if (!trigger)
+            return true;
+        if (last && last->state != RolloutGroupState::Error && last->conditions.successAction == SuccessAction::Pause
+            && !resuming)
+            return transition(rollout, RolloutEvent::SuccessPause);
+        if (!startGroup(*next))
+            return false;
+        return evaluateLocked(rollout, false); // an empty group finishes at once
+    }
+    const bool allDone = std::all_of(groups.cbegin(), groups.cend(), [](const RolloutGroup &g) {
+        return g.state == RolloutGroupState::Finished || g.state == RolloutGroupState::Error;
+    });
+    if (allDone)
+        return transition(rollout, RolloutEvent::AllGroupsFinished);
+    return true;
+}
+
+bool RolloutService::evaluate(qint64 rolloutId)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    if (!rollout)
+        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+    return evaluateLocked(*rollout, false) && tx.commit();
+}
+
+bool RolloutService::handleFeedback(const FeedbackResult &result)
+{
+    if (result.outcome != FeedbackResult::Outcome::Applied || result.rolloutGroupId == 0
+        || !result.transition.closedAction())
+        return true;
+    const std::optional<Action> any = [&]() -> std::optional<Action> {
+        const QList<Action> actions = m_store.rolloutGroupActions(result.rolloutGroupId);
+        return actions.isEmpty() ? std::nullopt : std::optional<Action>(actions.first());
+    }();
+    return !any || evaluate(any->rolloutId);
+}
+
+} // namespace Flotilla

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "deploymentservice.h"
+#include "rolloutstatemachine.h"
+
+namespace Flotilla {
+
+struct RolloutRequest
+{
+    Rollout rollout; // name, description, filter text, set, type, forcetime, weight, consent
+    QList<qint64> targets; // the targets matching the filter, in the order groups take them
+    int amountGroups = 0; // groups of equal size, or else:
+    QList<double> percentages; // each group's share of the targets still left
+    GroupConditions conditions; // per group
+    bool approvalRequired = false;
+};
+
+// Drives rollouts through their state machines against the store: fills groups, creates the actions
+// SCHEDULED, starts groups one after another as success thresholds are reached, pauses on an exceeded error
+// threshold (or on success with the pause action), resumes, stops. Every step is one transaction.
+class RolloutService
+{
+public:
+    RolloutService(Store &store, DeploymentService &deployment, const Clock &clock);
+
+    qint64 create(const RolloutRequest &request); // 0 on failure; see lastError()
+    bool approve(qint64 rolloutId);
+    bool deny(qint64 rolloutId);
+    bool start(qint64 rolloutId);
+    bool pause(qint64 rolloutId);
+    bool resume(qint64 rolloutId);
+    bool stop(qint64 rolloutId);
+    // Starts the rollout if it is READY and its start time has come; true if it started.
+    bool startIfDue(qint64 rolloutId);
+
+    // Re-evaluates the running groups' thresholds: after feedback closed one of the rollout's actions.
+    bool evaluate(qint64 rolloutId);
+    bool handleFeedback(const FeedbackResult &result);
+
+    GroupCounts counts(qint64 groupId);
+    QString lastError() const { return m_error; }
+
+private:
+    bool fail(const QString &message);
+    qint64 failId(const QString &message); // for create(): 0 means failure
+    bool transition(Rollout &rollout, RolloutEvent event);
+    bool groupTransition(RolloutGroup &group, RolloutGroupEvent event);
+    bool startGroup(RolloutGroup &group);
+    bool evaluateLocked(Rollout &rollout, bool resuming);
+
+    Store &m_store;
+    DeploymentService &m_deployment;
+    const Clock &m_clock;
+    QString m_error;
+};
+
+} // namespace Flotilla

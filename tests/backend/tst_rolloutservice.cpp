@@ -1,0 +1,295 @@
+// Rollouts driven through the real store (SQLite) with an injected clock: groups by count and by percentage,
+// approval, start (first group running, the others scheduled), success threshold starting the next group,
+// error threshold pausing, pause-on-success, resume, stop, finish, start time.
+#include "rolloutservice.h"
+#include "sqlstore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Flotilla;
+
+namespace Flotilla {
+inline char *toString(RolloutState v)
+{
+    return qstrdup(qPrintable(nameOf(v)));
+}
+inline char *toString(RolloutGroupState v)
+{
+    return qstrdup(qPrintable(nameOf(v)));
+}
+inline char *toString(ActionState v)
+{
+    return qstrdup(qPrintable(nameOf(v)));
+}
+inline char *toString(TargetState v)
+{
+    return qstrdup(qPrintable(nameOf(v)));
+}
+} // namespace Flotilla
+
+class TestRolloutService : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void createSplitsTargetsIntoGroups();
+    void percentagesOfRemainingTargets();
+    void approvalWorkflow();
+    void startRunsFirstGroupOnly();
+    void successThresholdStartsNextGroup();
+    void errorThresholdPausesAndResumeGoesOn();
+    void successActionPause();
+    void allGroupsFinishTheRollout();
+    void stopCancelsOpenActions();
+    void startsAtItsTime();
+    void refusedOperations();
+
+private:
+    qint64 makeRollout(int targets, int groups, GroupConditions conditions = {}, bool approval = false);
+    void report(qint64 actionId, ActionEvent event);
+    QList<Action> groupActions(int position);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SqlStore> m_store;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<DeploymentService> m_deployment;
+    std::unique_ptr<RolloutService> m_rollouts;
+    qint64 m_rollout = 0;
+    int m_db = 0;
+};
+
+void TestRolloutService::init()
+{
+    m_store = std::make_unique<SqlStore>();
+    QVERIFY2(m_store->open(m_dir.filePath(QStringLiteral("r%1.db").arg(++m_db))), qPrintable(m_store->lastError()));
+    m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 6, 1), QTime(8, 0), QTimeZone::UTC));
+    m_deployment = std::make_unique<DeploymentService>(*m_store, *m_clock);
+    m_rollouts = std::make_unique<RolloutService>(*m_store, *m_deployment, *m_clock);
+}
+
+void TestRolloutService::cleanup()
+{
+    m_rollouts.reset();
+    m_deployment.reset();
+    m_store.reset();
+}
+
+qint64 TestRolloutService::makeRollout(int targets, int groups, GroupConditions conditions, bool approval)
+{
+    RolloutRequest request;
+    for (int i = 0; i < targets; ++i) {
+        Target t;
+        t.controllerId = QStringLiteral("dev-%1").arg(i);
+        t.securityToken = QStringLiteral("tok");
+        t.state = TargetState::Registered;
+        request.targets.append(m_store->insertTarget(t));
+    }
+    request.rollout.name = QStringLiteral("spring update");
+    request.rollout.distributionSetId
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("2"), {}, false, false });
+    request.amountGroups = groups;
+    request.conditions = conditions;
+    request.approvalRequired = approval;
+    m_rollout = m_rollouts->create(request);
+    return m_rollout;
+}
+
+QList<Action> TestRolloutService::groupActions(int position)
+{
+    return m_store->rolloutGroupActions(m_store->rolloutGroups(m_rollout).at(position).id);
+}
+
+void TestRolloutService::report(qint64 actionId, ActionEvent event)
+{
+    const FeedbackResult r = m_deployment->feedback(m_store->action(actionId)->targetId, actionId, event, {});
+    QCOMPARE(r.outcome, FeedbackResult::Outcome::Applied);
+    QVERIFY2(m_rollouts->handleFeedback(r), qPrintable(m_rollouts->lastError()));
+}
+
+void TestRolloutService::createSplitsTargetsIntoGroups()
+{
+    QVERIFY2(makeRollout(10, 3) > 0, qPrintable(m_rollouts->lastError()));
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Ready);
+    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    QCOMPARE(groups.size(), 3);
+    QCOMPARE(groups[0].targetCount, 4);
+    QCOMPARE(groups[1].targetCount, 3);
+    QCOMPARE(groups[2].targetCount, 3);
+    for (const RolloutGroup &g : groups)
+        QCOMPARE(g.state, RolloutGroupState::Ready);
+}
+
+void TestRolloutService::percentagesOfRemainingTargets()
+{
+    RolloutRequest request;
+    for (int i = 0; i < 20; ++i) {
+        Target t;
+        t.controllerId = QStringLiteral("p-%1").arg(i);
+        t.securityToken = QStringLiteral("tok");
+        request.targets.append(m_store->insertTarget(t));
+    }
+    request.rollout.name = QStringLiteral("canary");
+    request.rollout.distributionSetId
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("3"), {}, false, false });
+    request.percentages = { 10, 50, 100 };
+    m_rollout = m_rollouts->create(request);
+    QVERIFY(m_rollout > 0);
+    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    QCOMPARE(groups[0].targetCount, 2);
+    QCOMPARE(groups[1].targetCount, 9);
+    QCOMPARE(groups[2].targetCount, 9);
+}
+
+void TestRolloutService::approvalWorkflow()
+{
+    QVERIFY(makeRollout(4, 2, {}, true) > 0);
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::WaitingForApproval);
+    QVERIFY(!m_rollouts->start(m_rollout)); // not approved yet
+    QVERIFY(m_rollouts->lastError().contains(QStringLiteral("WAITING_FOR_APPROVAL")));
+    QVERIFY(m_rollouts->approve(m_rollout));
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Ready);
+    QVERIFY(m_rollouts->start(m_rollout));
+}
+
+void TestRolloutService::startRunsFirstGroupOnly()
+{
+    QVERIFY(makeRollout(6, 3) > 0);
+    QVERIFY2(m_rollouts->start(m_rollout), qPrintable(m_rollouts->lastError()));
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running);
+    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    QCOMPARE(groups[0].state, RolloutGroupState::Running);
+    QCOMPARE(groups[1].state, RolloutGroupState::Scheduled);
+    QCOMPARE(groups[2].state, RolloutGroupState::Scheduled);
+    for (const Action &a : groupActions(0)) {
+        QCOMPARE(a.state, ActionState::Running);
+        QCOMPARE(m_store->target(a.targetId)->state, TargetState::Pending);
+    }
+    for (const Action &a : groupActions(1)) {
+        QCOMPARE(a.state, ActionState::Scheduled);
+        QCOMPARE(m_store->target(a.targetId)->state, TargetState::Registered);
+        QCOMPARE(m_deployment->presentationFor(a.targetId).kind, PresentationKind::Nothing); // not yet
+    }
+}
+
+void TestRolloutService::successThresholdStartsNextGroup()
+{
+    GroupConditions c;
+    c.successThresholdPercent = 80;
+    c.errorThresholdPercent = 20;
+    QVERIFY(makeRollout(30, 3, c) > 0);
+    QVERIFY(m_rollouts->start(m_rollout));
+    const QList<Action> first = groupActions(0);
+    for (int i = 0; i < 7; ++i)
+        report(first[i].id, ActionEvent::ClosedSuccess);
+    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled); // 70% < 80%
+    report(first[7].id, ActionEvent::ClosedSuccess);
+    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running); // 80% reached
+    QCOMPARE(m_store->rolloutGroups(m_rollout)[0].state, RolloutGroupState::Running); // two still open
+    QCOMPARE(groupActions(1).first().state, ActionState::Running);
+    QCOMPARE(m_rollouts->counts(m_store->rolloutGroups(m_rollout)[0].id).finished, 8);
+}
+
+void TestRolloutService::errorThresholdPausesAndResumeGoesOn()
+{
+    GroupConditions c;
+    c.successThresholdPercent = 80;
+    c.errorThresholdPercent = 20;
+    QVERIFY(makeRollout(20, 2, c) > 0);
+    QVERIFY(m_rollouts->start(m_rollout));
+    const QList<Action> first = groupActions(0);
+    report(first[0].id, ActionEvent::ClosedFailure);
+    report(first[1].id, ActionEvent::ClosedFailure);
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running); // 20% is not more than 20%
+    report(first[2].id, ActionEvent::ClosedFailure);
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Paused);
+    QCOMPARE(m_store->rolloutGroups(m_rollout)[0].state, RolloutGroupState::Error);
+    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled);
+    QVERIFY2(m_rollouts->resume(m_rollout), qPrintable(m_rollouts->lastError()));
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running);
+    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running);
+}
+
+void TestRolloutService::successActionPause()
+{
+    GroupConditions c;
+    c.successThresholdPercent = 50;
+    c.successAction = SuccessAction::Pause;
+    QVERIFY(makeRollout(4, 2, c) > 0);
+    QVERIFY(m_rollouts->start(m_rollout));
+    report(groupActions(0)[0].id, ActionEvent::ClosedSuccess);
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Paused);
+    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled);
+    QVERIFY(m_rollouts->resume(m_rollout));
+    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running);
+}
+
+void TestRolloutService::allGroupsFinishTheRollout()
+{
+    QVERIFY(makeRollout(4, 2) > 0);
+    QVERIFY(m_rollouts->start(m_rollout));
+    for (int g = 0; g < 2; ++g) {
+        for (const Action &a : groupActions(g))
+            report(a.id, ActionEvent::ClosedSuccess);
+    }
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Finished);
+    for (const RolloutGroup &group : m_store->rolloutGroups(m_rollout))
+        QCOMPARE(group.state, RolloutGroupState::Finished);
+    QCOMPARE(m_store->target(groupActions(1).first().targetId)->state, TargetState::InSync);
+}
+
+void TestRolloutService::stopCancelsOpenActions()
+{
+    QVERIFY(makeRollout(4, 2) > 0);
+    QVERIFY(m_rollouts->start(m_rollout));
+    QVERIFY2(m_rollouts->stop(m_rollout), qPrintable(m_rollouts->lastError()));
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Stopped);
+    for (const Action &a : groupActions(0))
+        QCOMPARE(a.state, ActionState::Canceling); // the devices must confirm
+    for (const Action &a : groupActions(1))
+        QCOMPARE(a.state, ActionState::Canceled); // never started
+    QVERIFY(!m_rollouts->resume(m_rollout));
+}
+
+void TestRolloutService::startsAtItsTime()
+{
+    RolloutRequest request;
+    Target t;
+    t.controllerId = QStringLiteral("timed");
+    t.securityToken = QStringLiteral("tok");
+    request.targets = { m_store->insertTarget(t) };
+    request.rollout.name = QStringLiteral("night");
+    request.rollout.distributionSetId
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false });
+    request.rollout.startAt = QDateTime(QDate(2026, 6, 1), QTime(22, 0), QTimeZone::UTC);
+    request.amountGroups = 1;
+    m_rollout = m_rollouts->create(request);
+    QVERIFY(!m_rollouts->startIfDue(m_rollout));
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Ready);
+    m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(22, 0), QTimeZone::UTC));
+    QVERIFY(m_rollouts->startIfDue(m_rollout));
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running);
+}
+
+void TestRolloutService::refusedOperations()
+{
+    RolloutRequest noSet;
+    noSet.rollout.name = QStringLiteral("x");
+    noSet.rollout.distributionSetId = 999;
+    noSet.amountGroups = 1;
+    QCOMPARE(m_rollouts->create(noSet), 0);
+    QVERIFY(m_rollouts->lastError().contains(QStringLiteral("999")));
+    RolloutRequest noGroups = noSet;
+    noGroups.amountGroups = 0;
+    QCOMPARE(m_rollouts->create(noGroups), 0);
+    QVERIFY(!m_rollouts->pause(12345));
+    QVERIFY(makeRollout(2, 1) > 0);
+    QVERIFY(!m_rollouts->pause(m_rollout)); // READY cannot pause
+    QVERIFY(!m_rollouts->approve(m_rollout)); // nothing to approve
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Ready);
+}
+
+QTEST_GUILESS_MAIN(TestRolloutService)
+#include "tst_rolloutservice.moc"
