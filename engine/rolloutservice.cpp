@@ -52,11 +52,8 @@ qint64 RolloutService::create(const RolloutRequest &request)
     if (request.amountGroups <= 0 && request.percentages.isEmpty())
         return failId(QStringLiteral("give amountGroups or group percentages"));
     if (request.rollout.weight < MinWeight || request.rollout.weight > MaxWeight)
-        return fail(QStringLiteral("weight %1 is outside %2..%3")
-                        .arg(request.rollout.weight)
-                        .arg(MinWeight)
-                        .arg(MaxWeight)),
-               0;
+        return failId(
+            QStringLiteral("weight %1 is outside %2..%3").arg(request.rollout.weight).arg(MinWeight).arg(MaxWeight));
     StoreTransaction tx(m_store);
     if (!tx.isOpen() || !m_store.distributionSet(request.rollout.distributionSetId))
         return failId(QStringLiteral("distribution set %1 does not exist").arg(request.rollout.distributionSetId));
