@@ -4,21 +4,12 @@
 #include "deploymentservice.h"
 #include "sqlstore.h"
 
+#include "flotillatest.h"
 #include <QTemporaryDir>
+
 #include <QTest>
 
 using namespace Flotilla;
-
-namespace Flotilla {
-inline char *toString(ActionState v)
-{
-    return qstrdup(qPrintable(nameOf(v)));
-}
-inline char *toString(TargetState v)
-{
-    return qstrdup(qPrintable(nameOf(v)));
-}
-} // namespace Flotilla
 
 class TestDeploymentService : public QObject
 {

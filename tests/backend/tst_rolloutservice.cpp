@@ -4,29 +4,12 @@
 #include "rolloutservice.h"
 #include "sqlstore.h"
 
+#include "flotillatest.h"
 #include <QTemporaryDir>
+
 #include <QTest>
 
 using namespace Flotilla;
-
-namespace Flotilla {
-inline char *toString(RolloutState v)
-{
-    return qstrdup(qPrintable(nameOf(v)));
-}
-inline char *toString(RolloutGroupState v)
-{
-    return qstrdup(qPrintable(nameOf(v)));
-}
-inline char *toString(ActionState v)
-{
-    return qstrdup(qPrintable(nameOf(v)));
-}
-inline char *toString(TargetState v)
-{
-    return qstrdup(qPrintable(nameOf(v)));
-}
-} // namespace Flotilla
 
 class TestRolloutService : public QObject
 {

@@ -2,7 +2,7 @@
 // allow. Rows are named after the seeds' wording.
 #include "actionstatemachine.h"
 
-#include "enginetestnames.h"
+#include "flotillatest.h"
 #include <QSet>
 
 #include <QTest>

@@ -3,18 +3,12 @@
 // against bad expressions whose message must name the field and the token.
 #include "cronexpression.h"
 
+#include "flotillatest.h"
+
 #include <QTest>
 
 using namespace Flotilla;
-
-namespace {
-QDateTime utc(const char *iso)
-{
-    QDateTime t = QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
-    t.setTimeZone(QTimeZone::UTC);
-    return t;
-}
-} // namespace
+using FlotillaTest::utc;
 
 class TestCronExpression : public QObject
 {

@@ -2,18 +2,12 @@
 // sleep that tunes a device into its next window.
 #include "maintenanceschedule.h"
 
+#include "flotillatest.h"
+
 #include <QTest>
 
 using namespace Flotilla;
-
-namespace {
-QDateTime utc(const char *iso)
-{
-    QDateTime t = QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
-    t.setTimeZone(QTimeZone::UTC);
-    return t;
-}
-} // namespace
+using FlotillaTest::utc;
 
 class TestMaintenanceSchedule : public QObject
 {

@@ -2,20 +2,14 @@
 // the maintenance window exactly as hawkBit derives them.
 #include "presentation.h"
 
-#include "enginetestnames.h"
+#include "flotillatest.h"
 
 #include <QTest>
 
 using namespace Flotilla;
+using FlotillaTest::utc;
 
 namespace {
-
-QDateTime utc(const char *iso)
-{
-    QDateTime t = QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
-    t.setTimeZone(QTimeZone::UTC);
-    return t;
-}
 
 Action action(qint64 id, ActionState state, int weight = DefaultWeight, ActionType type = ActionType::Forced)
 {

@@ -2,6 +2,8 @@
 // thresholds; splitting targets into groups.
 #include "rolloutstatemachine.h"
 
+#include "flotillatest.h"
+
 #include <QTest>
 
 using namespace Flotilla;
@@ -9,17 +11,6 @@ using S = RolloutState;
 using E = RolloutEvent;
 using GS = RolloutGroupState;
 using GE = RolloutGroupEvent;
-
-namespace Flotilla {
-inline char *toString(RolloutState v)
-{
-    return qstrdup(qPrintable(nameOf(v)));
-}
-inline char *toString(RolloutGroupState v)
-{
-    return qstrdup(qPrintable(nameOf(v)));
-}
-} // namespace Flotilla
 
 namespace {
 

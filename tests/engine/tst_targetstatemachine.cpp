@@ -1,7 +1,7 @@
 // Every transition of the target state machine in seed 001, and every (state, event) pair it does not allow.
 #include "targetstatemachine.h"
 
-#include "enginetestnames.h"
+#include "flotillatest.h"
 
 #include <QTest>
 
