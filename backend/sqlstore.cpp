@@ -1,6 +1,7 @@
 #include "sqlstore.h"
 
 #include "backendlogging.h"
+#include "sqlstore_p.h"
 
 #include <QAtomicInteger>
 #include <QJsonArray>
@@ -11,6 +12,7 @@
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
+using namespace Flotilla::SqlStoreDetail;
 
 namespace Flotilla {
 
@@ -72,76 +74,6 @@ const QList<QStringList> &migrations()
         },
     };
     return m;
-}
-
-qint64 toMs(const QDateTime &t)
-{
-    return t.toMSecsSinceEpoch();
-}
-
-QVariant msOrNull(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
-}
-
-QDateTime fromMs(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
-}
-
-const QString actionColumns = QStringLiteral(
-    "id, target_id, ds_id, type, force_time, weight, mw_schedule, mw_duration, mw_timezone, confirmation_required, "
-    "state, created_at, last_modified, rollout_id, rollout_group_id, initiator");
-
-Action actionFrom(const QSqlQuery &q)
-{
-    Action a;
-    a.id = q.value(0).toLongLong();
-    a.targetId = q.value(1).toLongLong();
-    a.distributionSetId = q.value(2).toLongLong();
-    a.type = ActionType(q.value(3).toInt());
-    a.forceTime = fromMs(q.value(4));
-    a.weight = q.value(5).toInt();
-    if (!q.value(6).isNull())
-        a.maintenanceWindow
-            = MaintenanceSchedule::create(q.value(6).toString(), q.value(7).toString(), q.value(8).toString());
-    a.confirmationRequired = q.value(9).toInt() != 0;
-    a.state = ActionState(q.value(10).toInt());
-    a.createdAt = fromMs(q.value(11));
-    a.lastModifiedAt = fromMs(q.value(12));
-    a.rolloutId = q.value(13).toLongLong();
-    a.rolloutGroupId = q.value(14).toLongLong();
-    a.initiator = q.value(15).toString();
-    return a;
-}
-
-const QString targetColumns = QStringLiteral(
-    "id, controller_id, name, description, state, security_token, address, last_poll, installed_ds, assigned_ds, "
-    "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at");
-
-Target targetFrom(const QSqlQuery &q)
-{
-    Target t;
-    t.id = q.value(0).toLongLong();
-    t.controllerId = q.value(1).toString();
-    t.name = q.value(2).toString();
-    t.description = q.value(3).toString();
-    t.state = TargetState(q.value(4).toInt());
-    t.securityToken = q.value(5).toString();
-    t.address = q.value(6).toString();
-    t.lastPoll = fromMs(q.value(7));
-    t.installedDistributionSetId = q.value(8).toLongLong();
-    t.assignedDistributionSetId = q.value(9).toLongLong();
-    t.autoConfirm = q.value(10).toInt() != 0;
-    t.autoConfirmInitiator = q.value(11).toString();
-    t.autoConfirmRemark = q.value(12).toString();
-    t.createdAt = fromMs(q.value(13));
-    return t;
 }
 
 } // namespace
@@ -667,165 +599,6 @@ bool SqlStore::recordFeedbackOnce(qint64 actionId, const QString &key)
     if (!q.exec())
         return setError(QStringLiteral("recording feedback for action %1").arg(actionId), q);
     return q.numRowsAffected() == 1;
-}
-
-} // namespace Flotilla
-
-namespace Flotilla {
-
-qint64 SqlStore::insertRollout(const Rollout &r)
-{
-    QSqlQuery &q = prepared(QStringLiteral(
-        "INSERT INTO rollouts (name, description, target_filter, ds_id, type, force_time, start_at, weight, "
-        "confirmation_required, dynamic, state, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
-    q.addBindValue(r.name);
-    q.addBindValue(r.description);
-    q.addBindValue(r.targetFilterQuery);
-    q.addBindValue(r.distributionSetId);
-    q.addBindValue(int(r.type));
-    q.addBindValue(msOrNull(r.forceTime));
-    q.addBindValue(msOrNull(r.startAt));
-    q.addBindValue(r.weight);
-    q.addBindValue(r.confirmationRequired ? 1 : 0);
-    q.addBindValue(r.dynamic ? 1 : 0);
-    q.addBindValue(int(r.state));
-    q.addBindValue(toMs(r.createdAt));
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting rollout %1").arg(r.name), q);
-        return 0;
-    }
-    return q.value(0).toLongLong();
-}
-
-std::optional<Rollout> SqlStore::rollout(qint64 id)
-{
-    QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, description, target_filter, ds_id, type, force_time, "
-                                           "start_at, weight, confirmation_required, "
-                                           "dynamic, state, created_at FROM rollouts WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    Rollout r;
-    r.id = q.value(0).toLongLong();
-    r.name = q.value(1).toString();
-    r.description = q.value(2).toString();
-    r.targetFilterQuery = q.value(3).toString();
-    r.distributionSetId = q.value(4).toLongLong();
-    r.type = ActionType(q.value(5).toInt());
-    r.forceTime = fromMs(q.value(6));
-    r.startAt = fromMs(q.value(7));
-    r.weight = q.value(8).toInt();
-    r.confirmationRequired = q.value(9).toInt() != 0;
-    r.dynamic = q.value(10).toInt() != 0;
-    r.state = RolloutState(q.value(11).toInt());
-    r.createdAt = fromMs(q.value(12));
-    return r;
-}
-
-bool SqlStore::updateRolloutState(qint64 id, RolloutState state)
-{
-    QSqlQuery &q = prepared(QStringLiteral("UPDATE rollouts SET state = ? WHERE id = ?"));
-    q.addBindValue(int(state));
-    q.addBindValue(id);
-    if (!q.exec())
-        return setError(QStringLiteral("updating rollout %1").arg(id), q);
-    return q.numRowsAffected() == 1;
-}
-
-qint64 SqlStore::insertRolloutGroup(const RolloutGroup &g)
-{
-    QSqlQuery &q = prepared(QStringLiteral("INSERT INTO rollout_groups (rollout_id, position, name, state, "
-                                           "success_pct, success_action, error_pct, target_pct) "
-                                           "VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
-    q.addBindValue(g.rolloutId);
-    q.addBindValue(g.position);
-    q.addBindValue(g.name);
-    q.addBindValue(int(g.state));
-    q.addBindValue(g.conditions.successThresholdPercent);
-    q.addBindValue(int(g.conditions.successAction));
-    q.addBindValue(g.conditions.errorThresholdPercent);
-    q.addBindValue(g.targetPercentage);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting group %1 of rollout %2").arg(g.name).arg(g.rolloutId), q);
-        return 0;
-    }
-    return q.value(0).toLongLong();
-}
-
-QList<RolloutGroup> SqlStore::rolloutGroups(qint64 rolloutId)
-{
-    QList<RolloutGroup> result;
-    QSqlQuery &q = prepared(
-        QStringLiteral("SELECT g.id, g.rollout_id, g.position, g.name, g.state, g.success_pct, g.success_action, "
-                       "g.error_pct, g.target_pct, "
-                       "(SELECT COUNT(*) FROM rollout_group_targets t WHERE t.group_id = g.id) FROM rollout_groups g "
-                       "WHERE g.rollout_id = ? ORDER BY g.position"));
-    q.addBindValue(rolloutId);
-    if (!q.exec())
-        return result;
-    while (q.next()) {
-        RolloutGroup g;
-        g.id = q.value(0).toLongLong();
-        g.rolloutId = q.value(1).toLongLong();
-        g.position = q.value(2).toInt();
-        g.name = q.value(3).toString();
-        g.state = RolloutGroupState(q.value(4).toInt());
-        g.conditions.successThresholdPercent = q.value(5).toInt();
-        g.conditions.successAction = SuccessAction(q.value(6).toInt());
-        g.conditions.errorThresholdPercent = q.value(7).toInt();
-        g.targetPercentage = q.value(8).toDouble();
-        g.targetCount = q.value(9).toInt();
-        result.append(g);
-    }
-    return result;
-}
-
-bool SqlStore::updateRolloutGroupState(qint64 groupId, RolloutGroupState state)
-{
-    QSqlQuery &q = prepared(QStringLiteral("UPDATE rollout_groups SET state = ? WHERE id = ?"));
-    q.addBindValue(int(state));
-    q.addBindValue(groupId);
-    if (!q.exec())
-        return setError(QStringLiteral("updating rollout group %1").arg(groupId), q);
-    return q.numRowsAffected() == 1;
-}
-
-bool SqlStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds)
-{
-    QSqlQuery &q = prepared(QStringLiteral("INSERT INTO rollout_group_targets (group_id, target_id) VALUES (?, ?)"));
-    for (qint64 t : targetIds) {
-        q.addBindValue(groupId);
-        q.addBindValue(t);
-        if (!q.exec())
-            return setError(QStringLiteral("adding target %1 to group %2").arg(t).arg(groupId), q);
-    }
-    return true;
-}
-
-QList<qint64> SqlStore::rolloutGroupTargets(qint64 groupId)
-{
-    QList<qint64> result;
-    QSqlQuery &q
-        = prepared(QStringLiteral("SELECT target_id FROM rollout_group_targets WHERE group_id = ? ORDER BY target_id"));
-    q.addBindValue(groupId);
-    if (!q.exec())
-        return result;
-    while (q.next())
-        result.append(q.value(0).toLongLong());
-    return result;
-}
-
-QList<Action> SqlStore::rolloutGroupActions(qint64 groupId)
-{
-    QList<Action> result;
-    QSqlQuery &q
-        = prepared(QStringLiteral("SELECT %1 FROM actions WHERE rollout_group_id = ? ORDER BY id").arg(actionColumns));
-    q.addBindValue(groupId);
-    if (!q.exec())
-        return result;
-    while (q.next())
-        result.append(actionFrom(q));
-    return result;
 }
 
 } // namespace Flotilla

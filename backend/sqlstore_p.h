@@ -1,0 +1,82 @@
+#pragma once
+
+// Row <-> value helpers shared by the SqlStore implementation files. Not part of any API.
+#include "action.h"
+#include "target.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Flotilla::SqlStoreDetail {
+
+inline qint64 toMs(const QDateTime &t)
+{
+    return t.toMSecsSinceEpoch();
+}
+
+inline QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+inline QDateTime fromMs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);
+}
+
+inline QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+inline const QString actionColumns = QStringLiteral(
+    "id, target_id, ds_id, type, force_time, weight, mw_schedule, mw_duration, mw_timezone, confirmation_required, "
+    "state, created_at, last_modified, rollout_id, rollout_group_id, initiator");
+
+inline Action actionFrom(const QSqlQuery &q)
+{
+    Action a;
+    a.id = q.value(0).toLongLong();
+    a.targetId = q.value(1).toLongLong();
+    a.distributionSetId = q.value(2).toLongLong();
+    a.type = ActionType(q.value(3).toInt());
+    a.forceTime = fromMs(q.value(4));
+    a.weight = q.value(5).toInt();
+    if (!q.value(6).isNull())
+        a.maintenanceWindow
+            = MaintenanceSchedule::create(q.value(6).toString(), q.value(7).toString(), q.value(8).toString());
+    a.confirmationRequired = q.value(9).toInt() != 0;
+    a.state = ActionState(q.value(10).toInt());
+    a.createdAt = fromMs(q.value(11));
+    a.lastModifiedAt = fromMs(q.value(12));
+    a.rolloutId = q.value(13).toLongLong();
+    a.rolloutGroupId = q.value(14).toLongLong();
+    a.initiator = q.value(15).toString();
+    return a;
+}
+
+inline const QString targetColumns = QStringLiteral(
+    "id, controller_id, name, description, state, security_token, address, last_poll, installed_ds, assigned_ds, "
+    "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at");
+
+inline Target targetFrom(const QSqlQuery &q)
+{
+    Target t;
+    t.id = q.value(0).toLongLong();
+    t.controllerId = q.value(1).toString();
+    t.name = q.value(2).toString();
+    t.description = q.value(3).toString();
+    t.state = TargetState(q.value(4).toInt());
+    t.securityToken = q.value(5).toString();
+    t.address = q.value(6).toString();
+    t.lastPoll = fromMs(q.value(7));
+    t.installedDistributionSetId = q.value(8).toLongLong();
+    t.assignedDistributionSetId = q.value(9).toLongLong();
+    t.autoConfirm = q.value(10).toInt() != 0;
+    t.autoConfirmInitiator = q.value(11).toString();
+    t.autoConfirmRemark = q.value(12).toString();
+    t.createdAt = fromMs(q.value(13));
+    return t;
+}
+
+} // namespace Flotilla::SqlStoreDetail
