@@ -62,6 +62,7 @@ public:
     bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) override;
     QList<qint64> rolloutGroupTargets(qint64 groupId) override;
     QList<Action> rolloutGroupActions(qint64 groupId) override;
+    GroupCounts rolloutGroupCounts(qint64 groupId) override;
 
     // The query plan of the presentation lookup (EXPLAIN), for benchmarks and tests.
     QString explainOpenActions(qint64 targetId);

@@ -163,4 +163,28 @@ QList<Action> SqlStore::rolloutGroupActions(qint64 groupId)
     return result;
 }
 
+GroupCounts SqlStore::rolloutGroupCounts(qint64 groupId)
+{
+    GroupCounts c;
+    QSqlQuery &q
+        = prepared(QStringLiteral("SELECT state, COUNT(*) FROM actions WHERE rollout_group_id = ? GROUP BY state"));
+    q.addBindValue(groupId);
+    if (!q.exec()) {
+        setError(QStringLiteral("counting the actions of group %1").arg(groupId), q);
+        return c;
+    }
+    while (q.next()) {
+        const auto state = ActionState(q.value(0).toInt());
+        const int n = q.value(1).toInt();
+        c.total += n;
+        if (state == ActionState::Finished || state == ActionState::Downloaded)
+            c.finished += n;
+        else if (state == ActionState::Error)
+            c.error += n;
+        else if (!isClosed(state))
+            c.running += n;
+    }
+    return c;
+}
+
 } // namespace Flotilla

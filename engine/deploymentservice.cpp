@@ -144,7 +144,7 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
     return result;
 }
 
-bool DeploymentService::applyTargetOutcome(Target target, const Action &action, ActionState to)
+std::optional<TargetState> DeploymentService::applyTargetOutcome(Target target, const Action &action, ActionState to)
 {
     const bool othersPending = !m_store.openActions(target.id).isEmpty();
     std::optional<TargetEvent> event;
@@ -163,7 +163,7 @@ bool DeploymentService::applyTargetOutcome(Target target, const Action &action, 
         event = TargetEvent::ActionFailed;
         break;
     default:
-        return true;
+        return target.state;
     }
     if (const auto next = TargetStateMachine::next(target.state, *event))
         target.state = *next;
@@ -171,7 +171,9 @@ bool DeploymentService::applyTargetOutcome(Target target, const Action &action, 
     // the installed one again.
     if (to == ActionState::Error || !othersPending)
         target.assignedDistributionSetId = target.installedDistributionSetId;
-    return m_store.updateTarget(target);
+    if (!m_store.updateTarget(target))
+        return std::nullopt;
+    return target.state;
 }
 
 FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, ActionEvent event,
@@ -226,10 +228,11 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
         return fail(FeedbackResult::Outcome::Store, m_store.lastError());
     if (outcome.closedAction()) {
         const std::optional<Target> target = m_store.target(targetId);
-        if (!target || !applyTargetOutcome(*target, *action, outcome.to))
+        result.targetState = target ? applyTargetOutcome(*target, *action, outcome.to) : std::nullopt;
+        if (!result.targetState)
             return fail(FeedbackResult::Outcome::Store, m_store.lastError());
-        result.targetState = m_store.target(targetId)->state;
     }
+    result.rolloutId = action->rolloutId;
     result.rolloutGroupId = action->rolloutGroupId;
     if (!tx.commit())
         return fail(FeedbackResult::Outcome::Store, m_store.lastError());

@@ -55,7 +55,8 @@ struct FeedbackResult
     QString message;
     ActionOutcome transition;
     std::optional<TargetState> targetState; // when the target changed state
-    qint64 rolloutGroupId = 0; // the action's rollout group, if any: its thresholds may have moved
+    qint64 rolloutId = 0; // the action's rollout, if any: its group thresholds may have moved
+    qint64 rolloutGroupId = 0;
 };
 
 // The rules of the seeds made code: assignment (types, weights, consent, maintenance windows, cancel or
@@ -86,7 +87,8 @@ public:
 
 private:
     bool closeEarlierActions(const Target &target, const TenantConfiguration &config, qint64 exceptActionId = 0);
-    bool applyTargetOutcome(Target target, const Action &action, ActionState to);
+    // Moves the target after one of its actions closed; its new state, or nullopt when the store failed.
+    std::optional<TargetState> applyTargetOutcome(Target target, const Action &action, ActionState to);
 
     Store &m_store;
     const Clock &m_clock;

@@ -1,5 +1,7 @@
 #include "rolloutservice.h"
 
+#include <QHash>
+
 namespace Flotilla {
 
 RolloutService::RolloutService(Store &store, DeploymentService &deployment, const Clock &clock)
@@ -201,17 +203,7 @@ bool RolloutService::stop(qint64 rolloutId)
 
 GroupCounts RolloutService::counts(qint64 groupId)
 {
-    GroupCounts c;
-    for (const Action &a : m_store.rolloutGroupActions(groupId)) {
-        ++c.total;
-        if (a.state == ActionState::Finished || a.state == ActionState::Downloaded)
-            ++c.finished;
-        else if (a.state == ActionState::Error)
-            ++c.error;
-        else if (a.isActive())
-            ++c.running;
-    }
-    return c;
+    return m_store.rolloutGroupCounts(groupId);
 }
 
 bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
@@ -219,10 +211,17 @@ bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
     if (rollout.state != RolloutState::Running)
         return true;
     QList<RolloutGroup> groups = m_store.rolloutGroups(rollout.id);
+    QHash<qint64, GroupCounts> counted; // each group counted once per evaluation
+    auto countsOf = [&](qint64 groupId) {
+        auto it = counted.find(groupId);
+        if (it == counted.end())
+            it = counted.insert(groupId, counts(groupId));
+        return *it;
+    };
     for (RolloutGroup &group : groups) {
         if (group.state != RolloutGroupState::Running)
             continue;
-        const GroupCounts c = counts(group.id);
+        const GroupCounts c = countsOf(group.id);
         if (errorExceeded(c, group.conditions)) {
             return groupTransition(group, RolloutGroupEvent::ErrorThreshold)
                 && transition(rollout, RolloutEvent::ErrorThresholdHit);
@@ -243,7 +242,7 @@ bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
     }
     if (next) {
         const bool trigger = !last || (last->state == RolloutGroupState::Error && resuming)
-            || (last->state != RolloutGroupState::Error && successReached(counts(last->id), last->conditions));
+            || (last->state != RolloutGroupState::Error && successReached(countsOf(last->id), last->conditions));
         if (!trigger)
             return true;
         if (last && last->state != RolloutGroupState::Error && last->conditions.successAction == SuccessAction::Pause
@@ -272,14 +271,10 @@ bool RolloutService::evaluate(qint64 rolloutId)
 
 bool RolloutService::handleFeedback(const FeedbackResult &result)
 {
-    if (result.outcome != FeedbackResult::Outcome::Applied || result.rolloutGroupId == 0
+    if (result.outcome != FeedbackResult::Outcome::Applied || result.rolloutId == 0
         || !result.transition.closedAction())
         return true;
-    const std::optional<Action> any = [&]() -> std::optional<Action> {
-        const QList<Action> actions = m_store.rolloutGroupActions(result.rolloutGroupId);
-        return actions.isEmpty() ? std::nullopt : std::optional<Action>(actions.first());
-    }();
-    return !any || evaluate(any->rolloutId);
+    return evaluate(result.rolloutId);
 }
 
 } // namespace Flotilla

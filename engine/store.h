@@ -57,6 +57,7 @@ public:
     virtual bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) = 0;
     virtual QList<qint64> rolloutGroupTargets(qint64 groupId) = 0;
     virtual QList<Action> rolloutGroupActions(qint64 groupId) = 0;
+    virtual GroupCounts rolloutGroupCounts(qint64 groupId) = 0; // counted by the database
 };
 
 // Runs a transaction for its scope; rolls back unless commit() was called.
