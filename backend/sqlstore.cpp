@@ -377,22 +377,23 @@ qint64 SqlStore::insertTarget(const Target &t)
     return q.value(0).toLongLong();
 }
 
-std::optional<Target> SqlStore::target(qint64 id)
+std::optional<Target> SqlStore::targetWhere(const QString &column, const QVariant &value)
 {
-    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM targets WHERE id = ?").arg(targetColumns));
-    q.addBindValue(id);
+    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM targets WHERE %2 = ?").arg(targetColumns, column));
+    q.addBindValue(value);
     if (!q.exec() || !q.next())
         return std::nullopt;
     return targetFrom(q);
 }
 
+std::optional<Target> SqlStore::target(qint64 id)
+{
+    return targetWhere(QStringLiteral("id"), id);
+}
+
 std::optional<Target> SqlStore::targetByControllerId(const QString &controllerId)
 {
-    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM targets WHERE controller_id = ?").arg(targetColumns));
-    q.addBindValue(controllerId);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return targetFrom(q);
+    return targetWhere(QStringLiteral("controller_id"), controllerId);
 }
 
 bool SqlStore::updateTarget(const Target &t)
