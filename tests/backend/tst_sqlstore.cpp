@@ -33,6 +33,7 @@ private:
     QString freshUrl();
     qint64 makeTarget(const QString &controllerId);
     qint64 makeSet();
+    Action makeAction(); // a running action of a new target, stored
 
     QTemporaryDir m_dir;
     PostgresFixture m_postgres;
@@ -98,6 +99,16 @@ qint64 TestSqlStore::makeSet()
     static int n = 0;
     return m_store->insertDistributionSet(
         { 0, QStringLiteral("os"), QStringLiteral("1.%1").arg(++n), QStringLiteral("os"), false, false });
+}
+
+Action TestSqlStore::makeAction()
+{
+    Action a;
+    a.targetId = makeTarget(QStringLiteral("dev"));
+    a.distributionSetId = makeSet();
+    a.createdAt = QDateTime::currentDateTimeUtc();
+    a.id = m_store->insertAction(a);
+    return a;
 }
 
 void TestSqlStore::migrationsApplied()
@@ -235,12 +246,8 @@ void TestSqlStore::rollbackLeavesNothing()
 
 void TestSqlStore::feedbackReceiptOnce()
 {
-    const qint64 target = makeTarget(QStringLiteral("dev"));
-    Action a;
-    a.targetId = target;
-    a.distributionSetId = makeSet();
-    a.createdAt = QDateTime::currentDateTimeUtc();
-    const qint64 id = m_store->insertAction(a);
+    const Action a = makeAction();
+    const qint64 id = a.id;
     QVERIFY(m_store->recordFeedbackOnce(id, QStringLiteral("k1")));
     QVERIFY(!m_store->recordFeedbackOnce(id, QStringLiteral("k1")));
     QVERIFY(m_store->recordFeedbackOnce(id, QStringLiteral("k2")));
@@ -248,12 +255,8 @@ void TestSqlStore::feedbackReceiptOnce()
 
 void TestSqlStore::statusHistoryPaging()
 {
-    const qint64 target = makeTarget(QStringLiteral("dev"));
-    Action a;
-    a.targetId = target;
-    a.distributionSetId = makeSet();
-    a.createdAt = QDateTime::currentDateTimeUtc();
-    const qint64 id = m_store->insertAction(a);
+    const Action a = makeAction();
+    const qint64 id = a.id;
     for (int i = 0; i < 5; ++i)
         QVERIFY(m_store->appendStatus(id,
                                       { a.createdAt.addSecs(i),

@@ -37,6 +37,16 @@ inline char *toString(RolloutGroupState v)
 } // namespace Flotilla
 
 namespace FlotillaTest {
+// Whether a state machine test's table of allowed transitions lists (from, event); the rest are forbidden rows.
+template<typename Rows, typename State, typename Event> bool listed(const Rows &rows, State from, Event event)
+{
+    for (const auto &r : rows) {
+        if (r.from == from && r.event == event)
+            return true;
+    }
+    return false;
+}
+
 // "2026-03-29T01:30:00" as a UTC QDateTime.
 inline QDateTime utc(const char *iso)
 {

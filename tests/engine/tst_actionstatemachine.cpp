@@ -78,15 +78,6 @@ QList<E> allEvents()
     return events;
 }
 
-bool isAllowed(S from, E event)
-{
-    for (const Row &r : allowed) {
-        if (r.from == from && r.event == event)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 class TestActionStateMachine : public QObject
@@ -149,7 +140,7 @@ void TestActionStateMachine::forbiddenTransition_data()
     int rows = 0;
     for (S s : allStates) {
         for (E e : allEvents()) {
-            if (isAllowed(s, e))
+            if (FlotillaTest::listed(allowed, s, e))
                 continue;
             QTest::addRow("%s refuses %s", qPrintable(nameOf(s)), qPrintable(nameOf(e))) << s << e;
             ++rows;

@@ -110,10 +110,7 @@ void TestRolloutStateMachine::rolloutForbidden_data()
     QTest::addColumn<E>("event");
     for (int s = 0; s <= int(S::Finished); ++s) {
         for (int e = 0; e <= int(E::GroupAppended); ++e) {
-            bool allowed = false;
-            for (const Row &r : rolloutRows)
-                allowed |= (r.from == S(s) && r.event == E(e));
-            if (!allowed)
+            if (!FlotillaTest::listed(rolloutRows, S(s), E(e)))
                 QTest::addRow("%s refuses %s", qPrintable(nameOf(S(s))), qPrintable(nameOf(E(e)))) << S(s) << E(e);
         }
     }
@@ -152,10 +149,7 @@ void TestRolloutStateMachine::groupForbidden_data()
     QTest::addColumn<GE>("event");
     for (int s = 0; s <= int(GS::Error); ++s) {
         for (int e = 0; e <= int(GE::ErrorThreshold); ++e) {
-            bool allowed = false;
-            for (const GroupRow &r : groupRows)
-                allowed |= (r.from == GS(s) && r.event == GE(e));
-            if (!allowed)
+            if (!FlotillaTest::listed(groupRows, GS(s), GE(e)))
                 QTest::addRow("%s refuses %s", qPrintable(nameOf(GS(s))), qPrintable(nameOf(GE(e)))) << GS(s) << GE(e);
         }
     }

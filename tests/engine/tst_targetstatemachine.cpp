@@ -44,15 +44,6 @@ const Row allowed[] = {
 };
 // clang-format on
 
-bool isAllowed(S from, E event)
-{
-    for (const Row &r : allowed) {
-        if (r.from == from && r.event == event)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 class TestTargetStateMachine : public QObject
@@ -94,7 +85,7 @@ void TestTargetStateMachine::forbiddenTransition_data()
     QTest::addColumn<E>("event");
     for (S s : { S::Unknown, S::Registered, S::Pending, S::InSync, S::Error }) {
         for (int e = 0; e <= int(E::ActionCanceledOthersPending); ++e) {
-            if (!isAllowed(s, E(e)))
+            if (!FlotillaTest::listed(allowed, s, E(e)))
                 QTest::addRow("%s refuses %s", qPrintable(nameOf(s)), qPrintable(nameOf(E(e)))) << s << E(e);
         }
     }
