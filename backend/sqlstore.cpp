@@ -72,6 +72,24 @@ const QList<QStringList> &migrations()
                 "target_id BIGINT NOT NULL REFERENCES targets(id), PRIMARY KEY (group_id, target_id))"),
             QStringLiteral("CREATE INDEX actions_group ON actions (rollout_group_id, state)"),
         },
+        // 3: software modules and their artifacts, the modules of a set, target attributes
+        {
+            QStringLiteral(
+                "CREATE TABLE software_modules (id {PK}, type_key VARCHAR(64) NOT NULL, name VARCHAR(128) NOT NULL, "
+                "version VARCHAR(64) NOT NULL, vendor VARCHAR(256), description TEXT, "
+                "encrypted SMALLINT NOT NULL DEFAULT 0, UNIQUE (type_key, name, version))"),
+            QStringLiteral(
+                "CREATE TABLE artifacts (id {PK}, module_id BIGINT NOT NULL REFERENCES software_modules(id), "
+                "filename VARCHAR(256) NOT NULL, size BIGINT NOT NULL, sha1 CHAR(40) NOT NULL, md5 CHAR(32) NOT NULL, "
+                "sha256 CHAR(64) NOT NULL, created_at BIGINT NOT NULL, UNIQUE (module_id, filename))"),
+            QStringLiteral(
+                "CREATE TABLE ds_modules (ds_id BIGINT NOT NULL REFERENCES distribution_sets(id), "
+                "module_id BIGINT NOT NULL REFERENCES software_modules(id), PRIMARY KEY (ds_id, module_id))"),
+            QStringLiteral("CREATE INDEX ds_modules_module ON ds_modules (module_id)"),
+            QStringLiteral("CREATE TABLE target_attributes (target_id BIGINT NOT NULL REFERENCES targets(id), "
+                           "key VARCHAR(128) NOT NULL, value VARCHAR(128) NOT NULL, PRIMARY KEY (target_id, key))"),
+            QStringLiteral("ALTER TABLE targets ADD COLUMN request_attributes SMALLINT NOT NULL DEFAULT 1"),
+        },
     };
     return m;
 }
@@ -356,7 +374,8 @@ qint64 SqlStore::insertTarget(const Target &t)
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO targets (controller_id, name, description, state, security_token, address, "
                        "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, "
-                       "auto_confirm_remark, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+                       "auto_confirm_remark, created_at, request_attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                       "RETURNING id"));
     q.addBindValue(t.controllerId);
     q.addBindValue(t.name);
     q.addBindValue(t.description);
@@ -370,6 +389,7 @@ qint64 SqlStore::insertTarget(const Target &t)
     q.addBindValue(t.autoConfirmInitiator);
     q.addBindValue(t.autoConfirmRemark);
     q.addBindValue(toMs(t.createdAt.isValid() ? t.createdAt : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(t.requestAttributes ? 1 : 0);
     if (!q.exec() || !q.next()) {
         setError(QStringLiteral("inserting target %1").arg(t.controllerId), q);
         return 0;
@@ -401,7 +421,7 @@ bool SqlStore::updateTarget(const Target &t)
     QSqlQuery &q = prepared(
         QStringLiteral("UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
                        "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
-                       "auto_confirm_remark = ? WHERE id = ?"));
+                       "auto_confirm_remark = ?, request_attributes = ? WHERE id = ?"));
     q.addBindValue(t.name);
     q.addBindValue(t.description);
     q.addBindValue(int(t.state));
@@ -412,6 +432,7 @@ bool SqlStore::updateTarget(const Target &t)
     q.addBindValue(t.autoConfirm ? 1 : 0);
     q.addBindValue(t.autoConfirmInitiator);
     q.addBindValue(t.autoConfirmRemark);
+    q.addBindValue(t.requestAttributes ? 1 : 0);
     q.addBindValue(t.id);
     if (!q.exec())
         return setError(QStringLiteral("updating target %1").arg(t.id), q);
@@ -437,13 +458,12 @@ qint64 SqlStore::insertDistributionSet(const DistributionSet &s)
 
 std::optional<DistributionSet> SqlStore::distributionSet(qint64 id)
 {
-    QSqlQuery &q = prepared(QStringLiteral(
-        "SELECT id, name, version, type_key, required_migration, locked FROM distribution_sets WHERE id = ?"));
+    QSqlQuery &q
+        = prepared(QStringLiteral("SELECT %1 FROM distribution_sets WHERE id = ?").arg(distributionSetColumns));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return DistributionSet { q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
-                             q.value(3).toString(),   q.value(4).toInt() != 0, q.value(5).toInt() != 0 };
+    return distributionSetFrom(q);
 }
 
 bool SqlStore::lockDistributionSet(qint64 id)

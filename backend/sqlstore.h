@@ -37,15 +37,27 @@ public:
     std::optional<Target> target(qint64 id) override;
     std::optional<Target> targetByControllerId(const QString &controllerId) override;
     bool updateTarget(const Target &target) override;
+    QMap<QString, QString> targetAttributes(qint64 targetId) override;
+    bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;
 
     qint64 insertDistributionSet(const DistributionSet &set) override;
     std::optional<DistributionSet> distributionSet(qint64 id) override;
+    std::optional<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
     bool lockDistributionSet(qint64 id) override;
+    bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
+    QList<SoftwareModule> modulesOfSet(qint64 distributionSetId) override;
+
+    qint64 insertSoftwareModule(const SoftwareModule &module) override;
+    std::optional<SoftwareModule> softwareModule(qint64 id) override;
+    qint64 insertArtifact(const Artifact &artifact) override;
+    QList<Artifact> artifacts(qint64 moduleId) override;
+    bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
 
     qint64 insertAction(const Action &action) override;
     std::optional<Action> action(qint64 id) override;
     QList<Action> openActions(qint64 targetId) override;
     int countActions(qint64 targetId) override;
+    std::optional<Action> installedAction(qint64 targetId) override;
     bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) override;
 
     bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) override;

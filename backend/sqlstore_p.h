@@ -57,7 +57,7 @@ inline Action actionFrom(const QSqlQuery &q)
 
 inline const QString targetColumns = QStringLiteral(
     "id, controller_id, name, description, state, security_token, address, last_poll, installed_ds, assigned_ds, "
-    "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at");
+    "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at, request_attributes");
 
 inline Target targetFrom(const QSqlQuery &q)
 {
@@ -76,7 +76,16 @@ inline Target targetFrom(const QSqlQuery &q)
     t.autoConfirmInitiator = q.value(11).toString();
     t.autoConfirmRemark = q.value(12).toString();
     t.createdAt = fromMs(q.value(13));
+    t.requestAttributes = q.value(14).toInt() != 0;
     return t;
+}
+
+inline const QString distributionSetColumns = QStringLiteral("id, name, version, type_key, required_migration, locked");
+
+inline DistributionSet distributionSetFrom(const QSqlQuery &q)
+{
+    return DistributionSet { q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
+                             q.value(3).toString(),   q.value(4).toInt() != 0, q.value(5).toInt() != 0 };
 }
 
 } // namespace Flotilla::SqlStoreDetail

@@ -151,9 +151,11 @@ std::optional<TargetState> DeploymentService::applyTargetOutcome(Target target, 
     switch (to) {
     case ActionState::Finished:
         target.installedDistributionSetId = action.distributionSetId;
+        target.requestAttributes = true; // hawkBit asks for the attributes again after an update
         event = othersPending ? TargetEvent::ActionFinishedOthersPending : TargetEvent::ActionFinished;
         break;
     case ActionState::Downloaded:
+        target.requestAttributes = true;
         event = othersPending ? TargetEvent::ActionFinishedOthersPending : TargetEvent::ActionFinished;
         break;
     case ActionState::Canceled:
@@ -282,6 +284,82 @@ bool DeploymentService::cancel(const Action &action, const QString &message)
             return false;
     }
     return tx.commit();
+}
+
+DeploymentService::AutoConfirmResult DeploymentService::activateAutoConfirm(qint64 targetId, const QString &initiator,
+                                                                            const QString &remark)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Target> target = m_store.target(targetId);
+    if (!tx.isOpen())
+        return AutoConfirmResult::Store;
+    if (!target)
+        return AutoConfirmResult::UnknownTarget;
+    if (target->autoConfirm)
+        return AutoConfirmResult::AlreadyActive;
+    target->autoConfirm = true;
+    target->autoConfirmInitiator = initiator;
+    target->autoConfirmRemark = remark;
+    if (!m_store.updateTarget(*target))
+        return AutoConfirmResult::Store;
+    const QDateTime now = m_clock.now();
+    for (const Action &open : m_store.openActions(targetId)) {
+        if (open.state != ActionState::WaitForConfirmation)
+            continue;
+        const ActionOutcome outcome = ActionStateMachine::apply(open, ActionEvent::Confirm);
+        QStringList messages { QStringLiteral("Update Server: confirmed automatically (auto-confirm by %1)")
+                                   .arg(initiator.isEmpty() ? QStringLiteral("the device") : initiator) };
+        if (!remark.isEmpty())
+            messages << remark;
+        if (!outcome.accepted() || !m_store.updateActionState(open.id, outcome.to, now)
+            || !m_store.appendStatus(open.id, { now, outcome.recorded, messages, std::nullopt }))
+            return AutoConfirmResult::Store;
+    }
+    return tx.commit() ? AutoConfirmResult::Activated : AutoConfirmResult::Store;
+}
+
+DeploymentService::AutoConfirmResult DeploymentService::deactivateAutoConfirm(qint64 targetId)
+{
+    std::optional<Target> target = m_store.target(targetId);
+    if (!target)
+        return AutoConfirmResult::UnknownTarget;
+    target->autoConfirm = false;
+    target->autoConfirmInitiator.clear();
+    target->autoConfirmRemark.clear();
+    return m_store.updateTarget(*target) ? AutoConfirmResult::Deactivated : AutoConfirmResult::Store;
+}
+
+DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qint64 targetId, qint64 distributionSetId,
+                                                                              const QString &message)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Target> target = m_store.target(targetId);
+    if (!tx.isOpen())
+        return DeclareInstalledResult::Store;
+    if (!target)
+        return DeclareInstalledResult::UnknownTarget;
+    if (target->installedDistributionSetId == distributionSetId)
+        return DeclareInstalledResult::AlreadyInstalled;
+    const QDateTime now = m_clock.now();
+    Action action;
+    action.targetId = targetId;
+    action.distributionSetId = distributionSetId;
+    action.state = ActionState::Finished;
+    action.createdAt = now;
+    action.lastModifiedAt = now;
+    action.initiator = QStringLiteral("device");
+    action.id = m_store.insertAction(action);
+    if (action.id == 0 || !m_store.appendStatus(action.id, { now, HistoryStatus::Finished, { message }, std::nullopt }))
+        return DeclareInstalledResult::Store;
+    target->installedDistributionSetId = distributionSetId;
+    const bool othersPending = !m_store.openActions(targetId).isEmpty();
+    if (!othersPending) {
+        target->assignedDistributionSetId = distributionSetId;
+        target->state = TargetStateMachine::next(target->state, TargetEvent::InstalledDeclared).value_or(target->state);
+    }
+    if (!m_store.lockDistributionSet(distributionSetId) || !m_store.updateTarget(*target))
+        return DeclareInstalledResult::Store;
+    return tx.commit() ? DeclareInstalledResult::Created : DeclareInstalledResult::Store;
 }
 
 Presentation DeploymentService::presentationFor(qint64 targetId)

@@ -80,6 +80,17 @@ public:
     // Cancels an open action (operator or rollout stop): CANCELING, or CANCELED when the device never had it.
     bool cancel(const Action &action, const QString &message);
 
+    enum class AutoConfirmResult : quint8 { Activated, AlreadyActive, Deactivated, UnknownTarget, Store };
+    // Auto-confirm (seed 000 consent flow): activating it confirms the actions waiting for the device's consent
+    // now and every later one, recording initiator and remark. Activating it twice is refused (DDI: 409).
+    AutoConfirmResult activateAutoConfirm(qint64 targetId, const QString &initiator, const QString &remark);
+    AutoConfirmResult deactivateAutoConfirm(qint64 targetId);
+
+    enum class DeclareInstalledResult : quint8 { Created, AlreadyInstalled, UnknownTarget, Store };
+    // The device declares a set it installed on its own (DDI PUT installedBase): a closed FINISHED action records
+    // it, and the target's installed set becomes that set.
+    DeclareInstalledResult declareInstalled(qint64 targetId, qint64 distributionSetId, const QString &message);
+
     // What the device sees on its next poll; cancels actions whose maintenance schedule has no window left.
     Presentation presentationFor(qint64 targetId);
     // The poll sleep for the target: tuned into the presented action's maintenance window.

@@ -2,9 +2,11 @@
 
 #include "action.h"
 #include "rollout.h"
+#include "softwaremodule.h"
 #include "target.h"
 
 #include <QList>
+#include <QMap>
 
 namespace Flotilla {
 
@@ -28,16 +30,31 @@ public:
     virtual std::optional<Target> target(qint64 id) = 0;
     virtual std::optional<Target> targetByControllerId(const QString &controllerId) = 0;
     virtual bool updateTarget(const Target &target) = 0;
+    virtual QMap<QString, QString> targetAttributes(qint64 targetId) = 0;
+    virtual bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) = 0;
 
     virtual qint64 insertDistributionSet(const DistributionSet &set) = 0;
     virtual std::optional<DistributionSet> distributionSet(qint64 id) = 0;
+    virtual std::optional<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version)
+        = 0;
     virtual bool lockDistributionSet(qint64 id) = 0;
+    virtual bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) = 0;
+    virtual QList<SoftwareModule> modulesOfSet(qint64 distributionSetId) = 0;
+
+    virtual qint64 insertSoftwareModule(const SoftwareModule &module) = 0;
+    virtual std::optional<SoftwareModule> softwareModule(qint64 id) = 0;
+    virtual qint64 insertArtifact(const Artifact &artifact) = 0;
+    virtual QList<Artifact> artifacts(qint64 moduleId) = 0;
+    // Whether a device may see the module: it belongs to one of the target's actions or to its installed set.
+    virtual bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) = 0;
 
     virtual qint64 insertAction(const Action &action) = 0;
     virtual std::optional<Action> action(qint64 id) = 0;
     // The target's open actions, in presentation order: highest weight first, then oldest.
     virtual QList<Action> openActions(qint64 targetId) = 0;
     virtual int countActions(qint64 targetId) = 0;
+    // The closed action that installed the target's installed set (DDI installedBase), if any.
+    virtual std::optional<Action> installedAction(qint64 targetId) = 0;
     virtual bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) = 0;
 
     virtual bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) = 0;

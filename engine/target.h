@@ -25,7 +25,17 @@ struct Target
     QString autoConfirmInitiator;
     QString autoConfirmRemark;
     QDateTime createdAt;
+    // The server asks the device for its attributes (DDI configData link): a new target, after an update, or on
+    // the operator's request.
+    bool requestAttributes = true;
+
+    // A fresh per-target token for "Authorization: TargetToken": 32 random alphanumeric characters, as hawkBit's.
+    static QString generateSecurityToken();
 };
+
+// Attribute limits of DDI configData (hawkBit: keys and values up to 128 characters, 100 per target).
+constexpr int MaxAttributeKeyLength = 128;
+constexpr int MaxAttributeValueLength = 128;
 
 struct DistributionSet
 {
@@ -51,6 +61,8 @@ struct TenantConfiguration
     int maxStatusEntriesPerAction = 1000; // intermediate only; final feedback is always accepted
     int maxMessagesPerStatus = 50;
     int maxTargetsPerAssignment = 5000;
+    int maxAttributesPerTarget = 100;
+    qint64 maxArtifactBytes = qint64(1) << 30; // 1 GiB
 };
 
 } // namespace Flotilla

@@ -8,13 +8,14 @@ namespace Flotilla {
 
 namespace {
 constexpr std::array<const char *, 5> stateNames = { "UNKNOWN", "REGISTERED", "PENDING", "IN_SYNC", "ERROR" };
-constexpr std::array<const char *, 7> eventNames = { "Polled",
+constexpr std::array<const char *, 8> eventNames = { "Polled",
                                                      "Assigned",
                                                      "ActionFinished",
                                                      "ActionFinishedOthersPending",
                                                      "ActionFailed",
                                                      "ActionCanceled",
-                                                     "ActionCanceledOthersPending" };
+                                                     "ActionCanceledOthersPending",
+                                                     "InstalledDeclared" };
 } // namespace
 
 QString nameOf(TargetState state)
@@ -64,6 +65,9 @@ TargetStateMachine::TargetStateMachine(TargetState current, QObject *parent)
         addTransition(s, E::ActionCanceled, S::InSync);
         addTransition(s, E::ActionCanceledOthersPending, S::Pending);
     }
+    // A set installed outside Flotilla (installedBase): the target runs what it declares.
+    for (S s : { S::Unknown, S::Registered, S::InSync, S::Error })
+        addTransition(s, E::InstalledDeclared, S::InSync);
     start(current);
 }
 

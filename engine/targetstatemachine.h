@@ -28,6 +28,7 @@ enum class TargetEvent : quint8 {
     ActionFailed, // an action ended in ERROR
     ActionCanceled, // an action was canceled and nothing else is pending
     ActionCanceledOthersPending, // an action was canceled while others are still open
+    InstalledDeclared, // the device declared the set it runs (DDI PUT installedBase) and nothing is pending
 };
 
 QString nameOf(TargetEvent event);

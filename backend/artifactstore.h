@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QIODevice>
+#include <QString>
+
+#include <optional>
+
+namespace Flotilla {
+
+// Artifact contents on disk, content-addressed by sha256 (<dir>/<2 hex>/<sha256>): the same file uploaded
+// twice is stored once. Adding streams the source through the three hashes into a temporary file and moves it
+// into place only when everything matched, so a failed upload leaves nothing behind.
+class ArtifactStore
+{
+public:
+    explicit ArtifactStore(const QString &directory);
+
+    // Creates the directory; false with errorString() when it cannot be used.
+    bool open();
+    QString directory() const { return m_directory; }
+    QString errorString() const { return m_error; }
+
+    struct Hashes
+    {
+        QString sha1;
+        QString md5;
+        QString sha256;
+    };
+    struct Stored
+    {
+        Hashes hashes;
+        qint64 size = 0;
+    };
+    enum class AddError : quint8 { None, TooLarge, HashMismatch, Io };
+
+    // Reads source to its end. Declared hashes (empty ones are not checked) must match what was read.
+    std::optional<Stored> add(QIODevice &source, const Hashes &declared, qint64 maxBytes, AddError *error = nullptr);
+    // The file of a stored sha256 (which need not exist).
+    QString pathOf(const QString &sha256) const;
+    bool contains(const QString &sha256) const;
+
+private:
+    QString m_directory;
+    QString m_error;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "artifactstore.h"
+#include "deploymentservice.h"
+#include "deviceauthenticator.h"
+#include "externalurl.h"
+#include "rolloutservice.h"
+
+#include <QHttpServerResponder>
+#include <QObject>
+
+class QHttpServer;
+class QHttpServerRequest;
+
+namespace Flotilla {
+
+struct DdiSettings
+{
+    QString tenant = QStringLiteral("DEFAULT"); // compared case-insensitively, as hawkBit does
+    ExternalUrl externalUrl;
+    QString gatewayToken; // empty: gateway authentication is off
+    bool anonymous = false; // DDI without credentials; off unless configured
+    qint64 maxBodyBytes = 512 * 1024; // larger request bodies get 413
+};
+
+// hawkBit's DDI API v1 under /{tenant}/controller/v1/{controllerId}, on a QHttpServer: the base poll, deployment,
+// cancel, installed and confirmation resources with their feedback, configData, and artifact downloads. Every
+// answer other than 2xx/304 carries a JSON error body; a request that fails validation changes nothing.
+// Runs on the thread of the QHttpServer and the Store it is given.
+class DdiServer : public QObject
+{
+    Q_OBJECT
+public:
+    DdiServer(Store &store, ArtifactStore &artifacts, const Clock &clock, DdiSettings settings,
+              QObject *parent = nullptr);
+    ~DdiServer() override;
+
+    // Registers the DDI routes on the server.
+    void install(QHttpServer &server);
+
+    DeploymentService &deployment() { return m_deployment; }
+    RolloutService &rollouts() { return m_rollouts; }
+
+private:
+    struct Context; // one request: who asks, for which target
+    using Handler = void (DdiServer::*)(Context &ctx, const QString &arg);
+
+    void dispatch(const QString &tenant, const QString &controllerId, const QHttpServerRequest &request,
+                  QHttpServerResponder &responder, Handler handler, const QString &arg, bool registers);
+
+    void basePoll(Context &ctx, const QString &);
+    void putConfigData(Context &ctx, const QString &);
+    void getDeploymentBase(Context &ctx, const QString &actionId);
+    void postDeploymentFeedback(Context &ctx, const QString &actionId);
+    void getCancelAction(Context &ctx, const QString &actionId);
+    void postCancelFeedback(Context &ctx, const QString &actionId);
+    void getInstalledBase(Context &ctx, const QString &actionId);
+    void putInstalledBase(Context &ctx, const QString &);
+    void getConfirmationBase(Context &ctx, const QString &);
+    void getConfirmationAction(Context &ctx, const QString &actionId);
+    void postConfirmationFeedback(Context &ctx, const QString &actionId);
+    void activateAutoConfirm(Context &ctx, const QString &);
+    void deactivateAutoConfirm(Context &ctx, const QString &);
+    void getModuleArtifacts(Context &ctx, const QString &moduleId);
+    void getArtifact(Context &ctx, const QString &moduleAndFile);
+
+    std::optional<Action> actionOf(Context &ctx, const QString &actionId);
+    QByteArray deploymentJson(Context &ctx, const Action &action, int historyCount, bool confirmation);
+    void applyFeedback(Context &ctx, const Action &action, ActionEvent event, const QStringList &messages,
+                       std::optional<int> code, QHttpServerResponder::StatusCode refusedStatus);
+    QString controllerBase(const Context &ctx) const;
+
+    Store &m_store;
+    ArtifactStore &m_artifacts;
+    const Clock &m_clock;
+    DdiSettings m_settings;
+    DeploymentService m_deployment;
+    RolloutService m_rollouts;
+    DeviceAuthenticator m_authenticator;
+};
+
+} // namespace Flotilla
