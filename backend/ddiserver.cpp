@@ -710,6 +710,8 @@ void DdiServer::getArtifact(Context &ctx, const QString &moduleAndFile)
         }
         device->appendBytes("\r\n--" + boundary + "--\r\n");
     }
+    ++m_activeTransfers;
+    connect(device, &QObject::destroyed, this, [this] { --m_activeTransfers; });
     ctx.responder.write(device, h, status);
 }
 

@@ -40,6 +40,8 @@ public:
 
     DeploymentService &deployment() { return m_deployment; }
     RolloutService &rollouts() { return m_rollouts; }
+    // Downloads still streaming.
+    int activeTransfers() const { return m_activeTransfers; }
 
 private:
     struct Context; // one request: who asks, for which target
@@ -77,6 +79,7 @@ private:
     DeploymentService m_deployment;
     RolloutService m_rollouts;
     DeviceAuthenticator m_authenticator;
+    int m_activeTransfers = 0;
 };
 
 } // namespace Flotilla

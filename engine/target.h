@@ -62,7 +62,6 @@ struct TenantConfiguration
     int maxMessagesPerStatus = 50;
     int maxTargetsPerAssignment = 5000;
     int maxAttributesPerTarget = 100;
-    qint64 maxArtifactBytes = qint64(1) << 30; // 1 GiB
 };
 
 } // namespace Flotilla

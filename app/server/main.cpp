@@ -1,29 +1,86 @@
 #include "programinfo.h"
+#include "server.h"
 #include "unixsignalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
 namespace {
 Q_LOGGING_CATEGORY(lcMain, "flotilla.server", QtInfoMsg)
+
+int fail(const QString &message)
+{
+    qCCritical(lcMain).noquote() << message;
+    return 2;
 }
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    Flotilla::setApplicationInfo(QStringLiteral("flotillad"));
+    Flotilla::setApplicationInfo(u"flotillad"_s);
 
     QCommandLineParser parser;
     Flotilla::addStandardOptions(
         parser,
         QCoreApplication::translate(
             "main", "Flotilla rollout server: hawkBit DDI API for devices, Management API for operators."));
+    const QCommandLineOption config(
+        u"config"_s, QCoreApplication::translate("main", "Read settings from the INI <file>."), u"file"_s);
+    const QCommandLineOption listen(u"listen"_s,
+                                    QCoreApplication::translate("main", "Listen on <host:port> (port 0: a free one)."),
+                                    u"host:port"_s);
+    const QCommandLineOption database(
+        u"database"_s, QCoreApplication::translate("main", "Database: sqlite:PATH or postgres://user:pw@host/db."),
+        u"url"_s);
+    const QCommandLineOption artifactDir(u"artifact-dir"_s,
+                                         QCoreApplication::translate("main", "Store artifacts in <dir>."), u"dir"_s);
+    const QCommandLineOption publicUrl(
+        u"public-url"_s, QCoreApplication::translate("main", "The URL devices reach this server at."), u"url"_s);
+    const QCommandLineOption gatewayToken(
+        u"gateway-token"_s, QCoreApplication::translate("main", "Accept 'Authorization: GatewayToken <key>'."),
+        u"key"_s);
+    parser.addOptions({ config, listen, database, artifactDir, publicUrl, gatewayToken });
     parser.process(app);
 
-    Flotilla::quitOnTerminationSignals(&app);
-    qCInfo(lcMain, "%s %s started (pid %lld)", qUtf8Printable(QCoreApplication::applicationName()),
-           qUtf8Printable(QCoreApplication::applicationVersion()), QCoreApplication::applicationPid());
+    // The file first, then the command line over it.
+    Flotilla::ServerConfig settings = Flotilla::ServerConfig::defaults();
+    QString error;
+    if (parser.isSet(config) && !settings.load(parser.value(config), &error))
+        return fail(error);
+    if (parser.isSet(listen) && !settings.setListen(parser.value(listen), &error))
+        return fail(u"--listen: "_s + error);
+    if (parser.isSet(database))
+        settings.database = parser.value(database);
+    if (parser.isSet(artifactDir))
+        settings.artifactDirectory = parser.value(artifactDir);
+    if (parser.isSet(publicUrl)) {
+        settings.publicUrl = QUrl(parser.value(publicUrl), QUrl::StrictMode);
+        if (!settings.publicUrl.isValid() || settings.publicUrl.host().isEmpty())
+            return fail(u"--public-url: '%1' is not an http(s) URL"_s.arg(parser.value(publicUrl)));
+    }
+    if (parser.isSet(gatewayToken))
+        settings.gatewayToken = parser.value(gatewayToken);
+
+    Flotilla::Server server(settings);
+    if (!server.start())
+        return fail(server.errorString());
+    qCInfo(lcMain, "%s %s started (pid %lld), listening on %s", qUtf8Printable(QCoreApplication::applicationName()),
+           qUtf8Printable(QCoreApplication::applicationVersion()), QCoreApplication::applicationPid(),
+           qUtf8Printable(server.url()));
+
+    // SIGTERM/SIGINT: stop accepting, let running downloads finish, exit 0.
+    auto *watcher = new Flotilla::UnixSignalWatcher({ SIGTERM, SIGINT }, &app);
+    QObject::connect(watcher, &Flotilla::UnixSignalWatcher::unixSignal, &server, [&server] {
+        qCInfo(lcMain, "stopping: finishing %d running download(s)", server.activeTransfers());
+        server.shutdown();
+    });
+    QObject::connect(&server, &Flotilla::Server::drained, &app, &QCoreApplication::quit);
     const int rc = app.exec();
     qCInfo(lcMain, "stopped");
     return rc;

@@ -1,0 +1,178 @@
+#include "server.h"
+
+#include "artifactstore.h"
+#include "backendlogging.h"
+#include "ddiserver.h"
+#include "sqlstore.h"
+
+#include <QFile>
+#include <QHttpServer>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+Server::Server(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_clock(std::make_unique<SystemClock>())
+{ }
+
+Server::~Server()
+{
+    // The DDI routes refer to the store: the HTTP server goes first.
+    m_http.reset();
+}
+
+SqlStore &Server::store()
+{
+    return *m_store;
+}
+
+ArtifactStore &Server::artifacts()
+{
+    return *m_artifacts;
+}
+
+DdiServer &Server::ddi()
+{
+    return *m_ddi;
+}
+
+bool Server::start()
+{
+    if (!m_config.validate(&m_error))
+        return false;
+    m_store = std::make_unique<SqlStore>();
+    if (!m_store->open(m_config.database)) {
+        m_error = m_store->lastError();
+        return false;
+    }
+    TenantConfiguration tenant = m_store->tenantConfiguration();
+    m_config.applyTo(tenant);
+    if (!m_store->setTenantConfiguration(tenant)) {
+        m_error = m_store->lastError();
+        return false;
+    }
+    m_artifacts = std::make_unique<ArtifactStore>(m_config.artifactDirectory);
+    if (!m_artifacts->open()) {
+        m_error = u"artifacts/directory: "_s + m_artifacts->errorString();
+        return false;
+    }
+
+    const bool tls = !m_config.tlsCertificate.isEmpty();
+    DdiSettings settings;
+    settings.tenant = m_config.tenant;
+    QList<std::pair<QHostAddress, int>> proxies;
+    ExternalUrl::parseProxies(m_config.trustedProxies, &proxies, nullptr);
+    settings.externalUrl = ExternalUrl(m_config.publicUrl, proxies, tls);
+    settings.gatewayToken = m_config.gatewayToken;
+    settings.anonymous = m_config.anonymousDdi;
+
+    m_http = std::make_unique<QHttpServer>();
+    m_ddi = new DdiServer(*m_store, *m_artifacts, *m_clock, settings, m_http.get());
+    m_ddi->install(*m_http);
+    m_http->setMissingHandler(m_http.get(), [](const QHttpServerRequest &, QHttpServerResponder &responder) {
+        QHttpHeaders h;
+        h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
+        responder.write(R"({"errorCode":"flotilla.notFound","message":"no such resource"})"_ba, h,
+                        QHttpServerResponder::StatusCode::NotFound);
+    });
+
+    std::unique_ptr<QTcpServer> listener;
+    if (tls) {
+        QFile certFile(m_config.tlsCertificate);
+        QFile keyFile(m_config.tlsKey);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            m_error = u"server/tlsCertificate: cannot read the certificate or key"_s;
+            return false;
+        }
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (chain.isEmpty() || key.isNull()) {
+            m_error = u"server/tlsCertificate: no PEM certificate and private key could be read"_s;
+            return false;
+        }
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setLocalCertificateChain(chain);
+        ssl.setPrivateKey(key);
+        auto ssls = std::make_unique<QSslServer>();
+        ssls->setSslConfiguration(ssl);
+        listener = std::move(ssls);
+    } else {
+        listener = std::make_unique<QTcpServer>();
+    }
+    if (!listener->listen(m_config.listenAddress, m_config.listenPort)) {
+        m_error = u"server/listen: cannot listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString())
+                      .arg(m_config.listenPort)
+                      .arg(listener->errorString());
+        return false;
+    }
+    if (!m_http->bind(listener.get())) {
+        m_error = u"server/listen: the HTTP server could not take the listener"_s;
+        return false;
+    }
+    m_listener = listener.release(); // QHttpServer owns bound listeners
+    qCInfo(lcBackend).noquote() << "listening on" << url() << "database" << m_store->driverName();
+    return true;
+}
+
+quint16 Server::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+QString Server::url() const
+{
+    if (m_config.publicUrl.isValid() && !m_config.publicUrl.isEmpty())
+        return m_config.publicUrl.toString();
+    QHostAddress host = m_listener ? m_listener->serverAddress() : m_config.listenAddress;
+    QString name = host == QHostAddress::Any || host == QHostAddress::AnyIPv4 || host == QHostAddress::AnyIPv6
+        ? u"127.0.0.1"_s
+        : host.toString();
+    if (host.protocol() == QAbstractSocket::IPv6Protocol && host != QHostAddress::Any && host != QHostAddress::AnyIPv6)
+        name = u'[' + name + u']';
+    return (m_config.tlsCertificate.isEmpty() ? u"http://"_s : u"https://"_s) + name + u':' + QString::number(port());
+}
+
+int Server::activeTransfers() const
+{
+    return m_ddi ? m_ddi->activeTransfers() : 0;
+}
+
+void Server::shutdown(int timeoutMs)
+{
+    if (m_listener)
+        m_listener->close();
+    auto *timer = new QTimer(this);
+    timer->setInterval(50);
+    auto *deadline = new QTimer(this);
+    deadline->setSingleShot(true);
+    auto finish = [this, timer, deadline] {
+        timer->deleteLater();
+        deadline->deleteLater();
+        Q_EMIT drained();
+    };
+    connect(timer, &QTimer::timeout, this, [this, finish] {
+        if (activeTransfers() == 0)
+            finish();
+    });
+    connect(deadline, &QTimer::timeout, this, [this, finish] {
+        qCWarning(lcBackend, "shutdown: %d download(s) still running, cut", activeTransfers());
+        finish();
+    });
+    if (activeTransfers() == 0)
+        return QTimer::singleShot(0, this, finish);
+    timer->start();
+    deadline->start(timeoutMs);
+}
+
+} // namespace Flotilla

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "serverconfig.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QHttpServer;
+class QTcpServer;
+
+namespace Flotilla {
+
+class ArtifactStore;
+class DdiServer;
+class SqlStore;
+class SystemClock;
+
+// A whole Flotilla server on the calling thread: store, artifact store, engine services and the HTTP listener
+// with the DDI API. flotillad runs one on its main thread; the console runs one on a worker thread.
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Server(ServerConfig config, QObject *parent = nullptr);
+    ~Server() override;
+
+    // Opens the store (running migrations), the artifact directory and the listener. False with errorString().
+    bool start();
+    QString errorString() const { return m_error; }
+
+    quint16 port() const;
+    // The URL devices should use (the configured public URL, or the listener's).
+    QString url() const;
+    const ServerConfig &config() const { return m_config; }
+    SqlStore &store();
+    ArtifactStore &artifacts();
+    DdiServer &ddi();
+
+    // Stops accepting connections and emits drained() once running downloads have finished (or after
+    // timeoutMs, cutting them).
+    void shutdown(int timeoutMs = 30000);
+    int activeTransfers() const;
+
+Q_SIGNALS:
+    void drained();
+
+private:
+    ServerConfig m_config;
+    QString m_error;
+    std::unique_ptr<SystemClock> m_clock;
+    std::unique_ptr<SqlStore> m_store;
+    std::unique_ptr<ArtifactStore> m_artifacts;
+    std::unique_ptr<QHttpServer> m_http;
+    QTcpServer *m_listener = nullptr; // owned by m_http
+    DdiServer *m_ddi = nullptr;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "target.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace Flotilla {
+
+// Everything a Flotilla server (flotillad, or the console's embedded one) is configured with. Read from an INI
+// file, then overridden by the command line; every key is documented in the README. An invalid value stops
+// start-up with a message naming the key.
+struct ServerConfig
+{
+    QHostAddress listenAddress = QHostAddress::Any;
+    quint16 listenPort = 8080; // 0: pick a free port (logged)
+    QString tlsCertificate; // PEM; with tlsKey: HTTPS
+    QString tlsKey;
+    QString database; // "sqlite:PATH", a path, or "postgres://..."
+    QString artifactDirectory;
+    QUrl publicUrl;
+    QString trustedProxies; // "10.0.0.1, 192.168.0.0/16"
+    QString tenant = QStringLiteral("DEFAULT");
+    QString gatewayToken;
+    bool anonymousDdi = false;
+    qint64 maxArtifactBytes = qint64(1) << 30;
+    // Tenant configuration keys the file sets (only those are written to the store at start).
+    std::optional<bool> autoClose;
+    std::optional<bool> consentFlow;
+    std::optional<bool> multiAssignment;
+    std::optional<qint64> pollingSecs;
+    std::optional<qint64> pollingOverdueSecs;
+    std::optional<qint64> minPollingSecs;
+    std::optional<int> maintenanceWindowPollCount;
+
+    // Defaults in the application data location for database and artifacts.
+    static ServerConfig defaults();
+    // Reads an INI file over the current values. False with a message naming the file and key.
+    bool load(const QString &file, QString *error);
+    // One "HOST:PORT" (or "[v6]:PORT", or ":PORT") value, as --listen and server/listen take it.
+    bool setListen(const QString &value, QString *error);
+    // Checks what can be checked before start-up (files exist, values consistent).
+    bool validate(QString *error) const;
+    void applyTo(TenantConfiguration &config) const;
+};
+
+} // namespace Flotilla
