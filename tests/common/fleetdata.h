@@ -1,0 +1,60 @@
+#pragma once
+
+// Test data straight into a store: targets with tokens, distribution sets whose module carries one artifact
+// (stored in an ArtifactStore), for tests that need a fleet before the Management API exists.
+#include "artifactstore.h"
+#include "store.h"
+
+#include <QBuffer>
+#include <QtTest/qtestcase.h>
+
+namespace FlotillaTest {
+
+inline Flotilla::Target makeTarget(Flotilla::Store &store, const QString &controllerId,
+                                   Flotilla::TargetState state = Flotilla::TargetState::Registered)
+{
+    Flotilla::Target t;
+    t.controllerId = controllerId;
+    t.name = controllerId;
+    t.state = state;
+    t.securityToken = Flotilla::Target::generateSecurityToken();
+    t.createdAt = QDateTime::currentDateTimeUtc();
+    t.id = store.insertTarget(t);
+    return t;
+}
+
+struct SetWithArtifact
+{
+    qint64 setId = 0;
+    qint64 moduleId = 0;
+    Flotilla::Artifact artifact;
+};
+
+// A distribution set "name version" with one module of type typeKey holding one artifact.
+inline SetWithArtifact makeSet(Flotilla::Store &store, Flotilla::ArtifactStore &artifacts, const QString &name,
+                               const QString &version, const QString &filename, const QByteArray &content,
+                               const QString &typeKey = QStringLiteral("os"))
+{
+    SetWithArtifact s;
+    s.moduleId = store.insertSoftwareModule({ 0, typeKey, name, version, QStringLiteral("Flotilla tests"), {}, false });
+    QBuffer buffer;
+    buffer.setData(content);
+    buffer.open(QIODevice::ReadOnly);
+    const auto stored = artifacts.add(buffer, {}, qint64(1) << 32);
+    if (!stored)
+        return s;
+    s.artifact = { 0,
+                   s.moduleId,
+                   filename,
+                   stored->size,
+                   stored->hashes.sha1,
+                   stored->hashes.md5,
+                   stored->hashes.sha256,
+                   QDateTime::currentDateTimeUtc() };
+    s.artifact.id = store.insertArtifact(s.artifact);
+    s.setId = store.insertDistributionSet({ 0, name, version, typeKey, false, false });
+    store.addModuleToSet(s.setId, s.moduleId);
+    return s;
+}
+
+} // namespace FlotillaTest
