@@ -1,6 +1,7 @@
 // flotillad, flotilla-agent and flotilla-um as a user or a service manager meets them: --version, --help,
 // a clean exit 0 on SIGTERM and SIGINT, and no GUI module linked.
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -84,7 +85,14 @@ void TestHeadlessPrograms::terminationSignal()
     QFETCH(int, signalNumber);
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(path(program), {});
+    // flotillad gets a free loopback port and a scratch database instead of its defaults (port 8080, app data).
+    QTemporaryDir scratch;
+    QStringList args;
+    if (program == QLatin1String("flotillad"))
+        args = { QStringLiteral("--listen"),       QStringLiteral("127.0.0.1:0"),
+                 QStringLiteral("--database"),     scratch.filePath(QStringLiteral("db")),
+                 QStringLiteral("--artifact-dir"), scratch.filePath(QStringLiteral("artifacts")) };
+    p.start(path(program), args);
     QVERIFY(p.waitForStarted());
     // Wait until it says it runs: its signal handlers are installed by then.
     QByteArray output;

@@ -1,0 +1,247 @@
+// flotillad as a service manager and a device meet it: configuration errors that name the key, a free port when
+// asked for port 0, a whole update over DDI against the real binary, and SIGTERM that lets a running download
+// finish before exiting 0.
+#include "deploymentservice.h"
+#include "fleetdata.h"
+#include "flotillatest.h"
+#include "httpclient.h"
+#include "sqlstore.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Flotilla;
+using namespace FlotillaTest;
+using namespace Qt::StringLiterals;
+
+class TestFlotillad : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void badConfigurationNamesTheKey_data();
+    void badConfigurationNamesTheKey();
+    void configFileAndCommandLine();
+    void updateOverDdi();
+    void sigtermFinishesRunningDownload();
+
+private:
+    // Starts flotillad with the scratch database and artifacts plus args; returns its base URL.
+    QString start(QProcess &p, const QStringList &args = {});
+    QString bin() const { return qEnvironmentVariable("FLOTILLA_BIN_DIR") + u"/flotillad"_s; }
+    QString database() const { return u"sqlite:"_s + m_dir->filePath(u"flotilla.db"_s); }
+    QString artifactDir() const { return m_dir->filePath(u"artifacts"_s); }
+    void stop(QProcess &p);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestFlotillad::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QString TestFlotillad::start(QProcess &p, const QStringList &args)
+{
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(
+        bin(),
+        QStringList { u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, database(), u"--artifact-dir"_s, artifactDir() }
+            + args);
+    if (!p.waitForStarted())
+        return {};
+    QByteArray output;
+    static const QRegularExpression listening(u"listening on (http://127\\.0\\.0\\.1:\\d+)"_s);
+    QRegularExpressionMatch m;
+    QDeadlineTimer deadline(15000);
+    while (!deadline.hasExpired() && p.state() == QProcess::Running) {
+        p.waitForReadyRead(200);
+        output += p.readAll();
+        m = listening.match(QString::fromUtf8(output));
+        if (m.hasMatch())
+            return m.captured(1);
+    }
+    qWarning().noquote() << "flotillad did not start:" << output;
+    return {};
+}
+
+void TestFlotillad::stop(QProcess &p)
+{
+    QCOMPARE(::kill(p.processId(), SIGTERM), 0);
+    QVERIFY(p.waitForFinished(15000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+}
+
+void TestFlotillad::badConfigurationNamesTheKey_data()
+{
+    QTest::addColumn<QString>("ini");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("unknown key") << u"[server]\nlisten=127.0.0.1:0\nlisen=1\n"_s << QStringList() << u"server/lisen"_s;
+    QTest::newRow("listen without port") << u"[server]\nlisten=localhost\n"_s << QStringList() << u"server/listen"_s;
+    QTest::newRow("not a boolean") << u"[tenant]\nautoClose=maybe\n"_s << QStringList() << u"tenant/autoClose"_s;
+    QTest::newRow("bad polling time") << u"[tenant]\npollingTime=5 minutes\n"_s << QStringList()
+                                      << u"tenant/pollingTime"_s;
+    QTest::newRow("bad public URL") << u"[server]\npublicUrl=ftp://x\n"_s << QStringList() << u"server/publicUrl"_s;
+    QTest::newRow("bad trusted proxy") << u"[server]\ntrustedProxies=10.0.0.1, nonsense\n"_s << QStringList()
+                                       << u"server/trustedProxies"_s;
+    QTest::newRow("certificate without key")
+        << u"[server]\ntlsCertificate=/etc/hostname\n"_s << QStringList() << u"server/tlsKey"_s;
+    QTest::newRow("bad --listen") << QString() << QStringList { u"--listen"_s, u"nowhere"_s } << u"--listen"_s;
+    QTest::newRow("bad --database") << QString() << QStringList { u"--database"_s, u"postgres://"_s } << u"database"_s;
+}
+
+void TestFlotillad::badConfigurationNamesTheKey()
+{
+    QFETCH(QString, ini);
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    QStringList all = { u"--artifact-dir"_s, artifactDir(), u"--database"_s, database() };
+    if (!ini.isNull()) {
+        QFile f(m_dir->filePath(u"flotillad.ini"_s));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(ini.toUtf8());
+        f.close();
+        all << u"--config"_s << f.fileName();
+    }
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(bin(), all + args);
+    QVERIFY(p.waitForFinished(15000));
+    const QString output = QString::fromUtf8(p.readAll());
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY2(output.contains(mentions), qPrintable(output));
+}
+
+void TestFlotillad::configFileAndCommandLine()
+{
+    // The file sets tenant configuration and a gateway token; --gateway-token overrides the file's.
+    QFile f(m_dir->filePath(u"flotillad.ini"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[ddi]\ngatewayToken=from-file\n[tenant]\npollingTime=00:02:00\nminPollingTime=00:00:10\n"
+            "consentFlow=true\n");
+    f.close();
+    QProcess p;
+    const QString base = start(p, { u"--config"_s, f.fileName(), u"--gateway-token"_s, u"from-cli"_s });
+    QVERIFY(!base.isEmpty());
+    HttpClient client(base);
+    client.setAuthorization("GatewayToken from-file");
+    QCOMPARE(client.get(u"/DEFAULT/controller/v1/dev-x"_s).status, 401);
+    client.setAuthorization("GatewayToken from-cli");
+    const HttpAnswer poll = client.get(u"/DEFAULT/controller/v1/dev-x"_s);
+    QCOMPARE(poll.status, 200);
+    QCOMPARE(poll.json()["config"_L1]["polling"_L1]["sleep"_L1].toString(), u"00:02:00"_s);
+    stop(p);
+    SqlStore store;
+    QVERIFY(store.open(database()));
+    QVERIFY(store.tenantConfiguration().consentFlow);
+    QVERIFY(store.targetByControllerId(u"dev-x"_s));
+}
+
+void TestFlotillad::updateOverDdi()
+{
+    Target target;
+    SetWithArtifact set;
+    const QByteArray content = QByteArray("flotilla payload ").repeated(4096);
+    {
+        SqlStore store;
+        QVERIFY(store.open(database()));
+        ArtifactStore artifacts(artifactDir());
+        QVERIFY(artifacts.open());
+        target = makeTarget(store, u"dev-001"_s);
+        set = makeSet(store, artifacts, u"fw"_s, u"2.0"_s, u"image.swu"_s, content);
+        SystemClock clock;
+        DeploymentService deployment(store, clock);
+        QCOMPARE(deployment.assign({ target.id }, set.setId, {}).assigned, 1);
+    }
+    QProcess p;
+    const QString base = start(p);
+    QVERIFY(!base.isEmpty());
+    HttpClient dev(base);
+    dev.setAuthorization("TargetToken " + target.securityToken.toUtf8());
+    const QString href = dev.get(u"/DEFAULT/controller/v1/dev-001"_s).link(u"deploymentBase"_s);
+    QVERIFY2(href.startsWith(base), qPrintable(href));
+    const HttpAnswer deployment = dev.get(href);
+    QCOMPARE(deployment.status, 200);
+    const QString download
+        = deployment
+              .json()["deployment"_L1]["chunks"_L1][0]["artifacts"_L1][0]["_links"_L1]["download-http"_L1]["href"_L1]
+              .toString();
+    const HttpAnswer tail = dev.get(download, { { "Range", "bytes=100-" } });
+    QCOMPARE(tail.status, 206);
+    QCOMPARE(tail.body, content.mid(100));
+    const QString fb
+        = u"/DEFAULT/controller/v1/dev-001/deploymentBase/%1/feedback"_s.arg(deployment.json()["id"_L1].toString());
+    QCOMPARE(dev.post(fb, R"({"status":{"execution":"proceeding","result":{"finished":"none"}}})").status, 200);
+    QCOMPARE(dev.post(fb, R"({"status":{"execution":"closed","result":{"finished":"success"}}})").status, 200);
+    QVERIFY(!dev.get(u"/DEFAULT/controller/v1/dev-001"_s).link(u"installedBase"_s).isEmpty());
+    stop(p);
+
+    SqlStore store;
+    QVERIFY(store.open(database()));
+    const Target after = *store.target(target.id);
+    QCOMPARE(after.state, TargetState::InSync);
+    QCOMPARE(after.installedDistributionSetId, set.setId);
+}
+
+void TestFlotillad::sigtermFinishesRunningDownload()
+{
+    Target target;
+    SetWithArtifact set;
+    const qint64 size = 48 * 1024 * 1024; // larger than the socket buffers: the transfer is still running
+    {
+        SqlStore store;
+        QVERIFY(store.open(database()));
+        ArtifactStore artifacts(artifactDir());
+        QVERIFY(artifacts.open());
+        target = makeTarget(store, u"dev-001"_s);
+        set = makeSet(store, artifacts, u"fw"_s, u"3.0"_s, u"big.bin"_s, QByteArray(size, 'z'));
+        SystemClock clock;
+        QCOMPARE(DeploymentService(store, clock).assign({ target.id }, set.setId, {}).assigned, 1);
+    }
+    QProcess p;
+    const QString base = start(p);
+    QVERIFY(!base.isEmpty());
+    const QUrl url(base);
+    QTcpSocket socket;
+    socket.setReadBufferSize(64 * 1024); // a slow device: back-pressure keeps the transfer running
+    socket.connectToHost(url.host(), quint16(url.port()));
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /DEFAULT/controller/v1/dev-001/softwaremodules/" + QByteArray::number(set.moduleId)
+                 + "/artifacts/big.bin HTTP/1.1\r\nHost: " + url.authority().toLatin1()
+                 + "\r\nAuthorization: TargetToken " + target.securityToken.toLatin1() + "\r\n\r\n");
+    QVERIFY(socket.waitForBytesWritten(5000));
+    QVERIFY(socket.waitForReadyRead(5000)); // the answer has begun
+    QCOMPARE(::kill(p.processId(), SIGTERM), 0);
+    QTest::qWait(300);
+    QVERIFY2(p.state() == QProcess::Running, p.readAll().constData()); // still serving the download
+
+    qint64 received = 0;
+    QByteArray head;
+    while (socket.state() == QAbstractSocket::ConnectedState || socket.bytesAvailable() > 0) {
+        if (!socket.bytesAvailable() && !socket.waitForReadyRead(10000))
+            break;
+        const QByteArray chunk = socket.readAll();
+        if (head.size() < 4096)
+            head += chunk.left(4096);
+        received += chunk.size();
+        if (received >= size)
+            break;
+    }
+    const qsizetype headerEnd = head.indexOf("\r\n\r\n");
+    QVERIFY(head.startsWith("HTTP/1.1 200"));
+    QCOMPARE(received - (headerEnd + 4), size);
+    QVERIFY(p.waitForFinished(15000));
+    QCOMPARE(p.exitCode(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestFlotillad)
+#include "tst_flotillad.moc"
