@@ -134,9 +134,25 @@ DdiServer::DdiServer(Store &store, ArtifactStore &artifacts, const Clock &clock,
     , m_deployment(store, clock)
     , m_rollouts(store, m_deployment, clock)
     , m_authenticator(m_settings.gatewayToken, m_settings.anonymous)
-{ }
+{
+    m_pollFlush.setInterval(PollFlushIntervalMs);
+    connect(&m_pollFlush, &QTimer::timeout, this, &DdiServer::flushPolls);
+}
 
-DdiServer::~DdiServer() = default;
+DdiServer::~DdiServer()
+{
+    flushPolls();
+}
+
+void DdiServer::flushPolls()
+{
+    m_pollFlush.stop();
+    if (m_pendingPolls.isEmpty())
+        return;
+    if (!m_store.recordPolls(m_pendingPolls.values()))
+        qCWarning(lcDdi).noquote() << "recording" << m_pendingPolls.size() << "polls failed:" << m_store.lastError();
+    m_pendingPolls.clear();
+}
 
 void DdiServer::install(QHttpServer &server)
 {
@@ -230,15 +246,28 @@ QString DdiServer::controllerBase(const Context &ctx) const
 void DdiServer::basePoll(Context &ctx, const QString &)
 {
     Target &t = ctx.target;
-    t.lastPoll = m_clock.now();
-    t.address = ctx.request.remoteAddress().toString();
-    t.state = TargetStateMachine::next(t.state, TargetEvent::Polled).value_or(t.state);
-    if (!m_store.updateTarget(t))
-        return ctx.fail(Status::InternalServerError, u"the poll could not be recorded"_s);
+    const QDateTime now = m_clock.now();
+    const QString address = ctx.request.remoteAddress().toString();
+    const TargetState state = TargetStateMachine::next(t.state, TargetEvent::Polled).value_or(t.state);
+    // A first poll, a new state or a new address is written at once; a poll that only moves the time is
+    // batched (hawkBit's lazy poll persistence): the store's last poll lags by at most PollFlushIntervalMs.
+    if (state != t.state || address != t.address || !t.lastPoll.isValid()) {
+        t.lastPoll = now;
+        t.address = address;
+        t.state = state;
+        m_pendingPolls.remove(t.id);
+        if (!m_store.updateTarget(t))
+            return ctx.fail(Status::InternalServerError, u"the poll could not be recorded"_s);
+    } else {
+        m_pendingPolls.insert(t.id, { t.id, now, address });
+        if (!m_pollFlush.isActive())
+            m_pollFlush.start();
+    }
 
-    const Presentation p = m_deployment.presentationFor(t.id);
+    const DeploymentService::PollAnswer answer = m_deployment.poll(t.id);
+    const Presentation &p = answer.presentation;
     Ddi::ControllerBase base;
-    base.sleepSeconds = m_deployment.pollSleepSeconds(t.id);
+    base.sleepSeconds = answer.sleepSeconds;
     const QString controller = controllerBase(ctx);
     switch (p.kind) {
     case PresentationKind::DeploymentBase:
@@ -256,7 +285,8 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     case PresentationKind::Nothing:
         break;
     }
-    if (const std::optional<Action> installed = m_store.installedAction(t.id))
+    if (const std::optional<Action> installed
+        = t.installedDistributionSetId ? m_store.installedAction(t.id) : std::nullopt)
         base.links.insert(u"installedBase"_s, controller + u"/installedBase/%1"_s.arg(installed->id));
     if (t.requestAttributes)
         base.links.insert(u"configData"_s, controller + u"/configData"_s);

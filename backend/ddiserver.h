@@ -6,8 +6,10 @@
 #include "externalurl.h"
 #include "rolloutservice.h"
 
+#include <QHash>
 #include <QHttpServerResponder>
 #include <QObject>
+#include <QTimer>
 
 class QHttpServer;
 class QHttpServerRequest;
@@ -40,6 +42,9 @@ public:
 
     DeploymentService &deployment() { return m_deployment; }
     RolloutService &rollouts() { return m_rollouts; }
+    // Writes the polls recorded in memory to the store (also done every pollFlushInterval and on destruction).
+    void flushPolls();
+    static constexpr int PollFlushIntervalMs = 10000;
     // Downloads still streaming.
     int activeTransfers() const { return m_activeTransfers; }
 
@@ -80,6 +85,9 @@ private:
     RolloutService m_rollouts;
     DeviceAuthenticator m_authenticator;
     int m_activeTransfers = 0;
+    // Lazy poll persistence: a poll that changes nothing but the time is kept here and written in batches.
+    QHash<qint64, Store::PollRecord> m_pendingPolls;
+    QTimer m_pollFlush;
 };
 
 } // namespace Flotilla

@@ -145,6 +145,20 @@ std::optional<Action> SqlStore::installedAction(qint64 targetId)
     return actionFrom(q);
 }
 
+bool SqlStore::recordPolls(const QList<PollRecord> &polls)
+{
+    StoreTransaction tx(*this);
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE targets SET last_poll = ?, address = ? WHERE id = ?"));
+    for (const PollRecord &p : polls) {
+        q.addBindValue(toMs(p.at));
+        q.addBindValue(p.address);
+        q.addBindValue(p.targetId);
+        if (!q.exec())
+            return setError(QStringLiteral("recording the poll of target %1").arg(p.targetId), q);
+    }
+    return tx.commit();
+}
+
 QMap<QString, QString> SqlStore::targetAttributes(qint64 targetId)
 {
     QMap<QString, QString> result;

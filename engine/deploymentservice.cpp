@@ -362,11 +362,12 @@ DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qi
     return tx.commit() ? DeclareInstalledResult::Created : DeclareInstalledResult::Store;
 }
 
-Presentation DeploymentService::presentationFor(qint64 targetId)
+DeploymentService::PollAnswer DeploymentService::poll(qint64 targetId)
 {
     const QDateTime now = m_clock.now();
     QList<Action> open = m_store.openActions(targetId);
     // An action whose maintenance schedule has no window left is canceled on the next poll.
+    bool canceled = false;
     for (const Action &a : std::as_const(open)) {
         if (a.maintenanceWindow && !a.maintenanceWindow->hasWindowLeft(now)) {
             StoreTransaction tx(m_store);
@@ -378,23 +379,19 @@ Presentation DeploymentService::presentationFor(qint64 targetId)
                                           { QStringLiteral("Update Server: no maintenance window left") },
                                           std::nullopt })) {
                 if (const auto target = m_store.target(targetId); target && applyTargetOutcome(*target, a, outcome.to))
-                    tx.commit();
+                    canceled = tx.commit();
             }
         }
     }
-    open = m_store.openActions(targetId);
-    return Presentation::forTarget(open, now);
-}
-
-qint64 DeploymentService::pollSleepSeconds(qint64 targetId)
-{
+    if (canceled)
+        open = m_store.openActions(targetId);
     const TenantConfiguration config = m_store.tenantConfiguration();
-    const QList<Action> open = m_store.openActions(targetId);
     const Action *presented = Presentation::choose(open);
-    if (!presented || !presented->maintenanceWindow)
-        return config.pollingSecs;
-    return presented->maintenanceWindow->pollSleepSeconds(m_clock.now(), config.maintenanceWindowPollCount,
-                                                          config.minPollingSecs, config.pollingSecs);
+    PollAnswer answer { Presentation::of(presented, now), config.pollingSecs };
+    if (presented && presented->maintenanceWindow)
+        answer.sleepSeconds = presented->maintenanceWindow->pollSleepSeconds(now, config.maintenanceWindowPollCount,
+                                                                             config.minPollingSecs, config.pollingSecs);
+    return answer;
 }
 
 } // namespace Flotilla

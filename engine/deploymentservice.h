@@ -91,10 +91,15 @@ public:
     // it, and the target's installed set becomes that set.
     DeclareInstalledResult declareInstalled(qint64 targetId, qint64 distributionSetId, const QString &message);
 
-    // What the device sees on its next poll; cancels actions whose maintenance schedule has no window left.
-    Presentation presentationFor(qint64 targetId);
-    // The poll sleep for the target: tuned into the presented action's maintenance window.
-    qint64 pollSleepSeconds(qint64 targetId);
+    struct PollAnswer
+    {
+        Presentation presentation;
+        qint64 sleepSeconds = 0; // tuned into the presented action's maintenance window
+    };
+    // What the device sees on its next poll, and how long it should sleep; cancels actions whose maintenance
+    // schedule has no window left.
+    PollAnswer poll(qint64 targetId);
+    Presentation presentationFor(qint64 targetId) { return poll(targetId).presentation; }
 
 private:
     bool closeEarlierActions(const Target &target, const TenantConfiguration &config, qint64 exceptActionId = 0);

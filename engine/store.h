@@ -30,6 +30,14 @@ public:
     virtual std::optional<Target> target(qint64 id) = 0;
     virtual std::optional<Target> targetByControllerId(const QString &controllerId) = 0;
     virtual bool updateTarget(const Target &target) = 0;
+    // Last poll time and address of many targets at once (the DDI server batches them, as hawkBit does).
+    struct PollRecord
+    {
+        qint64 targetId = 0;
+        QDateTime at;
+        QString address;
+    };
+    virtual bool recordPolls(const QList<PollRecord> &polls) = 0;
     virtual QMap<QString, QString> targetAttributes(qint64 targetId) = 0;
     virtual bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) = 0;
 

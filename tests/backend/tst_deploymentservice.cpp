@@ -294,11 +294,11 @@ void TestDeploymentService::maintenanceWindowSkipsUpdateUntilOpen()
     QCOMPARE(p.update, HandlingType::Skip);
     QCOMPARE(p.download, HandlingType::Forced);
     QCOMPARE(p.maintenanceWindowAvailable, std::optional<bool>(false));
-    QCOMPARE(m_service->pollSleepSeconds(t), 300);
+    QCOMPARE(m_service->poll(t).sleepSeconds, 300);
     m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(11, 45), QTimeZone::UTC));
-    QCOMPARE(m_service->pollSleepSeconds(t), 300); // 15 min / 3 = 300
+    QCOMPARE(m_service->poll(t).sleepSeconds, 300); // 15 min / 3 = 300
     m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(11, 57), QTimeZone::UTC));
-    QCOMPARE(m_service->pollSleepSeconds(t), 60); // 3 min / 3
+    QCOMPARE(m_service->poll(t).sleepSeconds, 60); // 3 min / 3
     m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(12, 5), QTimeZone::UTC));
     p = m_service->presentationFor(t);
     QCOMPARE(p.update, HandlingType::Forced);

@@ -1,0 +1,293 @@
+// DDI benchmark: flotillad against nginx (Debian's nginx-light) on loopback, with the same wrk settings.
+//  1. Base polls: nginx serving a static file the size of a base-poll answer, then flotillad answering base
+//     polls of one of N registered targets that has an open action. Goal: flotillad >= 0.6 x nginx.
+//  2. A 256 MB artifact downloaded from each. Goal: flotillad >= 0.8 x nginx, and flotillad's RSS grows by
+//     at most 16 MB while it streams.
+// Both servers get one worker (flotillad serves on one thread; nginx runs worker_processes 1), wrk one thread.
+//   tools/devroot run build/ci/tests/bin/bench_ddi [targets=100000] [seconds=10] [connections=64]
+#include "artifactstore.h"
+#include "deploymentservice.h"
+#include "sqlstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUrl>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace Flotilla;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void say(const QString &line)
+{
+    std::printf("%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+[[noreturn]] void die(const QString &why)
+{
+    std::fprintf(stderr, "bench_ddi: %s\n", qPrintable(why));
+    std::exit(1);
+}
+
+qint64 rssKiB(qint64 pid)
+{
+    QFile f(u"/proc/%1/status"_s.arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
+}
+
+struct WrkResult
+{
+    double requestsPerSecond = 0;
+    double bytesPerSecond = 0;
+    QString raw;
+};
+
+double scaled(const QString &number, const QString &unit)
+{
+    const double v = number.toDouble();
+    if (unit.startsWith(u'G'))
+        return v * 1024 * 1024 * 1024;
+    if (unit.startsWith(u'M'))
+        return v * 1024 * 1024;
+    if (unit.startsWith(u'K') || unit.startsWith(u'k'))
+        return v * 1024;
+    return v;
+}
+
+// Runs wrk; while it runs, samples the RSS of pid (if any) and keeps the maximum.
+WrkResult wrk(const QStringList &args, qint64 pid = 0, qint64 *maxRss = nullptr)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(u"wrk"_s, args);
+    if (!p.waitForStarted())
+        die(u"wrk does not start: "_s + p.errorString());
+    while (!p.waitForFinished(50)) {
+        if (pid && maxRss)
+            *maxRss = std::max(*maxRss, rssKiB(pid));
+    }
+    WrkResult r;
+    r.raw = QString::fromUtf8(p.readAll());
+    static const QRegularExpression rps(u"Requests/sec:\\s+([\\d.]+)"_s);
+    static const QRegularExpression tps(u"Transfer/sec:\\s+([\\d.]+)(\\w+)"_s);
+    const auto m1 = rps.match(r.raw);
+    const auto m2 = tps.match(r.raw);
+    if (!m1.hasMatch() || !m2.hasMatch())
+        die(u"wrk printed no rate:\n"_s + r.raw);
+    r.requestsPerSecond = m1.captured(1).toDouble();
+    r.bytesPerSecond = scaled(m2.captured(1), m2.captured(2));
+    if (r.raw.contains(u"Non-2xx"_s))
+        die(u"wrk saw error answers:\n"_s + r.raw);
+    return r;
+}
+
+QString startFlotillad(QProcess &p, const QString &dir)
+{
+    QFile ini(dir + u"/flotillad.ini"_s);
+    ini.open(QIODevice::WriteOnly);
+    ini.write("[tenant]\npollingTime=00:05:00\n");
+    ini.close();
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QCoreApplication::applicationDirPath() + u"/../../bin/flotillad"_s,
+            { u"--config"_s, ini.fileName(), u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s,
+              u"sqlite:"_s + dir + u"/flotilla.db"_s, u"--artifact-dir"_s, dir + u"/artifacts"_s });
+    static const QRegularExpression listening(u"listening on (http://127\\.0\\.0\\.1:\\d+)"_s);
+    QByteArray output;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 20000 && p.state() != QProcess::NotRunning) {
+        p.waitForReadyRead(100);
+        output += p.readAll();
+        const auto m = listening.match(QString::fromUtf8(output));
+        if (m.hasMatch())
+            return m.captured(1);
+    }
+    die(u"flotillad did not start: "_s + QString::fromUtf8(output));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int targets = args.size() > 1 ? args.at(1).toInt() : 100000;
+    const QString seconds = args.size() > 2 ? args.at(2) : u"10"_s;
+    const QString connections = args.size() > 3 ? args.at(3) : u"64"_s;
+    for (const char *tool : { "wrk", "nginx" }) {
+        if (QStandardPaths::findExecutable(QString::fromLatin1(tool), { u"/usr/sbin"_s, u"/usr/bin"_s }).isEmpty())
+            die(u"%1 is missing (it is in tools/devroot.packages)"_s.arg(QLatin1String(tool)));
+    }
+    QTemporaryDir dir;
+    const QString root = dir.path();
+    constexpr qint64 artifactSize = qint64(256) * 1024 * 1024;
+
+    // --- the fleet and a 256 MB artifact ---------------------------------------------------------------------
+    QElapsedTimer timer;
+    timer.start();
+    QString token;
+    QString controllerId;
+    qint64 moduleId = 0;
+    {
+        SqlStore store;
+        if (!store.open(u"sqlite:"_s + root + u"/flotilla.db"_s))
+            die(store.lastError());
+        store.begin();
+        Target polled;
+        for (int i = 0; i < targets; ++i) {
+            Target t;
+            t.controllerId = u"device-%1"_s.arg(i, 6, 10, QLatin1Char('0'));
+            t.name = t.controllerId;
+            t.state = TargetState::Registered;
+            t.securityToken = Target::generateSecurityToken();
+            t.createdAt = QDateTime::currentDateTimeUtc();
+            t.requestAttributes = false;
+            t.id = store.insertTarget(t);
+            if (i == targets / 2)
+                polled = t;
+        }
+        store.commit();
+        token = polled.securityToken;
+        controllerId = polled.controllerId;
+        QFile big(root + u"/big.bin"_s);
+        big.open(QIODevice::WriteOnly);
+        QByteArray block(1024 * 1024, Qt::Uninitialized);
+        for (qint64 written = 0; written < artifactSize; written += block.size()) {
+            for (int i = 0; i < block.size(); i += 4)
+                *reinterpret_cast<quint32 *>(block.data() + i) = quint32(written + i) * 2654435761u;
+            big.write(block);
+        }
+        big.close();
+        big.open(QIODevice::ReadOnly);
+        ArtifactStore artifacts(root + u"/artifacts"_s);
+        artifacts.open();
+        const auto stored = artifacts.add(big, {}, artifactSize);
+        if (!stored)
+            die(artifacts.errorString());
+        moduleId = store.insertSoftwareModule({ 0, u"os"_s, u"fw"_s, u"2.0"_s, {}, {}, false });
+        store.insertArtifact({ 0, moduleId, u"big.bin"_s, stored->size, stored->hashes.sha1, stored->hashes.md5,
+                               stored->hashes.sha256, QDateTime::currentDateTimeUtc() });
+        const qint64 setId = store.insertDistributionSet({ 0, u"fw"_s, u"2.0"_s, u"os"_s, false, false });
+        store.addModuleToSet(setId, moduleId);
+        SystemClock clock;
+        if (DeploymentService(store, clock).assign({ polled.id }, setId, {}).assigned != 1)
+            die(u"assignment failed"_s);
+        say(u"fleet: %1 targets, one with an open action; 256 MB artifact (prepared in %2 s)"_s.arg(targets).arg(
+            timer.elapsed() / 1000.0, 0, 'f', 1));
+    }
+
+    // --- flotillad -------------------------------------------------------------------------------------------
+    QProcess flotillad;
+    const QString base = startFlotillad(flotillad, root);
+    const QString pollPath = u"/DEFAULT/controller/v1/"_s + controllerId;
+    const QString authHeader = u"Authorization: TargetToken "_s + token;
+    const QString artifactPath = pollPath + u"/softwaremodules/%1/artifacts/big.bin"_s.arg(moduleId);
+
+    // One poll answer, to give nginx a file of the same size.
+    QProcess one;
+    one.start(u"bash"_s,
+              { u"-c"_s,
+                u"exec 3<>/dev/tcp/127.0.0.1/%1; printf 'GET %2 HTTP/1.1\\r\\nHost: x\\r\\n%3\\r\\n"
+                "Connection: close\\r\\n\\r\\n' >&3; cat <&3"_s.arg(QUrl(base).port())
+                    .arg(pollPath, authHeader) });
+    one.waitForFinished(10000);
+    const QByteArray answer = one.readAllStandardOutput();
+    const QByteArray pollBody = answer.mid(answer.indexOf("\r\n\r\n") + 4);
+    if (!answer.startsWith("HTTP/1.1 200") || !pollBody.contains("deploymentBase"))
+        die(u"the base poll did not present the action: "_s + QString::fromUtf8(answer));
+
+    // --- nginx on a free port
+    // ---------------------------------------------------------------------------------------------
+    quint16 nginxPort = 0;
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        nginxPort = probe.serverPort();
+    }
+    QDir().mkpath(root + u"/www"_s);
+    QFile pollFile(root + u"/www/poll.json"_s);
+    pollFile.open(QIODevice::WriteOnly);
+    pollFile.write(pollBody);
+    pollFile.close();
+    QFile::link(root + u"/big.bin"_s, root + u"/www/big.bin"_s);
+    QFile conf(root + u"/nginx.conf"_s);
+    conf.open(QIODevice::WriteOnly);
+    conf.write(u"daemon off; worker_processes 1; pid %1/nginx.pid; error_log %1/nginx-error.log;\n"
+               "events { worker_connections 1024; }\n"
+               "http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000;\n"
+               "  client_body_temp_path %1/tmp; proxy_temp_path %1/tmp; fastcgi_temp_path %1/tmp;\n"
+               "  uwsgi_temp_path %1/tmp; scgi_temp_path %1/tmp;\n"
+               "  server { listen 127.0.0.1:%2; root %1/www; default_type application/json; } }\n"_s.arg(root)
+                   .arg(nginxPort)
+                   .toUtf8());
+    conf.close();
+    QDir().mkpath(root + u"/tmp"_s);
+    // nginx's workers drop root: let them read the files.
+    const auto readable = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
+    for (const QString &d : QStringList { root, root + u"/www"_s })
+        QFile::setPermissions(d, readable | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
+    for (const QString &f : QStringList { root + u"/www/poll.json"_s, root + u"/big.bin"_s })
+        QFile::setPermissions(f, readable);
+    QProcess nginx;
+    nginx.setProcessChannelMode(QProcess::MergedChannels);
+    nginx.start(u"/usr/sbin/nginx"_s,
+                { u"-c"_s, conf.fileName(), u"-p"_s, root, u"-e"_s, root + u"/nginx-error.log"_s });
+    if (!nginx.waitForStarted())
+        die(u"nginx does not start"_s);
+    QThread::msleep(500);
+    if (nginx.state() != QProcess::Running)
+        die(u"nginx stopped: "_s + QString::fromUtf8(nginx.readAll()));
+    const QString nginxBase = u"http://127.0.0.1:%1"_s.arg(nginxPort);
+
+    const QStringList load = { u"-t1"_s, u"-c"_s + connections, u"-d"_s + seconds + u"s"_s };
+    say(u"base poll: %1 bytes; wrk %2"_s.arg(pollBody.size()).arg(load.join(u' ')));
+    const WrkResult staticPolls = wrk(load + QStringList { nginxBase + u"/poll.json"_s });
+    const WrkResult ddiPolls = wrk(load + QStringList { u"-H"_s, authHeader, base + pollPath });
+    const double pollRatio = ddiPolls.requestsPerSecond / staticPolls.requestsPerSecond;
+    say(u"  nginx static file   %1 requests/s"_s.arg(staticPolls.requestsPerSecond, 10, 'f', 0));
+    say(u"  flotillad base poll %1 requests/s"_s.arg(ddiPolls.requestsPerSecond, 10, 'f', 0));
+    say(u"  ratio %1 (goal >= 0.60) %2"_s.arg(pollRatio, 0, 'f', 2).arg(pollRatio >= 0.6 ? u"met"_s : u"MISSED"_s));
+
+    const QStringList single = { u"-t1"_s, u"-c1"_s, u"-d"_s + seconds + u"s"_s };
+    say(u"256 MB artifact, wrk %1 (repeated whole downloads)"_s.arg(single.join(u' ')));
+    const WrkResult staticDownload = wrk(single + QStringList { nginxBase + u"/big.bin"_s });
+    const qint64 rssBefore = rssKiB(flotillad.processId());
+    qint64 rssMax = rssBefore;
+    const WrkResult ddiDownload
+        = wrk(single + QStringList { u"-H"_s, authHeader, base + artifactPath }, flotillad.processId(), &rssMax);
+    const double downloadRatio = ddiDownload.bytesPerSecond / staticDownload.bytesPerSecond;
+    const double growthMiB = (rssMax - rssBefore) / 1024.0;
+    say(u"  nginx     %1 MB/s"_s.arg(staticDownload.bytesPerSecond / 1048576.0, 8, 'f', 0));
+    say(u"  flotillad %1 MB/s"_s.arg(ddiDownload.bytesPerSecond / 1048576.0, 8, 'f', 0));
+    say(u"  ratio %1 (goal >= 0.80) %2"_s.arg(downloadRatio, 0, 'f', 2)
+            .arg(downloadRatio >= 0.8 ? u"met"_s : u"MISSED"_s));
+    say(u"  flotillad RSS %1 MB before, %2 MB at most while streaming: +%3 MB (goal <= 16) %4"_s
+            .arg(rssBefore / 1024.0, 0, 'f', 1)
+            .arg(rssMax / 1024.0, 0, 'f', 1)
+            .arg(growthMiB, 0, 'f', 1)
+            .arg(growthMiB <= 16 ? u"met"_s : u"MISSED"_s));
+
+    ::kill(nginx.processId(), SIGQUIT);
+    nginx.waitForFinished(5000);
+    ::kill(flotillad.processId(), SIGTERM);
+    flotillad.waitForFinished(10000);
+    return 0;
+}
