@@ -95,7 +95,7 @@ std::optional<ArtifactStore::Stored> ArtifactStore::add(QIODevice &source, const
     if (!out.flush() || !out.rename(target))
         return fail(AddError::Io, u"moving the artifact to '%1' failed: %2"_s.arg(target, out.errorString()));
     out.setAutoRemove(false);
-    qCInfo(lcBackend).noquote() << "artifact stored:" << stored.hashes.sha256 << size << "bytes";
+    qCInfo(lcArtifacts).noquote() << "artifact stored:" << stored.hashes.sha256 << size << "bytes";
     return stored;
 }
 

@@ -1,5 +1,7 @@
 #include "backendlogging.h"
 
 namespace Flotilla {
-Q_LOGGING_CATEGORY(lcBackend, "flotilla.backend", QtInfoMsg)
-}
+Q_LOGGING_CATEGORY(lcStore, "flotilla.store", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcArtifacts, "flotilla.artifacts", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcHttp, "flotilla.http", QtInfoMsg)
+} // namespace Flotilla

@@ -3,5 +3,7 @@
 #include <QLoggingCategory>
 
 namespace Flotilla {
-Q_DECLARE_LOGGING_CATEGORY(lcBackend)
-}
+Q_DECLARE_LOGGING_CATEGORY(lcStore) // flotilla.store: the SQL store, migrations
+Q_DECLARE_LOGGING_CATEGORY(lcArtifacts) // flotilla.artifacts: the artifact store
+Q_DECLARE_LOGGING_CATEGORY(lcHttp) // flotilla.http: listener, TLS, shutdown
+} // namespace Flotilla

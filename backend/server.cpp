@@ -121,7 +121,7 @@ bool Server::start()
         return false;
     }
     m_listener = listener.release(); // QHttpServer owns bound listeners
-    qCInfo(lcBackend).noquote() << "listening on" << url() << "database" << m_store->driverName();
+    qCInfo(lcHttp).noquote() << "listening on" << url() << "database" << m_store->driverName();
     return true;
 }
 
@@ -166,7 +166,7 @@ void Server::shutdown(int timeoutMs)
             finish();
     });
     connect(deadline, &QTimer::timeout, this, [this, finish] {
-        qCWarning(lcBackend, "shutdown: %d download(s) still running, cut", activeTransfers());
+        qCWarning(lcHttp, "shutdown: %d download(s) still running, cut", activeTransfers());
         finish();
     });
     if (activeTransfers() == 0)

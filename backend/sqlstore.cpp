@@ -211,7 +211,7 @@ bool SqlStore::exec(const QString &sql)
 bool SqlStore::setError(const QString &what, const QSqlQuery &q)
 {
     m_error = QStringLiteral("%1: %2").arg(what, q.lastError().text());
-    qCWarning(lcBackend).noquote() << "store:" << m_error;
+    qCWarning(lcStore).noquote() << "store:" << m_error;
     return false;
 }
 
@@ -259,7 +259,7 @@ bool SqlStore::migrate()
             m_db.rollback();
             return setError(QStringLiteral("database: recording migration %1").arg(v), q);
         }
-        qCInfo(lcBackend, "database migrated to schema version %d", v);
+        qCInfo(lcStore, "database migrated to schema version %d", v);
     }
     return true;
 }

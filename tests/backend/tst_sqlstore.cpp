@@ -28,6 +28,10 @@ private Q_SLOTS:
     void statusHistoryPaging();
     void tenantConfiguration();
     void presentationLookupUsesIndex();
+    void modulesArtifactsAndVisibility();
+    void attributesReplaceWhole();
+    void pollsRecordedInBatch();
+    void installedActionIsTheLatestFinishedOfTheInstalledSet();
 
 private:
     QString freshUrl();
@@ -298,6 +302,101 @@ void TestSqlStore::presentationLookupUsesIndex()
     QVERIFY2(plan.contains(QStringLiteral("actions_open")), qPrintable(plan));
     QVERIFY2(!plan.contains(QStringLiteral("SCAN actions")) || plan.contains(QStringLiteral("USING INDEX")),
              qPrintable(plan));
+}
+
+void TestSqlStore::modulesArtifactsAndVisibility()
+{
+    const qint64 module
+        = m_store->insertSoftwareModule({ 0, QStringLiteral("os"), QStringLiteral("fw"), QStringLiteral("2"),
+                                          QStringLiteral("ACME"), QStringLiteral("firmware"), true });
+    QVERIFY(module > 0);
+    const std::optional<SoftwareModule> m = m_store->softwareModule(module);
+    QVERIFY(m);
+    QCOMPARE(m->vendor, QStringLiteral("ACME"));
+    QVERIFY(m->encrypted);
+    Artifact a { 0,
+                 module,
+                 QStringLiteral("fw.bin"),
+                 1234,
+                 QString(40, u'a'),
+                 QString(32, u'b'),
+                 QString(64, u'c'),
+                 QDateTime::currentDateTimeUtc() };
+    QVERIFY(m_store->insertArtifact(a) > 0);
+    QCOMPARE(m_store->insertArtifact(a), 0); // one file name per module
+    const QList<Artifact> list = m_store->artifacts(module);
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.first().size, 1234);
+    QCOMPARE(list.first().sha256, QString(64, u'c'));
+
+    const qint64 set = m_store->insertDistributionSet(
+        { 0, QStringLiteral("bundle"), QStringLiteral("2"), QStringLiteral("os"), false, false });
+    QVERIFY(m_store->addModuleToSet(set, module));
+    QCOMPARE(m_store->modulesOfSet(set).size(), 1);
+    QCOMPARE(m_store->distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("2"))->id, set);
+    QVERIFY(!m_store->distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("3")));
+
+    // Visible to a target with an action of the set, or with the set installed; to no one else.
+    const qint64 withAction = makeTarget(QStringLiteral("with-action"));
+    const qint64 withInstalled = makeTarget(QStringLiteral("with-installed"));
+    const qint64 stranger = makeTarget(QStringLiteral("stranger"));
+    Action action;
+    action.targetId = withAction;
+    action.distributionSetId = set;
+    action.createdAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(m_store->insertAction(action) > 0);
+    Target t = *m_store->target(withInstalled);
+    t.installedDistributionSetId = set;
+    QVERIFY(m_store->updateTarget(t));
+    QVERIFY(m_store->moduleVisibleToTarget(module, withAction));
+    QVERIFY(m_store->moduleVisibleToTarget(module, withInstalled));
+    QVERIFY(!m_store->moduleVisibleToTarget(module, stranger));
+}
+
+void TestSqlStore::attributesReplaceWhole()
+{
+    const qint64 t = makeTarget(QStringLiteral("attrs"));
+    QVERIFY(m_store->setTargetAttributes(
+        t, { { QStringLiteral("a"), QStringLiteral("1") }, { QStringLiteral("b"), QStringLiteral("2") } }));
+    QCOMPARE(m_store->targetAttributes(t).size(), 2);
+    QVERIFY(m_store->setTargetAttributes(t, { { QStringLiteral("c"), QStringLiteral("3") } }));
+    QCOMPARE(m_store->targetAttributes(t), (QMap<QString, QString> { { QStringLiteral("c"), QStringLiteral("3") } }));
+    QVERIFY(m_store->target(t)->requestAttributes); // a new target is asked for its attributes
+}
+
+void TestSqlStore::pollsRecordedInBatch()
+{
+    const qint64 a = makeTarget(QStringLiteral("poll-a"));
+    const qint64 b = makeTarget(QStringLiteral("poll-b"));
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(1780000000000, QTimeZone::UTC);
+    QVERIFY(
+        m_store->recordPolls({ { a, at, QStringLiteral("10.0.0.1") }, { b, at.addSecs(5), QStringLiteral("::1") } }));
+    QCOMPARE(m_store->target(a)->lastPoll, at);
+    QCOMPARE(m_store->target(a)->address, QStringLiteral("10.0.0.1"));
+    QCOMPARE(m_store->target(b)->lastPoll, at.addSecs(5));
+}
+
+void TestSqlStore::installedActionIsTheLatestFinishedOfTheInstalledSet()
+{
+    const qint64 t = makeTarget(QStringLiteral("installed"));
+    const qint64 set = makeSet();
+    QVERIFY(!m_store->installedAction(t));
+    auto action = [&](ActionState state) {
+        Action a;
+        a.targetId = t;
+        a.distributionSetId = set;
+        a.state = state;
+        a.createdAt = QDateTime::currentDateTimeUtc();
+        return m_store->insertAction(a);
+    };
+    action(ActionState::Finished);
+    const qint64 latest = action(ActionState::Finished);
+    action(ActionState::Error);
+    QVERIFY(!m_store->installedAction(t)); // not installed yet
+    Target target = *m_store->target(t);
+    target.installedDistributionSetId = set;
+    QVERIFY(m_store->updateTarget(target));
+    QCOMPARE(m_store->installedAction(t)->id, latest);
 }
 
 QTEST_GUILESS_MAIN(TestSqlStore)
