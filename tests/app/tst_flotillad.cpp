@@ -9,6 +9,8 @@
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void configFileAndCommandLine();
     void updateOverDdi();
     void sigtermFinishesRunningDownload();
+    void servesHttpsWithConfiguredCertificate();
 
 private:
     // Starts flotillad with the scratch database and artifacts plus args; returns its base URL.
@@ -58,7 +61,7 @@ QString TestFlotillad::start(QProcess &p, const QStringList &args)
     if (!p.waitForStarted())
         return {};
     QByteArray output;
-    static const QRegularExpression listening(u"listening on (http://127\\.0\\.0\\.1:\\d+)"_s);
+    static const QRegularExpression listening(u"listening on (https?://127\\.0\\.0\\.1:\\d+)"_s);
     QRegularExpressionMatch m;
     QDeadlineTimer deadline(15000);
     while (!deadline.hasExpired() && p.state() == QProcess::Running) {
@@ -224,23 +227,65 @@ void TestFlotillad::sigtermFinishesRunningDownload()
     QTest::qWait(300);
     QVERIFY2(p.state() == QProcess::Running, p.readAll().constData()); // still serving the download
 
-    qint64 received = 0;
+    // Read the whole answer: status line and headers, then exactly `size` body bytes.
     QByteArray head;
-    while (socket.state() == QAbstractSocket::ConnectedState || socket.bytesAvailable() > 0) {
+    qsizetype headerEnd = -1;
+    qint64 body = 0;
+    while (body < size) {
         if (!socket.bytesAvailable() && !socket.waitForReadyRead(10000))
             break;
-        const QByteArray chunk = socket.readAll();
-        if (head.size() < 4096)
-            head += chunk.left(4096);
-        received += chunk.size();
-        if (received >= size)
-            break;
+        QByteArray chunk = socket.readAll();
+        if (headerEnd < 0) {
+            head += chunk;
+            headerEnd = head.indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                continue;
+            chunk = head.mid(headerEnd + 4);
+        }
+        body += chunk.size();
     }
-    const qsizetype headerEnd = head.indexOf("\r\n\r\n");
     QVERIFY(head.startsWith("HTTP/1.1 200"));
-    QCOMPARE(received - (headerEnd + 4), size);
+    QCOMPARE(body, size);
     QVERIFY(p.waitForFinished(15000));
     QCOMPARE(p.exitCode(), 0);
+}
+
+void TestFlotillad::servesHttpsWithConfiguredCertificate()
+{
+    const QString cert = m_dir->filePath(u"cert.pem"_s);
+    const QString key = m_dir->filePath(u"key.pem"_s);
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
+                    u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
+                    u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, key, u"-out"_s, cert });
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+    QFile ini(m_dir->filePath(u"tls.ini"_s));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write(u"[server]\ntlsCertificate=%1\ntlsKey=%2\n[ddi]\ngatewayToken=gw\n"_s.arg(cert, key).toUtf8());
+    ini.close();
+    QProcess p;
+    const QString base = start(p, { u"--config"_s, ini.fileName() });
+    QVERIFY2(base.startsWith(u"https://"_s), qPrintable(base));
+
+    // A client that trusts this certificate gets DDI over TLS, with https links.
+    const QSslConfiguration system = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration ssl = system;
+    ssl.setCaCertificates(QSslCertificate::fromPath(cert));
+    QSslConfiguration::setDefaultConfiguration(ssl);
+    HttpClient client(base);
+    client.setAuthorization("GatewayToken gw");
+    const HttpAnswer poll = client.get(u"/DEFAULT/controller/v1/tls-device"_s);
+    QCOMPARE(poll.error, QNetworkReply::NoError);
+    QCOMPARE(poll.status, 200);
+    QVERIFY(poll.link(u"configData"_s).startsWith(base));
+    // One that does not trust it is refused by TLS, not served in plain text.
+    QSslConfiguration::setDefaultConfiguration(system);
+    HttpClient untrusting(base);
+    untrusting.setAuthorization("GatewayToken gw");
+    QCOMPARE(untrusting.get(u"/DEFAULT/controller/v1/tls-device"_s).error, QNetworkReply::SslHandshakeFailedError);
+    stop(p);
 }
 
 QTEST_GUILESS_MAIN(TestFlotillad)

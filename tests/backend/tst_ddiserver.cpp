@@ -34,6 +34,7 @@ private Q_SLOTS:
     void ifRangeWithAnotherVersionServesWholeFile();
     void headGivesLengthWithoutBody();
     void md5sumFile();
+    void ifMatchOtherThanSha1Is412();
     void rangeRequestsAreNotHistory();
     void cancelClosedAcceptsCancellation();
     void cancelRejectedBringsActionBackToRunning();
@@ -336,6 +337,17 @@ void TestDdiServer::md5sumFile()
     const QJsonArray artifacts = QJsonDocument::fromJson(list.body).array();
     QCOMPARE(artifacts.size(), 1);
     QCOMPARE(artifacts[0]["hashes"_L1]["md5"_L1].toString(), m_set.artifact.md5);
+}
+
+void TestDdiServer::ifMatchOtherThanSha1Is412()
+{
+    assign(m_target, m_set.setId);
+    const QString path = controller(m_target) + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId);
+    const HttpAnswer other = device(m_target).get(path, { { "If-Match", "\"0123\"" } });
+    QCOMPARE(other.status, 412);
+    QCOMPARE(other.json()["errorCode"_L1].toString(), u"flotilla.ddi.preconditionFailed"_s);
+    const HttpAnswer same = device(m_target).get(path, { { "If-Match", '"' + m_set.artifact.sha1.toLatin1() + '"' } });
+    QCOMPARE(same.status, 200);
 }
 
 void TestDdiServer::rangeRequestsAreNotHistory()
