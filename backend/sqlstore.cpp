@@ -397,23 +397,26 @@ qint64 SqlStore::insertTarget(const Target &t)
     return q.value(0).toLongLong();
 }
 
-std::optional<Target> SqlStore::targetWhere(const QString &column, const QVariant &value)
+std::optional<Target> SqlStore::targetWhere(const QString &sql, const QVariant &value)
 {
-    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM targets WHERE %2 = ?").arg(targetColumns, column));
+    QSqlQuery &q = prepared(sql);
     q.addBindValue(value);
     if (!q.exec() || !q.next())
         return std::nullopt;
     return targetFrom(q);
 }
 
+// The statements are built once: a target lookup runs on every DDI request.
 std::optional<Target> SqlStore::target(qint64 id)
 {
-    return targetWhere(QStringLiteral("id"), id);
+    static const QString sql = QStringLiteral("SELECT %1 FROM targets WHERE id = ?").arg(targetColumns);
+    return targetWhere(sql, id);
 }
 
 std::optional<Target> SqlStore::targetByControllerId(const QString &controllerId)
 {
-    return targetWhere(QStringLiteral("controller_id"), controllerId);
+    static const QString sql = QStringLiteral("SELECT %1 FROM targets WHERE controller_id = ?").arg(targetColumns);
+    return targetWhere(sql, controllerId);
 }
 
 bool SqlStore::updateTarget(const Target &t)
@@ -507,7 +510,8 @@ qint64 SqlStore::insertAction(const Action &a)
 
 std::optional<Action> SqlStore::action(qint64 id)
 {
-    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM actions WHERE id = ?").arg(actionColumns));
+    static const QString sql = QStringLiteral("SELECT %1 FROM actions WHERE id = ?").arg(actionColumns);
+    QSqlQuery &q = prepared(sql);
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -517,9 +521,10 @@ std::optional<Action> SqlStore::action(qint64 id)
 QList<Action> SqlStore::openActions(qint64 targetId)
 {
     QList<Action> result;
-    QSqlQuery &q
-        = prepared(QStringLiteral("SELECT %1 FROM actions WHERE target_id = ? AND active = 1 ORDER BY weight DESC, id")
-                       .arg(actionColumns));
+    static const QString sql
+        = QStringLiteral("SELECT %1 FROM actions WHERE target_id = ? AND active = 1 ORDER BY weight DESC, id")
+              .arg(actionColumns);
+    QSqlQuery &q = prepared(sql);
     q.addBindValue(targetId);
     if (!q.exec()) {
         setError(QStringLiteral("reading open actions of target %1").arg(targetId), q);

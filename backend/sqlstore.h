@@ -86,8 +86,8 @@ private:
     // Statements are prepared once per connection and reused (forward-only).
     QSqlQuery &prepared(const QString &sql);
     void finishStatements();
-    // column is one of ours, never user input; the value is bound.
-    std::optional<Target> targetWhere(const QString &column, const QVariant &value);
+    // sql selects targetColumns with one bound value.
+    std::optional<Target> targetWhere(const QString &sql, const QVariant &value);
     bool setError(const QString &what, const QSqlQuery &q);
 
     QSqlDatabase m_db;

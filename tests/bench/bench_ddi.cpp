@@ -206,7 +206,7 @@ int main(int argc, char *argv[])
     one.start(u"bash"_s,
               { u"-c"_s,
                 u"exec 3<>/dev/tcp/127.0.0.1/%1; printf 'GET %2 HTTP/1.1\\r\\nHost: x\\r\\n%3\\r\\n"
-                "Connection: close\\r\\n\\r\\n' >&3; cat <&3"_s.arg(QUrl(base).port())
+                "Connection: close\\r\\n\\r\\n' >&3; timeout 3 cat <&3"_s.arg(QUrl(base).port())
                     .arg(pollPath, authHeader) });
     one.waitForFinished(10000);
     const QByteArray answer = one.readAllStandardOutput();
