@@ -37,6 +37,7 @@ public:
     std::optional<Target> target(qint64 id) override;
     std::optional<Target> targetByControllerId(const QString &controllerId) override;
     bool updateTarget(const Target &target) override;
+    std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
     bool recordPolls(const QList<PollRecord> &polls) override;
     QMap<QString, QString> targetAttributes(qint64 targetId) override;
     bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;

@@ -2,6 +2,8 @@
 #include "sqlstore.h"
 #include "sqlstore_p.h"
 
+#include "rsqlcompiler.h"
+
 using namespace Flotilla::SqlStoreDetail;
 
 namespace Flotilla {
@@ -143,6 +145,33 @@ std::optional<Action> SqlStore::installedAction(qint64 targetId)
     if (!q.exec() || !q.next())
         return std::nullopt;
     return actionFrom(q);
+}
+
+std::optional<QList<qint64>> SqlStore::targetIdsMatching(const QString &rsqlFilter)
+{
+    const auto compiled = RsqlCompiler::targets(rsqlFilter);
+    if (const auto *error = std::get_if<Rsql::ParseError>(&compiled)) {
+        m_error = QStringLiteral("target filter %1").arg(error->toString());
+        return std::nullopt;
+    }
+    const SqlCondition &condition = std::get<SqlCondition>(compiled);
+    // The condition has only placeholders; values are bound.
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT t.id FROM targets t WHERE %1 ORDER BY t.id").arg(condition.sql))) {
+        setError(QStringLiteral("preparing a target filter"), q);
+        return std::nullopt;
+    }
+    for (const QVariant &v : condition.binds)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        setError(QStringLiteral("running a target filter"), q);
+        return std::nullopt;
+    }
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
 }
 
 bool SqlStore::recordPolls(const QList<PollRecord> &polls)

@@ -60,6 +60,17 @@ qint64 RolloutService::create(const RolloutRequest &request)
     if (!tx.isOpen() || !m_store.distributionSet(request.rollout.distributionSetId))
         return failId(QStringLiteral("distribution set %1 does not exist").arg(request.rollout.distributionSetId));
 
+    // The targets: as given, or those the filter matches now (oldest first).
+    QList<qint64> targets = request.targets;
+    if (targets.isEmpty() && !request.rollout.targetFilterQuery.trimmed().isEmpty()) {
+        const std::optional<QList<qint64>> matching = m_store.targetIdsMatching(request.rollout.targetFilterQuery);
+        if (!matching)
+            return failId(m_store.lastError());
+        targets = *matching;
+    }
+    if (targets.isEmpty())
+        return failId(QStringLiteral("no target matches the rollout's filter"));
+
     Rollout rollout = request.rollout;
     rollout.state = RolloutState::Creating;
     rollout.createdAt = m_clock.now();
@@ -68,8 +79,8 @@ qint64 RolloutService::create(const RolloutRequest &request)
         return failId(m_store.lastError());
 
     const QList<int> sizes = request.amountGroups > 0
-        ? RolloutPlanner::splitByCount(int(request.targets.size()), request.amountGroups)
-        : RolloutPlanner::splitByPercentages(int(request.targets.size()), request.percentages);
+        ? RolloutPlanner::splitByCount(int(targets.size()), request.amountGroups)
+        : RolloutPlanner::splitByPercentages(int(targets.size()), request.percentages);
     int from = 0;
     for (int i = 0; i < sizes.size(); ++i) {
         RolloutGroup group;
@@ -79,7 +90,7 @@ qint64 RolloutService::create(const RolloutRequest &request)
         group.conditions = request.conditions;
         group.targetPercentage = request.amountGroups > 0 ? 100.0 / request.amountGroups : request.percentages.at(i);
         group.id = m_store.insertRolloutGroup(group);
-        if (group.id == 0 || !m_store.addRolloutGroupTargets(group.id, request.targets.mid(from, sizes.at(i))))
+        if (group.id == 0 || !m_store.addRolloutGroupTargets(group.id, targets.mid(from, sizes.at(i))))
             return failId(m_store.lastError());
         from += sizes.at(i);
         if (!groupTransition(group, RolloutGroupEvent::Filled))

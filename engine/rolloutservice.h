@@ -8,7 +8,7 @@ namespace Flotilla {
 struct RolloutRequest
 {
     Rollout rollout; // name, description, filter text, set, type, forcetime, weight, consent
-    QList<qint64> targets; // the targets matching the filter, in the order groups take them
+    QList<qint64> targets; // the targets in the order groups take them; empty: those rollout.targetFilterQuery matches
     int amountGroups = 0; // groups of equal size, or else:
     QList<double> percentages; // each group's share of the targets still left
     GroupConditions conditions; // per group

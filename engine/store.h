@@ -30,6 +30,9 @@ public:
     virtual std::optional<Target> target(qint64 id) = 0;
     virtual std::optional<Target> targetByControllerId(const QString &controllerId) = 0;
     virtual bool updateTarget(const Target &target) = 0;
+    // The ids of the targets an RSQL filter (engine/rsql.h) matches, oldest first; nullopt when the filter is
+    // not valid (lastError() says where and why).
+    virtual std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) = 0;
     // Last poll time and address of many targets at once (the DDI server batches them, as hawkBit does).
     struct PollRecord
     {

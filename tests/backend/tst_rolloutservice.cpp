@@ -20,6 +20,8 @@ private Q_SLOTS:
     void cleanup();
     void createSplitsTargetsIntoGroups();
     void percentagesOfRemainingTargets();
+    void groupsFromTargetFilter();
+    void badTargetFilterIsRefused();
     void approvalWorkflow();
     void startRunsFirstGroupOnly();
     void successThresholdStartsNextGroup();
@@ -124,6 +126,51 @@ void TestRolloutService::percentagesOfRemainingTargets()
     QCOMPARE(groups[0].targetCount, 2);
     QCOMPARE(groups[1].targetCount, 9);
     QCOMPARE(groups[2].targetCount, 9);
+}
+
+void TestRolloutService::groupsFromTargetFilter()
+{
+    // Six cameras in the eu region, two elsewhere, one eu sensor: the filter picks the six, oldest first.
+    QList<qint64> eu;
+    for (int i = 0; i < 9; ++i) {
+        Target t;
+        t.controllerId = i < 8 ? QStringLiteral("cam-%1").arg(i) : QStringLiteral("sensor-1");
+        t.securityToken = QStringLiteral("tok");
+        const qint64 id = m_store->insertTarget(t);
+        const bool inEu = i < 6 || i == 8;
+        QVERIFY(m_store->setTargetAttributes(
+            id, { { QStringLiteral("region"), inEu ? QStringLiteral("eu") : QStringLiteral("us") } }));
+        if (inEu && i < 8)
+            eu << id;
+    }
+    RolloutRequest request;
+    request.rollout.name = QStringLiteral("eu cameras");
+    request.rollout.targetFilterQuery = QStringLiteral("controllerId==cam-*;attribute.region==eu");
+    request.rollout.distributionSetId
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false });
+    request.amountGroups = 2;
+    m_rollout = m_rollouts->create(request);
+    QVERIFY2(m_rollout > 0, qPrintable(m_rollouts->lastError()));
+    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    QCOMPARE(groups.size(), 2);
+    QCOMPARE(m_store->rolloutGroupTargets(groups[0].id) + m_store->rolloutGroupTargets(groups[1].id), eu);
+    QCOMPARE(m_store->rollout(m_rollout)->targetFilterQuery, request.rollout.targetFilterQuery);
+}
+
+void TestRolloutService::badTargetFilterIsRefused()
+{
+    RolloutRequest request;
+    request.rollout.name = QStringLiteral("typo");
+    request.rollout.targetFilterQuery = QStringLiteral("controllerId==a;colour==red");
+    request.rollout.distributionSetId
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("10"), {}, false, false });
+    request.amountGroups = 1;
+    QCOMPARE(m_rollouts->create(request), 0);
+    QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("at 16: unknown field 'colour'")),
+             qPrintable(m_rollouts->lastError()));
+    request.rollout.targetFilterQuery = QStringLiteral("controllerId==nobody");
+    QCOMPARE(m_rollouts->create(request), 0);
+    QVERIFY(m_rollouts->lastError().contains(QStringLiteral("no target")));
 }
 
 void TestRolloutService::approvalWorkflow()

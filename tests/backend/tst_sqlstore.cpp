@@ -32,6 +32,8 @@ private Q_SLOTS:
     void attributesReplaceWhole();
     void pollsRecordedInBatch();
     void installedActionIsTheLatestFinishedOfTheInstalledSet();
+    void targetFilters_data();
+    void targetFilters();
 
 private:
     QString freshUrl();
@@ -397,6 +399,52 @@ void TestSqlStore::installedActionIsTheLatestFinishedOfTheInstalledSet()
     target.installedDistributionSetId = set;
     QVERIFY(m_store->updateTarget(target));
     QCOMPARE(m_store->installedAction(t)->id, latest);
+}
+
+void TestSqlStore::targetFilters_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QStringList>("matching");
+    const QStringList none;
+    QTest::newRow("wildcard") << QStringLiteral("controllerId==cam-*")
+                              << QStringList { QStringLiteral("cam-1"), QStringLiteral("cam-2") };
+    QTest::newRow("case-insensitive") << QStringLiteral("name==CAM-1") << QStringList { QStringLiteral("cam-1") };
+    QTest::newRow("attribute") << QStringLiteral("attribute.region==eu")
+                               << QStringList { QStringLiteral("cam-1"), QStringLiteral("gw-1") };
+    QTest::newRow("attribute absent counts as not equal")
+        << QStringLiteral("attribute.region!=eu") << QStringList { QStringLiteral("cam-2"), QStringLiteral("plain") };
+    QTest::newRow("status") << QStringLiteral("updateStatus==in_sync") << QStringList { QStringLiteral("gw-1") };
+    QTest::newRow("or with group") << QStringLiteral("(controllerId==gw-*,name==plain);attribute.region!=us")
+                                   << QStringList { QStringLiteral("gw-1"), QStringLiteral("plain") };
+    QTest::newRow("out") << QStringLiteral("controllerId=out=(cam-1,cam-2)")
+                         << QStringList { QStringLiteral("gw-1"), QStringLiteral("plain") };
+    QTest::newRow("injection matches nothing, drops nothing")
+        << QStringLiteral("name==\"x'; DROP TABLE targets; --\"") << none;
+}
+
+void TestSqlStore::targetFilters()
+{
+    QFETCH(QString, filter);
+    QFETCH(QStringList, matching);
+    QMap<QString, qint64> ids;
+    for (const char *id : { "cam-1", "cam-2", "gw-1", "plain" })
+        ids.insert(QLatin1String(id), makeTarget(QLatin1String(id)));
+    QVERIFY(m_store->setTargetAttributes(ids[QStringLiteral("cam-1")],
+                                         { { QStringLiteral("region"), QStringLiteral("EU") } }));
+    QVERIFY(m_store->setTargetAttributes(ids[QStringLiteral("cam-2")],
+                                         { { QStringLiteral("region"), QStringLiteral("us") } }));
+    QVERIFY(m_store->setTargetAttributes(ids[QStringLiteral("gw-1")],
+                                         { { QStringLiteral("region"), QStringLiteral("eu") } }));
+    Target gw = *m_store->target(ids[QStringLiteral("gw-1")]);
+    gw.state = TargetState::InSync;
+    QVERIFY(m_store->updateTarget(gw));
+    const std::optional<QList<qint64>> result = m_store->targetIdsMatching(filter);
+    QVERIFY2(result, qPrintable(m_store->lastError()));
+    QList<qint64> expected;
+    for (const QString &m : matching)
+        expected << ids.value(m);
+    QCOMPARE(*result, expected);
+    QCOMPARE(m_store->targetIdsMatching(QStringLiteral("controllerId==*"))->size(), 4); // the table is still there
 }
 
 QTEST_GUILESS_MAIN(TestSqlStore)
