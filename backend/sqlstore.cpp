@@ -90,6 +90,22 @@ const QList<QStringList> &migrations()
                            "key VARCHAR(128) NOT NULL, value VARCHAR(128) NOT NULL, PRIMARY KEY (target_id, key))"),
             QStringLiteral("ALTER TABLE targets ADD COLUMN request_attributes SMALLINT NOT NULL DEFAULT 1"),
         },
+        // 4: module, set and target types
+        {
+            QStringLiteral("CREATE TABLE software_module_types (id {PK}, key VARCHAR(64) NOT NULL UNIQUE, "
+                           "name VARCHAR(128) NOT NULL, max_assignments INTEGER NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE ds_types (id {PK}, key VARCHAR(64) NOT NULL UNIQUE, name VARCHAR(128) NOT NULL)"),
+            QStringLiteral("CREATE TABLE ds_type_module_types (ds_type_id BIGINT NOT NULL REFERENCES ds_types(id), "
+                           "module_type_key VARCHAR(64) NOT NULL, mandatory SMALLINT NOT NULL, "
+                           "PRIMARY KEY (ds_type_id, module_type_key))"),
+            QStringLiteral(
+                "CREATE TABLE target_types (id {PK}, key VARCHAR(64) NOT NULL UNIQUE, name VARCHAR(128) NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE target_type_ds_types (target_type_id BIGINT NOT NULL REFERENCES target_types(id), "
+                "ds_type_key VARCHAR(64) NOT NULL, PRIMARY KEY (target_type_id, ds_type_key))"),
+            QStringLiteral("ALTER TABLE targets ADD COLUMN target_type VARCHAR(64)"),
+        },
     };
     return m;
 }
@@ -374,8 +390,8 @@ qint64 SqlStore::insertTarget(const Target &t)
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO targets (controller_id, name, description, state, security_token, address, "
                        "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, "
-                       "auto_confirm_remark, created_at, request_attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                       "RETURNING id"));
+                       "auto_confirm_remark, created_at, request_attributes, target_type) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     q.addBindValue(t.controllerId);
     q.addBindValue(t.name);
     q.addBindValue(t.description);
@@ -390,6 +406,7 @@ qint64 SqlStore::insertTarget(const Target &t)
     q.addBindValue(t.autoConfirmRemark);
     q.addBindValue(toMs(t.createdAt.isValid() ? t.createdAt : QDateTime::currentDateTimeUtc()));
     q.addBindValue(t.requestAttributes ? 1 : 0);
+    q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
     if (!q.exec() || !q.next()) {
         setError(QStringLiteral("inserting target %1").arg(t.controllerId), q);
         return 0;
@@ -424,7 +441,7 @@ bool SqlStore::updateTarget(const Target &t)
     QSqlQuery &q = prepared(
         QStringLiteral("UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
                        "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
-                       "auto_confirm_remark = ?, request_attributes = ? WHERE id = ?"));
+                       "auto_confirm_remark = ?, request_attributes = ?, target_type = ? WHERE id = ?"));
     q.addBindValue(t.name);
     q.addBindValue(t.description);
     q.addBindValue(int(t.state));
@@ -436,6 +453,7 @@ bool SqlStore::updateTarget(const Target &t)
     q.addBindValue(t.autoConfirmInitiator);
     q.addBindValue(t.autoConfirmRemark);
     q.addBindValue(t.requestAttributes ? 1 : 0);
+    q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
     q.addBindValue(t.id);
     if (!q.exec())
         return setError(QStringLiteral("updating target %1").arg(t.id), q);

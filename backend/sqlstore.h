@@ -49,6 +49,12 @@ public:
     bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
     QList<SoftwareModule> modulesOfSet(qint64 distributionSetId) override;
 
+    qint64 insertSoftwareModuleType(const SoftwareModuleType &type) override;
+    std::optional<SoftwareModuleType> softwareModuleType(const QString &key) override;
+    qint64 insertDistributionSetType(const DistributionSetType &type) override;
+    std::optional<DistributionSetType> distributionSetType(const QString &key) override;
+    qint64 insertTargetType(const TargetType &type) override;
+    std::optional<TargetType> targetType(const QString &key) override;
     qint64 insertSoftwareModule(const SoftwareModule &module) override;
     std::optional<SoftwareModule> softwareModule(qint64 id) override;
     qint64 insertArtifact(const Artifact &artifact) override;

@@ -57,7 +57,7 @@ inline Action actionFrom(const QSqlQuery &q)
 
 inline const QString targetColumns = QStringLiteral(
     "id, controller_id, name, description, state, security_token, address, last_poll, installed_ds, assigned_ds, "
-    "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at, request_attributes");
+    "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at, request_attributes, target_type");
 
 inline Target targetFrom(const QSqlQuery &q)
 {
@@ -77,6 +77,7 @@ inline Target targetFrom(const QSqlQuery &q)
     t.autoConfirmRemark = q.value(12).toString();
     t.createdAt = fromMs(q.value(13));
     t.requestAttributes = q.value(14).toInt() != 0;
+    t.targetTypeKey = q.value(15).toString();
     return t;
 }
 

@@ -1,6 +1,7 @@
 #include "deploymentservice.h"
 
 #include "enginelogging.h"
+#include "repositoryservice.h"
 
 namespace Flotilla {
 
@@ -68,15 +69,28 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
                     QStringLiteral("%1 targets exceed the quota of %2 per assignment")
                         .arg(targetIds.size())
                         .arg(config.maxTargetsPerAssignment));
-    if (!m_store.distributionSet(distributionSetId))
+    const std::optional<DistributionSet> set = m_store.distributionSet(distributionSetId);
+    if (!set)
         return fail(AssignmentResult::Error::UnknownDistributionSet,
                     QStringLiteral("distribution set %1 does not exist").arg(distributionSetId));
+    if (const QStringList missing = RepositoryService(m_store).missingModuleTypes(distributionSetId);
+        !missing.isEmpty())
+        return fail(AssignmentResult::Error::IncompleteDistributionSet,
+                    QStringLiteral("distribution set %1 %2 is incomplete: it has no module of type %3")
+                        .arg(set->name, set->version, missing.join(QStringLiteral(", "))));
 
     for (qint64 targetId : targetIds) {
         std::optional<Target> target = m_store.target(targetId);
         if (!target)
             return fail(AssignmentResult::Error::UnknownTarget,
                         QStringLiteral("target %1 does not exist").arg(targetId));
+        if (!target->targetTypeKey.isEmpty()) {
+            const std::optional<TargetType> type = m_store.targetType(target->targetTypeKey);
+            if (type && !type->compatibleSetTypes.contains(set->typeKey))
+                return fail(AssignmentResult::Error::IncompatibleTargetType,
+                            QStringLiteral("target %1 is a '%2', which does not take sets of type '%3'")
+                                .arg(target->controllerId, type->key, set->typeKey));
+        }
         const QList<Action> open = m_store.openActions(targetId);
         const bool runsIt = std::any_of(open.cbegin(), open.cend(), [&](const Action &a) {
             return a.distributionSetId == distributionSetId && a.state != ActionState::Canceling;

@@ -26,7 +26,9 @@ struct AssignmentResult
     enum class Error : quint8 {
         None,
         UnknownDistributionSet,
+        IncompleteDistributionSet, // a mandatory module type is missing
         UnknownTarget,
+        IncompatibleTargetType, // the target's type does not take the set's type
         InvalidWeight,
         NoWindowLeft,
         Quota,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "action.h"
+#include "entitytypes.h"
 #include "rollout.h"
 #include "softwaremodule.h"
 #include "target.h"
@@ -51,6 +52,13 @@ public:
     virtual bool lockDistributionSet(qint64 id) = 0;
     virtual bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) = 0;
     virtual QList<SoftwareModule> modulesOfSet(qint64 distributionSetId) = 0;
+
+    virtual qint64 insertSoftwareModuleType(const SoftwareModuleType &type) = 0;
+    virtual std::optional<SoftwareModuleType> softwareModuleType(const QString &key) = 0;
+    virtual qint64 insertDistributionSetType(const DistributionSetType &type) = 0;
+    virtual std::optional<DistributionSetType> distributionSetType(const QString &key) = 0;
+    virtual qint64 insertTargetType(const TargetType &type) = 0;
+    virtual std::optional<TargetType> targetType(const QString &key) = 0;
 
     virtual qint64 insertSoftwareModule(const SoftwareModule &module) = 0;
     virtual std::optional<SoftwareModule> softwareModule(qint64 id) = 0;

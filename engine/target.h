@@ -15,6 +15,7 @@ struct Target
     QString controllerId;
     QString name;
     QString description;
+    QString targetTypeKey; // empty: no type, any set fits
     TargetState state = TargetState::Unknown;
     QString securityToken;
     QString address;

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void attributesReplaceWhole();
     void pollsRecordedInBatch();
     void installedActionIsTheLatestFinishedOfTheInstalledSet();
+    void typesRoundTrip();
     void targetFilters_data();
     void targetFilters();
 
@@ -399,6 +400,25 @@ void TestSqlStore::installedActionIsTheLatestFinishedOfTheInstalledSet()
     target.installedDistributionSetId = set;
     QVERIFY(m_store->updateTarget(target));
     QCOMPARE(m_store->installedAction(t)->id, latest);
+}
+
+void TestSqlStore::typesRoundTrip()
+{
+    QVERIFY(m_store->insertSoftwareModuleType({ 0, QStringLiteral("fw"), QStringLiteral("Firmware"), 3 }) > 0);
+    QCOMPARE(m_store->softwareModuleType(QStringLiteral("fw"))->maxAssignments, 3);
+    QCOMPARE(m_store->insertSoftwareModuleType({ 0, QStringLiteral("fw"), QStringLiteral("again"), 1 }), 0);
+    QVERIFY(
+        m_store->insertDistributionSetType(
+            { 0, QStringLiteral("set"), QStringLiteral("Set"), { QStringLiteral("fw") }, { QStringLiteral("app") } })
+        > 0);
+    const std::optional<DistributionSetType> set = m_store->distributionSetType(QStringLiteral("set"));
+    QVERIFY(set);
+    QCOMPARE(set->mandatoryModuleTypes, QStringList { QStringLiteral("fw") });
+    QCOMPARE(set->optionalModuleTypes, QStringList { QStringLiteral("app") });
+    QVERIFY(m_store->insertTargetType({ 0, QStringLiteral("cam"), QStringLiteral("Camera"), { QStringLiteral("set") } })
+            > 0);
+    QCOMPARE(m_store->targetType(QStringLiteral("cam"))->compatibleSetTypes, QStringList { QStringLiteral("set") });
+    QVERIFY(!m_store->targetType(QStringLiteral("none")));
 }
 
 void TestSqlStore::targetFilters_data()

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Flotilla {
+
+// What kind of software a module is (hawkBit's SoftwareModuleType): "os", "firmware", "application", ...
+// maxAssignments: how many modules of this type one distribution set may hold.
+struct SoftwareModuleType
+{
+    qint64 id = 0;
+    QString key;
+    QString name;
+    int maxAssignments = 1;
+};
+
+// What a distribution set must and may contain (hawkBit's DistributionSetType), by module type keys. A set
+// without every mandatory type is incomplete and cannot be assigned.
+struct DistributionSetType
+{
+    qint64 id = 0;
+    QString key;
+    QString name;
+    QStringList mandatoryModuleTypes;
+    QStringList optionalModuleTypes;
+
+    bool allows(const QString &moduleTypeKey) const
+    {
+        return mandatoryModuleTypes.contains(moduleTypeKey) || optionalModuleTypes.contains(moduleTypeKey);
+    }
+};
+
+// A kind of device (hawkBit's TargetType): the distribution set types it can take. A target without a type
+// takes any set.
+struct TargetType
+{
+    qint64 id = 0;
+    QString key;
+    QString name;
+    QStringList compatibleSetTypes;
+};
+
+} // namespace Flotilla

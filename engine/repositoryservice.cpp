@@ -1,0 +1,58 @@
+#include "repositoryservice.h"
+
+#include <limits>
+
+namespace Flotilla {
+
+RepositoryService::RepositoryService(Store &store)
+    : m_store(store)
+{ }
+
+RepositoryService::Result RepositoryService::addModuleToSet(qint64 setId, qint64 moduleId)
+{
+    const std::optional<DistributionSet> set = m_store.distributionSet(setId);
+    if (!set)
+        return { Error::UnknownSet, QStringLiteral("distribution set %1 does not exist").arg(setId) };
+    const std::optional<SoftwareModule> module = m_store.softwareModule(moduleId);
+    if (!module)
+        return { Error::UnknownModule, QStringLiteral("software module %1 does not exist").arg(moduleId) };
+    if (set->locked)
+        return { Error::Locked,
+                 QStringLiteral("distribution set %1 %2 was assigned and cannot change; create a new "
+                                "version")
+                     .arg(set->name, set->version) };
+    if (const std::optional<DistributionSetType> type = m_store.distributionSetType(set->typeKey)) {
+        if (!type->allows(module->typeKey))
+            return { Error::TypeNotAllowed,
+                     QStringLiteral("a set of type '%1' takes modules of type %2, not '%3'")
+                         .arg(type->key,
+                              (type->mandatoryModuleTypes + type->optionalModuleTypes).join(QStringLiteral(", ")),
+                              module->typeKey) };
+    }
+    const QList<SoftwareModule> modules = m_store.modulesOfSet(setId);
+    const int sameType = int(std::count_if(modules.cbegin(), modules.cend(),
+                                           [&](const SoftwareModule &m) { return m.typeKey == module->typeKey; }));
+    const std::optional<SoftwareModuleType> moduleType = m_store.softwareModuleType(module->typeKey);
+    const int maximum = moduleType ? moduleType->maxAssignments : std::numeric_limits<int>::max();
+    if (sameType >= maximum)
+        return { Error::TooManyOfType,
+                 QStringLiteral("a set holds at most %1 module(s) of type '%2'").arg(maximum).arg(module->typeKey) };
+    if (!m_store.addModuleToSet(setId, moduleId))
+        return { Error::Store, m_store.lastError() };
+    return {};
+}
+
+QStringList RepositoryService::missingModuleTypes(qint64 setId)
+{
+    const std::optional<DistributionSet> set = m_store.distributionSet(setId);
+    const std::optional<DistributionSetType> type
+        = set ? m_store.distributionSetType(set->typeKey) : std::optional<DistributionSetType>();
+    if (!type)
+        return {};
+    QStringList missing = type->mandatoryModuleTypes;
+    for (const SoftwareModule &m : m_store.modulesOfSet(setId))
+        missing.removeAll(m.typeKey);
+    return missing;
+}
+
+} // namespace Flotilla

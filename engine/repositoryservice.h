@@ -1,0 +1,40 @@
+#pragma once
+
+#include "store.h"
+
+namespace Flotilla {
+
+// The rules of the software repository: which modules a distribution set may hold (its type's mandatory and
+// optional module types, each type's maximum per set, nothing once the set is locked) and when a set is
+// complete enough to be assigned.
+class RepositoryService
+{
+public:
+    explicit RepositoryService(Store &store);
+
+    enum class Error : quint8 {
+        None,
+        UnknownSet,
+        UnknownModule,
+        Locked, // the set was assigned: its content is fixed
+        TypeNotAllowed, // the set's type has no place for the module's type
+        TooManyOfType, // the module type's maxAssignments is reached
+        Store
+    };
+    struct Result
+    {
+        Error error = Error::None;
+        QString message;
+        bool ok() const { return error == Error::None; }
+    };
+
+    Result addModuleToSet(qint64 setId, qint64 moduleId);
+    // The mandatory module types the set still lacks; empty when it is complete. A set whose type is not
+    // defined in the store has no requirements.
+    QStringList missingModuleTypes(qint64 setId);
+
+private:
+    Store &m_store;
+};
+
+} // namespace Flotilla
