@@ -3,6 +3,7 @@
 #include "artifactstore.h"
 #include "backendlogging.h"
 #include "ddiserver.h"
+#include "rolloutscheduler.h"
 #include "sqlstore.h"
 
 #include <QFile>
@@ -77,6 +78,9 @@ bool Server::start()
     m_http = std::make_unique<QHttpServer>();
     m_ddi = new DdiServer(*m_store, *m_artifacts, *m_clock, settings, m_http.get());
     m_ddi->install(*m_http);
+    // Rollouts move in time too (start times, dynamic groups); the scheduler lives and dies with the services.
+    auto *scheduler = new RolloutScheduler(*m_store, m_ddi->rollouts(), *m_clock, m_ddi);
+    scheduler->start();
     m_http->setMissingHandler(m_http.get(), [](const QHttpServerRequest &, QHttpServerResponder &responder) {
         QHttpHeaders h;
         h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");

@@ -11,6 +11,8 @@
 #include <QSqlRecord>
 #include <QUrl>
 
+#include <variant>
+
 using namespace Qt::StringLiterals;
 using namespace Flotilla::SqlStoreDetail;
 
@@ -330,6 +332,35 @@ void SqlStore::rollback()
     m_config.reset(); // a rolled-back configuration change must not survive in the cache
 }
 
+namespace {
+
+// Each tenant configuration value under its key (hawkBit's names where hawkBit has the setting per tenant;
+// quotas under "quota.*").
+struct ConfigKey
+{
+    const char *key;
+    std::variant<bool TenantConfiguration::*, qint64 TenantConfiguration::*, int TenantConfiguration::*> field;
+};
+
+const ConfigKey configKeys[] = {
+    { "repository.actions.autoclose.enabled", &TenantConfiguration::autoClose },
+    { "user.confirmation.flow.enabled", &TenantConfiguration::consentFlow },
+    { "multi.assignments.enabled", &TenantConfiguration::multiAssignment },
+    { "pollingTime", &TenantConfiguration::pollingSecs },
+    { "pollingOverdueTime", &TenantConfiguration::pollingOverdueSecs },
+    { "minPollingTime", &TenantConfiguration::minPollingSecs },
+    { "maintenanceWindowPollCount", &TenantConfiguration::maintenanceWindowPollCount },
+    { "quota.maxActionsPerTarget", &TenantConfiguration::maxActionsPerTarget },
+    { "quota.maxStatusEntriesPerAction", &TenantConfiguration::maxStatusEntriesPerAction },
+    { "quota.maxMessagesPerActionStatus", &TenantConfiguration::maxMessagesPerStatus },
+    { "quota.maxTargetsPerManualAssignment", &TenantConfiguration::maxTargetsPerAssignment },
+    { "quota.maxAttributeEntriesPerTarget", &TenantConfiguration::maxAttributesPerTarget },
+    { "quota.maxTargetsPerRolloutGroup", &TenantConfiguration::maxTargetsPerRolloutGroup },
+    { "quota.maxRolloutGroupsPerRollout", &TenantConfiguration::maxRolloutGroups },
+};
+
+} // namespace
+
 TenantConfiguration SqlStore::tenantConfiguration()
 {
     if (m_config)
@@ -338,23 +369,21 @@ TenantConfiguration SqlStore::tenantConfiguration()
     QSqlQuery q(m_db);
     if (q.exec(QStringLiteral("SELECT key, value FROM tenant_config"))) {
         while (q.next()) {
-            const QString key = q.value(0).toString();
+            const QByteArray key = q.value(0).toString().toLatin1();
             const QString value = q.value(1).toString();
-            const bool on = value == QLatin1String("true");
-            if (key == QLatin1String("repository.actions.autoclose.enabled"))
-                c.autoClose = on;
-            else if (key == QLatin1String("user.confirmation.flow.enabled"))
-                c.consentFlow = on;
-            else if (key == QLatin1String("multi.assignments.enabled"))
-                c.multiAssignment = on;
-            else if (key == QLatin1String("pollingTime"))
-                c.pollingSecs = value.toLongLong();
-            else if (key == QLatin1String("pollingOverdueTime"))
-                c.pollingOverdueSecs = value.toLongLong();
-            else if (key == QLatin1String("minPollingTime"))
-                c.minPollingSecs = value.toLongLong();
-            else if (key == QLatin1String("maintenanceWindowPollCount"))
-                c.maintenanceWindowPollCount = value.toInt();
+            for (const ConfigKey &k : configKeys) {
+                if (key != k.key)
+                    continue;
+                std::visit(
+                    [&](auto member) {
+                        using T = std::remove_reference_t<decltype(c.*member)>;
+                        if constexpr (std::is_same_v<T, bool>)
+                            c.*member = value == QLatin1String("true");
+                        else
+                            c.*member = T(value.toLongLong());
+                    },
+                    k.field);
+            }
         }
     }
     m_config = c;
@@ -363,20 +392,19 @@ TenantConfiguration SqlStore::tenantConfiguration()
 
 bool SqlStore::setTenantConfiguration(const TenantConfiguration &c)
 {
-    const QList<std::pair<QString, QString>> values = {
-        { QStringLiteral("repository.actions.autoclose.enabled"), c.autoClose ? u"true"_s : u"false"_s },
-        { QStringLiteral("user.confirmation.flow.enabled"), c.consentFlow ? u"true"_s : u"false"_s },
-        { QStringLiteral("multi.assignments.enabled"), c.multiAssignment ? u"true"_s : u"false"_s },
-        { QStringLiteral("pollingTime"), QString::number(c.pollingSecs) },
-        { QStringLiteral("pollingOverdueTime"), QString::number(c.pollingOverdueSecs) },
-        { QStringLiteral("minPollingTime"), QString::number(c.minPollingSecs) },
-        { QStringLiteral("maintenanceWindowPollCount"), QString::number(c.maintenanceWindowPollCount) },
-    };
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO tenant_config (key, value) VALUES (?, ?) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    for (const auto &[key, value] : values) {
-        q.addBindValue(key);
+    for (const ConfigKey &k : configKeys) {
+        const QString value = std::visit(
+            [&](auto member) {
+                if constexpr (std::is_same_v<std::remove_cvref_t<decltype(c.*member)>, bool>)
+                    return c.*member ? u"true"_s : u"false"_s;
+                else
+                    return QString::number(c.*member);
+            },
+            k.field);
+        q.addBindValue(QString::fromLatin1(k.key));
         q.addBindValue(value);
         if (!q.exec())
             return setError(QStringLiteral("saving tenant configuration"), q);

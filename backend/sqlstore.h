@@ -75,6 +75,7 @@ public:
 
     qint64 insertRollout(const Rollout &rollout) override;
     std::optional<Rollout> rollout(qint64 id) override;
+    QList<qint64> rolloutIdsInStates(const QList<RolloutState> &states) override;
     bool updateRolloutState(qint64 id, RolloutState state) override;
     qint64 insertRolloutGroup(const RolloutGroup &group) override;
     QList<RolloutGroup> rolloutGroups(qint64 rolloutId) override;

@@ -32,6 +32,25 @@ qint64 SqlStore::insertRollout(const Rollout &r)
     return q.value(0).toLongLong();
 }
 
+QList<qint64> SqlStore::rolloutIdsInStates(const QList<RolloutState> &states)
+{
+    QList<qint64> ids;
+    if (states.isEmpty())
+        return ids;
+    QStringList marks(states.size(), QStringLiteral("?"));
+    QSqlQuery &q = prepared(
+        QStringLiteral("SELECT id FROM rollouts WHERE state IN (%1) ORDER BY id").arg(marks.join(QLatin1Char(','))));
+    for (RolloutState s : states)
+        q.addBindValue(int(s));
+    if (!q.exec()) {
+        setError(QStringLiteral("listing rollouts"), q);
+        return ids;
+    }
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
 std::optional<Rollout> SqlStore::rollout(qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, description, target_filter, ds_id, type, force_time, "

@@ -81,13 +81,23 @@ qint64 RolloutService::create(const RolloutRequest &request)
     const QList<int> sizes = request.amountGroups > 0
         ? RolloutPlanner::splitByCount(int(targets.size()), request.amountGroups)
         : RolloutPlanner::splitByPercentages(int(targets.size()), request.percentages);
+    const TenantConfiguration config = m_store.tenantConfiguration();
+    if (sizes.size() > config.maxRolloutGroups)
+        return failId(QStringLiteral("%1 groups exceed the quota of %2 per rollout")
+                          .arg(sizes.size())
+                          .arg(config.maxRolloutGroups));
+    if (const int largest = sizes.isEmpty() ? 0 : *std::max_element(sizes.cbegin(), sizes.cend());
+        largest > config.maxTargetsPerRolloutGroup)
+        return failId(QStringLiteral("a group of %1 targets exceeds the quota of %2 per group")
+                          .arg(largest)
+                          .arg(config.maxTargetsPerRolloutGroup));
     int from = 0;
     for (int i = 0; i < sizes.size(); ++i) {
         RolloutGroup group;
         group.rolloutId = rollout.id;
         group.position = i;
         group.name = QStringLiteral("group-%1").arg(i + 1);
-        group.conditions = request.conditions;
+        group.conditions = request.groupConditions.value(i, request.conditions);
         group.targetPercentage = request.amountGroups > 0 ? 100.0 / request.amountGroups : request.percentages.at(i);
         group.id = m_store.insertRolloutGroup(group);
         if (group.id == 0 || !m_store.addRolloutGroupTargets(group.id, targets.mid(from, sizes.at(i))))
@@ -132,6 +142,70 @@ bool RolloutService::startGroup(RolloutGroup &group)
     return true;
 }
 
+bool RolloutService::scheduleGroup(const Rollout &rollout, RolloutGroup &group)
+{
+    AssignmentRequest request;
+    request.type = rollout.type;
+    request.forceTime = rollout.forceTime;
+    request.weight = rollout.weight;
+    request.confirmationRequired = rollout.confirmationRequired;
+    request.initiator = QStringLiteral("rollout %1").arg(rollout.name);
+    request.scheduled = true;
+    request.rolloutId = rollout.id;
+    request.rolloutGroupId = group.id;
+    const AssignmentResult assigned
+        = m_deployment.assign(m_store.rolloutGroupTargets(group.id), rollout.distributionSetId, request);
+    if (assigned.error != AssignmentResult::Error::None)
+        return fail(assigned.message);
+    return groupTransition(group, RolloutGroupEvent::RolloutStarted);
+}
+
+bool RolloutService::extendDynamic(qint64 rolloutId)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    if (!rollout)
+        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+    if (!rollout->dynamic || rollout->state != RolloutState::Running)
+        return true;
+    const std::optional<QList<qint64>> matching = m_store.targetIdsMatching(rollout->targetFilterQuery);
+    if (!matching)
+        return fail(m_store.lastError());
+    const QList<RolloutGroup> groups = m_store.rolloutGroups(rolloutId);
+    QSet<qint64> inRollout;
+    for (const RolloutGroup &g : groups) {
+        const QList<qint64> ids = m_store.rolloutGroupTargets(g.id);
+        inRollout.unite(QSet<qint64>(ids.cbegin(), ids.cend()));
+    }
+    QList<qint64> newcomers;
+    for (qint64 id : *matching) {
+        if (!inRollout.contains(id))
+            newcomers.append(id);
+    }
+    if (newcomers.isEmpty())
+        return true;
+    const TenantConfiguration config = m_store.tenantConfiguration();
+    const RolloutGroup templateGroup = groups.isEmpty() ? RolloutGroup() : groups.last();
+    const int size = std::clamp(templateGroup.targetCount, 1, config.maxTargetsPerRolloutGroup);
+    for (qsizetype from = 0; from < newcomers.size(); from += size) {
+        if (groups.size() + from / size >= config.maxRolloutGroups)
+            return fail(QStringLiteral("rollout %1 reached the quota of %2 groups")
+                            .arg(rollout->name)
+                            .arg(config.maxRolloutGroups));
+        RolloutGroup group;
+        group.rolloutId = rolloutId;
+        group.position = int(groups.size() + from / size);
+        group.name = QStringLiteral("dynamic-%1").arg(group.position + 1);
+        group.conditions = templateGroup.conditions;
+        group.id = m_store.insertRolloutGroup(group);
+        if (group.id == 0 || !m_store.addRolloutGroupTargets(group.id, newcomers.mid(from, size)))
+            return fail(m_store.lastError());
+        if (!groupTransition(group, RolloutGroupEvent::Filled) || !scheduleGroup(*rollout, group))
+            return false;
+    }
+    return evaluateLocked(*rollout, false) && (tx.commit() || fail(m_store.lastError()));
+}
+
 bool RolloutService::start(qint64 rolloutId)
 {
     StoreTransaction tx(m_store);
@@ -142,20 +216,7 @@ bool RolloutService::start(qint64 rolloutId)
         return false;
     QList<RolloutGroup> groups = m_store.rolloutGroups(rolloutId);
     for (RolloutGroup &group : groups) {
-        AssignmentRequest request;
-        request.type = rollout->type;
-        request.forceTime = rollout->forceTime;
-        request.weight = rollout->weight;
-        request.confirmationRequired = rollout->confirmationRequired;
-        request.initiator = QStringLiteral("rollout %1").arg(rollout->name);
-        request.scheduled = true;
-        request.rolloutId = rolloutId;
-        request.rolloutGroupId = group.id;
-        const AssignmentResult assigned
-            = m_deployment.assign(m_store.rolloutGroupTargets(group.id), rollout->distributionSetId, request);
-        if (assigned.error != AssignmentResult::Error::None)
-            return fail(assigned.message);
-        if (!groupTransition(group, RolloutGroupEvent::RolloutStarted))
+        if (!scheduleGroup(*rollout, group))
             return false;
     }
     if (!groups.isEmpty() && !startGroup(groups.first()))
@@ -266,7 +327,7 @@ bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
     const bool allDone = std::all_of(groups.cbegin(), groups.cend(), [](const RolloutGroup &g) {
         return g.state == RolloutGroupState::Finished || g.state == RolloutGroupState::Error;
     });
-    if (allDone)
+    if (allDone && !rollout.dynamic) // a dynamic rollout waits for targets that match later
         return transition(rollout, RolloutEvent::AllGroupsFinished);
     return true;
 }

@@ -11,7 +11,8 @@ struct RolloutRequest
     QList<qint64> targets; // the targets in the order groups take them; empty: those rollout.targetFilterQuery matches
     int amountGroups = 0; // groups of equal size, or else:
     QList<double> percentages; // each group's share of the targets still left
-    GroupConditions conditions; // per group
+    GroupConditions conditions; // for every group, unless:
+    QList<GroupConditions> groupConditions; // per group, by position (missing entries use `conditions`)
     bool approvalRequired = false;
 };
 
@@ -33,6 +34,11 @@ public:
     // Starts the rollout if it is READY and its start time has come; true if it started.
     bool startIfDue(qint64 rolloutId);
 
+    // A running dynamic rollout takes the targets its filter matches now and no group of it holds yet: they
+    // form new groups (of the size of its last group), which start as the groups before them succeed. A
+    // dynamic rollout keeps running after its groups finished, until it is stopped.
+    bool extendDynamic(qint64 rolloutId);
+
     // Re-evaluates the running groups' thresholds: after feedback closed one of the rollout's actions.
     bool evaluate(qint64 rolloutId);
     bool handleFeedback(const FeedbackResult &result);
@@ -46,6 +52,8 @@ private:
     bool transition(Rollout &rollout, RolloutEvent event);
     bool groupTransition(RolloutGroup &group, RolloutGroupEvent event);
     bool startGroup(RolloutGroup &group);
+    // Creates the group's actions SCHEDULED and moves it READY -> SCHEDULED.
+    bool scheduleGroup(const Rollout &rollout, RolloutGroup &group);
     bool evaluateLocked(Rollout &rollout, bool resuming);
 
     Store &m_store;

@@ -86,6 +86,7 @@ public:
 
     virtual qint64 insertRollout(const Rollout &rollout) = 0;
     virtual std::optional<Rollout> rollout(qint64 id) = 0;
+    virtual QList<qint64> rolloutIdsInStates(const QList<RolloutState> &states) = 0; // oldest first
     virtual bool updateRolloutState(qint64 id, RolloutState state) = 0;
     virtual qint64 insertRolloutGroup(const RolloutGroup &group) = 0;
     virtual QList<RolloutGroup> rolloutGroups(qint64 rolloutId) = 0; // by position, with targetCount

@@ -63,6 +63,8 @@ struct TenantConfiguration
     int maxMessagesPerStatus = 50;
     int maxTargetsPerAssignment = 5000;
     int maxAttributesPerTarget = 100;
+    int maxTargetsPerRolloutGroup = 20000;
+    int maxRolloutGroups = 500;
 };
 
 } // namespace Flotilla

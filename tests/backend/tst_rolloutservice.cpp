@@ -1,6 +1,7 @@
 // Rollouts driven through the real store (SQLite) with an injected clock: groups by count and by percentage,
 // approval, start (first group running, the others scheduled), success threshold starting the next group,
 // error threshold pausing, pause-on-success, resume, stop, finish, start time.
+#include "rolloutscheduler.h"
 #include "rolloutservice.h"
 #include "sqlstore.h"
 
@@ -22,6 +23,10 @@ private Q_SLOTS:
     void percentagesOfRemainingTargets();
     void groupsFromTargetFilter();
     void badTargetFilterIsRefused();
+    void perGroupConditions();
+    void groupQuotas();
+    void dynamicRolloutTakesLaterTargets();
+    void schedulerStartsAtTimeAndExtends();
     void approvalWorkflow();
     void startRunsFirstGroupOnly();
     void successThresholdStartsNextGroup();
@@ -67,14 +72,16 @@ qint64 TestRolloutService::makeRollout(int targets, int groups, GroupConditions 
     RolloutRequest request;
     for (int i = 0; i < targets; ++i) {
         Target t;
-        t.controllerId = QStringLiteral("dev-%1").arg(i);
+        static int serial = 0;
+        t.controllerId = QStringLiteral("dev-%1").arg(++serial);
         t.securityToken = QStringLiteral("tok");
         t.state = TargetState::Registered;
         request.targets.append(m_store->insertTarget(t));
     }
     request.rollout.name = QStringLiteral("spring update");
-    request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("2"), {}, false, false });
+    static int version = 0;
+    request.rollout.distributionSetId = m_store->insertDistributionSet(
+        { 0, QStringLiteral("fw"), QStringLiteral("2.%1").arg(++version), {}, false, false });
     request.amountGroups = groups;
     request.conditions = conditions;
     request.approvalRequired = approval;
@@ -171,6 +178,125 @@ void TestRolloutService::badTargetFilterIsRefused()
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==nobody");
     QCOMPARE(m_rollouts->create(request), 0);
     QVERIFY(m_rollouts->lastError().contains(QStringLiteral("no target")));
+}
+
+void TestRolloutService::perGroupConditions()
+{
+    // A canary group that must fully succeed and then pauses; the rest goes on at 50%.
+    RolloutRequest request;
+    for (int i = 0; i < 6; ++i) {
+        Target t;
+        t.controllerId = QStringLiteral("g-%1").arg(i);
+        t.securityToken = QStringLiteral("tok");
+        request.targets.append(m_store->insertTarget(t));
+    }
+    request.rollout.name = QStringLiteral("canary first");
+    request.rollout.distributionSetId
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("11"), {}, false, false });
+    request.amountGroups = 3;
+    request.conditions.successThresholdPercent = 50;
+    request.groupConditions = { { 100, SuccessAction::Pause, 0 } };
+    m_rollout = m_rollouts->create(request);
+    QVERIFY(m_rollout > 0);
+    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    QCOMPARE(groups[0].conditions.successThresholdPercent, 100);
+    QCOMPARE(groups[0].conditions.successAction, SuccessAction::Pause);
+    QCOMPARE(groups[1].conditions.successThresholdPercent, 50);
+    QCOMPARE(groups[2].conditions.successAction, SuccessAction::NextGroup);
+    QVERIFY(m_rollouts->start(m_rollout));
+    report(groupActions(0)[0].id, ActionEvent::ClosedSuccess);
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running); // 50% is not the canary's 100%
+    report(groupActions(0)[1].id, ActionEvent::ClosedSuccess);
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Paused);
+}
+
+void TestRolloutService::groupQuotas()
+{
+    TenantConfiguration c = m_store->tenantConfiguration();
+    c.maxRolloutGroups = 2;
+    c.maxTargetsPerRolloutGroup = 3;
+    QVERIFY(m_store->setTenantConfiguration(c));
+    QCOMPARE(makeRollout(4, 3), 0);
+    QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("quota of 2")), qPrintable(m_rollouts->lastError()));
+    QCOMPARE(makeRollout(8, 2), 0);
+    QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("quota of 3")), qPrintable(m_rollouts->lastError()));
+}
+
+void TestRolloutService::dynamicRolloutTakesLaterTargets()
+{
+    auto camera = [this](const QString &id) {
+        Target t;
+        t.controllerId = id;
+        t.securityToken = QStringLiteral("tok");
+        return m_store->insertTarget(t);
+    };
+    for (int i = 0; i < 4; ++i)
+        camera(QStringLiteral("cam-%1").arg(i));
+    RolloutRequest request;
+    request.rollout.name = QStringLiteral("cameras, also future ones");
+    request.rollout.targetFilterQuery = QStringLiteral("controllerId==cam-*");
+    request.rollout.dynamic = true;
+    request.rollout.distributionSetId
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("12"), {}, false, false });
+    request.amountGroups = 2;
+    m_rollout = m_rollouts->create(request);
+    QVERIFY(m_rollout > 0);
+    QVERIFY(m_rollouts->start(m_rollout));
+    for (int g = 0; g < 2; ++g) {
+        for (const Action &a : groupActions(g))
+            report(a.id, ActionEvent::ClosedSuccess);
+    }
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running); // dynamic: waits for more
+    QVERIFY(m_rollouts->extendDynamic(m_rollout)); // nothing new yet
+    QCOMPARE(m_store->rolloutGroups(m_rollout).size(), 2);
+
+    // Three new cameras and a sensor register: two dynamic groups of two (the last group's size) and one.
+    const QList<qint64> late
+        = { camera(QStringLiteral("cam-4")), camera(QStringLiteral("cam-5")), camera(QStringLiteral("cam-6")) };
+    camera(QStringLiteral("sensor-1"));
+    QVERIFY2(m_rollouts->extendDynamic(m_rollout), qPrintable(m_rollouts->lastError()));
+    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    QCOMPARE(groups.size(), 4);
+    QCOMPARE(m_store->rolloutGroupTargets(groups[2].id) + m_store->rolloutGroupTargets(groups[3].id), late);
+    QCOMPARE(groups[2].state, RolloutGroupState::Running); // the groups before it succeeded
+    QCOMPARE(groups[3].state, RolloutGroupState::Scheduled);
+    for (const Action &a : groupActions(2))
+        QCOMPARE(a.state, ActionState::Running);
+    for (const Action &a : groupActions(2))
+        report(a.id, ActionEvent::ClosedSuccess);
+    QCOMPARE(m_store->rolloutGroups(m_rollout)[3].state, RolloutGroupState::Running);
+    QVERIFY(m_rollouts->extendDynamic(m_rollout)); // nobody is taken twice
+    QCOMPARE(m_store->rolloutGroups(m_rollout).size(), 4);
+}
+
+void TestRolloutService::schedulerStartsAtTimeAndExtends()
+{
+    RolloutScheduler scheduler(*m_store, *m_rollouts, *m_clock);
+    RolloutRequest request;
+    Target t;
+    t.controllerId = QStringLiteral("night-1");
+    t.securityToken = QStringLiteral("tok");
+    m_store->insertTarget(t);
+    request.rollout.name = QStringLiteral("at night");
+    request.rollout.targetFilterQuery = QStringLiteral("controllerId==night-*");
+    request.rollout.dynamic = true;
+    request.rollout.startAt = m_clock->now().addSecs(3600);
+    request.rollout.distributionSetId
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("13"), {}, false, false });
+    request.amountGroups = 1;
+    m_rollout = m_rollouts->create(request);
+    QVERIFY(m_rollout > 0);
+    QCOMPARE(scheduler.tick(), 0);
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Ready);
+    m_clock->advance(3600 * 1000);
+    QCOMPARE(scheduler.tick(), 1);
+    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running);
+    t.controllerId = QStringLiteral("night-2");
+    const qint64 late = m_store->insertTarget(t);
+    scheduler.tick();
+    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    QCOMPARE(groups.size(), 2);
+    QCOMPARE(m_store->rolloutGroupTargets(groups[1].id), QList<qint64> { late });
 }
 
 void TestRolloutService::approvalWorkflow()

@@ -286,6 +286,9 @@ void TestSqlStore::tenantConfiguration()
     c.autoClose = true;
     c.pollingSecs = 120;
     c.maintenanceWindowPollCount = 5;
+    c.maxStatusEntriesPerAction = 7;
+    c.maxRolloutGroups = 9;
+    c.consentFlow = true;
     QVERIFY(m_store->setTenantConfiguration(c));
     // A rollback drops the cached configuration; what was committed before stays.
     QVERIFY(m_store->begin());
@@ -294,6 +297,10 @@ void TestSqlStore::tenantConfiguration()
     QVERIFY(back.autoClose);
     QCOMPARE(back.pollingSecs, 120);
     QCOMPARE(back.maintenanceWindowPollCount, 5);
+    QCOMPARE(back.maxStatusEntriesPerAction, 7); // quotas are tenant configuration too
+    QCOMPARE(back.maxRolloutGroups, 9);
+    QVERIFY(back.consentFlow);
+    QVERIFY(!back.multiAssignment);
 }
 
 void TestSqlStore::presentationLookupUsesIndex()

@@ -1,0 +1,44 @@
+#include "rolloutscheduler.h"
+
+#include "enginelogging.h"
+
+namespace Flotilla {
+
+RolloutScheduler::RolloutScheduler(Store &store, RolloutService &rollouts, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_rollouts(rollouts)
+    , m_clock(clock)
+{
+    connect(&m_timer, &QTimer::timeout, this, &RolloutScheduler::tick);
+}
+
+void RolloutScheduler::start(int intervalMs)
+{
+    m_timer.start(intervalMs);
+}
+
+int RolloutScheduler::tick()
+{
+    int changed = 0;
+    for (qint64 id : m_store.rolloutIdsInStates({ RolloutState::Ready, RolloutState::Running })) {
+        const std::optional<Rollout> before = m_store.rollout(id);
+        if (!before)
+            continue;
+        bool ok = true;
+        if (before->state == RolloutState::Ready) {
+            if (before->startAt.isValid() && before->startAt <= m_clock.now())
+                ok = m_rollouts.startIfDue(id);
+        } else {
+            ok = m_rollouts.extendDynamic(id) && m_rollouts.evaluate(id);
+        }
+        if (!ok)
+            qCWarning(lcEngine).noquote() << "rollout" << before->name << ":" << m_rollouts.lastError();
+        const std::optional<Rollout> after = m_store.rollout(id);
+        if (after && after->state != before->state)
+            ++changed;
+    }
+    return changed;
+}
+
+} // namespace Flotilla
