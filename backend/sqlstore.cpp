@@ -583,15 +583,18 @@ QList<Action> SqlStore::openActions(qint64 targetId)
 
 QString SqlStore::explainOpenActions(qint64 targetId)
 {
+    // PostgreSQL cannot prepare an EXPLAIN with parameters: the id (a number, never text) goes in literally.
+    const QString select
+        = QStringLiteral("SELECT %1 FROM actions WHERE target_id = %2 AND active = 1 ORDER BY weight DESC, id")
+              .arg(actionColumns)
+              .arg(targetId);
     QSqlQuery q(m_db);
-    q.prepare((m_postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN "))
-              + QStringLiteral("SELECT %1 FROM actions WHERE target_id = ? AND active = 1 ORDER BY weight DESC, id")
-                    .arg(actionColumns));
-    q.addBindValue(targetId);
     QStringList lines;
-    if (q.exec()) {
+    if (q.exec((m_postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + select)) {
         while (q.next())
             lines << q.value(q.record().count() - 1).toString();
+    } else {
+        setError(QStringLiteral("explaining the presentation lookup"), q);
     }
     return lines.join(QLatin1Char('\n'));
 }

@@ -16,7 +16,8 @@ public:
     ~PostgresFixture() { stop(); }
 
     // Empty when the server runs; otherwise why it does not (missing binaries are a reason to skip).
-    QString start()
+    // durable: fsync on, as in production (benchmarks); tests run without it.
+    QString start(bool durable = false)
     {
         const QStringList versions = QDir(QStringLiteral("/usr/lib/postgresql"))
                                          .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed);
@@ -46,8 +47,9 @@ public:
                    QStringLiteral("--auth=trust"), QStringLiteral("--no-sync"), QStringLiteral("-E"),
                    QStringLiteral("UTF8") }))
             return QStringLiteral("initdb failed: ") + m_output;
-        const QString options
-            = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir.path());
+        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=%3")
+                                    .arg(m_port)
+                                    .arg(m_dir.path(), durable ? QStringLiteral("on") : QStringLiteral("off"));
         if (!run(m_bin + QStringLiteral("/pg_ctl"),
                  { QStringLiteral("-D"), data, QStringLiteral("-o"), options, QStringLiteral("-w"),
                    QStringLiteral("-l"), m_dir.path() + QStringLiteral("/log"), QStringLiteral("start") }))
