@@ -19,7 +19,7 @@ using Status = QHttpServerResponder::StatusCode;
 namespace Flotilla {
 
 namespace {
-Q_LOGGING_CATEGORY(lcDdi, "flotilla.ddi")
+Q_LOGGING_CATEGORY(lcDdi, "flotilla.ddi", QtInfoMsg)
 
 constexpr int MaxActionHistory = 100; // hawkBit's RepositoryConstants.MAX_ACTION_HISTORY_MSG_COUNT
 const QString ServerMessagePrefix = u"Update Server: "_s;

@@ -3,6 +3,8 @@
 #include "artifactstore.h"
 #include "backendlogging.h"
 #include "ddiserver.h"
+#include "managementserver.h"
+#include "operatoraccounts.h"
 #include "rolloutscheduler.h"
 #include "sqlstore.h"
 
@@ -45,6 +47,11 @@ DdiServer &Server::ddi()
     return *m_ddi;
 }
 
+OperatorAccounts &Server::accounts()
+{
+    return *m_accounts;
+}
+
 bool Server::start()
 {
     if (!m_config.validate(&m_error))
@@ -81,6 +88,25 @@ bool Server::start()
     // Rollouts move in time too (start times, dynamic groups); the scheduler lives and dies with the services.
     auto *scheduler = new RolloutScheduler(*m_store, m_ddi->rollouts(), *m_clock, m_ddi);
     scheduler->start();
+    // Operators: the first administrator comes from the environment, as database containers do it.
+    m_accounts = std::make_unique<OperatorAccounts>(*m_store);
+    if (!m_accounts->hasUsers()) {
+        const QString user = qEnvironmentVariable("FLOTILLA_ADMIN_USER");
+        const QString password = qEnvironmentVariable("FLOTILLA_ADMIN_PASSWORD");
+        if (!user.isEmpty() && !password.isEmpty()) {
+            if (!m_accounts->createUser(user, password, { u"admin"_s })) {
+                m_error = u"FLOTILLA_ADMIN_USER/FLOTILLA_ADMIN_PASSWORD: "_s + m_accounts->error();
+                return false;
+            }
+            qCInfo(lcHttp).noquote() << "created the administrator" << user;
+        } else {
+            qCWarning(lcHttp) << "no Management API user yet: set FLOTILLA_ADMIN_USER and FLOTILLA_ADMIN_PASSWORD "
+                                 "(at least 8 characters) and start again to create the first administrator";
+        }
+    }
+    m_management = new ManagementServer(*m_store, *m_artifacts, m_ddi->deployment(), m_ddi->rollouts(), *m_accounts,
+                                        m_config.maxArtifactBytes, m_http.get());
+    m_management->install(*m_http);
     m_http->setMissingHandler(m_http.get(), [](const QHttpServerRequest &, QHttpServerResponder &responder) {
         QHttpHeaders h;
         h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");

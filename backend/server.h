@@ -13,6 +13,8 @@ namespace Flotilla {
 
 class ArtifactStore;
 class DdiServer;
+class ManagementServer;
+class OperatorAccounts;
 class SqlStore;
 class SystemClock;
 
@@ -36,6 +38,7 @@ public:
     SqlStore &store();
     ArtifactStore &artifacts();
     DdiServer &ddi();
+    OperatorAccounts &accounts();
 
     // Stops accepting connections and emits drained() once running downloads have finished (or after
     // timeoutMs, cutting them).
@@ -54,6 +57,8 @@ private:
     std::unique_ptr<QHttpServer> m_http;
     QTcpServer *m_listener = nullptr; // owned by m_http
     DdiServer *m_ddi = nullptr;
+    std::unique_ptr<OperatorAccounts> m_accounts;
+    ManagementServer *m_management = nullptr;
 };
 
 } // namespace Flotilla

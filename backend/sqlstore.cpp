@@ -108,6 +108,14 @@ const QList<QStringList> &migrations()
                 "ds_type_key VARCHAR(64) NOT NULL, PRIMARY KEY (target_type_id, ds_type_key))"),
             QStringLiteral("ALTER TABLE targets ADD COLUMN target_type VARCHAR(64)"),
         },
+        // 5: operators of the Management API and their bearer tokens
+        {
+            QStringLiteral(
+                "CREATE TABLE users (id {PK}, name VARCHAR(64) NOT NULL UNIQUE, password_hash TEXT NOT NULL, "
+                "roles TEXT NOT NULL, created_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE api_tokens (token_hash CHAR(64) PRIMARY KEY, "
+                           "user_id BIGINT NOT NULL REFERENCES users(id), expires_at BIGINT NOT NULL)"),
+        },
     };
     return m;
 }

@@ -85,6 +85,34 @@ public:
     QList<Action> rolloutGroupActions(qint64 groupId) override;
     GroupCounts rolloutGroupCounts(qint64 groupId) override;
 
+    // Listings for the Management API. where is compiled RSQL (placeholders only); orderBy is one of the
+    // caller's own column lists, never user text.
+    QList<Target> targetsWhere(const QString &where, const QVariantList &binds, const QString &orderBy, int offset,
+                               int limit);
+    int countTargetsWhere(const QString &where, const QVariantList &binds);
+    QList<SoftwareModule> softwareModules(int offset, int limit);
+    QList<DistributionSet> distributionSets(int offset, int limit);
+    QList<Rollout> rollouts(int offset, int limit);
+    QList<Action> actionsOfTarget(qint64 targetId, int offset, int limit); // newest first
+    int countRows(const QString &table);
+    // Removes a target with its actions, their history and its attributes.
+    bool deleteTarget(qint64 targetId);
+
+    // Operators of the Management API (not the engine's business: no Store interface).
+    struct UserRow
+    {
+        qint64 id = 0;
+        QString name;
+        QString passwordHash;
+        QStringList roles;
+    };
+    qint64 insertUser(const QString &name, const QString &passwordHash, const QStringList &roles);
+    std::optional<UserRow> userByName(const QString &name);
+    QList<UserRow> users();
+    int countUsers();
+    bool insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires);
+    std::optional<UserRow> userByTokenHash(const QString &tokenHash, const QDateTime &now);
+
     // The query plan of the presentation lookup (EXPLAIN), for benchmarks and tests.
     QString explainOpenActions(qint64 targetId);
 

@@ -59,6 +59,18 @@ inline const QString targetColumns = QStringLiteral(
     "id, controller_id, name, description, state, security_token, address, last_poll, installed_ds, assigned_ds, "
     "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at, request_attributes, target_type");
 
+// targetColumns with the alias t, for queries over "targets t".
+inline QString qualifiedTargetColumns()
+{
+    static const QString columns = [] {
+        QStringList list = targetColumns.split(QStringLiteral(", "));
+        for (QString &c : list)
+            c.prepend(QStringLiteral("t."));
+        return list.join(QStringLiteral(", "));
+    }();
+    return columns;
+}
+
 inline Target targetFrom(const QSqlQuery &q)
 {
     Target t;

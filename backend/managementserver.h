@@ -1,0 +1,78 @@
+#pragma once
+
+#include "artifactstore.h"
+#include "operatoraccounts.h"
+#include "rolloutservice.h"
+#include "sqlstore.h"
+
+#include <QObject>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace Flotilla {
+
+// hawkBit's Management API v1 under /rest/v1, for the console, scripts and other tools: targets, types,
+// software modules with artifact upload, distribution sets, assignments, rollouts, actions, tenant
+// configuration, users and bearer tokens. Every request is authenticated (Basic or Bearer) and checked against
+// the operator's permissions; errors are JSON in the shape the DDI side uses.
+class ManagementServer : public QObject
+{
+    Q_OBJECT
+public:
+    ManagementServer(SqlStore &store, ArtifactStore &artifacts, DeploymentService &deployment, RolloutService &rollouts,
+                     OperatorAccounts &accounts, qint64 maxArtifactBytes, QObject *parent = nullptr);
+    ~ManagementServer() override;
+
+    void install(QHttpServer &server);
+
+    struct Context;
+    using Handler = void (ManagementServer::*)(Context &ctx);
+
+private:
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &responder, Permission permission,
+                Handler handler, QStringList args);
+
+    void issueToken(Context &ctx);
+    void listUsers(Context &ctx);
+    void createUser(Context &ctx);
+    void listTargets(Context &ctx);
+    void createTargets(Context &ctx);
+    void getTarget(Context &ctx);
+    void deleteTarget(Context &ctx);
+    void getTargetAttributes(Context &ctx);
+    void listTargetActions(Context &ctx);
+    void getTargetAction(Context &ctx);
+    void cancelTargetAction(Context &ctx);
+    void assignToTarget(Context &ctx);
+    void createModuleTypes(Context &ctx);
+    void createSetTypes(Context &ctx);
+    void createTargetTypes(Context &ctx);
+    void listModules(Context &ctx);
+    void createModules(Context &ctx);
+    void getModule(Context &ctx);
+    void uploadArtifact(Context &ctx);
+    void listSets(Context &ctx);
+    void createSets(Context &ctx);
+    void getSet(Context &ctx);
+    void assignModulesToSet(Context &ctx);
+    void assignTargetsToSet(Context &ctx);
+    void listRollouts(Context &ctx);
+    void createRollout(Context &ctx);
+    void getRollout(Context &ctx);
+    void rolloutCommand(Context &ctx);
+    void listGroups(Context &ctx);
+    void getConfigs(Context &ctx);
+
+    void assign(Context &ctx, qint64 setId, const QJsonArray &items);
+
+    SqlStore &m_store;
+    ArtifactStore &m_artifacts;
+    DeploymentService &m_deployment;
+    RolloutService &m_rollouts;
+    OperatorAccounts &m_accounts;
+    qint64 m_maxArtifactBytes;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "permission.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
+namespace Flotilla {
+
+class SqlStore;
+
+struct Operator
+{
+    qint64 id = 0;
+    QString name;
+    QStringList roles;
+    bool can(Permission p) const { return Roles::grants(roles, p); }
+};
+
+// Operators of the Management API: users with salted PBKDF2-SHA256 password hashes and roles, in the store;
+// HTTP Basic and bearer tokens (issued for a user, expiring; only their hash is stored).
+class OperatorAccounts
+{
+public:
+    explicit OperatorAccounts(SqlStore &store);
+
+    // Creates a user; false with error() when the name is taken, a role unknown, or the password too short.
+    bool createUser(const QString &name, const QString &password, const QStringList &roles);
+    bool hasUsers();
+    QList<Operator> users();
+    QString error() const { return m_error; }
+
+    // The operator an Authorization header speaks for: "Basic base64(user:password)" or "Bearer <token>".
+    std::optional<Operator> authenticate(const QByteArray &authorization);
+    // A new bearer token for the user, valid for lifetimeSecs.
+    std::optional<std::pair<QString, QDateTime>> issueToken(const Operator &op, qint64 lifetimeSecs);
+
+    static QString hashPassword(const QString &password); // "pbkdf2-sha256$<iterations>$<salt>$<hash>"
+    static bool verifyPassword(const QString &password, const QString &stored);
+    static constexpr int MinPasswordLength = 8;
+
+private:
+    SqlStore &m_store;
+    QString m_error;
+    // Verified Basic credentials (by a hash of the header) for a minute: PBKDF2 is slow on purpose.
+    QHash<QByteArray, std::pair<Operator, QDateTime>> m_recent;
+};
+
+} // namespace Flotilla

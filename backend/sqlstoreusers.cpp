@@ -1,0 +1,81 @@
+// SqlStore: operators of the Management API and their bearer tokens.
+#include "sqlstore.h"
+#include "sqlstore_p.h"
+
+using namespace Flotilla::SqlStoreDetail;
+
+namespace Flotilla {
+
+namespace {
+SqlStore::UserRow userFrom(const QSqlQuery &q)
+{
+    return { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+             q.value(3).toString().split(QLatin1Char(','), Qt::SkipEmptyParts) };
+}
+} // namespace
+
+qint64 SqlStore::insertUser(const QString &name, const QString &passwordHash, const QStringList &roles)
+{
+    QSqlQuery &q = prepared(
+        QStringLiteral("INSERT INTO users (name, password_hash, roles, created_at) VALUES (?,?,?,?) RETURNING id"));
+    q.addBindValue(name);
+    q.addBindValue(passwordHash);
+    q.addBindValue(roles.join(QLatin1Char(',')));
+    q.addBindValue(toMs(QDateTime::currentDateTimeUtc()));
+    if (!q.exec() || !q.next()) {
+        setError(QStringLiteral("inserting user %1").arg(name), q);
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+std::optional<SqlStore::UserRow> SqlStore::userByName(const QString &name)
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, password_hash, roles FROM users WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return userFrom(q);
+}
+
+QList<SqlStore::UserRow> SqlStore::users()
+{
+    QList<UserRow> list;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, password_hash, roles FROM users ORDER BY id"));
+    if (q.exec()) {
+        while (q.next())
+            list.append(userFrom(q));
+    }
+    return list;
+}
+
+int SqlStore::countUsers()
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM users"));
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+bool SqlStore::insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires)
+{
+    QSqlQuery &q = prepared(QStringLiteral("INSERT INTO api_tokens (token_hash, user_id, expires_at) VALUES (?,?,?)"));
+    q.addBindValue(tokenHash);
+    q.addBindValue(userId);
+    q.addBindValue(toMs(expires));
+    if (!q.exec())
+        return setError(QStringLiteral("saving a token"), q);
+    return true;
+}
+
+std::optional<SqlStore::UserRow> SqlStore::userByTokenHash(const QString &tokenHash, const QDateTime &now)
+{
+    QSqlQuery &q
+        = prepared(QStringLiteral("SELECT u.id, u.name, u.password_hash, u.roles FROM api_tokens t "
+                                  "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.expires_at > ?"));
+    q.addBindValue(tokenHash);
+    q.addBindValue(toMs(now));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return userFrom(q);
+}
+
+} // namespace Flotilla
