@@ -1,0 +1,344 @@
+// The Management API over loopback against a whole Server (the composition flotillad runs): an operator's flow
+// from types to a finished rollout with simulated devices answering over DDI, permissions per role,
+// validation errors, bearer tokens.
+#include "httpclient.h"
+#include "operatoraccounts.h"
+#include "server.h"
+#include "sqlstore.h"
+
+#include <QHttpMultiPart>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace FlotillaTest;
+using namespace Qt::StringLiterals;
+
+class TestManagementServer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void operatorFlowToFinishedRollout();
+    void permissions_data();
+    void permissions();
+    void validation_data();
+    void validation();
+    void uploadChecksHashesAndSize();
+    void bearerTokens();
+    void securityTokenNeedsItsPermission();
+
+private:
+    HttpClient &as(const QByteArray &user);
+    HttpAnswer upload(const QByteArray &user, qint64 moduleId, const QByteArray &content,
+                      const QList<std::pair<QByteArray, QByteArray>> &fields);
+    void prepareRepository(); // os type, set type, module 1 with an artifact, set 1
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Server> m_server;
+    std::unique_ptr<HttpClient> m_client;
+    QString m_base;
+};
+
+void TestManagementServer::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    ServerConfig config;
+    config.listenAddress = QHostAddress::LocalHost;
+    config.listenPort = 0;
+    config.database = u"sqlite:"_s + m_dir->filePath(u"db"_s);
+    config.artifactDirectory = m_dir->filePath(u"artifacts"_s);
+    config.maxArtifactBytes = 64 * 1024;
+    qputenv("FLOTILLA_ADMIN_USER", "admin");
+    qputenv("FLOTILLA_ADMIN_PASSWORD", "admin-password");
+    m_server = std::make_unique<Server>(config);
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    qunsetenv("FLOTILLA_ADMIN_USER");
+    qunsetenv("FLOTILLA_ADMIN_PASSWORD");
+    for (const char *role : { "operator", "viewer", "approver" })
+        QVERIFY(m_server->accounts().createUser(QLatin1String(role), u"%1-password"_s.arg(QLatin1String(role)),
+                                                { QLatin1String(role) }));
+    m_base = m_server->url();
+    m_client = std::make_unique<HttpClient>(m_base + u"/rest/v1"_s);
+}
+
+void TestManagementServer::cleanup()
+{
+    m_client.reset();
+    m_server.reset();
+}
+
+HttpClient &TestManagementServer::as(const QByteArray &user)
+{
+    const QByteArray credentials = user + ':' + user + "-password";
+    m_client->setAuthorization(user.isEmpty() ? QByteArray() : "Basic " + credentials.toBase64());
+    return *m_client;
+}
+
+HttpAnswer TestManagementServer::upload(const QByteArray &user, qint64 moduleId, const QByteArray &content,
+                                        const QList<std::pair<QByteArray, QByteArray>> &fields)
+{
+    // A multipart body as curl -F builds it.
+    const QByteArray boundary = "----flotilla-test-boundary";
+    QByteArray body;
+    for (const auto &[name, value] : fields)
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    if (!content.isNull())
+        body += "--" + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"image.swu\"\r\n"
+              "Content-Type: application/octet-stream\r\n\r\n"
+            + content + "\r\n";
+    body += "--" + boundary + "--\r\n";
+    return as(user).send("POST", u"/softwaremodules/%1/artifacts"_s.arg(moduleId), body,
+                         { { "Content-Type", "multipart/form-data; boundary=" + boundary } });
+}
+
+void TestManagementServer::prepareRepository()
+{
+    HttpClient &admin = as("admin");
+    QCOMPARE(admin.post(u"/softwaremoduletypes"_s, R"([{"key":"os","name":"OS"}])").status, 201);
+    QCOMPARE(
+        admin.post(u"/distributionsettypes"_s, R"([{"key":"os_set","name":"OS","mandatorymodules":[{"key":"os"}]}])")
+            .status,
+        201);
+    QCOMPARE(admin.post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.1"}])").status, 201);
+    QCOMPARE(upload("admin", 1, "kernel image", {}).status, 201);
+    QCOMPARE(admin.post(u"/distributionsets"_s, R"([{"name":"fw","version":"1","type":"os_set","modules":[{"id":1}]}])")
+                 .status,
+             201);
+}
+
+void TestManagementServer::operatorFlowToFinishedRollout()
+{
+    prepareRepository();
+    HttpClient &op = as("operator");
+    QJsonArray targets;
+    for (int i = 1; i <= 6; ++i)
+        targets.append(QJsonObject { { "controllerId"_L1, u"cam-%1"_s.arg(i) } });
+    targets.append(QJsonObject { { "controllerId"_L1, u"sensor-1"_s } });
+    QCOMPARE(op.post(u"/targets"_s, QJsonDocument(targets).toJson()).status, 201);
+    const HttpAnswer set = op.get(u"/distributionsets/1"_s);
+    QCOMPARE(set.json()["complete"_L1].toBool(), true);
+
+    const HttpAnswer created
+        = op.post(u"/rollouts"_s,
+                  R"({"name":"cameras","targetFilterQuery":"controllerId==cam-*","distributionSetId":1,"amountGroups":3,
+            "successCondition":{"condition":"THRESHOLD","expression":"100"},"type":"forced"})");
+    QCOMPARE(created.status, 201);
+    const int rollout = created.json()["id"_L1].toInt();
+    QCOMPARE(created.json()["status"_L1].toString(), u"ready"_s);
+    QCOMPARE(created.json()["totalGroups"_L1].toInt(), 3);
+    QCOMPARE(op.send("POST", u"/rollouts/%1/start"_s.arg(rollout)).status, 204);
+
+    // The devices poll over DDI and report success; each finished group lets the next one start.
+    SqlStore &store = m_server->store();
+    for (int round = 0; round < 3; ++round) {
+        // Every camera polls; only the running group's two are offered the update...
+        QList<std::pair<Target, QString>> offered;
+        for (int i = 1; i <= 6; ++i) {
+            const Target t = *store.targetByControllerId(u"cam-%1"_s.arg(i));
+            HttpClient device(m_base);
+            device.setAuthorization("TargetToken " + t.securityToken.toUtf8());
+            const QString href = device.get(u"/DEFAULT/controller/v1/"_s + t.controllerId).link(u"deploymentBase"_s);
+            if (!href.isEmpty())
+                offered.append({ t, href });
+        }
+        QCOMPARE(offered.size(), 2);
+        QCOMPARE(offered.first().first.controllerId, u"cam-%1"_s.arg(2 * round + 1));
+        // ... and their success starts the next group.
+        for (const auto &[t, href] : std::as_const(offered)) {
+            HttpClient device(m_base);
+            device.setAuthorization("TargetToken " + t.securityToken.toUtf8());
+            const QString id = device.get(href).json()["id"_L1].toString();
+            QCOMPARE(device
+                         .post(u"/DEFAULT/controller/v1/%1/deploymentBase/%2/feedback"_s.arg(t.controllerId, id),
+                               R"({"status":{"execution":"closed","result":{"finished":"success"}}})")
+                         .status,
+                     200);
+        }
+    }
+    const HttpAnswer after = op.get(u"/rollouts/%1"_s.arg(rollout));
+    QCOMPARE(after.json()["status"_L1].toString(), u"finished"_s);
+    const QJsonArray groups = op.get(u"/rollouts/%1/deploygroups"_s.arg(rollout)).json()["content"_L1].toArray();
+    QCOMPARE(groups.size(), 3);
+    for (const QJsonValue &g : groups) {
+        QCOMPARE(g["status"_L1].toString(), u"finished"_s);
+        QCOMPARE(g["totalTargetsPerStatus"_L1]["finished"_L1].toInt(), 2);
+    }
+    const HttpAnswer inSync = op.get(u"/targets?q=updateStatus==in_sync&limit=10"_s);
+    QCOMPARE(inSync.json()["total"_L1].toInt(), 6);
+    const QJsonObject action = op.get(u"/targets/cam-1/actions"_s).json()["content"_L1][0].toObject();
+    QCOMPARE(action["detailStatus"_L1].toString(), u"finished"_s);
+    const HttpAnswer history = op.get(u"/targets/cam-1/actions/%1"_s.arg(action["id"_L1].toInt()));
+    QVERIFY(history.json()["status_history"_L1].toArray().size() >= 3);
+    // The sensor was never part of it.
+    QCOMPARE(op.get(u"/targets/sensor-1/actions"_s).json()["total"_L1].toInt(), 0);
+}
+
+void TestManagementServer::permissions_data()
+{
+    QTest::addColumn<QByteArray>("user");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::newRow("no credentials") << QByteArray() << "GET"_ba << u"/targets"_s << QByteArray() << 401;
+    QTest::newRow("viewer reads targets") << "viewer"_ba << "GET"_ba << u"/targets"_s << QByteArray() << 200;
+    QTest::newRow("viewer may not create targets")
+        << "viewer"_ba << "POST"_ba << u"/targets"_s << R"([{"controllerId":"x"}])"_ba << 403;
+    QTest::newRow("operator creates targets")
+        << "operator"_ba << "POST"_ba << u"/targets"_s << R"([{"controllerId":"x"}])"_ba << 201;
+    QTest::newRow("operator may not manage users") << "operator"_ba << "GET"_ba << u"/users"_s << QByteArray() << 403;
+    QTest::newRow("admin manages users") << "admin"_ba << "GET"_ba << u"/users"_s << QByteArray() << 200;
+    QTest::newRow("approver may not start")
+        << "approver"_ba << "POST"_ba << u"/rollouts/1/start"_s << QByteArray() << 403;
+    QTest::newRow("operator may not approve")
+        << "operator"_ba << "POST"_ba << u"/rollouts/1/approve"_s << QByteArray() << 403;
+    QTest::newRow("approver reaches approve")
+        << "approver"_ba << "POST"_ba << u"/rollouts/99/approve"_s << QByteArray() << 404;
+    QTest::newRow("viewer may not read the tenant configuration")
+        << "viewer"_ba << "GET"_ba << u"/system/configs"_s << QByteArray() << 403;
+    QTest::newRow("admin reads the tenant configuration")
+        << "admin"_ba << "GET"_ba << u"/system/configs"_s << QByteArray() << 200;
+}
+
+void TestManagementServer::permissions()
+{
+    QFETCH(QByteArray, user);
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    const HttpAnswer a = as(user).send(method, path, body);
+    QCOMPARE(a.status, status);
+    if (status >= 400) {
+        QVERIFY(a.json()["errorCode"_L1].toString().startsWith(u"flotilla.mgmt."_s));
+        QVERIFY(!a.json()["message"_L1].toString().isEmpty());
+    }
+    if (status == 403)
+        QVERIFY(a.json()["message"_L1].toString().contains(u"lacks the permission"_s));
+}
+
+void TestManagementServer::validation_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("target without controllerId") << "POST"_ba << u"/targets"_s << "[{}]"_ba << 400 << u"controllerId"_s;
+    QTest::newRow("targets not an array")
+        << "POST"_ba << u"/targets"_s << R"({"controllerId":"a"})"_ba << 400 << u"array"_s;
+    QTest::newRow("malformed JSON") << "POST"_ba << u"/targets"_s << "[{"_ba << 400 << u"malformed JSON"_s;
+    QTest::newRow("duplicate target") << "POST"_ba << u"/targets"_s << R"([{"controllerId":"cam-1"}])"_ba << 409
+                                      << u"exists"_s;
+    QTest::newRow("unknown target") << "GET"_ba << u"/targets/ghost"_s << QByteArray() << 404 << u"ghost"_s;
+    QTest::newRow("module of an unknown type")
+        << "POST"_ba << u"/softwaremodules"_s << R"([{"type":"nope","name":"a","version":"1"}])"_ba << 404 << u"nope"_s;
+    QTest::newRow("module without version")
+        << "POST"_ba << u"/softwaremodules"_s << R"([{"type":"os","name":"a"}])"_ba << 400 << u"version"_s;
+    QTest::newRow("wrong assignment type") << "POST"_ba << u"/distributionsets/1/assignedTargets"_s
+                                           << R"([{"id":"cam-1","type":"sometimes"}])"_ba << 400 << u"sometimes"_s;
+    QTest::newRow("assignment to an unknown target")
+        << "POST"_ba << u"/distributionsets/1/assignedTargets"_s << R"([{"id":"ghost"}])"_ba << 404 << u"ghost"_s;
+    QTest::newRow("assignment of an unknown set")
+        << "POST"_ba << u"/distributionsets/77/assignedTargets"_s << R"([{"id":"cam-1"}])"_ba << 404 << u"77"_s;
+    QTest::newRow("timeforced without forcetime")
+        << "POST"_ba << u"/distributionsets/1/assignedTargets"_s << R"([{"id":"cam-1","type":"timeforced"}])"_ba << 400
+        << u"forcetime"_s;
+    QTest::newRow("bad maintenance window")
+        << "POST"_ba << u"/distributionsets/1/assignedTargets"_s
+        << R"([{"id":"cam-1","maintenanceWindow":{"schedule":"0 0 61 * * ?","duration":"01:00:00","timezone":"UTC"}}])"_ba
+        << 400 << u"maintenanceWindow.schedule"_s;
+    QTest::newRow("limit over 500") << "GET"_ba << u"/targets?limit=501"_s << QByteArray() << 400 << u"limit"_s;
+    QTest::newRow("sort by an unknown field")
+        << "GET"_ba << u"/targets?sort=colour:ASC"_s << QByteArray() << 400 << u"colour"_s;
+    QTest::newRow("RSQL syntax error with position")
+        << "GET"_ba << u"/targets?q=name%3D%3D"_s << QByteArray() << 400 << u"at 6"_s;
+    QTest::newRow("RSQL injection is a value")
+        << "GET"_ba << u"/targets?q=name%3D%3D%22x';DROP TABLE targets;--%22"_s << QByteArray() << 200 << QString();
+    QTest::newRow("rollout without filter")
+        << "POST"_ba << u"/rollouts"_s << R"({"name":"r","distributionSetId":1,"amountGroups":1})"_ba << 400
+        << u"targetFilterQuery"_s;
+    QTest::newRow("rollout with a bad threshold")
+        << "POST"_ba << u"/rollouts"_s
+        << R"({"name":"r","targetFilterQuery":"name==*","distributionSetId":1,"amountGroups":1,"successCondition":{"expression":"150"}})"_ba
+        << 400 << u"percentage"_s;
+    QTest::newRow("rollout of an unknown set")
+        << "POST"_ba << u"/rollouts"_s
+        << R"({"name":"r","targetFilterQuery":"name==*","distributionSetId":9,"amountGroups":1})"_ba << 404 << u"9"_s;
+    QTest::newRow("unknown rollout command")
+        << "POST"_ba << u"/rollouts/1/explode"_s << QByteArray() << 404 << u"explode"_s;
+}
+
+void TestManagementServer::validation()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, mentions);
+    prepareRepository();
+    QCOMPARE(as("admin").post(u"/targets"_s, R"([{"controllerId":"cam-1"}])").status, 201);
+    QCOMPARE(as("admin")
+                 .post(u"/rollouts"_s,
+                       R"({"name":"one","targetFilterQuery":"name==cam-*","distributionSetId":1,"amountGroups":1})")
+                 .status,
+             201);
+    const int targetsBefore = m_server->store().countRows(u"targets"_s);
+    const HttpAnswer a = as("admin").send(method, path, body);
+    QCOMPARE(a.status, status);
+    if (!mentions.isEmpty())
+        QVERIFY2(a.json()["message"_L1].toString().contains(mentions), a.body.constData());
+    if (status >= 400)
+        QCOMPARE(m_server->store().countRows(u"targets"_s), targetsBefore); // nothing created on the way
+}
+
+void TestManagementServer::uploadChecksHashesAndSize()
+{
+    prepareRepository();
+    const QByteArray content = "second image";
+    const QByteArray sha1 = QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex();
+    HttpAnswer a = upload("admin", 1, content, { { "filename", "b.swu" }, { "sha1sum", QByteArray(40, '0') } });
+    QCOMPARE(a.status, 400);
+    QVERIFY(a.json()["message"_L1].toString().contains(u"sha1"_s));
+    a = upload("admin", 1, content, { { "filename", "b.swu" }, { "sha1sum", sha1 } });
+    QCOMPARE(a.status, 201);
+    QCOMPARE(a.json()["hashes"_L1]["sha1"_L1].toString(), QString::fromLatin1(sha1));
+    QCOMPARE(upload("admin", 1, content, { { "filename", "b.swu" } }).status, 409); // same name again
+    a = upload("admin", 1, QByteArray(65 * 1024, 'x'), { { "filename", "big.bin" } });
+    QCOMPARE(a.status, 413);
+    QCOMPARE(upload("admin", 1, QByteArray(), {}).status, 400); // no file part
+    QCOMPARE(upload("viewer", 1, content, { { "filename", "c.swu" } }).status, 403);
+    QCOMPARE(upload("admin", 42, content, {}).status, 404);
+    QCOMPARE(as("admin").get(u"/softwaremodules/1"_s).json()["artifacts"_L1].toArray().size(), 2);
+}
+
+void TestManagementServer::bearerTokens()
+{
+    const HttpAnswer issued = as("operator").post(u"/auth/token"_s, {});
+    QCOMPARE(issued.status, 201);
+    const QByteArray token = issued.json()["token"_L1].toString().toLatin1();
+    QVERIFY(token.size() >= 40);
+    QVERIFY(issued.json()["expiresAt"_L1].toDouble() > QDateTime::currentMSecsSinceEpoch());
+    m_client->setAuthorization("Bearer " + token);
+    QCOMPARE(m_client->get(u"/targets"_s).status, 200);
+    QCOMPARE(m_client->get(u"/users"_s).status, 403); // the token carries the operator's roles
+    m_client->setAuthorization("Bearer " + token + "x");
+    QCOMPARE(m_client->get(u"/targets"_s).status, 401);
+    m_client->setAuthorization("Basic " + QByteArray("operator:wrong-password").toBase64());
+    QCOMPARE(m_client->get(u"/targets"_s).status, 401);
+}
+
+void TestManagementServer::securityTokenNeedsItsPermission()
+{
+    QCOMPARE(as("admin").post(u"/targets"_s, R"([{"controllerId":"cam-1","securityToken":"fixed-token-123"}])").status,
+             201);
+    QCOMPARE(as("admin").get(u"/targets/cam-1"_s).json()["securityToken"_L1].toString(), u"fixed-token-123"_s);
+    QVERIFY(!as("operator").get(u"/targets/cam-1"_s).json().contains("securityToken"_L1));
+}
+
+QTEST_GUILESS_MAIN(TestManagementServer)
+#include "tst_managementserver.moc"
