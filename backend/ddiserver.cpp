@@ -264,6 +264,7 @@ void DdiServer::basePoll(Context &ctx, const QString &)
             m_pollFlush.start();
     }
 
+    Q_EMIT polled(t.id, t.controllerId);
     const DeploymentService::PollAnswer answer = m_deployment.poll(t.id);
     const Presentation &p = answer.presentation;
     Ddi::ControllerBase base;

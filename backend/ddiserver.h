@@ -42,6 +42,11 @@ public:
 
     DeploymentService &deployment() { return m_deployment; }
     RolloutService &rollouts() { return m_rollouts; }
+Q_SIGNALS:
+    // A device polled (for the event stream).
+    void polled(qint64 targetId, const QString &controllerId);
+
+public:
     // Writes the polls recorded in memory to the store (also done every pollFlushInterval and on destruction).
     void flushPolls();
     static constexpr int PollFlushIntervalMs = 10000;

@@ -3,6 +3,7 @@
 #include "artifactstore.h"
 #include "backendlogging.h"
 #include "ddiserver.h"
+#include "eventstream.h"
 #include "managementserver.h"
 #include "operatoraccounts.h"
 #include "rolloutscheduler.h"
@@ -29,6 +30,8 @@ Server::Server(ServerConfig config, QObject *parent)
 Server::~Server()
 {
     // The DDI routes refer to the store: the HTTP server goes first.
+    if (m_store)
+        m_store->setChangeListener({});
     m_http.reset();
 }
 
@@ -50,6 +53,11 @@ DdiServer &Server::ddi()
 OperatorAccounts &Server::accounts()
 {
     return *m_accounts;
+}
+
+EventStream &Server::events()
+{
+    return *m_events;
 }
 
 bool Server::start()
@@ -107,6 +115,12 @@ bool Server::start()
     m_management = new ManagementServer(*m_store, *m_artifacts, m_ddi->deployment(), m_ddi->rollouts(), *m_accounts,
                                         m_config.maxArtifactBytes, m_http.get());
     m_management->install(*m_http);
+    // Live events: every committed store change, and device polls.
+    m_events = new EventStream(*m_store, *m_accounts, 10000, m_http.get());
+    m_events->install(*m_http);
+    m_store->setChangeListener(
+        [events = m_events](const QList<StoreChange> &changes) { events->publishChanges(changes); });
+    connect(m_ddi, &DdiServer::polled, m_events, &EventStream::publishPoll);
     m_http->setMissingHandler(m_http.get(), [](const QHttpServerRequest &, QHttpServerResponder &responder) {
         QHttpHeaders h;
         h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");

@@ -13,6 +13,7 @@ namespace Flotilla {
 
 class ArtifactStore;
 class DdiServer;
+class EventStream;
 class ManagementServer;
 class OperatorAccounts;
 class SqlStore;
@@ -39,6 +40,7 @@ public:
     ArtifactStore &artifacts();
     DdiServer &ddi();
     OperatorAccounts &accounts();
+    EventStream &events();
 
     // Stops accepting connections and emits drained() once running downloads have finished (or after
     // timeoutMs, cutting them).
@@ -59,6 +61,7 @@ private:
     DdiServer *m_ddi = nullptr;
     std::unique_ptr<OperatorAccounts> m_accounts;
     ManagementServer *m_management = nullptr;
+    EventStream *m_events = nullptr;
 };
 
 } // namespace Flotilla

@@ -315,6 +315,7 @@ bool SqlStore::commit()
     if (m_rollbackOnly) {
         m_db.rollback();
         m_config.reset();
+        m_changes.clear();
         m_error = QStringLiteral("transaction rolled back by an inner scope: %1").arg(m_error);
         return false;
     }
@@ -322,9 +323,35 @@ bool SqlStore::commit()
         m_error = m_db.lastError().text();
         m_db.rollback();
         m_config.reset();
+        m_changes.clear();
         return false;
     }
+    deliverChanges();
     return true;
+}
+
+void SqlStore::setChangeListener(std::function<void(const QList<StoreChange> &)> listener)
+{
+    m_listener = std::move(listener);
+}
+
+void SqlStore::changed(StoreChange::Kind kind, qint64 id)
+{
+    if (!m_listener)
+        return;
+    const StoreChange change { kind, id };
+    if (!m_changes.contains(change))
+        m_changes.append(change);
+    if (m_txDepth == 0)
+        deliverChanges(); // a write outside a transaction is committed at once
+}
+
+void SqlStore::deliverChanges()
+{
+    if (m_changes.isEmpty() || !m_listener)
+        return;
+    const QList<StoreChange> changes = std::exchange(m_changes, {});
+    m_listener(changes);
 }
 
 void SqlStore::rollback()
@@ -338,6 +365,7 @@ void SqlStore::rollback()
     finishStatements();
     m_db.rollback();
     m_config.reset(); // a rolled-back configuration change must not survive in the cache
+    m_changes.clear();
 }
 
 namespace {
@@ -447,7 +475,9 @@ qint64 SqlStore::insertTarget(const Target &t)
         setError(QStringLiteral("inserting target %1").arg(t.controllerId), q);
         return 0;
     }
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    changed(StoreChange::Kind::TargetCreated, id);
+    return id;
 }
 
 std::optional<Target> SqlStore::targetWhere(const QString &sql, const QVariant &value)
@@ -493,6 +523,7 @@ bool SqlStore::updateTarget(const Target &t)
     q.addBindValue(t.id);
     if (!q.exec())
         return setError(QStringLiteral("updating target %1").arg(t.id), q);
+    changed(StoreChange::Kind::TargetUpdated, t.id);
     return q.numRowsAffected() == 1;
 }
 
@@ -510,7 +541,9 @@ qint64 SqlStore::insertDistributionSet(const DistributionSet &s)
         setError(QStringLiteral("inserting distribution set %1 %2").arg(s.name, s.version), q);
         return 0;
     }
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    changed(StoreChange::Kind::RepositoryChanged, id);
+    return id;
 }
 
 std::optional<DistributionSet> SqlStore::distributionSet(qint64 id)
@@ -559,7 +592,9 @@ qint64 SqlStore::insertAction(const Action &a)
         setError(QStringLiteral("inserting an action for target %1").arg(a.targetId), q);
         return 0;
     }
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    changed(StoreChange::Kind::ActionCreated, id);
+    return id;
 }
 
 std::optional<Action> SqlStore::action(qint64 id)
@@ -623,6 +658,7 @@ bool SqlStore::updateActionState(qint64 actionId, ActionState state, const QDate
     q.addBindValue(actionId);
     if (!q.exec())
         return setError(QStringLiteral("updating action %1").arg(actionId), q);
+    changed(StoreChange::Kind::ActionChanged, actionId);
     return q.numRowsAffected() == 1;
 }
 
@@ -638,6 +674,7 @@ bool SqlStore::appendStatus(qint64 actionId, const ActionStatusEntry &e)
         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(e.messages)).toJson(QJsonDocument::Compact)));
     if (!q.exec())
         return setError(QStringLiteral("adding a status to action %1").arg(actionId), q);
+    changed(StoreChange::Kind::ActionChanged, actionId);
     return true;
 }
 

@@ -6,11 +6,33 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <functional>
+
 namespace Flotilla {
 
 // The Store on QtSql: SQLite by default (one file, WAL), PostgreSQL for scale. Opening runs the versioned
 // schema migrations; a database whose schema is newer than this code is refused and left untouched.
 // One SqlStore per thread (a QSqlDatabase connection belongs to the thread that opened it).
+// A committed change, for the event stream: what changed and its id (and the id it belongs to).
+struct StoreChange
+{
+    enum class Kind : quint8 {
+        TargetCreated,
+        TargetUpdated,
+        TargetDeleted,
+        ActionCreated,
+        ActionChanged, // state or a new status history entry
+        RolloutCreated,
+        RolloutChanged,
+        RolloutGroupChanged,
+        ArtifactCreated,
+        RepositoryChanged, // a module, set or type was created or changed
+    };
+    Kind kind;
+    qint64 id = 0;
+    friend bool operator==(const StoreChange &, const StoreChange &) = default;
+};
+
 class SqlStore final : public Store
 {
 public:
@@ -85,6 +107,10 @@ public:
     QList<Action> rolloutGroupActions(qint64 groupId) override;
     GroupCounts rolloutGroupCounts(qint64 groupId) override;
 
+    // Called with the changes of each committed transaction (or single write outside one), in order and
+    // without repeats; rolled-back changes are never reported.
+    void setChangeListener(std::function<void(const QList<StoreChange> &)> listener);
+
     // Listings for the Management API. where is compiled RSQL (placeholders only); orderBy is one of the
     // caller's own column lists, never user text.
     QList<Target> targetsWhere(const QString &where, const QVariantList &binds, const QString &orderBy, int offset,
@@ -134,6 +160,10 @@ private:
     QHash<QString, QSqlQuery> m_statements;
     int m_txDepth = 0;
     bool m_rollbackOnly = false;
+    void changed(StoreChange::Kind kind, qint64 id);
+    void deliverChanges();
+    std::function<void(const QList<StoreChange> &)> m_listener;
+    QList<StoreChange> m_changes;
 };
 
 } // namespace Flotilla

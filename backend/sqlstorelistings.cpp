@@ -130,6 +130,7 @@ bool SqlStore::deleteTarget(qint64 targetId)
         if (!q.exec())
             return setError(QStringLiteral("deleting target %1").arg(targetId), q);
     }
+    changed(StoreChange::Kind::TargetDeleted, targetId);
     return tx.commit();
 }
 

@@ -74,7 +74,9 @@ qint64 SqlStore::insertSoftwareModule(const SoftwareModule &m)
         setError(QStringLiteral("inserting software module %1 %2").arg(m.name, m.version), q);
         return 0;
     }
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    changed(StoreChange::Kind::RepositoryChanged, id);
+    return id;
 }
 
 std::optional<SoftwareModule> SqlStore::softwareModule(qint64 id)
@@ -102,7 +104,9 @@ qint64 SqlStore::insertArtifact(const Artifact &a)
         setError(QStringLiteral("inserting artifact %1 of module %2").arg(a.filename).arg(a.moduleId), q);
         return 0;
     }
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    changed(StoreChange::Kind::ArtifactCreated, id);
+    return id;
 }
 
 QList<Artifact> SqlStore::artifacts(qint64 moduleId)
@@ -215,6 +219,7 @@ bool SqlStore::setTargetAttributes(qint64 targetId, const QMap<QString, QString>
         if (!q.exec())
             return setError(QStringLiteral("saving the attributes of target %1").arg(targetId), q);
     }
+    changed(StoreChange::Kind::TargetUpdated, targetId);
     return tx.commit();
 }
 

@@ -29,7 +29,9 @@ qint64 SqlStore::insertRollout(const Rollout &r)
         setError(QStringLiteral("inserting rollout %1").arg(r.name), q);
         return 0;
     }
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    changed(StoreChange::Kind::RolloutCreated, id);
+    return id;
 }
 
 QList<qint64> SqlStore::rolloutIdsInStates(const QList<RolloutState> &states)
@@ -83,6 +85,7 @@ bool SqlStore::updateRolloutState(qint64 id, RolloutState state)
     q.addBindValue(id);
     if (!q.exec())
         return setError(QStringLiteral("updating rollout %1").arg(id), q);
+    changed(StoreChange::Kind::RolloutChanged, id);
     return q.numRowsAffected() == 1;
 }
 
@@ -141,6 +144,7 @@ bool SqlStore::updateRolloutGroupState(qint64 groupId, RolloutGroupState state)
     q.addBindValue(groupId);
     if (!q.exec())
         return setError(QStringLiteral("updating rollout group %1").arg(groupId), q);
+    changed(StoreChange::Kind::RolloutGroupChanged, groupId);
     return q.numRowsAffected() == 1;
 }
 

@@ -1,0 +1,43 @@
+#include "eventlog.h"
+
+#include <QDateTime>
+
+namespace Flotilla {
+
+QJsonObject Event::toJson() const
+{
+    return { { QStringLiteral("seq"), double(sequence) },
+             { QStringLiteral("type"), type },
+             { QStringLiteral("data"), data } };
+}
+
+EventLog::EventLog(int capacity, QObject *parent)
+    : QObject(parent)
+    , m_capacity(capacity)
+{ }
+
+quint64 EventLog::publish(const QString &type, const QJsonObject &data)
+{
+    Event e { m_next++, type, data };
+    m_events.push_back(e);
+    if (int(m_events.size()) > m_capacity)
+        m_events.pop_front();
+    Q_EMIT published(e);
+    return e.sequence;
+}
+
+std::optional<QList<Event>> EventLog::since(quint64 sequence) const
+{
+    if (sequence >= lastSequence())
+        return QList<Event>();
+    if (m_events.empty() || m_events.front().sequence > sequence + 1)
+        return std::nullopt;
+    QList<Event> missed;
+    for (const Event &e : m_events) {
+        if (e.sequence > sequence)
+            missed.append(e);
+    }
+    return missed;
+}
+
+} // namespace Flotilla

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+#include <deque>
+#include <optional>
+
+namespace Flotilla {
+
+// What a live client of the Management API sees: one JSON object per change, numbered without gaps. The log
+// keeps the latest `capacity` events so a client that reconnects with ?since=<seq> gets what it missed; one
+// that asks for more than that must resync.
+struct Event
+{
+    quint64 sequence = 0;
+    QString type; // "target.created", "action.changed", "rollout.changed", ...
+    QJsonObject data;
+    QJsonObject toJson() const;
+};
+
+class EventLog : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EventLog(int capacity = 10000, QObject *parent = nullptr);
+
+    quint64 publish(const QString &type, const QJsonObject &data);
+    quint64 lastSequence() const { return m_next - 1; }
+    // The events after `sequence`; nullopt when some of them are no longer kept (the client must resync).
+    std::optional<QList<Event>> since(quint64 sequence) const;
+
+Q_SIGNALS:
+    void published(const Flotilla::Event &event);
+
+private:
+    int m_capacity;
+    quint64 m_next = 1;
+    std::deque<Event> m_events;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,150 @@
+#include "eventstream.h"
+
+#include <QDateTime>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerWebSocketUpgradeResponse>
+#include <QJsonDocument>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+EventStream::EventStream(SqlStore &store, OperatorAccounts &accounts, int capacity, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_accounts(accounts)
+    , m_log(capacity)
+{ }
+
+EventStream::~EventStream() = default;
+
+void EventStream::publishChanges(const QList<StoreChange> &changes)
+{
+    using K = StoreChange::Kind;
+    QList<qint64> groupsToCount;
+    for (const StoreChange &c : changes) {
+        switch (c.kind) {
+        case K::TargetCreated:
+        case K::TargetUpdated:
+            if (const auto t = m_store.target(c.id))
+                m_log.publish(c.kind == K::TargetCreated ? u"target.created"_s : u"target.updated"_s,
+                              { { "id"_L1, double(t->id) },
+                                { "controllerId"_L1, t->controllerId },
+                                { "updateStatus"_L1, nameOf(t->state).toLower() } });
+            break;
+        case K::TargetDeleted:
+            m_log.publish(u"target.deleted"_s, { { "id"_L1, double(c.id) } });
+            break;
+        case K::ActionCreated:
+        case K::ActionChanged:
+            if (const auto a = m_store.action(c.id)) {
+                m_log.publish(c.kind == K::ActionCreated ? u"action.created"_s : u"action.changed"_s,
+                              { { "id"_L1, double(a->id) },
+                                { "targetId"_L1, double(a->targetId) },
+                                { "status"_L1, nameOf(a->state).toLower() },
+                                { "rolloutId"_L1, double(a->rolloutId) },
+                                { "rolloutGroupId"_L1, double(a->rolloutGroupId) } });
+                if (a->rolloutGroupId && !groupsToCount.contains(a->rolloutGroupId))
+                    groupsToCount.append(a->rolloutGroupId);
+            }
+            break;
+        case K::RolloutCreated:
+        case K::RolloutChanged:
+            if (const auto r = m_store.rollout(c.id))
+                m_log.publish(c.kind == K::RolloutCreated ? u"rollout.created"_s : u"rollout.changed"_s,
+                              { { "id"_L1, double(r->id) },
+                                { "name"_L1, r->name },
+                                { "status"_L1, nameOf(r->state).toLower() } });
+            break;
+        case K::RolloutGroupChanged:
+            if (!groupsToCount.contains(c.id))
+                groupsToCount.append(c.id);
+            break;
+        case K::ArtifactCreated:
+            m_log.publish(u"artifact.uploaded"_s, { { "id"_L1, double(c.id) } });
+            break;
+        case K::RepositoryChanged:
+            m_log.publish(u"repository.changed"_s, { { "id"_L1, double(c.id) } });
+            break;
+        }
+    }
+    // A group's counts once per committed change, after the actions that moved them.
+    for (qint64 groupId : groupsToCount) {
+        const GroupCounts n = m_store.rolloutGroupCounts(groupId);
+        m_log.publish(u"rolloutgroup.changed"_s,
+                      { { "id"_L1, double(groupId) },
+                        { "total"_L1, n.total },
+                        { "finished"_L1, n.finished },
+                        { "error"_L1, n.error },
+                        { "running"_L1, n.running } });
+    }
+}
+
+void EventStream::publishPoll(qint64 targetId, const QString &controllerId)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto it = m_lastPollEventMs.find(targetId);
+    if (it != m_lastPollEventMs.end() && now - *it < 1000)
+        return; // polling noise: one event per target per second
+    m_lastPollEventMs.insert(targetId, now);
+    m_log.publish(u"target.polled"_s,
+                  { { "id"_L1, double(targetId) }, { "controllerId"_L1, controllerId }, { "at"_L1, double(now) } });
+}
+
+void EventStream::install(QHttpServer &server)
+{
+    m_server = &server;
+    server.addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &request) {
+        if (request.url().path() != u"/rest/v1/events"_s)
+            return QHttpServerWebSocketUpgradeResponse::passToNext();
+        QByteArray authorization = request.value("authorization");
+        if (authorization.isEmpty()) {
+            const QString token = QUrlQuery(request.url()).queryItemValue(u"access_token"_s);
+            if (!token.isEmpty())
+                authorization = "Bearer " + token.toLatin1();
+        }
+        const std::optional<Operator> who = m_accounts.authenticate(authorization);
+        if (!who)
+            return QHttpServerWebSocketUpgradeResponse::deny(401, "valid Basic or Bearer credentials are required");
+        if (!who->can(Permission::ReadTarget))
+            return QHttpServerWebSocketUpgradeResponse::deny(403, "READ_TARGET is required for the event stream");
+        return QHttpServerWebSocketUpgradeResponse::accept();
+    });
+    connect(&server, &QHttpServer::newWebSocketConnection, this, [this] {
+        while (m_server->hasPendingWebSocketConnections())
+            accept(m_server->nextPendingWebSocketConnection());
+    });
+}
+
+void EventStream::accept(std::unique_ptr<QWebSocket> owned)
+{
+    QWebSocket *socket = owned.release();
+    socket->setParent(this);
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    auto send = [socket](const QJsonObject &o) {
+        socket->sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    };
+    const QUrlQuery query(socket->requestUrl());
+    if (query.hasQueryItem(u"since"_s)) {
+        bool ok = false;
+        const quint64 since = query.queryItemValue(u"since"_s).toULongLong(&ok);
+        const std::optional<QList<Event>> missed = ok ? m_log.since(since) : std::nullopt;
+        if (!missed) {
+            send({ { "seq"_L1, double(m_log.lastSequence()) },
+                   { "type"_L1, u"resync"_s },
+                   { "data"_L1,
+                     QJsonObject { { "reason"_L1,
+                                     ok ? u"the events after %1 are no longer kept"_s.arg(since)
+                                        : u"since must be a sequence number"_s } } } });
+        } else {
+            for (const Event &e : *missed)
+                send(e.toJson());
+        }
+    }
+    connect(&m_log, &EventLog::published, socket, [send](const Event &e) { send(e.toJson()); });
+}
+
+} // namespace Flotilla

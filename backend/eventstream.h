@@ -1,0 +1,45 @@
+#pragma once
+
+#include "eventlog.h"
+#include "operatoraccounts.h"
+#include "sqlstore.h"
+
+#include <QHash>
+#include <QObject>
+
+class QHttpServer;
+class QWebSocket;
+
+namespace Flotilla {
+
+// GET /rest/v1/events: a WebSocket that pushes every committed change of the store (targets, actions, rollouts
+// and their groups with counts, artifacts) and device polls (at most one per target per second), one JSON
+// object per message with a sequence number. ?since=<seq> replays what a client missed, or says "resync" when
+// the log no longer holds it. Authenticated like the Management API (Authorization header, or access_token=
+// for clients that cannot set headers on a WebSocket); READ_TARGET is required.
+class EventStream : public QObject
+{
+    Q_OBJECT
+public:
+    EventStream(SqlStore &store, OperatorAccounts &accounts, int capacity = 10000, QObject *parent = nullptr);
+    ~EventStream() override;
+
+    void install(QHttpServer &server);
+    EventLog &log() { return m_log; }
+
+    // Store changes as events (install as the store's change listener).
+    void publishChanges(const QList<StoreChange> &changes);
+    // A device polled: coalesced to one event per target per second.
+    void publishPoll(qint64 targetId, const QString &controllerId);
+
+private:
+    void accept(std::unique_ptr<QWebSocket> socket);
+
+    SqlStore &m_store;
+    OperatorAccounts &m_accounts;
+    EventLog m_log;
+    QHash<qint64, qint64> m_lastPollEventMs;
+    QHttpServer *m_server = nullptr;
+};
+
+} // namespace Flotilla
