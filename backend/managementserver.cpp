@@ -195,57 +195,163 @@ ManagementServer::ManagementServer(SqlStore &store, ArtifactStore &artifacts, De
 
 ManagementServer::~ManagementServer() = default;
 
-void ManagementServer::install(QHttpServer &server)
+const QList<ManagementServer::Route> &ManagementServer::routes()
 {
     using P = Permission;
-    auto on = [&](Method method, const QString &path, P permission, Handler handler) {
-        const int args = int(path.count(u"<arg>"_s));
-        const QString pattern = Base + path;
+    using M = ManagementServer;
+    static const QList<Route> table = {
+        { Method::Post, u"/auth/token"_s, P::ReadTarget, &M::issueToken, u"Issue a bearer token for the caller"_s },
+        { Method::Get, u"/users"_s, P::UserAdmin, &M::listUsers, u"List users"_s },
+        { Method::Post, u"/users"_s, P::UserAdmin, &M::createUser, u"Create a user {username, password, roles}"_s },
+        { Method::Get, u"/targets"_s, P::ReadTarget, &M::listTargets, u"List targets (offset, limit, sort, q)"_s },
+        { Method::Post, u"/targets"_s, P::CreateTarget, &M::createTargets, u"Create targets"_s },
+        { Method::Get, u"/targets/<arg>"_s, P::ReadTarget, &M::getTarget, u"One target"_s },
+        { Method::Delete, u"/targets/<arg>"_s, P::DeleteTarget, &M::deleteTarget, u"Delete a target"_s },
+        { Method::Get, u"/targets/<arg>/attributes"_s, P::ReadTarget, &M::getTargetAttributes,
+          u"The attributes a target reported"_s },
+        { Method::Get, u"/targets/<arg>/actions"_s, P::ReadTarget, &M::listTargetActions, u"A target's actions"_s },
+        { Method::Get, u"/targets/<arg>/actions/<arg>"_s, P::ReadTarget, &M::getTargetAction,
+          u"One action with its status history"_s },
+        { Method::Delete, u"/targets/<arg>/actions/<arg>"_s, P::UpdateTarget, &M::cancelTargetAction,
+          u"Cancel an action (?force=true force-quits a canceling one)"_s },
+        { Method::Post, u"/targets/<arg>/assignedDS"_s, P::UpdateTarget, &M::assignToTarget,
+          u"Assign a distribution set to the target"_s },
+        { Method::Post, u"/softwaremoduletypes"_s, P::CreateRepository, &M::createModuleTypes,
+          u"Create software module types"_s },
+        { Method::Post, u"/distributionsettypes"_s, P::CreateRepository, &M::createSetTypes,
+          u"Create distribution set types"_s },
+        { Method::Post, u"/targettypes"_s, P::CreateTarget, &M::createTargetTypes, u"Create target types"_s },
+        { Method::Get, u"/softwaremodules"_s, P::ReadRepository, &M::listModules, u"List software modules"_s },
+        { Method::Post, u"/softwaremodules"_s, P::CreateRepository, &M::createModules, u"Create software modules"_s },
+        { Method::Get, u"/softwaremodules/<arg>"_s, P::ReadRepository, &M::getModule,
+          u"One software module with its artifacts"_s },
+        { Method::Post, u"/softwaremodules/<arg>/artifacts"_s, P::CreateRepository, &M::uploadArtifact,
+          u"Upload an artifact (multipart: file, filename, md5sum, sha1sum, sha256sum)"_s },
+        { Method::Get, u"/distributionsets"_s, P::ReadRepository, &M::listSets, u"List distribution sets"_s },
+        { Method::Post, u"/distributionsets"_s, P::CreateRepository, &M::createSets, u"Create distribution sets"_s },
+        { Method::Get, u"/distributionsets/<arg>"_s, P::ReadRepository, &M::getSet, u"One distribution set"_s },
+        { Method::Post, u"/distributionsets/<arg>/assignedSM"_s, P::UpdateRepository, &M::assignModulesToSet,
+          u"Add software modules to a set"_s },
+        { Method::Post, u"/distributionsets/<arg>/assignedTargets"_s, P::UpdateTarget, &M::assignTargetsToSet,
+          u"Assign the set to targets"_s },
+        { Method::Get, u"/rollouts"_s, P::ReadRollout, &M::listRollouts, u"List rollouts"_s },
+        { Method::Post, u"/rollouts"_s, P::CreateRollout, &M::createRollout, u"Create a rollout"_s },
+        { Method::Get, u"/rollouts/<arg>"_s, P::ReadRollout, &M::getRollout, u"One rollout"_s },
+        { Method::Get, u"/rollouts/<arg>/deploygroups"_s, P::ReadRollout, &M::listGroups,
+          u"A rollout's groups with counts by status"_s },
+        { Method::Post, u"/rollouts/<arg>/<arg>"_s, P::HandleRollout, &M::rolloutCommand,
+          u"start, pause, resume, stop (HANDLE_ROLLOUT); approve, deny (APPROVE_ROLLOUT)"_s },
+        { Method::Get, u"/system/configs"_s, P::TenantConfiguration, &M::getConfigs, u"The tenant configuration"_s },
+    };
+    return table;
+}
+
+QJsonObject ManagementServer::openApi()
+{
+    QJsonObject paths;
+    for (const Route &r : routes()) {
+        // <arg> -> {id}, {id2}: OpenAPI path templates.
+        QString path = Base + r.path;
+        const bool rolloutCommand = r.handler == &ManagementServer::rolloutCommand;
+        for (int n = 1; path.contains(u"<arg>"_s); ++n)
+            path.replace(path.indexOf(u"<arg>"_s), 5,
+                         rolloutCommand && n == 2 ? u"{command}"_s
+                             : n == 1             ? u"{id}"_s
+                                                  : u"{id%1}"_s.arg(n));
+        QJsonArray parameters;
+        for (const QString &name : { u"id"_s, u"id2"_s, u"command"_s }) {
+            if (path.contains(u'{' + name + u'}'))
+                parameters.append(QJsonObject { { "name"_L1, name },
+                                                { "in"_L1, u"path"_s },
+                                                { "required"_L1, true },
+                                                { "schema"_L1, QJsonObject { { "type"_L1, u"string"_s } } } });
+        }
+        if (r.method == Method::Get && !path.endsWith(u'}')) {
+            for (const QString &name : { u"offset"_s, u"limit"_s, u"sort"_s, u"q"_s })
+                parameters.append(QJsonObject { { "name"_L1, name },
+                                                { "in"_L1, u"query"_s },
+                                                { "schema"_L1, QJsonObject { { "type"_L1, u"string"_s } } } });
+        }
+        const QJsonObject error {
+            { "description"_L1, u"error: {errorCode, message}"_s },
+            { "content"_L1,
+              QJsonObject { { "application/json"_L1,
+                              QJsonObject { { "schema"_L1,
+                                              QJsonObject { { "$ref"_L1, u"#/components/schemas/Error"_s } } } } } } }
+        };
+        QJsonObject operation { { "summary"_L1, r.summary },
+                                { "description"_L1, u"Requires %1."_s.arg(nameOf(r.permission)) },
+                                { "parameters"_L1, parameters },
+                                { "responses"_L1,
+                                  QJsonObject { { "200"_L1, QJsonObject { { "description"_L1, u"OK"_s } } },
+                                                { "400"_L1, error },
+                                                { "401"_L1, error },
+                                                { "403"_L1, error },
+                                                { "404"_L1, error } } } };
+        const QString method = r.method == Method::Get ? u"get"_s
+            : r.method == Method::Post                 ? u"post"_s
+            : r.method == Method::Put                  ? u"put"_s
+                                                       : u"delete"_s;
+        QJsonObject item = paths.value(path).toObject();
+        item.insert(method, operation);
+        paths.insert(path, item);
+    }
+    paths.insert(
+        Base + u"/events"_s,
+        QJsonObject { { "get"_L1,
+                        QJsonObject { { "summary"_L1, u"WebSocket of live events (?since=<seq> replays)"_s },
+                                      { "responses"_L1,
+                                        QJsonObject { { "101"_L1,
+                                                        QJsonObject { { "description"_L1,
+                                                                        u"Switching protocols"_s } } } } } } } });
+    return {
+        { "openapi"_L1, u"3.0.3"_s },
+        { "info"_L1, QJsonObject { { "title"_L1, u"Flotilla Management API"_s }, { "version"_L1, u"v1"_s } } },
+        { "paths"_L1, paths },
+        { "components"_L1,
+          QJsonObject {
+              { "securitySchemes"_L1,
+                QJsonObject {
+                    { "basic"_L1, QJsonObject { { "type"_L1, u"http"_s }, { "scheme"_L1, u"basic"_s } } },
+                    { "bearer"_L1, QJsonObject { { "type"_L1, u"http"_s }, { "scheme"_L1, u"bearer"_s } } } } },
+              { "schemas"_L1,
+                QJsonObject {
+                    { "Error"_L1,
+                      QJsonObject {
+                          { "type"_L1, u"object"_s },
+                          { "properties"_L1,
+                            QJsonObject { { "errorCode"_L1, QJsonObject { { "type"_L1, u"string"_s } } },
+                                          { "message"_L1, QJsonObject { { "type"_L1, u"string"_s } } } } } } } } } } },
+        { "security"_L1,
+          QJsonArray { QJsonObject { { "basic"_L1, QJsonArray() } }, QJsonObject { { "bearer"_L1, QJsonArray() } } } },
+    };
+}
+
+void ManagementServer::install(QHttpServer &server)
+{
+    for (const Route &route : routes()) {
+        const int args = int(route.path.count(u"<arg>"_s));
+        const QString pattern = Base + route.path;
+        const Permission permission = route.permission;
+        const Handler handler = route.handler;
         if (args == 0)
-            server.route(pattern, method, this, [=, this](const QHttpServerRequest &r, QHttpServerResponder &w) {
+            server.route(pattern, route.method, this, [=, this](const QHttpServerRequest &r, QHttpServerResponder &w) {
                 handle(r, w, permission, handler, {});
             });
         else if (args == 1)
-            server.route(pattern, method, this,
+            server.route(pattern, route.method, this,
                          [=, this](const QString &a, const QHttpServerRequest &r, QHttpServerResponder &w) {
                              handle(r, w, permission, handler, { a });
                          });
         else
-            server.route(pattern, method, this,
+            server.route(pattern, route.method, this,
                          [=, this](const QString &a, const QString &b, const QHttpServerRequest &r,
                                    QHttpServerResponder &w) { handle(r, w, permission, handler, { a, b }); });
-    };
-    using M = ManagementServer;
-    on(Method::Post, u"/auth/token"_s, P::ReadTarget, &M::issueToken);
-    on(Method::Get, u"/users"_s, P::UserAdmin, &M::listUsers);
-    on(Method::Post, u"/users"_s, P::UserAdmin, &M::createUser);
-    on(Method::Get, u"/targets"_s, P::ReadTarget, &M::listTargets);
-    on(Method::Post, u"/targets"_s, P::CreateTarget, &M::createTargets);
-    on(Method::Get, u"/targets/<arg>"_s, P::ReadTarget, &M::getTarget);
-    on(Method::Delete, u"/targets/<arg>"_s, P::DeleteTarget, &M::deleteTarget);
-    on(Method::Get, u"/targets/<arg>/attributes"_s, P::ReadTarget, &M::getTargetAttributes);
-    on(Method::Get, u"/targets/<arg>/actions"_s, P::ReadTarget, &M::listTargetActions);
-    on(Method::Get, u"/targets/<arg>/actions/<arg>"_s, P::ReadTarget, &M::getTargetAction);
-    on(Method::Delete, u"/targets/<arg>/actions/<arg>"_s, P::UpdateTarget, &M::cancelTargetAction);
-    on(Method::Post, u"/targets/<arg>/assignedDS"_s, P::UpdateTarget, &M::assignToTarget);
-    on(Method::Post, u"/softwaremoduletypes"_s, P::CreateRepository, &M::createModuleTypes);
-    on(Method::Post, u"/distributionsettypes"_s, P::CreateRepository, &M::createSetTypes);
-    on(Method::Post, u"/targettypes"_s, P::CreateTarget, &M::createTargetTypes);
-    on(Method::Get, u"/softwaremodules"_s, P::ReadRepository, &M::listModules);
-    on(Method::Post, u"/softwaremodules"_s, P::CreateRepository, &M::createModules);
-    on(Method::Get, u"/softwaremodules/<arg>"_s, P::ReadRepository, &M::getModule);
-    on(Method::Post, u"/softwaremodules/<arg>/artifacts"_s, P::CreateRepository, &M::uploadArtifact);
-    on(Method::Get, u"/distributionsets"_s, P::ReadRepository, &M::listSets);
-    on(Method::Post, u"/distributionsets"_s, P::CreateRepository, &M::createSets);
-    on(Method::Get, u"/distributionsets/<arg>"_s, P::ReadRepository, &M::getSet);
-    on(Method::Post, u"/distributionsets/<arg>/assignedSM"_s, P::UpdateRepository, &M::assignModulesToSet);
-    on(Method::Post, u"/distributionsets/<arg>/assignedTargets"_s, P::UpdateTarget, &M::assignTargetsToSet);
-    on(Method::Get, u"/rollouts"_s, P::ReadRollout, &M::listRollouts);
-    on(Method::Post, u"/rollouts"_s, P::CreateRollout, &M::createRollout);
-    on(Method::Get, u"/rollouts/<arg>"_s, P::ReadRollout, &M::getRollout);
-    on(Method::Get, u"/rollouts/<arg>/deploygroups"_s, P::ReadRollout, &M::listGroups);
-    on(Method::Post, u"/rollouts/<arg>/<arg>"_s, P::HandleRollout, &M::rolloutCommand);
-    on(Method::Get, u"/system/configs"_s, P::TenantConfiguration, &M::getConfigs);
+    }
+    // The API describes itself (no credentials needed to read the description).
+    server.route(Base + u"/openapi.json"_s, Method::Get, this, [](const QHttpServerRequest &, QHttpServerResponder &w) {
+        w.write(QJsonDocument(openApi()), QHttpServerResponder::StatusCode::Ok);
+    });
 }
 
 void ManagementServer::handle(const QHttpServerRequest &request, QHttpServerResponder &responder, Permission permission,

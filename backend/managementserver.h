@@ -7,8 +7,10 @@
 
 #include <QObject>
 
+#include <QHttpServerRequest>
+#include <QJsonObject>
+
 class QHttpServer;
-class QHttpServerRequest;
 class QHttpServerResponder;
 
 namespace Flotilla {
@@ -29,6 +31,18 @@ public:
 
     struct Context;
     using Handler = void (ManagementServer::*)(Context &ctx);
+
+    // Every route the API serves, as the OpenAPI document at /rest/v1/openapi.json lists it.
+    struct Route
+    {
+        QHttpServerRequest::Method method;
+        QString path; // below /rest/v1, with <arg> for path parameters
+        Permission permission;
+        Handler handler;
+        QString summary;
+    };
+    static const QList<Route> &routes();
+    static QJsonObject openApi();
 
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder, Permission permission,

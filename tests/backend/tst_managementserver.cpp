@@ -2,6 +2,7 @@
 // from types to a finished rollout with simulated devices answering over DDI, permissions per role,
 // validation errors, bearer tokens.
 #include "httpclient.h"
+#include "managementserver.h"
 #include "operatoraccounts.h"
 #include "server.h"
 #include "sqlstore.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void uploadChecksHashesAndSize();
     void bearerTokens();
     void securityTokenNeedsItsPermission();
+    void openApiListsEveryRoute();
 
 private:
     HttpClient &as(const QByteArray &user);
@@ -338,6 +340,43 @@ void TestManagementServer::securityTokenNeedsItsPermission()
              201);
     QCOMPARE(as("admin").get(u"/targets/cam-1"_s).json()["securityToken"_L1].toString(), u"fixed-token-123"_s);
     QVERIFY(!as("operator").get(u"/targets/cam-1"_s).json().contains("securityToken"_L1));
+}
+
+void TestManagementServer::openApiListsEveryRoute()
+{
+    m_client->setAuthorization({});
+    const HttpAnswer doc = m_client->get(u"/openapi.json"_s);
+    QCOMPARE(doc.status, 200);
+    const QJsonObject api = doc.json();
+    QCOMPARE(api["openapi"_L1].toString(), u"3.0.3"_s);
+    const QJsonObject paths = api["paths"_L1].toObject();
+    // Every documented operation is a real route: without credentials it answers 401 (a missing route is 404),
+    // and every route the server registers is documented.
+    int operations = 0;
+    for (auto it = paths.constBegin(); it != paths.constEnd(); ++it) {
+        QString path = it.key();
+        if (path == u"/rest/v1/events"_s)
+            continue; // a WebSocket, tested in tst_eventstream
+        path.replace(u"{id}"_s, u"1"_s).replace(u"{id2}"_s, u"1"_s).replace(u"{command}"_s, u"start"_s);
+        const QJsonObject methods = it.value().toObject();
+        for (auto m = methods.constBegin(); m != methods.constEnd(); ++m) {
+            const HttpAnswer a = m_client->send(m.key().toUpper().toLatin1(), m_base + path);
+            QVERIFY2(a.status == 401, qPrintable(u"%1 %2 answered %3"_s.arg(m.key(), path).arg(a.status)));
+            QVERIFY(!m.value()["summary"_L1].toString().isEmpty());
+            ++operations;
+        }
+    }
+    QCOMPARE(operations, ManagementServer::routes().size());
+    for (const ManagementServer::Route &r : ManagementServer::routes()) {
+        QString path = u"/rest/v1"_s + r.path;
+        for (int n = 1; path.contains(u"<arg>"_s); ++n)
+            path.replace(path.indexOf(u"<arg>"_s), 5,
+                         n == 1                                  ? u"{id}"_s
+                             : r.path.startsWith(u"/rollouts"_s) ? u"{command}"_s
+                                                                 : u"{id2}"_s);
+        QVERIFY2(paths.contains(path), qPrintable(path));
+    }
+    QCOMPARE(m_client->get(u"/not-a-resource"_s).status, 404);
 }
 
 QTEST_GUILESS_MAIN(TestManagementServer)
