@@ -78,6 +78,28 @@ private:
     void rolloutCommand(Context &ctx);
     void listGroups(Context &ctx);
     void getConfigs(Context &ctx);
+    void setConfig(Context &ctx);
+    void updateTarget(Context &ctx);
+    void getAssignedSet(Context &ctx);
+    void getInstalledSet(Context &ctx);
+    void getAutoConfirm(Context &ctx);
+    void setAutoConfirm(Context &ctx);
+    void getActionStatus(Context &ctx);
+    void updateAction(Context &ctx);
+    void confirmAction(Context &ctx);
+    void listModuleTypes(Context &ctx);
+    void listSetTypes(Context &ctx);
+    void listTargetTypes(Context &ctx);
+    void listArtifacts(Context &ctx);
+    void downloadArtifact(Context &ctx);
+    void deleteArtifact(Context &ctx);
+    void listSetTargets(Context &ctx);
+    void deleteRollout(Context &ctx);
+    void listGroupTargets(Context &ctx);
+    void listActions(Context &ctx);
+
+    // The target of args[0] and one of its actions (args[1]); fails the request (404) and returns nullopt.
+    std::optional<std::pair<Target, Action>> targetAction(Context &ctx);
 
     void assign(Context &ctx, qint64 setId, const QJsonArray &items);
 

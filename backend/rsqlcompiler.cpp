@@ -1,7 +1,5 @@
 #include "rsqlcompiler.h"
 
-#include "targetstatemachine.h"
-
 using namespace Qt::StringLiterals;
 
 namespace Flotilla {
@@ -13,14 +11,89 @@ struct Failure
     Rsql::ParseError error;
 };
 
-enum class Kind : quint8 { Text, Number, TargetState };
+enum class Kind : quint8 { Text, Number, Enum };
 
 struct Field
 {
-    QString column; // an SQL expression over t
+    QString column = {}; // an SQL expression over the entity's alias
     Kind kind = Kind::Text;
-    QString existsFrom; // for fields of another table: the EXISTS subquery's FROM/WHERE, the column is inside it
+    QString existsFrom = {}; // for fields of another table: the EXISTS subquery's FROM/WHERE, the column is inside it
+    QStringList enumNames = {}; // Kind::Enum: the names by their stored number
 };
+
+const QStringList targetStates = { u"unknown"_s, u"registered"_s, u"pending"_s, u"in_sync"_s, u"error"_s };
+const QStringList actionStates = { u"scheduled"_s, u"wait_for_confirmation"_s,
+                                   u"running"_s,   u"canceling"_s,
+                                   u"canceled"_s,  u"finished"_s,
+                                   u"error"_s,     u"downloaded"_s };
+const QStringList rolloutStates = { u"creating"_s,        u"waiting_for_approval"_s,
+                                    u"approval_denied"_s, u"ready"_s,
+                                    u"starting"_s,        u"running"_s,
+                                    u"paused"_s,          u"stopping"_s,
+                                    u"stopped"_s,         u"finished"_s };
+
+// Each entity's fields (lower-case names), over the alias the listing queries use.
+using FieldTable = QList<std::pair<QString, Field>>;
+const FieldTable &fieldsOf(RsqlCompiler::Entity entity)
+{
+    static const FieldTable targets = {
+        { u"controllerid"_s, { u"t.controller_id"_s } },
+        { u"id"_s, { u"t.controller_id"_s } },
+        { u"name"_s, { u"t.name"_s } },
+        { u"description"_s, { u"t.description"_s } },
+        { u"updatestatus"_s, { u"t.state"_s, Kind::Enum, {}, targetStates } },
+        { u"ipaddress"_s, { u"t.address"_s } },
+        { u"createdat"_s, { u"t.created_at"_s, Kind::Number } },
+        { u"lastcontrollerrequestat"_s, { u"t.last_poll"_s, Kind::Number } },
+        { u"targettype"_s, { u"t.target_type"_s } },
+        { u"assignedds.name"_s, { u"d.name"_s, Kind::Text, u"distribution_sets d WHERE d.id = t.assigned_ds"_s } },
+        { u"assignedds.version"_s,
+          { u"d.version"_s, Kind::Text, u"distribution_sets d WHERE d.id = t.assigned_ds"_s } },
+        { u"installedds.name"_s, { u"d.name"_s, Kind::Text, u"distribution_sets d WHERE d.id = t.installed_ds"_s } },
+        { u"installedds.version"_s,
+          { u"d.version"_s, Kind::Text, u"distribution_sets d WHERE d.id = t.installed_ds"_s } },
+    };
+    static const FieldTable modules = {
+        { u"id"_s, { u"m.id"_s, Kind::Number } }, { u"name"_s, { u"m.name"_s } },
+        { u"version"_s, { u"m.version"_s } },     { u"type"_s, { u"m.type_key"_s } },
+        { u"vendor"_s, { u"m.vendor"_s } },       { u"description"_s, { u"m.description"_s } },
+    };
+    static const FieldTable sets = {
+        { u"id"_s, { u"s.id"_s, Kind::Number } },
+        { u"name"_s, { u"s.name"_s } },
+        { u"version"_s, { u"s.version"_s } },
+        { u"type"_s, { u"s.type_key"_s } },
+    };
+    static const FieldTable rollouts = {
+        { u"id"_s, { u"r.id"_s, Kind::Number } },
+        { u"name"_s, { u"r.name"_s } },
+        { u"description"_s, { u"r.description"_s } },
+        { u"status"_s, { u"r.state"_s, Kind::Enum, {}, rolloutStates } },
+        { u"distributionset.id"_s, { u"r.ds_id"_s, Kind::Number } },
+    };
+    static const FieldTable actions = {
+        { u"id"_s, { u"a.id"_s, Kind::Number } },
+        { u"status"_s, { u"a.state"_s, Kind::Enum, {}, actionStates } },
+        { u"weight"_s, { u"a.weight"_s, Kind::Number } },
+        { u"createdat"_s, { u"a.created_at"_s, Kind::Number } },
+        { u"distributionset.id"_s, { u"a.ds_id"_s, Kind::Number } },
+        { u"rollout.id"_s, { u"a.rollout_id"_s, Kind::Number } },
+        { u"target.controllerid"_s, { u"x.controller_id"_s, Kind::Text, u"targets x WHERE x.id = a.target_id"_s } },
+    };
+    switch (entity) {
+    case RsqlCompiler::Entity::Target:
+        return targets;
+    case RsqlCompiler::Entity::SoftwareModule:
+        return modules;
+    case RsqlCompiler::Entity::DistributionSet:
+        return sets;
+    case RsqlCompiler::Entity::Rollout:
+        return rollouts;
+    case RsqlCompiler::Entity::Action:
+        break;
+    }
+    return actions;
+}
 
 // "*" -> "%", with LIKE's own characters escaped.
 QString likePattern(const QString &value)
@@ -37,6 +110,10 @@ QString likePattern(const QString &value)
 class Compiler
 {
 public:
+    explicit Compiler(RsqlCompiler::Entity entity)
+        : m_entity(entity)
+    { }
+
     SqlCondition compile(const Rsql::NodePtr &node)
     {
         SqlCondition out;
@@ -50,37 +127,22 @@ private:
         throw Failure { { c.position, message } };
     }
 
-    static Field field(const Rsql::Comparison &c, QVariantList &binds)
+    Field field(const Rsql::Comparison &c, QVariantList &binds) const
     {
         const QString name = c.selector.toLower();
-        if (name == u"controllerid"_s || name == u"id"_s)
-            return { u"t.controller_id"_s, Kind::Text, {} };
-        if (name == u"name"_s)
-            return { u"t.name"_s, Kind::Text, {} };
-        if (name == u"description"_s)
-            return { u"t.description"_s, Kind::Text, {} };
-        if (name == u"updatestatus"_s)
-            return { u"t.state"_s, Kind::TargetState, {} };
-        if (name == u"ipaddress"_s)
-            return { u"t.address"_s, Kind::Text, {} };
-        if (name == u"createdat"_s)
-            return { u"t.created_at"_s, Kind::Number, {} };
-        if (name == u"lastcontrollerrequestat"_s)
-            return { u"t.last_poll"_s, Kind::Number, {} };
-        if (name.startsWith(u"attribute."_s) && name.size() > 10) {
+        if (m_entity == RsqlCompiler::Entity::Target && name.startsWith(u"attribute."_s) && name.size() > 10) {
             binds.append(c.selector.mid(10)); // the key keeps its case
             return { u"ta.value"_s, Kind::Text, u"target_attributes ta WHERE ta.target_id = t.id AND ta.key = ?"_s };
         }
-        for (const auto &[prefix, column] :
-             { std::pair(u"assignedds."_s, u"t.assigned_ds"_s), std::pair(u"installedds."_s, u"t.installed_ds"_s) }) {
-            if (name == prefix + u"name"_s || name == prefix + u"version"_s)
-                return { u"d."_s + name.mid(prefix.size()), Kind::Text,
-                         u"distribution_sets d WHERE d.id = "_s + column };
+        QStringList known;
+        for (const auto &[key, f] : fieldsOf(m_entity)) {
+            if (key == name)
+                return f;
+            known << key;
         }
-        fail(c,
-             u"unknown field '%1'; known: controllerId, name, description, updateStatus, ipAddress, createdAt, "
-             "lastControllerRequestAt, attribute.<key>, assignedDS.name, assignedDS.version, installedDS.name, "
-             "installedDS.version"_s.arg(c.selector));
+        if (m_entity == RsqlCompiler::Entity::Target)
+            known << u"attribute.<key>"_s;
+        fail(c, u"unknown field '%1'; known: %2"_s.arg(c.selector, known.join(u", "_s)));
     }
 
     static QVariant value(const Rsql::Comparison &c, const Field &f, const QString &text)
@@ -95,11 +157,10 @@ private:
                 fail(c, u"'%1' takes a number (milliseconds since 1970), not '%2'"_s.arg(c.selector, text));
             return n;
         }
-        case Kind::TargetState: {
-            static const QStringList names = { u"unknown"_s, u"registered"_s, u"pending"_s, u"in_sync"_s, u"error"_s };
-            const qsizetype i = names.indexOf(text.toLower());
+        case Kind::Enum: {
+            const qsizetype i = f.enumNames.indexOf(text.toLower());
             if (i < 0)
-                fail(c, u"updateStatus is one of %1, not '%2'"_s.arg(names.join(u", "_s), text));
+                fail(c, u"%1 is one of %2, not '%3'"_s.arg(c.selector, f.enumNames.join(u", "_s), text));
             return int(i);
         }
         }
@@ -158,6 +219,8 @@ private:
         return negate ? u"(%1 IS NULL OR NOT (%2))"_s.arg(f.column, test) : u"(%1)"_s.arg(test);
     }
 
+    RsqlCompiler::Entity m_entity;
+
     QString emit(const Rsql::Node &node, QVariantList &binds)
     {
         if (node.kind == Rsql::Node::Kind::Comparison)
@@ -171,21 +234,21 @@ private:
 
 } // namespace
 
-std::variant<SqlCondition, Rsql::ParseError> RsqlCompiler::targets(const Rsql::NodePtr &tree)
+std::variant<SqlCondition, Rsql::ParseError> RsqlCompiler::compile(Entity entity, const Rsql::NodePtr &tree)
 {
     try {
-        return Compiler().compile(tree);
+        return Compiler(entity).compile(tree);
     } catch (const Failure &f) {
         return f.error;
     }
 }
 
-std::variant<SqlCondition, Rsql::ParseError> RsqlCompiler::targets(const QString &query)
+std::variant<SqlCondition, Rsql::ParseError> RsqlCompiler::compile(Entity entity, const QString &query)
 {
     const auto parsed = Rsql::parse(query);
     if (const auto *error = std::get_if<Rsql::ParseError>(&parsed))
         return *error;
-    return targets(std::get<Rsql::NodePtr>(parsed));
+    return compile(entity, std::get<Rsql::NodePtr>(parsed));
 }
 
 } // namespace Flotilla

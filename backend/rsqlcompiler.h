@@ -15,17 +15,27 @@ struct SqlCondition
     QVariantList binds;
 };
 
-// Compiles RSQL (engine/rsql.h) into SQL over the targets table (alias t), with hawkBit's target fields:
-//   controllerId (or id), name, description, updateStatus (unknown|registered|pending|in_sync|error),
-//   ipAddress, createdAt, lastControllerRequestAt (ms since the epoch), attribute.<key>,
-//   assignedDS.name / .version, installedDS.name / .version.
+// Compiles RSQL (engine/rsql.h) into SQL over one entity's table, with hawkBit's field names:
+//   targets (alias t): controllerId (or id), name, description, updateStatus (unknown|registered|pending|
+//     in_sync|error), ipAddress, createdAt, lastControllerRequestAt (ms since the epoch), targetType,
+//     attribute.<key>, assignedDS.name / .version, installedDS.name / .version
+//   software modules (m): id, name, version, type, vendor, description
+//   distribution sets (s): id, name, version, type
+//   rollouts (r): id, name, description, status, distributionSet.id
+//   actions (a): id, status (scheduled|wait_for_confirmation|running|canceling|canceled|finished|error|
+//     downloaded), weight, createdAt, distributionSet.id, rollout.id, target.controllerId
 // Field names are case-insensitive; text compares case-insensitively, '*' is a wildcard for == and !=.
 // An unknown field or a value of the wrong kind is an error at the position of the comparison.
 class RsqlCompiler
 {
 public:
-    static std::variant<SqlCondition, Rsql::ParseError> targets(const QString &query);
-    static std::variant<SqlCondition, Rsql::ParseError> targets(const Rsql::NodePtr &tree);
+    enum class Entity : quint8 { Target, SoftwareModule, DistributionSet, Rollout, Action };
+    static std::variant<SqlCondition, Rsql::ParseError> compile(Entity entity, const QString &query);
+    static std::variant<SqlCondition, Rsql::ParseError> compile(Entity entity, const Rsql::NodePtr &tree);
+    static std::variant<SqlCondition, Rsql::ParseError> targets(const QString &query)
+    {
+        return compile(Entity::Target, query);
+    }
 };
 
 } // namespace Flotilla

@@ -121,6 +121,15 @@ public:
     QList<Rollout> rollouts(int offset, int limit);
     QList<Action> actionsOfTarget(qint64 targetId, int offset, int limit); // newest first
     int countRows(const QString &table);
+    // Ids of rows of one of our tables (alias as the RSQL compiler uses it) matching compiled RSQL, by id.
+    QList<qint64> idsWhere(const QString &table, const QString &alias, const QString &where, const QVariantList &binds,
+                           int offset, int limit);
+    int countWhere(const QString &table, const QString &alias, const QString &where, const QVariantList &binds);
+    QStringList typeKeys(const QString &table); // software_module_types, ds_types, target_types
+    bool updateActionType(qint64 actionId, ActionType type);
+    bool deleteArtifact(qint64 artifactId); // the row; the caller removes unreferenced content
+    int countArtifactsWithContent(const QString &sha256);
+    bool deleteRollout(qint64 rolloutId); // groups and their target lists; actions keep their history
     // Removes a target with its actions, their history and its attributes.
     bool deleteTarget(qint64 targetId);
 

@@ -113,6 +113,114 @@ int SqlStore::countRows(const QString &table)
     return q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next() ? q.value(0).toInt() : 0;
 }
 
+namespace {
+bool knownTable(const QString &table)
+{
+    static const QStringList tables
+        = { QStringLiteral("targets"),  QStringLiteral("software_modules"), QStringLiteral("distribution_sets"),
+            QStringLiteral("rollouts"), QStringLiteral("actions"),          QStringLiteral("software_module_types"),
+            QStringLiteral("ds_types"), QStringLiteral("target_types") };
+    return tables.contains(table);
+}
+} // namespace
+
+QList<qint64> SqlStore::idsWhere(const QString &table, const QString &alias, const QString &where,
+                                 const QVariantList &binds, int offset, int limit)
+{
+    QList<qint64> ids;
+    if (!knownTable(table))
+        return ids;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %2.id FROM %1 %2 WHERE %3 ORDER BY %2.id LIMIT ? OFFSET ?")
+                  .arg(table, alias, where.isEmpty() ? QStringLiteral("1=1") : where));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        setError(QStringLiteral("listing %1").arg(table), q);
+        return ids;
+    }
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+int SqlStore::countWhere(const QString &table, const QString &alias, const QString &where, const QVariantList &binds)
+{
+    if (!knownTable(table))
+        return 0;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 %2 WHERE %3")
+                  .arg(table, alias, where.isEmpty() ? QStringLiteral("1=1") : where));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+QStringList SqlStore::typeKeys(const QString &table)
+{
+    QStringList keys;
+    if (!knownTable(table) || !table.endsWith(QLatin1String("_types")))
+        return keys;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT key FROM %1 ORDER BY id").arg(table))) {
+        while (q.next())
+            keys << q.value(0).toString();
+    }
+    return keys;
+}
+
+bool SqlStore::updateActionType(qint64 actionId, ActionType type)
+{
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE actions SET type = ? WHERE id = ?"));
+    q.addBindValue(int(type));
+    q.addBindValue(actionId);
+    if (!q.exec())
+        return setError(QStringLiteral("updating action %1").arg(actionId), q);
+    changed(StoreChange::Kind::ActionChanged, actionId);
+    return q.numRowsAffected() == 1;
+}
+
+bool SqlStore::deleteArtifact(qint64 artifactId)
+{
+    QSqlQuery &q = prepared(QStringLiteral("DELETE FROM artifacts WHERE id = ?"));
+    q.addBindValue(artifactId);
+    if (!q.exec())
+        return setError(QStringLiteral("deleting artifact %1").arg(artifactId), q);
+    changed(StoreChange::Kind::RepositoryChanged, artifactId);
+    return q.numRowsAffected() == 1;
+}
+
+int SqlStore::countArtifactsWithContent(const QString &sha256)
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM artifacts WHERE sha256 = ?"));
+    q.addBindValue(sha256);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+bool SqlStore::deleteRollout(qint64 rolloutId)
+{
+    StoreTransaction tx(*this);
+    static const QStringList statements = {
+        QStringLiteral("DELETE FROM rollout_group_targets WHERE group_id IN (SELECT id FROM rollout_groups WHERE "
+                       "rollout_id = ?)"),
+        QStringLiteral("UPDATE actions SET rollout_group_id = NULL WHERE rollout_id = ?"),
+        QStringLiteral("DELETE FROM rollout_groups WHERE rollout_id = ?"),
+        QStringLiteral("UPDATE actions SET rollout_id = NULL WHERE rollout_id = ?"),
+        QStringLiteral("DELETE FROM rollouts WHERE id = ?"),
+    };
+    for (const QString &sql : statements) {
+        QSqlQuery &q = prepared(sql);
+        q.addBindValue(rolloutId);
+        if (!q.exec())
+            return setError(QStringLiteral("deleting rollout %1").arg(rolloutId), q);
+    }
+    changed(StoreChange::Kind::RolloutChanged, rolloutId);
+    return tx.commit();
+}
+
 bool SqlStore::deleteTarget(qint64 targetId)
 {
     StoreTransaction tx(*this);

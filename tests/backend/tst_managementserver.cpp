@@ -371,9 +371,9 @@ void TestManagementServer::openApiListsEveryRoute()
         QString path = u"/rest/v1"_s + r.path;
         for (int n = 1; path.contains(u"<arg>"_s); ++n)
             path.replace(path.indexOf(u"<arg>"_s), 5,
-                         n == 1                                  ? u"{id}"_s
-                             : r.path.startsWith(u"/rollouts"_s) ? u"{command}"_s
-                                                                 : u"{id2}"_s);
+                         n == 1                                     ? u"{id}"_s
+                             : r.path == u"/rollouts/<arg>/<arg>"_s ? u"{command}"_s
+                                                                    : u"{id2}"_s);
         QVERIFY2(paths.contains(path), qPrintable(path));
     }
     QCOMPARE(m_client->get(u"/not-a-resource"_s).status, 404);

@@ -1,0 +1,316 @@
+#pragma once
+
+// Shared by the Management API's implementation files: the request context and the JSON shapes. Not an API.
+#include "managementserver.h"
+
+#include "ddimessages.h"
+#include "rsqlcompiler.h"
+
+#include <QHttpHeaders>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QUrlQuery>
+
+namespace Flotilla {
+
+Q_DECLARE_LOGGING_CATEGORY(lcMgmt)
+
+namespace Mgmt {
+
+using namespace Qt::StringLiterals;
+using Status = QHttpServerResponder::StatusCode;
+using Method = QHttpServerRequest::Method;
+
+inline constexpr int DefaultLimit = 50;
+inline constexpr int MaxLimit = 500;
+inline const QString Base = u"/rest/v1"_s;
+
+inline QString errorCodeFor(Status status)
+{
+    switch (status) {
+    case Status::BadRequest:
+        return u"flotilla.mgmt.badRequest"_s;
+    case Status::Unauthorized:
+        return u"flotilla.mgmt.unauthorized"_s;
+    case Status::Forbidden:
+        return u"flotilla.mgmt.forbidden"_s;
+    case Status::NotFound:
+        return u"flotilla.mgmt.notFound"_s;
+    case Status::Conflict:
+        return u"flotilla.mgmt.conflict"_s;
+    case Status::PayloadTooLarge:
+        return u"flotilla.mgmt.tooLarge"_s;
+    case Status::TooManyRequests:
+        return u"flotilla.mgmt.quotaExceeded"_s;
+    default:
+        return u"flotilla.mgmt.serverError"_s;
+    }
+}
+
+inline QString targetStateName(TargetState s)
+{
+    return nameOf(s).toLower(); // hawkBit's updateStatus spelling: in_sync, pending, ...
+}
+
+inline QJsonValue msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(double(t.toMSecsSinceEpoch())) : QJsonValue();
+}
+
+inline QJsonObject actionJson(const Action &a)
+{
+    QJsonObject o { { "id"_L1, double(a.id) },
+                    { "type"_L1, a.isActive() ? u"update"_s : u"update"_s },
+                    { "status"_L1, a.isActive() ? u"pending"_s : u"finished"_s },
+                    { "detailStatus"_L1, nameOf(a.state).toLower() },
+                    { "actionType"_L1, nameOf(a.type) },
+                    { "weight"_L1, a.weight },
+                    { "distributionSetId"_L1, double(a.distributionSetId) },
+                    { "createdAt"_L1, msOrNull(a.createdAt) },
+                    { "lastModifiedAt"_L1, msOrNull(a.lastModifiedAt) },
+                    { "confirmationRequired"_L1, a.confirmationRequired } };
+    if (a.type == ActionType::TimeForced)
+        o.insert("forceTime"_L1, msOrNull(a.forceTime));
+    if (a.rolloutId)
+        o.insert("rollout"_L1, double(a.rolloutId));
+    if (a.maintenanceWindow)
+        o.insert("maintenanceWindow"_L1,
+                 QJsonObject { { "schedule"_L1, a.maintenanceWindow->schedule() },
+                               { "duration"_L1, a.maintenanceWindow->duration() },
+                               { "timezone"_L1, a.maintenanceWindow->timezone() } });
+    return o;
+}
+
+inline QJsonObject groupCountsJson(const GroupCounts &c)
+{
+    return {
+        { "total"_L1, c.total }, { "finished"_L1, c.finished }, { "error"_L1, c.error }, { "running"_L1, c.running }
+    };
+}
+inline QJsonObject targetJson(const Target &t, bool withToken)
+{
+    QJsonObject o { { "controllerId"_L1, t.controllerId },
+                    { "name"_L1, t.name },
+                    { "description"_L1, t.description },
+                    { "updateStatus"_L1, targetStateName(t.state) },
+                    { "lastControllerRequestAt"_L1, msOrNull(t.lastPoll) },
+                    { "address"_L1, t.address },
+                    { "createdAt"_L1, msOrNull(t.createdAt) },
+                    { "requestAttributes"_L1, t.requestAttributes },
+                    { "autoConfirmActive"_L1, t.autoConfirm },
+                    { "installedDistributionSetId"_L1,
+                      t.installedDistributionSetId ? QJsonValue(double(t.installedDistributionSetId)) : QJsonValue() },
+                    { "assignedDistributionSetId"_L1,
+                      t.assignedDistributionSetId ? QJsonValue(double(t.assignedDistributionSetId)) : QJsonValue() } };
+    if (!t.targetTypeKey.isEmpty())
+        o.insert("targetType"_L1, t.targetTypeKey);
+    if (withToken)
+        o.insert("securityToken"_L1, t.securityToken);
+    return o;
+}
+
+// sort=field:ASC,field2:DESC over the targets' own columns (never user text in the SQL).
+inline std::optional<QString> targetOrder(const QString &sort, QString *error)
+{
+    static const QHash<QString, QString> columns = {
+        { u"controllerid"_s, u"t.controller_id"_s }, { u"name"_s, u"t.name"_s },
+        { u"createdat"_s, u"t.created_at"_s },       { u"lastcontrollerrequestat"_s, u"t.last_poll"_s },
+        { u"updatestatus"_s, u"t.state"_s },         { u"id"_s, u"t.id"_s },
+    };
+    if (sort.isEmpty())
+        return u"t.id"_s;
+    QStringList order;
+    for (const QString &item : sort.split(u',', Qt::SkipEmptyParts)) {
+        const QStringList parts = item.split(u':');
+        const QString column = columns.value(parts.at(0).trimmed().toLower());
+        const QString direction = parts.value(1, u"ASC"_s).trimmed().toUpper();
+        if (column.isEmpty() || parts.size() > 2 || (direction != u"ASC"_s && direction != u"DESC"_s)) {
+            *error = u"cannot sort by '%1'; fields: controllerId, name, createdAt, lastControllerRequestAt, "
+                     "updateStatus with :ASC or :DESC"_s.arg(item);
+            return std::nullopt;
+        }
+        order << column + u' ' + direction;
+    }
+    order << u"t.id"_s;
+    return order.join(u", "_s);
+}
+inline QStringList keysOf(const QJsonValue &list)
+{
+    QStringList keys;
+    for (const QJsonValue &v : list.toArray())
+        keys << (v.isObject() ? v.toObject().value("key"_L1).toString() : v.toString());
+    return keys;
+}
+inline QJsonObject moduleJson(const SoftwareModule &m, const QList<Artifact> &artifacts)
+{
+    QJsonArray list;
+    for (const Artifact &a : artifacts)
+        list.append(QJsonObject {
+            { "id"_L1, double(a.id) },
+            { "providedFilename"_L1, a.filename },
+            { "size"_L1, double(a.size) },
+            { "hashes"_L1, QJsonObject { { "sha1"_L1, a.sha1 }, { "md5"_L1, a.md5 }, { "sha256"_L1, a.sha256 } } } });
+    return { { "id"_L1, double(m.id) },       { "type"_L1, m.typeKey },  { "name"_L1, m.name },
+             { "version"_L1, m.version },     { "vendor"_L1, m.vendor }, { "description"_L1, m.description },
+             { "encrypted"_L1, m.encrypted }, { "artifacts"_L1, list } };
+}
+inline QJsonObject setJson(const DistributionSet &s, const QList<SoftwareModule> &modules, bool complete)
+{
+    QJsonArray list;
+    for (const SoftwareModule &m : modules)
+        list.append(QJsonObject {
+            { "id"_L1, double(m.id) }, { "type"_L1, m.typeKey }, { "name"_L1, m.name }, { "version"_L1, m.version } });
+    return { { "id"_L1, double(s.id) },
+             { "name"_L1, s.name },
+             { "version"_L1, s.version },
+             { "type"_L1, s.typeKey },
+             { "requiredMigrationStep"_L1, s.requiredMigrationStep },
+             { "locked"_L1, s.locked },
+             { "complete"_L1, complete },
+             { "modules"_L1, list } };
+}
+inline QJsonObject rolloutJson(const Rollout &r, const QList<RolloutGroup> &groups)
+{
+    return { { "id"_L1, double(r.id) },
+             { "name"_L1, r.name },
+             { "description"_L1, r.description },
+             { "targetFilterQuery"_L1, r.targetFilterQuery },
+             { "distributionSetId"_L1, double(r.distributionSetId) },
+             { "status"_L1, nameOf(r.state).toLower() },
+             { "type"_L1, nameOf(r.type) },
+             { "weight"_L1, r.weight },
+             { "dynamic"_L1, r.dynamic },
+             { "confirmationRequired"_L1, r.confirmationRequired },
+             { "startAt"_L1, msOrNull(r.startAt) },
+             { "createdAt"_L1, msOrNull(r.createdAt) },
+             { "totalGroups"_L1, groups.size() } };
+}
+
+inline std::optional<int> percentOf(const QJsonObject &o, QLatin1StringView key, int fallback)
+{
+    const QJsonValue v = o.value(key).toObject().value("expression"_L1);
+    if (v.isUndefined())
+        return fallback;
+    bool ok = false;
+    const int pct = v.toString().toInt(&ok);
+    if (!ok || pct < 0 || pct > 100)
+        return std::nullopt;
+    return pct;
+}
+
+} // namespace Mgmt
+
+// The implementation files share these names (this header is private to them).
+using namespace Qt::StringLiterals;
+using namespace Mgmt;
+
+// One request: who asks, the path arguments, and the answer.
+struct ManagementServer::Context
+{
+    const QHttpServerRequest &request;
+    QHttpServerResponder &responder;
+    QStringList args;
+    Operator who;
+
+    void send(const QJsonValue &body, Mgmt::Status status = Mgmt::Status::Ok)
+    {
+        QHttpHeaders h;
+        h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
+        const QByteArray bytes = body.isObject() ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
+            : body.isArray()                     ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
+                                                 : QByteArray();
+        responder.write(bytes, h, status);
+    }
+    void fail(Mgmt::Status status, const QString &message)
+    {
+        qCDebug(lcMgmt).noquote() << int(status) << request.url().path() << message;
+        QHttpHeaders h;
+        h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
+        if (status == Mgmt::Status::Unauthorized)
+            h.append(QHttpHeaders::WellKnownHeader::WWWAuthenticate, "Basic realm=\"Flotilla\"");
+        responder.write(Ddi::encodeError(errorCodeFor(status), message), h, status);
+    }
+    // The body as JSON; fails the request (400) and returns nullopt when it is not.
+    std::optional<QJsonDocument> json()
+    {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &error);
+        if (error.error != QJsonParseError::NoError) {
+            fail(Mgmt::Status::BadRequest,
+                 u"malformed JSON at offset %1: %2"_s.arg(error.offset).arg(error.errorString()));
+            return std::nullopt;
+        }
+        return doc;
+    }
+    std::optional<QJsonArray> jsonArray()
+    {
+        const auto doc = json();
+        if (!doc)
+            return std::nullopt;
+        if (!doc->isArray()) {
+            fail(Mgmt::Status::BadRequest, u"the body must be a JSON array"_s);
+            return std::nullopt;
+        }
+        return doc->array();
+    }
+    std::optional<QJsonObject> jsonObject()
+    {
+        const auto doc = json();
+        if (!doc)
+            return std::nullopt;
+        if (!doc->isObject()) {
+            fail(Mgmt::Status::BadRequest, u"the body must be a JSON object"_s);
+            return std::nullopt;
+        }
+        return doc->object();
+    }
+    // offset / limit (default 50, at most 500); fails with 400 on bad values.
+    bool paging(int *offset, int *limit)
+    {
+        const QUrlQuery q = request.query();
+        bool ok = true;
+        *offset = q.hasQueryItem(u"offset"_s) ? q.queryItemValue(u"offset"_s).toInt(&ok) : 0;
+        if (!ok || *offset < 0) {
+            fail(Mgmt::Status::BadRequest, u"offset must be a number >= 0"_s);
+            return false;
+        }
+        *limit = q.hasQueryItem(u"limit"_s) ? q.queryItemValue(u"limit"_s).toInt(&ok) : DefaultLimit;
+        if (!ok || *limit < 1 || *limit > MaxLimit) {
+            fail(Mgmt::Status::BadRequest, u"limit must be a number from 1 to %1"_s.arg(MaxLimit));
+            return false;
+        }
+        return true;
+    }
+    std::optional<qint64> idArg(int i, const QString &what)
+    {
+        bool ok = false;
+        const qint64 id = args.value(i).toLongLong(&ok);
+        if (!ok) {
+            fail(Mgmt::Status::NotFound, u"%1 '%2' does not exist"_s.arg(what, args.value(i)));
+            return std::nullopt;
+        }
+        return id;
+    }
+};
+
+namespace Mgmt {
+inline std::optional<SqlCondition> queryOf(ManagementServer::Context &ctx, RsqlCompiler::Entity entity)
+{
+    const QString q = ctx.request.query().queryItemValue(u"q"_s, QUrl::FullyDecoded);
+    if (q.isEmpty())
+        return SqlCondition();
+    const auto compiled = RsqlCompiler::compile(entity, q);
+    if (const auto *error = std::get_if<Rsql::ParseError>(&compiled)) {
+        ctx.fail(Status::BadRequest, u"q: "_s + error->toString());
+        return std::nullopt;
+    }
+    return std::get<SqlCondition>(compiled);
+}
+
+} // namespace Mgmt
+
+} // namespace Flotilla

@@ -1,0 +1,452 @@
+// Management API: types, software modules and artifacts, distribution sets.
+#include "managementserver_p.h"
+#include "repositoryservice.h"
+
+#include "multipartform.h"
+#include "segmentdevice.h"
+
+#include <QBuffer>
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+using namespace Flotilla::Mgmt;
+
+namespace Flotilla {
+
+void ManagementServer::createModuleTypes(Context &ctx)
+{
+    const auto items = ctx.jsonArray();
+    if (!items)
+        return;
+    QJsonArray out;
+    StoreTransaction tx(m_store);
+    for (int i = 0; i < items->size(); ++i) {
+        const QJsonObject o = items->at(i).toObject();
+        SoftwareModuleType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(),
+                                  o.value("maxAssignments"_L1).toInt(1) };
+        if (type.key.isEmpty() || type.name.isEmpty() || type.maxAssignments < 1)
+            return ctx.fail(Status::BadRequest, u"[%1]: key and name are required, maxAssignments >= 1"_s.arg(i));
+        if (m_store.softwareModuleType(type.key))
+            return ctx.fail(Status::Conflict, u"software module type '%1' exists"_s.arg(type.key));
+        type.id = m_store.insertSoftwareModuleType(type);
+        if (!type.id)
+            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        out.append(QJsonObject { { "id"_L1, double(type.id) },
+                                 { "key"_L1, type.key },
+                                 { "name"_L1, type.name },
+                                 { "maxAssignments"_L1, type.maxAssignments } });
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(out, Status::Created);
+}
+
+void ManagementServer::createSetTypes(Context &ctx)
+{
+    const auto items = ctx.jsonArray();
+    if (!items)
+        return;
+    QJsonArray out;
+    StoreTransaction tx(m_store);
+    for (int i = 0; i < items->size(); ++i) {
+        const QJsonObject o = items->at(i).toObject();
+        DistributionSetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(),
+                                   keysOf(o.value("mandatorymodules"_L1)), keysOf(o.value("optionalmodules"_L1)) };
+        if (type.key.isEmpty() || type.name.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: key and name are required"_s.arg(i));
+        for (const QString &m : type.mandatoryModuleTypes + type.optionalModuleTypes) {
+            if (!m_store.softwareModuleType(m))
+                return ctx.fail(Status::NotFound, u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(m));
+        }
+        if (m_store.distributionSetType(type.key))
+            return ctx.fail(Status::Conflict, u"distribution set type '%1' exists"_s.arg(type.key));
+        type.id = m_store.insertDistributionSetType(type);
+        if (!type.id)
+            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        out.append(QJsonObject { { "id"_L1, double(type.id) },
+                                 { "key"_L1, type.key },
+                                 { "name"_L1, type.name },
+                                 { "mandatorymodules"_L1, QJsonArray::fromStringList(type.mandatoryModuleTypes) },
+                                 { "optionalmodules"_L1, QJsonArray::fromStringList(type.optionalModuleTypes) } });
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(out, Status::Created);
+}
+
+void ManagementServer::createTargetTypes(Context &ctx)
+{
+    const auto items = ctx.jsonArray();
+    if (!items)
+        return;
+    QJsonArray out;
+    StoreTransaction tx(m_store);
+    for (int i = 0; i < items->size(); ++i) {
+        const QJsonObject o = items->at(i).toObject();
+        TargetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(),
+                          keysOf(o.value("compatibledistributionsettypes"_L1)) };
+        if (type.key.isEmpty() || type.name.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: key and name are required"_s.arg(i));
+        if (m_store.targetType(type.key))
+            return ctx.fail(Status::Conflict, u"target type '%1' exists"_s.arg(type.key));
+        type.id = m_store.insertTargetType(type);
+        if (!type.id)
+            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        out.append(QJsonObject { { "id"_L1, double(type.id) }, { "key"_L1, type.key }, { "name"_L1, type.name } });
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(out, Status::Created);
+}
+
+void ManagementServer::listModules(Context &ctx)
+{
+    int offset = 0;
+    int limit = 0;
+    const auto condition
+        = ctx.paging(&offset, &limit) ? queryOf(ctx, RsqlCompiler::Entity::SoftwareModule) : std::nullopt;
+    if (!condition)
+        return;
+    QJsonArray content;
+    for (qint64 id : m_store.idsWhere(u"software_modules"_s, u"m"_s, condition->sql, condition->binds, offset, limit)) {
+        if (const auto m = m_store.softwareModule(id))
+            content.append(moduleJson(*m, m_store.artifacts(id)));
+    }
+    ctx.send(QJsonObject {
+        { "content"_L1, content },
+        { "total"_L1, m_store.countWhere(u"software_modules"_s, u"m"_s, condition->sql, condition->binds) },
+        { "size"_L1, content.size() } });
+}
+
+void ManagementServer::createModules(Context &ctx)
+{
+    const auto items = ctx.jsonArray();
+    if (!items)
+        return;
+    QJsonArray out;
+    StoreTransaction tx(m_store);
+    for (int i = 0; i < items->size(); ++i) {
+        const QJsonObject o = items->at(i).toObject();
+        SoftwareModule m { 0,
+                           o.value("type"_L1).toString(),
+                           o.value("name"_L1).toString(),
+                           o.value("version"_L1).toString(),
+                           o.value("vendor"_L1).toString(),
+                           o.value("description"_L1).toString(),
+                           o.value("encrypted"_L1).toBool(false) };
+        if (m.typeKey.isEmpty() || m.name.isEmpty() || m.version.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: type, name and version are required"_s.arg(i));
+        if (!m_store.softwareModuleType(m.typeKey))
+            return ctx.fail(Status::NotFound,
+                            u"[%1].type: software module type '%2' does not exist"_s.arg(i).arg(m.typeKey));
+        m.id = m_store.insertSoftwareModule(m);
+        if (!m.id)
+            return ctx.fail(Status::Conflict,
+                            u"[%1]: %2 %3 of type %4 exists"_s.arg(i).arg(m.name, m.version, m.typeKey));
+        out.append(moduleJson(m, {}));
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(out, Status::Created);
+}
+
+void ManagementServer::getModule(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"software module"_s);
+    if (!id)
+        return;
+    const std::optional<SoftwareModule> m = m_store.softwareModule(*id);
+    if (!m)
+        return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
+    ctx.send(moduleJson(*m, m_store.artifacts(m->id)));
+}
+
+void ManagementServer::uploadArtifact(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"software module"_s);
+    if (!id)
+        return;
+    if (!m_store.softwareModule(*id))
+        return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
+    const auto parts = parseMultipartForm(ctx.request.value("content-type"), ctx.request.body());
+    if (!parts)
+        return ctx.fail(Status::BadRequest, u"the body must be multipart/form-data with a 'file' part"_s);
+    const FormPart *file = nullptr;
+    QHash<QString, QString> fields;
+    for (const FormPart &p : *parts) {
+        if (p.name == u"file"_s)
+            file = &p;
+        else
+            fields.insert(p.name, QString::fromUtf8(p.data).trimmed());
+    }
+    if (!file)
+        return ctx.fail(Status::BadRequest, u"the form has no 'file' part"_s);
+    const QString filename = fields.value(u"filename"_s, file->filename);
+    if (filename.isEmpty() || filename.contains(u'/'))
+        return ctx.fail(Status::BadRequest, u"the artifact needs a file name without '/'"_s);
+    for (const Artifact &a : m_store.artifacts(*id)) {
+        if (a.filename == filename)
+            return ctx.fail(Status::Conflict, u"module %1 already has an artifact '%2'"_s.arg(*id).arg(filename));
+    }
+    QByteArray bytes = file->data.toByteArray();
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    ArtifactStore::AddError error = ArtifactStore::AddError::None;
+    const auto stored = m_artifacts.add(
+        buffer, { fields.value(u"sha1sum"_s), fields.value(u"md5sum"_s), fields.value(u"sha256sum"_s) },
+        m_maxArtifactBytes, &error);
+    if (!stored)
+        return ctx.fail(error == ArtifactStore::AddError::TooLarge           ? Status::PayloadTooLarge
+                            : error == ArtifactStore::AddError::HashMismatch ? Status::BadRequest
+                                                                             : Status::InternalServerError,
+                        m_artifacts.errorString());
+    Artifact a { 0,
+                 *id,
+                 filename,
+                 stored->size,
+                 stored->hashes.sha1,
+                 stored->hashes.md5,
+                 stored->hashes.sha256,
+                 QDateTime::currentDateTimeUtc() };
+    a.id = m_store.insertArtifact(a);
+    if (!a.id)
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonObject { { "id"_L1, double(a.id) },
+                           { "providedFilename"_L1, a.filename },
+                           { "size"_L1, double(a.size) },
+                           { "hashes"_L1,
+                             QJsonObject { { "sha1"_L1, a.sha1 }, { "md5"_L1, a.md5 }, { "sha256"_L1, a.sha256 } } } },
+             Status::Created);
+}
+
+void ManagementServer::listSets(Context &ctx)
+{
+    int offset = 0;
+    int limit = 0;
+    if (!ctx.paging(&offset, &limit))
+        return;
+    const auto condition = queryOf(ctx, RsqlCompiler::Entity::DistributionSet);
+    if (!condition)
+        return;
+    QJsonArray content;
+    RepositoryService repository(m_store);
+    for (qint64 id :
+         m_store.idsWhere(u"distribution_sets"_s, u"s"_s, condition->sql, condition->binds, offset, limit)) {
+        if (const auto set = m_store.distributionSet(id))
+            content.append(setJson(*set, m_store.modulesOfSet(id), repository.missingModuleTypes(id).isEmpty()));
+    }
+    ctx.send(QJsonObject {
+        { "content"_L1, content },
+        { "total"_L1, m_store.countWhere(u"distribution_sets"_s, u"s"_s, condition->sql, condition->binds) },
+        { "size"_L1, content.size() } });
+}
+
+void ManagementServer::createSets(Context &ctx)
+{
+    const auto items = ctx.jsonArray();
+    if (!items)
+        return;
+    QJsonArray out;
+    StoreTransaction tx(m_store);
+    RepositoryService repository(m_store);
+    for (int i = 0; i < items->size(); ++i) {
+        const QJsonObject o = items->at(i).toObject();
+        DistributionSet s { 0,
+                            o.value("name"_L1).toString(),
+                            o.value("version"_L1).toString(),
+                            o.value("type"_L1).toString(),
+                            o.value("requiredMigrationStep"_L1).toBool(false),
+                            false };
+        if (s.name.isEmpty() || s.version.isEmpty() || s.typeKey.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: name, version and type are required"_s.arg(i));
+        if (!m_store.distributionSetType(s.typeKey))
+            return ctx.fail(Status::NotFound,
+                            u"[%1].type: distribution set type '%2' does not exist"_s.arg(i).arg(s.typeKey));
+        if (m_store.distributionSetByNameVersion(s.name, s.version))
+            return ctx.fail(Status::Conflict, u"[%1]: distribution set %2 %3 exists"_s.arg(i).arg(s.name, s.version));
+        s.id = m_store.insertDistributionSet(s);
+        if (!s.id)
+            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        for (const QJsonValue &m : o.value("modules"_L1).toArray()) {
+            const RepositoryService::Result r
+                = repository.addModuleToSet(s.id, qint64(m.toObject().value("id"_L1).toDouble()));
+            if (!r.ok())
+                return ctx.fail(r.error == RepositoryService::Error::UnknownModule ? Status::NotFound
+                                                                                   : Status::BadRequest,
+                                u"[%1].modules: %2"_s.arg(i).arg(r.message));
+        }
+        out.append(setJson(s, m_store.modulesOfSet(s.id), repository.missingModuleTypes(s.id).isEmpty()));
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(out, Status::Created);
+}
+
+void ManagementServer::getSet(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"distribution set"_s);
+    if (!id)
+        return;
+    const std::optional<DistributionSet> s = m_store.distributionSet(*id);
+    if (!s)
+        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    ctx.send(setJson(*s, m_store.modulesOfSet(s->id), RepositoryService(m_store).missingModuleTypes(s->id).isEmpty()));
+}
+
+void ManagementServer::assignModulesToSet(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"distribution set"_s);
+    const auto items = id ? ctx.jsonArray() : std::nullopt;
+    if (!items)
+        return;
+    StoreTransaction tx(m_store);
+    RepositoryService repository(m_store);
+    for (int i = 0; i < items->size(); ++i) {
+        const RepositoryService::Result r
+            = repository.addModuleToSet(*id, qint64(items->at(i).toObject().value("id"_L1).toDouble()));
+        if (!r.ok())
+            return ctx.fail(r.error == RepositoryService::Error::UnknownModule
+                                    || r.error == RepositoryService::Error::UnknownSet
+                                ? Status::NotFound
+                                : r.error == RepositoryService::Error::Locked ? Status::Conflict
+                                                                              : Status::BadRequest,
+                            u"[%1]: %2"_s.arg(i).arg(r.message));
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::assignTargetsToSet(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"distribution set"_s);
+    const auto items = id ? ctx.jsonArray() : std::nullopt;
+    if (!items)
+        return;
+    assign(ctx, *id, *items);
+}
+
+void ManagementServer::listModuleTypes(Context &ctx)
+{
+    QJsonArray content;
+    for (const QString &key : m_store.typeKeys(u"software_module_types"_s)) {
+        if (const auto t = m_store.softwareModuleType(key))
+            content.append(QJsonObject { { "id"_L1, double(t->id) },
+                                         { "key"_L1, t->key },
+                                         { "name"_L1, t->name },
+                                         { "maxAssignments"_L1, t->maxAssignments } });
+    }
+    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+}
+
+void ManagementServer::listSetTypes(Context &ctx)
+{
+    QJsonArray content;
+    for (const QString &key : m_store.typeKeys(u"ds_types"_s)) {
+        if (const auto t = m_store.distributionSetType(key))
+            content.append(
+                QJsonObject { { "id"_L1, double(t->id) },
+                              { "key"_L1, t->key },
+                              { "name"_L1, t->name },
+                              { "mandatorymodules"_L1, QJsonArray::fromStringList(t->mandatoryModuleTypes) },
+                              { "optionalmodules"_L1, QJsonArray::fromStringList(t->optionalModuleTypes) } });
+    }
+    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+}
+
+void ManagementServer::listTargetTypes(Context &ctx)
+{
+    QJsonArray content;
+    for (const QString &key : m_store.typeKeys(u"target_types"_s)) {
+        if (const auto t = m_store.targetType(key))
+            content.append(QJsonObject {
+                { "id"_L1, double(t->id) },
+                { "key"_L1, t->key },
+                { "name"_L1, t->name },
+                { "compatibledistributionsettypes"_L1, QJsonArray::fromStringList(t->compatibleSetTypes) } });
+    }
+    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+}
+
+void ManagementServer::listArtifacts(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"software module"_s);
+    if (!id)
+        return;
+    const std::optional<SoftwareModule> m = m_store.softwareModule(*id);
+    if (!m)
+        return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
+    ctx.send(moduleJson(*m, m_store.artifacts(*id)).value("artifacts"_L1));
+}
+
+namespace {
+std::optional<Artifact> artifactOf(SqlStore &store, qint64 moduleId, qint64 artifactId)
+{
+    for (const Artifact &a : store.artifacts(moduleId)) {
+        if (a.id == artifactId)
+            return a;
+    }
+    return std::nullopt;
+}
+} // namespace
+
+void ManagementServer::downloadArtifact(Context &ctx)
+{
+    const auto moduleId = ctx.idArg(0, u"software module"_s);
+    const auto artifactId = moduleId ? ctx.idArg(1, u"artifact"_s) : std::nullopt;
+    if (!artifactId)
+        return;
+    const std::optional<Artifact> a = artifactOf(m_store, *moduleId, *artifactId);
+    if (!a)
+        return ctx.fail(Status::NotFound, u"artifact %1 of module %2 does not exist"_s.arg(*artifactId).arg(*moduleId));
+    auto *device = new SegmentDevice(m_artifacts.pathOf(a->sha256));
+    device->appendFileRange(0, a->size);
+    QHttpHeaders h;
+    h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/octet-stream");
+    h.append(QHttpHeaders::WellKnownHeader::ETag, '"' + a->sha1.toLatin1() + '"');
+    h.append(QHttpHeaders::WellKnownHeader::ContentDisposition,
+             "attachment;filename=" + QUrl::toPercentEncoding(a->filename));
+    ctx.responder.write(device, h, Status::Ok);
+}
+
+void ManagementServer::deleteArtifact(Context &ctx)
+{
+    const auto moduleId = ctx.idArg(0, u"software module"_s);
+    const auto artifactId = moduleId ? ctx.idArg(1, u"artifact"_s) : std::nullopt;
+    if (!artifactId)
+        return;
+    const std::optional<Artifact> a = artifactOf(m_store, *moduleId, *artifactId);
+    if (!a)
+        return ctx.fail(Status::NotFound, u"artifact %1 of module %2 does not exist"_s.arg(*artifactId).arg(*moduleId));
+    if (!m_store.deleteArtifact(a->id))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    // Content-addressed: the file goes when no artifact refers to it any more.
+    if (m_store.countArtifactsWithContent(a->sha256) == 0)
+        QFile::remove(m_artifacts.pathOf(a->sha256));
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::listSetTargets(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"distribution set"_s);
+    if (!id)
+        return;
+    const QString which = ctx.args.value(1);
+    if (which != u"assignedTargets"_s && which != u"installedTargets"_s)
+        return ctx.fail(Status::NotFound, u"no list '%1'; use assignedTargets or installedTargets"_s.arg(which));
+    if (!m_store.distributionSet(*id))
+        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    int offset = 0;
+    int limit = 0;
+    if (!ctx.paging(&offset, &limit))
+        return;
+    const QString where = which == u"assignedTargets"_s ? u"t.assigned_ds = ?"_s : u"t.installed_ds = ?"_s;
+    QJsonArray content;
+    for (const Target &t : m_store.targetsWhere(where, { *id }, u"t.id"_s, offset, limit))
+        content.append(targetJson(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+    ctx.send(QJsonObject { { "content"_L1, content },
+                           { "total"_L1, m_store.countTargetsWhere(where, { *id }) },
+                           { "size"_L1, content.size() } });
+}
+
+} // namespace Flotilla

@@ -1,0 +1,195 @@
+// Management API: rollouts and their groups.
+#include "managementserver_p.h"
+
+using namespace Qt::StringLiterals;
+using namespace Flotilla::Mgmt;
+
+namespace Flotilla {
+
+void ManagementServer::listRollouts(Context &ctx)
+{
+    int offset = 0;
+    int limit = 0;
+    const auto condition = ctx.paging(&offset, &limit) ? queryOf(ctx, RsqlCompiler::Entity::Rollout) : std::nullopt;
+    if (!condition)
+        return;
+    QJsonArray content;
+    for (qint64 id : m_store.idsWhere(u"rollouts"_s, u"r"_s, condition->sql, condition->binds, offset, limit)) {
+        if (const auto r = m_store.rollout(id))
+            content.append(rolloutJson(*r, m_store.rolloutGroups(id)));
+    }
+    ctx.send(QJsonObject { { "content"_L1, content },
+                           { "total"_L1, m_store.countWhere(u"rollouts"_s, u"r"_s, condition->sql, condition->binds) },
+                           { "size"_L1, content.size() } });
+}
+
+void ManagementServer::createRollout(Context &ctx)
+{
+    const auto body = ctx.jsonObject();
+    if (!body)
+        return;
+    RolloutRequest request;
+    Rollout &r = request.rollout;
+    r.name = body->value("name"_L1).toString();
+    r.description = body->value("description"_L1).toString();
+    r.targetFilterQuery = body->value("targetFilterQuery"_L1).toString();
+    r.distributionSetId = qint64(body->value("distributionSetId"_L1).toDouble());
+    if (r.name.isEmpty() || r.targetFilterQuery.isEmpty() || r.distributionSetId <= 0)
+        return ctx.fail(Status::BadRequest, u"name, targetFilterQuery and distributionSetId are required"_s);
+    const QString type = body->value("type"_L1).toString(u"forced"_s);
+    const std::optional<ActionType> actionType = actionTypeFromString(type);
+    if (!actionType)
+        return ctx.fail(Status::BadRequest,
+                        u"type '%1' is not one of forced, soft, timeforced, downloadonly"_s.arg(type));
+    r.type = *actionType;
+    if (body->value("forcetime"_L1).isDouble())
+        r.forceTime = QDateTime::fromMSecsSinceEpoch(qint64(body->value("forcetime"_L1).toDouble()), QTimeZone::UTC);
+    if (body->value("startAt"_L1).isDouble())
+        r.startAt = QDateTime::fromMSecsSinceEpoch(qint64(body->value("startAt"_L1).toDouble()), QTimeZone::UTC);
+    r.weight = body->value("weight"_L1).toInt(DefaultWeight);
+    r.confirmationRequired = body->value("confirmationRequired"_L1).toBool(false);
+    r.dynamic = body->value("dynamic"_L1).toBool(false);
+    request.approvalRequired = body->value("approvalRequired"_L1).toBool(false);
+    const auto success = percentOf(*body, "successCondition"_L1, 100);
+    const auto error = percentOf(*body, "errorCondition"_L1, 100);
+    if (!success || !error)
+        return ctx.fail(Status::BadRequest,
+                        u"successCondition/errorCondition expression must be a percentage 0..100"_s);
+    request.conditions.successThresholdPercent = *success;
+    request.conditions.errorThresholdPercent = *error;
+    const QString successAction
+        = body->value("successAction"_L1).toObject().value("action"_L1).toString(u"NEXTGROUP"_s);
+    if (successAction != u"NEXTGROUP"_s && successAction != u"PAUSE"_s)
+        return ctx.fail(Status::BadRequest, u"successAction.action is NEXTGROUP or PAUSE"_s);
+    request.conditions.successAction = successAction == u"PAUSE"_s ? SuccessAction::Pause : SuccessAction::NextGroup;
+    if (body->contains("groups"_L1)) {
+        for (const QJsonValue &g : body->value("groups"_L1).toArray()) {
+            const QJsonObject o = g.toObject();
+            const double pct = o.value("targetPercentage"_L1).toDouble(-1);
+            if (pct <= 0 || pct > 100)
+                return ctx.fail(Status::BadRequest, u"groups[].targetPercentage must be in (0, 100]"_s);
+            request.percentages << pct;
+            GroupConditions c = request.conditions;
+            const auto gs = percentOf(o, "successCondition"_L1, c.successThresholdPercent);
+            const auto ge = percentOf(o, "errorCondition"_L1, c.errorThresholdPercent);
+            if (!gs || !ge)
+                return ctx.fail(Status::BadRequest, u"groups[] conditions must be percentages 0..100"_s);
+            c.successThresholdPercent = *gs;
+            c.errorThresholdPercent = *ge;
+            request.groupConditions << c;
+        }
+    } else {
+        request.amountGroups = body->value("amountGroups"_L1).toInt(0);
+        if (request.amountGroups < 1)
+            return ctx.fail(Status::BadRequest, u"give amountGroups (>= 1) or groups[]"_s);
+    }
+    const qint64 id = m_rollouts.create(request);
+    if (!id) {
+        const QString why = m_rollouts.lastError();
+        return ctx.fail(why.contains(u"does not exist"_s) ? Status::NotFound
+                            : why.contains(u"quota"_s)    ? Status::TooManyRequests
+                                                          : Status::BadRequest,
+                        why);
+    }
+    ctx.send(rolloutJson(*m_store.rollout(id), m_store.rolloutGroups(id)), Status::Created);
+}
+
+void ManagementServer::getRollout(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"rollout"_s);
+    if (!id)
+        return;
+    const std::optional<Rollout> r = m_store.rollout(*id);
+    if (!r)
+        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    ctx.send(rolloutJson(*r, m_store.rolloutGroups(r->id)));
+}
+
+void ManagementServer::listGroups(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"rollout"_s);
+    if (!id)
+        return;
+    if (!m_store.rollout(*id))
+        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    QJsonArray content;
+    for (const RolloutGroup &g : m_store.rolloutGroups(*id))
+        content.append(
+            QJsonObject { { "id"_L1, double(g.id) },
+                          { "name"_L1, g.name },
+                          { "status"_L1, nameOf(g.state).toLower() },
+                          { "totalTargets"_L1, g.targetCount },
+                          { "successCondition"_L1, g.conditions.successThresholdPercent },
+                          { "errorCondition"_L1, g.conditions.errorThresholdPercent },
+                          { "totalTargetsPerStatus"_L1, groupCountsJson(m_store.rolloutGroupCounts(g.id)) } });
+    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+}
+
+void ManagementServer::rolloutCommand(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"rollout"_s);
+    if (!id)
+        return;
+    if (!m_store.rollout(*id))
+        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    const QString command = ctx.args.value(1);
+    bool ok = false;
+    if (command == u"start"_s)
+        ok = m_rollouts.start(*id);
+    else if (command == u"pause"_s)
+        ok = m_rollouts.pause(*id);
+    else if (command == u"resume"_s)
+        ok = m_rollouts.resume(*id);
+    else if (command == u"approve"_s)
+        ok = m_rollouts.approve(*id);
+    else if (command == u"deny"_s)
+        ok = m_rollouts.deny(*id);
+    else if (command == u"stop"_s)
+        ok = m_rollouts.stop(*id);
+    else
+        return ctx.fail(Status::NotFound,
+                        u"no rollout command '%1'; commands are start, pause, resume, approve, deny, "
+                        "stop"_s.arg(command));
+    if (!ok)
+        return ctx.fail(Status::Conflict, m_rollouts.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::deleteRollout(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"rollout"_s);
+    if (!id)
+        return;
+    const std::optional<Rollout> r = m_store.rollout(*id);
+    if (!r)
+        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    // A rollout in flight must be stopped first; its actions keep their history either way.
+    static const QList<RolloutState> deletable
+        = { RolloutState::Ready, RolloutState::WaitingForApproval, RolloutState::ApprovalDenied, RolloutState::Stopped,
+            RolloutState::Finished };
+    if (!deletable.contains(r->state))
+        return ctx.fail(Status::Conflict,
+                        u"rollout %1 is %2; stop it before deleting it"_s.arg(r->name, nameOf(r->state)));
+    if (!m_store.deleteRollout(*id))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::listGroupTargets(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"rollout"_s);
+    const auto groupId = id ? ctx.idArg(1, u"group"_s) : std::nullopt;
+    if (!groupId)
+        return;
+    const QList<RolloutGroup> groups = m_store.rolloutGroups(*id);
+    if (std::none_of(groups.cbegin(), groups.cend(), [&](const RolloutGroup &g) { return g.id == *groupId; }))
+        return ctx.fail(Status::NotFound, u"group %1 of rollout %2 does not exist"_s.arg(*groupId).arg(*id));
+    QJsonArray content;
+    for (qint64 targetId : m_store.rolloutGroupTargets(*groupId)) {
+        if (const auto t = m_store.target(targetId))
+            content.append(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+    }
+    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+}
+
+} // namespace Flotilla

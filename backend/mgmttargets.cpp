@@ -1,0 +1,422 @@
+// Management API: targets, their actions and assignments.
+#include "managementserver_p.h"
+
+using namespace Qt::StringLiterals;
+using namespace Flotilla::Mgmt;
+
+namespace Flotilla {
+
+void ManagementServer::listTargets(Context &ctx)
+{
+    int offset = 0;
+    int limit = 0;
+    if (!ctx.paging(&offset, &limit))
+        return;
+    const QUrlQuery query = ctx.request.query();
+    const std::optional<SqlCondition> compiled = queryOf(ctx, RsqlCompiler::Entity::Target);
+    if (!compiled)
+        return;
+    const SqlCondition &condition = *compiled;
+    QString error;
+    const std::optional<QString> order = targetOrder(query.queryItemValue(u"sort"_s), &error);
+    if (!order)
+        return ctx.fail(Status::BadRequest, error);
+    const bool tokens = ctx.who.can(Permission::ReadTargetSecurityToken);
+    QJsonArray content;
+    for (const Target &t : m_store.targetsWhere(condition.sql, condition.binds, *order, offset, limit))
+        content.append(targetJson(t, tokens));
+    ctx.send(QJsonObject { { "content"_L1, content },
+                           { "total"_L1, m_store.countTargetsWhere(condition.sql, condition.binds) },
+                           { "size"_L1, content.size() } });
+}
+
+void ManagementServer::createTargets(Context &ctx)
+{
+    const auto items = ctx.jsonArray();
+    if (!items)
+        return;
+    QList<Target> created;
+    // Validate everything first: a bad entry creates nothing.
+    for (int i = 0; i < items->size(); ++i) {
+        const QJsonObject o = items->at(i).toObject();
+        Target t;
+        t.controllerId = o.value("controllerId"_L1).toString();
+        if (t.controllerId.isEmpty() || t.controllerId.size() > MaxControllerIdLength)
+            return ctx.fail(Status::BadRequest,
+                            u"[%1].controllerId is required (1 to %2 characters)"_s.arg(i).arg(MaxControllerIdLength));
+        if (m_store.targetByControllerId(t.controllerId))
+            return ctx.fail(Status::Conflict, u"target '%1' exists"_s.arg(t.controllerId));
+        t.name = o.value("name"_L1).toString(t.controllerId);
+        t.description = o.value("description"_L1).toString();
+        t.targetTypeKey = o.value("targetType"_L1).toString();
+        if (!t.targetTypeKey.isEmpty() && !m_store.targetType(t.targetTypeKey))
+            return ctx.fail(Status::NotFound, u"[%1].targetType '%2' does not exist"_s.arg(i).arg(t.targetTypeKey));
+        t.securityToken = o.value("securityToken"_L1).toString();
+        if (t.securityToken.isEmpty())
+            t.securityToken = Target::generateSecurityToken();
+        t.state = TargetState::Unknown; // pre-commissioned until its first poll
+        t.createdAt = QDateTime::currentDateTimeUtc();
+        created.append(t);
+    }
+    StoreTransaction tx(m_store);
+    QJsonArray out;
+    for (Target &t : created) {
+        t.id = m_store.insertTarget(t);
+        if (t.id == 0)
+            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        out.append(targetJson(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(out, Status::Created);
+}
+
+void ManagementServer::getTarget(Context &ctx)
+{
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+    ctx.send(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+}
+
+void ManagementServer::deleteTarget(Context &ctx)
+{
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+    if (!m_store.deleteTarget(t->id))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue());
+}
+
+void ManagementServer::getTargetAttributes(Context &ctx)
+{
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+    QJsonObject o;
+    const QMap<QString, QString> attributes = m_store.targetAttributes(t->id);
+    for (auto it = attributes.cbegin(); it != attributes.cend(); ++it)
+        o.insert(it.key(), it.value());
+    ctx.send(o);
+}
+
+void ManagementServer::listTargetActions(Context &ctx)
+{
+    int offset = 0;
+    int limit = 0;
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+    if (!ctx.paging(&offset, &limit))
+        return;
+    QJsonArray content;
+    for (const Action &a : m_store.actionsOfTarget(t->id, offset, limit))
+        content.append(actionJson(a));
+    ctx.send(QJsonObject {
+        { "content"_L1, content }, { "total"_L1, m_store.countActions(t->id) }, { "size"_L1, content.size() } });
+}
+
+void ManagementServer::getTargetAction(Context &ctx)
+{
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    const auto id = ctx.idArg(1, u"action"_s);
+    if (!id)
+        return;
+    const std::optional<Action> a = m_store.action(*id);
+    if (!t || !a || a->targetId != t->id)
+        return ctx.fail(Status::NotFound, u"action %1 of target '%2' does not exist"_s.arg(*id).arg(ctx.args.value(0)));
+    QJsonObject o = actionJson(*a);
+    QJsonArray history;
+    for (const ActionStatusEntry &e : m_store.statusHistory(a->id, 0, 1000))
+        history.append(QJsonObject { { "type"_L1, nameOf(e.status).toLower() },
+                                     { "reportedAt"_L1, msOrNull(e.at) },
+                                     { "messages"_L1, QJsonArray::fromStringList(e.messages) },
+                                     { "code"_L1, e.code ? QJsonValue(*e.code) : QJsonValue() } });
+    o.insert("status_history"_L1, history);
+    ctx.send(o);
+}
+
+void ManagementServer::cancelTargetAction(Context &ctx)
+{
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    const auto id = ctx.idArg(1, u"action"_s);
+    if (!id)
+        return;
+    const std::optional<Action> a = m_store.action(*id);
+    if (!t || !a || a->targetId != t->id)
+        return ctx.fail(Status::NotFound, u"action %1 of target '%2' does not exist"_s.arg(*id).arg(ctx.args.value(0)));
+    const bool force = ctx.request.query().queryItemValue(u"force"_s) == u"true"_s;
+    if (force) {
+        const FeedbackResult r = m_deployment.feedback(t->id, a->id, ActionEvent::ForceQuit,
+                                                       { u"Update Server: force-quit by %1"_s.arg(ctx.who.name) });
+        if (r.outcome != FeedbackResult::Outcome::Applied)
+            return ctx.fail(Status::Conflict, r.message);
+        return ctx.send(QJsonValue(), Status::NoContent);
+    }
+    if (!a->isActive() || a->state == ActionState::Canceling)
+        return ctx.fail(Status::Conflict, u"action %1 is %2 and cannot be canceled"_s.arg(a->id).arg(nameOf(a->state)));
+    if (!m_deployment.cancel(*a, u"Update Server: canceled by %1"_s.arg(ctx.who.name)))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::assign(Context &ctx, qint64 setId, const QJsonArray &items)
+{
+    // hawkBit groups the body by request parameters; each distinct set of parameters is one assignment.
+    QJsonArray actions;
+    int assigned = 0;
+    int already = 0;
+    StoreTransaction tx(m_store);
+    for (int i = 0; i < items.size(); ++i) {
+        const QJsonObject o = items.at(i).toObject();
+        const std::optional<Target> t = m_store.targetByControllerId(o.value("id"_L1).toString());
+        if (!t)
+            return ctx.fail(Status::NotFound,
+                            u"[%1].id: target '%2' does not exist"_s.arg(i).arg(o.value("id"_L1).toString()));
+        AssignmentRequest request;
+        const QString type = o.value("type"_L1).toString(u"forced"_s);
+        const std::optional<ActionType> actionType = actionTypeFromString(type);
+        if (!actionType)
+            return ctx.fail(Status::BadRequest,
+                            u"[%1].type '%2' is not one of forced, soft, timeforced, downloadonly"_s.arg(i).arg(type));
+        request.type = *actionType;
+        if (request.type == ActionType::TimeForced) {
+            if (!o.value("forcetime"_L1).isDouble())
+                return ctx.fail(Status::BadRequest, u"[%1].forcetime (ms) is required for timeforced"_s.arg(i));
+            request.forceTime
+                = QDateTime::fromMSecsSinceEpoch(qint64(o.value("forcetime"_L1).toDouble()), QTimeZone::UTC);
+        }
+        request.weight = o.value("weight"_L1).toInt(DefaultWeight);
+        request.confirmationRequired = o.value("confirmationRequired"_L1).toBool(false);
+        request.initiator = ctx.who.name;
+        if (const QJsonObject mw = o.value("maintenanceWindow"_L1).toObject(); !mw.isEmpty()) {
+            ScheduleError why;
+            request.maintenanceWindow
+                = MaintenanceSchedule::create(mw.value("schedule"_L1).toString(), mw.value("duration"_L1).toString(),
+                                              mw.value("timezone"_L1).toString(), &why);
+            if (!request.maintenanceWindow)
+                return ctx.fail(Status::BadRequest,
+                                u"[%1].maintenanceWindow.%2: %3"_s.arg(i).arg(why.field, why.message));
+        }
+        const AssignmentResult r = m_deployment.assign({ t->id }, setId, request);
+        switch (r.error) {
+        case AssignmentResult::Error::None:
+            break;
+        case AssignmentResult::Error::UnknownDistributionSet:
+        case AssignmentResult::Error::UnknownTarget:
+            return ctx.fail(Status::NotFound, r.message);
+        case AssignmentResult::Error::Quota:
+            return ctx.fail(Status::TooManyRequests, r.message);
+        case AssignmentResult::Error::Store:
+            return ctx.fail(Status::InternalServerError, r.message);
+        default:
+            return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(r.message));
+        }
+        assigned += r.assigned;
+        already += r.alreadyAssigned;
+        for (qint64 id : r.actionIds)
+            actions.append(QJsonObject { { "id"_L1, double(id) }, { "controllerId"_L1, t->controllerId } });
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonObject { { "assigned"_L1, assigned },
+                           { "alreadyAssigned"_L1, already },
+                           { "total"_L1, items.size() },
+                           { "assignedActions"_L1, actions } });
+}
+
+void ManagementServer::assignToTarget(Context &ctx)
+{
+    const auto body = ctx.jsonObject();
+    if (!body)
+        return;
+    QJsonObject item = *body;
+    item.insert("id"_L1, ctx.args.value(0));
+    assign(ctx, qint64(body->value("id"_L1).toDouble()), QJsonArray { item });
+}
+
+std::optional<std::pair<Target, Action>> ManagementServer::targetAction(Context &ctx)
+{
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    bool ok = false;
+    const qint64 id = ctx.args.value(1).toLongLong(&ok);
+    const std::optional<Action> a = ok ? m_store.action(id) : std::nullopt;
+    if (!t || !a || a->targetId != t->id) {
+        ctx.fail(Status::NotFound,
+                 u"action %1 of target '%2' does not exist"_s.arg(ctx.args.value(1), ctx.args.value(0)));
+        return std::nullopt;
+    }
+    return std::pair(*t, *a);
+}
+
+void ManagementServer::updateTarget(Context &ctx)
+{
+    std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+    const auto body = ctx.jsonObject();
+    if (!body)
+        return;
+    if (body->contains("name"_L1)) {
+        t->name = body->value("name"_L1).toString();
+        if (t->name.isEmpty())
+            return ctx.fail(Status::BadRequest, u"name must not be empty"_s);
+    }
+    if (body->contains("description"_L1))
+        t->description = body->value("description"_L1).toString();
+    if (body->contains("targetType"_L1)) {
+        t->targetTypeKey = body->value("targetType"_L1).toString();
+        if (!t->targetTypeKey.isEmpty() && !m_store.targetType(t->targetTypeKey))
+            return ctx.fail(Status::NotFound, u"target type '%1' does not exist"_s.arg(t->targetTypeKey));
+    }
+    if (body->contains("requestAttributes"_L1))
+        t->requestAttributes = body->value("requestAttributes"_L1).toBool();
+    if (!m_store.updateTarget(*t))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+}
+
+void ManagementServer::getAssignedSet(Context &ctx)
+{
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+    const auto set
+        = t->assignedDistributionSetId ? m_store.distributionSet(t->assignedDistributionSetId) : std::nullopt;
+    if (!set)
+        return ctx.send(QJsonValue(), Status::NoContent);
+    ctx.send(QJsonObject { { "id"_L1, double(set->id) }, { "name"_L1, set->name }, { "version"_L1, set->version } });
+}
+
+void ManagementServer::getInstalledSet(Context &ctx)
+{
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+    const auto set
+        = t->installedDistributionSetId ? m_store.distributionSet(t->installedDistributionSetId) : std::nullopt;
+    if (!set)
+        return ctx.send(QJsonValue(), Status::NoContent);
+    ctx.send(QJsonObject { { "id"_L1, double(set->id) }, { "name"_L1, set->name }, { "version"_L1, set->version } });
+}
+
+void ManagementServer::getAutoConfirm(Context &ctx)
+{
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+    QJsonObject o { { "active"_L1, t->autoConfirm } };
+    if (t->autoConfirm) {
+        o.insert("initiator"_L1, t->autoConfirmInitiator);
+        o.insert("remark"_L1, t->autoConfirmRemark);
+    }
+    ctx.send(o);
+}
+
+void ManagementServer::setAutoConfirm(Context &ctx)
+{
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+    const QString command = ctx.args.value(1);
+    if (command == u"deactivate"_s) {
+        if (m_deployment.deactivateAutoConfirm(t->id) != DeploymentService::AutoConfirmResult::Deactivated)
+            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        return ctx.send(QJsonValue(), Status::NoContent);
+    }
+    if (command != u"activate"_s)
+        return ctx.fail(Status::NotFound, u"no auto-confirm command '%1'; use activate or deactivate"_s.arg(command));
+    QJsonObject body;
+    if (!ctx.request.body().trimmed().isEmpty()) {
+        const auto parsed = ctx.jsonObject();
+        if (!parsed)
+            return;
+        body = *parsed;
+    }
+    const QString initiator = body.value("initiator"_L1).toString(ctx.who.name);
+    switch (m_deployment.activateAutoConfirm(t->id, initiator, body.value("remark"_L1).toString())) {
+    case DeploymentService::AutoConfirmResult::Activated:
+        return ctx.send(QJsonValue(), Status::NoContent);
+    case DeploymentService::AutoConfirmResult::AlreadyActive:
+        return ctx.fail(Status::Conflict, u"auto-confirm is already active for '%1'"_s.arg(t->controllerId));
+    default:
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    }
+}
+
+void ManagementServer::getActionStatus(Context &ctx)
+{
+    const auto ta = targetAction(ctx);
+    int offset = 0;
+    int limit = 0;
+    if (!ta || !ctx.paging(&offset, &limit))
+        return;
+    QJsonArray content;
+    for (const ActionStatusEntry &e : m_store.statusHistory(ta->second.id, offset, limit))
+        content.append(QJsonObject { { "type"_L1, nameOf(e.status).toLower() },
+                                     { "reportedAt"_L1, msOrNull(e.at) },
+                                     { "messages"_L1, QJsonArray::fromStringList(e.messages) },
+                                     { "code"_L1, e.code ? QJsonValue(*e.code) : QJsonValue() } });
+    ctx.send(QJsonObject {
+        { "content"_L1, content }, { "total"_L1, m_store.countStatus(ta->second.id) }, { "size"_L1, content.size() } });
+}
+
+void ManagementServer::updateAction(Context &ctx)
+{
+    const auto ta = targetAction(ctx);
+    const auto body = ta ? ctx.jsonObject() : std::nullopt;
+    if (!body)
+        return;
+    if (body->value("forceType"_L1).toString() != u"forced"_s)
+        return ctx.fail(Status::BadRequest, u"the only change is {\"forceType\": \"forced\"}"_s);
+    if (!ta->second.isActive())
+        return ctx.fail(Status::Conflict, u"action %1 is closed"_s.arg(ta->second.id));
+    if (!m_store.updateActionType(ta->second.id, ActionType::Forced))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(actionJson(*m_store.action(ta->second.id)));
+}
+
+void ManagementServer::confirmAction(Context &ctx)
+{
+    const auto ta = targetAction(ctx);
+    const auto body = ta ? ctx.jsonObject() : std::nullopt;
+    if (!body)
+        return;
+    const QString decision = body->value("confirmation"_L1).toString();
+    if (decision != u"confirmed"_s && decision != u"denied"_s)
+        return ctx.fail(Status::BadRequest, u"confirmation is confirmed or denied"_s);
+    QStringList messages { u"%1 on the device's behalf by %2"_s.arg(
+        decision == u"confirmed"_s ? u"Confirmed"_s : u"Denied"_s, ctx.who.name) };
+    for (const QJsonValue &d : body->value("details"_L1).toArray())
+        messages << d.toString();
+    const FeedbackResult r = m_deployment.feedback(
+        ta->first.id, ta->second.id, decision == u"confirmed"_s ? ActionEvent::Confirm : ActionEvent::Deny, messages);
+    if (r.outcome != FeedbackResult::Outcome::Applied)
+        return ctx.fail(r.outcome == FeedbackResult::Outcome::Store ? Status::InternalServerError : Status::Conflict,
+                        r.message);
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::listActions(Context &ctx)
+{
+    int offset = 0;
+    int limit = 0;
+    const auto condition = ctx.paging(&offset, &limit) ? queryOf(ctx, RsqlCompiler::Entity::Action) : std::nullopt;
+    if (!condition)
+        return;
+    QJsonArray content;
+    for (qint64 id : m_store.idsWhere(u"actions"_s, u"a"_s, condition->sql, condition->binds, offset, limit)) {
+        if (const auto a = m_store.action(id)) {
+            QJsonObject o = actionJson(*a);
+            if (const auto t = m_store.target(a->targetId))
+                o.insert("target"_L1, t->controllerId);
+            content.append(o);
+        }
+    }
+    ctx.send(QJsonObject { { "content"_L1, content },
+                           { "total"_L1, m_store.countWhere(u"actions"_s, u"a"_s, condition->sql, condition->binds) },
+                           { "size"_L1, content.size() } });
+}
+
+} // namespace Flotilla
