@@ -1,12 +1,14 @@
 // The Management API over loopback against a whole Server (the composition flotillad runs): an operator's flow
 // from types to a finished rollout with simulated devices answering over DDI, permissions per role,
 // validation errors, bearer tokens.
+#include "artifactstore.h"
 #include "httpclient.h"
 #include "managementserver.h"
 #include "operatoraccounts.h"
 #include "server.h"
 #include "sqlstore.h"
 
+#include <QFile>
 #include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -31,6 +33,13 @@ private Q_SLOTS:
     void bearerTokens();
     void securityTokenNeedsItsPermission();
     void openApiListsEveryRoute();
+    void targetAndActionResources();
+    void repositoryResources();
+    void rolloutDeleteAndGroupTargets();
+    void tenantConfigurationChanges_data();
+    void tenantConfigurationChanges();
+    void queriesOnOtherResources_data();
+    void queriesOnOtherResources();
 
 private:
     HttpClient &as(const QByteArray &user);
@@ -377,6 +386,186 @@ void TestManagementServer::openApiListsEveryRoute()
         QVERIFY2(paths.contains(path), qPrintable(path));
     }
     QCOMPARE(m_client->get(u"/not-a-resource"_s).status, 404);
+}
+
+void TestManagementServer::targetAndActionResources()
+{
+    prepareRepository();
+    HttpClient &admin = as("admin");
+    QCOMPARE(
+        admin.post(u"/targettypes"_s, R"([{"key":"cam","name":"Camera","compatibledistributionsettypes":["os_set"]}])")
+            .status,
+        201);
+    QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"cam-1"},{"controllerId":"cam-2"}])").status, 201);
+    HttpAnswer a = admin.put(u"/targets/cam-1"_s, R"({"name":"Front door","targetType":"cam"})");
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["name"_L1].toString(), u"Front door"_s);
+    QCOMPARE(admin.put(u"/targets/cam-1"_s, R"({"targetType":"toaster"})").status, 404);
+    QCOMPARE(admin.send("GET", u"/targets/cam-1/assignedDS"_s).status, 204); // nothing assigned yet
+
+    // Consent on the device's behalf.
+    QCOMPARE(admin.put(u"/system/configs/user.confirmation.flow.enabled"_s, R"({"value":true})").status, 200);
+    a = admin.post(u"/distributionsets/1/assignedTargets"_s, R"([{"id":"cam-1","confirmationRequired":true}])");
+    QCOMPARE(a.json()["assigned"_L1].toInt(), 1);
+    const int action = a.json()["assignedActions"_L1][0]["id"_L1].toInt();
+    QCOMPARE(admin.get(u"/targets/cam-1/assignedDS"_s).json()["version"_L1].toString(), u"1"_s);
+    QCOMPARE(admin.get(u"/actions?q=status%3D%3Dwait_for_confirmation"_s).json()["total"_L1].toInt(), 1);
+    QCOMPARE(admin.put(u"/targets/cam-1/actions/%1/confirmation"_s.arg(action), R"({"confirmation":"maybe"})").status,
+             400);
+    QCOMPARE(admin
+                 .put(u"/targets/cam-1/actions/%1/confirmation"_s.arg(action),
+                      R"({"confirmation":"confirmed","details":["approved by phone"]})")
+                 .status,
+             204);
+    QCOMPARE(admin.get(u"/targets/cam-1/actions/%1"_s.arg(action)).json()["detailStatus"_L1].toString(), u"running"_s);
+    const QJsonArray history
+        = admin.get(u"/targets/cam-1/actions/%1/status?limit=1&offset=1"_s.arg(action)).json()["content"_L1].toArray();
+    QCOMPARE(history.size(), 1);
+    QVERIFY(history[0]["messages"_L1].toArray().contains(u"approved by phone"_s));
+    QVERIFY(history[0]["messages"_L1][0].toString().contains(u"admin"_s));
+
+    // Soft, then forced by the operator.
+    a = admin.post(u"/distributionsets/1/assignedTargets"_s, R"([{"id":"cam-2","type":"soft"}])");
+    const int soft = a.json()["assignedActions"_L1][0]["id"_L1].toInt();
+    QCOMPARE(admin.put(u"/targets/cam-2/actions/%1"_s.arg(soft), R"({"forceType":"soft"})").status, 400);
+    a = admin.put(u"/targets/cam-2/actions/%1"_s.arg(soft), R"({"forceType":"forced"})");
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["actionType"_L1].toString(), u"forced"_s);
+    QCOMPARE(admin.put(u"/targets/cam-1/actions/%1"_s.arg(soft), R"({"forceType":"forced"})").status,
+             404); // not cam-1's
+
+    // Auto-confirm through the API.
+    QCOMPARE(admin.post(u"/targets/cam-2/autoConfirm/activate"_s, R"({"remark":"lab device"})").status, 204);
+    QCOMPARE(admin.post(u"/targets/cam-2/autoConfirm/activate"_s, {}).status, 409);
+    const QJsonObject autoConfirm = admin.get(u"/targets/cam-2/autoConfirm"_s).json();
+    QCOMPARE(autoConfirm["active"_L1].toBool(), true);
+    QCOMPARE(autoConfirm["initiator"_L1].toString(), u"admin"_s);
+    QCOMPARE(admin.post(u"/targets/cam-2/autoConfirm/deactivate"_s, {}).status, 204);
+    QCOMPARE(admin.get(u"/targets/cam-2/autoConfirm"_s).json()["active"_L1].toBool(), false);
+
+    // Actions across targets, filtered.
+    QCOMPARE(admin.get(u"/actions?q=target.controllerId%3D%3Dcam-2"_s).json()["total"_L1].toInt(), 1);
+    QCOMPARE(admin.get(u"/actions?q=colour%3D%3Dred"_s).status, 400);
+    QCOMPARE(admin.get(u"/distributionsets/1/assignedTargets"_s).json()["total"_L1].toInt(), 2);
+    QCOMPARE(admin.get(u"/distributionsets/1/installedTargets"_s).json()["total"_L1].toInt(), 0);
+
+    // Deleting a target takes its actions with it.
+    QCOMPARE(admin.send("DELETE", u"/targets/cam-2"_s).status, 200);
+    QCOMPARE(admin.get(u"/targets/cam-2"_s).status, 404);
+    QCOMPARE(admin.get(u"/actions"_s).json()["total"_L1].toInt(), 1);
+}
+
+void TestManagementServer::repositoryResources()
+{
+    prepareRepository();
+    HttpClient &admin = as("admin");
+    QCOMPARE(admin.get(u"/softwaremoduletypes"_s).json()["content"_L1][0]["key"_L1].toString(), u"os"_s);
+    QCOMPARE(admin.get(u"/distributionsettypes"_s).json()["content"_L1][0]["mandatorymodules"_L1][0].toString(),
+             u"os"_s);
+    QCOMPARE(admin.get(u"/targettypes"_s).json()["total"_L1].toInt(), 0);
+    const QJsonArray artifacts = QJsonDocument::fromJson(admin.get(u"/softwaremodules/1/artifacts"_s).body).array();
+    QCOMPARE(artifacts.size(), 1);
+    const int artifact = artifacts[0]["id"_L1].toInt();
+    const HttpAnswer download = admin.get(u"/softwaremodules/1/artifacts/%1/download"_s.arg(artifact));
+    QCOMPARE(download.status, 200);
+    QCOMPARE(download.body, "kernel image");
+    QCOMPARE(as("viewer").get(u"/softwaremodules/1/artifacts/%1/download"_s.arg(artifact)).status, 403);
+    const QString file = m_server->artifacts().pathOf(artifacts[0]["hashes"_L1]["sha256"_L1].toString());
+    QVERIFY(QFile::exists(file));
+    QCOMPARE(as("admin").send("DELETE", u"/softwaremodules/1/artifacts/%1"_s.arg(artifact)).status, 204);
+    QVERIFY(!QFile::exists(file)); // no other artifact refers to the content
+    QCOMPARE(as("admin").get(u"/softwaremodules/1/artifacts/%1/download"_s.arg(artifact)).status, 404);
+    // A locked set takes no more modules.
+    QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"dev"}])").status, 201);
+    QCOMPARE(admin.post(u"/distributionsets/1/assignedTargets"_s, R"([{"id":"dev"}])").status, 200);
+    QCOMPARE(admin.post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.2"}])").status, 201);
+    QCOMPARE(admin.post(u"/distributionsets/1/assignedSM"_s, R"([{"id":2}])").status, 409);
+}
+
+void TestManagementServer::rolloutDeleteAndGroupTargets()
+{
+    prepareRepository();
+    HttpClient &admin = as("admin");
+    QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"a-1"},{"controllerId":"a-2"}])").status, 201);
+    const HttpAnswer created
+        = admin.post(u"/rollouts"_s,
+                     R"({"name":"r","targetFilterQuery":"controllerId==a-*","distributionSetId":1,"amountGroups":2})");
+    const int rollout = created.json()["id"_L1].toInt();
+    const QJsonArray groups = admin.get(u"/rollouts/%1/deploygroups"_s.arg(rollout)).json()["content"_L1].toArray();
+    const QJsonArray inFirst
+        = admin.get(u"/rollouts/%1/deploygroups/%2/targets"_s.arg(rollout).arg(groups[0]["id"_L1].toInt()))
+              .json()["content"_L1]
+              .toArray();
+    QCOMPARE(inFirst.size(), 1);
+    QCOMPARE(inFirst[0]["controllerId"_L1].toString(), u"a-1"_s);
+    QCOMPARE(admin.get(u"/rollouts/%1/deploygroups/999/targets"_s.arg(rollout)).status, 404);
+    QCOMPARE(admin.send("POST", u"/rollouts/%1/start"_s.arg(rollout)).status, 204);
+    QCOMPARE(admin.send("DELETE", u"/rollouts/%1"_s.arg(rollout)).status, 409); // running
+    QCOMPARE(admin.send("POST", u"/rollouts/%1/stop"_s.arg(rollout)).status, 204);
+    QCOMPARE(admin.send("DELETE", u"/rollouts/%1"_s.arg(rollout)).status, 204);
+    QCOMPARE(admin.get(u"/rollouts/%1"_s.arg(rollout)).status, 404);
+    QCOMPARE(admin.get(u"/targets/a-1/actions"_s).json()["total"_L1].toInt(), 1); // history stays
+}
+
+void TestManagementServer::tenantConfigurationChanges_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::newRow("auto-close on") << u"repository.actions.autoclose.enabled"_s << R"({"value":true})"_ba << 200;
+    QTest::newRow("boolean as text") << u"multi.assignments.enabled"_s << R"({"value":"yes"})"_ba << 400;
+    QTest::newRow("polling time") << u"pollingTime"_s << R"({"value":"00:02:00"})"_ba << 200;
+    QTest::newRow("polling time not HH:mm:ss") << u"pollingTime"_s << R"({"value":"2 minutes"})"_ba << 400;
+    QTest::newRow("minimum above polling time") << u"minPollingTime"_s << R"({"value":"01:00:00"})"_ba << 400;
+    QTest::newRow("poll count") << u"maintenanceWindowPollCount"_s << R"({"value":4})"_ba << 200;
+    QTest::newRow("poll count zero") << u"maintenanceWindowPollCount"_s << R"({"value":0})"_ba << 400;
+    QTest::newRow("unknown key") << u"colour"_s << R"({"value":1})"_ba << 404;
+}
+
+void TestManagementServer::tenantConfigurationChanges()
+{
+    QFETCH(QString, key);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    const TenantConfiguration before = m_server->store().tenantConfiguration();
+    QCOMPARE(as("admin").put(u"/system/configs/"_s + key, body).status, status);
+    QCOMPARE(as("operator").put(u"/system/configs/"_s + key, body).status, 403);
+    const QJsonObject configs = as("admin").get(u"/system/configs"_s).json();
+    if (status == 200)
+        QCOMPARE(configs[key]["value"_L1], QJsonDocument::fromJson(body).object()["value"_L1]);
+    else
+        QCOMPARE(m_server->store().tenantConfiguration().pollingSecs, before.pollingSecs);
+}
+
+void TestManagementServer::queriesOnOtherResources_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("total");
+    QTest::newRow("modules by version") << u"/softwaremodules?q=version%3D%3D6.*"_s << 200 << 1;
+    QTest::newRow("modules by unknown field") << u"/softwaremodules?q=colour%3D%3Dx"_s << 400 << 0;
+    QTest::newRow("sets by name") << u"/distributionsets?q=name%3D%3Dfw;version%3D%3D1"_s << 200 << 1;
+    QTest::newRow("sets none") << u"/distributionsets?q=name%3D%3Dnope"_s << 200 << 0;
+    QTest::newRow("rollouts by status") << u"/rollouts?q=status%3D%3Dready"_s << 200 << 1;
+    QTest::newRow("rollouts by bad status") << u"/rollouts?q=status%3D%3Dsleeping"_s << 400 << 0;
+}
+
+void TestManagementServer::queriesOnOtherResources()
+{
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    QFETCH(int, total);
+    prepareRepository();
+    QCOMPARE(as("admin").post(u"/targets"_s, R"([{"controllerId":"q-1"}])").status, 201);
+    QCOMPARE(as("admin")
+                 .post(u"/rollouts"_s,
+                       R"({"name":"q","targetFilterQuery":"controllerId==q-*","distributionSetId":1,"amountGroups":1})")
+                 .status,
+             201);
+    const HttpAnswer a = as("admin").get(path);
+    QCOMPARE(a.status, status);
+    if (status == 200)
+        QCOMPARE(a.json()["total"_L1].toInt(), total);
 }
 
 QTEST_GUILESS_MAIN(TestManagementServer)
