@@ -104,6 +104,15 @@ QString cacheBuster(const Presentation &p)
     return QString::number(qint32(quint32(h)));
 }
 
+// An artifact as the DDI API shows it, with its links below the controller's base URL (both rels carry the
+// externally visible URL: one scheme per server).
+Ddi::Artifact ddiArtifact(const QString &controller, const Flotilla::Artifact &a)
+{
+    const QString href = controller + u"/softwaremodules/%1/artifacts/"_s.arg(a.moduleId)
+        + QString::fromLatin1(QUrl::toPercentEncoding(a.filename));
+    return { a.filename, a.size, a.sha1, a.md5, a.sha256, { href, href, href + u".MD5SUM"_s, href + u".MD5SUM"_s } };
+}
+
 } // namespace
 
 struct DdiServer::Context
@@ -370,16 +379,8 @@ QByteArray DdiServer::deploymentJson(Context &ctx, const Action &action, int his
     const QString controller = controllerBase(ctx);
     for (const SoftwareModule &m : m_store.modulesOfSet(action.distributionSetId)) {
         Ddi::Chunk chunk { m.typeKey, m.version, m.name, m.encrypted, {}, {} };
-        for (const Flotilla::Artifact &a : m_store.artifacts(m.id)) {
-            const QString href = controller + u"/softwaremodules/%1/artifacts/"_s.arg(m.id)
-                + QString::fromLatin1(QUrl::toPercentEncoding(a.filename));
-            chunk.artifacts.append(Ddi::Artifact { a.filename,
-                                                   a.size,
-                                                   a.sha1,
-                                                   a.md5,
-                                                   a.sha256,
-                                                   { href, href, href + u".MD5SUM"_s, href + u".MD5SUM"_s } });
-        }
+        for (const Flotilla::Artifact &a : m_store.artifacts(m.id))
+            chunk.artifacts.append(ddiArtifact(controller, a));
         d.chunks.append(chunk);
     }
     if (historyCount != 0) {
@@ -621,12 +622,8 @@ void DdiServer::getModuleArtifacts(Context &ctx, const QString &moduleId)
         return ctx.fail(Status::NotFound, u"software module '%1' is not assigned to this target"_s.arg(moduleId));
     const QString controller = controllerBase(ctx);
     QList<Ddi::Artifact> list;
-    for (const Flotilla::Artifact &a : m_store.artifacts(id)) {
-        const QString href = controller + u"/softwaremodules/%1/artifacts/"_s.arg(id)
-            + QString::fromLatin1(QUrl::toPercentEncoding(a.filename));
-        list.append(
-            { a.filename, a.size, a.sha1, a.md5, a.sha256, { href, href, href + u".MD5SUM"_s, href + u".MD5SUM"_s } });
-    }
+    for (const Flotilla::Artifact &a : m_store.artifacts(id))
+        list.append(ddiArtifact(controller, a));
     ctx.send(Ddi::encodeArtifacts(list));
 }
 

@@ -80,8 +80,7 @@ private:
     void getConfigs(Context &ctx);
     void setConfig(Context &ctx);
     void updateTarget(Context &ctx);
-    void getAssignedSet(Context &ctx);
-    void getInstalledSet(Context &ctx);
+    void getTargetSet(Context &ctx); // assignedDS or installedDS
     void getAutoConfirm(Context &ctx);
     void setAutoConfirm(Context &ctx);
     void getActionStatus(Context &ctx);
@@ -98,6 +97,8 @@ private:
     void listGroupTargets(Context &ctx);
     void listActions(Context &ctx);
 
+    // The target of args[0]; fails the request (404) and returns nullopt.
+    std::optional<Target> targetOf(Context &ctx);
     // The target of args[0] and one of its actions (args[1]); fails the request (404) and returns nullopt.
     std::optional<std::pair<Target, Action>> targetAction(Context &ctx);
 

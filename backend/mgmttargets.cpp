@@ -73,17 +73,17 @@ void ManagementServer::createTargets(Context &ctx)
 
 void ManagementServer::getTarget(Context &ctx)
 {
-    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    const std::optional<Target> t = targetOf(ctx);
     if (!t)
-        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+        return;
     ctx.send(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
 }
 
 void ManagementServer::deleteTarget(Context &ctx)
 {
-    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    const std::optional<Target> t = targetOf(ctx);
     if (!t)
-        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+        return;
     if (!m_store.deleteTarget(t->id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonValue());
@@ -91,9 +91,9 @@ void ManagementServer::deleteTarget(Context &ctx)
 
 void ManagementServer::getTargetAttributes(Context &ctx)
 {
-    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    const std::optional<Target> t = targetOf(ctx);
     if (!t)
-        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+        return;
     QJsonObject o;
     const QMap<QString, QString> attributes = m_store.targetAttributes(t->id);
     for (auto it = attributes.cbegin(); it != attributes.cend(); ++it)
@@ -105,9 +105,9 @@ void ManagementServer::listTargetActions(Context &ctx)
 {
     int offset = 0;
     int limit = 0;
-    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    const std::optional<Target> t = targetOf(ctx);
     if (!t)
-        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+        return;
     if (!ctx.paging(&offset, &limit))
         return;
     QJsonArray content;
@@ -119,13 +119,10 @@ void ManagementServer::listTargetActions(Context &ctx)
 
 void ManagementServer::getTargetAction(Context &ctx)
 {
-    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
-    const auto id = ctx.idArg(1, u"action"_s);
-    if (!id)
+    const auto ta = targetAction(ctx);
+    if (!ta)
         return;
-    const std::optional<Action> a = m_store.action(*id);
-    if (!t || !a || a->targetId != t->id)
-        return ctx.fail(Status::NotFound, u"action %1 of target '%2' does not exist"_s.arg(*id).arg(ctx.args.value(0)));
+    const Action *a = &ta->second;
     QJsonObject o = actionJson(*a);
     QJsonArray history;
     for (const ActionStatusEntry &e : m_store.statusHistory(a->id, 0, 1000))
@@ -139,13 +136,11 @@ void ManagementServer::getTargetAction(Context &ctx)
 
 void ManagementServer::cancelTargetAction(Context &ctx)
 {
-    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
-    const auto id = ctx.idArg(1, u"action"_s);
-    if (!id)
+    const auto ta = targetAction(ctx);
+    if (!ta)
         return;
-    const std::optional<Action> a = m_store.action(*id);
-    if (!t || !a || a->targetId != t->id)
-        return ctx.fail(Status::NotFound, u"action %1 of target '%2' does not exist"_s.arg(*id).arg(ctx.args.value(0)));
+    const Target *t = &ta->first;
+    const Action *a = &ta->second;
     const bool force = ctx.request.query().queryItemValue(u"force"_s) == u"true"_s;
     if (force) {
         const FeedbackResult r = m_deployment.feedback(t->id, a->id, ActionEvent::ForceQuit,
@@ -236,6 +231,14 @@ void ManagementServer::assignToTarget(Context &ctx)
     assign(ctx, qint64(body->value("id"_L1).toDouble()), QJsonArray { item });
 }
 
+std::optional<Target> ManagementServer::targetOf(Context &ctx)
+{
+    std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    if (!t)
+        ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+    return t;
+}
+
 std::optional<std::pair<Target, Action>> ManagementServer::targetAction(Context &ctx)
 {
     const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
@@ -252,9 +255,9 @@ std::optional<std::pair<Target, Action>> ManagementServer::targetAction(Context 
 
 void ManagementServer::updateTarget(Context &ctx)
 {
-    std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    std::optional<Target> t = targetOf(ctx);
     if (!t)
-        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+        return;
     const auto body = ctx.jsonObject();
     if (!body)
         return;
@@ -277,25 +280,14 @@ void ManagementServer::updateTarget(Context &ctx)
     ctx.send(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
 }
 
-void ManagementServer::getAssignedSet(Context &ctx)
+void ManagementServer::getTargetSet(Context &ctx)
 {
-    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    const std::optional<Target> t = targetOf(ctx);
     if (!t)
-        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
-    const auto set
-        = t->assignedDistributionSetId ? m_store.distributionSet(t->assignedDistributionSetId) : std::nullopt;
-    if (!set)
-        return ctx.send(QJsonValue(), Status::NoContent);
-    ctx.send(QJsonObject { { "id"_L1, double(set->id) }, { "name"_L1, set->name }, { "version"_L1, set->version } });
-}
-
-void ManagementServer::getInstalledSet(Context &ctx)
-{
-    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
-    if (!t)
-        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
-    const auto set
-        = t->installedDistributionSetId ? m_store.distributionSet(t->installedDistributionSetId) : std::nullopt;
+        return;
+    const bool installed = ctx.request.url().path().endsWith(u"/installedDS"_s);
+    const qint64 id = installed ? t->installedDistributionSetId : t->assignedDistributionSetId;
+    const auto set = id ? m_store.distributionSet(id) : std::nullopt;
     if (!set)
         return ctx.send(QJsonValue(), Status::NoContent);
     ctx.send(QJsonObject { { "id"_L1, double(set->id) }, { "name"_L1, set->name }, { "version"_L1, set->version } });
@@ -303,9 +295,9 @@ void ManagementServer::getInstalledSet(Context &ctx)
 
 void ManagementServer::getAutoConfirm(Context &ctx)
 {
-    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    const std::optional<Target> t = targetOf(ctx);
     if (!t)
-        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+        return;
     QJsonObject o { { "active"_L1, t->autoConfirm } };
     if (t->autoConfirm) {
         o.insert("initiator"_L1, t->autoConfirmInitiator);
@@ -316,9 +308,9 @@ void ManagementServer::getAutoConfirm(Context &ctx)
 
 void ManagementServer::setAutoConfirm(Context &ctx)
 {
-    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    const std::optional<Target> t = targetOf(ctx);
     if (!t)
-        return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
+        return;
     const QString command = ctx.args.value(1);
     if (command == u"deactivate"_s) {
         if (m_deployment.deactivateAutoConfirm(t->id) != DeploymentService::AutoConfirmResult::Deactivated)
