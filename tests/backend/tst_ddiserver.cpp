@@ -1,41 +1,26 @@
-// The DDI API v1 end to end over loopback HTTP: a DdiServer on a QHttpServer with a real SQLite store and
-// artifact store, a manual clock, and QNetworkAccessManager as the device. Every scenario checks the wire
-// (status, JSON, links, headers) and what the store says afterwards.
-#include "ddiserver.h"
-#include "fleetdata.h"
-#include "flotillatest.h"
-#include "httpclient.h"
-#include "sqlstore.h"
+// The DDI API v1 end to end over loopback HTTP (tests/backend/ddifixture.h), QNetworkAccessManager as the
+// device: polls, deployments, cancel, consent, windows, errors, authentication, links. Every scenario checks the
+// wire (status, JSON, links, headers) and what the store says afterwards. Downloads: tst_ddiartifacts.
+#include "ddifixture.h"
 
 #include <QCryptographicHash>
-#include <QHttpServer>
 #include <QJsonArray>
-#include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Flotilla;
 using namespace FlotillaTest;
 using namespace Qt::StringLiterals;
 
-class TestDdiServer : public QObject
+class TestDdiServer : public DdiFixture
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
 
     void happyPath();
     void pollEtagAnswers304();
-    void rangeRequests_data();
-    void rangeRequests();
-    void multipleRangesAreMultipart();
-    void ifRangeWithAnotherVersionServesWholeFile();
-    void headGivesLengthWithoutBody();
-    void md5sumFile();
-    void ifMatchOtherThanSha1Is412();
-    void rangeRequestsAreNotHistory();
     void cancelClosedAcceptsCancellation();
     void cancelRejectedBringsActionBackToRunning();
     void cancelFeedbackOnRunningActionIs405();
@@ -54,107 +39,13 @@ private Q_SLOTS:
     void feedbackOnClosedActionIs410();
     void quotaIs429();
     void unknownAndForeignActionsAre404();
-    void foreignArtifactIs404();
     void authentication_data();
     void authentication();
     void gatewayTokenRegistersUnknownTarget();
     void anonymousOnlyWhenEnabled();
     void linksFollowTrustedProxyOnly();
     void swupdateFeedbackIsAccepted();
-
-private:
-    void startServer(DdiSettings settings = {});
-    HttpAnswer feedback(const Target &t, qint64 actionId, const QByteArray &execution, const QByteArray &finished,
-                        const QString &kind = u"deploymentBase"_s);
-    qint64 assign(const Target &t, qint64 setId, AssignmentRequest request = {});
-    QString controller(const Target &t) const { return u"/DEFAULT/controller/v1/"_s + t.controllerId; }
-    HttpClient &device(const Target &t);
-    QList<HistoryStatus> history(qint64 actionId);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<SqlStore> m_store;
-    std::unique_ptr<ArtifactStore> m_artifacts;
-    std::unique_ptr<ManualClock> m_clock;
-    std::unique_ptr<QHttpServer> m_http;
-    DdiServer *m_ddi = nullptr;
-    quint16 m_port = 0;
-    std::unique_ptr<HttpClient> m_client;
-    Target m_target;
-    SetWithArtifact m_set;
-    QByteArray m_content;
 };
-
-void TestDdiServer::init()
-{
-    QVERIFY(m_dir.isValid());
-    static int n = 0;
-    const QString sub = m_dir.filePath(QString::number(++n));
-    m_store = std::make_unique<SqlStore>();
-    QVERIFY2(m_store->open(sub + u".db"_s), qPrintable(m_store->lastError()));
-    m_artifacts = std::make_unique<ArtifactStore>(sub + u"-artifacts"_s);
-    QVERIFY(m_artifacts->open());
-    m_clock = std::make_unique<ManualClock>(utc("2026-06-01T00:00:00"));
-    m_content.resize(100 * 1024);
-    for (int i = 0; i < m_content.size(); ++i)
-        m_content[i] = char('a' + (i * 7) % 26);
-    m_target = makeTarget(*m_store, u"dev-001"_s);
-    m_set = makeSet(*m_store, *m_artifacts, u"fw"_s, u"1.0"_s, u"update.swu"_s, m_content);
-    QVERIFY(m_set.setId > 0);
-    DdiSettings settings;
-    settings.gatewayToken = u"gw-key"_s;
-    startServer(settings);
-}
-
-void TestDdiServer::startServer(DdiSettings settings)
-{
-    m_client.reset();
-    m_http.reset();
-    m_http = std::make_unique<QHttpServer>();
-    m_ddi = new DdiServer(*m_store, *m_artifacts, *m_clock, std::move(settings), m_http.get());
-    m_ddi->install(*m_http);
-    auto *listener = new QTcpServer();
-    QVERIFY(listener->listen(QHostAddress::LocalHost, 0));
-    QVERIFY(m_http->bind(listener));
-    m_port = listener->serverPort();
-    m_client = std::make_unique<HttpClient>(u"http://127.0.0.1:%1"_s.arg(m_port));
-}
-
-void TestDdiServer::cleanup()
-{
-    m_client.reset();
-    m_http.reset();
-    m_artifacts.reset();
-    m_store.reset();
-}
-
-HttpClient &TestDdiServer::device(const Target &t)
-{
-    m_client->setAuthorization("TargetToken " + t.securityToken.toUtf8());
-    return *m_client;
-}
-
-qint64 TestDdiServer::assign(const Target &t, qint64 setId, AssignmentRequest request)
-{
-    DeploymentService service(*m_store, *m_clock);
-    const AssignmentResult r = service.assign({ t.id }, setId, request);
-    return r.actionIds.value(0);
-}
-
-HttpAnswer TestDdiServer::feedback(const Target &t, qint64 actionId, const QByteArray &execution,
-                                   const QByteArray &finished, const QString &kind)
-{
-    const QByteArray body = R"({"status":{"execution":")" + execution + R"(","result":{"finished":")" + finished
-        + R"("},"details":["from the test"]}})";
-    return device(t).post(controller(t) + u"/%1/%2/feedback"_s.arg(kind).arg(actionId), body);
-}
-
-QList<HistoryStatus> TestDdiServer::history(qint64 actionId)
-{
-    QList<HistoryStatus> list;
-    for (const ActionStatusEntry &e : m_store->statusHistory(actionId, 0, 1000))
-        list << e.status;
-    return list;
-}
 
 void TestDdiServer::happyPath()
 {
@@ -236,130 +127,6 @@ void TestDdiServer::pollEtagAnswers304()
     const HttpAnswer changed = dev.get(controller(m_target), { { "If-None-Match", etag } });
     QCOMPARE(changed.status, 200);
     QVERIFY(changed.header("ETag") != etag);
-}
-
-void TestDdiServer::rangeRequests_data()
-{
-    QTest::addColumn<QByteArray>("range");
-    QTest::addColumn<int>("status");
-    QTest::addColumn<int>("first");
-    QTest::addColumn<int>("length");
-    QTest::addColumn<QByteArray>("contentRange");
-    const int size = 100 * 1024;
-    QTest::newRow("first byte") << "bytes=0-0"_ba << 206 << 0 << 1 << "bytes 0-0/102400"_ba;
-    QTest::newRow("middle") << "bytes=100-199"_ba << 206 << 100 << 100 << "bytes 100-199/102400"_ba;
-    QTest::newRow("open end") << "bytes=102000-"_ba << 206 << 102000 << size - 102000
-                              << "bytes 102000-102399/102400"_ba;
-    QTest::newRow("suffix") << "bytes=-10"_ba << 206 << size - 10 << 10 << "bytes 102390-102399/102400"_ba;
-    QTest::newRow("end clipped") << "bytes=102390-999999"_ba << 206 << size - 10 << 10
-                                 << "bytes 102390-102399/102400"_ba;
-    QTest::newRow("beyond the end: 416") << "bytes=200000-"_ba << 416 << 0 << 0 << "bytes */102400"_ba;
-    QTest::newRow("malformed: whole file") << "bytes=abc"_ba << 200 << 0 << size << QByteArray();
-    QTest::newRow("other unit: whole file") << "lines=1-2"_ba << 200 << 0 << size << QByteArray();
-}
-
-void TestDdiServer::rangeRequests()
-{
-    QFETCH(QByteArray, range);
-    QFETCH(int, status);
-    QFETCH(int, first);
-    QFETCH(int, length);
-    QFETCH(QByteArray, contentRange);
-    assign(m_target, m_set.setId);
-    const HttpAnswer a
-        = device(m_target).get(controller(m_target) + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId),
-                               { { "Range", range } });
-    QCOMPARE(a.status, status);
-    QCOMPARE(a.header("Content-Range"), contentRange);
-    if (status == 416) {
-        QVERIFY(!a.json()["message"_L1].toString().isEmpty());
-        return;
-    }
-    QCOMPARE(a.body, m_content.mid(first, length));
-}
-
-void TestDdiServer::multipleRangesAreMultipart()
-{
-    assign(m_target, m_set.setId);
-    const HttpAnswer a
-        = device(m_target).get(controller(m_target) + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId),
-                               { { "Range", "bytes=0-9,100-109" } });
-    QCOMPARE(a.status, 206);
-    const QByteArray type = a.header("Content-Type");
-    QVERIFY(type.startsWith("multipart/byteranges; boundary="));
-    const QByteArray boundary = type.mid(type.indexOf('=') + 1);
-    const QByteArray first = QByteArray("--") + boundary
-        + QByteArray("\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes 0-9/102400\r\n\r\n")
-        + m_content.mid(0, 10);
-    const QByteArray second = QByteArray("Content-Range: bytes 100-109/102400\r\n\r\n") + m_content.mid(100, 10);
-    QVERIFY(a.body.contains(first));
-    QVERIFY(a.body.contains(second));
-    QVERIFY(a.body.indexOf(first) < a.body.indexOf(second));
-    const QByteArray closing = QByteArray("--") + boundary + QByteArray("--\r\n");
-    QVERIFY(a.body.endsWith(closing));
-    QCOMPARE(a.header("Content-Length").toLongLong(), a.body.size());
-}
-
-void TestDdiServer::ifRangeWithAnotherVersionServesWholeFile()
-{
-    assign(m_target, m_set.setId);
-    const QString path = controller(m_target) + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId);
-    const HttpAnswer stale = device(m_target).get(path, { { "Range", "bytes=0-9" }, { "If-Range", "\"0000\"" } });
-    QCOMPARE(stale.status, 200);
-    QCOMPARE(stale.body, m_content);
-    const QByteArray etag = '"' + m_set.artifact.sha1.toLatin1() + '"';
-    const HttpAnswer same = device(m_target).get(path, { { "Range", "bytes=0-9" }, { "If-Range", etag } });
-    QCOMPARE(same.status, 206);
-    QCOMPARE(same.body, m_content.left(10));
-}
-
-void TestDdiServer::headGivesLengthWithoutBody()
-{
-    assign(m_target, m_set.setId);
-    const HttpAnswer a = device(m_target).send(
-        "HEAD", controller(m_target) + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId));
-    QCOMPARE(a.status, 200);
-    QCOMPARE(a.header("Content-Length").toLongLong(), m_content.size());
-    QVERIFY(a.body.isEmpty());
-}
-
-void TestDdiServer::md5sumFile()
-{
-    assign(m_target, m_set.setId);
-    const HttpAnswer a = device(m_target).get(
-        controller(m_target) + u"/softwaremodules/%1/artifacts/update.swu.MD5SUM"_s.arg(m_set.moduleId));
-    QCOMPARE(a.status, 200);
-    QCOMPARE(a.body, m_set.artifact.md5.toLatin1() + "  update.swu\n");
-    QVERIFY(a.header("Content-Disposition").contains("update.swu.MD5SUM"));
-    const HttpAnswer list
-        = device(m_target).get(controller(m_target) + u"/softwaremodules/%1/artifacts"_s.arg(m_set.moduleId));
-    QCOMPARE(list.status, 200);
-    const QJsonArray artifacts = QJsonDocument::fromJson(list.body).array();
-    QCOMPARE(artifacts.size(), 1);
-    QCOMPARE(artifacts[0]["hashes"_L1]["md5"_L1].toString(), m_set.artifact.md5);
-}
-
-void TestDdiServer::ifMatchOtherThanSha1Is412()
-{
-    assign(m_target, m_set.setId);
-    const QString path = controller(m_target) + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId);
-    const HttpAnswer other = device(m_target).get(path, { { "If-Match", "\"0123\"" } });
-    QCOMPARE(other.status, 412);
-    QCOMPARE(other.json()["errorCode"_L1].toString(), u"flotilla.ddi.preconditionFailed"_s);
-    const HttpAnswer same = device(m_target).get(path, { { "If-Match", '"' + m_set.artifact.sha1.toLatin1() + '"' } });
-    QCOMPARE(same.status, 200);
-}
-
-void TestDdiServer::rangeRequestsAreNotHistory()
-{
-    const qint64 actionId = assign(m_target, m_set.setId);
-    const int before = m_store->countStatus(actionId);
-    const QString path = controller(m_target) + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId);
-    for (int i = 0; i < 5; ++i)
-        QCOMPARE(device(m_target).get(path, { { "Range", "bytes=0-99" } }).status, 206);
-    QCOMPARE(m_store->countStatus(actionId), before);
-    QCOMPARE(device(m_target).get(path).status, 200);
-    QCOMPARE(m_store->countStatus(actionId), before + 1);
 }
 
 void TestDdiServer::cancelClosedAcceptsCancellation()
@@ -684,22 +451,6 @@ void TestDdiServer::unknownAndForeignActionsAre404()
         QCOMPARE(f.json()["errorCode"_L1].toString(), u"flotilla.ddi.notFound"_s);
     }
     QCOMPARE(m_store->action(foreign)->state, ActionState::Running);
-}
-
-void TestDdiServer::foreignArtifactIs404()
-{
-    const Target other = makeTarget(*m_store, u"dev-002"_s);
-    assign(other, m_set.setId); // only dev-002 has this module
-    const HttpAnswer a = device(m_target).get(controller(m_target)
-                                              + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId));
-    QCOMPARE(a.status, 404);
-    QVERIFY(a.body.startsWith("{"));
-    QCOMPARE(device(m_target).get(controller(m_target) + u"/softwaremodules/%1/artifacts"_s.arg(m_set.moduleId)).status,
-             404);
-    // ... and dev-002 may.
-    QCOMPARE(
-        device(other).get(controller(other) + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId)).status,
-        200);
 }
 
 void TestDdiServer::authentication_data()
