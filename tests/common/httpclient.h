@@ -63,7 +63,8 @@ public:
             request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         for (const auto &[key, value] : headers)
             request.setRawHeader(key, value);
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
+        // HEAD through head(): as a custom verb QNAM would wait for the body Content-Length announces.
+        QNetworkReply *reply = verb == "HEAD" ? m_nam.head(request) : m_nam.sendCustomRequest(request, verb, body);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
