@@ -114,30 +114,26 @@ inline QJsonObject targetJson(const Target &t, bool withToken)
 }
 
 // sort=field:ASC,field2:DESC over the targets' own columns (never user text in the SQL).
-inline std::optional<QString> targetOrder(const QString &sort, QString *error)
+// sort=field:ASC,field2:DESC over the entity's own columns (never user text in the SQL), then by id.
+inline std::optional<QString> orderOf(const QString &sort, RsqlCompiler::Entity entity, const QString &alias,
+                                      QString *error)
 {
-    static const QHash<QString, QString> columns = {
-        { u"controllerid"_s, u"t.controller_id"_s }, { u"name"_s, u"t.name"_s },
-        { u"createdat"_s, u"t.created_at"_s },       { u"lastcontrollerrequestat"_s, u"t.last_poll"_s },
-        { u"updatestatus"_s, u"t.state"_s },         { u"id"_s, u"t.id"_s },
-    };
-    if (sort.isEmpty())
-        return u"t.id"_s;
     QStringList order;
     for (const QString &item : sort.split(u',', Qt::SkipEmptyParts)) {
         const QStringList parts = item.split(u':');
-        const QString column = columns.value(parts.at(0).trimmed().toLower());
+        const std::optional<QString> column = RsqlCompiler::sortColumn(entity, parts.at(0));
         const QString direction = parts.value(1, u"ASC"_s).trimmed().toUpper();
-        if (column.isEmpty() || parts.size() > 2 || (direction != u"ASC"_s && direction != u"DESC"_s)) {
-            *error = u"cannot sort by '%1'; fields: controllerId, name, createdAt, lastControllerRequestAt, "
-                     "updateStatus with :ASC or :DESC"_s.arg(item);
+        if (!column || parts.size() > 2 || (direction != u"ASC"_s && direction != u"DESC"_s)) {
+            *error = u"cannot sort by '%1'; fields: %2, each with :ASC or :DESC"_s.arg(
+                item, RsqlCompiler::sortableFields(entity).join(u", "_s));
             return std::nullopt;
         }
-        order << column + u' ' + direction;
+        order << *column + u' ' + direction;
     }
-    order << u"t.id"_s;
+    order << alias + u".id"_s;
     return order.join(u", "_s);
 }
+
 inline QStringList keysOf(const QJsonValue &list)
 {
     QStringList keys;
@@ -298,6 +294,35 @@ struct ManagementServer::Context
 };
 
 namespace Mgmt {
+struct Listing
+{
+    SqlCondition condition;
+    QString orderBy;
+    int offset = 0;
+    int limit = 0;
+};
+inline std::optional<SqlCondition> queryOf(ManagementServer::Context &ctx, RsqlCompiler::Entity entity);
+// offset/limit, q= and sort= of a list request; fails the request (400) and returns nullopt on a bad one.
+inline std::optional<Listing> listingOf(ManagementServer::Context &ctx, RsqlCompiler::Entity entity,
+                                        const QString &alias)
+{
+    Listing l;
+    if (!ctx.paging(&l.offset, &l.limit))
+        return std::nullopt;
+    const std::optional<SqlCondition> condition = queryOf(ctx, entity);
+    if (!condition)
+        return std::nullopt;
+    l.condition = *condition;
+    QString error;
+    const std::optional<QString> order = orderOf(ctx.request.query().queryItemValue(u"sort"_s), entity, alias, &error);
+    if (!order) {
+        ctx.fail(Status::BadRequest, error);
+        return std::nullopt;
+    }
+    l.orderBy = *order;
+    return l;
+}
+
 inline std::optional<SqlCondition> queryOf(ManagementServer::Context &ctx, RsqlCompiler::Entity entity)
 {
     const QString q = ctx.request.query().queryItemValue(u"q"_s, QUrl::FullyDecoded);

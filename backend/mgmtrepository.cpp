@@ -101,20 +101,18 @@ void ManagementServer::createTargetTypes(Context &ctx)
 
 void ManagementServer::listModules(Context &ctx)
 {
-    int offset = 0;
-    int limit = 0;
-    const auto condition
-        = ctx.paging(&offset, &limit) ? queryOf(ctx, RsqlCompiler::Entity::SoftwareModule) : std::nullopt;
-    if (!condition)
+    const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::SoftwareModule, u"m"_s);
+    if (!l)
         return;
     QJsonArray content;
-    for (qint64 id : m_store.idsWhere(u"software_modules"_s, u"m"_s, condition->sql, condition->binds, offset, limit)) {
+    for (qint64 id : m_store.idsWhere(u"software_modules"_s, u"m"_s, l->condition.sql, l->condition.binds, l->orderBy,
+                                      l->offset, l->limit)) {
         if (const auto m = m_store.softwareModule(id))
             content.append(moduleJson(*m, m_store.artifacts(id)));
     }
     ctx.send(QJsonObject {
         { "content"_L1, content },
-        { "total"_L1, m_store.countWhere(u"software_modules"_s, u"m"_s, condition->sql, condition->binds) },
+        { "total"_L1, m_store.countWhere(u"software_modules"_s, u"m"_s, l->condition.sql, l->condition.binds) },
         { "size"_L1, content.size() } });
 }
 
@@ -221,23 +219,19 @@ void ManagementServer::uploadArtifact(Context &ctx)
 
 void ManagementServer::listSets(Context &ctx)
 {
-    int offset = 0;
-    int limit = 0;
-    if (!ctx.paging(&offset, &limit))
-        return;
-    const auto condition = queryOf(ctx, RsqlCompiler::Entity::DistributionSet);
-    if (!condition)
+    RepositoryService repository(m_store);
+    const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::DistributionSet, u"s"_s);
+    if (!l)
         return;
     QJsonArray content;
-    RepositoryService repository(m_store);
-    for (qint64 id :
-         m_store.idsWhere(u"distribution_sets"_s, u"s"_s, condition->sql, condition->binds, offset, limit)) {
+    for (qint64 id : m_store.idsWhere(u"distribution_sets"_s, u"s"_s, l->condition.sql, l->condition.binds, l->orderBy,
+                                      l->offset, l->limit)) {
         if (const auto set = m_store.distributionSet(id))
             content.append(setJson(*set, m_store.modulesOfSet(id), repository.missingModuleTypes(id).isEmpty()));
     }
     ctx.send(QJsonObject {
         { "content"_L1, content },
-        { "total"_L1, m_store.countWhere(u"distribution_sets"_s, u"s"_s, condition->sql, condition->binds) },
+        { "total"_L1, m_store.countWhere(u"distribution_sets"_s, u"s"_s, l->condition.sql, l->condition.binds) },
         { "size"_L1, content.size() } });
 }
 

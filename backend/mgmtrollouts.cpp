@@ -8,19 +8,19 @@ namespace Flotilla {
 
 void ManagementServer::listRollouts(Context &ctx)
 {
-    int offset = 0;
-    int limit = 0;
-    const auto condition = ctx.paging(&offset, &limit) ? queryOf(ctx, RsqlCompiler::Entity::Rollout) : std::nullopt;
-    if (!condition)
+    const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::Rollout, u"r"_s);
+    if (!l)
         return;
     QJsonArray content;
-    for (qint64 id : m_store.idsWhere(u"rollouts"_s, u"r"_s, condition->sql, condition->binds, offset, limit)) {
+    for (qint64 id : m_store.idsWhere(u"rollouts"_s, u"r"_s, l->condition.sql, l->condition.binds, l->orderBy,
+                                      l->offset, l->limit)) {
         if (const auto r = m_store.rollout(id))
             content.append(rolloutJson(*r, m_store.rolloutGroups(id)));
     }
-    ctx.send(QJsonObject { { "content"_L1, content },
-                           { "total"_L1, m_store.countWhere(u"rollouts"_s, u"r"_s, condition->sql, condition->binds) },
-                           { "size"_L1, content.size() } });
+    ctx.send(
+        QJsonObject { { "content"_L1, content },
+                      { "total"_L1, m_store.countWhere(u"rollouts"_s, u"r"_s, l->condition.sql, l->condition.binds) },
+                      { "size"_L1, content.size() } });
 }
 
 void ManagementServer::createRollout(Context &ctx)

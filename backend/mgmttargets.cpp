@@ -8,25 +8,15 @@ namespace Flotilla {
 
 void ManagementServer::listTargets(Context &ctx)
 {
-    int offset = 0;
-    int limit = 0;
-    if (!ctx.paging(&offset, &limit))
+    const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::Target, u"t"_s);
+    if (!l)
         return;
-    const QUrlQuery query = ctx.request.query();
-    const std::optional<SqlCondition> compiled = queryOf(ctx, RsqlCompiler::Entity::Target);
-    if (!compiled)
-        return;
-    const SqlCondition &condition = *compiled;
-    QString error;
-    const std::optional<QString> order = targetOrder(query.queryItemValue(u"sort"_s), &error);
-    if (!order)
-        return ctx.fail(Status::BadRequest, error);
     const bool tokens = ctx.who.can(Permission::ReadTargetSecurityToken);
     QJsonArray content;
-    for (const Target &t : m_store.targetsWhere(condition.sql, condition.binds, *order, offset, limit))
+    for (const Target &t : m_store.targetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit))
         content.append(targetJson(t, tokens));
     ctx.send(QJsonObject { { "content"_L1, content },
-                           { "total"_L1, m_store.countTargetsWhere(condition.sql, condition.binds) },
+                           { "total"_L1, m_store.countTargetsWhere(l->condition.sql, l->condition.binds) },
                            { "size"_L1, content.size() } });
 }
 
@@ -392,13 +382,12 @@ void ManagementServer::confirmAction(Context &ctx)
 
 void ManagementServer::listActions(Context &ctx)
 {
-    int offset = 0;
-    int limit = 0;
-    const auto condition = ctx.paging(&offset, &limit) ? queryOf(ctx, RsqlCompiler::Entity::Action) : std::nullopt;
-    if (!condition)
+    const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::Action, u"a"_s);
+    if (!l)
         return;
     QJsonArray content;
-    for (qint64 id : m_store.idsWhere(u"actions"_s, u"a"_s, condition->sql, condition->binds, offset, limit)) {
+    for (qint64 id : m_store.idsWhere(u"actions"_s, u"a"_s, l->condition.sql, l->condition.binds, l->orderBy, l->offset,
+                                      l->limit)) {
         if (const auto a = m_store.action(id)) {
             QJsonObject o = actionJson(*a);
             if (const auto t = m_store.target(a->targetId))
@@ -406,9 +395,10 @@ void ManagementServer::listActions(Context &ctx)
             content.append(o);
         }
     }
-    ctx.send(QJsonObject { { "content"_L1, content },
-                           { "total"_L1, m_store.countWhere(u"actions"_s, u"a"_s, condition->sql, condition->binds) },
-                           { "size"_L1, content.size() } });
+    ctx.send(
+        QJsonObject { { "content"_L1, content },
+                      { "total"_L1, m_store.countWhere(u"actions"_s, u"a"_s, l->condition.sql, l->condition.binds) },
+                      { "size"_L1, content.size() } });
 }
 
 } // namespace Flotilla

@@ -234,6 +234,26 @@ private:
 
 } // namespace
 
+std::optional<QString> RsqlCompiler::sortColumn(Entity entity, const QString &field)
+{
+    const QString name = field.trimmed().toLower();
+    for (const auto &[key, f] : fieldsOf(entity)) {
+        if (key == name && f.existsFrom.isEmpty())
+            return f.column;
+    }
+    return std::nullopt;
+}
+
+QStringList RsqlCompiler::sortableFields(Entity entity)
+{
+    QStringList names;
+    for (const auto &[key, f] : fieldsOf(entity)) {
+        if (f.existsFrom.isEmpty())
+            names << key;
+    }
+    return names;
+}
+
 std::variant<SqlCondition, Rsql::ParseError> RsqlCompiler::compile(Entity entity, const Rsql::NodePtr &tree)
 {
     try {

@@ -4,6 +4,7 @@
 
 #include <QVariantList>
 
+#include <optional>
 #include <variant>
 
 namespace Flotilla {
@@ -32,6 +33,10 @@ public:
     enum class Entity : quint8 { Target, SoftwareModule, DistributionSet, Rollout, Action };
     static std::variant<SqlCondition, Rsql::ParseError> compile(Entity entity, const QString &query);
     static std::variant<SqlCondition, Rsql::ParseError> compile(Entity entity, const Rsql::NodePtr &tree);
+    // The column of a field that can be sorted by (the entity's own fields, not attributes or related tables).
+    static std::optional<QString> sortColumn(Entity entity, const QString &field);
+    // The field names sortColumn() knows, for messages.
+    static QStringList sortableFields(Entity entity);
     static std::variant<SqlCondition, Rsql::ParseError> targets(const QString &query)
     {
         return compile(Entity::Target, query);

@@ -123,7 +123,7 @@ public:
     int countRows(const QString &table);
     // Ids of rows of one of our tables (alias as the RSQL compiler uses it) matching compiled RSQL, by id.
     QList<qint64> idsWhere(const QString &table, const QString &alias, const QString &where, const QVariantList &binds,
-                           int offset, int limit);
+                           const QString &orderBy, int offset, int limit);
     int countWhere(const QString &table, const QString &alias, const QString &where, const QVariantList &binds);
     QStringList typeKeys(const QString &table); // software_module_types, ds_types, target_types
     bool updateActionType(qint64 actionId, ActionType type);

@@ -125,15 +125,15 @@ bool knownTable(const QString &table)
 } // namespace
 
 QList<qint64> SqlStore::idsWhere(const QString &table, const QString &alias, const QString &where,
-                                 const QVariantList &binds, int offset, int limit)
+                                 const QVariantList &binds, const QString &orderBy, int offset, int limit)
 {
     QList<qint64> ids;
     if (!knownTable(table))
         return ids;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %2.id FROM %1 %2 WHERE %3 ORDER BY %2.id LIMIT ? OFFSET ?")
-                  .arg(table, alias, where.isEmpty() ? QStringLiteral("1=1") : where));
+    q.prepare(QStringLiteral("SELECT %2.id FROM %1 %2 WHERE %3 ORDER BY %4 LIMIT ? OFFSET ?")
+                  .arg(table, alias, where.isEmpty() ? QStringLiteral("1=1") : where, orderBy));
     for (const QVariant &v : binds)
         q.addBindValue(v);
     q.addBindValue(limit);

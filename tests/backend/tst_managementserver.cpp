@@ -548,6 +548,10 @@ void TestManagementServer::queriesOnOtherResources_data()
     QTest::newRow("sets none") << u"/distributionsets?q=name%3D%3Dnope"_s << 200 << 0;
     QTest::newRow("rollouts by status") << u"/rollouts?q=status%3D%3Dready"_s << 200 << 1;
     QTest::newRow("rollouts by bad status") << u"/rollouts?q=status%3D%3Dsleeping"_s << 400 << 0;
+    QTest::newRow("rollouts sorted by name") << u"/rollouts?sort=name:DESC"_s << 200 << 1;
+    QTest::newRow("modules sorted by an unknown field") << u"/softwaremodules?sort=colour:ASC"_s << 400 << 0;
+    QTest::newRow("actions sorted by weight") << u"/actions?sort=weight:DESC,id:ASC"_s << 200 << 0;
+    QTest::newRow("sort direction must be ASC or DESC") << u"/distributionsets?sort=name:UP"_s << 400 << 0;
 }
 
 void TestManagementServer::queriesOnOtherResources()
