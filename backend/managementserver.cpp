@@ -107,7 +107,21 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
           u"Delete a rollout that is not running"_s },
         { Method::Get, u"/rollouts/<arg>/deploygroups/<arg>/targets"_s, P::ReadRollout, &M::listGroupTargets,
           u"A group's targets"_s },
-        { Method::Get, u"/actions"_s, P::ReadTarget, &M::listActions, u"Actions across targets (offset, limit, q)"_s },
+        { Method::Get, u"/actions"_s, P::ReadTarget, &M::listActions,
+          u"Actions across targets (offset, limit, sort, q)"_s },
+        { Method::Delete, u"/actions"_s, P::DeleteTarget, &M::deleteActions,
+          u"Delete closed actions with their history, by ?q= or ?ids=1,2 (open ones stay)"_s },
+        { Method::Delete, u"/softwaremodules/<arg>"_s, P::DeleteRepository, &M::deleteModule,
+          u"Delete a module no set holds"_s },
+        { Method::Delete, u"/distributionsets/<arg>"_s, P::DeleteRepository, &M::deleteSet,
+          u"Delete a set nothing refers to"_s },
+        { Method::Delete, u"/softwaremoduletypes/<arg>"_s, P::DeleteRepository, &M::deleteType,
+          u"Delete an unused software module type"_s },
+        { Method::Delete, u"/distributionsettypes/<arg>"_s, P::DeleteRepository, &M::deleteType,
+          u"Delete an unused distribution set type"_s },
+        { Method::Delete, u"/targettypes/<arg>"_s, P::DeleteTarget, &M::deleteType, u"Delete an unused target type"_s },
+        { Method::Put, u"/users/<arg>"_s, P::UserAdmin, &M::updateUser, u"Change roles and/or password"_s },
+        { Method::Delete, u"/users/<arg>"_s, P::UserAdmin, &M::deleteUser, u"Delete a user"_s },
     };
     return table;
 }
@@ -338,6 +352,30 @@ void ManagementServer::setConfig(Context &ctx)
     if (!m_store.setTenantConfiguration(c))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonObject { { "value"_L1, value } });
+}
+
+void ManagementServer::updateUser(Context &ctx)
+{
+    const auto body = ctx.jsonObject();
+    if (!body)
+        return;
+    QStringList roles;
+    for (const QJsonValue &r : body->value("roles"_L1).toArray())
+        roles << r.toString();
+    if (!m_accounts.updateUser(ctx.args.value(0), body->value("password"_L1).toString(), roles))
+        return ctx.fail(m_accounts.error().contains(u"does not exist"_s)           ? Status::NotFound
+                            : m_accounts.error().contains(u"last administrator"_s) ? Status::Conflict
+                                                                                   : Status::BadRequest,
+                        m_accounts.error());
+    ctx.send(QJsonObject { { "username"_L1, ctx.args.value(0) }, { "roles"_L1, QJsonArray::fromStringList(roles) } });
+}
+
+void ManagementServer::deleteUser(Context &ctx)
+{
+    if (!m_accounts.deleteUser(ctx.args.value(0)))
+        return ctx.fail(m_accounts.error().contains(u"does not exist"_s) ? Status::NotFound : Status::Conflict,
+                        m_accounts.error());
+    ctx.send(QJsonValue(), Status::NoContent);
 }
 
 } // namespace Flotilla

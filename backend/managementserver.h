@@ -96,6 +96,12 @@ private:
     void deleteRollout(Context &ctx);
     void listGroupTargets(Context &ctx);
     void listActions(Context &ctx);
+    void deleteActions(Context &ctx);
+    void deleteModule(Context &ctx);
+    void deleteSet(Context &ctx);
+    void deleteType(Context &ctx);
+    void updateUser(Context &ctx);
+    void deleteUser(Context &ctx);
 
     // The target of args[0]; fails the request (404) and returns nullopt.
     std::optional<Target> targetOf(Context &ctx);

@@ -443,4 +443,53 @@ void ManagementServer::listSetTargets(Context &ctx)
                            { "size"_L1, content.size() } });
 }
 
+void ManagementServer::deleteModule(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"software module"_s);
+    if (!id)
+        return;
+    if (!m_store.softwareModule(*id))
+        return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
+    if (const QStringList users = m_store.dependentsOfModule(*id); !users.isEmpty())
+        return ctx.fail(Status::Conflict, u"software module %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
+    const QList<Artifact> artifacts = m_store.artifacts(*id);
+    if (!m_store.deleteSoftwareModule(*id))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    for (const Artifact &a : artifacts) {
+        if (m_store.countArtifactsWithContent(a.sha256) == 0)
+            QFile::remove(m_artifacts.pathOf(a.sha256));
+    }
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::deleteSet(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"distribution set"_s);
+    if (!id)
+        return;
+    if (!m_store.distributionSet(*id))
+        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    if (const QStringList users = m_store.dependentsOfSet(*id); !users.isEmpty())
+        return ctx.fail(Status::Conflict, u"distribution set %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
+    if (!m_store.deleteDistributionSet(*id))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::deleteType(Context &ctx)
+{
+    const QString path = ctx.request.url().path();
+    const QString key = ctx.args.value(0);
+    const QString table = path.contains(u"/softwaremoduletypes/"_s) ? u"software_module_types"_s
+        : path.contains(u"/distributionsettypes/"_s)                ? u"ds_types"_s
+                                                                    : u"target_types"_s;
+    if (!m_store.typeKeys(table).contains(key))
+        return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(key));
+    if (const QStringList users = m_store.dependentsOfType(table, key); !users.isEmpty())
+        return ctx.fail(Status::Conflict, u"type '%1' is used by %2"_s.arg(key, users.join(u", "_s)));
+    if (!m_store.deleteType(table, key))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
 } // namespace Flotilla

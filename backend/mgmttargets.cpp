@@ -1,6 +1,8 @@
 // Management API: targets, their actions and assignments.
 #include "managementserver_p.h"
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace Flotilla::Mgmt;
 
@@ -399,6 +401,32 @@ void ManagementServer::listActions(Context &ctx)
         QJsonObject { { "content"_L1, content },
                       { "total"_L1, m_store.countWhere(u"actions"_s, u"a"_s, l->condition.sql, l->condition.binds) },
                       { "size"_L1, content.size() } });
+}
+
+void ManagementServer::deleteActions(Context &ctx)
+{
+    const QUrlQuery query = ctx.request.query();
+    QList<qint64> ids;
+    if (query.hasQueryItem(u"ids"_s)) {
+        for (const QString &part : query.queryItemValue(u"ids"_s).split(u',', Qt::SkipEmptyParts)) {
+            bool ok = false;
+            ids << part.trimmed().toLongLong(&ok);
+            if (!ok)
+                return ctx.fail(Status::BadRequest, u"ids: '%1' is not an action id"_s.arg(part));
+        }
+    } else if (query.hasQueryItem(u"q"_s)) {
+        const std::optional<SqlCondition> condition = queryOf(ctx, RsqlCompiler::Entity::Action);
+        if (!condition)
+            return;
+        ids = m_store.idsWhere(u"actions"_s, u"a"_s, condition->sql, condition->binds, u"a.id"_s, 0,
+                               std::numeric_limits<int>::max());
+    } else {
+        return ctx.fail(Status::BadRequest, u"give ?q= or ?ids= (deleting every action needs q=id=ge=0)"_s);
+    }
+    const int deleted = m_store.deleteClosedActions(ids);
+    if (deleted < 0)
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonObject { { "deleted"_L1, deleted }, { "kept"_L1, int(ids.size()) - deleted } });
 }
 
 } // namespace Flotilla

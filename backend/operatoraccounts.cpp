@@ -78,6 +78,67 @@ bool OperatorAccounts::createUser(const QString &name, const QString &password, 
     return true;
 }
 
+namespace {
+int administrators(const QList<SqlStore::UserRow> &users, const QString &except)
+{
+    return int(std::count_if(users.cbegin(), users.cend(), [&](const SqlStore::UserRow &u) {
+        return u.name != except && u.roles.contains(u"admin"_s);
+    }));
+}
+} // namespace
+
+bool OperatorAccounts::updateUser(const QString &name, const QString &password, const QStringList &roles)
+{
+    const std::optional<SqlStore::UserRow> user = m_store.userByName(name);
+    if (!user) {
+        m_error = u"user '%1' does not exist"_s.arg(name);
+        return false;
+    }
+    if (!password.isEmpty() && password.size() < MinPasswordLength) {
+        m_error = u"a password has at least %1 characters"_s.arg(MinPasswordLength);
+        return false;
+    }
+    for (const QString &role : roles) {
+        if (!Roles::permissionsOf(role)) {
+            m_error = u"unknown role '%1'; roles are %2"_s.arg(role, Roles::names().join(u", "_s));
+            return false;
+        }
+    }
+    if (roles.isEmpty()) {
+        m_error = u"a user needs a role: %1"_s.arg(Roles::names().join(u", "_s));
+        return false;
+    }
+    if (!roles.contains(u"admin"_s) && administrators(m_store.users(), name) == 0) {
+        m_error = u"'%1' is the last administrator"_s.arg(name);
+        return false;
+    }
+    m_recent.clear(); // cached credentials carry the old roles
+    if (!m_store.updateUser(user->id, password.isEmpty() ? QString() : hashPassword(password), roles)) {
+        m_error = m_store.lastError();
+        return false;
+    }
+    return true;
+}
+
+bool OperatorAccounts::deleteUser(const QString &name)
+{
+    const std::optional<SqlStore::UserRow> user = m_store.userByName(name);
+    if (!user) {
+        m_error = u"user '%1' does not exist"_s.arg(name);
+        return false;
+    }
+    if (user->roles.contains(u"admin"_s) && administrators(m_store.users(), name) == 0) {
+        m_error = u"'%1' is the last administrator"_s.arg(name);
+        return false;
+    }
+    m_recent.clear();
+    if (!m_store.deleteUser(user->id)) {
+        m_error = m_store.lastError();
+        return false;
+    }
+    return true;
+}
+
 bool OperatorAccounts::hasUsers()
 {
     return m_store.countUsers() > 0;

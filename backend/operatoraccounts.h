@@ -29,6 +29,9 @@ public:
 
     // Creates a user; false with error() when the name is taken, a role unknown, or the password too short.
     bool createUser(const QString &name, const QString &password, const QStringList &roles);
+    // Changes roles (and the password unless empty) / removes a user; the last administrator stays one.
+    bool updateUser(const QString &name, const QString &password, const QStringList &roles);
+    bool deleteUser(const QString &name);
     bool hasUsers();
     QList<Operator> users();
     QString error() const { return m_error; }

@@ -130,6 +130,17 @@ public:
     bool deleteArtifact(qint64 artifactId); // the row; the caller removes unreferenced content
     int countArtifactsWithContent(const QString &sha256);
     bool deleteRollout(qint64 rolloutId); // groups and their target lists; actions keep their history
+    // What refers to a module / set / type, in words, for a refused delete; empty when nothing does.
+    QStringList dependentsOfModule(qint64 moduleId);
+    QStringList dependentsOfSet(qint64 setId);
+    QStringList dependentsOfType(const QString &table, const QString &key);
+    bool deleteSoftwareModule(qint64 moduleId); // with its artifact rows
+    bool deleteDistributionSet(qint64 setId);
+    bool deleteType(const QString &table, const QString &key);
+    // Closed actions with their history; open ones are left alone. Returns how many went.
+    int deleteClosedActions(const QList<qint64> &actionIds);
+    bool updateUser(qint64 id, const QString &passwordHash, const QStringList &roles); // empty hash: keep
+    bool deleteUser(qint64 id);
     // Removes a target with its actions, their history and its attributes.
     bool deleteTarget(qint64 targetId);
 

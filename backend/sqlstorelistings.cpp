@@ -221,6 +221,144 @@ bool SqlStore::deleteRollout(qint64 rolloutId)
     return tx.commit();
 }
 
+namespace {
+QStringList column(QSqlQuery &q)
+{
+    QStringList values;
+    if (q.exec()) {
+        while (q.next())
+            values << q.value(0).toString();
+    }
+    return values;
+}
+} // namespace
+
+QStringList SqlStore::dependentsOfModule(qint64 moduleId)
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT s.name || ' ' || s.version FROM distribution_sets s JOIN ds_modules "
+                                           "m ON m.ds_id = s.id WHERE m.module_id = ? ORDER BY s.id"));
+    q.addBindValue(moduleId);
+    QStringList sets = column(q);
+    for (QString &s : sets)
+        s.prepend(QStringLiteral("distribution set "));
+    return sets;
+}
+
+QStringList SqlStore::dependentsOfSet(qint64 setId)
+{
+    QStringList result;
+    QSqlQuery &a = prepared(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT target_id) FROM actions WHERE ds_id = ?"));
+    a.addBindValue(setId);
+    if (a.exec() && a.next() && a.value(0).toInt() > 0)
+        result << QStringLiteral("%1 action(s) on %2 target(s)").arg(a.value(0).toInt()).arg(a.value(1).toInt());
+    QSqlQuery &t = prepared(QStringLiteral("SELECT COUNT(*) FROM targets WHERE installed_ds = ? OR assigned_ds = ?"));
+    t.addBindValue(setId);
+    t.addBindValue(setId);
+    if (t.exec() && t.next() && t.value(0).toInt() > 0)
+        result << QStringLiteral("%1 target(s) that have it assigned or installed").arg(t.value(0).toInt());
+    QSqlQuery &r = prepared(QStringLiteral("SELECT name FROM rollouts WHERE ds_id = ? ORDER BY id"));
+    r.addBindValue(setId);
+    for (const QString &name : column(r))
+        result << QStringLiteral("rollout %1").arg(name);
+    return result;
+}
+
+QStringList SqlStore::dependentsOfType(const QString &table, const QString &key)
+{
+    QString sql;
+    if (table == QLatin1String("software_module_types"))
+        sql = QStringLiteral(
+            "SELECT 'software module ' || name || ' ' || version FROM software_modules WHERE type_key = ? "
+            "UNION ALL SELECT 'distribution set type ' || t.key FROM ds_type_module_types m JOIN ds_types t "
+            "ON t.id = m.ds_type_id WHERE m.module_type_key = ?");
+    else if (table == QLatin1String("ds_types"))
+        sql = QStringLiteral(
+            "SELECT 'distribution set ' || name || ' ' || version FROM distribution_sets WHERE type_key = ? "
+            "UNION ALL SELECT 'target type ' || t.key FROM target_type_ds_types c JOIN target_types t "
+            "ON t.id = c.target_type_id WHERE c.ds_type_key = ?");
+    else if (table == QLatin1String("target_types"))
+        sql = QStringLiteral("SELECT 'target ' || controller_id FROM targets WHERE target_type = ? AND ? IS NOT NULL");
+    else
+        return {};
+    QSqlQuery &q = prepared(sql);
+    q.addBindValue(key);
+    q.addBindValue(key);
+    return column(q);
+}
+
+bool SqlStore::deleteSoftwareModule(qint64 moduleId)
+{
+    StoreTransaction tx(*this);
+    for (const QString &sql : { QStringLiteral("DELETE FROM artifacts WHERE module_id = ?"),
+                                QStringLiteral("DELETE FROM software_modules WHERE id = ?") }) {
+        QSqlQuery &q = prepared(sql);
+        q.addBindValue(moduleId);
+        if (!q.exec())
+            return setError(QStringLiteral("deleting software module %1").arg(moduleId), q);
+    }
+    changed(StoreChange::Kind::RepositoryChanged, moduleId);
+    return tx.commit();
+}
+
+bool SqlStore::deleteDistributionSet(qint64 setId)
+{
+    StoreTransaction tx(*this);
+    for (const QString &sql : { QStringLiteral("DELETE FROM ds_modules WHERE ds_id = ?"),
+                                QStringLiteral("DELETE FROM distribution_sets WHERE id = ?") }) {
+        QSqlQuery &q = prepared(sql);
+        q.addBindValue(setId);
+        if (!q.exec())
+            return setError(QStringLiteral("deleting distribution set %1").arg(setId), q);
+    }
+    changed(StoreChange::Kind::RepositoryChanged, setId);
+    return tx.commit();
+}
+
+bool SqlStore::deleteType(const QString &table, const QString &key)
+{
+    StoreTransaction tx(*this);
+    QStringList statements;
+    if (table == QLatin1String("ds_types"))
+        statements << QStringLiteral(
+            "DELETE FROM ds_type_module_types WHERE ds_type_id IN (SELECT id FROM ds_types WHERE key = ?)");
+    else if (table == QLatin1String("target_types"))
+        statements << QStringLiteral(
+            "DELETE FROM target_type_ds_types WHERE target_type_id IN (SELECT id FROM target_types WHERE key = ?)");
+    else if (table != QLatin1String("software_module_types"))
+        return false;
+    statements << QStringLiteral("DELETE FROM %1 WHERE key = ?").arg(table);
+    for (const QString &sql : std::as_const(statements)) {
+        QSqlQuery &q = prepared(sql);
+        q.addBindValue(key);
+        if (!q.exec())
+            return setError(QStringLiteral("deleting %1 %2").arg(table, key), q);
+    }
+    return tx.commit();
+}
+
+int SqlStore::deleteClosedActions(const QList<qint64> &actionIds)
+{
+    StoreTransaction tx(*this);
+    int deleted = 0;
+    for (qint64 id : actionIds) {
+        const std::optional<Action> a = action(id);
+        if (!a || a->isActive())
+            continue;
+        for (const QString &sql : { QStringLiteral("DELETE FROM action_status WHERE action_id = ?"),
+                                    QStringLiteral("DELETE FROM feedback_receipts WHERE action_id = ?"),
+                                    QStringLiteral("DELETE FROM actions WHERE id = ?") }) {
+            QSqlQuery &q = prepared(sql);
+            q.addBindValue(id);
+            if (!q.exec()) {
+                setError(QStringLiteral("deleting action %1").arg(id), q);
+                return -1;
+            }
+        }
+        ++deleted;
+    }
+    return tx.commit() ? deleted : -1;
+}
+
 bool SqlStore::deleteTarget(qint64 targetId)
 {
     StoreTransaction tx(*this);

@@ -78,4 +78,31 @@ std::optional<SqlStore::UserRow> SqlStore::userByTokenHash(const QString &tokenH
     return userFrom(q);
 }
 
+bool SqlStore::updateUser(qint64 id, const QString &passwordHash, const QStringList &roles)
+{
+    QSqlQuery &q = prepared(passwordHash.isEmpty()
+                                ? QStringLiteral("UPDATE users SET roles = ? WHERE id = ?")
+                                : QStringLiteral("UPDATE users SET roles = ?, password_hash = ? WHERE id = ?"));
+    q.addBindValue(roles.join(QLatin1Char(',')));
+    if (!passwordHash.isEmpty())
+        q.addBindValue(passwordHash);
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(QStringLiteral("updating user %1").arg(id), q);
+    return true;
+}
+
+bool SqlStore::deleteUser(qint64 id)
+{
+    StoreTransaction tx(*this);
+    for (const QString &sql : { QStringLiteral("DELETE FROM api_tokens WHERE user_id = ?"),
+                                QStringLiteral("DELETE FROM users WHERE id = ?") }) {
+        QSqlQuery &q = prepared(sql);
+        q.addBindValue(id);
+        if (!q.exec())
+            return setError(QStringLiteral("deleting user %1").arg(id), q);
+    }
+    return tx.commit();
+}
+
 } // namespace Flotilla

@@ -40,6 +40,9 @@ private Q_SLOTS:
     void tenantConfigurationChanges();
     void queriesOnOtherResources_data();
     void queriesOnOtherResources();
+    void deletesSayWhatDependsOnIt();
+    void userManagement();
+    void deletingClosedActions();
 
 private:
     HttpClient &as(const QByteArray &user);
@@ -570,6 +573,78 @@ void TestManagementServer::queriesOnOtherResources()
     QCOMPARE(a.status, status);
     if (status == 200)
         QCOMPARE(a.json()["total"_L1].toInt(), total);
+}
+
+void TestManagementServer::deletesSayWhatDependsOnIt()
+{
+    prepareRepository();
+    HttpClient &admin = as("admin");
+    // The module is in set fw 1: refused, and the message says so.
+    HttpAnswer a = admin.send("DELETE", u"/softwaremodules/1"_s);
+    QCOMPARE(a.status, 409);
+    QVERIFY2(a.json()["message"_L1].toString().contains(u"distribution set fw 1"_s), a.body.constData());
+    QCOMPARE(admin.send("DELETE", u"/softwaremoduletypes/os"_s).status, 409);
+    QCOMPARE(admin.send("DELETE", u"/distributionsettypes/os_set"_s).status, 409);
+    // Assigned: the set is used by an action.
+    QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"d-1"}])").status, 201);
+    QCOMPARE(admin.post(u"/distributionsets/1/assignedTargets"_s, R"([{"id":"d-1"}])").status, 200);
+    a = admin.send("DELETE", u"/distributionsets/1"_s);
+    QCOMPARE(a.status, 409);
+    QVERIFY(a.json()["message"_L1].toString().contains(u"1 action(s) on 1 target(s)"_s));
+    // An unused set, module and types go.
+    QCOMPARE(admin.post(u"/softwaremodules"_s, R"([{"type":"os","name":"spare","version":"1"}])").status, 201);
+    QCOMPARE(upload("admin", 2, "spare image", {}).status, 201);
+    QCOMPARE(admin.post(u"/distributionsets"_s, R"([{"name":"spare","version":"1","type":"os_set"}])").status, 201);
+    QCOMPARE(admin.send("DELETE", u"/distributionsets/2"_s).status, 204);
+    QCOMPARE(admin.get(u"/distributionsets/2"_s).status, 404);
+    QCOMPARE(admin.send("DELETE", u"/softwaremodules/2"_s).status, 204);
+    QCOMPARE(admin.get(u"/softwaremodules/2"_s).status, 404);
+    QCOMPARE(admin.post(u"/targettypes"_s, R"([{"key":"unused","name":"Unused"}])").status, 201);
+    QCOMPARE(admin.send("DELETE", u"/targettypes/unused"_s).status, 204);
+    QCOMPARE(admin.send("DELETE", u"/targettypes/unused"_s).status, 404);
+    QCOMPARE(as("viewer").send("DELETE", u"/softwaremodules/1"_s).status, 403);
+}
+
+void TestManagementServer::userManagement()
+{
+    HttpClient &admin = as("admin");
+    QCOMPARE(admin.post(u"/users"_s, R"({"username":"eve","password":"short","roles":["viewer"]})").status, 400);
+    QCOMPARE(admin.post(u"/users"_s, R"({"username":"eve","password":"eve-password","roles":["god"]})").status, 400);
+    QCOMPARE(admin.post(u"/users"_s, R"({"username":"eve","password":"eve-password","roles":["viewer"]})").status, 201);
+    QCOMPARE(admin.post(u"/users"_s, R"({"username":"eve","password":"eve-password","roles":["viewer"]})").status, 409);
+    QCOMPARE(as("eve").post(u"/targets"_s, R"([{"controllerId":"x"}])").status, 403);
+    QCOMPARE(as("admin").put(u"/users/eve"_s, R"({"roles":["operator"]})").status, 200);
+    QCOMPARE(as("eve").post(u"/targets"_s, R"([{"controllerId":"x"}])").status, 201); // new roles apply at once
+    // The last administrator stays one.
+    HttpAnswer a = as("admin").put(u"/users/admin"_s, R"({"roles":["viewer"]})");
+    QCOMPARE(a.status, 409);
+    QVERIFY(a.json()["message"_L1].toString().contains(u"last administrator"_s));
+    QCOMPARE(as("admin").send("DELETE", u"/users/admin"_s).status, 409);
+    QCOMPARE(as("admin").send("DELETE", u"/users/eve"_s).status, 204);
+    QCOMPARE(as("eve").get(u"/targets"_s).status, 401);
+    QCOMPARE(as("admin").send("DELETE", u"/users/eve"_s).status, 404);
+    QCOMPARE(as("operator").send("DELETE", u"/users/viewer"_s).status, 403);
+}
+
+void TestManagementServer::deletingClosedActions()
+{
+    prepareRepository();
+    HttpClient &admin = as("admin");
+    QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"c-1"},{"controllerId":"c-2"}])").status, 201);
+    QCOMPARE(admin.post(u"/distributionsets/1/assignedTargets"_s, R"([{"id":"c-1"},{"id":"c-2"}])").status, 200);
+    const QJsonArray actions = admin.get(u"/actions?sort=id:ASC"_s).json()["content"_L1].toArray();
+    const int first = actions[0]["id"_L1].toInt();
+    QCOMPARE(admin.send("DELETE", u"/targets/c-1/actions/%1"_s.arg(first)).status, 204); // CANCELING
+    QCOMPARE(admin.send("DELETE", u"/actions"_s).status, 400); // neither q nor ids
+    HttpAnswer a = admin.send("DELETE", u"/actions?ids=%1,%2"_s.arg(first).arg(actions[1]["id"_L1].toInt()));
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["deleted"_L1].toInt(), 0); // both still open
+    QCOMPARE(a.json()["kept"_L1].toInt(), 2);
+    QCOMPARE(admin.send("DELETE", u"/targets/c-1/actions/%1?force=true"_s.arg(first)).status, 204); // closed now
+    a = admin.send("DELETE", u"/actions?q=status%3D%3Dcanceled"_s);
+    QCOMPARE(a.json()["deleted"_L1].toInt(), 1);
+    QCOMPARE(admin.get(u"/actions"_s).json()["total"_L1].toInt(), 1);
+    QCOMPARE(admin.send("DELETE", u"/actions?ids=x"_s).status, 400);
 }
 
 QTEST_GUILESS_MAIN(TestManagementServer)
