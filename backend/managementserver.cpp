@@ -122,6 +122,15 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
         { Method::Delete, u"/targettypes/<arg>"_s, P::DeleteTarget, &M::deleteType, u"Delete an unused target type"_s },
         { Method::Put, u"/users/<arg>"_s, P::UserAdmin, &M::updateUser, u"Change roles and/or password"_s },
         { Method::Delete, u"/users/<arg>"_s, P::UserAdmin, &M::deleteUser, u"Delete a user"_s },
+        { Method::Get, u"/targettags"_s, P::ReadTarget, &M::listTags, u"List target tags"_s },
+        { Method::Post, u"/targettags"_s, P::CreateTarget, &M::createTags,
+          u"Create target tags {name, description, colour}"_s },
+        { Method::Delete, u"/targettags/<arg>"_s, P::DeleteTarget, &M::deleteTag, u"Delete a tag (targets stay)"_s },
+        { Method::Get, u"/targettags/<arg>/assigned"_s, P::ReadTarget, &M::listTagTargets, u"A tag's targets"_s },
+        { Method::Post, u"/targettags/<arg>/assigned"_s, P::UpdateTarget, &M::tagTargets,
+          u"Tag targets [{controllerId}]"_s },
+        { Method::Delete, u"/targettags/<arg>/assigned/<arg>"_s, P::UpdateTarget, &M::untagTarget,
+          u"Untag a target"_s },
     };
     return table;
 }

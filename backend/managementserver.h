@@ -102,6 +102,12 @@ private:
     void deleteType(Context &ctx);
     void updateUser(Context &ctx);
     void deleteUser(Context &ctx);
+    void listTags(Context &ctx);
+    void createTags(Context &ctx);
+    void deleteTag(Context &ctx);
+    void listTagTargets(Context &ctx);
+    void tagTargets(Context &ctx);
+    void untagTarget(Context &ctx);
 
     // The target of args[0]; fails the request (404) and returns nullopt.
     std::optional<Target> targetOf(Context &ctx);

@@ -429,4 +429,110 @@ void ManagementServer::deleteActions(Context &ctx)
     ctx.send(QJsonObject { { "deleted"_L1, deleted }, { "kept"_L1, int(ids.size()) - deleted } });
 }
 
+namespace {
+QJsonObject tagJson(const SqlStore::TagRow &t)
+{
+    return {
+        { "id"_L1, double(t.id) }, { "name"_L1, t.name }, { "description"_L1, t.description }, { "colour"_L1, t.colour }
+    };
+}
+} // namespace
+
+void ManagementServer::listTags(Context &ctx)
+{
+    QJsonArray content;
+    for (const SqlStore::TagRow &t : m_store.tags())
+        content.append(tagJson(t));
+    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+}
+
+void ManagementServer::createTags(Context &ctx)
+{
+    const auto items = ctx.jsonArray();
+    if (!items)
+        return;
+    const QList<SqlStore::TagRow> existing = m_store.tags();
+    QJsonArray out;
+    StoreTransaction tx(m_store);
+    for (int i = 0; i < items->size(); ++i) {
+        const QJsonObject o = items->at(i).toObject();
+        SqlStore::TagRow tag { 0, o.value("name"_L1).toString().trimmed(), o.value("description"_L1).toString(),
+                               o.value("colour"_L1).toString() };
+        if (tag.name.isEmpty() || tag.name.size() > 64)
+            return ctx.fail(Status::BadRequest, u"[%1].name is required (1 to 64 characters)"_s.arg(i));
+        if (std::any_of(existing.cbegin(), existing.cend(),
+                        [&](const SqlStore::TagRow &t) { return t.name == tag.name; }))
+            return ctx.fail(Status::Conflict, u"tag '%1' exists"_s.arg(tag.name));
+        tag.id = m_store.insertTag(tag);
+        if (!tag.id)
+            return ctx.fail(Status::Conflict, m_store.lastError());
+        out.append(tagJson(tag));
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(out, Status::Created);
+}
+
+void ManagementServer::deleteTag(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"tag"_s);
+    if (!id)
+        return;
+    if (!m_store.tag(*id))
+        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    if (!m_store.deleteTag(*id))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::listTagTargets(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"tag"_s);
+    if (!id)
+        return;
+    if (!m_store.tag(*id))
+        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    QJsonArray content;
+    for (qint64 targetId : m_store.taggedTargets(*id)) {
+        if (const auto t = m_store.target(targetId))
+            content.append(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+    }
+    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+}
+
+void ManagementServer::tagTargets(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"tag"_s);
+    const auto items = id ? ctx.jsonArray() : std::nullopt;
+    if (!items)
+        return;
+    if (!m_store.tag(*id))
+        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    StoreTransaction tx(m_store);
+    for (int i = 0; i < items->size(); ++i) {
+        const QString controllerId = items->at(i).toObject().value("controllerId"_L1).toString();
+        const std::optional<Target> t = m_store.targetByControllerId(controllerId);
+        if (!t)
+            return ctx.fail(Status::NotFound, u"[%1]: target '%2' does not exist"_s.arg(i).arg(controllerId));
+        if (!m_store.tagTarget(*id, t->id, true))
+            return ctx.fail(Status::InternalServerError, m_store.lastError());
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::untagTarget(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"tag"_s);
+    if (!id)
+        return;
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(1));
+    if (!m_store.tag(*id) || !t)
+        return ctx.fail(Status::NotFound, u"tag %1 or target '%2' does not exist"_s.arg(*id).arg(ctx.args.value(1)));
+    if (!m_store.tagTarget(*id, t->id, false))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
 } // namespace Flotilla

@@ -18,7 +18,7 @@ struct SqlCondition
 
 // Compiles RSQL (engine/rsql.h) into SQL over one entity's table, with hawkBit's field names:
 //   targets (alias t): controllerId (or id), name, description, updateStatus (unknown|registered|pending|
-//     in_sync|error), ipAddress, createdAt, lastControllerRequestAt (ms since the epoch), targetType,
+//     in_sync|error), ipAddress, createdAt, lastControllerRequestAt (ms since the epoch), targetType, tag,
 //     attribute.<key>, assignedDS.name / .version, installedDS.name / .version
 //   software modules (m): id, name, version, type, vendor, description
 //   distribution sets (s): id, name, version, type

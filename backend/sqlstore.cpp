@@ -116,6 +116,14 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE TABLE api_tokens (token_hash CHAR(64) PRIMARY KEY, "
                            "user_id BIGINT NOT NULL REFERENCES users(id), expires_at BIGINT NOT NULL)"),
         },
+        // 6: target tags
+        {
+            QStringLiteral("CREATE TABLE target_tags (id {PK}, name VARCHAR(64) NOT NULL UNIQUE, description TEXT, "
+                           "colour VARCHAR(16))"),
+            QStringLiteral("CREATE TABLE target_tag_assignments (tag_id BIGINT NOT NULL REFERENCES target_tags(id), "
+                           "target_id BIGINT NOT NULL REFERENCES targets(id), PRIMARY KEY (tag_id, target_id))"),
+            QStringLiteral("CREATE INDEX target_tag_assignments_target ON target_tag_assignments (target_id)"),
+        },
     };
     return m;
 }

@@ -144,6 +144,21 @@ public:
     // Removes a target with its actions, their history and its attributes.
     bool deleteTarget(qint64 targetId);
 
+    // Target tags (labels operators group targets by; RSQL field `tag`).
+    struct TagRow
+    {
+        qint64 id = 0;
+        QString name;
+        QString description;
+        QString colour;
+    };
+    qint64 insertTag(const TagRow &tag);
+    QList<TagRow> tags();
+    std::optional<TagRow> tag(qint64 id);
+    bool deleteTag(qint64 id);
+    bool tagTarget(qint64 tagId, qint64 targetId, bool tagged); // idempotent
+    QList<qint64> taggedTargets(qint64 tagId);
+
     // Operators of the Management API (not the engine's business: no Store interface).
     struct UserRow
     {

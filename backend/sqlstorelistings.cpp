@@ -368,6 +368,7 @@ bool SqlStore::deleteTarget(qint64 targetId)
         QStringLiteral("DELETE FROM actions WHERE target_id = ?"),
         QStringLiteral("DELETE FROM rollout_group_targets WHERE target_id = ?"),
         QStringLiteral("DELETE FROM target_attributes WHERE target_id = ?"),
+        QStringLiteral("DELETE FROM target_tag_assignments WHERE target_id = ?"),
         QStringLiteral("DELETE FROM targets WHERE id = ?"),
     };
     for (const QString &sql : statements) {

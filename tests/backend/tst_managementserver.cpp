@@ -43,6 +43,7 @@ private Q_SLOTS:
     void deletesSayWhatDependsOnIt();
     void userManagement();
     void deletingClosedActions();
+    void tagsGroupTargets();
 
 private:
     HttpClient &as(const QByteArray &user);
@@ -645,6 +646,31 @@ void TestManagementServer::deletingClosedActions()
     QCOMPARE(a.json()["deleted"_L1].toInt(), 1);
     QCOMPARE(admin.get(u"/actions"_s).json()["total"_L1].toInt(), 1);
     QCOMPARE(admin.send("DELETE", u"/actions?ids=x"_s).status, 400);
+}
+
+void TestManagementServer::tagsGroupTargets()
+{
+    HttpClient &admin = as("admin");
+    QCOMPARE(
+        admin.post(u"/targets"_s, R"([{"controllerId":"t-1"},{"controllerId":"t-2"},{"controllerId":"t-3"}])").status,
+        201);
+    QCOMPARE(admin.post(u"/targettags"_s, R"([{"name":"Lab","colour":"#00aa00"},{"name":"Field"}])").status, 201);
+    QCOMPARE(admin.post(u"/targettags"_s, R"([{"name":"Lab"}])").status, 409);
+    QCOMPARE(admin.post(u"/targettags"_s, R"([{"description":"no name"}])").status, 400);
+    QCOMPARE(admin.post(u"/targettags/1/assigned"_s, R"([{"controllerId":"t-1"},{"controllerId":"t-3"}])").status, 204);
+    QCOMPARE(admin.post(u"/targettags/1/assigned"_s, R"([{"controllerId":"t-1"}])").status, 204); // again: no change
+    QCOMPARE(admin.post(u"/targettags/1/assigned"_s, R"([{"controllerId":"ghost"}])").status, 404);
+    QCOMPARE(admin.get(u"/targettags/1/assigned"_s).json()["total"_L1].toInt(), 2);
+    QCOMPARE(admin.get(u"/targets?q=tag%3D%3Dlab"_s).json()["total"_L1].toInt(), 2); // case-insensitive
+    QCOMPARE(admin.get(u"/targets?q=tag!%3DLab"_s).json()["total"_L1].toInt(), 1);
+    QCOMPARE(admin.send("DELETE", u"/targettags/1/assigned/t-3"_s).status, 204);
+    QCOMPARE(admin.get(u"/targets?q=tag%3D%3DLab"_s).json()["total"_L1].toInt(), 1);
+    QCOMPARE(as("viewer").post(u"/targettags"_s, R"([{"name":"Nope"}])").status, 403);
+    as("admin"); // the same client, back to the administrator
+    QCOMPARE(admin.send("DELETE", u"/targettags/1"_s).status, 204);
+    QCOMPARE(admin.get(u"/targets?q=tag%3D%3DLab"_s).json()["total"_L1].toInt(), 0);
+    QCOMPARE(admin.get(u"/targets"_s).json()["total"_L1].toInt(), 3); // the targets stay
+    QCOMPARE(admin.get(u"/targettags"_s).json()["total"_L1].toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestManagementServer)
