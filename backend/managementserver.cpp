@@ -102,7 +102,7 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
         { Method::Delete, u"/softwaremodules/<arg>/artifacts/<arg>"_s, P::DeleteRepository, &M::deleteArtifact,
           u"Delete an artifact"_s },
         { Method::Get, u"/distributionsets/<arg>/<arg>"_s, P::ReadTarget, &M::listSetTargets,
-          u"assignedTargets or installedTargets of a set"_s },
+          u"assignedSM, assignedTargets or installedTargets of a set"_s },
         { Method::Delete, u"/rollouts/<arg>"_s, P::DeleteRollout, &M::deleteRollout,
           u"Delete a rollout that is not running"_s },
         { Method::Get, u"/rollouts/<arg>/deploygroups/<arg>/targets"_s, P::ReadRollout, &M::listGroupTargets,

@@ -186,7 +186,8 @@ void ManagementServer::uploadArtifact(Context &ctx)
         if (a.filename == filename)
             return ctx.fail(Status::Conflict, u"module %1 already has an artifact '%2'"_s.arg(*id).arg(filename));
     }
-    QByteArray bytes = file->data.toByteArray();
+    // A view of the request body, not a copy: the upload is in memory once (QHttpServer holds the body).
+    QByteArray bytes = QByteArray::fromRawData(file->data.data(), file->data.size());
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::ReadOnly);
     ArtifactStore::AddError error = ArtifactStore::AddError::None;
@@ -420,16 +421,25 @@ void ManagementServer::deleteArtifact(Context &ctx)
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
+// GET /distributionsets/{id}/assignedSM | assignedTargets | installedTargets
 void ManagementServer::listSetTargets(Context &ctx)
 {
     const auto id = ctx.idArg(0, u"distribution set"_s);
     if (!id)
         return;
     const QString which = ctx.args.value(1);
-    if (which != u"assignedTargets"_s && which != u"installedTargets"_s)
-        return ctx.fail(Status::NotFound, u"no list '%1'; use assignedTargets or installedTargets"_s.arg(which));
+    if (which != u"assignedTargets"_s && which != u"installedTargets"_s && which != u"assignedSM"_s)
+        return ctx.fail(Status::NotFound,
+                        u"no list '%1'; use assignedSM, assignedTargets or installedTargets"_s.arg(which));
     if (!m_store.distributionSet(*id))
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    if (which == u"assignedSM"_s) {
+        QJsonArray modules;
+        for (const SoftwareModule &m : m_store.modulesOfSet(*id))
+            modules.append(moduleJson(m, m_store.artifacts(m.id)));
+        return ctx.send(
+            QJsonObject { { "content"_L1, modules }, { "total"_L1, modules.size() }, { "size"_L1, modules.size() } });
+    }
     int offset = 0;
     int limit = 0;
     if (!ctx.paging(&offset, &limit))

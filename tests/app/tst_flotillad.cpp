@@ -33,6 +33,7 @@ private Q_SLOTS:
     void updateOverDdi();
     void sigtermFinishesRunningDownload();
     void servesHttpsWithConfiguredCertificate();
+    void managementApiAndFirstAdministrator();
 
 private:
     // Starts flotillad with the scratch database and artifacts plus args; returns its base URL.
@@ -43,6 +44,7 @@ private:
     void stop(QProcess &p);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_startOutput; // what the last start() read before "listening on"
 };
 
 void TestFlotillad::init()
@@ -68,8 +70,10 @@ QString TestFlotillad::start(QProcess &p, const QStringList &args)
         p.waitForReadyRead(200);
         output += p.readAll();
         m = listening.match(QString::fromUtf8(output));
-        if (m.hasMatch())
+        if (m.hasMatch()) {
+            m_startOutput = QString::fromUtf8(output);
             return m.captured(1);
+        }
     }
     qWarning().noquote() << "flotillad did not start:" << output;
     return {};
@@ -285,6 +289,40 @@ void TestFlotillad::servesHttpsWithConfiguredCertificate()
     HttpClient untrusting(base);
     untrusting.setAuthorization("GatewayToken gw");
     QCOMPARE(untrusting.get(u"/DEFAULT/controller/v1/tls-device"_s).error, QNetworkReply::SslHandshakeFailedError);
+    stop(p);
+}
+
+void TestFlotillad::managementApiAndFirstAdministrator()
+{
+    // Without FLOTILLA_ADMIN_USER/PASSWORD it says how to create the first administrator.
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"FLOTILLA_ADMIN_USER"_s);
+        env.remove(u"FLOTILLA_ADMIN_PASSWORD"_s);
+        p.setProcessEnvironment(env);
+        QVERIFY(!start(p).isEmpty());
+        QVERIFY2(m_startOutput.contains(u"FLOTILLA_ADMIN_USER"_s), qPrintable(m_startOutput));
+        stop(p);
+    }
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"FLOTILLA_ADMIN_USER"_s, u"root"_s);
+    env.insert(u"FLOTILLA_ADMIN_PASSWORD"_s, u"root-password"_s);
+    p.setProcessEnvironment(env);
+    const QString base = start(p, { u"--gateway-token"_s, u"gw"_s });
+    QVERIFY(!base.isEmpty());
+    HttpClient api(base + u"/rest/v1"_s);
+    QCOMPARE(api.get(u"/targets"_s).status, 401);
+    api.setAuthorization("Basic " + QByteArray("root:root-password").toBase64());
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"api-1"}])").status, 201);
+    HttpClient device(base);
+    device.setAuthorization("GatewayToken gw");
+    QCOMPARE(device.get(u"/DEFAULT/controller/v1/api-1"_s).status, 200);
+    const QJsonObject target = api.get(u"/targets/api-1"_s).json();
+    QCOMPARE(target["updateStatus"_L1].toString(), u"registered"_s);
+    QVERIFY(target["lastControllerRequestAt"_L1].toDouble() > 0);
+    QCOMPARE(api.get(u"/openapi.json"_s).json()["openapi"_L1].toString(), u"3.0.3"_s);
     stop(p);
 }
 

@@ -452,6 +452,8 @@ void TestManagementServer::targetAndActionResources()
     QCOMPARE(admin.get(u"/actions?q=colour%3D%3Dred"_s).status, 400);
     QCOMPARE(admin.get(u"/distributionsets/1/assignedTargets"_s).json()["total"_L1].toInt(), 2);
     QCOMPARE(admin.get(u"/distributionsets/1/installedTargets"_s).json()["total"_L1].toInt(), 0);
+    QCOMPARE(admin.get(u"/distributionsets/1/assignedSM"_s).json()["content"_L1][0]["name"_L1].toString(), u"linux"_s);
+    QCOMPARE(admin.get(u"/distributionsets/1/elsewhere"_s).status, 404);
 
     // Deleting a target takes its actions with it.
     QCOMPARE(admin.send("DELETE", u"/targets/cam-2"_s).status, 200);
