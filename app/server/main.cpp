@@ -70,9 +70,6 @@ int main(int argc, char *argv[])
     Flotilla::Server server(settings);
     if (!server.start())
         return fail(server.errorString());
-    qCInfo(lcMain, "%s %s started (pid %lld), listening on %s", qUtf8Printable(QCoreApplication::applicationName()),
-           qUtf8Printable(QCoreApplication::applicationVersion()), QCoreApplication::applicationPid(),
-           qUtf8Printable(server.url()));
 
     // SIGTERM/SIGINT: stop accepting, let running downloads finish, exit 0.
     auto *watcher = new Flotilla::UnixSignalWatcher({ SIGTERM, SIGINT }, &app);
@@ -81,6 +78,10 @@ int main(int argc, char *argv[])
         server.shutdown();
     });
     QObject::connect(&server, &Flotilla::Server::drained, &app, &QCoreApplication::quit);
+    // Said once the signal handlers are in place: a service manager (or a test) may stop it from here on.
+    qCInfo(lcMain, "%s %s started (pid %lld), listening on %s", qUtf8Printable(QCoreApplication::applicationName()),
+           qUtf8Printable(QCoreApplication::applicationVersion()), QCoreApplication::applicationPid(),
+           qUtf8Printable(server.url()));
     const int rc = app.exec();
     qCInfo(lcMain, "stopped");
     return rc;

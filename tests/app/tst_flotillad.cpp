@@ -63,7 +63,8 @@ QString TestFlotillad::start(QProcess &p, const QStringList &args)
     if (!p.waitForStarted())
         return {};
     QByteArray output;
-    static const QRegularExpression listening(u"listening on (https?://127\\.0\\.0\\.1:\\d+)"_s);
+    static const QRegularExpression listening(
+        u"started \\(pid \\d+\\), listening on (https?://127\\.0\\.0\\.1:\\d+)"_s);
     QRegularExpressionMatch m;
     QDeadlineTimer deadline(15000);
     while (!deadline.hasExpired() && p.state() == QProcess::Running) {

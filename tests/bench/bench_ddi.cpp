@@ -109,7 +109,7 @@ QString startFlotillad(QProcess &p, const QString &dir)
     p.start(QCoreApplication::applicationDirPath() + u"/../../bin/flotillad"_s,
             { u"--config"_s, ini.fileName(), u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s,
               u"sqlite:"_s + dir + u"/flotilla.db"_s, u"--artifact-dir"_s, dir + u"/artifacts"_s });
-    static const QRegularExpression listening(u"listening on (http://127\\.0\\.0\\.1:\\d+)"_s);
+    static const QRegularExpression listening(u"started \\(pid \\d+\\), listening on (http://127\\.0\\.0\\.1:\\d+)"_s);
     QByteArray output;
     QElapsedTimer t;
     t.start();

@@ -172,7 +172,7 @@ bool TestSwupdate::startServer()
                    { u"--config"_s, ini.fileName(), u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s,
                      u"sqlite:"_s + m_dir->filePath(u"flotilla.db"_s), u"--artifact-dir"_s,
                      m_dir->filePath(u"artifacts"_s) });
-    static const QRegularExpression listening(u"listening on (http://127\\.0\\.0\\.1:\\d+)"_s);
+    static const QRegularExpression listening(u"started \\(pid \\d+\\), listening on (http://127\\.0\\.0\\.1:\\d+)"_s);
     QByteArray output;
     QDeadlineTimer deadline(15000);
     while (!deadline.hasExpired() && m_server.state() != QProcess::NotRunning) {
