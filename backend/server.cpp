@@ -9,7 +9,9 @@
 #include "rolloutscheduler.h"
 #include "sqlstore.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHttpServer>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -98,9 +100,13 @@ bool Server::start()
     scheduler->start();
     // Operators: the first administrator comes from the environment, as database containers do it.
     m_accounts = std::make_unique<OperatorAccounts>(*m_store);
+    if (!m_config.localCredentialFile.isEmpty() && !loadLocalCredential())
+        return false;
     if (!m_accounts->hasUsers()) {
-        const QString user = qEnvironmentVariable("FLOTILLA_ADMIN_USER");
-        const QString password = qEnvironmentVariable("FLOTILLA_ADMIN_PASSWORD");
+        const bool configured = !m_config.initialAdminUser.isEmpty();
+        const QString user = configured ? m_config.initialAdminUser : qEnvironmentVariable("FLOTILLA_ADMIN_USER");
+        const QString password
+            = configured ? m_config.initialAdminPassword : qEnvironmentVariable("FLOTILLA_ADMIN_PASSWORD");
         if (!user.isEmpty() && !password.isEmpty()) {
             if (!m_accounts->createUser(user, password, { u"admin"_s })) {
                 m_error = u"FLOTILLA_ADMIN_USER/FLOTILLA_ADMIN_PASSWORD: "_s + m_accounts->error();
@@ -166,6 +172,38 @@ bool Server::start()
     }
     m_listener = listener.release(); // QHttpServer owns bound listeners
     qCInfo(lcHttp).noquote() << "listening on" << url() << "database" << m_store->driverName();
+    return true;
+}
+
+bool Server::loadLocalCredential()
+{
+    QFile file(m_config.localCredentialFile);
+    QString password;
+    if (file.open(QIODevice::ReadOnly))
+        password = QString::fromUtf8(file.readAll()).trimmed();
+    file.close();
+    const QString user = u"console"_s;
+    if (password.isEmpty() || !m_store->userByName(user)) {
+        password = Target::generateSecurityToken();
+        QDir().mkpath(QFileInfo(file).path());
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || file.write(password.toUtf8()) < 0) {
+            m_error = u"cannot write the console's credential to %1: %2"_s.arg(file.fileName(), file.errorString());
+            return false;
+        }
+        file.close();
+        if (m_store->userByName(user)) {
+            if (!m_accounts->updateUser(user, password, { u"admin"_s })) {
+                m_error = m_accounts->error();
+                return false;
+            }
+        } else if (!m_accounts->createUser(user, password, { u"admin"_s })) {
+            m_error = m_accounts->error();
+            return false;
+        }
+    }
+    m_localCredential = { user, password };
     return true;
 }
 

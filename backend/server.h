@@ -36,6 +36,8 @@ public:
     // The URL devices should use (the configured public URL, or the listener's).
     QString url() const;
     const ServerConfig &config() const { return m_config; }
+    // User and password of the local credential (ServerConfig::localCredentialFile), once started.
+    std::pair<QString, QString> localCredential() const { return m_localCredential; }
     SqlStore &store();
     ArtifactStore &artifacts();
     DdiServer &ddi();
@@ -53,6 +55,8 @@ Q_SIGNALS:
 private:
     ServerConfig m_config;
     QString m_error;
+    std::pair<QString, QString> m_localCredential;
+    bool loadLocalCredential();
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<SqlStore> m_store;
     std::unique_ptr<ArtifactStore> m_artifacts;

@@ -27,6 +27,12 @@ struct ServerConfig
     QString gatewayToken;
     bool anonymousDdi = false;
     qint64 maxArtifactBytes = qint64(1) << 30;
+    // The first administrator when the store has no user yet (else FLOTILLA_ADMIN_USER/PASSWORD are used).
+    QString initialAdminUser;
+    QString initialAdminPassword;
+    // The console's own credential: a file (mode 0600) holding the password of the administrator "console",
+    // generated on first run. Read on the server's thread.
+    QString localCredentialFile;
     // Tenant configuration keys the file sets (only those are written to the store at start).
     std::optional<bool> autoClose;
     std::optional<bool> consentFlow;
