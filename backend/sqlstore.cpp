@@ -4,6 +4,8 @@
 #include "sqlstore_p.h"
 
 #include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -167,6 +169,8 @@ bool SqlStore::open(const QString &url)
             m_error = QStringLiteral("database: no SQLite file given");
             return false;
         }
+        // A first start in a fresh app data location: the directory does not exist yet.
+        QDir().mkpath(QFileInfo(path).absolutePath());
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         m_db.setDatabaseName(path);
         m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));

@@ -33,6 +33,13 @@ GERMAN = {
     "Flotilla operator console.": "Flotilla-Bedienkonsole.",
     "Save a screenshot of the main window to <file> once it is shown, then quit.":
         "Ein Bildschirmfoto des Hauptfensters in <file> speichern, sobald es angezeigt wird, dann beenden.",
+    "Devices reach the embedded server at <host:port> (default 0.0.0.0:8080; port 0: any free one).":
+        "Geräte erreichen den eingebauten Server unter <host:port> (Vorgabe 0.0.0.0:8080; Port 0: ein freier).",
+    "Do not start the embedded server.": "Den eingebauten Server nicht starten.",
+    "Embedded server not started: %1": "Eingebauter Server nicht gestartet: %1",
+    "Embedded server: devices connect to %1": "Eingebauter Server: Geräte verbinden sich mit %1",
+    "Embedded server stopped: %1": "Eingebauter Server angehalten: %1",
+    "Starting the embedded server…": "Der eingebaute Server startet …",
 }
 
 path = Path(__file__).resolve().parent.parent / "translations" / "flotilla_de.ts"

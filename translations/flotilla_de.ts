@@ -90,12 +90,12 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::WelcomePage</name>
     <message>
-        <location filename="../app/console/welcomepage.cpp" line="16" />
+        <location filename="../app/console/welcomepage.cpp" line="17" />
         <source>Welcome to Flotilla</source>
         <translation>Willkommen bei Flotilla</translation>
     </message>
     <message>
-        <location filename="../app/console/welcomepage.cpp" line="23" />
+        <location filename="../app/console/welcomepage.cpp" line="24" />
         <source>Over-the-air software rollouts for device fleets.
 Devices speak the hawkBit DDI API; this console manages targets, software, deployments and rollouts.</source>
         <translation>Software-Rollouts über das Netz für Geräteflotten.
@@ -105,14 +105,44 @@ Geräte sprechen die hawkBit-DDI-API; diese Konsole verwaltet Zielgeräte, Softw
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/console/main.cpp" line="30" />
+        <location filename="../app/console/main.cpp" line="26" />
         <source>Flotilla operator console.</source>
         <translation>Flotilla-Bedienkonsole.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="33" />
+        <location filename="../app/console/main.cpp" line="29" />
         <source>Save a screenshot of the main window to &lt;file&gt; once it is shown, then quit.</source>
         <translation>Ein Bildschirmfoto des Hauptfensters in &lt;file&gt; speichern, sobald es angezeigt wird, dann beenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/main.cpp" line="34" />
+        <source>Devices reach the embedded server at &lt;host:port&gt; (default 0.0.0.0:8080; port 0: any free one).</source>
+        <translation>Geräte erreichen den eingebauten Server unter &lt;host:port&gt; (Vorgabe 0.0.0.0:8080; Port 0: ein freier).</translation>
+    </message>
+    <message>
+        <location filename="../app/console/main.cpp" line="39" />
+        <source>Do not start the embedded server.</source>
+        <translation>Den eingebauten Server nicht starten.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/main.cpp" line="57" />
+        <source>Embedded server not started: %1</source>
+        <translation>Eingebauter Server nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/main.cpp" line="66" />
+        <source>Embedded server: devices connect to %1</source>
+        <translation>Eingebauter Server: Geräte verbinden sich mit %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/main.cpp" line="69" />
+        <source>Embedded server stopped: %1</source>
+        <translation>Eingebauter Server angehalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/main.cpp" line="71" />
+        <source>Starting the embedded server…</source>
+        <translation>Der eingebaute Server startet …</translation>
     </message>
 </context>
 </TS>

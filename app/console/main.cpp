@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "programinfo.h"
+#include "serverthread.h"
 #include "translations.h"
 #include "unixsignalwatcher.h"
 
@@ -7,6 +8,8 @@
 #include <QCommandLineParser>
 #include <QLocale>
 #include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTimer>
 
 int main(int argc, char *argv[])
@@ -26,12 +29,49 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Save a screenshot of the main window to <file> once it is shown, then quit."),
         QStringLiteral("file"));
     parser.addOption(screenshotOption);
+    QCommandLineOption listenOption(
+        QStringLiteral("listen"),
+        QApplication::translate("main",
+                                "Devices reach the embedded server at <host:port> (default 0.0.0.0:8080; port 0: any "
+                                "free one)."),
+        QStringLiteral("host:port"));
+    QCommandLineOption noServerOption(QStringLiteral("no-server"),
+                                      QApplication::translate("main", "Do not start the embedded server."));
+    parser.addOptions({ listenOption, noServerOption });
     parser.process(app);
 
     Flotilla::quitOnTerminationSignals(&app);
 
     Flotilla::MainWindow window;
     window.show();
+
+    // The embedded server runs on its own thread; the window learns how it went from signals.
+    std::unique_ptr<Flotilla::ServerThread> server;
+    if (!parser.isSet(noServerOption)) {
+        Flotilla::ServerConfig config = Flotilla::ServerConfig::defaults();
+        const QString listen = parser.isSet(listenOption)
+            ? parser.value(listenOption)
+            : QSettings().value(QStringLiteral("server/listen"), QStringLiteral("0.0.0.0:8080")).toString();
+        QString error;
+        if (!config.setListen(listen, &error)) {
+            window.setConnectionText(QApplication::translate("main", "Embedded server not started: %1").arg(error));
+        } else {
+            config.localCredentialFile
+                = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/console-admin");
+            server = std::make_unique<Flotilla::ServerThread>(config);
+            QObject::connect(
+                server.get(), &Flotilla::ServerThread::started, &window,
+                [&window](const QString &, const QString &deviceUrl) {
+                    window.setConnectionText(
+                        QApplication::translate("main", "Embedded server: devices connect to %1").arg(deviceUrl));
+                });
+            QObject::connect(server.get(), &Flotilla::ServerThread::failed, &window, [&window](const QString &why) {
+                window.setConnectionText(QApplication::translate("main", "Embedded server stopped: %1").arg(why));
+            });
+            window.setConnectionText(QApplication::translate("main", "Starting the embedded server…"));
+            server->start();
+        }
+    }
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);

@@ -32,7 +32,7 @@ ServerConfig TestServerThread::config(const QTemporaryDir &dir)
     ServerConfig c;
     c.listenAddress = QHostAddress::LocalHost;
     c.listenPort = 0;
-    c.database = u"sqlite:"_s + dir.filePath(u"db"_s);
+    c.database = u"sqlite:"_s + dir.filePath(u"not/yet/there/flotilla.db"_s); // a first start creates the path
     c.artifactDirectory = dir.filePath(u"artifacts"_s);
     c.initialAdminUser = u"console"_s;
     c.initialAdminPassword = u"console-password"_s;
