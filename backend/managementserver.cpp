@@ -277,7 +277,7 @@ void ManagementServer::listUsers(Context &ctx)
         list.append(QJsonObject { { "id"_L1, double(op.id) },
                                   { "username"_L1, op.name },
                                   { "roles"_L1, QJsonArray::fromStringList(op.roles) } });
-    ctx.send(QJsonObject { { "content"_L1, list }, { "total"_L1, list.size() }, { "size"_L1, list.size() } });
+    ctx.sendPage(list, list.size());
 }
 
 void ManagementServer::createUser(Context &ctx)

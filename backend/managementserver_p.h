@@ -6,6 +6,8 @@
 #include "ddimessages.h"
 #include "rsqlcompiler.h"
 
+#include <QTimeZone>
+
 #include <QHttpHeaders>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -54,6 +56,16 @@ inline QString errorCodeFor(Status status)
 inline QString targetStateName(TargetState s)
 {
     return nameOf(s).toLower(); // hawkBit's updateStatus spelling: in_sync, pending, ...
+}
+
+// A JSON number as an id (0 when absent or not a number) and as a UTC time in ms since the epoch.
+inline qint64 idOf(const QJsonValue &v)
+{
+    return v.isDouble() ? v.toInteger() : 0;
+}
+inline QDateTime utcOf(const QJsonValue &v)
+{
+    return v.isDouble() ? QDateTime::fromMSecsSinceEpoch(v.toInteger(), QTimeZone::UTC) : QDateTime();
 }
 
 inline QJsonValue msOrNull(const QDateTime &t)
@@ -220,6 +232,11 @@ struct ManagementServer::Context
             : body.isArray()                     ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
                                                  : QByteArray();
         responder.write(bytes, h, status);
+    }
+    // One page of a list, in hawkBit's shape.
+    void sendPage(const QJsonArray &content, qint64 total)
+    {
+        send(QJsonObject { { "content"_L1, content }, { "total"_L1, double(total) }, { "size"_L1, content.size() } });
     }
     void fail(Mgmt::Status status, const QString &message)
     {

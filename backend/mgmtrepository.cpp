@@ -110,10 +110,7 @@ void ManagementServer::listModules(Context &ctx)
         if (const auto m = m_store.softwareModule(id))
             content.append(moduleJson(*m, m_store.artifacts(id)));
     }
-    ctx.send(QJsonObject {
-        { "content"_L1, content },
-        { "total"_L1, m_store.countWhere(u"software_modules"_s, u"m"_s, l->condition.sql, l->condition.binds) },
-        { "size"_L1, content.size() } });
+    ctx.sendPage(content, m_store.countWhere(u"software_modules"_s, u"m"_s, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::createModules(Context &ctx)
@@ -230,10 +227,7 @@ void ManagementServer::listSets(Context &ctx)
         if (const auto set = m_store.distributionSet(id))
             content.append(setJson(*set, m_store.modulesOfSet(id), repository.missingModuleTypes(id).isEmpty()));
     }
-    ctx.send(QJsonObject {
-        { "content"_L1, content },
-        { "total"_L1, m_store.countWhere(u"distribution_sets"_s, u"s"_s, l->condition.sql, l->condition.binds) },
-        { "size"_L1, content.size() } });
+    ctx.sendPage(content, m_store.countWhere(u"distribution_sets"_s, u"s"_s, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::createSets(Context &ctx)
@@ -263,8 +257,7 @@ void ManagementServer::createSets(Context &ctx)
         if (!s.id)
             return ctx.fail(Status::InternalServerError, m_store.lastError());
         for (const QJsonValue &m : o.value("modules"_L1).toArray()) {
-            const RepositoryService::Result r
-                = repository.addModuleToSet(s.id, qint64(m.toObject().value("id"_L1).toDouble()));
+            const RepositoryService::Result r = repository.addModuleToSet(s.id, idOf(m.toObject().value("id"_L1)));
             if (!r.ok())
                 return ctx.fail(r.error == RepositoryService::Error::UnknownModule ? Status::NotFound
                                                                                    : Status::BadRequest,
@@ -298,7 +291,7 @@ void ManagementServer::assignModulesToSet(Context &ctx)
     RepositoryService repository(m_store);
     for (int i = 0; i < items->size(); ++i) {
         const RepositoryService::Result r
-            = repository.addModuleToSet(*id, qint64(items->at(i).toObject().value("id"_L1).toDouble()));
+            = repository.addModuleToSet(*id, idOf(items->at(i).toObject().value("id"_L1)));
         if (!r.ok())
             return ctx.fail(r.error == RepositoryService::Error::UnknownModule
                                     || r.error == RepositoryService::Error::UnknownSet
@@ -331,7 +324,7 @@ void ManagementServer::listModuleTypes(Context &ctx)
                                          { "name"_L1, t->name },
                                          { "maxAssignments"_L1, t->maxAssignments } });
     }
-    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+    ctx.sendPage(content, content.size());
 }
 
 void ManagementServer::listSetTypes(Context &ctx)
@@ -346,7 +339,7 @@ void ManagementServer::listSetTypes(Context &ctx)
                               { "mandatorymodules"_L1, QJsonArray::fromStringList(t->mandatoryModuleTypes) },
                               { "optionalmodules"_L1, QJsonArray::fromStringList(t->optionalModuleTypes) } });
     }
-    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+    ctx.sendPage(content, content.size());
 }
 
 void ManagementServer::listTargetTypes(Context &ctx)
@@ -360,7 +353,7 @@ void ManagementServer::listTargetTypes(Context &ctx)
                 { "name"_L1, t->name },
                 { "compatibledistributionsettypes"_L1, QJsonArray::fromStringList(t->compatibleSetTypes) } });
     }
-    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+    ctx.sendPage(content, content.size());
 }
 
 void ManagementServer::listArtifacts(Context &ctx)
@@ -437,8 +430,7 @@ void ManagementServer::listSetTargets(Context &ctx)
         QJsonArray modules;
         for (const SoftwareModule &m : m_store.modulesOfSet(*id))
             modules.append(moduleJson(m, m_store.artifacts(m.id)));
-        return ctx.send(
-            QJsonObject { { "content"_L1, modules }, { "total"_L1, modules.size() }, { "size"_L1, modules.size() } });
+        return ctx.sendPage(modules, modules.size());
     }
     int offset = 0;
     int limit = 0;
@@ -448,9 +440,7 @@ void ManagementServer::listSetTargets(Context &ctx)
     QJsonArray content;
     for (const Target &t : m_store.targetsWhere(where, { *id }, u"t.id"_s, offset, limit))
         content.append(targetJson(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
-    ctx.send(QJsonObject { { "content"_L1, content },
-                           { "total"_L1, m_store.countTargetsWhere(where, { *id }) },
-                           { "size"_L1, content.size() } });
+    ctx.sendPage(content, m_store.countTargetsWhere(where, { *id }));
 }
 
 void ManagementServer::deleteModule(Context &ctx)

@@ -17,10 +17,7 @@ void ManagementServer::listRollouts(Context &ctx)
         if (const auto r = m_store.rollout(id))
             content.append(rolloutJson(*r, m_store.rolloutGroups(id)));
     }
-    ctx.send(
-        QJsonObject { { "content"_L1, content },
-                      { "total"_L1, m_store.countWhere(u"rollouts"_s, u"r"_s, l->condition.sql, l->condition.binds) },
-                      { "size"_L1, content.size() } });
+    ctx.sendPage(content, m_store.countWhere(u"rollouts"_s, u"r"_s, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::createRollout(Context &ctx)
@@ -33,7 +30,7 @@ void ManagementServer::createRollout(Context &ctx)
     r.name = body->value("name"_L1).toString();
     r.description = body->value("description"_L1).toString();
     r.targetFilterQuery = body->value("targetFilterQuery"_L1).toString();
-    r.distributionSetId = qint64(body->value("distributionSetId"_L1).toDouble());
+    r.distributionSetId = idOf(body->value("distributionSetId"_L1));
     if (r.name.isEmpty() || r.targetFilterQuery.isEmpty() || r.distributionSetId <= 0)
         return ctx.fail(Status::BadRequest, u"name, targetFilterQuery and distributionSetId are required"_s);
     const QString type = body->value("type"_L1).toString(u"forced"_s);
@@ -43,9 +40,9 @@ void ManagementServer::createRollout(Context &ctx)
                         u"type '%1' is not one of forced, soft, timeforced, downloadonly"_s.arg(type));
     r.type = *actionType;
     if (body->value("forcetime"_L1).isDouble())
-        r.forceTime = QDateTime::fromMSecsSinceEpoch(qint64(body->value("forcetime"_L1).toDouble()), QTimeZone::UTC);
+        r.forceTime = utcOf(body->value("forcetime"_L1));
     if (body->value("startAt"_L1).isDouble())
-        r.startAt = QDateTime::fromMSecsSinceEpoch(qint64(body->value("startAt"_L1).toDouble()), QTimeZone::UTC);
+        r.startAt = utcOf(body->value("startAt"_L1));
     r.weight = body->value("weight"_L1).toInt(DefaultWeight);
     r.confirmationRequired = body->value("confirmationRequired"_L1).toBool(false);
     r.dynamic = body->value("dynamic"_L1).toBool(false);
@@ -122,7 +119,7 @@ void ManagementServer::listGroups(Context &ctx)
                           { "successCondition"_L1, g.conditions.successThresholdPercent },
                           { "errorCondition"_L1, g.conditions.errorThresholdPercent },
                           { "totalTargetsPerStatus"_L1, groupCountsJson(m_store.rolloutGroupCounts(g.id)) } });
-    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+    ctx.sendPage(content, content.size());
 }
 
 void ManagementServer::rolloutCommand(Context &ctx)
@@ -189,7 +186,7 @@ void ManagementServer::listGroupTargets(Context &ctx)
         if (const auto t = m_store.target(targetId))
             content.append(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
     }
-    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+    ctx.sendPage(content, content.size());
 }
 
 } // namespace Flotilla

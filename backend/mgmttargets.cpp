@@ -17,9 +17,7 @@ void ManagementServer::listTargets(Context &ctx)
     QJsonArray content;
     for (const Target &t : m_store.targetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit))
         content.append(targetJson(t, tokens));
-    ctx.send(QJsonObject { { "content"_L1, content },
-                           { "total"_L1, m_store.countTargetsWhere(l->condition.sql, l->condition.binds) },
-                           { "size"_L1, content.size() } });
+    ctx.sendPage(content, m_store.countTargetsWhere(l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::createTargets(Context &ctx)
@@ -105,8 +103,7 @@ void ManagementServer::listTargetActions(Context &ctx)
     QJsonArray content;
     for (const Action &a : m_store.actionsOfTarget(t->id, offset, limit))
         content.append(actionJson(a));
-    ctx.send(QJsonObject {
-        { "content"_L1, content }, { "total"_L1, m_store.countActions(t->id) }, { "size"_L1, content.size() } });
+    ctx.sendPage(content, m_store.countActions(t->id));
 }
 
 void ManagementServer::getTargetAction(Context &ctx)
@@ -171,8 +168,7 @@ void ManagementServer::assign(Context &ctx, qint64 setId, const QJsonArray &item
         if (request.type == ActionType::TimeForced) {
             if (!o.value("forcetime"_L1).isDouble())
                 return ctx.fail(Status::BadRequest, u"[%1].forcetime (ms) is required for timeforced"_s.arg(i));
-            request.forceTime
-                = QDateTime::fromMSecsSinceEpoch(qint64(o.value("forcetime"_L1).toDouble()), QTimeZone::UTC);
+            request.forceTime = utcOf(o.value("forcetime"_L1));
         }
         request.weight = o.value("weight"_L1).toInt(DefaultWeight);
         request.confirmationRequired = o.value("confirmationRequired"_L1).toBool(false);
@@ -220,7 +216,7 @@ void ManagementServer::assignToTarget(Context &ctx)
         return;
     QJsonObject item = *body;
     item.insert("id"_L1, ctx.args.value(0));
-    assign(ctx, qint64(body->value("id"_L1).toDouble()), QJsonArray { item });
+    assign(ctx, idOf(body->value("id"_L1)), QJsonArray { item });
 }
 
 std::optional<Target> ManagementServer::targetOf(Context &ctx)
@@ -342,8 +338,7 @@ void ManagementServer::getActionStatus(Context &ctx)
                                      { "reportedAt"_L1, msOrNull(e.at) },
                                      { "messages"_L1, QJsonArray::fromStringList(e.messages) },
                                      { "code"_L1, e.code ? QJsonValue(*e.code) : QJsonValue() } });
-    ctx.send(QJsonObject {
-        { "content"_L1, content }, { "total"_L1, m_store.countStatus(ta->second.id) }, { "size"_L1, content.size() } });
+    ctx.sendPage(content, m_store.countStatus(ta->second.id));
 }
 
 void ManagementServer::updateAction(Context &ctx)
@@ -397,10 +392,7 @@ void ManagementServer::listActions(Context &ctx)
             content.append(o);
         }
     }
-    ctx.send(
-        QJsonObject { { "content"_L1, content },
-                      { "total"_L1, m_store.countWhere(u"actions"_s, u"a"_s, l->condition.sql, l->condition.binds) },
-                      { "size"_L1, content.size() } });
+    ctx.sendPage(content, m_store.countWhere(u"actions"_s, u"a"_s, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::deleteActions(Context &ctx)
@@ -443,7 +435,7 @@ void ManagementServer::listTags(Context &ctx)
     QJsonArray content;
     for (const SqlStore::TagRow &t : m_store.tags())
         content.append(tagJson(t));
-    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+    ctx.sendPage(content, content.size());
 }
 
 void ManagementServer::createTags(Context &ctx)
@@ -497,7 +489,7 @@ void ManagementServer::listTagTargets(Context &ctx)
         if (const auto t = m_store.target(targetId))
             content.append(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
     }
-    ctx.send(QJsonObject { { "content"_L1, content }, { "total"_L1, content.size() }, { "size"_L1, content.size() } });
+    ctx.sendPage(content, content.size());
 }
 
 void ManagementServer::tagTargets(Context &ctx)
