@@ -143,6 +143,9 @@ void EventStream::accept(std::unique_ptr<QWebSocket> owned)
             for (const Event &e : *missed)
                 send(e.toJson());
         }
+    } else {
+        // Where the stream stands, so a client that drops before any event arrives can still ask for ?since=.
+        send({ { "seq"_L1, double(m_log.lastSequence()) }, { "type"_L1, u"hello"_s }, { "data"_L1, QJsonObject() } });
     }
     connect(&m_log, &EventLog::published, socket, [send](const Event &e) { send(e.toJson()); });
 }

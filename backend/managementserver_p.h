@@ -105,7 +105,8 @@ inline QJsonObject groupCountsJson(const GroupCounts &c)
 }
 inline QJsonObject targetJson(const Target &t, bool withToken)
 {
-    QJsonObject o { { "controllerId"_L1, t.controllerId },
+    QJsonObject o { { "id"_L1, double(t.id) }, // Flotilla's own: matches the event stream's ids
+                    { "controllerId"_L1, t.controllerId },
                     { "name"_L1, t.name },
                     { "description"_L1, t.description },
                     { "updateStatus"_L1, targetStateName(t.state) },

@@ -131,7 +131,7 @@ void TestEventStream::changesArriveInOrder()
     QCOMPARE(api.post(u"/distributionsets/1/assignedTargets"_s, R"([{"id":"dev-1"}])").status, 200);
     QTRY_VERIFY(listener.types().contains(u"action.created"_s));
     const QStringList types = listener.types();
-    QCOMPARE(types.mid(0, 2), (QStringList { u"target.created"_s, u"target.created"_s }));
+    QCOMPARE(types.mid(0, 3), (QStringList { u"hello"_s, u"target.created"_s, u"target.created"_s }));
     QVERIFY(types.indexOf(u"action.created"_s) < types.lastIndexOf(u"target.updated"_s)); // then PENDING
     for (int i = 1; i < listener.messages.size(); ++i)
         QCOMPARE(listener.messages[i]["seq"_L1].toInteger(), listener.messages[i - 1]["seq"_L1].toInteger() + 1);

@@ -1,0 +1,97 @@
+#include "actionhistorymodel.h"
+#include "serverconnection.h"
+#include "statusstyle.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+ActionHistoryModel::ActionHistoryModel(ServerConnection &connection, QObject *parent)
+    : ApiListModel(connection, parent)
+{ }
+
+int ActionHistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void ActionHistoryModel::setAction(const QString &controllerId, qint64 actionId)
+{
+    m_actionId = actionId;
+    QUrlQuery q;
+    q.addQueryItem(u"limit"_s, u"500"_s);
+    setSource(actionId ? u"/targets/%1/actions/%2/status"_s.arg(
+                             QString::fromUtf8(QUrl::toPercentEncoding(controllerId)))
+                             .arg(actionId)
+                       : QString(),
+              q);
+}
+
+QList<QJsonObject> ActionHistoryModel::rowsFrom(const QJsonDocument &body) const
+{
+    QList<QJsonObject> rows = ApiListModel::rowsFrom(body);
+    // Oldest first; the history only grows, so the position is a stable id.
+    std::stable_sort(rows.begin(), rows.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a.value("reportedAt"_L1).toInteger() < b.value("reportedAt"_L1).toInteger();
+    });
+    for (int i = 0; i < rows.size(); ++i)
+        rows[i].insert("id"_L1, i + 1);
+    return rows;
+}
+
+void ActionHistoryModel::onEvent(const QString &type, const QJsonObject &data)
+{
+    if (m_actionId && type.startsWith(u"action."_s) && data.value("id"_L1).toInteger() == m_actionId)
+        scheduleReload();
+}
+
+QVariant ActionHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return ApiListModel::headerData(section, orientation, role);
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case Status:
+        return tr("Status");
+    case Messages:
+        return tr("Messages");
+    case Code:
+        return tr("Code");
+    }
+    return {};
+}
+
+QVariant ActionHistoryModel::cellData(const QJsonObject &e, int column, int role) const
+{
+    const QString status = e.value("type"_L1).toString();
+    QStringList messages;
+    for (const QJsonValue &m : e.value("messages"_L1).toArray())
+        messages << m.toString();
+    if (column == Status && role == Qt::DecorationRole)
+        return StatusStyle::actionIcon(status);
+    if (column == Messages && role == Qt::ToolTipRole)
+        return messages.join(u'\n');
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Time: {
+        const QJsonValue at = e.value("reportedAt"_L1);
+        return at.isDouble() ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(at.toInteger()), u"yyyy-MM-dd HH:mm:ss"_s)
+                             : QString();
+    }
+    case Status:
+        return StatusStyle::actionLabel(status);
+    case Messages:
+        return messages.join(u" · "_s);
+    case Code:
+        return e.value("code"_L1).isDouble() ? QVariant(e.value("code"_L1).toInt()) : QVariant();
+    }
+    return {};
+}
+
+} // namespace Flotilla

@@ -1,0 +1,117 @@
+#include "actiontablemodel.h"
+#include "serverconnection.h"
+#include "statusstyle.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+ActionTableModel::ActionTableModel(ServerConnection &connection, QObject *parent)
+    : ApiListModel(connection, parent)
+{ }
+
+int ActionTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void ActionTableModel::setTarget(const QString &controllerId, qint64 targetId)
+{
+    m_controllerId = controllerId;
+    m_targetId = targetId;
+    QUrlQuery q;
+    q.addQueryItem(u"limit"_s, u"500"_s);
+    setSource(controllerId.isEmpty() ? QString()
+                                     : u"/targets/%1/actions"_s.arg(QString::fromUtf8(QUrl::toPercentEncoding(controllerId))),
+              q);
+}
+
+void ActionTableModel::setSetNames(const QHash<qint64, QString> &names)
+{
+    m_setNames = names;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Set), index(rowCount() - 1, Set));
+}
+
+QList<QJsonObject> ActionTableModel::rowsFrom(const QJsonDocument &body) const
+{
+    QList<QJsonObject> rows = ApiListModel::rowsFrom(body);
+    std::stable_sort(rows.begin(), rows.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a.value("id"_L1).toInteger() > b.value("id"_L1).toInteger();
+    });
+    return rows;
+}
+
+void ActionTableModel::onEvent(const QString &type, const QJsonObject &data)
+{
+    if (m_targetId && type.startsWith(u"action."_s) && data.value("targetId"_L1).toInteger() == m_targetId)
+        scheduleReload();
+}
+
+QVariant ActionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return ApiListModel::headerData(section, orientation, role);
+    switch (section) {
+    case Id:
+        return tr("Action");
+    case Set:
+        return tr("Distribution set");
+    case Type:
+        return tr("Type");
+    case Status:
+        return tr("Status");
+    case Updated:
+        return tr("Last change");
+    case Rollout:
+        return tr("Rollout");
+    }
+    return {};
+}
+
+QVariant ActionTableModel::cellData(const QJsonObject &a, int column, int role) const
+{
+    const QString status = a.value("detailStatus"_L1).toString();
+    if (column == Status && role == Qt::DecorationRole)
+        return StatusStyle::actionIcon(status);
+    if (role == Qt::ToolTipRole && column == Type && a.value("confirmationRequired"_L1).toBool())
+        return tr("Requires confirmation on the device");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Id:
+        return a.value("id"_L1).toInteger();
+    case Set: {
+        const qint64 id = a.value("distributionSetId"_L1).toInteger();
+        return m_setNames.value(id, u"#%1"_s.arg(id));
+    }
+    case Type: {
+        const QString t = a.value("actionType"_L1).toString().toLower();
+        if (t == u"forced"_s)
+            return tr("Forced");
+        if (t == u"soft"_s)
+            return tr("Soft");
+        if (t == u"downloadonly"_s || t == u"download_only"_s)
+            return tr("Download only");
+        if (t == u"timeforced"_s || t == u"time_forced"_s)
+            return tr("Time-forced");
+        return t;
+    }
+    case Status:
+        return StatusStyle::actionLabel(status);
+    case Updated: {
+        const QJsonValue at = a.value("lastModifiedAt"_L1);
+        return at.isDouble() ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(at.toInteger()), QLocale::ShortFormat)
+                             : QString();
+    }
+    case Rollout:
+        return a.contains("rollout"_L1) ? QVariant(a.value("rollout"_L1).toInteger()) : QVariant();
+    }
+    return {};
+}
+
+} // namespace Flotilla

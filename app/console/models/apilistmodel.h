@@ -1,0 +1,48 @@
+#pragma once
+
+#include "jsonlistmodel.h"
+
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace Flotilla {
+
+class ServerConnection;
+
+// A JsonListModel filled from one Management API list (its "content"), reloaded on demand and, debounced, on
+// the events a subclass cares about. Answers to an earlier source are dropped.
+class ApiListModel : public JsonListModel
+{
+    Q_OBJECT
+public:
+    explicit ApiListModel(ServerConnection &connection, QObject *parent = nullptr);
+
+    // An empty path shows nothing.
+    void setSource(const QString &path, const QUrlQuery &query = {});
+    QString source() const { return m_path; }
+    void reload();
+    // Reload soon: many events in a burst cost one request.
+    void scheduleReload() { m_reload.start(); }
+    bool isLoading() const { return m_loading; }
+
+Q_SIGNALS:
+    void loaded();
+    void loadFailed(const QString &message);
+
+protected:
+    ServerConnection &connection() { return m_connection; }
+    // Called for every event; schedule a reload or update rows in place.
+    virtual void onEvent(const QString &type, const QJsonObject &data);
+    // A chance to reshape the answer's rows before they are shown.
+    virtual QList<QJsonObject> rowsFrom(const QJsonDocument &body) const;
+
+private:
+    ServerConnection &m_connection;
+    QString m_path;
+    QUrlQuery m_query;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    QTimer m_reload;
+};
+
+} // namespace Flotilla

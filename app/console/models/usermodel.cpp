@@ -1,0 +1,39 @@
+#include "usermodel.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+UserModel::UserModel(ServerConnection &connection, QObject *parent)
+    : ApiListModel(connection, parent)
+{ }
+
+int UserModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void UserModel::onEvent(const QString &, const QJsonObject &) { }
+
+QVariant UserModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return ApiListModel::headerData(section, orientation, role);
+    return section == Name ? tr("User") : tr("Roles");
+}
+
+QVariant UserModel::cellData(const QJsonObject &u, int column, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (column == Name)
+        return u.value("username"_L1).toString();
+    QStringList roles;
+    for (const QJsonValue &r : u.value("roles"_L1).toArray())
+        roles << r.toString();
+    return roles.join(u", "_s);
+}
+
+} // namespace Flotilla

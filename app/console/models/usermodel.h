@@ -1,0 +1,23 @@
+#pragma once
+
+#include "apilistmodel.h"
+
+namespace Flotilla {
+
+// The operator accounts (embedded mode's Settings).
+class UserModel : public ApiListModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Roles, ColumnCount };
+    explicit UserModel(ServerConnection &connection, QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+protected:
+    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    void onEvent(const QString &type, const QJsonObject &data) override;
+};
+
+} // namespace Flotilla

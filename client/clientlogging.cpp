@@ -1,0 +1,6 @@
+#include "clientlogging.h"
+
+namespace Flotilla {
+Q_LOGGING_CATEGORY(lcClient, "flotilla.client", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcEvents, "flotilla.client.events", QtInfoMsg)
+} // namespace Flotilla
