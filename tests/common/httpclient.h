@@ -3,6 +3,7 @@
 // A blocking HTTP client for integration tests: one request, the answer when it is complete (the event loop
 // runs meanwhile, so an in-process server answers too).
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -27,6 +28,7 @@ struct HttpAnswer
         return {};
     }
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QJsonArray jsonArray() const { return QJsonDocument::fromJson(body).array(); }
     // The href of a rel in a DDI "_links" object, empty when absent.
     QString link(const QString &rel) const
     {

@@ -1,0 +1,93 @@
+#pragma once
+
+// An embedded server in a temporary directory, as the console runs it, plus a ServerConnection to it and a
+// synchronous HttpClient for preparing data and for playing a device over DDI (gateway token "gw").
+#include "httpclient.h"
+#include "serverconnection.h"
+#include "serverthread.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace FlotillaTest {
+
+class EmbeddedServer
+{
+public:
+    EmbeddedServer()
+    {
+        Flotilla::ServerConfig c;
+        c.listenAddress = QHostAddress::LocalHost;
+        c.listenPort = 0;
+        c.database = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("flotilla.db"));
+        c.artifactDirectory = dir.filePath(QStringLiteral("artifacts"));
+        c.initialAdminUser = QStringLiteral("console");
+        c.initialAdminPassword = QStringLiteral("console-password");
+        c.gatewayToken = QStringLiteral("gw");
+        thread = std::make_unique<Flotilla::ServerThread>(c);
+    }
+    // Starts the server and connects `connection` to it; false when it did not start in time.
+    bool start()
+    {
+        QSignalSpy started(thread.get(), &Flotilla::ServerThread::started);
+        thread->start();
+        if (!started.wait(15000))
+            return false;
+        url = started.first().at(0).toString();
+        api = std::make_unique<HttpClient>(url + QStringLiteral("/rest/v1"));
+        api->setAuthorization(authorization());
+        return true;
+    }
+    void connect(Flotilla::ServerConnection &connection) const { connection.connectTo(login()); }
+    Flotilla::ServerLogin login() const
+    {
+        return { QUrl(url), QStringLiteral("console"), QStringLiteral("console-password") };
+    }
+    QByteArray authorization() const { return login().authorization(); }
+    quint16 port() const { return QUrl(url).port(); }
+
+    // A device's base poll over DDI.
+    HttpAnswer poll(const QString &controllerId) const { return ddi(controllerId)->get(QString()); }
+    std::unique_ptr<HttpClient> ddi(const QString &controllerId) const
+    {
+        auto c = std::make_unique<HttpClient>(url + QStringLiteral("/DEFAULT/controller/v1/") + controllerId);
+        c->setAuthorization("GatewayToken gw");
+        return c;
+    }
+
+    // n targets "<prefix>000".. in one request.
+    bool createTargets(const QString &prefix, int n, int width = 3) const
+    {
+        QByteArray body = "[";
+        for (int i = 0; i < n; ++i) {
+            if (i)
+                body += ',';
+            body += "{\"controllerId\":\"" + (prefix + QStringLiteral("%1").arg(i, width, 10, QLatin1Char('0'))).toUtf8()
+                + "\"}";
+        }
+        body += ']';
+        return api->post(QStringLiteral("/targets"), body).status == 201;
+    }
+    // Module type "os", set type "fw" (os mandatory), one module and one set "firmware 1.0"; returns the set id.
+    qint64 createSet(const QString &version = QStringLiteral("1.0")) const
+    {
+        api->post(QStringLiteral("/softwaremoduletypes"), R"([{"key":"os","name":"OS"}])");
+        api->post(QStringLiteral("/distributionsettypes"), R"([{"key":"fw","name":"Firmware","mandatorymodules":["os"]}])");
+        const HttpAnswer m = api->post(QStringLiteral("/softwaremodules"),
+                                       "[{\"type\":\"os\",\"name\":\"linux\",\"version\":\"" + version.toUtf8() + "\"}]");
+        const qint64 moduleId = m.jsonArray().at(0).toObject().value(QLatin1StringView("id")).toInteger();
+        const HttpAnswer s = api->post(QStringLiteral("/distributionsets"),
+                                       "[{\"name\":\"firmware\",\"version\":\"" + version.toUtf8()
+                                           + "\",\"type\":\"fw\",\"modules\":[{\"id\":" + QByteArray::number(moduleId)
+                                           + "}]}]");
+        return s.jsonArray().at(0).toObject().value(QLatin1StringView("id")).toInteger();
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<Flotilla::ServerThread> thread;
+    QString url;
+    std::unique_ptr<HttpClient> api;
+};
+
+} // namespace FlotillaTest

@@ -1,0 +1,193 @@
+// The console's targets model over the Management API of an embedded server: pages arrive only when a row is
+// asked for, memory stays bounded, a filter the server refuses keeps the rows and says why, sorting is the
+// server's, and events change rows in place (no reset) while created/deleted targets change the row count.
+#include "consolefixture.h"
+#include "targettablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace FlotillaTest;
+using namespace Qt::StringLiterals;
+
+class TestTargetTableModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void pagesArriveOnDemand();
+    void filters_data();
+    void filters();
+    void refusedFilterKeepsRows();
+    void sortsOnTheServer();
+    void eventsUpdateInPlace();
+    void memoryStaysBounded();
+
+private:
+    // A model connected to the server, its first page loaded.
+    bool load(TargetTableModel &model, ServerConnection &connection);
+    std::unique_ptr<EmbeddedServer> m_server;
+};
+
+void TestTargetTableModel::initTestCase()
+{
+    m_server = std::make_unique<EmbeddedServer>();
+    QVERIFY(m_server->start());
+    QVERIFY(m_server->createTargets(u"dev-"_s, 250));
+}
+
+bool TestTargetTableModel::load(TargetTableModel &model, ServerConnection &connection)
+{
+    QSignalSpy accepted(&model, &TargetTableModel::filterAccepted);
+    m_server->connect(connection);
+    return accepted.wait(5000);
+}
+
+void TestTargetTableModel::pagesArriveOnDemand()
+{
+    ServerConnection connection;
+    TargetTableModel model(connection);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(load(model, connection));
+    QCOMPARE(model.rowCount(), 250);
+    QCOMPARE(model.total(), 250);
+    QCOMPARE(model.loadedPageCount(), 1);
+    QCOMPARE(model.index(0, TargetTableModel::ControllerId).data().toString(), u"dev-000"_s);
+    QCOMPARE(model.index(0, TargetTableModel::Status).data(TargetTableModel::StatusRole).toString(), u"unknown"_s);
+    QVERIFY(model.index(0, TargetTableModel::Status).data(Qt::DecorationRole).value<QIcon>().isNull() == false);
+    QVERIFY(model.index(0, 0).data(TargetTableModel::TargetIdRole).toLongLong() > 0);
+
+    // Row 240 lives on page 2: asking for it fetches that page, and only that one.
+    const QModelIndex far = model.index(240, TargetTableModel::ControllerId);
+    QCOMPARE(far.data(TargetTableModel::LoadedRole).toBool(), false);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(far.data(TargetTableModel::LoadedRole).toBool(), true);
+    QCOMPARE(far.data().toString(), u"dev-240"_s);
+    QCOMPARE(model.loadedPageCount(), 2);
+    QCOMPARE(model.targetAt(240).value("controllerId"_L1).toString(), u"dev-240"_s);
+    QVERIFY(model.targetAt(150).isEmpty()); // page 1 was never asked for
+}
+
+void TestTargetTableModel::filters_data()
+{
+    QTest::addColumn<QString>("rsql");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QString>("first");
+    QTest::newRow("all") << QString() << 250 << u"dev-000"_s;
+    QTest::newRow("wildcard") << u"controllerId==dev-01*"_s << 10 << u"dev-010"_s;
+    QTest::newRow("and, with URL characters") << u"controllerId==dev-1* ; name!=dev-100"_s << 99 << u"dev-101"_s;
+    QTest::newRow("or") << u"controllerId==dev-007,controllerId==dev-249"_s << 2 << u"dev-007"_s;
+    QTest::newRow("nothing") << u"controllerId==nobody"_s << 0 << QString();
+}
+
+void TestTargetTableModel::filters()
+{
+    QFETCH(QString, rsql);
+    QFETCH(int, rows);
+    QFETCH(QString, first);
+    ServerConnection connection;
+    TargetTableModel model(connection);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(load(model, connection));
+    QSignalSpy accepted(&model, &TargetTableModel::filterAccepted);
+    model.setFilter(rsql);
+    QVERIFY(accepted.wait(5000));
+    QCOMPARE(accepted.first().at(0).toLongLong(), rows);
+    QCOMPARE(model.rowCount(), rows);
+    if (rows)
+        QCOMPARE(model.index(0, 0).data().toString(), first);
+}
+
+void TestTargetTableModel::refusedFilterKeepsRows()
+{
+    ServerConnection connection;
+    TargetTableModel model(connection);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(load(model, connection));
+    QSignalSpy accepted(&model, &TargetTableModel::filterAccepted);
+    model.setFilter(u"controllerId==dev-00*"_s);
+    QVERIFY(accepted.wait(5000));
+    QSignalSpy error(&model, &TargetTableModel::filterError);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setFilter(u"colour==blue"_s);
+    QVERIFY(error.wait(5000));
+    const QString message = error.first().at(0).toString();
+    QVERIFY2(message.contains(u"unknown field 'colour'"_s), qPrintable(message));
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.filter(), u"controllerId==dev-00*"_s);
+    QCOMPARE(reset.size(), 0);
+    model.setFilter(u"name=="_s);
+    QVERIFY(error.wait(5000));
+    QVERIFY2(error.last().at(0).toString().contains(u"6"_s), qPrintable(error.last().at(0).toString()));
+}
+
+void TestTargetTableModel::sortsOnTheServer()
+{
+    ServerConnection connection;
+    TargetTableModel model(connection);
+    QVERIFY(load(model, connection));
+    QSignalSpy accepted(&model, &TargetTableModel::filterAccepted);
+    model.sort(TargetTableModel::ControllerId, Qt::DescendingOrder);
+    QVERIFY(accepted.wait(5000));
+    QCOMPARE(model.index(0, 0).data().toString(), u"dev-249"_s);
+    model.sort(TargetTableModel::Installed, Qt::AscendingOrder); // not sortable on the server: nothing happens
+    QVERIFY(!accepted.wait(300));
+}
+
+void TestTargetTableModel::eventsUpdateInPlace()
+{
+    ServerConnection connection;
+    TargetTableModel model(connection);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(load(model, connection));
+    QTRY_COMPARE(connection.events().state(), EventClient::State::Connected);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    // A device polls: its status and last poll change where it is.
+    QCOMPARE(m_server->poll(u"dev-005"_s).status, 200);
+    QTRY_COMPARE(model.index(5, 0).data(TargetTableModel::StatusRole).toString(), u"registered"_s);
+    QVERIFY(model.index(5, TargetTableModel::LastPoll).data().toString() != tr("never"));
+
+    // Created and deleted targets change the count, without a reset.
+    QVERIFY(m_server->createTargets(u"zz-"_s, 3));
+    QTRY_COMPARE(model.rowCount(), 253);
+    QTRY_COMPARE(model.index(252, 0).data().toString(), u"zz-002"_s);
+    QCOMPARE(m_server->api->send("DELETE", u"/targets/zz-001"_s).status, 200);
+    QTRY_COMPARE(model.rowCount(), 252);
+    QTRY_COMPARE(model.index(251, 0).data().toString(), u"zz-002"_s);
+    QCOMPARE(m_server->api->send("DELETE", u"/targets/zz-000"_s).status, 200);
+    QCOMPARE(m_server->api->send("DELETE", u"/targets/zz-002"_s).status, 200);
+    QTRY_COMPARE(model.rowCount(), 250);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TestTargetTableModel::memoryStaysBounded()
+{
+    EmbeddedServer big;
+    QVERIFY(big.start());
+    for (int batch = 0; batch < 8; ++batch)
+        QVERIFY(big.createTargets(u"b%1-"_s.arg(batch), 1000));
+    ServerConnection connection;
+    TargetTableModel model(connection);
+    QSignalSpy accepted(&model, &TargetTableModel::filterAccepted);
+    big.connect(connection);
+    QVERIFY(accepted.wait(5000));
+    QCOMPARE(model.rowCount(), 8000);
+    // Scroll through all 80 pages.
+    for (int row = 0; row < 8000; row += TargetTableModel::PageSize) {
+        const QModelIndex i = model.index(row, 0);
+        i.data();
+        QTRY_VERIFY(i.data(TargetTableModel::LoadedRole).toBool());
+    }
+    QVERIFY2(model.loadedPageCount() <= TargetTableModel::MaxPages, qPrintable(QString::number(model.loadedPageCount())));
+    QCOMPARE(model.index(7999, 0).data().toString(), u"b7-999"_s);
+    // A page that was dropped comes back when asked for again.
+    const QModelIndex first = model.index(0, 0);
+    QCOMPARE(first.data(TargetTableModel::LoadedRole).toBool(), false);
+    QTRY_COMPARE(first.data().toString(), u"b0-000"_s);
+}
+
+QTEST_MAIN(TestTargetTableModel)
+#include "tst_targettablemodel.moc"
