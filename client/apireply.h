@@ -22,6 +22,7 @@ public:
 
     void abort();
     bool isFinished() const { return m_done; }
+    bool wasCanceled() const { return m_canceled; }
 
 Q_SIGNALS:
     void finished(const QJsonDocument &body);

@@ -1,7 +1,14 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "connectdialog.h"
+#include "distributionsetmodel.h"
 #include "pagestack.h"
+#include "rolloutspage.h"
+#include "serverconnection.h"
+#include "settingspage.h"
+#include "softwarepage.h"
+#include "targetspage.h"
 #include "welcomepage.h"
 
 #include <QApplication>
@@ -10,33 +17,74 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_connection(new ServerConnection(this))
+    , m_sets(new DistributionSetModel(*m_connection, this))
     , m_pages(new PageStack(this))
     , m_connectionLabel(new QLabel(this))
+    , m_banner(new QLabel(this))
 {
-    setObjectName(QStringLiteral("mainWindow"));
+    setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Flotilla Console"));
-    setWindowIcon(QIcon(QStringLiteral(":/flotilla/flotilla.svg")));
-    setCentralWidget(m_pages);
+    setWindowIcon(QIcon(u":/flotilla/flotilla.svg"_s));
 
-    m_pages->addPage(QIcon::fromTheme(QStringLiteral("go-home"), QIcon(QStringLiteral(":/flotilla/flotilla.svg"))),
-                     tr("Welcome"), new WelcomePage(m_pages));
+    m_banner->setObjectName(u"connectionBanner"_s);
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(8);
+    m_banner->setStyleSheet(u"background: #fff3cd; color: #5c4400; border-bottom: 1px solid #e0c36c;"_s);
+    m_banner->hide();
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    const QIcon appIcon(u":/flotilla/flotilla.svg"_s);
+    m_targets = new TargetsPage(*m_connection, *m_sets, m_pages);
+    m_software = new SoftwarePage(*m_connection, *m_sets, m_pages);
+    m_rollouts = new RolloutsPage(*m_connection, *m_sets, m_pages);
+    m_settings = new SettingsPage(*m_connection, m_pages);
+    m_pages->addPage(QIcon::fromTheme(u"go-home"_s, appIcon), tr("Welcome"), new WelcomePage(m_pages));
+    m_pages->addPage(QIcon::fromTheme(u"network-server"_s, appIcon), tr("Targets"), m_targets);
+    m_pages->addPage(QIcon::fromTheme(u"package-x-generic"_s, appIcon), tr("Software"), m_software);
+    m_pages->addPage(QIcon::fromTheme(u"media-playback-start"_s, appIcon), tr("Rollouts"), m_rollouts);
+    m_pages->addPage(QIcon::fromTheme(u"preferences-system"_s, appIcon), tr("Settings"), m_settings);
+    connect(m_targets, &TargetsPage::message, this, &MainWindow::showMessage);
+    connect(m_software, &SoftwarePage::message, this, &MainWindow::showMessage);
+    connect(m_rollouts, &RolloutsPage::message, this, &MainWindow::showMessage);
+    connect(m_settings, &SettingsPage::message, this, &MainWindow::showMessage);
 
     createMenus();
 
-    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_connectionLabel->setObjectName(u"connectionLabel"_s);
     m_connectionLabel->setAccessibleName(tr("Server connection"));
     statusBar()->addPermanentWidget(m_connectionLabel);
     setConnectionText(tr("Not connected to a server"));
 
+    connect(&m_connection->events(), &EventClient::stateChanged, this, [this](EventClient::State state) {
+        if (state == EventClient::State::Reconnecting) {
+            m_banner->setText(tr("The connection to %1 was lost. Reconnecting… what happens meanwhile is shown once "
+                                 "it is back.")
+                                  .arg(m_connection->url().toString()));
+            m_banner->show();
+        } else if (state == EventClient::State::Connected) {
+            m_banner->hide();
+        }
+    });
+
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1100, 720);
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    if (!restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray()))
+        resize(1200, 760);
+    restoreState(settings.value(u"mainWindow/state"_s).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
@@ -46,19 +94,61 @@ void MainWindow::setConnectionText(const QString &text)
     m_connectionLabel->setText(text);
 }
 
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::connectToServer(const ServerLogin &login, const QList<QSslCertificate> &trusted)
+{
+    m_connection->connectTo(login, trusted);
+    m_settings->reload();
+    if (m_pages->currentIndex() == 0)
+        m_pages->setCurrentIndex(1);
+}
+
+void MainWindow::setEmbeddedLogin(const ServerLogin &login)
+{
+    m_embedded = login;
+    m_useEmbedded->setEnabled(login.isValid());
+}
+
+void MainWindow::showConnectDialog()
+{
+    auto *dialog = new ConnectDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        connectToServer(dialog->login(), dialog->trustedCertificates());
+        setConnectionText(tr("Connected to %1").arg(dialog->login().url.toString()));
+    });
+    dialog->open();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(u"mainWindow/geometry"_s, saveGeometry());
+    settings.setValue(u"mainWindow/state"_s, saveState());
     event->accept();
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
-    quit->setObjectName(QStringLiteral("actionQuit"));
+    QAction *connectAction = file->addAction(QIcon::fromTheme(u"network-connect"_s), tr("&Connect to Server…"));
+    connectAction->setObjectName(u"actionConnect"_s);
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(connectAction, &QAction::triggered, this, &MainWindow::showConnectDialog);
+    m_useEmbedded = file->addAction(tr("Use the &Embedded Server"));
+    m_useEmbedded->setObjectName(u"actionUseEmbedded"_s);
+    m_useEmbedded->setEnabled(false);
+    connect(m_useEmbedded, &QAction::triggered, this, [this] {
+        connectToServer(m_embedded);
+        setConnectionText(tr("Embedded server"));
+    });
+    file->addSeparator();
+    QAction *quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"));
+    quit->setObjectName(u"actionQuit"_s);
     // Not every platform theme binds QKeySequence::Quit (offscreen, plain X11): Ctrl+Q everywhere.
     quit->setShortcuts(QKeySequence::keyBindings(QKeySequence::Quit).isEmpty()
                            ? QList<QKeySequence> { QKeySequence(Qt::CTRL | Qt::Key_Q) }
@@ -67,8 +157,16 @@ void MainWindow::createMenus()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QStringList pageNames { tr("&Welcome"), tr("&Targets"), tr("&Software"), tr("&Rollouts"), tr("S&ettings") };
+    for (int i = 0; i < pageNames.size(); ++i) {
+        QAction *go = view->addAction(pageNames.at(i));
+        go->setObjectName(u"actionPage%1"_s.arg(i));
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i] { m_pages->setCurrentIndex(i); });
+    }
+    view->addSeparator();
     QAction *fullScreen = view->addAction(tr("&Full Screen"));
-    fullScreen->setObjectName(QStringLiteral("actionFullScreen"));
+    fullScreen->setObjectName(u"actionFullScreen"_s);
     fullScreen->setCheckable(true);
     fullScreen->setShortcuts(QKeySequence::keyBindings(QKeySequence::FullScreen).isEmpty()
                                  ? QList<QKeySequence> { QKeySequence(Qt::Key_F11) }
@@ -78,8 +176,8 @@ void MainWindow::createMenus()
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(QIcon::fromTheme(QStringLiteral("help-about")), tr("&About Flotilla"));
-    about->setObjectName(QStringLiteral("actionAbout"));
+    QAction *about = help->addAction(QIcon::fromTheme(u"help-about"_s), tr("&About Flotilla"));
+    about->setObjectName(u"actionAbout"_s);
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
     QAction *aboutQt = help->addAction(tr("About &Qt"));

@@ -1,14 +1,23 @@
 #pragma once
 
+#include "apiclient.h"
+
 #include <QMainWindow>
 
 class QLabel;
 
 namespace Flotilla {
 
+class DistributionSetModel;
 class PageStack;
+class RolloutsPage;
+class ServerConnection;
+class SettingsPage;
+class SoftwarePage;
+class TargetsPage;
 
-// Composes the console's pages, menus and status bar. Pages do the work; the main window only arranges them.
+// Composes the console's pages, menus and status bar around one ServerConnection. Pages do the work; the main
+// window only arranges them, offers File → Connect, and shows a banner while the server is out of reach.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -17,7 +26,21 @@ public:
     ~MainWindow() override;
 
     PageStack *pages() const { return m_pages; }
+    ServerConnection &connection() const { return *m_connection; }
+    TargetsPage *targetsPage() const { return m_targets; }
+    SoftwarePage *softwarePage() const { return m_software; }
+    RolloutsPage *rolloutsPage() const { return m_rollouts; }
+    SettingsPage *settingsPage() const { return m_settings; }
+    DistributionSetModel *distributionSets() const { return m_sets; }
+
     void setConnectionText(const QString &text);
+    // Talk to this server from now on (the embedded one, or one chosen in File → Connect).
+    void connectToServer(const ServerLogin &login, const QList<QSslCertificate> &trusted = {});
+    // The embedded server, when there is one: File → Use the embedded server returns to it.
+    void setEmbeddedLogin(const ServerLogin &login);
+
+public Q_SLOTS:
+    void showConnectDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -25,9 +48,19 @@ protected:
 private:
     void createMenus();
     void showAbout();
+    void showMessage(const QString &text);
 
+    ServerConnection *m_connection;
+    DistributionSetModel *m_sets;
     PageStack *m_pages = nullptr;
+    TargetsPage *m_targets = nullptr;
+    SoftwarePage *m_software = nullptr;
+    RolloutsPage *m_rollouts = nullptr;
+    SettingsPage *m_settings = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_banner = nullptr;
+    ServerLogin m_embedded;
+    QAction *m_useEmbedded = nullptr;
 };
 
 } // namespace Flotilla

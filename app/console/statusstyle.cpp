@@ -10,16 +10,11 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Flotilla::StatusStyle {
+namespace Flotilla {
 
 namespace {
 
 enum class Shape { Check, Cross, Arrows, Question, Dot, Clock, Pause, Square };
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StatusStyle", text);
-}
 
 bool darkPalette()
 {
@@ -102,7 +97,7 @@ QIcon badge(const QColor &color, Shape shape)
 
 } // namespace
 
-QString targetLabel(const QString &s)
+QString StatusStyle::targetLabel(const QString &s)
 {
     if (s == u"in_sync"_s)
         return tr("In sync");
@@ -115,7 +110,7 @@ QString targetLabel(const QString &s)
     return tr("Unknown");
 }
 
-QString targetDescription(const QString &s)
+QString StatusStyle::targetDescription(const QString &s)
 {
     if (s == u"in_sync"_s)
         return tr("Runs the software assigned to it");
@@ -128,7 +123,7 @@ QString targetDescription(const QString &s)
     return tr("Created here; has never polled");
 }
 
-QColor targetColor(const QString &s)
+QColor StatusStyle::targetColor(const QString &s)
 {
     if (s == u"in_sync"_s)
         return tone("#1e7d32", "#81c784");
@@ -141,7 +136,7 @@ QColor targetColor(const QString &s)
     return tone("#616161", "#bdbdbd");
 }
 
-QIcon targetIcon(const QString &s)
+QIcon StatusStyle::targetIcon(const QString &s)
 {
     const QColor c = targetColor(s);
     if (s == u"in_sync"_s)
@@ -155,29 +150,29 @@ QIcon targetIcon(const QString &s)
     return badge(c, Shape::Question);
 }
 
-QString actionLabel(const QString &s)
+QString StatusStyle::actionLabel(const QString &s)
 {
     static const QHash<QString, const char *> labels {
-        { u"scheduled"_s, QT_TRANSLATE_NOOP("StatusStyle", "Scheduled") },
-        { u"wait_for_confirmation"_s, QT_TRANSLATE_NOOP("StatusStyle", "Waiting for confirmation") },
-        { u"running"_s, QT_TRANSLATE_NOOP("StatusStyle", "Running") },
-        { u"retrieved"_s, QT_TRANSLATE_NOOP("StatusStyle", "Retrieved") },
-        { u"download"_s, QT_TRANSLATE_NOOP("StatusStyle", "Downloading") },
-        { u"downloaded"_s, QT_TRANSLATE_NOOP("StatusStyle", "Downloaded") },
-        { u"warning"_s, QT_TRANSLATE_NOOP("StatusStyle", "Warning") },
-        { u"canceling"_s, QT_TRANSLATE_NOOP("StatusStyle", "Canceling") },
-        { u"canceled"_s, QT_TRANSLATE_NOOP("StatusStyle", "Canceled") },
-        { u"canceled_rejected"_s, QT_TRANSLATE_NOOP("StatusStyle", "Cancel rejected") },
-        { u"finished"_s, QT_TRANSLATE_NOOP("StatusStyle", "Finished") },
-        { u"error"_s, QT_TRANSLATE_NOOP("StatusStyle", "Error") },
-        { u"denied"_s, QT_TRANSLATE_NOOP("StatusStyle", "Denied by the device") },
-        { u"confirmed"_s, QT_TRANSLATE_NOOP("StatusStyle", "Confirmed") },
+        { u"scheduled"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Scheduled") },
+        { u"wait_for_confirmation"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Waiting for confirmation") },
+        { u"running"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Running") },
+        { u"retrieved"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Retrieved") },
+        { u"download"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Downloading") },
+        { u"downloaded"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Downloaded") },
+        { u"warning"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Warning") },
+        { u"canceling"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Canceling") },
+        { u"canceled"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Canceled") },
+        { u"canceled_rejected"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Cancel rejected") },
+        { u"finished"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Finished") },
+        { u"error"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Error") },
+        { u"denied"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Denied by the device") },
+        { u"confirmed"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Confirmed") },
     };
     const char *label = labels.value(s.toLower());
     return label ? tr(label) : s;
 }
 
-QColor actionColor(const QString &s)
+QColor StatusStyle::actionColor(const QString &s)
 {
     if (s == u"finished"_s)
         return tone("#1e7d32", "#81c784");
@@ -192,7 +187,7 @@ QColor actionColor(const QString &s)
     return tone("#1565c0", "#64b5f6");
 }
 
-QIcon actionIcon(const QString &s)
+QIcon StatusStyle::actionIcon(const QString &s)
 {
     const QColor c = actionColor(s);
     if (s == u"finished"_s)
@@ -208,35 +203,35 @@ QIcon actionIcon(const QString &s)
     return badge(c, Shape::Arrows);
 }
 
-QString rolloutLabel(const QString &s)
+QString StatusStyle::rolloutLabel(const QString &s)
 {
     static const QHash<QString, const char *> labels {
-        { u"creating"_s, QT_TRANSLATE_NOOP("StatusStyle", "Creating") },
-        { u"waiting_for_approval"_s, QT_TRANSLATE_NOOP("StatusStyle", "Waiting for approval") },
-        { u"approval_denied"_s, QT_TRANSLATE_NOOP("StatusStyle", "Approval denied") },
-        { u"ready"_s, QT_TRANSLATE_NOOP("StatusStyle", "Ready") },
-        { u"starting"_s, QT_TRANSLATE_NOOP("StatusStyle", "Starting") },
-        { u"running"_s, QT_TRANSLATE_NOOP("StatusStyle", "Running") },
-        { u"paused"_s, QT_TRANSLATE_NOOP("StatusStyle", "Paused") },
-        { u"stopping"_s, QT_TRANSLATE_NOOP("StatusStyle", "Stopping") },
-        { u"stopped"_s, QT_TRANSLATE_NOOP("StatusStyle", "Stopped") },
-        { u"finished"_s, QT_TRANSLATE_NOOP("StatusStyle", "Finished") },
-        { u"deleting"_s, QT_TRANSLATE_NOOP("StatusStyle", "Deleting") },
+        { u"creating"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Creating") },
+        { u"waiting_for_approval"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Waiting for approval") },
+        { u"approval_denied"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Approval denied") },
+        { u"ready"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Ready") },
+        { u"starting"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Starting") },
+        { u"running"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Running") },
+        { u"paused"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Paused") },
+        { u"stopping"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Stopping") },
+        { u"stopped"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Stopped") },
+        { u"finished"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Finished") },
+        { u"deleting"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Deleting") },
     };
     const char *label = labels.value(s.toLower());
     return label ? tr(label) : s;
 }
 
-QString relativeTime(const QDateTime &at, const QDateTime &now)
+QString StatusStyle::relativeTime(const QDateTime &at, const QDateTime &now)
 {
     const qint64 secs = at.secsTo(now);
     if (secs < 60)
         return tr("just now");
     if (secs < 3600)
-        return QCoreApplication::translate("StatusStyle", "%n min ago", nullptr, int(secs / 60));
+        return tr("%n min ago", nullptr, int(secs / 60));
     if (secs < 86400)
-        return QCoreApplication::translate("StatusStyle", "%n h ago", nullptr, int(secs / 3600));
-    return QCoreApplication::translate("StatusStyle", "%n day(s) ago", nullptr, int(secs / 86400));
+        return tr("%n h ago", nullptr, int(secs / 3600));
+    return tr("%n day(s) ago", nullptr, int(secs / 86400));
 }
 
-} // namespace Flotilla::StatusStyle
+} // namespace Flotilla

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QIcon>
 #include <QString>
@@ -9,20 +10,23 @@ namespace Flotilla {
 
 // How a status looks wherever the console shows one: a translated label, a colour that reads on light and
 // dark palettes, and an icon whose shape differs per status (not colour alone: colour-blind operators).
-namespace StatusStyle {
-QString targetLabel(const QString &updateStatus);
-QString targetDescription(const QString &updateStatus);
-QColor targetColor(const QString &updateStatus);
-QIcon targetIcon(const QString &updateStatus);
+class StatusStyle
+{
+    Q_DECLARE_TR_FUNCTIONS(Flotilla::StatusStyle)
+public:
+    static QString targetLabel(const QString &updateStatus);
+    static QString targetDescription(const QString &updateStatus);
+    static QColor targetColor(const QString &updateStatus);
+    static QIcon targetIcon(const QString &updateStatus);
 
-QString actionLabel(const QString &status);
-QColor actionColor(const QString &status);
-QIcon actionIcon(const QString &status);
+    static QString actionLabel(const QString &status);
+    static QColor actionColor(const QString &status);
+    static QIcon actionIcon(const QString &status);
 
-QString rolloutLabel(const QString &status);
+    static QString rolloutLabel(const QString &status);
 
 // "just now", "5 min ago", "3 h ago", "2 days ago" — the tooltip carries the exact time.
-QString relativeTime(const QDateTime &at, const QDateTime &now = QDateTime::currentDateTimeUtc());
-} // namespace StatusStyle
+    static QString relativeTime(const QDateTime &at, const QDateTime &now = QDateTime::currentDateTimeUtc());
+};
 
 } // namespace Flotilla

@@ -1,0 +1,44 @@
+#include "assignmentpreview.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+AssignmentPreview AssignmentPreview::of(const QList<QJsonObject> &targets, qint64 setId, bool multiAssignment)
+{
+    AssignmentPreview p;
+    p.targets = int(targets.size());
+    for (const QJsonObject &t : targets) {
+        const qint64 assigned = t.value("assignedDistributionSetId"_L1).toInteger();
+        const bool pending = t.value("updateStatus"_L1).toString() == u"pending"_s;
+        if (assigned == setId && !multiAssignment) {
+            ++p.alreadyAssigned;
+        } else {
+            ++p.newActions;
+            if (pending && !multiAssignment)
+                ++p.openActionsCanceled;
+        }
+    }
+    return p;
+}
+
+QString AssignmentPreview::describe() const
+{
+    auto tr = [](const char *text, int n) {
+        return QCoreApplication::translate("AssignmentPreview", text, nullptr, n);
+    };
+    if (targets == 0)
+        return tr("No target is selected.", 0);
+    QStringList parts;
+    parts << tr("%n new action(s)", newActions);
+    if (openActionsCanceled)
+        parts << tr("%n target(s) have an open action that will be canceled", openActionsCanceled);
+    if (alreadyAssigned)
+        parts << tr("%n target(s) already run or wait for this set and are left alone", alreadyAssigned);
+    return tr("%n target(s): ", targets) + parts.join(u"; "_s) + u'.';
+}
+
+} // namespace Flotilla

@@ -1,0 +1,170 @@
+#include "deploydialog.h"
+#include "assignmentpreview.h"
+#include "distributionsetmodel.h"
+#include "serverconnection.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+DeployDialog::DeployDialog(ServerConnection &connection, DistributionSetModel &sets, const QList<QJsonObject> &targets,
+                           bool multiAssignment, QWidget *parent)
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_sets(sets)
+    , m_targets(targets)
+    , m_multiAssignment(multiAssignment)
+    , m_set(new QComboBox(this))
+    , m_type(new QComboBox(this))
+    , m_forceTime(new QDateTimeEdit(QDateTime::currentDateTime().addDays(1), this))
+    , m_weight(new QSpinBox(this))
+    , m_confirmation(new QCheckBox(tr("Requires confirmation on the device"), this))
+    , m_window(new QGroupBox(tr("Only within a maintenance window"), this))
+    , m_schedule(new QLineEdit(this))
+    , m_duration(new QLineEdit(u"01:00:00"_s, this))
+    , m_timezone(new QLineEdit(QString::fromUtf8(QTimeZone::systemTimeZoneId()), this))
+    , m_preview(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+{
+    setObjectName(u"deployDialog"_s);
+    setWindowTitle(tr("Assign a distribution set"));
+    for (int row = 0; row < sets.rowCount(); ++row) {
+        const QModelIndex i = sets.index(row, 0);
+        if (sets.rowObject(row).value("complete"_L1).toBool())
+            m_set->addItem(i.data(DistributionSetModel::DisplayNameRole).toString(), i.data(JsonListModel::IdRole));
+    }
+    m_set->setObjectName(u"setCombo"_s);
+    m_set->setAccessibleName(tr("Distribution set"));
+    m_type->setObjectName(u"typeCombo"_s);
+    m_type->setAccessibleName(tr("Action type"));
+    m_type->addItem(tr("Forced: install at once"), u"forced"_s);
+    m_type->addItem(tr("Soft: the device decides when"), u"soft"_s);
+    m_type->addItem(tr("Download only"), u"downloadonly"_s);
+    m_type->addItem(tr("Time-forced: soft until a time, then forced"), u"timeforced"_s);
+    m_forceTime->setObjectName(u"forceTime"_s);
+    m_forceTime->setCalendarPopup(true);
+    m_forceTime->setEnabled(false);
+    m_forceTime->setAccessibleName(tr("Forced from"));
+    m_weight->setRange(0, 1000);
+    m_weight->setValue(1000);
+    m_weight->setAccessibleName(tr("Weight"));
+    m_weight->setToolTip(tr("With multi-assignment, a device gets the heaviest open action first"));
+    m_confirmation->setObjectName(u"confirmationCheck"_s);
+    m_window->setCheckable(true);
+    m_window->setChecked(false);
+    m_window->setObjectName(u"windowGroup"_s);
+    m_schedule->setPlaceholderText(tr("Quartz cron, e.g. 0 0 2 ? * SAT"));
+    m_schedule->setAccessibleName(tr("Schedule"));
+    m_duration->setAccessibleName(tr("Duration"));
+    m_timezone->setAccessibleName(tr("Time zone"));
+    auto *windowForm = new QFormLayout(m_window);
+    windowForm->addRow(tr("Schedule:"), m_schedule);
+    windowForm->addRow(tr("Duration:"), m_duration);
+    windowForm->addRow(tr("Time zone:"), m_timezone);
+
+    m_preview->setObjectName(u"preview"_s);
+    m_preview->setWordWrap(true);
+    m_error->setObjectName(u"error"_s);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(u"color: #c62828"_s);
+    m_error->hide();
+
+    m_assign = m_buttons->addButton(tr("Assign"), QDialogButtonBox::AcceptRole);
+    m_assign->setObjectName(u"assignButton"_s);
+    m_assign->setDefault(false); // a stray Enter does not deploy
+    m_assign->setAutoDefault(false);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Distribution set:"), m_set);
+    form->addRow(tr("Type:"), m_type);
+    form->addRow(tr("Forced from:"), m_forceTime);
+    form->addRow(tr("Weight:"), m_weight);
+    form->addRow(QString(), m_confirmation);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_window);
+    layout->addWidget(m_preview);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
+        m_forceTime->setEnabled(m_type->currentData().toString() == u"timeforced"_s);
+    });
+    connect(m_set, &QComboBox::currentIndexChanged, this, &DeployDialog::updatePreview);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &DeployDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    updatePreview();
+}
+
+qint64 DeployDialog::selectedSetId() const
+{
+    return m_set->currentData().toLongLong();
+}
+
+QString DeployDialog::previewText() const
+{
+    return m_preview->text();
+}
+
+void DeployDialog::updatePreview()
+{
+    if (m_set->count() == 0) {
+        m_preview->setText(tr("There is no complete distribution set to assign yet (Software page)."));
+        m_assign->setEnabled(false);
+        return;
+    }
+    m_preview->setText(AssignmentPreview::of(m_targets, selectedSetId(), m_multiAssignment).describe());
+}
+
+QJsonArray DeployDialog::requestBody() const
+{
+    QJsonArray body;
+    for (const QJsonObject &t : m_targets) {
+        QJsonObject item { { "id"_L1, t.value("controllerId"_L1) },
+                           { "type"_L1, m_type->currentData().toString() },
+                           { "weight"_L1, m_weight->value() },
+                           { "confirmationRequired"_L1, m_confirmation->isChecked() } };
+        if (m_type->currentData().toString() == u"timeforced"_s)
+            item.insert("forcetime"_L1, double(m_forceTime->dateTime().toMSecsSinceEpoch()));
+        if (m_window->isChecked())
+            item.insert("maintenanceWindow"_L1, QJsonObject { { "schedule"_L1, m_schedule->text().trimmed() },
+                                                              { "duration"_L1, m_duration->text().trimmed() },
+                                                              { "timezone"_L1, m_timezone->text().trimmed() } });
+        body.append(item);
+    }
+    return body;
+}
+
+void DeployDialog::submit()
+{
+    m_error->hide();
+    setEnabled(false);
+    ApiReply *reply = m_connection.api().post(u"/distributionsets/%1/assignedTargets"_s.arg(selectedSetId()), requestBody());
+    connect(reply, &ApiReply::finished, this, [this](const QJsonDocument &answer) {
+        setEnabled(true);
+        Q_EMIT assigned(answer.object().value("assigned"_L1).toInt());
+        accept();
+    });
+    connect(reply, &ApiReply::failed, this, [this](int, const QString &message) {
+        setEnabled(true);
+        m_error->setText(tr("The server refused the assignment: %1").arg(message));
+        m_error->show();
+    });
+}
+
+} // namespace Flotilla

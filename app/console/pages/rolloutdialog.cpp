@@ -1,0 +1,207 @@
+#include "rolloutdialog.h"
+#include "distributionsetmodel.h"
+#include "serverconnection.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel &sets, QWidget *parent)
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_name(new QLineEdit(this))
+    , m_set(new QComboBox(this))
+    , m_filter(new QLineEdit(this))
+    , m_matches(new QLabel(this))
+    , m_groups(new QSpinBox(this))
+    , m_success(new QSpinBox(this))
+    , m_successAction(new QComboBox(this))
+    , m_error(new QSpinBox(this))
+    , m_type(new QComboBox(this))
+    , m_weight(new QSpinBox(this))
+    , m_confirmation(new QCheckBox(tr("Requires confirmation on the device"), this))
+    , m_approval(new QCheckBox(tr("Needs approval before it can start"), this))
+    , m_start(new QComboBox(this))
+    , m_startAt(new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), this))
+    , m_errorLabel(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+{
+    setObjectName(u"rolloutDialog"_s);
+    setWindowTitle(tr("New rollout"));
+    m_name->setObjectName(u"rolloutName"_s);
+    m_set->setObjectName(u"rolloutSet"_s);
+    for (int row = 0; row < sets.rowCount(); ++row) {
+        if (sets.rowObject(row).value("complete"_L1).toBool())
+            m_set->addItem(sets.index(row, 0).data(DistributionSetModel::DisplayNameRole).toString(),
+                           sets.index(row, 0).data(JsonListModel::IdRole));
+    }
+    m_filter->setObjectName(u"rolloutFilter"_s);
+    m_filter->setPlaceholderText(tr("RSQL, e.g. attribute.hw==rev2;updateStatus!=error"));
+    m_filter->setAccessibleName(tr("Targets of the rollout"));
+    m_matches->setObjectName(u"matchCount"_s);
+    m_groups->setObjectName(u"groupCount"_s);
+    m_groups->setRange(1, 500);
+    m_groups->setValue(5);
+    m_success->setRange(1, 100);
+    m_success->setValue(90);
+    m_success->setSuffix(u" %"_s);
+    m_success->setAccessibleName(tr("Success threshold"));
+    m_successAction->addItem(tr("then start the next group"), u"NEXTGROUP"_s);
+    m_successAction->addItem(tr("then pause the rollout"), u"PAUSE"_s);
+    m_error->setRange(0, 100);
+    m_error->setValue(20);
+    m_error->setSuffix(u" %"_s);
+    m_error->setAccessibleName(tr("Error threshold"));
+    m_type->addItem(tr("Forced"), u"forced"_s);
+    m_type->addItem(tr("Soft"), u"soft"_s);
+    m_type->addItem(tr("Download only"), u"downloadonly"_s);
+    m_weight->setRange(0, 1000);
+    m_weight->setValue(500);
+    m_start->addItem(tr("Start it myself"), u"manual"_s);
+    m_start->addItem(tr("Start as soon as it is created"), u"now"_s);
+    m_start->addItem(tr("Start at a time"), u"at"_s);
+    m_startAt->setCalendarPopup(true);
+    m_startAt->setEnabled(false);
+    m_errorLabel->setObjectName(u"error"_s);
+    m_errorLabel->setStyleSheet(u"color: #c62828"_s);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->hide();
+    m_create = m_buttons->addButton(tr("Create"), QDialogButtonBox::AcceptRole);
+    m_create->setObjectName(u"createButton"_s);
+    m_create->setAutoDefault(false);
+
+    auto *successRow = new QHBoxLayout;
+    successRow->addWidget(m_success);
+    successRow->addWidget(m_successAction, 1);
+    auto *startRow = new QHBoxLayout;
+    startRow->addWidget(m_start, 1);
+    startRow->addWidget(m_startAt);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Name:"), m_name);
+    form->addRow(tr("Distribution set:"), m_set);
+    form->addRow(tr("Targets:"), m_filter);
+    form->addRow(QString(), m_matches);
+    form->addRow(tr("Groups:"), m_groups);
+    form->addRow(tr("A group succeeds at:"), successRow);
+    form->addRow(tr("Pause when failed reach:"), m_error);
+    form->addRow(tr("Type:"), m_type);
+    form->addRow(tr("Weight:"), m_weight);
+    form->addRow(QString(), m_confirmation);
+    form->addRow(QString(), m_approval);
+    form->addRow(tr("Start:"), startRow);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(m_buttons);
+
+    m_count.setSingleShot(true);
+    m_count.setInterval(300);
+    connect(&m_count, &QTimer::timeout, this, &RolloutDialog::countMatches);
+    connect(m_filter, &QLineEdit::textChanged, &m_count, qOverload<>(&QTimer::start));
+    connect(m_name, &QLineEdit::textChanged, this, &RolloutDialog::validate);
+    connect(m_start, &QComboBox::currentIndexChanged, this,
+            [this] { m_startAt->setEnabled(m_start->currentData().toString() == u"at"_s); });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &RolloutDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_matches->setText(tr("Type a filter to see how many targets it matches."));
+    validate();
+}
+
+void RolloutDialog::setFilter(const QString &rsql)
+{
+    m_filter->setText(rsql);
+}
+
+void RolloutDialog::setName(const QString &name)
+{
+    m_name->setText(name);
+}
+
+QString RolloutDialog::matchText() const
+{
+    return m_matches->text();
+}
+
+void RolloutDialog::countMatches()
+{
+    const QString rsql = m_filter->text().trimmed();
+    m_matching = -1;
+    validate();
+    if (rsql.isEmpty()) {
+        m_matches->setText(tr("Type a filter to see how many targets it matches."));
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    QUrlQuery q;
+    q.addQueryItem(u"limit"_s, u"1"_s);
+    q.addQueryItem(u"q"_s, QString::fromUtf8(QUrl::toPercentEncoding(rsql)));
+    ApiReply *reply = m_connection.api().get(u"/targets"_s, q);
+    connect(reply, &ApiReply::finished, this, [this, generation](const QJsonDocument &body) {
+        if (generation != m_generation)
+            return;
+        m_matching = body.object().value("total"_L1).toInteger();
+        const int groups = int(std::max<qint64>(1, std::min<qint64>(m_groups->value(), m_matching)));
+        m_matches->setText(tr("Matches %n target(s)", nullptr, int(m_matching))
+                           + (m_matching ? tr(", about %1 per group").arg((m_matching + groups - 1) / groups) : QString()));
+        validate();
+    });
+    connect(reply, &ApiReply::failed, this, [this, generation](int, const QString &why) {
+        if (generation != m_generation)
+            return;
+        m_matches->setText(tr("Not a valid filter: %1").arg(why));
+    });
+}
+
+void RolloutDialog::validate()
+{
+    m_create->setEnabled(!m_name->text().trimmed().isEmpty() && m_set->count() > 0 && m_matching > 0);
+}
+
+QJsonObject RolloutDialog::requestBody() const
+{
+    QJsonObject body { { "name"_L1, m_name->text().trimmed() },
+                       { "distributionSetId"_L1, m_set->currentData().toLongLong() },
+                       { "targetFilterQuery"_L1, m_filter->text().trimmed() },
+                       { "amountGroups"_L1, m_groups->value() },
+                       { "successCondition"_L1, QJsonObject { { "expression"_L1, QString::number(m_success->value()) } } },
+                       { "successAction"_L1, QJsonObject { { "action"_L1, m_successAction->currentData().toString() } } },
+                       { "errorCondition"_L1, QJsonObject { { "expression"_L1, QString::number(m_error->value()) } } },
+                       { "type"_L1, m_type->currentData().toString() },
+                       { "weight"_L1, m_weight->value() },
+                       { "confirmationRequired"_L1, m_confirmation->isChecked() },
+                       { "approvalRequired"_L1, m_approval->isChecked() } };
+    if (m_start->currentData().toString() == u"at"_s)
+        body.insert("startAt"_L1, double(m_startAt->dateTime().toMSecsSinceEpoch()));
+    return body;
+}
+
+void RolloutDialog::submit()
+{
+    m_errorLabel->hide();
+    setEnabled(false);
+    const bool startNow = m_start->currentData().toString() == u"now"_s;
+    ApiReply *reply = m_connection.api().post(u"/rollouts"_s, requestBody());
+    connect(reply, &ApiReply::finished, this, [this, startNow](const QJsonDocument &answer) {
+        setEnabled(true);
+        Q_EMIT created(answer.object().value("id"_L1).toInteger(), startNow);
+        accept();
+    });
+    connect(reply, &ApiReply::failed, this, [this](int, const QString &why) {
+        setEnabled(true);
+        m_errorLabel->setText(tr("The server refused the rollout: %1").arg(why));
+        m_errorLabel->show();
+    });
+}
+
+} // namespace Flotilla

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QDialog>
+#include <QJsonObject>
+#include <QTimer>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace Flotilla {
+
+class DistributionSetModel;
+class ServerConnection;
+
+// New rollout: name, set, target filter with a live count of the targets it matches (and the server's parse
+// error when it has one), number of groups, success and error thresholds with what happens at success, approval,
+// start now or at a time, action type, weight, confirmation on the device. Create sends one request; a refusal
+// is shown and the dialog stays open.
+class RolloutDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    RolloutDialog(ServerConnection &connection, DistributionSetModel &sets, QWidget *parent = nullptr);
+
+    QJsonObject requestBody() const;
+    QString matchText() const;
+    void setFilter(const QString &rsql);
+    void setName(const QString &name);
+
+Q_SIGNALS:
+    void created(qint64 id, bool startNow);
+
+private:
+    void countMatches();
+    void validate();
+    void submit();
+
+    ServerConnection &m_connection;
+    QLineEdit *m_name;
+    QComboBox *m_set;
+    QLineEdit *m_filter;
+    QLabel *m_matches;
+    QSpinBox *m_groups;
+    QSpinBox *m_success;
+    QComboBox *m_successAction;
+    QSpinBox *m_error;
+    QComboBox *m_type;
+    QSpinBox *m_weight;
+    QCheckBox *m_confirmation;
+    QCheckBox *m_approval;
+    QComboBox *m_start;
+    QDateTimeEdit *m_startAt;
+    QLabel *m_errorLabel;
+    QDialogButtonBox *m_buttons;
+    QPushButton *m_create;
+    QTimer m_count;
+    qint64 m_matching = -1;
+    quint64 m_generation = 0;
+};
+
+} // namespace Flotilla

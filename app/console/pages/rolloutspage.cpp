@@ -1,0 +1,162 @@
+#include "rolloutspage.h"
+#include "distributionsetmodel.h"
+#include "groupprogressdelegate.h"
+#include "rolloutdialog.h"
+#include "rolloutgroupmodel.h"
+#include "rolloutstatemachine.h"
+#include "rollouttablemodel.h"
+#include "serverconnection.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+namespace {
+struct Command
+{
+    const char *name;
+    RolloutEvent event;
+    const char *label;
+};
+const Command commands[] = {
+    { "start", RolloutEvent::Start, QT_TRANSLATE_NOOP("Flotilla::RolloutsPage", "&Start") },
+    { "pause", RolloutEvent::Pause, QT_TRANSLATE_NOOP("Flotilla::RolloutsPage", "&Pause") },
+    { "resume", RolloutEvent::Resume, QT_TRANSLATE_NOOP("Flotilla::RolloutsPage", "&Resume") },
+    { "approve", RolloutEvent::Approve, QT_TRANSLATE_NOOP("Flotilla::RolloutsPage", "&Approve") },
+    { "deny", RolloutEvent::Deny, QT_TRANSLATE_NOOP("Flotilla::RolloutsPage", "&Deny") },
+    { "stop", RolloutEvent::Stop, QT_TRANSLATE_NOOP("Flotilla::RolloutsPage", "S&top") },
+};
+} // namespace
+
+QStringList RolloutsPage::allowedCommands(const QString &status)
+{
+    QStringList allowed;
+    for (int s = 0; s <= int(RolloutState::Finished); ++s) {
+        if (nameOf(RolloutState(s)).toLower() != status)
+            continue;
+        for (const Command &c : commands) {
+            if (RolloutStateMachine::allows(RolloutState(s), c.event))
+                allowed << QLatin1StringView(c.name);
+        }
+    }
+    return allowed;
+}
+
+RolloutsPage::RolloutsPage(ServerConnection &connection, DistributionSetModel &sets, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_sets(sets)
+    , m_model(new RolloutTableModel(connection, this))
+    , m_groups(new RolloutGroupModel(connection, this))
+    , m_view(new QTableView(this))
+    , m_groupView(new QTableView(this))
+{
+    setObjectName(u"rolloutsPage"_s);
+    for (QTableView *v : { m_view, m_groupView }) {
+        v->setSelectionBehavior(QAbstractItemView::SelectRows);
+        v->setSelectionMode(QAbstractItemView::SingleSelection);
+        v->verticalHeader()->hide();
+        v->horizontalHeader()->setStretchLastSection(true);
+        v->setAlternatingRowColors(true);
+    }
+    m_view->setObjectName(u"rolloutView"_s);
+    m_view->setAccessibleName(tr("Rollouts"));
+    m_view->setModel(m_model);
+    m_view->setColumnWidth(RolloutTableModel::Name, 200);
+    m_view->setColumnWidth(RolloutTableModel::Set, 160);
+    m_view->setColumnWidth(RolloutTableModel::Status, 150);
+    m_groupView->setObjectName(u"groupView"_s);
+    m_groupView->setAccessibleName(tr("Groups of the rollout"));
+    m_groupView->setModel(m_groups);
+    m_groupView->setItemDelegateForColumn(RolloutGroupModel::Progress, new GroupProgressDelegate(m_groupView));
+    m_groupView->setColumnWidth(RolloutGroupModel::Name, 140);
+    m_groupView->setColumnWidth(RolloutGroupModel::Progress, 260);
+
+    auto *buttons = new QHBoxLayout;
+    auto *create = new QPushButton(tr("&New rollout…"), this);
+    create->setObjectName(u"newRolloutButton"_s);
+    connect(create, &QPushButton::clicked, this, &RolloutsPage::createRollout);
+    buttons->addWidget(create);
+    buttons->addSpacing(16);
+    for (const Command &c : commands) {
+        auto *b = new QPushButton(tr(c.label), this);
+        const QString name = QLatin1StringView(c.name);
+        b->setObjectName(name + u"Button"_s);
+        b->setEnabled(false);
+        connect(b, &QPushButton::clicked, this, [this, name] { sendCommand(name); });
+        m_commands.insert(name, b);
+        buttons->addWidget(b);
+    }
+    buttons->addStretch();
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(m_groupView);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(split, 1);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        m_groups->setRollout(current.isValid() ? current.data(JsonListModel::IdRole).toLongLong() : 0);
+        updateButtons();
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &RolloutsPage::updateButtons);
+    connect(&m_sets, &ApiListModel::loaded, this, [this] { m_model->setSetNames(m_sets.names()); });
+}
+
+void RolloutsPage::updateButtons()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const QStringList allowed = current.isValid()
+        ? allowedCommands(current.data(RolloutTableModel::StatusRole).toString())
+        : QStringList();
+    for (auto it = m_commands.cbegin(); it != m_commands.cend(); ++it)
+        it.value()->setEnabled(allowed.contains(it.key()));
+}
+
+void RolloutsPage::createRollout()
+{
+    auto *dialog = new RolloutDialog(m_connection, m_sets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RolloutDialog::created, this, [this](qint64 id, bool startNow) {
+        Q_EMIT message(tr("Rollout %1 created").arg(id));
+        if (startNow)
+            m_connection.api().post(u"/rollouts/%1/start"_s.arg(id), QJsonValue());
+    });
+    dialog->open();
+}
+
+void RolloutsPage::sendCommand(const QString &command)
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    const qint64 id = current.data(JsonListModel::IdRole).toLongLong();
+    const QString name = current.siblingAtColumn(RolloutTableModel::Name).data().toString();
+    if (command == u"stop"_s || command == u"deny"_s) {
+        QMessageBox box(QMessageBox::Warning, tr("Rollout %1").arg(name),
+                        command == u"stop"_s
+                            ? tr("Stop %1? Its open actions are canceled; it cannot be resumed.").arg(name)
+                            : tr("Deny %1? It can then never start.").arg(name),
+                        QMessageBox::Cancel, this);
+        QPushButton *ok = box.addButton(command == u"stop"_s ? tr("Stop") : tr("Deny"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != ok)
+            return;
+    }
+    ApiReply *reply = m_connection.api().post(u"/rollouts/%1/%2"_s.arg(id).arg(command), QJsonValue());
+    connect(reply, &ApiReply::failed, this, [this, name, command](int, const QString &why) {
+        QMessageBox::warning(this, tr("Rollout %1").arg(name), tr("%1 was refused: %2").arg(command, why));
+    });
+}
+
+} // namespace Flotilla

@@ -1,0 +1,167 @@
+#include "settingspage.h"
+#include "serverconnection.h"
+#include "usermodel.h"
+
+#include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+SettingsPage::SettingsPage(ServerConnection &connection, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_users(new UserModel(connection, this))
+    , m_polling(new QLineEdit(this))
+    , m_overdue(new QLineEdit(this))
+    , m_autoClose(new QCheckBox(tr("A new assignment closes the target's open action (otherwise it cancels it)"), this))
+    , m_consent(new QCheckBox(tr("Devices must confirm an update before it runs (consent flow)"), this))
+    , m_multi(new QCheckBox(tr("Several open actions per target, ordered by weight (multi-assignment)"), this))
+    , m_status(new QLabel(this))
+    , m_listen(new QLineEdit(this))
+    , m_userView(new QTableView(this))
+{
+    setObjectName(u"settingsPage"_s);
+    m_polling->setObjectName(u"pollingTime"_s);
+    m_polling->setAccessibleName(tr("Polling time"));
+    m_polling->setPlaceholderText(u"HH:mm:ss"_s);
+    m_overdue->setObjectName(u"pollingOverdueTime"_s);
+    m_overdue->setAccessibleName(tr("Polling overdue time"));
+    m_autoClose->setObjectName(u"autoClose"_s);
+    m_consent->setObjectName(u"consentFlow"_s);
+    m_multi->setObjectName(u"multiAssignment"_s);
+    m_status->setObjectName(u"settingsStatus"_s);
+    m_status->setWordWrap(true);
+
+    auto *tenant = new QGroupBox(tr("Devices and deployments"), this);
+    auto *form = new QFormLayout(tenant);
+    form->addRow(tr("Devices poll every:"), m_polling);
+    form->addRow(tr("A device is overdue after:"), m_overdue);
+    form->addRow(QString(), m_autoClose);
+    form->addRow(QString(), m_consent);
+    form->addRow(QString(), m_multi);
+    form->addRow(QString(), m_status);
+
+    m_listen->setObjectName(u"listenAddress"_s);
+    m_listen->setAccessibleName(tr("Embedded server address"));
+    m_listen->setText(QSettings().value(u"server/listen"_s, u"0.0.0.0:8080"_s).toString());
+    auto *server = new QGroupBox(tr("Embedded server"), this);
+    auto *serverForm = new QFormLayout(server);
+    serverForm->addRow(tr("Devices connect to (host:port):"), m_listen);
+    auto *listenNote = new QLabel(tr("Used from the next start of the console."), this);
+    listenNote->setEnabled(false);
+    serverForm->addRow(QString(), listenNote);
+    connect(m_listen, &QLineEdit::editingFinished, this, [this] {
+        QSettings().setValue(u"server/listen"_s, m_listen->text().trimmed());
+        Q_EMIT message(tr("The embedded server will listen on %1 from the next start").arg(m_listen->text().trimmed()));
+    });
+
+    m_userView->setObjectName(u"userView"_s);
+    m_userView->setModel(m_users);
+    m_userView->verticalHeader()->hide();
+    m_userView->horizontalHeader()->setStretchLastSection(true);
+    m_userView->setColumnWidth(UserModel::Name, 200);
+    auto *addUser = new QPushButton(tr("Add &user…"), this);
+    addUser->setObjectName(u"addUserButton"_s);
+    connect(addUser, &QPushButton::clicked, this, &SettingsPage::addUser);
+    auto *usersBox = new QGroupBox(tr("Operators"), this);
+    auto *usersLayout = new QVBoxLayout(usersBox);
+    usersLayout->addWidget(m_userView);
+    usersLayout->addWidget(addUser, 0, Qt::AlignLeft);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tenant);
+    layout->addWidget(server);
+    layout->addWidget(usersBox, 1);
+
+    connect(m_polling, &QLineEdit::editingFinished, this, [this] { put(u"pollingTime"_s, m_polling->text().trimmed()); });
+    connect(m_overdue, &QLineEdit::editingFinished, this,
+            [this] { put(u"pollingOverdueTime"_s, m_overdue->text().trimmed()); });
+    connect(m_autoClose, &QCheckBox::toggled, this, [this](bool on) { put(u"repository.actions.autoclose.enabled"_s, on); });
+    connect(m_consent, &QCheckBox::toggled, this, [this](bool on) { put(u"user.confirmation.flow.enabled"_s, on); });
+    connect(m_multi, &QCheckBox::toggled, this, [this](bool on) { put(u"multi.assignments.enabled"_s, on); });
+    connect(&connection, &ServerConnection::serverChanged, this, &SettingsPage::reload);
+}
+
+void SettingsPage::reload()
+{
+    if (!m_connection.isOpen())
+        return;
+    m_users->setSource(u"/users"_s);
+    m_users->reload();
+    ApiReply *reply = m_connection.api().get(u"/system/configs"_s);
+    connect(reply, &ApiReply::finished, this, [this](const QJsonDocument &body) {
+        const QJsonObject c = body.object();
+        auto value = [&c](const char *key) { return c.value(QLatin1StringView(key)).toObject().value("value"_L1); };
+        m_loading = true; // setting the widgets must not send the values back
+        m_polling->setText(value("pollingTime").toString());
+        m_overdue->setText(value("pollingOverdueTime").toString());
+        m_autoClose->setChecked(value("repository.actions.autoclose.enabled").toBool());
+        m_consent->setChecked(value("user.confirmation.flow.enabled").toBool());
+        m_multi->setChecked(value("multi.assignments.enabled").toBool());
+        m_loading = false;
+        m_status->clear();
+    });
+    connect(reply, &ApiReply::failed, this,
+            [this](int, const QString &why) { m_status->setText(tr("Could not read the configuration: %1").arg(why)); });
+}
+
+void SettingsPage::put(const QString &key, const QJsonValue &value)
+{
+    if (m_loading || !m_connection.isOpen())
+        return;
+    ApiReply *reply = m_connection.api().put(u"/system/configs/%1"_s.arg(key), QJsonObject { { "value"_L1, value } });
+    connect(reply, &ApiReply::finished, this, [this] {
+        m_status->setStyleSheet(QString());
+        m_status->setText(tr("Saved."));
+    });
+    connect(reply, &ApiReply::failed, this, [this](int, const QString &why) {
+        m_status->setStyleSheet(u"color: #c62828"_s);
+        m_status->setText(tr("Not saved: %1").arg(why));
+        reload(); // show what the server holds
+    });
+}
+
+void SettingsPage::addUser()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Add an operator"));
+    auto *name = new QLineEdit(&dialog);
+    auto *password = new QLineEdit(&dialog);
+    password->setEchoMode(QLineEdit::Password);
+    auto *admin = new QCheckBox(tr("Administrator (everything, including users)"), &dialog);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("User name:"), name);
+    form->addRow(tr("Password:"), password);
+    form->addRow(QString(), admin);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QJsonObject body { { "username"_L1, name->text().trimmed() },
+                             { "password"_L1, password->text() },
+                             { "roles"_L1, QJsonArray { admin->isChecked() ? u"admin"_s : u"operator"_s } } };
+    ApiReply *reply = m_connection.api().post(u"/users"_s, body);
+    connect(reply, &ApiReply::finished, m_users, &ApiListModel::reload);
+    connect(reply, &ApiReply::failed, this, [this](int, const QString &why) {
+        QMessageBox::warning(this, tr("Add an operator"), tr("The account was not created: %1").arg(why));
+    });
+}
+
+} // namespace Flotilla
