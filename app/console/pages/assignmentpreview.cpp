@@ -27,18 +27,15 @@ AssignmentPreview AssignmentPreview::of(const QList<QJsonObject> &targets, qint6
 
 QString AssignmentPreview::describe() const
 {
-    auto tr = [](const char *text, int n) {
-        return QCoreApplication::translate("AssignmentPreview", text, nullptr, n);
-    };
     if (targets == 0)
-        return tr("No target is selected.", 0);
+        return tr("No target is selected.");
     QStringList parts;
-    parts << tr("%n new action(s)", newActions);
+    parts << tr("%n new action(s)", nullptr, newActions);
     if (openActionsCanceled)
-        parts << tr("%n target(s) have an open action that will be canceled", openActionsCanceled);
+        parts << tr("%n target(s) have an open action that will be canceled", nullptr, openActionsCanceled);
     if (alreadyAssigned)
-        parts << tr("%n target(s) already run or wait for this set and are left alone", alreadyAssigned);
-    return tr("%n target(s): ", targets) + parts.join(u"; "_s) + u'.';
+        parts << tr("%n target(s) already run or wait for this set and are left alone", nullptr, alreadyAssigned);
+    return tr("%n target(s): ", nullptr, targets) + parts.join(u"; "_s) + u'.';
 }
 
 } // namespace Flotilla

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -11,6 +12,9 @@ namespace Flotilla {
 // that the assignment cancels (without multi-assignment), which simply get a new action.
 struct AssignmentPreview
 {
+    Q_DECLARE_TR_FUNCTIONS(Flotilla::AssignmentPreview)
+
+public:
     int targets = 0;
     int alreadyAssigned = 0; // assigned this set already: nothing changes for them
     int openActionsCanceled = 0; // pending with another set: that action is canceled
