@@ -14,9 +14,9 @@ namespace Flotilla {
 
 // GET /rest/v1/events: a WebSocket that pushes every committed change of the store (targets, actions, rollouts
 // and their groups with counts, artifacts) and device polls (at most one per target per second), one JSON
-// object per message with a sequence number; the first message, "hello", carries the current one. ?since=<seq> replays what a client missed, or says "resync" when
-// the log no longer holds it. Authenticated like the Management API (Authorization header, or access_token=
-// for clients that cannot set headers on a WebSocket); READ_TARGET is required.
+// object per message with a sequence number; the first message, "hello", carries the current one. ?since=<seq> replays
+// what a client missed, or says "resync" when the log no longer holds it. Authenticated like the Management API
+// (Authorization header, or access_token= for clients that cannot set headers on a WebSocket); READ_TARGET is required.
 class EventStream : public QObject
 {
     Q_OBJECT

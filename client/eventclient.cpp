@@ -134,8 +134,9 @@ void EventClient::onDisconnected()
 {
     if (!m_socket)
         return;
-    qCInfo(lcEvents).noquote() << "event stream closed:" << (m_lastError.isEmpty() ? m_socket->errorString() : m_lastError)
-                               << "- retrying in" << m_delayMs << "ms";
+    qCInfo(lcEvents).noquote() << "event stream closed:"
+                               << (m_lastError.isEmpty() ? m_socket->errorString() : m_lastError) << "- retrying in"
+                               << m_delayMs << "ms";
     // Without a sequence (dropped before the server's hello) there is nothing to replay from: reload.
     if (m_wasConnected && !m_haveSequence)
         Q_EMIT resyncNeeded();

@@ -326,12 +326,12 @@ KSyntaxHighlighting %3</translation>
         <translation>Gewicht:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="127" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="134" />
         <source>There is no complete distribution set to assign yet (Software page).</source>
         <translation>Es gibt noch kein vollständiges Distributionsset zum Zuweisen (Seite Software).</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="165" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="174" />
         <source>The server refused the assignment: %1</source>
         <translation>Der Server hat die Zuweisung abgelehnt: %1</translation>
     </message>
@@ -445,82 +445,82 @@ KSyntaxHighlighting %3</translation>
         <translation>Die Verbindung zu %1 ist unterbrochen. Verbinde neu … was inzwischen geschieht, wird danach angezeigt.</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="122" />
+        <location filename="../app/console/mainwindow.cpp" line="105" />
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="137" />
+        <location filename="../app/console/mainwindow.cpp" line="136" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="138" />
+        <location filename="../app/console/mainwindow.cpp" line="137" />
         <source>&amp;Connect to Server…</source>
         <translation>Mit Server &amp;verbinden …</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="142" />
+        <location filename="../app/console/mainwindow.cpp" line="141" />
         <source>Use the &amp;Embedded Server</source>
         <translation>&amp;Eingebauten Server verwenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="147" />
+        <location filename="../app/console/mainwindow.cpp" line="146" />
         <source>Embedded server</source>
         <translation>Eingebauter Server</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="150" />
+        <location filename="../app/console/mainwindow.cpp" line="149" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="159" />
+        <location filename="../app/console/mainwindow.cpp" line="158" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="160" />
+        <location filename="../app/console/mainwindow.cpp" line="159" />
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="160" />
+        <location filename="../app/console/mainwindow.cpp" line="159" />
         <source>&amp;Targets</source>
         <translation>&amp;Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="160" />
+        <location filename="../app/console/mainwindow.cpp" line="159" />
         <source>&amp;Software</source>
         <translation>&amp;Software</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="160" />
+        <location filename="../app/console/mainwindow.cpp" line="159" />
         <source>&amp;Rollouts</source>
         <translation>&amp;Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="160" />
+        <location filename="../app/console/mainwindow.cpp" line="159" />
         <source>S&amp;ettings</source>
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="168" />
+        <location filename="../app/console/mainwindow.cpp" line="167" />
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="178" />
+        <location filename="../app/console/mainwindow.cpp" line="177" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="179" />
+        <location filename="../app/console/mainwindow.cpp" line="178" />
         <source>&amp;About Flotilla</source>
         <translation>&amp;Über Flotilla</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="183" />
+        <location filename="../app/console/mainwindow.cpp" line="182" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
@@ -1531,145 +1531,145 @@ MD5: %3</translation>
     </message>
     <message>
         <location filename="../app/console/pages/targetspage.cpp" line="101" />
-        <location filename="../app/console/pages/targetspage.cpp" line="323" />
-        <location filename="../app/console/pages/targetspage.cpp" line="333" />
+        <location filename="../app/console/pages/targetspage.cpp" line="326" />
+        <location filename="../app/console/pages/targetspage.cpp" line="336" />
         <source>Security token</source>
         <translation>Sicherheitstoken</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="102" />
+        <location filename="../app/console/pages/targetspage.cpp" line="103" />
         <source>Request attributes</source>
         <translation>Attribute anfordern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="109" />
-        <location filename="../app/console/pages/targetspage.cpp" line="226" />
+        <location filename="../app/console/pages/targetspage.cpp" line="110" />
+        <location filename="../app/console/pages/targetspage.cpp" line="232" />
         <source>Select a target to see its actions and attributes.</source>
         <translation>Wählen Sie ein Zielgerät, um seine Aktionen und Attribute zu sehen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="111" />
+        <location filename="../app/console/pages/targetspage.cpp" line="112" />
         <source>Actions of the target</source>
         <translation>Aktionen des Zielgeräts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="113" />
+        <location filename="../app/console/pages/targetspage.cpp" line="114" />
         <source>Status history of the action</source>
         <translation>Statusverlauf der Aktion</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="121" />
+        <location filename="../app/console/pages/targetspage.cpp" line="125" />
         <source>Attribute</source>
         <translation>Attribut</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="121" />
+        <location filename="../app/console/pages/targetspage.cpp" line="125" />
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="125" />
+        <location filename="../app/console/pages/targetspage.cpp" line="129" />
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="126" />
+        <location filename="../app/console/pages/targetspage.cpp" line="130" />
         <source>Attributes</source>
         <translation>Attribute</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="159" />
+        <location filename="../app/console/pages/targetspage.cpp" line="163" />
         <source>Filter not applied: %1</source>
         <translation>Filter nicht angewendet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="167" />
+        <location filename="../app/console/pages/targetspage.cpp" line="172" />
         <source>%n target(s)</source>
         <translation><numerusform>%n Zielgerät</numerusform><numerusform>%n Zielgeräte</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="172" />
+        <location filename="../app/console/pages/targetspage.cpp" line="178" />
         <source>Could not load targets: %1</source>
         <translation>Zielgeräte konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="230" />
+        <location filename="../app/console/pages/targetspage.cpp" line="236" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="230" />
+        <location filename="../app/console/pages/targetspage.cpp" line="236" />
         <source>no address yet</source>
         <translation>noch keine Adresse</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="254" />
-        <location filename="../app/console/pages/targetspage.cpp" line="263" />
+        <location filename="../app/console/pages/targetspage.cpp" line="261" />
+        <location filename="../app/console/pages/targetspage.cpp" line="269" />
         <source>New target</source>
         <translation>Neues Zielgerät</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="255" />
+        <location filename="../app/console/pages/targetspage.cpp" line="261" />
         <source>Controller ID (what the device calls itself in DDI):</source>
         <translation>Controller-ID (wie sich das Gerät in DDI nennt):</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="261" />
+        <location filename="../app/console/pages/targetspage.cpp" line="267" />
         <source>Target %1 created</source>
         <translation>Zielgerät %1 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="263" />
+        <location filename="../app/console/pages/targetspage.cpp" line="269" />
         <source>The target was not created: %1</source>
         <translation>Das Zielgerät wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="271" />
+        <location filename="../app/console/pages/targetspage.cpp" line="277" />
         <source>Delete targets</source>
         <translation>Zielgeräte löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="272" />
+        <location filename="../app/console/pages/targetspage.cpp" line="278" />
         <source>Delete %n target(s)? Their actions and history are deleted too; a device that polls again registers anew.</source>
         <translation><numerusform>%n Zielgerät löschen? Seine Aktionen und sein Verlauf werden mitgelöscht; fragt das Gerät erneut ab, registriert es sich neu.</numerusform><numerusform>%n Zielgeräte löschen? Ihre Aktionen und ihr Verlauf werden mitgelöscht; ein Gerät, das erneut abfragt, registriert sich neu.</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="276" />
+        <location filename="../app/console/pages/targetspage.cpp" line="282" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="285" />
+        <location filename="../app/console/pages/targetspage.cpp" line="292" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="306" />
+        <location filename="../app/console/pages/targetspage.cpp" line="308" />
         <source>%n action(s) created</source>
         <translation><numerusform>%n Aktion angelegt</numerusform><numerusform>%n Aktionen angelegt</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="310" />
+        <location filename="../app/console/pages/targetspage.cpp" line="312" />
         <source>Deploy</source>
         <translation>Verteilen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="310" />
+        <location filename="../app/console/pages/targetspage.cpp" line="312" />
         <source>Could not read the configuration: %1</source>
         <translation>Die Konfiguration konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="323" />
+        <location filename="../app/console/pages/targetspage.cpp" line="326" />
         <source>Your account may not read security tokens.</source>
         <translation>Ihr Konto darf keine Sicherheitstokens lesen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="324" />
+        <location filename="../app/console/pages/targetspage.cpp" line="327" />
         <source>Security token of %1</source>
         <translation>Sicherheitstoken von %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="325" />
+        <location filename="../app/console/pages/targetspage.cpp" line="328" />
         <source>The device authenticates with:
 
 Authorization: TargetToken %1</source>
@@ -1678,17 +1678,17 @@ Authorization: TargetToken %1</source>
 Authorization: TargetToken %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="327" />
+        <location filename="../app/console/pages/targetspage.cpp" line="330" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="343" />
+        <location filename="../app/console/pages/targetspage.cpp" line="346" />
         <source>%1 will be asked for its attributes at its next poll</source>
         <translation>%1 wird bei der nächsten Abfrage nach seinen Attributen gefragt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="345" />
+        <location filename="../app/console/pages/targetspage.cpp" line="348" />
         <source>%1: attributes not requested: %2</source>
         <translation>%1: Attribute nicht angefordert: %2</translation>
     </message>
@@ -1749,7 +1749,7 @@ Geräte sprechen die hawkBit-DDI-API; diese Konsole verwaltet Zielgeräte, Softw
         <translation>Eingebauter Server nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="66" />
+        <location filename="../app/console/main.cpp" line="71" />
         <source>Embedded server: devices connect to %1</source>
         <translation>Eingebauter Server: Geräte verbinden sich mit %1</translation>
     </message>

@@ -62,13 +62,13 @@ int main(int argc, char *argv[])
             QObject::connect(
                 server.get(), &Flotilla::ServerThread::started, &window,
                 [&window, &server](const QString &localUrl, const QString &deviceUrl) {
-                    window.setConnectionText(
-                        QApplication::translate("main", "Embedded server: devices connect to %1").arg(deviceUrl));
                     // The console is a client of its own server, over loopback, like of any other.
                     const auto [user, password] = server->localCredential();
                     const Flotilla::ServerLogin login { QUrl(localUrl), user, password };
                     window.setEmbeddedLogin(login);
                     window.connectToServer(login);
+                    window.setConnectionText(
+                        QApplication::translate("main", "Embedded server: devices connect to %1").arg(deviceUrl));
                 });
             QObject::connect(server.get(), &Flotilla::ServerThread::failed, &window, [&window](const QString &why) {
                 window.setConnectionText(QApplication::translate("main", "Embedded server stopped: %1").arg(why));

@@ -102,6 +102,7 @@ void MainWindow::showMessage(const QString &text)
 void MainWindow::connectToServer(const ServerLogin &login, const QList<QSslCertificate> &trusted)
 {
     m_connection->connectTo(login, trusted);
+    setConnectionText(tr("Connected to %1").arg(login.url.toString()));
     m_settings->reload();
     if (m_pages->currentIndex() == 0)
         m_pages->setCurrentIndex(1);
@@ -117,10 +118,8 @@ void MainWindow::showConnectDialog()
 {
     auto *dialog = new ConnectDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        connectToServer(dialog->login(), dialog->trustedCertificates());
-        setConnectionText(tr("Connected to %1").arg(dialog->login().url.toString()));
-    });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { connectToServer(dialog->login(), dialog->trustedCertificates()); });
     dialog->open();
 }
 

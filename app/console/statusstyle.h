@@ -25,7 +25,7 @@ public:
 
     static QString rolloutLabel(const QString &status);
 
-// "just now", "5 min ago", "3 h ago", "2 days ago" — the tooltip carries the exact time.
+    // "just now", "5 min ago", "3 h ago", "2 days ago" — the tooltip carries the exact time.
     static QString relativeTime(const QDateTime &at, const QDateTime &now = QDateTime::currentDateTimeUtc());
 };
 

@@ -63,8 +63,8 @@ public:
         for (int i = 0; i < n; ++i) {
             if (i)
                 body += ',';
-            body += "{\"controllerId\":\"" + (prefix + QStringLiteral("%1").arg(i, width, 10, QLatin1Char('0'))).toUtf8()
-                + "\"}";
+            body += "{\"controllerId\":\""
+                + (prefix + QStringLiteral("%1").arg(i, width, 10, QLatin1Char('0'))).toUtf8() + "\"}";
         }
         body += ']';
         return api->post(QStringLiteral("/targets"), body).status == 201;
@@ -73,14 +73,16 @@ public:
     qint64 createSet(const QString &version = QStringLiteral("1.0")) const
     {
         api->post(QStringLiteral("/softwaremoduletypes"), R"([{"key":"os","name":"OS"}])");
-        api->post(QStringLiteral("/distributionsettypes"), R"([{"key":"fw","name":"Firmware","mandatorymodules":["os"]}])");
-        const HttpAnswer m = api->post(QStringLiteral("/softwaremodules"),
-                                       "[{\"type\":\"os\",\"name\":\"linux\",\"version\":\"" + version.toUtf8() + "\"}]");
+        api->post(QStringLiteral("/distributionsettypes"),
+                  R"([{"key":"fw","name":"Firmware","mandatorymodules":["os"]}])");
+        const HttpAnswer m
+            = api->post(QStringLiteral("/softwaremodules"),
+                        "[{\"type\":\"os\",\"name\":\"linux\",\"version\":\"" + version.toUtf8() + "\"}]");
         const qint64 moduleId = m.jsonArray().at(0).toObject().value(QLatin1StringView("id")).toInteger();
-        const HttpAnswer s = api->post(QStringLiteral("/distributionsets"),
-                                       "[{\"name\":\"firmware\",\"version\":\"" + version.toUtf8()
-                                           + "\",\"type\":\"fw\",\"modules\":[{\"id\":" + QByteArray::number(moduleId)
-                                           + "}]}]");
+        const HttpAnswer s
+            = api->post(QStringLiteral("/distributionsets"),
+                        "[{\"name\":\"firmware\",\"version\":\"" + version.toUtf8()
+                            + "\",\"type\":\"fw\",\"modules\":[{\"id\":" + QByteArray::number(moduleId) + "}]}]");
         return s.jsonArray().at(0).toObject().value(QLatin1StringView("id")).toInteger();
     }
 

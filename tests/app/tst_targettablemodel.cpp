@@ -181,7 +181,8 @@ void TestTargetTableModel::memoryStaysBounded()
         i.data();
         QTRY_VERIFY(i.data(TargetTableModel::LoadedRole).toBool());
     }
-    QVERIFY2(model.loadedPageCount() <= TargetTableModel::MaxPages, qPrintable(QString::number(model.loadedPageCount())));
+    QVERIFY2(model.loadedPageCount() <= TargetTableModel::MaxPages,
+             qPrintable(QString::number(model.loadedPageCount())));
     QCOMPARE(model.index(7999, 0).data().toString(), u"b7-999"_s);
     // A page that was dropped comes back when asked for again.
     const QModelIndex first = model.index(0, 0);

@@ -25,12 +25,10 @@ public:
                 }
                 auto *upstream = new QTcpSocket(client);
                 upstream->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
-                QObject::connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] {
-                    upstream->write(client->readAll());
-                });
-                QObject::connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] {
-                    client->write(upstream->readAll());
-                });
+                QObject::connect(client, &QTcpSocket::readyRead, upstream,
+                                 [client, upstream] { upstream->write(client->readAll()); });
+                QObject::connect(upstream, &QTcpSocket::readyRead, client,
+                                 [client, upstream] { client->write(upstream->readAll()); });
                 QObject::connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
                 QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
                 m_clients.append(client);

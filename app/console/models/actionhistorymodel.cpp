@@ -24,10 +24,10 @@ void ActionHistoryModel::setAction(const QString &controllerId, qint64 actionId)
     m_actionId = actionId;
     QUrlQuery q;
     q.addQueryItem(u"limit"_s, u"500"_s);
-    setSource(actionId ? u"/targets/%1/actions/%2/status"_s.arg(
-                             QString::fromUtf8(QUrl::toPercentEncoding(controllerId)))
-                             .arg(actionId)
-                       : QString(),
+    setSource(actionId
+                  ? u"/targets/%1/actions/%2/status"_s.arg(QString::fromUtf8(QUrl::toPercentEncoding(controllerId)))
+                        .arg(actionId)
+                  : QString(),
               q);
 }
 
@@ -81,8 +81,9 @@ QVariant ActionHistoryModel::cellData(const QJsonObject &e, int column, int role
     switch (column) {
     case Time: {
         const QJsonValue at = e.value("reportedAt"_L1);
-        return at.isDouble() ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(at.toInteger()), u"yyyy-MM-dd HH:mm:ss"_s)
-                             : QString();
+        return at.isDouble()
+            ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(at.toInteger()), u"yyyy-MM-dd HH:mm:ss"_s)
+            : QString();
     }
     case Status:
         return StatusStyle::actionLabel(status);

@@ -16,6 +16,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void setAction(const QString &controllerId, qint64 actionId);
     qint64 actionId() const { return m_actionId; }
+
 protected:
     QVariant cellData(const QJsonObject &row, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;

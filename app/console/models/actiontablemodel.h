@@ -18,6 +18,7 @@ public:
     void setTarget(const QString &controllerId, qint64 targetId);
     QString controllerId() const { return m_controllerId; }
     void setSetNames(const QHash<qint64, QString> &names);
+
 protected:
     QVariant cellData(const QJsonObject &row, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;

@@ -17,10 +17,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     // "name version" by id, for columns elsewhere that show a set id.
     QHash<qint64, QString> names() const;
+
 protected:
     QVariant cellData(const QJsonObject &row, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;
-
 };
 
 } // namespace Flotilla

@@ -18,6 +18,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void setRollout(qint64 rolloutId);
     qint64 rolloutId() const { return m_rolloutId; }
+
 protected:
     QVariant cellData(const QJsonObject &row, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;

@@ -16,6 +16,7 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void setSetNames(const QHash<qint64, QString> &names);
+
 protected:
     QVariant cellData(const QJsonObject &row, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;

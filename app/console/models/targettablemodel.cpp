@@ -131,8 +131,7 @@ void TargetTableModel::onPage(int page, quint64 generation, const QJsonObject &b
     while (m_pages.size() > MaxPages) {
         int oldest = -1;
         for (auto it = m_pageUse.cbegin(); it != m_pageUse.cend(); ++it) {
-            if (it.key() != page && m_pages.contains(it.key())
-                && (oldest < 0 || it.value() < m_pageUse.value(oldest)))
+            if (it.key() != page && m_pages.contains(it.key()) && (oldest < 0 || it.value() < m_pageUse.value(oldest)))
                 oldest = it.key();
         }
         if (oldest < 0)
@@ -269,9 +268,8 @@ void TargetTableModel::setFilter(const QString &rsql)
     const QString previous = m_filter;
     m_filter = rsql.trimmed();
     ApiReply *reply = m_connection.api().get(u"/targets"_s, queryFor(0));
-    connect(reply, &ApiReply::finished, this, [this, generation](const QJsonDocument &body) {
-        onPage(0, generation, body.object(), true);
-    });
+    connect(reply, &ApiReply::finished, this,
+            [this, generation](const QJsonDocument &body) { onPage(0, generation, body.object(), true); });
     connect(reply, &ApiReply::failed, this, [this, generation, previous](int status, const QString &message) {
         if (generation != m_generation)
             return;

@@ -102,13 +102,20 @@ DeployDialog::DeployDialog(ServerConnection &connection, DistributionSetModel &s
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
 
-    connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
-        m_forceTime->setEnabled(m_type->currentData().toString() == u"timeforced"_s);
-    });
+    connect(m_type, &QComboBox::currentIndexChanged, this,
+            [this] { m_forceTime->setEnabled(m_type->currentData().toString() == u"timeforced"_s); });
     connect(m_set, &QComboBox::currentIndexChanged, this, &DeployDialog::updatePreview);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &DeployDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updatePreview();
+}
+
+void DeployDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // QDialogButtonBox makes the accept button the default when shown; Enter should cancel, never deploy.
+    m_assign->setDefault(false);
+    m_buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
 }
 
 qint64 DeployDialog::selectedSetId() const
@@ -142,9 +149,10 @@ QJsonArray DeployDialog::requestBody() const
         if (m_type->currentData().toString() == u"timeforced"_s)
             item.insert("forcetime"_L1, double(m_forceTime->dateTime().toMSecsSinceEpoch()));
         if (m_window->isChecked())
-            item.insert("maintenanceWindow"_L1, QJsonObject { { "schedule"_L1, m_schedule->text().trimmed() },
-                                                              { "duration"_L1, m_duration->text().trimmed() },
-                                                              { "timezone"_L1, m_timezone->text().trimmed() } });
+            item.insert("maintenanceWindow"_L1,
+                        QJsonObject { { "schedule"_L1, m_schedule->text().trimmed() },
+                                      { "duration"_L1, m_duration->text().trimmed() },
+                                      { "timezone"_L1, m_timezone->text().trimmed() } });
         body.append(item);
     }
     return body;
@@ -154,7 +162,8 @@ void DeployDialog::submit()
 {
     m_error->hide();
     setEnabled(false);
-    ApiReply *reply = m_connection.api().post(u"/distributionsets/%1/assignedTargets"_s.arg(selectedSetId()), requestBody());
+    ApiReply *reply
+        = m_connection.api().post(u"/distributionsets/%1/assignedTargets"_s.arg(selectedSetId()), requestBody());
     connect(reply, &ApiReply::finished, this, [this](const QJsonDocument &answer) {
         setEnabled(true);
         Q_EMIT assigned(answer.object().value("assigned"_L1).toInt());

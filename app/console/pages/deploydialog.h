@@ -37,6 +37,9 @@ public:
 Q_SIGNALS:
     void assigned(int actions);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void updatePreview();
     void submit();

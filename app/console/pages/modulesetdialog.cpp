@@ -79,8 +79,8 @@ SetDialog::SetDialog(const QList<QJsonObject> &modules, QWidget *parent)
     m_modules->setAccessibleName(tr("Modules in the set"));
     for (const QJsonObject &m : modules) {
         auto *item = new QListWidgetItem(
-            tr("%1 %2 (%3)").arg(m.value("name"_L1).toString(), m.value("version"_L1).toString(),
-                                 m.value("type"_L1).toString()),
+            tr("%1 %2 (%3)")
+                .arg(m.value("name"_L1).toString(), m.value("version"_L1).toString(), m.value("type"_L1).toString()),
             m_modules);
         item->setData(Qt::UserRole, m.value("id"_L1).toInteger());
         item->setData(Qt::UserRole + 1, m.value("type"_L1).toString());

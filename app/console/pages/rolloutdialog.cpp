@@ -152,8 +152,9 @@ void RolloutDialog::countMatches()
             return;
         m_matching = body.object().value("total"_L1).toInteger();
         const int groups = int(std::max<qint64>(1, std::min<qint64>(m_groups->value(), m_matching)));
-        m_matches->setText(tr("Matches %n target(s)", nullptr, int(m_matching))
-                           + (m_matching ? tr(", about %1 per group").arg((m_matching + groups - 1) / groups) : QString()));
+        m_matches->setText(
+            tr("Matches %n target(s)", nullptr, int(m_matching))
+            + (m_matching ? tr(", about %1 per group").arg((m_matching + groups - 1) / groups) : QString()));
         validate();
     });
     connect(reply, &ApiReply::failed, this, [this, generation](int, const QString &why) {
@@ -170,17 +171,19 @@ void RolloutDialog::validate()
 
 QJsonObject RolloutDialog::requestBody() const
 {
-    QJsonObject body { { "name"_L1, m_name->text().trimmed() },
-                       { "distributionSetId"_L1, m_set->currentData().toLongLong() },
-                       { "targetFilterQuery"_L1, m_filter->text().trimmed() },
-                       { "amountGroups"_L1, m_groups->value() },
-                       { "successCondition"_L1, QJsonObject { { "expression"_L1, QString::number(m_success->value()) } } },
-                       { "successAction"_L1, QJsonObject { { "action"_L1, m_successAction->currentData().toString() } } },
-                       { "errorCondition"_L1, QJsonObject { { "expression"_L1, QString::number(m_error->value()) } } },
-                       { "type"_L1, m_type->currentData().toString() },
-                       { "weight"_L1, m_weight->value() },
-                       { "confirmationRequired"_L1, m_confirmation->isChecked() },
-                       { "approvalRequired"_L1, m_approval->isChecked() } };
+    QJsonObject body {
+        { "name"_L1, m_name->text().trimmed() },
+        { "distributionSetId"_L1, m_set->currentData().toLongLong() },
+        { "targetFilterQuery"_L1, m_filter->text().trimmed() },
+        { "amountGroups"_L1, m_groups->value() },
+        { "successCondition"_L1, QJsonObject { { "expression"_L1, QString::number(m_success->value()) } } },
+        { "successAction"_L1, QJsonObject { { "action"_L1, m_successAction->currentData().toString() } } },
+        { "errorCondition"_L1, QJsonObject { { "expression"_L1, QString::number(m_error->value()) } } },
+        { "type"_L1, m_type->currentData().toString() },
+        { "weight"_L1, m_weight->value() },
+        { "confirmationRequired"_L1, m_confirmation->isChecked() },
+        { "approvalRequired"_L1, m_approval->isChecked() }
+    };
     if (m_start->currentData().toString() == u"at"_s)
         body.insert("startAt"_L1, double(m_startAt->dateTime().toMSecsSinceEpoch()));
     return body;

@@ -104,10 +104,11 @@ RolloutsPage::RolloutsPage(ServerConnection &connection, DistributionSetModel &s
     layout->addLayout(buttons);
     layout->addWidget(split, 1);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        m_groups->setRollout(current.isValid() ? current.data(JsonListModel::IdRole).toLongLong() : 0);
-        updateButtons();
-    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_groups->setRollout(current.isValid() ? current.data(JsonListModel::IdRole).toLongLong() : 0);
+                updateButtons();
+            });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RolloutsPage::updateButtons);
     connect(&m_sets, &ApiListModel::loaded, this, [this] { m_model->setSetNames(m_sets.names()); });
 }
@@ -115,9 +116,8 @@ RolloutsPage::RolloutsPage(ServerConnection &connection, DistributionSetModel &s
 void RolloutsPage::updateButtons()
 {
     const QModelIndex current = m_view->currentIndex();
-    const QStringList allowed = current.isValid()
-        ? allowedCommands(current.data(RolloutTableModel::StatusRole).toString())
-        : QStringList();
+    const QStringList allowed
+        = current.isValid() ? allowedCommands(current.data(RolloutTableModel::StatusRole).toString()) : QStringList();
     for (auto it = m_commands.cbegin(); it != m_commands.cend(); ++it)
         it.value()->setEnabled(allowed.contains(it.key()));
 }

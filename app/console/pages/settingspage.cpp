@@ -88,10 +88,12 @@ SettingsPage::SettingsPage(ServerConnection &connection, QWidget *parent)
     layout->addWidget(server);
     layout->addWidget(usersBox, 1);
 
-    connect(m_polling, &QLineEdit::editingFinished, this, [this] { put(u"pollingTime"_s, m_polling->text().trimmed()); });
+    connect(m_polling, &QLineEdit::editingFinished, this,
+            [this] { put(u"pollingTime"_s, m_polling->text().trimmed()); });
     connect(m_overdue, &QLineEdit::editingFinished, this,
             [this] { put(u"pollingOverdueTime"_s, m_overdue->text().trimmed()); });
-    connect(m_autoClose, &QCheckBox::toggled, this, [this](bool on) { put(u"repository.actions.autoclose.enabled"_s, on); });
+    connect(m_autoClose, &QCheckBox::toggled, this,
+            [this](bool on) { put(u"repository.actions.autoclose.enabled"_s, on); });
     connect(m_consent, &QCheckBox::toggled, this, [this](bool on) { put(u"user.confirmation.flow.enabled"_s, on); });
     connect(m_multi, &QCheckBox::toggled, this, [this](bool on) { put(u"multi.assignments.enabled"_s, on); });
     connect(&connection, &ServerConnection::serverChanged, this, &SettingsPage::reload);
@@ -106,7 +108,9 @@ void SettingsPage::reload()
     ApiReply *reply = m_connection.api().get(u"/system/configs"_s);
     connect(reply, &ApiReply::finished, this, [this](const QJsonDocument &body) {
         const QJsonObject c = body.object();
-        auto value = [&c](const char *key) { return c.value(QLatin1StringView(key)).toObject().value("value"_L1); };
+        auto value = [&c](const char *key) {
+            return c.value(QLatin1StringView(key)).toObject().value("value"_L1);
+        };
         m_loading = true; // setting the widgets must not send the values back
         m_polling->setText(value("pollingTime").toString());
         m_overdue->setText(value("pollingOverdueTime").toString());
@@ -116,8 +120,9 @@ void SettingsPage::reload()
         m_loading = false;
         m_status->clear();
     });
-    connect(reply, &ApiReply::failed, this,
-            [this](int, const QString &why) { m_status->setText(tr("Could not read the configuration: %1").arg(why)); });
+    connect(reply, &ApiReply::failed, this, [this](int, const QString &why) {
+        m_status->setText(tr("Could not read the configuration: %1").arg(why));
+    });
 }
 
 void SettingsPage::put(const QString &key, const QJsonValue &value)

@@ -163,8 +163,8 @@ void SoftwarePage::createSet()
     ensureType(u"/distributionsettypes"_s, type, [this, set] {
         ApiReply *reply = m_connection.api().post(u"/distributionsets"_s, QJsonArray { set });
         connect(reply, &ApiReply::finished, this, [this, set] {
-            Q_EMIT message(
-                tr("Distribution set %1 %2 created").arg(set.value("name"_L1).toString(), set.value("version"_L1).toString()));
+            Q_EMIT message(tr("Distribution set %1 %2 created")
+                               .arg(set.value("name"_L1).toString(), set.value("version"_L1).toString()));
         });
         connect(reply, &ApiReply::failed, this, [this](int, const QString &why) {
             QMessageBox::warning(this, tr("New distribution set"), tr("The set was not created: %1").arg(why));
@@ -228,7 +228,8 @@ void SoftwarePage::uploadNext()
         if (canceled) {
             m_queue.clear();
         } else {
-            QMessageBox::warning(this, tr("Upload"), tr("%1 was not uploaded: %2").arg(QFileInfo(file).fileName(), why));
+            QMessageBox::warning(this, tr("Upload"),
+                                 tr("%1 was not uploaded: %2").arg(QFileInfo(file).fileName(), why));
         }
         uploadNext();
     });
@@ -249,15 +250,16 @@ void SoftwarePage::deleteSelectedModule()
         return;
     const bool artifact = current.data(SoftwareModuleModel::IsArtifactRole).toBool();
     const QString name = current.siblingAtColumn(0).data().toString();
-    const QString path = artifact ? u"/softwaremodules/%1/artifacts/%2"_s
-                                        .arg(current.data(SoftwareModuleModel::ModuleIdRole).toLongLong())
-                                        .arg(current.data(SoftwareModuleModel::IdRole).toLongLong())
-                                  : u"/softwaremodules/%1"_s.arg(current.data(SoftwareModuleModel::IdRole).toLongLong());
+    const QString path = artifact
+        ? u"/softwaremodules/%1/artifacts/%2"_s.arg(current.data(SoftwareModuleModel::ModuleIdRole).toLongLong())
+              .arg(current.data(SoftwareModuleModel::IdRole).toLongLong())
+        : u"/softwaremodules/%1"_s.arg(current.data(SoftwareModuleModel::IdRole).toLongLong());
     QMessageBox box(QMessageBox::Warning, tr("Delete"),
-                    artifact ? tr("Delete the artifact %1? Devices that still need it can no longer download it.").arg(name)
-                             : tr("Delete the module %1 and its artifacts? A module that a distribution set uses "
-                                  "cannot be deleted; the server will say which sets use it.")
-                                   .arg(name),
+                    artifact
+                        ? tr("Delete the artifact %1? Devices that still need it can no longer download it.").arg(name)
+                        : tr("Delete the module %1 and its artifacts? A module that a distribution set uses "
+                             "cannot be deleted; the server will say which sets use it.")
+                              .arg(name),
                     QMessageBox::Cancel, this);
     QPushButton *del = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
@@ -297,7 +299,8 @@ void SoftwarePage::copySelectedHash()
 {
     const QModelIndex current = m_moduleView->currentIndex();
     if (current.isValid() && current.data(SoftwareModuleModel::IsArtifactRole).toBool()) {
-        QApplication::clipboard()->setText(current.data(SoftwareModuleModel::HashesRole).toMap().value(u"sha256"_s).toString());
+        QApplication::clipboard()->setText(
+            current.data(SoftwareModuleModel::HashesRole).toMap().value(u"sha256"_s).toString());
         Q_EMIT message(tr("SHA-256 copied"));
     }
 }

@@ -99,7 +99,8 @@ TargetsPage::TargetsPage(ServerConnection &connection, DistributionSetModel &set
     buttons->addWidget(button(tr("Delete…"), u"deleteTargetButton"_s, &TargetsPage::deleteSelected, true));
     buttons->addStretch();
     buttons->addWidget(button(tr("Security token"), u"tokenButton"_s, &TargetsPage::showSecurityToken, true));
-    buttons->addWidget(button(tr("Request attributes"), u"requestAttributesButton"_s, &TargetsPage::requestAttributes, true));
+    buttons->addWidget(
+        button(tr("Request attributes"), u"requestAttributesButton"_s, &TargetsPage::requestAttributes, true));
 
     m_title->setObjectName(u"targetTitle"_s);
     QFont bold = m_title->font();
@@ -114,6 +115,9 @@ TargetsPage::TargetsPage(ServerConnection &connection, DistributionSetModel &set
     m_historyView->setColumnWidth(ActionHistoryModel::Time, 150);
     m_historyView->setColumnWidth(ActionHistoryModel::Status, 170);
     m_actionView->setColumnWidth(ActionTableModel::Status, 170);
+    m_actionView->setColumnWidth(ActionTableModel::Set, 150);
+    m_actionView->setColumnWidth(ActionTableModel::Updated, 150);
+    m_historyView->setColumnWidth(ActionHistoryModel::Messages, 520);
     auto *actionsSplit = new QSplitter(Qt::Vertical, this);
     actionsSplit->addWidget(m_actionView);
     actionsSplit->addWidget(m_historyView);
@@ -164,13 +168,14 @@ TargetsPage::TargetsPage(ServerConnection &connection, DistributionSetModel &set
         m_filterError->hide();
         m_filter->setStyleSheet(QString());
     });
-    auto updateCount = [this] { m_count->setText(tr("%n target(s)", nullptr, int(m_model->total()))); };
+    auto updateCount = [this] {
+        m_count->setText(tr("%n target(s)", nullptr, int(m_model->total())));
+    };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
-    connect(m_model, &TargetTableModel::loadFailed, this, [this](const QString &why) {
-        Q_EMIT message(tr("Could not load targets: %1").arg(why));
-    });
+    connect(m_model, &TargetTableModel::loadFailed, this,
+            [this](const QString &why) { Q_EMIT message(tr("Could not load targets: %1").arg(why)); });
     updateCount();
 
     connect(&m_sets, &ApiListModel::loaded, this, [this] {
@@ -186,7 +191,8 @@ TargetsPage::TargetsPage(ServerConnection &connection, DistributionSetModel &set
     });
     connect(m_actionView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                m_history->setAction(m_current, current.isValid() ? current.data(JsonListModel::IdRole).toLongLong() : 0);
+                m_history->setAction(m_current,
+                                     current.isValid() ? current.data(JsonListModel::IdRole).toLongLong() : 0);
             });
     // A target whose page was not loaded when it was selected: show it once it is.
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
@@ -251,10 +257,10 @@ void TargetsPage::loadAttributes(const QString &controllerId)
 void TargetsPage::createTarget()
 {
     bool ok = false;
-    const QString id = QInputDialog::getText(this, tr("New target"),
-                                             tr("Controller ID (what the device calls itself in DDI):"),
-                                             QLineEdit::Normal, QString(), &ok)
-                           .trimmed();
+    const QString id
+        = QInputDialog::getText(this, tr("New target"), tr("Controller ID (what the device calls itself in DDI):"),
+                                QLineEdit::Normal, QString(), &ok)
+              .trimmed();
     if (!ok || id.isEmpty())
         return;
     ApiReply *reply = m_connection.api().post(u"/targets"_s, QJsonArray { QJsonObject { { "controllerId"_L1, id } } });
@@ -280,10 +286,10 @@ void TargetsPage::deleteSelected()
         return;
     for (const QJsonObject &t : targets) {
         const QString id = t.value("controllerId"_L1).toString();
-        ApiReply *reply = m_connection.api().remove(u"/targets/%1"_s.arg(QString::fromUtf8(QUrl::toPercentEncoding(id))));
-        connect(reply, &ApiReply::failed, this, [this, id](int, const QString &why) {
-            Q_EMIT message(tr("%1 was not deleted: %2").arg(id, why));
-        });
+        ApiReply *reply
+            = m_connection.api().remove(u"/targets/%1"_s.arg(QString::fromUtf8(QUrl::toPercentEncoding(id))));
+        connect(reply, &ApiReply::failed, this,
+                [this, id](int, const QString &why) { Q_EMIT message(tr("%1 was not deleted: %2").arg(id, why)); });
     }
 }
 
@@ -295,19 +301,16 @@ void TargetsPage::deploySelected()
     // Whether assigning cancels open actions depends on the tenant's multi-assignment setting.
     ApiReply *reply = m_connection.api().get(u"/system/configs"_s);
     connect(reply, &ApiReply::finished, this, [this, targets](const QJsonDocument &config) {
-        const bool multi = config.object()
-                               .value("multi.assignments.enabled"_L1)
-                               .toObject()
-                               .value("value"_L1)
-                               .toBool();
+        const bool multi = config.object().value("multi.assignments.enabled"_L1).toObject().value("value"_L1).toBool();
         auto *dialog = new DeployDialog(m_connection, m_sets, targets, multi, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &DeployDialog::assigned, this,
                 [this](int n) { Q_EMIT message(tr("%n action(s) created", nullptr, n)); });
         dialog->open();
     });
-    connect(reply, &ApiReply::failed, this,
-            [this](int, const QString &why) { fail(tr("Deploy"), tr("Could not read the configuration: %1").arg(why)); });
+    connect(reply, &ApiReply::failed, this, [this](int, const QString &why) {
+        fail(tr("Deploy"), tr("Could not read the configuration: %1").arg(why));
+    });
 }
 
 void TargetsPage::showSecurityToken()

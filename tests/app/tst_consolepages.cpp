@@ -1,0 +1,280 @@
+// The console's pages against an embedded server, driven like an operator: a module is created and an artifact
+// uploaded on the Software page, a set composed, the set deployed to a target from the Targets page (the dialog
+// says what will happen), and the action appears live in the target's details as a test device polls and
+// reports. Every model the pages use is checked with QAbstractItemModelTester. Rollout buttons follow the state
+// machine. With FLOTILLA_SCREENSHOT_DIR set, a PNG per page is written there.
+#include "actionhistorymodel.h"
+#include "actiontablemodel.h"
+#include "assignmentpreview.h"
+#include "consolefixture.h"
+#include "deploydialog.h"
+#include "distributionsetmodel.h"
+#include "mainwindow.h"
+#include "pagestack.h"
+#include "rolloutgroupmodel.h"
+#include "rolloutspage.h"
+#include "rollouttablemodel.h"
+#include "settingspage.h"
+#include "softwaremodulemodel.h"
+#include "softwarepage.h"
+#include "targetspage.h"
+#include "targettablemodel.h"
+#include "usermodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Flotilla;
+using namespace FlotillaTest;
+using namespace Qt::StringLiterals;
+
+class TestConsolePages : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void assignmentPreview_data();
+    void assignmentPreview();
+    void rolloutCommandsFollowTheStateMachine_data();
+    void rolloutCommandsFollowTheStateMachine();
+    void operatorFlow();
+
+private:
+    void screenshot(MainWindow &window, int page, const QString &name);
+};
+
+void TestConsolePages::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestConsolePages::assignmentPreview_data()
+{
+    QTest::addColumn<QList<QJsonObject>>("targets");
+    QTest::addColumn<bool>("multi");
+    QTest::addColumn<QList<int>>("expected"); // new, canceled, already
+    const QJsonObject idle { { "updateStatus"_L1, u"in_sync"_s }, { "assignedDistributionSetId"_L1, 1 } };
+    const QJsonObject pendingOther { { "updateStatus"_L1, u"pending"_s }, { "assignedDistributionSetId"_L1, 1 } };
+    const QJsonObject runsIt { { "updateStatus"_L1, u"in_sync"_s }, { "assignedDistributionSetId"_L1, 7 } };
+    const QJsonObject fresh { { "updateStatus"_L1, u"registered"_s } };
+    QTest::newRow("mixed") << QList<QJsonObject> { idle, pendingOther, pendingOther, runsIt, fresh } << false
+                           << QList<int> { 4, 2, 1 };
+    QTest::newRow("multi-assignment cancels nothing")
+        << QList<QJsonObject> { pendingOther, runsIt } << true << QList<int> { 2, 0, 0 };
+    QTest::newRow("none") << QList<QJsonObject> {} << false << QList<int> { 0, 0, 0 };
+}
+
+void TestConsolePages::assignmentPreview()
+{
+    QFETCH(QList<QJsonObject>, targets);
+    QFETCH(bool, multi);
+    QFETCH(QList<int>, expected);
+    const AssignmentPreview p = AssignmentPreview::of(targets, 7, multi);
+    QCOMPARE(p.newActions, expected[0]);
+    QCOMPARE(p.openActionsCanceled, expected[1]);
+    QCOMPARE(p.alreadyAssigned, expected[2]);
+    QCOMPARE(p.targets, int(targets.size()));
+    QVERIFY(!p.describe().isEmpty());
+    if (expected[1])
+        QVERIFY2(p.describe().contains(u"canceled"_s), qPrintable(p.describe()));
+}
+
+void TestConsolePages::rolloutCommandsFollowTheStateMachine_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QStringList>("allowed");
+    QTest::newRow("ready") << u"ready"_s << QStringList { u"start"_s, u"stop"_s };
+    QTest::newRow("waiting_for_approval") << u"waiting_for_approval"_s << QStringList { u"approve"_s, u"deny"_s };
+    QTest::newRow("running") << u"running"_s << QStringList { u"pause"_s, u"stop"_s };
+    QTest::newRow("paused") << u"paused"_s << QStringList { u"resume"_s, u"stop"_s };
+    QTest::newRow("starting") << u"starting"_s << QStringList { u"stop"_s };
+    QTest::newRow("finished") << u"finished"_s << QStringList {};
+    QTest::newRow("stopped") << u"stopped"_s << QStringList {};
+    QTest::newRow("approval_denied") << u"approval_denied"_s << QStringList {};
+}
+
+void TestConsolePages::rolloutCommandsFollowTheStateMachine()
+{
+    QFETCH(QString, status);
+    QFETCH(QStringList, allowed);
+    QStringList got = RolloutsPage::allowedCommands(status);
+    got.sort();
+    allowed.sort();
+    QCOMPARE(got, allowed);
+}
+
+void TestConsolePages::screenshot(MainWindow &window, int page, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("FLOTILLA_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    window.pages()->setCurrentIndex(page);
+    QTest::qWait(300);
+    QDir().mkpath(dir);
+    QVERIFY(window.grab().save(dir + u"/console-"_s + name + u".png"_s));
+}
+
+void TestConsolePages::operatorFlow()
+{
+    EmbeddedServer server;
+    QVERIFY(server.start());
+    QVERIFY(server.createTargets(u"cam-"_s, 12));
+    QCOMPARE(server.poll(u"cam-003"_s).status, 200); // one device has been seen
+
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TargetsPage *targets = window.targetsPage();
+    SoftwarePage *software = window.softwarePage();
+    QAbstractItemModelTester t1(targets->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(targets->actions(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t3(targets->history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t4(software->modules(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t5(window.distributionSets(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t6(window.rolloutsPage()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t7(window.rolloutsPage()->groups(),
+                                QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t8(window.settingsPage()->users(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    window.connectToServer(server.login());
+    QTRY_COMPARE(targets->model()->rowCount(), 12);
+    QTRY_COMPARE(window.connection().events().state(), EventClient::State::Connected);
+
+    // Software: a module (through the API, as the dialog would send it), an artifact through the page's upload.
+    QCOMPARE(server.api->post(u"/softwaremoduletypes"_s, R"([{"key":"os","name":"OS"}])").status, 201);
+    QCOMPARE(server.api->post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.1"}])").status, 201);
+    QTRY_COMPARE(software->modules()->rowCount(), 1);
+    QTemporaryDir files;
+    const QString image = files.filePath(u"rootfs.img"_s);
+    {
+        QFile f(image);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(3 * 1024 * 1024, 'x'));
+    }
+    software->moduleView()->setCurrentIndex(software->modules()->index(0, 0));
+    software->upload({ image });
+    QVERIFY(software->isUploading());
+    QTRY_VERIFY_WITH_TIMEOUT(!software->isUploading(), 15000);
+    const QModelIndex module = software->modules()->index(0, 0);
+    QTRY_COMPARE(software->modules()->rowCount(module), 1); // live: artifact.uploaded reloads the tree
+    const QModelIndex artifact = software->modules()->index(0, SoftwareModuleModel::Sha256, module);
+    QCOMPARE(artifact.data().toString().size(), 64);
+    QCOMPARE(software->modules()->index(0, 0, module).data().toString(), u"rootfs.img"_s);
+
+    // A canceled upload leaves nothing behind.
+    const QString big = files.filePath(u"big.img"_s);
+    {
+        QFile f(big);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.resize(qint64(400) * 1024 * 1024);
+    }
+    software->upload({ big });
+    QVERIFY(software->isUploading());
+    software->cancelUpload();
+    QTRY_VERIFY(!software->isUploading());
+    QTest::qWait(300);
+    QCOMPARE(software->modules()->rowCount(software->modules()->index(0, 0)), 1);
+
+    // A set from the module.
+    QCOMPARE(
+        server.api->post(u"/distributionsettypes"_s, R"([{"key":"fw","name":"FW","mandatorymodules":["os"]}])").status,
+        201);
+    const qint64 moduleId = module.data(SoftwareModuleModel::IdRole).toLongLong();
+    QCOMPARE(server.api
+                 ->post(u"/distributionsets"_s,
+                        "[{\"name\":\"camera\",\"version\":\"2.0\",\"type\":\"fw\",\"modules\":[{\"id\":"
+                            + QByteArray::number(moduleId) + "}]}]")
+                 .status,
+             201);
+    QTRY_COMPARE(window.distributionSets()->rowCount(), 1);
+    screenshot(window, 2, u"software"_s);
+
+    // Targets: select cam-003 and deploy; the dialog says what will happen, then the action appears live.
+    QTableView *view = targets->view();
+    view->selectRow(3);
+    QTRY_COMPARE(targets->selectedTargets().size(), 1);
+    DeployDialog dialog(window.connection(), *window.distributionSets(), targets->selectedTargets(), false, &window);
+    QCOMPARE(dialog.selectedSetId(), window.distributionSets()->rowObject(0).value("id"_L1).toInteger());
+    QVERIFY2(dialog.previewText().contains(u"1"_s), qPrintable(dialog.previewText()));
+    QSignalSpy assigned(&dialog, &DeployDialog::assigned);
+    dialog.open();
+    auto *assign = dialog.findChild<QPushButton *>(u"assignButton"_s);
+    QVERIFY(assign);
+    QVERIFY(!assign->isDefault()); // a stray Enter does not deploy
+    QTest::mouseClick(assign, Qt::LeftButton);
+    QVERIFY(assigned.wait(5000));
+    QCOMPARE(assigned.first().at(0).toInt(), 1);
+    QTRY_COMPARE(targets->actions()->rowCount(), 1);
+    QTRY_COMPARE(targets->model()->index(3, 0).data(TargetTableModel::StatusRole).toString(), u"pending"_s);
+
+    // The device polls, fetches the deployment and reports: the history grows live.
+    targets->findChild<QTableView *>(u"actionView"_s)->selectRow(0);
+    const qint64 actionId = targets->actions()->rowObject(0).value("id"_L1).toInteger();
+    QTRY_VERIFY(targets->history()->rowCount() >= 1);
+    auto device = server.ddi(u"cam-003"_s);
+    QCOMPARE(device->get(QString()).status, 200);
+    QCOMPARE(device->get(u"/deploymentBase/%1"_s.arg(actionId)).status, 200);
+    QCOMPARE(device
+                 ->post(u"/deploymentBase/%1/feedback"_s.arg(actionId),
+                        R"({"status":{"execution":"proceeding","result":{"finished":"none"},"details":["flashing"]}})")
+                 .status,
+             200);
+    QTRY_VERIFY(targets->history()->rowCount() >= 3);
+    screenshot(window, 1, u"targets"_s);
+    QCOMPARE(device
+                 ->post(u"/deploymentBase/%1/feedback"_s.arg(actionId),
+                        R"({"status":{"execution":"closed","result":{"finished":"success"}}})")
+                 .status,
+             200);
+    QTRY_COMPARE(targets->model()->index(3, 0).data(TargetTableModel::StatusRole).toString(), u"in_sync"_s);
+    QTRY_COMPARE(targets->actions()->index(0, ActionTableModel::Status).data().toString(), tr("Finished"));
+
+    // The filter box: a refused query shows the server's message under it.
+    auto *filter = targets->findChild<QLineEdit *>(u"targetFilter"_s);
+    auto *filterError = targets->findChild<QLabel *>(u"filterError"_s);
+    QTest::keyClicks(filter, u"colour==red"_s);
+    QTest::keyClick(filter, Qt::Key_Return);
+    QTRY_VERIFY(filterError->isVisible());
+    QVERIFY2(filterError->text().contains(u"colour"_s), qPrintable(filterError->text()));
+    filter->clear();
+    QTest::keyClicks(filter, u"updateStatus==in_sync"_s);
+    QTest::keyClick(filter, Qt::Key_Return);
+    QTRY_VERIFY(!filterError->isVisible());
+    QTRY_COMPARE(targets->model()->rowCount(), 1);
+
+    // Rollouts: one over the other targets; its buttons follow its state; groups show progress.
+    QCOMPARE(
+        server.api
+            ->post(u"/rollouts"_s, R"({"name":"cams","distributionSetId":1,"targetFilterQuery":"controllerId==cam-*",
+                                            "amountGroups":2})")
+            .status,
+        201);
+    RolloutsPage *rollouts = window.rolloutsPage();
+    QTRY_COMPARE(rollouts->model()->rowCount(), 1);
+    rollouts->view()->selectRow(0);
+    QTRY_COMPARE(rollouts->groups()->rowCount(), 2);
+    auto *start = rollouts->findChild<QPushButton *>(u"startButton"_s);
+    auto *pause = rollouts->findChild<QPushButton *>(u"pauseButton"_s);
+    QTRY_VERIFY(start->isEnabled());
+    QVERIFY(!pause->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), 10000); // running now: the event changed the row
+    QVERIFY(!start->isEnabled());
+    screenshot(window, 3, u"rollouts"_s);
+
+    // Settings: the tenant configuration and the operators.
+    QTRY_VERIFY(window.settingsPage()->users()->rowCount() >= 1);
+    screenshot(window, 4, u"settings"_s);
+    screenshot(window, 0, u"welcome"_s);
+}
+
+QTEST_MAIN(TestConsolePages)
+#include "tst_consolepages.moc"
