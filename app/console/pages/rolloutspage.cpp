@@ -1,4 +1,5 @@
 #include "rolloutspage.h"
+#include "confirm.h"
 #include "distributionsetmodel.h"
 #include "groupprogressdelegate.h"
 #include "rolloutdialog.h"
@@ -142,15 +143,11 @@ void RolloutsPage::sendCommand(const QString &command)
     const qint64 id = current.data(JsonListModel::IdRole).toLongLong();
     const QString name = current.siblingAtColumn(RolloutTableModel::Name).data().toString();
     if (command == u"stop"_s || command == u"deny"_s) {
-        QMessageBox box(QMessageBox::Warning, tr("Rollout %1").arg(name),
-                        command == u"stop"_s
-                            ? tr("Stop %1? Its open actions are canceled; it cannot be resumed.").arg(name)
-                            : tr("Deny %1? It can then never start.").arg(name),
-                        QMessageBox::Cancel, this);
-        QPushButton *ok = box.addButton(command == u"stop"_s ? tr("Stop") : tr("Deny"), QMessageBox::DestructiveRole);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        if (box.clickedButton() != ok)
+        if (!confirmDestructive(this, tr("Rollout %1").arg(name),
+                                command == u"stop"_s
+                                    ? tr("Stop %1? Its open actions are canceled; it cannot be resumed.").arg(name)
+                                    : tr("Deny %1? It can then never start.").arg(name),
+                                command == u"stop"_s ? tr("Stop") : tr("Deny")))
             return;
     }
     ApiReply *reply = m_connection.api().post(u"/rollouts/%1/%2"_s.arg(id).arg(command), QJsonValue());

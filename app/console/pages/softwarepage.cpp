@@ -1,4 +1,5 @@
 #include "softwarepage.h"
+#include "confirm.h"
 #include "distributionsetmodel.h"
 #include "modulesetdialog.h"
 #include "serverconnection.h"
@@ -254,17 +255,13 @@ void SoftwarePage::deleteSelectedModule()
         ? u"/softwaremodules/%1/artifacts/%2"_s.arg(current.data(SoftwareModuleModel::ModuleIdRole).toLongLong())
               .arg(current.data(SoftwareModuleModel::IdRole).toLongLong())
         : u"/softwaremodules/%1"_s.arg(current.data(SoftwareModuleModel::IdRole).toLongLong());
-    QMessageBox box(QMessageBox::Warning, tr("Delete"),
-                    artifact
-                        ? tr("Delete the artifact %1? Devices that still need it can no longer download it.").arg(name)
-                        : tr("Delete the module %1 and its artifacts? A module that a distribution set uses "
-                             "cannot be deleted; the server will say which sets use it.")
-                              .arg(name),
-                    QMessageBox::Cancel, this);
-    QPushButton *del = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != del)
+    if (!confirmDestructive(
+            this, tr("Delete"),
+            artifact ? tr("Delete the artifact %1? Devices that still need it can no longer download it.").arg(name)
+                     : tr("Delete the module %1 and its artifacts? A module that a distribution set uses "
+                          "cannot be deleted; the server will say which sets use it.")
+                           .arg(name),
+            tr("Delete")))
         return;
     ApiReply *reply = m_connection.api().remove(path);
     connect(reply, &ApiReply::failed, this, [this, name](int, const QString &why) {
@@ -279,15 +276,12 @@ void SoftwarePage::deleteSelectedSet()
         return;
     const qint64 id = current.data(JsonListModel::IdRole).toLongLong();
     const QString name = current.data(DistributionSetModel::DisplayNameRole).toString();
-    QMessageBox box(QMessageBox::Warning, tr("Delete"),
-                    tr("Delete the distribution set %1? A set that targets run, or that actions or rollouts use, "
-                       "cannot be deleted; the server will say what uses it.")
-                        .arg(name),
-                    QMessageBox::Cancel, this);
-    QPushButton *del = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != del)
+    if (!confirmDestructive(
+            this, tr("Delete"),
+            tr("Delete the distribution set %1? A set that targets run, or that actions or rollouts use, "
+               "cannot be deleted; the server will say what uses it.")
+                .arg(name),
+            tr("Delete")))
         return;
     ApiReply *reply = m_connection.api().remove(u"/distributionsets/%1"_s.arg(id));
     connect(reply, &ApiReply::failed, this, [this, name](int, const QString &why) {

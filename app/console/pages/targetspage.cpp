@@ -1,6 +1,7 @@
 #include "targetspage.h"
 #include "actionhistorymodel.h"
 #include "actiontablemodel.h"
+#include "confirm.h"
 #include "deploydialog.h"
 #include "distributionsetmodel.h"
 #include "serverconnection.h"
@@ -274,15 +275,12 @@ void TargetsPage::deleteSelected()
     const QList<QJsonObject> targets = selectedTargets();
     if (targets.isEmpty())
         return;
-    QMessageBox box(QMessageBox::Warning, tr("Delete targets"),
-                    tr("Delete %n target(s)? Their actions and history are deleted too; a device that polls again "
-                       "registers anew.",
-                       nullptr, int(targets.size())),
-                    QMessageBox::Cancel, this);
-    QPushButton *del = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != del)
+    if (!confirmDestructive(
+            this, tr("Delete targets"),
+            tr("Delete %n target(s)? Their actions and history are deleted too; a device that polls again "
+               "registers anew.",
+               nullptr, int(targets.size())),
+            tr("Delete")))
         return;
     for (const QJsonObject &t : targets) {
         const QString id = t.value("controllerId"_L1).toString();
