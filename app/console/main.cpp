@@ -1,6 +1,9 @@
+#include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "programinfo.h"
 #include "serverthread.h"
+#include "targetspage.h"
+#include "targettablemodel.h"
 #include "translations.h"
 #include "unixsignalwatcher.h"
 
@@ -10,7 +13,10 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -37,7 +43,16 @@ int main(int argc, char *argv[])
         QStringLiteral("host:port"));
     QCommandLineOption noServerOption(QStringLiteral("no-server"),
                                       QApplication::translate("main", "Do not start the embedded server."));
-    parser.addOptions({ listenOption, noServerOption });
+    QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QApplication::translate("main",
+                                "The embedded server's database: sqlite:PATH or postgres://user:pw@host/db (default: "
+                                "flotilla.db in the application data folder)."),
+        QStringLiteral("url"));
+    // For bench_console: print "first-paint" on stdout once the targets page shows its first loaded row.
+    QCommandLineOption firstPaintOption(QStringLiteral("report-first-paint"));
+    firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ listenOption, noServerOption, databaseOption, firstPaintOption });
     parser.process(app);
 
     Flotilla::quitOnTerminationSignals(&app);
@@ -56,6 +71,8 @@ int main(int argc, char *argv[])
         if (!config.setListen(listen, &error)) {
             window.setConnectionText(QApplication::translate("main", "Embedded server not started: %1").arg(error));
         } else {
+            if (parser.isSet(databaseOption))
+                config.database = parser.value(databaseOption);
             config.localCredentialFile
                 = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/console-admin");
             server = std::make_unique<Flotilla::ServerThread>(config);
@@ -76,6 +93,15 @@ int main(int argc, char *argv[])
             window.setConnectionText(QApplication::translate("main", "Starting the embedded server…"));
             server->start();
         }
+    }
+
+    if (parser.isSet(firstPaintOption)) {
+        auto *probe = new Flotilla::FirstPaintProbe(window.targetsPage()->view(),
+                                                    Flotilla::TargetTableModel::LoadedRole, &window);
+        QObject::connect(probe, &Flotilla::FirstPaintProbe::painted, &app, [] {
+            std::fputs("first-paint\n", stdout);
+            std::fflush(stdout);
+        });
     }
 
     if (parser.isSet(screenshotOption)) {
