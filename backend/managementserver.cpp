@@ -107,6 +107,8 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
           u"Delete a rollout that is not running"_s },
         { Method::Get, u"/rollouts/<arg>/deploygroups/<arg>/targets"_s, P::ReadRollout, &M::listGroupTargets,
           u"A group's targets"_s },
+        { Method::Get, u"/rollouts/<arg>/actions"_s, P::ReadRollout, &M::listRolloutActions,
+          u"A rollout's actions as spans in time: createdAt, startedAt, closedAt, group, status (offset, limit)"_s },
         { Method::Get, u"/actions"_s, P::ReadTarget, &M::listActions,
           u"Actions across targets (offset, limit, sort, q)"_s },
         { Method::Delete, u"/actions"_s, P::DeleteTarget, &M::deleteActions,

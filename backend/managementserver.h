@@ -95,6 +95,7 @@ private:
     void listSetTargets(Context &ctx);
     void deleteRollout(Context &ctx);
     void listGroupTargets(Context &ctx);
+    void listRolloutActions(Context &ctx);
     void listActions(Context &ctx);
     void deleteActions(Context &ctx);
     void deleteModule(Context &ctx);

@@ -189,4 +189,25 @@ void ManagementServer::listGroupTargets(Context &ctx)
     ctx.sendPage(content, content.size());
 }
 
+void ManagementServer::listRolloutActions(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"rollout"_s);
+    int offset = 0;
+    int limit = 0;
+    if (!id || !ctx.paging(&offset, &limit))
+        return;
+    if (!m_store.rollout(*id))
+        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    QJsonArray content;
+    for (const SqlStore::ActionSpan &a : m_store.rolloutActionSpans(*id, offset, limit))
+        content.append(QJsonObject { { "id"_L1, double(a.id) },
+                                     { "target"_L1, a.controllerId },
+                                     { "group"_L1, double(a.groupId) },
+                                     { "status"_L1, nameOf(a.state).toLower() },
+                                     { "createdAt"_L1, msOrNull(a.createdAt) },
+                                     { "startedAt"_L1, msOrNull(a.startedAt) },
+                                     { "closedAt"_L1, msOrNull(a.closedAt) } });
+    ctx.sendPage(content, m_store.countWhere(u"actions"_s, u"a"_s, u"a.rollout_id = ?"_s, { *id }));
+}
+
 } // namespace Flotilla

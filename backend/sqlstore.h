@@ -130,6 +130,19 @@ public:
     bool deleteArtifact(qint64 artifactId); // the row; the caller removes unreferenced content
     int countArtifactsWithContent(const QString &sha256);
     bool deleteRollout(qint64 rolloutId); // groups and their target lists; actions keep their history
+    // A rollout's actions as spans in time, for charts and timelines: created, started (the first history entry
+    // that is neither SCHEDULED nor WAIT_FOR_CONFIRMATION; null while it has none) and closed (null while open).
+    struct ActionSpan
+    {
+        qint64 id = 0;
+        QString controllerId;
+        qint64 groupId = 0;
+        ActionState state = ActionState::Scheduled;
+        QDateTime createdAt;
+        QDateTime startedAt;
+        QDateTime closedAt;
+    };
+    QList<ActionSpan> rolloutActionSpans(qint64 rolloutId, int offset, int limit);
     // What refers to a module / set / type, in words, for a refused delete; empty when nothing does.
     QStringList dependentsOfModule(qint64 moduleId);
     QStringList dependentsOfSet(qint64 setId);

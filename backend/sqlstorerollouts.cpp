@@ -173,6 +173,38 @@ QList<qint64> SqlStore::rolloutGroupTargets(qint64 groupId)
     return result;
 }
 
+QList<SqlStore::ActionSpan> SqlStore::rolloutActionSpans(qint64 rolloutId, int offset, int limit)
+{
+    QList<ActionSpan> result;
+    QSqlQuery &q = prepared(
+        QStringLiteral("SELECT a.id, t.controller_id, a.rollout_group_id, a.state, a.created_at, "
+                       "(SELECT MIN(s.at) FROM action_status s WHERE s.action_id = a.id AND s.status NOT IN (%1, %2)), "
+                       "a.active, a.last_modified FROM actions a JOIN targets t ON t.id = a.target_id "
+                       "WHERE a.rollout_id = ? ORDER BY a.id LIMIT ? OFFSET ?")
+            .arg(int(HistoryStatus::Scheduled))
+            .arg(int(HistoryStatus::WaitForConfirmation)));
+    q.addBindValue(rolloutId);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        setError(QStringLiteral("listing the actions of rollout %1").arg(rolloutId), q);
+        return result;
+    }
+    while (q.next()) {
+        ActionSpan s;
+        s.id = q.value(0).toLongLong();
+        s.controllerId = q.value(1).toString();
+        s.groupId = q.value(2).toLongLong();
+        s.state = ActionState(q.value(3).toInt());
+        s.createdAt = fromMs(q.value(4));
+        s.startedAt = fromMs(q.value(5));
+        if (q.value(6).toInt() == 0)
+            s.closedAt = fromMs(q.value(7));
+        result.append(s);
+    }
+    return result;
+}
+
 QList<Action> SqlStore::rolloutGroupActions(qint64 groupId)
 {
     QList<Action> result;

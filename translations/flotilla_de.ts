@@ -47,59 +47,82 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ActionTableModel</name>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="61" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="62" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="63" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="64" />
         <source>Distribution set</source>
         <translation>Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="65" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="66" />
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="67" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="68" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="69" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="70" />
         <source>Last change</source>
         <translation>Letzte Änderung</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="71" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="72" />
         <source>Rollout</source>
         <translation>Rollout</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="82" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="83" />
         <source>Requires confirmation on the device</source>
         <translation>Erfordert Bestätigung auf dem Gerät</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="95" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="96" />
         <source>Forced</source>
         <translation>Erzwungen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="97" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="98" />
         <source>Soft</source>
         <translation>Weich</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="99" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="100" />
         <source>Download only</source>
         <translation>Nur herunterladen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="101" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="102" />
         <source>Time-forced</source>
         <translation>Zeitgesteuert erzwungen</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::ApiReply</name>
+    <message>
+        <location filename="../client/apireply.cpp" line="51" />
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../client/apireply.cpp" line="56" />
+        <source>The server's certificate is not trusted: %1</source>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut: %1</translation>
+    </message>
+    <message>
+        <location filename="../client/apireply.cpp" line="60" />
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../client/apireply.cpp" line="67" />
+        <source>The server's answer is not JSON: %1</source>
+        <translation>Die Antwort des Servers ist kein JSON: %1</translation>
     </message>
 </context>
 <context>
@@ -572,6 +595,29 @@ KSyntaxHighlighting %3</translation>
     </message>
 </context>
 <context>
+    <name>Flotilla::RolloutChart</name>
+    <message>
+        <location filename="../app/console/pages/rolloutchart.cpp" line="27" />
+        <source>Rollout progress over time</source>
+        <translation>Fortschritt des Rollouts über die Zeit</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutchart.cpp" line="33" />
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutchart.cpp" line="34" />
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutchart.cpp" line="35" />
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::RolloutDialog</name>
     <message>
         <location filename="../app/console/pages/rolloutdialog.cpp" line="33" />
@@ -705,22 +751,22 @@ KSyntaxHighlighting %3</translation>
         <translation>Geben Sie einen Filter ein, um zu sehen, wie viele Zielgeräte er trifft.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="155" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="156" />
         <source>Matches %n target(s)</source>
         <translation><numerusform>Trifft %n Zielgerät</numerusform><numerusform>Trifft %n Zielgeräte</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="156" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="157" />
         <source>, about %1 per group</source>
         <translation>, etwa %1 je Gruppe</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="162" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="163" />
         <source>Not a valid filter: %1</source>
         <translation>Kein gültiger Filter: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="202" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="205" />
         <source>The server refused the rollout: %1</source>
         <translation>Der Server hat das Rollout abgelehnt: %1</translation>
     </message>
@@ -728,44 +774,77 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutGroupModel</name>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="43" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="44" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="45" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="46" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="47" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="48" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="49" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="50" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="51" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="52" />
         <source>Success / error at</source>
         <translation>Erfolg / Fehler bei</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="66" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="67" />
         <source>%1 finished, %2 failed, %3 running of %4</source>
         <translation>%1 fertig, %2 fehlgeschlagen, %3 laufend von %4</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="81" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="82" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="86" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="87" />
         <source>%1 % / %2 %</source>
         <translation>%1 % / %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RolloutSpanModel</name>
+    <message>
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="108" />
+        <source>Target</source>
+        <translation>Zielgerät</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="110" />
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="112" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="114" />
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="116" />
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="118" />
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
     </message>
 </context>
 <context>
@@ -804,83 +883,83 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutsPage</name>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="30" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="33" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="31" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="34" />
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="32" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="35" />
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="33" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="36" />
         <source>&amp;Approve</source>
         <translation>&amp;Genehmigen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="34" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="37" />
         <source>&amp;Deny</source>
         <translation>&amp;Ablehnen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="35" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="38" />
         <source>S&amp;top</source>
         <translation>An&amp;halten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="71" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="76" />
         <source>Rollouts</source>
         <translation>Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="77" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="82" />
         <source>Groups of the rollout</source>
         <translation>Gruppen des Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="84" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="89" />
         <source>&amp;New rollout…</source>
         <translation>&amp;Neues Rollout …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="130" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="142" />
         <source>Rollout %1 created</source>
         <translation>Rollout %1 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="145" />
-        <location filename="../app/console/pages/rolloutspage.cpp" line="158" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="157" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="166" />
         <source>Rollout %1</source>
         <translation>Rollout %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="147" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="159" />
         <source>Stop %1? Its open actions are canceled; it cannot be resumed.</source>
         <translation>%1 anhalten? Seine offenen Aktionen werden abgebrochen; es kann nicht fortgesetzt werden.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="148" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="160" />
         <source>Deny %1? It can then never start.</source>
         <translation>%1 ablehnen? Es kann dann nie starten.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="150" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="161" />
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="150" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="161" />
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="158" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="166" />
         <source>%1 was refused: %2</source>
         <translation>%1 wurde abgelehnt: %2</translation>
     </message>
@@ -931,118 +1010,144 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::SettingsPage</name>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="31" />
+        <location filename="../app/console/pages/settingspage.cpp" line="34" />
         <source>A new assignment closes the target's open action (otherwise it cancels it)</source>
         <translation>Eine neue Zuweisung schließt die offene Aktion des Zielgeräts (sonst bricht sie sie ab)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="32" />
+        <location filename="../app/console/pages/settingspage.cpp" line="35" />
         <source>Devices must confirm an update before it runs (consent flow)</source>
         <translation>Geräte müssen ein Update bestätigen, bevor es läuft (Zustimmung)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="33" />
+        <location filename="../app/console/pages/settingspage.cpp" line="36" />
         <source>Several open actions per target, ordered by weight (multi-assignment)</source>
         <translation>Mehrere offene Aktionen je Zielgerät, nach Gewicht geordnet (Mehrfachzuweisung)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="40" />
+        <location filename="../app/console/pages/settingspage.cpp" line="46" />
         <source>Polling time</source>
         <translation>Abfrageintervall</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="43" />
+        <location filename="../app/console/pages/settingspage.cpp" line="49" />
         <source>Polling overdue time</source>
         <translation>Überfällig nach</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="50" />
+        <location filename="../app/console/pages/settingspage.cpp" line="56" />
         <source>Devices and deployments</source>
         <translation>Geräte und Verteilungen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="52" />
+        <location filename="../app/console/pages/settingspage.cpp" line="58" />
         <source>Devices poll every:</source>
         <translation>Geräte fragen ab alle:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="53" />
+        <location filename="../app/console/pages/settingspage.cpp" line="59" />
         <source>A device is overdue after:</source>
         <translation>Ein Gerät ist überfällig nach:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="60" />
+        <location filename="../app/console/pages/settingspage.cpp" line="66" />
         <source>Embedded server address</source>
         <translation>Adresse des eingebauten Servers</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="62" />
+        <location filename="../app/console/pages/settingspage.cpp" line="68" />
         <source>Embedded server</source>
         <translation>Eingebauter Server</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="64" />
+        <location filename="../app/console/pages/settingspage.cpp" line="70" />
         <source>Devices connect to (host:port):</source>
         <translation>Geräte verbinden sich mit (Host:Port):</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="65" />
+        <location filename="../app/console/pages/settingspage.cpp" line="71" />
         <source>Used from the next start of the console.</source>
         <translation>Gilt ab dem nächsten Start der Konsole.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="70" />
+        <location filename="../app/console/pages/settingspage.cpp" line="76" />
         <source>The embedded server will listen on %1 from the next start</source>
         <translation>Der eingebaute Server lauscht ab dem nächsten Start auf %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="78" />
+        <location filename="../app/console/pages/settingspage.cpp" line="84" />
         <source>Add &amp;user…</source>
         <translation>&amp;Benutzer hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="81" />
+        <location filename="../app/console/pages/settingspage.cpp" line="87" />
+        <source>C&amp;hange…</source>
+        <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="91" />
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="96" />
+        <location filename="../app/console/pages/settingspage.cpp" line="104" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="120" />
+        <location filename="../app/console/pages/settingspage.cpp" line="152" />
         <source>Could not read the configuration: %1</source>
         <translation>Die Konfiguration konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="130" />
+        <location filename="../app/console/pages/settingspage.cpp" line="163" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="134" />
+        <location filename="../app/console/pages/settingspage.cpp" line="167" />
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="142" />
-        <location filename="../app/console/pages/settingspage.cpp" line="163" />
+        <location filename="../app/console/pages/settingspage.cpp" line="180" />
         <source>Add an operator</source>
         <translation>Einen Bediener hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="146" />
-        <source>Administrator (everything, including users)</source>
-        <translation>Administrator (alles, auch Benutzer)</translation>
+        <location filename="../app/console/pages/settingspage.cpp" line="205" />
+        <source>Change operator %1</source>
+        <translation>Bediener %1 ändern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="149" />
-        <source>User name:</source>
-        <translation>Benutzername:</translation>
+        <location filename="../app/console/pages/settingspage.cpp" line="205" />
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="150" />
-        <source>Password:</source>
-        <translation>Passwort:</translation>
+        <location filename="../app/console/pages/settingspage.cpp" line="213" />
+        <location filename="../app/console/pages/settingspage.cpp" line="221" />
+        <source>Delete operator</source>
+        <translation>Bediener löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="163" />
+        <location filename="../app/console/pages/settingspage.cpp" line="214" />
+        <source>Delete the operator %1? Their sign-in and tokens stop working at once.</source>
+        <translation>Den Bediener %1 löschen? Anmeldung und Tokens funktionieren sofort nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="215" />
+        <source>&amp;Delete %1</source>
+        <translation>%1 &amp;löschen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="221" />
+        <source>%1 was not deleted: %2</source>
+        <translation>%1 wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="180" />
         <source>The account was not created: %1</source>
         <translation>Das Konto wurde nicht angelegt: %1</translation>
     </message>
@@ -1092,84 +1197,84 @@ MD5: %3</translation>
 <context>
     <name>Flotilla::SoftwarePage</name>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="39" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="40" />
         <source>Cancel upload</source>
         <translation>Hochladen abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="45" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="46" />
         <source>Software modules and their artifacts</source>
         <translation>Softwaremodule und ihre Artefakte</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="53" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="54" />
         <source>Copy SHA-256</source>
         <translation>SHA-256 kopieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="60" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="105" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="61" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="106" />
         <source>Distribution sets</source>
         <translation>Distributionssets</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="69" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="70" />
         <source>Upload progress</source>
         <translation>Fortschritt des Hochladens</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="83" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="84" />
         <source>New &amp;module…</source>
         <translation>Neues &amp;Modul …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="84" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="85" />
         <source>&amp;Upload artifacts…</source>
         <translation>Artefakte &amp;hochladen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="85" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="103" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="86" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="104" />
         <source>Delete…</source>
         <translation>Löschen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="87" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="88" />
         <source>Drop files on this page to upload them to the selected module.</source>
         <translation>Dateien auf diese Seite ziehen, um sie zum gewählten Modul hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="95" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="96" />
         <source>Software modules</source>
         <translation>Softwaremodule</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="102" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="103" />
         <source>New &amp;distribution set…</source>
         <translation>Neues &amp;Distributionsset …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="131" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="132" />
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="131" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="132" />
         <source>The type was not created: %1</source>
         <translation>Der Typ wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="145" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="146" />
         <source>Module %1 %2 created</source>
         <translation>Modul %1 %2 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="149" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="150" />
         <source>New module</source>
         <translation>Neues Modul</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="149" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="150" />
         <source>The module was not created: %1</source>
         <translation>Das Modul wurde nicht angelegt: %1</translation>
     </message>
@@ -1179,76 +1284,76 @@ MD5: %3</translation>
         <translation>Distributionsset %1 %2 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="170" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="171" />
         <source>New distribution set</source>
         <translation>Neues Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="170" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="171" />
         <source>The set was not created: %1</source>
         <translation>Das Set wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="178" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="231" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="321" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="179" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="232" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="318" />
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="178" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="321" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="179" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="318" />
         <source>Select the module the files belong to first.</source>
         <translation>Wählen Sie zuerst das Modul, zu dem die Dateien gehören.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="181" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="182" />
         <source>Upload artifacts</source>
         <translation>Artefakte hochladen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="206" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="207" />
         <source>Uploading %1</source>
         <translation>Lade %1 hoch</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="219" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="220" />
         <source>%1 uploaded (SHA-256 %2)</source>
         <translation>%1 hochgeladen (SHA-256 %2)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="231" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="233" />
         <source>%1 was not uploaded: %2</source>
         <translation>%1 wurde nicht hochgeladen: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="242" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="244" />
         <source>Upload canceled</source>
         <translation>Hochladen abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="256" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="262" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="269" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="259" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="264" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="268" />
         <location filename="../app/console/pages/softwarepage.cpp" line="280" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="285" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="292" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="284" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="288" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="257" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="260" />
         <source>Delete the artifact %1? Devices that still need it can no longer download it.</source>
         <translation>Das Artefakt %1 löschen? Geräte, die es noch brauchen, können es nicht mehr herunterladen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="258" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="261" />
         <source>Delete the module %1 and its artifacts? A module that a distribution set uses cannot be deleted; the server will say which sets use it.</source>
         <translation>Das Modul %1 und seine Artefakte löschen? Ein Modul, das ein Distributionsset verwendet, kann nicht gelöscht werden; der Server nennt die Sets.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="269" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="292" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="268" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="288" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
@@ -1258,7 +1363,7 @@ MD5: %3</translation>
         <translation>Das Distributionsset %1 löschen? Ein Set, das Zielgeräte ausführen oder das Aktionen oder Rollouts verwenden, kann nicht gelöscht werden; der Server nennt, was es verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="301" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="298" />
         <source>SHA-256 copied</source>
         <translation>SHA-256 kopiert</translation>
     </message>
@@ -1278,6 +1383,7 @@ MD5: %3</translation>
     <message>
         <location filename="../app/console/statusstyle.cpp" line="107" />
         <location filename="../app/console/statusstyle.cpp" line="167" />
+        <location filename="../app/console/statusstyle.cpp" line="222" />
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
@@ -1318,6 +1424,7 @@ MD5: %3</translation>
     </message>
     <message>
         <location filename="../app/console/statusstyle.cpp" line="156" />
+        <location filename="../app/console/statusstyle.cpp" line="221" />
         <source>Scheduled</source>
         <translation>Geplant</translation>
     </message>
@@ -1429,22 +1536,22 @@ MD5: %3</translation>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="229" />
+        <location filename="../app/console/statusstyle.cpp" line="232" />
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/statusstyle.cpp" line="231" />
+        <location filename="../app/console/statusstyle.cpp" line="234" />
         <source>%n min ago</source>
         <translation><numerusform>vor %n Min.</numerusform><numerusform>vor %n Min.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/statusstyle.cpp" line="233" />
+        <location filename="../app/console/statusstyle.cpp" line="236" />
         <source>%n h ago</source>
         <translation><numerusform>vor %n Std.</numerusform><numerusform>vor %n Std.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/statusstyle.cpp" line="234" />
+        <location filename="../app/console/statusstyle.cpp" line="237" />
         <source>%n day(s) ago</source>
         <translation><numerusform>vor %n Tag</numerusform><numerusform>vor %n Tagen</numerusform></translation>
     </message>
@@ -1500,176 +1607,176 @@ MD5: %3</translation>
 <context>
     <name>Flotilla::TargetsPage</name>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="66" />
+        <location filename="../app/console/pages/targetspage.cpp" line="67" />
         <source>Filter (RSQL), e.g. updateStatus==error or name==cam*;attribute.hw==rev2</source>
         <translation>Filter (RSQL), z. B. updateStatus==error oder name==cam*;attribute.hw==rev2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="67" />
+        <location filename="../app/console/pages/targetspage.cpp" line="68" />
         <source>Target filter</source>
         <translation>Zielgerätefilter</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="76" />
+        <location filename="../app/console/pages/targetspage.cpp" line="77" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="97" />
+        <location filename="../app/console/pages/targetspage.cpp" line="98" />
         <source>&amp;New target…</source>
         <translation>&amp;Neues Zielgerät …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="98" />
+        <location filename="../app/console/pages/targetspage.cpp" line="99" />
         <source>&amp;Deploy…</source>
         <translation>&amp;Verteilen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="99" />
+        <location filename="../app/console/pages/targetspage.cpp" line="100" />
         <source>Delete…</source>
         <translation>Löschen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="101" />
-        <location filename="../app/console/pages/targetspage.cpp" line="326" />
-        <location filename="../app/console/pages/targetspage.cpp" line="336" />
+        <location filename="../app/console/pages/targetspage.cpp" line="102" />
+        <location filename="../app/console/pages/targetspage.cpp" line="324" />
+        <location filename="../app/console/pages/targetspage.cpp" line="334" />
         <source>Security token</source>
         <translation>Sicherheitstoken</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="103" />
+        <location filename="../app/console/pages/targetspage.cpp" line="104" />
         <source>Request attributes</source>
         <translation>Attribute anfordern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="110" />
-        <location filename="../app/console/pages/targetspage.cpp" line="232" />
+        <location filename="../app/console/pages/targetspage.cpp" line="111" />
+        <location filename="../app/console/pages/targetspage.cpp" line="233" />
         <source>Select a target to see its actions and attributes.</source>
         <translation>Wählen Sie ein Zielgerät, um seine Aktionen und Attribute zu sehen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="112" />
+        <location filename="../app/console/pages/targetspage.cpp" line="113" />
         <source>Actions of the target</source>
         <translation>Aktionen des Zielgeräts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="114" />
+        <location filename="../app/console/pages/targetspage.cpp" line="115" />
         <source>Status history of the action</source>
         <translation>Statusverlauf der Aktion</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="125" />
+        <location filename="../app/console/pages/targetspage.cpp" line="126" />
         <source>Attribute</source>
         <translation>Attribut</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="125" />
+        <location filename="../app/console/pages/targetspage.cpp" line="126" />
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="129" />
+        <location filename="../app/console/pages/targetspage.cpp" line="130" />
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="130" />
+        <location filename="../app/console/pages/targetspage.cpp" line="131" />
         <source>Attributes</source>
         <translation>Attribute</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="163" />
+        <location filename="../app/console/pages/targetspage.cpp" line="164" />
         <source>Filter not applied: %1</source>
         <translation>Filter nicht angewendet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="172" />
+        <location filename="../app/console/pages/targetspage.cpp" line="173" />
         <source>%n target(s)</source>
         <translation><numerusform>%n Zielgerät</numerusform><numerusform>%n Zielgeräte</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="178" />
+        <location filename="../app/console/pages/targetspage.cpp" line="179" />
         <source>Could not load targets: %1</source>
         <translation>Zielgeräte konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="236" />
+        <location filename="../app/console/pages/targetspage.cpp" line="237" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="236" />
+        <location filename="../app/console/pages/targetspage.cpp" line="237" />
         <source>no address yet</source>
         <translation>noch keine Adresse</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="261" />
-        <location filename="../app/console/pages/targetspage.cpp" line="269" />
+        <location filename="../app/console/pages/targetspage.cpp" line="262" />
+        <location filename="../app/console/pages/targetspage.cpp" line="270" />
         <source>New target</source>
         <translation>Neues Zielgerät</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="261" />
+        <location filename="../app/console/pages/targetspage.cpp" line="262" />
         <source>Controller ID (what the device calls itself in DDI):</source>
         <translation>Controller-ID (wie sich das Gerät in DDI nennt):</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="267" />
+        <location filename="../app/console/pages/targetspage.cpp" line="268" />
         <source>Target %1 created</source>
         <translation>Zielgerät %1 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="269" />
+        <location filename="../app/console/pages/targetspage.cpp" line="270" />
         <source>The target was not created: %1</source>
         <translation>Das Zielgerät wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="277" />
+        <location filename="../app/console/pages/targetspage.cpp" line="279" />
         <source>Delete targets</source>
         <translation>Zielgeräte löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="278" />
+        <location filename="../app/console/pages/targetspage.cpp" line="280" />
         <source>Delete %n target(s)? Their actions and history are deleted too; a device that polls again registers anew.</source>
         <translation><numerusform>%n Zielgerät löschen? Seine Aktionen und sein Verlauf werden mitgelöscht; fragt das Gerät erneut ab, registriert es sich neu.</numerusform><numerusform>%n Zielgeräte löschen? Ihre Aktionen und ihr Verlauf werden mitgelöscht; ein Gerät, das erneut abfragt, registriert sich neu.</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="282" />
+        <location filename="../app/console/pages/targetspage.cpp" line="283" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="292" />
+        <location filename="../app/console/pages/targetspage.cpp" line="290" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="308" />
+        <location filename="../app/console/pages/targetspage.cpp" line="306" />
         <source>%n action(s) created</source>
         <translation><numerusform>%n Aktion angelegt</numerusform><numerusform>%n Aktionen angelegt</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="312" />
+        <location filename="../app/console/pages/targetspage.cpp" line="310" />
         <source>Deploy</source>
         <translation>Verteilen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="312" />
+        <location filename="../app/console/pages/targetspage.cpp" line="310" />
         <source>Could not read the configuration: %1</source>
         <translation>Die Konfiguration konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="326" />
+        <location filename="../app/console/pages/targetspage.cpp" line="324" />
         <source>Your account may not read security tokens.</source>
         <translation>Ihr Konto darf keine Sicherheitstokens lesen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="327" />
+        <location filename="../app/console/pages/targetspage.cpp" line="325" />
         <source>Security token of %1</source>
         <translation>Sicherheitstoken von %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="328" />
+        <location filename="../app/console/pages/targetspage.cpp" line="326" />
         <source>The device authenticates with:
 
 Authorization: TargetToken %1</source>
@@ -1678,19 +1785,97 @@ Authorization: TargetToken %1</source>
 Authorization: TargetToken %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="330" />
+        <location filename="../app/console/pages/targetspage.cpp" line="328" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="346" />
+        <location filename="../app/console/pages/targetspage.cpp" line="344" />
         <source>%1 will be asked for its attributes at its next poll</source>
         <translation>%1 wird bei der nächsten Abfrage nach seinen Attributen gefragt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="348" />
+        <location filename="../app/console/pages/targetspage.cpp" line="346" />
         <source>%1: attributes not requested: %2</source>
         <translation>%1: Attribute nicht angefordert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::UserDialog</name>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="21" />
+        <source>Change operator %1</source>
+        <translation>Bediener %1 ändern</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="21" />
+        <source>Add an operator</source>
+        <translation>Einen Bediener hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="24" />
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="27" />
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="29" />
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="32" />
+        <source>Administrator: everything, including operators</source>
+        <translation>Administrator: alles, auch Bediener</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="33" />
+        <source>Operator: targets, software, deployments, rollouts</source>
+        <translation>Bediener: Zielgeräte, Software, Verteilungen, Rollouts</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="34" />
+        <source>Approver: approves or denies rollouts</source>
+        <translation>Freigeber: gibt Rollouts frei oder lehnt sie ab</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="35" />
+        <source>Viewer: reads everything, changes nothing</source>
+        <translation>Betrachter: sieht alles, ändert nichts</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="49" />
+        <source>&amp;Change</source>
+        <translation>Ä&amp;ndern</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="49" />
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="51" />
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="52" />
+        <source>New password:</source>
+        <translation>Neues Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="52" />
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/userdialog.cpp" line="53" />
+        <source>Roles:</source>
+        <translation>Rollen:</translation>
     </message>
 </context>
 <context>
@@ -1724,42 +1909,47 @@ Geräte sprechen die hawkBit-DDI-API; diese Konsole verwaltet Zielgeräte, Softw
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/console/main.cpp" line="26" />
+        <location filename="../app/console/main.cpp" line="32" />
         <source>Flotilla operator console.</source>
         <translation>Flotilla-Bedienkonsole.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="29" />
+        <location filename="../app/console/main.cpp" line="35" />
         <source>Save a screenshot of the main window to &lt;file&gt; once it is shown, then quit.</source>
         <translation>Ein Bildschirmfoto des Hauptfensters in &lt;file&gt; speichern, sobald es angezeigt wird, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="34" />
+        <location filename="../app/console/main.cpp" line="40" />
         <source>Devices reach the embedded server at &lt;host:port&gt; (default 0.0.0.0:8080; port 0: any free one).</source>
         <translation>Geräte erreichen den eingebauten Server unter &lt;host:port&gt; (Vorgabe 0.0.0.0:8080; Port 0: ein freier).</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="39" />
+        <location filename="../app/console/main.cpp" line="45" />
         <source>Do not start the embedded server.</source>
         <translation>Den eingebauten Server nicht starten.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="57" />
+        <location filename="../app/console/main.cpp" line="48" />
+        <source>The embedded server's database: sqlite:PATH or postgres://user:pw@host/db (default: flotilla.db in the application data folder).</source>
+        <translation>Datenbank des eingebetteten Servers: sqlite:PFAD oder postgres://benutzer:pw@host/db (Standard: flotilla.db im Anwendungsdatenordner).</translation>
+    </message>
+    <message>
+        <location filename="../app/console/main.cpp" line="72" />
         <source>Embedded server not started: %1</source>
         <translation>Eingebauter Server nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="71" />
+        <location filename="../app/console/main.cpp" line="88" />
         <source>Embedded server: devices connect to %1</source>
         <translation>Eingebauter Server: Geräte verbinden sich mit %1</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="74" />
+        <location filename="../app/console/main.cpp" line="91" />
         <source>Embedded server stopped: %1</source>
         <translation>Eingebauter Server angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="76" />
+        <location filename="../app/console/main.cpp" line="93" />
         <source>Starting the embedded server…</source>
         <translation>Der eingebaute Server startet …</translation>
     </message>

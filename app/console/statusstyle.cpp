@@ -217,6 +217,9 @@ QString StatusStyle::rolloutLabel(const QString &s)
         { u"stopped"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Stopped") },
         { u"finished"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Finished") },
         { u"deleting"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Deleting") },
+        // a group's own states besides those
+        { u"scheduled"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Scheduled") },
+        { u"error"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Error") },
     };
     const char *label = labels.value(s.toLower());
     return label ? tr(label) : s;

@@ -11,25 +11,34 @@
 #include "distributionsetmodel.h"
 #include "mainwindow.h"
 #include "pagestack.h"
+#include "rolloutchart.h"
 #include "rolloutgroupmodel.h"
 #include "rolloutspage.h"
+#include "rolloutspanmodel.h"
 #include "rollouttablemodel.h"
 #include "settingspage.h"
 #include "softwaremodulemodel.h"
 #include "softwarepage.h"
+#include "statusstyle.h"
 #include "targetspage.h"
 #include "targettablemodel.h"
+#include "userdialog.h"
 #include "usermodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
+
+#include <cmath>
 
 using namespace Flotilla;
 using namespace FlotillaTest;
@@ -45,6 +54,10 @@ private Q_SLOTS:
     void rolloutCommandsFollowTheStateMachine_data();
     void rolloutCommandsFollowTheStateMachine();
     void operatorFlow();
+    void statusColoursReadOnBothPalettes_data();
+    void statusColoursReadOnBothPalettes();
+    void followsADarkPalette();
+    void operatorsAreChangedAndDeleted();
 
 private:
     void screenshot(MainWindow &window, int page, const QString &name);
@@ -143,6 +156,7 @@ void TestConsolePages::operatorFlow()
     QAbstractItemModelTester t7(window.rolloutsPage()->groups(),
                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t8(window.settingsPage()->users(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t9(window.rolloutsPage()->spans(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     window.connectToServer(server.login());
     QTRY_COMPARE(targets->model()->rowCount(), 12);
@@ -268,12 +282,180 @@ void TestConsolePages::operatorFlow()
     QTest::mouseClick(start, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), 10000); // running now: the event changed the row
     QVERIFY(!start->isEnabled());
+    // The chart of the rollout's progress: the first group runs; a device's success shows up live as finished.
+    RolloutSpanModel *spans = rollouts->spans();
+    QTRY_VERIFY(spans->rowCount() >= 10);
+    int runningRow = -1;
+    QTRY_VERIFY((runningRow =
+                     [&] {
+                         for (int r = 0; r < spans->rowCount(); ++r)
+                             if (spans->index(r, 0).data(RolloutSpanModel::StartedRole).toLongLong() > 0)
+                                 return r;
+                         return -1;
+                     }())
+                >= 0);
+    RolloutChart *chart = rollouts->chart();
+    QTRY_VERIFY(!chart->runningPoints().isEmpty() && chart->runningPoints().last().y() >= 1);
+    QCOMPARE(chart->finishedPoints().last().y(), 0.0);
+    const QString runner = spans->index(runningRow, RolloutSpanModel::Target).data().toString();
+    const qint64 runnerAction = spans->index(runningRow, 0).data(JsonListModel::IdRole).toLongLong();
+    QCOMPARE(server.ddi(runner)
+                 ->post(u"/deploymentBase/%1/feedback"_s.arg(runnerAction),
+                        R"({"status":{"execution":"closed","result":{"finished":"success"}}})")
+                 .status,
+             200);
+    QTRY_COMPARE(chart->finishedPoints().last().y(), 1.0);
+    QTRY_COMPARE(spans->index(runningRow, RolloutSpanModel::Status).data(RolloutSpanModel::StatusRole).toString(),
+                 u"finished"_s);
     screenshot(window, 3, u"rollouts"_s);
 
     // Settings: the tenant configuration and the operators.
     QTRY_VERIFY(window.settingsPage()->users()->rowCount() >= 1);
     screenshot(window, 4, u"settings"_s);
     screenshot(window, 0, u"welcome"_s);
+}
+
+namespace {
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2a, 0x2e, 0x32));
+    p.setColor(QPalette::WindowText, QColor(0xfc, 0xfc, 0xfc));
+    p.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
+    p.setColor(QPalette::AlternateBase, QColor(0x23, 0x26, 0x29));
+    p.setColor(QPalette::Text, QColor(0xfc, 0xfc, 0xfc));
+    p.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
+    p.setColor(QPalette::ButtonText, QColor(0xfc, 0xfc, 0xfc));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    p.setColor(QPalette::HighlightedText, QColor(0xfc, 0xfc, 0xfc));
+    p.setColor(QPalette::Mid, QColor(0x4d, 0x52, 0x57));
+    p.setColor(QPalette::Midlight, QColor(0x3b, 0x40, 0x45));
+    for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
+        p.setColor(QPalette::Disabled, role, QColor(0x6e, 0x72, 0x76));
+    return p;
+}
+// WCAG contrast ratio of two colours.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto lum = [](const QColor &c) {
+        const auto ch = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF());
+    };
+    const double l1 = lum(a), l2 = lum(b);
+    return (std::max(l1, l2) + 0.05) / (std::min(l1, l2) + 0.05);
+}
+} // namespace
+
+void TestConsolePages::statusColoursReadOnBothPalettes_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<bool>("target"); // a target's updateStatus, else an action's status
+    for (const char *s : { "registered", "pending", "in_sync", "error", "unknown" })
+        QTest::addRow("target %s", s) << QString::fromLatin1(s) << true;
+    for (const char *s : { "scheduled", "wait_for_confirmation", "running", "canceling", "canceled", "finished",
+                           "error", "warning", "downloaded" })
+        QTest::addRow("action %s", s) << QString::fromLatin1(s) << false;
+}
+
+void TestConsolePages::statusColoursReadOnBothPalettes()
+{
+    QFETCH(QString, status);
+    QFETCH(bool, target);
+    const QPalette original = QApplication::palette();
+    for (const QPalette &p : { QPalette(QColor(0xef, 0xf0, 0xf1)), darkPalette() }) {
+        QApplication::setPalette(p);
+        const QColor c = target ? StatusStyle::targetColor(status) : StatusStyle::actionColor(status);
+        const double ratio = contrast(c, p.color(QPalette::Base));
+        QVERIFY2(ratio >= 3.0,
+                 qPrintable(u"%1 on %2: contrast %3"_s.arg(c.name(), p.color(QPalette::Base).name()).arg(ratio)));
+    }
+    QApplication::setPalette(original);
+}
+
+// With a dark system palette the pages, the chart included, draw dark: nothing keeps a light background.
+void TestConsolePages::followsADarkPalette()
+{
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.pages()->setCurrentIndex(3);
+        QTest::qWait(100);
+        RolloutChart *chart = window.rolloutsPage()->chart();
+        QCOMPARE(chart->chart()->backgroundBrush().color(), darkPalette().color(QPalette::Base));
+        const QImage image = window.grab().toImage();
+        // Most of the window is dark: sample a grid and count light pixels.
+        int light = 0, samples = 0;
+        for (int y = 5; y < image.height(); y += 20)
+            for (int x = 5; x < image.width(); x += 20, ++samples)
+                light += QColor(image.pixel(x, y)).lightness() > 160;
+        QVERIFY2(light * 10 < samples, qPrintable(u"%1 of %2 samples are light"_s.arg(light).arg(samples)));
+        const QString dir = qEnvironmentVariable("FLOTILLA_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(image.save(dir + u"/console-rollouts-dark.png"_s));
+    }
+    QApplication::setPalette(original);
+}
+
+// Settings → Operators: change an operator's roles in the dialog, then delete it after the confirmation.
+void TestConsolePages::operatorsAreChangedAndDeleted()
+{
+    EmbeddedServer server;
+    QVERIFY(server.start());
+    QCOMPARE(server.api->post(u"/users"_s, R"({"username":"alice","password":"alice-password-1","roles":["viewer"]})")
+                 .status,
+             201);
+    MainWindow window;
+    window.show();
+    window.connectToServer(server.login());
+    SettingsPage *settings = window.settingsPage();
+    window.pages()->setCurrentIndex(4);
+    auto *view = settings->findChild<QTableView *>(u"userView"_s);
+    QTRY_COMPARE(settings->users()->rowCount(), 2);
+    int row = -1;
+    for (int r = 0; r < settings->users()->rowCount(); ++r)
+        if (settings->users()->index(r, UserModel::Name).data().toString() == u"alice"_s)
+            row = r;
+    QVERIFY(row >= 0);
+    view->selectRow(row);
+    auto *edit = settings->findChild<QPushButton *>(u"editUserButton"_s);
+    QVERIFY(edit->isEnabled());
+
+    bool sawDialog = false;
+    QTimer::singleShot(0, this, [&sawDialog] {
+        auto *dialog = qobject_cast<UserDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        sawDialog = true;
+        QVERIFY(dialog->findChild<QLineEdit *>(u"userName"_s)->isReadOnly()); // the name stays
+        QVERIFY(dialog->findChild<QCheckBox *>(u"viewerRole"_s)->isChecked()); // the roles it has now
+        dialog->findChild<QCheckBox *>(u"viewerRole"_s)->setChecked(false);
+        dialog->findChild<QCheckBox *>(u"approverRole"_s)->setChecked(true);
+        QVERIFY(!dialog->body().contains("password"_L1)); // empty: unchanged
+        dialog->accept();
+    });
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QVERIFY(sawDialog);
+    QTRY_COMPARE(settings->users()->index(row, UserModel::Roles).data().toString(), u"approver"_s);
+
+    // Delete asks first; Cancel is the default. The destructive button names the operator.
+    QTimer::singleShot(0, this, [] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+        for (QAbstractButton *b : box->buttons())
+            if (b->text().contains(u"alice"_s))
+                b->click();
+    });
+    QTest::mouseClick(settings->findChild<QPushButton *>(u"deleteUserButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(settings->users()->rowCount(), 1);
+    QCOMPARE(server.api->get(u"/users"_s).json()["content"_L1].toArray().size(), 1);
 }
 
 QTEST_MAIN(TestConsolePages)

@@ -146,6 +146,15 @@ void TestManagementServer::operatorFlowToFinishedRollout()
     QCOMPARE(created.json()["status"_L1].toString(), u"ready"_s);
     QCOMPARE(created.json()["totalGroups"_L1].toInt(), 3);
     QCOMPARE(op.send("POST", u"/rollouts/%1/start"_s.arg(rollout)).status, 204);
+    // As spans in time: the first group's two have started, the other four wait (scheduled, no start), none closed.
+    const QJsonArray spans = op.get(u"/rollouts/%1/actions"_s.arg(rollout)).json()["content"_L1].toArray();
+    QCOMPARE(spans.size(), 6);
+    QCOMPARE(
+        std::count_if(spans.begin(), spans.end(), [](const QJsonValue &a) { return a["startedAt"_L1].isDouble(); }), 2);
+    for (const QJsonValue &a : spans) {
+        QVERIFY(a["closedAt"_L1].isNull());
+        QCOMPARE(a["status"_L1].toString(), a["startedAt"_L1].isNull() ? u"scheduled"_s : u"running"_s);
+    }
 
     // The devices poll over DDI and report success; each finished group lets the next one start.
     SqlStore &store = m_server->store();
@@ -190,6 +199,25 @@ void TestManagementServer::operatorFlowToFinishedRollout()
     QVERIFY(history.json()["status_history"_L1].toArray().size() >= 3);
     // The sensor was never part of it.
     QCOMPARE(op.get(u"/targets/sensor-1/actions"_s).json()["total"_L1].toInt(), 0);
+
+    // Finished spans: created <= started <= closed, two per group, paged like every list.
+    const HttpAnswer done = op.get(u"/rollouts/%1/actions?limit=500"_s.arg(rollout));
+    QCOMPARE(done.json()["total"_L1].toInt(), 6);
+    QHash<qint64, int> perGroup;
+    for (const QJsonValue &a : done.json()["content"_L1].toArray()) {
+        QCOMPARE(a["status"_L1].toString(), u"finished"_s);
+        QVERIFY(a["target"_L1].toString().startsWith(u"cam-"_s));
+        QVERIFY(a["createdAt"_L1].toDouble() <= a["startedAt"_L1].toDouble());
+        QVERIFY(a["startedAt"_L1].toDouble() <= a["closedAt"_L1].toDouble());
+        ++perGroup[a["group"_L1].toInteger()];
+    }
+    QCOMPARE(perGroup.size(), 3);
+    for (int n : std::as_const(perGroup))
+        QCOMPARE(n, 2);
+    const HttpAnswer page = op.get(u"/rollouts/%1/actions?offset=4&limit=5"_s.arg(rollout));
+    QCOMPARE(page.json()["content"_L1].toArray().size(), 2);
+    QCOMPARE(op.get(u"/rollouts/999/actions"_s).status, 404);
+    QCOMPARE(op.get(u"/rollouts/%1/actions?limit=0"_s.arg(rollout)).status, 400);
 }
 
 void TestManagementServer::permissions_data()

@@ -1,4 +1,5 @@
 #include "rolloutgroupmodel.h"
+#include "statusstyle.h"
 
 #include <QVariantMap>
 
@@ -74,7 +75,7 @@ QVariant RolloutGroupModel::cellData(const QJsonObject &g, int column, int role)
     case Name:
         return g.value("name"_L1).toString();
     case Status:
-        return g.value("status"_L1).toString();
+        return StatusStyle::rolloutLabel(g.value("status"_L1).toString());
     case Progress: {
         const int total = counts.value("total"_L1).toInt();
         const int done = counts.value("finished"_L1).toInt();

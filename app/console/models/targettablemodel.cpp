@@ -109,6 +109,7 @@ void TargetTableModel::onPage(int page, quint64 generation, const QJsonObject &b
         rows.append(v.toObject());
     const qint64 total = body.value("total"_L1).toInteger();
     if (isFilterChange) {
+        m_filterInFlight = false;
         beginResetModel();
         m_pages.clear();
         m_total = total;
@@ -265,6 +266,7 @@ void TargetTableModel::setFilter(const QString &rsql)
     const quint64 generation = ++m_generation;
     m_inFlight.clear();
     m_inFlight.insert(0);
+    m_filterInFlight = true;
     const QString previous = m_filter;
     m_filter = rsql.trimmed();
     ApiReply *reply = m_connection.api().get(u"/targets"_s, queryFor(0));
@@ -274,6 +276,7 @@ void TargetTableModel::setFilter(const QString &rsql)
         if (generation != m_generation)
             return;
         m_inFlight.clear();
+        m_filterInFlight = false;
         Q_EMIT loadingChanged(false);
         if (status == 400) {
             // The rows shown still belong to the previous filter.
@@ -346,6 +349,11 @@ void TargetTableModel::refreshLoaded()
 {
     if (!m_connection.isOpen())
         return;
+    // A filter's answer is on its way: a new generation now would drop it. Its rows are fresh; refresh after.
+    if (m_filterInFlight) {
+        m_refresh.start();
+        return;
+    }
     // Re-ask for the pages on screen (and the total) under a new generation; stale rows stay until then.
     ++m_generation;
     m_inFlight.clear();

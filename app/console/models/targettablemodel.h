@@ -78,6 +78,7 @@ private:
     mutable QHash<int, quint64> m_pageUse;
     mutable quint64 m_useClock = 0;
     mutable QSet<int> m_inFlight;
+    bool m_filterInFlight = false;
     QHash<qint64, QString> m_setNames;
     QTimer m_refresh;
 };

@@ -2,8 +2,10 @@
 #include "confirm.h"
 #include "distributionsetmodel.h"
 #include "groupprogressdelegate.h"
+#include "rolloutchart.h"
 #include "rolloutdialog.h"
 #include "rolloutgroupmodel.h"
+#include "rolloutspanmodel.h"
 #include "rolloutstatemachine.h"
 #include "rollouttablemodel.h"
 #include "serverconnection.h"
@@ -59,6 +61,8 @@ RolloutsPage::RolloutsPage(ServerConnection &connection, DistributionSetModel &s
     , m_groups(new RolloutGroupModel(connection, this))
     , m_view(new QTableView(this))
     , m_groupView(new QTableView(this))
+    , m_spans(new RolloutSpanModel(connection, this))
+    , m_chart(new RolloutChart(*m_spans, this))
 {
     setObjectName(u"rolloutsPage"_s);
     for (QTableView *v : { m_view, m_groupView }) {
@@ -100,14 +104,21 @@ RolloutsPage::RolloutsPage(ServerConnection &connection, DistributionSetModel &s
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
-    split->addWidget(m_groupView);
+    auto *details = new QSplitter(Qt::Horizontal, split);
+    details->addWidget(m_groupView);
+    details->addWidget(m_chart);
+    details->setSizes({ 500, 500 });
+    m_chart->setObjectName(u"rolloutChart"_s);
+    split->addWidget(details);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(split, 1);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                m_groups->setRollout(current.isValid() ? current.data(JsonListModel::IdRole).toLongLong() : 0);
+                const qint64 id = current.isValid() ? current.data(JsonListModel::IdRole).toLongLong() : 0;
+                m_groups->setRollout(id);
+                m_spans->setRollout(id);
                 updateButtons();
             });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RolloutsPage::updateButtons);

@@ -9,7 +9,9 @@ class QTableView;
 namespace Flotilla {
 
 class DistributionSetModel;
+class RolloutChart;
 class RolloutGroupModel;
+class RolloutSpanModel;
 class RolloutTableModel;
 class ServerConnection;
 
@@ -24,6 +26,8 @@ public:
 
     RolloutTableModel *model() const { return m_model; }
     RolloutGroupModel *groups() const { return m_groups; }
+    RolloutSpanModel *spans() const { return m_spans; }
+    RolloutChart *chart() const { return m_chart; }
     QTableView *view() const { return m_view; }
     // The commands the state machine allows in a status as the API names it ("ready", "running", ...).
     static QStringList allowedCommands(const QString &status);
@@ -44,6 +48,8 @@ private:
     RolloutGroupModel *m_groups;
     QTableView *m_view;
     QTableView *m_groupView;
+    RolloutSpanModel *m_spans;
+    RolloutChart *m_chart;
     QHash<QString, QPushButton *> m_commands;
 };
 

@@ -1,5 +1,7 @@
 #include "settingspage.h"
+#include "confirm.h"
 #include "serverconnection.h"
+#include "userdialog.h"
 #include "usermodel.h"
 
 #include <QCheckBox>
@@ -16,6 +18,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -36,6 +39,9 @@ SettingsPage::SettingsPage(ServerConnection &connection, QWidget *parent)
     , m_userView(new QTableView(this))
 {
     setObjectName(u"settingsPage"_s);
+    for (QLineEdit *e : { m_polling, m_overdue })
+        e->setMaximumWidth(fontMetrics().horizontalAdvance(u"000:00:00"_s) * 2);
+    m_listen->setMaximumWidth(fontMetrics().horizontalAdvance(u"[0000:0000::0000]:65535"_s) * 3 / 2);
     m_polling->setObjectName(u"pollingTime"_s);
     m_polling->setAccessibleName(tr("Polling time"));
     m_polling->setPlaceholderText(u"HH:mm:ss"_s);
@@ -78,10 +84,32 @@ SettingsPage::SettingsPage(ServerConnection &connection, QWidget *parent)
     auto *addUser = new QPushButton(tr("Add &user…"), this);
     addUser->setObjectName(u"addUserButton"_s);
     connect(addUser, &QPushButton::clicked, this, &SettingsPage::addUser);
+    auto *editUser = new QPushButton(tr("C&hange…"), this);
+    editUser->setObjectName(u"editUserButton"_s);
+    connect(editUser, &QPushButton::clicked, this, &SettingsPage::editUser);
+    connect(m_userView, &QTableView::doubleClicked, this, &SettingsPage::editUser);
+    auto *deleteUser = new QPushButton(tr("De&lete…"), this);
+    deleteUser->setObjectName(u"deleteUserButton"_s);
+    connect(deleteUser, &QPushButton::clicked, this, &SettingsPage::deleteUser);
+    m_userView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_userView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_userView->setAccessibleName(tr("Operators"));
+    for (QPushButton *b : { editUser, deleteUser })
+        b->setEnabled(false);
+    connect(m_userView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [editUser, deleteUser](const QModelIndex &current) {
+                editUser->setEnabled(current.isValid());
+                deleteUser->setEnabled(current.isValid());
+            });
     auto *usersBox = new QGroupBox(tr("Operators"), this);
     auto *usersLayout = new QVBoxLayout(usersBox);
     usersLayout->addWidget(m_userView);
-    usersLayout->addWidget(addUser, 0, Qt::AlignLeft);
+    auto *userButtons = new QHBoxLayout;
+    userButtons->addWidget(addUser);
+    userButtons->addWidget(editUser);
+    userButtons->addWidget(deleteUser);
+    userButtons->addStretch();
+    usersLayout->addLayout(userButtons);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tenant);
@@ -143,29 +171,54 @@ void SettingsPage::put(const QString &key, const QJsonValue &value)
 
 void SettingsPage::addUser()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Add an operator"));
-    auto *name = new QLineEdit(&dialog);
-    auto *password = new QLineEdit(&dialog);
-    password->setEchoMode(QLineEdit::Password);
-    auto *admin = new QCheckBox(tr("Administrator (everything, including users)"), &dialog);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    auto *form = new QFormLayout(&dialog);
-    form->addRow(tr("User name:"), name);
-    form->addRow(tr("Password:"), password);
-    form->addRow(QString(), admin);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    UserDialog dialog({}, {}, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QJsonObject body { { "username"_L1, name->text().trimmed() },
-                             { "password"_L1, password->text() },
-                             { "roles"_L1, QJsonArray { admin->isChecked() ? u"admin"_s : u"operator"_s } } };
-    ApiReply *reply = m_connection.api().post(u"/users"_s, body);
+    ApiReply *reply = m_connection.api().post(u"/users"_s, dialog.body());
     connect(reply, &ApiReply::finished, m_users, &ApiListModel::reload);
     connect(reply, &ApiReply::failed, this, [this](int, const QString &why) {
         QMessageBox::warning(this, tr("Add an operator"), tr("The account was not created: %1").arg(why));
+    });
+}
+
+QString SettingsPage::selectedUser() const
+{
+    const QModelIndex current = m_userView->currentIndex();
+    return current.isValid() ? m_users->index(current.row(), UserModel::Name).data().toString() : QString();
+}
+
+void SettingsPage::editUser()
+{
+    const QString name = selectedUser();
+    if (name.isEmpty())
+        return;
+    QStringList roles;
+    for (const QJsonValue &r : m_users->rowObject(m_userView->currentIndex().row()).value("roles"_L1).toArray())
+        roles << r.toString();
+    UserDialog dialog(name, roles, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    ApiReply *reply
+        = m_connection.api().put(u"/users/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name)), dialog.body());
+    connect(reply, &ApiReply::finished, m_users, &ApiListModel::reload);
+    connect(reply, &ApiReply::failed, this, [this, name](int, const QString &why) {
+        QMessageBox::warning(this, tr("Change operator %1").arg(name), tr("Nothing was changed: %1").arg(why));
+    });
+}
+
+void SettingsPage::deleteUser()
+{
+    const QString name = selectedUser();
+    if (name.isEmpty()
+        || !confirmDestructive(this, tr("Delete operator"),
+                               tr("Delete the operator %1? Their sign-in and tokens stop working at once.").arg(name),
+                               tr("&Delete %1").arg(name)))
+        return;
+    ApiReply *reply = m_connection.api().remove(u"/users/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name)));
+    connect(reply, &ApiReply::finished, m_users, &ApiListModel::reload);
+    connect(reply, &ApiReply::failed, this, [this, name](int, const QString &why) {
+        // The server refuses to delete the last administrator, and says so.
+        QMessageBox::warning(this, tr("Delete operator"), tr("%1 was not deleted: %2").arg(name, why));
     });
 }
 

@@ -27,12 +27,15 @@ public:
 
 public Q_SLOTS:
     void addUser();
+    void editUser();
+    void deleteUser();
 
 Q_SIGNALS:
     void message(const QString &text);
 
 private:
     void put(const QString &key, const QJsonValue &value);
+    QString selectedUser() const;
 
     ServerConnection &m_connection;
     UserModel *m_users;

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "jsonlistmodel.h"
+
+#include <QTimer>
+
+namespace Flotilla {
+
+class ServerConnection;
+
+// The actions of one rollout as spans in time (GET /rollouts/{id}/actions, every page): target, group, status,
+// created, started, closed. Live: a burst of action events of this rollout costs one reload, merged by id (no
+// reset). The progress chart and the timeline draw from it.
+class RolloutSpanModel : public JsonListModel
+{
+    Q_OBJECT
+public:
+    enum Column { Target, Group, Status, Created, Started, Closed, ColumnCount };
+    enum Role {
+        StatusRole = ObjectRole + 1, // "running", "finished", "error", ...
+        GroupRole, // group id
+        CreatedRole, // ms since the epoch; -1 when not (yet) known
+        StartedRole,
+        ClosedRole,
+    };
+    static constexpr int PageSize = 500;
+
+    explicit RolloutSpanModel(ServerConnection &connection, QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void setRollout(qint64 rolloutId);
+    qint64 rolloutId() const { return m_rolloutId; }
+    void reload();
+    bool isLoading() const { return m_loading; }
+
+Q_SIGNALS:
+    void loaded();
+    void loadFailed(const QString &message);
+
+protected:
+    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+
+private:
+    void requestPage(quint64 generation, int offset);
+    void onEvent(const QString &type, const QJsonObject &data);
+
+    ServerConnection &m_connection;
+    qint64 m_rolloutId = 0;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    QList<QJsonObject> m_incoming;
+    QTimer m_reload;
+};
+
+} // namespace Flotilla
