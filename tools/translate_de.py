@@ -182,6 +182,7 @@ GERMAN = {
     "&Add": "&Hinzufügen",
     "New password:": "Neues Passwort:",
     "Roles:": "Rollen:",
+    "Connecting was canceled.": "Der Verbindungsaufbau wurde abgebrochen.",
     "The embedded server's database: sqlite:PATH or postgres://user:pw@host/db (default: flotilla.db in the application data folder).": "Datenbank des eingebetteten Servers: sqlite:PFAD oder postgres://benutzer:pw@host/db (Standard: flotilla.db im Anwendungsdatenordner).",
 }
 

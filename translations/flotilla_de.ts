@@ -201,27 +201,32 @@ KSyntaxHighlighting %3</translation>
         <translation>Passwort oder Token:</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdialog.cpp" line="76" />
+        <location filename="../app/console/connectdialog.cpp" line="83" />
         <source>Give the server's URL and a password or token.</source>
         <translation>Geben Sie die URL des Servers und ein Passwort oder Token an.</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdialog.cpp" line="84" />
+        <location filename="../app/console/connectdialog.cpp" line="91" />
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdialog.cpp" line="96" />
+        <location filename="../app/console/connectdialog.cpp" line="106" />
+        <source>Connecting was canceled.</source>
+        <translation>Der Verbindungsaufbau wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdialog.cpp" line="110" />
         <source>The server does not accept this user and password or token.</source>
         <translation>Der Server akzeptiert diesen Benutzer und dieses Passwort oder Token nicht.</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdialog.cpp" line="98" />
+        <location filename="../app/console/connectdialog.cpp" line="112" />
         <source>Could not connect: %1</source>
         <translation>Keine Verbindung möglich: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdialog.cpp" line="101" />
+        <location filename="../app/console/connectdialog.cpp" line="115" />
         <source>Trust this certificate (SHA-256 %1) for this session</source>
         <translation>Diesem Zertifikat (SHA-256 %1) für diese Sitzung vertrauen</translation>
     </message>

@@ -59,7 +59,14 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     form->addRow(m_buttons);
     connect(m_url, &QComboBox::currentIndexChanged, this, [this] { m_user->setText(m_url->currentData().toString()); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::tryConnect);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Cancel while connecting stops the attempt (a server that does not answer can take long); otherwise it closes.
+    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
+        if (m_pending) {
+            m_pending->abort();
+            return;
+        }
+        reject();
+    });
     resize(520, sizeHint().height());
 }
 
@@ -82,16 +89,23 @@ void ConnectDialog::tryConnect()
     }
     m_probe.setLogin(l);
     m_status->setText(tr("Connecting to %1…").arg(l.url.toString()));
-    setEnabled(false);
+    setInputsEnabled(false);
     ApiReply *reply = m_probe.get(u"/system/configs"_s);
+    m_pending = reply;
     connect(reply, &ApiReply::sslErrors, this, [this](const QList<QSslError> &errors) { m_lastSslErrors = errors; });
     connect(reply, &ApiReply::finished, this, [this] {
-        setEnabled(true);
+        setInputsEnabled(true);
+        m_pending = nullptr;
         remember();
         accept();
     });
-    connect(reply, &ApiReply::failed, this, [this](int status, const QString &why) {
-        setEnabled(true);
+    connect(reply, &ApiReply::failed, this, [this, reply](int status, const QString &why) {
+        setInputsEnabled(true);
+        m_pending = nullptr;
+        if (reply->wasCanceled()) {
+            m_status->setText(tr("Connecting was canceled."));
+            return;
+        }
         if (status == 401)
             m_status->setText(tr("The server does not accept this user and password or token."));
         else
@@ -104,6 +118,16 @@ void ConnectDialog::tryConnect()
             m_trust->show();
         }
     });
+}
+
+void ConnectDialog::setInputsEnabled(bool enabled)
+{
+    for (QWidget *w : std::initializer_list<QWidget *> { m_url, m_user, m_secret, m_trust })
+        w->setEnabled(enabled);
+    for (QAbstractButton *b : m_buttons->buttons())
+        if (m_buttons->buttonRole(b) == QDialogButtonBox::AcceptRole)
+            b->setEnabled(enabled);
+    setCursor(enabled ? Qt::ArrowCursor : Qt::BusyCursor);
 }
 
 void ConnectDialog::remember()

@@ -3,6 +3,7 @@
 #include "apiclient.h"
 
 #include <QDialog>
+#include <QPointer>
 
 class QCheckBox;
 class QComboBox;
@@ -29,6 +30,7 @@ public:
 private:
     void tryConnect();
     void remember();
+    void setInputsEnabled(bool enabled);
 
     QComboBox *m_url;
     QLineEdit *m_user;
@@ -38,6 +40,7 @@ private:
     QDialogButtonBox *m_buttons;
     ApiClient m_probe;
     QList<QSslError> m_lastSslErrors;
+    QPointer<ApiReply> m_pending; // the attempt in flight
 };
 
 } // namespace Flotilla

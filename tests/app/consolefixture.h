@@ -10,12 +10,15 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <functional>
+
 namespace FlotillaTest {
 
 class EmbeddedServer
 {
 public:
-    EmbeddedServer()
+    // tweak: changes to the configuration before the server is made (TLS, say).
+    explicit EmbeddedServer(const std::function<void(Flotilla::ServerConfig &)> &tweak = {})
     {
         Flotilla::ServerConfig c;
         c.listenAddress = QHostAddress::LocalHost;
@@ -25,6 +28,8 @@ public:
         c.initialAdminUser = QStringLiteral("console");
         c.initialAdminPassword = QStringLiteral("console-password");
         c.gatewayToken = QStringLiteral("gw");
+        if (tweak)
+            tweak(c);
         thread = std::make_unique<Flotilla::ServerThread>(c);
     }
     // Starts the server and connects `connection` to it; false when it did not start in time.

@@ -6,6 +6,7 @@
 #include "actionhistorymodel.h"
 #include "actiontablemodel.h"
 #include "assignmentpreview.h"
+#include "connectdialog.h"
 #include "consolefixture.h"
 #include "deploydialog.h"
 #include "distributionsetmodel.h"
@@ -27,13 +28,18 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -58,6 +64,8 @@ private Q_SLOTS:
     void statusColoursReadOnBothPalettes();
     void followsADarkPalette();
     void operatorsAreChangedAndDeleted();
+    void connectDialogShowsAnUntrustedCertificate();
+    void connectDialogCancelsASlowAttempt();
 
 private:
     void screenshot(MainWindow &window, int page, const QString &name);
@@ -456,6 +464,92 @@ void TestConsolePages::operatorsAreChangedAndDeleted()
     QTest::mouseClick(settings->findChild<QPushButton *>(u"deleteUserButton"_s), Qt::LeftButton);
     QTRY_COMPARE(settings->users()->rowCount(), 1);
     QCOMPARE(server.api->get(u"/users"_s).json()["content"_L1].toArray().size(), 1);
+}
+
+// File → Connect to a server with a self-signed certificate: refused with the reason and the fingerprint; works
+// only once the operator trusts that certificate, and then for the API and the event stream alike.
+void TestConsolePages::connectDialogShowsAnUntrustedCertificate()
+{
+    QTemporaryDir tls;
+    const QString cert = tls.filePath(u"cert.pem"_s);
+    const QString key = tls.filePath(u"key.pem"_s);
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
+                    u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
+                    u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, key, u"-out"_s, cert });
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+    EmbeddedServer server([&](ServerConfig &c) {
+        c.tlsCertificate = cert;
+        c.tlsKey = key;
+    });
+    QVERIFY(server.start());
+    QVERIFY2(server.url.startsWith(u"https://"_s), qPrintable(server.url));
+    const QList<QSslCertificate> certs = QSslCertificate::fromPath(cert);
+    QCOMPARE(certs.size(), 1);
+    const QString fingerprint = QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex(':'));
+
+    ConnectDialog dialog;
+    dialog.show();
+    auto *url = dialog.findChild<QComboBox *>(u"serverUrl"_s);
+    url->setEditText(server.url);
+    dialog.findChild<QLineEdit *>(u"serverUser"_s)->setText(u"console"_s);
+    dialog.findChild<QLineEdit *>(u"serverSecret"_s)->setText(u"console-password"_s);
+    auto *connectButton = dialog.findChild<QPushButton *>(u"connectButton"_s);
+    auto *trust = dialog.findChild<QCheckBox *>(u"trustCertificate"_s);
+    auto *status = dialog.findChild<QLabel *>(u"connectStatus"_s);
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_VERIFY(trust->isVisible());
+    QVERIFY2(status->text().contains(u"not trusted"_s), qPrintable(status->text()));
+    QVERIFY2(trust->text().contains(fingerprint), qPrintable(trust->text()));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    // Connect again without ticking: still refused.
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QVERIFY(!connectButton->isEnabled()); // while it tries
+    QTRY_VERIFY(connectButton->isEnabled());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(status->text().contains(u"not trusted"_s));
+
+    trust->setChecked(true);
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.trustedCertificates().size(), 1);
+    QCOMPARE(dialog.trustedCertificates().first(), certs.first());
+
+    MainWindow window;
+    window.show();
+    window.connectToServer(dialog.login(), dialog.trustedCertificates());
+    QTRY_VERIFY(window.settingsPage()->users()->rowCount() >= 1);
+    QTRY_COMPARE(window.connection().events().state(), EventClient::State::Connected);
+}
+
+// Cancel while the dialog waits for a server that accepts the connection but never answers: the attempt stops,
+// the dialog stays open and says so.
+void TestConsolePages::connectDialogCancelsASlowAttempt()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    ConnectDialog dialog;
+    dialog.show();
+    dialog.findChild<QComboBox *>(u"serverUrl"_s)->setEditText(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+    dialog.findChild<QLineEdit *>(u"serverSecret"_s)->setText(u"token"_s);
+    auto *connectButton = dialog.findChild<QPushButton *>(u"connectButton"_s);
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QVERIFY(!connectButton->isEnabled());
+    QTest::qWait(200);
+    auto *buttons = dialog.findChild<QDialogButtonBox *>();
+    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
+    QVERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY(connectButton->isEnabled());
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.findChild<QLabel *>(u"connectStatus"_s)->text().contains(u"canceled"_s),
+             qPrintable(dialog.findChild<QLabel *>(u"connectStatus"_s)->text()));
+    // A second Cancel closes it.
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!dialog.isVisible());
 }
 
 QTEST_MAIN(TestConsolePages)
