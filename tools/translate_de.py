@@ -183,6 +183,14 @@ GERMAN = {
     "New password:": "Neues Passwort:",
     "Roles:": "Rollen:",
     "Connecting was canceled.": "Der Verbindungsaufbau wurde abgebrochen.",
+    "in equal groups:": "in gleich großen Gruppen:",
+    "by percentage of the targets left:": "nach Prozent der verbleibenden Zielgeräte:",
+    "How targets are split into groups": "Wie die Zielgeräte auf Gruppen verteilt werden",
+    "e.g. 5, 25, 100 (the last 100 % takes all that are left)": "z. B. 5, 25, 100 (die letzten 100 % nehmen alle übrigen)",
+    "Group percentages": "Prozentanteile der Gruppen",
+    "the percentages must be numbers above 0 and up to 100, separated by commas": "die Prozente müssen Zahlen über 0 und bis 100 sein, durch Kommas getrennt",
+    "groups of %1": "Gruppen mit %1",
+    "%n target(s) in no group (end with 100 % to take them all)": ("%n Zielgerät in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)", "%n Zielgeräte in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)"),
     "The embedded server's database: sqlite:PATH or postgres://user:pw@host/db (default: flotilla.db in the application data folder).": "Datenbank des eingebetteten Servers: sqlite:PFAD oder postgres://benutzer:pw@host/db (Standard: flotilla.db im Anwendungsdatenordner).",
 }
 

@@ -625,153 +625,188 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutDialog</name>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="33" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="38" />
         <source>Requires confirmation on the device</source>
         <translation>Erfordert Bestätigung auf dem Gerät</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="34" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="39" />
         <source>Needs approval before it can start</source>
         <translation>Muss vor dem Start genehmigt werden</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="41" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="46" />
         <source>New rollout</source>
         <translation>Neues Rollout</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="50" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="55" />
         <source>RSQL, e.g. attribute.hw==rev2;updateStatus!=error</source>
         <translation>RSQL, z. B. attribute.hw==rev2;updateStatus!=error</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="51" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="56" />
         <source>Targets of the rollout</source>
         <translation>Zielgeräte des Rollouts</translation>
     </message>
     <message>
         <location filename="../app/console/pages/rolloutdialog.cpp" line="59" />
+        <source>in equal groups:</source>
+        <translation>in gleich großen Gruppen:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="60" />
+        <source>by percentage of the targets left:</source>
+        <translation>nach Prozent der verbleibenden Zielgeräte:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="61" />
+        <source>How targets are split into groups</source>
+        <translation>Wie die Zielgeräte auf Gruppen verteilt werden</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="63" />
+        <source>e.g. 5, 25, 100 (the last 100 % takes all that are left)</source>
+        <translation>z. B. 5, 25, 100 (die letzten 100 % nehmen alle übrigen)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="64" />
+        <source>Group percentages</source>
+        <translation>Prozentanteile der Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="72" />
         <source>Success threshold</source>
         <translation>Erfolgsschwelle</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="60" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="73" />
         <source>then start the next group</source>
         <translation>dann die nächste Gruppe starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="61" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="74" />
         <source>then pause the rollout</source>
         <translation>dann das Rollout pausieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="65" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="78" />
         <source>Error threshold</source>
         <translation>Fehlerschwelle</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="66" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="79" />
         <source>Forced</source>
         <translation>Erzwungen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="67" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="80" />
         <source>Soft</source>
         <translation>Weich</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="68" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="81" />
         <source>Download only</source>
         <translation>Nur herunterladen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="71" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="84" />
         <source>Start it myself</source>
         <translation>Selbst starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="72" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="85" />
         <source>Start as soon as it is created</source>
         <translation>Sofort nach dem Anlegen starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="73" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="86" />
         <source>Start at a time</source>
         <translation>Zu einem Zeitpunkt starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="80" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="93" />
         <source>Create</source>
         <translation>Anlegen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="91" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="104" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="92" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="105" />
         <source>Distribution set:</source>
         <translation>Distributionsset:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="93" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="106" />
         <source>Targets:</source>
         <translation>Zielgeräte:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="95" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="113" />
         <source>Groups:</source>
         <translation>Gruppen:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="96" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="114" />
         <source>A group succeeds at:</source>
         <translation>Eine Gruppe ist erfolgreich bei:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="97" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="115" />
         <source>Pause when failed reach:</source>
         <translation>Pausieren, wenn Fehlschläge erreichen:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="98" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="116" />
         <source>Type:</source>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="99" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="117" />
         <source>Weight:</source>
         <translation>Gewicht:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="102" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="120" />
         <source>Start:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="117" />
         <location filename="../app/console/pages/rolloutdialog.cpp" line="142" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="167" />
         <source>Type a filter to see how many targets it matches.</source>
         <translation>Geben Sie einen Filter ein, um zu sehen, wie viele Zielgeräte er trifft.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="156" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="216" />
         <source>Matches %n target(s)</source>
         <translation><numerusform>Trifft %n Zielgerät</numerusform><numerusform>Trifft %n Zielgeräte</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="157" />
-        <source>, about %1 per group</source>
-        <translation>, etwa %1 je Gruppe</translation>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="224" />
+        <source>the percentages must be numbers above 0 and up to 100, separated by commas</source>
+        <translation>die Prozente müssen Zahlen über 0 und bis 100 sein, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="163" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="184" />
         <source>Not a valid filter: %1</source>
         <translation>Kein gültiger Filter: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="205" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="233" />
+        <source>groups of %1</source>
+        <translation>Gruppen mit %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="236" />
+        <source>%n target(s) in no group (end with 100 % to take them all)</source>
+        <translation><numerusform>%n Zielgerät in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)</numerusform><numerusform>%n Zielgeräte in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="292" />
         <source>The server refused the rollout: %1</source>
         <translation>Der Server hat das Rollout abgelehnt: %1</translation>
     </message>

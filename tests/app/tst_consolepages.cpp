@@ -13,10 +13,12 @@
 #include "mainwindow.h"
 #include "pagestack.h"
 #include "rolloutchart.h"
+#include "rolloutdialog.h"
 #include "rolloutgroupmodel.h"
 #include "rolloutspage.h"
 #include "rolloutspanmodel.h"
 #include "rollouttablemodel.h"
+#include "serverconnection.h"
 #include "settingspage.h"
 #include "softwaremodulemodel.h"
 #include "softwarepage.h"
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void operatorsAreChangedAndDeleted();
     void connectDialogShowsAnUntrustedCertificate();
     void connectDialogCancelsASlowAttempt();
+    void rolloutDialogPlansGroups();
 
 private:
     void screenshot(MainWindow &window, int page, const QString &name);
@@ -550,6 +553,61 @@ void TestConsolePages::connectDialogCancelsASlowAttempt()
     // A second Cancel closes it.
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY(!dialog.isVisible());
+}
+
+// The rollout wizard: live count of the filter's targets, the groups the engine will make (equal or by
+// percentages of the targets left), refused input, and a created rollout whose groups hold what was shown.
+void TestConsolePages::rolloutDialogPlansGroups()
+{
+    EmbeddedServer server;
+    QVERIFY(server.start());
+    QVERIFY(server.createTargets(u"cam-"_s, 20));
+    QVERIFY(server.createTargets(u"door-"_s, 3));
+    QVERIFY(server.createSet() > 0);
+    ServerConnection connection;
+    DistributionSetModel sets(connection);
+    server.connect(connection);
+    QTRY_COMPARE(sets.rowCount(), 1);
+
+    RolloutDialog dialog(connection, sets);
+    dialog.show();
+    auto *create = dialog.findChild<QPushButton *>(u"createButton"_s);
+    QVERIFY(create);
+    QVERIFY(!create->isEnabled());
+    dialog.setName(u"cameras"_s);
+    dialog.setFilter(u"controllerId==cam-*"_s);
+    QTRY_VERIFY2(dialog.matchText().contains(u"groups of 4, 4, 4, 4, 4"_s), qPrintable(dialog.matchText()));
+    QVERIFY(dialog.matchText().contains(u"20"_s));
+    QVERIFY(create->isEnabled());
+
+    dialog.findChild<QComboBox *>(u"groupMode"_s)->setCurrentIndex(1);
+    auto *percentages = dialog.findChild<QLineEdit *>(u"groupPercentages"_s);
+    QVERIFY(percentages->isVisible());
+    QVERIFY(!create->isEnabled()); // no percentages yet
+    percentages->setText(u"10, 50"_s);
+    QVERIFY2(dialog.matchText().contains(u"groups of 2, 9"_s), qPrintable(dialog.matchText()));
+    QVERIFY2(dialog.matchText().contains(u"9 target"_s), qPrintable(dialog.matchText()));
+    percentages->setText(u"10, abc"_s);
+    QVERIFY(!create->isEnabled());
+    percentages->setText(u"10, 150"_s);
+    QVERIFY(!create->isEnabled());
+    percentages->setText(u"10, 50 %, 100"_s);
+    QVERIFY2(dialog.matchText().contains(u"groups of 2, 9, 9"_s), qPrintable(dialog.matchText()));
+    QVERIFY(create->isEnabled());
+    const QJsonObject body = dialog.requestBody();
+    QVERIFY(!body.contains("amountGroups"_L1));
+    QCOMPARE(body["groups"_L1].toArray().size(), 3);
+    QCOMPARE(body["groups"_L1][1]["targetPercentage"_L1].toDouble(), 50.0);
+
+    QSignalSpy created(&dialog, &RolloutDialog::created);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QTRY_COMPARE(created.size(), 1);
+    const qint64 id = created.first().first().toLongLong();
+    const QJsonArray groups = server.api->get(u"/rollouts/%1/deploygroups"_s.arg(id)).json()["content"_L1].toArray();
+    QCOMPARE(groups.size(), 3);
+    QCOMPARE(groups[0]["totalTargets"_L1].toInt(), 2);
+    QCOMPARE(groups[1]["totalTargets"_L1].toInt(), 9);
+    QCOMPARE(groups[2]["totalTargets"_L1].toInt(), 9);
 }
 
 QTEST_MAIN(TestConsolePages)

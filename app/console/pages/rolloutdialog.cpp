@@ -1,5 +1,6 @@
 #include "rolloutdialog.h"
 #include "distributionsetmodel.h"
+#include "rollout.h"
 #include "serverconnection.h"
 
 #include <QCheckBox>
@@ -7,8 +8,10 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -24,7 +27,9 @@ RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel 
     , m_set(new QComboBox(this))
     , m_filter(new QLineEdit(this))
     , m_matches(new QLabel(this))
+    , m_groupMode(new QComboBox(this))
     , m_groups(new QSpinBox(this))
+    , m_percentages(new QLineEdit(this))
     , m_success(new QSpinBox(this))
     , m_successAction(new QComboBox(this))
     , m_error(new QSpinBox(this))
@@ -50,6 +55,14 @@ RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel 
     m_filter->setPlaceholderText(tr("RSQL, e.g. attribute.hw==rev2;updateStatus!=error"));
     m_filter->setAccessibleName(tr("Targets of the rollout"));
     m_matches->setObjectName(u"matchCount"_s);
+    m_groupMode->setObjectName(u"groupMode"_s);
+    m_groupMode->addItem(tr("in equal groups:"));
+    m_groupMode->addItem(tr("by percentage of the targets left:"));
+    m_groupMode->setAccessibleName(tr("How targets are split into groups"));
+    m_percentages->setObjectName(u"groupPercentages"_s);
+    m_percentages->setPlaceholderText(tr("e.g. 5, 25, 100 (the last 100 % takes all that are left)"));
+    m_percentages->setAccessibleName(tr("Group percentages"));
+    m_percentages->hide();
     m_groups->setObjectName(u"groupCount"_s);
     m_groups->setRange(1, 500);
     m_groups->setValue(5);
@@ -92,7 +105,12 @@ RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel 
     form->addRow(tr("Distribution set:"), m_set);
     form->addRow(tr("Targets:"), m_filter);
     form->addRow(QString(), m_matches);
-    form->addRow(tr("Groups:"), m_groups);
+    auto *groupRow = new QHBoxLayout;
+    groupRow->addWidget(m_groupMode);
+    groupRow->addWidget(m_groups);
+    groupRow->addWidget(m_percentages, 1);
+    groupRow->addStretch();
+    form->addRow(tr("Groups:"), groupRow);
     form->addRow(tr("A group succeeds at:"), successRow);
     form->addRow(tr("Pause when failed reach:"), m_error);
     form->addRow(tr("Type:"), m_type);
@@ -110,6 +128,13 @@ RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel 
     connect(&m_count, &QTimer::timeout, this, &RolloutDialog::countMatches);
     connect(m_filter, &QLineEdit::textChanged, &m_count, qOverload<>(&QTimer::start));
     connect(m_name, &QLineEdit::textChanged, this, &RolloutDialog::validate);
+    connect(m_groupMode, &QComboBox::currentIndexChanged, this, [this] {
+        m_groups->setVisible(!byPercentages());
+        m_percentages->setVisible(byPercentages());
+        showPlan();
+    });
+    connect(m_groups, &QSpinBox::valueChanged, this, &RolloutDialog::showPlan);
+    connect(m_percentages, &QLineEdit::textChanged, this, &RolloutDialog::showPlan);
     connect(m_start, &QComboBox::currentIndexChanged, this,
             [this] { m_startAt->setEnabled(m_start->currentData().toString() == u"at"_s); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RolloutDialog::submit);
@@ -151,11 +176,7 @@ void RolloutDialog::countMatches()
         if (generation != m_generation)
             return;
         m_matching = body.object().value("total"_L1).toInteger();
-        const int groups = int(std::max<qint64>(1, std::min<qint64>(m_groups->value(), m_matching)));
-        m_matches->setText(
-            tr("Matches %n target(s)", nullptr, int(m_matching))
-            + (m_matching ? tr(", about %1 per group").arg((m_matching + groups - 1) / groups) : QString()));
-        validate();
+        showPlan();
     });
     connect(reply, &ApiReply::failed, this, [this, generation](int, const QString &why) {
         if (generation != m_generation)
@@ -164,9 +185,66 @@ void RolloutDialog::countMatches()
     });
 }
 
+bool RolloutDialog::byPercentages() const
+{
+    return m_groupMode->currentIndex() == 1;
+}
+
+std::optional<QList<double>> RolloutDialog::percentages() const
+{
+    QList<double> result;
+    for (const QString &part : m_percentages->text().split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const double pct = QLocale().toDouble(part.trimmed().remove(u'%').trimmed(), &ok);
+        const double c = ok ? pct : part.trimmed().remove(u'%').trimmed().toDouble(&ok);
+        if (!ok || c <= 0 || c > 100)
+            return std::nullopt;
+        result << c;
+    }
+    if (result.isEmpty())
+        return std::nullopt;
+    return result;
+}
+
+// What the groups will hold, from the server's count of matching targets and the engine's own split.
+void RolloutDialog::showPlan()
+{
+    if (m_matching < 0) {
+        validate();
+        return;
+    }
+    QString text = tr("Matches %n target(s)", nullptr, int(m_matching));
+    if (m_matching > 0) {
+        QList<int> sizes;
+        if (!byPercentages()) {
+            sizes = RolloutPlanner::splitByCount(int(m_matching), m_groups->value());
+        } else if (const auto pcts = percentages()) {
+            sizes = RolloutPlanner::splitByPercentages(int(m_matching), *pcts);
+        } else {
+            text += u"; "_s + tr("the percentages must be numbers above 0 and up to 100, separated by commas");
+        }
+        if (!sizes.isEmpty()) {
+            QStringList parts;
+            int covered = 0;
+            for (int n : std::as_const(sizes)) {
+                parts << QLocale().toString(n);
+                covered += n;
+            }
+            text += u"; "_s + tr("groups of %1").arg(parts.join(u", "_s));
+            if (covered < m_matching)
+                text += u"; "_s
+                    + tr("%n target(s) in no group (end with 100 % to take them all)", nullptr,
+                         int(m_matching - covered));
+        }
+    }
+    m_matches->setText(text);
+    validate();
+}
+
 void RolloutDialog::validate()
 {
-    m_create->setEnabled(!m_name->text().trimmed().isEmpty() && m_set->count() > 0 && m_matching > 0);
+    const bool groupsOk = !byPercentages() || percentages().has_value();
+    m_create->setEnabled(!m_name->text().trimmed().isEmpty() && m_set->count() > 0 && m_matching > 0 && groupsOk);
 }
 
 QJsonObject RolloutDialog::requestBody() const
@@ -175,7 +253,6 @@ QJsonObject RolloutDialog::requestBody() const
         { "name"_L1, m_name->text().trimmed() },
         { "distributionSetId"_L1, m_set->currentData().toLongLong() },
         { "targetFilterQuery"_L1, m_filter->text().trimmed() },
-        { "amountGroups"_L1, m_groups->value() },
         { "successCondition"_L1, QJsonObject { { "expression"_L1, QString::number(m_success->value()) } } },
         { "successAction"_L1, QJsonObject { { "action"_L1, m_successAction->currentData().toString() } } },
         { "errorCondition"_L1, QJsonObject { { "expression"_L1, QString::number(m_error->value()) } } },
@@ -184,6 +261,16 @@ QJsonObject RolloutDialog::requestBody() const
         { "confirmationRequired"_L1, m_confirmation->isChecked() },
         { "approvalRequired"_L1, m_approval->isChecked() }
     };
+    if (byPercentages()) {
+        QJsonArray groups;
+        const QList<double> pcts = percentages().value_or(QList<double>());
+        for (qsizetype i = 0; i < pcts.size(); ++i)
+            groups.append(
+                QJsonObject { { "name"_L1, u"group-%1"_s.arg(i + 1) }, { "targetPercentage"_L1, pcts.at(i) } });
+        body.insert("groups"_L1, groups);
+    } else {
+        body.insert("amountGroups"_L1, m_groups->value());
+    }
     if (m_start->currentData().toString() == u"at"_s)
         body.insert("startAt"_L1, double(m_startAt->dateTime().toMSecsSinceEpoch()));
     return body;

@@ -2,7 +2,9 @@
 
 #include <QDialog>
 #include <QJsonObject>
+
 #include <QTimer>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -38,7 +40,11 @@ Q_SIGNALS:
 
 private:
     void countMatches();
+    void showPlan();
     void validate();
+    // The percentages typed (each in (0, 100]); nullopt when the text is not such a list.
+    std::optional<QList<double>> percentages() const;
+    bool byPercentages() const;
     void submit();
 
     ServerConnection &m_connection;
@@ -46,7 +52,9 @@ private:
     QComboBox *m_set;
     QLineEdit *m_filter;
     QLabel *m_matches;
+    QComboBox *m_groupMode;
     QSpinBox *m_groups;
+    QLineEdit *m_percentages;
     QSpinBox *m_success;
     QComboBox *m_successAction;
     QSpinBox *m_error;
