@@ -234,132 +234,137 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::DeployDialog</name>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="35" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="36" />
         <source>Requires confirmation on the device</source>
         <translation>Erfordert Bestätigung auf dem Gerät</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="36" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="37" />
         <source>Only within a maintenance window</source>
         <translation>Nur innerhalb eines Wartungsfensters</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="45" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="46" />
         <source>Assign a distribution set</source>
         <translation>Ein Distributionsset zuweisen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="52" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="53" />
         <source>Distribution set</source>
         <translation>Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="54" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="55" />
         <source>Action type</source>
         <translation>Aktionstyp</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="55" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="56" />
         <source>Forced: install at once</source>
         <translation>Erzwungen: sofort installieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="56" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="57" />
         <source>Soft: the device decides when</source>
         <translation>Weich: das Gerät entscheidet, wann</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="57" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="58" />
         <source>Download only</source>
         <translation>Nur herunterladen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="58" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="59" />
         <source>Time-forced: soft until a time, then forced</source>
         <translation>Zeitgesteuert: weich bis zu einem Zeitpunkt, dann erzwungen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="62" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="63" />
         <source>Forced from</source>
         <translation>Erzwungen ab</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="65" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="66" />
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="66" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="67" />
         <source>With multi-assignment, a device gets the heaviest open action first</source>
         <translation>Bei Mehrfachzuweisung erhält ein Gerät zuerst die schwerste offene Aktion</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="71" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="72" />
         <source>Quartz cron, e.g. 0 0 2 ? * SAT</source>
         <translation>Quartz-Cron, z. B. 0 0 2 ? * SAT</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="72" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="73" />
         <source>Schedule</source>
         <translation>Zeitplan</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="73" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="74" />
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="74" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="75" />
         <source>Time zone</source>
         <translation>Zeitzone</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="76" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="77" />
         <source>Schedule:</source>
         <translation>Zeitplan:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="77" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="78" />
         <source>Duration:</source>
         <translation>Dauer:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="78" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="79" />
         <source>Time zone:</source>
         <translation>Zeitzone:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="87" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="81" />
+        <source>&amp;Plan the window…</source>
+        <translation>Fenster &amp;planen…</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/deploydialog.cpp" line="101" />
         <source>Assign</source>
         <translation>Zuweisen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="93" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="107" />
         <source>Distribution set:</source>
         <translation>Distributionsset:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="94" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="108" />
         <source>Type:</source>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="95" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="109" />
         <source>Forced from:</source>
         <translation>Erzwungen ab:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="96" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="110" />
         <source>Weight:</source>
         <translation>Gewicht:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="134" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="148" />
         <source>There is no complete distribution set to assign yet (Software page).</source>
         <translation>Es gibt noch kein vollständiges Distributionsset zum Zuweisen (Seite Software).</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="174" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="188" />
         <source>The server refused the assignment: %1</source>
         <translation>Der Server hat die Zuweisung abgelehnt: %1</translation>
     </message>
@@ -551,6 +556,184 @@ KSyntaxHighlighting %3</translation>
         <location filename="../app/console/mainwindow.cpp" line="182" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::MaintenanceWindowDialog</name>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="53" />
+        <source>Maintenance window</source>
+        <translation>Wartungsfenster</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="57" />
+        <source>Repeats</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="58" />
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="58" />
+        <source>Every week on…</source>
+        <translation>Jede Woche am…</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="58" />
+        <source>Every month on day…</source>
+        <translation>Jeden Monat am Tag…</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="58" />
+        <source>Every month on the…</source>
+        <translation>Jeden Monat am…</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="59" />
+        <source>Custom (Quartz cron)</source>
+        <translation>Eigener Ausdruck (Quartz-Cron)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="62" />
+        <source>Opens at</source>
+        <translation>Öffnet um</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="83" />
+        <source>the last day</source>
+        <translation>letzten Tag</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="84" />
+        <source>Day of the month</source>
+        <translation>Tag des Monats</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="89" />
+        <source>(months without that day are skipped)</source>
+        <translation>(Monate ohne diesen Tag werden übersprungen)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="94" />
+        <source>first</source>
+        <translation>ersten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="94" />
+        <source>second</source>
+        <translation>zweiten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="94" />
+        <source>third</source>
+        <translation>dritten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="94" />
+        <source>fourth</source>
+        <translation>vierten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="94" />
+        <source>last</source>
+        <translation>letzten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="95" />
+        <source>Which week</source>
+        <translation>Welche Woche</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="99" />
+        <source>Weekday</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="110" />
+        <source>Quartz cron expression</source>
+        <translation>Quartz-Cron-Ausdruck</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="117" />
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="122" />
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="138" />
+        <source>The next 10 windows</source>
+        <translation>Die nächsten 10 Fenster</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="148" />
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="149" />
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="150" />
+        <source>Calendar shows</source>
+        <translation>Kalender zeigt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="157" />
+        <source>Repeats:</source>
+        <translation>Wiederholung:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="158" />
+        <source>Opens at:</source>
+        <translation>Öffnet um:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="159" />
+        <source>Open for:</source>
+        <translation>Offen für:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="160" />
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="161" />
+        <source>Cron:</source>
+        <translation>Cron:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="164" />
+        <source>Calendar:</source>
+        <translation>Kalender:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="310" />
+        <source>Opens (%1)</source>
+        <translation>Öffnet (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="310" />
+        <source>Closes</source>
+        <translation>Schließt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="311" />
+        <source>Your time (%1)</source>
+        <translation>Ihre Zeit (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="312" />
+        <source>Daylight-saving time</source>
+        <translation>Sommerzeit</translation>
     </message>
 </context>
 <context>
@@ -1944,6 +2127,47 @@ Authorization: TargetToken %1</translation>
 Devices speak the hawkBit DDI API; this console manages targets, software, deployments and rollouts.</source>
         <translation>Software-Rollouts über das Netz für Geräteflotten.
 Geräte sprechen die hawkBit-DDI-API; diese Konsole verwaltet Zielgeräte, Software, Verteilungen und Rollouts.</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::WindowCalendarStrip</name>
+    <message>
+        <location filename="../app/console/maintenance/windowcalendarstrip.cpp" line="20" />
+        <source>Maintenance windows in the calendar</source>
+        <translation>Wartungsfenster im Kalender</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/windowcalendarstrip.cpp" line="142" />
+        <source>Window %1–%2</source>
+        <translation>Fenster %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/windowcalendarstrip.cpp" line="148" />
+        <source>The clocks change this day.</source>
+        <translation>An diesem Tag wird die Uhr umgestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::WindowPreview</name>
+    <message>
+        <location filename="../app/console/maintenance/windowpreview.cpp" line="45" />
+        <source>The clocks go forward: the planned time does not exist this day; the window opens at %1.</source>
+        <translation>Die Uhr wird vorgestellt: Die geplante Zeit gibt es an diesem Tag nicht; das Fenster öffnet um %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/windowpreview.cpp" line="58" />
+        <source>The clocks go back: %1 occurs twice this day; the window opens at the first.</source>
+        <translation>Die Uhr wird zurückgestellt: %1 gibt es an diesem Tag zweimal; das Fenster öffnet beim ersten Mal.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/windowpreview.cpp" line="65" />
+        <source>The clocks change while this window is open; it still lasts %1 by the hour.</source>
+        <translation>Die Uhr wird umgestellt, während das Fenster offen ist; es dauert trotzdem %1 echte Zeit.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/maintenance/windowpreview.cpp" line="70" />
+        <source>The clocks change this day (not during the window).</source>
+        <translation>An diesem Tag wird die Uhr umgestellt (nicht während des Fensters).</translation>
     </message>
 </context>
 <context>

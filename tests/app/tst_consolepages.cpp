@@ -10,6 +10,7 @@
 #include "consolefixture.h"
 #include "deploydialog.h"
 #include "distributionsetmodel.h"
+#include "maintenancewindowdialog.h"
 #include "mainwindow.h"
 #include "pagestack.h"
 #include "rolloutchart.h"
@@ -33,6 +34,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -43,6 +45,7 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimeEdit>
 #include <QTimer>
 #include <QTreeView>
 
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void connectDialogShowsAnUntrustedCertificate();
     void connectDialogCancelsASlowAttempt();
     void rolloutDialogPlansGroups();
+    void deployDialogPlansAMaintenanceWindow();
 
 private:
     void screenshot(MainWindow &window, int page, const QString &name);
@@ -608,6 +612,35 @@ void TestConsolePages::rolloutDialogPlansGroups()
     QCOMPARE(groups[0]["totalTargets"_L1].toInt(), 2);
     QCOMPARE(groups[1]["totalTargets"_L1].toInt(), 9);
     QCOMPARE(groups[2]["totalTargets"_L1].toInt(), 9);
+}
+
+// Deploy → Plan the window…: the editor's choice lands in the assignment's maintenance window.
+void TestConsolePages::deployDialogPlansAMaintenanceWindow()
+{
+    ServerConnection connection;
+    DistributionSetModel sets(connection);
+    DeployDialog dialog(connection, sets, { QJsonObject { { "controllerId"_L1, u"cam-1"_s }, { "id"_L1, 1 } } }, false);
+    dialog.show();
+    dialog.findChild<QGroupBox *>(u"windowGroup"_s)->setChecked(true);
+    bool planned = false;
+    QTimer::singleShot(0, this, [&planned] {
+        auto *editor = qobject_cast<MaintenanceWindowDialog *>(QApplication::activeModalWidget());
+        if (!editor)
+            return;
+        editor->findChild<QComboBox *>(u"scheduleMode"_s)->setCurrentIndex(1); // weekly
+        editor->findChild<QCheckBox *>(u"weekday6"_s)->setChecked(true); // Saturday
+        editor->findChild<QTimeEdit *>(u"windowTime"_s)->setTime(QTime(23, 30));
+        editor->findChild<QLineEdit *>(u"windowDuration"_s)->setText(u"02:00:00"_s);
+        editor->findChild<QComboBox *>(u"windowZone"_s)->setCurrentText(u"America/New_York"_s);
+        planned = true;
+        editor->accept();
+    });
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"planWindowButton"_s), Qt::LeftButton);
+    QVERIFY(planned);
+    const QJsonObject window = dialog.requestBody().at(0)["maintenanceWindow"_L1].toObject();
+    QCOMPARE(window["schedule"_L1].toString(), u"0 30 23 ? * SAT"_s);
+    QCOMPARE(window["duration"_L1].toString(), u"02:00:00"_s);
+    QCOMPARE(window["timezone"_L1].toString(), u"America/New_York"_s);
 }
 
 QTEST_MAIN(TestConsolePages)

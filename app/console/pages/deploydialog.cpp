@@ -1,6 +1,7 @@
 #include "deploydialog.h"
 #include "assignmentpreview.h"
 #include "distributionsetmodel.h"
+#include "maintenancewindowdialog.h"
 #include "serverconnection.h"
 
 #include <QCheckBox>
@@ -76,6 +77,19 @@ DeployDialog::DeployDialog(ServerConnection &connection, DistributionSetModel &s
     windowForm->addRow(tr("Schedule:"), m_schedule);
     windowForm->addRow(tr("Duration:"), m_duration);
     windowForm->addRow(tr("Time zone:"), m_timezone);
+    // Planning by choices, with the next windows and DST shown, instead of writing cron by hand.
+    auto *plan = new QPushButton(tr("&Plan the window…"), m_window);
+    plan->setObjectName(u"planWindowButton"_s);
+    connect(plan, &QPushButton::clicked, this, [this] {
+        MaintenanceWindowDialog dialog(this);
+        dialog.setWindow(m_schedule->text(), m_duration->text(), m_timezone->text());
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        m_schedule->setText(dialog.schedule());
+        m_duration->setText(dialog.duration());
+        m_timezone->setText(dialog.timezone());
+    });
+    windowForm->addRow(QString(), plan);
 
     m_preview->setObjectName(u"preview"_s);
     m_preview->setWordWrap(true);
