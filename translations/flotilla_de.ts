@@ -232,6 +232,210 @@ KSyntaxHighlighting %3</translation>
     </message>
 </context>
 <context>
+    <name>Flotilla::ConsentActionModel</name>
+    <message>
+        <location filename="../app/console/models/consentactionmodel.cpp" line="72" />
+        <source>Target</source>
+        <translation>Zielgerät</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/consentactionmodel.cpp" line="74" />
+        <source>Distribution set</source>
+        <translation>Distributionsset</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/consentactionmodel.cpp" line="76" />
+        <source>Waiting since</source>
+        <translation>Wartet seit</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/consentactionmodel.cpp" line="78" />
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/consentactionmodel.cpp" line="80" />
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::ConsentPage</name>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="54" />
+        <source>&amp;Confirm for the device…</source>
+        <translation>Für das Gerät &amp;bestätigen…</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="55" />
+        <source>C&amp;ancel the action…</source>
+        <translation>Aktion &amp;abbrechen…</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="56" />
+        <location filename="../app/console/pages/consentpage.cpp" line="170" />
+        <source>Turn auto-confirm &amp;on…</source>
+        <translation>Automatische Bestätigung &amp;einschalten…</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="61" />
+        <source>With the consent flow on, an update waits here until its device confirms it. A device that denies leaves its action waiting (it may confirm later); you can confirm on its behalf, cancel the action, or let a target confirm everything by itself (auto-confirm).</source>
+        <translation>Mit eingeschalteter Zustimmung wartet ein Update hier, bis sein Gerät es bestätigt. Lehnt ein Gerät ab, wartet seine Aktion weiter (es kann später bestätigen); Sie können an seiner Stelle bestätigen, die Aktion abbrechen oder ein Zielgerät alles selbst bestätigen lassen (automatische Bestätigung).</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="67" />
+        <source>Target, e.g. cam-*</source>
+        <translation>Zielgerät, z. B. cam-*</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="68" />
+        <source>Filter by target</source>
+        <translation>Nach Zielgerät filtern</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="71" />
+        <source>Filter by distribution set</source>
+        <translation>Nach Distribution-Set filtern</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="72" />
+        <location filename="../app/console/pages/consentpage.cpp" line="126" />
+        <source>All distribution sets</source>
+        <translation>Alle Distribution-Sets</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="74" />
+        <source>Actions waiting for confirmation</source>
+        <translation>Aktionen, die auf Bestätigung warten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="79" />
+        <source>Status history of the action</source>
+        <translation>Statusverlauf der Aktion</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="170" />
+        <source>Turn auto-confirm &amp;off</source>
+        <translation>Automatische Bestätigung &amp;ausschalten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="173" />
+        <source>%1 confirms by itself (turned on by %2: %3)</source>
+        <translation>%1 bestätigt selbst (eingeschaltet von %2: %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="175" />
+        <source>%1 asks its user before each update</source>
+        <translation>%1 fragt seinen Benutzer vor jedem Update</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="179" />
+        <source>Auto-confirm state unknown: %1</source>
+        <translation>Stand der automatischen Bestätigung unbekannt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="189" />
+        <location filename="../app/console/pages/consentpage.cpp" line="209" />
+        <source>Confirm for the device</source>
+        <translation>Für das Gerät bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="190" />
+        <source>Action %1 on %2 will run as if the device had confirmed it: it is offered for installation at the device's next poll. Your name and remark are recorded in the action's history.</source>
+        <translation>Aktion %1 auf %2 läuft, als hätte das Gerät sie bestätigt: Sie wird bei der nächsten Abfrage des Geräts zur Installation angeboten. Ihr Name und Ihre Bemerkung werden im Verlauf der Aktion festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="195" />
+        <source>Confirm &amp;for %1</source>
+        <translation>&amp;Für %1 bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="205" />
+        <source>Action %1 on %2 confirmed</source>
+        <translation>Aktion %1 auf %2 bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="209" />
+        <source>Not confirmed: %1</source>
+        <translation>Nicht bestätigt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="218" />
+        <location filename="../app/console/pages/consentpage.cpp" line="231" />
+        <source>Cancel the action</source>
+        <translation>Aktion abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="219" />
+        <source>Cancel action %1 on %2? The device will not be asked again; to update it later, deploy anew.</source>
+        <translation>Aktion %1 auf %2 abbrechen? Das Gerät wird nicht erneut gefragt; für ein späteres Update neu verteilen.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="223" />
+        <source>Cancel &amp;action %1</source>
+        <translation>&amp;Aktion %1 abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="227" />
+        <source>Action %1 on %2 canceled</source>
+        <translation>Aktion %1 auf %2 abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="231" />
+        <source>Not canceled: %1</source>
+        <translation>Nicht abgebrochen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="250" />
+        <source>Turn auto-confirm off</source>
+        <translation>Automatische Bestätigung ausschalten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="253" />
+        <location filename="../app/console/pages/consentpage.cpp" line="264" />
+        <source>Turn auto-confirm on</source>
+        <translation>Automatische Bestätigung einschalten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="254" />
+        <source>%1 will confirm every update by itself: the actions now waiting on it are confirmed at once, and later ones run without asking its user — until auto-confirm is turned off.</source>
+        <translation>%1 bestätigt jedes Update selbst: Die jetzt wartenden Aktionen werden sofort bestätigt, spätere laufen ohne Rückfrage beim Benutzer — bis die automatische Bestätigung ausgeschaltet wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/consentpage.cpp" line="257" />
+        <source>Turn &amp;on for %1</source>
+        <translation>Für %1 &amp;einschalten</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::DecisionDialog</name>
+    <message>
+        <location filename="../app/console/pages/decisiondialog.cpp" line="25" />
+        <source>Remark</source>
+        <translation>Bemerkung</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/decisiondialog.cpp" line="26" />
+        <source>Why (recorded in the history)</source>
+        <translation>Warum (wird im Verlauf festgehalten)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/decisiondialog.cpp" line="31" />
+        <source>Initiator</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/decisiondialog.cpp" line="32" />
+        <source>Initiator:</source>
+        <translation>Auslöser:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/decisiondialog.cpp" line="34" />
+        <source>Remark:</source>
+        <translation>Bemerkung:</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::DeployDialog</name>
     <message>
         <location filename="../app/console/pages/deploydialog.cpp" line="36" />
@@ -433,127 +637,137 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::MainWindow</name>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="35" />
+        <location filename="../app/console/mainwindow.cpp" line="36" />
         <source>Flotilla Console</source>
         <translation>Flotilla-Konsole</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="56" />
+        <location filename="../app/console/mainwindow.cpp" line="58" />
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="57" />
+        <location filename="../app/console/mainwindow.cpp" line="59" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="58" />
+        <location filename="../app/console/mainwindow.cpp" line="60" />
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="59" />
+        <location filename="../app/console/mainwindow.cpp" line="61" />
         <source>Rollouts</source>
         <translation>Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="60" />
+        <location filename="../app/console/mainwindow.cpp" line="62" />
+        <source>Consent</source>
+        <translation>Zustimmung</translation>
+    </message>
+    <message>
+        <location filename="../app/console/mainwindow.cpp" line="63" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="69" />
+        <location filename="../app/console/mainwindow.cpp" line="73" />
         <source>Server connection</source>
         <translation>Serververbindung</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="71" />
+        <location filename="../app/console/mainwindow.cpp" line="75" />
         <source>Not connected to a server</source>
         <translation>Mit keinem Server verbunden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="75" />
+        <location filename="../app/console/mainwindow.cpp" line="79" />
         <source>The connection to %1 was lost. Reconnecting… what happens meanwhile is shown once it is back.</source>
         <translation>Die Verbindung zu %1 ist unterbrochen. Verbinde neu … was inzwischen geschieht, wird danach angezeigt.</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="105" />
+        <location filename="../app/console/mainwindow.cpp" line="109" />
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="136" />
+        <location filename="../app/console/mainwindow.cpp" line="140" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="137" />
+        <location filename="../app/console/mainwindow.cpp" line="141" />
         <source>&amp;Connect to Server…</source>
         <translation>Mit Server &amp;verbinden …</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="141" />
+        <location filename="../app/console/mainwindow.cpp" line="145" />
         <source>Use the &amp;Embedded Server</source>
         <translation>&amp;Eingebauten Server verwenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="146" />
+        <location filename="../app/console/mainwindow.cpp" line="150" />
         <source>Embedded server</source>
         <translation>Eingebauter Server</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="149" />
+        <location filename="../app/console/mainwindow.cpp" line="153" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="158" />
+        <location filename="../app/console/mainwindow.cpp" line="162" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="159" />
+        <location filename="../app/console/mainwindow.cpp" line="163" />
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="159" />
+        <location filename="../app/console/mainwindow.cpp" line="163" />
         <source>&amp;Targets</source>
         <translation>&amp;Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="159" />
+        <location filename="../app/console/mainwindow.cpp" line="163" />
         <source>&amp;Software</source>
         <translation>&amp;Software</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="159" />
+        <location filename="../app/console/mainwindow.cpp" line="164" />
         <source>&amp;Rollouts</source>
         <translation>&amp;Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="159" />
+        <location filename="../app/console/mainwindow.cpp" line="164" />
         <source>S&amp;ettings</source>
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="167" />
+        <location filename="../app/console/mainwindow.cpp" line="164" />
+        <source>&amp;Consent</source>
+        <translation>&amp;Zustimmung</translation>
+    </message>
+    <message>
+        <location filename="../app/console/mainwindow.cpp" line="172" />
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="177" />
+        <location filename="../app/console/mainwindow.cpp" line="182" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="178" />
+        <location filename="../app/console/mainwindow.cpp" line="183" />
         <source>&amp;About Flotilla</source>
         <translation>&amp;Über Flotilla</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="182" />
+        <location filename="../app/console/mainwindow.cpp" line="187" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>

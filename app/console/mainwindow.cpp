@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "consentpage.h"
 
 #include "aboutdialog.h"
 #include "connectdialog.h"
@@ -52,15 +53,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_targets = new TargetsPage(*m_connection, *m_sets, m_pages);
     m_software = new SoftwarePage(*m_connection, *m_sets, m_pages);
     m_rollouts = new RolloutsPage(*m_connection, *m_sets, m_pages);
+    m_consent = new ConsentPage(*m_connection, *m_sets, m_pages);
     m_settings = new SettingsPage(*m_connection, m_pages);
     m_pages->addPage(QIcon::fromTheme(u"go-home"_s, appIcon), tr("Welcome"), new WelcomePage(m_pages));
     m_pages->addPage(QIcon::fromTheme(u"network-server"_s, appIcon), tr("Targets"), m_targets);
     m_pages->addPage(QIcon::fromTheme(u"package-x-generic"_s, appIcon), tr("Software"), m_software);
     m_pages->addPage(QIcon::fromTheme(u"media-playback-start"_s, appIcon), tr("Rollouts"), m_rollouts);
+    m_pages->addPage(QIcon::fromTheme(u"dialog-question"_s, appIcon), tr("Consent"), m_consent);
     m_pages->addPage(QIcon::fromTheme(u"preferences-system"_s, appIcon), tr("Settings"), m_settings);
     connect(m_targets, &TargetsPage::message, this, &MainWindow::showMessage);
     connect(m_software, &SoftwarePage::message, this, &MainWindow::showMessage);
     connect(m_rollouts, &RolloutsPage::message, this, &MainWindow::showMessage);
+    connect(m_consent, &ConsentPage::message, this, &MainWindow::showMessage);
     connect(m_settings, &SettingsPage::message, this, &MainWindow::showMessage);
 
     createMenus();
@@ -156,7 +160,8 @@ void MainWindow::createMenus()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QStringList pageNames { tr("&Welcome"), tr("&Targets"), tr("&Software"), tr("&Rollouts"), tr("S&ettings") };
+    const QStringList pageNames { tr("&Welcome"),  tr("&Targets"), tr("&Software"),
+                                  tr("&Rollouts"), tr("&Consent"), tr("S&ettings") };
     for (int i = 0; i < pageNames.size(); ++i) {
         QAction *go = view->addAction(pageNames.at(i));
         go->setObjectName(u"actionPage%1"_s.arg(i));

@@ -8,6 +8,7 @@ class QLabel;
 
 namespace Flotilla {
 
+class ConsentPage;
 class DistributionSetModel;
 class PageStack;
 class RolloutsPage;
@@ -31,6 +32,7 @@ public:
     SoftwarePage *softwarePage() const { return m_software; }
     RolloutsPage *rolloutsPage() const { return m_rollouts; }
     SettingsPage *settingsPage() const { return m_settings; }
+    ConsentPage *consentPage() const { return m_consent; }
     DistributionSetModel *distributionSets() const { return m_sets; }
 
     void setConnectionText(const QString &text);
@@ -57,6 +59,7 @@ private:
     SoftwarePage *m_software = nullptr;
     RolloutsPage *m_rollouts = nullptr;
     SettingsPage *m_settings = nullptr;
+    ConsentPage *m_consent = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_banner = nullptr;
     ServerLogin m_embedded;

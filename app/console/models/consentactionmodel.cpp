@@ -1,0 +1,114 @@
+#include "consentactionmodel.h"
+#include "statusstyle.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+ConsentActionModel::ConsentActionModel(ServerConnection &connection, QObject *parent)
+    : ApiListModel(connection, parent)
+{
+    apply();
+}
+
+int ConsentActionModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ConsentActionModel::query() const
+{
+    QString q = u"status==wait_for_confirmation"_s;
+    if (!m_pattern.isEmpty()) {
+        // RSQL quoting: the pattern as one quoted value ("*" stays a wildcard).
+        QString value = m_pattern;
+        value.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
+        q += u";target.controllerId==\""_s + value + u'"';
+    }
+    if (m_setId)
+        q += u";distributionSet.id=="_s + QString::number(m_setId);
+    return q;
+}
+
+void ConsentActionModel::setFilter(const QString &targetPattern, qint64 setId)
+{
+    m_pattern = targetPattern.trimmed();
+    m_setId = setId;
+    apply();
+}
+
+void ConsentActionModel::apply()
+{
+    QUrlQuery q;
+    q.addQueryItem(u"q"_s, QString::fromUtf8(QUrl::toPercentEncoding(query())));
+    q.addQueryItem(u"sort"_s, u"createdAt:ASC"_s);
+    q.addQueryItem(u"limit"_s, u"500"_s);
+    setSource(u"/actions"_s, q);
+}
+
+void ConsentActionModel::setSetNames(const QHash<qint64, QString> &names)
+{
+    m_setNames = names;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Set), index(rowCount() - 1, Set));
+}
+
+void ConsentActionModel::onEvent(const QString &type, const QJsonObject &)
+{
+    if (type == u"action.created"_s || type == u"action.changed"_s)
+        scheduleReload();
+}
+
+QVariant ConsentActionModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return ApiListModel::headerData(section, orientation, role);
+    switch (section) {
+    case Target:
+        return tr("Target");
+    case Set:
+        return tr("Distribution set");
+    case WaitingSince:
+        return tr("Waiting since");
+    case Type:
+        return tr("Type");
+    case Weight:
+        return tr("Weight");
+    }
+    return {};
+}
+
+QVariant ConsentActionModel::cellData(const QJsonObject &row, int column, int role) const
+{
+    if (role == ControllerIdRole)
+        return row.value("target"_L1).toString();
+    const QDateTime created = QDateTime::fromMSecsSinceEpoch(row.value("createdAt"_L1).toInteger());
+    if (role == Qt::ToolTipRole && column == WaitingSince)
+        return QLocale().toString(created, QLocale::LongFormat);
+    if (role == Qt::DecorationRole && column == Target)
+        return StatusStyle::actionIcon(u"wait_for_confirmation"_s);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Target:
+        return row.value("target"_L1).toString();
+    case Set: {
+        const qint64 id = row.value("distributionSetId"_L1).toInteger();
+        return m_setNames.value(id, u"#%1"_s.arg(id));
+    }
+    case WaitingSince:
+        return QString(QLocale().toString(created, QLocale::ShortFormat) + u" ("_s
+                       + StatusStyle::relativeTime(created.toUTC()) + u')');
+    case Type:
+        return row.value("actionType"_L1).toString();
+    case Weight:
+        return row.value("weight"_L1).toInt();
+    }
+    return {};
+}
+
+} // namespace Flotilla
