@@ -637,137 +637,147 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::MainWindow</name>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="36" />
+        <location filename="../app/console/mainwindow.cpp" line="37" />
         <source>Flotilla Console</source>
         <translation>Flotilla-Konsole</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="58" />
+        <location filename="../app/console/mainwindow.cpp" line="60" />
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="59" />
+        <location filename="../app/console/mainwindow.cpp" line="61" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="60" />
+        <location filename="../app/console/mainwindow.cpp" line="62" />
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="61" />
+        <location filename="../app/console/mainwindow.cpp" line="63" />
         <source>Rollouts</source>
         <translation>Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="62" />
+        <location filename="../app/console/mainwindow.cpp" line="64" />
         <source>Consent</source>
         <translation>Zustimmung</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="63" />
+        <location filename="../app/console/mainwindow.cpp" line="65" />
+        <source>Manifests</source>
+        <translation>Manifeste</translation>
+    </message>
+    <message>
+        <location filename="../app/console/mainwindow.cpp" line="66" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="73" />
+        <location filename="../app/console/mainwindow.cpp" line="76" />
         <source>Server connection</source>
         <translation>Serververbindung</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="75" />
+        <location filename="../app/console/mainwindow.cpp" line="78" />
         <source>Not connected to a server</source>
         <translation>Mit keinem Server verbunden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="79" />
+        <location filename="../app/console/mainwindow.cpp" line="82" />
         <source>The connection to %1 was lost. Reconnecting… what happens meanwhile is shown once it is back.</source>
         <translation>Die Verbindung zu %1 ist unterbrochen. Verbinde neu … was inzwischen geschieht, wird danach angezeigt.</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="109" />
+        <location filename="../app/console/mainwindow.cpp" line="112" />
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="140" />
+        <location filename="../app/console/mainwindow.cpp" line="143" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="141" />
+        <location filename="../app/console/mainwindow.cpp" line="144" />
         <source>&amp;Connect to Server…</source>
         <translation>Mit Server &amp;verbinden …</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="145" />
+        <location filename="../app/console/mainwindow.cpp" line="148" />
         <source>Use the &amp;Embedded Server</source>
         <translation>&amp;Eingebauten Server verwenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="150" />
+        <location filename="../app/console/mainwindow.cpp" line="153" />
         <source>Embedded server</source>
         <translation>Eingebauter Server</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="153" />
+        <location filename="../app/console/mainwindow.cpp" line="156" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="162" />
+        <location filename="../app/console/mainwindow.cpp" line="165" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="163" />
+        <location filename="../app/console/mainwindow.cpp" line="166" />
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="163" />
+        <location filename="../app/console/mainwindow.cpp" line="166" />
         <source>&amp;Targets</source>
         <translation>&amp;Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="163" />
+        <location filename="../app/console/mainwindow.cpp" line="166" />
         <source>&amp;Software</source>
         <translation>&amp;Software</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="164" />
+        <location filename="../app/console/mainwindow.cpp" line="166" />
         <source>&amp;Rollouts</source>
         <translation>&amp;Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="164" />
+        <location filename="../app/console/mainwindow.cpp" line="167" />
         <source>S&amp;ettings</source>
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="164" />
+        <location filename="../app/console/mainwindow.cpp" line="167" />
         <source>&amp;Consent</source>
         <translation>&amp;Zustimmung</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="172" />
+        <location filename="../app/console/mainwindow.cpp" line="167" />
+        <source>&amp;Manifests</source>
+        <translation>&amp;Manifeste</translation>
+    </message>
+    <message>
+        <location filename="../app/console/mainwindow.cpp" line="175" />
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="182" />
+        <location filename="../app/console/mainwindow.cpp" line="185" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="183" />
+        <location filename="../app/console/mainwindow.cpp" line="186" />
         <source>&amp;About Flotilla</source>
         <translation>&amp;Über Flotilla</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="187" />
+        <location filename="../app/console/mainwindow.cpp" line="190" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
@@ -948,6 +958,177 @@ KSyntaxHighlighting %3</translation>
         <location filename="../app/console/maintenance/maintenancewindowdialog.cpp" line="312" />
         <source>Daylight-saving time</source>
         <translation>Sommerzeit</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::ManifestEditor</name>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="46" />
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="52" />
+        <source>What the JSON describes</source>
+        <translation>Was das JSON beschreibt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="56" />
+        <source>Start from a &amp;template</source>
+        <translation>Mit einer &amp;Vorlage beginnen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="59" />
+        <source>Manifest (JSON)</source>
+        <translation>Manifest (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="67" />
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="74" />
+        <source>The server's answer</source>
+        <translation>Die Antwort des Servers</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="79" />
+        <source>Describes:</source>
+        <translation>Beschreibt:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="153" />
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="159" />
+        <source>No problems: Apply sends it to the server.</source>
+        <translation>Keine Probleme: Anwenden schickt es an den Server.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="205" />
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="220" />
+        <source>The server accepted it:</source>
+        <translation>Der Server hat es angenommen:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifesteditor.cpp" line="220" />
+        <source>The server refused it:</source>
+        <translation>Der Server hat es abgelehnt:</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::ManifestValidator</name>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="37" />
+        <source>"%1" must be a non-empty text</source>
+        <translation>„%1" muss ein nicht leerer Text sein</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="42" />
+        <source>"%1" must be a text</source>
+        <translation>„%1" muss ein Text sein</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="54" />
+        <source>"%1" must be a whole number from %2 to %3</source>
+        <translation>„%1" muss eine ganze Zahl von %2 bis %3 sein</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="62" />
+        <source>"%1" must be true or false</source>
+        <translation>„%1" muss true oder false sein</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="67" />
+        <source>"%1" must be one of %2</source>
+        <translation>„%1" muss eines von %2 sein</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="73" />
+        <source>unknown key "%1" (known: %2)</source>
+        <translation>unbekannter Schlüssel „%1" (bekannt: %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="77" />
+        <source>"%1" is missing</source>
+        <translation>„%1" fehlt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="87" />
+        <source>maintenanceWindow: %1</source>
+        <translation>maintenanceWindow: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="121" />
+        <source>"modules" must be a list of {"id": number}</source>
+        <translation>„modules" muss eine Liste von {"id": Zahl} sein</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="127" />
+        <source>each module must be {"id": number}</source>
+        <translation>jedes Modul muss {"id": Zahl} sein</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="166" />
+        <source>"groups" must list at least one group</source>
+        <translation>„groups" muss mindestens eine Gruppe enthalten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="171" />
+        <source>each group needs "targetPercentage" above 0 and up to 100</source>
+        <translation>jede Gruppe braucht „targetPercentage" über 0 und bis 100</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="181" />
+        <source>"%1".expression must be a percentage "0".."100"</source>
+        <translation>„%1".expression muss ein Prozentwert "0".."100" sein</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="197" />
+        <source>Not valid JSON: %1</source>
+        <translation>Kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="210" />
+        <source>A distribution set is a JSON object (or a list of them)</source>
+        <translation>Ein Distribution-Set ist ein JSON-Objekt (oder eine Liste davon)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="215" />
+        <source>An assignment is a JSON object {"distributionSetId", "targets"}</source>
+        <translation>Eine Zuweisung ist ein JSON-Objekt {"distributionSetId", "targets"}</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="221" />
+        <source>"targets" must list at least one {"id": …}</source>
+        <translation>„targets" muss mindestens ein {"id": …} enthalten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="231" />
+        <source>A rollout is a JSON object</source>
+        <translation>Ein Rollout ist ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="283" />
+        <source>Distribution set</source>
+        <translation>Distributionsset</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="285" />
+        <source>Assignment</source>
+        <translation>Zuweisung</translation>
+    </message>
+    <message>
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="287" />
+        <source>Rollout</source>
+        <translation>Rollout</translation>
     </message>
 </context>
 <context>

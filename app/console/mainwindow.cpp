@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "consentpage.h"
+#include "manifesteditor.h"
 
 #include "aboutdialog.h"
 #include "connectdialog.h"
@@ -54,12 +55,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_software = new SoftwarePage(*m_connection, *m_sets, m_pages);
     m_rollouts = new RolloutsPage(*m_connection, *m_sets, m_pages);
     m_consent = new ConsentPage(*m_connection, *m_sets, m_pages);
+    m_manifests = new ManifestEditor(*m_connection, m_pages);
     m_settings = new SettingsPage(*m_connection, m_pages);
     m_pages->addPage(QIcon::fromTheme(u"go-home"_s, appIcon), tr("Welcome"), new WelcomePage(m_pages));
     m_pages->addPage(QIcon::fromTheme(u"network-server"_s, appIcon), tr("Targets"), m_targets);
     m_pages->addPage(QIcon::fromTheme(u"package-x-generic"_s, appIcon), tr("Software"), m_software);
     m_pages->addPage(QIcon::fromTheme(u"media-playback-start"_s, appIcon), tr("Rollouts"), m_rollouts);
     m_pages->addPage(QIcon::fromTheme(u"dialog-question"_s, appIcon), tr("Consent"), m_consent);
+    m_pages->addPage(QIcon::fromTheme(u"text-x-generic"_s, appIcon), tr("Manifests"), m_manifests);
     m_pages->addPage(QIcon::fromTheme(u"preferences-system"_s, appIcon), tr("Settings"), m_settings);
     connect(m_targets, &TargetsPage::message, this, &MainWindow::showMessage);
     connect(m_software, &SoftwarePage::message, this, &MainWindow::showMessage);
@@ -160,8 +163,8 @@ void MainWindow::createMenus()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QStringList pageNames { tr("&Welcome"),  tr("&Targets"), tr("&Software"),
-                                  tr("&Rollouts"), tr("&Consent"), tr("S&ettings") };
+    const QStringList pageNames { tr("&Welcome"), tr("&Targets"),   tr("&Software"), tr("&Rollouts"),
+                                  tr("&Consent"), tr("&Manifests"), tr("S&ettings") };
     for (int i = 0; i < pageNames.size(); ++i) {
         QAction *go = view->addAction(pageNames.at(i));
         go->setObjectName(u"actionPage%1"_s.arg(i));

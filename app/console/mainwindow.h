@@ -10,6 +10,7 @@ namespace Flotilla {
 
 class ConsentPage;
 class DistributionSetModel;
+class ManifestEditor;
 class PageStack;
 class RolloutsPage;
 class ServerConnection;
@@ -33,6 +34,7 @@ public:
     RolloutsPage *rolloutsPage() const { return m_rollouts; }
     SettingsPage *settingsPage() const { return m_settings; }
     ConsentPage *consentPage() const { return m_consent; }
+    ManifestEditor *manifestEditor() const { return m_manifests; }
     DistributionSetModel *distributionSets() const { return m_sets; }
 
     void setConnectionText(const QString &text);
@@ -60,6 +62,7 @@ private:
     RolloutsPage *m_rollouts = nullptr;
     SettingsPage *m_settings = nullptr;
     ConsentPage *m_consent = nullptr;
+    ManifestEditor *m_manifests = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_banner = nullptr;
     ServerLogin m_embedded;

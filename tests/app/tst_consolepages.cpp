@@ -330,7 +330,7 @@ void TestConsolePages::operatorFlow()
 
     // Settings: the tenant configuration and the operators.
     QTRY_VERIFY(window.settingsPage()->users()->rowCount() >= 1);
-    screenshot(window, 5, u"settings"_s);
+    screenshot(window, 6, u"settings"_s);
     screenshot(window, 0, u"welcome"_s);
 }
 
@@ -433,7 +433,7 @@ void TestConsolePages::operatorsAreChangedAndDeleted()
     window.show();
     window.connectToServer(server.login());
     SettingsPage *settings = window.settingsPage();
-    window.pages()->setCurrentIndex(5);
+    window.pages()->setCurrentIndex(6);
     auto *view = settings->findChild<QTableView *>(u"userView"_s);
     QTRY_COMPARE(settings->users()->rowCount(), 2);
     int row = -1;
