@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>ActionTrack</name>
+    <message>
+        <location filename="../qml/timeline/ActionTrack.qml" line="22" />
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/ActionTrack.qml" line="22" />
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/ActionTrack.qml" line="28" />
+        <source>Action %1</source>
+        <translation>Aktion %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/timeline/ActionTrack.qml" line="29" />
+        <source>%n silent gap(s)</source>
+        <translation><numerusform>%n stille Lücke</numerusform><numerusform>%n stille Lücken</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/ActionTrack.qml" line="63" />
+        <source>silent %1</source>
+        <translation>still %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/ActionTrack.qml" line="72" />
+        <source>code %1</source>
+        <translation>Code %1</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::AboutDialog</name>
     <message>
         <location filename="../app/console/aboutdialog.cpp" line="18" />
@@ -1435,32 +1468,32 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutSpanModel</name>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="108" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="121" />
         <source>Target</source>
         <translation>Zielgerät</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="110" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="123" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="112" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="125" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="114" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="127" />
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="116" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="129" />
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="118" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="131" />
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
@@ -1501,85 +1534,101 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutsPage</name>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="33" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="43" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="34" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="44" />
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="35" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="45" />
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="36" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="46" />
         <source>&amp;Approve</source>
         <translation>&amp;Genehmigen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="37" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="47" />
         <source>&amp;Deny</source>
         <translation>&amp;Ablehnen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="38" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="48" />
         <source>S&amp;top</source>
         <translation>An&amp;halten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="76" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="88" />
         <source>Rollouts</source>
         <translation>Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="82" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="94" />
         <source>Groups of the rollout</source>
         <translation>Gruppen des Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="89" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="101" />
         <source>&amp;New rollout…</source>
         <translation>&amp;Neues Rollout …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="142" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="122" />
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutspage.cpp" line="123" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="223" />
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutspage.cpp" line="162" />
         <source>Rollout %1 created</source>
         <translation>Rollout %1 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="157" />
-        <location filename="../app/console/pages/rolloutspage.cpp" line="166" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="177" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="186" />
         <source>Rollout %1</source>
         <translation>Rollout %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="159" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="179" />
         <source>Stop %1? Its open actions are canceled; it cannot be resumed.</source>
         <translation>%1 anhalten? Seine offenen Aktionen werden abgebrochen; es kann nicht fortgesetzt werden.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="160" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="180" />
         <source>Deny %1? It can then never start.</source>
         <translation>%1 ablehnen? Es kann dann nie starten.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="161" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="181" />
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="161" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="181" />
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="166" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="186" />
         <source>%1 was refused: %2</source>
         <translation>%1 wurde abgelehnt: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutspage.cpp" line="196" />
+        <source>Timeline of the rollout</source>
+        <translation>Zeitleiste des Rollouts</translation>
     </message>
 </context>
 <context>
@@ -2563,6 +2612,54 @@ Geräte sprechen die hawkBit-DDI-API; diese Konsole verwaltet Zielgeräte, Softw
         <location filename="../app/console/maintenance/windowpreview.cpp" line="70" />
         <source>The clocks change this day (not during the window).</source>
         <translation>An diesem Tag wird die Uhr umgestellt (nicht während des Fensters).</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutTimeline</name>
+    <message>
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="78" />
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="79" />
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="80" />
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="84" />
+        <source>%1 actions in %2 groups</source>
+        <translation>%1 Aktionen in %2 Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="85" />
+        <source>select a rollout that has started</source>
+        <translation>wählen Sie ein gestartetes Rollout</translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="103" />
+        <source>Group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="151" />
+        <source>Group started %1</source>
+        <translation>Gruppe gestartet %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="152" />
+        <source>Group finished %1</source>
+        <translation>Gruppe fertig %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="153" />
+        <source>Success threshold reached %1</source>
+        <translation>Erfolgsschwelle erreicht %1</translation>
     </message>
 </context>
 <context>

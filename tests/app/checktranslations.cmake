@@ -2,7 +2,7 @@
 file(MAKE_DIRECTORY ${WORK_DIR})
 file(COPY_FILE ${SOURCE_DIR}/translations/flotilla_de.ts ${WORK_DIR}/flotilla_de.ts)
 execute_process(
-    COMMAND ${LUPDATE} ${SOURCE_DIR}/app/console ${SOURCE_DIR}/app/common ${SOURCE_DIR}/client -no-obsolete -locations none
+    COMMAND ${LUPDATE} ${SOURCE_DIR}/app/console ${SOURCE_DIR}/app/common ${SOURCE_DIR}/client ${SOURCE_DIR}/qml/timeline -no-obsolete -locations none
             -ts ${WORK_DIR}/flotilla_de.ts
     RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

@@ -29,6 +29,7 @@
 #include "statusstyle.h"
 #include "targetspage.h"
 #include "targettablemodel.h"
+#include "timelinemodel.h"
 #include "userdialog.h"
 #include "usermodel.h"
 
@@ -43,8 +44,11 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QQuickItem>
+#include <QQuickWidget>
 #include <QSslCertificate>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTest>
@@ -327,6 +331,46 @@ void TestConsolePages::operatorFlow()
     QTRY_COMPARE(spans->index(runningRow, RolloutSpanModel::Status).data(RolloutSpanModel::StatusRole).toString(),
                  u"finished"_s);
     screenshot(window, 3, u"rollouts"_s);
+
+    // The timeline (QML): a lane per group, a bar per action; live feedback changes bars, not the zoom.
+    QQuickWidget *timelineWidget = rollouts->ensureTimeline();
+    QQuickItem *timelineRoot = timelineWidget->rootObject();
+    QVERIFY(timelineRoot);
+    auto *timeline = timelineRoot->property("model").value<TimelineModel *>();
+    QVERIFY(timeline);
+    QAbstractItemModelTester t10(timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(timeline->rowCount(), spans->rowCount());
+    QTRY_COMPARE(timeline->laneCount(), 2);
+    QTRY_VERIFY(timelineRoot->property("viewInitialised").toBool());
+    const double viewStart = timelineRoot->property("viewStart").toDouble();
+    const double viewEnd = timelineRoot->property("viewEnd").toDouble();
+    const auto finishedBars = [timeline] {
+        return std::count_if(timeline->bars().cbegin(), timeline->bars().cend(),
+                             [](const TimelineModel::Bar &b) { return b.status == u"finished"_s; });
+    };
+    const qsizetype finishedBefore = finishedBars();
+    int secondRow = -1;
+    for (int r = 0; r < spans->rowCount(); ++r)
+        if (spans->index(r, 0).data(RolloutSpanModel::StatusRole).toString() == u"running"_s)
+            secondRow = r;
+    QVERIFY(secondRow >= 0);
+    const QString second = spans->index(secondRow, RolloutSpanModel::Target).data().toString();
+    const qint64 secondAction = spans->index(secondRow, 0).data(JsonListModel::IdRole).toLongLong();
+    QCOMPARE(server.ddi(second)
+                 ->post(u"/deploymentBase/%1/feedback"_s.arg(secondAction),
+                        R"({"status":{"execution":"closed","result":{"finished":"success"}}})")
+                 .status,
+             200);
+    QTRY_COMPARE(finishedBars(), finishedBefore + 1);
+    QCOMPARE(timelineRoot->property("viewStart").toDouble(), viewStart);
+    QCOMPARE(timelineRoot->property("viewEnd").toDouble(), viewEnd);
+    // A click on a bar (the signal the tap handler emits) shows that action's history as a track.
+    QVERIFY(QMetaObject::invokeMethod(timelineRoot, "actionSelected", Q_ARG(double, double(secondAction))));
+    QTRY_VERIFY(rollouts->trackHistory()->rowCount() >= 2);
+    QCOMPARE(rollouts->trackHistory()->actionId(), secondAction);
+    timelineRoot->setProperty("selectedAction", double(secondAction));
+    rollouts->findChild<QTabWidget *>(u"rolloutViews"_s)->setCurrentIndex(1);
+    screenshot(window, 3, u"rollouts-timeline"_s);
 
     // Settings: the tenant configuration and the operators.
     QTRY_VERIFY(window.settingsPage()->users()->rowCount() >= 1);

@@ -66,12 +66,34 @@ QVariant ActionHistoryModel::headerData(int section, Qt::Orientation orientation
     return {};
 }
 
+QHash<int, QByteArray> ActionHistoryModel::roleNames() const
+{
+    QHash<int, QByteArray> names = ApiListModel::roleNames();
+    names.insert(AtRole, "atMs");
+    names.insert(StatusRole, "status");
+    names.insert(MessagesRole, "messages");
+    names.insert(CodeRole, "code");
+    return names;
+}
+
 QVariant ActionHistoryModel::cellData(const QJsonObject &e, int column, int role) const
 {
     const QString status = e.value("type"_L1).toString();
     QStringList messages;
     for (const QJsonValue &m : e.value("messages"_L1).toArray())
         messages << m.toString();
+    switch (role) {
+    case AtRole:
+        return e.value("reportedAt"_L1).toInteger();
+    case StatusRole:
+        return status;
+    case MessagesRole:
+        return messages.join(u'\n');
+    case CodeRole:
+        return e.value("code"_L1).isDouble() ? QVariant(e.value("code"_L1).toInt()) : QVariant();
+    default:
+        break;
+    }
     if (column == Status && role == Qt::DecorationRole)
         return StatusStyle::actionIcon(status);
     if (column == Messages && role == Qt::ToolTipRole)

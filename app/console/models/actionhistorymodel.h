@@ -10,11 +10,14 @@ class ActionHistoryModel : public ApiListModel
     Q_OBJECT
 public:
     enum Column { Time, Status, Messages, Code, ColumnCount };
+    // For the timeline's action track (QML): atMs, status, messages, code.
+    enum Role { AtRole = ObjectRole + 1, StatusRole, MessagesRole, CodeRole };
     explicit ActionHistoryModel(ServerConnection &connection, QObject *parent = nullptr);
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void setAction(const QString &controllerId, qint64 actionId);
+    QHash<int, QByteArray> roleNames() const override;
     qint64 actionId() const { return m_actionId; }
 
 protected:

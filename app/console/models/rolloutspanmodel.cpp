@@ -99,6 +99,19 @@ void RolloutSpanModel::onEvent(const QString &type, const QJsonObject &data)
         m_reload.start();
 }
 
+QHash<int, QByteArray> RolloutSpanModel::roleNames() const
+{
+    QHash<int, QByteArray> names = JsonListModel::roleNames();
+    names.insert(IdRole, "actionId");
+    names.insert(LabelRole, "label");
+    names.insert(GroupRole, "lane");
+    names.insert(StatusRole, "status");
+    names.insert(CreatedRole, "createdMs");
+    names.insert(StartedRole, "startedMs");
+    names.insert(ClosedRole, "endMs");
+    return names;
+}
+
 QVariant RolloutSpanModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -126,6 +139,8 @@ QVariant RolloutSpanModel::cellData(const QJsonObject &row, int column, int role
     switch (role) {
     case StatusRole:
         return status;
+    case LabelRole:
+        return row.value("target"_L1).toString();
     case GroupRole:
         return row.value("group"_L1).toInteger();
     case CreatedRole:

@@ -22,6 +22,7 @@ public:
         CreatedRole, // ms since the epoch; -1 when not (yet) known
         StartedRole,
         ClosedRole,
+        LabelRole, // the target
     };
     static constexpr int PageSize = 500;
 
@@ -30,6 +31,8 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void setRollout(qint64 rolloutId);
+    // For the timeline (QML): actionId, label, lane, status, createdMs, startedMs, endMs.
+    QHash<int, QByteArray> roleNames() const override;
     qint64 rolloutId() const { return m_rolloutId; }
     void reload();
     bool isLoading() const { return m_loading; }

@@ -1,4 +1,5 @@
 #include "rolloutspage.h"
+#include "actionhistorymodel.h"
 #include "confirm.h"
 #include "distributionsetmodel.h"
 #include "groupprogressdelegate.h"
@@ -14,7 +15,16 @@
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQmlError>
+#include <QQuickItem>
+#include <QQuickWidget>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(Flotilla_TimelinePlugin)
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -63,6 +73,8 @@ RolloutsPage::RolloutsPage(ServerConnection &connection, DistributionSetModel &s
     , m_groupView(new QTableView(this))
     , m_spans(new RolloutSpanModel(connection, this))
     , m_chart(new RolloutChart(*m_spans, this))
+    , m_views(new QTabWidget(this))
+    , m_trackHistory(new ActionHistoryModel(connection, this))
 {
     setObjectName(u"rolloutsPage"_s);
     for (QTableView *v : { m_view, m_groupView }) {
@@ -106,7 +118,14 @@ RolloutsPage::RolloutsPage(ServerConnection &connection, DistributionSetModel &s
     split->addWidget(m_view);
     auto *details = new QSplitter(Qt::Horizontal, split);
     details->addWidget(m_groupView);
-    details->addWidget(m_chart);
+    m_views->setObjectName(u"rolloutViews"_s);
+    m_views->addTab(m_chart, tr("Progress"));
+    m_views->addTab(new QWidget(m_views), tr("Timeline")); // made when first shown: QML costs start-up time
+    connect(m_views, &QTabWidget::currentChanged, this, [this](int i) {
+        if (i == 1)
+            ensureTimeline();
+    });
+    details->addWidget(m_views);
     details->setSizes({ 500, 500 });
     m_chart->setObjectName(u"rolloutChart"_s);
     split->addWidget(details);
@@ -119,6 +138,7 @@ RolloutsPage::RolloutsPage(ServerConnection &connection, DistributionSetModel &s
                 const qint64 id = current.isValid() ? current.data(JsonListModel::IdRole).toLongLong() : 0;
                 m_groups->setRollout(id);
                 m_spans->setRollout(id);
+                m_trackHistory->setAction({}, 0);
                 updateButtons();
             });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RolloutsPage::updateButtons);
@@ -165,6 +185,52 @@ void RolloutsPage::sendCommand(const QString &command)
     connect(reply, &ApiReply::failed, this, [this, name, command](int, const QString &why) {
         QMessageBox::warning(this, tr("Rollout %1").arg(name), tr("%1 was refused: %2").arg(command, why));
     });
+}
+
+QQuickWidget *RolloutsPage::ensureTimeline()
+{
+    if (m_timeline)
+        return m_timeline;
+    m_timeline = new QQuickWidget(m_views);
+    m_timeline->setObjectName(u"timelineWidget"_s);
+    m_timeline->setAccessibleName(tr("Timeline of the rollout"));
+    m_timeline->setResizeMode(QQuickWidget::SizeRootObjectToView);
+    // Qt 6.8's QQuickWidget has no loadFromModule/initial properties: a component of its engine does it.
+    auto *component = new QQmlComponent(m_timeline->engine(), m_timeline);
+    component->loadFromModule(u"Flotilla.Timeline"_s, u"RolloutTimeline"_s);
+    QObject *root = component->createWithInitialProperties(
+        { { u"spans"_s, QVariant::fromValue(static_cast<QObject *>(m_spans)) },
+          { u"history"_s, QVariant::fromValue(static_cast<QObject *>(m_trackHistory)) } });
+    if (root) {
+        m_timeline->setContent(QUrl(), component, root);
+        connect(root, SIGNAL(actionSelected(double)), this, SLOT(showActionTrack(double)));
+    } else {
+        for (const QQmlError &e : component->errors())
+            qWarning().noquote() << e.toString();
+    }
+    const auto thresholds = [this] {
+        QVariantList list;
+        for (const QJsonObject &g : m_groups->rows())
+            list << g.value("successCondition"_L1).toInt();
+        if (QQuickItem *item = m_timeline->rootObject())
+            item->setProperty("thresholds", list);
+    };
+    connect(m_groups, &ApiListModel::loaded, m_timeline, thresholds);
+    thresholds();
+    const QSignalBlocker block(m_views);
+    const int index = m_views->currentIndex();
+    delete m_views->widget(1);
+    m_views->insertTab(1, m_timeline, tr("Timeline"));
+    m_views->setCurrentIndex(index);
+    return m_timeline;
+}
+
+void RolloutsPage::showActionTrack(double actionId)
+{
+    const int row = m_spans->rowOf(qint64(actionId));
+    if (row < 0)
+        return;
+    m_trackHistory->setAction(m_spans->rowObject(row).value("target"_L1).toString(), qint64(actionId));
 }
 
 } // namespace Flotilla

@@ -4,11 +4,14 @@
 #include <QWidget>
 
 class QPushButton;
+class QQuickWidget;
+class QTabWidget;
 class QTableView;
 
 namespace Flotilla {
 
 class DistributionSetModel;
+class ActionHistoryModel;
 class RolloutChart;
 class RolloutGroupModel;
 class RolloutSpanModel;
@@ -28,6 +31,14 @@ public:
     RolloutGroupModel *groups() const { return m_groups; }
     RolloutSpanModel *spans() const { return m_spans; }
     RolloutChart *chart() const { return m_chart; }
+    // The timeline (QML in a QQuickWidget), made on first use.
+    QQuickWidget *ensureTimeline();
+    ActionHistoryModel *trackHistory() const { return m_trackHistory; }
+
+private Q_SLOTS:
+    void showActionTrack(double actionId);
+
+public:
     QTableView *view() const { return m_view; }
     // The commands the state machine allows in a status as the API names it ("ready", "running", ...).
     static QStringList allowedCommands(const QString &status);
@@ -50,6 +61,9 @@ private:
     QTableView *m_groupView;
     RolloutSpanModel *m_spans;
     RolloutChart *m_chart;
+    QTabWidget *m_views;
+    ActionHistoryModel *m_trackHistory;
+    QQuickWidget *m_timeline = nullptr;
     QHash<QString, QPushButton *> m_commands;
 };
 

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QColor>
+#include <QObject>
+#include <QQmlEngine>
+
+namespace Flotilla {
+
+// The colour of an action's state on the timeline, for C++ (TimelineBars) and QML (ActionTrack) alike.
+class TimelineStyle : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+public:
+    using QObject::QObject;
+    Q_INVOKABLE static QColor colourFor(const QString &status);
+};
+
+} // namespace Flotilla
