@@ -1,4 +1,5 @@
 #include "actiontrackmodel.h"
+#include "rolesbyname.h"
 
 #include <QScopedValueRollback>
 
@@ -19,12 +20,7 @@ void ActionTrackModel::setHistory(QAbstractItemModel *history)
 {
     if (history == sourceModel())
         return;
-    m_sourceRoles.clear();
-    if (history) {
-        const QHash<int, QByteArray> names = history->roleNames();
-        for (auto it = names.cbegin(); it != names.cend(); ++it)
-            m_sourceRoles.insert(it.value(), it.key());
-    }
+    m_sourceRoles = rolesByName(history);
     setSourceModel(history);
     recompute();
     Q_EMIT historyChanged();

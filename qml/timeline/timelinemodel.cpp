@@ -1,4 +1,5 @@
 #include "timelinemodel.h"
+#include "rolesbyname.h"
 
 #include <QDateTime>
 
@@ -30,12 +31,7 @@ void TimelineModel::setSpans(QAbstractItemModel *spans)
 {
     if (spans == sourceModel())
         return;
-    m_sourceRoles.clear();
-    if (spans) {
-        const QHash<int, QByteArray> names = spans->roleNames();
-        for (auto it = names.cbegin(); it != names.cend(); ++it)
-            m_sourceRoles.insert(it.value(), it.key());
-    }
+    m_sourceRoles = rolesByName(spans);
     setSourceModel(spans);
     rebuild();
     Q_EMIT spansChanged();
