@@ -115,7 +115,7 @@ QSGNode *TimelineBars::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         node->setFlag(QSGNode::OwnsMaterial);
     }
     QSGGeometry *geometry = node->geometry();
-    constexpr int SubRows = 8; // bars in a lane share its height in sub-rows so overlapping actions stay apart
+    constexpr int SubRows = 12; // bars in a lane share its height in sub-rows so overlapping actions stay apart
     const QList<TimelineModel::Bar> empty;
     const QList<TimelineModel::Bar> &bars = m_model ? m_model->bars() : empty;
     const qreal rowHeight = std::max<qreal>(1.5, (m_laneHeight - 6) / SubRows);
@@ -142,11 +142,10 @@ QSGNode *TimelineBars::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     QList<Piece> pieces;
     pieces.reserve(qsizetype(bars.size()) * 2);
     int visible = 0;
-    QHash<int, int> indexInLane;
     for (const TimelineModel::Bar &bar : bars) {
         if (bar.lane < 0)
             continue;
-        const int sub = indexInLane[bar.lane]++ % SubRows;
+        const int sub = std::min(SubRows - 1, int(bar.slot * SubRows));
         const qreal end = bar.end >= 0 ? qreal(bar.end) : m_now;
         if (end < m_viewStart || qreal(bar.created) > m_viewEnd)
             continue; // culled

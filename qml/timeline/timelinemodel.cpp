@@ -106,6 +106,27 @@ const QList<TimelineModel::Bar> &TimelineModel::bars() const
             b.end = i.data(rEnd).toLongLong();
             m_bars.append(b);
         }
+        // Slots: within a lane, bars of one state side by side (finished, running, then the rarer ones), each
+        // ordered by start, so a shrunken view shows each state in proportion rather than overlapping.
+        static const QStringList order { u"finished"_s,  u"downloaded"_s, u"running"_s,  u"wait_for_confirmation"_s,
+                                         u"scheduled"_s, u"canceling"_s,  u"canceled"_s, u"error"_s };
+        QHash<int, QList<int>> byLane;
+        for (int i = 0; i < m_bars.size(); ++i)
+            byLane[m_bars.at(i).lane].append(i);
+        for (QList<int> &members : byLane) {
+            std::sort(members.begin(), members.end(), [this](int a, int b) {
+                const Bar &x = m_bars.at(a);
+                const Bar &y = m_bars.at(b);
+                const auto rank = [](const QString &s) {
+                    const qsizetype i = order.indexOf(s);
+                    return i < 0 ? order.size() : i;
+                };
+                return std::tuple(rank(x.status), x.started, x.actionId)
+                    < std::tuple(rank(y.status), y.started, y.actionId);
+            });
+            for (int k = 0; k < members.size(); ++k)
+                m_bars[members.at(k)].slot = float(k) / float(members.size());
+        }
     }
     m_barsValid = true;
     return m_bars;

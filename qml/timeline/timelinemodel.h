@@ -42,6 +42,7 @@ public:
         qint64 started = -1;
         qint64 end = -1; // -1: open
         QString status;
+        float slot = 0; // 0..1: where in its lane's height the bar goes (same states together, by start)
     };
 
     explicit TimelineModel(QObject *parent = nullptr);
