@@ -113,6 +113,7 @@ Rectangle {
                     model: root.windows
                     Rectangle {
                         required property var modelData
+                        objectName: "maintenanceWindowShade"
                         x: root.xOf(modelData.startMs); width: root.xOf(modelData.endMs) - x
                         y: 0; height: plot.height
                         color: Qt.alpha(palette.highlight, 0.12)

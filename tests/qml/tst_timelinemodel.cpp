@@ -6,10 +6,16 @@
 #include "timelinemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickItem>
 #include <QQuickView>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(Flotilla_TimelinePlugin)
 
 using namespace Flotilla;
 using namespace Qt::StringLiterals;
@@ -58,6 +64,14 @@ QStandardItemModel *historyModel(QObject *parent, const QList<qint64> &times)
     }
     return m;
 }
+// Items of the visual tree (Repeater delegates included) with this objectName.
+void itemsNamed(QQuickItem *item, const QString &name, QList<QQuickItem *> &found)
+{
+    if (item->objectName() == name)
+        found << item;
+    for (QQuickItem *child : item->childItems())
+        itemsNamed(child, name, found);
+}
 QVariantMap marker(const TimelineModel &model, int lane, const QString &kind)
 {
     for (const QVariant &v : model.markers())
@@ -78,6 +92,7 @@ private Q_SLOTS:
     void actionTrack_data();
     void actionTrack();
     void barsHitTestingAndCulling();
+    void qmlViewZoomPanAndWindows();
 };
 
 void TestTimelineModel::lanesRangeAndRoles()
@@ -232,6 +247,59 @@ void TestTimelineModel::barsHitTestingAndCulling()
     QTRY_COMPARE(bars->visibleBars(), 2);
     bars->setViewStart(qreal(T0 + 20000)); // the first bar scrolls out of view
     QTRY_COMPARE(bars->visibleBars(), 1);
+}
+
+// The QML view: the first data sets the range; zoom keeps the moment under the pointer; "Now" brings now into
+// view; maintenance windows are shaded where they fall; source updates keep the zoom.
+void TestTimelineModel::qmlViewZoomPanAndWindows()
+{
+    QStandardItemModel *source = spanModel(this);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    addSpan(source, 1, 1, u"finished"_s, now - 3600000, now - 3500000, now - 1800000);
+    addSpan(source, 2, 2, u"running"_s, now - 3600000, now - 1700000, -1);
+    QQuickView view;
+    view.setResizeMode(QQuickView::SizeRootObjectToView);
+    view.resize(1000, 400);
+    QQmlComponent component(view.engine());
+    component.loadFromModule("Flotilla.Timeline", "RolloutTimeline");
+    QObject *root = component.createWithInitialProperties(
+        { { u"spans"_s, QVariant::fromValue<QObject *>(source) },
+          { u"windows"_s,
+            QVariantList {
+                QVariantMap { { u"startMs"_s, double(now - 3000000) }, { u"endMs"_s, double(now - 2400000) } } } } });
+    QVERIFY2(root, qPrintable(component.errorString()));
+    view.setContent(QUrl(), &component, root);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_VERIFY(root->property("viewInitialised").toBool());
+    const double start = root->property("viewStart").toDouble();
+    const double end = root->property("viewEnd").toDouble();
+    QVERIFY(start <= double(now - 3600000) && end >= double(now));
+    // The window's shade lies between the x of its start and end.
+    QList<QQuickItem *> shades;
+    itemsNamed(qobject_cast<QQuickItem *>(root), u"maintenanceWindowShade"_s, shades);
+    QCOMPARE(shades.size(), 1);
+    QVERIFY(shades.first()->width() > 10);
+    // Zoom in around the middle: half the span, the middle stays.
+    auto *bars = root->findChild<TimelineBars *>(u"timelineBars"_s);
+    QVERIFY(bars);
+    const double middle = bars->timeForX(bars->width() / 2);
+    QVERIFY(QMetaObject::invokeMethod(root, "zoomAround", Q_ARG(QVariant, bars->width() / 2), Q_ARG(QVariant, 0.5)));
+    const double zoomedSpan = root->property("viewEnd").toDouble() - root->property("viewStart").toDouble();
+    QVERIFY(qAbs(zoomedSpan - (end - start) / 2) < 1);
+    QVERIFY(qAbs(bars->timeForX(bars->width() / 2) - middle) < 1000);
+    // Live data does not move the view.
+    const double zoomedStart = root->property("viewStart").toDouble();
+    source->item(1)->setData(u"finished"_s, Status);
+    source->item(1)->setData(now, End);
+    QTRY_COMPARE(root->property("model").value<TimelineModel *>()->bars().at(1).status, u"finished"_s);
+    QCOMPARE(root->property("viewStart").toDouble(), zoomedStart);
+    // Pan far away, then "Now" brings the present back into view.
+    root->setProperty("viewStart", zoomedStart - 86400000.0);
+    root->setProperty("viewEnd", zoomedStart - 86400000.0 + zoomedSpan);
+    QVERIFY(QMetaObject::invokeMethod(root, "jumpToNow"));
+    QVERIFY(root->property("viewStart").toDouble() < double(QDateTime::currentMSecsSinceEpoch()));
+    QVERIFY(root->property("viewEnd").toDouble() > double(QDateTime::currentMSecsSinceEpoch()));
 }
 
 QTEST_MAIN(TestTimelineModel)
