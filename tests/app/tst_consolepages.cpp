@@ -2,7 +2,7 @@
 // uploaded on the Software page, a set composed, the set deployed to a target from the Targets page (the dialog
 // says what will happen), and the action appears live in the target's details as a test device polls and
 // reports. Every model the pages use is checked with QAbstractItemModelTester. Rollout buttons follow the state
-// machine. With FLOTILLA_SCREENSHOT_DIR set, a PNG per page is written there.
+// machine. A PNG per page goes to <build>/tests/screenshots (or FLOTILLA_SCREENSHOT_DIR).
 #include "actionhistorymodel.h"
 #include "actiontablemodel.h"
 #include "assignmentpreview.h"
@@ -22,6 +22,7 @@
 #include "rolloutspage.h"
 #include "rolloutspanmodel.h"
 #include "rollouttablemodel.h"
+#include "screenshotdir.h"
 #include "serverconnection.h"
 #include "settingspage.h"
 #include "softwaremodulemodel.h"
@@ -148,12 +149,9 @@ void TestConsolePages::rolloutCommandsFollowTheStateMachine()
 
 void TestConsolePages::screenshot(MainWindow &window, int page, const QString &name)
 {
-    const QString dir = qEnvironmentVariable("FLOTILLA_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
+    const QString dir = screenshotDir();
     window.pages()->setCurrentIndex(page);
     QTest::qWait(300);
-    QDir().mkpath(dir);
     QVERIFY(window.grab().save(dir + u"/console-"_s + name + u".png"_s));
 }
 
@@ -458,9 +456,7 @@ void TestConsolePages::followsADarkPalette()
             for (int x = 5; x < image.width(); x += 20, ++samples)
                 light += QColor(image.pixel(x, y)).lightness() > 160;
         QVERIFY2(light * 10 < samples, qPrintable(u"%1 of %2 samples are light"_s.arg(light).arg(samples)));
-        const QString dir = qEnvironmentVariable("FLOTILLA_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            QVERIFY(image.save(dir + u"/console-rollouts-dark.png"_s));
+        QVERIFY(image.save(screenshotDir() + u"/console-rollouts-dark.png"_s));
     }
     QApplication::setPalette(original);
 }
