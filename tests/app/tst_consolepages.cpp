@@ -6,18 +6,12 @@
 #include "actionhistorymodel.h"
 #include "actiontablemodel.h"
 #include "assignmentpreview.h"
-#include "connectdialog.h"
-#include "consentactionmodel.h"
-#include "consentpage.h"
 #include "consolefixture.h"
-#include "decisiondialog.h"
 #include "deploydialog.h"
 #include "distributionsetmodel.h"
-#include "maintenancewindowdialog.h"
 #include "mainwindow.h"
 #include "pagestack.h"
 #include "rolloutchart.h"
-#include "rolloutdialog.h"
 #include "rolloutgroupmodel.h"
 #include "rolloutspage.h"
 #include "rolloutspanmodel.h"
@@ -36,24 +30,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
-#include <QComboBox>
-#include <QDialogButtonBox>
 #include <QDir>
-#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QProcess>
 #include <QPushButton>
 #include <QQuickItem>
 #include <QQuickWidget>
-#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTcpServer>
 #include <QTest>
-#include <QTimeEdit>
 #include <QTimer>
 #include <QTreeView>
 
@@ -77,11 +64,6 @@ private Q_SLOTS:
     void statusColoursReadOnBothPalettes();
     void followsADarkPalette();
     void operatorsAreChangedAndDeleted();
-    void connectDialogShowsAnUntrustedCertificate();
-    void connectDialogCancelsASlowAttempt();
-    void rolloutDialogPlansGroups();
-    void deployDialogPlansAMaintenanceWindow();
-    void consentPage();
 
 private:
     void screenshot(MainWindow &window, int page, const QString &name);
@@ -515,318 +497,6 @@ void TestConsolePages::operatorsAreChangedAndDeleted()
     QTest::mouseClick(settings->findChild<QPushButton *>(u"deleteUserButton"_s), Qt::LeftButton);
     QTRY_COMPARE(settings->users()->rowCount(), 1);
     QCOMPARE(server.api->get(u"/users"_s).json()["content"_L1].toArray().size(), 1);
-}
-
-// File → Connect to a server with a self-signed certificate: refused with the reason and the fingerprint; works
-// only once the operator trusts that certificate, and then for the API and the event stream alike.
-void TestConsolePages::connectDialogShowsAnUntrustedCertificate()
-{
-    QTemporaryDir tls;
-    const QString cert = tls.filePath(u"cert.pem"_s);
-    const QString key = tls.filePath(u"key.pem"_s);
-    QProcess openssl;
-    openssl.start(u"openssl"_s,
-                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
-                    u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
-                    u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, key, u"-out"_s, cert });
-    QVERIFY(openssl.waitForFinished(30000));
-    QCOMPARE(openssl.exitCode(), 0);
-    EmbeddedServer server([&](ServerConfig &c) {
-        c.tlsCertificate = cert;
-        c.tlsKey = key;
-    });
-    QVERIFY(server.start());
-    QVERIFY2(server.url.startsWith(u"https://"_s), qPrintable(server.url));
-    const QList<QSslCertificate> certs = QSslCertificate::fromPath(cert);
-    QCOMPARE(certs.size(), 1);
-    const QString fingerprint = QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex(':'));
-
-    ConnectDialog dialog;
-    dialog.show();
-    auto *url = dialog.findChild<QComboBox *>(u"serverUrl"_s);
-    url->setEditText(server.url);
-    dialog.findChild<QLineEdit *>(u"serverUser"_s)->setText(u"console"_s);
-    dialog.findChild<QLineEdit *>(u"serverSecret"_s)->setText(u"console-password"_s);
-    auto *connectButton = dialog.findChild<QPushButton *>(u"connectButton"_s);
-    auto *trust = dialog.findChild<QCheckBox *>(u"trustCertificate"_s);
-    auto *status = dialog.findChild<QLabel *>(u"connectStatus"_s);
-    QTest::mouseClick(connectButton, Qt::LeftButton);
-    QTRY_VERIFY(trust->isVisible());
-    QVERIFY2(status->text().contains(u"not trusted"_s), qPrintable(status->text()));
-    QVERIFY2(trust->text().contains(fingerprint), qPrintable(trust->text()));
-    QVERIFY(dialog.isVisible());
-    QCOMPARE(dialog.result(), int(QDialog::Rejected));
-    // Connect again without ticking: still refused.
-    QTest::mouseClick(connectButton, Qt::LeftButton);
-    QVERIFY(!connectButton->isEnabled()); // while it tries
-    QTRY_VERIFY(connectButton->isEnabled());
-    QVERIFY(dialog.isVisible());
-    QVERIFY(status->text().contains(u"not trusted"_s));
-
-    trust->setChecked(true);
-    QTest::mouseClick(connectButton, Qt::LeftButton);
-    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
-    QCOMPARE(dialog.trustedCertificates().size(), 1);
-    QCOMPARE(dialog.trustedCertificates().first(), certs.first());
-
-    MainWindow window;
-    window.show();
-    window.connectToServer(dialog.login(), dialog.trustedCertificates());
-    QTRY_VERIFY(window.settingsPage()->users()->rowCount() >= 1);
-    QTRY_COMPARE(window.connection().events().state(), EventClient::State::Connected);
-}
-
-// Cancel while the dialog waits for a server that accepts the connection but never answers: the attempt stops,
-// the dialog stays open and says so.
-void TestConsolePages::connectDialogCancelsASlowAttempt()
-{
-    QTcpServer silent;
-    QVERIFY(silent.listen(QHostAddress::LocalHost));
-    ConnectDialog dialog;
-    dialog.show();
-    dialog.findChild<QComboBox *>(u"serverUrl"_s)->setEditText(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
-    dialog.findChild<QLineEdit *>(u"serverSecret"_s)->setText(u"token"_s);
-    auto *connectButton = dialog.findChild<QPushButton *>(u"connectButton"_s);
-    QTest::mouseClick(connectButton, Qt::LeftButton);
-    QVERIFY(!connectButton->isEnabled());
-    QTest::qWait(200);
-    auto *buttons = dialog.findChild<QDialogButtonBox *>();
-    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
-    QVERIFY(cancel->isEnabled());
-    QTest::mouseClick(cancel, Qt::LeftButton);
-    QTRY_VERIFY(connectButton->isEnabled());
-    QVERIFY(dialog.isVisible());
-    QVERIFY2(dialog.findChild<QLabel *>(u"connectStatus"_s)->text().contains(u"canceled"_s),
-             qPrintable(dialog.findChild<QLabel *>(u"connectStatus"_s)->text()));
-    // A second Cancel closes it.
-    QTest::mouseClick(cancel, Qt::LeftButton);
-    QVERIFY(!dialog.isVisible());
-}
-
-// The rollout wizard: live count of the filter's targets, the groups the engine will make (equal or by
-// percentages of the targets left), refused input, and a created rollout whose groups hold what was shown.
-void TestConsolePages::rolloutDialogPlansGroups()
-{
-    EmbeddedServer server;
-    QVERIFY(server.start());
-    QVERIFY(server.createTargets(u"cam-"_s, 20));
-    QVERIFY(server.createTargets(u"door-"_s, 3));
-    QVERIFY(server.createSet() > 0);
-    ServerConnection connection;
-    DistributionSetModel sets(connection);
-    server.connect(connection);
-    QTRY_COMPARE(sets.rowCount(), 1);
-
-    RolloutDialog dialog(connection, sets);
-    dialog.show();
-    auto *create = dialog.findChild<QPushButton *>(u"createButton"_s);
-    QVERIFY(create);
-    QVERIFY(!create->isEnabled());
-    dialog.setName(u"cameras"_s);
-    dialog.setFilter(u"controllerId==cam-*"_s);
-    QTRY_VERIFY2(dialog.matchText().contains(u"groups of 4, 4, 4, 4, 4"_s), qPrintable(dialog.matchText()));
-    QVERIFY(dialog.matchText().contains(u"20"_s));
-    QVERIFY(create->isEnabled());
-
-    dialog.findChild<QComboBox *>(u"groupMode"_s)->setCurrentIndex(1);
-    auto *percentages = dialog.findChild<QLineEdit *>(u"groupPercentages"_s);
-    QVERIFY(percentages->isVisible());
-    QVERIFY(!create->isEnabled()); // no percentages yet
-    percentages->setText(u"10, 50"_s);
-    QVERIFY2(dialog.matchText().contains(u"groups of 2, 9"_s), qPrintable(dialog.matchText()));
-    QVERIFY2(dialog.matchText().contains(u"9 target"_s), qPrintable(dialog.matchText()));
-    percentages->setText(u"10, abc"_s);
-    QVERIFY(!create->isEnabled());
-    percentages->setText(u"10, 150"_s);
-    QVERIFY(!create->isEnabled());
-    percentages->setText(u"10, 50 %, 100"_s);
-    QVERIFY2(dialog.matchText().contains(u"groups of 2, 9, 9"_s), qPrintable(dialog.matchText()));
-    QVERIFY(create->isEnabled());
-    const QJsonObject body = dialog.requestBody();
-    QVERIFY(!body.contains("amountGroups"_L1));
-    QCOMPARE(body["groups"_L1].toArray().size(), 3);
-    QCOMPARE(body["groups"_L1][1]["targetPercentage"_L1].toDouble(), 50.0);
-
-    QSignalSpy created(&dialog, &RolloutDialog::created);
-    QTest::mouseClick(create, Qt::LeftButton);
-    QTRY_COMPARE(created.size(), 1);
-    const qint64 id = created.first().first().toLongLong();
-    const QJsonArray groups = server.api->get(u"/rollouts/%1/deploygroups"_s.arg(id)).json()["content"_L1].toArray();
-    QCOMPARE(groups.size(), 3);
-    QCOMPARE(groups[0]["totalTargets"_L1].toInt(), 2);
-    QCOMPARE(groups[1]["totalTargets"_L1].toInt(), 9);
-    QCOMPARE(groups[2]["totalTargets"_L1].toInt(), 9);
-}
-
-// Deploy → Plan the window…: the editor's choice lands in the assignment's maintenance window.
-void TestConsolePages::deployDialogPlansAMaintenanceWindow()
-{
-    ServerConnection connection;
-    DistributionSetModel sets(connection);
-    DeployDialog dialog(connection, sets, { QJsonObject { { "controllerId"_L1, u"cam-1"_s }, { "id"_L1, 1 } } }, false);
-    dialog.show();
-    dialog.findChild<QGroupBox *>(u"windowGroup"_s)->setChecked(true);
-    bool planned = false;
-    QTimer::singleShot(0, this, [&planned] {
-        auto *editor = qobject_cast<MaintenanceWindowDialog *>(QApplication::activeModalWidget());
-        if (!editor)
-            return;
-        editor->findChild<QComboBox *>(u"scheduleMode"_s)->setCurrentIndex(1); // weekly
-        editor->findChild<QCheckBox *>(u"weekday6"_s)->setChecked(true); // Saturday
-        editor->findChild<QTimeEdit *>(u"windowTime"_s)->setTime(QTime(23, 30));
-        editor->findChild<QLineEdit *>(u"windowDuration"_s)->setText(u"02:00:00"_s);
-        editor->findChild<QComboBox *>(u"windowZone"_s)->setCurrentText(u"America/New_York"_s);
-        planned = true;
-        editor->accept();
-    });
-    QTest::mouseClick(dialog.findChild<QPushButton *>(u"planWindowButton"_s), Qt::LeftButton);
-    QVERIFY(planned);
-    const QJsonObject window = dialog.requestBody().at(0)["maintenanceWindow"_L1].toObject();
-    QCOMPARE(window["schedule"_L1].toString(), u"0 30 23 ? * SAT"_s);
-    QCOMPARE(window["duration"_L1].toString(), u"02:00:00"_s);
-    QCOMPARE(window["timezone"_L1].toString(), u"America/New_York"_s);
-}
-
-// The Consent page against an embedded server: a device denies (its action stays, the history says so), the
-// operator confirms on its behalf with a remark, cancels another action, and turns a target's auto-confirm on
-// (which confirms what waits) and off. Decisions never go through on Enter.
-void TestConsolePages::consentPage()
-{
-    EmbeddedServer server;
-    QVERIFY(server.start());
-    QVERIFY(server.createTargets(u"cam-"_s, 3));
-    QVERIFY(server.createTargets(u"door-"_s, 1));
-    const qint64 set = server.createSet();
-    QCOMPARE(server.api->put(u"/system/configs/user.confirmation.flow.enabled"_s, R"({"value":true})").status, 200);
-    const HttpAnswer assigned = server.api->post(
-        u"/distributionsets/%1/assignedTargets"_s.arg(set),
-        R"([{"id":"cam-000","confirmationRequired":true},{"id":"cam-001","confirmationRequired":true},
-            {"id":"cam-002","confirmationRequired":true},{"id":"door-000","confirmationRequired":true}])");
-    QCOMPARE(assigned.json()["assigned"_L1].toInt(), 4);
-    QHash<QString, qint64> actionOf;
-    for (const QJsonValue &a : assigned.json()["assignedActions"_L1].toArray())
-        actionOf.insert(server.api->get(u"/actions?q=id==%1"_s.arg(a["id"_L1].toInteger()))
-                            .json()["content"_L1][0]["target"_L1]
-                            .toString(),
-                        a["id"_L1].toInteger());
-    QCOMPARE(actionOf.size(), 4);
-
-    MainWindow window;
-    window.resize(1280, 800);
-    window.show();
-    ConsentPage *page = window.consentPage();
-    QAbstractItemModelTester t1(page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t2(page->history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    window.connectToServer(server.login());
-    window.pages()->setCurrentIndex(4);
-    QTRY_COMPARE(page->model()->rowCount(), 4);
-    QTRY_COMPARE(window.connection().events().state(), EventClient::State::Connected);
-
-    // The filters: by target pattern.
-    QTest::keyClicks(page->findChild<QLineEdit *>(u"consentTargetFilter"_s), u"cam-*"_s);
-    QTRY_COMPARE(page->model()->rowCount(), 3);
-
-    // A device denies: its action stays on the list; its history says the device denied it.
-    const auto cam0 = server.ddi(u"cam-000"_s);
-    QCOMPARE(cam0->post(u"/confirmationBase/%1/feedback"_s.arg(actionOf[u"cam-000"_s]),
-                        R"({"confirmation":"denied","details":["user is busy"]})")
-                 .status,
-             200);
-    const auto rowOf = [&](const QString &target) {
-        for (int r = 0; r < page->model()->rowCount(); ++r)
-            if (page->model()->index(r, 0).data(ConsentActionModel::ControllerIdRole).toString() == target)
-                return r;
-        return -1;
-    };
-    page->view()->selectRow(rowOf(u"cam-000"_s));
-    QTRY_VERIFY(page->history()->rowCount() >= 2);
-    bool sawDenial = false;
-    QTRY_VERIFY([&] {
-        for (int r = 0; r < page->history()->rowCount(); ++r)
-            if (page->history()
-                    ->index(r, ActionHistoryModel::Messages)
-                    .data()
-                    .toString()
-                    .contains(u"Denied by the device"_s))
-                sawDenial = true;
-        return sawDenial;
-    }());
-    QCOMPARE(page->model()->rowCount(), 3); // denied: still waiting
-
-    // Confirm on its behalf: Enter does not decide; the button with the remark does.
-    auto *confirm = page->findChild<QPushButton *>(u"confirmButton"_s);
-    QVERIFY(confirm->isEnabled());
-    bool enterCanceled = false;
-    QTimer::singleShot(0, this, [&enterCanceled] {
-        auto *dialog = qobject_cast<DecisionDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        QTest::keyClick(dialog->findChild<QLineEdit *>(u"decisionRemark"_s), Qt::Key_Return);
-        enterCanceled = !dialog->isVisible() && dialog->result() == QDialog::Rejected;
-    });
-    QTest::mouseClick(confirm, Qt::LeftButton);
-    QVERIFY(enterCanceled);
-    QCOMPARE(page->model()->rowCount(), 3);
-    QTimer::singleShot(0, this, [] {
-        auto *dialog = qobject_cast<DecisionDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"decisionRemark"_s), u"called the site, go ahead"_s);
-        QTest::mouseClick(dialog->deedButton(), Qt::LeftButton);
-    });
-    QTest::mouseClick(confirm, Qt::LeftButton);
-    QTRY_COMPARE(page->model()->rowCount(), 2);
-    const QJsonArray history = server.api->get(u"/targets/cam-000/actions/%1/status"_s.arg(actionOf[u"cam-000"_s]))
-                                   .json()["content"_L1]
-                                   .toArray();
-    const QString all = QString::fromUtf8(QJsonDocument(history).toJson());
-    QVERIFY2(all.contains(u"called the site, go ahead"_s) && all.contains(u"on the device's behalf by console"_s),
-             qPrintable(all));
-    QCOMPARE(server.api->get(u"/targets/cam-000/actions/%1"_s.arg(actionOf[u"cam-000"_s]))
-                 .json()["detailStatus"_L1]
-                 .toString(),
-             u"running"_s);
-
-    // Cancel another: asks first (Cancel is the default), then the action leaves the list.
-    page->view()->selectRow(rowOf(u"cam-001"_s));
-    QTimer::singleShot(0, this, [] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
-        for (QAbstractButton *b : box->buttons())
-            if (box->buttonRole(b) == QMessageBox::DestructiveRole)
-                b->click();
-    });
-    QTest::mouseClick(page->findChild<QPushButton *>(u"cancelActionButton"_s), Qt::LeftButton);
-    QTRY_COMPARE(page->model()->rowCount(), 1);
-
-    // Auto-confirm for cam-002: on (initiator, remark) confirms what waits; off again.
-    page->view()->selectRow(rowOf(u"cam-002"_s));
-    auto *autoConfirm = page->findChild<QPushButton *>(u"autoConfirmButton"_s);
-    QTRY_VERIFY(autoConfirm->isEnabled());
-    QTimer::singleShot(0, this, [] {
-        auto *dialog = qobject_cast<DecisionDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        QCOMPARE(dialog->initiator(), u"console"_s); // the operator, changeable
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"decisionRemark"_s), u"lab device"_s);
-        QTest::mouseClick(dialog->deedButton(), Qt::LeftButton);
-    });
-    QTest::mouseClick(autoConfirm, Qt::LeftButton);
-    QTRY_COMPARE(page->model()->rowCount(), 0);
-    const QJsonObject state = server.api->get(u"/targets/cam-002/autoConfirm"_s).json();
-    QCOMPARE(state["active"_L1].toBool(), true);
-    QCOMPARE(state["initiator"_L1].toString(), u"console"_s);
-    QCOMPARE(state["remark"_L1].toString(), u"lab device"_s);
-    // The door's action is still there without the filter; screenshot, then turn cam-002's auto-confirm off.
-    page->findChild<QLineEdit *>(u"consentTargetFilter"_s)->clear();
-    QTRY_COMPARE(page->model()->rowCount(), 1);
-    page->view()->selectRow(0);
-    QTRY_VERIFY(page->history()->rowCount() >= 1);
-    screenshot(window, 4, u"consent"_s);
-    QCOMPARE(server.api->post(u"/targets/cam-002/autoConfirm/deactivate"_s, "{}").status, 204);
-    QCOMPARE(server.api->get(u"/targets/cam-002/autoConfirm"_s).json()["active"_L1].toBool(), false);
 }
 
 QTEST_MAIN(TestConsolePages)

@@ -1,0 +1,216 @@
+// The console's dialogs against an embedded server: Connect (TLS, cancel), the rollout wizard, Deploy with a
+// planned maintenance window.
+#include "connectdialog.h"
+#include "consolefixture.h"
+#include "deploydialog.h"
+#include "distributionsetmodel.h"
+#include "maintenancewindowdialog.h"
+#include "mainwindow.h"
+#include "rolloutdialog.h"
+#include "screenshotdir.h"
+#include "serverconnection.h"
+#include "settingspage.h"
+#include "usermodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSslCertificate>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTest>
+#include <QTimeEdit>
+#include <QTimer>
+
+using namespace Flotilla;
+using namespace FlotillaTest;
+using namespace Qt::StringLiterals;
+
+class TestConsoleDialogs : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void connectDialogShowsAnUntrustedCertificate();
+    void connectDialogCancelsASlowAttempt();
+    void rolloutDialogPlansGroups();
+    void deployDialogPlansAMaintenanceWindow();
+};
+
+// File → Connect to a server with a self-signed certificate: refused with the reason and the fingerprint; works
+// only once the operator trusts that certificate, and then for the API and the event stream alike.
+void TestConsoleDialogs::connectDialogShowsAnUntrustedCertificate()
+{
+    QTemporaryDir tls;
+    const QString cert = tls.filePath(u"cert.pem"_s);
+    const QString key = tls.filePath(u"key.pem"_s);
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
+                    u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
+                    u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, key, u"-out"_s, cert });
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+    EmbeddedServer server([&](ServerConfig &c) {
+        c.tlsCertificate = cert;
+        c.tlsKey = key;
+    });
+    QVERIFY(server.start());
+    QVERIFY2(server.url.startsWith(u"https://"_s), qPrintable(server.url));
+    const QList<QSslCertificate> certs = QSslCertificate::fromPath(cert);
+    QCOMPARE(certs.size(), 1);
+    const QString fingerprint = QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex(':'));
+
+    ConnectDialog dialog;
+    dialog.show();
+    auto *url = dialog.findChild<QComboBox *>(u"serverUrl"_s);
+    url->setEditText(server.url);
+    dialog.findChild<QLineEdit *>(u"serverUser"_s)->setText(u"console"_s);
+    dialog.findChild<QLineEdit *>(u"serverSecret"_s)->setText(u"console-password"_s);
+    auto *connectButton = dialog.findChild<QPushButton *>(u"connectButton"_s);
+    auto *trust = dialog.findChild<QCheckBox *>(u"trustCertificate"_s);
+    auto *status = dialog.findChild<QLabel *>(u"connectStatus"_s);
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_VERIFY(trust->isVisible());
+    QVERIFY2(status->text().contains(u"not trusted"_s), qPrintable(status->text()));
+    QVERIFY2(trust->text().contains(fingerprint), qPrintable(trust->text()));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    // Connect again without ticking: still refused.
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QVERIFY(!connectButton->isEnabled()); // while it tries
+    QTRY_VERIFY(connectButton->isEnabled());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(status->text().contains(u"not trusted"_s));
+
+    trust->setChecked(true);
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.trustedCertificates().size(), 1);
+    QCOMPARE(dialog.trustedCertificates().first(), certs.first());
+
+    MainWindow window;
+    window.show();
+    window.connectToServer(dialog.login(), dialog.trustedCertificates());
+    QTRY_VERIFY(window.settingsPage()->users()->rowCount() >= 1);
+    QTRY_COMPARE(window.connection().events().state(), EventClient::State::Connected);
+}
+
+// Cancel while the dialog waits for a server that accepts the connection but never answers: the attempt stops,
+// the dialog stays open and says so.
+void TestConsoleDialogs::connectDialogCancelsASlowAttempt()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    ConnectDialog dialog;
+    dialog.show();
+    dialog.findChild<QComboBox *>(u"serverUrl"_s)->setEditText(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+    dialog.findChild<QLineEdit *>(u"serverSecret"_s)->setText(u"token"_s);
+    auto *connectButton = dialog.findChild<QPushButton *>(u"connectButton"_s);
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QVERIFY(!connectButton->isEnabled());
+    QTest::qWait(200);
+    auto *buttons = dialog.findChild<QDialogButtonBox *>();
+    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
+    QVERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY(connectButton->isEnabled());
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.findChild<QLabel *>(u"connectStatus"_s)->text().contains(u"canceled"_s),
+             qPrintable(dialog.findChild<QLabel *>(u"connectStatus"_s)->text()));
+    // A second Cancel closes it.
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!dialog.isVisible());
+}
+
+// The rollout wizard: live count of the filter's targets, the groups the engine will make (equal or by
+// percentages of the targets left), refused input, and a created rollout whose groups hold what was shown.
+void TestConsoleDialogs::rolloutDialogPlansGroups()
+{
+    EmbeddedServer server;
+    QVERIFY(server.start());
+    QVERIFY(server.createTargets(u"cam-"_s, 20));
+    QVERIFY(server.createTargets(u"door-"_s, 3));
+    QVERIFY(server.createSet() > 0);
+    ServerConnection connection;
+    DistributionSetModel sets(connection);
+    server.connect(connection);
+    QTRY_COMPARE(sets.rowCount(), 1);
+
+    RolloutDialog dialog(connection, sets);
+    dialog.show();
+    auto *create = dialog.findChild<QPushButton *>(u"createButton"_s);
+    QVERIFY(create);
+    QVERIFY(!create->isEnabled());
+    dialog.setName(u"cameras"_s);
+    dialog.setFilter(u"controllerId==cam-*"_s);
+    QTRY_VERIFY2(dialog.matchText().contains(u"groups of 4, 4, 4, 4, 4"_s), qPrintable(dialog.matchText()));
+    QVERIFY(dialog.matchText().contains(u"20"_s));
+    QVERIFY(create->isEnabled());
+
+    dialog.findChild<QComboBox *>(u"groupMode"_s)->setCurrentIndex(1);
+    auto *percentages = dialog.findChild<QLineEdit *>(u"groupPercentages"_s);
+    QVERIFY(percentages->isVisible());
+    QVERIFY(!create->isEnabled()); // no percentages yet
+    percentages->setText(u"10, 50"_s);
+    QVERIFY2(dialog.matchText().contains(u"groups of 2, 9"_s), qPrintable(dialog.matchText()));
+    QVERIFY2(dialog.matchText().contains(u"9 target"_s), qPrintable(dialog.matchText()));
+    percentages->setText(u"10, abc"_s);
+    QVERIFY(!create->isEnabled());
+    percentages->setText(u"10, 150"_s);
+    QVERIFY(!create->isEnabled());
+    percentages->setText(u"10, 50 %, 100"_s);
+    QVERIFY2(dialog.matchText().contains(u"groups of 2, 9, 9"_s), qPrintable(dialog.matchText()));
+    QVERIFY(create->isEnabled());
+    const QJsonObject body = dialog.requestBody();
+    QVERIFY(!body.contains("amountGroups"_L1));
+    QCOMPARE(body["groups"_L1].toArray().size(), 3);
+    QCOMPARE(body["groups"_L1][1]["targetPercentage"_L1].toDouble(), 50.0);
+
+    QSignalSpy created(&dialog, &RolloutDialog::created);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QTRY_COMPARE(created.size(), 1);
+    const qint64 id = created.first().first().toLongLong();
+    const QJsonArray groups = server.api->get(u"/rollouts/%1/deploygroups"_s.arg(id)).json()["content"_L1].toArray();
+    QCOMPARE(groups.size(), 3);
+    QCOMPARE(groups[0]["totalTargets"_L1].toInt(), 2);
+    QCOMPARE(groups[1]["totalTargets"_L1].toInt(), 9);
+    QCOMPARE(groups[2]["totalTargets"_L1].toInt(), 9);
+}
+
+// Deploy → Plan the window…: the editor's choice lands in the assignment's maintenance window.
+void TestConsoleDialogs::deployDialogPlansAMaintenanceWindow()
+{
+    ServerConnection connection;
+    DistributionSetModel sets(connection);
+    DeployDialog dialog(connection, sets, { QJsonObject { { "controllerId"_L1, u"cam-1"_s }, { "id"_L1, 1 } } }, false);
+    dialog.show();
+    dialog.findChild<QGroupBox *>(u"windowGroup"_s)->setChecked(true);
+    bool planned = false;
+    QTimer::singleShot(0, this, [&planned] {
+        auto *editor = qobject_cast<MaintenanceWindowDialog *>(QApplication::activeModalWidget());
+        if (!editor)
+            return;
+        editor->findChild<QComboBox *>(u"scheduleMode"_s)->setCurrentIndex(1); // weekly
+        editor->findChild<QCheckBox *>(u"weekday6"_s)->setChecked(true); // Saturday
+        editor->findChild<QTimeEdit *>(u"windowTime"_s)->setTime(QTime(23, 30));
+        editor->findChild<QLineEdit *>(u"windowDuration"_s)->setText(u"02:00:00"_s);
+        editor->findChild<QComboBox *>(u"windowZone"_s)->setCurrentText(u"America/New_York"_s);
+        planned = true;
+        editor->accept();
+    });
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"planWindowButton"_s), Qt::LeftButton);
+    QVERIFY(planned);
+    const QJsonObject window = dialog.requestBody().at(0)["maintenanceWindow"_L1].toObject();
+    QCOMPARE(window["schedule"_L1].toString(), u"0 30 23 ? * SAT"_s);
+    QCOMPARE(window["duration"_L1].toString(), u"02:00:00"_s);
+    QCOMPARE(window["timezone"_L1].toString(), u"America/New_York"_s);
+}
+
+QTEST_MAIN(TestConsoleDialogs)
+#include "tst_consoledialogs.moc"
