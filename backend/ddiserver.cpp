@@ -54,8 +54,12 @@ QString errorCodeFor(Status status)
 
 QHttpHeaders jsonHeaders()
 {
-    QHttpHeaders h;
-    h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
+    // Built once: every DDI answer starts from it (QHttpHeaders is implicitly shared).
+    static const QHttpHeaders h = [] {
+        QHttpHeaders headers;
+        headers.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
+        return headers;
+    }();
     return h;
 }
 
