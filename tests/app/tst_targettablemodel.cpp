@@ -1,11 +1,15 @@
 // The console's targets model over the Management API of an embedded server: pages arrive only when a row is
 // asked for, memory stays bounded, a filter the server refuses keeps the rows and says why, sorting is the
 // server's, and events change rows in place (no reset) while created/deleted targets change the row count.
+#include "apilistmodel.h"
 #include "consolefixture.h"
+#include "serverconnection.h"
 #include "targettablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Flotilla;
 using namespace FlotillaTest;
@@ -23,6 +27,7 @@ private Q_SLOTS:
     void sortsOnTheServer();
     void eventsUpdateInPlace();
     void memoryStaysBounded();
+    void listModelCanWalkEveryPage();
 
 private:
     // A model connected to the server, its first page loaded.
@@ -188,6 +193,52 @@ void TestTargetTableModel::memoryStaysBounded()
     const QModelIndex first = model.index(0, 0);
     QCOMPARE(first.data(TargetTableModel::LoadedRole).toBool(), false);
     QTRY_COMPARE(first.data().toString(), u"b0-000"_s);
+}
+
+namespace {
+// The smallest ApiListModel: one column, the controller id.
+class ControllerIds : public Flotilla::ApiListModel
+{
+public:
+    using ApiListModel::ApiListModel;
+    int columnCount(const QModelIndex &) const override { return 1; }
+
+protected:
+    QVariant cellData(const QJsonObject &row, int, int role) const override
+    {
+        return role == Qt::DisplayRole ? row.value("controllerId"_L1) : QVariant();
+    }
+};
+} // namespace
+
+// ApiListModel with setFetchAll: every page of a list, shown together once the last has come; a later reload
+// merges (no reset).
+void TestTargetTableModel::listModelCanWalkEveryPage()
+{
+    EmbeddedServer server;
+    QVERIFY(server.start());
+    QVERIFY(server.createTargets(u"pg-"_s, 7));
+    Flotilla::ServerConnection connection;
+    server.connect(connection);
+    ControllerIds model(connection);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFetchAll(3); // pages of 3, 3 and 1
+    QUrlQuery query;
+    query.addQueryItem(u"sort"_s, u"controllerId:ASC"_s);
+    QSignalSpy loaded(&model, &Flotilla::ApiListModel::loaded);
+    int insertedWhileLoading = 0;
+    connect(&model, &QAbstractItemModel::rowsInserted, this, [&] { insertedWhileLoading += model.isLoading(); });
+    model.setSource(u"/targets"_s, query);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(model.rowCount(), 7);
+    QCOMPARE(insertedWhileLoading, 0); // nothing shown before the last page was in
+    QCOMPARE(model.index(6, 0).data().toString(), u"pg-006"_s);
+    QVERIFY(server.createTargets(u"pz-"_s, 2));
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.reload();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(model.rowCount(), 9);
+    QCOMPARE(reset.size(), 0);
 }
 
 QTEST_MAIN(TestTargetTableModel)

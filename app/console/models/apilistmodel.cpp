@@ -45,18 +45,34 @@ void ApiListModel::reload()
     }
     const quint64 generation = ++m_generation;
     m_loading = true;
-    ApiReply *reply = m_connection.api().get(m_path, m_query);
-    connect(reply, &ApiReply::finished, this, [this, generation](const QJsonDocument &body) {
+    m_incoming.clear();
+    requestFrom(generation, 0);
+}
+
+void ApiListModel::requestFrom(quint64 generation, int offset)
+{
+    QUrlQuery query = m_query;
+    if (m_pageSize > 0) {
+        query.addQueryItem(u"offset"_s, QString::number(offset));
+        query.addQueryItem(u"limit"_s, QString::number(m_pageSize));
+    }
+    ApiReply *reply = m_connection.api().get(m_path, query);
+    connect(reply, &ApiReply::finished, this, [this, generation, offset](const QJsonDocument &body) {
         if (generation != m_generation)
             return;
+        const QList<QJsonObject> rows = rowsFrom(body);
+        m_incoming += rows;
+        if (m_pageSize > 0 && !rows.isEmpty() && offset + rows.size() < body.object().value("total"_L1).toInteger())
+            return requestFrom(generation, offset + int(rows.size()));
         m_loading = false;
-        setRows(rowsFrom(body));
+        setRows(std::exchange(m_incoming, {}));
         Q_EMIT loaded();
     });
     connect(reply, &ApiReply::failed, this, [this, generation](int, const QString &message) {
         if (generation != m_generation)
             return;
         m_loading = false;
+        m_incoming.clear();
         Q_EMIT loadFailed(message);
     });
 }

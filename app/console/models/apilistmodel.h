@@ -10,7 +10,8 @@ namespace Flotilla {
 class ServerConnection;
 
 // A JsonListModel filled from one Management API list (its "content"), reloaded on demand and, debounced, on
-// the events a subclass cares about. Answers to an earlier source are dropped.
+// the events a subclass cares about. Answers to an earlier source are dropped. With setFetchAll(pageSize) it
+// walks every page (offset/limit up to the answer's "total") and shows them together once all are in.
 class ApiListModel : public JsonListModel
 {
     Q_OBJECT
@@ -19,6 +20,7 @@ public:
 
     // An empty path shows nothing.
     void setSource(const QString &path, const QUrlQuery &query = {});
+    void setFetchAll(int pageSize) { m_pageSize = pageSize; }
     QString source() const { return m_path; }
     void reload();
     // Reload soon: many events in a burst cost one request.
@@ -37,11 +39,15 @@ protected:
     virtual QList<QJsonObject> rowsFrom(const QJsonDocument &body) const;
 
 private:
+    void requestFrom(quint64 generation, int offset);
+
     ServerConnection &m_connection;
     QString m_path;
     QUrlQuery m_query;
     quint64 m_generation = 0;
     bool m_loading = false;
+    int m_pageSize = 0; // 0: one request, as the source asks
+    QList<QJsonObject> m_incoming; // pages in so far
     QTimer m_reload;
 };
 

@@ -1,17 +1,13 @@
 #pragma once
 
-#include "jsonlistmodel.h"
-
-#include <QTimer>
+#include "apilistmodel.h"
 
 namespace Flotilla {
-
-class ServerConnection;
 
 // The actions of one rollout as spans in time (GET /rollouts/{id}/actions, every page): target, group, status,
 // created, started, closed. Live: a burst of action events of this rollout costs one reload, merged by id (no
 // reset). The progress chart and the timeline draw from it.
-class RolloutSpanModel : public JsonListModel
+class RolloutSpanModel : public ApiListModel
 {
     Q_OBJECT
 public:
@@ -34,26 +30,13 @@ public:
     // For the timeline (QML): actionId, label, lane, status, createdMs, startedMs, endMs.
     QHash<int, QByteArray> roleNames() const override;
     qint64 rolloutId() const { return m_rolloutId; }
-    void reload();
-    bool isLoading() const { return m_loading; }
-
-Q_SIGNALS:
-    void loaded();
-    void loadFailed(const QString &message);
 
 protected:
     QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    void onEvent(const QString &type, const QJsonObject &data) override;
 
 private:
-    void requestPage(quint64 generation, int offset);
-    void onEvent(const QString &type, const QJsonObject &data);
-
-    ServerConnection &m_connection;
     qint64 m_rolloutId = 0;
-    quint64 m_generation = 0;
-    bool m_loading = false;
-    QList<QJsonObject> m_incoming;
-    QTimer m_reload;
 };
 
 } // namespace Flotilla
