@@ -51,6 +51,11 @@ QUrl ApiClient::urlFor(const QString &path, const QUrlQuery &query) const
     return url;
 }
 
+QString ApiClient::pathSegment(const QString &segment)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(segment));
+}
+
 QUrl ApiClient::eventsUrl() const
 {
     QUrl url = urlFor(u"/events"_s);

@@ -48,6 +48,8 @@ public:
     ApiReply *upload(const QString &path, const QString &filePath);
 
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
+    // One segment of a path (a controller id, a user name), percent-encoded: "/targets/" + pathSegment(id).
+    static QString pathSegment(const QString &segment);
     // ws(s)://…/rest/v1/events, for EventClient.
     QUrl eventsUrl() const;
     QNetworkAccessManager *network() { return &m_network; }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDialogButtonBox>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -14,6 +15,22 @@ inline bool confirmDestructive(QWidget *parent, const QString &title, const QStr
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     return box.clickedButton() == ok;
+}
+
+// For a dialog whose accept button acts (deploys, confirms for someone): call from showEvent, after
+// QDialog::showEvent — QDialogButtonBox makes the accept button the default when shown; this makes Cancel the
+// default instead, so Enter cancels and only a click on the deed decides.
+inline void makeCancelTheDefault(QDialogButtonBox *buttons)
+{
+    for (QAbstractButton *b : buttons->buttons()) {
+        if (auto *push = qobject_cast<QPushButton *>(b);
+            push && buttons->buttonRole(b) == QDialogButtonBox::AcceptRole) {
+            push->setDefault(false);
+            push->setAutoDefault(false);
+        }
+    }
+    if (QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel))
+        cancel->setDefault(true);
 }
 
 } // namespace Flotilla

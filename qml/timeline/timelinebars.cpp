@@ -75,11 +75,6 @@ qreal TimelineBars::timeForX(qreal x) const
     return m_viewStart + x / std::max<qreal>(1, width()) * (m_viewEnd - m_viewStart);
 }
 
-QColor TimelineBars::colourFor(const QString &status)
-{
-    return TimelineStyle::colourFor(status);
-}
-
 qint64 TimelineBars::actionAt(qreal x, qreal y) const
 {
     if (!m_model)
@@ -136,7 +131,7 @@ QSGNode *TimelineBars::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         colours.append(c);
         return int(colours.size() - 1);
     };
-    QColor waiting = colourFor(u"scheduled"_s);
+    QColor waiting = TimelineStyle::colourFor(u"scheduled"_s);
     waiting.setAlpha(150);
     const int waitingColour = colourIndex(waiting);
     QList<Piece> pieces;
@@ -157,7 +152,7 @@ QSGNode *TimelineBars::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         if (xStarted > xCreated)
             pieces.append({ row, waitingColour, xCreated, xStarted });
         if (xEnd > xStarted)
-            pieces.append({ row, colourIndex(colourFor(bar.status)), xStarted, xEnd });
+            pieces.append({ row, colourIndex(TimelineStyle::colourFor(bar.status)), xStarted, xEnd });
     }
     std::sort(pieces.begin(), pieces.end(), [](const Piece &a, const Piece &b) {
         return std::tie(a.row, a.colour, a.x0) < std::tie(b.row, b.colour, b.x0);

@@ -41,7 +41,6 @@ public:
     Q_INVOKABLE qint64 actionAt(qreal x, qreal y) const;
     Q_INVOKABLE qreal xForTime(qreal ms) const;
     Q_INVOKABLE qreal timeForX(qreal x) const;
-    static QColor colourFor(const QString &status);
 
 Q_SIGNALS:
     void modelChanged();

@@ -118,7 +118,8 @@ void checkSet(Checker &c, const QJsonObject &o, int from)
     c.optionalBool(o, u"requiredMigrationStep"_s, from);
     if (o.contains("modules"_L1)) {
         if (!o.value("modules"_L1).isArray()) {
-            c.problems << at({}, {}, from, ManifestValidator::tr("\"modules\" must be a list of {\"id\": number}"));
+            c.problems << ManifestProblem { from, 1,
+                                            ManifestValidator::tr("\"modules\" must be a list of {\"id\": number}") };
             return;
         }
         for (const QJsonValue &m : o.value("modules"_L1).toArray())
@@ -163,12 +164,13 @@ void checkRollout(Checker &c, const QJsonObject &o, int from)
     if (hasGroups) {
         const QJsonArray groups = o.value("groups"_L1).toArray();
         if (groups.isEmpty())
-            c.problems << at({}, {}, from, ManifestValidator::tr("\"groups\" must list at least one group"));
+            c.problems << ManifestProblem { from, 1, ManifestValidator::tr("\"groups\" must list at least one group") };
         for (const QJsonValue &g : groups) {
             const double pct = g.toObject().value("targetPercentage"_L1).toDouble(-1);
             if (pct <= 0 || pct > 100)
-                c.problems << at(QString(), QString(), from,
-                                 ManifestValidator::tr("each group needs \"targetPercentage\" above 0 and up to 100"));
+                c.problems << ManifestProblem {
+                    from, 1, ManifestValidator::tr("each group needs \"targetPercentage\" above 0 and up to 100")
+                };
         }
     }
     for (const QString &key : { u"successCondition"_s, u"errorCondition"_s }) {

@@ -24,10 +24,8 @@ void ActionHistoryModel::setAction(const QString &controllerId, qint64 actionId)
     m_actionId = actionId;
     QUrlQuery q;
     q.addQueryItem(u"limit"_s, u"500"_s);
-    setSource(actionId
-                  ? u"/targets/%1/actions/%2/status"_s.arg(QString::fromUtf8(QUrl::toPercentEncoding(controllerId)))
-                        .arg(actionId)
-                  : QString(),
+    setSource(actionId ? u"/targets/%1/actions/%2/status"_s.arg(ApiClient::pathSegment(controllerId)).arg(actionId)
+                       : QString(),
               q);
 }
 

@@ -25,9 +25,7 @@ void ActionTableModel::setTarget(const QString &controllerId, qint64 targetId)
     m_targetId = targetId;
     QUrlQuery q;
     q.addQueryItem(u"limit"_s, u"500"_s);
-    setSource(controllerId.isEmpty()
-                  ? QString()
-                  : u"/targets/%1/actions"_s.arg(QString::fromUtf8(QUrl::toPercentEncoding(controllerId))),
+    setSource(controllerId.isEmpty() ? QString() : u"/targets/%1/actions"_s.arg(ApiClient::pathSegment(controllerId)),
               q);
 }
 

@@ -5,6 +5,7 @@
 #include "decisiondialog.h"
 #include "distributionsetmodel.h"
 #include "serverconnection.h"
+#include "tableview.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -23,24 +24,6 @@ using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
-namespace {
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *v = new QTableView(parent);
-    v->setModel(model);
-    v->setSelectionBehavior(QAbstractItemView::SelectRows);
-    v->setSelectionMode(QAbstractItemView::SingleSelection);
-    v->verticalHeader()->hide();
-    v->horizontalHeader()->setStretchLastSection(true);
-    v->setAlternatingRowColors(true);
-    return v;
-}
-QString pathPart(const QString &s)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(s));
-}
-} // namespace
-
 ConsentPage::ConsentPage(ServerConnection &connection, DistributionSetModel &sets, QWidget *parent)
     : QWidget(parent)
     , m_connection(connection)
@@ -49,8 +32,8 @@ ConsentPage::ConsentPage(ServerConnection &connection, DistributionSetModel &set
     , m_history(new ActionHistoryModel(connection, this))
     , m_targetFilter(new QLineEdit(this))
     , m_setFilter(new QComboBox(this))
-    , m_view(makeTable(m_model, this))
-    , m_historyView(makeTable(m_history, this))
+    , m_view(makeTableView(m_model, this))
+    , m_historyView(makeTableView(m_history, this))
     , m_confirm(new QPushButton(tr("&Confirm for the device…"), this))
     , m_cancel(new QPushButton(tr("C&ancel the action…"), this))
     , m_autoConfirm(new QPushButton(tr("Turn auto-confirm &on…"), this))
@@ -70,6 +53,8 @@ ConsentPage::ConsentPage(ServerConnection &connection, DistributionSetModel &set
     m_setFilter->setObjectName(u"consentSetFilter"_s);
     m_setFilter->setAccessibleName(tr("Filter by distribution set"));
     m_setFilter->addItem(tr("All distribution sets"), 0);
+    for (QTableView *v : { m_view, m_historyView })
+        v->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setObjectName(u"consentView"_s);
     m_view->setAccessibleName(tr("Actions waiting for confirmation"));
     m_view->setColumnWidth(ConsentActionModel::Target, 200);
@@ -161,7 +146,7 @@ void ConsentPage::refreshAutoConfirm()
         m_autoConfirmState->clear();
         return;
     }
-    ApiReply *reply = m_connection.api().get(u"/targets/%1/autoConfirm"_s.arg(pathPart(target)));
+    ApiReply *reply = m_connection.api().get(u"/targets/%1/autoConfirm"_s.arg(ApiClient::pathSegment(target)));
     connect(reply, &ApiReply::finished, this, [this, generation, target](const QJsonDocument &body) {
         if (generation != m_autoConfirmGeneration)
             return;
@@ -198,9 +183,9 @@ void ConsentPage::confirmSelected()
     QJsonArray details;
     if (!dialog.remark().isEmpty())
         details.append(dialog.remark());
-    ApiReply *reply
-        = m_connection.api().put(u"/targets/%1/actions/%2/confirmation"_s.arg(pathPart(target)).arg(action),
-                                 QJsonObject { { "confirmation"_L1, u"confirmed"_s }, { "details"_L1, details } });
+    ApiReply *reply = m_connection.api().put(
+        u"/targets/%1/actions/%2/confirmation"_s.arg(ApiClient::pathSegment(target)).arg(action),
+        QJsonObject { { "confirmation"_L1, u"confirmed"_s }, { "details"_L1, details } });
     connect(reply, &ApiReply::finished, this, [this, target, action] {
         Q_EMIT message(tr("Action %1 on %2 confirmed").arg(action).arg(target));
         m_model->reload();
@@ -222,7 +207,8 @@ void ConsentPage::cancelSelected()
                                    .arg(target),
                                tr("Cancel &action %1").arg(action)))
         return;
-    ApiReply *reply = m_connection.api().remove(u"/targets/%1/actions/%2"_s.arg(pathPart(target)).arg(action));
+    ApiReply *reply
+        = m_connection.api().remove(u"/targets/%1/actions/%2"_s.arg(ApiClient::pathSegment(target)).arg(action));
     connect(reply, &ApiReply::finished, this, [this, target, action] {
         Q_EMIT message(tr("Action %1 on %2 canceled").arg(action).arg(target));
         m_model->reload();
@@ -246,7 +232,8 @@ void ConsentPage::toggleAutoConfirm()
                 [this, title](int, const QString &why) { QMessageBox::warning(this, title, why); });
     };
     if (m_autoConfirmActive) {
-        done(m_connection.api().post(u"/targets/%1/autoConfirm/deactivate"_s.arg(pathPart(target)), QJsonObject()),
+        done(m_connection.api().post(u"/targets/%1/autoConfirm/deactivate"_s.arg(ApiClient::pathSegment(target)),
+                                     QJsonObject()),
              tr("Turn auto-confirm off"));
         return;
     }
@@ -259,7 +246,7 @@ void ConsentPage::toggleAutoConfirm()
     if (dialog.exec() != QDialog::Accepted)
         return;
     done(m_connection.api().post(
-             u"/targets/%1/autoConfirm/activate"_s.arg(pathPart(target)),
+             u"/targets/%1/autoConfirm/activate"_s.arg(ApiClient::pathSegment(target)),
              QJsonObject { { "initiator"_L1, dialog.initiator() }, { "remark"_L1, dialog.remark() } }),
          tr("Turn auto-confirm on"));
 }

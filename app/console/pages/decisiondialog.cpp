@@ -1,4 +1,5 @@
 #include "decisiondialog.h"
+#include "confirm.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -32,26 +33,22 @@ DecisionDialog::DecisionDialog(const QString &title, const QString &explanation,
         form->addRow(tr("Initiator:"), m_initiator);
     }
     form->addRow(tr("Remark:"), m_remark);
-    auto *buttons = new QDialogButtonBox(this);
-    m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
-    m_deed = buttons->addButton(deed, QDialogButtonBox::AcceptRole);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_deed = m_buttons->addButton(deed, QDialogButtonBox::AcceptRole);
     m_deed->setObjectName(u"decisionButton"_s);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(text);
     layout->addLayout(form);
-    layout->addWidget(buttons);
+    layout->addWidget(m_buttons);
     setMinimumWidth(460);
 }
 
 void DecisionDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
-    // QDialogButtonBox makes the accept button the default when shown; here Enter must cancel.
-    m_deed->setDefault(false);
-    m_deed->setAutoDefault(false);
-    m_cancel->setDefault(true);
+    makeCancelTheDefault(m_buttons);
 }
 
 QString DecisionDialog::remark() const

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QDialogButtonBox;
 class QLineEdit;
 class QPushButton;
 
@@ -28,8 +29,8 @@ protected:
 private:
     QLineEdit *m_remark;
     QLineEdit *m_initiator = nullptr;
+    QDialogButtonBox *m_buttons;
     QPushButton *m_deed;
-    QPushButton *m_cancel;
 };
 
 } // namespace Flotilla

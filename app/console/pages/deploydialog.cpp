@@ -1,5 +1,6 @@
 #include "deploydialog.h"
 #include "assignmentpreview.h"
+#include "confirm.h"
 #include "distributionsetmodel.h"
 #include "maintenancewindowdialog.h"
 #include "serverconnection.h"
@@ -127,9 +128,7 @@ DeployDialog::DeployDialog(ServerConnection &connection, DistributionSetModel &s
 void DeployDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
-    // QDialogButtonBox makes the accept button the default when shown; Enter should cancel, never deploy.
-    m_assign->setDefault(false);
-    m_buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    makeCancelTheDefault(m_buttons); // Enter cancels, never deploys
 }
 
 qint64 DeployDialog::selectedSetId() const

@@ -56,7 +56,7 @@ RolloutChart::RolloutChart(RolloutSpanModel &spans, QWidget *parent)
     // "Now" moves on: while something runs, the lines are extended every 30 s.
     m_tick.setInterval(30000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
-        if (isVisible() && !m_runningPoints.isEmpty() && m_runningPoints.last().y() > 0)
+        if (isVisible() && m_running->count() > 0 && m_running->at(m_running->count() - 1).y() > 0)
             rebuild();
     });
     m_tick.start();
@@ -84,7 +84,6 @@ void RolloutChart::rebuild()
         error.append({ x, qreal(p.error) });
         maxCount = std::max({ maxCount, p.running, p.finished, p.error });
     }
-    m_runningPoints = running;
     m_running->replace(running);
     m_finished->replace(finished);
     m_error->replace(error);

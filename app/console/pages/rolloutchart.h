@@ -39,7 +39,6 @@ private:
     QValueAxis *m_count;
     QTimer m_rebuild;
     QTimer m_tick;
-    QList<QPointF> m_runningPoints;
 };
 
 } // namespace Flotilla

@@ -10,6 +10,7 @@
 #include "rolloutstatemachine.h"
 #include "rollouttablemodel.h"
 #include "serverconnection.h"
+#include "tableview.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,30 +70,23 @@ RolloutsPage::RolloutsPage(ServerConnection &connection, DistributionSetModel &s
     , m_sets(sets)
     , m_model(new RolloutTableModel(connection, this))
     , m_groups(new RolloutGroupModel(connection, this))
-    , m_view(new QTableView(this))
-    , m_groupView(new QTableView(this))
+    , m_view(makeTableView(m_model, this))
+    , m_groupView(makeTableView(m_groups, this))
     , m_spans(new RolloutSpanModel(connection, this))
     , m_chart(new RolloutChart(*m_spans, this))
     , m_views(new QTabWidget(this))
     , m_trackHistory(new ActionHistoryModel(connection, this))
 {
     setObjectName(u"rolloutsPage"_s);
-    for (QTableView *v : { m_view, m_groupView }) {
-        v->setSelectionBehavior(QAbstractItemView::SelectRows);
+    for (QTableView *v : { m_view, m_groupView })
         v->setSelectionMode(QAbstractItemView::SingleSelection);
-        v->verticalHeader()->hide();
-        v->horizontalHeader()->setStretchLastSection(true);
-        v->setAlternatingRowColors(true);
-    }
     m_view->setObjectName(u"rolloutView"_s);
     m_view->setAccessibleName(tr("Rollouts"));
-    m_view->setModel(m_model);
     m_view->setColumnWidth(RolloutTableModel::Name, 200);
     m_view->setColumnWidth(RolloutTableModel::Set, 160);
     m_view->setColumnWidth(RolloutTableModel::Status, 150);
     m_groupView->setObjectName(u"groupView"_s);
     m_groupView->setAccessibleName(tr("Groups of the rollout"));
-    m_groupView->setModel(m_groups);
     m_groupView->setItemDelegateForColumn(RolloutGroupModel::Progress, new GroupProgressDelegate(m_groupView));
     m_groupView->setColumnWidth(RolloutGroupModel::Name, 140);
     m_groupView->setColumnWidth(RolloutGroupModel::Progress, 260);

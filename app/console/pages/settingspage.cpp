@@ -198,8 +198,7 @@ void SettingsPage::editUser()
     UserDialog dialog(name, roles, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    ApiReply *reply
-        = m_connection.api().put(u"/users/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name)), dialog.body());
+    ApiReply *reply = m_connection.api().put(u"/users/"_s + ApiClient::pathSegment(name), dialog.body());
     connect(reply, &ApiReply::finished, m_users, &ApiListModel::reload);
     connect(reply, &ApiReply::failed, this, [this, name](int, const QString &why) {
         QMessageBox::warning(this, tr("Change operator %1").arg(name), tr("Nothing was changed: %1").arg(why));
@@ -214,7 +213,7 @@ void SettingsPage::deleteUser()
                                tr("Delete the operator %1? Their sign-in and tokens stop working at once.").arg(name),
                                tr("&Delete %1").arg(name)))
         return;
-    ApiReply *reply = m_connection.api().remove(u"/users/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name)));
+    ApiReply *reply = m_connection.api().remove(u"/users/"_s + ApiClient::pathSegment(name));
     connect(reply, &ApiReply::finished, m_users, &ApiListModel::reload);
     connect(reply, &ApiReply::failed, this, [this, name](int, const QString &why) {
         // The server refuses to delete the last administrator, and says so.

@@ -5,6 +5,7 @@
 #include "deploydialog.h"
 #include "distributionsetmodel.h"
 #include "serverconnection.h"
+#include "tableview.h"
 #include "targettablemodel.h"
 
 #include <QApplication>
@@ -30,21 +31,6 @@ using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
-namespace {
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setWordWrap(false);
-    return view;
-}
-} // namespace
-
 TargetsPage::TargetsPage(ServerConnection &connection, DistributionSetModel &sets, QWidget *parent)
     : QWidget(parent)
     , m_connection(connection)
@@ -55,11 +41,11 @@ TargetsPage::TargetsPage(ServerConnection &connection, DistributionSetModel &set
     , m_filter(new QLineEdit(this))
     , m_filterError(new QLabel(this))
     , m_count(new QLabel(this))
-    , m_view(makeTable(m_model, this))
+    , m_view(makeTableView(m_model, this))
     , m_title(new QLabel(this))
     , m_tabs(new QTabWidget(this))
-    , m_actionView(makeTable(m_actions, this))
-    , m_historyView(makeTable(m_history, this))
+    , m_actionView(makeTableView(m_actions, this))
+    , m_historyView(makeTableView(m_history, this))
     , m_attributes(new QTableWidget(0, 2, this))
 {
     setObjectName(u"targetsPage"_s);
@@ -240,8 +226,7 @@ void TargetsPage::showTarget(const QJsonObject &target)
 
 void TargetsPage::loadAttributes(const QString &controllerId)
 {
-    ApiReply *reply = m_connection.api().get(
-        u"/targets/%1/attributes"_s.arg(QString::fromUtf8(QUrl::toPercentEncoding(controllerId))));
+    ApiReply *reply = m_connection.api().get(u"/targets/%1/attributes"_s.arg(ApiClient::pathSegment(controllerId)));
     connect(reply, &ApiReply::finished, this, [this, controllerId](const QJsonDocument &body) {
         if (controllerId != m_current)
             return;
@@ -284,8 +269,7 @@ void TargetsPage::deleteSelected()
         return;
     for (const QJsonObject &t : targets) {
         const QString id = t.value("controllerId"_L1).toString();
-        ApiReply *reply
-            = m_connection.api().remove(u"/targets/%1"_s.arg(QString::fromUtf8(QUrl::toPercentEncoding(id))));
+        ApiReply *reply = m_connection.api().remove(u"/targets/%1"_s.arg(ApiClient::pathSegment(id)));
         connect(reply, &ApiReply::failed, this,
                 [this, id](int, const QString &why) { Q_EMIT message(tr("%1 was not deleted: %2").arg(id, why)); });
     }
@@ -317,7 +301,7 @@ void TargetsPage::showSecurityToken()
     if (targets.size() != 1)
         return;
     const QString id = targets.first().value("controllerId"_L1).toString();
-    ApiReply *reply = m_connection.api().get(u"/targets/%1"_s.arg(QString::fromUtf8(QUrl::toPercentEncoding(id))));
+    ApiReply *reply = m_connection.api().get(u"/targets/%1"_s.arg(ApiClient::pathSegment(id)));
     connect(reply, &ApiReply::finished, this, [this, id](const QJsonDocument &body) {
         const QString token = body.object().value("securityToken"_L1).toString();
         if (token.isEmpty())
@@ -338,7 +322,7 @@ void TargetsPage::requestAttributes()
 {
     for (const QJsonObject &t : selectedTargets()) {
         const QString id = t.value("controllerId"_L1).toString();
-        ApiReply *reply = m_connection.api().put(u"/targets/%1"_s.arg(QString::fromUtf8(QUrl::toPercentEncoding(id))),
+        ApiReply *reply = m_connection.api().put(u"/targets/%1"_s.arg(ApiClient::pathSegment(id)),
                                                  QJsonObject { { "requestAttributes"_L1, true } });
         connect(reply, &ApiReply::finished, this,
                 [this, id] { Q_EMIT message(tr("%1 will be asked for its attributes at its next poll").arg(id)); });
