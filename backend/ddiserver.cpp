@@ -123,7 +123,7 @@ struct DdiServer::Context
 {
     const QHttpServerRequest &request;
     QHttpServerResponder &responder;
-    Target target;
+    DeviceTarget target;
     QString base; // externally visible scheme://host[:port]
 
     void send(const QByteArray &json, Status status = Status::Ok, QHttpHeaders headers = jsonHeaders())
@@ -213,13 +213,14 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
     Context ctx { request, responder, {}, {} };
     if (request.body().size() > m_settings.maxBodyBytes)
         return ctx.fail(Status::PayloadTooLarge, u"the request body exceeds %1 bytes"_s.arg(m_settings.maxBodyBytes));
-    std::optional<Target> target;
+    std::optional<DeviceTarget> target;
     const bool tenantKnown = tenant.compare(m_settings.tenant, Qt::CaseInsensitive) == 0;
     const bool idValid = !controllerId.isEmpty() && controllerId.size() <= MaxControllerIdLength;
     if (tenantKnown && idValid)
-        target = m_store.targetByControllerId(controllerId);
+        target = m_store.deviceTarget(controllerId);
     // Credentials first: an unauthenticated caller learns nothing about tenants or targets.
-    const DeviceAuthenticator::Kind who = m_authenticator.authenticate(request.value("authorization"), target);
+    const DeviceAuthenticator::Kind who
+        = m_authenticator.authenticate(request.value("authorization"), target ? target->securityToken : QString());
     if (who == DeviceAuthenticator::Kind::Denied || !tenantKnown) {
         QHttpHeaders h = jsonHeaders();
         h.append(QHttpHeaders::WellKnownHeader::WWWAuthenticate, "TargetToken");
@@ -243,7 +244,7 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
         if (t.id == 0)
             return ctx.fail(Status::InternalServerError, u"the target could not be registered"_s);
         qCInfo(lcDdi).noquote() << "registered target" << controllerId;
-        target = t;
+        target = DeviceTarget::of(t);
     }
     ctx.target = *target;
     ctx.base = m_settings.externalUrl.baseFor(request);
@@ -258,18 +259,15 @@ QString DdiServer::controllerBase(const Context &ctx) const
 
 void DdiServer::basePoll(Context &ctx, const QString &)
 {
-    Target &t = ctx.target;
+    DeviceTarget &t = ctx.target;
     const QDateTime now = m_clock.now();
     const QString address = ctx.request.remoteAddress().toString();
     const TargetState state = TargetStateMachine::next(t.state, TargetEvent::Polled).value_or(t.state);
     // A first poll, a new state or a new address is written at once; a poll that only moves the time is
     // batched (hawkBit's lazy poll persistence): the store's last poll lags by at most PollFlushIntervalMs.
     if (state != t.state || address != t.address || !t.lastPoll.isValid()) {
-        t.lastPoll = now;
-        t.address = address;
-        t.state = state;
         m_pendingPolls.remove(t.id);
-        if (!m_store.updateTarget(t))
+        if (!m_store.recordPoll({ t.id, now, address }, state))
             return ctx.fail(Status::InternalServerError, u"the poll could not be recorded"_s);
     } else {
         m_pendingPolls.insert(t.id, { t.id, now, address });
@@ -299,9 +297,8 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     case PresentationKind::Nothing:
         break;
     }
-    if (const std::optional<Action> installed
-        = t.installedDistributionSetId ? m_store.installedAction(t.id) : std::nullopt)
-        base.links.insert(u"installedBase"_s, controller + u"/installedBase/%1"_s.arg(installed->id));
+    if (const qint64 installed = t.installedDistributionSetId ? m_store.installedActionId(t.id) : 0)
+        base.links.insert(u"installedBase"_s, controller + u"/installedBase/%1"_s.arg(installed));
     if (t.requestAttributes)
         base.links.insert(u"configData"_s, controller + u"/configData"_s);
 
@@ -348,8 +345,10 @@ void DdiServer::putConfigData(Context &ctx, const QString &)
         return ctx.fail(Status::TooManyRequests,
                         u"%1 attributes exceed the quota of %2 per target"_s.arg(attributes.size()).arg(quota));
     StoreTransaction tx(m_store);
-    ctx.target.requestAttributes = false;
-    if (!tx.isOpen() || !m_store.setTargetAttributes(ctx.target.id, attributes) || !m_store.updateTarget(ctx.target)
+    std::optional<Target> target = tx.isOpen() ? m_store.target(ctx.target.id) : std::nullopt;
+    if (target)
+        target->requestAttributes = false;
+    if (!target || !m_store.setTargetAttributes(ctx.target.id, attributes) || !m_store.updateTarget(*target)
         || !tx.commit())
         return ctx.fail(Status::InternalServerError, u"the attributes could not be saved"_s);
     ctx.send(QByteArray());
@@ -549,7 +548,10 @@ void DdiServer::putInstalledBase(Context &ctx, const QString &)
 
 void DdiServer::getConfirmationBase(Context &ctx, const QString &)
 {
-    const Target &t = ctx.target;
+    const std::optional<Target> target = m_store.target(ctx.target.id);
+    if (!target)
+        return ctx.fail(Status::InternalServerError, u"the target could not be read"_s);
+    const Target &t = *target;
     Ddi::ConfirmationBase c;
     c.autoConfirmActive = t.autoConfirm;
     c.initiator = t.autoConfirmInitiator;

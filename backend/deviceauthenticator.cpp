@@ -1,6 +1,6 @@
 #include "deviceauthenticator.h"
 
-#include "target.h"
+#include <algorithm>
 
 namespace Flotilla {
 
@@ -23,7 +23,7 @@ bool DeviceAuthenticator::constantTimeEquals(QByteArrayView a, QByteArrayView b)
 }
 
 DeviceAuthenticator::Kind DeviceAuthenticator::authenticate(const QByteArray &authorization,
-                                                            const std::optional<Target> &target) const
+                                                            const QString &securityToken) const
 {
     const QByteArray header = authorization.trimmed();
     if (header.isEmpty())
@@ -38,9 +38,9 @@ DeviceAuthenticator::Kind DeviceAuthenticator::authenticate(const QByteArray &au
     if (scheme.compare("TargetToken", Qt::CaseInsensitive) == 0) {
         // A missing target is compared against a dummy so that its absence takes the same time as a wrong token.
         static const QByteArray dummy(32, 'x');
-        const QByteArray expected = target && !target->securityToken.isEmpty() ? target->securityToken.toUtf8() : dummy;
+        const QByteArray expected = securityToken.isEmpty() ? dummy : securityToken.toUtf8();
         const bool match = constantTimeEquals(credential, expected);
-        return match && target && !target->securityToken.isEmpty() ? Kind::Target : Kind::Denied;
+        return match && !securityToken.isEmpty() ? Kind::Target : Kind::Denied;
     }
     if (scheme.compare("GatewayToken", Qt::CaseInsensitive) == 0) {
         if (m_gatewayToken.isEmpty())

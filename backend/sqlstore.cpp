@@ -514,6 +514,20 @@ std::optional<Target> SqlStore::targetByControllerId(const QString &controllerId
     return targetWhere(sql, controllerId);
 }
 
+// QtSql's SQLite driver rebuilds a result's column description on every exec, and that costs more than the
+// lookup itself: the device queries read only the columns they need.
+std::optional<DeviceTarget> SqlStore::deviceTarget(const QString &controllerId)
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT id, state, security_token, address, last_poll, installed_ds, "
+                                           "request_attributes FROM targets WHERE controller_id = ?"));
+    q.addBindValue(controllerId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return DeviceTarget { q.value(0).toLongLong(), controllerId,           TargetState(q.value(1).toInt()),
+                          q.value(2).toString(),   q.value(3).toString(),  fromMs(q.value(4)),
+                          q.value(5).toLongLong(), q.value(6).toInt() != 0 };
+}
+
 bool SqlStore::updateTarget(const Target &t)
 {
     QSqlQuery &q = prepared(
@@ -633,6 +647,33 @@ QList<Action> SqlStore::openActions(qint64 targetId)
     }
     while (q.next())
         result.append(actionFrom(q));
+    return result;
+}
+
+QList<Action> SqlStore::openActionsForPoll(qint64 targetId)
+{
+    QList<Action> result;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT id, type, force_time, weight, mw_schedule, mw_duration, "
+                                           "mw_timezone, state FROM actions WHERE target_id = ? AND active = 1 "
+                                           "ORDER BY weight DESC, id"));
+    q.addBindValue(targetId);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading open actions of target %1").arg(targetId), q);
+        return result;
+    }
+    while (q.next()) {
+        Action a;
+        a.id = q.value(0).toLongLong();
+        a.targetId = targetId;
+        a.type = ActionType(q.value(1).toInt());
+        a.forceTime = fromMs(q.value(2));
+        a.weight = q.value(3).toInt();
+        if (!q.value(4).isNull())
+            a.maintenanceWindow
+                = MaintenanceSchedule::create(q.value(4).toString(), q.value(5).toString(), q.value(6).toString());
+        a.state = ActionState(q.value(7).toInt());
+        result.append(a);
+    }
     return result;
 }
 

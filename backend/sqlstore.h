@@ -59,8 +59,10 @@ public:
     std::optional<Target> target(qint64 id) override;
     std::optional<Target> targetByControllerId(const QString &controllerId) override;
     bool updateTarget(const Target &target) override;
+    std::optional<DeviceTarget> deviceTarget(const QString &controllerId) override;
     std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
     bool recordPolls(const QList<PollRecord> &polls) override;
+    bool recordPoll(const PollRecord &poll, TargetState state) override;
     QMap<QString, QString> targetAttributes(qint64 targetId) override;
     bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;
 
@@ -86,8 +88,9 @@ public:
     qint64 insertAction(const Action &action) override;
     std::optional<Action> action(qint64 id) override;
     QList<Action> openActions(qint64 targetId) override;
+    QList<Action> openActionsForPoll(qint64 targetId) override;
     int countActions(qint64 targetId) override;
-    std::optional<Action> installedAction(qint64 targetId) override;
+    qint64 installedActionId(qint64 targetId) override;
     bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) override;
 
     bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) override;

@@ -137,18 +137,17 @@ bool SqlStore::moduleVisibleToTarget(qint64 moduleId, qint64 targetId)
     return q.exec() && q.next();
 }
 
-std::optional<Action> SqlStore::installedAction(qint64 targetId)
+qint64 SqlStore::installedActionId(qint64 targetId)
 {
     QSqlQuery &q = prepared(
-        QStringLiteral("SELECT %1 FROM actions WHERE target_id = ? AND state = ? AND ds_id = (SELECT installed_ds FROM "
-                       "targets WHERE id = ?) ORDER BY id DESC LIMIT 1")
-            .arg(actionColumns));
+        QStringLiteral("SELECT id FROM actions WHERE target_id = ? AND state = ? AND ds_id = (SELECT installed_ds FROM "
+                       "targets WHERE id = ?) ORDER BY id DESC LIMIT 1"));
     q.addBindValue(targetId);
     q.addBindValue(int(ActionState::Finished));
     q.addBindValue(targetId);
     if (!q.exec() || !q.next())
-        return std::nullopt;
-    return actionFrom(q);
+        return 0;
+    return q.value(0).toLongLong();
 }
 
 std::optional<QList<qint64>> SqlStore::targetIdsMatching(const QString &rsqlFilter)
@@ -190,6 +189,19 @@ bool SqlStore::recordPolls(const QList<PollRecord> &polls)
             return setError(QStringLiteral("recording the poll of target %1").arg(p.targetId), q);
     }
     return tx.commit();
+}
+
+bool SqlStore::recordPoll(const PollRecord &poll, TargetState state)
+{
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE targets SET state = ?, last_poll = ?, address = ? WHERE id = ?"));
+    q.addBindValue(int(state));
+    q.addBindValue(toMs(poll.at));
+    q.addBindValue(poll.address);
+    q.addBindValue(poll.targetId);
+    if (!q.exec())
+        return setError(QStringLiteral("recording the poll of target %1").arg(poll.targetId), q);
+    changed(StoreChange::Kind::TargetUpdated, poll.targetId);
+    return q.numRowsAffected() == 1;
 }
 
 QMap<QString, QString> SqlStore::targetAttributes(qint64 targetId)

@@ -379,11 +379,15 @@ DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qi
 DeploymentService::PollAnswer DeploymentService::poll(qint64 targetId)
 {
     const QDateTime now = m_clock.now();
-    QList<Action> open = m_store.openActions(targetId);
+    QList<Action> open = m_store.openActionsForPoll(targetId);
     // An action whose maintenance schedule has no window left is canceled on the next poll.
     bool canceled = false;
-    for (const Action &a : std::as_const(open)) {
-        if (a.maintenanceWindow && !a.maintenanceWindow->hasWindowLeft(now)) {
+    for (const Action &presentable : std::as_const(open)) {
+        if (presentable.maintenanceWindow && !presentable.maintenanceWindow->hasWindowLeft(now)) {
+            const std::optional<Action> whole = m_store.action(presentable.id);
+            if (!whole)
+                continue;
+            const Action &a = *whole;
             StoreTransaction tx(m_store);
             const ActionOutcome outcome = ActionStateMachine::apply(a, ActionEvent::AutoClose);
             if (tx.isOpen() && outcome.accepted() && m_store.updateActionState(a.id, outcome.to, now)
@@ -398,7 +402,7 @@ DeploymentService::PollAnswer DeploymentService::poll(qint64 targetId)
         }
     }
     if (canceled)
-        open = m_store.openActions(targetId);
+        open = m_store.openActionsForPoll(targetId);
     const TenantConfiguration config = m_store.tenantConfiguration();
     const Action *presented = Presentation::choose(open);
     PollAnswer answer { Presentation::of(presented, now), config.pollingSecs };

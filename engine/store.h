@@ -31,6 +31,8 @@ public:
     virtual std::optional<Target> target(qint64 id) = 0;
     virtual std::optional<Target> targetByControllerId(const QString &controllerId) = 0;
     virtual bool updateTarget(const Target &target) = 0;
+    // The target behind a device request (see DeviceTarget), or nullopt when no target has this controllerId.
+    virtual std::optional<DeviceTarget> deviceTarget(const QString &controllerId) = 0;
     // The ids of the targets an RSQL filter (engine/rsql.h) matches, oldest first; nullopt when the filter is
     // not valid (lastError() says where and why).
     virtual std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) = 0;
@@ -42,6 +44,9 @@ public:
         QString address;
     };
     virtual bool recordPolls(const QList<PollRecord> &polls) = 0;
+    // One poll written at once, with the target state it leads to (a first poll, a new state or a new address).
+    // Writes only these columns: a concurrent change to the target's other fields is kept.
+    virtual bool recordPoll(const PollRecord &poll, TargetState state) = 0;
     virtual QMap<QString, QString> targetAttributes(qint64 targetId) = 0;
     virtual bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) = 0;
 
@@ -71,9 +76,13 @@ public:
     virtual std::optional<Action> action(qint64 id) = 0;
     // The target's open actions, in presentation order: highest weight first, then oldest.
     virtual QList<Action> openActions(qint64 targetId) = 0;
+    // The same actions in the same order, read for a device's poll with only what presenting them needs: id,
+    // targetId, state, type, weight, forceTime and maintenanceWindow. The other fields keep their defaults; action()
+    // reads an action whole.
+    virtual QList<Action> openActionsForPoll(qint64 targetId) = 0;
     virtual int countActions(qint64 targetId) = 0;
-    // The closed action that installed the target's installed set (DDI installedBase), if any.
-    virtual std::optional<Action> installedAction(qint64 targetId) = 0;
+    // The id of the closed action that installed the target's installed set (DDI installedBase); 0 if none.
+    virtual qint64 installedActionId(qint64 targetId) = 0;
     virtual bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) = 0;
 
     virtual bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) = 0;

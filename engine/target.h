@@ -34,6 +34,33 @@ struct Target
     static QString generateSecurityToken();
 };
 
+// The part of a target that every DDI request needs: who it is, its token, and what the base poll answers
+// from. The store reads it narrowly because it is the server's hottest query (one per device request); target()
+// reads everything else.
+struct DeviceTarget
+{
+    qint64 id = 0;
+    QString controllerId;
+    TargetState state = TargetState::Unknown;
+    QString securityToken;
+    QString address;
+    QDateTime lastPoll;
+    qint64 installedDistributionSetId = 0; // 0: none
+    bool requestAttributes = true;
+
+    static DeviceTarget of(const Target &t)
+    {
+        return { t.id,
+                 t.controllerId,
+                 t.state,
+                 t.securityToken,
+                 t.address,
+                 t.lastPoll,
+                 t.installedDistributionSetId,
+                 t.requestAttributes };
+    }
+};
+
 // Attribute limits of DDI configData (hawkBit: keys and values up to 128 characters, 100 per target).
 constexpr int MaxAttributeKeyLength = 128;
 constexpr int MaxAttributeValueLength = 128;

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void migrationsApplied();
     void refusesNewerSchema();
     void targetRoundTrip();
+    void deviceTargetIsTheTargetsDeviceFields();
     void openActionsInPresentationOrder();
     void rollbackLeavesNothing();
     void feedbackReceiptOnce();
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void modulesArtifactsAndVisibility();
     void attributesReplaceWhole();
     void pollsRecordedInBatch();
+    void pollRecordedAtOnceKeepsOtherFields();
     void installedActionIsTheLatestFinishedOfTheInstalledSet();
     void typesRoundTrip();
     void targetFilters_data();
@@ -198,6 +200,44 @@ void TestSqlStore::targetRoundTrip()
     QVERIFY(!m_store->lastError().isEmpty());
 }
 
+void TestSqlStore::deviceTargetIsTheTargetsDeviceFields()
+{
+    const qint64 ds = makeSet();
+    Target t;
+    t.controllerId = QStringLiteral("Pump-7");
+    t.name = QStringLiteral("Pump 7");
+    t.state = TargetState::InSync;
+    t.securityToken = QStringLiteral("s3cret");
+    t.address = QStringLiteral("http://192.0.2.7");
+    t.lastPoll = QDateTime(QDate(2026, 11, 22), QTime(10, 0, 1, 500), QTimeZone::UTC);
+    t.installedDistributionSetId = ds;
+    t.requestAttributes = false;
+    t.createdAt = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::UTC);
+    t.id = m_store->insertTarget(t);
+    QVERIFY2(t.id > 0, qPrintable(m_store->lastError()));
+
+    const std::optional<DeviceTarget> device = m_store->deviceTarget(t.controllerId);
+    QVERIFY(device);
+    QCOMPARE(device->id, t.id);
+    QCOMPARE(device->controllerId, t.controllerId);
+    QCOMPARE(device->state, TargetState::InSync);
+    QCOMPARE(device->securityToken, t.securityToken);
+    QCOMPARE(device->address, t.address);
+    QCOMPARE(device->lastPoll, t.lastPoll);
+    QCOMPARE(device->installedDistributionSetId, ds);
+    QVERIFY(!device->requestAttributes);
+
+    // The same fields as the whole target has.
+    const DeviceTarget whole = DeviceTarget::of(*m_store->target(t.id));
+    QCOMPARE(whole.securityToken, device->securityToken);
+    QCOMPARE(whole.lastPoll, device->lastPoll);
+    QCOMPARE(whole.requestAttributes, device->requestAttributes);
+
+    // controllerIds are matched exactly.
+    QVERIFY(!m_store->deviceTarget(QStringLiteral("pump-7")));
+    QVERIFY(!m_store->deviceTarget(QStringLiteral("nobody")));
+}
+
 void TestSqlStore::openActionsInPresentationOrder()
 {
     const qint64 target = makeTarget(QStringLiteral("dev"));
@@ -209,6 +249,8 @@ void TestSqlStore::openActionsInPresentationOrder()
         a.distributionSetId = ds;
         a.weight = weight;
         a.state = state;
+        a.type = state == ActionState::Running ? ActionType::TimeForced : ActionType::Soft;
+        a.forceTime = QDateTime(QDate(2026, 12, 1), QTime(8, 0), QTimeZone::UTC).addSecs(weight);
         a.createdAt = now;
         a.maintenanceWindow = MaintenanceSchedule::create(QStringLiteral("0 0 2 * * ?"), QStringLiteral("01:00:00"),
                                                           QStringLiteral("Europe/Berlin"));
@@ -225,6 +267,21 @@ void TestSqlStore::openActionsInPresentationOrder()
     QCOMPARE(open[2].id, a3);
     QVERIFY(open[0].maintenanceWindow);
     QCOMPARE(open[0].maintenanceWindow->timezone(), QStringLiteral("Europe/Berlin"));
+    // The poll's narrow read: the same actions in the same order, with everything presenting them needs.
+    const QList<Action> forPoll = m_store->openActionsForPoll(target);
+    QCOMPARE(forPoll.size(), open.size());
+    for (qsizetype i = 0; i < open.size(); ++i) {
+        QCOMPARE(forPoll[i].id, open[i].id);
+        QCOMPARE(forPoll[i].targetId, target);
+        QCOMPARE(forPoll[i].state, open[i].state);
+        QCOMPARE(forPoll[i].type, open[i].type);
+        QCOMPARE(forPoll[i].weight, open[i].weight);
+        QCOMPARE(forPoll[i].forceTime, open[i].forceTime);
+        QVERIFY(forPoll[i].maintenanceWindow);
+        QCOMPARE(forPoll[i].maintenanceWindow->schedule(), open[i].maintenanceWindow->schedule());
+        QCOMPARE(forPoll[i].maintenanceWindow->duration(), open[i].maintenanceWindow->duration());
+        QCOMPARE(forPoll[i].maintenanceWindow->timezone(), open[i].maintenanceWindow->timezone());
+    }
     QVERIFY(m_store->updateActionState(a2, ActionState::Canceled, now));
     QCOMPARE(m_store->openActions(target).size(), 2);
     QCOMPARE(m_store->action(a2)->state, ActionState::Canceled);
@@ -386,11 +443,35 @@ void TestSqlStore::pollsRecordedInBatch()
     QCOMPARE(m_store->target(b)->lastPoll, at.addSecs(5));
 }
 
+void TestSqlStore::pollRecordedAtOnceKeepsOtherFields()
+{
+    const qint64 id = makeTarget(QStringLiteral("poll-now"));
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(1780000000000, QTimeZone::UTC);
+    // Another writer changes the target between the device's read and its poll being written.
+    const std::optional<DeviceTarget> device = m_store->deviceTarget(QStringLiteral("poll-now"));
+    QVERIFY(device);
+    const qint64 ds = makeSet();
+    Target changed = *m_store->target(id);
+    changed.assignedDistributionSetId = ds;
+    changed.autoConfirm = true;
+    QVERIFY(m_store->updateTarget(changed));
+
+    QVERIFY(m_store->recordPoll({ id, at, QStringLiteral("10.0.0.9") }, TargetState::Registered));
+    const std::optional<Target> back = m_store->target(id);
+    QCOMPARE(back->state, TargetState::Registered);
+    QCOMPARE(back->lastPoll, at);
+    QCOMPARE(back->address, QStringLiteral("10.0.0.9"));
+    QCOMPARE(back->assignedDistributionSetId, ds);
+    QVERIFY(back->autoConfirm);
+    // A target that is gone is reported.
+    QVERIFY(!m_store->recordPoll({ id + 1000, at, QStringLiteral("10.0.0.9") }, TargetState::Registered));
+}
+
 void TestSqlStore::installedActionIsTheLatestFinishedOfTheInstalledSet()
 {
     const qint64 t = makeTarget(QStringLiteral("installed"));
     const qint64 set = makeSet();
-    QVERIFY(!m_store->installedAction(t));
+    QCOMPARE(m_store->installedActionId(t), 0);
     auto action = [&](ActionState state) {
         Action a;
         a.targetId = t;
@@ -402,11 +483,11 @@ void TestSqlStore::installedActionIsTheLatestFinishedOfTheInstalledSet()
     action(ActionState::Finished);
     const qint64 latest = action(ActionState::Finished);
     action(ActionState::Error);
-    QVERIFY(!m_store->installedAction(t)); // not installed yet
+    QCOMPARE(m_store->installedActionId(t), 0); // not installed yet
     Target target = *m_store->target(t);
     target.installedDistributionSetId = set;
     QVERIFY(m_store->updateTarget(target));
-    QCOMPARE(m_store->installedAction(t)->id, latest);
+    QCOMPARE(m_store->installedActionId(t), latest);
 }
 
 void TestSqlStore::typesRoundTrip()
