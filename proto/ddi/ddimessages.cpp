@@ -267,10 +267,15 @@ std::optional<InstalledBase> InstalledBase::decode(const QByteArray &json, Decod
 
 QString formatSleep(qint64 seconds)
 {
+    // Every base poll carries one: built digit by digit rather than through three QString::arg passes.
     seconds = std::clamp<qint64>(seconds, 0, 24 * 3600 - 1);
-    return u"%1:%2:%3"_s.arg(seconds / 3600, 2, 10, '0'_L1)
-        .arg((seconds / 60) % 60, 2, 10, '0'_L1)
-        .arg(seconds % 60, 2, 10, '0'_L1);
+    const int parts[] = { int(seconds / 3600), int(seconds / 60 % 60), int(seconds % 60) };
+    QString text(8, u':');
+    for (int i = 0; i < 3; ++i) {
+        text[i * 3] = QChar(u'0' + parts[i] / 10);
+        text[i * 3 + 1] = QChar(u'0' + parts[i] % 10);
+    }
+    return text;
 }
 
 std::optional<qint64> parseSleep(const QString &text)

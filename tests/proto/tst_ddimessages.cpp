@@ -166,6 +166,8 @@ void TestDdiMessages::sleep_data()
     QTest::newRow("zero") << qint64(0) << u"00:00:00"_s;
     QTest::newRow("five minutes") << qint64(300) << u"00:05:00"_s;
     QTest::newRow("mixed") << qint64(3 * 3600 + 25 * 60 + 7) << u"03:25:07"_s;
+    QTest::newRow("two digits everywhere") << qint64(12 * 3600 + 34 * 60 + 56) << u"12:34:56"_s;
+    QTest::newRow("one second short of a day") << qint64(86399) << u"23:59:59"_s;
     QTest::newRow("a day or more is capped for strptime(%T) clients") << qint64(90000) << u"23:59:59"_s;
 }
 
