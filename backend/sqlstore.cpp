@@ -633,12 +633,25 @@ std::optional<Action> SqlStore::action(qint64 id)
     return actionFrom(q);
 }
 
+namespace {
+
+// A target's open actions in presentation order: one statement shape for every reader, and for its query plan.
+QString openActionsSelect(const QString &columns, const QString &targetId = QStringLiteral("?"))
+{
+    return QStringLiteral("SELECT %1 FROM actions WHERE target_id = %2 AND active = 1 ORDER BY weight DESC, id")
+        .arg(columns, targetId);
+}
+
+// What presenting an action to a polling device needs (openActionsForPoll).
+const QString pollActionColumns
+    = QStringLiteral("id, type, force_time, weight, mw_schedule, mw_duration, mw_timezone, state");
+
+} // namespace
+
 QList<Action> SqlStore::openActions(qint64 targetId)
 {
     QList<Action> result;
-    static const QString sql
-        = QStringLiteral("SELECT %1 FROM actions WHERE target_id = ? AND active = 1 ORDER BY weight DESC, id")
-              .arg(actionColumns);
+    static const QString sql = openActionsSelect(actionColumns);
     QSqlQuery &q = prepared(sql);
     q.addBindValue(targetId);
     if (!q.exec()) {
@@ -653,9 +666,8 @@ QList<Action> SqlStore::openActions(qint64 targetId)
 QList<Action> SqlStore::openActionsForPoll(qint64 targetId)
 {
     QList<Action> result;
-    QSqlQuery &q = prepared(QStringLiteral("SELECT id, type, force_time, weight, mw_schedule, mw_duration, "
-                                           "mw_timezone, state FROM actions WHERE target_id = ? AND active = 1 "
-                                           "ORDER BY weight DESC, id"));
+    static const QString sql = openActionsSelect(pollActionColumns);
+    QSqlQuery &q = prepared(sql);
     q.addBindValue(targetId);
     if (!q.exec()) {
         setError(QStringLiteral("reading open actions of target %1").arg(targetId), q);
@@ -679,11 +691,9 @@ QList<Action> SqlStore::openActionsForPoll(qint64 targetId)
 
 QString SqlStore::explainOpenActions(qint64 targetId)
 {
-    // PostgreSQL cannot prepare an EXPLAIN with parameters: the id (a number, never text) goes in literally.
-    const QString select
-        = QStringLiteral("SELECT %1 FROM actions WHERE target_id = %2 AND active = 1 ORDER BY weight DESC, id")
-              .arg(actionColumns)
-              .arg(targetId);
+    // The statement every poll runs. PostgreSQL cannot prepare an EXPLAIN with parameters: the id (a number,
+    // never text) goes in literally.
+    const QString select = openActionsSelect(pollActionColumns, QString::number(targetId));
     QSqlQuery q(m_db);
     QStringList lines;
     if (q.exec((m_postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + select)) {

@@ -190,7 +190,7 @@ public:
     bool insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires);
     std::optional<UserRow> userByTokenHash(const QString &tokenHash, const QDateTime &now);
 
-    // The query plan of the presentation lookup (EXPLAIN), for benchmarks and tests.
+    // The query plan of the open-actions lookup every poll runs (EXPLAIN), for benchmarks and tests.
     QString explainOpenActions(qint64 targetId);
 
 private:
