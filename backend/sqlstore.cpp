@@ -680,9 +680,7 @@ QList<Action> SqlStore::openActionsForPoll(qint64 targetId)
         a.type = ActionType(q.value(1).toInt());
         a.forceTime = fromMs(q.value(2));
         a.weight = q.value(3).toInt();
-        if (!q.value(4).isNull())
-            a.maintenanceWindow
-                = MaintenanceSchedule::create(q.value(4).toString(), q.value(5).toString(), q.value(6).toString());
+        a.maintenanceWindow = scheduleFrom(q, 4);
         a.state = ActionState(q.value(7).toInt());
         result.append(a);
     }

@@ -33,6 +33,15 @@ inline const QString actionColumns = QStringLiteral(
     "id, target_id, ds_id, type, force_time, weight, mw_schedule, mw_duration, mw_timezone, confirmation_required, "
     "state, created_at, last_modified, rollout_id, rollout_group_id, initiator");
 
+// The maintenance window stored in three columns from `first` on (schedule, duration, time zone); none when null.
+inline std::optional<MaintenanceSchedule> scheduleFrom(const QSqlQuery &q, int first)
+{
+    if (q.value(first).isNull())
+        return std::nullopt;
+    return MaintenanceSchedule::create(q.value(first).toString(), q.value(first + 1).toString(),
+                                       q.value(first + 2).toString());
+}
+
 inline Action actionFrom(const QSqlQuery &q)
 {
     Action a;
@@ -42,9 +51,7 @@ inline Action actionFrom(const QSqlQuery &q)
     a.type = ActionType(q.value(3).toInt());
     a.forceTime = fromMs(q.value(4));
     a.weight = q.value(5).toInt();
-    if (!q.value(6).isNull())
-        a.maintenanceWindow
-            = MaintenanceSchedule::create(q.value(6).toString(), q.value(7).toString(), q.value(8).toString());
+    a.maintenanceWindow = scheduleFrom(q, 6);
     a.confirmationRequired = q.value(9).toInt() != 0;
     a.state = ActionState(q.value(10).toInt());
     a.createdAt = fromMs(q.value(11));
