@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -280,7 +281,15 @@ QString formatSleep(qint64 seconds)
 
 std::optional<qint64> parseSleep(const QString &text)
 {
-    const QStringList parts = text.split(':'_L1);
+    QStringView base(text);
+    if (const qsizetype tilde = base.indexOf(u'~'); tilde >= 0) {
+        const QStringView jitter = base.mid(tilde + 1);
+        bool ok = false;
+        if (!jitter.endsWith(u'%') || jitter.chopped(1).toInt(&ok) < 0 || !ok)
+            return std::nullopt;
+        base = base.left(tilde);
+    }
+    const QList<QStringView> parts = base.split(u':');
     if (parts.size() != 3)
         return std::nullopt;
     qint64 total = 0;
@@ -390,6 +399,210 @@ QByteArray ConfirmationBase::encode() const
             autoConfirm.insert("activatedAt"_L1, double(*activatedAtMs));
     }
     return compact({ { "autoConfirm"_L1, autoConfirm }, { "_links"_L1, linksJson(links) } });
+}
+
+namespace {
+
+// "id" as hawkBit writes it (a string) or as some servers do (a number).
+bool idField(const QJsonObject &o, QLatin1StringView key, const QString &path, QString *out, DecodeError *error)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isString() && !v.toString().isEmpty())
+        *out = v.toString();
+    else if (v.isDouble() && v.toDouble() >= 0 && v.toDouble() == double(qint64(v.toDouble())))
+        *out = QString::number(qint64(v.toDouble()));
+    else
+        return fail(error, u"'%1' is required (a string or a whole number)"_s.arg(path));
+    return true;
+}
+
+bool optionalString(const QJsonObject &o, QLatin1StringView key, const QString &path, QString *out, DecodeError *error)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return true;
+    if (!v.isString())
+        return fail(error, u"'%1' must be a string"_s.arg(path));
+    *out = v.toString();
+    return true;
+}
+
+bool handlingField(const QJsonObject &o, QLatin1StringView key, const QString &path, Handling *out, DecodeError *error)
+{
+    const auto h = enumFrom<Handling>(handlingNames, o.value(key).toString());
+    if (!h)
+        return fail(error, u"'%1' is required, one of: %2"_s.arg(path, allowed(handlingNames)));
+    *out = *h;
+    return true;
+}
+
+bool hashField(const QJsonObject &hashes, QLatin1StringView key, int hexLength, const QString &path, QString *out,
+               DecodeError *error)
+{
+    QString text;
+    if (!optionalString(hashes, key, path, &text, error))
+        return false;
+    if (text.isEmpty())
+        return true;
+    static const auto isHex = [](QChar c) {
+        return c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f');
+    };
+    if (text.size() != hexLength || !std::all_of(text.cbegin(), text.cend(), isHex))
+        return fail(error, u"'%1' must be %2 hexadecimal digits"_s.arg(path).arg(hexLength));
+    *out = text.toLower();
+    return true;
+}
+
+std::optional<Artifact> artifactFrom(const QJsonValue &value, const QString &path, DecodeError *error)
+{
+    if (!value.isObject())
+        return fail(error, u"'%1' must be an object"_s.arg(path)), std::nullopt;
+    const QJsonObject o = value.toObject();
+    Artifact a;
+    if (!optionalString(o, "filename"_L1, path + u".filename"_s, &a.filename, error))
+        return std::nullopt;
+    if (!isPlainFileName(a.filename))
+        return fail(error, u"'%1.filename' must be a plain file name, not \"%2\""_s.arg(path, a.filename)),
+               std::nullopt;
+    const QJsonValue size = o.value("size"_L1);
+    // Whole bytes up to 2^53 (what a JSON number holds exactly).
+    if (!size.isDouble() || size.toDouble() < 0 || size.toDouble() > 9007199254740992.0
+        || size.toDouble() != double(qint64(size.toDouble())))
+        return fail(error, u"'%1.size' is required, a whole number of bytes"_s.arg(path)), std::nullopt;
+    a.size = qint64(size.toDouble());
+    const QJsonValue hashes = o.value("hashes"_L1);
+    if (!hashes.isUndefined() && !hashes.isObject())
+        return fail(error, u"'%1.hashes' must be an object"_s.arg(path)), std::nullopt;
+    const QJsonObject h = hashes.toObject();
+    if (!hashField(h, "sha1"_L1, 40, path + u".hashes.sha1"_s, &a.sha1, error)
+        || !hashField(h, "md5"_L1, 32, path + u".hashes.md5"_s, &a.md5, error)
+        || !hashField(h, "sha256"_L1, 64, path + u".hashes.sha256"_s, &a.sha256, error))
+        return std::nullopt;
+    const QJsonObject links = o.value("_links"_L1).toObject();
+    const auto href = [&links](QLatin1StringView rel) {
+        return links.value(rel).toObject().value("href"_L1).toString();
+    };
+    a.links = { href("download"_L1), href("download-http"_L1), href("md5sum"_L1), href("md5sum-http"_L1) };
+    return a;
+}
+
+std::optional<Chunk> chunkFrom(const QJsonValue &value, const QString &path, DecodeError *error)
+{
+    if (!value.isObject())
+        return fail(error, u"'%1' must be an object"_s.arg(path)), std::nullopt;
+    const QJsonObject o = value.toObject();
+    Chunk c;
+    if (!optionalString(o, "part"_L1, path + u".part"_s, &c.part, error)
+        || !optionalString(o, "version"_L1, path + u".version"_s, &c.version, error)
+        || !optionalString(o, "name"_L1, path + u".name"_s, &c.name, error))
+        return std::nullopt;
+    if (c.part.isEmpty())
+        return fail(error, u"'%1.part' is required"_s.arg(path)), std::nullopt;
+    c.encrypted = o.value("encrypted"_L1).toBool(false);
+    const QJsonValue artifacts = o.value("artifacts"_L1);
+    if (!artifacts.isUndefined() && !artifacts.isArray())
+        return fail(error, u"'%1.artifacts' must be an array"_s.arg(path)), std::nullopt;
+    const QJsonArray list = artifacts.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const auto a = artifactFrom(list.at(i), u"%1.artifacts[%2]"_s.arg(path).arg(i), error);
+        if (!a)
+            return std::nullopt;
+        c.artifacts.append(*a);
+    }
+    for (const QJsonValue &m : o.value("metadata"_L1).toArray()) {
+        const QJsonObject entry = m.toObject();
+        if (entry.value("key"_L1).isString())
+            c.metadata.append({ entry.value("key"_L1).toString(), entry.value("value"_L1).toVariant().toString() });
+    }
+    return c;
+}
+
+} // namespace
+
+bool isPlainFileName(const QString &name)
+{
+    return !name.isEmpty() && name != "."_L1 && name != ".."_L1 && !name.contains(u'/') && !name.contains(u'\\')
+        && !name.contains(QChar(0)) && name.toUtf8().size() <= 255;
+}
+
+std::optional<Deployment> Deployment::decode(const QByteArray &json, DecodeError *error)
+{
+    const std::optional<QJsonObject> root = objectOf(json, error);
+    if (!root)
+        return std::nullopt;
+    Deployment d;
+    if (!idField(*root, "id"_L1, u"id"_s, &d.actionId, error))
+        return std::nullopt;
+    const bool confirmation = root->contains("confirmation"_L1) && !root->contains("deployment"_L1);
+    const QString key = confirmation ? u"confirmation"_s : u"deployment"_s;
+    const QJsonValue body = root->value(key);
+    if (!body.isObject())
+        return fail(error, u"'deployment' is required and must be an object"_s), std::nullopt;
+    const QJsonObject o = body.toObject();
+    if (!handlingField(o, "download"_L1, key + u".download"_s, &d.download, error)
+        || !handlingField(o, "update"_L1, key + u".update"_s, &d.update, error))
+        return std::nullopt;
+    if (const QJsonValue w = o.value("maintenanceWindow"_L1); !w.isUndefined() && !w.isNull()) {
+        if (w.toString() != "available"_L1 && w.toString() != "unavailable"_L1)
+            return fail(error, u"'%1.maintenanceWindow' must be available or unavailable"_s.arg(key)), std::nullopt;
+        d.maintenanceWindowAvailable = w.toString() == "available"_L1;
+    }
+    const QJsonValue chunks = o.value("chunks"_L1);
+    if (!chunks.isArray())
+        return fail(error, u"'%1.chunks' is required and must be an array"_s.arg(key)), std::nullopt;
+    const QJsonArray list = chunks.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const auto c = chunkFrom(list.at(i), u"%1.chunks[%2]"_s.arg(key).arg(i), error);
+        if (!c)
+            return std::nullopt;
+        d.chunks.append(*c);
+    }
+    if (const QJsonValue h = root->value("actionHistory"_L1); h.isObject()) {
+        ActionHistory history;
+        history.status = h.toObject().value("status"_L1).toString();
+        for (const QJsonValue &m : h.toObject().value("messages"_L1).toArray())
+            history.messages.append(m.toString());
+        d.history = history;
+    }
+    return d;
+}
+
+std::optional<CancelAction> CancelAction::decode(const QByteArray &json, DecodeError *error)
+{
+    const std::optional<QJsonObject> root = objectOf(json, error);
+    if (!root)
+        return std::nullopt;
+    CancelAction c;
+    if (!idField(*root, "id"_L1, u"id"_s, &c.actionId, error))
+        return std::nullopt;
+    const QJsonValue cancel = root->value("cancelAction"_L1);
+    if (!cancel.isObject())
+        return fail(error, u"'cancelAction' is required and must be an object"_s), std::nullopt;
+    if (!idField(cancel.toObject(), "stopId"_L1, u"cancelAction.stopId"_s, &c.stopId, error))
+        return std::nullopt;
+    return c;
+}
+
+std::optional<ConfirmationBase> ConfirmationBase::decode(const QByteArray &json, DecodeError *error)
+{
+    const std::optional<QJsonObject> root = objectOf(json, error);
+    if (!root)
+        return std::nullopt;
+    ConfirmationBase c;
+    const QJsonObject autoConfirm = root->value("autoConfirm"_L1).toObject();
+    const QJsonValue active = autoConfirm.value("active"_L1);
+    if (!active.isUndefined() && !active.isBool())
+        return fail(error, u"'autoConfirm.active' must be true or false"_s), std::nullopt;
+    c.autoConfirmActive = active.toBool(false);
+    if (!optionalString(autoConfirm, "initiator"_L1, u"autoConfirm.initiator"_s, &c.initiator, error)
+        || !optionalString(autoConfirm, "remark"_L1, u"autoConfirm.remark"_s, &c.remark, error))
+        return std::nullopt;
+    if (const QJsonValue at = autoConfirm.value("activatedAt"_L1); at.isDouble())
+        c.activatedAtMs = qint64(at.toDouble());
+    const QJsonObject links = root->value("_links"_L1).toObject();
+    for (auto it = links.constBegin(); it != links.constEnd(); ++it)
+        c.links.insert(it.key(), it.value().toObject().value("href"_L1).toString());
+    return c;
 }
 
 QByteArray encodeArtifacts(const QList<Artifact> &artifacts)

@@ -95,7 +95,8 @@ struct ControllerBase
     static std::optional<ControllerBase> decode(const QByteArray &json, DecodeError *error);
 };
 // "HH:mm:ss" as hawkBit writes a poll sleep (values of a day or more are capped at 23:59:59: legacy clients
-// parse the field with strptime("%T")).
+// parse the field with strptime("%T")). parseSleep also reads hawkBit 0.10's jitter suffix ("00:05:00~10%"),
+// returning the base interval: the device applies its own jitter.
 QString formatSleep(qint64 seconds);
 std::optional<qint64> parseSleep(const QString &text);
 
@@ -150,6 +151,10 @@ struct Deployment
 
     enum class Kind : quint8 { Deployment, Confirmation };
     QByteArray encode(Kind kind = Kind::Deployment) const;
+    // The device's side: strict about what it will act on. Sizes must be whole non-negative numbers, hashes
+    // hexadecimal of their length, and filenames plain names (no path separators, not "." or ".."), since a
+    // device writes them to disk. Reads "deployment" or "confirmation", whichever the body has.
+    static std::optional<Deployment> decode(const QByteArray &json, DecodeError *error);
 };
 
 // cancelAction/{id}.
@@ -158,6 +163,7 @@ struct CancelAction
     QString actionId;
     QString stopId;
     QByteArray encode() const;
+    static std::optional<CancelAction> decode(const QByteArray &json, DecodeError *error);
 };
 
 // confirmationBase.
@@ -169,10 +175,15 @@ struct ConfirmationBase
     std::optional<qint64> activatedAtMs;
     QMap<QString, QString> links;
     QByteArray encode() const;
+    static std::optional<ConfirmationBase> decode(const QByteArray &json, DecodeError *error);
 };
 
 // The artifact list of softwaremodules/{id}/artifacts.
 QByteArray encodeArtifacts(const QList<Artifact> &artifacts);
+
+// Whether a name from the server can be used as a file name in a directory of the device's (no separators,
+// not "." or "..", no NUL, at most 255 bytes).
+bool isPlainFileName(const QString &name);
 
 // The error body every DDI (and Management API) error carries, in hawkBit's shape.
 QByteArray encodeError(const QString &errorCode, const QString &message);

@@ -92,6 +92,11 @@ void TestHeadlessPrograms::terminationSignal()
         args = { QStringLiteral("--listen"),       QStringLiteral("127.0.0.1:0"),
                  QStringLiteral("--database"),     scratch.filePath(QStringLiteral("db")),
                  QStringLiteral("--artifact-dir"), scratch.filePath(QStringLiteral("artifacts")) };
+    // The agent needs a server (an unused loopback port: it keeps retrying) and a device name.
+    if (program == QLatin1String("flotilla-agent"))
+        args = { QStringLiteral("--server"),        QStringLiteral("http://127.0.0.1:9"),
+                 QStringLiteral("--controller-id"), QStringLiteral("dev-1"),
+                 QStringLiteral("--state-dir"),     scratch.filePath(QStringLiteral("state")) };
     p.start(path(program), args);
     QVERIFY(p.waitForStarted());
     // Wait until it says it runs: its signal handlers are installed by then.

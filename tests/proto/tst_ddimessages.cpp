@@ -23,6 +23,14 @@ private Q_SLOTS:
     void sleep();
     void controllerBaseRoundTrip();
     void deploymentOmitsNulls();
+    void deploymentRoundTrip();
+    void deploymentDecode_data();
+    void deploymentDecode();
+    void cancelActionDecode_data();
+    void cancelActionDecode();
+    void confirmationBaseRoundTrip();
+    void plainFileNames_data();
+    void plainFileNames();
 };
 
 void TestDdiMessages::feedback_data()
@@ -179,6 +187,10 @@ void TestDdiMessages::sleep()
     QCOMPARE(parseSleep(text), std::min<qint64>(seconds, 86399));
     QVERIFY(!parseSleep(u"5:00"_s));
     QVERIFY(!parseSleep(u"00:61:00"_s));
+    // hawkBit 0.10's jitter suffix: the base interval (the device jitters itself); a broken suffix is refused.
+    QCOMPARE(parseSleep(text + u"~10%"_s), std::min<qint64>(seconds, 86399));
+    QVERIFY(!parseSleep(text + u"~10"_s));
+    QVERIFY(!parseSleep(text + u"~x%"_s));
 }
 
 void TestDdiMessages::controllerBaseRoundTrip()
@@ -209,6 +221,169 @@ void TestDdiMessages::deploymentOmitsNulls()
     o = QJsonDocument::fromJson(d.encode(Deployment::Kind::Confirmation)).object();
     QCOMPARE(o["confirmation"_L1]["maintenanceWindow"_L1].toString(), u"unavailable"_s);
     QCOMPARE(o["confirmation"_L1]["update"_L1].toString(), u"skip"_s);
+}
+
+void TestDdiMessages::deploymentRoundTrip()
+{
+    Deployment d;
+    d.actionId = u"17"_s;
+    d.download = Handling::Forced;
+    d.update = Handling::Skip;
+    d.maintenanceWindowAvailable = false;
+    Artifact a;
+    a.filename = u"rootfs.swu"_s;
+    a.size = 5'000'000'000;
+    a.sha1 = QString(40, u'a');
+    a.md5 = QString(32, u'b');
+    a.sha256 = QString(64, u'c');
+    a.links = { u"https://h/d"_s, u"http://h/d"_s, u"https://h/d.MD5SUM"_s, u"http://h/d.MD5SUM"_s };
+    d.chunks.append({ u"os"_s, u"2.1"_s, u"fw"_s, true, { a }, { { u"notes"_s, u"fixes"_s } } });
+    d.history = ActionHistory { u"RUNNING"_s, { u"newest"_s, u"older"_s } };
+    for (const auto kind : { Deployment::Kind::Deployment, Deployment::Kind::Confirmation }) {
+        DecodeError error;
+        const auto back = Deployment::decode(d.encode(kind), &error);
+        QVERIFY2(back, qPrintable(error.message));
+        QCOMPARE(back->actionId, d.actionId);
+        QCOMPARE(back->download, Handling::Forced);
+        QCOMPARE(back->update, Handling::Skip);
+        QCOMPARE(back->maintenanceWindowAvailable, std::optional<bool>(false));
+        QCOMPARE(back->chunks.size(), 1);
+        const Chunk &c = back->chunks.first();
+        QCOMPARE(c.part, u"os"_s);
+        QCOMPARE(c.version, u"2.1"_s);
+        QVERIFY(c.encrypted);
+        QCOMPARE(c.metadata, d.chunks.first().metadata);
+        QCOMPARE(c.artifacts.size(), 1);
+        QCOMPARE(c.artifacts.first().size, a.size);
+        QCOMPARE(c.artifacts.first().sha256, a.sha256);
+        QCOMPARE(c.artifacts.first().links.downloadHttp, a.links.downloadHttp);
+        QCOMPARE(c.artifacts.first().links.md5sum, a.links.md5sum);
+        QCOMPARE(back->history->messages, d.history->messages);
+    }
+}
+
+void TestDdiMessages::deploymentDecode_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error"); // empty: decodes
+    const QByteArray sha256 = QByteArray(64, 'e');
+    const auto body = [](const QByteArray &artifact) {
+        return R"({"id":"5","deployment":{"download":"forced","update":"attempt","chunks":[{"part":"os","version":"1","name":"n","artifacts":[)"
+            + artifact + "]}]}}";
+    };
+    QTest::newRow("hawkBit's documented example") << QByteArray(
+        R"({"id":"8","deployment":{"download":"forced","update":"forced","maintenanceWindow":"available","chunks":[{"part":"os","version":"1.0.79","name":"one Firmware","encrypted":true,"artifacts":[{"filename":"binary.tgz","size":13,"hashes":{"sha1":"1bb2e0b5a31d5d0e2a1d8fa1d0b1c2fa0a0f9c11","md5":"0123456789abcdef0123456789abcdef","sha256":")"
+        + sha256
+        + R"("},"_links":{"download-http":{"href":"http://h/x"}}}],"metadata":[{"key":"k","value":"v"}]}]},"actionHistory":{"status":"RUNNING","messages":["a"]}})")
+                                                  << QString();
+    QTest::newRow("numeric id (some servers)")
+        << QByteArray(R"({"id":8,"deployment":{"download":"skip","update":"skip","chunks":[]}})") << QString();
+    QTest::newRow("malformed JSON") << QByteArray(R"({"id":"8","deployment":)") << u"malformed JSON"_s;
+    QTest::newRow("not an object") << QByteArray("[1]") << u"JSON object"_s;
+    QTest::newRow("no id") << QByteArray(R"({"deployment":{"download":"forced","update":"forced","chunks":[]}})")
+                           << u"'id'"_s;
+    QTest::newRow("no deployment") << QByteArray(R"({"id":"1"})") << u"'deployment'"_s;
+    QTest::newRow("unknown handling") << QByteArray(
+        R"({"id":"1","deployment":{"download":"now","update":"forced","chunks":[]}})")
+                                      << u"deployment.download"_s;
+    QTest::newRow("no chunks") << QByteArray(R"({"id":"1","deployment":{"download":"forced","update":"forced"}})")
+                               << u"deployment.chunks"_s;
+    QTest::newRow("bad window") << QByteArray(
+        R"({"id":"1","deployment":{"download":"forced","update":"forced","maintenanceWindow":"soon","chunks":[]}})")
+                                << u"maintenanceWindow"_s;
+    QTest::newRow("chunk without part") << QByteArray(
+        R"({"id":"1","deployment":{"download":"forced","update":"forced","chunks":[{"artifacts":[]}]}})")
+                                        << u"chunks[0].part"_s;
+    QTest::newRow("negative size") << body(R"({"filename":"a","size":-1})") << u"artifacts[0].size"_s;
+    QTest::newRow("fractional size") << body(R"({"filename":"a","size":1.5})") << u"artifacts[0].size"_s;
+    QTest::newRow("size as text") << body(R"({"filename":"a","size":"12"})") << u"artifacts[0].size"_s;
+    QTest::newRow("absurd size") << body(R"({"filename":"a","size":1e300})") << u"artifacts[0].size"_s;
+    QTest::newRow("path in filename") << body(R"({"filename":"../../etc/passwd","size":1})") << u"plain file name"_s;
+    QTest::newRow("dot dot filename") << body(R"({"filename":"..","size":1})") << u"plain file name"_s;
+    QTest::newRow("empty filename") << body(R"({"filename":"","size":1})") << u"plain file name"_s;
+    QTest::newRow("short sha256") << body(R"({"filename":"a","size":1,"hashes":{"sha256":"abc"}})")
+                                  << u"hashes.sha256"_s;
+    QTest::newRow("non-hex md5") << body(
+        R"({"filename":"a","size":1,"hashes":{"md5":"zz23456789abcdef0123456789abcdef"}})")
+                                 << u"hashes.md5"_s;
+}
+
+void TestDdiMessages::deploymentDecode()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    DecodeError e;
+    const auto d = Deployment::decode(json, &e);
+    if (error.isEmpty()) {
+        QVERIFY2(d, qPrintable(e.message));
+        return;
+    }
+    QVERIFY(!d);
+    QVERIFY2(e.message.contains(error), qPrintable(e.message));
+}
+
+void TestDdiMessages::cancelActionDecode_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("stopId"); // empty: refused
+    QTest::newRow("hawkBit") << QByteArray(R"({"id":"11","cancelAction":{"stopId":"11"}})") << u"11"_s;
+    QTest::newRow("numbers") << QByteArray(R"({"id":11,"cancelAction":{"stopId":12}})") << u"12"_s;
+    QTest::newRow("no stopId") << QByteArray(R"({"id":"11","cancelAction":{}})") << QString();
+    QTest::newRow("no cancelAction") << QByteArray(R"({"id":"11"})") << QString();
+    QTest::newRow("garbage") << QByteArray("<html>") << QString();
+}
+
+void TestDdiMessages::cancelActionDecode()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, stopId);
+    DecodeError e;
+    const auto c = CancelAction::decode(json, &e);
+    QCOMPARE(bool(c), !stopId.isEmpty());
+    if (c)
+        QCOMPARE(c->stopId, stopId);
+    else
+        QVERIFY(!e.message.isEmpty());
+}
+
+void TestDdiMessages::confirmationBaseRoundTrip()
+{
+    ConfirmationBase b;
+    b.autoConfirmActive = true;
+    b.initiator = u"ops"_s;
+    b.remark = u"night shift"_s;
+    b.activatedAtMs = 1700000000000;
+    b.links.insert(u"confirmationBase"_s, u"http://h/T/controller/v1/c/confirmationBase/4?c=1"_s);
+    const auto back = ConfirmationBase::decode(b.encode(), nullptr);
+    QVERIFY(back);
+    QVERIFY(back->autoConfirmActive);
+    QCOMPARE(back->initiator, b.initiator);
+    QCOMPARE(back->remark, b.remark);
+    QCOMPARE(back->activatedAtMs, b.activatedAtMs);
+    QCOMPARE(back->links, b.links);
+    QVERIFY(!ConfirmationBase::decode(R"({"autoConfirm":{"active":"yes"}})", nullptr));
+}
+
+void TestDdiMessages::plainFileNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("plain");
+    QTest::newRow("name") << u"rootfs-1.2.swu"_s << true;
+    QTest::newRow("dotfile") << u".config"_s << true;
+    QTest::newRow("slash") << u"a/b"_s << false;
+    QTest::newRow("backslash") << u"a\\b"_s << false;
+    QTest::newRow("dot") << u"."_s << false;
+    QTest::newRow("dot dot") << u".."_s << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("NUL") << QString(u"a"_s + QChar(0)) << false;
+    QTest::newRow("too long") << QString(256, u'x') << false;
+}
+
+void TestDdiMessages::plainFileNames()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, plain);
+    QCOMPARE(isPlainFileName(name), plain);
 }
 
 QTEST_GUILESS_MAIN(TestDdiMessages)

@@ -1,0 +1,233 @@
+#include "agentconfig.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla::Agent {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Flotilla::Agent::AgentConfig", text);
+}
+
+// Reads the keys from the file, then the overrides.
+class Values
+{
+public:
+    Values(const QString &file, const QMap<QString, QString> &overrides)
+        : m_overrides(overrides)
+    {
+        if (!file.isEmpty())
+            m_settings.emplace(file, QSettings::IniFormat);
+    }
+    QString error() const
+    {
+        if (m_settings && m_settings->status() != QSettings::NoError)
+            return tr("the configuration file %1 cannot be read").arg(m_settings->fileName());
+        return {};
+    }
+    bool contains(const QString &key) const
+    {
+        return m_overrides.contains(key) || (m_settings && m_settings->contains(key));
+    }
+    QString value(const QString &key, const QString &fallback = {}) const
+    {
+        if (const auto it = m_overrides.constFind(key); it != m_overrides.cend())
+            return it.value();
+        if (m_settings && m_settings->contains(key)) {
+            // QSettings splits an unquoted value at commas into a list.
+            const QVariant v = m_settings->value(key);
+            return v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString();
+        }
+        return fallback;
+    }
+    QStringList keys(const QString &group) const
+    {
+        QStringList result;
+        if (m_settings) {
+            m_settings->beginGroup(group);
+            for (const QString &k : m_settings->childKeys())
+                result << group + u'/' + k;
+            m_settings->endGroup();
+        }
+        for (auto it = m_overrides.cbegin(); it != m_overrides.cend(); ++it) {
+            if (it.key().startsWith(group + u'/') && !result.contains(it.key()))
+                result << it.key();
+        }
+        return result;
+    }
+
+private:
+    mutable std::optional<QSettings> m_settings;
+    QMap<QString, QString> m_overrides;
+};
+
+bool intValue(const Values &v, const QString &key, int min, int max, int *out, QString *error)
+{
+    if (!v.contains(key))
+        return true;
+    bool ok = false;
+    const int n = v.value(key).trimmed().toInt(&ok);
+    if (!ok || n < min || n > max) {
+        *error = tr("%1: \"%2\" is not a whole number from %3 to %4").arg(key, v.value(key)).arg(min).arg(max);
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+} // namespace
+
+std::optional<HandlerSpec> parseHandlerSpec(const QString &text)
+{
+    const QString t = text.trimmed();
+    const qsizetype colon = t.indexOf(u':');
+    const QString kind = colon < 0 ? t : t.left(colon);
+    const QString arg = colon < 0 ? QString() : t.mid(colon + 1).trimmed();
+    if (kind == "file"_L1 && !arg.isEmpty())
+        return HandlerSpec { HandlerSpec::Kind::File, arg };
+    if (kind == "script"_L1 && !arg.isEmpty())
+        return HandlerSpec { HandlerSpec::Kind::Script, arg };
+    if (kind == "swupdate"_L1)
+        return HandlerSpec { HandlerSpec::Kind::Swupdate, arg };
+    if (kind == "firmware"_L1 && arg.isEmpty())
+        return HandlerSpec { HandlerSpec::Kind::Firmware, {} };
+    return std::nullopt;
+}
+
+std::optional<HandlerSpec> AgentConfig::handlerFor(const QString &part) const
+{
+    if (const auto it = handlers.constFind(part); it != handlers.cend())
+        return it.value();
+    return defaultHandler;
+}
+
+std::optional<AgentConfig> AgentConfig::load(const QString &file, const QMap<QString, QString> &overrides,
+                                             QString *error)
+{
+    if (!file.isEmpty() && !QFileInfo(file).isReadable()) {
+        *error = tr("the configuration file %1 cannot be read").arg(file);
+        return std::nullopt;
+    }
+    const Values v(file, overrides);
+    if (!v.error().isEmpty()) {
+        *error = v.error();
+        return std::nullopt;
+    }
+    AgentConfig c;
+    const auto bad = [error](const QString &key, const QString &why) {
+        *error = u"%1: %2"_s.arg(key, why);
+        return std::nullopt;
+    };
+
+    const QString url = v.value(u"server/url"_s).trimmed();
+    if (url.isEmpty())
+        return bad(u"server/url"_s, tr("is required (the server's address, e.g. https://rollouts.example.com)"));
+    c.serverUrl = QUrl(url, QUrl::StrictMode);
+    if (!c.serverUrl.isValid() || c.serverUrl.host().isEmpty()
+        || (c.serverUrl.scheme() != "http"_L1 && c.serverUrl.scheme() != "https"_L1))
+        return bad(u"server/url"_s, tr("\"%1\" is not an http:// or https:// URL").arg(url));
+    if (c.serverUrl.path().endsWith(u'/'))
+        c.serverUrl.setPath(c.serverUrl.path().chopped(1));
+    c.tenant = v.value(u"server/tenant"_s, c.tenant).trimmed();
+    if (c.tenant.isEmpty() || c.tenant.contains(u'/'))
+        return bad(u"server/tenant"_s, tr("must be a non-empty name without '/'"));
+    for (const auto &[key, out] : { std::pair { u"server/caFile"_s, &c.caFile },
+                                    std::pair { u"server/clientCertificate"_s, &c.clientCertificate },
+                                    std::pair { u"server/clientKey"_s, &c.clientKey } }) {
+        *out = v.value(key).trimmed();
+        if (!out->isEmpty() && !QFileInfo(*out).isReadable())
+            return bad(key, tr("the file %1 cannot be read").arg(*out));
+    }
+    if (c.clientCertificate.isEmpty() != c.clientKey.isEmpty())
+        return bad(c.clientKey.isEmpty() ? u"server/clientKey"_s : u"server/clientCertificate"_s,
+                   tr("a client certificate needs its key, and a key its certificate"));
+    for (const QString &h : v.value(u"server/downloadHosts"_s).split(u',', Qt::SkipEmptyParts))
+        c.downloadHosts << h.trimmed().toLower();
+    if (!intValue(v, u"server/retryInterval"_s, 1, 3600, &c.retryIntervalSeconds, error)
+        || !intValue(v, u"server/maxRetryInterval"_s, 1, 86400, &c.maxRetryIntervalSeconds, error)
+        || !intValue(v, u"server/requestTimeout"_s, 1, 3600, &c.requestTimeoutSeconds, error))
+        return std::nullopt;
+    c.maxRetryIntervalSeconds = std::max(c.maxRetryIntervalSeconds, c.retryIntervalSeconds);
+
+    c.controllerId = v.value(u"device/controllerId"_s).trimmed();
+    if (c.controllerId.isEmpty() || c.controllerId.size() > 256 || c.controllerId.contains(u'/'))
+        return bad(u"device/controllerId"_s,
+                   tr("is required: this device's name on the server (at most 256 "
+                      "characters, no '/')"));
+    for (const QString &key : v.keys(u"device"_s)) {
+        const QString name = key.mid(7);
+        if (name.startsWith("attributes."_L1)) {
+            const QString attribute = name.mid(11);
+            const QString value = v.value(key);
+            if (attribute.isEmpty() || attribute.size() > 128 || value.size() > 128)
+                return bad(key, tr("attribute names and values have at most 128 characters"));
+            c.attributes.insert(attribute, value);
+        }
+    }
+    c.attributesCommand = v.value(u"device/attributesCommand"_s).trimmed();
+    c.bootIdFile = v.value(u"device/bootIdFile"_s, c.bootIdFile).trimmed();
+
+    c.targetToken = v.value(u"auth/targetToken"_s).trimmed();
+    c.gatewayToken = v.value(u"auth/gatewayToken"_s).trimmed();
+    if (!c.targetToken.isEmpty() && !c.gatewayToken.isEmpty())
+        return bad(u"auth/gatewayToken"_s, tr("give a target token or a gateway token, not both"));
+
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    c.stateDir = v.value(u"paths/state"_s, base).trimmed();
+    c.downloadDir = v.value(u"paths/downloads"_s, c.stateDir + u"/downloads"_s).trimmed();
+    if (c.stateDir.isEmpty())
+        return bad(u"paths/state"_s, tr("is required"));
+    if (c.downloadDir.isEmpty())
+        return bad(u"paths/downloads"_s, tr("is required"));
+
+    if (v.contains(u"downloads/maxSize"_s)) {
+        bool ok = false;
+        c.maxArtifactSize = v.value(u"downloads/maxSize"_s).trimmed().toLongLong(&ok);
+        if (!ok || c.maxArtifactSize <= 0)
+            return bad(u"downloads/maxSize"_s, tr("must be a positive number of bytes"));
+    }
+
+    for (const QString &key : v.keys(u"handlers"_s)) {
+        const QString part = key.mid(9);
+        if (part == "scriptTimeout"_L1)
+            continue;
+        const auto spec = parseHandlerSpec(v.value(key));
+        if (!spec)
+            return bad(key,
+                       tr("\"%1\" is not one of file:DIR, script:PATH, swupdate[:SOCKET], firmware").arg(v.value(key)));
+        if (part == "default"_L1)
+            c.defaultHandler = spec;
+        else
+            c.handlers.insert(part, *spec);
+    }
+    if (!intValue(v, u"handlers/scriptTimeout"_s, 1, 7 * 86400, &c.scriptTimeoutSeconds, error))
+        return std::nullopt;
+
+    const QString policy = v.value(u"consent/policy"_s, u"wait"_s).trimmed();
+    if (policy == "confirm"_L1)
+        c.consentPolicy = ConsentPolicy::Confirm;
+    else if (policy == "deny"_L1)
+        c.consentPolicy = ConsentPolicy::Deny;
+    else if (policy == "wait"_L1)
+        c.consentPolicy = ConsentPolicy::Wait;
+    else
+        return bad(u"consent/policy"_s, tr("\"%1\" is not one of confirm, deny, wait").arg(policy));
+
+    c.rebootCommand = v.value(u"reboot/command"_s, c.rebootCommand).trimmed();
+    if (c.rebootCommand.isEmpty())
+        return bad(u"reboot/command"_s, tr("must not be empty"));
+    c.healthCommand = v.value(u"health/command"_s).trimmed();
+    if (!intValue(v, u"health/timeout"_s, 1, 86400, &c.healthTimeoutSeconds, error)
+        || !intValue(v, u"workflow/maxResumes"_s, 1, 1000, &c.maxResumes, error))
+        return std::nullopt;
+    return c;
+}
+
+} // namespace Flotilla::Agent

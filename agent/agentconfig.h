@@ -1,0 +1,71 @@
+#pragma once
+
+// flotilla-agent's configuration: an INI file (every key documented in the README), then the command line's
+// overrides. A bad value stops start-up with a message that names the key.
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace Flotilla::Agent {
+
+enum class ConsentPolicy : quint8 { Confirm, Deny, Wait };
+
+struct HandlerSpec
+{
+    enum class Kind : quint8 { File, Script, Swupdate, Firmware };
+    Kind kind = Kind::File;
+    QString argument; // file: the directory; script: the executable; swupdate: an optional socket path
+};
+
+struct AgentConfig
+{
+    // server/*
+    QUrl serverUrl; // scheme://host:port, the DDI root (without /{tenant}/controller/v1)
+    QString tenant = QStringLiteral("DEFAULT");
+    QString caFile;
+    QString clientCertificate;
+    QString clientKey;
+    QStringList downloadHosts; // hosts besides the server's own that artifact links may point at (a CDN)
+    int retryIntervalSeconds = 5; // first retry after a failed request, doubling up to maxRetryInterval
+    int maxRetryIntervalSeconds = 300;
+    int requestTimeoutSeconds = 60; // a request that sends or receives nothing for this long fails
+    // device/*
+    QString controllerId;
+    QMap<QString, QString> attributes;
+    QString attributesCommand;
+    QString bootIdFile = QStringLiteral("/proc/sys/kernel/random/boot_id");
+    // auth/*
+    QString targetToken;
+    QString gatewayToken;
+    // paths/*
+    QString stateDir;
+    QString downloadDir;
+    // downloads/*
+    qint64 maxArtifactSize = qint64(4) << 30; // 4 GiB
+    // handlers/*
+    QMap<QString, HandlerSpec> handlers; // part (software module type key) -> handler
+    std::optional<HandlerSpec> defaultHandler;
+    int scriptTimeoutSeconds = 3600;
+    // consent/*
+    ConsentPolicy consentPolicy = ConsentPolicy::Wait;
+    // reboot/*, health/*, workflow/*
+    QString rebootCommand = QStringLiteral("/usr/bin/systemctl reboot");
+    QString healthCommand;
+    int healthTimeoutSeconds = 300;
+    int maxResumes = 10; // starts of the agent while one action is in progress before it is failed
+
+    // The handler for a chunk's part: handlers/<part>, else handlers/default.
+    std::optional<HandlerSpec> handlerFor(const QString &part) const;
+
+    // Reads FILE (may be empty: defaults only) and applies overrides (key -> value, as in the file, e.g.
+    // "server/url"). Returns nullopt with *error naming the key when a value is bad or a required one missing.
+    static std::optional<AgentConfig> load(const QString &file, const QMap<QString, QString> &overrides,
+                                           QString *error);
+};
+
+std::optional<HandlerSpec> parseHandlerSpec(const QString &text);
+
+} // namespace Flotilla::Agent

@@ -1,0 +1,64 @@
+#pragma once
+
+// The device's side of hawkBit DDI v1: requests to the server with the device's credentials (TargetToken or
+// GatewayToken), TLS with a CA file and an optional client certificate. It follows only the links the server
+// handed out (never builds a resource URL itself, apart from the base poll), and refuses links to other hosts.
+#include "agentconfig.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QUrl>
+
+#include <functional>
+
+namespace Flotilla::Agent {
+
+struct DdiReply
+{
+    int status = 0; // HTTP status; 0 when the server was not reached
+    QByteArray body;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QString errorString;
+
+    bool ok() const { return status >= 200 && status < 300; }
+    // The server was not reached or could not answer (worth retrying later).
+    bool transient() const { return status == 0 || status >= 500 || status == 429 || status == 408; }
+    QString describe() const;
+};
+
+class DdiClient : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const DdiReply &)>;
+
+    explicit DdiClient(const AgentConfig &config, QObject *parent = nullptr);
+    // False (with *error) when the CA file or the client certificate cannot be used.
+    bool setUpTls(QString *error);
+
+    // {server}/{tenant}/controller/v1/{controllerId}
+    QUrl baseUrl() const;
+    // Whether the server handed out this link for DDI resources (its own scheme, host and port).
+    bool isServerLink(const QUrl &url) const;
+    // Whether an artifact may be downloaded from this link: the server's host or one of server/downloadHosts.
+    bool isDownloadLink(const QUrl &url) const;
+
+    void get(const QUrl &url, Callback done);
+    void put(const QUrl &url, const QByteArray &json, Callback done);
+    void post(const QUrl &url, const QByteArray &json, Callback done);
+    // A request for a download: credentials only to the server itself, never to another host.
+    QNetworkRequest downloadRequest(const QUrl &url) const;
+    QNetworkAccessManager *network() { return &m_network; }
+
+private:
+    QNetworkRequest request(const QUrl &url) const;
+    void send(QNetworkReply *reply, Callback done);
+
+    const AgentConfig &m_config;
+    QNetworkAccessManager m_network;
+    QSslConfiguration m_tls;
+    bool m_tlsSet = false;
+};
+
+} // namespace Flotilla::Agent

@@ -1,0 +1,100 @@
+#pragma once
+
+// flotilla-agent's core: polls the server over DDI, turns what it presents into an UpdateWorkflow, reports
+// feedback through the FeedbackQueue, and persists everything on every transition so that a crash, a kill
+// or a reboot resumes where it stopped (seed 004). Consent questions are answered by consent/policy.
+#include "agentconfig.h"
+#include "agentstate.h"
+#include "artifactdownloader.h"
+#include "ddiclient.h"
+#include "feedbackqueue.h"
+#include "updateworkflow.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+
+namespace Flotilla::Agent {
+
+class DeviceAgent : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DeviceAgent(AgentConfig config, QObject *parent = nullptr);
+    ~DeviceAgent() override;
+
+    // Prepares directories and TLS, loads the saved state and resumes; false (with *error) when it cannot run.
+    bool start(QString *error);
+    // SIGTERM: stops the download and any step that can stop, saves, and emits stopped().
+    void stop();
+
+    const AgentState &state() const { return m_state; }
+    UpdateWorkflow::Phase phase() const { return m_workflow->phase(); }
+    bool isBusy() const { return m_state.current.has_value(); }
+
+Q_SIGNALS:
+    void stopped();
+    // The agent asks to be restarted by its supervisor (a step handler asked for an agent restart).
+    void restartRequested();
+    void actionEnded(const QString &actionId, Flotilla::Agent::UpdateWorkflow::Phase phase);
+
+private:
+    // polling
+    void poll();
+    void scheduleNextPoll(qint64 seconds);
+    void pollAnswered(const DdiReply &reply);
+    void serverUnreachable(const QString &why);
+    // what the server presents
+    void sendConfigData(const QUrl &href);
+    void handleCancel(const QUrl &href);
+    void handleConfirmation(const QUrl &href);
+    void handleDeployment(const QUrl &href);
+    void deploymentRead(const QUrl &href, const DdiReply &reply);
+    // the action
+    bool startAction(const QUrl &href, const QByteArray &body, const Flotilla::Ddi::Deployment &deployment);
+    void resume();
+    UpdateWorkflow::Job jobFor(const Flotilla::Ddi::Deployment &deployment) const;
+    void phaseChanged(UpdateWorkflow::Phase phase, int item);
+    void downloadRequested();
+    void downloadProgress(qint64 done, qint64 total);
+    void downloadFinished(const StepResult &result, const QList<LocalArtifact> &files);
+    void restartRequestedByWorkflow(StepResult::Restart restart);
+    void workflowEnded(UpdateWorkflow::Phase phase);
+    void runRebootCommand();
+    void failWithoutWorkflow(const QString &actionId, const QUrl &feedbackHref, const QString &message);
+    // feedback
+    void sendFeedback(const QString &actionId, const QUrl &href, Flotilla::Ddi::Execution execution,
+                      Flotilla::Ddi::Finished finished, const QStringList &details, std::optional<int> code = {},
+                      std::optional<std::pair<int, int>> progress = {});
+    static QUrl feedbackUrl(const QUrl &resource);
+    StepHandler *handlerFor(const QString &part);
+    QString bootId() const;
+    void save();
+
+    AgentConfig m_config;
+    DdiClient m_client;
+    StateFile m_stateFile;
+    AgentState m_state;
+    std::unique_ptr<FeedbackQueue> m_feedback;
+    std::unique_ptr<ArtifactDownloader> m_downloader;
+    std::unique_ptr<UpdateWorkflow> m_workflow;
+    std::map<QString, std::unique_ptr<StepHandler>> m_handlers; // by handler spec
+    QTimer m_pollTimer;
+    qint64 m_sleepSeconds = 300;
+    int m_pollFailures = 0;
+    QDateTime m_unreachableSince;
+    bool m_polling = false;
+    bool m_stopping = false;
+    // progress feedback limits: one per 10 % and one per 5 s
+    int m_lastProgressDecile = -1;
+    QElapsedTimer m_lastProgressSent;
+    QStringList m_handledCancels; // stopIds answered or being answered
+    QStringList m_refusedActions; // deployments that could not be read (reported; not retried)
+    std::optional<std::pair<QUrl, QByteArray>> m_pendingReplacement; // a newer action, once the old one ended
+};
+
+} // namespace Flotilla::Agent
