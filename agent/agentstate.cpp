@@ -84,6 +84,7 @@ QByteArray AgentState::encode() const
     if (lastCheck.isValid())
         root.insert("lastCheck"_L1, lastCheck.toUTC().toString(Qt::ISODateWithMs));
     root.insert("consentAnswered"_L1, QJsonArray::fromStringList(consentAnswered));
+    root.insert("endedActions"_L1, QJsonArray::fromStringList(endedActions));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -145,6 +146,8 @@ std::optional<AgentState> AgentState::decode(const QByteArray &json, QString *er
     s.lastCheck = QDateTime::fromString(root.value("lastCheck"_L1).toString(), Qt::ISODateWithMs);
     for (const QJsonValue &v : root.value("consentAnswered"_L1).toArray())
         s.consentAnswered << v.toString();
+    for (const QJsonValue &v : root.value("endedActions"_L1).toArray())
+        s.endedActions << v.toString();
     return s;
 }
 

@@ -51,6 +51,8 @@ struct AgentState
     QString lastOutcome;
     QDateTime lastCheck;
     QStringList consentAnswered; // actions whose consent question this agent answered (not asked again)
+    QStringList endedActions; // the last actions that ended here: never started again, even if the server
+                              // presents one before its final feedback arrived
 
     QByteArray encode() const;
     static std::optional<AgentState> decode(const QByteArray &json, QString *error);

@@ -307,7 +307,12 @@ void DeviceAgent::handleCancel(const QUrl &href)
         }
         if (m_handledCancels.contains(cancel->stopId))
             return;
-        const QUrl feedback = feedbackUrl(href);
+        // hawkBit: the answer goes to cancelAction/{stopId}/feedback.
+        QUrl stop = href;
+        QStringList segments = stop.path().split(u'/');
+        segments.last() = cancel->stopId;
+        stop.setPath(segments.join(u'/'));
+        const QUrl feedback = feedbackUrl(stop);
         const bool ours = m_state.current && m_state.current->actionId == cancel->stopId;
         if (!ours) {
             m_handledCancels << cancel->stopId;
@@ -366,11 +371,19 @@ void DeviceAgent::handleConfirmation(const QUrl &href)
     save();
 }
 
+void DeviceAgent::rememberEnded(const QString &actionId)
+{
+    m_state.endedActions.removeAll(actionId);
+    m_state.endedActions << actionId;
+    while (m_state.endedActions.size() > 50)
+        m_state.endedActions.removeFirst();
+}
+
 void DeviceAgent::handleDeployment(const QUrl &href)
 {
     const QString actionId = actionIdIn(href, "deploymentBase"_L1);
-    if (m_refusedActions.contains(actionId))
-        return;
+    if (m_state.endedActions.contains(actionId))
+        return; // its final feedback is on its way (or was refused): never run twice
     if (m_state.current && m_state.current->actionId == actionId && !UpdateWorkflow::isFinal(m_workflow->phase())
         && m_workflow->phase() != UpdateWorkflow::Phase::WaitForWindow)
         return; // running: nothing new to learn until it waits for a window
@@ -423,7 +436,7 @@ void DeviceAgent::failWithoutWorkflow(const QString &actionId, const QUrl &feedb
     qCWarning(lcAgent, "action %s: %s", qUtf8Printable(actionId), qUtf8Printable(message));
     if (actionId.isEmpty())
         return;
-    m_refusedActions << actionId;
+    rememberEnded(actionId);
     sendFeedback(actionId, feedbackHref, Execution::Closed, Finished::Failure, { message });
 }
 
@@ -522,6 +535,7 @@ void DeviceAgent::resume()
                      { message });
         m_state.lastActionId = c.actionId;
         m_state.lastOutcome = u"Failed"_s;
+        rememberEnded(c.actionId);
         m_state.current.reset();
         save();
         return;
@@ -694,6 +708,9 @@ void DeviceAgent::workflowEnded(UpdateWorkflow::Phase phase)
     m_state.lastActionId = c.actionId;
     m_state.lastOutcome = UpdateWorkflow::nameOf(phase);
     m_state.current.reset();
+    // A replaced action (canceled here, without the server asking) is still open there and may come back.
+    if (!(phase == UpdateWorkflow::Phase::Canceled && c.cancelHref.isEmpty()))
+        rememberEnded(c.actionId);
     const bool keepDownloads = phase == UpdateWorkflow::Phase::Downloaded;
     switch (phase) {
     case UpdateWorkflow::Phase::Succeeded:
@@ -720,10 +737,12 @@ void DeviceAgent::workflowEnded(UpdateWorkflow::Phase phase)
     qCInfo(lcAgent, "action %s ended: %s%s", qUtf8Printable(c.actionId), qUtf8Printable(UpdateWorkflow::nameOf(phase)),
            result.message.isEmpty() ? "" : qPrintable(u" (%1)"_s.arg(result.message)));
     QDir(QDir(m_config.stateDir).filePath(u"work/"_s + c.actionId)).removeRecursively();
-    if (!keepDownloads && phase != UpdateWorkflow::Phase::Canceled) {
+    if (!keepDownloads) {
         for (const WorkItem &item : m_workflow->job().items) {
-            for (const LocalArtifact &f : item.files)
+            for (const LocalArtifact &f : item.files) {
                 QFile::remove(f.path);
+                QFile::remove(f.path + u".part"_s);
+            }
         }
     }
     Q_EMIT actionEnded(c.actionId, phase);

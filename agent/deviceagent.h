@@ -65,6 +65,7 @@ private:
     void restartRequestedByWorkflow(StepResult::Restart restart);
     void workflowEnded(UpdateWorkflow::Phase phase);
     void runRebootCommand();
+    void rememberEnded(const QString &actionId);
     void failWithoutWorkflow(const QString &actionId, const QUrl &feedbackHref, const QString &message);
     // feedback
     void sendFeedback(const QString &actionId, const QUrl &href, Flotilla::Ddi::Execution execution,
@@ -93,7 +94,6 @@ private:
     int m_lastProgressDecile = -1;
     QElapsedTimer m_lastProgressSent;
     QStringList m_handledCancels; // stopIds answered or being answered
-    QStringList m_refusedActions; // deployments that could not be read (reported; not retried)
     std::optional<std::pair<QUrl, QByteArray>> m_pendingReplacement; // a newer action, once the old one ended
 };
 

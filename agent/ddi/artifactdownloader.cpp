@@ -265,6 +265,15 @@ void ArtifactDownloader::replyFinished()
     if (status == 404 || status == 410 || status == 403 || status == 401)
         return fail(
             tr("%1 cannot be downloaded from %2: HTTP %3").arg(a.filename, m_url.toDisplayString()).arg(status));
+    if (m_offset < a.size && reply->error() == QNetworkReply::NoError && (status == 200 || status == 206)) {
+        // A complete answer that is shorter than announced: the server's file is not the one it described.
+        m_file.resize(0);
+        return fail(tr("%1: the server sent only %2 of the %3 bytes it announced for %4")
+                        .arg(m_requests.at(m_index).chunkLabel)
+                        .arg(m_offset)
+                        .arg(a.size)
+                        .arg(a.filename));
+    }
     if (m_offset < a.size) {
         const QString why = status == 0 || reply->error() != QNetworkReply::NoError
             ? reply->errorString()

@@ -149,7 +149,8 @@ void DdiClient::send(QNetworkReply *reply, Callback done)
         if (r.status == 0)
             r.errorString = reply->errorString();
         // A body beyond 1 MiB is not a DDI document.
-        r.body = reply->read(1 << 20);
+        if (reply->isOpen())
+            r.body = reply->read(1 << 20);
         reply->deleteLater();
         done(r);
     });

@@ -246,7 +246,7 @@ void UpdateWorkflow::enter(Phase phase)
         return;
     case Phase::Succeeded:
         if (m_result.message.isEmpty())
-            m_result = StepResult::success(tr("installed"));
+            m_result.message = tr("installed");
         Q_EMIT ended(phase);
         return;
     case Phase::Downloaded:
@@ -353,7 +353,8 @@ void UpdateWorkflow::stepFinished(Step step, const StepResult &result)
                                     result.message.isEmpty() ? tr("no reason given") : result.message);
         return emitOutcome(Failure);
     }
-    m_result.output = result.output;
+    if (!result.output.isEmpty())
+        m_result.output = QString(m_result.output + result.output).right(2048);
     const bool mayRestart = step == Step::Install || step == Step::Apply;
     if (result.restart != StepResult::Restart::None && !mayRestart)
         qCWarning(lcAgent, "the %s handler asked for a restart after %s; only Install, Apply and Restore may",
@@ -417,7 +418,7 @@ void UpdateWorkflow::runHealthCheck()
         if (generation != m_generation)
             return;
         if (status == QProcess::NormalExit && code == 0) {
-            m_result.output = output;
+            m_result.output = QString(m_result.output + output).right(2048);
             return emitOutcome(Success);
         }
         m_result = StepResult::failure(

@@ -1,0 +1,164 @@
+#pragma once
+
+// A real flotillad for the agent's tests: a SQLite store prepared before it starts (a target, sets with one
+// artifact each), the Management API with an administrator, and a TcpProxy in front of it that the agent
+// talks through (to drop or stall the connection).
+#include "fleetdata.h"
+#include "httpclient.h"
+#include "sqlstore.h"
+#include "tcpproxy.h"
+
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <csignal>
+#include <memory>
+
+namespace FlotillaTest {
+
+class FlotilladFixture
+{
+public:
+    explicit FlotilladFixture(const QString &dir)
+        : m_dir(dir)
+    { }
+    ~FlotilladFixture() { stop(); }
+
+    QString databaseUrl() const { return QStringLiteral("sqlite:") + m_dir + QStringLiteral("/flotilla.db"); }
+    QString artifactDir() const { return m_dir + QStringLiteral("/artifacts"); }
+
+    // Before start(): the device and the sets it may get.
+    Flotilla::Target addTarget(const QString &controllerId)
+    {
+        Flotilla::SqlStore store;
+        if (!store.open(databaseUrl()))
+            return {};
+        return makeTarget(store, controllerId);
+    }
+    SetWithArtifact addSet(const QString &name, const QString &version, const QString &filename,
+                           const QByteArray &content, const QString &type = QStringLiteral("os"))
+    {
+        Flotilla::SqlStore store;
+        if (!store.open(databaseUrl()))
+            return {};
+        Flotilla::ArtifactStore artifacts(artifactDir());
+        if (!artifacts.open())
+            return {};
+        return makeSet(store, artifacts, name, version, filename, content, type);
+    }
+
+    // tenantIni: extra lines for the [tenant] group (consentFlow=true, multiAssignment=true).
+    bool start(const QString &tenantIni = {})
+    {
+        QFile ini(m_dir + QStringLiteral("/flotillad.ini"));
+        ini.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        ini.write("[tenant]\npollingTime=00:00:01\nminPollingTime=00:00:01\n" + tenantIni.toUtf8());
+        ini.close();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FLOTILLA_ADMIN_USER"), QStringLiteral("admin"));
+        env.insert(QStringLiteral("FLOTILLA_ADMIN_PASSWORD"), QStringLiteral("admin-secret"));
+        m_server.setProcessEnvironment(env);
+        m_server.setProcessChannelMode(QProcess::MergedChannels);
+        m_server.start(qEnvironmentVariable("FLOTILLA_BIN_DIR") + QStringLiteral("/flotillad"),
+                       { QStringLiteral("--config"), ini.fileName(), QStringLiteral("--listen"),
+                         QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), databaseUrl(),
+                         QStringLiteral("--artifact-dir"), artifactDir() });
+        static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QDeadlineTimer deadline(15000);
+        while (!deadline.hasExpired() && m_server.state() != QProcess::NotRunning) {
+            m_server.waitForReadyRead(200);
+            m_log += m_server.readAll();
+            const QRegularExpressionMatch m = listening.match(QString::fromUtf8(m_log));
+            if (m.hasMatch()) {
+                m_port = quint16(m.captured(1).toUInt());
+                m_proxy = std::make_unique<TcpProxy>(m_port);
+                m_mgmt = std::make_unique<HttpClient>(QStringLiteral("http://127.0.0.1:%1/rest/v1").arg(m_port));
+                m_mgmt->setAuthorization("Basic " + QByteArrayLiteral("admin:admin-secret").toBase64());
+                return true;
+            }
+        }
+        qWarning().noquote() << "flotillad did not start:" << m_log;
+        return false;
+    }
+    void stop()
+    {
+        if (m_server.state() == QProcess::NotRunning)
+            return;
+        ::kill(pid_t(m_server.processId()), SIGTERM);
+        m_server.waitForFinished(15000);
+    }
+    QString log()
+    {
+        m_log += m_server.readAll();
+        return QString::fromUtf8(m_log);
+    }
+
+    // What the agent uses: through the proxy.
+    QString agentUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port()); }
+    TcpProxy &proxy() { return *m_proxy; }
+    HttpClient &mgmt() { return *m_mgmt; }
+
+    // Assigns a set to the target; the new action's id (0 when refused).
+    qint64 assign(const QString &controllerId, qint64 setId, QJsonObject extra = {})
+    {
+        extra.insert(QStringLiteral("id"), double(setId));
+        const HttpAnswer a = m_mgmt->post(QStringLiteral("/targets/%1/assignedDS").arg(controllerId),
+                                          QJsonDocument(extra).toJson(QJsonDocument::Compact));
+        const QJsonArray actions = a.json().value(QStringLiteral("assignedActions")).toArray();
+        if (a.status != 200 || actions.isEmpty()) {
+            qWarning().noquote() << "assignment refused:" << a.status << a.body;
+            return 0;
+        }
+        return qint64(actions.first().toObject().value(QStringLiteral("id")).toDouble());
+    }
+    QJsonObject action(const QString &controllerId, qint64 actionId)
+    {
+        return m_mgmt->get(QStringLiteral("/targets/%1/actions/%2").arg(controllerId).arg(actionId)).json();
+    }
+    // "finished", "error", "running", "canceled", "wait_for_confirmation", ...
+    QString actionState(const QString &controllerId, qint64 actionId)
+    {
+        return action(controllerId, actionId).value(QStringLiteral("detailStatus")).toString();
+    }
+    // The history's types, oldest first ("running", "download", "finished", ...).
+    QStringList history(const QString &controllerId, qint64 actionId)
+    {
+        QStringList types;
+        for (const QJsonValue &v : action(controllerId, actionId).value(QStringLiteral("status_history")).toArray())
+            types << v.toObject().value(QStringLiteral("type")).toString();
+        return types;
+    }
+    // Every message of the history, oldest first.
+    QStringList messages(const QString &controllerId, qint64 actionId)
+    {
+        QStringList all;
+        for (const QJsonValue &v : action(controllerId, actionId).value(QStringLiteral("status_history")).toArray()) {
+            for (const QJsonValue &m : v.toObject().value(QStringLiteral("messages")).toArray())
+                all << m.toString();
+        }
+        return all;
+    }
+
+private:
+    QString m_dir;
+    QProcess m_server;
+    QByteArray m_log;
+    quint16 m_port = 0;
+    std::unique_ptr<TcpProxy> m_proxy;
+    std::unique_ptr<HttpClient> m_mgmt;
+};
+
+inline QByteArray randomBytes(qsizetype size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator gen { quint32(size) };
+    for (qsizetype i = 0; i < size; ++i)
+        data[i] = char(gen.generate() & 0xff);
+    return data;
+}
+
+} // namespace FlotillaTest

@@ -1,0 +1,427 @@
+// flotilla-agent against a real flotillad on loopback (through a TcpProxy the test can stall or cut): the
+// built-in handlers end to end, kill -9 at every phase, reboots with verification, feedback queued through an
+// outage, cancel, consent, download-only and multi-assignment. The server's own records (Management API) are
+// what the assertions read.
+#include "agentprocess.h"
+#include "flotilladfixture.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace FlotillaTest;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString device = u"dev-001"_s;
+}
+
+class TestDeviceAgent : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void fileHandlerInstallsAndSendsAttributes();
+    void scriptHandlerRunsEveryStep();
+    void killAtEveryPhase_data();
+    void killAtEveryPhase();
+    void rebootIsVerified_data();
+    void rebootIsVerified();
+    void feedbackWaitsForTheServer();
+    void cancel_data();
+    void cancel();
+    void consentPolicy_data();
+    void consentPolicy();
+    void downloadOnlyStopsAtDownloaded();
+    void multiAssignmentByWeight();
+    void sigtermResumesTheDownload();
+    void badConfigurationNamesTheKey_data();
+    void badConfigurationNamesTheKey();
+
+private:
+    bool startServer(const QString &tenantIni = {});
+    void configureAgent(const QMap<QString, QString> &extra = {});
+    QStringList steps() const { return readLines(m_dir->filePath(u"steps.log"_s)); }
+    int countOf(const QStringList &list, const QString &value) const { return int(list.count(value)); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FlotilladFixture> m_server;
+    std::unique_ptr<AgentProcess> m_agent;
+    Flotilla::Target m_target;
+    SetWithArtifact m_v1, m_v2, m_big;
+    QByteArray m_v1Content, m_v2Content, m_bigContent;
+    QString m_script;
+};
+
+void TestDeviceAgent::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_server = std::make_unique<FlotilladFixture>(m_dir->path());
+    m_target = m_server->addTarget(device);
+    QVERIFY(m_target.id > 0);
+    m_v1Content = randomBytes(64 * 1024);
+    m_v2Content = randomBytes(65 * 1024);
+    m_bigContent = randomBytes(8 * 1024 * 1024);
+    m_v1 = m_server->addSet(u"fw"_s, u"1.0"_s, u"app.bin"_s, m_v1Content);
+    m_v2 = m_server->addSet(u"fw"_s, u"2.0"_s, u"app.bin"_s, m_v2Content);
+    m_big = m_server->addSet(u"big"_s, u"3.0"_s, u"image.bin"_s, m_bigContent);
+    QVERIFY(m_v1.setId > 0 && m_v2.setId > 0 && m_big.setId > 0);
+    m_script = writeStepScript(m_dir->path());
+    m_agent = std::make_unique<AgentProcess>(m_dir->path());
+}
+
+void TestDeviceAgent::cleanup()
+{
+    if (QTest::currentTestFailed() || qEnvironmentVariableIsSet("FLOTILLA_TEST_VERBOSE")) {
+        qWarning().noquote() << "agent log:\n" << m_agent->log().right(8000);
+        qWarning().noquote() << "steps:" << steps();
+    }
+    m_agent.reset();
+    m_server.reset();
+}
+
+bool TestDeviceAgent::startServer(const QString &tenantIni)
+{
+    return m_server->start(tenantIni);
+}
+
+void TestDeviceAgent::configureAgent(const QMap<QString, QString> &extra)
+{
+    QMap<QString, QString> keys {
+        { u"server/url"_s, m_server->agentUrl() },
+        { u"device/controllerId"_s, device },
+        { u"auth/targetToken"_s, m_target.securityToken },
+        { u"handlers/default"_s, u"script:"_s + m_script },
+    };
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+        keys.insert(it.key(), it.value());
+    m_agent->configure(keys);
+}
+
+void TestDeviceAgent::fileHandlerInstallsAndSendsAttributes()
+{
+    QVERIFY(startServer());
+    const QString target = m_dir->filePath(u"device"_s);
+    const QString attributes = m_dir->filePath(u"attributes.sh"_s);
+    QFile a(attributes);
+    QVERIFY(a.open(QIODevice::WriteOnly));
+    a.write("#!/bin/sh\necho 'kernel=6.12'\necho 'not an attribute'\necho 'serial = A-17'\n");
+    a.close();
+    a.setPermissions(a.permissions() | QFileDevice::ExeOwner);
+    configureAgent({ { u"handlers/os"_s, u"file:"_s + target },
+                     { u"device/attributes.hwRevision"_s, u"rev2"_s },
+                     { u"device/attributesCommand"_s, attributes } });
+    const qint64 action = m_server->assign(device, m_v1.setId);
+    QVERIFY(action > 0);
+    QVERIFY(m_agent->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
+    QFile installed(target + u"/app.bin"_s);
+    QVERIFY(installed.open(QIODevice::ReadOnly));
+    QCOMPARE(installed.readAll(), m_v1Content);
+    const QStringList history = m_server->history(device, action);
+    QCOMPARE(countOf(history, u"finished"_s), 1);
+    QVERIFY2(history.contains(u"download"_s), qPrintable(history.join(u',')));
+    // The attributes: the configured one and the command's key=value lines.
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->mgmt().get(u"/targets/%1/attributes"_s.arg(device)).json().contains(u"serial"_s),
+                             15000);
+    const QJsonObject attrs = m_server->mgmt().get(u"/targets/%1/attributes"_s.arg(device)).json();
+    QCOMPARE(attrs.value(u"hwRevision"_s).toString(), u"rev2"_s);
+    QCOMPARE(attrs.value(u"kernel"_s).toString(), u"6.12"_s);
+    QCOMPARE(attrs.value(u"serial"_s).toString(), u"A-17"_s);
+    // The verified download is removed once installed.
+    QTRY_VERIFY(QDir(m_agent->downloadDir()).entryList(QDir::Files).isEmpty());
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::scriptHandlerRunsEveryStep()
+{
+    QVERIFY(startServer());
+    configureAgent();
+    const qint64 action = m_server->assign(device, m_v1.setId);
+    QVERIFY(m_agent->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
+    QCOMPARE(steps(),
+             (QStringList { u"IsInstalled 1.0"_s, u"Download 1.0"_s, u"Backup 1.0"_s, u"Install 1.0"_s,
+                            u"installed 1.0"_s, u"Apply 1.0"_s, u"IsInstalled 1.0"_s }));
+    QFile installed(m_dir->filePath(u"installed/app.bin"_s));
+    QVERIFY(installed.open(QIODevice::ReadOnly));
+    QCOMPARE(installed.readAll(), m_v1Content);
+    // What the script printed is in the final feedback.
+    QVERIFY2(m_server->messages(device, action).join(u'\n').contains(u"script: installed 1.0"_s),
+             qPrintable(m_server->messages(device, action).join(u'\n')));
+    // The same set again: isInstalled says it is there; nothing is installed twice.
+    const qint64 again = m_server->assign(device, m_v2.setId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, again), u"finished"_s, 30000);
+    QCOMPARE(countOf(steps(), u"installed 2.0"_s), 1);
+}
+
+void TestDeviceAgent::killAtEveryPhase_data()
+{
+    QTest::addColumn<QString>("phase");
+    QTest::newRow("mid-download") << u"download"_s;
+    QTest::newRow("after the download (Backup)") << u"Backup"_s;
+    QTest::newRow("during Install") << u"Install"_s;
+    QTest::newRow("after Install, before the final feedback") << u"final"_s;
+}
+
+void TestDeviceAgent::killAtEveryPhase()
+{
+    QFETCH(QString, phase);
+    QVERIFY(startServer());
+    configureAgent();
+    const qint64 action = m_server->assign(device, m_big.setId);
+    QVERIFY(action > 0);
+    const QString hold = m_dir->filePath(u"hold-"_s + phase);
+    if (phase == "download"_L1)
+        m_server->proxy().setStallAfter(2 * 1024 * 1024);
+    else if (phase != "final"_L1)
+        QFile(hold).open(QIODevice::WriteOnly);
+    QVERIFY(m_agent->start());
+    if (phase == "download"_L1) {
+        // The .part file holds some, not all, of the image.
+        const QString part = m_agent->downloadDir() + u'/' + m_big.artifact.sha256 + u".part"_s;
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(part).size() > 1024 * 1024, 20000);
+        QVERIFY(QFileInfo(part).size() < m_bigContent.size());
+    } else if (phase == "final"_L1) {
+        // The server is gone once the install ends: the final feedback can only be queued.
+        QTRY_VERIFY_WITH_TIMEOUT(steps().contains(u"Apply 3.0"_s), 30000);
+        m_server->proxy().setRefusing(true);
+        m_server->proxy().dropAll();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QFile(m_agent->stateDir() + u"/state.json"_s).open(QIODevice::ReadOnly) &&
+                [this] {
+                    QFile f(m_agent->stateDir() + u"/state.json"_s);
+                    f.open(QIODevice::ReadOnly);
+                    return f.readAll().contains("closed/success");
+                }(),
+            20000);
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir->filePath(u"at-"_s + phase)), 30000);
+    }
+    m_agent->kill();
+    QFile::remove(hold);
+    m_server->proxy().setStallAfter(-1);
+    m_server->proxy().setRefusing(false);
+    QVERIFY(m_agent->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
+    QCOMPARE(countOf(steps(), u"installed 3.0"_s), 1);
+    const QStringList history = m_server->history(device, action);
+    QCOMPARE(countOf(history, u"finished"_s), 1);
+    QFile installed(m_dir->filePath(u"installed/image.bin"_s));
+    QVERIFY(installed.open(QIODevice::ReadOnly));
+    QVERIFY(installed.readAll() == m_bigContent);
+    if (phase == "download"_L1)
+        QVERIFY2(m_agent->log().contains(u"resuming at"_s), "the second start resumes the partial file");
+    if (phase == "final"_L1)
+        QVERIFY2(m_agent->log().contains(u"from before the restart are queued"_s), "the queue survived the kill");
+    else
+        QVERIFY2(m_agent->log().contains(u"resuming action"_s), "the restarted agent picks up the saved action");
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::rebootIsVerified_data()
+{
+    QTest::addColumn<bool>("healthy");
+    QTest::newRow("healthy after the reboot: finished") << true;
+    QTest::newRow("unhealthy after the reboot: error, restored") << false;
+}
+
+void TestDeviceAgent::rebootIsVerified()
+{
+    QFETCH(bool, healthy);
+    QVERIFY(startServer());
+    // "Rebooting" gives the device a new boot id and kills the agent, as a real reboot would.
+    const QString reboot = m_dir->filePath(u"reboot.sh"_s);
+    QFile r(reboot);
+    QVERIFY(r.open(QIODevice::WriteOnly));
+    r.write("#!/bin/sh\necho rebooted >> '" + m_dir->filePath(u"steps.log"_s).toUtf8() + "'\necho boot-2 > '"
+            + m_agent->bootIdFile().toUtf8() + "'\nkill -KILL $PPID\n");
+    r.close();
+    r.setPermissions(r.permissions() | QFileDevice::ExeOwner);
+    configureAgent(
+        { { u"reboot/command"_s, reboot }, { u"health/command"_s, healthy ? u"/bin/true"_s : u"/bin/false"_s } });
+    QFile exitCode(m_dir->filePath(u"exit-Install"_s));
+    QVERIFY(exitCode.open(QIODevice::WriteOnly));
+    exitCode.write("10"); // Install asks for an immediate reboot (ADU 605)
+    exitCode.close();
+    const qint64 action = m_server->assign(device, m_v1.setId);
+    QVERIFY(m_agent->start());
+    QVERIFY(m_agent->waitForExit(30000));
+    QVERIFY(steps().contains(u"rebooted"_s));
+    // Not reported as done before the reboot.
+    QCOMPARE(m_server->actionState(device, action), u"running"_s);
+    // The script's Install exited before marking it installed: the reboot "completes" it.
+    QDir().mkpath(m_dir->filePath(u"installed"_s));
+    QFile(m_dir->filePath(u"installed/1.0"_s)).open(QIODevice::WriteOnly);
+    QVERIFY(m_agent->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), healthy ? u"finished"_s : u"error"_s, 30000);
+    QCOMPARE(countOf(steps(), u"Install 1.0"_s), 1);
+    if (healthy) {
+        QVERIFY(!steps().contains(u"restored 1.0"_s));
+    } else {
+        QVERIFY(steps().contains(u"restored 1.0"_s));
+        QVERIFY2(m_server->messages(device, action).join(u'\n').contains(u"health check failed"_s),
+                 qPrintable(m_server->messages(device, action).join(u'\n')));
+    }
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::feedbackWaitsForTheServer()
+{
+    QVERIFY(startServer());
+    configureAgent();
+    QFile(m_dir->filePath(u"hold-Install"_s)).open(QIODevice::WriteOnly);
+    const qint64 action = m_server->assign(device, m_v1.setId);
+    QVERIFY(m_agent->start());
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir->filePath(u"at-Install"_s)), 30000);
+    const QStringList before = m_server->history(device, action);
+    m_server->proxy().setRefusing(true);
+    m_server->proxy().dropAll();
+    QFile::remove(m_dir->filePath(u"hold-Install"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(steps().contains(u"IsInstalled 1.0"_s) && steps().count(u"IsInstalled 1.0"_s) == 2, 20000);
+    QTest::qWait(3000); // several retries while the server is away
+    QCOMPARE(m_server->history(device, action), before);
+    m_server->proxy().setRefusing(false);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
+    const QStringList after = m_server->history(device, action);
+    QCOMPARE(countOf(after, u"finished"_s), 1);
+    QCOMPARE(after.constLast(), u"finished"_s); // in order: the progress first, the closing last
+    // One warning per outage, not one per attempt.
+    QCOMPARE(m_agent->count(u"cannot be reached"_s), 1);
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::cancel_data()
+{
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<QString>("end");
+    QTest::newRow("during Backup: canceled") << u"Backup"_s << u"canceled"_s;
+    QTest::newRow("during Install: rejected, the install finishes") << u"Install"_s << u"finished"_s;
+}
+
+void TestDeviceAgent::cancel()
+{
+    QFETCH(QString, step);
+    QFETCH(QString, end);
+    QVERIFY(startServer());
+    configureAgent();
+    QFile(m_dir->filePath(u"hold-"_s + step)).open(QIODevice::WriteOnly);
+    const qint64 action = m_server->assign(device, m_v1.setId);
+    QVERIFY(m_agent->start());
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir->filePath(u"at-"_s + step)), 30000);
+    const HttpAnswer c = m_server->mgmt().send("DELETE", u"/targets/%1/actions/%2"_s.arg(device).arg(action));
+    QVERIFY2(c.status == 200 || c.status == 204, c.body.constData());
+    if (step == "Install"_L1) {
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->history(device, action).contains(u"cancel_rejected"_s), 20000);
+        QFile::remove(m_dir->filePath(u"hold-"_s + step));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), end, 30000);
+    QCOMPARE(steps().contains(u"installed 1.0"_s), end == "finished"_L1);
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::consentPolicy_data()
+{
+    QTest::addColumn<QString>("policy");
+    QTest::addColumn<QString>("state");
+    QTest::newRow("confirm") << u"confirm"_s << u"finished"_s;
+    QTest::newRow("deny: the action keeps waiting") << u"deny"_s << u"wait_for_confirmation"_s;
+}
+
+void TestDeviceAgent::consentPolicy()
+{
+    QFETCH(QString, policy);
+    QFETCH(QString, state);
+    QVERIFY(startServer(u"consentFlow=true\n"_s));
+    configureAgent({ { u"consent/policy"_s, policy } });
+    const qint64 action = m_server->assign(device, m_v1.setId, { { u"confirmationRequired"_s, true } });
+    QCOMPARE(m_server->actionState(device, action), u"wait_for_confirmation"_s);
+    QVERIFY(m_agent->start());
+    if (policy == "deny"_L1) {
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->messages(device, action).join(u'\n').contains(u"denied by the device"_s),
+                                 20000);
+        QTest::qWait(2500); // polls go on; the denial is not repeated
+        QCOMPARE(m_server->messages(device, action).join(u'\n').count(u"denied by the device"_s), 1);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), state, 30000);
+    QCOMPARE(steps().contains(u"installed 1.0"_s), policy == "confirm"_L1);
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::downloadOnlyStopsAtDownloaded()
+{
+    QVERIFY(startServer());
+    configureAgent();
+    const qint64 action = m_server->assign(device, m_v1.setId, { { u"type"_s, u"downloadonly"_s } });
+    QVERIFY(m_agent->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"downloaded"_s, 30000);
+    QVERIFY(!steps().contains(u"Install 1.0"_s));
+    // The verified file stays for the assignment that installs it: no second download.
+    const QString file = m_agent->downloadDir() + u'/' + m_v1.artifact.sha256;
+    QVERIFY(QFile::exists(file));
+    const qint64 install = m_server->assign(device, m_v1.setId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, install), u"finished"_s, 30000);
+    QCOMPARE(m_agent->count(u"downloading app.bin"_s), 1);
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::multiAssignmentByWeight()
+{
+    QVERIFY(startServer(u"multiAssignment=true\n"_s));
+    configureAgent();
+    const qint64 light = m_server->assign(device, m_v1.setId, { { u"weight"_s, 100 } });
+    const qint64 heavy = m_server->assign(device, m_v2.setId, { { u"weight"_s, 900 } });
+    QVERIFY(light > 0 && heavy > 0);
+    QVERIFY(m_agent->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, light), u"finished"_s, 40000);
+    QCOMPARE(m_server->actionState(device, heavy), u"finished"_s);
+    const QStringList done = steps().filter(u"installed "_s);
+    QCOMPARE(done, (QStringList { u"installed 2.0"_s, u"installed 1.0"_s }));
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::sigtermResumesTheDownload()
+{
+    QVERIFY(startServer());
+    configureAgent();
+    m_server->proxy().setStallAfter(3 * 1024 * 1024);
+    const qint64 action = m_server->assign(device, m_big.setId);
+    QVERIFY(m_agent->start());
+    const QString part = m_agent->downloadDir() + u'/' + m_big.artifact.sha256 + u".part"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(part).size() > 1024 * 1024, 20000);
+    QCOMPARE(m_agent->terminate(), 0);
+    QVERIFY(QFileInfo(part).size() > 1024 * 1024); // kept for the next start
+    m_server->proxy().setStallAfter(-1);
+    QVERIFY(m_agent->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
+    QVERIFY(m_agent->log().contains(u"resuming at"_s));
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::badConfigurationNamesTheKey_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("server/url") << u"server/url"_s << u"ftp://x"_s;
+    QTest::newRow("handlers") << u"handlers/os"_s << u"copy:/tmp"_s;
+    QTest::newRow("consent/policy") << u"consent/policy"_s << u"maybe"_s;
+    QTest::newRow("server/retryInterval") << u"server/retryInterval"_s << u"soon"_s;
+    QTest::newRow("server/caFile") << u"server/caFile"_s << u"/nonexistent/ca.pem"_s;
+}
+
+void TestDeviceAgent::badConfigurationNamesTheKey()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    m_agent->configure(
+        { { u"server/url"_s, u"http://127.0.0.1:9"_s }, { u"device/controllerId"_s, device }, { key, value } });
+    QVERIFY(m_agent->start());
+    QVERIFY(m_agent->waitForExit(10000));
+    QVERIFY2(m_agent->log().contains(key), qPrintable(m_agent->log()));
+    QVERIFY(!m_agent->isRunning());
+}
+
+QTEST_GUILESS_MAIN(TestDeviceAgent)
+#include "tst_deviceagent.moc"
