@@ -78,10 +78,13 @@ StepHandler *DeviceAgent::handlerFor(const QString &part)
     case HandlerSpec::Kind::Script:
         handler = std::make_unique<ScriptStepHandler>(spec->argument, m_config.scriptTimeoutSeconds);
         break;
-    case HandlerSpec::Kind::Swupdate:
-        handler
+    case HandlerSpec::Kind::Swupdate: {
+        auto swupdate
             = std::make_unique<SwupdateStepHandler>(spec->argument, m_config.stateDir, m_config.scriptTimeoutSeconds);
+        connect(swupdate.get(), &SwupdateStepHandler::installProgress, this, &DeviceAgent::installProgress);
+        handler = std::move(swupdate);
         break;
+    }
     case HandlerSpec::Kind::Firmware:
         handler = std::make_unique<UnavailableStepHandler>(
             u"firmware"_s,
@@ -595,6 +598,8 @@ void DeviceAgent::phaseChanged(UpdateWorkflow::Phase phase, int item)
         }
         break;
     case UpdateWorkflow::Phase::Install:
+        m_lastInstallDecile = -1;
+        [[fallthrough]];
     case UpdateWorkflow::Phase::Apply:
     case UpdateWorkflow::Phase::Restore:
         sendFeedback(c.actionId, feedback, Execution::Proceeding, Finished::None,
@@ -630,6 +635,18 @@ void DeviceAgent::downloadProgress(qint64 done, qint64 total)
     sendFeedback(m_state.current->actionId, feedbackUrl(QUrl(m_state.current->deploymentHref)), Execution::Download,
                  Finished::None, { tr("downloading: %1 of %2 bytes (%3 %)").arg(done).arg(total).arg(percent) }, {},
                  std::pair { percent, 100 });
+}
+
+void DeviceAgent::installProgress(int percent)
+{
+    if (!m_state.current)
+        return;
+    if (percent / 10 <= m_lastInstallDecile || (m_lastProgressSent.isValid() && m_lastProgressSent.elapsed() < 5000))
+        return;
+    m_lastInstallDecile = percent / 10;
+    m_lastProgressSent.start();
+    sendFeedback(m_state.current->actionId, feedbackUrl(QUrl(m_state.current->deploymentHref)), Execution::Proceeding,
+                 Finished::None, { tr("installing: %1 %").arg(percent) }, {}, std::pair { percent, 100 });
 }
 
 void DeviceAgent::downloadFinished(const StepResult &result, const QList<LocalArtifact> &)

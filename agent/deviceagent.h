@@ -62,6 +62,7 @@ private:
     void downloadRequested();
     void downloadProgress(qint64 done, qint64 total);
     void downloadFinished(const StepResult &result, const QList<LocalArtifact> &files);
+    void installProgress(int percent);
     void restartRequestedByWorkflow(StepResult::Restart restart);
     void workflowEnded(UpdateWorkflow::Phase phase);
     void runRebootCommand();
@@ -92,6 +93,7 @@ private:
     bool m_stopping = false;
     // progress feedback limits: one per 10 % and one per 5 s
     int m_lastProgressDecile = -1;
+    int m_lastInstallDecile = -1;
     QElapsedTimer m_lastProgressSent;
     QStringList m_handledCancels; // stopIds answered or being answered
     std::optional<std::pair<QUrl, QByteArray>> m_pendingReplacement; // a newer action, once the old one ended

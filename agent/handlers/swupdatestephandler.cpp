@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTimer>
@@ -74,11 +75,19 @@ void SwupdateStepHandler::installNext()
     }
     const LocalArtifact &file = m_item.files.at(m_next);
     QStringList args { u"-v"_s };
-    if (!m_socket.isEmpty())
-        args << u"-s"_s << m_socket;
-    args << file.path;
     auto *process = new QProcess(this);
     m_process = process;
+    if (!m_socket.isEmpty()) {
+        // SWUpdate's sockets (sockinstctrl, swupdateprog) live in its TMPDIR: the client finds both there;
+        // -s only names the control socket, and the progress messages would then be looked for in /tmp.
+        const QFileInfo socket(m_socket);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TMPDIR"_s, socket.absolutePath());
+        process->setProcessEnvironment(env);
+        if (socket.fileName() != "sockinstctrl"_L1)
+            args << u"-s"_s << m_socket;
+    }
+    args << file.path;
     process->setProcessChannelMode(QProcess::MergedChannels);
     process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     auto *timer = new QTimer(process);

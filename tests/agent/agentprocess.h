@@ -114,7 +114,7 @@ private:
 // steps.log for every call; Install copies the artifacts to dir/installed/ and appends "installed <version>"
 // when done; IsInstalled says installed when dir/installed/<version> exists. A file hold-<Step> makes the step
 // write at-<Step> and wait until hold-<Step> is removed; exit-<Step> holds the exit code to use (once: the
-// file is removed when read).
+// file is removed when read); crash-<Step> makes the step kill the agent (SIGKILL), as a crash would.
 inline QString writeStepScript(const QString &dir)
 {
     const QString path = dir + QStringLiteral("/handler.sh");
@@ -127,6 +127,11 @@ echo "$step $FLOTILLA_VERSION" >> "$d/steps.log"
 if [ -e "$d/hold-$step" ]; then
     touch "$d/at-$step"
     while [ -e "$d/hold-$step" ]; do sleep 0.05; done
+fi
+if [ -e "$d/crash-$step" ]; then
+    echo "crash $FLOTILLA_VERSION" >> "$d/steps.log"
+    kill -KILL $PPID
+    sleep 5
 fi
 if [ -e "$d/exit-$step" ]; then
     code=$(cat "$d/exit-$step"); rm -f "$d/exit-$step"

@@ -4,6 +4,7 @@
 // what the assertions read.
 #include "agentprocess.h"
 #include "flotilladfixture.h"
+#include "swuimage.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void cleanup();
     void fileHandlerInstallsAndSendsAttributes();
     void scriptHandlerRunsEveryStep();
+    void swupdateHandlerInstalls_data();
+    void swupdateHandlerInstalls();
     void killAtEveryPhase_data();
     void killAtEveryPhase();
     void rebootIsVerified_data();
@@ -36,6 +39,8 @@ private Q_SLOTS:
     void downloadOnlyStopsAtDownloaded();
     void multiAssignmentByWeight();
     void sigtermResumesTheDownload();
+    void crashLoopIsStopped();
+    void tornStateFileStartsClean();
     void badConfigurationNamesTheKey_data();
     void badConfigurationNamesTheKey();
 
@@ -155,6 +160,55 @@ void TestDeviceAgent::scriptHandlerRunsEveryStep()
     const qint64 again = m_server->assign(device, m_v2.setId);
     QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, again), u"finished"_s, 30000);
     QCOMPARE(countOf(steps(), u"installed 2.0"_s), 1);
+}
+
+void TestDeviceAgent::swupdateHandlerInstalls_data()
+{
+    QTest::addColumn<bool>("corrupt");
+    QTest::newRow("a signed image: installed") << false;
+    QTest::newRow("an image SWUpdate refuses: error, nothing installed") << true;
+}
+
+void TestDeviceAgent::swupdateHandlerInstalls()
+{
+    // Debian's SWUpdate as the device's installer daemon; the agent hands it the verified .swu over its socket.
+    QFETCH(bool, corrupt);
+    QVERIFY(makeSwuSigningKey(m_dir->path()));
+    const QByteArray payload = "installed by SWUpdate, handed over by flotilla-agent\n";
+    const QString swu = buildSwu(m_dir->path(), m_dir->path(), payload, m_dir->filePath(u"device"_s), corrupt);
+    QVERIFY(!swu.isEmpty());
+    QFile image(swu);
+    QVERIFY(image.open(QIODevice::ReadOnly));
+    const SetWithArtifact set = m_server->addSet(u"rootfs"_s, u"1.0.1"_s, u"update.swu"_s, image.readAll());
+    QVERIFY(startServer());
+    const QString run = m_dir->filePath(u"run"_s);
+    QDir().mkpath(run);
+    QProcess swupdate;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"TMPDIR"_s, run); // its IPC sockets
+    swupdate.setProcessEnvironment(env);
+    swupdate.setProcessChannelMode(QProcess::MergedChannels);
+    swupdate.start(
+        u"swupdate"_s,
+        { u"-v"_s, u"-B"_s, u"none"_s, u"-k"_s, m_dir->filePath(u"cert.pem"_s), u"-H"_s, u"testboard:1.0"_s });
+    QVERIFY(swupdate.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(run + u"/sockinstctrl"_s), 10000);
+    configureAgent({ { u"handlers/os"_s, u"swupdate:"_s + run + u"/sockinstctrl"_s } });
+    const qint64 action = m_server->assign(device, set.setId);
+    QVERIFY(m_agent->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), corrupt ? u"error"_s : u"finished"_s, 60000);
+    QFile installed(m_dir->filePath(u"device/hello.txt"_s));
+    QCOMPARE(installed.exists(), !corrupt);
+    if (!corrupt) {
+        QVERIFY(installed.open(QIODevice::ReadOnly));
+        QCOMPARE(installed.readAll(), payload);
+    } else {
+        QVERIFY2(m_server->messages(device, action).join(u'\n').contains(u"SWUpdate refused or failed"_s),
+                 qPrintable(m_server->messages(device, action).join(u'\n')));
+    }
+    QCOMPARE(m_agent->terminate(), 0);
+    swupdate.terminate();
+    swupdate.waitForFinished(10000);
 }
 
 void TestDeviceAgent::killAtEveryPhase_data()
@@ -397,6 +451,46 @@ void TestDeviceAgent::sigtermResumesTheDownload()
     QVERIFY(m_agent->start());
     QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
     QVERIFY(m_agent->log().contains(u"resuming at"_s));
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::crashLoopIsStopped()
+{
+    QVERIFY(startServer());
+    configureAgent({ { u"workflow/maxResumes"_s, u"2"_s } });
+    QFile(m_dir->filePath(u"crash-Install"_s)).open(QIODevice::WriteOnly);
+    const qint64 action = m_server->assign(device, m_v1.setId);
+    for (int start = 0; start < 8 && m_server->actionState(device, action) != "error"_L1; ++start) {
+        if (!m_agent->isRunning())
+            QVERIFY(m_agent->start());
+        (void)QTest::qWaitFor(
+            [this, action] { return !m_agent->isRunning() || m_server->actionState(device, action) == "error"_L1; },
+            20000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"error"_s, 20000);
+    // Started once, resumed twice (the limit), stopped at the third resume: three installs that crashed.
+    QCOMPARE(countOf(steps(), u"crash 1.0"_s), 3);
+    QVERIFY(steps().contains(u"restored 1.0"_s));
+    QVERIFY2(m_server->messages(device, action).join(u'\n').contains(u"crash or reboot loop"_s),
+             qPrintable(m_server->messages(device, action).join(u'\n')));
+    QVERIFY(m_agent->isRunning()); // and it goes on polling
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::tornStateFileStartsClean()
+{
+    QVERIFY(startServer());
+    configureAgent();
+    QDir().mkpath(m_agent->stateDir());
+    QFile torn(m_agent->stateDir() + u"/state.json"_s);
+    QVERIFY(torn.open(QIODevice::WriteOnly));
+    torn.write("{\"version\":1,\"current\":{\"actionId\":\"4\",\"pha");
+    torn.close();
+    QVERIFY(m_agent->start());
+    QVERIFY(m_agent->waitForLog(u"is damaged"_s));
+    const qint64 action = m_server->assign(device, m_v1.setId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
+    QCOMPARE(QDir(m_agent->stateDir()).entryList({ u"state.json.broken-*"_s }).size(), 1);
     QCOMPARE(m_agent->terminate(), 0);
 }
 

@@ -8,6 +8,7 @@
 #include "flotillatest.h"
 #include "httpclient.h"
 #include "sqlstore.h"
+#include "swuimage.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -37,7 +38,6 @@ private Q_SLOTS:
     void corruptPayloadEndsInError();
 
 private:
-    bool run(const QString &program, const QStringList &args, const QString &workDir = {});
     QString buildSwu(const QByteArray &payload, bool corrupt);
     void prepare(const QString &swu);
     bool startServer();
@@ -56,30 +56,12 @@ private:
     QByteArray m_swupdateLog;
 };
 
-bool TestSwupdate::run(const QString &program, const QStringList &args, const QString &workDir)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    if (!workDir.isEmpty())
-        p.setWorkingDirectory(workDir);
-    p.start(program, args);
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-        qWarning().noquote() << program << args.join(u' ') << "failed:" << p.readAll();
-        return false;
-    }
-    return true;
-}
-
 void TestSwupdate::initTestCase()
 {
     for (const char *tool : { "swupdate", "openssl", "cpio" })
         QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty(),
                  qPrintable(u"%1 is missing: it is in tools/devroot.packages"_s.arg(QLatin1String(tool))));
-    // SWUpdate verifies the CMS signature with the certificate's emailProtection purpose.
-    QVERIFY(run(u"openssl"_s,
-                { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s,
-                  u"/CN=Flotilla test signer"_s, u"-addext"_s, u"extendedKeyUsage=emailProtection"_s, u"-keyout"_s,
-                  m_keys.filePath(u"key.pem"_s), u"-out"_s, m_keys.filePath(u"cert.pem"_s) }));
+    QVERIFY(makeSwuSigningKey(m_keys.path()));
 }
 
 void TestSwupdate::init()
@@ -101,47 +83,7 @@ void TestSwupdate::cleanup()
 
 QString TestSwupdate::buildSwu(const QByteArray &payload, bool corrupt)
 {
-    const QString work = m_dir->filePath(u"swu"_s);
-    QDir().mkpath(work);
-    QFile file(work + u"/hello.txt"_s);
-    file.open(QIODevice::WriteOnly);
-    file.write(payload);
-    file.close();
-    // A corrupt image: the payload does not match the checksum its signed description promises.
-    const QByteArray sha256
-        = QCryptographicHash::hash(corrupt ? payload + "tampered" : payload, QCryptographicHash::Sha256).toHex();
-    const QString description = uR"(software =
-{
-    version = "1.0.1";
-    hardware-compatibility: [ "1.0" ];
-    files: (
-        {
-            filename = "hello.txt";
-            path = "%1/hello.txt";
-            sha256 = "%2";
-            properties: { create-destination = "true"; atomic-install = "true"; };
-        }
-    );
-}
-)"_s.arg(m_dir->filePath(u"device"_s), QString::fromLatin1(sha256));
-    QFile sw(work + u"/sw-description"_s);
-    sw.open(QIODevice::WriteOnly);
-    sw.write(description.toUtf8());
-    sw.close();
-    if (!run(u"openssl"_s,
-             { u"cms"_s, u"-sign"_s, u"-in"_s, u"sw-description"_s, u"-out"_s, u"sw-description.sig"_s, u"-signer"_s,
-               m_keys.filePath(u"cert.pem"_s), u"-inkey"_s, m_keys.filePath(u"key.pem"_s), u"-outform"_s, u"DER"_s,
-               u"-nosmimecap"_s, u"-binary"_s },
-             work))
-        return {};
-    // sw-description must come first in the cpio archive (newc with CRC, as swupdate expects).
-    const QString swu = m_dir->filePath(u"update.swu"_s);
-    if (!run(u"bash"_s,
-             { u"-c"_s,
-               u"printf 'sw-description\\nsw-description.sig\\nhello.txt\\n' | cpio -o -H crc > '%1'"_s.arg(swu) },
-             work))
-        return {};
-    return swu;
+    return FlotillaTest::buildSwu(m_dir->path(), m_keys.path(), payload, m_dir->filePath(u"device"_s), corrupt);
 }
 
 void TestSwupdate::prepare(const QString &swu)
