@@ -179,7 +179,10 @@ std::optional<AgentConfig> AgentConfig::load(const QString &file, const QMap<QSt
     if (!c.targetToken.isEmpty() && !c.gatewayToken.isEmpty())
         return bad(u"auth/gatewayToken"_s, tr("give a target token or a gateway token, not both"));
 
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // Under systemd (StateDirectory=) the unit's state directory, else the user's app data.
+    const QString base = qEnvironmentVariableIsEmpty("STATE_DIRECTORY")
+        ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        : qEnvironmentVariable("STATE_DIRECTORY").section(u':', 0, 0);
     c.stateDir = v.value(u"paths/state"_s, base).trimmed();
     c.downloadDir = v.value(u"paths/downloads"_s, c.stateDir + u"/downloads"_s).trimmed();
     if (c.stateDir.isEmpty())
@@ -192,6 +195,13 @@ std::optional<AgentConfig> AgentConfig::load(const QString &file, const QMap<QSt
         c.maxArtifactSize = v.value(u"downloads/maxSize"_s).trimmed().toLongLong(&ok);
         if (!ok || c.maxArtifactSize <= 0)
             return bad(u"downloads/maxSize"_s, tr("must be a positive number of bytes"));
+    }
+
+    if (v.contains(u"downloads/verifyAllHashes"_s)) {
+        const QString b = v.value(u"downloads/verifyAllHashes"_s).trimmed().toLower();
+        if (b != "true"_L1 && b != "false"_L1)
+            return bad(u"downloads/verifyAllHashes"_s, tr("must be true or false"));
+        c.verifyAllHashes = b == "true"_L1;
     }
 
     for (const QString &key : v.keys(u"handlers"_s)) {

@@ -45,6 +45,7 @@ struct AgentConfig
     QString downloadDir;
     // downloads/*
     qint64 maxArtifactSize = qint64(4) << 30; // 4 GiB
+    bool verifyAllHashes = false; // also SHA-1 and MD5 when a SHA-256 is given
     // handlers/*
     QMap<QString, HandlerSpec> handlers; // part (software module type key) -> handler
     std::optional<HandlerSpec> defaultHandler;

@@ -46,7 +46,7 @@ DeviceAgent::DeviceAgent(AgentConfig config, QObject *parent)
     m_workflow = std::make_unique<UpdateWorkflow>([this](const QString &part) { return handlerFor(part); },
                                                   m_config.healthCommand, m_config.healthTimeoutSeconds);
     m_pollTimer.setSingleShot(true);
-    m_pollTimer.setTimerType(Qt::VeryCoarseTimer);
+    m_pollTimer.setTimerType(Qt::CoarseTimer); // 5 %: the ±10 % jitter survives
     connect(&m_pollTimer, &QTimer::timeout, this, &DeviceAgent::poll);
     connect(m_workflow.get(), &UpdateWorkflow::phaseChanged, this, &DeviceAgent::phaseChanged);
     connect(m_workflow.get(), &UpdateWorkflow::downloadRequested, this, &DeviceAgent::downloadRequested);
@@ -217,6 +217,7 @@ void DeviceAgent::pollAnswered(const DdiReply &reply)
         return scheduleNextPoll(m_sleepSeconds);
     }
     m_sleepSeconds = std::max<qint64>(1, base->sleepSeconds);
+    qCDebug(lcAgent, "polled; next poll in about %lld s", m_sleepSeconds);
     scheduleNextPoll(m_sleepSeconds);
     m_feedback->flush();
 

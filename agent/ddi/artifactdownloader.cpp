@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QStorageInfo>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -15,6 +16,7 @@ namespace {
 
 constexpr int maxFailures = 8; // consecutive attempts without a byte of progress
 constexpr qint64 readBufferSize = 256 * 1024;
+constexpr qint64 writeBackChunk = 32 * 1024 * 1024;
 
 QString hashName(const Flotilla::Ddi::Artifact &a)
 {
@@ -130,9 +132,8 @@ void ArtifactDownloader::next()
 void ArtifactDownloader::resetHashes()
 {
     const auto &a = m_requests.at(m_index).artifact;
-    m_sha256.reset(a.sha256.isEmpty() ? nullptr : new QCryptographicHash(QCryptographicHash::Sha256));
-    m_sha1.reset(a.sha1.isEmpty() ? nullptr : new QCryptographicHash(QCryptographicHash::Sha1));
-    m_md5.reset(a.md5.isEmpty() ? nullptr : new QCryptographicHash(QCryptographicHash::Md5));
+    m_hasher = std::make_unique<ArtifactHasher>(ArtifactHasher::Expected { a.sha256, a.sha1, a.md5 },
+                                                m_config.verifyAllHashes);
 }
 
 bool ArtifactDownloader::hashExisting(qint64 length)
@@ -144,10 +145,7 @@ bool ArtifactDownloader::hashExisting(qint64 length)
         buffer = m_file.read(std::min<qint64>(1 << 20, length - read));
         if (buffer.isEmpty())
             return false;
-        for (auto *h : { m_sha256.get(), m_sha1.get(), m_md5.get() }) {
-            if (h)
-                h->addData(buffer);
-        }
+        m_hasher->addData(buffer);
         read += buffer.size();
     }
     m_offset = length;
@@ -171,6 +169,7 @@ void ArtifactDownloader::request()
             r.setRawHeader("If-Range", '"' + a.sha1.toLatin1() + '"'); // hawkBit's ETag is the SHA-1
     }
     m_requestStart = m_offset;
+    m_syncedUpTo = m_offset;
     m_replyChecked = false;
     m_replyProblem.clear();
     m_file.seek(m_offset);
@@ -193,7 +192,7 @@ void ArtifactDownloader::readData()
             qCInfo(lcAgent, "the server sent all of %s again; starting over", qUtf8Printable(a.filename));
             m_file.resize(0);
             m_file.seek(0);
-            m_offset = m_requestStart = 0;
+            m_offset = m_requestStart = m_syncedUpTo = 0;
             resetHashes();
         } else if (status == 206) {
             const QByteArray range = m_reply->rawHeader("Content-Range");
@@ -224,11 +223,15 @@ void ArtifactDownloader::readData()
             m_reply->abort();
             return;
         }
-        for (auto *h : { m_sha256.get(), m_sha1.get(), m_md5.get() }) {
-            if (h)
-                h->addData(data);
-        }
+        m_hasher->addData(data);
         m_offset += data.size();
+        // Start the write-back of every 32 MiB as it completes, so the fsync before verification has little
+        // left to do (it took 0.45 s of a 1 GB download when it had all of it).
+        if (m_offset - m_syncedUpTo >= writeBackChunk) {
+            m_file.flush();
+            ::sync_file_range(m_file.handle(), m_syncedUpTo, m_offset - m_syncedUpTo, SYNC_FILE_RANGE_WRITE);
+            m_syncedUpTo = m_offset;
+        }
     }
     Q_EMIT progress(m_doneBytes + m_offset, m_total);
 }
@@ -311,16 +314,7 @@ bool ArtifactDownloader::verify(QString *problem)
     QStringList mismatches;
     if (m_file.size() != a.size)
         mismatches << tr("size %1, expected %2").arg(m_file.size()).arg(a.size);
-    const auto check = [&mismatches](QCryptographicHash *h, const QString &expected, const char *name) {
-        if (!h)
-            return;
-        const QString actual = QString::fromLatin1(h->result().toHex());
-        if (actual != expected)
-            mismatches << tr("%1 %2, expected %3").arg(QLatin1StringView(name), actual, expected);
-    };
-    check(m_sha256.get(), a.sha256, "sha256");
-    check(m_sha1.get(), a.sha1, "sha1");
-    check(m_md5.get(), a.md5, "md5");
+    mismatches << m_hasher->mismatches();
     if (!mismatches.isEmpty()) {
         m_file.close();
         m_file.remove();
@@ -328,7 +322,11 @@ bool ArtifactDownloader::verify(QString *problem)
             = tr("%1: %2 failed verification and was deleted: %3").arg(label, a.filename, mismatches.join(u"; "_s));
         return false;
     }
-    if (!m_file.flush() || ::fsync(m_file.handle()) != 0) {
+    QElapsedTimer syncTime;
+    syncTime.start();
+    const bool synced = m_file.flush() && ::fsync(m_file.handle()) == 0;
+    qCDebug(lcAgent, "fsync of %s took %lld ms", qUtf8Printable(a.filename), syncTime.elapsed());
+    if (!synced) {
         *problem = tr("%1 cannot be written: %2").arg(m_file.fileName(), m_file.errorString());
         return false;
     }
@@ -337,7 +335,8 @@ bool ArtifactDownloader::verify(QString *problem)
         *problem = tr("%1 cannot be renamed to %2").arg(m_file.fileName(), finalPath(a));
         return false;
     }
-    qCInfo(lcAgent, "%s verified (%lld bytes)", qUtf8Printable(a.filename), a.size);
+    qCInfo(lcAgent, "%s verified (%lld bytes, %s)", qUtf8Printable(a.filename), a.size,
+           qUtf8Printable(m_hasher->checked().join(u", "_s)));
     return true;
 }
 

@@ -1,14 +1,15 @@
 #pragma once
 
-// Downloads the artifacts of an action into the download directory and verifies them (size, then sha256 and
-// sha1/md5 when the server gave them) before anything else sees them. A file is <sha256>.part while it grows
+// Downloads the artifacts of an action into the download directory and verifies them (size, then the SHA-256,
+// or SHA-1/MD5 when the server gives no SHA-256 or downloads/verifyAllHashes is set) before anything else sees
+// them. A file is <sha256>.part while it grows
 // and <sha256> (or the sha1/md5 when there is no sha256) once verified, so a file already downloaded - by a
 // download-only action, or before a restart - is not fetched again. A dropped connection or a restart resumes
 // with an HTTP Range request; a server that ignores the range gets the whole file again.
+#include "artifacthasher.h"
 #include "ddiclient.h"
 #include "stephandler.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPointer>
@@ -63,9 +64,10 @@ private:
     QFile m_file;
     qint64 m_offset = 0; // bytes in the .part file
     qint64 m_requestStart = 0;
+    qint64 m_syncedUpTo = 0; // write-back started up to here
     qint64 m_total = 0;
     qint64 m_doneBytes = 0; // of finished artifacts
-    std::unique_ptr<QCryptographicHash> m_sha256, m_sha1, m_md5;
+    std::unique_ptr<ArtifactHasher> m_hasher;
     QPointer<QNetworkReply> m_reply;
     bool m_replyChecked = false;
     bool m_finishing = false;

@@ -38,14 +38,14 @@ bool DdiClient::setUpTls(QString *error)
 {
     if (m_config.serverUrl.scheme() != "https"_L1)
         return true;
-    m_tls = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     if (!m_config.caFile.isEmpty()) {
         const QList<QSslCertificate> cas = QSslCertificate::fromPath(m_config.caFile, QSsl::Pem);
         if (cas.isEmpty()) {
             *error = u"server/caFile: %1 holds no PEM certificate"_s.arg(m_config.caFile);
             return false;
         }
-        m_tls.setCaCertificates(cas);
+        tls.setCaCertificates(cas);
     }
     if (!m_config.clientCertificate.isEmpty()) {
         const QList<QSslCertificate> chain = QSslCertificate::fromPath(m_config.clientCertificate, QSsl::Pem);
@@ -66,10 +66,10 @@ bool DdiClient::setUpTls(QString *error)
             *error = u"server/clientKey: %1 is not an unencrypted PEM RSA or EC key"_s.arg(m_config.clientKey);
             return false;
         }
-        m_tls.setLocalCertificateChain(chain);
-        m_tls.setPrivateKey(key);
+        tls.setLocalCertificateChain(chain);
+        tls.setPrivateKey(key);
     }
-    m_tlsSet = true;
+    m_tls = tls;
     return true;
 }
 
@@ -107,8 +107,8 @@ QNetworkRequest DdiClient::request(const QUrl &url) const
     else if (!m_config.gatewayToken.isEmpty())
         r.setRawHeader("Authorization", "GatewayToken " + m_config.gatewayToken.toUtf8());
     r.setTransferTimeout(std::chrono::seconds(m_config.requestTimeoutSeconds));
-    if (m_tlsSet)
-        r.setSslConfiguration(m_tls);
+    if (m_tls)
+        r.setSslConfiguration(*m_tls);
     return r;
 }
 

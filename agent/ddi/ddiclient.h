@@ -11,6 +11,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 namespace Flotilla::Agent {
 
@@ -57,8 +58,8 @@ private:
 
     const AgentConfig &m_config;
     QNetworkAccessManager m_network;
-    QSslConfiguration m_tls;
-    bool m_tlsSet = false;
+    // Only for https: constructing a QSslConfiguration loads the TLS backend (and OpenSSL's ssl library).
+    std::optional<QSslConfiguration> m_tls;
 };
 
 } // namespace Flotilla::Agent

@@ -19,6 +19,10 @@ Q_LOGGING_CATEGORY(lcMain, "flotilla.agent", QtInfoMsg)
 
 int main(int argc, char *argv[])
 {
+    // Qt's own UNIX event dispatcher instead of GLib's, as flotillad: no GLib users here, and an idle agent then
+    // does not touch GLib at all. A QT_NO_GLIB already in the environment is left alone.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     Flotilla::setApplicationInfo(QStringLiteral("flotilla-agent"));
 

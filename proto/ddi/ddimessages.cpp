@@ -279,16 +279,21 @@ QString formatSleep(qint64 seconds)
     return text;
 }
 
+std::optional<qint64> parsePollSleep(const QString &text)
+{
+    const qsizetype tilde = text.indexOf(u'~');
+    if (tilde < 0)
+        return parseSleep(text);
+    const QStringView jitter = QStringView(text).mid(tilde + 1);
+    bool ok = false;
+    if (!jitter.endsWith(u'%') || jitter.chopped(1).toInt(&ok) < 0 || !ok)
+        return std::nullopt;
+    return parseSleep(text.left(tilde));
+}
+
 std::optional<qint64> parseSleep(const QString &text)
 {
-    QStringView base(text);
-    if (const qsizetype tilde = base.indexOf(u'~'); tilde >= 0) {
-        const QStringView jitter = base.mid(tilde + 1);
-        bool ok = false;
-        if (!jitter.endsWith(u'%') || jitter.chopped(1).toInt(&ok) < 0 || !ok)
-            return std::nullopt;
-        base = base.left(tilde);
-    }
+    const QStringView base(text);
     const QList<QStringView> parts = base.split(u':');
     if (parts.size() != 3)
         return std::nullopt;
@@ -318,8 +323,8 @@ std::optional<ControllerBase> ControllerBase::decode(const QByteArray &json, Dec
     if (!root)
         return std::nullopt;
     ControllerBase b;
-    const auto sleep
-        = parseSleep(root->value("config"_L1).toObject().value("polling"_L1).toObject().value("sleep"_L1).toString());
+    const auto sleep = parsePollSleep(
+        root->value("config"_L1).toObject().value("polling"_L1).toObject().value("sleep"_L1).toString());
     if (!sleep)
         return fail(error, u"'config.polling.sleep' is required as HH:mm:ss"_s), std::nullopt;
     b.sleepSeconds = *sleep;

@@ -95,10 +95,12 @@ struct ControllerBase
     static std::optional<ControllerBase> decode(const QByteArray &json, DecodeError *error);
 };
 // "HH:mm:ss" as hawkBit writes a poll sleep (values of a day or more are capped at 23:59:59: legacy clients
-// parse the field with strptime("%T")). parseSleep also reads hawkBit 0.10's jitter suffix ("00:05:00~10%"),
-// returning the base interval: the device applies its own jitter.
+// parse the field with strptime("%T")).
 QString formatSleep(qint64 seconds);
 std::optional<qint64> parseSleep(const QString &text);
+// A device reading a poll answer: also hawkBit 0.10's jitter suffix ("00:05:00~10%"), returning the base
+// interval (the device applies its own jitter).
+std::optional<qint64> parsePollSleep(const QString &text);
 
 enum class Handling : quint8 { Skip, Attempt, Forced };
 QString nameOf(Handling handling);

@@ -188,9 +188,11 @@ void TestDdiMessages::sleep()
     QVERIFY(!parseSleep(u"5:00"_s));
     QVERIFY(!parseSleep(u"00:61:00"_s));
     // hawkBit 0.10's jitter suffix: the base interval (the device jitters itself); a broken suffix is refused.
-    QCOMPARE(parseSleep(text + u"~10%"_s), std::min<qint64>(seconds, 86399));
-    QVERIFY(!parseSleep(text + u"~10"_s));
-    QVERIFY(!parseSleep(text + u"~x%"_s));
+    QCOMPARE(parsePollSleep(text + u"~10%"_s), std::min<qint64>(seconds, 86399));
+    QCOMPARE(parsePollSleep(text), std::min<qint64>(seconds, 86399));
+    QVERIFY(!parsePollSleep(text + u"~10"_s));
+    QVERIFY(!parsePollSleep(text + u"~x%"_s));
+    QVERIFY(!parseSleep(text + u"~10%"_s)); // an operator's setting is exact
 }
 
 void TestDdiMessages::controllerBaseRoundTrip()
