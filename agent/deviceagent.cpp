@@ -765,10 +765,12 @@ void DeviceAgent::workflowEnded(UpdateWorkflow::Phase phase)
     }
     Q_EMIT actionEnded(c.actionId, phase);
     if (m_pendingReplacement) {
-        const auto [href, body] = *std::exchange(m_pendingReplacement, std::nullopt);
-        Flotilla::Ddi::DecodeError error;
-        if (const auto d = Flotilla::Ddi::Deployment::decode(body, &error))
-            startAction(href, body, *d);
+        // From the event loop: this runs inside the old workflow's last state entry.
+        QTimer::singleShot(0, this, [this, replacement = *std::exchange(m_pendingReplacement, std::nullopt)] {
+            Flotilla::Ddi::DecodeError error;
+            if (const auto d = Flotilla::Ddi::Deployment::decode(replacement.second, &error); d && !m_state.current)
+                startAction(replacement.first, replacement.second, *d);
+        });
         return;
     }
     if (!m_stopping)

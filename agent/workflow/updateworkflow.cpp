@@ -131,9 +131,15 @@ void UpdateWorkflow::start(const Job &job)
 
 void UpdateWorkflow::start(const Job &job, const Resume &resume)
 {
-    Q_ASSERT(!isRunning());
     ++m_generation;
-    delete m_machine;
+    if (m_machine) {
+        // Possibly called from inside the old machine's last state entry: let it unwind first.
+        m_machine->disconnect(this);
+        for (QAbstractState *state : std::as_const(m_states))
+            state->disconnect(this);
+        m_machine->stop();
+        m_machine->deleteLater();
+    }
     m_states.clear();
     m_job = job;
     m_resume = resume;

@@ -60,6 +60,14 @@ public:
         f.write(id.toUtf8() + '\n');
     }
 
+    void setEnvironment(const QString &name, const QString &value)
+    {
+        QProcessEnvironment env = m_process.processEnvironment().isEmpty() ? QProcessEnvironment::systemEnvironment()
+                                                                           : m_process.processEnvironment();
+        env.insert(name, value);
+        m_process.setProcessEnvironment(env);
+    }
+
     bool start()
     {
         m_process.start(qEnvironmentVariable("FLOTILLA_BIN_DIR") + QStringLiteral("/flotilla-agent"),

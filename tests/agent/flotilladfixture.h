@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSslCertificate>
 #include <QTemporaryDir>
 
 #include <csignal>
@@ -52,11 +53,13 @@ public:
     }
 
     // tenantIni: extra lines for the [tenant] group (consentFlow=true, multiAssignment=true).
-    bool start(const QString &tenantIni = {})
+    // serverIni: lines for the [server] group (tlsCertificate=..., tlsKey=...).
+    bool start(const QString &tenantIni = {}, const QString &serverIni = {}, const QString &caFile = {})
     {
         QFile ini(m_dir + QStringLiteral("/flotillad.ini"));
         ini.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        ini.write("[tenant]\npollingTime=00:00:01\nminPollingTime=00:00:01\n" + tenantIni.toUtf8());
+        ini.write("[server]\n" + serverIni.toUtf8() + "\n[tenant]\npollingTime=00:00:01\nminPollingTime=00:00:01\n"
+                  + tenantIni.toUtf8());
         ini.close();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("FLOTILLA_ADMIN_USER"), QStringLiteral("admin"));
@@ -67,17 +70,24 @@ public:
                        { QStringLiteral("--config"), ini.fileName(), QStringLiteral("--listen"),
                          QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), databaseUrl(),
                          QStringLiteral("--artifact-dir"), artifactDir() });
-        static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        static const QRegularExpression listening(QStringLiteral("listening on (https?)://127\\.0\\.0\\.1:(\\d+)"));
         QDeadlineTimer deadline(15000);
         while (!deadline.hasExpired() && m_server.state() != QProcess::NotRunning) {
             m_server.waitForReadyRead(200);
             m_log += m_server.readAll();
             const QRegularExpressionMatch m = listening.match(QString::fromUtf8(m_log));
             if (m.hasMatch()) {
-                m_port = quint16(m.captured(1).toUInt());
+                m_scheme = m.captured(1);
+                m_port = quint16(m.captured(2).toUInt());
                 m_proxy = std::make_unique<TcpProxy>(m_port);
-                m_mgmt = std::make_unique<HttpClient>(QStringLiteral("http://127.0.0.1:%1/rest/v1").arg(m_port));
+                m_mgmt = std::make_unique<HttpClient>(
+                    QStringLiteral("%1://127.0.0.1:%2/rest/v1").arg(m_scheme).arg(m_port));
                 m_mgmt->setAuthorization("Basic " + QByteArrayLiteral("admin:admin-secret").toBase64());
+                if (!caFile.isEmpty()) {
+                    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+                    tls.setCaCertificates(QSslCertificate::fromPath(caFile));
+                    m_mgmt->setSslConfiguration(tls);
+                }
                 return true;
             }
         }
@@ -98,7 +108,7 @@ public:
     }
 
     // What the agent uses: through the proxy.
-    QString agentUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port()); }
+    QString agentUrl() const { return QStringLiteral("%1://127.0.0.1:%2").arg(m_scheme).arg(m_proxy->port()); }
     TcpProxy &proxy() { return *m_proxy; }
     HttpClient &mgmt() { return *m_mgmt; }
 
@@ -148,6 +158,7 @@ private:
     QProcess m_server;
     QByteArray m_log;
     quint16 m_port = 0;
+    QString m_scheme = QStringLiteral("http");
     std::unique_ptr<TcpProxy> m_proxy;
     std::unique_ptr<HttpClient> m_mgmt;
 };

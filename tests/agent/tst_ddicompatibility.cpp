@@ -22,6 +22,7 @@ private Q_SLOTS:
     void installsFromHawkbitShapes();
     void waitsForTheMaintenanceWindow();
     void cancelGoesToTheStopId();
+    void newerActionReplacesAWaitingOne();
     void corruptArtifacts_data();
     void corruptArtifacts();
     void badDeployments_data();
@@ -132,6 +133,33 @@ void TestDdiCompatibility::cancelGoesToTheStopId()
     QTest::qWait(1500);
     QVERIFY(!QFile::exists(installedFile()));
     QCOMPARE(m_server->feedbackKinds(u"cancelAction"_s).size(), 1); // answered once
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDdiCompatibility::newerActionReplacesAWaitingOne()
+{
+    // AosCore: a newer desired state replaces one not yet installing; the old action gets no feedback from
+    // the device (it is still open on the server, which may present it again).
+    const QByteArray newer = QByteArray("firmware 4.3 ").repeated(2048);
+    m_server->setArtifact(u"payload.bin"_s, m_payload);
+    m_server->setArtifact(u"newer.bin"_s, newer);
+    m_server->present(
+        u"deploymentBase"_s, u"20"_s,
+        m_server->deployment(u"20"_s, u"forced"_s, u"skip"_s, { { u"payload.bin"_s, m_payload } }, u"unavailable"_s));
+    startAgent();
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->feedbackKinds().contains(u"downloaded/none"_s), 20000);
+    const int before = int(m_server->feedback().size());
+    m_server->present(u"deploymentBase"_s, u"21"_s,
+                      m_server->deployment(u"21"_s, u"forced"_s, u"forced"_s, { { u"newer.bin"_s, newer } }));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->count("POST", u"/deploymentBase/21/feedback"_s) > 0
+                                 && m_server->feedbackKinds().constLast() == u"closed/success"_s,
+                             20000);
+    QFile f(m_dir->filePath(u"device/newer.bin"_s));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), newer);
+    QVERIFY(!QFile::exists(installedFile()));
+    QCOMPARE(m_server->count("POST", u"/deploymentBase/20/feedback"_s), before); // nothing more for 20
+    QVERIFY(m_agent->log().contains(u"action 21 replaces action 20"_s));
     QCOMPARE(m_agent->terminate(), 0);
 }
 

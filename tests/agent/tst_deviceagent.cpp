@@ -10,6 +10,11 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <cstring>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
 using namespace FlotillaTest;
 using namespace Qt::StringLiterals;
 
@@ -40,6 +45,10 @@ private Q_SLOTS:
     void multiAssignmentByWeight();
     void sigtermResumesTheDownload();
     void crashLoopIsStopped();
+    void rebootDuringInstallRestores();
+    void httpsWithTheServersCa_data();
+    void httpsWithTheServersCa();
+    void notifiesSystemd();
     void tornStateFileStartsClean();
     void badConfigurationNamesTheKey_data();
     void badConfigurationNamesTheKey();
@@ -479,6 +488,98 @@ void TestDeviceAgent::crashLoopIsStopped()
              qPrintable(m_server->messages(device, action).join(u'\n')));
     QVERIFY(m_agent->isRunning()); // and it goes on polling
     QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::rebootDuringInstallRestores()
+{
+    // Mender's rule: a reboot nobody asked for in the middle of Install is a failure; Restore runs.
+    QVERIFY(startServer());
+    configureAgent();
+    QFile(m_dir->filePath(u"hold-Install"_s)).open(QIODevice::WriteOnly);
+    const qint64 action = m_server->assign(device, m_v1.setId);
+    QVERIFY(m_agent->start());
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir->filePath(u"at-Install"_s)), 30000);
+    m_agent->kill();
+    m_agent->setBootId(u"boot-after-power-loss"_s);
+    QFile::remove(m_dir->filePath(u"hold-Install"_s));
+    QVERIFY(m_agent->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"error"_s, 30000);
+    QVERIFY(steps().contains(u"restored 1.0"_s));
+    QVERIFY(!steps().contains(u"installed 1.0"_s));
+    QVERIFY2(m_server->messages(device, action).join(u'\n').contains(u"restarted during Install"_s),
+             qPrintable(m_server->messages(device, action).join(u'\n')));
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::httpsWithTheServersCa_data()
+{
+    QTest::addColumn<bool>("trusted");
+    QTest::newRow("server/caFile holds the server's CA: installed") << true;
+    QTest::newRow("another CA: refused, nothing installed") << false;
+}
+
+void TestDeviceAgent::httpsWithTheServersCa()
+{
+    QFETCH(bool, trusted);
+    for (const char *name : { "server", "stranger" }) {
+        QVERIFY(runTool(u"openssl"_s,
+                        { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:P-256"_s,
+                          u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
+                          u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s,
+                          m_dir->filePath(QLatin1StringView(name) + u".key"_s), u"-out"_s,
+                          m_dir->filePath(QLatin1StringView(name) + u".pem"_s) }));
+    }
+    QVERIFY(m_server->start(
+        {}, u"tlsCertificate=%1\ntlsKey=%2\n"_s.arg(m_dir->filePath(u"server.pem"_s), m_dir->filePath(u"server.key"_s)),
+        m_dir->filePath(u"server.pem"_s)));
+    QVERIFY(m_server->agentUrl().startsWith(u"https://"_s));
+    configureAgent({ { u"server/caFile"_s, m_dir->filePath(trusted ? u"server.pem"_s : u"stranger.pem"_s) } });
+    const qint64 action = m_server->assign(device, m_v1.setId);
+    QVERIFY(action > 0);
+    QVERIFY(m_agent->start());
+    if (trusted) {
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
+    } else {
+        QVERIFY(m_agent->waitForLog(u"cannot be reached"_s));
+        QTest::qWait(2000);
+        QCOMPARE(m_server->actionState(device, action), u"running"_s);
+        QVERIFY(steps().isEmpty());
+    }
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDeviceAgent::notifiesSystemd()
+{
+    // systemd's notify protocol (Type=notify, WatchdogSec): a datagram socket in NOTIFY_SOCKET.
+    const QByteArray path = QFile::encodeName(m_dir->filePath(u"notify"_s));
+    const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    QVERIFY(fd >= 0);
+    sockaddr_un address {};
+    address.sun_family = AF_UNIX;
+    std::memcpy(address.sun_path, path.constData(), std::min<size_t>(size_t(path.size()), sizeof address.sun_path - 1));
+    QCOMPARE(::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address), 0);
+    m_agent->configure({ { u"server/url"_s, u"http://127.0.0.1:9"_s }, { u"device/controllerId"_s, device } });
+    m_agent->setEnvironment(u"NOTIFY_SOCKET"_s, QString::fromLocal8Bit(path));
+    m_agent->setEnvironment(u"WATCHDOG_USEC"_s, u"400000"_s); // a watchdog ping every 0.2 s
+    QVERIFY(m_agent->start());
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            char buffer[512];
+            ssize_t n;
+            while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+                received += QByteArray(buffer, n) + '\n';
+            return received.contains("READY=1") && received.contains("WATCHDOG=1");
+        }(),
+        10000);
+    QVERIFY(received.contains("STATUS=polling http://127.0.0.1:9"));
+    QCOMPARE(m_agent->terminate(), 0);
+    char buffer[512];
+    ssize_t n;
+    while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+        received += QByteArray(buffer, n);
+    QVERIFY(received.contains("STOPPING=1"));
+    ::close(fd);
 }
 
 void TestDeviceAgent::tornStateFileStartsClean()

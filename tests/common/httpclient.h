@@ -8,7 +8,10 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QTimer>
+
+#include <optional>
 
 namespace FlotillaTest {
 
@@ -50,6 +53,8 @@ public:
     { }
 
     void setAuthorization(const QByteArray &value) { m_authorization = value; }
+    // For https with a test CA.
+    void setSslConfiguration(const QSslConfiguration &tls) { m_tls = tls; }
     QString base() const { return m_base; }
 
     // path is relative to the base unless it is a whole URL.
@@ -61,6 +66,8 @@ public:
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
         if (!m_authorization.isEmpty())
             request.setRawHeader("Authorization", m_authorization);
+        if (m_tls)
+            request.setSslConfiguration(*m_tls);
         if (!body.isEmpty() || verb == "POST" || verb == "PUT")
             request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         for (const auto &[key, value] : headers)
@@ -90,6 +97,7 @@ public:
 private:
     QString m_base;
     QByteArray m_authorization;
+    std::optional<QSslConfiguration> m_tls;
     QNetworkAccessManager m_nam;
 };
 
