@@ -159,7 +159,7 @@ void TestDdiCompatibility::newerActionReplacesAWaitingOne()
     QCOMPARE(f.readAll(), newer);
     QVERIFY(!QFile::exists(installedFile()));
     QCOMPARE(m_server->count("POST", u"/deploymentBase/20/feedback"_s), before); // nothing more for 20
-    QVERIFY(m_agent->log().contains(u"action 21 replaces action 20"_s));
+    QVERIFY(m_agent->waitForLog(u"action 21 replaces action 20"_s));
     QCOMPARE(m_agent->terminate(), 0);
 }
 
@@ -271,7 +271,7 @@ void TestDdiCompatibility::closedActionDropsItsFeedback()
         return state.open(QIODevice::ReadOnly)
             && QJsonDocument::fromJson(state.readAll()).object().value(u"feedback"_s).toArray().isEmpty();
     }());
-    QVERIFY(m_agent->log().contains(u"is closed on the server"_s));
+    QVERIFY(m_agent->waitForLog(u"is closed on the server"_s));
     QCOMPARE(m_agent->terminate(), 0);
 }
 
