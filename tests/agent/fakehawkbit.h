@@ -11,7 +11,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslConfiguration>
+#include <QSslServer>
 #include <QTcpServer>
+
+#include <optional>
 
 namespace FlotillaTest {
 
@@ -27,16 +31,24 @@ public:
         QByteArray range;
     };
 
-    FakeHawkbit()
+    // With tls: HTTPS (QSslServer), e.g. with peerVerifyMode VerifyPeer for mutual TLS.
+    explicit FakeHawkbit(const std::optional<QSslConfiguration> &tls = std::nullopt)
     {
-        m_tcp = new QTcpServer(&m_http);
+        if (tls) {
+            auto *ssl = new QSslServer(&m_http);
+            ssl->setSslConfiguration(*tls);
+            m_tcp = ssl;
+            m_scheme = QStringLiteral("https");
+        } else {
+            m_tcp = new QTcpServer(&m_http);
+        }
         m_tcp->listen(QHostAddress::LocalHost, 0);
         m_http.bind(m_tcp);
         m_http.setMissingHandler(&m_http,
                                  [this](const QHttpServerRequest &r, QHttpServerResponder &w) { handle(r, w); });
     }
     quint16 port() const { return m_tcp->serverPort(); }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(port()); }
+    QString url() const { return QStringLiteral("%1://127.0.0.1:%2").arg(m_scheme).arg(port()); }
     QString controller() const { return url() + QStringLiteral("/DEFAULT/controller/v1/dev-9"); }
 
     // The action the base poll presents: "deploymentBase" (with the deployment body given), "cancelAction",
@@ -180,6 +192,7 @@ private:
 
     QHttpServer m_http;
     QTcpServer *m_tcp = nullptr; // owned by m_http
+    QString m_scheme = QStringLiteral("http");
     QString m_rel;
     QString m_actionId;
     QString m_stopId;

@@ -4,9 +4,11 @@
 // the agent still running.
 #include "agentprocess.h"
 #include "fakehawkbit.h"
+#include "swuimage.h"
 
 #include <QCryptographicHash>
 #include <QSet>
+#include <QSslKey>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +30,8 @@ private Q_SLOTS:
     void badDeployments_data();
     void badDeployments();
     void closedActionDropsItsFeedback();
+    void mutualTls_data();
+    void mutualTls();
 
 private:
     void startAgent(const QMap<QString, QString> &extra = {});
@@ -272,6 +276,56 @@ void TestDdiCompatibility::closedActionDropsItsFeedback()
             && QJsonDocument::fromJson(state.readAll()).object().value(u"feedback"_s).toArray().isEmpty();
     }());
     QVERIFY(m_agent->waitForLog(u"is closed on the server"_s));
+    QCOMPARE(m_agent->terminate(), 0);
+}
+
+void TestDdiCompatibility::mutualTls_data()
+{
+    QTest::addColumn<bool>("withCertificate");
+    QTest::newRow("the device presents its certificate: installed") << true;
+    QTest::newRow("no client certificate: the server refuses, nothing installed") << false;
+}
+
+void TestDdiCompatibility::mutualTls()
+{
+    // server/clientCertificate + server/clientKey against a server that requires a client certificate it trusts.
+    QFETCH(bool, withCertificate);
+    for (const char *name : { "server", "device" }) {
+        QVERIFY(runTool(u"openssl"_s,
+                        { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:P-256"_s,
+                          u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s,
+                          QLatin1StringView(name) == "server"_L1 ? u"/CN=127.0.0.1"_s : u"/CN=dev-9"_s, u"-addext"_s,
+                          u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s,
+                          m_dir->filePath(QLatin1StringView(name) + u".key"_s), u"-out"_s,
+                          m_dir->filePath(QLatin1StringView(name) + u".pem"_s) }));
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(QSslCertificate::fromPath(m_dir->filePath(u"server.pem"_s)));
+    QFile key(m_dir->filePath(u"server.key"_s));
+    QVERIFY(key.open(QIODevice::ReadOnly));
+    tls.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec));
+    tls.setCaCertificates(QSslCertificate::fromPath(m_dir->filePath(u"device.pem"_s)));
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    m_server = std::make_unique<FakeHawkbit>(tls);
+    QVERIFY(m_server->url().startsWith(u"https://"_s));
+    m_server->setArtifact(u"payload.bin"_s, m_payload);
+    m_server->present(u"deploymentBase"_s, u"30"_s,
+                      m_server->deployment(u"30"_s, u"forced"_s, u"forced"_s, { { u"payload.bin"_s, m_payload } }));
+    QMap<QString, QString> keys { { u"server/caFile"_s, m_dir->filePath(u"server.pem"_s) } };
+    if (withCertificate) {
+        keys.insert(u"server/clientCertificate"_s, m_dir->filePath(u"device.pem"_s));
+        keys.insert(u"server/clientKey"_s, m_dir->filePath(u"device.key"_s));
+    }
+    startAgent(keys);
+    if (withCertificate) {
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->feedbackKinds().contains(u"closed/success"_s), 20000);
+        QVERIFY(QFile::exists(installedFile()));
+    } else {
+        QVERIFY(m_agent->waitForLog(u"cannot be reached"_s));
+        QTest::qWait(1500);
+        QVERIFY(m_server->requests().isEmpty());
+        QVERIFY(!QFile::exists(installedFile()));
+    }
     QCOMPARE(m_agent->terminate(), 0);
 }
 
