@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <algorithm>
 #include <optional>
 
 namespace Flotilla::Agent {
@@ -57,6 +58,12 @@ struct AgentConfig
     QString healthCommand;
     int healthTimeoutSeconds = 300;
     int maxResumes = 10; // starts of the agent while one action is in progress before it is failed
+
+    // The wait before retry number `failures` (1, 2, ...): retryInterval doubling, capped at maxRetryInterval.
+    int retryDelaySeconds(int failures) const
+    {
+        return std::min(retryIntervalSeconds << std::clamp(failures - 1, 0, 10), maxRetryIntervalSeconds);
+    }
 
     // The handler for a chunk's part: handlers/<part>, else handlers/default.
     std::optional<HandlerSpec> handlerFor(const QString &part) const;

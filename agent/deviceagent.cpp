@@ -1,10 +1,6 @@
 #include "deviceagent.h"
 
 #include "agentlogging.h"
-#include "filestephandler.h"
-#include "scriptstephandler.h"
-#include "swupdatestephandler.h"
-#include "unavailablestephandler.h"
 
 #include <QDir>
 #include <QFile>
@@ -40,10 +36,12 @@ DeviceAgent::DeviceAgent(AgentConfig config, QObject *parent)
     , m_config(std::move(config))
     , m_client(m_config)
     , m_stateFile(m_config.stateDir)
+    , m_handlers(m_config)
 {
+    connect(&m_handlers, &StepHandlerRegistry::installProgress, this, &DeviceAgent::installProgress);
     m_feedback = std::make_unique<FeedbackQueue>(m_client, m_config, m_state, [this] { save(); });
     m_downloader = std::make_unique<ArtifactDownloader>(m_client, m_config);
-    m_workflow = std::make_unique<UpdateWorkflow>([this](const QString &part) { return handlerFor(part); },
+    m_workflow = std::make_unique<UpdateWorkflow>([this](const QString &part) { return m_handlers.handlerFor(part); },
                                                   m_config.healthCommand, m_config.healthTimeoutSeconds);
     m_pollTimer.setSingleShot(true);
     m_pollTimer.setTimerType(Qt::CoarseTimer); // 5 %: the ±10 % jitter survives
@@ -53,50 +51,10 @@ DeviceAgent::DeviceAgent(AgentConfig config, QObject *parent)
     connect(m_workflow.get(), &UpdateWorkflow::restartRequested, this, &DeviceAgent::restartRequestedByWorkflow);
     connect(m_workflow.get(), &UpdateWorkflow::ended, this, &DeviceAgent::workflowEnded);
     connect(m_downloader.get(), &ArtifactDownloader::progress, this, &DeviceAgent::downloadProgress);
-    connect(m_downloader.get(), &ArtifactDownloader::finished, this, &DeviceAgent::downloadFinished);
+    connect(m_downloader.get(), &ArtifactDownloader::finished, m_workflow.get(), &UpdateWorkflow::downloadFinished);
 }
 
-DeviceAgent::~DeviceAgent()
-{
-    m_workflow.reset(); // before the handlers it uses
-}
-
-StepHandler *DeviceAgent::handlerFor(const QString &part)
-{
-    const std::optional<HandlerSpec> spec = m_config.handlerFor(part);
-    if (!spec)
-        return nullptr;
-    const QString key = QString::number(int(spec->kind)) + u':' + spec->argument;
-    auto it = m_handlers.find(key);
-    if (it != m_handlers.end())
-        return it->second.get();
-    std::unique_ptr<StepHandler> handler;
-    switch (spec->kind) {
-    case HandlerSpec::Kind::File:
-        handler = std::make_unique<FileStepHandler>(spec->argument);
-        break;
-    case HandlerSpec::Kind::Script:
-        handler = std::make_unique<ScriptStepHandler>(spec->argument, m_config.scriptTimeoutSeconds);
-        break;
-    case HandlerSpec::Kind::Swupdate: {
-        auto swupdate
-            = std::make_unique<SwupdateStepHandler>(spec->argument, m_config.stateDir, m_config.scriptTimeoutSeconds);
-        connect(swupdate.get(), &SwupdateStepHandler::installProgress, this, &DeviceAgent::installProgress);
-        handler = std::move(swupdate);
-        break;
-    }
-    case HandlerSpec::Kind::Firmware:
-        handler = std::make_unique<UnavailableStepHandler>(
-            u"firmware"_s,
-            tr("the firmware handler (Update Managers over gRPC) is not available in this agent yet; install %1 "
-               "with another handler")
-                .arg(part));
-        break;
-    }
-    StepHandler *raw = handler.get();
-    m_handlers.emplace(key, std::move(handler));
-    return raw;
-}
+DeviceAgent::~DeviceAgent() = default;
 
 QString DeviceAgent::bootId() const
 {
@@ -179,8 +137,7 @@ void DeviceAgent::poll()
 void DeviceAgent::serverUnreachable(const QString &why)
 {
     ++m_pollFailures;
-    const int delay
-        = std::min(m_config.retryIntervalSeconds << std::min(m_pollFailures - 1, 10), m_config.maxRetryIntervalSeconds);
+    const int delay = m_config.retryDelaySeconds(m_pollFailures);
     if (!m_unreachableSince.isValid()) {
         m_unreachableSince = QDateTime::currentDateTimeUtc();
         qCWarning(lcAgent, "the server cannot be reached: %s; trying again with back-off (up to every %d s)",
@@ -648,11 +605,6 @@ void DeviceAgent::installProgress(int percent)
     m_lastProgressSent.start();
     sendFeedback(m_state.current->actionId, feedbackUrl(QUrl(m_state.current->deploymentHref)), Execution::Proceeding,
                  Finished::None, { tr("installing: %1 %").arg(percent) }, {}, std::pair { percent, 100 });
-}
-
-void DeviceAgent::downloadFinished(const StepResult &result, const QList<LocalArtifact> &)
-{
-    m_workflow->downloadFinished(result);
 }
 
 void DeviceAgent::restartRequestedByWorkflow(StepResult::Restart restart)

@@ -8,6 +8,7 @@
 #include "artifactdownloader.h"
 #include "ddiclient.h"
 #include "feedbackqueue.h"
+#include "stephandlerregistry.h"
 #include "updateworkflow.h"
 
 #include <QDateTime>
@@ -15,7 +16,6 @@
 #include <QObject>
 #include <QTimer>
 
-#include <map>
 #include <memory>
 
 namespace Flotilla::Agent {
@@ -61,7 +61,6 @@ private:
     void phaseChanged(UpdateWorkflow::Phase phase, int item);
     void downloadRequested();
     void downloadProgress(qint64 done, qint64 total);
-    void downloadFinished(const StepResult &result, const QList<LocalArtifact> &files);
     void installProgress(int percent);
     void restartRequestedByWorkflow(StepResult::Restart restart);
     void workflowEnded(UpdateWorkflow::Phase phase);
@@ -73,7 +72,6 @@ private:
                       Flotilla::Ddi::Finished finished, const QStringList &details, std::optional<int> code = {},
                       std::optional<std::pair<int, int>> progress = {});
     static QUrl feedbackUrl(const QUrl &resource);
-    StepHandler *handlerFor(const QString &part);
     QString bootId() const;
     void save();
 
@@ -81,10 +79,10 @@ private:
     DdiClient m_client;
     StateFile m_stateFile;
     AgentState m_state;
+    StepHandlerRegistry m_handlers; // declared before the workflow that uses them, so it outlives it
     std::unique_ptr<FeedbackQueue> m_feedback;
     std::unique_ptr<ArtifactDownloader> m_downloader;
     std::unique_ptr<UpdateWorkflow> m_workflow;
-    std::map<QString, std::unique_ptr<StepHandler>> m_handlers; // by handler spec
     QTimer m_pollTimer;
     qint64 m_sleepSeconds = 300;
     int m_pollFailures = 0;

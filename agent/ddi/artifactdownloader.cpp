@@ -44,7 +44,6 @@ QString ArtifactDownloader::finalPath(const Flotilla::Ddi::Artifact &artifact) c
 void ArtifactDownloader::start(const QList<Request> &requests)
 {
     m_requests = requests;
-    m_done.clear();
     m_index = -1;
     m_total = 0;
     m_doneBytes = 0;
@@ -88,13 +87,12 @@ void ArtifactDownloader::next()
     if (m_index >= 0) {
         const auto &a = m_requests.at(m_index).artifact;
         m_doneBytes += a.size;
-        m_done.append({ a.filename, finalPath(a), a.size, a.sha256 });
     }
     ++m_index;
     if (m_index >= m_requests.size()) {
         m_running = false;
         Q_EMIT progress(m_total, m_total);
-        Q_EMIT finished(StepResult::success(), m_done);
+        Q_EMIT finished(StepResult::success());
         return;
     }
     const auto &a = m_requests.at(m_index).artifact;
@@ -300,8 +298,7 @@ void ArtifactDownloader::retryLater(const QString &why)
                         .arg(a.filename)
                         .arg(m_failures)
                         .arg(why));
-    const int delay
-        = std::min(m_config.retryIntervalSeconds << std::min(m_failures - 1, 10), m_config.maxRetryIntervalSeconds);
+    const int delay = m_config.retryDelaySeconds(m_failures);
     qCInfo(lcAgent, "download of %s interrupted at %lld of %lld bytes (%s); resuming in %d s",
            qUtf8Printable(a.filename), m_offset, a.size, qUtf8Printable(why), delay);
     m_retry.start(std::chrono::seconds(delay));
@@ -340,26 +337,8 @@ bool ArtifactDownloader::verify(QString *problem)
     return true;
 }
 
-void ArtifactDownloader::fail(const QString &message)
+void ArtifactDownloader::stopTransfer()
 {
-    m_running = false;
-    m_retry.stop();
-    if (m_reply) {
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
-        reply->abort();
-        reply->deleteLater();
-    }
-    if (m_file.isOpen())
-        m_file.close();
-    qCWarning(lcAgent, "%s", qUtf8Printable(message));
-    Q_EMIT finished(StepResult::failure(message), {});
-}
-
-void ArtifactDownloader::cancel()
-{
-    if (!m_running)
-        return;
     m_running = false;
     m_retry.stop();
     if (m_reply) {
@@ -370,8 +349,21 @@ void ArtifactDownloader::cancel()
     }
     if (m_file.isOpen()) {
         m_file.flush();
-        m_file.close(); // the .part stays for a later resume
+        m_file.close(); // a .part stays for a later resume
     }
+}
+
+void ArtifactDownloader::fail(const QString &message)
+{
+    stopTransfer();
+    qCWarning(lcAgent, "%s", qUtf8Printable(message));
+    Q_EMIT finished(StepResult::failure(message));
+}
+
+void ArtifactDownloader::cancel()
+{
+    if (m_running)
+        stopTransfer();
 }
 
 } // namespace Flotilla::Agent

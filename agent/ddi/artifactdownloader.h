@@ -41,7 +41,8 @@ public:
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);
-    void finished(const Flotilla::Agent::StepResult &result, const QList<Flotilla::Agent::LocalArtifact> &files);
+    // Success: every artifact is at finalPath(), verified.
+    void finished(const Flotilla::Agent::StepResult &result);
 
 private:
     void next();
@@ -50,6 +51,7 @@ private:
     void replyFinished();
     void retryLater(const QString &why);
     void fail(const QString &message);
+    void stopTransfer();
     bool verify(QString *problem);
     void resetHashes();
     bool hashExisting(qint64 length);
@@ -57,7 +59,6 @@ private:
     DdiClient &m_client;
     const AgentConfig &m_config;
     QList<Request> m_requests;
-    QList<LocalArtifact> m_done;
     int m_index = -1;
     bool m_running = false;
     QUrl m_url;

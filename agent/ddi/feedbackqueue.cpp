@@ -46,8 +46,7 @@ void FeedbackQueue::sendFirst()
         m_sending = false;
         if (reply.transient()) {
             ++m_failures;
-            const int delay = std::min(m_config.retryIntervalSeconds << std::min(m_failures - 1, 10),
-                                       m_config.maxRetryIntervalSeconds);
+            const int delay = m_config.retryDelaySeconds(m_failures);
             if (m_failures == 1)
                 qCInfo(lcAgent, "feedback for action %s (%s) not delivered: %s; %d queued, retrying with back-off",
                        qUtf8Printable(first.actionId), qUtf8Printable(first.summary), qUtf8Printable(reply.describe()),

@@ -408,14 +408,25 @@ QByteArray ConfirmationBase::encode() const
 
 namespace {
 
+// A JSON number that is a whole number from 0 to max (at most 2^53, what a double holds exactly).
+std::optional<qint64> wholeNumber(const QJsonValue &v, double max = 9007199254740992.0)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    if (d < 0 || d > max || d != double(qint64(d)))
+        return std::nullopt;
+    return qint64(d);
+}
+
 // "id" as hawkBit writes it (a string) or as some servers do (a number).
 bool idField(const QJsonObject &o, QLatin1StringView key, const QString &path, QString *out, DecodeError *error)
 {
     const QJsonValue v = o.value(key);
     if (v.isString() && !v.toString().isEmpty())
         *out = v.toString();
-    else if (v.isDouble() && v.toDouble() >= 0 && v.toDouble() == double(qint64(v.toDouble())))
-        *out = QString::number(qint64(v.toDouble()));
+    else if (const auto n = wholeNumber(v))
+        *out = QString::number(*n);
     else
         return fail(error, u"'%1' is required (a string or a whole number)"_s.arg(path));
     return true;
@@ -469,12 +480,10 @@ std::optional<Artifact> artifactFrom(const QJsonValue &value, const QString &pat
     if (!isPlainFileName(a.filename))
         return fail(error, u"'%1.filename' must be a plain file name, not \"%2\""_s.arg(path, a.filename)),
                std::nullopt;
-    const QJsonValue size = o.value("size"_L1);
-    // Whole bytes up to 2^53 (what a JSON number holds exactly).
-    if (!size.isDouble() || size.toDouble() < 0 || size.toDouble() > 9007199254740992.0
-        || size.toDouble() != double(qint64(size.toDouble())))
+    const std::optional<qint64> size = wholeNumber(o.value("size"_L1));
+    if (!size)
         return fail(error, u"'%1.size' is required, a whole number of bytes"_s.arg(path)), std::nullopt;
-    a.size = qint64(size.toDouble());
+    a.size = *size;
     const QJsonValue hashes = o.value("hashes"_L1);
     if (!hashes.isUndefined() && !hashes.isObject())
         return fail(error, u"'%1.hashes' must be an object"_s.arg(path)), std::nullopt;

@@ -1,0 +1,55 @@
+#include "stephandlerregistry.h"
+
+#include "filestephandler.h"
+#include "scriptstephandler.h"
+#include "swupdatestephandler.h"
+#include "unavailablestephandler.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla::Agent {
+
+StepHandlerRegistry::StepHandlerRegistry(const AgentConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+{ }
+
+StepHandlerRegistry::~StepHandlerRegistry() = default;
+
+StepHandler *StepHandlerRegistry::handlerFor(const QString &part)
+{
+    const std::optional<HandlerSpec> spec = m_config.handlerFor(part);
+    if (!spec)
+        return nullptr;
+    const QString key = QString::number(int(spec->kind)) + u':' + spec->argument;
+    if (const auto it = m_handlers.find(key); it != m_handlers.end())
+        return it->second.get();
+    std::unique_ptr<StepHandler> handler;
+    switch (spec->kind) {
+    case HandlerSpec::Kind::File:
+        handler = std::make_unique<FileStepHandler>(spec->argument);
+        break;
+    case HandlerSpec::Kind::Script:
+        handler = std::make_unique<ScriptStepHandler>(spec->argument, m_config.scriptTimeoutSeconds);
+        break;
+    case HandlerSpec::Kind::Swupdate: {
+        auto swupdate
+            = std::make_unique<SwupdateStepHandler>(spec->argument, m_config.stateDir, m_config.scriptTimeoutSeconds);
+        connect(swupdate.get(), &SwupdateStepHandler::installProgress, this, &StepHandlerRegistry::installProgress);
+        handler = std::move(swupdate);
+        break;
+    }
+    case HandlerSpec::Kind::Firmware:
+        handler = std::make_unique<UnavailableStepHandler>(
+            u"firmware"_s,
+            tr("the firmware handler (Update Managers over gRPC) is not available in this agent yet; install %1 "
+               "with another handler")
+                .arg(part));
+        break;
+    }
+    StepHandler *raw = handler.get();
+    m_handlers.emplace(key, std::move(handler));
+    return raw;
+}
+
+} // namespace Flotilla::Agent
