@@ -6,6 +6,7 @@
 //     goal is judged on the median ratio. Goal: agent >= 0.8 x curl, and the agent's RSS grows <= 16 MB.
 //   tools/devroot run build/ci/tests/bin/bench_agent [megabytes=1024] [polls=100] [minutes=10] [rounds=3]
 #include "artifactstore.h"
+#include "benchsupport.h"
 #include "fleetdata.h"
 #include "sqlstore.h"
 
@@ -35,28 +36,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void say(const QString &line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
+using FlotillaBench::rssKiB;
+using FlotillaBench::say;
 
 [[noreturn]] void die(const QString &why)
 {
-    std::fprintf(stderr, "bench_agent: %s\n", qPrintable(why));
-    std::exit(1);
-}
-
-qint64 rssKiB(qint64 pid)
-{
-    QFile f(u"/proc/%1/status"_s.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return 0;
+    FlotillaBench::die("bench_agent", why);
 }
 
 // Memory only this process holds (smaps_rollup: Private_Clean + Private_Dirty), without the pages of shared

@@ -10,6 +10,7 @@
 //   FLOTILLA_BENCH_WRAPPER="valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out" (figures are then not
 //   comparable; callgrind counts the server's instructions per request).
 #include "artifactstore.h"
+#include "benchsupport.h"
 #include "deploymentservice.h"
 #include "sqlstore.h"
 
@@ -34,28 +35,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void say(const QString &line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
+using FlotillaBench::rssKiB;
+using FlotillaBench::say;
 
 [[noreturn]] void die(const QString &why)
 {
-    std::fprintf(stderr, "bench_ddi: %s\n", qPrintable(why));
-    std::exit(1);
-}
-
-qint64 rssKiB(qint64 pid)
-{
-    QFile f(u"/proc/%1/status"_s.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return 0;
+    FlotillaBench::die("bench_ddi", why);
 }
 
 struct WrkResult
