@@ -237,6 +237,34 @@ std::optional<AgentConfig> AgentConfig::load(const QString &file, const QMap<QSt
     if (!intValue(v, u"health/timeout"_s, 1, 86400, &c.healthTimeoutSeconds, error)
         || !intValue(v, u"workflow/maxResumes"_s, 1, 1000, &c.maxResumes, error))
         return std::nullopt;
+
+    c.umListen = v.value(u"updateManagers/listen"_s).trimmed();
+    if (!c.umListen.isEmpty()) {
+        const qsizetype colon = c.umListen.lastIndexOf(u':');
+        bool ok = false;
+        const int port = colon > 0 ? c.umListen.mid(colon + 1).toInt(&ok) : -1;
+        if (!ok || port < 0 || port > 65535)
+            return bad(u"updateManagers/listen"_s, tr("\"%1\" is not host:port").arg(c.umListen));
+    }
+    c.umCertificate = v.value(u"updateManagers/certificate"_s).trimmed();
+    c.umKey = v.value(u"updateManagers/key"_s).trimmed();
+    c.umCaFile = v.value(u"updateManagers/caFile"_s).trimmed();
+    if (c.umCertificate.isEmpty() != c.umKey.isEmpty())
+        return bad(c.umKey.isEmpty() ? u"updateManagers/key"_s : u"updateManagers/certificate"_s,
+                   tr("TLS needs both a certificate and its key"));
+    if (!c.umCaFile.isEmpty() && c.umCertificate.isEmpty())
+        return bad(u"updateManagers/caFile"_s, tr("mutual TLS needs the hub's own certificate and key too"));
+    for (const QString &node : v.value(u"updateManagers/expected"_s).split(u',', Qt::SkipEmptyParts)) {
+        if (!node.trimmed().isEmpty() && !c.umExpected.contains(node.trimmed()))
+            c.umExpected << node.trimmed();
+    }
+    if (!intValue(v, u"updateManagers/connectTimeout"_s, 1, 86400, &c.umConnectTimeoutSeconds, error)
+        || !intValue(v, u"updateManagers/timeout"_s, 1, 7 * 86400, &c.umTimeoutSeconds, error))
+        return std::nullopt;
+    const QString order = v.value(u"updateManagers/priorityOrder"_s, u"ascending"_s).trimmed();
+    if (order != "ascending"_L1 && order != "descending"_L1)
+        return bad(u"updateManagers/priorityOrder"_s, tr("\"%1\" is not ascending or descending").arg(order));
+    c.umPriorityDescending = order == "descending"_L1;
     return c;
 }
 

@@ -58,6 +58,15 @@ struct AgentConfig
     QString healthCommand;
     int healthTimeoutSeconds = 300;
     int maxResumes = 10; // starts of the agent while one action is in progress before it is failed
+    // updateManagers/* (the UMService hub for firmware Update Managers, seed 002)
+    QString umListen; // host:port; empty: no hub (a "firmware" handler then fails its chunks, saying so)
+    QString umCertificate; // TLS for the hub: certificate and key (PEM) ...
+    QString umKey;
+    QString umCaFile; // ... and, for mutual TLS, the CA that signs the Update Managers' certificates
+    QStringList umExpected; // node ids that must be connected before a firmware update starts; others refused
+    int umConnectTimeoutSeconds = 600;
+    int umTimeoutSeconds = 600; // the longest wait for one Update Manager's answer (WaitingActive)
+    bool umPriorityDescending = false; // StartUpdate order: ascending priority value first (seed 002)
 
     // The wait before retry number `failures` (1, 2, ...): retryInterval doubling, capped at maxRetryInterval.
     int retryDelaySeconds(int failures) const

@@ -82,6 +82,15 @@ bool DeviceAgent::start(QString *error)
     }
     if (!m_client.setUpTls(error))
         return false;
+    if (!m_config.umListen.isEmpty()) {
+        m_umHub = std::make_unique<UpdateManagerHub>(m_config);
+        if (!m_umHub->listen(error)) {
+            *error = tr("updateManagers/listen: %1").arg(*error);
+            m_umHub.reset();
+            return false;
+        }
+        m_handlers.setUpdateManagerHub(m_umHub.get());
+    }
     QString problem;
     m_state = m_stateFile.load(&problem);
     if (!problem.isEmpty())

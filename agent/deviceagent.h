@@ -9,6 +9,7 @@
 #include "ddiclient.h"
 #include "feedbackqueue.h"
 #include "stephandlerregistry.h"
+#include "updatemanagerhub.h"
 #include "updateworkflow.h"
 
 #include <QDateTime>
@@ -35,6 +36,8 @@ public:
     const AgentState &state() const { return m_state; }
     UpdateWorkflow::Phase phase() const { return m_workflow->phase(); }
     bool isBusy() const { return m_state.current.has_value(); }
+    // The UMService hub (nullptr without updateManagers/listen).
+    UpdateManagerHub *updateManagerHub() const { return m_umHub.get(); }
 
 Q_SIGNALS:
     void stopped();
@@ -79,6 +82,7 @@ private:
     DdiClient m_client;
     StateFile m_stateFile;
     AgentState m_state;
+    std::unique_ptr<UpdateManagerHub> m_umHub; // before the handlers that use it, so it outlives them
     StepHandlerRegistry m_handlers; // declared before the workflow that uses them, so it outlives it
     std::unique_ptr<FeedbackQueue> m_feedback;
     std::unique_ptr<ArtifactDownloader> m_downloader;

@@ -40,6 +40,8 @@ bool StepHandler::cancel()
     return false;
 }
 
+void StepHandler::jobStarted(const QString &, const QList<WorkItem> &) { }
+
 void StepHandler::run(Step step, const WorkItem &item)
 {
     switch (step) {

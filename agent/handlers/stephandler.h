@@ -76,6 +76,14 @@ public:
     // False when the running step cannot be cancelled. Default: false.
     virtual bool cancel();
 
+    // Before the first step of an action, the workflow tells each handler every chunk it will get, so that a
+    // handler that works on them together (firmware: one PrepareUpdate per Update Manager) can. Default: nothing.
+    virtual void jobStarted(const QString &actionId, const QList<WorkItem> &items);
+    // Whether an Install or Apply that the device's restart interrupted may simply run again (firmware: the
+    // Update Managers keep the state and report it when they register again). Default: false, the workflow
+    // restores.
+    virtual bool resumesAfterInterruption() const { return false; }
+
     void run(Step step, const WorkItem &item);
 
 Q_SIGNALS:

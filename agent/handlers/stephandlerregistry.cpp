@@ -1,11 +1,9 @@
 #include "stephandlerregistry.h"
 
 #include "filestephandler.h"
+#include "firmwarestephandler.h"
 #include "scriptstephandler.h"
 #include "swupdatestephandler.h"
-#include "unavailablestephandler.h"
-
-using namespace Qt::StringLiterals;
 
 namespace Flotilla::Agent {
 
@@ -40,11 +38,7 @@ StepHandler *StepHandlerRegistry::handlerFor(const QString &part)
         break;
     }
     case HandlerSpec::Kind::Firmware:
-        handler = std::make_unique<UnavailableStepHandler>(
-            u"firmware"_s,
-            tr("the firmware handler (Update Managers over gRPC) is not available in this agent yet; install %1 "
-               "with another handler")
-                .arg(part));
+        handler = std::make_unique<FirmwareStepHandler>(m_hub, m_config);
         break;
     }
     StepHandler *raw = handler.get();

@@ -10,6 +10,8 @@
 
 namespace Flotilla::Agent {
 
+class UpdateManagerHub;
+
 class StepHandlerRegistry : public QObject
 {
     Q_OBJECT
@@ -17,6 +19,8 @@ public:
     explicit StepHandlerRegistry(const AgentConfig &config, QObject *parent = nullptr);
     ~StepHandlerRegistry() override;
 
+    // The UMService hub the firmware handler works through (nullptr: none; firmware chunks then fail).
+    void setUpdateManagerHub(UpdateManagerHub *hub) { m_hub = hub; }
     // The handler for a chunk's part; nullptr when the configuration names none.
     StepHandler *handlerFor(const QString &part);
 
@@ -26,6 +30,7 @@ Q_SIGNALS:
 
 private:
     const AgentConfig &m_config;
+    UpdateManagerHub *m_hub = nullptr;
     std::map<QString, std::unique_ptr<StepHandler>> m_handlers; // by handler spec
 };
 

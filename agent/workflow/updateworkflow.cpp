@@ -3,6 +3,7 @@
 #include "agentlogging.h"
 
 #include <QFinalState>
+#include <algorithm>
 #include <QMetaEnum>
 #include <QProcess>
 #include <QSignalTransition>
@@ -210,17 +211,36 @@ void UpdateWorkflow::enter(Phase phase)
             m_result = StepResult::failure(tr("the deployment has no software modules to install"));
             return emitOutcome(Failure);
         }
+        QList<StepHandler *> handlers;
+        QList<QList<WorkItem>> itemsOf;
         for (const WorkItem &item : std::as_const(m_job.items)) {
-            if (!m_handlers(item.chunk.part)) {
+            StepHandler *handler = m_handlers(item.chunk.part);
+            if (!handler) {
                 m_result = StepResult::failure(
                     tr("no step handler for software module type \"%1\" (set handlers/%1 or handlers/default)")
                         .arg(item.chunk.part));
                 return emitOutcome(Failure);
             }
+            const qsizetype at = handlers.indexOf(handler);
+            if (at < 0) {
+                handlers << handler;
+                itemsOf << QList<WorkItem> { item };
+            } else {
+                itemsOf[at] << item;
+            }
         }
+        for (qsizetype i = 0; i < handlers.size(); ++i)
+            handlers.at(i)->jobStarted(m_job.actionId, itemsOf.at(i));
         const Phase at = m_resume.phase;
         if (at == Phase::Restore || at == Phase::Verify || at == Phase::Failed)
             return emitOutcome(ResumeAt + int(at));
+        // A handler whose work the restart interrupted may carry on (its own devices kept the state).
+        const WorkItem &interruptedItem = m_job.items.at(std::clamp(m_resume.item, 0, int(m_job.items.size()) - 1));
+        if (m_resume.interrupted && m_handlers(interruptedItem.chunk.part)->resumesAfterInterruption()) {
+            qCInfo(lcAgent, "action %s: the %s handler carries on after the restart", qUtf8Printable(m_job.actionId),
+                   qUtf8Printable(m_handlers(interruptedItem.chunk.part)->name()));
+            m_resume.interrupted = false;
+        }
         if (m_resume.interrupted) {
             m_result = StepResult::failure(
                 tr("the device restarted during %1 without a step handler asking for it").arg(nameOf(at)));

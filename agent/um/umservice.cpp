@@ -1,0 +1,334 @@
+#include "umservice.h"
+
+#include "agentlogging.h"
+#include "um/v2/updatemanager.grpc.pb.h"
+
+#include <QFile>
+
+#include <grpcpp/grpcpp.h>
+
+#include <deque>
+#include <map>
+#include <mutex>
+
+namespace Flotilla::Agent {
+
+namespace {
+
+namespace pb = updatemanager::v2;
+
+QString fromStd(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+std::string toStd(const QString &s)
+{
+    return s.toStdString();
+}
+
+UmError decodeError(const common::v1::ErrorInfo &e)
+{
+    return { e.aos_code(), e.exit_code(), fromStd(e.message()) };
+}
+
+UmStatus decode(const pb::UpdateStatus &in)
+{
+    UmStatus out;
+    out.nodeId = fromStd(in.node_id());
+    out.priority = in.priority();
+    // Unknown enum values (a newer UM) read as FAILED and INSTALLING: never as success.
+    out.state = in.update_state() >= 0 && in.update_state() <= 3 ? UmState(in.update_state()) : UmState::Failed;
+    out.error = decodeError(in.error());
+    for (const pb::ComponentStatus &c : in.components()) {
+        out.components.append({ fromStd(c.component_id()), fromStd(c.component_type()), fromStd(c.version()),
+                                c.state() >= 0 && c.state() <= 2 ? UmComponentState(c.state())
+                                                                 : UmComponentState::Installing,
+                                decodeError(c.error()) });
+    }
+    return out;
+}
+
+pb::CMMessages encode(const UmCommand &command)
+{
+    pb::CMMessages out;
+    switch (command.kind) {
+    case UmCommand::Kind::PrepareUpdate: {
+        pb::PrepareUpdate *prepare = out.mutable_prepare_update();
+        for (const UmPrepareComponent &c : command.components) {
+            pb::PrepareComponentInfo *info = prepare->add_components();
+            info->set_component_id(toStd(c.componentId));
+            info->set_component_type(toStd(c.componentType));
+            info->set_version(toStd(c.version));
+            info->set_annotations(toStd(c.annotations));
+            info->set_url(toStd(c.url));
+            info->set_sha256(c.sha256.toStdString());
+            info->set_size(c.size);
+        }
+        break;
+    }
+    case UmCommand::Kind::StartUpdate:
+        out.mutable_start_update();
+        break;
+    case UmCommand::Kind::ApplyUpdate:
+        out.mutable_apply_update();
+        break;
+    case UmCommand::Kind::RevertUpdate:
+        out.mutable_revert_update();
+        break;
+    }
+    return out;
+}
+
+class Registry;
+
+// One RegisterUM stream. Lives from RegisterUM() until OnDone(), which deletes it.
+class Stream final : public grpc::ServerBidiReactor<pb::UpdateStatus, pb::CMMessages>
+{
+public:
+    Stream(Registry *registry, quint64 id, QString peer);
+    void start() { StartRead(&m_in); }
+
+    // Any thread.
+    void send(pb::CMMessages message)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_finishing)
+            return;
+        m_out.push_back(std::move(message));
+        if (!m_writing)
+            writeNext();
+    }
+    void finish(const grpc::Status &status)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_finishing)
+            return;
+        m_finishing = true;
+        if (m_writing)
+            m_finishStatus = status; // after the write in flight
+        else
+            Finish(status);
+    }
+
+    void OnReadDone(bool ok) override;
+    void OnWriteDone(bool ok) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_writing = false;
+        if (!ok) {
+            m_out.clear();
+            if (!m_finishing) {
+                m_finishing = true;
+                Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "write failed"));
+            } else if (m_finishStatus) {
+                Finish(*std::exchange(m_finishStatus, std::nullopt));
+            }
+            return;
+        }
+        m_out.pop_front();
+        if (m_finishStatus) {
+            Finish(*std::exchange(m_finishStatus, std::nullopt));
+            return;
+        }
+        if (!m_out.empty() && !m_finishing)
+            writeNext();
+    }
+    void OnCancel() override { finish(grpc::Status::CANCELLED); }
+    void OnDone() override;
+
+private:
+    void writeNext() // m_mutex held
+    {
+        m_writing = true;
+        StartWrite(&m_out.front());
+    }
+
+    Registry *m_registry;
+    quint64 m_id;
+    QString m_peer;
+    pb::UpdateStatus m_in;
+    bool m_sawMessage = false;
+    // Recursive: gRPC may run a reaction inline, inside the StartWrite/Finish called under this lock.
+    std::recursive_mutex m_mutex;
+    std::deque<pb::CMMessages> m_out; // front: the write in flight
+    bool m_writing = false;
+    bool m_finishing = false;
+    std::optional<grpc::Status> m_finishStatus;
+};
+
+// The live streams by id, and the way back to the hub.
+class Registry
+{
+public:
+    explicit Registry(UmService::Callbacks callbacks)
+        : m_callbacks(std::move(callbacks))
+    { }
+
+    Stream *open(const std::string &peer)
+    {
+        std::lock_guard lock(m_mutex);
+        const quint64 id = ++m_lastId;
+        auto *stream = new Stream(this, id, fromStd(peer));
+        m_streams.emplace(id, stream);
+        return stream;
+    }
+    void forget(quint64 id)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_streams.erase(id);
+        }
+        m_callbacks.closed(id);
+    }
+    void status(quint64 id, const UmStatus &status, const QString &peer) { m_callbacks.status(id, status, peer); }
+    template<typename F>
+    void with(quint64 id, F &&f)
+    {
+        std::lock_guard lock(m_mutex);
+        if (const auto it = m_streams.find(id); it != m_streams.end())
+            f(it->second);
+    }
+
+private:
+    UmService::Callbacks m_callbacks;
+    std::mutex m_mutex;
+    std::map<quint64, Stream *> m_streams;
+    quint64 m_lastId = 0;
+};
+
+Stream::Stream(Registry *registry, quint64 id, QString peer)
+    : m_registry(registry)
+    , m_id(id)
+    , m_peer(std::move(peer))
+{ }
+
+void Stream::OnReadDone(bool ok)
+{
+    if (!ok) {
+        // The UM closed its side, the connection broke, or a message could not be parsed.
+        finish(m_sawMessage ? grpc::Status::OK
+                            : grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                           "the first message on RegisterUM must be an UpdateStatus"));
+        return;
+    }
+    m_sawMessage = true;
+    m_registry->status(m_id, decode(m_in), m_peer);
+    std::lock_guard lock(m_mutex);
+    if (!m_finishing)
+        StartRead(&m_in);
+}
+
+void Stream::OnDone()
+{
+    m_registry->forget(m_id);
+    delete this;
+}
+
+class Service final : public pb::UMService::CallbackService
+{
+public:
+    explicit Service(Registry *registry)
+        : m_registry(registry)
+    { }
+    grpc::ServerBidiReactor<pb::UpdateStatus, pb::CMMessages> *RegisterUM(grpc::CallbackServerContext *context) override
+    {
+        Stream *stream = m_registry->open(context->peer());
+        stream->start();
+        return stream;
+    }
+
+private:
+    Registry *m_registry;
+};
+
+bool readFile(const QString &path, std::string *out, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: %2").arg(path, f.errorString());
+        return false;
+    }
+    *out = f.readAll().toStdString();
+    return true;
+}
+
+} // namespace
+
+struct UmService::Private
+{
+    explicit Private(Callbacks callbacks)
+        : registry(std::move(callbacks))
+        , service(&registry)
+    { }
+    Registry registry;
+    Service service;
+    std::unique_ptr<grpc::Server> server;
+    int port = 0;
+};
+
+UmService::UmService(Callbacks callbacks)
+    : d(std::make_unique<Private>(std::move(callbacks)))
+{ }
+
+UmService::~UmService()
+{
+    if (d->server) {
+        d->server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
+        d->server->Wait();
+    }
+}
+
+bool UmService::start(const QString &listen, const Tls &tls, QString *error)
+{
+    std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+    if (!tls.certificate.isEmpty()) {
+        grpc::SslServerCredentialsOptions options;
+        grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+        if (!readFile(tls.certificate, &pair.cert_chain, error) || !readFile(tls.key, &pair.private_key, error))
+            return false;
+        options.pem_key_cert_pairs.push_back(pair);
+        if (!tls.caFile.isEmpty()) {
+            if (!readFile(tls.caFile, &options.pem_root_certs, error))
+                return false;
+            options.client_certificate_request = GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+        }
+        credentials = grpc::SslServerCredentials(options);
+    }
+    grpc::ServerBuilder builder;
+    builder.AddListeningPort(toStd(listen), credentials, &d->port);
+    builder.RegisterService(&d->service);
+    // A UM that vanishes without closing its connection (power cut) is noticed within a minute.
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20000);
+    builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10000);
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+    d->server = builder.BuildAndStart();
+    if (!d->server || d->port == 0) {
+        d->server.reset();
+        *error = QStringLiteral("cannot listen for Update Managers on %1").arg(listen);
+        return false;
+    }
+    qCInfo(lcAgent, "UMService listening on %s (port %d)%s", qUtf8Printable(listen), d->port,
+           tls.certificate.isEmpty() ? "" : (tls.caFile.isEmpty() ? ", TLS" : ", mutual TLS"));
+    return true;
+}
+
+int UmService::port() const
+{
+    return d->port;
+}
+
+void UmService::send(quint64 stream, const UmCommand &command)
+{
+    pb::CMMessages message = encode(command);
+    d->registry.with(stream, [&](Stream *s) { s->send(std::move(message)); });
+}
+
+void UmService::close(quint64 stream, Code code, const QString &message)
+{
+    d->registry.with(stream,
+                     [&](Stream *s) { s->finish(grpc::Status(grpc::StatusCode(int(code)), toStd(message))); });
+}
+
+} // namespace Flotilla::Agent
