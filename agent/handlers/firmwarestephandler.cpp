@@ -68,8 +68,8 @@ FirmwareUpdate *FirmwareStepHandler::update(QString *error)
         c.size = quint64(file.size);
         components << c;
     }
-    FirmwareUpdate::Options options { m_config.umExpected, m_config.umConnectTimeoutSeconds,
-                                      m_config.umTimeoutSeconds, m_config.umPriorityDescending };
+    FirmwareUpdate::Options options { m_config.umExpected, m_config.umConnectTimeoutSeconds, m_config.umTimeoutSeconds,
+                                      m_config.umPriorityDescending };
     m_update = std::make_unique<FirmwareUpdate>(m_hub, components, options,
                                                 QDir(m_items.constFirst().workDir).filePath(u"firmware.json"_s));
     connect(m_update.get(), &FirmwareUpdate::progress, this, [this](const QString &line) {

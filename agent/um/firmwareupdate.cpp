@@ -64,7 +64,8 @@ FirmwareUpdate::FirmwareUpdate(UpdateManagerHub *hub, QList<UmPrepareComponent> 
     if (f.open(QIODevice::ReadOnly)) {
         const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
         bool ok = false;
-        const int v = QMetaEnum::fromType<Phase>().keyToValue(o.value("phase"_L1).toString().toLatin1().constData(), &ok);
+        const int v
+            = QMetaEnum::fromType<Phase>().keyToValue(o.value("phase"_L1).toString().toLatin1().constData(), &ok);
         if (ok)
             m_phase = Phase(v);
         for (const QJsonValue &e : o.value("errors"_L1).toArray())
@@ -111,8 +112,8 @@ void FirmwareUpdate::begin(Mode mode)
 {
     m_mode = mode;
     m_progressKey.clear();
-    m_timer.start(std::chrono::seconds(mode == Mode::Route ? m_options.connectTimeoutSeconds
-                                                          : m_options.timeoutSeconds));
+    m_timer.start(
+        std::chrono::seconds(mode == Mode::Route ? m_options.connectTimeoutSeconds : m_options.timeoutSeconds));
     QTimer::singleShot(0, this, &FirmwareUpdate::drive);
 }
 
@@ -441,7 +442,9 @@ void FirmwareUpdate::timedOut()
             || h->state() == S::WaitForApplyStatus || h->state() == S::WaitForRevertStatus)
             stuck << h->nodeId();
     }
-    const auto describeStuck = [&] { return stuck.join(u", "_s); };
+    const auto describeStuck = [&] {
+        return stuck.join(u", "_s);
+    };
     if (m_mode != Mode::None && m_mode != Mode::Route && m_order.isEmpty()) {
         // The UMs of this update never came back after a restart.
         QString problem;
@@ -456,9 +459,10 @@ void FirmwareUpdate::timedOut()
     case Mode::Route: {
         QString problem;
         routeComponents(&problem);
-        return end(false, tr("%1 after %2 s (updateManagers/connectTimeout)")
-                              .arg(problem.isEmpty() ? tr("Update Managers not ready") : problem)
-                              .arg(m_options.connectTimeoutSeconds));
+        return end(false,
+                   tr("%1 after %2 s (updateManagers/connectTimeout)")
+                       .arg(problem.isEmpty() ? tr("Update Managers not ready") : problem)
+                       .arg(m_options.connectTimeoutSeconds));
     }
     case Mode::Install: {
         for (UmHandler *h : involved()) {

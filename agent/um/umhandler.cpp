@@ -134,8 +134,7 @@ void UmHandler::connected(const UmStatus &first)
     if (isConnected())
         disconnected();
     m_status = first;
-    static constexpr Trigger registered[] = { RegisteredIdle, RegisteredPrepared, RegisteredUpdated,
-                                              RegisteredFailed };
+    static constexpr Trigger registered[] = { RegisteredIdle, RegisteredPrepared, RegisteredUpdated, RegisteredFailed };
     fire(registered[int(first.state)]);
 }
 

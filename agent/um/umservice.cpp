@@ -41,10 +41,10 @@ UmStatus decode(const pb::UpdateStatus &in)
     out.state = in.update_state() >= 0 && in.update_state() <= 3 ? UmState(in.update_state()) : UmState::Failed;
     out.error = decodeError(in.error());
     for (const pb::ComponentStatus &c : in.components()) {
-        out.components.append({ fromStd(c.component_id()), fromStd(c.component_type()), fromStd(c.version()),
-                                c.state() >= 0 && c.state() <= 2 ? UmComponentState(c.state())
-                                                                 : UmComponentState::Installing,
-                                decodeError(c.error()) });
+        out.components.append(
+            { fromStd(c.component_id()), fromStd(c.component_type()), fromStd(c.version()),
+              c.state() >= 0 && c.state() <= 2 ? UmComponentState(c.state()) : UmComponentState::Installing,
+              decodeError(c.error()) });
     }
     return out;
 }
@@ -182,8 +182,7 @@ public:
         m_callbacks.closed(id);
     }
     void status(quint64 id, const UmStatus &status, const QString &peer) { m_callbacks.status(id, status, peer); }
-    template<typename F>
-    void with(quint64 id, F &&f)
+    template<typename F> void with(quint64 id, F &&f)
     {
         std::lock_guard lock(m_mutex);
         if (const auto it = m_streams.find(id); it != m_streams.end())
@@ -327,8 +326,7 @@ void UmService::send(quint64 stream, const UmCommand &command)
 
 void UmService::close(quint64 stream, Code code, const QString &message)
 {
-    d->registry.with(stream,
-                     [&](Stream *s) { s->finish(grpc::Status(grpc::StatusCode(int(code)), toStd(message))); });
+    d->registry.with(stream, [&](Stream *s) { s->finish(grpc::Status(grpc::StatusCode(int(code)), toStd(message))); });
 }
 
 } // namespace Flotilla::Agent

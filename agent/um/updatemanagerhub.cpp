@@ -31,8 +31,7 @@ bool UpdateManagerHub::listen(QString *error)
         QMetaObject::invokeMethod(this, [this, stream] { streamClosed(stream); }, Qt::QueuedConnection);
     };
     m_service = std::make_unique<UmService>(std::move(callbacks));
-    if (!m_service->start(m_config.umListen, { m_config.umCertificate, m_config.umKey, m_config.umCaFile },
-                          error)) {
+    if (!m_service->start(m_config.umListen, { m_config.umCertificate, m_config.umKey, m_config.umCaFile }, error)) {
         m_service.reset();
         return false;
     }
@@ -119,14 +118,15 @@ void UpdateManagerHub::statusArrived(quint64 stream, const UmStatus &status, con
                           qUtf8Printable(nameOf(command.kind)));
                 return;
             }
-            qCInfo(lcAgent, "update manager %s: sending %s", qUtf8Printable(node), qUtf8Printable(nameOf(command.kind)));
+            qCInfo(lcAgent, "update manager %s: sending %s", qUtf8Printable(node),
+                   qUtf8Printable(nameOf(command.kind)));
             m_service->send(*s, command);
         });
         connect(h, &UmHandler::stateChanged, this, &UpdateManagerHub::changed);
     }
     qCInfo(lcAgent, "update manager %s registered from %s: %s, priority %u, %lld component(s)",
-           qUtf8Printable(status.nodeId), qUtf8Printable(peer), qUtf8Printable(nameOf(status.state)),
-           status.priority, qlonglong(status.components.size()));
+           qUtf8Printable(status.nodeId), qUtf8Printable(peer), qUtf8Printable(nameOf(status.state)), status.priority,
+           qlonglong(status.components.size()));
     slot->connected(status);
 }
 

@@ -3,12 +3,12 @@
 #include "agentlogging.h"
 
 #include <QFinalState>
-#include <algorithm>
 #include <QMetaEnum>
 #include <QProcess>
 #include <QSignalTransition>
 #include <QStateMachine>
 #include <QTimer>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 

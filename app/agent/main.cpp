@@ -62,6 +62,11 @@ int main(int argc, char *argv[])
                              QCoreApplication::translate("main", "Where artifacts are downloaded (paths/downloads)."),
                              u"DIR"_s),
           u"paths/downloads"_s },
+        { QCommandLineOption(u"um-listen"_s,
+                             QCoreApplication::translate(
+                                 "main", "Serve Update Managers (UMService) on HOST:PORT (updateManagers/listen)."),
+                             u"HOST:PORT"_s),
+          u"updateManagers/listen"_s },
     };
     parser.addOption(config);
     for (const auto &[option, key] : overrides)

@@ -22,8 +22,8 @@ class AgentConnection : public QObject
 {
     Q_OBJECT
 public:
-    AgentConnection(QUrl agent, QGrpcChannelOptions options, ReferenceUpdateManager *manager,
-                    int reconnectSeconds, QObject *parent = nullptr);
+    AgentConnection(QUrl agent, QGrpcChannelOptions options, ReferenceUpdateManager *manager, int reconnectSeconds,
+                    QObject *parent = nullptr);
     ~AgentConnection() override;
 
     void start();

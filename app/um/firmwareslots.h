@@ -19,7 +19,10 @@ public:
     explicit FirmwareSlots(QString directory);
 
     QString directory() const { return m_dir; }
-    static QString other(const QString &slot) { return slot == QLatin1String("a") ? QStringLiteral("b") : QStringLiteral("a"); }
+    static QString other(const QString &slot)
+    {
+        return slot == QLatin1String("a") ? QStringLiteral("b") : QStringLiteral("a");
+    }
     QString bootSlot(const QString &component) const;
     // The version in a slot ("" when the slot is empty).
     QString version(const QString &component, const QString &slot) const;

@@ -36,10 +36,13 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     Flotilla::addStandardOptions(
-        parser, QCoreApplication::translate("main",
-                                            "Flotilla reference firmware Update Manager: registers with the agent over "
-                                            "gRPC (UMService.RegisterUM) and installs A/B firmware images."));
-    const auto tr = [](const char *text) { return QCoreApplication::translate("main", text); };
+        parser,
+        QCoreApplication::translate("main",
+                                    "Flotilla reference firmware Update Manager: registers with the agent over "
+                                    "gRPC (UMService.RegisterUM) and installs A/B firmware images."));
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("main", text);
+    };
     const QCommandLineOption config(u"config"_s, tr("Read the configuration from FILE (INI, group [um])."), u"FILE"_s);
     const QCommandLineOption agent(u"agent"_s, tr("The agent's UMService, HOST:PORT (um/agent)."), u"HOST:PORT"_s);
     const QCommandLineOption nodeId(u"node-id"_s, tr("This Update Manager's node id (um/nodeId)."), u"ID"_s);
@@ -55,12 +58,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption rebootCommand(
         u"reboot-command"_s, tr("Reboot after StartUpdate switched the slots (um/rebootCommand)."), u"CMD"_s);
     const QCommandLineOption caFile(u"ca-file"_s, tr("TLS: the CA of the agent's certificate (um/caFile)."), u"FILE"_s);
-    const QCommandLineOption certificate(
-        u"certificate"_s, tr("Mutual TLS: this UM's certificate, PEM (um/certificate)."), u"FILE"_s);
+    const QCommandLineOption certificate(u"certificate"_s,
+                                         tr("Mutual TLS: this UM's certificate, PEM (um/certificate)."), u"FILE"_s);
     const QCommandLineOption key(u"key"_s, tr("Mutual TLS: its private key, PEM (um/key)."), u"FILE"_s);
     const QCommandLineOption reconnect(
-        u"reconnect-interval"_s, tr("Seconds between attempts while the agent is away (um/reconnectInterval, default 3)."),
-        u"S"_s);
+        u"reconnect-interval"_s,
+        tr("Seconds between attempts while the agent is away (um/reconnectInterval, default 3)."), u"S"_s);
     parser.addOptions({ config, agent, nodeId, priority, slotDir, component, updateCommand, rebootCommand, caFile,
                         certificate, key, reconnect });
     parser.process(app);

@@ -59,13 +59,12 @@ bool ReferenceUpdateManager::load(QString *error)
         return false;
     }
     bool ok = false;
-    const int v = QMetaEnum::fromType<State>().keyToValue(
-        o.value("state"_L1).toString().toLatin1().constData(), &ok);
+    const int v = QMetaEnum::fromType<State>().keyToValue(o.value("state"_L1).toString().toLatin1().constData(), &ok);
     m_state = ok ? State(v) : State::Idle;
     for (const QJsonValue &p : o.value("pending"_L1).toArray()) {
         const QJsonObject c = p.toObject();
-        m_pending.append({ c.value("id"_L1).toString(), c.value("type"_L1).toString(),
-                           c.value("version"_L1).toString(), c.value("slot"_L1).toString() });
+        m_pending.append({ c.value("id"_L1).toString(), c.value("type"_L1).toString(), c.value("version"_L1).toString(),
+                           c.value("slot"_L1).toString() });
     }
     m_errorMessage = o.value("errorMessage"_L1).toString();
     m_errorExitCode = o.value("errorExitCode"_L1).toInt();
@@ -226,16 +225,16 @@ void ReferenceUpdateManager::prepare(const PrepareUpdate &prepare)
         m_pending.append({ c.componentId(), c.componentType(), c.version(), {} });
         if (!mine)
             return fail(u"component %1 is not managed by this Update Manager (node %2)"_s.arg(c.componentId(),
-                                                                                               m_options.nodeId),
+                                                                                              m_options.nodeId),
                         0, c.componentId());
         if (c.version() == m_slots.activeVersion(c.componentId()))
             return fail(u"component %1 is already at version %2"_s.arg(c.componentId(), c.version()), 0,
                         c.componentId());
         const QUrl url(c.url());
         if (!url.isLocalFile())
-            return fail(u"component %1: only file:// image URLs are supported, not \"%2\""_s.arg(c.componentId(),
-                                                                                                 c.url()),
-                        0, c.componentId());
+            return fail(
+                u"component %1: only file:// image URLs are supported, not \"%2\""_s.arg(c.componentId(), c.url()), 0,
+                c.componentId());
         if (c.sha256().size() != 32)
             return fail(u"component %1: the sha256 has %2 bytes, not 32"_s.arg(c.componentId()).arg(c.sha256().size()),
                         0, c.componentId());
