@@ -119,7 +119,9 @@ void FirmwareUpdate::begin(Mode mode)
 
 void FirmwareUpdate::route()
 {
-    setPhase(Phase::Pending);
+    m_phase = Phase::Pending;
+    save();
+    note(u"firmware: %1"_s.arg(nameOf(m_phase)));
     begin(Mode::Route);
 }
 

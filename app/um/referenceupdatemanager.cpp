@@ -187,6 +187,15 @@ void ReferenceUpdateManager::fail(const QString &message, int exitCode, const QS
     m_errorExitCode = exitCode;
     m_errorComponent = component;
     setState(State::Failed);
+    revertIfAsked();
+}
+
+void ReferenceUpdateManager::revertIfAsked()
+{
+    if (m_revertWhenIdle && !m_busy) {
+        m_revertWhenIdle = false;
+        revert();
+    }
 }
 
 void ReferenceUpdateManager::prepare(const PrepareUpdate &prepare)
@@ -266,6 +275,7 @@ void ReferenceUpdateManager::prepare(const PrepareUpdate &prepare)
                     return self->fail(error, 0, failedComponent);
                 self->m_errorMessage.clear();
                 self->setState(State::Prepared);
+                self->revertIfAsked();
             },
             Qt::QueuedConnection);
     });
@@ -322,8 +332,10 @@ void ReferenceUpdateManager::finishStartUpdate()
         if (!m_slots.setBootSlot(p.id, p.slot, &error))
             return fail(u"component %1: cannot switch the boot slot: %2"_s.arg(p.id, error), 0, p.id);
     }
-    if (m_options.rebootCommand.isEmpty())
-        return setState(State::Updated);
+    if (m_options.rebootCommand.isEmpty()) {
+        setState(State::Updated);
+        return revertIfAsked();
+    }
     // Persisted before the reboot: after it, the UM registers UPDATED.
     m_awaitingReboot = true;
     m_rebooting = true;
@@ -354,10 +366,12 @@ void ReferenceUpdateManager::revert()
     if (m_state == State::Idle && !m_busy)
         return Q_EMIT statusChanged(); // nothing to revert (or already reverted)
     if (m_busy) {
-        // A PrepareUpdate copy or an update command is running: stop it first.
+        // A PrepareUpdate copy or an update command is running: stop what can be stopped, revert when it ends.
+        qCInfo(lcUm, "RevertUpdate while busy: reverting once the running step ends");
+        m_revertWhenIdle = true;
         if (m_process)
             m_process->kill();
-        return refuse(u"RevertUpdate"_s);
+        return;
     }
     for (const Pending &p : std::as_const(m_pending)) {
         QString error;

@@ -80,6 +80,7 @@ private:
     void setState(State state);
     bool save();
     void refuse(const QString &command);
+    void revertIfAsked();
 
     Options m_options;
     FirmwareSlots m_slots;
@@ -92,6 +93,7 @@ private:
     bool m_awaitingReboot = false;
     bool m_busy = false; // a PrepareUpdate or StartUpdate is running
     bool m_rebooting = false;
+    bool m_revertWhenIdle = false; // RevertUpdate came while busy
     QPointer<QProcess> m_process;
 };
 

@@ -30,6 +30,30 @@ struct SetWithArtifact
     Flotilla::Artifact artifact;
 };
 
+// A software module of type typeKey holding one artifact (not yet in a set); its id, 0 on failure.
+inline qint64 makeModule(Flotilla::Store &store, Flotilla::ArtifactStore &artifacts, const QString &typeKey,
+                         const QString &name, const QString &version, const QString &filename,
+                         const QByteArray &content)
+{
+    const qint64 moduleId
+        = store.insertSoftwareModule({ 0, typeKey, name, version, QStringLiteral("Flotilla tests"), {}, false });
+    QBuffer buffer;
+    buffer.setData(content);
+    buffer.open(QIODevice::ReadOnly);
+    const auto stored = artifacts.add(buffer, {}, qint64(1) << 32);
+    if (!stored)
+        return 0;
+    Flotilla::Artifact a { 0,
+                           moduleId,
+                           filename,
+                           stored->size,
+                           stored->hashes.sha1,
+                           stored->hashes.md5,
+                           stored->hashes.sha256,
+                           QDateTime::currentDateTimeUtc() };
+    return store.insertArtifact(a) > 0 ? moduleId : 0;
+}
+
 // A distribution set "name version" with one module of type typeKey holding one artifact.
 inline SetWithArtifact makeSet(Flotilla::Store &store, Flotilla::ArtifactStore &artifacts, const QString &name,
                                const QString &version, const QString &filename, const QByteArray &content,
