@@ -265,6 +265,18 @@ std::optional<AgentConfig> AgentConfig::load(const QString &file, const QMap<QSt
     if (order != "ascending"_L1 && order != "descending"_L1)
         return bad(u"updateManagers/priorityOrder"_s, tr("\"%1\" is not ascending or descending").arg(order));
     c.umPriorityDescending = order == "descending"_L1;
+    const QString urls = v.value(u"updateManagers/imageUrls"_s, u"file"_s).trimmed();
+    if (urls != "file"_L1 && urls != "http"_L1)
+        return bad(u"updateManagers/imageUrls"_s, tr("\"%1\" is not file or http").arg(urls));
+    c.umImagesOverHttp = urls == "http"_L1;
+    c.umImageServer = v.value(u"updateManagers/imageServer"_s, c.umImageServer).trimmed();
+    {
+        const qsizetype colon = c.umImageServer.lastIndexOf(u':');
+        bool ok = false;
+        const int port = colon > 0 ? c.umImageServer.mid(colon + 1).toInt(&ok) : -1;
+        if (!ok || port < 0 || port > 65535)
+            return bad(u"updateManagers/imageServer"_s, tr("\"%1\" is not host:port").arg(c.umImageServer));
+    }
     return c;
 }
 

@@ -67,6 +67,8 @@ struct AgentConfig
     int umConnectTimeoutSeconds = 600;
     int umTimeoutSeconds = 600; // the longest wait for one Update Manager's answer (WaitingActive)
     bool umPriorityDescending = false; // StartUpdate order: ascending priority value first (seed 002)
+    bool umImagesOverHttp = false; // updateManagers/imageUrls = http: images from the agent's loopback server
+    QString umImageServer = QStringLiteral("127.0.0.1:0"); // where that server listens
 
     // The wait before retry number `failures` (1, 2, ...): retryInterval doubling, capped at maxRetryInterval.
     int retryDelaySeconds(int failures) const

@@ -5,10 +5,8 @@
 #include "updatemanagerhub.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -63,7 +61,7 @@ FirmwareUpdate *FirmwareStepHandler::update(QString *error)
                 annotations.insert(key, value);
             c.annotations = QString::fromUtf8(QJsonDocument(annotations).toJson(QJsonDocument::Compact));
         }
-        c.url = QUrl::fromLocalFile(QFileInfo(file.path).absoluteFilePath()).toString();
+        c.url = m_hub->imageUrl(file.path, file.sha256);
         c.sha256 = QByteArray::fromHex(file.sha256.toLatin1());
         c.size = quint64(file.size);
         components << c;

@@ -1,7 +1,11 @@
 #include "updatemanagerhub.h"
 
 #include "agentlogging.h"
+#include "imageserver.h"
 #include "umservice.h"
+
+#include <QFileInfo>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +34,13 @@ bool UpdateManagerHub::listen(QString *error)
     callbacks.closed = [this](quint64 stream) {
         QMetaObject::invokeMethod(this, [this, stream] { streamClosed(stream); }, Qt::QueuedConnection);
     };
+    if (m_config.umImagesOverHttp) {
+        m_images = std::make_unique<ImageServer>();
+        if (!m_images->listen(m_config.umImageServer, error)) {
+            m_images.reset();
+            return false;
+        }
+    }
     m_service = std::make_unique<UmService>(std::move(callbacks));
     if (!m_service->start(m_config.umListen, { m_config.umCertificate, m_config.umKey, m_config.umCaFile }, error)) {
         m_service.reset();
@@ -41,6 +52,13 @@ bool UpdateManagerHub::listen(QString *error)
 int UpdateManagerHub::port() const
 {
     return m_service ? m_service->port() : 0;
+}
+
+QString UpdateManagerHub::imageUrl(const QString &path, const QString &sha256Hex)
+{
+    if (m_images)
+        return m_images->offer(path, sha256Hex).toString();
+    return QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString();
 }
 
 QList<UmHandler *> UpdateManagerHub::handlers() const

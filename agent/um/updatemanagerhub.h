@@ -19,6 +19,7 @@
 
 namespace Flotilla::Agent {
 
+class ImageServer;
 class UmService;
 
 class UpdateManagerHub : public QObject
@@ -31,6 +32,10 @@ public:
     // Starts the UMService server on updateManagers/listen; false with *error when it cannot.
     bool listen(QString *error);
     int port() const;
+
+    // Where a UM finds a verified image: a file:// URL, or (updateManagers/imageUrls = http) the agent's
+    // loopback image server's URL for it.
+    QString imageUrl(const QString &path, const QString &sha256Hex);
 
     // Every UM that registered since the agent started (connected or not), by node id.
     QList<UmHandler *> handlers() const;
@@ -50,6 +55,7 @@ private:
     std::map<QString, std::unique_ptr<UmHandler>> m_handlers;
     QHash<quint64, QString> m_streamNode; // registered streams
     QHash<QString, quint64> m_nodeStream; // the current stream of each node
+    std::unique_ptr<ImageServer> m_images;
     std::unique_ptr<UmService> m_service; // last: destroyed first, while the hub still takes its callbacks
 };
 

@@ -1,12 +1,16 @@
 #include "referenceupdatemanager.h"
 
+#include "imagedownloader.h"
+
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMetaEnum>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSaveFile>
 #include <QThreadPool>
@@ -220,13 +224,7 @@ void ReferenceUpdateManager::prepare(const PrepareUpdate &prepare)
         return fail(u"PrepareUpdate names no component"_s);
 
     // Check everything before touching a slot.
-    struct Job
-    {
-        QString id, source, version;
-        QByteArray sha256;
-        quint64 size;
-    };
-    QList<Job> jobs;
+    QList<StageJob> jobs;
     m_pending.clear();
     for (const PrepareComponentInfo &c : prepare.components()) {
         const bool mine = std::any_of(m_options.components.cbegin(), m_options.components.cend(),
@@ -240,26 +238,58 @@ void ReferenceUpdateManager::prepare(const PrepareUpdate &prepare)
             return fail(u"component %1 is already at version %2"_s.arg(c.componentId(), c.version()), 0,
                         c.componentId());
         const QUrl url(c.url());
-        if (!url.isLocalFile())
+        const bool http = url.scheme() == "http"_L1 || url.scheme() == "https"_L1;
+        if (!url.isLocalFile() && !http)
             return fail(
-                u"component %1: only file:// image URLs are supported, not \"%2\""_s.arg(c.componentId(), c.url()), 0,
-                c.componentId());
+                u"component %1: the image URL \"%2\" is neither file:// nor http(s)://"_s.arg(c.componentId(), c.url()),
+                0, c.componentId());
         if (c.sha256().size() != 32)
             return fail(u"component %1: the sha256 has %2 bytes, not 32"_s.arg(c.componentId()).arg(c.sha256().size()),
                         0, c.componentId());
-        jobs.append({ c.componentId(), url.toLocalFile(), c.version(), c.sha256(), c.size() });
+        jobs.append({ c.componentId(), http ? QString() : url.toLocalFile(), c.version(), c.sha256(), c.size(),
+                      http ? url : QUrl() });
     }
     for (Pending &p : m_pending)
         p.slot = FirmwareSlots::other(m_slots.bootSlot(p.id));
     m_busy = true;
     qCInfo(lcUm, "PrepareUpdate: staging %lld component(s)", qlonglong(jobs.size()));
+    fetchNext(jobs, 0);
+}
+
+void ReferenceUpdateManager::fetchNext(QList<StageJob> jobs, int index)
+{
+    // Images behind http(s) are fetched into the slot directory first, then staged like local files.
+    if (index < jobs.size() && jobs.at(index).url.isValid()) {
+        StageJob &job = jobs[index];
+        job.source = QDir(m_options.slotDir).filePath(job.id + u"/download.part"_s);
+        QDir().mkpath(QFileInfo(job.source).absolutePath());
+        if (!m_network)
+            m_network = new QNetworkAccessManager(this);
+        auto *download = new ImageDownloader(m_network, job.url, job.source, qint64(job.size), this);
+        connect(download, &ImageDownloader::finished, this, [this, jobs, index, download](const QString &error) {
+            download->deleteLater();
+            if (!error.isEmpty()) {
+                m_busy = false;
+                QFile::remove(jobs.at(index).source);
+                return fail(u"component %1: the image cannot be fetched: %2"_s.arg(jobs.at(index).id, error), 0,
+                            jobs.at(index).id);
+            }
+            fetchNext(jobs, index + 1);
+        });
+        download->start();
+        return;
+    }
+    if (index < jobs.size())
+        return fetchNext(jobs, index + 1);
     // Copying and hashing images is slow: off the event loop, so the stream stays alive.
     const FirmwareSlots slots = m_slots;
     QPointer<ReferenceUpdateManager> self(this);
     QThreadPool::globalInstance()->start([slots, jobs, self] {
         QString error, failedComponent;
-        for (const Job &job : jobs) {
+        for (const StageJob &job : jobs) {
             error = slots.stage(job.id, job.source, job.sha256, job.size, job.version);
+            if (job.url.isValid())
+                QFile::remove(job.source);
             if (!error.isEmpty()) {
                 failedComponent = job.id;
                 break;

@@ -19,7 +19,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 
+class QNetworkAccessManager;
 class QProcess;
 
 namespace Flotilla::Um {
@@ -70,7 +72,15 @@ private:
         QString version;
         QString slot; // the slot it was staged into (the inactive one at PrepareUpdate)
     };
+    struct StageJob
+    {
+        QString id, source, version;
+        QByteArray sha256;
+        quint64 size = 0;
+        QUrl url; // http(s): fetched into `source` first
+    };
     void prepare(const updatemanager::v2::PrepareUpdate &prepare);
+    void fetchNext(QList<StageJob> jobs, int index);
     void startUpdate();
     void runUpdateCommand(int index);
     void finishStartUpdate();
@@ -95,6 +105,7 @@ private:
     bool m_rebooting = false;
     bool m_revertWhenIdle = false; // RevertUpdate came while busy
     QPointer<QProcess> m_process;
+    QNetworkAccessManager *m_network = nullptr; // made on the first http(s) image
 };
 
 } // namespace Flotilla::Um

@@ -97,6 +97,12 @@ void TestHeadlessPrograms::terminationSignal()
         args = { QStringLiteral("--server"),        QStringLiteral("http://127.0.0.1:9"),
                  QStringLiteral("--controller-id"), QStringLiteral("dev-1"),
                  QStringLiteral("--state-dir"),     scratch.filePath(QStringLiteral("state")) };
+    // The UM needs its node, components and slot directory (its agent on an unused port: it keeps retrying).
+    if (program == QLatin1String("flotilla-um"))
+        args = { QStringLiteral("--agent"),     QStringLiteral("127.0.0.1:9"),
+                 QStringLiteral("--node-id"),   QStringLiteral("node-1"),
+                 QStringLiteral("--component"), QStringLiteral("rootfs:os"),
+                 QStringLiteral("--slot-dir"),  scratch.filePath(QStringLiteral("slots")) };
     p.start(path(program), args);
     QVERIFY(p.waitForStarted());
     // Wait until it says it runs: its signal handlers are installed by then.

@@ -173,18 +173,21 @@ QString TestFirmwareUpdate::startOrder() const
 void TestFirmwareUpdate::updatesBothInPriorityOrder_data()
 {
     QTest::addColumn<QString>("order");
+    QTest::addColumn<QString>("images");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("ascending") << u"ascending"_s << u"node-a,node-b"_s;
-    QTest::newRow("descending") << u"descending"_s << u"node-b,node-a"_s;
+    QTest::newRow("ascending") << u"ascending"_s << u"file"_s << u"node-a,node-b"_s;
+    QTest::newRow("descending") << u"descending"_s << u"file"_s << u"node-b,node-a"_s;
+    QTest::newRow("images from the agent's HTTP server") << u"ascending"_s << u"http"_s << u"node-a,node-b"_s;
 }
 
 void TestFirmwareUpdate::updatesBothInPriorityOrder()
 {
     QFETCH(QString, order);
+    QFETCH(QString, images);
     QFETCH(QString, expected);
     const qint64 action = assignFirmware();
     QVERIFY(action > 0);
-    startAgent({ { u"updateManagers/priorityOrder"_s, order } });
+    startAgent({ { u"updateManagers/priorityOrder"_s, order }, { u"updateManagers/imageUrls"_s, images } });
     UmProcess *a = startUm(u"node-a"_s, 1, u"rootfs:os"_s);
     UmProcess *b = startUm(u"node-b"_s, 5, u"mcu:mcu"_s);
     QVERIFY(a && b);
@@ -203,6 +206,7 @@ void TestFirmwareUpdate::updatesBothInPriorityOrder()
     QVERIFY(log.indexOf(u"node-a: sending PrepareUpdate"_s) < log.indexOf(u"sending StartUpdate"_s));
     QVERIFY(log.indexOf(u"node-b: sending PrepareUpdate"_s) < log.indexOf(u"sending StartUpdate"_s));
     QVERIFY2(messages(action).contains(u"firmware: WaitingActive"_s), qPrintable(messages(action)));
+    QCOMPARE(log.contains(u"serving Update Manager images on http://127.0.0.1:"_s), images == "http"_L1);
 }
 
 void TestFirmwareUpdate::failedStartUpdateRevertsBoth()
