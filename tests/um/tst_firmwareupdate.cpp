@@ -46,6 +46,8 @@ private Q_SLOTS:
     void agentKilledInEachPhaseResumes();
     void silentUpdateManagerTimesOutAndReverts();
     void unknownComponentFailsUpFront();
+    void mutualTls_data();
+    void mutualTls();
 
 private:
     // Assigns a set with rootfs (os) 2.0 and mcu (mcu) 3.1; the action's id.
@@ -333,6 +335,54 @@ void TestFirmwareUpdate::unknownComponentFailsUpFront()
     QVERIFY(!m_agent->log().contains(u"sending PrepareUpdate"_s));
     QCOMPARE(a->bootSlot(u"rootfs"_s), u"a"_s);
     QVERIFY(!a->hasImage(u"rootfs"_s, u"b"_s));
+}
+
+void TestFirmwareUpdate::mutualTls_data()
+{
+    QTest::addColumn<bool>("withCertificate");
+    QTest::newRow("UMs present certificates the agent trusts: updated") << true;
+    QTest::newRow("a UM without a certificate is not let in") << false;
+}
+
+void TestFirmwareUpdate::mutualTls()
+{
+    // updateManagers/certificate + key + caFile on the agent; --ca-file, --certificate, --key on the UMs.
+    QFETCH(bool, withCertificate);
+    for (const QString &name : { u"agent"_s, u"um"_s }) {
+        QProcess openssl;
+        openssl.start(u"openssl"_s,
+                      { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:P-256"_s,
+                        u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN="_s + name, u"-addext"_s,
+                        u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, m_dir->filePath(name + u".key"_s), u"-out"_s,
+                        m_dir->filePath(name + u".pem"_s) });
+        QVERIFY(openssl.waitForFinished(30000));
+        QCOMPARE(openssl.exitCode(), 0);
+    }
+    const qint64 action = assignFirmware();
+    QVERIFY(action > 0);
+    startAgent({ { u"updateManagers/certificate"_s, m_dir->filePath(u"agent.pem"_s) },
+                 { u"updateManagers/key"_s, m_dir->filePath(u"agent.key"_s) },
+                 { u"updateManagers/caFile"_s, m_dir->filePath(u"um.pem"_s) },
+                 { u"updateManagers/connectTimeout"_s, u"8"_s } });
+    QVERIFY(m_agent->log().contains(u"mutual TLS"_s));
+    QStringList tls { u"--ca-file"_s, m_dir->filePath(u"agent.pem"_s) };
+    if (withCertificate)
+        tls << u"--certificate"_s << m_dir->filePath(u"um.pem"_s) << u"--key"_s << m_dir->filePath(u"um.key"_s);
+    UmProcess *a = startUm(u"node-a"_s, 1, u"rootfs:os"_s, tls);
+    UmProcess *b = startUm(u"node-b"_s, 5, u"mcu:mcu"_s, tls);
+    QVERIFY(a && b);
+    if (withCertificate) {
+        QCOMPARE(waitForEnd(action), u"finished"_s);
+        QCOMPARE(a->bootSlot(u"rootfs"_s), u"b"_s);
+        QCOMPARE(b->bootSlot(u"mcu"_s), u"b"_s);
+        return;
+    }
+    // Nobody registers; the update waits for the expected UMs, then fails without touching a slot.
+    QCOMPARE(waitForEnd(action), u"error"_s);
+    QVERIFY2(messages(action).contains(u"expected Update Manager(s) not connected: node-a, node-b"_s),
+             qPrintable(messages(action)));
+    QVERIFY(!m_agent->log().contains(u"registered from"_s));
+    QCOMPARE(a->bootSlot(u"rootfs"_s), u"a"_s);
 }
 
 QTEST_GUILESS_MAIN(TestFirmwareUpdate)
