@@ -36,27 +36,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using FlotillaBench::privateKiB;
 using FlotillaBench::rssKiB;
 using FlotillaBench::say;
 
 [[noreturn]] void die(const QString &why)
 {
     FlotillaBench::die("bench_agent", why);
-}
-
-// Memory only this process holds (smaps_rollup: Private_Clean + Private_Dirty), without the pages of shared
-// libraries that RSS counts.
-qint64 privateKiB(qint64 pid)
-{
-    QFile f(u"/proc/%1/smaps_rollup"_s.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    qint64 total = 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("Private_Clean:") || line.startsWith("Private_Dirty:"))
-            total += line.mid(line.indexOf(':') + 1).trimmed().split(' ').first().toLongLong();
-    }
-    return total;
 }
 
 // User + system CPU seconds of a process (/proc/<pid>/stat fields 14 and 15).

@@ -35,4 +35,19 @@ inline qint64 rssKiB(qint64 pid)
     return 0;
 }
 
+// Memory only this process holds (smaps_rollup: Private_Clean + Private_Dirty), without the pages of shared
+// libraries that RSS counts.
+inline qint64 privateKiB(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/smaps_rollup").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    qint64 total = 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("Private_Clean:") || line.startsWith("Private_Dirty:"))
+            total += line.mid(line.indexOf(':') + 1).trimmed().split(' ').first().toLongLong();
+    }
+    return total;
+}
+
 } // namespace FlotillaBench
