@@ -35,28 +35,34 @@ void ImageDownloader::request()
     const qint64 have = m_file.size();
     if (have > 0)
         r.setRawHeader("Range", "bytes=" + QByteArray::number(have) + '-');
+    m_restarted = false;
     m_reply = m_network->get(r);
-    connect(m_reply, &QNetworkReply::readyRead, this, [this] {
-        const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status != 200 && status != 206)
-            return;
-        if (status == 200 && m_file.size() > 0) {
-            // The server ignored the Range: start over.
-            m_file.resize(0);
-            m_file.seek(0);
-        }
-        const QByteArray chunk = m_reply->readAll();
-        if (m_file.size() + chunk.size() > m_size) {
-            m_reply->abort();
-            return;
-        }
-        m_file.write(chunk);
-    });
+    connect(m_reply, &QNetworkReply::readyRead, this, &ImageDownloader::consume);
     connect(m_reply, &QNetworkReply::finished, this, &ImageDownloader::done);
+}
+
+void ImageDownloader::consume()
+{
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 200 && status != 206)
+        return;
+    if (status == 200 && !m_restarted && m_file.size() > 0) {
+        // The server ignored the Range: start over.
+        m_file.resize(0);
+        m_file.seek(0);
+    }
+    m_restarted = true;
+    const QByteArray chunk = m_reply->readAll();
+    if (m_file.size() + chunk.size() > m_size) {
+        m_reply->abort();
+        return;
+    }
+    m_file.write(chunk);
 }
 
 void ImageDownloader::done()
 {
+    consume(); // what arrived with the end
     QNetworkReply *reply = std::exchange(m_reply, nullptr);
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -24,6 +24,7 @@ Q_SIGNALS:
 
 private:
     void request();
+    void consume();
     void done();
 
     QNetworkAccessManager *m_network;
@@ -31,6 +32,7 @@ private:
     QFile m_file;
     qint64 m_size;
     int m_attempts = 0;
+    bool m_restarted = false; // this attempt's first bytes have been placed
     QNetworkReply *m_reply = nullptr;
 };
 
