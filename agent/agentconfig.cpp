@@ -270,6 +270,34 @@ std::optional<AgentConfig> AgentConfig::load(const QString &file, const QMap<QSt
         return bad(u"updateManagers/imageUrls"_s, tr("\"%1\" is not file or http").arg(urls));
     c.umImagesOverHttp = urls == "http"_L1;
     c.umImageServer = v.value(u"updateManagers/imageServer"_s, c.umImageServer).trimmed();
+    c.localSocket = v.value(u"localApi/socket"_s).trimmed();
+    c.localListen = v.value(u"localApi/listen"_s).trimmed();
+    c.localGroup = v.value(u"localApi/group"_s).trimmed();
+    if (!c.localSocket.isEmpty() && !c.localListen.isEmpty())
+        return bad(u"localApi/listen"_s, tr("give localApi/socket or localApi/listen, not both"));
+    if (!c.localListen.isEmpty()) {
+        // Only local clients: a loopback address, never a network one.
+        const qsizetype colon = c.localListen.lastIndexOf(u':');
+        bool ok = false;
+        const int port = colon > 0 ? c.localListen.mid(colon + 1).toInt(&ok) : -1;
+        QString host = c.localListen.left(std::max<qsizetype>(colon, 0));
+        if (host.startsWith(u'[') && host.endsWith(u']'))
+            host = host.mid(1, host.size() - 2);
+        if (!ok || port < 0 || port > 65535
+            || !(host == "localhost"_L1 || host.startsWith("127."_L1) || host == "::1"_L1))
+            return bad(u"localApi/listen"_s,
+                       tr("\"%1\" is not a loopback host:port (127.0.0.1:PORT, [::1]:PORT): the local API is for "
+                          "this device only")
+                           .arg(c.localListen));
+    }
+    if (v.contains(u"localApi/allowInstallNow"_s)) {
+        const QString b = v.value(u"localApi/allowInstallNow"_s).trimmed().toLower();
+        if (b != "true"_L1 && b != "false"_L1)
+            return bad(u"localApi/allowInstallNow"_s, tr("must be true or false"));
+        c.localAllowInstallNow = b == "true"_L1;
+    }
+    if (!intValue(v, u"localApi/resultSeconds"_s, 0, 7 * 86400, &c.localResultSeconds, error))
+        return std::nullopt;
     {
         const qsizetype colon = c.umImageServer.lastIndexOf(u':');
         bool ok = false;

@@ -69,6 +69,13 @@ struct AgentConfig
     bool umPriorityDescending = false; // StartUpdate order: ascending priority value first (seed 002)
     bool umImagesOverHttp = false; // updateManagers/imageUrls = http: images from the agent's loopback server
     QString umImageServer = QStringLiteral("127.0.0.1:0"); // where that server listens
+    // localApi/* (the kiosk's LocalUpdateService)
+    QString localSocket; // a Unix socket path, or
+    QString localListen; // a loopback host:port; neither: no local API
+    QString localGroup; // the socket's group (mode 0660)
+    bool localAllowInstallNow = false; // InstallNow may start an update waiting for its maintenance window
+    int localResultSeconds = 600; // how long the last result stays on the screen
+    bool hasLocalApi() const { return !localSocket.isEmpty() || !localListen.isEmpty(); }
 
     // The wait before retry number `failures` (1, 2, ...): retryInterval doubling, capped at maxRetryInterval.
     int retryDelaySeconds(int failures) const

@@ -81,6 +81,7 @@ QByteArray AgentState::encode() const
     root.insert("feedback"_L1, queue);
     root.insert("lastActionId"_L1, lastActionId);
     root.insert("lastOutcome"_L1, lastOutcome);
+    root.insert("installedTitle"_L1, installedTitle);
     if (lastCheck.isValid())
         root.insert("lastCheck"_L1, lastCheck.toUTC().toString(Qt::ISODateWithMs));
     root.insert("consentAnswered"_L1, QJsonArray::fromStringList(consentAnswered));
@@ -143,6 +144,7 @@ std::optional<AgentState> AgentState::decode(const QByteArray &json, QString *er
     }
     s.lastActionId = root.value("lastActionId"_L1).toString();
     s.lastOutcome = root.value("lastOutcome"_L1).toString();
+    s.installedTitle = root.value("installedTitle"_L1).toString();
     s.lastCheck = QDateTime::fromString(root.value("lastCheck"_L1).toString(), Qt::ISODateWithMs);
     for (const QJsonValue &v : root.value("consentAnswered"_L1).toArray())
         s.consentAnswered << v.toString();

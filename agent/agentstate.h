@@ -49,6 +49,7 @@ struct AgentState
     QList<PendingFeedback> feedback;
     QString lastActionId; // the last action that ended here, and how
     QString lastOutcome;
+    QString installedTitle; // what the last successful action installed ("rootfs 2.0, mcu 3.1")
     QDateTime lastCheck;
     QStringList consentAnswered; // actions whose consent question this agent answered (not asked again)
     QStringList endedActions; // the last actions that ended here: never started again, even if the server

@@ -149,6 +149,7 @@ void DeviceAgent::serverUnreachable(const QString &why)
     const int delay = m_config.retryDelaySeconds(m_pollFailures);
     if (!m_unreachableSince.isValid()) {
         m_unreachableSince = QDateTime::currentDateTimeUtc();
+        Q_EMIT statusChanged();
         qCWarning(lcAgent, "the server cannot be reached: %s; trying again with back-off (up to every %d s)",
                   qUtf8Printable(why), m_config.maxRetryIntervalSeconds);
     }
@@ -203,8 +204,11 @@ void DeviceAgent::pollAnswered(const DdiReply &reply)
         sendConfigData(*href);
     if (const auto href = link(u"cancelAction"_s))
         handleCancel(*href);
-    if (const auto href = link(u"confirmationBase"_s); href && !actionIdIn(*href, "confirmationBase"_L1).isEmpty())
-        handleConfirmation(*href);
+    const auto confirmation = link(u"confirmationBase"_s);
+    forgetConsentsBut(confirmation ? actionIdIn(*confirmation, "confirmationBase"_L1) : QString());
+    if (confirmation && !actionIdIn(*confirmation, "confirmationBase"_L1).isEmpty())
+        handleConfirmation(*confirmation);
+    Q_EMIT statusChanged(); // the last check
     if (const auto href = link(u"deploymentBase"_s))
         handleDeployment(*href);
 }
@@ -320,6 +324,14 @@ void DeviceAgent::handleConfirmation(const QUrl &href)
         return;
     switch (m_config.consentPolicy) {
     case ConsentPolicy::Wait:
+        if (m_config.hasLocalApi()) {
+            // A person decides on the device's screen: fetch what to show them (once; the server keeps asking).
+            if (m_consents.contains(actionId) || m_consentFetching.contains(actionId))
+                return;
+            m_consentFetching << actionId;
+            m_client.get(href, [this, href](const DdiReply &reply) { consentDetailsRead(href, reply); });
+            return;
+        }
         qCInfo(lcAgent, "action %s waits for consent (consent/policy = wait)", qUtf8Printable(actionId));
         m_state.consentAnswered << actionId; // logged once; the question stays open on the server
         break;
@@ -545,6 +557,12 @@ void DeviceAgent::phaseChanged(UpdateWorkflow::Phase phase, int item)
         c.failure = m_workflow->result().message;
         c.failureCode = m_workflow->result().extendedCode;
     }
+    if (entered) {
+        m_installPercent = -1;
+        if (phase == UpdateWorkflow::Phase::Download)
+            m_downloadDone = m_downloadTotal = 0;
+    }
+    Q_EMIT statusChanged();
     if (UpdateWorkflow::isFinal(phase))
         return; // workflowEnded() saves with the final feedback
     save();
@@ -593,6 +611,9 @@ void DeviceAgent::downloadProgress(qint64 done, qint64 total)
 {
     if (!m_state.current || total <= 0)
         return;
+    m_downloadDone = done;
+    m_downloadTotal = total;
+    Q_EMIT statusChanged();
     const int percent = int(done * 100 / total);
     const int decile = percent / 10;
     if (decile <= m_lastProgressDecile || (m_lastProgressSent.isValid() && m_lastProgressSent.elapsed() < 5000))
@@ -608,6 +629,8 @@ void DeviceAgent::installProgress(int percent)
 {
     if (!m_state.current)
         return;
+    m_installPercent = percent;
+    Q_EMIT statusChanged();
     if (percent / 10 <= m_lastInstallDecile || (m_lastProgressSent.isValid() && m_lastProgressSent.elapsed() < 5000))
         return;
     m_lastInstallDecile = percent / 10;
@@ -634,6 +657,8 @@ void DeviceAgent::restartRequestedByWorkflow(StepResult::Restart restart)
     save();
     const bool reboot
         = restart == StepResult::Restart::ImmediateReboot || restart == StepResult::Restart::DeferredReboot;
+    m_rebooting = reboot;
+    Q_EMIT statusChanged();
     sendFeedback(
         c.actionId, feedbackUrl(QUrl(c.deploymentHref)), Execution::Proceeding, Finished::None,
         { reboot ? tr("rebooting to continue the update") : tr("restarting the agent to continue the update") });
@@ -686,6 +711,15 @@ void DeviceAgent::workflowEnded(UpdateWorkflow::Phase phase)
         details << result.output;
     m_state.lastActionId = c.actionId;
     m_state.lastOutcome = UpdateWorkflow::nameOf(phase);
+    if (phase == UpdateWorkflow::Phase::Succeeded || phase == UpdateWorkflow::Phase::Failed) {
+        m_lastResultMessage = result.message;
+        m_lastResultAt = QDateTime::currentDateTimeUtc();
+        if (phase == UpdateWorkflow::Phase::Succeeded) {
+            Flotilla::Ddi::DecodeError ignored;
+            if (const auto d = Flotilla::Ddi::Deployment::decode(c.deployment, &ignored))
+                m_state.installedTitle = titleOf(*d);
+        }
+    }
     m_state.current.reset();
     // A replaced action (canceled here, without the server asking) is still open there and may come back.
     if (!(phase == UpdateWorkflow::Phase::Canceled && c.cancelHref.isEmpty()))
@@ -725,6 +759,7 @@ void DeviceAgent::workflowEnded(UpdateWorkflow::Phase phase)
         }
     }
     Q_EMIT actionEnded(c.actionId, phase);
+    Q_EMIT statusChanged();
     if (m_pendingReplacement) {
         // From the event loop: this runs inside the old workflow's last state entry.
         QTimer::singleShot(0, this, [this, replacement = *std::exchange(m_pendingReplacement, std::nullopt)] {

@@ -21,6 +21,15 @@
 
 namespace Flotilla::Agent {
 
+// An action waiting for a person's consent (consent/policy = wait and a local API): what the kiosk shows.
+struct PendingConsent
+{
+    QString actionId;
+    QUrl href; // confirmationBase/{id}
+    Flotilla::Ddi::Deployment deployment;
+    QDateTime postponedUntil; // "Later" on the kiosk: not shown before then
+};
+
 class DeviceAgent : public QObject
 {
     Q_OBJECT
@@ -39,7 +48,32 @@ public:
     // The UMService hub (nullptr without updateManagers/listen).
     UpdateManagerHub *updateManagerHub() const { return m_umHub.get(); }
 
+    // --- for the local API (deviceagentlocal.cpp) ---
+    const AgentConfig &config() const { return m_config; }
+    QList<PendingConsent> pendingConsents() const { return m_consents.values(); }
+    // The decision goes to the server as confirmationBase feedback naming who decided; false with *message
+    // when there is no such open question (already decided: the first decision wins).
+    bool answerConsent(const QString &actionId, bool confirm, const QString &decidedBy, const QString &remark,
+                       QString *message);
+    // Starts an update that waits for its maintenance window (when localApi/allowInstallNow allows it).
+    bool installNow(const QString &actionId, const QString &requestedBy, QString *message);
+    bool installNowAllowed() const;
+    // Hides a consent question until `until` ("Later"); the agent keeps polling, the server keeps asking.
+    bool postpone(const QString &actionId, const QDateTime &until, const QString &requestedBy, QString *message);
+    qint64 downloadDone() const { return m_downloadDone; }
+    qint64 downloadTotal() const { return m_downloadTotal; }
+    int installPercent() const { return m_installPercent; }
+    bool isRebooting() const { return m_rebooting; }
+    bool isOnline() const { return m_state.lastCheck.isValid() && !m_unreachableSince.isValid(); }
+    QString lastResultMessage() const { return m_lastResultMessage; }
+    QDateTime lastResultAt() const { return m_lastResultAt; }
+    // "rootfs 2.0, mcu 3.1": what the current action installs.
+    QString currentTitle() const;
+    static QString titleOf(const Flotilla::Ddi::Deployment &deployment);
+
 Q_SIGNALS:
+    // Anything the local API shows changed (phase, progress, consent questions, the server's reachability).
+    void statusChanged();
     void stopped();
     // The agent asks to be restarted by its supervisor (a step handler asked for an agent restart).
     void restartRequested();
@@ -55,6 +89,8 @@ private:
     void sendConfigData(const QUrl &href);
     void handleCancel(const QUrl &href);
     void handleConfirmation(const QUrl &href);
+    void consentDetailsRead(const QUrl &href, const DdiReply &reply);
+    void forgetConsentsBut(const QString &actionId);
     void handleDeployment(const QUrl &href);
     void deploymentRead(const QUrl &href, const DdiReply &reply);
     // the action
@@ -99,6 +135,15 @@ private:
     QElapsedTimer m_lastProgressSent;
     QStringList m_handledCancels; // stopIds answered or being answered
     std::optional<std::pair<QUrl, QByteArray>> m_pendingReplacement; // a newer action, once the old one ended
+    // the local API's view
+    QMap<QString, PendingConsent> m_consents;
+    QStringList m_consentFetching;
+    qint64 m_downloadDone = 0;
+    qint64 m_downloadTotal = 0;
+    int m_installPercent = -1;
+    bool m_rebooting = false;
+    QString m_lastResultMessage;
+    QDateTime m_lastResultAt;
 };
 
 } // namespace Flotilla::Agent

@@ -1,5 +1,6 @@
 #include "agentconfig.h"
 #include "deviceagent.h"
+#include "localapiserver.h"
 #include "programinfo.h"
 #include "systemdnotifier.h"
 #include "unixsignalwatcher.h"
@@ -10,6 +11,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -67,6 +69,11 @@ int main(int argc, char *argv[])
                                  "main", "Serve Update Managers (UMService) on HOST:PORT (updateManagers/listen)."),
                              u"HOST:PORT"_s),
           u"updateManagers/listen"_s },
+        { QCommandLineOption(u"local-api"_s,
+                             QCoreApplication::translate(
+                                 "main", "Serve the local API (the kiosk) on a loopback HOST:PORT (localApi/listen)."),
+                             u"HOST:PORT"_s),
+          u"localApi/listen"_s },
     };
     parser.addOption(config);
     for (const auto &[option, key] : overrides)
@@ -102,6 +109,15 @@ int main(int argc, char *argv[])
     if (!agent.start(&error)) {
         std::fprintf(stderr, "flotilla-agent: %s\n", qUtf8Printable(error));
         return 2;
+    }
+    // The device's own screen (flotilla-kiosk) and local tools.
+    std::unique_ptr<Flotilla::Agent::LocalApiServer> localApi;
+    if (loaded->hasLocalApi()) {
+        localApi = std::make_unique<Flotilla::Agent::LocalApiServer>(&agent);
+        if (!localApi->listen(&error)) {
+            std::fprintf(stderr, "flotilla-agent: localApi: %s\n", qUtf8Printable(error));
+            return 2;
+        }
     }
     systemd.ready(QCoreApplication::translate("main", "polling %1").arg(loaded->serverUrl.toDisplayString()));
     qCInfo(lcMain, "%s %s started (pid %lld)", qUtf8Printable(QCoreApplication::applicationName()),

@@ -1,0 +1,153 @@
+// DeviceAgent's side of the local API (the kiosk): consent questions with their details, the decisions a
+// person makes on the device, InstallNow and Postpone.
+#include "agentlogging.h"
+#include "deviceagent.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla::Agent {
+
+QString DeviceAgent::titleOf(const Flotilla::Ddi::Deployment &deployment)
+{
+    QStringList parts;
+    for (const Flotilla::Ddi::Chunk &c : deployment.chunks)
+        parts << u"%1 %2"_s.arg(c.name, c.version);
+    return parts.join(u", "_s);
+}
+
+QString DeviceAgent::currentTitle() const
+{
+    if (!m_state.current)
+        return {};
+    Flotilla::Ddi::DecodeError ignored;
+    const auto d = Flotilla::Ddi::Deployment::decode(m_state.current->deployment, &ignored);
+    return d ? titleOf(*d) : QString();
+}
+
+void DeviceAgent::consentDetailsRead(const QUrl &href, const DdiReply &reply)
+{
+    const QString actionId = href.path().section(u'/', -1);
+    m_consentFetching.removeAll(actionId);
+    if (!reply.ok()) {
+        qCWarning(lcAgent, "the consent question of action %s cannot be read: %s; asking again at the next poll",
+                  qUtf8Printable(actionId), qUtf8Printable(reply.describe()));
+        return;
+    }
+    Flotilla::Ddi::DecodeError error;
+    const auto deployment = Flotilla::Ddi::Deployment::decode(reply.body, &error);
+    if (!deployment) {
+        qCWarning(lcAgent, "the consent question of action %s cannot be read: %s", qUtf8Printable(actionId),
+                  qUtf8Printable(error.message));
+        return;
+    }
+    qCInfo(lcAgent, "action %s (%s) waits for consent on the device", qUtf8Printable(actionId),
+           qUtf8Printable(titleOf(*deployment)));
+    m_consents.insert(actionId, { actionId, href, *deployment, {} });
+    Q_EMIT statusChanged();
+}
+
+void DeviceAgent::forgetConsentsBut(const QString &actionId)
+{
+    // The server no longer asks (decided elsewhere, canceled, or auto-confirmed): the question goes.
+    bool changed = false;
+    for (auto it = m_consents.begin(); it != m_consents.end();) {
+        if (it.key() != actionId) {
+            it = m_consents.erase(it);
+            changed = true;
+        } else {
+            ++it;
+        }
+    }
+    if (changed)
+        Q_EMIT statusChanged();
+}
+
+bool DeviceAgent::answerConsent(const QString &actionId, bool confirm, const QString &decidedBy, const QString &remark,
+                                QString *message)
+{
+    const auto it = m_consents.constFind(actionId);
+    if (it == m_consents.cend()) {
+        *message = m_state.consentAnswered.contains(actionId)
+            ? tr("action %1 has been decided already").arg(actionId)
+            : tr("action %1 does not wait for consent on this device").arg(actionId);
+        return false;
+    }
+    const QString who = decidedBy.isEmpty() ? tr("the device's screen") : decidedBy;
+    Flotilla::Ddi::ConfirmationFeedback f;
+    f.confirmation = confirm ? Flotilla::Ddi::Confirmation::Confirmed : Flotilla::Ddi::Confirmation::Denied;
+    f.details << (confirm ? tr("confirmed on the device by %1").arg(who) : tr("denied on the device by %1").arg(who));
+    if (!remark.isEmpty())
+        f.details << remark;
+    const QUrl href = it->href;
+    m_consents.erase(it);
+    m_state.consentAnswered << actionId;
+    while (m_state.consentAnswered.size() > 100)
+        m_state.consentAnswered.removeFirst();
+    QUrl feedback = href;
+    feedback.setPath(href.path() + u"/feedback"_s);
+    m_feedback->enqueue({ actionId, feedback.toString(), f.encode(),
+                          confirm ? u"consent: confirmed by %1"_s.arg(who) : u"consent: denied by %1"_s.arg(who) });
+    save();
+    qCInfo(lcAgent, "action %s %s on the device by %s", qUtf8Printable(actionId), confirm ? "confirmed" : "denied",
+           qUtf8Printable(who));
+    *message = confirm ? tr("confirmed; the update starts when the server hands it over")
+                       : tr("declined; the update waits on the server until the operator decides");
+    // A declined action stays open on the server (WAIT_FOR_CONFIRMATION) but is not asked here again: the person
+    // said no; "Later" is the way to be asked again.
+    Q_EMIT statusChanged();
+    // Ask at once what comes next (the deployment, or the question again).
+    QTimer::singleShot(confirm ? 200 : 1000, this, &DeviceAgent::poll);
+    return true;
+}
+
+bool DeviceAgent::installNowAllowed() const
+{
+    return m_config.localAllowInstallNow && m_state.current && m_workflow->isRunning()
+        && m_workflow->phase() == UpdateWorkflow::Phase::WaitForWindow;
+}
+
+bool DeviceAgent::installNow(const QString &actionId, const QString &requestedBy, QString *message)
+{
+    if (!m_state.current || m_state.current->actionId != actionId) {
+        *message = tr("action %1 is not waiting on this device").arg(actionId);
+        return false;
+    }
+    if (!m_config.localAllowInstallNow) {
+        *message = tr("installing outside the maintenance window is not allowed on this device "
+                      "(localApi/allowInstallNow)");
+        return false;
+    }
+    if (!installNowAllowed()) {
+        *message = tr("action %1 is not waiting for a maintenance window").arg(actionId);
+        return false;
+    }
+    qCInfo(lcAgent, "action %s: install now, asked by %s", qUtf8Printable(actionId), qUtf8Printable(requestedBy));
+    m_workflow->setInstallAllowed(true);
+    *message = tr("installing now");
+    return true;
+}
+
+bool DeviceAgent::postpone(const QString &actionId, const QDateTime &until, const QString &requestedBy,
+                           QString *message)
+{
+    const auto it = m_consents.find(actionId);
+    if (it == m_consents.end()) {
+        *message = tr("only a consent question can be postponed; action %1 is not one").arg(actionId);
+        return false;
+    }
+    if (!until.isValid() || until <= QDateTime::currentDateTimeUtc()) {
+        *message = tr("the time to postpone to must lie in the future");
+        return false;
+    }
+    it->postponedUntil = until.toUTC();
+    qCInfo(lcAgent, "action %s: consent postponed until %s by %s", qUtf8Printable(actionId),
+           qUtf8Printable(until.toUTC().toString(Qt::ISODate)), qUtf8Printable(requestedBy));
+    *message = tr("asked again at %1").arg(until.toLocalTime().toString(u"HH:mm"_s));
+    Q_EMIT statusChanged();
+    // Ask again when the time has come.
+    QTimer::singleShot(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(until)) + 100, this,
+                       &DeviceAgent::statusChanged);
+    return true;
+}
+
+} // namespace Flotilla::Agent
