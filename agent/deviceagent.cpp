@@ -395,6 +395,7 @@ void DeviceAgent::deploymentRead(const QUrl &href, const DdiReply &reply)
         m_state.current->deployment = reply.body;
         save();
         m_workflow->setInstallAllowed(allowed);
+        Q_EMIT statusChanged(); // the window's times
         return;
     }
     if (m_state.current) {

@@ -379,6 +379,12 @@ QByteArray DdiServer::deploymentJson(Context &ctx, const Action &action, int his
     d.download = Ddi::Handling(p.download);
     d.update = Ddi::Handling(p.update);
     d.maintenanceWindowAvailable = p.maintenanceWindowAvailable;
+    if (action.maintenanceWindow) {
+        if (const std::optional<MaintenanceWindow> w = action.maintenanceWindow->currentOrNext(now)) {
+            d.maintenanceWindowStartMs = w->start.toMSecsSinceEpoch();
+            d.maintenanceWindowEndMs = w->end.toMSecsSinceEpoch();
+        }
+    }
     const QString controller = controllerBase(ctx);
     for (const SoftwareModule &m : m_store.modulesOfSet(action.distributionSetId)) {
         Ddi::Chunk chunk { m.typeKey, m.version, m.name, m.encrypted, {}, {} };

@@ -231,10 +231,17 @@ pb::DeviceNotification snapshot(const DeviceAgent &agent)
             n.set_bytes_done(quint64(std::max<qint64>(0, agent.downloadDone())));
             n.set_bytes_total(quint64(std::max<qint64>(0, agent.downloadTotal())));
             break;
-        case Phase::WaitForWindow:
+        case Phase::WaitForWindow: {
             n.set_state(pb::WAITING_FOR_WINDOW);
             n.set_install_now_allowed(agent.installNowAllowed());
+            Flotilla::Ddi::DecodeError ignored;
+            if (const auto d = Flotilla::Ddi::Deployment::decode(state.current->deployment, &ignored);
+                d && d->maintenanceWindowStartMs) {
+                n.set_window_start(*d->maintenanceWindowStartMs / 1000);
+                n.set_window_end(*d->maintenanceWindowEndMs / 1000);
+            }
             break;
+        }
         case Phase::AwaitRestart:
             n.set_state(pb::REBOOTING);
             break;

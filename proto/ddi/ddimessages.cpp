@@ -378,6 +378,10 @@ QByteArray Deployment::encode(Kind kind) const
                              { "chunks"_L1, chunksJson } };
     if (maintenanceWindowAvailable)
         deployment.insert("maintenanceWindow"_L1, *maintenanceWindowAvailable ? u"available"_s : u"unavailable"_s);
+    if (maintenanceWindowStartMs && maintenanceWindowEndMs) {
+        deployment.insert("maintenanceWindowStart"_L1, double(*maintenanceWindowStartMs));
+        deployment.insert("maintenanceWindowEnd"_L1, double(*maintenanceWindowEndMs));
+    }
     QJsonObject root { { "id"_L1, actionId },
                        { kind == Kind::Confirmation ? "confirmation"_L1 : "deployment"_L1, deployment } };
     if (history)
@@ -560,6 +564,12 @@ std::optional<Deployment> Deployment::decode(const QByteArray &json, DecodeError
         if (w.toString() != "available"_L1 && w.toString() != "unavailable"_L1)
             return fail(error, u"'%1.maintenanceWindow' must be available or unavailable"_s.arg(key)), std::nullopt;
         d.maintenanceWindowAvailable = w.toString() == "available"_L1;
+    }
+    // Flotilla's extension; ignored unless both are sane epoch milliseconds.
+    const QJsonValue ws = o.value("maintenanceWindowStart"_L1), we = o.value("maintenanceWindowEnd"_L1);
+    if (ws.isDouble() && we.isDouble() && ws.toDouble() > 0 && we.toDouble() >= ws.toDouble() && we.toDouble() < 1e15) {
+        d.maintenanceWindowStartMs = qint64(ws.toDouble());
+        d.maintenanceWindowEndMs = qint64(we.toDouble());
     }
     const QJsonValue chunks = o.value("chunks"_L1);
     if (!chunks.isArray())

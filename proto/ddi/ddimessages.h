@@ -148,6 +148,10 @@ struct Deployment
     Handling download = Handling::Forced;
     Handling update = Handling::Forced;
     std::optional<bool> maintenanceWindowAvailable;
+    // Flotilla's extension (hawkBit clients ignore it): the window open now or the next one, epoch ms, so a
+    // device can show a countdown ("maintenanceWindowStart", "maintenanceWindowEnd" beside "maintenanceWindow").
+    std::optional<qint64> maintenanceWindowStartMs;
+    std::optional<qint64> maintenanceWindowEndMs;
     QList<Chunk> chunks;
     std::optional<ActionHistory> history;
 

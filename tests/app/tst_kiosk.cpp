@@ -4,8 +4,15 @@
 // the build's screenshot folder.
 #include "agentprocess.h"
 #include "flotilladfixture.h"
+#include "localupdate.qpb.h"
+#include "localupdate_client.grpc.qpb.h"
 #include "screenshotdir.h"
 
+#include <QGrpcCallReply>
+#include <QGrpcHttp2Channel>
+#include <QGrpcServerStream>
+
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +42,8 @@ private Q_SLOTS:
     void installNowByTouch();
     void declineByTouch();
     void reconnectsWhenTheAgentComesBack();
+    void maintenanceWindowCountdown();
+    void firstDecisionWinsAndBadRequestsGetAnError();
 
 private:
     void startAll();
@@ -223,6 +232,108 @@ void TestKiosk::reconnectsWhenTheAgentComesBack()
                 || (m_kioskLog += m_kiosk.readAll()).count("connected to the agent") >= 2;
         },
         30000));
+}
+
+namespace {
+namespace pb = flotilla::device::v1;
+
+// A second local client beside the kiosk (a CLI, another screen), from the published protocol.
+struct LocalClient
+{
+    explicit LocalClient(quint16 port)
+    {
+        client.attachChannel(std::make_shared<QGrpcHttp2Channel>(QUrl(u"http://127.0.0.1:%1"_s.arg(port))));
+    }
+    // The latest notification on a subscription that waits until `pred` holds.
+    std::optional<pb::DeviceNotification> waitFor(const std::function<bool(const pb::DeviceNotification &)> &pred,
+                                                  int ms = 30000)
+    {
+        if (!stream) {
+            pb::SubscribeRequest r;
+            r.setClient(u"test"_s);
+            stream = client.SubscribeNotifications(r);
+            QObject::connect(stream.get(), &QGrpcServerStream::messageReceived, stream.get(), [this] {
+                if (auto n = stream->read<pb::DeviceNotification>())
+                    latest = *n;
+            });
+        }
+        std::optional<pb::DeviceNotification> hit;
+        (void)QTest::qWaitFor(
+            [&] {
+                if (latest && pred(*latest))
+                    hit = latest;
+                return hit.has_value();
+            },
+            ms);
+        return hit;
+    }
+    std::pair<QGrpcStatus, std::optional<pb::DecisionResult>> confirm(const QString &actionId)
+    {
+        pb::ConsentDecision d;
+        d.setActionId(actionId);
+        d.setDecidedBy(u"test-cli"_s);
+        std::unique_ptr<QGrpcCallReply> reply = client.Confirm(d);
+        QSignalSpy finished(reply.get(), &QGrpcCallReply::finished);
+        if (!finished.wait(10000))
+            return { QGrpcStatus(QtGrpc::StatusCode::DeadlineExceeded, u"no answer"_s), std::nullopt };
+        return { finished.first().first().value<QGrpcStatus>(), reply->read<pb::DecisionResult>() };
+    }
+
+    pb::LocalUpdateService::Client client;
+    std::unique_ptr<QGrpcServerStream> stream;
+    std::optional<pb::DeviceNotification> latest;
+};
+} // namespace
+
+void TestKiosk::maintenanceWindowCountdown()
+{
+    startAll();
+    // A window that opens in about two hours (UTC), thirty minutes long: downloaded now, installed then.
+    const int hour = (QDateTime::currentDateTimeUtc().time().hour() + 2) % 24;
+    const qint64 action = m_server->assign(device, m_set.setId,
+                                           { { u"type"_s, u"forced"_s },
+                                             { u"maintenanceWindow"_s,
+                                               QJsonObject { { u"schedule"_s, u"0 0 %1 * * ?"_s.arg(hour) },
+                                                             { u"duration"_s, u"00:30:00"_s },
+                                                             { u"timezone"_s, u"+00:00"_s } } } });
+    QVERIFY(action > 0);
+    LocalClient cli(m_localPort);
+    const auto waiting = cli.waitFor([](const pb::DeviceNotification &n) {
+        return n.state() == pb::DeviceStateGadget::DeviceState::WAITING_FOR_WINDOW && qint64(n.windowStart()) > 0;
+    });
+    QVERIFY2(waiting, "the agent never said it waits for a window, with the window's start");
+    const qint64 secondsToStart = qint64(waiting->windowStart()) - QDateTime::currentSecsSinceEpoch();
+    QVERIFY2(secondsToStart > 3600 && secondsToStart <= 2 * 3600, qPrintable(QString::number(secondsToStart)));
+    QCOMPARE(qint64(waiting->windowEnd()) - qint64(waiting->windowStart()), qint64(1800));
+    QVERIFY(!waiting->installNowAllowed()); // localApi/allowInstallNow is off by default
+    screenshot(u"window"_s);
+    QCOMPARE(m_server->actionState(device, action), u"running"_s);
+}
+
+void TestKiosk::firstDecisionWinsAndBadRequestsGetAnError()
+{
+    startAll();
+    const qint64 action = m_server->assign(device, m_set.setId, { { u"confirmationRequired"_s, true } });
+    LocalClient cli(m_localPort);
+    // Every client gets the same question (the kiosk shows it, the second client reads it).
+    const auto asked = cli.waitFor([](const pb::DeviceNotification &n) { return !n.consents().isEmpty(); });
+    QVERIFY(asked);
+    QVERIFY(target(u"installNowButton"_s).has_value());
+    QCOMPARE(asked->consents().first().actionId(), QString::number(action));
+    QCOMPARE(asked->deviceName(), device);
+    // A request without an action: a gRPC error, and the agent keeps serving.
+    const auto [badStatus, badResult] = cli.confirm(QString());
+    QCOMPARE(badStatus.code(), QtGrpc::StatusCode::InvalidArgument);
+    // The first decision wins; the second is told it came too late.
+    const auto [status, first] = cli.confirm(QString::number(action));
+    QVERIFY2(status.isOk(), qPrintable(status.message()));
+    QVERIFY(first && first->accepted());
+    const auto [status2, second] = cli.confirm(QString::number(action));
+    QVERIFY(status2.isOk());
+    QVERIFY(second && !second->accepted());
+    QVERIFY2(second->message().contains(u"decided already"_s), qPrintable(second->message()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
+    QVERIFY(m_server->messages(device, action).join(u"\n"_s).contains(u"confirmed on the device by test-cli"_s));
 }
 
 QTEST_GUILESS_MAIN(TestKiosk)
