@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fills translations/flotilla_de.ts from the table below (used after lupdate adds new strings).
+"""Fills translations/flotilla_de.ts and flotilla-kiosk_de.ts from the table below (used after lupdate adds new strings).
 
 Usage: tools/translate_de.py            fill in what the table knows; report what is still unfinished
 Exit code 1 when some entry stays unfinished, so a forgotten string is noticed.
@@ -321,32 +321,83 @@ GERMAN = {
     "groups of %1": "Gruppen mit %1",
     "%n target(s) in no group (end with 100 % to take them all)": ("%n Zielgerät in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)", "%n Zielgeräte in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)"),
     "The embedded server's database: sqlite:PATH or postgres://user:pw@host/db (default: flotilla.db in the application data folder).": "Datenbank des eingebetteten Servers: sqlite:PFAD oder postgres://benutzer:pw@host/db (Standard: flotilla.db im Anwendungsdatenordner).",
+    # flotilla-kiosk (translations/flotilla-kiosk_de.ts)
+    "An update is ready": "Ein Update ist bereit",
+    "Download: %1": "Download: %1",
+    "The machine restarts during the update": "Die Maschine startet während des Updates neu",
+    "No restart needed": "Kein Neustart nötig",
+    "Installs by itself on %1": "Wird am %1 von selbst installiert",
+    "No release notes were given.": "Es gibt keine Versionshinweise.",
+    "Install now": "Jetzt installieren",
+    "Later (1 h)": "Später (1 h)",
+    "Decline": "Ablehnen",
+    "Decline this update? It then waits until the operator decides.":
+        "Dieses Update ablehnen? Es wartet dann, bis der Betreiber entscheidet.",
+    "Decline update": "Update ablehnen",
+    "Back": "Zurück",
+    "%1 GB": "%1 GB",
+    "%1 MB": "%1 MB",
+    "%1 kB": "%1 kB",
+    "%1 bytes": "%1 Byte",
+    "%1 d %2 h": "%1 T %2 h",
+    "%1 h %2 min": "%1 h %2 min",
+    "%1 min %2 s": "%1 min %2 s",
+    "%1 s": "%1 s",
+    "Installed: %1": "Installiert: %1",
+    "Up to date": "Auf dem neuesten Stand",
+    "No update pending": "Kein Update ausstehend",
+    "No update pending · last checked %1": "Kein Update ausstehend · zuletzt geprüft %1",
+    "Flotilla kiosk": "Flotilla-Kiosk",
+    "Connecting to the update service…": "Verbindung zum Update-Dienst wird hergestellt …",
+    "Restarting to finish the update": "Neustart, um das Update abzuschließen",
+    "Downloading the update": "Das Update wird heruntergeladen",
+    "Installing the update": "Das Update wird installiert",
+    "%1 of %2": "%1 von %2",
+    "%1 % · %2": "%1 % · %2",
+    "Please do not switch the machine off.": "Bitte die Maschine nicht ausschalten.",
+    "The update was installed": "Das Update wurde installiert",
+    "The update failed": "Das Update ist fehlgeschlagen",
+    "%1\nThe machine runs its previous software. Tell your service contact; they see this on the server too.":
+        "%1\nDie Maschine läuft mit ihrer bisherigen Software. Bitte den Service informieren; er sieht dies auch "
+        "auf dem Server.",
+    "Update ready: waiting for the maintenance window": "Update bereit: Warten auf das Wartungsfenster",
+    "It installs when the window opens.": "Es wird installiert, sobald das Fenster öffnet.",
+    "Opens in %1 (at %2)": "Öffnet in %1 (um %2)",
+    "The window is open: installing shortly": "Das Fenster ist offen: Installation in Kürze",
+    "Flotilla kiosk: update consent, schedule and progress on the device's screen.":
+        "Flotilla-Kiosk: Zustimmung, Zeitplan und Fortschritt von Updates auf dem Bildschirm des Geräts.",
+    "Run in a window instead of full screen.": "In einem Fenster statt im Vollbild laufen.",
+    "The agent's local API: a socket path or HOST:PORT (default %1).":
+        "Die lokale API des Agenten: ein Socket-Pfad oder HOST:PORT (Vorgabe %1).",
+    "Save the screen to FILE once the agent's first state is shown, then quit.":
+        "Den Bildschirm in FILE speichern, sobald der erste Zustand des Agenten angezeigt wird, dann beenden.",
 }
 
-path = Path(__file__).resolve().parent.parent / "translations" / "flotilla_de.ts"
-tree = ET.parse(path)
+root = Path(__file__).resolve().parent.parent / "translations"
 unfinished = []
-for message in tree.iter("message"):
-    source = message.findtext("source")
-    translation = message.find("translation")
-    if source in GERMAN:
-        german = GERMAN[source]
-        if message.get("numerus") == "yes":
-            forms = german if isinstance(german, tuple) else (german, german)
-            for child in list(translation):
-                translation.remove(child)
-            translation.text = None
-            for form in forms:
-                ET.SubElement(translation, "numerusform").text = form
-        else:
-            translation.text = german
-        translation.attrib.pop("type", None)
-    elif translation.get("type") == "unfinished" or not (translation.text or "").strip():
-        unfinished.append(source)
-tree.write(path, encoding="utf-8", xml_declaration=True)
-text = path.read_text(encoding="utf-8")
-text = text.replace("<?xml version='1.0' encoding='utf-8'?>", '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
-path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+for path in (root / "flotilla_de.ts", root / "flotilla-kiosk_de.ts"):
+    tree = ET.parse(path)
+    for message in tree.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if source in GERMAN:
+            german = GERMAN[source]
+            if message.get("numerus") == "yes":
+                forms = german if isinstance(german, tuple) else (german, german)
+                for child in list(translation):
+                    translation.remove(child)
+                translation.text = None
+                for form in forms:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = german
+            translation.attrib.pop("type", None)
+        elif translation.get("type") == "unfinished" or not (translation.text or "").strip():
+            unfinished.append(f"{path.name}: {source}")
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("<?xml version='1.0' encoding='utf-8'?>", '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
 for s in unfinished:
     print(f"unfinished: {s!r}", file=sys.stderr)
 sys.exit(1 if unfinished else 0)

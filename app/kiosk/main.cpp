@@ -9,6 +9,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -57,6 +58,12 @@ int main(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
     Flotilla::setApplicationInfo(QStringLiteral("flotilla-kiosk"));
+    // The device's language (LANG / LC_MESSAGES), German included. (The .qm files live in the QML module's static
+    // library, whose resources are only linked when named.)
+    Q_INIT_RESOURCE(kiosk_translations);
+    QTranslator translator;
+    if (translator.load(QLocale(), u"flotilla-kiosk"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     Flotilla::addStandardOptions(

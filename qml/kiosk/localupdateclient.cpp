@@ -224,12 +224,14 @@ void LocalUpdateClient::postpone(const QString &actionId, int minutes)
 
 QString LocalUpdateClient::formatBytes(double bytes)
 {
+    // In the screen's language: "4.5 MB", "4,5 MB".
+    const QLocale locale;
     if (bytes >= 1e9)
-        return tr("%1 GB").arg(bytes / 1e9, 0, 'f', 1);
+        return tr("%1 GB").arg(locale.toString(bytes / 1e9, 'f', 1));
     if (bytes >= 1e6)
-        return tr("%1 MB").arg(bytes / 1e6, 0, 'f', bytes >= 1e8 ? 0 : 1);
+        return tr("%1 MB").arg(locale.toString(bytes / 1e6, 'f', bytes >= 1e8 ? 0 : 1));
     if (bytes >= 1e3)
-        return tr("%1 kB").arg(bytes / 1e3, 0, 'f', 0);
+        return tr("%1 kB").arg(locale.toString(bytes / 1e3, 'f', 0));
     return tr("%1 bytes").arg(qint64(bytes));
 }
 

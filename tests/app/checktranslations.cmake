@@ -15,4 +15,19 @@ if(count GREATER 0)
     message(FATAL_ERROR "${count} untranslated string(s) in translations/flotilla_de.ts. Run the update_translations "
                         "target, translate (tools/translate_de.py), and commit.\n${out}")
 endif()
-message(STATUS "translations complete: ${out}")
+# The kiosk's strings, the same way.
+file(COPY_FILE ${SOURCE_DIR}/translations/flotilla-kiosk_de.ts ${WORK_DIR}/flotilla-kiosk_de.ts)
+execute_process(
+    COMMAND ${LUPDATE} ${SOURCE_DIR}/app/kiosk ${SOURCE_DIR}/qml/kiosk -no-obsolete -locations none
+            -ts ${WORK_DIR}/flotilla-kiosk_de.ts
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out2 ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "lupdate failed: ${out2}${err}")
+endif()
+file(STRINGS ${WORK_DIR}/flotilla-kiosk_de.ts unfinished REGEX "type=\"unfinished\"")
+list(LENGTH unfinished count)
+if(count GREATER 0)
+    message(FATAL_ERROR "${count} untranslated string(s) in translations/flotilla-kiosk_de.ts. Run lupdate on "
+                        "app/kiosk and qml/kiosk, translate (tools/translate_de.py), and commit.\n${out2}")
+endif()
+message(STATUS "translations complete: ${out}${out2}")

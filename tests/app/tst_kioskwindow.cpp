@@ -9,6 +9,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Flotilla_KioskPlugin)
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void screens();
     void touchTargetsAreLargeEnough();
     void bannerWhileTheAgentIsAway();
+    void speaksGerman();
 
 private:
     std::unique_ptr<QQmlApplicationEngine> load(bool windowed = true);
@@ -237,6 +239,29 @@ void TestKioskWindow::bannerWhileTheAgentIsAway()
     QTRY_VERIFY(visibleItem(window, u"agentAwayBanner"_s));
     QVERIFY(visibleText(window).contains(u"Connecting to the update service"_s));
     QVERIFY(window->grabWindow().save(FlotillaTest::screenshotDir() + u"/kiosk-agent-away.png"_s));
+}
+
+void TestKioskWindow::speaksGerman()
+{
+    Q_INIT_RESOURCE(kiosk_translations);
+    QTranslator german;
+    QVERIFY(german.load(QLocale(QLocale::German, QLocale::Germany), u"flotilla-kiosk"_s, u"_"_s, u":/i18n"_s));
+    QCoreApplication::installTranslator(&german);
+    auto engine = load();
+    auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().first());
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *client = window->findChild<LocalUpdateClient *>(u"client"_s);
+    pb::DeviceNotification n = notification(pb::DeviceStateGadget::DeviceState::WAITING_FOR_CONSENT);
+    pb::PendingConsent c;
+    c.setActionId(u"17"_s);
+    c.setTitle(u"rootfs 2.0"_s);
+    c.setDownloadSize(4'500'000);
+    n.setConsents({ c });
+    client->apply(n);
+    QTRY_VERIFY(visibleText(window).contains(u"Ein Update ist bereit"_s));
+    QVERIFY(visibleText(window).contains(u"Jetzt installieren"_s));
+    QVERIFY(window->grabWindow().save(FlotillaTest::screenshotDir() + u"/kiosk-consent-de.png"_s));
+    QCoreApplication::removeTranslator(&german);
 }
 
 QTEST_MAIN(TestKioskWindow)
