@@ -346,6 +346,7 @@ GERMAN = {
     "Installed: %1": "Installiert: %1",
     "Up to date": "Auf dem neuesten Stand",
     "No update pending": "Kein Update ausstehend",
+    "An update was postponed; it asks again at %1": "Ein Update wurde verschoben; es fragt um %1 wieder",
     "No update pending · last checked %1": "Kein Update ausstehend · zuletzt geprüft %1",
     "Flotilla kiosk": "Flotilla-Kiosk",
     "Connecting to the update service…": "Verbindung zum Update-Dienst wird hergestellt …",

@@ -105,6 +105,10 @@
         <source>No update pending · last checked %1</source>
         <translation>Kein Update ausstehend · zuletzt geprüft %1</translation>
     </message>
+    <message>
+        <source>An update was postponed; it asks again at %1</source>
+        <translation>Ein Update wurde verschoben; es fragt um %1 wieder</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -31,7 +31,9 @@ Item {
         Text {
             objectName: "statusText"
             anchors.horizontalCenter: parent.horizontalCenter
-            text: isNaN(screen.client.lastCheck.getTime())
+            text: screen.client.state === LocalUpdateClient.Postponed
+                  ? qsTr("An update was postponed; it asks again at %1").arg(Qt.formatTime(screen.client.postponedUntil, "hh:mm"))
+                  : isNaN(screen.client.lastCheck.getTime())
                   ? qsTr("No update pending")
                   : qsTr("No update pending · last checked %1").arg(Qt.formatTime(screen.client.lastCheck, "hh:mm"))
             color: Theme.secondaryText

@@ -118,6 +118,16 @@ void TestAgentConfig::badValues_data()
     QTest::newRow("bad resume limit") << u"workflow/maxResumes"_s << u"many"_s;
     QTest::newRow("empty reboot command") << u"reboot/command"_s << QString();
     QTest::newRow("long attribute") << u"device/attributes.x"_s << QString(129, u'v');
+    QTest::newRow("UM hub without a port") << u"updateManagers/listen"_s << u"localhost"_s;
+    QTest::newRow("UM priority order") << u"updateManagers/priorityOrder"_s << u"random"_s;
+    QTest::newRow("UM image URLs") << u"updateManagers/imageUrls"_s << u"ftp"_s;
+    QTest::newRow("UM CA without own certificate") << u"updateManagers/caFile"_s << u"/etc/ca.pem"_s;
+    QTest::newRow("UM timeout") << u"updateManagers/timeout"_s << u"0"_s;
+    // The local API is for this device only: a network address is refused.
+    QTest::newRow("local API on all interfaces") << u"localApi/listen"_s << u"0.0.0.0:8097"_s;
+    QTest::newRow("local API on a LAN address") << u"localApi/listen"_s << u"192.168.1.20:8097"_s;
+    QTest::newRow("local API without a port") << u"localApi/listen"_s << u"127.0.0.1"_s;
+    QTest::newRow("local API install-now flag") << u"localApi/allowInstallNow"_s << u"yes"_s;
 }
 
 void TestAgentConfig::badValues()

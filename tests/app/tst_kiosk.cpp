@@ -12,6 +12,7 @@
 #include <QGrpcHttp2Channel>
 #include <QGrpcServerStream>
 
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -39,14 +40,17 @@ private Q_SLOTS:
     void cleanupTestCase();
     void init();
     void cleanup();
+    void installNowByTouch_data();
     void installNowByTouch();
     void declineByTouch();
     void reconnectsWhenTheAgentComesBack();
     void maintenanceWindowCountdown();
+    void laterPostponesTheQuestion();
+    void installNowDuringAClosedWindow();
     void firstDecisionWinsAndBadRequestsGetAnError();
 
 private:
-    void startAll();
+    void startAll(bool overSocket = false, const QMap<QString, QString> &extra = {});
     bool startKiosk();
     // The window coordinates of a visible button, from the kiosk's "target NAME X Y" lines.
     std::optional<QPoint> target(const QString &name, int ms = 20000);
@@ -64,6 +68,7 @@ private:
     Flotilla::Target m_target;
     SetWithArtifact m_set;
     quint16 m_localPort = 0;
+    QString m_agentAddress; // what the kiosk is given: a socket path or 127.0.0.1:PORT
 };
 
 void TestKiosk::initTestCase()
@@ -110,15 +115,21 @@ void TestKiosk::cleanup()
     m_server.reset();
 }
 
-void TestKiosk::startAll()
+void TestKiosk::startAll(bool overSocket, const QMap<QString, QString> &extra)
 {
     QVERIFY(m_server->start(u"consentFlow=true\n"_s));
+    m_agentAddress = overSocket ? m_dir->filePath(u"run/local.sock"_s) : u"127.0.0.1:%1"_s.arg(m_localPort);
     m_agent->configure({ { u"server/url"_s, m_server->agentUrl() },
                          { u"device/controllerId"_s, device },
                          { u"auth/targetToken"_s, m_target.securityToken },
                          { u"handlers/default"_s, u"file:"_s + m_dir->filePath(u"installed"_s) },
                          { u"consent/policy"_s, u"wait"_s },
-                         { u"localApi/listen"_s, u"127.0.0.1:%1"_s.arg(m_localPort) } });
+                         { overSocket ? u"localApi/socket"_s : u"localApi/listen"_s, m_agentAddress } });
+    if (!extra.isEmpty()) {
+        QSettings ini(m_agent->configPath(), QSettings::IniFormat);
+        for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+            ini.setValue(it.key(), it.value());
+    }
     QVERIFY(m_agent->start());
     QVERIFY2(m_agent->waitForLog(u"local API listening on"_s), qPrintable(m_agent->log()));
     QVERIFY(startKiosk());
@@ -132,8 +143,7 @@ bool TestKiosk::startKiosk()
     env.insert(u"FLOTILLA_KIOSK_REPORT_TARGETS"_s, u"1"_s);
     m_kiosk.setProcessEnvironment(env);
     m_kiosk.setProcessChannelMode(QProcess::MergedChannels);
-    m_kiosk.start(qEnvironmentVariable("FLOTILLA_BIN_DIR") + u"/flotilla-kiosk"_s,
-                  { u"--agent"_s, u"127.0.0.1:%1"_s.arg(m_localPort) });
+    m_kiosk.start(qEnvironmentVariable("FLOTILLA_BIN_DIR") + u"/flotilla-kiosk"_s, { u"--agent"_s, m_agentAddress });
     return m_kiosk.waitForStarted(5000);
 }
 
@@ -182,25 +192,35 @@ void TestKiosk::screenshot(const QString &name)
     shot.setProcessEnvironment(env);
     shot.setProcessChannelMode(QProcess::MergedChannels);
     shot.start(qEnvironmentVariable("FLOTILLA_BIN_DIR") + u"/flotilla-kiosk"_s,
-               { u"--agent"_s, u"127.0.0.1:%1"_s.arg(m_localPort), u"--windowed"_s, u"--screenshot"_s,
+               { u"--agent"_s, m_agentAddress, u"--windowed"_s, u"--screenshot"_s,
                  screenshotDir() + u"/kiosk-live-"_s + name + u".png"_s });
     QVERIFY(shot.waitForFinished(20000));
     QVERIFY2(shot.exitCode() == 0, shot.readAll().constData());
 }
 
+void TestKiosk::installNowByTouch_data()
+{
+    QTest::addColumn<bool>("overSocket");
+    QTest::newRow("loopback address") << false;
+    QTest::newRow("Unix socket (the default on devices)") << true;
+}
+
 void TestKiosk::installNowByTouch()
 {
-    startAll();
+    QFETCH(bool, overSocket);
+    startAll(overSocket);
     const qint64 action = m_server->assign(device, m_set.setId, { { u"confirmationRequired"_s, true } });
     QCOMPARE(m_server->actionState(device, action), u"wait_for_confirmation"_s);
     QVERIFY2(target(u"installNowButton"_s).has_value(), "the consent prompt never showed its Install now button");
-    screenshot(u"consent"_s);
+    if (!overSocket)
+        screenshot(u"consent"_s);
     QVERIFY(tap(u"installNowButton"_s));
     QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
     const QString said = m_server->messages(device, action).join(u"\n"_s);
     QVERIFY2(said.contains(u"confirmed on the device by kiosk"_s), qPrintable(said));
     QVERIFY(QFile::exists(m_dir->filePath(u"installed/app.bin"_s)));
-    screenshot(u"result"_s);
+    if (!overSocket)
+        screenshot(u"result"_s);
 }
 
 void TestKiosk::declineByTouch()
@@ -308,6 +328,42 @@ void TestKiosk::maintenanceWindowCountdown()
     QVERIFY(!waiting->installNowAllowed()); // localApi/allowInstallNow is off by default
     screenshot(u"window"_s);
     QCOMPARE(m_server->actionState(device, action), u"running"_s);
+}
+
+void TestKiosk::laterPostponesTheQuestion()
+{
+    startAll();
+    const qint64 action = m_server->assign(device, m_set.setId, { { u"confirmationRequired"_s, true } });
+    QVERIFY(tap(u"laterButton"_s));
+    LocalClient cli(m_localPort);
+    const auto postponed = cli.waitFor(
+        [](const pb::DeviceNotification &n) { return n.state() == pb::DeviceStateGadget::DeviceState::POSTPONED; });
+    QVERIFY(postponed);
+    const qint64 in = qint64(postponed->postponedUntil()) - QDateTime::currentSecsSinceEpoch();
+    QVERIFY2(in > 3500 && in <= 3600, qPrintable(QString::number(in)));
+    QVERIFY(postponed->consents().isEmpty());
+    // Nothing was decided: the server still waits for consent.
+    QCOMPARE(m_server->actionState(device, action), u"wait_for_confirmation"_s);
+    QVERIFY(!m_server->messages(device, action).join(u"\n"_s).contains(u"on the device by"_s));
+    screenshot(u"postponed"_s);
+}
+
+void TestKiosk::installNowDuringAClosedWindow()
+{
+    startAll(false, { { u"localApi/allowInstallNow"_s, u"true"_s } });
+    const int hour = (QDateTime::currentDateTimeUtc().time().hour() + 2) % 24;
+    const qint64 action = m_server->assign(device, m_set.setId,
+                                           { { u"type"_s, u"forced"_s },
+                                             { u"maintenanceWindow"_s,
+                                               QJsonObject { { u"schedule"_s, u"0 0 %1 * * ?"_s.arg(hour) },
+                                                             { u"duration"_s, u"00:30:00"_s },
+                                                             { u"timezone"_s, u"+00:00"_s } } } });
+    QVERIFY(action > 0);
+    // The window screen offers Install now (localApi/allowInstallNow = true); a person presses it.
+    QVERIFY(tap(u"installNowButton"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir->filePath(u"installed/app.bin"_s)), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
+    QVERIFY(m_agent->log().contains(u"install now, asked by kiosk"_s));
 }
 
 void TestKiosk::firstDecisionWinsAndBadRequestsGetAnError()
