@@ -94,10 +94,6 @@
         <translation>Installiert: %1</translation>
     </message>
     <message>
-        <source>Up to date</source>
-        <translation>Auf dem neuesten Stand</translation>
-    </message>
-    <message>
         <source>No update pending</source>
         <translation>Kein Update ausstehend</translation>
     </message>

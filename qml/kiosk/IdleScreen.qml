@@ -22,9 +22,8 @@ Item {
         }
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
-            text: screen.client.installedVersion.length > 0
-                  ? qsTr("Installed: %1").arg(screen.client.installedVersion)
-                  : qsTr("Up to date")
+            visible: screen.client.installedVersion.length > 0
+            text: qsTr("Installed: %1").arg(screen.client.installedVersion)
             color: Theme.secondaryText
             font.pixelSize: Theme.bodySize
         }
