@@ -271,6 +271,10 @@ std::optional<AgentConfig> AgentConfig::load(const QString &file, const QMap<QSt
     c.umImagesOverHttp = urls == "http"_L1;
     c.umImageServer = v.value(u"updateManagers/imageServer"_s, c.umImageServer).trimmed();
     c.localSocket = v.value(u"localApi/socket"_s).trimmed();
+    // Under systemd (RuntimeDirectory=flotilla-agent) the local API is on by default, at the kiosk's default path.
+    if (c.localSocket.isEmpty() && !v.contains(u"localApi/listen"_s)
+        && !qEnvironmentVariableIsEmpty("RUNTIME_DIRECTORY"))
+        c.localSocket = qEnvironmentVariable("RUNTIME_DIRECTORY").section(u':', 0, 0) + u"/local.sock"_s;
     c.localListen = v.value(u"localApi/listen"_s).trimmed();
     c.localGroup = v.value(u"localApi/group"_s).trimmed();
     if (!c.localSocket.isEmpty() && !c.localListen.isEmpty())
@@ -295,6 +299,12 @@ std::optional<AgentConfig> AgentConfig::load(const QString &file, const QMap<QSt
         if (b != "true"_L1 && b != "false"_L1)
             return bad(u"localApi/allowInstallNow"_s, tr("must be true or false"));
         c.localAllowInstallNow = b == "true"_L1;
+    }
+    if (v.contains(u"localApi/holdSoftActions"_s)) {
+        const QString b = v.value(u"localApi/holdSoftActions"_s).trimmed().toLower();
+        if (b != "true"_L1 && b != "false"_L1)
+            return bad(u"localApi/holdSoftActions"_s, tr("must be true or false"));
+        c.localHoldSoftActions = b == "true"_L1;
     }
     if (!intValue(v, u"localApi/resultSeconds"_s, 0, 7 * 86400, &c.localResultSeconds, error))
         return std::nullopt;

@@ -74,6 +74,7 @@ struct AgentConfig
     QString localListen; // a loopback host:port; neither: no local API
     QString localGroup; // the socket's group (mode 0660)
     bool localAllowInstallNow = false; // InstallNow may start an update waiting for its maintenance window
+    bool localHoldSoftActions = false; // soft actions wait after downloading until a person says Install now
     int localResultSeconds = 600; // how long the last result stays on the screen
     bool hasLocalApi() const { return !localSocket.isEmpty() || !localListen.isEmpty(); }
 

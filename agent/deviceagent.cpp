@@ -391,7 +391,8 @@ void DeviceAgent::deploymentRead(const QUrl &href, const DdiReply &reply)
                                    tr("the server's deployment cannot be used: %1").arg(error.message));
     if (m_state.current && m_state.current->actionId == deployment->actionId) {
         // The same action: a maintenance window may have opened.
-        const bool allowed = deployment->update != Flotilla::Ddi::Handling::Skip;
+        const bool allowed = deployment->update != Flotilla::Ddi::Handling::Skip
+            && (m_installNowGiven == deployment->actionId || !heldForAPerson(*deployment));
         m_state.current->deployment = reply.body;
         save();
         m_workflow->setInstallAllowed(allowed);
@@ -430,7 +431,7 @@ UpdateWorkflow::Job DeviceAgent::jobFor(const Flotilla::Ddi::Deployment &deploym
     UpdateWorkflow::Job job;
     job.actionId = deployment.actionId;
     job.downloadOnly = deployment.update == Flotilla::Ddi::Handling::Skip && !deployment.maintenanceWindowAvailable;
-    job.installAllowed = deployment.update != Flotilla::Ddi::Handling::Skip;
+    job.installAllowed = deployment.update != Flotilla::Ddi::Handling::Skip && !heldForAPerson(deployment);
     for (qsizetype i = 0; i < deployment.chunks.size(); ++i) {
         WorkItem item;
         item.actionId = deployment.actionId;
@@ -580,7 +581,8 @@ void DeviceAgent::phaseChanged(UpdateWorkflow::Phase phase, int item)
         if (!c.downloadedReported) {
             c.downloadedReported = true;
             sendFeedback(c.actionId, feedback, Execution::Downloaded, Finished::None,
-                         { tr("downloaded and verified; waiting for the maintenance window") });
+                         { isHeldForAPerson() ? tr("downloaded and verified; waiting for Install now on the device")
+                                              : tr("downloaded and verified; waiting for the maintenance window") });
         }
         break;
     case UpdateWorkflow::Phase::Install:

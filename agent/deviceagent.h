@@ -58,6 +58,9 @@ public:
     // Starts an update that waits for its maintenance window (when localApi/allowInstallNow allows it).
     bool installNow(const QString &actionId, const QString &requestedBy, QString *message);
     bool installNowAllowed() const;
+    // A soft action that waits after its download until a person says Install now (localApi/holdSoftActions).
+    bool heldForAPerson(const Flotilla::Ddi::Deployment &deployment) const;
+    bool isHeldForAPerson() const;
     // Hides a consent question until `until` ("Later"); the agent keeps polling, the server keeps asking.
     bool postpone(const QString &actionId, const QDateTime &until, const QString &requestedBy, QString *message);
     qint64 downloadDone() const { return m_downloadDone; }
@@ -143,6 +146,7 @@ private:
     int m_installPercent = -1;
     bool m_rebooting = false;
     QString m_lastResultMessage;
+    QString m_installNowGiven; // the action a person released with InstallNow
     QDateTime m_lastResultAt;
 };
 

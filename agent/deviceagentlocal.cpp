@@ -9,6 +9,9 @@ namespace Flotilla::Agent {
 
 QString DeviceAgent::titleOf(const Flotilla::Ddi::Deployment &deployment)
 {
+    // flotillad names the distribution set; other hawkBit servers do not, and the modules stand in for it.
+    if (!deployment.distributionSetName.isEmpty())
+        return u"%1 %2"_s.arg(deployment.distributionSetName, deployment.distributionSetVersion).trimmed();
     QStringList parts;
     for (const Flotilla::Ddi::Chunk &c : deployment.chunks)
         parts << u"%1 %2"_s.arg(c.name, c.version);
@@ -100,10 +103,27 @@ bool DeviceAgent::answerConsent(const QString &actionId, bool confirm, const QSt
     return true;
 }
 
+bool DeviceAgent::heldForAPerson(const Flotilla::Ddi::Deployment &deployment) const
+{
+    return m_config.hasLocalApi() && m_config.localHoldSoftActions
+        && deployment.update == Flotilla::Ddi::Handling::Attempt;
+}
+
+bool DeviceAgent::isHeldForAPerson() const
+{
+    if (!m_state.current || !m_workflow->isRunning() || m_workflow->phase() != UpdateWorkflow::Phase::WaitForWindow
+        || m_installNowGiven == m_state.current->actionId)
+        return false;
+    Flotilla::Ddi::DecodeError ignored;
+    const auto d = Flotilla::Ddi::Deployment::decode(m_state.current->deployment, &ignored);
+    return d && heldForAPerson(*d);
+}
+
 bool DeviceAgent::installNowAllowed() const
 {
-    return m_config.localAllowInstallNow && m_state.current && m_workflow->isRunning()
-        && m_workflow->phase() == UpdateWorkflow::Phase::WaitForWindow;
+    if (!m_state.current || !m_workflow->isRunning() || m_workflow->phase() != UpdateWorkflow::Phase::WaitForWindow)
+        return false;
+    return m_config.localAllowInstallNow || isHeldForAPerson();
 }
 
 bool DeviceAgent::installNow(const QString &actionId, const QString &requestedBy, QString *message)
@@ -112,15 +132,14 @@ bool DeviceAgent::installNow(const QString &actionId, const QString &requestedBy
         *message = tr("action %1 is not waiting on this device").arg(actionId);
         return false;
     }
-    if (!m_config.localAllowInstallNow) {
-        *message = tr("installing outside the maintenance window is not allowed on this device "
-                      "(localApi/allowInstallNow)");
-        return false;
-    }
     if (!installNowAllowed()) {
-        *message = tr("action %1 is not waiting for a maintenance window").arg(actionId);
+        *message = m_workflow->phase() == UpdateWorkflow::Phase::WaitForWindow
+            ? tr("installing outside the maintenance window is not allowed on this device "
+                 "(localApi/allowInstallNow)")
+            : tr("action %1 is not waiting to be installed").arg(actionId);
         return false;
     }
+    m_installNowGiven = actionId;
     qCInfo(lcAgent, "action %s: install now, asked by %s", qUtf8Printable(actionId), qUtf8Printable(requestedBy));
     m_workflow->setInstallAllowed(true);
     *message = tr("installing now");

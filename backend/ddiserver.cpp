@@ -385,6 +385,12 @@ QByteArray DdiServer::deploymentJson(Context &ctx, const Action &action, int his
             d.maintenanceWindowEndMs = w->end.toMSecsSinceEpoch();
         }
     }
+    if (const std::optional<DistributionSet> set = m_store.distributionSet(action.distributionSetId)) {
+        d.distributionSetName = set->name;
+        d.distributionSetVersion = set->version;
+    }
+    if (action.type == ActionType::TimeForced && action.forceTime.isValid())
+        d.forceTimeMs = action.forceTime.toMSecsSinceEpoch();
     const QString controller = controllerBase(ctx);
     for (const SoftwareModule &m : m_store.modulesOfSet(action.distributionSetId)) {
         Ddi::Chunk chunk { m.typeKey, m.version, m.name, m.encrypted, {}, {} };

@@ -363,6 +363,8 @@ GERMAN = {
         "auf dem Server.",
     "Update ready: waiting for the maintenance window": "Update bereit: Warten auf das Wartungsfenster",
     "It installs when the window opens.": "Es wird installiert, sobald das Fenster öffnet.",
+    "Update ready to install": "Update bereit zur Installation",
+    "It installs when you say so here.": "Es wird installiert, sobald Sie es hier bestätigen.",
     "Opens in %1 (at %2)": "Öffnet in %1 (um %2)",
     "The window is open: installing shortly": "Das Fenster ist offen: Installation in Kürze",
     "Flotilla kiosk: update consent, schedule and progress on the device's screen.":

@@ -183,6 +183,14 @@ Die Maschine läuft mit ihrer bisherigen Software. Bitte den Service informieren
         <source>Install now</source>
         <translation>Jetzt installieren</translation>
     </message>
+    <message>
+        <source>Update ready to install</source>
+        <translation>Update bereit zur Installation</translation>
+    </message>
+    <message>
+        <source>It installs when you say so here.</source>
+        <translation>Es wird installiert, sobald Sie es hier bestätigen.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

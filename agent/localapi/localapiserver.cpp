@@ -201,6 +201,8 @@ pb::PendingConsent consentMessage(const PendingConsent &c, const AgentConfig &co
             }
         }
     }
+    if (c.deployment.forceTimeMs)
+        out.set_deadline(*c.deployment.forceTimeMs / 1000); // time-forced: installs by itself then
     out.set_release_notes(toStd(notes.join(u"\n\n"_s)));
     out.set_download_size(total);
     out.set_reboot_required(reboot);
@@ -232,7 +234,7 @@ pb::DeviceNotification snapshot(const DeviceAgent &agent)
             n.set_bytes_total(quint64(std::max<qint64>(0, agent.downloadTotal())));
             break;
         case Phase::WaitForWindow: {
-            n.set_state(pb::WAITING_FOR_WINDOW);
+            n.set_state(agent.isHeldForAPerson() ? pb::READY_TO_INSTALL : pb::WAITING_FOR_WINDOW);
             n.set_install_now_allowed(agent.installNowAllowed());
             Flotilla::Ddi::DecodeError ignored;
             if (const auto d = Flotilla::Ddi::Deployment::decode(state.current->deployment, &ignored);

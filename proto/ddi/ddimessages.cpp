@@ -382,6 +382,11 @@ QByteArray Deployment::encode(Kind kind) const
         deployment.insert("maintenanceWindowStart"_L1, double(*maintenanceWindowStartMs));
         deployment.insert("maintenanceWindowEnd"_L1, double(*maintenanceWindowEndMs));
     }
+    if (!distributionSetName.isEmpty())
+        deployment.insert("distributionSet"_L1,
+                          QJsonObject { { "name"_L1, distributionSetName }, { "version"_L1, distributionSetVersion } });
+    if (forceTimeMs)
+        deployment.insert("forceTime"_L1, double(*forceTimeMs));
     QJsonObject root { { "id"_L1, actionId },
                        { kind == Kind::Confirmation ? "confirmation"_L1 : "deployment"_L1, deployment } };
     if (history)
@@ -571,6 +576,12 @@ std::optional<Deployment> Deployment::decode(const QByteArray &json, DecodeError
         d.maintenanceWindowStartMs = qint64(ws.toDouble());
         d.maintenanceWindowEndMs = qint64(we.toDouble());
     }
+    if (const QJsonObject ds = o.value("distributionSet"_L1).toObject(); !ds.isEmpty()) {
+        d.distributionSetName = ds.value("name"_L1).toString().left(256);
+        d.distributionSetVersion = ds.value("version"_L1).toString().left(256);
+    }
+    if (const QJsonValue f = o.value("forceTime"_L1); f.isDouble() && f.toDouble() > 0 && f.toDouble() < 1e15)
+        d.forceTimeMs = qint64(f.toDouble());
     const QJsonValue chunks = o.value("chunks"_L1);
     if (!chunks.isArray())
         return fail(error, u"'%1.chunks' is required and must be an array"_s.arg(key)), std::nullopt;

@@ -152,6 +152,11 @@ struct Deployment
     // device can show a countdown ("maintenanceWindowStart", "maintenanceWindowEnd" beside "maintenanceWindow").
     std::optional<qint64> maintenanceWindowStartMs;
     std::optional<qint64> maintenanceWindowEndMs;
+    // Flotilla's extension too, for the device's screen: the distribution set's name and version, and when a
+    // time-forced action stops being soft (epoch ms).
+    QString distributionSetName;
+    QString distributionSetVersion;
+    std::optional<qint64> forceTimeMs;
     QList<Chunk> chunks;
     std::optional<ActionHistory> history;
 

@@ -32,7 +32,8 @@ Window {
             case LocalUpdateClient.Downloading:
             case LocalUpdateClient.Installing:
             case LocalUpdateClient.Rebooting: return progressScreen
-            case LocalUpdateClient.WaitingForWindow: return windowScreen
+            case LocalUpdateClient.WaitingForWindow:
+            case LocalUpdateClient.ReadyToInstall: return windowScreen
             case LocalUpdateClient.Succeeded:
             case LocalUpdateClient.Failed: return resultScreen
             default: return idleScreen

@@ -16,7 +16,9 @@ Item {
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            text: qsTr("Update ready: waiting for the maintenance window")
+            text: screen.client.state === LocalUpdateClient.ReadyToInstall
+                  ? qsTr("Update ready to install")
+                  : qsTr("Update ready: waiting for the maintenance window")
             color: Theme.text
             font.pixelSize: Theme.titleSize * 0.8
             font.bold: true
@@ -34,7 +36,9 @@ Item {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             readonly property real start: screen.client.windowStart.getTime()
-            text: isNaN(start) ? qsTr("It installs when the window opens.")
+            text: screen.client.state === LocalUpdateClient.ReadyToInstall
+                  ? qsTr("It installs when you say so here.")
+                  : isNaN(start) ? qsTr("It installs when the window opens.")
                   : start > screen.now
                     ? qsTr("Opens in %1 (at %2)").arg(screen.client.formatDuration((start - screen.now) / 1000))
                                                   .arg(Qt.formatDateTime(screen.client.windowStart, "ddd hh:mm"))

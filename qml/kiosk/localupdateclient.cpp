@@ -100,8 +100,9 @@ void LocalUpdateClient::ended(const QGrpcStatus &status)
 void LocalUpdateClient::apply(const pb::DeviceNotification &n)
 {
     static constexpr State states[]
-        = { State::Idle,      State::WaitingForConsent, State::Downloading, State::WaitingForWindow, State::Installing,
-            State::Rebooting, State::Succeeded,         State::Failed,      State::Postponed };
+        = { State::Idle,       State::WaitingForConsent, State::Downloading, State::WaitingForWindow,
+            State::Installing, State::Rebooting,         State::Succeeded,   State::Failed,
+            State::Postponed,  State::ReadyToInstall };
     const int s = int(n.state());
     m_state = s >= 0 && s < int(std::size(states)) ? states[s] : State::Idle;
     m_deviceName = n.deviceName();

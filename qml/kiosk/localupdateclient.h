@@ -62,6 +62,7 @@ public:
         Succeeded,
         Failed,
         Postponed,
+        ReadyToInstall,
     };
     Q_ENUM(State)
 

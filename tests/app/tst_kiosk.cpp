@@ -47,6 +47,7 @@ private Q_SLOTS:
     void maintenanceWindowCountdown();
     void laterPostponesTheQuestion();
     void installNowDuringAClosedWindow();
+    void softActionWaitsForAPerson();
     void firstDecisionWinsAndBadRequestsGetAnError();
 
 private:
@@ -364,6 +365,26 @@ void TestKiosk::installNowDuringAClosedWindow()
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir->filePath(u"installed/app.bin"_s)), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
     QVERIFY(m_agent->log().contains(u"install now, asked by kiosk"_s));
+}
+
+void TestKiosk::softActionWaitsForAPerson()
+{
+    // localApi/holdSoftActions: a soft action is downloaded, then waits for Install now on the screen.
+    startAll(false, { { u"localApi/holdSoftActions"_s, u"true"_s } });
+    const qint64 action = m_server->assign(device, m_set.setId, { { u"type"_s, u"soft"_s } });
+    QVERIFY(action > 0);
+    LocalClient cli(m_localPort);
+    const auto ready = cli.waitFor([](const pb::DeviceNotification &n) {
+        return n.state() == pb::DeviceStateGadget::DeviceState::READY_TO_INSTALL;
+    });
+    QVERIFY2(ready, "the soft action never waited for a person");
+    QVERIFY(ready->installNowAllowed());
+    QTest::qWait(2500); // a few polls: it keeps waiting
+    QVERIFY(!QFile::exists(m_dir->filePath(u"installed/app.bin"_s)));
+    screenshot(u"ready-to-install"_s);
+    QVERIFY(tap(u"installNowButton"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), u"finished"_s, 30000);
+    QVERIFY(QFile::exists(m_dir->filePath(u"installed/app.bin"_s)));
 }
 
 void TestKiosk::firstDecisionWinsAndBadRequestsGetAnError()

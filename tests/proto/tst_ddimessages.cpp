@@ -232,6 +232,12 @@ void TestDdiMessages::deploymentRoundTrip()
     d.download = Handling::Forced;
     d.update = Handling::Skip;
     d.maintenanceWindowAvailable = false;
+    // Flotilla's extensions for the device's screen.
+    d.maintenanceWindowStartMs = 1'790'000'000'000;
+    d.maintenanceWindowEndMs = 1'790'001'800'000;
+    d.distributionSetName = u"press-line"_s;
+    d.distributionSetVersion = u"2026.11"_s;
+    d.forceTimeMs = 1'790'500'000'000;
     Artifact a;
     a.filename = u"rootfs.swu"_s;
     a.size = 5'000'000'000;
@@ -249,6 +255,11 @@ void TestDdiMessages::deploymentRoundTrip()
         QCOMPARE(back->download, Handling::Forced);
         QCOMPARE(back->update, Handling::Skip);
         QCOMPARE(back->maintenanceWindowAvailable, std::optional<bool>(false));
+        QCOMPARE(back->maintenanceWindowStartMs, d.maintenanceWindowStartMs);
+        QCOMPARE(back->maintenanceWindowEndMs, d.maintenanceWindowEndMs);
+        QCOMPARE(back->distributionSetName, u"press-line"_s);
+        QCOMPARE(back->distributionSetVersion, u"2026.11"_s);
+        QCOMPARE(back->forceTimeMs, d.forceTimeMs);
         QCOMPARE(back->chunks.size(), 1);
         const Chunk &c = back->chunks.first();
         QCOMPARE(c.part, u"os"_s);
