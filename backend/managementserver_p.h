@@ -287,12 +287,13 @@ struct ManagementServer::Context
     {
         const QUrlQuery q = request.query();
         bool ok = true;
-        *offset = q.hasQueryItem(u"offset"_s) ? q.queryItemValue(u"offset"_s).toInt(&ok) : 0;
+        *offset = q.hasQueryItem(u"offset"_s) ? q.queryItemValue(u"offset"_s, QUrl::FullyDecoded).toInt(&ok) : 0;
         if (!ok || *offset < 0) {
             fail(Mgmt::Status::BadRequest, u"offset must be a number >= 0"_s);
             return false;
         }
-        *limit = q.hasQueryItem(u"limit"_s) ? q.queryItemValue(u"limit"_s).toInt(&ok) : DefaultLimit;
+        *limit
+            = q.hasQueryItem(u"limit"_s) ? q.queryItemValue(u"limit"_s, QUrl::FullyDecoded).toInt(&ok) : DefaultLimit;
         if (!ok || *limit < 1 || *limit > MaxLimit) {
             fail(Mgmt::Status::BadRequest, u"limit must be a number from 1 to %1"_s.arg(MaxLimit));
             return false;
@@ -332,7 +333,8 @@ inline std::optional<Listing> listingOf(ManagementServer::Context &ctx, RsqlComp
         return std::nullopt;
     l.condition = *condition;
     QString error;
-    const std::optional<QString> order = orderOf(ctx.request.query().queryItemValue(u"sort"_s), entity, alias, &error);
+    const std::optional<QString> order
+        = orderOf(ctx.request.query().queryItemValue(u"sort"_s, QUrl::FullyDecoded), entity, alias, &error);
     if (!order) {
         ctx.fail(Status::BadRequest, error);
         return std::nullopt;

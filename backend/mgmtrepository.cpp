@@ -7,6 +7,7 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace Flotilla::Mgmt;
@@ -176,6 +177,12 @@ void ManagementServer::uploadArtifact(Context &ctx)
     }
     if (!file)
         return ctx.fail(Status::BadRequest, u"the form has no 'file' part"_s);
+    // hawkBit takes these as request parameters: form fields or the query string (curl -F or ?md5sum=...).
+    const QUrlQuery query = ctx.request.query();
+    for (const QString &name : { u"filename"_s, u"sha1sum"_s, u"md5sum"_s, u"sha256sum"_s }) {
+        if (!fields.contains(name) && query.hasQueryItem(name))
+            fields.insert(name, query.queryItemValue(name, QUrl::FullyDecoded).trimmed());
+    }
     const QString filename = fields.value(u"filename"_s, file->filename);
     if (filename.isEmpty() || filename.contains(u'/'))
         return ctx.fail(Status::BadRequest, u"the artifact needs a file name without '/'"_s);

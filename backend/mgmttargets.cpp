@@ -130,7 +130,7 @@ void ManagementServer::cancelTargetAction(Context &ctx)
         return;
     const Target *t = &ta->first;
     const Action *a = &ta->second;
-    const bool force = ctx.request.query().queryItemValue(u"force"_s) == u"true"_s;
+    const bool force = ctx.request.query().queryItemValue(u"force"_s, QUrl::FullyDecoded) == u"true"_s;
     if (force) {
         const FeedbackResult r = m_deployment.feedback(t->id, a->id, ActionEvent::ForceQuit,
                                                        { u"Update Server: force-quit by %1"_s.arg(ctx.who.name) });
@@ -400,7 +400,7 @@ void ManagementServer::deleteActions(Context &ctx)
     const QUrlQuery query = ctx.request.query();
     QList<qint64> ids;
     if (query.hasQueryItem(u"ids"_s)) {
-        for (const QString &part : query.queryItemValue(u"ids"_s).split(u',', Qt::SkipEmptyParts)) {
+        for (const QString &part : query.queryItemValue(u"ids"_s, QUrl::FullyDecoded).split(u',', Qt::SkipEmptyParts)) {
             bool ok = false;
             ids << part.trimmed().toLongLong(&ok);
             if (!ok)

@@ -48,7 +48,7 @@ private Q_SLOTS:
 private:
     HttpClient &as(const QByteArray &user);
     HttpAnswer upload(const QByteArray &user, qint64 moduleId, const QByteArray &content,
-                      const QList<std::pair<QByteArray, QByteArray>> &fields);
+                      const QList<std::pair<QByteArray, QByteArray>> &fields, const QString &query = {});
     void prepareRepository(); // os type, set type, module 1 with an artifact, set 1
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -93,7 +93,7 @@ HttpClient &TestManagementServer::as(const QByteArray &user)
 }
 
 HttpAnswer TestManagementServer::upload(const QByteArray &user, qint64 moduleId, const QByteArray &content,
-                                        const QList<std::pair<QByteArray, QByteArray>> &fields)
+                                        const QList<std::pair<QByteArray, QByteArray>> &fields, const QString &query)
 {
     // A multipart body as curl -F builds it.
     const QByteArray boundary = "----flotilla-test-boundary";
@@ -106,7 +106,7 @@ HttpAnswer TestManagementServer::upload(const QByteArray &user, qint64 moduleId,
               "Content-Type: application/octet-stream\r\n\r\n"
             + content + "\r\n";
     body += "--" + boundary + "--\r\n";
-    return as(user).send("POST", u"/softwaremodules/%1/artifacts"_s.arg(moduleId), body,
+    return as(user).send("POST", u"/softwaremodules/%1/artifacts"_s.arg(moduleId) + query, body,
                          { { "Content-Type", "multipart/form-data; boundary=" + boundary } });
 }
 
@@ -351,12 +351,20 @@ void TestManagementServer::uploadChecksHashesAndSize()
     QCOMPARE(a.status, 201);
     QCOMPARE(a.json()["hashes"_L1]["sha1"_L1].toString(), QString::fromLatin1(sha1));
     QCOMPARE(upload("admin", 1, content, { { "filename", "b.swu" } }).status, 409); // same name again
+    // hawkBit's request parameters may come in the query string (issue 17): a wrong md5sum there is refused too.
+    a = upload("admin", 1, content, {}, u"?filename=q.swu&md5sum="_s + QString(32, u'0'));
+    QCOMPARE(a.status, 400);
+    QVERIFY2(a.json()["message"_L1].toString().contains(u"md5"_s), a.body.constData());
+    const QByteArray md5 = QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex();
+    a = upload("admin", 1, content, {}, u"?filename=q.swu&md5sum="_s + QString::fromLatin1(md5));
+    QCOMPARE(a.status, 201);
+    QCOMPARE(a.json()["providedFilename"_L1].toString(), u"q.swu"_s);
     a = upload("admin", 1, QByteArray(65 * 1024, 'x'), { { "filename", "big.bin" } });
     QCOMPARE(a.status, 413);
     QCOMPARE(upload("admin", 1, QByteArray(), {}).status, 400); // no file part
     QCOMPARE(upload("viewer", 1, content, { { "filename", "c.swu" } }).status, 403);
     QCOMPARE(upload("admin", 42, content, {}).status, 404);
-    QCOMPARE(as("admin").get(u"/softwaremodules/1"_s).json()["artifacts"_L1].toArray().size(), 2);
+    QCOMPARE(as("admin").get(u"/softwaremodules/1"_s).json()["artifacts"_L1].toArray().size(), 3);
 }
 
 void TestManagementServer::bearerTokens()
@@ -583,6 +591,10 @@ void TestManagementServer::queriesOnOtherResources_data()
     QTest::newRow("rollouts by status") << u"/rollouts?q=status%3D%3Dready"_s << 200 << 1;
     QTest::newRow("rollouts by bad status") << u"/rollouts?q=status%3D%3Dsleeping"_s << 400 << 0;
     QTest::newRow("rollouts sorted by name") << u"/rollouts?sort=name:DESC"_s << 200 << 1;
+    // What HTTP libraries send for sort=name:DESC (issue 17: query values are percent-decoded).
+    QTest::newRow("sort percent-encoded") << u"/rollouts?sort=name%3ADESC"_s << 200 << 1;
+    QTest::newRow("several sorts percent-encoded") << u"/actions?sort=weight%3ADESC%2Cid%3AASC"_s << 200 << 0;
+    QTest::newRow("offset and limit percent-encoded") << u"/distributionsets?offset=%30&limit=%35"_s << 200 << 1;
     QTest::newRow("modules sorted by an unknown field") << u"/softwaremodules?sort=colour:ASC"_s << 400 << 0;
     QTest::newRow("actions sorted by weight") << u"/actions?sort=weight:DESC,id:ASC"_s << 200 << 0;
     QTest::newRow("sort direction must be ASC or DESC") << u"/distributionsets?sort=name:UP"_s << 400 << 0;
