@@ -88,6 +88,11 @@ private:
     void confirmAction(Context &ctx);
     void listModuleTypes(Context &ctx);
     void listSetTypes(Context &ctx);
+    void getModuleType(Context &ctx);
+    void getSetType(Context &ctx);
+    // A type named by its id (hawkBit) or its key (Flotilla's first form).
+    std::optional<SoftwareModuleType> moduleTypeByIdOrKey(const QString &idOrKey);
+    std::optional<DistributionSetType> setTypeByIdOrKey(const QString &idOrKey);
     void listTargetTypes(Context &ctx);
     void listArtifacts(Context &ctx);
     void downloadArtifact(Context &ctx);

@@ -51,13 +51,23 @@ void ManagementServer::createSetTypes(Context &ctx)
     StoreTransaction tx(m_store);
     for (int i = 0; i < items->size(); ++i) {
         const QJsonObject o = items->at(i).toObject();
-        DistributionSetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(),
-                                   keysOf(o.value("mandatorymodules"_L1)), keysOf(o.value("optionalmodules"_L1)) };
+        DistributionSetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(), {}, {} };
         if (type.key.isEmpty() || type.name.isEmpty())
             return ctx.fail(Status::BadRequest, u"[%1]: key and name are required"_s.arg(i));
-        for (const QString &m : type.mandatoryModuleTypes + type.optionalModuleTypes) {
-            if (!m_store.softwareModuleType(m))
-                return ctx.fail(Status::NotFound, u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(m));
+        // Module types as hawkBit references them ({"id": 3}) or by key ({"key": "os"} or "os").
+        for (const auto &[field, into] : { std::pair { "mandatorymodules"_L1, &type.mandatoryModuleTypes },
+                                           std::pair { "optionalmodules"_L1, &type.optionalModuleTypes } }) {
+            for (const QJsonValue &v : o.value(field).toArray()) {
+                const QJsonObject ref = v.toObject();
+                const QString name = v.isString()   ? v.toString()
+                    : ref.value("id"_L1).isDouble() ? QString::number(qint64(ref.value("id"_L1).toDouble()))
+                                                    : ref.value("key"_L1).toString();
+                const std::optional<SoftwareModuleType> m = moduleTypeByIdOrKey(name);
+                if (!m)
+                    return ctx.fail(Status::NotFound,
+                                    u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(name));
+                into->append(m->key);
+            }
         }
         if (m_store.distributionSetType(type.key))
             return ctx.fail(Status::Conflict, u"distribution set type '%1' exists"_s.arg(type.key));
@@ -334,6 +344,57 @@ void ManagementServer::listModuleTypes(Context &ctx)
     ctx.sendPage(content, content.size());
 }
 
+std::optional<SoftwareModuleType> ManagementServer::moduleTypeByIdOrKey(const QString &idOrKey)
+{
+    bool isId = false;
+    const qint64 id = idOrKey.toLongLong(&isId);
+    const QStringList keys = m_store.typeKeys(u"software_module_types"_s);
+    if (isId) {
+        for (const QString &key : keys) {
+            if (const auto t = m_store.softwareModuleType(key); t && t->id == id)
+                return t;
+        }
+    }
+    return keys.contains(idOrKey) ? m_store.softwareModuleType(idOrKey) : std::nullopt;
+}
+
+std::optional<DistributionSetType> ManagementServer::setTypeByIdOrKey(const QString &idOrKey)
+{
+    bool isId = false;
+    const qint64 id = idOrKey.toLongLong(&isId);
+    const QStringList keys = m_store.typeKeys(u"ds_types"_s);
+    if (isId) {
+        for (const QString &key : keys) {
+            if (const auto t = m_store.distributionSetType(key); t && t->id == id)
+                return t;
+        }
+    }
+    return keys.contains(idOrKey) ? m_store.distributionSetType(idOrKey) : std::nullopt;
+}
+
+void ManagementServer::getModuleType(Context &ctx)
+{
+    const auto t = moduleTypeByIdOrKey(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"software module type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    ctx.send(QJsonObject { { "id"_L1, double(t->id) },
+                           { "key"_L1, t->key },
+                           { "name"_L1, t->name },
+                           { "maxAssignments"_L1, t->maxAssignments } });
+}
+
+void ManagementServer::getSetType(Context &ctx)
+{
+    const auto t = setTypeByIdOrKey(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    ctx.send(QJsonObject { { "id"_L1, double(t->id) },
+                           { "key"_L1, t->key },
+                           { "name"_L1, t->name },
+                           { "mandatorymodules"_L1, QJsonArray::fromStringList(t->mandatoryModuleTypes) },
+                           { "optionalmodules"_L1, QJsonArray::fromStringList(t->optionalModuleTypes) } });
+}
+
 void ManagementServer::listSetTypes(Context &ctx)
 {
     QJsonArray content;
@@ -486,10 +547,18 @@ void ManagementServer::deleteSet(Context &ctx)
 void ManagementServer::deleteType(Context &ctx)
 {
     const QString path = ctx.request.url().path();
-    const QString key = ctx.args.value(0);
+    QString key = ctx.args.value(0);
     const QString table = path.contains(u"/softwaremoduletypes/"_s) ? u"software_module_types"_s
         : path.contains(u"/distributionsettypes/"_s)                ? u"ds_types"_s
                                                                     : u"target_types"_s;
+    // hawkBit deletes by id; Flotilla also by key.
+    if (table == u"software_module_types"_s) {
+        if (const auto t = moduleTypeByIdOrKey(key))
+            key = t->key;
+    } else if (table == u"ds_types"_s) {
+        if (const auto t = setTypeByIdOrKey(key))
+            key = t->key;
+    }
     if (!m_store.typeKeys(table).contains(key))
         return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(key));
     if (const QStringList users = m_store.dependentsOfType(table, key); !users.isEmpty())

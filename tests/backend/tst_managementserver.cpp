@@ -25,6 +25,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void operatorFlowToFinishedRollout();
+    void typesAsHawkbitReferencesThem();
     void permissions_data();
     void permissions();
     void validation_data();
@@ -123,6 +124,48 @@ void TestManagementServer::prepareRepository()
     QCOMPARE(admin.post(u"/distributionsets"_s, R"([{"name":"fw","version":"1","type":"os_set","modules":[{"id":1}]}])")
                  .status,
              201);
+}
+
+void TestManagementServer::typesAsHawkbitReferencesThem()
+{
+    // Issue 17: hawkBit names module types by id in a set type, reads single types by id, deletes by id.
+    HttpClient &admin = as("admin");
+    const HttpAnswer os = admin.post(u"/softwaremoduletypes"_s, R"([{"key":"os","name":"OS"}])");
+    QCOMPARE(os.status, 201);
+    const qint64 osId = qint64(QJsonDocument::fromJson(os.body).array().first()["id"_L1].toDouble());
+    QCOMPARE(admin.post(u"/softwaremoduletypes"_s, R"([{"key":"app","name":"App"}])").status, 201);
+    const HttpAnswer set = admin.post(
+        u"/distributionsettypes"_s,
+        u"[{\"key\":\"os_app\",\"name\":\"OS+App\",\"mandatorymodules\":[{\"id\":%1}],\"optionalmodules\":[{\"key\":\"app\"}]}]"_s
+            .arg(osId)
+            .toUtf8());
+    QCOMPARE(set.status, 201);
+    const QJsonObject created = QJsonDocument::fromJson(set.body).array().first().toObject();
+    QCOMPARE(created["mandatorymodules"_L1].toArray(), QJsonArray({ u"os"_s }));
+    QCOMPARE(created["optionalmodules"_L1].toArray(), QJsonArray({ u"app"_s }));
+    const qint64 setTypeId = qint64(created["id"_L1].toDouble());
+    // An id no type has: 404 with a JSON body naming it.
+    HttpAnswer a
+        = admin.post(u"/distributionsettypes"_s, R"([{"key":"x","name":"X","mandatorymodules":[{"id":999}]}])");
+    QCOMPARE(a.status, 404);
+    QVERIFY(a.json()["message"_L1].toString().contains(u"999"_s));
+    // Single resources, by id (hawkBit) or key.
+    a = admin.get(u"/softwaremoduletypes/%1"_s.arg(osId));
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["key"_L1].toString(), u"os"_s);
+    QCOMPARE(admin.get(u"/softwaremoduletypes/app"_s).json()["name"_L1].toString(), u"App"_s);
+    a = admin.get(u"/distributionsettypes/%1"_s.arg(setTypeId));
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["key"_L1].toString(), u"os_app"_s);
+    QCOMPARE(a.json()["mandatorymodules"_L1].toArray(), QJsonArray({ u"os"_s }));
+    a = admin.get(u"/softwaremoduletypes/4242"_s);
+    QCOMPARE(a.status, 404);
+    QVERIFY(!a.json()["message"_L1].toString().isEmpty());
+    // Delete by id: the set type first (it uses the module types), then a module type.
+    QCOMPARE(admin.send("DELETE", u"/distributionsettypes/%1"_s.arg(setTypeId), {}).status, 204);
+    QCOMPARE(admin.get(u"/distributionsettypes/os_app"_s).status, 404);
+    QCOMPARE(admin.send("DELETE", u"/softwaremoduletypes/%1"_s.arg(osId), {}).status, 204);
+    QCOMPARE(admin.get(u"/softwaremoduletypes/os"_s).status, 404);
 }
 
 void TestManagementServer::operatorFlowToFinishedRollout()
