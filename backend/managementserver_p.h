@@ -75,11 +75,15 @@ inline QJsonValue msOrNull(const QDateTime &t)
 
 inline QJsonObject actionJson(const Action &a)
 {
+    // hawkBit's MgmtAction: type is "cancel" once the action is being canceled, forceType its handling.
+    // actionType (the same value as forceType) is Flotilla's older name, kept for existing clients.
+    const bool cancel = a.state == ActionState::Canceling || a.state == ActionState::Canceled;
     QJsonObject o { { "id"_L1, double(a.id) },
-                    { "type"_L1, a.isActive() ? u"update"_s : u"update"_s },
+                    { "type"_L1, cancel ? u"cancel"_s : u"update"_s },
                     { "status"_L1, a.isActive() ? u"pending"_s : u"finished"_s },
                     { "detailStatus"_L1, nameOf(a.state).toLower() },
                     { "actionType"_L1, nameOf(a.type) },
+                    { "forceType"_L1, nameOf(a.type) },
                     { "weight"_L1, a.weight },
                     { "distributionSetId"_L1, double(a.distributionSetId) },
                     { "createdAt"_L1, msOrNull(a.createdAt) },

@@ -514,8 +514,15 @@ void TestManagementServer::targetAndActionResources()
     a = admin.put(u"/targets/cam-2/actions/%1"_s.arg(soft), R"({"forceType":"forced"})");
     QCOMPARE(a.status, 200);
     QCOMPARE(a.json()["actionType"_L1].toString(), u"forced"_s);
+    QCOMPARE(a.json()["forceType"_L1].toString(), u"forced"_s); // hawkBit's name (issue 17)
+    QCOMPARE(a.json()["type"_L1].toString(), u"update"_s);
     QCOMPARE(admin.put(u"/targets/cam-1/actions/%1"_s.arg(soft), R"({"forceType":"forced"})").status,
              404); // not cam-1's
+    // A canceled action is of type "cancel", as in hawkBit.
+    QCOMPARE(admin.send("DELETE", u"/targets/cam-2/actions/%1"_s.arg(soft)).status, 204);
+    a = admin.get(u"/targets/cam-2/actions/%1"_s.arg(soft));
+    QCOMPARE(a.json()["type"_L1].toString(), u"cancel"_s);
+    QCOMPARE(a.json()["forceType"_L1].toString(), u"forced"_s);
 
     // Auto-confirm through the API.
     QCOMPARE(admin.post(u"/targets/cam-2/autoConfirm/activate"_s, R"({"remark":"lab device"})").status, 204);
