@@ -20,15 +20,6 @@ QString chunkLabel(const Flotilla::Ddi::Chunk &c)
     return u"%1 \"%2\" %3"_s.arg(c.part, c.name, c.version);
 }
 
-// The action id in a DDI resource link: the path segment after deploymentBase/, cancelAction/ or
-// confirmationBase/.
-QString actionIdIn(const QUrl &href, QLatin1StringView resource)
-{
-    const QStringList segments = href.path().split(u'/', Qt::SkipEmptyParts);
-    const qsizetype i = segments.lastIndexOf(resource);
-    return i >= 0 && i + 1 < segments.size() ? segments.at(i + 1) : QString();
-}
-
 } // namespace
 
 DeviceAgent::DeviceAgent(AgentConfig config, QObject *parent)
@@ -55,6 +46,13 @@ DeviceAgent::DeviceAgent(AgentConfig config, QObject *parent)
 }
 
 DeviceAgent::~DeviceAgent() = default;
+
+QString DeviceAgent::actionIdIn(const QUrl &href, QLatin1StringView resource)
+{
+    const QStringList segments = href.path().split(u'/', Qt::SkipEmptyParts);
+    const qsizetype i = segments.lastIndexOf(resource);
+    return i >= 0 && i + 1 < segments.size() ? segments.at(i + 1) : QString();
+}
 
 QString DeviceAgent::bootId() const
 {
@@ -315,42 +313,6 @@ void DeviceAgent::handleCancel(const QUrl &href)
                      { tr("cancel rejected: the update is already being installed (%1) and will finish")
                            .arg(UpdateWorkflow::nameOf(m_workflow->phase())) });
     });
-}
-
-void DeviceAgent::handleConfirmation(const QUrl &href)
-{
-    const QString actionId = actionIdIn(href, "confirmationBase"_L1);
-    if (m_state.consentAnswered.contains(actionId))
-        return;
-    switch (m_config.consentPolicy) {
-    case ConsentPolicy::Wait:
-        if (m_config.hasLocalApi()) {
-            // A person decides on the device's screen: fetch what to show them (once; the server keeps asking).
-            if (m_consents.contains(actionId) || m_consentFetching.contains(actionId))
-                return;
-            m_consentFetching << actionId;
-            m_client.get(href, [this, href](const DdiReply &reply) { consentDetailsRead(href, reply); });
-            return;
-        }
-        qCInfo(lcAgent, "action %s waits for consent (consent/policy = wait)", qUtf8Printable(actionId));
-        m_state.consentAnswered << actionId; // logged once; the question stays open on the server
-        break;
-    case ConsentPolicy::Confirm:
-    case ConsentPolicy::Deny: {
-        const bool confirm = m_config.consentPolicy == ConsentPolicy::Confirm;
-        Flotilla::Ddi::ConfirmationFeedback f;
-        f.confirmation = confirm ? Flotilla::Ddi::Confirmation::Confirmed : Flotilla::Ddi::Confirmation::Denied;
-        f.details << (confirm ? tr("confirmed by the device's consent policy")
-                              : tr("denied by the device's consent policy"));
-        m_state.consentAnswered << actionId;
-        m_feedback->enqueue({ actionId, feedbackUrl(href).toString(), f.encode(),
-                              confirm ? u"consent: confirmed"_s : u"consent: denied"_s });
-        break;
-    }
-    }
-    while (m_state.consentAnswered.size() > 100)
-        m_state.consentAnswered.removeFirst();
-    save();
 }
 
 void DeviceAgent::rememberEnded(const QString &actionId)

@@ -72,6 +72,8 @@ public:
     QDateTime lastResultAt() const { return m_lastResultAt; }
     // "rootfs 2.0, mcu 3.1": what the current action installs.
     QString currentTitle() const;
+    // The current action's deployment, decoded once per body the server sent (nullptr: none, or unreadable).
+    const Flotilla::Ddi::Deployment *currentDeployment() const;
     static QString titleOf(const Flotilla::Ddi::Deployment &deployment);
 
 Q_SIGNALS:
@@ -114,6 +116,9 @@ private:
                       Flotilla::Ddi::Finished finished, const QStringList &details, std::optional<int> code = {},
                       std::optional<std::pair<int, int>> progress = {});
     static QUrl feedbackUrl(const QUrl &resource);
+    // The action id in a DDI resource link: the path segment after deploymentBase/, cancelAction/ or
+    // confirmationBase/.
+    static QString actionIdIn(const QUrl &href, QLatin1StringView resource);
     QString bootId() const;
     void save();
 
@@ -147,6 +152,8 @@ private:
     bool m_rebooting = false;
     QString m_lastResultMessage;
     QString m_installNowGiven; // the action a person released with InstallNow
+    mutable QByteArray m_decodedBody; // what currentDeployment() decoded last
+    mutable std::optional<Flotilla::Ddi::Deployment> m_decodedDeployment;
     QDateTime m_lastResultAt;
 };
 

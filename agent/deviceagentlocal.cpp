@@ -1,11 +1,47 @@
-// DeviceAgent's side of the local API (the kiosk): consent questions with their details, the decisions a
-// person makes on the device, InstallNow and Postpone.
+// DeviceAgent's consent questions (consent/policy, or a person on the device's screen through the local API) and
+// the local API's other requests: InstallNow and Postpone.
 #include "agentlogging.h"
 #include "deviceagent.h"
 
 using namespace Qt::StringLiterals;
 
 namespace Flotilla::Agent {
+
+void DeviceAgent::handleConfirmation(const QUrl &href)
+{
+    const QString actionId = actionIdIn(href, "confirmationBase"_L1);
+    if (m_state.consentAnswered.contains(actionId))
+        return;
+    switch (m_config.consentPolicy) {
+    case ConsentPolicy::Wait:
+        if (m_config.hasLocalApi()) {
+            // A person decides on the device's screen: fetch what to show them (once; the server keeps asking).
+            if (m_consents.contains(actionId) || m_consentFetching.contains(actionId))
+                return;
+            m_consentFetching << actionId;
+            m_client.get(href, [this, href](const DdiReply &reply) { consentDetailsRead(href, reply); });
+            return;
+        }
+        qCInfo(lcAgent, "action %s waits for consent (consent/policy = wait)", qUtf8Printable(actionId));
+        m_state.consentAnswered << actionId; // logged once; the question stays open on the server
+        break;
+    case ConsentPolicy::Confirm:
+    case ConsentPolicy::Deny: {
+        const bool confirm = m_config.consentPolicy == ConsentPolicy::Confirm;
+        Flotilla::Ddi::ConfirmationFeedback f;
+        f.confirmation = confirm ? Flotilla::Ddi::Confirmation::Confirmed : Flotilla::Ddi::Confirmation::Denied;
+        f.details << (confirm ? tr("confirmed by the device's consent policy")
+                              : tr("denied by the device's consent policy"));
+        m_state.consentAnswered << actionId;
+        m_feedback->enqueue({ actionId, feedbackUrl(href).toString(), f.encode(),
+                              confirm ? u"consent: confirmed"_s : u"consent: denied"_s });
+        break;
+    }
+    }
+    while (m_state.consentAnswered.size() > 100)
+        m_state.consentAnswered.removeFirst();
+    save();
+}
 
 QString DeviceAgent::titleOf(const Flotilla::Ddi::Deployment &deployment)
 {
@@ -18,18 +54,27 @@ QString DeviceAgent::titleOf(const Flotilla::Ddi::Deployment &deployment)
     return parts.join(u", "_s);
 }
 
-QString DeviceAgent::currentTitle() const
+const Flotilla::Ddi::Deployment *DeviceAgent::currentDeployment() const
 {
     if (!m_state.current)
-        return {};
-    Flotilla::Ddi::DecodeError ignored;
-    const auto d = Flotilla::Ddi::Deployment::decode(m_state.current->deployment, &ignored);
+        return nullptr;
+    if (m_decodedBody.isNull() || m_decodedBody != m_state.current->deployment) {
+        m_decodedBody = m_state.current->deployment;
+        Flotilla::Ddi::DecodeError ignored;
+        m_decodedDeployment = Flotilla::Ddi::Deployment::decode(m_decodedBody, &ignored);
+    }
+    return m_decodedDeployment ? &*m_decodedDeployment : nullptr;
+}
+
+QString DeviceAgent::currentTitle() const
+{
+    const Flotilla::Ddi::Deployment *d = currentDeployment();
     return d ? titleOf(*d) : QString();
 }
 
 void DeviceAgent::consentDetailsRead(const QUrl &href, const DdiReply &reply)
 {
-    const QString actionId = href.path().section(u'/', -1);
+    const QString actionId = actionIdIn(href, "confirmationBase"_L1);
     m_consentFetching.removeAll(actionId);
     if (!reply.ok()) {
         qCWarning(lcAgent, "the consent question of action %s cannot be read: %s; asking again at the next poll",
@@ -114,8 +159,7 @@ bool DeviceAgent::isHeldForAPerson() const
     if (!m_state.current || !m_workflow->isRunning() || m_workflow->phase() != UpdateWorkflow::Phase::WaitForWindow
         || m_installNowGiven == m_state.current->actionId)
         return false;
-    Flotilla::Ddi::DecodeError ignored;
-    const auto d = Flotilla::Ddi::Deployment::decode(m_state.current->deployment, &ignored);
+    const Flotilla::Ddi::Deployment *d = currentDeployment();
     return d && heldForAPerson(*d);
 }
 

@@ -60,7 +60,7 @@ void ManagementServer::createSetTypes(Context &ctx)
             for (const QJsonValue &v : o.value(field).toArray()) {
                 const QJsonObject ref = v.toObject();
                 const QString name = v.isString()   ? v.toString()
-                    : ref.value("id"_L1).isDouble() ? QString::number(qint64(ref.value("id"_L1).toDouble()))
+                    : ref.value("id"_L1).isDouble() ? QString::number(idOf(ref.value("id"_L1)))
                                                     : ref.value("key"_L1).toString();
                 const std::optional<SoftwareModuleType> m = moduleTypeByIdOrKey(name);
                 if (!m)

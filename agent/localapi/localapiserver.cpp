@@ -236,9 +236,7 @@ pb::DeviceNotification snapshot(const DeviceAgent &agent)
         case Phase::WaitForWindow: {
             n.set_state(agent.isHeldForAPerson() ? pb::READY_TO_INSTALL : pb::WAITING_FOR_WINDOW);
             n.set_install_now_allowed(agent.installNowAllowed());
-            Flotilla::Ddi::DecodeError ignored;
-            if (const auto d = Flotilla::Ddi::Deployment::decode(state.current->deployment, &ignored);
-                d && d->maintenanceWindowStartMs) {
+            if (const Flotilla::Ddi::Deployment *d = agent.currentDeployment(); d && d->maintenanceWindowStartMs) {
                 n.set_window_start(*d->maintenanceWindowStartMs / 1000);
                 n.set_window_end(*d->maintenanceWindowEndMs / 1000);
             }

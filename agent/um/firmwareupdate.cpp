@@ -403,7 +403,6 @@ void FirmwareUpdate::driveRevert()
 {
     const QList<UmHandler *> ums = involved();
     bool waiting = false;
-    bool reverted = false;
     for (UmHandler *h : ums) {
         if (!h->isConnected()) {
             waiting = true;
@@ -423,16 +422,12 @@ void FirmwareUpdate::driveRevert()
             waiting = true; // an answer is on its way (a late PREPARED or UPDATED is reverted next)
             break;
         }
-        reverted = reverted || h->state() == S::WaitForRevertStatus;
     }
     if (waiting)
         return;
-    Q_UNUSED(reverted);
-    if (m_revertingAfterFailure) {
-        setPhase(Phase::Failed);
-        return end(false, tr("%1 (every Update Manager reverted)").arg(m_errors.join(u"; "_s)));
-    }
     setPhase(Phase::Failed);
+    if (m_revertingAfterFailure)
+        return end(false, tr("%1 (every Update Manager reverted)").arg(m_errors.join(u"; "_s)));
     end(true, tr("firmware reverted on %1").arg(m_order.join(u", "_s)));
 }
 
@@ -444,9 +439,6 @@ void FirmwareUpdate::timedOut()
             || h->state() == S::WaitForApplyStatus || h->state() == S::WaitForRevertStatus)
             stuck << h->nodeId();
     }
-    const auto describeStuck = [&] {
-        return stuck.join(u", "_s);
-    };
     if (m_mode != Mode::None && m_mode != Mode::Route && m_order.isEmpty()) {
         // The UMs of this update never came back after a restart.
         QString problem;
@@ -484,13 +476,14 @@ void FirmwareUpdate::timedOut()
         return driveRevert();
     }
     case Mode::Apply:
-        addError(tr("ApplyUpdate not confirmed within %1 s by %2").arg(m_options.timeoutSeconds).arg(describeStuck()));
+        addError(
+            tr("ApplyUpdate not confirmed within %1 s by %2").arg(m_options.timeoutSeconds).arg(stuck.join(u", "_s)));
         setPhase(Phase::Failed);
         return end(false, m_errors.join(u"; "_s));
     case Mode::Revert:
         addError(tr("RevertUpdate not confirmed within %1 s by %2; the device may need maintenance")
                      .arg(m_options.timeoutSeconds)
-                     .arg(describeStuck()));
+                     .arg(stuck.join(u", "_s)));
         setPhase(Phase::Failed);
         return end(false, m_errors.join(u"; "_s));
     }

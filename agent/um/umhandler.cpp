@@ -1,41 +1,15 @@
 #include "umhandler.h"
 
 #include "agentlogging.h"
+#include "valuetransition.h"
 
 #include <QCoreApplication>
 #include <QMetaEnum>
-#include <QSignalTransition>
 #include <QStateMachine>
 
 using namespace Qt::StringLiterals;
 
 namespace Flotilla::Agent {
-
-namespace {
-
-// A transition on UmHandler::trigger(int) for one value.
-class TriggerTransition : public QSignalTransition
-{
-public:
-    TriggerTransition(const UmHandler *handler, int what)
-        : QSignalTransition(handler, &UmHandler::trigger)
-        , m_what(what)
-    { }
-
-protected:
-    bool eventTest(QEvent *event) override
-    {
-        if (!QSignalTransition::eventTest(event))
-            return false;
-        const auto *e = static_cast<QStateMachine::SignalEvent *>(event);
-        return !e->arguments().isEmpty() && e->arguments().constFirst().toInt() == m_what;
-    }
-
-private:
-    int m_what;
-};
-
-} // namespace
 
 QString UmHandler::nameOf(State state)
 {
@@ -61,7 +35,7 @@ UmHandler::UmHandler(QString nodeId, QObject *parent)
         connect(it.value(), &QState::entered, this, [this, state] { entered(state); });
     }
     const auto add = [this](QState *from, int what, QState *to) {
-        auto *t = new TriggerTransition(this, what);
+        auto *t = new ValueTransition(this, &UmHandler::trigger, what);
         t->setTargetState(to);
         from->addTransition(t);
     };

@@ -1,11 +1,11 @@
 #include "updateworkflow.h"
 
 #include "agentlogging.h"
+#include "valuetransition.h"
 
 #include <QFinalState>
 #include <QMetaEnum>
 #include <QProcess>
-#include <QSignalTransition>
 #include <QStateMachine>
 #include <QTimer>
 #include <algorithm>
@@ -15,28 +15,6 @@ using namespace Qt::StringLiterals;
 namespace Flotilla::Agent {
 
 namespace {
-
-// A transition on UpdateWorkflow::outcome(int) for one value.
-class OutcomeTransition : public QSignalTransition
-{
-public:
-    OutcomeTransition(const UpdateWorkflow *workflow, int what)
-        : QSignalTransition(workflow, &UpdateWorkflow::outcome)
-        , m_what(what)
-    { }
-
-protected:
-    bool eventTest(QEvent *event) override
-    {
-        if (!QSignalTransition::eventTest(event))
-            return false;
-        const auto *e = static_cast<QStateMachine::SignalEvent *>(event);
-        return !e->arguments().isEmpty() && e->arguments().constFirst().toInt() == m_what;
-    }
-
-private:
-    int m_what;
-};
 
 QString describe(const WorkItem &item)
 {
@@ -115,7 +93,7 @@ QAbstractState *UpdateWorkflow::addPhase(Phase phase)
 
 void UpdateWorkflow::addTransition(Phase from, int what, Phase to)
 {
-    auto *t = new OutcomeTransition(this, what);
+    auto *t = new ValueTransition(this, &UpdateWorkflow::outcome, what);
     t->setTargetState(m_states.value(to));
     qobject_cast<QState *>(m_states.value(from))->addTransition(t);
 }

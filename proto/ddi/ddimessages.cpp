@@ -571,17 +571,18 @@ std::optional<Deployment> Deployment::decode(const QByteArray &json, DecodeError
         d.maintenanceWindowAvailable = w.toString() == "available"_L1;
     }
     // Flotilla's extension; ignored unless both are sane epoch milliseconds.
-    const QJsonValue ws = o.value("maintenanceWindowStart"_L1), we = o.value("maintenanceWindowEnd"_L1);
-    if (ws.isDouble() && we.isDouble() && ws.toDouble() > 0 && we.toDouble() >= ws.toDouble() && we.toDouble() < 1e15) {
-        d.maintenanceWindowStartMs = qint64(ws.toDouble());
-        d.maintenanceWindowEndMs = qint64(we.toDouble());
+    const auto windowStart = wholeNumber(o.value("maintenanceWindowStart"_L1));
+    const auto windowEnd = wholeNumber(o.value("maintenanceWindowEnd"_L1));
+    if (windowStart && windowEnd && *windowStart > 0 && *windowEnd >= *windowStart) {
+        d.maintenanceWindowStartMs = windowStart;
+        d.maintenanceWindowEndMs = windowEnd;
     }
     if (const QJsonObject ds = o.value("distributionSet"_L1).toObject(); !ds.isEmpty()) {
         d.distributionSetName = ds.value("name"_L1).toString().left(256);
         d.distributionSetVersion = ds.value("version"_L1).toString().left(256);
     }
-    if (const QJsonValue f = o.value("forceTime"_L1); f.isDouble() && f.toDouble() > 0 && f.toDouble() < 1e15)
-        d.forceTimeMs = qint64(f.toDouble());
+    if (const auto forceTime = wholeNumber(o.value("forceTime"_L1)); forceTime && *forceTime > 0)
+        d.forceTimeMs = forceTime;
     const QJsonValue chunks = o.value("chunks"_L1);
     if (!chunks.isArray())
         return fail(error, u"'%1.chunks' is required and must be an array"_s.arg(key)), std::nullopt;

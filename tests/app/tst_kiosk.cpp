@@ -4,6 +4,7 @@
 // the build's screenshot folder.
 #include "agentprocess.h"
 #include "flotilladfixture.h"
+#include "freeport.h"
 #include "localupdate.qpb.h"
 #include "localupdate_client.grpc.qpb.h"
 #include "screenshotdir.h"
@@ -14,7 +15,6 @@
 
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,12 +24,6 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString device = u"kiosk-device"_s;
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
 } // namespace
 
 class TestKiosk : public QObject
@@ -96,7 +90,7 @@ void TestKiosk::init()
     m_set = m_server->addSet(u"press-firmware"_s, u"2.0"_s, u"app.bin"_s, QByteArray("new firmware ").repeated(1000));
     QVERIFY(m_target.id > 0 && m_set.setId > 0);
     m_agent = std::make_unique<AgentProcess>(m_dir->path());
-    m_localPort = freePort();
+    m_localPort = freeLoopbackPort();
     m_kioskLog.clear();
     m_targets.clear();
 }

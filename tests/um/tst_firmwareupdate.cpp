@@ -3,9 +3,9 @@
 // distribution set with two firmware modules is assigned and the test watches the slots and the action.
 #include "agentprocess.h"
 #include "flotilladfixture.h"
+#include "freeport.h"
 #include "umprocess.h"
 
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,13 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const QString device = u"fw-device"_s;
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
 
 void writeScript(const QString &path, const QByteArray &body)
 {
@@ -77,7 +70,7 @@ void TestFirmwareUpdate::init()
     m_target = m_server->addTarget(device);
     QVERIFY(m_target.id > 0);
     m_agent = std::make_unique<AgentProcess>(m_dir->path());
-    m_umPort = freePort();
+    m_umPort = freeLoopbackPort();
     QVERIFY(m_umPort > 0);
 }
 
