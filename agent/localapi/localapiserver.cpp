@@ -3,6 +3,7 @@
 #include "agentlogging.h"
 #include "device/v1/localupdate.grpc.pb.h"
 #include "deviceagent.h"
+#include "queuedwriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,7 +11,6 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include <deque>
 #include <map>
 #include <mutex>
 
@@ -38,73 +38,20 @@ QString fromStd(const std::string &s)
 
 class Subscribers;
 
-// One SubscribeNotifications stream: queued writes, one at a time.
-class Subscriber final : public grpc::ServerWriteReactor<pb::DeviceNotification>
+// One SubscribeNotifications stream.
+class Subscriber final : public QueuedWriter<grpc::ServerWriteReactor<pb::DeviceNotification>, pb::DeviceNotification>
 {
 public:
     Subscriber(Subscribers *owner, quint64 id)
-        : m_owner(owner)
+        : QueuedWriter(grpc::Status::CANCELLED)
+        , m_owner(owner)
         , m_id(id)
     { }
-    void send(const pb::DeviceNotification &n)
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_finishing)
-            return;
-        m_out.push_back(n);
-        if (!m_writing)
-            writeNext();
-    }
-    void finish(const grpc::Status &status)
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_finishing)
-            return;
-        m_finishing = true;
-        if (!m_writing)
-            Finish(status);
-        else
-            m_finishStatus = status;
-    }
-    void OnWriteDone(bool ok) override
-    {
-        std::lock_guard lock(m_mutex);
-        m_writing = false;
-        if (!m_out.empty())
-            m_out.pop_front();
-        if (!ok) {
-            m_out.clear();
-            if (!m_finishing) {
-                m_finishing = true;
-                Finish(grpc::Status::CANCELLED);
-            } else if (m_finishStatus) {
-                Finish(*std::exchange(m_finishStatus, std::nullopt));
-            }
-            return;
-        }
-        if (m_finishStatus) {
-            Finish(*std::exchange(m_finishStatus, std::nullopt));
-            return;
-        }
-        if (!m_out.empty() && !m_finishing)
-            writeNext();
-    }
-    void OnCancel() override { finish(grpc::Status::CANCELLED); }
     void OnDone() override;
 
 private:
-    void writeNext()
-    {
-        m_writing = true;
-        StartWrite(&m_out.front());
-    }
     Subscribers *m_owner;
     quint64 m_id;
-    std::recursive_mutex m_mutex;
-    std::deque<pb::DeviceNotification> m_out;
-    bool m_writing = false;
-    bool m_finishing = false;
-    std::optional<grpc::Status> m_finishStatus;
 };
 
 class Subscribers

@@ -1,13 +1,13 @@
 #include "umservice.h"
 
 #include "agentlogging.h"
+#include "queuedwriter.h"
 #include "um/v2/updatemanager.grpc.pb.h"
 
 #include <QFile>
 
 #include <grpcpp/grpcpp.h>
 
-#include <deque>
 #include <map>
 #include <mutex>
 
@@ -83,78 +83,21 @@ pb::CMMessages encode(const UmCommand &command)
 class Registry;
 
 // One RegisterUM stream. Lives from RegisterUM() until OnDone(), which deletes it.
-class Stream final : public grpc::ServerBidiReactor<pb::UpdateStatus, pb::CMMessages>
+class Stream final : public QueuedWriter<grpc::ServerBidiReactor<pb::UpdateStatus, pb::CMMessages>, pb::CMMessages>
 {
 public:
     Stream(Registry *registry, quint64 id, QString peer);
     void start() { StartRead(&m_in); }
 
-    // Any thread.
-    void send(pb::CMMessages message)
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_finishing)
-            return;
-        m_out.push_back(std::move(message));
-        if (!m_writing)
-            writeNext();
-    }
-    void finish(const grpc::Status &status)
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_finishing)
-            return;
-        m_finishing = true;
-        if (m_writing)
-            m_finishStatus = status; // after the write in flight
-        else
-            Finish(status);
-    }
-
     void OnReadDone(bool ok) override;
-    void OnWriteDone(bool ok) override
-    {
-        std::lock_guard lock(m_mutex);
-        m_writing = false;
-        if (!ok) {
-            m_out.clear();
-            if (!m_finishing) {
-                m_finishing = true;
-                Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "write failed"));
-            } else if (m_finishStatus) {
-                Finish(*std::exchange(m_finishStatus, std::nullopt));
-            }
-            return;
-        }
-        m_out.pop_front();
-        if (m_finishStatus) {
-            Finish(*std::exchange(m_finishStatus, std::nullopt));
-            return;
-        }
-        if (!m_out.empty() && !m_finishing)
-            writeNext();
-    }
-    void OnCancel() override { finish(grpc::Status::CANCELLED); }
     void OnDone() override;
 
 private:
-    void writeNext() // m_mutex held
-    {
-        m_writing = true;
-        StartWrite(&m_out.front());
-    }
-
     Registry *m_registry;
     quint64 m_id;
     QString m_peer;
     pb::UpdateStatus m_in;
     bool m_sawMessage = false;
-    // Recursive: gRPC may run a reaction inline, inside the StartWrite/Finish called under this lock.
-    std::recursive_mutex m_mutex;
-    std::deque<pb::CMMessages> m_out; // front: the write in flight
-    bool m_writing = false;
-    bool m_finishing = false;
-    std::optional<grpc::Status> m_finishStatus;
 };
 
 // The live streams by id, and the way back to the hub.
@@ -197,7 +140,8 @@ private:
 };
 
 Stream::Stream(Registry *registry, quint64 id, QString peer)
-    : m_registry(registry)
+    : QueuedWriter(grpc::Status(grpc::StatusCode::UNAVAILABLE, "write failed"))
+    , m_registry(registry)
     , m_id(id)
     , m_peer(std::move(peer))
 { }
@@ -213,9 +157,7 @@ void Stream::OnReadDone(bool ok)
     }
     m_sawMessage = true;
     m_registry->status(m_id, decode(m_in), m_peer);
-    std::lock_guard lock(m_mutex);
-    if (!m_finishing)
-        StartRead(&m_in);
+    unlessFinishing([this] { StartRead(&m_in); });
 }
 
 void Stream::OnDone()
