@@ -81,9 +81,10 @@ std::optional<ArtifactStore::Stored> ArtifactStore::add(QIODevice &source, const
                                                    { declared.md5, stored.hashes.md5 },
                                                    { declared.sha256, stored.hashes.sha256 } };
     const char *names[] = { "sha1", "md5", "sha256" };
+    const AddError errors[] = { AddError::Sha1Mismatch, AddError::Md5Mismatch, AddError::Sha256Mismatch };
     for (int i = 0; i < 3; ++i) {
         if (!checks[i].first.isEmpty() && checks[i].first.compare(checks[i].second, Qt::CaseInsensitive) != 0)
-            return fail(AddError::HashMismatch,
+            return fail(errors[i],
                         u"declared %1 %2 does not match the uploaded file's %3"_s.arg(
                             QLatin1StringView(names[i]), checks[i].first, checks[i].second));
     }

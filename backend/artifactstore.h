@@ -31,7 +31,8 @@ public:
         Hashes hashes;
         qint64 size = 0;
     };
-    enum class AddError : quint8 { None, TooLarge, HashMismatch, Io };
+    // A hash mismatch names the hash (hawkBit answers each with its own error code).
+    enum class AddError : quint8 { None, TooLarge, Sha1Mismatch, Md5Mismatch, Sha256Mismatch, Io };
 
     // Reads source to its end. Declared hashes (empty ones are not checked) must match what was read.
     std::optional<Stored> add(QIODevice &source, const Hashes &declared, qint64 maxBytes, AddError *error = nullptr);

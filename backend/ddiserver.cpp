@@ -219,8 +219,10 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
     if (tenantKnown && idValid)
         target = m_store.deviceTarget(controllerId);
     // Credentials first: an unauthenticated caller learns nothing about tenants or targets.
+    const TenantConfiguration config = m_store.tenantConfiguration();
     const DeviceAuthenticator::Kind who
-        = m_authenticator.authenticate(request.value("authorization"), target ? target->securityToken : QString());
+        = m_authenticator.authenticate(request.value("authorization"), target ? target->securityToken : QString(),
+                                       { config.targetTokenAuth, config.gatewayTokenAuth, config.gatewayTokenKey });
     if (who == DeviceAuthenticator::Kind::Denied || !tenantKnown) {
         QHttpHeaders h = jsonHeaders();
         h.append(QHttpHeaders::WellKnownHeader::WWWAuthenticate, "TargetToken");

@@ -25,6 +25,12 @@ bool DeviceAuthenticator::constantTimeEquals(QByteArrayView a, QByteArrayView b)
 DeviceAuthenticator::Kind DeviceAuthenticator::authenticate(const QByteArray &authorization,
                                                             const QString &securityToken) const
 {
+    return authenticate(authorization, securityToken, Modes());
+}
+
+DeviceAuthenticator::Kind DeviceAuthenticator::authenticate(const QByteArray &authorization,
+                                                            const QString &securityToken, const Modes &modes) const
+{
     const QByteArray header = authorization.trimmed();
     if (header.isEmpty())
         return m_anonymousAllowed ? Kind::Anonymous : Kind::Denied;
@@ -36,6 +42,8 @@ DeviceAuthenticator::Kind DeviceAuthenticator::authenticate(const QByteArray &au
     if (credential.isEmpty())
         return Kind::Denied;
     if (scheme.compare("TargetToken", Qt::CaseInsensitive) == 0) {
+        if (!modes.targetToken)
+            return Kind::Denied;
         // A missing target is compared against a dummy so that its absence takes the same time as a wrong token.
         static const QByteArray dummy(32, 'x');
         const QByteArray expected = securityToken.isEmpty() ? dummy : securityToken.toUtf8();
@@ -43,9 +51,10 @@ DeviceAuthenticator::Kind DeviceAuthenticator::authenticate(const QByteArray &au
         return match && !securityToken.isEmpty() ? Kind::Target : Kind::Denied;
     }
     if (scheme.compare("GatewayToken", Qt::CaseInsensitive) == 0) {
-        if (m_gatewayToken.isEmpty())
+        const QByteArray key = modes.gatewayKey.isEmpty() ? m_gatewayToken : modes.gatewayKey.toUtf8();
+        if (!modes.gatewayToken || key.isEmpty())
             return Kind::Denied;
-        return constantTimeEquals(credential, m_gatewayToken) ? Kind::Gateway : Kind::Denied;
+        return constantTimeEquals(credential, key) ? Kind::Gateway : Kind::Denied;
     }
     return Kind::Denied;
 }

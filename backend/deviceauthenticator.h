@@ -16,6 +16,15 @@ public:
 
     // Checks the Authorization header of a request for one controllerId. For a TargetToken, securityToken is that
     // target's stored token: empty when the target does not exist, which is denied exactly like a wrong token.
+    // modes are the tenant's authentication.* settings: either scheme can be switched off, and the tenant's
+    // gateway key (when set) replaces the configured one.
+    struct Modes
+    {
+        bool targetToken = true;
+        bool gatewayToken = true;
+        QString gatewayKey;
+    };
+    Kind authenticate(const QByteArray &authorization, const QString &securityToken, const Modes &modes) const;
     Kind authenticate(const QByteArray &authorization, const QString &securityToken) const;
 
     // Compares in time independent of where the inputs differ.

@@ -1,4 +1,4 @@
-// Management API: routing, authentication and permissions, the OpenAPI document, users, tokens, configuration.
+// Management API: routing, authentication and permissions, the OpenAPI document, users, tokens.
 #include "managementserver_p.h"
 
 #include <QHttpServer>
@@ -70,8 +70,16 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
         { Method::Get, u"/rollouts/<arg>/deploygroups"_s, P::ReadRollout, &M::listGroups,
           u"A rollout's groups with counts by status"_s },
         { Method::Post, u"/rollouts/<arg>/<arg>"_s, P::HandleRollout, &M::rolloutCommand,
-          u"start, pause, resume, stop (HANDLE_ROLLOUT); approve, deny (APPROVE_ROLLOUT)"_s },
+          u"start, pause, resume, stop, triggerNextGroup (HANDLE_ROLLOUT); approve, deny (APPROVE_ROLLOUT)"_s },
+        { Method::Get, u"/rollouts/<arg>/deploygroups/<arg>"_s, P::ReadRollout, &M::getGroup,
+          u"One group of a rollout"_s },
         { Method::Get, u"/system/configs"_s, P::TenantConfiguration, &M::getConfigs, u"The tenant configuration"_s },
+        { Method::Get, u"/system/configs/<arg>"_s, P::TenantConfiguration, &M::getConfig,
+          u"One tenant configuration value"_s },
+        { Method::Put, u"/system/configs"_s, P::TenantConfiguration, &M::setConfigs,
+          u"Set several tenant configuration values at once {key: value, ...}"_s },
+        { Method::Delete, u"/system/configs/<arg>"_s, P::TenantConfiguration, &M::deleteConfig,
+          u"Reset a tenant configuration value to its default"_s },
         { Method::Put, u"/system/configs/<arg>"_s, P::TenantConfiguration, &M::setConfig,
           u"Change one tenant configuration key {value}"_s },
         { Method::Put, u"/targets/<arg>"_s, P::UpdateTarget, &M::updateTarget,
@@ -299,74 +307,6 @@ void ManagementServer::createUser(Context &ctx)
                         m_accounts.error());
     ctx.send(QJsonObject { { "username"_L1, body->value("username"_L1) }, { "roles"_L1, body->value("roles"_L1) } },
              Status::Created);
-}
-
-void ManagementServer::getConfigs(Context &ctx)
-{
-    const TenantConfiguration c = m_store.tenantConfiguration();
-    auto entry = [](const QJsonValue &v) {
-        return QJsonObject { { "value"_L1, v } };
-    };
-    ctx.send(QJsonObject {
-        { "repository.actions.autoclose.enabled"_L1, entry(c.autoClose) },
-        { "user.confirmation.flow.enabled"_L1, entry(c.consentFlow) },
-        { "multi.assignments.enabled"_L1, entry(c.multiAssignment) },
-        { "pollingTime"_L1, entry(Ddi::formatSleep(c.pollingSecs)) },
-        { "pollingOverdueTime"_L1, entry(Ddi::formatSleep(c.pollingOverdueSecs)) },
-        { "minPollingTime"_L1, entry(Ddi::formatSleep(c.minPollingSecs)) },
-        { "maintenanceWindowPollCount"_L1, entry(c.maintenanceWindowPollCount) },
-    });
-}
-
-void ManagementServer::setConfig(Context &ctx)
-{
-    const auto body = ctx.jsonObject();
-    if (!body)
-        return;
-    const QString key = ctx.args.value(0);
-    const QJsonValue value = body->value("value"_L1);
-    TenantConfiguration c = m_store.tenantConfiguration();
-    auto duration = [&](qint64 *field) {
-        const std::optional<qint64> secs = Ddi::parseSleep(value.toString());
-        if (!secs)
-            return ctx.fail(Status::BadRequest, u"%1 takes a duration HH:mm:ss"_s.arg(key)), false;
-        *field = *secs;
-        return true;
-    };
-    auto boolean = [&](bool *field) {
-        if (!value.isBool())
-            return ctx.fail(Status::BadRequest, u"%1 takes true or false"_s.arg(key)), false;
-        *field = value.toBool();
-        return true;
-    };
-    bool ok = false;
-    if (key == u"repository.actions.autoclose.enabled"_s)
-        ok = boolean(&c.autoClose);
-    else if (key == u"user.confirmation.flow.enabled"_s)
-        ok = boolean(&c.consentFlow);
-    else if (key == u"multi.assignments.enabled"_s)
-        ok = boolean(&c.multiAssignment);
-    else if (key == u"pollingTime"_s)
-        ok = duration(&c.pollingSecs);
-    else if (key == u"pollingOverdueTime"_s)
-        ok = duration(&c.pollingOverdueSecs);
-    else if (key == u"minPollingTime"_s)
-        ok = duration(&c.minPollingSecs);
-    else if (key == u"maintenanceWindowPollCount"_s) {
-        ok = value.isDouble() && value.toInt() >= 1;
-        if (!ok)
-            return ctx.fail(Status::BadRequest, u"%1 takes a positive integer"_s.arg(key));
-        c.maintenanceWindowPollCount = value.toInt();
-    } else {
-        return ctx.fail(Status::NotFound, u"no tenant configuration key '%1'"_s.arg(key));
-    }
-    if (!ok)
-        return;
-    if (c.minPollingSecs > c.pollingSecs)
-        return ctx.fail(Status::BadRequest, u"minPollingTime must not exceed pollingTime"_s);
-    if (!m_store.setTenantConfiguration(c))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(QJsonObject { { "value"_L1, value } });
 }
 
 void ManagementServer::updateUser(Context &ctx)

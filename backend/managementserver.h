@@ -77,8 +77,13 @@ private:
     void getRollout(Context &ctx);
     void rolloutCommand(Context &ctx);
     void listGroups(Context &ctx);
+    void getGroup(Context &ctx);
+    QJsonObject rolloutJsonOf(const Rollout &r); // with its groups' totals
     void getConfigs(Context &ctx);
+    void getConfig(Context &ctx);
     void setConfig(Context &ctx);
+    void setConfigs(Context &ctx);
+    void deleteConfig(Context &ctx);
     void updateTarget(Context &ctx);
     void getTargetSet(Context &ctx); // assignedDS or installedDS
     void getAutoConfirm(Context &ctx);

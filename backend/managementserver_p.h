@@ -2,6 +2,7 @@
 
 // Shared by the Management API's implementation files: the request context and the JSON shapes. Not an API.
 #include "managementserver.h"
+#include "mgmterror.h"
 
 #include "ddimessages.h"
 #include "rsqlcompiler.h"
@@ -30,28 +31,6 @@ using Method = QHttpServerRequest::Method;
 inline constexpr int DefaultLimit = 50;
 inline constexpr int MaxLimit = 500;
 inline const QString Base = u"/rest/v1"_s;
-
-inline QString errorCodeFor(Status status)
-{
-    switch (status) {
-    case Status::BadRequest:
-        return u"flotilla.mgmt.badRequest"_s;
-    case Status::Unauthorized:
-        return u"flotilla.mgmt.unauthorized"_s;
-    case Status::Forbidden:
-        return u"flotilla.mgmt.forbidden"_s;
-    case Status::NotFound:
-        return u"flotilla.mgmt.notFound"_s;
-    case Status::Conflict:
-        return u"flotilla.mgmt.conflict"_s;
-    case Status::PayloadTooLarge:
-        return u"flotilla.mgmt.tooLarge"_s;
-    case Status::TooManyRequests:
-        return u"flotilla.mgmt.quotaExceeded"_s;
-    default:
-        return u"flotilla.mgmt.serverError"_s;
-    }
-}
 
 inline QString targetStateName(TargetState s)
 {
@@ -186,9 +165,68 @@ inline QJsonObject setJson(const DistributionSet &s, const QList<SoftwareModule>
              { "complete"_L1, complete },
              { "modules"_L1, list } };
 }
-inline QJsonObject rolloutJson(const Rollout &r, const QList<RolloutGroup> &groups)
+// hawkBit's totalTargetsPerStatus: the group's targets by the state of their action (none yet: notstarted).
+inline QJsonObject perStatusJson(int targets, const GroupCounts &c)
 {
+    return { { "running"_L1, c.running - c.scheduled },
+             { "notstarted"_L1, std::max(0, targets - c.total) },
+             { "scheduled"_L1, c.scheduled },
+             { "cancelled"_L1, c.canceled },
+             { "finished"_L1, c.finished },
+             { "error"_L1, c.error } };
+}
+inline QJsonObject conditionJson(int percent)
+{
+    return { { "condition"_L1, u"THRESHOLD"_s }, { "expression"_L1, QString::number(percent) } };
+}
+// hawkBit's MgmtRolloutGroupResponseBody.
+inline QJsonObject groupJson(const Rollout &r, const RolloutGroup &g, const GroupCounts &counts)
+{
+    return {
+        { "id"_L1, double(g.id) },
+        { "name"_L1, g.name },
+        { "description"_L1, g.description },
+        { "status"_L1, nameOf(g.state).toLower() },
+        { "dynamic"_L1, g.name.startsWith(u"dynamic-"_s) },
+        { "targetFilterQuery"_L1, g.targetFilterQuery },
+        { "targetPercentage"_L1, g.targetPercentage },
+        { "confirmationRequired"_L1, g.confirmationRequired.value_or(r.confirmationRequired) },
+        { "successCondition"_L1, conditionJson(g.conditions.successThresholdPercent) },
+        { "successAction"_L1,
+          QJsonObject {
+              { "action"_L1, g.conditions.successAction == SuccessAction::Pause ? u"PAUSE"_s : u"NEXTGROUP"_s },
+              { "expression"_L1, u""_s } } },
+        { "errorCondition"_L1, conditionJson(g.conditions.errorThresholdPercent) },
+        { "errorAction"_L1, QJsonObject { { "action"_L1, u"PAUSE"_s }, { "expression"_L1, u""_s } } },
+        { "totalTargets"_L1, g.targetCount },
+        { "totalTargetsPerStatus"_L1, perStatusJson(g.targetCount, counts) },
+        { "_links"_L1,
+          QJsonObject {
+              { "self"_L1,
+                QJsonObject {
+                    { "href"_L1, QString(Base + u"/rollouts/%1/deploygroups/%2"_s.arg(r.id).arg(g.id)) } } } } },
+    };
+}
+// hawkBit's MgmtRolloutResponseBody; counts holds each group's (by position), for the totals.
+inline QJsonObject rolloutJson(const Rollout &r, const QList<RolloutGroup> &groups, const QList<GroupCounts> &counts)
+{
+    int targets = 0;
+    GroupCounts sum;
+    for (qsizetype i = 0; i < groups.size(); ++i) {
+        targets += groups.at(i).targetCount;
+        const GroupCounts c = counts.value(i);
+        sum.total += c.total;
+        sum.finished += c.finished;
+        sum.error += c.error;
+        sum.running += c.running;
+        sum.scheduled += c.scheduled;
+        sum.canceled += c.canceled;
+    }
     return { { "id"_L1, double(r.id) },
+             { "totalTargets"_L1, targets },
+             { "totalTargetsPerStatus"_L1, perStatusJson(targets, sum) },
+             { "forcetime"_L1, msOrNull(r.forceTime) },
+             { "deleted"_L1, false },
              { "name"_L1, r.name },
              { "description"_L1, r.description },
              { "targetFilterQuery"_L1, r.targetFilterQuery },
@@ -243,14 +281,19 @@ struct ManagementServer::Context
     {
         send(QJsonObject { { "content"_L1, content }, { "total"_L1, double(total) }, { "size"_L1, content.size() } });
     }
-    void fail(Mgmt::Status status, const QString &message)
+    // An error in hawkBit's ExceptionInfo shape; the generic kind of the status, or a specific one.
+    void fail(Mgmt::Status status, const QString &message) { fail(Mgmt::errorFor(status), message); }
+    void fail(const Mgmt::Error &error, const QString &message)
     {
-        qCDebug(lcMgmt).noquote() << int(status) << request.url().path() << message;
+        qCDebug(lcMgmt).noquote() << int(error.status) << request.url().path() << message;
         QHttpHeaders h;
         h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
-        if (status == Mgmt::Status::Unauthorized)
+        if (error.status == Mgmt::Status::Unauthorized)
             h.append(QHttpHeaders::WellKnownHeader::WWWAuthenticate, "Basic realm=\"Flotilla\"");
-        responder.write(Ddi::encodeError(errorCodeFor(status), message), h, status);
+        const QJsonObject body { { "exceptionClass"_L1, error.exceptionClass },
+                                 { "errorCode"_L1, error.errorCode },
+                                 { "message"_L1, message } };
+        responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), h, error.status);
     }
     // The body as JSON; fails the request (400) and returns nullopt when it is not.
     std::optional<QJsonDocument> json()
@@ -258,7 +301,7 @@ struct ManagementServer::Context
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &error);
         if (error.error != QJsonParseError::NoError) {
-            fail(Mgmt::Status::BadRequest,
+            fail(Mgmt::Errors::BodyNotReadable,
                  u"malformed JSON at offset %1: %2"_s.arg(error.offset).arg(error.errorString()));
             return std::nullopt;
         }
@@ -340,7 +383,7 @@ inline std::optional<Listing> listingOf(ManagementServer::Context &ctx, RsqlComp
     const std::optional<QString> order
         = orderOf(ctx.request.query().queryItemValue(u"sort"_s, QUrl::FullyDecoded), entity, alias, &error);
     if (!order) {
-        ctx.fail(Status::BadRequest, error);
+        ctx.fail(Errors::SortParameterInvalid, error);
         return std::nullopt;
     }
     l.orderBy = *order;
@@ -354,7 +397,7 @@ inline std::optional<SqlCondition> queryOf(ManagementServer::Context &ctx, RsqlC
         return SqlCondition();
     const auto compiled = RsqlCompiler::compile(entity, q);
     if (const auto *error = std::get_if<Rsql::ParseError>(&compiled)) {
-        ctx.fail(Status::BadRequest, u"q: "_s + error->toString());
+        ctx.fail(Errors::RsqlSyntax, u"q: "_s + error->toString());
         return std::nullopt;
     }
     return std::get<SqlCondition>(compiled);

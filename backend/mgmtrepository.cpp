@@ -208,11 +208,20 @@ void ManagementServer::uploadArtifact(Context &ctx)
     const auto stored = m_artifacts.add(
         buffer, { fields.value(u"sha1sum"_s), fields.value(u"md5sum"_s), fields.value(u"sha256sum"_s) },
         m_maxArtifactBytes, &error);
-    if (!stored)
-        return ctx.fail(error == ArtifactStore::AddError::TooLarge           ? Status::PayloadTooLarge
-                            : error == ArtifactStore::AddError::HashMismatch ? Status::BadRequest
-                                                                             : Status::InternalServerError,
-                        m_artifacts.errorString());
+    if (!stored) {
+        switch (error) {
+        case ArtifactStore::AddError::TooLarge:
+            return ctx.fail(Errors::FileSizeQuotaExceeded, m_artifacts.errorString());
+        case ArtifactStore::AddError::Sha1Mismatch:
+            return ctx.fail(Errors::Sha1Mismatch, m_artifacts.errorString());
+        case ArtifactStore::AddError::Md5Mismatch:
+            return ctx.fail(Errors::Md5Mismatch, m_artifacts.errorString());
+        case ArtifactStore::AddError::Sha256Mismatch:
+            return ctx.fail(Errors::Sha256Mismatch, m_artifacts.errorString());
+        default:
+            return ctx.fail(Status::InternalServerError, m_artifacts.errorString());
+        }
+    }
     Artifact a { 0,
                  *id,
                  filename,
@@ -313,7 +322,7 @@ void ManagementServer::assignModulesToSet(Context &ctx)
             return ctx.fail(r.error == RepositoryService::Error::UnknownModule
                                     || r.error == RepositoryService::Error::UnknownSet
                                 ? Status::NotFound
-                                : r.error == RepositoryService::Error::Locked ? Status::Conflict
+                                : r.error == RepositoryService::Error::Locked ? Status::Locked
                                                                               : Status::BadRequest,
                             u"[%1]: %2"_s.arg(i).arg(r.message));
     }
@@ -519,7 +528,7 @@ void ManagementServer::deleteModule(Context &ctx)
     if (!m_store.softwareModule(*id))
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
     if (const QStringList users = m_store.dependentsOfModule(*id); !users.isEmpty())
-        return ctx.fail(Status::Conflict, u"software module %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
+        return ctx.fail(Errors::InUse, u"software module %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
     const QList<Artifact> artifacts = m_store.artifacts(*id);
     if (!m_store.deleteSoftwareModule(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
@@ -538,7 +547,7 @@ void ManagementServer::deleteSet(Context &ctx)
     if (!m_store.distributionSet(*id))
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
     if (const QStringList users = m_store.dependentsOfSet(*id); !users.isEmpty())
-        return ctx.fail(Status::Conflict, u"distribution set %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
+        return ctx.fail(Errors::InUse, u"distribution set %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
     if (!m_store.deleteDistributionSet(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonValue(), Status::NoContent);
@@ -562,7 +571,8 @@ void ManagementServer::deleteType(Context &ctx)
     if (!m_store.typeKeys(table).contains(key))
         return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(key));
     if (const QStringList users = m_store.dependentsOfType(table, key); !users.isEmpty())
-        return ctx.fail(Status::Conflict, u"type '%1' is used by %2"_s.arg(key, users.join(u", "_s)));
+        return ctx.fail(table == u"target_types"_s ? Errors::TargetTypeInUse : Errors::InUse,
+                        u"type '%1' is used by %2"_s.arg(key, users.join(u", "_s)));
     if (!m_store.deleteType(table, key))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonValue(), Status::NoContent);

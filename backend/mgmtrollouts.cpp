@@ -6,6 +6,15 @@ using namespace Flotilla::Mgmt;
 
 namespace Flotilla {
 
+QJsonObject ManagementServer::rolloutJsonOf(const Rollout &r)
+{
+    const QList<RolloutGroup> groups = m_store.rolloutGroups(r.id);
+    QList<GroupCounts> counts;
+    for (const RolloutGroup &g : groups)
+        counts << m_store.rolloutGroupCounts(g.id);
+    return rolloutJson(r, groups, counts);
+}
+
 void ManagementServer::listRollouts(Context &ctx)
 {
     const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::Rollout, u"r"_s);
@@ -15,7 +24,7 @@ void ManagementServer::listRollouts(Context &ctx)
     for (qint64 id : m_store.idsWhere(u"rollouts"_s, u"r"_s, l->condition.sql, l->condition.binds, l->orderBy,
                                       l->offset, l->limit)) {
         if (const auto r = m_store.rollout(id))
-            content.append(rolloutJson(*r, m_store.rolloutGroups(id)));
+            content.append(rolloutJsonOf(*r));
     }
     ctx.sendPage(content, m_store.countWhere(u"rollouts"_s, u"r"_s, l->condition.sql, l->condition.binds));
 }
@@ -46,7 +55,9 @@ void ManagementServer::createRollout(Context &ctx)
     r.weight = body->value("weight"_L1).toInt(DefaultWeight);
     r.confirmationRequired = body->value("confirmationRequired"_L1).toBool(false);
     r.dynamic = body->value("dynamic"_L1).toBool(false);
-    request.approvalRequired = body->value("approvalRequired"_L1).toBool(false);
+    // rollout.approval.enabled (hawkBit's tenant key) makes every rollout wait for approval.
+    request.approvalRequired
+        = body->value("approvalRequired"_L1).toBool(false) || m_store.tenantConfiguration().rolloutApproval;
     const auto success = percentOf(*body, "successCondition"_L1, 100);
     const auto error = percentOf(*body, "errorCondition"_L1, 100);
     if (!success || !error)
@@ -59,21 +70,48 @@ void ManagementServer::createRollout(Context &ctx)
     if (successAction != u"NEXTGROUP"_s && successAction != u"PAUSE"_s)
         return ctx.fail(Status::BadRequest, u"successAction.action is NEXTGROUP or PAUSE"_s);
     request.conditions.successAction = successAction == u"PAUSE"_s ? SuccessAction::Pause : SuccessAction::NextGroup;
+    if (const QString errorAction = body->value("errorAction"_L1).toObject().value("action"_L1).toString(u"PAUSE"_s);
+        errorAction != u"PAUSE"_s)
+        return ctx.fail(Status::BadRequest, u"errorAction.action is PAUSE"_s);
     if (body->contains("groups"_L1)) {
-        for (const QJsonValue &g : body->value("groups"_L1).toArray()) {
-            const QJsonObject o = g.toObject();
-            const double pct = o.value("targetPercentage"_L1).toDouble(-1);
+        // hawkBit's MgmtRolloutGroup: name, description, targetFilterQuery, targetPercentage, its own conditions
+        // and actions, confirmationRequired.
+        const QJsonArray groups = body->value("groups"_L1).toArray();
+        for (qsizetype i = 0; i < groups.size(); ++i) {
+            const QJsonObject o = groups.at(i).toObject();
+            // hawkBit fills a group without a percentage with all that is left of its filter.
+            const double pct = o.contains("targetPercentage"_L1) ? o.value("targetPercentage"_L1).toDouble(-1) : 100;
             if (pct <= 0 || pct > 100)
-                return ctx.fail(Status::BadRequest, u"groups[].targetPercentage must be in (0, 100]"_s);
+                return ctx.fail(Status::BadRequest, u"groups[%1].targetPercentage must be in (0, 100]"_s.arg(i));
             request.percentages << pct;
             GroupConditions c = request.conditions;
             const auto gs = percentOf(o, "successCondition"_L1, c.successThresholdPercent);
             const auto ge = percentOf(o, "errorCondition"_L1, c.errorThresholdPercent);
             if (!gs || !ge)
-                return ctx.fail(Status::BadRequest, u"groups[] conditions must be percentages 0..100"_s);
+                return ctx.fail(Status::BadRequest, u"groups[%1] conditions must be percentages 0..100"_s.arg(i));
             c.successThresholdPercent = *gs;
             c.errorThresholdPercent = *ge;
+            if (o.contains("successAction"_L1)) {
+                const QString a = o.value("successAction"_L1).toObject().value("action"_L1).toString();
+                if (a != u"NEXTGROUP"_s && a != u"PAUSE"_s)
+                    return ctx.fail(Status::BadRequest,
+                                    u"groups[%1].successAction.action is NEXTGROUP or PAUSE"_s.arg(i));
+                c.successAction = a == u"PAUSE"_s ? SuccessAction::Pause : SuccessAction::NextGroup;
+            }
             request.groupConditions << c;
+            RolloutRequest::GroupDetails details;
+            details.name = o.value("name"_L1).toString();
+            details.description = o.value("description"_L1).toString();
+            details.targetFilterQuery = o.value("targetFilterQuery"_L1).toString();
+            if (o.value("confirmationRequired"_L1).isBool())
+                details.confirmationRequired = o.value("confirmationRequired"_L1).toBool();
+            if (!details.targetFilterQuery.trimmed().isEmpty()) {
+                const auto compiled = RsqlCompiler::compile(RsqlCompiler::Entity::Target, details.targetFilterQuery);
+                if (const auto *e = std::get_if<Rsql::ParseError>(&compiled))
+                    return ctx.fail(Errors::RsqlSyntax,
+                                    u"groups[%1].targetFilterQuery: %2"_s.arg(i).arg(e->toString()));
+            }
+            request.groupDetails << details;
         }
     } else {
         request.amountGroups = body->value("amountGroups"_L1).toInt(0);
@@ -88,7 +126,7 @@ void ManagementServer::createRollout(Context &ctx)
                                                           : Status::BadRequest,
                         why);
     }
-    ctx.send(rolloutJson(*m_store.rollout(id), m_store.rolloutGroups(id)), Status::Created);
+    ctx.send(rolloutJsonOf(*m_store.rollout(id)), Status::Created);
 }
 
 void ManagementServer::getRollout(Context &ctx)
@@ -99,7 +137,7 @@ void ManagementServer::getRollout(Context &ctx)
     const std::optional<Rollout> r = m_store.rollout(*id);
     if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
-    ctx.send(rolloutJson(*r, m_store.rolloutGroups(r->id)));
+    ctx.send(rolloutJsonOf(*r));
 }
 
 void ManagementServer::listGroups(Context &ctx)
@@ -107,19 +145,29 @@ void ManagementServer::listGroups(Context &ctx)
     const auto id = ctx.idArg(0, u"rollout"_s);
     if (!id)
         return;
-    if (!m_store.rollout(*id))
+    const std::optional<Rollout> r = m_store.rollout(*id);
+    if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
     QJsonArray content;
     for (const RolloutGroup &g : m_store.rolloutGroups(*id))
-        content.append(
-            QJsonObject { { "id"_L1, double(g.id) },
-                          { "name"_L1, g.name },
-                          { "status"_L1, nameOf(g.state).toLower() },
-                          { "totalTargets"_L1, g.targetCount },
-                          { "successCondition"_L1, g.conditions.successThresholdPercent },
-                          { "errorCondition"_L1, g.conditions.errorThresholdPercent },
-                          { "totalTargetsPerStatus"_L1, groupCountsJson(m_store.rolloutGroupCounts(g.id)) } });
+        content.append(groupJson(*r, g, m_store.rolloutGroupCounts(g.id)));
     ctx.sendPage(content, content.size());
+}
+
+void ManagementServer::getGroup(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"rollout"_s);
+    const auto groupId = id ? ctx.idArg(1, u"group"_s) : std::nullopt;
+    if (!groupId)
+        return;
+    const std::optional<Rollout> r = m_store.rollout(*id);
+    if (!r)
+        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    for (const RolloutGroup &g : m_store.rolloutGroups(*id)) {
+        if (g.id == *groupId)
+            return ctx.send(groupJson(*r, g, m_store.rolloutGroupCounts(g.id)));
+    }
+    ctx.fail(Status::NotFound, u"group %1 of rollout %2 does not exist"_s.arg(*groupId).arg(*id));
 }
 
 void ManagementServer::rolloutCommand(Context &ctx)
@@ -143,12 +191,14 @@ void ManagementServer::rolloutCommand(Context &ctx)
         ok = m_rollouts.deny(*id);
     else if (command == u"stop"_s)
         ok = m_rollouts.stop(*id);
+    else if (command == u"triggerNextGroup"_s)
+        ok = m_rollouts.triggerNextGroup(*id);
     else
         return ctx.fail(Status::NotFound,
                         u"no rollout command '%1'; commands are start, pause, resume, approve, deny, "
-                        "stop"_s.arg(command));
-    if (!ok)
-        return ctx.fail(Status::Conflict, m_rollouts.lastError());
+                        "stop, triggerNextGroup"_s.arg(command));
+    if (!ok) // hawkBit: a rollout not in the state the command needs is a 400 (RolloutIllegalStateException)
+        return ctx.fail(Errors::RolloutIllegalState, m_rollouts.lastError());
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -165,7 +215,7 @@ void ManagementServer::deleteRollout(Context &ctx)
         = { RolloutState::Ready, RolloutState::WaitingForApproval, RolloutState::ApprovalDenied, RolloutState::Stopped,
             RolloutState::Finished };
     if (!deletable.contains(r->state))
-        return ctx.fail(Status::Conflict,
+        return ctx.fail(Errors::RolloutIllegalState,
                         u"rollout %1 is %2; stop it before deleting it"_s.arg(r->name, nameOf(r->state)));
     if (!m_store.deleteRollout(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());

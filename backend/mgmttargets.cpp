@@ -134,12 +134,13 @@ void ManagementServer::cancelTargetAction(Context &ctx)
     if (force) {
         const FeedbackResult r = m_deployment.feedback(t->id, a->id, ActionEvent::ForceQuit,
                                                        { u"Update Server: force-quit by %1"_s.arg(ctx.who.name) });
-        if (r.outcome != FeedbackResult::Outcome::Applied)
-            return ctx.fail(Status::Conflict, r.message);
+        if (r.outcome != FeedbackResult::Outcome::Applied) // hawkBit: 405, only a canceling action can be
+            return ctx.fail(Errors::ActionNotForceQuitable, r.message);
         return ctx.send(QJsonValue(), Status::NoContent);
     }
     if (!a->isActive() || a->state == ActionState::Canceling)
-        return ctx.fail(Status::Conflict, u"action %1 is %2 and cannot be canceled"_s.arg(a->id).arg(nameOf(a->state)));
+        return ctx.fail(Errors::ActionNotCancelable,
+                        u"action %1 is %2 and cannot be canceled"_s.arg(a->id).arg(nameOf(a->state)));
     if (!m_deployment.cancel(*a, u"Update Server: canceled by %1"_s.arg(ctx.who.name)))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonValue(), Status::NoContent);
@@ -319,7 +320,8 @@ void ManagementServer::setAutoConfirm(Context &ctx)
     case DeploymentService::AutoConfirmResult::Activated:
         return ctx.send(QJsonValue(), Status::NoContent);
     case DeploymentService::AutoConfirmResult::AlreadyActive:
-        return ctx.fail(Status::Conflict, u"auto-confirm is already active for '%1'"_s.arg(t->controllerId));
+        return ctx.fail(Errors::AutoConfirmationAlreadyActive,
+                        u"auto-confirm is already active for '%1'"_s.arg(t->controllerId));
     default:
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     }

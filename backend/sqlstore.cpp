@@ -126,6 +126,12 @@ const QList<QStringList> &migrations()
                            "target_id BIGINT NOT NULL REFERENCES targets(id), PRIMARY KEY (tag_id, target_id))"),
             QStringLiteral("CREATE INDEX target_tag_assignments_target ON target_tag_assignments (target_id)"),
         },
+        // 7: hawkBit's rollout group fields: description, the group's own filter, its consent setting
+        {
+            QStringLiteral("ALTER TABLE rollout_groups ADD COLUMN description TEXT"),
+            QStringLiteral("ALTER TABLE rollout_groups ADD COLUMN target_filter TEXT"),
+            QStringLiteral("ALTER TABLE rollout_groups ADD COLUMN confirmation_required SMALLINT"),
+        },
     };
     return m;
 }
@@ -387,13 +393,19 @@ namespace {
 struct ConfigKey
 {
     const char *key;
-    std::variant<bool TenantConfiguration::*, qint64 TenantConfiguration::*, int TenantConfiguration::*> field;
+    std::variant<bool TenantConfiguration::*, qint64 TenantConfiguration::*, int TenantConfiguration::*,
+                 QString TenantConfiguration::*>
+        field;
 };
 
 const ConfigKey configKeys[] = {
     { "repository.actions.autoclose.enabled", &TenantConfiguration::autoClose },
     { "user.confirmation.flow.enabled", &TenantConfiguration::consentFlow },
     { "multi.assignments.enabled", &TenantConfiguration::multiAssignment },
+    { "rollout.approval.enabled", &TenantConfiguration::rolloutApproval },
+    { "authentication.targettoken.enabled", &TenantConfiguration::targetTokenAuth },
+    { "authentication.gatewaytoken.enabled", &TenantConfiguration::gatewayTokenAuth },
+    { "authentication.gatewaytoken.key", &TenantConfiguration::gatewayTokenKey },
     { "pollingTime", &TenantConfiguration::pollingSecs },
     { "pollingOverdueTime", &TenantConfiguration::pollingOverdueSecs },
     { "minPollingTime", &TenantConfiguration::minPollingSecs },
@@ -427,6 +439,8 @@ TenantConfiguration SqlStore::tenantConfiguration()
                         using T = std::remove_reference_t<decltype(c.*member)>;
                         if constexpr (std::is_same_v<T, bool>)
                             c.*member = value == QLatin1String("true");
+                        else if constexpr (std::is_same_v<T, QString>)
+                            c.*member = value;
                         else
                             c.*member = T(value.toLongLong());
                     },
@@ -446,14 +460,17 @@ bool SqlStore::setTenantConfiguration(const TenantConfiguration &c)
     for (const ConfigKey &k : configKeys) {
         const QString value = std::visit(
             [&](auto member) {
-                if constexpr (std::is_same_v<std::remove_cvref_t<decltype(c.*member)>, bool>)
+                using T = std::remove_cvref_t<decltype(c.*member)>;
+                if constexpr (std::is_same_v<T, bool>)
                     return c.*member ? u"true"_s : u"false"_s;
+                else if constexpr (std::is_same_v<T, QString>)
+                    return c.*member;
                 else
                     return QString::number(c.*member);
             },
             k.field);
         q.addBindValue(QString::fromLatin1(k.key));
-        q.addBindValue(value);
+        q.addBindValue(value.isNull() ? u""_s : value); // an unset text is empty, never SQL NULL
         if (!q.exec())
             return setError(QStringLiteral("saving tenant configuration"), q);
     }

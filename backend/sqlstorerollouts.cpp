@@ -92,8 +92,9 @@ bool SqlStore::updateRolloutState(qint64 id, RolloutState state)
 qint64 SqlStore::insertRolloutGroup(const RolloutGroup &g)
 {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO rollout_groups (rollout_id, position, name, state, "
-                                           "success_pct, success_action, error_pct, target_pct) "
-                                           "VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
+                                           "success_pct, success_action, error_pct, target_pct, description, "
+                                           "target_filter, confirmation_required) "
+                                           "VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     q.addBindValue(g.rolloutId);
     q.addBindValue(g.position);
     q.addBindValue(g.name);
@@ -102,6 +103,10 @@ qint64 SqlStore::insertRolloutGroup(const RolloutGroup &g)
     q.addBindValue(int(g.conditions.successAction));
     q.addBindValue(g.conditions.errorThresholdPercent);
     q.addBindValue(g.targetPercentage);
+    q.addBindValue(g.description);
+    q.addBindValue(g.targetFilterQuery);
+    q.addBindValue(g.confirmationRequired ? QVariant(*g.confirmationRequired ? 1 : 0)
+                                          : QVariant(QMetaType::fromType<int>()));
     if (!q.exec() || !q.next()) {
         setError(QStringLiteral("inserting group %1 of rollout %2").arg(g.name).arg(g.rolloutId), q);
         return 0;
@@ -115,7 +120,8 @@ QList<RolloutGroup> SqlStore::rolloutGroups(qint64 rolloutId)
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT g.id, g.rollout_id, g.position, g.name, g.state, g.success_pct, g.success_action, "
                        "g.error_pct, g.target_pct, "
-                       "(SELECT COUNT(*) FROM rollout_group_targets t WHERE t.group_id = g.id) FROM rollout_groups g "
+                       "(SELECT COUNT(*) FROM rollout_group_targets t WHERE t.group_id = g.id), g.description, "
+                       "g.target_filter, g.confirmation_required FROM rollout_groups g "
                        "WHERE g.rollout_id = ? ORDER BY g.position"));
     q.addBindValue(rolloutId);
     if (!q.exec())
@@ -132,6 +138,10 @@ QList<RolloutGroup> SqlStore::rolloutGroups(qint64 rolloutId)
         g.conditions.errorThresholdPercent = q.value(7).toInt();
         g.targetPercentage = q.value(8).toDouble();
         g.targetCount = q.value(9).toInt();
+        g.description = q.value(10).toString();
+        g.targetFilterQuery = q.value(11).toString();
+        if (!q.value(12).isNull())
+            g.confirmationRequired = q.value(12).toInt() != 0;
         result.append(g);
     }
     return result;
@@ -236,8 +246,12 @@ GroupCounts SqlStore::rolloutGroupCounts(qint64 groupId)
             c.finished += n;
         else if (state == ActionState::Error)
             c.error += n;
+        else if (state == ActionState::Canceled)
+            c.canceled += n;
         else if (!isClosed(state))
             c.running += n;
+        if (state == ActionState::Scheduled)
+            c.scheduled += n;
     }
     return c;
 }

@@ -4,6 +4,8 @@
 
 #include <QList>
 
+#include <optional>
+
 namespace Flotilla {
 
 enum class RolloutState : quint8 {
@@ -34,7 +36,9 @@ struct GroupCounts
     int total = 0;
     int finished = 0; // FINISHED, or DOWNLOADED for download-only rollouts
     int error = 0;
-    int running = 0; // still open
+    int running = 0; // still open (scheduled ones included)
+    int scheduled = 0; // created, the group not started yet
+    int canceled = 0;
 };
 
 // Thresholds in percent of the group's targets (hawkBit: success if finished/total >= pct; error if
@@ -59,6 +63,9 @@ struct RolloutGroup
     GroupConditions conditions;
     double targetPercentage = 100; // share of the targets still unassigned when the group is filled
     int targetCount = 0;
+    QString description;
+    QString targetFilterQuery; // narrows the rollout's filter for this group (hawkBit's group filter)
+    std::optional<bool> confirmationRequired; // unset: the rollout's
 };
 
 struct Rollout

@@ -1,6 +1,7 @@
 #include "rolloutservice.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace Flotilla {
 
@@ -78,31 +79,60 @@ qint64 RolloutService::create(const RolloutRequest &request)
     if (rollout.id == 0)
         return failId(m_store.lastError());
 
-    const QList<int> sizes = request.amountGroups > 0
-        ? RolloutPlanner::splitByCount(int(targets.size()), request.amountGroups)
-        : RolloutPlanner::splitByPercentages(int(targets.size()), request.percentages);
+    // Each group's members: a share of the targets left, or, for a group with its own filter, of the targets
+    // left that match it (hawkBit's group targetFilterQuery and targetPercentage).
+    QList<QList<qint64>> members;
+    if (request.amountGroups > 0) {
+        int from = 0;
+        for (int size : RolloutPlanner::splitByCount(int(targets.size()), request.amountGroups)) {
+            members.append(targets.mid(from, size));
+            from += size;
+        }
+    } else {
+        QList<qint64> left = targets;
+        for (qsizetype i = 0; i < request.percentages.size(); ++i) {
+            const QString filter = request.groupDetails.value(i).targetFilterQuery.trimmed();
+            QList<qint64> candidates = left;
+            if (!filter.isEmpty()) {
+                const std::optional<QList<qint64>> matching = m_store.targetIdsMatching(filter);
+                if (!matching)
+                    return failId(QStringLiteral("group %1: %2").arg(i + 1).arg(m_store.lastError()));
+                const QSet<qint64> match(matching->cbegin(), matching->cend());
+                candidates.removeIf([&](qint64 id) { return !match.contains(id); });
+            }
+            const int n
+                = RolloutPlanner::splitByPercentages(int(candidates.size()), { request.percentages.at(i) }).value(0);
+            const QList<qint64> taken = candidates.first(n);
+            const QSet<qint64> takenSet(taken.cbegin(), taken.cend());
+            left.removeIf([&](qint64 id) { return takenSet.contains(id); });
+            members.append(taken);
+        }
+    }
     const TenantConfiguration config = m_store.tenantConfiguration();
-    if (sizes.size() > config.maxRolloutGroups)
+    if (members.size() > config.maxRolloutGroups)
         return failId(QStringLiteral("%1 groups exceed the quota of %2 per rollout")
-                          .arg(sizes.size())
+                          .arg(members.size())
                           .arg(config.maxRolloutGroups));
-    if (const int largest = sizes.isEmpty() ? 0 : *std::max_element(sizes.cbegin(), sizes.cend());
-        largest > config.maxTargetsPerRolloutGroup)
-        return failId(QStringLiteral("a group of %1 targets exceeds the quota of %2 per group")
-                          .arg(largest)
-                          .arg(config.maxTargetsPerRolloutGroup));
-    int from = 0;
-    for (int i = 0; i < sizes.size(); ++i) {
+    for (const QList<qint64> &m : std::as_const(members)) {
+        if (m.size() > config.maxTargetsPerRolloutGroup)
+            return failId(QStringLiteral("a group of %1 targets exceeds the quota of %2 per group")
+                              .arg(m.size())
+                              .arg(config.maxTargetsPerRolloutGroup));
+    }
+    for (int i = 0; i < members.size(); ++i) {
+        const RolloutRequest::GroupDetails details = request.groupDetails.value(i);
         RolloutGroup group;
         group.rolloutId = rollout.id;
         group.position = i;
-        group.name = QStringLiteral("group-%1").arg(i + 1);
+        group.name = details.name.trimmed().isEmpty() ? QStringLiteral("group-%1").arg(i + 1) : details.name;
+        group.description = details.description;
+        group.targetFilterQuery = details.targetFilterQuery;
+        group.confirmationRequired = details.confirmationRequired;
         group.conditions = request.groupConditions.value(i, request.conditions);
         group.targetPercentage = request.amountGroups > 0 ? 100.0 / request.amountGroups : request.percentages.at(i);
         group.id = m_store.insertRolloutGroup(group);
-        if (group.id == 0 || !m_store.addRolloutGroupTargets(group.id, targets.mid(from, sizes.at(i))))
+        if (group.id == 0 || !m_store.addRolloutGroupTargets(group.id, members.at(i)))
             return failId(m_store.lastError());
-        from += sizes.at(i);
         if (!groupTransition(group, RolloutGroupEvent::Filled))
             return 0;
     }
@@ -131,6 +161,22 @@ bool RolloutService::deny(qint64 rolloutId)
     return transition(*rollout, RolloutEvent::Deny) && tx.commit();
 }
 
+bool RolloutService::triggerNextGroup(qint64 rolloutId)
+{
+    StoreTransaction tx(m_store);
+    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    if (!rollout)
+        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+    if (rollout->state != RolloutState::Running)
+        return fail(QStringLiteral("rollout %1 is %2; only a running rollout starts its next group")
+                        .arg(rollout->name, nameOf(rollout->state)));
+    for (RolloutGroup &group : m_store.rolloutGroups(rolloutId)) {
+        if (group.state == RolloutGroupState::Scheduled)
+            return startGroup(group) && tx.commit();
+    }
+    return fail(QStringLiteral("rollout %1 has no group left to start").arg(rollout->name));
+}
+
 bool RolloutService::startGroup(RolloutGroup &group)
 {
     if (!groupTransition(group, RolloutGroupEvent::Start))
@@ -148,7 +194,7 @@ bool RolloutService::scheduleGroup(const Rollout &rollout, RolloutGroup &group)
     request.type = rollout.type;
     request.forceTime = rollout.forceTime;
     request.weight = rollout.weight;
-    request.confirmationRequired = rollout.confirmationRequired;
+    request.confirmationRequired = group.confirmationRequired.value_or(rollout.confirmationRequired);
     request.initiator = QStringLiteral("rollout %1").arg(rollout.name);
     request.scheduled = true;
     request.rolloutId = rollout.id;

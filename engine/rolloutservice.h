@@ -13,6 +13,16 @@ struct RolloutRequest
     QList<double> percentages; // each group's share of the targets still left
     GroupConditions conditions; // for every group, unless:
     QList<GroupConditions> groupConditions; // per group, by position (missing entries use `conditions`)
+    // Per group, by position (hawkBit's groups[]): name (empty: group-N), description, a filter that narrows the
+    // rollout's for that group (the group's percentage is then of the remaining targets that match it), consent.
+    struct GroupDetails
+    {
+        QString name;
+        QString description;
+        QString targetFilterQuery;
+        std::optional<bool> confirmationRequired;
+    };
+    QList<GroupDetails> groupDetails;
     bool approvalRequired = false;
 };
 
@@ -31,6 +41,9 @@ public:
     bool pause(qint64 rolloutId);
     bool resume(qint64 rolloutId);
     bool stop(qint64 rolloutId);
+    // hawkBit's triggerNextGroup: starts the next scheduled group of a running rollout now, whatever the
+    // success condition of the groups before it says.
+    bool triggerNextGroup(qint64 rolloutId);
     // Starts the rollout if it is READY and its start time has come; true if it started.
     bool startIfDue(qint64 rolloutId);
 

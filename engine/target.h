@@ -81,6 +81,10 @@ struct TenantConfiguration
     bool autoClose = false; // repository.actions.autoclose.enabled
     bool consentFlow = false; // user.confirmation.flow.enabled
     bool multiAssignment = false; // multi.assignments.enabled
+    bool rolloutApproval = false; // rollout.approval.enabled: every new rollout waits for approval
+    bool targetTokenAuth = true; // authentication.targettoken.enabled
+    bool gatewayTokenAuth = true; // authentication.gatewaytoken.enabled
+    QString gatewayTokenKey; // authentication.gatewaytoken.key; empty: the server's configured ddi/gatewayToken
     qint64 pollingSecs = 300;
     qint64 pollingOverdueSecs = 300;
     qint64 minPollingSecs = 30;

@@ -9,6 +9,7 @@
 #include <QTest>
 
 Q_DECLARE_METATYPE(Flotilla::ArtifactStore::Hashes)
+Q_DECLARE_METATYPE(Flotilla::ArtifactStore::AddError)
 
 using namespace Flotilla;
 using namespace Qt::StringLiterals;
@@ -86,22 +87,25 @@ void TestArtifactStore::declaredHashes_data()
     const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
     QTest::addColumn<ArtifactStore::Hashes>("declared");
     QTest::addColumn<bool>("accepted");
-    QTest::newRow("none declared") << ArtifactStore::Hashes {} << true;
-    QTest::newRow("all three match") << ArtifactStore::Hashes { sha1, md5, sha256 } << true;
-    QTest::newRow("upper-case hex matches") << ArtifactStore::Hashes { sha1.toUpper(), {}, {} } << true;
-    QTest::newRow("wrong sha1") << ArtifactStore::Hashes { QString(40, u'0'), md5, sha256 } << false;
-    QTest::newRow("wrong md5") << ArtifactStore::Hashes { sha1, QString(32, u'0'), sha256 } << false;
-    QTest::newRow("wrong sha256") << ArtifactStore::Hashes { {}, {}, QString(64, u'f') } << false;
+    QTest::addColumn<ArtifactStore::AddError>("expected");
+    using E = ArtifactStore::AddError;
+    QTest::newRow("none declared") << ArtifactStore::Hashes {} << true << E::None;
+    QTest::newRow("all three match") << ArtifactStore::Hashes { sha1, md5, sha256 } << true << E::None;
+    QTest::newRow("upper-case hex matches") << ArtifactStore::Hashes { sha1.toUpper(), {}, {} } << true << E::None;
+    QTest::newRow("wrong sha1") << ArtifactStore::Hashes { QString(40, u'0'), md5, sha256 } << false << E::Sha1Mismatch;
+    QTest::newRow("wrong md5") << ArtifactStore::Hashes { sha1, QString(32, u'0'), sha256 } << false << E::Md5Mismatch;
+    QTest::newRow("wrong sha256") << ArtifactStore::Hashes { {}, {}, QString(64, u'f') } << false << E::Sha256Mismatch;
 }
 
 void TestArtifactStore::declaredHashes()
 {
     QFETCH(ArtifactStore::Hashes, declared);
     QFETCH(bool, accepted);
+    QFETCH(ArtifactStore::AddError, expected);
     ArtifactStore::AddError error = ArtifactStore::AddError::None;
     QCOMPARE(add("payload", declared, 1 << 20, &error).has_value(), accepted);
+    QCOMPARE(error, expected);
     if (!accepted) {
-        QCOMPARE(error, ArtifactStore::AddError::HashMismatch);
         QVERIFY(m_store->errorString().contains(u"does not match"_s));
         QVERIFY2(filesInStore().isEmpty(), qPrintable(filesInStore().join(u", "_s)));
     }

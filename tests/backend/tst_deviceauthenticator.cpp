@@ -5,6 +5,7 @@
 
 using namespace Flotilla;
 using Kind = DeviceAuthenticator::Kind;
+using namespace Qt::StringLiterals;
 
 class TestDeviceAuthenticator : public QObject
 {
@@ -12,6 +13,8 @@ class TestDeviceAuthenticator : public QObject
 private Q_SLOTS:
     void authenticate_data();
     void authenticate();
+    void tenantModes_data();
+    void tenantModes();
     void constantTimeEquals_data();
     void constantTimeEquals();
 };
@@ -51,6 +54,37 @@ void TestDeviceAuthenticator::authenticate()
     const QString storedToken = targetExists ? QStringLiteral("tok") : QString();
     const DeviceAuthenticator auth(gatewayKey, anonymous);
     QCOMPARE(int(auth.authenticate(header, storedToken)), expected);
+}
+
+void TestDeviceAuthenticator::tenantModes_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<bool>("targetToken");
+    QTest::addColumn<bool>("gatewayToken");
+    QTest::addColumn<QString>("tenantKey");
+    QTest::addColumn<int>("expected");
+    const QString none;
+    QTest::newRow("target token on") << QByteArray("TargetToken tok") << true << true << none << int(Kind::Target);
+    QTest::newRow("target token off") << QByteArray("TargetToken tok") << false << true << none << int(Kind::Denied);
+    QTest::newRow("configured key") << QByteArray("GatewayToken gw") << true << true << none << int(Kind::Gateway);
+    QTest::newRow("gateway off") << QByteArray("GatewayToken gw") << true << false << none << int(Kind::Denied);
+    QTest::newRow("tenant key replaces the configured one")
+        << QByteArray("GatewayToken gw") << true << true << u"tenant-key"_s << int(Kind::Denied);
+    QTest::newRow("tenant key") << QByteArray("GatewayToken tenant-key") << true << true << u"tenant-key"_s
+                                << int(Kind::Gateway);
+    QTest::newRow("tenant key, gateway off")
+        << QByteArray("GatewayToken tenant-key") << true << false << u"tenant-key"_s << int(Kind::Denied);
+}
+
+void TestDeviceAuthenticator::tenantModes()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(bool, targetToken);
+    QFETCH(bool, gatewayToken);
+    QFETCH(QString, tenantKey);
+    QFETCH(int, expected);
+    const DeviceAuthenticator auth(QStringLiteral("gw"), false);
+    QCOMPARE(int(auth.authenticate(header, QStringLiteral("tok"), { targetToken, gatewayToken, tenantKey })), expected);
 }
 
 void TestDeviceAuthenticator::constantTimeEquals_data()

@@ -300,7 +300,18 @@ void TestManagementServer::permissions()
     const HttpAnswer a = as(user).send(method, path, body);
     QCOMPARE(a.status, status);
     if (status >= 400) {
-        QVERIFY(a.json()["errorCode"_L1].toString().startsWith(u"flotilla.mgmt."_s));
+        // hawkBit's ExceptionInfo: its error codes and exception classes (no hawkBit code for 401).
+        static const QHash<int, std::pair<QString, QString>> expected {
+            { 401, { u"flotilla.mgmt.unauthorized"_s, u"BadCredentialsException"_s } },
+            { 403,
+              { u"hawkbit.server.error.insufficientPermission"_s,
+                u"org.eclipse.hawkbit.repository.exception.InsufficientPermissionException"_s } },
+            { 404,
+              { u"hawkbit.server.error.repo.entityNotFound"_s,
+                u"org.eclipse.hawkbit.repository.exception.EntityNotFoundException"_s } },
+        };
+        QCOMPARE(a.json()["errorCode"_L1].toString(), expected.value(status).first);
+        QVERIFY2(a.json()["exceptionClass"_L1].toString().endsWith(expected.value(status).second), a.body.constData());
         QVERIFY(!a.json()["message"_L1].toString().isEmpty());
     }
     if (status == 403)
@@ -571,7 +582,7 @@ void TestManagementServer::repositoryResources()
     QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"dev"}])").status, 201);
     QCOMPARE(admin.post(u"/distributionsets/1/assignedTargets"_s, R"([{"id":"dev"}])").status, 200);
     QCOMPARE(admin.post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.2"}])").status, 201);
-    QCOMPARE(admin.post(u"/distributionsets/1/assignedSM"_s, R"([{"id":2}])").status, 409);
+    QCOMPARE(admin.post(u"/distributionsets/1/assignedSM"_s, R"([{"id":2}])").status, 423); // hawkBit: LOCKED
 }
 
 void TestManagementServer::rolloutDeleteAndGroupTargets()
@@ -592,7 +603,9 @@ void TestManagementServer::rolloutDeleteAndGroupTargets()
     QCOMPARE(inFirst[0]["controllerId"_L1].toString(), u"a-1"_s);
     QCOMPARE(admin.get(u"/rollouts/%1/deploygroups/999/targets"_s.arg(rollout)).status, 404);
     QCOMPARE(admin.send("POST", u"/rollouts/%1/start"_s.arg(rollout)).status, 204);
-    QCOMPARE(admin.send("DELETE", u"/rollouts/%1"_s.arg(rollout)).status, 409); // running
+    const HttpAnswer running = admin.send("DELETE", u"/rollouts/%1"_s.arg(rollout));
+    QCOMPARE(running.status, 400); // hawkBit's wrong-state answer
+    QCOMPARE(running.json()["errorCode"_L1].toString(), u"hawkbit.server.error.rollout.illegalState"_s);
     QCOMPARE(admin.send("POST", u"/rollouts/%1/stop"_s.arg(rollout)).status, 204);
     QCOMPARE(admin.send("DELETE", u"/rollouts/%1"_s.arg(rollout)).status, 204);
     QCOMPARE(admin.get(u"/rollouts/%1"_s.arg(rollout)).status, 404);
@@ -611,7 +624,7 @@ void TestManagementServer::tenantConfigurationChanges_data()
     QTest::newRow("minimum above polling time") << u"minPollingTime"_s << R"({"value":"01:00:00"})"_ba << 400;
     QTest::newRow("poll count") << u"maintenanceWindowPollCount"_s << R"({"value":4})"_ba << 200;
     QTest::newRow("poll count zero") << u"maintenanceWindowPollCount"_s << R"({"value":0})"_ba << 400;
-    QTest::newRow("unknown key") << u"colour"_s << R"({"value":1})"_ba << 404;
+    QTest::newRow("unknown key") << u"colour"_s << R"({"value":1})"_ba << 400;
 }
 
 void TestManagementServer::tenantConfigurationChanges()

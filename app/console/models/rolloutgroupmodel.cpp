@@ -27,8 +27,12 @@ void RolloutGroupModel::onEvent(const QString &type, const QJsonObject &data)
     if (!m_rolloutId)
         return;
     if (type == u"rolloutgroup.changed"_s) {
-        QJsonObject counts = data;
-        counts.remove("id"_L1);
+        // The event counts the group's actions (running includes the scheduled ones); the row keeps hawkBit's
+        // totalTargetsPerStatus.
+        const QJsonObject counts { { "finished"_L1, data.value("finished"_L1) },
+                                   { "error"_L1, data.value("error"_L1) },
+                                   { "running"_L1, data.value("running"_L1) },
+                                   { "scheduled"_L1, 0 } };
         updateRow(data.value("id"_L1).toInteger(), QJsonObject { { "totalTargetsPerStatus"_L1, counts } });
     } else if (type == u"rollout.changed"_s && data.value("id"_L1).toInteger() == m_rolloutId) {
         scheduleReload(); // group states follow the rollout's
@@ -54,21 +58,27 @@ QVariant RolloutGroupModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
+int RolloutGroupModel::thresholdOf(const QJsonObject &group, QLatin1StringView condition)
+{
+    // hawkBit's condition object: {"condition": "THRESHOLD", "expression": "90"}.
+    return group.value(condition).toObject().value("expression"_L1).toString().toInt();
+}
+
 QVariant RolloutGroupModel::cellData(const QJsonObject &g, int column, int role) const
 {
+    // hawkBit's totalTargetsPerStatus; "running" here is every open action (hawkBit counts scheduled apart).
     const QJsonObject counts = g.value("totalTargetsPerStatus"_L1).toObject();
+    const int total = g.value("totalTargets"_L1).toInt();
+    const int finished = counts.value("finished"_L1).toInt();
+    const int error = counts.value("error"_L1).toInt();
+    const int running = counts.value("running"_L1).toInt() + counts.value("scheduled"_L1).toInt();
     if (role == CountsRole || (column == Progress && role == Qt::UserRole)) {
-        return QVariantMap { { u"total"_s, counts.value("total"_L1).toInt() },
-                             { u"finished"_s, counts.value("finished"_L1).toInt() },
-                             { u"error"_s, counts.value("error"_L1).toInt() },
-                             { u"running"_s, counts.value("running"_L1).toInt() } };
+        return QVariantMap {
+            { u"total"_s, total }, { u"finished"_s, finished }, { u"error"_s, error }, { u"running"_s, running }
+        };
     }
     if (column == Progress && role == Qt::ToolTipRole)
-        return tr("%1 finished, %2 failed, %3 running of %4")
-            .arg(counts.value("finished"_L1).toInt())
-            .arg(counts.value("error"_L1).toInt())
-            .arg(counts.value("running"_L1).toInt())
-            .arg(counts.value("total"_L1).toInt());
+        return tr("%1 finished, %2 failed, %3 running of %4").arg(finished).arg(error).arg(running).arg(total);
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
@@ -76,15 +86,12 @@ QVariant RolloutGroupModel::cellData(const QJsonObject &g, int column, int role)
         return g.value("name"_L1).toString();
     case Status:
         return StatusStyle::rolloutLabel(g.value("status"_L1).toString());
-    case Progress: {
-        const int total = counts.value("total"_L1).toInt();
-        const int done = counts.value("finished"_L1).toInt();
-        return total ? tr("%1 %").arg(done * 100 / total) : QString();
-    }
+    case Progress:
+        return total ? tr("%1 %").arg(finished * 100 / total) : QString();
     case Targets:
         return g.value("totalTargets"_L1).toInt();
     case Thresholds:
-        return tr("%1 % / %2 %").arg(g.value("successCondition"_L1).toInt()).arg(g.value("errorCondition"_L1).toInt());
+        return tr("%1 % / %2 %").arg(thresholdOf(g, "successCondition"_L1)).arg(thresholdOf(g, "errorCondition"_L1));
     }
     return {};
 }

@@ -18,6 +18,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void setRollout(qint64 rolloutId);
     qint64 rolloutId() const { return m_rolloutId; }
+    // A group's success or error threshold in percent, from hawkBit's condition object.
+    static int thresholdOf(const QJsonObject &group, QLatin1StringView condition);
 
 protected:
     QVariant cellData(const QJsonObject &row, int column, int role) const override;

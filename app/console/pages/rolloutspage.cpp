@@ -205,7 +205,7 @@ QQuickWidget *RolloutsPage::ensureTimeline()
     const auto thresholds = [this] {
         QVariantList list;
         for (const QJsonObject &g : m_groups->rows())
-            list << g.value("successCondition"_L1).toInt();
+            list << RolloutGroupModel::thresholdOf(g, "successCondition"_L1);
         if (QQuickItem *item = m_timeline->rootObject())
             item->setProperty("thresholds", list);
     };
