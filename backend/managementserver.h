@@ -95,6 +95,7 @@ private:
     void listSetTypes(Context &ctx);
     void getModuleType(Context &ctx);
     void getSetType(Context &ctx);
+    void listSetTypeModuleTypes(Context &ctx); // mandatorymoduletypes or optionalmoduletypes
     // A type named by its id (hawkBit) or its key (Flotilla's first form).
     std::optional<SoftwareModuleType> moduleTypeByIdOrKey(const QString &idOrKey);
     std::optional<DistributionSetType> setTypeByIdOrKey(const QString &idOrKey);
@@ -116,9 +117,13 @@ private:
     void listTags(Context &ctx);
     void createTags(Context &ctx);
     void deleteTag(Context &ctx);
+    void getTag(Context &ctx);
+    void updateTag(Context &ctx);
+    void listTargetTags(Context &ctx);
     void listTagTargets(Context &ctx);
     void tagTargets(Context &ctx);
     void untagTarget(Context &ctx);
+    void tagTarget(Context &ctx); // one, by controllerId in the path
 
     // The target of args[0]; fails the request (404) and returns nullopt.
     std::optional<Target> targetOf(Context &ctx);

@@ -340,15 +340,50 @@ void ManagementServer::assignTargetsToSet(Context &ctx)
     assign(ctx, *id, *items);
 }
 
+namespace {
+// hawkBit's MgmtSoftwareModuleType and MgmtDistributionSetType (MgmtTypeEntity: key, name, description, colour,
+// deleted). Flotilla keeps no description or colour for types: they are empty. The set type's module types
+// are listed by key as well (Flotilla's first form) and linked as hawkBit does.
+QJsonObject moduleTypeJson(const SoftwareModuleType &t)
+{
+    return {
+        { "id"_L1, double(t.id) },
+        { "key"_L1, t.key },
+        { "name"_L1, t.name },
+        { "description"_L1, u""_s },
+        { "deleted"_L1, false },
+        { "maxAssignments"_L1, t.maxAssignments },
+        { "_links"_L1,
+          QJsonObject {
+              { "self"_L1, QJsonObject { { "href"_L1, QString(Base + u"/softwaremoduletypes/%1"_s.arg(t.id)) } } } } }
+    };
+}
+QJsonObject setTypeJson(const DistributionSetType &t)
+{
+    const QString self = Base + u"/distributionsettypes/%1"_s.arg(t.id);
+    return {
+        { "id"_L1, double(t.id) },
+        { "key"_L1, t.key },
+        { "name"_L1, t.name },
+        { "description"_L1, u""_s },
+        { "deleted"_L1, false },
+        { "mandatorymodules"_L1, QJsonArray::fromStringList(t.mandatoryModuleTypes) },
+        { "optionalmodules"_L1, QJsonArray::fromStringList(t.optionalModuleTypes) },
+        { "_links"_L1,
+          QJsonObject {
+              { "self"_L1, QJsonObject { { "href"_L1, self } } },
+              { "mandatorymodules"_L1, QJsonObject { { "href"_L1, QString(self + u"/mandatorymoduletypes"_s) } } },
+              { "optionalmodules"_L1, QJsonObject { { "href"_L1, QString(self + u"/optionalmoduletypes"_s) } } } } }
+    };
+}
+} // namespace
+
 void ManagementServer::listModuleTypes(Context &ctx)
 {
     QJsonArray content;
     for (const QString &key : m_store.typeKeys(u"software_module_types"_s)) {
         if (const auto t = m_store.softwareModuleType(key))
-            content.append(QJsonObject { { "id"_L1, double(t->id) },
-                                         { "key"_L1, t->key },
-                                         { "name"_L1, t->name },
-                                         { "maxAssignments"_L1, t->maxAssignments } });
+            content.append(moduleTypeJson(*t));
     }
     ctx.sendPage(content, content.size());
 }
@@ -386,10 +421,7 @@ void ManagementServer::getModuleType(Context &ctx)
     const auto t = moduleTypeByIdOrKey(ctx.args.value(0));
     if (!t)
         return ctx.fail(Status::NotFound, u"software module type '%1' does not exist"_s.arg(ctx.args.value(0)));
-    ctx.send(QJsonObject { { "id"_L1, double(t->id) },
-                           { "key"_L1, t->key },
-                           { "name"_L1, t->name },
-                           { "maxAssignments"_L1, t->maxAssignments } });
+    ctx.send(moduleTypeJson(*t));
 }
 
 void ManagementServer::getSetType(Context &ctx)
@@ -397,11 +429,21 @@ void ManagementServer::getSetType(Context &ctx)
     const auto t = setTypeByIdOrKey(ctx.args.value(0));
     if (!t)
         return ctx.fail(Status::NotFound, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0)));
-    ctx.send(QJsonObject { { "id"_L1, double(t->id) },
-                           { "key"_L1, t->key },
-                           { "name"_L1, t->name },
-                           { "mandatorymodules"_L1, QJsonArray::fromStringList(t->mandatoryModuleTypes) },
-                           { "optionalmodules"_L1, QJsonArray::fromStringList(t->optionalModuleTypes) } });
+    ctx.send(setTypeJson(*t));
+}
+
+void ManagementServer::listSetTypeModuleTypes(Context &ctx)
+{
+    const auto t = setTypeByIdOrKey(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    const bool mandatory = ctx.request.url().path().endsWith(u"/mandatorymoduletypes"_s);
+    QJsonArray list;
+    for (const QString &key : mandatory ? t->mandatoryModuleTypes : t->optionalModuleTypes) {
+        if (const auto m = m_store.softwareModuleType(key))
+            list.append(moduleTypeJson(*m));
+    }
+    ctx.send(list); // hawkBit answers a plain list here
 }
 
 void ManagementServer::listSetTypes(Context &ctx)
@@ -409,12 +451,7 @@ void ManagementServer::listSetTypes(Context &ctx)
     QJsonArray content;
     for (const QString &key : m_store.typeKeys(u"ds_types"_s)) {
         if (const auto t = m_store.distributionSetType(key))
-            content.append(
-                QJsonObject { { "id"_L1, double(t->id) },
-                              { "key"_L1, t->key },
-                              { "name"_L1, t->name },
-                              { "mandatorymodules"_L1, QJsonArray::fromStringList(t->mandatoryModuleTypes) },
-                              { "optionalmodules"_L1, QJsonArray::fromStringList(t->optionalModuleTypes) } });
+            content.append(setTypeJson(*t));
     }
     ctx.sendPage(content, content.size());
 }

@@ -426,9 +426,15 @@ void ManagementServer::deleteActions(Context &ctx)
 namespace {
 QJsonObject tagJson(const SqlStore::TagRow &t)
 {
-    return {
-        { "id"_L1, double(t.id) }, { "name"_L1, t.name }, { "description"_L1, t.description }, { "colour"_L1, t.colour }
-    };
+    return { { "id"_L1, double(t.id) },
+             { "name"_L1, t.name },
+             { "description"_L1, t.description },
+             { "colour"_L1, t.colour },
+             { "_links"_L1,
+               QJsonObject {
+                   { "self"_L1, QJsonObject { { "href"_L1, QString(Base + u"/targettags/%1"_s.arg(t.id)) } } },
+                   { "assignedTargets"_L1,
+                     QJsonObject { { "href"_L1, QString(Base + u"/targettags/%1/assigned"_s.arg(t.id)) } } } } } };
 }
 } // namespace
 
@@ -479,6 +485,57 @@ void ManagementServer::deleteTag(Context &ctx)
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
+void ManagementServer::getTag(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"tag"_s);
+    if (!id)
+        return;
+    const auto tag = m_store.tag(*id);
+    if (!tag)
+        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    ctx.send(tagJson(*tag));
+}
+
+void ManagementServer::updateTag(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"tag"_s);
+    const auto body = id ? ctx.jsonObject() : std::nullopt;
+    if (!body)
+        return;
+    std::optional<SqlStore::TagRow> tag = m_store.tag(*id);
+    if (!tag)
+        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    // hawkBit's MgmtTagRequestBodyPut: name, description, colour; what is absent stays.
+    if (body->contains("name"_L1))
+        tag->name = body->value("name"_L1).toString().trimmed();
+    if (body->contains("description"_L1))
+        tag->description = body->value("description"_L1).toString();
+    if (body->contains("colour"_L1))
+        tag->colour = body->value("colour"_L1).toString();
+    if (tag->name.isEmpty() || tag->name.size() > 64)
+        return ctx.fail(Status::BadRequest, u"name is required (1 to 64 characters)"_s);
+    for (const SqlStore::TagRow &other : m_store.tags()) {
+        if (other.id != tag->id && other.name == tag->name)
+            return ctx.fail(Status::Conflict, u"tag '%1' exists"_s.arg(tag->name));
+    }
+    if (!m_store.updateTag(*tag))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(tagJson(*tag));
+}
+
+void ManagementServer::listTargetTags(Context &ctx)
+{
+    const auto t = targetOf(ctx);
+    if (!t)
+        return;
+    QJsonArray content;
+    for (qint64 tagId : m_store.tagsOfTarget(t->id)) {
+        if (const auto tag = m_store.tag(tagId))
+            content.append(tagJson(*tag));
+    }
+    ctx.send(content); // hawkBit answers a plain list here
+}
+
 void ManagementServer::listTagTargets(Context &ctx)
 {
     const auto id = ctx.idArg(0, u"tag"_s);
@@ -504,7 +561,10 @@ void ManagementServer::tagTargets(Context &ctx)
         return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
     StoreTransaction tx(m_store);
     for (int i = 0; i < items->size(); ++i) {
-        const QString controllerId = items->at(i).toObject().value("controllerId"_L1).toString();
+        // hawkBit 0.10 sends plain controller ids; older releases {"controllerId": ...}.
+        const QJsonValue item = items->at(i);
+        const QString controllerId
+            = item.isString() ? item.toString() : item.toObject().value("controllerId"_L1).toString();
         const std::optional<Target> t = m_store.targetByControllerId(controllerId);
         if (!t)
             return ctx.fail(Status::NotFound, u"[%1]: target '%2' does not exist"_s.arg(i).arg(controllerId));
@@ -512,6 +572,19 @@ void ManagementServer::tagTargets(Context &ctx)
             return ctx.fail(Status::InternalServerError, m_store.lastError());
     }
     if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::tagTarget(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"tag"_s);
+    if (!id)
+        return;
+    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(1));
+    if (!m_store.tag(*id) || !t)
+        return ctx.fail(Status::NotFound, u"tag %1 or target '%2' does not exist"_s.arg(*id).arg(ctx.args.value(1)));
+    if (!m_store.tagTarget(*id, t->id, true))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonValue(), Status::NoContent);
 }

@@ -174,6 +174,8 @@ public:
     bool deleteTag(qint64 id);
     bool tagTarget(qint64 tagId, qint64 targetId, bool tagged); // idempotent
     QList<qint64> taggedTargets(qint64 tagId);
+    QList<qint64> tagsOfTarget(qint64 targetId);
+    bool updateTag(const TagRow &tag); // name, description, colour of tag.id
 
     // Operators of the Management API (not the engine's business: no Store interface).
     struct UserRow

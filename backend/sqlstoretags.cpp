@@ -66,6 +66,32 @@ bool SqlStore::tagTarget(qint64 tagId, qint64 targetId, bool tagged)
     return true;
 }
 
+QList<qint64> SqlStore::tagsOfTarget(qint64 targetId)
+{
+    QList<qint64> ids;
+    QSqlQuery &q
+        = prepared(QStringLiteral("SELECT tag_id FROM target_tag_assignments WHERE target_id = ? ORDER BY tag_id"));
+    q.addBindValue(targetId);
+    if (q.exec()) {
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+    }
+    return ids;
+}
+
+bool SqlStore::updateTag(const TagRow &tag)
+{
+    QSqlQuery &q
+        = prepared(QStringLiteral("UPDATE target_tags SET name = ?, description = ?, colour = ? WHERE id = ?"));
+    q.addBindValue(tag.name);
+    q.addBindValue(tag.description);
+    q.addBindValue(tag.colour);
+    q.addBindValue(tag.id);
+    if (!q.exec())
+        return setError(QStringLiteral("updating tag %1").arg(tag.id), q);
+    return true;
+}
+
 QList<qint64> SqlStore::taggedTargets(qint64 tagId)
 {
     QList<qint64> ids;

@@ -1,0 +1,519 @@
+// Conformance with hawkBit's Management API, written from hawkBit's own model classes
+// (org.eclipse.hawkbit.mgmt.json.model.*: MgmtTarget, MgmtAction, MgmtRolloutResponseBody,
+// MgmtRolloutGroupResponseBody, MgmtSystemTenantConfigurationValue, MgmtTag, MgmtSoftwareModuleType,
+// MgmtDistributionSetType, ExceptionInfo) and REST interfaces (Mgmt*RestApi) and its error mapping
+// (RestConfiguration.ResponseExceptionHandler). One row per resource and field, so a regression names the field;
+// then the requests a hawkBit script sends, with the status and error code hawkBit answers.
+// Everything runs against one whole Server (the composition flotillad runs) over loopback.
+#include "httpclient.h"
+#include "managementserver.h"
+#include "server.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace FlotillaTest;
+using namespace Qt::StringLiterals;
+
+class TestHawkbitCompat : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void fields_data();
+    void fields();
+    void openApiListsTheNewRoutes_data();
+    void openApiListsTheNewRoutes();
+    void errorBodies_data();
+    void errorBodies();
+    void tenantConfigurationKeys();
+    void tenantConfigurationBatchIsAllOrNothing();
+    void fixedKeysRefuseOtherValues();
+    void authenticationModesReachTheDdi();
+    void rolloutApprovalKey();
+    void rolloutGroupsAsHawkbitDefinesThem();
+    void triggerNextGroup();
+    void tagsByIdAndOfATarget();
+    void setTypeModuleTypes();
+
+private:
+    HttpClient &admin();
+    QJsonObject rolloutGroup(int rolloutId, int position);
+    QJsonValue fieldOf(const QString &resource, const QString &path);
+    int createRollout(const QByteArray &body);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Server> m_server;
+    std::unique_ptr<HttpClient> m_client;
+    QHash<QString, QJsonObject> m_resources; // what the rows read, fetched once
+};
+
+HttpClient &TestHawkbitCompat::admin()
+{
+    m_client->setAuthorization("Basic " + QByteArray("admin:admin-password").toBase64());
+    return *m_client;
+}
+
+void TestHawkbitCompat::initTestCase()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    ServerConfig config;
+    config.listenAddress = QHostAddress::LocalHost;
+    config.listenPort = 0;
+    config.database = u"sqlite:"_s + m_dir->filePath(u"db"_s);
+    config.artifactDirectory = m_dir->filePath(u"artifacts"_s);
+    config.gatewayToken = u"configured-gateway-key"_s;
+    qputenv("FLOTILLA_ADMIN_USER", "admin");
+    qputenv("FLOTILLA_ADMIN_PASSWORD", "admin-password");
+    m_server = std::make_unique<Server>(config);
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    qunsetenv("FLOTILLA_ADMIN_USER");
+    qunsetenv("FLOTILLA_ADMIN_PASSWORD");
+    m_client = std::make_unique<HttpClient>(m_server->url() + u"/rest/v1"_s);
+
+    // A repository as a hawkBit script builds it: types referenced by id, a module, a set.
+    HttpClient &api = admin();
+    QCOMPARE(api.post(u"/softwaremoduletypes"_s, R"([{"key":"os","name":"OS","maxAssignments":1}])").status, 201);
+    const int osType = api.get(u"/softwaremoduletypes/os"_s).json()["id"_L1].toInt();
+    QCOMPARE(
+        api.post(
+               u"/distributionsettypes"_s,
+               u"[{\"key\":\"os_set\",\"name\":\"OS set\",\"mandatorymodules\":[{\"id\":%1}]}]"_s.arg(osType).toUtf8())
+            .status,
+        201);
+    QCOMPARE(api.post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.1"}])").status, 201);
+    QCOMPARE(api.post(u"/distributionsets"_s, R"([{"name":"fw","version":"1","type":"os_set","modules":[{"id":1}]}])")
+                 .status,
+             201);
+    QCOMPARE(
+        api.post(u"/targets"_s,
+                 R"([{"controllerId":"c-10"},{"controllerId":"c-11"},{"controllerId":"c-2"},{"controllerId":"c-3"}])")
+            .status,
+        201);
+    QCOMPARE(api.post(u"/targettags"_s, R"([{"name":"Lab","description":"bench","colour":"#00ff00"}])").status, 201);
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"solo"}])").status, 201);
+    QCOMPARE(api.post(u"/distributionsets/1/assignedTargets"_s, R"([{"id":"solo","type":"soft"}])").status, 200);
+
+    const int rollout = createRollout(R"({"name":"r1","targetFilterQuery":"controllerId==c-*","distributionSetId":1,
+        "groups":[{"name":"canary","description":"first","targetFilterQuery":"controllerId==c-1*",
+                   "targetPercentage":100,"confirmationRequired":true,
+                   "successCondition":{"condition":"THRESHOLD","expression":"80"},
+                   "successAction":{"action":"PAUSE","expression":""}},
+                  {"name":"rest"}]})");
+    QVERIFY(rollout > 0);
+
+    HttpClient ddi(m_server->url() + u"/DEFAULT/controller/v1"_s); // one poll: lastControllerRequestAt is set
+    ddi.setAuthorization("TargetToken " + api.get(u"/targets/solo"_s).json()["securityToken"_L1].toString().toUtf8());
+    QCOMPARE(ddi.get(u"/solo"_s).status, 200);
+    m_resources.insert(u"target"_s, api.get(u"/targets/solo"_s).json());
+    m_resources.insert(u"action"_s, api.get(u"/targets/solo/actions"_s).json()["content"_L1][0].toObject());
+    m_resources.insert(u"rollout"_s, api.get(u"/rollouts/%1"_s.arg(rollout)).json());
+    m_resources.insert(u"group"_s, rolloutGroup(rollout, 0));
+    m_resources.insert(u"config"_s, api.get(u"/system/configs/pollingTime"_s).json());
+    m_resources.insert(u"tag"_s, api.get(u"/targettags"_s).json()["content"_L1][0].toObject());
+    m_resources.insert(u"moduletype"_s, api.get(u"/softwaremoduletypes/%1"_s.arg(osType)).json());
+    m_resources.insert(u"settype"_s, api.get(u"/distributionsettypes/os_set"_s).json());
+    m_resources.insert(u"error"_s, api.get(u"/targets/nobody"_s).json());
+}
+
+void TestHawkbitCompat::cleanupTestCase()
+{
+    m_client.reset();
+    m_server.reset();
+}
+
+int TestHawkbitCompat::createRollout(const QByteArray &body)
+{
+    const HttpAnswer a = admin().post(u"/rollouts"_s, body);
+    if (a.status != 201)
+        qWarning().noquote() << a.status << a.body;
+    return a.status == 201 ? a.json()["id"_L1].toInt() : 0;
+}
+
+QJsonObject TestHawkbitCompat::rolloutGroup(int rolloutId, int position)
+{
+    return admin().get(u"/rollouts/%1/deploygroups"_s.arg(rolloutId)).json()["content"_L1][position].toObject();
+}
+
+QJsonValue TestHawkbitCompat::fieldOf(const QString &resource, const QString &path)
+{
+    QJsonValue v = m_resources.value(resource);
+    for (const QString &part : path.split(u'.'))
+        v = v.toObject().value(part);
+    return v;
+}
+
+void TestHawkbitCompat::fields_data()
+{
+    QTest::addColumn<QString>("resource");
+    QTest::addColumn<QString>("field"); // a.b for nested
+    QTest::addColumn<QString>("type"); // string, number, boolean, object, or null
+    const struct
+    {
+        const char *resource;
+        QStringList fields;
+        const char *type;
+    } table[] = {
+        // MgmtTarget
+        { "target",
+          { u"controllerId"_s, u"name"_s, u"description"_s, u"updateStatus"_s, u"address"_s, u"securityToken"_s },
+          "string" },
+        { "target", { u"createdAt"_s, u"lastControllerRequestAt"_s }, "number" },
+        { "target", { u"requestAttributes"_s, u"autoConfirmActive"_s }, "boolean" },
+        // MgmtAction
+        { "action", { u"type"_s, u"status"_s, u"detailStatus"_s, u"forceType"_s }, "string" },
+        { "action", { u"id"_s, u"weight"_s, u"createdAt"_s, u"lastModifiedAt"_s }, "number" },
+        // MgmtRolloutResponseBody
+        { "rollout", { u"name"_s, u"description"_s, u"targetFilterQuery"_s, u"status"_s, u"type"_s }, "string" },
+        { "rollout",
+          { u"id"_s, u"distributionSetId"_s, u"totalTargets"_s, u"totalGroups"_s, u"weight"_s, u"createdAt"_s },
+          "number" },
+        { "rollout", { u"deleted"_s, u"dynamic"_s }, "boolean" },
+        { "rollout", { u"totalTargetsPerStatus"_s }, "object" },
+        { "rollout",
+          { u"totalTargetsPerStatus.running"_s, u"totalTargetsPerStatus.notstarted"_s,
+            u"totalTargetsPerStatus.scheduled"_s, u"totalTargetsPerStatus.cancelled"_s,
+            u"totalTargetsPerStatus.finished"_s, u"totalTargetsPerStatus.error"_s },
+          "number" },
+        // MgmtRolloutGroupResponseBody
+        { "group", { u"name"_s, u"description"_s, u"status"_s, u"targetFilterQuery"_s }, "string" },
+        { "group", { u"id"_s, u"targetPercentage"_s, u"totalTargets"_s }, "number" },
+        { "group", { u"confirmationRequired"_s, u"dynamic"_s }, "boolean" },
+        { "group",
+          { u"successCondition"_s, u"successAction"_s, u"errorCondition"_s, u"errorAction"_s,
+            u"totalTargetsPerStatus"_s, u"_links"_s },
+          "object" },
+        { "group",
+          { u"successCondition.condition"_s, u"successCondition.expression"_s, u"successAction.action"_s,
+            u"errorCondition.condition"_s, u"errorCondition.expression"_s, u"errorAction.action"_s,
+            u"_links.self.href"_s },
+          "string" },
+        { "group", { u"totalTargetsPerStatus.notstarted"_s, u"totalTargetsPerStatus.cancelled"_s }, "number" },
+        // MgmtSystemTenantConfigurationValue
+        { "config", { u"value"_s, u"_links.self.href"_s }, "string" },
+        { "config", { u"global"_s }, "boolean" },
+        // MgmtTag
+        { "tag", { u"name"_s, u"description"_s, u"colour"_s, u"_links.self.href"_s }, "string" },
+        { "tag", { u"id"_s }, "number" },
+        // MgmtSoftwareModuleType, MgmtDistributionSetType (MgmtTypeEntity)
+        { "moduletype", { u"key"_s, u"name"_s, u"description"_s }, "string" },
+        { "moduletype", { u"id"_s, u"maxAssignments"_s }, "number" },
+        { "moduletype", { u"deleted"_s }, "boolean" },
+        { "settype", { u"key"_s, u"name"_s, u"description"_s, u"_links.mandatorymodules.href"_s }, "string" },
+        { "settype", { u"id"_s }, "number" },
+        { "settype", { u"deleted"_s }, "boolean" },
+        // ExceptionInfo
+        { "error", { u"exceptionClass"_s, u"errorCode"_s, u"message"_s }, "string" },
+    };
+    for (const auto &row : table) {
+        for (const QString &field : row.fields)
+            QTest::addRow("%s.%s", row.resource, qPrintable(field))
+                << QString::fromLatin1(row.resource) << field << QString::fromLatin1(row.type);
+    }
+}
+
+void TestHawkbitCompat::fields()
+{
+    QFETCH(QString, resource);
+    QFETCH(QString, field);
+    QFETCH(QString, type);
+    QVERIFY2(!m_resources.value(resource).isEmpty(), qPrintable(resource));
+    const QJsonValue v = fieldOf(resource, field);
+    const QString actual = v.isString() ? u"string"_s
+        : v.isDouble()                  ? u"number"_s
+        : v.isBool()                    ? u"boolean"_s
+        : v.isObject()                  ? u"object"_s
+        : v.isArray()                   ? u"array"_s
+        : v.isNull()                    ? u"null"_s
+                                        : u"missing"_s;
+    QVERIFY2(actual == type,
+             qPrintable(u"%1.%2 is %3, hawkBit's is %4: %5"_s.arg(
+                 resource, field, actual, type,
+                 QString::fromUtf8(QJsonDocument(m_resources.value(resource)).toJson(QJsonDocument::Compact)))));
+}
+
+void TestHawkbitCompat::openApiListsTheNewRoutes_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("method");
+    QTest::newRow("one config key") << u"/rest/v1/system/configs/{id}"_s << u"get"_s;
+    QTest::newRow("delete a config key") << u"/rest/v1/system/configs/{id}"_s << u"delete"_s;
+    QTest::newRow("batch configs") << u"/rest/v1/system/configs"_s << u"put"_s;
+    QTest::newRow("one group") << u"/rest/v1/rollouts/{id}/deploygroups/{id2}"_s << u"get"_s;
+    QTest::newRow("one tag") << u"/rest/v1/targettags/{id}"_s << u"get"_s;
+    QTest::newRow("change a tag") << u"/rest/v1/targettags/{id}"_s << u"put"_s;
+    QTest::newRow("a target's tags") << u"/rest/v1/targets/{id}/tags"_s << u"get"_s;
+    QTest::newRow("mandatory module types") << u"/rest/v1/distributionsettypes/{id}/mandatorymoduletypes"_s << u"get"_s;
+    QTest::newRow("optional module types") << u"/rest/v1/distributionsettypes/{id}/optionalmoduletypes"_s << u"get"_s;
+}
+
+void TestHawkbitCompat::openApiListsTheNewRoutes()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, method);
+    const QJsonObject paths = ManagementServer::openApi().value("paths"_L1).toObject();
+    QVERIFY2(paths.value(path).toObject().contains(method), qPrintable(path));
+}
+
+void TestHawkbitCompat::errorBodies_data()
+{
+    QTest::addColumn<QByteArray>("verb");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("errorCode");
+    QTest::addColumn<QString>("exceptionClass");
+    const QString repo = u"org.eclipse.hawkbit.repository.exception."_s;
+    QTest::newRow("unknown entity") << "GET"_ba << u"/targets/nobody"_s << QByteArray() << 404
+                                    << u"hawkbit.server.error.repo.entityNotFound"_s
+                                    << repo + u"EntityNotFoundException"_s;
+    QTest::newRow("duplicate") << "POST"_ba << u"/targets"_s << R"([{"controllerId":"solo"}])"_ba << 409
+                               << u"hawkbit.server.error.repo.entityAlreadyExists"_s
+                               << repo + u"EntityAlreadyExistsException"_s;
+    QTest::newRow("malformed JSON") << "POST"_ba << u"/targets"_s << "[{"_ba << 400
+                                    << u"hawkbit.server.error.rest.body.notReadable"_s
+                                    << u"org.eclipse.hawkbit.rest.exception.MessageNotReadableException"_s;
+    QTest::newRow("bad RSQL") << "GET"_ba << u"/targets?q=name=%3D"_s << QByteArray() << 400
+                              << u"hawkbit.server.error.rest.param.rsqlParamSyntax"_s
+                              << repo + u"RSQLParameterSyntaxException"_s;
+    QTest::newRow("bad sort field") << "GET"_ba << u"/targets?sort=colour:ASC"_s << QByteArray() << 400
+                                    << u"hawkbit.server.error.rest.param.invalidField"_s
+                                    << u"org.eclipse.hawkbit.mgmt.rest.resource.exception."
+                                       "SortParameterUnsupportedFieldException"_s;
+    QTest::newRow("unknown config key") << "GET"_ba << u"/system/configs/colour"_s << QByteArray() << 400
+                                        << u"hawkbit.server.error.configKeyInvalid"_s
+                                        << repo + u"InvalidTenantConfigurationKeyException"_s;
+    QTest::newRow("bad config value") << "PUT"_ba << u"/system/configs/pollingTime"_s << R"({"value":"soon"})"_ba << 400
+                                      << u"hawkbit.server.error.configValueInvalid"_s
+                                      << repo + u"TenantConfigurationValidatorException"_s;
+    QTest::newRow("force-quit an action that is not canceling")
+        << "DELETE"_ba << u"/targets/solo/actions/1?force=true"_s << QByteArray() << 405
+        << u"hawkbit.server.error.action.notForceQuitable"_s << repo + u"ForceQuitActionNotAllowedException"_s;
+    QTest::newRow("resume a rollout that is not paused")
+        << "POST"_ba << u"/rollouts/1/resume"_s << QByteArray() << 400 << u"hawkbit.server.error.rollout.illegalState"_s
+        << repo + u"RolloutIllegalStateException"_s;
+    QTest::newRow("modules into a locked set")
+        << "POST"_ba << u"/distributionsets/1/assignedSM"_s << R"([{"id":1}])"_ba << 423
+        << u"hawkbit.server.error.locked"_s << repo + u"LockedException"_s;
+}
+
+void TestHawkbitCompat::errorBodies()
+{
+    QFETCH(QByteArray, verb);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, errorCode);
+    QFETCH(QString, exceptionClass);
+    const HttpAnswer a = admin().send(verb, path, body);
+    QVERIFY2(a.status == status, qPrintable(u"%1: %2"_s.arg(a.status).arg(QString::fromUtf8(a.body))));
+    QCOMPARE(a.json()["errorCode"_L1].toString(), errorCode);
+    QCOMPARE(a.json()["exceptionClass"_L1].toString(), exceptionClass);
+    QVERIFY(!a.json()["message"_L1].toString().isEmpty());
+}
+
+void TestHawkbitCompat::tenantConfigurationKeys()
+{
+    HttpClient &api = admin();
+    const QJsonObject all = api.get(u"/system/configs"_s).json();
+    // Every key hawkBit's MgmtSystemTenantConfigurationValue documents, each as {value, global}.
+    for (const QString &key :
+         { u"repository.actions.autoclose.enabled"_s, u"user.confirmation.flow.enabled"_s,
+           u"authentication.gatewaytoken.enabled"_s, u"authentication.gatewaytoken.key"_s,
+           u"authentication.targettoken.enabled"_s, u"authentication.header.enabled"_s,
+           u"authentication.header.authority"_s, u"action.cleanup.enabled"_s, u"action.cleanup.auto.expiry"_s,
+           u"action.cleanup.auto.status"_s, u"maintenanceWindowPollCount"_s, u"minPollingTime"_s, u"pollingTime"_s,
+           u"pollingOverdueTime"_s, u"multi.assignments.enabled"_s, u"batch.assignments.enabled"_s,
+           u"implicit.lock.enabled"_s, u"rollout.approval.enabled"_s }) {
+        QVERIFY2(all.value(key).toObject().contains("value"_L1), qPrintable(key));
+        QVERIFY2(all.value(key).toObject().value("global"_L1).isBool(), qPrintable(key));
+    }
+    // Set, read back as not global, delete: the default again.
+    QCOMPARE(api.put(u"/system/configs/maintenanceWindowPollCount"_s, R"({"value":5})").status, 200);
+    QJsonObject one = api.get(u"/system/configs/maintenanceWindowPollCount"_s).json();
+    QCOMPARE(one["value"_L1].toInt(), 5);
+    QCOMPARE(one["global"_L1].toBool(), false);
+    QCOMPARE(api.send("DELETE", u"/system/configs/maintenanceWindowPollCount"_s).status, 204);
+    one = api.get(u"/system/configs/maintenanceWindowPollCount"_s).json();
+    QCOMPARE(one["value"_L1].toInt(), 3);
+    QCOMPARE(one["global"_L1].toBool(), true);
+    // hawkBit's converters take a boolean written as a string.
+    QCOMPARE(api.put(u"/system/configs/repository.actions.autoclose.enabled"_s, R"({"value":"true"})").status, 200);
+    QCOMPARE(m_server->store().tenantConfiguration().autoClose, true);
+    QCOMPARE(api.send("DELETE", u"/system/configs/repository.actions.autoclose.enabled"_s).status, 204);
+    QCOMPARE(m_server->store().tenantConfiguration().autoClose, false);
+}
+
+void TestHawkbitCompat::tenantConfigurationBatchIsAllOrNothing()
+{
+    HttpClient &api = admin();
+    QCOMPARE(api.put(u"/system/configs"_s, R"({"pollingTime":"00:02:00","maintenanceWindowPollCount":4})").status, 204);
+    QCOMPARE(m_server->store().tenantConfiguration().pollingSecs, qint64(120));
+    QCOMPARE(m_server->store().tenantConfiguration().maintenanceWindowPollCount, 4);
+    // One unknown key or bad value: nothing of the batch is applied.
+    HttpAnswer a = api.put(u"/system/configs"_s, R"({"pollingTime":"00:03:00","colour":"red"})");
+    QCOMPARE(a.status, 400);
+    QCOMPARE(a.json()["errorCode"_L1].toString(), u"hawkbit.server.error.configKeyInvalid"_s);
+    a = api.put(u"/system/configs"_s, R"({"pollingTime":"00:03:00","maintenanceWindowPollCount":0})");
+    QCOMPARE(a.status, 400);
+    QCOMPARE(m_server->store().tenantConfiguration().pollingSecs, qint64(120));
+    // Keys checked together: the minimum must not exceed the polling time.
+    QCOMPARE(api.put(u"/system/configs"_s, R"({"pollingTime":"00:00:20","minPollingTime":"00:00:30"})").status, 400);
+    QCOMPARE(api.put(u"/system/configs"_s, R"({"pollingTime":"00:05:00","maintenanceWindowPollCount":3})").status, 204);
+}
+
+void TestHawkbitCompat::fixedKeysRefuseOtherValues()
+{
+    HttpClient &api = admin();
+    // Flotilla always locks an assigned set: keeping it so is fine, switching it off is not allowed.
+    QCOMPARE(api.put(u"/system/configs/implicit.lock.enabled"_s, R"({"value":true})").status, 200);
+    const HttpAnswer a = api.put(u"/system/configs/implicit.lock.enabled"_s, R"({"value":false})");
+    QCOMPARE(a.status, 403);
+    QCOMPARE(a.json()["errorCode"_L1].toString(),
+             u"hawkbit.server.error.repo.tenantConfigurationValueChangeNotAllowed"_s);
+    QCOMPARE(api.put(u"/system/configs/authentication.header.enabled"_s, R"({"value":true})").status, 403);
+    QCOMPARE(api.get(u"/system/configs/implicit.lock.enabled"_s).json()["value"_L1].toBool(), true);
+}
+
+void TestHawkbitCompat::authenticationModesReachTheDdi()
+{
+    HttpClient &api = admin();
+    const QString token = api.get(u"/targets/solo"_s).json()["securityToken"_L1].toString();
+    HttpClient ddi(m_server->url() + u"/DEFAULT/controller/v1"_s);
+    auto poll = [&](const QByteArray &authorization) {
+        ddi.setAuthorization(authorization);
+        return ddi.get(u"/solo"_s).status;
+    };
+    QCOMPARE(poll("TargetToken " + token.toUtf8()), 200);
+    QCOMPARE(poll("GatewayToken configured-gateway-key"), 200);
+    // authentication.targettoken.enabled off: a target's own token no longer opens the DDI.
+    QCOMPARE(api.put(u"/system/configs/authentication.targettoken.enabled"_s, R"({"value":false})").status, 200);
+    QCOMPARE(poll("TargetToken " + token.toUtf8()), 401);
+    QCOMPARE(api.send("DELETE", u"/system/configs/authentication.targettoken.enabled"_s).status, 204);
+    QCOMPARE(poll("TargetToken " + token.toUtf8()), 200);
+    // A tenant gateway key replaces the configured one; gateway authentication can be switched off.
+    QCOMPARE(api.put(u"/system/configs/authentication.gatewaytoken.key"_s, R"({"value":"tenant-key"})").status, 200);
+    QCOMPARE(poll("GatewayToken tenant-key"), 200);
+    QCOMPARE(poll("GatewayToken configured-gateway-key"), 401);
+    QCOMPARE(api.put(u"/system/configs/authentication.gatewaytoken.enabled"_s, R"({"value":false})").status, 200);
+    QCOMPARE(poll("GatewayToken tenant-key"), 401);
+    QCOMPARE(api.put(u"/system/configs"_s,
+                     R"({"authentication.gatewaytoken.enabled":true,"authentication.gatewaytoken.key":""})")
+                 .status,
+             204);
+    QCOMPARE(poll("GatewayToken configured-gateway-key"), 200);
+}
+
+void TestHawkbitCompat::rolloutApprovalKey()
+{
+    HttpClient &api = admin();
+    QCOMPARE(api.put(u"/system/configs/rollout.approval.enabled"_s, R"({"value":true})").status, 200);
+    const int id = createRollout(
+        R"({"name":"needs-approval","targetFilterQuery":"controllerId==c-2","distributionSetId":1,"amountGroups":1})");
+    QVERIFY(id > 0);
+    QCOMPARE(api.get(u"/rollouts/%1"_s.arg(id)).json()["status"_L1].toString(), u"waiting_for_approval"_s);
+    QCOMPARE(api.send("DELETE", u"/system/configs/rollout.approval.enabled"_s).status, 204);
+    const int other = createRollout(
+        R"({"name":"no-approval","targetFilterQuery":"controllerId==c-3","distributionSetId":1,"amountGroups":1})");
+    QCOMPARE(api.get(u"/rollouts/%1"_s.arg(other)).json()["status"_L1].toString(), u"ready"_s);
+}
+
+void TestHawkbitCompat::rolloutGroupsAsHawkbitDefinesThem()
+{
+    // r1 (initTestCase): the canary group takes the targets its own filter matches, the rest the others.
+    const QJsonObject canary = rolloutGroup(1, 0);
+    const QJsonObject rest = rolloutGroup(1, 1);
+    QCOMPARE(canary["name"_L1].toString(), u"canary"_s);
+    QCOMPARE(canary["description"_L1].toString(), u"first"_s);
+    QCOMPARE(canary["targetFilterQuery"_L1].toString(), u"controllerId==c-1*"_s);
+    QCOMPARE(canary["totalTargets"_L1].toInt(), 2);
+    QCOMPARE(canary["confirmationRequired"_L1].toBool(), true);
+    QCOMPARE(canary["successCondition"_L1]["expression"_L1].toString(), u"80"_s);
+    QCOMPARE(canary["successCondition"_L1]["condition"_L1].toString(), u"THRESHOLD"_s);
+    QCOMPARE(canary["successAction"_L1]["action"_L1].toString(), u"PAUSE"_s);
+    QCOMPARE(canary["totalTargetsPerStatus"_L1]["notstarted"_L1].toInt(), 2);
+    QCOMPARE(rest["name"_L1].toString(), u"rest"_s);
+    QCOMPARE(rest["totalTargets"_L1].toInt(), 2);
+    QCOMPARE(rest["confirmationRequired"_L1].toBool(), false); // the rollout's
+    const QJsonObject rollout = admin().get(u"/rollouts/1"_s).json();
+    QCOMPARE(rollout["totalTargets"_L1].toInt(), 4);
+    QCOMPARE(rollout["totalGroups"_L1].toInt(), 2);
+    // One group by id, as its self link says.
+    const QString self = canary["_links"_L1]["self"_L1]["href"_L1].toString();
+    QVERIFY(self.endsWith(u"/rollouts/1/deploygroups/%1"_s.arg(canary["id"_L1].toInt())));
+    QCOMPARE(admin().get(self.mid(self.indexOf(u"/rollouts/"_s))).json(), canary);
+    QCOMPARE(admin().get(u"/rollouts/1/deploygroups/9999"_s).status, 404);
+    // A group filter that does not parse is refused and names the group.
+    const HttpAnswer bad = admin().post(u"/rollouts"_s,
+                                        R"({"name":"bad","targetFilterQuery":"controllerId==c-*","distributionSetId":1,
+            "groups":[{"name":"g","targetFilterQuery":"name=="}]})");
+    QCOMPARE(bad.status, 400);
+    QVERIFY(bad.json()["message"_L1].toString().contains(u"groups[0]"_s));
+}
+
+void TestHawkbitCompat::triggerNextGroup()
+{
+    const int id = createRollout(R"({"name":"stepwise","targetFilterQuery":"controllerId==c-1*","distributionSetId":1,
+        "amountGroups":2,"successCondition":{"condition":"THRESHOLD","expression":"100"}})");
+    QVERIFY(id > 0);
+    HttpClient &api = admin();
+    QCOMPARE(api.post(u"/rollouts/%1/triggerNextGroup"_s.arg(id), {}).status, 400); // not running yet
+    QCOMPARE(api.post(u"/rollouts/%1/start"_s.arg(id), {}).status, 204);
+    QTRY_COMPARE(rolloutGroup(id, 0)["status"_L1].toString(), u"running"_s);
+    QCOMPARE(rolloutGroup(id, 1)["status"_L1].toString(), u"scheduled"_s);
+    QCOMPARE(rolloutGroup(id, 1)["totalTargetsPerStatus"_L1]["scheduled"_L1].toInt(), 1);
+    // The first group has not succeeded; the operator starts the second anyway.
+    QCOMPARE(api.post(u"/rollouts/%1/triggerNextGroup"_s.arg(id), {}).status, 204);
+    QCOMPARE(rolloutGroup(id, 1)["status"_L1].toString(), u"running"_s);
+    const HttpAnswer none = api.post(u"/rollouts/%1/triggerNextGroup"_s.arg(id), {});
+    QCOMPARE(none.status, 400);
+    QCOMPARE(none.json()["errorCode"_L1].toString(), u"hawkbit.server.error.rollout.illegalState"_s);
+    QCOMPARE(api.post(u"/rollouts/%1/stop"_s.arg(id), {}).status, 204);
+}
+
+void TestHawkbitCompat::tagsByIdAndOfATarget()
+{
+    HttpClient &api = admin();
+    const int tag = m_resources.value(u"tag"_s)["id"_L1].toInt();
+    QCOMPARE(api.get(u"/targettags/%1"_s.arg(tag)).json()["name"_L1].toString(), u"Lab"_s);
+    QCOMPARE(api.get(u"/targettags/9999"_s).status, 404);
+    // hawkBit 0.10's body is a list of controller ids; the older form and one id in the path work too.
+    QCOMPARE(api.post(u"/targettags/%1/assigned"_s.arg(tag), R"(["solo"])").status, 204);
+    QCOMPARE(api.post(u"/targettags/%1/assigned"_s.arg(tag), R"([{"controllerId":"c-3"}])").status, 204);
+    QCOMPARE(api.post(u"/targettags/%1/assigned/c-2"_s.arg(tag), {}).status, 204);
+    QCOMPARE(api.get(u"/targettags/%1/assigned"_s.arg(tag)).json()["total"_L1].toInt(), 3);
+    QCOMPARE(api.send("DELETE", u"/targettags/%1/assigned/c-2"_s.arg(tag)).status, 204);
+    QCOMPARE(api.send("DELETE", u"/targettags/%1/assigned/c-3"_s.arg(tag)).status, 204);
+    const HttpAnswer tags = api.get(u"/targets/solo/tags"_s);
+    QCOMPARE(tags.status, 200);
+    QCOMPARE(tags.jsonArray().size(), 1); // hawkBit answers a plain list
+    QCOMPARE(tags.jsonArray()[0]["name"_L1].toString(), u"Lab"_s);
+    QCOMPARE(api.get(u"/targets/c-2/tags"_s).jsonArray().size(), 0);
+    // PUT changes what it names and keeps the rest.
+    const HttpAnswer put = api.put(u"/targettags/%1"_s.arg(tag), R"({"description":"the bench"})");
+    QCOMPARE(put.status, 200);
+    QCOMPARE(put.json()["name"_L1].toString(), u"Lab"_s);
+    QCOMPARE(api.get(u"/targettags/%1"_s.arg(tag)).json()["description"_L1].toString(), u"the bench"_s);
+    QCOMPARE(api.post(u"/targettags"_s, R"([{"name":"Field"}])").status, 201);
+    QCOMPARE(api.put(u"/targettags/%1"_s.arg(tag), R"({"name":"Field"})").status, 409);
+    QCOMPARE(api.put(u"/targettags/%1"_s.arg(tag), R"({"name":""})").status, 400);
+}
+
+void TestHawkbitCompat::setTypeModuleTypes()
+{
+    HttpClient &api = admin();
+    const int setType = m_resources.value(u"settype"_s)["id"_L1].toInt();
+    const HttpAnswer mandatory = api.get(u"/distributionsettypes/%1/mandatorymoduletypes"_s.arg(setType));
+    QCOMPARE(mandatory.status, 200);
+    QCOMPARE(mandatory.jsonArray().size(), 1);
+    QCOMPARE(mandatory.jsonArray()[0]["key"_L1].toString(), u"os"_s);
+    QCOMPARE(mandatory.jsonArray()[0]["maxAssignments"_L1].toInt(), 1);
+    QCOMPARE(api.get(u"/distributionsettypes/%1/optionalmoduletypes"_s.arg(setType)).jsonArray().size(), 0);
+    QCOMPARE(api.get(u"/distributionsettypes/9999/mandatorymoduletypes"_s).status, 404);
+}
+
+QTEST_GUILESS_MAIN(TestHawkbitCompat)
+#include "tst_hawkbitcompat.moc"
