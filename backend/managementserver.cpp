@@ -158,6 +158,139 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
     return table;
 }
 
+// The resources' fields as the API sends them (hawkBit's names; Flotilla's additions marked in the README);
+// tst_hawkbitcompat checks every field of every response against this list.
+static QJsonObject schemas()
+{
+    struct Schema
+    {
+        const char *name;
+        QList<std::pair<const char *, const char *>> fields; // name, OpenAPI type ("" = any)
+    };
+    static const QList<Schema> table = {
+        { "Target",
+          { { "id", "integer" },
+            { "controllerId", "string" },
+            { "name", "string" },
+            { "description", "string" },
+            { "updateStatus", "string" },
+            { "lastControllerRequestAt", "integer" },
+            { "address", "string" },
+            { "createdAt", "integer" },
+            { "requestAttributes", "boolean" },
+            { "autoConfirmActive", "boolean" },
+            { "installedDistributionSetId", "integer" },
+            { "assignedDistributionSetId", "integer" },
+            { "targetType", "string" },
+            { "securityToken", "string" } } },
+        { "Action",
+          { { "id", "integer" },
+            { "type", "string" },
+            { "status", "string" },
+            { "detailStatus", "string" },
+            { "forceType", "string" },
+            { "actionType", "string" },
+            { "weight", "integer" },
+            { "distributionSetId", "integer" },
+            { "createdAt", "integer" },
+            { "lastModifiedAt", "integer" },
+            { "confirmationRequired", "boolean" },
+            { "forceTime", "integer" },
+            { "rollout", "integer" },
+            { "maintenanceWindow", "object" } } },
+        { "Rollout",
+          { { "id", "integer" },
+            { "name", "string" },
+            { "description", "string" },
+            { "targetFilterQuery", "string" },
+            { "distributionSetId", "integer" },
+            { "status", "string" },
+            { "type", "string" },
+            { "weight", "integer" },
+            { "dynamic", "boolean" },
+            { "confirmationRequired", "boolean" },
+            { "startAt", "integer" },
+            { "createdAt", "integer" },
+            { "totalGroups", "integer" },
+            { "totalTargets", "integer" },
+            { "totalTargetsPerStatus", "object" },
+            { "forcetime", "integer" },
+            { "deleted", "boolean" } } },
+        { "RolloutGroup",
+          { { "id", "integer" },
+            { "name", "string" },
+            { "description", "string" },
+            { "status", "string" },
+            { "dynamic", "boolean" },
+            { "targetFilterQuery", "string" },
+            { "targetPercentage", "number" },
+            { "confirmationRequired", "boolean" },
+            { "successCondition", "object" },
+            { "successAction", "object" },
+            { "errorCondition", "object" },
+            { "errorAction", "object" },
+            { "totalTargets", "integer" },
+            { "totalTargetsPerStatus", "object" },
+            { "_links", "object" } } },
+        { "TenantConfigurationValue", { { "value", "" }, { "global", "boolean" }, { "_links", "object" } } },
+        { "Tag",
+          { { "id", "integer" },
+            { "name", "string" },
+            { "description", "string" },
+            { "colour", "string" },
+            { "_links", "object" } } },
+        { "SoftwareModuleType",
+          { { "id", "integer" },
+            { "key", "string" },
+            { "name", "string" },
+            { "description", "string" },
+            { "deleted", "boolean" },
+            { "maxAssignments", "integer" },
+            { "_links", "object" } } },
+        { "DistributionSetType",
+          { { "id", "integer" },
+            { "key", "string" },
+            { "name", "string" },
+            { "description", "string" },
+            { "deleted", "boolean" },
+            { "mandatorymodules", "array" },
+            { "optionalmodules", "array" },
+            { "_links", "object" } } },
+        { "SoftwareModule",
+          { { "id", "integer" },
+            { "type", "string" },
+            { "name", "string" },
+            { "version", "string" },
+            { "vendor", "string" },
+            { "description", "string" },
+            { "encrypted", "boolean" },
+            { "artifacts", "array" } } },
+        { "DistributionSet",
+          { { "id", "integer" },
+            { "name", "string" },
+            { "version", "string" },
+            { "type", "string" },
+            { "requiredMigrationStep", "boolean" },
+            { "locked", "boolean" },
+            { "complete", "boolean" },
+            { "modules", "array" } } },
+        { "Error", { { "exceptionClass", "string" }, { "errorCode", "string" }, { "message", "string" } } },
+    };
+    QJsonObject all;
+    for (const Schema &s : table) {
+        QJsonObject properties;
+        for (const auto &[field, type] : s.fields) {
+            QJsonObject p;
+            if (*type)
+                p.insert("type"_L1, QLatin1StringView(type));
+            properties.insert(QLatin1StringView(field), p);
+        }
+        all.insert(QLatin1StringView(s.name),
+                   QJsonObject { { "type"_L1, u"object"_s }, { "properties"_L1, properties } });
+    }
+    return all;
+}
+
 QJsonObject ManagementServer::openApi()
 {
     QJsonObject paths;
@@ -185,7 +318,7 @@ QJsonObject ManagementServer::openApi()
                                                 { "schema"_L1, QJsonObject { { "type"_L1, u"string"_s } } } });
         }
         const QJsonObject error {
-            { "description"_L1, u"error: {errorCode, message}"_s },
+            { "description"_L1, u"error: hawkBit's ExceptionInfo {exceptionClass, errorCode, message}"_s },
             { "content"_L1,
               QJsonObject { { "application/json"_L1,
                               QJsonObject { { "schema"_L1,
@@ -226,14 +359,7 @@ QJsonObject ManagementServer::openApi()
                 QJsonObject {
                     { "basic"_L1, QJsonObject { { "type"_L1, u"http"_s }, { "scheme"_L1, u"basic"_s } } },
                     { "bearer"_L1, QJsonObject { { "type"_L1, u"http"_s }, { "scheme"_L1, u"bearer"_s } } } } },
-              { "schemas"_L1,
-                QJsonObject {
-                    { "Error"_L1,
-                      QJsonObject {
-                          { "type"_L1, u"object"_s },
-                          { "properties"_L1,
-                            QJsonObject { { "errorCode"_L1, QJsonObject { { "type"_L1, u"string"_s } } },
-                                          { "message"_L1, QJsonObject { { "type"_L1, u"string"_s } } } } } } } } } } },
+              { "schemas"_L1, schemas() } } },
         { "security"_L1,
           QJsonArray { QJsonObject { { "basic"_L1, QJsonArray() } }, QJsonObject { { "bearer"_L1, QJsonArray() } } } },
     };

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void fields();
     void openApiListsTheNewRoutes_data();
     void openApiListsTheNewRoutes();
+    void openApiListsEveryField_data();
+    void openApiListsEveryField();
     void errorBodies_data();
     void errorBodies();
     void tenantConfigurationKeys();
@@ -117,6 +119,8 @@ void TestHawkbitCompat::initTestCase()
     m_resources.insert(u"moduletype"_s, api.get(u"/softwaremoduletypes/%1"_s.arg(osType)).json());
     m_resources.insert(u"settype"_s, api.get(u"/distributionsettypes/os_set"_s).json());
     m_resources.insert(u"error"_s, api.get(u"/targets/nobody"_s).json());
+    m_resources.insert(u"module"_s, api.get(u"/softwaremodules/1"_s).json());
+    m_resources.insert(u"set"_s, api.get(u"/distributionsets/1"_s).json());
 }
 
 void TestHawkbitCompat::cleanupTestCase()
@@ -256,6 +260,44 @@ void TestHawkbitCompat::openApiListsTheNewRoutes()
     QFETCH(QString, method);
     const QJsonObject paths = ManagementServer::openApi().value("paths"_L1).toObject();
     QVERIFY2(paths.value(path).toObject().contains(method), qPrintable(path));
+}
+
+void TestHawkbitCompat::openApiListsEveryField_data()
+{
+    QTest::addColumn<QString>("resource");
+    QTest::addColumn<QString>("schema");
+    QTest::newRow("target") << u"target"_s << u"Target"_s;
+    QTest::newRow("action") << u"action"_s << u"Action"_s;
+    QTest::newRow("rollout") << u"rollout"_s << u"Rollout"_s;
+    QTest::newRow("group") << u"group"_s << u"RolloutGroup"_s;
+    QTest::newRow("config") << u"config"_s << u"TenantConfigurationValue"_s;
+    QTest::newRow("tag") << u"tag"_s << u"Tag"_s;
+    QTest::newRow("module type") << u"moduletype"_s << u"SoftwareModuleType"_s;
+    QTest::newRow("set type") << u"settype"_s << u"DistributionSetType"_s;
+    QTest::newRow("module") << u"module"_s << u"SoftwareModule"_s;
+    QTest::newRow("set") << u"set"_s << u"DistributionSet"_s;
+    QTest::newRow("error") << u"error"_s << u"Error"_s;
+}
+
+// Every field a response carries is in openapi.json's schema, with its type: the document cannot fall behind.
+void TestHawkbitCompat::openApiListsEveryField()
+{
+    QFETCH(QString, resource);
+    QFETCH(QString, schema);
+    const QJsonObject properties
+        = ManagementServer::openApi()["components"_L1]["schemas"_L1][schema]["properties"_L1].toObject();
+    const QJsonObject actual = m_resources.value(resource);
+    QVERIFY(!actual.isEmpty());
+    for (auto it = actual.begin(); it != actual.end(); ++it) {
+        QVERIFY2(properties.contains(it.key()), qPrintable(u"%1.%2 is not in openapi.json"_s.arg(schema, it.key())));
+        const QString type = properties.value(it.key())["type"_L1].toString();
+        const QJsonValue v = it.value();
+        const bool matches = type.isEmpty() || v.isNull() || (type == u"string"_s && v.isString())
+            || (type == u"boolean"_s && v.isBool()) || (type == u"object"_s && v.isObject())
+            || (type == u"array"_s && v.isArray()) || (type == u"number"_s && v.isDouble())
+            || (type == u"integer"_s && v.isDouble() && v.toDouble() == std::floor(v.toDouble()));
+        QVERIFY2(matches, qPrintable(u"%1.%2 is documented as %3"_s.arg(schema, it.key(), type)));
+    }
 }
 
 void TestHawkbitCompat::errorBodies_data()

@@ -89,7 +89,7 @@ QVariant ActionTableModel::cellData(const QJsonObject &a, int column, int role) 
         return m_setNames.value(id, u"#%1"_s.arg(id));
     }
     case Type: {
-        const QString t = a.value("actionType"_L1).toString().toLower();
+        const QString t = a.value("forceType"_L1).toString().toLower(); // hawkBit's name
         if (t == u"forced"_s)
             return tr("Forced");
         if (t == u"soft"_s)

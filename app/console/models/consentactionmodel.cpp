@@ -104,7 +104,7 @@ QVariant ConsentActionModel::cellData(const QJsonObject &row, int column, int ro
         return QString(QLocale().toString(created, QLocale::ShortFormat) + u" ("_s
                        + StatusStyle::relativeTime(created.toUTC()) + u')');
     case Type:
-        return row.value("actionType"_L1).toString();
+        return row.value("forceType"_L1).toString(); // hawkBit's name
     case Weight:
         return row.value("weight"_L1).toInt();
     }
