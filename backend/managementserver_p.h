@@ -52,6 +52,15 @@ inline QJsonValue msOrNull(const QDateTime &t)
     return t.isValid() ? QJsonValue(double(t.toMSecsSinceEpoch())) : QJsonValue();
 }
 
+// HAL links as hawkBit writes them: {"rel": {"href": "/rest/v1/..."}} (paths on this server).
+inline QJsonObject linksJson(std::initializer_list<std::pair<QLatin1StringView, QString>> links)
+{
+    QJsonObject o;
+    for (const auto &[rel, path] : links)
+        o.insert(rel, QJsonObject { { "href"_L1, QString(Base + path) } });
+    return o;
+}
+
 inline QJsonObject actionJson(const Action &a)
 {
     // hawkBit's MgmtAction: type is "cancel" once the action is being canceled, forceType its handling.
@@ -104,6 +113,14 @@ inline QJsonObject targetJson(const Target &t, bool withToken)
                       t.assignedDistributionSetId ? QJsonValue(double(t.assignedDistributionSetId)) : QJsonValue() } };
     if (!t.targetTypeKey.isEmpty())
         o.insert("targetType"_L1, t.targetTypeKey);
+    const QString self = u"/targets/"_s + QString::fromUtf8(QUrl::toPercentEncoding(t.controllerId));
+    o.insert("_links"_L1,
+             linksJson({ { "self"_L1, self },
+                         { "assignedDS"_L1, self + u"/assignedDS"_s },
+                         { "installedDS"_L1, self + u"/installedDS"_s },
+                         { "attributes"_L1, self + u"/attributes"_s },
+                         { "actions"_L1, self + u"/actions?offset=0&limit=50&sort=id%3ADESC"_s },
+                         { "autoConfirm"_L1, self + u"/autoConfirm"_s } }));
     if (withToken)
         o.insert("securityToken"_L1, t.securityToken);
     return o;
@@ -146,9 +163,16 @@ inline QJsonObject moduleJson(const SoftwareModule &m, const QList<Artifact> &ar
             { "providedFilename"_L1, a.filename },
             { "size"_L1, double(a.size) },
             { "hashes"_L1, QJsonObject { { "sha1"_L1, a.sha1 }, { "md5"_L1, a.md5 }, { "sha256"_L1, a.sha256 } } } });
-    return { { "id"_L1, double(m.id) },       { "type"_L1, m.typeKey },  { "name"_L1, m.name },
-             { "version"_L1, m.version },     { "vendor"_L1, m.vendor }, { "description"_L1, m.description },
-             { "encrypted"_L1, m.encrypted }, { "artifacts"_L1, list } };
+    const QString self = u"/softwaremodules/%1"_s.arg(m.id);
+    return { { "id"_L1, double(m.id) },
+             { "type"_L1, m.typeKey },
+             { "name"_L1, m.name },
+             { "version"_L1, m.version },
+             { "vendor"_L1, m.vendor },
+             { "description"_L1, m.description },
+             { "encrypted"_L1, m.encrypted },
+             { "artifacts"_L1, list },
+             { "_links"_L1, linksJson({ { "self"_L1, self }, { "artifacts"_L1, self + u"/artifacts"_s } }) } };
 }
 inline QJsonObject setJson(const DistributionSet &s, const QList<SoftwareModule> &modules, bool complete)
 {
@@ -163,7 +187,10 @@ inline QJsonObject setJson(const DistributionSet &s, const QList<SoftwareModule>
              { "requiredMigrationStep"_L1, s.requiredMigrationStep },
              { "locked"_L1, s.locked },
              { "complete"_L1, complete },
-             { "modules"_L1, list } };
+             { "modules"_L1, list },
+             { "_links"_L1,
+               linksJson({ { "self"_L1, u"/distributionsets/%1"_s.arg(s.id) },
+                           { "modules"_L1, u"/distributionsets/%1/assignedSM"_s.arg(s.id) } }) } };
 }
 // hawkBit's totalTargetsPerStatus: the group's targets by the state of their action (none yet: notstarted).
 inline QJsonObject perStatusJson(int targets, const GroupCounts &c)

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void fields();
     void openApiListsTheNewRoutes_data();
     void openApiListsTheNewRoutes();
+    void selfLinksLeadBack_data();
+    void selfLinksLeadBack();
     void openApiListsEveryField_data();
     void openApiListsEveryField();
     void errorBodies_data();
@@ -167,6 +169,17 @@ void TestHawkbitCompat::fields_data()
           "string" },
         { "target", { u"createdAt"_s, u"lastControllerRequestAt"_s }, "number" },
         { "target", { u"requestAttributes"_s, u"autoConfirmActive"_s }, "boolean" },
+        { "target",
+          { u"_links.self.href"_s, u"_links.assignedDS.href"_s, u"_links.installedDS.href"_s,
+            u"_links.attributes.href"_s, u"_links.actions.href"_s, u"_links.autoConfirm.href"_s },
+          "string" },
+        // MgmtSoftwareModule, MgmtDistributionSet
+        { "module", { u"name"_s, u"version"_s, u"vendor"_s, u"description"_s, u"_links.self.href"_s }, "string" },
+        { "module", { u"id"_s }, "number" },
+        { "module", { u"encrypted"_s }, "boolean" },
+        { "set", { u"name"_s, u"version"_s, u"_links.self.href"_s }, "string" },
+        { "set", { u"id"_s }, "number" },
+        { "set", { u"requiredMigrationStep"_s, u"locked"_s, u"complete"_s }, "boolean" },
         // MgmtAction
         { "action", { u"type"_s, u"status"_s, u"detailStatus"_s, u"forceType"_s }, "string" },
         { "action", { u"id"_s, u"weight"_s, u"createdAt"_s, u"lastModifiedAt"_s }, "number" },
@@ -260,6 +273,25 @@ void TestHawkbitCompat::openApiListsTheNewRoutes()
     QFETCH(QString, method);
     const QJsonObject paths = ManagementServer::openApi().value("paths"_L1).toObject();
     QVERIFY2(paths.value(path).toObject().contains(method), qPrintable(path));
+}
+
+void TestHawkbitCompat::selfLinksLeadBack_data()
+{
+    QTest::addColumn<QString>("resource");
+    for (const char *r : { "target", "module", "set", "tag", "group", "moduletype", "settype" })
+        QTest::newRow(r) << QString::fromLatin1(r);
+}
+
+// Following a resource's self link gets the resource again.
+void TestHawkbitCompat::selfLinksLeadBack()
+{
+    QFETCH(QString, resource);
+    const QJsonObject r = m_resources.value(resource);
+    const QString href = r["_links"_L1]["self"_L1]["href"_L1].toString();
+    QVERIFY2(href.startsWith(u"/rest/v1/"_s), qPrintable(href));
+    const HttpAnswer a = admin().get(href.mid(8));
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["id"_L1], r["id"_L1]);
 }
 
 void TestHawkbitCompat::openApiListsEveryField_data()
