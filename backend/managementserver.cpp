@@ -144,6 +144,12 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
           &M::listSetTypeModuleTypes, u"A set type's mandatory module types"_s },
         { Method::Get, u"/distributionsettypes/<arg>/optionalmoduletypes"_s, P::ReadRepository,
           &M::listSetTypeModuleTypes, u"A set type's optional module types"_s },
+        { Method::Put, u"/softwaremodules/<arg>"_s, P::UpdateRepository, &M::updateModule,
+          u"Change a module's description, vendor"_s },
+        { Method::Put, u"/distributionsets/<arg>"_s, P::UpdateRepository, &M::updateSet,
+          u"Change a set's name, version, description, requiredMigrationStep; lock it"_s },
+        { Method::Put, u"/rollouts/<arg>"_s, P::UpdateRollout, &M::updateRollout,
+          u"Change a rollout's name, description"_s },
         { Method::Get, u"/targettags/<arg>"_s, P::ReadTarget, &M::getTag, u"One target tag"_s },
         { Method::Put, u"/targettags/<arg>"_s, P::UpdateTarget, &M::updateTag,
           u"Change a tag's name, description, colour"_s },
@@ -181,7 +187,8 @@ static QJsonObject schemas()
             { "autoConfirmActive", "boolean" },
             { "installedDistributionSetId", "integer" },
             { "assignedDistributionSetId", "integer" },
-            { "targetType", "string" },
+            { "targetType", "integer" },
+            { "targetTypeName", "string" },
             { "securityToken", "string" },
             { "_links", "object" } } },
         { "Action",
@@ -198,7 +205,9 @@ static QJsonObject schemas()
             { "confirmationRequired", "boolean" },
             { "forceTime", "integer" },
             { "rollout", "integer" },
-            { "maintenanceWindow", "object" } } },
+            { "maintenanceWindow", "object" },
+            { "active", "boolean" },
+            { "_links", "object" } } },
         { "Rollout",
           { { "id", "integer" },
             { "name", "string" },
@@ -216,7 +225,8 @@ static QJsonObject schemas()
             { "totalTargets", "integer" },
             { "totalTargetsPerStatus", "object" },
             { "forcetime", "integer" },
-            { "deleted", "boolean" } } },
+            { "deleted", "boolean" },
+            { "_links", "object" } } },
         { "RolloutGroup",
           { { "id", "integer" },
             { "name", "string" },
@@ -265,12 +275,19 @@ static QJsonObject schemas()
             { "vendor", "string" },
             { "description", "string" },
             { "encrypted", "boolean" },
+            { "typeName", "string" },
+            { "locked", "boolean" },
+            { "deleted", "boolean" },
             { "artifacts", "array" },
             { "_links", "object" } } },
         { "DistributionSet",
           { { "id", "integer" },
             { "name", "string" },
             { "version", "string" },
+            { "description", "string" },
+            { "typeName", "string" },
+            { "deleted", "boolean" },
+            { "valid", "boolean" },
             { "type", "string" },
             { "requiredMigrationStep", "boolean" },
             { "locked", "boolean" },
@@ -279,9 +296,19 @@ static QJsonObject schemas()
             { "_links", "object" } } },
         { "Error", { { "exceptionClass", "string" }, { "errorCode", "string" }, { "message", "string" } } },
     };
+    // MgmtBaseEntity's audit fields, on what the API records them for.
+    static const QStringList audited
+        = { u"Target"_s,         u"Rollout"_s,        u"Tag"_s, u"SoftwareModuleType"_s, u"DistributionSetType"_s,
+            u"SoftwareModule"_s, u"DistributionSet"_s };
     QJsonObject all;
     for (const Schema &s : table) {
         QJsonObject properties;
+        if (audited.contains(QLatin1StringView(s.name))) {
+            properties.insert("createdBy"_L1, QJsonObject { { "type"_L1, u"string"_s } });
+            properties.insert("createdAt"_L1, QJsonObject { { "type"_L1, u"integer"_s } });
+            properties.insert("lastModifiedBy"_L1, QJsonObject { { "type"_L1, u"string"_s } });
+            properties.insert("lastModifiedAt"_L1, QJsonObject { { "type"_L1, u"integer"_s } });
+        }
         for (const auto &[field, type] : s.fields) {
             QJsonObject p;
             if (*type)

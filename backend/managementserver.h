@@ -132,6 +132,24 @@ private:
 
     void assign(Context &ctx, qint64 setId, const QJsonArray &items);
 
+    // hawkBit's audit fields (mgmtaudit.cpp): kind is "target", "softwaremodule", "distributionset", "rollout",
+    // "targettag", "softwaremoduletype", "distributionsettype" or "targettype".
+    void recordCreated(Context &ctx, const QString &kind, const QJsonValue &created); // objects with "id"
+    void recordModified(Context &ctx, const QString &kind, qint64 id);
+    void forget(const QString &kind, qint64 id);
+    QJsonObject withAudit(const QString &kind, const QJsonObject &entity);
+    QJsonArray withAudit(const QString &kind, const QJsonArray &content);
+    // Targets as hawkBit answers them: targetType by id with targetTypeName, and the audit fields.
+    QJsonArray targetsOut(const QJsonArray &targets);
+    // Modules and sets as hawkBit answers them: typeName, locked/deleted/valid, and the audit fields.
+    QJsonArray modulesOut(const QJsonArray &modules);
+    QJsonArray setsOut(const QJsonArray &sets);
+    void updateModule(Context &ctx);
+    void updateSet(Context &ctx);
+    void updateRollout(Context &ctx);
+    // A request's targetType (hawkBit: the id; Flotilla also the key) as the key; nullopt: no such type.
+    std::optional<QString> targetTypeKeyOf(const QJsonValue &v);
+
     SqlStore &m_store;
     ArtifactStore &m_artifacts;
     DeploymentService &m_deployment;

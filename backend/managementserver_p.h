@@ -61,7 +61,8 @@ inline QJsonObject linksJson(std::initializer_list<std::pair<QLatin1StringView, 
     return o;
 }
 
-inline QJsonObject actionJson(const Action &a)
+// controllerId: the action's target, for its links (empty: no self link).
+inline QJsonObject actionJson(const Action &a, const QString &controllerId)
 {
     // hawkBit's MgmtAction: type is "cancel" once the action is being canceled, forceType its handling.
     // actionType (the same value as forceType) is Flotilla's older name, kept for existing clients.
@@ -76,7 +77,19 @@ inline QJsonObject actionJson(const Action &a)
                     { "distributionSetId"_L1, double(a.distributionSetId) },
                     { "createdAt"_L1, msOrNull(a.createdAt) },
                     { "lastModifiedAt"_L1, msOrNull(a.lastModifiedAt) },
-                    { "confirmationRequired"_L1, a.confirmationRequired } };
+                    { "confirmationRequired"_L1, a.confirmationRequired },
+                    { "active"_L1, a.isActive() } };
+    QJsonObject links = linksJson({ { "distributionset"_L1, u"/distributionsets/%1"_s.arg(a.distributionSetId) } });
+    if (!controllerId.isEmpty()) {
+        const QString target = u"/targets/"_s + QString::fromUtf8(QUrl::toPercentEncoding(controllerId));
+        links.insert("self"_L1, QJsonObject { { "href"_L1, QString(Base + target + u"/actions/%1"_s.arg(a.id)) } });
+        links.insert("target"_L1, QJsonObject { { "href"_L1, QString(Base + target) } });
+        links.insert("status"_L1,
+                     QJsonObject { { "href"_L1, QString(Base + target + u"/actions/%1/status"_s.arg(a.id)) } });
+    }
+    if (a.rolloutId)
+        links.insert("rollout"_L1, QJsonObject { { "href"_L1, QString(Base + u"/rollouts/%1"_s.arg(a.rolloutId)) } });
+    o.insert("_links"_L1, links);
     if (a.type == ActionType::TimeForced)
         o.insert("forceTime"_L1, msOrNull(a.forceTime));
     if (a.rolloutId)
@@ -182,6 +195,7 @@ inline QJsonObject setJson(const DistributionSet &s, const QList<SoftwareModule>
             { "id"_L1, double(m.id) }, { "type"_L1, m.typeKey }, { "name"_L1, m.name }, { "version"_L1, m.version } });
     return { { "id"_L1, double(s.id) },
              { "name"_L1, s.name },
+             { "description"_L1, s.description },
              { "version"_L1, s.version },
              { "type"_L1, s.typeKey },
              { "requiredMigrationStep"_L1, s.requiredMigrationStep },
@@ -254,6 +268,16 @@ inline QJsonObject rolloutJson(const Rollout &r, const QList<RolloutGroup> &grou
              { "totalTargetsPerStatus"_L1, perStatusJson(targets, sum) },
              { "forcetime"_L1, msOrNull(r.forceTime) },
              { "deleted"_L1, false },
+             { "_links"_L1,
+               linksJson({ { "self"_L1, u"/rollouts/%1"_s.arg(r.id) },
+                           { "start"_L1, u"/rollouts/%1/start"_s.arg(r.id) },
+                           { "pause"_L1, u"/rollouts/%1/pause"_s.arg(r.id) },
+                           { "resume"_L1, u"/rollouts/%1/resume"_s.arg(r.id) },
+                           { "triggerNextGroup"_L1, u"/rollouts/%1/triggerNextGroup"_s.arg(r.id) },
+                           { "approve"_L1, u"/rollouts/%1/approve"_s.arg(r.id) },
+                           { "deny"_L1, u"/rollouts/%1/deny"_s.arg(r.id) },
+                           { "groups"_L1, u"/rollouts/%1/deploygroups?offset=0&limit=50"_s.arg(r.id) },
+                           { "distributionset"_L1, u"/distributionsets/%1"_s.arg(r.distributionSetId) } }) },
              { "name"_L1, r.name },
              { "description"_L1, r.description },
              { "targetFilterQuery"_L1, r.targetFilterQuery },

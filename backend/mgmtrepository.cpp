@@ -39,7 +39,8 @@ void ManagementServer::createModuleTypes(Context &ctx)
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(out, Status::Created);
+    recordCreated(ctx, u"softwaremoduletype"_s, out);
+    ctx.send(withAudit(u"softwaremoduletype"_s, out), Status::Created);
 }
 
 void ManagementServer::createSetTypes(Context &ctx)
@@ -82,7 +83,8 @@ void ManagementServer::createSetTypes(Context &ctx)
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(out, Status::Created);
+    recordCreated(ctx, u"distributionsettype"_s, out);
+    ctx.send(withAudit(u"distributionsettype"_s, out), Status::Created);
 }
 
 void ManagementServer::createTargetTypes(Context &ctx)
@@ -107,7 +109,8 @@ void ManagementServer::createTargetTypes(Context &ctx)
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(out, Status::Created);
+    recordCreated(ctx, u"targettype"_s, out);
+    ctx.send(withAudit(u"targettype"_s, out), Status::Created);
 }
 
 void ManagementServer::listModules(Context &ctx)
@@ -121,7 +124,8 @@ void ManagementServer::listModules(Context &ctx)
         if (const auto m = m_store.softwareModule(id))
             content.append(moduleJson(*m, m_store.artifacts(id)));
     }
-    ctx.sendPage(content, m_store.countWhere(u"software_modules"_s, u"m"_s, l->condition.sql, l->condition.binds));
+    ctx.sendPage(modulesOut(content),
+                 m_store.countWhere(u"software_modules"_s, u"m"_s, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::createModules(Context &ctx)
@@ -153,7 +157,8 @@ void ManagementServer::createModules(Context &ctx)
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(out, Status::Created);
+    recordCreated(ctx, u"softwaremodule"_s, out);
+    ctx.send(modulesOut(out), Status::Created);
 }
 
 void ManagementServer::getModule(Context &ctx)
@@ -164,7 +169,7 @@ void ManagementServer::getModule(Context &ctx)
     const std::optional<SoftwareModule> m = m_store.softwareModule(*id);
     if (!m)
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
-    ctx.send(moduleJson(*m, m_store.artifacts(m->id)));
+    ctx.send(modulesOut({ moduleJson(*m, m_store.artifacts(m->id)) }).first());
 }
 
 void ManagementServer::uploadArtifact(Context &ctx)
@@ -253,7 +258,8 @@ void ManagementServer::listSets(Context &ctx)
         if (const auto set = m_store.distributionSet(id))
             content.append(setJson(*set, m_store.modulesOfSet(id), repository.missingModuleTypes(id).isEmpty()));
     }
-    ctx.sendPage(content, m_store.countWhere(u"distribution_sets"_s, u"s"_s, l->condition.sql, l->condition.binds));
+    ctx.sendPage(setsOut(content),
+                 m_store.countWhere(u"distribution_sets"_s, u"s"_s, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::createSets(Context &ctx)
@@ -271,7 +277,8 @@ void ManagementServer::createSets(Context &ctx)
                             o.value("version"_L1).toString(),
                             o.value("type"_L1).toString(),
                             o.value("requiredMigrationStep"_L1).toBool(false),
-                            false };
+                            false,
+                            o.value("description"_L1).toString() };
         if (s.name.isEmpty() || s.version.isEmpty() || s.typeKey.isEmpty())
             return ctx.fail(Status::BadRequest, u"[%1]: name, version and type are required"_s.arg(i));
         if (!m_store.distributionSetType(s.typeKey))
@@ -293,7 +300,8 @@ void ManagementServer::createSets(Context &ctx)
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(out, Status::Created);
+    recordCreated(ctx, u"distributionset"_s, out);
+    ctx.send(setsOut(out), Status::Created);
 }
 
 void ManagementServer::getSet(Context &ctx)
@@ -304,7 +312,9 @@ void ManagementServer::getSet(Context &ctx)
     const std::optional<DistributionSet> s = m_store.distributionSet(*id);
     if (!s)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
-    ctx.send(setJson(*s, m_store.modulesOfSet(s->id), RepositoryService(m_store).missingModuleTypes(s->id).isEmpty()));
+    ctx.send(setsOut({ setJson(*s, m_store.modulesOfSet(s->id),
+                               RepositoryService(m_store).missingModuleTypes(s->id).isEmpty()) })
+                 .first());
 }
 
 void ManagementServer::assignModulesToSet(Context &ctx)
@@ -328,6 +338,7 @@ void ManagementServer::assignModulesToSet(Context &ctx)
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
+    recordModified(ctx, u"distributionset"_s, *id);
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -378,6 +389,107 @@ QJsonObject setTypeJson(const DistributionSetType &t)
 }
 } // namespace
 
+QJsonArray ManagementServer::modulesOut(const QJsonArray &modules)
+{
+    // hawkBit's MgmtSoftwareModule: typeName beside the type's key, locked once a locked set holds it (hawkBit
+    // locks a set's modules with the set), never deleted (Flotilla refuses to delete what is used).
+    QList<qint64> ids;
+    for (const QJsonValue &v : modules)
+        ids << idOf(v.toObject().value("id"_L1));
+    const QSet<qint64> locked = m_store.modulesInLockedSets(ids);
+    QHash<QString, QString> typeNames;
+    QJsonArray out;
+    for (const QJsonValue &v : modules) {
+        QJsonObject o = v.toObject();
+        const QString type = o.value("type"_L1).toString();
+        if (!typeNames.contains(type))
+            typeNames.insert(type, m_store.softwareModuleType(type) ? m_store.softwareModuleType(type)->name : type);
+        o.insert("typeName"_L1, typeNames.value(type));
+        o.insert("locked"_L1, locked.contains(idOf(o.value("id"_L1))));
+        o.insert("deleted"_L1, false);
+        out.append(o);
+    }
+    return withAudit(u"softwaremodule"_s, out);
+}
+
+QJsonArray ManagementServer::setsOut(const QJsonArray &sets)
+{
+    // hawkBit's MgmtDistributionSet: typeName; never deleted (see modulesOut); always valid, as Flotilla has no
+    // invalidation (a set is retired by no longer assigning it).
+    QHash<QString, QString> typeNames;
+    QJsonArray out;
+    for (const QJsonValue &v : sets) {
+        QJsonObject o = v.toObject();
+        const QString type = o.value("type"_L1).toString();
+        if (!typeNames.contains(type))
+            typeNames.insert(type, m_store.distributionSetType(type) ? m_store.distributionSetType(type)->name : type);
+        o.insert("typeName"_L1, typeNames.value(type));
+        o.insert("deleted"_L1, false);
+        o.insert("valid"_L1, true);
+        out.append(o);
+    }
+    return withAudit(u"distributionset"_s, out);
+}
+
+void ManagementServer::updateModule(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"software module"_s);
+    const auto body = id ? ctx.jsonObject() : std::nullopt;
+    if (!body)
+        return;
+    std::optional<SoftwareModule> m = m_store.softwareModule(*id);
+    if (!m)
+        return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
+    // hawkBit's MgmtSoftwareModuleRequestBodyPut: description, vendor, locked (true only).
+    if (body->value("locked"_L1).toBool(false))
+        return ctx.fail(Status::BadRequest,
+                        u"Flotilla locks a module with the set that holds it; lock the distribution set"_s);
+    if (body->contains("description"_L1))
+        m->description = body->value("description"_L1).toString();
+    if (body->contains("vendor"_L1))
+        m->vendor = body->value("vendor"_L1).toString();
+    if (!m_store.updateSoftwareModule(*m))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    recordModified(ctx, u"softwaremodule"_s, m->id);
+    ctx.send(modulesOut({ moduleJson(*m, m_store.artifacts(m->id)) }).first());
+}
+
+void ManagementServer::updateSet(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"distribution set"_s);
+    const auto body = id ? ctx.jsonObject() : std::nullopt;
+    if (!body)
+        return;
+    std::optional<DistributionSet> s = m_store.distributionSet(*id);
+    if (!s)
+        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    // hawkBit's MgmtDistributionSetRequestBodyPut: name, description, version, requiredMigrationStep, locked
+    // (true locks; a lock is not undone, as in hawkBit).
+    if (body->contains("name"_L1))
+        s->name = body->value("name"_L1).toString().trimmed();
+    if (body->contains("version"_L1))
+        s->version = body->value("version"_L1).toString().trimmed();
+    if (body->contains("description"_L1))
+        s->description = body->value("description"_L1).toString();
+    if (body->contains("requiredMigrationStep"_L1))
+        s->requiredMigrationStep = body->value("requiredMigrationStep"_L1).toBool();
+    if (body->contains("locked"_L1)) {
+        if (!body->value("locked"_L1).toBool() && s->locked)
+            return ctx.fail(Errors::Locked, u"distribution set %1 is locked; a lock is not undone"_s.arg(s->id));
+        s->locked = s->locked || body->value("locked"_L1).toBool();
+    }
+    if (s->name.isEmpty() || s->version.isEmpty())
+        return ctx.fail(Status::BadRequest, u"name and version must not be empty"_s);
+    if (const auto other = m_store.distributionSetByNameVersion(s->name, s->version); other && other->id != s->id)
+        return ctx.fail(Status::Conflict, u"distribution set %1 %2 exists"_s.arg(s->name, s->version));
+    if (!m_store.updateDistributionSet(*s))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    recordModified(ctx, u"distributionset"_s, s->id);
+    ctx.send(setsOut({ setJson(*s, m_store.modulesOfSet(s->id),
+                               RepositoryService(m_store).missingModuleTypes(s->id).isEmpty()) })
+                 .first());
+}
+
 void ManagementServer::listModuleTypes(Context &ctx)
 {
     QJsonArray content;
@@ -385,7 +497,7 @@ void ManagementServer::listModuleTypes(Context &ctx)
         if (const auto t = m_store.softwareModuleType(key))
             content.append(moduleTypeJson(*t));
     }
-    ctx.sendPage(content, content.size());
+    ctx.sendPage(withAudit(u"softwaremoduletype"_s, content), content.size());
 }
 
 std::optional<SoftwareModuleType> ManagementServer::moduleTypeByIdOrKey(const QString &idOrKey)
@@ -421,7 +533,7 @@ void ManagementServer::getModuleType(Context &ctx)
     const auto t = moduleTypeByIdOrKey(ctx.args.value(0));
     if (!t)
         return ctx.fail(Status::NotFound, u"software module type '%1' does not exist"_s.arg(ctx.args.value(0)));
-    ctx.send(moduleTypeJson(*t));
+    ctx.send(withAudit(u"softwaremoduletype"_s, moduleTypeJson(*t)));
 }
 
 void ManagementServer::getSetType(Context &ctx)
@@ -429,7 +541,7 @@ void ManagementServer::getSetType(Context &ctx)
     const auto t = setTypeByIdOrKey(ctx.args.value(0));
     if (!t)
         return ctx.fail(Status::NotFound, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0)));
-    ctx.send(setTypeJson(*t));
+    ctx.send(withAudit(u"distributionsettype"_s, setTypeJson(*t)));
 }
 
 void ManagementServer::listSetTypeModuleTypes(Context &ctx)
@@ -443,7 +555,7 @@ void ManagementServer::listSetTypeModuleTypes(Context &ctx)
         if (const auto m = m_store.softwareModuleType(key))
             list.append(moduleTypeJson(*m));
     }
-    ctx.send(list); // hawkBit answers a plain list here
+    ctx.send(withAudit(u"softwaremoduletype"_s, list)); // hawkBit answers a plain list here
 }
 
 void ManagementServer::listSetTypes(Context &ctx)
@@ -453,7 +565,7 @@ void ManagementServer::listSetTypes(Context &ctx)
         if (const auto t = m_store.distributionSetType(key))
             content.append(setTypeJson(*t));
     }
-    ctx.sendPage(content, content.size());
+    ctx.sendPage(withAudit(u"distributionsettype"_s, content), content.size());
 }
 
 void ManagementServer::listTargetTypes(Context &ctx)
@@ -467,7 +579,7 @@ void ManagementServer::listTargetTypes(Context &ctx)
                 { "name"_L1, t->name },
                 { "compatibledistributionsettypes"_L1, QJsonArray::fromStringList(t->compatibleSetTypes) } });
     }
-    ctx.sendPage(content, content.size());
+    ctx.sendPage(withAudit(u"targettype"_s, content), content.size());
 }
 
 void ManagementServer::listArtifacts(Context &ctx)
@@ -544,7 +656,7 @@ void ManagementServer::listSetTargets(Context &ctx)
         QJsonArray modules;
         for (const SoftwareModule &m : m_store.modulesOfSet(*id))
             modules.append(moduleJson(m, m_store.artifacts(m.id)));
-        return ctx.sendPage(modules, modules.size());
+        return ctx.sendPage(modulesOut(modules), modules.size());
     }
     int offset = 0;
     int limit = 0;
@@ -554,7 +666,7 @@ void ManagementServer::listSetTargets(Context &ctx)
     QJsonArray content;
     for (const Target &t : m_store.targetsWhere(where, { *id }, u"t.id"_s, offset, limit))
         content.append(targetJson(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
-    ctx.sendPage(content, m_store.countTargetsWhere(where, { *id }));
+    ctx.sendPage(targetsOut(content), m_store.countTargetsWhere(where, { *id }));
 }
 
 void ManagementServer::deleteModule(Context &ctx)
@@ -573,6 +685,7 @@ void ManagementServer::deleteModule(Context &ctx)
         if (m_store.countArtifactsWithContent(a.sha256) == 0)
             QFile::remove(m_artifacts.pathOf(a.sha256));
     }
+    forget(u"softwaremodule"_s, *id);
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -587,6 +700,7 @@ void ManagementServer::deleteSet(Context &ctx)
         return ctx.fail(Errors::InUse, u"distribution set %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
     if (!m_store.deleteDistributionSet(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
+    forget(u"distributionset"_s, *id);
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -610,8 +724,22 @@ void ManagementServer::deleteType(Context &ctx)
     if (const QStringList users = m_store.dependentsOfType(table, key); !users.isEmpty())
         return ctx.fail(table == u"target_types"_s ? Errors::TargetTypeInUse : Errors::InUse,
                         u"type '%1' is used by %2"_s.arg(key, users.join(u", "_s)));
+    qint64 typeId = 0;
+    if (table == u"software_module_types"_s) {
+        if (const auto t = m_store.softwareModuleType(key))
+            typeId = t->id;
+    } else if (table == u"ds_types"_s) {
+        if (const auto t = m_store.distributionSetType(key))
+            typeId = t->id;
+    } else if (const auto t = m_store.targetType(key)) {
+        typeId = t->id;
+    }
     if (!m_store.deleteType(table, key))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
+    forget(table == u"software_module_types"_s ? u"softwaremoduletype"_s
+               : table == u"ds_types"_s        ? u"distributionsettype"_s
+                                               : u"targettype"_s,
+           typeId);
     ctx.send(QJsonValue(), Status::NoContent);
 }
 

@@ -26,7 +26,8 @@ void ManagementServer::listRollouts(Context &ctx)
         if (const auto r = m_store.rollout(id))
             content.append(rolloutJsonOf(*r));
     }
-    ctx.sendPage(content, m_store.countWhere(u"rollouts"_s, u"r"_s, l->condition.sql, l->condition.binds));
+    ctx.sendPage(withAudit(u"rollout"_s, content),
+                 m_store.countWhere(u"rollouts"_s, u"r"_s, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::createRollout(Context &ctx)
@@ -126,7 +127,9 @@ void ManagementServer::createRollout(Context &ctx)
                                                           : Status::BadRequest,
                         why);
     }
-    ctx.send(rolloutJsonOf(*m_store.rollout(id)), Status::Created);
+    const QJsonObject created = rolloutJsonOf(*m_store.rollout(id));
+    recordCreated(ctx, u"rollout"_s, created);
+    ctx.send(withAudit(u"rollout"_s, created), Status::Created);
 }
 
 void ManagementServer::getRollout(Context &ctx)
@@ -137,7 +140,7 @@ void ManagementServer::getRollout(Context &ctx)
     const std::optional<Rollout> r = m_store.rollout(*id);
     if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
-    ctx.send(rolloutJsonOf(*r));
+    ctx.send(withAudit(u"rollout"_s, rolloutJsonOf(*r)));
 }
 
 void ManagementServer::listGroups(Context &ctx)
@@ -199,7 +202,28 @@ void ManagementServer::rolloutCommand(Context &ctx)
                         "stop, triggerNextGroup"_s.arg(command));
     if (!ok) // hawkBit: a rollout not in the state the command needs is a 400 (RolloutIllegalStateException)
         return ctx.fail(Errors::RolloutIllegalState, m_rollouts.lastError());
+    recordModified(ctx, u"rollout"_s, *id);
     ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::updateRollout(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"rollout"_s);
+    const auto body = id ? ctx.jsonObject() : std::nullopt;
+    if (!body)
+        return;
+    std::optional<Rollout> r = m_store.rollout(*id);
+    if (!r)
+        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    // hawkBit's MgmtRolloutRestRequestBodyPut: name, description.
+    const QString name = body->contains("name"_L1) ? body->value("name"_L1).toString().trimmed() : r->name;
+    const QString description = body->value("description"_L1).toString(r->description);
+    if (name.isEmpty())
+        return ctx.fail(Status::BadRequest, u"name must not be empty"_s);
+    if (!m_store.updateRolloutText(r->id, name, description))
+        return ctx.fail(Status::Conflict, u"rollout '%1' exists"_s.arg(name)); // names are unique
+    recordModified(ctx, u"rollout"_s, r->id);
+    ctx.send(withAudit(u"rollout"_s, rolloutJsonOf(*m_store.rollout(r->id))));
 }
 
 void ManagementServer::deleteRollout(Context &ctx)
@@ -219,6 +243,7 @@ void ManagementServer::deleteRollout(Context &ctx)
                         u"rollout %1 is %2; stop it before deleting it"_s.arg(r->name, nameOf(r->state)));
     if (!m_store.deleteRollout(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
+    forget(u"rollout"_s, *id);
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -236,7 +261,7 @@ void ManagementServer::listGroupTargets(Context &ctx)
         if (const auto t = m_store.target(targetId))
             content.append(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
     }
-    ctx.sendPage(content, content.size());
+    ctx.sendPage(targetsOut(content), content.size());
 }
 
 void ManagementServer::listRolloutActions(Context &ctx)

@@ -8,6 +8,43 @@ using namespace Flotilla::Mgmt;
 
 namespace Flotilla {
 
+QJsonArray ManagementServer::targetsOut(const QJsonArray &targets)
+{
+    // hawkBit's targetType is the type's id, with targetTypeName beside it (targetJson writes the key).
+    QHash<QString, TargetType> types;
+    const bool typed = std::any_of(targets.begin(), targets.end(),
+                                   [](const QJsonValue &v) { return v.toObject().contains("targetType"_L1); });
+    if (typed) {
+        for (const QString &key : m_store.typeKeys(u"target_types"_s)) {
+            if (const auto t = m_store.targetType(key))
+                types.insert(key, *t);
+        }
+    }
+    QJsonArray out;
+    for (const QJsonValue &v : targets) {
+        QJsonObject o = v.toObject();
+        if (const auto it = types.constFind(o.value("targetType"_L1).toString()); it != types.cend()) {
+            o.insert("targetType"_L1, double(it->id));
+            o.insert("targetTypeName"_L1, it->name);
+        }
+        out.append(o);
+    }
+    return withAudit(u"target"_s, out);
+}
+
+std::optional<QString> ManagementServer::targetTypeKeyOf(const QJsonValue &v)
+{
+    // hawkBit names the type by id; Flotilla's first form was the key. Empty: no type.
+    if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
+        return QString();
+    for (const QString &key : m_store.typeKeys(u"target_types"_s)) {
+        const auto t = m_store.targetType(key);
+        if (t && ((v.isDouble() && t->id == idOf(v)) || (v.isString() && t->key == v.toString())))
+            return t->key;
+    }
+    return std::nullopt;
+}
+
 void ManagementServer::listTargets(Context &ctx)
 {
     const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::Target, u"t"_s);
@@ -17,7 +54,7 @@ void ManagementServer::listTargets(Context &ctx)
     QJsonArray content;
     for (const Target &t : m_store.targetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit))
         content.append(targetJson(t, tokens));
-    ctx.sendPage(content, m_store.countTargetsWhere(l->condition.sql, l->condition.binds));
+    ctx.sendPage(targetsOut(content), m_store.countTargetsWhere(l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::createTargets(Context &ctx)
@@ -38,9 +75,13 @@ void ManagementServer::createTargets(Context &ctx)
             return ctx.fail(Status::Conflict, u"target '%1' exists"_s.arg(t.controllerId));
         t.name = o.value("name"_L1).toString(t.controllerId);
         t.description = o.value("description"_L1).toString();
-        t.targetTypeKey = o.value("targetType"_L1).toString();
-        if (!t.targetTypeKey.isEmpty() && !m_store.targetType(t.targetTypeKey))
-            return ctx.fail(Status::NotFound, u"[%1].targetType '%2' does not exist"_s.arg(i).arg(t.targetTypeKey));
+        const std::optional<QString> type = targetTypeKeyOf(o.value("targetType"_L1));
+        if (!type)
+            return ctx.fail(
+                Status::NotFound,
+                u"[%1].targetType %2 does not exist"_s.arg(i).arg(QString::fromUtf8(
+                    QJsonDocument(QJsonArray { o.value("targetType"_L1) }).toJson(QJsonDocument::Compact))));
+        t.targetTypeKey = *type;
         t.securityToken = o.value("securityToken"_L1).toString();
         if (t.securityToken.isEmpty())
             t.securityToken = Target::generateSecurityToken();
@@ -58,7 +99,8 @@ void ManagementServer::createTargets(Context &ctx)
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(out, Status::Created);
+    recordCreated(ctx, u"target"_s, out);
+    ctx.send(targetsOut(out), Status::Created);
 }
 
 void ManagementServer::getTarget(Context &ctx)
@@ -66,7 +108,7 @@ void ManagementServer::getTarget(Context &ctx)
     const std::optional<Target> t = targetOf(ctx);
     if (!t)
         return;
-    ctx.send(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+    ctx.send(targetsOut({ targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)) }).first());
 }
 
 void ManagementServer::deleteTarget(Context &ctx)
@@ -76,6 +118,7 @@ void ManagementServer::deleteTarget(Context &ctx)
         return;
     if (!m_store.deleteTarget(t->id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
+    forget(u"target"_s, t->id);
     ctx.send(QJsonValue());
 }
 
@@ -102,7 +145,7 @@ void ManagementServer::listTargetActions(Context &ctx)
         return;
     QJsonArray content;
     for (const Action &a : m_store.actionsOfTarget(t->id, offset, limit))
-        content.append(actionJson(a));
+        content.append(actionJson(a, t->controllerId));
     ctx.sendPage(content, m_store.countActions(t->id));
 }
 
@@ -112,7 +155,7 @@ void ManagementServer::getTargetAction(Context &ctx)
     if (!ta)
         return;
     const Action *a = &ta->second;
-    QJsonObject o = actionJson(*a);
+    QJsonObject o = actionJson(*a, ta->first.controllerId);
     QJsonArray history;
     for (const ActionStatusEntry &e : m_store.statusHistory(a->id, 0, 1000))
         history.append(QJsonObject { { "type"_L1, nameOf(e.status).toLower() },
@@ -258,15 +301,17 @@ void ManagementServer::updateTarget(Context &ctx)
     if (body->contains("description"_L1))
         t->description = body->value("description"_L1).toString();
     if (body->contains("targetType"_L1)) {
-        t->targetTypeKey = body->value("targetType"_L1).toString();
-        if (!t->targetTypeKey.isEmpty() && !m_store.targetType(t->targetTypeKey))
-            return ctx.fail(Status::NotFound, u"target type '%1' does not exist"_s.arg(t->targetTypeKey));
+        const std::optional<QString> type = targetTypeKeyOf(body->value("targetType"_L1));
+        if (!type)
+            return ctx.fail(Status::NotFound, u"the targetType does not exist"_s);
+        t->targetTypeKey = *type;
     }
     if (body->contains("requestAttributes"_L1))
         t->requestAttributes = body->value("requestAttributes"_L1).toBool();
     if (!m_store.updateTarget(*t))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+    recordModified(ctx, u"target"_s, t->id);
+    ctx.send(targetsOut({ targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)) }).first());
 }
 
 void ManagementServer::getTargetSet(Context &ctx)
@@ -355,7 +400,7 @@ void ManagementServer::updateAction(Context &ctx)
         return ctx.fail(Status::Conflict, u"action %1 is closed"_s.arg(ta->second.id));
     if (!m_store.updateActionType(ta->second.id, ActionType::Forced))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(actionJson(*m_store.action(ta->second.id)));
+    ctx.send(actionJson(*m_store.action(ta->second.id), ta->first.controllerId));
 }
 
 void ManagementServer::confirmAction(Context &ctx)
@@ -388,8 +433,9 @@ void ManagementServer::listActions(Context &ctx)
     for (qint64 id : m_store.idsWhere(u"actions"_s, u"a"_s, l->condition.sql, l->condition.binds, l->orderBy, l->offset,
                                       l->limit)) {
         if (const auto a = m_store.action(id)) {
-            QJsonObject o = actionJson(*a);
-            if (const auto t = m_store.target(a->targetId))
+            const auto t = m_store.target(a->targetId);
+            QJsonObject o = actionJson(*a, t ? t->controllerId : QString());
+            if (t)
                 o.insert("target"_L1, t->controllerId);
             content.append(o);
         }
@@ -443,7 +489,7 @@ void ManagementServer::listTags(Context &ctx)
     QJsonArray content;
     for (const SqlStore::TagRow &t : m_store.tags())
         content.append(tagJson(t));
-    ctx.sendPage(content, content.size());
+    ctx.sendPage(withAudit(u"targettag"_s, content), content.size());
 }
 
 void ManagementServer::createTags(Context &ctx)
@@ -470,7 +516,8 @@ void ManagementServer::createTags(Context &ctx)
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(out, Status::Created);
+    recordCreated(ctx, u"targettag"_s, out);
+    ctx.send(withAudit(u"targettag"_s, out), Status::Created);
 }
 
 void ManagementServer::deleteTag(Context &ctx)
@@ -482,6 +529,7 @@ void ManagementServer::deleteTag(Context &ctx)
         return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
     if (!m_store.deleteTag(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
+    forget(u"targettag"_s, *id);
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -493,7 +541,7 @@ void ManagementServer::getTag(Context &ctx)
     const auto tag = m_store.tag(*id);
     if (!tag)
         return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
-    ctx.send(tagJson(*tag));
+    ctx.send(withAudit(u"targettag"_s, tagJson(*tag)));
 }
 
 void ManagementServer::updateTag(Context &ctx)
@@ -520,7 +568,8 @@ void ManagementServer::updateTag(Context &ctx)
     }
     if (!m_store.updateTag(*tag))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(tagJson(*tag));
+    recordModified(ctx, u"targettag"_s, tag->id);
+    ctx.send(withAudit(u"targettag"_s, tagJson(*tag)));
 }
 
 void ManagementServer::listTargetTags(Context &ctx)
@@ -533,7 +582,7 @@ void ManagementServer::listTargetTags(Context &ctx)
         if (const auto tag = m_store.tag(tagId))
             content.append(tagJson(*tag));
     }
-    ctx.send(content); // hawkBit answers a plain list here
+    ctx.send(withAudit(u"targettag"_s, content)); // hawkBit answers a plain list here
 }
 
 void ManagementServer::listTagTargets(Context &ctx)
@@ -548,7 +597,7 @@ void ManagementServer::listTagTargets(Context &ctx)
         if (const auto t = m_store.target(targetId))
             content.append(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
     }
-    ctx.sendPage(content, content.size());
+    ctx.sendPage(targetsOut(content), content.size());
 }
 
 void ManagementServer::tagTargets(Context &ctx)

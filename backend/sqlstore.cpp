@@ -132,6 +132,13 @@ const QList<QStringList> &migrations()
             QStringLiteral("ALTER TABLE rollout_groups ADD COLUMN target_filter TEXT"),
             QStringLiteral("ALTER TABLE rollout_groups ADD COLUMN confirmation_required SMALLINT"),
         },
+        // 8: who created and last changed what through the Management API
+        {
+            QStringLiteral("CREATE TABLE entity_audit (kind VARCHAR(32) NOT NULL, entity_id BIGINT NOT NULL, "
+                           "created_by VARCHAR(256), created_at BIGINT, modified_by VARCHAR(256), "
+                           "modified_at BIGINT, PRIMARY KEY (kind, entity_id))"),
+            QStringLiteral("ALTER TABLE distribution_sets ADD COLUMN description TEXT"),
+        },
     };
     return m;
 }
@@ -573,13 +580,14 @@ bool SqlStore::updateTarget(const Target &t)
 qint64 SqlStore::insertDistributionSet(const DistributionSet &s)
 {
     QSqlQuery &q
-        = prepared(QStringLiteral("INSERT INTO distribution_sets (name, version, type_key, required_migration, locked) "
-                                  "VALUES (?,?,?,?,?) RETURNING id"));
+        = prepared(QStringLiteral("INSERT INTO distribution_sets (name, version, type_key, required_migration, locked, "
+                                  "description) VALUES (?,?,?,?,?,?) RETURNING id"));
     q.addBindValue(s.name);
     q.addBindValue(s.version);
     q.addBindValue(s.typeKey);
     q.addBindValue(s.requiredMigrationStep ? 1 : 0);
     q.addBindValue(s.locked ? 1 : 0);
+    q.addBindValue(s.description);
     if (!q.exec() || !q.next()) {
         setError(QStringLiteral("inserting distribution set %1 %2").arg(s.name, s.version), q);
         return 0;
@@ -597,6 +605,46 @@ std::optional<DistributionSet> SqlStore::distributionSet(qint64 id)
     if (!q.exec() || !q.next())
         return std::nullopt;
     return distributionSetFrom(q);
+}
+
+bool SqlStore::updateDistributionSet(const DistributionSet &s)
+{
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE distribution_sets SET name = ?, version = ?, description = ?, "
+                                           "required_migration = ?, locked = ? WHERE id = ?"));
+    q.addBindValue(s.name);
+    q.addBindValue(s.version);
+    q.addBindValue(s.description);
+    q.addBindValue(s.requiredMigrationStep ? 1 : 0);
+    q.addBindValue(s.locked ? 1 : 0);
+    q.addBindValue(s.id);
+    if (!q.exec())
+        return setError(QStringLiteral("updating distribution set %1").arg(s.id), q);
+    changed(StoreChange::Kind::RepositoryChanged, s.id);
+    return true;
+}
+
+bool SqlStore::updateSoftwareModule(const SoftwareModule &m)
+{
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE software_modules SET description = ?, vendor = ? WHERE id = ?"));
+    q.addBindValue(m.description);
+    q.addBindValue(m.vendor);
+    q.addBindValue(m.id);
+    if (!q.exec())
+        return setError(QStringLiteral("updating software module %1").arg(m.id), q);
+    changed(StoreChange::Kind::RepositoryChanged, m.id);
+    return true;
+}
+
+bool SqlStore::updateRolloutText(qint64 id, const QString &name, const QString &description)
+{
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE rollouts SET name = ?, description = ? WHERE id = ?"));
+    q.addBindValue(name);
+    q.addBindValue(description);
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(QStringLiteral("updating rollout %1").arg(id), q);
+    changed(StoreChange::Kind::RolloutChanged, id);
+    return true;
 }
 
 bool SqlStore::lockDistributionSet(qint64 id)

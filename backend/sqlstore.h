@@ -3,6 +3,7 @@
 #include "store.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -176,6 +177,27 @@ public:
     QList<qint64> taggedTargets(qint64 tagId);
     QList<qint64> tagsOfTarget(qint64 targetId);
     bool updateTag(const TagRow &tag); // name, description, colour of tag.id
+
+    // The Management API's PUTs (hawkBit's MgmtDistributionSetRequestBodyPut, MgmtSoftwareModuleRequestBodyPut,
+    // MgmtRolloutRestRequestBodyPut).
+    bool updateDistributionSet(const DistributionSet &set); // name, version, description, migration step, lock
+    bool updateSoftwareModule(const SoftwareModule &module); // description, vendor
+    bool updateRolloutText(qint64 id, const QString &name, const QString &description);
+    // Modules that belong to a locked set (hawkBit locks a set's modules with it), of the given ones.
+    QSet<qint64> modulesInLockedSets(const QList<qint64> &moduleIds);
+
+    // Who created and last changed an entity through the Management API (hawkBit's createdBy/createdAt/
+    // lastModifiedBy/lastModifiedAt), by kind ("target", "softwaremodule", ...) and id.
+    struct AuditRow
+    {
+        QString createdBy;
+        QDateTime createdAt;
+        QString modifiedBy;
+        QDateTime modifiedAt;
+    };
+    bool recordAudit(const QString &kind, qint64 id, const QString &who, const QDateTime &at, bool created);
+    QHash<qint64, AuditRow> audit(const QString &kind, const QList<qint64> &ids); // one query
+    bool forgetAudit(const QString &kind, qint64 id);
 
     // Operators of the Management API (not the engine's business: no Store interface).
     struct UserRow

@@ -100,12 +100,14 @@ inline Target targetFrom(const QSqlQuery &q)
     return t;
 }
 
-inline const QString distributionSetColumns = QStringLiteral("id, name, version, type_key, required_migration, locked");
+inline const QString distributionSetColumns
+    = QStringLiteral("id, name, version, type_key, required_migration, locked, description");
 
 inline DistributionSet distributionSetFrom(const QSqlQuery &q)
 {
     return DistributionSet { q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
-                             q.value(3).toString(),   q.value(4).toInt() != 0, q.value(5).toInt() != 0 };
+                             q.value(3).toString(),   q.value(4).toInt() != 0, q.value(5).toInt() != 0,
+                             q.value(6).toString() };
 }
 
 } // namespace Flotilla::SqlStoreDetail

@@ -235,4 +235,24 @@ bool SqlStore::setTargetAttributes(qint64 targetId, const QMap<QString, QString>
     return tx.commit();
 }
 
+QSet<qint64> SqlStore::modulesInLockedSets(const QList<qint64> &moduleIds)
+{
+    QSet<qint64> locked;
+    if (moduleIds.isEmpty())
+        return locked;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT DISTINCT m.module_id FROM ds_modules m JOIN distribution_sets s ON s.id = m.ds_id "
+                             "WHERE s.locked = 1 AND m.module_id IN (%1)")
+                  .arg(QStringList(moduleIds.size(), QStringLiteral("?")).join(u',')));
+    for (qint64 id : moduleIds)
+        q.addBindValue(id);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading locked modules"), q);
+        return locked;
+    }
+    while (q.next())
+        locked.insert(q.value(0).toLongLong());
+    return locked;
+}
+
 } // namespace Flotilla

@@ -1,6 +1,8 @@
-// SqlStore: target tags.
+// SqlStore: target tags, and who created and changed what through the Management API.
 #include "sqlstore.h"
 #include "sqlstore_p.h"
+
+#include <QTimeZone>
 
 namespace Flotilla {
 
@@ -103,6 +105,64 @@ QList<qint64> SqlStore::taggedTargets(qint64 tagId)
             ids.append(q.value(0).toLongLong());
     }
     return ids;
+}
+
+bool SqlStore::recordAudit(const QString &kind, qint64 id, const QString &who, const QDateTime &at, bool created)
+{
+    QSqlQuery &q = prepared(
+        created ? QStringLiteral("INSERT INTO entity_audit (kind, entity_id, created_by, created_at, modified_by, "
+                                 "modified_at) VALUES (?,?,?,?,?,?) ON CONFLICT (kind, entity_id) DO UPDATE SET "
+                                 "created_by = excluded.created_by, created_at = excluded.created_at, "
+                                 "modified_by = excluded.modified_by, modified_at = excluded.modified_at")
+                : QStringLiteral("INSERT INTO entity_audit (kind, entity_id, created_by, created_at, modified_by, "
+                                 "modified_at) VALUES (?,?,?,?,?,?) ON CONFLICT (kind, entity_id) DO UPDATE SET "
+                                 "modified_by = excluded.modified_by, modified_at = excluded.modified_at"));
+    q.addBindValue(kind);
+    q.addBindValue(id);
+    // A change to an entity created before the audit existed (or by a device): its creator stays unknown.
+    q.addBindValue(created ? QVariant(who) : QVariant(QMetaType::fromType<QString>()));
+    q.addBindValue(created ? QVariant(at.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(who);
+    q.addBindValue(at.toMSecsSinceEpoch());
+    if (!q.exec())
+        return setError(QStringLiteral("recording who changed %1 %2").arg(kind).arg(id), q);
+    return true;
+}
+
+QHash<qint64, SqlStore::AuditRow> SqlStore::audit(const QString &kind, const QList<qint64> &ids)
+{
+    QHash<qint64, AuditRow> rows;
+    if (ids.isEmpty())
+        return rows;
+    // The ids are numbers the caller read from the store: bound, one placeholder each.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT entity_id, created_by, created_at, modified_by, modified_at FROM entity_audit "
+                             "WHERE kind = ? AND entity_id IN (%1)")
+                  .arg(QStringList(ids.size(), QStringLiteral("?")).join(u',')));
+    q.addBindValue(kind);
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading who changed %1s").arg(kind), q);
+        return rows;
+    }
+    auto time = [](const QVariant &v) {
+        return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);
+    };
+    while (q.next())
+        rows.insert(q.value(0).toLongLong(),
+                    { q.value(1).toString(), time(q.value(2)), q.value(3).toString(), time(q.value(4)) });
+    return rows;
+}
+
+bool SqlStore::forgetAudit(const QString &kind, qint64 id)
+{
+    QSqlQuery &q = prepared(QStringLiteral("DELETE FROM entity_audit WHERE kind = ? AND entity_id = ?"));
+    q.addBindValue(kind);
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(QStringLiteral("forgetting %1 %2").arg(kind).arg(id), q);
+    return true;
 }
 
 } // namespace Flotilla

@@ -73,6 +73,7 @@ struct DistributionSet
     QString typeKey;
     bool requiredMigrationStep = false;
     bool locked = false; // once assigned, its modules cannot change
+    QString description;
 };
 
 // Tenant configuration, with hawkBit's defaults and quotas.

@@ -75,7 +75,7 @@ qint64 TestDeploymentService::target(const QString &id, bool autoConfirm)
 
 qint64 TestDeploymentService::set(const QString &version)
 {
-    return m_store->insertDistributionSet({ 0, QStringLiteral("fw"), version, QStringLiteral("os"), false, false });
+    return m_store->insertDistributionSet({ 0, QStringLiteral("fw"), version, QStringLiteral("os"), false, false, {} });
 }
 
 void TestDeploymentService::configure(bool autoClose, bool consent, bool multi)

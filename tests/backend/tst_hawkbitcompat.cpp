@@ -42,6 +42,9 @@ private Q_SLOTS:
     void triggerNextGroup();
     void tagsByIdAndOfATarget();
     void setTypeModuleTypes();
+    void auditFieldsNameWhoAndWhen();
+    void targetTypeById();
+    void updatesAsHawkbitTakesThem();
 
 private:
     HttpClient &admin();
@@ -173,10 +176,37 @@ void TestHawkbitCompat::fields_data()
           { u"_links.self.href"_s, u"_links.assignedDS.href"_s, u"_links.installedDS.href"_s,
             u"_links.attributes.href"_s, u"_links.actions.href"_s, u"_links.autoConfirm.href"_s },
           "string" },
+        // MgmtBaseEntity's audit fields
+        { "target", { u"createdBy"_s, u"lastModifiedBy"_s }, "string" },
+        { "target", { u"lastModifiedAt"_s }, "number" },
+        { "rollout", { u"createdBy"_s, u"lastModifiedBy"_s }, "string" },
+        { "rollout", { u"lastModifiedAt"_s }, "number" },
+        { "tag", { u"createdBy"_s, u"lastModifiedBy"_s }, "string" },
+        { "tag", { u"createdAt"_s, u"lastModifiedAt"_s }, "number" },
+        { "moduletype", { u"createdBy"_s, u"lastModifiedBy"_s }, "string" },
+        { "moduletype", { u"createdAt"_s, u"lastModifiedAt"_s }, "number" },
+        { "settype", { u"createdBy"_s, u"lastModifiedBy"_s }, "string" },
+        { "settype", { u"createdAt"_s, u"lastModifiedAt"_s }, "number" },
+        { "module", { u"createdBy"_s, u"lastModifiedBy"_s }, "string" },
+        { "module", { u"createdAt"_s, u"lastModifiedAt"_s }, "number" },
+        { "set", { u"createdBy"_s, u"lastModifiedBy"_s }, "string" },
+        { "set", { u"createdAt"_s, u"lastModifiedAt"_s }, "number" },
         // MgmtSoftwareModule, MgmtDistributionSet
         { "module", { u"name"_s, u"version"_s, u"vendor"_s, u"description"_s, u"_links.self.href"_s }, "string" },
         { "module", { u"id"_s }, "number" },
-        { "module", { u"encrypted"_s }, "boolean" },
+        { "module", { u"encrypted"_s, u"locked"_s, u"deleted"_s }, "boolean" },
+        { "module", { u"typeName"_s }, "string" },
+        { "set", { u"typeName"_s, u"description"_s }, "string" },
+        { "set", { u"deleted"_s, u"valid"_s }, "boolean" },
+        { "action", { u"active"_s }, "boolean" },
+        { "action",
+          { u"_links.self.href"_s, u"_links.target.href"_s, u"_links.distributionset.href"_s, u"_links.status.href"_s },
+          "string" },
+        { "rollout",
+          { u"_links.self.href"_s, u"_links.start.href"_s, u"_links.pause.href"_s, u"_links.resume.href"_s,
+            u"_links.triggerNextGroup.href"_s, u"_links.approve.href"_s, u"_links.deny.href"_s, u"_links.groups.href"_s,
+            u"_links.distributionset.href"_s },
+          "string" },
         { "set", { u"name"_s, u"version"_s, u"_links.self.href"_s }, "string" },
         { "set", { u"id"_s }, "number" },
         { "set", { u"requiredMigrationStep"_s, u"locked"_s, u"complete"_s }, "boolean" },
@@ -278,7 +308,7 @@ void TestHawkbitCompat::openApiListsTheNewRoutes()
 void TestHawkbitCompat::selfLinksLeadBack_data()
 {
     QTest::addColumn<QString>("resource");
-    for (const char *r : { "target", "module", "set", "tag", "group", "moduletype", "settype" })
+    for (const char *r : { "target", "module", "set", "tag", "group", "moduletype", "settype", "rollout", "action" })
         QTest::newRow(r) << QString::fromLatin1(r);
 }
 
@@ -587,6 +617,97 @@ void TestHawkbitCompat::setTypeModuleTypes()
     QCOMPARE(mandatory.jsonArray()[0]["maxAssignments"_L1].toInt(), 1);
     QCOMPARE(api.get(u"/distributionsettypes/%1/optionalmoduletypes"_s.arg(setType)).jsonArray().size(), 0);
     QCOMPARE(api.get(u"/distributionsettypes/9999/mandatorymoduletypes"_s).status, 404);
+}
+
+void TestHawkbitCompat::auditFieldsNameWhoAndWhen()
+{
+    HttpClient &api = admin();
+    const QJsonObject set = api.get(u"/distributionsets/1"_s).json();
+    QCOMPARE(set["createdBy"_L1].toString(), u"admin"_s);
+    QCOMPARE(set["lastModifiedBy"_L1].toString(), u"admin"_s);
+    QVERIFY(set["createdAt"_L1].toDouble() > 0);
+    // A change by another operator: lastModified* move, created* stay.
+    QVERIFY(m_server->accounts().createUser(u"olga"_s, u"olga-password"_s, { u"operator"_s }));
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    m_client->setAuthorization("Basic " + QByteArray("olga:olga-password").toBase64());
+    QCOMPARE(m_client->put(u"/targets/c-2"_s, R"({"description":"moved to rack 4"})").status, 200);
+    const QJsonObject target = admin().get(u"/targets/c-2"_s).json();
+    QCOMPARE(target["createdBy"_L1].toString(), u"admin"_s);
+    QCOMPARE(target["lastModifiedBy"_L1].toString(), u"olga"_s);
+    QVERIFY(target["lastModifiedAt"_L1].toDouble() >= double(before));
+    QVERIFY(target["createdAt"_L1].toDouble() <= target["lastModifiedAt"_L1].toDouble());
+    // A list answers the same as the single resource.
+    const QJsonArray page = admin().get(u"/targets?q=controllerId==c-2"_s).json()["content"_L1].toArray();
+    QCOMPARE(page[0]["lastModifiedBy"_L1].toString(), u"olga"_s);
+    // A target that registered itself over the DDI (gateway token): hawkBit's plug-and-play creator.
+    HttpClient ddi(m_server->url() + u"/DEFAULT/controller/v1"_s);
+    ddi.setAuthorization("GatewayToken configured-gateway-key");
+    QCOMPARE(ddi.get(u"/self-made"_s).status, 200);
+    QCOMPARE(admin().get(u"/targets/self-made"_s).json()["createdBy"_L1].toString(), u"CONTROLLER_PLUG_AND_PLAY"_s);
+    QCOMPARE(admin().get(u"/rollouts/1"_s).json()["createdBy"_L1].toString(), u"admin"_s);
+}
+
+void TestHawkbitCompat::targetTypeById()
+{
+    HttpClient &api = admin();
+    QCOMPARE(
+        api.post(u"/targettypes"_s, R"([{"key":"cam","name":"Camera","compatibledistributionsettypes":["os_set"]}])")
+            .status,
+        201);
+    const QJsonArray types = api.get(u"/targettypes"_s).json()["content"_L1].toArray();
+    QCOMPARE(types.size(), 1);
+    const int camId = types[0]["id"_L1].toInt();
+    QCOMPARE(types[0]["createdBy"_L1].toString(), u"admin"_s);
+    // hawkBit's MgmtTargetRequestBody names the type by id; the answer gives the id and targetTypeName.
+    QCOMPARE(api.post(u"/targets"_s, u"[{\"controllerId\":\"cam-9\",\"targetType\":%1}]"_s.arg(camId).toUtf8()).status,
+             201);
+    QJsonObject t = api.get(u"/targets/cam-9"_s).json();
+    QCOMPARE(t["targetType"_L1].toInt(), camId);
+    QCOMPARE(t["targetTypeName"_L1].toString(), u"Camera"_s);
+    QCOMPARE(api.put(u"/targets/cam-9"_s, R"({"targetType":null})").status, 200);
+    QVERIFY(!api.get(u"/targets/cam-9"_s).json().contains("targetType"_L1));
+    QCOMPARE(api.put(u"/targets/cam-9"_s, u"{\"targetType\":%1}"_s.arg(camId).toUtf8()).status, 200);
+    QCOMPARE(api.get(u"/targets/cam-9"_s).json()["targetTypeName"_L1].toString(), u"Camera"_s);
+    QCOMPARE(api.put(u"/targets/cam-9"_s, R"({"targetType":9999})").status, 404);
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"cam-10","targetType":9999}])").status, 404);
+}
+
+void TestHawkbitCompat::updatesAsHawkbitTakesThem()
+{
+    HttpClient &api = admin();
+    // MgmtSoftwareModuleRequestBodyPut: description, vendor. A module is locked with its set (set 1 is assigned).
+    HttpAnswer a = api.put(u"/softwaremodules/1"_s, R"({"description":"kernel","vendor":"ACME"})");
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["vendor"_L1].toString(), u"ACME"_s);
+    QCOMPARE(a.json()["locked"_L1].toBool(), true);
+    QCOMPARE(a.json()["typeName"_L1].toString(), u"OS"_s);
+    QCOMPARE(api.get(u"/softwaremodules/1"_s).json()["description"_L1].toString(), u"kernel"_s);
+    QCOMPARE(api.put(u"/softwaremodules/1"_s, R"({"locked":true})").status, 400);
+    QCOMPARE(api.put(u"/softwaremodules/999"_s, R"({"vendor":"x"})").status, 404);
+    // MgmtDistributionSetRequestBodyPut: name, description, version, requiredMigrationStep, locked.
+    a = api.put(u"/distributionsets/1"_s, R"({"description":"first release","requiredMigrationStep":true})");
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["description"_L1].toString(), u"first release"_s);
+    QCOMPARE(a.json()["requiredMigrationStep"_L1].toBool(), true);
+    QCOMPARE(a.json()["typeName"_L1].toString(), u"OS set"_s);
+    QCOMPARE(api.put(u"/distributionsets/1"_s, R"({"locked":false})").status, 423); // a lock is not undone
+    const HttpAnswer created
+        = api.post(u"/distributionsets"_s, R"([{"name":"fw","version":"2","type":"os_set","description":"second"}])");
+    QCOMPARE(created.jsonArray()[0]["description"_L1].toString(), u"second"_s);
+    QCOMPARE(api.put(u"/distributionsets/1"_s, R"({"version":"2"})").status, 409); // fw 2 exists
+    const QJsonObject second = api.get(u"/distributionsets?q=version==2"_s).json()["content"_L1][0].toObject();
+    QCOMPARE(second["locked"_L1].toBool(), false);
+    QCOMPARE(api.put(u"/distributionsets/%1"_s.arg(second["id"_L1].toInt()), R"({"locked":true})")
+                 .json()["locked"_L1]
+                 .toBool(),
+             true);
+    // MgmtRolloutRestRequestBodyPut: name, description.
+    a = api.put(u"/rollouts/1"_s, R"({"name":"r1 renamed","description":"the canary run"})");
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["name"_L1].toString(), u"r1 renamed"_s);
+    QCOMPARE(api.get(u"/rollouts/1"_s).json()["description"_L1].toString(), u"the canary run"_s);
+    QCOMPARE(api.put(u"/rollouts/1"_s, R"({"name":"needs-approval"})").status, 409);
+    QCOMPARE(api.put(u"/rollouts/1"_s, R"({"name":"r1"})").status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestHawkbitCompat)

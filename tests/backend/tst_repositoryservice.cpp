@@ -61,7 +61,7 @@ qint64 TestRepositoryService::module(const QString &type, const QString &name)
 
 qint64 TestRepositoryService::set(const QString &type, const QString &version)
 {
-    return m_store->insertDistributionSet({ 0, u"bundle"_s, version, type, false, false });
+    return m_store->insertDistributionSet({ 0, u"bundle"_s, version, type, false, false, {} });
 }
 
 void TestRepositoryService::addModule_data()

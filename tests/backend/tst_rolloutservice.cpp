@@ -81,7 +81,7 @@ qint64 TestRolloutService::makeRollout(int targets, int groups, GroupConditions 
     request.rollout.name = QStringLiteral("spring update");
     static int version = 0;
     request.rollout.distributionSetId = m_store->insertDistributionSet(
-        { 0, QStringLiteral("fw"), QStringLiteral("2.%1").arg(++version), {}, false, false });
+        { 0, QStringLiteral("fw"), QStringLiteral("2.%1").arg(++version), {}, false, false, {} });
     request.amountGroups = groups;
     request.conditions = conditions;
     request.approvalRequired = approval;
@@ -125,7 +125,7 @@ void TestRolloutService::percentagesOfRemainingTargets()
     }
     request.rollout.name = QStringLiteral("canary");
     request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("3"), {}, false, false });
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("3"), {}, false, false, {} });
     request.percentages = { 10, 50, 100 };
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
@@ -154,7 +154,7 @@ void TestRolloutService::groupsFromTargetFilter()
     request.rollout.name = QStringLiteral("eu cameras");
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==cam-*;attribute.region==eu");
     request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false });
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} });
     request.amountGroups = 2;
     m_rollout = m_rollouts->create(request);
     QVERIFY2(m_rollout > 0, qPrintable(m_rollouts->lastError()));
@@ -170,7 +170,7 @@ void TestRolloutService::badTargetFilterIsRefused()
     request.rollout.name = QStringLiteral("typo");
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==a;colour==red");
     request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("10"), {}, false, false });
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("10"), {}, false, false, {} });
     request.amountGroups = 1;
     QCOMPARE(m_rollouts->create(request), 0);
     QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("at 16: unknown field 'colour'")),
@@ -192,7 +192,7 @@ void TestRolloutService::perGroupConditions()
     }
     request.rollout.name = QStringLiteral("canary first");
     request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("11"), {}, false, false });
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("11"), {}, false, false, {} });
     request.amountGroups = 3;
     request.conditions.successThresholdPercent = 50;
     request.groupConditions = { { 100, SuccessAction::Pause, 0 } };
@@ -237,7 +237,7 @@ void TestRolloutService::dynamicRolloutTakesLaterTargets()
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==cam-*");
     request.rollout.dynamic = true;
     request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("12"), {}, false, false });
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("12"), {}, false, false, {} });
     request.amountGroups = 2;
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
@@ -282,7 +282,7 @@ void TestRolloutService::schedulerStartsAtTimeAndExtends()
     request.rollout.dynamic = true;
     request.rollout.startAt = m_clock->now().addSecs(3600);
     request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("13"), {}, false, false });
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("13"), {}, false, false, {} });
     request.amountGroups = 1;
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
@@ -418,7 +418,7 @@ void TestRolloutService::startsAtItsTime()
     request.targets = { m_store->insertTarget(t) };
     request.rollout.name = QStringLiteral("night");
     request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false });
+        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} });
     request.rollout.startAt = QDateTime(QDate(2026, 6, 1), QTime(22, 0), QTimeZone::UTC);
     request.amountGroups = 1;
     m_rollout = m_rollouts->create(request);

@@ -107,7 +107,7 @@ qint64 TestSqlStore::makeSet()
 {
     static int n = 0;
     return m_store->insertDistributionSet(
-        { 0, QStringLiteral("os"), QStringLiteral("1.%1").arg(++n), QStringLiteral("os"), false, false });
+        { 0, QStringLiteral("os"), QStringLiteral("1.%1").arg(++n), QStringLiteral("os"), false, false, {} });
 }
 
 Action TestSqlStore::makeAction()
@@ -397,7 +397,7 @@ void TestSqlStore::modulesArtifactsAndVisibility()
     QCOMPARE(list.first().sha256, QString(64, u'c'));
 
     const qint64 set = m_store->insertDistributionSet(
-        { 0, QStringLiteral("bundle"), QStringLiteral("2"), QStringLiteral("os"), false, false });
+        { 0, QStringLiteral("bundle"), QStringLiteral("2"), QStringLiteral("os"), false, false, {} });
     QVERIFY(m_store->addModuleToSet(set, module));
     QCOMPARE(m_store->modulesOfSet(set).size(), 1);
     QCOMPARE(m_store->distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("2"))->id, set);

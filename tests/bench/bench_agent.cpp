@@ -140,7 +140,8 @@ int main(int argc, char *argv[])
             moduleId = moduleId ? moduleId : module;
             store.insertArtifact({ 0, module, artifactName, stored->size, stored->hashes.sha1, stored->hashes.md5,
                                    stored->hashes.sha256, QDateTime::currentDateTimeUtc() });
-            const qint64 set = store.insertDistributionSet({ 0, u"bench"_s, u"1.%1"_s.arg(r), u"os"_s, false, false });
+            const qint64 set
+                = store.insertDistributionSet({ 0, u"bench"_s, u"1.%1"_s.arg(r), u"os"_s, false, false, {} });
             store.addModuleToSet(set, module);
             sets << set;
         }

@@ -181,7 +181,7 @@ int main(int argc, char *argv[])
         moduleId = store.insertSoftwareModule({ 0, u"os"_s, u"fw"_s, u"2.0"_s, {}, {}, false });
         store.insertArtifact({ 0, moduleId, u"big.bin"_s, stored->size, stored->hashes.sha1, stored->hashes.md5,
                                stored->hashes.sha256, QDateTime::currentDateTimeUtc() });
-        const qint64 setId = store.insertDistributionSet({ 0, u"fw"_s, u"2.0"_s, u"os"_s, false, false });
+        const qint64 setId = store.insertDistributionSet({ 0, u"fw"_s, u"2.0"_s, u"os"_s, false, false, {} });
         store.addModuleToSet(setId, moduleId);
         SystemClock clock;
         if (DeploymentService(store, clock).assign({ polled.id }, setId, {}).assigned != 1)

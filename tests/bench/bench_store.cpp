@@ -85,7 +85,7 @@ int main(int argc, char *argv[])
     std::printf("%-58s %12.1f s\n", "create targets (setup)", timer.elapsed() / 1000.0);
 
     const qint64 ds = store.insertDistributionSet(
-        { 0, QStringLiteral("fw"), QStringLiteral("2.0"), QStringLiteral("os"), false, false });
+        { 0, QStringLiteral("fw"), QStringLiteral("2.0"), QStringLiteral("os"), false, false, {} });
     const int batch = store.tenantConfiguration().maxTargetsPerAssignment;
     timer.restart();
     int assigned = 0;

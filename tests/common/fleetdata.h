@@ -76,7 +76,7 @@ inline SetWithArtifact makeSet(Flotilla::Store &store, Flotilla::ArtifactStore &
                    stored->hashes.sha256,
                    QDateTime::currentDateTimeUtc() };
     s.artifact.id = store.insertArtifact(s.artifact);
-    s.setId = store.insertDistributionSet({ 0, name, version, typeKey, false, false });
+    s.setId = store.insertDistributionSet({ 0, name, version, typeKey, false, false, {} });
     store.addModuleToSet(s.setId, s.moduleId);
     return s;
 }

@@ -96,7 +96,7 @@ qint64 TestFirmwareUpdate::assignFirmware(bool withUnknownModule)
             return 0;
         const qint64 rootfs = makeModule(store, artifacts, u"os"_s, u"rootfs"_s, u"2.0"_s, u"rootfs.img"_s, m_rootfs);
         const qint64 mcu = makeModule(store, artifacts, u"mcu"_s, u"mcu"_s, u"3.1"_s, u"mcu.bin"_s, m_mcu);
-        setId = store.insertDistributionSet({ 0, u"board"_s, u"2026.11"_s, u"os"_s, false, false });
+        setId = store.insertDistributionSet({ 0, u"board"_s, u"2026.11"_s, u"os"_s, false, false, {} });
         store.addModuleToSet(setId, rootfs);
         store.addModuleToSet(setId, mcu);
         if (withUnknownModule)
