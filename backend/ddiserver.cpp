@@ -395,7 +395,7 @@ QByteArray DdiServer::deploymentJson(Context &ctx, const Action &action, int his
         d.forceTimeMs = action.forceTime.toMSecsSinceEpoch();
     const QString controller = controllerBase(ctx);
     for (const SoftwareModule &m : m_store.modulesOfSet(action.distributionSetId)) {
-        Ddi::Chunk chunk { m.typeKey, m.version, m.name, m.encrypted, {}, {} };
+        Ddi::Chunk chunk { m.typeKey, m.version, m.name, m.encrypted, {}, m_store.deviceMetadata(m.id) };
         for (const Flotilla::Artifact &a : m_store.artifacts(m.id))
             chunk.artifacts.append(ddiArtifact(controller, a));
         d.chunks.append(chunk);

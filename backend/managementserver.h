@@ -145,6 +145,13 @@ private:
     QJsonArray modulesOut(const QJsonArray &modules);
     QJsonArray setsOut(const QJsonArray &sets);
     void updateModule(Context &ctx);
+    // Metadata of targets, modules and sets (mgmtmetadata.cpp).
+    std::optional<std::pair<QString, qint64>> metadataOwner(Context &ctx); // kind and id, or fails 404
+    void listMetadata(Context &ctx);
+    void createMetadata(Context &ctx);
+    void getMetadata(Context &ctx);
+    void updateMetadata(Context &ctx);
+    void deleteMetadata(Context &ctx);
     void updateSet(Context &ctx);
     void updateRollout(Context &ctx);
     // A request's targetType (hawkBit: the id; Flotilla also the key) as the key; nullopt: no such type.

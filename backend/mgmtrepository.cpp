@@ -686,6 +686,7 @@ void ManagementServer::deleteModule(Context &ctx)
             QFile::remove(m_artifacts.pathOf(a.sha256));
     }
     forget(u"softwaremodule"_s, *id);
+    m_store.deleteMetadata(u"softwaremodule"_s, *id, {});
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -701,6 +702,7 @@ void ManagementServer::deleteSet(Context &ctx)
     if (!m_store.deleteDistributionSet(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(u"distributionset"_s, *id);
+    m_store.deleteMetadata(u"distributionset"_s, *id, {});
     ctx.send(QJsonValue(), Status::NoContent);
 }
 

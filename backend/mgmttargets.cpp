@@ -119,7 +119,8 @@ void ManagementServer::deleteTarget(Context &ctx)
     if (!m_store.deleteTarget(t->id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(u"target"_s, t->id);
-    ctx.send(QJsonValue());
+    m_store.deleteMetadata(u"target"_s, t->id, {});
+    ctx.send(QJsonValue(), Status::NoContent); // hawkBit 0.10 answers 204
 }
 
 void ManagementServer::getTargetAttributes(Context &ctx)

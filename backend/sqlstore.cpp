@@ -139,6 +139,12 @@ const QList<QStringList> &migrations()
                            "modified_at BIGINT, PRIMARY KEY (kind, entity_id))"),
             QStringLiteral("ALTER TABLE distribution_sets ADD COLUMN description TEXT"),
         },
+        // 9: metadata of targets, modules and sets
+        {
+            QStringLiteral("CREATE TABLE entity_metadata (kind VARCHAR(32) NOT NULL, entity_id BIGINT NOT NULL, "
+                           "meta_key VARCHAR(128) NOT NULL, meta_value TEXT NOT NULL, "
+                           "target_visible SMALLINT NOT NULL DEFAULT 0, PRIMARY KEY (kind, entity_id, meta_key))"),
+        },
     };
     return m;
 }

@@ -84,6 +84,7 @@ public:
     std::optional<SoftwareModule> softwareModule(qint64 id) override;
     qint64 insertArtifact(const Artifact &artifact) override;
     QList<Artifact> artifacts(qint64 moduleId) override;
+    QList<std::pair<QString, QString>> deviceMetadata(qint64 moduleId) override;
     bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
 
     qint64 insertAction(const Action &action) override;
@@ -185,6 +186,19 @@ public:
     bool updateRolloutText(qint64 id, const QString &name, const QString &description);
     // Modules that belong to a locked set (hawkBit locks a set's modules with it), of the given ones.
     QSet<qint64> modulesInLockedSets(const QList<qint64> &moduleIds);
+
+    // Metadata (hawkBit's MgmtMetadata) of targets, software modules and distribution sets, by kind ("target",
+    // "softwaremodule", "distributionset") and id. targetVisible only means something for modules.
+    struct MetadataEntry
+    {
+        QString key;
+        QString value;
+        bool targetVisible = false;
+    };
+    QList<MetadataEntry> metadata(const QString &kind, qint64 id); // by key
+    std::optional<MetadataEntry> metadataEntry(const QString &kind, qint64 id, const QString &key);
+    bool setMetadata(const QString &kind, qint64 id, const MetadataEntry &entry); // insert or replace
+    bool deleteMetadata(const QString &kind, qint64 id, const QString &key); // empty key: all of the entity's
 
     // Who created and last changed an entity through the Management API (hawkBit's createdBy/createdAt/
     // lastModifiedBy/lastModifiedAt), by kind ("target", "softwaremodule", ...) and id.

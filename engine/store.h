@@ -69,6 +69,8 @@ public:
     virtual std::optional<SoftwareModule> softwareModule(qint64 id) = 0;
     virtual qint64 insertArtifact(const Artifact &artifact) = 0;
     virtual QList<Artifact> artifacts(qint64 moduleId) = 0;
+    // A module's metadata the operator marked for devices (hawkBit's targetVisible), key and value, by key.
+    virtual QList<std::pair<QString, QString>> deviceMetadata(qint64 moduleId) = 0;
     // Whether a device may see the module: it belongs to one of the target's actions or to its installed set.
     virtual bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) = 0;
 

@@ -159,11 +159,11 @@ void TestTargetTableModel::eventsUpdateInPlace()
     QVERIFY(m_server->createTargets(u"zz-"_s, 3));
     QTRY_COMPARE(model.rowCount(), 253);
     QTRY_COMPARE(model.index(252, 0).data().toString(), u"zz-002"_s);
-    QCOMPARE(m_server->api->send("DELETE", u"/targets/zz-001"_s).status, 200);
+    QCOMPARE(m_server->api->send("DELETE", u"/targets/zz-001"_s).status, 204);
     QTRY_COMPARE(model.rowCount(), 252);
     QTRY_COMPARE(model.index(251, 0).data().toString(), u"zz-002"_s);
-    QCOMPARE(m_server->api->send("DELETE", u"/targets/zz-000"_s).status, 200);
-    QCOMPARE(m_server->api->send("DELETE", u"/targets/zz-002"_s).status, 200);
+    QCOMPARE(m_server->api->send("DELETE", u"/targets/zz-000"_s).status, 204);
+    QCOMPARE(m_server->api->send("DELETE", u"/targets/zz-002"_s).status, 204);
     QTRY_COMPARE(model.rowCount(), 250);
     QCOMPARE(reset.size(), 0);
 }

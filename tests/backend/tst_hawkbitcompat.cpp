@@ -45,6 +45,9 @@ private Q_SLOTS:
     void auditFieldsNameWhoAndWhen();
     void targetTypeById();
     void updatesAsHawkbitTakesThem();
+    void metadata_data();
+    void metadata();
+    void moduleMetadataReachesTheDevice();
 
 private:
     HttpClient &admin();
@@ -708,6 +711,66 @@ void TestHawkbitCompat::updatesAsHawkbitTakesThem()
     QCOMPARE(api.get(u"/rollouts/1"_s).json()["description"_L1].toString(), u"the canary run"_s);
     QCOMPARE(api.put(u"/rollouts/1"_s, R"({"name":"needs-approval"})").status, 409);
     QCOMPARE(api.put(u"/rollouts/1"_s, R"({"name":"r1"})").status, 200);
+}
+
+void TestHawkbitCompat::metadata_data()
+{
+    QTest::addColumn<QString>("owner");
+    QTest::addColumn<bool>("module");
+    QTest::newRow("target") << u"/targets/c-3"_s << false;
+    QTest::newRow("software module") << u"/softwaremodules/1"_s << true;
+    QTest::newRow("distribution set") << u"/distributionsets/1"_s << false;
+}
+
+void TestHawkbitCompat::metadata()
+{
+    QFETCH(QString, owner);
+    QFETCH(bool, module);
+    HttpClient &api = admin();
+    const QString list = owner + u"/metadata"_s;
+    HttpAnswer a = api.post(list, R"([{"key":"site","value":"Berlin"},{"key":"rack","value":"4"}])");
+    QCOMPARE(a.status, 201);
+    QCOMPARE(api.get(list).json()["total"_L1].toInt(), 2);
+    QCOMPARE(api.get(list + u"/site"_s).json()["value"_L1].toString(), u"Berlin"_s);
+    QCOMPARE(api.get(list + u"/site"_s).json().contains("targetVisible"_L1), module);
+    QCOMPARE(api.put(list + u"/site"_s, R"({"value":"Hamburg"})").status, 204); // hawkBit 0.10's answer
+    QCOMPARE(api.get(list + u"/site"_s).json()["value"_L1].toString(), u"Hamburg"_s);
+    QCOMPARE(api.post(list, R"([{"key":"site","value":"again"}])").status, 409);
+    QCOMPARE(api.get(list + u"/site"_s).json()["value"_L1].toString(), u"Hamburg"_s); // nothing overwritten
+    QCOMPARE(api.post(list, R"([{"key":"","value":"x"}])").status, 400);
+    QCOMPARE(api.post(list, u"[{\"key\":\"%1\",\"value\":\"x\"}]"_s.arg(QString(129, u'k')).toUtf8()).status, 400);
+    QCOMPARE(api.post(list, R"([{"key":"shown","value":"x","targetVisible":true}])").status, module ? 201 : 400);
+    QCOMPARE(api.send("DELETE", list + u"/site"_s).status, 204);
+    QCOMPARE(api.get(list + u"/site"_s).status, 404);
+    QCOMPARE(api.send("DELETE", list + u"/site"_s).status, 404);
+    QCOMPARE(api.put(list + u"/nothing"_s, R"({"value":"x"})").status, 404);
+    QCOMPARE(api.send("DELETE", list + u"/rack"_s).status, 204);
+    if (module)
+        QCOMPARE(api.send("DELETE", list + u"/shown"_s).status, 204);
+    QCOMPARE(api.get(list).json()["total"_L1].toInt(), 0);
+    QCOMPARE(api.get(owner.section(u'/', 0, 1) + u"/999999/metadata"_s).status, 404);
+}
+
+// hawkBit shows a module's targetVisible metadata to the device in the deployment's chunk.
+void TestHawkbitCompat::moduleMetadataReachesTheDevice()
+{
+    HttpClient &api = admin();
+    QCOMPARE(api.post(u"/softwaremodules/1/metadata"_s,
+                      R"([{"key":"install-hint","value":"reboot twice","targetVisible":true},
+                          {"key":"internal","value":"not for devices"}])")
+                 .status,
+             201);
+    HttpClient ddi(m_server->url() + u"/DEFAULT/controller/v1"_s);
+    ddi.setAuthorization("GatewayToken configured-gateway-key");
+    const QString deployment = ddi.get(u"/solo"_s).link(u"deploymentBase"_s);
+    QVERIFY(!deployment.isEmpty());
+    const QJsonArray chunks
+        = ddi.get(deployment.mid(deployment.indexOf(u"/solo/"_s))).json()["deployment"_L1]["chunks"_L1].toArray();
+    QCOMPARE(chunks.size(), 1);
+    const QJsonArray metadata = chunks[0]["metadata"_L1].toArray();
+    QCOMPARE(metadata.size(), 1);
+    QCOMPARE(metadata[0]["key"_L1].toString(), u"install-hint"_s);
+    QCOMPARE(metadata[0]["value"_L1].toString(), u"reboot twice"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHawkbitCompat)

@@ -1,0 +1,139 @@
+// Management API: metadata of targets, software modules and distribution sets, as hawkBit's MgmtMetadata
+// (key, value) and MgmtSoftwareModuleMetadata (plus targetVisible: the devices see it in the deployment's
+// chunk). Paths: /targets/{controllerId}/metadata[/{key}], /softwaremodules/{id}/metadata[/{key}],
+// /distributionsets/{id}/metadata[/{key}]. POST creates a list (409 for a key that exists), PUT changes one
+// value (204, as hawkBit 0.10), DELETE removes one.
+#include "managementserver_p.h"
+
+namespace Flotilla {
+
+namespace {
+constexpr int MaxKeyLength = 128; // hawkBit's MetaData key and value limits
+constexpr int MaxValueLength = 4000;
+
+QJsonObject metadataJson(const SqlStore::MetadataEntry &e, bool module)
+{
+    QJsonObject o { { "key"_L1, e.key }, { "value"_L1, e.value } };
+    if (module)
+        o.insert("targetVisible"_L1, e.targetVisible);
+    return o;
+}
+} // namespace
+
+std::optional<std::pair<QString, qint64>> ManagementServer::metadataOwner(Context &ctx)
+{
+    const QString path = ctx.request.url().path();
+    if (path.startsWith(Base + u"/targets/"_s)) {
+        const std::optional<Target> t = targetOf(ctx);
+        return t ? std::make_optional(std::pair { u"target"_s, t->id }) : std::nullopt;
+    }
+    const bool module = path.startsWith(Base + u"/softwaremodules/"_s);
+    const auto id = ctx.idArg(0, module ? u"software module"_s : u"distribution set"_s);
+    if (!id)
+        return std::nullopt;
+    if (module ? !m_store.softwareModule(*id) : !m_store.distributionSet(*id)) {
+        ctx.fail(Status::NotFound,
+                 u"%1 %2 does not exist"_s.arg(module ? u"software module"_s : u"distribution set"_s).arg(*id));
+        return std::nullopt;
+    }
+    return std::pair { module ? u"softwaremodule"_s : u"distributionset"_s, *id };
+}
+
+void ManagementServer::listMetadata(Context &ctx)
+{
+    const auto owner = metadataOwner(ctx);
+    if (!owner)
+        return;
+    QJsonArray content;
+    for (const SqlStore::MetadataEntry &e : m_store.metadata(owner->first, owner->second))
+        content.append(metadataJson(e, owner->first == u"softwaremodule"_s));
+    ctx.sendPage(content, content.size());
+}
+
+void ManagementServer::createMetadata(Context &ctx)
+{
+    const auto owner = metadataOwner(ctx);
+    const auto items = owner ? ctx.jsonArray() : std::nullopt;
+    if (!items)
+        return;
+    const bool module = owner->first == u"softwaremodule"_s;
+    QList<SqlStore::MetadataEntry> entries;
+    QSet<QString> keys;
+    for (int i = 0; i < items->size(); ++i) {
+        const QJsonObject o = items->at(i).toObject();
+        SqlStore::MetadataEntry e { o.value("key"_L1).toString(), o.value("value"_L1).toString(),
+                                    o.value("targetVisible"_L1).toBool(false) };
+        if (e.key.isEmpty() || e.key.size() > MaxKeyLength || e.value.size() > MaxValueLength)
+            return ctx.fail(Status::BadRequest,
+                            u"[%1]: a key of 1 to %2 characters and a value of at most %3"_s.arg(i)
+                                .arg(MaxKeyLength)
+                                .arg(MaxValueLength));
+        if (!module && o.contains("targetVisible"_L1))
+            return ctx.fail(Status::BadRequest, u"[%1]: targetVisible is for software modules only"_s.arg(i));
+        if (keys.contains(e.key) || m_store.metadataEntry(owner->first, owner->second, e.key))
+            return ctx.fail(Status::Conflict, u"[%1]: metadata '%2' exists"_s.arg(i).arg(e.key));
+        keys.insert(e.key);
+        entries.append(e);
+    }
+    StoreTransaction tx(m_store);
+    QJsonArray out;
+    for (const SqlStore::MetadataEntry &e : std::as_const(entries)) {
+        if (!m_store.setMetadata(owner->first, owner->second, e))
+            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        out.append(metadataJson(e, module));
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(out, Status::Created);
+}
+
+void ManagementServer::getMetadata(Context &ctx)
+{
+    const auto owner = metadataOwner(ctx);
+    if (!owner)
+        return;
+    const QString key = ctx.args.value(1);
+    const auto e = m_store.metadataEntry(owner->first, owner->second, key);
+    if (!e)
+        return ctx.fail(Status::NotFound, u"no metadata '%1'"_s.arg(key));
+    ctx.send(metadataJson(*e, owner->first == u"softwaremodule"_s));
+}
+
+void ManagementServer::updateMetadata(Context &ctx)
+{
+    const auto owner = metadataOwner(ctx);
+    const auto body = owner ? ctx.jsonObject() : std::nullopt;
+    if (!body)
+        return;
+    const QString key = ctx.args.value(1);
+    std::optional<SqlStore::MetadataEntry> e = m_store.metadataEntry(owner->first, owner->second, key);
+    if (!e)
+        return ctx.fail(Status::NotFound, u"no metadata '%1'"_s.arg(key));
+    if (body->contains("value"_L1))
+        e->value = body->value("value"_L1).toString();
+    if (body->contains("targetVisible"_L1)) {
+        if (owner->first != u"softwaremodule"_s)
+            return ctx.fail(Status::BadRequest, u"targetVisible is for software modules only"_s);
+        e->targetVisible = body->value("targetVisible"_L1).toBool();
+    }
+    if (e->value.size() > MaxValueLength)
+        return ctx.fail(Status::BadRequest, u"a value has at most %1 characters"_s.arg(MaxValueLength));
+    if (!m_store.setMetadata(owner->first, owner->second, *e))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::deleteMetadata(Context &ctx)
+{
+    const auto owner = metadataOwner(ctx);
+    if (!owner)
+        return;
+    const QString key = ctx.args.value(1);
+    if (!m_store.metadataEntry(owner->first, owner->second, key))
+        return ctx.fail(Status::NotFound, u"no metadata '%1'"_s.arg(key));
+    if (!m_store.deleteMetadata(owner->first, owner->second, key))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+} // namespace Flotilla

@@ -1,0 +1,76 @@
+// SqlStore: metadata of targets, software modules and distribution sets.
+#include "sqlstore.h"
+#include "sqlstore_p.h"
+
+namespace Flotilla {
+
+QList<SqlStore::MetadataEntry> SqlStore::metadata(const QString &kind, qint64 id)
+{
+    QList<MetadataEntry> list;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT meta_key, meta_value, target_visible FROM entity_metadata "
+                                           "WHERE kind = ? AND entity_id = ? ORDER BY meta_key"));
+    q.addBindValue(kind);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the metadata of %1 %2").arg(kind).arg(id), q);
+        return list;
+    }
+    while (q.next())
+        list.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() != 0 });
+    return list;
+}
+
+std::optional<SqlStore::MetadataEntry> SqlStore::metadataEntry(const QString &kind, qint64 id, const QString &key)
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT meta_key, meta_value, target_visible FROM entity_metadata "
+                                           "WHERE kind = ? AND entity_id = ? AND meta_key = ?"));
+    q.addBindValue(kind);
+    q.addBindValue(id);
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return MetadataEntry { q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() != 0 };
+}
+
+bool SqlStore::setMetadata(const QString &kind, qint64 id, const MetadataEntry &entry)
+{
+    QSqlQuery &q = prepared(QStringLiteral(
+        "INSERT INTO entity_metadata (kind, entity_id, meta_key, meta_value, target_visible) VALUES (?,?,?,?,?) "
+        "ON CONFLICT (kind, entity_id, meta_key) DO UPDATE SET meta_value = excluded.meta_value, "
+        "target_visible = excluded.target_visible"));
+    q.addBindValue(kind);
+    q.addBindValue(id);
+    q.addBindValue(entry.key);
+    q.addBindValue(entry.value.isNull() ? QStringLiteral("") : entry.value);
+    q.addBindValue(entry.targetVisible ? 1 : 0);
+    if (!q.exec())
+        return setError(QStringLiteral("saving metadata '%1' of %2 %3").arg(entry.key, kind).arg(id), q);
+    return true;
+}
+
+bool SqlStore::deleteMetadata(const QString &kind, qint64 id, const QString &key)
+{
+    QSqlQuery &q
+        = prepared(key.isEmpty() ? QStringLiteral("DELETE FROM entity_metadata WHERE kind = ? AND entity_id = ?")
+                                 : QStringLiteral("DELETE FROM entity_metadata WHERE kind = ? AND entity_id = ? "
+                                                  "AND meta_key = ?"));
+    q.addBindValue(kind);
+    q.addBindValue(id);
+    if (!key.isEmpty())
+        q.addBindValue(key);
+    if (!q.exec())
+        return setError(QStringLiteral("deleting metadata of %1 %2").arg(kind).arg(id), q);
+    return true;
+}
+
+QList<std::pair<QString, QString>> SqlStore::deviceMetadata(qint64 moduleId)
+{
+    QList<std::pair<QString, QString>> list;
+    for (const MetadataEntry &e : metadata(QStringLiteral("softwaremodule"), moduleId)) {
+        if (e.targetVisible)
+            list.append({ e.key, e.value });
+    }
+    return list;
+}
+
+} // namespace Flotilla
