@@ -31,6 +31,8 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
     using M = ManagementServer;
     static const QList<Route> table = {
         { Method::Post, u"/auth/token"_s, P::ReadTarget, &M::issueToken, u"Issue a bearer token for the caller"_s },
+        { Method::Get, u"/userinfo"_s, P::ReadTarget, &M::userInfo,
+          u"Who the caller is: tenant, username, permissions (hawkBit's MgmtUserInfo)"_s },
         { Method::Get, u"/users"_s, P::UserAdmin, &M::listUsers, u"List users"_s },
         { Method::Post, u"/users"_s, P::UserAdmin, &M::createUser, u"Create a user {username, password, roles}"_s },
         { Method::Get, u"/targets"_s, P::ReadTarget, &M::listTargets, u"List targets (offset, limit, sort, q)"_s },
@@ -134,10 +136,6 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
         { Method::Delete, u"/targettypes/<arg>"_s, P::DeleteTarget, &M::deleteType, u"Delete an unused target type"_s },
         { Method::Put, u"/users/<arg>"_s, P::UserAdmin, &M::updateUser, u"Change roles and/or password"_s },
         { Method::Delete, u"/users/<arg>"_s, P::UserAdmin, &M::deleteUser, u"Delete a user"_s },
-        { Method::Get, u"/targettags"_s, P::ReadTarget, &M::listTags, u"List target tags"_s },
-        { Method::Post, u"/targettags"_s, P::CreateTarget, &M::createTags,
-          u"Create target tags {name, description, colour}"_s },
-        { Method::Delete, u"/targettags/<arg>"_s, P::DeleteTarget, &M::deleteTag, u"Delete a tag (targets stay)"_s },
         { Method::Get, u"/distributionsettypes/<arg>/mandatorymoduletypes"_s, P::ReadRepository,
           &M::listSetTypeModuleTypes, u"A set type's mandatory module types"_s },
         { Method::Get, u"/distributionsettypes/<arg>/optionalmoduletypes"_s, P::ReadRepository,
@@ -176,16 +174,42 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
           u"Change one metadata value {value}"_s },
         { Method::Delete, u"/distributionsets/<arg>/metadata/<arg>"_s, P::UpdateRepository, &M::deleteMetadata,
           u"Remove one metadata value"_s },
+        { Method::Get, u"/targettags"_s, P::ReadTarget, &M::listTags, u"List target tags"_s },
+        { Method::Post, u"/targettags"_s, P::CreateTarget, &M::createTags,
+          u"Create target tags [{name, description, colour}]"_s },
         { Method::Get, u"/targettags/<arg>"_s, P::ReadTarget, &M::getTag, u"One target tag"_s },
-        { Method::Put, u"/targettags/<arg>"_s, P::UpdateTarget, &M::updateTag,
-          u"Change a tag's name, description, colour"_s },
-        { Method::Post, u"/targettags/<arg>/assigned/<arg>"_s, P::UpdateTarget, &M::tagTarget, u"Tag one target"_s },
-        { Method::Get, u"/targets/<arg>/tags"_s, P::ReadTarget, &M::listTargetTags, u"A target's tags"_s },
-        { Method::Get, u"/targettags/<arg>/assigned"_s, P::ReadTarget, &M::listTagTargets, u"A tag's targets"_s },
-        { Method::Post, u"/targettags/<arg>/assigned"_s, P::UpdateTarget, &M::tagTargets,
-          u"Tag targets [{controllerId}]"_s },
-        { Method::Delete, u"/targettags/<arg>/assigned/<arg>"_s, P::UpdateTarget, &M::untagTarget,
-          u"Untag a target"_s },
+        { Method::Put, u"/targettags/<arg>"_s, P::UpdateTarget, &M::updateTag, u"Change a target tag"_s },
+        { Method::Delete, u"/targettags/<arg>"_s, P::DeleteTarget, &M::deleteTag,
+          u"Delete a target tag (its members stay)"_s },
+        { Method::Get, u"/targettags/<arg>/assigned"_s, P::ReadTarget, &M::listTagMembers, u"A tag's targets"_s },
+        { Method::Post, u"/targettags/<arg>/assigned"_s, P::UpdateTarget, &M::tagMembers,
+          u"Tag targets (a list of ids)"_s },
+        { Method::Delete, u"/targettags/<arg>/assigned"_s, P::UpdateTarget, &M::tagMembers,
+          u"Untag targets (a list of ids)"_s },
+        { Method::Post, u"/targettags/<arg>/assigned/<arg>"_s, P::UpdateTarget, &M::tagMember, u"Tag one target"_s },
+        { Method::Delete, u"/targettags/<arg>/assigned/<arg>"_s, P::UpdateTarget, &M::tagMember,
+          u"Untag one target"_s },
+        { Method::Get, u"/targets/<arg>/tags"_s, P::ReadTarget, &M::listMemberTags, u"A target's tags"_s },
+        { Method::Get, u"/distributionsettags"_s, P::ReadRepository, &M::listTags, u"List distribution set tags"_s },
+        { Method::Post, u"/distributionsettags"_s, P::CreateRepository, &M::createTags,
+          u"Create distribution set tags [{name, description, colour}]"_s },
+        { Method::Get, u"/distributionsettags/<arg>"_s, P::ReadRepository, &M::getTag, u"One distribution set tag"_s },
+        { Method::Put, u"/distributionsettags/<arg>"_s, P::UpdateRepository, &M::updateTag,
+          u"Change a distribution set tag"_s },
+        { Method::Delete, u"/distributionsettags/<arg>"_s, P::DeleteRepository, &M::deleteTag,
+          u"Delete a distribution set tag (its members stay)"_s },
+        { Method::Get, u"/distributionsettags/<arg>/assigned"_s, P::ReadRepository, &M::listTagMembers,
+          u"A tag's distribution sets"_s },
+        { Method::Post, u"/distributionsettags/<arg>/assigned"_s, P::UpdateRepository, &M::tagMembers,
+          u"Tag distribution sets (a list of ids)"_s },
+        { Method::Delete, u"/distributionsettags/<arg>/assigned"_s, P::UpdateRepository, &M::tagMembers,
+          u"Untag distribution sets (a list of ids)"_s },
+        { Method::Post, u"/distributionsettags/<arg>/assigned/<arg>"_s, P::UpdateRepository, &M::tagMember,
+          u"Tag one distribution set"_s },
+        { Method::Delete, u"/distributionsettags/<arg>/assigned/<arg>"_s, P::UpdateRepository, &M::tagMember,
+          u"Untag one distribution set"_s },
+        { Method::Get, u"/distributionsets/<arg>/tags"_s, P::ReadRepository, &M::listMemberTags,
+          u"A distribution set's tags"_s },
         // Last: QHttpServer takes the first route that matches, and this one matches every /distributionsets/x/y.
         { Method::Get, u"/distributionsets/<arg>/<arg>"_s, P::ReadTarget, &M::listSetTargets,
           u"assignedSM, assignedTargets or installedTargets of a set"_s },
@@ -476,6 +500,17 @@ void ManagementServer::issueToken(Context &ctx)
     ctx.send(
         QJsonObject { { "token"_L1, token->first }, { "expiresAt"_L1, double(token->second.toMSecsSinceEpoch()) } },
         Status::Created);
+}
+
+void ManagementServer::userInfo(Context &ctx)
+{
+    QJsonArray permissions;
+    for (int p = 0; p <= int(Permission::UserAdmin); ++p) {
+        if (ctx.who.can(Permission(p)))
+            permissions.append(nameOf(Permission(p)));
+    }
+    ctx.send(
+        QJsonObject { { "tenant"_L1, m_tenant }, { "username"_L1, ctx.who.name }, { "permissions"_L1, permissions } });
 }
 
 void ManagementServer::listUsers(Context &ctx)

@@ -28,6 +28,8 @@ public:
     ~ManagementServer() override;
 
     void install(QHttpServer &server);
+    // The tenant /userinfo names (the DDI's tenant; hawkBit's DEFAULT unless configured).
+    void setTenant(const QString &tenant) { m_tenant = tenant; }
 
     struct Context;
     using Handler = void (ManagementServer::*)(Context &ctx);
@@ -49,6 +51,7 @@ private:
                 Handler handler, QStringList args);
 
     void issueToken(Context &ctx);
+    void userInfo(Context &ctx);
     void listUsers(Context &ctx);
     void createUser(Context &ctx);
     void listTargets(Context &ctx);
@@ -114,16 +117,18 @@ private:
     void deleteType(Context &ctx);
     void updateUser(Context &ctx);
     void deleteUser(Context &ctx);
+
+    // Target and distribution set tags (mgmttags.cpp); the kind follows from the path.
     void listTags(Context &ctx);
     void createTags(Context &ctx);
-    void deleteTag(Context &ctx);
     void getTag(Context &ctx);
     void updateTag(Context &ctx);
-    void listTargetTags(Context &ctx);
-    void listTagTargets(Context &ctx);
-    void tagTargets(Context &ctx);
-    void untagTarget(Context &ctx);
-    void tagTarget(Context &ctx); // one, by controllerId in the path
+    void deleteTag(Context &ctx);
+    void listTagMembers(Context &ctx);
+    void tagMembers(Context &ctx); // POST tags, DELETE untags a list
+    void tagMember(Context &ctx); // POST tags, DELETE untags one (args[1])
+    void listMemberTags(Context &ctx); // a target's or set's tags
+    std::optional<qint64> tagMemberOf(Context &ctx, const QJsonValue &member); // the target's or set's id
 
     // The target of args[0]; fails the request (404) and returns nullopt.
     std::optional<Target> targetOf(Context &ctx);
@@ -163,6 +168,7 @@ private:
     RolloutService &m_rollouts;
     OperatorAccounts &m_accounts;
     qint64 m_maxArtifactBytes;
+    QString m_tenant = QStringLiteral("DEFAULT");
 };
 
 } // namespace Flotilla

@@ -145,6 +145,14 @@ const QList<QStringList> &migrations()
                            "meta_key VARCHAR(128) NOT NULL, meta_value TEXT NOT NULL, "
                            "target_visible SMALLINT NOT NULL DEFAULT 0, PRIMARY KEY (kind, entity_id, meta_key))"),
         },
+        // 10: distribution set tags
+        {
+            QStringLiteral("CREATE TABLE ds_tags (id {PK}, name VARCHAR(64) NOT NULL UNIQUE, description TEXT, "
+                           "colour VARCHAR(16))"),
+            QStringLiteral("CREATE TABLE ds_tag_assignments (tag_id BIGINT NOT NULL REFERENCES ds_tags(id), "
+                           "ds_id BIGINT NOT NULL REFERENCES distribution_sets(id), PRIMARY KEY (tag_id, ds_id))"),
+            QStringLiteral("CREATE INDEX ds_tag_assignments_set ON ds_tag_assignments (ds_id)"),
+        },
     };
     return m;
 }

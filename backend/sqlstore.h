@@ -162,7 +162,9 @@ public:
     // Removes a target with its actions, their history and its attributes.
     bool deleteTarget(qint64 targetId);
 
-    // Target tags (labels operators group targets by; RSQL field `tag`).
+    // Tags: target tags (labels operators group targets by; RSQL field `tag`) and distribution set tags, each
+    // kind in its own tables, as hawkBit keeps them. A member is a target or a set, by id.
+    enum class TagKind : quint8 { Target, DistributionSet };
     struct TagRow
     {
         qint64 id = 0;
@@ -170,14 +172,14 @@ public:
         QString description;
         QString colour;
     };
-    qint64 insertTag(const TagRow &tag);
-    QList<TagRow> tags();
-    std::optional<TagRow> tag(qint64 id);
-    bool deleteTag(qint64 id);
-    bool tagTarget(qint64 tagId, qint64 targetId, bool tagged); // idempotent
-    QList<qint64> taggedTargets(qint64 tagId);
-    QList<qint64> tagsOfTarget(qint64 targetId);
-    bool updateTag(const TagRow &tag); // name, description, colour of tag.id
+    qint64 insertTag(TagKind kind, const TagRow &tag);
+    QList<TagRow> tags(TagKind kind);
+    std::optional<TagRow> tag(TagKind kind, qint64 id);
+    bool deleteTag(TagKind kind, qint64 id);
+    bool tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool tagged); // idempotent
+    QList<qint64> taggedMembers(TagKind kind, qint64 tagId);
+    QList<qint64> tagsOf(TagKind kind, qint64 memberId);
+    bool updateTag(TagKind kind, const TagRow &tag); // name, description, colour of tag.id
 
     // The Management API's PUTs (hawkBit's MgmtDistributionSetRequestBodyPut, MgmtSoftwareModuleRequestBodyPut,
     // MgmtRolloutRestRequestBodyPut).

@@ -1,4 +1,4 @@
-// SqlStore: target tags, and who created and changed what through the Management API.
+// SqlStore: target and distribution set tags, and who created and changed what through the Management API.
 #include "sqlstore.h"
 #include "sqlstore_p.h"
 
@@ -6,10 +6,25 @@
 
 namespace Flotilla {
 
-qint64 SqlStore::insertTag(const TagRow &tag)
+namespace {
+struct TagTables
 {
-    QSqlQuery &q
-        = prepared(QStringLiteral("INSERT INTO target_tags (name, description, colour) VALUES (?,?,?) RETURNING id"));
+    QString tags; // the tags
+    QString assignments; // tag_id, <member>
+    QString member; // the member column
+};
+TagTables tablesOf(SqlStore::TagKind kind)
+{
+    if (kind == SqlStore::TagKind::DistributionSet)
+        return { QStringLiteral("ds_tags"), QStringLiteral("ds_tag_assignments"), QStringLiteral("ds_id") };
+    return { QStringLiteral("target_tags"), QStringLiteral("target_tag_assignments"), QStringLiteral("target_id") };
+}
+} // namespace
+
+qint64 SqlStore::insertTag(TagKind kind, const TagRow &tag)
+{
+    QSqlQuery &q = prepared(QStringLiteral("INSERT INTO %1 (name, description, colour) VALUES (?,?,?) RETURNING id")
+                                .arg(tablesOf(kind).tags));
     q.addBindValue(tag.name);
     q.addBindValue(tag.description);
     q.addBindValue(tag.colour);
@@ -20,10 +35,11 @@ qint64 SqlStore::insertTag(const TagRow &tag)
     return q.value(0).toLongLong();
 }
 
-QList<SqlStore::TagRow> SqlStore::tags()
+QList<SqlStore::TagRow> SqlStore::tags(TagKind kind)
 {
     QList<TagRow> list;
-    QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, description, colour FROM target_tags ORDER BY id"));
+    QSqlQuery &q
+        = prepared(QStringLiteral("SELECT id, name, description, colour FROM %1 ORDER BY id").arg(tablesOf(kind).tags));
     if (q.exec()) {
         while (q.next())
             list.append(
@@ -32,20 +48,21 @@ QList<SqlStore::TagRow> SqlStore::tags()
     return list;
 }
 
-std::optional<SqlStore::TagRow> SqlStore::tag(qint64 id)
+std::optional<SqlStore::TagRow> SqlStore::tag(TagKind kind, qint64 id)
 {
-    for (const TagRow &t : tags()) {
+    for (const TagRow &t : tags(kind)) {
         if (t.id == id)
             return t;
     }
     return std::nullopt;
 }
 
-bool SqlStore::deleteTag(qint64 id)
+bool SqlStore::deleteTag(TagKind kind, qint64 id)
 {
+    const TagTables t = tablesOf(kind);
     StoreTransaction tx(*this);
-    for (const QString &sql : { QStringLiteral("DELETE FROM target_tag_assignments WHERE tag_id = ?"),
-                                QStringLiteral("DELETE FROM target_tags WHERE id = ?") }) {
+    for (const QString &sql : { QStringLiteral("DELETE FROM %1 WHERE tag_id = ?").arg(t.assignments),
+                                QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(t.tags) }) {
         QSqlQuery &q = prepared(sql);
         q.addBindValue(id);
         if (!q.exec())
@@ -54,26 +71,29 @@ bool SqlStore::deleteTag(qint64 id)
     return tx.commit();
 }
 
-bool SqlStore::tagTarget(qint64 tagId, qint64 targetId, bool tagged)
+bool SqlStore::tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool tagged)
 {
-    QSqlQuery &q = prepared(tagged ? QStringLiteral("INSERT INTO target_tag_assignments (tag_id, target_id) VALUES "
-                                                    "(?, ?) ON CONFLICT DO NOTHING")
-                                   : QStringLiteral("DELETE FROM target_tag_assignments WHERE tag_id = ? AND "
-                                                    "target_id = ?"));
+    const TagTables t = tablesOf(kind);
+    QSqlQuery &q
+        = prepared(tagged ? QStringLiteral("INSERT INTO %1 (tag_id, %2) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                                .arg(t.assignments, t.member)
+                          : QStringLiteral("DELETE FROM %1 WHERE tag_id = ? AND %2 = ?").arg(t.assignments, t.member));
     q.addBindValue(tagId);
-    q.addBindValue(targetId);
+    q.addBindValue(memberId);
     if (!q.exec())
-        return setError(QStringLiteral("tagging target %1").arg(targetId), q);
-    changed(StoreChange::Kind::TargetUpdated, targetId);
+        return setError(QStringLiteral("tagging %1").arg(memberId), q);
+    changed(kind == TagKind::Target ? StoreChange::Kind::TargetUpdated : StoreChange::Kind::RepositoryChanged,
+            memberId);
     return true;
 }
 
-QList<qint64> SqlStore::tagsOfTarget(qint64 targetId)
+QList<qint64> SqlStore::tagsOf(TagKind kind, qint64 memberId)
 {
+    const TagTables t = tablesOf(kind);
     QList<qint64> ids;
     QSqlQuery &q
-        = prepared(QStringLiteral("SELECT tag_id FROM target_tag_assignments WHERE target_id = ? ORDER BY tag_id"));
-    q.addBindValue(targetId);
+        = prepared(QStringLiteral("SELECT tag_id FROM %1 WHERE %2 = ? ORDER BY tag_id").arg(t.assignments, t.member));
+    q.addBindValue(memberId);
     if (q.exec()) {
         while (q.next())
             ids.append(q.value(0).toLongLong());
@@ -81,10 +101,10 @@ QList<qint64> SqlStore::tagsOfTarget(qint64 targetId)
     return ids;
 }
 
-bool SqlStore::updateTag(const TagRow &tag)
+bool SqlStore::updateTag(TagKind kind, const TagRow &tag)
 {
-    QSqlQuery &q
-        = prepared(QStringLiteral("UPDATE target_tags SET name = ?, description = ?, colour = ? WHERE id = ?"));
+    QSqlQuery &q = prepared(
+        QStringLiteral("UPDATE %1 SET name = ?, description = ?, colour = ? WHERE id = ?").arg(tablesOf(kind).tags));
     q.addBindValue(tag.name);
     q.addBindValue(tag.description);
     q.addBindValue(tag.colour);
@@ -94,11 +114,12 @@ bool SqlStore::updateTag(const TagRow &tag)
     return true;
 }
 
-QList<qint64> SqlStore::taggedTargets(qint64 tagId)
+QList<qint64> SqlStore::taggedMembers(TagKind kind, qint64 tagId)
 {
+    const TagTables t = tablesOf(kind);
     QList<qint64> ids;
     QSqlQuery &q
-        = prepared(QStringLiteral("SELECT target_id FROM target_tag_assignments WHERE tag_id = ? ORDER BY target_id"));
+        = prepared(QStringLiteral("SELECT %2 FROM %1 WHERE tag_id = ? ORDER BY %2").arg(t.assignments, t.member));
     q.addBindValue(tagId);
     if (q.exec()) {
         while (q.next())

@@ -48,6 +48,8 @@ private Q_SLOTS:
     void metadata_data();
     void metadata();
     void moduleMetadataReachesTheDevice();
+    void distributionSetTags();
+    void userInfo();
 
 private:
     HttpClient &admin();
@@ -771,6 +773,60 @@ void TestHawkbitCompat::moduleMetadataReachesTheDevice()
     QCOMPARE(metadata.size(), 1);
     QCOMPARE(metadata[0]["key"_L1].toString(), u"install-hint"_s);
     QCOMPARE(metadata[0]["value"_L1].toString(), u"reboot twice"_s);
+}
+
+// hawkBit's MgmtDistributionSetTagRestApi: the same shape as target tags, for sets.
+void TestHawkbitCompat::distributionSetTags()
+{
+    HttpClient &api = admin();
+    HttpAnswer a
+        = api.post(u"/distributionsettags"_s, R"([{"name":"Stable","description":"field tested","colour":"#0a0"}])");
+    QCOMPARE(a.status, 201);
+    const int tag = a.jsonArray()[0]["id"_L1].toInt();
+    QCOMPARE(a.jsonArray()[0]["createdBy"_L1].toString(), u"admin"_s);
+    QCOMPARE(api.post(u"/distributionsettags"_s, R"([{"name":"Stable"}])").status, 409);
+    QCOMPARE(api.get(u"/distributionsettags/%1"_s.arg(tag)).json()["description"_L1].toString(), u"field tested"_s);
+    // Target tags and set tags are apart: the target tag list does not show it.
+    for (const QJsonValue &t : api.get(u"/targettags"_s).json()["content"_L1].toArray())
+        QVERIFY(t["name"_L1].toString() != u"Stable"_s);
+    // Tag by hawkBit 0.10's list of ids, by one id in the path; list, then a set's own tags (a plain list).
+    QCOMPARE(api.post(u"/distributionsettags/%1/assigned"_s.arg(tag), "[1]").status, 204);
+    QCOMPARE(api.post(u"/distributionsettags/%1/assigned/2"_s.arg(tag), {}).status, 204);
+    const QJsonObject assigned = api.get(u"/distributionsettags/%1/assigned"_s.arg(tag)).json();
+    QCOMPARE(assigned["total"_L1].toInt(), 2);
+    QCOMPARE(assigned["content"_L1][0]["typeName"_L1].toString(), u"OS set"_s);
+    const HttpAnswer ofSet = api.get(u"/distributionsets/1/tags"_s);
+    QCOMPARE(ofSet.status, 200);
+    QCOMPARE(ofSet.jsonArray().size(), 1);
+    QCOMPARE(ofSet.jsonArray()[0]["name"_L1].toString(), u"Stable"_s);
+    QCOMPARE(api.post(u"/distributionsettags/%1/assigned"_s.arg(tag), "[9999]").status, 404);
+    // Untag by list and by path; PUT changes the tag; DELETE removes it and leaves the sets.
+    QCOMPARE(api.send("DELETE", u"/distributionsettags/%1/assigned"_s.arg(tag), "[1]").status, 204);
+    QCOMPARE(api.send("DELETE", u"/distributionsettags/%1/assigned/2"_s.arg(tag)).status, 204);
+    QCOMPARE(api.get(u"/distributionsettags/%1/assigned"_s.arg(tag)).json()["total"_L1].toInt(), 0);
+    QCOMPARE(api.put(u"/distributionsettags/%1"_s.arg(tag), R"({"name":"LTS"})").json()["name"_L1].toString(),
+             u"LTS"_s);
+    QCOMPARE(api.post(u"/distributionsettags/%1/assigned"_s.arg(tag), "[1]").status, 204);
+    QCOMPARE(api.send("DELETE", u"/distributionsettags/%1"_s.arg(tag)).status, 204);
+    QCOMPARE(api.get(u"/distributionsettags/%1"_s.arg(tag)).status, 404);
+    QCOMPARE(api.get(u"/distributionsets/1"_s).status, 200);
+    QCOMPARE(api.get(u"/distributionsets/1/tags"_s).jsonArray().size(), 0);
+}
+
+// hawkBit's MgmtUserInfo: who the credentials belong to, and what they may do.
+void TestHawkbitCompat::userInfo()
+{
+    QJsonObject me = admin().get(u"/userinfo"_s).json();
+    QCOMPARE(me["tenant"_L1].toString(), u"DEFAULT"_s);
+    QCOMPARE(me["username"_L1].toString(), u"admin"_s);
+    QVERIFY(me["permissions"_L1].toArray().contains(u"TENANT_CONFIGURATION"_s));
+    m_client->setAuthorization("Basic " + QByteArray("olga:olga-password").toBase64()); // an operator
+    me = m_client->get(u"/userinfo"_s).json();
+    QCOMPARE(me["username"_L1].toString(), u"olga"_s);
+    QVERIFY(me["permissions"_L1].toArray().contains(u"CREATE_TARGET"_s));
+    QVERIFY(!me["permissions"_L1].toArray().contains(u"TENANT_CONFIGURATION"_s));
+    m_client->setAuthorization({});
+    QCOMPARE(m_client->get(u"/userinfo"_s).status, 401);
 }
 
 QTEST_GUILESS_MAIN(TestHawkbitCompat)

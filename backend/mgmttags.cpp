@@ -1,0 +1,234 @@
+// Management API: target tags (/targettags) and distribution set tags (/distributionsettags), as hawkBit's
+// MgmtTargetTagRestApi and MgmtDistributionSetTagRestApi define them: list, create, one by id, change, delete,
+// the tagged members (targets by controllerId, sets by id) and tagging them one at a time or by a list
+// (hawkBit 0.10: plain ids; older releases: {"controllerId"} / {"id"} objects). A target's or set's own tags
+// are at /targets/{id}/tags and /distributionsets/{id}/tags.
+#include "managementserver_p.h"
+#include "repositoryservice.h"
+
+namespace Flotilla {
+
+namespace {
+using TagKind = SqlStore::TagKind;
+
+bool isSetTag(const ManagementServer::Context &ctx)
+{
+    const QString path = ctx.request.url().path();
+    return path.startsWith(Base + u"/distributionsettags"_s) || path.startsWith(Base + u"/distributionsets/"_s);
+}
+TagKind kindOf(const ManagementServer::Context &ctx)
+{
+    return isSetTag(ctx) ? TagKind::DistributionSet : TagKind::Target;
+}
+QString auditKind(TagKind kind)
+{
+    return kind == TagKind::DistributionSet ? u"distributionsettag"_s : u"targettag"_s;
+}
+
+QJsonObject tagJson(TagKind kind, const SqlStore::TagRow &t)
+{
+    const QString self
+        = (kind == TagKind::DistributionSet ? u"/distributionsettags/%1"_s : u"/targettags/%1"_s).arg(t.id);
+    return { { "id"_L1, double(t.id) },
+             { "name"_L1, t.name },
+             { "description"_L1, t.description },
+             { "colour"_L1, t.colour },
+             { "_links"_L1,
+               linksJson({ { "self"_L1, self },
+                           { kind == TagKind::DistributionSet ? "assignedDistributionSets"_L1 : "assignedTargets"_L1,
+                             self + u"/assigned"_s } }) } };
+}
+} // namespace
+
+void ManagementServer::listTags(Context &ctx)
+{
+    const TagKind kind = kindOf(ctx);
+    QJsonArray content;
+    for (const SqlStore::TagRow &t : m_store.tags(kind))
+        content.append(tagJson(kind, t));
+    ctx.sendPage(withAudit(auditKind(kind), content), content.size());
+}
+
+void ManagementServer::createTags(Context &ctx)
+{
+    const TagKind kind = kindOf(ctx);
+    const auto items = ctx.jsonArray();
+    if (!items)
+        return;
+    const QList<SqlStore::TagRow> existing = m_store.tags(kind);
+    QJsonArray out;
+    StoreTransaction tx(m_store);
+    for (int i = 0; i < items->size(); ++i) {
+        const QJsonObject o = items->at(i).toObject();
+        SqlStore::TagRow tag { 0, o.value("name"_L1).toString().trimmed(), o.value("description"_L1).toString(),
+                               o.value("colour"_L1).toString() };
+        if (tag.name.isEmpty() || tag.name.size() > 64)
+            return ctx.fail(Status::BadRequest, u"[%1].name is required (1 to 64 characters)"_s.arg(i));
+        if (std::any_of(existing.cbegin(), existing.cend(),
+                        [&](const SqlStore::TagRow &t) { return t.name == tag.name; }))
+            return ctx.fail(Status::Conflict, u"tag '%1' exists"_s.arg(tag.name));
+        tag.id = m_store.insertTag(kind, tag);
+        if (!tag.id)
+            return ctx.fail(Status::Conflict, m_store.lastError());
+        out.append(tagJson(kind, tag));
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    recordCreated(ctx, auditKind(kind), out);
+    ctx.send(withAudit(auditKind(kind), out), Status::Created);
+}
+
+void ManagementServer::deleteTag(Context &ctx)
+{
+    const TagKind kind = kindOf(ctx);
+    const auto id = ctx.idArg(0, u"tag"_s);
+    if (!id)
+        return;
+    if (!m_store.tag(kind, *id))
+        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    if (!m_store.deleteTag(kind, *id))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    forget(auditKind(kind), *id);
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::getTag(Context &ctx)
+{
+    const TagKind kind = kindOf(ctx);
+    const auto id = ctx.idArg(0, u"tag"_s);
+    if (!id)
+        return;
+    const auto tag = m_store.tag(kind, *id);
+    if (!tag)
+        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    ctx.send(withAudit(auditKind(kind), tagJson(kind, *tag)));
+}
+
+void ManagementServer::updateTag(Context &ctx)
+{
+    const TagKind kind = kindOf(ctx);
+    const auto id = ctx.idArg(0, u"tag"_s);
+    const auto body = id ? ctx.jsonObject() : std::nullopt;
+    if (!body)
+        return;
+    std::optional<SqlStore::TagRow> tag = m_store.tag(kind, *id);
+    if (!tag)
+        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    // hawkBit's MgmtTagRequestBodyPut: name, description, colour; what is absent stays.
+    if (body->contains("name"_L1))
+        tag->name = body->value("name"_L1).toString().trimmed();
+    if (body->contains("description"_L1))
+        tag->description = body->value("description"_L1).toString();
+    if (body->contains("colour"_L1))
+        tag->colour = body->value("colour"_L1).toString();
+    if (tag->name.isEmpty() || tag->name.size() > 64)
+        return ctx.fail(Status::BadRequest, u"name is required (1 to 64 characters)"_s);
+    for (const SqlStore::TagRow &other : m_store.tags(kind)) {
+        if (other.id != tag->id && other.name == tag->name)
+            return ctx.fail(Status::Conflict, u"tag '%1' exists"_s.arg(tag->name));
+    }
+    if (!m_store.updateTag(kind, *tag))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    recordModified(ctx, auditKind(kind), tag->id);
+    ctx.send(withAudit(auditKind(kind), tagJson(kind, *tag)));
+}
+
+std::optional<qint64> ManagementServer::tagMemberOf(Context &ctx, const QJsonValue &member)
+{
+    if (kindOf(ctx) == TagKind::Target) {
+        const QString controllerId
+            = member.isString() ? member.toString() : member.toObject().value("controllerId"_L1).toString();
+        const std::optional<Target> t = m_store.targetByControllerId(controllerId);
+        if (!t)
+            return std::nullopt;
+        return t->id;
+    }
+    const qint64 id = member.isString() ? member.toString().toLongLong()
+        : member.isDouble()             ? idOf(member)
+                                        : idOf(member.toObject().value("id"_L1));
+    if (!m_store.distributionSet(id))
+        return std::nullopt;
+    return id;
+}
+
+void ManagementServer::listMemberTags(Context &ctx)
+{
+    const TagKind kind = kindOf(ctx);
+    std::optional<qint64> member;
+    if (kind == TagKind::Target) {
+        if (const auto t = targetOf(ctx))
+            member = t->id;
+        else
+            return;
+    } else if (member = tagMemberOf(ctx, QJsonValue(ctx.args.value(0))); !member) {
+        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(ctx.args.value(0)));
+    }
+    QJsonArray content;
+    for (qint64 tagId : m_store.tagsOf(kind, *member)) {
+        if (const auto tag = m_store.tag(kind, tagId))
+            content.append(tagJson(kind, *tag));
+    }
+    ctx.send(withAudit(auditKind(kind), content)); // hawkBit answers a plain list here
+}
+
+void ManagementServer::listTagMembers(Context &ctx)
+{
+    const TagKind kind = kindOf(ctx);
+    const auto id = ctx.idArg(0, u"tag"_s);
+    if (!id)
+        return;
+    if (!m_store.tag(kind, *id))
+        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    QJsonArray content;
+    for (qint64 memberId : m_store.taggedMembers(kind, *id)) {
+        if (kind == TagKind::Target) {
+            if (const auto t = m_store.target(memberId))
+                content.append(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+        } else if (const auto s = m_store.distributionSet(memberId)) {
+            content.append(setJson(*s, m_store.modulesOfSet(s->id),
+                                   RepositoryService(m_store).missingModuleTypes(s->id).isEmpty()));
+        }
+    }
+    ctx.sendPage(kind == TagKind::Target ? targetsOut(content) : setsOut(content), content.size());
+}
+
+void ManagementServer::tagMembers(Context &ctx)
+{
+    const TagKind kind = kindOf(ctx);
+    const auto id = ctx.idArg(0, u"tag"_s);
+    const auto items = id ? ctx.jsonArray() : std::nullopt;
+    if (!items)
+        return;
+    if (!m_store.tag(kind, *id))
+        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    const bool tagged = ctx.request.method() == Method::Post;
+    StoreTransaction tx(m_store);
+    for (int i = 0; i < items->size(); ++i) {
+        const std::optional<qint64> member = tagMemberOf(ctx, items->at(i));
+        if (!member) // hawkBit's default onNotFoundPolicy is FAIL
+            return ctx.fail(
+                Status::NotFound,
+                u"[%1]: no such %2"_s.arg(i).arg(kind == TagKind::Target ? u"target"_s : u"distribution set"_s));
+        if (!m_store.tagMember(kind, *id, *member, tagged))
+            return ctx.fail(Status::InternalServerError, m_store.lastError());
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+void ManagementServer::tagMember(Context &ctx)
+{
+    const TagKind kind = kindOf(ctx);
+    const auto id = ctx.idArg(0, u"tag"_s);
+    if (!id)
+        return;
+    const std::optional<qint64> member = tagMemberOf(ctx, QJsonValue(ctx.args.value(1)));
+    if (!m_store.tag(kind, *id) || !member)
+        return ctx.fail(Status::NotFound, u"tag %1 or '%2' does not exist"_s.arg(*id).arg(ctx.args.value(1)));
+    if (!m_store.tagMember(kind, *id, *member, ctx.request.method() == Method::Post))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    ctx.send(QJsonValue(), Status::NoContent);
+}
+
+} // namespace Flotilla
