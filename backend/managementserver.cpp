@@ -210,6 +210,19 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
           u"Untag one distribution set"_s },
         { Method::Get, u"/distributionsets/<arg>/tags"_s, P::ReadRepository, &M::listMemberTags,
           u"A distribution set's tags"_s },
+        { Method::Get, u"/targetfilters"_s, P::ReadTarget, &M::listFilters, u"List target filters"_s },
+        { Method::Post, u"/targetfilters"_s, P::CreateTarget, &M::createFilter,
+          u"Save a target filter {name, query}"_s },
+        { Method::Get, u"/targetfilters/<arg>"_s, P::ReadTarget, &M::getFilter, u"One target filter"_s },
+        { Method::Put, u"/targetfilters/<arg>"_s, P::UpdateTarget, &M::updateFilter,
+          u"Change a target filter's name, query"_s },
+        { Method::Delete, u"/targetfilters/<arg>"_s, P::DeleteTarget, &M::deleteFilter, u"Delete a target filter"_s },
+        { Method::Get, u"/targetfilters/<arg>/autoAssignDS"_s, P::ReadTarget, &M::getFilterSet,
+          u"The set a filter auto-assigns (204: none)"_s },
+        { Method::Post, u"/targetfilters/<arg>/autoAssignDS"_s, P::UpdateTarget, &M::setFilterSet,
+          u"Auto-assign a set to what the filter matches {id, type, weight, confirmationRequired}"_s },
+        { Method::Delete, u"/targetfilters/<arg>/autoAssignDS"_s, P::UpdateTarget, &M::deleteFilterSet,
+          u"Stop a filter's auto-assignment"_s },
         // Last: QHttpServer takes the first route that matches, and this one matches every /distributionsets/x/y.
         { Method::Get, u"/distributionsets/<arg>/<arg>"_s, P::ReadTarget, &M::listSetTargets,
           u"assignedSM, assignedTargets or installedTargets of a set"_s },
@@ -347,12 +360,22 @@ static QJsonObject schemas()
             { "complete", "boolean" },
             { "modules", "array" },
             { "_links", "object" } } },
+        { "TargetFilter",
+          { { "id", "integer" },
+            { "name", "string" },
+            { "query", "string" },
+            { "autoAssignDistributionSet", "integer" },
+            { "autoAssignActionType", "string" },
+            { "autoAssignWeight", "integer" },
+            { "confirmationRequired", "boolean" },
+            { "_links", "object" } } },
         { "Error", { { "exceptionClass", "string" }, { "errorCode", "string" }, { "message", "string" } } },
     };
     // MgmtBaseEntity's audit fields, on what the API records them for.
-    static const QStringList audited
-        = { u"Target"_s,         u"Rollout"_s,        u"Tag"_s, u"SoftwareModuleType"_s, u"DistributionSetType"_s,
-            u"SoftwareModule"_s, u"DistributionSet"_s };
+    static const QStringList audited = {
+        u"Target"_s,         u"Rollout"_s,         u"Tag"_s,         u"SoftwareModuleType"_s, u"DistributionSetType"_s,
+        u"SoftwareModule"_s, u"DistributionSet"_s, u"TargetFilter"_s
+    };
     QJsonObject all;
     for (const Schema &s : table) {
         QJsonObject properties;

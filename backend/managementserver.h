@@ -130,6 +130,18 @@ private:
     void listMemberTags(Context &ctx); // a target's or set's tags
     std::optional<qint64> tagMemberOf(Context &ctx, const QJsonValue &member); // the target's or set's id
 
+    // Target filters and their auto-assignments (mgmtfilters.cpp).
+    void listFilters(Context &ctx);
+    void createFilter(Context &ctx);
+    void getFilter(Context &ctx);
+    void updateFilter(Context &ctx);
+    void deleteFilter(Context &ctx);
+    void getFilterSet(Context &ctx);
+    void setFilterSet(Context &ctx);
+    void deleteFilterSet(Context &ctx);
+    bool readFilter(Context &ctx, const QJsonObject &body, TargetFilter *filter, bool create);
+    std::optional<TargetFilter> filterOf(Context &ctx); // args[0]; fails 404
+
     // The target of args[0]; fails the request (404) and returns nullopt.
     std::optional<Target> targetOf(Context &ctx);
     // The target of args[0] and one of its actions (args[1]); fails the request (404) and returns nullopt.

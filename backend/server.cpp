@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include "artifactstore.h"
+#include "autoassigner.h"
 #include "backendlogging.h"
 #include "ddiserver.h"
 #include "eventstream.h"
@@ -98,6 +99,9 @@ bool Server::start()
     // Rollouts move in time too (start times, dynamic groups); the scheduler lives and dies with the services.
     auto *scheduler = new RolloutScheduler(*m_store, m_ddi->rollouts(), *m_clock, m_ddi);
     scheduler->start();
+    // hawkBit's auto-assignments: target filters that assign a set to every target they come to match.
+    auto *autoAssigner = new AutoAssigner(*m_store, m_ddi->deployment(), m_ddi);
+    autoAssigner->start();
     // Operators: the first administrator comes from the environment, as database containers do it.
     m_accounts = std::make_unique<OperatorAccounts>(*m_store);
     if (!m_config.localCredentialFile.isEmpty() && !loadLocalCredential())

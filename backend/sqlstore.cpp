@@ -153,6 +153,14 @@ const QList<QStringList> &migrations()
                            "ds_id BIGINT NOT NULL REFERENCES distribution_sets(id), PRIMARY KEY (tag_id, ds_id))"),
             QStringLiteral("CREATE INDEX ds_tag_assignments_set ON ds_tag_assignments (ds_id)"),
         },
+        // 11: target filters and their auto-assignments
+        {
+            QStringLiteral(
+                "CREATE TABLE target_filters (id {PK}, name VARCHAR(64) NOT NULL UNIQUE, query TEXT NOT NULL, "
+                "auto_ds BIGINT REFERENCES distribution_sets(id), auto_type SMALLINT NOT NULL DEFAULT 0, "
+                "auto_weight INTEGER NOT NULL DEFAULT 1000, auto_confirm SMALLINT NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX actions_set ON actions (ds_id, target_id)"),
+        },
     };
     return m;
 }

@@ -85,6 +85,12 @@ public:
     qint64 insertArtifact(const Artifact &artifact) override;
     QList<Artifact> artifacts(qint64 moduleId) override;
     QList<std::pair<QString, QString>> deviceMetadata(qint64 moduleId) override;
+    QList<TargetFilter> targetFilters() override;
+    QSet<qint64> targetsWithActionFor(qint64 distributionSetId) override;
+    qint64 insertTargetFilter(const TargetFilter &filter);
+    std::optional<TargetFilter> targetFilter(qint64 id);
+    bool updateTargetFilter(const TargetFilter &filter); // everything of filter.id
+    bool deleteTargetFilter(qint64 id);
     bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
 
     qint64 insertAction(const Action &action) override;

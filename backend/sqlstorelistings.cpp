@@ -305,6 +305,7 @@ bool SqlStore::deleteDistributionSet(qint64 setId)
     StoreTransaction tx(*this);
     for (const QString &sql : { QStringLiteral("DELETE FROM ds_modules WHERE ds_id = ?"),
                                 QStringLiteral("DELETE FROM ds_tag_assignments WHERE ds_id = ?"),
+                                QStringLiteral("UPDATE target_filters SET auto_ds = NULL WHERE auto_ds = ?"),
                                 QStringLiteral("DELETE FROM distribution_sets WHERE id = ?") }) {
         QSqlQuery &q = prepared(sql);
         q.addBindValue(setId);

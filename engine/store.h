@@ -5,9 +5,11 @@
 #include "rollout.h"
 #include "softwaremodule.h"
 #include "target.h"
+#include "targetfilter.h"
 
 #include <QList>
 #include <QMap>
+#include <QSet>
 
 namespace Flotilla {
 
@@ -36,6 +38,9 @@ public:
     // The ids of the targets an RSQL filter (engine/rsql.h) matches, oldest first; nullopt when the filter is
     // not valid (lastError() says where and why).
     virtual std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) = 0;
+    // Saved target filters (with their auto-assignments), and the targets that ever had an action for a set.
+    virtual QList<TargetFilter> targetFilters() = 0;
+    virtual QSet<qint64> targetsWithActionFor(qint64 distributionSetId) = 0;
     // Last poll time and address of many targets at once (the DDI server batches them, as hawkBit does).
     struct PollRecord
     {

@@ -50,6 +50,8 @@ private Q_SLOTS:
     void moduleMetadataReachesTheDevice();
     void distributionSetTags();
     void userInfo();
+    void targetFilters();
+    void autoAssignment();
 
 private:
     HttpClient &admin();
@@ -827,6 +829,76 @@ void TestHawkbitCompat::userInfo()
     QVERIFY(!me["permissions"_L1].toArray().contains(u"TENANT_CONFIGURATION"_s));
     m_client->setAuthorization({});
     QCOMPARE(m_client->get(u"/userinfo"_s).status, 401);
+}
+
+// hawkBit's MgmtTargetFilterQueryRestApi: saved queries.
+void TestHawkbitCompat::targetFilters()
+{
+    HttpClient &api = admin();
+    HttpAnswer a = api.post(u"/targetfilters"_s, R"({"name":"cameras","query":"controllerId==cam-*"})");
+    QCOMPARE(a.status, 201);
+    const int id = a.json()["id"_L1].toInt();
+    QCOMPARE(a.json()["query"_L1].toString(), u"controllerId==cam-*"_s);
+    QCOMPARE(a.json()["createdBy"_L1].toString(), u"admin"_s);
+    QVERIFY(!a.json().contains("autoAssignDistributionSet"_L1));
+    QCOMPARE(api.post(u"/targetfilters"_s, R"({"name":"cameras","query":"name==x"})").status, 409);
+    a = api.post(u"/targetfilters"_s, R"({"name":"broken","query":"name=="})");
+    QCOMPARE(a.status, 400);
+    QCOMPARE(a.json()["errorCode"_L1].toString(), u"hawkbit.server.error.rest.param.rsqlParamSyntax"_s);
+    QCOMPARE(api.post(u"/targetfilters"_s, R"({"query":"name==x"})").status, 400);
+    QCOMPARE(api.get(u"/targetfilters"_s).json()["total"_L1].toInt(), 1);
+    a = api.put(u"/targetfilters/%1"_s.arg(id), R"({"query":"controllerId==cam-9"})");
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["name"_L1].toString(), u"cameras"_s);
+    QCOMPARE(api.get(u"/targetfilters/%1"_s.arg(id)).json()["query"_L1].toString(), u"controllerId==cam-9"_s);
+    QCOMPARE(api.get(u"/targetfilters/%1/autoAssignDS"_s.arg(id)).status, 204);
+    const QJsonObject listed = api.get(u"/targetfilters"_s).json()["content"_L1][0].toObject();
+    const QJsonObject properties
+        = ManagementServer::openApi()["components"_L1]["schemas"_L1]["TargetFilter"_L1]["properties"_L1].toObject();
+    for (auto it = listed.begin(); it != listed.end(); ++it)
+        QVERIFY2(properties.contains(it.key()), qPrintable(it.key()));
+    QCOMPARE(api.send("DELETE", u"/targetfilters/%1"_s.arg(id)).status, 204);
+    QCOMPARE(api.get(u"/targetfilters/%1"_s.arg(id)).status, 404);
+}
+
+// A filter with an auto-assigned set: every target it matches, now or later, gets the set once.
+void TestHawkbitCompat::autoAssignment()
+{
+    HttpClient &api = admin();
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"auto-1"},{"controllerId":"auto-2"}])").status, 201);
+    const int id
+        = api.post(u"/targetfilters"_s, R"({"name":"autos","query":"controllerId==auto-*"})").json()["id"_L1].toInt();
+    const QString path = u"/targetfilters/%1/autoAssignDS"_s.arg(id);
+    const HttpAnswer bad = api.post(path, R"({"id":1,"type":"timeforced"})");
+    QCOMPARE(bad.status, 400);
+    QCOMPARE(bad.json()["errorCode"_L1].toString(), u"hawkbit.server.error.repo.invalidAutoAssignActionType"_s);
+    QCOMPARE(api.post(path, R"({"id":9999,"type":"soft"})").status, 404);
+    const HttpAnswer a = api.post(path, R"({"id":1,"type":"soft","weight":500,"confirmationRequired":false})");
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["autoAssignDistributionSet"_L1].toInt(), 1);
+    QCOMPARE(a.json()["autoAssignActionType"_L1].toString(), u"soft"_s);
+    QCOMPARE(a.json()["autoAssignWeight"_L1].toInt(), 500);
+    QCOMPARE(api.get(path).json()["id"_L1].toInt(), 1);
+    auto actions = [&](const QString &target) {
+        return api.get(u"/targets/%1/actions"_s.arg(target)).json();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(actions(u"auto-1"_s)["total"_L1].toInt(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(actions(u"auto-2"_s)["total"_L1].toInt(), 1, 10000);
+    const QJsonObject action = actions(u"auto-1"_s)["content"_L1][0].toObject();
+    QCOMPARE(action["forceType"_L1].toString(), u"soft"_s);
+    QCOMPARE(action["weight"_L1].toInt(), 500);
+    // A target that comes to match later gets it too; a cancelled one is not assigned again.
+    const int first = action["id"_L1].toInt();
+    QCOMPARE(api.send("DELETE", u"/targets/auto-1/actions/%1"_s.arg(first)).status, 204);
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"auto-3"}])").status, 201);
+    QTRY_COMPARE_WITH_TIMEOUT(actions(u"auto-3"_s)["total"_L1].toInt(), 1, 10000);
+    QCOMPARE(actions(u"auto-1"_s)["total"_L1].toInt(), 1);
+    // Without the auto-assignment, new targets get nothing.
+    QCOMPARE(api.send("DELETE", path).status, 204);
+    QCOMPARE(api.get(path).status, 204);
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"auto-4"}])").status, 201);
+    QTest::qWait(2500); // longer than one auto-assignment tick
+    QCOMPARE(actions(u"auto-4"_s)["total"_L1].toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHawkbitCompat)

@@ -1,0 +1,93 @@
+// SqlStore: target filters and their auto-assignments.
+#include "sqlstore.h"
+#include "sqlstore_p.h"
+
+namespace Flotilla {
+
+namespace {
+const QString filterColumns = QStringLiteral("id, name, query, auto_ds, auto_type, auto_weight, auto_confirm");
+TargetFilter filterFrom(const QSqlQuery &q)
+{
+    return { q.value(0).toLongLong(),        q.value(1).toString(), q.value(2).toString(),  q.value(3).toLongLong(),
+             ActionType(q.value(4).toInt()), q.value(5).toInt(),    q.value(6).toInt() != 0 };
+}
+void bindFilter(QSqlQuery &q, const TargetFilter &f)
+{
+    q.addBindValue(f.name);
+    q.addBindValue(f.query);
+    q.addBindValue(f.autoAssignSetId ? QVariant(f.autoAssignSetId) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(int(f.autoAssignType));
+    q.addBindValue(f.autoAssignWeight);
+    q.addBindValue(f.autoAssignConfirmationRequired ? 1 : 0);
+}
+} // namespace
+
+QList<TargetFilter> SqlStore::targetFilters()
+{
+    QList<TargetFilter> list;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM target_filters ORDER BY id").arg(filterColumns));
+    if (!q.exec()) {
+        setError(QStringLiteral("reading target filters"), q);
+        return list;
+    }
+    while (q.next())
+        list.append(filterFrom(q));
+    return list;
+}
+
+std::optional<TargetFilter> SqlStore::targetFilter(qint64 id)
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM target_filters WHERE id = ?").arg(filterColumns));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return filterFrom(q);
+}
+
+qint64 SqlStore::insertTargetFilter(const TargetFilter &filter)
+{
+    QSqlQuery &q = prepared(QStringLiteral("INSERT INTO target_filters (name, query, auto_ds, auto_type, auto_weight, "
+                                           "auto_confirm) VALUES (?,?,?,?,?,?) RETURNING id"));
+    bindFilter(q, filter);
+    if (!q.exec() || !q.next()) {
+        setError(QStringLiteral("inserting target filter %1").arg(filter.name), q);
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+bool SqlStore::updateTargetFilter(const TargetFilter &filter)
+{
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE target_filters SET name = ?, query = ?, auto_ds = ?, auto_type = ?, "
+                                           "auto_weight = ?, auto_confirm = ? WHERE id = ?"));
+    bindFilter(q, filter);
+    q.addBindValue(filter.id);
+    if (!q.exec())
+        return setError(QStringLiteral("updating target filter %1").arg(filter.id), q);
+    return true;
+}
+
+bool SqlStore::deleteTargetFilter(qint64 id)
+{
+    QSqlQuery &q = prepared(QStringLiteral("DELETE FROM target_filters WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(QStringLiteral("deleting target filter %1").arg(id), q);
+    return true;
+}
+
+QSet<qint64> SqlStore::targetsWithActionFor(qint64 distributionSetId)
+{
+    QSet<qint64> ids;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT DISTINCT target_id FROM actions WHERE ds_id = ?"));
+    q.addBindValue(distributionSetId);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the targets of set %1").arg(distributionSetId), q);
+        return ids;
+    }
+    while (q.next())
+        ids.insert(q.value(0).toLongLong());
+    return ids;
+}
+
+} // namespace Flotilla
