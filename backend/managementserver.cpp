@@ -223,6 +223,8 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
           u"Auto-assign a set to what the filter matches {id, type, weight, confirmationRequired}"_s },
         { Method::Delete, u"/targetfilters/<arg>/autoAssignDS"_s, P::UpdateTarget, &M::deleteFilterSet,
           u"Stop a filter's auto-assignment"_s },
+        { Method::Post, u"/distributionsets/<arg>/invalidate"_s, P::UpdateRepository, &M::invalidateSet,
+          u"Invalidate a set {actionCancelationType: none|soft|force, cancelRollouts}: never assigned again"_s },
         // Last: QHttpServer takes the first route that matches, and this one matches every /distributionsets/x/y.
         { Method::Get, u"/distributionsets/<arg>/<arg>"_s, P::ReadTarget, &M::listSetTargets,
           u"assignedSM, assignedTargets or installedTargets of a set"_s },

@@ -170,6 +170,7 @@ private:
     void updateMetadata(Context &ctx);
     void deleteMetadata(Context &ctx);
     void updateSet(Context &ctx);
+    void invalidateSet(Context &ctx);
     void updateRollout(Context &ctx);
     // A request's targetType (hawkBit: the id; Flotilla also the key) as the key; nullopt: no such type.
     std::optional<QString> targetTypeKeyOf(const QJsonValue &v);

@@ -201,6 +201,7 @@ inline QJsonObject setJson(const DistributionSet &s, const QList<SoftwareModule>
              { "requiredMigrationStep"_L1, s.requiredMigrationStep },
              { "locked"_L1, s.locked },
              { "complete"_L1, complete },
+             { "valid"_L1, s.valid },
              { "modules"_L1, list },
              { "_links"_L1,
                linksJson({ { "self"_L1, u"/distributionsets/%1"_s.arg(s.id) },

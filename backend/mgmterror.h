@@ -86,6 +86,10 @@ inline constexpr Error AutoConfirmationAlreadyActive {
     S::Conflict, "hawkbit.server.error.repo.autoConfAlreadyActive"_L1,
     "org.eclipse.hawkbit.repository.exception.AutoConfirmationAlreadyActiveException"_L1
 };
+inline constexpr Error DistributionSetInvalid {
+    S::BadRequest, "hawkbit.server.error.distributionset.invalid"_L1,
+    "org.eclipse.hawkbit.repository.exception.InvalidDistributionSetException"_L1
+};
 inline constexpr Error DistributionSetIncomplete {
     S::BadRequest, "hawkbit.server.error.distributionset.incomplete"_L1,
     "org.eclipse.hawkbit.repository.exception.IncompleteDistributionSetException"_L1

@@ -143,6 +143,9 @@ void ManagementServer::setFilterSet(Context &ctx)
     const auto set = m_store.distributionSet(setId);
     if (!set)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(setId));
+    if (!set->valid)
+        return ctx.fail(Errors::DistributionSetInvalid,
+                        u"distribution set %1 %2 is invalidated"_s.arg(set->name, set->version));
     if (!RepositoryService(m_store).missingModuleTypes(setId).isEmpty())
         return ctx.fail(Errors::DistributionSetIncomplete,
                         u"distribution set %1 %2 lacks mandatory modules"_s.arg(set->name, set->version));

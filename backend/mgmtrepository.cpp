@@ -414,8 +414,7 @@ QJsonArray ManagementServer::modulesOut(const QJsonArray &modules)
 
 QJsonArray ManagementServer::setsOut(const QJsonArray &sets)
 {
-    // hawkBit's MgmtDistributionSet: typeName; never deleted (see modulesOut); always valid, as Flotilla has no
-    // invalidation (a set is retired by no longer assigning it).
+    // hawkBit's MgmtDistributionSet: typeName; never deleted (see modulesOut).
     QHash<QString, QString> typeNames;
     QJsonArray out;
     for (const QJsonValue &v : sets) {
@@ -425,7 +424,6 @@ QJsonArray ManagementServer::setsOut(const QJsonArray &sets)
             typeNames.insert(type, m_store.distributionSetType(type) ? m_store.distributionSetType(type)->name : type);
         o.insert("typeName"_L1, typeNames.value(type));
         o.insert("deleted"_L1, false);
-        o.insert("valid"_L1, true);
         out.append(o);
     }
     return withAudit(u"distributionset"_s, out);
@@ -488,6 +486,62 @@ void ManagementServer::updateSet(Context &ctx)
     ctx.send(setsOut({ setJson(*s, m_store.modulesOfSet(s->id),
                                RepositoryService(m_store).missingModuleTypes(s->id).isEmpty()) })
                  .first());
+}
+
+void ManagementServer::invalidateSet(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"distribution set"_s);
+    const auto body = id ? ctx.jsonObject() : std::nullopt;
+    if (!body)
+        return;
+    std::optional<DistributionSet> s = m_store.distributionSet(*id);
+    if (!s)
+        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    // hawkBit's MgmtInvalidateDistributionSetRequestBody: actionCancelationType none | soft | force, cancelRollouts.
+    const QString cancelation = body->value("actionCancelationType"_L1).toString(u"none"_s).toLower();
+    if (cancelation != u"none"_s && cancelation != u"soft"_s && cancelation != u"force"_s)
+        return ctx.fail(Status::BadRequest, u"actionCancelationType is none, soft or force"_s);
+    // Cancelling the actions stops the set's rollouts too (they would create more), as in hawkBit.
+    const bool stopRollouts = body->value("cancelRollouts"_L1).toBool(false) || cancelation != u"none"_s;
+    StoreTransaction tx(m_store);
+    s->valid = false;
+    if (!m_store.updateDistributionSet(*s))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    for (TargetFilter &f : m_store.targetFilters()) { // no more auto-assignments of it
+        if (f.autoAssignSetId == s->id) {
+            f.autoAssignSetId = 0;
+            if (!m_store.updateTargetFilter(f))
+                return ctx.fail(Status::InternalServerError, m_store.lastError());
+        }
+    }
+    if (stopRollouts) {
+        for (qint64 rollout : m_store.rolloutIdsOfSet(s->id)) {
+            const auto r = m_store.rollout(rollout);
+            static const QList<RolloutState> stoppable = { RolloutState::Ready, RolloutState::WaitingForApproval,
+                                                           RolloutState::Running, RolloutState::Paused };
+            if (r && stoppable.contains(r->state) && !m_rollouts.stop(rollout))
+                return ctx.fail(Status::InternalServerError, m_rollouts.lastError());
+        }
+    }
+    if (cancelation != u"none"_s) {
+        const QString message = u"Update Server: distribution set invalidated by %1"_s.arg(ctx.who.name);
+        for (qint64 actionId : m_store.openActionIdsOfSet(s->id)) {
+            std::optional<Action> a = m_store.action(actionId);
+            if (!a || !a->isActive())
+                continue; // a stopped rollout closed it already
+            if (a->state != ActionState::Canceling && !m_deployment.cancel(*a, message))
+                return ctx.fail(Status::InternalServerError, m_store.lastError());
+            a = m_store.action(actionId);
+            if (cancelation == u"force"_s && a && a->isActive()
+                && m_deployment.feedback(a->targetId, a->id, ActionEvent::ForceQuit, { message }).outcome
+                    != FeedbackResult::Outcome::Applied)
+                return ctx.fail(Status::InternalServerError, m_store.lastError());
+        }
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    recordModified(ctx, u"distributionset"_s, s->id);
+    ctx.send(QJsonValue(), Status::NoContent);
 }
 
 void ManagementServer::listModuleTypes(Context &ctx)

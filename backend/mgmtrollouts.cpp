@@ -122,6 +122,8 @@ void ManagementServer::createRollout(Context &ctx)
     const qint64 id = m_rollouts.create(request);
     if (!id) {
         const QString why = m_rollouts.lastError();
+        if (why.contains(u"is invalidated"_s))
+            return ctx.fail(Errors::DistributionSetInvalid, why);
         return ctx.fail(why.contains(u"does not exist"_s) ? Status::NotFound
                             : why.contains(u"quota"_s)    ? Status::TooManyRequests
                                                           : Status::BadRequest,

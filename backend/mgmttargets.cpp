@@ -231,6 +231,8 @@ void ManagementServer::assign(Context &ctx, qint64 setId, const QJsonArray &item
         switch (r.error) {
         case AssignmentResult::Error::None:
             break;
+        case AssignmentResult::Error::InvalidDistributionSet:
+            return ctx.fail(Errors::DistributionSetInvalid, u"[%1]: %2"_s.arg(i).arg(r.message));
         case AssignmentResult::Error::UnknownDistributionSet:
         case AssignmentResult::Error::UnknownTarget:
             return ctx.fail(Status::NotFound, r.message);

@@ -161,6 +161,10 @@ const QList<QStringList> &migrations()
                 "auto_weight INTEGER NOT NULL DEFAULT 1000, auto_confirm SMALLINT NOT NULL DEFAULT 0)"),
             QStringLiteral("CREATE INDEX actions_set ON actions (ds_id, target_id)"),
         },
+        // 12: invalidated distribution sets
+        {
+            QStringLiteral("ALTER TABLE distribution_sets ADD COLUMN valid SMALLINT NOT NULL DEFAULT 1"),
+        },
     };
     return m;
 }
@@ -632,12 +636,13 @@ std::optional<DistributionSet> SqlStore::distributionSet(qint64 id)
 bool SqlStore::updateDistributionSet(const DistributionSet &s)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE distribution_sets SET name = ?, version = ?, description = ?, "
-                                           "required_migration = ?, locked = ? WHERE id = ?"));
+                                           "required_migration = ?, locked = ?, valid = ? WHERE id = ?"));
     q.addBindValue(s.name);
     q.addBindValue(s.version);
     q.addBindValue(s.description);
     q.addBindValue(s.requiredMigrationStep ? 1 : 0);
     q.addBindValue(s.locked ? 1 : 0);
+    q.addBindValue(s.valid ? 1 : 0);
     q.addBindValue(s.id);
     if (!q.exec())
         return setError(QStringLiteral("updating distribution set %1").arg(s.id), q);

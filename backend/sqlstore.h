@@ -189,7 +189,9 @@ public:
 
     // The Management API's PUTs (hawkBit's MgmtDistributionSetRequestBodyPut, MgmtSoftwareModuleRequestBodyPut,
     // MgmtRolloutRestRequestBodyPut).
-    bool updateDistributionSet(const DistributionSet &set); // name, version, description, migration step, lock
+    bool updateDistributionSet(const DistributionSet &set); // name, version, description, migration step, lock, valid
+    QList<qint64> openActionIdsOfSet(qint64 setId); // hawkBit's invalidation cancels them
+    QList<qint64> rolloutIdsOfSet(qint64 setId);
     bool updateSoftwareModule(const SoftwareModule &module); // description, vendor
     bool updateRolloutText(qint64 id, const QString &name, const QString &description);
     // Modules that belong to a locked set (hawkBit locks a set's modules with it), of the given ones.

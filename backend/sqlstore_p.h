@@ -101,13 +101,13 @@ inline Target targetFrom(const QSqlQuery &q)
 }
 
 inline const QString distributionSetColumns
-    = QStringLiteral("id, name, version, type_key, required_migration, locked, description");
+    = QStringLiteral("id, name, version, type_key, required_migration, locked, description, valid");
 
 inline DistributionSet distributionSetFrom(const QSqlQuery &q)
 {
     return DistributionSet { q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
                              q.value(3).toString(),   q.value(4).toInt() != 0, q.value(5).toInt() != 0,
-                             q.value(6).toString() };
+                             q.value(6).toString(),   q.value(7).toInt() != 0 };
 }
 
 } // namespace Flotilla::SqlStoreDetail

@@ -1,4 +1,4 @@
-// SqlStore: target filters and their auto-assignments.
+// SqlStore: target filters and their auto-assignments; what a set is used by (actions, rollouts).
 #include "sqlstore.h"
 #include "sqlstore_p.h"
 
@@ -74,6 +74,34 @@ bool SqlStore::deleteTargetFilter(qint64 id)
     if (!q.exec())
         return setError(QStringLiteral("deleting target filter %1").arg(id), q);
     return true;
+}
+
+QList<qint64> SqlStore::openActionIdsOfSet(qint64 setId)
+{
+    QList<qint64> ids;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT id FROM actions WHERE ds_id = ? AND active = 1 ORDER BY id"));
+    q.addBindValue(setId);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the open actions of set %1").arg(setId), q);
+        return ids;
+    }
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+QList<qint64> SqlStore::rolloutIdsOfSet(qint64 setId)
+{
+    QList<qint64> ids;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT id FROM rollouts WHERE ds_id = ? ORDER BY id"));
+    q.addBindValue(setId);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the rollouts of set %1").arg(setId), q);
+        return ids;
+    }
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
 }
 
 QSet<qint64> SqlStore::targetsWithActionFor(qint64 distributionSetId)

@@ -73,6 +73,9 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
     if (!set)
         return fail(AssignmentResult::Error::UnknownDistributionSet,
                     QStringLiteral("distribution set %1 does not exist").arg(distributionSetId));
+    if (!set->valid)
+        return fail(AssignmentResult::Error::InvalidDistributionSet,
+                    QStringLiteral("distribution set %1 %2 is invalidated").arg(set->name, set->version));
     if (const QStringList missing = RepositoryService(m_store).missingModuleTypes(distributionSetId);
         !missing.isEmpty())
         return fail(AssignmentResult::Error::IncompleteDistributionSet,

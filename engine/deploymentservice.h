@@ -27,6 +27,7 @@ struct AssignmentResult
         None,
         UnknownDistributionSet,
         IncompleteDistributionSet, // a mandatory module type is missing
+        InvalidDistributionSet, // invalidated: never assigned again
         UnknownTarget,
         IncompatibleTargetType, // the target's type does not take the set's type
         InvalidWeight,

@@ -58,8 +58,12 @@ qint64 RolloutService::create(const RolloutRequest &request)
         return failId(
             QStringLiteral("weight %1 is outside %2..%3").arg(request.rollout.weight).arg(MinWeight).arg(MaxWeight));
     StoreTransaction tx(m_store);
-    if (!tx.isOpen() || !m_store.distributionSet(request.rollout.distributionSetId))
+    const std::optional<DistributionSet> set
+        = tx.isOpen() ? m_store.distributionSet(request.rollout.distributionSetId) : std::nullopt;
+    if (!set)
         return failId(QStringLiteral("distribution set %1 does not exist").arg(request.rollout.distributionSetId));
+    if (!set->valid)
+        return failId(QStringLiteral("distribution set %1 %2 is invalidated").arg(set->name, set->version));
 
     // The targets: as given, or those the filter matches now (oldest first).
     QList<qint64> targets = request.targets;

@@ -74,6 +74,7 @@ struct DistributionSet
     bool requiredMigrationStep = false;
     bool locked = false; // once assigned, its modules cannot change
     QString description;
+    bool valid = true; // false once invalidated (hawkBit): never assigned again
 };
 
 // Tenant configuration, with hawkBit's defaults and quotas.

@@ -52,6 +52,8 @@ private Q_SLOTS:
     void userInfo();
     void targetFilters();
     void autoAssignment();
+    void invalidation_data();
+    void invalidation();
 
 private:
     HttpClient &admin();
@@ -899,6 +901,83 @@ void TestHawkbitCompat::autoAssignment()
     QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"auto-4"}])").status, 201);
     QTest::qWait(2500); // longer than one auto-assignment tick
     QCOMPARE(actions(u"auto-4"_s)["total"_L1].toInt(), 0);
+}
+
+// hawkBit's POST /distributionsets/{id}/invalidate: the set is never assigned again; its open actions are
+// cancelled (soft), closed at once (force) or left (none); its rollouts stop with a cancel or when asked.
+void TestHawkbitCompat::invalidation_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("actionAfter"); // the open action's detailStatus afterwards
+    QTest::addColumn<QString>("rolloutAfter");
+    QTest::newRow("none") << R"({"actionCancelationType":"none"})"_ba << u"running"_s << u"running"_s;
+    QTest::newRow("none, rollouts cancelled")
+        << R"({"actionCancelationType":"none","cancelRollouts":true})"_ba << u"running"_s << u"stopped"_s;
+    QTest::newRow("soft") << R"({"actionCancelationType":"soft"})"_ba << u"canceling"_s << u"stopped"_s;
+    QTest::newRow("force") << R"({"actionCancelationType":"force"})"_ba << u"canceled"_s << u"stopped"_s;
+}
+
+void TestHawkbitCompat::invalidation()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, actionAfter);
+    QFETCH(QString, rolloutAfter);
+    static int round = 0;
+    ++round;
+    HttpClient &api = admin();
+    // A set of its own per row, a target with an action the device has seen, and a running rollout.
+    const QString version = u"inv-%1"_s.arg(round);
+    const HttpAnswer created = api.post(
+        u"/distributionsets"_s,
+        u"[{\"name\":\"fw\",\"version\":\"%1\",\"type\":\"os_set\",\"modules\":[{\"id\":1}]}]"_s.arg(version).toUtf8());
+    QCOMPARE(created.status, 201);
+    const int set = created.jsonArray()[0]["id"_L1].toInt();
+    const QString device = u"inv-dev-%1"_s.arg(round);
+    QCOMPARE(api.post(u"/targets"_s, u"[{\"controllerId\":\"%1\"}]"_s.arg(device).toUtf8()).status, 201);
+    const HttpAnswer assigned = api.post(u"/distributionsets/%1/assignedTargets"_s.arg(set),
+                                         u"[{\"id\":\"%1\",\"type\":\"soft\"}]"_s.arg(device).toUtf8());
+    QCOMPARE(assigned.status, 200);
+    const int action = assigned.json()["assignedActions"_L1][0]["id"_L1].toInt();
+    HttpClient ddi(m_server->url() + u"/DEFAULT/controller/v1"_s);
+    ddi.setAuthorization("GatewayToken configured-gateway-key");
+    const QString feedback = u"/%1/deploymentBase/%2/feedback"_s.arg(device).arg(action);
+    QCOMPARE(ddi.post(feedback,
+                      R"({"id":")" + QByteArray::number(action)
+                          + R"(","status":{"execution":"proceeding","result":{"finished":"none"}}})")
+                 .status,
+             200);
+    QCOMPARE(api.post(u"/targets"_s, u"[{\"controllerId\":\"inv-roll-%1\"}]"_s.arg(round).toUtf8()).status, 201);
+    const int rollout = createRollout(
+        u"{\"name\":\"inv-%1\",\"targetFilterQuery\":\"controllerId==inv-roll-%1\",\"distributionSetId\":%2,"
+        "\"amountGroups\":1}"_s.arg(round)
+            .arg(set)
+            .toUtf8());
+    QVERIFY(rollout > 0);
+    QCOMPARE(api.post(u"/rollouts/%1/start"_s.arg(rollout), {}).status, 204);
+    QTRY_COMPARE(api.get(u"/rollouts/%1"_s.arg(rollout)).json()["status"_L1].toString(), u"running"_s);
+
+    QCOMPARE(api.post(u"/distributionsets/%1/invalidate"_s.arg(set), body).status, 204);
+    QCOMPARE(api.get(u"/distributionsets/%1"_s.arg(set)).json()["valid"_L1].toBool(), false);
+    QCOMPARE(api.get(u"/targets/%1/actions/%2"_s.arg(device).arg(action)).json()["detailStatus"_L1].toString(),
+             actionAfter);
+    QCOMPARE(api.get(u"/rollouts/%1"_s.arg(rollout)).json()["status"_L1].toString(), rolloutAfter);
+    // Never assigned again: not directly, not by a rollout, not by a filter.
+    const HttpAnswer again = api.post(u"/distributionsets/%1/assignedTargets"_s.arg(set), R"([{"id":"c-3"}])");
+    QCOMPARE(again.status, 400);
+    QCOMPARE(again.json()["errorCode"_L1].toString(), u"hawkbit.server.error.distributionset.invalid"_s);
+    const HttpAnswer rolloutAgain = api.post(u"/rollouts"_s,
+                                             u"{\"name\":\"inv-again-%1\",\"targetFilterQuery\":\"controllerId==c-3\","
+                                             "\"distributionSetId\":%2,\"amountGroups\":1}"_s.arg(round)
+                                                 .arg(set)
+                                                 .toUtf8());
+    QCOMPARE(rolloutAgain.status, 400);
+    const int filter
+        = api.post(u"/targetfilters"_s, u"{\"name\":\"inv-%1\",\"query\":\"controllerId==c-3\"}"_s.arg(round).toUtf8())
+              .json()["id"_L1]
+              .toInt();
+    QCOMPARE(api.post(u"/targetfilters/%1/autoAssignDS"_s.arg(filter), u"{\"id\":%1}"_s.arg(set).toUtf8()).status, 400);
+    QCOMPARE(api.post(u"/distributionsets/%1/invalidate"_s.arg(set), R"({"actionCancelationType":"later"})").status,
+             400);
 }
 
 QTEST_GUILESS_MAIN(TestHawkbitCompat)
