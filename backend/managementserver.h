@@ -171,6 +171,7 @@ private:
     void deleteMetadata(Context &ctx);
     void updateSet(Context &ctx);
     void invalidateSet(Context &ctx);
+    void setStatistics(Context &ctx); // /statistics[/actions|/rollouts|/autoassignments]
     void updateRollout(Context &ctx);
     // A request's targetType (hawkBit: the id; Flotilla also the key) as the key; nullopt: no such type.
     std::optional<QString> targetTypeKeyOf(const QJsonValue &v);

@@ -544,6 +544,41 @@ void ManagementServer::invalidateSet(Context &ctx)
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
+void ManagementServer::setStatistics(Context &ctx)
+{
+    const auto id = ctx.idArg(0, u"distribution set"_s);
+    if (!id)
+        return;
+    if (!m_store.distributionSet(*id))
+        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    // hawkBit's MgmtDistributionSetStatistics: counts by state name (ACTION and ROLLOUT states in capitals) with a
+    // "total"; /statistics/actions, /rollouts and /autoassignments answer one part of it.
+    auto withTotal = [](const auto &counts) {
+        QJsonObject o;
+        qint64 total = 0;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            o.insert(nameOf(it.key()).toUpper(), double(it.value()));
+            total += it.value();
+        }
+        o.insert("total"_L1, double(total));
+        return o;
+    };
+    const QString part = ctx.request.url().path().section(u'/', -1);
+    const QJsonObject actions = withTotal(m_store.actionCountsOfSet(*id));
+    const QJsonObject rollouts = withTotal(m_store.rolloutCountsOfSet(*id));
+    const QList<TargetFilter> filters = m_store.targetFilters();
+    const double autoAssignments = double(std::count_if(
+        filters.cbegin(), filters.cend(), [&](const TargetFilter &f) { return f.autoAssignSetId == *id; }));
+    if (part == u"actions"_s)
+        return ctx.send(QJsonObject { { "actions"_L1, actions } });
+    if (part == u"rollouts"_s)
+        return ctx.send(QJsonObject { { "rollouts"_L1, rollouts } });
+    if (part == u"autoassignments"_s)
+        return ctx.send(QJsonObject { { "totalAutoAssignments"_L1, autoAssignments } });
+    ctx.send(QJsonObject {
+        { "actions"_L1, actions }, { "rollouts"_L1, rollouts }, { "totalAutoAssignments"_L1, autoAssignments } });
+}
+
 void ManagementServer::listModuleTypes(Context &ctx)
 {
     QJsonArray content;

@@ -192,6 +192,9 @@ public:
     bool updateDistributionSet(const DistributionSet &set); // name, version, description, migration step, lock, valid
     QList<qint64> openActionIdsOfSet(qint64 setId); // hawkBit's invalidation cancels them
     QList<qint64> rolloutIdsOfSet(qint64 setId);
+    // hawkBit's set statistics: how many of the set's actions, and of its rollouts, are in each state.
+    QMap<ActionState, qint64> actionCountsOfSet(qint64 setId);
+    QMap<RolloutState, qint64> rolloutCountsOfSet(qint64 setId);
     bool updateSoftwareModule(const SoftwareModule &module); // description, vendor
     bool updateRolloutText(qint64 id, const QString &name, const QString &description);
     // Modules that belong to a locked set (hawkBit locks a set's modules with it), of the given ones.

@@ -104,6 +104,31 @@ QList<qint64> SqlStore::rolloutIdsOfSet(qint64 setId)
     return ids;
 }
 
+namespace {
+template<typename State> QMap<State, qint64> countsByState(QSqlQuery &q, qint64 setId)
+{
+    QMap<State, qint64> counts;
+    q.addBindValue(setId);
+    if (q.exec()) {
+        while (q.next())
+            counts.insert(State(q.value(0).toInt()), q.value(1).toLongLong());
+    }
+    return counts;
+}
+} // namespace
+
+QMap<ActionState, qint64> SqlStore::actionCountsOfSet(qint64 setId)
+{
+    return countsByState<ActionState>(
+        prepared(QStringLiteral("SELECT state, COUNT(*) FROM actions WHERE ds_id = ? GROUP BY state")), setId);
+}
+
+QMap<RolloutState, qint64> SqlStore::rolloutCountsOfSet(qint64 setId)
+{
+    return countsByState<RolloutState>(
+        prepared(QStringLiteral("SELECT state, COUNT(*) FROM rollouts WHERE ds_id = ? GROUP BY state")), setId);
+}
+
 QSet<qint64> SqlStore::targetsWithActionFor(qint64 distributionSetId)
 {
     QSet<qint64> ids;

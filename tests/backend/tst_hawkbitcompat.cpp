@@ -54,6 +54,7 @@ private Q_SLOTS:
     void autoAssignment();
     void invalidation_data();
     void invalidation();
+    void setStatistics();
 
 private:
     HttpClient &admin();
@@ -978,6 +979,53 @@ void TestHawkbitCompat::invalidation()
     QCOMPARE(api.post(u"/targetfilters/%1/autoAssignDS"_s.arg(filter), u"{\"id\":%1}"_s.arg(set).toUtf8()).status, 400);
     QCOMPARE(api.post(u"/distributionsets/%1/invalidate"_s.arg(set), R"({"actionCancelationType":"later"})").status,
              400);
+}
+
+// hawkBit's MgmtDistributionSetStatistics: a set's actions and rollouts by state, each with a total.
+void TestHawkbitCompat::setStatistics()
+{
+    HttpClient &api = admin();
+    const int set
+        = api.post(u"/distributionsets"_s, R"([{"name":"fw","version":"stats","type":"os_set","modules":[{"id":1}]}])")
+              .jsonArray()[0]["id"_L1]
+              .toInt();
+    QVERIFY(set > 0);
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"st-1"},{"controllerId":"st-2"}])").status, 201);
+    QCOMPARE(api.post(u"/distributionsets/%1/assignedTargets"_s.arg(set), R"([{"id":"st-1"},{"id":"st-2"}])").status,
+             200);
+    const int action = api.get(u"/targets/st-2/actions"_s).json()["content"_L1][0]["id"_L1].toInt();
+    QCOMPARE(api.send("DELETE", u"/targets/st-2/actions/%1"_s.arg(action)).status, 204);
+    QVERIFY(createRollout(u"{\"name\":\"stats\",\"targetFilterQuery\":\"controllerId==st-1\","
+                          "\"distributionSetId\":%1,\"amountGroups\":1}"_s.arg(set)
+                              .toUtf8())
+            > 0);
+    const int filter
+        = api.post(u"/targetfilters"_s, R"({"name":"stats","query":"controllerId==st-9"})").json()["id"_L1].toInt();
+    QCOMPARE(api.post(u"/targetfilters/%1/autoAssignDS"_s.arg(filter), u"{\"id\":%1}"_s.arg(set).toUtf8()).status, 200);
+    const QJsonObject all = api.get(u"/distributionsets/%1/statistics"_s.arg(set)).json();
+    QCOMPARE(all["actions"_L1]["total"_L1].toInt(), 2);
+    const QJsonObject actions = all["actions"_L1].toObject();
+    int sum = 0;
+    for (auto it = actions.begin(); it != actions.end(); ++it) {
+        QVERIFY2(it.key() == u"total"_s || it.key() == it.key().toUpper(), qPrintable(it.key()));
+        if (it.key() != u"total"_s)
+            sum += it.value().toInt();
+    }
+    QCOMPARE(sum, 2);
+    QVERIFY(actions.contains("CANCELED"_L1) || actions.contains("CANCELING"_L1));
+    QCOMPARE(all["rollouts"_L1]["READY"_L1].toInt(), 1);
+    QCOMPARE(all["rollouts"_L1]["total"_L1].toInt(), 1);
+    QCOMPARE(all["totalAutoAssignments"_L1].toInt(), 1);
+    QCOMPARE(api.get(u"/distributionsets/%1/statistics/actions"_s.arg(set)).json()["actions"_L1]["total"_L1].toInt(),
+             2);
+    QCOMPARE(api.get(u"/distributionsets/%1/statistics/rollouts"_s.arg(set)).json()["rollouts"_L1]["total"_L1].toInt(),
+             1);
+    QCOMPARE(api.get(u"/distributionsets/%1/statistics/autoassignments"_s.arg(set))
+                 .json()["totalAutoAssignments"_L1]
+                 .toInt(),
+             1);
+    QCOMPARE(api.get(u"/distributionsets/999999/statistics"_s).status, 404);
+    QCOMPARE(api.send("DELETE", u"/targetfilters/%1/autoAssignDS"_s.arg(filter)).status, 204);
 }
 
 QTEST_GUILESS_MAIN(TestHawkbitCompat)
