@@ -281,6 +281,7 @@ static QJsonObject schemas()
             { "confirmationRequired", "boolean" },
             { "forceTime", "integer" },
             { "rollout", "integer" },
+            { "rolloutName", "string" },
             { "maintenanceWindow", "object" },
             { "active", "boolean" },
             { "_links", "object" } } },

@@ -158,6 +158,7 @@ private:
     QJsonArray withAudit(const QString &kind, const QJsonArray &content);
     // Targets as hawkBit answers them: targetType by id with targetTypeName, and the audit fields.
     QJsonArray targetsOut(const QJsonArray &targets);
+    QJsonArray actionsOut(const QJsonArray &actions); // rolloutName beside the rollout's id
     // Modules and sets as hawkBit answers them: typeName, locked/deleted/valid, and the audit fields.
     QJsonArray modulesOut(const QJsonArray &modules);
     QJsonArray setsOut(const QJsonArray &sets);

@@ -8,6 +8,26 @@ using namespace Flotilla::Mgmt;
 
 namespace Flotilla {
 
+QJsonArray ManagementServer::actionsOut(const QJsonArray &actions)
+{
+    // hawkBit's MgmtAction names its rollout (rolloutName) beside the id: one read per distinct rollout.
+    QHash<qint64, QString> names;
+    QJsonArray out;
+    for (const QJsonValue &v : actions) {
+        QJsonObject o = v.toObject();
+        if (const qint64 rollout = idOf(o.value("rollout"_L1))) {
+            if (!names.contains(rollout)) {
+                const auto r = m_store.rollout(rollout);
+                names.insert(rollout, r ? r->name : QString());
+            }
+            if (!names.value(rollout).isEmpty())
+                o.insert("rolloutName"_L1, names.value(rollout));
+        }
+        out.append(o);
+    }
+    return out;
+}
+
 QJsonArray ManagementServer::targetsOut(const QJsonArray &targets)
 {
     // hawkBit's targetType is the type's id, with targetTypeName beside it (targetJson writes the key).
@@ -147,7 +167,7 @@ void ManagementServer::listTargetActions(Context &ctx)
     QJsonArray content;
     for (const Action &a : m_store.actionsOfTarget(t->id, offset, limit))
         content.append(actionJson(a, t->controllerId));
-    ctx.sendPage(content, m_store.countActions(t->id));
+    ctx.sendPage(actionsOut(content), m_store.countActions(t->id));
 }
 
 void ManagementServer::getTargetAction(Context &ctx)
@@ -164,7 +184,7 @@ void ManagementServer::getTargetAction(Context &ctx)
                                      { "messages"_L1, QJsonArray::fromStringList(e.messages) },
                                      { "code"_L1, e.code ? QJsonValue(*e.code) : QJsonValue() } });
     o.insert("status_history"_L1, history);
-    ctx.send(o);
+    ctx.send(actionsOut({ o }).first());
 }
 
 void ManagementServer::cancelTargetAction(Context &ctx)
@@ -403,7 +423,7 @@ void ManagementServer::updateAction(Context &ctx)
         return ctx.fail(Status::Conflict, u"action %1 is closed"_s.arg(ta->second.id));
     if (!m_store.updateActionType(ta->second.id, ActionType::Forced))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(actionJson(*m_store.action(ta->second.id), ta->first.controllerId));
+    ctx.send(actionsOut({ actionJson(*m_store.action(ta->second.id), ta->first.controllerId) }).first());
 }
 
 void ManagementServer::confirmAction(Context &ctx)
@@ -443,7 +463,7 @@ void ManagementServer::listActions(Context &ctx)
             content.append(o);
         }
     }
-    ctx.sendPage(content, m_store.countWhere(u"actions"_s, u"a"_s, l->condition.sql, l->condition.binds));
+    ctx.sendPage(actionsOut(content), m_store.countWhere(u"actions"_s, u"a"_s, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::deleteActions(Context &ctx)

@@ -585,6 +585,17 @@ void TestHawkbitCompat::triggerNextGroup()
     const HttpAnswer none = api.post(u"/rollouts/%1/triggerNextGroup"_s.arg(id), {});
     QCOMPARE(none.status, 400);
     QCOMPARE(none.json()["errorCode"_L1].toString(), u"hawkbit.server.error.rollout.illegalState"_s);
+    // Its actions name it, as hawkBit's MgmtAction does (rolloutName beside the id), in lists and alone.
+    bool found = false;
+    for (const QJsonValue &a : api.get(u"/targets/c-10/actions"_s).json()["content"_L1].toArray()) {
+        if (a["rollout"_L1].toInt() != id)
+            continue;
+        found = true;
+        QCOMPARE(a["rolloutName"_L1].toString(), u"stepwise"_s);
+        QCOMPARE(api.get(u"/targets/c-10/actions/%1"_s.arg(a["id"_L1].toInt())).json()["rolloutName"_L1].toString(),
+                 u"stepwise"_s);
+    }
+    QVERIFY(found);
     QCOMPARE(api.post(u"/rollouts/%1/stop"_s.arg(id), {}).status, 204);
 }
 
