@@ -5,9 +5,13 @@
 #include "target.h"
 
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariant>
 
 namespace Flotilla::SqlStoreDetail {
+
+// Versioned migrations (sqlstoreschema.cpp); SqlStore::migrate() runs the ones a database lacks.
+const QList<QStringList> &migrations();
 
 inline qint64 toMs(const QDateTime &t)
 {

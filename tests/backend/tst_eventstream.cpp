@@ -2,6 +2,7 @@
 // gapless sequence numbers, replay with ?since=, resync beyond the kept log, poll coalescing.
 #include "eventstream.h"
 #include "httpclient.h"
+#include "loopbackserver.h"
 #include "server.h"
 
 #include <QHttpServer>
@@ -75,18 +76,11 @@ private:
 void TestEventStream::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    ServerConfig config;
-    config.listenAddress = QHostAddress::LocalHost;
-    config.listenPort = 0;
-    config.database = u"sqlite:"_s + m_dir->filePath(u"db"_s);
-    config.artifactDirectory = m_dir->filePath(u"artifacts"_s);
+    ServerConfig config = loopbackServerConfig(*m_dir);
     config.gatewayToken = u"gw"_s;
-    qputenv("FLOTILLA_ADMIN_USER", "admin");
-    qputenv("FLOTILLA_ADMIN_PASSWORD", "admin-password");
-    m_server = std::make_unique<Server>(config);
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    qunsetenv("FLOTILLA_ADMIN_USER");
-    qunsetenv("FLOTILLA_ADMIN_PASSWORD");
+    QString error;
+    m_server = startWithAdmin(config, &error);
+    QVERIFY2(m_server, qPrintable(error));
 }
 
 void TestEventStream::cleanup()

@@ -6,6 +6,7 @@
 // then the requests a hawkBit script sends, with the status and error code hawkBit answers.
 // Everything runs against one whole Server (the composition flotillad runs) over loopback.
 #include "httpclient.h"
+#include "loopbackserver.h"
 #include "managementserver.h"
 #include "server.h"
 
@@ -77,18 +78,11 @@ HttpClient &TestHawkbitCompat::admin()
 void TestHawkbitCompat::initTestCase()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    ServerConfig config;
-    config.listenAddress = QHostAddress::LocalHost;
-    config.listenPort = 0;
-    config.database = u"sqlite:"_s + m_dir->filePath(u"db"_s);
-    config.artifactDirectory = m_dir->filePath(u"artifacts"_s);
+    ServerConfig config = loopbackServerConfig(*m_dir);
     config.gatewayToken = u"configured-gateway-key"_s;
-    qputenv("FLOTILLA_ADMIN_USER", "admin");
-    qputenv("FLOTILLA_ADMIN_PASSWORD", "admin-password");
-    m_server = std::make_unique<Server>(config);
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    qunsetenv("FLOTILLA_ADMIN_USER");
-    qunsetenv("FLOTILLA_ADMIN_PASSWORD");
+    QString error;
+    m_server = startWithAdmin(config, &error);
+    QVERIFY2(m_server, qPrintable(error));
     m_client = std::make_unique<HttpClient>(m_server->url() + u"/rest/v1"_s);
 
     // A repository as a hawkBit script builds it: types referenced by id, a module, a set.

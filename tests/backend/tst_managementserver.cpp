@@ -3,6 +3,7 @@
 // validation errors, bearer tokens.
 #include "artifactstore.h"
 #include "httpclient.h"
+#include "loopbackserver.h"
 #include "managementserver.h"
 #include "operatoraccounts.h"
 #include "server.h"
@@ -61,18 +62,11 @@ private:
 void TestManagementServer::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    ServerConfig config;
-    config.listenAddress = QHostAddress::LocalHost;
-    config.listenPort = 0;
-    config.database = u"sqlite:"_s + m_dir->filePath(u"db"_s);
-    config.artifactDirectory = m_dir->filePath(u"artifacts"_s);
+    ServerConfig config = loopbackServerConfig(*m_dir);
     config.maxArtifactBytes = 64 * 1024;
-    qputenv("FLOTILLA_ADMIN_USER", "admin");
-    qputenv("FLOTILLA_ADMIN_PASSWORD", "admin-password");
-    m_server = std::make_unique<Server>(config);
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    qunsetenv("FLOTILLA_ADMIN_USER");
-    qunsetenv("FLOTILLA_ADMIN_PASSWORD");
+    QString error;
+    m_server = startWithAdmin(config, &error);
+    QVERIFY2(m_server, qPrintable(error));
     for (const char *role : { "operator", "viewer", "approver" })
         QVERIFY(m_server->accounts().createUser(QLatin1String(role), u"%1-password"_s.arg(QLatin1String(role)),
                                                 { QLatin1String(role) }));
