@@ -160,6 +160,19 @@ inline std::optional<QString> orderOf(const QString &sort, RsqlCompiler::Entity 
     return order.join(u", "_s);
 }
 
+// A type named by its id (hawkBit) or by its key (Flotilla's first form): keys are its table's, byKey reads one.
+template<typename Type, typename ByKey>
+std::optional<Type> typeByIdOrKey(const QStringList &keys, ByKey byKey, std::optional<qint64> id, const QString &key)
+{
+    if (id) {
+        for (const QString &k : keys) {
+            if (std::optional<Type> t = byKey(k); t && t->id == *id)
+                return t;
+        }
+    }
+    return keys.contains(key) ? byKey(key) : std::nullopt;
+}
+
 inline QStringList keysOf(const QJsonValue &list)
 {
     QStringList keys;

@@ -57,12 +57,10 @@ std::optional<QString> ManagementServer::targetTypeKeyOf(const QJsonValue &v)
     // hawkBit names the type by id; Flotilla's first form was the key. Empty: no type.
     if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
         return QString();
-    for (const QString &key : m_store.typeKeys(u"target_types"_s)) {
-        const auto t = m_store.targetType(key);
-        if (t && ((v.isDouble() && t->id == idOf(v)) || (v.isString() && t->key == v.toString())))
-            return t->key;
-    }
-    return std::nullopt;
+    const std::optional<TargetType> t = typeByIdOrKey<TargetType>(
+        m_store.typeKeys(u"target_types"_s), [this](const QString &k) { return m_store.targetType(k); },
+        v.isDouble() ? std::optional(idOf(v)) : std::nullopt, v.toString());
+    return t ? std::optional(t->key) : std::nullopt;
 }
 
 void ManagementServer::listTargets(Context &ctx)

@@ -158,28 +158,19 @@ std::optional<SoftwareModuleType> ManagementServer::moduleTypeByIdOrKey(const QS
 {
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
-    const QStringList keys = m_store.typeKeys(u"software_module_types"_s);
-    if (isId) {
-        for (const QString &key : keys) {
-            if (const auto t = m_store.softwareModuleType(key); t && t->id == id)
-                return t;
-        }
-    }
-    return keys.contains(idOrKey) ? m_store.softwareModuleType(idOrKey) : std::nullopt;
+    return typeByIdOrKey<SoftwareModuleType>(
+        m_store.typeKeys(u"software_module_types"_s),
+        [this](const QString &k) { return m_store.softwareModuleType(k); }, isId ? std::optional(id) : std::nullopt,
+        idOrKey);
 }
 
 std::optional<DistributionSetType> ManagementServer::setTypeByIdOrKey(const QString &idOrKey)
 {
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
-    const QStringList keys = m_store.typeKeys(u"ds_types"_s);
-    if (isId) {
-        for (const QString &key : keys) {
-            if (const auto t = m_store.distributionSetType(key); t && t->id == id)
-                return t;
-        }
-    }
-    return keys.contains(idOrKey) ? m_store.distributionSetType(idOrKey) : std::nullopt;
+    return typeByIdOrKey<DistributionSetType>(
+        m_store.typeKeys(u"ds_types"_s), [this](const QString &k) { return m_store.distributionSetType(k); },
+        isId ? std::optional(id) : std::nullopt, idOrKey);
 }
 
 void ManagementServer::getModuleType(Context &ctx)
