@@ -103,6 +103,13 @@ private:
     std::optional<SoftwareModuleType> moduleTypeByIdOrKey(const QString &idOrKey);
     std::optional<DistributionSetType> setTypeByIdOrKey(const QString &idOrKey);
     void listTargetTypes(Context &ctx);
+    std::optional<TargetType> targetTypeByIdOrKey(const QString &idOrKey);
+    void getTargetType(Context &ctx);
+    void updateType(Context &ctx); // PUT on any of the three kinds of type
+    void getSetTypeModuleType(Context &ctx);
+    void changeSetTypeModuleTypes(Context &ctx); // POST adds, DELETE removes a mandatory/optional module type
+    void listCompatibleSetTypes(Context &ctx);
+    void changeCompatibleSetTypes(Context &ctx); // POST adds, DELETE removes set types a target type takes
     void listArtifacts(Context &ctx);
     void downloadArtifact(Context &ctx);
     void deleteArtifact(Context &ctx);

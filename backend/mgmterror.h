@@ -96,6 +96,16 @@ inline constexpr Error DistributionSetIncomplete {
 };
 inline constexpr Error TargetTypeInUse { S::Conflict, "hawkbit.server.error.target.type.used"_L1,
                                          "org.eclipse.hawkbit.repository.exception.TargetTypeInUseException"_L1 };
+inline constexpr Error EntityReadOnly { S::Forbidden, "hawkbit.server.error.entityReadOnly"_L1,
+                                        "org.eclipse.hawkbit.repository.exception.EntityReadOnlyException"_L1 };
+inline constexpr Error AutoAssignmentIllegalState {
+    S::Conflict, "hawkbit.server.error.auto.assignment.illegalState"_L1,
+    "org.eclipse.hawkbit.repository.exception.AutoAssignmentIllegalStateException"_L1
+};
+inline constexpr Error AutoAssignActionTypeInvalid {
+    S::BadRequest, "hawkbit.server.error.repo.invalidAutoAssignActionType"_L1,
+    "org.eclipse.hawkbit.repository.exception.InvalidAutoAssignActionTypeException"_L1
+};
 // A module, set or type that something still uses. hawkBit soft-deletes modules and sets with history;
 // Flotilla refuses and names the users, so no history goes missing (a Flotilla-only error).
 inline constexpr Error InUse { S::Conflict, "flotilla.mgmt.inUse"_L1, "flotilla.mgmt.InUseException"_L1 };

@@ -126,8 +126,7 @@ void ManagementServer::getFilterSet(Context &ctx)
     const auto set = f->autoAssignSetId ? m_store.distributionSet(f->autoAssignSetId) : std::nullopt;
     if (!set)
         return ctx.send(QJsonValue(), Status::NoContent);
-    ctx.send(setsOut({ setJson(*set, m_store.modulesOfSet(set->id),
-                               RepositoryService(m_store).missingModuleTypes(set->id).isEmpty()) })
+    ctx.send(setsOut({ setJson(*set, m_store.modulesOfSet(set->id), RepositoryService(m_store).isComplete(set->id)) })
                  .first());
 }
 
@@ -146,9 +145,9 @@ void ManagementServer::setFilterSet(Context &ctx)
     if (!set->valid)
         return ctx.fail(Errors::DistributionSetInvalid,
                         u"distribution set %1 %2 is invalidated"_s.arg(set->name, set->version));
-    if (!RepositoryService(m_store).missingModuleTypes(setId).isEmpty())
+    if (const QStringList why = RepositoryService(m_store).incompleteness(setId); !why.isEmpty())
         return ctx.fail(Errors::DistributionSetIncomplete,
-                        u"distribution set %1 %2 lacks mandatory modules"_s.arg(set->name, set->version));
+                        u"distribution set %1 %2 is incomplete: %3"_s.arg(set->name, set->version, why.join(u"; "_s)));
     const QString type = body->value("type"_L1).toString(u"forced"_s).toLower();
     const std::optional<ActionType> actionType = actionTypeFromString(type);
     if (!actionType || *actionType == ActionType::TimeForced)

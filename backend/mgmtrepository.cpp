@@ -157,7 +157,7 @@ void ManagementServer::listSets(Context &ctx)
     for (qint64 id : m_store.idsWhere(u"distribution_sets"_s, u"s"_s, l->condition.sql, l->condition.binds, l->orderBy,
                                       l->offset, l->limit)) {
         if (const auto set = m_store.distributionSet(id))
-            content.append(setJson(*set, m_store.modulesOfSet(id), repository.missingModuleTypes(id).isEmpty()));
+            content.append(setJson(*set, m_store.modulesOfSet(id), repository.isComplete(id)));
     }
     ctx.sendPage(setsOut(content),
                  m_store.countWhere(u"distribution_sets"_s, u"s"_s, l->condition.sql, l->condition.binds));
@@ -197,7 +197,7 @@ void ManagementServer::createSets(Context &ctx)
                                                                                    : Status::BadRequest,
                                 u"[%1].modules: %2"_s.arg(i).arg(r.message));
         }
-        out.append(setJson(s, m_store.modulesOfSet(s.id), repository.missingModuleTypes(s.id).isEmpty()));
+        out.append(setJson(s, m_store.modulesOfSet(s.id), repository.isComplete(s.id)));
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
@@ -213,9 +213,8 @@ void ManagementServer::getSet(Context &ctx)
     const std::optional<DistributionSet> s = m_store.distributionSet(*id);
     if (!s)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
-    ctx.send(setsOut({ setJson(*s, m_store.modulesOfSet(s->id),
-                               RepositoryService(m_store).missingModuleTypes(s->id).isEmpty()) })
-                 .first());
+    ctx.send(
+        setsOut({ setJson(*s, m_store.modulesOfSet(s->id), RepositoryService(m_store).isComplete(s->id)) }).first());
 }
 
 void ManagementServer::assignModulesToSet(Context &ctx)
@@ -350,9 +349,8 @@ void ManagementServer::updateSet(Context &ctx)
     if (!m_store.updateDistributionSet(*s))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"distributionset"_s, s->id);
-    ctx.send(setsOut({ setJson(*s, m_store.modulesOfSet(s->id),
-                               RepositoryService(m_store).missingModuleTypes(s->id).isEmpty()) })
-                 .first());
+    ctx.send(
+        setsOut({ setJson(*s, m_store.modulesOfSet(s->id), RepositoryService(m_store).isComplete(s->id)) }).first());
 }
 
 void ManagementServer::invalidateSet(Context &ctx)

@@ -251,6 +251,8 @@ void ManagementServer::assign(Context &ctx, qint64 setId, const QJsonArray &item
             break;
         case AssignmentResult::Error::InvalidDistributionSet:
             return ctx.fail(Errors::DistributionSetInvalid, u"[%1]: %2"_s.arg(i).arg(r.message));
+        case AssignmentResult::Error::IncompleteDistributionSet:
+            return ctx.fail(Errors::DistributionSetIncomplete, u"[%1]: %2"_s.arg(i).arg(r.message));
         case AssignmentResult::Error::UnknownDistributionSet:
         case AssignmentResult::Error::UnknownTarget:
             return ctx.fail(Status::NotFound, r.message);

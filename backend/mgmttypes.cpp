@@ -1,11 +1,91 @@
-// Management API: software module, distribution set and target types (create, list, one by id or key,
-// a set type's module types, delete).
+// Management API: software module, distribution set and target types (create, list, one by id or key, PUT,
+// a set type's module types and a target type's set types, delete).
 #include "managementserver_p.h"
 
 using namespace Qt::StringLiterals;
 using namespace Flotilla::Mgmt;
 
 namespace Flotilla {
+
+namespace {
+constexpr int MaxColourLength = 16; // hawkBit's Type.COLOUR_MAX_SIZE
+
+// description and colour of a type's request body (hawkBit's Mgmt*TypeRequestBodyPut); a missing field keeps
+// what *description / *colour hold. Returns an error message, empty when the values are fine.
+QString readTypeDetails(const QJsonObject &o, QString *description, QString *colour)
+{
+    for (const auto &[field, into] :
+         { std::pair { "description"_L1, description }, std::pair { "colour"_L1, colour } }) {
+        const QJsonValue v = o.value(field);
+        if (v.isUndefined())
+            continue;
+        if (!v.isString() && !v.isNull())
+            return u"%1 must be a string"_s.arg(field);
+        *into = v.toString();
+    }
+    if (colour->size() > MaxColourLength)
+        return u"colour is at most %1 characters"_s.arg(MaxColourLength);
+    return {};
+}
+
+QJsonObject typeEntityJson(const QString &kind, qint64 id, const QString &key, const QString &name,
+                           const QString &description, const QString &colour)
+{
+    // hawkBit's MgmtTypeEntity: key, name, description, colour (left out while unset, as hawkBit's NON_NULL
+    // does), deleted (Flotilla deletes types for good: always false).
+    QJsonObject o { { "id"_L1, double(id) },
+                    { "key"_L1, key },
+                    { "name"_L1, name },
+                    { "description"_L1, description },
+                    { "deleted"_L1, false } };
+    if (!colour.isEmpty())
+        o.insert("colour"_L1, colour);
+    o.insert("_links"_L1, linksJson({ { "self"_L1, u"/%1/%2"_s.arg(kind).arg(id) } }));
+    return o;
+}
+
+void addLink(QJsonObject *o, QLatin1StringView rel, const QString &path)
+{
+    QJsonObject links = o->value("_links"_L1).toObject();
+    links.insert(rel, QJsonObject { { "href"_L1, QString(Base + path) } });
+    o->insert("_links"_L1, links);
+}
+
+// hawkBit's MgmtSoftwareModuleType, MgmtDistributionSetType and MgmtTargetType. A set type's module types and a
+// target type's set types are listed by key as well (Flotilla's first form) and linked as hawkBit does.
+QJsonObject moduleTypeJson(const SoftwareModuleType &t)
+{
+    QJsonObject o = typeEntityJson(u"softwaremoduletypes"_s, t.id, t.key, t.name, t.description, t.colour);
+    o.insert("maxAssignments"_L1, t.maxAssignments);
+    o.insert("minArtifacts"_L1, t.minArtifacts);
+    return o;
+}
+QJsonObject setTypeJson(const DistributionSetType &t)
+{
+    QJsonObject o = typeEntityJson(u"distributionsettypes"_s, t.id, t.key, t.name, t.description, t.colour);
+    o.insert("mandatorymodules"_L1, QJsonArray::fromStringList(t.mandatoryModuleTypes));
+    o.insert("optionalmodules"_L1, QJsonArray::fromStringList(t.optionalModuleTypes));
+    addLink(&o, "mandatorymodules"_L1, u"/distributionsettypes/%1/mandatorymoduletypes"_s.arg(t.id));
+    addLink(&o, "optionalmodules"_L1, u"/distributionsettypes/%1/optionalmoduletypes"_s.arg(t.id));
+    return o;
+}
+QJsonObject targetTypeJson(const TargetType &t)
+{
+    QJsonObject o = typeEntityJson(u"targettypes"_s, t.id, t.key, t.name, t.description, t.colour);
+    o.insert("compatibledistributionsettypes"_L1, QJsonArray::fromStringList(t.compatibleSetTypes));
+    addLink(&o, "compatibledistributionsettypes"_L1, u"/targettypes/%1/compatibledistributionsettypes"_s.arg(t.id));
+    return o;
+}
+
+// A reference to a type as hawkBit writes it ({"id": 3}) or by key ({"key": "os"} or "os").
+QString typeRefOf(const QJsonValue &v)
+{
+    const QJsonObject ref = v.toObject();
+    return v.isString()                 ? v.toString()
+        : ref.value("id"_L1).isDouble() ? QString::number(idOf(ref.value("id"_L1)))
+                                        : ref.value("key"_L1).toString();
+}
+} // namespace
 
 void ManagementServer::createModuleTypes(Context &ctx)
 {
@@ -18,17 +98,18 @@ void ManagementServer::createModuleTypes(Context &ctx)
         const QJsonObject o = items->at(i).toObject();
         SoftwareModuleType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(),
                                   o.value("maxAssignments"_L1).toInt(1) };
-        if (type.key.isEmpty() || type.name.isEmpty() || type.maxAssignments < 1)
-            return ctx.fail(Status::BadRequest, u"[%1]: key and name are required, maxAssignments >= 1"_s.arg(i));
+        type.minArtifacts = o.value("minArtifacts"_L1).toInt(0);
+        if (type.key.isEmpty() || type.name.isEmpty() || type.maxAssignments < 1 || type.minArtifacts < 0)
+            return ctx.fail(Status::BadRequest,
+                            u"[%1]: key and name are required, maxAssignments >= 1, minArtifacts >= 0"_s.arg(i));
+        if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e));
         if (m_store.softwareModuleType(type.key))
             return ctx.fail(Status::Conflict, u"software module type '%1' exists"_s.arg(type.key));
         type.id = m_store.insertSoftwareModuleType(type);
         if (!type.id)
             return ctx.fail(Status::InternalServerError, m_store.lastError());
-        out.append(QJsonObject { { "id"_L1, double(type.id) },
-                                 { "key"_L1, type.key },
-                                 { "name"_L1, type.name },
-                                 { "maxAssignments"_L1, type.maxAssignments } });
+        out.append(moduleTypeJson(type));
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
@@ -48,18 +129,15 @@ void ManagementServer::createSetTypes(Context &ctx)
         DistributionSetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(), {}, {} };
         if (type.key.isEmpty() || type.name.isEmpty())
             return ctx.fail(Status::BadRequest, u"[%1]: key and name are required"_s.arg(i));
-        // Module types as hawkBit references them ({"id": 3}) or by key ({"key": "os"} or "os").
+        if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e));
         for (const auto &[field, into] : { std::pair { "mandatorymodules"_L1, &type.mandatoryModuleTypes },
                                            std::pair { "optionalmodules"_L1, &type.optionalModuleTypes } }) {
             for (const QJsonValue &v : o.value(field).toArray()) {
-                const QJsonObject ref = v.toObject();
-                const QString name = v.isString()   ? v.toString()
-                    : ref.value("id"_L1).isDouble() ? QString::number(idOf(ref.value("id"_L1)))
-                                                    : ref.value("key"_L1).toString();
-                const std::optional<SoftwareModuleType> m = moduleTypeByIdOrKey(name);
+                const std::optional<SoftwareModuleType> m = moduleTypeByIdOrKey(typeRefOf(v));
                 if (!m)
                     return ctx.fail(Status::NotFound,
-                                    u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(name));
+                                    u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(typeRefOf(v)));
                 into->append(m->key);
             }
         }
@@ -68,11 +146,7 @@ void ManagementServer::createSetTypes(Context &ctx)
         type.id = m_store.insertDistributionSetType(type);
         if (!type.id)
             return ctx.fail(Status::InternalServerError, m_store.lastError());
-        out.append(QJsonObject { { "id"_L1, double(type.id) },
-                                 { "key"_L1, type.key },
-                                 { "name"_L1, type.name },
-                                 { "mandatorymodules"_L1, QJsonArray::fromStringList(type.mandatoryModuleTypes) },
-                                 { "optionalmodules"_L1, QJsonArray::fromStringList(type.optionalModuleTypes) } });
+        out.append(setTypeJson(type));
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
@@ -89,60 +163,32 @@ void ManagementServer::createTargetTypes(Context &ctx)
     StoreTransaction tx(m_store);
     for (int i = 0; i < items->size(); ++i) {
         const QJsonObject o = items->at(i).toObject();
-        TargetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(),
-                          keysOf(o.value("compatibledistributionsettypes"_L1)) };
+        TargetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(), {} };
+        if (type.key.isEmpty())
+            type.key = type.name; // hawkBit's key is optional: the name stands in for it
         if (type.key.isEmpty() || type.name.isEmpty())
-            return ctx.fail(Status::BadRequest, u"[%1]: key and name are required"_s.arg(i));
+            return ctx.fail(Status::BadRequest, u"[%1]: name is required"_s.arg(i));
+        if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e));
+        for (const QJsonValue &v : o.value("compatibledistributionsettypes"_L1).toArray()) {
+            const std::optional<DistributionSetType> s = setTypeByIdOrKey(typeRefOf(v));
+            if (!s)
+                return ctx.fail(Status::NotFound,
+                                u"[%1]: distribution set type '%2' does not exist"_s.arg(i).arg(typeRefOf(v)));
+            type.compatibleSetTypes.append(s->key);
+        }
         if (m_store.targetType(type.key))
             return ctx.fail(Status::Conflict, u"target type '%1' exists"_s.arg(type.key));
         type.id = m_store.insertTargetType(type);
         if (!type.id)
             return ctx.fail(Status::InternalServerError, m_store.lastError());
-        out.append(QJsonObject { { "id"_L1, double(type.id) }, { "key"_L1, type.key }, { "name"_L1, type.name } });
+        out.append(targetTypeJson(type));
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordCreated(ctx, u"targettype"_s, out);
     ctx.send(withAudit(u"targettype"_s, out), Status::Created);
 }
-
-namespace {
-// hawkBit's MgmtSoftwareModuleType and MgmtDistributionSetType (MgmtTypeEntity: key, name, description, colour,
-// deleted). Flotilla keeps no description or colour for types: they are empty. The set type's module types
-// are listed by key as well (Flotilla's first form) and linked as hawkBit does.
-QJsonObject moduleTypeJson(const SoftwareModuleType &t)
-{
-    return {
-        { "id"_L1, double(t.id) },
-        { "key"_L1, t.key },
-        { "name"_L1, t.name },
-        { "description"_L1, u""_s },
-        { "deleted"_L1, false },
-        { "maxAssignments"_L1, t.maxAssignments },
-        { "_links"_L1,
-          QJsonObject {
-              { "self"_L1, QJsonObject { { "href"_L1, QString(Base + u"/softwaremoduletypes/%1"_s.arg(t.id)) } } } } }
-    };
-}
-QJsonObject setTypeJson(const DistributionSetType &t)
-{
-    const QString self = Base + u"/distributionsettypes/%1"_s.arg(t.id);
-    return {
-        { "id"_L1, double(t.id) },
-        { "key"_L1, t.key },
-        { "name"_L1, t.name },
-        { "description"_L1, u""_s },
-        { "deleted"_L1, false },
-        { "mandatorymodules"_L1, QJsonArray::fromStringList(t.mandatoryModuleTypes) },
-        { "optionalmodules"_L1, QJsonArray::fromStringList(t.optionalModuleTypes) },
-        { "_links"_L1,
-          QJsonObject {
-              { "self"_L1, QJsonObject { { "href"_L1, self } } },
-              { "mandatorymodules"_L1, QJsonObject { { "href"_L1, QString(self + u"/mandatorymoduletypes"_s) } } },
-              { "optionalmodules"_L1, QJsonObject { { "href"_L1, QString(self + u"/optionalmoduletypes"_s) } } } } }
-    };
-}
-} // namespace
 
 void ManagementServer::listModuleTypes(Context &ctx)
 {
@@ -218,13 +264,166 @@ void ManagementServer::listTargetTypes(Context &ctx)
     QJsonArray content;
     for (const QString &key : m_store.typeKeys(u"target_types"_s)) {
         if (const auto t = m_store.targetType(key))
-            content.append(QJsonObject {
-                { "id"_L1, double(t->id) },
-                { "key"_L1, t->key },
-                { "name"_L1, t->name },
-                { "compatibledistributionsettypes"_L1, QJsonArray::fromStringList(t->compatibleSetTypes) } });
+            content.append(targetTypeJson(*t));
     }
     ctx.sendPage(withAudit(u"targettype"_s, content), content.size());
+}
+
+std::optional<TargetType> ManagementServer::targetTypeByIdOrKey(const QString &idOrKey)
+{
+    bool isId = false;
+    const qint64 id = idOrKey.toLongLong(&isId);
+    return typeByIdOrKey<TargetType>(
+        m_store.typeKeys(u"target_types"_s), [this](const QString &k) { return m_store.targetType(k); },
+        isId ? std::optional(id) : std::nullopt, idOrKey);
+}
+
+void ManagementServer::getTargetType(Context &ctx)
+{
+    const auto t = targetTypeByIdOrKey(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    ctx.send(withAudit(u"targettype"_s, targetTypeJson(*t)));
+}
+
+// PUT on a type: hawkBit changes description and colour (and a target type's name); key and content stay.
+void ManagementServer::updateType(Context &ctx)
+{
+    const QString path = ctx.request.url().path();
+    const QString ref = ctx.args.value(0);
+    struct Found
+    {
+        QString table, kind, key, name, description, colour;
+        qint64 id = 0;
+    } f;
+    if (path.contains(u"/softwaremoduletypes/"_s)) {
+        if (const auto t = moduleTypeByIdOrKey(ref))
+            f = {
+                u"software_module_types"_s, u"softwaremoduletype"_s, t->key, t->name, t->description, t->colour, t->id
+            };
+    } else if (path.contains(u"/distributionsettypes/"_s)) {
+        if (const auto t = setTypeByIdOrKey(ref))
+            f = { u"ds_types"_s, u"distributionsettype"_s, t->key, t->name, t->description, t->colour, t->id };
+    } else if (const auto t = targetTypeByIdOrKey(ref)) {
+        f = { u"target_types"_s, u"targettype"_s, t->key, t->name, t->description, t->colour, t->id };
+    }
+    if (f.table.isEmpty())
+        return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(ref));
+    const auto body = ctx.jsonObject();
+    if (!body)
+        return;
+    if (const QString e = readTypeDetails(*body, &f.description, &f.colour); !e.isEmpty())
+        return ctx.fail(Status::BadRequest, e);
+    if (f.table == u"target_types"_s && body->contains("name"_L1)) {
+        f.name = body->value("name"_L1).toString().trimmed();
+        if (f.name.isEmpty())
+            return ctx.fail(Status::BadRequest, u"name must not be empty"_s);
+    }
+    if (!m_store.updateTypeDetails(f.table, f.key, f.name, f.description, f.colour))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    recordModified(ctx, f.kind, f.id);
+    if (f.table == u"software_module_types"_s)
+        return ctx.send(withAudit(f.kind, moduleTypeJson(*m_store.softwareModuleType(f.key))));
+    if (f.table == u"ds_types"_s)
+        return ctx.send(withAudit(f.kind, setTypeJson(*m_store.distributionSetType(f.key))));
+    ctx.send(withAudit(f.kind, targetTypeJson(*m_store.targetType(f.key))));
+}
+
+// GET .../mandatorymoduletypes/{smtId} (or optional): the module type when the set type lists it there.
+void ManagementServer::getSetTypeModuleType(Context &ctx)
+{
+    const auto t = setTypeByIdOrKey(ctx.args.value(0));
+    const auto m = t ? moduleTypeByIdOrKey(ctx.args.value(1)) : std::nullopt;
+    const bool mandatory = ctx.request.url().path().contains(u"/mandatorymoduletypes/"_s);
+    if (!m || !(mandatory ? t->mandatoryModuleTypes : t->optionalModuleTypes).contains(m->key))
+        return ctx.fail(Status::NotFound,
+                        u"distribution set type '%1' has no %2 module type '%3'"_s.arg(
+                            ctx.args.value(0), mandatory ? u"mandatory"_s : u"optional"_s, ctx.args.value(1)));
+    ctx.send(withAudit(u"softwaremoduletype"_s, moduleTypeJson(*m)));
+}
+
+// POST .../mandatorymoduletypes {"id": smtId} adds, DELETE .../mandatorymoduletypes/{smtId} removes (or optional).
+// As hawkBit, a set type that distribution sets already use is read-only (403): their completeness would change.
+void ManagementServer::changeSetTypeModuleTypes(Context &ctx)
+{
+    std::optional<DistributionSetType> t = setTypeByIdOrKey(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    const bool adding = ctx.request.method() == QHttpServerRequest::Method::Post;
+    QString ref = ctx.args.value(1);
+    if (adding) {
+        const auto body = ctx.jsonObject();
+        if (!body)
+            return;
+        ref = typeRefOf(*body);
+    }
+    const std::optional<SoftwareModuleType> m = moduleTypeByIdOrKey(ref);
+    if (!m)
+        return ctx.fail(Status::NotFound, u"software module type '%1' does not exist"_s.arg(ref));
+    if (const int sets = m_store.countWhere(u"distribution_sets"_s, u"d"_s, u"d.type_key = ?"_s, { t->key }))
+        return ctx.fail(
+            Errors::EntityReadOnly,
+            u"distribution set type '%1' is used by %2 distribution set(s) and cannot be changed"_s.arg(t->key).arg(
+                sets));
+    const bool mandatory = ctx.request.url().path().contains(u"/mandatorymoduletypes"_s);
+    if (adding) {
+        t->mandatoryModuleTypes.removeAll(m->key); // a module type is either mandatory or optional
+        t->optionalModuleTypes.removeAll(m->key);
+        (mandatory ? t->mandatoryModuleTypes : t->optionalModuleTypes).append(m->key);
+    } else if (!(mandatory ? t->mandatoryModuleTypes : t->optionalModuleTypes).removeAll(m->key)) {
+        return ctx.fail(Status::NotFound,
+                        u"distribution set type '%1' has no %2 module type '%3'"_s.arg(
+                            t->key, mandatory ? u"mandatory"_s : u"optional"_s, m->key));
+    }
+    if (!m_store.setModuleTypesOfSetType(t->id, t->mandatoryModuleTypes, t->optionalModuleTypes))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    recordModified(ctx, u"distributionsettype"_s, t->id);
+    ctx.send(QJsonValue(), adding ? Status::Ok : Status::NoContent);
+}
+
+// GET /targettypes/{id}/compatibledistributionsettypes: the set types a target type takes.
+void ManagementServer::listCompatibleSetTypes(Context &ctx)
+{
+    const auto t = targetTypeByIdOrKey(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    QJsonArray list;
+    for (const QString &key : t->compatibleSetTypes) {
+        if (const auto s = m_store.distributionSetType(key))
+            list.append(setTypeJson(*s));
+    }
+    ctx.send(withAudit(u"distributionsettype"_s, list)); // hawkBit answers a plain list here
+}
+
+// POST [{"id": dsTypeId}, ...] adds set types a target type takes; DELETE .../{dsTypeId} removes one.
+void ManagementServer::changeCompatibleSetTypes(Context &ctx)
+{
+    std::optional<TargetType> t = targetTypeByIdOrKey(ctx.args.value(0));
+    if (!t)
+        return ctx.fail(Status::NotFound, u"target type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    const bool adding = ctx.request.method() == QHttpServerRequest::Method::Post;
+    if (adding) {
+        const auto items = ctx.jsonArray();
+        if (!items)
+            return;
+        for (const QJsonValue &v : *items) {
+            const std::optional<DistributionSetType> s = setTypeByIdOrKey(typeRefOf(v));
+            if (!s)
+                return ctx.fail(Status::NotFound, u"distribution set type '%1' does not exist"_s.arg(typeRefOf(v)));
+            if (!t->compatibleSetTypes.contains(s->key))
+                t->compatibleSetTypes.append(s->key);
+        }
+    } else {
+        const std::optional<DistributionSetType> s = setTypeByIdOrKey(ctx.args.value(1));
+        if (!s || !t->compatibleSetTypes.removeAll(s->key))
+            return ctx.fail(
+                Status::NotFound,
+                u"target type '%1' does not take distribution set type '%2'"_s.arg(t->key, ctx.args.value(1)));
+    }
+    if (!m_store.setCompatibleSetTypes(t->id, t->compatibleSetTypes))
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    recordModified(ctx, u"targettype"_s, t->id);
+    ctx.send(QJsonValue(), adding ? Status::Ok : Status::NoContent);
 }
 
 void ManagementServer::deleteType(Context &ctx)
@@ -241,6 +440,8 @@ void ManagementServer::deleteType(Context &ctx)
     } else if (table == u"ds_types"_s) {
         if (const auto t = setTypeByIdOrKey(key))
             key = t->key;
+    } else if (const auto t = targetTypeByIdOrKey(key)) {
+        key = t->key;
     }
     if (!m_store.typeKeys(table).contains(key))
         return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(key));

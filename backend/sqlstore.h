@@ -161,6 +161,11 @@ public:
     bool deleteSoftwareModule(qint64 moduleId); // with its artifact rows
     bool deleteDistributionSet(qint64 setId);
     bool deleteType(const QString &table, const QString &key);
+    // hawkBit's PUT on a type: name, description and colour (key and content stay).
+    bool updateTypeDetails(const QString &table, const QString &key, const QString &name, const QString &description,
+                           const QString &colour);
+    bool setCompatibleSetTypes(qint64 targetTypeId, const QStringList &setTypeKeys); // a target type's
+    bool setModuleTypesOfSetType(qint64 setTypeId, const QStringList &mandatory, const QStringList &optional);
     // Closed actions with their history; open ones are left alone. Returns how many went.
     int deleteClosedActions(const QList<qint64> &actionIds);
     bool updateUser(qint64 id, const QString &passwordHash, const QStringList &roles); // empty hash: keep

@@ -144,6 +144,23 @@ const QList<QStringList> &migrations()
         {
             QStringLiteral("ALTER TABLE distribution_sets ADD COLUMN valid SMALLINT NOT NULL DEFAULT 1"),
         },
+        // 13: hawkBit's type details (description, colour, minArtifacts), target groups, auto-assignments
+        {
+            QStringLiteral("ALTER TABLE software_module_types ADD COLUMN description TEXT"),
+            QStringLiteral("ALTER TABLE software_module_types ADD COLUMN colour VARCHAR(16)"),
+            QStringLiteral("ALTER TABLE software_module_types ADD COLUMN min_artifacts INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE ds_types ADD COLUMN description TEXT"),
+            QStringLiteral("ALTER TABLE ds_types ADD COLUMN colour VARCHAR(16)"),
+            QStringLiteral("ALTER TABLE target_types ADD COLUMN description TEXT"),
+            QStringLiteral("ALTER TABLE target_types ADD COLUMN colour VARCHAR(16)"),
+            QStringLiteral("ALTER TABLE targets ADD COLUMN target_group VARCHAR(256)"),
+            QStringLiteral("CREATE INDEX targets_group ON targets (target_group)"),
+            QStringLiteral(
+                "CREATE TABLE auto_assignments (id {PK}, name VARCHAR(128) NOT NULL UNIQUE, description TEXT, "
+                "query TEXT NOT NULL, ds_id BIGINT NOT NULL REFERENCES distribution_sets(id), "
+                "status SMALLINT NOT NULL, start_at BIGINT, action_type SMALLINT NOT NULL, weight INTEGER NOT NULL, "
+                "confirmation_required SMALLINT NOT NULL, decided_by VARCHAR(64), remark VARCHAR(255))"),
+        },
     };
     return m;
 }

@@ -76,11 +76,10 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
     if (!set->valid)
         return fail(AssignmentResult::Error::InvalidDistributionSet,
                     QStringLiteral("distribution set %1 %2 is invalidated").arg(set->name, set->version));
-    if (const QStringList missing = RepositoryService(m_store).missingModuleTypes(distributionSetId);
-        !missing.isEmpty())
+    if (const QStringList why = RepositoryService(m_store).incompleteness(distributionSetId); !why.isEmpty())
         return fail(AssignmentResult::Error::IncompleteDistributionSet,
-                    QStringLiteral("distribution set %1 %2 is incomplete: it has no module of type %3")
-                        .arg(set->name, set->version, missing.join(QStringLiteral(", "))));
+                    QStringLiteral("distribution set %1 %2 is incomplete: %3")
+                        .arg(set->name, set->version, why.join(QStringLiteral("; "))));
 
     for (qint64 targetId : targetIds) {
         std::optional<Target> target = m_store.target(targetId);

@@ -1,5 +1,7 @@
 #include "repositoryservice.h"
 
+#include <QHash>
+
 #include <limits>
 
 namespace Flotilla {
@@ -53,6 +55,29 @@ QStringList RepositoryService::missingModuleTypes(qint64 setId)
     for (const SoftwareModule &m : m_store.modulesOfSet(setId))
         missing.removeAll(m.typeKey);
     return missing;
+}
+
+QStringList RepositoryService::incompleteness(qint64 setId)
+{
+    QStringList reasons;
+    for (const QString &type : missingModuleTypes(setId))
+        reasons << QStringLiteral("it has no module of type %1").arg(type);
+    QHash<QString, int> minArtifacts;
+    for (const SoftwareModule &m : m_store.modulesOfSet(setId)) {
+        if (!minArtifacts.contains(m.typeKey)) {
+            const std::optional<SoftwareModuleType> type = m_store.softwareModuleType(m.typeKey);
+            minArtifacts.insert(m.typeKey, type ? type->minArtifacts : 0);
+        }
+        const int needed = minArtifacts.value(m.typeKey);
+        if (needed <= 0)
+            continue;
+        if (const qsizetype has = m_store.artifacts(m.id).size(); has < needed)
+            reasons << QStringLiteral("module %1 %2 has %3 of the %4 artifacts its type requires")
+                           .arg(m.name, m.version)
+                           .arg(has)
+                           .arg(needed);
+    }
+    return reasons;
 }
 
 } // namespace Flotilla

@@ -32,6 +32,10 @@ public:
     // The mandatory module types the set still lacks; empty when it is complete. A set whose type is not
     // defined in the store has no requirements.
     QStringList missingModuleTypes(qint64 setId);
+    // Why the set cannot be assigned yet, in words: each mandatory module type it lacks, and each module with
+    // fewer artifacts than its type's minArtifacts. Empty when the set is complete.
+    QStringList incompleteness(qint64 setId);
+    bool isComplete(qint64 setId) { return incompleteness(setId).isEmpty(); }
 
 private:
     Store &m_store;

@@ -46,6 +46,8 @@ private Q_SLOTS:
     void auditFieldsNameWhoAndWhen();
     void targetTypeById();
     void updatesAsHawkbitTakesThem();
+    void typesAsHawkbitChangesThem();
+    void minArtifactsKeepASetIncomplete();
     void metadata_data();
     void metadata();
     void moduleMetadataReachesTheDevice();
@@ -87,12 +89,17 @@ void TestHawkbitCompat::initTestCase()
 
     // A repository as a hawkBit script builds it: types referenced by id, a module, a set.
     HttpClient &api = admin();
-    QCOMPARE(api.post(u"/softwaremoduletypes"_s, R"([{"key":"os","name":"OS","maxAssignments":1}])").status, 201);
+    QCOMPARE(api.post(u"/softwaremoduletypes"_s,
+                      R"([{"key":"os","name":"OS","description":"Linux images","colour":"#336699",
+                           "maxAssignments":1,"minArtifacts":0}])")
+                 .status,
+             201);
     const int osType = api.get(u"/softwaremoduletypes/os"_s).json()["id"_L1].toInt();
     QCOMPARE(
-        api.post(
-               u"/distributionsettypes"_s,
-               u"[{\"key\":\"os_set\",\"name\":\"OS set\",\"mandatorymodules\":[{\"id\":%1}]}]"_s.arg(osType).toUtf8())
+        api.post(u"/distributionsettypes"_s,
+                 u"[{\"key\":\"os_set\",\"name\":\"OS set\",\"colour\":\"blue\",\"mandatorymodules\":[{\"id\":%1}]}]"_s
+                     .arg(osType)
+                     .toUtf8())
             .status,
         201);
     QCOMPARE(api.post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.1"}])").status, 201);
@@ -127,6 +134,11 @@ void TestHawkbitCompat::initTestCase()
     m_resources.insert(u"tag"_s, api.get(u"/targettags"_s).json()["content"_L1][0].toObject());
     m_resources.insert(u"moduletype"_s, api.get(u"/softwaremoduletypes/%1"_s.arg(osType)).json());
     m_resources.insert(u"settype"_s, api.get(u"/distributionsettypes/os_set"_s).json());
+    const HttpAnswer targetType = api.post(u"/targettypes"_s, R"([{"name":"Gateway","description":"edge box",
+        "colour":"#ff8800","compatibledistributionsettypes":[{"id":1}]}])");
+    QCOMPARE(targetType.status, 201);
+    m_resources.insert(u"targettype"_s,
+                       api.get(u"/targettypes/%1"_s.arg(targetType.jsonArray()[0]["id"_L1].toInt())).json());
     m_resources.insert(u"error"_s, api.get(u"/targets/nobody"_s).json());
     m_resources.insert(u"module"_s, api.get(u"/softwaremodules/1"_s).json());
     m_resources.insert(u"set"_s, api.get(u"/distributionsets/1"_s).json());
@@ -250,12 +262,21 @@ void TestHawkbitCompat::fields_data()
         { "tag", { u"name"_s, u"description"_s, u"colour"_s, u"_links.self.href"_s }, "string" },
         { "tag", { u"id"_s }, "number" },
         // MgmtSoftwareModuleType, MgmtDistributionSetType (MgmtTypeEntity)
-        { "moduletype", { u"key"_s, u"name"_s, u"description"_s }, "string" },
-        { "moduletype", { u"id"_s, u"maxAssignments"_s }, "number" },
+        { "moduletype", { u"key"_s, u"name"_s, u"description"_s, u"colour"_s }, "string" },
+        { "moduletype", { u"id"_s, u"maxAssignments"_s, u"minArtifacts"_s }, "number" },
         { "moduletype", { u"deleted"_s }, "boolean" },
-        { "settype", { u"key"_s, u"name"_s, u"description"_s, u"_links.mandatorymodules.href"_s }, "string" },
+        { "settype",
+          { u"key"_s, u"name"_s, u"description"_s, u"colour"_s, u"_links.mandatorymodules.href"_s },
+          "string" },
         { "settype", { u"id"_s }, "number" },
         { "settype", { u"deleted"_s }, "boolean" },
+        // MgmtTargetType
+        { "targettype",
+          { u"key"_s, u"name"_s, u"description"_s, u"colour"_s, u"_links.self.href"_s,
+            u"_links.compatibledistributionsettypes.href"_s, u"createdBy"_s },
+          "string" },
+        { "targettype", { u"id"_s, u"createdAt"_s }, "number" },
+        { "targettype", { u"deleted"_s }, "boolean" },
         // ExceptionInfo
         { "error", { u"exceptionClass"_s, u"errorCode"_s, u"message"_s }, "string" },
     };
@@ -299,6 +320,20 @@ void TestHawkbitCompat::openApiListsTheNewRoutes_data()
     QTest::newRow("a target's tags") << u"/rest/v1/targets/{id}/tags"_s << u"get"_s;
     QTest::newRow("mandatory module types") << u"/rest/v1/distributionsettypes/{id}/mandatorymoduletypes"_s << u"get"_s;
     QTest::newRow("optional module types") << u"/rest/v1/distributionsettypes/{id}/optionalmoduletypes"_s << u"get"_s;
+    QTest::newRow("one target type") << u"/rest/v1/targettypes/{id}"_s << u"get"_s;
+    QTest::newRow("change a module type") << u"/rest/v1/softwaremoduletypes/{id}"_s << u"put"_s;
+    QTest::newRow("change a set type") << u"/rest/v1/distributionsettypes/{id}"_s << u"put"_s;
+    QTest::newRow("change a target type") << u"/rest/v1/targettypes/{id}"_s << u"put"_s;
+    QTest::newRow("add a mandatory module type")
+        << u"/rest/v1/distributionsettypes/{id}/mandatorymoduletypes"_s << u"post"_s;
+    QTest::newRow("remove an optional module type")
+        << u"/rest/v1/distributionsettypes/{id}/optionalmoduletypes/{id2}"_s << u"delete"_s;
+    QTest::newRow("a target type's set types")
+        << u"/rest/v1/targettypes/{id}/compatibledistributionsettypes"_s << u"get"_s;
+    QTest::newRow("add set types to a target type")
+        << u"/rest/v1/targettypes/{id}/compatibledistributionsettypes"_s << u"post"_s;
+    QTest::newRow("remove a set type from a target type")
+        << u"/rest/v1/targettypes/{id}/compatibledistributionsettypes/{id2}"_s << u"delete"_s;
 }
 
 void TestHawkbitCompat::openApiListsTheNewRoutes()
@@ -312,7 +347,8 @@ void TestHawkbitCompat::openApiListsTheNewRoutes()
 void TestHawkbitCompat::selfLinksLeadBack_data()
 {
     QTest::addColumn<QString>("resource");
-    for (const char *r : { "target", "module", "set", "tag", "group", "moduletype", "settype", "rollout", "action" })
+    for (const char *r :
+         { "target", "module", "set", "tag", "group", "moduletype", "settype", "targettype", "rollout", "action" })
         QTest::newRow(r) << QString::fromLatin1(r);
 }
 
@@ -340,6 +376,7 @@ void TestHawkbitCompat::openApiListsEveryField_data()
     QTest::newRow("tag") << u"tag"_s << u"Tag"_s;
     QTest::newRow("module type") << u"moduletype"_s << u"SoftwareModuleType"_s;
     QTest::newRow("set type") << u"settype"_s << u"DistributionSetType"_s;
+    QTest::newRow("target type") << u"targettype"_s << u"TargetType"_s;
     QTest::newRow("module") << u"module"_s << u"SoftwareModule"_s;
     QTest::newRow("set") << u"set"_s << u"DistributionSet"_s;
     QTest::newRow("error") << u"error"_s << u"Error"_s;
@@ -670,9 +707,11 @@ void TestHawkbitCompat::targetTypeById()
             .status,
         201);
     const QJsonArray types = api.get(u"/targettypes"_s).json()["content"_L1].toArray();
-    QCOMPARE(types.size(), 1);
-    const int camId = types[0]["id"_L1].toInt();
-    QCOMPARE(types[0]["createdBy"_L1].toString(), u"admin"_s);
+    const auto cam
+        = std::find_if(types.begin(), types.end(), [](const QJsonValue &t) { return t["key"_L1] == u"cam"_s; });
+    QVERIFY(cam != types.end());
+    const int camId = (*cam)["id"_L1].toInt();
+    QCOMPARE((*cam)["createdBy"_L1].toString(), u"admin"_s);
     // hawkBit's MgmtTargetRequestBody names the type by id; the answer gives the id and targetTypeName.
     QCOMPARE(api.post(u"/targets"_s, u"[{\"controllerId\":\"cam-9\",\"targetType\":%1}]"_s.arg(camId).toUtf8()).status,
              201);
@@ -685,6 +724,111 @@ void TestHawkbitCompat::targetTypeById()
     QCOMPARE(api.get(u"/targets/cam-9"_s).json()["targetTypeName"_L1].toString(), u"Camera"_s);
     QCOMPARE(api.put(u"/targets/cam-9"_s, R"({"targetType":9999})").status, 404);
     QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"cam-10","targetType":9999}])").status, 404);
+}
+
+// hawkBit's PUT on types (description, colour; a target type's name too), a set type's module types and a
+// target type's set types changed one by one, and the set type read-only once sets use it.
+void TestHawkbitCompat::typesAsHawkbitChangesThem()
+{
+    HttpClient &api = admin();
+    const int osType = m_resources.value(u"moduletype"_s)["id"_L1].toInt();
+    HttpAnswer a
+        = api.put(u"/softwaremoduletypes/%1"_s.arg(osType), R"({"description":"Yocto images","colour":"red"})");
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["description"_L1].toString(), u"Yocto images"_s);
+    QCOMPARE(a.json()["colour"_L1].toString(), u"red"_s);
+    QCOMPARE(a.json()["key"_L1].toString(), u"os"_s); // the key stays
+    QCOMPARE(api.get(u"/softwaremoduletypes/os"_s).json()["colour"_L1].toString(), u"red"_s);
+    QCOMPARE(api.put(u"/softwaremoduletypes/%1"_s.arg(osType), R"({"colour":"#0123456789abcdefXYZ"})").status, 400);
+    QCOMPARE(api.put(u"/softwaremoduletypes/9999"_s, R"({"colour":"red"})").status, 404);
+    QCOMPARE(api.put(u"/distributionsettypes/os_set"_s, R"({"description":"images"})").json()["description"_L1],
+             u"images"_s);
+    // A module type for apps; a fresh set type takes it as optional, then mandatory, then not at all.
+    QCOMPARE(api.post(u"/softwaremoduletypes"_s, R"([{"key":"app","name":"App","maxAssignments":5}])").status, 201);
+    const int appType = api.get(u"/softwaremoduletypes/app"_s).json()["id"_L1].toInt();
+    a = api.post(u"/distributionsettypes"_s, R"([{"key":"bare","name":"Bare"}])");
+    QCOMPARE(a.status, 201);
+    const int bare = a.jsonArray()[0]["id"_L1].toInt();
+    const QByteArray appRef = u"{\"id\":%1}"_s.arg(appType).toUtf8();
+    QCOMPARE(api.post(u"/distributionsettypes/%1/optionalmoduletypes"_s.arg(bare), appRef).status, 200);
+    QCOMPARE(api.get(u"/distributionsettypes/%1/optionalmoduletypes/%2"_s.arg(bare).arg(appType)).status, 200);
+    QCOMPARE(api.get(u"/distributionsettypes/%1/mandatorymoduletypes/%2"_s.arg(bare).arg(appType)).status, 404);
+    QCOMPARE(api.post(u"/distributionsettypes/%1/mandatorymoduletypes"_s.arg(bare), appRef).status, 200);
+    QJsonObject t = api.get(u"/distributionsettypes/%1"_s.arg(bare)).json();
+    QCOMPARE(t["mandatorymodules"_L1].toArray(), QJsonArray { u"app"_s });
+    QCOMPARE(t["optionalmodules"_L1].toArray(), QJsonArray()); // moved, not doubled
+    QCOMPARE(api.post(u"/distributionsettypes/%1/mandatorymoduletypes"_s.arg(bare), R"({"id":9999})").status, 404);
+    QCOMPARE(api.send("DELETE", u"/distributionsettypes/%1/mandatorymoduletypes/%2"_s.arg(bare).arg(appType)).status,
+             204);
+    QCOMPARE(api.send("DELETE", u"/distributionsettypes/%1/mandatorymoduletypes/%2"_s.arg(bare).arg(appType)).status,
+             404);
+    QCOMPARE(api.get(u"/distributionsettypes/%1"_s.arg(bare)).json()["mandatorymodules"_L1].toArray(), QJsonArray());
+    // os_set is used by set 1: its content is read-only, as in hawkBit (403 entityReadOnly).
+    a = api.post(u"/distributionsettypes/os_set/optionalmoduletypes"_s, appRef);
+    QCOMPARE(a.status, 403);
+    QCOMPARE(a.json()["errorCode"_L1].toString(), u"hawkbit.server.error.entityReadOnly"_s);
+    QCOMPARE(api.get(u"/distributionsettypes/os_set"_s).json()["optionalmodules"_L1].toArray(), QJsonArray());
+
+    // A target type: by id, renamed, its set types added and removed by id.
+    const int gateway = m_resources.value(u"targettype"_s)["id"_L1].toInt();
+    QCOMPARE(m_resources.value(u"targettype"_s)["key"_L1].toString(), u"Gateway"_s); // no key given: the name
+    a = api.put(u"/targettypes/%1"_s.arg(gateway), R"({"name":"Edge gateway","colour":"#000000"})");
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["name"_L1].toString(), u"Edge gateway"_s);
+    QCOMPARE(a.json()["description"_L1].toString(), u"edge box"_s); // not sent: kept
+    QCOMPARE(api.put(u"/targettypes/%1"_s.arg(gateway), R"({"name":""})").status, 400);
+    QJsonArray compatible = api.get(u"/targettypes/%1/compatibledistributionsettypes"_s.arg(gateway)).jsonArray();
+    QCOMPARE(compatible.size(), 1);
+    QCOMPARE(compatible[0]["key"_L1].toString(), u"os_set"_s);
+    QCOMPARE(api.post(u"/targettypes/%1/compatibledistributionsettypes"_s.arg(gateway),
+                      u"[{\"id\":%1}]"_s.arg(bare).toUtf8())
+                 .status,
+             200);
+    compatible = api.get(u"/targettypes/%1/compatibledistributionsettypes"_s.arg(gateway)).jsonArray();
+    QCOMPARE(compatible.size(), 2);
+    QCOMPARE(api.post(u"/targettypes/%1/compatibledistributionsettypes"_s.arg(gateway), R"([{"id":9999}])").status,
+             404);
+    QCOMPARE(api.send("DELETE", u"/targettypes/%1/compatibledistributionsettypes/%2"_s.arg(gateway).arg(bare)).status,
+             204);
+    QCOMPARE(api.get(u"/targettypes/%1"_s.arg(gateway)).json()["compatibledistributionsettypes"_L1].toArray(),
+             QJsonArray { u"os_set"_s });
+    QCOMPARE(api.send("DELETE", u"/targettypes/%1/compatibledistributionsettypes/%2"_s.arg(gateway).arg(bare)).status,
+             404);
+    QCOMPARE(api.get(u"/targettypes/9999"_s).status, 404);
+    QCOMPARE(api.post(u"/targettypes"_s, R"([{"name":"X","compatibledistributionsettypes":[{"id":9999}]}])").status,
+             404);
+}
+
+// hawkBit's minArtifacts: a set whose module has fewer artifacts than its type asks for is not complete and
+// cannot be assigned.
+void TestHawkbitCompat::minArtifactsKeepASetIncomplete()
+{
+    HttpClient &api = admin();
+    QCOMPARE(
+        api.post(u"/softwaremoduletypes"_s, R"([{"key":"img","name":"Image","maxAssignments":1,"minArtifacts":1}])")
+            .status,
+        201);
+    QCOMPARE(api.get(u"/softwaremoduletypes/img"_s).json()["minArtifacts"_L1].toInt(), 1);
+    QCOMPARE(api.post(u"/softwaremoduletypes"_s, R"([{"key":"neg","name":"N","minArtifacts":-1}])").status, 400);
+    QCOMPARE(api.post(u"/distributionsettypes"_s, R"([{"key":"img_set","name":"Images","mandatorymodules":["img"]}])")
+                 .status,
+             201);
+    HttpAnswer a = api.post(u"/softwaremodules"_s, R"([{"type":"img","name":"rootfs","version":"2"}])");
+    QCOMPARE(a.status, 201);
+    const int module = a.jsonArray()[0]["id"_L1].toInt();
+    a = api.post(
+        u"/distributionsets"_s,
+        u"[{\"name\":\"imgset\",\"version\":\"2\",\"type\":\"img_set\",\"modules\":[{\"id\":%1}]}]"_s.arg(module)
+            .toUtf8());
+    QCOMPARE(a.status, 201);
+    const int set = a.jsonArray()[0]["id"_L1].toInt();
+    QCOMPARE(api.get(u"/distributionsets/%1"_s.arg(set)).json()["complete"_L1].toBool(), false);
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"img-1"}])").status, 201);
+    a = api.post(u"/distributionsets/%1/assignedTargets"_s.arg(set), R"([{"id":"img-1"}])");
+    QCOMPARE(a.status, 400);
+    QCOMPARE(a.json()["errorCode"_L1].toString(), u"hawkbit.server.error.distributionset.incomplete"_s);
+    QVERIFY2(a.json()["message"_L1].toString().contains(u"rootfs 2 has 0 of the 1 artifacts"_s),
+             qPrintable(a.json()["message"_L1].toString()));
 }
 
 void TestHawkbitCompat::updatesAsHawkbitTakesThem()

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void lockedSetRefusesModules();
     void completeness();
     void assignmentNeedsCompleteSet();
+    void minArtifactsMakeAModuleIncomplete();
     void targetTypeDecidesCompatibility_data();
     void targetTypeDecidesCompatibility();
 
@@ -141,6 +142,47 @@ void TestRepositoryService::assignmentNeedsCompleteSet()
     r = deployment.assign({ target }, s, {});
     QCOMPARE(r.error, AssignmentResult::Error::None);
     QCOMPARE(r.assigned, 1);
+}
+
+// hawkBit's SoftwareModuleType.minArtifacts: a set holding a module with fewer artifacts is incomplete, so it
+// cannot be assigned until the artifacts are uploaded.
+void TestRepositoryService::minArtifactsMakeAModuleIncomplete()
+{
+    SoftwareModuleType bundle { 0, u"bundle"_s, u"Bundle"_s, 1 };
+    bundle.minArtifacts = 2;
+    QVERIFY(m_store->insertSoftwareModuleType(bundle) > 0);
+    QCOMPARE(m_store->softwareModuleType(u"bundle"_s)->minArtifacts, 2);
+    QVERIFY(m_store->insertDistributionSetType({ 0, u"bundles"_s, u"Bundles"_s, { u"bundle"_s }, {} }) > 0);
+    RepositoryService repository(*m_store);
+    DeploymentService deployment(*m_store, *m_clock);
+    Target t;
+    t.controllerId = u"dev"_s;
+    t.securityToken = u"x"_s;
+    const qint64 target = m_store->insertTarget(t);
+    const qint64 s = set(u"bundles"_s, u"1"_s);
+    const qint64 m = module(u"bundle"_s, u"image"_s);
+    QVERIFY(repository.addModuleToSet(s, m).ok());
+    QVERIFY(repository.missingModuleTypes(s).isEmpty()); // the type is there ...
+    QCOMPARE(repository.incompleteness(s),
+             QStringList { u"module image 1 has 0 of the 2 artifacts its type requires"_s }); // ... its files not
+    QVERIFY(!repository.isComplete(s));
+    auto artifact = [&](const QString &name) {
+        Artifact a;
+        a.moduleId = m;
+        a.filename = name;
+        a.sha1 = QString(40, u'a');
+        a.md5 = QString(32, u'a');
+        a.sha256 = QString(64, u'a');
+        return m_store->insertArtifact(a);
+    };
+    QVERIFY(artifact(u"a.bin"_s) > 0);
+    AssignmentResult r = deployment.assign({ target }, s, {});
+    QCOMPARE(r.error, AssignmentResult::Error::IncompleteDistributionSet);
+    QVERIFY2(r.message.contains(u"has 1 of the 2 artifacts"_s), qPrintable(r.message));
+    QVERIFY(artifact(u"b.bin"_s) > 0);
+    QVERIFY(repository.isComplete(s));
+    r = deployment.assign({ target }, s, {});
+    QCOMPARE(r.error, AssignmentResult::Error::None);
 }
 
 void TestRepositoryService::targetTypeDecidesCompatibility_data()
