@@ -307,6 +307,7 @@ static QJsonObject schemas()
             { "forceTime", "integer" },
             { "rollout", "integer" },
             { "rolloutName", "string" },
+            { "lastStatusCode", "integer" },
             { "maintenanceWindow", "object" },
             { "active", "boolean" },
             { "_links", "object" } } },

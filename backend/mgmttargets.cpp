@@ -10,11 +10,18 @@ namespace Flotilla {
 
 QJsonArray ManagementServer::actionsOut(const QJsonArray &actions)
 {
-    // hawkBit's MgmtAction names its rollout (rolloutName) beside the id: one read per distinct rollout.
+    // hawkBit's MgmtAction names its rollout (rolloutName) beside the id: one read per distinct rollout; and
+    // carries the code of its newest status entry with one (lastStatusCode): one query for the page.
     QHash<qint64, QString> names;
+    QList<qint64> ids;
+    for (const QJsonValue &v : actions)
+        ids.append(idOf(v.toObject().value("id"_L1)));
+    const QHash<qint64, int> codes = m_store.lastStatusCodes(ids);
     QJsonArray out;
     for (const QJsonValue &v : actions) {
         QJsonObject o = v.toObject();
+        if (const auto code = codes.constFind(idOf(o.value("id"_L1))); code != codes.cend())
+            o.insert("lastStatusCode"_L1, *code);
         if (const qint64 rollout = idOf(o.value("rollout"_L1))) {
             if (!names.contains(rollout)) {
                 const auto r = m_store.rollout(rollout);

@@ -229,6 +229,8 @@ public:
     };
     bool recordAudit(const QString &kind, qint64 id, const QString &who, const QDateTime &at, bool created);
     QHash<qint64, AuditRow> audit(const QString &kind, const QList<qint64> &ids); // one query
+    // The code of each action's newest status entry that carries one (hawkBit's lastStatusCode); one query.
+    QHash<qint64, int> lastStatusCodes(const QList<qint64> &actionIds);
     bool forgetAudit(const QString &kind, qint64 id);
 
     // Operators of the Management API (not the engine's business: no Store interface).

@@ -176,6 +176,27 @@ QHash<qint64, SqlStore::AuditRow> SqlStore::audit(const QString &kind, const QLi
     return rows;
 }
 
+QHash<qint64, int> SqlStore::lastStatusCodes(const QList<qint64> &actionIds)
+{
+    QHash<qint64, int> codes;
+    if (actionIds.isEmpty())
+        return codes;
+    // The newest history entry with a code, per action; the ids are numbers the caller read from the store.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT s.action_id, s.code FROM action_status s WHERE s.id IN (SELECT MAX(id) FROM "
+                             "action_status WHERE code IS NOT NULL AND action_id IN (%1) GROUP BY action_id)")
+                  .arg(QStringList(actionIds.size(), QStringLiteral("?")).join(u',')));
+    for (qint64 id : actionIds)
+        q.addBindValue(id);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the actions' last status codes"), q);
+        return codes;
+    }
+    while (q.next())
+        codes.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    return codes;
+}
+
 bool SqlStore::forgetAudit(const QString &kind, qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("DELETE FROM entity_audit WHERE kind = ? AND entity_id = ?"));

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void updatesAsHawkbitTakesThem();
     void typesAsHawkbitChangesThem();
     void minArtifactsKeepASetIncomplete();
+    void lastStatusCodeOfAnAction();
     void metadata_data();
     void metadata();
     void moduleMetadataReachesTheDevice();
@@ -829,6 +830,33 @@ void TestHawkbitCompat::minArtifactsKeepASetIncomplete()
     QCOMPARE(a.json()["errorCode"_L1].toString(), u"hawkbit.server.error.distributionset.incomplete"_s);
     QVERIFY2(a.json()["message"_L1].toString().contains(u"rootfs 2 has 0 of the 1 artifacts"_s),
              qPrintable(a.json()["message"_L1].toString()));
+}
+
+// hawkBit's MgmtAction.lastStatusCode: the code of the newest feedback that carried one; absent before any.
+void TestHawkbitCompat::lastStatusCodeOfAnAction()
+{
+    HttpClient &api = admin();
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"coded"}])").status, 201);
+    QCOMPARE(api.post(u"/distributionsets/1/assignedTargets"_s, R"([{"id":"coded"}])").status, 200);
+    const int action = api.get(u"/targets/coded/actions"_s).json()["content"_L1][0]["id"_L1].toInt();
+    QVERIFY(action > 0);
+    QVERIFY(!api.get(u"/targets/coded/actions/%1"_s.arg(action)).json().contains("lastStatusCode"_L1));
+    HttpClient ddi(m_server->url() + u"/DEFAULT/controller/v1"_s);
+    ddi.setAuthorization("TargetToken " + api.get(u"/targets/coded"_s).json()["securityToken"_L1].toString().toUtf8());
+    const QString feedback = u"/coded/deploymentBase/%1/feedback"_s.arg(action);
+    QCOMPARE(
+        ddi.post(feedback, R"({"status":{"execution":"proceeding","result":{"finished":"none"},"code":12}})").status,
+        200);
+    QCOMPARE(ddi.post(feedback, R"({"status":{"execution":"proceeding","result":{"finished":"none"}}})").status,
+             200); // no code: the last one stands
+    QCOMPARE(api.get(u"/targets/coded/actions/%1"_s.arg(action)).json()["lastStatusCode"_L1].toInt(), 12);
+    QCOMPARE(
+        ddi.post(feedback, R"({"status":{"execution":"closed","result":{"finished":"failure"},"code":-3}})").status,
+        200);
+    QCOMPARE(api.get(u"/targets/coded/actions"_s).json()["content"_L1][0]["lastStatusCode"_L1].toInt(), -3);
+    const QJsonArray all = api.get(u"/actions?q=target.controllerId==coded"_s).json()["content"_L1].toArray();
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all[0]["lastStatusCode"_L1].toInt(), -3);
 }
 
 void TestHawkbitCompat::updatesAsHawkbitTakesThem()
