@@ -137,6 +137,12 @@ private:
     void listMemberTags(Context &ctx); // a target's or set's tags
     std::optional<qint64> tagMemberOf(Context &ctx, const QJsonValue &member); // the target's or set's id
 
+    // Target groups (mgmttargetgroups.cpp).
+    std::optional<QString> targetGroupOf(Context &ctx, bool fromPath); // args[0] or ?group=; fails 400
+    void listTargetGroups(Context &ctx);
+    void listTargetsInGroup(Context &ctx);
+    void setTargetsGroup(Context &ctx); // PUT puts targets in a group, DELETE takes them out
+
     // Target filters and their auto-assignments (mgmtfilters.cpp).
     void listFilters(Context &ctx);
     void createFilter(Context &ctx);

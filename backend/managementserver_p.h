@@ -126,6 +126,8 @@ inline QJsonObject targetJson(const Target &t, bool withToken)
                       t.assignedDistributionSetId ? QJsonValue(double(t.assignedDistributionSetId)) : QJsonValue() } };
     if (!t.targetTypeKey.isEmpty())
         o.insert("targetType"_L1, t.targetTypeKey);
+    if (!t.group.isEmpty())
+        o.insert("group"_L1, t.group);
     const QString self = u"/targets/"_s + QString::fromUtf8(QUrl::toPercentEncoding(t.controllerId));
     o.insert("_links"_L1,
              linksJson({ { "self"_L1, self },
@@ -139,7 +141,17 @@ inline QJsonObject targetJson(const Target &t, bool withToken)
     return o;
 }
 
-// sort=field:ASC,field2:DESC over the targets' own columns (never user text in the SQL).
+// A target group as a request gives it, or what is wrong with it: 1 to MaxTargetGroupLength characters, no
+// empty path segment ("Europe//East", "/Europe").
+inline QString targetGroupError(const QString &group)
+{
+    if (group.isEmpty() || group.size() > MaxTargetGroupLength)
+        return u"a target group is 1 to %1 characters"_s.arg(MaxTargetGroupLength);
+    if (group.split(u'/').contains(QString()))
+        return u"target group '%1' has an empty part: write Parent/Child"_s.arg(group);
+    return {};
+}
+
 // sort=field:ASC,field2:DESC over the entity's own columns (never user text in the SQL), then by id.
 inline std::optional<QString> orderOf(const QString &sort, RsqlCompiler::Entity entity, const QString &alias,
                                       QString *error)

@@ -107,6 +107,9 @@ void ManagementServer::createTargets(Context &ctx)
                 u"[%1].targetType %2 does not exist"_s.arg(i).arg(QString::fromUtf8(
                     QJsonDocument(QJsonArray { o.value("targetType"_L1) }).toJson(QJsonDocument::Compact))));
         t.targetTypeKey = *type;
+        t.group = o.value("group"_L1).toString().trimmed();
+        if (const QString e = t.group.isEmpty() ? QString() : targetGroupError(t.group); !e.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1].group: %2"_s.arg(i).arg(e));
         t.securityToken = o.value("securityToken"_L1).toString();
         if (t.securityToken.isEmpty())
             t.securityToken = Target::generateSecurityToken();
@@ -338,6 +341,11 @@ void ManagementServer::updateTarget(Context &ctx)
     }
     if (body->contains("requestAttributes"_L1))
         t->requestAttributes = body->value("requestAttributes"_L1).toBool();
+    if (body->contains("group"_L1)) { // hawkBit's MgmtTargetRequestBody.group; null or "" leaves every group
+        t->group = body->value("group"_L1).toString().trimmed();
+        if (const QString e = t->group.isEmpty() ? QString() : targetGroupError(t->group); !e.isEmpty())
+            return ctx.fail(Status::BadRequest, e);
+    }
     if (!m_store.updateTarget(*t))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"target"_s, t->id);

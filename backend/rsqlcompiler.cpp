@@ -46,6 +46,7 @@ const FieldTable &fieldsOf(RsqlCompiler::Entity entity)
         { u"createdat"_s, { u"t.created_at"_s, Kind::Number } },
         { u"lastcontrollerrequestat"_s, { u"t.last_poll"_s, Kind::Number } },
         { u"targettype"_s, { u"t.target_type"_s } },
+        { u"group"_s, { u"t.target_group"_s } },
         { u"tag"_s,
           { u"tg.name"_s, Kind::Text,
             u"target_tag_assignments tga JOIN target_tags tg ON tg.id = tga.tag_id WHERE tga.target_id = t.id"_s } },

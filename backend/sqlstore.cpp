@@ -371,8 +371,8 @@ qint64 SqlStore::insertTarget(const Target &t)
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO targets (controller_id, name, description, state, security_token, address, "
                        "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, "
-                       "auto_confirm_remark, created_at, request_attributes, target_type) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+                       "auto_confirm_remark, created_at, request_attributes, target_type, target_group) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     q.addBindValue(t.controllerId);
     q.addBindValue(t.name);
     q.addBindValue(t.description);
@@ -388,6 +388,7 @@ qint64 SqlStore::insertTarget(const Target &t)
     q.addBindValue(toMs(t.createdAt.isValid() ? t.createdAt : QDateTime::currentDateTimeUtc()));
     q.addBindValue(t.requestAttributes ? 1 : 0);
     q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
+    q.addBindValue(t.group.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.group));
     if (!q.exec() || !q.next()) {
         setError(QStringLiteral("inserting target %1").arg(t.controllerId), q);
         return 0;
@@ -435,10 +436,10 @@ std::optional<DeviceTarget> SqlStore::deviceTarget(const QString &controllerId)
 
 bool SqlStore::updateTarget(const Target &t)
 {
-    QSqlQuery &q = prepared(
-        QStringLiteral("UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
-                       "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
-                       "auto_confirm_remark = ?, request_attributes = ?, target_type = ? WHERE id = ?"));
+    QSqlQuery &q = prepared(QStringLiteral(
+        "UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
+        "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
+        "auto_confirm_remark = ?, request_attributes = ?, target_type = ?, target_group = ? WHERE id = ?"));
     q.addBindValue(t.name);
     q.addBindValue(t.description);
     q.addBindValue(int(t.state));
@@ -451,6 +452,7 @@ bool SqlStore::updateTarget(const Target &t)
     q.addBindValue(t.autoConfirmRemark);
     q.addBindValue(t.requestAttributes ? 1 : 0);
     q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
+    q.addBindValue(t.group.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.group));
     q.addBindValue(t.id);
     if (!q.exec())
         return setError(QStringLiteral("updating target %1").arg(t.id), q);

@@ -170,6 +170,9 @@ public:
     int deleteClosedActions(const QList<qint64> &actionIds);
     bool updateUser(qint64 id, const QString &passwordHash, const QStringList &roles); // empty hash: keep
     bool deleteUser(qint64 id);
+    // Puts targets in a target group (empty: in none), in one transaction; and the groups targets are in, sorted.
+    bool setTargetGroup(const QList<qint64> &targetIds, const QString &group);
+    QStringList targetGroups();
     // Removes a target with its actions, their history and its attributes.
     bool deleteTarget(qint64 targetId);
 

@@ -68,7 +68,8 @@ inline Action actionFrom(const QSqlQuery &q)
 
 inline const QString targetColumns = QStringLiteral(
     "id, controller_id, name, description, state, security_token, address, last_poll, installed_ds, assigned_ds, "
-    "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at, request_attributes, target_type");
+    "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at, request_attributes, target_type, "
+    "target_group");
 
 // targetColumns with the alias t, for queries over "targets t".
 inline QString qualifiedTargetColumns()
@@ -101,6 +102,7 @@ inline Target targetFrom(const QSqlQuery &q)
     t.createdAt = fromMs(q.value(13));
     t.requestAttributes = q.value(14).toInt() != 0;
     t.targetTypeKey = q.value(15).toString();
+    t.group = q.value(16).toString();
     return t;
 }
 

@@ -361,6 +361,27 @@ int SqlStore::deleteClosedActions(const QList<qint64> &actionIds)
     return tx.commit() ? deleted : -1;
 }
 
+bool SqlStore::setTargetGroup(const QList<qint64> &targetIds, const QString &group)
+{
+    StoreTransaction tx(*this);
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE targets SET target_group = ? WHERE id = ?"));
+    for (qint64 id : targetIds) {
+        q.addBindValue(group.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(group));
+        q.addBindValue(id);
+        if (!q.exec())
+            return setError(QStringLiteral("putting target %1 in group %2").arg(id).arg(group), q);
+        changed(StoreChange::Kind::TargetUpdated, id);
+    }
+    return tx.commit();
+}
+
+QStringList SqlStore::targetGroups()
+{
+    QSqlQuery &q = prepared(QStringLiteral(
+        "SELECT DISTINCT target_group FROM targets WHERE target_group IS NOT NULL ORDER BY target_group"));
+    return column(q);
+}
+
 bool SqlStore::deleteTarget(qint64 targetId)
 {
     StoreTransaction tx(*this);

@@ -8,6 +8,7 @@
 namespace Flotilla {
 
 constexpr int MaxControllerIdLength = 256;
+constexpr int MaxTargetGroupLength = 256;
 
 struct Target
 {
@@ -16,6 +17,9 @@ struct Target
     QString name;
     QString description;
     QString targetTypeKey; // empty: no type, any set fits
+    // hawkBit's target group: a "/"-separated path such as "Europe/East" (a group with its subgroups is the
+    // path and every path below it); empty: in no group.
+    QString group;
     TargetState state = TargetState::Unknown;
     QString securityToken;
     QString address;

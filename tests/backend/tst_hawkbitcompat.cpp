@@ -49,6 +49,7 @@ private Q_SLOTS:
     void typesAsHawkbitChangesThem();
     void minArtifactsKeepASetIncomplete();
     void lastStatusCodeOfAnAction();
+    void targetGroups();
     void metadata_data();
     void metadata();
     void moduleMetadataReachesTheDevice();
@@ -322,6 +323,11 @@ void TestHawkbitCompat::openApiListsTheNewRoutes_data()
     QTest::newRow("mandatory module types") << u"/rest/v1/distributionsettypes/{id}/mandatorymoduletypes"_s << u"get"_s;
     QTest::newRow("optional module types") << u"/rest/v1/distributionsettypes/{id}/optionalmoduletypes"_s << u"get"_s;
     QTest::newRow("one target type") << u"/rest/v1/targettypes/{id}"_s << u"get"_s;
+    QTest::newRow("target groups") << u"/rest/v1/targetgroups"_s << u"get"_s;
+    QTest::newRow("a group's targets") << u"/rest/v1/targetgroups/{id}/assigned"_s << u"get"_s;
+    QTest::newRow("a subgroup's targets") << u"/rest/v1/targetgroups/assigned"_s << u"get"_s;
+    QTest::newRow("targets into a group by RSQL") << u"/rest/v1/targetgroups/{id}"_s << u"put"_s;
+    QTest::newRow("targets out of groups by list") << u"/rest/v1/targetgroups/assigned"_s << u"delete"_s;
     QTest::newRow("change a module type") << u"/rest/v1/softwaremoduletypes/{id}"_s << u"put"_s;
     QTest::newRow("change a set type") << u"/rest/v1/distributionsettypes/{id}"_s << u"put"_s;
     QTest::newRow("change a target type") << u"/rest/v1/targettypes/{id}"_s << u"put"_s;
@@ -857,6 +863,55 @@ void TestHawkbitCompat::lastStatusCodeOfAnAction()
     const QJsonArray all = api.get(u"/actions?q=target.controllerId==coded"_s).json()["content"_L1].toArray();
     QCOMPARE(all.size(), 1);
     QCOMPARE(all[0]["lastStatusCode"_L1].toInt(), -3);
+}
+
+// hawkBit's target groups (MgmtTargetGroupRestApi and the target's group field): joined by list or RSQL, listed
+// with or without subgroups, left by list or RSQL, and a field RSQL filters on.
+void TestHawkbitCompat::targetGroups()
+{
+    HttpClient &api = admin();
+    const QByteArray targets = R"([{"controllerId":"g-1","group":"Europe"},{"controllerId":"g-2"},)"
+                               R"({"controllerId":"g-3"},{"controllerId":"g-4"}])";
+    QCOMPARE(api.post(u"/targets"_s, targets).status, 201);
+    QCOMPARE(api.get(u"/targets/g-1"_s).json()["group"_L1].toString(), u"Europe"_s);
+    QCOMPARE(api.post(u"/targets"_s, "[{\"controllerId\":\"g-x\",\"group\":\"Europe//East\"}]").status, 400);
+    QCOMPARE(api.put(u"/targets/g-2"_s, R"({"group":"Europe/East"})").status, 200);
+    QCOMPARE(api.put(u"/targetgroups/Asia/assigned"_s, R"(["g-3"])").status, 204);
+    QCOMPARE(api.put(u"/targetgroups/assigned?group=Europe/East/Berlin"_s, R"(["g-4"])").status, 204);
+    QCOMPARE(api.put(u"/targetgroups/Asia/assigned"_s, R"(["g-4","nobody"])").status, 404);
+    QCOMPARE(api.get(u"/targets/g-4"_s).json()["group"_L1].toString(), u"Europe/East/Berlin"_s); // unchanged
+    QCOMPARE(api.get(u"/targetgroups"_s).jsonArray(),
+             (QJsonArray { u"Asia"_s, u"Europe"_s, u"Europe/East"_s, u"Europe/East/Berlin"_s }));
+
+    auto members = [&](const QString &path) {
+        QStringList ids;
+        const HttpAnswer a = api.get(path);
+        for (const QJsonValue &t : a.json()["content"_L1].toArray())
+            ids << t["controllerId"_L1].toString();
+        return ids;
+    };
+    QCOMPARE(members(u"/targetgroups/Europe/assigned"_s), QStringList { u"g-1"_s });
+    QCOMPARE(members(u"/targetgroups/assigned?group=Europe/East"_s), QStringList { u"g-2"_s });
+    QCOMPARE(members(u"/targetgroups/assigned?group=Europe&subgroups=true&sort=controllerId:DESC"_s),
+             (QStringList { u"g-4"_s, u"g-2"_s, u"g-1"_s }));
+    QCOMPARE(api.get(u"/targetgroups/assigned?group=Europe&subgroups=true&limit=1"_s).json()["total"_L1].toInt(), 3);
+    QCOMPARE(members(u"/targets?q=group==Europe*"_s), (QStringList { u"g-1"_s, u"g-2"_s, u"g-4"_s }));
+    QCOMPARE(api.get(u"/targetgroups/assigned"_s).status, 400); // no group
+
+    // By RSQL: the Asia target and g-1 move to Africa; then Europe's subgroups leave theirs.
+    QCOMPARE(api.put(u"/targetgroups/Africa?q=controllerId=in=(g-1,g-3)"_s, QByteArray()).status, 204);
+    QCOMPARE(members(u"/targetgroups/Africa/assigned"_s), (QStringList { u"g-1"_s, u"g-3"_s }));
+    QCOMPARE(api.put(u"/targetgroups/Africa"_s, QByteArray()).status, 400); // q is required
+    QCOMPARE(api.put(u"/targetgroups/Africa?q=nosuchfield==1"_s, QByteArray()).status, 400);
+    QCOMPARE(api.put(u"/targetgroups?group=Africa/North&q=controllerId==g-3"_s, QByteArray()).status, 204);
+    QCOMPARE(api.get(u"/targets/g-3"_s).json()["group"_L1].toString(), u"Africa/North"_s);
+    QCOMPARE(api.send("DELETE", u"/targetgroups?q=group==Europe/*"_s).status, 204);
+    QVERIFY(!api.get(u"/targets/g-2"_s).json().contains("group"_L1));
+    QVERIFY(!api.get(u"/targets/g-4"_s).json().contains("group"_L1));
+    QCOMPARE(api.send("DELETE", u"/targetgroups/assigned"_s, R"(["g-1"])").status, 204);
+    QVERIFY(!api.get(u"/targets/g-1"_s).json().contains("group"_L1));
+    QCOMPARE(api.get(u"/targetgroups"_s).jsonArray(), (QJsonArray { u"Africa/North"_s }));
+    QCOMPARE(api.get(u"/targets/g-3"_s).json()["lastModifiedBy"_L1].toString(), u"admin"_s);
 }
 
 void TestHawkbitCompat::updatesAsHawkbitTakesThem()
