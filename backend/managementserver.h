@@ -137,6 +137,17 @@ private:
     void listMemberTags(Context &ctx); // a target's or set's tags
     std::optional<qint64> tagMemberOf(Context &ctx, const QJsonValue &member); // the target's or set's id
 
+    // hawkBit's /autoassignments (mgmtautoassignments.cpp).
+    QJsonObject autoAssignmentOut(const AutoAssignment &a); // with its set's name and the audit fields
+    std::optional<AutoAssignment> autoAssignmentOf(Context &ctx); // args[0]; fails 404
+    bool readAutoAssignmentName(Context &ctx, const QJsonObject &body, AutoAssignment *a, bool create);
+    void listAutoAssignments(Context &ctx);
+    void createAutoAssignment(Context &ctx);
+    void getAutoAssignment(Context &ctx);
+    void updateAutoAssignment(Context &ctx);
+    void autoAssignmentCommand(Context &ctx); // approve, deny, start, pause, resume
+    void deleteAutoAssignment(Context &ctx);
+
     // Target groups (mgmttargetgroups.cpp).
     std::optional<QString> targetGroupOf(Context &ctx, bool fromPath); // args[0] or ?group=; fails 400
     void listTargetGroups(Context &ctx);

@@ -379,6 +379,8 @@ void ManagementServer::invalidateSet(Context &ctx)
                 return ctx.fail(Status::InternalServerError, m_store.lastError());
         }
     }
+    if (!m_store.deleteAutoAssignmentsOfSet(s->id)) // hawkBit deletes them (cancelAutoAssignmentForDistributionSet)
+        return ctx.fail(Status::InternalServerError, m_store.lastError());
     if (stopRollouts) {
         for (qint64 rollout : m_store.rolloutIdsOfSet(s->id)) {
             const auto r = m_store.rollout(rollout);
@@ -432,8 +434,10 @@ void ManagementServer::setStatistics(Context &ctx)
     const QJsonObject actions = withTotal(m_store.actionCountsOfSet(*id));
     const QJsonObject rollouts = withTotal(m_store.rolloutCountsOfSet(*id));
     const QList<TargetFilter> filters = m_store.targetFilters();
-    const double autoAssignments = double(std::count_if(
-        filters.cbegin(), filters.cend(), [&](const TargetFilter &f) { return f.autoAssignSetId == *id; }));
+    // Both forms: target filters with the set as their autoAssignDS, and /autoassignments of it.
+    const double autoAssignments = double(
+        std::count_if(filters.cbegin(), filters.cend(), [&](const TargetFilter &f) { return f.autoAssignSetId == *id; })
+        + m_store.countWhere(u"auto_assignments"_s, u"aa"_s, u"aa.ds_id = ?"_s, { *id }));
     if (part == u"actions"_s)
         return ctx.send(QJsonObject { { "actions"_L1, actions } });
     if (part == u"rollouts"_s)

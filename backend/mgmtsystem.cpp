@@ -41,6 +41,7 @@ const QList<ConfigKey> &configKeys()
         { "user.confirmation.flow.enabled"_L1, Kind::Boolean, &T::consentFlow, {} },
         { "multi.assignments.enabled"_L1, Kind::Boolean, &T::multiAssignment, {} },
         { "rollout.approval.enabled"_L1, Kind::Boolean, &T::rolloutApproval, {} },
+        { "auto.assignment.approval.enabled"_L1, Kind::Boolean, &T::autoAssignmentApproval, {} },
         { "authentication.targettoken.enabled"_L1, Kind::Boolean, &T::targetTokenAuth, {} },
         { "authentication.gatewaytoken.enabled"_L1, Kind::Boolean, &T::gatewayTokenAuth, {} },
         { "authentication.gatewaytoken.key"_L1, Kind::Text, &T::gatewayTokenKey, {} },

@@ -32,6 +32,11 @@ const QStringList rolloutStates = { u"creating"_s,        u"waiting_for_approval
                                     u"paused"_s,          u"stopping"_s,
                                     u"stopped"_s,         u"finished"_s };
 
+// By their stored numbers: engine/autoassignment.h and ActionType (engine/action.h).
+const QStringList autoAssignmentStates
+    = { u"waiting_for_approval"_s, u"approval_denied"_s, u"ready"_s, u"paused"_s, u"running"_s };
+const QStringList actionTypes = { u"forced"_s, u"soft"_s, u"downloadonly"_s, u"timeforced"_s };
+
 // Each entity's fields (lower-case names), over the alias the listing queries use.
 using FieldTable = QList<std::pair<QString, Field>>;
 const FieldTable &fieldsOf(RsqlCompiler::Entity entity)
@@ -84,7 +89,22 @@ const FieldTable &fieldsOf(RsqlCompiler::Entity entity)
         { u"rollout.id"_s, { u"a.rollout_id"_s, Kind::Number } },
         { u"target.controllerid"_s, { u"x.controller_id"_s, Kind::Text, u"targets x WHERE x.id = a.target_id"_s } },
     };
+    // hawkBit's AutoAssignmentFields.
+    static const FieldTable autoAssignments = {
+        { u"id"_s, { u"aa.id"_s, Kind::Number } },
+        { u"name"_s, { u"aa.name"_s } },
+        { u"description"_s, { u"aa.description"_s } },
+        { u"status"_s, { u"aa.status"_s, Kind::Enum, {}, autoAssignmentStates } },
+        { u"actiontype"_s, { u"aa.action_type"_s, Kind::Enum, {}, actionTypes } },
+        { u"approvaldecidedby"_s, { u"aa.decided_by"_s } },
+        { u"distributionset.id"_s, { u"aa.ds_id"_s, Kind::Number } },
+        { u"distributionset.name"_s, { u"d.name"_s, Kind::Text, u"distribution_sets d WHERE d.id = aa.ds_id"_s } },
+        { u"distributionset.version"_s,
+          { u"d.version"_s, Kind::Text, u"distribution_sets d WHERE d.id = aa.ds_id"_s } },
+    };
     switch (entity) {
+    case RsqlCompiler::Entity::AutoAssignment:
+        return autoAssignments;
     case RsqlCompiler::Entity::Target:
         return targets;
     case RsqlCompiler::Entity::SoftwareModule:

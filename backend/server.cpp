@@ -99,8 +99,9 @@ bool Server::start()
     // Rollouts move in time too (start times, dynamic groups); the scheduler lives and dies with the services.
     auto *scheduler = new RolloutScheduler(*m_store, m_ddi->rollouts(), *m_clock, m_ddi);
     scheduler->start();
-    // hawkBit's auto-assignments: target filters that assign a set to every target they come to match.
-    auto *autoAssigner = new AutoAssigner(*m_store, m_ddi->deployment(), m_ddi);
+    // hawkBit's auto-assignments: target filters and /autoassignments that assign a set to every target they
+    // come to match.
+    auto *autoAssigner = new AutoAssigner(*m_store, m_ddi->deployment(), *m_clock, m_ddi);
     autoAssigner->start();
     // Operators: the first administrator comes from the environment, as database containers do it.
     m_accounts = std::make_unique<OperatorAccounts>(*m_store);

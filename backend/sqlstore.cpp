@@ -291,6 +291,7 @@ const ConfigKey configKeys[] = {
     { "user.confirmation.flow.enabled", &TenantConfiguration::consentFlow },
     { "multi.assignments.enabled", &TenantConfiguration::multiAssignment },
     { "rollout.approval.enabled", &TenantConfiguration::rolloutApproval },
+    { "auto.assignment.approval.enabled", &TenantConfiguration::autoAssignmentApproval },
     { "authentication.targettoken.enabled", &TenantConfiguration::targetTokenAuth },
     { "authentication.gatewaytoken.enabled", &TenantConfiguration::gatewayTokenAuth },
     { "authentication.gatewaytoken.key", &TenantConfiguration::gatewayTokenKey },

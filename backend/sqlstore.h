@@ -86,6 +86,16 @@ public:
     QList<Artifact> artifacts(qint64 moduleId) override;
     QList<std::pair<QString, QString>> deviceMetadata(qint64 moduleId) override;
     QList<TargetFilter> targetFilters() override;
+    QList<AutoAssignment> autoAssignments() override;
+    bool updateAutoAssignment(const AutoAssignment &autoAssignment) override;
+    // hawkBit's /autoassignments beyond what the engine needs (sqlstoreautoassignments.cpp); where and orderBy
+    // over "auto_assignments aa", as the RSQL compiler writes them.
+    QList<AutoAssignment> autoAssignmentsWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
+                                               int offset, int limit);
+    std::optional<AutoAssignment> autoAssignment(qint64 id);
+    qint64 insertAutoAssignment(const AutoAssignment &autoAssignment); // the id, 0 on failure
+    bool deleteAutoAssignment(qint64 id);
+    bool deleteAutoAssignmentsOfSet(qint64 setId); // an invalidated set is never auto-assigned again
     QSet<qint64> targetsWithActionFor(qint64 distributionSetId) override;
     qint64 insertTargetFilter(const TargetFilter &filter);
     std::optional<TargetFilter> targetFilter(qint64 id);

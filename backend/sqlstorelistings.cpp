@@ -119,7 +119,7 @@ bool knownTable(const QString &table)
     static const QStringList tables
         = { QStringLiteral("targets"),  QStringLiteral("software_modules"), QStringLiteral("distribution_sets"),
             QStringLiteral("rollouts"), QStringLiteral("actions"),          QStringLiteral("software_module_types"),
-            QStringLiteral("ds_types"), QStringLiteral("target_types") };
+            QStringLiteral("ds_types"), QStringLiteral("target_types"),     QStringLiteral("auto_assignments") };
     return tables.contains(table);
 }
 } // namespace
@@ -306,6 +306,7 @@ bool SqlStore::deleteDistributionSet(qint64 setId)
     for (const QString &sql : { QStringLiteral("DELETE FROM ds_modules WHERE ds_id = ?"),
                                 QStringLiteral("DELETE FROM ds_tag_assignments WHERE ds_id = ?"),
                                 QStringLiteral("UPDATE target_filters SET auto_ds = NULL WHERE auto_ds = ?"),
+                                QStringLiteral("DELETE FROM auto_assignments WHERE ds_id = ?"),
                                 QStringLiteral("DELETE FROM distribution_sets WHERE id = ?") }) {
         QSqlQuery &q = prepared(sql);
         q.addBindValue(setId);

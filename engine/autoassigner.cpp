@@ -6,10 +6,11 @@
 
 namespace Flotilla {
 
-AutoAssigner::AutoAssigner(Store &store, DeploymentService &deployment, QObject *parent)
+AutoAssigner::AutoAssigner(Store &store, DeploymentService &deployment, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_deployment(deployment)
+    , m_clock(clock)
 {
     connect(&m_timer, &QTimer::timeout, this, &AutoAssigner::tick);
 }
@@ -22,39 +23,65 @@ void AutoAssigner::start(int intervalMs)
 int AutoAssigner::tick()
 {
     int created = 0;
-    const int quota = m_store.tenantConfiguration().maxTargetsPerAssignment;
     for (const TargetFilter &filter : m_store.targetFilters()) {
         if (!filter.autoAssignSetId)
             continue;
-        const std::optional<QList<qint64>> matching = m_store.targetIdsMatching(filter.query);
-        if (!matching) {
-            qCWarning(lcEngine).noquote() << "target filter" << filter.name << ":" << m_store.lastError();
-            continue;
-        }
-        const QSet<qint64> had = m_store.targetsWithActionFor(filter.autoAssignSetId);
         AssignmentRequest request;
         request.type = filter.autoAssignType;
         request.weight = filter.autoAssignWeight;
         request.confirmationRequired = filter.autoAssignConfirmationRequired;
         request.initiator = QStringLiteral("auto-assignment %1").arg(filter.name);
-        int assigned = 0;
-        for (qint64 target : *matching) {
-            if (had.contains(target))
-                continue;
-            if (assigned >= quota)
-                break;
-            // One by one: a target the set does not fit must not hold up the others.
-            const AssignmentResult r = m_deployment.assign({ target }, filter.autoAssignSetId, request);
-            if (r.error != AssignmentResult::Error::None) {
-                qCWarning(lcEngine).noquote()
-                    << "auto-assignment" << filter.name << ": target" << target << ":" << r.message;
+        created += assignMatching(filter.query, filter.autoAssignSetId, request,
+                                  QStringLiteral("target filter %1").arg(filter.name));
+    }
+    const QDateTime now = m_clock.now();
+    for (AutoAssignment a : m_store.autoAssignments()) {
+        if (a.status == AutoAssignmentStatus::Ready && (!a.startAt.isValid() || a.startAt <= now)) {
+            a.status = *AutoAssignmentStateMachine::next(a.status, AutoAssignmentEvent::Start);
+            if (!m_store.updateAutoAssignment(a)) {
+                qCWarning(lcEngine).noquote() << "auto-assignment" << a.name << ":" << m_store.lastError();
                 continue;
             }
-            ++assigned;
+            qCInfo(lcEngine).noquote() << "auto-assignment" << a.name << "started";
         }
-        created += assigned;
+        if (a.status != AutoAssignmentStatus::Running)
+            continue;
+        AssignmentRequest request;
+        request.type = a.actionType;
+        request.weight = a.weight;
+        request.confirmationRequired = a.confirmationRequired;
+        request.initiator = QStringLiteral("auto-assignment %1").arg(a.name);
+        created
+            += assignMatching(a.query, a.distributionSetId, request, QStringLiteral("auto-assignment %1").arg(a.name));
     }
     return created;
+}
+
+int AutoAssigner::assignMatching(const QString &query, qint64 setId, const AssignmentRequest &request,
+                                 const QString &who)
+{
+    const std::optional<QList<qint64>> matching = m_store.targetIdsMatching(query);
+    if (!matching) {
+        qCWarning(lcEngine).noquote() << who << ":" << m_store.lastError();
+        return 0;
+    }
+    const int quota = m_store.tenantConfiguration().maxTargetsPerAssignment;
+    const QSet<qint64> had = m_store.targetsWithActionFor(setId);
+    int assigned = 0;
+    for (qint64 target : *matching) {
+        if (had.contains(target))
+            continue;
+        if (assigned >= quota)
+            break;
+        // One by one: a target the set does not fit must not hold up the others.
+        const AssignmentResult r = m_deployment.assign({ target }, setId, request);
+        if (r.error != AssignmentResult::Error::None) {
+            qCWarning(lcEngine).noquote() << who << ": target" << target << ":" << r.message;
+            continue;
+        }
+        ++assigned;
+    }
+    return assigned;
 }
 
 } // namespace Flotilla

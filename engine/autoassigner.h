@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clock.h"
 #include "deploymentservice.h"
 
 #include <QObject>
@@ -8,15 +9,16 @@
 namespace Flotilla {
 
 // hawkBit's auto-assignment, on the thread of its store: on every tick, each target filter with an
-// auto-assigned set assigns it to the targets the filter matches now that never had an action for that set
-// (so a target that failed or was cancelled is not tried again, and one the operator moved on stays moved).
-// Targets the set does not fit (target type) are skipped and logged; at most the tenant's assignment quota
-// per filter and tick.
+// auto-assigned set, and each running auto-assignment (/autoassignments), assigns the set to the targets its
+// query matches now that never had an action for that set (so a target that failed or was cancelled is not
+// tried again, and one the operator moved on stays moved). A ready auto-assignment starts running when its
+// start time has come (at once without one), as hawkBit's scheduler starts it. Targets the set does not fit
+// (target type) are skipped and logged; at most the tenant's assignment quota per query and tick.
 class AutoAssigner : public QObject
 {
     Q_OBJECT
 public:
-    AutoAssigner(Store &store, DeploymentService &deployment, QObject *parent = nullptr);
+    AutoAssigner(Store &store, DeploymentService &deployment, const Clock &clock, QObject *parent = nullptr);
 
     void start(int intervalMs = DefaultIntervalMs);
     static constexpr int DefaultIntervalMs = 2000; // hawkBit's auto-assign scheduler default
@@ -25,8 +27,11 @@ public:
     int tick();
 
 private:
+    int assignMatching(const QString &query, qint64 setId, const AssignmentRequest &request, const QString &who);
+
     Store &m_store;
     DeploymentService &m_deployment;
+    const Clock &m_clock;
     QTimer m_timer;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "action.h"
+#include "autoassignment.h"
 #include "entitytypes.h"
 #include "rollout.h"
 #include "softwaremodule.h"
@@ -40,6 +41,9 @@ public:
     virtual std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) = 0;
     // Saved target filters (with their auto-assignments), and the targets that ever had an action for a set.
     virtual QList<TargetFilter> targetFilters() = 0;
+    // hawkBit's /autoassignments (autoassignment.h), oldest first; and one written back (status, decision).
+    virtual QList<AutoAssignment> autoAssignments() = 0;
+    virtual bool updateAutoAssignment(const AutoAssignment &autoAssignment) = 0;
     virtual QSet<qint64> targetsWithActionFor(qint64 distributionSetId) = 0;
     // Last poll time and address of many targets at once (the DDI server batches them, as hawkBit does).
     struct PollRecord

@@ -88,6 +88,7 @@ struct TenantConfiguration
     bool consentFlow = false; // user.confirmation.flow.enabled
     bool multiAssignment = false; // multi.assignments.enabled
     bool rolloutApproval = false; // rollout.approval.enabled: every new rollout waits for approval
+    bool autoAssignmentApproval = false; // auto.assignment.approval.enabled: every new auto-assignment waits
     bool targetTokenAuth = true; // authentication.targettoken.enabled
     bool gatewayTokenAuth = true; // authentication.gatewaytoken.enabled
     QString gatewayTokenKey; // authentication.gatewaytoken.key; empty: the server's configured ddi/gatewayToken

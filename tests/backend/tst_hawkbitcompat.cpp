@@ -50,6 +50,8 @@ private Q_SLOTS:
     void minArtifactsKeepASetIncomplete();
     void lastStatusCodeOfAnAction();
     void targetGroups();
+    void autoAssignments();
+    void autoAssignmentApproval();
     void metadata_data();
     void metadata();
     void moduleMetadataReachesTheDevice();
@@ -142,6 +144,12 @@ void TestHawkbitCompat::initTestCase()
     m_resources.insert(u"targettype"_s,
                        api.get(u"/targettypes/%1"_s.arg(targetType.jsonArray()[0]["id"_L1].toInt())).json());
     m_resources.insert(u"error"_s, api.get(u"/targets/nobody"_s).json());
+    const HttpAnswer autoAssignment = api.post(u"/autoassignments"_s, R"({"name":"later","description":"next year",
+        "targetFilterQuery":"controllerId==nobody-*","distributionSetId":1,"startAt":4102444800000,
+        "actionType":"downloadonly","weight":300,"confirmationRequired":true})");
+    QCOMPARE(autoAssignment.status, 201);
+    m_resources.insert(u"autoassignment"_s,
+                       api.get(u"/autoassignments/%1"_s.arg(autoAssignment.json()["id"_L1].toInt())).json());
     m_resources.insert(u"module"_s, api.get(u"/softwaremodules/1"_s).json());
     m_resources.insert(u"set"_s, api.get(u"/distributionsets/1"_s).json());
 }
@@ -279,6 +287,13 @@ void TestHawkbitCompat::fields_data()
           "string" },
         { "targettype", { u"id"_s, u"createdAt"_s }, "number" },
         { "targettype", { u"deleted"_s }, "boolean" },
+        // MgmtAutoAssignmentResponseBody
+        { "autoassignment",
+          { u"name"_s, u"description"_s, u"targetFilterQuery"_s, u"status"_s, u"actionType"_s, u"createdBy"_s,
+            u"_links.self.href"_s, u"_links.start.href"_s, u"_links.approve.href"_s, u"_links.distributionset.name"_s },
+          "string" },
+        { "autoassignment", { u"id"_s, u"distributionSetId"_s, u"startAt"_s, u"weight"_s, u"createdAt"_s }, "number" },
+        { "autoassignment", { u"confirmationRequired"_s }, "boolean" },
         // ExceptionInfo
         { "error", { u"exceptionClass"_s, u"errorCode"_s, u"message"_s }, "string" },
     };
@@ -324,6 +339,10 @@ void TestHawkbitCompat::openApiListsTheNewRoutes_data()
     QTest::newRow("optional module types") << u"/rest/v1/distributionsettypes/{id}/optionalmoduletypes"_s << u"get"_s;
     QTest::newRow("one target type") << u"/rest/v1/targettypes/{id}"_s << u"get"_s;
     QTest::newRow("target groups") << u"/rest/v1/targetgroups"_s << u"get"_s;
+    QTest::newRow("auto-assignments") << u"/rest/v1/autoassignments"_s << u"get"_s;
+    QTest::newRow("create an auto-assignment") << u"/rest/v1/autoassignments"_s << u"post"_s;
+    QTest::newRow("approve an auto-assignment") << u"/rest/v1/autoassignments/{id}/approve"_s << u"post"_s;
+    QTest::newRow("pause an auto-assignment") << u"/rest/v1/autoassignments/{id}/pause"_s << u"post"_s;
     QTest::newRow("a group's targets") << u"/rest/v1/targetgroups/{id}/assigned"_s << u"get"_s;
     QTest::newRow("a subgroup's targets") << u"/rest/v1/targetgroups/assigned"_s << u"get"_s;
     QTest::newRow("targets into a group by RSQL") << u"/rest/v1/targetgroups/{id}"_s << u"put"_s;
@@ -354,8 +373,8 @@ void TestHawkbitCompat::openApiListsTheNewRoutes()
 void TestHawkbitCompat::selfLinksLeadBack_data()
 {
     QTest::addColumn<QString>("resource");
-    for (const char *r :
-         { "target", "module", "set", "tag", "group", "moduletype", "settype", "targettype", "rollout", "action" })
+    for (const char *r : { "target", "module", "set", "tag", "group", "moduletype", "settype", "targettype", "rollout",
+                           "action", "autoassignment" })
         QTest::newRow(r) << QString::fromLatin1(r);
 }
 
@@ -384,6 +403,7 @@ void TestHawkbitCompat::openApiListsEveryField_data()
     QTest::newRow("module type") << u"moduletype"_s << u"SoftwareModuleType"_s;
     QTest::newRow("set type") << u"settype"_s << u"DistributionSetType"_s;
     QTest::newRow("target type") << u"targettype"_s << u"TargetType"_s;
+    QTest::newRow("auto-assignment") << u"autoassignment"_s << u"AutoAssignment"_s;
     QTest::newRow("module") << u"module"_s << u"SoftwareModule"_s;
     QTest::newRow("set") << u"set"_s << u"DistributionSet"_s;
     QTest::newRow("error") << u"error"_s << u"Error"_s;
@@ -914,6 +934,126 @@ void TestHawkbitCompat::targetGroups()
     QCOMPARE(api.get(u"/targets/g-3"_s).json()["lastModifiedBy"_L1].toString(), u"admin"_s);
 }
 
+// hawkBit's /autoassignments: refused bodies, a start time, start / pause / resume and what each does to the
+// targets the query matches, listing with q and sort, PUT, DELETE and statistics.
+void TestHawkbitCompat::autoAssignments()
+{
+    HttpClient &api = admin();
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"aa-1"},{"controllerId":"aa-2"}])").status, 201);
+    auto create = [&](const QByteArray &body) {
+        return api.post(u"/autoassignments"_s, body);
+    };
+    const QByteArray timeforced = R"({"name":"x","targetFilterQuery":"controllerId==aa-*","distributionSetId":1,)"
+                                  R"("actionType":"timeforced"})";
+    HttpAnswer a = create(timeforced);
+    QCOMPARE(a.status, 400);
+    QCOMPARE(a.json()["errorCode"_L1].toString(), u"hawkbit.server.error.repo.invalidAutoAssignActionType"_s);
+    QCOMPARE(create(R"({"name":"x","targetFilterQuery":"controllerId==aa-*","distributionSetId":9999})").status, 404);
+    QCOMPARE(create(R"({"name":"x","distributionSetId":1})").status, 400);
+    QCOMPARE(create(R"({"name":"x","targetFilterQuery":"nosuch==1","distributionSetId":1})").status, 400);
+    QCOMPARE(create(R"({"targetFilterQuery":"controllerId==aa-*","distributionSetId":1})").status, 400);
+    QCOMPARE(create(R"({"name":"later","targetFilterQuery":"controllerId==aa-*","distributionSetId":1})").status,
+             409); // the fixture's name
+
+    // A start time far ahead: ready, and nothing is assigned until the operator starts it.
+    const QByteArray body = R"({"name":"aa","targetFilterQuery":"controllerId==aa-*","distributionSetId":1,)"
+                            R"("startAt":4102444800000,"actionType":"soft","weight":700})";
+    a = create(body);
+    QCOMPARE(a.status, 201);
+    const int id = a.json()["id"_L1].toInt();
+    QCOMPARE(a.json()["status"_L1].toString(), u"ready"_s);
+    const QString self = u"/autoassignments/%1"_s.arg(id);
+    auto actions = [&](const QString &target) {
+        return api.get(u"/targets/%1/actions"_s.arg(target)).json()["total"_L1].toInt();
+    };
+    QTest::qWait(2500); // longer than one auto-assignment tick
+    QCOMPARE(actions(u"aa-1"_s), 0);
+    QCOMPARE(api.post(self + u"/pause"_s, {}).status, 409); // not running
+    QCOMPARE(api.post(self + u"/approve"_s, {}).json()["errorCode"_L1].toString(),
+             u"hawkbit.server.error.auto.assignment.illegalState"_s);
+    QCOMPARE(api.post(self + u"/start"_s, {}).status, 204);
+    QCOMPARE(api.get(self).json()["status"_L1].toString(), u"running"_s);
+    QCOMPARE(api.post(self + u"/start"_s, {}).status, 409);
+    QTRY_COMPARE_WITH_TIMEOUT(actions(u"aa-1"_s), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(actions(u"aa-2"_s), 1, 10000);
+    const QJsonObject action = api.get(u"/targets/aa-1/actions"_s).json()["content"_L1][0].toObject();
+    QCOMPARE(action["forceType"_L1].toString(), u"soft"_s);
+    QCOMPARE(action["weight"_L1].toInt(), 700);
+
+    // Paused: a new match waits; resumed: it gets the set.
+    QCOMPARE(api.post(self + u"/pause"_s, {}).status, 204);
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"aa-3"}])").status, 201);
+    QTest::qWait(2500);
+    QCOMPARE(actions(u"aa-3"_s), 0);
+    QCOMPARE(api.post(self + u"/resume"_s, {}).status, 204);
+    QTRY_COMPARE_WITH_TIMEOUT(actions(u"aa-3"_s), 1, 10000);
+
+    // Listing with q and sort; PUT renames; DELETE leaves the actions.
+    QJsonArray list = api.get(u"/autoassignments?q=status==running"_s).json()["content"_L1].toArray();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list[0]["name"_L1].toString(), u"aa"_s);
+    list = api.get(u"/autoassignments?sort=name:DESC&q=distributionSet.name==fw"_s).json()["content"_L1].toArray();
+    QVERIFY(list.size() >= 2);
+    QCOMPARE(list[0]["name"_L1].toString(), u"later"_s);
+    QCOMPARE(api.get(u"/autoassignments?q=actionType==soft"_s).json()["total"_L1].toInt(), 1);
+    QCOMPARE(api.get(u"/autoassignments?sort=nosuch:ASC"_s).status, 400);
+    QCOMPARE(api.put(self, R"({"name":"later"})").status, 409);
+    a = api.put(self, R"({"name":"aa renamed","description":"all aa targets"})");
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.json()["name"_L1].toString(), u"aa renamed"_s);
+    QCOMPARE(a.json()["targetFilterQuery"_L1].toString(), u"controllerId==aa-*"_s); // stays
+    QCOMPARE(a.json()["lastModifiedBy"_L1].toString(), u"admin"_s);
+    const int before
+        = api.get(u"/distributionsets/1/statistics/autoassignments"_s).json()["totalAutoAssignments"_L1].toInt();
+    QVERIFY(before >= 2); // the fixture's and this one
+    QCOMPARE(api.send("DELETE", self).status, 204);
+    QCOMPARE(api.get(self).status, 404);
+    QCOMPARE(api.get(u"/distributionsets/1/statistics/autoassignments"_s).json()["totalAutoAssignments"_L1].toInt(),
+             before - 1);
+    QCOMPARE(actions(u"aa-1"_s), 1);
+    QCOMPARE(api.get(u"/autoassignments/abc"_s).status, 404);
+}
+
+// auto.assignment.approval.enabled: new auto-assignments wait; approved they run without a start time, denied
+// they never do; the decision names who took it and why.
+void TestHawkbitCompat::autoAssignmentApproval()
+{
+    HttpClient &api = admin();
+    QCOMPARE(api.put(u"/system/configs/auto.assignment.approval.enabled"_s, R"({"value":true})").status, 200);
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"ap-1"}])").status, 201);
+    HttpAnswer a = api.post(u"/autoassignments"_s,
+                            R"({"name":"ap","targetFilterQuery":"controllerId==ap-1","distributionSetId":1})");
+    QCOMPARE(a.status, 201);
+    QCOMPARE(a.json()["status"_L1].toString(), u"waiting_for_approval"_s);
+    const QString ap = u"/autoassignments/%1"_s.arg(a.json()["id"_L1].toInt());
+    a = api.post(u"/autoassignments"_s,
+                 R"({"name":"no","targetFilterQuery":"controllerId==ap-1","distributionSetId":1})");
+    const QString no = u"/autoassignments/%1"_s.arg(a.json()["id"_L1].toInt());
+    QCOMPARE(api.put(u"/system/configs/auto.assignment.approval.enabled"_s, R"({"value":false})").status, 200);
+    QCOMPARE(api.post(ap + u"/start"_s, {}).status, 409);
+    QTest::qWait(2500);
+    QCOMPARE(api.get(u"/targets/ap-1/actions"_s).json()["total"_L1].toInt(), 0);
+    QCOMPARE(api.post(no + u"/deny?remark=not%20now"_s, {}).status, 204);
+    const QJsonObject denied = api.get(no).json();
+    QCOMPARE(denied["status"_L1].toString(), u"approval_denied"_s);
+    QCOMPARE(denied["approvalRemark"_L1].toString(), u"not now"_s);
+    QCOMPARE(api.post(no + u"/approve"_s, {}).status, 409);
+    QCOMPARE(api.post(ap + u"/approve?remark=go"_s, {}).status, 204);
+    const QJsonObject approved = api.get(ap).json();
+    QCOMPARE(approved["approvalDecidedBy"_L1].toString(), u"admin"_s);
+    QCOMPARE(approved["approvalRemark"_L1].toString(), u"go"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(api.get(ap).json()["status"_L1].toString(), u"running"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(api.get(u"/targets/ap-1/actions"_s).json()["total"_L1].toInt(), 1, 10000);
+    QCOMPARE(api.get(no).json()["status"_L1].toString(), u"approval_denied"_s);
+    // Deciding is the approver's: an operator reads it but cannot approve.
+    QCOMPARE(api.post(u"/users"_s, R"({"username":"op-aa","password":"op-aa-password","roles":["operator"]})").status,
+             201);
+    HttpClient op(m_server->url() + u"/rest/v1"_s);
+    op.setAuthorization("Basic " + QByteArray("op-aa:op-aa-password").toBase64());
+    QCOMPARE(op.post(no + u"/approve"_s, {}).status, 403);
+    QCOMPARE(op.get(no).status, 200);
+}
+
 void TestHawkbitCompat::updatesAsHawkbitTakesThem()
 {
     HttpClient &api = admin();
@@ -1189,7 +1329,16 @@ void TestHawkbitCompat::invalidation()
     QCOMPARE(api.post(u"/rollouts/%1/start"_s.arg(rollout), {}).status, 204);
     QTRY_COMPARE(api.get(u"/rollouts/%1"_s.arg(rollout)).json()["status"_L1].toString(), u"running"_s);
 
+    const int autoAssignment = api.post(u"/autoassignments"_s,
+                                        u"{\"name\":\"inv-%1\",\"targetFilterQuery\":\"controllerId==nobody\","
+                                        "\"distributionSetId\":%2}"_s.arg(round)
+                                            .arg(set)
+                                            .toUtf8())
+                                   .json()["id"_L1]
+                                   .toInt();
+    QVERIFY(autoAssignment > 0);
     QCOMPARE(api.post(u"/distributionsets/%1/invalidate"_s.arg(set), body).status, 204);
+    QCOMPARE(api.get(u"/autoassignments/%1"_s.arg(autoAssignment)).status, 404); // dropped, as hawkBit does
     QCOMPARE(api.get(u"/distributionsets/%1"_s.arg(set)).json()["valid"_L1].toBool(), false);
     QCOMPARE(api.get(u"/targets/%1/actions/%2"_s.arg(device).arg(action)).json()["detailStatus"_L1].toString(),
              actionAfter);

@@ -1,0 +1,125 @@
+// SqlStore: hawkBit's auto-assignments (/autoassignments): the set, the query and the life cycle.
+#include "sqlstore.h"
+#include "sqlstore_p.h"
+
+#include <limits>
+
+using namespace Flotilla::SqlStoreDetail;
+
+namespace Flotilla {
+
+namespace {
+const QString autoAssignmentColumns
+    = QStringLiteral("aa.id, aa.name, aa.description, aa.query, aa.ds_id, aa.status, aa.start_at, aa.action_type, "
+                     "aa.weight, aa.confirmation_required, aa.decided_by, aa.remark");
+AutoAssignment autoAssignmentFrom(const QSqlQuery &q)
+{
+    AutoAssignment a;
+    a.id = q.value(0).toLongLong();
+    a.name = q.value(1).toString();
+    a.description = q.value(2).toString();
+    a.query = q.value(3).toString();
+    a.distributionSetId = q.value(4).toLongLong();
+    a.status = AutoAssignmentStatus(q.value(5).toInt());
+    a.startAt = fromMs(q.value(6));
+    a.actionType = ActionType(q.value(7).toInt());
+    a.weight = q.value(8).toInt();
+    a.confirmationRequired = q.value(9).toInt() != 0;
+    a.approvalDecidedBy = q.value(10).toString();
+    a.approvalRemark = q.value(11).toString();
+    return a;
+}
+// Every column but the id, in the order of the INSERT and UPDATE statements.
+void bindAutoAssignment(QSqlQuery &q, const AutoAssignment &a)
+{
+    q.addBindValue(a.name);
+    q.addBindValue(a.description);
+    q.addBindValue(a.query);
+    q.addBindValue(a.distributionSetId);
+    q.addBindValue(int(a.status));
+    q.addBindValue(msOrNull(a.startAt));
+    q.addBindValue(int(a.actionType));
+    q.addBindValue(a.weight);
+    q.addBindValue(a.confirmationRequired ? 1 : 0);
+    q.addBindValue(a.approvalDecidedBy);
+    q.addBindValue(a.approvalRemark);
+}
+} // namespace
+
+QList<AutoAssignment> SqlStore::autoAssignments()
+{
+    return autoAssignmentsWhere(QString(), {}, QStringLiteral("aa.id"), 0, std::numeric_limits<int>::max());
+}
+
+QList<AutoAssignment> SqlStore::autoAssignmentsWhere(const QString &where, const QVariantList &binds,
+                                                     const QString &orderBy, int offset, int limit)
+{
+    QList<AutoAssignment> list;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM auto_assignments aa WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
+                  .arg(autoAssignmentColumns, where.isEmpty() ? QStringLiteral("1=1") : where, orderBy));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading auto-assignments"), q);
+        return list;
+    }
+    while (q.next())
+        list.append(autoAssignmentFrom(q));
+    return list;
+}
+
+std::optional<AutoAssignment> SqlStore::autoAssignment(qint64 id)
+{
+    const QList<AutoAssignment> one
+        = autoAssignmentsWhere(QStringLiteral("aa.id = ?"), { id }, QStringLiteral("aa.id"), 0, 1);
+    return one.isEmpty() ? std::nullopt : std::optional(one.first());
+}
+
+qint64 SqlStore::insertAutoAssignment(const AutoAssignment &a)
+{
+    QSqlQuery &q = prepared(QStringLiteral(
+        "INSERT INTO auto_assignments (name, description, query, ds_id, status, start_at, action_type, "
+        "weight, confirmation_required, decided_by, remark) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    bindAutoAssignment(q, a);
+    if (!q.exec() || !q.next()) {
+        setError(QStringLiteral("inserting auto-assignment %1").arg(a.name), q);
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+bool SqlStore::updateAutoAssignment(const AutoAssignment &a)
+{
+    QSqlQuery &q = prepared(QStringLiteral(
+        "UPDATE auto_assignments SET name = ?, description = ?, query = ?, ds_id = ?, status = ?, start_at = ?, "
+        "action_type = ?, weight = ?, confirmation_required = ?, decided_by = ?, remark = ? WHERE id = ?"));
+    bindAutoAssignment(q, a);
+    q.addBindValue(a.id);
+    if (!q.exec())
+        return setError(QStringLiteral("updating auto-assignment %1").arg(a.id), q);
+    return q.numRowsAffected() == 1;
+}
+
+bool SqlStore::deleteAutoAssignment(qint64 id)
+{
+    QSqlQuery &q = prepared(QStringLiteral("DELETE FROM auto_assignments WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(QStringLiteral("deleting auto-assignment %1").arg(id), q);
+    return true;
+}
+
+bool SqlStore::deleteAutoAssignmentsOfSet(qint64 setId)
+{
+    QSqlQuery &q = prepared(QStringLiteral("DELETE FROM auto_assignments WHERE ds_id = ?"));
+    q.addBindValue(setId);
+    if (!q.exec())
+        return setError(QStringLiteral("dropping the auto-assignments of distribution set %1").arg(setId), q);
+    return true;
+}
+
+} // namespace Flotilla
