@@ -602,7 +602,7 @@ void ManagementServer::install(QHttpServer &server)
 void ManagementServer::handle(const QHttpServerRequest &request, QHttpServerResponder &responder, Permission permission,
                               Handler handler, QStringList args)
 {
-    Context ctx { request, responder, std::move(args), {} };
+    Context ctx { request, responder, std::move(args), {}, m_externalUrl.baseFor(request) };
     const std::optional<Operator> who = m_accounts.authenticate(request.value("authorization"));
     if (!who)
         return ctx.fail(Status::Unauthorized, u"valid Basic or Bearer credentials are required"_s);

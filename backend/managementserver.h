@@ -1,5 +1,7 @@
 #pragma once
 
+#include "externalurl.h"
+
 #include "artifactstore.h"
 #include "operatoraccounts.h"
 #include "rolloutservice.h"
@@ -30,6 +32,8 @@ public:
     void install(QHttpServer &server);
     // The tenant /userinfo names (the DDI's tenant; hawkBit's DEFAULT unless configured).
     void setTenant(const QString &tenant) { m_tenant = tenant; }
+    // Where operators reach this server (as the DDI's links): every _links href is absolute, as hawkBit's are.
+    void setExternalUrl(const ExternalUrl &url) { m_externalUrl = url; }
 
     struct Context;
     using Handler = void (ManagementServer::*)(Context &ctx);
@@ -208,6 +212,7 @@ private:
     OperatorAccounts &m_accounts;
     qint64 m_maxArtifactBytes;
     QString m_tenant = QStringLiteral("DEFAULT");
+    ExternalUrl m_externalUrl;
 };
 
 } // namespace Flotilla

@@ -141,6 +141,39 @@ inline QJsonObject targetJson(const Target &t, bool withToken)
     return o;
 }
 
+// The handlers write hrefs as server paths ("/rest/v1/targets/x"); hawkBit's are absolute URLs, and scripts
+// follow them as they are: every "_links" href that is a path gets the base the request came in at.
+inline QJsonValue absoluteLinks(const QJsonValue &v, const QString &base)
+{
+    if (v.isArray()) {
+        QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            a[i] = absoluteLinks(a.at(i), base);
+        return a;
+    }
+    if (!v.isObject())
+        return v;
+    QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.key() != "_links"_L1) {
+            if (it.value().isObject() || it.value().isArray())
+                it.value() = absoluteLinks(it.value(), base);
+            continue;
+        }
+        QJsonObject links = it.value().toObject();
+        for (auto link = links.begin(); link != links.end(); ++link) {
+            QJsonObject l = link.value().toObject();
+            const QString href = l.value("href"_L1).toString();
+            if (href.startsWith(u'/')) {
+                l.insert("href"_L1, QString(base + href));
+                link.value() = l;
+            }
+        }
+        it.value() = links;
+    }
+    return o;
+}
+
 // A target group as a request gives it, or what is wrong with it: 1 to MaxTargetGroupLength characters, no
 // empty path segment ("Europe//East", "/Europe").
 inline QString targetGroupError(const QString &group)
@@ -216,8 +249,13 @@ inline QJsonObject setJson(const DistributionSet &s, const QList<SoftwareModule>
 {
     QJsonArray list;
     for (const SoftwareModule &m : modules)
-        list.append(QJsonObject {
-            { "id"_L1, double(m.id) }, { "type"_L1, m.typeKey }, { "name"_L1, m.name }, { "version"_L1, m.version } });
+        list.append(QJsonObject { { "id"_L1, double(m.id) },
+                                  { "type"_L1, m.typeKey },
+                                  { "name"_L1, m.name },
+                                  { "version"_L1, m.version },
+                                  { "vendor"_L1, m.vendor },
+                                  { "description"_L1, m.description },
+                                  { "_links"_L1, linksJson({ { "self"_L1, u"/softwaremodules/%1"_s.arg(m.id) } }) } });
     return { { "id"_L1, double(s.id) },
              { "name"_L1, s.name },
              { "description"_L1, s.description },
@@ -343,14 +381,16 @@ struct ManagementServer::Context
     QHttpServerResponder &responder;
     QStringList args;
     Operator who;
+    QString linkBase; // scheme://host[:port] the operator reached us at (ExternalUrl); prefixes every href
 
     void send(const QJsonValue &body, Mgmt::Status status = Mgmt::Status::Ok)
     {
         QHttpHeaders h;
         h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
-        const QByteArray bytes = body.isObject() ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
-            : body.isArray()                     ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
-                                                 : QByteArray();
+        const QJsonValue out = linkBase.isEmpty() ? body : absoluteLinks(body, linkBase);
+        const QByteArray bytes = out.isObject() ? QJsonDocument(out.toObject()).toJson(QJsonDocument::Compact)
+            : out.isArray()                     ? QJsonDocument(out.toArray()).toJson(QJsonDocument::Compact)
+                                                : QByteArray();
         responder.write(bytes, h, status);
     }
     // One page of a list, in hawkBit's shape.

@@ -126,6 +126,7 @@ bool Server::start()
     m_management = new ManagementServer(*m_store, *m_artifacts, m_ddi->deployment(), m_ddi->rollouts(), *m_accounts,
                                         m_config.maxArtifactBytes, m_http.get());
     m_management->setTenant(m_config.tenant);
+    m_management->setExternalUrl(settings.externalUrl);
     m_management->install(*m_http);
     // Live events: every committed store change, and device polls.
     m_events = new EventStream(*m_store, *m_accounts, 10000, m_http.get());

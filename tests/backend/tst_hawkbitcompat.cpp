@@ -30,6 +30,7 @@ private Q_SLOTS:
     void openApiListsTheNewRoutes();
     void selfLinksLeadBack_data();
     void selfLinksLeadBack();
+    void linksFollowTheHostTheOperatorUsed();
     void openApiListsEveryField_data();
     void openApiListsEveryField();
     void errorBodies_data();
@@ -378,16 +379,33 @@ void TestHawkbitCompat::selfLinksLeadBack_data()
         QTest::newRow(r) << QString::fromLatin1(r);
 }
 
-// Following a resource's self link gets the resource again.
+// A resource's self link is an absolute URL, as hawkBit's are, and following it gets the resource again.
 void TestHawkbitCompat::selfLinksLeadBack()
 {
     QFETCH(QString, resource);
     const QJsonObject r = m_resources.value(resource);
     const QString href = r["_links"_L1]["self"_L1]["href"_L1].toString();
-    QVERIFY2(href.startsWith(u"/rest/v1/"_s), qPrintable(href));
-    const HttpAnswer a = admin().get(href.mid(8));
+    QVERIFY2(href.startsWith(m_server->url() + u"/rest/v1/"_s), qPrintable(href));
+    const HttpAnswer a = admin().get(href);
     QCOMPARE(a.status, 200);
     QCOMPARE(a.json()["id"_L1], r["id"_L1]);
+}
+
+// The links name the server as the request did (its Host header; a public URL or a trusted proxy's
+// X-Forwarded-* when configured, as the DDI's links do), nested ones included.
+void TestHawkbitCompat::linksFollowTheHostTheOperatorUsed()
+{
+    const HttpAnswer a = admin().get(u"/targets?q=controllerId==solo"_s, { { "Host", "fleet.example:9000" } });
+    QCOMPARE(a.status, 200);
+    const QJsonObject target = a.json()["content"_L1][0].toObject();
+    QCOMPARE(target["_links"_L1]["self"_L1]["href"_L1].toString(), u"http://fleet.example:9000/rest/v1/targets/solo"_s);
+    QCOMPARE(target["_links"_L1]["assignedDS"_L1]["href"_L1].toString(),
+             u"http://fleet.example:9000/rest/v1/targets/solo/assignedDS"_s);
+    const QJsonObject set = admin().get(u"/distributionsets/1"_s, { { "Host", "fleet.example:9000" } }).json();
+    for (const QJsonValue &module : set["modules"_L1].toArray()) // nested entities too
+        QVERIFY(module["_links"_L1]["self"_L1]["href"_L1].toString().startsWith(u"http://fleet.example:9000/"_s));
+    // Hrefs that are not server paths stay as they are; the bodies keep their other strings.
+    QCOMPARE(target["controllerId"_L1].toString(), u"solo"_s);
 }
 
 void TestHawkbitCompat::openApiListsEveryField_data()
