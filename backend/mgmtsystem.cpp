@@ -52,7 +52,6 @@ const QList<ConfigKey> &configKeys()
         // Fixed in Flotilla.
         { "implicit.lock.enabled"_L1, Kind::Boolean, {}, true },
         { "batch.assignments.enabled"_L1, Kind::Boolean, {}, false },
-        { "auto.assignment.approval.enabled"_L1, Kind::Boolean, {}, false },
         { "authentication.header.enabled"_L1, Kind::Boolean, {}, false },
         { "authentication.header.authority"_L1, Kind::Text, {}, QString() },
         { "action.cleanup.enabled"_L1, Kind::Boolean, {}, false },
