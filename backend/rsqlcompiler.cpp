@@ -1,5 +1,10 @@
 #include "rsqlcompiler.h"
 
+#include "action.h"
+#include "autoassignment.h"
+#include "rollout.h"
+#include "targetstatemachine.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Flotilla {
@@ -21,21 +26,20 @@ struct Field
     QStringList enumNames = {}; // Kind::Enum: the names by their stored number
 };
 
-const QStringList targetStates = { u"unknown"_s, u"registered"_s, u"pending"_s, u"in_sync"_s, u"error"_s };
-const QStringList actionStates = { u"scheduled"_s, u"wait_for_confirmation"_s,
-                                   u"running"_s,   u"canceling"_s,
-                                   u"canceled"_s,  u"finished"_s,
-                                   u"error"_s,     u"downloaded"_s };
-const QStringList rolloutStates = { u"creating"_s,        u"waiting_for_approval"_s,
-                                    u"approval_denied"_s, u"ready"_s,
-                                    u"starting"_s,        u"running"_s,
-                                    u"paused"_s,          u"stopping"_s,
-                                    u"stopped"_s,         u"finished"_s };
-
-// By their stored numbers: engine/autoassignment.h and ActionType (engine/action.h).
-const QStringList autoAssignmentStates
-    = { u"waiting_for_approval"_s, u"approval_denied"_s, u"ready"_s, u"paused"_s, u"running"_s };
-const QStringList actionTypes = { u"forced"_s, u"soft"_s, u"downloadonly"_s, u"timeforced"_s };
+// An enum field's names by stored number, from the engine's own names (lower case, as RSQL compares them): the
+// list cannot fall out of step with the enum.
+template<typename E> QStringList namesOf(E last)
+{
+    QStringList names;
+    for (int i = 0; i <= int(last); ++i)
+        names << nameOf(E(i)).toLower();
+    return names;
+}
+const QStringList targetStates = namesOf(TargetState::Error);
+const QStringList actionStates = namesOf(ActionState::Downloaded);
+const QStringList rolloutStates = namesOf(RolloutState::Finished);
+const QStringList autoAssignmentStates = namesOf(AutoAssignmentStatus::Running);
+const QStringList actionTypes = namesOf(ActionType::TimeForced);
 
 // Each entity's fields (lower-case names), over the alias the listing queries use.
 using FieldTable = QList<std::pair<QString, Field>>;

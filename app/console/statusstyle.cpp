@@ -1,5 +1,7 @@
 #include "statusstyle.h"
 
+#include "statuspalette.h"
+
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QHash>
@@ -15,16 +17,6 @@ namespace Flotilla {
 namespace {
 
 enum class Shape { Check, Cross, Arrows, Question, Dot, Clock, Pause, Square };
-
-bool darkPalette()
-{
-    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
-}
-
-QColor tone(const char *light, const char *dark)
-{
-    return QColor(QLatin1StringView(darkPalette() ? dark : light));
-}
 
 QIcon badge(const QColor &color, Shape shape)
 {
@@ -125,15 +117,7 @@ QString StatusStyle::targetDescription(const QString &s)
 
 QColor StatusStyle::targetColor(const QString &s)
 {
-    if (s == u"in_sync"_s)
-        return tone("#1e7d32", "#81c784");
-    if (s == u"pending"_s)
-        return tone("#1565c0", "#64b5f6");
-    if (s == u"error"_s)
-        return tone("#c62828", "#ef9a9a");
-    if (s == u"registered"_s)
-        return tone("#6a1b9a", "#ce93d8");
-    return tone("#616161", "#bdbdbd");
+    return StatusPalette::target(s);
 }
 
 QIcon StatusStyle::targetIcon(const QString &s)
@@ -174,17 +158,7 @@ QString StatusStyle::actionLabel(const QString &s)
 
 QColor StatusStyle::actionColor(const QString &s)
 {
-    if (s == u"finished"_s)
-        return tone("#1e7d32", "#81c784");
-    if (s == u"error"_s)
-        return tone("#c62828", "#ef9a9a");
-    if (s == u"canceled"_s || s == u"canceling"_s)
-        return tone("#616161", "#bdbdbd");
-    if (s == u"wait_for_confirmation"_s || s == u"scheduled"_s)
-        return tone("#ef6c00", "#ffb74d");
-    if (s == u"warning"_s || s == u"denied"_s)
-        return tone("#b26a00", "#ffd54f");
-    return tone("#1565c0", "#64b5f6");
+    return StatusPalette::action(s);
 }
 
 QIcon StatusStyle::actionIcon(const QString &s)
@@ -198,7 +172,7 @@ QIcon StatusStyle::actionIcon(const QString &s)
         return badge(c, Shape::Square);
     if (s == u"wait_for_confirmation"_s || s == u"scheduled"_s)
         return badge(c, Shape::Clock);
-    if (s == u"warning"_s || s == u"denied"_s)
+    if (s == u"warning"_s || s == u"denied"_s || s == u"canceled_rejected"_s)
         return badge(c, Shape::Pause);
     return badge(c, Shape::Arrows);
 }

@@ -6,7 +6,8 @@
 
 namespace Flotilla {
 
-// The colour of an action's state on the timeline, for C++ (TimelineBars) and QML (ActionTrack) alike.
+// The colour of an action's state on the timeline, for C++ (TimelineBars) and QML (ActionTrack) alike: the
+// console's one status palette (qml/style), so the timeline and the tables agree.
 class TimelineStyle : public QObject
 {
     Q_OBJECT

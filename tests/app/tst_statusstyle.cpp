@@ -1,0 +1,112 @@
+// One status vocabulary on screen: the console's tables and charts (StatusStyle) and the QML timeline
+// (TimelineStyle) colour every state the same, on light and dark palettes, from one table (StatusPalette).
+#include "statuspalette.h"
+#include "statusstyle.h"
+#include "timelinestyle.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace Qt::StringLiterals;
+
+class TestStatusStyle : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void widgetsAndTimelineAgree_data();
+    void widgetsAndTimelineAgree();
+    void statesThatMeanDifferentThingsLookDifferent_data();
+    void statesThatMeanDifferentThingsLookDifferent();
+    void everyActionStateHasALabel_data();
+    void everyActionStateHasALabel();
+};
+
+namespace {
+// Every action status and history status the Management API and the timeline use.
+const QStringList actionStatuses = { u"scheduled"_s, u"wait_for_confirmation"_s,
+                                     u"running"_s,   u"canceling"_s,
+                                     u"canceled"_s,  u"finished"_s,
+                                     u"error"_s,     u"downloaded"_s,
+                                     u"warning"_s,   u"retrieved"_s,
+                                     u"download"_s,  u"canceled_rejected"_s,
+                                     u"denied"_s,    u"confirmed"_s };
+
+void usePalette(bool dark)
+{
+    QPalette p = QApplication::palette();
+    p.setColor(QPalette::Window, dark ? QColor(0x20, 0x20, 0x20) : QColor(0xf5, 0xf5, 0xf5));
+    QApplication::setPalette(p);
+}
+} // namespace
+
+void TestStatusStyle::widgetsAndTimelineAgree_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<bool>("dark");
+    for (bool dark : { false, true }) {
+        for (const QString &s : actionStatuses)
+            QTest::addRow("%s %s", qPrintable(s), dark ? "dark" : "light") << s << dark;
+    }
+}
+
+void TestStatusStyle::widgetsAndTimelineAgree()
+{
+    QFETCH(QString, status);
+    QFETCH(bool, dark);
+    usePalette(dark);
+    QCOMPARE(StatusStyle::actionColor(status), TimelineStyle::colourFor(status));
+    QCOMPARE(StatusStyle::actionColor(status.toUpper()), StatusStyle::actionColor(status)); // any case
+    const auto tone = dark ? StatusPalette::Tone::Dark : StatusPalette::Tone::Light;
+    QCOMPARE(StatusStyle::actionColor(status), StatusPalette::action(status, tone));
+    // A dark background gets the lighter tone, so the colour reads on it.
+    QVERIFY(StatusPalette::action(status, StatusPalette::Tone::Dark).lightness()
+            > StatusPalette::action(status, StatusPalette::Tone::Light).lightness());
+}
+
+void TestStatusStyle::statesThatMeanDifferentThingsLookDifferent_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::newRow("finished / error") << u"finished"_s << u"error"_s;
+    QTest::newRow("finished / running") << u"finished"_s << u"running"_s;
+    QTest::newRow("running / error") << u"running"_s << u"error"_s;
+    QTest::newRow("waiting for a person / waiting for its turn") << u"wait_for_confirmation"_s << u"scheduled"_s;
+    QTest::newRow("downloaded / finished") << u"downloaded"_s << u"finished"_s;
+    QTest::newRow("canceled / running") << u"canceled"_s << u"running"_s;
+    QTest::newRow("warning / error") << u"warning"_s << u"error"_s;
+}
+
+void TestStatusStyle::statesThatMeanDifferentThingsLookDifferent()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    for (bool dark : { false, true }) {
+        usePalette(dark);
+        QVERIFY(TimelineStyle::colourFor(a) != TimelineStyle::colourFor(b));
+    }
+    // Targets: the same meanings in the same colours as actions.
+    QCOMPARE(StatusPalette::target(u"in_sync"_s), StatusPalette::action(u"finished"_s));
+    QCOMPARE(StatusPalette::target(u"error"_s), StatusPalette::action(u"error"_s));
+    QCOMPARE(StatusPalette::target(u"pending"_s), StatusPalette::action(u"running"_s));
+    QCOMPARE(StatusPalette::rollout(u"finished"_s), StatusPalette::action(u"finished"_s));
+}
+
+void TestStatusStyle::everyActionStateHasALabel_data()
+{
+    QTest::addColumn<QString>("status");
+    for (const QString &s : actionStatuses)
+        QTest::newRow(qPrintable(s)) << s;
+}
+
+void TestStatusStyle::everyActionStateHasALabel()
+{
+    QFETCH(QString, status);
+    const QString label = StatusStyle::actionLabel(status);
+    QVERIFY2(!label.isEmpty() && label != status, qPrintable(label));
+    QVERIFY(!StatusStyle::actionIcon(status).isNull());
+}
+
+QTEST_MAIN(TestStatusStyle)
+#include "tst_statusstyle.moc"
