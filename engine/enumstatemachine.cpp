@@ -1,5 +1,7 @@
 #include "enumstatemachine.h"
 
+#include "enginelogging.h"
+
 #include <QCoreApplication>
 #include <QSignalTransition>
 #include <QState>
@@ -43,7 +45,10 @@ EnumStateMachineBase::~EnumStateMachineBase() = default;
 
 void EnumStateMachineBase::addStateId(int id)
 {
-    Q_ASSERT(!m_states.contains(id));
+    if (m_states.contains(id)) {
+        qCCritical(lcEngine) << "state machine: state" << id << "added twice; the second is ignored";
+        return;
+    }
     auto *state = new QState(&m_machine);
     connect(state, &QState::entered, this, [this, id] { m_current = id; });
     m_states.insert(id, state);
@@ -53,8 +58,13 @@ void EnumStateMachineBase::addTransitionIds(int from, int event, int to)
 {
     QState *source = m_states.value(from);
     QState *target = m_states.value(to);
-    Q_ASSERT(source && target);
-    Q_ASSERT_X(!m_events.value(from).contains(event), "EnumStateMachine", "one transition per state and event");
+    if (!source || !target || m_events.value(from).contains(event)) {
+        // One transition per state and event, between states the machine has: anything else is a bug in the
+        // table, refused here (in release builds too) rather than taken at random later.
+        qCCritical(lcEngine) << "state machine: transition" << from << "--" << event << "->" << to
+                             << (source && target ? "duplicates another; ignored" : "names an unknown state; ignored");
+        return;
+    }
     auto *t = new EventTransition(this, event, [this] { m_taken = true; }, source);
     if (from != to)
         t->setTargetState(target);
@@ -63,26 +73,36 @@ void EnumStateMachineBase::addTransitionIds(int from, int event, int to)
 
 void EnumStateMachineBase::startIn(int initial)
 {
-    Q_ASSERT(m_states.contains(initial));
+    if (!m_states.contains(initial)) {
+        qCCritical(lcEngine) << "state machine: cannot start in unknown state" << initial;
+        return; // not running: fire() refuses every event
+    }
     m_machine.setInitialState(m_states.value(initial));
     m_machine.start();
-    // QStateMachine::start() is queued; deliver it now so the machine is usable synchronously.
-    QCoreApplication::sendPostedEvents(&m_machine, QEvent::MetaCall);
-    Q_ASSERT(m_machine.isRunning());
-    Q_ASSERT(m_current == initial);
+    // QStateMachine::start() delivers itself through the machine's posted events; deliver them now (public API:
+    // QCoreApplication::sendPostedEvents) so the machine is usable synchronously, without an event loop.
+    QCoreApplication::sendPostedEvents(&m_machine);
+    if (!m_machine.isRunning() || m_current != initial) {
+        qCCritical(lcEngine) << "state machine: did not start in state" << initial;
+        m_machine.stop();
+    }
 }
 
 bool EnumStateMachineBase::fireId(int event)
 {
-    Q_ASSERT(m_machine.isRunning());
-    if (!hasTransitionId(m_current, event))
+    if (!m_machine.isRunning() || !hasTransitionId(m_current, event))
         return false;
     m_taken = false;
-    // Signal transitions are processed directly while the machine is running and idle.
+    const int before = m_current;
+    // While the machine runs and is idle, QStateMachine takes a signal transition at once; posted work (if a
+    // Qt version queued it) is delivered before we look.
     Q_EMIT eventRaised(event);
-    QCoreApplication::sendPostedEvents(&m_machine, QEvent::MetaCall);
-    Q_ASSERT(m_taken);
-    return m_taken;
+    QCoreApplication::sendPostedEvents(&m_machine);
+    if (!m_taken) {
+        qCCritical(lcEngine) << "state machine: event" << event << "in state" << before << "was not taken";
+        return false;
+    }
+    return true;
 }
 
 bool EnumStateMachineBase::hasTransitionId(int from, int event) const
