@@ -58,6 +58,12 @@ QWidget *PageStack::page(int index) const
     return m_stack->widget(index);
 }
 
+QString PageStack::title(int index) const
+{
+    const QListWidgetItem *item = m_navigation->item(index);
+    return item ? item->text() : QString();
+}
+
 void PageStack::setCurrentIndex(int index)
 {
     m_navigation->setCurrentRow(index);

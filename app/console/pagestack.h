@@ -20,6 +20,7 @@ public:
     int currentIndex() const;
     QWidget *currentPage() const;
     QWidget *page(int index) const;
+    QString title(int index) const; // as the navigation shows it
     void setCurrentIndex(int index);
 
 Q_SIGNALS:

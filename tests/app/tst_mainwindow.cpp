@@ -36,7 +36,17 @@ void TestMainWindow::opensWithPageStack()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.pages());
     QVERIFY(window.centralWidget()->isAncestorOf(window.pages()));
-    QVERIFY(window.pages()->count() >= 1);
+    // The pages an operator finds, in the order of the navigation, each with its own widget.
+    const QStringList expected = { QStringLiteral("Welcome"),  QStringLiteral("Targets"), QStringLiteral("Software"),
+                                   QStringLiteral("Rollouts"), QStringLiteral("Consent"), QStringLiteral("Manifests"),
+                                   QStringLiteral("Settings") };
+    QStringList titles;
+    for (int i = 0; i < window.pages()->count(); ++i) {
+        titles << window.pages()->title(i);
+        QVERIFY(window.pages()->page(i));
+    }
+    QCOMPARE(titles, expected);
+    QCOMPARE(window.pages()->currentIndex(), 0); // it opens on the Welcome page
     QVERIFY(window.pages()->currentPage());
     QVERIFY(window.pages()->currentPage()->isVisible());
     auto *connection = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
@@ -64,7 +74,10 @@ void TestMainWindow::menus()
     QVERIFY(action);
     QVERIFY(!action->text().isEmpty());
     QCOMPARE(!action->shortcut().isEmpty(), hasShortcut);
-    QVERIFY(window.menuBar()->actions().size() >= 3);
+    QStringList menus;
+    for (const QAction *menu : window.menuBar()->actions())
+        menus << menu->text();
+    QCOMPARE(menus, (QStringList { QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help") }));
 }
 
 void TestMainWindow::aboutNamesVersions()
