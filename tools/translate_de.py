@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fills translations/flotilla_de.ts and flotilla-kiosk_de.ts from the table below (used after lupdate adds new strings).
+"""Fills the new entries of translations/flotilla_de.ts and flotilla-kiosk_de.ts from the table below (used after
+lupdate adds new strings). Finished entries are the translator's and are left as they are.
 
 Usage: tools/translate_de.py            fill in what the table knows; report what is still unfinished
 Exit code 1 when some entry stays unfinished, so a forgotten string is noticed.
@@ -383,6 +384,13 @@ for path in (root / "flotilla_de.ts", root / "flotilla-kiosk_de.ts"):
     for message in tree.iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
+        # The .ts file is the source of truth: only a new (unfinished or empty) entry is filled from the table;
+        # what a translator finished, in Qt Linguist or by hand, is never overwritten.
+        pending = translation.get("type") == "unfinished" or not (
+            (translation.text or "").strip() or any((f.text or "").strip() for f in translation.iter("numerusform"))
+        )
+        if not pending:
+            continue
         if source in GERMAN:
             german = GERMAN[source]
             if message.get("numerus") == "yes":
@@ -395,7 +403,7 @@ for path in (root / "flotilla_de.ts", root / "flotilla-kiosk_de.ts"):
             else:
                 translation.text = german
             translation.attrib.pop("type", None)
-        elif translation.get("type") == "unfinished" or not (translation.text or "").strip():
+        else:
             unfinished.append(f"{path.name}: {source}")
     tree.write(path, encoding="utf-8", xml_declaration=True)
     text = path.read_text(encoding="utf-8")
