@@ -138,14 +138,15 @@ struct DdiServer::Context
     QUrlQuery query() const { return request.query(); }
 };
 
-DdiServer::DdiServer(Store &store, ArtifactStore &artifacts, const Clock &clock, DdiSettings settings, QObject *parent)
+DdiServer::DdiServer(Store &store, ArtifactStore &artifacts, const Clock &clock, DeploymentService &deployment,
+                     RolloutService &rollouts, DdiSettings settings, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_artifacts(artifacts)
     , m_clock(clock)
     , m_settings(std::move(settings))
-    , m_deployment(store, clock)
-    , m_rollouts(store, m_deployment, clock)
+    , m_deployment(deployment)
+    , m_rollouts(rollouts)
     , m_authenticator(m_settings.gatewayToken, m_settings.anonymous)
 {
     m_pollFlush.setInterval(PollFlushIntervalMs);

@@ -33,15 +33,14 @@ class DdiServer : public QObject
 {
     Q_OBJECT
 public:
-    DdiServer(Store &store, ArtifactStore &artifacts, const Clock &clock, DdiSettings settings,
-              QObject *parent = nullptr);
+    // The services are the composition root's (Server, or a test's fixture); they outlive this object.
+    DdiServer(Store &store, ArtifactStore &artifacts, const Clock &clock, DeploymentService &deployment,
+              RolloutService &rollouts, DdiSettings settings, QObject *parent = nullptr);
     ~DdiServer() override;
 
     // Registers the DDI routes on the server.
     void install(QHttpServer &server);
 
-    DeploymentService &deployment() { return m_deployment; }
-    RolloutService &rollouts() { return m_rollouts; }
 Q_SIGNALS:
     // A device polled (for the event stream).
     void polled(qint64 targetId, const QString &controllerId);
@@ -86,8 +85,8 @@ private:
     ArtifactStore &m_artifacts;
     const Clock &m_clock;
     DdiSettings m_settings;
-    DeploymentService m_deployment;
-    RolloutService m_rollouts;
+    DeploymentService &m_deployment;
+    RolloutService &m_rollouts;
     DeviceAuthenticator m_authenticator;
     int m_activeTransfers = 0;
     // Lazy poll persistence: a poll that changes nothing but the time is kept here and written in batches.

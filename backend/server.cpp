@@ -32,10 +32,15 @@ Server::Server(ServerConfig config, QObject *parent)
 
 Server::~Server()
 {
-    // The DDI routes refer to the store: the HTTP server goes first.
+    // The DDI and Management routes refer to the services and the store: the HTTP server goes first, then what
+    // drives the services, then the services (the store and artifacts last, as members).
     if (m_store)
         m_store->setChangeListener({});
     m_http.reset();
+    m_autoAssigner.reset();
+    m_scheduler.reset();
+    m_rollouts.reset();
+    m_deployment.reset();
 }
 
 SqlStore &Server::store()
@@ -93,16 +98,19 @@ bool Server::start()
     settings.gatewayToken = m_config.gatewayToken;
     settings.anonymous = m_config.anonymousDdi;
 
+    // The composition root: the engine's services first, then what serves and drives them.
+    m_deployment = std::make_unique<DeploymentService>(*m_store, *m_clock);
+    m_rollouts = std::make_unique<RolloutService>(*m_store, *m_deployment, *m_clock);
     m_http = std::make_unique<QHttpServer>();
-    m_ddi = new DdiServer(*m_store, *m_artifacts, *m_clock, settings, m_http.get());
+    m_ddi = new DdiServer(*m_store, *m_artifacts, *m_clock, *m_deployment, *m_rollouts, settings, m_http.get());
     m_ddi->install(*m_http);
-    // Rollouts move in time too (start times, dynamic groups); the scheduler lives and dies with the services.
-    auto *scheduler = new RolloutScheduler(*m_store, m_ddi->rollouts(), *m_clock, m_ddi);
-    scheduler->start();
+    // Rollouts move in time too (start times, dynamic groups).
+    m_scheduler = std::make_unique<RolloutScheduler>(*m_store, *m_rollouts, *m_clock);
+    m_scheduler->start();
     // hawkBit's auto-assignments: target filters and /autoassignments that assign a set to every target they
     // come to match.
-    auto *autoAssigner = new AutoAssigner(*m_store, m_ddi->deployment(), *m_clock, m_ddi);
-    autoAssigner->start();
+    m_autoAssigner = std::make_unique<AutoAssigner>(*m_store, *m_deployment, *m_clock);
+    m_autoAssigner->start();
     // Operators: the first administrator comes from the environment, as database containers do it.
     m_accounts = std::make_unique<OperatorAccounts>(*m_store);
     if (!m_config.localCredentialFile.isEmpty() && !loadLocalCredential())
@@ -123,7 +131,7 @@ bool Server::start()
                                  "(at least 8 characters) and start again to create the first administrator";
         }
     }
-    m_management = new ManagementServer(*m_store, *m_artifacts, m_ddi->deployment(), m_ddi->rollouts(), *m_accounts,
+    m_management = new ManagementServer(*m_store, *m_artifacts, *m_deployment, *m_rollouts, *m_accounts,
                                         m_config.maxArtifactBytes, m_http.get());
     m_management->setTenant(m_config.tenant);
     m_management->setExternalUrl(settings.externalUrl);

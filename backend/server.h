@@ -12,15 +12,21 @@ class QTcpServer;
 namespace Flotilla {
 
 class ArtifactStore;
+class AutoAssigner;
 class DdiServer;
+class DeploymentService;
+class RolloutScheduler;
+class RolloutService;
 class EventStream;
 class ManagementServer;
 class OperatorAccounts;
 class SqlStore;
 class SystemClock;
 
-// A whole Flotilla server on the calling thread: store, artifact store, engine services and the HTTP listener
-// with the DDI API. flotillad runs one on its main thread; the console runs one on a worker thread.
+// A whole Flotilla server on the calling thread, and its composition root: it builds and owns the store, the
+// artifact store, the engine's services (deployment, rollouts), what drives them in time (rollout scheduler,
+// auto-assigner) and the HTTP listener with the DDI and Management APIs and the event stream. flotillad runs one
+// on its main thread; the console runs one on a worker thread.
 class Server : public QObject
 {
     Q_OBJECT
@@ -60,6 +66,10 @@ private:
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<SqlStore> m_store;
     std::unique_ptr<ArtifactStore> m_artifacts;
+    std::unique_ptr<DeploymentService> m_deployment;
+    std::unique_ptr<RolloutService> m_rollouts;
+    std::unique_ptr<RolloutScheduler> m_scheduler;
+    std::unique_ptr<AutoAssigner> m_autoAssigner;
     std::unique_ptr<QHttpServer> m_http;
     QTcpServer *m_listener = nullptr; // owned by m_http
     DdiServer *m_ddi = nullptr;

@@ -42,6 +42,8 @@ protected:
     {
         m_client.reset();
         m_http.reset();
+        m_rollouts.reset();
+        m_deployment.reset();
         m_artifacts.reset();
         m_store.reset();
     }
@@ -52,7 +54,10 @@ protected:
         m_client.reset();
         m_http.reset();
         m_http = std::make_unique<QHttpServer>();
-        m_ddi = new Flotilla::DdiServer(*m_store, *m_artifacts, *m_clock, std::move(settings), m_http.get());
+        m_deployment = std::make_unique<Flotilla::DeploymentService>(*m_store, *m_clock);
+        m_rollouts = std::make_unique<Flotilla::RolloutService>(*m_store, *m_deployment, *m_clock);
+        m_ddi = new Flotilla::DdiServer(*m_store, *m_artifacts, *m_clock, *m_deployment, *m_rollouts,
+                                        std::move(settings), m_http.get());
         m_ddi->install(*m_http);
         auto *listener = new QTcpServer();
         QVERIFY(listener->listen(QHostAddress::LocalHost, 0));
@@ -103,6 +108,8 @@ protected:
     std::unique_ptr<Flotilla::SqlStore> m_store;
     std::unique_ptr<Flotilla::ArtifactStore> m_artifacts;
     std::unique_ptr<Flotilla::ManualClock> m_clock;
+    std::unique_ptr<Flotilla::DeploymentService> m_deployment; // the fixture is the composition root
+    std::unique_ptr<Flotilla::RolloutService> m_rollouts;
     std::unique_ptr<QHttpServer> m_http;
     Flotilla::DdiServer *m_ddi = nullptr;
     quint16 m_port = 0;
