@@ -58,7 +58,7 @@ struct AgentConfig
     QString healthCommand;
     int healthTimeoutSeconds = 300;
     int maxResumes = 10; // starts of the agent while one action is in progress before it is failed
-    // updateManagers/* (the UMService hub for firmware Update Managers, seed 002)
+    // updateManagers/* (the UMService hub for firmware Update Managers, AosCore's protocol)
     QString umListen; // host:port; empty: no hub (a "firmware" handler then fails its chunks, saying so)
     QString umCertificate; // TLS for the hub: certificate and key (PEM) ...
     QString umKey;
@@ -66,7 +66,8 @@ struct AgentConfig
     QStringList umExpected; // node ids that must be connected before a firmware update starts; others refused
     int umConnectTimeoutSeconds = 600;
     int umTimeoutSeconds = 600; // the longest wait for one Update Manager's answer (WaitingActive)
-    bool umPriorityDescending = false; // StartUpdate order: ascending priority value first (seed 002)
+    // StartUpdate order: ascending priority value first (AosCore's Update Manager protocol).
+    bool umPriorityDescending = false;
     bool umImagesOverHttp = false; // updateManagers/imageUrls = http: images from the agent's loopback server
     QString umImageServer = QStringLiteral("127.0.0.1:0"); // where that server listens
     // localApi/* (the kiosk's LocalUpdateService)

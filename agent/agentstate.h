@@ -1,6 +1,6 @@
 #pragma once
 
-// What flotilla-agent persists (AosCore: "state persisted on every transition", seed 004): the action in
+// What flotilla-agent persists (AosCore: "state persisted on every transition"): the action in
 // progress with its deployment as the server sent it, the workflow phase and chunk, the restart it waits for,
 // the loop counter, and the feedback not yet acknowledged by the server, in order. One JSON file in the state
 // directory, replaced atomically on every change; a torn or unreadable file is reported and set aside, and the

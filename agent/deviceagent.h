@@ -2,7 +2,8 @@
 
 // flotilla-agent's core: polls the server over DDI, turns what it presents into an UpdateWorkflow, reports
 // feedback through the FeedbackQueue, and persists everything on every transition so that a crash, a kill
-// or a reboot resumes where it stopped (seed 004). Consent questions are answered by consent/policy.
+// or a reboot resumes where it stopped (as AosCore's update flow does). Consent questions are answered by
+// consent/policy.
 #include "agentconfig.h"
 #include "agentstate.h"
 #include "artifactdownloader.h"

@@ -10,7 +10,8 @@
 
 namespace Flotilla {
 
-// The states an action is in (seed 000/001 "Action state"). Closed: CANCELED, FINISHED, ERROR, DOWNLOADED.
+// The states an action is in (Bosch IoT Rollouts' and hawkBit's action states). Closed: CANCELED, FINISHED, ERROR,
+// DOWNLOADED.
 enum class ActionState : quint8 {
     Scheduled,
     WaitForConfirmation,

@@ -12,7 +12,7 @@ enum class ActionEvent : quint8 {
     Start, // a scheduled action becomes active
     StartForConfirmation, // ... and must first be confirmed on the device (consent flow)
     Confirm, // consent given (by the device, auto-confirm or the operator)
-    Deny, // consent refused by the device: the action stays waiting (seed 000)
+    Deny, // consent refused by the device: the action stays waiting (Bosch IoT Rollouts' consent flow)
     Cancel, // operator cancel or a new assignment without auto-close
     AutoClose, // a new assignment with auto-close: closed without asking the device
     ForceQuit, // operator force-quits a canceling action

@@ -84,8 +84,8 @@ public:
     bool cancel(const Action &action, const QString &message);
 
     enum class AutoConfirmResult : quint8 { Activated, AlreadyActive, Deactivated, UnknownTarget, Store };
-    // Auto-confirm (seed 000 consent flow): activating it confirms the actions waiting for the device's consent
-    // now and every later one, recording initiator and remark. Activating it twice is refused (DDI: 409).
+    // Auto-confirm (Bosch IoT Rollouts' user consent flow): activating it confirms the actions waiting for the device's
+    // consent now and every later one, recording initiator and remark. Activating it twice is refused (DDI: 409).
     AutoConfirmResult activateAutoConfirm(qint64 targetId, const QString &initiator, const QString &remark);
     AutoConfirmResult deactivateAutoConfirm(qint64 targetId);
 

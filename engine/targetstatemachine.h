@@ -8,7 +8,7 @@
 
 namespace Flotilla {
 
-// Target states (seed 001 "Target state machine").
+// Target states (hawkBit's target state machine).
 enum class TargetState : quint8 {
     Unknown, // pre-commissioned (created by the operator), no status from the device yet
     Registered, // known to the server, nothing assigned: where plug-and-play devices start

@@ -1,8 +1,8 @@
 #pragma once
 
 // handlers/<part> = firmware: the chunks are firmware components that the device's Update Managers install
-// (seed 002). Each chunk is one component: module name = component_id, version = version, module type key
-// (the part) = component_type, its single artifact = the image. The chunks go to the UMs together (one
+// (AosCore's Update Manager protocol). Each chunk is one component: module name = component_id, version = version,
+// module type key (the part) = component_type, its single artifact = the image. The chunks go to the UMs together (one
 // FirmwareUpdate per action), so the work happens on the action's first firmware chunk and the others follow:
 //   Download  route the components to the UMs that report them (Pending); an unknown one fails here
 //   Install   PrepareUpdate to all, StartUpdate in priority order (Installing, Launching, WaitingActive)

@@ -1,9 +1,9 @@
 #pragma once
 
 // A StepHandler does the device-specific work of one kind of software module (the chunk's "part"), as Azure
-// Device Update's content handlers do (../shared/seeds/003): isInstalled, download, backup, install, apply,
-// restore, cancel. Every call ends, sooner or later, in exactly one finished() signal (never inside the call
-// itself), so a handler may work synchronously or run a process.
+// Device Update's content handlers do (its docs/agent-reference/goal-state-support.md): isInstalled, download, backup,
+// install, apply, restore, cancel. Every call ends, sooner or later, in exactly one finished() signal (never inside the
+// call itself), so a handler may work synchronously or run a process.
 #include "ddimessages.h"
 
 #include <QObject>
@@ -35,8 +35,8 @@ struct WorkItem
 struct StepResult
 {
     enum class Code : quint8 { Success, Failure, Cancelled, Installed, NotInstalled };
-    // What the step asks of the device once it returns (seed 003 / ADU 605-608): an immediate request skips
-    // the step's remaining chunks, a deferred one lets them run first.
+    // What the step asks of the device once it returns (Azure Device Update's result codes 605-608): an immediate
+    // request skips the step's remaining chunks, a deferred one lets them run first.
     enum class Restart : quint8 { None, ImmediateReboot, DeferredReboot, ImmediateAgentRestart, DeferredAgentRestart };
 
     Code code = Code::Success;

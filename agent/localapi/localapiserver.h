@@ -2,8 +2,8 @@
 
 // The agent's local API for the device's own screen (flotilla-kiosk) and local tools:
 // flotilla.device.v1.LocalUpdateService (proto/device/v1, modelled on AosCore's UpdateSchedulerService,
-// ../shared/reference/device-agents.md §1.5), served by grpc++ on a Unix socket (localApi/socket, mode 0660,
-// group localApi/group) or a loopback address (localApi/listen). Only local peers are answered.
+// AosCore's communicationmanager/v3/updatescheduler.proto), served by grpc++ on a Unix socket (localApi/socket, mode
+// 0660, group localApi/group) or a loopback address (localApi/listen). Only local peers are answered.
 // - SubscribeNotifications: the current state first, then every change (coalesced to one per 100 ms);
 //   every subscriber gets the same.
 // - ListPendingConsents, Confirm, Deny: the first decision wins; the others get "decided already".

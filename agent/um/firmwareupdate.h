@@ -1,7 +1,7 @@
 #pragma once
 
 // One firmware deployment across the device's Update Managers, as AosCore's communication manager drives
-// them (seed 002 "Multi-UM Coordination", seed 004 phases, ../shared/reference/device-agents.md §1.3):
+// them (AosCore's multi-UM coordination in umcontroller.go and its update phases):
 //
 //   Pending        wait for updateManagers/expected (connectTimeout); route each component to the UM that
 //                  reports its component_id; a component no UM reports fails here, before anything is prepared

@@ -45,7 +45,7 @@ UmHandler::UmHandler(QString nodeId, QObject *parent)
     add(disconnectedState, RegisteredUpdated, s.value(S::WaitForApply));
     add(disconnectedState, RegisteredFailed, s.value(S::WaitForRevert));
     add(connectedState, Lost, disconnectedState);
-    // ../shared/reference/device-agents.md §1.2, row by row.
+    // AosCore's umhandler.go, row by row.
     add(s.value(S::Idle), Prepare, s.value(S::WaitForPrepareResp));
     add(s.value(S::WaitForPrepareResp), StatusPrepared, s.value(S::WaitForStartUpdate));
     add(s.value(S::WaitForStartUpdate), Start, s.value(S::WaitForUpdateStatus));

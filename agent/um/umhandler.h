@@ -1,7 +1,7 @@
 #pragma once
 
 // One Update Manager as the agent sees it: the per-UM state machine of AosCore's communication manager
-// (../shared/reference/device-agents.md §1.2, umhandler.go) on QStateMachine.
+// (AosCore's updatemanager/v2/updatemanager.proto and umhandler.go) on QStateMachine.
 //
 //   Idle --PrepareUpdate--> WaitForPrepareResp (sends PrepareUpdate)
 //   WaitForPrepareResp --PREPARED--> WaitForStartUpdate

@@ -1,8 +1,8 @@
 #pragma once
 
-// The agent's side of the Update Manager protocol (seed 002): the UMService server that firmware Update
-// Managers register with, one UmHandler (per-UM state machine) per node id, and the rules for who may
-// register (../shared/reference/device-agents.md §1.2):
+// The agent's side of AosCore's Update Manager protocol: the UMService server that
+// firmware Update Managers register with, one UmHandler (per-UM state machine) per node id, and the rules for who may
+// register (AosCore's updatemanager/v2/updatemanager.proto):
 // - a stream's first message must be an UpdateStatus naming its node_id, else the stream ends with
 //   INVALID_ARGUMENT; a later status naming another node ends it the same way;
 // - with updateManagers/expected set, an unknown node id ends with PERMISSION_DENIED;

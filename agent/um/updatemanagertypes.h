@@ -1,7 +1,7 @@
 #pragma once
 
 // What the agent knows of an Update Manager, in Qt types: the UMService messages (updatemanager.v2,
-// ../shared/reference/device-agents.md §1.2) decoded once at the gRPC edge (UmService), so that the hub, the
+// AosCore's updatemanager/v2/updatemanager.proto) decoded once at the gRPC edge (UmService), so that the hub, the
 // per-UM state machines and the coordinator never see protobuf classes.
 #include <QByteArray>
 #include <QList>

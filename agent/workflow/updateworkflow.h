@@ -1,7 +1,8 @@
 #pragma once
 
-// The update workflow of one action, on QStateMachine, as seed 003 (Azure Device Update's goal-state workflow)
-// describes it, with the AosCore/Mender rules for reboots and crashes (seed 004, device-agents.md §2-3):
+// The update workflow of one action, on QStateMachine, as Azure Device Update's goal-state workflow
+// describes it, with the AosCore/Mender rules for reboots and crashes (AosCore's update flow; Azure Device Update and
+// Mender on restarts):
 //
 //   ProcessDeployment --installed--> Verify          (isInstalled for every chunk: nothing to do)
 //   ProcessDeployment --not installed--> Download     (or the persisted phase when resuming)

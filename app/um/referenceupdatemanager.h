@@ -1,7 +1,7 @@
 #pragma once
 
-// flotilla-um's Update Manager: the device side of seed 002 over an A/B image directory (FirmwareSlots).
-// Its states and commands (../shared/reference/device-agents.md §1.4):
+// flotilla-um's Update Manager: the device side of AosCore's Update Manager protocol over an A/B image directory
+// (FirmwareSlots). Its states and commands (AosCore's reference Update Manager, aos_updatemanager):
 //
 //   IDLE     --PrepareUpdate-->  PREPARED   images copied into the inactive slots and verified (else FAILED)
 //   PREPARED --StartUpdate-->    UPDATED    boot pointers switched (revertible; may reboot, persisting first;

@@ -1,7 +1,7 @@
 #pragma once
 
-// A DDI server in the test process that speaks only what hawkBit documents (../shared/reference/hawkbit-ddi.md
-// §1): string ids, "download-http" links only (OSS defaults), a sleep with hawkBit 0.10's jitter suffix, and
+// A DDI server in the test process that speaks only what hawkBit documents (hawkBit's DDI API
+// documentation): string ids, "download-http" links only (OSS defaults), a sleep with hawkBit 0.10's jitter suffix, and
 // whatever deployment body, artifact bytes or feedback status a test sets. It records every request, so the
 // agent's feedback can be read back in order. Not flotillad: it proves the agent needs nothing of flotillad's.
 #include <QCryptographicHash>

@@ -1,5 +1,6 @@
-// The update workflow of seed 003 (ADU's workflowHandlerMap, device-agents.md §2.1) and the restart rules of
-// §2.3/§2.4: every transition of the table is a row, plus resuming, waiting for a window, cancel and restarts.
+// The update workflow after Azure Device Update's goal-state workflow (ADU's workflowHandlerMap in agent_workflow.c)
+// and its reboot and resume rules: every transition of the table is a row, plus resuming, waiting for a window,
+// cancel and restarts.
 #include "fakestephandler.h"
 #include "updateworkflow.h"
 

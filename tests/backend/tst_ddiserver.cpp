@@ -552,7 +552,7 @@ void TestDdiServer::linksFollowTrustedProxyOnly()
 
 void TestDdiServer::swupdateFeedbackIsAccepted()
 {
-    // Bodies exactly as SWUpdate 2024.12 sends them (../shared/reference/swupdate-client.md §3).
+    // Bodies exactly as SWUpdate 2024.12 sends them (SWUpdate's suricatta/server_hawkbit.c).
     const qint64 actionId = assign(m_target, m_set.setId);
     HttpClient &dev = device(m_target);
     const QString path = controller(m_target) + u"/deploymentBase/%1/feedback"_s.arg(actionId);

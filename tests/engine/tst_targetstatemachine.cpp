@@ -1,4 +1,5 @@
-// Every transition of the target state machine in seed 001, and every (state, event) pair it does not allow.
+// Every transition of the target state machine of hawkBit's documentation, and every (state, event) pair it does not
+// allow.
 #include "targetstatemachine.h"
 
 #include "flotillatest.h"

@@ -1,7 +1,7 @@
 // A real, independent DDI client against flotillad: Debian's SWUpdate with its hawkBit "suricatta" module.
 // The test builds a signed .swu at run time (a throw-away key; sw-description + one file written by the rawfile
 // handler into a temporary directory), puts it into the store, assigns it, and lets swupdate do the rest
-// (../shared/reference/swupdate-client.md: a successful install reports closed/success only at a restart with
+// (SWUpdate's suricatta hawkBit client: a successful install reports closed/success only at a restart with
 // -c 2). A second case corrupts the payload and expects ERROR.
 #include "deploymentservice.h"
 #include "fleetdata.h"

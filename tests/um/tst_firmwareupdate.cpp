@@ -1,6 +1,7 @@
 // Firmware updates end to end, every part a real process on loopback: flotillad, flotilla-agent (its
-// UMService hub and firmware handler) and two flotilla-um with A/B slot directories (seed 002 and 004). A
-// distribution set with two firmware modules is assigned and the test watches the slots and the action.
+// UMService hub and firmware handler) and two flotilla-um with A/B slot directories (AosCore's Update Manager protocol
+// and update flow). A distribution set with two firmware modules is assigned and the test watches the slots and the
+// action.
 #include "agentprocess.h"
 #include "flotilladfixture.h"
 #include "freeport.h"

@@ -1,5 +1,5 @@
-// flotilla-um's Update Manager (../shared/reference/device-agents.md §1.4) over a real slot directory: every
-// row of its table, refused commands, idempotent repeats (the controller re-sends by the reported state),
+// flotilla-um's Update Manager (AosCore's reference Update Manager, aos_updatemanager) over a real slot directory:
+// every row of its table, refused commands, idempotent repeats (the controller re-sends by the reported state),
 // verification of the staged image, persistence across a restart and the reboot StartUpdate may ask for.
 #include "referenceupdatemanager.h"
 

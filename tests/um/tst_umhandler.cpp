@@ -1,4 +1,4 @@
-// The per-UM state machine of ../shared/reference/device-agents.md §1.2 (AosCore's umhandler.go): every row
+// The per-UM state machine of AosCore's umhandler.go: every row
 // of the table, the entry from the reported state on (re)connect, Flotilla's timeout row, and statuses that
 // fit no transition (dropped).
 #include "umhandler.h"
@@ -160,7 +160,7 @@ void TestUmHandler::transitions_data()
     const int none = -1;
     const int prepare = int(UmCommand::Kind::PrepareUpdate), start = int(UmCommand::Kind::StartUpdate),
               apply = int(UmCommand::Kind::ApplyUpdate), revert = int(UmCommand::Kind::RevertUpdate);
-    // §1.2, row by row.
+    // AosCore's umhandler.go, row by row.
     QTest::newRow("Idle --PrepareUpdate--> WaitForPrepareResp")
         << State::Idle << Trigger::Prepare << State::WaitForPrepareResp << prepare;
     QTest::newRow("WaitForPrepareResp --PREPARED--> WaitForStartUpdate")

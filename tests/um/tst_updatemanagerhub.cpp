@@ -1,6 +1,6 @@
-// The agent's UMService hub and the multi-UM coordinator (seed 002), in-process, against Update Managers that
-// the test writes from the published protocol alone (fakeum.h: grpc++ generated from proto/um/v2). Who may
-// register and what closes a stream; PrepareUpdate to all, StartUpdate in priority order (both orders),
+// The agent's UMService hub and the multi-UM coordinator (AosCore's Update Manager protocol), in-process, against
+// Update Managers that the test writes from the published protocol alone (fakeum.h: grpc++ generated from proto/um/v2).
+// Who may register and what closes a stream; PrepareUpdate to all, StartUpdate in priority order (both orders),
 // ApplyUpdate to all; any FAILED or silence reverts everyone; an unknown component fails before anything is
 // prepared; an interrupted update resumes from the states the UMs report.
 #include "agentconfig.h"
@@ -300,7 +300,7 @@ void TestUpdateManagerHub::streamsOpeningAndClosingInALoop()
 void TestUpdateManagerHub::coordinatesInPriorityOrder_data()
 {
     QTest::addColumn<bool>("descending");
-    QTest::newRow("ascending (seed 002: lower value first)") << false;
+    QTest::newRow("ascending (AosCore: lower value first)") << false;
     QTest::newRow("descending (AosCore's Go CM: higher first)") << true;
 }
 
