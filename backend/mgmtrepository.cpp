@@ -154,11 +154,9 @@ void ManagementServer::listSets(Context &ctx)
     if (!l)
         return;
     QJsonArray content;
-    for (qint64 id : m_store.idsWhere(u"distribution_sets"_s, u"s"_s, l->condition.sql, l->condition.binds, l->orderBy,
-                                      l->offset, l->limit)) {
-        if (const auto set = m_store.distributionSet(id))
-            content.append(setJson(*set, m_store.modulesOfSet(id), repository.isComplete(id)));
-    }
+    for (const DistributionSet &set :
+         m_store.distributionSetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit))
+        content.append(setJson(set, m_store.modulesOfSet(set.id), repository.isComplete(set.id)));
     ctx.sendPage(setsOut(content),
                  m_store.countWhere(u"distribution_sets"_s, u"s"_s, l->condition.sql, l->condition.binds));
 }

@@ -468,15 +468,11 @@ void ManagementServer::listActions(Context &ctx)
     if (!l)
         return;
     QJsonArray content;
-    for (qint64 id : m_store.idsWhere(u"actions"_s, u"a"_s, l->condition.sql, l->condition.binds, l->orderBy, l->offset,
-                                      l->limit)) {
-        if (const auto a = m_store.action(id)) {
-            const auto t = m_store.target(a->targetId);
-            QJsonObject o = actionJson(*a, t ? t->controllerId : QString());
-            if (t)
-                o.insert("target"_L1, t->controllerId);
-            content.append(o);
-        }
+    for (const auto &[action, controllerId] :
+         m_store.actionsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit)) {
+        QJsonObject o = actionJson(action, controllerId);
+        o.insert("target"_L1, controllerId);
+        content.append(o);
     }
     ctx.sendPage(actionsOut(content), m_store.countWhere(u"actions"_s, u"a"_s, l->condition.sql, l->condition.binds));
 }

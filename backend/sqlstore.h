@@ -137,9 +137,12 @@ public:
     QList<Target> targetsWhere(const QString &where, const QVariantList &binds, const QString &orderBy, int offset,
                                int limit);
     int countTargetsWhere(const QString &where, const QVariantList &binds);
-    QList<SoftwareModule> softwareModules(int offset, int limit);
-    QList<DistributionSet> distributionSets(int offset, int limit);
-    QList<Rollout> rollouts(int offset, int limit);
+    // One page of sets / actions (with the target's controllerId) in one query; where and orderBy over
+    // "distribution_sets s" / "actions a", as the RSQL compiler writes them.
+    QList<DistributionSet> distributionSetsWhere(const QString &where, const QVariantList &binds,
+                                                 const QString &orderBy, int offset, int limit);
+    QList<std::pair<Action, QString>> actionsWhere(const QString &where, const QVariantList &binds,
+                                                   const QString &orderBy, int offset, int limit);
     QList<Action> actionsOfTarget(qint64 targetId, int offset, int limit); // newest first
     int countRows(const QString &table);
     // Ids of rows of one of our tables (alias as the RSQL compiler uses it) matching compiled RSQL, by id.

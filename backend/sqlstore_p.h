@@ -71,6 +71,15 @@ inline const QString targetColumns = QStringLiteral(
     "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at, request_attributes, target_type, "
     "target_group");
 
+// A column list with every column prefixed by an alias ("id, name" -> "s.id, s.name").
+inline QString qualified(const QString &columns, const QString &alias)
+{
+    QStringList list = columns.split(QStringLiteral(", "));
+    for (QString &c : list)
+        c.prepend(alias + u'.');
+    return list.join(QStringLiteral(", "));
+}
+
 // targetColumns with the alias t, for queries over "targets t".
 inline QString qualifiedTargetColumns()
 {

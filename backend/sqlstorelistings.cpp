@@ -3,6 +3,7 @@
 #include "sqlstore_p.h"
 
 using namespace Flotilla::SqlStoreDetail;
+using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
@@ -37,53 +38,49 @@ int SqlStore::countTargetsWhere(const QString &where, const QVariantList &binds)
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
 
-QList<SoftwareModule> SqlStore::softwareModules(int offset, int limit)
-{
-    QList<SoftwareModule> list;
-    QSqlQuery &q = prepared(QStringLiteral("SELECT id FROM software_modules ORDER BY id LIMIT ? OFFSET ?"));
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    QList<qint64> ids;
-    if (q.exec()) {
-        while (q.next())
-            ids.append(q.value(0).toLongLong());
-    }
-    for (qint64 id : ids) {
-        if (auto m = softwareModule(id))
-            list.append(*m);
-    }
-    return list;
-}
-
-QList<DistributionSet> SqlStore::distributionSets(int offset, int limit)
+QList<DistributionSet> SqlStore::distributionSetsWhere(const QString &where, const QVariantList &binds,
+                                                       const QString &orderBy, int offset, int limit)
 {
     QList<DistributionSet> list;
-    QSqlQuery &q = prepared(
-        QStringLiteral("SELECT %1 FROM distribution_sets ORDER BY id LIMIT ? OFFSET ?").arg(distributionSetColumns));
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM distribution_sets s WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
+            .arg(qualified(distributionSetColumns, u"s"_s), where.isEmpty() ? QStringLiteral("1=1") : where, orderBy));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
     q.addBindValue(limit);
     q.addBindValue(offset);
-    if (q.exec()) {
-        while (q.next())
-            list.append(distributionSetFrom(q));
+    if (!q.exec()) {
+        setError(QStringLiteral("listing distribution sets"), q);
+        return list;
     }
+    while (q.next())
+        list.append(distributionSetFrom(q));
     return list;
 }
 
-QList<Rollout> SqlStore::rollouts(int offset, int limit)
+QList<std::pair<Action, QString>> SqlStore::actionsWhere(const QString &where, const QVariantList &binds,
+                                                         const QString &orderBy, int offset, int limit)
 {
-    QList<Rollout> list;
-    QSqlQuery &q = prepared(QStringLiteral("SELECT id FROM rollouts ORDER BY id LIMIT ? OFFSET ?"));
+    QList<std::pair<Action, QString>> list;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // The target's controllerId comes with the row (alias tt: the RSQL compiler's subqueries use x).
+    q.prepare(QStringLiteral("SELECT %1, tt.controller_id FROM actions a JOIN targets tt ON tt.id = a.target_id "
+                             "WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
+                  .arg(qualified(actionColumns, u"a"_s), where.isEmpty() ? QStringLiteral("1=1") : where, orderBy));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
     q.addBindValue(limit);
     q.addBindValue(offset);
-    QList<qint64> ids;
-    if (q.exec()) {
-        while (q.next())
-            ids.append(q.value(0).toLongLong());
+    if (!q.exec()) {
+        setError(QStringLiteral("listing actions"), q);
+        return list;
     }
-    for (qint64 id : ids) {
-        if (auto r = rollout(id))
-            list.append(*r);
-    }
+    const int controllerId = actionColumns.count(u',') + 1;
+    while (q.next())
+        list.append({ actionFrom(q), q.value(controllerId).toString() });
     return list;
 }
 
@@ -96,10 +93,12 @@ QList<Action> SqlStore::actionsOfTarget(qint64 targetId, int offset, int limit)
     q.addBindValue(targetId);
     q.addBindValue(limit);
     q.addBindValue(offset);
-    if (q.exec()) {
-        while (q.next())
-            list.append(actionFrom(q));
+    if (!q.exec()) {
+        setError(QStringLiteral("listing the actions of target %1").arg(targetId), q);
+        return list;
     }
+    while (q.next())
+        list.append(actionFrom(q));
     return list;
 }
 
