@@ -2,6 +2,8 @@
 #include "sqlstore.h"
 #include "sqlstore_p.h"
 
+#include <functional>
+
 namespace Flotilla {
 
 namespace {
@@ -105,14 +107,17 @@ QList<qint64> SqlStore::rolloutIdsOfSet(qint64 setId)
 }
 
 namespace {
-template<typename State> QMap<State, qint64> countsByState(QSqlQuery &q, qint64 setId)
+template<typename State>
+QMap<State, qint64> countsByState(QSqlQuery &q, qint64 setId, const std::function<void(const QSqlQuery &)> &failed)
 {
     QMap<State, qint64> counts;
     q.addBindValue(setId);
-    if (q.exec()) {
-        while (q.next())
-            counts.insert(State(q.value(0).toInt()), q.value(1).toLongLong());
+    if (!q.exec()) {
+        failed(q);
+        return counts;
     }
+    while (q.next())
+        counts.insert(State(q.value(0).toInt()), q.value(1).toLongLong());
     return counts;
 }
 } // namespace
@@ -120,13 +125,15 @@ template<typename State> QMap<State, qint64> countsByState(QSqlQuery &q, qint64 
 QMap<ActionState, qint64> SqlStore::actionCountsOfSet(qint64 setId)
 {
     return countsByState<ActionState>(
-        prepared(QStringLiteral("SELECT state, COUNT(*) FROM actions WHERE ds_id = ? GROUP BY state")), setId);
+        prepared(QStringLiteral("SELECT state, COUNT(*) FROM actions WHERE ds_id = ? GROUP BY state")), setId,
+        [&](const QSqlQuery &q) { setError(QStringLiteral("counting the actions of set %1").arg(setId), q); });
 }
 
 QMap<RolloutState, qint64> SqlStore::rolloutCountsOfSet(qint64 setId)
 {
     return countsByState<RolloutState>(
-        prepared(QStringLiteral("SELECT state, COUNT(*) FROM rollouts WHERE ds_id = ? GROUP BY state")), setId);
+        prepared(QStringLiteral("SELECT state, COUNT(*) FROM rollouts WHERE ds_id = ? GROUP BY state")), setId,
+        [&](const QSqlQuery &q) { setError(QStringLiteral("counting the rollouts of set %1").arg(setId), q); });
 }
 
 QSet<qint64> SqlStore::targetsWithActionFor(qint64 distributionSetId)

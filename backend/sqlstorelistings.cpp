@@ -2,6 +2,8 @@
 #include "sqlstore.h"
 #include "sqlstore_p.h"
 
+#include <functional>
+
 using namespace Flotilla::SqlStoreDetail;
 using namespace Qt::StringLiterals;
 
@@ -221,13 +223,16 @@ bool SqlStore::deleteRollout(qint64 rolloutId)
 }
 
 namespace {
-QStringList column(QSqlQuery &q)
+// The first column of every row; a failed statement is reported through failed (the store's lastError()).
+QStringList column(QSqlQuery &q, const std::function<void(const QSqlQuery &)> &failed)
 {
     QStringList values;
-    if (q.exec()) {
-        while (q.next())
-            values << q.value(0).toString();
+    if (!q.exec()) {
+        failed(q);
+        return values;
     }
+    while (q.next())
+        values << q.value(0).toString();
     return values;
 }
 } // namespace
@@ -237,7 +242,7 @@ QStringList SqlStore::dependentsOfModule(qint64 moduleId)
     QSqlQuery &q = prepared(QStringLiteral("SELECT s.name || ' ' || s.version FROM distribution_sets s JOIN ds_modules "
                                            "m ON m.ds_id = s.id WHERE m.module_id = ? ORDER BY s.id"));
     q.addBindValue(moduleId);
-    QStringList sets = column(q);
+    QStringList sets = column(q, [this](const QSqlQuery &f) { setError(QStringLiteral("reading a list"), f); });
     for (QString &s : sets)
         s.prepend(QStringLiteral("distribution set "));
     return sets;
@@ -257,7 +262,7 @@ QStringList SqlStore::dependentsOfSet(qint64 setId)
         result << QStringLiteral("%1 target(s) that have it assigned or installed").arg(t.value(0).toInt());
     QSqlQuery &r = prepared(QStringLiteral("SELECT name FROM rollouts WHERE ds_id = ? ORDER BY id"));
     r.addBindValue(setId);
-    for (const QString &name : column(r))
+    for (const QString &name : column(r, [this](const QSqlQuery &f) { setError(QStringLiteral("reading a list"), f); }))
         result << QStringLiteral("rollout %1").arg(name);
     return result;
 }
@@ -282,7 +287,7 @@ QStringList SqlStore::dependentsOfType(const QString &table, const QString &key)
     QSqlQuery &q = prepared(sql);
     q.addBindValue(key);
     q.addBindValue(key);
-    return column(q);
+    return column(q, [this](const QSqlQuery &f) { setError(QStringLiteral("reading a list"), f); });
 }
 
 bool SqlStore::deleteSoftwareModule(qint64 moduleId)
@@ -379,7 +384,7 @@ QStringList SqlStore::targetGroups()
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "SELECT DISTINCT target_group FROM targets WHERE target_group IS NOT NULL ORDER BY target_group"));
-    return column(q);
+    return column(q, [this](const QSqlQuery &f) { setError(QStringLiteral("reading a list"), f); });
 }
 
 bool SqlStore::deleteTarget(qint64 targetId)

@@ -209,10 +209,12 @@ QMap<QString, QString> SqlStore::targetAttributes(qint64 targetId)
     QMap<QString, QString> result;
     QSqlQuery &q = prepared(QStringLiteral("SELECT key, value FROM target_attributes WHERE target_id = ?"));
     q.addBindValue(targetId);
-    if (q.exec()) {
-        while (q.next())
-            result.insert(q.value(0).toString(), q.value(1).toString());
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the attributes of target %1").arg(targetId), q);
+        return result;
     }
+    while (q.next())
+        result.insert(q.value(0).toString(), q.value(1).toString());
     return result;
 }
 

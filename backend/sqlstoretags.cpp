@@ -40,11 +40,12 @@ QList<SqlStore::TagRow> SqlStore::tags(TagKind kind)
     QList<TagRow> list;
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT id, name, description, colour FROM %1 ORDER BY id").arg(tablesOf(kind).tags));
-    if (q.exec()) {
-        while (q.next())
-            list.append(
-                { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
+    if (!q.exec()) {
+        setError(QStringLiteral("reading tags"), q);
+        return list;
     }
+    while (q.next())
+        list.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
     return list;
 }
 
@@ -94,10 +95,12 @@ QList<qint64> SqlStore::tagsOf(TagKind kind, qint64 memberId)
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT tag_id FROM %1 WHERE %2 = ? ORDER BY tag_id").arg(t.assignments, t.member));
     q.addBindValue(memberId);
-    if (q.exec()) {
-        while (q.next())
-            ids.append(q.value(0).toLongLong());
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the tags of %1").arg(memberId), q);
+        return ids;
     }
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
     return ids;
 }
 
@@ -121,10 +124,12 @@ QList<qint64> SqlStore::taggedMembers(TagKind kind, qint64 tagId)
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT %2 FROM %1 WHERE tag_id = ? ORDER BY %2").arg(t.assignments, t.member));
     q.addBindValue(tagId);
-    if (q.exec()) {
-        while (q.next())
-            ids.append(q.value(0).toLongLong());
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the members of tag %1").arg(tagId), q);
+        return ids;
     }
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
     return ids;
 }
 

@@ -79,10 +79,12 @@ std::optional<DistributionSetType> SqlStore::distributionSetType(const QString &
     QSqlQuery &m = prepared(QStringLiteral(
         "SELECT module_type_key, mandatory FROM ds_type_module_types WHERE ds_type_id = ? ORDER BY module_type_key"));
     m.addBindValue(type.id);
-    if (m.exec()) {
-        while (m.next())
-            (m.value(1).toInt() ? type.mandatoryModuleTypes : type.optionalModuleTypes).append(m.value(0).toString());
+    if (!m.exec()) { // without its module types the set type would wrongly make every set complete
+        setError(QStringLiteral("reading the module types of set type %1").arg(key), m);
+        return std::nullopt;
     }
+    while (m.next())
+        (m.value(1).toInt() ? type.mandatoryModuleTypes : type.optionalModuleTypes).append(m.value(0).toString());
     return type;
 }
 
@@ -125,10 +127,12 @@ std::optional<TargetType> SqlStore::targetType(const QString &key)
     QSqlQuery &c = prepared(
         QStringLiteral("SELECT ds_type_key FROM target_type_ds_types WHERE target_type_id = ? ORDER BY ds_type_key"));
     c.addBindValue(type.id);
-    if (c.exec()) {
-        while (c.next())
-            type.compatibleSetTypes.append(c.value(0).toString());
+    if (!c.exec()) { // without its set types the target type would refuse every set
+        setError(QStringLiteral("reading the set types of target type %1").arg(key), c);
+        return std::nullopt;
     }
+    while (c.next())
+        type.compatibleSetTypes.append(c.value(0).toString());
     return type;
 }
 

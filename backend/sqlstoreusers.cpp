@@ -42,10 +42,12 @@ QList<SqlStore::UserRow> SqlStore::users()
 {
     QList<UserRow> list;
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, password_hash, roles FROM users ORDER BY id"));
-    if (q.exec()) {
-        while (q.next())
-            list.append(userFrom(q));
+    if (!q.exec()) {
+        setError(QStringLiteral("reading users"), q);
+        return list;
     }
+    while (q.next())
+        list.append(userFrom(q));
     return list;
 }
 
