@@ -2,7 +2,8 @@
 // uploaded on the Software page, a set composed, the set deployed to a target from the Targets page (the dialog
 // says what will happen), and the action appears live in the target's details as a test device polls and
 // reports. Every model the pages use is checked with QAbstractItemModelTester. Rollout buttons follow the state
-// machine. A PNG per page goes to <build>/tests/screenshots (or FLOTILLA_SCREENSHOT_DIR).
+// machine. A PNG per page goes to <build>/tests/screenshots (or FLOTILLA_SCREENSHOT_DIR). The operator's flow runs
+// in stages (operatorFlow1... to 10) that report their failures separately.
 #include "actionhistorymodel.h"
 #include "actiontablemodel.h"
 #include "assignmentpreview.h"
@@ -55,11 +56,21 @@ class TestConsolePages : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void cleanupTestCase() { m_flow.reset(); }
     void assignmentPreview_data();
     void assignmentPreview();
     void rolloutCommandsFollowTheStateMachine_data();
     void rolloutCommandsFollowTheStateMachine();
-    void operatorFlow();
+    void operatorFlow1Connects();
+    void operatorFlow2UploadsAnArtifact();
+    void operatorFlow3CancelsAnUpload();
+    void operatorFlow4ComposesASet();
+    void operatorFlow5Deploys();
+    void operatorFlow6DeviceReportsLive();
+    void operatorFlow7FiltersTargets();
+    void operatorFlow8RunsARollout();
+    void operatorFlow9Timeline();
+    void operatorFlow10Settings();
     void statusColoursReadOnBothPalettes_data();
     void statusColoursReadOnBothPalettes();
     void followsADarkPalette();
@@ -67,6 +78,18 @@ private Q_SLOTS:
 
 private:
     void screenshot(MainWindow &window, int page, const QString &name);
+
+    // What the operatorFlow stages share, from the first stage to the last.
+    struct OperatorFlow
+    {
+        EmbeddedServer server; // declared first: the window goes before its server
+        MainWindow window;
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        QTemporaryDir files;
+        qint64 moduleId = 0;
+        ~OperatorFlow() { testers.clear(); }
+    };
+    std::unique_ptr<OperatorFlow> m_flow;
 };
 
 void TestConsolePages::initTestCase()
@@ -137,40 +160,58 @@ void TestConsolePages::screenshot(MainWindow &window, int page, const QString &n
     QVERIFY(window.grab().save(dir + u"/console-"_s + name + u".png"_s));
 }
 
-void TestConsolePages::operatorFlow()
+// The operator's day, in stages that fail separately (each builds on the one before): the console connects
+// to an embedded server with twelve targets; every model it shows is checked.
+void TestConsolePages::operatorFlow1Connects()
 {
-    EmbeddedServer server;
-    QVERIFY(server.start());
-    QVERIFY(server.createTargets(u"cam-"_s, 12));
-    QCOMPARE(server.poll(u"cam-003"_s).status, 200); // one device has been seen
+    m_flow = std::make_unique<OperatorFlow>();
+    QVERIFY(m_flow->server.start());
+    QVERIFY(m_flow->server.createTargets(u"cam-"_s, 12));
+    QCOMPARE(m_flow->server.poll(u"cam-003"_s).status, 200); // one device has been seen
 
-    MainWindow window;
+    MainWindow &window = m_flow->window;
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     TargetsPage *targets = window.targetsPage();
     SoftwarePage *software = window.softwarePage();
-    QAbstractItemModelTester t1(targets->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t2(targets->actions(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t3(targets->history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t4(software->modules(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t5(window.distributionSets(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t6(window.rolloutsPage()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t7(window.rolloutsPage()->groups(),
-                                QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t8(window.settingsPage()->users(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t9(window.rolloutsPage()->spans(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        targets->model(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        targets->actions(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        targets->history(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        software->modules(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        window.distributionSets(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        window.rolloutsPage()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        window.rolloutsPage()->groups(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        window.settingsPage()->users(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        window.rolloutsPage()->spans(), QAbstractItemModelTester::FailureReportingMode::QtTest));
 
-    window.connectToServer(server.login());
+    window.connectToServer(m_flow->server.login());
     QTRY_COMPARE(targets->model()->rowCount(), 12);
     QTRY_COMPARE(window.connection().events().state(), EventClient::State::Connected);
+}
 
+// Software: a module, an artifact through the page's upload; the tree reloads live.
+void TestConsolePages::operatorFlow2UploadsAnArtifact()
+{
+    QVERIFY2(m_flow, "an earlier stage failed");
+    MainWindow &window = m_flow->window;
+    [[maybe_unused]] EmbeddedServer &server = m_flow->server;
+    [[maybe_unused]] TargetsPage *targets = window.targetsPage();
+    [[maybe_unused]] SoftwarePage *software = window.softwarePage();
     // Software: a module (through the API, as the dialog would send it), an artifact through the page's upload.
     QCOMPARE(server.api->post(u"/softwaremoduletypes"_s, R"([{"key":"os","name":"OS"}])").status, 201);
     QCOMPARE(server.api->post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.1"}])").status, 201);
     QTRY_COMPARE(software->modules()->rowCount(), 1);
-    QTemporaryDir files;
-    const QString image = files.filePath(u"rootfs.img"_s);
+    const QString image = m_flow->files.filePath(u"rootfs.img"_s);
     {
         QFile f(image);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -181,13 +222,23 @@ void TestConsolePages::operatorFlow()
     QVERIFY(software->isUploading());
     QTRY_VERIFY_WITH_TIMEOUT(!software->isUploading(), 15000);
     const QModelIndex module = software->modules()->index(0, 0);
+    m_flow->moduleId = module.data(SoftwareModuleModel::IdRole).toLongLong();
     QTRY_COMPARE(software->modules()->rowCount(module), 1); // live: artifact.uploaded reloads the tree
     const QModelIndex artifact = software->modules()->index(0, SoftwareModuleModel::Sha256, module);
     QCOMPARE(artifact.data().toString().size(), 64);
     QCOMPARE(software->modules()->index(0, 0, module).data().toString(), u"rootfs.img"_s);
+}
 
+// A canceled upload leaves nothing behind.
+void TestConsolePages::operatorFlow3CancelsAnUpload()
+{
+    QVERIFY2(m_flow, "an earlier stage failed");
+    MainWindow &window = m_flow->window;
+    [[maybe_unused]] EmbeddedServer &server = m_flow->server;
+    [[maybe_unused]] TargetsPage *targets = window.targetsPage();
+    [[maybe_unused]] SoftwarePage *software = window.softwarePage();
     // A canceled upload leaves nothing behind.
-    const QString big = files.filePath(u"big.img"_s);
+    const QString big = m_flow->files.filePath(u"big.img"_s);
     {
         QFile f(big);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -199,12 +250,22 @@ void TestConsolePages::operatorFlow()
     QTRY_VERIFY(!software->isUploading());
     QTest::qWait(300);
     QCOMPARE(software->modules()->rowCount(software->modules()->index(0, 0)), 1);
+}
 
+// A set from the module.
+void TestConsolePages::operatorFlow4ComposesASet()
+{
+    QVERIFY2(m_flow, "an earlier stage failed");
+    MainWindow &window = m_flow->window;
+    [[maybe_unused]] EmbeddedServer &server = m_flow->server;
+    [[maybe_unused]] TargetsPage *targets = window.targetsPage();
+    [[maybe_unused]] SoftwarePage *software = window.softwarePage();
     // A set from the module.
     QCOMPARE(
         server.api->post(u"/distributionsettypes"_s, R"([{"key":"fw","name":"FW","mandatorymodules":["os"]}])").status,
         201);
-    const qint64 moduleId = module.data(SoftwareModuleModel::IdRole).toLongLong();
+    const qint64 moduleId = m_flow->moduleId;
+    QVERIFY(moduleId > 0);
     QCOMPARE(server.api
                  ->post(u"/distributionsets"_s,
                         "[{\"name\":\"camera\",\"version\":\"2.0\",\"type\":\"fw\",\"modules\":[{\"id\":"
@@ -213,7 +274,16 @@ void TestConsolePages::operatorFlow()
              201);
     QTRY_COMPARE(window.distributionSets()->rowCount(), 1);
     screenshot(window, 2, u"software"_s);
+}
 
+// Targets: the deploy dialog says what will happen, then the action appears live.
+void TestConsolePages::operatorFlow5Deploys()
+{
+    QVERIFY2(m_flow, "an earlier stage failed");
+    MainWindow &window = m_flow->window;
+    [[maybe_unused]] EmbeddedServer &server = m_flow->server;
+    [[maybe_unused]] TargetsPage *targets = window.targetsPage();
+    [[maybe_unused]] SoftwarePage *software = window.softwarePage();
     // Targets: select cam-003 and deploy; the dialog says what will happen, then the action appears live.
     QTableView *view = targets->view();
     view->selectRow(3);
@@ -231,7 +301,16 @@ void TestConsolePages::operatorFlow()
     QCOMPARE(assigned.first().at(0).toInt(), 1);
     QTRY_COMPARE(targets->actions()->rowCount(), 1);
     QTRY_COMPARE(targets->model()->index(3, 0).data(TargetTableModel::StatusRole).toString(), u"pending"_s);
+}
 
+// The device polls, fetches the deployment and reports: the history grows live.
+void TestConsolePages::operatorFlow6DeviceReportsLive()
+{
+    QVERIFY2(m_flow, "an earlier stage failed");
+    MainWindow &window = m_flow->window;
+    [[maybe_unused]] EmbeddedServer &server = m_flow->server;
+    [[maybe_unused]] TargetsPage *targets = window.targetsPage();
+    [[maybe_unused]] SoftwarePage *software = window.softwarePage();
     // The device polls, fetches the deployment and reports: the history grows live.
     targets->findChild<QTableView *>(u"actionView"_s)->selectRow(0);
     const qint64 actionId = targets->actions()->rowObject(0).value("id"_L1).toInteger();
@@ -253,7 +332,16 @@ void TestConsolePages::operatorFlow()
              200);
     QTRY_COMPARE(targets->model()->index(3, 0).data(TargetTableModel::StatusRole).toString(), u"in_sync"_s);
     QTRY_COMPARE(targets->actions()->index(0, ActionTableModel::Status).data().toString(), tr("Finished"));
+}
 
+// The filter box: a refused query shows the server's message under it.
+void TestConsolePages::operatorFlow7FiltersTargets()
+{
+    QVERIFY2(m_flow, "an earlier stage failed");
+    MainWindow &window = m_flow->window;
+    [[maybe_unused]] EmbeddedServer &server = m_flow->server;
+    [[maybe_unused]] TargetsPage *targets = window.targetsPage();
+    [[maybe_unused]] SoftwarePage *software = window.softwarePage();
     // The filter box: a refused query shows the server's message under it.
     auto *filter = targets->findChild<QLineEdit *>(u"targetFilter"_s);
     auto *filterError = targets->findChild<QLabel *>(u"filterError"_s);
@@ -266,7 +354,16 @@ void TestConsolePages::operatorFlow()
     QTest::keyClick(filter, Qt::Key_Return);
     QTRY_VERIFY(!filterError->isVisible());
     QTRY_COMPARE(targets->model()->rowCount(), 1);
+}
 
+// Rollouts: buttons follow the state, groups and the chart show progress live.
+void TestConsolePages::operatorFlow8RunsARollout()
+{
+    QVERIFY2(m_flow, "an earlier stage failed");
+    MainWindow &window = m_flow->window;
+    [[maybe_unused]] EmbeddedServer &server = m_flow->server;
+    [[maybe_unused]] TargetsPage *targets = window.targetsPage();
+    [[maybe_unused]] SoftwarePage *software = window.softwarePage();
     // Rollouts: one over the other targets; its buttons follow its state; groups show progress.
     QCOMPARE(
         server.api
@@ -311,7 +408,18 @@ void TestConsolePages::operatorFlow()
     QTRY_COMPARE(spans->index(runningRow, RolloutSpanModel::Status).data(RolloutSpanModel::StatusRole).toString(),
                  u"finished"_s);
     screenshot(window, 3, u"rollouts"_s);
+}
 
+// The timeline (QML): a lane per group, a bar per action; live feedback changes bars, not the zoom.
+void TestConsolePages::operatorFlow9Timeline()
+{
+    QVERIFY2(m_flow, "an earlier stage failed");
+    MainWindow &window = m_flow->window;
+    [[maybe_unused]] EmbeddedServer &server = m_flow->server;
+    [[maybe_unused]] TargetsPage *targets = window.targetsPage();
+    [[maybe_unused]] SoftwarePage *software = window.softwarePage();
+    RolloutsPage *rollouts = window.rolloutsPage();
+    RolloutSpanModel *spans = rollouts->spans();
     // The timeline (QML): a lane per group, a bar per action; live feedback changes bars, not the zoom.
     QQuickWidget *timelineWidget = rollouts->ensureTimeline();
     QQuickItem *timelineRoot = timelineWidget->rootObject();
@@ -351,11 +459,21 @@ void TestConsolePages::operatorFlow()
     timelineRoot->setProperty("selectedAction", double(secondAction));
     rollouts->findChild<QTabWidget *>(u"rolloutViews"_s)->setCurrentIndex(1);
     screenshot(window, 3, u"rollouts-timeline"_s);
+}
 
+// Settings: the tenant configuration and the operators; the flow ends here.
+void TestConsolePages::operatorFlow10Settings()
+{
+    QVERIFY2(m_flow, "an earlier stage failed");
+    MainWindow &window = m_flow->window;
+    [[maybe_unused]] EmbeddedServer &server = m_flow->server;
+    [[maybe_unused]] TargetsPage *targets = window.targetsPage();
+    [[maybe_unused]] SoftwarePage *software = window.softwarePage();
     // Settings: the tenant configuration and the operators.
     QTRY_VERIFY(window.settingsPage()->users()->rowCount() >= 1);
     screenshot(window, 6, u"settings"_s);
     screenshot(window, 0, u"welcome"_s);
+    m_flow.reset();
 }
 
 namespace {
