@@ -90,7 +90,8 @@ void ManagementServer::listAutoAssignments(Context &ctx)
     for (const AutoAssignment &a :
          m_store.autoAssignmentsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit))
         content.append(autoAssignmentOut(a));
-    ctx.sendPage(content, m_store.countWhere(u"auto_assignments"_s, u"aa"_s, l->condition.sql, l->condition.binds));
+    ctx.sendPage(content,
+                 m_store.countWhere(RsqlCompiler::Entity::AutoAssignment, l->condition.sql, l->condition.binds));
 }
 
 // hawkBit's MgmtAutoAssignmentRestRequestBodyPost: name, description, targetFilterQuery, distributionSetId,

@@ -20,13 +20,13 @@ void ManagementServer::listModules(Context &ctx)
     if (!l)
         return;
     QJsonArray content;
-    for (qint64 id : m_store.idsWhere(u"software_modules"_s, u"m"_s, l->condition.sql, l->condition.binds, l->orderBy,
-                                      l->offset, l->limit)) {
+    for (qint64 id : m_store.idsWhere(RsqlCompiler::Entity::SoftwareModule, l->condition.sql, l->condition.binds,
+                                      l->orderBy, l->offset, l->limit)) {
         if (const auto m = m_store.softwareModule(id))
             content.append(moduleJson(*m, m_store.artifacts(id)));
     }
     ctx.sendPage(modulesOut(content),
-                 m_store.countWhere(u"software_modules"_s, u"m"_s, l->condition.sql, l->condition.binds));
+                 m_store.countWhere(RsqlCompiler::Entity::SoftwareModule, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::createModules(Context &ctx)
@@ -158,7 +158,7 @@ void ManagementServer::listSets(Context &ctx)
          m_store.distributionSetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit))
         content.append(setJson(set, m_store.modulesOfSet(set.id), repository.isComplete(set.id)));
     ctx.sendPage(setsOut(content),
-                 m_store.countWhere(u"distribution_sets"_s, u"s"_s, l->condition.sql, l->condition.binds));
+                 m_store.countWhere(RsqlCompiler::Entity::DistributionSet, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::createSets(Context &ctx)
@@ -435,7 +435,7 @@ void ManagementServer::setStatistics(Context &ctx)
     // Both forms: target filters with the set as their autoAssignDS, and /autoassignments of it.
     const double autoAssignments = double(
         std::count_if(filters.cbegin(), filters.cend(), [&](const TargetFilter &f) { return f.autoAssignSetId == *id; })
-        + m_store.countWhere(u"auto_assignments"_s, u"aa"_s, u"aa.ds_id = ?"_s, { *id }));
+        + m_store.countAutoAssignmentsOfSet(*id));
     if (part == u"actions"_s)
         return ctx.send(QJsonObject { { "actions"_L1, actions } });
     if (part == u"rollouts"_s)

@@ -21,13 +21,13 @@ void ManagementServer::listRollouts(Context &ctx)
     if (!l)
         return;
     QJsonArray content;
-    for (qint64 id : m_store.idsWhere(u"rollouts"_s, u"r"_s, l->condition.sql, l->condition.binds, l->orderBy,
+    for (qint64 id : m_store.idsWhere(RsqlCompiler::Entity::Rollout, l->condition.sql, l->condition.binds, l->orderBy,
                                       l->offset, l->limit)) {
         if (const auto r = m_store.rollout(id))
             content.append(rolloutJsonOf(*r));
     }
     ctx.sendPage(withAudit(u"rollout"_s, content),
-                 m_store.countWhere(u"rollouts"_s, u"r"_s, l->condition.sql, l->condition.binds));
+                 m_store.countWhere(RsqlCompiler::Entity::Rollout, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::createRollout(Context &ctx)
@@ -284,7 +284,7 @@ void ManagementServer::listRolloutActions(Context &ctx)
                                      { "createdAt"_L1, msOrNull(a.createdAt) },
                                      { "startedAt"_L1, msOrNull(a.startedAt) },
                                      { "closedAt"_L1, msOrNull(a.closedAt) } });
-    ctx.sendPage(content, m_store.countWhere(u"actions"_s, u"a"_s, u"a.rollout_id = ?"_s, { *id }));
+    ctx.sendPage(content, m_store.countActionsOfRollout(*id));
 }
 
 } // namespace Flotilla

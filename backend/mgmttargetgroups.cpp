@@ -100,7 +100,7 @@ void ManagementServer::setTargetsGroup(Context &ctx)
         const std::optional<SqlCondition> condition = queryOf(ctx, RsqlCompiler::Entity::Target);
         if (!condition)
             return;
-        ids = m_store.idsWhere(u"targets"_s, u"t"_s, condition->sql, condition->binds, u"t.id"_s, 0,
+        ids = m_store.idsWhere(RsqlCompiler::Entity::Target, condition->sql, condition->binds, u"t.id"_s, 0,
                                std::numeric_limits<int>::max());
     }
     if (!m_store.setTargetGroup(ids, group))

@@ -42,7 +42,7 @@ QJsonArray ManagementServer::targetsOut(const QJsonArray &targets)
     const bool typed = std::any_of(targets.begin(), targets.end(),
                                    [](const QJsonValue &v) { return v.toObject().contains("targetType"_L1); });
     if (typed) {
-        for (const QString &key : m_store.typeKeys(u"target_types"_s)) {
+        for (const QString &key : m_store.typeKeys(SqlStore::TypeKind::Target)) {
             if (const auto t = m_store.targetType(key))
                 types.insert(key, *t);
         }
@@ -65,7 +65,7 @@ std::optional<QString> ManagementServer::targetTypeKeyOf(const QJsonValue &v)
     if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
         return QString();
     const std::optional<TargetType> t = typeByIdOrKey<TargetType>(
-        m_store.typeKeys(u"target_types"_s), [this](const QString &k) { return m_store.targetType(k); },
+        m_store.typeKeys(SqlStore::TypeKind::Target), [this](const QString &k) { return m_store.targetType(k); },
         v.isDouble() ? std::optional(idOf(v)) : std::nullopt, v.toString());
     return t ? std::optional(t->key) : std::nullopt;
 }
@@ -474,7 +474,8 @@ void ManagementServer::listActions(Context &ctx)
         o.insert("target"_L1, controllerId);
         content.append(o);
     }
-    ctx.sendPage(actionsOut(content), m_store.countWhere(u"actions"_s, u"a"_s, l->condition.sql, l->condition.binds));
+    ctx.sendPage(actionsOut(content),
+                 m_store.countWhere(RsqlCompiler::Entity::Action, l->condition.sql, l->condition.binds));
 }
 
 void ManagementServer::deleteActions(Context &ctx)
@@ -492,7 +493,7 @@ void ManagementServer::deleteActions(Context &ctx)
         const std::optional<SqlCondition> condition = queryOf(ctx, RsqlCompiler::Entity::Action);
         if (!condition)
             return;
-        ids = m_store.idsWhere(u"actions"_s, u"a"_s, condition->sql, condition->binds, u"a.id"_s, 0,
+        ids = m_store.idsWhere(RsqlCompiler::Entity::Action, condition->sql, condition->binds, u"a.id"_s, 0,
                                std::numeric_limits<int>::max());
     } else {
         return ctx.fail(Status::BadRequest, u"give ?q= or ?ids= (deleting every action needs q=id=ge=0)"_s);

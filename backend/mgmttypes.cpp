@@ -78,6 +78,22 @@ QJsonObject targetTypeJson(const TargetType &t)
 }
 
 // A reference to a type as hawkBit writes it ({"id": 3}) or by key ({"key": "os"} or "os").
+// Which kind of type a request is about, from its path.
+SqlStore::TypeKind typeKindOf(const ManagementServer::Context &ctx)
+{
+    const QString path = ctx.request.url().path();
+    return path.contains(u"/softwaremoduletypes/"_s) ? SqlStore::TypeKind::SoftwareModule
+        : path.contains(u"/distributionsettypes/"_s) ? SqlStore::TypeKind::DistributionSet
+                                                     : SqlStore::TypeKind::Target;
+}
+// The audit record's kind of a type.
+QString auditKindOf(SqlStore::TypeKind kind)
+{
+    return kind == SqlStore::TypeKind::SoftwareModule ? u"softwaremoduletype"_s
+        : kind == SqlStore::TypeKind::DistributionSet ? u"distributionsettype"_s
+                                                      : u"targettype"_s;
+}
+
 QString typeRefOf(const QJsonValue &v)
 {
     const QJsonObject ref = v.toObject();
@@ -193,7 +209,7 @@ void ManagementServer::createTargetTypes(Context &ctx)
 void ManagementServer::listModuleTypes(Context &ctx)
 {
     QJsonArray content;
-    for (const QString &key : m_store.typeKeys(u"software_module_types"_s)) {
+    for (const QString &key : m_store.typeKeys(SqlStore::TypeKind::SoftwareModule)) {
         if (const auto t = m_store.softwareModuleType(key))
             content.append(moduleTypeJson(*t));
     }
@@ -205,7 +221,7 @@ std::optional<SoftwareModuleType> ManagementServer::moduleTypeByIdOrKey(const QS
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<SoftwareModuleType>(
-        m_store.typeKeys(u"software_module_types"_s),
+        m_store.typeKeys(SqlStore::TypeKind::SoftwareModule),
         [this](const QString &k) { return m_store.softwareModuleType(k); }, isId ? std::optional(id) : std::nullopt,
         idOrKey);
 }
@@ -215,8 +231,9 @@ std::optional<DistributionSetType> ManagementServer::setTypeByIdOrKey(const QStr
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<DistributionSetType>(
-        m_store.typeKeys(u"ds_types"_s), [this](const QString &k) { return m_store.distributionSetType(k); },
-        isId ? std::optional(id) : std::nullopt, idOrKey);
+        m_store.typeKeys(SqlStore::TypeKind::DistributionSet),
+        [this](const QString &k) { return m_store.distributionSetType(k); }, isId ? std::optional(id) : std::nullopt,
+        idOrKey);
 }
 
 void ManagementServer::getModuleType(Context &ctx)
@@ -252,7 +269,7 @@ void ManagementServer::listSetTypeModuleTypes(Context &ctx)
 void ManagementServer::listSetTypes(Context &ctx)
 {
     QJsonArray content;
-    for (const QString &key : m_store.typeKeys(u"ds_types"_s)) {
+    for (const QString &key : m_store.typeKeys(SqlStore::TypeKind::DistributionSet)) {
         if (const auto t = m_store.distributionSetType(key))
             content.append(setTypeJson(*t));
     }
@@ -262,7 +279,7 @@ void ManagementServer::listSetTypes(Context &ctx)
 void ManagementServer::listTargetTypes(Context &ctx)
 {
     QJsonArray content;
-    for (const QString &key : m_store.typeKeys(u"target_types"_s)) {
+    for (const QString &key : m_store.typeKeys(SqlStore::TypeKind::Target)) {
         if (const auto t = m_store.targetType(key))
             content.append(targetTypeJson(*t));
     }
@@ -274,7 +291,7 @@ std::optional<TargetType> ManagementServer::targetTypeByIdOrKey(const QString &i
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<TargetType>(
-        m_store.typeKeys(u"target_types"_s), [this](const QString &k) { return m_store.targetType(k); },
+        m_store.typeKeys(SqlStore::TypeKind::Target), [this](const QString &k) { return m_store.targetType(k); },
         isId ? std::optional(id) : std::nullopt, idOrKey);
 }
 
@@ -289,44 +306,43 @@ void ManagementServer::getTargetType(Context &ctx)
 // PUT on a type: hawkBit changes description and colour (and a target type's name); key and content stay.
 void ManagementServer::updateType(Context &ctx)
 {
-    const QString path = ctx.request.url().path();
+    using Kind = SqlStore::TypeKind;
+    const Kind kind = typeKindOf(ctx);
     const QString ref = ctx.args.value(0);
     struct Found
     {
-        QString table, kind, key, name, description, colour;
+        QString key, name, description, colour;
         qint64 id = 0;
     } f;
-    if (path.contains(u"/softwaremoduletypes/"_s)) {
+    if (kind == Kind::SoftwareModule) {
         if (const auto t = moduleTypeByIdOrKey(ref))
-            f = {
-                u"software_module_types"_s, u"softwaremoduletype"_s, t->key, t->name, t->description, t->colour, t->id
-            };
-    } else if (path.contains(u"/distributionsettypes/"_s)) {
+            f = { t->key, t->name, t->description, t->colour, t->id };
+    } else if (kind == Kind::DistributionSet) {
         if (const auto t = setTypeByIdOrKey(ref))
-            f = { u"ds_types"_s, u"distributionsettype"_s, t->key, t->name, t->description, t->colour, t->id };
+            f = { t->key, t->name, t->description, t->colour, t->id };
     } else if (const auto t = targetTypeByIdOrKey(ref)) {
-        f = { u"target_types"_s, u"targettype"_s, t->key, t->name, t->description, t->colour, t->id };
+        f = { t->key, t->name, t->description, t->colour, t->id };
     }
-    if (f.table.isEmpty())
+    if (f.key.isEmpty())
         return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(ref));
     const auto body = ctx.jsonObject();
     if (!body)
         return;
     if (const QString e = readTypeDetails(*body, &f.description, &f.colour); !e.isEmpty())
         return ctx.fail(Status::BadRequest, e);
-    if (f.table == u"target_types"_s && body->contains("name"_L1)) {
+    if (kind == Kind::Target && body->contains("name"_L1)) {
         f.name = body->value("name"_L1).toString().trimmed();
         if (f.name.isEmpty())
             return ctx.fail(Status::BadRequest, u"name must not be empty"_s);
     }
-    if (!m_store.updateTypeDetails(f.table, f.key, f.name, f.description, f.colour))
+    if (!m_store.updateTypeDetails(kind, f.key, f.name, f.description, f.colour))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    recordModified(ctx, f.kind, f.id);
-    if (f.table == u"software_module_types"_s)
-        return ctx.send(withAudit(f.kind, moduleTypeJson(*m_store.softwareModuleType(f.key))));
-    if (f.table == u"ds_types"_s)
-        return ctx.send(withAudit(f.kind, setTypeJson(*m_store.distributionSetType(f.key))));
-    ctx.send(withAudit(f.kind, targetTypeJson(*m_store.targetType(f.key))));
+    recordModified(ctx, auditKindOf(kind), f.id);
+    if (kind == Kind::SoftwareModule)
+        return ctx.send(withAudit(auditKindOf(kind), moduleTypeJson(*m_store.softwareModuleType(f.key))));
+    if (kind == Kind::DistributionSet)
+        return ctx.send(withAudit(auditKindOf(kind), setTypeJson(*m_store.distributionSetType(f.key))));
+    ctx.send(withAudit(auditKindOf(kind), targetTypeJson(*m_store.targetType(f.key))));
 }
 
 // GET .../mandatorymoduletypes/{smtId} (or optional): the module type when the set type lists it there.
@@ -360,7 +376,7 @@ void ManagementServer::changeSetTypeModuleTypes(Context &ctx)
     const std::optional<SoftwareModuleType> m = moduleTypeByIdOrKey(ref);
     if (!m)
         return ctx.fail(Status::NotFound, u"software module type '%1' does not exist"_s.arg(ref));
-    if (const int sets = m_store.countWhere(u"distribution_sets"_s, u"d"_s, u"d.type_key = ?"_s, { t->key }))
+    if (const int sets = m_store.countSetsOfType(t->key))
         return ctx.fail(
             Errors::EntityReadOnly,
             u"distribution set type '%1' is used by %2 distribution set(s) and cannot be changed"_s.arg(t->key).arg(
@@ -428,42 +444,29 @@ void ManagementServer::changeCompatibleSetTypes(Context &ctx)
 
 void ManagementServer::deleteType(Context &ctx)
 {
-    const QString path = ctx.request.url().path();
-    QString key = ctx.args.value(0);
-    const QString table = path.contains(u"/softwaremoduletypes/"_s) ? u"software_module_types"_s
-        : path.contains(u"/distributionsettypes/"_s)                ? u"ds_types"_s
-                                                                    : u"target_types"_s;
+    using Kind = SqlStore::TypeKind;
+    const Kind kind = typeKindOf(ctx);
+    const QString ref = ctx.args.value(0);
     // hawkBit deletes by id; Flotilla also by key.
-    if (table == u"software_module_types"_s) {
-        if (const auto t = moduleTypeByIdOrKey(key))
-            key = t->key;
-    } else if (table == u"ds_types"_s) {
-        if (const auto t = setTypeByIdOrKey(key))
-            key = t->key;
-    } else if (const auto t = targetTypeByIdOrKey(key)) {
-        key = t->key;
+    std::optional<std::pair<QString, qint64>> found; // key, id
+    if (kind == Kind::SoftwareModule) {
+        if (const auto t = moduleTypeByIdOrKey(ref))
+            found = { t->key, t->id };
+    } else if (kind == Kind::DistributionSet) {
+        if (const auto t = setTypeByIdOrKey(ref))
+            found = { t->key, t->id };
+    } else if (const auto t = targetTypeByIdOrKey(ref)) {
+        found = { t->key, t->id };
     }
-    if (!m_store.typeKeys(table).contains(key))
-        return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(key));
-    if (const QStringList users = m_store.dependentsOfType(table, key); !users.isEmpty())
-        return ctx.fail(table == u"target_types"_s ? Errors::TargetTypeInUse : Errors::InUse,
+    if (!found)
+        return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(ref));
+    const auto &[key, typeId] = *found;
+    if (const QStringList users = m_store.dependentsOfType(kind, key); !users.isEmpty())
+        return ctx.fail(kind == Kind::Target ? Errors::TargetTypeInUse : Errors::InUse,
                         u"type '%1' is used by %2"_s.arg(key, users.join(u", "_s)));
-    qint64 typeId = 0;
-    if (table == u"software_module_types"_s) {
-        if (const auto t = m_store.softwareModuleType(key))
-            typeId = t->id;
-    } else if (table == u"ds_types"_s) {
-        if (const auto t = m_store.distributionSetType(key))
-            typeId = t->id;
-    } else if (const auto t = m_store.targetType(key)) {
-        typeId = t->id;
-    }
-    if (!m_store.deleteType(table, key))
+    if (!m_store.deleteType(kind, key))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    forget(table == u"software_module_types"_s ? u"softwaremoduletype"_s
-               : table == u"ds_types"_s        ? u"distributionsettype"_s
-                                               : u"targettype"_s,
-           typeId);
+    forget(auditKindOf(kind), typeId);
     ctx.send(QJsonValue(), Status::NoContent);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rsqlcompiler.h"
 #include "store.h"
 
 #include <QHash>
@@ -145,11 +146,17 @@ public:
                                                    const QString &orderBy, int offset, int limit);
     QList<Action> actionsOfTarget(qint64 targetId, int offset, int limit); // newest first
     int countRows(const QString &table);
-    // Ids of rows of one of our tables (alias as the RSQL compiler uses it) matching compiled RSQL, by id.
-    QList<qint64> idsWhere(const QString &table, const QString &alias, const QString &where, const QVariantList &binds,
+    // Ids of an entity's rows matching compiled RSQL (RsqlCompiler: its alias, t, m, s, r, a or aa), by id.
+    QList<qint64> idsWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds,
                            const QString &orderBy, int offset, int limit);
-    int countWhere(const QString &table, const QString &alias, const QString &where, const QVariantList &binds);
-    QStringList typeKeys(const QString &table); // software_module_types, ds_types, target_types
+    int countWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds);
+    // What uses a set or a rollout, counted (the Management API's checks and statistics).
+    int countSetsOfType(const QString &setTypeKey);
+    int countAutoAssignmentsOfSet(qint64 setId);
+    int countActionsOfRollout(qint64 rolloutId);
+    // The three kinds of type; the Management API names them, the store alone knows their tables.
+    enum class TypeKind : quint8 { SoftwareModule, DistributionSet, Target };
+    QStringList typeKeys(TypeKind kind); // oldest first
     bool updateActionType(qint64 actionId, ActionType type);
     bool deleteArtifact(qint64 artifactId); // the row; the caller removes unreferenced content
     int countArtifactsWithContent(const QString &sha256);
@@ -170,12 +177,12 @@ public:
     // What refers to a module / set / type, in words, for a refused delete; empty when nothing does.
     QStringList dependentsOfModule(qint64 moduleId);
     QStringList dependentsOfSet(qint64 setId);
-    QStringList dependentsOfType(const QString &table, const QString &key);
+    QStringList dependentsOfType(TypeKind kind, const QString &key);
     bool deleteSoftwareModule(qint64 moduleId); // with its artifact rows
     bool deleteDistributionSet(qint64 setId);
-    bool deleteType(const QString &table, const QString &key);
+    bool deleteType(TypeKind kind, const QString &key);
     // hawkBit's PUT on a type: name, description and colour (key and content stay).
-    bool updateTypeDetails(const QString &table, const QString &key, const QString &name, const QString &description,
+    bool updateTypeDetails(TypeKind kind, const QString &key, const QString &name, const QString &description,
                            const QString &colour);
     bool setCompatibleSetTypes(qint64 targetTypeId, const QStringList &setTypeKeys); // a target type's
     bool setModuleTypesOfSetType(qint64 setTypeId, const QStringList &mandatory, const QStringList &optional);
@@ -268,6 +275,7 @@ public:
     QString explainOpenActions(qint64 targetId);
 
 private:
+    static QString typeTable(TypeKind kind);
     bool migrate();
     bool exec(const QString &sql);
     // Statements are prepared once per connection and reused (forward-only).

@@ -115,22 +115,46 @@ int SqlStore::countRows(const QString &table)
 }
 
 namespace {
-bool knownTable(const QString &table)
+// An entity's table and the alias the RSQL compiler writes its conditions over.
+std::pair<QString, QString> tableOf(RsqlCompiler::Entity entity)
 {
-    static const QStringList tables
-        = { QStringLiteral("targets"),  QStringLiteral("software_modules"), QStringLiteral("distribution_sets"),
-            QStringLiteral("rollouts"), QStringLiteral("actions"),          QStringLiteral("software_module_types"),
-            QStringLiteral("ds_types"), QStringLiteral("target_types"),     QStringLiteral("auto_assignments") };
-    return tables.contains(table);
+    using E = RsqlCompiler::Entity;
+    switch (entity) {
+    case E::Target:
+        return { QStringLiteral("targets"), QStringLiteral("t") };
+    case E::SoftwareModule:
+        return { QStringLiteral("software_modules"), QStringLiteral("m") };
+    case E::DistributionSet:
+        return { QStringLiteral("distribution_sets"), QStringLiteral("s") };
+    case E::Rollout:
+        return { QStringLiteral("rollouts"), QStringLiteral("r") };
+    case E::Action:
+        return { QStringLiteral("actions"), QStringLiteral("a") };
+    case E::AutoAssignment:
+        break;
+    }
+    return { QStringLiteral("auto_assignments"), QStringLiteral("aa") };
 }
 } // namespace
 
-QList<qint64> SqlStore::idsWhere(const QString &table, const QString &alias, const QString &where,
-                                 const QVariantList &binds, const QString &orderBy, int offset, int limit)
+QString SqlStore::typeTable(TypeKind kind)
+{
+    switch (kind) {
+    case TypeKind::SoftwareModule:
+        return QStringLiteral("software_module_types");
+    case TypeKind::DistributionSet:
+        return QStringLiteral("ds_types");
+    case TypeKind::Target:
+        break;
+    }
+    return QStringLiteral("target_types");
+}
+
+QList<qint64> SqlStore::idsWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds,
+                                 const QString &orderBy, int offset, int limit)
 {
     QList<qint64> ids;
-    if (!knownTable(table))
-        return ids;
+    const auto [table, alias] = tableOf(entity);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %2.id FROM %1 %2 WHERE %3 ORDER BY %4 LIMIT ? OFFSET ?")
@@ -148,28 +172,46 @@ QList<qint64> SqlStore::idsWhere(const QString &table, const QString &alias, con
     return ids;
 }
 
-int SqlStore::countWhere(const QString &table, const QString &alias, const QString &where, const QVariantList &binds)
+int SqlStore::countWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds)
 {
-    if (!knownTable(table))
-        return 0;
+    const auto [table, alias] = tableOf(entity);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 %2 WHERE %3")
                   .arg(table, alias, where.isEmpty() ? QStringLiteral("1=1") : where));
     for (const QVariant &v : binds)
         q.addBindValue(v);
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+    if (!q.exec() || !q.next()) {
+        setError(QStringLiteral("counting %1").arg(table), q);
+        return 0;
+    }
+    return q.value(0).toInt();
 }
 
-QStringList SqlStore::typeKeys(const QString &table)
+int SqlStore::countSetsOfType(const QString &setTypeKey)
+{
+    return countWhere(RsqlCompiler::Entity::DistributionSet, QStringLiteral("s.type_key = ?"), { setTypeKey });
+}
+
+int SqlStore::countAutoAssignmentsOfSet(qint64 setId)
+{
+    return countWhere(RsqlCompiler::Entity::AutoAssignment, QStringLiteral("aa.ds_id = ?"), { setId });
+}
+
+int SqlStore::countActionsOfRollout(qint64 rolloutId)
+{
+    return countWhere(RsqlCompiler::Entity::Action, QStringLiteral("a.rollout_id = ?"), { rolloutId });
+}
+
+QStringList SqlStore::typeKeys(TypeKind kind)
 {
     QStringList keys;
-    if (!knownTable(table) || !table.endsWith(QLatin1String("_types")))
-        return keys;
     QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("SELECT key FROM %1 ORDER BY id").arg(table))) {
-        while (q.next())
-            keys << q.value(0).toString();
+    if (!q.exec(QStringLiteral("SELECT key FROM %1 ORDER BY id").arg(typeTable(kind)))) {
+        setError(QStringLiteral("reading %1").arg(typeTable(kind)), q);
+        return keys;
     }
+    while (q.next())
+        keys << q.value(0).toString();
     return keys;
 }
 
@@ -267,8 +309,9 @@ QStringList SqlStore::dependentsOfSet(qint64 setId)
     return result;
 }
 
-QStringList SqlStore::dependentsOfType(const QString &table, const QString &key)
+QStringList SqlStore::dependentsOfType(TypeKind kind, const QString &key)
 {
+    const QString table = typeTable(kind);
     QString sql;
     if (table == QLatin1String("software_module_types"))
         sql = QStringLiteral(
@@ -321,8 +364,9 @@ bool SqlStore::deleteDistributionSet(qint64 setId)
     return tx.commit();
 }
 
-bool SqlStore::deleteType(const QString &table, const QString &key)
+bool SqlStore::deleteType(TypeKind kind, const QString &key)
 {
+    const QString table = typeTable(kind);
     StoreTransaction tx(*this);
     QStringList statements;
     if (table == QLatin1String("ds_types"))

@@ -136,10 +136,10 @@ std::optional<TargetType> SqlStore::targetType(const QString &key)
     return type;
 }
 
-bool SqlStore::updateTypeDetails(const QString &table, const QString &key, const QString &name,
-                                 const QString &description, const QString &colour)
+bool SqlStore::updateTypeDetails(TypeKind kind, const QString &key, const QString &name, const QString &description,
+                                 const QString &colour)
 {
-    Q_ASSERT(table == u"software_module_types"_s || table == u"ds_types"_s || table == u"target_types"_s);
+    const QString table = typeTable(kind);
     QSqlQuery &q = prepared(u"UPDATE %1 SET name = ?, description = ?, colour = ? WHERE key = ?"_s.arg(table));
     q.addBindValue(name);
     q.addBindValue(description);
