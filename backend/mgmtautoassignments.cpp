@@ -74,9 +74,7 @@ bool ManagementServer::readAutoAssignmentName(Context &ctx, const QJsonObject &b
         return ctx.fail(Status::BadRequest,
                         u"an auto-assignment needs a name (1 to %1 characters)"_s.arg(MaxAutoAssignmentNameLength)),
                false;
-    const QList<AutoAssignment> same
-        = m_store.autoAssignmentsWhere(u"aa.name = ? AND aa.id <> ?"_s, { a->name, a->id }, u"aa.id"_s, 0, 1);
-    if (!same.isEmpty())
+    if (const auto same = m_store.autoAssignmentByName(a->name); same && same->id != a->id)
         return ctx.fail(Errors::EntityAlreadyExists, u"auto-assignment '%1' exists"_s.arg(a->name)), false;
     return true;
 }

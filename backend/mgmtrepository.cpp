@@ -526,11 +526,11 @@ void ManagementServer::listSetTargets(Context &ctx)
     int limit = 0;
     if (!ctx.paging(&offset, &limit))
         return;
-    const QString where = which == u"assignedTargets"_s ? u"t.assigned_ds = ?"_s : u"t.installed_ds = ?"_s;
+    const SqlCondition c = SqlStore::targetsWithSet(*id, which != u"assignedTargets"_s);
     QJsonArray content;
-    for (const Target &t : m_store.targetsWhere(where, { *id }, u"t.id"_s, offset, limit))
+    for (const Target &t : m_store.targetsWhere(c.sql, c.binds, u"t.id"_s, offset, limit))
         content.append(targetJson(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
-    ctx.sendPage(targetsOut(content), m_store.countTargetsWhere(where, { *id }));
+    ctx.sendPage(targetsOut(content), m_store.countTargetsWhere(c.sql, c.binds));
 }
 
 void ManagementServer::deleteModule(Context &ctx)

@@ -8,16 +8,6 @@
 
 namespace Flotilla {
 
-namespace {
-// SQL LIKE pattern for everything below a group: its text escaped, then "/%".
-QString subgroupPattern(const QString &group)
-{
-    QString escaped = group;
-    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
-    return escaped + u"/%"_s;
-}
-} // namespace
-
 std::optional<QString> ManagementServer::targetGroupOf(Context &ctx, bool fromPath)
 {
     const QString group
@@ -48,11 +38,9 @@ void ManagementServer::listTargetsInGroup(Context &ctx)
         return;
     const bool subgroups
         = !fromPath && ctx.request.query().queryItemValue(u"subgroups"_s).compare(u"true"_s, Qt::CaseInsensitive) == 0;
-    QString where
-        = subgroups ? u"(t.target_group = ? OR t.target_group LIKE ? ESCAPE '\\')"_s : u"t.target_group = ?"_s;
-    QVariantList binds { *group };
-    if (subgroups)
-        binds << subgroupPattern(*group);
+    const SqlCondition inGroup = SqlStore::targetsInGroup(*group, subgroups);
+    QString where = inGroup.sql;
+    QVariantList binds = inGroup.binds;
     if (!l->condition.sql.isEmpty()) {
         where += u" AND ("_s + l->condition.sql + u')';
         binds += l->condition.binds;

@@ -190,6 +190,12 @@ public:
     int deleteClosedActions(const QList<qint64> &actionIds);
     bool updateUser(qint64 id, const QString &passwordHash, const QStringList &roles); // empty hash: keep
     bool deleteUser(qint64 id);
+    // Conditions over "targets t" for targetsWhere / countTargetsWhere, to combine with compiled RSQL: the targets
+    // of a group (with its subgroups: the group and every path below it), and those a set is assigned to or
+    // installed on.
+    static SqlCondition targetsInGroup(const QString &group, bool withSubgroups);
+    static SqlCondition targetsWithSet(qint64 setId, bool installed);
+    std::optional<AutoAssignment> autoAssignmentByName(const QString &name);
     // Puts targets in a target group (empty: in none), in one transaction; and the groups targets are in, sorted.
     bool setTargetGroup(const QList<qint64> &targetIds, const QString &group);
     QStringList targetGroups();

@@ -79,6 +79,13 @@ std::optional<AutoAssignment> SqlStore::autoAssignment(qint64 id)
     return one.isEmpty() ? std::nullopt : std::optional(one.first());
 }
 
+std::optional<AutoAssignment> SqlStore::autoAssignmentByName(const QString &name)
+{
+    const QList<AutoAssignment> one
+        = autoAssignmentsWhere(QStringLiteral("aa.name = ?"), { name }, QStringLiteral("aa.id"), 0, 1);
+    return one.isEmpty() ? std::nullopt : std::optional(one.first());
+}
+
 qint64 SqlStore::insertAutoAssignment(const AutoAssignment &a)
 {
     QSqlQuery &q = prepared(QStringLiteral(

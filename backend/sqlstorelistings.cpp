@@ -410,6 +410,23 @@ int SqlStore::deleteClosedActions(const QList<qint64> &actionIds)
     return tx.commit() ? deleted : -1;
 }
 
+SqlCondition SqlStore::targetsInGroup(const QString &group, bool withSubgroups)
+{
+    if (!withSubgroups)
+        return { QStringLiteral("t.target_group = ?"), { group } };
+    QString below = group; // LIKE's own characters escaped, then everything below the group
+    below.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    return { QStringLiteral("(t.target_group = ? OR t.target_group LIKE ? ESCAPE '\\')"),
+             { group, QString(below + u"/%"_s) } };
+}
+
+SqlCondition SqlStore::targetsWithSet(qint64 setId, bool installed)
+{
+    return { installed ? QStringLiteral("t.installed_ds = ?") : QStringLiteral("t.assigned_ds = ?"), { setId } };
+}
+
 bool SqlStore::setTargetGroup(const QList<qint64> &targetIds, const QString &group)
 {
     StoreTransaction tx(*this);
