@@ -3,6 +3,9 @@
 #include <QGuiApplication>
 #include <QHash>
 #include <QPalette>
+#include <QThread>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -29,11 +32,20 @@ constexpr Pair Stopped { "#616161", "#bdbdbd" };
 constexpr Pair Stopping { "#757575", "#e0e0e0" };
 constexpr Pair Registered { "#6a1b9a", "#ce93d8" };
 
+// The application palette is the GUI thread's: there the answer is read from it (and remembered); the timeline's
+// render thread, which draws while the GUI thread waits, gets the one remembered last.
+std::atomic<bool> lastDark { false };
+
 bool dark(StatusPalette::Tone tone)
 {
     if (tone != StatusPalette::Tone::FromPalette)
         return tone == StatusPalette::Tone::Dark;
-    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+    const QCoreApplication *app = QCoreApplication::instance();
+    if (!app || QThread::currentThread() != app->thread())
+        return lastDark.load(std::memory_order_relaxed);
+    const bool isDark = QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+    lastDark.store(isDark, std::memory_order_relaxed);
+    return isDark;
 }
 
 QColor pick(const QHash<QString, Pair> &table, const QString &status, Pair fallback, StatusPalette::Tone tone)
