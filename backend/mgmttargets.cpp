@@ -346,7 +346,9 @@ void ManagementServer::updateTarget(Context &ctx)
         if (const QString e = t->group.isEmpty() ? QString() : targetGroupError(t->group); !e.isEmpty())
             return ctx.fail(Status::BadRequest, e);
     }
-    if (!m_store.updateTarget(*t))
+    StoreTransaction tx(m_store);
+    if (!m_store.updateTarget(*t) || (body->contains("group"_L1) && !m_store.setTargetGroup({ t->id }, t->group))
+        || !tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"target"_s, t->id);
     ctx.send(targetsOut({ targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)) }).first());

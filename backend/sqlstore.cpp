@@ -435,12 +435,14 @@ std::optional<DeviceTarget> SqlStore::deviceTarget(const QString &controllerId)
                           q.value(5).toLongLong(), q.value(6).toInt() != 0 };
 }
 
+// Not the group: an indexed column written on every state change would cost every feedback an index update
+// (setTargetGroup changes it).
 bool SqlStore::updateTarget(const Target &t)
 {
-    QSqlQuery &q = prepared(QStringLiteral(
-        "UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
-        "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
-        "auto_confirm_remark = ?, request_attributes = ?, target_type = ?, target_group = ? WHERE id = ?"));
+    QSqlQuery &q = prepared(
+        QStringLiteral("UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
+                       "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
+                       "auto_confirm_remark = ?, request_attributes = ?, target_type = ? WHERE id = ?"));
     q.addBindValue(t.name);
     q.addBindValue(t.description);
     q.addBindValue(int(t.state));
@@ -453,7 +455,6 @@ bool SqlStore::updateTarget(const Target &t)
     q.addBindValue(t.autoConfirmRemark);
     q.addBindValue(t.requestAttributes ? 1 : 0);
     q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
-    q.addBindValue(t.group.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.group));
     q.addBindValue(t.id);
     if (!q.exec())
         return setError(QStringLiteral("updating target %1").arg(t.id), q);
