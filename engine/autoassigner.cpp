@@ -20,18 +20,28 @@ void AutoAssigner::start(int intervalMs)
     m_timer.start(intervalMs);
 }
 
+namespace {
+// What an auto-assignment's actions look like; both forms name themselves as the initiator.
+AssignmentRequest requestFor(ActionType type, int weight, bool confirmationRequired, const QString &name)
+{
+    AssignmentRequest request;
+    request.type = type;
+    request.weight = weight;
+    request.confirmationRequired = confirmationRequired;
+    request.initiator = QStringLiteral("auto-assignment %1").arg(name);
+    return request;
+}
+} // namespace
+
 int AutoAssigner::tick()
 {
     int created = 0;
     for (const TargetFilter &filter : m_store.targetFilters()) {
         if (!filter.autoAssignSetId)
             continue;
-        AssignmentRequest request;
-        request.type = filter.autoAssignType;
-        request.weight = filter.autoAssignWeight;
-        request.confirmationRequired = filter.autoAssignConfirmationRequired;
-        request.initiator = QStringLiteral("auto-assignment %1").arg(filter.name);
-        created += assignMatching(filter.query, filter.autoAssignSetId, request,
+        created += assignMatching(filter.query, filter.autoAssignSetId,
+                                  requestFor(filter.autoAssignType, filter.autoAssignWeight,
+                                             filter.autoAssignConfirmationRequired, filter.name),
                                   QStringLiteral("target filter %1").arg(filter.name));
     }
     const QDateTime now = m_clock.now();
@@ -46,13 +56,9 @@ int AutoAssigner::tick()
         }
         if (a.status != AutoAssignmentStatus::Running)
             continue;
-        AssignmentRequest request;
-        request.type = a.actionType;
-        request.weight = a.weight;
-        request.confirmationRequired = a.confirmationRequired;
-        request.initiator = QStringLiteral("auto-assignment %1").arg(a.name);
-        created
-            += assignMatching(a.query, a.distributionSetId, request, QStringLiteral("auto-assignment %1").arg(a.name));
+        created += assignMatching(a.query, a.distributionSetId,
+                                  requestFor(a.actionType, a.weight, a.confirmationRequired, a.name),
+                                  QStringLiteral("auto-assignment %1").arg(a.name));
     }
     return created;
 }
