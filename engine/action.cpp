@@ -1,29 +1,6 @@
 #include "action.h"
 
-#include <array>
-
 namespace Flotilla {
-
-namespace {
-
-constexpr std::array<const char *, 8> stateNames
-    = { "SCHEDULED", "WAIT_FOR_CONFIRMATION", "RUNNING", "CANCELING", "CANCELED", "FINISHED", "ERROR", "DOWNLOADED" };
-constexpr std::array<const char *, 12> historyNames
-    = { "FINISHED",  "ERROR",    "WARNING",   "RUNNING",         "CANCELED",   "CANCELING",
-        "RETRIEVED", "DOWNLOAD", "SCHEDULED", "CANCEL_REJECTED", "DOWNLOADED", "WAIT_FOR_CONFIRMATION" };
-constexpr std::array<const char *, 4> typeNames = { "forced", "soft", "downloadonly", "timeforced" };
-
-template<typename E, std::size_t N>
-std::optional<E> fromName(const std::array<const char *, N> &names, QStringView name, Qt::CaseSensitivity cs)
-{
-    for (std::size_t i = 0; i < N; ++i) {
-        if (name.compare(QLatin1StringView(names[i]), cs) == 0)
-            return static_cast<E>(i);
-    }
-    return std::nullopt;
-}
-
-} // namespace
 
 bool isClosed(ActionState state)
 {
@@ -44,32 +21,32 @@ bool isClosed(ActionState state)
 
 QString nameOf(ActionState state)
 {
-    return QString::fromLatin1(stateNames.at(static_cast<std::size_t>(state)));
+    return Vocabulary::nameIn<ActionState, Vocabulary::Spelling::UpperSnake>(state);
 }
 
 QString nameOf(HistoryStatus status)
 {
-    return QString::fromLatin1(historyNames.at(static_cast<std::size_t>(status)));
+    return Vocabulary::nameIn<HistoryStatus, Vocabulary::Spelling::UpperSnake>(status);
 }
 
 QString nameOf(ActionType type)
 {
-    return QString::fromLatin1(typeNames.at(static_cast<std::size_t>(type)));
+    return Vocabulary::nameIn<ActionType, Vocabulary::Spelling::LowerRun>(type);
 }
 
 std::optional<ActionState> actionStateFromString(QStringView name)
 {
-    return fromName<ActionState>(stateNames, name, Qt::CaseInsensitive);
+    return Vocabulary::fromName<ActionState, Vocabulary::Spelling::UpperSnake>(name);
 }
 
 std::optional<HistoryStatus> historyStatusFromString(QStringView name)
 {
-    return fromName<HistoryStatus>(historyNames, name, Qt::CaseInsensitive);
+    return Vocabulary::fromName<HistoryStatus, Vocabulary::Spelling::UpperSnake>(name);
 }
 
 std::optional<ActionType> actionTypeFromString(QStringView name)
 {
-    return fromName<ActionType>(typeNames, name, Qt::CaseInsensitive);
+    return Vocabulary::fromName<ActionType, Vocabulary::Spelling::LowerRun>(name);
 }
 
 bool Action::isForcedAt(const QDateTime &now) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "maintenanceschedule.h"
+#include "vocabulary.h"
 
 #include <QDateTime>
 #include <QMetaType>
@@ -10,41 +11,8 @@
 
 namespace Flotilla {
 
-// The states an action is in (Bosch IoT Rollouts' and hawkBit's action states). Closed: CANCELED, FINISHED, ERROR,
-// DOWNLOADED.
-enum class ActionState : quint8 {
-    Scheduled,
-    WaitForConfirmation,
-    Running,
-    Canceling,
-    Canceled,
-    Finished,
-    Error,
-    Downloaded, // a download-only action whose download is done
-};
-
-// What goes into an action's status history: every action state plus the intermediate feedback that changes
-// no state (RETRIEVED, DOWNLOAD, DOWNLOADED of a normal action, WARNING, CANCEL_REJECTED). Names as hawkBit's
-// Action.Status, which the DDI actionHistory and the Management API show.
-enum class HistoryStatus : quint8 {
-    Finished,
-    Error,
-    Warning,
-    Running,
-    Canceled,
-    Canceling,
-    Retrieved,
-    Download,
-    Scheduled,
-    CancelRejected,
-    Downloaded,
-    WaitForConfirmation,
-};
-
-enum class ActionType : quint8 { Forced, Soft, DownloadOnly, TimeForced };
-
 bool isClosed(ActionState state);
-QString nameOf(ActionState state);
+QString nameOf(ActionState state); // "SCHEDULED", "WAIT_FOR_CONFIRMATION", ... (vocabulary.h)
 QString nameOf(HistoryStatus status);
 QString nameOf(ActionType type); // "forced", "soft", "downloadonly", "timeforced" as the Management API spells them
 std::optional<ActionState> actionStateFromString(QStringView name);
@@ -87,6 +55,3 @@ struct Action
 };
 
 } // namespace Flotilla
-
-Q_DECLARE_METATYPE(Flotilla::ActionState)
-Q_DECLARE_METATYPE(Flotilla::HistoryStatus)

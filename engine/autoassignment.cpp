@@ -5,23 +5,17 @@
 namespace Flotilla {
 
 namespace {
-constexpr std::array<const char *, 5> statusNames
-    = { "waiting_for_approval", "approval_denied", "ready", "paused", "running" };
 constexpr std::array<const char *, 5> eventNames = { "Approve", "Deny", "Start", "Pause", "Resume" };
 } // namespace
 
 QString nameOf(AutoAssignmentStatus status)
 {
-    return QString::fromLatin1(statusNames.at(static_cast<std::size_t>(status)));
+    return Vocabulary::nameIn<AutoAssignmentStatus, Vocabulary::Spelling::LowerSnake>(status);
 }
 
 std::optional<AutoAssignmentStatus> autoAssignmentStatusFromString(const QString &name)
 {
-    for (std::size_t i = 0; i < statusNames.size(); ++i) {
-        if (name.compare(QLatin1StringView(statusNames.at(i)), Qt::CaseInsensitive) == 0)
-            return AutoAssignmentStatus(i);
-    }
-    return std::nullopt;
+    return Vocabulary::fromName<AutoAssignmentStatus, Vocabulary::Spelling::LowerSnake>(name);
 }
 
 QString nameOf(AutoAssignmentEvent event)

@@ -2,16 +2,12 @@
 
 #include "action.h"
 #include "enumstatemachine.h"
+#include "vocabulary.h"
 
 #include <QDateTime>
 #include <QString>
 
 namespace Flotilla {
-
-// hawkBit's AutoAssignStatus. A new auto-assignment waits for approval when the tenant asks for it
-// (auto.assignment.approval.enabled), else it is ready; a ready one starts running at its start time (or at
-// once without one) or when the operator starts it; only a running one assigns.
-enum class AutoAssignmentStatus : quint8 { WaitingForApproval, ApprovalDenied, Ready, Paused, Running };
 
 enum class AutoAssignmentEvent : quint8 {
     Approve, // WAITING_FOR_APPROVAL -> READY

@@ -1,47 +1,27 @@
 #include "rollout.h"
 
-#include <array>
 #include <cmath>
 
 namespace Flotilla {
 
-namespace {
-constexpr std::array<const char *, 10> rolloutNames = { "CREATING",        "WAITING_FOR_APPROVAL",
-                                                        "APPROVAL_DENIED", "READY",
-                                                        "STARTING",        "RUNNING",
-                                                        "PAUSED",          "STOPPING",
-                                                        "STOPPED",         "FINISHED" };
-constexpr std::array<const char *, 6> groupNames = { "CREATING", "READY", "SCHEDULED", "RUNNING", "FINISHED", "ERROR" };
-
-template<typename E, std::size_t N>
-std::optional<E> fromName(const std::array<const char *, N> &names, QStringView name)
-{
-    for (std::size_t i = 0; i < N; ++i) {
-        if (name.compare(QLatin1StringView(names[i]), Qt::CaseInsensitive) == 0)
-            return static_cast<E>(i);
-    }
-    return std::nullopt;
-}
-} // namespace
-
 QString nameOf(RolloutState state)
 {
-    return QString::fromLatin1(rolloutNames.at(static_cast<std::size_t>(state)));
+    return Vocabulary::nameIn<RolloutState, Vocabulary::Spelling::UpperSnake>(state);
 }
 
 QString nameOf(RolloutGroupState state)
 {
-    return QString::fromLatin1(groupNames.at(static_cast<std::size_t>(state)));
+    return Vocabulary::nameIn<RolloutGroupState, Vocabulary::Spelling::UpperSnake>(state);
 }
 
 std::optional<RolloutState> rolloutStateFromString(QStringView name)
 {
-    return fromName<RolloutState>(rolloutNames, name);
+    return Vocabulary::fromName<RolloutState, Vocabulary::Spelling::UpperSnake>(name);
 }
 
 std::optional<RolloutGroupState> rolloutGroupStateFromString(QStringView name)
 {
-    return fromName<RolloutGroupState>(groupNames, name);
+    return Vocabulary::fromName<RolloutGroupState, Vocabulary::Spelling::UpperSnake>(name);
 }
 
 bool successReached(const GroupCounts &counts, const GroupConditions &conditions)

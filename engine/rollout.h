@@ -8,21 +8,6 @@
 
 namespace Flotilla {
 
-enum class RolloutState : quint8 {
-    Creating,
-    WaitingForApproval,
-    ApprovalDenied,
-    Ready,
-    Starting,
-    Running,
-    Paused,
-    Stopping,
-    Stopped,
-    Finished,
-};
-
-enum class RolloutGroupState : quint8 { Creating, Ready, Scheduled, Running, Finished, Error };
-
 enum class SuccessAction : quint8 { NextGroup, Pause };
 
 QString nameOf(RolloutState state);

@@ -7,7 +7,6 @@
 namespace Flotilla {
 
 namespace {
-constexpr std::array<const char *, 5> stateNames = { "UNKNOWN", "REGISTERED", "PENDING", "IN_SYNC", "ERROR" };
 constexpr std::array<const char *, 8> eventNames = { "Polled",
                                                      "Assigned",
                                                      "ActionFinished",
@@ -20,16 +19,12 @@ constexpr std::array<const char *, 8> eventNames = { "Polled",
 
 QString nameOf(TargetState state)
 {
-    return QString::fromLatin1(stateNames.at(static_cast<std::size_t>(state)));
+    return Vocabulary::nameIn<TargetState, Vocabulary::Spelling::UpperSnake>(state);
 }
 
 std::optional<TargetState> targetStateFromString(QStringView name)
 {
-    for (std::size_t i = 0; i < stateNames.size(); ++i) {
-        if (name.compare(QLatin1StringView(stateNames[i]), Qt::CaseInsensitive) == 0)
-            return static_cast<TargetState>(i);
-    }
-    return std::nullopt;
+    return Vocabulary::fromName<TargetState, Vocabulary::Spelling::UpperSnake>(name);
 }
 
 QString nameOf(TargetEvent event)

@@ -1,21 +1,13 @@
 #pragma once
 
 #include "enumstatemachine.h"
+#include "vocabulary.h"
 
 #include <QString>
 
 #include <optional>
 
 namespace Flotilla {
-
-// Target states (hawkBit's target state machine).
-enum class TargetState : quint8 {
-    Unknown, // pre-commissioned (created by the operator), no status from the device yet
-    Registered, // known to the server, nothing assigned: where plug-and-play devices start
-    Pending, // an assigned set is not yet confirmed installed
-    InSync, // the assigned set is installed
-    Error, // installing the assigned set failed
-};
 
 QString nameOf(TargetState state);
 std::optional<TargetState> targetStateFromString(QStringView name);
