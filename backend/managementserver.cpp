@@ -1,5 +1,6 @@
 // Management API: routing, authentication and permissions, the OpenAPI document, users, tokens.
 #include "managementserver_p.h"
+#include "repositoryservice.h"
 
 #include <QHttpServer>
 
@@ -614,6 +615,31 @@ void ManagementServer::handle(const QHttpServerRequest &request, QHttpServerResp
     if (!who->can(permission))
         return ctx.fail(Status::Forbidden, u"%1 lacks the permission %2"_s.arg(who->name, nameOf(permission)));
     (this->*handler)(ctx);
+}
+
+std::optional<QJsonArray>
+ManagementServer::createEach(Context &ctx,
+                             const std::function<std::optional<QJsonObject>(int, const QJsonObject &)> &create)
+{
+    const auto items = ctx.jsonArray();
+    if (!items)
+        return std::nullopt;
+    QJsonArray out;
+    StoreTransaction tx(m_store); // a failed item rolls back the ones before it
+    for (int i = 0; i < items->size(); ++i) {
+        std::optional<QJsonObject> created = create(i, items->at(i).toObject());
+        if (!created)
+            return std::nullopt;
+        out.append(*created);
+    }
+    if (!tx.commit())
+        return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
+    return out;
+}
+
+QJsonObject ManagementServer::setJsonOf(const DistributionSet &set)
+{
+    return setJson(set, m_store.modulesOfSet(set.id), RepositoryService(m_store).isComplete(set.id));
 }
 
 void ManagementServer::issueToken(Context &ctx)

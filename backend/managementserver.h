@@ -176,6 +176,13 @@ private:
     std::optional<std::pair<Target, Action>> targetAction(Context &ctx);
 
     void assign(Context &ctx, qint64 setId, const QJsonArray &items);
+    // A create request's JSON array, one entity per item, all in one transaction: create(i, item) stores one and
+    // returns its JSON, or fails the request and returns nullopt (then nothing is kept). The created entities, or
+    // nullopt when the request failed.
+    std::optional<QJsonArray>
+    createEach(Context &ctx, const std::function<std::optional<QJsonObject>(int, const QJsonObject &)> &create);
+    // A set as the API shows it, with its modules and whether it is complete (before setsOut).
+    QJsonObject setJsonOf(const DistributionSet &set);
 
     // hawkBit's audit fields (mgmtaudit.cpp): kind is "target", "softwaremodule", "distributionset", "rollout",
     // "targettag", "softwaremoduletype", "distributionsettype" or "targettype".

@@ -135,9 +135,9 @@ void ManagementServer::createAutoAssignment(Context &ctx)
     }
     const QJsonValue startAt = body->value("startAt"_L1);
     if (!startAt.isUndefined() && !startAt.isNull()) {
-        if (!startAt.isDouble() || startAt.toDouble() < 0)
+        a.startAt = utcOf(startAt);
+        if (!a.startAt.isValid() || a.startAt.toMSecsSinceEpoch() < 0)
             return ctx.fail(Status::BadRequest, u"startAt is a time in milliseconds since 1970"_s);
-        a.startAt = QDateTime::fromMSecsSinceEpoch(qint64(startAt.toDouble()), QTimeZone::UTC);
     }
     a.confirmationRequired = body->value("confirmationRequired"_L1).toBool(false);
     a.status = m_store.tenantConfiguration().autoAssignmentApproval ? AutoAssignmentStatus::WaitingForApproval

@@ -126,8 +126,7 @@ void ManagementServer::getFilterSet(Context &ctx)
     const auto set = f->autoAssignSetId ? m_store.distributionSet(f->autoAssignSetId) : std::nullopt;
     if (!set)
         return ctx.send(QJsonValue(), Status::NoContent);
-    ctx.send(setsOut({ setJson(*set, m_store.modulesOfSet(set->id), RepositoryService(m_store).isComplete(set->id)) })
-                 .first());
+    ctx.send(setsOut({ setJsonOf(*set) }).first());
 }
 
 void ManagementServer::setFilterSet(Context &ctx)

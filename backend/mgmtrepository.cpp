@@ -31,35 +31,33 @@ void ManagementServer::listModules(Context &ctx)
 
 void ManagementServer::createModules(Context &ctx)
 {
-    const auto items = ctx.jsonArray();
-    if (!items)
+    const std::optional<QJsonArray> out
+        = createEach(ctx, [&](int i, const QJsonObject &o) -> std::optional<QJsonObject> {
+              SoftwareModule m { 0,
+                                 o.value("type"_L1).toString(),
+                                 o.value("name"_L1).toString(),
+                                 o.value("version"_L1).toString(),
+                                 o.value("vendor"_L1).toString(),
+                                 o.value("description"_L1).toString(),
+                                 o.value("encrypted"_L1).toBool(false) };
+              if (m.typeKey.isEmpty() || m.name.isEmpty() || m.version.isEmpty())
+                  return ctx.fail(Status::BadRequest, u"[%1]: type, name and version are required"_s.arg(i)),
+                         std::nullopt;
+              if (!m_store.softwareModuleType(m.typeKey))
+                  return ctx.fail(Status::NotFound,
+                                  u"[%1].type: software module type '%2' does not exist"_s.arg(i).arg(m.typeKey)),
+                         std::nullopt;
+              m.id = m_store.insertSoftwareModule(m);
+              if (!m.id)
+                  return ctx.fail(Status::Conflict,
+                                  u"[%1]: %2 %3 of type %4 exists"_s.arg(i).arg(m.name, m.version, m.typeKey)),
+                         std::nullopt;
+              return moduleJson(m, {});
+          });
+    if (!out)
         return;
-    QJsonArray out;
-    StoreTransaction tx(m_store);
-    for (int i = 0; i < items->size(); ++i) {
-        const QJsonObject o = items->at(i).toObject();
-        SoftwareModule m { 0,
-                           o.value("type"_L1).toString(),
-                           o.value("name"_L1).toString(),
-                           o.value("version"_L1).toString(),
-                           o.value("vendor"_L1).toString(),
-                           o.value("description"_L1).toString(),
-                           o.value("encrypted"_L1).toBool(false) };
-        if (m.typeKey.isEmpty() || m.name.isEmpty() || m.version.isEmpty())
-            return ctx.fail(Status::BadRequest, u"[%1]: type, name and version are required"_s.arg(i));
-        if (!m_store.softwareModuleType(m.typeKey))
-            return ctx.fail(Status::NotFound,
-                            u"[%1].type: software module type '%2' does not exist"_s.arg(i).arg(m.typeKey));
-        m.id = m_store.insertSoftwareModule(m);
-        if (!m.id)
-            return ctx.fail(Status::Conflict,
-                            u"[%1]: %2 %3 of type %4 exists"_s.arg(i).arg(m.name, m.version, m.typeKey));
-        out.append(moduleJson(m, {}));
-    }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
-    recordCreated(ctx, u"softwaremodule"_s, out);
-    ctx.send(modulesOut(out), Status::Created);
+    recordCreated(ctx, u"softwaremodule"_s, *out);
+    ctx.send(modulesOut(*out), Status::Created);
 }
 
 void ManagementServer::getModule(Context &ctx)
@@ -149,14 +147,13 @@ void ManagementServer::uploadArtifact(Context &ctx)
 
 void ManagementServer::listSets(Context &ctx)
 {
-    RepositoryService repository(m_store);
     const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::DistributionSet, u"s"_s);
     if (!l)
         return;
     QJsonArray content;
     for (const DistributionSet &set :
          m_store.distributionSetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit))
-        content.append(setJson(set, m_store.modulesOfSet(set.id), repository.isComplete(set.id)));
+        content.append(setJsonOf(set));
     ctx.sendPage(setsOut(content),
                  m_store.countWhere(RsqlCompiler::Entity::DistributionSet, l->condition.sql, l->condition.binds));
 }
@@ -195,7 +192,7 @@ void ManagementServer::createSets(Context &ctx)
                                                                                    : Status::BadRequest,
                                 u"[%1].modules: %2"_s.arg(i).arg(r.message));
         }
-        out.append(setJson(s, m_store.modulesOfSet(s.id), repository.isComplete(s.id)));
+        out.append(setJsonOf(s));
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
@@ -211,8 +208,7 @@ void ManagementServer::getSet(Context &ctx)
     const std::optional<DistributionSet> s = m_store.distributionSet(*id);
     if (!s)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
-    ctx.send(
-        setsOut({ setJson(*s, m_store.modulesOfSet(s->id), RepositoryService(m_store).isComplete(s->id)) }).first());
+    ctx.send(setsOut({ setJsonOf(*s) }).first());
 }
 
 void ManagementServer::assignModulesToSet(Context &ctx)
@@ -347,8 +343,7 @@ void ManagementServer::updateSet(Context &ctx)
     if (!m_store.updateDistributionSet(*s))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"distributionset"_s, s->id);
-    ctx.send(
-        setsOut({ setJson(*s, m_store.modulesOfSet(s->id), RepositoryService(m_store).isComplete(s->id)) }).first());
+    ctx.send(setsOut({ setJsonOf(*s) }).first());
 }
 
 void ManagementServer::invalidateSet(Context &ctx)

@@ -185,7 +185,7 @@ void ManagementServer::listTagMembers(Context &ctx)
             if (const auto t = m_store.target(memberId))
                 content.append(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
         } else if (const auto s = m_store.distributionSet(memberId)) {
-            content.append(setJson(*s, m_store.modulesOfSet(s->id), RepositoryService(m_store).isComplete(s->id)));
+            content.append(setJsonOf(*s));
         }
     }
     ctx.sendPage(kind == TagKind::Target ? targetsOut(content) : setsOut(content), content.size());

@@ -105,105 +105,93 @@ QString typeRefOf(const QJsonValue &v)
 
 void ManagementServer::createModuleTypes(Context &ctx)
 {
-    const auto items = ctx.jsonArray();
-    if (!items)
+    const std::optional<QJsonArray> out
+        = createEach(ctx, [&](int i, const QJsonObject &o) -> std::optional<QJsonObject> {
+              SoftwareModuleType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(),
+                                        o.value("maxAssignments"_L1).toInt(1) };
+              type.minArtifacts = o.value("minArtifacts"_L1).toInt(0);
+              if (type.key.isEmpty() || type.name.isEmpty() || type.maxAssignments < 1 || type.minArtifacts < 0)
+                  return ctx.fail(Status::BadRequest,
+                                  u"[%1]: key and name are required, maxAssignments >= 1, minArtifacts >= 0"_s.arg(i)),
+                         std::nullopt;
+              if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
+                  return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
+              if (m_store.softwareModuleType(type.key))
+                  return ctx.fail(Status::Conflict, u"software module type '%1' exists"_s.arg(type.key)), std::nullopt;
+              type.id = m_store.insertSoftwareModuleType(type);
+              if (!type.id)
+                  return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
+              return moduleTypeJson(type);
+          });
+    if (!out)
         return;
-    QJsonArray out;
-    StoreTransaction tx(m_store);
-    for (int i = 0; i < items->size(); ++i) {
-        const QJsonObject o = items->at(i).toObject();
-        SoftwareModuleType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(),
-                                  o.value("maxAssignments"_L1).toInt(1) };
-        type.minArtifacts = o.value("minArtifacts"_L1).toInt(0);
-        if (type.key.isEmpty() || type.name.isEmpty() || type.maxAssignments < 1 || type.minArtifacts < 0)
-            return ctx.fail(Status::BadRequest,
-                            u"[%1]: key and name are required, maxAssignments >= 1, minArtifacts >= 0"_s.arg(i));
-        if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
-            return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e));
-        if (m_store.softwareModuleType(type.key))
-            return ctx.fail(Status::Conflict, u"software module type '%1' exists"_s.arg(type.key));
-        type.id = m_store.insertSoftwareModuleType(type);
-        if (!type.id)
-            return ctx.fail(Status::InternalServerError, m_store.lastError());
-        out.append(moduleTypeJson(type));
-    }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
-    recordCreated(ctx, u"softwaremoduletype"_s, out);
-    ctx.send(withAudit(u"softwaremoduletype"_s, out), Status::Created);
+    recordCreated(ctx, u"softwaremoduletype"_s, *out);
+    ctx.send(withAudit(u"softwaremoduletype"_s, *out), Status::Created);
 }
 
 void ManagementServer::createSetTypes(Context &ctx)
 {
-    const auto items = ctx.jsonArray();
-    if (!items)
+    const std::optional<QJsonArray> out
+        = createEach(ctx, [&](int i, const QJsonObject &o) -> std::optional<QJsonObject> {
+              DistributionSetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(), {}, {} };
+              if (type.key.isEmpty() || type.name.isEmpty())
+                  return ctx.fail(Status::BadRequest, u"[%1]: key and name are required"_s.arg(i)), std::nullopt;
+              if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
+                  return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
+              for (const auto &[field, into] : { std::pair { "mandatorymodules"_L1, &type.mandatoryModuleTypes },
+                                                 std::pair { "optionalmodules"_L1, &type.optionalModuleTypes } }) {
+                  for (const QJsonValue &v : o.value(field).toArray()) {
+                      const std::optional<SoftwareModuleType> m = moduleTypeByIdOrKey(typeRefOf(v));
+                      if (!m)
+                          return ctx.fail(Status::NotFound,
+                                          u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(typeRefOf(v))),
+                                 std::nullopt;
+                      into->append(m->key);
+                  }
+              }
+              if (m_store.distributionSetType(type.key))
+                  return ctx.fail(Status::Conflict, u"distribution set type '%1' exists"_s.arg(type.key)), std::nullopt;
+              type.id = m_store.insertDistributionSetType(type);
+              if (!type.id)
+                  return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
+              return setTypeJson(type);
+          });
+    if (!out)
         return;
-    QJsonArray out;
-    StoreTransaction tx(m_store);
-    for (int i = 0; i < items->size(); ++i) {
-        const QJsonObject o = items->at(i).toObject();
-        DistributionSetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(), {}, {} };
-        if (type.key.isEmpty() || type.name.isEmpty())
-            return ctx.fail(Status::BadRequest, u"[%1]: key and name are required"_s.arg(i));
-        if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
-            return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e));
-        for (const auto &[field, into] : { std::pair { "mandatorymodules"_L1, &type.mandatoryModuleTypes },
-                                           std::pair { "optionalmodules"_L1, &type.optionalModuleTypes } }) {
-            for (const QJsonValue &v : o.value(field).toArray()) {
-                const std::optional<SoftwareModuleType> m = moduleTypeByIdOrKey(typeRefOf(v));
-                if (!m)
-                    return ctx.fail(Status::NotFound,
-                                    u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(typeRefOf(v)));
-                into->append(m->key);
-            }
-        }
-        if (m_store.distributionSetType(type.key))
-            return ctx.fail(Status::Conflict, u"distribution set type '%1' exists"_s.arg(type.key));
-        type.id = m_store.insertDistributionSetType(type);
-        if (!type.id)
-            return ctx.fail(Status::InternalServerError, m_store.lastError());
-        out.append(setTypeJson(type));
-    }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
-    recordCreated(ctx, u"distributionsettype"_s, out);
-    ctx.send(withAudit(u"distributionsettype"_s, out), Status::Created);
+    recordCreated(ctx, u"distributionsettype"_s, *out);
+    ctx.send(withAudit(u"distributionsettype"_s, *out), Status::Created);
 }
 
 void ManagementServer::createTargetTypes(Context &ctx)
 {
-    const auto items = ctx.jsonArray();
-    if (!items)
+    const std::optional<QJsonArray> out
+        = createEach(ctx, [&](int i, const QJsonObject &o) -> std::optional<QJsonObject> {
+              TargetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(), {} };
+              if (type.key.isEmpty())
+                  type.key = type.name; // hawkBit's key is optional: the name stands in for it
+              if (type.key.isEmpty() || type.name.isEmpty())
+                  return ctx.fail(Status::BadRequest, u"[%1]: name is required"_s.arg(i)), std::nullopt;
+              if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
+                  return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
+              for (const QJsonValue &v : o.value("compatibledistributionsettypes"_L1).toArray()) {
+                  const std::optional<DistributionSetType> s = setTypeByIdOrKey(typeRefOf(v));
+                  if (!s)
+                      return ctx.fail(Status::NotFound,
+                                      u"[%1]: distribution set type '%2' does not exist"_s.arg(i).arg(typeRefOf(v))),
+                             std::nullopt;
+                  type.compatibleSetTypes.append(s->key);
+              }
+              if (m_store.targetType(type.key))
+                  return ctx.fail(Status::Conflict, u"target type '%1' exists"_s.arg(type.key)), std::nullopt;
+              type.id = m_store.insertTargetType(type);
+              if (!type.id)
+                  return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
+              return targetTypeJson(type);
+          });
+    if (!out)
         return;
-    QJsonArray out;
-    StoreTransaction tx(m_store);
-    for (int i = 0; i < items->size(); ++i) {
-        const QJsonObject o = items->at(i).toObject();
-        TargetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(), {} };
-        if (type.key.isEmpty())
-            type.key = type.name; // hawkBit's key is optional: the name stands in for it
-        if (type.key.isEmpty() || type.name.isEmpty())
-            return ctx.fail(Status::BadRequest, u"[%1]: name is required"_s.arg(i));
-        if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
-            return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e));
-        for (const QJsonValue &v : o.value("compatibledistributionsettypes"_L1).toArray()) {
-            const std::optional<DistributionSetType> s = setTypeByIdOrKey(typeRefOf(v));
-            if (!s)
-                return ctx.fail(Status::NotFound,
-                                u"[%1]: distribution set type '%2' does not exist"_s.arg(i).arg(typeRefOf(v)));
-            type.compatibleSetTypes.append(s->key);
-        }
-        if (m_store.targetType(type.key))
-            return ctx.fail(Status::Conflict, u"target type '%1' exists"_s.arg(type.key));
-        type.id = m_store.insertTargetType(type);
-        if (!type.id)
-            return ctx.fail(Status::InternalServerError, m_store.lastError());
-        out.append(targetTypeJson(type));
-    }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
-    recordCreated(ctx, u"targettype"_s, out);
-    ctx.send(withAudit(u"targettype"_s, out), Status::Created);
+    recordCreated(ctx, u"targettype"_s, *out);
+    ctx.send(withAudit(u"targettype"_s, *out), Status::Created);
 }
 
 void ManagementServer::listModuleTypes(Context &ctx)
