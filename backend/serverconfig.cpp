@@ -15,7 +15,10 @@ namespace Flotilla {
 ServerConfig ServerConfig::defaults()
 {
     ServerConfig c;
-    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // Under systemd (StateDirectory=) the unit's state directory, else the user's app data.
+    const QString data = qEnvironmentVariableIsEmpty("STATE_DIRECTORY")
+        ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        : qEnvironmentVariable("STATE_DIRECTORY").section(u':', 0, 0);
     c.database = u"sqlite:"_s + data + u"/flotilla.db"_s;
     c.artifactDirectory = data + u"/artifacts"_s;
     return c;
@@ -47,17 +50,8 @@ bool ServerConfig::setListen(const QString &value, QString *error)
     return true;
 }
 
-bool ServerConfig::load(const QString &file, QString *error)
+const QStringList &ServerConfig::keys()
 {
-    if (!QFileInfo(file).isReadable()) {
-        *error = u"%1: cannot read the configuration file"_s.arg(file);
-        return false;
-    }
-    QSettings s(file, QSettings::IniFormat);
-    if (s.status() != QSettings::NoError) {
-        *error = u"%1: not a valid INI file"_s.arg(file);
-        return false;
-    }
     static const QStringList known = {
         u"server/listen"_s,
         u"server/tlsCertificate"_s,
@@ -78,6 +72,21 @@ bool ServerConfig::load(const QString &file, QString *error)
         u"tenant/consentFlow"_s,
         u"tenant/multiAssignment"_s,
     };
+    return known;
+}
+
+bool ServerConfig::load(const QString &file, QString *error)
+{
+    if (!QFileInfo(file).isReadable()) {
+        *error = u"%1: cannot read the configuration file"_s.arg(file);
+        return false;
+    }
+    QSettings s(file, QSettings::IniFormat);
+    if (s.status() != QSettings::NoError) {
+        *error = u"%1: not a valid INI file"_s.arg(file);
+        return false;
+    }
+    const QStringList &known = keys();
     auto bad = [&](const QString &key, const QString &why) {
         *error = u"%1: %2: %3"_s.arg(file, key, why);
         return false;
@@ -113,7 +122,10 @@ bool ServerConfig::load(const QString &file, QString *error)
         tlsCertificate = text(u"server/tlsCertificate"_s);
     if (s.contains(u"server/tlsKey"_s))
         tlsKey = text(u"server/tlsKey"_s);
-    if (s.contains(u"server/publicUrl"_s)) {
+    // An empty value is the default (none), as the shipped flotillad.conf shows it ("publicUrl=").
+    if (s.contains(u"server/publicUrl"_s) && text(u"server/publicUrl"_s).isEmpty()) {
+        publicUrl = QUrl();
+    } else if (s.contains(u"server/publicUrl"_s)) {
         publicUrl = QUrl(text(u"server/publicUrl"_s), QUrl::StrictMode);
         if (!publicUrl.isValid() || (publicUrl.scheme() != u"http"_s && publicUrl.scheme() != u"https"_s)
             || publicUrl.host().isEmpty())

@@ -42,8 +42,10 @@ struct ServerConfig
     std::optional<qint64> minPollingSecs;
     std::optional<int> maintenanceWindowPollCount;
 
-    // Defaults in the application data location for database and artifacts.
+    // Defaults for database and artifacts: in $STATE_DIRECTORY under systemd, else the application data location.
     static ServerConfig defaults();
+    // Every key an INI file may set, as "group/key" (packaging/flotillad/flotillad.conf documents each).
+    static const QStringList &keys();
     // Reads an INI file over the current values. False with a message naming the file and key.
     bool load(const QString &file, QString *error);
     // One "HOST:PORT" (or "[v6]:PORT", or ":PORT") value, as --listen and server/listen take it.

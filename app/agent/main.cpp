@@ -93,7 +93,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    Flotilla::Agent::SystemdNotifier systemd;
+    Flotilla::SystemdNotifier systemd;
     Flotilla::Agent::DeviceAgent agent(*loaded);
     Flotilla::UnixSignalWatcher signals({ SIGTERM, SIGINT });
     QObject::connect(&signals, &Flotilla::UnixSignalWatcher::unixSignal, &agent, [&agent, &systemd](int sig) {

@@ -1,5 +1,6 @@
 #include "programinfo.h"
 #include "server.h"
+#include "systemdnotifier.h"
 #include "unixsignalwatcher.h"
 
 #include <QCommandLineParser>
@@ -76,10 +77,13 @@ int main(int argc, char *argv[])
     if (!server.start())
         return fail(server.errorString());
 
+    // Type=notify under systemd: READY=1 once listening, STOPPING=1 on the way out (nothing outside systemd).
+    Flotilla::SystemdNotifier systemd;
     // SIGTERM/SIGINT: stop accepting, let running downloads finish, exit 0.
     auto *watcher = new Flotilla::UnixSignalWatcher({ SIGTERM, SIGINT }, &app);
-    QObject::connect(watcher, &Flotilla::UnixSignalWatcher::unixSignal, &server, [&server] {
+    QObject::connect(watcher, &Flotilla::UnixSignalWatcher::unixSignal, &server, [&server, &systemd] {
         qCInfo(lcMain, "stopping: finishing %d running download(s)", server.activeTransfers());
+        systemd.stopping();
         server.shutdown();
     });
     QObject::connect(&server, &Flotilla::Server::drained, &app, &QCoreApplication::quit);
@@ -87,6 +91,7 @@ int main(int argc, char *argv[])
     qCInfo(lcMain, "%s %s started (pid %lld), listening on %s", qUtf8Printable(QCoreApplication::applicationName()),
            qUtf8Printable(QCoreApplication::applicationVersion()), QCoreApplication::applicationPid(),
            qUtf8Printable(server.url()));
+    systemd.ready(QCoreApplication::translate("main", "listening on %1").arg(server.url()));
     const int rc = app.exec();
     qCInfo(lcMain, "stopped");
     return rc;

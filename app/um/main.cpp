@@ -1,6 +1,7 @@
 #include "agentconnection.h"
 #include "programinfo.h"
 #include "referenceupdatemanager.h"
+#include "systemdnotifier.h"
 #include "unixsignalwatcher.h"
 
 #include <QCommandLineParser>
@@ -151,6 +152,10 @@ int main(int argc, char *argv[])
            qUtf8Printable(app.applicationVersion()), app.applicationPid(), qUtf8Printable(options.nodeId),
            options.priority, qUtf8Printable(url.toDisplayString()));
     connection.start();
+    // Type=notify under systemd: ready once its slots are loaded and it is dialling the agent; WATCHDOG=1 while
+    // its event loop runs.
+    Flotilla::SystemdNotifier systemd;
+    systemd.ready(tr("node %1, agent %2").arg(options.nodeId, url.toDisplayString()));
     const int rc = app.exec();
     qCInfo(lcMain, "stopped");
     return rc;

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void handlers();
     void badValues_data();
     void badValues();
+    void shippedConfiguration();
 
 private:
     QString write(const QByteArray &ini);
@@ -144,6 +145,24 @@ void TestAgentConfig::badValues()
     QVERIFY(!AgentConfig::load({}, o, &error));
     const QString named = key == u"server/clientCertificate"_s ? u"server/clientKey"_s : key;
     QVERIFY2(error.startsWith(named + u':'), qPrintable(error));
+}
+
+// /etc/flotilla/agent.conf as the package installs it loads, with the local API group the kiosk's user is in and
+// the state in the unit's state directory.
+void TestAgentConfig::shippedConfiguration()
+{
+    qputenv("STATE_DIRECTORY", "/var/lib/flotilla-agent");
+    qputenv("RUNTIME_DIRECTORY", "/run/flotilla-agent");
+    QString error;
+    const auto c
+        = AgentConfig::load(QStringLiteral(FLOTILLA_SOURCE_DIR "/packaging/flotilla-agent/agent.conf"), {}, &error);
+    qunsetenv("STATE_DIRECTORY");
+    qunsetenv("RUNTIME_DIRECTORY");
+    QVERIFY2(c, qPrintable(error));
+    QCOMPARE(c->stateDir, u"/var/lib/flotilla-agent"_s);
+    QCOMPARE(c->localSocket, u"/run/flotilla-agent/local.sock"_s);
+    QCOMPARE(c->localGroup, u"_flotilla-local"_s);
+    QCOMPARE(c->rebootCommand, u"/usr/bin/systemctl reboot"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAgentConfig)

@@ -4,7 +4,7 @@
 #include <systemd/sd-daemon.h>
 #endif
 
-namespace Flotilla::Agent {
+namespace Flotilla {
 
 SystemdNotifier::SystemdNotifier(QObject *parent)
     : QObject(parent)
@@ -52,4 +52,4 @@ void SystemdNotifier::stopping()
 #endif
 }
 
-} // namespace Flotilla::Agent
+} // namespace Flotilla

@@ -1,12 +1,12 @@
 #pragma once
 
-// systemd's service notification protocol through libsystemd (sd_notify), when the agent was built with it
+// systemd's service notification protocol through libsystemd (sd_notify), when the program was built with it
 // and runs under systemd: READY=1 once started, STATUS= lines, STOPPING=1, and WATCHDOG=1 at half the unit's
 // WatchdogSec. Without libsystemd or outside systemd every call does nothing.
 #include <QObject>
 #include <QTimer>
 
-namespace Flotilla::Agent {
+namespace Flotilla {
 
 class SystemdNotifier : public QObject
 {
@@ -22,4 +22,4 @@ private:
     QTimer m_watchdog;
 };
 
-} // namespace Flotilla::Agent
+} // namespace Flotilla

@@ -1,0 +1,114 @@
+// flotillad's configuration file as the package installs it (packaging/flotillad/flotillad.conf): every key
+// ServerConfig reads is there, commented out with its default, so uncommenting a line changes nothing until
+// it is edited; and the file as shipped (all commented) loads to the defaults.
+#include "serverconfig.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace Qt::StringLiterals;
+
+class TestServerConfig : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void shippedFileLoadsToDefaults();
+    void everyKeyDocumentedWithItsDefault();
+    void stateDirectoryIsTheDefaultPlace();
+
+private:
+    static QString shipped() { return QStringLiteral(FLOTILLA_SOURCE_DIR "/packaging/flotillad/flotillad.conf"); }
+    static void compareToDefaults(const ServerConfig &c);
+    QTemporaryDir m_dir;
+};
+
+void TestServerConfig::initTestCase()
+{
+    // The package's unit sets StateDirectory=flotilla: systemd passes STATE_DIRECTORY=/var/lib/flotilla.
+    qputenv("STATE_DIRECTORY", "/var/lib/flotilla");
+}
+
+void TestServerConfig::compareToDefaults(const ServerConfig &c)
+{
+    const ServerConfig d = ServerConfig::defaults();
+    QCOMPARE(c.listenAddress, d.listenAddress);
+    QCOMPARE(c.listenPort, d.listenPort);
+    QCOMPARE(c.tlsCertificate, d.tlsCertificate);
+    QCOMPARE(c.tlsKey, d.tlsKey);
+    QCOMPARE(c.publicUrl, d.publicUrl);
+    QCOMPARE(c.trustedProxies, d.trustedProxies);
+    QCOMPARE(c.database, d.database);
+    QCOMPARE(c.artifactDirectory, d.artifactDirectory);
+    QCOMPARE(c.maxArtifactBytes, d.maxArtifactBytes);
+    QCOMPARE(c.tenant, d.tenant);
+    QCOMPARE(c.gatewayToken, d.gatewayToken);
+    QCOMPARE(c.anonymousDdi, d.anonymousDdi);
+}
+
+void TestServerConfig::shippedFileLoadsToDefaults()
+{
+    ServerConfig c = ServerConfig::defaults();
+    QString error;
+    QVERIFY2(c.load(shipped(), &error), qPrintable(error));
+    compareToDefaults(c);
+    // Nothing written into the store's tenant configuration: the file sets no tenant key.
+    QVERIFY(!c.pollingSecs && !c.autoClose && !c.consentFlow && !c.multiAssignment);
+}
+
+void TestServerConfig::everyKeyDocumentedWithItsDefault()
+{
+    QFile in(shipped());
+    QVERIFY(in.open(QIODevice::ReadOnly | QIODevice::Text));
+    // Uncomment every ";key=value" line: the result must still be the defaults, and name every key.
+    static const QRegularExpression commentedKey(u"^;([A-Za-z]+)=(.*)$"_s);
+    static const QRegularExpression group(u"^\\[([a-z]+)\\]$"_s);
+    QString current;
+    QStringList documented;
+    QByteArray uncommented;
+    while (!in.atEnd()) {
+        const QString line = QString::fromUtf8(in.readLine()).trimmed();
+        if (const auto g = group.match(line); g.hasMatch()) {
+            current = g.captured(1);
+            uncommented += line.toUtf8() + '\n';
+        } else if (const auto k = commentedKey.match(line); k.hasMatch()) {
+            documented << current + u'/' + k.captured(1);
+            uncommented += (k.captured(1) + u'=' + k.captured(2)).toUtf8() + '\n';
+        }
+    }
+    QStringList known = ServerConfig::keys();
+    known.sort();
+    documented.sort();
+    QCOMPARE(documented, known);
+
+    const QString path = m_dir.filePath(u"uncommented.conf"_s);
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(uncommented);
+    out.close();
+    ServerConfig c = ServerConfig::defaults();
+    QString error;
+    QVERIFY2(c.load(path, &error), qPrintable(error));
+    compareToDefaults(c);
+    // The tenant keys, now present, carry the built-in defaults the README lists.
+    QCOMPARE(c.pollingSecs, std::optional<qint64>(300));
+    QCOMPARE(c.pollingOverdueSecs, std::optional<qint64>(300));
+    QCOMPARE(c.minPollingSecs, std::optional<qint64>(30));
+    QCOMPARE(c.maintenanceWindowPollCount, std::optional<int>(3));
+    QCOMPARE(c.autoClose, std::optional<bool>(false));
+    QCOMPARE(c.consentFlow, std::optional<bool>(false));
+    QCOMPARE(c.multiAssignment, std::optional<bool>(false));
+}
+
+void TestServerConfig::stateDirectoryIsTheDefaultPlace()
+{
+    const ServerConfig d = ServerConfig::defaults();
+    QCOMPARE(d.database, u"sqlite:/var/lib/flotilla/flotilla.db"_s);
+    QCOMPARE(d.artifactDirectory, u"/var/lib/flotilla/artifacts"_s);
+}
+
+QTEST_GUILESS_MAIN(TestServerConfig)
+#include "tst_serverconfig.moc"
