@@ -1,4 +1,4 @@
-#include "agentlogging.h"
+#include "agent/agentlogging.h"
 
 namespace Flotilla {
 Q_LOGGING_CATEGORY(lcAgent, "flotilla.agent", QtInfoMsg)

@@ -1,6 +1,6 @@
-#include "agentstate.h"
+#include "agent/agentstate.h"
 
-#include "atomicfile.h"
+#include "agent/atomicfile.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,7 +5,7 @@
 // the loop counter, and the feedback not yet acknowledged by the server, in order. One JSON file in the state
 // directory, replaced atomically on every change; a torn or unreadable file is reported and set aside, and the
 // agent starts clean.
-#include "updateworkflow.h"
+#include "agent/workflow/updateworkflow.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "atomicfile.h"
+#include "agent/atomicfile.h"
 
 #include <QFileInfo>
 

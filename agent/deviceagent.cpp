@@ -1,6 +1,6 @@
-#include "deviceagent.h"
+#include "agent/deviceagent.h"
 
-#include "agentlogging.h"
+#include "agent/agentlogging.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,14 +4,14 @@
 // feedback through the FeedbackQueue, and persists everything on every transition so that a crash, a kill
 // or a reboot resumes where it stopped (as AosCore's update flow does). Consent questions are answered by
 // consent/policy.
-#include "agentconfig.h"
-#include "agentstate.h"
-#include "artifactdownloader.h"
-#include "ddiclient.h"
-#include "feedbackqueue.h"
-#include "stephandlerregistry.h"
-#include "updatemanagerhub.h"
-#include "updateworkflow.h"
+#include "agent/agentconfig.h"
+#include "agent/agentstate.h"
+#include "agent/ddi/artifactdownloader.h"
+#include "agent/ddi/ddiclient.h"
+#include "agent/ddi/feedbackqueue.h"
+#include "agent/handlers/stephandlerregistry.h"
+#include "agent/um/updatemanagerhub.h"
+#include "agent/workflow/updateworkflow.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // DeviceAgent's consent questions (consent/policy, or a person on the device's screen through the local API) and
 // the local API's other requests: InstallNow and Postpone.
-#include "agentlogging.h"
-#include "deviceagent.h"
+#include "agent/agentlogging.h"
+#include "agent/deviceagent.h"
 
 using namespace Qt::StringLiterals;
 

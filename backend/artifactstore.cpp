@@ -1,6 +1,6 @@
-#include "artifactstore.h"
+#include "backend/artifactstore.h"
 
-#include "backendlogging.h"
+#include "backend/backendlogging.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "backendlogging.h"
+#include "backend/backendlogging.h"
 
 namespace Flotilla {
 Q_LOGGING_CATEGORY(lcStore, "flotilla.store", QtInfoMsg)

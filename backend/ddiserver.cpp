@@ -1,9 +1,9 @@
-#include "ddiserver.h"
+#include "backend/ddiserver.h"
 
-#include "backendlogging.h"
-#include "ddimessages.h"
-#include "httprange.h"
-#include "segmentdevice.h"
+#include "backend/backendlogging.h"
+#include "proto/ddi/ddimessages.h"
+#include "proto/http/httprange.h"
+#include "proto/http/segmentdevice.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

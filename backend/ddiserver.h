@@ -1,10 +1,10 @@
 #pragma once
 
-#include "artifactstore.h"
-#include "deploymentservice.h"
-#include "deviceauthenticator.h"
-#include "externalurl.h"
-#include "rolloutservice.h"
+#include "backend/artifactstore.h"
+#include "backend/deviceauthenticator.h"
+#include "backend/externalurl.h"
+#include "engine/deploymentservice.h"
+#include "engine/rolloutservice.h"
 
 #include <QHash>
 #include <QHttpServerResponder>

@@ -1,4 +1,4 @@
-#include "deviceauthenticator.h"
+#include "backend/deviceauthenticator.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "eventlog.h"
+#include "backend/eventlog.h"
 
 #include <QDateTime>
 

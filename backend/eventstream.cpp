@@ -1,4 +1,4 @@
-#include "eventstream.h"
+#include "backend/eventstream.h"
 
 #include <QDateTime>
 #include <QHttpServer>

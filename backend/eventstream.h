@@ -1,8 +1,8 @@
 #pragma once
 
-#include "eventlog.h"
-#include "operatoraccounts.h"
-#include "sqlstore.h"
+#include "backend/eventlog.h"
+#include "backend/operatoraccounts.h"
+#include "backend/sqlstore.h"
 
 #include <QHash>
 #include <QObject>

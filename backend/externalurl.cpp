@@ -1,4 +1,4 @@
-#include "externalurl.h"
+#include "backend/externalurl.h"
 
 #include <QHttpServerRequest>
 

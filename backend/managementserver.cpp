@@ -1,6 +1,6 @@
 // Management API: routing, authentication and permissions, the OpenAPI document, users, tokens.
-#include "managementserver_p.h"
-#include "repositoryservice.h"
+#include "backend/managementserver_p.h"
+#include "engine/repositoryservice.h"
 
 #include <QHttpServer>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "externalurl.h"
+#include "backend/externalurl.h"
 
-#include "artifactstore.h"
-#include "operatoraccounts.h"
-#include "rolloutservice.h"
-#include "sqlstore.h"
+#include "backend/artifactstore.h"
+#include "backend/operatoraccounts.h"
+#include "backend/sqlstore.h"
+#include "engine/rolloutservice.h"
 
 #include <QObject>
 

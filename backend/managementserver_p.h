@@ -1,11 +1,11 @@
 #pragma once
 
 // Shared by the Management API's implementation files: the request context and the JSON shapes. Not an API.
-#include "managementserver.h"
-#include "mgmterror.h"
+#include "backend/managementserver.h"
+#include "backend/mgmterror.h"
 
-#include "ddimessages.h"
-#include "rsqlcompiler.h"
+#include "backend/rsqlcompiler.h"
+#include "proto/ddi/ddimessages.h"
 
 #include <QTimeZone>
 

@@ -3,7 +3,7 @@
 // operator and the time; what answers carries them, read for a whole page in one query. A target a device
 // registered itself (DDI, gateway token) was created by "CONTROLLER_PLUG_AND_PLAY", as hawkBit names it; an
 // entity older than the record keeps its own createdAt and no createdBy.
-#include "managementserver_p.h"
+#include "backend/managementserver_p.h"
 
 namespace Flotilla {
 

@@ -3,8 +3,8 @@
 // the tenant asks for it, a start time, pause and resume; engine/autoassignment.h). The AutoAssigner (engine)
 // carries out the running ones. Permissions: reading them is READ_TARGET, changing them UPDATE_TARGET (they
 // assign sets to targets), approving or denying them APPROVE_ROLLOUT (the approver role).
-#include "managementserver_p.h"
-#include "repositoryservice.h"
+#include "backend/managementserver_p.h"
+#include "engine/repositoryservice.h"
 
 namespace Flotilla {
 

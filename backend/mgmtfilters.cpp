@@ -1,8 +1,8 @@
 // Management API: target filters (hawkBit's MgmtTargetFilterQueryRestApi): saved RSQL queries over targets,
 // each optionally with an auto-assigned distribution set (/targetfilters/{id}/autoAssignDS) that the
 // AutoAssigner (engine) gives to every target the query comes to match.
-#include "managementserver_p.h"
-#include "repositoryservice.h"
+#include "backend/managementserver_p.h"
+#include "engine/repositoryservice.h"
 
 namespace Flotilla {
 

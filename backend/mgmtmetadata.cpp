@@ -3,7 +3,7 @@
 // chunk). Paths: /targets/{controllerId}/metadata[/{key}], /softwaremodules/{id}/metadata[/{key}],
 // /distributionsets/{id}/metadata[/{key}]. POST creates a list (409 for a key that exists), PUT changes one
 // value (204, as hawkBit 0.10), DELETE removes one.
-#include "managementserver_p.h"
+#include "backend/managementserver_p.h"
 
 namespace Flotilla {
 

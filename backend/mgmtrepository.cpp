@@ -1,9 +1,9 @@
 // Management API: software modules and artifacts, distribution sets (types: mgmttypes.cpp).
-#include "managementserver_p.h"
-#include "repositoryservice.h"
+#include "backend/managementserver_p.h"
+#include "engine/repositoryservice.h"
 
-#include "multipartform.h"
-#include "segmentdevice.h"
+#include "backend/multipartform.h"
+#include "proto/http/segmentdevice.h"
 
 #include <QBuffer>
 #include <QFile>

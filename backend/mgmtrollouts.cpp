@@ -1,5 +1,5 @@
 // Management API: rollouts and their groups.
-#include "managementserver_p.h"
+#include "backend/managementserver_p.h"
 
 using namespace Qt::StringLiterals;
 using namespace Flotilla::Mgmt;

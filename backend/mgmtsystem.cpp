@@ -9,7 +9,7 @@
 //   accepted, another one is 403 (TenantConfigurationValueChangeNotAllowedException), as hawkBit answers for
 //   a value a tenant may not change.
 // - "global" is true while the value is the default (never set, or deleted).
-#include "managementserver_p.h"
+#include "backend/managementserver_p.h"
 
 namespace Flotilla {
 

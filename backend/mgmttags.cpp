@@ -3,8 +3,8 @@
 // the tagged members (targets by controllerId, sets by id) and tagging them one at a time or by a list
 // (hawkBit 0.10: plain ids; older releases: {"controllerId"} / {"id"} objects). A target's or set's own tags
 // are at /targets/{id}/tags and /distributionsets/{id}/tags.
-#include "managementserver_p.h"
-#include "repositoryservice.h"
+#include "backend/managementserver_p.h"
+#include "engine/repositoryservice.h"
 
 namespace Flotilla {
 

@@ -2,7 +2,7 @@
 // a "/"-separated path on the target (its `group` field, e.g. "Europe/East"); there is no group entity: a group
 // exists while a target is in it. Targets join a group by controllerId list or by RSQL query and leave it the
 // same ways; the members of a group are listed with or without its subgroups.
-#include "managementserver_p.h"
+#include "backend/managementserver_p.h"
 
 #include <limits>
 

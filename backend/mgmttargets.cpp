@@ -1,5 +1,5 @@
 // Management API: targets, their actions and assignments.
-#include "managementserver_p.h"
+#include "backend/managementserver_p.h"
 
 #include <limits>
 

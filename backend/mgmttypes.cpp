@@ -1,6 +1,6 @@
 // Management API: software module, distribution set and target types (create, list, one by id or key, PUT,
 // a set type's module types and a target type's set types, delete).
-#include "managementserver_p.h"
+#include "backend/managementserver_p.h"
 
 using namespace Qt::StringLiterals;
 using namespace Flotilla::Mgmt;

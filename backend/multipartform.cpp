@@ -1,4 +1,4 @@
-#include "multipartform.h"
+#include "backend/multipartform.h"
 
 namespace Flotilla {
 

@@ -1,7 +1,7 @@
-#include "operatoraccounts.h"
+#include "backend/operatoraccounts.h"
 
-#include "deviceauthenticator.h"
-#include "sqlstore.h"
+#include "backend/deviceauthenticator.h"
+#include "backend/sqlstore.h"
 
 #include <QPasswordDigestor>
 #include <QRandomGenerator>

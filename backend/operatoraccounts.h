@@ -1,6 +1,6 @@
 #pragma once
 
-#include "permission.h"
+#include "backend/permission.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "permission.h"
+#include "backend/permission.h"
 
 #include <array>
 

@@ -1,9 +1,9 @@
-#include "rsqlcompiler.h"
+#include "backend/rsqlcompiler.h"
 
-#include "action.h"
-#include "autoassignment.h"
-#include "rollout.h"
-#include "targetstatemachine.h"
+#include "engine/action.h"
+#include "engine/autoassignment.h"
+#include "engine/rollout.h"
+#include "engine/targetstatemachine.h"
 
 using namespace Qt::StringLiterals;
 

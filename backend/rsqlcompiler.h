@@ -1,6 +1,6 @@
 #pragma once
 
-#include "rsql.h"
+#include "engine/rsql.h"
 
 #include <QVariantList>
 

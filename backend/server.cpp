@@ -1,14 +1,14 @@
-#include "server.h"
+#include "backend/server.h"
 
-#include "artifactstore.h"
-#include "autoassigner.h"
-#include "backendlogging.h"
-#include "ddiserver.h"
-#include "eventstream.h"
-#include "managementserver.h"
-#include "operatoraccounts.h"
-#include "rolloutscheduler.h"
-#include "sqlstore.h"
+#include "backend/artifactstore.h"
+#include "backend/backendlogging.h"
+#include "backend/ddiserver.h"
+#include "backend/eventstream.h"
+#include "backend/managementserver.h"
+#include "backend/operatoraccounts.h"
+#include "backend/sqlstore.h"
+#include "engine/autoassigner.h"
+#include "engine/rolloutscheduler.h"
 
 #include <QDir>
 #include <QFile>

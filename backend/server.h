@@ -1,6 +1,6 @@
 #pragma once
 
-#include "serverconfig.h"
+#include "backend/serverconfig.h"
 
 #include <QObject>
 

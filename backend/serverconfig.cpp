@@ -1,7 +1,7 @@
-#include "serverconfig.h"
+#include "backend/serverconfig.h"
 
-#include "ddimessages.h"
-#include "externalurl.h"
+#include "backend/externalurl.h"
+#include "proto/ddi/ddimessages.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "target.h"
+#include "engine/target.h"
 
 #include <QHostAddress>
 #include <QString>

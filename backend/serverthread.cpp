@@ -1,6 +1,6 @@
-#include "serverthread.h"
+#include "backend/serverthread.h"
 
-#include "server.h"
+#include "backend/server.h"
 
 #include <QNetworkInterface>
 

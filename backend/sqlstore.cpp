@@ -1,7 +1,7 @@
-#include "sqlstore.h"
+#include "backend/sqlstore.h"
 
-#include "backendlogging.h"
-#include "sqlstore_p.h"
+#include "backend/backendlogging.h"
+#include "backend/sqlstore_p.h"
 
 #include <QAtomicInteger>
 #include <QDir>

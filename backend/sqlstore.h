@@ -1,7 +1,7 @@
 #pragma once
 
-#include "rsqlcompiler.h"
-#include "store.h"
+#include "backend/rsqlcompiler.h"
+#include "engine/store.h"
 
 #include <QHash>
 #include <QSet>

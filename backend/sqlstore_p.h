@@ -1,8 +1,8 @@
 #pragma once
 
 // Row <-> value helpers shared by the SqlStore implementation files. Not part of any API.
-#include "action.h"
-#include "target.h"
+#include "engine/action.h"
+#include "engine/target.h"
 
 #include <QSqlQuery>
 #include <QStringList>

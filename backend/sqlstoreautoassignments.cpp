@@ -1,6 +1,6 @@
 // SqlStore: hawkBit's auto-assignments (/autoassignments): the set, the query and the life cycle.
-#include "sqlstore.h"
-#include "sqlstore_p.h"
+#include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
 
 #include <limits>
 

@@ -1,6 +1,6 @@
 // SqlStore: target filters and their auto-assignments; what a set is used by (actions, rollouts).
-#include "sqlstore.h"
-#include "sqlstore_p.h"
+#include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
 
 #include <functional>
 

@@ -1,6 +1,6 @@
 // SqlStore: paged listings for the Management API.
-#include "sqlstore.h"
-#include "sqlstore_p.h"
+#include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
 
 #include <functional>
 

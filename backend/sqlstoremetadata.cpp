@@ -1,6 +1,6 @@
 // SqlStore: metadata of targets, software modules and distribution sets.
-#include "sqlstore.h"
-#include "sqlstore_p.h"
+#include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
 
 namespace Flotilla {
 

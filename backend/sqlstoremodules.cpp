@@ -1,8 +1,8 @@
 // SqlStore: software modules, artifacts, the modules of a distribution set, target attributes.
-#include "sqlstore.h"
-#include "sqlstore_p.h"
+#include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
 
-#include "rsqlcompiler.h"
+#include "backend/rsqlcompiler.h"
 
 using namespace Flotilla::SqlStoreDetail;
 

@@ -1,6 +1,6 @@
 // SqlStore: rollouts and their groups.
-#include "sqlstore.h"
-#include "sqlstore_p.h"
+#include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
 
 #include <QSqlError>
 

@@ -1,5 +1,5 @@
 // SqlStore: the schema, as versioned migrations.
-#include "sqlstore_p.h"
+#include "backend/sqlstore_p.h"
 
 namespace Flotilla::SqlStoreDetail {
 

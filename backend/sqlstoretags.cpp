@@ -1,6 +1,6 @@
 // SqlStore: target and distribution set tags, and who created and changed what through the Management API.
-#include "sqlstore.h"
-#include "sqlstore_p.h"
+#include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
 
 #include <QTimeZone>
 

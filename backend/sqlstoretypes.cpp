@@ -1,6 +1,6 @@
 // SqlStore: software module types, distribution set types, target types.
-#include "sqlstore.h"
-#include "sqlstore_p.h"
+#include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
 
 using namespace Flotilla::SqlStoreDetail;
 using namespace Qt::StringLiterals;

@@ -1,6 +1,6 @@
 // SqlStore: operators of the Management API and their bearer tokens.
-#include "sqlstore.h"
-#include "sqlstore_p.h"
+#include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
 
 using namespace Flotilla::SqlStoreDetail;
 

@@ -1,5 +1,5 @@
-#include "apiclient.h"
-#include "clientlogging.h"
+#include "client/apiclient.h"
+#include "client/clientlogging.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apireply.h"
+#include "client/apireply.h"
 
 #include <QJsonValue>
 #include <QNetworkAccessManager>

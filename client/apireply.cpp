@@ -1,5 +1,5 @@
-#include "apireply.h"
-#include "clientlogging.h"
+#include "client/apireply.h"
+#include "client/clientlogging.h"
 
 #include <QJsonObject>
 #include <QNetworkReply>

@@ -1,4 +1,4 @@
-#include "clientlogging.h"
+#include "client/clientlogging.h"
 
 namespace Flotilla {
 Q_LOGGING_CATEGORY(lcClient, "flotilla.client", QtInfoMsg)

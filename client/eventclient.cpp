@@ -1,5 +1,5 @@
-#include "eventclient.h"
-#include "clientlogging.h"
+#include "client/eventclient.h"
+#include "client/clientlogging.h"
 
 #include <QJsonDocument>
 #include <QUrlQuery>

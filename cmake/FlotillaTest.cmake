@@ -9,7 +9,7 @@ function(flotilla_add_test source)
     qt_add_executable(${name} ${source} ${ARG_SOURCES})
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests/bin)
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
-    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
+    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
     string(REGEX REPLACE "^tst_" "" short ${name})
     add_test(NAME ${dir}/${short} COMMAND ${name})
     set(env "QT_QPA_PLATFORM=offscreen" "QT_LOGGING_RULES=*.debug=false" "FLOTILLA_BIN_DIR=${CMAKE_BINARY_DIR}/bin"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "maintenanceschedule.h"
-#include "vocabulary.h"
+#include "engine/maintenanceschedule.h"
+#include "engine/vocabulary.h"
 
 #include <QDateTime>
 #include <QMetaType>

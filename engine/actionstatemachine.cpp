@@ -1,4 +1,4 @@
-#include "actionstatemachine.h"
+#include "engine/actionstatemachine.h"
 
 #include <QHash>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "action.h"
-#include "enumstatemachine.h"
+#include "engine/action.h"
+#include "engine/enumstatemachine.h"
 
 namespace Flotilla {
 

@@ -1,6 +1,6 @@
-#include "autoassigner.h"
+#include "engine/autoassigner.h"
 
-#include "enginelogging.h"
+#include "engine/enginelogging.h"
 
 #include <QSet>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "clock.h"
-#include "deploymentservice.h"
+#include "engine/clock.h"
+#include "engine/deploymentservice.h"
 
 #include <QObject>
 #include <QTimer>

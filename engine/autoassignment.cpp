@@ -1,4 +1,4 @@
-#include "autoassignment.h"
+#include "engine/autoassignment.h"
 
 #include <array>
 

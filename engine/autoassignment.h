@@ -1,8 +1,8 @@
 #pragma once
 
-#include "action.h"
-#include "enumstatemachine.h"
-#include "vocabulary.h"
+#include "engine/action.h"
+#include "engine/enumstatemachine.h"
+#include "engine/vocabulary.h"
 
 #include <QDateTime>
 #include <QString>

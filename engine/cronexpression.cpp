@@ -1,4 +1,4 @@
-#include "cronexpression.h"
+#include "engine/cronexpression.h"
 
 #include <QRegularExpression>
 

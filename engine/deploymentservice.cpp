@@ -1,7 +1,7 @@
-#include "deploymentservice.h"
+#include "engine/deploymentservice.h"
 
-#include "enginelogging.h"
-#include "repositoryservice.h"
+#include "engine/enginelogging.h"
+#include "engine/repositoryservice.h"
 
 namespace Flotilla {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "actionstatemachine.h"
-#include "clock.h"
-#include "presentation.h"
-#include "store.h"
+#include "engine/actionstatemachine.h"
+#include "engine/clock.h"
+#include "engine/presentation.h"
+#include "engine/store.h"
 
 namespace Flotilla {
 

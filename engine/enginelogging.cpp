@@ -1,4 +1,4 @@
-#include "enginelogging.h"
+#include "engine/enginelogging.h"
 
 namespace Flotilla {
 Q_LOGGING_CATEGORY(lcEngine, "flotilla.engine", QtInfoMsg)

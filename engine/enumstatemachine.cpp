@@ -1,6 +1,6 @@
-#include "enumstatemachine.h"
+#include "engine/enumstatemachine.h"
 
-#include "enginelogging.h"
+#include "engine/enginelogging.h"
 
 #include <QCoreApplication>
 #include <QSignalTransition>

@@ -1,4 +1,4 @@
-#include "maintenanceschedule.h"
+#include "engine/maintenanceschedule.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cronexpression.h"
+#include "engine/cronexpression.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "presentation.h"
+#include "engine/presentation.h"
 
 namespace Flotilla {
 

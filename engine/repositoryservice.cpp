@@ -1,4 +1,4 @@
-#include "repositoryservice.h"
+#include "engine/repositoryservice.h"
 
 #include <QHash>
 

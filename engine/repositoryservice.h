@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store.h"
+#include "engine/store.h"
 
 namespace Flotilla {
 

@@ -1,4 +1,4 @@
-#include "rollout.h"
+#include "engine/rollout.h"
 
 #include <cmath>
 

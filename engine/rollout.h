@@ -1,6 +1,6 @@
 #pragma once
 
-#include "action.h"
+#include "engine/action.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
-#include "rolloutscheduler.h"
+#include "engine/rolloutscheduler.h"
 
-#include "enginelogging.h"
+#include "engine/enginelogging.h"
 
 namespace Flotilla {
 

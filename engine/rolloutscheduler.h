@@ -1,6 +1,6 @@
 #pragma once
 
-#include "rolloutservice.h"
+#include "engine/rolloutservice.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "rolloutservice.h"
+#include "engine/rolloutservice.h"
 
 #include <QHash>
 #include <QSet>

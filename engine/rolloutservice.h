@@ -1,7 +1,7 @@
 #pragma once
 
-#include "deploymentservice.h"
-#include "rolloutstatemachine.h"
+#include "engine/deploymentservice.h"
+#include "engine/rolloutstatemachine.h"
 
 namespace Flotilla {
 

@@ -1,4 +1,4 @@
-#include "rolloutstatemachine.h"
+#include "engine/rolloutstatemachine.h"
 
 #include <array>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "enumstatemachine.h"
-#include "rollout.h"
+#include "engine/enumstatemachine.h"
+#include "engine/rollout.h"
 
 namespace Flotilla {
 

@@ -1,4 +1,4 @@
-#include "rsql.h"
+#include "engine/rsql.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "action.h"
-#include "autoassignment.h"
-#include "entitytypes.h"
-#include "rollout.h"
-#include "softwaremodule.h"
-#include "target.h"
-#include "targetfilter.h"
+#include "engine/action.h"
+#include "engine/autoassignment.h"
+#include "engine/entitytypes.h"
+#include "engine/rollout.h"
+#include "engine/softwaremodule.h"
+#include "engine/target.h"
+#include "engine/targetfilter.h"
 
 #include <QList>
 #include <QMap>

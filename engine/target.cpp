@@ -1,4 +1,4 @@
-#include "target.h"
+#include "engine/target.h"
 
 #include <QRandomGenerator>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "targetstatemachine.h"
+#include "engine/targetstatemachine.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "targetstatemachine.h"
+#include "engine/targetstatemachine.h"
 
 #include <QHash>
 

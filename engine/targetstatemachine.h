@@ -1,7 +1,7 @@
 #pragma once
 
-#include "enumstatemachine.h"
-#include "vocabulary.h"
+#include "engine/enumstatemachine.h"
+#include "engine/vocabulary.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "vocabulary.h"
+#include "engine/vocabulary.h"
 
 namespace Flotilla::Vocabulary {
 

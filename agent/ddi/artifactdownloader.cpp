@@ -1,6 +1,6 @@
-#include "artifactdownloader.h"
+#include "agent/ddi/artifactdownloader.h"
 
-#include "agentlogging.h"
+#include "agent/agentlogging.h"
 
 #include <QDir>
 #include <QStorageInfo>

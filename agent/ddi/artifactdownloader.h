@@ -6,9 +6,9 @@
 // and <sha256> (or the sha1/md5 when there is no sha256) once verified, so a file already downloaded - by a
 // download-only action, or before a restart - is not fetched again. A dropped connection or a restart resumes
 // with an HTTP Range request; a server that ignores the range gets the whole file again.
-#include "artifacthasher.h"
-#include "ddiclient.h"
-#include "stephandler.h"
+#include "agent/ddi/artifacthasher.h"
+#include "agent/ddi/ddiclient.h"
+#include "agent/handlers/stephandler.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "artifacthasher.h"
+#include "agent/ddi/artifacthasher.h"
 
 #include <openssl/evp.h>
 

@@ -1,4 +1,4 @@
-#include "ddiclient.h"
+#include "agent/ddi/ddiclient.h"
 
 #include <QCoreApplication>
 #include <QFile>

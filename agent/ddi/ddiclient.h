@@ -3,7 +3,7 @@
 // The device's side of hawkBit DDI v1: requests to the server with the device's credentials (TargetToken or
 // GatewayToken), TLS with a CA file and an optional client certificate. It follows only the links the server
 // handed out (never builds a resource URL itself, apart from the base poll), and refuses links to other hosts.
-#include "agentconfig.h"
+#include "agent/agentconfig.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,6 +1,6 @@
-#include "feedbackqueue.h"
+#include "agent/ddi/feedbackqueue.h"
 
-#include "agentlogging.h"
+#include "agent/agentlogging.h"
 
 namespace Flotilla::Agent {
 

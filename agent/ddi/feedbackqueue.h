@@ -5,8 +5,8 @@
 // closed (410) or that it will never take it (another 4xx: logged as an error). A server that cannot be reached
 // keeps the queue; it is tried again with back-off. Each body carries its timestamp, so a copy re-sent after a
 // crash between the server's answer and the save is recognised by the server as a repeat.
-#include "agentstate.h"
-#include "ddiclient.h"
+#include "agent/agentstate.h"
+#include "agent/ddi/ddiclient.h"
 
 #include <QTimer>
 

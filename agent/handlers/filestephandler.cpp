@@ -1,6 +1,6 @@
-#include "filestephandler.h"
+#include "agent/handlers/filestephandler.h"
 
-#include "atomicfile.h"
+#include "agent/atomicfile.h"
 
 #include <QCryptographicHash>
 #include <QDir>

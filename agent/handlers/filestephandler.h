@@ -3,7 +3,7 @@
 // handlers/<part> = file:DIR. Puts each artifact of the chunk into DIR under its own name, atomically (write a
 // temporary file, fsync, rename, fsync the directory); Backup keeps the files it will replace, Restore puts
 // them back (and removes the ones that were new); isInstalled compares the SHA-256 of what is in DIR.
-#include "stephandler.h"
+#include "agent/handlers/stephandler.h"
 
 namespace Flotilla::Agent {
 

@@ -1,8 +1,8 @@
-#include "firmwarestephandler.h"
+#include "agent/handlers/firmwarestephandler.h"
 
-#include "firmwareupdate.h"
-#include "umhandler.h"
-#include "updatemanagerhub.h"
+#include "agent/um/firmwareupdate.h"
+#include "agent/um/umhandler.h"
+#include "agent/um/updatemanagerhub.h"
 
 #include <QDir>
 #include <QJsonDocument>

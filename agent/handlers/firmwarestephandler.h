@@ -11,8 +11,8 @@
 //   IsInstalled  every component is reported INSTALLED at the chunk's version
 // Images are handed over as file:// URLs of the agent's verified download, with the sha256 and size of exactly
 // those bytes.
-#include "agentconfig.h"
-#include "stephandler.h"
+#include "agent/agentconfig.h"
+#include "agent/handlers/stephandler.h"
 
 #include <QPointer>
 

@@ -1,6 +1,6 @@
-#include "scriptstephandler.h"
+#include "agent/handlers/scriptstephandler.h"
 
-#include "agentlogging.h"
+#include "agent/agentlogging.h"
 
 #include <QDir>
 #include <QFile>

@@ -14,7 +14,7 @@
 // stdout and stderr (the last 2 KiB) go into the feedback details. A step that runs longer than
 // handlers/scriptTimeout is killed (TERM, then KILL after 10 s) and fails. Download and Backup can be canceled
 // (TERM). The script dies with the agent (PR_SET_PDEATHSIG), so a restarted agent never runs two at once.
-#include "stephandler.h"
+#include "agent/handlers/stephandler.h"
 
 #include <QPointer>
 #include <QProcess>

@@ -1,4 +1,4 @@
-#include "stephandler.h"
+#include "agent/handlers/stephandler.h"
 
 #include <QTimer>
 

@@ -4,7 +4,7 @@
 // Device Update's content handlers do (its docs/agent-reference/goal-state-support.md): isInstalled, download, backup,
 // install, apply, restore, cancel. Every call ends, sooner or later, in exactly one finished() signal (never inside the
 // call itself), so a handler may work synchronously or run a process.
-#include "ddimessages.h"
+#include "proto/ddi/ddimessages.h"
 
 #include <QObject>
 

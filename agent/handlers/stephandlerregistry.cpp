@@ -1,9 +1,9 @@
-#include "stephandlerregistry.h"
+#include "agent/handlers/stephandlerregistry.h"
 
-#include "filestephandler.h"
-#include "firmwarestephandler.h"
-#include "scriptstephandler.h"
-#include "swupdatestephandler.h"
+#include "agent/handlers/filestephandler.h"
+#include "agent/handlers/firmwarestephandler.h"
+#include "agent/handlers/scriptstephandler.h"
+#include "agent/handlers/swupdatestephandler.h"
 
 namespace Flotilla::Agent {
 

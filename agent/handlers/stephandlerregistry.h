@@ -2,8 +2,8 @@
 
 // The step handlers the configuration names (handlers/<part>, handlers/default), made on first use and shared
 // by every chunk whose part maps to the same handler.
-#include "agentconfig.h"
-#include "stephandler.h"
+#include "agent/agentconfig.h"
+#include "agent/handlers/stephandler.h"
 
 #include <map>
 #include <memory>

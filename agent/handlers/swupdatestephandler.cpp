@@ -1,7 +1,7 @@
-#include "swupdatestephandler.h"
+#include "agent/handlers/swupdatestephandler.h"
 
-#include "agentlogging.h"
-#include "atomicfile.h"
+#include "agent/agentlogging.h"
+#include "agent/atomicfile.h"
 
 #include <QDir>
 #include <QFile>

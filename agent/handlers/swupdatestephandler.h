@@ -6,7 +6,7 @@
 // slot; the reboot into it is the device's post-update business (SWUpdate's -p), so Install succeeds when
 // SWUpdate says SUCCESS. isInstalled: the chunk's images are the last ones SWUpdate installed here (a record
 // in the state directory, written after SWUpdate's success).
-#include "stephandler.h"
+#include "agent/handlers/stephandler.h"
 
 #include <QPointer>
 #include <QProcess>

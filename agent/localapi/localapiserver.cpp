@@ -1,9 +1,9 @@
-#include "localapiserver.h"
+#include "agent/localapi/localapiserver.h"
 
-#include "agentlogging.h"
+#include "agent/agentlogging.h"
+#include "agent/deviceagent.h"
+#include "agent/queuedwriter.h"
 #include "device/v1/localupdate.grpc.pb.h"
-#include "deviceagent.h"
-#include "queuedwriter.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
-#include "firmwareupdate.h"
+#include "agent/um/firmwareupdate.h"
 
-#include "agentlogging.h"
-#include "atomicfile.h"
-#include "umhandler.h"
-#include "updatemanagerhub.h"
+#include "agent/agentlogging.h"
+#include "agent/atomicfile.h"
+#include "agent/um/umhandler.h"
+#include "agent/um/updatemanagerhub.h"
 
 #include <QFile>
 #include <QJsonArray>

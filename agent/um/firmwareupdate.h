@@ -18,7 +18,7 @@
 // re-registered UPDATED counts as updated), so a restarted agent, or a UM that restarted, continues where
 // the UMs are. The phase and the errors are persisted on every transition (a JSON file in the action's work
 // directory), so a crash during Reverting still ends in a revert.
-#include "updatemanagertypes.h"
+#include "agent/um/updatemanagertypes.h"
 
 #include <QElapsedTimer>
 #include <QMap>

@@ -1,8 +1,8 @@
-#include "imageserver.h"
+#include "agent/um/imageserver.h"
 
-#include "agentlogging.h"
-#include "httprange.h"
-#include "segmentdevice.h"
+#include "agent/agentlogging.h"
+#include "proto/http/httprange.h"
+#include "proto/http/segmentdevice.h"
 
 #include <QFileInfo>
 #include <QHostAddress>

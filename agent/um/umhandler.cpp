@@ -1,7 +1,7 @@
-#include "umhandler.h"
+#include "agent/um/umhandler.h"
 
-#include "agentlogging.h"
-#include "valuetransition.h"
+#include "agent/agentlogging.h"
+#include "agent/workflow/valuetransition.h"
 
 #include <QCoreApplication>
 #include <QMetaEnum>

@@ -18,7 +18,7 @@
 //   any connected state --stream lost--> Disconnected
 //   WaitForPrepareResp, WaitForUpdateStatus --Timeout--> WaitForRevert (a UM that never answers is reverted)
 // A status that fits no transition is dropped and logged, as the Aos CM does ("Can't make transition").
-#include "updatemanagertypes.h"
+#include "agent/um/updatemanagertypes.h"
 
 #include <QObject>
 

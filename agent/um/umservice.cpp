@@ -1,7 +1,7 @@
-#include "umservice.h"
+#include "agent/um/umservice.h"
 
-#include "agentlogging.h"
-#include "queuedwriter.h"
+#include "agent/agentlogging.h"
+#include "agent/queuedwriter.h"
 #include "um/v2/updatemanager.grpc.pb.h"
 
 #include <QFile>

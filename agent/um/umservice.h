@@ -4,7 +4,7 @@
 // API (QtGrpc 6.8 has no server). Each stream is a reactor on gRPC's threads; it decodes every UpdateStatus
 // into an UmStatus and hands it to the callbacks, and it queues the hub's commands and writes them one at a
 // time. The callbacks run on gRPC threads: the hub posts them to its own. No protobuf type leaves this pair.
-#include "updatemanagertypes.h"
+#include "agent/um/updatemanagertypes.h"
 
 #include <functional>
 #include <memory>

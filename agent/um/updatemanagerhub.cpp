@@ -1,8 +1,8 @@
-#include "updatemanagerhub.h"
+#include "agent/um/updatemanagerhub.h"
 
-#include "agentlogging.h"
-#include "imageserver.h"
-#include "umservice.h"
+#include "agent/agentlogging.h"
+#include "agent/um/imageserver.h"
+#include "agent/um/umservice.h"
 
 #include <QFileInfo>
 #include <QUrl>

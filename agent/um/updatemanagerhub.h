@@ -8,8 +8,8 @@
 // - with updateManagers/expected set, an unknown node id ends with PERMISSION_DENIED;
 // - a new stream for a node replaces the old one (ABORTED);
 // nothing one stream does affects another. Everything here runs on the agent's thread.
-#include "agentconfig.h"
-#include "umhandler.h"
+#include "agent/agentconfig.h"
+#include "agent/um/umhandler.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "updatemanagertypes.h"
+#include "agent/um/updatemanagertypes.h"
 
 using namespace Qt::StringLiterals;
 

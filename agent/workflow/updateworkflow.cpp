@@ -1,7 +1,7 @@
-#include "updateworkflow.h"
+#include "agent/workflow/updateworkflow.h"
 
-#include "agentlogging.h"
-#include "valuetransition.h"
+#include "agent/agentlogging.h"
+#include "agent/workflow/valuetransition.h"
 
 #include <QFinalState>
 #include <QMetaEnum>

@@ -19,7 +19,7 @@
 // A step runs the chunks in order through the StepHandler of each chunk's part. The workflow never touches
 // the network: the agent downloads and verifies (downloadRequested / downloadFinished) and persists each
 // phaseChanged(), so a restart resumes where it stopped.
-#include "stephandler.h"
+#include "agent/handlers/stephandler.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,9 +1,9 @@
-#include "agentconfig.h"
-#include "deviceagent.h"
-#include "localapiserver.h"
-#include "programinfo.h"
-#include "systemdnotifier.h"
-#include "unixsignalwatcher.h"
+#include "agent/agentconfig.h"
+#include "agent/deviceagent.h"
+#include "agent/localapi/localapiserver.h"
+#include "app/common/programinfo.h"
+#include "app/common/systemdnotifier.h"
+#include "app/common/unixsignalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "programinfo.h"
+#include "app/common/programinfo.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

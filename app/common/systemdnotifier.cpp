@@ -1,4 +1,4 @@
-#include "systemdnotifier.h"
+#include "app/common/systemdnotifier.h"
 
 #ifdef FLOTILLA_HAVE_LIBSYSTEMD
 #include <systemd/sd-daemon.h>

@@ -1,4 +1,4 @@
-#include "unixsignalwatcher.h"
+#include "app/common/unixsignalwatcher.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

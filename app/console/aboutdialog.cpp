@@ -1,4 +1,4 @@
-#include "aboutdialog.h"
+#include "app/console/aboutdialog.h"
 
 #include <ksyntaxhighlighting_version.h>
 

@@ -1,4 +1,4 @@
-#include "connectdialog.h"
+#include "app/console/connectdialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "firstpaintprobe.h"
+#include "app/console/firstpaintprobe.h"
 
 #include <QAbstractItemView>
 #include <QEvent>

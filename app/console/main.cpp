@@ -1,11 +1,11 @@
-#include "firstpaintprobe.h"
-#include "mainwindow.h"
-#include "programinfo.h"
-#include "serverthread.h"
-#include "targetspage.h"
-#include "targettablemodel.h"
-#include "translations.h"
-#include "unixsignalwatcher.h"
+#include "app/common/programinfo.h"
+#include "app/common/unixsignalwatcher.h"
+#include "app/console/firstpaintprobe.h"
+#include "app/console/mainwindow.h"
+#include "app/console/models/targettablemodel.h"
+#include "app/console/pages/targetspage.h"
+#include "app/console/translations.h"
+#include "backend/serverthread.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apiclient.h"
+#include "client/apiclient.h"
 
 #include <QMainWindow>
 

@@ -1,4 +1,4 @@
-#include "pagestack.h"
+#include "app/console/pagestack.h"
 
 #include <QHBoxLayout>
 #include <QListWidget>

@@ -1,4 +1,4 @@
-#include "serverconnection.h"
+#include "app/console/serverconnection.h"
 
 namespace Flotilla {
 

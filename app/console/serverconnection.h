@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apiclient.h"
-#include "eventclient.h"
+#include "client/apiclient.h"
+#include "client/eventclient.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "statusstyle.h"
+#include "app/console/statusstyle.h"
 
-#include "statuspalette.h"
+#include "qml/style/statuspalette.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>

@@ -1,4 +1,4 @@
-#include "translations.h"
+#include "app/console/translations.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

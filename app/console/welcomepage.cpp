@@ -1,4 +1,4 @@
-#include "welcomepage.h"
+#include "app/console/welcomepage.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "localupdateclient.h"
-#include "programinfo.h"
-#include "unixsignalwatcher.h"
+#include "app/common/programinfo.h"
+#include "app/common/unixsignalwatcher.h"
+#include "qml/kiosk/localupdateclient.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>

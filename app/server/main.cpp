@@ -1,7 +1,7 @@
-#include "programinfo.h"
-#include "server.h"
-#include "systemdnotifier.h"
-#include "unixsignalwatcher.h"
+#include "app/common/programinfo.h"
+#include "app/common/systemdnotifier.h"
+#include "app/common/unixsignalwatcher.h"
+#include "backend/server.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

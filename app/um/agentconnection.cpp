@@ -1,4 +1,4 @@
-#include "agentconnection.h"
+#include "app/um/agentconnection.h"
 
 #include <QGrpcHttp2Channel>
 #include <QGrpcStatus>

@@ -3,7 +3,7 @@
 // flotilla-um's link to the agent: UMService.RegisterUM over QtGrpc. Opens the stream with the full status,
 // sends it again on every change, hands each command to the Update Manager, and while the agent is away
 // tries again every few seconds (as the Aos UM does).
-#include "referenceupdatemanager.h"
+#include "app/um/referenceupdatemanager.h"
 #include "updatemanager_client.grpc.qpb.h"
 
 #include <QGrpcChannelOptions>

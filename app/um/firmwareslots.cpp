@@ -1,4 +1,4 @@
-#include "firmwareslots.h"
+#include "app/um/firmwareslots.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "imagedownloader.h"
+#include "app/um/imagedownloader.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

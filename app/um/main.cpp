@@ -1,8 +1,8 @@
-#include "agentconnection.h"
-#include "programinfo.h"
-#include "referenceupdatemanager.h"
-#include "systemdnotifier.h"
-#include "unixsignalwatcher.h"
+#include "app/common/programinfo.h"
+#include "app/common/systemdnotifier.h"
+#include "app/common/unixsignalwatcher.h"
+#include "app/um/agentconnection.h"
+#include "app/um/referenceupdatemanager.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

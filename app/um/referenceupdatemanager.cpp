@@ -1,6 +1,6 @@
-#include "referenceupdatemanager.h"
+#include "app/um/referenceupdatemanager.h"
 
-#include "imagedownloader.h"
+#include "app/um/imagedownloader.h"
 
 #include <QDir>
 #include <QFile>

@@ -14,7 +14,7 @@
 // (the controller re-sends by the reported state after a reboot: a repeated command in the state it leads to
 // re-reports the status), a command invalid in the current state is refused (logged, status re-sent), and
 // the state is persisted atomically on every change, before any reboot.
-#include "firmwareslots.h"
+#include "app/um/firmwareslots.h"
 #include "updatemanager.qpb.h"
 
 #include <QObject>

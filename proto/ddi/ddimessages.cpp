@@ -1,4 +1,4 @@
-#include "ddimessages.h"
+#include "proto/ddi/ddimessages.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

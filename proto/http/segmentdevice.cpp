@@ -1,4 +1,4 @@
-#include "segmentdevice.h"
+#include "proto/http/segmentdevice.h"
 
 namespace Flotilla {
 

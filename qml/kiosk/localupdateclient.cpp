@@ -1,4 +1,4 @@
-#include "localupdateclient.h"
+#include "qml/kiosk/localupdateclient.h"
 
 #include "localupdate.qpb.h"
 #include "localupdate_client.grpc.qpb.h"

@@ -1,4 +1,4 @@
-#include "statuspalette.h"
+#include "qml/style/statuspalette.h"
 
 #include <QGuiApplication>
 #include <QHash>

@@ -1,5 +1,5 @@
-#include "actiontrackmodel.h"
-#include "rolesbyname.h"
+#include "qml/timeline/actiontrackmodel.h"
+#include "qml/timeline/rolesbyname.h"
 
 #include <QScopedValueRollback>
 

@@ -1,6 +1,6 @@
-#include "timelinebars.h"
-#include "timelinemodel.h"
-#include "timelinestyle.h"
+#include "qml/timeline/timelinebars.h"
+#include "qml/timeline/timelinemodel.h"
+#include "qml/timeline/timelinestyle.h"
 
 #include <QSGGeometryNode>
 #include <QSGVertexColorMaterial>

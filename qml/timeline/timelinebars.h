@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timelinemodel.h"
+#include "qml/timeline/timelinemodel.h"
 
 #include <QPointer>
 #include <QQuickItem>

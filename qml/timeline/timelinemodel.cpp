@@ -1,5 +1,5 @@
-#include "timelinemodel.h"
-#include "rolesbyname.h"
+#include "qml/timeline/timelinemodel.h"
+#include "qml/timeline/rolesbyname.h"
 
 #include <QDateTime>
 

@@ -1,6 +1,6 @@
-#include "timelinestyle.h"
+#include "qml/timeline/timelinestyle.h"
 
-#include "statuspalette.h"
+#include "qml/style/statuspalette.h"
 
 namespace Flotilla {
 

@@ -3,7 +3,7 @@
 // A StepHandler whose results are set by the test: every call is recorded ("Install:0"), a step can be made
 // to fail or to ask for a restart, and isInstalled says Installed once Install has succeeded (as a real
 // handler would), unless told otherwise.
-#include "stephandler.h"
+#include "agent/handlers/stephandler.h"
 
 #include <QMap>
 #include <QStringList>

@@ -3,10 +3,10 @@
 // A real flotillad for the agent's tests: a SQLite store prepared before it starts (a target, sets with one
 // artifact each), the Management API with an administrator, and a TcpProxy in front of it that the agent
 // talks through (to drop or stall the connection).
-#include "fleetdata.h"
-#include "httpclient.h"
-#include "sqlstore.h"
-#include "tcpproxy.h"
+#include "backend/sqlstore.h"
+#include "tests/common/fleetdata.h"
+#include "tests/common/httpclient.h"
+#include "tests/common/tcpproxy.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // flotilla-agent's configuration: defaults, the file, the command line's overrides over the file, and a bad
 // value that stops start-up with the key named.
-#include "agentconfig.h"
+#include "agent/agentconfig.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,6 +1,6 @@
 // What the agent persists: every field survives a round trip through the file; a torn, foreign or unknown
 // version is refused with a reason and set aside, never half-read.
-#include "agentstate.h"
+#include "agent/agentstate.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -2,9 +2,9 @@
 // and against what no honest server sends: corrupt artifacts, malformed or absurd deployments, links to other
 // hosts. Every bad input ends in a closed/failure feedback that says what was wrong, with nothing installed and
 // the agent still running.
-#include "agentprocess.h"
-#include "fakehawkbit.h"
-#include "swuimage.h"
+#include "tests/agent/agentprocess.h"
+#include "tests/agent/fakehawkbit.h"
+#include "tests/common/swuimage.h"
 
 #include <QCryptographicHash>
 #include <QSet>

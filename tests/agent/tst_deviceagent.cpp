@@ -2,9 +2,9 @@
 // built-in handlers end to end, kill -9 at every phase, reboots with verification, feedback queued through an
 // outage, cancel, consent, download-only and multi-assignment. The server's own records (Management API) are
 // what the assertions read.
-#include "agentprocess.h"
-#include "flotilladfixture.h"
-#include "swuimage.h"
+#include "tests/agent/agentprocess.h"
+#include "tests/agent/flotilladfixture.h"
+#include "tests/common/swuimage.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

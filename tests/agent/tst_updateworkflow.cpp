@@ -1,8 +1,8 @@
 // The update workflow after Azure Device Update's goal-state workflow (ADU's workflowHandlerMap in agent_workflow.c)
 // and its reboot and resume rules: every transition of the table is a row, plus resuming, waiting for a window,
 // cancel and restarts.
-#include "fakestephandler.h"
-#include "updateworkflow.h"
+#include "agent/workflow/updateworkflow.h"
+#include "tests/agent/fakestephandler.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

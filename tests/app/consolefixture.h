@@ -2,9 +2,9 @@
 
 // An embedded server in a temporary directory, as the console runs it, plus a ServerConnection to it and a
 // synchronous HttpClient for preparing data and for playing a device over DDI (gateway token "gw").
-#include "httpclient.h"
-#include "serverconnection.h"
-#include "serverthread.h"
+#include "app/console/serverconnection.h"
+#include "backend/serverthread.h"
+#include "tests/common/httpclient.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,12 +1,12 @@
 // The Consent page against an embedded server with a test device that denies and then is confirmed for.
-#include "actionhistorymodel.h"
-#include "consentactionmodel.h"
-#include "consentpage.h"
-#include "consolefixture.h"
-#include "decisiondialog.h"
-#include "mainwindow.h"
-#include "pagestack.h"
-#include "screenshotdir.h"
+#include "app/console/mainwindow.h"
+#include "app/console/models/actionhistorymodel.h"
+#include "app/console/models/consentactionmodel.h"
+#include "app/console/pages/consentpage.h"
+#include "app/console/pages/decisiondialog.h"
+#include "app/console/pagestack.h"
+#include "tests/app/consolefixture.h"
+#include "tests/common/screenshotdir.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>

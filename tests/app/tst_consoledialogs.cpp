@@ -1,16 +1,16 @@
 // The console's dialogs against an embedded server: Connect (TLS, cancel), the rollout wizard, Deploy with a
 // planned maintenance window.
-#include "connectdialog.h"
-#include "consolefixture.h"
-#include "deploydialog.h"
-#include "distributionsetmodel.h"
-#include "maintenancewindowdialog.h"
-#include "mainwindow.h"
-#include "rolloutdialog.h"
-#include "screenshotdir.h"
-#include "serverconnection.h"
-#include "settingspage.h"
-#include "usermodel.h"
+#include "app/console/connectdialog.h"
+#include "app/console/maintenance/maintenancewindowdialog.h"
+#include "app/console/mainwindow.h"
+#include "app/console/models/distributionsetmodel.h"
+#include "app/console/models/usermodel.h"
+#include "app/console/pages/deploydialog.h"
+#include "app/console/pages/rolloutdialog.h"
+#include "app/console/pages/settingspage.h"
+#include "app/console/serverconnection.h"
+#include "tests/app/consolefixture.h"
+#include "tests/common/screenshotdir.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,11 +1,11 @@
 // flotillad as a service manager and a device meet it: configuration errors that name the key, a free port when
 // asked for port 0, a whole update over DDI against the real binary, and SIGTERM that lets a running download
 // finish before exiting 0.
-#include "deploymentservice.h"
-#include "fleetdata.h"
-#include "flotillatest.h"
-#include "httpclient.h"
-#include "sqlstore.h"
+#include "backend/sqlstore.h"
+#include "engine/deploymentservice.h"
+#include "tests/common/fleetdata.h"
+#include "tests/common/flotillatest.h"
+#include "tests/common/httpclient.h"
 
 #include <QProcess>
 #include <QRegularExpression>

@@ -2,12 +2,12 @@
 // wait, its local API) and the kiosk on an Xvfb display of the test's own. The test presses the kiosk's
 // buttons with real mouse events (xdotool), and checks what the server sees. Screenshots of the screens go to
 // the build's screenshot folder.
-#include "agentprocess.h"
-#include "flotilladfixture.h"
-#include "freeport.h"
 #include "localupdate.qpb.h"
 #include "localupdate_client.grpc.qpb.h"
-#include "screenshotdir.h"
+#include "tests/agent/agentprocess.h"
+#include "tests/agent/flotilladfixture.h"
+#include "tests/common/freeport.h"
+#include "tests/common/screenshotdir.h"
 
 #include <QGrpcCallReply>
 #include <QGrpcHttp2Channel>

@@ -2,8 +2,8 @@
 // agent would send (apply()), and each state must bring up its screen with what a person needs to read and
 // press; every screen is saved to the build's screenshot folder to be looked at.
 #include "localupdate.qpb.h"
-#include "localupdateclient.h"
-#include "screenshotdir.h"
+#include "qml/kiosk/localupdateclient.h"
+#include "tests/common/screenshotdir.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickItem>

@@ -1,9 +1,9 @@
 // The maintenance-window editor: every mode's cron, cron text back to choices, the engine's parser messages, and
 // the next windows for fixed dates — including the DST changes of Europe/Berlin and America/New_York.
-#include "maintenancewindowdialog.h"
-#include "schedulechoice.h"
-#include "screenshotdir.h"
-#include "windowcalendarstrip.h"
+#include "app/console/maintenance/maintenancewindowdialog.h"
+#include "app/console/maintenance/schedulechoice.h"
+#include "app/console/maintenance/windowcalendarstrip.h"
+#include "tests/common/screenshotdir.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,9 +1,9 @@
 // The console's main window opens with its page stack, menus and status bar; the About dialog names the
 // versions of Qt and KSyntaxHighlighting in use.
-#include "aboutdialog.h"
-#include "mainwindow.h"
-#include "pagestack.h"
-#include "translations.h"
+#include "app/console/aboutdialog.h"
+#include "app/console/mainwindow.h"
+#include "app/console/pagestack.h"
+#include "app/console/translations.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -1,11 +1,11 @@
 // The manifest editor: JSON highlighting by KSyntaxHighlighting (a key gets the definition's key format, in a
 // theme that follows the palette), validation as you type (parse and schema errors with the right range and
 // message), templates that are valid, and Apply through the Management API against an embedded server.
-#include "consolefixture.h"
-#include "manifesteditor.h"
-#include "manifestvalidator.h"
-#include "screenshotdir.h"
-#include "serverconnection.h"
+#include "app/console/manifest/manifesteditor.h"
+#include "app/console/manifest/manifestvalidator.h"
+#include "app/console/serverconnection.h"
+#include "tests/app/consolefixture.h"
+#include "tests/common/screenshotdir.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Format>

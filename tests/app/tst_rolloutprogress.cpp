@@ -1,5 +1,5 @@
 // The counts the rollout chart draws: running, finished and error over time, from action spans.
-#include "rolloutprogress.h"
+#include "app/console/models/rolloutprogress.h"
 
 #include <QJsonValue>
 #include <QTest>

@@ -1,8 +1,8 @@
 // One status vocabulary on screen: the console's tables and charts (StatusStyle) and the QML timeline
 // (TimelineStyle) colour every state the same, on light and dark palettes, from one table (StatusPalette).
-#include "statuspalette.h"
-#include "statusstyle.h"
-#include "timelinestyle.h"
+#include "app/console/statusstyle.h"
+#include "qml/style/statuspalette.h"
+#include "qml/timeline/timelinestyle.h"
 
 #include <QApplication>
 #include <QPalette>

@@ -1,10 +1,10 @@
 // The console's targets model over the Management API of an embedded server: pages arrive only when a row is
 // asked for, memory stays bounded, a filter the server refuses keeps the rows and says why, sorting is the
 // server's, and events change rows in place (no reset) while created/deleted targets change the row count.
-#include "apilistmodel.h"
-#include "consolefixture.h"
-#include "serverconnection.h"
-#include "targettablemodel.h"
+#include "app/console/models/apilistmodel.h"
+#include "app/console/models/targettablemodel.h"
+#include "app/console/serverconnection.h"
+#include "tests/app/consolefixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

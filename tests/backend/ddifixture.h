@@ -2,11 +2,11 @@
 
 // A DDI server over loopback for tests: a DdiServer on a QHttpServer with a real SQLite store and artifact
 // store and a manual clock; one target (dev-001) and one set whose module holds a 100 KiB artifact.
-#include "ddiserver.h"
-#include "fleetdata.h"
-#include "flotillatest.h"
-#include "httpclient.h"
-#include "sqlstore.h"
+#include "backend/ddiserver.h"
+#include "backend/sqlstore.h"
+#include "tests/common/fleetdata.h"
+#include "tests/common/flotillatest.h"
+#include "tests/common/httpclient.h"
 
 #include <QHttpServer>
 #include <QTcpServer>

@@ -1,6 +1,6 @@
 // The content-addressed artifact store: hashes computed while streaming, declared hashes enforced, nothing left
 // behind by a refused upload, the same content stored once.
-#include "artifactstore.h"
+#include "backend/artifactstore.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>

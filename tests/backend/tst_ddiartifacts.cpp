@@ -1,6 +1,6 @@
 // DDI artifact downloads over loopback (tests/backend/ddifixture.h): byte ranges, multipart, If-Range,
 // If-Match, HEAD, .MD5SUM, who may download, and what counts as history.
-#include "ddifixture.h"
+#include "tests/backend/ddifixture.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // The DDI API v1 end to end over loopback HTTP (tests/backend/ddifixture.h), QNetworkAccessManager as the
 // device: polls, deployments, cancel, consent, windows, errors, authentication, links. Every scenario checks the
 // wire (status, JSON, links, headers) and what the store says afterwards. Downloads: tst_ddiartifacts.
-#include "ddifixture.h"
+#include "tests/backend/ddifixture.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

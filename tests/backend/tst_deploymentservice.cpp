@@ -1,10 +1,10 @@
 // The assignment and feedback rules of seeds 000/001 through the real store (SQLite) with an injected clock:
 // cancel vs auto-close vs multi-assignment, consent, download-only, maintenance windows, target states,
 // already-assigned reporting, idempotent feedback, closed actions, quotas.
-#include "deploymentservice.h"
-#include "sqlstore.h"
+#include "backend/sqlstore.h"
+#include "engine/deploymentservice.h"
 
-#include "flotillatest.h"
+#include "tests/common/flotillatest.h"
 #include <QTemporaryDir>
 
 #include <QTest>

@@ -1,5 +1,5 @@
 // Device credentials: which header authenticates as what, and the constant-time comparison underneath.
-#include "deviceauthenticator.h"
+#include "backend/deviceauthenticator.h"
 
 #include <QTest>
 

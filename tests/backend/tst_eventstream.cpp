@@ -1,9 +1,9 @@
 // The live event stream: authentication of the WebSocket upgrade, events for committed changes in order with
 // gapless sequence numbers, replay with ?since=, resync beyond the kept log, poll coalescing.
-#include "eventstream.h"
-#include "httpclient.h"
-#include "loopbackserver.h"
-#include "server.h"
+#include "backend/eventstream.h"
+#include "backend/server.h"
+#include "tests/common/httpclient.h"
+#include "tests/common/loopbackserver.h"
 
 #include <QHttpServer>
 #include <QJsonArray>

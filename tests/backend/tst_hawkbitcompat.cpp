@@ -5,10 +5,10 @@
 // (RestConfiguration.ResponseExceptionHandler). One row per resource and field, so a regression names the field;
 // then the requests a hawkBit script sends, with the status and error code hawkBit answers.
 // Everything runs against one whole Server (the composition flotillad runs) over loopback.
-#include "httpclient.h"
-#include "loopbackserver.h"
-#include "managementserver.h"
-#include "server.h"
+#include "backend/managementserver.h"
+#include "backend/server.h"
+#include "tests/common/httpclient.h"
+#include "tests/common/loopbackserver.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>

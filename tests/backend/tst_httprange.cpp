@@ -1,4 +1,4 @@
-#include "httprange.h"
+#include "proto/http/httprange.h"
 
 #include <QTest>
 

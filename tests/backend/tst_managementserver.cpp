@@ -1,13 +1,13 @@
 // The Management API over loopback against a whole Server (the composition flotillad runs): an operator's flow
 // from types to a finished rollout with simulated devices answering over DDI, permissions per role,
 // validation errors, bearer tokens.
-#include "artifactstore.h"
-#include "httpclient.h"
-#include "loopbackserver.h"
-#include "managementserver.h"
-#include "operatoraccounts.h"
-#include "server.h"
-#include "sqlstore.h"
+#include "backend/artifactstore.h"
+#include "backend/managementserver.h"
+#include "backend/operatoraccounts.h"
+#include "backend/server.h"
+#include "backend/sqlstore.h"
+#include "tests/common/httpclient.h"
+#include "tests/common/loopbackserver.h"
 
 #include <QFile>
 #include <QHttpMultiPart>

@@ -1,7 +1,7 @@
 // Module, set and target types: what a set may hold, when it is complete, and which targets may take it.
-#include "deploymentservice.h"
-#include "repositoryservice.h"
-#include "sqlstore.h"
+#include "backend/sqlstore.h"
+#include "engine/deploymentservice.h"
+#include "engine/repositoryservice.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,11 +1,11 @@
 // Rollouts driven through the real store (SQLite) with an injected clock: groups by count and by percentage,
 // approval, start (first group running, the others scheduled), success threshold starting the next group,
 // error threshold pausing, pause-on-success, resume, stop, finish, start time.
-#include "rolloutscheduler.h"
-#include "rolloutservice.h"
-#include "sqlstore.h"
+#include "backend/sqlstore.h"
+#include "engine/rolloutscheduler.h"
+#include "engine/rolloutservice.h"
 
-#include "flotillatest.h"
+#include "tests/common/flotillatest.h"
 #include <QTemporaryDir>
 
 #include <QTest>

@@ -1,6 +1,6 @@
 // RSQL to SQL for targets: the condition holds only placeholders, the values go to the binds (a value can
 // never become SQL), and unknown fields or values of the wrong kind are errors at their position.
-#include "rsqlcompiler.h"
+#include "backend/rsqlcompiler.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // flotillad's configuration file as the package installs it (packaging/flotillad/flotillad.conf): every key
 // ServerConfig reads is there, commented out with its default, so uncommenting a line changes nothing until
 // it is edited; and the file as shipped (all commented) loads to the defaults.
-#include "serverconfig.h"
+#include "backend/serverconfig.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 // The server on its own thread, as the console embeds it: start() does not block the caller, the server answers
 // while the caller's event loop runs, a failure is reported instead of thrown, and destruction joins cleanly.
-#include "httpclient.h"
-#include "serverthread.h"
+#include "backend/serverthread.h"
+#include "tests/common/httpclient.h"
 
 #include <QFile>
 #include <QSignalSpy>

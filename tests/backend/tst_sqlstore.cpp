@@ -1,7 +1,7 @@
 // The SQL store against SQLite and against a real PostgreSQL the test starts itself: migrations, refusing a
 // newer schema, round trips, presentation order, transactions, idempotent feedback receipts, the query plan.
-#include "postgresfixture.h"
-#include "sqlstore.h"
+#include "backend/sqlstore.h"
+#include "tests/backend/postgresfixture.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

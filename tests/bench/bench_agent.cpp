@@ -5,10 +5,10 @@
 //     against `curl -o` of the same URL from the same flotillad; the two take turns for `rounds` rounds and the
 //     goal is judged on the median ratio. Goal: agent >= 0.8 x curl, and the agent's RSS grows <= 16 MB.
 //   tools/devroot run build/ci/tests/bin/bench_agent [megabytes=1024] [polls=100] [minutes=10] [rounds=3]
-#include "artifactstore.h"
-#include "benchsupport.h"
-#include "fleetdata.h"
-#include "sqlstore.h"
+#include "backend/artifactstore.h"
+#include "backend/sqlstore.h"
+#include "tests/bench/benchsupport.h"
+#include "tests/common/fleetdata.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

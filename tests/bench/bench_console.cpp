@@ -7,12 +7,12 @@
 //   2. scrolling the targets page: in-process, the same pages against an embedded server on that store; wheel
 //      steps, page-downs and thumb drags across the whole list. "Frame" is the longest single event dispatch on
 //      the GUI thread (paints, replies, JSON); also the longest gap seen by a 5 ms timer (what a user feels).
-#include "firstpaintprobe.h"
-#include "mainwindow.h"
-#include "serverthread.h"
-#include "sqlstore.h"
-#include "targetspage.h"
-#include "targettablemodel.h"
+#include "app/console/firstpaintprobe.h"
+#include "app/console/mainwindow.h"
+#include "app/console/models/targettablemodel.h"
+#include "app/console/pages/targetspage.h"
+#include "backend/serverthread.h"
+#include "backend/sqlstore.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -9,10 +9,10 @@
 // FLOTILLA_BENCH_WRAPPER runs flotillad under a wrapper, for profiling, e.g.
 //   FLOTILLA_BENCH_WRAPPER="valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out" (figures are then not
 //   comparable; callgrind counts the server's instructions per request).
-#include "artifactstore.h"
-#include "benchsupport.h"
-#include "deploymentservice.h"
-#include "sqlstore.h"
+#include "backend/artifactstore.h"
+#include "backend/sqlstore.h"
+#include "engine/deploymentservice.h"
+#include "tests/bench/benchsupport.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -5,9 +5,9 @@
 //   1. assign one distribution set to N targets (default 100,000): time and process RSS afterwards
 //   2. durable feedback events to distinct actions: events per second (one transaction each)
 //   3. presentation lookup for one target among N with open actions: median, and the query plan
-#include "deploymentservice.h"
-#include "postgresfixture.h"
-#include "sqlstore.h"
+#include "backend/sqlstore.h"
+#include "engine/deploymentservice.h"
+#include "tests/backend/postgresfixture.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // flotilla-um's idle memory (issue 15: RSS <= 12 MB) and the agent's with its UMService serving: a real
 // flotilla-agent with --um-listen and one flotilla-um registered with it, sampled for a while.
 //   tools/devroot run build/ci/tests/bin/bench_um [seconds=20]
-#include "benchsupport.h"
+#include "tests/bench/benchsupport.h"
 
 #include <QCoreApplication>
 #include <QDir>

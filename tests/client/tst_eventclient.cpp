@@ -2,10 +2,10 @@
 // arrive in order; after a drop it says Reconnecting, comes back by itself, and replays what happened meanwhile
 // with ?since= (nothing lost, nothing twice); when the server no longer holds the missed events it asks for a
 // reload (resyncNeeded).
-#include "eventclient.h"
-#include "httpclient.h"
-#include "server.h"
-#include "tcpproxy.h"
+#include "backend/server.h"
+#include "client/eventclient.h"
+#include "tests/common/httpclient.h"
+#include "tests/common/tcpproxy.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -2,8 +2,8 @@
 
 // Test data straight into a store: targets with tokens, distribution sets whose module carries one artifact
 // (stored in an ArtifactStore), for tests that need a fleet before the Management API exists.
-#include "artifactstore.h"
-#include "store.h"
+#include "backend/artifactstore.h"
+#include "engine/store.h"
 
 #include <QBuffer>
 #include <QtTest/qtestcase.h>

@@ -1,10 +1,10 @@
 #pragma once
 
 // Shared by Flotilla's tests: engine names in QTest failure messages, and UTC times written as ISO strings.
-#include "actionstatemachine.h"
-#include "presentation.h"
-#include "rolloutstatemachine.h"
-#include "targetstatemachine.h"
+#include "engine/actionstatemachine.h"
+#include "engine/presentation.h"
+#include "engine/rolloutstatemachine.h"
+#include "engine/targetstatemachine.h"
 
 #include <QTimeZone>
 #include <QtTest/qtestcase.h>

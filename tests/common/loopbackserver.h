@@ -2,7 +2,7 @@
 
 // A whole Server (the composition flotillad runs) for a test: on loopback, any free port, its database and
 // artifacts in a temporary directory, and the first administrator admin / admin-password.
-#include "server.h"
+#include "backend/server.h"
 
 #include <QHostAddress>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // Every transition of the action state machine in seeds 000 and 001, and every (state, event) pair they do not
 // allow. Rows are named after the seeds' wording.
-#include "actionstatemachine.h"
+#include "engine/actionstatemachine.h"
 
-#include "flotillatest.h"
+#include "tests/common/flotillatest.h"
 #include <QSet>
 
 #include <QTest>

@@ -1,8 +1,8 @@
 // The auto-assignment status machine (hawkBit's AutoAssignStatus): every allowed transition and every refused
 // (status, event) pair; the status names of hawkBit's JSON.
-#include "autoassignment.h"
+#include "engine/autoassignment.h"
 
-#include "flotillatest.h"
+#include "tests/common/flotillatest.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // The Quartz cron parser against a table of expressions with known next fire times (leap years, 31st of the
 // month, L, LW, L-n, nW, n#k, nL, ranges across the week's end, DST in Europe/Berlin and America/New_York), and
 // against bad expressions whose message must name the field and the token.
-#include "cronexpression.h"
+#include "engine/cronexpression.h"
 
-#include "flotillatest.h"
+#include "tests/common/flotillatest.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // The synchronous QStateMachine driver under every state machine of the engine: a transition is taken before
 // fire() returns, events a state has no transition for are refused, and a bad table is refused in release builds
 // too (no assert that compiles away).
-#include "enumstatemachine.h"
+#include "engine/enumstatemachine.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // Maintenance windows: parsing (errors name the field), open/closed, the next windows across DST, and the poll
 // sleep that tunes a device into its next window.
-#include "maintenanceschedule.h"
+#include "engine/maintenanceschedule.h"
 
-#include "flotillatest.h"
+#include "tests/common/flotillatest.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // Which action a device is shown, and how: one at a time, heaviest then oldest; download/update handling and
 // the maintenance window exactly as hawkBit derives them.
-#include "presentation.h"
+#include "engine/presentation.h"
 
-#include "flotillatest.h"
+#include "tests/common/flotillatest.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // Rollout and rollout-group state machines: every allowed transition and every refused (state, event) pair;
 // thresholds; splitting targets into groups.
-#include "rolloutstatemachine.h"
+#include "engine/rolloutstatemachine.h"
 
-#include "flotillatest.h"
+#include "tests/common/flotillatest.h"
 
 #include <QTest>
 

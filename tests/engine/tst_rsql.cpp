@@ -1,6 +1,6 @@
 // The RSQL parser: the tree of valid queries (printed back in a canonical form) and the position and message of
 // the first error in invalid ones.
-#include "rsql.h"
+#include "engine/rsql.h"
 
 #include <QTest>
 

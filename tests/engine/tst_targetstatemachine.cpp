@@ -1,8 +1,8 @@
 // Every transition of the target state machine of hawkBit's documentation, and every (state, event) pair it does not
 // allow.
-#include "targetstatemachine.h"
+#include "engine/targetstatemachine.h"
 
-#include "flotillatest.h"
+#include "tests/common/flotillatest.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // The status vocabulary's names come from the meta-object (engine/vocabulary.h): each value must come out in
 // hawkBit's spelling, and every name must read back, in upper or lower case.
-#include "action.h"
-#include "autoassignment.h"
-#include "rollout.h"
-#include "targetstatemachine.h"
+#include "engine/action.h"
+#include "engine/autoassignment.h"
+#include "engine/rollout.h"
+#include "engine/targetstatemachine.h"
 
 #include <QTest>
 

@@ -8,6 +8,7 @@ file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR}
     ${SOURCE_DIR}/client/*.cpp ${SOURCE_DIR}/client/*.h
     ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/app/*.h
     ${SOURCE_DIR}/qml/*.cpp ${SOURCE_DIR}/qml/*.h
+    ${SOURCE_DIR}/packaging/*.cpp
     ${SOURCE_DIR}/tests/*.cpp ${SOURCE_DIR}/tests/*.h)
 list(LENGTH sources count)
 if(count EQUAL 0)

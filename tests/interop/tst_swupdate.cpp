@@ -3,12 +3,12 @@
 // handler into a temporary directory), puts it into the store, assigns it, and lets swupdate do the rest
 // (SWUpdate's suricatta hawkBit client: a successful install reports closed/success only at a restart with
 // -c 2). A second case corrupts the payload and expects ERROR.
-#include "deploymentservice.h"
-#include "fleetdata.h"
-#include "flotillatest.h"
-#include "httpclient.h"
-#include "sqlstore.h"
-#include "swuimage.h"
+#include "backend/sqlstore.h"
+#include "engine/deploymentservice.h"
+#include "tests/common/fleetdata.h"
+#include "tests/common/flotillatest.h"
+#include "tests/common/httpclient.h"
+#include "tests/common/swuimage.h"
 
 #include <QCryptographicHash>
 #include <QDir>

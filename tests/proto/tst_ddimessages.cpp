@@ -1,6 +1,6 @@
 // The DDI JSON codecs: what real clients send decodes, what is required is required (with the field named),
 // and what the server encodes decodes again on the device side.
-#include "ddimessages.h"
+#include "proto/ddi/ddimessages.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,7 +1,7 @@
 // Qt Quick Test of the kiosk's QML components (tests/qml/kiosk/tst_*.qml) against a C++ fake of the local API:
 // a LocalUpdateClient that is never connected, fed the notifications the agent would send by `fake`.
 #include "localupdate.qpb.h"
-#include "localupdateclient.h"
+#include "qml/kiosk/localupdateclient.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>

@@ -1,9 +1,9 @@
 // Flotilla.Timeline's C++ side: the timeline model (lanes, range, markers, live updates without a reset), the
 // action track (positions, silences), and the bars item (hit testing, culling) — models checked with
 // QAbstractItemModelTester.
-#include "actiontrackmodel.h"
-#include "timelinebars.h"
-#include "timelinemodel.h"
+#include "qml/timeline/actiontrackmodel.h"
+#include "qml/timeline/timelinebars.h"
+#include "qml/timeline/timelinemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QQmlComponent>

@@ -2,10 +2,10 @@
 // UMService hub and firmware handler) and two flotilla-um with A/B slot directories (AosCore's Update Manager protocol
 // and update flow). A distribution set with two firmware modules is assigned and the test watches the slots and the
 // action.
-#include "agentprocess.h"
-#include "flotilladfixture.h"
-#include "freeport.h"
-#include "umprocess.h"
+#include "tests/agent/agentprocess.h"
+#include "tests/agent/flotilladfixture.h"
+#include "tests/common/freeport.h"
+#include "tests/um/umprocess.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,6 +1,6 @@
 // The agent's loopback image server for Update Managers: only offered files, whole or one Range, HEAD, 416
 // for a range past the end, JSON 404 for anything else.
-#include "imageserver.h"
+#include "agent/um/imageserver.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,7 +1,7 @@
 // flotilla-um's Update Manager (AosCore's reference Update Manager, aos_updatemanager) over a real slot directory:
 // every row of its table, refused commands, idempotent repeats (the controller re-sends by the reported state),
 // verification of the staged image, persistence across a restart and the reboot StartUpdate may ask for.
-#include "referenceupdatemanager.h"
+#include "app/um/referenceupdatemanager.h"
 
 #include <QCryptographicHash>
 #include <QSignalSpy>

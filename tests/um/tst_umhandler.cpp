@@ -1,7 +1,7 @@
 // The per-UM state machine of AosCore's umhandler.go: every row
 // of the table, the entry from the reported state on (re)connect, Flotilla's timeout row, and statuses that
 // fit no transition (dropped).
-#include "umhandler.h"
+#include "agent/um/umhandler.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -3,10 +3,10 @@
 // Who may register and what closes a stream; PrepareUpdate to all, StartUpdate in priority order (both orders),
 // ApplyUpdate to all; any FAILED or silence reverts everyone; an unknown component fails before anything is
 // prepared; an interrupted update resumes from the states the UMs report.
-#include "agentconfig.h"
-#include "fakeum.h"
-#include "firmwareupdate.h"
-#include "updatemanagerhub.h"
+#include "agent/agentconfig.h"
+#include "agent/um/firmwareupdate.h"
+#include "agent/um/updatemanagerhub.h"
+#include "tests/um/fakeum.h"
 
 #include <grpcpp/generic/generic_stub.h>
 

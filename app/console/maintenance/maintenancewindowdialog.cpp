@@ -1,7 +1,7 @@
-#include "maintenancewindowdialog.h"
-#include "cronexpression.h"
-#include "maintenanceschedule.h"
-#include "windowcalendarstrip.h"
+#include "app/console/maintenance/maintenancewindowdialog.h"
+#include "app/console/maintenance/windowcalendarstrip.h"
+#include "engine/cronexpression.h"
+#include "engine/maintenanceschedule.h"
 
 #include <QCheckBox>
 #include <QComboBox>

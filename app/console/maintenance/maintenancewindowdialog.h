@@ -1,7 +1,7 @@
 #pragma once
 
-#include "schedulechoice.h"
-#include "windowpreview.h"
+#include "app/console/maintenance/schedulechoice.h"
+#include "app/console/maintenance/windowpreview.h"
 
 #include <QDialog>
 

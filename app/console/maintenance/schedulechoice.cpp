@@ -1,4 +1,4 @@
-#include "schedulechoice.h"
+#include "app/console/maintenance/schedulechoice.h"
 
 #include <QRegularExpression>
 #include <QStringList>

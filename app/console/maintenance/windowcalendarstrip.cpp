@@ -1,4 +1,4 @@
-#include "windowcalendarstrip.h"
+#include "app/console/maintenance/windowcalendarstrip.h"
 
 #include <QHelpEvent>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "windowpreview.h"
+#include "app/console/maintenance/windowpreview.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "windowpreview.h"
+#include "app/console/maintenance/windowpreview.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "maintenanceschedule.h"
+#include "engine/maintenanceschedule.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>

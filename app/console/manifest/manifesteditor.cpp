@@ -1,5 +1,5 @@
-#include "manifesteditor.h"
-#include "serverconnection.h"
+#include "app/console/manifest/manifesteditor.h"
+#include "app/console/serverconnection.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>

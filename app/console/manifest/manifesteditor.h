@@ -1,6 +1,6 @@
 #pragma once
 
-#include "manifestvalidator.h"
+#include "app/console/manifest/manifestvalidator.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,5 +1,5 @@
-#include "manifestvalidator.h"
-#include "maintenanceschedule.h"
+#include "app/console/manifest/manifestvalidator.h"
+#include "engine/maintenanceschedule.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "actionhistorymodel.h"
-#include "serverconnection.h"
-#include "statusstyle.h"
+#include "app/console/models/actionhistorymodel.h"
+#include "app/console/serverconnection.h"
+#include "app/console/statusstyle.h"
 
 #include <QDateTime>
 #include <QJsonArray>

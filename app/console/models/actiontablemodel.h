@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apilistmodel.h"
+#include "app/console/models/apilistmodel.h"
 
 namespace Flotilla {
 

@@ -1,5 +1,5 @@
-#include "apilistmodel.h"
-#include "serverconnection.h"
+#include "app/console/models/apilistmodel.h"
+#include "app/console/serverconnection.h"
 
 #include <QJsonArray>
 

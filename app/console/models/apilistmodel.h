@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jsonlistmodel.h"
+#include "app/console/models/jsonlistmodel.h"
 
 #include <QTimer>
 #include <QUrlQuery>

@@ -1,5 +1,5 @@
-#include "consentactionmodel.h"
-#include "statusstyle.h"
+#include "app/console/models/consentactionmodel.h"
+#include "app/console/statusstyle.h"
 
 #include <QDateTime>
 #include <QLocale>

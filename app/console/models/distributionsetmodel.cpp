@@ -1,4 +1,4 @@
-#include "distributionsetmodel.h"
+#include "app/console/models/distributionsetmodel.h"
 
 #include <QJsonArray>
 

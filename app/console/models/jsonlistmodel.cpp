@@ -1,4 +1,4 @@
-#include "jsonlistmodel.h"
+#include "app/console/models/jsonlistmodel.h"
 
 #include <QHash>
 

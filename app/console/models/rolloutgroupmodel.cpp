@@ -1,5 +1,5 @@
-#include "rolloutgroupmodel.h"
-#include "statusstyle.h"
+#include "app/console/models/rolloutgroupmodel.h"
+#include "app/console/statusstyle.h"
 
 #include <QVariantMap>
 

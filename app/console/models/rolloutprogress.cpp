@@ -1,4 +1,4 @@
-#include "rolloutprogress.h"
+#include "app/console/models/rolloutprogress.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
-#include "rolloutspanmodel.h"
-#include "statusstyle.h"
+#include "app/console/models/rolloutspanmodel.h"
+#include "app/console/statusstyle.h"
 
 #include <QDateTime>
 #include <QLocale>

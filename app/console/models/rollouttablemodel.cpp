@@ -1,5 +1,5 @@
-#include "rollouttablemodel.h"
-#include "statusstyle.h"
+#include "app/console/models/rollouttablemodel.h"
+#include "app/console/statusstyle.h"
 
 #include <QDateTime>
 #include <QLocale>

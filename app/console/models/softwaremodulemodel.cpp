@@ -1,5 +1,5 @@
-#include "softwaremodulemodel.h"
-#include "serverconnection.h"
+#include "app/console/models/softwaremodulemodel.h"
+#include "app/console/serverconnection.h"
 
 #include <QJsonArray>
 #include <QLocale>

@@ -1,4 +1,4 @@
-#include "usermodel.h"
+#include "app/console/models/usermodel.h"
 
 #include <QJsonArray>
 

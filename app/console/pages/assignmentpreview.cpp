@@ -1,4 +1,4 @@
-#include "assignmentpreview.h"
+#include "app/console/pages/assignmentpreview.h"
 
 #include <QCoreApplication>
 #include <QStringList>

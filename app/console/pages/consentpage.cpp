@@ -1,11 +1,11 @@
-#include "consentpage.h"
-#include "actionhistorymodel.h"
-#include "confirm.h"
-#include "consentactionmodel.h"
-#include "decisiondialog.h"
-#include "distributionsetmodel.h"
-#include "serverconnection.h"
-#include "tableview.h"
+#include "app/console/pages/consentpage.h"
+#include "app/console/confirm.h"
+#include "app/console/models/actionhistorymodel.h"
+#include "app/console/models/consentactionmodel.h"
+#include "app/console/models/distributionsetmodel.h"
+#include "app/console/pages/decisiondialog.h"
+#include "app/console/serverconnection.h"
+#include "app/console/tableview.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,5 +1,5 @@
-#include "decisiondialog.h"
-#include "confirm.h"
+#include "app/console/pages/decisiondialog.h"
+#include "app/console/confirm.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

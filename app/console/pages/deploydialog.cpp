@@ -1,9 +1,9 @@
-#include "deploydialog.h"
-#include "assignmentpreview.h"
-#include "confirm.h"
-#include "distributionsetmodel.h"
-#include "maintenancewindowdialog.h"
-#include "serverconnection.h"
+#include "app/console/pages/deploydialog.h"
+#include "app/console/confirm.h"
+#include "app/console/maintenance/maintenancewindowdialog.h"
+#include "app/console/models/distributionsetmodel.h"
+#include "app/console/pages/assignmentpreview.h"
+#include "app/console/serverconnection.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
-#include "groupprogressdelegate.h"
-#include "rolloutgroupmodel.h"
-#include "statusstyle.h"
+#include "app/console/pages/groupprogressdelegate.h"
+#include "app/console/models/rolloutgroupmodel.h"
+#include "app/console/statusstyle.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "modulesetdialog.h"
+#include "app/console/pages/modulesetdialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
-#include "rolloutchart.h"
-#include "rolloutprogress.h"
-#include "rolloutspanmodel.h"
-#include "statusstyle.h"
+#include "app/console/pages/rolloutchart.h"
+#include "app/console/models/rolloutprogress.h"
+#include "app/console/models/rolloutspanmodel.h"
+#include "app/console/statusstyle.h"
 
 #include <QChart>
 #include <QDateTime>

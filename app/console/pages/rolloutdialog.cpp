@@ -1,7 +1,7 @@
-#include "rolloutdialog.h"
-#include "distributionsetmodel.h"
-#include "rollout.h"
-#include "serverconnection.h"
+#include "app/console/pages/rolloutdialog.h"
+#include "app/console/models/distributionsetmodel.h"
+#include "app/console/serverconnection.h"
+#include "engine/rollout.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,8 +1,8 @@
-#include "settingspage.h"
-#include "confirm.h"
-#include "serverconnection.h"
-#include "userdialog.h"
-#include "usermodel.h"
+#include "app/console/pages/settingspage.h"
+#include "app/console/confirm.h"
+#include "app/console/models/usermodel.h"
+#include "app/console/pages/userdialog.h"
+#include "app/console/serverconnection.h"
 
 #include <QCheckBox>
 #include <QDialog>

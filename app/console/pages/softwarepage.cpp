@@ -1,9 +1,9 @@
-#include "softwarepage.h"
-#include "confirm.h"
-#include "distributionsetmodel.h"
-#include "modulesetdialog.h"
-#include "serverconnection.h"
-#include "softwaremodulemodel.h"
+#include "app/console/pages/softwarepage.h"
+#include "app/console/confirm.h"
+#include "app/console/models/distributionsetmodel.h"
+#include "app/console/models/softwaremodulemodel.h"
+#include "app/console/pages/modulesetdialog.h"
+#include "app/console/serverconnection.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,12 +1,12 @@
-#include "targetspage.h"
-#include "actionhistorymodel.h"
-#include "actiontablemodel.h"
-#include "confirm.h"
-#include "deploydialog.h"
-#include "distributionsetmodel.h"
-#include "serverconnection.h"
-#include "tableview.h"
-#include "targettablemodel.h"
+#include "app/console/pages/targetspage.h"
+#include "app/console/confirm.h"
+#include "app/console/models/actionhistorymodel.h"
+#include "app/console/models/actiontablemodel.h"
+#include "app/console/models/distributionsetmodel.h"
+#include "app/console/models/targettablemodel.h"
+#include "app/console/pages/deploydialog.h"
+#include "app/console/serverconnection.h"
+#include "app/console/tableview.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,4 +1,4 @@
-#include "userdialog.h"
+#include "app/console/pages/userdialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
