@@ -21,7 +21,10 @@
     <message numerus="yes">
         <location filename="../qml/timeline/ActionTrack.qml" line="29" />
         <source>%n silent gap(s)</source>
-        <translation><numerusform>%n stille Lücke</numerusform><numerusform>%n stille Lücken</numerusform></translation>
+        <translation>
+            <numerusform>%n stille Lücke</numerusform>
+            <numerusform>%n stille Lücken</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../qml/timeline/ActionTrack.qml" line="63" />
@@ -57,22 +60,22 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ActionHistoryModel</name>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="58" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="57" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="60" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="59" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="62" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="61" />
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="64" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="63" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -80,57 +83,57 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ActionTableModel</name>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="62" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="61" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="64" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="63" />
         <source>Distribution set</source>
         <translation>Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="66" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="65" />
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="68" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="67" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="70" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="69" />
         <source>Last change</source>
         <translation>Letzte Änderung</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="72" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="71" />
         <source>Rollout</source>
         <translation>Rollout</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="83" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="82" />
         <source>Requires confirmation on the device</source>
         <translation>Erfordert Bestätigung auf dem Gerät</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="96" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="95" />
         <source>Forced</source>
         <translation>Erzwungen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="98" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="97" />
         <source>Soft</source>
         <translation>Weich</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="100" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="99" />
         <source>Download only</source>
         <translation>Nur herunterladen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="102" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="101" />
         <source>Time-forced</source>
         <translation>Zeitgesteuert erzwungen</translation>
     </message>
@@ -168,22 +171,34 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/pages/assignmentpreview.cpp" line="33" />
         <source>%n new action(s)</source>
-        <translation><numerusform>%n neue Aktion</numerusform><numerusform>%n neue Aktionen</numerusform></translation>
+        <translation>
+            <numerusform>%n neue Aktion</numerusform>
+            <numerusform>%n neue Aktionen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/console/pages/assignmentpreview.cpp" line="35" />
         <source>%n target(s) have an open action that will be canceled</source>
-        <translation><numerusform>%n Zielgerät hat eine offene Aktion, die abgebrochen wird</numerusform><numerusform>%n Zielgeräte haben eine offene Aktion, die abgebrochen wird</numerusform></translation>
+        <translation>
+            <numerusform>%n Zielgerät hat eine offene Aktion, die abgebrochen wird</numerusform>
+            <numerusform>%n Zielgeräte haben eine offene Aktion, die abgebrochen wird</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/console/pages/assignmentpreview.cpp" line="37" />
         <source>%n target(s) already run or wait for this set and are left alone</source>
-        <translation><numerusform>%n Zielgerät hat oder erwartet dieses Set bereits und bleibt unverändert</numerusform><numerusform>%n Zielgeräte haben oder erwarten dieses Set bereits und bleiben unverändert</numerusform></translation>
+        <translation>
+            <numerusform>%n Zielgerät hat oder erwartet dieses Set bereits und bleibt unverändert</numerusform>
+            <numerusform>%n Zielgeräte haben oder erwarten dieses Set bereits und bleiben unverändert</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/console/pages/assignmentpreview.cpp" line="38" />
         <source>%n target(s): </source>
-        <translation><numerusform>%n Zielgerät: </numerusform><numerusform>%n Zielgeräte: </numerusform></translation>
+        <translation>
+            <numerusform>%n Zielgerät: </numerusform>
+            <numerusform>%n Zielgeräte: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -295,147 +310,147 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ConsentPage</name>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="54" />
+        <location filename="../app/console/pages/consentpage.cpp" line="37" />
         <source>&amp;Confirm for the device…</source>
         <translation>Für das Gerät &amp;bestätigen…</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="55" />
+        <location filename="../app/console/pages/consentpage.cpp" line="38" />
         <source>C&amp;ancel the action…</source>
         <translation>Aktion &amp;abbrechen…</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="56" />
-        <location filename="../app/console/pages/consentpage.cpp" line="170" />
+        <location filename="../app/console/pages/consentpage.cpp" line="39" />
+        <location filename="../app/console/pages/consentpage.cpp" line="155" />
         <source>Turn auto-confirm &amp;on…</source>
         <translation>Automatische Bestätigung &amp;einschalten…</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="61" />
+        <location filename="../app/console/pages/consentpage.cpp" line="44" />
         <source>With the consent flow on, an update waits here until its device confirms it. A device that denies leaves its action waiting (it may confirm later); you can confirm on its behalf, cancel the action, or let a target confirm everything by itself (auto-confirm).</source>
         <translation>Mit eingeschalteter Zustimmung wartet ein Update hier, bis sein Gerät es bestätigt. Lehnt ein Gerät ab, wartet seine Aktion weiter (es kann später bestätigen); Sie können an seiner Stelle bestätigen, die Aktion abbrechen oder ein Zielgerät alles selbst bestätigen lassen (automatische Bestätigung).</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="67" />
+        <location filename="../app/console/pages/consentpage.cpp" line="50" />
         <source>Target, e.g. cam-*</source>
         <translation>Zielgerät, z. B. cam-*</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="68" />
+        <location filename="../app/console/pages/consentpage.cpp" line="51" />
         <source>Filter by target</source>
         <translation>Nach Zielgerät filtern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="71" />
+        <location filename="../app/console/pages/consentpage.cpp" line="54" />
         <source>Filter by distribution set</source>
         <translation>Nach Distribution-Set filtern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="72" />
-        <location filename="../app/console/pages/consentpage.cpp" line="126" />
+        <location filename="../app/console/pages/consentpage.cpp" line="55" />
+        <location filename="../app/console/pages/consentpage.cpp" line="111" />
         <source>All distribution sets</source>
         <translation>Alle Distribution-Sets</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="74" />
+        <location filename="../app/console/pages/consentpage.cpp" line="59" />
         <source>Actions waiting for confirmation</source>
         <translation>Aktionen, die auf Bestätigung warten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="79" />
+        <location filename="../app/console/pages/consentpage.cpp" line="64" />
         <source>Status history of the action</source>
         <translation>Statusverlauf der Aktion</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="170" />
+        <location filename="../app/console/pages/consentpage.cpp" line="155" />
         <source>Turn auto-confirm &amp;off</source>
         <translation>Automatische Bestätigung &amp;ausschalten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="173" />
+        <location filename="../app/console/pages/consentpage.cpp" line="158" />
         <source>%1 confirms by itself (turned on by %2: %3)</source>
         <translation>%1 bestätigt selbst (eingeschaltet von %2: %3)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="175" />
+        <location filename="../app/console/pages/consentpage.cpp" line="160" />
         <source>%1 asks its user before each update</source>
         <translation>%1 fragt seinen Benutzer vor jedem Update</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="179" />
+        <location filename="../app/console/pages/consentpage.cpp" line="164" />
         <source>Auto-confirm state unknown: %1</source>
         <translation>Stand der automatischen Bestätigung unbekannt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="189" />
-        <location filename="../app/console/pages/consentpage.cpp" line="209" />
+        <location filename="../app/console/pages/consentpage.cpp" line="174" />
+        <location filename="../app/console/pages/consentpage.cpp" line="194" />
         <source>Confirm for the device</source>
         <translation>Für das Gerät bestätigen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="190" />
+        <location filename="../app/console/pages/consentpage.cpp" line="175" />
         <source>Action %1 on %2 will run as if the device had confirmed it: it is offered for installation at the device's next poll. Your name and remark are recorded in the action's history.</source>
         <translation>Aktion %1 auf %2 läuft, als hätte das Gerät sie bestätigt: Sie wird bei der nächsten Abfrage des Geräts zur Installation angeboten. Ihr Name und Ihre Bemerkung werden im Verlauf der Aktion festgehalten.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="195" />
+        <location filename="../app/console/pages/consentpage.cpp" line="180" />
         <source>Confirm &amp;for %1</source>
         <translation>&amp;Für %1 bestätigen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="205" />
+        <location filename="../app/console/pages/consentpage.cpp" line="190" />
         <source>Action %1 on %2 confirmed</source>
         <translation>Aktion %1 auf %2 bestätigt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="209" />
+        <location filename="../app/console/pages/consentpage.cpp" line="194" />
         <source>Not confirmed: %1</source>
         <translation>Nicht bestätigt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="218" />
-        <location filename="../app/console/pages/consentpage.cpp" line="231" />
+        <location filename="../app/console/pages/consentpage.cpp" line="203" />
+        <location filename="../app/console/pages/consentpage.cpp" line="217" />
         <source>Cancel the action</source>
         <translation>Aktion abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="219" />
+        <location filename="../app/console/pages/consentpage.cpp" line="204" />
         <source>Cancel action %1 on %2? The device will not be asked again; to update it later, deploy anew.</source>
         <translation>Aktion %1 auf %2 abbrechen? Das Gerät wird nicht erneut gefragt; für ein späteres Update neu verteilen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="223" />
+        <location filename="../app/console/pages/consentpage.cpp" line="208" />
         <source>Cancel &amp;action %1</source>
         <translation>&amp;Aktion %1 abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="227" />
+        <location filename="../app/console/pages/consentpage.cpp" line="213" />
         <source>Action %1 on %2 canceled</source>
         <translation>Aktion %1 auf %2 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="231" />
+        <location filename="../app/console/pages/consentpage.cpp" line="217" />
         <source>Not canceled: %1</source>
         <translation>Nicht abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="250" />
+        <location filename="../app/console/pages/consentpage.cpp" line="237" />
         <source>Turn auto-confirm off</source>
         <translation>Automatische Bestätigung ausschalten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="253" />
-        <location filename="../app/console/pages/consentpage.cpp" line="264" />
+        <location filename="../app/console/pages/consentpage.cpp" line="240" />
+        <location filename="../app/console/pages/consentpage.cpp" line="251" />
         <source>Turn auto-confirm on</source>
         <translation>Automatische Bestätigung einschalten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="254" />
+        <location filename="../app/console/pages/consentpage.cpp" line="241" />
         <source>%1 will confirm every update by itself: the actions now waiting on it are confirmed at once, and later ones run without asking its user — until auto-confirm is turned off.</source>
         <translation>%1 bestätigt jedes Update selbst: Die jetzt wartenden Aktionen werden sofort bestätigt, spätere laufen ohne Rückfrage beim Benutzer — bis die automatische Bestätigung ausgeschaltet wird.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="257" />
+        <location filename="../app/console/pages/consentpage.cpp" line="244" />
         <source>Turn &amp;on for %1</source>
         <translation>Für %1 &amp;einschalten</translation>
     </message>
@@ -443,27 +458,27 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::DecisionDialog</name>
     <message>
-        <location filename="../app/console/pages/decisiondialog.cpp" line="25" />
+        <location filename="../app/console/pages/decisiondialog.cpp" line="26" />
         <source>Remark</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/decisiondialog.cpp" line="26" />
+        <location filename="../app/console/pages/decisiondialog.cpp" line="27" />
         <source>Why (recorded in the history)</source>
         <translation>Warum (wird im Verlauf festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/decisiondialog.cpp" line="31" />
+        <location filename="../app/console/pages/decisiondialog.cpp" line="32" />
         <source>Initiator</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/decisiondialog.cpp" line="32" />
+        <location filename="../app/console/pages/decisiondialog.cpp" line="33" />
         <source>Initiator:</source>
         <translation>Auslöser:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/decisiondialog.cpp" line="34" />
+        <location filename="../app/console/pages/decisiondialog.cpp" line="35" />
         <source>Remark:</source>
         <translation>Bemerkung:</translation>
     </message>
@@ -471,137 +486,137 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::DeployDialog</name>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="36" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="37" />
         <source>Requires confirmation on the device</source>
         <translation>Erfordert Bestätigung auf dem Gerät</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="37" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="38" />
         <source>Only within a maintenance window</source>
         <translation>Nur innerhalb eines Wartungsfensters</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="46" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="47" />
         <source>Assign a distribution set</source>
         <translation>Ein Distributionsset zuweisen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="53" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="54" />
         <source>Distribution set</source>
         <translation>Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="55" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="56" />
         <source>Action type</source>
         <translation>Aktionstyp</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="56" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="57" />
         <source>Forced: install at once</source>
         <translation>Erzwungen: sofort installieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="57" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="58" />
         <source>Soft: the device decides when</source>
         <translation>Weich: das Gerät entscheidet, wann</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="58" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="59" />
         <source>Download only</source>
         <translation>Nur herunterladen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="59" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="60" />
         <source>Time-forced: soft until a time, then forced</source>
         <translation>Zeitgesteuert: weich bis zu einem Zeitpunkt, dann erzwungen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="63" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="64" />
         <source>Forced from</source>
         <translation>Erzwungen ab</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="66" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="67" />
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="67" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="68" />
         <source>With multi-assignment, a device gets the heaviest open action first</source>
         <translation>Bei Mehrfachzuweisung erhält ein Gerät zuerst die schwerste offene Aktion</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="72" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="73" />
         <source>Quartz cron, e.g. 0 0 2 ? * SAT</source>
         <translation>Quartz-Cron, z. B. 0 0 2 ? * SAT</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="73" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="74" />
         <source>Schedule</source>
         <translation>Zeitplan</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="74" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="75" />
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="75" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="76" />
         <source>Time zone</source>
         <translation>Zeitzone</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="77" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="78" />
         <source>Schedule:</source>
         <translation>Zeitplan:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="78" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="79" />
         <source>Duration:</source>
         <translation>Dauer:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="79" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="80" />
         <source>Time zone:</source>
         <translation>Zeitzone:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="81" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="82" />
         <source>&amp;Plan the window…</source>
         <translation>Fenster &amp;planen…</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="101" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="102" />
         <source>Assign</source>
         <translation>Zuweisen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="107" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="108" />
         <source>Distribution set:</source>
         <translation>Distributionsset:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="108" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="109" />
         <source>Type:</source>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="109" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="110" />
         <source>Forced from:</source>
         <translation>Erzwungen ab:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="110" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="111" />
         <source>Weight:</source>
         <translation>Gewicht:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="148" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="147" />
         <source>There is no complete distribution set to assign yet (Software page).</source>
         <translation>Es gibt noch kein vollständiges Distributionsset zum Zuweisen (Seite Software).</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="188" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="187" />
         <source>The server refused the assignment: %1</source>
         <translation>Der Server hat die Zuweisung abgelehnt: %1</translation>
     </message>
@@ -1099,67 +1114,67 @@ KSyntaxHighlighting %3</translation>
         <translation>maintenanceWindow: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="121" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="122" />
         <source>"modules" must be a list of {"id": number}</source>
         <translation>„modules" muss eine Liste von {"id": Zahl} sein</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="127" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="128" />
         <source>each module must be {"id": number}</source>
         <translation>jedes Modul muss {"id": Zahl} sein</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="166" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="167" />
         <source>"groups" must list at least one group</source>
         <translation>„groups" muss mindestens eine Gruppe enthalten</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="171" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="172" />
         <source>each group needs "targetPercentage" above 0 and up to 100</source>
         <translation>jede Gruppe braucht „targetPercentage" über 0 und bis 100</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="181" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="183" />
         <source>"%1".expression must be a percentage "0".."100"</source>
         <translation>„%1".expression muss ein Prozentwert "0".."100" sein</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="197" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="199" />
         <source>Not valid JSON: %1</source>
         <translation>Kein gültiges JSON: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="210" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="212" />
         <source>A distribution set is a JSON object (or a list of them)</source>
         <translation>Ein Distribution-Set ist ein JSON-Objekt (oder eine Liste davon)</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="215" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="217" />
         <source>An assignment is a JSON object {"distributionSetId", "targets"}</source>
         <translation>Eine Zuweisung ist ein JSON-Objekt {"distributionSetId", "targets"}</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="221" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="223" />
         <source>"targets" must list at least one {"id": …}</source>
         <translation>„targets" muss mindestens ein {"id": …} enthalten</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="231" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="233" />
         <source>A rollout is a JSON object</source>
         <translation>Ein Rollout ist ein JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="283" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="285" />
         <source>Distribution set</source>
         <translation>Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="285" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="287" />
         <source>Assignment</source>
         <translation>Zuweisung</translation>
     </message>
     <message>
-        <location filename="../app/console/manifest/manifestvalidator.cpp" line="287" />
+        <location filename="../app/console/manifest/manifestvalidator.cpp" line="289" />
         <source>Rollout</source>
         <translation>Rollout</translation>
     </message>
@@ -1394,7 +1409,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/pages/rolloutdialog.cpp" line="216" />
         <source>Matches %n target(s)</source>
-        <translation><numerusform>Trifft %n Zielgerät</numerusform><numerusform>Trifft %n Zielgeräte</numerusform></translation>
+        <translation>
+            <numerusform>Trifft %n Zielgerät</numerusform>
+            <numerusform>Trifft %n Zielgeräte</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/pages/rolloutdialog.cpp" line="224" />
@@ -1414,7 +1432,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/pages/rolloutdialog.cpp" line="236" />
         <source>%n target(s) in no group (end with 100 % to take them all)</source>
-        <translation><numerusform>%n Zielgerät in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)</numerusform><numerusform>%n Zielgeräte in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)</numerusform></translation>
+        <translation>
+            <numerusform>%n Zielgerät in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)</numerusform>
+            <numerusform>%n Zielgeräte in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/pages/rolloutdialog.cpp" line="292" />
@@ -1425,42 +1446,42 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutGroupModel</name>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="44" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="49" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="46" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="51" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="48" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="53" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="50" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="55" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="52" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="57" />
         <source>Success / error at</source>
         <translation>Erfolg / Fehler bei</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="67" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="82" />
         <source>%1 finished, %2 failed, %3 running of %4</source>
         <translation>%1 fertig, %2 fehlgeschlagen, %3 laufend von %4</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="82" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="91" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="87" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="95" />
         <source>%1 % / %2 %</source>
         <translation>%1 % / %2 %</translation>
     </message>
@@ -1468,32 +1489,32 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutSpanModel</name>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="121" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="66" />
         <source>Target</source>
         <translation>Zielgerät</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="123" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="68" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="125" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="70" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="127" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="72" />
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="129" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="74" />
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="131" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="76" />
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
@@ -1501,32 +1522,32 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutTableModel</name>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="46" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="47" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="48" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="49" />
         <source>Distribution set</source>
         <translation>Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="50" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="51" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="52" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="53" />
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="54" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="55" />
         <source>Groups</source>
         <translation>Gruppen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="56" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="57" />
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
@@ -1534,99 +1555,99 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutsPage</name>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="43" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="44" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="44" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="45" />
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="45" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="46" />
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="46" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="47" />
         <source>&amp;Approve</source>
         <translation>&amp;Genehmigen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="47" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="48" />
         <source>&amp;Deny</source>
         <translation>&amp;Ablehnen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="48" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="49" />
         <source>S&amp;top</source>
         <translation>An&amp;halten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="88" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="84" />
         <source>Rollouts</source>
         <translation>Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="94" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="89" />
         <source>Groups of the rollout</source>
         <translation>Gruppen des Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="101" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="95" />
         <source>&amp;New rollout…</source>
         <translation>&amp;Neues Rollout …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="122" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="116" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="123" />
-        <location filename="../app/console/pages/rolloutspage.cpp" line="223" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="117" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="217" />
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="162" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="156" />
         <source>Rollout %1 created</source>
         <translation>Rollout %1 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="177" />
-        <location filename="../app/console/pages/rolloutspage.cpp" line="186" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="171" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="180" />
         <source>Rollout %1</source>
         <translation>Rollout %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="179" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="173" />
         <source>Stop %1? Its open actions are canceled; it cannot be resumed.</source>
         <translation>%1 anhalten? Seine offenen Aktionen werden abgebrochen; es kann nicht fortgesetzt werden.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="180" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="174" />
         <source>Deny %1? It can then never start.</source>
         <translation>%1 ablehnen? Es kann dann nie starten.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="181" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="175" />
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="181" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="175" />
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="186" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="180" />
         <source>%1 was refused: %2</source>
         <translation>%1 wurde abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutspage.cpp" line="196" />
+        <location filename="../app/console/pages/rolloutspage.cpp" line="190" />
         <source>Timeline of the rollout</source>
         <translation>Zeitleiste des Rollouts</translation>
     </message>
@@ -1783,33 +1804,33 @@ KSyntaxHighlighting %3</translation>
         <translation>Einen Bediener hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="205" />
+        <location filename="../app/console/pages/settingspage.cpp" line="204" />
         <source>Change operator %1</source>
         <translation>Bediener %1 ändern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="205" />
+        <location filename="../app/console/pages/settingspage.cpp" line="204" />
         <source>Nothing was changed: %1</source>
         <translation>Nichts wurde geändert: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="213" />
-        <location filename="../app/console/pages/settingspage.cpp" line="221" />
+        <location filename="../app/console/pages/settingspage.cpp" line="212" />
+        <location filename="../app/console/pages/settingspage.cpp" line="220" />
         <source>Delete operator</source>
         <translation>Bediener löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="214" />
+        <location filename="../app/console/pages/settingspage.cpp" line="213" />
         <source>Delete the operator %1? Their sign-in and tokens stop working at once.</source>
         <translation>Den Bediener %1 löschen? Anmeldung und Tokens funktionieren sofort nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="215" />
+        <location filename="../app/console/pages/settingspage.cpp" line="214" />
         <source>&amp;Delete %1</source>
         <translation>%1 &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="221" />
+        <location filename="../app/console/pages/settingspage.cpp" line="220" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
@@ -1824,7 +1845,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/models/softwaremodulemodel.cpp" line="173" />
         <source>%n artifact(s)</source>
-        <translation><numerusform>%n Artefakt</numerusform><numerusform>%n Artefakte</numerusform></translation>
+        <translation>
+            <numerusform>%n Artefakt</numerusform>
+            <numerusform>%n Artefakte</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/models/softwaremodulemodel.cpp" line="194" />
@@ -2036,237 +2060,249 @@ MD5: %3</translation>
     </message>
 </context>
 <context>
-    <name>Flotilla::StatusStyle</name>
+    <name>Flotilla::StatusLabels</name>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="103" />
+        <location filename="../qml/style/statuslabels.cpp" line="12" />
         <source>In sync</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="105" />
+        <location filename="../qml/style/statuslabels.cpp" line="14" />
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="107" />
-        <location filename="../app/console/statusstyle.cpp" line="167" />
-        <location filename="../app/console/statusstyle.cpp" line="222" />
+        <location filename="../qml/style/statuslabels.cpp" line="16" />
+        <location filename="../qml/style/statuslabels.cpp" line="49" />
+        <location filename="../qml/style/statuslabels.cpp" line="73" />
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="109" />
+        <location filename="../qml/style/statuslabels.cpp" line="18" />
         <source>Registered</source>
         <translation>Registriert</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="110" />
+        <location filename="../qml/style/statuslabels.cpp" line="19" />
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="116" />
+        <location filename="../qml/style/statuslabels.cpp" line="25" />
         <source>Runs the software assigned to it</source>
         <translation>Führt die ihm zugewiesene Software aus</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="118" />
+        <location filename="../qml/style/statuslabels.cpp" line="27" />
         <source>An update is on its way</source>
         <translation>Ein Update ist unterwegs</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="120" />
+        <location filename="../qml/style/statuslabels.cpp" line="29" />
         <source>Its last update failed</source>
         <translation>Sein letztes Update ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="122" />
+        <location filename="../qml/style/statuslabels.cpp" line="31" />
         <source>Has polled, nothing assigned yet</source>
         <translation>Hat abgefragt, noch nichts zugewiesen</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="123" />
+        <location filename="../qml/style/statuslabels.cpp" line="32" />
         <source>Created here; has never polled</source>
         <translation>Hier angelegt; hat nie abgefragt</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="156" />
-        <location filename="../app/console/statusstyle.cpp" line="221" />
+        <location filename="../qml/style/statuslabels.cpp" line="38" />
+        <location filename="../qml/style/statuslabels.cpp" line="72" />
         <source>Scheduled</source>
         <translation>Geplant</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="157" />
+        <location filename="../qml/style/statuslabels.cpp" line="39" />
         <source>Waiting for confirmation</source>
         <translation>Wartet auf Bestätigung</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="158" />
-        <location filename="../app/console/statusstyle.cpp" line="214" />
+        <location filename="../qml/style/statuslabels.cpp" line="40" />
+        <location filename="../qml/style/statuslabels.cpp" line="65" />
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="159" />
+        <location filename="../qml/style/statuslabels.cpp" line="41" />
         <source>Retrieved</source>
         <translation>Abgerufen</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="160" />
+        <location filename="../qml/style/statuslabels.cpp" line="42" />
         <source>Downloading</source>
         <translation>Lädt herunter</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="161" />
+        <location filename="../qml/style/statuslabels.cpp" line="43" />
         <source>Downloaded</source>
         <translation>Heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="162" />
+        <location filename="../qml/style/statuslabels.cpp" line="44" />
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="163" />
+        <location filename="../qml/style/statuslabels.cpp" line="45" />
         <source>Canceling</source>
         <translation>Wird abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="164" />
+        <location filename="../qml/style/statuslabels.cpp" line="46" />
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="165" />
+        <location filename="../qml/style/statuslabels.cpp" line="47" />
         <source>Cancel rejected</source>
         <translation>Abbruch abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="166" />
-        <location filename="../app/console/statusstyle.cpp" line="218" />
+        <location filename="../qml/style/statuslabels.cpp" line="48" />
+        <location filename="../qml/style/statuslabels.cpp" line="69" />
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="168" />
+        <location filename="../qml/style/statuslabels.cpp" line="50" />
         <source>Denied by the device</source>
         <translation>Vom Gerät abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="169" />
+        <location filename="../qml/style/statuslabels.cpp" line="51" />
         <source>Confirmed</source>
         <translation>Bestätigt</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="209" />
+        <location filename="../qml/style/statuslabels.cpp" line="60" />
         <source>Creating</source>
         <translation>Wird angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="210" />
+        <location filename="../qml/style/statuslabels.cpp" line="61" />
         <source>Waiting for approval</source>
         <translation>Wartet auf Genehmigung</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="211" />
+        <location filename="../qml/style/statuslabels.cpp" line="62" />
         <source>Approval denied</source>
         <translation>Genehmigung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="212" />
+        <location filename="../qml/style/statuslabels.cpp" line="63" />
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="213" />
+        <location filename="../qml/style/statuslabels.cpp" line="64" />
         <source>Starting</source>
         <translation>Startet</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="215" />
+        <location filename="../qml/style/statuslabels.cpp" line="66" />
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="216" />
+        <location filename="../qml/style/statuslabels.cpp" line="67" />
         <source>Stopping</source>
         <translation>Wird angehalten</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="217" />
+        <location filename="../qml/style/statuslabels.cpp" line="68" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="219" />
+        <location filename="../qml/style/statuslabels.cpp" line="70" />
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
+</context>
+<context>
+    <name>Flotilla::StatusStyle</name>
     <message>
-        <location filename="../app/console/statusstyle.cpp" line="232" />
+        <location filename="../app/console/statusstyle.cpp" line="136" />
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/statusstyle.cpp" line="234" />
+        <location filename="../app/console/statusstyle.cpp" line="138" />
         <source>%n min ago</source>
-        <translation><numerusform>vor %n Min.</numerusform><numerusform>vor %n Min.</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/statusstyle.cpp" line="236" />
+        <location filename="../app/console/statusstyle.cpp" line="140" />
         <source>%n h ago</source>
-        <translation><numerusform>vor %n Std.</numerusform><numerusform>vor %n Std.</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/statusstyle.cpp" line="237" />
+        <location filename="../app/console/statusstyle.cpp" line="141" />
         <source>%n day(s) ago</source>
-        <translation><numerusform>vor %n Tag</numerusform><numerusform>vor %n Tagen</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Flotilla::TargetTableModel</name>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="159" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="160" />
         <source>Loading…</source>
         <translation>Lädt …</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="199" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="200" />
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="226" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="227" />
         <source>Controller ID</source>
         <translation>Controller-ID</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="228" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="229" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="230" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="231" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="232" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="233" />
         <source>Last poll</source>
         <translation>Letzte Abfrage</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="234" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="235" />
         <source>Installed</source>
         <translation>Installiert</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="236" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="237" />
         <source>Assigned</source>
         <translation>Zugewiesen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="238" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="239" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -2274,176 +2310,185 @@ MD5: %3</translation>
 <context>
     <name>Flotilla::TargetsPage</name>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="67" />
+        <location filename="../app/console/pages/targetspage.cpp" line="53" />
         <source>Filter (RSQL), e.g. updateStatus==error or name==cam*;attribute.hw==rev2</source>
         <translation>Filter (RSQL), z. B. updateStatus==error oder name==cam*;attribute.hw==rev2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="68" />
+        <location filename="../app/console/pages/targetspage.cpp" line="54" />
         <source>Target filter</source>
         <translation>Zielgerätefilter</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="77" />
+        <location filename="../app/console/pages/targetspage.cpp" line="63" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="98" />
+        <location filename="../app/console/pages/targetspage.cpp" line="84" />
         <source>&amp;New target…</source>
         <translation>&amp;Neues Zielgerät …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="99" />
+        <location filename="../app/console/pages/targetspage.cpp" line="85" />
         <source>&amp;Deploy…</source>
         <translation>&amp;Verteilen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="100" />
+        <location filename="../app/console/pages/targetspage.cpp" line="86" />
         <source>Delete…</source>
         <translation>Löschen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="102" />
-        <location filename="../app/console/pages/targetspage.cpp" line="324" />
-        <location filename="../app/console/pages/targetspage.cpp" line="334" />
+        <location filename="../app/console/pages/targetspage.cpp" line="88" />
+        <location filename="../app/console/pages/targetspage.cpp" line="308" />
+        <location filename="../app/console/pages/targetspage.cpp" line="318" />
         <source>Security token</source>
         <translation>Sicherheitstoken</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="104" />
+        <location filename="../app/console/pages/targetspage.cpp" line="90" />
         <source>Request attributes</source>
         <translation>Attribute anfordern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="111" />
-        <location filename="../app/console/pages/targetspage.cpp" line="233" />
+        <location filename="../app/console/pages/targetspage.cpp" line="97" />
+        <location filename="../app/console/pages/targetspage.cpp" line="219" />
         <source>Select a target to see its actions and attributes.</source>
         <translation>Wählen Sie ein Zielgerät, um seine Aktionen und Attribute zu sehen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="113" />
+        <location filename="../app/console/pages/targetspage.cpp" line="99" />
         <source>Actions of the target</source>
         <translation>Aktionen des Zielgeräts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="115" />
+        <location filename="../app/console/pages/targetspage.cpp" line="101" />
         <source>Status history of the action</source>
         <translation>Statusverlauf der Aktion</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="126" />
+        <location filename="../app/console/pages/targetspage.cpp" line="112" />
         <source>Attribute</source>
         <translation>Attribut</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="126" />
+        <location filename="../app/console/pages/targetspage.cpp" line="112" />
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="130" />
+        <location filename="../app/console/pages/targetspage.cpp" line="116" />
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="131" />
+        <location filename="../app/console/pages/targetspage.cpp" line="117" />
         <source>Attributes</source>
         <translation>Attribute</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="164" />
+        <location filename="../app/console/pages/targetspage.cpp" line="150" />
         <source>Filter not applied: %1</source>
         <translation>Filter nicht angewendet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="173" />
+        <location filename="../app/console/pages/targetspage.cpp" line="159" />
         <source>%n target(s)</source>
-        <translation><numerusform>%n Zielgerät</numerusform><numerusform>%n Zielgeräte</numerusform></translation>
+        <translation>
+            <numerusform>%n Zielgerät</numerusform>
+            <numerusform>%n Zielgeräte</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="179" />
+        <location filename="../app/console/pages/targetspage.cpp" line="165" />
         <source>Could not load targets: %1</source>
         <translation>Zielgeräte konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="237" />
+        <location filename="../app/console/pages/targetspage.cpp" line="223" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="237" />
+        <location filename="../app/console/pages/targetspage.cpp" line="223" />
         <source>no address yet</source>
         <translation>noch keine Adresse</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="262" />
-        <location filename="../app/console/pages/targetspage.cpp" line="270" />
+        <location filename="../app/console/pages/targetspage.cpp" line="247" />
+        <location filename="../app/console/pages/targetspage.cpp" line="255" />
         <source>New target</source>
         <translation>Neues Zielgerät</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="262" />
+        <location filename="../app/console/pages/targetspage.cpp" line="247" />
         <source>Controller ID (what the device calls itself in DDI):</source>
         <translation>Controller-ID (wie sich das Gerät in DDI nennt):</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="268" />
+        <location filename="../app/console/pages/targetspage.cpp" line="253" />
         <source>Target %1 created</source>
         <translation>Zielgerät %1 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="270" />
+        <location filename="../app/console/pages/targetspage.cpp" line="255" />
         <source>The target was not created: %1</source>
         <translation>Das Zielgerät wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="279" />
+        <location filename="../app/console/pages/targetspage.cpp" line="264" />
         <source>Delete targets</source>
         <translation>Zielgeräte löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="280" />
+        <location filename="../app/console/pages/targetspage.cpp" line="265" />
         <source>Delete %n target(s)? Their actions and history are deleted too; a device that polls again registers anew.</source>
-        <translation><numerusform>%n Zielgerät löschen? Seine Aktionen und sein Verlauf werden mitgelöscht; fragt das Gerät erneut ab, registriert es sich neu.</numerusform><numerusform>%n Zielgeräte löschen? Ihre Aktionen und ihr Verlauf werden mitgelöscht; ein Gerät, das erneut abfragt, registriert sich neu.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zielgerät löschen? Seine Aktionen und sein Verlauf werden mitgelöscht; fragt das Gerät erneut ab, registriert es sich neu.</numerusform>
+            <numerusform>%n Zielgeräte löschen? Ihre Aktionen und ihr Verlauf werden mitgelöscht; ein Gerät, das erneut abfragt, registriert sich neu.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="283" />
+        <location filename="../app/console/pages/targetspage.cpp" line="268" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="290" />
+        <location filename="../app/console/pages/targetspage.cpp" line="274" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="306" />
+        <location filename="../app/console/pages/targetspage.cpp" line="290" />
         <source>%n action(s) created</source>
-        <translation><numerusform>%n Aktion angelegt</numerusform><numerusform>%n Aktionen angelegt</numerusform></translation>
+        <translation>
+            <numerusform>%n Aktion angelegt</numerusform>
+            <numerusform>%n Aktionen angelegt</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="310" />
+        <location filename="../app/console/pages/targetspage.cpp" line="294" />
         <source>Deploy</source>
         <translation>Verteilen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="310" />
+        <location filename="../app/console/pages/targetspage.cpp" line="294" />
         <source>Could not read the configuration: %1</source>
         <translation>Die Konfiguration konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="324" />
+        <location filename="../app/console/pages/targetspage.cpp" line="308" />
         <source>Your account may not read security tokens.</source>
         <translation>Ihr Konto darf keine Sicherheitstokens lesen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="325" />
+        <location filename="../app/console/pages/targetspage.cpp" line="309" />
         <source>Security token of %1</source>
         <translation>Sicherheitstoken von %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="326" />
+        <location filename="../app/console/pages/targetspage.cpp" line="310" />
         <source>The device authenticates with:
 
 Authorization: TargetToken %1</source>
@@ -2452,17 +2497,17 @@ Authorization: TargetToken %1</source>
 Authorization: TargetToken %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="328" />
+        <location filename="../app/console/pages/targetspage.cpp" line="312" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="344" />
+        <location filename="../app/console/pages/targetspage.cpp" line="328" />
         <source>%1 will be asked for its attributes at its next poll</source>
         <translation>%1 wird bei der nächsten Abfrage nach seinen Attributen gefragt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="346" />
+        <location filename="../app/console/pages/targetspage.cpp" line="330" />
         <source>%1: attributes not requested: %2</source>
         <translation>%1: Attribute nicht angefordert: %2</translation>
     </message>
@@ -2647,17 +2692,17 @@ Geräte sprechen die hawkBit-DDI-API; diese Konsole verwaltet Zielgeräte, Softw
         <translation>Gruppe %1</translation>
     </message>
     <message>
-        <location filename="../qml/timeline/RolloutTimeline.qml" line="151" />
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="152" />
         <source>Group started %1</source>
         <translation>Gruppe gestartet %1</translation>
     </message>
     <message>
-        <location filename="../qml/timeline/RolloutTimeline.qml" line="152" />
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="153" />
         <source>Group finished %1</source>
         <translation>Gruppe fertig %1</translation>
     </message>
     <message>
-        <location filename="../qml/timeline/RolloutTimeline.qml" line="153" />
+        <location filename="../qml/timeline/RolloutTimeline.qml" line="154" />
         <source>Success threshold reached %1</source>
         <translation>Erfolgsschwelle erreicht %1</translation>
     </message>

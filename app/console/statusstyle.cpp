@@ -89,32 +89,6 @@ QIcon badge(const QColor &color, Shape shape)
 
 } // namespace
 
-QString StatusStyle::targetLabel(const QString &s)
-{
-    if (s == u"in_sync"_s)
-        return tr("In sync");
-    if (s == u"pending"_s)
-        return tr("Pending");
-    if (s == u"error"_s)
-        return tr("Error");
-    if (s == u"registered"_s)
-        return tr("Registered");
-    return tr("Unknown");
-}
-
-QString StatusStyle::targetDescription(const QString &s)
-{
-    if (s == u"in_sync"_s)
-        return tr("Runs the software assigned to it");
-    if (s == u"pending"_s)
-        return tr("An update is on its way");
-    if (s == u"error"_s)
-        return tr("Its last update failed");
-    if (s == u"registered"_s)
-        return tr("Has polled, nothing assigned yet");
-    return tr("Created here; has never polled");
-}
-
 QColor StatusStyle::targetColor(const QString &s)
 {
     return StatusPalette::target(s);
@@ -132,28 +106,6 @@ QIcon StatusStyle::targetIcon(const QString &s)
     if (s == u"registered"_s)
         return badge(c, Shape::Dot);
     return badge(c, Shape::Question);
-}
-
-QString StatusStyle::actionLabel(const QString &s)
-{
-    static const QHash<QString, const char *> labels {
-        { u"scheduled"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Scheduled") },
-        { u"wait_for_confirmation"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Waiting for confirmation") },
-        { u"running"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Running") },
-        { u"retrieved"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Retrieved") },
-        { u"download"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Downloading") },
-        { u"downloaded"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Downloaded") },
-        { u"warning"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Warning") },
-        { u"canceling"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Canceling") },
-        { u"canceled"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Canceled") },
-        { u"canceled_rejected"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Cancel rejected") },
-        { u"finished"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Finished") },
-        { u"error"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Error") },
-        { u"denied"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Denied by the device") },
-        { u"confirmed"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Confirmed") },
-    };
-    const char *label = labels.value(s.toLower());
-    return label ? tr(label) : s;
 }
 
 QColor StatusStyle::actionColor(const QString &s)
@@ -175,28 +127,6 @@ QIcon StatusStyle::actionIcon(const QString &s)
     if (s == u"warning"_s || s == u"denied"_s || s == u"canceled_rejected"_s)
         return badge(c, Shape::Pause);
     return badge(c, Shape::Arrows);
-}
-
-QString StatusStyle::rolloutLabel(const QString &s)
-{
-    static const QHash<QString, const char *> labels {
-        { u"creating"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Creating") },
-        { u"waiting_for_approval"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Waiting for approval") },
-        { u"approval_denied"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Approval denied") },
-        { u"ready"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Ready") },
-        { u"starting"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Starting") },
-        { u"running"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Running") },
-        { u"paused"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Paused") },
-        { u"stopping"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Stopping") },
-        { u"stopped"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Stopped") },
-        { u"finished"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Finished") },
-        { u"deleting"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Deleting") },
-        // a group's own states besides those
-        { u"scheduled"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Scheduled") },
-        { u"error"_s, QT_TRANSLATE_NOOP("Flotilla::StatusStyle", "Error") },
-    };
-    const char *label = labels.value(s.toLower());
-    return label ? tr(label) : s;
 }
 
 QString StatusStyle::relativeTime(const QDateTime &at, const QDateTime &now)

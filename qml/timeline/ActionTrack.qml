@@ -69,14 +69,14 @@ Rectangle {
                     HoverHandler { id: hover }
                     ToolTip.visible: hover.hovered
                     ToolTip.text: new Date(entry.atMs).toLocaleString(Qt.locale(), Locale.ShortFormat) + "\n"
-                                  + entry.status + (entry.code !== undefined && entry.code !== null ? " (" + qsTr("code %1").arg(entry.code) + ")" : "")
+                                  + TimelineStyle.labelFor(entry.status) + (entry.code !== undefined && entry.code !== null ? " (" + qsTr("code %1").arg(entry.code) + ")" : "")
                                   + (entry.messages ? "\n" + entry.messages : "")
                 }
                 Label {   // alternate rows so neighbours' names do not overlap
                     x: -width / 2; y: 10 + (entry.index % 2) * 13
                     font.pixelSize: 10
                     color: palette.text
-                    text: entry.status
+                    text: TimelineStyle.labelFor(entry.status)
                 }
             }
         }

@@ -6,7 +6,7 @@
 
 namespace Flotilla {
 
-// The colour of an action's state on the timeline, for C++ (TimelineBars) and QML (ActionTrack) alike: the
+// The colour and name of an action's state on the timeline, for C++ (TimelineBars) and QML (ActionTrack) alike: the
 // console's one status palette (qml/style), so the timeline and the tables agree.
 class TimelineStyle : public QObject
 {
@@ -16,6 +16,8 @@ class TimelineStyle : public QObject
 public:
     using QObject::QObject;
     Q_INVOKABLE static QColor colourFor(const QString &status);
+    // What the state is called on screen (translated; StatusLabels, as the console's tables say it).
+    Q_INVOKABLE static QString labelFor(const QString &status);
 };
 
 } // namespace Flotilla

@@ -1,6 +1,8 @@
 // One status vocabulary on screen: the console's tables and charts (StatusStyle) and the QML timeline
-// (TimelineStyle) colour every state the same, on light and dark palettes, from one table (StatusPalette).
+// (TimelineStyle) colour every state the same, on light and dark palettes, from one table (StatusPalette), and
+// name it the same (StatusLabels).
 #include "app/console/statusstyle.h"
+#include "qml/style/statuslabels.h"
 #include "qml/style/statuspalette.h"
 #include "qml/timeline/timelinestyle.h"
 
@@ -103,9 +105,11 @@ void TestStatusStyle::everyActionStateHasALabel_data()
 void TestStatusStyle::everyActionStateHasALabel()
 {
     QFETCH(QString, status);
-    const QString label = StatusStyle::actionLabel(status);
+    const QString label = StatusLabels::action(status);
     QVERIFY2(!label.isEmpty() && label != status, qPrintable(label));
     QVERIFY(!StatusStyle::actionIcon(status).isNull());
+    // The timeline names it as the tables do: one table of names (StatusLabels).
+    QCOMPARE(TimelineStyle::labelFor(status), label);
 }
 
 QTEST_MAIN(TestStatusStyle)

@@ -1,6 +1,7 @@
 #include "app/console/models/actionhistorymodel.h"
 #include "app/console/serverconnection.h"
 #include "app/console/statusstyle.h"
+#include "qml/style/statuslabels.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -106,7 +107,7 @@ QVariant ActionHistoryModel::cellData(const QJsonObject &e, int column, int role
             : QString();
     }
     case Status:
-        return StatusStyle::actionLabel(status);
+        return StatusLabels::action(status);
     case Messages:
         return messages.join(u" · "_s);
     case Code:

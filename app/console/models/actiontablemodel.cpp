@@ -1,6 +1,7 @@
 #include "app/console/models/actiontablemodel.h"
 #include "app/console/serverconnection.h"
 #include "app/console/statusstyle.h"
+#include "qml/style/statuslabels.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -101,7 +102,7 @@ QVariant ActionTableModel::cellData(const QJsonObject &a, int column, int role) 
         return t;
     }
     case Status:
-        return StatusStyle::actionLabel(status);
+        return StatusLabels::action(status);
     case Updated: {
         const QJsonValue at = a.value("lastModifiedAt"_L1);
         return at.isDouble() ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(at.toInteger()), QLocale::ShortFormat)

@@ -1,5 +1,6 @@
 #include "app/console/models/rolloutgroupmodel.h"
 #include "app/console/statusstyle.h"
+#include "qml/style/statuslabels.h"
 
 #include <QVariantMap>
 
@@ -85,7 +86,7 @@ QVariant RolloutGroupModel::cellData(const QJsonObject &g, int column, int role)
     case Name:
         return g.value("name"_L1).toString();
     case Status:
-        return StatusStyle::rolloutLabel(g.value("status"_L1).toString());
+        return StatusLabels::rollout(g.value("status"_L1).toString());
     case Progress:
         return total ? tr("%1 %").arg(finished * 100 / total) : QString();
     case Targets:

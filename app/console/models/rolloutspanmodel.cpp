@@ -1,5 +1,6 @@
 #include "app/console/models/rolloutspanmodel.h"
 #include "app/console/statusstyle.h"
+#include "qml/style/statuslabels.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -111,7 +112,7 @@ QVariant RolloutSpanModel::cellData(const QJsonObject &row, int column, int role
     case Group:
         return row.value("group"_L1).toInteger();
     case Status:
-        return StatusStyle::actionLabel(status);
+        return StatusLabels::action(status);
     case Created:
         return time("createdAt"_L1);
     case Started:

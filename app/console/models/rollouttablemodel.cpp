@@ -1,5 +1,6 @@
 #include "app/console/models/rollouttablemodel.h"
 #include "app/console/statusstyle.h"
+#include "qml/style/statuslabels.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -74,7 +75,7 @@ QVariant RolloutTableModel::cellData(const QJsonObject &r, int column, int role)
         return m_setNames.value(id, u"#%1"_s.arg(id));
     }
     case Status:
-        return StatusStyle::rolloutLabel(r.value("status"_L1).toString());
+        return StatusLabels::rollout(r.value("status"_L1).toString());
     case Type:
         return r.value("type"_L1).toString().toLower();
     case Groups:

@@ -1,6 +1,7 @@
 #include "app/console/models/targettablemodel.h"
 #include "app/console/serverconnection.h"
 #include "app/console/statusstyle.h"
+#include "qml/style/statuslabels.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -184,7 +185,7 @@ QVariant TargetTableModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(
                 QDateTime::fromMSecsSinceEpoch(t.value("lastControllerRequestAt"_L1).toInteger()).toLocalTime(),
                 QLocale::LongFormat);
-        return index.column() == Status ? StatusStyle::targetDescription(status) : QVariant();
+        return index.column() == Status ? StatusLabels::targetDescription(status) : QVariant();
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case ControllerId:
@@ -192,7 +193,7 @@ QVariant TargetTableModel::data(const QModelIndex &index, int role) const
         case Name:
             return t.value("name"_L1).toString();
         case Status:
-            return StatusStyle::targetLabel(status);
+            return StatusLabels::target(status);
         case LastPoll: {
             const QJsonValue at = t.value("lastControllerRequestAt"_L1);
             return at.isDouble() ? StatusStyle::relativeTime(QDateTime::fromMSecsSinceEpoch(at.toInteger()))
