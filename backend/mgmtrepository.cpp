@@ -19,12 +19,16 @@ void ManagementServer::listModules(Context &ctx)
     const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::SoftwareModule, u"m"_s);
     if (!l)
         return;
+    // One query for the page, one for its artifacts (and the count).
+    const QList<SoftwareModule> modules
+        = m_store.modulesWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    QList<qint64> ids;
+    for (const SoftwareModule &m : modules)
+        ids << m.id;
+    const QHash<qint64, QList<Artifact>> artifacts = m_store.artifactsOfModules(ids);
     QJsonArray content;
-    for (qint64 id : m_store.idsWhere(RsqlCompiler::Entity::SoftwareModule, l->condition.sql, l->condition.binds,
-                                      l->orderBy, l->offset, l->limit)) {
-        if (const auto m = m_store.softwareModule(id))
-            content.append(moduleJson(*m, m_store.artifacts(id)));
-    }
+    for (const SoftwareModule &m : modules)
+        content.append(moduleJson(m, artifacts.value(m.id)));
     ctx.sendPage(modulesOut(content),
                  m_store.countWhere(RsqlCompiler::Entity::SoftwareModule, l->condition.sql, l->condition.binds));
 }

@@ -20,11 +20,25 @@ void ManagementServer::listRollouts(Context &ctx)
     const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::Rollout, u"r"_s);
     if (!l)
         return;
+    // One query for the page, one for its groups, one for their counts (and the count).
+    const QList<Rollout> rollouts
+        = m_store.rolloutsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    QList<qint64> ids;
+    for (const Rollout &r : rollouts)
+        ids << r.id;
+    const QHash<qint64, QList<RolloutGroup>> groups = m_store.rolloutGroupsOf(ids);
+    QList<qint64> groupIds;
+    for (const QList<RolloutGroup> &list : groups)
+        for (const RolloutGroup &g : list)
+            groupIds << g.id;
+    const QHash<qint64, GroupCounts> counts = m_store.rolloutGroupCountsOf(groupIds);
     QJsonArray content;
-    for (qint64 id : m_store.idsWhere(RsqlCompiler::Entity::Rollout, l->condition.sql, l->condition.binds, l->orderBy,
-                                      l->offset, l->limit)) {
-        if (const auto r = m_store.rollout(id))
-            content.append(rolloutJsonOf(*r));
+    for (const Rollout &r : rollouts) {
+        const QList<RolloutGroup> own = groups.value(r.id);
+        QList<GroupCounts> ownCounts;
+        for (const RolloutGroup &g : own)
+            ownCounts << counts.value(g.id);
+        content.append(rolloutJson(r, own, ownCounts));
     }
     ctx.sendPage(withAudit(u"rollout"_s, content),
                  m_store.countWhere(RsqlCompiler::Entity::Rollout, l->condition.sql, l->condition.binds));

@@ -144,6 +144,15 @@ public:
                                                  const QString &orderBy, int offset, int limit);
     QList<std::pair<Action, QString>> actionsWhere(const QString &where, const QVariantList &binds,
                                                    const QString &orderBy, int offset, int limit);
+    // One page of modules ("software_modules m") / rollouts ("rollouts r") in one query, and what each row shows
+    // for a whole page in one more: the modules' artifacts, the rollouts' groups, the groups' action counts.
+    QList<SoftwareModule> modulesWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
+                                       int offset, int limit);
+    QHash<qint64, QList<Artifact>> artifactsOfModules(const QList<qint64> &moduleIds);
+    QList<Rollout> rolloutsWhere(const QString &where, const QVariantList &binds, const QString &orderBy, int offset,
+                                 int limit);
+    QHash<qint64, QList<RolloutGroup>> rolloutGroupsOf(const QList<qint64> &rolloutIds); // by position
+    QHash<qint64, GroupCounts> rolloutGroupCountsOf(const QList<qint64> &groupIds);
     QList<Action> actionsOfTarget(qint64 targetId, int offset, int limit); // newest first
     int countRows(const QString &table);
     // Ids of an entity's rows matching compiled RSQL (RsqlCompiler: its alias, t, m, s, r, a or aa), by id.

@@ -71,6 +71,12 @@ inline const QString targetColumns = QStringLiteral(
     "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at, request_attributes, target_type, "
     "target_group");
 
+// "?,?,?": one placeholder per bound value of an IN list (callers skip empty lists: "IN ()" is not SQL).
+inline QString placeholders(qsizetype n)
+{
+    return QStringList(n, QStringLiteral("?")).join(u',');
+}
+
 // A column list with every column prefixed by an alias ("id, name" -> "s.id, s.name").
 inline QString qualified(const QString &columns, const QString &alias)
 {

@@ -109,20 +109,72 @@ qint64 SqlStore::insertArtifact(const Artifact &a)
     return id;
 }
 
+namespace {
+const QString artifactColumns = QStringLiteral("id, module_id, filename, size, sha1, md5, sha256, created_at");
+
+Artifact artifactFrom(const QSqlQuery &q)
+{
+    return Artifact { q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toLongLong(),
+                      q.value(4).toString(),   q.value(5).toString(),   q.value(6).toString(), fromMs(q.value(7)) };
+}
+} // namespace
+
 QList<Artifact> SqlStore::artifacts(qint64 moduleId)
 {
     QList<Artifact> result;
-    QSqlQuery &q = prepared(QStringLiteral("SELECT id, module_id, filename, size, sha1, md5, sha256, created_at "
-                                           "FROM artifacts WHERE module_id = ? ORDER BY id"));
+    QSqlQuery &q
+        = prepared(QStringLiteral("SELECT %1 FROM artifacts WHERE module_id = ? ORDER BY id").arg(artifactColumns));
     q.addBindValue(moduleId);
     if (!q.exec()) {
         setError(QStringLiteral("reading the artifacts of module %1").arg(moduleId), q);
         return result;
     }
     while (q.next())
-        result.append(Artifact { q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                                 q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toString(),
-                                 q.value(6).toString(), fromMs(q.value(7)) });
+        result.append(artifactFrom(q));
+    return result;
+}
+
+QList<SoftwareModule> SqlStore::modulesWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
+                                             int offset, int limit)
+{
+    QList<SoftwareModule> list;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM software_modules m WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
+                  .arg(qualified(moduleColumns, QStringLiteral("m")), where.isEmpty() ? QStringLiteral("1=1") : where,
+                       orderBy));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        setError(QStringLiteral("listing software modules"), q);
+        return list;
+    }
+    while (q.next())
+        list.append(moduleFrom(q));
+    return list;
+}
+
+QHash<qint64, QList<Artifact>> SqlStore::artifactsOfModules(const QList<qint64> &moduleIds)
+{
+    QHash<qint64, QList<Artifact>> result;
+    if (moduleIds.isEmpty())
+        return result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM artifacts WHERE module_id IN (%2) ORDER BY id")
+                  .arg(artifactColumns, placeholders(moduleIds.size())));
+    for (qint64 id : moduleIds)
+        q.addBindValue(id);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the artifacts of %1 modules").arg(moduleIds.size()), q);
+        return result;
+    }
+    while (q.next()) {
+        Artifact a = artifactFrom(q);
+        result[a.moduleId].append(std::move(a));
+    }
     return result;
 }
 
@@ -245,7 +297,7 @@ QSet<qint64> SqlStore::modulesInLockedSets(const QList<qint64> &moduleIds)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT DISTINCT m.module_id FROM ds_modules m JOIN distribution_sets s ON s.id = m.ds_id "
                              "WHERE s.locked = 1 AND m.module_id IN (%1)")
-                  .arg(QStringList(moduleIds.size(), QStringLiteral("?")).join(u',')));
+                  .arg(placeholders(moduleIds.size())));
     for (qint64 id : moduleIds)
         q.addBindValue(id);
     if (!q.exec()) {

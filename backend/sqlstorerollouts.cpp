@@ -8,6 +8,75 @@ using namespace Flotilla::SqlStoreDetail;
 
 namespace Flotilla {
 
+namespace {
+
+const QString rolloutColumns
+    = QStringLiteral("id, name, description, target_filter, ds_id, type, force_time, start_at, "
+                     "weight, confirmation_required, dynamic, state, created_at");
+
+Rollout rolloutFrom(const QSqlQuery &q)
+{
+    Rollout r;
+    r.id = q.value(0).toLongLong();
+    r.name = q.value(1).toString();
+    r.description = q.value(2).toString();
+    r.targetFilterQuery = q.value(3).toString();
+    r.distributionSetId = q.value(4).toLongLong();
+    r.type = ActionType(q.value(5).toInt());
+    r.forceTime = fromMs(q.value(6));
+    r.startAt = fromMs(q.value(7));
+    r.weight = q.value(8).toInt();
+    r.confirmationRequired = q.value(9).toInt() != 0;
+    r.dynamic = q.value(10).toInt() != 0;
+    r.state = RolloutState(q.value(11).toInt());
+    r.createdAt = fromMs(q.value(12));
+    return r;
+}
+
+// Over "rollout_groups g", with the group's target count.
+const QString groupColumns
+    = QStringLiteral("g.id, g.rollout_id, g.position, g.name, g.state, g.success_pct, g.success_action, g.error_pct, "
+                     "g.target_pct, (SELECT COUNT(*) FROM rollout_group_targets t WHERE t.group_id = g.id), "
+                     "g.description, g.target_filter, g.confirmation_required");
+
+RolloutGroup groupFrom(const QSqlQuery &q)
+{
+    RolloutGroup g;
+    g.id = q.value(0).toLongLong();
+    g.rolloutId = q.value(1).toLongLong();
+    g.position = q.value(2).toInt();
+    g.name = q.value(3).toString();
+    g.state = RolloutGroupState(q.value(4).toInt());
+    g.conditions.successThresholdPercent = q.value(5).toInt();
+    g.conditions.successAction = SuccessAction(q.value(6).toInt());
+    g.conditions.errorThresholdPercent = q.value(7).toInt();
+    g.targetPercentage = q.value(8).toDouble();
+    g.targetCount = q.value(9).toInt();
+    g.description = q.value(10).toString();
+    g.targetFilterQuery = q.value(11).toString();
+    if (!q.value(12).isNull())
+        g.confirmationRequired = q.value(12).toInt() != 0;
+    return g;
+}
+
+// n actions of a group in one state, added to its counts.
+void addToCounts(GroupCounts &c, ActionState state, int n)
+{
+    c.total += n;
+    if (state == ActionState::Finished || state == ActionState::Downloaded)
+        c.finished += n;
+    else if (state == ActionState::Error)
+        c.error += n;
+    else if (state == ActionState::Canceled)
+        c.canceled += n;
+    else if (!isClosed(state))
+        c.running += n;
+    if (state == ActionState::Scheduled)
+        c.scheduled += n;
+}
+
+} // namespace
+
 qint64 SqlStore::insertRollout(const Rollout &r)
 {
     QSqlQuery &q = prepared(QStringLiteral(
@@ -39,9 +108,8 @@ QList<qint64> SqlStore::rolloutIdsInStates(const QList<RolloutState> &states)
     QList<qint64> ids;
     if (states.isEmpty())
         return ids;
-    QStringList marks(states.size(), QStringLiteral("?"));
     QSqlQuery &q = prepared(
-        QStringLiteral("SELECT id FROM rollouts WHERE state IN (%1) ORDER BY id").arg(marks.join(QLatin1Char(','))));
+        QStringLiteral("SELECT id FROM rollouts WHERE state IN (%1) ORDER BY id").arg(placeholders(states.size())));
     for (RolloutState s : states)
         q.addBindValue(int(s));
     if (!q.exec()) {
@@ -55,27 +123,33 @@ QList<qint64> SqlStore::rolloutIdsInStates(const QList<RolloutState> &states)
 
 std::optional<Rollout> SqlStore::rollout(qint64 id)
 {
-    QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, description, target_filter, ds_id, type, force_time, "
-                                           "start_at, weight, confirmation_required, "
-                                           "dynamic, state, created_at FROM rollouts WHERE id = ?"));
+    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM rollouts WHERE id = ?").arg(rolloutColumns));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    Rollout r;
-    r.id = q.value(0).toLongLong();
-    r.name = q.value(1).toString();
-    r.description = q.value(2).toString();
-    r.targetFilterQuery = q.value(3).toString();
-    r.distributionSetId = q.value(4).toLongLong();
-    r.type = ActionType(q.value(5).toInt());
-    r.forceTime = fromMs(q.value(6));
-    r.startAt = fromMs(q.value(7));
-    r.weight = q.value(8).toInt();
-    r.confirmationRequired = q.value(9).toInt() != 0;
-    r.dynamic = q.value(10).toInt() != 0;
-    r.state = RolloutState(q.value(11).toInt());
-    r.createdAt = fromMs(q.value(12));
-    return r;
+    return rolloutFrom(q);
+}
+
+QList<Rollout> SqlStore::rolloutsWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
+                                       int offset, int limit)
+{
+    QList<Rollout> list;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM rollouts r WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
+                  .arg(qualified(rolloutColumns, QStringLiteral("r")), where.isEmpty() ? QStringLiteral("1=1") : where,
+                       orderBy));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        setError(QStringLiteral("listing rollouts"), q);
+        return list;
+    }
+    while (q.next())
+        list.append(rolloutFrom(q));
+    return list;
 }
 
 bool SqlStore::updateRolloutState(qint64 id, RolloutState state)
@@ -118,31 +192,35 @@ QList<RolloutGroup> SqlStore::rolloutGroups(qint64 rolloutId)
 {
     QList<RolloutGroup> result;
     QSqlQuery &q = prepared(
-        QStringLiteral("SELECT g.id, g.rollout_id, g.position, g.name, g.state, g.success_pct, g.success_action, "
-                       "g.error_pct, g.target_pct, "
-                       "(SELECT COUNT(*) FROM rollout_group_targets t WHERE t.group_id = g.id), g.description, "
-                       "g.target_filter, g.confirmation_required FROM rollout_groups g "
-                       "WHERE g.rollout_id = ? ORDER BY g.position"));
+        QStringLiteral("SELECT %1 FROM rollout_groups g WHERE g.rollout_id = ? ORDER BY g.position").arg(groupColumns));
     q.addBindValue(rolloutId);
-    if (!q.exec())
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the groups of rollout %1").arg(rolloutId), q);
         return result;
+    }
+    while (q.next())
+        result.append(groupFrom(q));
+    return result;
+}
+
+QHash<qint64, QList<RolloutGroup>> SqlStore::rolloutGroupsOf(const QList<qint64> &rolloutIds)
+{
+    QHash<qint64, QList<RolloutGroup>> result;
+    if (rolloutIds.isEmpty())
+        return result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM rollout_groups g WHERE g.rollout_id IN (%2) ORDER BY g.position")
+                  .arg(groupColumns, placeholders(rolloutIds.size())));
+    for (qint64 id : rolloutIds)
+        q.addBindValue(id);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the groups of %1 rollouts").arg(rolloutIds.size()), q);
+        return result;
+    }
     while (q.next()) {
-        RolloutGroup g;
-        g.id = q.value(0).toLongLong();
-        g.rolloutId = q.value(1).toLongLong();
-        g.position = q.value(2).toInt();
-        g.name = q.value(3).toString();
-        g.state = RolloutGroupState(q.value(4).toInt());
-        g.conditions.successThresholdPercent = q.value(5).toInt();
-        g.conditions.successAction = SuccessAction(q.value(6).toInt());
-        g.conditions.errorThresholdPercent = q.value(7).toInt();
-        g.targetPercentage = q.value(8).toDouble();
-        g.targetCount = q.value(9).toInt();
-        g.description = q.value(10).toString();
-        g.targetFilterQuery = q.value(11).toString();
-        if (!q.value(12).isNull())
-            g.confirmationRequired = q.value(12).toInt() != 0;
-        result.append(g);
+        RolloutGroup g = groupFrom(q);
+        result[g.rolloutId].append(std::move(g));
     }
     return result;
 }
@@ -238,22 +316,30 @@ GroupCounts SqlStore::rolloutGroupCounts(qint64 groupId)
         setError(QStringLiteral("counting the actions of group %1").arg(groupId), q);
         return c;
     }
-    while (q.next()) {
-        const auto state = ActionState(q.value(0).toInt());
-        const int n = q.value(1).toInt();
-        c.total += n;
-        if (state == ActionState::Finished || state == ActionState::Downloaded)
-            c.finished += n;
-        else if (state == ActionState::Error)
-            c.error += n;
-        else if (state == ActionState::Canceled)
-            c.canceled += n;
-        else if (!isClosed(state))
-            c.running += n;
-        if (state == ActionState::Scheduled)
-            c.scheduled += n;
-    }
+    while (q.next())
+        addToCounts(c, ActionState(q.value(0).toInt()), q.value(1).toInt());
     return c;
+}
+
+QHash<qint64, GroupCounts> SqlStore::rolloutGroupCountsOf(const QList<qint64> &groupIds)
+{
+    QHash<qint64, GroupCounts> result;
+    if (groupIds.isEmpty())
+        return result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT rollout_group_id, state, COUNT(*) FROM actions WHERE rollout_group_id IN (%1) "
+                             "GROUP BY rollout_group_id, state")
+                  .arg(placeholders(groupIds.size())));
+    for (qint64 id : groupIds)
+        q.addBindValue(id);
+    if (!q.exec()) {
+        setError(QStringLiteral("counting the actions of %1 groups").arg(groupIds.size()), q);
+        return result;
+    }
+    while (q.next())
+        addToCounts(result[q.value(0).toLongLong()], ActionState(q.value(1).toInt()), q.value(2).toInt());
+    return result;
 }
 
 } // namespace Flotilla

@@ -4,6 +4,8 @@
 
 #include <QTimeZone>
 
+using namespace Flotilla::SqlStoreDetail;
+
 namespace Flotilla {
 
 namespace {
@@ -164,7 +166,7 @@ QHash<qint64, SqlStore::AuditRow> SqlStore::audit(const QString &kind, const QLi
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT entity_id, created_by, created_at, modified_by, modified_at FROM entity_audit "
                              "WHERE kind = ? AND entity_id IN (%1)")
-                  .arg(QStringList(ids.size(), QStringLiteral("?")).join(u',')));
+                  .arg(placeholders(ids.size())));
     q.addBindValue(kind);
     for (qint64 id : ids)
         q.addBindValue(id);
@@ -190,7 +192,7 @@ QHash<qint64, int> SqlStore::lastStatusCodes(const QList<qint64> &actionIds)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT s.action_id, s.code FROM action_status s WHERE s.id IN (SELECT MAX(id) FROM "
                              "action_status WHERE code IS NOT NULL AND action_id IN (%1) GROUP BY action_id)")
-                  .arg(QStringList(actionIds.size(), QStringLiteral("?")).join(u',')));
+                  .arg(placeholders(actionIds.size())));
     for (qint64 id : actionIds)
         q.addBindValue(id);
     if (!q.exec()) {
