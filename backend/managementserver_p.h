@@ -400,6 +400,16 @@ struct ManagementServer::Context
     }
     // An error in hawkBit's ExceptionInfo shape; the generic kind of the status, or a specific one.
     void fail(Mgmt::Status status, const QString &message) { fail(Mgmt::errorFor(status), message); }
+    // True when every result holds a value; else answers 500 (hawkBit's generic error) naming the first failure,
+    // so a failed read is never sent as an empty page.
+    template<typename... R> bool succeeded(const R &...results)
+    {
+        const Failure *first = nullptr;
+        ((first = first ? first : (results ? nullptr : &results.error())), ...);
+        if (first)
+            fail(Mgmt::Errors::Generic, first->message);
+        return !first;
+    }
     void fail(const Mgmt::Error &error, const QString &message)
     {
         qCDebug(lcMgmt).noquote() << int(error.status) << request.url().path() << message;

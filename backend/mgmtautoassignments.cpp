@@ -84,12 +84,15 @@ void ManagementServer::listAutoAssignments(Context &ctx)
     const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::AutoAssignment, u"aa"_s);
     if (!l)
         return;
+    const auto rows
+        = m_store.autoAssignmentsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto total = m_store.countWhere(RsqlCompiler::Entity::AutoAssignment, l->condition.sql, l->condition.binds);
+    if (!ctx.succeeded(rows, total))
+        return;
     QJsonArray content;
-    for (const AutoAssignment &a :
-         m_store.autoAssignmentsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit))
+    for (const AutoAssignment &a : *rows)
         content.append(autoAssignmentOut(a));
-    ctx.sendPage(content,
-                 m_store.countWhere(RsqlCompiler::Entity::AutoAssignment, l->condition.sql, l->condition.binds));
+    ctx.sendPage(content, *total);
 }
 
 // hawkBit's MgmtAutoAssignmentRestRequestBodyPost: name, description, targetFilterQuery, distributionSetId,

@@ -20,17 +20,20 @@ void ManagementServer::listModules(Context &ctx)
     if (!l)
         return;
     // One query for the page, one for its artifacts (and the count).
-    const QList<SoftwareModule> modules
-        = m_store.modulesWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto modules = m_store.modulesWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto total = m_store.countWhere(RsqlCompiler::Entity::SoftwareModule, l->condition.sql, l->condition.binds);
+    if (!ctx.succeeded(modules, total))
+        return;
     QList<qint64> ids;
-    for (const SoftwareModule &m : modules)
+    for (const SoftwareModule &m : *modules)
         ids << m.id;
-    const QHash<qint64, QList<Artifact>> artifacts = m_store.artifactsOfModules(ids);
+    const auto artifacts = m_store.artifactsOfModules(ids);
+    if (!ctx.succeeded(artifacts))
+        return;
     QJsonArray content;
-    for (const SoftwareModule &m : modules)
-        content.append(moduleJson(m, artifacts.value(m.id)));
-    ctx.sendPage(modulesOut(content),
-                 m_store.countWhere(RsqlCompiler::Entity::SoftwareModule, l->condition.sql, l->condition.binds));
+    for (const SoftwareModule &m : *modules)
+        content.append(moduleJson(m, artifacts->value(m.id)));
+    ctx.sendPage(modulesOut(content), *total);
 }
 
 void ManagementServer::createModules(Context &ctx)
@@ -154,12 +157,15 @@ void ManagementServer::listSets(Context &ctx)
     const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::DistributionSet, u"s"_s);
     if (!l)
         return;
+    const auto sets
+        = m_store.distributionSetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto total = m_store.countWhere(RsqlCompiler::Entity::DistributionSet, l->condition.sql, l->condition.binds);
+    if (!ctx.succeeded(sets, total))
+        return;
     QJsonArray content;
-    for (const DistributionSet &set :
-         m_store.distributionSetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit))
+    for (const DistributionSet &set : *sets)
         content.append(setJsonOf(set));
-    ctx.sendPage(setsOut(content),
-                 m_store.countWhere(RsqlCompiler::Entity::DistributionSet, l->condition.sql, l->condition.binds));
+    ctx.sendPage(setsOut(content), *total);
 }
 
 void ManagementServer::createSets(Context &ctx)
@@ -431,10 +437,13 @@ void ManagementServer::setStatistics(Context &ctx)
     const QJsonObject actions = withTotal(m_store.actionCountsOfSet(*id));
     const QJsonObject rollouts = withTotal(m_store.rolloutCountsOfSet(*id));
     const QList<TargetFilter> filters = m_store.targetFilters();
+    const Result<int> ofSet = m_store.countAutoAssignmentsOfSet(*id);
+    if (!ctx.succeeded(ofSet))
+        return;
     // Both forms: target filters with the set as their autoAssignDS, and /autoassignments of it.
     const double autoAssignments = double(
         std::count_if(filters.cbegin(), filters.cend(), [&](const TargetFilter &f) { return f.autoAssignSetId == *id; })
-        + m_store.countAutoAssignmentsOfSet(*id));
+        + *ofSet);
     if (part == u"actions"_s)
         return ctx.send(QJsonObject { { "actions"_L1, actions } });
     if (part == u"rollouts"_s)
@@ -526,10 +535,14 @@ void ManagementServer::listSetTargets(Context &ctx)
     if (!ctx.paging(&offset, &limit))
         return;
     const SqlCondition c = SqlStore::targetsWithSet(*id, which != u"assignedTargets"_s);
+    const auto targets = m_store.targetsWhere(c.sql, c.binds, u"t.id"_s, offset, limit);
+    const auto total = m_store.countTargetsWhere(c.sql, c.binds);
+    if (!ctx.succeeded(targets, total))
+        return;
     QJsonArray content;
-    for (const Target &t : m_store.targetsWhere(c.sql, c.binds, u"t.id"_s, offset, limit))
+    for (const Target &t : *targets)
         content.append(targetJson(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
-    ctx.sendPage(targetsOut(content), m_store.countTargetsWhere(c.sql, c.binds));
+    ctx.sendPage(targetsOut(content), *total);
 }
 
 void ManagementServer::deleteModule(Context &ctx)

@@ -21,27 +21,32 @@ void ManagementServer::listRollouts(Context &ctx)
     if (!l)
         return;
     // One query for the page, one for its groups, one for their counts (and the count).
-    const QList<Rollout> rollouts
-        = m_store.rolloutsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto rollouts = m_store.rolloutsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto total = m_store.countWhere(RsqlCompiler::Entity::Rollout, l->condition.sql, l->condition.binds);
+    if (!ctx.succeeded(rollouts, total))
+        return;
     QList<qint64> ids;
-    for (const Rollout &r : rollouts)
+    for (const Rollout &r : *rollouts)
         ids << r.id;
-    const QHash<qint64, QList<RolloutGroup>> groups = m_store.rolloutGroupsOf(ids);
+    const auto groups = m_store.rolloutGroupsOf(ids);
+    if (!ctx.succeeded(groups))
+        return;
     QList<qint64> groupIds;
-    for (const QList<RolloutGroup> &list : groups)
+    for (const QList<RolloutGroup> &list : *groups)
         for (const RolloutGroup &g : list)
             groupIds << g.id;
-    const QHash<qint64, GroupCounts> counts = m_store.rolloutGroupCountsOf(groupIds);
+    const auto counts = m_store.rolloutGroupCountsOf(groupIds);
+    if (!ctx.succeeded(counts))
+        return;
     QJsonArray content;
-    for (const Rollout &r : rollouts) {
-        const QList<RolloutGroup> own = groups.value(r.id);
+    for (const Rollout &r : *rollouts) {
+        const QList<RolloutGroup> own = groups->value(r.id);
         QList<GroupCounts> ownCounts;
         for (const RolloutGroup &g : own)
-            ownCounts << counts.value(g.id);
+            ownCounts << counts->value(g.id);
         content.append(rolloutJson(r, own, ownCounts));
     }
-    ctx.sendPage(withAudit(u"rollout"_s, content),
-                 m_store.countWhere(RsqlCompiler::Entity::Rollout, l->condition.sql, l->condition.binds));
+    ctx.sendPage(withAudit(u"rollout"_s, content), *total);
 }
 
 void ManagementServer::createRollout(Context &ctx)
@@ -298,7 +303,10 @@ void ManagementServer::listRolloutActions(Context &ctx)
                                      { "createdAt"_L1, msOrNull(a.createdAt) },
                                      { "startedAt"_L1, msOrNull(a.startedAt) },
                                      { "closedAt"_L1, msOrNull(a.closedAt) } });
-    ctx.sendPage(content, m_store.countActionsOfRollout(*id));
+    const Result<int> total = m_store.countActionsOfRollout(*id);
+    if (!ctx.succeeded(total))
+        return;
+    ctx.sendPage(content, *total);
 }
 
 } // namespace Flotilla

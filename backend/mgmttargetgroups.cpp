@@ -46,10 +46,14 @@ void ManagementServer::listTargetsInGroup(Context &ctx)
         binds += l->condition.binds;
     }
     const bool tokens = ctx.who.can(Permission::ReadTargetSecurityToken);
+    const auto targets = m_store.targetsWhere(where, binds, l->orderBy, l->offset, l->limit);
+    const auto total = m_store.countTargetsWhere(where, binds);
+    if (!ctx.succeeded(targets, total))
+        return;
     QJsonArray content;
-    for (const Target &t : m_store.targetsWhere(where, binds, l->orderBy, l->offset, l->limit))
+    for (const Target &t : *targets)
         content.append(targetJson(t, tokens));
-    ctx.sendPage(targetsOut(content), m_store.countTargetsWhere(where, binds));
+    ctx.sendPage(targetsOut(content), *total);
 }
 
 // PUT /targetgroups/{group}/assigned, PUT /targetgroups/assigned?group= (a list of controllerIds), PUT

@@ -76,10 +76,14 @@ void ManagementServer::listTargets(Context &ctx)
     if (!l)
         return;
     const bool tokens = ctx.who.can(Permission::ReadTargetSecurityToken);
+    const auto targets = m_store.targetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto total = m_store.countTargetsWhere(l->condition.sql, l->condition.binds);
+    if (!ctx.succeeded(targets, total))
+        return;
     QJsonArray content;
-    for (const Target &t : m_store.targetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit))
+    for (const Target &t : *targets)
         content.append(targetJson(t, tokens));
-    ctx.sendPage(targetsOut(content), m_store.countTargetsWhere(l->condition.sql, l->condition.binds));
+    ctx.sendPage(targetsOut(content), *total);
 }
 
 void ManagementServer::createTargets(Context &ctx)
@@ -469,15 +473,17 @@ void ManagementServer::listActions(Context &ctx)
     const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::Action, u"a"_s);
     if (!l)
         return;
+    const auto actions = m_store.actionsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto total = m_store.countWhere(RsqlCompiler::Entity::Action, l->condition.sql, l->condition.binds);
+    if (!ctx.succeeded(actions, total))
+        return;
     QJsonArray content;
-    for (const auto &[action, controllerId] :
-         m_store.actionsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit)) {
+    for (const auto &[action, controllerId] : *actions) {
         QJsonObject o = actionJson(action, controllerId);
         o.insert("target"_L1, controllerId);
         content.append(o);
     }
-    ctx.sendPage(actionsOut(content),
-                 m_store.countWhere(RsqlCompiler::Entity::Action, l->condition.sql, l->condition.binds));
+    ctx.sendPage(actionsOut(content), *total);
 }
 
 void ManagementServer::deleteActions(Context &ctx)

@@ -364,11 +364,15 @@ void ManagementServer::changeSetTypeModuleTypes(Context &ctx)
     const std::optional<SoftwareModuleType> m = moduleTypeByIdOrKey(ref);
     if (!m)
         return ctx.fail(Status::NotFound, u"software module type '%1' does not exist"_s.arg(ref));
-    if (const int sets = m_store.countSetsOfType(t->key))
+    // A failed count must not let the type change as if no set used it.
+    const Result<int> sets = m_store.countSetsOfType(t->key);
+    if (!ctx.succeeded(sets))
+        return;
+    if (*sets > 0)
         return ctx.fail(
             Errors::EntityReadOnly,
             u"distribution set type '%1' is used by %2 distribution set(s) and cannot be changed"_s.arg(t->key).arg(
-                sets));
+                *sets));
     const bool mandatory = ctx.request.url().path().contains(u"/mandatorymoduletypes"_s);
     if (adding) {
         t->mandatoryModuleTypes.removeAll(m->key); // a module type is either mandatory or optional

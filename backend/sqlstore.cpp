@@ -147,6 +147,12 @@ bool SqlStore::setError(const QString &what, const QSqlQuery &q)
     return false;
 }
 
+Failure SqlStore::failed(const QString &what, const QSqlQuery &q)
+{
+    setError(what, q);
+    return Failure { QStringLiteral("flotilla.store"), m_error };
+}
+
 bool SqlStore::migrate()
 {
     if (!exec(QStringLiteral("CREATE TABLE IF NOT EXISTS flotilla_schema (version INTEGER NOT NULL)")))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/rsqlcompiler.h"
+#include "engine/result.h"
 #include "engine/store.h"
 
 #include <QHash>
@@ -91,8 +92,8 @@ public:
     bool updateAutoAssignment(const AutoAssignment &autoAssignment) override;
     // hawkBit's /autoassignments beyond what the engine needs (sqlstoreautoassignments.cpp); where and orderBy
     // over "auto_assignments aa", as the RSQL compiler writes them.
-    QList<AutoAssignment> autoAssignmentsWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
-                                               int offset, int limit);
+    Result<QList<AutoAssignment>> autoAssignmentsWhere(const QString &where, const QVariantList &binds,
+                                                       const QString &orderBy, int offset, int limit);
     std::optional<AutoAssignment> autoAssignment(qint64 id);
     qint64 insertAutoAssignment(const AutoAssignment &autoAssignment); // the id, 0 on failure
     bool deleteAutoAssignment(qint64 id);
@@ -135,34 +136,35 @@ public:
 
     // Listings for the Management API. where is compiled RSQL (placeholders only); orderBy is one of the
     // caller's own column lists, never user text.
-    QList<Target> targetsWhere(const QString &where, const QVariantList &binds, const QString &orderBy, int offset,
-                               int limit);
-    int countTargetsWhere(const QString &where, const QVariantList &binds);
+    // A failed statement is a Failure (code "flotilla.store"), never an empty page.
+    Result<QList<Target>> targetsWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
+                                       int offset, int limit);
+    Result<int> countTargetsWhere(const QString &where, const QVariantList &binds);
     // One page of sets / actions (with the target's controllerId) in one query; where and orderBy over
     // "distribution_sets s" / "actions a", as the RSQL compiler writes them.
-    QList<DistributionSet> distributionSetsWhere(const QString &where, const QVariantList &binds,
-                                                 const QString &orderBy, int offset, int limit);
-    QList<std::pair<Action, QString>> actionsWhere(const QString &where, const QVariantList &binds,
-                                                   const QString &orderBy, int offset, int limit);
+    Result<QList<DistributionSet>> distributionSetsWhere(const QString &where, const QVariantList &binds,
+                                                         const QString &orderBy, int offset, int limit);
+    Result<QList<std::pair<Action, QString>>> actionsWhere(const QString &where, const QVariantList &binds,
+                                                           const QString &orderBy, int offset, int limit);
     // One page of modules ("software_modules m") / rollouts ("rollouts r") in one query, and what each row shows
     // for a whole page in one more: the modules' artifacts, the rollouts' groups, the groups' action counts.
-    QList<SoftwareModule> modulesWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
-                                       int offset, int limit);
-    QHash<qint64, QList<Artifact>> artifactsOfModules(const QList<qint64> &moduleIds);
-    QList<Rollout> rolloutsWhere(const QString &where, const QVariantList &binds, const QString &orderBy, int offset,
-                                 int limit);
-    QHash<qint64, QList<RolloutGroup>> rolloutGroupsOf(const QList<qint64> &rolloutIds); // by position
-    QHash<qint64, GroupCounts> rolloutGroupCountsOf(const QList<qint64> &groupIds);
+    Result<QList<SoftwareModule>> modulesWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
+                                               int offset, int limit);
+    Result<QHash<qint64, QList<Artifact>>> artifactsOfModules(const QList<qint64> &moduleIds);
+    Result<QList<Rollout>> rolloutsWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
+                                         int offset, int limit);
+    Result<QHash<qint64, QList<RolloutGroup>>> rolloutGroupsOf(const QList<qint64> &rolloutIds); // by position
+    Result<QHash<qint64, GroupCounts>> rolloutGroupCountsOf(const QList<qint64> &groupIds);
     QList<Action> actionsOfTarget(qint64 targetId, int offset, int limit); // newest first
     int countRows(const QString &table);
     // Ids of an entity's rows matching compiled RSQL (RsqlCompiler: its alias, t, m, s, r, a or aa), by id.
     QList<qint64> idsWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds,
                            const QString &orderBy, int offset, int limit);
-    int countWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds);
+    Result<int> countWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds);
     // What uses a set or a rollout, counted (the Management API's checks and statistics).
-    int countSetsOfType(const QString &setTypeKey);
-    int countAutoAssignmentsOfSet(qint64 setId);
-    int countActionsOfRollout(qint64 rolloutId);
+    Result<int> countSetsOfType(const QString &setTypeKey);
+    Result<int> countAutoAssignmentsOfSet(qint64 setId);
+    Result<int> countActionsOfRollout(qint64 rolloutId);
     // The three kinds of type; the Management API names them, the store alone knows their tables.
     enum class TypeKind : quint8 { SoftwareModule, DistributionSet, Target };
     QStringList typeKeys(TypeKind kind); // oldest first
@@ -299,6 +301,8 @@ private:
     // sql selects targetColumns with one bound value.
     std::optional<Target> targetWhere(const QString &sql, const QVariant &value);
     bool setError(const QString &what, const QSqlQuery &q);
+    // setError, as the Error a Result carries.
+    Failure failed(const QString &what, const QSqlQuery &q);
 
     QSqlDatabase m_db;
     QString m_connection;

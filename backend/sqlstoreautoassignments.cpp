@@ -48,11 +48,14 @@ void bindAutoAssignment(QSqlQuery &q, const AutoAssignment &a)
 
 QList<AutoAssignment> SqlStore::autoAssignments()
 {
-    return autoAssignmentsWhere(QString(), {}, QStringLiteral("aa.id"), 0, std::numeric_limits<int>::max());
+    // The engine's Store interface: a failure is an empty list with lastError() set.
+    Result<QList<AutoAssignment>> all
+        = autoAssignmentsWhere(QString(), {}, QStringLiteral("aa.id"), 0, std::numeric_limits<int>::max());
+    return all ? std::move(all).value() : QList<AutoAssignment>();
 }
 
-QList<AutoAssignment> SqlStore::autoAssignmentsWhere(const QString &where, const QVariantList &binds,
-                                                     const QString &orderBy, int offset, int limit)
+Result<QList<AutoAssignment>> SqlStore::autoAssignmentsWhere(const QString &where, const QVariantList &binds,
+                                                             const QString &orderBy, int offset, int limit)
 {
     QList<AutoAssignment> list;
     QSqlQuery q(m_db);
@@ -63,10 +66,8 @@ QList<AutoAssignment> SqlStore::autoAssignmentsWhere(const QString &where, const
         q.addBindValue(v);
     q.addBindValue(limit);
     q.addBindValue(offset);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading auto-assignments"), q);
-        return list;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading auto-assignments"), q);
     while (q.next())
         list.append(autoAssignmentFrom(q));
     return list;
@@ -74,16 +75,16 @@ QList<AutoAssignment> SqlStore::autoAssignmentsWhere(const QString &where, const
 
 std::optional<AutoAssignment> SqlStore::autoAssignment(qint64 id)
 {
-    const QList<AutoAssignment> one
+    const Result<QList<AutoAssignment>> one
         = autoAssignmentsWhere(QStringLiteral("aa.id = ?"), { id }, QStringLiteral("aa.id"), 0, 1);
-    return one.isEmpty() ? std::nullopt : std::optional(one.first());
+    return !one || one->isEmpty() ? std::nullopt : std::optional(one->first());
 }
 
 std::optional<AutoAssignment> SqlStore::autoAssignmentByName(const QString &name)
 {
-    const QList<AutoAssignment> one
+    const Result<QList<AutoAssignment>> one
         = autoAssignmentsWhere(QStringLiteral("aa.name = ?"), { name }, QStringLiteral("aa.id"), 0, 1);
-    return one.isEmpty() ? std::nullopt : std::optional(one.first());
+    return !one || one->isEmpty() ? std::nullopt : std::optional(one->first());
 }
 
 qint64 SqlStore::insertAutoAssignment(const AutoAssignment &a)

@@ -9,8 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
-QList<Target> SqlStore::targetsWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
-                                     int offset, int limit)
+Result<QList<Target>> SqlStore::targetsWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
+                                             int offset, int limit)
 {
     QList<Target> list;
     QSqlQuery q(m_db);
@@ -21,27 +21,27 @@ QList<Target> SqlStore::targetsWhere(const QString &where, const QVariantList &b
         q.addBindValue(v);
     q.addBindValue(limit);
     q.addBindValue(offset);
-    if (!q.exec()) {
-        setError(QStringLiteral("listing targets"), q);
-        return list;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("listing targets"), q);
     while (q.next())
         list.append(targetFrom(q));
     return list;
 }
 
-int SqlStore::countTargetsWhere(const QString &where, const QVariantList &binds)
+Result<int> SqlStore::countTargetsWhere(const QString &where, const QVariantList &binds)
 {
     QSqlQuery q(m_db);
     q.prepare(
         QStringLiteral("SELECT COUNT(*) FROM targets t WHERE %1").arg(where.isEmpty() ? QStringLiteral("1=1") : where));
     for (const QVariant &v : binds)
         q.addBindValue(v);
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("counting targets"), q);
+    return q.value(0).toInt();
 }
 
-QList<DistributionSet> SqlStore::distributionSetsWhere(const QString &where, const QVariantList &binds,
-                                                       const QString &orderBy, int offset, int limit)
+Result<QList<DistributionSet>> SqlStore::distributionSetsWhere(const QString &where, const QVariantList &binds,
+                                                               const QString &orderBy, int offset, int limit)
 {
     QList<DistributionSet> list;
     QSqlQuery q(m_db);
@@ -53,17 +53,15 @@ QList<DistributionSet> SqlStore::distributionSetsWhere(const QString &where, con
         q.addBindValue(v);
     q.addBindValue(limit);
     q.addBindValue(offset);
-    if (!q.exec()) {
-        setError(QStringLiteral("listing distribution sets"), q);
-        return list;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("listing distribution sets"), q);
     while (q.next())
         list.append(distributionSetFrom(q));
     return list;
 }
 
-QList<std::pair<Action, QString>> SqlStore::actionsWhere(const QString &where, const QVariantList &binds,
-                                                         const QString &orderBy, int offset, int limit)
+Result<QList<std::pair<Action, QString>>> SqlStore::actionsWhere(const QString &where, const QVariantList &binds,
+                                                                 const QString &orderBy, int offset, int limit)
 {
     QList<std::pair<Action, QString>> list;
     QSqlQuery q(m_db);
@@ -76,10 +74,8 @@ QList<std::pair<Action, QString>> SqlStore::actionsWhere(const QString &where, c
         q.addBindValue(v);
     q.addBindValue(limit);
     q.addBindValue(offset);
-    if (!q.exec()) {
-        setError(QStringLiteral("listing actions"), q);
-        return list;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("listing actions"), q);
     const int controllerId = actionColumns.count(u',') + 1;
     while (q.next())
         list.append({ actionFrom(q), q.value(controllerId).toString() });
@@ -172,7 +168,7 @@ QList<qint64> SqlStore::idsWhere(RsqlCompiler::Entity entity, const QString &whe
     return ids;
 }
 
-int SqlStore::countWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds)
+Result<int> SqlStore::countWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds)
 {
     const auto [table, alias] = tableOf(entity);
     QSqlQuery q(m_db);
@@ -180,24 +176,22 @@ int SqlStore::countWhere(RsqlCompiler::Entity entity, const QString &where, cons
                   .arg(table, alias, where.isEmpty() ? QStringLiteral("1=1") : where));
     for (const QVariant &v : binds)
         q.addBindValue(v);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("counting %1").arg(table), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("counting %1").arg(table), q);
     return q.value(0).toInt();
 }
 
-int SqlStore::countSetsOfType(const QString &setTypeKey)
+Result<int> SqlStore::countSetsOfType(const QString &setTypeKey)
 {
     return countWhere(RsqlCompiler::Entity::DistributionSet, QStringLiteral("s.type_key = ?"), { setTypeKey });
 }
 
-int SqlStore::countAutoAssignmentsOfSet(qint64 setId)
+Result<int> SqlStore::countAutoAssignmentsOfSet(qint64 setId)
 {
     return countWhere(RsqlCompiler::Entity::AutoAssignment, QStringLiteral("aa.ds_id = ?"), { setId });
 }
 
-int SqlStore::countActionsOfRollout(qint64 rolloutId)
+Result<int> SqlStore::countActionsOfRollout(qint64 rolloutId)
 {
     return countWhere(RsqlCompiler::Entity::Action, QStringLiteral("a.rollout_id = ?"), { rolloutId });
 }

@@ -134,8 +134,8 @@ QList<Artifact> SqlStore::artifacts(qint64 moduleId)
     return result;
 }
 
-QList<SoftwareModule> SqlStore::modulesWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
-                                             int offset, int limit)
+Result<QList<SoftwareModule>> SqlStore::modulesWhere(const QString &where, const QVariantList &binds,
+                                                     const QString &orderBy, int offset, int limit)
 {
     QList<SoftwareModule> list;
     QSqlQuery q(m_db);
@@ -147,16 +147,14 @@ QList<SoftwareModule> SqlStore::modulesWhere(const QString &where, const QVarian
         q.addBindValue(v);
     q.addBindValue(limit);
     q.addBindValue(offset);
-    if (!q.exec()) {
-        setError(QStringLiteral("listing software modules"), q);
-        return list;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("listing software modules"), q);
     while (q.next())
         list.append(moduleFrom(q));
     return list;
 }
 
-QHash<qint64, QList<Artifact>> SqlStore::artifactsOfModules(const QList<qint64> &moduleIds)
+Result<QHash<qint64, QList<Artifact>>> SqlStore::artifactsOfModules(const QList<qint64> &moduleIds)
 {
     QHash<qint64, QList<Artifact>> result;
     if (moduleIds.isEmpty())
@@ -167,10 +165,8 @@ QHash<qint64, QList<Artifact>> SqlStore::artifactsOfModules(const QList<qint64> 
                   .arg(artifactColumns, placeholders(moduleIds.size())));
     for (qint64 id : moduleIds)
         q.addBindValue(id);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the artifacts of %1 modules").arg(moduleIds.size()), q);
-        return result;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the artifacts of %1 modules").arg(moduleIds.size()), q);
     while (q.next()) {
         Artifact a = artifactFrom(q);
         result[a.moduleId].append(std::move(a));

@@ -130,8 +130,8 @@ std::optional<Rollout> SqlStore::rollout(qint64 id)
     return rolloutFrom(q);
 }
 
-QList<Rollout> SqlStore::rolloutsWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
-                                       int offset, int limit)
+Result<QList<Rollout>> SqlStore::rolloutsWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
+                                               int offset, int limit)
 {
     QList<Rollout> list;
     QSqlQuery q(m_db);
@@ -143,10 +143,8 @@ QList<Rollout> SqlStore::rolloutsWhere(const QString &where, const QVariantList 
         q.addBindValue(v);
     q.addBindValue(limit);
     q.addBindValue(offset);
-    if (!q.exec()) {
-        setError(QStringLiteral("listing rollouts"), q);
-        return list;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("listing rollouts"), q);
     while (q.next())
         list.append(rolloutFrom(q));
     return list;
@@ -203,7 +201,7 @@ QList<RolloutGroup> SqlStore::rolloutGroups(qint64 rolloutId)
     return result;
 }
 
-QHash<qint64, QList<RolloutGroup>> SqlStore::rolloutGroupsOf(const QList<qint64> &rolloutIds)
+Result<QHash<qint64, QList<RolloutGroup>>> SqlStore::rolloutGroupsOf(const QList<qint64> &rolloutIds)
 {
     QHash<qint64, QList<RolloutGroup>> result;
     if (rolloutIds.isEmpty())
@@ -214,10 +212,8 @@ QHash<qint64, QList<RolloutGroup>> SqlStore::rolloutGroupsOf(const QList<qint64>
                   .arg(groupColumns, placeholders(rolloutIds.size())));
     for (qint64 id : rolloutIds)
         q.addBindValue(id);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the groups of %1 rollouts").arg(rolloutIds.size()), q);
-        return result;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the groups of %1 rollouts").arg(rolloutIds.size()), q);
     while (q.next()) {
         RolloutGroup g = groupFrom(q);
         result[g.rolloutId].append(std::move(g));
@@ -321,7 +317,7 @@ GroupCounts SqlStore::rolloutGroupCounts(qint64 groupId)
     return c;
 }
 
-QHash<qint64, GroupCounts> SqlStore::rolloutGroupCountsOf(const QList<qint64> &groupIds)
+Result<QHash<qint64, GroupCounts>> SqlStore::rolloutGroupCountsOf(const QList<qint64> &groupIds)
 {
     QHash<qint64, GroupCounts> result;
     if (groupIds.isEmpty())
@@ -333,10 +329,8 @@ QHash<qint64, GroupCounts> SqlStore::rolloutGroupCountsOf(const QList<qint64> &g
                   .arg(placeholders(groupIds.size())));
     for (qint64 id : groupIds)
         q.addBindValue(id);
-    if (!q.exec()) {
-        setError(QStringLiteral("counting the actions of %1 groups").arg(groupIds.size()), q);
-        return result;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("counting the actions of %1 groups").arg(groupIds.size()), q);
     while (q.next())
         addToCounts(result[q.value(0).toLongLong()], ActionState(q.value(1).toInt()), q.value(2).toInt());
     return result;

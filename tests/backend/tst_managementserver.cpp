@@ -12,6 +12,9 @@
 #include <QFile>
 #include <QHttpMultiPart>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +49,8 @@ private Q_SLOTS:
     void userManagement();
     void deletingClosedActions();
     void tagsGroupTargets();
+    void failedReadsAreErrorsNotEmptyPages_data();
+    void failedReadsAreErrorsNotEmptyPages();
 
 private:
     HttpClient &as(const QByteArray &user);
@@ -770,6 +775,61 @@ void TestManagementServer::tagsGroupTargets()
     QCOMPARE(admin.get(u"/targets?q=tag%3D%3DLab"_s).json()["total"_L1].toInt(), 0);
     QCOMPARE(admin.get(u"/targets"_s).json()["total"_L1].toInt(), 3); // the targets stay
     QCOMPARE(admin.get(u"/targettags"_s).json()["total"_L1].toInt(), 1);
+}
+
+// A read the store cannot do (here: a table taken away behind the server's back) is a 500 with hawkBit's generic
+// error naming what failed, never a 200 with an empty page that says "there is nothing"; with the table back the
+// same request answers the data again.
+void TestManagementServer::failedReadsAreErrorsNotEmptyPages_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("what");
+    QTest::newRow("targets") << u"targets"_s << u"/targets"_s << u"listing targets"_s;
+    QTest::newRow("modules") << u"software_modules"_s << u"/softwaremodules"_s << u"listing software modules"_s;
+    QTest::newRow("artifacts of a module page") << u"artifacts"_s << u"/softwaremodules"_s << u"artifacts"_s;
+    QTest::newRow("sets") << u"distribution_sets"_s << u"/distributionsets"_s << u"listing distribution sets"_s;
+    QTest::newRow("actions") << u"actions"_s << u"/actions"_s << u"listing actions"_s;
+    QTest::newRow("rollouts") << u"rollouts"_s << u"/rollouts"_s << u"listing rollouts"_s;
+    QTest::newRow("auto-assignments") << u"auto_assignments"_s << u"/autoassignments"_s
+                                      << u"reading auto-assignments"_s;
+    QTest::newRow("a type's use") << u"distribution_sets"_s << u"/distributionsettypes/1/optionalmoduletypes"_s
+                                  << u"counting distribution_sets"_s;
+}
+
+void TestManagementServer::failedReadsAreErrorsNotEmptyPages()
+{
+    QFETCH(QString, table);
+    QFETCH(QString, path);
+    QFETCH(QString, what);
+    prepareRepository();
+    const bool post = path.endsWith(u"moduletypes"_s);
+    const auto request = [&] {
+        return post ? as("admin").post(path, R"({"id":1})") : as("admin").get(path);
+    };
+    const int healthy = request().status;
+    QVERIFY2(healthy == 200 || healthy == 201 || healthy == 403, qPrintable(QString::number(healthy)));
+
+    // The server's own connection (SQLite in exclusive locking mode: no second one gets in) renames the table away,
+    // and back afterwards.
+    QSqlDatabase db;
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (QSqlDatabase::database(name, false).databaseName() == m_dir->filePath(u"db"_s))
+            db = QSqlDatabase::database(name, false);
+    }
+    QVERIFY(db.isOpen());
+    QSqlQuery rename(db);
+    QVERIFY2(rename.exec(u"ALTER TABLE %1 RENAME TO gone_%1"_s.arg(table)), qPrintable(rename.lastError().text()));
+    const HttpAnswer failed = request();
+    QVERIFY2(rename.exec(u"ALTER TABLE gone_%1 RENAME TO %1"_s.arg(table)), qPrintable(rename.lastError().text()));
+
+    QCOMPARE(failed.status, 500);
+    const QJsonObject error = failed.json();
+    QCOMPARE(error.value("errorCode"_L1).toString(), u"hawkbit.server.error.repo.genericError"_s);
+    QVERIFY2(error.value("message"_L1).toString().contains(what), failed.body.constData());
+    QVERIFY(!error.contains("content"_L1));
+    // Nothing lost: the same request answers as before.
+    QCOMPARE(request().status, healthy);
 }
 
 QTEST_GUILESS_MAIN(TestManagementServer)

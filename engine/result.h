@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QString>
+
+#include <utility>
+#include <variant>
+
+namespace Flotilla {
+
+// Why a fallible call failed: a stable code for programs ("flotilla.store", ...) and a message for people (what
+// was being done, and the underlying error's own words).
+struct Failure
+{
+    QString code;
+    QString message;
+};
+
+// A value or the Failure that prevented it: what fallible calls return, so a failure is something the caller sees
+// and must handle, never an empty list that looks like "nothing there". (std::expected is C++23.)
+template<typename T> class [[nodiscard]] Result
+{
+public:
+    Result(T value)
+        : m_value(std::in_place_index<0>, std::move(value))
+    { }
+    Result(Failure error)
+        : m_value(std::in_place_index<1>, std::move(error))
+    { }
+
+    bool ok() const { return m_value.index() == 0; }
+    explicit operator bool() const { return ok(); }
+
+    // Only when ok().
+    const T &value() const & { return std::get<0>(m_value); }
+    T &value() & { return std::get<0>(m_value); }
+    T &&value() && { return std::get<0>(std::move(m_value)); }
+    const T &operator*() const & { return value(); }
+    T &operator*() & { return value(); }
+    const T *operator->() const { return &value(); }
+
+    // Only when !ok().
+    const Failure &error() const { return std::get<1>(m_value); }
+
+private:
+    std::variant<T, Failure> m_value;
+};
+
+} // namespace Flotilla
