@@ -4,6 +4,7 @@
 
 #include "app/console/aboutdialog.h"
 #include "app/console/connectdialog.h"
+#include "app/console/consoleicons.h"
 #include "app/console/models/distributionsetmodel.h"
 #include "app/console/pages/rolloutspage.h"
 #include "app/console/pages/settingspage.h"
@@ -50,20 +51,21 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    const QIcon appIcon(u":/flotilla/flotilla.svg"_s);
     m_targets = new TargetsPage(*m_connection, *m_sets, m_pages);
     m_software = new SoftwarePage(*m_connection, *m_sets, m_pages);
     m_rollouts = new RolloutsPage(*m_connection, *m_sets, m_pages);
     m_consent = new ConsentPage(*m_connection, *m_sets, m_pages);
     m_manifests = new ManifestEditor(*m_connection, m_pages);
     m_settings = new SettingsPage(*m_connection, m_pages);
-    m_pages->addPage(QIcon::fromTheme(u"go-home"_s, appIcon), tr("Welcome"), new WelcomePage(m_pages));
-    m_pages->addPage(QIcon::fromTheme(u"network-server"_s, appIcon), tr("Targets"), m_targets);
-    m_pages->addPage(QIcon::fromTheme(u"package-x-generic"_s, appIcon), tr("Software"), m_software);
-    m_pages->addPage(QIcon::fromTheme(u"media-playback-start"_s, appIcon), tr("Rollouts"), m_rollouts);
-    m_pages->addPage(QIcon::fromTheme(u"dialog-question"_s, appIcon), tr("Consent"), m_consent);
-    m_pages->addPage(QIcon::fromTheme(u"text-x-generic"_s, appIcon), tr("Manifests"), m_manifests);
-    m_pages->addPage(QIcon::fromTheme(u"preferences-system"_s, appIcon), tr("Settings"), m_settings);
+    // In ConsoleIcons::pageNames() order: the bundled icons, drawn in the palette's colours.
+    m_pages->addPage({}, tr("Welcome"), new WelcomePage(m_pages));
+    m_pages->addPage({}, tr("Targets"), m_targets);
+    m_pages->addPage({}, tr("Software"), m_software);
+    m_pages->addPage({}, tr("Rollouts"), m_rollouts);
+    m_pages->addPage({}, tr("Consent"), m_consent);
+    m_pages->addPage({}, tr("Manifests"), m_manifests);
+    m_pages->addPage({}, tr("Settings"), m_settings);
+    updatePageIcons();
     connect(m_targets, &TargetsPage::message, this, &MainWindow::showMessage);
     connect(m_software, &SoftwarePage::message, this, &MainWindow::showMessage);
     connect(m_rollouts, &RolloutsPage::message, this, &MainWindow::showMessage);
@@ -128,6 +130,21 @@ void MainWindow::showConnectDialog()
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { connectToServer(dialog->login(), dialog->trustedCertificates()); });
     dialog->open();
+}
+
+void MainWindow::updatePageIcons()
+{
+    const QStringList names = ConsoleIcons::pageNames();
+    for (int i = 0; i < m_pages->count() && i < names.size(); ++i)
+        m_pages->setIcon(i, ConsoleIcons::page(names.at(i), palette()));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Light to dark (or back): the page icons take the new palette's colours.
+    if (event->type() == QEvent::PaletteChange)
+        updatePageIcons();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

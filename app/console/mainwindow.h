@@ -48,9 +48,11 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createMenus();
+    void updatePageIcons();
     void showAbout();
     void showMessage(const QString &text);
 

@@ -38,6 +38,18 @@ int PageStack::addPage(const QIcon &icon, const QString &title, QWidget *page)
     return index;
 }
 
+QIcon PageStack::icon(int index) const
+{
+    const QListWidgetItem *item = m_navigation->item(index);
+    return item ? item->icon() : QIcon();
+}
+
+void PageStack::setIcon(int index, const QIcon &icon)
+{
+    if (QListWidgetItem *item = m_navigation->item(index))
+        item->setIcon(icon);
+}
+
 int PageStack::count() const
 {
     return m_stack->count();

@@ -21,6 +21,8 @@ public:
     QWidget *currentPage() const;
     QWidget *page(int index) const;
     QString title(int index) const; // as the navigation shows it
+    QIcon icon(int index) const;
+    void setIcon(int index, const QIcon &icon);
     void setCurrentIndex(int index);
 
 Q_SIGNALS:

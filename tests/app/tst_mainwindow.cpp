@@ -8,12 +8,15 @@
 #include <QApplication>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
 
 #include <ksyntaxhighlighting_version.h>
+
+using namespace Qt::StringLiterals;
 
 class TestMainWindow : public QObject
 {
@@ -27,6 +30,8 @@ private Q_SLOTS:
     void aboutNamesVersions();
     void pageStackSwitchesPages();
     void germanTranslation();
+    void everyPageHasItsOwnIcon();
+    void pageIconsFollowThePalette();
 };
 
 void TestMainWindow::opensWithPageStack()
@@ -121,6 +126,68 @@ void TestMainWindow::germanTranslation()
     Flotilla::MainWindow window;
     QCOMPARE(window.windowTitle(), QStringLiteral("Flotilla-Konsole"));
     QCOMPARE(window.findChild<QAction *>(QStringLiteral("actionQuit"))->text(), QStringLiteral("&Beenden"));
+}
+
+namespace {
+QImage imageOf(const QIcon &icon, QIcon::Mode mode = QIcon::Normal)
+{
+    return icon.pixmap(QSize(32, 32), 1.0, mode).toImage().convertToFormat(QImage::Format_ARGB32);
+}
+
+// The colour of the most opaque pixel: what the icon is drawn in.
+QColor inkOf(const QImage &image)
+{
+    QColor ink;
+    int alpha = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.alpha() > alpha) {
+                alpha = c.alpha();
+                ink = c;
+            }
+        }
+    }
+    return ink;
+}
+} // namespace
+
+// Bundled icons, not the theme's (Xvfb and many desktops have none, and every page fell back to the application
+// icon): each page's icon is drawn, differs from every other page's and from the application icon.
+void TestMainWindow::everyPageHasItsOwnIcon()
+{
+    Flotilla::MainWindow window;
+    Flotilla::PageStack *pages = window.pages();
+    QCOMPARE(pages->count(), 7);
+    const QImage app = imageOf(window.windowIcon());
+    QList<QImage> seen;
+    for (int i = 0; i < pages->count(); ++i) {
+        const QImage image = imageOf(pages->icon(i));
+        QVERIFY2(!image.isNull(), qPrintable(pages->title(i)));
+        QVERIFY2(inkOf(image).alpha() == 255, qPrintable(pages->title(i) + u" is not drawn"_s));
+        QVERIFY2(image != app, qPrintable(pages->title(i) + u" shows the application icon"_s));
+        for (int j = 0; j < seen.size(); ++j)
+            QVERIFY2(image != seen.at(j), qPrintable(pages->title(i) + u" looks like "_s + pages->title(j)));
+        seen << image;
+    }
+}
+
+// Drawn in the palette's text colour: dark ink on a light palette, light ink on a dark one, and the highlighted
+// text colour on the selected item.
+void TestMainWindow::pageIconsFollowThePalette()
+{
+    Flotilla::MainWindow window;
+    Flotilla::PageStack *pages = window.pages();
+    QPalette light = window.palette();
+    light.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
+    light.setColor(QPalette::HighlightedText, QColor(0xff, 0xff, 0xff));
+    window.setPalette(light);
+    QCOMPARE(inkOf(imageOf(pages->icon(1))).rgb(), QColor(0x20, 0x20, 0x20).rgb());
+    QCOMPARE(inkOf(imageOf(pages->icon(1), QIcon::Selected)).rgb(), QColor(0xff, 0xff, 0xff).rgb());
+    QPalette dark = light;
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    window.setPalette(dark);
+    QCOMPARE(inkOf(imageOf(pages->icon(1))).rgb(), QColor(0xee, 0xee, 0xee).rgb());
 }
 
 QTEST_MAIN(TestMainWindow)
