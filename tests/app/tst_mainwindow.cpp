@@ -5,14 +5,23 @@
 #include "app/console/pagestack.h"
 #include "app/console/translations.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QPalette>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
+#include <QTextEdit>
 
 #include <ksyntaxhighlighting_version.h>
 
@@ -32,6 +41,8 @@ private Q_SLOTS:
     void germanTranslation();
     void everyPageHasItsOwnIcon();
     void pageIconsFollowThePalette();
+    void everyControlHasAnAccessibleName();
+    void pagesReachableFromTheKeyboard();
 };
 
 void TestMainWindow::opensWithPageStack()
@@ -188,6 +199,63 @@ void TestMainWindow::pageIconsFollowThePalette()
     dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
     window.setPalette(dark);
     QCOMPARE(inkOf(imageOf(pages->icon(1))).rgb(), QColor(0xee, 0xee, 0xee).rgb());
+}
+
+// What a screen reader announces: every control an operator can focus, on every page, has a name (its text, a
+// label's buddy, a tooltip or an accessible name set for it).
+void TestMainWindow::everyControlHasAnAccessibleName()
+{
+    Flotilla::MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Flotilla::PageStack *pages = window.pages();
+    QStringList unnamed;
+    int checked = 0;
+    for (int i = 0; i < pages->count(); ++i) {
+        pages->setCurrentIndex(i);
+        QCoreApplication::processEvents();
+        const QList<QWidget *> widgets = pages->page(i)->findChildren<QWidget *>();
+        for (QWidget *w : widgets) {
+            const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
+                || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractItemView *>(w)
+                || qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QAbstractSlider *>(w)
+                || qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QTextEdit *>(w);
+            if (!control || !w->isVisibleTo(pages->page(i)) || w->focusPolicy() == Qt::NoFocus)
+                continue;
+            if (qobject_cast<QLineEdit *>(w) && qobject_cast<QComboBox *>(w->parentWidget()))
+                continue; // an editable combo box's own line edit: the combo box is the control
+            ++checked;
+            QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
+            const QString name = a ? a->text(QAccessible::Name) : QString();
+            if (name.trimmed().isEmpty())
+                unnamed << pages->title(i) + u": "_s + QString::fromLatin1(w->metaObject()->className()) + u" "_s
+                        + w->objectName();
+        }
+    }
+    // The walk saw the pages' controls (about 50 today), not an empty window.
+    QVERIFY2(checked >= 40, qPrintable(QString::number(checked)));
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+}
+
+// Ctrl+1 ... Ctrl+7 open the pages in the navigation's order; the navigation list itself takes the focus and the
+// arrow keys.
+void TestMainWindow::pagesReachableFromTheKeyboard()
+{
+    Flotilla::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Flotilla::PageStack *pages = window.pages();
+    for (int i = pages->count() - 1; i >= 0; --i) {
+        QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+        QCOMPARE(pages->currentIndex(), i);
+    }
+    auto *navigation = pages->findChild<QAbstractItemView *>();
+    QVERIFY(navigation);
+    QVERIFY(navigation->focusPolicy() & Qt::TabFocus);
+    navigation->setFocus();
+    QTest::keyClick(navigation, Qt::Key_Down);
+    QCOMPARE(pages->currentIndex(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)
