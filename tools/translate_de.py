@@ -11,6 +11,29 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 GERMAN = {
+    "Create the target now, with its own token": "Das Zielgerät jetzt anlegen, mit eigenem Token",
+    "Use the tenant's gateway token (the device registers itself)":
+        "Das Gateway-Token des Mandanten verwenden (das Gerät meldet sich selbst an)",
+    "Create Target": "Zielgerät anlegen",
+    "Connect a Device": "Ein Gerät verbinden",
+    "Server URL for devices": "Server-URL für Geräte",
+    "the gateway token flotillad was given (ddi/gatewayToken)":
+        "das Gateway-Token, das flotillad erhalten hat (ddi/gatewayToken)",
+    "Server &URL for devices:": "Server-&URL für Geräte:",
+    "&Tenant:": "&Mandant:",
+    "C&ontroller id:": "C&ontroller-ID:",
+    "&Gateway token:": "&Gateway-Token:",
+    "flotilla-agent": "flotilla-agent",
+    "SWUpdate (suricatta)": "SWUpdate (suricatta)",
+    "rauc-hawkbit-updater": "rauc-hawkbit-updater",
+    "Configuration to paste": "Konfiguration zum Einfügen",
+    "&Copy": "&Kopieren",
+    "Waiting for %1's first poll…": "Warte auf die erste Abfrage von %1 …",
+    "Target %1 created. Waiting for its first poll…": "Zielgerät %1 angelegt. Warte auf seine erste Abfrage …",
+    "Could not create target %1: %2": "Zielgerät %1 konnte nicht angelegt werden: %2",
+    "%1 polled at %2: it is connected.": "%1 hat um %2 abgefragt: Es ist verbunden.",
+    "Connect a &Device…": "Ein &Gerät verbinden …",
+    "Connect a Device…": "Ein Gerät verbinden …",
     "About Flotilla": "Über Flotilla",
     "Over-the-air software rollouts for device fleets.": "Software-Rollouts über das Netz für Geräteflotten.",
     "Qt %1 (built with %2)\nKSyntaxHighlighting %3": "Qt %1 (erstellt mit %2)\nKSyntaxHighlighting %3",

@@ -202,6 +202,104 @@ KSyntaxHighlighting %3</translation>
     </message>
 </context>
 <context>
+    <name>Flotilla::ConnectDeviceDialog</name>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="45" />
+        <source>Create the target now, with its own token</source>
+        <translation>Das Zielgerät jetzt anlegen, mit eigenem Token</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="46" />
+        <source>Use the tenant's gateway token (the device registers itself)</source>
+        <translation>Das Gateway-Token des Mandanten verwenden (das Gerät meldet sich selbst an)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="49" />
+        <source>Create Target</source>
+        <translation>Zielgerät anlegen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="53" />
+        <source>Connect a Device</source>
+        <translation>Ein Gerät verbinden</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="58" />
+        <source>Server URL for devices</source>
+        <translation>Server-URL für Geräte</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="62" />
+        <source>the gateway token flotillad was given (ddi/gatewayToken)</source>
+        <translation>das Gateway-Token, das flotillad erhalten hat (ddi/gatewayToken)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="71" />
+        <source>Server &amp;URL for devices:</source>
+        <translation>Server-&amp;URL für Geräte:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="72" />
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Mandant:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="73" />
+        <source>C&amp;ontroller id:</source>
+        <translation>C&amp;ontroller-ID:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="77" />
+        <source>&amp;Gateway token:</source>
+        <translation>&amp;Gateway-Token:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="81" />
+        <source>flotilla-agent</source>
+        <translation>flotilla-agent</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="82" />
+        <source>SWUpdate (suricatta)</source>
+        <translation>SWUpdate (suricatta)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="83" />
+        <source>rauc-hawkbit-updater</source>
+        <translation>rauc-hawkbit-updater</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="111" />
+        <source>Configuration to paste</source>
+        <translation>Konfiguration zum Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="112" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="148" />
+        <source>Waiting for %1's first poll…</source>
+        <translation>Warte auf die erste Abfrage von %1 …</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="161" />
+        <source>Target %1 created. Waiting for its first poll…</source>
+        <translation>Zielgerät %1 angelegt. Warte auf seine erste Abfrage …</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="165" />
+        <source>Could not create target %1: %2</source>
+        <translation>Zielgerät %1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/connectdevicedialog.cpp" line="174" />
+        <source>%1 polled at %2: it is connected.</source>
+        <translation>%1 hat um %2 abgefragt: Es ist verbunden.</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::ConnectDialog</name>
     <message>
         <location filename="../app/console/connectdialog.cpp" line="31" />
@@ -685,147 +783,152 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::MainWindow</name>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="37" />
+        <location filename="../app/console/mainwindow.cpp" line="39" />
         <source>Flotilla Console</source>
         <translation>Flotilla-Konsole</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="60" />
+        <location filename="../app/console/mainwindow.cpp" line="64" />
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="61" />
+        <location filename="../app/console/mainwindow.cpp" line="65" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="62" />
+        <location filename="../app/console/mainwindow.cpp" line="66" />
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="63" />
+        <location filename="../app/console/mainwindow.cpp" line="67" />
         <source>Rollouts</source>
         <translation>Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="64" />
+        <location filename="../app/console/mainwindow.cpp" line="68" />
         <source>Consent</source>
         <translation>Zustimmung</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="65" />
+        <location filename="../app/console/mainwindow.cpp" line="69" />
         <source>Manifests</source>
         <translation>Manifeste</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="66" />
+        <location filename="../app/console/mainwindow.cpp" line="70" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="76" />
+        <location filename="../app/console/mainwindow.cpp" line="81" />
         <source>Server connection</source>
         <translation>Serververbindung</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="78" />
+        <location filename="../app/console/mainwindow.cpp" line="83" />
         <source>Not connected to a server</source>
         <translation>Mit keinem Server verbunden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="82" />
+        <location filename="../app/console/mainwindow.cpp" line="87" />
         <source>The connection to %1 was lost. Reconnecting… what happens meanwhile is shown once it is back.</source>
         <translation>Die Verbindung zu %1 ist unterbrochen. Verbinde neu … was inzwischen geschieht, wird danach angezeigt.</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="112" />
+        <location filename="../app/console/mainwindow.cpp" line="117" />
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="143" />
+        <location filename="../app/console/mainwindow.cpp" line="175" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="144" />
+        <location filename="../app/console/mainwindow.cpp" line="176" />
         <source>&amp;Connect to Server…</source>
         <translation>Mit Server &amp;verbinden …</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="148" />
+        <location filename="../app/console/mainwindow.cpp" line="180" />
+        <source>Connect a &amp;Device…</source>
+        <translation>Ein &amp;Gerät verbinden …</translation>
+    </message>
+    <message>
+        <location filename="../app/console/mainwindow.cpp" line="184" />
         <source>Use the &amp;Embedded Server</source>
         <translation>&amp;Eingebauten Server verwenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="153" />
+        <location filename="../app/console/mainwindow.cpp" line="189" />
         <source>Embedded server</source>
         <translation>Eingebauter Server</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="156" />
+        <location filename="../app/console/mainwindow.cpp" line="192" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="165" />
+        <location filename="../app/console/mainwindow.cpp" line="201" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="166" />
+        <location filename="../app/console/mainwindow.cpp" line="202" />
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="166" />
+        <location filename="../app/console/mainwindow.cpp" line="202" />
         <source>&amp;Targets</source>
         <translation>&amp;Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="166" />
+        <location filename="../app/console/mainwindow.cpp" line="202" />
         <source>&amp;Software</source>
         <translation>&amp;Software</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="166" />
+        <location filename="../app/console/mainwindow.cpp" line="202" />
         <source>&amp;Rollouts</source>
         <translation>&amp;Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="167" />
+        <location filename="../app/console/mainwindow.cpp" line="203" />
         <source>S&amp;ettings</source>
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="167" />
+        <location filename="../app/console/mainwindow.cpp" line="203" />
         <source>&amp;Consent</source>
         <translation>&amp;Zustimmung</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="167" />
+        <location filename="../app/console/mainwindow.cpp" line="203" />
         <source>&amp;Manifests</source>
         <translation>&amp;Manifeste</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="175" />
+        <location filename="../app/console/mainwindow.cpp" line="211" />
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="185" />
+        <location filename="../app/console/mainwindow.cpp" line="221" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="186" />
+        <location filename="../app/console/mainwindow.cpp" line="222" />
         <source>&amp;About Flotilla</source>
         <translation>&amp;Über Flotilla</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="190" />
+        <location filename="../app/console/mainwindow.cpp" line="226" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
@@ -2606,16 +2709,21 @@ Authorization: TargetToken %1</translation>
 <context>
     <name>Flotilla::WelcomePage</name>
     <message>
-        <location filename="../app/console/welcomepage.cpp" line="17" />
+        <location filename="../app/console/welcomepage.cpp" line="18" />
         <source>Welcome to Flotilla</source>
         <translation>Willkommen bei Flotilla</translation>
     </message>
     <message>
-        <location filename="../app/console/welcomepage.cpp" line="24" />
+        <location filename="../app/console/welcomepage.cpp" line="25" />
         <source>Over-the-air software rollouts for device fleets.
 Devices speak the hawkBit DDI API; this console manages targets, software, deployments and rollouts.</source>
         <translation>Software-Rollouts über das Netz für Geräteflotten.
 Geräte sprechen die hawkBit-DDI-API; diese Konsole verwaltet Zielgeräte, Software, Verteilungen und Rollouts.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/welcomepage.cpp" line="47" />
+        <source>Connect a Device…</source>
+        <translation>Ein Gerät verbinden …</translation>
     </message>
 </context>
 <context>

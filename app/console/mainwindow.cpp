@@ -3,6 +3,7 @@
 #include "app/console/pages/consentpage.h"
 
 #include "app/console/aboutdialog.h"
+#include "app/console/connectdevicedialog.h"
 #include "app/console/connectdialog.h"
 #include "app/console/consoleicons.h"
 #include "app/console/models/distributionsetmodel.h"
@@ -58,7 +59,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_manifests = new ManifestEditor(*m_connection, m_pages);
     m_settings = new SettingsPage(*m_connection, m_pages);
     // In ConsoleIcons::pageNames() order: the bundled icons, drawn in the palette's colours.
-    m_pages->addPage({}, tr("Welcome"), new WelcomePage(m_pages));
+    auto *welcome = new WelcomePage(m_pages);
+    connect(welcome, &WelcomePage::connectDeviceRequested, this, &MainWindow::showConnectDeviceDialog);
+    m_pages->addPage({}, tr("Welcome"), welcome);
     m_pages->addPage({}, tr("Targets"), m_targets);
     m_pages->addPage({}, tr("Software"), m_software);
     m_pages->addPage({}, tr("Rollouts"), m_rollouts);
@@ -132,6 +135,18 @@ void MainWindow::showConnectDialog()
     dialog->open();
 }
 
+ConnectDeviceDialog *MainWindow::showConnectDeviceDialog()
+{
+    // One at a time, not modal: the operator copies from it while setting up the device.
+    if (!m_connectDevice) {
+        m_connectDevice = new ConnectDeviceDialog(*m_connection, this);
+        m_connectDevice->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_connectDevice->show();
+    m_connectDevice->raise();
+    return m_connectDevice;
+}
+
 void MainWindow::updatePageIcons()
 {
     const QStringList names = ConsoleIcons::pageNames();
@@ -162,6 +177,10 @@ void MainWindow::createMenus()
     connectAction->setObjectName(u"actionConnect"_s);
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(connectAction, &QAction::triggered, this, &MainWindow::showConnectDialog);
+    QAction *connectDevice = file->addAction(tr("Connect a &Device…"));
+    connectDevice->setObjectName(u"actionConnectDevice"_s);
+    connectDevice->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(connectDevice, &QAction::triggered, this, &MainWindow::showConnectDeviceDialog);
     m_useEmbedded = file->addAction(tr("Use the &Embedded Server"));
     m_useEmbedded->setObjectName(u"actionUseEmbedded"_s);
     m_useEmbedded->setEnabled(false);

@@ -3,11 +3,13 @@
 #include "client/apiclient.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 
 namespace Flotilla {
 
+class ConnectDeviceDialog;
 class ConsentPage;
 class DistributionSetModel;
 class ManifestEditor;
@@ -45,6 +47,8 @@ public:
 
 public Q_SLOTS:
     void showConnectDialog();
+    // File → Connect a Device… and the Welcome page's button; the dialog stays open beside the window.
+    ConnectDeviceDialog *showConnectDeviceDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -53,6 +57,7 @@ protected:
 private:
     void createMenus();
     void updatePageIcons();
+    QPointer<ConnectDeviceDialog> m_connectDevice;
     void showAbout();
     void showMessage(const QString &text);
 

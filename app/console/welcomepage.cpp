@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Flotilla {
@@ -42,6 +43,16 @@ WelcomePage::WelcomePage(QWidget *parent)
     row->addWidget(text);
     row->addStretch(1);
     layout->addLayout(row);
+    layout->addSpacing(16);
+    auto *connectDevice = new QPushButton(tr("Connect a Device…"), this);
+    connectDevice->setObjectName(QStringLiteral("connectDeviceButton"));
+    connectDevice->setDefault(true);
+    connect(connectDevice, &QPushButton::clicked, this, &WelcomePage::connectDeviceRequested);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addStretch(1);
+    buttonRow->addWidget(connectDevice);
+    buttonRow->addStretch(1);
+    layout->addLayout(buttonRow);
     layout->addStretch(3);
 }
 

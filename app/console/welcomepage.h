@@ -10,6 +10,10 @@ class WelcomePage : public QWidget
     Q_OBJECT
 public:
     explicit WelcomePage(QWidget *parent = nullptr);
+
+Q_SIGNALS:
+    // Its main button: how to get a first device talking to the server.
+    void connectDeviceRequested();
 };
 
 } // namespace Flotilla

@@ -1,5 +1,6 @@
 // The console's dialogs against an embedded server: Connect (TLS, cancel), the rollout wizard, Deploy with a
 // planned maintenance window.
+#include "app/console/connectdevicedialog.h"
 #include "app/console/connectdialog.h"
 #include "app/console/maintenance/maintenancewindowdialog.h"
 #include "app/console/mainwindow.h"
@@ -18,6 +19,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSslCertificate>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void connectDialogCancelsASlowAttempt();
     void rolloutDialogPlansGroups();
     void deployDialogPlansAMaintenanceWindow();
+    void connectDeviceDialogSeesTheFirstPoll();
 };
 
 // File → Connect to a server with a self-signed certificate: refused with the reason and the fingerprint; works
@@ -210,6 +213,45 @@ void TestConsoleDialogs::deployDialogPlansAMaintenanceWindow()
     QCOMPARE(window["schedule"_L1].toString(), u"0 30 23 ? * SAT"_s);
     QCOMPARE(window["duration"_L1].toString(), u"02:00:00"_s);
     QCOMPARE(window["timezone"_L1].toString(), u"America/New_York"_s);
+}
+
+// File → Connect a Device: the target is created with the token the configuration shows; a device that polls
+// with exactly that configuration flips the dialog to "connected" through the event stream.
+void TestConsoleDialogs::connectDeviceDialogSeesTheFirstPoll()
+{
+    EmbeddedServer server;
+    QVERIFY(server.start());
+    MainWindow window;
+    window.show();
+    window.connectToServer(server.login());
+    QTRY_COMPARE(window.connection().events().state(), EventClient::State::Connected);
+
+    ConnectDeviceDialog *dialog = window.showConnectDeviceDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(window.showConnectDeviceDialog(), dialog); // one at a time
+    dialog->findChild<QLineEdit *>(u"deviceControllerId"_s)->setText(u"pump-7"_s);
+    // The device is on this machine in the test: the server's own loopback URL.
+    dialog->findChild<QComboBox *>(u"deviceServerUrl"_s)->setEditText(server.url);
+    auto *status = dialog->findChild<QLabel *>(u"firstPollStatus"_s);
+    QVERIFY2(status->text().contains(u"pump-7"_s), qPrintable(status->text()));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"createTargetButton"_s), Qt::LeftButton);
+    QTRY_VERIFY2(status->text().contains(u"created"_s), qPrintable(status->text()));
+    QVERIFY(!dialog->hasPolled());
+
+    // What the operator pastes on the device: the agent's INI names the URL, tenant, id and token.
+    const QString ini = dialog->findChild<QPlainTextEdit *>(u"agentConfig"_s)->toPlainText();
+    QVERIFY2(ini.contains(u"url="_s + server.url), qPrintable(ini));
+    const QString token = ini.section(u"targetToken="_s, 1).section(u'\n', 0, 0).trimmed();
+    QCOMPARE(token.size(), 32);
+    QVERIFY(dialog->findChild<QPlainTextEdit *>(u"suricattaConfig"_s)->toPlainText().contains(token));
+    QVERIFY(dialog->findChild<QPlainTextEdit *>(u"raucConfig"_s)->toPlainText().contains(token));
+    dialog->grab().save(screenshotDir() + u"/connect-device.png"_s);
+
+    HttpClient device(server.url + u"/DEFAULT/controller/v1/pump-7"_s);
+    device.setAuthorization("TargetToken " + token.toLatin1());
+    QCOMPARE(device.get(QString()).status, 200);
+    QTRY_VERIFY(dialog->hasPolled());
+    QVERIFY2(status->text().contains(u"connected"_s), qPrintable(status->text()));
 }
 
 QTEST_MAIN(TestConsoleDialogs)
