@@ -11,6 +11,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 GERMAN = {
+    "The server is running and reachable": "Der Server läuft und ist erreichbar",
+    "A device has connected (polled)": "Ein Gerät hat sich verbunden (abgefragt)",
+    "Software is uploaded (a software module)": "Software ist hochgeladen (ein Softwaremodul)",
+    "A first deployment is made": "Eine erste Verteilung ist gemacht",
+    "done": "erledigt",
+    "not yet": "noch nicht",
     "Create the target now, with its own token": "Das Zielgerät jetzt anlegen, mit eigenem Token",
     "Use the tenant's gateway token (the device registers itself)":
         "Das Gateway-Token des Mandanten verwenden (das Gerät meldet sich selbst an)",

@@ -2709,21 +2709,51 @@ Authorization: TargetToken %1</translation>
 <context>
     <name>Flotilla::WelcomePage</name>
     <message>
-        <location filename="../app/console/welcomepage.cpp" line="18" />
+        <location filename="../app/console/welcomepage.cpp" line="27" />
         <source>Welcome to Flotilla</source>
         <translation>Willkommen bei Flotilla</translation>
     </message>
     <message>
-        <location filename="../app/console/welcomepage.cpp" line="25" />
+        <location filename="../app/console/welcomepage.cpp" line="34" />
         <source>Over-the-air software rollouts for device fleets.
 Devices speak the hawkBit DDI API; this console manages targets, software, deployments and rollouts.</source>
         <translation>Software-Rollouts über das Netz für Geräteflotten.
 Geräte sprechen die hawkBit-DDI-API; diese Konsole verwaltet Zielgeräte, Software, Verteilungen und Rollouts.</translation>
     </message>
     <message>
-        <location filename="../app/console/welcomepage.cpp" line="47" />
+        <location filename="../app/console/welcomepage.cpp" line="56" />
         <source>Connect a Device…</source>
         <translation>Ein Gerät verbinden …</translation>
+    </message>
+    <message>
+        <location filename="../app/console/welcomepage.cpp" line="67" />
+        <source>The server is running and reachable</source>
+        <translation>Der Server läuft und ist erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../app/console/welcomepage.cpp" line="68" />
+        <source>A device has connected (polled)</source>
+        <translation>Ein Gerät hat sich verbunden (abgefragt)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/welcomepage.cpp" line="69" />
+        <source>Software is uploaded (a software module)</source>
+        <translation>Software ist hochgeladen (ein Softwaremodul)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/welcomepage.cpp" line="70" />
+        <source>A first deployment is made</source>
+        <translation>Eine erste Verteilung ist gemacht</translation>
+    </message>
+    <message>
+        <location filename="../app/console/welcomepage.cpp" line="107" />
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/welcomepage.cpp" line="107" />
+        <source>not yet</source>
+        <translation>noch nicht</translation>
     </message>
 </context>
 <context>

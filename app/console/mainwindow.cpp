@@ -59,7 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_manifests = new ManifestEditor(*m_connection, m_pages);
     m_settings = new SettingsPage(*m_connection, m_pages);
     // In ConsoleIcons::pageNames() order: the bundled icons, drawn in the palette's colours.
-    auto *welcome = new WelcomePage(m_pages);
+    auto *welcome = new WelcomePage(*m_connection, m_pages);
     connect(welcome, &WelcomePage::connectDeviceRequested, this, &MainWindow::showConnectDeviceDialog);
     m_pages->addPage({}, tr("Welcome"), welcome);
     m_pages->addPage({}, tr("Targets"), m_targets);

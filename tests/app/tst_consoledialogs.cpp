@@ -9,7 +9,9 @@
 #include "app/console/pages/deploydialog.h"
 #include "app/console/pages/rolloutdialog.h"
 #include "app/console/pages/settingspage.h"
+#include "app/console/pagestack.h"
 #include "app/console/serverconnection.h"
+#include "app/console/welcomepage.h"
 #include "tests/app/consolefixture.h"
 #include "tests/common/screenshotdir.h"
 
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void rolloutDialogPlansGroups();
     void deployDialogPlansAMaintenanceWindow();
     void connectDeviceDialogSeesTheFirstPoll();
+    void welcomeChecklistTicksItself();
 };
 
 // File → Connect to a server with a self-signed certificate: refused with the reason and the fingerprint; works
@@ -252,6 +255,45 @@ void TestConsoleDialogs::connectDeviceDialogSeesTheFirstPoll()
     QCOMPARE(device.get(QString()).status, 200);
     QTRY_VERIFY(dialog->hasPolled());
     QVERIFY2(status->text().contains(u"connected"_s), qPrintable(status->text()));
+}
+
+// The Welcome page's checklist follows the server: reachable once connected; a device once one polls; software
+// once a module exists; a deployment once an action exists; each through the event stream, without reopening.
+void TestConsoleDialogs::welcomeChecklistTicksItself()
+{
+    EmbeddedServer server;
+    QVERIFY(server.start());
+    MainWindow window;
+    window.show();
+    auto *welcome = qobject_cast<WelcomePage *>(window.pages()->page(0));
+    QVERIFY(welcome);
+    for (int i = 0; i < WelcomePage::StepCount; ++i)
+        QVERIFY(!welcome->isDone(WelcomePage::Step(i)));
+    window.connectToServer(server.login());
+    QTRY_VERIFY(welcome->isDone(WelcomePage::ServerReachable));
+    QTRY_COMPARE(window.connection().events().state(), EventClient::State::Connected);
+    QVERIFY(!welcome->isDone(WelcomePage::DeviceConnected));
+    QVERIFY(!welcome->isDone(WelcomePage::SoftwareUploaded));
+    QVERIFY(!welcome->isDone(WelcomePage::FirstDeployment));
+
+    QVERIFY(server.createTargets(u"cam-"_s, 1)); // created, never polled: not connected yet
+    QTest::qWait(800);
+    QVERIFY(!welcome->isDone(WelcomePage::DeviceConnected));
+    QCOMPARE(server.poll(u"cam-000"_s).status, 200);
+    QTRY_VERIFY(welcome->isDone(WelcomePage::DeviceConnected));
+
+    const qint64 set = server.createSet();
+    QVERIFY(set > 0);
+    QTRY_VERIFY(welcome->isDone(WelcomePage::SoftwareUploaded));
+    QVERIFY(!welcome->isDone(WelcomePage::FirstDeployment));
+    const QByteArray assignment = "[{\"id\":\"cam-000\"}]";
+    QCOMPARE(server.api->post(u"/distributionsets/%1/assignedTargets"_s.arg(set), assignment).status, 200);
+    QTRY_VERIFY(welcome->isDone(WelcomePage::FirstDeployment));
+    auto *step = welcome->findChild<QLabel *>(u"welcomeStep3"_s);
+    QVERIFY(step->text().startsWith(QChar(0x2611)));
+    QVERIFY(step->accessibleName().endsWith(u"done"_s));
+    window.pages()->setCurrentIndex(0);
+    window.grab().save(screenshotDir() + u"/welcome-checklist.png"_s);
 }
 
 QTEST_MAIN(TestConsoleDialogs)
