@@ -6,6 +6,7 @@
 #include "backend/serverthread.h"
 #include "tests/common/httpclient.h"
 
+#include <QPalette>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -13,6 +14,26 @@
 #include <functional>
 
 namespace FlotillaTest {
+
+// A dark palette (Breeze Dark's colours), for screenshots and contrast checks in dark mode.
+inline QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2a, 0x2e, 0x32));
+    p.setColor(QPalette::WindowText, QColor(0xfc, 0xfc, 0xfc));
+    p.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
+    p.setColor(QPalette::AlternateBase, QColor(0x23, 0x26, 0x29));
+    p.setColor(QPalette::Text, QColor(0xfc, 0xfc, 0xfc));
+    p.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
+    p.setColor(QPalette::ButtonText, QColor(0xfc, 0xfc, 0xfc));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    p.setColor(QPalette::HighlightedText, QColor(0xfc, 0xfc, 0xfc));
+    p.setColor(QPalette::Mid, QColor(0x4d, 0x52, 0x57));
+    p.setColor(QPalette::Midlight, QColor(0x3b, 0x40, 0x45));
+    for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
+        p.setColor(QPalette::Disabled, role, QColor(0x6e, 0x72, 0x76));
+    return p;
+}
 
 class EmbeddedServer
 {

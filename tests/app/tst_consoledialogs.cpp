@@ -15,6 +15,7 @@
 #include "tests/app/consolefixture.h"
 #include "tests/common/screenshotdir.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -249,6 +250,13 @@ void TestConsoleDialogs::connectDeviceDialogSeesTheFirstPoll()
     QVERIFY(dialog->findChild<QPlainTextEdit *>(u"suricattaConfig"_s)->toPlainText().contains(token));
     QVERIFY(dialog->findChild<QPlainTextEdit *>(u"raucConfig"_s)->toPlainText().contains(token));
     dialog->grab().save(screenshotDir() + u"/connect-device.png"_s);
+    {
+        const QPalette light = QApplication::palette();
+        QApplication::setPalette(darkPalette());
+        QTest::qWait(100); // the palette change reaches every widget
+        dialog->grab().save(screenshotDir() + u"/connect-device-dark.png"_s);
+        QApplication::setPalette(light);
+    }
 
     HttpClient device(server.url + u"/DEFAULT/controller/v1/pump-7"_s);
     device.setAuthorization("TargetToken " + token.toLatin1());
@@ -294,6 +302,11 @@ void TestConsoleDialogs::welcomeChecklistTicksItself()
     QVERIFY(step->accessibleName().endsWith(u"done"_s));
     window.pages()->setCurrentIndex(0);
     window.grab().save(screenshotDir() + u"/welcome-checklist.png"_s);
+    const QPalette light = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    QTest::qWait(100); // the palette change reaches every widget
+    window.grab().save(screenshotDir() + u"/welcome-checklist-dark.png"_s);
+    QApplication::setPalette(light);
 }
 
 QTEST_MAIN(TestConsoleDialogs)
