@@ -1,6 +1,8 @@
 // The console's main window opens with its page stack, menus and status bar; the About dialog names the
 // versions of Qt and KSyntaxHighlighting in use.
 #include "app/console/aboutdialog.h"
+#include "app/console/connectdevicedialog.h"
+#include "app/console/connectdialog.h"
 #include "app/console/mainwindow.h"
 #include "app/console/pagestack.h"
 #include "app/console/translations.h"
@@ -203,6 +205,33 @@ void TestMainWindow::pageIconsFollowThePalette()
 
 // What a screen reader announces: every control an operator can focus, on every page, has a name (its text, a
 // label's buddy, a tooltip or an accessible name set for it).
+namespace {
+// The focusable controls under root that a screen reader would announce without a name.
+QStringList unnamedControls(QWidget *root, const QString &where, int *checked)
+{
+    QStringList unnamed;
+    for (QWidget *w : root->findChildren<QWidget *>()) {
+        const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
+            || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractItemView *>(w)
+            || qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QAbstractSlider *>(w)
+            || qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QTextEdit *>(w);
+        if (!control || !w->isVisibleTo(root) || w->focusPolicy() == Qt::NoFocus)
+            continue;
+        if (qobject_cast<QLineEdit *>(w) && qobject_cast<QComboBox *>(w->parentWidget()))
+            continue; // an editable combo box's own line edit: the combo box is the control
+        ++*checked;
+        QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
+        const QString name = a ? a->text(QAccessible::Name) : QString();
+        if (name.trimmed().isEmpty())
+            unnamed << where + u": "_s + QString::fromLatin1(w->metaObject()->className()) + u" "_s + w->objectName();
+    }
+    return unnamed;
+}
+} // namespace
+
+// What a screen reader announces: every control an operator can focus, on every page and in the dialogs the
+// window opens without a selection (Connect to Server, Connect a Device), has a name (its text, a label's buddy,
+// a tooltip or an accessible name set for it).
 void TestMainWindow::everyControlHasAnAccessibleName()
 {
     Flotilla::MainWindow window;
@@ -215,26 +244,16 @@ void TestMainWindow::everyControlHasAnAccessibleName()
     for (int i = 0; i < pages->count(); ++i) {
         pages->setCurrentIndex(i);
         QCoreApplication::processEvents();
-        const QList<QWidget *> widgets = pages->page(i)->findChildren<QWidget *>();
-        for (QWidget *w : widgets) {
-            const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
-                || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractItemView *>(w)
-                || qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QAbstractSlider *>(w)
-                || qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QTextEdit *>(w);
-            if (!control || !w->isVisibleTo(pages->page(i)) || w->focusPolicy() == Qt::NoFocus)
-                continue;
-            if (qobject_cast<QLineEdit *>(w) && qobject_cast<QComboBox *>(w->parentWidget()))
-                continue; // an editable combo box's own line edit: the combo box is the control
-            ++checked;
-            QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
-            const QString name = a ? a->text(QAccessible::Name) : QString();
-            if (name.trimmed().isEmpty())
-                unnamed << pages->title(i) + u": "_s + QString::fromLatin1(w->metaObject()->className()) + u" "_s
-                        + w->objectName();
-        }
+        unnamed << unnamedControls(pages->page(i), pages->title(i), &checked);
     }
     // The walk saw the pages' controls (about 50 today), not an empty window.
     QVERIFY2(checked >= 40, qPrintable(QString::number(checked)));
+    Flotilla::ConnectDeviceDialog *device = window.showConnectDeviceDialog();
+    unnamed << unnamedControls(device, u"Connect a Device"_s, &checked);
+    Flotilla::ConnectDialog server;
+    server.show();
+    unnamed << unnamedControls(&server, u"Connect to Server"_s, &checked);
+    QVERIFY2(checked >= 55, qPrintable(QString::number(checked)));
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
 }
 
