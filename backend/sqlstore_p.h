@@ -71,10 +71,32 @@ inline const QString targetColumns = QStringLiteral(
     "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at, request_attributes, target_type, "
     "target_group");
 
-// "?,?,?": one placeholder per bound value of an IN list (callers skip empty lists: "IN ()" is not SQL).
-inline QString placeholders(qsizetype n)
+// One page of a Management listing: "SELECT columns FROM from WHERE where ORDER BY orderBy LIMIT ? OFFSET ?" with
+// where's binds, then limit and offset. False when the statement fails (q holds the error).
+inline bool execPage(QSqlQuery &q, const QString &columns, const QString &from, const QString &where,
+                     const QVariantList &binds, const QString &orderBy, int offset, int limit)
 {
-    return QStringList(n, QStringLiteral("?")).join(u',');
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4 LIMIT ? OFFSET ?")
+                  .arg(columns, from, where.isEmpty() ? QStringLiteral("1=1") : where, orderBy));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    return q.exec();
+}
+
+// sql with "%1" standing for an IN list of the ids: one bound value per id, after the leading binds. The ids are
+// numbers the caller read from the store. Callers skip an empty list ("IN ()" is not SQL).
+inline bool execWithIds(QSqlQuery &q, const QString &sql, const QList<qint64> &ids, const QVariantList &leading = {})
+{
+    q.setForwardOnly(true);
+    q.prepare(sql.arg(QStringList(ids.size(), QStringLiteral("?")).join(u',')));
+    for (const QVariant &v : leading)
+        q.addBindValue(v);
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    return q.exec();
 }
 
 // A column list with every column prefixed by an alias ("id, name" -> "s.id, s.name").

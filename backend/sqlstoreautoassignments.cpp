@@ -59,14 +59,8 @@ Result<QList<AutoAssignment>> SqlStore::autoAssignmentsWhere(const QString &wher
 {
     QList<AutoAssignment> list;
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM auto_assignments aa WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
-                  .arg(autoAssignmentColumns, where.isEmpty() ? QStringLiteral("1=1") : where, orderBy));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (!q.exec())
+    if (!execPage(q, autoAssignmentColumns, QStringLiteral("auto_assignments aa"), where, binds, orderBy, offset,
+                  limit))
         return failed(QStringLiteral("reading auto-assignments"), q);
     while (q.next())
         list.append(autoAssignmentFrom(q));

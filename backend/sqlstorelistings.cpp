@@ -14,14 +14,7 @@ Result<QList<Target>> SqlStore::targetsWhere(const QString &where, const QVarian
 {
     QList<Target> list;
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM targets t WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
-                  .arg(qualifiedTargetColumns(), where.isEmpty() ? QStringLiteral("1=1") : where, orderBy));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (!q.exec())
+    if (!execPage(q, qualifiedTargetColumns(), QStringLiteral("targets t"), where, binds, orderBy, offset, limit))
         return failed(QStringLiteral("listing targets"), q);
     while (q.next())
         list.append(targetFrom(q));
@@ -45,15 +38,8 @@ Result<QList<DistributionSet>> SqlStore::distributionSetsWhere(const QString &wh
 {
     QList<DistributionSet> list;
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT %1 FROM distribution_sets s WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
-            .arg(qualified(distributionSetColumns, u"s"_s), where.isEmpty() ? QStringLiteral("1=1") : where, orderBy));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (!q.exec())
+    if (!execPage(q, qualified(distributionSetColumns, u"s"_s), QStringLiteral("distribution_sets s"), where, binds,
+                  orderBy, offset, limit))
         return failed(QStringLiteral("listing distribution sets"), q);
     while (q.next())
         list.append(distributionSetFrom(q));
@@ -65,16 +51,10 @@ Result<QList<std::pair<Action, QString>>> SqlStore::actionsWhere(const QString &
 {
     QList<std::pair<Action, QString>> list;
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
     // The target's controllerId comes with the row (alias tt: the RSQL compiler's subqueries use x).
-    q.prepare(QStringLiteral("SELECT %1, tt.controller_id FROM actions a JOIN targets tt ON tt.id = a.target_id "
-                             "WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
-                  .arg(qualified(actionColumns, u"a"_s), where.isEmpty() ? QStringLiteral("1=1") : where, orderBy));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (!q.exec())
+    if (!execPage(q, qualified(actionColumns, u"a"_s) + QStringLiteral(", tt.controller_id"),
+                  QStringLiteral("actions a JOIN targets tt ON tt.id = a.target_id"), where, binds, orderBy, offset,
+                  limit))
         return failed(QStringLiteral("listing actions"), q);
     const int controllerId = actionColumns.count(u',') + 1;
     while (q.next())
@@ -152,14 +132,7 @@ QList<qint64> SqlStore::idsWhere(RsqlCompiler::Entity entity, const QString &whe
     QList<qint64> ids;
     const auto [table, alias] = tableOf(entity);
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %2.id FROM %1 %2 WHERE %3 ORDER BY %4 LIMIT ? OFFSET ?")
-                  .arg(table, alias, where.isEmpty() ? QStringLiteral("1=1") : where, orderBy));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (!q.exec()) {
+    if (!execPage(q, alias + QStringLiteral(".id"), table + u' ' + alias, where, binds, orderBy, offset, limit)) {
         setError(QStringLiteral("listing %1").arg(table), q);
         return ids;
     }

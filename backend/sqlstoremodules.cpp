@@ -139,15 +139,8 @@ Result<QList<SoftwareModule>> SqlStore::modulesWhere(const QString &where, const
 {
     QList<SoftwareModule> list;
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM software_modules m WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
-                  .arg(qualified(moduleColumns, QStringLiteral("m")), where.isEmpty() ? QStringLiteral("1=1") : where,
-                       orderBy));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (!q.exec())
+    if (!execPage(q, qualified(moduleColumns, QStringLiteral("m")), QStringLiteral("software_modules m"), where, binds,
+                  orderBy, offset, limit))
         return failed(QStringLiteral("listing software modules"), q);
     while (q.next())
         list.append(moduleFrom(q));
@@ -160,12 +153,10 @@ Result<QHash<qint64, QList<Artifact>>> SqlStore::artifactsOfModules(const QList<
     if (moduleIds.isEmpty())
         return result;
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM artifacts WHERE module_id IN (%2) ORDER BY id")
-                  .arg(artifactColumns, placeholders(moduleIds.size())));
-    for (qint64 id : moduleIds)
-        q.addBindValue(id);
-    if (!q.exec())
+    if (!execWithIds(q,
+                     QStringLiteral("SELECT %1 FROM artifacts WHERE module_id IN (%2) ORDER BY id")
+                         .arg(artifactColumns, QStringLiteral("%1")),
+                     moduleIds))
         return failed(QStringLiteral("reading the artifacts of %1 modules").arg(moduleIds.size()), q);
     while (q.next()) {
         Artifact a = artifactFrom(q);
@@ -291,12 +282,10 @@ QSet<qint64> SqlStore::modulesInLockedSets(const QList<qint64> &moduleIds)
     if (moduleIds.isEmpty())
         return locked;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT DISTINCT m.module_id FROM ds_modules m JOIN distribution_sets s ON s.id = m.ds_id "
-                             "WHERE s.locked = 1 AND m.module_id IN (%1)")
-                  .arg(placeholders(moduleIds.size())));
-    for (qint64 id : moduleIds)
-        q.addBindValue(id);
-    if (!q.exec()) {
+    if (!execWithIds(q,
+                     QStringLiteral("SELECT DISTINCT m.module_id FROM ds_modules m JOIN distribution_sets s ON "
+                                    "s.id = m.ds_id WHERE s.locked = 1 AND m.module_id IN (%1)"),
+                     moduleIds)) {
         setError(QStringLiteral("reading locked modules"), q);
         return locked;
     }

@@ -108,8 +108,8 @@ QList<qint64> SqlStore::rolloutIdsInStates(const QList<RolloutState> &states)
     QList<qint64> ids;
     if (states.isEmpty())
         return ids;
-    QSqlQuery &q = prepared(
-        QStringLiteral("SELECT id FROM rollouts WHERE state IN (%1) ORDER BY id").arg(placeholders(states.size())));
+    QSqlQuery &q = prepared(QStringLiteral("SELECT id FROM rollouts WHERE state IN (%1) ORDER BY id")
+                                .arg(QStringList(states.size(), QStringLiteral("?")).join(u',')));
     for (RolloutState s : states)
         q.addBindValue(int(s));
     if (!q.exec()) {
@@ -135,15 +135,8 @@ Result<QList<Rollout>> SqlStore::rolloutsWhere(const QString &where, const QVari
 {
     QList<Rollout> list;
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM rollouts r WHERE %2 ORDER BY %3 LIMIT ? OFFSET ?")
-                  .arg(qualified(rolloutColumns, QStringLiteral("r")), where.isEmpty() ? QStringLiteral("1=1") : where,
-                       orderBy));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (!q.exec())
+    if (!execPage(q, qualified(rolloutColumns, QStringLiteral("r")), QStringLiteral("rollouts r"), where, binds,
+                  orderBy, offset, limit))
         return failed(QStringLiteral("listing rollouts"), q);
     while (q.next())
         list.append(rolloutFrom(q));
@@ -207,12 +200,10 @@ Result<QHash<qint64, QList<RolloutGroup>>> SqlStore::rolloutGroupsOf(const QList
     if (rolloutIds.isEmpty())
         return result;
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM rollout_groups g WHERE g.rollout_id IN (%2) ORDER BY g.position")
-                  .arg(groupColumns, placeholders(rolloutIds.size())));
-    for (qint64 id : rolloutIds)
-        q.addBindValue(id);
-    if (!q.exec())
+    if (!execWithIds(q,
+                     QStringLiteral("SELECT %1 FROM rollout_groups g WHERE g.rollout_id IN (%2) ORDER BY g.position")
+                         .arg(groupColumns, QStringLiteral("%1")),
+                     rolloutIds))
         return failed(QStringLiteral("reading the groups of %1 rollouts").arg(rolloutIds.size()), q);
     while (q.next()) {
         RolloutGroup g = groupFrom(q);
@@ -323,13 +314,10 @@ Result<QHash<qint64, GroupCounts>> SqlStore::rolloutGroupCountsOf(const QList<qi
     if (groupIds.isEmpty())
         return result;
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT rollout_group_id, state, COUNT(*) FROM actions WHERE rollout_group_id IN (%1) "
-                             "GROUP BY rollout_group_id, state")
-                  .arg(placeholders(groupIds.size())));
-    for (qint64 id : groupIds)
-        q.addBindValue(id);
-    if (!q.exec())
+    if (!execWithIds(q,
+                     QStringLiteral("SELECT rollout_group_id, state, COUNT(*) FROM actions WHERE rollout_group_id "
+                                    "IN (%1) GROUP BY rollout_group_id, state"),
+                     groupIds))
         return failed(QStringLiteral("counting the actions of %1 groups").arg(groupIds.size()), q);
     while (q.next())
         addToCounts(result[q.value(0).toLongLong()], ActionState(q.value(1).toInt()), q.value(2).toInt());

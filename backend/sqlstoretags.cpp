@@ -162,15 +162,11 @@ QHash<qint64, SqlStore::AuditRow> SqlStore::audit(const QString &kind, const QLi
     QHash<qint64, AuditRow> rows;
     if (ids.isEmpty())
         return rows;
-    // The ids are numbers the caller read from the store: bound, one placeholder each.
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT entity_id, created_by, created_at, modified_by, modified_at FROM entity_audit "
-                             "WHERE kind = ? AND entity_id IN (%1)")
-                  .arg(placeholders(ids.size())));
-    q.addBindValue(kind);
-    for (qint64 id : ids)
-        q.addBindValue(id);
-    if (!q.exec()) {
+    if (!execWithIds(q,
+                     QStringLiteral("SELECT entity_id, created_by, created_at, modified_by, modified_at FROM "
+                                    "entity_audit WHERE kind = ? AND entity_id IN (%1)"),
+                     ids, { kind })) {
         setError(QStringLiteral("reading who changed %1s").arg(kind), q);
         return rows;
     }
@@ -188,14 +184,13 @@ QHash<qint64, int> SqlStore::lastStatusCodes(const QList<qint64> &actionIds)
     QHash<qint64, int> codes;
     if (actionIds.isEmpty())
         return codes;
-    // The newest history entry with a code, per action; the ids are numbers the caller read from the store.
+    // The newest history entry with a code, per action.
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT s.action_id, s.code FROM action_status s WHERE s.id IN (SELECT MAX(id) FROM "
-                             "action_status WHERE code IS NOT NULL AND action_id IN (%1) GROUP BY action_id)")
-                  .arg(placeholders(actionIds.size())));
-    for (qint64 id : actionIds)
-        q.addBindValue(id);
-    if (!q.exec()) {
+    if (!execWithIds(q,
+                     QStringLiteral("SELECT s.action_id, s.code FROM action_status s WHERE s.id IN (SELECT MAX(id) "
+                                    "FROM action_status WHERE code IS NOT NULL AND action_id IN (%1) GROUP BY "
+                                    "action_id)"),
+                     actionIds)) {
         setError(QStringLiteral("reading the actions' last status codes"), q);
         return codes;
     }

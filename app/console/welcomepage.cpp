@@ -85,17 +85,23 @@ WelcomePage::WelcomePage(ServerConnection &connection, QWidget *parent)
     // Events come in bursts (a rollout creates thousands of actions): one refresh per half second at most.
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(500);
-    connect(m_refresh, &QTimer::timeout, this, &WelcomePage::refresh);
-    connect(&m_connection, &ServerConnection::serverChanged, this, &WelcomePage::refresh);
-    connect(&m_connection, &ServerConnection::resyncNeeded, this, &WelcomePage::refresh);
+    connect(m_refresh, &QTimer::timeout, this, [this] { refresh(false); });
+    connect(&m_connection, &ServerConnection::serverChanged, this, [this] { refresh(true); });
+    connect(&m_connection, &ServerConnection::resyncNeeded, this, [this] { refresh(true); });
     connect(&m_connection, &ServerConnection::event, this, [this](const QString &type) {
-        static const QStringList kinds = { u"target."_s, u"action."_s, u"repository."_s, u"artifact."_s };
-        for (const QString &kind : kinds) {
-            if (type.startsWith(kind) && !m_refresh->isActive())
-                m_refresh->start();
-        }
+        // Only an event that could tick a step not yet ticked asks again: once a device has connected, a fleet's
+        // steady polling (target.polled) costs no request at all.
+        Step step = StepCount;
+        if (type.startsWith(u"target."_s))
+            step = DeviceConnected;
+        else if (type.startsWith(u"action."_s))
+            step = FirstDeployment;
+        else if (type.startsWith(u"repository."_s) || type.startsWith(u"artifact."_s))
+            step = SoftwareUploaded;
+        if (step != StepCount && !m_done[step] && !m_refresh->isActive())
+            m_refresh->start();
     });
-    refresh();
+    refresh(true);
 }
 
 void WelcomePage::setDone(Step step, bool done)
@@ -128,7 +134,7 @@ void WelcomePage::check(Step step, const QString &path, const QString &rsql)
     });
 }
 
-void WelcomePage::refresh()
+void WelcomePage::refresh(bool everyStep)
 {
     if (!m_connection.isOpen()) {
         for (int i = 0; i < StepCount; ++i)
@@ -136,9 +142,12 @@ void WelcomePage::refresh()
         return;
     }
     // A target that has polled is no longer "unknown" (never seen).
-    check(DeviceConnected, u"/targets"_s, u"updateStatus=out=(unknown)"_s);
-    check(SoftwareUploaded, u"/softwaremodules"_s);
-    check(FirstDeployment, u"/actions"_s);
+    if (everyStep || !m_done[DeviceConnected])
+        check(DeviceConnected, u"/targets"_s, u"updateStatus=out=(unknown)"_s);
+    if (everyStep || !m_done[SoftwareUploaded])
+        check(SoftwareUploaded, u"/softwaremodules"_s);
+    if (everyStep || !m_done[FirstDeployment])
+        check(FirstDeployment, u"/actions"_s);
 }
 
 } // namespace Flotilla

@@ -12,7 +12,7 @@ class ServerConnection;
 // The first page an operator sees: what Flotilla is, the main button to connect a first device, and a short
 // checklist that ticks itself from the server's state (server reachable, a device has polled, software uploaded,
 // a first deployment). Each step is one request for a count (limit=1, the page's total), made again when the
-// event stream says something of that kind changed.
+// event stream says something of that kind changed and the step is not ticked yet.
 class WelcomePage : public QWidget
 {
     Q_OBJECT
@@ -30,7 +30,8 @@ Q_SIGNALS:
     void checklistChanged();
 
 private:
-    void refresh();
+    // everyStep: a new server (or lost events) asks for all; an event only for the steps not yet ticked.
+    void refresh(bool everyStep);
     void check(Step step, const QString &path, const QString &rsql = {});
     void setDone(Step step, bool done);
 

@@ -8,28 +8,24 @@ namespace Flotilla {
 
 QString StatusLabels::target(const QString &s)
 {
-    if (s == u"in_sync"_s)
-        return tr("In sync");
-    if (s == u"pending"_s)
-        return tr("Pending");
-    if (s == u"error"_s)
-        return tr("Error");
-    if (s == u"registered"_s)
-        return tr("Registered");
-    return tr("Unknown");
+    static const QHash<QString, const char *> labels {
+        { u"in_sync"_s, QT_TRANSLATE_NOOP("Flotilla::StatusLabels", "In sync") },
+        { u"pending"_s, QT_TRANSLATE_NOOP("Flotilla::StatusLabels", "Pending") },
+        { u"error"_s, QT_TRANSLATE_NOOP("Flotilla::StatusLabels", "Error") },
+        { u"registered"_s, QT_TRANSLATE_NOOP("Flotilla::StatusLabels", "Registered") },
+    };
+    return tr(labels.value(s, QT_TRANSLATE_NOOP("Flotilla::StatusLabels", "Unknown")));
 }
 
 QString StatusLabels::targetDescription(const QString &s)
 {
-    if (s == u"in_sync"_s)
-        return tr("Runs the software assigned to it");
-    if (s == u"pending"_s)
-        return tr("An update is on its way");
-    if (s == u"error"_s)
-        return tr("Its last update failed");
-    if (s == u"registered"_s)
-        return tr("Has polled, nothing assigned yet");
-    return tr("Created here; has never polled");
+    static const QHash<QString, const char *> descriptions {
+        { u"in_sync"_s, QT_TRANSLATE_NOOP("Flotilla::StatusLabels", "Runs the software assigned to it") },
+        { u"pending"_s, QT_TRANSLATE_NOOP("Flotilla::StatusLabels", "An update is on its way") },
+        { u"error"_s, QT_TRANSLATE_NOOP("Flotilla::StatusLabels", "Its last update failed") },
+        { u"registered"_s, QT_TRANSLATE_NOOP("Flotilla::StatusLabels", "Has polled, nothing assigned yet") },
+    };
+    return tr(descriptions.value(s, QT_TRANSLATE_NOOP("Flotilla::StatusLabels", "Created here; has never polled")));
 }
 
 QString StatusLabels::action(const QString &s)

@@ -1,15 +1,6 @@
 # Fails when any C++ source of ours differs from what .clang-format asks (clang-format --dry-run --Werror).
 # Fix with: tools/devroot run clang-format -i $(git ls-files '*.cpp' '*.h')
-file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR}
-    ${SOURCE_DIR}/proto/*.cpp ${SOURCE_DIR}/proto/*.h
-    ${SOURCE_DIR}/engine/*.cpp ${SOURCE_DIR}/engine/*.h
-    ${SOURCE_DIR}/backend/*.cpp ${SOURCE_DIR}/backend/*.h
-    ${SOURCE_DIR}/agent/*.cpp ${SOURCE_DIR}/agent/*.h
-    ${SOURCE_DIR}/client/*.cpp ${SOURCE_DIR}/client/*.h
-    ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/app/*.h
-    ${SOURCE_DIR}/qml/*.cpp ${SOURCE_DIR}/qml/*.h
-    ${SOURCE_DIR}/packaging/*.cpp
-    ${SOURCE_DIR}/tests/*.cpp ${SOURCE_DIR}/tests/*.h)
+include(${CMAKE_CURRENT_LIST_DIR}/sources.cmake) # sets sources: every C++ file of ours
 list(LENGTH sources count)
 if(count EQUAL 0)
     message(FATAL_ERROR "no sources found under ${SOURCE_DIR}")

@@ -33,16 +33,7 @@ function(room_of path out)
     endif()
 endfunction()
 
-file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR}
-    ${SOURCE_DIR}/proto/*.cpp ${SOURCE_DIR}/proto/*.h
-    ${SOURCE_DIR}/engine/*.cpp ${SOURCE_DIR}/engine/*.h
-    ${SOURCE_DIR}/backend/*.cpp ${SOURCE_DIR}/backend/*.h
-    ${SOURCE_DIR}/agent/*.cpp ${SOURCE_DIR}/agent/*.h
-    ${SOURCE_DIR}/client/*.cpp ${SOURCE_DIR}/client/*.h
-    ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/app/*.h
-    ${SOURCE_DIR}/qml/*.cpp ${SOURCE_DIR}/qml/*.h
-    ${SOURCE_DIR}/packaging/*.cpp
-    ${SOURCE_DIR}/tests/*.cpp ${SOURCE_DIR}/tests/*.h)
+include(${CMAKE_CURRENT_LIST_DIR}/sources.cmake) # sets sources: every C++ file of ours
 set(problems "")
 set(checked 0)
 foreach(source IN LISTS sources)
