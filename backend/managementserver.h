@@ -208,6 +208,8 @@ private:
     void updateSet(Context &ctx);
     void invalidateSet(Context &ctx);
     void setStatistics(Context &ctx); // /statistics[/actions|/rollouts|/autoassignments]
+    void overviewTargets(Context &ctx); // Flotilla: /overview/targets
+    void overviewErrors(Context &ctx); // Flotilla: /overview/errors
     void updateRollout(Context &ctx);
     // A request's targetType (hawkBit: the id; Flotilla also the key) as the key; nullopt: no such type.
     std::optional<QString> targetTypeKeyOf(const QJsonValue &v);

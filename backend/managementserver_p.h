@@ -5,6 +5,7 @@
 #include "backend/mgmterror.h"
 
 #include "backend/rsqlcompiler.h"
+#include "engine/rolloutnextstep.h"
 #include "proto/ddi/ddimessages.h"
 
 #include <QTimeZone>
@@ -312,7 +313,25 @@ inline QJsonObject groupJson(const Rollout &r, const RolloutGroup &g, const Grou
                     { "href"_L1, QString(Base + u"/rollouts/%1/deploygroups/%2"_s.arg(r.id).arg(g.id)) } } } } },
     };
 }
-// hawkBit's MgmtRolloutResponseBody; counts holds each group's (by position), for the totals.
+// Flotilla: what the rollout will do next (RolloutNextStep), for the console's overview.
+inline QJsonObject nextStepJson(const RolloutNextStep &step)
+{
+    QJsonObject o { { "kind"_L1, RolloutNextStep::nameOf(step.kind) } };
+    if (!step.group.isEmpty())
+        o.insert("group"_L1, step.group);
+    if (!step.after.isEmpty())
+        o.insert("after"_L1, step.after);
+    if (step.kind == RolloutNextStep::Kind::StartGroup || step.kind == RolloutNextStep::Kind::PausedOnSuccess
+        || step.kind == RolloutNextStep::Kind::PausedOnError || step.kind == RolloutNextStep::Kind::Paused) {
+        o.insert("threshold"_L1, step.threshold);
+        o.insert("progress"_L1, step.progress);
+    }
+    if (step.at.isValid())
+        o.insert("at"_L1, double(step.at.toMSecsSinceEpoch()));
+    return o;
+}
+// hawkBit's MgmtRolloutResponseBody (and Flotilla's nextStep); counts holds each group's (by position), for the
+// totals.
 inline QJsonObject rolloutJson(const Rollout &r, const QList<RolloutGroup> &groups, const QList<GroupCounts> &counts)
 {
     int targets = 0;
@@ -353,7 +372,8 @@ inline QJsonObject rolloutJson(const Rollout &r, const QList<RolloutGroup> &grou
              { "confirmationRequired"_L1, r.confirmationRequired },
              { "startAt"_L1, msOrNull(r.startAt) },
              { "createdAt"_L1, msOrNull(r.createdAt) },
-             { "totalGroups"_L1, groups.size() } };
+             { "totalGroups"_L1, groups.size() },
+             { "nextStep"_L1, nextStepJson(RolloutNextStep::of(r, groups, counts)) } };
 }
 
 inline std::optional<int> percentOf(const QJsonObject &o, QLatin1StringView key, int fallback)

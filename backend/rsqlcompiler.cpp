@@ -5,6 +5,9 @@
 #include "engine/rollout.h"
 #include "engine/targetstatemachine.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace Flotilla {
@@ -16,7 +19,9 @@ struct Failure
     Rsql::ParseError error;
 };
 
-enum class Kind : quint8 { Text, Number, Enum };
+// MessageList: a JSON array of strings (an action status's messages); == and != test whether one element is the
+// value (wildcards allowed).
+enum class Kind : quint8 { Text, Number, Enum, MessageList };
 
 struct Field
 {
@@ -65,6 +70,11 @@ const FieldTable &fieldsOf(RsqlCompiler::Entity entity)
         { u"installedds.name"_s, { u"d.name"_s, Kind::Text, u"distribution_sets d WHERE d.id = t.installed_ds"_s } },
         { u"installedds.version"_s,
           { u"d.version"_s, Kind::Text, u"distribution_sets d WHERE d.id = t.installed_ds"_s } },
+        // Flotilla: targets one of whose actions reported an error with this message (the console's "top errors").
+        { u"errormessage"_s,
+          { u"xs.messages"_s, Kind::MessageList,
+            u"actions xa JOIN action_status xs ON xs.action_id = xa.id WHERE xa.target_id = t.id AND xs.status = %1"_s
+                .arg(int(HistoryStatus::Error)) } },
     };
     static const FieldTable modules = {
         { u"id"_s, { u"m.id"_s, Kind::Number } }, { u"name"_s, { u"m.name"_s } },
@@ -178,6 +188,8 @@ private:
         switch (f.kind) {
         case Kind::Text:
             return text.toLower();
+        case Kind::MessageList:
+            break;
         case Kind::Number: {
             bool ok = false;
             const qint64 n = text.toLongLong(&ok);
@@ -198,7 +210,8 @@ private:
     QString comparison(const Rsql::Comparison &c, QVariantList &binds)
     {
         const Field f = field(c, binds);
-        const QString column = f.kind == Kind::Text ? u"LOWER(%1)"_s.arg(f.column) : f.column;
+        const QString column
+            = f.kind == Kind::Text || f.kind == Kind::MessageList ? u"LOWER(%1)"_s.arg(f.column) : f.column;
         using C = Rsql::Comparator;
         QString test;
         bool negate = false;
@@ -207,7 +220,12 @@ private:
         case C::NotEqual: {
             negate = c.comparator == C::NotEqual;
             const QString arg = c.arguments.first();
-            if (f.kind == Kind::Text && arg.contains(u'*')) {
+            if (f.kind == Kind::MessageList) {
+                // One element, quoted as the stored JSON quotes it, anywhere in the array.
+                const QByteArray array = QJsonDocument(QJsonArray { arg.toLower() }).toJson(QJsonDocument::Compact);
+                test = column + u" LIKE ? ESCAPE '\\'"_s;
+                binds.append(QString(u'%' + likePattern(QString::fromUtf8(array.mid(1, array.size() - 2))) + u'%'));
+            } else if (f.kind == Kind::Text && arg.contains(u'*')) {
                 test = column + u" LIKE ? ESCAPE '\\'"_s;
                 binds.append(likePattern(arg.toLower()));
             } else {
@@ -220,13 +238,24 @@ private:
         case C::LessOrEqual:
         case C::Greater:
         case C::GreaterOrEqual: {
+            if (f.kind == Kind::MessageList)
+                fail(c, u"%1 takes == or !="_s.arg(c.selector));
             static const QString ops[] = { u"<"_s, u"<="_s, u">"_s, u">="_s };
             test = column + u' ' + ops[int(c.comparator) - int(C::Less)] + u" ?"_s;
             binds.append(value(c, f, c.arguments.first()));
             break;
         }
+        case C::IsNull:
+        case C::NotNull:
+            // Over another table: whether a related row exists at all (a target without the attribute is null).
+            if (!f.existsFrom.isEmpty())
+                return (c.comparator == C::IsNull ? u"NOT EXISTS (SELECT 1 FROM "_s : u"EXISTS (SELECT 1 FROM "_s)
+                    + f.existsFrom + u')';
+            return u"(%1 IS %2NULL)"_s.arg(f.column, c.comparator == C::IsNull ? QString() : u"NOT "_s);
         case C::In:
         case C::NotIn: {
+            if (f.kind == Kind::MessageList)
+                fail(c, u"%1 takes == or !="_s.arg(c.selector));
             negate = c.comparator == C::NotIn;
             QStringList marks;
             for (const QString &a : c.arguments) {

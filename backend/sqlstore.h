@@ -155,6 +155,31 @@ public:
                                          int offset, int limit);
     Result<QHash<qint64, QList<RolloutGroup>>> rolloutGroupsOf(const QList<qint64> &rolloutIds); // by position
     Result<QHash<qint64, GroupCounts>> rolloutGroupCountsOf(const QList<qint64> &groupIds);
+    // The console's overview, one query each. Targets by update status (index: TargetState), those that never
+    // polled, and those whose last poll is older than overdueBeforeMs.
+    struct FleetCounts
+    {
+        QList<qint64> byState = QList<qint64>(int(TargetState::Error) + 1, 0);
+        qint64 total = 0;
+        qint64 neverSeen = 0;
+        qint64 overdue = 0;
+    };
+    Result<FleetCounts> fleetCounts(qint64 overdueBeforeMs);
+    // Error statuses reported since sinceMs, grouped by their last message (the reason, in DDI feedback), most
+    // frequent first: how many statuses and how many distinct targets. At most scanLimit statuses, the newest,
+    // are read; truncated says whether there were more.
+    struct ErrorCount
+    {
+        QString message;
+        qint64 count = 0;
+        qint64 targets = 0;
+    };
+    struct RecentErrors
+    {
+        QList<ErrorCount> errors;
+        bool truncated = false;
+    };
+    Result<RecentErrors> recentErrors(qint64 sinceMs, int scanLimit = 200000);
     QList<Action> actionsOfTarget(qint64 targetId, int offset, int limit); // newest first
     int countRows(const QString &table);
     // Ids of an entity's rows matching compiled RSQL (RsqlCompiler: its alias, t, m, s, r, a or aa), by id.

@@ -161,6 +161,11 @@ const QList<QStringList> &migrations()
                 "status SMALLINT NOT NULL, start_at BIGINT, action_type SMALLINT NOT NULL, weight INTEGER NOT NULL, "
                 "confirmation_required SMALLINT NOT NULL, decided_by VARCHAR(64), remark VARCHAR(255))"),
         },
+        // 14: the overview's recent errors: error statuses by time (a partial index: only error rows pay for it)
+        {
+            QStringLiteral("CREATE INDEX action_status_errors ON action_status (at) WHERE status = %1")
+                .arg(int(HistoryStatus::Error)),
+        },
     };
     return m;
 }

@@ -123,6 +123,7 @@ private:
             { "=lt="_L1, Comparator::Less },      { "=le="_L1, Comparator::LessOrEqual },
             { "=gt="_L1, Comparator::Greater },   { "=ge="_L1, Comparator::GreaterOrEqual },
             { "=in="_L1, Comparator::In },        { "=out="_L1, Comparator::NotIn },
+            { "=is="_L1, Comparator::IsNull },    { "=not="_L1, Comparator::NotNull },
             { "<="_L1, Comparator::LessOrEqual }, { ">="_L1, Comparator::GreaterOrEqual },
             { "<"_L1, Comparator::Less },         { ">"_L1, Comparator::Greater },
         };
@@ -133,7 +134,7 @@ private:
                 return c;
             }
         }
-        fail(u"expected a comparator (==, !=, =lt=, =le=, =gt=, =ge=, =in=, =out=)"_s);
+        fail(u"expected a comparator (==, !=, =lt=, =le=, =gt=, =ge=, =in=, =out=, =is=, =not=)"_s);
     }
 
     QString value()
@@ -184,6 +185,9 @@ private:
                 fail(u"%1 takes a list: (a,b,...)"_s.arg(nameOf(c.comparator)));
             c.arguments.append(value());
         }
+        if ((c.comparator == Comparator::IsNull || c.comparator == Comparator::NotNull)
+            && c.arguments.first().compare(u"null"_s, Qt::CaseInsensitive) != 0)
+            fail(u"%1 takes null, not '%2'"_s.arg(nameOf(c.comparator), c.arguments.first()));
         return node;
     }
 
@@ -212,6 +216,10 @@ QString nameOf(Comparator comparator)
         return u"=in="_s;
     case Comparator::NotIn:
         return u"=out="_s;
+    case Comparator::IsNull:
+        return u"=is="_s;
+    case Comparator::NotNull:
+        return u"=not="_s;
     }
     return {};
 }

@@ -3,7 +3,8 @@
 // FIQL/RSQL, the query language of hawkBit's Management API and rollout target filters:
 //   name==dev-*;(attribute.hw=in=(a,b),updateStatus!=error)   lastcontrollerrequestat=lt=1700000000000
 // ';' (or " and ") binds tighter than ',' (or " or "); parentheses group. Comparators == != =lt= =le= =gt=
-// =ge= =in= =out= (and < <= > >=); '*' in a value of == or != is a wildcard. Values are plain words or quoted
+// =ge= =in= =out= (and < <= > >=), and =is=null / =not=null for a value that is missing or present; '*' in a
+// value of == or != is a wildcard. Values are plain words or quoted
 // with " or '. The parser only builds the tree: which fields exist and what they mean is the compiler's business
 // (backend/rsqlcompiler), which turns a tree into parameterised SQL.
 #include <QList>
@@ -15,7 +16,18 @@
 
 namespace Flotilla::Rsql {
 
-enum class Comparator : quint8 { Equal, NotEqual, Less, LessOrEqual, Greater, GreaterOrEqual, In, NotIn };
+enum class Comparator : quint8 {
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    In,
+    NotIn,
+    IsNull, // =is=null: the field has no value (a target that never polled, one without the attribute)
+    NotNull, // =not=null
+};
 QString nameOf(Comparator comparator); // "==", "=lt=", ...
 
 struct Comparison

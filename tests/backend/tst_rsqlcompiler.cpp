@@ -47,6 +47,18 @@ void TestRsqlCompiler::compiles_data()
                                   << u"EXISTS (SELECT 1 FROM distribution_sets d WHERE d.id = t.assigned_ds AND "
                                      "LOWER(d.version) >= ?)"_s
                                   << QVariantList { u"2"_s };
+    QTest::newRow("never polled: is null") << u"lastControllerRequestAt=is=null"_s << u"(t.last_poll IS NULL)"_s
+                                           << QVariantList {};
+    QTest::newRow("not null") << u"description=not=null"_s << u"(t.description IS NOT NULL)"_s << QVariantList {};
+    QTest::newRow("attribute is null: no such row")
+        << u"attribute.hw=is=null"_s
+        << u"NOT EXISTS (SELECT 1 FROM target_attributes ta WHERE ta.target_id = t.id AND ta.key = ?)"_s
+        << QVariantList { u"hw"_s };
+    QTest::newRow("error message: one element of the status's messages, quoted as stored")
+        << u"errorMessage==\"Disk \\\"full\\\" 100%\""_s
+        << u"EXISTS (SELECT 1 FROM actions xa JOIN action_status xs ON xs.action_id = xa.id WHERE xa.target_id = t.id "
+           "AND xs.status = 1 AND LOWER(xs.messages) LIKE ? ESCAPE '\\')"_s
+        << QVariantList { u"%\"disk \\\\\"full\\\\\" 100\\%\"%"_s };
     QTest::newRow("and / or") << u"name==a;(name==b,name==c)"_s
                               << u"((LOWER(t.name) = ?) AND ((LOWER(t.name) = ?) OR (LOWER(t.name) = ?)))"_s
                               << QVariantList { u"a"_s, u"b"_s, u"c"_s };
@@ -75,6 +87,7 @@ void TestRsqlCompiler::refuses_data()
     QTest::newRow("status name") << u"updateStatus==done"_s << 0 << u"updateStatus is one of"_s;
     QTest::newRow("time not a number") << u"createdAt=gt=yesterday"_s << 0 << u"takes a number"_s;
     QTest::newRow("syntax error passes through") << u"name=="_s << 6 << u"expected a value"_s;
+    QTest::newRow("error message compares only") << u"errorMessage=gt=x"_s << 0 << u"takes == or !="_s;
     QTest::newRow("attribute without key") << u"attribute.==x"_s << 0 << u"unknown field"_s;
 }
 

@@ -49,6 +49,8 @@ void TestRsql::valid_data()
     QTest::newRow("spaces around") << u"  a == 1 ; b =in= ( x , y )  "_s << u"and(a==[1], b=in=[x|y])"_s;
     QTest::newRow("attribute selector") << u"attribute.hw.rev==2"_s << u"attribute.hw.rev==[2]"_s;
     QTest::newRow("nested groups") << u"((a==1))"_s << u"a==[1]"_s;
+    QTest::newRow("is null") << u"lastControllerRequestAt=is=null"_s << u"lastControllerRequestAt=is=[null]"_s;
+    QTest::newRow("not null, any case") << u"attribute.hw=not=NULL;a==1"_s << u"and(attribute.hw=not=[NULL], a==[1])"_s;
 }
 
 void TestRsql::valid()
@@ -78,6 +80,8 @@ void TestRsql::invalid_data()
     QTest::newRow("in without list") << u"a=in=x"_s << 5 << u"takes a list"_s;
     QTest::newRow("list for ==") << u"a==(x,y)"_s << 3 << u"takes one value"_s;
     QTest::newRow("unclosed list") << u"a=in=(x,y"_s << 9 << u"value list at 5 is not closed"_s;
+    QTest::newRow("is takes only null") << u"a=is=1"_s << 6 << u"=is= takes null, not '1'"_s;
+    QTest::newRow("not takes only null") << u"a=not=(null,x)"_s << 6 << u"takes one value"_s;
     QTest::newRow("two values without operator") << u"a==1 b==2"_s << 5 << u"expected ';', ','"_s;
 }
 

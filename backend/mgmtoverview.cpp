@@ -1,0 +1,93 @@
+// Management API, a Flotilla extension: what the console's overview shows, counted by the server in one query
+// per card instead of paging through the fleet. Every number comes with the RSQL filter of the targets it counts,
+// so a click on it lists exactly those targets (the filter and the count cannot disagree).
+#include "backend/managementserver_p.h"
+
+using namespace Qt::StringLiterals;
+using namespace Flotilla::Mgmt;
+
+namespace Flotilla {
+
+namespace {
+// An RSQL value in double quotes, its quotes and backslashes escaped.
+QString quoted(const QString &value)
+{
+    QString out = u"\""_s;
+    for (const QChar c : value) {
+        if (c == u'"' || c == u'\\')
+            out += u'\\';
+        out += c;
+    }
+    return out + u'"';
+}
+
+// An optional whole-number query parameter within [min, max]; fails the request (400) otherwise.
+std::optional<int> boundedParameter(ManagementServer::Context &ctx, const QString &name, int fallback, int min,
+                                    int max)
+{
+    const QUrlQuery query = ctx.request.query();
+    if (!query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const int value = query.queryItemValue(name, QUrl::FullyDecoded).toInt(&ok);
+    if (!ok || value < min || value > max) {
+        ctx.fail(Status::BadRequest, u"%1 must be a whole number from %2 to %3"_s.arg(name).arg(min).arg(max));
+        return std::nullopt;
+    }
+    return value;
+}
+} // namespace
+
+void ManagementServer::overviewTargets(Context &ctx)
+{
+    // hawkBit's overdue: no poll within the polling time plus the overdue time.
+    const TenantConfiguration config = m_store.tenantConfiguration();
+    const qint64 overdueBefore
+        = QDateTime::currentMSecsSinceEpoch() - (config.pollingSecs + config.pollingOverdueSecs) * 1000;
+    const auto counts = m_store.fleetCounts(overdueBefore);
+    if (!ctx.succeeded(counts))
+        return;
+    QJsonObject byStatus;
+    QJsonObject filters;
+    for (int i = 0; i < counts->byState.size(); ++i) {
+        const QString name = nameOf(TargetState(i)).toLower();
+        byStatus.insert(name, double(counts->byState.at(i)));
+        filters.insert(name, QString(u"updateStatus=="_s + name));
+    }
+    filters.insert("overdue"_L1, u"lastControllerRequestAt=lt=%1"_s.arg(overdueBefore));
+    filters.insert("neverSeen"_L1, u"lastControllerRequestAt=is=null"_s);
+    ctx.send(QJsonObject { { "total"_L1, double(counts->total) },
+                           { "updateStatus"_L1, byStatus },
+                           { "overdue"_L1, double(counts->overdue) },
+                           { "neverSeen"_L1, double(counts->neverSeen) },
+                           { "overdueBefore"_L1, double(overdueBefore) },
+                           { "filters"_L1, filters } });
+}
+
+void ManagementServer::overviewErrors(Context &ctx)
+{
+    const auto hours = boundedParameter(ctx, u"hours"_s, 24, 1, 24 * 30);
+    if (!hours)
+        return;
+    const auto limit = boundedParameter(ctx, u"limit"_s, 10, 1, 100);
+    if (!limit)
+        return;
+    const qint64 since = QDateTime::currentMSecsSinceEpoch() - qint64(*hours) * 3600 * 1000;
+    const auto recent = m_store.recentErrors(since);
+    if (!ctx.succeeded(recent))
+        return;
+    QJsonArray content;
+    for (const SqlStore::ErrorCount &e : recent->errors.mid(0, *limit)) {
+        content.append(QJsonObject { { "message"_L1, e.message },
+                                     { "count"_L1, double(e.count) },
+                                     { "targets"_L1, double(e.targets) },
+                                     { "filter"_L1, QString(u"errorMessage=="_s + quoted(e.message)) } });
+    }
+    ctx.send(QJsonObject { { "content"_L1, content },
+                           { "total"_L1, double(recent->errors.size()) },
+                           { "size"_L1, content.size() },
+                           { "since"_L1, double(since) },
+                           { "truncated"_L1, recent->truncated } });
+}
+
+} // namespace Flotilla

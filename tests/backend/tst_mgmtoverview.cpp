@@ -1,0 +1,194 @@
+// The overview resources (a Flotilla extension of the Management API): against a fleet whose numbers are known
+// (tests/common/overviewfleet.h), every count is right, and every count's RSQL filter lists exactly the targets
+// it counts; the top errors group by reason; a rollout says what it will do next; bad parameters are 400s.
+#include "backend/server.h"
+#include "tests/common/httpclient.h"
+#include "tests/common/loopbackserver.h"
+#include "tests/common/overviewfleet.h"
+
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace FlotillaTest;
+using namespace Qt::StringLiterals;
+namespace Fleet = FlotillaTest::OverviewFleet;
+
+class TestMgmtOverview : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void fleetCounts_data();
+    void fleetCounts();
+    void everyCountHasItsFilter();
+    void topErrors();
+    void errorFilterListsTheFailedTargets();
+    void rolloutSaysWhatComesNext();
+    void badParameters_data();
+    void badParameters();
+
+private:
+    // How many targets a filter lists (the page's total).
+    int countOf(const QString &rsql)
+    {
+        QUrlQuery q;
+        q.addQueryItem(u"q"_s, rsql);
+        q.addQueryItem(u"limit"_s, u"1"_s);
+        const HttpAnswer a = m_api->get(u"/targets?"_s + q.toString(QUrl::FullyEncoded));
+        return a.status == 200 ? a.json()["total"_L1].toInt() : -a.status;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Flotilla::Server> m_server;
+    std::unique_ptr<HttpClient> m_api;
+    QJsonObject m_targets;
+};
+
+void TestMgmtOverview::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    Flotilla::ServerConfig config = loopbackServerConfig(m_dir);
+    config.gatewayToken = u"gw"_s;
+    QVERIFY(Fleet::seedStore(m_dir.filePath(u"db"_s)));
+    QString error;
+    m_server = startWithAdmin(config, &error);
+    QVERIFY2(m_server, qPrintable(error));
+    m_api = std::make_unique<HttpClient>(m_server->url() + u"/rest/v1"_s);
+    m_api->setAuthorization("Basic " + QByteArray("admin:admin-password").toBase64());
+    QCOMPARE(m_api->post(u"/softwaremoduletypes"_s, R"([{"key":"os","name":"OS"}])").status, 201);
+    QCOMPARE(m_api->post(u"/distributionsettypes"_s, R"([{"key":"fw","name":"FW","mandatorymodules":["os"]}])").status,
+             201);
+    QCOMPARE(m_api->post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.1"}])").status, 201);
+    const HttpAnswer set
+        = m_api->post(u"/distributionsets"_s, R"([{"name":"fw","version":"1","type":"fw","modules":[{"id":1}]}])");
+    QCOMPARE(set.status, 201);
+    QVERIFY(Fleet::goLive(*m_api, m_server->url() + u"/DEFAULT/controller/v1/"_s,
+                          set.jsonArray()[0]["id"_L1].toInteger()));
+    const HttpAnswer overview = m_api->get(u"/overview/targets"_s);
+    QCOMPARE(overview.status, 200);
+    m_targets = overview.json();
+}
+
+void TestMgmtOverview::cleanupTestCase()
+{
+    m_api.reset();
+    m_server.reset();
+}
+
+void TestMgmtOverview::fleetCounts_data()
+{
+    QTest::addColumn<QString>("path"); // in the /overview/targets answer
+    QTest::addColumn<int>("expected");
+    QTest::newRow("total") << u"total"_s << Fleet::Total;
+    QTest::newRow("registered") << u"updateStatus.registered"_s << Fleet::Registered;
+    QTest::newRow("unknown") << u"updateStatus.unknown"_s << Fleet::Unknown;
+    QTest::newRow("in sync") << u"updateStatus.in_sync"_s << Fleet::InSync;
+    QTest::newRow("error") << u"updateStatus.error"_s << Fleet::Error;
+    QTest::newRow("pending") << u"updateStatus.pending"_s << Fleet::Pending;
+    QTest::newRow("overdue") << u"overdue"_s << Fleet::Overdue;
+    QTest::newRow("never seen") << u"neverSeen"_s << Fleet::NeverSeen;
+}
+
+void TestMgmtOverview::fleetCounts()
+{
+    QFETCH(QString, path);
+    QJsonValue v = m_targets;
+    for (const QString &part : path.split(u'.'))
+        v = v.toObject().value(part);
+    QTEST(v.toInt(-1), "expected");
+}
+
+void TestMgmtOverview::everyCountHasItsFilter()
+{
+    const QJsonObject filters = m_targets["filters"_L1].toObject();
+    const QJsonObject byStatus = m_targets["updateStatus"_L1].toObject();
+    QCOMPARE(filters.size(), byStatus.size() + 2);
+    for (auto it = byStatus.begin(); it != byStatus.end(); ++it)
+        QCOMPARE(countOf(filters[it.key()].toString()), it.value().toInt());
+    QCOMPARE(countOf(filters["overdue"_L1].toString()), Fleet::Overdue);
+    QCOMPARE(countOf(filters["neverSeen"_L1].toString()), Fleet::NeverSeen);
+    // The overdue boundary is the tenant's polling time plus overdue time (hawkBit's), both 5 minutes by default.
+    const qint64 before = m_targets["overdueBefore"_L1].toInteger();
+    QVERIFY(qAbs(QDateTime::currentMSecsSinceEpoch() - 600'000 - before) < 60'000);
+}
+
+void TestMgmtOverview::topErrors()
+{
+    const HttpAnswer a = m_api->get(u"/overview/errors?hours=24&limit=5"_s);
+    QCOMPARE(a.status, 200);
+    const QJsonArray content = a.json()["content"_L1].toArray();
+    QCOMPARE(content.size(), 2);
+    QCOMPARE(content[0]["message"_L1].toString(), u"Disk full"_s);
+    QCOMPARE(content[0]["count"_L1].toInt(), 2);
+    QCOMPARE(content[0]["targets"_L1].toInt(), 2);
+    QCOMPARE(content[1]["message"_L1].toString(), u"Checksum mismatch"_s);
+    QCOMPARE(content[1]["count"_L1].toInt(), 1);
+    QCOMPARE(a.json()["truncated"_L1].toBool(true), false);
+    // limit cuts the list, total still counts the groups.
+    const HttpAnswer one = m_api->get(u"/overview/errors?limit=1"_s);
+    QCOMPARE(one.json()["content"_L1].toArray().size(), 1);
+    QCOMPARE(one.json()["total"_L1].toInt(), 2);
+}
+
+void TestMgmtOverview::errorFilterListsTheFailedTargets()
+{
+    const QJsonArray content = m_api->get(u"/overview/errors"_s).json()["content"_L1].toArray();
+    QCOMPARE(countOf(content[0]["filter"_L1].toString()), 2);
+    QCOMPARE(countOf(content[1]["filter"_L1].toString()), 1);
+    QUrlQuery q;
+    q.addQueryItem(u"q"_s, content[0]["filter"_L1].toString());
+    const QJsonArray targets = m_api->get(u"/targets?"_s + q.toString(QUrl::FullyEncoded)).json()["content"_L1].toArray();
+    QStringList ids;
+    for (const QJsonValue &t : targets)
+        ids << t["controllerId"_L1].toString();
+    ids.sort();
+    QCOMPARE(ids, QStringList({ u"fail-0"_s, u"fail-1"_s }));
+    // A message with quotes and a backslash survives the round trip through the filter.
+    QCOMPARE(countOf(u"errorMessage==\"no such\\\\\\\"thing\""_s), 0);
+}
+
+void TestMgmtOverview::rolloutSaysWhatComesNext()
+{
+    const HttpAnswer created = m_api->post(u"/rollouts"_s, R"({"name":"fresh","targetFilterQuery":"controllerId==fresh-*",
+        "distributionSetId":1,"amountGroups":2,
+        "successCondition":{"condition":"THRESHOLD","expression":"50"}})");
+    QCOMPARE(created.status, 201);
+    const int id = created.json()["id"_L1].toInt();
+    QTRY_COMPARE(m_api->get(u"/rollouts/%1"_s.arg(id)).json()["status"_L1].toString(), u"ready"_s);
+    QCOMPARE(m_api->get(u"/rollouts/%1"_s.arg(id)).json()["nextStep"_L1]["kind"_L1].toString(), u"waitForStart"_s);
+    QCOMPARE(m_api->post(u"/rollouts/%1/start"_s.arg(id), {}).status, 204);
+    QTRY_COMPARE(m_api->get(u"/rollouts/%1"_s.arg(id)).json()["status"_L1].toString(), u"running"_s);
+    // In the listing too: the console's card reads it from there.
+    const QJsonObject listed = m_api->get(u"/rollouts?q=name==fresh"_s).json()["content"_L1][0].toObject();
+    const QJsonObject next = listed["nextStep"_L1].toObject();
+    QCOMPARE(next["kind"_L1].toString(), u"startGroup"_s);
+    // The second group starts when the first reaches its threshold.
+    const QJsonArray groups = m_api->get(u"/rollouts/%1/deploygroups"_s.arg(id)).json()["content"_L1].toArray();
+    QCOMPARE(groups.size(), 2);
+    QCOMPARE(next["after"_L1].toString(), groups[0]["name"_L1].toString());
+    QCOMPARE(next["group"_L1].toString(), groups[1]["name"_L1].toString());
+    QCOMPARE(next["threshold"_L1].toInt(), 50);
+    QCOMPARE(next["progress"_L1].toInt(), 0);
+}
+
+void TestMgmtOverview::badParameters_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("hours not a number") << u"/overview/errors?hours=day"_s;
+    QTest::newRow("hours zero") << u"/overview/errors?hours=0"_s;
+    QTest::newRow("hours over 30 days") << u"/overview/errors?hours=721"_s;
+    QTest::newRow("limit negative") << u"/overview/errors?limit=-1"_s;
+    QTest::newRow("limit huge") << u"/overview/errors?limit=99999999999"_s;
+}
+
+void TestMgmtOverview::badParameters()
+{
+    QFETCH(QString, path);
+    const HttpAnswer a = m_api->get(path);
+    QCOMPARE(a.status, 400);
+    QVERIFY(!a.json()["message"_L1].toString().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestMgmtOverview)
+#include "tst_mgmtoverview.moc"
