@@ -22,8 +22,7 @@ QString quoted(const QString &value)
 }
 
 // An optional whole-number query parameter within [min, max]; fails the request (400) otherwise.
-std::optional<int> boundedParameter(ManagementServer::Context &ctx, const QString &name, int fallback, int min,
-                                    int max)
+std::optional<int> boundedParameter(ManagementServer::Context &ctx, const QString &name, int fallback, int min, int max)
 {
     const QUrlQuery query = ctx.request.query();
     if (!query.hasQueryItem(name))
@@ -42,8 +41,8 @@ void ManagementServer::overviewTargets(Context &ctx)
 {
     // hawkBit's overdue: no poll within the polling time plus the overdue time.
     const TenantConfiguration config = m_store.tenantConfiguration();
-    const qint64 overdueBefore
-        = QDateTime::currentMSecsSinceEpoch() - (config.pollingSecs + config.pollingOverdueSecs) * 1000;
+    const qint64 window = (config.pollingSecs + config.pollingOverdueSecs) * 1000;
+    const qint64 overdueBefore = QDateTime::currentMSecsSinceEpoch() - window;
     const auto counts = m_store.fleetCounts(overdueBefore);
     if (!ctx.succeeded(counts))
         return;
@@ -61,6 +60,10 @@ void ManagementServer::overviewTargets(Context &ctx)
                            { "overdue"_L1, double(counts->overdue) },
                            { "neverSeen"_L1, double(counts->neverSeen) },
                            { "overdueBefore"_L1, double(overdueBefore) },
+                           // When the count of overdue targets next grows unless they poll: no event says so.
+                           { "nextOverdueAt"_L1,
+                             counts->oldestFreshPoll ? QJsonValue(double(counts->oldestFreshPoll + window))
+                                                     : QJsonValue(QJsonValue::Null) },
                            { "filters"_L1, filters } });
 }
 

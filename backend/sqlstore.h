@@ -163,6 +163,7 @@ public:
         qint64 total = 0;
         qint64 neverSeen = 0;
         qint64 overdue = 0;
+        qint64 oldestFreshPoll = 0; // ms: the oldest last poll not yet overdue (0: none), when the next one turns
     };
     Result<FleetCounts> fleetCounts(qint64 overdueBeforeMs);
     // Error statuses reported since sinceMs, grouped by their last message (the reason, in DDI feedback), most

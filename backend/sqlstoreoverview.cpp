@@ -15,7 +15,9 @@ Result<SqlStore::FleetCounts> SqlStore::fleetCounts(qint64 overdueBeforeMs)
     // One pass over the targets: by state, with the never-seen and overdue ones counted on the way.
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT state, COUNT(*), SUM(CASE WHEN last_poll IS NULL THEN 1 ELSE 0 END), "
-                             "SUM(CASE WHEN last_poll < ? THEN 1 ELSE 0 END) FROM targets GROUP BY state"));
+                             "SUM(CASE WHEN last_poll < ? THEN 1 ELSE 0 END), "
+                             "MIN(CASE WHEN last_poll >= ? THEN last_poll END) FROM targets GROUP BY state"));
+    q.addBindValue(overdueBeforeMs);
     q.addBindValue(overdueBeforeMs);
     if (!q.exec())
         return failed(QStringLiteral("counting targets by state"), q);
@@ -28,6 +30,8 @@ Result<SqlStore::FleetCounts> SqlStore::fleetCounts(qint64 overdueBeforeMs)
         counts.total += n;
         counts.neverSeen += q.value(2).toLongLong();
         counts.overdue += q.value(3).toLongLong();
+        if (!q.value(4).isNull() && (counts.oldestFreshPoll == 0 || q.value(4).toLongLong() < counts.oldestFreshPoll))
+            counts.oldestFreshPoll = q.value(4).toLongLong();
     }
     return counts;
 }

@@ -773,6 +773,52 @@ KSyntaxHighlighting %3</translation>
     </message>
 </context>
 <context>
+    <name>Flotilla::ErrorSummaryModel</name>
+    <message>
+        <location filename="../app/console/models/errorsummarymodel.cpp" line="32" />
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/errorsummarymodel.cpp" line="34" />
+        <source>Reports</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/errorsummarymodel.cpp" line="36" />
+        <source>Targets</source>
+        <translation>Zielgeräte</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/errorsummarymodel.cpp" line="61" />
+        <source>Show the targets that reported “%1”</source>
+        <translation>Die Zielgeräte zeigen, die „%1“ gemeldet haben</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/errorsummarymodel.cpp" line="69" />
+        <source>(no message)</source>
+        <translation>(keine Meldung)</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::FleetChart</name>
+    <message>
+        <location filename="../app/console/pages/fleetchart.cpp" line="25" />
+        <source>Fleet by target state</source>
+        <translation>Flotte nach Zustand der Zielgeräte</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/fleetchart.cpp" line="54" />
+        <source>%1 targets</source>
+        <translation>%1 Zielgeräte</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/fleetchart.cpp" line="55" />
+        <source>Click a slice to list its targets</source>
+        <translation>Ein Segment anklicken, um seine Zielgeräte aufzulisten</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::GroupProgressDelegate</name>
     <message>
         <location filename="../app/console/pages/groupprogressdelegate.cpp" line="44" />
@@ -783,152 +829,162 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::MainWindow</name>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="39" />
+        <location filename="../app/console/mainwindow.cpp" line="40" />
         <source>Flotilla Console</source>
         <translation>Flotilla-Konsole</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="64" />
+        <location filename="../app/console/mainwindow.cpp" line="66" />
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="65" />
+        <location filename="../app/console/mainwindow.cpp" line="67" />
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../app/console/mainwindow.cpp" line="68" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="66" />
+        <location filename="../app/console/mainwindow.cpp" line="69" />
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="67" />
+        <location filename="../app/console/mainwindow.cpp" line="70" />
         <source>Rollouts</source>
         <translation>Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="68" />
+        <location filename="../app/console/mainwindow.cpp" line="71" />
         <source>Consent</source>
         <translation>Zustimmung</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="69" />
+        <location filename="../app/console/mainwindow.cpp" line="72" />
         <source>Manifests</source>
         <translation>Manifeste</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="70" />
+        <location filename="../app/console/mainwindow.cpp" line="73" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="81" />
+        <location filename="../app/console/mainwindow.cpp" line="99" />
         <source>Server connection</source>
         <translation>Serververbindung</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="83" />
+        <location filename="../app/console/mainwindow.cpp" line="101" />
         <source>Not connected to a server</source>
         <translation>Mit keinem Server verbunden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="87" />
+        <location filename="../app/console/mainwindow.cpp" line="105" />
         <source>The connection to %1 was lost. Reconnecting… what happens meanwhile is shown once it is back.</source>
         <translation>Die Verbindung zu %1 ist unterbrochen. Verbinde neu … was inzwischen geschieht, wird danach angezeigt.</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="117" />
+        <location filename="../app/console/mainwindow.cpp" line="135" />
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="175" />
+        <location filename="../app/console/mainwindow.cpp" line="193" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="176" />
+        <location filename="../app/console/mainwindow.cpp" line="194" />
         <source>&amp;Connect to Server…</source>
         <translation>Mit Server &amp;verbinden …</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="180" />
+        <location filename="../app/console/mainwindow.cpp" line="198" />
         <source>Connect a &amp;Device…</source>
         <translation>Ein &amp;Gerät verbinden …</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="184" />
+        <location filename="../app/console/mainwindow.cpp" line="202" />
         <source>Use the &amp;Embedded Server</source>
         <translation>&amp;Eingebauten Server verwenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="189" />
+        <location filename="../app/console/mainwindow.cpp" line="207" />
         <source>Embedded server</source>
         <translation>Eingebauter Server</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="192" />
+        <location filename="../app/console/mainwindow.cpp" line="210" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="201" />
+        <location filename="../app/console/mainwindow.cpp" line="219" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="202" />
+        <location filename="../app/console/mainwindow.cpp" line="220" />
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="202" />
+        <location filename="../app/console/mainwindow.cpp" line="220" />
         <source>&amp;Targets</source>
         <translation>&amp;Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="202" />
+        <location filename="../app/console/mainwindow.cpp" line="220" />
         <source>&amp;Software</source>
         <translation>&amp;Software</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="202" />
+        <location filename="../app/console/mainwindow.cpp" line="220" />
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <location filename="../app/console/mainwindow.cpp" line="221" />
         <source>&amp;Rollouts</source>
         <translation>&amp;Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="203" />
+        <location filename="../app/console/mainwindow.cpp" line="221" />
         <source>S&amp;ettings</source>
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="203" />
+        <location filename="../app/console/mainwindow.cpp" line="221" />
         <source>&amp;Consent</source>
-        <translation>&amp;Zustimmung</translation>
+        <translation>Zustimmun&amp;g</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="203" />
+        <location filename="../app/console/mainwindow.cpp" line="221" />
         <source>&amp;Manifests</source>
         <translation>&amp;Manifeste</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="211" />
+        <location filename="../app/console/mainwindow.cpp" line="230" />
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="221" />
+        <location filename="../app/console/mainwindow.cpp" line="240" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="222" />
+        <location filename="../app/console/mainwindow.cpp" line="241" />
         <source>&amp;About Flotilla</source>
         <translation>&amp;Über Flotilla</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="226" />
+        <location filename="../app/console/mainwindow.cpp" line="245" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
@@ -1321,6 +1377,95 @@ KSyntaxHighlighting %3</translation>
     </message>
 </context>
 <context>
+    <name>Flotilla::OverviewPage</name>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="58" />
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="69" />
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="79" />
+        <source>Consent</source>
+        <translation>Zustimmung</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="85" />
+        <source>Review on the Consent page</source>
+        <translation>Auf der Seite Zustimmung prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="90" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="91" />
+        <source>Rollouts in flight</source>
+        <translation>Laufende Rollouts</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="98" />
+        <source>Most frequent errors, last 24 hours</source>
+        <translation>Häufigste Fehler, letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="99" />
+        <source>Most frequent errors of the last 24 hours</source>
+        <translation>Die häufigsten Fehler der letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="216" />
+        <source>%1: %2 targets. Show them on the Targets page</source>
+        <translation>%1: %2 Zielgeräte. Auf der Seite Zielgeräte zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="223" />
+        <source>overdue: no poll within the polling and overdue time</source>
+        <translation>überfällig: keine Abfrage innerhalb der Abfrage- und Überfälligkeitszeit</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="224" />
+        <source>%1 targets overdue. Show them on the Targets page</source>
+        <translation>%1 Zielgeräte überfällig. Auf der Seite Zielgeräte zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="225" />
+        <source>never seen: created, never polled</source>
+        <translation>nie gesehen: angelegt, nie abgefragt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="226" />
+        <source>%1 targets never seen. Show them on the Targets page</source>
+        <translation>%1 Zielgeräte nie gesehen. Auf der Seite Zielgeräte zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="238" />
+        <source>Next device turns overdue at %1 unless it polls</source>
+        <translation>Das nächste Gerät wird um %1 überfällig, sofern es nicht abfragt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="271" />
+        <source>One action waits for a device's consent.</source>
+        <translation>Eine Aktion wartet auf die Zustimmung eines Geräts.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="272" />
+        <source>%1 actions wait for a device's consent.</source>
+        <translation>%1 Aktionen warten auf die Zustimmung eines Geräts.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="274" />
+        <source>Actions waiting for consent: %1. Review them on the Consent page</source>
+        <translation>Aktionen, die auf Zustimmung warten: %1. Auf der Seite Zustimmung prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="269" />
+        <source>No action waits for consent.</source>
+        <translation>Keine Aktion wartet auf Zustimmung.</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::PageStack</name>
     <message>
         <location filename="../app/console/pagestack.cpp" line="15" />
@@ -1574,17 +1719,17 @@ KSyntaxHighlighting %3</translation>
         <translation>Erfolg / Fehler bei</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="82" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="79" />
         <source>%1 finished, %2 failed, %3 running of %4</source>
         <translation>%1 fertig, %2 fehlgeschlagen, %3 laufend von %4</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="91" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="103" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="95" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="107" />
         <source>%1 % / %2 %</source>
         <translation>%1 % / %2 %</translation>
     </message>
@@ -1653,6 +1798,94 @@ KSyntaxHighlighting %3</translation>
         <location filename="../app/console/models/rollouttablemodel.cpp" line="57" />
         <source>Created</source>
         <translation>Angelegt</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RolloutsInFlightModel</name>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="35" />
+        <source>Rollout</source>
+        <translation>Rollout</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="37" />
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="39" />
+        <source>Next</source>
+        <translation>Als Nächstes</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="59" />
+        <source>Creating its groups</source>
+        <translation>Gruppen werden angelegt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="61" />
+        <source>Waiting for approval</source>
+        <translation>Wartet auf Genehmigung</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="65" />
+        <source>Starts by itself at %1</source>
+        <translation>Startet selbst um %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="67" />
+        <source>Ready: waits for Start</source>
+        <translation>Bereit: wartet auf Start</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="71" />
+        <source>Starting group “%1”</source>
+        <translation>Gruppe „%1“ startet</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="72" />
+        <source>Group “%1” starts when “%2” reaches %3 % finished (now %4 %)</source>
+        <translation>Gruppe „%1“ startet, wenn „%2“ zu %3 % abgeschlossen ist (jetzt %4 %)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="78" />
+        <source>Paused: group “%1” has %2 % errors (threshold %3 %); resume or stop it</source>
+        <translation>Angehalten: Gruppe „%1“ hat %2 % Fehler (Schwelle %3 %); fortsetzen oder stoppen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="83" />
+        <source>Paused after “%1” as planned; resume to start “%2”</source>
+        <translation>Nach „%1“ wie geplant angehalten; fortsetzen, um „%2“ zu starten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="85" />
+        <source>Paused by an operator</source>
+        <translation>Von einem Operator angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="87" />
+        <source>Finishing</source>
+        <translation>Wird abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="87" />
+        <source>Finishes when group “%1” is done</source>
+        <translation>Endet, wenn Gruppe „%1“ fertig ist</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="89" />
+        <source>Waiting for new matching targets (dynamic)</source>
+        <translation>Wartet auf neue passende Zielgeräte (dynamisch)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="91" />
+        <source>Stopping</source>
+        <translation>Wird angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="92" />
+        <source>Nothing more</source>
+        <translation>Nichts weiter</translation>
     </message>
 </context>
 <context>
@@ -2170,162 +2403,162 @@ MD5: %3</translation>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="14" />
+        <location filename="../qml/style/statuslabels.cpp" line="13" />
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="16" />
-        <location filename="../qml/style/statuslabels.cpp" line="49" />
-        <location filename="../qml/style/statuslabels.cpp" line="73" />
+        <location filename="../qml/style/statuslabels.cpp" line="14" />
+        <location filename="../qml/style/statuslabels.cpp" line="45" />
+        <location filename="../qml/style/statuslabels.cpp" line="69" />
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="18" />
+        <location filename="../qml/style/statuslabels.cpp" line="15" />
         <source>Registered</source>
         <translation>Registriert</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="19" />
+        <location filename="../qml/style/statuslabels.cpp" line="17" />
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="25" />
+        <location filename="../qml/style/statuslabels.cpp" line="23" />
         <source>Runs the software assigned to it</source>
         <translation>Führt die ihm zugewiesene Software aus</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="27" />
+        <location filename="../qml/style/statuslabels.cpp" line="24" />
         <source>An update is on its way</source>
         <translation>Ein Update ist unterwegs</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="29" />
+        <location filename="../qml/style/statuslabels.cpp" line="25" />
         <source>Its last update failed</source>
         <translation>Sein letztes Update ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="31" />
+        <location filename="../qml/style/statuslabels.cpp" line="26" />
         <source>Has polled, nothing assigned yet</source>
         <translation>Hat abgefragt, noch nichts zugewiesen</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="32" />
+        <location filename="../qml/style/statuslabels.cpp" line="28" />
         <source>Created here; has never polled</source>
         <translation>Hier angelegt; hat nie abgefragt</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="38" />
-        <location filename="../qml/style/statuslabels.cpp" line="72" />
+        <location filename="../qml/style/statuslabels.cpp" line="34" />
+        <location filename="../qml/style/statuslabels.cpp" line="68" />
         <source>Scheduled</source>
         <translation>Geplant</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="39" />
+        <location filename="../qml/style/statuslabels.cpp" line="35" />
         <source>Waiting for confirmation</source>
         <translation>Wartet auf Bestätigung</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="40" />
-        <location filename="../qml/style/statuslabels.cpp" line="65" />
+        <location filename="../qml/style/statuslabels.cpp" line="36" />
+        <location filename="../qml/style/statuslabels.cpp" line="61" />
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="41" />
+        <location filename="../qml/style/statuslabels.cpp" line="37" />
         <source>Retrieved</source>
         <translation>Abgerufen</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="42" />
+        <location filename="../qml/style/statuslabels.cpp" line="38" />
         <source>Downloading</source>
         <translation>Lädt herunter</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="43" />
+        <location filename="../qml/style/statuslabels.cpp" line="39" />
         <source>Downloaded</source>
         <translation>Heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="44" />
+        <location filename="../qml/style/statuslabels.cpp" line="40" />
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="45" />
+        <location filename="../qml/style/statuslabels.cpp" line="41" />
         <source>Canceling</source>
         <translation>Wird abgebrochen</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="46" />
+        <location filename="../qml/style/statuslabels.cpp" line="42" />
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="47" />
+        <location filename="../qml/style/statuslabels.cpp" line="43" />
         <source>Cancel rejected</source>
         <translation>Abbruch abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="48" />
-        <location filename="../qml/style/statuslabels.cpp" line="69" />
+        <location filename="../qml/style/statuslabels.cpp" line="44" />
+        <location filename="../qml/style/statuslabels.cpp" line="65" />
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="50" />
+        <location filename="../qml/style/statuslabels.cpp" line="46" />
         <source>Denied by the device</source>
         <translation>Vom Gerät abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="51" />
+        <location filename="../qml/style/statuslabels.cpp" line="47" />
         <source>Confirmed</source>
         <translation>Bestätigt</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="60" />
+        <location filename="../qml/style/statuslabels.cpp" line="56" />
         <source>Creating</source>
         <translation>Wird angelegt</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="61" />
+        <location filename="../qml/style/statuslabels.cpp" line="57" />
         <source>Waiting for approval</source>
         <translation>Wartet auf Genehmigung</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="62" />
+        <location filename="../qml/style/statuslabels.cpp" line="58" />
         <source>Approval denied</source>
         <translation>Genehmigung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="63" />
+        <location filename="../qml/style/statuslabels.cpp" line="59" />
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="64" />
+        <location filename="../qml/style/statuslabels.cpp" line="60" />
         <source>Starting</source>
         <translation>Startet</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="66" />
+        <location filename="../qml/style/statuslabels.cpp" line="62" />
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="67" />
+        <location filename="../qml/style/statuslabels.cpp" line="63" />
         <source>Stopping</source>
         <translation>Wird angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="68" />
+        <location filename="../qml/style/statuslabels.cpp" line="64" />
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/style/statuslabels.cpp" line="70" />
+        <location filename="../qml/style/statuslabels.cpp" line="66" />
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
@@ -2444,8 +2677,8 @@ MD5: %3</translation>
     </message>
     <message>
         <location filename="../app/console/pages/targetspage.cpp" line="88" />
-        <location filename="../app/console/pages/targetspage.cpp" line="308" />
-        <location filename="../app/console/pages/targetspage.cpp" line="318" />
+        <location filename="../app/console/pages/targetspage.cpp" line="320" />
+        <location filename="../app/console/pages/targetspage.cpp" line="330" />
         <source>Security token</source>
         <translation>Sicherheitstoken</translation>
     </message>
@@ -2456,7 +2689,7 @@ MD5: %3</translation>
     </message>
     <message>
         <location filename="../app/console/pages/targetspage.cpp" line="97" />
-        <location filename="../app/console/pages/targetspage.cpp" line="219" />
+        <location filename="../app/console/pages/targetspage.cpp" line="231" />
         <source>Select a target to see its actions and attributes.</source>
         <translation>Wählen Sie ein Zielgerät, um seine Aktionen und Attribute zu sehen.</translation>
     </message>
@@ -2509,43 +2742,43 @@ MD5: %3</translation>
         <translation>Zielgeräte konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="223" />
+        <location filename="../app/console/pages/targetspage.cpp" line="235" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="223" />
+        <location filename="../app/console/pages/targetspage.cpp" line="235" />
         <source>no address yet</source>
         <translation>noch keine Adresse</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="247" />
-        <location filename="../app/console/pages/targetspage.cpp" line="255" />
+        <location filename="../app/console/pages/targetspage.cpp" line="259" />
+        <location filename="../app/console/pages/targetspage.cpp" line="267" />
         <source>New target</source>
         <translation>Neues Zielgerät</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="247" />
+        <location filename="../app/console/pages/targetspage.cpp" line="259" />
         <source>Controller ID (what the device calls itself in DDI):</source>
         <translation>Controller-ID (wie sich das Gerät in DDI nennt):</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="253" />
+        <location filename="../app/console/pages/targetspage.cpp" line="265" />
         <source>Target %1 created</source>
         <translation>Zielgerät %1 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="255" />
+        <location filename="../app/console/pages/targetspage.cpp" line="267" />
         <source>The target was not created: %1</source>
         <translation>Das Zielgerät wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="264" />
+        <location filename="../app/console/pages/targetspage.cpp" line="276" />
         <source>Delete targets</source>
         <translation>Zielgeräte löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="265" />
+        <location filename="../app/console/pages/targetspage.cpp" line="277" />
         <source>Delete %n target(s)? Their actions and history are deleted too; a device that polls again registers anew.</source>
         <translation>
             <numerusform>%n Zielgerät löschen? Seine Aktionen und sein Verlauf werden mitgelöscht; fragt das Gerät erneut ab, registriert es sich neu.</numerusform>
@@ -2553,17 +2786,17 @@ MD5: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="268" />
+        <location filename="../app/console/pages/targetspage.cpp" line="280" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="274" />
+        <location filename="../app/console/pages/targetspage.cpp" line="286" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="290" />
+        <location filename="../app/console/pages/targetspage.cpp" line="302" />
         <source>%n action(s) created</source>
         <translation>
             <numerusform>%n Aktion angelegt</numerusform>
@@ -2571,27 +2804,27 @@ MD5: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="294" />
+        <location filename="../app/console/pages/targetspage.cpp" line="306" />
         <source>Deploy</source>
         <translation>Verteilen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="294" />
+        <location filename="../app/console/pages/targetspage.cpp" line="306" />
         <source>Could not read the configuration: %1</source>
         <translation>Die Konfiguration konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="308" />
+        <location filename="../app/console/pages/targetspage.cpp" line="320" />
         <source>Your account may not read security tokens.</source>
         <translation>Ihr Konto darf keine Sicherheitstokens lesen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="309" />
+        <location filename="../app/console/pages/targetspage.cpp" line="321" />
         <source>Security token of %1</source>
         <translation>Sicherheitstoken von %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="310" />
+        <location filename="../app/console/pages/targetspage.cpp" line="322" />
         <source>The device authenticates with:
 
 Authorization: TargetToken %1</source>
@@ -2600,17 +2833,17 @@ Authorization: TargetToken %1</source>
 Authorization: TargetToken %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="312" />
+        <location filename="../app/console/pages/targetspage.cpp" line="324" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="328" />
+        <location filename="../app/console/pages/targetspage.cpp" line="340" />
         <source>%1 will be asked for its attributes at its next poll</source>
         <translation>%1 wird bei der nächsten Abfrage nach seinen Attributen gefragt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="330" />
+        <location filename="../app/console/pages/targetspage.cpp" line="342" />
         <source>%1: attributes not requested: %2</source>
         <translation>%1: Attribute nicht angefordert: %2</translation>
     </message>
@@ -2746,12 +2979,12 @@ Geräte sprechen die hawkBit-DDI-API; diese Konsole verwaltet Zielgeräte, Softw
         <translation>Eine erste Verteilung ist gemacht</translation>
     </message>
     <message>
-        <location filename="../app/console/welcomepage.cpp" line="107" />
+        <location filename="../app/console/welcomepage.cpp" line="113" />
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../app/console/welcomepage.cpp" line="107" />
+        <location filename="../app/console/welcomepage.cpp" line="113" />
         <source>not yet</source>
         <translation>noch nicht</translation>
     </message>
@@ -2848,47 +3081,47 @@ Geräte sprechen die hawkBit-DDI-API; diese Konsole verwaltet Zielgeräte, Softw
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/console/main.cpp" line="32" />
+        <location filename="../app/console/main.cpp" line="30" />
         <source>Flotilla operator console.</source>
         <translation>Flotilla-Bedienkonsole.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="35" />
+        <location filename="../app/console/main.cpp" line="33" />
         <source>Save a screenshot of the main window to &lt;file&gt; once it is shown, then quit.</source>
         <translation>Ein Bildschirmfoto des Hauptfensters in &lt;file&gt; speichern, sobald es angezeigt wird, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="40" />
+        <location filename="../app/console/main.cpp" line="38" />
         <source>Devices reach the embedded server at &lt;host:port&gt; (default 0.0.0.0:8080; port 0: any free one).</source>
         <translation>Geräte erreichen den eingebauten Server unter &lt;host:port&gt; (Vorgabe 0.0.0.0:8080; Port 0: ein freier).</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="45" />
+        <location filename="../app/console/main.cpp" line="43" />
         <source>Do not start the embedded server.</source>
         <translation>Den eingebauten Server nicht starten.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="48" />
+        <location filename="../app/console/main.cpp" line="46" />
         <source>The embedded server's database: sqlite:PATH or postgres://user:pw@host/db (default: flotilla.db in the application data folder).</source>
         <translation>Datenbank des eingebetteten Servers: sqlite:PFAD oder postgres://benutzer:pw@host/db (Standard: flotilla.db im Anwendungsdatenordner).</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="72" />
+        <location filename="../app/console/main.cpp" line="70" />
         <source>Embedded server not started: %1</source>
         <translation>Eingebauter Server nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="88" />
+        <location filename="../app/console/main.cpp" line="86" />
         <source>Embedded server: devices connect to %1</source>
         <translation>Eingebauter Server: Geräte verbinden sich mit %1</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="91" />
+        <location filename="../app/console/main.cpp" line="89" />
         <source>Embedded server stopped: %1</source>
         <translation>Eingebauter Server angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="93" />
+        <location filename="../app/console/main.cpp" line="91" />
         <source>Starting the embedded server…</source>
         <translation>Der eingebaute Server startet …</translation>
     </message>

@@ -27,7 +27,8 @@ QPixmap render(const QByteArray &svg, const QColor &colour, int size, qreal dpr)
 
 QStringList ConsoleIcons::pageNames()
 {
-    return { u"welcome"_s, u"targets"_s, u"software"_s, u"rollouts"_s, u"consent"_s, u"manifests"_s, u"settings"_s };
+    return { u"welcome"_s,  u"overview"_s, u"targets"_s,   u"software"_s,
+             u"rollouts"_s, u"consent"_s,  u"manifests"_s, u"settings"_s };
 }
 
 QIcon ConsoleIcons::page(const QString &name, const QPalette &palette)

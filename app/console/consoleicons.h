@@ -13,8 +13,8 @@ namespace Flotilla {
 class ConsoleIcons
 {
 public:
-    // "welcome", "targets", "software", "rollouts", "consent", "manifests", "settings". A null icon for a name the
-    // set does not have.
+    // "welcome", "overview", "targets", "software", "rollouts", "consent", "manifests", "settings". A null icon for a
+    // name the set does not have.
     static QIcon page(const QString &name, const QPalette &palette);
     static QStringList pageNames();
 };

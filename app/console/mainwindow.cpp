@@ -1,6 +1,7 @@
 #include "app/console/mainwindow.h"
 #include "app/console/manifest/manifesteditor.h"
 #include "app/console/pages/consentpage.h"
+#include "app/console/pages/overviewpage.h"
 
 #include "app/console/aboutdialog.h"
 #include "app/console/connectdevicedialog.h"
@@ -61,7 +62,9 @@ MainWindow::MainWindow(QWidget *parent)
     // In ConsoleIcons::pageNames() order: the bundled icons, drawn in the palette's colours.
     auto *welcome = new WelcomePage(*m_connection, m_pages);
     connect(welcome, &WelcomePage::connectDeviceRequested, this, &MainWindow::showConnectDeviceDialog);
+    m_overview = new OverviewPage(*m_connection, m_pages);
     m_pages->addPage({}, tr("Welcome"), welcome);
+    m_pages->addPage({}, tr("Overview"), m_overview);
     m_pages->addPage({}, tr("Targets"), m_targets);
     m_pages->addPage({}, tr("Software"), m_software);
     m_pages->addPage({}, tr("Rollouts"), m_rollouts);
@@ -69,6 +72,21 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addPage({}, tr("Manifests"), m_manifests);
     m_pages->addPage({}, tr("Settings"), m_settings);
     updatePageIcons();
+    // The overview's numbers lead to the pages that list what they count.
+    connect(m_overview, &OverviewPage::targetsFilterRequested, this, [this](const QString &rsql) {
+        m_targets->setFilter(rsql);
+        m_pages->setCurrentPage(m_targets);
+    });
+    connect(m_overview, &OverviewPage::consentRequested, this, [this] { m_pages->setCurrentPage(m_consent); });
+    connect(m_overview, &OverviewPage::rolloutsRequested, this, [this] { m_pages->setCurrentPage(m_rollouts); });
+    connect(m_overview, &OverviewPage::fleetLoaded, this, [this] {
+        if (!std::exchange(m_choosingStartPage, false))
+            return;
+        const int current = m_pages->currentIndex();
+        if (current == 0 || current == m_pages->indexOf(m_overview))
+            m_pages->setCurrentPage(m_overview->count(u"total"_s) > 0 ? static_cast<QWidget *>(m_overview)
+                                                                      : m_pages->page(0));
+    });
     connect(m_targets, &TargetsPage::message, this, &MainWindow::showMessage);
     connect(m_software, &SoftwarePage::message, this, &MainWindow::showMessage);
     connect(m_rollouts, &RolloutsPage::message, this, &MainWindow::showMessage);
@@ -116,8 +134,8 @@ void MainWindow::connectToServer(const ServerLogin &login, const QList<QSslCerti
     m_connection->connectTo(login, trusted);
     setConnectionText(tr("Connected to %1").arg(login.url.toString()));
     m_settings->reload();
-    if (m_pages->currentIndex() == 0)
-        m_pages->setCurrentIndex(1);
+    // The first page once the server has targets is the Overview; an empty server keeps the Welcome checklist.
+    m_choosingStartPage = true;
 }
 
 void MainWindow::setEmbeddedLogin(const ServerLogin &login)
@@ -199,8 +217,9 @@ void MainWindow::createMenus()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QStringList pageNames { tr("&Welcome"), tr("&Targets"),   tr("&Software"), tr("&Rollouts"),
-                                  tr("&Consent"), tr("&Manifests"), tr("S&ettings") };
+    const QStringList pageNames { tr("&Welcome"),  tr("&Overview"), tr("&Targets"),   tr("&Software"),
+                                  tr("&Rollouts"), tr("&Consent"),  tr("&Manifests"), tr("S&ettings") };
+    Q_ASSERT(pageNames.size() == m_pages->count());
     for (int i = 0; i < pageNames.size(); ++i) {
         QAction *go = view->addAction(pageNames.at(i));
         go->setObjectName(u"actionPage%1"_s.arg(i));

@@ -13,6 +13,7 @@ class ConnectDeviceDialog;
 class ConsentPage;
 class DistributionSetModel;
 class ManifestEditor;
+class OverviewPage;
 class PageStack;
 class RolloutsPage;
 class ServerConnection;
@@ -31,6 +32,7 @@ public:
 
     PageStack *pages() const { return m_pages; }
     ServerConnection &connection() const { return *m_connection; }
+    OverviewPage *overviewPage() const { return m_overview; }
     TargetsPage *targetsPage() const { return m_targets; }
     SoftwarePage *softwarePage() const { return m_software; }
     RolloutsPage *rolloutsPage() const { return m_rollouts; }
@@ -64,6 +66,7 @@ private:
     ServerConnection *m_connection;
     DistributionSetModel *m_sets;
     PageStack *m_pages = nullptr;
+    OverviewPage *m_overview = nullptr;
     TargetsPage *m_targets = nullptr;
     SoftwarePage *m_software = nullptr;
     RolloutsPage *m_rollouts = nullptr;
@@ -74,6 +77,7 @@ private:
     QLabel *m_banner = nullptr;
     ServerLogin m_embedded;
     QAction *m_useEmbedded = nullptr;
+    bool m_choosingStartPage = false; // after a connect: Overview once the server has targets, else Welcome
 };
 
 } // namespace Flotilla

@@ -81,4 +81,15 @@ void PageStack::setCurrentIndex(int index)
     m_navigation->setCurrentRow(index);
 }
 
+int PageStack::indexOf(QWidget *page) const
+{
+    return m_stack->indexOf(page);
+}
+
+void PageStack::setCurrentPage(QWidget *page)
+{
+    if (const int index = indexOf(page); index >= 0)
+        setCurrentIndex(index);
+}
+
 } // namespace Flotilla

@@ -24,6 +24,8 @@ public:
     QIcon icon(int index) const;
     void setIcon(int index, const QIcon &icon);
     void setCurrentIndex(int index);
+    int indexOf(QWidget *page) const; // -1: not one of the pages
+    void setCurrentPage(QWidget *page);
 
 Q_SIGNALS:
     void currentChanged(int index);

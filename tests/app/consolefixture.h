@@ -6,6 +6,7 @@
 #include "backend/serverthread.h"
 #include "tests/common/httpclient.h"
 
+#include <QImage>
 #include <QPalette>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,6 +34,16 @@ inline QPalette darkPalette()
     for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
         p.setColor(QPalette::Disabled, role, QColor(0x6e, 0x72, 0x76));
     return p;
+}
+
+// How many of a grid of samples (every 20 px) of a grabbed window are light: a dark-palette screenshot has few.
+inline std::pair<int, int> lightSamples(const QImage &image)
+{
+    int light = 0, samples = 0;
+    for (int y = 5; y < image.height(); y += 20)
+        for (int x = 5; x < image.width(); x += 20, ++samples)
+            light += QColor(image.pixel(x, y)).lightness() > 160;
+    return { light, samples };
 }
 
 class EmbeddedServer

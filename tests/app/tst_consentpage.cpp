@@ -60,7 +60,7 @@ void TestConsentPage::consentPage()
     QAbstractItemModelTester t1(page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t2(page->history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.connectToServer(server.login());
-    window.pages()->setCurrentIndex(4);
+    window.pages()->setCurrentPage(window.consentPage());
     QTRY_COMPARE(page->model()->rowCount(), 4);
     QTRY_COMPARE(window.connection().events().state(), EventClient::State::Connected);
 

@@ -77,7 +77,7 @@ private Q_SLOTS:
     void operatorsAreChangedAndDeleted();
 
 private:
-    void screenshot(MainWindow &window, int page, const QString &name);
+    void screenshot(MainWindow &window, QWidget *page, const QString &name);
 
     // What the operatorFlow stages share, from the first stage to the last.
     struct OperatorFlow
@@ -152,10 +152,10 @@ void TestConsolePages::rolloutCommandsFollowTheStateMachine()
     QCOMPARE(got, allowed);
 }
 
-void TestConsolePages::screenshot(MainWindow &window, int page, const QString &name)
+void TestConsolePages::screenshot(MainWindow &window, QWidget *page, const QString &name)
 {
     const QString dir = screenshotDir();
-    window.pages()->setCurrentIndex(page);
+    window.pages()->setCurrentPage(page);
     QTest::qWait(300);
     QVERIFY(window.grab().save(dir + u"/console-"_s + name + u".png"_s));
 }
@@ -273,7 +273,7 @@ void TestConsolePages::operatorFlow4ComposesASet()
                  .status,
              201);
     QTRY_COMPARE(window.distributionSets()->rowCount(), 1);
-    screenshot(window, 2, u"software"_s);
+    screenshot(window, window.softwarePage(), u"software"_s);
 }
 
 // Targets: the deploy dialog says what will happen, then the action appears live.
@@ -324,7 +324,7 @@ void TestConsolePages::operatorFlow6DeviceReportsLive()
                  .status,
              200);
     QTRY_VERIFY(targets->history()->rowCount() >= 3);
-    screenshot(window, 1, u"targets"_s);
+    screenshot(window, window.targetsPage(), u"targets"_s);
     QCOMPARE(device
                  ->post(u"/deploymentBase/%1/feedback"_s.arg(actionId),
                         R"({"status":{"execution":"closed","result":{"finished":"success"}}})")
@@ -407,7 +407,7 @@ void TestConsolePages::operatorFlow8RunsARollout()
     QTRY_COMPARE(chart->finishedPoints().last().y(), 1.0);
     QTRY_COMPARE(spans->index(runningRow, RolloutSpanModel::Status).data(RolloutSpanModel::StatusRole).toString(),
                  u"finished"_s);
-    screenshot(window, 3, u"rollouts"_s);
+    screenshot(window, window.rolloutsPage(), u"rollouts"_s);
 }
 
 // The timeline (QML): a lane per group, a bar per action; live feedback changes bars, not the zoom.
@@ -458,7 +458,7 @@ void TestConsolePages::operatorFlow9Timeline()
     QCOMPARE(rollouts->trackHistory()->actionId(), secondAction);
     timelineRoot->setProperty("selectedAction", double(secondAction));
     rollouts->findChild<QTabWidget *>(u"rolloutViews"_s)->setCurrentIndex(1);
-    screenshot(window, 3, u"rollouts-timeline"_s);
+    screenshot(window, window.rolloutsPage(), u"rollouts-timeline"_s);
 }
 
 // Settings: the tenant configuration and the operators; the flow ends here.
@@ -471,8 +471,8 @@ void TestConsolePages::operatorFlow10Settings()
     [[maybe_unused]] SoftwarePage *software = window.softwarePage();
     // Settings: the tenant configuration and the operators.
     QTRY_VERIFY(window.settingsPage()->users()->rowCount() >= 1);
-    screenshot(window, 6, u"settings"_s);
-    screenshot(window, 0, u"welcome"_s);
+    screenshot(window, window.settingsPage(), u"settings"_s);
+    screenshot(window, window.pages()->page(0), u"welcome"_s);
     m_flow.reset();
 }
 
@@ -527,16 +527,13 @@ void TestConsolePages::followsADarkPalette()
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.pages()->setCurrentIndex(3);
+        window.pages()->setCurrentPage(window.rolloutsPage());
         QTest::qWait(100);
         RolloutChart *chart = window.rolloutsPage()->chart();
         QCOMPARE(chart->chart()->backgroundBrush().color(), darkPalette().color(QPalette::Base));
         const QImage image = window.grab().toImage();
-        // Most of the window is dark: sample a grid and count light pixels.
-        int light = 0, samples = 0;
-        for (int y = 5; y < image.height(); y += 20)
-            for (int x = 5; x < image.width(); x += 20, ++samples)
-                light += QColor(image.pixel(x, y)).lightness() > 160;
+        // Most of the window is dark.
+        const auto [light, samples] = lightSamples(image);
         QVERIFY2(light * 10 < samples, qPrintable(u"%1 of %2 samples are light"_s.arg(light).arg(samples)));
         QVERIFY(image.save(screenshotDir() + u"/console-rollouts-dark.png"_s));
     }
@@ -555,7 +552,7 @@ void TestConsolePages::operatorsAreChangedAndDeleted()
     window.show();
     window.connectToServer(server.login());
     SettingsPage *settings = window.settingsPage();
-    window.pages()->setCurrentIndex(6);
+    window.pages()->setCurrentPage(window.settingsPage());
     auto *view = settings->findChild<QTableView *>(u"userView"_s);
     QTRY_COMPARE(settings->users()->rowCount(), 2);
     int row = -1;

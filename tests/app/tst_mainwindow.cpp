@@ -55,9 +55,9 @@ void TestMainWindow::opensWithPageStack()
     QVERIFY(window.pages());
     QVERIFY(window.centralWidget()->isAncestorOf(window.pages()));
     // The pages an operator finds, in the order of the navigation, each with its own widget.
-    const QStringList expected = { QStringLiteral("Welcome"),  QStringLiteral("Targets"), QStringLiteral("Software"),
-                                   QStringLiteral("Rollouts"), QStringLiteral("Consent"), QStringLiteral("Manifests"),
-                                   QStringLiteral("Settings") };
+    const QStringList expected = { QStringLiteral("Welcome"),   QStringLiteral("Overview"), QStringLiteral("Targets"),
+                                   QStringLiteral("Software"),  QStringLiteral("Rollouts"), QStringLiteral("Consent"),
+                                   QStringLiteral("Manifests"), QStringLiteral("Settings") };
     QStringList titles;
     for (int i = 0; i < window.pages()->count(); ++i) {
         titles << window.pages()->title(i);
@@ -171,7 +171,7 @@ void TestMainWindow::everyPageHasItsOwnIcon()
 {
     Flotilla::MainWindow window;
     Flotilla::PageStack *pages = window.pages();
-    QCOMPARE(pages->count(), 7);
+    QCOMPARE(pages->count(), 8);
     const QImage app = imageOf(window.windowIcon());
     QList<QImage> seen;
     for (int i = 0; i < pages->count(); ++i) {
@@ -257,7 +257,7 @@ void TestMainWindow::everyControlHasAnAccessibleName()
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
 }
 
-// Ctrl+1 ... Ctrl+7 open the pages in the navigation's order; the navigation list itself takes the focus and the
+// Ctrl+1 ... Ctrl+8 open the pages in the navigation's order; the navigation list itself takes the focus and the
 // arrow keys.
 void TestMainWindow::pagesReachableFromTheKeyboard()
 {

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void statesThatMeanDifferentThingsLookDifferent();
     void everyActionStateHasALabel_data();
     void everyActionStateHasALabel();
+    void targetStatesDifferInShape();
 };
 
 namespace {
@@ -110,6 +111,33 @@ void TestStatusStyle::everyActionStateHasALabel()
     QVERIFY(!StatusStyle::actionIcon(status).isNull());
     // The timeline names it as the tables do: one table of names (StatusLabels).
     QCOMPARE(TimelineStyle::labelFor(status), label);
+}
+
+// Not colour alone: the target states' icons differ in their shapes (the drawn pixels, colour ignored), so an
+// operator who cannot tell green from red still tells in sync from error.
+void TestStatusStyle::targetStatesDifferInShape()
+{
+    const QStringList states = { u"in_sync"_s, u"pending"_s, u"error"_s, u"registered"_s, u"unknown"_s };
+    QList<QImage> shapes;
+    for (const QString &state : states) {
+        const QImage image
+            = StatusStyle::targetIcon(state).pixmap(16, 16).toImage().convertToFormat(QImage::Format_ARGB32);
+        QImage shape(image.size(), QImage::Format_Grayscale8);
+        int drawn = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                // Ink that differs from the badge's own fill: the glyph, whatever its colour.
+                const QColor c = QColor::fromRgba(image.pixel(x, y));
+                const int ink = c.alpha() > 128 ? (c.lightness() > 200 ? 255 : 128) : 0;
+                shape.setPixel(x, y, qRgb(ink, ink, ink));
+                drawn += ink > 0;
+            }
+        }
+        QVERIFY2(drawn > 20, qPrintable(state));
+        for (qsizetype i = 0; i < shapes.size(); ++i)
+            QVERIFY2(shapes.at(i) != shape, qPrintable(states.at(i) + u" and "_s + state + u" share a shape"_s));
+        shapes << shape;
+    }
 }
 
 QTEST_MAIN(TestStatusStyle)

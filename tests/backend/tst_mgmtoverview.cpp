@@ -63,8 +63,8 @@ void TestMgmtOverview::initTestCase()
     const HttpAnswer set
         = m_api->post(u"/distributionsets"_s, R"([{"name":"fw","version":"1","type":"fw","modules":[{"id":1}]}])");
     QCOMPARE(set.status, 201);
-    QVERIFY(Fleet::goLive(*m_api, m_server->url() + u"/DEFAULT/controller/v1/"_s,
-                          set.jsonArray()[0]["id"_L1].toInteger()));
+    QVERIFY(
+        Fleet::goLive(*m_api, m_server->url() + u"/DEFAULT/controller/v1/"_s, set.jsonArray()[0]["id"_L1].toInteger()));
     const HttpAnswer overview = m_api->get(u"/overview/targets"_s);
     QCOMPARE(overview.status, 200);
     m_targets = overview.json();
@@ -108,9 +108,17 @@ void TestMgmtOverview::everyCountHasItsFilter()
         QCOMPARE(countOf(filters[it.key()].toString()), it.value().toInt());
     QCOMPARE(countOf(filters["overdue"_L1].toString()), Fleet::Overdue);
     QCOMPARE(countOf(filters["neverSeen"_L1].toString()), Fleet::NeverSeen);
+    // The consent card's count is a plain action listing.
+    QCOMPARE(m_api->get(u"/actions?q=status==wait_for_confirmation&limit=1"_s).json()["total"_L1].toInt(),
+             Fleet::WaitingForConsent);
     // The overdue boundary is the tenant's polling time plus overdue time (hawkBit's), both 5 minutes by default.
     const qint64 before = m_targets["overdueBefore"_L1].toInteger();
     QVERIFY(qAbs(QDateTime::currentMSecsSinceEpoch() - 600'000 - before) < 60'000);
+    // The fresh-* devices polled a minute before the server started: they turn overdue nine minutes from then,
+    // the soonest of all (the others polled later).
+    const qint64 nextOverdue = m_targets["nextOverdueAt"_L1].toInteger();
+    QVERIFY(nextOverdue > before + 600'000 - 120'000);
+    QVERIFY(nextOverdue < QDateTime::currentMSecsSinceEpoch() + 540'000);
 }
 
 void TestMgmtOverview::topErrors()
@@ -138,7 +146,8 @@ void TestMgmtOverview::errorFilterListsTheFailedTargets()
     QCOMPARE(countOf(content[1]["filter"_L1].toString()), 1);
     QUrlQuery q;
     q.addQueryItem(u"q"_s, content[0]["filter"_L1].toString());
-    const QJsonArray targets = m_api->get(u"/targets?"_s + q.toString(QUrl::FullyEncoded)).json()["content"_L1].toArray();
+    const QJsonArray targets
+        = m_api->get(u"/targets?"_s + q.toString(QUrl::FullyEncoded)).json()["content"_L1].toArray();
     QStringList ids;
     for (const QJsonValue &t : targets)
         ids << t["controllerId"_L1].toString();
@@ -150,7 +159,8 @@ void TestMgmtOverview::errorFilterListsTheFailedTargets()
 
 void TestMgmtOverview::rolloutSaysWhatComesNext()
 {
-    const HttpAnswer created = m_api->post(u"/rollouts"_s, R"({"name":"fresh","targetFilterQuery":"controllerId==fresh-*",
+    const HttpAnswer created
+        = m_api->post(u"/rollouts"_s, R"({"name":"fresh","targetFilterQuery":"controllerId==fresh-*",
         "distributionSetId":1,"amountGroups":2,
         "successCondition":{"condition":"THRESHOLD","expression":"50"}})");
     QCOMPARE(created.status, 201);

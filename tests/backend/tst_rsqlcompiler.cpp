@@ -47,8 +47,8 @@ void TestRsqlCompiler::compiles_data()
                                   << u"EXISTS (SELECT 1 FROM distribution_sets d WHERE d.id = t.assigned_ds AND "
                                      "LOWER(d.version) >= ?)"_s
                                   << QVariantList { u"2"_s };
-    QTest::newRow("never polled: is null") << u"lastControllerRequestAt=is=null"_s << u"(t.last_poll IS NULL)"_s
-                                           << QVariantList {};
+    QTest::newRow("never polled: is null")
+        << u"lastControllerRequestAt=is=null"_s << u"(t.last_poll IS NULL)"_s << QVariantList {};
     QTest::newRow("not null") << u"description=not=null"_s << u"(t.description IS NOT NULL)"_s << QVariantList {};
     QTest::newRow("attribute is null: no such row")
         << u"attribute.hw=is=null"_s

@@ -76,8 +76,9 @@ inline bool fail(HttpClient &api, const QString &ddiBase, const QString &control
 // api: the Management API (an administrator); ddiBase: ".../DEFAULT/controller/v1/"; gateway token "gw".
 inline bool goLive(HttpClient &api, const QString &ddiBase, qint64 setId)
 {
-    auto assign = [&](const QString &controllerId) {
-        const QByteArray body = "[{\"id\":\"" + controllerId.toUtf8() + "\",\"type\":\"forced\"}]";
+    auto assign = [&](const QString &controllerId, bool confirm = false) {
+        const QByteArray body = "[{\"id\":\"" + controllerId.toUtf8()
+            + "\",\"type\":\"forced\",\"confirmationRequired\":" + (confirm ? "true" : "false") + "}]";
         return api.post(u"/distributionsets/%1/assignedTargets"_s.arg(setId), body).status == 200;
     };
     bool ok = true;
@@ -87,9 +88,8 @@ inline bool goLive(HttpClient &api, const QString &ddiBase, qint64 setId)
     ok = ok && fail(api, ddiBase, u"fail-1"_s, { u"Installing"_s, u"Disk full"_s });
     ok = ok && fail(api, ddiBase, u"fail-2"_s, { u"Downloading"_s, u"Checksum mismatch"_s });
     // Consent: with the flow on, a new assignment waits for the device's confirmation.
-    ok = ok
-        && api.put(u"/system/configs/user.confirmation.flow.enabled"_s, R"({"value":true})").status == 200;
-    ok = ok && assign(u"consent-0"_s);
+    ok = ok && api.put(u"/system/configs/user.confirmation.flow.enabled"_s, R"({"value":true})").status == 200;
+    ok = ok && assign(u"consent-0"_s, true);
     return ok;
 }
 

@@ -68,12 +68,12 @@ void TestRolloutNextStep::nextStep_data()
     const auto scheduled = threeGroups(S::Scheduled, S::Scheduled, S::Scheduled);
     QTest::newRow("creating") << RolloutState::Creating << false << threeGroups(S::Creating, S::Creating, S::Creating)
                               << QList<GroupCounts> {} << K::Creating << QString() << QString() << 0 << 0;
-    QTest::newRow("waiting for approval") << RolloutState::WaitingForApproval << false
-                                          << threeGroups(S::Ready, S::Ready, S::Ready) << QList<GroupCounts> {}
-                                          << K::WaitForApproval << QString() << QString() << 0 << 0;
-    QTest::newRow("ready: the first group starts") << RolloutState::Ready << false
-                                                   << threeGroups(S::Ready, S::Ready, S::Ready) << QList<GroupCounts> {}
-                                                   << K::WaitForStart << u"g1"_s << QString() << 0 << 0;
+    QTest::newRow("waiting for approval")
+        << RolloutState::WaitingForApproval << false << threeGroups(S::Ready, S::Ready, S::Ready)
+        << QList<GroupCounts> {} << K::WaitForApproval << QString() << QString() << 0 << 0;
+    QTest::newRow("ready: the first group starts")
+        << RolloutState::Ready << false << threeGroups(S::Ready, S::Ready, S::Ready) << QList<GroupCounts> {}
+        << K::WaitForStart << u"g1"_s << QString() << 0 << 0;
     QTest::newRow("running: g2 starts when g1 reaches 80 %")
         << RolloutState::Running << false << threeGroups(S::Running, S::Scheduled, S::Scheduled)
         << QList<GroupCounts> { counts(3, 1, 6), none, none } << K::StartGroup << u"g2"_s << u"g1"_s << 80 << 30;
@@ -97,11 +97,11 @@ void TestRolloutNextStep::nextStep_data()
         << QString() << 0 << 0;
     QTest::newRow("dynamic, all groups done: waits for targets")
         << RolloutState::Running << true << threeGroups(S::Finished, S::Finished, S::Finished)
-        << QList<GroupCounts> { counts(10, 0, 0), counts(10, 0, 0), counts(10, 0, 0) } << K::WaitForTargets
-        << QString() << QString() << 0 << 0;
-    QTest::newRow("starting: the first group") << RolloutState::Starting << false << scheduled
-                                               << QList<GroupCounts> { none, none, none } << K::StartGroup << u"g1"_s
-                                               << QString() << 0 << 100;
+        << QList<GroupCounts> { counts(10, 0, 0), counts(10, 0, 0), counts(10, 0, 0) } << K::WaitForTargets << QString()
+        << QString() << 0 << 0;
+    QTest::newRow("starting: the first group")
+        << RolloutState::Starting << false << scheduled << QList<GroupCounts> { none, none, none } << K::StartGroup
+        << u"g1"_s << QString() << 0 << 100;
     QTest::newRow("stopping") << RolloutState::Stopping << false << threeGroups(S::Running, S::Scheduled, S::Scheduled)
                               << QList<GroupCounts> {} << K::Stopping << QString() << QString() << 0 << 0;
     for (RolloutState done : { RolloutState::Finished, RolloutState::Stopped, RolloutState::ApprovalDenied }) {

@@ -25,6 +25,8 @@ public:
     void reload();
     // Reload soon: many events in a burst cost one request.
     void scheduleReload() { m_reload.start(); }
+    // How long scheduleReload() waits for more events (200 ms unless set).
+    void setReloadDelay(int ms) { m_reload.setInterval(ms); }
     bool isLoading() const { return m_loading; }
 
 Q_SIGNALS:

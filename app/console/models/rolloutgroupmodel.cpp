@@ -65,21 +65,33 @@ int RolloutGroupModel::thresholdOf(const QJsonObject &group, QLatin1StringView c
     return group.value(condition).toObject().value("expression"_L1).toString().toInt();
 }
 
+QVariantMap RolloutGroupModel::countsOf(const QJsonObject &withTotals)
+{
+    const QJsonObject counts = withTotals.value("totalTargetsPerStatus"_L1).toObject();
+    return QVariantMap { { u"total"_s, withTotals.value("totalTargets"_L1).toInt() },
+                         { u"finished"_s, counts.value("finished"_L1).toInt() },
+                         { u"error"_s, counts.value("error"_L1).toInt() },
+                         { u"running"_s, counts.value("running"_L1).toInt() + counts.value("scheduled"_L1).toInt() } };
+}
+
+QString RolloutGroupModel::describeCounts(const QVariantMap &c)
+{
+    return tr("%1 finished, %2 failed, %3 running of %4")
+        .arg(c.value(u"finished"_s).toInt())
+        .arg(c.value(u"error"_s).toInt())
+        .arg(c.value(u"running"_s).toInt())
+        .arg(c.value(u"total"_s).toInt());
+}
+
 QVariant RolloutGroupModel::cellData(const QJsonObject &g, int column, int role) const
 {
-    // hawkBit's totalTargetsPerStatus; "running" here is every open action (hawkBit counts scheduled apart).
-    const QJsonObject counts = g.value("totalTargetsPerStatus"_L1).toObject();
-    const int total = g.value("totalTargets"_L1).toInt();
-    const int finished = counts.value("finished"_L1).toInt();
-    const int error = counts.value("error"_L1).toInt();
-    const int running = counts.value("running"_L1).toInt() + counts.value("scheduled"_L1).toInt();
-    if (role == CountsRole || (column == Progress && role == Qt::UserRole)) {
-        return QVariantMap {
-            { u"total"_s, total }, { u"finished"_s, finished }, { u"error"_s, error }, { u"running"_s, running }
-        };
-    }
+    const QVariantMap counts = countsOf(g);
+    const int total = counts.value(u"total"_s).toInt();
+    const int finished = counts.value(u"finished"_s).toInt();
+    if (role == CountsRole || (column == Progress && role == Qt::UserRole))
+        return counts;
     if (column == Progress && role == Qt::ToolTipRole)
-        return tr("%1 finished, %2 failed, %3 running of %4").arg(finished).arg(error).arg(running).arg(total);
+        return describeCounts(counts);
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

@@ -19,6 +19,10 @@ public:
     void setRollout(qint64 rolloutId);
     qint64 rolloutId() const { return m_rolloutId; }
     // A group's success or error threshold in percent, from hawkBit's condition object.
+    // hawkBit's totalTargets and totalTargetsPerStatus (of a group or a whole rollout) as CountsRole gives them:
+    // total, finished, error, running (every open action; hawkBit counts scheduled apart). And as a sentence.
+    static QVariantMap countsOf(const QJsonObject &withTotals);
+    static QString describeCounts(const QVariantMap &counts);
     static int thresholdOf(const QJsonObject &group, QLatin1StringView condition);
 
 protected:

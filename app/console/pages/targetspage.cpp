@@ -137,7 +137,7 @@ TargetsPage::TargetsPage(ServerConnection &connection, DistributionSetModel &set
     layout->addWidget(split, 1);
 
     // Filter as you type, once typing pauses; errors from the server's parser appear under the box.
-    auto *debounce = new QTimer(this);
+    auto *debounce = m_filterDebounce = new QTimer(this);
     debounce->setSingleShot(true);
     debounce->setInterval(400);
     connect(m_filter, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
@@ -203,6 +203,18 @@ QList<QJsonObject> TargetsPage::selectedTargets() const
             list << t;
     }
     return list;
+}
+
+void TargetsPage::setFilter(const QString &rsql)
+{
+    m_filter->setText(rsql);
+    m_filterDebounce->stop();
+    m_model->setFilter(rsql);
+}
+
+QString TargetsPage::filter() const
+{
+    return m_filter->text();
 }
 
 void TargetsPage::fail(const QString &what, const QString &message)

@@ -7,6 +7,7 @@ class QLineEdit;
 class QTableView;
 class QTableWidget;
 class QTabWidget;
+class QTimer;
 class QPushButton;
 
 namespace Flotilla {
@@ -32,8 +33,11 @@ public:
     QTableView *view() const { return m_view; }
     // The loaded targets of the selected rows.
     QList<QJsonObject> selectedTargets() const;
+    QString filter() const;
 
 public Q_SLOTS:
+    // Type this RSQL filter into the box and apply it now (the overview's numbers lead here).
+    void setFilter(const QString &rsql);
     void createTarget();
     void deleteSelected();
     void deploySelected();
@@ -54,6 +58,7 @@ private:
     ActionTableModel *m_actions;
     ActionHistoryModel *m_history;
     QLineEdit *m_filter;
+    QTimer *m_filterDebounce = nullptr;
     QLabel *m_filterError;
     QLabel *m_count;
     QTableView *m_view;

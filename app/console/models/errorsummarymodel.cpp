@@ -1,0 +1,79 @@
+#include "app/console/models/errorsummarymodel.h"
+
+#include <QJsonArray>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+ErrorSummaryModel::ErrorSummaryModel(ServerConnection &connection, int hours, int limit, QObject *parent)
+    : ApiListModel(connection, parent)
+    , m_hours(hours)
+{
+    setReloadDelay(1000);
+    QUrlQuery q;
+    q.addQueryItem(u"hours"_s, QString::number(hours));
+    q.addQueryItem(u"limit"_s, QString::number(limit));
+    setSource(u"/overview/errors"_s, q);
+}
+
+int ErrorSummaryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ErrorSummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return ApiListModel::headerData(section, orientation, role);
+    switch (section) {
+    case Message:
+        return tr("Error");
+    case Count:
+        return tr("Reports");
+    case Targets:
+        return tr("Targets");
+    }
+    return {};
+}
+
+QList<QJsonObject> ErrorSummaryModel::rowsFrom(const QJsonDocument &body) const
+{
+    // Rows are ranks, not entities: the id is the position, so a new ranking updates rows in place.
+    QList<QJsonObject> rows = ApiListModel::rowsFrom(body);
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        rows[i].insert("id"_L1, double(i + 1));
+    return rows;
+}
+
+void ErrorSummaryModel::onEvent(const QString &type, const QJsonObject &data)
+{
+    if (type == u"action.changed"_s && data.value("status"_L1).toString() == u"error"_s)
+        scheduleReload();
+}
+
+QVariant ErrorSummaryModel::cellData(const QJsonObject &row, int column, int role) const
+{
+    if (role == FilterRole)
+        return row.value("filter"_L1).toString();
+    if (role == Qt::ToolTipRole)
+        return tr("Show the targets that reported “%1”").arg(row.value("message"_L1).toString());
+    if (role == Qt::TextAlignmentRole && column != Message)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Message: {
+        const QString message = row.value("message"_L1).toString();
+        return message.isEmpty() ? tr("(no message)") : message;
+    }
+    case Count:
+        return QLocale().toString(row.value("count"_L1).toInteger());
+    case Targets:
+        return QLocale().toString(row.value("targets"_L1).toInteger());
+    }
+    return {};
+}
+
+} // namespace Flotilla
