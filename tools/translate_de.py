@@ -442,6 +442,8 @@ GERMAN = {
     "Finishes when group “%1” is done": "Endet, wenn Gruppe „%1“ fertig ist",
     "Waiting for new matching targets (dynamic)": "Wartet auf neue passende Zielgeräte (dynamisch)",
     "Nothing more": "Nichts weiter",
+    "Number of groups": "Anzahl der Gruppen",
+    "Start time": "Startzeit",
 }
 
 root = Path(__file__).resolve().parent.parent / "translations"

@@ -1549,113 +1549,123 @@ KSyntaxHighlighting %3</translation>
         <translation>Prozentanteile der Gruppen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="72" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="67" />
+        <source>Number of groups</source>
+        <translation>Anzahl der Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="73" />
         <source>Success threshold</source>
         <translation>Erfolgsschwelle</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="73" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="74" />
         <source>then start the next group</source>
         <translation>dann die nächste Gruppe starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="74" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="75" />
         <source>then pause the rollout</source>
         <translation>dann das Rollout pausieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="78" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="79" />
         <source>Error threshold</source>
         <translation>Fehlerschwelle</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="79" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="80" />
         <source>Forced</source>
         <translation>Erzwungen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="80" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="81" />
         <source>Soft</source>
         <translation>Weich</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="81" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="82" />
         <source>Download only</source>
         <translation>Nur herunterladen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="84" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="85" />
         <source>Start it myself</source>
         <translation>Selbst starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="85" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="86" />
         <source>Start as soon as it is created</source>
         <translation>Sofort nach dem Anlegen starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="86" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="87" />
         <source>Start at a time</source>
         <translation>Zu einem Zeitpunkt starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="93" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="89" />
+        <source>Start time</source>
+        <translation>Startzeit</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="95" />
         <source>Create</source>
         <translation>Anlegen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="104" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="106" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="105" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="107" />
         <source>Distribution set:</source>
         <translation>Distributionsset:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="106" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="108" />
         <source>Targets:</source>
         <translation>Zielgeräte:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="113" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="115" />
         <source>Groups:</source>
         <translation>Gruppen:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="114" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="116" />
         <source>A group succeeds at:</source>
         <translation>Eine Gruppe ist erfolgreich bei:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="115" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="117" />
         <source>Pause when failed reach:</source>
         <translation>Pausieren, wenn Fehlschläge erreichen:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="116" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="118" />
         <source>Type:</source>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="117" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="119" />
         <source>Weight:</source>
         <translation>Gewicht:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="120" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="122" />
         <source>Start:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="142" />
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="167" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="144" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="169" />
         <source>Type a filter to see how many targets it matches.</source>
         <translation>Geben Sie einen Filter ein, um zu sehen, wie viele Zielgeräte er trifft.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="216" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="218" />
         <source>Matches %n target(s)</source>
         <translation>
             <numerusform>Trifft %n Zielgerät</numerusform>
@@ -1663,22 +1673,22 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="224" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="226" />
         <source>the percentages must be numbers above 0 and up to 100, separated by commas</source>
         <translation>die Prozente müssen Zahlen über 0 und bis 100 sein, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="184" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="186" />
         <source>Not a valid filter: %1</source>
         <translation>Kein gültiger Filter: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="233" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="235" />
         <source>groups of %1</source>
         <translation>Gruppen mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="236" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="238" />
         <source>%n target(s) in no group (end with 100 % to take them all)</source>
         <translation>
             <numerusform>%n Zielgerät in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)</numerusform>
@@ -1686,7 +1696,7 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="292" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="294" />
         <source>The server refused the rollout: %1</source>
         <translation>Der Server hat das Rollout abgelehnt: %1</translation>
     </message>
@@ -2896,32 +2906,32 @@ Authorization: TargetToken %1</translation>
         <translation>Betrachter: sieht alles, ändert nichts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="49" />
+        <location filename="../app/console/pages/userdialog.cpp" line="50" />
         <source>&amp;Change</source>
         <translation>Ä&amp;ndern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="49" />
+        <location filename="../app/console/pages/userdialog.cpp" line="50" />
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="51" />
+        <location filename="../app/console/pages/userdialog.cpp" line="52" />
         <source>User name:</source>
         <translation>Benutzername:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="52" />
+        <location filename="../app/console/pages/userdialog.cpp" line="53" />
         <source>New password:</source>
         <translation>Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="52" />
+        <location filename="../app/console/pages/userdialog.cpp" line="53" />
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="53" />
+        <location filename="../app/console/pages/userdialog.cpp" line="54" />
         <source>Roles:</source>
         <translation>Rollen:</translation>
     </message>

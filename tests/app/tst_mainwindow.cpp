@@ -3,7 +3,13 @@
 #include "app/console/aboutdialog.h"
 #include "app/console/connectdevicedialog.h"
 #include "app/console/connectdialog.h"
+#include "app/console/maintenance/maintenancewindowdialog.h"
 #include "app/console/mainwindow.h"
+#include "app/console/pages/decisiondialog.h"
+#include "app/console/pages/deploydialog.h"
+#include "app/console/pages/modulesetdialog.h"
+#include "app/console/pages/rolloutdialog.h"
+#include "app/console/pages/userdialog.h"
 #include "app/console/pagestack.h"
 #include "app/console/translations.h"
 
@@ -217,8 +223,9 @@ QStringList unnamedControls(QWidget *root, const QString &where, int *checked)
             || qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QTextEdit *>(w);
         if (!control || !w->isVisibleTo(root) || w->focusPolicy() == Qt::NoFocus)
             continue;
-        if (qobject_cast<QLineEdit *>(w) && qobject_cast<QComboBox *>(w->parentWidget()))
-            continue; // an editable combo box's own line edit: the combo box is the control
+        if (qobject_cast<QLineEdit *>(w)
+            && (qobject_cast<QComboBox *>(w->parentWidget()) || qobject_cast<QAbstractSpinBox *>(w->parentWidget())))
+            continue; // an editable combo box's or a spin box's own line edit: the box is the control
         ++*checked;
         QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
         const QString name = a ? a->text(QAccessible::Name) : QString();
@@ -229,8 +236,9 @@ QStringList unnamedControls(QWidget *root, const QString &where, int *checked)
 }
 } // namespace
 
-// What a screen reader announces: every control an operator can focus, on every page and in the dialogs the
-// window opens without a selection (Connect to Server, Connect a Device), has a name (its text, a label's buddy,
+// What a screen reader announces: every control an operator can focus, on every page and in every dialog (Connect
+// to Server, Connect a Device, and those the pages open: deploy, rollout, module, set, operator, maintenance window,
+// decision, about), has a name (its text, a label's buddy,
 // a tooltip or an accessible name set for it).
 void TestMainWindow::everyControlHasAnAccessibleName()
 {
@@ -254,6 +262,29 @@ void TestMainWindow::everyControlHasAnAccessibleName()
     server.show();
     unnamed << unnamedControls(&server, u"Connect to Server"_s, &checked);
     QVERIFY2(checked >= 55, qPrintable(QString::number(checked)));
+    // Every other dialog the pages open, as it first appears.
+    const QList<QJsonObject> twoTargets
+        = { QJsonObject { { "controllerId"_L1, u"a"_s } }, QJsonObject { { "controllerId"_L1, u"b"_s } } };
+    std::vector<std::pair<std::unique_ptr<QDialog>, QString>> dialogs;
+    dialogs.emplace_back(
+        std::make_unique<Flotilla::DeployDialog>(window.connection(), *window.distributionSets(), twoTargets, true),
+        u"Deploy"_s);
+    dialogs.emplace_back(std::make_unique<Flotilla::RolloutDialog>(window.connection(), *window.distributionSets()),
+                         u"New Rollout"_s);
+    dialogs.emplace_back(std::make_unique<Flotilla::ModuleDialog>(), u"New Software Module"_s);
+    dialogs.emplace_back(std::make_unique<Flotilla::SetDialog>(twoTargets), u"New Distribution Set"_s);
+    dialogs.emplace_back(std::make_unique<Flotilla::UserDialog>(), u"New Operator"_s);
+    dialogs.emplace_back(std::make_unique<Flotilla::MaintenanceWindowDialog>(), u"Maintenance Window"_s);
+    dialogs.emplace_back(std::make_unique<Flotilla::DecisionDialog>(u"Confirm"_s, u"Why"_s, u"Confirm"_s, true),
+                         u"Decision"_s);
+    dialogs.emplace_back(std::make_unique<Flotilla::AboutDialog>(), u"About"_s);
+    const int before = checked;
+    for (auto &[dialog, title] : dialogs) {
+        dialog->show();
+        QCoreApplication::processEvents();
+        unnamed << unnamedControls(dialog.get(), title, &checked);
+    }
+    QVERIFY2(checked - before >= 40, qPrintable(QString::number(checked - before)));
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
 }
 

@@ -64,6 +64,7 @@ RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel 
     m_percentages->setAccessibleName(tr("Group percentages"));
     m_percentages->hide();
     m_groups->setObjectName(u"groupCount"_s);
+    m_groups->setAccessibleName(tr("Number of groups"));
     m_groups->setRange(1, 500);
     m_groups->setValue(5);
     m_success->setRange(1, 100);
@@ -85,6 +86,7 @@ RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel 
     m_start->addItem(tr("Start as soon as it is created"), u"now"_s);
     m_start->addItem(tr("Start at a time"), u"at"_s);
     m_startAt->setCalendarPopup(true);
+    m_startAt->setAccessibleName(tr("Start time"));
     m_startAt->setEnabled(false);
     m_errorLabel->setObjectName(u"error"_s);
     m_errorLabel->setStyleSheet(u"color: #c62828"_s);

@@ -37,13 +37,14 @@ UserDialog::UserDialog(const QString &name, const QStringList &roles, QWidget *p
     for (const auto &[key, label] : known) {
         auto *box = new QCheckBox(label, this);
         box->setObjectName(QLatin1StringView(key) + u"Role"_s);
-        box->setChecked(roles.contains(QLatin1StringView(key)));
+        // A new operator without roles given starts as an operator. Checked before any toggle is connected:
+        // updateOk() needs the OK button, made below.
+        box->setChecked(roles.contains(QLatin1StringView(key))
+                        || (!m_existing && roles.isEmpty() && QLatin1StringView(key) == "operator"_L1));
         connect(box, &QCheckBox::toggled, this, &UserDialog::updateOk);
         roleBox->addWidget(box);
         m_roles.append({ QLatin1StringView(key), box });
     }
-    if (!m_existing && roles.isEmpty())
-        m_roles.at(1).second->setChecked(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setText(m_existing ? tr("&Change") : tr("&Add"));
