@@ -59,22 +59,6 @@ RolloutGroup groupFrom(const QSqlQuery &q)
     return g;
 }
 
-// n actions of a group in one state, added to its counts.
-void addToCounts(GroupCounts &c, ActionState state, int n)
-{
-    c.total += n;
-    if (state == ActionState::Finished || state == ActionState::Downloaded)
-        c.finished += n;
-    else if (state == ActionState::Error)
-        c.error += n;
-    else if (state == ActionState::Canceled)
-        c.canceled += n;
-    else if (!isClosed(state))
-        c.running += n;
-    if (state == ActionState::Scheduled)
-        c.scheduled += n;
-}
-
 } // namespace
 
 qint64 SqlStore::insertRollout(const Rollout &r)

@@ -3,8 +3,11 @@
 # One test executable per class: tests/<module>/tst_<class>.cpp becomes the executable tst_<class> and the
 # CTest test <module>/<class>. GUI tests run with QT_QPA_PLATFORM=offscreen.
 function(flotilla_add_test source)
-    cmake_parse_arguments(ARG "GUI" "" "LIBS;LABELS;ENVIRONMENT;SOURCES" ${ARGN})
+    cmake_parse_arguments(ARG "GUI" "NAME" "LIBS;LABELS;ENVIRONMENT;SOURCES" ${ARGN})
     get_filename_component(name ${source} NAME_WE)
+    if(ARG_NAME) # the same source built again, e.g. against another store
+        set(name ${ARG_NAME})
+    endif()
     get_filename_component(dir ${CMAKE_CURRENT_SOURCE_DIR} NAME)
     qt_add_executable(${name} ${source} ${ARG_SOURCES})
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests/bin)

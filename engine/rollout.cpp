@@ -24,6 +24,21 @@ std::optional<RolloutGroupState> rolloutGroupStateFromString(QStringView name)
     return Vocabulary::fromName<RolloutGroupState, Vocabulary::Spelling::UpperSnake>(name);
 }
 
+void addToCounts(GroupCounts &c, ActionState state, int n)
+{
+    c.total += n;
+    if (state == ActionState::Finished || state == ActionState::Downloaded)
+        c.finished += n;
+    else if (state == ActionState::Error)
+        c.error += n;
+    else if (state == ActionState::Canceled)
+        c.canceled += n;
+    else if (!isClosed(state))
+        c.running += n;
+    if (state == ActionState::Scheduled)
+        c.scheduled += n;
+}
+
 bool successReached(const GroupCounts &counts, const GroupConditions &conditions)
 {
     if (counts.total <= 0)

@@ -35,6 +35,9 @@ struct GroupConditions
     int errorThresholdPercent = 100; // > 100 never triggers; 0 triggers on the first error
 };
 
+// Counts n actions in this state (the one rule both stores count by).
+void addToCounts(GroupCounts &counts, ActionState state, int n = 1);
+
 bool successReached(const GroupCounts &counts, const GroupConditions &conditions);
 bool errorExceeded(const GroupCounts &counts, const GroupConditions &conditions);
 

@@ -33,12 +33,11 @@ FleetChart::FleetChart(QWidget *parent)
         connect(slice, &QPieSlice::clicked, this, [this, state] { Q_EMIT stateClicked(state); });
         connect(slice, &QPieSlice::hovered, slice, [slice](bool on) { slice->setExploded(on); });
     }
-    // One chart for the view's lifetime: QChartView::setChart does not delete a chart it replaces.
-    auto *chart = new QChart;
+    // The view's own chart: QChartView makes one and setChart() would only release it, not delete it.
+    QChart *chart = this->chart();
     chart->setMargins(QMargins(0, 0, 0, 0));
     chart->legend()->hide();
     chart->addSeries(m_series);
-    setChart(chart);
     applyPalette();
 }
 

@@ -27,7 +27,8 @@ RolloutChart::RolloutChart(RolloutSpanModel &spans, QWidget *parent)
     setAccessibleName(tr("Rollout progress over time"));
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(180);
-    auto *chart = new QChart;
+    // The view's own chart: QChartView makes one and setChart() would only release it, not delete it.
+    QChart *chart = this->chart();
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignBottom);
     m_running->setName(tr("Running"));
@@ -43,7 +44,6 @@ RolloutChart::RolloutChart(RolloutSpanModel &spans, QWidget *parent)
         s->attachAxis(m_time);
         s->attachAxis(m_count);
     }
-    setChart(chart);
     applyPalette();
 
     m_rebuild.setSingleShot(true);

@@ -1,12 +1,11 @@
 // Rollouts driven through the real store (SQLite) with an injected clock: groups by count and by percentage,
 // approval, start (first group running, the others scheduled), success threshold starting the next group,
 // error threshold pausing, pause-on-success, resume, stop, finish, start time.
-#include "backend/sqlstore.h"
 #include "engine/rolloutscheduler.h"
 #include "engine/rolloutservice.h"
 
 #include "tests/common/flotillatest.h"
-#include <QTemporaryDir>
+#include "tests/engine/teststore.h"
 
 #include <QTest>
 
@@ -42,19 +41,19 @@ private:
     void report(qint64 actionId, ActionEvent event);
     QList<Action> groupActions(int position);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<SqlStore> m_store;
+    FlotillaTest::TestStores m_stores;
+    std::unique_ptr<FlotillaTest::TestStore> m_store;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<DeploymentService> m_deployment;
     std::unique_ptr<RolloutService> m_rollouts;
     qint64 m_rollout = 0;
-    int m_db = 0;
 };
 
 void TestRolloutService::init()
 {
-    m_store = std::make_unique<SqlStore>();
-    QVERIFY2(m_store->open(m_dir.filePath(QStringLiteral("r%1.db").arg(++m_db))), qPrintable(m_store->lastError()));
+    QString error;
+    m_store = m_stores.create(&error);
+    QVERIFY2(m_store, qPrintable(error));
     m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 6, 1), QTime(8, 0), QTimeZone::UTC));
     m_deployment = std::make_unique<DeploymentService>(*m_store, *m_clock);
     m_rollouts = std::make_unique<RolloutService>(*m_store, *m_deployment, *m_clock);

@@ -1,11 +1,11 @@
-// The assignment and feedback rules of seeds 000/001 through the real store (SQLite) with an injected clock:
+// The assignment and feedback rules of seeds 000/001 with an injected clock, on the in-memory store here and on
+// SQLite as backend/deploymentservice_sql (tests/engine/teststore.h):
 // cancel vs auto-close vs multi-assignment, consent, download-only, maintenance windows, target states,
 // already-assigned reporting, idempotent feedback, closed actions, quotas.
-#include "backend/sqlstore.h"
 #include "engine/deploymentservice.h"
 
 #include "tests/common/flotillatest.h"
-#include <QTemporaryDir>
+#include "tests/engine/teststore.h"
 
 #include <QTest>
 
@@ -41,17 +41,17 @@ private:
     qint64 set(const QString &version);
     void configure(bool autoClose, bool consent, bool multi);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<SqlStore> m_store;
+    FlotillaTest::TestStores m_stores;
+    std::unique_ptr<FlotillaTest::TestStore> m_store;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<DeploymentService> m_service;
-    int m_db = 0;
 };
 
 void TestDeploymentService::init()
 {
-    m_store = std::make_unique<SqlStore>();
-    QVERIFY2(m_store->open(m_dir.filePath(QStringLiteral("t%1.db").arg(++m_db))), qPrintable(m_store->lastError()));
+    QString error;
+    m_store = m_stores.create(&error);
+    QVERIFY2(m_store, qPrintable(error));
     m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 6, 1), QTime(8, 0), QTimeZone::UTC));
     m_service = std::make_unique<DeploymentService>(*m_store, *m_clock);
 }

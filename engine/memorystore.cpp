@@ -1,0 +1,515 @@
+#include "engine/memorystore.h"
+#include "engine/rsqlmatcher.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+namespace {
+// The value under key, or nullopt.
+template<typename Map, typename Key> std::optional<typename Map::mapped_type> found(const Map &map, const Key &key)
+{
+    const auto it = map.constFind(key);
+    return it == map.cend() ? std::nullopt : std::optional<typename Map::mapped_type>(*it);
+}
+// value with the next id, stored under its key (its id, or a type's key); the id.
+template<typename Map, typename T> qint64 insertNew(Map &map, T value, qint64 &nextId)
+{
+    value.id = nextId++;
+    if constexpr (std::is_same_v<typename Map::key_type, QString>)
+        map.insert(value.key, value);
+    else
+        map.insert(value.id, value);
+    return value.id;
+}
+} // namespace
+
+bool MemoryStore::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+bool MemoryStore::begin()
+{
+    if (m_depth++ == 0) {
+        m_saved = m_data;
+        m_doomed = false;
+    }
+    return true;
+}
+
+bool MemoryStore::commit()
+{
+    if (m_depth == 0)
+        return fail(u"commit without a transaction"_s);
+    if (--m_depth > 0)
+        return true;
+    if (m_doomed) {
+        m_data = m_saved;
+        return fail(u"an inner transaction rolled back; nothing was committed"_s);
+    }
+    return true;
+}
+
+void MemoryStore::rollback()
+{
+    if (m_depth == 0)
+        return;
+    m_doomed = true;
+    if (--m_depth == 0)
+        m_data = m_saved;
+}
+
+bool MemoryStore::setTenantConfiguration(const TenantConfiguration &config)
+{
+    m_data.config = config;
+    return true;
+}
+
+qint64 MemoryStore::insertTarget(const Target &target)
+{
+    for (const Target &t : std::as_const(m_data.targets)) {
+        if (t.controllerId == target.controllerId) {
+            fail(u"inserting target %1: the controller id is taken"_s.arg(target.controllerId));
+            return 0;
+        }
+    }
+    Target t = target;
+    t.id = m_data.nextId++;
+    if (!t.createdAt.isValid())
+        t.createdAt = QDateTime::currentDateTimeUtc();
+    m_data.targets.insert(t.id, t);
+    return t.id;
+}
+
+std::optional<Target> MemoryStore::target(qint64 id)
+{
+    return found(m_data.targets, id);
+}
+
+std::optional<Target> MemoryStore::targetByControllerId(const QString &controllerId)
+{
+    for (const Target &t : std::as_const(m_data.targets)) {
+        if (t.controllerId == controllerId)
+            return t;
+    }
+    return std::nullopt;
+}
+
+bool MemoryStore::updateTarget(const Target &target)
+{
+    auto it = m_data.targets.find(target.id);
+    if (it == m_data.targets.end())
+        return fail(u"updating target %1: no such target"_s.arg(target.id));
+    *it = target;
+    return true;
+}
+
+std::optional<DeviceTarget> MemoryStore::deviceTarget(const QString &controllerId)
+{
+    const std::optional<Target> t = targetByControllerId(controllerId);
+    return t ? std::optional<DeviceTarget>(DeviceTarget::of(*t)) : std::nullopt;
+}
+
+std::optional<QList<qint64>> MemoryStore::targetIdsMatching(const QString &rsqlFilter)
+{
+    const auto compiled = TargetMatcher::compile(rsqlFilter);
+    if (const auto *error = std::get_if<Rsql::ParseError>(&compiled)) {
+        fail(u"target filter: "_s + error->toString());
+        return std::nullopt;
+    }
+    const TargetMatcher &matcher = std::get<TargetMatcher>(compiled);
+    QList<qint64> ids;
+    for (const Target &t : std::as_const(m_data.targets)) { // QMap: by id, oldest first
+        if (matcher.matches(t, m_data.attributes.value(t.id)))
+            ids << t.id;
+    }
+    return ids;
+}
+
+bool MemoryStore::updateAutoAssignment(const AutoAssignment &autoAssignment)
+{
+    for (AutoAssignment &a : m_data.autoAssignments) {
+        if (a.id == autoAssignment.id) {
+            a = autoAssignment;
+            return true;
+        }
+    }
+    return fail(u"updating auto-assignment %1: no such auto-assignment"_s.arg(autoAssignment.id));
+}
+
+QSet<qint64> MemoryStore::targetsWithActionFor(qint64 distributionSetId)
+{
+    QSet<qint64> ids;
+    for (const Action &a : std::as_const(m_data.actions)) {
+        if (a.distributionSetId == distributionSetId)
+            ids.insert(a.targetId);
+    }
+    return ids;
+}
+
+bool MemoryStore::recordPolls(const QList<PollRecord> &polls)
+{
+    for (const PollRecord &p : polls) {
+        auto it = m_data.targets.find(p.targetId);
+        if (it != m_data.targets.end()) {
+            it->lastPoll = p.at;
+            it->address = p.address;
+        }
+    }
+    return true;
+}
+
+bool MemoryStore::recordPoll(const PollRecord &poll, TargetState state)
+{
+    auto it = m_data.targets.find(poll.targetId);
+    if (it == m_data.targets.end())
+        return fail(u"recording the poll of target %1: no such target"_s.arg(poll.targetId));
+    it->state = state;
+    it->lastPoll = poll.at;
+    it->address = poll.address;
+    return true;
+}
+
+bool MemoryStore::setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes)
+{
+    if (!m_data.targets.contains(targetId))
+        return fail(u"setting attributes of target %1: no such target"_s.arg(targetId));
+    m_data.attributes.insert(targetId, attributes);
+    return true;
+}
+
+qint64 MemoryStore::insertDistributionSet(const DistributionSet &set)
+{
+    if (distributionSetByNameVersion(set.name, set.version)) {
+        fail(u"inserting set %1 %2: it exists"_s.arg(set.name, set.version));
+        return 0;
+    }
+    DistributionSet s = set;
+    s.id = m_data.nextId++;
+    m_data.sets.insert(s.id, s);
+    return s.id;
+}
+
+std::optional<DistributionSet> MemoryStore::distributionSet(qint64 id)
+{
+    return found(m_data.sets, id);
+}
+
+std::optional<DistributionSet> MemoryStore::distributionSetByNameVersion(const QString &name, const QString &version)
+{
+    for (const DistributionSet &s : std::as_const(m_data.sets)) {
+        if (s.name == name && s.version == version)
+            return s;
+    }
+    return std::nullopt;
+}
+
+bool MemoryStore::lockDistributionSet(qint64 id)
+{
+    auto it = m_data.sets.find(id);
+    if (it == m_data.sets.end())
+        return fail(u"locking set %1: no such set"_s.arg(id));
+    it->locked = true;
+    return true;
+}
+
+bool MemoryStore::addModuleToSet(qint64 distributionSetId, qint64 moduleId)
+{
+    if (!m_data.sets.contains(distributionSetId) || !m_data.modules.contains(moduleId))
+        return fail(u"adding module %1 to set %2: no such set or module"_s.arg(moduleId).arg(distributionSetId));
+    QList<qint64> &modules = m_data.setModules[distributionSetId];
+    if (!modules.contains(moduleId))
+        modules << moduleId;
+    return true;
+}
+
+QList<SoftwareModule> MemoryStore::modulesOfSet(qint64 distributionSetId)
+{
+    QList<SoftwareModule> result;
+    for (qint64 id : m_data.setModules.value(distributionSetId))
+        result << m_data.modules.value(id);
+    std::sort(result.begin(), result.end(),
+              [](const SoftwareModule &a, const SoftwareModule &b) { return a.id < b.id; });
+    return result;
+}
+
+qint64 MemoryStore::insertSoftwareModuleType(const SoftwareModuleType &type)
+{
+    return insertNew(m_data.moduleTypes, type, m_data.nextId);
+}
+
+std::optional<SoftwareModuleType> MemoryStore::softwareModuleType(const QString &key)
+{
+    return found(m_data.moduleTypes, key);
+}
+
+qint64 MemoryStore::insertDistributionSetType(const DistributionSetType &type)
+{
+    return insertNew(m_data.setTypes, type, m_data.nextId);
+}
+
+std::optional<DistributionSetType> MemoryStore::distributionSetType(const QString &key)
+{
+    return found(m_data.setTypes, key);
+}
+
+qint64 MemoryStore::insertTargetType(const TargetType &type)
+{
+    return insertNew(m_data.targetTypes, type, m_data.nextId);
+}
+
+std::optional<TargetType> MemoryStore::targetType(const QString &key)
+{
+    return found(m_data.targetTypes, key);
+}
+
+qint64 MemoryStore::insertSoftwareModule(const SoftwareModule &module)
+{
+    return insertNew(m_data.modules, module, m_data.nextId);
+}
+
+std::optional<SoftwareModule> MemoryStore::softwareModule(qint64 id)
+{
+    return found(m_data.modules, id);
+}
+
+qint64 MemoryStore::insertArtifact(const Artifact &artifact)
+{
+    if (!m_data.modules.contains(artifact.moduleId)) {
+        fail(u"inserting an artifact of module %1: no such module"_s.arg(artifact.moduleId));
+        return 0;
+    }
+    Artifact a = artifact;
+    a.id = m_data.nextId++;
+    m_data.artifacts.insert(a.id, a);
+    return a.id;
+}
+
+QList<Artifact> MemoryStore::artifacts(qint64 moduleId)
+{
+    QList<Artifact> result;
+    for (const Artifact &a : std::as_const(m_data.artifacts)) {
+        if (a.moduleId == moduleId)
+            result << a;
+    }
+    return result;
+}
+
+bool MemoryStore::moduleVisibleToTarget(qint64 moduleId, qint64 targetId)
+{
+    auto setHasModule = [&](qint64 setId) {
+        return m_data.setModules.value(setId).contains(moduleId);
+    };
+    const std::optional<Target> t = target(targetId);
+    if (t && t->installedDistributionSetId && setHasModule(t->installedDistributionSetId))
+        return true;
+    for (const Action &a : std::as_const(m_data.actions)) {
+        if (a.targetId == targetId && setHasModule(a.distributionSetId))
+            return true;
+    }
+    return false;
+}
+
+qint64 MemoryStore::insertAction(const Action &action)
+{
+    if (!m_data.targets.contains(action.targetId)) {
+        fail(u"inserting an action for target %1: no such target"_s.arg(action.targetId));
+        return 0;
+    }
+    Action a = action;
+    a.id = m_data.nextId++;
+    if (!a.lastModifiedAt.isValid())
+        a.lastModifiedAt = a.createdAt;
+    m_data.actions.insert(a.id, a);
+    return a.id;
+}
+
+std::optional<Action> MemoryStore::action(qint64 id)
+{
+    return found(m_data.actions, id);
+}
+
+QList<Action> MemoryStore::openActions(qint64 targetId)
+{
+    QList<Action> result;
+    for (const Action &a : std::as_const(m_data.actions)) {
+        if (a.targetId == targetId && a.isActive())
+            result << a;
+    }
+    // Highest weight first, then oldest (ids grow).
+    std::stable_sort(result.begin(), result.end(),
+                     [](const Action &a, const Action &b) { return a.weight > b.weight; });
+    return result;
+}
+
+int MemoryStore::countActions(qint64 targetId)
+{
+    return int(std::count_if(m_data.actions.cbegin(), m_data.actions.cend(),
+                             [targetId](const Action &a) { return a.targetId == targetId; }));
+}
+
+qint64 MemoryStore::installedActionId(qint64 targetId)
+{
+    const std::optional<Target> t = target(targetId);
+    if (!t)
+        return 0;
+    qint64 id = 0;
+    for (const Action &a : std::as_const(m_data.actions)) {
+        if (a.targetId == targetId && a.state == ActionState::Finished
+            && a.distributionSetId == t->installedDistributionSetId)
+            id = a.id; // the newest
+    }
+    return id;
+}
+
+bool MemoryStore::updateActionState(qint64 actionId, ActionState state, const QDateTime &at)
+{
+    auto it = m_data.actions.find(actionId);
+    if (it == m_data.actions.end())
+        return false; // as SqlStore: no row changed
+    it->state = state;
+    it->lastModifiedAt = at;
+    return true;
+}
+
+bool MemoryStore::appendStatus(qint64 actionId, const ActionStatusEntry &entry)
+{
+    if (!m_data.actions.contains(actionId))
+        return fail(u"adding a status to action %1: no such action"_s.arg(actionId));
+    m_data.history[actionId].append(entry);
+    return true;
+}
+
+QList<ActionStatusEntry> MemoryStore::statusHistory(qint64 actionId, int offset, int limit)
+{
+    return m_data.history.value(actionId).mid(offset, limit);
+}
+
+bool MemoryStore::recordFeedbackOnce(qint64 actionId, const QString &key)
+{
+    const std::pair<qint64, QString> receipt { actionId, key };
+    if (m_data.feedbackKeys.contains(receipt))
+        return false;
+    m_data.feedbackKeys.insert(receipt);
+    return true;
+}
+
+qint64 MemoryStore::insertRollout(const Rollout &rollout)
+{
+    for (const Rollout &r : std::as_const(m_data.rollouts)) {
+        if (r.name == rollout.name) {
+            fail(u"inserting rollout %1: the name is taken"_s.arg(rollout.name));
+            return 0;
+        }
+    }
+    Rollout r = rollout;
+    r.id = m_data.nextId++;
+    if (!r.createdAt.isValid())
+        r.createdAt = QDateTime::currentDateTimeUtc();
+    m_data.rollouts.insert(r.id, r);
+    return r.id;
+}
+
+std::optional<Rollout> MemoryStore::rollout(qint64 id)
+{
+    return found(m_data.rollouts, id);
+}
+
+QList<qint64> MemoryStore::rolloutIdsInStates(const QList<RolloutState> &states)
+{
+    QList<qint64> ids;
+    for (const Rollout &r : std::as_const(m_data.rollouts)) {
+        if (states.contains(r.state))
+            ids << r.id;
+    }
+    return ids;
+}
+
+bool MemoryStore::updateRolloutState(qint64 id, RolloutState state)
+{
+    auto it = m_data.rollouts.find(id);
+    if (it == m_data.rollouts.end())
+        return fail(u"updating rollout %1: no such rollout"_s.arg(id));
+    it->state = state;
+    return true;
+}
+
+qint64 MemoryStore::insertRolloutGroup(const RolloutGroup &group)
+{
+    if (!m_data.rollouts.contains(group.rolloutId)) {
+        fail(u"inserting a group of rollout %1: no such rollout"_s.arg(group.rolloutId));
+        return 0;
+    }
+    RolloutGroup g = group;
+    g.id = m_data.nextId++;
+    m_data.groups.insert(g.id, g);
+    return g.id;
+}
+
+QList<RolloutGroup> MemoryStore::rolloutGroups(qint64 rolloutId)
+{
+    QList<RolloutGroup> result;
+    for (const RolloutGroup &g : std::as_const(m_data.groups)) {
+        if (g.rolloutId == rolloutId) {
+            RolloutGroup withCount = g;
+            withCount.targetCount = int(m_data.groupTargets.value(g.id).size());
+            result << withCount;
+        }
+    }
+    std::stable_sort(result.begin(), result.end(),
+                     [](const RolloutGroup &a, const RolloutGroup &b) { return a.position < b.position; });
+    return result;
+}
+
+bool MemoryStore::updateRolloutGroupState(qint64 groupId, RolloutGroupState state)
+{
+    auto it = m_data.groups.find(groupId);
+    if (it == m_data.groups.end())
+        return fail(u"updating group %1: no such group"_s.arg(groupId));
+    it->state = state;
+    return true;
+}
+
+bool MemoryStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds)
+{
+    if (!m_data.groups.contains(groupId))
+        return fail(u"adding targets to group %1: no such group"_s.arg(groupId));
+    QList<qint64> &targets = m_data.groupTargets[groupId];
+    for (qint64 id : targetIds) {
+        if (targets.contains(id))
+            return fail(u"adding target %1 to group %2: it is in the group"_s.arg(id).arg(groupId));
+        targets << id;
+    }
+    return true;
+}
+
+QList<qint64> MemoryStore::rolloutGroupTargets(qint64 groupId)
+{
+    QList<qint64> ids = m_data.groupTargets.value(groupId);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QList<Action> MemoryStore::rolloutGroupActions(qint64 groupId)
+{
+    QList<Action> result;
+    for (const Action &a : std::as_const(m_data.actions)) {
+        if (a.rolloutGroupId == groupId)
+            result << a;
+    }
+    return result;
+}
+
+GroupCounts MemoryStore::rolloutGroupCounts(qint64 groupId)
+{
+    GroupCounts counts;
+    for (const Action &a : std::as_const(m_data.actions)) {
+        if (a.rolloutGroupId == groupId)
+            addToCounts(counts, a.state);
+    }
+    return counts;
+}
+
+} // namespace Flotilla

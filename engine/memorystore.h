@@ -1,0 +1,122 @@
+#pragma once
+
+#include "engine/store.h"
+
+namespace Flotilla {
+
+// The Store in memory: every call the engine makes, with SqlStore's meaning (ids counted from 1, open actions by
+// weight then age, statuses in the order written, group counts by addToCounts, RSQL filters through
+// TargetMatcher) and its transactions (nested begin/commit join the outer one; a rollback, inner or outer,
+// restores what the outermost begin saw). For the engine's service tests, which run without SQL, and for what
+// plays the engine on a copy (the rollout forecast). Single-threaded; nothing is persisted.
+class MemoryStore : public Store
+{
+public:
+    MemoryStore() = default;
+
+    bool begin() override;
+    bool commit() override;
+    void rollback() override;
+    QString lastError() const override { return m_error; }
+
+    TenantConfiguration tenantConfiguration() override { return m_data.config; }
+    bool setTenantConfiguration(const TenantConfiguration &config) override;
+
+    qint64 insertTarget(const Target &target) override;
+    std::optional<Target> target(qint64 id) override;
+    std::optional<Target> targetByControllerId(const QString &controllerId) override;
+    bool updateTarget(const Target &target) override;
+    std::optional<DeviceTarget> deviceTarget(const QString &controllerId) override;
+    std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
+    QList<TargetFilter> targetFilters() override { return m_data.filters; }
+    QList<AutoAssignment> autoAssignments() override { return m_data.autoAssignments; }
+    bool updateAutoAssignment(const AutoAssignment &autoAssignment) override;
+    QSet<qint64> targetsWithActionFor(qint64 distributionSetId) override;
+    bool recordPolls(const QList<PollRecord> &polls) override;
+    bool recordPoll(const PollRecord &poll, TargetState state) override;
+    QMap<QString, QString> targetAttributes(qint64 targetId) override { return m_data.attributes.value(targetId); }
+    bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;
+
+    qint64 insertDistributionSet(const DistributionSet &set) override;
+    std::optional<DistributionSet> distributionSet(qint64 id) override;
+    std::optional<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
+    bool lockDistributionSet(qint64 id) override;
+    bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
+    QList<SoftwareModule> modulesOfSet(qint64 distributionSetId) override;
+
+    qint64 insertSoftwareModuleType(const SoftwareModuleType &type) override;
+    std::optional<SoftwareModuleType> softwareModuleType(const QString &key) override;
+    qint64 insertDistributionSetType(const DistributionSetType &type) override;
+    std::optional<DistributionSetType> distributionSetType(const QString &key) override;
+    qint64 insertTargetType(const TargetType &type) override;
+    std::optional<TargetType> targetType(const QString &key) override;
+
+    qint64 insertSoftwareModule(const SoftwareModule &module) override;
+    std::optional<SoftwareModule> softwareModule(qint64 id) override;
+    qint64 insertArtifact(const Artifact &artifact) override;
+    QList<Artifact> artifacts(qint64 moduleId) override;
+    QList<std::pair<QString, QString>> deviceMetadata(qint64) override { return {}; }
+    bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
+
+    qint64 insertAction(const Action &action) override;
+    std::optional<Action> action(qint64 id) override;
+    QList<Action> openActions(qint64 targetId) override;
+    QList<Action> openActionsForPoll(qint64 targetId) override { return openActions(targetId); }
+    int countActions(qint64 targetId) override;
+    qint64 installedActionId(qint64 targetId) override;
+    bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) override;
+
+    bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) override;
+    QList<ActionStatusEntry> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) override;
+    int countStatus(qint64 actionId) override { return int(m_data.history.value(actionId).size()); }
+    bool recordFeedbackOnce(qint64 actionId, const QString &key) override;
+
+    qint64 insertRollout(const Rollout &rollout) override;
+    std::optional<Rollout> rollout(qint64 id) override;
+    QList<qint64> rolloutIdsInStates(const QList<RolloutState> &states) override;
+    bool updateRolloutState(qint64 id, RolloutState state) override;
+    qint64 insertRolloutGroup(const RolloutGroup &group) override;
+    QList<RolloutGroup> rolloutGroups(qint64 rolloutId) override;
+    bool updateRolloutGroupState(qint64 groupId, RolloutGroupState state) override;
+    bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) override;
+    QList<qint64> rolloutGroupTargets(qint64 groupId) override;
+    QList<Action> rolloutGroupActions(qint64 groupId) override;
+    GroupCounts rolloutGroupCounts(qint64 groupId) override;
+
+    // What SqlStore keeps in tables the engine's Store does not write: saved filters and auto-assignments.
+    void setTargetFilters(const QList<TargetFilter> &filters) { m_data.filters = filters; }
+    void setAutoAssignments(const QList<AutoAssignment> &autoAssignments) { m_data.autoAssignments = autoAssignments; }
+
+private:
+    bool fail(const QString &message);
+
+    struct Data
+    {
+        TenantConfiguration config;
+        qint64 nextId = 1;
+        QMap<qint64, Target> targets;
+        QMap<qint64, QMap<QString, QString>> attributes;
+        QMap<qint64, DistributionSet> sets;
+        QMap<qint64, QList<qint64>> setModules;
+        QMap<QString, SoftwareModuleType> moduleTypes;
+        QMap<QString, DistributionSetType> setTypes;
+        QMap<QString, TargetType> targetTypes;
+        QMap<qint64, SoftwareModule> modules;
+        QMap<qint64, Artifact> artifacts;
+        QMap<qint64, Action> actions;
+        QMap<qint64, QList<ActionStatusEntry>> history;
+        QSet<std::pair<qint64, QString>> feedbackKeys;
+        QMap<qint64, Rollout> rollouts;
+        QMap<qint64, RolloutGroup> groups;
+        QMap<qint64, QList<qint64>> groupTargets;
+        QList<TargetFilter> filters;
+        QList<AutoAssignment> autoAssignments;
+    };
+    Data m_data;
+    Data m_saved; // as the outermost begin() found it
+    int m_depth = 0;
+    bool m_doomed = false;
+    QString m_error;
+};
+
+} // namespace Flotilla
