@@ -34,6 +34,12 @@ void ApiClient::setLogin(const ServerLogin &login)
     m_network.clearConnectionCache();
 }
 
+void ApiClient::setTransport(QNetworkAccessManager *transport)
+{
+    m_transport = transport ? transport : &m_network;
+    m_transport->setAutoDeleteReplies(false);
+}
+
 void ApiClient::trustCertificate(const QSslCertificate &certificate)
 {
     if (!m_trusted.contains(certificate))
@@ -87,7 +93,7 @@ ApiReply *ApiClient::wrap(QNetworkReply *reply)
 
 ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query)
 {
-    return wrap(m_network.get(request(path, query)));
+    return wrap(m_transport->get(request(path, query)));
 }
 
 ApiReply *ApiClient::send(const QByteArray &verb, const QString &path, const QJsonValue &body)
@@ -97,7 +103,7 @@ ApiReply *ApiClient::send(const QByteArray &verb, const QString &path, const QJs
     const QByteArray bytes = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
         : body.isObject()                   ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
                                             : QByteArray();
-    return wrap(m_network.sendCustomRequest(r, verb, bytes));
+    return wrap(m_transport->sendCustomRequest(r, verb, bytes));
 }
 
 ApiReply *ApiClient::post(const QString &path, const QJsonValue &body)
@@ -112,7 +118,7 @@ ApiReply *ApiClient::put(const QString &path, const QJsonValue &body)
 
 ApiReply *ApiClient::remove(const QString &path)
 {
-    return wrap(m_network.deleteResource(request(path)));
+    return wrap(m_transport->deleteResource(request(path)));
 }
 
 ApiReply *ApiClient::upload(const QString &path, const QString &filePath)
@@ -134,7 +140,7 @@ ApiReply *ApiClient::upload(const QString &path, const QString &filePath)
     file->setParent(multi);
     multi->append(part);
     QNetworkRequest r = request(path);
-    QNetworkReply *reply = m_network.post(r, multi);
+    QNetworkReply *reply = m_transport->post(r, multi);
     multi->setParent(reply);
     qCDebug(lcClient) << "uploading" << filePath << "to" << r.url();
     return wrap(reply);

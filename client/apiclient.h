@@ -52,7 +52,10 @@ public:
     static QString pathSegment(const QString &segment);
     // ws(s)://…/rest/v1/events, for EventClient.
     QUrl eventsUrl() const;
-    QNetworkAccessManager *network() { return &m_network; }
+    QNetworkAccessManager *network() { return m_transport; }
+    // Send every request through this manager instead of the client's own (tests: a fake Management API that
+    // answers in memory, so console models run without a server). Not owned; nullptr restores the own one.
+    void setTransport(QNetworkAccessManager *transport);
 
 private:
     QNetworkRequest request(const QString &path, const QUrlQuery &query = {}) const;
@@ -60,6 +63,7 @@ private:
     ApiReply *send(const QByteArray &verb, const QString &path, const QJsonValue &body);
 
     QNetworkAccessManager m_network;
+    QNetworkAccessManager *m_transport = &m_network;
     ServerLogin m_login;
     QList<QSslCertificate> m_trusted;
 };
