@@ -1,0 +1,123 @@
+#include "engine/rolloutforecast.h"
+#include "engine/clock.h"
+#include "engine/deploymentservice.h"
+#include "engine/memorystore.h"
+
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla {
+
+RolloutForecastResult RolloutForecast::run(const RolloutRequest &request, const QList<SimulatedDevice> &devices,
+                                           qint64 artifactBytes, const QDateTime &start, qint64 horizonSecs)
+{
+    RolloutForecastResult result;
+    MemoryStore store;
+    ManualClock clock(start);
+    DeploymentService deployment(store, clock);
+    RolloutService rollouts(store, deployment, clock);
+
+    QHash<qint64, const SimulatedDevice *> deviceOf;
+    for (const SimulatedDevice &d : devices) {
+        const qint64 id = store.insertTarget(d.target);
+        if (id == 0) {
+            result.error = store.lastError();
+            return result;
+        }
+        if (!d.attributes.isEmpty())
+            store.setTargetAttributes(id, d.attributes);
+        deviceOf.insert(id, &d);
+    }
+    RolloutRequest req = request;
+    req.rollout.distributionSetId
+        = store.insertDistributionSet({ 0, u"forecast"_s, u"1"_s, u"os"_s, false, false, {} });
+    req.rollout.startAt = {};
+    const qint64 rolloutId = rollouts.create(req);
+    if (rolloutId == 0) {
+        result.error = rollouts.lastError();
+        return result;
+    }
+    if (store.rollout(rolloutId)->state == RolloutState::WaitingForApproval && !rollouts.approve(rolloutId)) {
+        result.error = rollouts.lastError();
+        return result;
+    }
+    if (!rollouts.start(rolloutId)) {
+        result.error = rollouts.lastError();
+        return result;
+    }
+
+    // Events in time order: a device's poll (done = false) or its final feedback (done = true). A device is
+    // played from the moment its group starts, at its next poll: until then a poll finds nothing.
+    std::multimap<qint64, std::pair<qint64, bool>> events;
+    QHash<qint64, QDateTime> started, ended;
+    auto observe = [&](const QDateTime &now) {
+        const qint64 nowMs = start.msecsTo(now);
+        for (const RolloutGroup &g : store.rolloutGroups(rolloutId)) {
+            if (g.state != RolloutGroupState::Scheduled && g.state != RolloutGroupState::Ready
+                && g.state != RolloutGroupState::Creating && !started.contains(g.id)) {
+                started.insert(g.id, now);
+                for (qint64 t : store.rolloutGroupTargets(g.id)) {
+                    const SimulatedDevice &d = *deviceOf.value(t);
+                    const qint64 period = std::max<qint64>(1, d.pollSecs) * 1000;
+                    qint64 next = d.firstPollSecs * 1000;
+                    if (next < nowMs)
+                        next += (nowMs - next + period - 1) / period * period;
+                    events.emplace(next, std::pair { t, false });
+                }
+            }
+            if ((g.state == RolloutGroupState::Finished || g.state == RolloutGroupState::Error)
+                && !ended.contains(g.id))
+                ended.insert(g.id, now);
+        }
+    };
+    observe(start);
+    QSet<qint64> installing;
+    const qint64 horizonMs = horizonSecs * 1000;
+    QDateTime now = start;
+    while (!events.empty()) {
+        const auto first = events.begin();
+        const qint64 at = first->first;
+        const auto [targetId, done] = first->second;
+        events.erase(first);
+        if (at > horizonMs)
+            break;
+        now = start.addMSecs(at);
+        clock.set(now);
+        const SimulatedDevice &device = *deviceOf.value(targetId);
+        const QList<Action> open = store.openActions(targetId);
+        const auto action
+            = std::find_if(open.cbegin(), open.cend(), [](const Action &a) { return a.state == ActionState::Running; });
+        if (done) {
+            installing.remove(targetId);
+            if (action != open.cend()) {
+                const FeedbackResult r = deployment.feedback(
+                    targetId, action->id, device.fails ? ActionEvent::ClosedFailure : ActionEvent::ClosedSuccess, {});
+                rollouts.handleFeedback(r);
+            }
+        } else if (action != open.cend() && !installing.contains(targetId)) {
+            installing.insert(targetId);
+            result.bytes += artifactBytes;
+            events.emplace(at + device.installSecs * 1000, std::pair { targetId, true });
+        }
+        // A device that found nothing to install polls again.
+        if (!done && !installing.contains(targetId))
+            events.emplace(at + std::max<qint64>(1, device.pollSecs) * 1000, std::pair { targetId, false });
+        observe(now);
+        const RolloutState state = store.rollout(rolloutId)->state;
+        if (state == RolloutState::Finished || state == RolloutState::Paused || state == RolloutState::Stopped)
+            break;
+    }
+    const Rollout rollout = *store.rollout(rolloutId);
+    result.state = rollout.state;
+    result.end = events.empty() || rollout.state != RolloutState::Running ? now : start.addSecs(horizonSecs);
+    for (const RolloutGroup &g : store.rolloutGroups(rolloutId)) {
+        const GroupCounts c = store.rolloutGroupCounts(g.id);
+        result.groups.append({ g.name, g.targetCount, started.value(g.id), ended.value(g.id), c.finished, c.error });
+        if (rollout.state == RolloutState::Paused && g.state == RolloutGroupState::Error)
+            result.pausedAt = g.name;
+    }
+    return result;
+}
+
+} // namespace Flotilla
