@@ -476,22 +476,35 @@ struct ManagementServer::Context
         }
         return doc->object();
     }
+    // A whole-number query parameter within [min, max] (fallback when absent); fails with 400 (mustBe, or "name
+    // must be a number from min to max") otherwise.
+    std::optional<int> intParameter(const QString &name, int fallback, int min, int max, const QString &mustBe = {})
+    {
+        const QUrlQuery q = request.query();
+        if (!q.hasQueryItem(name))
+            return fallback;
+        bool ok = false;
+        const int value = q.queryItemValue(name, QUrl::FullyDecoded).toInt(&ok);
+        if (!ok || value < min || value > max) {
+            fail(Mgmt::Status::BadRequest,
+                 mustBe.isEmpty() ? u"%1 must be a number from %2 to %3"_s.arg(name).arg(min).arg(max) : mustBe);
+            return std::nullopt;
+        }
+        return value;
+    }
     // offset / limit (default 50, at most 500); fails with 400 on bad values.
     bool paging(int *offset, int *limit)
     {
-        const QUrlQuery q = request.query();
-        bool ok = true;
-        *offset = q.hasQueryItem(u"offset"_s) ? q.queryItemValue(u"offset"_s, QUrl::FullyDecoded).toInt(&ok) : 0;
-        if (!ok || *offset < 0) {
-            fail(Mgmt::Status::BadRequest, u"offset must be a number >= 0"_s);
+        const auto o
+            = intParameter(u"offset"_s, 0, 0, std::numeric_limits<int>::max(), u"offset must be a number >= 0"_s);
+        if (!o)
             return false;
-        }
-        *limit
-            = q.hasQueryItem(u"limit"_s) ? q.queryItemValue(u"limit"_s, QUrl::FullyDecoded).toInt(&ok) : DefaultLimit;
-        if (!ok || *limit < 1 || *limit > MaxLimit) {
-            fail(Mgmt::Status::BadRequest, u"limit must be a number from 1 to %1"_s.arg(MaxLimit));
+        const auto l = intParameter(u"limit"_s, DefaultLimit, 1, MaxLimit,
+                                    u"limit must be a number from 1 to %1"_s.arg(MaxLimit));
+        if (!l)
             return false;
-        }
+        *offset = *o;
+        *limit = *l;
         return true;
     }
     std::optional<qint64> idArg(int i, const QString &what)

@@ -8,35 +8,6 @@ using namespace Flotilla::Mgmt;
 
 namespace Flotilla {
 
-namespace {
-// An RSQL value in double quotes, its quotes and backslashes escaped.
-QString quoted(const QString &value)
-{
-    QString out = u"\""_s;
-    for (const QChar c : value) {
-        if (c == u'"' || c == u'\\')
-            out += u'\\';
-        out += c;
-    }
-    return out + u'"';
-}
-
-// An optional whole-number query parameter within [min, max]; fails the request (400) otherwise.
-std::optional<int> boundedParameter(ManagementServer::Context &ctx, const QString &name, int fallback, int min, int max)
-{
-    const QUrlQuery query = ctx.request.query();
-    if (!query.hasQueryItem(name))
-        return fallback;
-    bool ok = false;
-    const int value = query.queryItemValue(name, QUrl::FullyDecoded).toInt(&ok);
-    if (!ok || value < min || value > max) {
-        ctx.fail(Status::BadRequest, u"%1 must be a whole number from %2 to %3"_s.arg(name).arg(min).arg(max));
-        return std::nullopt;
-    }
-    return value;
-}
-} // namespace
-
 void ManagementServer::overviewTargets(Context &ctx)
 {
     // hawkBit's overdue: no poll within the polling time plus the overdue time.
@@ -69,10 +40,10 @@ void ManagementServer::overviewTargets(Context &ctx)
 
 void ManagementServer::overviewErrors(Context &ctx)
 {
-    const auto hours = boundedParameter(ctx, u"hours"_s, 24, 1, 24 * 30);
+    const auto hours = ctx.intParameter(u"hours"_s, 24, 1, 24 * 30);
     if (!hours)
         return;
-    const auto limit = boundedParameter(ctx, u"limit"_s, 10, 1, 100);
+    const auto limit = ctx.intParameter(u"limit"_s, 10, 1, 100);
     if (!limit)
         return;
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - qint64(*hours) * 3600 * 1000;
@@ -84,7 +55,7 @@ void ManagementServer::overviewErrors(Context &ctx)
         content.append(QJsonObject { { "message"_L1, e.message },
                                      { "count"_L1, double(e.count) },
                                      { "targets"_L1, double(e.targets) },
-                                     { "filter"_L1, QString(u"errorMessage=="_s + quoted(e.message)) } });
+                                     { "filter"_L1, QString(u"errorMessage=="_s + Rsql::quoted(e.message)) } });
     }
     ctx.send(QJsonObject { { "content"_L1, content },
                            { "total"_L1, double(recent->errors.size()) },

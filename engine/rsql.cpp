@@ -224,6 +224,17 @@ QString nameOf(Comparator comparator)
     return {};
 }
 
+QString quoted(const QString &value)
+{
+    QString out = u"\""_s;
+    for (const QChar c : value) {
+        if (c == u'"' || c == u'\\')
+            out += u'\\';
+        out += c;
+    }
+    return out + u'"';
+}
+
 QString ParseError::toString() const
 {
     return u"at %1: %2"_s.arg(position).arg(message);

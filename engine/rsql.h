@@ -56,6 +56,10 @@ struct ParseError
     QString toString() const; // "at 12: expected a comparator"
 };
 
+// A value as a query quotes it: in double quotes, its quotes and backslashes escaped (parse() reads it back
+// unchanged).
+QString quoted(const QString &value);
+
 // The tree of the query, or the first error with where it is.
 std::variant<NodePtr, ParseError> parse(const QString &query);
 

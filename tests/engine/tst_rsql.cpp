@@ -30,6 +30,8 @@ private Q_SLOTS:
     void valid();
     void invalid_data();
     void invalid();
+    void quotedRoundTrips_data();
+    void quotedRoundTrips();
 };
 
 void TestRsql::valid_data()
@@ -95,6 +97,25 @@ void TestRsql::invalid()
     const ParseError e = std::get<ParseError>(result);
     QVERIFY2(e.message.contains(message), qPrintable(e.toString()));
     QCOMPARE(e.position, position);
+}
+
+void TestRsql::quotedRoundTrips_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("plain") << u"Disk full"_s;
+    QTest::newRow("reserved characters") << u"a;b,c (d) == e"_s;
+    QTest::newRow("quotes and backslashes") << u"say \"no\" to C:\\temp\\"_s;
+    QTest::newRow("empty") << QString();
+}
+
+// What quoted() writes, parse() reads back unchanged: a filter built from a message matches that message.
+void TestRsql::quotedRoundTrips()
+{
+    QFETCH(QString, value);
+    const auto result = parse(u"errorMessage=="_s + quoted(value));
+    if (const auto *error = std::get_if<ParseError>(&result))
+        QFAIL(qPrintable(error->toString()));
+    QCOMPARE(std::get<NodePtr>(result)->comparison.arguments, QStringList { value });
 }
 
 QTEST_GUILESS_MAIN(TestRsql)

@@ -25,6 +25,7 @@ FleetChart::FleetChart(QWidget *parent)
     setAccessibleName(tr("Fleet by target state"));
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(220, 200);
+    setToolTip(tr("Click a slice to list its targets"));
     m_series->setHoleSize(0.55);
     for (const QString &state : states()) {
         auto *slice = new QPieSlice(StatusLabels::target(state), 0, m_series);
@@ -51,7 +52,6 @@ void FleetChart::setCounts(const QHash<QString, qint64> &counts)
         total += n;
     }
     chart()->setTitle(tr("%1 targets").arg(QLocale().toString(total)));
-    setToolTip(tr("Click a slice to list its targets"));
 }
 
 qint64 FleetChart::countOf(const QString &state) const
