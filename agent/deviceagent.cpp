@@ -23,12 +23,19 @@ QString chunkLabel(const Flotilla::Ddi::Chunk &c)
 } // namespace
 
 DeviceAgent::DeviceAgent(AgentConfig config, QObject *parent)
+    : DeviceAgent(std::move(config), nullptr, nullptr, parent)
+{ }
+
+DeviceAgent::DeviceAgent(AgentConfig config, QNetworkAccessManager *network, std::unique_ptr<StepHandler> handler,
+                         QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_client(m_config)
+    , m_client(m_config, network)
     , m_stateFile(m_config.stateDir)
     , m_handlers(m_config)
 {
+    if (handler)
+        m_handlers.setHandlerForEveryPart(std::move(handler));
     connect(&m_handlers, &StepHandlerRegistry::installProgress, this, &DeviceAgent::installProgress);
     m_feedback = std::make_unique<FeedbackQueue>(m_client, m_config, m_state, [this] { save(); });
     m_downloader = std::make_unique<ArtifactDownloader>(m_client, m_config);
@@ -47,6 +54,12 @@ DeviceAgent::DeviceAgent(AgentConfig config, QObject *parent)
 
 DeviceAgent::~DeviceAgent() = default;
 
+bool DeviceAgent::isQuiet() const
+{
+    return !m_state.current && !m_polling && m_feedback->isEmpty() && !m_feedback->isSending() && m_consents.isEmpty()
+        && m_consentFetching.isEmpty() && m_client.pendingRequests() == 0 && !m_pendingReplacement;
+}
+
 QString DeviceAgent::actionIdIn(const QUrl &href, QLatin1StringView resource)
 {
     const QStringList segments = href.path().split(u'/', Qt::SkipEmptyParts);
@@ -56,6 +69,8 @@ QString DeviceAgent::actionIdIn(const QUrl &href, QLatin1StringView resource)
 
 QString DeviceAgent::bootId() const
 {
+    if (m_config.bootIdFile.isEmpty())
+        return {}; // no boot id to compare (a simulated device)
     QFile f(m_config.bootIdFile);
     if (!f.open(QIODevice::ReadOnly))
         return {};

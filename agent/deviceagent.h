@@ -36,6 +36,10 @@ class DeviceAgent : public QObject
     Q_OBJECT
 public:
     explicit DeviceAgent(AgentConfig config, QObject *parent = nullptr);
+    // A device of a simulated fleet: it shares the fleet's network (connections and thread) and runs every
+    // chunk through `handler`, whatever handlers/* say.
+    DeviceAgent(AgentConfig config, QNetworkAccessManager *network, std::unique_ptr<StepHandler> handler,
+                QObject *parent = nullptr);
     ~DeviceAgent() override;
 
     // Prepares directories and TLS, loads the saved state and resumes; false (with *error) when it cannot run.
@@ -46,6 +50,9 @@ public:
     const AgentState &state() const { return m_state; }
     UpdateWorkflow::Phase phase() const { return m_workflow->phase(); }
     bool isBusy() const { return m_state.current.has_value(); }
+    // Nothing to do until the next poll: no action, no feedback owed, no consent question open, no request on
+    // the wire. A simulated fleet lets such a device sleep.
+    bool isQuiet() const;
     // The UMService hub (nullptr without updateManagers/listen).
     UpdateManagerHub *updateManagerHub() const { return m_umHub.get(); }
 

@@ -36,6 +36,11 @@ ArtifactDownloader::ArtifactDownloader(DdiClient &client, const AgentConfig &con
     connect(&m_retry, &QTimer::timeout, this, &ArtifactDownloader::request);
 }
 
+ArtifactDownloader::~ArtifactDownloader()
+{
+    stopTransfer();
+}
+
 QString ArtifactDownloader::finalPath(const Flotilla::Ddi::Artifact &artifact) const
 {
     return QDir(m_config.downloadDir).filePath(hashName(artifact));

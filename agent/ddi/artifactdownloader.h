@@ -30,6 +30,8 @@ public:
     };
 
     ArtifactDownloader(DdiClient &client, const AgentConfig &config, QObject *parent = nullptr);
+    // A transfer still running is aborted (its .part stays for a later resume).
+    ~ArtifactDownloader() override;
 
     // Checks every artifact first (links to allowed hosts, a hash, a sane size, free space), then downloads
     // them one after another. Ends with finished().

@@ -26,12 +26,22 @@ QString DdiReply::describe() const
     return message.isEmpty() ? u"HTTP %1"_s.arg(status) : u"HTTP %1: %2"_s.arg(status).arg(message);
 }
 
-DdiClient::DdiClient(const AgentConfig &config, QObject *parent)
+DdiClient::DdiClient(const AgentConfig &config, QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_ownNetwork(network ? nullptr : std::make_unique<QNetworkAccessManager>())
+    , m_network(network ? network : m_ownNetwork.get())
 {
-    m_network.setAutoDeleteReplies(false);
-    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (m_ownNetwork) {
+        m_ownNetwork->setAutoDeleteReplies(false);
+        m_ownNetwork->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    }
+}
+
+DdiClient::~DdiClient()
+{
+    // Requests still open end with the client (their callbacks belong to its owner), before the network goes.
+    qDeleteAll(findChildren<QNetworkReply *>(Qt::FindDirectChildrenOnly));
 }
 
 bool DdiClient::setUpTls(QString *error)
@@ -75,8 +85,13 @@ bool DdiClient::setUpTls(QString *error)
 
 QUrl DdiClient::baseUrl() const
 {
+    return baseUrlOf(m_config.controllerId);
+}
+
+QUrl DdiClient::baseUrlOf(const QString &controllerId) const
+{
     QUrl url = m_config.serverUrl;
-    url.setPath(url.path() + u'/' + m_config.tenant + u"/controller/v1/"_s + m_config.controllerId);
+    url.setPath(url.path() + u'/' + m_config.tenant + u"/controller/v1/"_s + controllerId);
     return url;
 }
 
@@ -97,12 +112,14 @@ bool DdiClient::isDownloadLink(const QUrl &url) const
     return m_config.downloadHosts.contains(url.host().toLower());
 }
 
-QNetworkRequest DdiClient::request(const QUrl &url) const
+QNetworkRequest DdiClient::request(const QUrl &url, const QString &targetToken) const
 {
     QNetworkRequest r(url);
     r.setRawHeader("Accept", "application/hal+json, application/json");
     r.setHeader(QNetworkRequest::UserAgentHeader, u"flotilla-agent/%1"_s.arg(QCoreApplication::applicationVersion()));
-    if (!m_config.targetToken.isEmpty())
+    if (!targetToken.isEmpty())
+        r.setRawHeader("Authorization", "TargetToken " + targetToken.toUtf8());
+    else if (!m_config.targetToken.isEmpty())
         r.setRawHeader("Authorization", "TargetToken " + m_config.targetToken.toUtf8());
     else if (!m_config.gatewayToken.isEmpty())
         r.setRawHeader("Authorization", "GatewayToken " + m_config.gatewayToken.toUtf8());
@@ -123,26 +140,34 @@ QNetworkRequest DdiClient::downloadRequest(const QUrl &url) const
 
 void DdiClient::get(const QUrl &url, Callback done)
 {
-    send(m_network.get(request(url)), std::move(done));
+    send(m_network->get(request(url)), std::move(done));
+}
+
+void DdiClient::getAs(const QUrl &url, const QString &targetToken, Callback done)
+{
+    send(m_network->get(request(url, targetToken)), std::move(done));
 }
 
 void DdiClient::put(const QUrl &url, const QByteArray &json, Callback done)
 {
     QNetworkRequest r = request(url);
     r.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
-    send(m_network.put(r, json), std::move(done));
+    send(m_network->put(r, json), std::move(done));
 }
 
 void DdiClient::post(const QUrl &url, const QByteArray &json, Callback done)
 {
     QNetworkRequest r = request(url);
     r.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
-    send(m_network.post(r, json), std::move(done));
+    send(m_network->post(r, json), std::move(done));
 }
 
 void DdiClient::send(QNetworkReply *reply, Callback done)
 {
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+    reply->setParent(this);
+    ++m_pending;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
+        --m_pending;
         DdiReply r;
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.error = reply->error();

@@ -14,8 +14,15 @@ StepHandlerRegistry::StepHandlerRegistry(const AgentConfig &config, QObject *par
 
 StepHandlerRegistry::~StepHandlerRegistry() = default;
 
+void StepHandlerRegistry::setHandlerForEveryPart(std::unique_ptr<StepHandler> handler)
+{
+    m_everyPart = std::move(handler);
+}
+
 StepHandler *StepHandlerRegistry::handlerFor(const QString &part)
 {
+    if (m_everyPart)
+        return m_everyPart.get();
     const std::optional<HandlerSpec> spec = m_config.handlerFor(part);
     if (!spec)
         return nullptr;

@@ -21,6 +21,8 @@ public:
 
     // The UMService hub the firmware handler works through (nullptr: none; firmware chunks then fail).
     void setUpdateManagerHub(UpdateManagerHub *hub) { m_hub = hub; }
+    // One handler for every part, whatever the configuration says (a simulated device's).
+    void setHandlerForEveryPart(std::unique_ptr<StepHandler> handler);
     // The handler for a chunk's part; nullptr when the configuration names none.
     StepHandler *handlerFor(const QString &part);
 
@@ -32,6 +34,7 @@ private:
     const AgentConfig &m_config;
     UpdateManagerHub *m_hub = nullptr;
     std::map<QString, std::unique_ptr<StepHandler>> m_handlers; // by handler spec
+    std::unique_ptr<StepHandler> m_everyPart;
 };
 
 } // namespace Flotilla::Agent

@@ -107,6 +107,8 @@ public:
         return QString::fromUtf8(m_log);
     }
 
+    // The server itself, without the proxy (many clients at once).
+    QString serverUrl() const { return QStringLiteral("%1://127.0.0.1:%2").arg(m_scheme).arg(m_port); }
     // What the agent uses: through the proxy.
     QString agentUrl() const { return QStringLiteral("%1://127.0.0.1:%2").arg(m_scheme).arg(m_proxy->port()); }
     TcpProxy &proxy() { return *m_proxy; }

@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace Flotilla {
+Q_DECLARE_LOGGING_CATEGORY(lcSim)
+}
