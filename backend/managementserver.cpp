@@ -111,6 +111,9 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
           u"Assign the set to targets"_s },
         { Method::Get, u"/rollouts"_s, P::ReadRollout, &M::listRollouts, u"List rollouts"_s },
         { Method::Post, u"/rollouts"_s, P::CreateRollout, &M::createRollout, u"Create a rollout"_s },
+        { Method::Post, u"/rollouts/forecast"_s, P::ReadRollout, &M::forecastRollout,
+          u"Flotilla: what a rollout (the body of POST /rollouts) would do and when, played by the engine on a copy "
+          "of the fleet with its polling time, past install times and failure rate; nothing is created"_s },
         { Method::Get, u"/rollouts/<arg>"_s, P::ReadRollout, &M::getRollout, u"One rollout"_s },
         { Method::Get, u"/rollouts/<arg>/deploygroups"_s, P::ReadRollout, &M::listGroups,
           u"A rollout's groups with counts by status"_s },

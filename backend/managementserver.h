@@ -81,6 +81,9 @@ private:
     void assignTargetsToSet(Context &ctx);
     void listRollouts(Context &ctx);
     void createRollout(Context &ctx);
+    // A rollout's body (POST /rollouts) as the engine's request; fails ctx (400) and returns nullopt on a bad one.
+    std::optional<RolloutRequest> rolloutRequestOf(Context &ctx, const QJsonObject &body);
+    void forecastRollout(Context &ctx); // Flotilla: POST /rollouts/forecast
     void getRollout(Context &ctx);
     void rolloutCommand(Context &ctx);
     void listGroups(Context &ctx);

@@ -49,11 +49,13 @@ void ManagementServer::listRollouts(Context &ctx)
     ctx.sendPage(withAudit(u"rollout"_s, content), *total);
 }
 
-void ManagementServer::createRollout(Context &ctx)
+std::optional<RolloutRequest> ManagementServer::rolloutRequestOf(Context &ctx, const QJsonObject &json)
 {
-    const auto body = ctx.jsonObject();
-    if (!body)
-        return;
+    const QJsonObject *body = &json;
+    const auto failed = [&ctx](auto code, const QString &message) -> std::optional<RolloutRequest> {
+        ctx.fail(code, message);
+        return std::nullopt;
+    };
     RolloutRequest request;
     Rollout &r = request.rollout;
     r.name = body->value("name"_L1).toString();
@@ -61,12 +63,12 @@ void ManagementServer::createRollout(Context &ctx)
     r.targetFilterQuery = body->value("targetFilterQuery"_L1).toString();
     r.distributionSetId = idOf(body->value("distributionSetId"_L1));
     if (r.name.isEmpty() || r.targetFilterQuery.isEmpty() || r.distributionSetId <= 0)
-        return ctx.fail(Status::BadRequest, u"name, targetFilterQuery and distributionSetId are required"_s);
+        return failed(Status::BadRequest, u"name, targetFilterQuery and distributionSetId are required"_s);
     const QString type = body->value("type"_L1).toString(u"forced"_s);
     const std::optional<ActionType> actionType = actionTypeFromString(type);
     if (!actionType)
-        return ctx.fail(Status::BadRequest,
-                        u"type '%1' is not one of forced, soft, timeforced, downloadonly"_s.arg(type));
+        return failed(Status::BadRequest,
+                      u"type '%1' is not one of forced, soft, timeforced, downloadonly"_s.arg(type));
     r.type = *actionType;
     if (body->value("forcetime"_L1).isDouble())
         r.forceTime = utcOf(body->value("forcetime"_L1));
@@ -81,18 +83,17 @@ void ManagementServer::createRollout(Context &ctx)
     const auto success = percentOf(*body, "successCondition"_L1, 100);
     const auto error = percentOf(*body, "errorCondition"_L1, 100);
     if (!success || !error)
-        return ctx.fail(Status::BadRequest,
-                        u"successCondition/errorCondition expression must be a percentage 0..100"_s);
+        return failed(Status::BadRequest, u"successCondition/errorCondition expression must be a percentage 0..100"_s);
     request.conditions.successThresholdPercent = *success;
     request.conditions.errorThresholdPercent = *error;
     const QString successAction
         = body->value("successAction"_L1).toObject().value("action"_L1).toString(u"NEXTGROUP"_s);
     if (successAction != u"NEXTGROUP"_s && successAction != u"PAUSE"_s)
-        return ctx.fail(Status::BadRequest, u"successAction.action is NEXTGROUP or PAUSE"_s);
+        return failed(Status::BadRequest, u"successAction.action is NEXTGROUP or PAUSE"_s);
     request.conditions.successAction = successAction == u"PAUSE"_s ? SuccessAction::Pause : SuccessAction::NextGroup;
     if (const QString errorAction = body->value("errorAction"_L1).toObject().value("action"_L1).toString(u"PAUSE"_s);
         errorAction != u"PAUSE"_s)
-        return ctx.fail(Status::BadRequest, u"errorAction.action is PAUSE"_s);
+        return failed(Status::BadRequest, u"errorAction.action is PAUSE"_s);
     if (body->contains("groups"_L1)) {
         // hawkBit's MgmtRolloutGroup: name, description, targetFilterQuery, targetPercentage, its own conditions
         // and actions, confirmationRequired.
@@ -102,20 +103,20 @@ void ManagementServer::createRollout(Context &ctx)
             // hawkBit fills a group without a percentage with all that is left of its filter.
             const double pct = o.contains("targetPercentage"_L1) ? o.value("targetPercentage"_L1).toDouble(-1) : 100;
             if (pct <= 0 || pct > 100)
-                return ctx.fail(Status::BadRequest, u"groups[%1].targetPercentage must be in (0, 100]"_s.arg(i));
+                return failed(Status::BadRequest, u"groups[%1].targetPercentage must be in (0, 100]"_s.arg(i));
             request.percentages << pct;
             GroupConditions c = request.conditions;
             const auto gs = percentOf(o, "successCondition"_L1, c.successThresholdPercent);
             const auto ge = percentOf(o, "errorCondition"_L1, c.errorThresholdPercent);
             if (!gs || !ge)
-                return ctx.fail(Status::BadRequest, u"groups[%1] conditions must be percentages 0..100"_s.arg(i));
+                return failed(Status::BadRequest, u"groups[%1] conditions must be percentages 0..100"_s.arg(i));
             c.successThresholdPercent = *gs;
             c.errorThresholdPercent = *ge;
             if (o.contains("successAction"_L1)) {
                 const QString a = o.value("successAction"_L1).toObject().value("action"_L1).toString();
                 if (a != u"NEXTGROUP"_s && a != u"PAUSE"_s)
-                    return ctx.fail(Status::BadRequest,
-                                    u"groups[%1].successAction.action is NEXTGROUP or PAUSE"_s.arg(i));
+                    return failed(Status::BadRequest,
+                                  u"groups[%1].successAction.action is NEXTGROUP or PAUSE"_s.arg(i));
                 c.successAction = a == u"PAUSE"_s ? SuccessAction::Pause : SuccessAction::NextGroup;
             }
             request.groupConditions << c;
@@ -128,16 +129,27 @@ void ManagementServer::createRollout(Context &ctx)
             if (!details.targetFilterQuery.trimmed().isEmpty()) {
                 const auto compiled = RsqlCompiler::compile(RsqlCompiler::Entity::Target, details.targetFilterQuery);
                 if (const auto *e = std::get_if<Rsql::ParseError>(&compiled))
-                    return ctx.fail(Errors::RsqlSyntax,
-                                    u"groups[%1].targetFilterQuery: %2"_s.arg(i).arg(e->toString()));
+                    return failed(Errors::RsqlSyntax, u"groups[%1].targetFilterQuery: %2"_s.arg(i).arg(e->toString()));
             }
             request.groupDetails << details;
         }
     } else {
         request.amountGroups = body->value("amountGroups"_L1).toInt(0);
         if (request.amountGroups < 1)
-            return ctx.fail(Status::BadRequest, u"give amountGroups (>= 1) or groups[]"_s);
+            return failed(Status::BadRequest, u"give amountGroups (>= 1) or groups[]"_s);
     }
+    return request;
+}
+
+void ManagementServer::createRollout(Context &ctx)
+{
+    const auto body = ctx.jsonObject();
+    if (!body)
+        return;
+    const std::optional<RolloutRequest> parsed = rolloutRequestOf(ctx, *body);
+    if (!parsed)
+        return;
+    const RolloutRequest &request = *parsed;
     const qint64 id = m_rollouts.create(request);
     if (!id) {
         const QString why = m_rollouts.lastError();

@@ -181,6 +181,19 @@ public:
         bool truncated = false;
     };
     Result<RecentErrors> recentErrors(qint64 sinceMs, int scanLimit = 200000);
+    // What the rollout forecast learns from history: of the newest `limit` actions closed since sinceMs as
+    // finished or in error, how many of each, and the median time from a device's first report on an action to
+    // its last (-1 without any).
+    struct ActionOutcomes
+    {
+        qint64 finished = 0;
+        qint64 failed = 0;
+        qint64 medianSecs = -1;
+    };
+    Result<ActionOutcomes> actionOutcomes(qint64 sinceMs, int limit = 10000);
+    // The attributes of the targets matching compiled RSQL over "targets t", by target id, in one query.
+    Result<QHash<qint64, QMap<QString, QString>>> targetAttributesWhere(const QString &where,
+                                                                        const QVariantList &binds);
     QList<Action> actionsOfTarget(qint64 targetId, int offset, int limit); // newest first
     int countRows(const QString &table);
     // Ids of an entity's rows matching compiled RSQL (RsqlCompiler: its alias, t, m, s, r, a or aa), by id.

@@ -64,7 +64,9 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
     if (!tx.isOpen())
         return fail(AssignmentResult::Error::Store, m_store.lastError());
     const TenantConfiguration config = m_store.tenantConfiguration();
-    if (targetIds.size() > config.maxTargetsPerAssignment)
+    // The quota bounds what an operator assigns at once; a rollout's group is bounded by its own quota
+    // (maxTargetsPerRolloutGroup, checked when the rollout is made), as in hawkBit.
+    if (request.rolloutGroupId == 0 && targetIds.size() > config.maxTargetsPerAssignment)
         return fail(AssignmentResult::Error::Quota,
                     QStringLiteral("%1 targets exceed the quota of %2 per assignment")
                         .arg(targetIds.size())

@@ -33,10 +33,48 @@ bool MemoryStore::fail(const QString &message)
 bool MemoryStore::begin()
 {
     if (m_depth++ == 0) {
-        m_saved = m_data;
+        m_undo.clear();
         m_doomed = false;
     }
     return true;
+}
+
+void MemoryStore::undoAll()
+{
+    for (auto it = m_undo.rbegin(); it != m_undo.rend(); ++it)
+        (*it)();
+    m_undo.clear();
+    rebuildIndexes();
+}
+
+void MemoryStore::rebuildIndexes()
+{
+    m_targetByControllerId.clear();
+    for (const Target &t : std::as_const(m_data.targets))
+        m_targetByControllerId.insert(t.controllerId, t.id);
+    m_actionsOfTarget.clear();
+    m_actionsOfGroup.clear();
+    m_groupCounts.clear();
+    for (const Action &a : std::as_const(m_data.actions))
+        indexAction(a);
+}
+
+void MemoryStore::indexAction(const Action &a)
+{
+    m_actionsOfTarget[a.targetId].append(a.id);
+    if (a.rolloutGroupId) {
+        m_actionsOfGroup[a.rolloutGroupId].append(a.id);
+        addToCounts(m_groupCounts[a.rolloutGroupId], a.state);
+    }
+}
+
+void MemoryStore::actionStateChanged(const Action &a, ActionState from)
+{
+    if (!a.rolloutGroupId || from == a.state)
+        return;
+    GroupCounts &c = m_groupCounts[a.rolloutGroupId];
+    addToCounts(c, from, -1);
+    addToCounts(c, a.state);
 }
 
 bool MemoryStore::commit()
@@ -46,9 +84,10 @@ bool MemoryStore::commit()
     if (--m_depth > 0)
         return true;
     if (m_doomed) {
-        m_data = m_saved;
+        undoAll();
         return fail(u"an inner transaction rolled back; nothing was committed"_s);
     }
+    m_undo.clear();
     return true;
 }
 
@@ -58,28 +97,30 @@ void MemoryStore::rollback()
         return;
     m_doomed = true;
     if (--m_depth == 0)
-        m_data = m_saved;
+        undoAll();
 }
 
 bool MemoryStore::setTenantConfiguration(const TenantConfiguration &config)
 {
+    rememberValue(m_data.config);
     m_data.config = config;
     return true;
 }
 
 qint64 MemoryStore::insertTarget(const Target &target)
 {
-    for (const Target &t : std::as_const(m_data.targets)) {
-        if (t.controllerId == target.controllerId) {
-            fail(u"inserting target %1: the controller id is taken"_s.arg(target.controllerId));
-            return 0;
-        }
+    if (m_targetByControllerId.contains(target.controllerId)) {
+        fail(u"inserting target %1: the controller id is taken"_s.arg(target.controllerId));
+        return 0;
     }
     Target t = target;
+    rememberValue(m_data.nextId);
     t.id = m_data.nextId++;
     if (!t.createdAt.isValid())
         t.createdAt = QDateTime::currentDateTimeUtc();
+    remember(m_data.targets, t.id);
     m_data.targets.insert(t.id, t);
+    m_targetByControllerId.insert(t.controllerId, t.id);
     return t.id;
 }
 
@@ -90,11 +131,8 @@ std::optional<Target> MemoryStore::target(qint64 id)
 
 std::optional<Target> MemoryStore::targetByControllerId(const QString &controllerId)
 {
-    for (const Target &t : std::as_const(m_data.targets)) {
-        if (t.controllerId == controllerId)
-            return t;
-    }
-    return std::nullopt;
+    const auto it = m_targetByControllerId.constFind(controllerId);
+    return it == m_targetByControllerId.cend() ? std::nullopt : found(m_data.targets, *it);
 }
 
 bool MemoryStore::updateTarget(const Target &target)
@@ -102,7 +140,12 @@ bool MemoryStore::updateTarget(const Target &target)
     auto it = m_data.targets.find(target.id);
     if (it == m_data.targets.end())
         return fail(u"updating target %1: no such target"_s.arg(target.id));
-    *it = target;
+    if (it->controllerId != target.controllerId) {
+        m_targetByControllerId.remove(it->controllerId);
+        m_targetByControllerId.insert(target.controllerId, target.id);
+    }
+    remember(m_data.targets, target.id);
+    m_data.targets.insert(target.id, target);
     return true;
 }
 
@@ -130,6 +173,7 @@ std::optional<QList<qint64>> MemoryStore::targetIdsMatching(const QString &rsqlF
 
 bool MemoryStore::updateAutoAssignment(const AutoAssignment &autoAssignment)
 {
+    rememberValue(m_data.autoAssignments);
     for (AutoAssignment &a : m_data.autoAssignments) {
         if (a.id == autoAssignment.id) {
             a = autoAssignment;
@@ -152,6 +196,7 @@ QSet<qint64> MemoryStore::targetsWithActionFor(qint64 distributionSetId)
 bool MemoryStore::recordPolls(const QList<PollRecord> &polls)
 {
     for (const PollRecord &p : polls) {
+        remember(m_data.targets, p.targetId);
         auto it = m_data.targets.find(p.targetId);
         if (it != m_data.targets.end()) {
             it->lastPoll = p.at;
@@ -166,6 +211,7 @@ bool MemoryStore::recordPoll(const PollRecord &poll, TargetState state)
     auto it = m_data.targets.find(poll.targetId);
     if (it == m_data.targets.end())
         return fail(u"recording the poll of target %1: no such target"_s.arg(poll.targetId));
+    remember(m_data.targets, poll.targetId);
     it->state = state;
     it->lastPoll = poll.at;
     it->address = poll.address;
@@ -176,6 +222,7 @@ bool MemoryStore::setTargetAttributes(qint64 targetId, const QMap<QString, QStri
 {
     if (!m_data.targets.contains(targetId))
         return fail(u"setting attributes of target %1: no such target"_s.arg(targetId));
+    remember(m_data.attributes, targetId);
     m_data.attributes.insert(targetId, attributes);
     return true;
 }
@@ -187,7 +234,9 @@ qint64 MemoryStore::insertDistributionSet(const DistributionSet &set)
         return 0;
     }
     DistributionSet s = set;
+    rememberValue(m_data.nextId);
     s.id = m_data.nextId++;
+    remember(m_data.sets, s.id);
     m_data.sets.insert(s.id, s);
     return s.id;
 }
@@ -211,6 +260,7 @@ bool MemoryStore::lockDistributionSet(qint64 id)
     auto it = m_data.sets.find(id);
     if (it == m_data.sets.end())
         return fail(u"locking set %1: no such set"_s.arg(id));
+    remember(m_data.sets, id);
     it->locked = true;
     return true;
 }
@@ -219,6 +269,7 @@ bool MemoryStore::addModuleToSet(qint64 distributionSetId, qint64 moduleId)
 {
     if (!m_data.sets.contains(distributionSetId) || !m_data.modules.contains(moduleId))
         return fail(u"adding module %1 to set %2: no such set or module"_s.arg(moduleId).arg(distributionSetId));
+    remember(m_data.setModules, distributionSetId);
     QList<qint64> &modules = m_data.setModules[distributionSetId];
     if (!modules.contains(moduleId))
         modules << moduleId;
@@ -237,6 +288,8 @@ QList<SoftwareModule> MemoryStore::modulesOfSet(qint64 distributionSetId)
 
 qint64 MemoryStore::insertSoftwareModuleType(const SoftwareModuleType &type)
 {
+    rememberValue(m_data.moduleTypes);
+    rememberValue(m_data.nextId);
     return insertNew(m_data.moduleTypes, type, m_data.nextId);
 }
 
@@ -247,6 +300,8 @@ std::optional<SoftwareModuleType> MemoryStore::softwareModuleType(const QString 
 
 qint64 MemoryStore::insertDistributionSetType(const DistributionSetType &type)
 {
+    rememberValue(m_data.setTypes);
+    rememberValue(m_data.nextId);
     return insertNew(m_data.setTypes, type, m_data.nextId);
 }
 
@@ -257,6 +312,8 @@ std::optional<DistributionSetType> MemoryStore::distributionSetType(const QStrin
 
 qint64 MemoryStore::insertTargetType(const TargetType &type)
 {
+    rememberValue(m_data.targetTypes);
+    rememberValue(m_data.nextId);
     return insertNew(m_data.targetTypes, type, m_data.nextId);
 }
 
@@ -267,6 +324,8 @@ std::optional<TargetType> MemoryStore::targetType(const QString &key)
 
 qint64 MemoryStore::insertSoftwareModule(const SoftwareModule &module)
 {
+    rememberValue(m_data.nextId);
+    remember(m_data.modules, m_data.nextId);
     return insertNew(m_data.modules, module, m_data.nextId);
 }
 
@@ -282,7 +341,9 @@ qint64 MemoryStore::insertArtifact(const Artifact &artifact)
         return 0;
     }
     Artifact a = artifact;
+    rememberValue(m_data.nextId);
     a.id = m_data.nextId++;
+    remember(m_data.artifacts, a.id);
     m_data.artifacts.insert(a.id, a);
     return a.id;
 }
@@ -305,8 +366,8 @@ bool MemoryStore::moduleVisibleToTarget(qint64 moduleId, qint64 targetId)
     const std::optional<Target> t = target(targetId);
     if (t && t->installedDistributionSetId && setHasModule(t->installedDistributionSetId))
         return true;
-    for (const Action &a : std::as_const(m_data.actions)) {
-        if (a.targetId == targetId && setHasModule(a.distributionSetId))
+    for (qint64 id : m_actionsOfTarget.value(targetId)) {
+        if (setHasModule(m_data.actions.value(id).distributionSetId))
             return true;
     }
     return false;
@@ -319,10 +380,13 @@ qint64 MemoryStore::insertAction(const Action &action)
         return 0;
     }
     Action a = action;
+    rememberValue(m_data.nextId);
     a.id = m_data.nextId++;
     if (!a.lastModifiedAt.isValid())
         a.lastModifiedAt = a.createdAt;
+    remember(m_data.actions, a.id);
     m_data.actions.insert(a.id, a);
+    indexAction(a);
     return a.id;
 }
 
@@ -334,8 +398,9 @@ std::optional<Action> MemoryStore::action(qint64 id)
 QList<Action> MemoryStore::openActions(qint64 targetId)
 {
     QList<Action> result;
-    for (const Action &a : std::as_const(m_data.actions)) {
-        if (a.targetId == targetId && a.isActive())
+    for (qint64 id : m_actionsOfTarget.value(targetId)) {
+        const Action &a = *m_data.actions.constFind(id);
+        if (a.isActive())
             result << a;
     }
     // Highest weight first, then oldest (ids grow).
@@ -346,8 +411,7 @@ QList<Action> MemoryStore::openActions(qint64 targetId)
 
 int MemoryStore::countActions(qint64 targetId)
 {
-    return int(std::count_if(m_data.actions.cbegin(), m_data.actions.cend(),
-                             [targetId](const Action &a) { return a.targetId == targetId; }));
+    return int(m_actionsOfTarget.value(targetId).size());
 }
 
 qint64 MemoryStore::installedActionId(qint64 targetId)
@@ -356,9 +420,9 @@ qint64 MemoryStore::installedActionId(qint64 targetId)
     if (!t)
         return 0;
     qint64 id = 0;
-    for (const Action &a : std::as_const(m_data.actions)) {
-        if (a.targetId == targetId && a.state == ActionState::Finished
-            && a.distributionSetId == t->installedDistributionSetId)
+    for (qint64 actionId : m_actionsOfTarget.value(targetId)) {
+        const Action &a = *m_data.actions.constFind(actionId);
+        if (a.state == ActionState::Finished && a.distributionSetId == t->installedDistributionSetId)
             id = a.id; // the newest
     }
     return id;
@@ -369,8 +433,11 @@ bool MemoryStore::updateActionState(qint64 actionId, ActionState state, const QD
     auto it = m_data.actions.find(actionId);
     if (it == m_data.actions.end())
         return false; // as SqlStore: no row changed
+    remember(m_data.actions, actionId);
+    const ActionState from = it->state;
     it->state = state;
     it->lastModifiedAt = at;
+    actionStateChanged(*it, from);
     return true;
 }
 
@@ -378,6 +445,7 @@ bool MemoryStore::appendStatus(qint64 actionId, const ActionStatusEntry &entry)
 {
     if (!m_data.actions.contains(actionId))
         return fail(u"adding a status to action %1: no such action"_s.arg(actionId));
+    remember(m_data.history, actionId);
     m_data.history[actionId].append(entry);
     return true;
 }
@@ -392,6 +460,8 @@ bool MemoryStore::recordFeedbackOnce(qint64 actionId, const QString &key)
     const std::pair<qint64, QString> receipt { actionId, key };
     if (m_data.feedbackKeys.contains(receipt))
         return false;
+    if (m_depth > 0)
+        m_undo.push_back([this, receipt] { m_data.feedbackKeys.remove(receipt); });
     m_data.feedbackKeys.insert(receipt);
     return true;
 }
@@ -405,7 +475,9 @@ qint64 MemoryStore::insertRollout(const Rollout &rollout)
         }
     }
     Rollout r = rollout;
+    rememberValue(m_data.nextId);
     r.id = m_data.nextId++;
+    remember(m_data.rollouts, r.id);
     if (!r.createdAt.isValid())
         r.createdAt = QDateTime::currentDateTimeUtc();
     m_data.rollouts.insert(r.id, r);
@@ -432,6 +504,7 @@ bool MemoryStore::updateRolloutState(qint64 id, RolloutState state)
     auto it = m_data.rollouts.find(id);
     if (it == m_data.rollouts.end())
         return fail(u"updating rollout %1: no such rollout"_s.arg(id));
+    remember(m_data.rollouts, id);
     it->state = state;
     return true;
 }
@@ -443,7 +516,9 @@ qint64 MemoryStore::insertRolloutGroup(const RolloutGroup &group)
         return 0;
     }
     RolloutGroup g = group;
+    rememberValue(m_data.nextId);
     g.id = m_data.nextId++;
+    remember(m_data.groups, g.id);
     m_data.groups.insert(g.id, g);
     return g.id;
 }
@@ -468,6 +543,7 @@ bool MemoryStore::updateRolloutGroupState(qint64 groupId, RolloutGroupState stat
     auto it = m_data.groups.find(groupId);
     if (it == m_data.groups.end())
         return fail(u"updating group %1: no such group"_s.arg(groupId));
+    remember(m_data.groups, groupId);
     it->state = state;
     return true;
 }
@@ -476,10 +552,13 @@ bool MemoryStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &ta
 {
     if (!m_data.groups.contains(groupId))
         return fail(u"adding targets to group %1: no such group"_s.arg(groupId));
+    remember(m_data.groupTargets, groupId);
     QList<qint64> &targets = m_data.groupTargets[groupId];
+    QSet<qint64> members(targets.cbegin(), targets.cend());
     for (qint64 id : targetIds) {
-        if (targets.contains(id))
+        if (members.contains(id))
             return fail(u"adding target %1 to group %2: it is in the group"_s.arg(id).arg(groupId));
+        members.insert(id);
         targets << id;
     }
     return true;
@@ -495,21 +574,14 @@ QList<qint64> MemoryStore::rolloutGroupTargets(qint64 groupId)
 QList<Action> MemoryStore::rolloutGroupActions(qint64 groupId)
 {
     QList<Action> result;
-    for (const Action &a : std::as_const(m_data.actions)) {
-        if (a.rolloutGroupId == groupId)
-            result << a;
-    }
+    for (qint64 id : m_actionsOfGroup.value(groupId))
+        result << *m_data.actions.constFind(id);
     return result;
 }
 
 GroupCounts MemoryStore::rolloutGroupCounts(qint64 groupId)
 {
-    GroupCounts counts;
-    for (const Action &a : std::as_const(m_data.actions)) {
-        if (a.rolloutGroupId == groupId)
-            addToCounts(counts, a.state);
-    }
-    return counts;
+    return m_groupCounts.value(groupId);
 }
 
 } // namespace Flotilla

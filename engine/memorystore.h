@@ -2,6 +2,9 @@
 
 #include "engine/store.h"
 
+#include <functional>
+#include <vector>
+
 namespace Flotilla {
 
 // The Store in memory: every call the engine makes, with SqlStore's meaning (ids counted from 1, open actions by
@@ -9,6 +12,10 @@ namespace Flotilla {
 // TargetMatcher) and its transactions (nested begin/commit join the outer one; a rollback, inner or outer,
 // restores what the outermost begin saw). For the engine's service tests, which run without SQL, and for what
 // plays the engine on a copy (the rollout forecast). Single-threaded; nothing is persisted.
+//
+// Sized for the forecast's 100,000 targets: a transaction keeps an undo journal of what it changed (not a copy of
+// everything), and lookups by controller id, a target's actions and a group's actions and counts are indexed, so
+// every call the engine makes per poll or feedback costs about the same whatever the fleet's size.
 class MemoryStore : public Store
 {
 public:
@@ -112,8 +119,34 @@ private:
         QList<TargetFilter> filters;
         QList<AutoAssignment> autoAssignments;
     };
+    // Before a write inside a transaction: how to put back map[key] (its old value, or its absence).
+    template<typename Map> void remember(Map &map, const typename Map::key_type &key)
+    {
+        if (m_depth == 0)
+            return;
+        const auto it = map.constFind(key);
+        if (it == map.cend())
+            m_undo.push_back([&map, key] { map.remove(key); });
+        else
+            m_undo.push_back([&map, key, old = *it] { map.insert(key, old); });
+    }
+    template<typename T> void rememberValue(T &value)
+    {
+        if (m_depth > 0)
+            m_undo.push_back([&value, old = value] { value = old; });
+    }
+    void undoAll();
+    // The indexes below follow the data; a rollback rebuilds them.
+    void rebuildIndexes();
+    void indexAction(const Action &a);
+    void actionStateChanged(const Action &a, ActionState from);
+
     Data m_data;
-    Data m_saved; // as the outermost begin() found it
+    std::vector<std::function<void()>> m_undo; // since the outermost begin(), oldest first
+    QHash<QString, qint64> m_targetByControllerId;
+    QHash<qint64, QList<qint64>> m_actionsOfTarget; // ids, ascending
+    QHash<qint64, QList<qint64>> m_actionsOfGroup;
+    QHash<qint64, GroupCounts> m_groupCounts;
     int m_depth = 0;
     bool m_doomed = false;
     QString m_error;

@@ -3,6 +3,10 @@
 #include "engine/deploymentservice.h"
 #include "engine/memorystore.h"
 
+#include <QCryptographicHash>
+
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -118,6 +122,47 @@ RolloutForecastResult RolloutForecast::run(const RolloutRequest &request, const 
             result.pausedAt = g.name;
     }
     return result;
+}
+
+QList<SimulatedDevice> RolloutForecast::devicesFor(const QList<Target> &targets,
+                                                   const QHash<qint64, QMap<QString, QString>> &attributes,
+                                                   const FleetBehaviour &fleet, const QDateTime &now, int *silent)
+{
+    QList<SimulatedDevice> devices;
+    devices.reserve(targets.size());
+    const qint64 poll = std::max<qint64>(1, fleet.pollSecs);
+    int quiet = 0;
+    QList<std::pair<quint32, qsizetype>> byHash;
+    byHash.reserve(targets.size());
+    for (const Target &t : targets) {
+        SimulatedDevice d;
+        d.target = t;
+        d.attributes = attributes.value(t.id);
+        d.pollSecs = poll;
+        d.installSecs = std::max<qint64>(1, fleet.installSecs);
+        const qint64 since = t.lastPoll.isValid() ? t.lastPoll.secsTo(now) : -1;
+        if (since < 0 && t.lastPoll.isValid()) {
+            d.firstPollSecs = 0; // a poll "in the future" (clock skew): as good as now
+        } else if (since < 0 || since > poll + std::max<qint64>(0, fleet.overdueSecs)) {
+            d.firstPollSecs = NeverSecs;
+            ++quiet;
+        } else {
+            d.firstPollSecs = std::clamp<qint64>(poll - since, 0, poll);
+        }
+        const QByteArray digest = QCryptographicHash::hash(t.controllerId.toUtf8(), QCryptographicHash::Sha1);
+        byHash.append({ (quint32(quint8(digest[0])) << 24) | (quint32(quint8(digest[1])) << 16)
+                            | (quint32(quint8(digest[2])) << 8) | quint32(quint8(digest[3])),
+                        devices.size() });
+        devices << d;
+    }
+    // Exactly the failure rate's share fails: the devices with the lowest hashes.
+    const auto failing = qsizetype(std::llround(std::clamp(fleet.failureRate, 0.0, 1.0) * double(devices.size())));
+    std::sort(byHash.begin(), byHash.end());
+    for (qsizetype i = 0; i < failing; ++i)
+        devices[byHash.at(i).second].fails = true;
+    if (silent)
+        *silent = quiet;
+    return devices;
 }
 
 } // namespace Flotilla

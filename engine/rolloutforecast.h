@@ -18,6 +18,15 @@ struct SimulatedDevice
     bool fails = false;
 };
 
+// What the forecast assumes of a fleet, from what the server has seen of it.
+struct FleetBehaviour
+{
+    qint64 pollSecs = 300; // the tenant's polling time
+    qint64 overdueSecs = 300; // a device silent for longer than pollSecs + this is assumed not to poll
+    qint64 installSecs = 120; // from a device's first report on an action to its last
+    double failureRate = 0.0; // the share of actions that end in error
+};
+
 struct GroupForecast
 {
     QString name;
@@ -47,6 +56,15 @@ public:
     // request.rollout.distributionSetId is ignored: the forecast makes its own set. artifactBytes: per device.
     static RolloutForecastResult run(const RolloutRequest &request, const QList<SimulatedDevice> &devices,
                                      qint64 artifactBytes, const QDateTime &start, qint64 horizonSecs = 7 * 86400);
+
+    // The devices behind targets as the server knows them at `now`: each polls every pollSecs, next when its last
+    // poll says; one not seen within pollSecs + overdueSecs (or never) does not poll at all (*silent counts them);
+    // the failureRate share of them fail, always the same ones (chosen by a hash of the controller id).
+    static QList<SimulatedDevice> devicesFor(const QList<Target> &targets,
+                                             const QHash<qint64, QMap<QString, QString>> &attributes,
+                                             const FleetBehaviour &fleet, const QDateTime &now, int *silent = nullptr);
+    // The first poll of a device that never polls.
+    static constexpr qint64 NeverSecs = qint64(100) * 365 * 86400;
 };
 
 } // namespace Flotilla

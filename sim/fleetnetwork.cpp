@@ -1,5 +1,6 @@
 #include "sim/fleetnetwork.h"
 
+#include <QHttp1Configuration>
 #include <QMetaEnum>
 #include <QNetworkReply>
 
@@ -33,8 +34,9 @@ FleetNetwork::Kind FleetNetwork::kindOf(const QUrl &url)
     return Other;
 }
 
-FleetNetwork::FleetNetwork(QObject *parent)
+FleetNetwork::FleetNetwork(int connectionsPerHost, QObject *parent)
     : QNetworkAccessManager(parent)
+    , m_connectionsPerHost(connectionsPerHost)
 {
     setAutoDeleteReplies(false);
     setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -43,30 +45,35 @@ FleetNetwork::FleetNetwork(QObject *parent)
 
 QNetworkReply *FleetNetwork::createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData)
 {
-    QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, outgoingData);
+    QNetworkRequest wide = request;
+    QHttp1Configuration http1;
+    http1.setNumberOfConnectionsPerHost(qsizetype(m_connectionsPerHost));
+    wide.setHttp1Configuration(http1);
+    QNetworkReply *reply = QNetworkAccessManager::createRequest(op, wide, outgoingData);
     const Kind kind = kindOf(request.url());
     const qint64 started = m_clock.nsecsElapsed();
     ++m_inFlight;
     ++m_figures[kind].count;
+    ++m_window[kind].count;
     connect(reply, &QNetworkReply::finished, this, [this, reply, kind, started] {
         --m_inFlight;
-        Figures &f = m_figures[kind];
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 200 && status < 300) {
-            ++f.ok;
-        } else if (status >= 400) {
+        const auto us = quint32(std::min<qint64>((m_clock.nsecsElapsed() - started) / 1000, UINT32_MAX));
+        for (Figures *f : { &m_figures[kind], &m_window[kind] }) {
+            f->ok += status >= 200 && status < 300;
+            if (status != 0) {
+                ++f->histogram[bucketOf(us)];
+                ++f->answered;
+                f->maxUs = std::max(f->maxUs, us);
+            }
+        }
+        if (status >= 400) {
             ++m_errors[u"%1 HTTP %2"_s.arg(QLatin1StringView(nameOf(kind))).arg(status)];
-        } else if (reply->error() != QNetworkReply::OperationCanceledError) {
+        } else if (status == 0 && reply->error() != QNetworkReply::OperationCanceledError) {
             // Aborted on purpose (a download canceled, a device put to sleep) is not an error.
             ++m_errors[u"%1 %2"_s.arg(
                 QLatin1StringView(nameOf(kind)),
                 QLatin1StringView(QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(reply->error())))];
-        }
-        if (status != 0) {
-            const auto us = quint32(std::min<qint64>((m_clock.nsecsElapsed() - started) / 1000, UINT32_MAX));
-            ++f.histogram[bucketOf(us)];
-            ++f.answered;
-            f.maxUs = std::max(f.maxUs, us);
         }
     });
     return reply;
@@ -91,9 +98,8 @@ double FleetNetwork::bucketUpperMs(int bucket)
     return (std::exp2((bucket + 1) / 8.0) - 1.0) / 1000.0;
 }
 
-double FleetNetwork::percentileMs(Kind kind, double p) const
+double FleetNetwork::percentileMs(const Figures &f, double p)
 {
-    const Figures &f = m_figures.at(kind);
     if (f.answered == 0)
         return 0;
     const auto rank = quint64(std::ceil(p / 100.0 * double(f.answered)));
@@ -106,11 +112,11 @@ double FleetNetwork::percentileMs(Kind kind, double p) const
     return f.maxUs / 1000.0;
 }
 
-QJsonObject FleetNetwork::requestsJson() const
+QJsonObject FleetNetwork::requestsJson(const std::array<Figures, KindCount> &figures)
 {
     QJsonObject out;
     for (int k = 0; k < KindCount; ++k) {
-        const Figures &f = m_figures.at(k);
+        const Figures &f = figures.at(k);
         if (f.count == 0)
             continue;
         const auto kind = Kind(k);
@@ -118,9 +124,9 @@ QJsonObject FleetNetwork::requestsJson() const
         out.insert(QLatin1StringView(nameOf(kind)),
                    QJsonObject { { "count"_L1, double(f.count) },
                                  { "ok"_L1, double(f.ok) },
-                                 { "p50Ms"_L1, percentileMs(kind, 50) },
-                                 { "p90Ms"_L1, percentileMs(kind, 90) },
-                                 { "p99Ms"_L1, percentileMs(kind, 99) },
+                                 { "p50Ms"_L1, percentileMs(f, 50) },
+                                 { "p90Ms"_L1, percentileMs(f, 90) },
+                                 { "p99Ms"_L1, percentileMs(f, 99) },
                                  { "maxMs"_L1, max / 1000.0 } });
     }
     return out;

@@ -10,6 +10,9 @@
 #include <QJsonArray>
 
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using Flotilla::Agent::DdiReply;
@@ -34,7 +37,7 @@ qint64 residentBytes()
 SimulatedFleet::SimulatedFleet(FleetOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_network(std::make_unique<FleetNetwork>())
+    , m_network(std::make_unique<FleetNetwork>(m_options.connections))
     , m_random(quint32(m_options.seed))
 {
     m_timer.setSingleShot(true);
@@ -296,6 +299,15 @@ void SimulatedFleet::sweep()
             continue;
         putToSleep(i);
     }
+#ifdef __GLIBC__
+    // Agents that went to sleep leave their memory in malloc's free lists; give it back now and then, so an idle
+    // fleet's footprint is what its sleeping devices hold, not what its busiest moment held.
+    if (m_sleptSinceTrim > 0 && (!m_lastTrim.isValid() || m_lastTrim.elapsed() > 10000)) {
+        ::malloc_trim(0);
+        m_sleptSinceTrim = 0;
+        m_lastTrim.start();
+    }
+#endif
 }
 
 void SimulatedFleet::putToSleep(int index)
@@ -303,6 +315,7 @@ void SimulatedFleet::putToSleep(int index)
     Device &d = m_devices[index];
     delete std::exchange(d.agent, nullptr);
     --m_awake;
+    ++m_sleptSinceTrim;
     schedule(index, offlineUntilMs(d, nowMs() + nextPollDelayMs(d)));
 }
 
@@ -323,7 +336,7 @@ QMap<QString, int> SimulatedFleet::states() const
     return out;
 }
 
-QJsonObject SimulatedFleet::report() const
+QJsonObject SimulatedFleet::takeReport()
 {
     QJsonObject states;
     const QMap<QString, int> counts = this->states();
@@ -344,7 +357,7 @@ QJsonObject SimulatedFleet::report() const
     const double seconds = m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0;
     const auto &polls = m_network->figures(FleetNetwork::Poll);
     const auto &feedback = m_network->figures(FleetNetwork::Feedback);
-    return QJsonObject {
+    QJsonObject report {
         { "server"_L1, m_options.server.toDisplayString() },
         { "tenant"_L1, m_options.tenant },
         { "started"_L1, m_started.toString(Qt::ISODateWithMs) },
@@ -362,7 +375,13 @@ QJsonObject SimulatedFleet::report() const
         { "errors"_L1, errors },
         { "rssBytes"_L1, double(rss) },
         { "rssPerDeviceBytes"_L1, deviceCount() > 0 ? double(rss) / deviceCount() : 0.0 },
+        { "window"_L1,
+          QJsonObject { { "seconds"_L1, (m_clock.elapsed() - m_windowStartMs) / 1000.0 },
+                        { "requests"_L1, m_network->windowJson() } } },
     };
+    m_network->resetWindow();
+    m_windowStartMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    return report;
 }
 
 QString SimulatedFleet::statusLine()

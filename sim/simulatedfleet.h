@@ -44,6 +44,7 @@ struct FleetOptions
     QString caFile;
     quint64 seed = 1;
     int maxConcurrentPolls = 64;
+    int connections = 64; // HTTP/1.1 connections to the server
     int rampUpSeconds = 0; // the first polls spread over this long
 };
 
@@ -67,8 +68,9 @@ public:
     // Devices per state: "asleep", "offline", "registering", or the awake agent's phase ("Download", ...; "Idle").
     QMap<QString, int> states() const;
     const FleetNetwork &network() const { return *m_network; }
-    // The report: devices, seconds, states, outcomes, requests with latency percentiles, errors, RSS.
-    QJsonObject report() const;
+    // The report: devices, seconds, states, outcomes, requests with latency percentiles (the whole run, and
+    // "window": since the previous report), errors, RSS. Starts the next window.
+    QJsonObject takeReport();
     // One line for a terminal: time, devices awake, polls/s, feedback, outcomes, errors, poll p50/p99.
     QString statusLine();
 
@@ -115,8 +117,11 @@ private:
     int m_polling = 0;
     int m_awake = 0;
     quint64 m_wakes = 0;
+    int m_sleptSinceTrim = 0;
+    QElapsedTimer m_lastTrim;
     quint64 m_lastPolls = 0;
     qint64 m_lastLineMs = 0;
+    qint64 m_windowStartMs = 0;
     bool m_stopping = false;
     QMap<QString, int> m_outcomes;
     QDateTime m_started;

@@ -444,6 +444,37 @@ GERMAN = {
     "Nothing more": "Nichts weiter",
     "Number of groups": "Anzahl der Gruppen",
     "Start time": "Startzeit",
+    # The rollout forecast.
+    "Forecast": "Prognose",
+    "What this rollout would do and when, played on a copy of the fleet as it behaved lately; nothing is created":
+        "Was dieses Rollout wann täte, durchgespielt auf einer Kopie der Flotte, wie sie sich zuletzt verhielt; es wird nichts angelegt",
+    "Forecast by group": "Prognose nach Gruppen",
+    "Forecasting…": "Prognose wird berechnet …",
+    "No forecast: %1": "Keine Prognose: %1",
+    "%n s": ("%n s", "%n s"),
+    "%n min": ("%n min", "%n min"),
+    "%1 h %2 min": "%1 h %2 min",
+    "%n h": ("%n h", "%n h"),
+    "%1 d %2 h": "%1 T %2 h",
+    "%n d": ("%n Tag", "%n Tage"),
+    "not within 7 days": "nicht innerhalb von 7 Tagen",
+    "at once": "sofort",
+    "after %1": "nach %1",
+    "All %n group(s) finish after %1; %2 downloaded.": ("Die %n Gruppe ist nach %1 fertig; %2 heruntergeladen.", "Alle %n Gruppen sind nach %1 fertig; %2 heruntergeladen."),
+    "Pauses in %1 after %2: its failures pass the error threshold. %3 downloaded by then.":
+        "Pausiert in %1 nach %2: ihre Fehlschläge überschreiten die Fehlerschwelle. Bis dahin %3 heruntergeladen.",
+    "Does not finish within 7 days.": "Wird nicht innerhalb von 7 Tagen fertig.",
+    "%n target(s) have not polled within the polling and overdue time; they are assumed to stay silent, and a group waiting for them does not finish.": (
+        "%n Zielgerät hat innerhalb der Abfrage- und Überfälligkeitszeit nicht abgefragt; es wird als stumm angenommen, und eine Gruppe, die darauf wartet, wird nicht fertig.",
+        "%n Zielgeräte haben innerhalb der Abfrage- und Überfälligkeitszeit nicht abgefragt; sie werden als stumm angenommen, und eine Gruppe, die auf sie wartet, wird nicht fertig."),
+    "Assumes: devices poll every %1, an install takes %2, %3 % fail":
+        "Annahmen: Geräte fragen alle %1 ab, eine Installation dauert %2, %3 % schlagen fehl",
+    "(from %n action(s) of the last 30 days).": ("(aus %n Aktion der letzten 30 Tage).", "(aus %n Aktionen der letzten 30 Tage)."),
+    "(too few past actions to learn from: defaults).": "(zu wenige frühere Aktionen, um daraus zu lernen: Vorgaben).",
+    "Group": "Gruppe",
+    "Starts": "Beginnt",
+    "Ends": "Endet",
+    "Failed": "Fehlgeschlagen",
 }
 
 root = Path(__file__).resolve().parent.parent / "translations"

@@ -813,7 +813,7 @@ KSyntaxHighlighting %3</translation>
         <translation>%1 Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/fleetchart.cpp" line="55" />
+        <location filename="../app/console/pages/fleetchart.cpp" line="28" />
         <source>Click a slice to list its targets</source>
         <translation>Ein Segment anklicken, um seine Zielgeräte aufzulisten</translation>
     </message>
@@ -1481,17 +1481,17 @@ KSyntaxHighlighting %3</translation>
         <translation>Fortschritt des Rollouts über die Zeit</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutchart.cpp" line="33" />
+        <location filename="../app/console/pages/rolloutchart.cpp" line="34" />
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutchart.cpp" line="34" />
+        <location filename="../app/console/pages/rolloutchart.cpp" line="35" />
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutchart.cpp" line="35" />
+        <location filename="../app/console/pages/rolloutchart.cpp" line="36" />
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
@@ -1499,173 +1499,188 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutDialog</name>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="38" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="41" />
         <source>Requires confirmation on the device</source>
         <translation>Erfordert Bestätigung auf dem Gerät</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="39" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="42" />
         <source>Needs approval before it can start</source>
         <translation>Muss vor dem Start genehmigt werden</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="46" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="52" />
         <source>New rollout</source>
         <translation>Neues Rollout</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="55" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="61" />
         <source>RSQL, e.g. attribute.hw==rev2;updateStatus!=error</source>
         <translation>RSQL, z. B. attribute.hw==rev2;updateStatus!=error</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="56" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="62" />
         <source>Targets of the rollout</source>
         <translation>Zielgeräte des Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="59" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="65" />
         <source>in equal groups:</source>
         <translation>in gleich großen Gruppen:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="60" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="66" />
         <source>by percentage of the targets left:</source>
         <translation>nach Prozent der verbleibenden Zielgeräte:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="61" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="67" />
         <source>How targets are split into groups</source>
         <translation>Wie die Zielgeräte auf Gruppen verteilt werden</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="63" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="69" />
         <source>e.g. 5, 25, 100 (the last 100 % takes all that are left)</source>
         <translation>z. B. 5, 25, 100 (die letzten 100 % nehmen alle übrigen)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="64" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="70" />
         <source>Group percentages</source>
         <translation>Prozentanteile der Gruppen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="67" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="73" />
         <source>Number of groups</source>
         <translation>Anzahl der Gruppen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="73" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="79" />
         <source>Success threshold</source>
         <translation>Erfolgsschwelle</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="74" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="80" />
         <source>then start the next group</source>
         <translation>dann die nächste Gruppe starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="75" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="81" />
         <source>then pause the rollout</source>
         <translation>dann das Rollout pausieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="79" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="85" />
         <source>Error threshold</source>
         <translation>Fehlerschwelle</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="80" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="86" />
         <source>Forced</source>
         <translation>Erzwungen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="81" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="87" />
         <source>Soft</source>
         <translation>Weich</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="82" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="88" />
         <source>Download only</source>
         <translation>Nur herunterladen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="85" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="91" />
         <source>Start it myself</source>
         <translation>Selbst starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="86" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="92" />
         <source>Start as soon as it is created</source>
         <translation>Sofort nach dem Anlegen starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="87" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="93" />
         <source>Start at a time</source>
         <translation>Zu einem Zeitpunkt starten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="89" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="95" />
         <source>Start time</source>
         <translation>Startzeit</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="95" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="101" />
         <source>Create</source>
         <translation>Anlegen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="106" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="104" />
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="107" />
+        <source>What this rollout would do and when, played on a copy of the fleet as it behaved lately; nothing is created</source>
+        <translation>Was dieses Rollout wann täte, durchgespielt auf einer Kopie der Flotte, wie sie sich zuletzt verhielt; es wird nichts angelegt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="111" />
+        <source>Forecast by group</source>
+        <translation>Prognose nach Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="127" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="107" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="128" />
         <source>Distribution set:</source>
         <translation>Distributionsset:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="108" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="129" />
         <source>Targets:</source>
         <translation>Zielgeräte:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="115" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="136" />
         <source>Groups:</source>
         <translation>Gruppen:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="116" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="137" />
         <source>A group succeeds at:</source>
         <translation>Eine Gruppe ist erfolgreich bei:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="117" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="138" />
         <source>Pause when failed reach:</source>
         <translation>Pausieren, wenn Fehlschläge erreichen:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="118" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="139" />
         <source>Type:</source>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="119" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="140" />
         <source>Weight:</source>
         <translation>Gewicht:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="122" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="143" />
         <source>Start:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="144" />
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="169" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="168" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="193" />
         <source>Type a filter to see how many targets it matches.</source>
         <translation>Geben Sie einen Filter ein, um zu sehen, wie viele Zielgeräte er trifft.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="218" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="242" />
         <source>Matches %n target(s)</source>
         <translation>
             <numerusform>Trifft %n Zielgerät</numerusform>
@@ -1673,22 +1688,22 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="226" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="250" />
         <source>the percentages must be numbers above 0 and up to 100, separated by commas</source>
         <translation>die Prozente müssen Zahlen über 0 und bis 100 sein, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="186" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="210" />
         <source>Not a valid filter: %1</source>
         <translation>Kein gültiger Filter: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="235" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="259" />
         <source>groups of %1</source>
         <translation>Gruppen mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="238" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="262" />
         <source>%n target(s) in no group (end with 100 % to take them all)</source>
         <translation>
             <numerusform>%n Zielgerät in keiner Gruppe (mit 100 % enden, um alle aufzunehmen)</numerusform>
@@ -1696,9 +1711,132 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="294" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="287" />
+        <source>Forecasting…</source>
+        <translation>Prognose wird berechnet …</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="309" />
+        <source>No forecast: %1</source>
+        <translation>Keine Prognose: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="356" />
         <source>The server refused the rollout: %1</source>
         <translation>Der Server hat das Rollout abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RolloutForecastModel</name>
+    <message numerus="yes">
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="30" />
+        <source>%n s</source>
+        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="33" />
+        <source>%n min</source>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="36" />
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="36" />
+        <source>%n h</source>
+        <translation><numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="37" />
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="37" />
+        <source>%n d</source>
+        <translation><numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="43" />
+        <source>not within 7 days</source>
+        <translation>nicht innerhalb von 7 Tagen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="45" />
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="45" />
+        <source>after %1</source>
+        <translation>nach %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="60" />
+        <source>All %n group(s) finish after %1; %2 downloaded.</source>
+        <translation><numerusform>Die %n Gruppe ist nach %1 fertig; %2 heruntergeladen.</numerusform><numerusform>Alle %n Gruppen sind nach %1 fertig; %2 heruntergeladen.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="63" />
+        <source>Pauses in %1 after %2: its failures pass the error threshold. %3 downloaded by then.</source>
+        <translation>Pausiert in %1 nach %2: ihre Fehlschläge überschreiten die Fehlerschwelle. Bis dahin %3 heruntergeladen.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="66" />
+        <source>Does not finish within 7 days.</source>
+        <translation>Wird nicht innerhalb von 7 Tagen fertig.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="69" />
+        <source>%n target(s) have not polled within the polling and overdue time; they are assumed to stay silent, and a group waiting for them does not finish.</source>
+        <translation><numerusform>%n Zielgerät hat innerhalb der Abfrage- und Überfälligkeitszeit nicht abgefragt; es wird als stumm angenommen, und eine Gruppe, die darauf wartet, wird nicht fertig.</numerusform><numerusform>%n Zielgeräte haben innerhalb der Abfrage- und Überfälligkeitszeit nicht abgefragt; sie werden als stumm angenommen, und eine Gruppe, die auf sie wartet, wird nicht fertig.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="81" />
+        <source>Assumes: devices poll every %1, an install takes %2, %3 % fail</source>
+        <translation>Annahmen: Geräte fragen alle %1 ab, eine Installation dauert %2, %3 % schlagen fehl</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="85" />
+        <source>(from %n action(s) of the last 30 days).</source>
+        <translation><numerusform>(aus %n Aktion der letzten 30 Tage).</numerusform><numerusform>(aus %n Aktionen der letzten 30 Tage).</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="86" />
+        <source>(too few past actions to learn from: defaults).</source>
+        <translation>(zu wenige frühere Aktionen, um daraus zu lernen: Vorgaben).</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="138" />
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="140" />
+        <source>Targets</source>
+        <translation>Zielgeräte</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="142" />
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="144" />
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="146" />
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="148" />
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>

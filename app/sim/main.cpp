@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSaveFile>
@@ -97,17 +98,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption duration(u"duration"_s, tr("Stop after S seconds (default: until SIGTERM)."), u"S"_s);
     const QCommandLineOption report(u"report"_s, tr("Write the final report (JSON) to FILE."), u"FILE"_s);
     const QCommandLineOption stateDir(
-        u"state-dir"_s, tr("Keep the devices' agent state in DIR (default: a temporary directory)."), u"DIR"_s);
+        u"state-dir"_s, tr("Keep the devices' agent state in DIR (default: a temporary directory in /dev/shm)."),
+        u"DIR"_s);
     const QCommandLineOption caFile(u"ca-file"_s, tr("The CA certificate(s) for an https server (PEM)."), u"FILE"_s);
     const QCommandLineOption seed(u"seed"_s, tr("The seed of the simulated failures (default 1)."), u"N"_s);
     const QCommandLineOption rampUp(u"ramp-up"_s, tr("Spread the devices' first polls over S seconds."), u"S"_s);
     const QCommandLineOption concurrency(u"max-concurrent-polls"_s, tr("Polls on the wire at once (default 64)."),
                                          u"N"_s);
+    const QCommandLineOption connections(u"connections"_s, tr("HTTP connections to the server at once (default 64)."),
+                                         u"N"_s);
     const QCommandLineOption interval(u"status-interval"_s,
                                       tr("Print a status line every S seconds (default 5, 0: never)."), u"S"_s);
     const QCommandLineOption verbose(u"verbose"_s, tr("Log what every device's agent does."));
     parser.addOptions({ server, tenant, gateway, tokens, devices, prefix, fleet, duration, report, stateDir, caFile,
-                        seed, rampUp, concurrency, interval, verbose });
+                        seed, rampUp, concurrency, connections, interval, verbose });
     parser.process(app);
 
     if (!parser.isSet(verbose))
@@ -138,6 +142,7 @@ int main(int argc, char *argv[])
         || !positive(parser, interval, 0, 86400, &statusSeconds, &error)
         || !positive(parser, rampUp, 0, 86400, &ramp, &error)
         || !positive(parser, concurrency, 1, 10000, &options.maxConcurrentPolls, &error)
+        || !positive(parser, connections, 1, 1000, &options.connections, &error)
         || !positive(parser, seed, 0, std::numeric_limits<int>::max(), &seedValue, &error))
         return fail(error);
     options.rampUpSeconds = ramp;
@@ -164,7 +169,11 @@ int main(int argc, char *argv[])
     if (parser.isSet(stateDir)) {
         options.stateDir = parser.value(stateDir);
     } else {
-        temporary = std::make_unique<QTemporaryDir>(QDir::temp().filePath(u"flotilla-sim-XXXXXX"_s));
+        // Memory-backed when the machine has it (/dev/shm): a simulated device's state need not survive a power
+        // loss, and thousands of agents syncing their state files to a disk would measure the disk, not the server.
+        const QString shm = u"/dev/shm"_s;
+        const QString base = QFileInfo(shm).isDir() && QFileInfo(shm).isWritable() ? shm : QDir::tempPath();
+        temporary = std::make_unique<QTemporaryDir>(QDir(base).filePath(u"flotilla-sim-XXXXXX"_s));
         if (!temporary->isValid())
             return fail(tr("no temporary directory: %1").arg(temporary->errorString()));
         options.stateDir = temporary->path();
@@ -172,24 +181,35 @@ int main(int argc, char *argv[])
 
     Flotilla::Sim::SimulatedFleet sim(options);
     const QString reportPath = parser.value(report);
-    QObject::connect(&sim, &Flotilla::Sim::SimulatedFleet::stopped, &app, [&sim, reportPath] {
-        const QJsonDocument doc(sim.report());
-        std::fprintf(stderr, "%s\n", qUtf8Printable(sim.statusLine()));
-        if (!reportPath.isEmpty()) {
-            QSaveFile out(reportPath);
-            if (!out.open(QIODevice::WriteOnly) || out.write(doc.toJson()) < 0 || !out.commit()) {
-                std::fprintf(stderr, "flotilla-sim: the report cannot be written to %s: %s\n",
-                             qUtf8Printable(reportPath), qUtf8Printable(out.errorString()));
-                QCoreApplication::exit(1);
-                return;
-            }
-        } else {
+    // The report goes to --report (or stdout); false when it cannot be written.
+    const auto writeReport = [&sim, reportPath] {
+        const QJsonDocument doc(sim.takeReport());
+        if (reportPath.isEmpty()) {
             std::fprintf(stdout, "%s", doc.toJson().constData());
+            std::fflush(stdout);
+            return true;
         }
-        QCoreApplication::exit(0);
+        QSaveFile out(reportPath);
+        if (!out.open(QIODevice::WriteOnly) || out.write(doc.toJson()) < 0 || !out.commit()) {
+            std::fprintf(stderr, "flotilla-sim: the report cannot be written to %s: %s\n", qUtf8Printable(reportPath),
+                         qUtf8Printable(out.errorString()));
+            return false;
+        }
+        return true;
+    };
+    QObject::connect(&sim, &Flotilla::Sim::SimulatedFleet::stopped, &app, [&sim, writeReport] {
+        std::fprintf(stderr, "%s\n", qUtf8Printable(sim.statusLine()));
+        QCoreApplication::exit(writeReport() ? 0 : 1);
     });
-    Flotilla::UnixSignalWatcher signals({ SIGTERM, SIGINT });
-    QObject::connect(&signals, &Flotilla::UnixSignalWatcher::unixSignal, &sim, [&sim](int) { sim.stop(); });
+    // SIGTERM, SIGINT: stop and report. SIGUSR1: the report so far (its window: since the previous one), and the
+    // run goes on.
+    Flotilla::UnixSignalWatcher signals({ SIGTERM, SIGINT, SIGUSR1 });
+    QObject::connect(&signals, &Flotilla::UnixSignalWatcher::unixSignal, &sim, [&sim, writeReport](int sig) {
+        if (sig == SIGUSR1)
+            writeReport();
+        else
+            sim.stop();
+    });
     if (!sim.start(&error))
         return fail(error);
     QTimer status;

@@ -5,6 +5,7 @@
 #include "app/console/maintenance/maintenancewindowdialog.h"
 #include "app/console/mainwindow.h"
 #include "app/console/models/distributionsetmodel.h"
+#include "app/console/models/rolloutforecastmodel.h"
 #include "app/console/models/usermodel.h"
 #include "app/console/pages/deploydialog.h"
 #include "app/console/pages/rolloutdialog.h"
@@ -27,6 +28,7 @@
 #include <QPushButton>
 #include <QSslCertificate>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTest>
 #include <QTimeEdit>
@@ -178,6 +180,18 @@ void TestConsoleDialogs::rolloutDialogPlansGroups()
     QVERIFY(!body.contains("amountGroups"_L1));
     QCOMPARE(body["groups"_L1].toArray().size(), 3);
     QCOMPARE(body["groups"_L1][1]["targetPercentage"_L1].toDouble(), 50.0);
+
+    // Forecast: the server plays it on a copy of the fleet. These targets never polled, so the first group waits
+    // for them beyond the horizon; the table shows the three groups, and nothing was created.
+    auto *forecastButton = dialog.findChild<QPushButton *>(u"forecastButton"_s);
+    QVERIFY(forecastButton->isEnabled());
+    QTest::mouseClick(forecastButton, Qt::LeftButton);
+    QTRY_COMPARE(dialog.forecast()->rowCount(), 3);
+    QVERIFY2(dialog.forecastText().contains(u"Does not finish within 7 days"_s), qPrintable(dialog.forecastText()));
+    QVERIFY2(dialog.forecastText().contains(u"20 target(s) have not polled"_s), qPrintable(dialog.forecastText()));
+    QVERIFY(dialog.findChild<QTableView *>(u"forecastView"_s)->isVisible());
+    QCOMPARE(server.api->get(u"/rollouts"_s).json()["total"_L1].toInt(), 0);
+    dialog.grab().save(screenshotDir() + u"/rollout-forecast.png"_s);
 
     QSignalSpy created(&dialog, &RolloutDialog::created);
     QTest::mouseClick(create, Qt::LeftButton);

@@ -27,6 +27,9 @@ private Q_SLOTS:
     void rolloutSaysWhatComesNext();
     void badParameters_data();
     void badParameters();
+    void forecastPlaysTheFleetAsItBehaves();
+    void forecastRefusesBadBodies_data();
+    void forecastRefusesBadBodies();
 
 private:
     // How many targets a filter lists (the page's total).
@@ -198,6 +201,78 @@ void TestMgmtOverview::badParameters()
     const HttpAnswer a = m_api->get(path);
     QCOMPARE(a.status, 400);
     QVERIFY(!a.json()["message"_L1].toString().isEmpty());
+}
+
+// POST /rollouts/forecast: the fresh devices poll and install, the overdue and never-seen ones are assumed silent,
+// so the group that holds them never ends and the next never starts; nothing is created.
+void TestMgmtOverview::forecastPlaysTheFleetAsItBehaves()
+{
+    const int rolloutsBefore = m_api->get(u"/rollouts"_s).json()["total"_L1].toInt();
+    const qint64 set = m_api->get(u"/distributionsets"_s).json()["content"_L1][0]["id"_L1].toInteger();
+    QJsonObject body { { "name"_L1, u"what if"_s },
+                       { "distributionSetId"_L1, double(set) },
+                       { "targetFilterQuery"_L1,
+                         u"controllerId==fresh-* or controllerId==late-* or controllerId==new-*"_s },
+                       { "amountGroups"_L1, 3 },
+                       { "successCondition"_L1, QJsonObject { { "expression"_L1, u"100"_s } } } };
+    HttpAnswer a = m_api->post(u"/rollouts/forecast"_s, QJsonDocument(body).toJson());
+    QVERIFY2(a.status == 200, a.body.constData());
+    QJsonObject f = a.json();
+    QCOMPARE(f["totalTargets"_L1].toInt(), 9);
+    QCOMPARE(f["assumptions"_L1]["silentTargets"_L1].toInt(), Fleet::Overdue + Fleet::NeverSeen);
+    QCOMPARE(f["status"_L1].toString(), u"running"_s); // still waiting for silent devices at the horizon
+    QJsonArray groups = f["groups"_L1].toArray();
+    QCOMPARE(groups.size(), 3);
+    const double start = f["start"_L1].toDouble();
+    // Group 1, the fresh devices: starts at once, each polls within its interval and installs.
+    QCOMPARE(groups[0]["targets"_L1].toInt(), 3);
+    QCOMPARE(groups[0]["startsAt"_L1].toDouble(), start);
+    QVERIFY(groups[0]["endsAt"_L1].toDouble() > start);
+    QCOMPARE(groups[0]["finished"_L1].toInt() + groups[0]["failed"_L1].toInt(), 3);
+    // Group 2 holds late-0, late-1 and new-0, all silent: it starts and never ends; group 3 never starts.
+    QCOMPARE(groups[1]["startsAt"_L1].toDouble(), groups[0]["endsAt"_L1].toDouble());
+    QVERIFY(groups[1]["endsAt"_L1].isNull());
+    QVERIFY(groups[2]["startsAt"_L1].isNull());
+    const double poll = f["assumptions"_L1]["pollingSeconds"_L1].toDouble();
+    const double install = f["assumptions"_L1]["installSeconds"_L1].toDouble();
+    QVERIFY(poll > 0 && install > 0);
+    // The fresh devices polled a minute ago: the last of them reports within one interval plus an install.
+    QVERIFY(groups[0]["endsAt"_L1].toDouble() <= start + (poll + install) * 1000);
+
+    // The fresh devices alone: the whole rollout finishes.
+    body["targetFilterQuery"_L1] = u"controllerId==fresh-*"_s;
+    a = m_api->post(u"/rollouts/forecast"_s, QJsonDocument(body).toJson());
+    QCOMPARE(a.status, 200);
+    f = a.json();
+    QCOMPARE(f["status"_L1].toString(), u"finished"_s);
+    QCOMPARE(f["assumptions"_L1]["silentTargets"_L1].toInt(), 0);
+    QVERIFY(f["end"_L1].toDouble() > start);
+    QVERIFY(f["pausedAt"_L1].isNull());
+
+    // A forecast creates nothing.
+    QCOMPARE(m_api->get(u"/rollouts"_s).json()["total"_L1].toInt(), rolloutsBefore);
+}
+
+void TestMgmtOverview::forecastRefusesBadBodies_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::newRow("not json") << "{"_ba << 400;
+    QTest::newRow("no name") << R"({"distributionSetId":1,"targetFilterQuery":"name==x","amountGroups":1})"_ba << 400;
+    QTest::newRow("bad filter")
+        << R"({"name":"n","distributionSetId":1,"targetFilterQuery":"name=x","amountGroups":1})"_ba << 400;
+    QTest::newRow("no groups") << R"({"name":"n","distributionSetId":1,"targetFilterQuery":"name==x"})"_ba << 400;
+    QTest::newRow("unknown set")
+        << R"({"name":"n","distributionSetId":999,"targetFilterQuery":"name==x","amountGroups":1})"_ba << 404;
+}
+
+void TestMgmtOverview::forecastRefusesBadBodies()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    const HttpAnswer a = m_api->post(u"/rollouts/forecast"_s, body);
+    QCOMPARE(a.status, status);
+    QVERIFY2(!a.json()["message"_L1].toString().isEmpty(), a.body.constData());
 }
 
 QTEST_GUILESS_MAIN(TestMgmtOverview)

@@ -36,6 +36,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using FlotillaBench::cpuSeconds;
 using FlotillaBench::privateKiB;
 using FlotillaBench::rssKiB;
 using FlotillaBench::say;
@@ -45,22 +46,9 @@ using FlotillaBench::say;
     FlotillaBench::die("bench_agent", why);
 }
 
-// User + system CPU seconds of a process (/proc/<pid>/stat fields 14 and 15).
-double cpuSeconds(qint64 pid)
-{
-    QFile f(u"/proc/%1/stat"_s.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(::sysconf(_SC_CLK_TCK));
-}
-
 void spin(int ms)
 {
-    QDeadlineTimer d(ms);
-    while (!d.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    FlotillaBench::wait(ms);
 }
 
 double median(QList<double> v)
@@ -79,8 +67,7 @@ struct Http
         r.setRawHeader("Authorization", auth);
         r.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
         QNetworkReply *reply = nam.sendCustomRequest(r, verb, body);
-        while (!reply->isFinished())
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        FlotillaBench::waitFor(reply);
         const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
         reply->deleteLater();
         return o;

@@ -16,6 +16,9 @@ private Q_SLOTS:
     void groupsFollowPollsAndInstalls();
     void errorThresholdPausesTheRollout();
     void badFilterIsAnError();
+    void devicesFromTheFleetsRecords_data();
+    void devicesFromTheFleetsRecords();
+    void failureRateChoosesTheSameDevices();
 
 private:
     // n devices dev-0.. polling every 300 s, the i-th first at i * 30 s, installing in 120 s.
@@ -84,6 +87,75 @@ void TestRolloutForecast::badFilterIsAnError()
     const RolloutForecastResult f = RolloutForecast::run(r, fleet(3), 1000, m_start);
     QVERIFY(f.error.contains(u"colour"_s));
     QVERIFY(f.groups.isEmpty());
+}
+
+void TestRolloutForecast::devicesFromTheFleetsRecords_data()
+{
+    QTest::addColumn<qint64>("lastPollSecsAgo"); // -1: never polled
+    QTest::addColumn<qint64>("firstPollSecs");
+
+    // Polling every 300 s with 300 s overdue time.
+    QTest::newRow("polled just now") << qint64(0) << qint64(300);
+    QTest::newRow("polled 100 s ago") << qint64(100) << qint64(200);
+    QTest::newRow("due now") << qint64(300) << qint64(0);
+    QTest::newRow("late but not overdue") << qint64(500) << qint64(0);
+    QTest::newRow("overdue") << qint64(601) << RolloutForecast::NeverSecs;
+    QTest::newRow("never seen") << qint64(-1) << RolloutForecast::NeverSecs;
+    QTest::newRow("clock skew") << qint64(-60) << qint64(0);
+}
+
+void TestRolloutForecast::devicesFromTheFleetsRecords()
+{
+    QFETCH(qint64, lastPollSecsAgo);
+    QFETCH(qint64, firstPollSecs);
+    Target t;
+    t.id = 7;
+    t.controllerId = u"dev-7"_s;
+    if (lastPollSecsAgo != -1)
+        t.lastPoll = m_start.addSecs(lastPollSecsAgo == -60 ? 60 : -lastPollSecsAgo);
+    FleetBehaviour fleet;
+    fleet.pollSecs = 300;
+    fleet.overdueSecs = 300;
+    fleet.installSecs = 90;
+    int silent = -1;
+    const QList<SimulatedDevice> devices
+        = RolloutForecast::devicesFor({ t }, { { 7, { { u"hw"_s, u"rev-a"_s } } } }, fleet, m_start, &silent);
+    QCOMPARE(devices.size(), 1);
+    QCOMPARE(devices[0].firstPollSecs, firstPollSecs);
+    QCOMPARE(silent, firstPollSecs == RolloutForecast::NeverSecs ? 1 : 0);
+    QCOMPARE(devices[0].pollSecs, 300);
+    QCOMPARE(devices[0].installSecs, 90);
+    QCOMPARE(devices[0].attributes.value(u"hw"_s), u"rev-a"_s);
+    QVERIFY(!devices[0].fails);
+}
+
+void TestRolloutForecast::failureRateChoosesTheSameDevices()
+{
+    QList<Target> targets;
+    for (int i = 0; i < 200; ++i) {
+        Target t;
+        t.id = i + 1;
+        t.controllerId = u"dev-%1"_s.arg(i);
+        t.lastPoll = m_start;
+        targets << t;
+    }
+    FleetBehaviour fleet;
+    fleet.failureRate = 0.1;
+    const auto failing = [&](const QList<Target> &list) {
+        QStringList ids;
+        for (const SimulatedDevice &d : RolloutForecast::devicesFor(list, {}, fleet, m_start)) {
+            if (d.fails)
+                ids << d.target.controllerId;
+        }
+        ids.sort();
+        return ids;
+    };
+    const QStringList first = failing(targets);
+    QCOMPARE(first.size(), 20); // exactly the share
+    std::reverse(targets.begin(), targets.end());
+    QCOMPARE(failing(targets), first); // the same devices, whatever the order
+    QVERIFY(first != QStringList({ u"dev-0"_s, u"dev-1"_s })); // not simply the first ones
+    QVERIFY(!first.contains(u"dev-0"_s) || !first.contains(u"dev-1"_s) || !first.contains(u"dev-2"_s));
 }
 
 QTEST_GUILESS_MAIN(TestRolloutForecast)

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void badTargetFilterIsRefused();
     void perGroupConditions();
     void groupQuotas();
+    void groupsAreNotBoundByTheManualAssignmentQuota();
     void dynamicRolloutTakesLaterTargets();
     void schedulerStartsAtTimeAndExtends();
     void approvalWorkflow();
@@ -219,6 +220,26 @@ void TestRolloutService::groupQuotas()
     QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("quota of 2")), qPrintable(m_rollouts->lastError()));
     QCOMPARE(makeRollout(8, 2), 0);
     QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("quota of 3")), qPrintable(m_rollouts->lastError()));
+}
+
+void TestRolloutService::groupsAreNotBoundByTheManualAssignmentQuota()
+{
+    // maxTargetsPerAssignment bounds what an operator assigns at once; a rollout group of more targets (within
+    // maxTargetsPerRolloutGroup) still starts (the forecast of a 100,000-target rollout found this).
+    TenantConfiguration c = m_store->tenantConfiguration();
+    c.maxTargetsPerAssignment = 2;
+    QVERIFY(m_store->setTenantConfiguration(c));
+    QVERIFY2(makeRollout(10, 2) > 0, qPrintable(m_rollouts->lastError()));
+    QVERIFY2(m_rollouts->start(m_rollout), qPrintable(m_rollouts->lastError()));
+    QCOMPARE(groupActions(0).size(), 5);
+    QCOMPARE(groupActions(1).size(), 5);
+    QCOMPARE(groupActions(0)[0].state, ActionState::Running);
+    // ... while an operator's assignment of three is still refused.
+    QList<qint64> three;
+    for (const Action &a : groupActions(1).first(3))
+        three << a.targetId;
+    const AssignmentResult manual = m_deployment->assign(three, m_store->rollout(m_rollout)->distributionSetId, {});
+    QCOMPARE(manual.error, AssignmentResult::Error::Quota);
 }
 
 void TestRolloutService::dynamicRolloutTakesLaterTargets()

@@ -1,5 +1,6 @@
 #include "app/console/pages/rolloutdialog.h"
 #include "app/console/models/distributionsetmodel.h"
+#include "app/console/models/rolloutforecastmodel.h"
 #include "app/console/serverconnection.h"
 #include "engine/rollout.h"
 
@@ -8,12 +9,14 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +44,9 @@ RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel 
     , m_startAt(new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), this))
     , m_errorLabel(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+    , m_forecast(new RolloutForecastModel(this))
+    , m_forecastView(new QTableView(this))
+    , m_verdict(new QLabel(this))
 {
     setObjectName(u"rolloutDialog"_s);
     setWindowTitle(tr("New rollout"));
@@ -95,6 +101,21 @@ RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel 
     m_create = m_buttons->addButton(tr("Create"), QDialogButtonBox::AcceptRole);
     m_create->setObjectName(u"createButton"_s);
     m_create->setAutoDefault(false);
+    m_forecastButton = m_buttons->addButton(tr("Forecast"), QDialogButtonBox::ActionRole);
+    m_forecastButton->setObjectName(u"forecastButton"_s);
+    m_forecastButton->setAutoDefault(false);
+    m_forecastButton->setToolTip(tr("What this rollout would do and when, played on a copy of the fleet as it "
+                                    "behaved lately; nothing is created"));
+    m_forecastView->setObjectName(u"forecastView"_s);
+    m_forecastView->setModel(m_forecast);
+    m_forecastView->setAccessibleName(tr("Forecast by group"));
+    m_forecastView->verticalHeader()->hide();
+    m_forecastView->horizontalHeader()->setStretchLastSection(true);
+    m_forecastView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_forecastView->hide();
+    m_verdict->setObjectName(u"forecastVerdict"_s);
+    m_verdict->setWordWrap(true);
+    m_verdict->hide();
 
     auto *successRow = new QHBoxLayout;
     successRow->addWidget(m_success);
@@ -122,6 +143,8 @@ RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel 
     form->addRow(tr("Start:"), startRow);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_verdict);
+    layout->addWidget(m_forecastView);
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_buttons);
 
@@ -140,6 +163,7 @@ RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel 
     connect(m_start, &QComboBox::currentIndexChanged, this,
             [this] { m_startAt->setEnabled(m_start->currentData().toString() == u"at"_s); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RolloutDialog::submit);
+    connect(m_forecastButton, &QPushButton::clicked, this, &RolloutDialog::requestForecast);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_matches->setText(tr("Type a filter to see how many targets it matches."));
     validate();
@@ -247,6 +271,44 @@ void RolloutDialog::validate()
 {
     const bool groupsOk = !byPercentages() || percentages().has_value();
     m_create->setEnabled(!m_name->text().trimmed().isEmpty() && m_set->count() > 0 && m_matching > 0 && groupsOk);
+    m_forecastButton->setEnabled(m_create->isEnabled());
+}
+
+QString RolloutDialog::forecastText() const
+{
+    return m_verdict->text();
+}
+
+void RolloutDialog::requestForecast()
+{
+    m_errorLabel->hide();
+    m_forecast->clear();
+    m_forecastView->hide();
+    m_verdict->setText(tr("Forecasting…"));
+    m_verdict->show();
+    const quint64 generation = ++m_forecastGeneration;
+    ApiReply *reply = m_connection.api().post(u"/rollouts/forecast"_s, requestBody());
+    connect(reply, &ApiReply::finished, this, [this, generation](const QJsonDocument &answer) {
+        if (generation != m_forecastGeneration)
+            return;
+        m_forecast->setForecast(answer.object());
+        m_verdict->setText(m_forecast->verdict() + u"\n"_s + m_forecast->assumptions());
+        m_forecastView->resizeColumnsToContents();
+        // Tall enough for every group up to eight; more scroll.
+        const int rows = std::min(m_forecast->rowCount(), 8);
+        m_forecastView->setFixedHeight(m_forecastView->horizontalHeader()->sizeHint().height()
+                                       + rows * m_forecastView->verticalHeader()->defaultSectionSize()
+                                       + 2 * m_forecastView->frameWidth());
+        m_forecastView->show();
+        adjustSize();
+    });
+    connect(reply, &ApiReply::failed, this, [this, generation](int, const QString &why) {
+        if (generation != m_forecastGeneration)
+            return;
+        m_verdict->hide();
+        m_errorLabel->setText(tr("No forecast: %1").arg(why));
+        m_errorLabel->show();
+    });
 }
 
 QJsonObject RolloutDialog::requestBody() const

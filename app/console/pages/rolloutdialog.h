@@ -14,16 +14,20 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QTableView;
 
 namespace Flotilla {
 
 class DistributionSetModel;
+class RolloutForecastModel;
 class ServerConnection;
 
 // New rollout: name, set, target filter with a live count of the targets it matches (and the server's parse
 // error when it has one), number of groups, success and error thresholds with what happens at success, approval,
-// start now or at a time, action type, weight, confirmation on the device. Create sends one request; a refusal
-// is shown and the dialog stays open.
+// start now or at a time, action type, weight, confirmation on the device. Forecast asks the server what the
+// rollout would do and when (POST /rollouts/forecast: the engine plays it on a copy of the fleet) and shows each
+// group's start and end, where it would pause, and what was assumed. Create sends one request; a refusal is shown
+// and the dialog stays open.
 class RolloutDialog : public QDialog
 {
     Q_OBJECT
@@ -32,6 +36,10 @@ public:
 
     QJsonObject requestBody() const;
     QString matchText() const;
+    RolloutForecastModel *forecast() const { return m_forecast; }
+    QString forecastText() const;
+    // Asks the server for a forecast of the rollout as it stands (the Forecast button).
+    void requestForecast();
     void setFilter(const QString &rsql);
     void setName(const QString &name);
 
@@ -67,6 +75,11 @@ private:
     QLabel *m_errorLabel;
     QDialogButtonBox *m_buttons;
     QPushButton *m_create;
+    QPushButton *m_forecastButton;
+    RolloutForecastModel *m_forecast;
+    QTableView *m_forecastView;
+    QLabel *m_verdict;
+    quint64 m_forecastGeneration = 0;
     QTimer m_count;
     qint64 m_matching = -1;
     quint64 m_generation = 0;
