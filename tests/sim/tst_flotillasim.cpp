@@ -3,6 +3,7 @@
 // the error threshold; resumed, it finishes; the simulator's report and the server's counts agree.
 #include "tests/agent/flotilladfixture.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
@@ -152,6 +153,111 @@ private Q_SLOTS:
         QCOMPARE(report["requests"_L1]["download"_L1]["ok"_L1].toInt(), 1000);
         QVERIFY(report["polls"_L1].toInt() >= 1000);
         QVERIFY(report["requests"_L1]["poll"_L1]["p99Ms"_L1].toDouble() > 0);
+    }
+
+    // The forecast (POST /rollouts/forecast) against what then happens: the same rollout run on 100 simulated
+    // devices polling every 3 s without jitter and installing in 1 s. After a first rollout has given the server
+    // a history (install time, failure rate), each group starts within one poll interval of its forecast.
+    void forecastMatchesWhatTheFleetThenDoes()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        FlotilladFixture server(dir.path());
+        const SetWithArtifact first = server.addSet(u"fw"_s, u"1.0"_s, u"fw1.bin"_s, randomBytes(4096));
+        const SetWithArtifact second = server.addSet(u"fw"_s, u"2.0"_s, u"fw2.bin"_s, randomBytes(4096));
+        QVERIFY(first.setId > 0 && second.setId > 0);
+        QVERIFY(server.start({}, u"[ddi]\ngatewayToken=sim-gateway-key"_s));
+        HttpClient &mgmt = server.mgmt();
+        const int poll = 3;
+        QCOMPARE(mgmt.put(u"/system/configs/pollingTime"_s, R"({"value":"00:00:03"})").status, 200);
+
+        QFile fleet(dir.filePath(u"fleet.json"_s));
+        QVERIFY(fleet.open(QIODevice::WriteOnly));
+        fleet.write(R"({"profiles": [{"name": "even", "pollJitter": 0, "installSeconds": 1}]})");
+        fleet.close();
+        QProcess sim;
+        sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        sim.start(qEnvironmentVariable("FLOTILLA_BIN_DIR") + u"/flotilla-sim"_s,
+                  { u"--server"_s, server.serverUrl(), u"--gateway-token"_s, u"sim-gateway-key"_s, u"--devices"_s,
+                    u"100"_s, u"--fleet"_s, fleet.fileName(), u"--ramp-up"_s, QString::number(poll), u"--state-dir"_s,
+                    dir.filePath(u"sim"_s), u"--status-interval"_s, u"0"_s });
+        QVERIFY(sim.waitForStarted());
+        auto cleanup = qScopeGuard([&sim] {
+            sim.kill();
+            sim.waitForFinished();
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.simulated==true"_s), 100, 30000);
+
+        const auto rolloutBody = [](const QString &name, qint64 set) {
+            return QJsonDocument(QJsonObject {
+                                     { "name"_L1, name },
+                                     { "distributionSetId"_L1, double(set) },
+                                     { "targetFilterQuery"_L1, "attribute.simulated==true"_L1 },
+                                     { "amountGroups"_L1, 4 },
+                                     { "successCondition"_L1, QJsonObject { { "expression"_L1, "100"_L1 } } },
+                                 })
+                .toJson(QJsonDocument::Compact);
+        };
+        const auto run = [&](const QByteArray &body, QList<qint64> *groupStartsMs) -> bool {
+            const HttpAnswer created = mgmt.post(u"/rollouts"_s, body);
+            if (created.status != 201)
+                return false;
+            const int id = created.json().value("id"_L1).toInt();
+            QString status;
+            if (!waitForStatus(mgmt, id, u"ready"_s, 30, &status))
+                return false;
+            QElapsedTimer clock;
+            clock.start();
+            if (mgmt.send("POST", u"/rollouts/%1/start"_s.arg(id)).status != 204)
+                return false;
+            QList<qint64> starts(4, -1);
+            QDeadlineTimer deadline(std::chrono::seconds { 120 });
+            while (!deadline.hasExpired()) {
+                const QJsonArray groups
+                    = mgmt.get(u"/rollouts/%1/deploygroups"_s.arg(id)).json()["content"_L1].toArray();
+                for (qsizetype g = 0; g < groups.size() && g < 4; ++g) {
+                    if (starts[g] < 0 && groups[g]["status"_L1].toString() != "scheduled"_L1
+                        && groups[g]["status"_L1].toString() != "ready"_L1)
+                        starts[g] = clock.elapsed();
+                }
+                if (rollout(mgmt, id)["status"_L1].toString() == "finished"_L1) {
+                    *groupStartsMs = starts;
+                    return true;
+                }
+                QTest::qWait(100);
+            }
+            return false;
+        };
+
+        // A first rollout: the history the forecast learns the install time and failure rate from.
+        QList<qint64> warmUp;
+        QVERIFY(run(rolloutBody(u"history"_s, first.setId), &warmUp));
+        QTest::qWait(poll * 1000); // every device back to its even rhythm
+
+        const QByteArray body = rolloutBody(u"forecast me"_s, second.setId);
+        const HttpAnswer forecast = mgmt.post(u"/rollouts/forecast"_s, body);
+        QCOMPARE(forecast.status, 200);
+        const QJsonObject f = forecast.json();
+        QVERIFY2(f["assumptions"_L1]["fromHistory"_L1].toBool(), forecast.body.constData());
+        QCOMPARE(f["assumptions"_L1]["failureRate"_L1].toDouble(), 0.0);
+        QCOMPARE(f["assumptions"_L1]["silentTargets"_L1].toInt(), 0);
+        QCOMPARE(f["status"_L1].toString(), u"finished"_s);
+        QList<qint64> forecastStarts;
+        for (const QJsonValue &g : f["groups"_L1].toArray())
+            forecastStarts << qint64(g["startsAt"_L1].toDouble() - f["start"_L1].toDouble());
+        QCOMPARE(forecastStarts.size(), 4);
+
+        QList<qint64> actualStarts;
+        QVERIFY(run(body, &actualStarts));
+        qInfo() << "group starts, ms after the start: forecast" << forecastStarts << "actual" << actualStarts;
+        for (int g = 0; g < 4; ++g) {
+            QVERIFY2(std::abs(actualStarts[g] - forecastStarts[g]) <= poll * 1000,
+                     qPrintable(u"group %1: forecast +%2 ms, actual +%3 ms (all forecast %4, actual %5)"_s.arg(g + 1)
+                                    .arg(forecastStarts[g])
+                                    .arg(actualStarts[g])
+                                    .arg(QString::fromLatin1(QTest::toString(forecastStarts)),
+                                         QString::fromLatin1(QTest::toString(actualStarts)))));
+        }
     }
 };
 
