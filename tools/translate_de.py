@@ -475,6 +475,46 @@ GERMAN = {
     "Starts": "Beginnt",
     "Ends": "Endet",
     "Failed": "Fehlgeschlagen",
+    # Rehearsal mode.
+    "Rehearsal: %n simulated device(s)": ("Probelauf: %n simuliertes Gerät", "Probelauf: %n simulierte Geräte"),
+    "&Rehearse with Simulated Devices…": "&Probelauf mit simulierten Geräten …",
+    "A rehearsal is already running or its devices are being removed.":
+        "Ein Probelauf läuft bereits, oder seine Geräte werden gerade entfernt.",
+    "Rehearse with 1 to 10,000 simulated devices.": "Ein Probelauf nimmt 1 bis 10.000 simulierte Geräte.",
+    "Simulated devices of an earlier rehearsal are still there: remove them first.":
+        "Simulierte Geräte eines früheren Probelaufs sind noch da: Entfernen Sie sie zuerst.",
+    "Simulated device (rehearsal mode)": "Simuliertes Gerät (Probelauf)",
+    "The simulated devices cannot be created: %1": "Die simulierten Geräte können nicht angelegt werden: %1",
+    "The simulated devices cannot be tagged: %1": "Die simulierten Geräte können nicht markiert werden: %1",
+    "Simulated devices of the console's rehearsal mode": "Simulierte Geräte des Probelaufs der Konsole",
+    "The simulated devices cannot start: %1": "Die simulierten Geräte können nicht starten: %1",
+    "The simulated devices are being created or removed; wait for it to end.":
+        "Die simulierten Geräte werden gerade angelegt oder entfernt; warten Sie, bis das fertig ist.",
+    "The simulated devices cannot be removed: %1": "Die simulierten Geräte können nicht entfernt werden: %1",
+    "Rehearse with Simulated Devices": "Probelauf mit simulierten Geräten",
+    "Simulated devices run the real device agent against the connected server, so a rollout, a consent flow or a maintenance window can be tried before touching a real device. They are the targets “%1…”, tagged “%2” and with the attribute simulated=true; Remove deletes them all and nothing else.":
+        "Simulierte Geräte führen den echten Geräte-Agenten gegen den verbundenen Server aus, so dass ein Rollout, ein Zustimmungsablauf oder ein Wartungsfenster erprobt werden kann, bevor ein echtes Gerät betroffen ist. Es sind die Zielgeräte „%1…“, markiert mit „%2“ und mit dem Attribut simulated=true; Entfernen löscht sie alle und sonst nichts.",
+    "Number of simulated devices": "Anzahl simulierter Geräte",
+    " s": " s",
+    "Install time": "Installationsdauer",
+    "Share of installs that fail": "Anteil fehlschlagender Installationen",
+    "Confirm at once": "Sofort bestätigen",
+    "Confirm after 30 s": "Nach 30 s bestätigen",
+    "Never answer": "Nie antworten",
+    "How the devices answer a consent question": "Wie die Geräte eine Zustimmungsfrage beantworten",
+    "No simulated device is running.": "Kein simuliertes Gerät läuft.",
+    "Devices:": "Geräte:",
+    "An install takes:": "Eine Installation dauert:",
+    "Installs that fail:": "Fehlschlagende Installationen:",
+    "Consent questions:": "Zustimmungsfragen:",
+    "Start": "Starten",
+    "Remove Simulated Devices": "Simulierte Geräte entfernen",
+    "Creating %n simulated device(s)…": ("Lege %n simuliertes Gerät an …", "Lege %n simulierte Geräte an …"),
+    "Removing the simulated devices…": "Entferne die simulierten Geräte …",
+    "%n simulated device(s) running.": ("%n simuliertes Gerät läuft.", "%n simulierte Geräte laufen."),
+    "Stopped. The simulated devices stay as targets until you remove them.":
+        "Angehalten. Die simulierten Geräte bleiben als Zielgeräte, bis Sie sie entfernen.",
+    "Removed %n simulated device(s).": ("%n simuliertes Gerät entfernt.", "%n simulierte Geräte entfernt."),
 }
 
 root = Path(__file__).resolve().parent.parent / "translations"

@@ -829,162 +829,172 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::MainWindow</name>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="40" />
+        <location filename="../app/console/mainwindow.cpp" line="42" />
         <source>Flotilla Console</source>
         <translation>Flotilla-Konsole</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="66" />
+        <location filename="../app/console/mainwindow.cpp" line="68" />
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="67" />
+        <location filename="../app/console/mainwindow.cpp" line="69" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="68" />
+        <location filename="../app/console/mainwindow.cpp" line="70" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="69" />
+        <location filename="../app/console/mainwindow.cpp" line="71" />
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="70" />
+        <location filename="../app/console/mainwindow.cpp" line="72" />
         <source>Rollouts</source>
         <translation>Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="71" />
+        <location filename="../app/console/mainwindow.cpp" line="73" />
         <source>Consent</source>
         <translation>Zustimmung</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="72" />
+        <location filename="../app/console/mainwindow.cpp" line="74" />
         <source>Manifests</source>
         <translation>Manifeste</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="73" />
+        <location filename="../app/console/mainwindow.cpp" line="75" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/console/mainwindow.cpp" line="106" />
+        <source>Rehearsal: %n simulated device(s)</source>
+        <translation><numerusform>Probelauf: %n simuliertes Gerät</numerusform><numerusform>Probelauf: %n simulierte Geräte</numerusform></translation>
+    </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="99" />
+        <location filename="../app/console/mainwindow.cpp" line="114" />
         <source>Server connection</source>
         <translation>Serververbindung</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="101" />
+        <location filename="../app/console/mainwindow.cpp" line="116" />
         <source>Not connected to a server</source>
         <translation>Mit keinem Server verbunden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="105" />
+        <location filename="../app/console/mainwindow.cpp" line="120" />
         <source>The connection to %1 was lost. Reconnecting… what happens meanwhile is shown once it is back.</source>
         <translation>Die Verbindung zu %1 ist unterbrochen. Verbinde neu … was inzwischen geschieht, wird danach angezeigt.</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="135" />
+        <location filename="../app/console/mainwindow.cpp" line="150" />
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="193" />
+        <location filename="../app/console/mainwindow.cpp" line="219" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="194" />
+        <location filename="../app/console/mainwindow.cpp" line="220" />
         <source>&amp;Connect to Server…</source>
         <translation>Mit Server &amp;verbinden …</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="198" />
+        <location filename="../app/console/mainwindow.cpp" line="224" />
         <source>Connect a &amp;Device…</source>
         <translation>Ein &amp;Gerät verbinden …</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="202" />
+        <location filename="../app/console/mainwindow.cpp" line="228" />
+        <source>&amp;Rehearse with Simulated Devices…</source>
+        <translation>&amp;Probelauf mit simulierten Geräten …</translation>
+    </message>
+    <message>
+        <location filename="../app/console/mainwindow.cpp" line="231" />
         <source>Use the &amp;Embedded Server</source>
         <translation>&amp;Eingebauten Server verwenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="207" />
+        <location filename="../app/console/mainwindow.cpp" line="236" />
         <source>Embedded server</source>
         <translation>Eingebauter Server</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="210" />
+        <location filename="../app/console/mainwindow.cpp" line="239" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="219" />
+        <location filename="../app/console/mainwindow.cpp" line="248" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="220" />
+        <location filename="../app/console/mainwindow.cpp" line="249" />
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="220" />
+        <location filename="../app/console/mainwindow.cpp" line="249" />
         <source>&amp;Targets</source>
         <translation>&amp;Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="220" />
+        <location filename="../app/console/mainwindow.cpp" line="249" />
         <source>&amp;Software</source>
         <translation>&amp;Software</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="220" />
+        <location filename="../app/console/mainwindow.cpp" line="249" />
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="221" />
+        <location filename="../app/console/mainwindow.cpp" line="250" />
         <source>&amp;Rollouts</source>
         <translation>&amp;Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="221" />
+        <location filename="../app/console/mainwindow.cpp" line="250" />
         <source>S&amp;ettings</source>
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="221" />
+        <location filename="../app/console/mainwindow.cpp" line="250" />
         <source>&amp;Consent</source>
         <translation>Zustimmun&amp;g</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="221" />
+        <location filename="../app/console/mainwindow.cpp" line="250" />
         <source>&amp;Manifests</source>
         <translation>&amp;Manifeste</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="230" />
+        <location filename="../app/console/mainwindow.cpp" line="259" />
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="240" />
+        <location filename="../app/console/mainwindow.cpp" line="269" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="241" />
+        <location filename="../app/console/mainwindow.cpp" line="270" />
         <source>&amp;About Flotilla</source>
         <translation>&amp;Über Flotilla</translation>
     </message>
     <message>
-        <location filename="../app/console/mainwindow.cpp" line="245" />
+        <location filename="../app/console/mainwindow.cpp" line="274" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
@@ -1474,6 +1484,182 @@ KSyntaxHighlighting %3</translation>
     </message>
 </context>
 <context>
+    <name>Flotilla::Rehearsal</name>
+    <message>
+        <location filename="../app/console/rehearsal.cpp" line="57" />
+        <source>A rehearsal is already running or its devices are being removed.</source>
+        <translation>Ein Probelauf läuft bereits, oder seine Geräte werden gerade entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsal.cpp" line="59" />
+        <source>Rehearse with 1 to 10,000 simulated devices.</source>
+        <translation>Ein Probelauf nimmt 1 bis 10.000 simulierte Geräte.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsal.cpp" line="69" />
+        <source>Simulated devices of an earlier rehearsal are still there: remove them first.</source>
+        <translation>Simulierte Geräte eines früheren Probelaufs sind noch da: Entfernen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsal.cpp" line="86" />
+        <source>Simulated device (rehearsal mode)</source>
+        <translation>Simuliertes Gerät (Probelauf)</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsal.cpp" line="91" />
+        <source>The simulated devices cannot be created: %1</source>
+        <translation>Die simulierten Geräte können nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsal.cpp" line="105" />
+        <source>The simulated devices cannot be tagged: %1</source>
+        <translation>Die simulierten Geräte können nicht markiert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsal.cpp" line="120" />
+        <source>Simulated devices of the console's rehearsal mode</source>
+        <translation>Simulierte Geräte des Probelaufs der Konsole</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsal.cpp" line="151" />
+        <source>The simulated devices cannot start: %1</source>
+        <translation>Die simulierten Geräte können nicht starten: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsal.cpp" line="181" />
+        <source>The simulated devices are being created or removed; wait for it to end.</source>
+        <translation>Die simulierten Geräte werden gerade angelegt oder entfernt; warten Sie, bis das fertig ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsal.cpp" line="213" />
+        <source>The simulated devices cannot be removed: %1</source>
+        <translation>Die simulierten Geräte können nicht entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RehearsalDialog</name>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="28" />
+        <source>Rehearse with Simulated Devices</source>
+        <translation>Probelauf mit simulierten Geräten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="30" />
+        <source>Simulated devices run the real device agent against the connected server, so a rollout, a consent flow or a maintenance window can be tried before touching a real device. They are the targets “%1…”, tagged “%2” and with the attribute simulated=true; Remove deletes them all and nothing else.</source>
+        <translation>Simulierte Geräte führen den echten Geräte-Agenten gegen den verbundenen Server aus, so dass ein Rollout, ein Zustimmungsablauf oder ein Wartungsfenster erprobt werden kann, bevor ein echtes Gerät betroffen ist. Es sind die Zielgeräte „%1…“, markiert mit „%2“ und mit dem Attribut simulated=true; Entfernen löscht sie alle und sonst nichts.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="39" />
+        <source>Number of simulated devices</source>
+        <translation>Anzahl simulierter Geräte</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="43" />
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="44" />
+        <source>Install time</source>
+        <translation>Installationsdauer</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="48" />
+        <source>Share of installs that fail</source>
+        <translation>Anteil fehlschlagender Installationen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="50" />
+        <source>Confirm at once</source>
+        <translation>Sofort bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="51" />
+        <source>Confirm after 30 s</source>
+        <translation>Nach 30 s bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="52" />
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="53" />
+        <source>Never answer</source>
+        <translation>Nie antworten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="54" />
+        <source>How the devices answer a consent question</source>
+        <translation>Wie die Geräte eine Zustimmungsfrage beantworten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="57" />
+        <source>No simulated device is running.</source>
+        <translation>Kein simuliertes Gerät läuft.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="60" />
+        <source>Devices:</source>
+        <translation>Geräte:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="61" />
+        <source>An install takes:</source>
+        <translation>Eine Installation dauert:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="62" />
+        <source>Installs that fail:</source>
+        <translation>Fehlschlagende Installationen:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="63" />
+        <source>Consent questions:</source>
+        <translation>Zustimmungsfragen:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="65" />
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="67" />
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="69" />
+        <source>Remove Simulated Devices</source>
+        <translation>Simulierte Geräte entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/console/rehearsaldialog.cpp" line="89" />
+        <source>Creating %n simulated device(s)…</source>
+        <translation><numerusform>Lege %n simuliertes Gerät an …</numerusform><numerusform>Lege %n simulierte Geräte an …</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="95" />
+        <source>Removing the simulated devices…</source>
+        <translation>Entferne die simulierten Geräte …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/console/rehearsaldialog.cpp" line="100" />
+        <source>%n simulated device(s) running.</source>
+        <translation><numerusform>%n simuliertes Gerät läuft.</numerusform><numerusform>%n simulierte Geräte laufen.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsaldialog.cpp" line="105" />
+        <source>Stopped. The simulated devices stay as targets until you remove them.</source>
+        <translation>Angehalten. Die simulierten Geräte bleiben als Zielgeräte, bis Sie sie entfernen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/console/rehearsaldialog.cpp" line="109" />
+        <source>Removed %n simulated device(s).</source>
+        <translation><numerusform>%n simuliertes Gerät entfernt.</numerusform><numerusform>%n simulierte Geräte entfernt.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::RolloutChart</name>
     <message>
         <location filename="../app/console/pages/rolloutchart.cpp" line="27" />
@@ -1731,12 +1917,18 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="30" />
         <source>%n s</source>
-        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="33" />
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="36" />
@@ -1746,7 +1938,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="36" />
         <source>%n h</source>
-        <translation><numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="37" />
@@ -1756,7 +1951,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="37" />
         <source>%n d</source>
-        <translation><numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="43" />
@@ -1776,7 +1974,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="60" />
         <source>All %n group(s) finish after %1; %2 downloaded.</source>
-        <translation><numerusform>Die %n Gruppe ist nach %1 fertig; %2 heruntergeladen.</numerusform><numerusform>Alle %n Gruppen sind nach %1 fertig; %2 heruntergeladen.</numerusform></translation>
+        <translation>
+            <numerusform>Die %n Gruppe ist nach %1 fertig; %2 heruntergeladen.</numerusform>
+            <numerusform>Alle %n Gruppen sind nach %1 fertig; %2 heruntergeladen.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="63" />
@@ -1791,7 +1992,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="69" />
         <source>%n target(s) have not polled within the polling and overdue time; they are assumed to stay silent, and a group waiting for them does not finish.</source>
-        <translation><numerusform>%n Zielgerät hat innerhalb der Abfrage- und Überfälligkeitszeit nicht abgefragt; es wird als stumm angenommen, und eine Gruppe, die darauf wartet, wird nicht fertig.</numerusform><numerusform>%n Zielgeräte haben innerhalb der Abfrage- und Überfälligkeitszeit nicht abgefragt; sie werden als stumm angenommen, und eine Gruppe, die auf sie wartet, wird nicht fertig.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zielgerät hat innerhalb der Abfrage- und Überfälligkeitszeit nicht abgefragt; es wird als stumm angenommen, und eine Gruppe, die darauf wartet, wird nicht fertig.</numerusform>
+            <numerusform>%n Zielgeräte haben innerhalb der Abfrage- und Überfälligkeitszeit nicht abgefragt; sie werden als stumm angenommen, und eine Gruppe, die auf sie wartet, wird nicht fertig.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="81" />
@@ -1801,7 +2005,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="85" />
         <source>(from %n action(s) of the last 30 days).</source>
-        <translation><numerusform>(aus %n Aktion der letzten 30 Tage).</numerusform><numerusform>(aus %n Aktionen der letzten 30 Tage).</numerusform></translation>
+        <translation>
+            <numerusform>(aus %n Aktion der letzten 30 Tage).</numerusform>
+            <numerusform>(aus %n Aktionen der letzten 30 Tage).</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/models/rolloutforecastmodel.cpp" line="86" />

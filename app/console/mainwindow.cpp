@@ -2,6 +2,8 @@
 #include "app/console/manifest/manifesteditor.h"
 #include "app/console/pages/consentpage.h"
 #include "app/console/pages/overviewpage.h"
+#include "app/console/rehearsal.h"
+#include "app/console/rehearsaldialog.h"
 
 #include "app/console/aboutdialog.h"
 #include "app/console/connectdevicedialog.h"
@@ -93,6 +95,19 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_consent, &ConsentPage::message, this, &MainWindow::showMessage);
     connect(m_settings, &SettingsPage::message, this, &MainWindow::showMessage);
 
+    // Rehearsal mode, labelled in the status bar whenever simulated devices run.
+    m_rehearsal = new Rehearsal(*m_connection, this);
+    m_rehearsalLabel = new QLabel(this);
+    m_rehearsalLabel->setObjectName(u"rehearsalLabel"_s);
+    m_rehearsalLabel->setStyleSheet(u"QLabel { color: white; background: #8e24aa; padding: 1px 6px; }"_s);
+    m_rehearsalLabel->hide();
+    statusBar()->addPermanentWidget(m_rehearsalLabel);
+    connect(m_rehearsal, &Rehearsal::started, this, [this](int count) {
+        m_rehearsalLabel->setText(tr("Rehearsal: %n simulated device(s)", nullptr, count));
+        m_rehearsalLabel->show();
+    });
+    connect(m_rehearsal, &Rehearsal::stopped, m_rehearsalLabel, &QWidget::hide);
+
     createMenus();
 
     m_connectionLabel->setObjectName(u"connectionLabel"_s);
@@ -165,6 +180,17 @@ ConnectDeviceDialog *MainWindow::showConnectDeviceDialog()
     return m_connectDevice;
 }
 
+RehearsalDialog *MainWindow::showRehearsalDialog()
+{
+    if (!m_rehearsalDialog) {
+        m_rehearsalDialog = new RehearsalDialog(*m_rehearsal, this);
+        m_rehearsalDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_rehearsalDialog->show();
+    m_rehearsalDialog->raise();
+    return m_rehearsalDialog;
+}
+
 void MainWindow::updatePageIcons()
 {
     const QStringList names = ConsoleIcons::pageNames();
@@ -199,6 +225,9 @@ void MainWindow::createMenus()
     connectDevice->setObjectName(u"actionConnectDevice"_s);
     connectDevice->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(connectDevice, &QAction::triggered, this, &MainWindow::showConnectDeviceDialog);
+    QAction *rehearse = file->addAction(tr("&Rehearse with Simulated Devices…"));
+    rehearse->setObjectName(u"actionRehearse"_s);
+    connect(rehearse, &QAction::triggered, this, &MainWindow::showRehearsalDialog);
     m_useEmbedded = file->addAction(tr("Use the &Embedded Server"));
     m_useEmbedded->setObjectName(u"actionUseEmbedded"_s);
     m_useEmbedded->setEnabled(false);

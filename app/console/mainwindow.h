@@ -10,6 +10,8 @@ class QLabel;
 namespace Flotilla {
 
 class ConnectDeviceDialog;
+class Rehearsal;
+class RehearsalDialog;
 class ConsentPage;
 class DistributionSetModel;
 class ManifestEditor;
@@ -51,6 +53,9 @@ public Q_SLOTS:
     void showConnectDialog();
     // File → Connect a Device… and the Welcome page's button; the dialog stays open beside the window.
     ConnectDeviceDialog *showConnectDeviceDialog();
+    // File → Rehearse with Simulated Devices… (one, not modal).
+    RehearsalDialog *showRehearsalDialog();
+    Rehearsal *rehearsal() const { return m_rehearsal; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -60,6 +65,9 @@ private:
     void createMenus();
     void updatePageIcons();
     QPointer<ConnectDeviceDialog> m_connectDevice;
+    Rehearsal *m_rehearsal = nullptr;
+    QPointer<RehearsalDialog> m_rehearsalDialog;
+    QLabel *m_rehearsalLabel = nullptr;
     void showAbout();
     void showMessage(const QString &text);
 

@@ -7,6 +7,7 @@
 #include "tests/common/httpclient.h"
 
 #include <QImage>
+#include <QJsonArray>
 #include <QPalette>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -121,6 +122,27 @@ public:
                         "[{\"name\":\"firmware\",\"version\":\"" + version.toUtf8()
                             + "\",\"type\":\"fw\",\"modules\":[{\"id\":" + QByteArray::number(moduleId) + "}]}]");
         return s.jsonArray().at(0).toObject().value(QLatin1StringView("id")).toInteger();
+    }
+
+    // An artifact for the first module of a set (multipart upload, as an operator would); true when stored.
+    bool uploadArtifact(qint64 setId, const QByteArray &content, const QByteArray &filename = "image.bin") const
+    {
+        const HttpAnswer set = api->get(QStringLiteral("/distributionsets/%1").arg(setId));
+        const qint64 moduleId = set.json()
+                                    .value(QLatin1StringView("modules"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject()
+                                    .value(QLatin1StringView("id"))
+                                    .toInteger();
+        const QByteArray boundary = "----flotilla-console-test";
+        const QByteArray body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary
+            + "--\r\n";
+        return api->send("POST", QStringLiteral("/softwaremodules/%1/artifacts").arg(moduleId), body,
+                         { { "Content-Type", "multipart/form-data; boundary=" + boundary } })
+                   .status
+            == 201;
     }
 
     QTemporaryDir dir;
