@@ -216,7 +216,7 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
         return ctx.fail(Status::PayloadTooLarge, u"the request body exceeds %1 bytes"_s.arg(m_settings.maxBodyBytes));
     std::optional<DeviceTarget> target;
     const bool tenantKnown = tenant.compare(m_settings.tenant, Qt::CaseInsensitive) == 0;
-    const bool idValid = !controllerId.isEmpty() && controllerId.size() <= MaxControllerIdLength;
+    const bool idValid = isValidControllerId(controllerId);
     if (tenantKnown && idValid)
         target = m_store.deviceTarget(controllerId);
     // Credentials first: an unauthenticated caller learns nothing about tenants or targets.
@@ -232,7 +232,10 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
                         Status::Unauthorized, h);
     }
     if (!idValid)
-        return ctx.fail(Status::BadRequest, u"controllerId must have 1 to %1 characters"_s.arg(MaxControllerIdLength));
+        return ctx.fail(
+            Status::BadRequest,
+            u"controllerId must have 1 to %1 characters, none of them white space or control characters"_s.arg(
+                MaxControllerIdLength));
     if (!target) {
         if (!registers)
             return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(controllerId));

@@ -445,6 +445,13 @@ struct ManagementServer::Context
     // The body as JSON; fails the request (400) and returns nullopt when it is not.
     std::optional<QJsonDocument> json()
     {
+        // A body that says it is something else is not read as JSON (hawkBit: 415); one that says nothing is.
+        const QByteArray type = request.value("content-type").trimmed().toLower();
+        if (!type.isEmpty() && !type.startsWith("application/json") && !type.split(';').first().endsWith("+json")) {
+            fail(Mgmt::Errors::UnsupportedMediaType,
+                 u"the body must be application/json, not %1"_s.arg(QString::fromLatin1(type.left(100))));
+            return std::nullopt;
+        }
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &error);
         if (error.error != QJsonParseError::NoError) {
@@ -452,7 +459,31 @@ struct ManagementServer::Context
                  u"malformed JSON at offset %1: %2"_s.arg(error.offset).arg(error.errorString()));
             return std::nullopt;
         }
+        // No field of the API holds more than a few KiB of text (hawkBit: names 128, descriptions 512, metadata
+        // 4,000); an absurd string is refused whole rather than stored.
+        if (const qsizetype longest = longestString(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()));
+            longest > MaxStringLength) {
+            fail(Mgmt::Status::BadRequest,
+                 u"a string in the body has %1 characters; at most %2 are taken"_s.arg(longest).arg(MaxStringLength));
+            return std::nullopt;
+        }
         return doc;
+    }
+    static constexpr qsizetype MaxStringLength = 16384;
+    static qsizetype longestString(const QJsonValue &v)
+    {
+        qsizetype longest = 0;
+        if (v.isString())
+            return v.toString().size();
+        if (v.isArray()) {
+            for (const QJsonValue &e : v.toArray())
+                longest = std::max(longest, longestString(e));
+        } else if (v.isObject()) {
+            const QJsonObject o = v.toObject();
+            for (auto it = o.begin(); it != o.end(); ++it)
+                longest = std::max({ longest, it.key().size(), longestString(it.value()) });
+        }
+        return longest;
     }
     std::optional<QJsonArray> jsonArray()
     {

@@ -23,6 +23,8 @@ using namespace Qt::StringLiterals;
 // Generic ones, one per status (what fail(Status, ...) uses).
 inline constexpr Error BodyNotReadable { S::BadRequest, "hawkbit.server.error.rest.body.notReadable"_L1,
                                          "org.eclipse.hawkbit.rest.exception.MessageNotReadableException"_L1 };
+inline constexpr Error UnsupportedMediaType { S::UnsupportedMediaType, "flotilla.mgmt.unsupportedMediaType"_L1,
+                                              "org.springframework.web.HttpMediaTypeNotSupportedException"_L1 };
 inline constexpr Error ConstraintViolation { S::BadRequest, "hawkbit.server.error.repo.constraintViolation"_L1,
                                              "jakarta.validation.ConstraintViolationException"_L1 };
 inline constexpr Error Unauthorized { S::Unauthorized, "flotilla.mgmt.unauthorized"_L1,

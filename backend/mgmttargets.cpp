@@ -97,9 +97,11 @@ void ManagementServer::createTargets(Context &ctx)
         const QJsonObject o = items->at(i).toObject();
         Target t;
         t.controllerId = o.value("controllerId"_L1).toString();
-        if (t.controllerId.isEmpty() || t.controllerId.size() > MaxControllerIdLength)
+        if (!isValidControllerId(t.controllerId))
             return ctx.fail(Status::BadRequest,
-                            u"[%1].controllerId is required (1 to %2 characters)"_s.arg(i).arg(MaxControllerIdLength));
+                            u"[%1].controllerId is required: 1 to %2 characters, none of them white "
+                            "space or control characters"_s.arg(i)
+                                .arg(MaxControllerIdLength));
         if (m_store.targetByControllerId(t.controllerId))
             return ctx.fail(Status::Conflict, u"target '%1' exists"_s.arg(t.controllerId));
         t.name = o.value("name"_L1).toString(t.controllerId);

@@ -8,6 +8,18 @@
 namespace Flotilla {
 
 constexpr int MaxControllerIdLength = 256;
+// A controller id as hawkBit takes it: 1 to MaxControllerIdLength characters, none of them white space or a
+// control character (it is a path segment of every DDI and Management URL).
+inline bool isValidControllerId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > MaxControllerIdLength)
+        return false;
+    for (const QChar c : id) {
+        if (c.isSpace() || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return false;
+    }
+    return true;
+}
 constexpr int MaxTargetGroupLength = 256;
 
 struct Target

@@ -4,9 +4,11 @@
 //     device (against a 100-device run), and the poll latency the devices saw (p50/p99, from the sim's report).
 //  2. A rollout to all of them in 5 groups (a 16 KiB artifact, each group started when the one before finished):
 //     the time from start to FINISHED.
-//   tools/devroot run build/ci/tests/bin/bench_fleet [devices=10000] [poll=10] [seconds=60]
+// With "postgres" as fourth argument flotillad uses a durable PostgreSQL (fsync on) the bench starts itself.
+//   tools/devroot run build/ci/tests/bin/bench_fleet [devices=10000] [poll=10] [seconds=60] [sqlite|postgres]
 #include "backend/artifactstore.h"
 #include "backend/sqlstore.h"
+#include "tests/backend/postgresfixture.h"
 #include "tests/bench/benchsupport.h"
 #include "tests/common/fleetdata.h"
 
@@ -110,7 +112,14 @@ int main(int argc, char *argv[])
     const QString bin = QCoreApplication::applicationDirPath() + u"/../../bin"_s;
     QTemporaryDir dir;
 
-    const QString db = u"sqlite:"_s + dir.filePath(u"flotilla.db"_s);
+    const bool postgres = args.value(4) == "postgres"_L1;
+    PostgresFixture pg;
+    QString db = u"sqlite:"_s + dir.filePath(u"flotilla.db"_s);
+    if (postgres) {
+        if (const QString why = pg.start(/*durable=*/true); !why.isEmpty() || !pg.createDatabase(u"fleet"_s))
+            die(u"PostgreSQL: "_s + why);
+        db = pg.url(u"fleet"_s);
+    }
     qint64 setId = 0;
     {
         Flotilla::SqlStore store;
@@ -150,7 +159,8 @@ int main(int argc, char *argv[])
     QObject::connect(&server, &QProcess::readyRead, &server, [&server] { server.readAll(); });
 
     // The simulator's own cost: 100 devices, then `devices`; the difference per device is what a device costs.
-    say(u"bench_fleet: %1 devices polling every %2 s against flotillad (SQLite)"_s.arg(devices).arg(poll));
+    say(u"bench_fleet: %1 devices polling every %2 s against flotillad (%3)"_s.arg(devices).arg(poll).arg(
+        postgres ? u"PostgreSQL, fsync on"_s : u"SQLite"_s));
     QProcess small;
     startSim(small, bin, mgmt.base, u"base-"_s, 100, poll, dir.filePath(u"small.json"_s), mgmt, 0);
     spin(poll * 1000 + 1000); // every one asleep again after sending its attributes

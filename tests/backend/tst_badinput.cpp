@@ -1,0 +1,204 @@
+// The bad-input sweep (issue 20), generated from the route table that serves and documents the Management API
+// (ManagementServer::routes(), the source of openapi.json), so a new route cannot escape it. For every route and
+// method: ids that name nothing or are not ids at all ("..", "%00", absurd lengths, SQL), malformed and
+// wrongly-typed bodies, wrong content types, and for lists absurd paging, sorting and queries. Every answer is a
+// 4xx with hawkBit's JSON error shape — never a 5xx, never a dropped connection — or, for input that happens to
+// be harmless, a success; and the store's collections are exactly as they were before the sweep.
+#include "backend/managementserver.h"
+#include "backend/server.h"
+#include "tests/common/httpclient.h"
+#include "tests/common/loopbackserver.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace FlotillaTest;
+using namespace Qt::StringLiterals;
+
+class TestBadInput : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void noRouteAnswers5xx();
+
+private:
+    // The collections and their totals: what must not change.
+    QMap<QString, int> snapshot();
+    // Checks one answer; a description of the problem, or empty.
+    static QString problemWith(const HttpAnswer &a);
+    QString send(const QByteArray &verb, const QString &path, const QByteArray &body,
+                 const QByteArray &contentType = "application/json");
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Flotilla::Server> m_server;
+    std::unique_ptr<HttpClient> m_api;
+    QStringList m_problems;
+    int m_requests = 0;
+};
+
+void TestBadInput::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QString error;
+    m_server = startWithAdmin(loopbackServerConfig(m_dir), &error);
+    QVERIFY2(m_server, qPrintable(error));
+    m_api = std::make_unique<HttpClient>(m_server->url() + u"/rest/v1"_s);
+    m_api->setAuthorization("Basic " + QByteArray("admin:admin-password").toBase64());
+    // Something of every kind, so that routes with a real id reach their body parsing.
+    QCOMPARE(m_api->post(u"/softwaremoduletypes"_s, R"([{"key":"os","name":"OS"}])").status, 201);
+    QCOMPARE(m_api->post(u"/distributionsettypes"_s, R"([{"key":"fw","name":"FW","mandatorymodules":["os"]}])").status,
+             201);
+    QCOMPARE(m_api->post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.1"}])").status, 201);
+    QCOMPARE(
+        m_api->post(u"/distributionsets"_s, R"([{"name":"fw","version":"1","type":"fw","modules":[{"id":1}]}])").status,
+        201);
+    QCOMPARE(m_api->post(u"/targets"_s, R"([{"controllerId":"dev-1","name":"dev-1"}])").status, 201);
+    QCOMPARE(m_api->post(u"/targettags"_s, R"([{"name":"t"}])").status, 201);
+    QCOMPARE(m_api->post(u"/distributionsettags"_s, R"([{"name":"d"}])").status, 201);
+}
+
+void TestBadInput::cleanupTestCase()
+{
+    m_api.reset();
+    m_server.reset();
+}
+
+QMap<QString, int> TestBadInput::snapshot()
+{
+    QMap<QString, int> totals;
+    for (const QString &c : { u"targets"_s, u"softwaremodules"_s, u"distributionsets"_s, u"rollouts"_s, u"targettags"_s,
+                              u"distributionsettags"_s, u"targetfilters"_s, u"softwaremoduletypes"_s,
+                              u"distributionsettypes"_s, u"targettypes"_s, u"autoassignments"_s, u"users"_s }) {
+        const HttpAnswer a = m_api->get(u"/%1?limit=1"_s.arg(c));
+        totals.insert(c, a.status == 200 ? a.json()["total"_L1].toInt() : -a.status);
+    }
+    const HttpAnswer actions = m_api->get(u"/targets/dev-1/actions?limit=1"_s);
+    totals.insert(u"actions of dev-1"_s, actions.json()["total"_L1].toInt());
+    return totals;
+}
+
+QString TestBadInput::problemWith(const HttpAnswer &a)
+{
+    if (a.status == 0)
+        return u"no answer (%1)"_s.arg(int(a.error));
+    if (a.status >= 500)
+        return u"HTTP %1: %2"_s.arg(a.status).arg(QString::fromUtf8(a.body.left(200)));
+    if (a.status >= 400) {
+        const QJsonObject e = a.json();
+        if (e["message"_L1].toString().isEmpty() || e["errorCode"_L1].toString().isEmpty())
+            return u"HTTP %1 without hawkBit's error body: %2"_s.arg(a.status).arg(QString::fromUtf8(a.body.left(200)));
+    }
+    return {};
+}
+
+QString TestBadInput::send(const QByteArray &verb, const QString &path, const QByteArray &body,
+                           const QByteArray &contentType)
+{
+    ++m_requests;
+    const QString url = m_server->url() + u"/rest/v1"_s + path;
+    const HttpAnswer a = m_api->send(verb, QString(url), body, { { "Content-Type", contentType } });
+    const QString problem = problemWith(a);
+    if (!problem.isEmpty())
+        m_problems << u"%1 %2 (body %3): %4"_s.arg(QString::fromLatin1(verb), path,
+                                                   QString::fromUtf8(body.left(40)).simplified(), problem);
+    return problem;
+}
+
+void TestBadInput::noRouteAnswers5xx()
+{
+    const QMap<QString, int> before = snapshot();
+    // Ids that name nothing, or are not ids.
+    const QStringList badIds { u"999999999"_s,      u"-1"_s,           u"abc"_s,  u"%2e%2e"_s, u"%00"_s, u"%25"_s,
+                               QString(3000, u'x'), u"1%20OR%201=1"_s, u"0x10"_s, u"1e99"_s };
+    // A real resource per collection, for routes whose body should be reached.
+    const QMap<QString, QString> realId { { u"targets"_s, u"dev-1"_s },         { u"softwaremodules"_s, u"1"_s },
+                                          { u"distributionsets"_s, u"2"_s },    { u"targettags"_s, u"1"_s },
+                                          { u"distributionsettags"_s, u"2"_s }, { u"softwaremoduletypes"_s, u"1"_s },
+                                          { u"distributionsettypes"_s, u"2"_s } };
+    const QList<QByteArray> badBodies {
+        "{",
+        "[",
+        "null",
+        "\"text\"",
+        "42",
+        "{}",
+        "[{}]",
+        "[null]",
+        R"({"name": 5, "id": "x", "controllerId": [], "type": {}, "value": {"a": 1}})",
+        R"([{"name": 5, "id": "x", "controllerId": [], "type": {}, "key": 7}])",
+        R"({"id": -1, "distributionSetId": 1e308, "amountGroups": -5, "targetFilterQuery": "(((("})",
+        R"([{"id": 99999999999999999999, "controllerId": "a\u0000b"}])",
+        "{\"name\": \"\xff\xfe\x80\"}",
+        QByteArray("{\"name\": \"") + QByteArray(200000, 'n') + "\"}",
+    };
+    const QStringList badQueries { u"offset=-1"_s,
+                                   u"limit=abc"_s,
+                                   u"limit=100000000"_s,
+                                   u"offset=1e9"_s,
+                                   u"sort=nosuchfield:ASC"_s,
+                                   u"sort=name:SIDEWAYS"_s,
+                                   u"q=(((("_s,
+                                   u"q=name%3D%3D"_s,
+                                   u"q=%00"_s,
+                                   u"offset=1&offset=2&limit=1&limit=9"_s };
+
+    using M = QHttpServerRequest::Method;
+    int routes = 0;
+    for (const Flotilla::ManagementServer::Route &route : Flotilla::ManagementServer::routes()) {
+        ++routes;
+        const QByteArray verb = route.method == M::Get ? "GET"
+            : route.method == M::Post                  ? "POST"
+            : route.method == M::Put                   ? "PUT"
+            : route.method == M::Delete                ? "DELETE"
+                                                       : "PATCH";
+        const QString collection = route.path.section(u'/', 1, 1);
+        const int args = int(route.path.count(u"<arg>"_s));
+        // Every argument bad in turn (the others bad too: nothing may be found, nothing may change).
+        if (args > 0) {
+            for (const QString &bad : badIds) {
+                QString path = route.path;
+                path.replace(u"<arg>"_s, bad);
+                send(verb, path, verb == "POST" || verb == "PUT" ? "{}" : "");
+            }
+        }
+        // The first argument real, the rest bad; or no argument: the body's parsing is reached.
+        QString reachable = route.path;
+        if (args > 0)
+            reachable.replace(reachable.indexOf(u"<arg>"_s), 5, realId.value(collection, u"1"_s));
+        reachable.replace(u"<arg>"_s, u"999999999"_s);
+        if (verb == "POST" || verb == "PUT") {
+            // A real resource's delete or update with junk is still junk; but a POST of a command such as
+            // /rollouts/<id>/start with an unknown id is fine to send.
+            for (const QByteArray &body : badBodies)
+                send(verb, reachable, body);
+            send(verb, reachable, "{\"name\":\"x\"}", "text/plain");
+            send(verb, reachable, "name=x", "application/x-www-form-urlencoded");
+        }
+        if (verb == "GET" && args == 0) {
+            for (const QString &q : badQueries)
+                send(verb, route.path + u'?' + q, {});
+        }
+    }
+    QVERIFY2(routes > 80, qPrintable(QString::number(routes)));
+    qInfo("%d routes, %d requests", routes, m_requests);
+    QVERIFY2(m_problems.isEmpty(),
+             qPrintable(u"%1 of %2 answers break the rules:\n"_s.arg(m_problems.size()).arg(m_requests)
+                        + m_problems.mid(0, 60).join(u'\n')));
+    const QMap<QString, int> after = snapshot();
+    if (after != before)
+        qWarning().noquote() << "targets now:" << m_api->get(u"/targets"_s).body;
+    QCOMPARE(after, before);
+    // A body sent as text/plain or a form was not read as JSON (415): the target kept its name.
+    QCOMPARE(m_api->get(u"/targets/dev-1"_s).json()["name"_L1].toString(), u"dev-1"_s);
+    QCOMPARE(send("PUT", u"/targets/dev-1"_s, R"({"name":"renamed"})", "text/plain"), QString());
+    QCOMPARE(m_api
+                 ->send("PUT", m_server->url() + u"/rest/v1/targets/dev-1"_s, R"({"name":"x"})",
+                        { { "Content-Type", "text/plain" } })
+                 .status,
+             415);
+}
+
+QTEST_GUILESS_MAIN(TestBadInput)
+#include "tst_badinput.moc"
