@@ -37,11 +37,16 @@ QString RolloutForecastModel::durationText(qint64 secs)
     return hours % 24 ? tr("%1 d %2 h").arg(hours / 24).arg(hours % 24) : tr("%n d", nullptr, int(hours / 24));
 }
 
+qint64 RolloutForecastModel::secondsAfterStart(const QJsonValue &ms) const
+{
+    return (ms.toInteger() - m_forecast.value("start"_L1).toInteger()) / 1000;
+}
+
 QString RolloutForecastModel::offsetText(const QJsonValue &ms) const
 {
     if (!ms.isDouble())
         return tr("not within 7 days");
-    const qint64 secs = (qint64(ms.toDouble()) - qint64(m_forecast.value("start"_L1).toDouble())) / 1000;
+    const qint64 secs = secondsAfterStart(ms);
     return secs <= 0 ? tr("at once") : tr("after %1").arg(durationText(secs));
 }
 
@@ -51,9 +56,8 @@ QString RolloutForecastModel::verdict() const
         return {};
     const QString status = m_forecast.value("status"_L1).toString();
     const QJsonValue end = m_forecast.value("end"_L1);
-    const qint64 secs
-        = end.isDouble() ? (qint64(end.toDouble()) - qint64(m_forecast.value("start"_L1).toDouble())) / 1000 : 0;
-    const QString bytes = QLocale().formattedDataSize(qint64(m_forecast.value("bytes"_L1).toDouble()));
+    const qint64 secs = end.isDouble() ? secondsAfterStart(end) : 0;
+    const QString bytes = QLocale().formattedDataSize(m_forecast.value("bytes"_L1).toInteger());
     const int silent = m_forecast.value("assumptions"_L1).toObject().value("silentTargets"_L1).toInt();
     QString text;
     if (status == "finished"_L1)
@@ -79,10 +83,10 @@ QString RolloutForecastModel::assumptions() const
         return {};
     const QString fail = QLocale().toString(a.value("failureRate"_L1).toDouble() * 100, 'f', 1);
     const QString base = tr("Assumes: devices poll every %1, an install takes %2, %3 % fail")
-                             .arg(durationText(qint64(a.value("pollingSeconds"_L1).toDouble())),
-                                  durationText(qint64(a.value("installSeconds"_L1).toDouble())), fail);
+                             .arg(durationText(a.value("pollingSeconds"_L1).toInteger()),
+                                  durationText(a.value("installSeconds"_L1).toInteger()), fail);
     return a.value("fromHistory"_L1).toBool() ? base + u' '
-            + tr("(from %n action(s) of the last 30 days).", nullptr, int(a.value("historyActions"_L1).toDouble()))
+            + tr("(from %n action(s) of the last 30 days).", nullptr, int(a.value("historyActions"_L1).toInteger()))
                                               : base + u' ' + tr("(too few past actions to learn from: defaults).");
 }
 
@@ -105,9 +109,9 @@ QVariant RolloutForecastModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && (index.column() == Starts || index.column() == Ends)) {
         const QJsonValue ms = g.value(index.column() == Starts ? "startsAt"_L1 : "endsAt"_L1);
-        return ms.isDouble() ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(ms.toDouble())).toLocalTime(),
-                                                  QLocale::ShortFormat)
-                             : QVariant();
+        return ms.isDouble()
+            ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms.toInteger()).toLocalTime(), QLocale::ShortFormat)
+            : QVariant();
     }
     if (role != Qt::DisplayRole)
         return {};

@@ -33,6 +33,8 @@ public:
 
 private:
     QString offsetText(const QJsonValue &ms) const;
+    // A time of the forecast (ms since the epoch) as seconds after its start.
+    qint64 secondsAfterStart(const QJsonValue &ms) const;
 
     QJsonObject m_forecast;
     QJsonArray m_groups;
