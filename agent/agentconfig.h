@@ -78,6 +78,9 @@ struct AgentConfig
     bool localHoldSoftActions = false; // soft actions wait after downloading until a person says Install now
     int localResultSeconds = 600; // how long the last result stays on the screen
     bool hasLocalApi() const { return !localSocket.isEmpty() || !localListen.isEmpty(); }
+    // A simulated device only (flotilla-sim --clock-rate; no config key): the server's clock runs this many times
+    // faster than the wall clock, so its poll sleep is in that clock's seconds.
+    double clockRate = 1.0;
 
     // The wait before retry number `failures` (1, 2, ...): retryInterval doubling, capped at maxRetryInterval.
     int retryDelaySeconds(int failures) const

@@ -142,7 +142,8 @@ void DeviceAgent::scheduleNextPoll(qint64 seconds)
         return;
     // ±10 % jitter, so a fleet that restarted together does not poll together.
     const double factor = 0.9 + 0.2 * QRandomGenerator::global()->generateDouble();
-    m_pollTimer.start(std::chrono::milliseconds(std::max<qint64>(500, qint64(double(seconds) * 1000 * factor))));
+    m_pollTimer.start(
+        std::chrono::milliseconds(std::max<qint64>(500, qint64(double(seconds) * 1000 * factor / m_config.clockRate))));
 }
 
 void DeviceAgent::poll()

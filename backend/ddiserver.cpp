@@ -149,7 +149,7 @@ DdiServer::DdiServer(Store &store, ArtifactStore &artifacts, const Clock &clock,
     , m_rollouts(rollouts)
     , m_authenticator(m_settings.gatewayToken, m_settings.anonymous)
 {
-    m_pollFlush.setInterval(PollFlushIntervalMs);
+    m_pollFlush.setInterval(m_settings.pollFlushIntervalMs);
     connect(&m_pollFlush, &QTimer::timeout, this, &DdiServer::flushPolls);
 }
 
@@ -270,7 +270,7 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     const QString address = ctx.request.remoteAddress().toString();
     const TargetState state = TargetStateMachine::next(t.state, TargetEvent::Polled).value_or(t.state);
     // A first poll, a new state or a new address is written at once; a poll that only moves the time is
-    // batched (hawkBit's lazy poll persistence): the store's last poll lags by at most PollFlushIntervalMs.
+    // batched (hawkBit's lazy poll persistence): the store's last poll lags by at most pollFlushIntervalMs.
     if (state != t.state || address != t.address || !t.lastPoll.isValid()) {
         m_pendingPolls.remove(t.id);
         if (!m_store.recordPoll({ t.id, now, address }, state))

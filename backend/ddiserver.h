@@ -23,6 +23,8 @@ struct DdiSettings
     QString gatewayToken; // empty: gateway authentication is off
     bool anonymous = false; // DDI without credentials; off unless configured
     qint64 maxBodyBytes = 512 * 1024; // larger request bodies get 413
+    // How often polls that only move the time are written (lazy poll persistence); shorter with a faster clock.
+    int pollFlushIntervalMs = 10000;
 };
 
 // hawkBit's DDI API v1 under /{tenant}/controller/v1/{controllerId}, on a QHttpServer: the base poll, deployment,
@@ -48,7 +50,6 @@ Q_SIGNALS:
 public:
     // Writes the polls recorded in memory to the store (also done every pollFlushInterval and on destruction).
     void flushPolls();
-    static constexpr int PollFlushIntervalMs = 10000;
     // Downloads still streaming.
     int activeTransfers() const { return m_activeTransfers; }
 

@@ -47,7 +47,7 @@ void ManagementServer::forecastRollout(Context &ctx)
             u"the filter matches %1 targets; a forecast takes at most %2"_s.arg(*count).arg(MaxForecastTargets));
     const auto targets = m_store.targetsWhere(condition.sql, condition.binds, u"t.id"_s, 0, std::max(1, *count));
     const auto attributes = m_store.targetAttributesWhere(condition.sql, condition.binds);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_deployment.clock().now();
     const auto history = m_store.actionOutcomes(now.addDays(-30).toMSecsSinceEpoch());
     if (!ctx.succeeded(targets, attributes, history))
         return;

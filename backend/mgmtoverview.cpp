@@ -13,7 +13,7 @@ void ManagementServer::overviewTargets(Context &ctx)
     // hawkBit's overdue: no poll within the polling time plus the overdue time.
     const TenantConfiguration config = m_store.tenantConfiguration();
     const qint64 window = (config.pollingSecs + config.pollingOverdueSecs) * 1000;
-    const qint64 overdueBefore = QDateTime::currentMSecsSinceEpoch() - window;
+    const qint64 overdueBefore = m_deployment.clock().now().toMSecsSinceEpoch() - window;
     const auto counts = m_store.fleetCounts(overdueBefore);
     if (!ctx.succeeded(counts))
         return;
@@ -46,7 +46,7 @@ void ManagementServer::overviewErrors(Context &ctx)
     const auto limit = ctx.intParameter(u"limit"_s, 10, 1, 100);
     if (!limit)
         return;
-    const qint64 since = QDateTime::currentMSecsSinceEpoch() - qint64(*hours) * 3600 * 1000;
+    const qint64 since = m_deployment.clock().now().toMSecsSinceEpoch() - qint64(*hours) * 3600 * 1000;
     const auto recent = m_store.recentErrors(since);
     if (!ctx.succeeded(recent))
         return;

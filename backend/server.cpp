@@ -27,7 +27,8 @@ namespace Flotilla {
 Server::Server(ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_clock(std::make_unique<SystemClock>())
+    , m_clock(m_config.clockRate == 1.0 ? std::unique_ptr<Clock>(std::make_unique<SystemClock>())
+                                        : std::make_unique<ScaledClock>(m_config.clockRate))
 { }
 
 Server::~Server()
@@ -97,6 +98,11 @@ bool Server::start()
     settings.externalUrl = ExternalUrl(m_config.publicUrl, proxies, tls);
     settings.gatewayToken = m_config.gatewayToken;
     settings.anonymous = m_config.anonymousDdi;
+    // A simulation's faster clock makes the periodic work come round as often in its own time.
+    const auto every = [this](int ms) {
+        return std::max(50, int(double(ms) / m_config.clockRate));
+    };
+    settings.pollFlushIntervalMs = every(settings.pollFlushIntervalMs);
 
     // The composition root: the engine's services first, then what serves and drives them.
     m_deployment = std::make_unique<DeploymentService>(*m_store, *m_clock);
@@ -106,11 +112,11 @@ bool Server::start()
     m_ddi->install(*m_http);
     // Rollouts move in time too (start times, dynamic groups).
     m_scheduler = std::make_unique<RolloutScheduler>(*m_store, *m_rollouts, *m_clock);
-    m_scheduler->start();
+    m_scheduler->start(every(RolloutScheduler::DefaultIntervalMs));
     // hawkBit's auto-assignments: target filters and /autoassignments that assign a set to every target they
     // come to match.
     m_autoAssigner = std::make_unique<AutoAssigner>(*m_store, *m_deployment, *m_clock);
-    m_autoAssigner->start();
+    m_autoAssigner->start(every(AutoAssigner::DefaultIntervalMs));
     // Operators: the first administrator comes from the environment, as database containers do it.
     m_accounts = std::make_unique<OperatorAccounts>(*m_store);
     if (!m_config.localCredentialFile.isEmpty() && !loadLocalCredential())

@@ -21,7 +21,7 @@ class EventStream;
 class ManagementServer;
 class OperatorAccounts;
 class SqlStore;
-class SystemClock;
+class Clock;
 
 // A whole Flotilla server on the calling thread, and its composition root: it builds and owns the store, the
 // artifact store, the engine's services (deployment, rollouts), what drives them in time (rollout scheduler,
@@ -63,7 +63,7 @@ private:
     QString m_error;
     std::pair<QString, QString> m_localCredential;
     bool loadLocalCredential();
-    std::unique_ptr<SystemClock> m_clock;
+    std::unique_ptr<Clock> m_clock; // SystemClock, or a ScaledClock for a simulation
     std::unique_ptr<SqlStore> m_store;
     std::unique_ptr<ArtifactStore> m_artifacts;
     std::unique_ptr<DeploymentService> m_deployment;

@@ -41,6 +41,9 @@ struct ServerConfig
     std::optional<qint64> pollingOverdueSecs;
     std::optional<qint64> minPollingSecs;
     std::optional<int> maintenanceWindowPollCount;
+    // Simulations only (flotillad --clock-rate, never the INI file): the server's time runs this many times
+    // faster than the wall clock, its timers this much more often (engine/clock.h, ScaledClock).
+    double clockRate = 1.0;
 
     // Defaults for database and artifacts: in $STATE_DIRECTORY under systemd, else the application data location.
     static ServerConfig defaults();

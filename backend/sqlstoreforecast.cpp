@@ -10,13 +10,16 @@ namespace Flotilla {
 
 Result<SqlStore::ActionOutcomes> SqlStore::actionOutcomes(qint64 sinceMs, int limit)
 {
-    // From the device's first report (a status written after the action was made) to the last change.
+    // From the moment the device fetched the action (RETRIEVED) to the closing feedback: what the device itself
+    // takes. Not from the action's creation or its group's start, which add the wait for the device's next poll
+    // (the forecast plays that wait itself).
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT a.state, a.last_modified - (SELECT MIN(s.at) FROM action_status s "
-                             "WHERE s.action_id = a.id AND s.at > a.created_at) FROM actions a "
+                             "WHERE s.action_id = a.id AND s.status = ?) FROM actions a "
                              "WHERE a.active = 0 AND a.state IN (?, ?) AND a.last_modified >= ? "
                              "ORDER BY a.last_modified DESC LIMIT ?"));
+    q.addBindValue(int(HistoryStatus::Retrieved));
     q.addBindValue(int(ActionState::Finished));
     q.addBindValue(int(ActionState::Error));
     q.addBindValue(sinceMs);

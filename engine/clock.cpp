@@ -7,6 +7,18 @@ QDateTime SystemClock::now() const
     return QDateTime::currentDateTimeUtc();
 }
 
+ScaledClock::ScaledClock(double rate)
+    : m_start(QDateTime::currentDateTimeUtc())
+    , m_rate(rate)
+{
+    m_elapsed.start();
+}
+
+QDateTime ScaledClock::now() const
+{
+    return m_start.addMSecs(qint64(double(m_elapsed.elapsed()) * m_rate));
+}
+
 ManualClock::ManualClock(const QDateTime &start)
     : m_now(start.toUTC())
 { }

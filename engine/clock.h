@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QElapsedTimer>
 
 namespace Flotilla {
 
@@ -17,6 +18,22 @@ class SystemClock final : public Clock
 {
 public:
     QDateTime now() const override;
+};
+
+// Time that runs `rate` times faster than the wall clock, from the wall-clock time it was made at: a simulation
+// (flotillad and flotilla-sim with --clock-rate) plays an hour of rollout in six minutes at rate 10, with every
+// interval the server hands out (poll sleep, maintenance windows, rollout schedules) in its own, virtual, seconds.
+class ScaledClock final : public Clock
+{
+public:
+    explicit ScaledClock(double rate);
+    QDateTime now() const override;
+    double rate() const { return m_rate; }
+
+private:
+    QDateTime m_start;
+    QElapsedTimer m_elapsed;
+    double m_rate;
 };
 
 class ManualClock final : public Clock

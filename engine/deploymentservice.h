@@ -69,6 +69,8 @@ class DeploymentService
 {
 public:
     DeploymentService(Store &store, const Clock &clock);
+    // The engine's "now" (the server's clock, which a simulation may run faster).
+    const Clock &clock() const { return m_clock; }
 
     AssignmentResult assign(const QList<qint64> &targetIds, qint64 distributionSetId, const AssignmentRequest &request);
 

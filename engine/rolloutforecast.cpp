@@ -147,7 +147,9 @@ QList<SimulatedDevice> RolloutForecast::devicesFor(const QList<Target> &targets,
             d.firstPollSecs = NeverSecs;
             ++quiet;
         } else {
-            d.firstPollSecs = std::clamp<qint64>(poll - since, 0, poll);
+            // On its rhythm: the next of lastPoll + k × poll. The stored last poll may be a few polls old (the
+            // server writes polls that only move the time in batches), which the rhythm absorbs.
+            d.firstPollSecs = since % poll == 0 && since > 0 ? 0 : poll - since % poll;
         }
         const QByteArray digest = QCryptographicHash::hash(t.controllerId.toUtf8(), QCryptographicHash::Sha1);
         byHash.append({ (quint32(quint8(digest[0])) << 24) | (quint32(quint8(digest[1])) << 16)

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 
 #include <algorithm>
 #include <cmath>
@@ -64,9 +65,10 @@ private:
     QString m_error;
 };
 
-const QStringList profileKeys
-    = { u"name"_s,          u"share"_s,   u"pollSeconds"_s, u"pollJitter"_s, u"bandwidthKiBps"_s, u"installSeconds"_s,
-        u"rebootSeconds"_s, u"failure"_s, u"consent"_s,     u"offline"_s,    u"attributes"_s };
+const QStringList profileKeys = {
+    u"name"_s,          u"share"_s,   u"pollSeconds"_s, u"pollJitter"_s, u"bandwidthKiBps"_s, u"installSeconds"_s,
+    u"rebootSeconds"_s, u"failure"_s, u"consent"_s,     u"offline"_s,    u"attributes"_s,     u"maintenanceWindow"_s
+};
 
 std::optional<DeviceProfile> readProfile(const QJsonObject &o, int index, QString *error)
 {
@@ -128,6 +130,12 @@ std::optional<DeviceProfile> readProfile(const QJsonObject &o, int index, QStrin
                 return std::nullopt;
             }
         }
+    }
+    const QJsonValue window = o.value("maintenanceWindow"_L1);
+    if (!window.isUndefined()) {
+        if (window != "respect"_L1 && window != "ignore"_L1)
+            r.fail("maintenanceWindow"_L1, tr("must be \"respect\" or \"ignore\""));
+        p.ignoresMaintenanceWindow = window == "ignore"_L1;
     }
     const QJsonValue offline = o.value("offline"_L1);
     if (!offline.isUndefined()) {
@@ -208,6 +216,71 @@ std::optional<FleetDescription> FleetDescription::fromJson(const QByteArray &jso
     return fleet;
 }
 
+std::optional<FleetDescription> FleetDescription::fromIni(const QString &path, QString *error)
+{
+    QSettings ini(path, QSettings::IniFormat);
+    if (ini.status() != QSettings::NoError) {
+        *error = tr("not an INI file (QSettings cannot read it)");
+        return std::nullopt;
+    }
+    QStringList sections = ini.childGroups();
+    sections.removeAll(u"fleet"_s);
+    QStringList order;
+    for (const QString &name : ini.value(u"fleet/profiles"_s).toStringList()) {
+        if (!name.trimmed().isEmpty())
+            order << name.trimmed();
+    }
+    if (!order.isEmpty()) {
+        for (const QString &name : std::as_const(order)) {
+            if (!sections.contains(name)) {
+                *error = tr("[fleet] profiles names \"%1\", which has no section").arg(name);
+                return std::nullopt;
+            }
+        }
+        for (const QString &name : std::as_const(sections)) {
+            if (!order.contains(name)) {
+                *error = tr("the section [%1] is not in [fleet] profiles").arg(name);
+                return std::nullopt;
+            }
+        }
+        sections = order;
+    }
+    if (sections.isEmpty()) {
+        *error = tr("an INI fleet description has one [section] per profile");
+        return std::nullopt;
+    }
+    // The same document as JSON, so one reader checks both: text stays text where the profile wants text
+    // (name, the consent answer, maintenanceWindow, attributes); everything else must read as a number.
+    const QStringList textKeys = { u"consent.answer"_s, u"maintenanceWindow"_s };
+    QJsonArray profiles;
+    for (const QString &section : std::as_const(sections)) {
+        QJsonObject profile { { u"name"_s, section } };
+        ini.beginGroup(section);
+        for (const QString &key : ini.childKeys()) {
+            const QVariant raw = ini.value(key);
+            // QSettings splits a value at its commas; an attribute may contain them.
+            const QString text
+                = raw.typeId() == QMetaType::QStringList ? raw.toStringList().join(u", "_s) : raw.toString();
+            const qsizetype dot = key.indexOf(u'.');
+            const bool isText = textKeys.contains(key) || key.startsWith("attributes."_L1);
+            bool isNumber = false;
+            const double number = text.toDouble(&isNumber);
+            const QJsonValue value = isText || !isNumber ? QJsonValue(text) : QJsonValue(number);
+            if (dot < 0) {
+                profile.insert(key, value);
+                continue;
+            }
+            const QString outer = key.left(dot);
+            QJsonObject nested = profile.value(outer).toObject();
+            nested.insert(key.mid(dot + 1), value);
+            profile.insert(outer, nested);
+        }
+        ini.endGroup();
+        profiles.append(profile);
+    }
+    return fromJson(QJsonDocument(QJsonObject { { u"profiles"_s, profiles } }).toJson(), error);
+}
+
 std::optional<FleetDescription> FleetDescription::load(const QString &path, QString *error)
 {
     QFile f(path);
@@ -215,7 +288,8 @@ std::optional<FleetDescription> FleetDescription::load(const QString &path, QStr
         *error = tr("%1 cannot be read: %2").arg(path, f.errorString());
         return std::nullopt;
     }
-    std::optional<FleetDescription> fleet = fromJson(f.readAll(), error);
+    const bool ini = path.endsWith(".ini"_L1, Qt::CaseInsensitive) || path.endsWith(".conf"_L1, Qt::CaseInsensitive);
+    std::optional<FleetDescription> fleet = ini ? fromIni(path, error) : fromJson(f.readAll(), error);
     if (!fleet)
         *error = path + u": "_s + *error;
     return fleet;

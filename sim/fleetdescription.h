@@ -1,6 +1,6 @@
 #pragma once
 
-// How a simulated fleet behaves: profiles, each with its share of the devices, read from a JSON file
+// How a simulated fleet behaves: profiles, each with its share of the devices, read from a JSON or INI file
 // (README, "flotilla-sim"). Device n of N gets its profile by blocks in the file's order (the first shares
 // round to whole devices by the largest remainder), so a fleet file and a device count always give the same
 // devices the same behaviour.
@@ -30,6 +30,9 @@ struct DeviceProfile
     double applyFailure = 0.0;
     ConsentAnswer consent = ConsentAnswer::Confirm;
     double consentDelaySeconds = 0.0;
+    // "ignore": a device whose person presses Install now as soon as the download is verified, whatever the
+    // maintenance window says (the agent's localApi/allowInstallNow). "respect" (the default) waits for it.
+    bool ignoresMaintenanceWindow = false;
     // Offline for forSeconds out of every everySeconds (0: always online), at a phase of its own per device.
     int offlineEverySeconds = 0;
     int offlineForSeconds = 0;
@@ -45,6 +48,11 @@ struct FleetDescription
 
     // nullopt with *error naming the profile and key when the document is not a fleet description.
     static std::optional<FleetDescription> fromJson(const QByteArray &json, QString *error);
+    // The same profiles as INI (QSettings): one section per profile, its name the section's; nested keys with a
+    // dot (failure.install, consent.answer, offline.everySeconds, attributes.<name>); "[fleet] profiles=a, b"
+    // gives the order (otherwise the sections' in alphabetical order, which is all QSettings keeps).
+    static std::optional<FleetDescription> fromIni(const QString &path, QString *error);
+    // INI when the file name ends in .ini or .conf, JSON otherwise.
     static std::optional<FleetDescription> load(const QString &path, QString *error);
 
     // The profile index of every device, in order (device i of count).

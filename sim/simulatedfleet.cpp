@@ -60,6 +60,17 @@ bool SimulatedFleet::start(QString *error)
         *error = tr("the server must be an http:// or https:// URL");
         return false;
     }
+    if (!(m_options.clockRate >= 1 && m_options.clockRate <= 1000)) {
+        *error = tr("the clock rate must be from 1 to 1000");
+        return false;
+    }
+    // The steps' durations in wall-clock time (the poll intervals and offline periods are scaled where used).
+    for (DeviceProfile &p : m_options.fleet.profiles) {
+        p.installSeconds /= m_options.clockRate;
+        p.rebootSeconds /= m_options.clockRate;
+        p.consentDelaySeconds /= m_options.clockRate;
+        p.bandwidthBytesPerSecond = qint64(double(p.bandwidthBytesPerSecond) * m_options.clockRate);
+    }
     if (m_options.devices.isEmpty() && m_options.count <= 0) {
         *error = tr("no devices: give a number of devices or a tokens file");
         return false;
@@ -97,7 +108,9 @@ bool SimulatedFleet::start(QString *error)
         d.token = m_options.devices.at(i).second;
         d.number = i + 1;
         d.profile = quint16(profiles.at(i));
-        const qint64 due = m_options.rampUpSeconds > 0 ? qint64(m_options.rampUpSeconds) * 1000 * i / count : 0;
+        const qint64 due = m_options.rampUpSeconds > 0
+            ? qint64(double(m_options.rampUpSeconds) * 1000 / m_options.clockRate) * i / count
+            : 0;
         schedule(i, offlineUntilMs(d, due));
     }
     m_options.devices.clear(); // the records hold them now
@@ -156,10 +169,10 @@ qint64 SimulatedFleet::offlineUntilMs(const Device &d, qint64 atMs) const
     const DeviceProfile &p = m_options.fleet.profiles.at(d.profile);
     if (p.offlineEverySeconds <= 0 || p.offlineForSeconds <= 0)
         return atMs;
-    const qint64 every = qint64(p.offlineEverySeconds) * 1000;
+    const qint64 every = std::max<qint64>(1, qint64(double(p.offlineEverySeconds) * 1000 / m_options.clockRate));
     const qint64 phase = (qint64(d.number) * 7919 * 1000) % every; // each device its own outage time
     const qint64 t = (atMs + phase) % every;
-    const qint64 length = qint64(p.offlineForSeconds) * 1000;
+    const qint64 length = qint64(double(p.offlineForSeconds) * 1000 / m_options.clockRate);
     return t < length ? atMs + (length - t) : atMs;
 }
 
@@ -168,7 +181,7 @@ qint64 SimulatedFleet::nextPollDelayMs(const Device &d) const
     const DeviceProfile &p = m_options.fleet.profiles.at(d.profile);
     const double base = p.pollSeconds > 0 ? p.pollSeconds : (d.sleepSeconds > 0 ? d.sleepSeconds : 60);
     const double factor = 1.0 + p.pollJitter * (2.0 * const_cast<QRandomGenerator &>(m_random).generateDouble() - 1.0);
-    return std::max<qint64>(200, qint64(base * 1000.0 * factor));
+    return std::max<qint64>(200, qint64(base * 1000.0 * factor / m_options.clockRate));
 }
 
 void SimulatedFleet::poll(int index)
@@ -238,6 +251,9 @@ void SimulatedFleet::wake(int index)
         c.consentPolicy = Flotilla::Agent::ConsentPolicy::Wait;
         break;
     }
+    // A device that ignores its maintenance window: a person presses Install now once the download is verified.
+    c.localAllowInstallNow = p.ignoresMaintenanceWindow;
+    c.clockRate = m_options.clockRate;
     auto *agent = new DeviceAgent(std::move(c), m_network.get(),
                                   std::make_unique<SimulatedStepHandler>(p, m_options.seed, d.number), this);
     const QString controllerId = d.controllerId;
@@ -249,6 +265,17 @@ void SimulatedFleet::wake(int index)
             });
     if (p.consent == DeviceProfile::ConsentAnswer::Confirm && p.consentDelaySeconds > 0)
         connect(agent, &DeviceAgent::statusChanged, this, [this, index] { answerConsents(index); });
+    if (p.ignoresMaintenanceWindow)
+        connect(agent, &DeviceAgent::statusChanged, this, [agent] {
+            if (!agent->installNowAllowed() || !agent->state().current)
+                return;
+            // After the agent has told the server "downloaded" (its statusChanged comes first).
+            QTimer::singleShot(0, agent, [agent, id = agent->state().current->actionId] {
+                QString message;
+                if (agent->installNowAllowed())
+                    agent->installNow(id, u"flotilla-sim (a device that ignores its maintenance window)"_s, &message);
+            });
+        });
     QString error;
     if (!agent->start(&error)) {
         qCWarning(lcSim, "%s cannot start: %s", qUtf8Printable(d.controllerId), qUtf8Printable(error));

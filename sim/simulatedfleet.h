@@ -46,6 +46,9 @@ struct FleetOptions
     int maxConcurrentPolls = 64;
     int connections = 64; // HTTP/1.1 connections to the server
     int rampUpSeconds = 0; // the first polls spread over this long
+    // The server's clock runs this many times faster than the wall clock (flotillad --clock-rate): the server's
+    // poll sleep and every time in the profiles (and the ramp-up) are in its seconds, so each is this much shorter.
+    double clockRate = 1.0;
 };
 
 class SimulatedFleet : public QObject

@@ -51,7 +51,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption gatewayToken(
         u"gateway-token"_s, QCoreApplication::translate("main", "Accept 'Authorization: GatewayToken <key>'."),
         u"key"_s);
-    parser.addOptions({ config, listen, database, artifactDir, publicUrl, gatewayToken });
+    const QCommandLineOption clockRate(
+        u"clock-rate"_s,
+        QCoreApplication::translate("main",
+                                    "Simulations only: run the server's clock <rate> times faster than the wall clock "
+                                    "(with flotilla-sim --clock-rate <rate>)."),
+        u"rate"_s);
+    parser.addOptions({ config, listen, database, artifactDir, publicUrl, gatewayToken, clockRate });
     parser.process(app);
 
     // The file first, then the command line over it.
@@ -72,6 +78,15 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(gatewayToken))
         settings.gatewayToken = parser.value(gatewayToken);
+
+    if (parser.isSet(clockRate)) {
+        bool ok = false;
+        settings.clockRate = parser.value(clockRate).toDouble(&ok);
+        if (!ok || settings.clockRate < 1 || settings.clockRate > 1000)
+            return fail(u"--clock-rate: '%1' is not a number from 1 to 1000"_s.arg(parser.value(clockRate)));
+        qCWarning(lcMain, "simulation: the server's clock runs %g times faster than the wall clock",
+                  settings.clockRate);
+    }
 
     Flotilla::Server server(settings);
     if (!server.start())

@@ -94,7 +94,8 @@ int main(int argc, char *argv[])
                                      u"N"_s);
     const QCommandLineOption prefix(u"prefix"_s, tr("Devices are named PREFIX<n> (default sim-)."), u"PREFIX"_s,
                                     u"sim-"_s);
-    const QCommandLineOption fleet(u"fleet"_s, tr("The fleet description (JSON profiles)."), u"FILE"_s);
+    const QCommandLineOption fleet(
+        u"fleet"_s, tr("The fleet description: JSON profiles, or INI when FILE ends in .ini or .conf."), u"FILE"_s);
     const QCommandLineOption duration(u"duration"_s, tr("Stop after S seconds (default: until SIGTERM)."), u"S"_s);
     const QCommandLineOption report(u"report"_s, tr("Write the final report (JSON) to FILE."), u"FILE"_s);
     const QCommandLineOption stateDir(
@@ -110,8 +111,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption interval(u"status-interval"_s,
                                       tr("Print a status line every S seconds (default 5, 0: never)."), u"S"_s);
     const QCommandLineOption verbose(u"verbose"_s, tr("Log what every device's agent does."));
+    const QCommandLineOption clockRate(u"clock-rate"_s,
+                                       tr("The server's clock runs R times faster than the wall clock (flotillad "
+                                          "--clock-rate R): the profiles' times and the ramp-up are in its seconds."),
+                                       u"R"_s);
     parser.addOptions({ server, tenant, gateway, tokens, devices, prefix, fleet, duration, report, stateDir, caFile,
-                        seed, rampUp, concurrency, connections, interval, verbose });
+                        seed, rampUp, concurrency, connections, interval, verbose, clockRate });
     parser.process(app);
 
     if (!parser.isSet(verbose))
@@ -146,6 +151,12 @@ int main(int argc, char *argv[])
         || !positive(parser, seed, 0, std::numeric_limits<int>::max(), &seedValue, &error))
         return fail(error);
     options.rampUpSeconds = ramp;
+    if (parser.isSet(clockRate)) {
+        bool ok = false;
+        options.clockRate = parser.value(clockRate).toDouble(&ok);
+        if (!ok || options.clockRate < 1 || options.clockRate > 1000)
+            return fail(tr("--clock-rate: '%1' is not a number from 1 to 1000").arg(parser.value(clockRate)));
+    }
     options.seed = quint64(seedValue);
     if (parser.isSet(tokens)) {
         auto list = readTokens(parser.value(tokens), &error);

@@ -54,6 +54,8 @@ public:
 
     // tenantIni: extra lines for the [tenant] group (consentFlow=true, multiAssignment=true).
     // serverIni: lines for the [server] group (tlsCertificate=..., tlsKey=...).
+    // More flotillad options for the next start() (--clock-rate 10, ...).
+    void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
     bool start(const QString &tenantIni = {}, const QString &serverIni = {}, const QString &caFile = {})
     {
         QFile ini(m_dir + QStringLiteral("/flotillad.ini"));
@@ -67,9 +69,10 @@ public:
         m_server.setProcessEnvironment(env);
         m_server.setProcessChannelMode(QProcess::MergedChannels);
         m_server.start(qEnvironmentVariable("FLOTILLA_BIN_DIR") + QStringLiteral("/flotillad"),
-                       { QStringLiteral("--config"), ini.fileName(), QStringLiteral("--listen"),
-                         QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), databaseUrl(),
-                         QStringLiteral("--artifact-dir"), artifactDir() });
+                       QStringList { QStringLiteral("--config"), ini.fileName(), QStringLiteral("--listen"),
+                                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), databaseUrl(),
+                                     QStringLiteral("--artifact-dir"), artifactDir() }
+                           + m_extraArguments);
         static const QRegularExpression listening(QStringLiteral("listening on (https?)://127\\.0\\.0\\.1:(\\d+)"));
         QDeadlineTimer deadline(15000);
         while (!deadline.hasExpired() && m_server.state() != QProcess::NotRunning) {
@@ -156,6 +159,7 @@ public:
     }
 
 private:
+    QStringList m_extraArguments;
     QString m_dir;
     QProcess m_server;
     QByteArray m_log;

@@ -365,6 +365,7 @@ void TestDeviceAgent::cancel_data()
 {
     QTest::addColumn<QString>("step");
     QTest::addColumn<QString>("end");
+    QTest::newRow("during Download (the agent's own, half way): canceled") << u"Download"_s << u"canceled"_s;
     QTest::newRow("during Backup: canceled") << u"Backup"_s << u"canceled"_s;
     QTest::newRow("during Install: rejected, the install finishes") << u"Install"_s << u"finished"_s;
 }
@@ -375,10 +376,18 @@ void TestDeviceAgent::cancel()
     QFETCH(QString, end);
     QVERIFY(startServer());
     configureAgent();
-    QFile(m_dir->filePath(u"hold-"_s + step)).open(QIODevice::WriteOnly);
-    const qint64 action = m_server->assign(device, m_v1.setId);
+    const bool download = step == "Download"_L1;
+    const QString part = m_agent->downloadDir() + u'/' + m_big.artifact.sha256 + u".part"_s;
+    if (download)
+        m_server->proxy().setStallAfter(2 * 1024 * 1024); // the image hangs half way; polls still pass
+    else
+        QFile(m_dir->filePath(u"hold-"_s + step)).open(QIODevice::WriteOnly);
+    const qint64 action = m_server->assign(device, download ? m_big.setId : m_v1.setId);
     QVERIFY(m_agent->start());
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir->filePath(u"at-"_s + step)), 30000);
+    if (download)
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(part).size() > 1024 * 1024, 30000);
+    else
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir->filePath(u"at-"_s + step)), 30000);
     const HttpAnswer c = m_server->mgmt().send("DELETE", u"/targets/%1/actions/%2"_s.arg(device).arg(action));
     QVERIFY2(c.status == 200 || c.status == 204, c.body.constData());
     if (step == "Install"_L1) {
@@ -387,6 +396,13 @@ void TestDeviceAgent::cancel()
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_server->actionState(device, action), end, 30000);
     QCOMPARE(steps().contains(u"installed 1.0"_s), end == "finished"_L1);
+    if (download) {
+        // The transfer stopped: the handler was only asked whether 3.0 was installed, and the partial file is gone.
+        m_server->proxy().setStallAfter(-1);
+        QCOMPARE(steps(), QStringList { u"IsInstalled 3.0"_s });
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(part), 10000);
+        QCOMPARE(countOf(m_server->history(device, action), u"canceled"_s), 1);
+    }
     QCOMPARE(m_agent->terminate(), 0);
 }
 

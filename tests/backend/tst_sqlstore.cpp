@@ -9,6 +9,7 @@
 #include <QTest>
 
 using namespace Flotilla;
+using namespace Qt::StringLiterals;
 
 class TestSqlStore : public QObject
 {
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void rollbackLeavesNothing();
     void feedbackReceiptOnce();
     void statusHistoryPaging();
+    void forecastHistoryTimesTheDeviceFromRetrieval();
     void tenantConfiguration();
     void presentationLookupUsesIndex();
     void modulesArtifactsAndVisibility();
@@ -333,6 +335,32 @@ void TestSqlStore::statusHistoryPaging()
     QCOMPARE(page[0].messages, QStringList({ QStringLiteral("step 1"), QStringLiteral("\"quoted\"") }));
     QCOMPARE(page[2].messages.first(), QStringLiteral("step 3"));
     QCOMPARE(m_store->statusHistory(id, 4, 10).first().code, std::optional<int>(42));
+}
+
+// The rollout forecast's install time: from the device fetching the action to its closing feedback, not from
+// the action's creation or its rollout group's start (the wait for the next poll the forecast plays itself).
+void TestSqlStore::forecastHistoryTimesTheDeviceFromRetrieval()
+{
+    const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    // {seconds from creation to the group's start, to retrieval, to the close}: durations 10, 20 and 30 s.
+    const QList<std::array<int, 3>> plays = { { { 100, 130, 140 } }, { { 0, 50, 70 } }, { { 200, 290, 320 } } };
+    for (const auto &[groupStart, retrieved, closed] : plays) {
+        Action a;
+        a.targetId = makeTarget(u"played-%1"_s.arg(groupStart));
+        a.distributionSetId = makeSet();
+        a.createdAt = t0;
+        a.id = m_store->insertAction(a);
+        QVERIFY(a.id > 0);
+        QVERIFY(m_store->appendStatus(a.id, { t0.addSecs(groupStart), HistoryStatus::Running, { u"group"_s }, {} }));
+        QVERIFY(m_store->appendStatus(a.id, { t0.addSecs(retrieved), HistoryStatus::Retrieved, { u"got it"_s }, {} }));
+        QVERIFY(m_store->appendStatus(a.id, { t0.addSecs(closed), HistoryStatus::Finished, { u"done"_s }, {} }));
+        QVERIFY(m_store->updateActionState(a.id, ActionState::Finished, t0.addSecs(closed)));
+    }
+    const auto outcomes = m_store->actionOutcomes(t0.toMSecsSinceEpoch());
+    QVERIFY(outcomes);
+    QCOMPARE(outcomes->finished, 3);
+    QCOMPARE(outcomes->failed, 0);
+    QCOMPARE(outcomes->medianSecs, 20);
 }
 
 void TestSqlStore::tenantConfiguration()

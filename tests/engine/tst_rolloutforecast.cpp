@@ -98,7 +98,8 @@ void TestRolloutForecast::devicesFromTheFleetsRecords_data()
     QTest::newRow("polled just now") << qint64(0) << qint64(300);
     QTest::newRow("polled 100 s ago") << qint64(100) << qint64(200);
     QTest::newRow("due now") << qint64(300) << qint64(0);
-    QTest::newRow("late but not overdue") << qint64(500) << qint64(0);
+    QTest::newRow("a poll the store has not caught up with") << qint64(310) << qint64(290);
+    QTest::newRow("late but not overdue: on its rhythm") << qint64(500) << qint64(100);
     QTest::newRow("overdue") << qint64(601) << RolloutForecast::NeverSecs;
     QTest::newRow("never seen") << qint64(-1) << RolloutForecast::NeverSecs;
     QTest::newRow("clock skew") << qint64(-60) << qint64(0);

@@ -2,6 +2,7 @@
 // devices are shared out among the profiles.
 #include "sim/fleetdescription.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -12,20 +13,10 @@ class TestFleetDescription : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
-    void readsEveryKey()
+private:
+    // The "cellular" profile both readsEveryKey and readsTheSameFromIni describe, one in JSON, one in INI.
+    static void checkCellular(const DeviceProfile &p)
     {
-        QString error;
-        const auto fleet = FleetDescription::fromJson(R"({"profiles": [
-            {"name": "cellular", "share": 0.25, "pollSeconds": 600, "pollJitter": 0.3, "bandwidthKiBps": 64,
-             "installSeconds": 30, "rebootSeconds": 45, "failure": {"download": 0.1, "install": 0.02, "apply": 0.01},
-             "consent": {"answer": "confirm", "afterSeconds": 120}, "offline": {"everySeconds": 3600, "forSeconds": 600},
-             "attributes": {"hw": "rev-{n}", "name": "{id}"}},
-            {"name": "kiosk", "share": 0.75, "consent": {"answer": "never"}}]})",
-                                                      &error);
-        QVERIFY2(fleet, qPrintable(error));
-        QCOMPARE(fleet->profiles.size(), 2);
-        const DeviceProfile &p = fleet->profiles.at(0);
         QCOMPARE(p.name, u"cellular"_s);
         QCOMPARE(p.share, 0.25);
         QCOMPARE(p.pollSeconds, 600);
@@ -40,6 +31,27 @@ private Q_SLOTS:
         QCOMPARE(p.consentDelaySeconds, 120.0);
         QCOMPARE(p.offlineEverySeconds, 3600);
         QCOMPARE(p.offlineForSeconds, 600);
+        QVERIFY(p.ignoresMaintenanceWindow);
+    }
+
+private Q_SLOTS:
+    void readsEveryKey()
+    {
+        QString error;
+        const auto fleet = FleetDescription::fromJson(R"({"profiles": [
+            {"name": "cellular", "share": 0.25, "pollSeconds": 600, "pollJitter": 0.3, "bandwidthKiBps": 64,
+             "installSeconds": 30, "rebootSeconds": 45, "failure": {"download": 0.1, "install": 0.02, "apply": 0.01},
+             "consent": {"answer": "confirm", "afterSeconds": 120}, "offline": {"everySeconds": 3600, "forSeconds": 600},
+             "attributes": {"hw": "rev-{n}", "name": "{id}"}, "maintenanceWindow": "ignore"},
+            {"name": "kiosk", "share": 0.75, "consent": {"answer": "never"}}]})",
+                                                      &error);
+        QVERIFY2(fleet, qPrintable(error));
+        QCOMPARE(fleet->profiles.size(), 2);
+        const DeviceProfile &p = fleet->profiles.at(0);
+        checkCellular(p);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(!fleet->profiles.at(1).ignoresMaintenanceWindow); // respected unless a profile says otherwise
         const QMap<QString, QString> attributes { { u"hw"_s, u"rev-7"_s }, { u"name"_s, u"sim-07"_s } };
         QCOMPARE(p.attributesOf(7, u"sim-07"_s), attributes);
         QCOMPARE(fleet->profiles.at(1).consent, DeviceProfile::ConsentAnswer::Never);
@@ -75,6 +87,9 @@ private Q_SLOTS:
             << R"({"profiles": [{"name": "a", "pollSeconds": 1.5}]})"_ba << u"pollSeconds: must be a whole number"_s;
         QTest::newRow("attribute not a string") << R"({"profiles": [{"name": "a", "attributes": {"hw": 3}}]})"_ba
                                                 << u"attributes: \"hw\" must be a string"_s;
+        QTest::newRow("maintenance window neither respect nor ignore")
+            << R"({"profiles": [{"name": "a", "maintenanceWindow": "sometimes"}]})"_ba
+            << u"maintenanceWindow: must be \"respect\" or \"ignore\""_s;
         QTest::newRow("name twice") << R"({"profiles": [{"name": "a"}, {"name": "a"}]})"_ba
                                     << u"profiles[1]: the name \"a\" is used twice"_s;
     }
@@ -85,6 +100,69 @@ private Q_SLOTS:
         QString message;
         QVERIFY(!FleetDescription::fromJson(json, &message));
         QVERIFY2(message.contains(error), qPrintable(message));
+    }
+
+    // An INI file says what the JSON says: the same profiles, in the order [fleet] gives.
+    void readsTheSameFromIni()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"fleet.ini"_s);
+        QFile ini(path);
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[fleet]\nprofiles=kiosk, cellular\n\n"
+                  "[cellular]\nshare=0.25\npollSeconds=600\npollJitter=0.3\nbandwidthKiBps=64\ninstallSeconds=30\n"
+                  "rebootSeconds=45\nfailure.download=0.1\nfailure.install=0.02\nfailure.apply=0.01\n"
+                  "consent.answer=confirm\nconsent.afterSeconds=120\noffline.everySeconds=3600\n"
+                  "offline.forSeconds=600\nattributes.hw=rev-{n}\nattributes.version=1.0\n"
+                  "attributes.where=\"Hall 3, bay 2\"\nmaintenanceWindow=ignore\n\n"
+                  "[kiosk]\nshare=0.75\nconsent.answer=never\n");
+        ini.close();
+        QString error;
+        const auto fleet = FleetDescription::load(path, &error);
+        QVERIFY2(fleet, qPrintable(error));
+        QCOMPARE(fleet->profiles.size(), 2);
+        QCOMPARE(fleet->profiles.at(0).name, u"kiosk"_s); // [fleet]'s order, not the file's or the alphabet's
+        QCOMPARE(fleet->profiles.at(0).consent, DeviceProfile::ConsentAnswer::Never);
+        const DeviceProfile &p = fleet->profiles.at(1);
+        checkCellular(p);
+        if (QTest::currentTestFailed())
+            return;
+        // Attributes stay text, even one that looks like a number or holds a comma.
+        const QMap<QString, QString> attributes { { u"hw"_s, u"rev-7"_s },
+                                                  { u"version"_s, u"1.0"_s },
+                                                  { u"where"_s, u"Hall 3, bay 2"_s } };
+        QCOMPARE(p.attributesOf(7, u"sim-07"_s), attributes);
+    }
+
+    void refusesWhatItCannotUseInIni_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("error"); // a part of the message
+
+        QTest::newRow("no sections") << "share=1\n"_ba << u"one [section] per profile"_s;
+        QTest::newRow("a number that is not one")
+            << "[a]\nshare=lots\n"_ba << u"profiles[0] (a): share: must be a number"_s;
+        QTest::newRow("unknown key") << "[a]\ninstalSeconds=3\n"_ba << u"(a): instalSeconds: unknown key"_s;
+        QTest::newRow("unknown step") << "[a]\nfailure.reboot=0.5\n"_ba << u"failure: reboot: unknown step"_s;
+        QTest::newRow("order names a missing section")
+            << "[fleet]\nprofiles=a, b\n[a]\nshare=1\n"_ba << u"\"b\", which has no section"_s;
+        QTest::newRow("a section the order leaves out")
+            << "[fleet]\nprofiles=a\n[a]\nshare=1\n[b]\nshare=1\n"_ba << u"[b] is not in [fleet] profiles"_s;
+    }
+    void refusesWhatItCannotUseInIni()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, error);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"fleet.conf"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(ini);
+        f.close();
+        QString message;
+        QVERIFY(!FleetDescription::load(path, &message));
+        QVERIFY2(message.contains(error), qPrintable(message));
+        QVERIFY2(message.startsWith(path), qPrintable(message)); // the file is named
     }
 
     void sharesDevicesOutInBlocks_data()

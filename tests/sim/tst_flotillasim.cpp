@@ -1,6 +1,8 @@
 // flotilla-sim against a real flotillad (issue 19): 1,000 simulated devices register through the gateway key and
 // send their attributes; a five-group rollout in which the last group's devices fail their install pauses at
-// the error threshold; resumed, it finishes; the simulator's report and the server's counts agree.
+// the error threshold; resumed, it finishes; the simulator's report and the server's counts agree. The forecast
+// against what the fleet then does, on a virtual clock (both at --clock-rate 10). Maintenance-window adherence
+// from an INI fleet file.
 #include "tests/agent/flotilladfixture.h"
 
 #include <QElapsedTimer>
@@ -18,6 +20,18 @@ class TestFlotillaSim : public QObject
     Q_OBJECT
 
 private:
+    // flotilla-sim against `server` through its gateway key, its state in <dir>/sim; `options` add to that.
+    static bool startSim(QProcess &sim, FlotilladFixture &server, const QTemporaryDir &dir, int devices,
+                         const QString &fleetFile, const QStringList &options)
+    {
+        sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        sim.start(qEnvironmentVariable("FLOTILLA_BIN_DIR") + u"/flotilla-sim"_s,
+                  QStringList { u"--server"_s, server.serverUrl(), u"--gateway-token"_s, u"sim-gateway-key"_s,
+                                u"--devices"_s, QString::number(devices), u"--fleet"_s, fleetFile, u"--state-dir"_s,
+                                dir.filePath(u"sim"_s) }
+                      + options);
+        return sim.waitForStarted();
+    }
     static int total(HttpClient &mgmt, const QString &query)
     {
         const HttpAnswer a = mgmt.get(u"/targets?limit=1&q="_s + QString::fromLatin1(QUrl::toPercentEncoding(query)));
@@ -57,12 +71,8 @@ private Q_SLOTS:
 
         const QString reportPath = dir.filePath(u"report.json"_s);
         QProcess sim;
-        sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        sim.start(qEnvironmentVariable("FLOTILLA_BIN_DIR") + u"/flotilla-sim"_s,
-                  { u"--server"_s, server.serverUrl(), u"--gateway-token"_s, u"sim-gateway-key"_s, u"--devices"_s,
-                    u"1000"_s, u"--fleet"_s, fleet.fileName(), u"--report"_s, reportPath, u"--state-dir"_s,
-                    dir.filePath(u"sim"_s), u"--status-interval"_s, u"10"_s });
-        QVERIFY(sim.waitForStarted());
+        QVERIFY(startSim(sim, server, dir, 1000, fleet.fileName(),
+                         { u"--report"_s, reportPath, u"--status-interval"_s, u"10"_s }));
         auto cleanup = qScopeGuard([&sim] {
             if (sim.state() != QProcess::NotRunning) {
                 sim.kill();
@@ -163,25 +173,26 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         FlotilladFixture server(dir.path());
+        // A virtual clock: server and simulator run ten times faster than the wall clock, so a fleet that polls
+        // every 30 s and installs in 10 s plays its two rollouts in well under a minute.
+        const double rate = 10;
+        server.setExtraArguments({ u"--clock-rate"_s, QString::number(rate) });
         const SetWithArtifact first = server.addSet(u"fw"_s, u"1.0"_s, u"fw1.bin"_s, randomBytes(4096));
         const SetWithArtifact second = server.addSet(u"fw"_s, u"2.0"_s, u"fw2.bin"_s, randomBytes(4096));
         QVERIFY(first.setId > 0 && second.setId > 0);
         QVERIFY(server.start({}, u"[ddi]\ngatewayToken=sim-gateway-key"_s));
         HttpClient &mgmt = server.mgmt();
-        const int poll = 3;
-        QCOMPARE(mgmt.put(u"/system/configs/pollingTime"_s, R"({"value":"00:00:03"})").status, 200);
+        const int poll = 30; // seconds of the virtual clock
+        QCOMPARE(mgmt.put(u"/system/configs/pollingTime"_s, R"({"value":"00:00:30"})").status, 200);
 
         QFile fleet(dir.filePath(u"fleet.json"_s));
         QVERIFY(fleet.open(QIODevice::WriteOnly));
-        fleet.write(R"({"profiles": [{"name": "even", "pollJitter": 0, "installSeconds": 1}]})");
+        fleet.write(R"({"profiles": [{"name": "even", "pollJitter": 0, "installSeconds": 10}]})");
         fleet.close();
         QProcess sim;
-        sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        sim.start(qEnvironmentVariable("FLOTILLA_BIN_DIR") + u"/flotilla-sim"_s,
-                  { u"--server"_s, server.serverUrl(), u"--gateway-token"_s, u"sim-gateway-key"_s, u"--devices"_s,
-                    u"100"_s, u"--fleet"_s, fleet.fileName(), u"--ramp-up"_s, QString::number(poll), u"--state-dir"_s,
-                    dir.filePath(u"sim"_s), u"--status-interval"_s, u"0"_s });
-        QVERIFY(sim.waitForStarted());
+        QVERIFY(startSim(sim, server, dir, 100, fleet.fileName(),
+                         { u"--ramp-up"_s, QString::number(poll), u"--status-interval"_s, u"0"_s, u"--clock-rate"_s,
+                           QString::number(rate) }));
         auto cleanup = qScopeGuard([&sim] {
             sim.kill();
             sim.waitForFinished();
@@ -198,7 +209,9 @@ private Q_SLOTS:
                                  })
                 .toJson(QJsonDocument::Compact);
         };
-        const auto run = [&](const QByteArray &body, QList<qint64> *groupStartsMs) -> bool {
+        // Creates the rollout, waits until it is ready, calls beforeStart (the operator's last look), starts it.
+        const auto run = [&](const QByteArray &body, QList<qint64> *groupStartsMs,
+                             const std::function<void()> &beforeStart = {}) -> bool {
             const HttpAnswer created = mgmt.post(u"/rollouts"_s, body);
             if (created.status != 201)
                 return false;
@@ -206,6 +219,8 @@ private Q_SLOTS:
             QString status;
             if (!waitForStatus(mgmt, id, u"ready"_s, 30, &status))
                 return false;
+            if (beforeStart)
+                beforeStart();
             QElapsedTimer clock;
             clock.start();
             if (mgmt.send("POST", u"/rollouts/%1/start"_s.arg(id)).status != 204)
@@ -218,7 +233,7 @@ private Q_SLOTS:
                 for (qsizetype g = 0; g < groups.size() && g < 4; ++g) {
                     if (starts[g] < 0 && groups[g]["status"_L1].toString() != "scheduled"_L1
                         && groups[g]["status"_L1].toString() != "ready"_L1)
-                        starts[g] = clock.elapsed();
+                        starts[g] = qint64(double(clock.elapsed()) * rate); // in the virtual clock's ms
                 }
                 if (rollout(mgmt, id)["status"_L1].toString() == "finished"_L1) {
                     *groupStartsMs = starts;
@@ -232,10 +247,14 @@ private Q_SLOTS:
         // A first rollout: the history the forecast learns the install time and failure rate from.
         QList<qint64> warmUp;
         QVERIFY(run(rolloutBody(u"history"_s, first.setId), &warmUp));
-        QTest::qWait(poll * 1000); // every device back to its even rhythm
+        QTest::qWait(int(poll * 1000 / rate)); // every device back to its even rhythm
 
+        // The forecast is asked for just before Start, as an operator does (at ten times the wall clock's speed,
+        // the second a ready wait takes would shift every device's poll by ten).
         const QByteArray body = rolloutBody(u"forecast me"_s, second.setId);
-        const HttpAnswer forecast = mgmt.post(u"/rollouts/forecast"_s, body);
+        HttpAnswer forecast;
+        QList<qint64> actualStarts;
+        QVERIFY(run(body, &actualStarts, [&] { forecast = mgmt.post(u"/rollouts/forecast"_s, body); }));
         QCOMPARE(forecast.status, 200);
         const QJsonObject f = forecast.json();
         QVERIFY2(f["assumptions"_L1]["fromHistory"_L1].toBool(), forecast.body.constData());
@@ -247,8 +266,6 @@ private Q_SLOTS:
             forecastStarts << qint64(g["startsAt"_L1].toDouble() - f["start"_L1].toDouble());
         QCOMPARE(forecastStarts.size(), 4);
 
-        QList<qint64> actualStarts;
-        QVERIFY(run(body, &actualStarts));
         qInfo() << "group starts, ms after the start: forecast" << forecastStarts << "actual" << actualStarts;
         for (int g = 0; g < 4; ++g) {
             QVERIFY2(std::abs(actualStarts[g] - forecastStarts[g]) <= poll * 1000,
@@ -258,6 +275,74 @@ private Q_SLOTS:
                                     .arg(QString::fromLatin1(QTest::toString(forecastStarts)),
                                          QString::fromLatin1(QTest::toString(actualStarts)))));
         }
+    }
+
+    // Maintenance-window adherence, from an INI fleet file: of 20 devices given an update whose window is closed
+    // (it opens twelve hours from now), the ten that respect it download and wait ("downloaded"); the ten whose
+    // person presses Install now install outside it.
+    void devicesRespectOrIgnoreTheMaintenanceWindow()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        FlotilladFixture server(dir.path());
+        const SetWithArtifact set = server.addSet(u"fw"_s, u"3.0"_s, u"fw3.bin"_s, randomBytes(8192));
+        QVERIFY(set.setId > 0);
+        QVERIFY(server.start({}, u"[ddi]\ngatewayToken=sim-gateway-key"_s));
+        HttpClient &mgmt = server.mgmt();
+        QCOMPARE(mgmt.put(u"/system/configs/pollingTime"_s, R"({"value":"00:00:01"})").status, 200);
+
+        QFile fleet(dir.filePath(u"fleet.ini"_s));
+        QVERIFY(fleet.open(QIODevice::WriteOnly));
+        fleet.write("[fleet]\nprofiles=patient, impatient\n\n"
+                    "[patient]\nshare=1\ninstallSeconds=0.2\nmaintenanceWindow=respect\nattributes.kind=patient\n\n"
+                    "[impatient]\nshare=1\ninstallSeconds=0.2\nmaintenanceWindow=ignore\nattributes.kind=impatient\n");
+        fleet.close();
+        QProcess sim;
+        QVERIFY(startSim(sim, server, dir, 20, fleet.fileName(),
+                         { u"--prefix"_s, u"mw-"_s, u"--status-interval"_s, u"0"_s }));
+        auto cleanup = qScopeGuard([&sim] {
+            sim.kill();
+            sim.waitForFinished();
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.kind==patient"_s), 10, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.kind==impatient"_s), 10, 30000);
+
+        const int closedHour = (QDateTime::currentDateTimeUtc().time().hour() + 12) % 24;
+        const QJsonObject window { { "schedule"_L1, u"0 0 %1 * * ?"_s.arg(closedHour) },
+                                   { "duration"_L1, "00:30:00"_L1 },
+                                   { "timezone"_L1, "+00:00"_L1 } };
+        QJsonArray targets;
+        for (int n = 1; n <= 20; ++n)
+            targets.append(
+                QJsonObject { { "id"_L1, u"mw-%1"_s.arg(n, 2, 10, QChar(u'0')) }, { "maintenanceWindow"_L1, window } });
+        const HttpAnswer assigned = mgmt.post(u"/distributionsets/%1/assignedTargets"_s.arg(set.setId),
+                                              QJsonDocument(targets).toJson(QJsonDocument::Compact));
+        QVERIFY2(assigned.status == 200, assigned.body.constData());
+        QCOMPARE(assigned.json().value("assigned"_L1).toInt(), 20);
+
+        // Per device, its action's state and the last thing it reported ("finished finished", "running downloaded").
+        const auto states = [&](const QString &kind) {
+            QMap<QString, int> out;
+            const QJsonArray devices
+                = mgmt.get(u"/targets?limit=50&q=attribute.kind=="_s + kind).json()["content"_L1].toArray();
+            for (const QJsonValue &t : devices) {
+                const QString id = t["controllerId"_L1].toString();
+                const QJsonArray actions = mgmt.get(u"/targets/%1/actions"_s.arg(id)).json()["content"_L1].toArray();
+                for (const QJsonValue &a : actions) {
+                    const qint64 action = qint64(a["id"_L1].toDouble());
+                    const QStringList history = server.history(id, action);
+                    ++out[server.actionState(id, action) + u' ' + (history.isEmpty() ? QString() : history.last())];
+                }
+            }
+            return out;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(states(u"impatient"_s), (QMap<QString, int> { { u"finished finished"_s, 10 } }),
+                                  60000);
+        const QMap<QString, int> waiting { { u"running downloaded"_s, 10 } };
+        QTRY_COMPARE_WITH_TIMEOUT(states(u"patient"_s), waiting, 60000);
+        // And they keep waiting: a few more polls change nothing.
+        QTest::qWait(3000);
+        QCOMPARE(states(u"patient"_s), waiting);
     }
 };
 
