@@ -344,6 +344,11 @@ struct LocalApiServer::Private final : public pb::LocalUpdateService::CallbackSe
     }
 };
 
+std::unique_ptr<LocalApi> makeLocalApiServer(DeviceAgent *agent)
+{
+    return std::make_unique<LocalApiServer>(agent);
+}
+
 bool LocalApiServer::isLocalPeer(const QString &peer)
 {
     return peer.startsWith("unix:"_L1) || peer.startsWith("unix-abstract:"_L1) || peer.startsWith("ipv4:127."_L1)

@@ -9,6 +9,8 @@
 // - ListPendingConsents, Confirm, Deny: the first decision wins; the others get "decided already".
 // - InstallNow, Postpone.
 // A malformed request gets INVALID_ARGUMENT; nothing a client sends can stop the agent.
+#include "agent/localapi/localapi.h"
+
 #include <QObject>
 #include <QTimer>
 
@@ -18,16 +20,17 @@ namespace Flotilla::Agent {
 
 class DeviceAgent;
 
-class LocalApiServer : public QObject
+class LocalApiServer
+    : public QObject
+    , public LocalApi
 {
     Q_OBJECT
 public:
     explicit LocalApiServer(DeviceAgent *agent, QObject *parent = nullptr);
     ~LocalApiServer() override;
 
-    bool listen(QString *error);
-    // "unix:/run/flotilla/agent.sock" or "127.0.0.1:PORT" (the port it got).
-    QString address() const;
+    bool listen(QString *error) override;
+    QString address() const override;
 
     // Whether a gRPC peer string names a local client (unix socket or loopback).
     static bool isLocalPeer(const QString &peer);

@@ -194,9 +194,29 @@ bool readFile(const QString &path, std::string *out, QString *error)
     return true;
 }
 
+class GrpcUmService final : public UmService
+{
+public:
+    explicit GrpcUmService(Callbacks callbacks);
+    ~GrpcUmService() override;
+    bool start(const QString &listen, const Tls &tls, QString *error) override;
+    int port() const override;
+    void send(quint64 stream, const UmCommand &command) override;
+    void close(quint64 stream, Code code, const QString &message) override;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
 } // namespace
 
-struct UmService::Private
+std::unique_ptr<UmService> makeGrpcUmService(UmService::Callbacks callbacks)
+{
+    return std::make_unique<GrpcUmService>(std::move(callbacks));
+}
+
+struct GrpcUmService::Private
 {
     explicit Private(Callbacks callbacks)
         : registry(std::move(callbacks))
@@ -208,11 +228,11 @@ struct UmService::Private
     int port = 0;
 };
 
-UmService::UmService(Callbacks callbacks)
+GrpcUmService::GrpcUmService(Callbacks callbacks)
     : d(std::make_unique<Private>(std::move(callbacks)))
 { }
 
-UmService::~UmService()
+GrpcUmService::~GrpcUmService()
 {
     if (d->server) {
         d->server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
@@ -220,7 +240,7 @@ UmService::~UmService()
     }
 }
 
-bool UmService::start(const QString &listen, const Tls &tls, QString *error)
+bool GrpcUmService::start(const QString &listen, const Tls &tls, QString *error)
 {
     std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
     if (!tls.certificate.isEmpty()) {
@@ -255,18 +275,18 @@ bool UmService::start(const QString &listen, const Tls &tls, QString *error)
     return true;
 }
 
-int UmService::port() const
+int GrpcUmService::port() const
 {
     return d->port;
 }
 
-void UmService::send(quint64 stream, const UmCommand &command)
+void GrpcUmService::send(quint64 stream, const UmCommand &command)
 {
     pb::CMMessages message = encode(command);
     d->registry.with(stream, [&](Stream *s) { s->send(std::move(message)); });
 }
 
-void UmService::close(quint64 stream, Code code, const QString &message)
+void GrpcUmService::close(quint64 stream, Code code, const QString &message)
 {
     d->registry.with(stream, [&](Stream *s) { s->finish(grpc::Status(grpc::StatusCode(int(code)), toStd(message))); });
 }

@@ -1,7 +1,9 @@
 #pragma once
 
 // The gRPC edge of the UpdateManagerHub: UMService.RegisterUM (updatemanager.v2) served by grpc++'s callback
-// API (QtGrpc 6.8 has no server). Each stream is a reactor on gRPC's threads; it decodes every UpdateStatus
+// API (QtGrpc 6.8 has no server). An interface: the grpc++ implementation lives in the agent's gRPC plugin, which
+// is loaded only by an agent that serves Update Managers or a local API (a device without them saves the 6 MB
+// grpc++ and protobuf take resident). Each stream is a reactor on gRPC's threads; it decodes every UpdateStatus
 // into an UmStatus and hands it to the callbacks, and it queues the hub's commands and writes them one at a
 // time. The callbacks run on gRPC threads: the hub posts them to its own. No protobuf type leaves this pair.
 #include "agent/um/updatemanagertypes.h"
@@ -30,22 +32,25 @@ public:
     // gRPC status codes the hub uses (grpc::StatusCode values).
     enum class Code : quint8 { InvalidArgument = 3, PermissionDenied = 7, Aborted = 10 };
 
-    explicit UmService(Callbacks callbacks);
-    ~UmService(); // shuts the server down; open streams end with CANCELLED
+    // The grpc++ server, from the agent's gRPC plugin (agent/grpcplugin.h); nullptr with *error when the plugin
+    // cannot be loaded.
+    static std::unique_ptr<UmService> create(Callbacks callbacks, QString *error);
+
+    UmService() = default;
+    virtual ~UmService() = default; // shuts the server down; open streams end with CANCELLED
     UmService(const UmService &) = delete;
     UmService &operator=(const UmService &) = delete;
 
     // Listens on host:port (port 0: any free one). False with *error when it cannot.
-    bool start(const QString &listen, const Tls &tls, QString *error);
-    int port() const;
+    virtual bool start(const QString &listen, const Tls &tls, QString *error) = 0;
+    virtual int port() const = 0;
 
     // From the hub's thread. Both are no-ops for a stream that has ended.
-    void send(quint64 stream, const UmCommand &command);
-    void close(quint64 stream, Code code, const QString &message);
-
-private:
-    struct Private;
-    std::unique_ptr<Private> d;
+    virtual void send(quint64 stream, const UmCommand &command) = 0;
+    virtual void close(quint64 stream, Code code, const QString &message) = 0;
 };
+
+// Implemented in the plugin (agent/um/umservice.cpp).
+std::unique_ptr<UmService> makeGrpcUmService(UmService::Callbacks callbacks);
 
 } // namespace Flotilla::Agent

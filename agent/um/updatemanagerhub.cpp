@@ -41,7 +41,9 @@ bool UpdateManagerHub::listen(QString *error)
             return false;
         }
     }
-    m_service = std::make_unique<UmService>(std::move(callbacks));
+    m_service = UmService::create(std::move(callbacks), error);
+    if (!m_service)
+        return false;
     if (!m_service->start(m_config.umListen, { m_config.umCertificate, m_config.umKey, m_config.umCaFile }, error)) {
         m_service.reset();
         return false;

@@ -1,6 +1,6 @@
 #include "agent/agentconfig.h"
 #include "agent/deviceagent.h"
-#include "agent/localapi/localapiserver.h"
+#include "agent/localapi/localapi.h"
 #include "app/common/programinfo.h"
 #include "app/common/systemdnotifier.h"
 #include "app/common/unixsignalwatcher.h"
@@ -111,10 +111,10 @@ int main(int argc, char *argv[])
         return 2;
     }
     // The device's own screen (flotilla-kiosk) and local tools.
-    std::unique_ptr<Flotilla::Agent::LocalApiServer> localApi;
+    std::unique_ptr<Flotilla::Agent::LocalApi> localApi;
     if (loaded->hasLocalApi()) {
-        localApi = std::make_unique<Flotilla::Agent::LocalApiServer>(&agent);
-        if (!localApi->listen(&error)) {
+        localApi = Flotilla::Agent::LocalApi::create(&agent, &error);
+        if (!localApi || !localApi->listen(&error)) {
             std::fprintf(stderr, "flotilla-agent: localApi: %s\n", qUtf8Printable(error));
             return 2;
         }

@@ -93,6 +93,17 @@ done
 out=$(in_root QT_QPA_PLATFORM=offscreen LANG=de_DE.UTF-8 flotilla-console --help 2>&1)
 echo "$out" | grep -q "Flotilla-Bedienkonsole" || fail "the console's German translation was not picked up: $out"
 
+say "the agent loads its gRPC plugin for a local API (and only then)"
+printf '[localApi]\nlisten=127.0.0.1:0\n' >"$root/tmp/agent-local.conf"
+out=$(in_root timeout -s TERM 3 flotilla-agent --config /tmp/agent-local.conf --server http://127.0.0.1:9 \
+    --controller-id pkg --target-token t --state-dir /tmp/agent-state --download-dir /tmp/agent-downloads 2>&1 || true)
+echo "$out" | grep -q "gRPC plugin loaded from /usr/lib/flotilla/libflotilla_agent_grpc.so" ||
+    fail "the installed agent did not load /usr/lib/flotilla/libflotilla_agent_grpc.so: $out"
+echo "$out" | grep -q "local API listening on 127.0.0.1:" || fail "the installed agent's local API did not listen: $out"
+out=$(in_root timeout -s TERM 2 flotilla-agent --server http://127.0.0.1:9 --controller-id pkg --target-token t \
+    --state-dir /tmp/agent-state2 --download-dir /tmp/agent-downloads2 2>&1 || true)
+if echo "$out" | grep -q "gRPC plugin loaded"; then fail "an agent without UMs or a local API loaded the gRPC plugin"; fi
+
 say "systemd-analyze verify"
 # The UM's template is checked through an instance, as systemctl enable flotilla-um@main would make it.
 ln -sf /usr/lib/systemd/system/flotilla-um@.service "$root/etc/systemd/system/flotilla-um@main.service"
