@@ -5,6 +5,7 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,6 +41,43 @@ SqlStore::~SqlStore()
     }
 }
 
+namespace {
+
+// A damaged SQLite file, told from its 100-byte header before SQLite is let near it (sqlite.org/fileformat.html,
+// 1.3): not SQLite at all, or shorter than the page count its header vouches for (a copy cut short, a disk that
+// filled up under a copy). SQLite itself would open such a file and fail later, on some query, half way through
+// serving. Only without a write-ahead log: a WAL being replayed may legitimately hold what the file lacks.
+QString damageOf(const QString &path)
+{
+    QFile file(path);
+    const qint64 size = file.size();
+    if (size == 0 || !file.open(QIODevice::ReadOnly) || QFileInfo(path + QStringLiteral("-wal")).size() > 0)
+        return {};
+    const QByteArray header = file.read(100);
+    const auto be32 = [&header](int at) {
+        return (quint32(quint8(header[at])) << 24) | (quint32(quint8(header[at + 1])) << 16)
+            | (quint32(quint8(header[at + 2])) << 8) | quint32(quint8(header[at + 3]));
+    };
+    if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
+        return QStringLiteral("it is not an SQLite database (its first %1 bytes are not an SQLite header)")
+            .arg(header.size());
+    const quint32 rawPageSize = (quint32(quint8(header[16])) << 8) | quint32(quint8(header[17]));
+    const qint64 pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
+    const quint32 pages = be32(28);
+    // The header's page count is trusted only when it was written by the same change as the counter (3.7.0+).
+    if (be32(24) != be32(92) || pages == 0 || pageSize < 512)
+        return {};
+    if (size < qint64(pages) * pageSize)
+        return QStringLiteral("it is truncated: %1 bytes where its header says %2 pages of %3 bytes (%4 bytes)")
+            .arg(size)
+            .arg(pages)
+            .arg(pageSize)
+            .arg(qint64(pages) * pageSize);
+    return {};
+}
+
+} // namespace
+
 bool SqlStore::open(const QString &url)
 {
     if (url.startsWith(QLatin1String("postgres://")) || url.startsWith(QLatin1String("postgresql://"))) {
@@ -65,6 +103,12 @@ bool SqlStore::open(const QString &url)
         }
         // A first start in a fresh app data location: the directory does not exist yet.
         QDir().mkpath(QFileInfo(path).absolutePath());
+        if (const QString damage = damageOf(path); !damage.isEmpty()) {
+            m_error = QStringLiteral("database: %1 is damaged: %2. Nothing was served from it. Restore it from a "
+                                     "backup, or move it away to start with an empty database.")
+                          .arg(QFileInfo(path).absoluteFilePath(), damage);
+            return false;
+        }
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         m_db.setDatabaseName(path);
         m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -83,8 +127,16 @@ bool SqlStore::open(const QString &url)
         // spares the per-transaction file locks. WAL keeps readers and the writer apart; NORMAL sync is durable
         // across application crashes in WAL mode (an OS crash may lose the last transactions, not corrupt).
         if (!exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")) || !exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-            || !exec(QStringLiteral("PRAGMA synchronous=NORMAL")) || !exec(QStringLiteral("PRAGMA foreign_keys=ON")))
+            || !exec(QStringLiteral("PRAGMA synchronous=NORMAL")) || !exec(QStringLiteral("PRAGMA foreign_keys=ON"))) {
+            // The first statements are where SQLite finds a file damaged in ways the header does not show (a
+            // file another process holds says "locked", which needs no restore).
+            if (m_error.contains(u"malformed"_s) || m_error.contains(u"not a database"_s))
+                m_error
+                    = QStringLiteral("database: %1 cannot be used (%2). Nothing was served from it. Restore it from a "
+                                     "backup, or move it away to start with an empty database.")
+                          .arg(QFileInfo(m_db.databaseName()).absoluteFilePath(), m_error);
             return false;
+        }
     }
     return migrate();
 }

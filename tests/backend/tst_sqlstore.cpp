@@ -22,6 +22,8 @@ private Q_SLOTS:
     void cleanup();
     void migrationsApplied();
     void refusesNewerSchema();
+    void refusesADamagedFile_data();
+    void refusesADamagedFile();
     void targetRoundTrip();
     void deviceTargetIsTheTargetsDeviceFields();
     void openActionsInPresentationOrder();
@@ -166,6 +168,61 @@ void TestSqlStore::refusesNewerSchema()
     QVERIFY2(second.lastError().contains(QStringLiteral("newer")), qPrintable(second.lastError()));
     QCOMPARE(second.schemaVersion(), SqlStore::latestSchemaVersion() + 1); // untouched
     QVERIFY(second.targetByControllerId(QStringLiteral("keep-me")).has_value()); // data untouched
+}
+
+void TestSqlStore::refusesADamagedFile_data()
+{
+    QTest::addColumn<int>("keepPercent"); // of the file; -1: overwrite the header
+    QTest::addColumn<QString>("why");
+    QTest::newRow("cut to half") << 50 << u"it is truncated"_s;
+    QTest::newRow("cut by one page") << 99 << u"it is truncated"_s;
+    QTest::newRow("not SQLite") << -1 << u"not an SQLite database"_s;
+}
+
+// A damaged SQLite file (issue 20) is refused at open, with a message that says what to do, before anything is
+// served from it; the same file whole opens.
+void TestSqlStore::refusesADamagedFile()
+{
+    QFETCH_GLOBAL(QString, backend);
+    if (backend != "sqlite"_L1)
+        QSKIP("a file of SQLite's");
+    QFETCH(int, keepPercent);
+    QFETCH(QString, why);
+    const QString path = m_dir.filePath(u"damaged-%1.sqlite"_s.arg(keepPercent + 1));
+    {
+        SqlStore store;
+        QVERIFY(store.open(u"sqlite:"_s + path));
+        for (int i = 0; i < 300; ++i) {
+            Target t;
+            t.controllerId = u"damage-%1"_s.arg(i);
+            t.name = QString(200, u'x');
+            t.securityToken = u"token"_s;
+            t.createdAt = QDateTime::currentDateTimeUtc();
+            QVERIFY(store.insertTarget(t) > 0);
+        }
+    } // closed: the write-ahead log is checkpointed into the file and removed
+    QVERIFY(!QFileInfo::exists(path + u"-wal"_s) || QFileInfo(path + u"-wal"_s).size() == 0);
+    {
+        SqlStore whole;
+        QVERIFY2(whole.open(u"sqlite:"_s + path), qPrintable(whole.lastError()));
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    const qint64 size = file.size();
+    if (keepPercent < 0) {
+        file.write(QByteArray(100, 'Z'));
+    } else {
+        const qint64 pageSize = 4096;
+        const qint64 keep = keepPercent == 99 ? size - pageSize : size * keepPercent / 100;
+        QVERIFY(keep > 0 && keep < size);
+        QVERIFY(file.resize(keep));
+    }
+    file.close();
+    SqlStore damaged;
+    QVERIFY(!damaged.open(u"sqlite:"_s + path));
+    QVERIFY2(damaged.lastError().contains(why), qPrintable(damaged.lastError()));
+    QVERIFY2(damaged.lastError().contains(u"backup"_s), qPrintable(damaged.lastError()));
+    QVERIFY2(damaged.lastError().contains(QFileInfo(path).absoluteFilePath()), qPrintable(damaged.lastError()));
 }
 
 void TestSqlStore::targetRoundTrip()
