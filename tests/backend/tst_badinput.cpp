@@ -6,6 +6,7 @@
 // be harmless, a success; and the store's collections are exactly as they were before the sweep.
 #include "backend/managementserver.h"
 #include "backend/server.h"
+#include "tests/backend/routeverbs.h"
 #include "tests/common/httpclient.h"
 #include "tests/common/loopbackserver.h"
 
@@ -144,15 +145,10 @@ void TestBadInput::noRouteAnswers5xx()
                                    u"q=%00"_s,
                                    u"offset=1&offset=2&limit=1&limit=9"_s };
 
-    using M = QHttpServerRequest::Method;
     int routes = 0;
     for (const Flotilla::ManagementServer::Route &route : Flotilla::ManagementServer::routes()) {
         ++routes;
-        const QByteArray verb = route.method == M::Get ? "GET"
-            : route.method == M::Post                  ? "POST"
-            : route.method == M::Put                   ? "PUT"
-            : route.method == M::Delete                ? "DELETE"
-                                                       : "PATCH";
+        const QByteArray verb = verbOf(route.method);
         const QString collection = route.path.section(u'/', 1, 1);
         const int args = int(route.path.count(u"<arg>"_s));
         // Every argument bad in turn (the others bad too: nothing may be found, nothing may change).
