@@ -1,3 +1,4 @@
+#include "app/common/clockrate.h"
 #include "app/common/programinfo.h"
 #include "app/common/systemdnotifier.h"
 #include "app/common/unixsignalwatcher.h"
@@ -80,10 +81,12 @@ int main(int argc, char *argv[])
         settings.gatewayToken = parser.value(gatewayToken);
 
     if (parser.isSet(clockRate)) {
-        bool ok = false;
-        settings.clockRate = parser.value(clockRate).toDouble(&ok);
-        if (!ok || settings.clockRate < 1 || settings.clockRate > 1000)
-            return fail(u"--clock-rate: '%1' is not a number from 1 to 1000"_s.arg(parser.value(clockRate)));
+        const std::optional<double> rate = Flotilla::parseClockRate(parser.value(clockRate));
+        if (!rate)
+            return fail(u"--clock-rate: '%1' is not a number from %2 to %3"_s.arg(parser.value(clockRate))
+                            .arg(Flotilla::MinClockRate)
+                            .arg(Flotilla::MaxClockRate));
+        settings.clockRate = *rate;
         qCWarning(lcMain, "simulation: the server's clock runs %g times faster than the wall clock",
                   settings.clockRate);
     }

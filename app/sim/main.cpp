@@ -1,3 +1,4 @@
+#include "app/common/clockrate.h"
 #include "app/common/programinfo.h"
 #include "app/common/unixsignalwatcher.h"
 #include "sim/simulatedfleet.h"
@@ -152,10 +153,13 @@ int main(int argc, char *argv[])
         return fail(error);
     options.rampUpSeconds = ramp;
     if (parser.isSet(clockRate)) {
-        bool ok = false;
-        options.clockRate = parser.value(clockRate).toDouble(&ok);
-        if (!ok || options.clockRate < 1 || options.clockRate > 1000)
-            return fail(tr("--clock-rate: '%1' is not a number from 1 to 1000").arg(parser.value(clockRate)));
+        const std::optional<double> rate = Flotilla::parseClockRate(parser.value(clockRate));
+        if (!rate)
+            return fail(tr("--clock-rate: '%1' is not a number from %2 to %3")
+                            .arg(parser.value(clockRate))
+                            .arg(Flotilla::MinClockRate)
+                            .arg(Flotilla::MaxClockRate));
+        options.clockRate = *rate;
     }
     options.seed = quint64(seedValue);
     if (parser.isSet(tokens)) {

@@ -48,13 +48,7 @@ void TestBadInput::initTestCase()
     m_api = std::make_unique<HttpClient>(m_server->url() + u"/rest/v1"_s);
     m_api->setAuthorization("Basic " + QByteArray("admin:admin-password").toBase64());
     // Something of every kind, so that routes with a real id reach their body parsing.
-    QCOMPARE(m_api->post(u"/softwaremoduletypes"_s, R"([{"key":"os","name":"OS"}])").status, 201);
-    QCOMPARE(m_api->post(u"/distributionsettypes"_s, R"([{"key":"fw","name":"FW","mandatorymodules":["os"]}])").status,
-             201);
-    QCOMPARE(m_api->post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.1"}])").status, 201);
-    QCOMPARE(
-        m_api->post(u"/distributionsets"_s, R"([{"name":"fw","version":"1","type":"fw","modules":[{"id":1}]}])").status,
-        201);
+    QVERIFY(addFirmwareSet(*m_api) > 0);
     QCOMPARE(m_api->post(u"/targets"_s, R"([{"controllerId":"dev-1","name":"dev-1"}])").status, 201);
     QCOMPARE(m_api->post(u"/targettags"_s, R"([{"name":"t"}])").status, 201);
     QCOMPARE(m_api->post(u"/distributionsettags"_s, R"([{"name":"d"}])").status, 201);

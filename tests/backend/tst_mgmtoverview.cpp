@@ -59,15 +59,9 @@ void TestMgmtOverview::initTestCase()
     QVERIFY2(m_server, qPrintable(error));
     m_api = std::make_unique<HttpClient>(m_server->url() + u"/rest/v1"_s);
     m_api->setAuthorization("Basic " + QByteArray("admin:admin-password").toBase64());
-    QCOMPARE(m_api->post(u"/softwaremoduletypes"_s, R"([{"key":"os","name":"OS"}])").status, 201);
-    QCOMPARE(m_api->post(u"/distributionsettypes"_s, R"([{"key":"fw","name":"FW","mandatorymodules":["os"]}])").status,
-             201);
-    QCOMPARE(m_api->post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.1"}])").status, 201);
-    const HttpAnswer set
-        = m_api->post(u"/distributionsets"_s, R"([{"name":"fw","version":"1","type":"fw","modules":[{"id":1}]}])");
-    QCOMPARE(set.status, 201);
-    QVERIFY(
-        Fleet::goLive(*m_api, m_server->url() + u"/DEFAULT/controller/v1/"_s, set.jsonArray()[0]["id"_L1].toInteger()));
+    const qint64 set = addFirmwareSet(*m_api);
+    QVERIFY(set > 0);
+    QVERIFY(Fleet::goLive(*m_api, m_server->url() + u"/DEFAULT/controller/v1/"_s, set));
     const HttpAnswer overview = m_api->get(u"/overview/targets"_s);
     QCOMPARE(overview.status, 200);
     m_targets = overview.json();

@@ -3,6 +3,7 @@
 // A whole Server (the composition flotillad runs) for a test: on loopback, any free port, its database and
 // artifacts in a temporary directory, and the first administrator admin / admin-password.
 #include "backend/server.h"
+#include "tests/common/httpclient.h"
 
 #include <QHostAddress>
 #include <QTemporaryDir>
@@ -35,6 +36,27 @@ inline std::unique_ptr<Flotilla::Server> startWithAdmin(const Flotilla::ServerCo
         return nullptr;
     }
     return server;
+}
+
+// The smallest complete repository, through the Management API: module type "os", set type "fw" that needs it,
+// module linux 6.1, set fw 1 holding it. The set's id; 0 (with the refused answer logged) when any step fails.
+inline qint64 addFirmwareSet(HttpClient &api)
+{
+    const std::pair<QString, QByteArray> steps[] = {
+        { QStringLiteral("/softwaremoduletypes"), R"([{"key":"os","name":"OS"}])" },
+        { QStringLiteral("/distributionsettypes"), R"([{"key":"fw","name":"FW","mandatorymodules":["os"]}])" },
+        { QStringLiteral("/softwaremodules"), R"([{"type":"os","name":"linux","version":"6.1"}])" },
+        { QStringLiteral("/distributionsets"), R"([{"name":"fw","version":"1","type":"fw","modules":[{"id":1}]}])" },
+    };
+    HttpAnswer last;
+    for (const auto &[path, body] : steps) {
+        last = api.post(path, body);
+        if (last.status != 201) {
+            qWarning().noquote() << "POST" << path << "answered" << last.status << last.body;
+            return 0;
+        }
+    }
+    return last.jsonArray()[0][QStringLiteral("id")].toInteger();
 }
 
 } // namespace FlotillaTest

@@ -329,9 +329,10 @@ private Q_SLOTS:
                 const QString id = t["controllerId"_L1].toString();
                 const QJsonArray actions = mgmt.get(u"/targets/%1/actions"_s.arg(id)).json()["content"_L1].toArray();
                 for (const QJsonValue &a : actions) {
-                    const qint64 action = qint64(a["id"_L1].toDouble());
-                    const QStringList history = server.history(id, action);
-                    ++out[server.actionState(id, action) + u' ' + (history.isEmpty() ? QString() : history.last())];
+                    const QJsonObject action = server.action(id, a["id"_L1].toInteger());
+                    const QJsonArray history = action["status_history"_L1].toArray();
+                    ++out[action["detailStatus"_L1].toString() + u' '
+                          + (history.isEmpty() ? QString() : history.last()["type"_L1].toString())];
                 }
             }
             return out;
