@@ -1,17 +1,29 @@
 #include "backend/operatoraccounts.h"
 
+#include "backend/backendlogging.h"
 #include "backend/deviceauthenticator.h"
 #include "backend/sqlstore.h"
 
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
 
+#include <sodium.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
 namespace {
-constexpr int Iterations = 60000;
+// OWASP's Password Storage Cheat Sheet, first Argon2id line: 19 MiB of memory, 2 passes, 1 lane (libsodium's
+// Argon2id always uses one lane). About 30 ms here, paid once per Basic credential and minute (m_recent).
+constexpr unsigned long long ArgonPasses = 2;
+constexpr size_t ArgonMemoryBytes = 19 * 1024 * 1024;
+
+bool sodiumReady()
+{
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
 
 QByteArray randomBytes(int n)
 {
@@ -30,25 +42,55 @@ OperatorAccounts::OperatorAccounts(SqlStore &store)
     : m_store(store)
 { }
 
+QString OperatorAccounts::timingHash()
+{
+    // One hash of today's cost to verify unknown names against, made once.
+    if (m_timingHash.isEmpty())
+        m_timingHash = hashPassword(QString::fromLatin1(randomBytes(16).toBase64()));
+    return m_timingHash;
+}
+
 QString OperatorAccounts::hashPassword(const QString &password)
 {
-    const QByteArray salt = randomBytes(16);
-    const QByteArray key
-        = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, Iterations, 32);
-    return u"pbkdf2-sha256$%1$%2$%3"_s.arg(Iterations)
-        .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(key.toBase64()));
+    if (!sodiumReady())
+        return {};
+    const QByteArray utf8 = password.toUtf8();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, utf8.constData(), quint64(utf8.size()), ArgonPasses, ArgonMemoryBytes,
+                              crypto_pwhash_ALG_ARGON2ID13)
+        != 0)
+        return {}; // out of memory: no hash, so the caller fails rather than storing something weaker
+    return QString::fromLatin1(out);
 }
 
 bool OperatorAccounts::verifyPassword(const QString &password, const QString &stored)
 {
+    const QByteArray utf8 = password.toUtf8();
+    if (stored.startsWith(u"$argon2"_s)) {
+        const QByteArray hash = stored.toLatin1();
+        return sodiumReady() && crypto_pwhash_str_verify(hash.constData(), utf8.constData(), quint64(utf8.size())) == 0;
+    }
+    // What Flotilla stored before Argon2id: "pbkdf2-sha256$<iterations>$<salt>$<key>"; upgraded at the next login.
     const QStringList parts = stored.split(u'$');
     if (parts.size() != 4 || parts.at(0) != u"pbkdf2-sha256"_s)
         return false;
+    bool numeric = false;
+    const int iterations = parts.at(1).toInt(&numeric);
     const QByteArray salt = QByteArray::fromBase64(parts.at(2).toLatin1());
     const QByteArray expected = QByteArray::fromBase64(parts.at(3).toLatin1());
-    const QByteArray key = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt,
-                                                              parts.at(1).toInt(), quint64(expected.size()));
+    if (!numeric || iterations < 1 || iterations > 10'000'000 || salt.isEmpty() || expected.size() < 16)
+        return false;
+    const QByteArray key = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, utf8, salt, iterations,
+                                                              quint64(expected.size()));
     return DeviceAuthenticator::constantTimeEquals(key, expected);
+}
+
+bool OperatorAccounts::needsRehash(const QString &stored)
+{
+    if (!stored.startsWith(u"$argon2id$"_s) || !sodiumReady())
+        return true;
+    const QByteArray hash = stored.toLatin1();
+    return crypto_pwhash_str_needs_rehash(hash.constData(), ArgonPasses, ArgonMemoryBytes) != 0;
 }
 
 bool OperatorAccounts::createUser(const QString &name, const QString &password, const QStringList &roles)
@@ -71,7 +113,12 @@ bool OperatorAccounts::createUser(const QString &name, const QString &password, 
             return false;
         }
     }
-    if (m_store.insertUser(name, hashPassword(password), roles) == 0) {
+    const QString hash = hashPassword(password);
+    if (hash.isEmpty()) {
+        m_error = u"the password could not be hashed (out of memory)"_s;
+        return false;
+    }
+    if (m_store.insertUser(name, hash, roles) == 0) {
         m_error = m_store.userByName(name) ? u"user '%1' exists"_s.arg(name) : m_store.lastError();
         return false;
     }
@@ -112,8 +159,13 @@ bool OperatorAccounts::updateUser(const QString &name, const QString &password, 
         m_error = u"'%1' is the last administrator"_s.arg(name);
         return false;
     }
+    const QString hash = password.isEmpty() ? QString() : hashPassword(password);
+    if (!password.isEmpty() && hash.isEmpty()) {
+        m_error = u"the password could not be hashed (out of memory)"_s;
+        return false;
+    }
     m_recent.clear(); // cached credentials carry the old roles
-    if (!m_store.updateUser(user->id, password.isEmpty() ? QString() : hashPassword(password), roles)) {
+    if (!m_store.updateUser(user->id, hash, roles)) {
         m_error = m_store.lastError();
         return false;
     }
@@ -165,11 +217,21 @@ std::optional<Operator> OperatorAccounts::authenticate(const QByteArray &authori
         if (colon < 0)
             return std::nullopt;
         const std::optional<SqlStore::UserRow> user = m_store.userByName(QString::fromUtf8(decoded.left(colon)));
+        const QString password = QString::fromUtf8(decoded.mid(colon + 1));
         // An unknown user costs a hash too, so timing does not tell which names exist.
-        const bool ok = verifyPassword(QString::fromUtf8(decoded.mid(colon + 1)),
-                                       user ? user->passwordHash : hashPassword(u"timing"_s));
+        const bool ok = verifyPassword(password, user ? user->passwordHash : timingHash());
         if (!user || !ok)
             return std::nullopt;
+        // A hash from before Argon2id, or with weaker parameters than today's, is replaced now that the password
+        // is known; a failure to store it only leaves the old hash, which still works.
+        if (needsRehash(user->passwordHash)) {
+            const QString upgraded = hashPassword(password);
+            if (!upgraded.isEmpty() && m_store.updateUser(user->id, upgraded, user->roles))
+                qCInfo(lcAuth).noquote() << "upgraded the password hash of" << user->name << "to Argon2id";
+            else
+                qCWarning(lcAuth).noquote()
+                    << "could not upgrade the password hash of" << user->name << ':' << m_store.lastError();
+        }
         const Operator op { user->id, user->name, user->roles };
         if (m_recent.size() > 1000)
             m_recent.clear();

@@ -20,7 +20,8 @@ struct Operator
     bool can(Permission p) const { return Roles::grants(roles, p); }
 };
 
-// Operators of the Management API: users with salted PBKDF2-SHA256 password hashes and roles, in the store;
+// Operators of the Management API: users with Argon2id password hashes (libsodium, OWASP's parameters; older
+// PBKDF2-SHA256 hashes are still accepted and replaced at the next successful login) and roles, in the store;
 // HTTP Basic and bearer tokens (issued for a user, expiring; only their hash is stored).
 class OperatorAccounts
 {
@@ -41,14 +42,21 @@ public:
     // A new bearer token for the user, valid for lifetimeSecs.
     std::optional<std::pair<QString, QDateTime>> issueToken(const Operator &op, qint64 lifetimeSecs);
 
-    static QString hashPassword(const QString &password); // "pbkdf2-sha256$<iterations>$<salt>$<hash>"
+    // "$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>" (PHC string format); empty when it cannot be made.
+    static QString hashPassword(const QString &password);
+    // Checks an Argon2 string or a legacy "pbkdf2-sha256$<iterations>$<salt>$<key>"; false for anything else.
     static bool verifyPassword(const QString &password, const QString &stored);
+    // True when a stored hash is not Argon2id with today's parameters.
+    static bool needsRehash(const QString &stored);
     static constexpr int MinPasswordLength = 8;
 
 private:
     SqlStore &m_store;
     QString m_error;
-    // Verified Basic credentials (by a hash of the header) for a minute: PBKDF2 is slow on purpose.
+    QString timingHash();
+
+    QString m_timingHash;
+    // Verified Basic credentials (by a hash of the header) for a minute: Argon2id is slow on purpose.
     QHash<QByteArray, std::pair<Operator, QDateTime>> m_recent;
 };
 

@@ -2,6 +2,7 @@
 
 #include "backend/artifactstore.h"
 #include "backend/backendlogging.h"
+#include "backend/connectionguard.h"
 #include "backend/ddiserver.h"
 #include "backend/eventstream.h"
 #include "backend/managementserver.h"
@@ -15,6 +16,8 @@
 #include <QFileInfo>
 #include <QHttpServer>
 #include <QSslCertificate>
+#include <QSslCipher>
+#include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
@@ -23,6 +26,23 @@
 using namespace Qt::StringLiterals;
 
 namespace Flotilla {
+
+namespace {
+// Mozilla's "intermediate" server profile: TLS 1.3's suites, and at TLS 1.2 only forward-secret key exchange
+// (ECDHE, DHE) with an AEAD cipher (AES-GCM, ChaCha20-Poly1305). No CBC, no SHA-1 MAC, no static RSA.
+QList<QSslCipher> modernCiphers()
+{
+    QList<QSslCipher> ciphers;
+    for (const QSslCipher &c : QSslConfiguration::supportedCiphers()) {
+        const QString enc = c.encryptionMethod();
+        const bool aead = enc.contains(u"GCM"_s) || enc.contains(u"CHACHA20"_s);
+        const bool forwardSecret = c.keyExchangeMethod().startsWith(u"ECDH"_s) || c.keyExchangeMethod() == u"DH"_s;
+        if (c.protocol() == QSsl::TlsV1_3 || (aead && forwardSecret))
+            ciphers.append(c);
+    }
+    return ciphers;
+}
+} // namespace
 
 Server::Server(ServerConfig config, QObject *parent)
     : QObject(parent)
@@ -108,6 +128,20 @@ bool Server::start()
     m_deployment = std::make_unique<DeploymentService>(*m_store, *m_clock);
     m_rollouts = std::make_unique<RolloutService>(*m_store, *m_deployment, *m_clock);
     m_http = std::make_unique<QHttpServer>();
+    // The guard's rule goes in front of every route; its listener below admits the connections.
+    ConnectionLimits limits;
+    limits.perAddress = m_config.connectionsPerAddress;
+    limits.idleTimeoutMs = m_config.idleTimeoutSecs * 1000;
+    limits.headerTimeoutMs = m_config.headerTimeoutSecs * 1000;
+    limits.rates.readsPerSecond = m_config.readsPerSecond;
+    limits.rates.writesPerSecond = m_config.writesPerSecond;
+    QString exemptError;
+    if (!m_config.exemptSubnets(&limits.rates.exempt, &exemptError)) {
+        m_error = u"limits/exempt: "_s + exemptError;
+        return false;
+    }
+    m_guard = new ConnectionGuard(limits, proxies, m_http.get());
+    m_guard->install(*m_http);
     m_ddi = new DdiServer(*m_store, *m_artifacts, *m_clock, *m_deployment, *m_rollouts, settings, m_http.get());
     m_ddi->install(*m_http);
     // Rollouts move in time too (start times, dynamic groups).
@@ -173,13 +207,14 @@ bool Server::start()
             return false;
         }
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setProtocol(QSsl::TlsV1_2OrLater);
+        ssl.setCiphers(modernCiphers());
         ssl.setLocalCertificateChain(chain);
         ssl.setPrivateKey(key);
-        auto ssls = std::make_unique<QSslServer>();
-        ssls->setSslConfiguration(ssl);
-        listener = std::move(ssls);
+        listener = m_guard->makeListener(true);
+        static_cast<QSslServer *>(listener.get())->setSslConfiguration(ssl);
     } else {
-        listener = std::make_unique<QTcpServer>();
+        listener = m_guard->makeListener(false);
     }
     if (!listener->listen(m_config.listenAddress, m_config.listenPort)) {
         m_error = u"server/listen: cannot listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString())

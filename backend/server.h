@@ -12,6 +12,7 @@ class QTcpServer;
 namespace Flotilla {
 
 class ArtifactStore;
+class ConnectionGuard;
 class AutoAssigner;
 class DdiServer;
 class DeploymentService;
@@ -72,6 +73,7 @@ private:
     std::unique_ptr<AutoAssigner> m_autoAssigner;
     std::unique_ptr<QHttpServer> m_http;
     QTcpServer *m_listener = nullptr; // owned by m_http
+    ConnectionGuard *m_guard = nullptr; // a child of m_http
     DdiServer *m_ddi = nullptr;
     std::unique_ptr<OperatorAccounts> m_accounts;
     ManagementServer *m_management = nullptr;

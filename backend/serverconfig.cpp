@@ -1,6 +1,7 @@
 #include "backend/serverconfig.h"
 
 #include "backend/externalurl.h"
+#include "backend/requestratelimiter.h"
 #include "proto/ddi/ddimessages.h"
 
 #include <QDir>
@@ -59,6 +60,12 @@ const QStringList &ServerConfig::keys()
         u"server/publicUrl"_s,
         u"server/trustedProxies"_s,
         u"database/url"_s,
+        u"limits/readsPerSecond"_s,
+        u"limits/writesPerSecond"_s,
+        u"limits/exempt"_s,
+        u"limits/connectionsPerAddress"_s,
+        u"limits/idleTimeout"_s,
+        u"limits/headerTimeout"_s,
         u"artifacts/directory"_s,
         u"artifacts/maxSize"_s,
         u"ddi/tenant"_s,
@@ -149,6 +156,28 @@ bool ServerConfig::load(const QString &file, QString *error)
             return bad(u"artifacts/maxSize"_s,
                        u"'%1' is not a positive number of bytes"_s.arg(text(u"artifacts/maxSize"_s)));
     }
+    auto number = [&](const QString &key, double low, double high, auto *out) {
+        bool ok = false;
+        const double v = text(key).toDouble(&ok);
+        if (!ok || v < low || v > high)
+            return bad(key, u"'%1' is not a number from %2 to %3"_s.arg(text(key)).arg(low).arg(high));
+        *out = std::remove_pointer_t<decltype(out)>(v);
+        return true;
+    };
+    if ((s.contains(u"limits/readsPerSecond"_s) && !number(u"limits/readsPerSecond"_s, 0, 1e6, &readsPerSecond))
+        || (s.contains(u"limits/writesPerSecond"_s) && !number(u"limits/writesPerSecond"_s, 0, 1e6, &writesPerSecond))
+        || (s.contains(u"limits/connectionsPerAddress"_s)
+            && !number(u"limits/connectionsPerAddress"_s, 0, 1e6, &connectionsPerAddress))
+        || (s.contains(u"limits/idleTimeout"_s) && !number(u"limits/idleTimeout"_s, 0, 86400, &idleTimeoutSecs))
+        || (s.contains(u"limits/headerTimeout"_s) && !number(u"limits/headerTimeout"_s, 0, 3600, &headerTimeoutSecs)))
+        return false;
+    if (s.contains(u"limits/exempt"_s)) {
+        // A list in INI arrives as a QStringList when it has commas.
+        rateLimitExempt = s.value(u"limits/exempt"_s).toStringList().join(u',').trimmed();
+        QList<std::pair<QHostAddress, int>> parsed;
+        if (!exemptSubnets(&parsed, &why))
+            return bad(u"limits/exempt"_s, why);
+    }
     if (s.contains(u"ddi/tenant"_s)) {
         tenant = text(u"ddi/tenant"_s);
         if (tenant.isEmpty() || tenant.contains(u'/'))
@@ -206,6 +235,20 @@ bool ServerConfig::validate(QString *error) const
         return false;
     }
     return true;
+}
+
+bool ServerConfig::exemptSubnets(QList<std::pair<QHostAddress, int>> *out, QString *error) const
+{
+    const QString v = rateLimitExempt.trimmed().toLower();
+    if (v == u"private"_s) {
+        *out = RequestRateLimiter::privateRanges();
+        return true;
+    }
+    if (v.isEmpty() || v == u"none"_s) {
+        out->clear();
+        return true;
+    }
+    return ExternalUrl::parseProxies(rateLimitExempt, out, error);
 }
 
 void ServerConfig::applyTo(TenantConfiguration &c) const

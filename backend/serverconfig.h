@@ -41,6 +41,16 @@ struct ServerConfig
     std::optional<qint64> pollingOverdueSecs;
     std::optional<qint64> minPollingSecs;
     std::optional<int> maintenanceWindowPollCount;
+    // What one client may take (ConnectionGuard): requests per second per client address (0: no limit), the
+    // addresses never rate-limited ("private": loopback and the private ranges, as hawkBit's DoS filter; "none";
+    // or a subnet list), concurrent connections per address (0: no cap), and how long an idle connection and an
+    // incomplete request header are waited for.
+    double readsPerSecond = 200;
+    double writesPerSecond = 50;
+    QString rateLimitExempt = QStringLiteral("private");
+    int connectionsPerAddress = 1000;
+    int idleTimeoutSecs = 60;
+    int headerTimeoutSecs = 10;
     // Simulations only (flotillad --clock-rate, never the INI file): the server's time runs this many times
     // faster than the wall clock, its timers this much more often (engine/clock.h, ScaledClock).
     double clockRate = 1.0;
@@ -56,6 +66,8 @@ struct ServerConfig
     // Checks what can be checked before start-up (files exist, values consistent).
     bool validate(QString *error) const;
     void applyTo(TenantConfiguration &config) const;
+    // rateLimitExempt as subnets; false with a message when it cannot be read.
+    bool exemptSubnets(QList<std::pair<QHostAddress, int>> *out, QString *error) const;
 };
 
 } // namespace Flotilla

@@ -15,10 +15,12 @@ add_compile_definitions(
 
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     # Our own code: many warnings. Generated code (protoc, moc) gets them too; it builds clean.
-    add_compile_options(-Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Woverloaded-virtual
+    add_compile_options(-Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Woverloaded-virtual
                         -Wcast-qual -Wformat=2 -Wimplicit-fallthrough)
     if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
-        add_compile_options(-Wno-gnu-zero-variadic-macro-arguments)
+        add_compile_options(-Wno-gnu-zero-variadic-macro-arguments -Wshadow-uncaptured-local)
+    else()
+        add_compile_options(-Wshadow=local)
     endif()
     if(FLOTILLA_WERROR)
         add_compile_options(-Werror)

@@ -6,11 +6,13 @@
 #include "tests/common/fleetdata.h"
 #include "tests/common/flotillatest.h"
 #include "tests/common/httpclient.h"
+#include "tests/common/swuimage.h"
 
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +35,8 @@ private Q_SLOTS:
     void updateOverDdi();
     void sigtermFinishesRunningDownload();
     void servesHttpsWithConfiguredCertificate();
+    void refusesOldTlsAndWeakCiphers_data();
+    void refusesOldTlsAndWeakCiphers();
     void managementApiAndFirstAdministrator();
 
 private:
@@ -290,6 +294,67 @@ void TestFlotillad::servesHttpsWithConfiguredCertificate()
     HttpClient untrusting(base);
     untrusting.setAuthorization("GatewayToken gw");
     QCOMPARE(untrusting.get(u"/DEFAULT/controller/v1/tls-device"_s).error, QNetworkReply::SslHandshakeFailedError);
+    stop(p);
+}
+
+void TestFlotillad::refusesOldTlsAndWeakCiphers_data()
+{
+    QTest::addColumn<QStringList>("client"); // openssl s_client options
+    QTest::addColumn<bool>("accepted");
+    // SECLEVEL=0 lets this client offer what Debian's OpenSSL would not: the server must refuse it itself.
+    QTest::newRow("TLS 1.3") << QStringList { u"-tls1_3"_s } << true;
+    QTest::newRow("TLS 1.2, ECDHE + AES-GCM")
+        << QStringList { u"-tls1_2"_s, u"-cipher"_s, u"ECDHE-ECDSA-AES128-GCM-SHA256"_s } << true;
+    QTest::newRow("TLS 1.2, ECDHE + ChaCha20")
+        << QStringList { u"-tls1_2"_s, u"-cipher"_s, u"ECDHE-ECDSA-CHACHA20-POLY1305"_s } << true;
+    QTest::newRow("TLS 1.2, CBC with SHA-1")
+        << QStringList { u"-tls1_2"_s, u"-cipher"_s, u"ECDHE-ECDSA-AES128-SHA@SECLEVEL=0"_s } << false;
+    QTest::newRow("TLS 1.2, CBC with SHA-256")
+        << QStringList { u"-tls1_2"_s, u"-cipher"_s, u"ECDHE-ECDSA-AES128-SHA256@SECLEVEL=0"_s } << false;
+    QTest::newRow("TLS 1.1") << QStringList { u"-tls1_1"_s, u"-cipher"_s, u"DEFAULT@SECLEVEL=0"_s } << false;
+    QTest::newRow("TLS 1.0") << QStringList { u"-tls1"_s, u"-cipher"_s, u"DEFAULT@SECLEVEL=0"_s } << false;
+}
+
+void TestFlotillad::refusesOldTlsAndWeakCiphers()
+{
+    QFETCH(QStringList, client);
+    QFETCH(bool, accepted);
+    const QString cert = m_dir->filePath(u"cert.pem"_s);
+    const QString key = m_dir->filePath(u"key.pem"_s);
+    QVERIFY(runTool(u"openssl"_s,
+                    { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
+                      u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-keyout"_s, key, u"-out"_s,
+                      cert }));
+    auto handshake = [&](quint16 port) {
+        QProcess s;
+        s.start(u"openssl"_s, QStringList { u"s_client"_s, u"-connect"_s, u"127.0.0.1:%1"_s.arg(port) } + client);
+        s.closeWriteChannel();
+        return s.waitForFinished(20000) && s.exitStatus() == QProcess::NormalExit && s.exitCode() == 0;
+    };
+    if (!accepted) {
+        // The client really speaks what the row offers: OpenSSL's own test server, told to allow it, answers it.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QProcess control;
+        control.start(u"openssl"_s,
+                      { u"s_server"_s, u"-accept"_s, u"127.0.0.1:%1"_s.arg(port), u"-cert"_s, cert, u"-key"_s, key,
+                        u"-cipher"_s, u"ALL@SECLEVEL=0"_s, u"-naccept"_s, u"1"_s });
+        QVERIFY(control.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] { return control.readAllStandardOutput().contains("ACCEPT"); }, 10000));
+        QVERIFY2(handshake(port), "the client could not make even a permissive server accept the offer");
+        control.kill();
+        control.waitForFinished();
+    }
+    QFile ini(m_dir->filePath(u"tls.ini"_s));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write(u"[server]\ntlsCertificate=%1\ntlsKey=%2\n"_s.arg(cert, key).toUtf8());
+    ini.close();
+    QProcess p;
+    const QUrl base(start(p, { u"--config"_s, ini.fileName() }));
+    QCOMPARE(base.scheme(), u"https"_s);
+    QCOMPARE(handshake(quint16(base.port())), accepted);
     stop(p);
 }
 

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 namespace FlotillaTest {
 
 using namespace Qt::StringLiterals;
@@ -18,12 +20,14 @@ using namespace Qt::StringLiterals;
 class ManagementFixture : public QObject
 {
 protected:
-    // From the test's init() and cleanup().
-    void setUp()
+    // From the test's init() and cleanup(); adjust changes the configuration before the server starts.
+    void setUp(const std::function<void(Flotilla::ServerConfig &)> &adjust = {})
     {
         m_dir = std::make_unique<QTemporaryDir>();
         Flotilla::ServerConfig config = loopbackServerConfig(*m_dir);
         config.maxArtifactBytes = 64 * 1024;
+        if (adjust)
+            adjust(config);
         QString error;
         m_server = startWithAdmin(config, &error);
         QVERIFY2(m_server, qPrintable(error));
