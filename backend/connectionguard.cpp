@@ -92,11 +92,10 @@ bool asksToClose(const QHttpServerRequest &request)
 }
 } // namespace
 
-ConnectionGuard::ConnectionGuard(ConnectionLimits limits, QList<std::pair<QHostAddress, int>> trustedProxies,
-                                 QObject *parent)
+ConnectionGuard::ConnectionGuard(ConnectionLimits limits, ExternalUrl proxies, QObject *parent)
     : QObject(parent)
     , m_limits(std::move(limits))
-    , m_trustedProxies(std::move(trustedProxies))
+    , m_proxies(std::move(proxies))
     , m_rates(m_limits.rates)
 {
     m_clock.start();
@@ -107,32 +106,6 @@ ConnectionGuard::~ConnectionGuard()
     // Watches outlive the guard only while their sockets are being torn down; they must not call back.
     for (ConnectionWatch *w : std::as_const(m_watches))
         w->detach();
-}
-
-bool ConnectionGuard::isTrustedProxy(const QHostAddress &address) const
-{
-    bool mapped = false;
-    const quint32 v4 = address.toIPv4Address(&mapped);
-    const QHostAddress a = mapped ? QHostAddress(v4) : address;
-    return std::any_of(m_trustedProxies.cbegin(), m_trustedProxies.cend(),
-                       [&](const auto &net) { return a.isInSubnet(net.first, net.second); });
-}
-
-QHostAddress ConnectionGuard::clientOf(const QHttpServerRequest &request) const
-{
-    const QHostAddress peer = request.remoteAddress();
-    if (!isTrustedProxy(peer))
-        return peer;
-    // The proxies append; the last address no trusted proxy added is the client.
-    const QList<QByteArray> hops = request.value("x-forwarded-for").split(',');
-    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
-        const QHostAddress hop(QString::fromLatin1(it->trimmed()));
-        if (hop.isNull())
-            break;
-        if (!isTrustedProxy(hop))
-            return hop;
-    }
-    return peer;
 }
 
 std::unique_ptr<QTcpServer> ConnectionGuard::makeListener(bool ssl)
@@ -152,7 +125,8 @@ void ConnectionGuard::install(QHttpServer &server)
 bool ConnectionGuard::admit(QTcpSocket *socket)
 {
     const QHostAddress address = socket->peerAddress();
-    if (m_limits.perAddress > 0 && m_perAddress.value(address) >= m_limits.perAddress && !isTrustedProxy(address)) {
+    if (m_limits.perAddress > 0 && m_perAddress.value(address) >= m_limits.perAddress
+        && !m_proxies.isTrustedProxy(address)) {
         qCInfo(lcHttp).noquote() << "refused a connection from" << address.toString() << ":" << m_limits.perAddress
                                  << "are open from there";
         socket->write(rawAnswer(429, "Too Many Requests", "flotilla.http.tooManyConnections",
@@ -185,13 +159,13 @@ bool ConnectionGuard::admitRequest(const QHttpServerRequest &request)
     }
     if (isArtifactDownload(request))
         return true;
-    m_refusal = m_rates.admit(clientOf(request), isWrite(request), m_clock.elapsed());
+    m_refusal = m_rates.admit(m_proxies.clientOf(request), isWrite(request), m_clock.elapsed());
     return m_refusal.allowed;
 }
 
 void ConnectionGuard::refuse(const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
-    const QHostAddress client = clientOf(request);
+    const QHostAddress client = m_proxies.clientOf(request);
     const bool write = isWrite(request);
     qCDebug(lcHttp).noquote() << "rate limit:" << client.toString() << request.url().path();
     QHttpHeaders h;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/externalurl.h"
 #include "backend/requestratelimiter.h"
 
 #include <QElapsedTimer>
@@ -42,8 +43,8 @@ class ConnectionGuard : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionGuard(ConnectionLimits limits, QList<std::pair<QHostAddress, int>> trustedProxies,
-                    QObject *parent = nullptr);
+    // proxies: who the trusted proxies are (ExternalUrl::clientOf, isTrustedProxy).
+    ConnectionGuard(ConnectionLimits limits, ExternalUrl proxies, QObject *parent = nullptr);
     ~ConnectionGuard() override;
 
     // A listener (TLS when ssl) whose accepted connections pass admit() before the HTTP server sees them.
@@ -58,19 +59,16 @@ public:
     bool admitRequest(const QHttpServerRequest &request);
     void refuse(const QHttpServerRequest &request, QHttpServerResponder &responder);
 
-    // The address a request counts against: the peer, or behind a trusted proxy the client it forwards for.
-    QHostAddress clientOf(const QHttpServerRequest &request) const;
     int connectionsFrom(const QHostAddress &address) const { return m_perAddress.value(address); }
     int openConnections() const { return int(m_watches.size()); }
     const ConnectionLimits &limits() const { return m_limits; }
 
 private:
     friend class ConnectionWatch;
-    bool isTrustedProxy(const QHostAddress &address) const;
     void forget(ConnectionWatch *watch);
 
     ConnectionLimits m_limits;
-    QList<std::pair<QHostAddress, int>> m_trustedProxies;
+    ExternalUrl m_proxies;
     RequestRateLimiter m_rates;
     RequestRateLimiter::Decision m_refusal;
     QElapsedTimer m_clock;

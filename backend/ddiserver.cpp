@@ -168,44 +168,61 @@ void DdiServer::flushPolls()
     m_pendingPolls.clear();
 }
 
-void DdiServer::install(QHttpServer &server)
+const QList<DdiServer::Route> &DdiServer::routes()
 {
     using M = QHttpServerRequest::Method;
+    using D = DdiServer;
+    static const QList<Route> table = {
+        { M::Get, QString(), &D::basePoll, true },
+        { M::Put, u"/configData"_s, &D::putConfigData, false },
+        { M::Get, u"/deploymentBase/<arg>"_s, &D::getDeploymentBase, false },
+        { M::Post, u"/deploymentBase/<arg>/feedback"_s, &D::postDeploymentFeedback, false },
+        { M::Get, u"/cancelAction/<arg>"_s, &D::getCancelAction, false },
+        { M::Post, u"/cancelAction/<arg>/feedback"_s, &D::postCancelFeedback, false },
+        { M::Get, u"/installedBase/<arg>"_s, &D::getInstalledBase, false },
+        { M::Put, u"/installedBase"_s, &D::putInstalledBase, false },
+        { M::Get, u"/confirmationBase"_s, &D::getConfirmationBase, true },
+        { M::Post, u"/confirmationBase/activateAutoConfirm"_s, &D::activateAutoConfirm, false },
+        { M::Post, u"/confirmationBase/deactivateAutoConfirm"_s, &D::deactivateAutoConfirm, false },
+        { M::Get, u"/confirmationBase/<arg>"_s, &D::getConfirmationAction, false },
+        { M::Post, u"/confirmationBase/<arg>/feedback"_s, &D::postConfirmationFeedback, false },
+        { M::Get, u"/softwaremodules/<arg>/artifacts"_s, &D::getModuleArtifacts, false },
+        { M::Get | M::Head, u"/softwaremodules/<arg>/artifacts/<arg>"_s, &D::getArtifact, false },
+    };
+    return table;
+}
+
+void DdiServer::install(QHttpServer &server)
+{
     const QString root = u"/<arg>/controller/v1/<arg>"_s;
-    auto add = [&](const QString &suffix, QHttpServerRequest::Methods method, Handler handler, bool registers) {
-        server.route(root + suffix, method, this,
-                     [this, handler, registers](const QString &tenant, const QString &controllerId,
-                                                const QHttpServerRequest &request, QHttpServerResponder &responder) {
-                         dispatch(tenant, controllerId, request, responder, handler, {}, registers);
-                     });
-    };
-    auto addArg = [&](const QString &suffix, QHttpServerRequest::Methods method, Handler handler) {
-        server.route(root + suffix, method, this,
-                     [this, handler](const QString &tenant, const QString &controllerId, const QString &arg,
-                                     const QHttpServerRequest &request, QHttpServerResponder &responder) {
-                         dispatch(tenant, controllerId, request, responder, handler, arg, false);
-                     });
-    };
-    add(QString(), M::Get, &DdiServer::basePoll, true);
-    add(u"/configData"_s, M::Put, &DdiServer::putConfigData, false);
-    addArg(u"/deploymentBase/<arg>"_s, M::Get, &DdiServer::getDeploymentBase);
-    addArg(u"/deploymentBase/<arg>/feedback"_s, M::Post, &DdiServer::postDeploymentFeedback);
-    addArg(u"/cancelAction/<arg>"_s, M::Get, &DdiServer::getCancelAction);
-    addArg(u"/cancelAction/<arg>/feedback"_s, M::Post, &DdiServer::postCancelFeedback);
-    addArg(u"/installedBase/<arg>"_s, M::Get, &DdiServer::getInstalledBase);
-    add(u"/installedBase"_s, M::Put, &DdiServer::putInstalledBase, false);
-    add(u"/confirmationBase"_s, M::Get, &DdiServer::getConfirmationBase, true);
-    add(u"/confirmationBase/activateAutoConfirm"_s, M::Post, &DdiServer::activateAutoConfirm, false);
-    add(u"/confirmationBase/deactivateAutoConfirm"_s, M::Post, &DdiServer::deactivateAutoConfirm, false);
-    addArg(u"/confirmationBase/<arg>"_s, M::Get, &DdiServer::getConfirmationAction);
-    addArg(u"/confirmationBase/<arg>/feedback"_s, M::Post, &DdiServer::postConfirmationFeedback);
-    addArg(u"/softwaremodules/<arg>/artifacts"_s, M::Get, &DdiServer::getModuleArtifacts);
-    server.route(root + u"/softwaremodules/<arg>/artifacts/<arg>"_s, M::Get | M::Head, this,
-                 [this](const QString &tenant, const QString &controllerId, const QString &module, const QString &file,
-                        const QHttpServerRequest &request, QHttpServerResponder &responder) {
-                     dispatch(tenant, controllerId, request, responder, &DdiServer::getArtifact, module + u'/' + file,
-                              false);
-                 });
+    for (const Route &route : routes()) {
+        const Handler handler = route.handler;
+        const bool registers = route.registers;
+        switch (route.path.count(u"<arg>"_s)) {
+        case 0:
+            server.route(root + route.path, route.methods, this,
+                         [=, this](const QString &tenant, const QString &controllerId,
+                                   const QHttpServerRequest &request, QHttpServerResponder &responder) {
+                             dispatch(tenant, controllerId, request, responder, handler, {}, registers);
+                         });
+            break;
+        case 1:
+            server.route(root + route.path, route.methods, this,
+                         [=, this](const QString &tenant, const QString &controllerId, const QString &arg,
+                                   const QHttpServerRequest &request, QHttpServerResponder &responder) {
+                             dispatch(tenant, controllerId, request, responder, handler, arg, registers);
+                         });
+            break;
+        default: // the artifact: module and file, handed on as "module/file"
+            server.route(
+                root + route.path, route.methods, this,
+                [=, this](const QString &tenant, const QString &controllerId, const QString &module,
+                          const QString &file, const QHttpServerRequest &request, QHttpServerResponder &responder) {
+                    dispatch(tenant, controllerId, request, responder, handler, module + u'/' + file, registers);
+                });
+            break;
+        }
+    }
 }
 
 void DdiServer::dispatch(const QString &tenant, const QString &controllerId, const QHttpServerRequest &request,

@@ -7,6 +7,7 @@
 #include "engine/rolloutservice.h"
 
 #include <QHash>
+#include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QObject>
 #include <QTimer>
@@ -43,6 +44,18 @@ public:
     // Registers the DDI routes on the server.
     void install(QHttpServer &server);
 
+    struct Context; // one request: who asks, for which target
+    using Handler = void (DdiServer::*)(Context &ctx, const QString &arg);
+    // Every route below /{tenant}/controller/v1/{controllerId}, as install() serves it (and tst_badinput walks it).
+    struct Route
+    {
+        QHttpServerRequest::Methods methods;
+        QString path; // the suffix, with <arg> for path parameters (the artifact route has two)
+        Handler handler;
+        bool registers; // a gateway token registers an unknown target here (base poll, confirmation base)
+    };
+    static const QList<Route> &routes();
+
 Q_SIGNALS:
     // A device polled (for the event stream).
     void polled(qint64 targetId, const QString &controllerId);
@@ -54,9 +67,6 @@ public:
     int activeTransfers() const { return m_activeTransfers; }
 
 private:
-    struct Context; // one request: who asks, for which target
-    using Handler = void (DdiServer::*)(Context &ctx, const QString &arg);
-
     void dispatch(const QString &tenant, const QString &controllerId, const QHttpServerRequest &request,
                   QHttpServerResponder &responder, Handler handler, const QString &arg, bool registers);
 

@@ -47,6 +47,23 @@ bool ExternalUrl::isTrustedProxy(const QHostAddress &peer) const
     return false;
 }
 
+QHostAddress ExternalUrl::clientOf(const QHttpServerRequest &request) const
+{
+    const QHostAddress peer = request.remoteAddress();
+    if (!isTrustedProxy(peer))
+        return peer;
+    // Each proxy appends the address it was reached from: the last one no trusted proxy added is the client.
+    const QList<QByteArray> hops = request.value("x-forwarded-for").split(',');
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        const QHostAddress hop(QString::fromLatin1(it->trimmed()));
+        if (hop.isNull())
+            break;
+        if (!isTrustedProxy(hop))
+            return hop;
+    }
+    return peer;
+}
+
 QString ExternalUrl::baseFor(const QHttpServerRequest &request) const
 {
     if (m_publicUrl.isValid() && !m_publicUrl.isEmpty()) {

@@ -25,6 +25,9 @@ public:
     // scheme://host[:port][/path prefix], without a trailing slash.
     QString baseFor(const QHttpServerRequest &request) const;
     bool isTrustedProxy(const QHostAddress &peer) const;
+    // Who sent the request: the peer, or behind a trusted proxy the last address in X-Forwarded-For that no
+    // trusted proxy added.
+    QHostAddress clientOf(const QHttpServerRequest &request) const;
 
 private:
     QUrl m_publicUrl;

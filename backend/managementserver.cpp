@@ -35,6 +35,9 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
         { Method::Get, u"/userinfo"_s, P::ReadTarget, &M::userInfo,
           u"Who the caller is: tenant, username, permissions (hawkBit's MgmtUserInfo)"_s },
         { Method::Get, u"/users"_s, P::UserAdmin, &M::listUsers, u"List users"_s },
+        { Method::Get, u"/audit"_s, P::UserAdmin, &M::listAudit,
+          u"The audit trail of operator changes, newest first (q: RSQL over id, at, actor, address, method, path, "
+          "status, entity, entityId)"_s },
         { Method::Post, u"/users"_s, P::UserAdmin, &M::createUser, u"Create a user {username, password, roles}"_s },
         { Method::Get, u"/targets"_s, P::ReadTarget, &M::listTargets, u"List targets (offset, limit, sort, q)"_s },
         { Method::Post, u"/targets"_s, P::CreateTarget, &M::createTargets, u"Create targets"_s },
@@ -587,21 +590,19 @@ void ManagementServer::install(QHttpServer &server)
     for (const Route &route : routes()) {
         const int args = int(route.path.count(u"<arg>"_s));
         const QString pattern = Base + route.path;
-        const Permission permission = route.permission;
-        const Handler handler = route.handler;
+        const Route *r = &route; // routes() is static: the pointer stays valid
         if (args == 0)
-            server.route(pattern, route.method, this, [=, this](const QHttpServerRequest &r, QHttpServerResponder &w) {
-                handle(r, w, permission, handler, {});
-            });
+            server.route(pattern, route.method, this,
+                         [=, this](const QHttpServerRequest &q, QHttpServerResponder &w) { handle(q, w, *r, {}); });
         else if (args == 1)
             server.route(pattern, route.method, this,
-                         [=, this](const QString &a, const QHttpServerRequest &r, QHttpServerResponder &w) {
-                             handle(r, w, permission, handler, { a });
+                         [=, this](const QString &a, const QHttpServerRequest &q, QHttpServerResponder &w) {
+                             handle(q, w, *r, { a });
                          });
         else
             server.route(pattern, route.method, this,
-                         [=, this](const QString &a, const QString &b, const QHttpServerRequest &r,
-                                   QHttpServerResponder &w) { handle(r, w, permission, handler, { a, b }); });
+                         [=, this](const QString &a, const QString &b, const QHttpServerRequest &q,
+                                   QHttpServerResponder &w) { handle(q, w, *r, { a, b }); });
     }
     // The API describes itself (no credentials needed to read the description).
     server.route(Base + u"/openapi.json"_s, Method::Get, this, [](const QHttpServerRequest &, QHttpServerResponder &w) {
@@ -609,9 +610,11 @@ void ManagementServer::install(QHttpServer &server)
     });
 }
 
-void ManagementServer::handle(const QHttpServerRequest &request, QHttpServerResponder &responder, Permission permission,
-                              Handler handler, QStringList args)
+void ManagementServer::handle(const QHttpServerRequest &request, QHttpServerResponder &responder, const Route &route,
+                              QStringList args)
 {
+    Permission permission = route.permission;
+    const Handler handler = route.handler;
     Context ctx { request, responder, std::move(args), {}, m_externalUrl.baseFor(request) };
     const std::optional<Operator> who = m_accounts.authenticate(request.value("authorization"));
     if (!who)
@@ -623,6 +626,8 @@ void ManagementServer::handle(const QHttpServerRequest &request, QHttpServerResp
         permission = Permission::ApproveRollout;
     if (!who->can(permission))
         return ctx.fail(Status::Forbidden, u"%1 lacks the permission %2"_s.arg(who->name, nameOf(permission)));
+    if (changes(route))
+        return handleChange(ctx, route);
     (this->*handler)(ctx);
 }
 

@@ -51,8 +51,14 @@ public:
     static QJsonObject openApi();
 
 private:
-    void handle(const QHttpServerRequest &request, QHttpServerResponder &responder, Permission permission,
-                Handler handler, QStringList args);
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &responder, const Route &route,
+                QStringList args);
+    // A request that changes something (mgmtauditlog.cpp): the handler runs in one store transaction with its
+    // audit entry, and its answer is sent only after the commit.
+    void handleChange(Context &ctx, const Route &route);
+    QByteArray stateBefore(Context &ctx, const Route &route); // what the route's GET twin answers, or empty
+    void listAudit(Context &ctx); // GET /audit
+    static bool changes(const Route &route); // written to the audit trail
 
     void issueToken(Context &ctx);
     void userInfo(Context &ctx);

@@ -402,6 +402,23 @@ struct ManagementServer::Context
     QStringList args;
     Operator who;
     QString linkBase; // scheme://host[:port] the operator reached us at (ExternalUrl); prefixes every href
+    // An answer held back instead of written (a change answers only after its commit; a GET run for the state
+    // before a change answers nobody).
+    struct Answer
+    {
+        QByteArray body;
+        QHttpHeaders headers;
+        Mgmt::Status status = Mgmt::Status::Ok;
+    };
+    std::optional<Answer> *heldAnswer = nullptr;
+
+    void write(const QByteArray &body, const QHttpHeaders &headers, Mgmt::Status status)
+    {
+        if (heldAnswer)
+            *heldAnswer = Answer { body, headers, status };
+        else
+            responder.write(body, headers, status);
+    }
 
     void send(const QJsonValue &body, Mgmt::Status status = Mgmt::Status::Ok)
     {
@@ -411,7 +428,7 @@ struct ManagementServer::Context
         const QByteArray bytes = out.isObject() ? QJsonDocument(out.toObject()).toJson(QJsonDocument::Compact)
             : out.isArray()                     ? QJsonDocument(out.toArray()).toJson(QJsonDocument::Compact)
                                                 : QByteArray();
-        responder.write(bytes, h, status);
+        write(bytes, h, status);
     }
     // One page of a list, in hawkBit's shape.
     void sendPage(const QJsonArray &content, qint64 total)
@@ -440,7 +457,7 @@ struct ManagementServer::Context
         const QJsonObject body { { "exceptionClass"_L1, error.exceptionClass },
                                  { "errorCode"_L1, error.errorCode },
                                  { "message"_L1, message } };
-        responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), h, error.status);
+        write(QJsonDocument(body).toJson(QJsonDocument::Compact), h, error.status);
     }
     // The body as JSON; fails the request (400) and returns nullopt when it is not.
     std::optional<QJsonDocument> json()

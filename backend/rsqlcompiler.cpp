@@ -116,7 +116,21 @@ const FieldTable &fieldsOf(RsqlCompiler::Entity entity)
         { u"distributionset.version"_s,
           { u"d.version"_s, Kind::Text, u"distribution_sets d WHERE d.id = aa.ds_id"_s } },
     };
+    // The audit trail (GET /rest/v1/audit).
+    static const FieldTable audit = {
+        { u"id"_s, { u"au.id"_s, Kind::Number } },
+        { u"at"_s, { u"au.at"_s, Kind::Number } },
+        { u"actor"_s, { u"au.actor"_s } },
+        { u"address"_s, { u"au.address"_s } },
+        { u"method"_s, { u"au.method"_s } },
+        { u"path"_s, { u"au.path"_s } },
+        { u"status"_s, { u"au.status"_s, Kind::Number } },
+        { u"entity"_s, { u"au.entity"_s } },
+        { u"entityid"_s, { u"au.entity_id"_s } },
+    };
     switch (entity) {
+    case RsqlCompiler::Entity::Audit:
+        return audit;
     case RsqlCompiler::Entity::AutoAssignment:
         return autoAssignments;
     case RsqlCompiler::Entity::Target:

@@ -30,7 +30,7 @@ struct SqlCondition
 class RsqlCompiler
 {
 public:
-    enum class Entity : quint8 { Target, SoftwareModule, DistributionSet, Rollout, Action, AutoAssignment };
+    enum class Entity : quint8 { Target, SoftwareModule, DistributionSet, Rollout, Action, AutoAssignment, Audit };
     static std::variant<SqlCondition, Rsql::ParseError> compile(Entity entity, const QString &query);
     static std::variant<SqlCondition, Rsql::ParseError> compile(Entity entity, const Rsql::NodePtr &tree);
     // The column of a field that can be sorted by (the entity's own fields, not attributes or related tables).

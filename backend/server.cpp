@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHttpServer>
+#include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QSslCipher>
 #include <QSslConfiguration>
@@ -22,6 +23,8 @@
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTimer>
+
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +44,22 @@ QList<QSslCipher> modernCiphers()
             ciphers.append(c);
     }
     return ciphers;
+}
+// Qt's HTTP server prints every request with its headers at debug level (qt.httpserver.http1handler), the
+// Authorization header included: that level stays off whatever the logging rules say, so no credential reaches
+// a log. Installed once per process, in front of whatever filter was there.
+QLoggingCategory::CategoryFilter previousFilter = nullptr;
+void credentialSafeFilter(QLoggingCategory *category)
+{
+    if (previousFilter)
+        previousFilter(category);
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0)
+        category->setEnabled(QtDebugMsg, false);
+}
+void keepCredentialsOutOfTheLog()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { previousFilter = QLoggingCategory::installFilter(credentialSafeFilter); });
 }
 } // namespace
 
@@ -127,6 +146,7 @@ bool Server::start()
     // The composition root: the engine's services first, then what serves and drives them.
     m_deployment = std::make_unique<DeploymentService>(*m_store, *m_clock);
     m_rollouts = std::make_unique<RolloutService>(*m_store, *m_deployment, *m_clock);
+    keepCredentialsOutOfTheLog();
     m_http = std::make_unique<QHttpServer>();
     // The guard's rule goes in front of every route; its listener below admits the connections.
     ConnectionLimits limits;
@@ -140,7 +160,7 @@ bool Server::start()
         m_error = u"limits/exempt: "_s + exemptError;
         return false;
     }
-    m_guard = new ConnectionGuard(limits, proxies, m_http.get());
+    m_guard = new ConnectionGuard(limits, settings.externalUrl, m_http.get());
     m_guard->install(*m_http);
     m_ddi = new DdiServer(*m_store, *m_artifacts, *m_clock, *m_deployment, *m_rollouts, settings, m_http.get());
     m_ddi->install(*m_http);
@@ -176,6 +196,22 @@ bool Server::start()
     m_management->setTenant(m_config.tenant);
     m_management->setExternalUrl(settings.externalUrl);
     m_management->install(*m_http);
+    // The audit trail keeps what retention allows: pruned at start and every hour (of the server's clock).
+    if (m_config.auditRetentionDays > 0) {
+        auto prune = [this] {
+            const QDateTime before = m_clock->now().addDays(-m_config.auditRetentionDays);
+            const Result<int> removed = m_store->pruneAuditEntries(before);
+            if (!removed)
+                qCWarning(lcHttp).noquote() << removed.error().message;
+            else if (*removed > 0)
+                qCInfo(lcHttp).noquote() << "removed" << *removed << "audit entries older than"
+                                         << m_config.auditRetentionDays << "days";
+        };
+        prune();
+        auto *timer = new QTimer(m_http.get());
+        connect(timer, &QTimer::timeout, this, prune);
+        timer->start(every(3600 * 1000));
+    }
     // Live events: every committed store change, and device polls.
     m_events = new EventStream(*m_store, *m_accounts, 10000, m_http.get());
     m_events->install(*m_http);

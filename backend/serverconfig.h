@@ -51,6 +51,8 @@ struct ServerConfig
     int connectionsPerAddress = 1000;
     int idleTimeoutSecs = 60;
     int headerTimeoutSecs = 10;
+    // Audit entries older than this many days are removed (hourly); 0 keeps them for ever.
+    int auditRetentionDays = 365;
     // Simulations only (flotillad --clock-rate, never the INI file): the server's time runs this many times
     // faster than the wall clock, its timers this much more often (engine/clock.h, ScaledClock).
     double clockRate = 1.0;

@@ -106,6 +106,8 @@ std::pair<QString, QString> tableOf(RsqlCompiler::Entity entity)
         return { QStringLiteral("rollouts"), QStringLiteral("r") };
     case E::Action:
         return { QStringLiteral("actions"), QStringLiteral("a") };
+    case E::Audit:
+        return { QStringLiteral("audit_log"), QStringLiteral("au") };
     case E::AutoAssignment:
         break;
     }

@@ -166,6 +166,14 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE INDEX action_status_errors ON action_status (at) WHERE status = %1")
                 .arg(int(HistoryStatus::Error)),
         },
+        // 15: the audit trail of operator changes (append-only; retention removes by time)
+        {
+            QStringLiteral("CREATE TABLE audit_log (id {PK}, at BIGINT NOT NULL, actor VARCHAR(64) NOT NULL, "
+                           "address VARCHAR(64), method VARCHAR(8) NOT NULL, path TEXT NOT NULL, "
+                           "status SMALLINT NOT NULL, entity VARCHAR(64), entity_id VARCHAR(256), request TEXT, "
+                           "before_value TEXT, after_value TEXT)"),
+            QStringLiteral("CREATE INDEX audit_log_at ON audit_log (at)"),
+        },
     };
     return m;
 }

@@ -11,6 +11,29 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 GERMAN = {
+    # The audit trail (Settings).
+    "When": "Wann",
+    "Operator": "Bediener",
+    "From": "Von",
+    "Change": "Änderung",
+    "Result": "Ergebnis",
+    "Asked:": "Angefragt:",
+    "Before:": "Vorher:",
+    "After:": "Nachher:",
+    "&General": "&Allgemein",
+    "&Audit trail": "Än&derungsprotokoll",
+    "Audit trail": "Änderungsprotokoll",
+    "Audit filter": "Protokollfilter",
+    "Filter, e.g. actor==admin;entity==targets (RSQL); Enter applies":
+        "Filter, z. B. actor==admin;entity==targets (RSQL); Eingabe wendet ihn an",
+    "&Refresh": "A&ktualisieren",
+    "Change details": "Einzelheiten der Änderung",
+    "Select a change to see what was asked, and the resource before and after.":
+        "Eine Änderung auswählen, um die Anfrage und die Ressource vorher und nachher zu sehen.",
+    "%n change(s) shown, newest first. Only the retention period removes entries.":
+        ("%n Änderung angezeigt, die neueste zuerst. Nur die Aufbewahrungsfrist entfernt Einträge.",
+         "%n Änderungen angezeigt, die neuesten zuerst. Nur die Aufbewahrungsfrist entfernt Einträge."),
+    "Could not read the audit trail: %1": "Das Änderungsprotokoll ließ sich nicht lesen: %1",
     "The server is running and reachable": "Der Server läuft und ist erreichbar",
     "A device has connected (polled)": "Ein Gerät hat sich verbunden (abgefragt)",
     "Software is uploaded (a software module)": "Software ist hochgeladen (ein Softwaremodul)",

@@ -202,6 +202,49 @@ KSyntaxHighlighting %3</translation>
     </message>
 </context>
 <context>
+    <name>Flotilla::AuditModel</name>
+    <message>
+        <location filename="../app/console/models/auditmodel.cpp" line="45" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/auditmodel.cpp" line="47" />
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/auditmodel.cpp" line="49" />
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/auditmodel.cpp" line="51" />
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/auditmodel.cpp" line="56" />
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/auditmodel.cpp" line="86" />
+        <source>Asked:</source>
+        <translation>Angefragt:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/auditmodel.cpp" line="88" />
+        <source>Before:</source>
+        <translation>Vorher:</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/auditmodel.cpp" line="90" />
+        <source>After:</source>
+        <translation>Nachher:</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::ConnectDeviceDialog</name>
     <message>
         <location filename="../app/console/connectdevicedialog.cpp" line="45" />
@@ -876,7 +919,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/mainwindow.cpp" line="106" />
         <source>Rehearsal: %n simulated device(s)</source>
-        <translation><numerusform>Probelauf: %n simuliertes Gerät</numerusform><numerusform>Probelauf: %n simulierte Geräte</numerusform></translation>
+        <translation>
+            <numerusform>Probelauf: %n simuliertes Gerät</numerusform>
+            <numerusform>Probelauf: %n simulierte Geräte</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/mainwindow.cpp" line="114" />
@@ -1636,7 +1682,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/rehearsaldialog.cpp" line="89" />
         <source>Creating %n simulated device(s)…</source>
-        <translation><numerusform>Lege %n simuliertes Gerät an …</numerusform><numerusform>Lege %n simulierte Geräte an …</numerusform></translation>
+        <translation>
+            <numerusform>Lege %n simuliertes Gerät an …</numerusform>
+            <numerusform>Lege %n simulierte Geräte an …</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/rehearsaldialog.cpp" line="95" />
@@ -1646,7 +1695,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/rehearsaldialog.cpp" line="100" />
         <source>%n simulated device(s) running.</source>
-        <translation><numerusform>%n simuliertes Gerät läuft.</numerusform><numerusform>%n simulierte Geräte laufen.</numerusform></translation>
+        <translation>
+            <numerusform>%n simuliertes Gerät läuft.</numerusform>
+            <numerusform>%n simulierte Geräte laufen.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/rehearsaldialog.cpp" line="105" />
@@ -1656,7 +1708,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/rehearsaldialog.cpp" line="109" />
         <source>Removed %n simulated device(s).</source>
-        <translation><numerusform>%n simuliertes Gerät entfernt.</numerusform><numerusform>%n simulierte Geräte entfernt.</numerusform></translation>
+        <translation>
+            <numerusform>%n simuliertes Gerät entfernt.</numerusform>
+            <numerusform>%n simulierte Geräte entfernt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1957,22 +2012,22 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="43" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="48" />
         <source>not within 7 days</source>
         <translation>nicht innerhalb von 7 Tagen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="45" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="50" />
         <source>at once</source>
         <translation>sofort</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="45" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="50" />
         <source>after %1</source>
         <translation>nach %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="60" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="64" />
         <source>All %n group(s) finish after %1; %2 downloaded.</source>
         <translation>
             <numerusform>Die %n Gruppe ist nach %1 fertig; %2 heruntergeladen.</numerusform>
@@ -1980,17 +2035,17 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="63" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="67" />
         <source>Pauses in %1 after %2: its failures pass the error threshold. %3 downloaded by then.</source>
         <translation>Pausiert in %1 nach %2: ihre Fehlschläge überschreiten die Fehlerschwelle. Bis dahin %3 heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="66" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="70" />
         <source>Does not finish within 7 days.</source>
         <translation>Wird nicht innerhalb von 7 Tagen fertig.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="69" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="73" />
         <source>%n target(s) have not polled within the polling and overdue time; they are assumed to stay silent, and a group waiting for them does not finish.</source>
         <translation>
             <numerusform>%n Zielgerät hat innerhalb der Abfrage- und Überfälligkeitszeit nicht abgefragt; es wird als stumm angenommen, und eine Gruppe, die darauf wartet, wird nicht fertig.</numerusform>
@@ -1998,12 +2053,12 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="81" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="85" />
         <source>Assumes: devices poll every %1, an install takes %2, %3 % fail</source>
         <translation>Annahmen: Geräte fragen alle %1 ab, eine Installation dauert %2, %3 % schlagen fehl</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="85" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="89" />
         <source>(from %n action(s) of the last 30 days).</source>
         <translation>
             <numerusform>(aus %n Aktion der letzten 30 Tage).</numerusform>
@@ -2011,37 +2066,37 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="86" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="90" />
         <source>(too few past actions to learn from: defaults).</source>
         <translation>(zu wenige frühere Aktionen, um daraus zu lernen: Vorgaben).</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="138" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="142" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="140" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="144" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="142" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="146" />
         <source>Starts</source>
         <translation>Beginnt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="144" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="148" />
         <source>Ends</source>
         <translation>Endet</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="146" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="150" />
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="148" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="152" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
@@ -2389,144 +2444,194 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::SettingsPage</name>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="34" />
+        <location filename="../app/console/pages/settingspage.cpp" line="40" />
         <source>A new assignment closes the target's open action (otherwise it cancels it)</source>
         <translation>Eine neue Zuweisung schließt die offene Aktion des Zielgeräts (sonst bricht sie sie ab)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="35" />
+        <location filename="../app/console/pages/settingspage.cpp" line="41" />
         <source>Devices must confirm an update before it runs (consent flow)</source>
         <translation>Geräte müssen ein Update bestätigen, bevor es läuft (Zustimmung)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="36" />
+        <location filename="../app/console/pages/settingspage.cpp" line="42" />
         <source>Several open actions per target, ordered by weight (multi-assignment)</source>
         <translation>Mehrere offene Aktionen je Zielgerät, nach Gewicht geordnet (Mehrfachzuweisung)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="46" />
+        <location filename="../app/console/pages/settingspage.cpp" line="58" />
         <source>Polling time</source>
         <translation>Abfrageintervall</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="49" />
+        <location filename="../app/console/pages/settingspage.cpp" line="61" />
         <source>Polling overdue time</source>
         <translation>Überfällig nach</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="56" />
+        <location filename="../app/console/pages/settingspage.cpp" line="68" />
         <source>Devices and deployments</source>
         <translation>Geräte und Verteilungen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="58" />
+        <location filename="../app/console/pages/settingspage.cpp" line="70" />
         <source>Devices poll every:</source>
         <translation>Geräte fragen ab alle:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="59" />
+        <location filename="../app/console/pages/settingspage.cpp" line="71" />
         <source>A device is overdue after:</source>
         <translation>Ein Gerät ist überfällig nach:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="66" />
+        <location filename="../app/console/pages/settingspage.cpp" line="78" />
         <source>Embedded server address</source>
         <translation>Adresse des eingebauten Servers</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="68" />
+        <location filename="../app/console/pages/settingspage.cpp" line="80" />
         <source>Embedded server</source>
         <translation>Eingebauter Server</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="70" />
+        <location filename="../app/console/pages/settingspage.cpp" line="82" />
         <source>Devices connect to (host:port):</source>
         <translation>Geräte verbinden sich mit (Host:Port):</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="71" />
+        <location filename="../app/console/pages/settingspage.cpp" line="83" />
         <source>Used from the next start of the console.</source>
         <translation>Gilt ab dem nächsten Start der Konsole.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="76" />
+        <location filename="../app/console/pages/settingspage.cpp" line="88" />
         <source>The embedded server will listen on %1 from the next start</source>
         <translation>Der eingebaute Server lauscht ab dem nächsten Start auf %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="84" />
+        <location filename="../app/console/pages/settingspage.cpp" line="96" />
         <source>Add &amp;user…</source>
         <translation>&amp;Benutzer hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="87" />
+        <location filename="../app/console/pages/settingspage.cpp" line="99" />
         <source>C&amp;hange…</source>
         <translation>Ä&amp;ndern…</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="91" />
+        <location filename="../app/console/pages/settingspage.cpp" line="103" />
         <source>De&amp;lete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="96" />
-        <location filename="../app/console/pages/settingspage.cpp" line="104" />
+        <location filename="../app/console/pages/settingspage.cpp" line="108" />
+        <location filename="../app/console/pages/settingspage.cpp" line="116" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="152" />
+        <location filename="../app/console/pages/settingspage.cpp" line="132" />
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="133" />
+        <source>&amp;Audit trail</source>
+        <translation>Än&amp;derungsprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="175" />
         <source>Could not read the configuration: %1</source>
         <translation>Die Konfiguration konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="163" />
+        <location filename="../app/console/pages/settingspage.cpp" line="183" />
+        <source>Audit trail</source>
+        <translation>Änderungsprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="192" />
+        <source>Audit filter</source>
+        <translation>Protokollfilter</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="193" />
+        <source>Filter, e.g. actor==admin;entity==targets (RSQL); Enter applies</source>
+        <translation>Filter, z. B. actor==admin;entity==targets (RSQL); Eingabe wendet ihn an</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="196" />
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="200" />
+        <source>Change details</source>
+        <translation>Einzelheiten der Änderung</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="203" />
+        <source>Select a change to see what was asked, and the resource before and after.</source>
+        <translation>Eine Änderung auswählen, um die Anfrage und die Ressource vorher und nachher zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/console/pages/settingspage.cpp" line="212" />
+        <source>%n change(s) shown, newest first. Only the retention period removes entries.</source>
+        <translation><numerusform>%n Änderung angezeigt, die neueste zuerst. Nur die Aufbewahrungsfrist entfernt Einträge.</numerusform><numerusform>%n Änderungen angezeigt, die neuesten zuerst. Nur die Aufbewahrungsfrist entfernt Einträge.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="216" />
+        <source>Could not read the audit trail: %1</source>
+        <translation>Das Änderungsprotokoll ließ sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/settingspage.cpp" line="258" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="167" />
+        <location filename="../app/console/pages/settingspage.cpp" line="262" />
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="180" />
+        <location filename="../app/console/pages/settingspage.cpp" line="275" />
         <source>Add an operator</source>
         <translation>Einen Bediener hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="204" />
+        <location filename="../app/console/pages/settingspage.cpp" line="299" />
         <source>Change operator %1</source>
         <translation>Bediener %1 ändern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="204" />
+        <location filename="../app/console/pages/settingspage.cpp" line="299" />
         <source>Nothing was changed: %1</source>
         <translation>Nichts wurde geändert: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="212" />
-        <location filename="../app/console/pages/settingspage.cpp" line="220" />
+        <location filename="../app/console/pages/settingspage.cpp" line="307" />
+        <location filename="../app/console/pages/settingspage.cpp" line="315" />
         <source>Delete operator</source>
         <translation>Bediener löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="213" />
+        <location filename="../app/console/pages/settingspage.cpp" line="308" />
         <source>Delete the operator %1? Their sign-in and tokens stop working at once.</source>
         <translation>Den Bediener %1 löschen? Anmeldung und Tokens funktionieren sofort nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="214" />
+        <location filename="../app/console/pages/settingspage.cpp" line="309" />
         <source>&amp;Delete %1</source>
         <translation>%1 &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="220" />
+        <location filename="../app/console/pages/settingspage.cpp" line="315" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="180" />
+        <location filename="../app/console/pages/settingspage.cpp" line="275" />
         <source>The account was not created: %1</source>
         <translation>Das Konto wurde nicht angelegt: %1</translation>
     </message>

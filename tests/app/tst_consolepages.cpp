@@ -7,6 +7,7 @@
 #include "app/console/mainwindow.h"
 #include "app/console/models/actionhistorymodel.h"
 #include "app/console/models/actiontablemodel.h"
+#include "app/console/models/auditmodel.h"
 #include "app/console/models/distributionsetmodel.h"
 #include "app/console/models/rolloutgroupmodel.h"
 #include "app/console/models/rolloutspanmodel.h"
@@ -35,6 +36,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QQuickItem>
 #include <QQuickWidget>
@@ -191,6 +193,8 @@ void TestConsolePages::operatorFlow1Connects()
         window.rolloutsPage()->groups(), QAbstractItemModelTester::FailureReportingMode::QtTest));
     m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
         window.settingsPage()->users(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        window.settingsPage()->audit(), QAbstractItemModelTester::FailureReportingMode::QtTest));
     m_flow->testers.push_back(std::make_unique<QAbstractItemModelTester>(
         window.rolloutsPage()->spans(), QAbstractItemModelTester::FailureReportingMode::QtTest));
 
@@ -472,6 +476,36 @@ void TestConsolePages::operatorFlow10Settings()
     // Settings: the tenant configuration and the operators.
     QTRY_VERIFY(window.settingsPage()->users()->rowCount() >= 1);
     screenshot(window, window.settingsPage(), u"settings"_s);
+
+    // The audit trail: every change the stages above made through the console, newest first, with its details.
+    SettingsPage *settings = window.settingsPage();
+    window.pages()->setCurrentPage(settings);
+    settings->showAudit();
+    AuditModel *audit = settings->audit();
+    QTRY_VERIFY(audit->rowCount() >= 4);
+    QStringList changes;
+    for (int row = 0; row < audit->rowCount(); ++row)
+        changes << audit->index(row, AuditModel::Change).data().toString();
+    QVERIFY2(changes.contains(u"POST /softwaremodules"_s), qPrintable(changes.join(u", "_s)));
+    QVERIFY2(std::any_of(changes.cbegin(), changes.cend(),
+                         [](const QString &c) { return c.startsWith(u"POST /rollouts"_s); }),
+             qPrintable(changes.join(u", "_s)));
+    const qint64 newest = audit->rowObject(0).value("id"_L1).toInteger();
+    const qint64 oldest = audit->rowObject(audit->rowCount() - 1).value("id"_L1).toInteger();
+    QVERIFY(newest > oldest);
+    QCOMPARE(audit->index(0, AuditModel::Operator).data().toString(), u"console"_s);
+    auto *view = settings->findChild<QTableView *>(u"auditView"_s);
+    auto *detail = settings->findChild<QPlainTextEdit *>(u"auditDetail"_s);
+    QVERIFY(view && detail);
+    view->setCurrentIndex(audit->index(changes.indexOf(u"POST /softwaremodules"_s), 0));
+    QVERIFY2(detail->toPlainText().contains(u"\"version\""_s), qPrintable(detail->toPlainText()));
+    screenshot(window, settings, u"settings-audit"_s);
+    // The filter is RSQL on the server.
+    auto *filter = settings->findChild<QLineEdit *>(u"auditFilter"_s);
+    QVERIFY(filter);
+    filter->setText(u"path==/softwaremodules"_s);
+    QTest::keyClick(filter, Qt::Key_Return);
+    QTRY_COMPARE(audit->rowCount(), int(changes.count(u"POST /softwaremodules"_s)));
     screenshot(window, window.pages()->page(0), u"welcome"_s);
     m_flow.reset();
 }

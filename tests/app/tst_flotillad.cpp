@@ -38,6 +38,7 @@ private Q_SLOTS:
     void refusesOldTlsAndWeakCiphers_data();
     void refusesOldTlsAndWeakCiphers();
     void managementApiAndFirstAdministrator();
+    void secretsNeverReachTheLog();
 
 private:
     // Starts flotillad with the scratch database and artifacts plus args; returns its base URL.
@@ -390,6 +391,47 @@ void TestFlotillad::managementApiAndFirstAdministrator()
     QVERIFY(target["lastControllerRequestAt"_L1].toDouble() > 0);
     QCOMPARE(api.get(u"/openapi.json"_s).json()["openapi"_L1].toString(), u"3.0.3"_s);
     stop(p);
+}
+
+void TestFlotillad::secretsNeverReachTheLog()
+{
+    // Every debug message on, Qt's own included: the log still holds no password, token or credential.
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"FLOTILLA_ADMIN_USER"_s, u"root"_s);
+    env.insert(u"FLOTILLA_ADMIN_PASSWORD"_s, u"first-admin-secret"_s);
+    env.insert(u"QT_LOGGING_RULES"_s, u"*.debug=true"_s);
+    p.setProcessEnvironment(env);
+    const QString base = start(p, { u"--gateway-token"_s, u"gateway-key-secret"_s });
+    QVERIFY(!base.isEmpty());
+    HttpClient api(base + u"/rest/v1"_s);
+    api.setAuthorization("Basic " + QByteArray("root:first-admin-secret").toBase64());
+    QCOMPARE(api.post(u"/targets"_s, R"([{"controllerId":"log-1"}])").status, 201);
+    QCOMPARE(api.post(u"/users"_s, R"({"username":"eve","password":"second-user-secret","roles":["viewer"]})").status,
+             201);
+    const QString targetToken = api.get(u"/targets/log-1"_s).json().value("securityToken"_L1).toString();
+    QVERIFY(!targetToken.isEmpty());
+    const QString bearer = api.post(u"/auth/token"_s, {}).json().value("token"_L1).toString();
+    QVERIFY(!bearer.isEmpty());
+    HttpClient device(base);
+    device.setAuthorization("TargetToken " + targetToken.toUtf8());
+    QCOMPARE(device.get(u"/DEFAULT/controller/v1/log-1"_s).status, 200);
+    device.setAuthorization("GatewayToken gateway-key-secret");
+    QCOMPARE(device.get(u"/DEFAULT/controller/v1/log-1"_s).status, 200);
+    device.setAuthorization("TargetToken wrong-target-secret");
+    QCOMPARE(device.get(u"/DEFAULT/controller/v1/log-1"_s).status, 401);
+    api.setAuthorization("Bearer " + bearer.toUtf8());
+    QCOMPARE(api.get(u"/audit"_s).status, 200);
+    api.setAuthorization("Basic " + QByteArray("root:wrong-password-secret").toBase64());
+    QCOMPARE(api.get(u"/targets"_s).status, 401);
+    stop(p);
+    const QByteArray log = m_startOutput.toUtf8() + p.readAll();
+    QVERIFY2(log.contains("flotilla."), "the log is empty: the test would prove nothing");
+    for (const QByteArray &secret :
+         { "first-admin-secret"_ba, QByteArray("root:first-admin-secret").toBase64(), "second-user-secret"_ba,
+           "gateway-key-secret"_ba, targetToken.toUtf8(), bearer.toUtf8(), "wrong-target-secret"_ba,
+           "wrong-password-secret"_ba, QByteArray("root:wrong-password-secret").toBase64() })
+        QVERIFY2(!log.contains(secret), secret.constData());
 }
 
 QTEST_GUILESS_MAIN(TestFlotillad)

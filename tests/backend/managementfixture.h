@@ -5,6 +5,7 @@
 // user per role (operator, viewer, approver; password "<name>-password"), fresh for every test function.
 #include "backend/operatoraccounts.h"
 #include "backend/server.h"
+#include "backend/sqlstore.h"
 #include "tests/common/httpclient.h"
 #include "tests/common/loopbackserver.h"
 
@@ -31,9 +32,12 @@ protected:
         QString error;
         m_server = startWithAdmin(config, &error);
         QVERIFY2(m_server, qPrintable(error));
-        for (const char *role : { "operator", "viewer", "approver" })
+        for (const char *role : { "operator", "viewer", "approver" }) {
+            if (m_server->store().userByName(QLatin1String(role)))
+                continue; // a database a test starts again on
             QVERIFY(m_server->accounts().createUser(QLatin1String(role), u"%1-password"_s.arg(QLatin1String(role)),
                                                     { QLatin1String(role) }));
+        }
         m_base = m_server->url();
         m_client = std::make_unique<HttpClient>(m_base + u"/rest/v1"_s);
     }

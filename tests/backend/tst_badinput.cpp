@@ -3,7 +3,11 @@
 // method: ids that name nothing or are not ids at all ("..", "%00", absurd lengths, SQL), malformed and
 // wrongly-typed bodies, wrong content types, and for lists absurd paging, sorting and queries. Every answer is a
 // 4xx with hawkBit's JSON error shape — never a 5xx, never a dropped connection — or, for input that happens to
-// be harmless, a success; and the store's collections are exactly as they were before the sweep.
+// be harmless, a success; and the store's collections are exactly as they were before the sweep. The DDI's routes
+// (DdiServer::routes()) get the same: bad action, module and controller ids, another tenant, malformed and
+// wrongly-typed feedback, configData and confirmation bodies, oversized ones, wrong content types, absurd query
+// parameters; the device's target, attributes, action and its history are as they were.
+#include "backend/ddiserver.h"
 #include "backend/managementserver.h"
 #include "backend/server.h"
 #include "tests/backend/routeverbs.h"
@@ -23,6 +27,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void noRouteAnswers5xx();
+    void noDdiRouteAnswers5xx();
 
 private:
     // The collections and their totals: what must not change.
@@ -37,6 +42,8 @@ private:
     std::unique_ptr<HttpClient> m_api;
     QStringList m_problems;
     int m_requests = 0;
+    QString m_token; // dev-1's security token
+    qint64 m_action = 0; // dev-1's open action
 };
 
 void TestBadInput::initTestCase()
@@ -48,10 +55,18 @@ void TestBadInput::initTestCase()
     m_api = std::make_unique<HttpClient>(m_server->url() + u"/rest/v1"_s);
     m_api->setAuthorization("Basic " + QByteArray("admin:admin-password").toBase64());
     // Something of every kind, so that routes with a real id reach their body parsing.
-    QVERIFY(addFirmwareSet(*m_api) > 0);
+    const qint64 set = addFirmwareSet(*m_api);
+    QVERIFY(set > 0);
     QCOMPARE(m_api->post(u"/targets"_s, R"([{"controllerId":"dev-1","name":"dev-1"}])").status, 201);
     QCOMPARE(m_api->post(u"/targettags"_s, R"([{"name":"t"}])").status, 201);
     QCOMPARE(m_api->post(u"/distributionsettags"_s, R"([{"name":"d"}])").status, 201);
+    // dev-1 gets an action, so the DDI's action routes reach their body parsing.
+    const HttpAnswer assigned = m_api->post(u"/targets/dev-1/assignedDS"_s, u"{\"id\":%1}"_s.arg(set).toUtf8());
+    QVERIFY2(assigned.status == 200, assigned.body.constData());
+    m_action = assigned.json()["assignedActions"_L1].toArray().at(0)["id"_L1].toInteger();
+    QVERIFY(m_action > 0);
+    m_token = m_api->get(u"/targets/dev-1"_s).json()["securityToken"_L1].toString();
+    QVERIFY(!m_token.isEmpty());
 }
 
 void TestBadInput::cleanupTestCase()
@@ -188,6 +203,135 @@ void TestBadInput::noRouteAnswers5xx()
                         { { "Content-Type", "text/plain" } })
                  .status,
              415);
+}
+
+void TestBadInput::noDdiRouteAnswers5xx()
+{
+    // What the device side may change, read through the Management API before and after.
+    auto state = [this] {
+        QJsonObject target = m_api->get(u"/targets/dev-1"_s).json();
+        for (const char *volatileKey : { "lastControllerRequestAt", "pollStatus", "_links", "lastModifiedAt" })
+            target.remove(QLatin1StringView(volatileKey));
+        QMap<QString, QByteArray> s;
+        s.insert(u"target"_s, QJsonDocument(target).toJson(QJsonDocument::Compact));
+        s.insert(u"attributes"_s, m_api->get(u"/targets/dev-1/attributes"_s).body);
+        s.insert(
+            u"action"_s,
+            QByteArray::number(m_api->get(u"/targets/dev-1/actions/%1"_s.arg(m_action)).status)
+                + m_api->get(u"/targets/dev-1/actions/%1"_s.arg(m_action)).json()["status"_L1].toString().toUtf8());
+        s.insert(
+            u"history"_s,
+            QByteArray::number(
+                m_api->get(u"/targets/dev-1/actions/%1/status?limit=1"_s.arg(m_action)).json()["total"_L1].toInt()));
+        s.insert(u"targets"_s, QByteArray::number(m_api->get(u"/targets?limit=1"_s).json()["total"_L1].toInt()));
+        return s;
+    };
+    HttpClient device(m_server->url());
+    device.setAuthorization("TargetToken " + m_token.toUtf8());
+    QStringList problems;
+    int requests = 0;
+    auto check = [&](const QByteArray &verb, const QString &path, const QByteArray &body,
+                     const QByteArray &contentType = "application/json") {
+        ++requests;
+        const HttpAnswer a = device.send(verb, path, body, { { "Content-Type", contentType } });
+        QString problem;
+        if (a.status == 0)
+            problem = u"no answer (%1)"_s.arg(int(a.error));
+        else if (a.status >= 500)
+            problem = u"HTTP %1: %2"_s.arg(a.status).arg(QString::fromUtf8(a.body.left(200)));
+        else if (a.status >= 400 && verb != "HEAD"
+                 && (a.json()["errorCode"_L1].toString().isEmpty() || a.json()["message"_L1].toString().isEmpty()))
+            problem
+                = u"HTTP %1 without the DDI's error body: %2"_s.arg(a.status).arg(QString::fromUtf8(a.body.left(200)));
+        if (!problem.isEmpty())
+            problems << u"%1 %2 (body %3): %4"_s.arg(QString::fromLatin1(verb), path.left(120),
+                                                     QString::fromUtf8(body.left(40)).simplified(), problem);
+    };
+    const QString root = u"/DEFAULT/controller/v1/"_s;
+    // The device reads its action once as it should (that is history: "retrieved"); from here on nothing the
+    // sweep sends may change anything.
+    QCOMPARE(device.get(root + u"dev-1/deploymentBase/%1"_s.arg(m_action)).status, 200);
+    const QMap<QString, QByteArray> before = state();
+    const QStringList badIds { u"999999999"_s, u"-1"_s,   u"abc"_s,  u"%2e%2e"_s,         u"%00"_s,
+                               u"%25"_s,       u"0x10"_s, u"1e99"_s, QString(3000, u'x'), u"1%20OR%201=1"_s };
+    QList<QByteArray> badBodies {
+        "{",
+        "[",
+        "null",
+        "\"text\"",
+        "42",
+        "{}",
+        "[{}]",
+        "[null]",
+        "{\"\xff\xfe\": 1}",
+        R"({"id":"x","status":{"execution":"nonsense","result":{"finished":"success"}}})",
+        R"({"status":{"execution":"closed","result":{"finished":5}}})",
+        R"({"status":{"execution":"proceeding","result":{"finished":"none","progress":{"cnt":-1,"of":"x"}}}})",
+        R"({"status":{"execution":["closed"],"result":{}},"time":{}})",
+        R"({"status":{"execution":"closed","result":{"finished":"success"},"details":[1,{},null]}})",
+        R"({"confirmation":"maybe","code":"x","details":"not a list"})",
+        R"({"mode":"bogus","data":{"k":"v"}})",
+        R"({"mode":"merge","data":{"k":{"nested":1}}})",
+        R"({"mode":"merge","data":[1,2]})",
+        R"({"initiator":5,"remark":[]})",
+        QByteArray(R"({"mode":"merge","data":{")") + QByteArray(200, 'k') + R"(":"v"}})",
+        QByteArray(R"({"status":{"execution":"closed","result":{"finished":"success"},"details":[")")
+            + QByteArray(600000, 'd') + "\"]}}", // over the 512 KiB body limit: 413
+    };
+    QByteArray manyAttributes = R"({"mode":"merge","data":{)";
+    for (int i = 0; i < 5000; ++i)
+        manyAttributes += (i ? "," : "") + QByteArray("\"k") + QByteArray::number(i) + "\":\"v\"";
+    badBodies << manyAttributes + "}}";
+    const QStringList badQueries { u"actionHistory=-5"_s, u"actionHistory=abc"_s, u"actionHistory=100000000"_s,
+                                   u"c=1&c=2&actionHistory=1&actionHistory=3"_s, u"c=%00"_s };
+
+    int routes = 0;
+    for (const Flotilla::DdiServer::Route &route : Flotilla::DdiServer::routes()) {
+        ++routes;
+        const QByteArray verb = verbOf(route.methods.testFlag(QHttpServerRequest::Method::Head)
+                                           ? QHttpServerRequest::Method::Get
+                                           : QHttpServerRequest::Method(route.methods.toInt()));
+        const int args = int(route.path.count(u"<arg>"_s));
+        const bool writes = verb == "POST" || verb == "PUT";
+        for (const QString &bad : badIds) {
+            // Every argument bad in turn; then the controllerId itself bad (another device's, or no id at all).
+            if (args > 0) {
+                QString path = route.path;
+                path.replace(u"<arg>"_s, bad);
+                check(verb, root + u"dev-1"_s + path, writes ? "{}" : "");
+            }
+            QString path = route.path;
+            path.replace(u"<arg>"_s, QString::number(m_action));
+            check(verb, root + bad + path, writes ? "{}" : "");
+        }
+        QString real = route.path;
+        real.replace(real.indexOf(u"<arg>"_s) < 0 ? 0 : real.indexOf(u"<arg>"_s), real.contains(u"<arg>"_s) ? 5 : 0,
+                     route.path.startsWith(u"/softwaremodules"_s) ? u"1"_s : QString::number(m_action));
+        real.replace(u"<arg>"_s, u"no-such-file"_s);
+        if (writes) {
+            for (const QByteArray &body : std::as_const(badBodies))
+                check(verb, root + u"dev-1"_s + real, body);
+            check(verb, root + u"dev-1"_s + real, R"({"status":{"execution":"closed"}})", "text/plain");
+            check(verb, root + u"dev-1"_s + real, "status=closed", "application/x-www-form-urlencoded");
+        } else {
+            for (const QString &q : badQueries)
+                check(verb, root + u"dev-1"_s + real + u'?' + q, {});
+            if (route.methods.testFlag(QHttpServerRequest::Method::Head))
+                check("HEAD", root + u"dev-1"_s + real, {});
+        }
+        // Another tenant is nobody's.
+        check(verb, u"/NOPE/controller/v1/dev-1"_s + real, writes ? "{}" : "");
+    }
+    QVERIFY2(routes >= 15, qPrintable(QString::number(routes)));
+    qInfo("%d DDI routes, %d requests", routes, requests);
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(u"%1 of %2 answers break the rules:\n"_s.arg(problems.size()).arg(requests)
+                        + problems.mid(0, 60).join(u'\n')));
+    const QMap<QString, QByteArray> after = state();
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        QVERIFY2(after.value(it.key()) == it.value(),
+                 qPrintable(u"%1 changed: %2 -> %3"_s.arg(it.key(), QString::fromUtf8(it.value()),
+                                                          QString::fromUtf8(after.value(it.key())))));
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)

@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Rsql::NodePtr tree = std::get<Rsql::NodePtr>(parsed);
     for (auto entity :
          { RsqlCompiler::Entity::Target, RsqlCompiler::Entity::SoftwareModule, RsqlCompiler::Entity::DistributionSet,
-           RsqlCompiler::Entity::Rollout, RsqlCompiler::Entity::Action, RsqlCompiler::Entity::AutoAssignment }) {
+           RsqlCompiler::Entity::Rollout, RsqlCompiler::Entity::Action, RsqlCompiler::Entity::AutoAssignment,
+           RsqlCompiler::Entity::Audit }) {
         auto compiled = RsqlCompiler::compile(entity, tree);
         if (auto *error = std::get_if<Rsql::ParseError>(&compiled))
             FLOTILLA_FUZZ_CHECK(!error->message.isEmpty(), "a refused field says why");

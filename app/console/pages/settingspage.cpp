@@ -1,5 +1,6 @@
 #include "app/console/pages/settingspage.h"
 #include "app/console/confirm.h"
+#include "app/console/models/auditmodel.h"
 #include "app/console/models/usermodel.h"
 #include "app/console/pages/userdialog.h"
 #include "app/console/serverconnection.h"
@@ -7,6 +8,7 @@
 #include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -15,10 +17,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -37,6 +43,12 @@ SettingsPage::SettingsPage(ServerConnection &connection, QWidget *parent)
     , m_status(new QLabel(this))
     , m_listen(new QLineEdit(this))
     , m_userView(new QTableView(this))
+    , m_tabs(new QTabWidget(this))
+    , m_audit(new AuditModel(connection, this))
+    , m_auditView(new QTableView(this))
+    , m_auditFilter(new QLineEdit(this))
+    , m_auditDetail(new QPlainTextEdit(this))
+    , m_auditStatus(new QLabel(this))
 {
     setObjectName(u"settingsPage"_s);
     for (QLineEdit *e : { m_polling, m_overdue })
@@ -111,10 +123,21 @@ SettingsPage::SettingsPage(ServerConnection &connection, QWidget *parent)
     userButtons->addStretch();
     usersLayout->addLayout(userButtons);
 
+    auto *general = new QWidget(this);
+    auto *generalLayout = new QVBoxLayout(general);
+    generalLayout->addWidget(tenant);
+    generalLayout->addWidget(server);
+    generalLayout->addWidget(usersBox, 1);
+    m_tabs->setObjectName(u"settingsTabs"_s);
+    m_tabs->addTab(general, tr("&General"));
+    m_tabs->addTab(makeAuditTab(), tr("&Audit trail"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            loadAudit();
+    });
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(tenant);
-    layout->addWidget(server);
-    layout->addWidget(usersBox, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
 
     connect(m_polling, &QLineEdit::editingFinished, this,
             [this] { put(u"pollingTime"_s, m_polling->text().trimmed()); });
@@ -151,6 +174,78 @@ void SettingsPage::reload()
     connect(reply, &ApiReply::failed, this, [this](int, const QString &why) {
         m_status->setText(tr("Could not read the configuration: %1").arg(why));
     });
+}
+
+QWidget *SettingsPage::makeAuditTab()
+{
+    auto *tab = new QWidget(this);
+    m_auditView->setObjectName(u"auditView"_s);
+    m_auditView->setAccessibleName(tr("Audit trail"));
+    m_auditView->setModel(m_audit);
+    m_auditView->verticalHeader()->hide();
+    m_auditView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_auditView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_auditView->horizontalHeader()->setStretchLastSection(false);
+    m_auditView->horizontalHeader()->setSectionResizeMode(AuditModel::Change, QHeaderView::Stretch);
+    m_auditView->setColumnWidth(AuditModel::When, fontMetrics().horizontalAdvance(u"00/00/0000 00:00 PM"_s) + 16);
+    m_auditFilter->setObjectName(u"auditFilter"_s);
+    m_auditFilter->setAccessibleName(tr("Audit filter"));
+    m_auditFilter->setPlaceholderText(tr("Filter, e.g. actor==admin;entity==targets (RSQL); Enter applies"));
+    m_auditFilter->setClearButtonEnabled(true);
+    connect(m_auditFilter, &QLineEdit::returnPressed, this, &SettingsPage::loadAudit);
+    auto *refresh = new QPushButton(tr("&Refresh"), this);
+    refresh->setObjectName(u"auditRefresh"_s);
+    connect(refresh, &QPushButton::clicked, this, &SettingsPage::loadAudit);
+    m_auditDetail->setObjectName(u"auditDetail"_s);
+    m_auditDetail->setAccessibleName(tr("Change details"));
+    m_auditDetail->setReadOnly(true);
+    m_auditDetail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_auditDetail->setPlaceholderText(tr("Select a change to see what was asked, and the resource before and after."));
+    m_auditStatus->setObjectName(u"auditStatus"_s);
+    m_auditStatus->setWordWrap(true);
+    connect(m_auditView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_auditDetail->setPlainText(
+                    current.isValid() ? AuditModel::changeText(m_audit->rowObject(current.row())) : QString());
+            });
+    connect(m_audit, &ApiListModel::loaded, this, [this] {
+        m_auditStatus->setText(tr("%n change(s) shown, newest first. Only the retention period removes entries.", "",
+                                  m_audit->rowCount()));
+    });
+    connect(m_audit, &ApiListModel::loadFailed, this,
+            [this](const QString &why) { m_auditStatus->setText(tr("Could not read the audit trail: %1").arg(why)); });
+    auto *split = new QSplitter(Qt::Horizontal, tab);
+    split->addWidget(m_auditView);
+    split->addWidget(m_auditDetail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_auditFilter, 1);
+    bar->addWidget(refresh);
+    auto *layout = new QVBoxLayout(tab);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_auditStatus);
+    return tab;
+}
+
+void SettingsPage::showAudit()
+{
+    m_tabs->setCurrentIndex(1);
+    loadAudit();
+}
+
+void SettingsPage::loadAudit()
+{
+    if (!m_connection.isOpen())
+        return;
+    QUrlQuery query;
+    query.addQueryItem(u"limit"_s, u"500"_s);
+    if (const QString q = m_auditFilter->text().trimmed(); !q.isEmpty())
+        query.addQueryItem(u"q"_s, QString::fromUtf8(QUrl::toPercentEncoding(q)));
+    m_audit->setSource(u"/audit"_s, query); // loads when the source changed
+    if (!m_audit->isLoading())
+        m_audit->reload();
 }
 
 void SettingsPage::put(const QString &key, const QJsonValue &value)

@@ -5,17 +5,21 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 
 namespace Flotilla {
 
+class AuditModel;
 class ServerConnection;
 class UserModel;
 
 // Settings: the tenant configuration (polling times, auto-close, consent flow, multi-assignment) — each change
 // is sent at once and the server's refusal shown next to it —, the operator accounts, and the embedded DDI
-// listener (host:port, used at the next start).
+// listener (host:port, used at the next start); and, on its own tab, the audit trail of operator changes (loaded
+// when the tab is shown, filtered with RSQL, each change's before and after beside the list).
 class SettingsPage : public QWidget
 {
     Q_OBJECT
@@ -24,6 +28,8 @@ public:
 
     void reload();
     UserModel *users() const { return m_users; }
+    AuditModel *audit() const { return m_audit; }
+    void showAudit(); // the audit tab, loaded
 
 public Q_SLOTS:
     void addUser();
@@ -47,7 +53,16 @@ private:
     QLabel *m_status;
     QLineEdit *m_listen;
     QTableView *m_userView;
+    QTabWidget *m_tabs;
+    AuditModel *m_audit;
+    QTableView *m_auditView;
+    QLineEdit *m_auditFilter;
+    QPlainTextEdit *m_auditDetail;
+    QLabel *m_auditStatus;
     bool m_loading = false;
+
+    QWidget *makeAuditTab();
+    void loadAudit();
 };
 
 } // namespace Flotilla

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "app/console/models/apilistmodel.h"
+
+namespace Flotilla {
+
+// The audit trail (GET /audit, administrators only), newest first: when, who, from where, what, with what result.
+// The before and after of a row come with rowObject() (AuditModel::changeText words them for people).
+class AuditModel : public ApiListModel
+{
+    Q_OBJECT
+public:
+    enum Column { When, Operator, Address, Change, Result, ColumnCount };
+    explicit AuditModel(ServerConnection &connection, QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // A row's request, before and after as indented JSON, for the detail pane.
+    static QString changeText(const QJsonObject &row);
+
+protected:
+    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    void onEvent(const QString &type, const QJsonObject &data) override;
+};
+
+} // namespace Flotilla
