@@ -5,7 +5,11 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QStorageInfo>
 #include <QTemporaryFile>
+
+#include <cerrno>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +42,10 @@ bool ArtifactStore::contains(const QString &sha256) const
     return QFileInfo::exists(pathOf(sha256));
 }
 
+namespace {
+constexpr qsizetype ChunkBytes = 256 * 1024; // read and written at a time
+} // namespace
+
 std::optional<ArtifactStore::Stored> ArtifactStore::add(QIODevice &source, const Hashes &declared, qint64 maxBytes,
                                                         AddError *error)
 {
@@ -47,6 +55,16 @@ std::optional<ArtifactStore::Stored> ArtifactStore::add(QIODevice &source, const
             *error = e;
         return std::nullopt;
     };
+    // A write that failed because the disk is full says so (the upload gets 507, the operator knows what to do).
+    auto writeFailed = [&](const QString &what, const QFileDevice &file) -> std::optional<Stored> {
+        if (errno == ENOSPC || errno == EDQUOT || QStorageInfo(m_directory).bytesAvailable() < ChunkBytes)
+            return fail(
+                AddError::NoSpace,
+                u"the disk of the artifact store '%1' is full (%2 bytes free); nothing was stored"_s.arg(m_directory)
+                    .arg(QStorageInfo(m_directory).bytesAvailable()));
+        return fail(AddError::Io, u"%1 failed: %2"_s.arg(what, file.errorString()));
+    };
+    QByteArray buffer(ChunkBytes, Qt::Uninitialized);
     // The temporary file lives in the store's directory so that the final move is a rename.
     QTemporaryFile out(m_directory + u"/incoming-XXXXXX"_s); // removed unless it is renamed into place
     if (!out.open())
@@ -54,7 +72,6 @@ std::optional<ArtifactStore::Stored> ArtifactStore::add(QIODevice &source, const
     QCryptographicHash sha1(QCryptographicHash::Sha1);
     QCryptographicHash md5(QCryptographicHash::Md5);
     QCryptographicHash sha256(QCryptographicHash::Sha256);
-    QByteArray buffer(256 * 1024, Qt::Uninitialized);
     qint64 size = 0;
     for (;;) {
         if (!source.bytesAvailable() && !source.atEnd())
@@ -72,7 +89,7 @@ std::optional<ArtifactStore::Stored> ArtifactStore::add(QIODevice &source, const
         md5.addData(chunk);
         sha256.addData(chunk);
         if (out.write(chunk.data(), n) != n)
-            return fail(AddError::Io, u"writing the artifact failed: %1"_s.arg(out.errorString()));
+            return writeFailed(u"writing the artifact"_s, out);
     }
     Stored stored { { QString::fromLatin1(sha1.result().toHex()), QString::fromLatin1(md5.result().toHex()),
                       QString::fromLatin1(sha256.result().toHex()) },
@@ -93,7 +110,10 @@ std::optional<ArtifactStore::Stored> ArtifactStore::add(QIODevice &source, const
         return stored; // the same content is already there
     if (!QDir().mkpath(QFileInfo(target).path()))
         return fail(AddError::Io, u"cannot create '%1'"_s.arg(QFileInfo(target).path()));
-    if (!out.flush() || !out.rename(target))
+    // On the disk before it has its name: a crash never leaves a visible artifact with missing bytes.
+    if (!out.flush() || ::fsync(out.handle()) != 0)
+        return writeFailed(u"writing the artifact"_s, out);
+    if (!out.rename(target))
         return fail(AddError::Io, u"moving the artifact to '%1' failed: %2"_s.arg(target, out.errorString()));
     out.setAutoRemove(false);
     qCInfo(lcArtifacts).noquote() << "artifact stored:" << stored.hashes.sha256 << size << "bytes";

@@ -32,7 +32,7 @@ public:
         qint64 size = 0;
     };
     // A hash mismatch names the hash (hawkBit answers each with its own error code).
-    enum class AddError : quint8 { None, TooLarge, Sha1Mismatch, Md5Mismatch, Sha256Mismatch, Io };
+    enum class AddError : quint8 { None, TooLarge, Sha1Mismatch, Md5Mismatch, Sha256Mismatch, Io, NoSpace };
 
     // Reads source to its end. Declared hashes (empty ones are not checked) must match what was read.
     std::optional<Stored> add(QIODevice &source, const Hashes &declared, qint64 maxBytes, AddError *error = nullptr);

@@ -484,7 +484,54 @@ struct ManagementServer::Context
                  u"a string in the body has %1 characters; at most %2 are taken"_s.arg(longest).arg(MaxStringLength));
             return std::nullopt;
         }
+        if (const QString tooLong = fieldTooLong(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()));
+            !tooLong.isEmpty()) {
+            fail(Mgmt::Errors::ConstraintViolation, tooLong);
+            return std::nullopt;
+        }
         return doc;
+    }
+    // hawkBit's column sizes (its repository model: NamedEntity, NamedVersionedEntity, SoftwareModule, Target,
+    // TargetFilterQuery, Type, Tag, Rollout): a longer value is a 400 naming the field, as hawkBit's validation
+    // answers, never a 500 from a database column that is too short.
+    static QString fieldTooLong(const QJsonValue &v)
+    {
+        if (v.isArray()) {
+            for (const QJsonValue &e : v.toArray()) {
+                if (const QString why = fieldTooLong(e); !why.isEmpty())
+                    return why;
+            }
+            return {};
+        }
+        if (!v.isObject())
+            return {};
+        const QJsonObject o = v.toObject();
+        const bool metadata = o.contains("key"_L1) && o.contains("value"_L1);
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (it.value().isArray() || it.value().isObject()) {
+                if (const QString why = fieldTooLong(it.value()); !why.isEmpty())
+                    return why;
+                continue;
+            }
+            if (!it.value().isString())
+                continue;
+            static const QHash<QString, int> limits {
+                { u"name"_s, 128 },      { u"description"_s, 512 },  { u"version"_s, 64 },
+                { u"vendor"_s, 256 },    { u"controllerId"_s, 256 }, { u"securityToken"_s, 128 },
+                { u"address"_s, 512 },   { u"query"_s, 1024 },       { u"targetFilterQuery"_s, 1024 },
+                { u"colour"_s, 16 },     { u"remark"_s, 255 },       { u"approvalRemark"_s, 255 },
+                { u"approvedBy"_s, 64 },
+            };
+            int limit = limits.value(it.key(), 0);
+            if (it.key() == u"key"_s)
+                limit = metadata ? 128 : 64; // a metadata key, or a type's key
+            else if (it.key() == u"value"_s && metadata)
+                limit = 4000;
+            if (limit > 0 && it.value().toString().size() > limit)
+                return u"%1: at most %2 characters, %3 given"_s.arg(it.key()).arg(limit).arg(
+                    it.value().toString().size());
+        }
+        return {};
     }
     static constexpr qsizetype MaxStringLength = 16384;
     static qsizetype longestString(const QJsonValue &v)

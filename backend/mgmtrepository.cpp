@@ -129,6 +129,8 @@ void ManagementServer::uploadArtifact(Context &ctx)
             return ctx.fail(Errors::Md5Mismatch, m_artifacts.errorString());
         case ArtifactStore::AddError::Sha256Mismatch:
             return ctx.fail(Errors::Sha256Mismatch, m_artifacts.errorString());
+        case ArtifactStore::AddError::NoSpace:
+            return ctx.fail(Status::InsufficientStorage, m_artifacts.errorString());
         default:
             return ctx.fail(Status::InternalServerError, m_artifacts.errorString());
         }

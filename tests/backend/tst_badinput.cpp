@@ -28,6 +28,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void noRouteAnswers5xx();
     void noDdiRouteAnswers5xx();
+    void fieldsHaveHawkbitsLengths_data();
+    void fieldsHaveHawkbitsLengths();
 
 private:
     // The collections and their totals: what must not change.
@@ -332,6 +334,53 @@ void TestBadInput::noDdiRouteAnswers5xx()
         QVERIFY2(after.value(it.key()) == it.value(),
                  qPrintable(u"%1 changed: %2 -> %3"_s.arg(it.key(), QString::fromUtf8(it.value()),
                                                           QString::fromUtf8(after.value(it.key())))));
+}
+
+void TestBadInput::fieldsHaveHawkbitsLengths_data()
+{
+    // hawkBit's repository model sizes (NamedEntity 128/512, NamedVersionedEntity 64, SoftwareModule vendor 256
+    // and metadata 128/4000, Target controllerId 256, TargetFilterQuery 1024, Type key 64, Tag colour 16).
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("body"); // %1: the value under test
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<int>("limit");
+    QTest::newRow("type key") << u"/softwaremoduletypes"_s << uR"([{"key":"%1","name":"n"}])"_s << u"key"_s << 64;
+    QTest::newRow("type name") << u"/softwaremoduletypes"_s << uR"([{"key":"k-name","name":"%1"}])"_s << u"name"_s
+                               << 128;
+    QTest::newRow("module version") << u"/softwaremodules"_s << uR"([{"type":"os","name":"m1","version":"%1"}])"_s
+                                    << u"version"_s << 64;
+    QTest::newRow("module vendor") << u"/softwaremodules"_s
+                                   << uR"([{"type":"os","name":"m2","version":"1","vendor":"%1"}])"_s << u"vendor"_s
+                                   << 256;
+    QTest::newRow("module description") << u"/softwaremodules"_s
+                                        << uR"([{"type":"os","name":"m3","version":"1","description":"%1"}])"_s
+                                        << u"description"_s << 512;
+    QTest::newRow("controllerId") << u"/targets"_s << uR"([{"controllerId":"%1"}])"_s << u"controllerId"_s << 256;
+    QTest::newRow("target name") << u"/targets"_s << uR"([{"controllerId":"t-name","name":"%1"}])"_s << u"name"_s
+                                 << 128;
+    QTest::newRow("tag colour") << u"/targettags"_s << uR"([{"name":"c","colour":"%1"}])"_s << u"colour"_s << 16;
+    QTest::newRow("filter query") << u"/targetfilters"_s << uR"({"name":"f","query":"name==%1"})"_s << u"query"_s
+                                  << 1024 - 6;
+    QTest::newRow("metadata key") << u"/targets/dev-1/metadata"_s << uR"([{"key":"%1","value":"v"}])"_s << u"key"_s
+                                  << 128;
+    QTest::newRow("metadata value") << u"/targets/dev-1/metadata"_s << uR"([{"key":"mv","value":"%1"}])"_s << u"value"_s
+                                    << 4000;
+}
+
+void TestBadInput::fieldsHaveHawkbitsLengths()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, body);
+    QFETCH(QString, field);
+    QFETCH(int, limit);
+    static int row = 0;
+    const QChar fill = QChar(u'a' + (row++ % 26)); // each row its own value, so none collides with another's
+    const HttpAnswer over = m_api->post(path, body.arg(QString(limit + 1, fill)).toUtf8());
+    QCOMPARE(over.status, 400);
+    QCOMPARE(over.json()["errorCode"_L1].toString(), u"hawkbit.server.error.repo.constraintViolation"_s);
+    QVERIFY2(over.json()["message"_L1].toString().startsWith(field + u": at most"_s), over.body.constData());
+    const HttpAnswer at = m_api->post(path, body.arg(QString(limit, fill)).toUtf8());
+    QVERIFY2(at.status == 200 || at.status == 201, at.body.constData());
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)
