@@ -3,10 +3,12 @@
 #include "backend/backendlogging.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QStorageInfo>
 #include <QTemporaryFile>
+#include <QTimeZone>
 
 #include <cerrno>
 #include <unistd.h>
@@ -29,7 +31,24 @@ bool ArtifactStore::open()
         m_error = u"artifact directory '%1' is not writable"_s.arg(m_directory);
         return false;
     }
+    removeAbandonedUploads();
     return true;
+}
+
+void ArtifactStore::removeAbandonedUploads()
+{
+    // An upload cut off by a crash (kill -9, power loss) leaves its temporary file behind; nothing ever names it.
+    // A live upload writes its file as the bytes come, so only files untouched for an hour are removed: another
+    // server sharing the directory may be receiving one right now.
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-AbandonedUploadSeconds);
+    const QFileInfoList incoming = QDir(m_directory).entryInfoList({ u"incoming-*"_s }, QDir::Files | QDir::Hidden);
+    int removed = 0;
+    for (const QFileInfo &file : incoming) {
+        if (file.lastModified(QTimeZone::UTC) < before && QFile::remove(file.filePath()))
+            ++removed;
+    }
+    if (removed > 0)
+        qCInfo(lcArtifacts, "removed %d upload(s) abandoned by an earlier run", removed);
 }
 
 QString ArtifactStore::pathOf(const QString &sha256) const

@@ -15,8 +15,10 @@ class ArtifactStore
 public:
     explicit ArtifactStore(const QString &directory);
 
-    // Creates the directory; false with errorString() when it cannot be used.
+    // Creates the directory and removes uploads abandoned an hour or more ago (temporary files a crash left);
+    // false with errorString() when the directory cannot be used.
     bool open();
+    static constexpr int AbandonedUploadSeconds = 3600;
     QString directory() const { return m_directory; }
     QString errorString() const { return m_error; }
 
@@ -41,6 +43,8 @@ public:
     bool contains(const QString &sha256) const;
 
 private:
+    void removeAbandonedUploads();
+
     QString m_directory;
     QString m_error;
 };

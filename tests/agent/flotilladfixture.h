@@ -29,7 +29,8 @@ public:
     { }
     ~FlotilladFixture() { stop(); }
 
-    QString databaseUrl() const { return QStringLiteral("sqlite:") + m_dir + QStringLiteral("/flotilla.db"); }
+    QString databasePath() const { return m_dir + QStringLiteral("/flotilla.db"); }
+    QString databaseUrl() const { return QStringLiteral("sqlite:") + databasePath(); }
     QString artifactDir() const { return m_dir + QStringLiteral("/artifacts"); }
 
     // Before start(): the device and the sets it may get.
@@ -74,11 +75,12 @@ public:
                                      QStringLiteral("--artifact-dir"), artifactDir() }
                            + m_extraArguments);
         static const QRegularExpression listening(QStringLiteral("listening on (https?)://127\\.0\\.0\\.1:(\\d+)"));
+        const qsizetype logBefore = m_log.size(); // a restart looks for its own line, not the last start's
         QDeadlineTimer deadline(15000);
         while (!deadline.hasExpired() && m_server.state() != QProcess::NotRunning) {
             m_server.waitForReadyRead(200);
             m_log += m_server.readAll();
-            const QRegularExpressionMatch m = listening.match(QString::fromUtf8(m_log));
+            const QRegularExpressionMatch m = listening.match(QString::fromUtf8(m_log.mid(logBefore)));
             if (m.hasMatch()) {
                 m_scheme = m.captured(1);
                 m_port = quint16(m.captured(2).toUInt());
@@ -103,6 +105,15 @@ public:
             return;
         ::kill(pid_t(m_server.processId()), SIGTERM);
         m_server.waitForFinished(15000);
+    }
+    // kill -9: no chance to finish a request, a transaction or a file.
+    void crash()
+    {
+        if (m_server.state() == QProcess::NotRunning)
+            return;
+        ::kill(pid_t(m_server.processId()), SIGKILL);
+        m_server.waitForFinished(15000);
+        m_log += m_server.readAll();
     }
     QString log()
     {

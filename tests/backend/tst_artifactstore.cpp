@@ -4,6 +4,7 @@
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void declaredHashes();
     void sizeLimit();
     void sameContentOnce();
+    void abandonedUploadsRemovedAtOpen_data();
+    void abandonedUploadsRemovedAtOpen();
 
 private:
     std::optional<ArtifactStore::Stored> add(const QByteArray &content, const ArtifactStore::Hashes &declared = {},
@@ -125,6 +128,38 @@ void TestArtifactStore::sameContentOnce()
     QVERIFY(add("same"));
     QVERIFY(add("same"));
     QCOMPARE(filesInStore().size(), 1);
+}
+
+// An upload a crash cut off leaves its temporary file; the next open removes it once nobody has written to it for
+// an hour (a live upload on another server sharing the directory keeps its file fresh). Stored artifacts stay.
+void TestArtifactStore::abandonedUploadsRemovedAtOpen_data()
+{
+    QTest::addColumn<int>("ageSeconds");
+    QTest::addColumn<bool>("removed");
+    QTest::newRow("just written") << 0 << false;
+    QTest::newRow("untouched 59 minutes") << 59 * 60 << false;
+    QTest::newRow("untouched an hour and a minute") << 61 * 60 << true;
+    QTest::newRow("untouched a week") << 7 * 24 * 3600 << true;
+}
+
+void TestArtifactStore::abandonedUploadsRemovedAtOpen()
+{
+    QFETCH(int, ageSeconds);
+    QFETCH(bool, removed);
+    QVERIFY(add("kept"_ba));
+    const QString incoming = m_dir->filePath(u"artifacts/incoming-AbC123"_s);
+    QFile file(incoming);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("half an upload");
+    QVERIFY(file.flush()); // a write after setFileTime would make the file new again
+    QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-ageSeconds), QFileDevice::FileModificationTime));
+    file.close();
+
+    ArtifactStore reopened(m_dir->filePath(u"artifacts"_s));
+    QVERIFY(reopened.open());
+    QCOMPARE(QFile::exists(incoming), !removed);
+    QVERIFY(reopened.contains(
+        QString::fromLatin1(QCryptographicHash::hash("kept"_ba, QCryptographicHash::Sha256).toHex())));
 }
 
 QTEST_GUILESS_MAIN(TestArtifactStore)
