@@ -7,6 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 using namespace Flotilla;
 using namespace FlotillaTest;
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void filtersPagesAndSorts();
     void clientBehindATrustedProxy();
     void retentionRemovesOldEntries();
+    void aFailedAuditEntryKeepsTheChangeOut();
 
 private:
     QJsonArray entries(const QString &query = {});
@@ -257,6 +261,50 @@ void TestAuditTrail::retentionRemovesOldEntries()
         c.auditRetentionDays = 0;
     });
     QCOMPARE(entries().size(), 2);
+}
+
+// The change and its entry are one transaction: when the entry cannot be written (here a trigger refuses entries
+// whose request mentions "doomed"), the operator gets a 500 saying the change was not stored, and nothing of the
+// change is kept; other changes go on being made and recorded.
+void TestAuditTrail::aFailedAuditEntryKeepsTheChangeOut()
+{
+    tearDown();
+    QTemporaryDir prepared;
+    QVERIFY(prepared.isValid());
+    const QString path = prepared.filePath(u"db"_s);
+    {
+        SqlStore store;
+        QVERIFY2(store.open(u"sqlite:"_s + path), qPrintable(store.lastError()));
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"trigger"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(u"CREATE TRIGGER refuse_doomed BEFORE INSERT ON audit_log WHEN NEW.request LIKE '%doomed%' "
+                        "BEGIN SELECT RAISE(ABORT, 'audit entry refused'); END"_s),
+                 qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(u"trigger"_s);
+    setUp([&](ServerConfig &config) { config.database = u"sqlite:"_s + path; });
+
+    // A create: refused as a whole.
+    const HttpAnswer created = as("operator").post(u"/targets"_s, R"([{"controllerId":"dev-doomed","name":"x"}])"_ba);
+    QCOMPARE(created.status, 500);
+    const QString message = created.json().value("message"_L1).toString();
+    QVERIFY2(message.contains(u"not stored"_s) && message.contains(u"audit entry refused"_s), created.body.constData());
+    QCOMPARE(as("operator").get(u"/targets/dev-doomed"_s).status, 404);
+
+    // An update: the target keeps what it had.
+    addTarget(u"dev-fine"_s, u"kept"_s);
+    QCOMPARE(as("operator").put(u"/targets/dev-fine"_s, R"({"description":"doomed"})"_ba).status, 500);
+    QCOMPARE(as("operator").get(u"/targets/dev-fine"_s).json().value("description"_L1).toString(), u"kept"_s);
+
+    // The trail has the one change that was made.
+    const QJsonArray list = entries();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.at(0).toObject().value("method"_L1).toString(), u"POST"_s);
+    QCOMPARE(list.at(0).toObject().value("path"_L1).toString(), u"/targets"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAuditTrail)
