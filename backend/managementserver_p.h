@@ -186,26 +186,6 @@ inline QString targetGroupError(const QString &group)
     return {};
 }
 
-// sort=field:ASC,field2:DESC over the entity's own columns (never user text in the SQL), then by id.
-inline std::optional<QString> orderOf(const QString &sort, RsqlCompiler::Entity entity, const QString &alias,
-                                      QString *error)
-{
-    QStringList order;
-    for (const QString &item : sort.split(u',', Qt::SkipEmptyParts)) {
-        const QStringList parts = item.split(u':');
-        const std::optional<QString> column = RsqlCompiler::sortColumn(entity, parts.at(0));
-        const QString direction = parts.value(1, u"ASC"_s).trimmed().toUpper();
-        if (!column || parts.size() > 2 || (direction != u"ASC"_s && direction != u"DESC"_s)) {
-            *error = u"cannot sort by '%1'; fields: %2, each with :ASC or :DESC"_s.arg(
-                item, RsqlCompiler::sortableFields(entity).join(u", "_s));
-            return std::nullopt;
-        }
-        order << *column + u' ' + direction;
-    }
-    order << alias + u".id"_s;
-    return order.join(u", "_s);
-}
-
 // A type named by its id (hawkBit) or by its key (Flotilla's first form): keys are its table's, byKey reads one.
 template<typename Type, typename ByKey>
 std::optional<Type> typeByIdOrKey(const QStringList &keys, ByKey byKey, std::optional<qint64> id, const QString &key)
@@ -635,8 +615,8 @@ inline std::optional<Listing> listingOf(ManagementServer::Context &ctx, RsqlComp
         return std::nullopt;
     l.condition = *condition;
     QString error;
-    const std::optional<QString> order
-        = orderOf(ctx.request.query().queryItemValue(u"sort"_s, QUrl::FullyDecoded), entity, alias, &error);
+    const std::optional<QString> order = RsqlCompiler::orderBy(
+        entity, ctx.request.query().queryItemValue(u"sort"_s, QUrl::FullyDecoded), alias, &error);
     if (!order) {
         ctx.fail(Errors::SortParameterInvalid, error);
         return std::nullopt;

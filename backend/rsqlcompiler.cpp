@@ -305,6 +305,25 @@ private:
 
 } // namespace
 
+// sort=field:ASC,field2:DESC over the entity's own columns (never user text in the SQL), then by id.
+std::optional<QString> RsqlCompiler::orderBy(Entity entity, const QString &sort, const QString &alias, QString *error)
+{
+    QStringList order;
+    for (const QString &item : sort.split(u',', Qt::SkipEmptyParts)) {
+        const QStringList parts = item.split(u':');
+        const std::optional<QString> column = sortColumn(entity, parts.at(0));
+        const QString direction = parts.value(1, u"ASC"_s).trimmed().toUpper();
+        if (!column || parts.size() > 2 || (direction != u"ASC"_s && direction != u"DESC"_s)) {
+            *error = u"cannot sort by '%1'; fields: %2, each with :ASC or :DESC"_s.arg(
+                item, sortableFields(entity).join(u", "_s));
+            return std::nullopt;
+        }
+        order << *column + u' ' + direction;
+    }
+    order << alias + u".id"_s;
+    return order.join(u", "_s);
+}
+
 std::optional<QString> RsqlCompiler::sortColumn(Entity entity, const QString &field)
 {
     const QString name = field.trimmed().toLower();

@@ -37,6 +37,9 @@ public:
     static std::optional<QString> sortColumn(Entity entity, const QString &field);
     // The field names sortColumn() knows, for messages.
     static QStringList sortableFields(Entity entity);
+    // The ORDER BY of a sort parameter (field:ASC,field2:DESC, hawkBit's form) over the entity's own columns, then
+    // by <alias>.id; never user text in the SQL. nullopt with *error naming the fields on a bad one.
+    static std::optional<QString> orderBy(Entity entity, const QString &sort, const QString &alias, QString *error);
     static std::variant<SqlCondition, Rsql::ParseError> targets(const QString &query)
     {
         return compile(Entity::Target, query);

@@ -1,6 +1,8 @@
 // RSQL as the Management API's q= and target filters take it: parsed, compiled to SQL for every entity, and
 // evaluated in memory against a target (engine/rsqlmatcher.h). Property: a query that parses compiles for the
-// target entity or is refused with a message, and the in-memory matcher accepts what the parser accepts.
+// target entity or is refused with a message, and the in-memory matcher accepts what the parser accepts. The same
+// input as a sort= parameter: an ORDER BY made only of column names, ASC/DESC and commas (never the input's own
+// text), or a message.
 #include "backend/rsqlcompiler.h"
 #include "engine/rsqlmatcher.h"
 #include "engine/target.h"
@@ -13,6 +15,20 @@ using namespace Flotilla;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QString query = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+    for (auto entity :
+         { RsqlCompiler::Entity::Target, RsqlCompiler::Entity::SoftwareModule, RsqlCompiler::Entity::DistributionSet,
+           RsqlCompiler::Entity::Rollout, RsqlCompiler::Entity::Action, RsqlCompiler::Entity::AutoAssignment,
+           RsqlCompiler::Entity::Audit }) {
+        QString error;
+        if (const std::optional<QString> order = RsqlCompiler::orderBy(entity, query, QStringLiteral("x"), &error)) {
+            for (const QChar c : *order)
+                FLOTILLA_FUZZ_CHECK((c.isLetterOrNumber() && c.unicode() < 128) || c == u'_' || c == u'.' || c == u','
+                                        || c == u' ',
+                                    "an ORDER BY holds column names and directions only");
+        } else {
+            FLOTILLA_FUZZ_CHECK(!error.isEmpty(), "a refused sort says why");
+        }
+    }
     auto parsed = Rsql::parse(query);
     if (auto *error = std::get_if<Rsql::ParseError>(&parsed)) {
         FLOTILLA_FUZZ_CHECK(!error->message.isEmpty(), "a parse error says what is wrong");
