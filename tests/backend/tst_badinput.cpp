@@ -20,6 +20,23 @@
 using namespace FlotillaTest;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Path segments no route may take for an id: absent, negative, not a number, traversal, NUL, absurd, injection.
+QStringList badPathIds()
+{
+    return { u"999999999"_s, u"-1"_s,   u"abc"_s,  u"%2e%2e"_s,         u"%00"_s,
+             u"%25"_s,       u"0x10"_s, u"1e99"_s, QString(3000, u'x'), u"1%20OR%201=1"_s };
+}
+
+// Bodies no route can read, whatever it expects: broken JSON, JSON of the wrong kind, empty objects and lists.
+QList<QByteArray> malformedBodies()
+{
+    return { "{", "[", "null", "\"text\"", "42", "{}", "[{}]", "[null]" };
+}
+
+} // namespace
+
 class TestBadInput : public QObject
 {
     Q_OBJECT
@@ -122,29 +139,21 @@ void TestBadInput::noRouteAnswers5xx()
 {
     const QMap<QString, int> before = snapshot();
     // Ids that name nothing, or are not ids.
-    const QStringList badIds { u"999999999"_s,      u"-1"_s,           u"abc"_s,  u"%2e%2e"_s, u"%00"_s, u"%25"_s,
-                               QString(3000, u'x'), u"1%20OR%201=1"_s, u"0x10"_s, u"1e99"_s };
+    const QStringList badIds = badPathIds();
     // A real resource per collection, for routes whose body should be reached.
     const QMap<QString, QString> realId { { u"targets"_s, u"dev-1"_s },         { u"softwaremodules"_s, u"1"_s },
                                           { u"distributionsets"_s, u"2"_s },    { u"targettags"_s, u"1"_s },
                                           { u"distributionsettags"_s, u"2"_s }, { u"softwaremoduletypes"_s, u"1"_s },
                                           { u"distributionsettypes"_s, u"2"_s } };
-    const QList<QByteArray> badBodies {
-        "{",
-        "[",
-        "null",
-        "\"text\"",
-        "42",
-        "{}",
-        "[{}]",
-        "[null]",
-        R"({"name": 5, "id": "x", "controllerId": [], "type": {}, "value": {"a": 1}})",
-        R"([{"name": 5, "id": "x", "controllerId": [], "type": {}, "key": 7}])",
-        R"({"id": -1, "distributionSetId": 1e308, "amountGroups": -5, "targetFilterQuery": "(((("})",
-        R"([{"id": 99999999999999999999, "controllerId": "a\u0000b"}])",
-        "{\"name\": \"\xff\xfe\x80\"}",
-        QByteArray("{\"name\": \"") + QByteArray(200000, 'n') + "\"}",
-    };
+    const QList<QByteArray> badBodies = malformedBodies()
+        + QList<QByteArray> {
+              R"({"name": 5, "id": "x", "controllerId": [], "type": {}, "value": {"a": 1}})",
+              R"([{"name": 5, "id": "x", "controllerId": [], "type": {}, "key": 7}])",
+              R"({"id": -1, "distributionSetId": 1e308, "amountGroups": -5, "targetFilterQuery": "(((("})",
+              R"([{"id": 99999999999999999999, "controllerId": "a\u0000b"}])",
+              "{\"name\": \"\xff\xfe\x80\"}",
+              QByteArray("{\"name\": \"") + QByteArray(200000, 'n') + "\"}",
+          };
     const QStringList badQueries { u"offset=-1"_s,
                                    u"limit=abc"_s,
                                    u"limit=100000000"_s,
@@ -254,32 +263,24 @@ void TestBadInput::noDdiRouteAnswers5xx()
     // sweep sends may change anything.
     QCOMPARE(device.get(root + u"dev-1/deploymentBase/%1"_s.arg(m_action)).status, 200);
     const QMap<QString, QByteArray> before = state();
-    const QStringList badIds { u"999999999"_s, u"-1"_s,   u"abc"_s,  u"%2e%2e"_s,         u"%00"_s,
-                               u"%25"_s,       u"0x10"_s, u"1e99"_s, QString(3000, u'x'), u"1%20OR%201=1"_s };
-    QList<QByteArray> badBodies {
-        "{",
-        "[",
-        "null",
-        "\"text\"",
-        "42",
-        "{}",
-        "[{}]",
-        "[null]",
-        "{\"\xff\xfe\": 1}",
-        R"({"id":"x","status":{"execution":"nonsense","result":{"finished":"success"}}})",
-        R"({"status":{"execution":"closed","result":{"finished":5}}})",
-        R"({"status":{"execution":"proceeding","result":{"finished":"none","progress":{"cnt":-1,"of":"x"}}}})",
-        R"({"status":{"execution":["closed"],"result":{}},"time":{}})",
-        R"({"status":{"execution":"closed","result":{"finished":"success"},"details":[1,{},null]}})",
-        R"({"confirmation":"maybe","code":"x","details":"not a list"})",
-        R"({"mode":"bogus","data":{"k":"v"}})",
-        R"({"mode":"merge","data":{"k":{"nested":1}}})",
-        R"({"mode":"merge","data":[1,2]})",
-        R"({"initiator":5,"remark":[]})",
-        QByteArray(R"({"mode":"merge","data":{")") + QByteArray(200, 'k') + R"(":"v"}})",
-        QByteArray(R"({"status":{"execution":"closed","result":{"finished":"success"},"details":[")")
-            + QByteArray(600000, 'd') + "\"]}}", // over the 512 KiB body limit: 413
-    };
+    const QStringList badIds = badPathIds();
+    QList<QByteArray> badBodies = malformedBodies()
+        + QList<QByteArray> {
+              "{\"\xff\xfe\": 1}",
+              R"({"id":"x","status":{"execution":"nonsense","result":{"finished":"success"}}})",
+              R"({"status":{"execution":"closed","result":{"finished":5}}})",
+              R"({"status":{"execution":"proceeding","result":{"finished":"none","progress":{"cnt":-1,"of":"x"}}}})",
+              R"({"status":{"execution":["closed"],"result":{}},"time":{}})",
+              R"({"status":{"execution":"closed","result":{"finished":"success"},"details":[1,{},null]}})",
+              R"({"confirmation":"maybe","code":"x","details":"not a list"})",
+              R"({"mode":"bogus","data":{"k":"v"}})",
+              R"({"mode":"merge","data":{"k":{"nested":1}}})",
+              R"({"mode":"merge","data":[1,2]})",
+              R"({"initiator":5,"remark":[]})",
+              QByteArray(R"({"mode":"merge","data":{")") + QByteArray(200, 'k') + R"(":"v"}})",
+              QByteArray(R"({"status":{"execution":"closed","result":{"finished":"success"},"details":[")")
+                  + QByteArray(600000, 'd') + "\"]}}", // over the 512 KiB body limit: 413
+          };
     QByteArray manyAttributes = R"({"mode":"merge","data":{)";
     for (int i = 0; i < 5000; ++i)
         manyAttributes += (i ? "," : "") + QByteArray("\"k") + QByteArray::number(i) + "\":\"v\"";
