@@ -1,4 +1,5 @@
 #include "backend/eventlog.h"
+#include "proto/mgmt/mgmtevents.h"
 
 #include <QDateTime>
 
@@ -6,9 +7,7 @@ namespace Flotilla {
 
 QJsonObject Event::toJson() const
 {
-    return { { QStringLiteral("seq"), double(sequence) },
-             { QStringLiteral("type"), type },
-             { QStringLiteral("data"), data } };
+    return Mgmt::EventMessage { sequence, type, data }.toJson();
 }
 
 EventLog::EventLog(int capacity, QObject *parent)

@@ -1,4 +1,5 @@
 #include "backend/eventstream.h"
+#include "proto/mgmt/mgmtevents.h"
 
 #include <QDateTime>
 #include <QHttpServer>
@@ -30,23 +31,21 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
         case K::TargetCreated:
         case K::TargetUpdated:
             if (const auto t = m_store.target(c.id))
-                m_log.publish(c.kind == K::TargetCreated ? u"target.created"_s : u"target.updated"_s,
-                              { { "id"_L1, double(t->id) },
-                                { "controllerId"_L1, t->controllerId },
-                                { "updateStatus"_L1, nameOf(t->state).toLower() } });
+                m_log.publish(c.kind == K::TargetCreated ? Mgmt::EventType::TargetCreated
+                                                         : Mgmt::EventType::TargetUpdated,
+                              Mgmt::TargetChangedEvent { t->id, t->controllerId, nameOf(t->state).toLower() }.toJson());
             break;
         case K::TargetDeleted:
-            m_log.publish(u"target.deleted"_s, { { "id"_L1, double(c.id) } });
+            m_log.publish(Mgmt::EventType::TargetDeleted, Mgmt::EntityEvent { c.id }.toJson());
             break;
         case K::ActionCreated:
         case K::ActionChanged:
             if (const auto a = m_store.action(c.id)) {
-                m_log.publish(c.kind == K::ActionCreated ? u"action.created"_s : u"action.changed"_s,
-                              { { "id"_L1, double(a->id) },
-                                { "targetId"_L1, double(a->targetId) },
-                                { "status"_L1, nameOf(a->state).toLower() },
-                                { "rolloutId"_L1, double(a->rolloutId) },
-                                { "rolloutGroupId"_L1, double(a->rolloutGroupId) } });
+                m_log.publish(c.kind == K::ActionCreated ? Mgmt::EventType::ActionCreated
+                                                         : Mgmt::EventType::ActionChanged,
+                              Mgmt::ActionChangedEvent { a->id, a->targetId, nameOf(a->state).toLower(), a->rolloutId,
+                                                         a->rolloutGroupId }
+                                  .toJson());
                 if (a->rolloutGroupId && !groupsToCount.contains(a->rolloutGroupId))
                     groupsToCount.append(a->rolloutGroupId);
             }
@@ -54,32 +53,27 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
         case K::RolloutCreated:
         case K::RolloutChanged:
             if (const auto r = m_store.rollout(c.id))
-                m_log.publish(c.kind == K::RolloutCreated ? u"rollout.created"_s : u"rollout.changed"_s,
-                              { { "id"_L1, double(r->id) },
-                                { "name"_L1, r->name },
-                                { "status"_L1, nameOf(r->state).toLower() } });
+                m_log.publish(c.kind == K::RolloutCreated ? Mgmt::EventType::RolloutCreated
+                                                          : Mgmt::EventType::RolloutChanged,
+                              Mgmt::RolloutChangedEvent { r->id, r->name, nameOf(r->state).toLower() }.toJson());
             break;
         case K::RolloutGroupChanged:
             if (!groupsToCount.contains(c.id))
                 groupsToCount.append(c.id);
             break;
         case K::ArtifactCreated:
-            m_log.publish(u"artifact.uploaded"_s, { { "id"_L1, double(c.id) } });
+            m_log.publish(Mgmt::EventType::ArtifactUploaded, Mgmt::EntityEvent { c.id }.toJson());
             break;
         case K::RepositoryChanged:
-            m_log.publish(u"repository.changed"_s, { { "id"_L1, double(c.id) } });
+            m_log.publish(Mgmt::EventType::RepositoryChanged, Mgmt::EntityEvent { c.id }.toJson());
             break;
         }
     }
     // A group's counts once per committed change, after the actions that moved them.
     for (qint64 groupId : groupsToCount) {
         const GroupCounts n = m_store.rolloutGroupCounts(groupId);
-        m_log.publish(u"rolloutgroup.changed"_s,
-                      { { "id"_L1, double(groupId) },
-                        { "total"_L1, n.total },
-                        { "finished"_L1, n.finished },
-                        { "error"_L1, n.error },
-                        { "running"_L1, n.running } });
+        m_log.publish(Mgmt::EventType::RolloutGroupChanged,
+                      Mgmt::RolloutGroupChangedEvent { groupId, n.total, n.finished, n.error, n.running }.toJson());
     }
 }
 
@@ -90,8 +84,7 @@ void EventStream::publishPoll(qint64 targetId, const QString &controllerId)
     if (it != m_lastPollEventMs.end() && now - *it < 1000)
         return; // polling noise: one event per target per second
     m_lastPollEventMs.insert(targetId, now);
-    m_log.publish(u"target.polled"_s,
-                  { { "id"_L1, double(targetId) }, { "controllerId"_L1, controllerId }, { "at"_L1, double(now) } });
+    m_log.publish(Mgmt::EventType::TargetPolled, Mgmt::TargetPolledEvent { targetId, controllerId, now }.toJson());
 }
 
 void EventStream::install(QHttpServer &server)
@@ -133,19 +126,18 @@ void EventStream::accept(std::unique_ptr<QWebSocket> owned)
         const quint64 since = query.queryItemValue(u"since"_s).toULongLong(&ok);
         const std::optional<QList<Event>> missed = ok ? m_log.since(since) : std::nullopt;
         if (!missed) {
-            send({ { "seq"_L1, double(m_log.lastSequence()) },
-                   { "type"_L1, u"resync"_s },
-                   { "data"_L1,
-                     QJsonObject { { "reason"_L1,
-                                     ok ? u"the events after %1 are no longer kept"_s.arg(since)
-                                        : u"since must be a sequence number"_s } } } });
+            send(Mgmt::EventMessage { m_log.lastSequence(), Mgmt::EventType::Resync,
+                                      Mgmt::ResyncEvent { ok ? u"the events after %1 are no longer kept"_s.arg(since)
+                                                             : u"since must be a sequence number"_s }
+                                          .toJson() }
+                     .toJson());
         } else {
             for (const Event &e : *missed)
                 send(e.toJson());
         }
     } else {
         // Where the stream stands, so a client that drops before any event arrives can still ask for ?since=.
-        send({ { "seq"_L1, double(m_log.lastSequence()) }, { "type"_L1, u"hello"_s }, { "data"_L1, QJsonObject() } });
+        send(Mgmt::EventMessage { m_log.lastSequence(), Mgmt::EventType::Hello, {} }.toJson());
     }
     connect(&m_log, &EventLog::published, socket, [send](const Event &e) { send(e.toJson()); });
 }

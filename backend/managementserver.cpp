@@ -324,79 +324,6 @@ static QJsonObject schemas()
         QList<std::pair<const char *, const char *>> fields; // name, OpenAPI type ("" = any)
     };
     static const QList<Schema> table = {
-        { "Target",
-          { { "id", "integer" },
-            { "controllerId", "string" },
-            { "name", "string" },
-            { "description", "string" },
-            { "updateStatus", "string" },
-            { "lastControllerRequestAt", "integer" },
-            { "address", "string" },
-            { "createdAt", "integer" },
-            { "requestAttributes", "boolean" },
-            { "autoConfirmActive", "boolean" },
-            { "installedDistributionSetId", "integer" },
-            { "assignedDistributionSetId", "integer" },
-            { "targetType", "integer" },
-            { "targetTypeName", "string" },
-            { "group", "string" },
-            { "securityToken", "string" },
-            { "_links", "object" } } },
-        { "Action",
-          { { "id", "integer" },
-            { "type", "string" },
-            { "status", "string" },
-            { "detailStatus", "string" },
-            { "forceType", "string" },
-            { "actionType", "string" },
-            { "weight", "integer" },
-            { "distributionSetId", "integer" },
-            { "createdAt", "integer" },
-            { "lastModifiedAt", "integer" },
-            { "confirmationRequired", "boolean" },
-            { "forceTime", "integer" },
-            { "rollout", "integer" },
-            { "rolloutName", "string" },
-            { "lastStatusCode", "integer" },
-            { "maintenanceWindow", "object" },
-            { "active", "boolean" },
-            { "_links", "object" } } },
-        { "Rollout",
-          { { "id", "integer" },
-            { "name", "string" },
-            { "description", "string" },
-            { "targetFilterQuery", "string" },
-            { "distributionSetId", "integer" },
-            { "status", "string" },
-            { "type", "string" },
-            { "weight", "integer" },
-            { "dynamic", "boolean" },
-            { "confirmationRequired", "boolean" },
-            { "startAt", "integer" },
-            { "createdAt", "integer" },
-            { "totalGroups", "integer" },
-            { "nextStep", "object" },
-            { "totalTargets", "integer" },
-            { "totalTargetsPerStatus", "object" },
-            { "forcetime", "integer" },
-            { "deleted", "boolean" },
-            { "_links", "object" } } },
-        { "RolloutGroup",
-          { { "id", "integer" },
-            { "name", "string" },
-            { "description", "string" },
-            { "status", "string" },
-            { "dynamic", "boolean" },
-            { "targetFilterQuery", "string" },
-            { "targetPercentage", "number" },
-            { "confirmationRequired", "boolean" },
-            { "successCondition", "object" },
-            { "successAction", "object" },
-            { "errorCondition", "object" },
-            { "errorAction", "object" },
-            { "totalTargets", "integer" },
-            { "totalTargetsPerStatus", "object" },
-            { "_links", "object" } } },
         { "TenantConfigurationValue", { { "value", "" }, { "global", "boolean" }, { "_links", "object" } } },
         { "Tag",
           { { "id", "integer" },
@@ -433,33 +360,6 @@ static QJsonObject schemas()
             { "deleted", "boolean" },
             { "compatibledistributionsettypes", "array" },
             { "_links", "object" } } },
-        { "SoftwareModule",
-          { { "id", "integer" },
-            { "type", "string" },
-            { "name", "string" },
-            { "version", "string" },
-            { "vendor", "string" },
-            { "description", "string" },
-            { "encrypted", "boolean" },
-            { "typeName", "string" },
-            { "locked", "boolean" },
-            { "deleted", "boolean" },
-            { "artifacts", "array" },
-            { "_links", "object" } } },
-        { "DistributionSet",
-          { { "id", "integer" },
-            { "name", "string" },
-            { "version", "string" },
-            { "description", "string" },
-            { "typeName", "string" },
-            { "deleted", "boolean" },
-            { "valid", "boolean" },
-            { "type", "string" },
-            { "requiredMigrationStep", "boolean" },
-            { "locked", "boolean" },
-            { "complete", "boolean" },
-            { "modules", "array" },
-            { "_links", "object" } } },
         { "TargetFilter",
           { { "id", "integer" },
             { "name", "string" },
@@ -483,21 +383,35 @@ static QJsonObject schemas()
             { "approvalDecidedBy", "string" },
             { "approvalRemark", "string" },
             { "_links", "object" } } },
-        { "Error", { { "exceptionClass", "string" }, { "errorCode", "string" }, { "message", "string" } } },
     };
+    // The Management API's wire types (proto/mgmt) document themselves.
+    const QList<std::pair<const char *, const QList<Mgmt::FieldSpec> *>> wire = {
+        { "Target", &Mgmt::MgmtTarget::fields() },
+        { "Action", &Mgmt::MgmtAction::fields() },
+        { "Rollout", &Mgmt::MgmtRolloutResponseBody::fields() },
+        { "RolloutGroup", &Mgmt::MgmtRolloutGroupResponseBody::fields() },
+        { "SoftwareModule", &Mgmt::MgmtSoftwareModule::fields() },
+        { "DistributionSet", &Mgmt::MgmtDistributionSet::fields() },
+        { "Error", &Mgmt::ExceptionInfo::fields() },
+    };
+    QList<Schema> all = table;
+    for (const auto &[name, fields] : wire) {
+        Schema s { name, {} };
+        for (const Mgmt::FieldSpec &f : *fields)
+            s.fields.append(std::pair(f.name, f.type));
+        all.append(s);
+    }
     // MgmtBaseEntity's audit fields, on what the API records them for.
     static const QStringList audited = { u"Target"_s,      u"AutoAssignment"_s,     u"Rollout"_s,
                                          u"Tag"_s,         u"SoftwareModuleType"_s, u"DistributionSetType"_s,
                                          u"TargetType"_s,  u"SoftwareModule"_s,     u"DistributionSet"_s,
                                          u"TargetFilter"_s };
-    QJsonObject all;
-    for (const Schema &s : table) {
+    QJsonObject out;
+    for (const Schema &s : all) {
         QJsonObject properties;
         if (audited.contains(QLatin1StringView(s.name))) {
-            properties.insert("createdBy"_L1, QJsonObject { { "type"_L1, u"string"_s } });
-            properties.insert("createdAt"_L1, QJsonObject { { "type"_L1, u"integer"_s } });
-            properties.insert("lastModifiedBy"_L1, QJsonObject { { "type"_L1, u"string"_s } });
-            properties.insert("lastModifiedAt"_L1, QJsonObject { { "type"_L1, u"integer"_s } });
+            for (const Mgmt::FieldSpec &f : Mgmt::MgmtAudit::fields())
+                properties.insert(QLatin1StringView(f.name), QJsonObject { { "type"_L1, QLatin1StringView(f.type) } });
         }
         for (const auto &[field, type] : s.fields) {
             QJsonObject p;
@@ -505,10 +419,10 @@ static QJsonObject schemas()
                 p.insert("type"_L1, QLatin1StringView(type));
             properties.insert(QLatin1StringView(field), p);
         }
-        all.insert(QLatin1StringView(s.name),
+        out.insert(QLatin1StringView(s.name),
                    QJsonObject { { "type"_L1, u"object"_s }, { "properties"_L1, properties } });
     }
-    return all;
+    return out;
 }
 
 QJsonObject ManagementServer::openApi()
@@ -651,9 +565,9 @@ ManagementServer::createEach(Context &ctx,
     return out;
 }
 
-QJsonObject ManagementServer::setJsonOf(const DistributionSet &set)
+MgmtDistributionSet ManagementServer::setOf(const DistributionSet &set)
 {
-    return setJson(set, m_store.modulesOfSet(set.id), RepositoryService(m_store).isComplete(set.id));
+    return mgmtSet(set, m_store.modulesOfSet(set.id), RepositoryService(m_store).isComplete(set.id));
 }
 
 void ManagementServer::issueToken(Context &ctx)

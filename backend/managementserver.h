@@ -17,6 +17,15 @@ class QHttpServerResponder;
 
 namespace Flotilla {
 
+namespace Mgmt {
+struct MgmtAction;
+struct MgmtDistributionSet;
+struct MgmtRolloutResponseBody;
+struct MgmtSoftwareModule;
+struct MgmtTarget;
+struct MgmtTargetAssignmentRequestBody;
+} // namespace Mgmt
+
 // hawkBit's Management API v1 under /rest/v1, for the console, scripts and other tools: targets, types,
 // software modules with artifact upload, distribution sets, assignments, rollouts, actions, tenant
 // configuration, users and bearer tokens. Every request is authenticated (Basic or Bearer) and checked against
@@ -94,7 +103,7 @@ private:
     void rolloutCommand(Context &ctx);
     void listGroups(Context &ctx);
     void getGroup(Context &ctx);
-    QJsonObject rolloutJsonOf(const Rollout &r); // with its groups' totals
+    Mgmt::MgmtRolloutResponseBody rolloutOf(const Rollout &r); // with its groups' totals
     void getConfigs(Context &ctx);
     void getConfig(Context &ctx);
     void setConfig(Context &ctx);
@@ -184,14 +193,14 @@ private:
     // The target of args[0] and one of its actions (args[1]); fails the request (404) and returns nullopt.
     std::optional<std::pair<Target, Action>> targetAction(Context &ctx);
 
-    void assign(Context &ctx, qint64 setId, const QJsonArray &items);
+    void assign(Context &ctx, qint64 setId, const QList<Mgmt::MgmtTargetAssignmentRequestBody> &items);
     // A create request's JSON array, one entity per item, all in one transaction: create(i, item) stores one and
     // returns its JSON, or fails the request and returns nullopt (then nothing is kept). The created entities, or
     // nullopt when the request failed.
     std::optional<QJsonArray>
     createEach(Context &ctx, const std::function<std::optional<QJsonObject>(int, const QJsonObject &)> &create);
     // A set as the API shows it, with its modules and whether it is complete (before setsOut).
-    QJsonObject setJsonOf(const DistributionSet &set);
+    Mgmt::MgmtDistributionSet setOf(const DistributionSet &set);
 
     // hawkBit's audit fields (mgmtaudit.cpp): kind is "target", "softwaremodule", "distributionset", "rollout",
     // "targettag", "softwaremoduletype", "distributionsettype" or "targettype".
@@ -201,11 +210,11 @@ private:
     QJsonObject withAudit(const QString &kind, const QJsonObject &entity);
     QJsonArray withAudit(const QString &kind, const QJsonArray &content);
     // Targets as hawkBit answers them: targetType by id with targetTypeName, and the audit fields.
-    QJsonArray targetsOut(const QJsonArray &targets);
-    QJsonArray actionsOut(const QJsonArray &actions); // rolloutName beside the rollout's id
+    QJsonArray targetsOut(QList<Mgmt::MgmtTarget> targets);
+    QJsonArray actionsOut(QList<Mgmt::MgmtAction> actions); // rolloutName beside the rollout's id
     // Modules and sets as hawkBit answers them: typeName, locked/deleted/valid, and the audit fields.
-    QJsonArray modulesOut(const QJsonArray &modules);
-    QJsonArray setsOut(const QJsonArray &sets);
+    QJsonArray modulesOut(QList<Mgmt::MgmtSoftwareModule> modules);
+    QJsonArray setsOut(QList<Mgmt::MgmtDistributionSet> sets);
     void updateModule(Context &ctx);
     // Metadata of targets, modules and sets (mgmtmetadata.cpp).
     std::optional<std::pair<QString, qint64>> metadataOwner(Context &ctx); // kind and id, or fails 404

@@ -7,6 +7,7 @@
 #include "backend/rsqlcompiler.h"
 #include "engine/rolloutnextstep.h"
 #include "proto/ddi/ddimessages.h"
+#include "proto/mgmt/mgmtmessages.h"
 
 #include <QTimeZone>
 
@@ -48,6 +49,10 @@ inline QDateTime utcOf(const QJsonValue &v)
     return v.isDouble() ? QDateTime::fromMSecsSinceEpoch(v.toInteger(), QTimeZone::UTC) : QDateTime();
 }
 
+inline std::optional<qint64> msOf(const QDateTime &t)
+{
+    return t.isValid() ? std::optional(t.toMSecsSinceEpoch()) : std::nullopt;
+}
 inline QJsonValue msOrNull(const QDateTime &t)
 {
     return t.isValid() ? QJsonValue(double(t.toMSecsSinceEpoch())) : QJsonValue();
@@ -62,44 +67,50 @@ inline QJsonObject linksJson(std::initializer_list<std::pair<QLatin1StringView, 
     return o;
 }
 
+// The same links as a wire type holds them (rel -> href; paths on this server).
+inline Links linksOf(std::initializer_list<std::pair<QLatin1StringView, QString>> links)
+{
+    Links out;
+    for (const auto &[rel, path] : links)
+        out.insert(rel, Base + path);
+    return out;
+}
+
 // controllerId: the action's target, for its links (empty: no self link).
-inline QJsonObject actionJson(const Action &a, const QString &controllerId)
+inline MgmtAction mgmtAction(const Action &a, const QString &controllerId)
 {
     // hawkBit's MgmtAction: type is "cancel" once the action is being canceled, forceType its handling.
     // actionType (the same value as forceType) is Flotilla's older name, kept for existing clients.
     const bool cancel = a.state == ActionState::Canceling || a.state == ActionState::Canceled;
-    QJsonObject o { { "id"_L1, double(a.id) },
-                    { "type"_L1, cancel ? u"cancel"_s : u"update"_s },
-                    { "status"_L1, a.isActive() ? u"pending"_s : u"finished"_s },
-                    { "detailStatus"_L1, nameOf(a.state).toLower() },
-                    { "actionType"_L1, nameOf(a.type) },
-                    { "forceType"_L1, nameOf(a.type) },
-                    { "weight"_L1, a.weight },
-                    { "distributionSetId"_L1, double(a.distributionSetId) },
-                    { "createdAt"_L1, msOrNull(a.createdAt) },
-                    { "lastModifiedAt"_L1, msOrNull(a.lastModifiedAt) },
-                    { "confirmationRequired"_L1, a.confirmationRequired },
-                    { "active"_L1, a.isActive() } };
-    QJsonObject links = linksJson({ { "distributionset"_L1, u"/distributionsets/%1"_s.arg(a.distributionSetId) } });
+    MgmtAction o;
+    o.id = a.id;
+    o.type = cancel ? u"cancel"_s : u"update"_s;
+    o.status = a.isActive() ? u"pending"_s : u"finished"_s;
+    o.detailStatus = nameOf(a.state).toLower();
+    o.actionType = nameOf(a.type);
+    o.forceType = nameOf(a.type);
+    o.weight = a.weight;
+    o.distributionSetId = a.distributionSetId;
+    o.createdAt = msOf(a.createdAt);
+    o.lastModifiedAt = msOf(a.lastModifiedAt);
+    o.confirmationRequired = a.confirmationRequired;
+    o.active = a.isActive();
+    o.links = linksOf({ { "distributionset"_L1, u"/distributionsets/%1"_s.arg(a.distributionSetId) } });
     if (!controllerId.isEmpty()) {
         const QString target = u"/targets/"_s + QString::fromUtf8(QUrl::toPercentEncoding(controllerId));
-        links.insert("self"_L1, QJsonObject { { "href"_L1, QString(Base + target + u"/actions/%1"_s.arg(a.id)) } });
-        links.insert("target"_L1, QJsonObject { { "href"_L1, QString(Base + target) } });
-        links.insert("status"_L1,
-                     QJsonObject { { "href"_L1, QString(Base + target + u"/actions/%1/status"_s.arg(a.id)) } });
+        o.links.insert(u"self"_s, Base + target + u"/actions/%1"_s.arg(a.id));
+        o.links.insert(u"target"_s, Base + target);
+        o.links.insert(u"status"_s, Base + target + u"/actions/%1/status"_s.arg(a.id));
     }
-    if (a.rolloutId)
-        links.insert("rollout"_L1, QJsonObject { { "href"_L1, QString(Base + u"/rollouts/%1"_s.arg(a.rolloutId)) } });
-    o.insert("_links"_L1, links);
+    if (a.rolloutId) {
+        o.links.insert(u"rollout"_s, Base + u"/rollouts/%1"_s.arg(a.rolloutId));
+        o.rollout = a.rolloutId;
+    }
     if (a.type == ActionType::TimeForced)
-        o.insert("forceTime"_L1, msOrNull(a.forceTime));
-    if (a.rolloutId)
-        o.insert("rollout"_L1, double(a.rolloutId));
+        o.forceTime = msOf(a.forceTime);
     if (a.maintenanceWindow)
-        o.insert("maintenanceWindow"_L1,
-                 QJsonObject { { "schedule"_L1, a.maintenanceWindow->schedule() },
-                               { "duration"_L1, a.maintenanceWindow->duration() },
-                               { "timezone"_L1, a.maintenanceWindow->timezone() } });
+        o.maintenanceWindow = MgmtMaintenanceWindow { a.maintenanceWindow->schedule(), a.maintenanceWindow->duration(),
+                                                      a.maintenanceWindow->timezone() };
     return o;
 }
 
@@ -109,36 +120,40 @@ inline QJsonObject groupCountsJson(const GroupCounts &c)
         { "total"_L1, c.total }, { "finished"_L1, c.finished }, { "error"_L1, c.error }, { "running"_L1, c.running }
     };
 }
-inline QJsonObject targetJson(const Target &t, bool withToken)
+inline MgmtActionStatus mgmtActionStatus(const ActionStatusEntry &e)
 {
-    QJsonObject o { { "id"_L1, double(t.id) }, // Flotilla's own: matches the event stream's ids
-                    { "controllerId"_L1, t.controllerId },
-                    { "name"_L1, t.name },
-                    { "description"_L1, t.description },
-                    { "updateStatus"_L1, targetStateName(t.state) },
-                    { "lastControllerRequestAt"_L1, msOrNull(t.lastPoll) },
-                    { "address"_L1, t.address },
-                    { "createdAt"_L1, msOrNull(t.createdAt) },
-                    { "requestAttributes"_L1, t.requestAttributes },
-                    { "autoConfirmActive"_L1, t.autoConfirm },
-                    { "installedDistributionSetId"_L1,
-                      t.installedDistributionSetId ? QJsonValue(double(t.installedDistributionSetId)) : QJsonValue() },
-                    { "assignedDistributionSetId"_L1,
-                      t.assignedDistributionSetId ? QJsonValue(double(t.assignedDistributionSetId)) : QJsonValue() } };
-    if (!t.targetTypeKey.isEmpty())
-        o.insert("targetType"_L1, t.targetTypeKey);
+    return { nameOf(e.status).toLower(), msOf(e.at), e.messages, e.code };
+}
+
+inline MgmtTarget mgmtTarget(const Target &t, bool withToken)
+{
+    MgmtTarget o;
+    o.id = t.id; // Flotilla's own: matches the event stream's ids
+    o.controllerId = t.controllerId;
+    o.name = t.name;
+    o.description = t.description;
+    o.updateStatus = targetStateName(t.state);
+    o.lastControllerRequestAt = msOf(t.lastPoll);
+    o.address = t.address;
+    o.createdAt = msOf(t.createdAt);
+    o.requestAttributes = t.requestAttributes;
+    o.autoConfirmActive = t.autoConfirm;
+    if (t.installedDistributionSetId)
+        o.installedDistributionSetId = t.installedDistributionSetId;
+    if (t.assignedDistributionSetId)
+        o.assignedDistributionSetId = t.assignedDistributionSetId;
+    o.targetTypeKey = t.targetTypeKey; // targetsOut names the type by id
     if (!t.group.isEmpty())
-        o.insert("group"_L1, t.group);
+        o.group = t.group;
     const QString self = u"/targets/"_s + QString::fromUtf8(QUrl::toPercentEncoding(t.controllerId));
-    o.insert("_links"_L1,
-             linksJson({ { "self"_L1, self },
-                         { "assignedDS"_L1, self + u"/assignedDS"_s },
-                         { "installedDS"_L1, self + u"/installedDS"_s },
-                         { "attributes"_L1, self + u"/attributes"_s },
-                         { "actions"_L1, self + u"/actions?offset=0&limit=50&sort=id%3ADESC"_s },
-                         { "autoConfirm"_L1, self + u"/autoConfirm"_s } }));
+    o.links = linksOf({ { "self"_L1, self },
+                        { "assignedDS"_L1, self + u"/assignedDS"_s },
+                        { "installedDS"_L1, self + u"/installedDS"_s },
+                        { "attributes"_L1, self + u"/attributes"_s },
+                        { "actions"_L1, self + u"/actions?offset=0&limit=50&sort=id%3ADESC"_s },
+                        { "autoConfirm"_L1, self + u"/autoConfirm"_s } });
     if (withToken)
-        o.insert("securityToken"_L1, t.securityToken);
+        o.securityToken = t.securityToken;
     return o;
 }
 
@@ -206,113 +221,98 @@ inline QStringList keysOf(const QJsonValue &list)
         keys << (v.isObject() ? v.toObject().value("key"_L1).toString() : v.toString());
     return keys;
 }
-inline QJsonObject moduleJson(const SoftwareModule &m, const QList<Artifact> &artifacts)
+inline MgmtSoftwareModule mgmtModule(const SoftwareModule &m)
 {
-    QJsonArray list;
-    for (const Artifact &a : artifacts)
-        list.append(QJsonObject {
-            { "id"_L1, double(a.id) },
-            { "providedFilename"_L1, a.filename },
-            { "size"_L1, double(a.size) },
-            { "hashes"_L1, QJsonObject { { "sha1"_L1, a.sha1 }, { "md5"_L1, a.md5 }, { "sha256"_L1, a.sha256 } } } });
-    const QString self = u"/softwaremodules/%1"_s.arg(m.id);
-    return { { "id"_L1, double(m.id) },
-             { "type"_L1, m.typeKey },
-             { "name"_L1, m.name },
-             { "version"_L1, m.version },
-             { "vendor"_L1, m.vendor },
-             { "description"_L1, m.description },
-             { "encrypted"_L1, m.encrypted },
-             { "artifacts"_L1, list },
-             { "_links"_L1, linksJson({ { "self"_L1, self }, { "artifacts"_L1, self + u"/artifacts"_s } }) } };
+    MgmtSoftwareModule o;
+    o.id = m.id;
+    o.type = m.typeKey;
+    o.name = m.name;
+    o.version = m.version;
+    o.vendor = m.vendor;
+    o.description = m.description;
+    o.links = linksOf({ { "self"_L1, u"/softwaremodules/%1"_s.arg(m.id) } });
+    return o;
 }
-inline QJsonObject setJson(const DistributionSet &s, const QList<SoftwareModule> &modules, bool complete)
+// A module with its artifacts, as the module resources show it (a set's modules list is mgmtModule's).
+inline MgmtSoftwareModule mgmtModule(const SoftwareModule &m, const QList<Artifact> &artifacts)
 {
-    QJsonArray list;
+    MgmtSoftwareModule o = mgmtModule(m);
+    o.encrypted = m.encrypted;
+    o.artifacts = QList<MgmtArtifact>();
+    for (const Artifact &a : artifacts)
+        o.artifacts->append(MgmtArtifact { a.id, a.filename, a.size, a.sha1, a.md5, a.sha256 });
+    o.links.insert(u"artifacts"_s, Base + u"/softwaremodules/%1/artifacts"_s.arg(m.id));
+    return o;
+}
+inline MgmtDistributionSet mgmtSet(const DistributionSet &s, const QList<SoftwareModule> &modules, bool complete)
+{
+    MgmtDistributionSet o;
+    o.id = s.id;
+    o.name = s.name;
+    o.description = s.description;
+    o.version = s.version;
+    o.type = s.typeKey;
+    o.requiredMigrationStep = s.requiredMigrationStep;
+    o.locked = s.locked;
+    o.complete = complete;
+    o.valid = s.valid;
     for (const SoftwareModule &m : modules)
-        list.append(QJsonObject { { "id"_L1, double(m.id) },
-                                  { "type"_L1, m.typeKey },
-                                  { "name"_L1, m.name },
-                                  { "version"_L1, m.version },
-                                  { "vendor"_L1, m.vendor },
-                                  { "description"_L1, m.description },
-                                  { "_links"_L1, linksJson({ { "self"_L1, u"/softwaremodules/%1"_s.arg(m.id) } }) } });
-    return { { "id"_L1, double(s.id) },
-             { "name"_L1, s.name },
-             { "description"_L1, s.description },
-             { "version"_L1, s.version },
-             { "type"_L1, s.typeKey },
-             { "requiredMigrationStep"_L1, s.requiredMigrationStep },
-             { "locked"_L1, s.locked },
-             { "complete"_L1, complete },
-             { "valid"_L1, s.valid },
-             { "modules"_L1, list },
-             { "_links"_L1,
-               linksJson({ { "self"_L1, u"/distributionsets/%1"_s.arg(s.id) },
-                           { "modules"_L1, u"/distributionsets/%1/assignedSM"_s.arg(s.id) } }) } };
+        o.modules.append(mgmtModule(m));
+    o.links = linksOf({ { "self"_L1, u"/distributionsets/%1"_s.arg(s.id) },
+                        { "modules"_L1, u"/distributionsets/%1/assignedSM"_s.arg(s.id) } });
+    return o;
 }
 // hawkBit's totalTargetsPerStatus: the group's targets by the state of their action (none yet: notstarted).
-inline QJsonObject perStatusJson(int targets, const GroupCounts &c)
+inline MgmtTotalTargetsPerStatus perStatusOf(int targets, const GroupCounts &c)
 {
-    return { { "running"_L1, c.running - c.scheduled },
-             { "notstarted"_L1, std::max(0, targets - c.total) },
-             { "scheduled"_L1, c.scheduled },
-             { "cancelled"_L1, c.canceled },
-             { "finished"_L1, c.finished },
-             { "error"_L1, c.error } };
-}
-inline QJsonObject conditionJson(int percent)
-{
-    return { { "condition"_L1, u"THRESHOLD"_s }, { "expression"_L1, QString::number(percent) } };
+    return { .running = c.running - c.scheduled,
+             .notstarted = std::max(0, targets - c.total),
+             .scheduled = c.scheduled,
+             .cancelled = c.canceled,
+             .finished = c.finished,
+             .error = c.error };
 }
 // hawkBit's MgmtRolloutGroupResponseBody.
-inline QJsonObject groupJson(const Rollout &r, const RolloutGroup &g, const GroupCounts &counts)
+inline MgmtRolloutGroupResponseBody mgmtGroup(const Rollout &r, const RolloutGroup &g, const GroupCounts &counts)
 {
-    return {
-        { "id"_L1, double(g.id) },
-        { "name"_L1, g.name },
-        { "description"_L1, g.description },
-        { "status"_L1, nameOf(g.state).toLower() },
-        { "dynamic"_L1, g.name.startsWith(u"dynamic-"_s) },
-        { "targetFilterQuery"_L1, g.targetFilterQuery },
-        { "targetPercentage"_L1, g.targetPercentage },
-        { "confirmationRequired"_L1, g.confirmationRequired.value_or(r.confirmationRequired) },
-        { "successCondition"_L1, conditionJson(g.conditions.successThresholdPercent) },
-        { "successAction"_L1,
-          QJsonObject {
-              { "action"_L1, g.conditions.successAction == SuccessAction::Pause ? u"PAUSE"_s : u"NEXTGROUP"_s },
-              { "expression"_L1, u""_s } } },
-        { "errorCondition"_L1, conditionJson(g.conditions.errorThresholdPercent) },
-        { "errorAction"_L1, QJsonObject { { "action"_L1, u"PAUSE"_s }, { "expression"_L1, u""_s } } },
-        { "totalTargets"_L1, g.targetCount },
-        { "totalTargetsPerStatus"_L1, perStatusJson(g.targetCount, counts) },
-        { "_links"_L1,
-          QJsonObject {
-              { "self"_L1,
-                QJsonObject {
-                    { "href"_L1, QString(Base + u"/rollouts/%1/deploygroups/%2"_s.arg(r.id).arg(g.id)) } } } } },
-    };
+    MgmtRolloutGroupResponseBody o;
+    o.id = g.id;
+    o.name = g.name;
+    o.description = g.description;
+    o.status = nameOf(g.state).toLower();
+    o.dynamic = g.name.startsWith(u"dynamic-"_s);
+    o.targetFilterQuery = g.targetFilterQuery;
+    o.targetPercentage = g.targetPercentage;
+    o.confirmationRequired = g.confirmationRequired.value_or(r.confirmationRequired);
+    o.successThreshold = g.conditions.successThresholdPercent;
+    o.successAction = g.conditions.successAction == SuccessAction::Pause ? u"PAUSE"_s : u"NEXTGROUP"_s;
+    o.errorThreshold = g.conditions.errorThresholdPercent;
+    o.totalTargets = g.targetCount;
+    o.totalTargetsPerStatus = perStatusOf(g.targetCount, counts);
+    o.links = linksOf({ { "self"_L1, u"/rollouts/%1/deploygroups/%2"_s.arg(r.id).arg(g.id) } });
+    return o;
 }
 // Flotilla: what the rollout will do next (RolloutNextStep), for the console's overview.
-inline QJsonObject nextStepJson(const RolloutNextStep &step)
+inline MgmtRolloutNextStep mgmtNextStep(const RolloutNextStep &step)
 {
-    QJsonObject o { { "kind"_L1, RolloutNextStep::nameOf(step.kind) } };
+    MgmtRolloutNextStep o;
+    o.kind = RolloutNextStep::nameOf(step.kind);
     if (!step.group.isEmpty())
-        o.insert("group"_L1, step.group);
+        o.group = step.group;
     if (!step.after.isEmpty())
-        o.insert("after"_L1, step.after);
+        o.after = step.after;
     if (step.kind == RolloutNextStep::Kind::StartGroup || step.kind == RolloutNextStep::Kind::PausedOnSuccess
         || step.kind == RolloutNextStep::Kind::PausedOnError || step.kind == RolloutNextStep::Kind::Paused) {
-        o.insert("threshold"_L1, step.threshold);
-        o.insert("progress"_L1, step.progress);
+        o.threshold = step.threshold;
+        o.progress = step.progress;
     }
-    if (step.at.isValid())
-        o.insert("at"_L1, double(step.at.toMSecsSinceEpoch()));
+    o.at = msOf(step.at);
     return o;
 }
 // hawkBit's MgmtRolloutResponseBody (and Flotilla's nextStep); counts holds each group's (by position), for the
 // totals.
-inline QJsonObject rolloutJson(const Rollout &r, const QList<RolloutGroup> &groups, const QList<GroupCounts> &counts)
+inline MgmtRolloutResponseBody mgmtRollout(const Rollout &r, const QList<RolloutGroup> &groups,
+                                           const QList<GroupCounts> &counts)
 {
     int targets = 0;
     GroupCounts sum;
@@ -326,34 +326,42 @@ inline QJsonObject rolloutJson(const Rollout &r, const QList<RolloutGroup> &grou
         sum.scheduled += c.scheduled;
         sum.canceled += c.canceled;
     }
-    return { { "id"_L1, double(r.id) },
-             { "totalTargets"_L1, targets },
-             { "totalTargetsPerStatus"_L1, perStatusJson(targets, sum) },
-             { "forcetime"_L1, msOrNull(r.forceTime) },
-             { "deleted"_L1, false },
-             { "_links"_L1,
-               linksJson({ { "self"_L1, u"/rollouts/%1"_s.arg(r.id) },
-                           { "start"_L1, u"/rollouts/%1/start"_s.arg(r.id) },
-                           { "pause"_L1, u"/rollouts/%1/pause"_s.arg(r.id) },
-                           { "resume"_L1, u"/rollouts/%1/resume"_s.arg(r.id) },
-                           { "triggerNextGroup"_L1, u"/rollouts/%1/triggerNextGroup"_s.arg(r.id) },
-                           { "approve"_L1, u"/rollouts/%1/approve"_s.arg(r.id) },
-                           { "deny"_L1, u"/rollouts/%1/deny"_s.arg(r.id) },
-                           { "groups"_L1, u"/rollouts/%1/deploygroups?offset=0&limit=50"_s.arg(r.id) },
-                           { "distributionset"_L1, u"/distributionsets/%1"_s.arg(r.distributionSetId) } }) },
-             { "name"_L1, r.name },
-             { "description"_L1, r.description },
-             { "targetFilterQuery"_L1, r.targetFilterQuery },
-             { "distributionSetId"_L1, double(r.distributionSetId) },
-             { "status"_L1, nameOf(r.state).toLower() },
-             { "type"_L1, nameOf(r.type) },
-             { "weight"_L1, r.weight },
-             { "dynamic"_L1, r.dynamic },
-             { "confirmationRequired"_L1, r.confirmationRequired },
-             { "startAt"_L1, msOrNull(r.startAt) },
-             { "createdAt"_L1, msOrNull(r.createdAt) },
-             { "totalGroups"_L1, groups.size() },
-             { "nextStep"_L1, nextStepJson(RolloutNextStep::of(r, groups, counts)) } };
+    MgmtRolloutResponseBody o;
+    o.id = r.id;
+    o.totalTargets = targets;
+    o.totalTargetsPerStatus = perStatusOf(targets, sum);
+    o.forcetime = msOf(r.forceTime);
+    o.links = linksOf({ { "self"_L1, u"/rollouts/%1"_s.arg(r.id) },
+                        { "start"_L1, u"/rollouts/%1/start"_s.arg(r.id) },
+                        { "pause"_L1, u"/rollouts/%1/pause"_s.arg(r.id) },
+                        { "resume"_L1, u"/rollouts/%1/resume"_s.arg(r.id) },
+                        { "triggerNextGroup"_L1, u"/rollouts/%1/triggerNextGroup"_s.arg(r.id) },
+                        { "approve"_L1, u"/rollouts/%1/approve"_s.arg(r.id) },
+                        { "deny"_L1, u"/rollouts/%1/deny"_s.arg(r.id) },
+                        { "groups"_L1, u"/rollouts/%1/deploygroups?offset=0&limit=50"_s.arg(r.id) },
+                        { "distributionset"_L1, u"/distributionsets/%1"_s.arg(r.distributionSetId) } });
+    o.name = r.name;
+    o.description = r.description;
+    o.targetFilterQuery = r.targetFilterQuery;
+    o.distributionSetId = r.distributionSetId;
+    o.status = nameOf(r.state).toLower();
+    o.type = nameOf(r.type);
+    o.weight = r.weight;
+    o.dynamic = r.dynamic;
+    o.confirmationRequired = r.confirmationRequired;
+    o.startAt = msOf(r.startAt);
+    o.createdAt = msOf(r.createdAt);
+    o.totalGroups = int(groups.size());
+    o.nextStep = mgmtNextStep(RolloutNextStep::of(r, groups, counts));
+    return o;
+}
+// The items' JSON, in order.
+template<typename T> QJsonArray jsonOf(const QList<T> &items)
+{
+    QJsonArray out;
+    for (const T &t : items)
+        out.append(t.toJson());
+    return out;
 }
 
 inline std::optional<int> percentOf(const QJsonObject &o, QLatin1StringView key, int fallback)
@@ -411,10 +419,7 @@ struct ManagementServer::Context
         write(bytes, h, status);
     }
     // One page of a list, in hawkBit's shape.
-    void sendPage(const QJsonArray &content, qint64 total)
-    {
-        send(QJsonObject { { "content"_L1, content }, { "total"_L1, double(total) }, { "size"_L1, content.size() } });
-    }
+    void sendPage(const QJsonArray &content, qint64 total) { send(Mgmt::pageJson(content, total)); }
     // An error in hawkBit's ExceptionInfo shape; the generic kind of the status, or a specific one.
     void fail(Mgmt::Status status, const QString &message) { fail(Mgmt::errorFor(status), message); }
     // True when every result holds a value; else answers 500 (hawkBit's generic error) naming the first failure,
@@ -434,10 +439,8 @@ struct ManagementServer::Context
         h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
         if (error.status == Mgmt::Status::Unauthorized)
             h.append(QHttpHeaders::WellKnownHeader::WWWAuthenticate, "Basic realm=\"Flotilla\"");
-        const QJsonObject body { { "exceptionClass"_L1, error.exceptionClass },
-                                 { "errorCode"_L1, error.errorCode },
-                                 { "message"_L1, message } };
-        write(QJsonDocument(body).toJson(QJsonDocument::Compact), h, error.status);
+        const Mgmt::ExceptionInfo body { error.exceptionClass, error.errorCode, message };
+        write(QJsonDocument(body.toJson()).toJson(QJsonDocument::Compact), h, error.status);
     }
     // The body as JSON; fails the request (400) and returns nullopt when it is not.
     std::optional<QJsonDocument> json()
@@ -539,6 +542,19 @@ struct ManagementServer::Context
             return std::nullopt;
         }
         return doc->array();
+    }
+    // The body as a JSON array of T (proto/mgmt's request types); fails the request (400, naming the item and
+    // the field) and returns nullopt when it is not one.
+    template<typename T> std::optional<QList<T>> items()
+    {
+        const std::optional<QJsonArray> array = jsonArray();
+        if (!array)
+            return std::nullopt;
+        Mgmt::DecodeError error;
+        std::optional<QList<T>> decoded = Mgmt::decodeItems<T>(*array, &error);
+        if (!decoded)
+            fail(Mgmt::Errors::BodyNotReadable, error.message);
+        return decoded;
     }
     std::optional<QJsonObject> jsonObject()
     {

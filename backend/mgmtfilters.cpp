@@ -126,7 +126,7 @@ void ManagementServer::getFilterSet(Context &ctx)
     const auto set = f->autoAssignSetId ? m_store.distributionSet(f->autoAssignSetId) : std::nullopt;
     if (!set)
         return ctx.send(QJsonValue(), Status::NoContent);
-    ctx.send(setsOut({ setJsonOf(*set) }).first());
+    ctx.send(setsOut({ setOf(*set) }).first());
 }
 
 void ManagementServer::setFilterSet(Context &ctx)

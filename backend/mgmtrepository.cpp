@@ -30,23 +30,22 @@ void ManagementServer::listModules(Context &ctx)
     const auto artifacts = m_store.artifactsOfModules(ids);
     if (!ctx.succeeded(artifacts))
         return;
-    QJsonArray content;
+    QList<MgmtSoftwareModule> content;
     for (const SoftwareModule &m : *modules)
-        content.append(moduleJson(m, artifacts->value(m.id)));
+        content.append(mgmtModule(m, artifacts->value(m.id)));
     ctx.sendPage(modulesOut(content), *total);
 }
 
 void ManagementServer::createModules(Context &ctx)
 {
+    QList<MgmtSoftwareModule> created;
+    const auto items = ctx.items<MgmtSoftwareModuleRequestBodyPost>();
+    if (!items)
+        return;
     const std::optional<QJsonArray> out
-        = createEach(ctx, [&](int i, const QJsonObject &o) -> std::optional<QJsonObject> {
-              SoftwareModule m { 0,
-                                 o.value("type"_L1).toString(),
-                                 o.value("name"_L1).toString(),
-                                 o.value("version"_L1).toString(),
-                                 o.value("vendor"_L1).toString(),
-                                 o.value("description"_L1).toString(),
-                                 o.value("encrypted"_L1).toBool(false) };
+        = createEach(ctx, [&](int i, const QJsonObject &) -> std::optional<QJsonObject> {
+              const MgmtSoftwareModuleRequestBodyPost &o = items->at(i);
+              SoftwareModule m { 0, o.type, o.name, o.version, o.vendor, o.description, o.encrypted };
               if (m.typeKey.isEmpty() || m.name.isEmpty() || m.version.isEmpty())
                   return ctx.fail(Status::BadRequest, u"[%1]: type, name and version are required"_s.arg(i)),
                          std::nullopt;
@@ -59,12 +58,13 @@ void ManagementServer::createModules(Context &ctx)
                   return ctx.fail(Status::Conflict,
                                   u"[%1]: %2 %3 of type %4 exists"_s.arg(i).arg(m.name, m.version, m.typeKey)),
                          std::nullopt;
-              return moduleJson(m, {});
+              created.append(mgmtModule(m, {}));
+              return created.constLast().toJson();
           });
     if (!out)
         return;
     recordCreated(ctx, u"softwaremodule"_s, *out);
-    ctx.send(modulesOut(*out), Status::Created);
+    ctx.send(modulesOut(created), Status::Created);
 }
 
 void ManagementServer::getModule(Context &ctx)
@@ -75,7 +75,7 @@ void ManagementServer::getModule(Context &ctx)
     const std::optional<SoftwareModule> m = m_store.softwareModule(*id);
     if (!m)
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
-    ctx.send(modulesOut({ moduleJson(*m, m_store.artifacts(m->id)) }).first());
+    ctx.send(modulesOut({ mgmtModule(*m, m_store.artifacts(m->id)) }).first());
 }
 
 void ManagementServer::uploadArtifact(Context &ctx)
@@ -146,12 +146,7 @@ void ManagementServer::uploadArtifact(Context &ctx)
     a.id = m_store.insertArtifact(a);
     if (!a.id)
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(QJsonObject { { "id"_L1, double(a.id) },
-                           { "providedFilename"_L1, a.filename },
-                           { "size"_L1, double(a.size) },
-                           { "hashes"_L1,
-                             QJsonObject { { "sha1"_L1, a.sha1 }, { "md5"_L1, a.md5 }, { "sha256"_L1, a.sha256 } } } },
-             Status::Created);
+    ctx.send(MgmtArtifact { a.id, a.filename, a.size, a.sha1, a.md5, a.sha256 }.toJson(), Status::Created);
 }
 
 void ManagementServer::listSets(Context &ctx)
@@ -164,29 +159,23 @@ void ManagementServer::listSets(Context &ctx)
     const auto total = m_store.countWhere(RsqlCompiler::Entity::DistributionSet, l->condition.sql, l->condition.binds);
     if (!ctx.succeeded(sets, total))
         return;
-    QJsonArray content;
+    QList<MgmtDistributionSet> content;
     for (const DistributionSet &set : *sets)
-        content.append(setJsonOf(set));
+        content.append(setOf(set));
     ctx.sendPage(setsOut(content), *total);
 }
 
 void ManagementServer::createSets(Context &ctx)
 {
-    const auto items = ctx.jsonArray();
+    const auto items = ctx.items<MgmtDistributionSetRequestBodyPost>();
     if (!items)
         return;
-    QJsonArray out;
+    QList<MgmtDistributionSet> out;
     StoreTransaction tx(m_store);
     RepositoryService repository(m_store);
     for (int i = 0; i < items->size(); ++i) {
-        const QJsonObject o = items->at(i).toObject();
-        DistributionSet s { 0,
-                            o.value("name"_L1).toString(),
-                            o.value("version"_L1).toString(),
-                            o.value("type"_L1).toString(),
-                            o.value("requiredMigrationStep"_L1).toBool(false),
-                            false,
-                            o.value("description"_L1).toString() };
+        const MgmtDistributionSetRequestBodyPost &o = items->at(i);
+        DistributionSet s { 0, o.name, o.version, o.type, o.requiredMigrationStep, false, o.description };
         if (s.name.isEmpty() || s.version.isEmpty() || s.typeKey.isEmpty())
             return ctx.fail(Status::BadRequest, u"[%1]: name, version and type are required"_s.arg(i));
         if (!m_store.distributionSetType(s.typeKey))
@@ -197,18 +186,18 @@ void ManagementServer::createSets(Context &ctx)
         s.id = m_store.insertDistributionSet(s);
         if (!s.id)
             return ctx.fail(Status::InternalServerError, m_store.lastError());
-        for (const QJsonValue &m : o.value("modules"_L1).toArray()) {
-            const RepositoryService::Result r = repository.addModuleToSet(s.id, idOf(m.toObject().value("id"_L1)));
+        for (qint64 module : o.modules) {
+            const RepositoryService::Result r = repository.addModuleToSet(s.id, module);
             if (!r.ok())
                 return ctx.fail(r.error == RepositoryService::Error::UnknownModule ? Status::NotFound
                                                                                    : Status::BadRequest,
                                 u"[%1].modules: %2"_s.arg(i).arg(r.message));
         }
-        out.append(setJsonOf(s));
+        out.append(setOf(s));
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    recordCreated(ctx, u"distributionset"_s, out);
+    recordCreated(ctx, u"distributionset"_s, jsonOf(out));
     ctx.send(setsOut(out), Status::Created);
 }
 
@@ -220,7 +209,7 @@ void ManagementServer::getSet(Context &ctx)
     const std::optional<DistributionSet> s = m_store.distributionSet(*id);
     if (!s)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
-    ctx.send(setsOut({ setJsonOf(*s) }).first());
+    ctx.send(setsOut({ setOf(*s) }).first());
 }
 
 void ManagementServer::assignModulesToSet(Context &ctx)
@@ -251,53 +240,46 @@ void ManagementServer::assignModulesToSet(Context &ctx)
 void ManagementServer::assignTargetsToSet(Context &ctx)
 {
     const auto id = ctx.idArg(0, u"distribution set"_s);
-    const auto items = id ? ctx.jsonArray() : std::nullopt;
+    const auto items = id ? ctx.items<MgmtTargetAssignmentRequestBody>() : std::nullopt;
     if (!items)
         return;
     assign(ctx, *id, *items);
 }
 
-QJsonArray ManagementServer::modulesOut(const QJsonArray &modules)
+QJsonArray ManagementServer::modulesOut(QList<MgmtSoftwareModule> modules)
 {
     // hawkBit's MgmtSoftwareModule: typeName beside the type's key, locked once a locked set holds it (hawkBit
     // locks a set's modules with the set), never deleted (Flotilla refuses to delete what is used).
     QList<qint64> ids;
-    for (const QJsonValue &v : modules)
-        ids << idOf(v.toObject().value("id"_L1));
+    for (const MgmtSoftwareModule &m : modules)
+        ids << m.id;
     const QSet<qint64> locked = m_store.modulesInLockedSets(ids);
     QHash<QString, QString> typeNames;
-    QJsonArray out;
-    for (const QJsonValue &v : modules) {
-        QJsonObject o = v.toObject();
-        const QString type = o.value("type"_L1).toString();
-        if (!typeNames.contains(type)) {
-            const auto t = m_store.softwareModuleType(type);
-            typeNames.insert(type, t ? t->name : type);
+    for (MgmtSoftwareModule &m : modules) {
+        if (!typeNames.contains(m.type)) {
+            const auto t = m_store.softwareModuleType(m.type);
+            typeNames.insert(m.type, t ? t->name : m.type);
         }
-        o.insert("typeName"_L1, typeNames.value(type));
-        o.insert("locked"_L1, locked.contains(idOf(o.value("id"_L1))));
-        o.insert("deleted"_L1, false);
-        out.append(o);
+        m.typeName = typeNames.value(m.type);
+        m.locked = locked.contains(m.id);
+        m.deleted = false;
     }
-    return withAudit(u"softwaremodule"_s, out);
+    return withAudit(u"softwaremodule"_s, jsonOf(modules));
 }
 
-QJsonArray ManagementServer::setsOut(const QJsonArray &sets)
+QJsonArray ManagementServer::setsOut(QList<MgmtDistributionSet> sets)
 {
     // hawkBit's MgmtDistributionSet: typeName; never deleted (see modulesOut).
     QHash<QString, QString> typeNames;
-    QJsonArray out;
-    for (const QJsonValue &v : sets) {
-        QJsonObject o = v.toObject();
-        const QString type = o.value("type"_L1).toString();
-        if (!typeNames.contains(type)) {
-            const auto t = m_store.distributionSetType(type);
-            typeNames.insert(type, t ? t->name : type);
+    for (MgmtDistributionSet &s : sets) {
+        if (!typeNames.contains(s.type)) {
+            const auto t = m_store.distributionSetType(s.type);
+            typeNames.insert(s.type, t ? t->name : s.type);
         }
-        o.insert("typeName"_L1, typeNames.value(type));
-        o.insert("deleted"_L1, false);
-        out.append(o);
+        s.typeName = typeNames.value(s.type);
+        s.deleted = false;
     }
+    const QJsonArray out = jsonOf(sets);
     return withAudit(u"distributionset"_s, out);
 }
 
@@ -321,7 +303,7 @@ void ManagementServer::updateModule(Context &ctx)
     if (!m_store.updateSoftwareModule(*m))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"softwaremodule"_s, m->id);
-    ctx.send(modulesOut({ moduleJson(*m, m_store.artifacts(m->id)) }).first());
+    ctx.send(modulesOut({ mgmtModule(*m, m_store.artifacts(m->id)) }).first());
 }
 
 void ManagementServer::updateSet(Context &ctx)
@@ -355,7 +337,7 @@ void ManagementServer::updateSet(Context &ctx)
     if (!m_store.updateDistributionSet(*s))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"distributionset"_s, s->id);
-    ctx.send(setsOut({ setJsonOf(*s) }).first());
+    ctx.send(setsOut({ setOf(*s) }).first());
 }
 
 void ManagementServer::invalidateSet(Context &ctx)
@@ -464,7 +446,7 @@ void ManagementServer::listArtifacts(Context &ctx)
     const std::optional<SoftwareModule> m = m_store.softwareModule(*id);
     if (!m)
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
-    ctx.send(moduleJson(*m, m_store.artifacts(*id)).value("artifacts"_L1));
+    ctx.send(jsonOf(*mgmtModule(*m, m_store.artifacts(*id)).artifacts));
 }
 
 namespace {
@@ -527,9 +509,9 @@ void ManagementServer::listSetTargets(Context &ctx)
     if (!m_store.distributionSet(*id))
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
     if (which == u"assignedSM"_s) {
-        QJsonArray modules;
+        QList<MgmtSoftwareModule> modules;
         for (const SoftwareModule &m : m_store.modulesOfSet(*id))
-            modules.append(moduleJson(m, m_store.artifacts(m.id)));
+            modules.append(mgmtModule(m, m_store.artifacts(m.id)));
         return ctx.sendPage(modulesOut(modules), modules.size());
     }
     int offset = 0;
@@ -541,9 +523,9 @@ void ManagementServer::listSetTargets(Context &ctx)
     const auto total = m_store.countTargetsWhere(c.sql, c.binds);
     if (!ctx.succeeded(targets, total))
         return;
-    QJsonArray content;
+    QList<MgmtTarget> content;
     for (const Target &t : *targets)
-        content.append(targetJson(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+        content.append(mgmtTarget(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
     ctx.sendPage(targetsOut(content), *total);
 }
 

@@ -6,13 +6,13 @@ using namespace Flotilla::Mgmt;
 
 namespace Flotilla {
 
-QJsonObject ManagementServer::rolloutJsonOf(const Rollout &r)
+MgmtRolloutResponseBody ManagementServer::rolloutOf(const Rollout &r)
 {
     const QList<RolloutGroup> groups = m_store.rolloutGroups(r.id);
     QList<GroupCounts> counts;
     for (const RolloutGroup &g : groups)
         counts << m_store.rolloutGroupCounts(g.id);
-    return rolloutJson(r, groups, counts);
+    return mgmtRollout(r, groups, counts);
 }
 
 void ManagementServer::listRollouts(Context &ctx)
@@ -44,7 +44,7 @@ void ManagementServer::listRollouts(Context &ctx)
         QList<GroupCounts> ownCounts;
         for (const RolloutGroup &g : own)
             ownCounts << counts->value(g.id);
-        content.append(rolloutJson(r, own, ownCounts));
+        content.append(mgmtRollout(r, own, ownCounts).toJson());
     }
     ctx.sendPage(withAudit(u"rollout"_s, content), *total);
 }
@@ -160,7 +160,7 @@ void ManagementServer::createRollout(Context &ctx)
                                                           : Status::BadRequest,
                         why);
     }
-    const QJsonObject created = rolloutJsonOf(*m_store.rollout(id));
+    const QJsonObject created = rolloutOf(*m_store.rollout(id)).toJson();
     recordCreated(ctx, u"rollout"_s, created);
     ctx.send(withAudit(u"rollout"_s, created), Status::Created);
 }
@@ -173,7 +173,7 @@ void ManagementServer::getRollout(Context &ctx)
     const std::optional<Rollout> r = m_store.rollout(*id);
     if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
-    ctx.send(withAudit(u"rollout"_s, rolloutJsonOf(*r)));
+    ctx.send(withAudit(u"rollout"_s, rolloutOf(*r).toJson()));
 }
 
 void ManagementServer::listGroups(Context &ctx)
@@ -186,7 +186,7 @@ void ManagementServer::listGroups(Context &ctx)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
     QJsonArray content;
     for (const RolloutGroup &g : m_store.rolloutGroups(*id))
-        content.append(groupJson(*r, g, m_store.rolloutGroupCounts(g.id)));
+        content.append(mgmtGroup(*r, g, m_store.rolloutGroupCounts(g.id)).toJson());
     ctx.sendPage(content, content.size());
 }
 
@@ -201,7 +201,7 @@ void ManagementServer::getGroup(Context &ctx)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
     for (const RolloutGroup &g : m_store.rolloutGroups(*id)) {
         if (g.id == *groupId)
-            return ctx.send(groupJson(*r, g, m_store.rolloutGroupCounts(g.id)));
+            return ctx.send(mgmtGroup(*r, g, m_store.rolloutGroupCounts(g.id)).toJson());
     }
     ctx.fail(Status::NotFound, u"group %1 of rollout %2 does not exist"_s.arg(*groupId).arg(*id));
 }
@@ -256,7 +256,7 @@ void ManagementServer::updateRollout(Context &ctx)
     if (!m_store.updateRolloutText(r->id, name, description))
         return ctx.fail(Status::Conflict, u"rollout '%1' exists"_s.arg(name)); // names are unique
     recordModified(ctx, u"rollout"_s, r->id);
-    ctx.send(withAudit(u"rollout"_s, rolloutJsonOf(*m_store.rollout(r->id))));
+    ctx.send(withAudit(u"rollout"_s, rolloutOf(*m_store.rollout(r->id)).toJson()));
 }
 
 void ManagementServer::deleteRollout(Context &ctx)
@@ -289,10 +289,10 @@ void ManagementServer::listGroupTargets(Context &ctx)
     const QList<RolloutGroup> groups = m_store.rolloutGroups(*id);
     if (std::none_of(groups.cbegin(), groups.cend(), [&](const RolloutGroup &g) { return g.id == *groupId; }))
         return ctx.fail(Status::NotFound, u"group %1 of rollout %2 does not exist"_s.arg(*groupId).arg(*id));
-    QJsonArray content;
+    QList<MgmtTarget> content;
     for (qint64 targetId : m_store.rolloutGroupTargets(*groupId)) {
         if (const auto t = m_store.target(targetId))
-            content.append(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+            content.append(mgmtTarget(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
     }
     ctx.sendPage(targetsOut(content), content.size());
 }

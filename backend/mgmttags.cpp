@@ -179,16 +179,18 @@ void ManagementServer::listTagMembers(Context &ctx)
         return;
     if (!m_store.tag(kind, *id))
         return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
-    QJsonArray content;
+    QList<MgmtTarget> targets;
+    QList<MgmtDistributionSet> sets;
     for (qint64 memberId : m_store.taggedMembers(kind, *id)) {
         if (kind == TagKind::Target) {
             if (const auto t = m_store.target(memberId))
-                content.append(targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+                targets.append(mgmtTarget(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
         } else if (const auto s = m_store.distributionSet(memberId)) {
-            content.append(setJsonOf(*s));
+            sets.append(setOf(*s));
         }
     }
-    ctx.sendPage(kind == TagKind::Target ? targetsOut(content) : setsOut(content), content.size());
+    const QJsonArray content = kind == TagKind::Target ? targetsOut(targets) : setsOut(sets);
+    ctx.sendPage(content, content.size());
 }
 
 void ManagementServer::tagMembers(Context &ctx)

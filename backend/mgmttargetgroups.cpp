@@ -50,9 +50,9 @@ void ManagementServer::listTargetsInGroup(Context &ctx)
     const auto total = m_store.countTargetsWhere(where, binds);
     if (!ctx.succeeded(targets, total))
         return;
-    QJsonArray content;
+    QList<MgmtTarget> content;
     for (const Target &t : *targets)
-        content.append(targetJson(t, tokens));
+        content.append(mgmtTarget(t, tokens));
     ctx.sendPage(targetsOut(content), *total);
 }
 

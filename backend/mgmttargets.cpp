@@ -8,55 +8,49 @@ using namespace Flotilla::Mgmt;
 
 namespace Flotilla {
 
-QJsonArray ManagementServer::actionsOut(const QJsonArray &actions)
+QJsonArray ManagementServer::actionsOut(QList<MgmtAction> actions)
 {
     // hawkBit's MgmtAction names its rollout (rolloutName) beside the id: one read per distinct rollout; and
     // carries the code of its newest status entry with one (lastStatusCode): one query for the page.
     QHash<qint64, QString> names;
     QList<qint64> ids;
-    for (const QJsonValue &v : actions)
-        ids.append(idOf(v.toObject().value("id"_L1)));
+    for (const MgmtAction &a : actions)
+        ids.append(a.id);
     const QHash<qint64, int> codes = m_store.lastStatusCodes(ids);
-    QJsonArray out;
-    for (const QJsonValue &v : actions) {
-        QJsonObject o = v.toObject();
-        if (const auto code = codes.constFind(idOf(o.value("id"_L1))); code != codes.cend())
-            o.insert("lastStatusCode"_L1, *code);
-        if (const qint64 rollout = idOf(o.value("rollout"_L1))) {
-            if (!names.contains(rollout)) {
-                const auto r = m_store.rollout(rollout);
-                names.insert(rollout, r ? r->name : QString());
+    for (MgmtAction &a : actions) {
+        if (const auto code = codes.constFind(a.id); code != codes.cend())
+            a.lastStatusCode = *code;
+        if (a.rollout) {
+            if (!names.contains(*a.rollout)) {
+                const auto r = m_store.rollout(*a.rollout);
+                names.insert(*a.rollout, r ? r->name : QString());
             }
-            if (!names.value(rollout).isEmpty())
-                o.insert("rolloutName"_L1, names.value(rollout));
+            if (!names.value(*a.rollout).isEmpty())
+                a.rolloutName = names.value(*a.rollout);
         }
-        out.append(o);
     }
-    return out;
+    return jsonOf(actions);
 }
 
-QJsonArray ManagementServer::targetsOut(const QJsonArray &targets)
+QJsonArray ManagementServer::targetsOut(QList<MgmtTarget> targets)
 {
-    // hawkBit's targetType is the type's id, with targetTypeName beside it (targetJson writes the key).
+    // hawkBit's targetType is the type's id, with targetTypeName beside it (mgmtTarget holds the key).
     QHash<QString, TargetType> types;
-    const bool typed = std::any_of(targets.begin(), targets.end(),
-                                   [](const QJsonValue &v) { return v.toObject().contains("targetType"_L1); });
+    const bool typed
+        = std::any_of(targets.begin(), targets.end(), [](const MgmtTarget &t) { return !t.targetTypeKey.isEmpty(); });
     if (typed) {
         for (const QString &key : m_store.typeKeys(SqlStore::TypeKind::Target)) {
             if (const auto t = m_store.targetType(key))
                 types.insert(key, *t);
         }
     }
-    QJsonArray out;
-    for (const QJsonValue &v : targets) {
-        QJsonObject o = v.toObject();
-        if (const auto it = types.constFind(o.value("targetType"_L1).toString()); it != types.cend()) {
-            o.insert("targetType"_L1, double(it->id));
-            o.insert("targetTypeName"_L1, it->name);
+    for (MgmtTarget &t : targets) {
+        if (const auto it = types.constFind(t.targetTypeKey); it != types.cend()) {
+            t.targetType = it->id;
+            t.targetTypeName = it->name;
         }
-        out.append(o);
     }
-    return withAudit(u"target"_s, out);
+    return withAudit(u"target"_s, jsonOf(targets));
 }
 
 std::optional<QString> ManagementServer::targetTypeKeyOf(const QJsonValue &v)
@@ -80,23 +74,23 @@ void ManagementServer::listTargets(Context &ctx)
     const auto total = m_store.countTargetsWhere(l->condition.sql, l->condition.binds);
     if (!ctx.succeeded(targets, total))
         return;
-    QJsonArray content;
+    QList<MgmtTarget> content;
     for (const Target &t : *targets)
-        content.append(targetJson(t, tokens));
+        content.append(mgmtTarget(t, tokens));
     ctx.sendPage(targetsOut(content), *total);
 }
 
 void ManagementServer::createTargets(Context &ctx)
 {
-    const auto items = ctx.jsonArray();
+    const auto items = ctx.items<MgmtTargetRequestBody>();
     if (!items)
         return;
     QList<Target> created;
     // Validate everything first: a bad entry creates nothing.
     for (int i = 0; i < items->size(); ++i) {
-        const QJsonObject o = items->at(i).toObject();
+        const MgmtTargetRequestBody &o = items->at(i);
         Target t;
-        t.controllerId = o.value("controllerId"_L1).toString();
+        t.controllerId = o.controllerId;
         if (!isValidControllerId(t.controllerId))
             return ctx.fail(Status::BadRequest,
                             u"[%1].controllerId is required: 1 to %2 characters, none of them white "
@@ -104,19 +98,19 @@ void ManagementServer::createTargets(Context &ctx)
                                 .arg(MaxControllerIdLength));
         if (m_store.targetByControllerId(t.controllerId))
             return ctx.fail(Status::Conflict, u"target '%1' exists"_s.arg(t.controllerId));
-        t.name = o.value("name"_L1).toString(t.controllerId);
-        t.description = o.value("description"_L1).toString();
-        const std::optional<QString> type = targetTypeKeyOf(o.value("targetType"_L1));
+        t.name = o.name.value_or(t.controllerId);
+        t.description = o.description;
+        const QJsonValue typeValue = o.targetType ? QJsonValue(double(*o.targetType)) : QJsonValue(o.targetTypeKey);
+        const std::optional<QString> type = targetTypeKeyOf(typeValue);
         if (!type)
-            return ctx.fail(
-                Status::NotFound,
-                u"[%1].targetType %2 does not exist"_s.arg(i).arg(QString::fromUtf8(
-                    QJsonDocument(QJsonArray { o.value("targetType"_L1) }).toJson(QJsonDocument::Compact))));
+            return ctx.fail(Status::NotFound,
+                            u"[%1].targetType %2 does not exist"_s.arg(i).arg(QString::fromUtf8(
+                                QJsonDocument(QJsonArray { typeValue }).toJson(QJsonDocument::Compact))));
         t.targetTypeKey = *type;
-        t.group = o.value("group"_L1).toString().trimmed();
+        t.group = o.group.trimmed();
         if (const QString e = t.group.isEmpty() ? QString() : targetGroupError(t.group); !e.isEmpty())
             return ctx.fail(Status::BadRequest, u"[%1].group: %2"_s.arg(i).arg(e));
-        t.securityToken = o.value("securityToken"_L1).toString();
+        t.securityToken = o.securityToken.value_or(QString());
         if (t.securityToken.isEmpty())
             t.securityToken = Target::generateSecurityToken();
         t.state = TargetState::Unknown; // pre-commissioned until its first poll
@@ -124,16 +118,16 @@ void ManagementServer::createTargets(Context &ctx)
         created.append(t);
     }
     StoreTransaction tx(m_store);
-    QJsonArray out;
+    QList<MgmtTarget> out;
     for (Target &t : created) {
         t.id = m_store.insertTarget(t);
         if (t.id == 0)
             return ctx.fail(Status::InternalServerError, m_store.lastError());
-        out.append(targetJson(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+        out.append(mgmtTarget(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    recordCreated(ctx, u"target"_s, out);
+    recordCreated(ctx, u"target"_s, jsonOf(out));
     ctx.send(targetsOut(out), Status::Created);
 }
 
@@ -142,7 +136,7 @@ void ManagementServer::getTarget(Context &ctx)
     const std::optional<Target> t = targetOf(ctx);
     if (!t)
         return;
-    ctx.send(targetsOut({ targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)) }).first());
+    ctx.send(targetsOut({ mgmtTarget(*t, ctx.who.can(Permission::ReadTargetSecurityToken)) }).first());
 }
 
 void ManagementServer::deleteTarget(Context &ctx)
@@ -178,9 +172,9 @@ void ManagementServer::listTargetActions(Context &ctx)
         return;
     if (!ctx.paging(&offset, &limit))
         return;
-    QJsonArray content;
+    QList<MgmtAction> content;
     for (const Action &a : m_store.actionsOfTarget(t->id, offset, limit))
-        content.append(actionJson(a, t->controllerId));
+        content.append(mgmtAction(a, t->controllerId));
     ctx.sendPage(actionsOut(content), m_store.countActions(t->id));
 }
 
@@ -190,14 +184,10 @@ void ManagementServer::getTargetAction(Context &ctx)
     if (!ta)
         return;
     const Action *a = &ta->second;
-    QJsonObject o = actionJson(*a, ta->first.controllerId);
-    QJsonArray history;
+    MgmtAction o = mgmtAction(*a, ta->first.controllerId);
+    o.statusHistory = QList<MgmtActionStatus>();
     for (const ActionStatusEntry &e : m_store.statusHistory(a->id, 0, 1000))
-        history.append(QJsonObject { { "type"_L1, nameOf(e.status).toLower() },
-                                     { "reportedAt"_L1, msOrNull(e.at) },
-                                     { "messages"_L1, QJsonArray::fromStringList(e.messages) },
-                                     { "code"_L1, e.code ? QJsonValue(*e.code) : QJsonValue() } });
-    o.insert("status_history"_L1, history);
+        o.statusHistory->append(mgmtActionStatus(e));
     ctx.send(actionsOut({ o }).first());
 }
 
@@ -224,7 +214,7 @@ void ManagementServer::cancelTargetAction(Context &ctx)
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
-void ManagementServer::assign(Context &ctx, qint64 setId, const QJsonArray &items)
+void ManagementServer::assign(Context &ctx, qint64 setId, const QList<MgmtTargetAssignmentRequestBody> &items)
 {
     // hawkBit groups the body by request parameters; each distinct set of parameters is one assignment.
     QJsonArray actions;
@@ -232,31 +222,29 @@ void ManagementServer::assign(Context &ctx, qint64 setId, const QJsonArray &item
     int already = 0;
     StoreTransaction tx(m_store);
     for (int i = 0; i < items.size(); ++i) {
-        const QJsonObject o = items.at(i).toObject();
-        const std::optional<Target> t = m_store.targetByControllerId(o.value("id"_L1).toString());
+        const MgmtTargetAssignmentRequestBody &o = items.at(i);
+        const std::optional<Target> t = m_store.targetByControllerId(o.id);
         if (!t)
-            return ctx.fail(Status::NotFound,
-                            u"[%1].id: target '%2' does not exist"_s.arg(i).arg(o.value("id"_L1).toString()));
+            return ctx.fail(Status::NotFound, u"[%1].id: target '%2' does not exist"_s.arg(i).arg(o.id));
         AssignmentRequest request;
-        const QString type = o.value("type"_L1).toString(u"forced"_s);
+        const QString type = o.type.value_or(u"forced"_s);
         const std::optional<ActionType> actionType = actionTypeFromString(type);
         if (!actionType)
             return ctx.fail(Status::BadRequest,
                             u"[%1].type '%2' is not one of forced, soft, timeforced, downloadonly"_s.arg(i).arg(type));
         request.type = *actionType;
         if (request.type == ActionType::TimeForced) {
-            if (!o.value("forcetime"_L1).isDouble())
+            if (!o.forcetime)
                 return ctx.fail(Status::BadRequest, u"[%1].forcetime (ms) is required for timeforced"_s.arg(i));
-            request.forceTime = utcOf(o.value("forcetime"_L1));
+            request.forceTime = QDateTime::fromMSecsSinceEpoch(*o.forcetime, QTimeZone::UTC);
         }
-        request.weight = o.value("weight"_L1).toInt(DefaultWeight);
-        request.confirmationRequired = o.value("confirmationRequired"_L1).toBool(false);
+        request.weight = o.weight.value_or(DefaultWeight);
+        request.confirmationRequired = o.confirmationRequired.value_or(false);
         request.initiator = ctx.who.name;
-        if (const QJsonObject mw = o.value("maintenanceWindow"_L1).toObject(); !mw.isEmpty()) {
+        if (const auto &mw = o.maintenanceWindow;
+            mw && !(mw->schedule.isEmpty() && mw->duration.isEmpty() && mw->timezone.isEmpty())) {
             ScheduleError why;
-            request.maintenanceWindow
-                = MaintenanceSchedule::create(mw.value("schedule"_L1).toString(), mw.value("duration"_L1).toString(),
-                                              mw.value("timezone"_L1).toString(), &why);
+            request.maintenanceWindow = MaintenanceSchedule::create(mw->schedule, mw->duration, mw->timezone, &why);
             if (!request.maintenanceWindow)
                 return ctx.fail(Status::BadRequest,
                                 u"[%1].maintenanceWindow.%2: %3"_s.arg(i).arg(why.field, why.message));
@@ -288,7 +276,7 @@ void ManagementServer::assign(Context &ctx, qint64 setId, const QJsonArray &item
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonObject { { "assigned"_L1, assigned },
                            { "alreadyAssigned"_L1, already },
-                           { "total"_L1, items.size() },
+                           { "total"_L1, int(items.size()) },
                            { "assignedActions"_L1, actions } });
 }
 
@@ -297,9 +285,15 @@ void ManagementServer::assignToTarget(Context &ctx)
     const auto body = ctx.jsonObject();
     if (!body)
         return;
-    QJsonObject item = *body;
-    item.insert("id"_L1, ctx.args.value(0));
-    assign(ctx, idOf(body->value("id"_L1)), QJsonArray { item });
+    Mgmt::DecodeError error;
+    std::optional<MgmtTargetAssignmentRequestBody> item
+        = MgmtTargetAssignmentRequestBody::fromSetAssignment(*body, &error);
+    if (!item)
+        return ctx.fail(Errors::BodyNotReadable, error.message);
+    const qint64 setId = item->setId.value_or(0);
+    item->id = ctx.args.value(0);
+    item->setId.reset();
+    assign(ctx, setId, { *item });
 }
 
 std::optional<Target> ManagementServer::targetOf(Context &ctx)
@@ -357,7 +351,7 @@ void ManagementServer::updateTarget(Context &ctx)
         || !tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"target"_s, t->id);
-    ctx.send(targetsOut({ targetJson(*t, ctx.who.can(Permission::ReadTargetSecurityToken)) }).first());
+    ctx.send(targetsOut({ mgmtTarget(*t, ctx.who.can(Permission::ReadTargetSecurityToken)) }).first());
 }
 
 void ManagementServer::getTargetSet(Context &ctx)
@@ -425,13 +419,10 @@ void ManagementServer::getActionStatus(Context &ctx)
     int limit = 0;
     if (!ta || !ctx.paging(&offset, &limit))
         return;
-    QJsonArray content;
+    QList<MgmtActionStatus> content;
     for (const ActionStatusEntry &e : m_store.statusHistory(ta->second.id, offset, limit))
-        content.append(QJsonObject { { "type"_L1, nameOf(e.status).toLower() },
-                                     { "reportedAt"_L1, msOrNull(e.at) },
-                                     { "messages"_L1, QJsonArray::fromStringList(e.messages) },
-                                     { "code"_L1, e.code ? QJsonValue(*e.code) : QJsonValue() } });
-    ctx.sendPage(content, m_store.countStatus(ta->second.id));
+        content.append(mgmtActionStatus(e));
+    ctx.sendPage(jsonOf(content), m_store.countStatus(ta->second.id));
 }
 
 void ManagementServer::updateAction(Context &ctx)
@@ -446,7 +437,7 @@ void ManagementServer::updateAction(Context &ctx)
         return ctx.fail(Status::Conflict, u"action %1 is closed"_s.arg(ta->second.id));
     if (!m_store.updateActionType(ta->second.id, ActionType::Forced))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(actionsOut({ actionJson(*m_store.action(ta->second.id), ta->first.controllerId) }).first());
+    ctx.send(actionsOut({ mgmtAction(*m_store.action(ta->second.id), ta->first.controllerId) }).first());
 }
 
 void ManagementServer::confirmAction(Context &ctx)
@@ -479,10 +470,10 @@ void ManagementServer::listActions(Context &ctx)
     const auto total = m_store.countWhere(RsqlCompiler::Entity::Action, l->condition.sql, l->condition.binds);
     if (!ctx.succeeded(actions, total))
         return;
-    QJsonArray content;
+    QList<MgmtAction> content;
     for (const auto &[action, controllerId] : *actions) {
-        QJsonObject o = actionJson(action, controllerId);
-        o.insert("target"_L1, controllerId);
+        MgmtAction o = mgmtAction(action, controllerId);
+        o.target = controllerId;
         content.append(o);
     }
     ctx.sendPage(actionsOut(content), *total);

@@ -1,5 +1,6 @@
 #include "client/eventclient.h"
 #include "client/clientlogging.h"
+#include "proto/mgmt/mgmtevents.h"
 
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -105,19 +106,25 @@ void EventClient::connectSocket()
 void EventClient::onMessage(const QString &text)
 {
     QJsonParseError error {};
-    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8(), &error).object();
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError) {
         qCWarning(lcEvents) << "ignoring an event that is not JSON:" << error.errorString();
         return;
     }
-    const QString type = o.value("type"_L1).toString();
-    const quint64 seq = quint64(o.value("seq"_L1).toInteger());
-    if (type == u"hello"_s) { // where the stream stands now
+    Mgmt::DecodeError why;
+    const std::optional<Mgmt::EventMessage> message = Mgmt::EventMessage::fromJson(doc.object(), &why);
+    if (!message) {
+        qCWarning(lcEvents).noquote() << "ignoring an event that is not one:" << why.message;
+        return;
+    }
+    const QString &type = message->type;
+    const quint64 seq = message->seq;
+    if (type == Mgmt::EventType::Hello) { // where the stream stands now
         m_lastSequence = seq;
         m_haveSequence = true;
         return;
     }
-    if (type == u"resync"_s) {
+    if (type == Mgmt::EventType::Resync) {
         m_lastSequence = seq;
         m_haveSequence = true;
         Q_EMIT resyncNeeded();
@@ -127,7 +134,7 @@ void EventClient::onMessage(const QString &text)
         return; // already seen (a replay overlapping what arrived before the drop)
     m_lastSequence = seq;
     m_haveSequence = true;
-    Q_EMIT event(type, o.value("data"_L1).toObject());
+    Q_EMIT event(type, message->data);
 }
 
 void EventClient::onDisconnected()

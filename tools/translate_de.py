@@ -11,6 +11,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 GERMAN = {
+    # Answers the console cannot read (proto/mgmt's wire types).
+    "The server sent a list of targets the console cannot read: %1":
+        "Der Server hat eine Liste von Zielen gesendet, die die Konsole nicht lesen kann: %1",
+    "The server sent a list the console cannot read: %1":
+        "Der Server hat eine Liste gesendet, die die Konsole nicht lesen kann: %1",
+    "The server sent a list of software modules the console cannot read: %1":
+        "Der Server hat eine Liste von Softwaremodulen gesendet, die die Konsole nicht lesen kann: %1",
     # The audit trail (Settings).
     "When": "Wann",
     "Operator": "Bediener",

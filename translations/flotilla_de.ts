@@ -60,22 +60,22 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ActionHistoryModel</name>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="57" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="60" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="59" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="62" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="61" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="64" />
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="63" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="66" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -83,37 +83,37 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ActionTableModel</name>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="61" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="63" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="63" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="65" />
         <source>Distribution set</source>
         <translation>Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="65" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="67" />
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="67" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="69" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="69" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="71" />
         <source>Last change</source>
         <translation>Letzte Änderung</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="71" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="73" />
         <source>Rollout</source>
         <translation>Rollout</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actiontablemodel.cpp" line="82" />
+        <location filename="../app/console/models/actiontablemodel.cpp" line="84" />
         <source>Requires confirmation on the device</source>
         <translation>Erfordert Bestätigung auf dem Gerät</translation>
     </message>
@@ -136,6 +136,14 @@ KSyntaxHighlighting %3</translation>
         <location filename="../app/console/models/actiontablemodel.cpp" line="101" />
         <source>Time-forced</source>
         <translation>Zeitgesteuert erzwungen</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::ApiListModel</name>
+    <message>
+        <location filename="../app/console/models/apilistmodel.cpp" line="67" />
+        <source>The server sent a list the console cannot read: %1</source>
+        <translation>Der Server hat eine Liste gesendet, die die Konsole nicht lesen kann: %1</translation>
     </message>
 </context>
 <context>
@@ -247,97 +255,97 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ConnectDeviceDialog</name>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="45" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="46" />
         <source>Create the target now, with its own token</source>
         <translation>Das Zielgerät jetzt anlegen, mit eigenem Token</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="46" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="47" />
         <source>Use the tenant's gateway token (the device registers itself)</source>
         <translation>Das Gateway-Token des Mandanten verwenden (das Gerät meldet sich selbst an)</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="49" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="50" />
         <source>Create Target</source>
         <translation>Zielgerät anlegen</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="53" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="54" />
         <source>Connect a Device</source>
         <translation>Ein Gerät verbinden</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="58" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="59" />
         <source>Server URL for devices</source>
         <translation>Server-URL für Geräte</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="62" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="63" />
         <source>the gateway token flotillad was given (ddi/gatewayToken)</source>
         <translation>das Gateway-Token, das flotillad erhalten hat (ddi/gatewayToken)</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="71" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="72" />
         <source>Server &amp;URL for devices:</source>
         <translation>Server-&amp;URL für Geräte:</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="72" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="73" />
         <source>&amp;Tenant:</source>
         <translation>&amp;Mandant:</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="73" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="74" />
         <source>C&amp;ontroller id:</source>
         <translation>C&amp;ontroller-ID:</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="77" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="78" />
         <source>&amp;Gateway token:</source>
         <translation>&amp;Gateway-Token:</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="81" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="82" />
         <source>flotilla-agent</source>
         <translation>flotilla-agent</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="82" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="83" />
         <source>SWUpdate (suricatta)</source>
         <translation>SWUpdate (suricatta)</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="83" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="84" />
         <source>rauc-hawkbit-updater</source>
         <translation>rauc-hawkbit-updater</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="111" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="112" />
         <source>Configuration to paste</source>
         <translation>Konfiguration zum Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="112" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="113" />
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="148" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="149" />
         <source>Waiting for %1's first poll…</source>
         <translation>Warte auf die erste Abfrage von %1 …</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="161" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="164" />
         <source>Target %1 created. Waiting for its first poll…</source>
         <translation>Zielgerät %1 angelegt. Warte auf seine erste Abfrage …</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="165" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="168" />
         <source>Could not create target %1: %2</source>
         <translation>Zielgerät %1 konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="174" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="181" />
         <source>%1 polled at %2: it is connected.</source>
         <translation>%1 hat um %2 abgefragt: Es ist verbunden.</translation>
     </message>
@@ -423,27 +431,27 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ConsentActionModel</name>
     <message>
-        <location filename="../app/console/models/consentactionmodel.cpp" line="72" />
+        <location filename="../app/console/models/consentactionmodel.cpp" line="73" />
         <source>Target</source>
         <translation>Zielgerät</translation>
     </message>
     <message>
-        <location filename="../app/console/models/consentactionmodel.cpp" line="74" />
+        <location filename="../app/console/models/consentactionmodel.cpp" line="75" />
         <source>Distribution set</source>
         <translation>Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/models/consentactionmodel.cpp" line="76" />
+        <location filename="../app/console/models/consentactionmodel.cpp" line="77" />
         <source>Waiting since</source>
         <translation>Wartet seit</translation>
     </message>
     <message>
-        <location filename="../app/console/models/consentactionmodel.cpp" line="78" />
+        <location filename="../app/console/models/consentactionmodel.cpp" line="79" />
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../app/console/models/consentactionmodel.cpp" line="80" />
+        <location filename="../app/console/models/consentactionmodel.cpp" line="81" />
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -765,52 +773,52 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::DistributionSetModel</name>
     <message>
-        <location filename="../app/console/models/distributionsetmodel.cpp" line="43" />
+        <location filename="../app/console/models/distributionsetmodel.cpp" line="44" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/console/models/distributionsetmodel.cpp" line="45" />
+        <location filename="../app/console/models/distributionsetmodel.cpp" line="46" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/console/models/distributionsetmodel.cpp" line="47" />
+        <location filename="../app/console/models/distributionsetmodel.cpp" line="48" />
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../app/console/models/distributionsetmodel.cpp" line="49" />
+        <location filename="../app/console/models/distributionsetmodel.cpp" line="50" />
         <source>Modules</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../app/console/models/distributionsetmodel.cpp" line="51" />
+        <location filename="../app/console/models/distributionsetmodel.cpp" line="52" />
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../app/console/models/distributionsetmodel.cpp" line="62" />
+        <location filename="../app/console/models/distributionsetmodel.cpp" line="63" />
         <source>A mandatory module type is missing: it cannot be assigned yet</source>
         <translation>Ein Pflicht-Modultyp fehlt: es kann noch nicht zugewiesen werden</translation>
     </message>
     <message>
-        <location filename="../app/console/models/distributionsetmodel.cpp" line="64" />
+        <location filename="../app/console/models/distributionsetmodel.cpp" line="65" />
         <source>Assigned at least once: its modules can no longer change</source>
         <translation>Mindestens einmal zugewiesen: seine Module können sich nicht mehr ändern</translation>
     </message>
     <message>
-        <location filename="../app/console/models/distributionsetmodel.cpp" line="83" />
+        <location filename="../app/console/models/distributionsetmodel.cpp" line="84" />
         <source>Incomplete</source>
         <translation>Unvollständig</translation>
     </message>
     <message>
-        <location filename="../app/console/models/distributionsetmodel.cpp" line="84" />
+        <location filename="../app/console/models/distributionsetmodel.cpp" line="85" />
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/distributionsetmodel.cpp" line="84" />
+        <location filename="../app/console/models/distributionsetmodel.cpp" line="85" />
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -818,27 +826,27 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ErrorSummaryModel</name>
     <message>
-        <location filename="../app/console/models/errorsummarymodel.cpp" line="32" />
+        <location filename="../app/console/models/errorsummarymodel.cpp" line="33" />
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../app/console/models/errorsummarymodel.cpp" line="34" />
+        <location filename="../app/console/models/errorsummarymodel.cpp" line="35" />
         <source>Reports</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/errorsummarymodel.cpp" line="36" />
+        <location filename="../app/console/models/errorsummarymodel.cpp" line="37" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/models/errorsummarymodel.cpp" line="61" />
+        <location filename="../app/console/models/errorsummarymodel.cpp" line="63" />
         <source>Show the targets that reported “%1”</source>
         <translation>Die Zielgeräte zeigen, die „%1“ gemeldet haben</translation>
     </message>
     <message>
-        <location filename="../app/console/models/errorsummarymodel.cpp" line="69" />
+        <location filename="../app/console/models/errorsummarymodel.cpp" line="71" />
         <source>(no message)</source>
         <translation>(keine Meldung)</translation>
     </message>
@@ -2104,42 +2112,42 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutGroupModel</name>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="49" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="52" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="51" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="54" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="53" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="56" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="55" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="58" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="57" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="60" />
         <source>Success / error at</source>
         <translation>Erfolg / Fehler bei</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="79" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="75" />
         <source>%1 finished, %2 failed, %3 running of %4</source>
         <translation>%1 fertig, %2 fehlgeschlagen, %3 laufend von %4</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="103" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="99" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="107" />
+        <location filename="../app/console/models/rolloutgroupmodel.cpp" line="103" />
         <source>%1 % / %2 %</source>
         <translation>%1 % / %2 %</translation>
     </message>
@@ -2147,32 +2155,32 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutSpanModel</name>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="66" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="71" />
         <source>Target</source>
         <translation>Zielgerät</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="68" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="73" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="70" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="75" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="72" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="77" />
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="74" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="79" />
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="76" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="81" />
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
@@ -2180,32 +2188,32 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutTableModel</name>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="47" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="50" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="49" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="52" />
         <source>Distribution set</source>
         <translation>Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="51" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="54" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="53" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="56" />
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="55" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="58" />
         <source>Groups</source>
         <translation>Gruppen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rollouttablemodel.cpp" line="57" />
+        <location filename="../app/console/models/rollouttablemodel.cpp" line="60" />
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
@@ -2228,72 +2236,72 @@ KSyntaxHighlighting %3</translation>
         <translation>Als Nächstes</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="59" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="63" />
         <source>Creating its groups</source>
         <translation>Gruppen werden angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="61" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="65" />
         <source>Waiting for approval</source>
         <translation>Wartet auf Genehmigung</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="65" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="69" />
         <source>Starts by itself at %1</source>
         <translation>Startet selbst um %1</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="67" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="71" />
         <source>Ready: waits for Start</source>
         <translation>Bereit: wartet auf Start</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="71" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="75" />
         <source>Starting group “%1”</source>
         <translation>Gruppe „%1“ startet</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="72" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="76" />
         <source>Group “%1” starts when “%2” reaches %3 % finished (now %4 %)</source>
         <translation>Gruppe „%1“ startet, wenn „%2“ zu %3 % abgeschlossen ist (jetzt %4 %)</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="78" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="82" />
         <source>Paused: group “%1” has %2 % errors (threshold %3 %); resume or stop it</source>
         <translation>Angehalten: Gruppe „%1“ hat %2 % Fehler (Schwelle %3 %); fortsetzen oder stoppen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="83" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="87" />
         <source>Paused after “%1” as planned; resume to start “%2”</source>
         <translation>Nach „%1“ wie geplant angehalten; fortsetzen, um „%2“ zu starten</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="85" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="89" />
         <source>Paused by an operator</source>
         <translation>Von einem Operator angehalten</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="87" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="91" />
         <source>Finishing</source>
         <translation>Wird abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="87" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="91" />
         <source>Finishes when group “%1” is done</source>
         <translation>Endet, wenn Gruppe „%1“ fertig ist</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="89" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="93" />
         <source>Waiting for new matching targets (dynamic)</source>
         <translation>Wartet auf neue passende Zielgeräte (dynamisch)</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="91" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="95" />
         <source>Stopping</source>
         <translation>Wird angehalten</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="92" />
+        <location filename="../app/console/models/rolloutsinflightmodel.cpp" line="96" />
         <source>Nothing more</source>
         <translation>Nichts weiter</translation>
     </message>
@@ -2401,42 +2409,42 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::SetDialog</name>
     <message>
-        <location filename="../app/console/pages/modulesetdialog.cpp" line="72" />
+        <location filename="../app/console/pages/modulesetdialog.cpp" line="74" />
         <source>New distribution set</source>
         <translation>Neues Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/modulesetdialog.cpp" line="77" />
+        <location filename="../app/console/pages/modulesetdialog.cpp" line="79" />
         <source>A set type key; a new one is created requiring the chosen modules' types</source>
         <translation>Ein Set-Typschlüssel; ein neuer wird angelegt, der die Typen der gewählten Module verlangt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/modulesetdialog.cpp" line="79" />
+        <location filename="../app/console/pages/modulesetdialog.cpp" line="81" />
         <source>Modules in the set</source>
         <translation>Module im Set</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/modulesetdialog.cpp" line="82" />
+        <location filename="../app/console/pages/modulesetdialog.cpp" line="83" />
         <source>%1 %2 (%3)</source>
         <translation>%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/modulesetdialog.cpp" line="91" />
+        <location filename="../app/console/pages/modulesetdialog.cpp" line="90" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/modulesetdialog.cpp" line="92" />
+        <location filename="../app/console/pages/modulesetdialog.cpp" line="91" />
         <source>Version:</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/modulesetdialog.cpp" line="93" />
+        <location filename="../app/console/pages/modulesetdialog.cpp" line="92" />
         <source>Type:</source>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/modulesetdialog.cpp" line="94" />
+        <location filename="../app/console/pages/modulesetdialog.cpp" line="93" />
         <source>Modules:</source>
         <translation>Module:</translation>
     </message>
@@ -2577,7 +2585,10 @@ KSyntaxHighlighting %3</translation>
     <message numerus="yes">
         <location filename="../app/console/pages/settingspage.cpp" line="212" />
         <source>%n change(s) shown, newest first. Only the retention period removes entries.</source>
-        <translation><numerusform>%n Änderung angezeigt, die neueste zuerst. Nur die Aufbewahrungsfrist entfernt Einträge.</numerusform><numerusform>%n Änderungen angezeigt, die neuesten zuerst. Nur die Aufbewahrungsfrist entfernt Einträge.</numerusform></translation>
+        <translation>
+            <numerusform>%n Änderung angezeigt, die neueste zuerst. Nur die Aufbewahrungsfrist entfernt Einträge.</numerusform>
+            <numerusform>%n Änderungen angezeigt, die neuesten zuerst. Nur die Aufbewahrungsfrist entfernt Einträge.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/console/pages/settingspage.cpp" line="216" />
@@ -2638,8 +2649,13 @@ KSyntaxHighlighting %3</translation>
 </context>
 <context>
     <name>Flotilla::SoftwareModuleModel</name>
+    <message>
+        <location filename="../app/console/models/softwaremodulemodel.cpp" line="57" />
+        <source>The server sent a list of software modules the console cannot read: %1</source>
+        <translation>Der Server hat eine Liste von Softwaremodulen gesendet, die die Konsole nicht lesen kann: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/console/models/softwaremodulemodel.cpp" line="173" />
+        <location filename="../app/console/models/softwaremodulemodel.cpp" line="177" />
         <source>%n artifact(s)</source>
         <translation>
             <numerusform>%n Artefakt</numerusform>
@@ -2647,7 +2663,7 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/models/softwaremodulemodel.cpp" line="194" />
+        <location filename="../app/console/models/softwaremodulemodel.cpp" line="197" />
         <source>SHA-256: %1
 SHA-1: %2
 MD5: %3</source>
@@ -2656,27 +2672,27 @@ SHA-1: %2
 MD5: %3</translation>
     </message>
     <message>
-        <location filename="../app/console/models/softwaremodulemodel.cpp" line="221" />
+        <location filename="../app/console/models/softwaremodulemodel.cpp" line="222" />
         <source>Module / artifact</source>
         <translation>Modul / Artefakt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/softwaremodulemodel.cpp" line="223" />
+        <location filename="../app/console/models/softwaremodulemodel.cpp" line="224" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/console/models/softwaremodulemodel.cpp" line="225" />
+        <location filename="../app/console/models/softwaremodulemodel.cpp" line="226" />
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../app/console/models/softwaremodulemodel.cpp" line="227" />
+        <location filename="../app/console/models/softwaremodulemodel.cpp" line="228" />
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/console/models/softwaremodulemodel.cpp" line="229" />
+        <location filename="../app/console/models/softwaremodulemodel.cpp" line="230" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -2756,101 +2772,101 @@ MD5: %3</translation>
         <translation>Modul %1 %2 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="150" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="148" />
         <source>New module</source>
         <translation>Neues Modul</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="150" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="148" />
         <source>The module was not created: %1</source>
         <translation>Das Modul wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="167" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="165" />
         <source>Distribution set %1 %2 created</source>
         <translation>Distributionsset %1 %2 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="171" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="167" />
         <source>New distribution set</source>
         <translation>Neues Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="171" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="167" />
         <source>The set was not created: %1</source>
         <translation>Das Set wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="179" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="232" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="318" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="175" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="228" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="314" />
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="179" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="318" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="175" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="314" />
         <source>Select the module the files belong to first.</source>
         <translation>Wählen Sie zuerst das Modul, zu dem die Dateien gehören.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="182" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="178" />
         <source>Upload artifacts</source>
         <translation>Artefakte hochladen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="207" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="203" />
         <source>Uploading %1</source>
         <translation>Lade %1 hoch</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="220" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="216" />
         <source>%1 uploaded (SHA-256 %2)</source>
         <translation>%1 hochgeladen (SHA-256 %2)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="233" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="229" />
         <source>%1 was not uploaded: %2</source>
         <translation>%1 wurde nicht hochgeladen: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="244" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="240" />
         <source>Upload canceled</source>
         <translation>Hochladen abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="259" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="255" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="260" />
         <location filename="../app/console/pages/softwarepage.cpp" line="264" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="268" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="276" />
         <location filename="../app/console/pages/softwarepage.cpp" line="280" />
         <location filename="../app/console/pages/softwarepage.cpp" line="284" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="288" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="260" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="256" />
         <source>Delete the artifact %1? Devices that still need it can no longer download it.</source>
         <translation>Das Artefakt %1 löschen? Geräte, die es noch brauchen, können es nicht mehr herunterladen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="261" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="257" />
         <source>Delete the module %1 and its artifacts? A module that a distribution set uses cannot be deleted; the server will say which sets use it.</source>
         <translation>Das Modul %1 und seine Artefakte löschen? Ein Modul, das ein Distributionsset verwendet, kann nicht gelöscht werden; der Server nennt die Sets.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="268" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="288" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="264" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="284" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="281" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="277" />
         <source>Delete the distribution set %1? A set that targets run, or that actions or rollouts use, cannot be deleted; the server will say what uses it.</source>
         <translation>Das Distributionsset %1 löschen? Ein Set, das Zielgeräte ausführen oder das Aktionen oder Rollouts verwenden, kann nicht gelöscht werden; der Server nennt, was es verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="298" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="294" />
         <source>SHA-256 copied</source>
         <translation>SHA-256 kopiert</translation>
     </message>
@@ -3058,47 +3074,52 @@ MD5: %3</translation>
 <context>
     <name>Flotilla::TargetTableModel</name>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="160" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="114" />
+        <source>The server sent a list of targets the console cannot read: %1</source>
+        <translation>Der Server hat eine Liste von Zielen gesendet, die die Konsole nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/models/targettablemodel.cpp" line="167" />
         <source>Loading…</source>
         <translation>Lädt …</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="200" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="206" />
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="227" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="231" />
         <source>Controller ID</source>
         <translation>Controller-ID</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="229" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="233" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="231" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="235" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="233" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="237" />
         <source>Last poll</source>
         <translation>Letzte Abfrage</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="235" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="239" />
         <source>Installed</source>
         <translation>Installiert</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="237" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="241" />
         <source>Assigned</source>
         <translation>Zugewiesen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/targettablemodel.cpp" line="239" />
+        <location filename="../app/console/models/targettablemodel.cpp" line="243" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>

@@ -1,4 +1,5 @@
 #include "app/console/connectdevicedialog.h"
+#include "proto/mgmt/mgmtevents.h"
 
 #include "app/console/serverconnection.h"
 
@@ -152,9 +153,11 @@ void ConnectDeviceDialog::createTarget()
 {
     const DeviceSetup s = setup();
     m_createButton->setEnabled(false);
-    const QJsonArray body { QJsonObject {
-        { "controllerId"_L1, s.controllerId }, { "name"_L1, s.controllerId }, { "securityToken"_L1, s.targetToken } } };
-    ApiReply *reply = m_connection.api().post(u"/targets"_s, body);
+    Mgmt::MgmtTargetRequestBody target;
+    target.controllerId = s.controllerId;
+    target.name = s.controllerId;
+    target.securityToken = s.targetToken;
+    ApiReply *reply = m_connection.api().post(u"/targets"_s, QJsonArray { target.toJson() });
     // The reply deletes itself after either signal.
     connect(reply, &ApiReply::finished, this, [this, id = s.controllerId] {
         m_createButton->setEnabled(true);
@@ -168,12 +171,15 @@ void ConnectDeviceDialog::createTarget()
 
 void ConnectDeviceDialog::onEvent(const QString &type, const QJsonObject &data)
 {
-    if (type != u"target.polled"_s || data.value("controllerId"_L1).toString() != setup().controllerId)
+    if (type != Mgmt::EventType::TargetPolled)
+        return;
+    const auto polled = Mgmt::TargetPolledEvent::fromJson(data, nullptr);
+    if (!polled || polled->controllerId != setup().controllerId)
         return;
     m_polled = true;
-    m_status->setText(tr("%1 polled at %2: it is connected.")
-                          .arg(data.value("controllerId"_L1).toString(),
-                               QTime::currentTime().toString(QLocale().timeFormat(QLocale::ShortFormat))));
+    m_status->setText(
+        tr("%1 polled at %2: it is connected.")
+            .arg(polled->controllerId, QTime::currentTime().toString(QLocale().timeFormat(QLocale::ShortFormat))));
 }
 
 } // namespace Flotilla

@@ -209,7 +209,10 @@ void TestConsoleDialogs::deployDialogPlansAMaintenanceWindow()
 {
     ServerConnection connection;
     DistributionSetModel sets(connection);
-    DeployDialog dialog(connection, sets, { QJsonObject { { "controllerId"_L1, u"cam-1"_s }, { "id"_L1, 1 } } }, false);
+    Mgmt::MgmtTarget camera;
+    camera.controllerId = u"cam-1"_s;
+    camera.id = 1;
+    DeployDialog dialog(connection, sets, { camera }, false);
     dialog.show();
     dialog.findChild<QGroupBox *>(u"windowGroup"_s)->setChecked(true);
     bool planned = false;

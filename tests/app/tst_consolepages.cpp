@@ -120,7 +120,14 @@ void TestConsolePages::assignmentPreview()
     QFETCH(QList<QJsonObject>, targets);
     QFETCH(bool, multi);
     QFETCH(QList<int>, expected);
-    const AssignmentPreview p = AssignmentPreview::of(targets, 7, multi);
+    QList<Mgmt::MgmtTarget> decoded;
+    for (const QJsonObject &t : targets) {
+        Mgmt::DecodeError error;
+        const std::optional<Mgmt::MgmtTarget> target = Mgmt::MgmtTarget::fromJson(t, &error);
+        QVERIFY2(target, qPrintable(error.message));
+        decoded << *target;
+    }
+    const AssignmentPreview p = AssignmentPreview::of(decoded, 7, multi);
     QCOMPARE(p.newActions, expected[0]);
     QCOMPARE(p.openActionsCanceled, expected[1]);
     QCOMPARE(p.alreadyAssigned, expected[2]);

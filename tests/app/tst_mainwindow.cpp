@@ -263,8 +263,16 @@ void TestMainWindow::everyControlHasAnAccessibleName()
     unnamed << unnamedControls(&server, u"Connect to Server"_s, &checked);
     QVERIFY2(checked >= 55, qPrintable(QString::number(checked)));
     // Every other dialog the pages open, as it first appears.
-    const QList<QJsonObject> twoTargets
-        = { QJsonObject { { "controllerId"_L1, u"a"_s } }, QJsonObject { { "controllerId"_L1, u"b"_s } } };
+    Flotilla::Mgmt::MgmtTarget a;
+    a.controllerId = u"a"_s;
+    Flotilla::Mgmt::MgmtTarget b;
+    b.controllerId = u"b"_s;
+    const QList<Flotilla::Mgmt::MgmtTarget> twoTargets = { a, b };
+    Flotilla::Mgmt::MgmtSoftwareModule rootfs;
+    rootfs.name = u"a"_s;
+    Flotilla::Mgmt::MgmtSoftwareModule app;
+    app.name = u"b"_s;
+    const QList<Flotilla::Mgmt::MgmtSoftwareModule> twoModules = { rootfs, app };
     std::vector<std::pair<std::unique_ptr<QDialog>, QString>> dialogs;
     dialogs.emplace_back(
         std::make_unique<Flotilla::DeployDialog>(window.connection(), *window.distributionSets(), twoTargets, true),
@@ -272,7 +280,7 @@ void TestMainWindow::everyControlHasAnAccessibleName()
     dialogs.emplace_back(std::make_unique<Flotilla::RolloutDialog>(window.connection(), *window.distributionSets()),
                          u"New Rollout"_s);
     dialogs.emplace_back(std::make_unique<Flotilla::ModuleDialog>(), u"New Software Module"_s);
-    dialogs.emplace_back(std::make_unique<Flotilla::SetDialog>(twoTargets), u"New Distribution Set"_s);
+    dialogs.emplace_back(std::make_unique<Flotilla::SetDialog>(twoModules), u"New Distribution Set"_s);
     dialogs.emplace_back(std::make_unique<Flotilla::UserDialog>(), u"New Operator"_s);
     dialogs.emplace_back(std::make_unique<Flotilla::MaintenanceWindowDialog>(), u"Maintenance Window"_s);
     dialogs.emplace_back(std::make_unique<Flotilla::DecisionDialog>(u"Confirm"_s, u"Why"_s, u"Confirm"_s, true),

@@ -156,11 +156,16 @@ void TestOverviewModels::nextStepSentences()
 {
     QFETCH(QJsonObject, step);
     QFETCH(QStringList, mentions);
-    const QString sentence = RolloutsInFlightModel::describe(step);
+    Mgmt::DecodeError error;
+    const std::optional<Mgmt::MgmtRolloutNextStep> decoded = Mgmt::MgmtRolloutNextStep::fromJson(step, &error);
+    QVERIFY2(decoded, qPrintable(error.message));
+    const QString sentence = RolloutsInFlightModel::describe(*decoded);
     for (const QString &m : mentions)
         QVERIFY2(sentence.contains(m), qPrintable(sentence + u" lacks "_s + m));
     // Every kind has its own sentence, not the fallback.
-    QVERIFY(sentence != RolloutsInFlightModel::describe(QJsonObject { { "kind"_L1, u"none"_s } }));
+    Mgmt::MgmtRolloutNextStep none;
+    none.kind = u"none"_s;
+    QVERIFY(sentence != RolloutsInFlightModel::describe(none));
 }
 
 void TestOverviewModels::aBurstOfEventsCostsOneRequestPerCard()

@@ -200,7 +200,7 @@ void TestOverviewPage::updatesThroughEvents()
     QCOMPARE(created.status, 201);
     QTRY_COMPARE(m_overview->rollouts()->rowCount(), 1);
     QTRY_COMPARE(m_overview->rollouts()->index(0, RolloutsInFlightModel::Next).data().toString(),
-                 RolloutsInFlightModel::describe(QJsonObject { { "kind"_L1, u"waitForStart"_s } }));
+                 RolloutsInFlightModel::describe(Mgmt::MgmtRolloutNextStep { u"waitForStart"_s, {}, {}, {}, {}, {} }));
     QCOMPARE(m_server->api->post(u"/rollouts/%1/start"_s.arg(created.json()["id"_L1].toInt()), {}).status, 204);
     QTRY_VERIFY2(m_overview->rollouts()->index(0, RolloutsInFlightModel::Next).data().toString().contains(u"50"_s),
                  qPrintable(m_overview->rollouts()->index(0, RolloutsInFlightModel::Next).data().toString()));

@@ -5,6 +5,7 @@
 #include "app/console/models/targettablemodel.h"
 #include "app/console/serverconnection.h"
 #include "tests/app/consolefixture.h"
+#include "tests/common/fakemanagementapi.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void eventsUpdateInPlace();
     void memoryStaysBounded();
     void listModelCanWalkEveryPage();
+    void anUnreadablePageIsAnError_data();
+    void anUnreadablePageIsAnError();
 
 private:
     // A model connected to the server, its first page loaded.
@@ -40,6 +43,64 @@ void TestTargetTableModel::initTestCase()
     m_server = std::make_unique<EmbeddedServer>();
     QVERIFY(m_server->start());
     QVERIFY(m_server->createTargets(u"dev-"_s, 250));
+}
+
+// The rows are read through the Management API's wire type (proto/mgmt): a page the console cannot read — a
+// field of the wrong type, a body that is not a page — is reported with what is wrong, and shows no rows rather
+// than rows made of defaults.
+void TestTargetTableModel::anUnreadablePageIsAnError_data()
+{
+    QTest::addColumn<QJsonObject>("page");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("rows");
+    const QJsonObject good { { "id"_L1, 7 },
+                             { "controllerId"_L1, u"dev-7"_s },
+                             { "updateStatus"_L1, u"in_sync"_s },
+                             { "lastControllerRequestAt"_L1, QJsonValue() },
+                             { "assignedDistributionSetId"_L1, 3 } };
+    QTest::newRow("readable") << QJsonObject { { "content"_L1, QJsonArray { good } }, { "total"_L1, 1 } } << QString()
+                              << 1;
+    QJsonObject badId = good;
+    badId.insert("id"_L1, u"seven"_s);
+    QTest::newRow("id as text") << QJsonObject { { "content"_L1, QJsonArray { good, badId } }, { "total"_L1, 2 } }
+                                << u"id must be a whole number"_s << 0;
+    QJsonObject badPoll = good;
+    badPoll.insert("lastControllerRequestAt"_L1, u"yesterday"_s);
+    QTest::newRow("poll time as text") << QJsonObject { { "content"_L1, QJsonArray { badPoll } }, { "total"_L1, 1 } }
+                                       << u"lastControllerRequestAt must be a whole number"_s << 0;
+    QTest::newRow("not a page") << QJsonObject { { "targets"_L1, QJsonArray { good } } }
+                                << u"a page must have content (an array) and total (a number)"_s << 0;
+}
+
+void TestTargetTableModel::anUnreadablePageIsAnError()
+{
+    QFETCH(QJsonObject, page);
+    QFETCH(QString, message);
+    QFETCH(int, rows);
+    ServerConnection connection;
+    FakeManagementApi api;
+    connection.api().setTransport(&api);
+    api.on("GET", u"/targets"_s,
+           [&](const QUrlQuery &, const QByteArray &) { return FakeAnswer { 200, QJsonDocument(page) }; });
+    TargetTableModel model(connection);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy accepted(&model, &TargetTableModel::filterAccepted);
+    QSignalSpy failed(&model, &TargetTableModel::loadFailed);
+    connection.api().setLogin({ QUrl(u"http://fake.invalid"_s), u"console"_s, u"pw"_s });
+    Q_EMIT connection.serverChanged();
+    QTRY_VERIFY(accepted.size() + failed.size() > 0);
+    QCOMPARE(model.rowCount(), rows);
+    QCOMPARE(model.isLoading(), false);
+    if (message.isEmpty()) {
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(model.index(0, TargetTableModel::ControllerId).data().toString(), u"dev-7"_s);
+        QCOMPARE(model.index(0, 0).data(TargetTableModel::AssignedSetIdRole).toLongLong(), 3);
+        QCOMPARE(model.index(0, 0).data(TargetTableModel::InstalledSetIdRole).toLongLong(), 0);
+        QCOMPARE(model.index(0, TargetTableModel::LastPoll).data().toString(), u"never"_s);
+    } else {
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().endsWith(message), qPrintable(failed.first().first().toString()));
+    }
 }
 
 bool TestTargetTableModel::load(TargetTableModel &model, ServerConnection &connection)
@@ -71,8 +132,8 @@ void TestTargetTableModel::pagesArriveOnDemand()
     QCOMPARE(far.data(TargetTableModel::LoadedRole).toBool(), true);
     QCOMPARE(far.data().toString(), u"dev-240"_s);
     QCOMPARE(model.loadedPageCount(), 2);
-    QCOMPARE(model.targetAt(240).value("controllerId"_L1).toString(), u"dev-240"_s);
-    QVERIFY(model.targetAt(150).isEmpty()); // page 1 was never asked for
+    QCOMPARE(model.targetAt(240).value_or(Mgmt::MgmtTarget()).controllerId, u"dev-240"_s);
+    QVERIFY(!model.targetAt(150)); // page 1 was never asked for
 }
 
 void TestTargetTableModel::filters_data()

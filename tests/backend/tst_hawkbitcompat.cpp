@@ -345,6 +345,21 @@ void TestHawkbitCompat::errorBodies_data()
     QTest::newRow("modules into a locked set")
         << "POST"_ba << u"/distributionsets/1/assignedSM"_s << R"([{"id":1}])"_ba << 423
         << u"hawkbit.server.error.locked"_s << repo + u"LockedException"_s;
+    // A field of the wrong type is unreadable, as Jackson finds it for hawkBit; never a silent default.
+    const QString notReadable = u"org.eclipse.hawkbit.rest.exception.MessageNotReadableException"_s;
+    QTest::newRow("target name a number") << "POST"_ba << u"/targets"_s << R"([{"controllerId":"typed","name":5}])"_ba
+                                          << 400 << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("module encrypted as text")
+        << "POST"_ba << u"/softwaremodules"_s << R"([{"type":"os","name":"m","version":"1","encrypted":"no"}])"_ba
+        << 400 << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("set modules as numbers")
+        << "POST"_ba << u"/distributionsets"_s << R"([{"type":"os","name":"s","version":"1","modules":[1]}])"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("assignment weight as text")
+        << "POST"_ba << u"/distributionsets/1/assignedTargets"_s << R"([{"id":"solo","weight":"heavy"}])"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("assignedDS set as text") << "POST"_ba << u"/targets/solo/assignedDS"_s << R"({"id":"one"})"_ba << 400
+                                            << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
 }
 
 void TestHawkbitCompat::errorBodies()

@@ -1,6 +1,7 @@
 #include "app/console/models/actionhistorymodel.h"
 #include "app/console/serverconnection.h"
 #include "app/console/statusstyle.h"
+#include "proto/mgmt/mgmtevents.h"
 #include "qml/style/statuslabels.h"
 
 #include <QDateTime>
@@ -44,7 +45,9 @@ QList<QJsonObject> ActionHistoryModel::rowsFrom(const QJsonDocument &body) const
 
 void ActionHistoryModel::onEvent(const QString &type, const QJsonObject &data)
 {
-    if (m_actionId && type.startsWith(u"action."_s) && data.value("id"_L1).toInteger() == m_actionId)
+    if (!m_actionId || (type != Mgmt::EventType::ActionChanged && type != Mgmt::EventType::ActionCreated))
+        return;
+    if (Mgmt::ActionChangedEvent::fromJson(data, nullptr).value_or(Mgmt::ActionChangedEvent()).id == m_actionId)
         scheduleReload();
 }
 

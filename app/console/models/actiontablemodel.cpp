@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 namespace Flotilla {
 
 ActionTableModel::ActionTableModel(ServerConnection &connection, QObject *parent)
-    : ApiListModel(connection, parent)
+    : WireListModel(connection, parent)
 { }
 
 int ActionTableModel::columnCount(const QModelIndex &parent) const
@@ -39,7 +39,7 @@ void ActionTableModel::setSetNames(const QHash<qint64, QString> &names)
 
 QList<QJsonObject> ActionTableModel::rowsFrom(const QJsonDocument &body) const
 {
-    QList<QJsonObject> rows = ApiListModel::rowsFrom(body);
+    QList<QJsonObject> rows = WireListModel::rowsFrom(body);
     std::stable_sort(rows.begin(), rows.end(), [](const QJsonObject &a, const QJsonObject &b) {
         return a.value("id"_L1).toInteger() > b.value("id"_L1).toInteger();
     });
@@ -48,14 +48,16 @@ QList<QJsonObject> ActionTableModel::rowsFrom(const QJsonDocument &body) const
 
 void ActionTableModel::onEvent(const QString &type, const QJsonObject &data)
 {
-    if (m_targetId && type.startsWith(u"action."_s) && data.value("targetId"_L1).toInteger() == m_targetId)
+    if (!m_targetId || (type != Mgmt::EventType::ActionCreated && type != Mgmt::EventType::ActionChanged))
+        return;
+    if (const auto e = Mgmt::ActionChangedEvent::fromJson(data, nullptr); e && e->targetId == m_targetId)
         scheduleReload();
 }
 
 QVariant ActionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return ApiListModel::headerData(section, orientation, role);
+        return WireListModel::headerData(section, orientation, role);
     switch (section) {
     case Id:
         return tr("Action");
@@ -73,24 +75,22 @@ QVariant ActionTableModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-QVariant ActionTableModel::cellData(const QJsonObject &a, int column, int role) const
+QVariant ActionTableModel::cell(const Mgmt::MgmtAction &a, int column, int role) const
 {
-    const QString status = a.value("detailStatus"_L1).toString();
+    const QString &status = a.detailStatus;
     if (column == Status && role == Qt::DecorationRole)
         return StatusStyle::actionIcon(status);
-    if (role == Qt::ToolTipRole && column == Type && a.value("confirmationRequired"_L1).toBool())
+    if (role == Qt::ToolTipRole && column == Type && a.confirmationRequired)
         return tr("Requires confirmation on the device");
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
     case Id:
-        return a.value("id"_L1).toInteger();
-    case Set: {
-        const qint64 id = a.value("distributionSetId"_L1).toInteger();
-        return m_setNames.value(id, u"#%1"_s.arg(id));
-    }
+        return a.id;
+    case Set:
+        return m_setNames.value(a.distributionSetId, u"#%1"_s.arg(a.distributionSetId));
     case Type: {
-        const QString t = a.value("forceType"_L1).toString().toLower(); // hawkBit's name
+        const QString t = a.forceType.toLower(); // hawkBit's name
         if (t == u"forced"_s)
             return tr("Forced");
         if (t == u"soft"_s)
@@ -103,13 +103,12 @@ QVariant ActionTableModel::cellData(const QJsonObject &a, int column, int role) 
     }
     case Status:
         return StatusLabels::action(status);
-    case Updated: {
-        const QJsonValue at = a.value("lastModifiedAt"_L1);
-        return at.isDouble() ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(at.toInteger()), QLocale::ShortFormat)
-                             : QString();
-    }
+    case Updated:
+        return a.lastModifiedAt
+            ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*a.lastModifiedAt), QLocale::ShortFormat)
+            : QString();
     case Rollout:
-        return a.contains("rollout"_L1) ? QVariant(a.value("rollout"_L1).toInteger()) : QVariant();
+        return a.rollout ? QVariant(*a.rollout) : QVariant();
     }
     return {};
 }

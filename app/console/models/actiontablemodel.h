@@ -1,11 +1,11 @@
 #pragma once
 
-#include "app/console/models/apilistmodel.h"
+#include "app/console/models/wirelistmodel.h"
 
 namespace Flotilla {
 
 // One target's actions (newest first), live: an action event for this target reloads them.
-class ActionTableModel : public ApiListModel
+class ActionTableModel : public WireListModel<Mgmt::MgmtAction>
 {
     Q_OBJECT
 public:
@@ -20,7 +20,7 @@ public:
     void setSetNames(const QHash<qint64, QString> &names);
 
 protected:
-    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    QVariant cell(const Mgmt::MgmtAction &action, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;
     QList<QJsonObject> rowsFrom(const QJsonDocument &body) const override;
 

@@ -61,6 +61,12 @@ void ApiListModel::requestFrom(quint64 generation, int offset)
         if (generation != m_generation)
             return;
         const QList<QJsonObject> rows = rowsFrom(body);
+        if (const QString why = unreadable(rows); !why.isEmpty()) {
+            m_loading = false;
+            m_incoming.clear();
+            Q_EMIT loadFailed(tr("The server sent a list the console cannot read: %1").arg(why));
+            return;
+        }
         m_incoming += rows;
         if (m_pageSize > 0 && !rows.isEmpty() && offset + rows.size() < body.object().value("total"_L1).toInteger())
             return requestFrom(generation, offset + int(rows.size()));
@@ -78,6 +84,11 @@ void ApiListModel::requestFrom(quint64 generation, int offset)
 }
 
 void ApiListModel::onEvent(const QString &, const QJsonObject &) { }
+
+QString ApiListModel::unreadable(const QList<QJsonObject> &) const
+{
+    return {};
+}
 
 QList<QJsonObject> ApiListModel::rowsFrom(const QJsonDocument &body) const
 {

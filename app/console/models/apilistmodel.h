@@ -39,6 +39,8 @@ protected:
     virtual void onEvent(const QString &type, const QJsonObject &data);
     // A chance to reshape the answer's rows before they are shown.
     virtual QList<QJsonObject> rowsFrom(const QJsonDocument &body) const;
+    // What is wrong with an answer's rows, or empty when they can be shown (then the load fails with it).
+    virtual QString unreadable(const QList<QJsonObject> &rows) const;
 
 private:
     void requestFrom(quint64 generation, int offset);

@@ -1,5 +1,6 @@
 #include "app/console/models/consentactionmodel.h"
 #include "app/console/statusstyle.h"
+#include "proto/mgmt/mgmtevents.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -59,7 +60,7 @@ void ConsentActionModel::setSetNames(const QHash<qint64, QString> &names)
 
 void ConsentActionModel::onEvent(const QString &type, const QJsonObject &)
 {
-    if (type == u"action.created"_s || type == u"action.changed"_s)
+    if (type == Mgmt::EventType::ActionCreated || type == Mgmt::EventType::ActionChanged)
         scheduleReload();
 }
 

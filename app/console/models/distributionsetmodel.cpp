@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 namespace Flotilla {
 
 DistributionSetModel::DistributionSetModel(ServerConnection &connection, QObject *parent)
-    : ApiListModel(connection, parent)
+    : WireListModel(connection, parent)
 {
     QUrlQuery q;
     q.addQueryItem(u"limit"_s, u"500"_s);
@@ -22,22 +22,23 @@ int DistributionSetModel::columnCount(const QModelIndex &parent) const
 QHash<qint64, QString> DistributionSetModel::names() const
 {
     QHash<qint64, QString> names;
-    for (const QJsonObject &s : rows())
-        names.insert(s.value("id"_L1).toInteger(),
-                     s.value("name"_L1).toString() + u' ' + s.value("version"_L1).toString());
+    for (int row = 0; row < rowCount(); ++row) {
+        const Mgmt::MgmtDistributionSet &s = rowAt(row);
+        names.insert(s.id, s.name + u' ' + s.version);
+    }
     return names;
 }
 
 void DistributionSetModel::onEvent(const QString &type, const QJsonObject &)
 {
-    if (type == u"repository.changed"_s || type == u"artifact.uploaded"_s)
+    if (type == Mgmt::EventType::RepositoryChanged || type == Mgmt::EventType::ArtifactUploaded)
         scheduleReload();
 }
 
 QVariant DistributionSetModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return ApiListModel::headerData(section, orientation, role);
+        return WireListModel::headerData(section, orientation, role);
     switch (section) {
     case Name:
         return tr("Name");
@@ -53,35 +54,35 @@ QVariant DistributionSetModel::headerData(int section, Qt::Orientation orientati
     return {};
 }
 
-QVariant DistributionSetModel::cellData(const QJsonObject &s, int column, int role) const
+QVariant DistributionSetModel::cell(const Mgmt::MgmtDistributionSet &s, int column, int role) const
 {
     if (role == DisplayNameRole)
-        return QString(s.value("name"_L1).toString() + u' ' + s.value("version"_L1).toString());
+        return QString(s.name + u' ' + s.version);
     if (role == Qt::ToolTipRole && column == State) {
-        if (!s.value("complete"_L1).toBool())
+        if (!s.complete)
             return tr("A mandatory module type is missing: it cannot be assigned yet");
-        if (s.value("locked"_L1).toBool())
+        if (s.locked)
             return tr("Assigned at least once: its modules can no longer change");
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
     case Name:
-        return s.value("name"_L1).toString();
+        return s.name;
     case Version:
-        return s.value("version"_L1).toString();
+        return s.version;
     case Type:
-        return s.value("type"_L1).toString();
+        return s.type;
     case Modules: {
         QStringList list;
-        for (const QJsonValue &m : s.value("modules"_L1).toArray())
-            list << m.toObject().value("name"_L1).toString() + u' ' + m.toObject().value("version"_L1).toString();
+        for (const Mgmt::MgmtSoftwareModule &m : s.modules)
+            list << m.name + u' ' + m.version;
         return list.join(u", "_s);
     }
     case State:
-        if (!s.value("complete"_L1).toBool())
+        if (!s.complete)
             return tr("Incomplete");
-        return s.value("locked"_L1).toBool() ? tr("Locked") : tr("Ready");
+        return s.locked ? tr("Locked") : tr("Ready");
     }
     return {};
 }

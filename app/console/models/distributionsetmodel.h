@@ -1,11 +1,11 @@
 #pragma once
 
-#include "app/console/models/apilistmodel.h"
+#include "app/console/models/wirelistmodel.h"
 
 namespace Flotilla {
 
 // The distribution sets, live: repository changes reload them.
-class DistributionSetModel : public ApiListModel
+class DistributionSetModel : public WireListModel<Mgmt::MgmtDistributionSet>
 {
     Q_OBJECT
 public:
@@ -19,7 +19,7 @@ public:
     QHash<qint64, QString> names() const;
 
 protected:
-    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    QVariant cell(const Mgmt::MgmtDistributionSet &set, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;
 };
 

@@ -1,4 +1,5 @@
 #include "app/console/models/errorsummarymodel.h"
+#include "proto/mgmt/mgmtevents.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -49,7 +50,8 @@ QList<QJsonObject> ErrorSummaryModel::rowsFrom(const QJsonDocument &body) const
 
 void ErrorSummaryModel::onEvent(const QString &type, const QJsonObject &data)
 {
-    if (type == u"action.changed"_s && data.value("status"_L1).toString() == u"error"_s)
+    if (type == Mgmt::EventType::ActionChanged
+        && Mgmt::ActionChangedEvent::fromJson(data, nullptr).value_or(Mgmt::ActionChangedEvent()).status == u"error"_s)
         scheduleReload();
 }
 

@@ -31,7 +31,7 @@ QVariant JsonListModel::data(const QModelIndex &index, int role) const
         return idOf(row);
     if (role == ObjectRole)
         return row;
-    return cellData(row, index.column(), role);
+    return cellDataAt(index.row(), index.column(), role);
 }
 
 int JsonListModel::rowOf(qint64 id) const

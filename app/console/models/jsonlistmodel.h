@@ -30,6 +30,8 @@ public:
 
 protected:
     virtual QVariant cellData(const QJsonObject &row, int column, int role) const = 0;
+    // The cell of the row at index row; cellData() of its object unless a subclass reads rows another way.
+    virtual QVariant cellDataAt(int row, int column, int role) const { return cellData(m_rows.at(row), column, role); }
 
 private:
     QList<QJsonObject> m_rows;

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace Flotilla {
 
 RolloutGroupModel::RolloutGroupModel(ServerConnection &connection, QObject *parent)
-    : ApiListModel(connection, parent)
+    : WireListModel(connection, parent)
 { }
 
 int RolloutGroupModel::columnCount(const QModelIndex &parent) const
@@ -27,15 +27,18 @@ void RolloutGroupModel::onEvent(const QString &type, const QJsonObject &data)
 {
     if (!m_rolloutId)
         return;
-    if (type == u"rolloutgroup.changed"_s) {
+    if (type == Mgmt::EventType::RolloutGroupChanged) {
         // The event counts the group's actions (running includes the scheduled ones); the row keeps hawkBit's
         // totalTargetsPerStatus.
-        const QJsonObject counts { { "finished"_L1, data.value("finished"_L1) },
-                                   { "error"_L1, data.value("error"_L1) },
-                                   { "running"_L1, data.value("running"_L1) },
-                                   { "scheduled"_L1, 0 } };
-        updateRow(data.value("id"_L1).toInteger(), QJsonObject { { "totalTargetsPerStatus"_L1, counts } });
-    } else if (type == u"rollout.changed"_s && data.value("id"_L1).toInteger() == m_rolloutId) {
+        if (const auto e = Mgmt::RolloutGroupChangedEvent::fromJson(data, nullptr))
+            updateRow(e->id, [&](Mgmt::MgmtRolloutGroupResponseBody &g) {
+                g.totalTargetsPerStatus.finished = e->finished;
+                g.totalTargetsPerStatus.error = e->error;
+                g.totalTargetsPerStatus.running = e->running;
+                g.totalTargetsPerStatus.scheduled = 0;
+            });
+    } else if (type == Mgmt::EventType::RolloutChanged
+               && Mgmt::EntityEvent::fromJson(data, nullptr).value_or(Mgmt::EntityEvent()).id == m_rolloutId) {
         scheduleReload(); // group states follow the rollout's
     }
 }
@@ -43,7 +46,7 @@ void RolloutGroupModel::onEvent(const QString &type, const QJsonObject &data)
 QVariant RolloutGroupModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return ApiListModel::headerData(section, orientation, role);
+        return WireListModel::headerData(section, orientation, role);
     switch (section) {
     case Name:
         return tr("Group");
@@ -59,19 +62,12 @@ QVariant RolloutGroupModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
-int RolloutGroupModel::thresholdOf(const QJsonObject &group, QLatin1StringView condition)
+QVariantMap RolloutGroupModel::countsOf(int totalTargets, const Mgmt::MgmtTotalTargetsPerStatus &c)
 {
-    // hawkBit's condition object: {"condition": "THRESHOLD", "expression": "90"}.
-    return group.value(condition).toObject().value("expression"_L1).toString().toInt();
-}
-
-QVariantMap RolloutGroupModel::countsOf(const QJsonObject &withTotals)
-{
-    const QJsonObject counts = withTotals.value("totalTargetsPerStatus"_L1).toObject();
-    return QVariantMap { { u"total"_s, withTotals.value("totalTargets"_L1).toInt() },
-                         { u"finished"_s, counts.value("finished"_L1).toInt() },
-                         { u"error"_s, counts.value("error"_L1).toInt() },
-                         { u"running"_s, counts.value("running"_L1).toInt() + counts.value("scheduled"_L1).toInt() } };
+    return QVariantMap { { u"total"_s, totalTargets },
+                         { u"finished"_s, c.finished },
+                         { u"error"_s, c.error },
+                         { u"running"_s, c.running + c.scheduled } };
 }
 
 QString RolloutGroupModel::describeCounts(const QVariantMap &c)
@@ -83,9 +79,9 @@ QString RolloutGroupModel::describeCounts(const QVariantMap &c)
         .arg(c.value(u"total"_s).toInt());
 }
 
-QVariant RolloutGroupModel::cellData(const QJsonObject &g, int column, int role) const
+QVariant RolloutGroupModel::cell(const Mgmt::MgmtRolloutGroupResponseBody &g, int column, int role) const
 {
-    const QVariantMap counts = countsOf(g);
+    const QVariantMap counts = countsOf(g.totalTargets, g.totalTargetsPerStatus);
     const int total = counts.value(u"total"_s).toInt();
     const int finished = counts.value(u"finished"_s).toInt();
     if (role == CountsRole || (column == Progress && role == Qt::UserRole))
@@ -96,15 +92,15 @@ QVariant RolloutGroupModel::cellData(const QJsonObject &g, int column, int role)
         return {};
     switch (column) {
     case Name:
-        return g.value("name"_L1).toString();
+        return g.name;
     case Status:
-        return StatusLabels::rollout(g.value("status"_L1).toString());
+        return StatusLabels::rollout(g.status);
     case Progress:
         return total ? tr("%1 %").arg(finished * 100 / total) : QString();
     case Targets:
-        return g.value("totalTargets"_L1).toInt();
+        return g.totalTargets;
     case Thresholds:
-        return tr("%1 % / %2 %").arg(thresholdOf(g, "successCondition"_L1)).arg(thresholdOf(g, "errorCondition"_L1));
+        return tr("%1 % / %2 %").arg(g.successThreshold).arg(g.errorThreshold);
     }
     return {};
 }

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "app/console/models/apilistmodel.h"
+#include "app/console/models/wirelistmodel.h"
 
 namespace Flotilla {
 
 // The groups of one rollout with their counts by status, live from rolloutgroup.changed events.
-class RolloutGroupModel : public ApiListModel
+class RolloutGroupModel : public WireListModel<Mgmt::MgmtRolloutGroupResponseBody>
 {
     Q_OBJECT
 public:
@@ -18,15 +18,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void setRollout(qint64 rolloutId);
     qint64 rolloutId() const { return m_rolloutId; }
-    // A group's success or error threshold in percent, from hawkBit's condition object.
     // hawkBit's totalTargets and totalTargetsPerStatus (of a group or a whole rollout) as CountsRole gives them:
     // total, finished, error, running (every open action; hawkBit counts scheduled apart). And as a sentence.
-    static QVariantMap countsOf(const QJsonObject &withTotals);
+    static QVariantMap countsOf(int totalTargets, const Mgmt::MgmtTotalTargetsPerStatus &perStatus);
     static QString describeCounts(const QVariantMap &counts);
-    static int thresholdOf(const QJsonObject &group, QLatin1StringView condition);
 
 protected:
-    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    QVariant cell(const Mgmt::MgmtRolloutGroupResponseBody &group, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;
 
 private:

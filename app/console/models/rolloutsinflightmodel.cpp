@@ -11,7 +11,7 @@ namespace Flotilla {
 static_assert(int(RolloutsInFlightModel::CountsRole) == int(RolloutGroupModel::CountsRole));
 
 RolloutsInFlightModel::RolloutsInFlightModel(ServerConnection &connection, QObject *parent)
-    : ApiListModel(connection, parent)
+    : WireListModel(connection, parent)
 {
     setReloadDelay(1000);
     QUrlQuery q;
@@ -29,7 +29,7 @@ int RolloutsInFlightModel::columnCount(const QModelIndex &parent) const
 QVariant RolloutsInFlightModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return ApiListModel::headerData(section, orientation, role);
+        return WireListModel::headerData(section, orientation, role);
     switch (section) {
     case Name:
         return tr("Rollout");
@@ -43,25 +43,29 @@ QVariant RolloutsInFlightModel::headerData(int section, Qt::Orientation orientat
 
 void RolloutsInFlightModel::onEvent(const QString &type, const QJsonObject &data)
 {
-    if (type.startsWith(u"rollout."_s)
-        || (type.startsWith(u"action."_s) && data.value("rolloutId"_L1).toInteger() != 0))
-        scheduleReload();
+    if (type == Mgmt::EventType::RolloutCreated || type == Mgmt::EventType::RolloutChanged)
+        return scheduleReload();
+    if (type == Mgmt::EventType::ActionCreated || type == Mgmt::EventType::ActionChanged) {
+        const auto e = Mgmt::ActionChangedEvent::fromJson(data, nullptr);
+        if (e && e->rolloutId != 0)
+            scheduleReload();
+    }
 }
 
-QString RolloutsInFlightModel::describe(const QJsonObject &step)
+QString RolloutsInFlightModel::describe(const Mgmt::MgmtRolloutNextStep &step)
 {
-    const QString kind = step.value("kind"_L1).toString();
-    const QString group = step.value("group"_L1).toString();
-    const QString after = step.value("after"_L1).toString();
-    const int threshold = step.value("threshold"_L1).toInt();
-    const int progress = step.value("progress"_L1).toInt();
+    const QString &kind = step.kind;
+    const QString group = step.group.value_or(QString());
+    const QString after = step.after.value_or(QString());
+    const int threshold = step.threshold.value_or(0);
+    const int progress = step.progress.value_or(0);
     if (kind == u"creating"_s)
         return tr("Creating its groups");
     if (kind == u"waitForApproval"_s)
         return tr("Waiting for approval");
     if (kind == u"waitForStart"_s) {
-        if (step.contains("at"_L1)) {
-            const QDateTime at = QDateTime::fromMSecsSinceEpoch(step.value("at"_L1).toInteger());
+        if (step.at) {
+            const QDateTime at = QDateTime::fromMSecsSinceEpoch(*step.at);
             return tr("Starts by itself at %1").arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat));
         }
         return tr("Ready: waits for Start");
@@ -92,21 +96,21 @@ QString RolloutsInFlightModel::describe(const QJsonObject &step)
     return tr("Nothing more");
 }
 
-QVariant RolloutsInFlightModel::cellData(const QJsonObject &r, int column, int role) const
+QVariant RolloutsInFlightModel::cell(const Mgmt::MgmtRolloutResponseBody &r, int column, int role) const
 {
     if (role == CountsRole)
-        return RolloutGroupModel::countsOf(r);
+        return RolloutGroupModel::countsOf(r.totalTargets, r.totalTargetsPerStatus);
     if (column == Progress && (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole))
-        return RolloutGroupModel::describeCounts(RolloutGroupModel::countsOf(r));
+        return RolloutGroupModel::describeCounts(RolloutGroupModel::countsOf(r.totalTargets, r.totalTargetsPerStatus));
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
     case Name:
-        return r.value("name"_L1).toString();
+        return r.name;
     case Progress:
         return {};
     case Next:
-        return describe(r.value("nextStep"_L1).toObject());
+        return describe(r.nextStep);
     }
     return {};
 }

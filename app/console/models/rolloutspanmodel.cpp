@@ -1,5 +1,6 @@
 #include "app/console/models/rolloutspanmodel.h"
 #include "app/console/statusstyle.h"
+#include "proto/mgmt/mgmtevents.h"
 #include "qml/style/statuslabels.h"
 
 #include <QDateTime>
@@ -38,9 +39,13 @@ void RolloutSpanModel::onEvent(const QString &type, const QJsonObject &data)
 {
     if (!m_rolloutId)
         return;
-    if (((type == u"action.changed"_s || type == u"action.created"_s)
-         && data.value("rolloutId"_L1).toInteger() == m_rolloutId)
-        || (type == u"rollout.changed"_s && data.value("id"_L1).toInteger() == m_rolloutId))
+    const bool action = type == Mgmt::EventType::ActionChanged || type == Mgmt::EventType::ActionCreated;
+    if ((action
+         && Mgmt::ActionChangedEvent::fromJson(data, nullptr).value_or(Mgmt::ActionChangedEvent()).rolloutId
+             == m_rolloutId)
+        || (type == Mgmt::EventType::RolloutChanged
+            && Mgmt::RolloutChangedEvent::fromJson(data, nullptr).value_or(Mgmt::RolloutChangedEvent()).id
+                == m_rolloutId))
         scheduleReload();
 }
 

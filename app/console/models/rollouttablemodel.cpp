@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 namespace Flotilla {
 
 RolloutTableModel::RolloutTableModel(ServerConnection &connection, QObject *parent)
-    : ApiListModel(connection, parent)
+    : WireListModel(connection, parent)
 {
     QUrlQuery q;
     q.addQueryItem(u"limit"_s, u"500"_s);
@@ -32,16 +32,19 @@ void RolloutTableModel::setSetNames(const QHash<qint64, QString> &names)
 
 void RolloutTableModel::onEvent(const QString &type, const QJsonObject &data)
 {
-    if (type == u"rollout.created"_s || (type == u"rollout.changed"_s && rowOf(data.value("id"_L1).toInteger()) < 0))
+    if (type != Mgmt::EventType::RolloutCreated && type != Mgmt::EventType::RolloutChanged)
+        return;
+    const auto e = Mgmt::RolloutChangedEvent::fromJson(data, nullptr);
+    if (type == Mgmt::EventType::RolloutCreated || !e || rowOf(e->id) < 0)
         scheduleReload();
-    else if (type == u"rollout.changed"_s)
-        updateRow(data.value("id"_L1).toInteger(), QJsonObject { { "status"_L1, data.value("status"_L1) } });
+    else
+        updateRow(e->id, [&](Mgmt::MgmtRolloutResponseBody &r) { r.status = e->status; });
 }
 
 QVariant RolloutTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return ApiListModel::headerData(section, orientation, role);
+        return WireListModel::headerData(section, orientation, role);
     switch (section) {
     case Name:
         return tr("Name");
@@ -59,32 +62,28 @@ QVariant RolloutTableModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
-QVariant RolloutTableModel::cellData(const QJsonObject &r, int column, int role) const
+QVariant RolloutTableModel::cell(const Mgmt::MgmtRolloutResponseBody &r, int column, int role) const
 {
     if (role == StatusRole)
-        return r.value("status"_L1).toString();
+        return r.status;
     if (role == Qt::ToolTipRole && column == Name)
-        return r.value("targetFilterQuery"_L1).toString();
+        return r.targetFilterQuery;
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
     case Name:
-        return r.value("name"_L1).toString();
-    case Set: {
-        const qint64 id = r.value("distributionSetId"_L1).toInteger();
-        return m_setNames.value(id, u"#%1"_s.arg(id));
-    }
+        return r.name;
+    case Set:
+        return m_setNames.value(r.distributionSetId, u"#%1"_s.arg(r.distributionSetId));
     case Status:
-        return StatusLabels::rollout(r.value("status"_L1).toString());
+        return StatusLabels::rollout(r.status);
     case Type:
-        return r.value("type"_L1).toString().toLower();
+        return r.type.toLower();
     case Groups:
-        return r.value("totalGroups"_L1).toInt();
-    case Created: {
-        const QJsonValue at = r.value("createdAt"_L1);
-        return at.isDouble() ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(at.toInteger()), QLocale::ShortFormat)
-                             : QString();
-    }
+        return r.totalGroups;
+    case Created:
+        return r.createdAt ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*r.createdAt), QLocale::ShortFormat)
+                           : QString();
     }
     return {};
 }

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "app/console/models/apilistmodel.h"
+#include "app/console/models/wirelistmodel.h"
 
 namespace Flotilla {
 
 // The rollouts, live: rollout events change their status in place; a new one reloads.
-class RolloutTableModel : public ApiListModel
+class RolloutTableModel : public WireListModel<Mgmt::MgmtRolloutResponseBody>
 {
     Q_OBJECT
 public:
@@ -18,7 +18,7 @@ public:
     void setSetNames(const QHash<qint64, QString> &names);
 
 protected:
-    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    QVariant cell(const Mgmt::MgmtRolloutResponseBody &rollout, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;
 
 private:

@@ -12,9 +12,11 @@ namespace {
 // Internal ids: 0 for a module row, module position + 1 for an artifact row (its parent).
 constexpr quintptr ModuleRow = 0;
 
-qint64 idOf(const QJsonObject &o)
+// A module's artifacts (none when the answer left them out).
+const QList<Mgmt::MgmtArtifact> &artifactsOf(const Mgmt::MgmtSoftwareModule &m)
 {
-    return o.value("id"_L1).toInteger();
+    static const QList<Mgmt::MgmtArtifact> none;
+    return m.artifacts ? *m.artifacts : none;
 }
 } // namespace
 
@@ -26,7 +28,7 @@ SoftwareModuleModel::SoftwareModuleModel(ServerConnection &connection, QObject *
     m_reload.setInterval(200);
     connect(&m_reload, &QTimer::timeout, this, &SoftwareModuleModel::reload);
     connect(&connection, &ServerConnection::event, this, [this](const QString &type) {
-        if (type == u"repository.changed"_s || type == u"artifact.uploaded"_s)
+        if (type == Mgmt::EventType::RepositoryChanged || type == Mgmt::EventType::ArtifactUploaded)
             m_reload.start();
     });
     connect(&connection, &ServerConnection::resyncNeeded, this, &SoftwareModuleModel::reload);
@@ -48,10 +50,12 @@ void SoftwareModuleModel::reload()
     connect(reply, &ApiReply::finished, this, [this, generation](const QJsonDocument &body) {
         if (generation != m_generation)
             return;
-        QList<QJsonObject> modules;
-        for (const QJsonValue &v : body.object().value("content"_L1).toArray())
-            modules.append(v.toObject());
-        setModules(modules);
+        Mgmt::DecodeError error;
+        const auto page = Mgmt::decodePage<Mgmt::MgmtSoftwareModule>(body.object(), &error);
+        if (!page)
+            return Q_EMIT loadFailed(
+                tr("The server sent a list of software modules the console cannot read: %1").arg(error.message));
+        setModules(page->content);
         Q_EMIT loaded();
     });
     connect(reply, &ApiReply::failed, this, [this, generation](int, const QString &message) {
@@ -60,24 +64,24 @@ void SoftwareModuleModel::reload()
     });
 }
 
-void SoftwareModuleModel::setModules(const QList<QJsonObject> &modules)
+void SoftwareModuleModel::setModules(const QList<Mgmt::MgmtSoftwareModule> &modules)
 {
     // Drop modules that are gone.
     QSet<qint64> wanted;
-    for (const QJsonObject &m : modules)
-        wanted.insert(idOf(m));
+    for (const Mgmt::MgmtSoftwareModule &m : modules)
+        wanted.insert(m.id);
     for (int i = int(m_modules.size()) - 1; i >= 0; --i) {
-        if (!wanted.contains(idOf(m_modules.at(i)))) {
+        if (!wanted.contains(m_modules.at(i).id)) {
             beginRemoveRows({}, i, i);
             m_modules.removeAt(i);
             endRemoveRows();
         }
     }
     // Update the ones that stay (children replaced), append new ones in the server's order.
-    for (const QJsonObject &m : modules) {
+    for (const Mgmt::MgmtSoftwareModule &m : modules) {
         int row = -1;
         for (int i = 0; i < m_modules.size(); ++i) {
-            if (idOf(m_modules.at(i)) == idOf(m)) {
+            if (m_modules.at(i).id == m.id) {
                 row = i;
                 break;
             }
@@ -91,11 +95,11 @@ void SoftwareModuleModel::setModules(const QList<QJsonObject> &modules)
         if (m_modules.at(row) == m)
             continue;
         const QModelIndex parent = index(row, 0);
-        const int oldChildren = int(m_modules.at(row).value("artifacts"_L1).toArray().size());
-        const int newChildren = int(m.value("artifacts"_L1).toArray().size());
+        const int oldChildren = int(artifactsOf(m_modules.at(row)).size());
+        const int newChildren = int(artifactsOf(m).size());
         if (oldChildren > 0) {
             beginRemoveRows(parent, 0, oldChildren - 1);
-            m_modules[row].remove("artifacts"_L1);
+            m_modules[row].artifacts.reset();
             endRemoveRows();
         }
         if (newChildren > 0) {
@@ -130,7 +134,7 @@ int SoftwareModuleModel::rowCount(const QModelIndex &parent) const
         return int(m_modules.size());
     if (parent.internalId() != ModuleRow || parent.column() != 0)
         return 0;
-    return int(m_modules.at(parent.row()).value("artifacts"_L1).toArray().size());
+    return int(artifactsOf(m_modules.at(parent.row())).size());
 }
 
 int SoftwareModuleModel::columnCount(const QModelIndex &) const
@@ -141,7 +145,7 @@ int SoftwareModuleModel::columnCount(const QModelIndex &) const
 QModelIndex SoftwareModuleModel::indexOfModule(qint64 id) const
 {
     for (int i = 0; i < m_modules.size(); ++i) {
-        if (idOf(m_modules.at(i)) == id)
+        if (m_modules.at(i).id == id)
             return index(i, 0);
     }
     return {};
@@ -152,25 +156,25 @@ QVariant SoftwareModuleModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     if (index.internalId() == ModuleRow) {
-        const QJsonObject &m = m_modules.at(index.row());
+        const Mgmt::MgmtSoftwareModule &m = m_modules.at(index.row());
         switch (role) {
         case IdRole:
         case ModuleIdRole:
-            return idOf(m);
+            return m.id;
         case IsArtifactRole:
             return false;
         case Qt::ToolTipRole:
-            return m.value("description"_L1).toString();
+            return m.description;
         case Qt::DisplayRole:
             switch (index.column()) {
             case Name:
-                return m.value("name"_L1).toString();
+                return m.name;
             case Version:
-                return m.value("version"_L1).toString();
+                return m.version;
             case Type:
-                return m.value("type"_L1).toString();
+                return m.type;
             case Size:
-                return tr("%n artifact(s)", nullptr, int(m.value("artifacts"_L1).toArray().size()));
+                return tr("%n artifact(s)", nullptr, int(artifactsOf(m).size()));
             default:
                 return {};
             }
@@ -178,32 +182,29 @@ QVariant SoftwareModuleModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    const QJsonObject &m = m_modules.at(int(index.internalId() - 1));
-    const QJsonObject a = m.value("artifacts"_L1).toArray().at(index.row()).toObject();
-    const QJsonObject hashes = a.value("hashes"_L1).toObject();
+    const Mgmt::MgmtSoftwareModule &m = m_modules.at(int(index.internalId() - 1));
+    const Mgmt::MgmtArtifact &a = artifactsOf(m).at(index.row());
     switch (role) {
     case IdRole:
-        return idOf(a);
+        return a.id;
     case ModuleIdRole:
-        return idOf(m);
+        return m.id;
     case IsArtifactRole:
         return true;
     case HashesRole:
-        return hashes.toVariantMap();
+        return QVariantMap { { u"sha256"_s, a.sha256 }, { u"sha1"_s, a.sha1 }, { u"md5"_s, a.md5 } };
     case Qt::ToolTipRole:
-        return tr("SHA-256: %1\nSHA-1: %2\nMD5: %3")
-            .arg(hashes.value("sha256"_L1).toString(), hashes.value("sha1"_L1).toString(),
-                 hashes.value("md5"_L1).toString());
+        return tr("SHA-256: %1\nSHA-1: %2\nMD5: %3").arg(a.sha256, a.sha1, a.md5);
     case Qt::FontRole:
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
         case Name:
-            return a.value("providedFilename"_L1).toString();
+            return a.providedFilename;
         case Size:
-            return QLocale().formattedDataSize(a.value("size"_L1).toInteger());
+            return QLocale().formattedDataSize(a.size);
         case Sha256:
-            return hashes.value("sha256"_L1).toString();
+            return a.sha256;
         default:
             return {};
         }

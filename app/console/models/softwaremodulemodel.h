@@ -1,7 +1,8 @@
 #pragma once
 
+#include "proto/mgmt/mgmtevents.h"
+
 #include <QAbstractItemModel>
-#include <QJsonObject>
 #include <QTimer>
 
 namespace Flotilla {
@@ -27,7 +28,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void reload();
-    QList<QJsonObject> modules() const { return m_modules; }
+    QList<Mgmt::MgmtSoftwareModule> modules() const { return m_modules; }
     QModelIndex indexOfModule(qint64 id) const;
 
 Q_SIGNALS:
@@ -35,10 +36,10 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
 
 private:
-    void setModules(const QList<QJsonObject> &modules);
+    void setModules(const QList<Mgmt::MgmtSoftwareModule> &modules);
 
     ServerConnection &m_connection;
-    QList<QJsonObject> m_modules;
+    QList<Mgmt::MgmtSoftwareModule> m_modules;
     quint64 m_generation = 0;
     QTimer m_reload;
 };

@@ -105,10 +105,17 @@ void TargetTableModel::onPage(int page, quint64 generation, const QJsonObject &b
     if (generation != m_generation)
         return; // an answer for an earlier filter or sort
     m_inFlight.remove(page);
-    QList<QJsonObject> rows;
-    for (const QJsonValue &v : body.value("content"_L1).toArray())
-        rows.append(v.toObject());
-    const qint64 total = body.value("total"_L1).toInteger();
+    Mgmt::DecodeError error;
+    std::optional<Mgmt::PagedList<Mgmt::MgmtTarget>> decoded = Mgmt::decodePage<Mgmt::MgmtTarget>(body, &error);
+    if (!decoded) {
+        m_filterInFlight = m_filterInFlight && !isFilterChange;
+        if (m_inFlight.isEmpty())
+            Q_EMIT loadingChanged(false);
+        Q_EMIT loadFailed(tr("The server sent a list of targets the console cannot read: %1").arg(error.message));
+        return;
+    }
+    const QList<Mgmt::MgmtTarget> rows = std::move(decoded->content);
+    const qint64 total = decoded->total;
     if (isFilterChange) {
         m_filterInFlight = false;
         beginResetModel();
@@ -161,53 +168,50 @@ QVariant TargetTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     m_pageUse.insert(page, ++m_useClock);
-    const QJsonObject &t = it->at(index.row() % PageSize);
-    const QString status = t.value("updateStatus"_L1).toString();
+    const Mgmt::MgmtTarget &t = it->at(index.row() % PageSize);
+    const QString &status = t.updateStatus;
     switch (role) {
     case LoadedRole:
         return true;
     case ControllerIdRole:
-        return t.value("controllerId"_L1).toString();
+        return t.controllerId;
     case StatusRole:
         return status;
     case TargetIdRole:
-        return t.value("id"_L1).toInteger();
+        return t.id;
     case AssignedSetIdRole:
-        return t.value("assignedDistributionSetId"_L1).toInteger();
+        return t.assignedDistributionSetId.value_or(0);
     case InstalledSetIdRole:
-        return t.value("installedDistributionSetId"_L1).toInteger();
+        return t.installedDistributionSetId.value_or(0);
     case Qt::DecorationRole:
         return index.column() == Status ? QVariant(StatusStyle::targetIcon(status)) : QVariant();
     case Qt::ForegroundRole:
         return index.column() == Status ? QVariant(StatusStyle::targetColor(status)) : QVariant();
     case Qt::ToolTipRole:
-        if (index.column() == LastPoll && t.value("lastControllerRequestAt"_L1).isDouble())
-            return QLocale().toString(
-                QDateTime::fromMSecsSinceEpoch(t.value("lastControllerRequestAt"_L1).toInteger()).toLocalTime(),
-                QLocale::LongFormat);
+        if (index.column() == LastPoll && t.lastControllerRequestAt)
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(*t.lastControllerRequestAt).toLocalTime(),
+                                      QLocale::LongFormat);
         return index.column() == Status ? StatusLabels::targetDescription(status) : QVariant();
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case ControllerId:
-            return t.value("controllerId"_L1).toString();
+            return t.controllerId;
         case Name:
-            return t.value("name"_L1).toString();
+            return t.name;
         case Status:
             return StatusLabels::target(status);
-        case LastPoll: {
-            const QJsonValue at = t.value("lastControllerRequestAt"_L1);
-            return at.isDouble() ? StatusStyle::relativeTime(QDateTime::fromMSecsSinceEpoch(at.toInteger()))
-                                 : tr("never");
-        }
+        case LastPoll:
+            return t.lastControllerRequestAt
+                ? StatusStyle::relativeTime(QDateTime::fromMSecsSinceEpoch(*t.lastControllerRequestAt))
+                : tr("never");
         case Installed:
         case Assigned: {
-            const qint64 id = t.value(index.column() == Installed ? "installedDistributionSetId"_L1
-                                                                  : "assignedDistributionSetId"_L1)
-                                  .toInteger();
+            const qint64 id = (index.column() == Installed ? t.installedDistributionSetId : t.assignedDistributionSetId)
+                                  .value_or(0);
             return id ? m_setNames.value(id, u"#%1"_s.arg(id)) : QString();
         }
         case Address:
-            return t.value("address"_L1).toString();
+            return t.address;
         case ColumnCount:
             break;
         }
@@ -303,19 +307,19 @@ void TargetTableModel::setSetNames(const QHash<qint64, QString> &names)
         Q_EMIT dataChanged(index(0, Installed), index(int(m_total) - 1, Assigned), { Qt::DisplayRole });
 }
 
-QJsonObject TargetTableModel::targetAt(int row) const
+std::optional<Mgmt::MgmtTarget> TargetTableModel::targetAt(int row) const
 {
     const auto it = m_pages.constFind(row / PageSize);
     if (it == m_pages.cend() || row % PageSize >= it->size())
-        return {};
+        return std::nullopt;
     return it->at(row % PageSize);
 }
 
-QJsonObject *TargetTableModel::findLoaded(const QString &controllerId, int *row)
+Mgmt::MgmtTarget *TargetTableModel::findLoaded(const QString &controllerId, int *row)
 {
     for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
         for (int i = 0; i < it->size(); ++i) {
-            if ((*it)[i].value("controllerId"_L1).toString() == controllerId) {
+            if ((*it)[i].controllerId == controllerId) {
                 *row = it.key() * PageSize + i;
                 return &(*it)[i];
             }
@@ -326,21 +330,24 @@ QJsonObject *TargetTableModel::findLoaded(const QString &controllerId, int *row)
 
 void TargetTableModel::onEvent(const QString &type, const QJsonObject &data)
 {
-    if (!type.startsWith(u"target."_s))
-        return;
-    if (type == u"target.created"_s || type == u"target.deleted"_s) {
+    if (type == Mgmt::EventType::TargetCreated || type == Mgmt::EventType::TargetDeleted) {
         m_refresh.start();
         return;
     }
     int row = -1;
-    QJsonObject *t = findLoaded(data.value("controllerId"_L1).toString(), &row);
-    if (!t)
-        return;
-    if (type == u"target.polled"_s) {
-        t->insert("lastControllerRequestAt"_L1, data.value("at"_L1));
+    if (type == Mgmt::EventType::TargetPolled) {
+        const auto e = Mgmt::TargetPolledEvent::fromJson(data, nullptr);
+        Mgmt::MgmtTarget *t = e ? findLoaded(e->controllerId, &row) : nullptr;
+        if (!t)
+            return;
+        t->lastControllerRequestAt = e->at;
         Q_EMIT dataChanged(index(row, LastPoll), index(row, LastPoll));
-    } else if (type == u"target.updated"_s) {
-        t->insert("updateStatus"_L1, data.value("updateStatus"_L1));
+    } else if (type == Mgmt::EventType::TargetUpdated) {
+        const auto e = Mgmt::TargetChangedEvent::fromJson(data, nullptr);
+        Mgmt::MgmtTarget *t = e ? findLoaded(e->controllerId, &row) : nullptr;
+        if (!t)
+            return;
+        t->updateStatus = e->updateStatus;
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         m_refresh.start(); // the sets it holds may have changed too
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "proto/mgmt/mgmtevents.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QJsonObject>
@@ -49,8 +51,8 @@ public:
 
     qint64 total() const { return m_total; }
     bool isLoading() const { return !m_inFlight.isEmpty(); }
-    // The loaded target at row (empty when its page is not there yet).
-    QJsonObject targetAt(int row) const;
+    // The loaded target at row (nothing while its page is not there yet).
+    std::optional<Mgmt::MgmtTarget> targetAt(int row) const;
     int loadedPageCount() const { return int(m_pages.size()); }
 
 Q_SIGNALS:
@@ -65,7 +67,7 @@ private:
     void setTotal(qint64 total);
     void onEvent(const QString &type, const QJsonObject &data);
     void refreshLoaded();
-    QJsonObject *findLoaded(const QString &controllerId, int *row);
+    Mgmt::MgmtTarget *findLoaded(const QString &controllerId, int *row);
     QUrlQuery queryFor(int page) const;
 
     ServerConnection &m_connection;
@@ -74,7 +76,7 @@ private:
     qint64 m_total = 0;
     quint64 m_generation = 0;
     // mutable: data() asks for a missing page.
-    mutable QHash<int, QList<QJsonObject>> m_pages;
+    mutable QHash<int, QList<Mgmt::MgmtTarget>> m_pages;
     mutable QHash<int, quint64> m_pageUse;
     mutable quint64 m_useClock = 0;
     mutable QSet<int> m_inFlight;

@@ -7,13 +7,13 @@ using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
-AssignmentPreview AssignmentPreview::of(const QList<QJsonObject> &targets, qint64 setId, bool multiAssignment)
+AssignmentPreview AssignmentPreview::of(const QList<Mgmt::MgmtTarget> &targets, qint64 setId, bool multiAssignment)
 {
     AssignmentPreview p;
     p.targets = int(targets.size());
-    for (const QJsonObject &t : targets) {
-        const qint64 assigned = t.value("assignedDistributionSetId"_L1).toInteger();
-        const bool pending = t.value("updateStatus"_L1).toString() == u"pending"_s;
+    for (const Mgmt::MgmtTarget &t : targets) {
+        const qint64 assigned = t.assignedDistributionSetId.value_or(0);
+        const bool pending = t.updateStatus == u"pending"_s;
         if (assigned == setId && !multiAssignment) {
             ++p.alreadyAssigned;
         } else {

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "proto/mgmt/mgmtmessages.h"
+
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -20,7 +21,7 @@ public:
     int openActionsCanceled = 0; // pending with another set: that action is canceled
     int newActions = 0;
 
-    static AssignmentPreview of(const QList<QJsonObject> &targets, qint64 setId, bool multiAssignment);
+    static AssignmentPreview of(const QList<Mgmt::MgmtTarget> &targets, qint64 setId, bool multiAssignment);
     // "12 targets: 3 have an open action that will be canceled; 2 already run this set."
     QString describe() const;
 };

@@ -23,8 +23,8 @@ using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
-DeployDialog::DeployDialog(ServerConnection &connection, DistributionSetModel &sets, const QList<QJsonObject> &targets,
-                           bool multiAssignment, QWidget *parent)
+DeployDialog::DeployDialog(ServerConnection &connection, DistributionSetModel &sets,
+                           const QList<Mgmt::MgmtTarget> &targets, bool multiAssignment, QWidget *parent)
     : QDialog(parent)
     , m_connection(connection)
     , m_sets(sets)
@@ -47,7 +47,7 @@ DeployDialog::DeployDialog(ServerConnection &connection, DistributionSetModel &s
     setWindowTitle(tr("Assign a distribution set"));
     for (int row = 0; row < sets.rowCount(); ++row) {
         const QModelIndex i = sets.index(row, 0);
-        if (sets.rowObject(row).value("complete"_L1).toBool())
+        if (sets.rowAt(row).complete)
             m_set->addItem(i.data(DistributionSetModel::DisplayNameRole).toString(), i.data(JsonListModel::IdRole));
     }
     m_set->setObjectName(u"setCombo"_s);
@@ -154,19 +154,19 @@ void DeployDialog::updatePreview()
 QJsonArray DeployDialog::requestBody() const
 {
     QJsonArray body;
-    for (const QJsonObject &t : m_targets) {
-        QJsonObject item { { "id"_L1, t.value("controllerId"_L1) },
-                           { "type"_L1, m_type->currentData().toString() },
-                           { "weight"_L1, m_weight->value() },
-                           { "confirmationRequired"_L1, m_confirmation->isChecked() } };
+    for (const Mgmt::MgmtTarget &t : m_targets) {
+        Mgmt::MgmtTargetAssignmentRequestBody item;
+        item.id = t.controllerId;
+        item.type = m_type->currentData().toString();
+        item.weight = m_weight->value();
+        item.confirmationRequired = m_confirmation->isChecked();
         if (m_type->currentData().toString() == u"timeforced"_s)
-            item.insert("forcetime"_L1, double(m_forceTime->dateTime().toMSecsSinceEpoch()));
+            item.forcetime = m_forceTime->dateTime().toMSecsSinceEpoch();
         if (m_window->isChecked())
-            item.insert("maintenanceWindow"_L1,
-                        QJsonObject { { "schedule"_L1, m_schedule->text().trimmed() },
-                                      { "duration"_L1, m_duration->text().trimmed() },
-                                      { "timezone"_L1, m_timezone->text().trimmed() } });
-        body.append(item);
+            item.maintenanceWindow
+                = Mgmt::MgmtMaintenanceWindow { m_schedule->text().trimmed(), m_duration->text().trimmed(),
+                                                m_timezone->text().trimmed() };
+        body.append(item.toJson());
     }
     return body;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "proto/mgmt/mgmtmessages.h"
+
 #include <QDialog>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -26,7 +28,7 @@ class DeployDialog : public QDialog
 {
     Q_OBJECT
 public:
-    DeployDialog(ServerConnection &connection, DistributionSetModel &sets, const QList<QJsonObject> &targets,
+    DeployDialog(ServerConnection &connection, DistributionSetModel &sets, const QList<Mgmt::MgmtTarget> &targets,
                  bool multiAssignment, QWidget *parent = nullptr);
 
     // The request body it would send now.
@@ -46,7 +48,7 @@ private:
 
     ServerConnection &m_connection;
     DistributionSetModel &m_sets;
-    QList<QJsonObject> m_targets;
+    QList<Mgmt::MgmtTarget> m_targets;
     bool m_multiAssignment;
     QComboBox *m_set;
     QComboBox *m_type;

@@ -51,16 +51,18 @@ void ModuleDialog::validate()
                      && !m_type->currentText().trimmed().isEmpty());
 }
 
-QJsonObject ModuleDialog::module() const
+Mgmt::MgmtSoftwareModuleRequestBodyPost ModuleDialog::module() const
 {
-    return { { "name"_L1, m_name->text().trimmed() },
-             { "version"_L1, m_version->text().trimmed() },
-             { "type"_L1, m_type->currentText().trimmed() },
-             { "vendor"_L1, m_vendor->text().trimmed() },
-             { "description"_L1, m_description->text().trimmed() } };
+    Mgmt::MgmtSoftwareModuleRequestBodyPost m;
+    m.name = m_name->text().trimmed();
+    m.version = m_version->text().trimmed();
+    m.type = m_type->currentText().trimmed();
+    m.vendor = m_vendor->text().trimmed();
+    m.description = m_description->text().trimmed();
+    return m;
 }
 
-SetDialog::SetDialog(const QList<QJsonObject> &modules, QWidget *parent)
+SetDialog::SetDialog(const QList<Mgmt::MgmtSoftwareModule> &modules, QWidget *parent)
     : QDialog(parent)
     , m_name(new QLineEdit(this))
     , m_version(new QLineEdit(this))
@@ -77,13 +79,10 @@ SetDialog::SetDialog(const QList<QJsonObject> &modules, QWidget *parent)
     m_type->setToolTip(tr("A set type key; a new one is created requiring the chosen modules' types"));
     m_modules->setObjectName(u"setModules"_s);
     m_modules->setAccessibleName(tr("Modules in the set"));
-    for (const QJsonObject &m : modules) {
-        auto *item = new QListWidgetItem(
-            tr("%1 %2 (%3)")
-                .arg(m.value("name"_L1).toString(), m.value("version"_L1).toString(), m.value("type"_L1).toString()),
-            m_modules);
-        item->setData(Qt::UserRole, m.value("id"_L1).toInteger());
-        item->setData(Qt::UserRole + 1, m.value("type"_L1).toString());
+    for (const Mgmt::MgmtSoftwareModule &m : modules) {
+        auto *item = new QListWidgetItem(tr("%1 %2 (%3)").arg(m.name, m.version, m.type), m_modules);
+        item->setData(Qt::UserRole, m.id);
+        item->setData(Qt::UserRole + 1, m.type);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
@@ -119,18 +118,18 @@ QJsonArray SetDialog::moduleTypes() const
     return types;
 }
 
-QJsonObject SetDialog::set() const
+Mgmt::MgmtDistributionSetRequestBodyPost SetDialog::set() const
 {
-    QJsonArray modules;
+    Mgmt::MgmtDistributionSetRequestBodyPost s;
     for (int i = 0; i < m_modules->count(); ++i) {
         const QListWidgetItem *item = m_modules->item(i);
         if (item->checkState() == Qt::Checked)
-            modules.append(QJsonObject { { "id"_L1, item->data(Qt::UserRole).toLongLong() } });
+            s.modules.append(item->data(Qt::UserRole).toLongLong());
     }
-    return { { "name"_L1, m_name->text().trimmed() },
-             { "version"_L1, m_version->text().trimmed() },
-             { "type"_L1, m_type->text().trimmed() },
-             { "modules"_L1, modules } };
+    s.name = m_name->text().trimmed();
+    s.version = m_version->text().trimmed();
+    s.type = m_type->text().trimmed();
+    return s;
 }
 
 } // namespace Flotilla

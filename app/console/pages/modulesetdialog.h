@@ -1,7 +1,9 @@
 #pragma once
 
+#include "proto/mgmt/mgmtmessages.h"
 #include <QDialog>
 #include <QJsonArray>
+
 #include <QJsonObject>
 
 class QComboBox;
@@ -17,7 +19,7 @@ class ModuleDialog : public QDialog
     Q_OBJECT
 public:
     explicit ModuleDialog(QWidget *parent = nullptr);
-    QJsonObject module() const;
+    Mgmt::MgmtSoftwareModuleRequestBodyPost module() const;
 
 private:
     void validate();
@@ -34,8 +36,8 @@ class SetDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SetDialog(const QList<QJsonObject> &modules, QWidget *parent = nullptr);
-    QJsonObject set() const;
+    SetDialog(const QList<Mgmt::MgmtSoftwareModule> &modules, QWidget *parent = nullptr);
+    Mgmt::MgmtDistributionSetRequestBodyPost set() const;
     // The type keys of the chosen modules (a new set type makes them mandatory).
     QJsonArray moduleTypes() const;
     QListWidget *moduleList() const { return m_modules; }

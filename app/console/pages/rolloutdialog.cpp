@@ -53,7 +53,7 @@ RolloutDialog::RolloutDialog(ServerConnection &connection, DistributionSetModel 
     m_name->setObjectName(u"rolloutName"_s);
     m_set->setObjectName(u"rolloutSet"_s);
     for (int row = 0; row < sets.rowCount(); ++row) {
-        if (sets.rowObject(row).value("complete"_L1).toBool())
+        if (sets.rowAt(row).complete)
             m_set->addItem(sets.index(row, 0).data(DistributionSetModel::DisplayNameRole).toString(),
                            sets.index(row, 0).data(JsonListModel::IdRole));
     }

@@ -204,8 +204,8 @@ QQuickWidget *RolloutsPage::ensureTimeline()
     }
     const auto thresholds = [this] {
         QVariantList list;
-        for (const QJsonObject &g : m_groups->rows())
-            list << RolloutGroupModel::thresholdOf(g, "successCondition"_L1);
+        for (int row = 0; row < m_groups->rowCount(); ++row)
+            list << m_groups->rowAt(row).successThreshold;
         if (QQuickItem *item = m_timeline->rootObject())
             item->setProperty("thresholds", list);
     };

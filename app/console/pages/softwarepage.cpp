@@ -138,14 +138,12 @@ void SoftwarePage::createModule()
     ModuleDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QJsonObject module = dialog.module();
-    const QString type = module.value("type"_L1).toString();
+    const Mgmt::MgmtSoftwareModuleRequestBodyPost module = dialog.module();
+    const QString type = module.type;
     ensureType(u"/softwaremoduletypes"_s, QJsonObject { { "key"_L1, type }, { "name"_L1, type } }, [this, module] {
-        ApiReply *reply = m_connection.api().post(u"/softwaremodules"_s, QJsonArray { module });
-        connect(reply, &ApiReply::finished, this, [this, module] {
-            Q_EMIT message(tr("Module %1 %2 created")
-                               .arg(module.value("name"_L1).toString(), module.value("version"_L1).toString()));
-        });
+        ApiReply *reply = m_connection.api().post(u"/softwaremodules"_s, QJsonArray { module.toJson() });
+        connect(reply, &ApiReply::finished, this,
+                [this, module] { Q_EMIT message(tr("Module %1 %2 created").arg(module.name, module.version)); });
         connect(reply, &ApiReply::failed, this, [this](int, const QString &why) {
             QMessageBox::warning(this, tr("New module"), tr("The module was not created: %1").arg(why));
         });
@@ -157,16 +155,14 @@ void SoftwarePage::createSet()
     SetDialog dialog(m_modules->modules(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QJsonObject set = dialog.set();
-    const QJsonObject type { { "key"_L1, set.value("type"_L1) },
-                             { "name"_L1, set.value("type"_L1) },
+    const Mgmt::MgmtDistributionSetRequestBodyPost set = dialog.set();
+    const QJsonObject type { { "key"_L1, set.type },
+                             { "name"_L1, set.type },
                              { "mandatorymodules"_L1, dialog.moduleTypes() } };
     ensureType(u"/distributionsettypes"_s, type, [this, set] {
-        ApiReply *reply = m_connection.api().post(u"/distributionsets"_s, QJsonArray { set });
-        connect(reply, &ApiReply::finished, this, [this, set] {
-            Q_EMIT message(tr("Distribution set %1 %2 created")
-                               .arg(set.value("name"_L1).toString(), set.value("version"_L1).toString()));
-        });
+        ApiReply *reply = m_connection.api().post(u"/distributionsets"_s, QJsonArray { set.toJson() });
+        connect(reply, &ApiReply::finished, this,
+                [this, set] { Q_EMIT message(tr("Distribution set %1 %2 created").arg(set.name, set.version)); });
         connect(reply, &ApiReply::failed, this, [this](int, const QString &why) {
             QMessageBox::warning(this, tr("New distribution set"), tr("The set was not created: %1").arg(why));
         });

@@ -174,7 +174,8 @@ TargetsPage::TargetsPage(ServerConnection &connection, DistributionSetModel &set
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
         for (QPushButton *b : std::as_const(m_needSelection))
             b->setEnabled(!rows.isEmpty());
-        showTarget(rows.size() == 1 ? m_model->targetAt(rows.first().row()) : QJsonObject());
+        showTarget(rows.size() == 1 ? m_model->targetAt(rows.first().row()).value_or(Mgmt::MgmtTarget())
+                                    : Mgmt::MgmtTarget());
     });
     connect(m_actionView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -185,7 +186,7 @@ TargetsPage::TargetsPage(ServerConnection &connection, DistributionSetModel &set
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
         if (rows.size() == 1 && m_current.isEmpty())
-            showTarget(m_model->targetAt(rows.first().row()));
+            showTarget(m_model->targetAt(rows.first().row()).value_or(Mgmt::MgmtTarget()));
     });
 
     auto *del = new QShortcut(QKeySequence::Delete, m_view);
@@ -194,13 +195,12 @@ TargetsPage::TargetsPage(ServerConnection &connection, DistributionSetModel &set
     connect(find, &QShortcut::activated, m_filter, [this] { m_filter->setFocus(Qt::ShortcutFocusReason); });
 }
 
-QList<QJsonObject> TargetsPage::selectedTargets() const
+QList<Mgmt::MgmtTarget> TargetsPage::selectedTargets() const
 {
-    QList<QJsonObject> list;
+    QList<Mgmt::MgmtTarget> list;
     for (const QModelIndex &i : m_view->selectionModel()->selectedRows()) {
-        const QJsonObject t = m_model->targetAt(i.row());
-        if (!t.isEmpty())
-            list << t;
+        if (const std::optional<Mgmt::MgmtTarget> t = m_model->targetAt(i.row()))
+            list << *t;
     }
     return list;
 }
@@ -222,17 +222,17 @@ void TargetsPage::fail(const QString &what, const QString &message)
     QMessageBox::warning(this, what, message);
 }
 
-void TargetsPage::showTarget(const QJsonObject &target)
+void TargetsPage::showTarget(const Mgmt::MgmtTarget &target)
 {
-    m_current = target.value("controllerId"_L1).toString();
-    m_actions->setTarget(m_current, target.value("id"_L1).toInteger());
+    m_current = target.controllerId;
+    m_actions->setTarget(m_current, target.id);
     m_history->setAction(m_current, 0);
     if (m_current.isEmpty()) {
         m_title->setText(tr("Select a target to see its actions and attributes."));
         m_attributes->setRowCount(0);
         return;
     }
-    m_title->setText(tr("%1 — %2").arg(m_current, target.value("address"_L1).toString(tr("no address yet"))));
+    m_title->setText(tr("%1 — %2").arg(m_current, target.address.isEmpty() ? tr("no address yet") : target.address));
     loadAttributes(m_current);
 }
 
@@ -269,7 +269,7 @@ void TargetsPage::createTarget()
 
 void TargetsPage::deleteSelected()
 {
-    const QList<QJsonObject> targets = selectedTargets();
+    const QList<Mgmt::MgmtTarget> targets = selectedTargets();
     if (targets.isEmpty())
         return;
     if (!confirmDestructive(
@@ -279,8 +279,8 @@ void TargetsPage::deleteSelected()
                nullptr, int(targets.size())),
             tr("Delete")))
         return;
-    for (const QJsonObject &t : targets) {
-        const QString id = t.value("controllerId"_L1).toString();
+    for (const Mgmt::MgmtTarget &t : targets) {
+        const QString id = t.controllerId;
         ApiReply *reply = m_connection.api().remove(u"/targets/%1"_s.arg(ApiClient::pathSegment(id)));
         connect(reply, &ApiReply::failed, this,
                 [this, id](int, const QString &why) { Q_EMIT message(tr("%1 was not deleted: %2").arg(id, why)); });
@@ -289,7 +289,7 @@ void TargetsPage::deleteSelected()
 
 void TargetsPage::deploySelected()
 {
-    const QList<QJsonObject> targets = selectedTargets();
+    const QList<Mgmt::MgmtTarget> targets = selectedTargets();
     if (targets.isEmpty())
         return;
     // Whether assigning cancels open actions depends on the tenant's multi-assignment setting.
@@ -309,10 +309,10 @@ void TargetsPage::deploySelected()
 
 void TargetsPage::showSecurityToken()
 {
-    const QList<QJsonObject> targets = selectedTargets();
+    const QList<Mgmt::MgmtTarget> targets = selectedTargets();
     if (targets.size() != 1)
         return;
-    const QString id = targets.first().value("controllerId"_L1).toString();
+    const QString id = targets.first().controllerId;
     ApiReply *reply = m_connection.api().get(u"/targets/%1"_s.arg(ApiClient::pathSegment(id)));
     connect(reply, &ApiReply::finished, this, [this, id](const QJsonDocument &body) {
         const QString token = body.object().value("securityToken"_L1).toString();
@@ -332,8 +332,8 @@ void TargetsPage::showSecurityToken()
 
 void TargetsPage::requestAttributes()
 {
-    for (const QJsonObject &t : selectedTargets()) {
-        const QString id = t.value("controllerId"_L1).toString();
+    for (const Mgmt::MgmtTarget &t : selectedTargets()) {
+        const QString id = t.controllerId;
         ApiReply *reply = m_connection.api().put(u"/targets/%1"_s.arg(ApiClient::pathSegment(id)),
                                                  QJsonObject { { "requestAttributes"_L1, true } });
         connect(reply, &ApiReply::finished, this,

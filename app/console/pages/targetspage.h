@@ -1,5 +1,7 @@
 #pragma once
 
+#include "proto/mgmt/mgmtmessages.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -32,7 +34,7 @@ public:
     ActionHistoryModel *history() const { return m_history; }
     QTableView *view() const { return m_view; }
     // The loaded targets of the selected rows.
-    QList<QJsonObject> selectedTargets() const;
+    QList<Mgmt::MgmtTarget> selectedTargets() const;
     QString filter() const;
 
 public Q_SLOTS:
@@ -48,7 +50,7 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
-    void showTarget(const QJsonObject &target);
+    void showTarget(const Mgmt::MgmtTarget &target);
     void loadAttributes(const QString &controllerId);
     void fail(const QString &what, const QString &message);
 

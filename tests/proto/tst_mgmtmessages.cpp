@@ -1,0 +1,564 @@
+// The Management API's wire types (proto/mgmt): every value survives encode -> decode, what is encoded is what
+// openapi.json documents (fields()), nullable fields are written as null and optional ones left out, and a field
+// of the wrong type is an error that names it.
+#include "proto/mgmt/mgmtevents.h"
+#include "proto/mgmt/mgmtmessages.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Flotilla::Mgmt;
+
+namespace {
+
+MgmtTarget fullTarget()
+{
+    MgmtTarget t;
+    t.id = 42;
+    t.controllerId = u"dev-ä/1"_s;
+    t.name = u"Device 1"_s;
+    t.description = u"in the lab"_s;
+    t.updateStatus = u"pending"_s;
+    t.lastControllerRequestAt = 1764584722123;
+    t.address = u"http://10.0.0.7"_s;
+    t.createdAt = 1764500000000;
+    t.requestAttributes = true;
+    t.autoConfirmActive = true;
+    t.installedDistributionSetId = 3;
+    t.assignedDistributionSetId = 4;
+    t.targetType = 7;
+    t.targetTypeName = u"Gateway"_s;
+    t.group = u"Europe/Berlin"_s;
+    t.securityToken = u"s3cret"_s;
+    t.audit = { u"alice"_s, u"bob"_s, 1764590000000 };
+    t.links = { { u"self"_s, u"/rest/v1/targets/dev"_s }, { u"actions"_s, u"/rest/v1/targets/dev/actions"_s } };
+    return t;
+}
+
+MgmtAction fullAction()
+{
+    MgmtAction a;
+    a.id = 9;
+    a.type = u"update"_s;
+    a.status = u"pending"_s;
+    a.detailStatus = u"running"_s;
+    a.forceType = u"timeforced"_s;
+    a.actionType = u"timeforced"_s;
+    a.weight = 600;
+    a.distributionSetId = 4;
+    a.createdAt = 1764500000000;
+    a.lastModifiedAt = 1764500001000;
+    a.confirmationRequired = true;
+    a.active = true;
+    a.forceTime = std::optional<qint64>(1764600000000);
+    a.rollout = 2;
+    a.rolloutName = u"wave"_s;
+    a.lastStatusCode = 204;
+    a.maintenanceWindow = MgmtMaintenanceWindow { u"0 0 2 ? * *"_s, u"01:00:00"_s, u"Europe/Berlin"_s };
+    a.target = u"dev-1"_s;
+    a.statusHistory = QList<MgmtActionStatus> { { u"running"_s, 1764500000500, { u"downloading"_s }, 200 },
+                                                { u"retrieved"_s, std::nullopt, {}, std::nullopt } };
+    a.links = { { u"self"_s, u"/rest/v1/targets/dev-1/actions/9"_s } };
+    return a;
+}
+
+MgmtSoftwareModule fullModule()
+{
+    MgmtSoftwareModule m;
+    m.id = 5;
+    m.type = u"os"_s;
+    m.typeName = u"OS"_s;
+    m.name = u"rootfs"_s;
+    m.version = u"1.2"_s;
+    m.vendor = u"ACME"_s;
+    m.description = u"the image"_s;
+    m.encrypted = false;
+    m.locked = true;
+    m.deleted = false;
+    m.artifacts = QList<MgmtArtifact> { { 11, u"rootfs.swu"_s, 12345678901, u"aa"_s, u"bb"_s, u"cc"_s } };
+    m.createdAt = 1764500000000;
+    m.audit = { u"alice"_s, u"alice"_s, 1764500000000 };
+    m.links = { { u"self"_s, u"/rest/v1/softwaremodules/5"_s } };
+    return m;
+}
+
+MgmtDistributionSet fullSet()
+{
+    MgmtDistributionSet s;
+    s.id = 4;
+    s.name = u"Firmware"_s;
+    s.description = u"spring release"_s;
+    s.version = u"2026.3"_s;
+    s.type = u"os_app"_s;
+    s.typeName = u"OS with apps"_s;
+    s.requiredMigrationStep = true;
+    s.locked = true;
+    s.complete = true;
+    s.valid = false;
+    s.deleted = false;
+    MgmtSoftwareModule inSet = fullModule();
+    inSet.encrypted.reset(); // a set lists its modules without encrypted and artifacts
+    inSet.artifacts.reset();
+    inSet.locked.reset();
+    inSet.deleted.reset();
+    inSet.typeName.reset();
+    inSet.createdAt.reset();
+    inSet.audit = {};
+    s.modules = { inSet };
+    s.createdAt = 1764500000000;
+    s.audit = { u"alice"_s, u"carol"_s, 1764500009000 };
+    s.links = { { u"self"_s, u"/rest/v1/distributionsets/4"_s } };
+    return s;
+}
+
+MgmtRolloutResponseBody fullRollout()
+{
+    MgmtRolloutResponseBody r;
+    r.id = 2;
+    r.name = u"wave"_s;
+    r.description = u"all of Europe"_s;
+    r.targetFilterQuery = u"group==Europe*"_s;
+    r.distributionSetId = 4;
+    r.status = u"running"_s;
+    r.type = u"forced"_s;
+    r.weight = 500;
+    r.dynamic = true;
+    r.confirmationRequired = true;
+    r.deleted = false;
+    r.startAt = 1764500000000;
+    r.createdAt = 1764400000000;
+    r.forcetime = 1764700000000;
+    r.totalGroups = 3;
+    r.totalTargets = 300;
+    r.totalTargetsPerStatus = { 10, 200, 5, 1, 80, 4 };
+    r.nextStep = { u"startGroup"_s, u"group-2"_s, u"group-1"_s, 80, 45, 1764800000000 };
+    r.audit = { u"alice"_s, u"bob"_s, 1764500000001 };
+    r.links = { { u"self"_s, u"/rest/v1/rollouts/2"_s }, { u"start"_s, u"/rest/v1/rollouts/2/start"_s } };
+    return r;
+}
+
+MgmtRolloutGroupResponseBody fullGroup()
+{
+    MgmtRolloutGroupResponseBody g;
+    g.id = 8;
+    g.name = u"group-1"_s;
+    g.description = u"canaries"_s;
+    g.status = u"running"_s;
+    g.dynamic = false;
+    g.targetFilterQuery = u"name==canary*"_s;
+    g.targetPercentage = 12.5;
+    g.confirmationRequired = true;
+    g.successThreshold = 80;
+    g.successAction = u"PAUSE"_s;
+    g.errorThreshold = 20;
+    g.totalTargets = 40;
+    g.totalTargetsPerStatus = { 1, 2, 3, 4, 5, 6 };
+    g.links = { { u"self"_s, u"/rest/v1/rollouts/2/deploygroups/8"_s } };
+    return g;
+}
+
+// Through text, as the wire carries it.
+QJsonObject throughText(const QJsonObject &o)
+{
+    return QJsonDocument::fromJson(QJsonDocument(o).toJson(QJsonDocument::Compact)).object();
+}
+
+QSet<QString> namesOf(const QList<FieldSpec> &fields)
+{
+    QSet<QString> names;
+    for (const FieldSpec &f : fields)
+        names.insert(QString::fromLatin1(f.name));
+    return names;
+}
+
+} // namespace
+
+class TestMgmtMessages : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip_data();
+    void roundTrip();
+    void encodesWhatTheSchemaDocuments_data();
+    void encodesWhatTheSchemaDocuments();
+    void nullableAndOptionalFields();
+    void wrongTypesAreNamed_data();
+    void wrongTypesAreNamed();
+    void pages();
+    void targetTypeByKeyOrId();
+    void groupConditions();
+    void requests();
+    void requestItems_data();
+    void requestItems();
+    void events();
+    void eventEnvelope_data();
+    void eventEnvelope();
+};
+
+// Encoded, sent as text and decoded, every value comes back equal: the full one and the empty one.
+void TestMgmtMessages::roundTrip_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("full");
+    for (const char *type : { "target", "action", "module", "set", "rollout", "group", "error" }) {
+        QTest::addRow("%s full", type) << QString::fromLatin1(type) << true;
+        QTest::addRow("%s empty", type) << QString::fromLatin1(type) << false;
+    }
+}
+
+template<typename T> static void checkRoundTrip(const T &value)
+{
+    DecodeError error;
+    const std::optional<T> back = T::fromJson(throughText(value.toJson()), &error);
+    QVERIFY2(back, qPrintable(error.message));
+    QVERIFY(*back == value);
+    // And encoding what was decoded gives the same JSON.
+    QCOMPARE(back->toJson(), value.toJson());
+}
+
+void TestMgmtMessages::roundTrip()
+{
+    QFETCH(QString, type);
+    QFETCH(bool, full);
+    if (type == u"target"_s)
+        checkRoundTrip(full ? fullTarget() : MgmtTarget());
+    else if (type == u"action"_s)
+        checkRoundTrip(full ? fullAction() : MgmtAction());
+    else if (type == u"module"_s)
+        checkRoundTrip(full ? fullModule() : MgmtSoftwareModule());
+    else if (type == u"set"_s)
+        checkRoundTrip(full ? fullSet() : MgmtDistributionSet());
+    else if (type == u"rollout"_s)
+        checkRoundTrip(full ? fullRollout() : MgmtRolloutResponseBody());
+    else if (type == u"group"_s)
+        checkRoundTrip(full ? fullGroup() : MgmtRolloutGroupResponseBody());
+    else
+        checkRoundTrip(full ? ExceptionInfo { u"org.Ex"_s, u"code"_s, u"message"_s } : ExceptionInfo());
+}
+
+// A value with every field set encodes exactly the fields its type documents for openapi.json (and the audit
+// fields where the type carries them): the document cannot name a field the server never sends, nor miss one.
+void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
+{
+    QTest::addColumn<QJsonObject>("encoded");
+    QTest::addColumn<QStringList>("documented");
+    const auto documented = [](const QList<FieldSpec> &fields, bool audited) {
+        QSet<QString> names = namesOf(fields);
+        if (audited)
+            names.unite(namesOf(MgmtAudit::fields()));
+        QStringList list = names.values();
+        list.sort();
+        return list;
+    };
+    QTest::newRow("target") << fullTarget().toJson() << documented(MgmtTarget::fields(), true);
+    QTest::newRow("action") << fullAction().toJson() << documented(MgmtAction::fields(), false);
+    QTest::newRow("module") << fullModule().toJson() << documented(MgmtSoftwareModule::fields(), true);
+    QTest::newRow("set") << fullSet().toJson() << documented(MgmtDistributionSet::fields(), true);
+    QTest::newRow("rollout") << fullRollout().toJson() << documented(MgmtRolloutResponseBody::fields(), true);
+    QTest::newRow("group") << fullGroup().toJson() << documented(MgmtRolloutGroupResponseBody::fields(), false);
+    QTest::newRow("error") << ExceptionInfo { u"a"_s, u"b"_s, u"c"_s }.toJson()
+                           << documented(ExceptionInfo::fields(), false);
+}
+
+void TestMgmtMessages::encodesWhatTheSchemaDocuments()
+{
+    QFETCH(QJsonObject, encoded);
+    QFETCH(QStringList, documented);
+    QStringList keys = encoded.keys();
+    keys.sort();
+    QCOMPARE(keys, documented);
+}
+
+// Fields hawkBit always writes are null without a value; optional ones are left out.
+void TestMgmtMessages::nullableAndOptionalFields()
+{
+    const QJsonObject target = MgmtTarget().toJson();
+    for (const char *nullable :
+         { "lastControllerRequestAt", "createdAt", "installedDistributionSetId", "assignedDistributionSetId" }) {
+        QVERIFY2(target.contains(QLatin1StringView(nullable)), nullable);
+        QVERIFY2(target.value(QLatin1StringView(nullable)).isNull(), nullable);
+    }
+    for (const char *optional : { "targetType", "targetTypeName", "group", "securityToken", "createdBy" })
+        QVERIFY2(!target.contains(QLatin1StringView(optional)), optional);
+
+    const QJsonObject action = MgmtAction().toJson();
+    QVERIFY(action.value("createdAt"_L1).isNull());
+    for (const char *optional :
+         { "forceTime", "rollout", "rolloutName", "lastStatusCode", "maintenanceWindow", "target", "status_history" })
+        QVERIFY2(!action.contains(QLatin1StringView(optional)), optional);
+    // A time-forced action without its time still says so.
+    MgmtAction timeForced;
+    timeForced.forceTime = std::optional<qint64>();
+    QVERIFY(timeForced.toJson().contains("forceTime"_L1));
+    QVERIFY(timeForced.toJson().value("forceTime"_L1).isNull());
+    const auto back = MgmtAction::fromJson(throughText(timeForced.toJson()), nullptr);
+    QVERIFY(back && back->forceTime && !*back->forceTime);
+
+    // A status entry without a code has code null.
+    QVERIFY(MgmtActionStatus().toJson().value("code"_L1).isNull());
+    // A module as a set lists it: no encrypted, no artifacts.
+    const QJsonObject inSet = fullSet().toJson().value("modules"_L1).toArray().first().toObject();
+    QVERIFY(!inSet.contains("encrypted"_L1));
+    QVERIFY(!inSet.contains("artifacts"_L1));
+    QCOMPARE(inSet.value("name"_L1).toString(), u"rootfs"_s);
+}
+
+void TestMgmtMessages::wrongTypesAreNamed_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("target id as text") << u"target"_s << R"({"id":"42"})"_ba << u"id must be a whole number"_s;
+    QTest::newRow("target id fractional") << u"target"_s << R"({"id":4.5})"_ba << u"id must be a whole number"_s;
+    QTest::newRow("target name as number") << u"target"_s << R"({"name":7})"_ba << u"name must be a string"_s;
+    QTest::newRow("target flag as text") << u"target"_s << R"({"requestAttributes":"yes"})"_ba
+                                         << u"requestAttributes must be true or false"_s;
+    QTest::newRow("target links") << u"target"_s << R"({"_links":{"self":"/x"}})"_ba
+                                  << u"_links must be an object of links {rel: {href}}"_s;
+    QTest::newRow("action weight too big")
+        << u"action"_s << R"({"weight":4294967296})"_ba << u"weight must be a whole number of 32 bits"_s;
+    QTest::newRow("action window") << u"action"_s << R"({"maintenanceWindow":{"schedule":5}})"_ba
+                                   << u"maintenanceWindow.schedule must be a string"_s;
+    QTest::newRow("action history entry")
+        << u"action"_s << R"({"status_history":[{"type":"running"},{"messages":[1]}]})"_ba
+        << u"status_history[1].messages must be an array of strings"_s;
+    QTest::newRow("module artifact hash") << u"module"_s << R"({"artifacts":[{"hashes":{"sha1":1}}]})"_ba
+                                          << u"artifacts[0].hashes.sha1 must be a string"_s;
+    QTest::newRow("module artifacts not a list")
+        << u"module"_s << R"({"artifacts":{}})"_ba << u"artifacts must be an array"_s;
+    QTest::newRow("set module") << u"set"_s << R"({"modules":[{"id":true}]})"_ba
+                                << u"modules[0].id must be a whole number"_s;
+    QTest::newRow("rollout counts") << u"rollout"_s << R"({"totalTargetsPerStatus":{"error":"1"}})"_ba
+                                    << u"totalTargetsPerStatus.error must be a whole number"_s;
+    QTest::newRow("rollout next step") << u"rollout"_s << R"({"nextStep":[]})"_ba << u"nextStep must be an object"_s;
+    QTest::newRow("group threshold") << u"group"_s
+                                     << R"({"successCondition":{"condition":"THRESHOLD","expression":"most"}})"_ba
+                                     << u"successCondition must be a THRESHOLD of 0 to 100"_s;
+    QTest::newRow("group action") << u"group"_s << R"({"successAction":{"expression":""}})"_ba
+                                  << u"successAction must be an object {action, expression}"_s;
+}
+
+void TestMgmtMessages::wrongTypesAreNamed()
+{
+    QFETCH(QString, type);
+    QFETCH(QByteArray, json);
+    QFETCH(QString, message);
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    DecodeError error;
+    bool decoded = true;
+    if (type == u"target"_s)
+        decoded = MgmtTarget::fromJson(o, &error).has_value();
+    else if (type == u"action"_s)
+        decoded = MgmtAction::fromJson(o, &error).has_value();
+    else if (type == u"module"_s)
+        decoded = MgmtSoftwareModule::fromJson(o, &error).has_value();
+    else if (type == u"set"_s)
+        decoded = MgmtDistributionSet::fromJson(o, &error).has_value();
+    else if (type == u"rollout"_s)
+        decoded = MgmtRolloutResponseBody::fromJson(o, &error).has_value();
+    else
+        decoded = MgmtRolloutGroupResponseBody::fromJson(o, &error).has_value();
+    QVERIFY(!decoded);
+    QCOMPARE(error.message, message);
+}
+
+void TestMgmtMessages::pages()
+{
+    QJsonArray content;
+    content.append(fullTarget().toJson());
+    content.append(MgmtTarget().toJson());
+    const QJsonObject page = throughText(pageJson(content, 1234));
+    QCOMPARE(page.value("size"_L1).toInt(), 2);
+    DecodeError error;
+    const auto decoded = decodePage<MgmtTarget>(page, &error);
+    QVERIFY2(decoded, qPrintable(error.message));
+    QCOMPARE(decoded->total, qint64(1234));
+    QCOMPARE(decoded->content.size(), 2);
+    QVERIFY(decoded->content.first() == fullTarget());
+
+    // Not a page, or a page with a bad item: an error, never a short list.
+    QVERIFY(!decodePage<MgmtTarget>(QJsonObject { { "content"_L1, QJsonObject() } }, &error));
+    QVERIFY(!error.message.isEmpty());
+    QJsonArray bad = content;
+    bad.append(QJsonObject { { "id"_L1, u"x"_s } });
+    QVERIFY(!decodePage<MgmtTarget>(pageJson(bad, 3), &error));
+    QCOMPARE(error.message, u"id must be a whole number"_s);
+    QVERIFY(!decodePage<MgmtTarget>(QJsonObject { { "content"_L1, QJsonArray { 1 } }, { "total"_L1, 1 } }, &error));
+}
+
+// hawkBit names a target's type by id; a type the server could not resolve goes by key (Flotilla's first form).
+void TestMgmtMessages::targetTypeByKeyOrId()
+{
+    MgmtTarget byKey;
+    byKey.targetTypeKey = u"gateway"_s;
+    QCOMPARE(byKey.toJson().value("targetType"_L1).toString(), u"gateway"_s);
+    const auto back = MgmtTarget::fromJson(byKey.toJson(), nullptr);
+    QVERIFY(back);
+    QCOMPARE(back->targetTypeKey, u"gateway"_s);
+    QVERIFY(!back->targetType);
+
+    MgmtTarget both = byKey;
+    both.targetType = 7; // the id wins on the wire
+    QCOMPARE(both.toJson().value("targetType"_L1).toInteger(), 7);
+}
+
+void TestMgmtMessages::groupConditions()
+{
+    const QJsonObject g = fullGroup().toJson();
+    QCOMPARE(g.value("successCondition"_L1).toObject(),
+             (QJsonObject { { "condition"_L1, u"THRESHOLD"_s }, { "expression"_L1, u"80"_s } }));
+    QCOMPARE(g.value("successAction"_L1).toObject(),
+             (QJsonObject { { "action"_L1, u"PAUSE"_s }, { "expression"_L1, u""_s } }));
+    QCOMPARE(g.value("errorCondition"_L1).toObject(),
+             (QJsonObject { { "condition"_L1, u"THRESHOLD"_s }, { "expression"_L1, u"20"_s } }));
+    QCOMPARE(g.value("errorAction"_L1).toObject(),
+             (QJsonObject { { "action"_L1, u"PAUSE"_s }, { "expression"_L1, u""_s } }));
+}
+
+// What the console sends: each request type survives encode -> decode, as the server reads it.
+void TestMgmtMessages::requests()
+{
+    MgmtTargetRequestBody target;
+    target.controllerId = u"dev-1"_s;
+    target.name = u"Device 1"_s;
+    target.description = u"lab"_s;
+    target.securityToken = u"t0ken"_s;
+    target.targetType = 3;
+    target.group = u"Europe/Berlin"_s;
+    checkRoundTrip(target);
+    target.targetType.reset();
+    target.targetTypeKey = u"gateway"_s; // Flotilla's first form: the type by key
+    checkRoundTrip(target);
+    MgmtTargetRequestBody bare;
+    bare.controllerId = u"bare"_s;
+    checkRoundTrip(bare);
+    QVERIFY(!bare.toJson().contains("name"_L1)); // the server uses the id
+
+    checkRoundTrip(MgmtSoftwareModuleRequestBodyPost { u"os"_s, u"rootfs"_s, u"1.2"_s, u"ACME"_s, u"image"_s, true });
+    checkRoundTrip(
+        MgmtDistributionSetRequestBodyPost { u"fw"_s, u"2026.3"_s, u"os_app"_s, u"spring"_s, true, { 5, 6 } });
+    MgmtDistributionSetRequestBodyPost oneModule;
+    oneModule.modules = { 5 };
+    QCOMPARE(oneModule.toJson().value("modules"_L1).toArray(), (QJsonArray { QJsonObject { { "id"_L1, 5 } } }));
+
+    MgmtTargetAssignmentRequestBody assignment;
+    assignment.id = u"dev-1"_s;
+    assignment.type = u"timeforced"_s;
+    assignment.forcetime = 1764600000000;
+    assignment.weight = 700;
+    assignment.confirmationRequired = true;
+    assignment.maintenanceWindow = MgmtMaintenanceWindow { u"0 0 2 ? * *"_s, u"01:00:00"_s, u"UTC"_s };
+    checkRoundTrip(assignment);
+    MgmtTargetAssignmentRequestBody plain;
+    plain.id = u"dev-2"_s;
+    checkRoundTrip(plain);
+    // POST /targets/{id}/assignedDS names the set by number in "id".
+    const auto toSet = MgmtTargetAssignmentRequestBody::fromSetAssignment(
+        QJsonObject { { "id"_L1, 4 }, { "type"_L1, u"soft"_s } }, nullptr);
+    QVERIFY(toSet);
+    QCOMPARE(toSet->setId, std::optional<qint64>(4));
+    QCOMPARE(toSet->type, std::optional<QString>(u"soft"_s));
+    QCOMPARE(toSet->toJson().value("id"_L1).toInteger(), 4);
+}
+
+// A request array: the first item that is not an object, or has a field of the wrong type, is the error, with its
+// index.
+void TestMgmtMessages::requestItems_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("message"); // empty: decodes
+    QTest::newRow("targets") << u"target"_s << R"([{"controllerId":"a"},{"controllerId":"b","targetType":"gw"}])"_ba
+                             << QString();
+    QTest::newRow("target not an object")
+        << u"target"_s << R"([{"controllerId":"a"},"b"])"_ba << u"[1] must be an object"_s;
+    QTest::newRow("controllerId a number")
+        << u"target"_s << R"([{"controllerId":5}])"_ba << u"[0].controllerId must be a string"_s;
+    QTest::newRow("targetType an object") << u"target"_s << R"([{"controllerId":"a","targetType":{}}])"_ba
+                                          << u"[0].targetType must be a target type's id (or key)"_s;
+    QTest::newRow("module encrypted as text")
+        << u"module"_s << R"([{"name":"a","encrypted":"yes"}])"_ba << u"[0].encrypted must be true or false"_s;
+    QTest::newRow("set module id as text")
+        << u"set"_s << R"([{"name":"a","modules":[{"id":"5"}]}])"_ba << u"[0].modules[0].id must be a whole number"_s;
+    QTest::newRow("set modules not a list")
+        << u"set"_s << R"([{"name":"a","modules":5}])"_ba << u"[0].modules must be an array"_s;
+    QTest::newRow("assignment weight fractional")
+        << u"assignment"_s << R"([{"id":"a"},{"id":"b","weight":1.5}])"_ba << u"[1].weight must be a whole number"_s;
+    QTest::newRow("assignment forcetime as text")
+        << u"assignment"_s << R"([{"id":"a","forcetime":"soon"}])"_ba << u"[0].forcetime must be a whole number"_s;
+    QTest::newRow("assignment window") << u"assignment"_s << R"([{"id":"a","maintenanceWindow":{"duration":3600}}])"_ba
+                                       << u"[0].maintenanceWindow.duration must be a string"_s;
+}
+
+void TestMgmtMessages::requestItems()
+{
+    QFETCH(QString, type);
+    QFETCH(QByteArray, json);
+    QFETCH(QString, message);
+    const QJsonArray items = QJsonDocument::fromJson(json).array();
+    DecodeError error;
+    bool decoded = false;
+    if (type == u"target"_s)
+        decoded = decodeItems<MgmtTargetRequestBody>(items, &error).has_value();
+    else if (type == u"module"_s)
+        decoded = decodeItems<MgmtSoftwareModuleRequestBodyPost>(items, &error).has_value();
+    else if (type == u"set"_s)
+        decoded = decodeItems<MgmtDistributionSetRequestBodyPost>(items, &error).has_value();
+    else
+        decoded = decodeItems<MgmtTargetAssignmentRequestBody>(items, &error).has_value();
+    QCOMPARE(decoded, message.isEmpty());
+    QCOMPARE(error.message, message);
+}
+
+// The event stream's data: each type survives encode -> decode, and its JSON is what the console reads.
+void TestMgmtMessages::events()
+{
+    checkRoundTrip(TargetChangedEvent { 4, u"dev-4"_s, u"pending"_s });
+    checkRoundTrip(TargetPolledEvent { 4, u"dev-4"_s, 1764584722123 });
+    checkRoundTrip(EntityEvent { 12 });
+    checkRoundTrip(ActionChangedEvent { 9, 4, u"running"_s, 2, 8 });
+    checkRoundTrip(RolloutChangedEvent { 2, u"wave"_s, u"paused"_s });
+    checkRoundTrip(RolloutGroupChangedEvent { 8, 40, 30, 2, 8 });
+    checkRoundTrip(ResyncEvent { u"the events after 3 are no longer kept"_s });
+    QCOMPARE(ActionChangedEvent({ 9, 4, u"running"_s, 0, 0 }).toJson(),
+             (QJsonObject { { "id"_L1, 9 },
+                            { "targetId"_L1, 4 },
+                            { "status"_L1, u"running"_s },
+                            { "rolloutId"_L1, 0 },
+                            { "rolloutGroupId"_L1, 0 } }));
+    DecodeError error;
+    QVERIFY(!TargetPolledEvent::fromJson(QJsonObject { { "at"_L1, u"now"_s } }, &error));
+    QCOMPARE(error.message, u"at must be a whole number"_s);
+}
+
+void TestMgmtMessages::eventEnvelope_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("message"); // empty: reads
+    QTest::newRow("event") << R"({"seq":7,"type":"target.polled","data":{"id":1}})"_ba << QString();
+    QTest::newRow("hello without data") << R"({"seq":0,"type":"hello"})"_ba << QString();
+    QTest::newRow("no sequence") << R"({"type":"target.polled","data":{}})"_ba
+                                 << u"seq must be a sequence number >= 0"_s;
+    QTest::newRow("negative sequence") << R"({"seq":-1,"type":"hello"})"_ba << u"seq must be a sequence number >= 0"_s;
+    QTest::newRow("sequence as text") << R"({"seq":"7","type":"hello"})"_ba << u"seq must be a whole number"_s;
+    QTest::newRow("no type") << R"({"seq":7,"data":{}})"_ba << u"type must be a non-empty string"_s;
+    QTest::newRow("data not an object") << R"({"seq":7,"type":"x","data":[1]})"_ba << u"data must be an object"_s;
+}
+
+void TestMgmtMessages::eventEnvelope()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, message);
+    DecodeError error;
+    const std::optional<EventMessage> m = EventMessage::fromJson(QJsonDocument::fromJson(json).object(), &error);
+    QCOMPARE(m.has_value(), message.isEmpty());
+    QCOMPARE(error.message, message);
+    if (m)
+        checkRoundTrip(*m);
+}
+
+QTEST_GUILESS_MAIN(TestMgmtMessages)
+#include "tst_mgmtmessages.moc"
