@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 namespace Flotilla {
 
 ActionHistoryModel::ActionHistoryModel(ServerConnection &connection, QObject *parent)
-    : ApiListModel(connection, parent)
+    : WireListModel(connection, parent)
 { }
 
 int ActionHistoryModel::columnCount(const QModelIndex &parent) const
@@ -33,11 +33,13 @@ void ActionHistoryModel::setAction(const QString &controllerId, qint64 actionId)
 
 QList<QJsonObject> ActionHistoryModel::rowsFrom(const QJsonDocument &body) const
 {
-    QList<QJsonObject> rows = ApiListModel::rowsFrom(body);
+    QList<QJsonObject> rows = WireListModel::rowsFrom(body);
     // Oldest first; the history only grows, so the position is a stable id.
-    std::stable_sort(rows.begin(), rows.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value("reportedAt"_L1).toInteger() < b.value("reportedAt"_L1).toInteger();
-    });
+    const auto at = [](const QJsonObject &o) {
+        return Mgmt::MgmtActionStatus::fromJson(o, nullptr).value_or(Mgmt::MgmtActionStatus()).reportedAt.value_or(0);
+    };
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&at](const QJsonObject &a, const QJsonObject &b) { return at(a) < at(b); });
     for (int i = 0; i < rows.size(); ++i)
         rows[i].insert("id"_L1, i + 1);
     return rows;
@@ -54,7 +56,7 @@ void ActionHistoryModel::onEvent(const QString &type, const QJsonObject &data)
 QVariant ActionHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return ApiListModel::headerData(section, orientation, role);
+        return WireListModel::headerData(section, orientation, role);
     switch (section) {
     case Time:
         return tr("Time");
@@ -70,7 +72,7 @@ QVariant ActionHistoryModel::headerData(int section, Qt::Orientation orientation
 
 QHash<int, QByteArray> ActionHistoryModel::roleNames() const
 {
-    QHash<int, QByteArray> names = ApiListModel::roleNames();
+    QHash<int, QByteArray> names = WireListModel::roleNames();
     names.insert(AtRole, "atMs");
     names.insert(StatusRole, "status");
     names.insert(MessagesRole, "messages");
@@ -78,21 +80,19 @@ QHash<int, QByteArray> ActionHistoryModel::roleNames() const
     return names;
 }
 
-QVariant ActionHistoryModel::cellData(const QJsonObject &e, int column, int role) const
+QVariant ActionHistoryModel::cell(const Mgmt::MgmtActionStatus &e, int column, int role) const
 {
-    const QString status = e.value("type"_L1).toString();
-    QStringList messages;
-    for (const QJsonValue &m : e.value("messages"_L1).toArray())
-        messages << m.toString();
+    const QString &status = e.type;
+    const QStringList &messages = e.messages;
     switch (role) {
     case AtRole:
-        return e.value("reportedAt"_L1).toInteger();
+        return e.reportedAt.value_or(0);
     case StatusRole:
         return status;
     case MessagesRole:
         return messages.join(u'\n');
     case CodeRole:
-        return e.value("code"_L1).isDouble() ? QVariant(e.value("code"_L1).toInt()) : QVariant();
+        return e.code ? QVariant(*e.code) : QVariant();
     default:
         break;
     }
@@ -103,18 +103,16 @@ QVariant ActionHistoryModel::cellData(const QJsonObject &e, int column, int role
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
-    case Time: {
-        const QJsonValue at = e.value("reportedAt"_L1);
-        return at.isDouble()
-            ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(at.toInteger()), u"yyyy-MM-dd HH:mm:ss"_s)
+    case Time:
+        return e.reportedAt
+            ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*e.reportedAt), u"yyyy-MM-dd HH:mm:ss"_s)
             : QString();
-    }
     case Status:
         return StatusLabels::action(status);
     case Messages:
         return messages.join(u" · "_s);
     case Code:
-        return e.value("code"_L1).isDouble() ? QVariant(e.value("code"_L1).toInt()) : QVariant();
+        return e.code ? QVariant(*e.code) : QVariant();
     }
     return {};
 }

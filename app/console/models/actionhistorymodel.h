@@ -1,11 +1,11 @@
 #pragma once
 
-#include "app/console/models/apilistmodel.h"
+#include "app/console/models/wirelistmodel.h"
 
 namespace Flotilla {
 
 // One action's status history, oldest first, live: the action's events reload it.
-class ActionHistoryModel : public ApiListModel
+class ActionHistoryModel : public WireListModel<Mgmt::MgmtActionStatus>
 {
     Q_OBJECT
 public:
@@ -21,7 +21,7 @@ public:
     qint64 actionId() const { return m_actionId; }
 
 protected:
-    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    QVariant cell(const Mgmt::MgmtActionStatus &entry, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;
     QList<QJsonObject> rowsFrom(const QJsonDocument &body) const override;
 

@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 namespace Flotilla {
 
 ConsentActionModel::ConsentActionModel(ServerConnection &connection, QObject *parent)
-    : ApiListModel(connection, parent)
+    : WireListModel(connection, parent)
 {
     apply();
 }
@@ -67,7 +67,7 @@ void ConsentActionModel::onEvent(const QString &type, const QJsonObject &)
 QVariant ConsentActionModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return ApiListModel::headerData(section, orientation, role);
+        return WireListModel::headerData(section, orientation, role);
     switch (section) {
     case Target:
         return tr("Target");
@@ -83,11 +83,12 @@ QVariant ConsentActionModel::headerData(int section, Qt::Orientation orientation
     return {};
 }
 
-QVariant ConsentActionModel::cellData(const QJsonObject &row, int column, int role) const
+QVariant ConsentActionModel::cell(const Mgmt::MgmtAction &row, int column, int role) const
 {
+    const QString target = row.target.value_or(QString());
     if (role == ControllerIdRole)
-        return row.value("target"_L1).toString();
-    const QDateTime created = QDateTime::fromMSecsSinceEpoch(row.value("createdAt"_L1).toInteger());
+        return target;
+    const QDateTime created = QDateTime::fromMSecsSinceEpoch(row.createdAt.value_or(0));
     if (role == Qt::ToolTipRole && column == WaitingSince)
         return QLocale().toString(created, QLocale::LongFormat);
     if (role == Qt::DecorationRole && column == Target)
@@ -96,18 +97,16 @@ QVariant ConsentActionModel::cellData(const QJsonObject &row, int column, int ro
         return {};
     switch (column) {
     case Target:
-        return row.value("target"_L1).toString();
-    case Set: {
-        const qint64 id = row.value("distributionSetId"_L1).toInteger();
-        return m_setNames.value(id, u"#%1"_s.arg(id));
-    }
+        return target;
+    case Set:
+        return m_setNames.value(row.distributionSetId, u"#%1"_s.arg(row.distributionSetId));
     case WaitingSince:
         return QString(QLocale().toString(created, QLocale::ShortFormat) + u" ("_s
                        + StatusStyle::relativeTime(created.toUTC()) + u')');
     case Type:
-        return row.value("forceType"_L1).toString(); // hawkBit's name
+        return row.forceType; // hawkBit's name
     case Weight:
-        return row.value("weight"_L1).toInt();
+        return row.weight;
     }
     return {};
 }

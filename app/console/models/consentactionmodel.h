@@ -1,13 +1,13 @@
 #pragma once
 
-#include "app/console/models/apilistmodel.h"
+#include "app/console/models/wirelistmodel.h"
 
 namespace Flotilla {
 
 // Actions waiting for confirmation on their devices (status WAIT_FOR_CONFIRMATION), oldest first, optionally
 // only those of targets matching a controller-id pattern or of one distribution set. Live: any action event
 // reloads it (debounced), so a device's confirmation takes its action off the list.
-class ConsentActionModel : public ApiListModel
+class ConsentActionModel : public WireListModel<Mgmt::MgmtAction>
 {
     Q_OBJECT
 public:
@@ -24,7 +24,7 @@ public:
     QString query() const;
 
 protected:
-    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    QVariant cell(const Mgmt::MgmtAction &action, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;
 
 private:
