@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 
+#include <cmath>
 #include <limits>
 
 namespace Flotilla::Mgmt::Detail {
@@ -83,8 +84,11 @@ public:
     void read(QLatin1StringView key, qint64 *out)
     {
         if (const auto v = value(key)) {
+            // A whole number JSON carries exactly: |n| <= 2^53 (beyond it a double skips integers, and casting one
+            // out of qint64's range is undefined).
+            constexpr double Exact = 9007199254740992.0;
             const double d = v->toDouble();
-            if (!v->isDouble() || d != double(qint64(d)))
+            if (!v->isDouble() || !(d >= -Exact && d <= Exact) || d != std::trunc(d))
                 fail(key, "a whole number");
             else
                 *out = qint64(d);

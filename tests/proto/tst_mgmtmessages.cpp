@@ -312,6 +312,9 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("message");
     QTest::newRow("target id as text") << u"target"_s << R"({"id":"42"})"_ba << u"id must be a whole number"_s;
+    // Beyond 2^53 a JSON number no longer names one integer; far beyond, no qint64 at all.
+    QTest::newRow("target id beyond 2^53") << u"target"_s << R"({"id":1e16})"_ba << u"id must be a whole number"_s;
+    QTest::newRow("target id absurd") << u"target"_s << R"({"id":-1e300})"_ba << u"id must be a whole number"_s;
     QTest::newRow("target id fractional") << u"target"_s << R"({"id":4.5})"_ba << u"id must be a whole number"_s;
     QTest::newRow("target name as number") << u"target"_s << R"({"name":7})"_ba << u"name must be a string"_s;
     QTest::newRow("target flag as text") << u"target"_s << R"({"requestAttributes":"yes"})"_ba

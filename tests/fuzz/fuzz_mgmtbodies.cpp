@@ -1,0 +1,117 @@
+// The Management API's JSON (proto/mgmt) from outside: the request bodies the server decodes (targets, software
+// modules and distribution sets to create, assignments, as arrays and as POST /targets/{id}/assignedDS's object),
+// and what the console decodes from a server (targets, actions, modules, sets, rollouts, groups, errors, pages,
+// the event stream's envelope and events). The first byte picks the type, the rest is the JSON. Properties: a
+// decode never crashes and fails with a message naming what is wrong; whatever decodes encodes to JSON that
+// decodes to the same value.
+#include "proto/mgmt/mgmtevents.h"
+#include "proto/mgmt/mgmtmessages.h"
+#include "tests/fuzz/fuzzcheck.h"
+
+#include <QJsonDocument>
+
+#include <cstdint>
+
+using namespace Flotilla::Mgmt;
+
+namespace {
+QJsonObject throughText(const QJsonObject &o)
+{
+    return QJsonDocument::fromJson(QJsonDocument(o).toJson(QJsonDocument::Compact)).object();
+}
+
+template<typename T> void object(const QJsonDocument &doc)
+{
+    DecodeError error;
+    const std::optional<T> t = T::fromJson(doc.object(), &error);
+    if (!t) {
+        FLOTILLA_FUZZ_CHECK(!error.message.isEmpty(), "a failed decode says why");
+        return;
+    }
+    const std::optional<T> again = T::fromJson(throughText(t->toJson()), &error);
+    FLOTILLA_FUZZ_CHECK(again.has_value(), "a decoded value re-encodes readably");
+    FLOTILLA_FUZZ_CHECK(*again == *t, "a decoded value survives encode -> decode");
+}
+
+template<typename T> void items(const QJsonDocument &doc)
+{
+    DecodeError error;
+    const std::optional<QList<T>> list = decodeItems<T>(doc.array(), &error);
+    if (!list) {
+        FLOTILLA_FUZZ_CHECK(error.message.startsWith(u'['), "a failed item names its index");
+        return;
+    }
+    FLOTILLA_FUZZ_CHECK(list->size() == doc.array().size(), "every item decodes or none");
+    for (const T &t : *list) {
+        const std::optional<T> again = T::fromJson(throughText(t.toJson()), &error);
+        FLOTILLA_FUZZ_CHECK(again && *again == t, "a decoded item survives encode -> decode");
+    }
+}
+
+void setAssignment(const QJsonDocument &doc)
+{
+    DecodeError error;
+    const auto a = MgmtTargetAssignmentRequestBody::fromSetAssignment(doc.object(), &error);
+    if (!a)
+        return;
+    const auto again = MgmtTargetAssignmentRequestBody::fromSetAssignment(throughText(a->toJson()), &error);
+    FLOTILLA_FUZZ_CHECK(again && *again == *a, "an assignedDS body survives encode -> decode");
+}
+
+void page(const QJsonDocument &doc)
+{
+    DecodeError error;
+    const auto p = decodePage<MgmtTarget>(doc.object(), &error);
+    FLOTILLA_FUZZ_CHECK(p.has_value() || !error.message.isEmpty(), "a failed page says why");
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1)));
+    switch (data[0] % 20) {
+    case 0:
+        return items<MgmtTargetRequestBody>(doc), 0;
+    case 1:
+        return items<MgmtSoftwareModuleRequestBodyPost>(doc), 0;
+    case 2:
+        return items<MgmtDistributionSetRequestBodyPost>(doc), 0;
+    case 3:
+        return items<MgmtTargetAssignmentRequestBody>(doc), 0;
+    case 4:
+        return setAssignment(doc), 0;
+    case 5:
+        return object<MgmtTarget>(doc), 0;
+    case 6:
+        return object<MgmtAction>(doc), 0;
+    case 7:
+        return object<MgmtSoftwareModule>(doc), 0;
+    case 8:
+        return object<MgmtDistributionSet>(doc), 0;
+    case 9:
+        return object<MgmtRolloutResponseBody>(doc), 0;
+    case 10:
+        return object<MgmtRolloutGroupResponseBody>(doc), 0;
+    case 11:
+        return object<ExceptionInfo>(doc), 0;
+    case 12:
+        return page(doc), 0;
+    case 13:
+        return object<EventMessage>(doc), 0;
+    case 14:
+        return object<TargetChangedEvent>(doc), 0;
+    case 15:
+        return object<TargetPolledEvent>(doc), 0;
+    case 16:
+        return object<ActionChangedEvent>(doc), 0;
+    case 17:
+        return object<RolloutChangedEvent>(doc), 0;
+    case 18:
+        return object<RolloutGroupChangedEvent>(doc), 0;
+    default:
+        return object<ResyncEvent>(doc), 0;
+    }
+}
