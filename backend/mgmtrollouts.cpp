@@ -1,6 +1,8 @@
 // Management API: rollouts and their groups.
 #include "backend/managementserver_p.h"
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace Flotilla::Mgmt;
 
@@ -289,11 +291,14 @@ void ManagementServer::listGroupTargets(Context &ctx)
     const QList<RolloutGroup> groups = m_store.rolloutGroups(*id);
     if (std::none_of(groups.cbegin(), groups.cend(), [&](const RolloutGroup &g) { return g.id == *groupId; }))
         return ctx.fail(Status::NotFound, u"group %1 of rollout %2 does not exist"_s.arg(*groupId).arg(*id));
+    // Every target of the group, in one query.
+    const SqlCondition c = SqlStore::targetsOfRolloutGroup(*groupId);
+    const auto targets = m_store.targetsWhere(c.sql, c.binds, u"t.id"_s, 0, std::numeric_limits<int>::max());
+    if (!ctx.succeeded(targets))
+        return;
     QList<MgmtTarget> content;
-    for (qint64 targetId : m_store.rolloutGroupTargets(*groupId)) {
-        if (const auto t = m_store.target(targetId))
-            content.append(mgmtTarget(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
-    }
+    for (const Target &t : *targets)
+        content.append(mgmtTarget(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
     ctx.sendPage(targetsOut(content), content.size());
 }
 

@@ -4,7 +4,9 @@
 // (hawkBit 0.10: plain ids; older releases: {"controllerId"} / {"id"} objects). A target's or set's own tags
 // are at /targets/{id}/tags and /distributionsets/{id}/tags.
 #include "backend/managementserver_p.h"
+
 #include "engine/repositoryservice.h"
+#include <limits>
 
 namespace Flotilla {
 
@@ -179,17 +181,26 @@ void ManagementServer::listTagMembers(Context &ctx)
         return;
     if (!m_store.tag(kind, *id))
         return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
-    QList<MgmtTarget> targets;
-    QList<MgmtDistributionSet> sets;
-    for (qint64 memberId : m_store.taggedMembers(kind, *id)) {
-        if (kind == TagKind::Target) {
-            if (const auto t = m_store.target(memberId))
-                targets.append(mgmtTarget(*t, ctx.who.can(Permission::ReadTargetSecurityToken)));
-        } else if (const auto s = m_store.distributionSet(memberId)) {
-            sets.append(setOf(*s));
-        }
+    // The members in one query (sets then read what each shows: its modules and completeness).
+    const SqlCondition c = SqlStore::membersOfTag(kind, *id);
+    QJsonArray content;
+    if (kind == TagKind::Target) {
+        const auto targets = m_store.targetsWhere(c.sql, c.binds, u"t.id"_s, 0, std::numeric_limits<int>::max());
+        if (!ctx.succeeded(targets))
+            return;
+        QList<MgmtTarget> out;
+        for (const Target &t : *targets)
+            out.append(mgmtTarget(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
+        content = targetsOut(out);
+    } else {
+        const auto sets = m_store.distributionSetsWhere(c.sql, c.binds, u"s.id"_s, 0, std::numeric_limits<int>::max());
+        if (!ctx.succeeded(sets))
+            return;
+        QList<MgmtDistributionSet> out;
+        for (const DistributionSet &s : *sets)
+            out.append(setOf(s));
+        content = setsOut(out);
     }
-    const QJsonArray content = kind == TagKind::Target ? targetsOut(targets) : setsOut(sets);
     ctx.sendPage(content, content.size());
 }
 

@@ -245,6 +245,8 @@ public:
     // installed on.
     static SqlCondition targetsInGroup(const QString &group, bool withSubgroups);
     static SqlCondition targetsWithSet(qint64 setId, bool installed);
+    // The targets of a rollout group, over "targets t": a whole list in one query, not one read per target.
+    static SqlCondition targetsOfRolloutGroup(qint64 groupId);
     std::optional<AutoAssignment> autoAssignmentByName(const QString &name);
     // Puts targets in a target group (empty: in none), in one transaction; and the groups targets are in, sorted.
     bool setTargetGroup(const QList<qint64> &targetIds, const QString &group);
@@ -267,7 +269,9 @@ public:
     std::optional<TagRow> tag(TagKind kind, qint64 id);
     bool deleteTag(TagKind kind, qint64 id);
     bool tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool tagged); // idempotent
-    QList<qint64> taggedMembers(TagKind kind, qint64 tagId);
+    // The members of a tag as a condition over "targets t" or "distribution_sets s" (by its kind), for
+    // targetsWhere / distributionSetsWhere: the list in one query.
+    static SqlCondition membersOfTag(TagKind kind, qint64 tagId);
     QList<qint64> tagsOf(TagKind kind, qint64 memberId);
     bool updateTag(TagKind kind, const TagRow &tag); // name, description, colour of tag.id
 

@@ -219,6 +219,11 @@ bool SqlStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targe
     return true;
 }
 
+SqlCondition SqlStore::targetsOfRolloutGroup(qint64 groupId)
+{
+    return { QStringLiteral("t.id IN (SELECT target_id FROM rollout_group_targets WHERE group_id = ?)"), { groupId } };
+}
+
 QList<qint64> SqlStore::rolloutGroupTargets(qint64 groupId)
 {
     QList<qint64> result;

@@ -119,20 +119,12 @@ bool SqlStore::updateTag(TagKind kind, const TagRow &tag)
     return true;
 }
 
-QList<qint64> SqlStore::taggedMembers(TagKind kind, qint64 tagId)
+SqlCondition SqlStore::membersOfTag(TagKind kind, qint64 tagId)
 {
     const TagTables t = tablesOf(kind);
-    QList<qint64> ids;
-    QSqlQuery &q
-        = prepared(QStringLiteral("SELECT %2 FROM %1 WHERE tag_id = ? ORDER BY %2").arg(t.assignments, t.member));
-    q.addBindValue(tagId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the members of tag %1").arg(tagId), q);
-        return ids;
-    }
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
-    return ids;
+    return { QStringLiteral("%1.id IN (SELECT %2 FROM %3 WHERE tag_id = ?)")
+                 .arg(kind == TagKind::Target ? QStringLiteral("t") : QStringLiteral("s"), t.member, t.assignments),
+             { tagId } };
 }
 
 bool SqlStore::recordAudit(const QString &kind, qint64 id, const QString &who, const QDateTime &at, bool created)
