@@ -30,3 +30,13 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         add_link_options(-fsanitize=${FLOTILLA_SANITIZE})
     endif()
 endif()
+
+# mold links the hundred-odd programs and tests several times faster than GNU ld (about an eighth of a cold CI's
+# CPU went to linking with ld.bfd). Only with GCC and where it is installed (the build root has it); anything else
+# links as before.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND NOT FLOTILLA_FUZZ AND CMAKE_VERSION VERSION_GREATER_EQUAL 3.29)
+    find_program(FLOTILLA_MOLD mold)
+    if(FLOTILLA_MOLD)
+        set(CMAKE_LINKER_TYPE MOLD)
+    endif()
+endif()
