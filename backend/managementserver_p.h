@@ -8,6 +8,7 @@
 #include "engine/rolloutnextstep.h"
 #include "proto/ddi/ddimessages.h"
 #include "proto/mgmt/mgmtmessages.h"
+#include "proto/mgmt/mgmtrequests.h"
 
 #include <QTimeZone>
 

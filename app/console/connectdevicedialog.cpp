@@ -1,5 +1,6 @@
 #include "app/console/connectdevicedialog.h"
 #include "proto/mgmt/mgmtevents.h"
+#include "proto/mgmt/mgmtrequests.h"
 
 #include "app/console/serverconnection.h"
 

@@ -1,5 +1,5 @@
 #include "proto/mgmt/mgmtevents.h"
-#include "proto/mgmt/mgmtreader_p.h"
+#include "proto/mgmt/mgmtcodec_p.h"
 
 using namespace Qt::StringLiterals;
 

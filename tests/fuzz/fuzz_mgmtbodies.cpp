@@ -6,6 +6,7 @@
 // decodes to the same value.
 #include "proto/mgmt/mgmtevents.h"
 #include "proto/mgmt/mgmtmessages.h"
+#include "proto/mgmt/mgmtrequests.h"
 #include "tests/fuzz/fuzzcheck.h"
 
 #include <QJsonDocument>

@@ -3,6 +3,7 @@
 // of the wrong type is an error that names it.
 #include "proto/mgmt/mgmtevents.h"
 #include "proto/mgmt/mgmtmessages.h"
+#include "proto/mgmt/mgmtrequests.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "proto/mgmt/mgmtmessages.h"
+#include "proto/mgmt/mgmtrequests.h"
 #include <QDialog>
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-// Private to proto/mgmt: reading the fields of one JSON object for the wire types' fromJson().
+// Private to proto/mgmt: writing and reading the fields of the wire types (toJson(), fromJson()).
 #include "proto/mgmt/mgmtmessages.h"
 
 #include <QJsonArray>
@@ -11,6 +11,45 @@
 namespace Flotilla::Mgmt::Detail {
 
 using namespace Qt::StringLiterals;
+
+// --- encoding ------------------------------------------------------------------------------------------------
+
+inline QJsonValue orNull(const std::optional<qint64> &v)
+{
+    return v ? QJsonValue(double(*v)) : QJsonValue();
+}
+
+inline void insertIf(QJsonObject &o, QLatin1StringView key, const std::optional<QString> &v)
+{
+    if (v)
+        o.insert(key, *v);
+}
+
+inline QJsonObject linksJson(const Links &links)
+{
+    QJsonObject o;
+    for (auto it = links.cbegin(); it != links.cend(); ++it)
+        o.insert(it.key(), QJsonObject { { "href"_L1, it.value() } });
+    return o;
+}
+
+inline void insertAudit(QJsonObject &o, const MgmtAudit &a)
+{
+    insertIf(o, "createdBy"_L1, a.createdBy);
+    insertIf(o, "lastModifiedBy"_L1, a.lastModifiedBy);
+    if (a.lastModifiedAt)
+        o.insert("lastModifiedAt"_L1, double(*a.lastModifiedAt));
+}
+
+template<typename T> QJsonArray arrayOf(const QList<T> &items)
+{
+    QJsonArray a;
+    for (const T &t : items)
+        a.append(t.toJson());
+    return a;
+}
+
+// --- decoding ------------------------------------------------------------------------------------------------
 
 // Reads the fields of one object; the first field of the wrong type is the error. Absent and null fields leave
 // their defaults (a nullable field reads null as nullopt).

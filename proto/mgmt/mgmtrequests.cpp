@@ -1,0 +1,158 @@
+#include "proto/mgmt/mgmtrequests.h"
+#include "proto/mgmt/mgmtcodec_p.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Flotilla::Mgmt {
+
+using namespace Detail;
+
+QJsonObject MgmtTargetRequestBody::toJson() const
+{
+    QJsonObject o { { "controllerId"_L1, controllerId }, { "description"_L1, description } };
+    insertIf(o, "name"_L1, name);
+    insertIf(o, "securityToken"_L1, securityToken);
+    if (targetType)
+        o.insert("targetType"_L1, double(*targetType));
+    else if (!targetTypeKey.isEmpty())
+        o.insert("targetType"_L1, targetTypeKey);
+    if (!group.isEmpty())
+        o.insert("group"_L1, group);
+    return o;
+}
+
+std::optional<MgmtTargetRequestBody> MgmtTargetRequestBody::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtTargetRequestBody t;
+    Reader r(o, {}, error);
+    r.read("controllerId"_L1, &t.controllerId);
+    r.read("name"_L1, &t.name);
+    r.read("description"_L1, &t.description);
+    r.read("securityToken"_L1, &t.securityToken);
+    if (const auto type = r.value("targetType"_L1); type && type->isString())
+        t.targetTypeKey = type->toString();
+    else if (type && !type->isDouble())
+        r.fail("targetType"_L1, "a target type's id (or key)");
+    else
+        r.read("targetType"_L1, &t.targetType);
+    r.read("group"_L1, &t.group);
+    return done(r, std::move(t));
+}
+
+QJsonObject MgmtSoftwareModuleRequestBodyPost::toJson() const
+{
+    return { { "type"_L1, type },
+             { "name"_L1, name },
+             { "version"_L1, version },
+             { "vendor"_L1, vendor },
+             { "description"_L1, description },
+             { "encrypted"_L1, encrypted } };
+}
+
+std::optional<MgmtSoftwareModuleRequestBodyPost> MgmtSoftwareModuleRequestBodyPost::fromJson(const QJsonObject &o,
+                                                                                             DecodeError *error)
+{
+    MgmtSoftwareModuleRequestBodyPost m;
+    Reader r(o, {}, error);
+    r.read("type"_L1, &m.type);
+    r.read("name"_L1, &m.name);
+    r.read("version"_L1, &m.version);
+    r.read("vendor"_L1, &m.vendor);
+    r.read("description"_L1, &m.description);
+    r.read("encrypted"_L1, &m.encrypted);
+    return done(r, std::move(m));
+}
+
+QJsonObject MgmtDistributionSetRequestBodyPost::toJson() const
+{
+    QJsonArray list;
+    for (qint64 id : modules)
+        list.append(QJsonObject { { "id"_L1, double(id) } });
+    return { { "name"_L1, name },
+             { "version"_L1, version },
+             { "type"_L1, type },
+             { "description"_L1, description },
+             { "requiredMigrationStep"_L1, requiredMigrationStep },
+             { "modules"_L1, list } };
+}
+
+namespace {
+struct ModuleRef
+{
+    qint64 id = 0;
+    static std::optional<ModuleRef> fromJson(const QJsonObject &o, DecodeError *error)
+    {
+        ModuleRef m;
+        Reader r(o, {}, error);
+        r.read("id"_L1, &m.id); // absent: 0, which names no module (404)
+        return done(r, std::move(m));
+    }
+};
+} // namespace
+
+std::optional<MgmtDistributionSetRequestBodyPost> MgmtDistributionSetRequestBodyPost::fromJson(const QJsonObject &o,
+                                                                                               DecodeError *error)
+{
+    MgmtDistributionSetRequestBodyPost s;
+    Reader r(o, {}, error);
+    r.read("name"_L1, &s.name);
+    r.read("version"_L1, &s.version);
+    r.read("type"_L1, &s.type);
+    r.read("description"_L1, &s.description);
+    r.read("requiredMigrationStep"_L1, &s.requiredMigrationStep);
+    QList<ModuleRef> modules;
+    r.read("modules"_L1, &modules);
+    for (const ModuleRef &m : modules)
+        s.modules.append(m.id);
+    return done(r, std::move(s));
+}
+
+QJsonObject MgmtTargetAssignmentRequestBody::toJson() const
+{
+    QJsonObject o { { "id"_L1, setId ? QJsonValue(double(*setId)) : QJsonValue(id) } };
+    insertIf(o, "type"_L1, type);
+    if (forcetime)
+        o.insert("forcetime"_L1, double(*forcetime));
+    if (weight)
+        o.insert("weight"_L1, *weight);
+    if (confirmationRequired)
+        o.insert("confirmationRequired"_L1, *confirmationRequired);
+    if (maintenanceWindow)
+        o.insert("maintenanceWindow"_L1, maintenanceWindow->toJson());
+    return o;
+}
+
+namespace {
+void readAssignment(Reader &r, MgmtTargetAssignmentRequestBody *a)
+{
+    r.read("type"_L1, &a->type);
+    r.read("forcetime"_L1, &a->forcetime);
+    r.read("weight"_L1, &a->weight);
+    r.read("confirmationRequired"_L1, &a->confirmationRequired);
+    r.read("maintenanceWindow"_L1, &a->maintenanceWindow);
+}
+} // namespace
+
+std::optional<MgmtTargetAssignmentRequestBody> MgmtTargetAssignmentRequestBody::fromJson(const QJsonObject &o,
+                                                                                         DecodeError *error)
+{
+    MgmtTargetAssignmentRequestBody a;
+    Reader r(o, {}, error);
+    r.read("id"_L1, &a.id); // absent: "", which names no target (404)
+    readAssignment(r, &a);
+    return done(r, std::move(a));
+}
+
+std::optional<MgmtTargetAssignmentRequestBody> MgmtTargetAssignmentRequestBody::fromSetAssignment(const QJsonObject &o,
+                                                                                                  DecodeError *error)
+{
+    MgmtTargetAssignmentRequestBody a;
+    Reader r(o, {}, error);
+    qint64 set = 0;
+    r.read("id"_L1, &set); // absent: 0, which names no set (404)
+    a.setId = set;
+    readAssignment(r, &a);
+    return done(r, std::move(a));
+}
+
+} // namespace Flotilla::Mgmt

@@ -1,0 +1,99 @@
+#pragma once
+
+// The Management API's request bodies (hawkBit's Mgmt*RequestBody classes) as plain values: the console encodes
+// them, the server decodes them.
+#include "proto/mgmt/mgmtmessages.h"
+
+#include <QJsonArray>
+
+namespace Flotilla::Mgmt {
+
+// What a client sends. Decoding is strict where the server acts on a field: one of the wrong type is an error
+// naming it ("[2].weight must be a whole number"), never a silent default.
+
+// One item of POST /targets (hawkBit's MgmtTargetRequestBody).
+struct MgmtTargetRequestBody
+{
+    QString controllerId;
+    std::optional<QString> name; // absent: the controllerId
+    QString description;
+    std::optional<QString> securityToken; // absent: the server generates one
+    // hawkBit names the type by id; Flotilla's first form was its key. Neither (or null, or ""): no type.
+    std::optional<qint64> targetType;
+    QString targetTypeKey;
+    QString group; // Flotilla: "Europe/Berlin"
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtTargetRequestBody> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtTargetRequestBody &) const = default;
+};
+
+// One item of POST /softwaremodules (hawkBit's MgmtSoftwareModuleRequestBodyPost).
+struct MgmtSoftwareModuleRequestBodyPost
+{
+    QString type; // the module type's key
+    QString name;
+    QString version;
+    QString vendor;
+    QString description;
+    bool encrypted = false;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtSoftwareModuleRequestBodyPost> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtSoftwareModuleRequestBodyPost &) const = default;
+};
+
+// One item of POST /distributionsets (hawkBit's MgmtDistributionSetRequestBodyPost); modules by id.
+struct MgmtDistributionSetRequestBodyPost
+{
+    QString name;
+    QString version;
+    QString type; // the set type's key
+    QString description;
+    bool requiredMigrationStep = false;
+    QList<qint64> modules; // [{"id": n}, ...] on the wire
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtDistributionSetRequestBodyPost> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtDistributionSetRequestBodyPost &) const = default;
+};
+
+// One item of POST /distributionsets/{id}/assignedTargets, or the body of POST /targets/{id}/assignedDS (hawkBit's
+// MgmtTargetAssignmentRequestBody and MgmtDistributionSetAssignment: there id is the set's).
+struct MgmtTargetAssignmentRequestBody
+{
+    QString id; // the target's controllerId
+    std::optional<qint64> setId; // assignedDS only: the set, as "id"
+    std::optional<QString> type; // forced (absent), soft, timeforced, downloadonly
+    std::optional<qint64> forcetime; // ms; timeforced only
+    std::optional<int> weight;
+    std::optional<bool> confirmationRequired;
+    std::optional<MgmtMaintenanceWindow> maintenanceWindow;
+
+    QJsonObject toJson() const;
+    // assignedTargets: "id" is the target's controllerId; assignedDS (setId): "id" is the set's number.
+    static std::optional<MgmtTargetAssignmentRequestBody> fromJson(const QJsonObject &o, DecodeError *error);
+    static std::optional<MgmtTargetAssignmentRequestBody> fromSetAssignment(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtTargetAssignmentRequestBody &) const = default;
+};
+
+// A request's JSON array, one T per item; an item that is not an object or does not decode is the error, with its
+// index ("[2].name must be a string").
+template<typename T> std::optional<QList<T>> decodeItems(const QJsonArray &items, DecodeError *error)
+{
+    QList<T> out;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        DecodeError inner;
+        std::optional<T> t = items.at(i).isObject() ? T::fromJson(items.at(i).toObject(), &inner) : std::nullopt;
+        if (!t) {
+            if (error)
+                error->message = items.at(i).isObject() ? QStringLiteral("[%1].%2").arg(i).arg(inner.message)
+                                                        : QStringLiteral("[%1] must be an object").arg(i);
+            return std::nullopt;
+        }
+        out.append(std::move(*t));
+    }
+    return out;
+}
+
+} // namespace Flotilla::Mgmt
