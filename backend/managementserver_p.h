@@ -115,12 +115,6 @@ inline MgmtAction mgmtAction(const Action &a, const QString &controllerId)
     return o;
 }
 
-inline QJsonObject groupCountsJson(const GroupCounts &c)
-{
-    return {
-        { "total"_L1, c.total }, { "finished"_L1, c.finished }, { "error"_L1, c.error }, { "running"_L1, c.running }
-    };
-}
 inline MgmtActionStatus mgmtActionStatus(const ActionStatusEntry &e)
 {
     return { nameOf(e.status).toLower(), msOf(e.at), e.messages, e.code };
