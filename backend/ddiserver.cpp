@@ -138,10 +138,14 @@ struct DdiServer::Context
     QUrlQuery query() const { return request.query(); }
 };
 
-DdiServer::DdiServer(Store &store, ArtifactStore &artifacts, const Clock &clock, DeploymentService &deployment,
+DdiServer::DdiServer(const Stores &stores, ArtifactStore &artifacts, const Clock &clock, DeploymentService &deployment,
                      RolloutService &rollouts, DdiSettings settings, QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_session(stores.session)
+    , m_configuration(stores.configuration)
+    , m_targets(stores.targets)
+    , m_actions(stores.actions)
+    , m_repository(stores.repository)
     , m_artifacts(artifacts)
     , m_clock(clock)
     , m_settings(std::move(settings))
@@ -163,8 +167,8 @@ void DdiServer::flushPolls()
     m_pollFlush.stop();
     if (m_pendingPolls.isEmpty())
         return;
-    if (!m_store.recordPolls(m_pendingPolls.values()))
-        qCWarning(lcDdi).noquote() << "recording" << m_pendingPolls.size() << "polls failed:" << m_store.lastError();
+    if (!m_targets.recordPolls(m_pendingPolls.values()))
+        qCWarning(lcDdi).noquote() << "recording" << m_pendingPolls.size() << "polls failed:" << m_session.lastError();
     m_pendingPolls.clear();
 }
 
@@ -235,9 +239,9 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
     const bool tenantKnown = tenant.compare(m_settings.tenant, Qt::CaseInsensitive) == 0;
     const bool idValid = isValidControllerId(controllerId);
     if (tenantKnown && idValid)
-        target = m_store.deviceTarget(controllerId);
+        target = m_targets.deviceTarget(controllerId);
     // Credentials first: an unauthenticated caller learns nothing about tenants or targets.
-    const TenantConfiguration config = m_store.tenantConfiguration();
+    const TenantConfiguration config = m_configuration.tenantConfiguration();
     const DeviceAuthenticator::Kind who
         = m_authenticator.authenticate(request.value("authorization"), target ? target->securityToken : QString(),
                                        { config.targetTokenAuth, config.gatewayTokenAuth, config.gatewayTokenKey });
@@ -263,7 +267,7 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
         t.state = TargetState::Unknown;
         t.securityToken = Target::generateSecurityToken();
         t.createdAt = m_clock.now();
-        t.id = m_store.insertTarget(t);
+        t.id = m_targets.insertTarget(t);
         if (t.id == 0)
             return ctx.fail(Status::InternalServerError, u"the target could not be registered"_s);
         qCInfo(lcDdi).noquote() << "registered target" << controllerId;
@@ -290,7 +294,7 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     // batched (hawkBit's lazy poll persistence): the store's last poll lags by at most pollFlushIntervalMs.
     if (state != t.state || address != t.address || !t.lastPoll.isValid()) {
         m_pendingPolls.remove(t.id);
-        if (!m_store.recordPoll({ t.id, now, address }, state))
+        if (!m_targets.recordPoll({ t.id, now, address }, state))
             return ctx.fail(Status::InternalServerError, u"the poll could not be recorded"_s);
     } else {
         m_pendingPolls.insert(t.id, { t.id, now, address });
@@ -320,7 +324,7 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     case PresentationKind::Nothing:
         break;
     }
-    if (const qint64 installed = t.installedDistributionSetId ? m_store.installedActionId(t.id) : 0)
+    if (const qint64 installed = t.installedDistributionSetId ? m_actions.installedActionId(t.id) : 0)
         base.links.insert(u"installedBase"_s, controller + u"/installedBase/%1"_s.arg(installed));
     if (t.requestAttributes)
         base.links.insert(u"configData"_s, controller + u"/configData"_s);
@@ -356,22 +360,22 @@ void DdiServer::putConfigData(Context &ctx, const QString &)
     }
     QMap<QString, QString> attributes;
     if (config->mode != Ddi::ConfigDataMode::Replace)
-        attributes = m_store.targetAttributes(ctx.target.id);
+        attributes = m_targets.targetAttributes(ctx.target.id);
     for (auto it = config->data.cbegin(); it != config->data.cend(); ++it) {
         if (config->mode == Ddi::ConfigDataMode::Remove)
             attributes.remove(it.key());
         else
             attributes.insert(it.key(), it.value());
     }
-    const int quota = m_store.tenantConfiguration().maxAttributesPerTarget;
+    const int quota = m_configuration.tenantConfiguration().maxAttributesPerTarget;
     if (attributes.size() > quota)
         return ctx.fail(Status::TooManyRequests,
                         u"%1 attributes exceed the quota of %2 per target"_s.arg(attributes.size()).arg(quota));
-    StoreTransaction tx(m_store);
-    std::optional<Target> target = tx.isOpen() ? m_store.target(ctx.target.id) : std::nullopt;
+    StoreTransaction tx(m_session);
+    std::optional<Target> target = tx.isOpen() ? m_targets.target(ctx.target.id) : std::nullopt;
     if (target)
         target->requestAttributes = false;
-    if (!target || !m_store.setTargetAttributes(ctx.target.id, attributes) || !m_store.updateTarget(*target)
+    if (!target || !m_targets.setTargetAttributes(ctx.target.id, attributes) || !m_targets.updateTarget(*target)
         || !tx.commit())
         return ctx.fail(Status::InternalServerError, u"the attributes could not be saved"_s);
     ctx.send(QByteArray());
@@ -381,7 +385,7 @@ std::optional<Action> DdiServer::actionOf(Context &ctx, const QString &actionId)
 {
     bool ok = false;
     const qint64 id = actionId.toLongLong(&ok);
-    std::optional<Action> action = ok ? m_store.action(id) : std::nullopt;
+    std::optional<Action> action = ok ? m_actions.action(id) : std::nullopt;
     // Another target's action is as unknown as a missing one.
     if (!action || action->targetId != ctx.target.id) {
         ctx.fail(Status::NotFound, u"action '%1' does not exist for this target"_s.arg(actionId));
@@ -408,25 +412,25 @@ QByteArray DdiServer::deploymentJson(Context &ctx, const Action &action, int his
             d.maintenanceWindowEndMs = w->end.toMSecsSinceEpoch();
         }
     }
-    if (const std::optional<DistributionSet> set = m_store.distributionSet(action.distributionSetId)) {
+    if (const std::optional<DistributionSet> set = m_repository.distributionSet(action.distributionSetId)) {
         d.distributionSetName = set->name;
         d.distributionSetVersion = set->version;
     }
     if (action.type == ActionType::TimeForced && action.forceTime.isValid())
         d.forceTimeMs = action.forceTime.toMSecsSinceEpoch();
     const QString controller = controllerBase(ctx);
-    for (const SoftwareModule &m : m_store.modulesOfSet(action.distributionSetId)) {
-        Ddi::Chunk chunk { m.typeKey, m.version, m.name, m.encrypted, {}, m_store.deviceMetadata(m.id) };
-        for (const Flotilla::Artifact &a : m_store.artifacts(m.id))
+    for (const SoftwareModule &m : m_repository.modulesOfSet(action.distributionSetId)) {
+        Ddi::Chunk chunk { m.typeKey, m.version, m.name, m.encrypted, {}, m_repository.deviceMetadata(m.id) };
+        for (const Flotilla::Artifact &a : m_repository.artifacts(m.id))
             chunk.artifacts.append(ddiArtifact(controller, a));
         d.chunks.append(chunk);
     }
     if (historyCount != 0) {
         const int limit = historyCount < 0 ? MaxActionHistory : std::min(historyCount, MaxActionHistory);
         Ddi::ActionHistory history { nameOf(action.state), {} };
-        const int total = m_store.countStatus(action.id);
+        const int total = m_actions.countStatus(action.id);
         // Newest first; the server's own messages are not the device's history.
-        const QList<ActionStatusEntry> entries = m_store.statusHistory(action.id, 0, total);
+        const QList<ActionStatusEntry> entries = m_actions.statusHistory(action.id, 0, total);
         for (auto it = entries.crbegin(); it != entries.crend() && history.messages.size() < limit; ++it) {
             for (const QString &m : it->messages) {
                 if (!m.startsWith(ServerMessagePrefix) && history.messages.size() < limit)
@@ -565,7 +569,7 @@ void DdiServer::putInstalledBase(Context &ctx, const QString &)
     if (!installed)
         return ctx.fail(Status::BadRequest, error.message);
     const std::optional<DistributionSet> set
-        = m_store.distributionSetByNameVersion(installed->name, installed->version);
+        = m_repository.distributionSetByNameVersion(installed->name, installed->version);
     if (!set)
         return ctx.fail(
             Status::NotFound,
@@ -583,7 +587,7 @@ void DdiServer::putInstalledBase(Context &ctx, const QString &)
 
 void DdiServer::getConfirmationBase(Context &ctx, const QString &)
 {
-    const std::optional<Target> target = m_store.target(ctx.target.id);
+    const std::optional<Target> target = m_targets.target(ctx.target.id);
     if (!target)
         return ctx.fail(Status::InternalServerError, u"the target could not be read"_s);
     const Target &t = *target;
@@ -659,11 +663,11 @@ void DdiServer::getModuleArtifacts(Context &ctx, const QString &moduleId)
 {
     bool ok = false;
     const qint64 id = moduleId.toLongLong(&ok);
-    if (!ok || !m_store.moduleVisibleToTarget(id, ctx.target.id))
+    if (!ok || !m_repository.moduleVisibleToTarget(id, ctx.target.id))
         return ctx.fail(Status::NotFound, u"software module '%1' is not assigned to this target"_s.arg(moduleId));
     const QString controller = controllerBase(ctx);
     QList<Ddi::Artifact> list;
-    for (const Flotilla::Artifact &a : m_store.artifacts(id))
+    for (const Flotilla::Artifact &a : m_repository.artifacts(id))
         list.append(ddiArtifact(controller, a));
     ctx.send(Ddi::encodeArtifacts(list));
 }
@@ -675,10 +679,10 @@ void DdiServer::getArtifact(Context &ctx, const QString &moduleAndFile)
     const qint64 moduleId = moduleAndFile.left(slash).toLongLong(&ok);
     QString filename = moduleAndFile.mid(slash + 1);
     const bool md5sum = filename.endsWith(u".MD5SUM"_s);
-    if (!ok || !m_store.moduleVisibleToTarget(moduleId, ctx.target.id))
+    if (!ok || !m_repository.moduleVisibleToTarget(moduleId, ctx.target.id))
         return ctx.fail(Status::NotFound, u"software module '%1' is not assigned to this target"_s.arg(moduleId));
     std::optional<Flotilla::Artifact> artifact;
-    const QList<Flotilla::Artifact> artifacts = m_store.artifacts(moduleId);
+    const QList<Flotilla::Artifact> artifacts = m_repository.artifacts(moduleId);
     auto find = [&](const QString &name) {
         for (const Flotilla::Artifact &a : artifacts) {
             if (a.filename == name)
@@ -740,8 +744,8 @@ void DdiServer::getArtifact(Context &ctx, const QString &moduleAndFile)
         device->appendFileRange(0, size);
         // A full download is history (and counts against the status quota); a Range request is not (#1249).
         if (!head) {
-            for (const Action &open : m_store.openActions(ctx.target.id)) {
-                const QList<SoftwareModule> modules = m_store.modulesOfSet(open.distributionSetId);
+            for (const Action &open : m_actions.openActions(ctx.target.id)) {
+                const QList<SoftwareModule> modules = m_repository.modulesOfSet(open.distributionSetId);
                 if (std::any_of(modules.cbegin(), modules.cend(),
                                 [&](const SoftwareModule &m) { return m.id == moduleId; })) {
                     m_deployment.feedback(ctx.target.id, open.id, ActionEvent::Download,

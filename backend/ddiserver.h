@@ -37,7 +37,7 @@ class DdiServer : public QObject
     Q_OBJECT
 public:
     // The services are the composition root's (Server, or a test's fixture); they outlive this object.
-    DdiServer(Store &store, ArtifactStore &artifacts, const Clock &clock, DeploymentService &deployment,
+    DdiServer(const Stores &stores, ArtifactStore &artifacts, const Clock &clock, DeploymentService &deployment,
               RolloutService &rollouts, DdiSettings settings, QObject *parent = nullptr);
     ~DdiServer() override;
 
@@ -92,7 +92,11 @@ private:
                        std::optional<int> code, QHttpServerResponder::StatusCode refusedStatus);
     QString controllerBase(const Context &ctx) const;
 
-    Store &m_store;
+    StoreSession &m_session;
+    ConfigurationStore &m_configuration;
+    TargetStore &m_targets;
+    ActionStore &m_actions;
+    RepositoryStore &m_repository;
     ArtifactStore &m_artifacts;
     const Clock &m_clock;
     DdiSettings m_settings;
@@ -101,7 +105,7 @@ private:
     DeviceAuthenticator m_authenticator;
     int m_activeTransfers = 0;
     // Lazy poll persistence: a poll that changes nothing but the time is kept here and written in batches.
-    QHash<qint64, Store::PollRecord> m_pendingPolls;
+    QHash<qint64, TargetStore::PollRecord> m_pendingPolls;
     QTimer m_pollFlush;
 };
 

@@ -30,7 +30,7 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
         switch (c.kind) {
         case K::TargetCreated:
         case K::TargetUpdated:
-            if (const auto t = m_store.target(c.id))
+            if (const auto t = m_store.targets().target(c.id))
                 m_log.publish(c.kind == K::TargetCreated ? Mgmt::EventType::TargetCreated
                                                          : Mgmt::EventType::TargetUpdated,
                               Mgmt::TargetChangedEvent { t->id, t->controllerId, nameOf(t->state).toLower() }.toJson());
@@ -40,7 +40,7 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
             break;
         case K::ActionCreated:
         case K::ActionChanged:
-            if (const auto a = m_store.action(c.id)) {
+            if (const auto a = m_store.actions().action(c.id)) {
                 m_log.publish(c.kind == K::ActionCreated ? Mgmt::EventType::ActionCreated
                                                          : Mgmt::EventType::ActionChanged,
                               Mgmt::ActionChangedEvent { a->id, a->targetId, nameOf(a->state).toLower(), a->rolloutId,
@@ -52,7 +52,7 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
             break;
         case K::RolloutCreated:
         case K::RolloutChanged:
-            if (const auto r = m_store.rollout(c.id))
+            if (const auto r = m_store.rollouts().rollout(c.id))
                 m_log.publish(c.kind == K::RolloutCreated ? Mgmt::EventType::RolloutCreated
                                                           : Mgmt::EventType::RolloutChanged,
                               Mgmt::RolloutChangedEvent { r->id, r->name, nameOf(r->state).toLower() }.toJson());
@@ -71,7 +71,7 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
     }
     // A group's counts once per committed change, after the actions that moved them.
     for (qint64 groupId : groupsToCount) {
-        const GroupCounts n = m_store.rolloutGroupCounts(groupId);
+        const GroupCounts n = m_store.rollouts().rolloutGroupCounts(groupId);
         m_log.publish(Mgmt::EventType::RolloutGroupChanged,
                       Mgmt::RolloutGroupChangedEvent { groupId, n.total, n.finished, n.error, n.running }.toJson());
     }

@@ -567,7 +567,8 @@ ManagementServer::createEach(Context &ctx,
 
 MgmtDistributionSet ManagementServer::setOf(const DistributionSet &set)
 {
-    return mgmtSet(set, m_store.modulesOfSet(set.id), RepositoryService(m_store).isComplete(set.id));
+    return mgmtSet(set, m_store.repository().modulesOfSet(set.id),
+                   RepositoryService(m_store.stores()).isComplete(set.id));
 }
 
 void ManagementServer::issueToken(Context &ctx)

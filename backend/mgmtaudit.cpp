@@ -24,20 +24,20 @@ void ManagementServer::recordCreated(Context &ctx, const QString &kind, const QJ
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (qint64 id : idsIn(created)) {
-        if (!m_store.recordAudit(kind, id, ctx.who.name, now, true))
+        if (!m_store.auditTrail().recordAudit(kind, id, ctx.who.name, now, true))
             qCWarning(lcMgmt).noquote() << m_store.lastError();
     }
 }
 
 void ManagementServer::recordModified(Context &ctx, const QString &kind, qint64 id)
 {
-    if (!m_store.recordAudit(kind, id, ctx.who.name, QDateTime::currentDateTimeUtc(), false))
+    if (!m_store.auditTrail().recordAudit(kind, id, ctx.who.name, QDateTime::currentDateTimeUtc(), false))
         qCWarning(lcMgmt).noquote() << m_store.lastError();
 }
 
 void ManagementServer::forget(const QString &kind, qint64 id)
 {
-    if (!m_store.forgetAudit(kind, id))
+    if (!m_store.auditTrail().forgetAudit(kind, id))
         qCWarning(lcMgmt).noquote() << m_store.lastError();
 }
 
@@ -48,7 +48,7 @@ QJsonObject ManagementServer::withAudit(const QString &kind, const QJsonObject &
 
 QJsonArray ManagementServer::withAudit(const QString &kind, const QJsonArray &content)
 {
-    const QHash<qint64, SqlStore::AuditRow> rows = m_store.audit(kind, idsIn(content));
+    const QHash<qint64, SqlAuditTrail::AuditRow> rows = m_store.auditTrail().audit(kind, idsIn(content));
     QJsonArray out;
     for (const QJsonValue &v : content) {
         QJsonObject o = v.toObject();

@@ -121,7 +121,7 @@ void ManagementServer::handleChange(Context &ctx, const Route &route)
             return ctx.fail(Status::InternalServerError, u"the request was not answered"_s);
         }
         if (isSuccess(answer->status)) {
-            SqlStore::AuditEntry e;
+            SqlAuditTrail::AuditEntry e;
             e.at = QDateTime::currentDateTimeUtc();
             e.actor = ctx.who.name;
             e.address = m_externalUrl.clientOf(ctx.request).toString();
@@ -140,7 +140,7 @@ void ManagementServer::handleChange(Context &ctx, const Route &route)
             e.request = forTrail(ctx.request.body(), ctx.request.value("content-type"));
             e.before = before;
             e.after = forTrail(answer->body, "application/json");
-            if (!m_store.appendAuditEntry(e) || !tx.commit()) {
+            if (!m_store.auditTrail().appendAuditEntry(e) || !tx.commit()) {
                 // Nothing of the change is kept: the operator is told, with the store's own words.
                 qCWarning(lcMgmt).noquote() << "not committed:" << e.method << e.path << m_store.lastError();
                 return ctx.fail(Status::InternalServerError,
@@ -161,12 +161,12 @@ void ManagementServer::listAudit(Context &ctx)
     if (ctx.request.query().queryItemValue(u"sort"_s).isEmpty())
         l->orderBy = u"au.id DESC"_s;
     const auto entries
-        = m_store.auditEntriesWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+        = m_store.auditTrail().auditEntriesWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
     const auto total = m_store.countWhere(RsqlCompiler::Entity::Audit, l->condition.sql, l->condition.binds);
     if (!ctx.succeeded(entries, total))
         return;
     QJsonArray content;
-    for (const SqlStore::AuditEntry &e : *entries)
+    for (const SqlAuditTrail::AuditEntry &e : *entries)
         content.append(QJsonObject {
             { "id"_L1, double(e.id) },
             { "at"_L1, double(e.at.toMSecsSinceEpoch()) },

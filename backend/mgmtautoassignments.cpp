@@ -49,7 +49,8 @@ QJsonObject autoAssignmentJson(const AutoAssignment &a, const std::optional<Dist
 
 QJsonObject ManagementServer::autoAssignmentOut(const AutoAssignment &a)
 {
-    return withAudit(u"autoassignment"_s, autoAssignmentJson(a, m_store.distributionSet(a.distributionSetId)));
+    return withAudit(u"autoassignment"_s,
+                     autoAssignmentJson(a, m_store.repository().distributionSet(a.distributionSetId)));
 }
 
 std::optional<AutoAssignment> ManagementServer::autoAssignmentOf(Context &ctx)
@@ -57,7 +58,7 @@ std::optional<AutoAssignment> ManagementServer::autoAssignmentOf(Context &ctx)
     const auto id = ctx.idArg(0, u"auto-assignment"_s);
     if (!id)
         return std::nullopt;
-    std::optional<AutoAssignment> a = m_store.autoAssignment(*id);
+    std::optional<AutoAssignment> a = m_store.filters().autoAssignment(*id);
     if (!a)
         ctx.fail(Status::NotFound, u"auto-assignment %1 does not exist"_s.arg(*id));
     return a;
@@ -74,7 +75,7 @@ bool ManagementServer::readAutoAssignmentName(Context &ctx, const QJsonObject &b
         return ctx.fail(Status::BadRequest,
                         u"an auto-assignment needs a name (1 to %1 characters)"_s.arg(MaxAutoAssignmentNameLength)),
                false;
-    if (const auto same = m_store.autoAssignmentByName(a->name); same && same->id != a->id)
+    if (const auto same = m_store.filters().autoAssignmentByName(a->name); same && same->id != a->id)
         return ctx.fail(Errors::EntityAlreadyExists, u"auto-assignment '%1' exists"_s.arg(a->name)), false;
     return true;
 }
@@ -85,7 +86,7 @@ void ManagementServer::listAutoAssignments(Context &ctx)
     if (!l)
         return;
     const auto rows
-        = m_store.autoAssignmentsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+        = m_store.filters().autoAssignmentsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
     const auto total = m_store.countWhere(RsqlCompiler::Entity::AutoAssignment, l->condition.sql, l->condition.binds);
     if (!ctx.succeeded(rows, total))
         return;
@@ -115,13 +116,13 @@ void ManagementServer::createAutoAssignment(Context &ctx)
     if (!body->value("distributionSetId"_L1).isDouble())
         return ctx.fail(Status::BadRequest, u"distributionSetId is required"_s);
     a.distributionSetId = idOf(body->value("distributionSetId"_L1));
-    const std::optional<DistributionSet> set = m_store.distributionSet(a.distributionSetId);
+    const std::optional<DistributionSet> set = m_store.repository().distributionSet(a.distributionSetId);
     if (!set)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(a.distributionSetId));
     if (!set->valid)
         return ctx.fail(Errors::DistributionSetInvalid,
                         u"distribution set %1 %2 is invalidated"_s.arg(set->name, set->version));
-    if (const QStringList why = RepositoryService(m_store).incompleteness(set->id); !why.isEmpty())
+    if (const QStringList why = RepositoryService(m_store.stores()).incompleteness(set->id); !why.isEmpty())
         return ctx.fail(Errors::DistributionSetIncomplete,
                         u"distribution set %1 %2 is incomplete: %3"_s.arg(set->name, set->version, why.join(u"; "_s)));
     const QString type = body->value("actionType"_L1).toString(u"forced"_s).toLower();
@@ -143,9 +144,10 @@ void ManagementServer::createAutoAssignment(Context &ctx)
             return ctx.fail(Status::BadRequest, u"startAt is a time in milliseconds since 1970"_s);
     }
     a.confirmationRequired = body->value("confirmationRequired"_L1).toBool(false);
-    a.status = m_store.tenantConfiguration().autoAssignmentApproval ? AutoAssignmentStatus::WaitingForApproval
-                                                                    : AutoAssignmentStatus::Ready;
-    a.id = m_store.insertAutoAssignment(a);
+    a.status = m_store.configuration().tenantConfiguration().autoAssignmentApproval
+        ? AutoAssignmentStatus::WaitingForApproval
+        : AutoAssignmentStatus::Ready;
+    a.id = m_store.filters().insertAutoAssignment(a);
     if (!a.id)
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordCreated(ctx, u"autoassignment"_s, QJsonObject { { "id"_L1, double(a.id) } });
@@ -165,7 +167,7 @@ void ManagementServer::updateAutoAssignment(Context &ctx)
     const auto body = a ? ctx.jsonObject() : std::nullopt;
     if (!body || !readAutoAssignmentName(ctx, *body, &*a, false))
         return;
-    if (!m_store.updateAutoAssignment(*a))
+    if (!m_store.filters().updateAutoAssignment(*a))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"autoassignment"_s, a->id);
     ctx.send(autoAssignmentOut(*a));
@@ -194,7 +196,7 @@ void ManagementServer::autoAssignmentCommand(Context &ctx)
         a->approvalDecidedBy = ctx.who.name;
         a->approvalRemark = ctx.request.query().queryItemValue(u"remark"_s, QUrl::FullyDecoded).left(255);
     }
-    if (!m_store.updateAutoAssignment(*a))
+    if (!m_store.filters().updateAutoAssignment(*a))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"autoassignment"_s, a->id);
     ctx.send(QJsonValue(), Status::NoContent);
@@ -205,7 +207,7 @@ void ManagementServer::deleteAutoAssignment(Context &ctx)
     const std::optional<AutoAssignment> a = autoAssignmentOf(ctx);
     if (!a)
         return;
-    if (!m_store.deleteAutoAssignment(a->id))
+    if (!m_store.filters().deleteAutoAssignment(a->id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(u"autoassignment"_s, a->id);
     ctx.send(QJsonValue(), Status::NoContent);

@@ -42,7 +42,7 @@ bool ManagementServer::readFilter(Context &ctx, const QJsonObject &body, TargetF
     const auto compiled = RsqlCompiler::compile(RsqlCompiler::Entity::Target, f->query);
     if (const auto *e = std::get_if<Rsql::ParseError>(&compiled))
         return ctx.fail(Errors::RsqlSyntax, u"query: "_s + e->toString()), false;
-    for (const TargetFilter &other : m_store.targetFilters()) {
+    for (const TargetFilter &other : m_store.filters().targetFilters()) {
         if (other.id != f->id && other.name == f->name)
             return ctx.fail(Status::Conflict, u"target filter '%1' exists"_s.arg(f->name)), false;
     }
@@ -54,7 +54,7 @@ std::optional<TargetFilter> ManagementServer::filterOf(Context &ctx)
     const auto id = ctx.idArg(0, u"target filter"_s);
     if (!id)
         return std::nullopt;
-    std::optional<TargetFilter> f = m_store.targetFilter(*id);
+    std::optional<TargetFilter> f = m_store.filters().targetFilter(*id);
     if (!f)
         ctx.fail(Status::NotFound, u"target filter %1 does not exist"_s.arg(*id));
     return f;
@@ -66,7 +66,7 @@ void ManagementServer::listFilters(Context &ctx)
     int limit = 0;
     if (!ctx.paging(&offset, &limit))
         return;
-    const QList<TargetFilter> all = m_store.targetFilters();
+    const QList<TargetFilter> all = m_store.filters().targetFilters();
     QJsonArray content;
     for (const TargetFilter &f : all.mid(offset, limit))
         content.append(filterJson(f));
@@ -81,7 +81,7 @@ void ManagementServer::createFilter(Context &ctx)
     TargetFilter f;
     if (!readFilter(ctx, *body, &f, true))
         return;
-    f.id = m_store.insertTargetFilter(f);
+    f.id = m_store.filters().insertTargetFilter(f);
     if (!f.id)
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     const QJsonObject created = filterJson(f);
@@ -101,7 +101,7 @@ void ManagementServer::updateFilter(Context &ctx)
     const auto body = f ? ctx.jsonObject() : std::nullopt;
     if (!body || !readFilter(ctx, *body, &*f, false))
         return;
-    if (!m_store.updateTargetFilter(*f))
+    if (!m_store.filters().updateTargetFilter(*f))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"targetfilter"_s, f->id);
     ctx.send(withAudit(u"targetfilter"_s, filterJson(*f)));
@@ -112,7 +112,7 @@ void ManagementServer::deleteFilter(Context &ctx)
     const std::optional<TargetFilter> f = filterOf(ctx);
     if (!f)
         return;
-    if (!m_store.deleteTargetFilter(f->id))
+    if (!m_store.filters().deleteTargetFilter(f->id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(u"targetfilter"_s, f->id);
     ctx.send(QJsonValue(), Status::NoContent);
@@ -123,7 +123,7 @@ void ManagementServer::getFilterSet(Context &ctx)
     const std::optional<TargetFilter> f = filterOf(ctx);
     if (!f)
         return;
-    const auto set = f->autoAssignSetId ? m_store.distributionSet(f->autoAssignSetId) : std::nullopt;
+    const auto set = f->autoAssignSetId ? m_store.repository().distributionSet(f->autoAssignSetId) : std::nullopt;
     if (!set)
         return ctx.send(QJsonValue(), Status::NoContent);
     ctx.send(setsOut({ setOf(*set) }).first());
@@ -138,13 +138,13 @@ void ManagementServer::setFilterSet(Context &ctx)
     // hawkBit's MgmtDistributionSetAutoAssignment: id, type (forced, soft, downloadonly; not timeforced), weight,
     // confirmationRequired.
     const qint64 setId = idOf(body->value("id"_L1));
-    const auto set = m_store.distributionSet(setId);
+    const auto set = m_store.repository().distributionSet(setId);
     if (!set)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(setId));
     if (!set->valid)
         return ctx.fail(Errors::DistributionSetInvalid,
                         u"distribution set %1 %2 is invalidated"_s.arg(set->name, set->version));
-    if (const QStringList why = RepositoryService(m_store).incompleteness(setId); !why.isEmpty())
+    if (const QStringList why = RepositoryService(m_store.stores()).incompleteness(setId); !why.isEmpty())
         return ctx.fail(Errors::DistributionSetIncomplete,
                         u"distribution set %1 %2 is incomplete: %3"_s.arg(set->name, set->version, why.join(u"; "_s)));
     const QString type = body->value("type"_L1).toString(u"forced"_s).toLower();
@@ -161,7 +161,7 @@ void ManagementServer::setFilterSet(Context &ctx)
     f->autoAssignType = *actionType;
     f->autoAssignWeight = weight;
     f->autoAssignConfirmationRequired = body->value("confirmationRequired"_L1).toBool(false);
-    if (!m_store.updateTargetFilter(*f))
+    if (!m_store.filters().updateTargetFilter(*f))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"targetfilter"_s, f->id);
     ctx.send(withAudit(u"targetfilter"_s, filterJson(*f)));
@@ -173,7 +173,7 @@ void ManagementServer::deleteFilterSet(Context &ctx)
     if (!f)
         return;
     f->autoAssignSetId = 0;
-    if (!m_store.updateTargetFilter(*f))
+    if (!m_store.filters().updateTargetFilter(*f))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"targetfilter"_s, f->id);
     ctx.send(QJsonValue(), Status::NoContent);

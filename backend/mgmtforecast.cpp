@@ -30,7 +30,7 @@ void ManagementServer::forecastRollout(Context &ctx)
     std::optional<RolloutRequest> request = rolloutRequestOf(ctx, *body);
     if (!request)
         return;
-    const std::optional<DistributionSet> set = m_store.distributionSet(request->rollout.distributionSetId);
+    const std::optional<DistributionSet> set = m_store.repository().distributionSet(request->rollout.distributionSetId);
     if (!set)
         return ctx.fail(Status::NotFound,
                         u"distribution set %1 does not exist"_s.arg(request->rollout.distributionSetId));
@@ -38,21 +38,22 @@ void ManagementServer::forecastRollout(Context &ctx)
     if (const auto *e = std::get_if<Rsql::ParseError>(&compiled))
         return ctx.fail(Errors::RsqlSyntax, u"targetFilterQuery: %1"_s.arg(e->toString()));
     const SqlCondition &condition = std::get<SqlCondition>(compiled);
-    const auto count = m_store.countTargetsWhere(condition.sql, condition.binds);
+    const auto count = m_store.targets().countTargetsWhere(condition.sql, condition.binds);
     if (!ctx.succeeded(count))
         return;
     if (*count > MaxForecastTargets)
         return ctx.fail(
             Status::BadRequest,
             u"the filter matches %1 targets; a forecast takes at most %2"_s.arg(*count).arg(MaxForecastTargets));
-    const auto targets = m_store.targetsWhere(condition.sql, condition.binds, u"t.id"_s, 0, std::max(1, *count));
-    const auto attributes = m_store.targetAttributesWhere(condition.sql, condition.binds);
+    const auto targets
+        = m_store.targets().targetsWhere(condition.sql, condition.binds, u"t.id"_s, 0, std::max(1, *count));
+    const auto attributes = m_store.targets().targetAttributesWhere(condition.sql, condition.binds);
     const QDateTime now = m_deployment.clock().now();
-    const auto history = m_store.actionOutcomes(now.addDays(-30).toMSecsSinceEpoch());
+    const auto history = m_store.actions().actionOutcomes(now.addDays(-30).toMSecsSinceEpoch());
     if (!ctx.succeeded(targets, attributes, history))
         return;
 
-    const TenantConfiguration config = m_store.tenantConfiguration();
+    const TenantConfiguration config = m_store.configuration().tenantConfiguration();
     FleetBehaviour fleet;
     fleet.pollSecs = config.pollingSecs;
     fleet.overdueSecs = config.pollingOverdueSecs;
@@ -64,8 +65,8 @@ void ManagementServer::forecastRollout(Context &ctx)
             fleet.installSecs = std::max<qint64>(1, history->medianSecs);
     }
     qint64 bytes = 0;
-    for (const SoftwareModule &m : m_store.modulesOfSet(set->id)) {
-        for (const Artifact &a : m_store.artifacts(m.id))
+    for (const SoftwareModule &m : m_store.repository().modulesOfSet(set->id)) {
+        for (const Artifact &a : m_store.repository().artifacts(m.id))
             bytes += a.size;
     }
     int silent = 0;

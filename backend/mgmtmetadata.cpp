@@ -11,7 +11,7 @@ namespace {
 constexpr int MaxKeyLength = 128; // hawkBit's MetaData key and value limits
 constexpr int MaxValueLength = 4000;
 
-QJsonObject metadataJson(const SqlStore::MetadataEntry &e, bool module)
+QJsonObject metadataJson(const SqlMetadataStore::MetadataEntry &e, bool module)
 {
     QJsonObject o { { "key"_L1, e.key }, { "value"_L1, e.value } };
     if (module)
@@ -31,7 +31,7 @@ std::optional<std::pair<QString, qint64>> ManagementServer::metadataOwner(Contex
     const auto id = ctx.idArg(0, module ? u"software module"_s : u"distribution set"_s);
     if (!id)
         return std::nullopt;
-    if (module ? !m_store.softwareModule(*id) : !m_store.distributionSet(*id)) {
+    if (module ? !m_store.repository().softwareModule(*id) : !m_store.repository().distributionSet(*id)) {
         ctx.fail(Status::NotFound,
                  u"%1 %2 does not exist"_s.arg(module ? u"software module"_s : u"distribution set"_s).arg(*id));
         return std::nullopt;
@@ -45,7 +45,7 @@ void ManagementServer::listMetadata(Context &ctx)
     if (!owner)
         return;
     QJsonArray content;
-    for (const SqlStore::MetadataEntry &e : m_store.metadata(owner->first, owner->second))
+    for (const SqlMetadataStore::MetadataEntry &e : m_store.metadataStore().metadata(owner->first, owner->second))
         content.append(metadataJson(e, owner->first == u"softwaremodule"_s));
     ctx.sendPage(content, content.size());
 }
@@ -57,12 +57,12 @@ void ManagementServer::createMetadata(Context &ctx)
     if (!items)
         return;
     const bool module = owner->first == u"softwaremodule"_s;
-    QList<SqlStore::MetadataEntry> entries;
+    QList<SqlMetadataStore::MetadataEntry> entries;
     QSet<QString> keys;
     for (int i = 0; i < items->size(); ++i) {
         const QJsonObject o = items->at(i).toObject();
-        SqlStore::MetadataEntry e { o.value("key"_L1).toString(), o.value("value"_L1).toString(),
-                                    o.value("targetVisible"_L1).toBool(false) };
+        SqlMetadataStore::MetadataEntry e { o.value("key"_L1).toString(), o.value("value"_L1).toString(),
+                                            o.value("targetVisible"_L1).toBool(false) };
         if (e.key.isEmpty() || e.key.size() > MaxKeyLength || e.value.size() > MaxValueLength)
             return ctx.fail(Status::BadRequest,
                             u"[%1]: a key of 1 to %2 characters and a value of at most %3"_s.arg(i)
@@ -70,15 +70,15 @@ void ManagementServer::createMetadata(Context &ctx)
                                 .arg(MaxValueLength));
         if (!module && o.contains("targetVisible"_L1))
             return ctx.fail(Status::BadRequest, u"[%1]: targetVisible is for software modules only"_s.arg(i));
-        if (keys.contains(e.key) || m_store.metadataEntry(owner->first, owner->second, e.key))
+        if (keys.contains(e.key) || m_store.metadataStore().metadataEntry(owner->first, owner->second, e.key))
             return ctx.fail(Status::Conflict, u"[%1]: metadata '%2' exists"_s.arg(i).arg(e.key));
         keys.insert(e.key);
         entries.append(e);
     }
     StoreTransaction tx(m_store);
     QJsonArray out;
-    for (const SqlStore::MetadataEntry &e : std::as_const(entries)) {
-        if (!m_store.setMetadata(owner->first, owner->second, e))
+    for (const SqlMetadataStore::MetadataEntry &e : std::as_const(entries)) {
+        if (!m_store.metadataStore().setMetadata(owner->first, owner->second, e))
             return ctx.fail(Status::InternalServerError, m_store.lastError());
         out.append(metadataJson(e, module));
     }
@@ -93,7 +93,7 @@ void ManagementServer::getMetadata(Context &ctx)
     if (!owner)
         return;
     const QString key = ctx.args.value(1);
-    const auto e = m_store.metadataEntry(owner->first, owner->second, key);
+    const auto e = m_store.metadataStore().metadataEntry(owner->first, owner->second, key);
     if (!e)
         return ctx.fail(Status::NotFound, u"no metadata '%1'"_s.arg(key));
     ctx.send(metadataJson(*e, owner->first == u"softwaremodule"_s));
@@ -106,7 +106,8 @@ void ManagementServer::updateMetadata(Context &ctx)
     if (!body)
         return;
     const QString key = ctx.args.value(1);
-    std::optional<SqlStore::MetadataEntry> e = m_store.metadataEntry(owner->first, owner->second, key);
+    std::optional<SqlMetadataStore::MetadataEntry> e
+        = m_store.metadataStore().metadataEntry(owner->first, owner->second, key);
     if (!e)
         return ctx.fail(Status::NotFound, u"no metadata '%1'"_s.arg(key));
     if (body->contains("value"_L1))
@@ -118,7 +119,7 @@ void ManagementServer::updateMetadata(Context &ctx)
     }
     if (e->value.size() > MaxValueLength)
         return ctx.fail(Status::BadRequest, u"a value has at most %1 characters"_s.arg(MaxValueLength));
-    if (!m_store.setMetadata(owner->first, owner->second, *e))
+    if (!m_store.metadataStore().setMetadata(owner->first, owner->second, *e))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonValue(), Status::NoContent);
 }
@@ -129,9 +130,9 @@ void ManagementServer::deleteMetadata(Context &ctx)
     if (!owner)
         return;
     const QString key = ctx.args.value(1);
-    if (!m_store.metadataEntry(owner->first, owner->second, key))
+    if (!m_store.metadataStore().metadataEntry(owner->first, owner->second, key))
         return ctx.fail(Status::NotFound, u"no metadata '%1'"_s.arg(key));
-    if (!m_store.deleteMetadata(owner->first, owner->second, key))
+    if (!m_store.metadataStore().deleteMetadata(owner->first, owner->second, key))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonValue(), Status::NoContent);
 }

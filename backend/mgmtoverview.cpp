@@ -11,10 +11,10 @@ namespace Flotilla {
 void ManagementServer::overviewTargets(Context &ctx)
 {
     // hawkBit's overdue: no poll within the polling time plus the overdue time.
-    const TenantConfiguration config = m_store.tenantConfiguration();
+    const TenantConfiguration config = m_store.configuration().tenantConfiguration();
     const qint64 window = (config.pollingSecs + config.pollingOverdueSecs) * 1000;
     const qint64 overdueBefore = m_deployment.clock().now().toMSecsSinceEpoch() - window;
-    const auto counts = m_store.fleetCounts(overdueBefore);
+    const auto counts = m_store.targets().fleetCounts(overdueBefore);
     if (!ctx.succeeded(counts))
         return;
     QJsonObject byStatus;
@@ -47,11 +47,11 @@ void ManagementServer::overviewErrors(Context &ctx)
     if (!limit)
         return;
     const qint64 since = m_deployment.clock().now().toMSecsSinceEpoch() - qint64(*hours) * 3600 * 1000;
-    const auto recent = m_store.recentErrors(since);
+    const auto recent = m_store.actions().recentErrors(since);
     if (!ctx.succeeded(recent))
         return;
     QJsonArray content;
-    for (const SqlStore::ErrorCount &e : recent->errors.mid(0, *limit)) {
+    for (const SqlActionStore::ErrorCount &e : recent->errors.mid(0, *limit)) {
         content.append(QJsonObject { { "message"_L1, e.message },
                                      { "count"_L1, double(e.count) },
                                      { "targets"_L1, double(e.targets) },

@@ -20,14 +20,15 @@ void ManagementServer::listModules(Context &ctx)
     if (!l)
         return;
     // One query for the page, one for its artifacts (and the count).
-    const auto modules = m_store.modulesWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto modules
+        = m_store.repository().modulesWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
     const auto total = m_store.countWhere(RsqlCompiler::Entity::SoftwareModule, l->condition.sql, l->condition.binds);
     if (!ctx.succeeded(modules, total))
         return;
     QList<qint64> ids;
     for (const SoftwareModule &m : *modules)
         ids << m.id;
-    const auto artifacts = m_store.artifactsOfModules(ids);
+    const auto artifacts = m_store.repository().artifactsOfModules(ids);
     if (!ctx.succeeded(artifacts))
         return;
     QList<MgmtSoftwareModule> content;
@@ -49,11 +50,11 @@ void ManagementServer::createModules(Context &ctx)
               if (m.typeKey.isEmpty() || m.name.isEmpty() || m.version.isEmpty())
                   return ctx.fail(Status::BadRequest, u"[%1]: type, name and version are required"_s.arg(i)),
                          std::nullopt;
-              if (!m_store.softwareModuleType(m.typeKey))
+              if (!m_store.repository().softwareModuleType(m.typeKey))
                   return ctx.fail(Status::NotFound,
                                   u"[%1].type: software module type '%2' does not exist"_s.arg(i).arg(m.typeKey)),
                          std::nullopt;
-              m.id = m_store.insertSoftwareModule(m);
+              m.id = m_store.repository().insertSoftwareModule(m);
               if (!m.id)
                   return ctx.fail(Status::Conflict,
                                   u"[%1]: %2 %3 of type %4 exists"_s.arg(i).arg(m.name, m.version, m.typeKey)),
@@ -72,10 +73,10 @@ void ManagementServer::getModule(Context &ctx)
     const auto id = ctx.idArg(0, u"software module"_s);
     if (!id)
         return;
-    const std::optional<SoftwareModule> m = m_store.softwareModule(*id);
+    const std::optional<SoftwareModule> m = m_store.repository().softwareModule(*id);
     if (!m)
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
-    ctx.send(modulesOut({ mgmtModule(*m, m_store.artifacts(m->id)) }).first());
+    ctx.send(modulesOut({ mgmtModule(*m, m_store.repository().artifacts(m->id)) }).first());
 }
 
 void ManagementServer::uploadArtifact(Context &ctx)
@@ -83,7 +84,7 @@ void ManagementServer::uploadArtifact(Context &ctx)
     const auto id = ctx.idArg(0, u"software module"_s);
     if (!id)
         return;
-    if (!m_store.softwareModule(*id))
+    if (!m_store.repository().softwareModule(*id))
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
     const auto parts = parseMultipartForm(ctx.request.value("content-type"), ctx.request.body());
     if (!parts)
@@ -107,7 +108,7 @@ void ManagementServer::uploadArtifact(Context &ctx)
     const QString filename = fields.value(u"filename"_s, file->filename);
     if (filename.isEmpty() || filename.contains(u'/'))
         return ctx.fail(Status::BadRequest, u"the artifact needs a file name without '/'"_s);
-    for (const Artifact &a : m_store.artifacts(*id)) {
+    for (const Artifact &a : m_store.repository().artifacts(*id)) {
         if (a.filename == filename)
             return ctx.fail(Status::Conflict, u"module %1 already has an artifact '%2'"_s.arg(*id).arg(filename));
     }
@@ -143,7 +144,7 @@ void ManagementServer::uploadArtifact(Context &ctx)
                  stored->hashes.md5,
                  stored->hashes.sha256,
                  QDateTime::currentDateTimeUtc() };
-    a.id = m_store.insertArtifact(a);
+    a.id = m_store.repository().insertArtifact(a);
     if (!a.id)
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(MgmtArtifact { a.id, a.filename, a.size, a.sha1, a.md5, a.sha256 }.toJson(), Status::Created);
@@ -154,8 +155,8 @@ void ManagementServer::listSets(Context &ctx)
     const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::DistributionSet, u"s"_s);
     if (!l)
         return;
-    const auto sets
-        = m_store.distributionSetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto sets = m_store.repository().distributionSetsWhere(l->condition.sql, l->condition.binds, l->orderBy,
+                                                                 l->offset, l->limit);
     const auto total = m_store.countWhere(RsqlCompiler::Entity::DistributionSet, l->condition.sql, l->condition.binds);
     if (!ctx.succeeded(sets, total))
         return;
@@ -172,18 +173,18 @@ void ManagementServer::createSets(Context &ctx)
         return;
     QList<MgmtDistributionSet> out;
     StoreTransaction tx(m_store);
-    RepositoryService repository(m_store);
+    RepositoryService repository(m_store.stores());
     for (int i = 0; i < items->size(); ++i) {
         const MgmtDistributionSetRequestBodyPost &o = items->at(i);
         DistributionSet s { 0, o.name, o.version, o.type, o.requiredMigrationStep, false, o.description };
         if (s.name.isEmpty() || s.version.isEmpty() || s.typeKey.isEmpty())
             return ctx.fail(Status::BadRequest, u"[%1]: name, version and type are required"_s.arg(i));
-        if (!m_store.distributionSetType(s.typeKey))
+        if (!m_store.repository().distributionSetType(s.typeKey))
             return ctx.fail(Status::NotFound,
                             u"[%1].type: distribution set type '%2' does not exist"_s.arg(i).arg(s.typeKey));
-        if (m_store.distributionSetByNameVersion(s.name, s.version))
+        if (m_store.repository().distributionSetByNameVersion(s.name, s.version))
             return ctx.fail(Status::Conflict, u"[%1]: distribution set %2 %3 exists"_s.arg(i).arg(s.name, s.version));
-        s.id = m_store.insertDistributionSet(s);
+        s.id = m_store.repository().insertDistributionSet(s);
         if (!s.id)
             return ctx.fail(Status::InternalServerError, m_store.lastError());
         for (qint64 module : o.modules) {
@@ -206,7 +207,7 @@ void ManagementServer::getSet(Context &ctx)
     const auto id = ctx.idArg(0, u"distribution set"_s);
     if (!id)
         return;
-    const std::optional<DistributionSet> s = m_store.distributionSet(*id);
+    const std::optional<DistributionSet> s = m_store.repository().distributionSet(*id);
     if (!s)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
     ctx.send(setsOut({ setOf(*s) }).first());
@@ -219,7 +220,7 @@ void ManagementServer::assignModulesToSet(Context &ctx)
     if (!items)
         return;
     StoreTransaction tx(m_store);
-    RepositoryService repository(m_store);
+    RepositoryService repository(m_store.stores());
     for (int i = 0; i < items->size(); ++i) {
         const RepositoryService::Result r
             = repository.addModuleToSet(*id, idOf(items->at(i).toObject().value("id"_L1)));
@@ -253,11 +254,11 @@ QJsonArray ManagementServer::modulesOut(QList<MgmtSoftwareModule> modules)
     QList<qint64> ids;
     for (const MgmtSoftwareModule &m : modules)
         ids << m.id;
-    const QSet<qint64> locked = m_store.modulesInLockedSets(ids);
+    const QSet<qint64> locked = m_store.repository().modulesInLockedSets(ids);
     QHash<QString, QString> typeNames;
     for (MgmtSoftwareModule &m : modules) {
         if (!typeNames.contains(m.type)) {
-            const auto t = m_store.softwareModuleType(m.type);
+            const auto t = m_store.repository().softwareModuleType(m.type);
             typeNames.insert(m.type, t ? t->name : m.type);
         }
         m.typeName = typeNames.value(m.type);
@@ -273,7 +274,7 @@ QJsonArray ManagementServer::setsOut(QList<MgmtDistributionSet> sets)
     QHash<QString, QString> typeNames;
     for (MgmtDistributionSet &s : sets) {
         if (!typeNames.contains(s.type)) {
-            const auto t = m_store.distributionSetType(s.type);
+            const auto t = m_store.repository().distributionSetType(s.type);
             typeNames.insert(s.type, t ? t->name : s.type);
         }
         s.typeName = typeNames.value(s.type);
@@ -289,7 +290,7 @@ void ManagementServer::updateModule(Context &ctx)
     const auto body = id ? ctx.jsonObject() : std::nullopt;
     if (!body)
         return;
-    std::optional<SoftwareModule> m = m_store.softwareModule(*id);
+    std::optional<SoftwareModule> m = m_store.repository().softwareModule(*id);
     if (!m)
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
     // hawkBit's MgmtSoftwareModuleRequestBodyPut: description, vendor, locked (true only).
@@ -300,10 +301,10 @@ void ManagementServer::updateModule(Context &ctx)
         m->description = body->value("description"_L1).toString();
     if (body->contains("vendor"_L1))
         m->vendor = body->value("vendor"_L1).toString();
-    if (!m_store.updateSoftwareModule(*m))
+    if (!m_store.repository().updateSoftwareModule(*m))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"softwaremodule"_s, m->id);
-    ctx.send(modulesOut({ mgmtModule(*m, m_store.artifacts(m->id)) }).first());
+    ctx.send(modulesOut({ mgmtModule(*m, m_store.repository().artifacts(m->id)) }).first());
 }
 
 void ManagementServer::updateSet(Context &ctx)
@@ -312,7 +313,7 @@ void ManagementServer::updateSet(Context &ctx)
     const auto body = id ? ctx.jsonObject() : std::nullopt;
     if (!body)
         return;
-    std::optional<DistributionSet> s = m_store.distributionSet(*id);
+    std::optional<DistributionSet> s = m_store.repository().distributionSet(*id);
     if (!s)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
     // hawkBit's MgmtDistributionSetRequestBodyPut: name, description, version, requiredMigrationStep, locked
@@ -332,9 +333,10 @@ void ManagementServer::updateSet(Context &ctx)
     }
     if (s->name.isEmpty() || s->version.isEmpty())
         return ctx.fail(Status::BadRequest, u"name and version must not be empty"_s);
-    if (const auto other = m_store.distributionSetByNameVersion(s->name, s->version); other && other->id != s->id)
+    if (const auto other = m_store.repository().distributionSetByNameVersion(s->name, s->version);
+        other && other->id != s->id)
         return ctx.fail(Status::Conflict, u"distribution set %1 %2 exists"_s.arg(s->name, s->version));
-    if (!m_store.updateDistributionSet(*s))
+    if (!m_store.repository().updateDistributionSet(*s))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"distributionset"_s, s->id);
     ctx.send(setsOut({ setOf(*s) }).first());
@@ -346,7 +348,7 @@ void ManagementServer::invalidateSet(Context &ctx)
     const auto body = id ? ctx.jsonObject() : std::nullopt;
     if (!body)
         return;
-    std::optional<DistributionSet> s = m_store.distributionSet(*id);
+    std::optional<DistributionSet> s = m_store.repository().distributionSet(*id);
     if (!s)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
     // hawkBit's MgmtInvalidateDistributionSetRequestBody: actionCancelationType none | soft | force, cancelRollouts.
@@ -357,20 +359,21 @@ void ManagementServer::invalidateSet(Context &ctx)
     const bool stopRollouts = body->value("cancelRollouts"_L1).toBool(false) || cancelation != u"none"_s;
     StoreTransaction tx(m_store);
     s->valid = false;
-    if (!m_store.updateDistributionSet(*s))
+    if (!m_store.repository().updateDistributionSet(*s))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    for (TargetFilter &f : m_store.targetFilters()) { // no more auto-assignments of it
+    for (TargetFilter &f : m_store.filters().targetFilters()) { // no more auto-assignments of it
         if (f.autoAssignSetId == s->id) {
             f.autoAssignSetId = 0;
-            if (!m_store.updateTargetFilter(f))
+            if (!m_store.filters().updateTargetFilter(f))
                 return ctx.fail(Status::InternalServerError, m_store.lastError());
         }
     }
-    if (!m_store.deleteAutoAssignmentsOfSet(s->id)) // hawkBit deletes them (cancelAutoAssignmentForDistributionSet)
+    if (!m_store.filters().deleteAutoAssignmentsOfSet(
+            s->id)) // hawkBit deletes them (cancelAutoAssignmentForDistributionSet)
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     if (stopRollouts) {
-        for (qint64 rollout : m_store.rolloutIdsOfSet(s->id)) {
-            const auto r = m_store.rollout(rollout);
+        for (qint64 rollout : m_store.rollouts().rolloutIdsOfSet(s->id)) {
+            const auto r = m_store.rollouts().rollout(rollout);
             static const QList<RolloutState> stoppable = { RolloutState::Ready, RolloutState::WaitingForApproval,
                                                            RolloutState::Running, RolloutState::Paused };
             if (r && stoppable.contains(r->state) && !m_rollouts.stop(rollout))
@@ -379,13 +382,13 @@ void ManagementServer::invalidateSet(Context &ctx)
     }
     if (cancelation != u"none"_s) {
         const QString message = u"Update Server: distribution set invalidated by %1"_s.arg(ctx.who.name);
-        for (qint64 actionId : m_store.openActionIdsOfSet(s->id)) {
-            std::optional<Action> a = m_store.action(actionId);
+        for (qint64 actionId : m_store.actions().openActionIdsOfSet(s->id)) {
+            std::optional<Action> a = m_store.actions().action(actionId);
             if (!a || !a->isActive())
                 continue; // a stopped rollout closed it already
             if (a->state != ActionState::Canceling && !m_deployment.cancel(*a, message))
                 return ctx.fail(Status::InternalServerError, m_store.lastError());
-            a = m_store.action(actionId);
+            a = m_store.actions().action(actionId);
             if (cancelation == u"force"_s && a && a->isActive()
                 && m_deployment.feedback(a->targetId, a->id, ActionEvent::ForceQuit, { message }).outcome
                     != FeedbackResult::Outcome::Applied)
@@ -403,7 +406,7 @@ void ManagementServer::setStatistics(Context &ctx)
     const auto id = ctx.idArg(0, u"distribution set"_s);
     if (!id)
         return;
-    if (!m_store.distributionSet(*id))
+    if (!m_store.repository().distributionSet(*id))
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
     // hawkBit's MgmtDistributionSetStatistics: counts by state name (ACTION and ROLLOUT states in capitals) with a
     // "total"; /statistics/actions, /rollouts and /autoassignments answer one part of it.
@@ -418,10 +421,10 @@ void ManagementServer::setStatistics(Context &ctx)
         return o;
     };
     const QString part = ctx.request.url().path().section(u'/', -1);
-    const QJsonObject actions = withTotal(m_store.actionCountsOfSet(*id));
-    const QJsonObject rollouts = withTotal(m_store.rolloutCountsOfSet(*id));
-    const QList<TargetFilter> filters = m_store.targetFilters();
-    const Result<int> ofSet = m_store.countAutoAssignmentsOfSet(*id);
+    const QJsonObject actions = withTotal(m_store.actions().actionCountsOfSet(*id));
+    const QJsonObject rollouts = withTotal(m_store.rollouts().rolloutCountsOfSet(*id));
+    const QList<TargetFilter> filters = m_store.filters().targetFilters();
+    const Result<int> ofSet = m_store.filters().countAutoAssignmentsOfSet(*id);
     if (!ctx.succeeded(ofSet))
         return;
     // Both forms: target filters with the set as their autoAssignDS, and /autoassignments of it.
@@ -443,16 +446,16 @@ void ManagementServer::listArtifacts(Context &ctx)
     const auto id = ctx.idArg(0, u"software module"_s);
     if (!id)
         return;
-    const std::optional<SoftwareModule> m = m_store.softwareModule(*id);
+    const std::optional<SoftwareModule> m = m_store.repository().softwareModule(*id);
     if (!m)
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
-    ctx.send(jsonOf(*mgmtModule(*m, m_store.artifacts(*id)).artifacts));
+    ctx.send(jsonOf(*mgmtModule(*m, m_store.repository().artifacts(*id)).artifacts));
 }
 
 namespace {
 std::optional<Artifact> artifactOf(SqlStore &store, qint64 moduleId, qint64 artifactId)
 {
-    for (const Artifact &a : store.artifacts(moduleId)) {
+    for (const Artifact &a : store.repository().artifacts(moduleId)) {
         if (a.id == artifactId)
             return a;
     }
@@ -488,10 +491,10 @@ void ManagementServer::deleteArtifact(Context &ctx)
     const std::optional<Artifact> a = artifactOf(m_store, *moduleId, *artifactId);
     if (!a)
         return ctx.fail(Status::NotFound, u"artifact %1 of module %2 does not exist"_s.arg(*artifactId).arg(*moduleId));
-    if (!m_store.deleteArtifact(a->id))
+    if (!m_store.repository().deleteArtifact(a->id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     // Content-addressed: the file goes when no artifact refers to it any more.
-    if (m_store.countArtifactsWithContent(a->sha256) == 0)
+    if (m_store.repository().countArtifactsWithContent(a->sha256) == 0)
         QFile::remove(m_artifacts.pathOf(a->sha256));
     ctx.send(QJsonValue(), Status::NoContent);
 }
@@ -506,21 +509,21 @@ void ManagementServer::listSetTargets(Context &ctx)
     if (which != u"assignedTargets"_s && which != u"installedTargets"_s && which != u"assignedSM"_s)
         return ctx.fail(Status::NotFound,
                         u"no list '%1'; use assignedSM, assignedTargets or installedTargets"_s.arg(which));
-    if (!m_store.distributionSet(*id))
+    if (!m_store.repository().distributionSet(*id))
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
     if (which == u"assignedSM"_s) {
         QList<MgmtSoftwareModule> modules;
-        for (const SoftwareModule &m : m_store.modulesOfSet(*id))
-            modules.append(mgmtModule(m, m_store.artifacts(m.id)));
+        for (const SoftwareModule &m : m_store.repository().modulesOfSet(*id))
+            modules.append(mgmtModule(m, m_store.repository().artifacts(m.id)));
         return ctx.sendPage(modulesOut(modules), modules.size());
     }
     int offset = 0;
     int limit = 0;
     if (!ctx.paging(&offset, &limit))
         return;
-    const SqlCondition c = SqlStore::targetsWithSet(*id, which != u"assignedTargets"_s);
-    const auto targets = m_store.targetsWhere(c.sql, c.binds, u"t.id"_s, offset, limit);
-    const auto total = m_store.countTargetsWhere(c.sql, c.binds);
+    const SqlCondition c = SqlTargetStore::targetsWithSet(*id, which != u"assignedTargets"_s);
+    const auto targets = m_store.targets().targetsWhere(c.sql, c.binds, u"t.id"_s, offset, limit);
+    const auto total = m_store.targets().countTargetsWhere(c.sql, c.binds);
     if (!ctx.succeeded(targets, total))
         return;
     QList<MgmtTarget> content;
@@ -534,19 +537,19 @@ void ManagementServer::deleteModule(Context &ctx)
     const auto id = ctx.idArg(0, u"software module"_s);
     if (!id)
         return;
-    if (!m_store.softwareModule(*id))
+    if (!m_store.repository().softwareModule(*id))
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
-    if (const QStringList users = m_store.dependentsOfModule(*id); !users.isEmpty())
+    if (const QStringList users = m_store.repository().dependentsOfModule(*id); !users.isEmpty())
         return ctx.fail(Errors::InUse, u"software module %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
-    const QList<Artifact> artifacts = m_store.artifacts(*id);
-    if (!m_store.deleteSoftwareModule(*id))
+    const QList<Artifact> artifacts = m_store.repository().artifacts(*id);
+    if (!m_store.repository().deleteSoftwareModule(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     for (const Artifact &a : artifacts) {
-        if (m_store.countArtifactsWithContent(a.sha256) == 0)
+        if (m_store.repository().countArtifactsWithContent(a.sha256) == 0)
             QFile::remove(m_artifacts.pathOf(a.sha256));
     }
     forget(u"softwaremodule"_s, *id);
-    m_store.deleteMetadata(u"softwaremodule"_s, *id, {});
+    m_store.metadataStore().deleteMetadata(u"softwaremodule"_s, *id, {});
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -555,14 +558,14 @@ void ManagementServer::deleteSet(Context &ctx)
     const auto id = ctx.idArg(0, u"distribution set"_s);
     if (!id)
         return;
-    if (!m_store.distributionSet(*id))
+    if (!m_store.repository().distributionSet(*id))
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
-    if (const QStringList users = m_store.dependentsOfSet(*id); !users.isEmpty())
+    if (const QStringList users = m_store.repository().dependentsOfSet(*id); !users.isEmpty())
         return ctx.fail(Errors::InUse, u"distribution set %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
-    if (!m_store.deleteDistributionSet(*id))
+    if (!m_store.repository().deleteDistributionSet(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(u"distributionset"_s, *id);
-    m_store.deleteMetadata(u"distributionset"_s, *id, {});
+    m_store.metadataStore().deleteMetadata(u"distributionset"_s, *id, {});
     ctx.send(QJsonValue(), Status::NoContent);
 }
 

@@ -10,10 +10,10 @@ namespace Flotilla {
 
 MgmtRolloutResponseBody ManagementServer::rolloutOf(const Rollout &r)
 {
-    const QList<RolloutGroup> groups = m_store.rolloutGroups(r.id);
+    const QList<RolloutGroup> groups = m_store.rollouts().rolloutGroups(r.id);
     QList<GroupCounts> counts;
     for (const RolloutGroup &g : groups)
-        counts << m_store.rolloutGroupCounts(g.id);
+        counts << m_store.rollouts().rolloutGroupCounts(g.id);
     return mgmtRollout(r, groups, counts);
 }
 
@@ -23,21 +23,22 @@ void ManagementServer::listRollouts(Context &ctx)
     if (!l)
         return;
     // One query for the page, one for its groups, one for their counts (and the count).
-    const auto rollouts = m_store.rolloutsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto rollouts
+        = m_store.rollouts().rolloutsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
     const auto total = m_store.countWhere(RsqlCompiler::Entity::Rollout, l->condition.sql, l->condition.binds);
     if (!ctx.succeeded(rollouts, total))
         return;
     QList<qint64> ids;
     for (const Rollout &r : *rollouts)
         ids << r.id;
-    const auto groups = m_store.rolloutGroupsOf(ids);
+    const auto groups = m_store.rollouts().rolloutGroupsOf(ids);
     if (!ctx.succeeded(groups))
         return;
     QList<qint64> groupIds;
     for (const QList<RolloutGroup> &list : *groups)
         for (const RolloutGroup &g : list)
             groupIds << g.id;
-    const auto counts = m_store.rolloutGroupCountsOf(groupIds);
+    const auto counts = m_store.rollouts().rolloutGroupCountsOf(groupIds);
     if (!ctx.succeeded(counts))
         return;
     QJsonArray content;
@@ -80,8 +81,8 @@ std::optional<RolloutRequest> ManagementServer::rolloutRequestOf(Context &ctx, c
     r.confirmationRequired = body->value("confirmationRequired"_L1).toBool(false);
     r.dynamic = body->value("dynamic"_L1).toBool(false);
     // rollout.approval.enabled (hawkBit's tenant key) makes every rollout wait for approval.
-    request.approvalRequired
-        = body->value("approvalRequired"_L1).toBool(false) || m_store.tenantConfiguration().rolloutApproval;
+    request.approvalRequired = body->value("approvalRequired"_L1).toBool(false)
+        || m_store.configuration().tenantConfiguration().rolloutApproval;
     const auto success = percentOf(*body, "successCondition"_L1, 100);
     const auto error = percentOf(*body, "errorCondition"_L1, 100);
     if (!success || !error)
@@ -162,7 +163,7 @@ void ManagementServer::createRollout(Context &ctx)
                                                           : Status::BadRequest,
                         why);
     }
-    const QJsonObject created = rolloutOf(*m_store.rollout(id)).toJson();
+    const QJsonObject created = rolloutOf(*m_store.rollouts().rollout(id)).toJson();
     recordCreated(ctx, u"rollout"_s, created);
     ctx.send(withAudit(u"rollout"_s, created), Status::Created);
 }
@@ -172,7 +173,7 @@ void ManagementServer::getRollout(Context &ctx)
     const auto id = ctx.idArg(0, u"rollout"_s);
     if (!id)
         return;
-    const std::optional<Rollout> r = m_store.rollout(*id);
+    const std::optional<Rollout> r = m_store.rollouts().rollout(*id);
     if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
     ctx.send(withAudit(u"rollout"_s, rolloutOf(*r).toJson()));
@@ -183,12 +184,12 @@ void ManagementServer::listGroups(Context &ctx)
     const auto id = ctx.idArg(0, u"rollout"_s);
     if (!id)
         return;
-    const std::optional<Rollout> r = m_store.rollout(*id);
+    const std::optional<Rollout> r = m_store.rollouts().rollout(*id);
     if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
     QJsonArray content;
-    for (const RolloutGroup &g : m_store.rolloutGroups(*id))
-        content.append(mgmtGroup(*r, g, m_store.rolloutGroupCounts(g.id)).toJson());
+    for (const RolloutGroup &g : m_store.rollouts().rolloutGroups(*id))
+        content.append(mgmtGroup(*r, g, m_store.rollouts().rolloutGroupCounts(g.id)).toJson());
     ctx.sendPage(content, content.size());
 }
 
@@ -198,12 +199,12 @@ void ManagementServer::getGroup(Context &ctx)
     const auto groupId = id ? ctx.idArg(1, u"group"_s) : std::nullopt;
     if (!groupId)
         return;
-    const std::optional<Rollout> r = m_store.rollout(*id);
+    const std::optional<Rollout> r = m_store.rollouts().rollout(*id);
     if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
-    for (const RolloutGroup &g : m_store.rolloutGroups(*id)) {
+    for (const RolloutGroup &g : m_store.rollouts().rolloutGroups(*id)) {
         if (g.id == *groupId)
-            return ctx.send(mgmtGroup(*r, g, m_store.rolloutGroupCounts(g.id)).toJson());
+            return ctx.send(mgmtGroup(*r, g, m_store.rollouts().rolloutGroupCounts(g.id)).toJson());
     }
     ctx.fail(Status::NotFound, u"group %1 of rollout %2 does not exist"_s.arg(*groupId).arg(*id));
 }
@@ -213,7 +214,7 @@ void ManagementServer::rolloutCommand(Context &ctx)
     const auto id = ctx.idArg(0, u"rollout"_s);
     if (!id)
         return;
-    if (!m_store.rollout(*id))
+    if (!m_store.rollouts().rollout(*id))
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
     const QString command = ctx.args.value(1);
     bool ok = false;
@@ -247,7 +248,7 @@ void ManagementServer::updateRollout(Context &ctx)
     const auto body = id ? ctx.jsonObject() : std::nullopt;
     if (!body)
         return;
-    std::optional<Rollout> r = m_store.rollout(*id);
+    std::optional<Rollout> r = m_store.rollouts().rollout(*id);
     if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
     // hawkBit's MgmtRolloutRestRequestBodyPut: name, description.
@@ -255,10 +256,10 @@ void ManagementServer::updateRollout(Context &ctx)
     const QString description = body->value("description"_L1).toString(r->description);
     if (name.isEmpty())
         return ctx.fail(Status::BadRequest, u"name must not be empty"_s);
-    if (!m_store.updateRolloutText(r->id, name, description))
+    if (!m_store.rollouts().updateRolloutText(r->id, name, description))
         return ctx.fail(Status::Conflict, u"rollout '%1' exists"_s.arg(name)); // names are unique
     recordModified(ctx, u"rollout"_s, r->id);
-    ctx.send(withAudit(u"rollout"_s, rolloutOf(*m_store.rollout(r->id)).toJson()));
+    ctx.send(withAudit(u"rollout"_s, rolloutOf(*m_store.rollouts().rollout(r->id)).toJson()));
 }
 
 void ManagementServer::deleteRollout(Context &ctx)
@@ -266,7 +267,7 @@ void ManagementServer::deleteRollout(Context &ctx)
     const auto id = ctx.idArg(0, u"rollout"_s);
     if (!id)
         return;
-    const std::optional<Rollout> r = m_store.rollout(*id);
+    const std::optional<Rollout> r = m_store.rollouts().rollout(*id);
     if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
     // A rollout in flight must be stopped first; its actions keep their history either way.
@@ -276,7 +277,7 @@ void ManagementServer::deleteRollout(Context &ctx)
     if (!deletable.contains(r->state))
         return ctx.fail(Errors::RolloutIllegalState,
                         u"rollout %1 is %2; stop it before deleting it"_s.arg(r->name, nameOf(r->state)));
-    if (!m_store.deleteRollout(*id))
+    if (!m_store.rollouts().deleteRollout(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(u"rollout"_s, *id);
     ctx.send(QJsonValue(), Status::NoContent);
@@ -288,12 +289,12 @@ void ManagementServer::listGroupTargets(Context &ctx)
     const auto groupId = id ? ctx.idArg(1, u"group"_s) : std::nullopt;
     if (!groupId)
         return;
-    const QList<RolloutGroup> groups = m_store.rolloutGroups(*id);
+    const QList<RolloutGroup> groups = m_store.rollouts().rolloutGroups(*id);
     if (std::none_of(groups.cbegin(), groups.cend(), [&](const RolloutGroup &g) { return g.id == *groupId; }))
         return ctx.fail(Status::NotFound, u"group %1 of rollout %2 does not exist"_s.arg(*groupId).arg(*id));
     // Every target of the group, in one query.
-    const SqlCondition c = SqlStore::targetsOfRolloutGroup(*groupId);
-    const auto targets = m_store.targetsWhere(c.sql, c.binds, u"t.id"_s, 0, std::numeric_limits<int>::max());
+    const SqlCondition c = SqlRolloutStore::targetsOfRolloutGroup(*groupId);
+    const auto targets = m_store.targets().targetsWhere(c.sql, c.binds, u"t.id"_s, 0, std::numeric_limits<int>::max());
     if (!ctx.succeeded(targets))
         return;
     QList<MgmtTarget> content;
@@ -309,10 +310,10 @@ void ManagementServer::listRolloutActions(Context &ctx)
     int limit = 0;
     if (!id || !ctx.paging(&offset, &limit))
         return;
-    if (!m_store.rollout(*id))
+    if (!m_store.rollouts().rollout(*id))
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
     QJsonArray content;
-    for (const SqlStore::ActionSpan &a : m_store.rolloutActionSpans(*id, offset, limit))
+    for (const SqlRolloutStore::ActionSpan &a : m_store.rollouts().rolloutActionSpans(*id, offset, limit))
         content.append(QJsonObject { { "id"_L1, double(a.id) },
                                      { "target"_L1, a.controllerId },
                                      { "group"_L1, double(a.groupId) },
@@ -320,7 +321,7 @@ void ManagementServer::listRolloutActions(Context &ctx)
                                      { "createdAt"_L1, msOrNull(a.createdAt) },
                                      { "startedAt"_L1, msOrNull(a.startedAt) },
                                      { "closedAt"_L1, msOrNull(a.closedAt) } });
-    const Result<int> total = m_store.countActionsOfRollout(*id);
+    const Result<int> total = m_store.rollouts().countActionsOfRollout(*id);
     if (!ctx.succeeded(total))
         return;
     ctx.sendPage(content, *total);

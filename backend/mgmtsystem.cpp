@@ -171,14 +171,14 @@ using Changes = QList<std::pair<const ConfigKey *, QJsonValue>>;
 // Applies every change or none; answers 204 (batch, delete) or the one key's new entry.
 void storeConfigs(ManagementServer::Context &ctx, SqlStore &store, const Changes &changes, bool noContent)
 {
-    TenantConfiguration c = store.tenantConfiguration();
+    TenantConfiguration c = store.configuration().tenantConfiguration();
     for (const auto &[key, value] : changes) {
         if (const auto error = apply(*key, value, &c))
             return ctx.fail(error->first, error->second);
     }
     if (const auto error = consistencyError(c))
         return ctx.fail(Errors::ConfigurationValueInvalid, *error);
-    if (!store.setTenantConfiguration(c))
+    if (!store.configuration().setTenantConfiguration(c))
         return ctx.fail(Status::InternalServerError, store.lastError());
     if (noContent)
         return ctx.send(QJsonValue(), Status::NoContent);
@@ -189,7 +189,7 @@ void storeConfigs(ManagementServer::Context &ctx, SqlStore &store, const Changes
 
 void ManagementServer::getConfigs(Context &ctx)
 {
-    const TenantConfiguration c = m_store.tenantConfiguration();
+    const TenantConfiguration c = m_store.configuration().tenantConfiguration();
     QJsonObject all;
     for (const ConfigKey &k : configKeys())
         all.insert(k.key, entryOf(k, c));
@@ -201,7 +201,7 @@ void ManagementServer::getConfig(Context &ctx)
     const ConfigKey *k = findKey(ctx.args.value(0));
     if (!k)
         return ctx.fail(Errors::ConfigurationKeyInvalid, u"no tenant configuration key '%1'"_s.arg(ctx.args.value(0)));
-    ctx.send(entryOf(*k, m_store.tenantConfiguration()));
+    ctx.send(entryOf(*k, m_store.configuration().tenantConfiguration()));
 }
 
 void ManagementServer::setConfig(Context &ctx)

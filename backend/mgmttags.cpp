@@ -11,7 +11,7 @@
 namespace Flotilla {
 
 namespace {
-using TagKind = SqlStore::TagKind;
+using TagKind = SqlTagStore::TagKind;
 
 bool isSetTag(const ManagementServer::Context &ctx)
 {
@@ -27,7 +27,7 @@ QString auditKind(TagKind kind)
     return kind == TagKind::DistributionSet ? u"distributionsettag"_s : u"targettag"_s;
 }
 
-QJsonObject tagJson(TagKind kind, const SqlStore::TagRow &t)
+QJsonObject tagJson(TagKind kind, const SqlTagStore::TagRow &t)
 {
     const QString self
         = (kind == TagKind::DistributionSet ? u"/distributionsettags/%1"_s : u"/targettags/%1"_s).arg(t.id);
@@ -46,7 +46,7 @@ void ManagementServer::listTags(Context &ctx)
 {
     const TagKind kind = kindOf(ctx);
     QJsonArray content;
-    for (const SqlStore::TagRow &t : m_store.tags(kind))
+    for (const SqlTagStore::TagRow &t : m_store.tagStore().tags(kind))
         content.append(tagJson(kind, t));
     ctx.sendPage(withAudit(auditKind(kind), content), content.size());
 }
@@ -57,19 +57,19 @@ void ManagementServer::createTags(Context &ctx)
     const auto items = ctx.jsonArray();
     if (!items)
         return;
-    const QList<SqlStore::TagRow> existing = m_store.tags(kind);
+    const QList<SqlTagStore::TagRow> existing = m_store.tagStore().tags(kind);
     QJsonArray out;
     StoreTransaction tx(m_store);
     for (int i = 0; i < items->size(); ++i) {
         const QJsonObject o = items->at(i).toObject();
-        SqlStore::TagRow tag { 0, o.value("name"_L1).toString().trimmed(), o.value("description"_L1).toString(),
-                               o.value("colour"_L1).toString() };
+        SqlTagStore::TagRow tag { 0, o.value("name"_L1).toString().trimmed(), o.value("description"_L1).toString(),
+                                  o.value("colour"_L1).toString() };
         if (tag.name.isEmpty() || tag.name.size() > 64)
             return ctx.fail(Status::BadRequest, u"[%1].name is required (1 to 64 characters)"_s.arg(i));
         if (std::any_of(existing.cbegin(), existing.cend(),
-                        [&](const SqlStore::TagRow &t) { return t.name == tag.name; }))
+                        [&](const SqlTagStore::TagRow &t) { return t.name == tag.name; }))
             return ctx.fail(Status::Conflict, u"tag '%1' exists"_s.arg(tag.name));
-        tag.id = m_store.insertTag(kind, tag);
+        tag.id = m_store.tagStore().insertTag(kind, tag);
         if (!tag.id)
             return ctx.fail(Status::Conflict, m_store.lastError());
         out.append(tagJson(kind, tag));
@@ -86,9 +86,9 @@ void ManagementServer::deleteTag(Context &ctx)
     const auto id = ctx.idArg(0, u"tag"_s);
     if (!id)
         return;
-    if (!m_store.tag(kind, *id))
+    if (!m_store.tagStore().tag(kind, *id))
         return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
-    if (!m_store.deleteTag(kind, *id))
+    if (!m_store.tagStore().deleteTag(kind, *id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(auditKind(kind), *id);
     ctx.send(QJsonValue(), Status::NoContent);
@@ -100,7 +100,7 @@ void ManagementServer::getTag(Context &ctx)
     const auto id = ctx.idArg(0, u"tag"_s);
     if (!id)
         return;
-    const auto tag = m_store.tag(kind, *id);
+    const auto tag = m_store.tagStore().tag(kind, *id);
     if (!tag)
         return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
     ctx.send(withAudit(auditKind(kind), tagJson(kind, *tag)));
@@ -113,7 +113,7 @@ void ManagementServer::updateTag(Context &ctx)
     const auto body = id ? ctx.jsonObject() : std::nullopt;
     if (!body)
         return;
-    std::optional<SqlStore::TagRow> tag = m_store.tag(kind, *id);
+    std::optional<SqlTagStore::TagRow> tag = m_store.tagStore().tag(kind, *id);
     if (!tag)
         return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
     // hawkBit's MgmtTagRequestBodyPut: name, description, colour; what is absent stays.
@@ -125,11 +125,11 @@ void ManagementServer::updateTag(Context &ctx)
         tag->colour = body->value("colour"_L1).toString();
     if (tag->name.isEmpty() || tag->name.size() > 64)
         return ctx.fail(Status::BadRequest, u"name is required (1 to 64 characters)"_s);
-    for (const SqlStore::TagRow &other : m_store.tags(kind)) {
+    for (const SqlTagStore::TagRow &other : m_store.tagStore().tags(kind)) {
         if (other.id != tag->id && other.name == tag->name)
             return ctx.fail(Status::Conflict, u"tag '%1' exists"_s.arg(tag->name));
     }
-    if (!m_store.updateTag(kind, *tag))
+    if (!m_store.tagStore().updateTag(kind, *tag))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, auditKind(kind), tag->id);
     ctx.send(withAudit(auditKind(kind), tagJson(kind, *tag)));
@@ -140,7 +140,7 @@ std::optional<qint64> ManagementServer::tagMemberOf(Context &ctx, const QJsonVal
     if (kindOf(ctx) == TagKind::Target) {
         const QString controllerId
             = member.isString() ? member.toString() : member.toObject().value("controllerId"_L1).toString();
-        const std::optional<Target> t = m_store.targetByControllerId(controllerId);
+        const std::optional<Target> t = m_store.targets().targetByControllerId(controllerId);
         if (!t)
             return std::nullopt;
         return t->id;
@@ -148,7 +148,7 @@ std::optional<qint64> ManagementServer::tagMemberOf(Context &ctx, const QJsonVal
     const qint64 id = member.isString() ? member.toString().toLongLong()
         : member.isDouble()             ? idOf(member)
                                         : idOf(member.toObject().value("id"_L1));
-    if (!m_store.distributionSet(id))
+    if (!m_store.repository().distributionSet(id))
         return std::nullopt;
     return id;
 }
@@ -166,8 +166,8 @@ void ManagementServer::listMemberTags(Context &ctx)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(ctx.args.value(0)));
     }
     QJsonArray content;
-    for (qint64 tagId : m_store.tagsOf(kind, *member)) {
-        if (const auto tag = m_store.tag(kind, tagId))
+    for (qint64 tagId : m_store.tagStore().tagsOf(kind, *member)) {
+        if (const auto tag = m_store.tagStore().tag(kind, tagId))
             content.append(tagJson(kind, *tag));
     }
     ctx.send(withAudit(auditKind(kind), content)); // hawkBit answers a plain list here
@@ -179,13 +179,14 @@ void ManagementServer::listTagMembers(Context &ctx)
     const auto id = ctx.idArg(0, u"tag"_s);
     if (!id)
         return;
-    if (!m_store.tag(kind, *id))
+    if (!m_store.tagStore().tag(kind, *id))
         return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
     // The members in one query (sets then read what each shows: its modules and completeness).
-    const SqlCondition c = SqlStore::membersOfTag(kind, *id);
+    const SqlCondition c = SqlTagStore::membersOfTag(kind, *id);
     QJsonArray content;
     if (kind == TagKind::Target) {
-        const auto targets = m_store.targetsWhere(c.sql, c.binds, u"t.id"_s, 0, std::numeric_limits<int>::max());
+        const auto targets
+            = m_store.targets().targetsWhere(c.sql, c.binds, u"t.id"_s, 0, std::numeric_limits<int>::max());
         if (!ctx.succeeded(targets))
             return;
         QList<MgmtTarget> out;
@@ -193,7 +194,8 @@ void ManagementServer::listTagMembers(Context &ctx)
             out.append(mgmtTarget(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
         content = targetsOut(out);
     } else {
-        const auto sets = m_store.distributionSetsWhere(c.sql, c.binds, u"s.id"_s, 0, std::numeric_limits<int>::max());
+        const auto sets
+            = m_store.repository().distributionSetsWhere(c.sql, c.binds, u"s.id"_s, 0, std::numeric_limits<int>::max());
         if (!ctx.succeeded(sets))
             return;
         QList<MgmtDistributionSet> out;
@@ -211,7 +213,7 @@ void ManagementServer::tagMembers(Context &ctx)
     const auto items = id ? ctx.jsonArray() : std::nullopt;
     if (!items)
         return;
-    if (!m_store.tag(kind, *id))
+    if (!m_store.tagStore().tag(kind, *id))
         return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
     const bool tagged = ctx.request.method() == Method::Post;
     StoreTransaction tx(m_store);
@@ -221,7 +223,7 @@ void ManagementServer::tagMembers(Context &ctx)
             return ctx.fail(
                 Status::NotFound,
                 u"[%1]: no such %2"_s.arg(i).arg(kind == TagKind::Target ? u"target"_s : u"distribution set"_s));
-        if (!m_store.tagMember(kind, *id, *member, tagged))
+        if (!m_store.tagStore().tagMember(kind, *id, *member, tagged))
             return ctx.fail(Status::InternalServerError, m_store.lastError());
     }
     if (!tx.commit())
@@ -236,9 +238,9 @@ void ManagementServer::tagMember(Context &ctx)
     if (!id)
         return;
     const std::optional<qint64> member = tagMemberOf(ctx, QJsonValue(ctx.args.value(1)));
-    if (!m_store.tag(kind, *id) || !member)
+    if (!m_store.tagStore().tag(kind, *id) || !member)
         return ctx.fail(Status::NotFound, u"tag %1 or '%2' does not exist"_s.arg(*id).arg(ctx.args.value(1)));
-    if (!m_store.tagMember(kind, *id, *member, ctx.request.method() == Method::Post))
+    if (!m_store.tagStore().tagMember(kind, *id, *member, ctx.request.method() == Method::Post))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonValue(), Status::NoContent);
 }

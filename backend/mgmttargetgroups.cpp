@@ -22,7 +22,7 @@ std::optional<QString> ManagementServer::targetGroupOf(Context &ctx, bool fromPa
 // GET /targetgroups: every group some target is in, sorted (hawkBit answers a plain list of names).
 void ManagementServer::listTargetGroups(Context &ctx)
 {
-    ctx.send(QJsonArray::fromStringList(m_store.targetGroups()));
+    ctx.send(QJsonArray::fromStringList(m_store.targets().targetGroups()));
 }
 
 // GET /targetgroups/{group}/assigned and /targetgroups/assigned?group=P/C&subgroups=true: the group's targets,
@@ -38,7 +38,7 @@ void ManagementServer::listTargetsInGroup(Context &ctx)
         return;
     const bool subgroups
         = !fromPath && ctx.request.query().queryItemValue(u"subgroups"_s).compare(u"true"_s, Qt::CaseInsensitive) == 0;
-    const SqlCondition inGroup = SqlStore::targetsInGroup(*group, subgroups);
+    const SqlCondition inGroup = SqlTargetStore::targetsInGroup(*group, subgroups);
     QString where = inGroup.sql;
     QVariantList binds = inGroup.binds;
     if (!l->condition.sql.isEmpty()) {
@@ -46,8 +46,8 @@ void ManagementServer::listTargetsInGroup(Context &ctx)
         binds += l->condition.binds;
     }
     const bool tokens = ctx.who.can(Permission::ReadTargetSecurityToken);
-    const auto targets = m_store.targetsWhere(where, binds, l->orderBy, l->offset, l->limit);
-    const auto total = m_store.countTargetsWhere(where, binds);
+    const auto targets = m_store.targets().targetsWhere(where, binds, l->orderBy, l->offset, l->limit);
+    const auto total = m_store.targets().countTargetsWhere(where, binds);
     if (!ctx.succeeded(targets, total))
         return;
     QList<MgmtTarget> content;
@@ -80,7 +80,7 @@ void ManagementServer::setTargetsGroup(Context &ctx)
         for (int i = 0; i < items->size(); ++i) {
             const QJsonValue v = items->at(i);
             const QString controllerId = v.isObject() ? v.toObject().value("controllerId"_L1).toString() : v.toString();
-            const std::optional<Target> t = m_store.targetByControllerId(controllerId);
+            const std::optional<Target> t = m_store.targets().targetByControllerId(controllerId);
             if (!t)
                 return ctx.fail(Status::NotFound, u"[%1]: target '%2' does not exist"_s.arg(i).arg(controllerId));
             ids.append(t->id);
@@ -95,7 +95,7 @@ void ManagementServer::setTargetsGroup(Context &ctx)
         ids = m_store.idsWhere(RsqlCompiler::Entity::Target, condition->sql, condition->binds, u"t.id"_s, 0,
                                std::numeric_limits<int>::max());
     }
-    if (!m_store.setTargetGroup(ids, group))
+    if (!m_store.targets().setTargetGroup(ids, group))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     for (qint64 id : std::as_const(ids))
         recordModified(ctx, u"target"_s, id);

@@ -16,13 +16,13 @@ QJsonArray ManagementServer::actionsOut(QList<MgmtAction> actions)
     QList<qint64> ids;
     for (const MgmtAction &a : actions)
         ids.append(a.id);
-    const QHash<qint64, int> codes = m_store.lastStatusCodes(ids);
+    const QHash<qint64, int> codes = m_store.actions().lastStatusCodes(ids);
     for (MgmtAction &a : actions) {
         if (const auto code = codes.constFind(a.id); code != codes.cend())
             a.lastStatusCode = *code;
         if (a.rollout) {
             if (!names.contains(*a.rollout)) {
-                const auto r = m_store.rollout(*a.rollout);
+                const auto r = m_store.rollouts().rollout(*a.rollout);
                 names.insert(*a.rollout, r ? r->name : QString());
             }
             if (!names.value(*a.rollout).isEmpty())
@@ -39,8 +39,8 @@ QJsonArray ManagementServer::targetsOut(QList<MgmtTarget> targets)
     const bool typed
         = std::any_of(targets.begin(), targets.end(), [](const MgmtTarget &t) { return !t.targetTypeKey.isEmpty(); });
     if (typed) {
-        for (const QString &key : m_store.typeKeys(SqlStore::TypeKind::Target)) {
-            if (const auto t = m_store.targetType(key))
+        for (const QString &key : m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::Target)) {
+            if (const auto t = m_store.repository().targetType(key))
                 types.insert(key, *t);
         }
     }
@@ -59,7 +59,8 @@ std::optional<QString> ManagementServer::targetTypeKeyOf(const QJsonValue &v)
     if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
         return QString();
     const std::optional<TargetType> t = typeByIdOrKey<TargetType>(
-        m_store.typeKeys(SqlStore::TypeKind::Target), [this](const QString &k) { return m_store.targetType(k); },
+        m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::Target),
+        [this](const QString &k) { return m_store.repository().targetType(k); },
         v.isDouble() ? std::optional(idOf(v)) : std::nullopt, v.toString());
     return t ? std::optional(t->key) : std::nullopt;
 }
@@ -70,8 +71,9 @@ void ManagementServer::listTargets(Context &ctx)
     if (!l)
         return;
     const bool tokens = ctx.who.can(Permission::ReadTargetSecurityToken);
-    const auto targets = m_store.targetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
-    const auto total = m_store.countTargetsWhere(l->condition.sql, l->condition.binds);
+    const auto targets
+        = m_store.targets().targetsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto total = m_store.targets().countTargetsWhere(l->condition.sql, l->condition.binds);
     if (!ctx.succeeded(targets, total))
         return;
     QList<MgmtTarget> content;
@@ -96,7 +98,7 @@ void ManagementServer::createTargets(Context &ctx)
                             u"[%1].controllerId is required: 1 to %2 characters, none of them white "
                             "space or control characters"_s.arg(i)
                                 .arg(MaxControllerIdLength));
-        if (m_store.targetByControllerId(t.controllerId))
+        if (m_store.targets().targetByControllerId(t.controllerId))
             return ctx.fail(Status::Conflict, u"target '%1' exists"_s.arg(t.controllerId));
         t.name = o.name.value_or(t.controllerId);
         t.description = o.description;
@@ -120,7 +122,7 @@ void ManagementServer::createTargets(Context &ctx)
     StoreTransaction tx(m_store);
     QList<MgmtTarget> out;
     for (Target &t : created) {
-        t.id = m_store.insertTarget(t);
+        t.id = m_store.targets().insertTarget(t);
         if (t.id == 0)
             return ctx.fail(Status::InternalServerError, m_store.lastError());
         out.append(mgmtTarget(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
@@ -144,10 +146,10 @@ void ManagementServer::deleteTarget(Context &ctx)
     const std::optional<Target> t = targetOf(ctx);
     if (!t)
         return;
-    if (!m_store.deleteTarget(t->id))
+    if (!m_store.targets().deleteTarget(t->id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(u"target"_s, t->id);
-    m_store.deleteMetadata(u"target"_s, t->id, {});
+    m_store.metadataStore().deleteMetadata(u"target"_s, t->id, {});
     ctx.send(QJsonValue(), Status::NoContent); // hawkBit 0.10 answers 204
 }
 
@@ -157,7 +159,7 @@ void ManagementServer::getTargetAttributes(Context &ctx)
     if (!t)
         return;
     QJsonObject o;
-    const QMap<QString, QString> attributes = m_store.targetAttributes(t->id);
+    const QMap<QString, QString> attributes = m_store.targets().targetAttributes(t->id);
     for (auto it = attributes.cbegin(); it != attributes.cend(); ++it)
         o.insert(it.key(), it.value());
     ctx.send(o);
@@ -173,9 +175,9 @@ void ManagementServer::listTargetActions(Context &ctx)
     if (!ctx.paging(&offset, &limit))
         return;
     QList<MgmtAction> content;
-    for (const Action &a : m_store.actionsOfTarget(t->id, offset, limit))
+    for (const Action &a : m_store.actions().actionsOfTarget(t->id, offset, limit))
         content.append(mgmtAction(a, t->controllerId));
-    ctx.sendPage(actionsOut(content), m_store.countActions(t->id));
+    ctx.sendPage(actionsOut(content), m_store.actions().countActions(t->id));
 }
 
 void ManagementServer::getTargetAction(Context &ctx)
@@ -186,7 +188,7 @@ void ManagementServer::getTargetAction(Context &ctx)
     const Action *a = &ta->second;
     MgmtAction o = mgmtAction(*a, ta->first.controllerId);
     o.statusHistory = QList<MgmtActionStatus>();
-    for (const ActionStatusEntry &e : m_store.statusHistory(a->id, 0, 1000))
+    for (const ActionStatusEntry &e : m_store.actions().statusHistory(a->id, 0, 1000))
         o.statusHistory->append(mgmtActionStatus(e));
     ctx.send(actionsOut({ o }).first());
 }
@@ -223,7 +225,7 @@ void ManagementServer::assign(Context &ctx, qint64 setId, const QList<MgmtTarget
     StoreTransaction tx(m_store);
     for (int i = 0; i < items.size(); ++i) {
         const MgmtTargetAssignmentRequestBody &o = items.at(i);
-        const std::optional<Target> t = m_store.targetByControllerId(o.id);
+        const std::optional<Target> t = m_store.targets().targetByControllerId(o.id);
         if (!t)
             return ctx.fail(Status::NotFound, u"[%1].id: target '%2' does not exist"_s.arg(i).arg(o.id));
         AssignmentRequest request;
@@ -298,7 +300,7 @@ void ManagementServer::assignToTarget(Context &ctx)
 
 std::optional<Target> ManagementServer::targetOf(Context &ctx)
 {
-    std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    std::optional<Target> t = m_store.targets().targetByControllerId(ctx.args.value(0));
     if (!t)
         ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
     return t;
@@ -306,10 +308,10 @@ std::optional<Target> ManagementServer::targetOf(Context &ctx)
 
 std::optional<std::pair<Target, Action>> ManagementServer::targetAction(Context &ctx)
 {
-    const std::optional<Target> t = m_store.targetByControllerId(ctx.args.value(0));
+    const std::optional<Target> t = m_store.targets().targetByControllerId(ctx.args.value(0));
     bool ok = false;
     const qint64 id = ctx.args.value(1).toLongLong(&ok);
-    const std::optional<Action> a = ok ? m_store.action(id) : std::nullopt;
+    const std::optional<Action> a = ok ? m_store.actions().action(id) : std::nullopt;
     if (!t || !a || a->targetId != t->id) {
         ctx.fail(Status::NotFound,
                  u"action %1 of target '%2' does not exist"_s.arg(ctx.args.value(1), ctx.args.value(0)));
@@ -347,8 +349,8 @@ void ManagementServer::updateTarget(Context &ctx)
             return ctx.fail(Status::BadRequest, e);
     }
     StoreTransaction tx(m_store);
-    if (!m_store.updateTarget(*t) || (body->contains("group"_L1) && !m_store.setTargetGroup({ t->id }, t->group))
-        || !tx.commit())
+    if (!m_store.targets().updateTarget(*t)
+        || (body->contains("group"_L1) && !m_store.targets().setTargetGroup({ t->id }, t->group)) || !tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"target"_s, t->id);
     ctx.send(targetsOut({ mgmtTarget(*t, ctx.who.can(Permission::ReadTargetSecurityToken)) }).first());
@@ -361,7 +363,7 @@ void ManagementServer::getTargetSet(Context &ctx)
         return;
     const bool installed = ctx.request.url().path().endsWith(u"/installedDS"_s);
     const qint64 id = installed ? t->installedDistributionSetId : t->assignedDistributionSetId;
-    const auto set = id ? m_store.distributionSet(id) : std::nullopt;
+    const auto set = id ? m_store.repository().distributionSet(id) : std::nullopt;
     if (!set)
         return ctx.send(QJsonValue(), Status::NoContent);
     ctx.send(QJsonObject { { "id"_L1, double(set->id) }, { "name"_L1, set->name }, { "version"_L1, set->version } });
@@ -420,9 +422,9 @@ void ManagementServer::getActionStatus(Context &ctx)
     if (!ta || !ctx.paging(&offset, &limit))
         return;
     QList<MgmtActionStatus> content;
-    for (const ActionStatusEntry &e : m_store.statusHistory(ta->second.id, offset, limit))
+    for (const ActionStatusEntry &e : m_store.actions().statusHistory(ta->second.id, offset, limit))
         content.append(mgmtActionStatus(e));
-    ctx.sendPage(jsonOf(content), m_store.countStatus(ta->second.id));
+    ctx.sendPage(jsonOf(content), m_store.actions().countStatus(ta->second.id));
 }
 
 void ManagementServer::updateAction(Context &ctx)
@@ -435,9 +437,9 @@ void ManagementServer::updateAction(Context &ctx)
         return ctx.fail(Status::BadRequest, u"the only change is {\"forceType\": \"forced\"}"_s);
     if (!ta->second.isActive())
         return ctx.fail(Status::Conflict, u"action %1 is closed"_s.arg(ta->second.id));
-    if (!m_store.updateActionType(ta->second.id, ActionType::Forced))
+    if (!m_store.actions().updateActionType(ta->second.id, ActionType::Forced))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(actionsOut({ mgmtAction(*m_store.action(ta->second.id), ta->first.controllerId) }).first());
+    ctx.send(actionsOut({ mgmtAction(*m_store.actions().action(ta->second.id), ta->first.controllerId) }).first());
 }
 
 void ManagementServer::confirmAction(Context &ctx)
@@ -466,7 +468,8 @@ void ManagementServer::listActions(Context &ctx)
     const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::Action, u"a"_s);
     if (!l)
         return;
-    const auto actions = m_store.actionsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
+    const auto actions
+        = m_store.actions().actionsWhere(l->condition.sql, l->condition.binds, l->orderBy, l->offset, l->limit);
     const auto total = m_store.countWhere(RsqlCompiler::Entity::Action, l->condition.sql, l->condition.binds);
     if (!ctx.succeeded(actions, total))
         return;
@@ -499,7 +502,7 @@ void ManagementServer::deleteActions(Context &ctx)
     } else {
         return ctx.fail(Status::BadRequest, u"give ?q= or ?ids= (deleting every action needs q=id=ge=0)"_s);
     }
-    const int deleted = m_store.deleteClosedActions(ids);
+    const int deleted = m_store.actions().deleteClosedActions(ids);
     if (deleted < 0)
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonObject { { "deleted"_L1, deleted }, { "kept"_L1, int(ids.size()) - deleted } });

@@ -79,19 +79,19 @@ QJsonObject targetTypeJson(const TargetType &t)
 
 // A reference to a type as hawkBit writes it ({"id": 3}) or by key ({"key": "os"} or "os").
 // Which kind of type a request is about, from its path.
-SqlStore::TypeKind typeKindOf(const ManagementServer::Context &ctx)
+SqlRepositoryStore::TypeKind typeKindOf(const ManagementServer::Context &ctx)
 {
     const QString path = ctx.request.url().path();
-    return path.contains(u"/softwaremoduletypes/"_s) ? SqlStore::TypeKind::SoftwareModule
-        : path.contains(u"/distributionsettypes/"_s) ? SqlStore::TypeKind::DistributionSet
-                                                     : SqlStore::TypeKind::Target;
+    return path.contains(u"/softwaremoduletypes/"_s) ? SqlRepositoryStore::TypeKind::SoftwareModule
+        : path.contains(u"/distributionsettypes/"_s) ? SqlRepositoryStore::TypeKind::DistributionSet
+                                                     : SqlRepositoryStore::TypeKind::Target;
 }
 // The audit record's kind of a type.
-QString auditKindOf(SqlStore::TypeKind kind)
+QString auditKindOf(SqlRepositoryStore::TypeKind kind)
 {
-    return kind == SqlStore::TypeKind::SoftwareModule ? u"softwaremoduletype"_s
-        : kind == SqlStore::TypeKind::DistributionSet ? u"distributionsettype"_s
-                                                      : u"targettype"_s;
+    return kind == SqlRepositoryStore::TypeKind::SoftwareModule ? u"softwaremoduletype"_s
+        : kind == SqlRepositoryStore::TypeKind::DistributionSet ? u"distributionsettype"_s
+                                                                : u"targettype"_s;
 }
 
 QString typeRefOf(const QJsonValue &v)
@@ -116,9 +116,9 @@ void ManagementServer::createModuleTypes(Context &ctx)
                          std::nullopt;
               if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
                   return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
-              if (m_store.softwareModuleType(type.key))
+              if (m_store.repository().softwareModuleType(type.key))
                   return ctx.fail(Status::Conflict, u"software module type '%1' exists"_s.arg(type.key)), std::nullopt;
-              type.id = m_store.insertSoftwareModuleType(type);
+              type.id = m_store.repository().insertSoftwareModuleType(type);
               if (!type.id)
                   return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
               return moduleTypeJson(type);
@@ -149,9 +149,9 @@ void ManagementServer::createSetTypes(Context &ctx)
                       into->append(m->key);
                   }
               }
-              if (m_store.distributionSetType(type.key))
+              if (m_store.repository().distributionSetType(type.key))
                   return ctx.fail(Status::Conflict, u"distribution set type '%1' exists"_s.arg(type.key)), std::nullopt;
-              type.id = m_store.insertDistributionSetType(type);
+              type.id = m_store.repository().insertDistributionSetType(type);
               if (!type.id)
                   return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
               return setTypeJson(type);
@@ -181,9 +181,9 @@ void ManagementServer::createTargetTypes(Context &ctx)
                              std::nullopt;
                   type.compatibleSetTypes.append(s->key);
               }
-              if (m_store.targetType(type.key))
+              if (m_store.repository().targetType(type.key))
                   return ctx.fail(Status::Conflict, u"target type '%1' exists"_s.arg(type.key)), std::nullopt;
-              type.id = m_store.insertTargetType(type);
+              type.id = m_store.repository().insertTargetType(type);
               if (!type.id)
                   return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
               return targetTypeJson(type);
@@ -197,8 +197,8 @@ void ManagementServer::createTargetTypes(Context &ctx)
 void ManagementServer::listModuleTypes(Context &ctx)
 {
     QJsonArray content;
-    for (const QString &key : m_store.typeKeys(SqlStore::TypeKind::SoftwareModule)) {
-        if (const auto t = m_store.softwareModuleType(key))
+    for (const QString &key : m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::SoftwareModule)) {
+        if (const auto t = m_store.repository().softwareModuleType(key))
             content.append(moduleTypeJson(*t));
     }
     ctx.sendPage(withAudit(u"softwaremoduletype"_s, content), content.size());
@@ -209,9 +209,9 @@ std::optional<SoftwareModuleType> ManagementServer::moduleTypeByIdOrKey(const QS
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<SoftwareModuleType>(
-        m_store.typeKeys(SqlStore::TypeKind::SoftwareModule),
-        [this](const QString &k) { return m_store.softwareModuleType(k); }, isId ? std::optional(id) : std::nullopt,
-        idOrKey);
+        m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::SoftwareModule),
+        [this](const QString &k) { return m_store.repository().softwareModuleType(k); },
+        isId ? std::optional(id) : std::nullopt, idOrKey);
 }
 
 std::optional<DistributionSetType> ManagementServer::setTypeByIdOrKey(const QString &idOrKey)
@@ -219,9 +219,9 @@ std::optional<DistributionSetType> ManagementServer::setTypeByIdOrKey(const QStr
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<DistributionSetType>(
-        m_store.typeKeys(SqlStore::TypeKind::DistributionSet),
-        [this](const QString &k) { return m_store.distributionSetType(k); }, isId ? std::optional(id) : std::nullopt,
-        idOrKey);
+        m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::DistributionSet),
+        [this](const QString &k) { return m_store.repository().distributionSetType(k); },
+        isId ? std::optional(id) : std::nullopt, idOrKey);
 }
 
 void ManagementServer::getModuleType(Context &ctx)
@@ -248,7 +248,7 @@ void ManagementServer::listSetTypeModuleTypes(Context &ctx)
     const bool mandatory = ctx.request.url().path().endsWith(u"/mandatorymoduletypes"_s);
     QJsonArray list;
     for (const QString &key : mandatory ? t->mandatoryModuleTypes : t->optionalModuleTypes) {
-        if (const auto m = m_store.softwareModuleType(key))
+        if (const auto m = m_store.repository().softwareModuleType(key))
             list.append(moduleTypeJson(*m));
     }
     ctx.send(withAudit(u"softwaremoduletype"_s, list)); // hawkBit answers a plain list here
@@ -257,8 +257,8 @@ void ManagementServer::listSetTypeModuleTypes(Context &ctx)
 void ManagementServer::listSetTypes(Context &ctx)
 {
     QJsonArray content;
-    for (const QString &key : m_store.typeKeys(SqlStore::TypeKind::DistributionSet)) {
-        if (const auto t = m_store.distributionSetType(key))
+    for (const QString &key : m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::DistributionSet)) {
+        if (const auto t = m_store.repository().distributionSetType(key))
             content.append(setTypeJson(*t));
     }
     ctx.sendPage(withAudit(u"distributionsettype"_s, content), content.size());
@@ -267,8 +267,8 @@ void ManagementServer::listSetTypes(Context &ctx)
 void ManagementServer::listTargetTypes(Context &ctx)
 {
     QJsonArray content;
-    for (const QString &key : m_store.typeKeys(SqlStore::TypeKind::Target)) {
-        if (const auto t = m_store.targetType(key))
+    for (const QString &key : m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::Target)) {
+        if (const auto t = m_store.repository().targetType(key))
             content.append(targetTypeJson(*t));
     }
     ctx.sendPage(withAudit(u"targettype"_s, content), content.size());
@@ -279,7 +279,8 @@ std::optional<TargetType> ManagementServer::targetTypeByIdOrKey(const QString &i
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<TargetType>(
-        m_store.typeKeys(SqlStore::TypeKind::Target), [this](const QString &k) { return m_store.targetType(k); },
+        m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::Target),
+        [this](const QString &k) { return m_store.repository().targetType(k); },
         isId ? std::optional(id) : std::nullopt, idOrKey);
 }
 
@@ -294,7 +295,7 @@ void ManagementServer::getTargetType(Context &ctx)
 // PUT on a type: hawkBit changes description and colour (and a target type's name); key and content stay.
 void ManagementServer::updateType(Context &ctx)
 {
-    using Kind = SqlStore::TypeKind;
+    using Kind = SqlRepositoryStore::TypeKind;
     const Kind kind = typeKindOf(ctx);
     const QString ref = ctx.args.value(0);
     struct Found
@@ -323,14 +324,14 @@ void ManagementServer::updateType(Context &ctx)
         if (f.name.isEmpty())
             return ctx.fail(Status::BadRequest, u"name must not be empty"_s);
     }
-    if (!m_store.updateTypeDetails(kind, f.key, f.name, f.description, f.colour))
+    if (!m_store.repository().updateTypeDetails(kind, f.key, f.name, f.description, f.colour))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, auditKindOf(kind), f.id);
     if (kind == Kind::SoftwareModule)
-        return ctx.send(withAudit(auditKindOf(kind), moduleTypeJson(*m_store.softwareModuleType(f.key))));
+        return ctx.send(withAudit(auditKindOf(kind), moduleTypeJson(*m_store.repository().softwareModuleType(f.key))));
     if (kind == Kind::DistributionSet)
-        return ctx.send(withAudit(auditKindOf(kind), setTypeJson(*m_store.distributionSetType(f.key))));
-    ctx.send(withAudit(auditKindOf(kind), targetTypeJson(*m_store.targetType(f.key))));
+        return ctx.send(withAudit(auditKindOf(kind), setTypeJson(*m_store.repository().distributionSetType(f.key))));
+    ctx.send(withAudit(auditKindOf(kind), targetTypeJson(*m_store.repository().targetType(f.key))));
 }
 
 // GET .../mandatorymoduletypes/{smtId} (or optional): the module type when the set type lists it there.
@@ -365,7 +366,7 @@ void ManagementServer::changeSetTypeModuleTypes(Context &ctx)
     if (!m)
         return ctx.fail(Status::NotFound, u"software module type '%1' does not exist"_s.arg(ref));
     // A failed count must not let the type change as if no set used it.
-    const Result<int> sets = m_store.countSetsOfType(t->key);
+    const Result<int> sets = m_store.repository().countSetsOfType(t->key);
     if (!ctx.succeeded(sets))
         return;
     if (*sets > 0)
@@ -383,7 +384,7 @@ void ManagementServer::changeSetTypeModuleTypes(Context &ctx)
                         u"distribution set type '%1' has no %2 module type '%3'"_s.arg(
                             t->key, mandatory ? u"mandatory"_s : u"optional"_s, m->key));
     }
-    if (!m_store.setModuleTypesOfSetType(t->id, t->mandatoryModuleTypes, t->optionalModuleTypes))
+    if (!m_store.repository().setModuleTypesOfSetType(t->id, t->mandatoryModuleTypes, t->optionalModuleTypes))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"distributionsettype"_s, t->id);
     ctx.send(QJsonValue(), adding ? Status::Ok : Status::NoContent);
@@ -397,7 +398,7 @@ void ManagementServer::listCompatibleSetTypes(Context &ctx)
         return ctx.fail(Status::NotFound, u"target type '%1' does not exist"_s.arg(ctx.args.value(0)));
     QJsonArray list;
     for (const QString &key : t->compatibleSetTypes) {
-        if (const auto s = m_store.distributionSetType(key))
+        if (const auto s = m_store.repository().distributionSetType(key))
             list.append(setTypeJson(*s));
     }
     ctx.send(withAudit(u"distributionsettype"_s, list)); // hawkBit answers a plain list here
@@ -428,7 +429,7 @@ void ManagementServer::changeCompatibleSetTypes(Context &ctx)
                 Status::NotFound,
                 u"target type '%1' does not take distribution set type '%2'"_s.arg(t->key, ctx.args.value(1)));
     }
-    if (!m_store.setCompatibleSetTypes(t->id, t->compatibleSetTypes))
+    if (!m_store.repository().setCompatibleSetTypes(t->id, t->compatibleSetTypes))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"targettype"_s, t->id);
     ctx.send(QJsonValue(), adding ? Status::Ok : Status::NoContent);
@@ -436,7 +437,7 @@ void ManagementServer::changeCompatibleSetTypes(Context &ctx)
 
 void ManagementServer::deleteType(Context &ctx)
 {
-    using Kind = SqlStore::TypeKind;
+    using Kind = SqlRepositoryStore::TypeKind;
     const Kind kind = typeKindOf(ctx);
     const QString ref = ctx.args.value(0);
     // hawkBit deletes by id; Flotilla also by key.
@@ -453,10 +454,10 @@ void ManagementServer::deleteType(Context &ctx)
     if (!found)
         return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(ref));
     const auto &[key, typeId] = *found;
-    if (const QStringList users = m_store.dependentsOfType(kind, key); !users.isEmpty())
+    if (const QStringList users = m_store.repository().dependentsOfType(kind, key); !users.isEmpty())
         return ctx.fail(kind == Kind::Target ? Errors::TargetTypeInUse : Errors::InUse,
                         u"type '%1' is used by %2"_s.arg(key, users.join(u", "_s)));
-    if (!m_store.deleteType(kind, key))
+    if (!m_store.repository().deleteType(kind, key))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(auditKindOf(kind), typeId);
     ctx.send(QJsonValue(), Status::NoContent);

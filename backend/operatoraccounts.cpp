@@ -118,17 +118,17 @@ bool OperatorAccounts::createUser(const QString &name, const QString &password, 
         m_error = u"the password could not be hashed (out of memory)"_s;
         return false;
     }
-    if (m_store.insertUser(name, hash, roles) == 0) {
-        m_error = m_store.userByName(name) ? u"user '%1' exists"_s.arg(name) : m_store.lastError();
+    if (m_store.accounts().insertUser(name, hash, roles) == 0) {
+        m_error = m_store.accounts().userByName(name) ? u"user '%1' exists"_s.arg(name) : m_store.lastError();
         return false;
     }
     return true;
 }
 
 namespace {
-int administrators(const QList<SqlStore::UserRow> &users, const QString &except)
+int administrators(const QList<SqlAccountStore::UserRow> &users, const QString &except)
 {
-    return int(std::count_if(users.cbegin(), users.cend(), [&](const SqlStore::UserRow &u) {
+    return int(std::count_if(users.cbegin(), users.cend(), [&](const SqlAccountStore::UserRow &u) {
         return u.name != except && u.roles.contains(u"admin"_s);
     }));
 }
@@ -136,7 +136,7 @@ int administrators(const QList<SqlStore::UserRow> &users, const QString &except)
 
 bool OperatorAccounts::updateUser(const QString &name, const QString &password, const QStringList &roles)
 {
-    const std::optional<SqlStore::UserRow> user = m_store.userByName(name);
+    const std::optional<SqlAccountStore::UserRow> user = m_store.accounts().userByName(name);
     if (!user) {
         m_error = u"user '%1' does not exist"_s.arg(name);
         return false;
@@ -155,7 +155,7 @@ bool OperatorAccounts::updateUser(const QString &name, const QString &password, 
         m_error = u"a user needs a role: %1"_s.arg(Roles::names().join(u", "_s));
         return false;
     }
-    if (!roles.contains(u"admin"_s) && administrators(m_store.users(), name) == 0) {
+    if (!roles.contains(u"admin"_s) && administrators(m_store.accounts().users(), name) == 0) {
         m_error = u"'%1' is the last administrator"_s.arg(name);
         return false;
     }
@@ -165,7 +165,7 @@ bool OperatorAccounts::updateUser(const QString &name, const QString &password, 
         return false;
     }
     m_recent.clear(); // cached credentials carry the old roles
-    if (!m_store.updateUser(user->id, hash, roles)) {
+    if (!m_store.accounts().updateUser(user->id, hash, roles)) {
         m_error = m_store.lastError();
         return false;
     }
@@ -174,17 +174,17 @@ bool OperatorAccounts::updateUser(const QString &name, const QString &password, 
 
 bool OperatorAccounts::deleteUser(const QString &name)
 {
-    const std::optional<SqlStore::UserRow> user = m_store.userByName(name);
+    const std::optional<SqlAccountStore::UserRow> user = m_store.accounts().userByName(name);
     if (!user) {
         m_error = u"user '%1' does not exist"_s.arg(name);
         return false;
     }
-    if (user->roles.contains(u"admin"_s) && administrators(m_store.users(), name) == 0) {
+    if (user->roles.contains(u"admin"_s) && administrators(m_store.accounts().users(), name) == 0) {
         m_error = u"'%1' is the last administrator"_s.arg(name);
         return false;
     }
     m_recent.clear();
-    if (!m_store.deleteUser(user->id)) {
+    if (!m_store.accounts().deleteUser(user->id)) {
         m_error = m_store.lastError();
         return false;
     }
@@ -193,13 +193,13 @@ bool OperatorAccounts::deleteUser(const QString &name)
 
 bool OperatorAccounts::hasUsers()
 {
-    return m_store.countUsers() > 0;
+    return m_store.accounts().countUsers() > 0;
 }
 
 QList<Operator> OperatorAccounts::users()
 {
     QList<Operator> list;
-    for (const SqlStore::UserRow &u : m_store.users())
+    for (const SqlAccountStore::UserRow &u : m_store.accounts().users())
         list.append({ u.id, u.name, u.roles });
     return list;
 }
@@ -216,7 +216,8 @@ std::optional<Operator> OperatorAccounts::authenticate(const QByteArray &authori
         const qsizetype colon = decoded.indexOf(':');
         if (colon < 0)
             return std::nullopt;
-        const std::optional<SqlStore::UserRow> user = m_store.userByName(QString::fromUtf8(decoded.left(colon)));
+        const std::optional<SqlAccountStore::UserRow> user
+            = m_store.accounts().userByName(QString::fromUtf8(decoded.left(colon)));
         const QString password = QString::fromUtf8(decoded.mid(colon + 1));
         // An unknown user costs a hash too, so timing does not tell which names exist.
         const bool ok = verifyPassword(password, user ? user->passwordHash : timingHash());
@@ -226,7 +227,7 @@ std::optional<Operator> OperatorAccounts::authenticate(const QByteArray &authori
         // is known; a failure to store it only leaves the old hash, which still works.
         if (needsRehash(user->passwordHash)) {
             const QString upgraded = hashPassword(password);
-            if (!upgraded.isEmpty() && m_store.updateUser(user->id, upgraded, user->roles))
+            if (!upgraded.isEmpty() && m_store.accounts().updateUser(user->id, upgraded, user->roles))
                 qCInfo(lcAuth).noquote() << "upgraded the password hash of" << user->name << "to Argon2id";
             else
                 qCWarning(lcAuth).noquote()
@@ -239,8 +240,8 @@ std::optional<Operator> OperatorAccounts::authenticate(const QByteArray &authori
         return op;
     }
     if (header.startsWith("Bearer ")) {
-        const std::optional<SqlStore::UserRow> user
-            = m_store.userByTokenHash(QString::fromLatin1(sha256(header.mid(7).trimmed()).toHex()), now);
+        const std::optional<SqlAccountStore::UserRow> user
+            = m_store.accounts().userByTokenHash(QString::fromLatin1(sha256(header.mid(7).trimmed()).toHex()), now);
         if (!user)
             return std::nullopt;
         return Operator { user->id, user->name, user->roles };
@@ -253,7 +254,7 @@ std::optional<std::pair<QString, QDateTime>> OperatorAccounts::issueToken(const 
     const QString token
         = QString::fromLatin1(randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(lifetimeSecs);
-    if (!m_store.insertToken(op.id, QString::fromLatin1(sha256(token.toLatin1()).toHex()), expires)) {
+    if (!m_store.accounts().insertToken(op.id, QString::fromLatin1(sha256(token.toLatin1()).toHex()), expires)) {
         m_error = m_store.lastError();
         return std::nullopt;
     }

@@ -117,9 +117,9 @@ bool Server::start()
         m_error = m_store->lastError();
         return false;
     }
-    TenantConfiguration tenant = m_store->tenantConfiguration();
+    TenantConfiguration tenant = m_store->configuration().tenantConfiguration();
     m_config.applyTo(tenant);
-    if (!m_store->setTenantConfiguration(tenant)) {
+    if (!m_store->configuration().setTenantConfiguration(tenant)) {
         m_error = m_store->lastError();
         return false;
     }
@@ -144,8 +144,8 @@ bool Server::start()
     settings.pollFlushIntervalMs = every(settings.pollFlushIntervalMs);
 
     // The composition root: the engine's services first, then what serves and drives them.
-    m_deployment = std::make_unique<DeploymentService>(*m_store, *m_clock);
-    m_rollouts = std::make_unique<RolloutService>(*m_store, *m_deployment, *m_clock);
+    m_deployment = std::make_unique<DeploymentService>(m_store->stores(), *m_clock);
+    m_rollouts = std::make_unique<RolloutService>(m_store->stores(), *m_deployment, *m_clock);
     keepCredentialsOutOfTheLog();
     m_http = std::make_unique<QHttpServer>();
     // The guard's rule goes in front of every route; its listener below admits the connections.
@@ -162,14 +162,15 @@ bool Server::start()
     }
     m_guard = new ConnectionGuard(limits, settings.externalUrl, m_http.get());
     m_guard->install(*m_http);
-    m_ddi = new DdiServer(*m_store, *m_artifacts, *m_clock, *m_deployment, *m_rollouts, settings, m_http.get());
+    m_ddi
+        = new DdiServer(m_store->stores(), *m_artifacts, *m_clock, *m_deployment, *m_rollouts, settings, m_http.get());
     m_ddi->install(*m_http);
     // Rollouts move in time too (start times, dynamic groups).
-    m_scheduler = std::make_unique<RolloutScheduler>(*m_store, *m_rollouts, *m_clock);
+    m_scheduler = std::make_unique<RolloutScheduler>(m_store->stores(), *m_rollouts, *m_clock);
     m_scheduler->start(every(RolloutScheduler::DefaultIntervalMs));
     // hawkBit's auto-assignments: target filters and /autoassignments that assign a set to every target they
     // come to match.
-    m_autoAssigner = std::make_unique<AutoAssigner>(*m_store, *m_deployment, *m_clock);
+    m_autoAssigner = std::make_unique<AutoAssigner>(m_store->stores(), *m_deployment, *m_clock);
     m_autoAssigner->start(every(AutoAssigner::DefaultIntervalMs));
     // Operators: the first administrator comes from the environment, as database containers do it.
     m_accounts = std::make_unique<OperatorAccounts>(*m_store);
@@ -200,7 +201,7 @@ bool Server::start()
     if (m_config.auditRetentionDays > 0) {
         auto prune = [this] {
             const QDateTime before = m_clock->now().addDays(-m_config.auditRetentionDays);
-            const Result<int> removed = m_store->pruneAuditEntries(before);
+            const Result<int> removed = m_store->auditTrail().pruneAuditEntries(before);
             if (!removed)
                 qCWarning(lcHttp).noquote() << removed.error().message;
             else if (*removed > 0)
@@ -275,7 +276,7 @@ bool Server::loadLocalCredential()
         password = QString::fromUtf8(file.readAll()).trimmed();
     file.close();
     const QString user = u"console"_s;
-    if (password.isEmpty() || !m_store->userByName(user)) {
+    if (password.isEmpty() || !m_store->accounts().userByName(user)) {
         password = Target::generateSecurityToken();
         QDir().mkpath(QFileInfo(file).path());
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
@@ -285,7 +286,7 @@ bool Server::loadLocalCredential()
             return false;
         }
         file.close();
-        if (m_store->userByName(user)) {
+        if (m_store->accounts().userByName(user)) {
             if (!m_accounts->updateUser(user, password, { u"admin"_s })) {
                 m_error = m_accounts->error();
                 return false;

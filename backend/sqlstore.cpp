@@ -7,13 +7,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QUrl>
 
+#include <functional>
 #include <variant>
 
 using namespace Qt::StringLiterals;
@@ -24,24 +22,6 @@ namespace Flotilla {
 namespace {
 
 QAtomicInteger<quint64> s_connectionCounter;
-
-} // namespace
-
-SqlStore::SqlStore()
-    : m_connection(QStringLiteral("flotilla-store-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
-{ }
-
-SqlStore::~SqlStore()
-{
-    m_statements.clear();
-    if (m_db.isValid()) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connection);
-    }
-}
-
-namespace {
 
 // A damaged SQLite file, told from its 100-byte header before SQLite is let near it (sqlite.org/fileformat.html,
 // 1.3): not SQLite at all, or shorter than the page count its header vouches for (a copy cut short, a disk that
@@ -76,7 +56,75 @@ QString damageOf(const QString &path)
     return {};
 }
 
+// Each tenant configuration value under its key (hawkBit's names where hawkBit has the setting per tenant;
+// quotas under "quota.*").
+struct ConfigKey
+{
+    const char *key;
+    std::variant<bool TenantConfiguration::*, qint64 TenantConfiguration::*, int TenantConfiguration::*,
+                 QString TenantConfiguration::*>
+        field;
+};
+
+const ConfigKey configKeys[] = {
+    { "repository.actions.autoclose.enabled", &TenantConfiguration::autoClose },
+    { "user.confirmation.flow.enabled", &TenantConfiguration::consentFlow },
+    { "multi.assignments.enabled", &TenantConfiguration::multiAssignment },
+    { "rollout.approval.enabled", &TenantConfiguration::rolloutApproval },
+    { "auto.assignment.approval.enabled", &TenantConfiguration::autoAssignmentApproval },
+    { "authentication.targettoken.enabled", &TenantConfiguration::targetTokenAuth },
+    { "authentication.gatewaytoken.enabled", &TenantConfiguration::gatewayTokenAuth },
+    { "authentication.gatewaytoken.key", &TenantConfiguration::gatewayTokenKey },
+    { "pollingTime", &TenantConfiguration::pollingSecs },
+    { "pollingOverdueTime", &TenantConfiguration::pollingOverdueSecs },
+    { "minPollingTime", &TenantConfiguration::minPollingSecs },
+    { "maintenanceWindowPollCount", &TenantConfiguration::maintenanceWindowPollCount },
+    { "quota.maxActionsPerTarget", &TenantConfiguration::maxActionsPerTarget },
+    { "quota.maxStatusEntriesPerAction", &TenantConfiguration::maxStatusEntriesPerAction },
+    { "quota.maxMessagesPerActionStatus", &TenantConfiguration::maxMessagesPerStatus },
+    { "quota.maxTargetsPerManualAssignment", &TenantConfiguration::maxTargetsPerAssignment },
+    { "quota.maxAttributeEntriesPerTarget", &TenantConfiguration::maxAttributesPerTarget },
+    { "quota.maxTargetsPerRolloutGroup", &TenantConfiguration::maxTargetsPerRolloutGroup },
+    { "quota.maxRolloutGroupsPerRollout", &TenantConfiguration::maxRolloutGroups },
+};
+
+// An entity's table and the alias the RSQL compiler writes its conditions over.
+std::pair<QString, QString> tableOf(RsqlCompiler::Entity entity)
+{
+    using E = RsqlCompiler::Entity;
+    switch (entity) {
+    case E::Target:
+        return { QStringLiteral("targets"), QStringLiteral("t") };
+    case E::SoftwareModule:
+        return { QStringLiteral("software_modules"), QStringLiteral("m") };
+    case E::DistributionSet:
+        return { QStringLiteral("distribution_sets"), QStringLiteral("s") };
+    case E::Rollout:
+        return { QStringLiteral("rollouts"), QStringLiteral("r") };
+    case E::Action:
+        return { QStringLiteral("actions"), QStringLiteral("a") };
+    case E::Audit:
+        return { QStringLiteral("audit_log"), QStringLiteral("au") };
+    case E::AutoAssignment:
+        break;
+    }
+    return { QStringLiteral("auto_assignments"), QStringLiteral("aa") };
+}
 } // namespace
+
+SqlStore::SqlStore()
+    : m_connection(QStringLiteral("flotilla-store-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+{ }
+
+SqlStore::~SqlStore()
+{
+    m_statements.clear();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
 
 bool SqlStore::open(const QString &url)
 {
@@ -332,42 +380,6 @@ void SqlStore::rollback()
     m_changes.clear();
 }
 
-namespace {
-
-// Each tenant configuration value under its key (hawkBit's names where hawkBit has the setting per tenant;
-// quotas under "quota.*").
-struct ConfigKey
-{
-    const char *key;
-    std::variant<bool TenantConfiguration::*, qint64 TenantConfiguration::*, int TenantConfiguration::*,
-                 QString TenantConfiguration::*>
-        field;
-};
-
-const ConfigKey configKeys[] = {
-    { "repository.actions.autoclose.enabled", &TenantConfiguration::autoClose },
-    { "user.confirmation.flow.enabled", &TenantConfiguration::consentFlow },
-    { "multi.assignments.enabled", &TenantConfiguration::multiAssignment },
-    { "rollout.approval.enabled", &TenantConfiguration::rolloutApproval },
-    { "auto.assignment.approval.enabled", &TenantConfiguration::autoAssignmentApproval },
-    { "authentication.targettoken.enabled", &TenantConfiguration::targetTokenAuth },
-    { "authentication.gatewaytoken.enabled", &TenantConfiguration::gatewayTokenAuth },
-    { "authentication.gatewaytoken.key", &TenantConfiguration::gatewayTokenKey },
-    { "pollingTime", &TenantConfiguration::pollingSecs },
-    { "pollingOverdueTime", &TenantConfiguration::pollingOverdueSecs },
-    { "minPollingTime", &TenantConfiguration::minPollingSecs },
-    { "maintenanceWindowPollCount", &TenantConfiguration::maintenanceWindowPollCount },
-    { "quota.maxActionsPerTarget", &TenantConfiguration::maxActionsPerTarget },
-    { "quota.maxStatusEntriesPerAction", &TenantConfiguration::maxStatusEntriesPerAction },
-    { "quota.maxMessagesPerActionStatus", &TenantConfiguration::maxMessagesPerStatus },
-    { "quota.maxTargetsPerManualAssignment", &TenantConfiguration::maxTargetsPerAssignment },
-    { "quota.maxAttributeEntriesPerTarget", &TenantConfiguration::maxAttributesPerTarget },
-    { "quota.maxTargetsPerRolloutGroup", &TenantConfiguration::maxTargetsPerRolloutGroup },
-    { "quota.maxRolloutGroupsPerRollout", &TenantConfiguration::maxRolloutGroups },
-};
-
-} // namespace
-
 TenantConfiguration SqlStore::tenantConfiguration()
 {
     if (m_config)
@@ -425,370 +437,84 @@ bool SqlStore::setTenantConfiguration(const TenantConfiguration &c)
     return true;
 }
 
-qint64 SqlStore::insertTarget(const Target &t)
+int SqlStore::countRows(const QString &table)
 {
-    QSqlQuery &q = prepared(
-        QStringLiteral("INSERT INTO targets (controller_id, name, description, state, security_token, address, "
-                       "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, "
-                       "auto_confirm_remark, created_at, request_attributes, target_type, target_group) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
-    q.addBindValue(t.controllerId);
-    q.addBindValue(t.name);
-    q.addBindValue(t.description);
-    q.addBindValue(int(t.state));
-    q.addBindValue(t.securityToken);
-    q.addBindValue(t.address);
-    q.addBindValue(msOrNull(t.lastPoll));
-    q.addBindValue(idOrNull(t.installedDistributionSetId));
-    q.addBindValue(idOrNull(t.assignedDistributionSetId));
-    q.addBindValue(t.autoConfirm ? 1 : 0);
-    q.addBindValue(t.autoConfirmInitiator);
-    q.addBindValue(t.autoConfirmRemark);
-    q.addBindValue(toMs(t.createdAt.isValid() ? t.createdAt : QDateTime::currentDateTimeUtc()));
-    q.addBindValue(t.requestAttributes ? 1 : 0);
-    q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
-    q.addBindValue(t.group.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.group));
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting target %1").arg(t.controllerId), q);
+    static const QStringList tables = { QStringLiteral("software_modules"), QStringLiteral("distribution_sets"),
+                                        QStringLiteral("rollouts"), QStringLiteral("targets") };
+    if (!tables.contains(table))
         return 0;
-    }
-    const qint64 id = q.value(0).toLongLong();
-    changed(StoreChange::Kind::TargetCreated, id);
-    return id;
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next() ? q.value(0).toInt() : 0;
 }
 
-std::optional<Target> SqlStore::targetWhere(const QString &sql, const QVariant &value)
+QList<qint64> SqlStore::idsWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds,
+                                 const QString &orderBy, int offset, int limit)
 {
-    QSqlQuery &q = prepared(sql);
-    q.addBindValue(value);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return targetFrom(q);
-}
-
-// The statements are built once: a target lookup runs on every DDI request.
-std::optional<Target> SqlStore::target(qint64 id)
-{
-    static const QString sql = QStringLiteral("SELECT %1 FROM targets WHERE id = ?").arg(targetColumns);
-    return targetWhere(sql, id);
-}
-
-std::optional<Target> SqlStore::targetByControllerId(const QString &controllerId)
-{
-    static const QString sql = QStringLiteral("SELECT %1 FROM targets WHERE controller_id = ?").arg(targetColumns);
-    return targetWhere(sql, controllerId);
-}
-
-// QtSql's SQLite driver rebuilds a result's column description on every exec, and that costs more than the
-// lookup itself: the device queries read only the columns they need.
-std::optional<DeviceTarget> SqlStore::deviceTarget(const QString &controllerId)
-{
-    QSqlQuery &q = prepared(QStringLiteral("SELECT id, state, security_token, address, last_poll, installed_ds, "
-                                           "request_attributes FROM targets WHERE controller_id = ?"));
-    q.addBindValue(controllerId);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return DeviceTarget { q.value(0).toLongLong(), controllerId,           TargetState(q.value(1).toInt()),
-                          q.value(2).toString(),   q.value(3).toString(),  fromMs(q.value(4)),
-                          q.value(5).toLongLong(), q.value(6).toInt() != 0 };
-}
-
-// Not the group: an indexed column written on every state change would cost every feedback an index update
-// (setTargetGroup changes it).
-bool SqlStore::updateTarget(const Target &t)
-{
-    QSqlQuery &q = prepared(
-        QStringLiteral("UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
-                       "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
-                       "auto_confirm_remark = ?, request_attributes = ?, target_type = ? WHERE id = ?"));
-    q.addBindValue(t.name);
-    q.addBindValue(t.description);
-    q.addBindValue(int(t.state));
-    q.addBindValue(t.address);
-    q.addBindValue(msOrNull(t.lastPoll));
-    q.addBindValue(idOrNull(t.installedDistributionSetId));
-    q.addBindValue(idOrNull(t.assignedDistributionSetId));
-    q.addBindValue(t.autoConfirm ? 1 : 0);
-    q.addBindValue(t.autoConfirmInitiator);
-    q.addBindValue(t.autoConfirmRemark);
-    q.addBindValue(t.requestAttributes ? 1 : 0);
-    q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
-    q.addBindValue(t.id);
-    if (!q.exec())
-        return setError(QStringLiteral("updating target %1").arg(t.id), q);
-    changed(StoreChange::Kind::TargetUpdated, t.id);
-    return q.numRowsAffected() == 1;
-}
-
-qint64 SqlStore::insertDistributionSet(const DistributionSet &s)
-{
-    QSqlQuery &q
-        = prepared(QStringLiteral("INSERT INTO distribution_sets (name, version, type_key, required_migration, locked, "
-                                  "description) VALUES (?,?,?,?,?,?) RETURNING id"));
-    q.addBindValue(s.name);
-    q.addBindValue(s.version);
-    q.addBindValue(s.typeKey);
-    q.addBindValue(s.requiredMigrationStep ? 1 : 0);
-    q.addBindValue(s.locked ? 1 : 0);
-    q.addBindValue(s.description);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting distribution set %1 %2").arg(s.name, s.version), q);
-        return 0;
-    }
-    const qint64 id = q.value(0).toLongLong();
-    changed(StoreChange::Kind::RepositoryChanged, id);
-    return id;
-}
-
-std::optional<DistributionSet> SqlStore::distributionSet(qint64 id)
-{
-    QSqlQuery &q
-        = prepared(QStringLiteral("SELECT %1 FROM distribution_sets WHERE id = ?").arg(distributionSetColumns));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return distributionSetFrom(q);
-}
-
-bool SqlStore::updateDistributionSet(const DistributionSet &s)
-{
-    QSqlQuery &q = prepared(QStringLiteral("UPDATE distribution_sets SET name = ?, version = ?, description = ?, "
-                                           "required_migration = ?, locked = ?, valid = ? WHERE id = ?"));
-    q.addBindValue(s.name);
-    q.addBindValue(s.version);
-    q.addBindValue(s.description);
-    q.addBindValue(s.requiredMigrationStep ? 1 : 0);
-    q.addBindValue(s.locked ? 1 : 0);
-    q.addBindValue(s.valid ? 1 : 0);
-    q.addBindValue(s.id);
-    if (!q.exec())
-        return setError(QStringLiteral("updating distribution set %1").arg(s.id), q);
-    changed(StoreChange::Kind::RepositoryChanged, s.id);
-    return true;
-}
-
-bool SqlStore::updateSoftwareModule(const SoftwareModule &m)
-{
-    QSqlQuery &q = prepared(QStringLiteral("UPDATE software_modules SET description = ?, vendor = ? WHERE id = ?"));
-    q.addBindValue(m.description);
-    q.addBindValue(m.vendor);
-    q.addBindValue(m.id);
-    if (!q.exec())
-        return setError(QStringLiteral("updating software module %1").arg(m.id), q);
-    changed(StoreChange::Kind::RepositoryChanged, m.id);
-    return true;
-}
-
-bool SqlStore::updateRolloutText(qint64 id, const QString &name, const QString &description)
-{
-    QSqlQuery &q = prepared(QStringLiteral("UPDATE rollouts SET name = ?, description = ? WHERE id = ?"));
-    q.addBindValue(name);
-    q.addBindValue(description);
-    q.addBindValue(id);
-    if (!q.exec())
-        return setError(QStringLiteral("updating rollout %1").arg(id), q);
-    changed(StoreChange::Kind::RolloutChanged, id);
-    return true;
-}
-
-bool SqlStore::lockDistributionSet(qint64 id)
-{
-    QSqlQuery &q = prepared(QStringLiteral("UPDATE distribution_sets SET locked = 1 WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return setError(QStringLiteral("locking distribution set %1").arg(id), q);
-    return true;
-}
-
-qint64 SqlStore::insertAction(const Action &a)
-{
-    QSqlQuery &q = prepared(
-        QStringLiteral("INSERT INTO actions (target_id, ds_id, type, force_time, weight, mw_schedule, mw_duration, "
-                       "mw_timezone, confirmation_required, state, active, created_at, last_modified, rollout_id, "
-                       "rollout_group_id, initiator) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
-    q.addBindValue(a.targetId);
-    q.addBindValue(a.distributionSetId);
-    q.addBindValue(int(a.type));
-    q.addBindValue(msOrNull(a.forceTime));
-    q.addBindValue(a.weight);
-    const QVariant nullText(QMetaType::fromType<QString>());
-    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->schedule()) : nullText);
-    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->duration()) : nullText);
-    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->timezone()) : nullText);
-    q.addBindValue(a.confirmationRequired ? 1 : 0);
-    q.addBindValue(int(a.state));
-    q.addBindValue(a.isActive() ? 1 : 0);
-    q.addBindValue(toMs(a.createdAt));
-    q.addBindValue(toMs(a.lastModifiedAt.isValid() ? a.lastModifiedAt : a.createdAt));
-    q.addBindValue(idOrNull(a.rolloutId));
-    q.addBindValue(idOrNull(a.rolloutGroupId));
-    q.addBindValue(a.initiator);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting an action for target %1").arg(a.targetId), q);
-        return 0;
-    }
-    const qint64 id = q.value(0).toLongLong();
-    changed(StoreChange::Kind::ActionCreated, id);
-    return id;
-}
-
-std::optional<Action> SqlStore::action(qint64 id)
-{
-    static const QString sql = QStringLiteral("SELECT %1 FROM actions WHERE id = ?").arg(actionColumns);
-    QSqlQuery &q = prepared(sql);
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return actionFrom(q);
-}
-
-namespace {
-
-// A target's open actions in presentation order: one statement shape for every reader, and for its query plan.
-QString openActionsSelect(const QString &columns, const QString &targetId = QStringLiteral("?"))
-{
-    return QStringLiteral("SELECT %1 FROM actions WHERE target_id = %2 AND active = 1 ORDER BY weight DESC, id")
-        .arg(columns, targetId);
-}
-
-// What presenting an action to a polling device needs (openActionsForPoll).
-const QString pollActionColumns
-    = QStringLiteral("id, type, force_time, weight, mw_schedule, mw_duration, mw_timezone, state");
-
-} // namespace
-
-QList<Action> SqlStore::openActions(qint64 targetId)
-{
-    QList<Action> result;
-    static const QString sql = openActionsSelect(actionColumns);
-    QSqlQuery &q = prepared(sql);
-    q.addBindValue(targetId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading open actions of target %1").arg(targetId), q);
-        return result;
+    QList<qint64> ids;
+    const auto [table, alias] = tableOf(entity);
+    QSqlQuery q(m_db);
+    if (!execPage(q, alias + QStringLiteral(".id"), table + u' ' + alias, where, binds, orderBy, offset, limit)) {
+        setError(QStringLiteral("listing %1").arg(table), q);
+        return ids;
     }
     while (q.next())
-        result.append(actionFrom(q));
-    return result;
+        ids.append(q.value(0).toLongLong());
+    return ids;
 }
 
-QList<Action> SqlStore::openActionsForPoll(qint64 targetId)
+Result<int> SqlStore::countWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds)
 {
-    QList<Action> result;
-    static const QString sql = openActionsSelect(pollActionColumns);
-    QSqlQuery &q = prepared(sql);
-    q.addBindValue(targetId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading open actions of target %1").arg(targetId), q);
-        return result;
-    }
-    while (q.next()) {
-        Action a;
-        a.id = q.value(0).toLongLong();
-        a.targetId = targetId;
-        a.type = ActionType(q.value(1).toInt());
-        a.forceTime = fromMs(q.value(2));
-        a.weight = q.value(3).toInt();
-        a.maintenanceWindow = scheduleFrom(q, 4);
-        a.state = ActionState(q.value(7).toInt());
-        result.append(a);
-    }
-    return result;
-}
-
-QString SqlStore::explainOpenActions(qint64 targetId)
-{
-    // The statement every poll runs. PostgreSQL cannot prepare an EXPLAIN with parameters: the id (a number,
-    // never text) goes in literally.
-    const QString select = openActionsSelect(pollActionColumns, QString::number(targetId));
+    const auto [table, alias] = tableOf(entity);
     QSqlQuery q(m_db);
-    QStringList lines;
-    if (q.exec((m_postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + select)) {
-        while (q.next())
-            lines << q.value(q.record().count() - 1).toString();
-    } else {
-        setError(QStringLiteral("explaining the presentation lookup"), q);
-    }
-    return lines.join(QLatin1Char('\n'));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 %2 WHERE %3")
+                  .arg(table, alias, where.isEmpty() ? QStringLiteral("1=1") : where));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("counting %1").arg(table), q);
+    return q.value(0).toInt();
 }
 
-int SqlStore::countActions(qint64 targetId)
+// What the aggregates share, through their SqlAggregate base.
+QSqlQuery &SqlAggregate::prepared(const QString &sql)
 {
-    QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM actions WHERE target_id = ?"));
-    q.addBindValue(targetId);
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+    return m_sql.prepared(sql);
 }
 
-bool SqlStore::updateActionState(qint64 actionId, ActionState state, const QDateTime &at)
+bool SqlAggregate::exec(const QString &sql)
 {
-    QSqlQuery &q = prepared(QStringLiteral("UPDATE actions SET state = ?, active = ?, last_modified = ? WHERE id = ?"));
-    q.addBindValue(int(state));
-    q.addBindValue(isClosed(state) ? 0 : 1);
-    q.addBindValue(toMs(at));
-    q.addBindValue(actionId);
-    if (!q.exec())
-        return setError(QStringLiteral("updating action %1").arg(actionId), q);
-    changed(StoreChange::Kind::ActionChanged, actionId);
-    return q.numRowsAffected() == 1;
+    return m_sql.exec(sql);
 }
 
-bool SqlStore::appendStatus(qint64 actionId, const ActionStatusEntry &e)
+const QSqlDatabase &SqlAggregate::db() const
 {
-    QSqlQuery &q = prepared(
-        QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) VALUES (?,?,?,?,?)"));
-    q.addBindValue(actionId);
-    q.addBindValue(toMs(e.at));
-    q.addBindValue(int(e.status));
-    q.addBindValue(e.code ? QVariant(*e.code) : QVariant(QMetaType::fromType<int>()));
-    q.addBindValue(
-        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(e.messages)).toJson(QJsonDocument::Compact)));
-    if (!q.exec())
-        return setError(QStringLiteral("adding a status to action %1").arg(actionId), q);
-    changed(StoreChange::Kind::ActionChanged, actionId);
-    return true;
+    return m_sql.m_db;
 }
 
-QList<ActionStatusEntry> SqlStore::statusHistory(qint64 actionId, int offset, int limit)
+bool SqlAggregate::isPostgres() const
 {
-    QList<ActionStatusEntry> result;
-    QSqlQuery &q = prepared(
-        QStringLiteral("SELECT at, status, code, messages FROM action_status WHERE action_id = ? ORDER BY id "
-                       "LIMIT ? OFFSET ?"));
-    q.addBindValue(actionId);
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (!q.exec())
-        return result;
-    while (q.next()) {
-        ActionStatusEntry e;
-        e.at = fromMs(q.value(0));
-        e.status = HistoryStatus(q.value(1).toInt());
-        if (!q.value(2).isNull())
-            e.code = q.value(2).toInt();
-        const QJsonArray messages = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array();
-        for (const QJsonValue &m : messages)
-            e.messages.append(m.toString());
-        result.append(e);
-    }
-    return result;
+    return m_sql.m_postgres;
 }
 
-int SqlStore::countStatus(qint64 actionId)
+bool SqlAggregate::setError(const QString &what, const QSqlQuery &q)
 {
-    QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM action_status WHERE action_id = ?"));
-    q.addBindValue(actionId);
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+    return m_sql.setError(what, q);
 }
 
-bool SqlStore::recordFeedbackOnce(qint64 actionId, const QString &key)
+bool SqlAggregate::setError(const QString &message)
 {
-    QSqlQuery &q = prepared(
-        QStringLiteral("INSERT INTO feedback_receipts (action_id, dedup_key) VALUES (?, ?) ON CONFLICT DO NOTHING"));
-    q.addBindValue(actionId);
-    q.addBindValue(key);
-    if (!q.exec())
-        return setError(QStringLiteral("recording feedback for action %1").arg(actionId), q);
-    return q.numRowsAffected() == 1;
+    m_sql.m_error = message;
+    return false;
+}
+
+Failure SqlAggregate::failed(const QString &what, const QSqlQuery &q)
+{
+    return m_sql.failed(what, q);
+}
+
+void SqlAggregate::changed(StoreChange::Kind kind, qint64 id)
+{
+    m_sql.changed(kind, id);
 }
 
 } // namespace Flotilla

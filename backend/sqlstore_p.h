@@ -1,12 +1,15 @@
 #pragma once
 
-// Row <-> value helpers shared by the SqlStore implementation files. Not part of any API.
+// Row <-> value helpers shared by SqlStore and its aggregate stores (backend/sql*store.cpp). Not part of any API.
 #include "engine/action.h"
 #include "engine/target.h"
 
+#include <QMap>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
+
+#include <functional>
 
 namespace Flotilla::SqlStoreDetail {
 
@@ -151,6 +154,34 @@ inline DistributionSet distributionSetFrom(const QSqlQuery &q)
     return DistributionSet { q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
                              q.value(3).toString(),   q.value(4).toInt() != 0, q.value(5).toInt() != 0,
                              q.value(6).toString(),   q.value(7).toInt() != 0 };
+}
+
+// The first column of every row as text; a failed statement is reported through failed (the store's lastError()).
+inline QStringList column(QSqlQuery &q, const std::function<void(const QSqlQuery &)> &failed)
+{
+    QStringList values;
+    if (!q.exec()) {
+        failed(q);
+        return values;
+    }
+    while (q.next())
+        values << q.value(0).toString();
+    return values;
+}
+
+// "SELECT state, COUNT(*) ... WHERE ds_id = ? GROUP BY state" for one set, as counts by state.
+template<typename State>
+QMap<State, qint64> countsByState(QSqlQuery &q, qint64 setId, const std::function<void(const QSqlQuery &)> &failed)
+{
+    QMap<State, qint64> counts;
+    q.addBindValue(setId);
+    if (!q.exec()) {
+        failed(q);
+        return counts;
+    }
+    while (q.next())
+        counts.insert(State(q.value(0).toInt()), q.value(1).toLongLong());
+    return counts;
 }
 
 } // namespace Flotilla::SqlStoreDetail

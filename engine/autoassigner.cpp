@@ -6,9 +6,13 @@
 
 namespace Flotilla {
 
-AutoAssigner::AutoAssigner(Store &store, DeploymentService &deployment, const Clock &clock, QObject *parent)
+AutoAssigner::AutoAssigner(const Stores &stores, DeploymentService &deployment, const Clock &clock, QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_session(stores.session)
+    , m_configuration(stores.configuration)
+    , m_targets(stores.targets)
+    , m_filters(stores.filters)
+    , m_actions(stores.actions)
     , m_deployment(deployment)
     , m_clock(clock)
 {
@@ -36,7 +40,7 @@ AssignmentRequest requestFor(ActionType type, int weight, bool confirmationRequi
 int AutoAssigner::tick()
 {
     int created = 0;
-    for (const TargetFilter &filter : m_store.targetFilters()) {
+    for (const TargetFilter &filter : m_filters.targetFilters()) {
         if (!filter.autoAssignSetId)
             continue;
         created += assignMatching(filter.query, filter.autoAssignSetId,
@@ -45,11 +49,11 @@ int AutoAssigner::tick()
                                   QStringLiteral("target filter %1").arg(filter.name));
     }
     const QDateTime now = m_clock.now();
-    for (AutoAssignment a : m_store.autoAssignments()) {
+    for (AutoAssignment a : m_filters.autoAssignments()) {
         if (a.status == AutoAssignmentStatus::Ready && (!a.startAt.isValid() || a.startAt <= now)) {
             a.status = *AutoAssignmentStateMachine::next(a.status, AutoAssignmentEvent::Start);
-            if (!m_store.updateAutoAssignment(a)) {
-                qCWarning(lcEngine).noquote() << "auto-assignment" << a.name << ":" << m_store.lastError();
+            if (!m_filters.updateAutoAssignment(a)) {
+                qCWarning(lcEngine).noquote() << "auto-assignment" << a.name << ":" << m_session.lastError();
                 continue;
             }
             qCInfo(lcEngine).noquote() << "auto-assignment" << a.name << "started";
@@ -66,13 +70,13 @@ int AutoAssigner::tick()
 int AutoAssigner::assignMatching(const QString &query, qint64 setId, const AssignmentRequest &request,
                                  const QString &who)
 {
-    const std::optional<QList<qint64>> matching = m_store.targetIdsMatching(query);
+    const std::optional<QList<qint64>> matching = m_targets.targetIdsMatching(query);
     if (!matching) {
-        qCWarning(lcEngine).noquote() << who << ":" << m_store.lastError();
+        qCWarning(lcEngine).noquote() << who << ":" << m_session.lastError();
         return 0;
     }
-    const int quota = m_store.tenantConfiguration().maxTargetsPerAssignment;
-    const QSet<qint64> had = m_store.targetsWithActionFor(setId);
+    const int quota = m_configuration.tenantConfiguration().maxTargetsPerAssignment;
+    const QSet<qint64> had = m_actions.targetsWithActionFor(setId);
     int assigned = 0;
     for (qint64 target : *matching) {
         if (had.contains(target))

@@ -18,7 +18,7 @@ class AutoAssigner : public QObject
 {
     Q_OBJECT
 public:
-    AutoAssigner(Store &store, DeploymentService &deployment, const Clock &clock, QObject *parent = nullptr);
+    AutoAssigner(const Stores &stores, DeploymentService &deployment, const Clock &clock, QObject *parent = nullptr);
 
     void start(int intervalMs = DefaultIntervalMs);
     static constexpr int DefaultIntervalMs = 2000; // hawkBit's auto-assign scheduler default
@@ -29,7 +29,11 @@ public:
 private:
     int assignMatching(const QString &query, qint64 setId, const AssignmentRequest &request, const QString &who);
 
-    Store &m_store;
+    StoreSession &m_session;
+    ConfigurationStore &m_configuration;
+    TargetStore &m_targets;
+    TargetFilterStore &m_filters;
+    ActionStore &m_actions;
     DeploymentService &m_deployment;
     const Clock &m_clock;
     QTimer m_timer;

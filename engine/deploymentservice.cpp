@@ -5,8 +5,12 @@
 
 namespace Flotilla {
 
-DeploymentService::DeploymentService(Store &store, const Clock &clock)
-    : m_store(store)
+DeploymentService::DeploymentService(const Stores &stores, const Clock &clock)
+    : m_session(stores.session)
+    , m_configuration(stores.configuration)
+    , m_targets(stores.targets)
+    , m_actions(stores.actions)
+    , m_repository(stores.repository)
     , m_clock(clock)
 { }
 
@@ -17,7 +21,7 @@ bool DeploymentService::closeEarlierActions(const Target &target, const TenantCo
     // device's queue in historical order, or with auto-close they are closed at once without asking the device.
     const ActionEvent event = config.autoClose ? ActionEvent::AutoClose : ActionEvent::Cancel;
     const QDateTime now = m_clock.now();
-    for (const Action &open : m_store.openActions(target.id)) {
+    for (const Action &open : m_actions.openActions(target.id)) {
         if (open.id == exceptActionId)
             continue;
         if (open.state == ActionState::Canceling && !config.autoClose)
@@ -25,7 +29,7 @@ bool DeploymentService::closeEarlierActions(const Target &target, const TenantCo
         const ActionOutcome outcome = ActionStateMachine::apply(open, event);
         if (!outcome.accepted())
             continue;
-        if (!m_store.updateActionState(open.id, outcome.to, now))
+        if (!m_actions.updateActionState(open.id, outcome.to, now))
             return false;
         ActionStatusEntry entry { now,
                                   outcome.recorded,
@@ -33,7 +37,7 @@ bool DeploymentService::closeEarlierActions(const Target &target, const TenantCo
                                         ? QStringLiteral("Update Server: closed by a new assignment (auto-close)")
                                         : QStringLiteral("Update Server: canceled by a new assignment") },
                                   std::nullopt };
-        if (!m_store.appendStatus(open.id, entry))
+        if (!m_actions.appendStatus(open.id, entry))
             return false;
     }
     return true;
@@ -60,10 +64,10 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
             AssignmentResult::Error::NoWindowLeft,
             QStringLiteral("maintenance window '%1' has no future window").arg(request.maintenanceWindow->schedule()));
 
-    StoreTransaction tx(m_store);
+    StoreTransaction tx(m_session);
     if (!tx.isOpen())
-        return fail(AssignmentResult::Error::Store, m_store.lastError());
-    const TenantConfiguration config = m_store.tenantConfiguration();
+        return fail(AssignmentResult::Error::Store, m_session.lastError());
+    const TenantConfiguration config = m_configuration.tenantConfiguration();
     // The quota bounds what an operator assigns at once; a rollout's group is bounded by its own quota
     // (maxTargetsPerRolloutGroup, checked when the rollout is made), as in hawkBit.
     if (request.rolloutGroupId == 0 && targetIds.size() > config.maxTargetsPerAssignment)
@@ -71,31 +75,32 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
                     QStringLiteral("%1 targets exceed the quota of %2 per assignment")
                         .arg(targetIds.size())
                         .arg(config.maxTargetsPerAssignment));
-    const std::optional<DistributionSet> set = m_store.distributionSet(distributionSetId);
+    const std::optional<DistributionSet> set = m_repository.distributionSet(distributionSetId);
     if (!set)
         return fail(AssignmentResult::Error::UnknownDistributionSet,
                     QStringLiteral("distribution set %1 does not exist").arg(distributionSetId));
     if (!set->valid)
         return fail(AssignmentResult::Error::InvalidDistributionSet,
                     QStringLiteral("distribution set %1 %2 is invalidated").arg(set->name, set->version));
-    if (const QStringList why = RepositoryService(m_store).incompleteness(distributionSetId); !why.isEmpty())
+    if (const QStringList why = RepositoryService(m_session, m_repository).incompleteness(distributionSetId);
+        !why.isEmpty())
         return fail(AssignmentResult::Error::IncompleteDistributionSet,
                     QStringLiteral("distribution set %1 %2 is incomplete: %3")
                         .arg(set->name, set->version, why.join(QStringLiteral("; "))));
 
     for (qint64 targetId : targetIds) {
-        std::optional<Target> target = m_store.target(targetId);
+        std::optional<Target> target = m_targets.target(targetId);
         if (!target)
             return fail(AssignmentResult::Error::UnknownTarget,
                         QStringLiteral("target %1 does not exist").arg(targetId));
         if (!target->targetTypeKey.isEmpty()) {
-            const std::optional<TargetType> type = m_store.targetType(target->targetTypeKey);
+            const std::optional<TargetType> type = m_repository.targetType(target->targetTypeKey);
             if (type && !type->compatibleSetTypes.contains(set->typeKey))
                 return fail(AssignmentResult::Error::IncompatibleTargetType,
                             QStringLiteral("target %1 is a '%2', which does not take sets of type '%3'")
                                 .arg(target->controllerId, type->key, set->typeKey));
         }
-        const QList<Action> open = m_store.openActions(targetId);
+        const QList<Action> open = m_actions.openActions(targetId);
         const bool runsIt = std::any_of(open.cbegin(), open.cend(), [&](const Action &a) {
             return a.distributionSetId == distributionSetId && a.state != ActionState::Canceling;
         });
@@ -104,13 +109,13 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
             ++result.alreadyAssigned;
             continue;
         }
-        if (m_store.countActions(targetId) >= config.maxActionsPerTarget)
+        if (m_actions.countActions(targetId) >= config.maxActionsPerTarget)
             return fail(AssignmentResult::Error::Quota,
                         QStringLiteral("target %1 has reached the quota of %2 actions")
                             .arg(target->controllerId)
                             .arg(config.maxActionsPerTarget));
         if (!request.scheduled && !config.multiAssignment && !closeEarlierActions(*target, config))
-            return fail(AssignmentResult::Error::Store, m_store.lastError());
+            return fail(AssignmentResult::Error::Store, m_session.lastError());
 
         Action action;
         action.targetId = targetId;
@@ -134,37 +139,37 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
             started = ActionStateMachine::apply(action,
                                                 needsConsent ? ActionEvent::StartForConfirmation : ActionEvent::Start);
         action.state = started.to;
-        action.id = m_store.insertAction(action);
+        action.id = m_actions.insertAction(action);
         if (action.id == 0)
-            return fail(AssignmentResult::Error::Store, m_store.lastError());
+            return fail(AssignmentResult::Error::Store, m_session.lastError());
         QStringList messages {
             QStringLiteral("Update Server: assignment of %1 (%2)").arg(distributionSetId).arg(nameOf(request.type))
         };
         if (config.consentFlow && request.confirmationRequired && target->autoConfirm)
             messages << QStringLiteral("Update Server: confirmed automatically (auto-confirm by %1)")
                             .arg(target->autoConfirmInitiator);
-        if (!m_store.appendStatus(action.id, { now, started.recorded, messages, std::nullopt }))
-            return fail(AssignmentResult::Error::Store, m_store.lastError());
+        if (!m_actions.appendStatus(action.id, { now, started.recorded, messages, std::nullopt }))
+            return fail(AssignmentResult::Error::Store, m_session.lastError());
 
         if (!request.scheduled) {
             target->state = TargetStateMachine::next(target->state, TargetEvent::Assigned).value_or(target->state);
             target->assignedDistributionSetId = distributionSetId;
-            if (!m_store.updateTarget(*target))
-                return fail(AssignmentResult::Error::Store, m_store.lastError());
+            if (!m_targets.updateTarget(*target))
+                return fail(AssignmentResult::Error::Store, m_session.lastError());
         }
         result.actionIds.append(action.id);
         ++result.assigned;
     }
-    if (result.assigned > 0 && !m_store.lockDistributionSet(distributionSetId))
-        return fail(AssignmentResult::Error::Store, m_store.lastError());
+    if (result.assigned > 0 && !m_repository.lockDistributionSet(distributionSetId))
+        return fail(AssignmentResult::Error::Store, m_session.lastError());
     if (!tx.commit())
-        return fail(AssignmentResult::Error::Store, m_store.lastError());
+        return fail(AssignmentResult::Error::Store, m_session.lastError());
     return result;
 }
 
 std::optional<TargetState> DeploymentService::applyTargetOutcome(Target target, const Action &action, ActionState to)
 {
-    const bool othersPending = !m_store.openActions(target.id).isEmpty();
+    const bool othersPending = !m_actions.openActions(target.id).isEmpty();
     std::optional<TargetEvent> event;
     switch (to) {
     case ActionState::Finished:
@@ -191,7 +196,7 @@ std::optional<TargetState> DeploymentService::applyTargetOutcome(Target target, 
     // the installed one again.
     if (to == ActionState::Error || !othersPending)
         target.assignedDistributionSetId = target.installedDistributionSetId;
-    if (!m_store.updateTarget(target))
+    if (!m_targets.updateTarget(target))
         return std::nullopt;
     return target.state;
 }
@@ -206,14 +211,14 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
         result.message = message;
         return result;
     };
-    StoreTransaction tx(m_store);
+    StoreTransaction tx(m_session);
     if (!tx.isOpen())
-        return fail(FeedbackResult::Outcome::Store, m_store.lastError());
-    const std::optional<Action> action = m_store.action(actionId);
+        return fail(FeedbackResult::Outcome::Store, m_session.lastError());
+    const std::optional<Action> action = m_actions.action(actionId);
     if (!action || action->targetId != targetId)
         return fail(FeedbackResult::Outcome::UnknownAction,
                     QStringLiteral("action %1 does not exist for this target").arg(actionId));
-    if (!dedupKey.isEmpty() && !m_store.recordFeedbackOnce(actionId, dedupKey))
+    if (!dedupKey.isEmpty() && !m_actions.recordFeedbackOnce(actionId, dedupKey))
         return fail(FeedbackResult::Outcome::Duplicate, QStringLiteral("feedback already applied"));
 
     const ActionOutcome outcome = ActionStateMachine::apply(*action, event);
@@ -228,45 +233,45 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
                         .arg(actionId)
                         .arg(nameOf(action->state)));
 
-    const TenantConfiguration config = m_store.tenantConfiguration();
+    const TenantConfiguration config = m_configuration.tenantConfiguration();
     if (messages.size() > config.maxMessagesPerStatus)
         return fail(FeedbackResult::Outcome::Quota,
                     QStringLiteral("%1 messages exceed the quota of %2 per status")
                         .arg(messages.size())
                         .arg(config.maxMessagesPerStatus));
     const bool intermediate = outcome.from == outcome.to;
-    if (intermediate && m_store.countStatus(actionId) >= config.maxStatusEntriesPerAction)
+    if (intermediate && m_actions.countStatus(actionId) >= config.maxStatusEntriesPerAction)
         return fail(FeedbackResult::Outcome::Quota,
                     QStringLiteral("action %1 has reached the quota of %2 status entries")
                         .arg(actionId)
                         .arg(config.maxStatusEntriesPerAction));
 
     const QDateTime now = m_clock.now();
-    if (outcome.from != outcome.to && !m_store.updateActionState(actionId, outcome.to, now))
-        return fail(FeedbackResult::Outcome::Store, m_store.lastError());
-    if (!m_store.appendStatus(actionId, { now, outcome.recorded, messages, code }))
-        return fail(FeedbackResult::Outcome::Store, m_store.lastError());
+    if (outcome.from != outcome.to && !m_actions.updateActionState(actionId, outcome.to, now))
+        return fail(FeedbackResult::Outcome::Store, m_session.lastError());
+    if (!m_actions.appendStatus(actionId, { now, outcome.recorded, messages, code }))
+        return fail(FeedbackResult::Outcome::Store, m_session.lastError());
     if (outcome.closedAction()) {
-        const std::optional<Target> target = m_store.target(targetId);
+        const std::optional<Target> target = m_targets.target(targetId);
         result.targetState = target ? applyTargetOutcome(*target, *action, outcome.to) : std::nullopt;
         if (!result.targetState)
-            return fail(FeedbackResult::Outcome::Store, m_store.lastError());
+            return fail(FeedbackResult::Outcome::Store, m_session.lastError());
     }
     result.rolloutId = action->rolloutId;
     result.rolloutGroupId = action->rolloutGroupId;
     if (!tx.commit())
-        return fail(FeedbackResult::Outcome::Store, m_store.lastError());
+        return fail(FeedbackResult::Outcome::Store, m_session.lastError());
     qCDebug(lcEngine) << "action" << actionId << nameOf(event) << nameOf(outcome.from) << "->" << nameOf(outcome.to);
     return result;
 }
 
 bool DeploymentService::activateScheduled(const Action &action)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Target> target = m_store.target(action.targetId);
+    StoreTransaction tx(m_session);
+    std::optional<Target> target = m_targets.target(action.targetId);
     if (!tx.isOpen() || !target)
         return false;
-    const TenantConfiguration config = m_store.tenantConfiguration();
+    const TenantConfiguration config = m_configuration.tenantConfiguration();
     if (!config.multiAssignment && !closeEarlierActions(*target, config, action.id))
         return false;
     const bool needsConsent = config.consentFlow && action.confirmationRequired && !target->autoConfirm;
@@ -275,29 +280,29 @@ bool DeploymentService::activateScheduled(const Action &action)
     if (!started.accepted())
         return false;
     const QDateTime now = m_clock.now();
-    if (!m_store.updateActionState(action.id, started.to, now)
-        || !m_store.appendStatus(
+    if (!m_actions.updateActionState(action.id, started.to, now)
+        || !m_actions.appendStatus(
             action.id,
             { now, started.recorded, { QStringLiteral("Update Server: rollout group started") }, std::nullopt }))
         return false;
     target->state = TargetStateMachine::next(target->state, TargetEvent::Assigned).value_or(target->state);
     target->assignedDistributionSetId = action.distributionSetId;
-    return m_store.updateTarget(*target) && tx.commit();
+    return m_targets.updateTarget(*target) && tx.commit();
 }
 
 bool DeploymentService::cancel(const Action &action, const QString &message)
 {
-    StoreTransaction tx(m_store);
+    StoreTransaction tx(m_session);
     const ActionOutcome outcome = ActionStateMachine::apply(action, ActionEvent::Cancel);
     if (!tx.isOpen() || !outcome.accepted())
         return false;
     const QDateTime now = m_clock.now();
-    if (!m_store.updateActionState(action.id, outcome.to, now)
-        || !m_store.appendStatus(action.id, { now, outcome.recorded, { message }, std::nullopt }))
+    if (!m_actions.updateActionState(action.id, outcome.to, now)
+        || !m_actions.appendStatus(action.id, { now, outcome.recorded, { message }, std::nullopt }))
         return false;
     // A scheduled action never made the target PENDING: nothing to undo there.
     if (outcome.closedAction() && outcome.from != ActionState::Scheduled) {
-        const std::optional<Target> target = m_store.target(action.targetId);
+        const std::optional<Target> target = m_targets.target(action.targetId);
         if (!target || !applyTargetOutcome(*target, action, outcome.to))
             return false;
     }
@@ -307,8 +312,8 @@ bool DeploymentService::cancel(const Action &action, const QString &message)
 DeploymentService::AutoConfirmResult DeploymentService::activateAutoConfirm(qint64 targetId, const QString &initiator,
                                                                             const QString &remark)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Target> target = m_store.target(targetId);
+    StoreTransaction tx(m_session);
+    std::optional<Target> target = m_targets.target(targetId);
     if (!tx.isOpen())
         return AutoConfirmResult::Store;
     if (!target)
@@ -318,10 +323,10 @@ DeploymentService::AutoConfirmResult DeploymentService::activateAutoConfirm(qint
     target->autoConfirm = true;
     target->autoConfirmInitiator = initiator;
     target->autoConfirmRemark = remark;
-    if (!m_store.updateTarget(*target))
+    if (!m_targets.updateTarget(*target))
         return AutoConfirmResult::Store;
     const QDateTime now = m_clock.now();
-    for (const Action &open : m_store.openActions(targetId)) {
+    for (const Action &open : m_actions.openActions(targetId)) {
         if (open.state != ActionState::WaitForConfirmation)
             continue;
         const ActionOutcome outcome = ActionStateMachine::apply(open, ActionEvent::Confirm);
@@ -329,8 +334,8 @@ DeploymentService::AutoConfirmResult DeploymentService::activateAutoConfirm(qint
                                    .arg(initiator.isEmpty() ? QStringLiteral("the device") : initiator) };
         if (!remark.isEmpty())
             messages << remark;
-        if (!outcome.accepted() || !m_store.updateActionState(open.id, outcome.to, now)
-            || !m_store.appendStatus(open.id, { now, outcome.recorded, messages, std::nullopt }))
+        if (!outcome.accepted() || !m_actions.updateActionState(open.id, outcome.to, now)
+            || !m_actions.appendStatus(open.id, { now, outcome.recorded, messages, std::nullopt }))
             return AutoConfirmResult::Store;
     }
     return tx.commit() ? AutoConfirmResult::Activated : AutoConfirmResult::Store;
@@ -338,20 +343,20 @@ DeploymentService::AutoConfirmResult DeploymentService::activateAutoConfirm(qint
 
 DeploymentService::AutoConfirmResult DeploymentService::deactivateAutoConfirm(qint64 targetId)
 {
-    std::optional<Target> target = m_store.target(targetId);
+    std::optional<Target> target = m_targets.target(targetId);
     if (!target)
         return AutoConfirmResult::UnknownTarget;
     target->autoConfirm = false;
     target->autoConfirmInitiator.clear();
     target->autoConfirmRemark.clear();
-    return m_store.updateTarget(*target) ? AutoConfirmResult::Deactivated : AutoConfirmResult::Store;
+    return m_targets.updateTarget(*target) ? AutoConfirmResult::Deactivated : AutoConfirmResult::Store;
 }
 
 DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qint64 targetId, qint64 distributionSetId,
                                                                               const QString &message)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Target> target = m_store.target(targetId);
+    StoreTransaction tx(m_session);
+    std::optional<Target> target = m_targets.target(targetId);
     if (!tx.isOpen())
         return DeclareInstalledResult::Store;
     if (!target)
@@ -366,16 +371,17 @@ DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qi
     action.createdAt = now;
     action.lastModifiedAt = now;
     action.initiator = QStringLiteral("device");
-    action.id = m_store.insertAction(action);
-    if (action.id == 0 || !m_store.appendStatus(action.id, { now, HistoryStatus::Finished, { message }, std::nullopt }))
+    action.id = m_actions.insertAction(action);
+    if (action.id == 0
+        || !m_actions.appendStatus(action.id, { now, HistoryStatus::Finished, { message }, std::nullopt }))
         return DeclareInstalledResult::Store;
     target->installedDistributionSetId = distributionSetId;
-    const bool othersPending = !m_store.openActions(targetId).isEmpty();
+    const bool othersPending = !m_actions.openActions(targetId).isEmpty();
     if (!othersPending) {
         target->assignedDistributionSetId = distributionSetId;
         target->state = TargetStateMachine::next(target->state, TargetEvent::InstalledDeclared).value_or(target->state);
     }
-    if (!m_store.lockDistributionSet(distributionSetId) || !m_store.updateTarget(*target))
+    if (!m_repository.lockDistributionSet(distributionSetId) || !m_targets.updateTarget(*target))
         return DeclareInstalledResult::Store;
     return tx.commit() ? DeclareInstalledResult::Created : DeclareInstalledResult::Store;
 }
@@ -383,31 +389,32 @@ DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qi
 DeploymentService::PollAnswer DeploymentService::poll(qint64 targetId)
 {
     const QDateTime now = m_clock.now();
-    QList<Action> open = m_store.openActionsForPoll(targetId);
+    QList<Action> open = m_actions.openActionsForPoll(targetId);
     // An action whose maintenance schedule has no window left is canceled on the next poll.
     bool canceled = false;
     for (const Action &presentable : std::as_const(open)) {
         if (presentable.maintenanceWindow && !presentable.maintenanceWindow->hasWindowLeft(now)) {
-            const std::optional<Action> whole = m_store.action(presentable.id);
+            const std::optional<Action> whole = m_actions.action(presentable.id);
             if (!whole)
                 continue;
             const Action &a = *whole;
-            StoreTransaction tx(m_store);
+            StoreTransaction tx(m_session);
             const ActionOutcome outcome = ActionStateMachine::apply(a, ActionEvent::AutoClose);
-            if (tx.isOpen() && outcome.accepted() && m_store.updateActionState(a.id, outcome.to, now)
-                && m_store.appendStatus(a.id,
-                                        { now,
-                                          outcome.recorded,
-                                          { QStringLiteral("Update Server: no maintenance window left") },
-                                          std::nullopt })) {
-                if (const auto target = m_store.target(targetId); target && applyTargetOutcome(*target, a, outcome.to))
+            if (tx.isOpen() && outcome.accepted() && m_actions.updateActionState(a.id, outcome.to, now)
+                && m_actions.appendStatus(a.id,
+                                          { now,
+                                            outcome.recorded,
+                                            { QStringLiteral("Update Server: no maintenance window left") },
+                                            std::nullopt })) {
+                if (const auto target = m_targets.target(targetId);
+                    target && applyTargetOutcome(*target, a, outcome.to))
                     canceled = tx.commit();
             }
         }
     }
     if (canceled)
-        open = m_store.openActionsForPoll(targetId);
-    const TenantConfiguration config = m_store.tenantConfiguration();
+        open = m_actions.openActionsForPoll(targetId);
+    const TenantConfiguration config = m_configuration.tenantConfiguration();
     const Action *presented = Presentation::choose(open);
     PollAnswer answer { Presentation::of(presented, now), config.pollingSecs };
     if (presented && presented->maintenanceWindow)

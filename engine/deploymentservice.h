@@ -68,7 +68,7 @@ struct FeedbackResult
 class DeploymentService
 {
 public:
-    DeploymentService(Store &store, const Clock &clock);
+    DeploymentService(const Stores &stores, const Clock &clock);
     // The engine's "now" (the server's clock, which a simulation may run faster).
     const Clock &clock() const { return m_clock; }
 
@@ -111,7 +111,11 @@ private:
     // Moves the target after one of its actions closed; its new state, or nullopt when the store failed.
     std::optional<TargetState> applyTargetOutcome(Target target, const Action &action, ActionState to);
 
-    Store &m_store;
+    StoreSession &m_session;
+    ConfigurationStore &m_configuration;
+    TargetStore &m_targets;
+    ActionStore &m_actions;
+    RepositoryStore &m_repository;
     const Clock &m_clock;
 };
 

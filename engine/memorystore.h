@@ -7,19 +7,35 @@
 
 namespace Flotilla {
 
-// The Store in memory: every call the engine makes, with SqlStore's meaning (ids counted from 1, open actions by
-// weight then age, statuses in the order written, group counts by addToCounts, RSQL filters through
-// TargetMatcher) and its transactions (nested begin/commit join the outer one; a rollback, inner or outer,
-// restores what the outermost begin saw). For the engine's service tests, which run without SQL, and for what
+// The engine's stores (engine/store.h) in memory, as one object: every call the engine makes, with SqlStore's meaning
+// (ids counted from 1, open actions by weight then age, statuses in the order written, group counts by addToCounts,
+// RSQL filters through TargetMatcher) and its transactions (nested begin/commit join the outer one; a rollback, inner
+// or outer, restores what the outermost begin saw). For the engine's service tests, which run without SQL, and for what
 // plays the engine on a copy (the rollout forecast). Single-threaded; nothing is persisted.
 //
 // Sized for the forecast's 100,000 targets: a transaction keeps an undo journal of what it changed (not a copy of
 // everything), and lookups by controller id, a target's actions and a group's actions and counts are indexed, so
 // every call the engine makes per poll or feedback costs about the same whatever the fleet's size.
-class MemoryStore : public Store
+class MemoryStore
+    : public StoreSession
+    , public ConfigurationStore
+    , public TargetStore
+    , public TargetFilterStore
+    , public ActionStore
+    , public RepositoryStore
+    , public RolloutStore
 {
 public:
     MemoryStore() = default;
+
+    // Each aggregate's store (all of them this object), as SqlStore hands them out, and all of them at once.
+    ConfigurationStore &configuration() { return *this; }
+    TargetStore &targets() { return *this; }
+    TargetFilterStore &filters() { return *this; }
+    ActionStore &actions() { return *this; }
+    RepositoryStore &repository() { return *this; }
+    RolloutStore &rollouts() { return *this; }
+    Stores stores() { return { *this, *this, *this, *this, *this, *this, *this }; }
 
     bool begin() override;
     bool commit() override;
@@ -90,7 +106,7 @@ public:
     QList<Action> rolloutGroupActions(qint64 groupId) override;
     GroupCounts rolloutGroupCounts(qint64 groupId) override;
 
-    // What SqlStore keeps in tables the engine's Store does not write: saved filters and auto-assignments.
+    // What SqlStore keeps in tables the engine's stores do not write: saved filters and auto-assignments.
     void setTargetFilters(const QList<TargetFilter> &filters) { m_data.filters = filters; }
     void setAutoAssignments(const QList<AutoAssignment> &autoAssignments) { m_data.autoAssignments = autoAssignments; }
 

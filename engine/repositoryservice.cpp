@@ -6,16 +6,17 @@
 
 namespace Flotilla {
 
-RepositoryService::RepositoryService(Store &store)
-    : m_store(store)
+RepositoryService::RepositoryService(StoreSession &session, RepositoryStore &repository)
+    : m_session(session)
+    , m_repository(repository)
 { }
 
 RepositoryService::Result RepositoryService::addModuleToSet(qint64 setId, qint64 moduleId)
 {
-    const std::optional<DistributionSet> set = m_store.distributionSet(setId);
+    const std::optional<DistributionSet> set = m_repository.distributionSet(setId);
     if (!set)
         return { Error::UnknownSet, QStringLiteral("distribution set %1 does not exist").arg(setId) };
-    const std::optional<SoftwareModule> module = m_store.softwareModule(moduleId);
+    const std::optional<SoftwareModule> module = m_repository.softwareModule(moduleId);
     if (!module)
         return { Error::UnknownModule, QStringLiteral("software module %1 does not exist").arg(moduleId) };
     if (set->locked)
@@ -23,7 +24,7 @@ RepositoryService::Result RepositoryService::addModuleToSet(qint64 setId, qint64
                  QStringLiteral("distribution set %1 %2 was assigned and cannot change; create a new "
                                 "version")
                      .arg(set->name, set->version) };
-    if (const std::optional<DistributionSetType> type = m_store.distributionSetType(set->typeKey)) {
+    if (const std::optional<DistributionSetType> type = m_repository.distributionSetType(set->typeKey)) {
         if (!type->allows(module->typeKey))
             return { Error::TypeNotAllowed,
                      QStringLiteral("a set of type '%1' takes modules of type %2, not '%3'")
@@ -31,28 +32,28 @@ RepositoryService::Result RepositoryService::addModuleToSet(qint64 setId, qint64
                               (type->mandatoryModuleTypes + type->optionalModuleTypes).join(QStringLiteral(", ")),
                               module->typeKey) };
     }
-    const QList<SoftwareModule> modules = m_store.modulesOfSet(setId);
+    const QList<SoftwareModule> modules = m_repository.modulesOfSet(setId);
     const int sameType = int(std::count_if(modules.cbegin(), modules.cend(),
                                            [&](const SoftwareModule &m) { return m.typeKey == module->typeKey; }));
-    const std::optional<SoftwareModuleType> moduleType = m_store.softwareModuleType(module->typeKey);
+    const std::optional<SoftwareModuleType> moduleType = m_repository.softwareModuleType(module->typeKey);
     const int maximum = moduleType ? moduleType->maxAssignments : std::numeric_limits<int>::max();
     if (sameType >= maximum)
         return { Error::TooManyOfType,
                  QStringLiteral("a set holds at most %1 module(s) of type '%2'").arg(maximum).arg(module->typeKey) };
-    if (!m_store.addModuleToSet(setId, moduleId))
-        return { Error::Store, m_store.lastError() };
+    if (!m_repository.addModuleToSet(setId, moduleId))
+        return { Error::Store, m_session.lastError() };
     return {};
 }
 
 QStringList RepositoryService::missingModuleTypes(qint64 setId)
 {
-    const std::optional<DistributionSet> set = m_store.distributionSet(setId);
+    const std::optional<DistributionSet> set = m_repository.distributionSet(setId);
     const std::optional<DistributionSetType> type
-        = set ? m_store.distributionSetType(set->typeKey) : std::optional<DistributionSetType>();
+        = set ? m_repository.distributionSetType(set->typeKey) : std::optional<DistributionSetType>();
     if (!type)
         return {};
     QStringList missing = type->mandatoryModuleTypes;
-    for (const SoftwareModule &m : m_store.modulesOfSet(setId))
+    for (const SoftwareModule &m : m_repository.modulesOfSet(setId))
         missing.removeAll(m.typeKey);
     return missing;
 }
@@ -63,15 +64,15 @@ QStringList RepositoryService::incompleteness(qint64 setId)
     for (const QString &type : missingModuleTypes(setId))
         reasons << QStringLiteral("it has no module of type %1").arg(type);
     QHash<QString, int> minArtifacts;
-    for (const SoftwareModule &m : m_store.modulesOfSet(setId)) {
+    for (const SoftwareModule &m : m_repository.modulesOfSet(setId)) {
         if (!minArtifacts.contains(m.typeKey)) {
-            const std::optional<SoftwareModuleType> type = m_store.softwareModuleType(m.typeKey);
+            const std::optional<SoftwareModuleType> type = m_repository.softwareModuleType(m.typeKey);
             minArtifacts.insert(m.typeKey, type ? type->minArtifacts : 0);
         }
         const int needed = minArtifacts.value(m.typeKey);
         if (needed <= 0)
             continue;
-        if (const qsizetype has = m_store.artifacts(m.id).size(); has < needed)
+        if (const qsizetype has = m_repository.artifacts(m.id).size(); has < needed)
             reasons << QStringLiteral("module %1 %2 has %3 of the %4 artifacts its type requires")
                            .arg(m.name, m.version)
                            .arg(has)

@@ -10,7 +10,10 @@ namespace Flotilla {
 class RepositoryService
 {
 public:
-    explicit RepositoryService(Store &store);
+    RepositoryService(StoreSession &session, RepositoryStore &repository);
+    explicit RepositoryService(const Stores &stores)
+        : RepositoryService(stores.session, stores.repository)
+    { }
 
     enum class Error : quint8 {
         None,
@@ -38,7 +41,8 @@ public:
     bool isComplete(qint64 setId) { return incompleteness(setId).isEmpty(); }
 
 private:
-    Store &m_store;
+    StoreSession &m_session;
+    RepositoryStore &m_repository;
 };
 
 } // namespace Flotilla

@@ -19,8 +19,8 @@ RolloutForecastResult RolloutForecast::run(const RolloutRequest &request, const 
     RolloutForecastResult result;
     MemoryStore store;
     ManualClock clock(start);
-    DeploymentService deployment(store, clock);
-    RolloutService rollouts(store, deployment, clock);
+    DeploymentService deployment(store.stores(), clock);
+    RolloutService rollouts(store.stores(), deployment, clock);
 
     QHash<qint64, const SimulatedDevice *> deviceOf;
     for (const SimulatedDevice &d : devices) {

@@ -4,9 +4,9 @@
 
 namespace Flotilla {
 
-RolloutScheduler::RolloutScheduler(Store &store, RolloutService &rollouts, const Clock &clock, QObject *parent)
+RolloutScheduler::RolloutScheduler(const Stores &stores, RolloutService &rollouts, const Clock &clock, QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_store(stores.rollouts)
     , m_rollouts(rollouts)
     , m_clock(clock)
 {

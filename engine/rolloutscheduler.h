@@ -14,7 +14,7 @@ class RolloutScheduler : public QObject
 {
     Q_OBJECT
 public:
-    RolloutScheduler(Store &store, RolloutService &rollouts, const Clock &clock, QObject *parent = nullptr);
+    RolloutScheduler(const Stores &stores, RolloutService &rollouts, const Clock &clock, QObject *parent = nullptr);
 
     void start(int intervalMs = DefaultIntervalMs);
     static constexpr int DefaultIntervalMs = 5000;
@@ -23,7 +23,7 @@ public:
     int tick();
 
 private:
-    Store &m_store;
+    RolloutStore &m_store;
     RolloutService &m_rollouts;
     const Clock &m_clock;
     QTimer m_timer;

@@ -5,8 +5,12 @@
 
 namespace Flotilla {
 
-RolloutService::RolloutService(Store &store, DeploymentService &deployment, const Clock &clock)
-    : m_store(store)
+RolloutService::RolloutService(const Stores &stores, DeploymentService &deployment, const Clock &clock)
+    : m_session(stores.session)
+    , m_configuration(stores.configuration)
+    , m_targets(stores.targets)
+    , m_repository(stores.repository)
+    , m_rollouts(stores.rollouts)
     , m_deployment(deployment)
     , m_clock(clock)
 { }
@@ -30,8 +34,8 @@ bool RolloutService::transition(Rollout &rollout, RolloutEvent event)
         return fail(QStringLiteral("rollout %1 is %2: %3 is not possible")
                         .arg(rollout.id)
                         .arg(nameOf(rollout.state), nameOf(event)));
-    if (!m_store.updateRolloutState(rollout.id, *next))
-        return fail(m_store.lastError());
+    if (!m_rollouts.updateRolloutState(rollout.id, *next))
+        return fail(m_session.lastError());
     rollout.state = *next;
     return true;
 }
@@ -42,8 +46,8 @@ bool RolloutService::groupTransition(RolloutGroup &group, RolloutGroupEvent even
     if (!next)
         return fail(
             QStringLiteral("group %1 is %2: %3 is not possible").arg(group.name, nameOf(group.state), nameOf(event)));
-    if (!m_store.updateRolloutGroupState(group.id, *next))
-        return fail(m_store.lastError());
+    if (!m_rollouts.updateRolloutGroupState(group.id, *next))
+        return fail(m_session.lastError());
     group.state = *next;
     return true;
 }
@@ -57,9 +61,9 @@ qint64 RolloutService::create(const RolloutRequest &request)
     if (request.rollout.weight < MinWeight || request.rollout.weight > MaxWeight)
         return failId(
             QStringLiteral("weight %1 is outside %2..%3").arg(request.rollout.weight).arg(MinWeight).arg(MaxWeight));
-    StoreTransaction tx(m_store);
+    StoreTransaction tx(m_session);
     const std::optional<DistributionSet> set
-        = tx.isOpen() ? m_store.distributionSet(request.rollout.distributionSetId) : std::nullopt;
+        = tx.isOpen() ? m_repository.distributionSet(request.rollout.distributionSetId) : std::nullopt;
     if (!set)
         return failId(QStringLiteral("distribution set %1 does not exist").arg(request.rollout.distributionSetId));
     if (!set->valid)
@@ -68,9 +72,9 @@ qint64 RolloutService::create(const RolloutRequest &request)
     // The targets: as given, or those the filter matches now (oldest first).
     QList<qint64> targets = request.targets;
     if (targets.isEmpty() && !request.rollout.targetFilterQuery.trimmed().isEmpty()) {
-        const std::optional<QList<qint64>> matching = m_store.targetIdsMatching(request.rollout.targetFilterQuery);
+        const std::optional<QList<qint64>> matching = m_targets.targetIdsMatching(request.rollout.targetFilterQuery);
         if (!matching)
-            return failId(m_store.lastError());
+            return failId(m_session.lastError());
         targets = *matching;
     }
     if (targets.isEmpty())
@@ -79,9 +83,9 @@ qint64 RolloutService::create(const RolloutRequest &request)
     Rollout rollout = request.rollout;
     rollout.state = RolloutState::Creating;
     rollout.createdAt = m_clock.now();
-    rollout.id = m_store.insertRollout(rollout);
+    rollout.id = m_rollouts.insertRollout(rollout);
     if (rollout.id == 0)
-        return failId(m_store.lastError());
+        return failId(m_session.lastError());
 
     // Each group's members: a share of the targets left, or, for a group with its own filter, of the targets
     // left that match it (hawkBit's group targetFilterQuery and targetPercentage).
@@ -98,9 +102,9 @@ qint64 RolloutService::create(const RolloutRequest &request)
             const QString filter = request.groupDetails.value(i).targetFilterQuery.trimmed();
             QList<qint64> candidates = left;
             if (!filter.isEmpty()) {
-                const std::optional<QList<qint64>> matching = m_store.targetIdsMatching(filter);
+                const std::optional<QList<qint64>> matching = m_targets.targetIdsMatching(filter);
                 if (!matching)
-                    return failId(QStringLiteral("group %1: %2").arg(i + 1).arg(m_store.lastError()));
+                    return failId(QStringLiteral("group %1: %2").arg(i + 1).arg(m_session.lastError()));
                 const QSet<qint64> match(matching->cbegin(), matching->cend());
                 candidates.removeIf([&](qint64 id) { return !match.contains(id); });
             }
@@ -112,7 +116,7 @@ qint64 RolloutService::create(const RolloutRequest &request)
             members.append(taken);
         }
     }
-    const TenantConfiguration config = m_store.tenantConfiguration();
+    const TenantConfiguration config = m_configuration.tenantConfiguration();
     if (members.size() > config.maxRolloutGroups)
         return failId(QStringLiteral("%1 groups exceed the quota of %2 per rollout")
                           .arg(members.size())
@@ -134,23 +138,23 @@ qint64 RolloutService::create(const RolloutRequest &request)
         group.confirmationRequired = details.confirmationRequired;
         group.conditions = request.groupConditions.value(i, request.conditions);
         group.targetPercentage = request.amountGroups > 0 ? 100.0 / request.amountGroups : request.percentages.at(i);
-        group.id = m_store.insertRolloutGroup(group);
-        if (group.id == 0 || !m_store.addRolloutGroupTargets(group.id, members.at(i)))
-            return failId(m_store.lastError());
+        group.id = m_rollouts.insertRolloutGroup(group);
+        if (group.id == 0 || !m_rollouts.addRolloutGroupTargets(group.id, members.at(i)))
+            return failId(m_session.lastError());
         if (!groupTransition(group, RolloutGroupEvent::Filled))
             return 0;
     }
     if (!transition(rollout, request.approvalRequired ? RolloutEvent::CreatedNeedsApproval : RolloutEvent::Created))
         return 0;
     if (!tx.commit())
-        return failId(m_store.lastError());
+        return failId(m_session.lastError());
     return rollout.id;
 }
 
 bool RolloutService::approve(qint64 rolloutId)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    StoreTransaction tx(m_session);
+    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (!rollout)
         return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
     return transition(*rollout, RolloutEvent::Approve) && tx.commit();
@@ -158,8 +162,8 @@ bool RolloutService::approve(qint64 rolloutId)
 
 bool RolloutService::deny(qint64 rolloutId)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    StoreTransaction tx(m_session);
+    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (!rollout)
         return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
     return transition(*rollout, RolloutEvent::Deny) && tx.commit();
@@ -167,14 +171,14 @@ bool RolloutService::deny(qint64 rolloutId)
 
 bool RolloutService::triggerNextGroup(qint64 rolloutId)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    StoreTransaction tx(m_session);
+    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (!rollout)
         return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
     if (rollout->state != RolloutState::Running)
         return fail(QStringLiteral("rollout %1 is %2; only a running rollout starts its next group")
                         .arg(rollout->name, nameOf(rollout->state)));
-    for (RolloutGroup &group : m_store.rolloutGroups(rolloutId)) {
+    for (RolloutGroup &group : m_rollouts.rolloutGroups(rolloutId)) {
         if (group.state == RolloutGroupState::Scheduled)
             return startGroup(group) && tx.commit();
     }
@@ -185,9 +189,9 @@ bool RolloutService::startGroup(RolloutGroup &group)
 {
     if (!groupTransition(group, RolloutGroupEvent::Start))
         return false;
-    for (const Action &action : m_store.rolloutGroupActions(group.id)) {
+    for (const Action &action : m_rollouts.rolloutGroupActions(group.id)) {
         if (action.state == ActionState::Scheduled && !m_deployment.activateScheduled(action))
-            return fail(QStringLiteral("starting action %1: %2").arg(action.id).arg(m_store.lastError()));
+            return fail(QStringLiteral("starting action %1: %2").arg(action.id).arg(m_session.lastError()));
     }
     return true;
 }
@@ -204,7 +208,7 @@ bool RolloutService::scheduleGroup(const Rollout &rollout, RolloutGroup &group)
     request.rolloutId = rollout.id;
     request.rolloutGroupId = group.id;
     const AssignmentResult assigned
-        = m_deployment.assign(m_store.rolloutGroupTargets(group.id), rollout.distributionSetId, request);
+        = m_deployment.assign(m_rollouts.rolloutGroupTargets(group.id), rollout.distributionSetId, request);
     if (assigned.error != AssignmentResult::Error::None)
         return fail(assigned.message);
     return groupTransition(group, RolloutGroupEvent::RolloutStarted);
@@ -212,19 +216,19 @@ bool RolloutService::scheduleGroup(const Rollout &rollout, RolloutGroup &group)
 
 bool RolloutService::extendDynamic(qint64 rolloutId)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    StoreTransaction tx(m_session);
+    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (!rollout)
         return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
     if (!rollout->dynamic || rollout->state != RolloutState::Running)
         return true;
-    const std::optional<QList<qint64>> matching = m_store.targetIdsMatching(rollout->targetFilterQuery);
+    const std::optional<QList<qint64>> matching = m_targets.targetIdsMatching(rollout->targetFilterQuery);
     if (!matching)
-        return fail(m_store.lastError());
-    const QList<RolloutGroup> groups = m_store.rolloutGroups(rolloutId);
+        return fail(m_session.lastError());
+    const QList<RolloutGroup> groups = m_rollouts.rolloutGroups(rolloutId);
     QSet<qint64> inRollout;
     for (const RolloutGroup &g : groups) {
-        const QList<qint64> ids = m_store.rolloutGroupTargets(g.id);
+        const QList<qint64> ids = m_rollouts.rolloutGroupTargets(g.id);
         inRollout.unite(QSet<qint64>(ids.cbegin(), ids.cend()));
     }
     QList<qint64> newcomers;
@@ -234,7 +238,7 @@ bool RolloutService::extendDynamic(qint64 rolloutId)
     }
     if (newcomers.isEmpty())
         return true;
-    const TenantConfiguration config = m_store.tenantConfiguration();
+    const TenantConfiguration config = m_configuration.tenantConfiguration();
     const RolloutGroup templateGroup = groups.isEmpty() ? RolloutGroup() : groups.last();
     const int size = std::clamp(templateGroup.targetCount, 1, config.maxTargetsPerRolloutGroup);
     for (qsizetype from = 0; from < newcomers.size(); from += size) {
@@ -247,24 +251,24 @@ bool RolloutService::extendDynamic(qint64 rolloutId)
         group.position = int(groups.size() + from / size);
         group.name = QStringLiteral("dynamic-%1").arg(group.position + 1);
         group.conditions = templateGroup.conditions;
-        group.id = m_store.insertRolloutGroup(group);
-        if (group.id == 0 || !m_store.addRolloutGroupTargets(group.id, newcomers.mid(from, size)))
-            return fail(m_store.lastError());
+        group.id = m_rollouts.insertRolloutGroup(group);
+        if (group.id == 0 || !m_rollouts.addRolloutGroupTargets(group.id, newcomers.mid(from, size)))
+            return fail(m_session.lastError());
         if (!groupTransition(group, RolloutGroupEvent::Filled) || !scheduleGroup(*rollout, group))
             return false;
     }
-    return evaluateLocked(*rollout, false) && (tx.commit() || fail(m_store.lastError()));
+    return evaluateLocked(*rollout, false) && (tx.commit() || fail(m_session.lastError()));
 }
 
 bool RolloutService::start(qint64 rolloutId)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    StoreTransaction tx(m_session);
+    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (!rollout)
         return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
     if (!transition(*rollout, RolloutEvent::Start))
         return false;
-    QList<RolloutGroup> groups = m_store.rolloutGroups(rolloutId);
+    QList<RolloutGroup> groups = m_rollouts.rolloutGroups(rolloutId);
     for (RolloutGroup &group : groups) {
         if (!scheduleGroup(*rollout, group))
             return false;
@@ -275,12 +279,12 @@ bool RolloutService::start(qint64 rolloutId)
         return false;
     if (!evaluateLocked(*rollout, false)) // an empty first group is done at once
         return false;
-    return tx.commit() || fail(m_store.lastError());
+    return tx.commit() || fail(m_session.lastError());
 }
 
 bool RolloutService::startIfDue(qint64 rolloutId)
 {
-    const std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    const std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (!rollout || rollout->state != RolloutState::Ready || !rollout->startAt.isValid()
         || rollout->startAt > m_clock.now())
         return false;
@@ -289,8 +293,8 @@ bool RolloutService::startIfDue(qint64 rolloutId)
 
 bool RolloutService::pause(qint64 rolloutId)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    StoreTransaction tx(m_session);
+    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (!rollout)
         return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
     return transition(*rollout, RolloutEvent::Pause) && tx.commit();
@@ -298,8 +302,8 @@ bool RolloutService::pause(qint64 rolloutId)
 
 bool RolloutService::resume(qint64 rolloutId)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    StoreTransaction tx(m_session);
+    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (!rollout)
         return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
     return transition(*rollout, RolloutEvent::Resume) && evaluateLocked(*rollout, true) && tx.commit();
@@ -307,17 +311,17 @@ bool RolloutService::resume(qint64 rolloutId)
 
 bool RolloutService::stop(qint64 rolloutId)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    StoreTransaction tx(m_session);
+    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (!rollout)
         return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
     if (!transition(*rollout, RolloutEvent::Stop))
         return false;
-    for (const RolloutGroup &group : m_store.rolloutGroups(rolloutId)) {
-        for (const Action &action : m_store.rolloutGroupActions(group.id)) {
+    for (const RolloutGroup &group : m_rollouts.rolloutGroups(rolloutId)) {
+        for (const Action &action : m_rollouts.rolloutGroupActions(group.id)) {
             if (action.isActive() && action.state != ActionState::Canceling
                 && !m_deployment.cancel(action, QStringLiteral("Update Server: rollout %1 stopped").arg(rollout->name)))
-                return fail(QStringLiteral("canceling action %1: %2").arg(action.id).arg(m_store.lastError()));
+                return fail(QStringLiteral("canceling action %1: %2").arg(action.id).arg(m_session.lastError()));
         }
     }
     return transition(*rollout, RolloutEvent::ActionsStopped) && tx.commit();
@@ -325,14 +329,14 @@ bool RolloutService::stop(qint64 rolloutId)
 
 GroupCounts RolloutService::counts(qint64 groupId)
 {
-    return m_store.rolloutGroupCounts(groupId);
+    return m_rollouts.rolloutGroupCounts(groupId);
 }
 
 bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
 {
     if (rollout.state != RolloutState::Running)
         return true;
-    QList<RolloutGroup> groups = m_store.rolloutGroups(rollout.id);
+    QList<RolloutGroup> groups = m_rollouts.rolloutGroups(rollout.id);
     QHash<qint64, GroupCounts> counted; // each group counted once per evaluation
     auto countsOf = [&](qint64 groupId) {
         auto it = counted.find(groupId);
@@ -384,8 +388,8 @@ bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
 
 bool RolloutService::evaluate(qint64 rolloutId)
 {
-    StoreTransaction tx(m_store);
-    std::optional<Rollout> rollout = m_store.rollout(rolloutId);
+    StoreTransaction tx(m_session);
+    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (!rollout)
         return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
     return evaluateLocked(*rollout, false) && tx.commit();

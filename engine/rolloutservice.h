@@ -32,7 +32,7 @@ struct RolloutRequest
 class RolloutService
 {
 public:
-    RolloutService(Store &store, DeploymentService &deployment, const Clock &clock);
+    RolloutService(const Stores &stores, DeploymentService &deployment, const Clock &clock);
 
     qint64 create(const RolloutRequest &request); // 0 on failure; see lastError()
     bool approve(qint64 rolloutId);
@@ -69,7 +69,11 @@ private:
     bool scheduleGroup(const Rollout &rollout, RolloutGroup &group);
     bool evaluateLocked(Rollout &rollout, bool resuming);
 
-    Store &m_store;
+    StoreSession &m_session;
+    ConfigurationStore &m_configuration;
+    TargetStore &m_targets;
+    RepositoryStore &m_repository;
+    RolloutStore &m_rollouts;
     DeploymentService &m_deployment;
     const Clock &m_clock;
     QString m_error;

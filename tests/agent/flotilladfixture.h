@@ -39,7 +39,7 @@ public:
         Flotilla::SqlStore store;
         if (!store.open(databaseUrl()))
             return {};
-        return makeTarget(store, controllerId);
+        return makeTarget(store.stores(), controllerId);
     }
     SetWithArtifact addSet(const QString &name, const QString &version, const QString &filename,
                            const QByteArray &content, const QString &type = QStringLiteral("os"))
@@ -50,7 +50,7 @@ public:
         Flotilla::ArtifactStore artifacts(artifactDir());
         if (!artifacts.open())
             return {};
-        return makeSet(store, artifacts, name, version, filename, content, type);
+        return makeSet(store.stores(), artifacts, name, version, filename, content, type);
     }
 
     // tenantIni: extra lines for the [tenant] group (consentFlow=true, multiAssignment=true).

@@ -155,8 +155,8 @@ void TestFlotillad::configFileAndCommandLine()
     stop(p);
     SqlStore store;
     QVERIFY(store.open(database()));
-    QVERIFY(store.tenantConfiguration().consentFlow);
-    QVERIFY(store.targetByControllerId(u"dev-x"_s));
+    QVERIFY(store.configuration().tenantConfiguration().consentFlow);
+    QVERIFY(store.targets().targetByControllerId(u"dev-x"_s));
 }
 
 void TestFlotillad::updateOverDdi()
@@ -169,10 +169,10 @@ void TestFlotillad::updateOverDdi()
         QVERIFY(store.open(database()));
         ArtifactStore artifacts(artifactDir());
         QVERIFY(artifacts.open());
-        target = makeTarget(store, u"dev-001"_s);
-        set = makeSet(store, artifacts, u"fw"_s, u"2.0"_s, u"image.swu"_s, content);
+        target = makeTarget(store.stores(), u"dev-001"_s);
+        set = makeSet(store.stores(), artifacts, u"fw"_s, u"2.0"_s, u"image.swu"_s, content);
         SystemClock clock;
-        DeploymentService deployment(store, clock);
+        DeploymentService deployment(store.stores(), clock);
         QCOMPARE(deployment.assign({ target.id }, set.setId, {}).assigned, 1);
     }
     QProcess p;
@@ -200,7 +200,7 @@ void TestFlotillad::updateOverDdi()
 
     SqlStore store;
     QVERIFY(store.open(database()));
-    const Target after = *store.target(target.id);
+    const Target after = *store.targets().target(target.id);
     QCOMPARE(after.state, TargetState::InSync);
     QCOMPARE(after.installedDistributionSetId, set.setId);
 }
@@ -215,10 +215,10 @@ void TestFlotillad::sigtermFinishesRunningDownload()
         QVERIFY(store.open(database()));
         ArtifactStore artifacts(artifactDir());
         QVERIFY(artifacts.open());
-        target = makeTarget(store, u"dev-001"_s);
-        set = makeSet(store, artifacts, u"fw"_s, u"3.0"_s, u"big.bin"_s, QByteArray(size, 'z'));
+        target = makeTarget(store.stores(), u"dev-001"_s);
+        set = makeSet(store.stores(), artifacts, u"fw"_s, u"3.0"_s, u"big.bin"_s, QByteArray(size, 'z'));
         SystemClock clock;
-        QCOMPARE(DeploymentService(store, clock).assign({ target.id }, set.setId, {}).assigned, 1);
+        QCOMPARE(DeploymentService(store.stores(), clock).assign({ target.id }, set.setId, {}).assigned, 1);
     }
     QProcess p;
     const QString base = start(p);

@@ -31,8 +31,8 @@ protected:
         m_content.resize(100 * 1024);
         for (int i = 0; i < m_content.size(); ++i)
             m_content[i] = char('a' + (i * 7) % 26);
-        m_target = FlotillaTest::makeTarget(*m_store, u"dev-001"_s);
-        m_set = FlotillaTest::makeSet(*m_store, *m_artifacts, u"fw"_s, u"1.0"_s, u"update.swu"_s, m_content);
+        m_target = FlotillaTest::makeTarget(m_store->stores(), u"dev-001"_s);
+        m_set = FlotillaTest::makeSet(m_store->stores(), *m_artifacts, u"fw"_s, u"1.0"_s, u"update.swu"_s, m_content);
         QVERIFY(m_set.setId > 0);
         Flotilla::DdiSettings settings;
         settings.gatewayToken = u"gw-key"_s;
@@ -54,9 +54,9 @@ protected:
         m_client.reset();
         m_http.reset();
         m_http = std::make_unique<QHttpServer>();
-        m_deployment = std::make_unique<Flotilla::DeploymentService>(*m_store, *m_clock);
-        m_rollouts = std::make_unique<Flotilla::RolloutService>(*m_store, *m_deployment, *m_clock);
-        m_ddi = new Flotilla::DdiServer(*m_store, *m_artifacts, *m_clock, *m_deployment, *m_rollouts,
+        m_deployment = std::make_unique<Flotilla::DeploymentService>(m_store->stores(), *m_clock);
+        m_rollouts = std::make_unique<Flotilla::RolloutService>(m_store->stores(), *m_deployment, *m_clock);
+        m_ddi = new Flotilla::DdiServer(m_store->stores(), *m_artifacts, *m_clock, *m_deployment, *m_rollouts,
                                         std::move(settings), m_http.get());
         m_ddi->install(*m_http);
         auto *listener = new QTcpServer();
@@ -83,7 +83,7 @@ protected:
 
     qint64 assign(const Flotilla::Target &t, qint64 setId, Flotilla::AssignmentRequest request = {})
     {
-        Flotilla::DeploymentService service(*m_store, *m_clock);
+        Flotilla::DeploymentService service(m_store->stores(), *m_clock);
         return service.assign({ t.id }, setId, request).actionIds.value(0);
     }
 
@@ -99,7 +99,7 @@ protected:
     QList<Flotilla::HistoryStatus> history(qint64 actionId)
     {
         QList<Flotilla::HistoryStatus> list;
-        for (const Flotilla::ActionStatusEntry &e : m_store->statusHistory(actionId, 0, 1000))
+        for (const Flotilla::ActionStatusEntry &e : m_store->actions().statusHistory(actionId, 0, 1000))
             list << e.status;
         return list;
     }

@@ -236,13 +236,13 @@ void TestAuditTrail::clientBehindATrustedProxy()
 void TestAuditTrail::retentionRemovesOldEntries()
 {
     addTarget(u"dev-1"_s, u"x"_s);
-    SqlStore::AuditEntry old;
+    SqlAuditTrail::AuditEntry old;
     old.at = QDateTime::currentDateTimeUtc().addDays(-400);
     old.actor = u"admin"_s;
     old.method = u"DELETE"_s;
     old.path = u"/targets/ancient"_s;
     old.status = 204;
-    QVERIFY(m_server->store().appendAuditEntry(old));
+    QVERIFY(m_server->store().auditTrail().appendAuditEntry(old));
     QCOMPARE(entries().size(), 2);
     // The next start prunes (and so does every hour): 365 days by default.
     const QString database = m_dir->filePath(u"db"_s);
@@ -253,7 +253,7 @@ void TestAuditTrail::retentionRemovesOldEntries()
     QCOMPARE(left.size(), 1);
     QCOMPARE(left.at(0).toObject().value("entityId"_L1).toString(), QString());
     // 0 keeps everything.
-    QVERIFY(m_server->store().appendAuditEntry(old));
+    QVERIFY(m_server->store().auditTrail().appendAuditEntry(old));
     const std::unique_ptr<QTemporaryDir> keep2 = std::move(m_dir);
     tearDown();
     setUp([&](ServerConfig &c) {

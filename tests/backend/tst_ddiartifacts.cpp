@@ -142,18 +142,18 @@ void TestDdiArtifacts::ifMatchOtherThanSha1Is412()
 void TestDdiArtifacts::rangeRequestsAreNotHistory()
 {
     const qint64 actionId = assign(m_target, m_set.setId);
-    const int before = m_store->countStatus(actionId);
+    const int before = m_store->actions().countStatus(actionId);
     const QString path = controller(m_target) + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId);
     for (int i = 0; i < 5; ++i)
         QCOMPARE(device(m_target).get(path, { { "Range", "bytes=0-99" } }).status, 206);
-    QCOMPARE(m_store->countStatus(actionId), before);
+    QCOMPARE(m_store->actions().countStatus(actionId), before);
     QCOMPARE(device(m_target).get(path).status, 200);
-    QCOMPARE(m_store->countStatus(actionId), before + 1);
+    QCOMPARE(m_store->actions().countStatus(actionId), before + 1);
 }
 
 void TestDdiArtifacts::foreignArtifactIs404()
 {
-    const Target other = makeTarget(*m_store, u"dev-002"_s);
+    const Target other = makeTarget(m_store->stores(), u"dev-002"_s);
     assign(other, m_set.setId); // only dev-002 has this module
     const HttpAnswer a = device(m_target).get(controller(m_target)
                                               + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId));

@@ -60,8 +60,8 @@ void TestDdiServer::happyPath()
     QVERIFY2(deploymentHref.startsWith(dev.base() + controller(m_target) + u"/deploymentBase/%1?c="_s.arg(actionId)),
              qPrintable(deploymentHref));
     QVERIFY(!poll.link(u"configData"_s).isEmpty()); // a new target is asked for its attributes
-    QCOMPARE(m_store->target(m_target.id)->state, TargetState::Pending);
-    QVERIFY(m_store->target(m_target.id)->lastPoll.isValid());
+    QCOMPARE(m_store->targets().target(m_target.id)->state, TargetState::Pending);
+    QVERIFY(m_store->targets().target(m_target.id)->lastPoll.isValid());
 
     const HttpAnswer deployment = dev.get(deploymentHref + u"&actionHistory=5"_s);
     QCOMPARE(deployment.status, 200);
@@ -100,10 +100,10 @@ void TestDdiServer::happyPath()
     QVERIFY(history(actionId).contains(HistoryStatus::Download));
 
     QCOMPARE(feedback(m_target, actionId, "proceeding", "none").status, 200);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Running);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Running);
     QCOMPARE(feedback(m_target, actionId, "closed", "success").status, 200);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Finished);
-    const Target after = *m_store->target(m_target.id);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Finished);
+    const Target after = *m_store->targets().target(m_target.id);
     QCOMPARE(after.state, TargetState::InSync);
     QCOMPARE(after.installedDistributionSetId, m_set.setId);
 
@@ -132,9 +132,9 @@ void TestDdiServer::pollEtagAnswers304()
 void TestDdiServer::cancelClosedAcceptsCancellation()
 {
     const qint64 first = assign(m_target, m_set.setId);
-    const SetWithArtifact second = makeSet(*m_store, *m_artifacts, u"fw"_s, u"2.0"_s, u"b.swu"_s, "two");
+    const SetWithArtifact second = makeSet(m_store->stores(), *m_artifacts, u"fw"_s, u"2.0"_s, u"b.swu"_s, "two");
     const qint64 next = assign(m_target, second.setId); // without multi-assignment: the first is canceled
-    QCOMPARE(m_store->action(first)->state, ActionState::Canceling);
+    QCOMPARE(m_store->actions().action(first)->state, ActionState::Canceling);
 
     HttpClient &dev = device(m_target);
     const HttpAnswer poll = dev.get(controller(m_target));
@@ -147,26 +147,26 @@ void TestDdiServer::cancelClosedAcceptsCancellation()
     QCOMPARE(dev.get(controller(m_target) + u"/deploymentBase/%1"_s.arg(first)).status, 404);
 
     QCOMPARE(feedback(m_target, first, "closed", "success", u"cancelAction"_s).status, 200);
-    QCOMPARE(m_store->action(first)->state, ActionState::Canceled);
+    QCOMPARE(m_store->actions().action(first)->state, ActionState::Canceled);
     QVERIFY(dev.get(controller(m_target)).link(u"deploymentBase"_s).contains(u"/deploymentBase/%1?"_s.arg(next)));
 }
 
 void TestDdiServer::cancelRejectedBringsActionBackToRunning()
 {
     const qint64 actionId = assign(m_target, m_set.setId);
-    DeploymentService service(*m_store, *m_clock);
-    QVERIFY(service.cancel(*m_store->action(actionId), u"operator"_s));
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Canceling);
+    DeploymentService service(m_store->stores(), *m_clock);
+    QVERIFY(service.cancel(*m_store->actions().action(actionId), u"operator"_s));
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Canceling);
     QCOMPARE(feedback(m_target, actionId, "rejected", "none", u"cancelAction"_s).status, 200);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Running);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Running);
     QVERIFY(history(actionId).contains(HistoryStatus::CancelRejected));
     // Regular feedback is still accepted on a canceling action.
-    QVERIFY(service.cancel(*m_store->action(actionId), u"operator"_s));
+    QVERIFY(service.cancel(*m_store->actions().action(actionId), u"operator"_s));
     QCOMPARE(feedback(m_target, actionId, "proceeding", "none").status, 200);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Canceling);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Canceling);
     // "canceled" is not how a device accepts a cancel: logged, nothing changes.
     QCOMPARE(feedback(m_target, actionId, "canceled", "none", u"cancelAction"_s).status, 200);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Canceling);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Canceling);
     QCOMPARE(history(actionId).last(), HistoryStatus::Warning);
 }
 
@@ -176,19 +176,19 @@ void TestDdiServer::cancelFeedbackOnRunningActionIs405()
     const HttpAnswer a = feedback(m_target, actionId, "closed", "success", u"cancelAction"_s);
     QCOMPARE(a.status, 405);
     QVERIFY(a.json()["message"_L1].toString().contains(u"not being canceled"_s));
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Running);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Running);
     QCOMPARE(device(m_target).get(controller(m_target) + u"/cancelAction/%1"_s.arg(actionId)).status, 404);
 }
 
 void TestDdiServer::consentDeniedStaysThenConfirmedRuns()
 {
-    TenantConfiguration c = m_store->tenantConfiguration();
+    TenantConfiguration c = m_store->configuration().tenantConfiguration();
     c.consentFlow = true;
-    QVERIFY(m_store->setTenantConfiguration(c));
+    QVERIFY(m_store->configuration().setTenantConfiguration(c));
     AssignmentRequest request;
     request.confirmationRequired = true;
     const qint64 actionId = assign(m_target, m_set.setId, request);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::WaitForConfirmation);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::WaitForConfirmation);
 
     HttpClient &dev = device(m_target);
     const HttpAnswer poll = dev.get(controller(m_target));
@@ -206,11 +206,11 @@ void TestDdiServer::consentDeniedStaysThenConfirmedRuns()
 
     const QString fb = controller(m_target) + u"/confirmationBase/%1/feedback"_s.arg(actionId);
     QCOMPARE(dev.post(fb, R"({"confirmation":"denied","code":12,"details":["not now"]})").status, 200);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::WaitForConfirmation); // by design (hawkBit #1667)
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::WaitForConfirmation); // by design (hawkBit #1667)
     QVERIFY(dev.get(controller(m_target)).link(u"confirmationBase"_s).contains(QString::number(actionId)));
 
     QCOMPARE(dev.post(fb, R"({"confirmation":"confirmed"})").status, 200);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Running);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Running);
     QVERIFY(!dev.get(controller(m_target)).link(u"deploymentBase"_s).isEmpty());
     QCOMPARE(dev.get(controller(m_target) + u"/confirmationBase/%1"_s.arg(actionId)).status, 404);
     QCOMPARE(dev.post(fb, R"({"confirmation":"confirmed"})").status, 404); // no longer awaiting
@@ -218,16 +218,16 @@ void TestDdiServer::consentDeniedStaysThenConfirmedRuns()
 
 void TestDdiServer::autoConfirmActivateTwiceIs409()
 {
-    TenantConfiguration c = m_store->tenantConfiguration();
+    TenantConfiguration c = m_store->configuration().tenantConfiguration();
     c.consentFlow = true;
-    QVERIFY(m_store->setTenantConfiguration(c));
+    QVERIFY(m_store->configuration().setTenantConfiguration(c));
     AssignmentRequest request;
     request.confirmationRequired = true;
     const qint64 actionId = assign(m_target, m_set.setId, request);
     HttpClient &dev = device(m_target);
     const QString activate = controller(m_target) + u"/confirmationBase/activateAutoConfirm"_s;
     QCOMPARE(dev.post(activate, R"({"initiator":"plant","remark":"night shift"})").status, 200);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Running); // the waiting action is confirmed too
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Running); // the waiting action is confirmed too
     const HttpAnswer again = dev.post(activate, {});
     QCOMPARE(again.status, 409);
     QVERIFY(!again.json()["message"_L1].toString().isEmpty());
@@ -237,7 +237,7 @@ void TestDdiServer::autoConfirmActivateTwiceIs409()
     QCOMPARE(base.json()["autoConfirm"_L1]["remark"_L1].toString(), u"night shift"_s);
     QVERIFY(!base.link(u"deactivateAutoConfirm"_s).isEmpty());
     QCOMPARE(dev.post(controller(m_target) + u"/confirmationBase/deactivateAutoConfirm"_s, {}).status, 200);
-    QCOMPARE(m_store->target(m_target.id)->autoConfirm, false);
+    QCOMPARE(m_store->targets().target(m_target.id)->autoConfirm, false);
 }
 
 void TestDdiServer::downloadOnlyClosesOnDownloaded()
@@ -249,8 +249,8 @@ void TestDdiServer::downloadOnlyClosesOnDownloaded()
     QCOMPARE(d.json()["deployment"_L1]["download"_L1].toString(), u"forced"_s);
     QCOMPARE(d.json()["deployment"_L1]["update"_L1].toString(), u"skip"_s);
     QCOMPARE(feedback(m_target, actionId, "downloaded", "none").status, 200);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Downloaded);
-    QCOMPARE(m_store->target(m_target.id)->state, TargetState::InSync);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Downloaded);
+    QCOMPARE(m_store->targets().target(m_target.id)->state, TargetState::InSync);
 }
 
 void TestDdiServer::maintenanceWindowSkipsUpdateUntilOpen()
@@ -303,10 +303,11 @@ void TestDdiServer::timeForcedTurnsForced()
 
 void TestDdiServer::multiAssignmentPresentsHeaviestFirst()
 {
-    TenantConfiguration c = m_store->tenantConfiguration();
+    TenantConfiguration c = m_store->configuration().tenantConfiguration();
     c.multiAssignment = true;
-    QVERIFY(m_store->setTenantConfiguration(c));
-    const SetWithArtifact other = makeSet(*m_store, *m_artifacts, u"app"_s, u"7"_s, u"app.swu"_s, "app", u"app"_s);
+    QVERIFY(m_store->configuration().setTenantConfiguration(c));
+    const SetWithArtifact other
+        = makeSet(m_store->stores(), *m_artifacts, u"app"_s, u"7"_s, u"app.swu"_s, "app", u"app"_s);
     AssignmentRequest light;
     light.weight = 100;
     AssignmentRequest heavy;
@@ -316,7 +317,7 @@ void TestDdiServer::multiAssignmentPresentsHeaviestFirst()
     HttpClient &dev = device(m_target);
     QVERIFY(dev.get(controller(m_target)).link(u"deploymentBase"_s).contains(u"/deploymentBase/%1?"_s.arg(heavyId)));
     QCOMPARE(feedback(m_target, heavyId, "closed", "success").status, 200);
-    QCOMPARE(m_store->target(m_target.id)->state, TargetState::Pending); // the other is still open
+    QCOMPARE(m_store->targets().target(m_target.id)->state, TargetState::Pending); // the other is still open
     QVERIFY(dev.get(controller(m_target)).link(u"deploymentBase"_s).contains(u"/deploymentBase/%1?"_s.arg(lightId)));
 }
 
@@ -325,15 +326,16 @@ void TestDdiServer::configDataModes()
     HttpClient &dev = device(m_target);
     const QString path = controller(m_target) + u"/configData"_s;
     QCOMPARE(dev.put(path, R"({"data":{"hwId":"board-a","os":"1"}})").status, 200);
-    QCOMPARE(m_store->targetAttributes(m_target.id).value(u"hwId"_s), u"board-a"_s);
+    QCOMPARE(m_store->targets().targetAttributes(m_target.id).value(u"hwId"_s), u"board-a"_s);
     QVERIFY(dev.get(controller(m_target)).link(u"configData"_s).isEmpty()); // no longer requested
     QCOMPARE(dev.put(path, R"({"mode":"merge","data":{"os":"2"}})").status, 200);
-    QCOMPARE(m_store->targetAttributes(m_target.id),
+    QCOMPARE(m_store->targets().targetAttributes(m_target.id),
              (QMap<QString, QString> { { u"hwId"_s, u"board-a"_s }, { u"os"_s, u"2"_s } }));
     QCOMPARE(dev.put(path, R"({"mode":"remove","data":{"os":""}})").status, 200);
-    QCOMPARE(m_store->targetAttributes(m_target.id), (QMap<QString, QString> { { u"hwId"_s, u"board-a"_s } }));
+    QCOMPARE(m_store->targets().targetAttributes(m_target.id),
+             (QMap<QString, QString> { { u"hwId"_s, u"board-a"_s } }));
     QCOMPARE(dev.put(path, R"({"mode":"replace","data":{"serial":"42"}})").status, 200);
-    QCOMPARE(m_store->targetAttributes(m_target.id), (QMap<QString, QString> { { u"serial"_s, u"42"_s } }));
+    QCOMPARE(m_store->targets().targetAttributes(m_target.id), (QMap<QString, QString> { { u"serial"_s, u"42"_s } }));
 }
 
 void TestDdiServer::configDataLimits()
@@ -351,7 +353,7 @@ void TestDdiServer::configDataLimits()
         many.insert(u"key%1"_s.arg(i), u"v"_s);
     a = dev.put(path, QJsonDocument(QJsonObject { { "data"_L1, many } }).toJson());
     QCOMPARE(a.status, 429);
-    QVERIFY(m_store->targetAttributes(m_target.id).isEmpty()); // refused as a whole
+    QVERIFY(m_store->targets().targetAttributes(m_target.id).isEmpty()); // refused as a whole
 }
 
 void TestDdiServer::installedBasePut()
@@ -359,7 +361,7 @@ void TestDdiServer::installedBasePut()
     HttpClient &dev = device(m_target);
     const QString path = controller(m_target) + u"/installedBase"_s;
     QCOMPARE(dev.put(path, R"({"name":"fw","version":"1.0"})").status, 201);
-    const Target t = *m_store->target(m_target.id);
+    const Target t = *m_store->targets().target(m_target.id);
     QCOMPARE(t.installedDistributionSetId, m_set.setId);
     QCOMPARE(t.state, TargetState::InSync);
     QCOMPARE(dev.put(path, R"({"name":"fw","version":"1.0"})").status, 200);
@@ -393,14 +395,14 @@ void TestDdiServer::badRequestsChangeNothing()
     QFETCH(QByteArray, body);
     QFETCH(QString, mentions);
     const qint64 actionId = assign(m_target, m_set.setId);
-    const int before = m_store->countStatus(actionId);
+    const int before = m_store->actions().countStatus(actionId);
     const HttpAnswer a
         = device(m_target).post(controller(m_target) + u"/deploymentBase/%1/feedback"_s.arg(actionId), body);
     QCOMPARE(a.status, 400);
     QVERIFY2(a.json()["message"_L1].toString().contains(mentions), a.body.constData());
     QCOMPARE(a.json()["errorCode"_L1].toString(), u"flotilla.ddi.badRequest"_s);
-    QCOMPARE(m_store->countStatus(actionId), before);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Running);
+    QCOMPARE(m_store->actions().countStatus(actionId), before);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Running);
 }
 
 void TestDdiServer::oversizedBodyIs413()
@@ -412,15 +414,15 @@ void TestDdiServer::oversizedBodyIs413()
         = device(m_target).post(controller(m_target) + u"/deploymentBase/%1/feedback"_s.arg(actionId), huge);
     QCOMPARE(a.status, 413);
     QVERIFY(!a.json()["message"_L1].toString().isEmpty());
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Running);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Running);
 }
 
 void TestDdiServer::feedbackOnClosedActionIs410()
 {
     const qint64 actionId = assign(m_target, m_set.setId);
     QCOMPARE(feedback(m_target, actionId, "closed", "failure").status, 200);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Error);
-    QCOMPARE(m_store->target(m_target.id)->state, TargetState::Error);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Error);
+    QCOMPARE(m_store->targets().target(m_target.id)->state, TargetState::Error);
     const HttpAnswer a = feedback(m_target, actionId, "proceeding", "none");
     QCOMPARE(a.status, 410);
     QCOMPARE(a.json()["errorCode"_L1].toString(), u"flotilla.ddi.actionClosed"_s);
@@ -428,9 +430,9 @@ void TestDdiServer::feedbackOnClosedActionIs410()
 
 void TestDdiServer::quotaIs429()
 {
-    TenantConfiguration c = m_store->tenantConfiguration();
+    TenantConfiguration c = m_store->configuration().tenantConfiguration();
     c.maxMessagesPerStatus = 2;
-    QVERIFY(m_store->setTenantConfiguration(c));
+    QVERIFY(m_store->configuration().setTenantConfiguration(c));
     const qint64 actionId = assign(m_target, m_set.setId);
     const HttpAnswer a = device(m_target).post(
         controller(m_target) + u"/deploymentBase/%1/feedback"_s.arg(actionId),
@@ -441,7 +443,7 @@ void TestDdiServer::quotaIs429()
 
 void TestDdiServer::unknownAndForeignActionsAre404()
 {
-    const Target other = makeTarget(*m_store, u"dev-002"_s);
+    const Target other = makeTarget(m_store->stores(), u"dev-002"_s);
     const qint64 foreign = assign(other, m_set.setId);
     HttpClient &dev = device(m_target);
     for (const QString &id : { QString::number(foreign), u"999999"_s, u"abc"_s }) {
@@ -450,7 +452,7 @@ void TestDdiServer::unknownAndForeignActionsAre404()
         QCOMPARE(f.status, 404);
         QCOMPARE(f.json()["errorCode"_L1].toString(), u"flotilla.ddi.notFound"_s);
     }
-    QCOMPARE(m_store->action(foreign)->state, ActionState::Running);
+    QCOMPARE(m_store->actions().action(foreign)->state, ActionState::Running);
 }
 
 void TestDdiServer::authentication_data()
@@ -474,7 +476,7 @@ void TestDdiServer::authentication()
     QFETCH(QString, controllerId);
     QFETCH(QByteArray, authorization);
     QFETCH(int, status);
-    makeTarget(*m_store, u"dev-002"_s);
+    makeTarget(m_store->stores(), u"dev-002"_s);
     if (authorization == "OWN")
         authorization = "TargetToken " + m_target.securityToken.toUtf8();
     else if (authorization == "OWNLOWER")
@@ -487,7 +489,7 @@ void TestDdiServer::authentication()
         QCOMPARE(a.json()["errorCode"_L1].toString(), u"flotilla.ddi.unauthorized"_s);
         QVERIFY(!a.body.contains(controllerId.toUtf8()));
     }
-    QVERIFY(!m_store->targetByControllerId(u"ghost"_s)); // nothing registered on a refused request
+    QVERIFY(!m_store->targets().targetByControllerId(u"ghost"_s)); // nothing registered on a refused request
 }
 
 void TestDdiServer::gatewayTokenRegistersUnknownTarget()
@@ -495,14 +497,14 @@ void TestDdiServer::gatewayTokenRegistersUnknownTarget()
     m_client->setAuthorization("GatewayToken gw-key");
     const HttpAnswer a = m_client->get(u"/default/controller/v1/new-device"_s); // tenant case-insensitive
     QCOMPARE(a.status, 200);
-    const std::optional<Target> t = m_store->targetByControllerId(u"new-device"_s);
+    const std::optional<Target> t = m_store->targets().targetByControllerId(u"new-device"_s);
     QVERIFY(t);
     QCOMPARE(t->state, TargetState::Registered);
     QCOMPARE(t->securityToken.size(), 32);
     QVERIFY(!a.link(u"configData"_s).isEmpty());
     // Other resources do not register.
     QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/other/deploymentBase/1"_s).status, 404);
-    QVERIFY(!m_store->targetByControllerId(u"other"_s));
+    QVERIFY(!m_store->targets().targetByControllerId(u"other"_s));
     // An over-long controllerId is a bad request, not a new target.
     QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/"_s + QString(257, u'x')).status, 400);
 }
@@ -515,7 +517,7 @@ void TestDdiServer::anonymousOnlyWhenEnabled()
     open.anonymous = true;
     startServer(open);
     QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/anon-1"_s).status, 200);
-    QVERIFY(m_store->targetByControllerId(u"anon-1"_s));
+    QVERIFY(m_store->targets().targetByControllerId(u"anon-1"_s));
 }
 
 void TestDdiServer::linksFollowTrustedProxyOnly()
@@ -575,22 +577,22 @@ void TestDdiServer::swupdateFeedbackIsAccepted()
             .status,
         200);
     // The same report again (a retry) is applied once.
-    const int entries = m_store->countStatus(actionId);
+    const int entries = m_store->actions().countStatus(actionId);
     QCOMPARE(
         dev.post(
                path,
                R"({ "id": 1, "time": "20261122T110439", "status": { "result": { "progress": { "cnt" : 1, "of" : 0 }, "finished": "none" }, "execution": "proceeding", "details" : [ "log line" ] } })")
             .status,
         200);
-    QCOMPARE(m_store->countStatus(actionId), entries);
+    QCOMPARE(m_store->actions().countStatus(actionId), entries);
     QCOMPARE(
         dev.post(
                path,
                R"({ "id": 1, "time": "20261122T110440", "status": { "result": { "progress": { "cnt" : 0, "of" : 0 }, "finished": "success" }, "execution": "closed", "details" : [ "Update Installed." ] } })")
             .status,
         200);
-    QCOMPARE(m_store->action(actionId)->state, ActionState::Finished);
-    QCOMPARE(m_store->targetAttributes(m_target.id).value(u"hwId"_s), u"testboard"_s);
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Finished);
+    QCOMPARE(m_store->targets().targetAttributes(m_target.id).value(u"hwId"_s), u"testboard"_s);
 }
 
 QTEST_GUILESS_MAIN(TestDdiServer)

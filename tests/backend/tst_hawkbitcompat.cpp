@@ -404,24 +404,24 @@ void TestHawkbitCompat::tenantConfigurationKeys()
     QCOMPARE(one["global"_L1].toBool(), true);
     // hawkBit's converters take a boolean written as a string.
     QCOMPARE(api.put(u"/system/configs/repository.actions.autoclose.enabled"_s, R"({"value":"true"})").status, 200);
-    QCOMPARE(m_server->store().tenantConfiguration().autoClose, true);
+    QCOMPARE(m_server->store().configuration().tenantConfiguration().autoClose, true);
     QCOMPARE(api.send("DELETE", u"/system/configs/repository.actions.autoclose.enabled"_s).status, 204);
-    QCOMPARE(m_server->store().tenantConfiguration().autoClose, false);
+    QCOMPARE(m_server->store().configuration().tenantConfiguration().autoClose, false);
 }
 
 void TestHawkbitCompat::tenantConfigurationBatchIsAllOrNothing()
 {
     HttpClient &api = admin();
     QCOMPARE(api.put(u"/system/configs"_s, R"({"pollingTime":"00:02:00","maintenanceWindowPollCount":4})").status, 204);
-    QCOMPARE(m_server->store().tenantConfiguration().pollingSecs, qint64(120));
-    QCOMPARE(m_server->store().tenantConfiguration().maintenanceWindowPollCount, 4);
+    QCOMPARE(m_server->store().configuration().tenantConfiguration().pollingSecs, qint64(120));
+    QCOMPARE(m_server->store().configuration().tenantConfiguration().maintenanceWindowPollCount, 4);
     // One unknown key or bad value: nothing of the batch is applied.
     HttpAnswer a = api.put(u"/system/configs"_s, R"({"pollingTime":"00:03:00","colour":"red"})");
     QCOMPARE(a.status, 400);
     QCOMPARE(a.json()["errorCode"_L1].toString(), u"hawkbit.server.error.configKeyInvalid"_s);
     a = api.put(u"/system/configs"_s, R"({"pollingTime":"00:03:00","maintenanceWindowPollCount":0})");
     QCOMPARE(a.status, 400);
-    QCOMPARE(m_server->store().tenantConfiguration().pollingSecs, qint64(120));
+    QCOMPARE(m_server->store().configuration().tenantConfiguration().pollingSecs, qint64(120));
     // Keys checked together: the minimum must not exceed the polling time.
     QCOMPARE(api.put(u"/system/configs"_s, R"({"pollingTime":"00:00:20","minPollingTime":"00:00:30"})").status, 400);
     QCOMPARE(api.put(u"/system/configs"_s, R"({"pollingTime":"00:05:00","maintenanceWindowPollCount":3})").status, 204);

@@ -189,14 +189,14 @@ void TestManagementResources::tenantConfigurationChanges()
     QFETCH(QString, key);
     QFETCH(QByteArray, body);
     QFETCH(int, status);
-    const TenantConfiguration before = m_server->store().tenantConfiguration();
+    const TenantConfiguration before = m_server->store().configuration().tenantConfiguration();
     QCOMPARE(as("admin").put(u"/system/configs/"_s + key, body).status, status);
     QCOMPARE(as("operator").put(u"/system/configs/"_s + key, body).status, 403);
     const QJsonObject configs = as("admin").get(u"/system/configs"_s).json();
     if (status == 200)
         QCOMPARE(configs[key]["value"_L1], QJsonDocument::fromJson(body).object()["value"_L1]);
     else
-        QCOMPARE(m_server->store().tenantConfiguration().pollingSecs, before.pollingSecs);
+        QCOMPARE(m_server->store().configuration().tenantConfiguration().pollingSecs, before.pollingSecs);
 }
 
 void TestManagementResources::queriesOnOtherResources_data()

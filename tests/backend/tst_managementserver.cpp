@@ -116,7 +116,7 @@ void TestManagementServer::operatorFlowToFinishedRollout()
         // Every camera polls; only the running group's two are offered the update...
         QList<std::pair<Target, QString>> offered;
         for (int i = 1; i <= 6; ++i) {
-            const Target t = *store.targetByControllerId(u"cam-%1"_s.arg(i));
+            const Target t = *store.targets().targetByControllerId(u"cam-%1"_s.arg(i));
             HttpClient device(m_base);
             device.setAuthorization("TargetToken " + t.securityToken.toUtf8());
             const QString href = device.get(u"/DEFAULT/controller/v1/"_s + t.controllerId).link(u"deploymentBase"_s);

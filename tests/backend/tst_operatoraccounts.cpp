@@ -80,7 +80,7 @@ void TestOperatorAccounts::cleanup()
 
 QString TestOperatorAccounts::storedHash(const QString &user)
 {
-    const std::optional<SqlStore::UserRow> row = m_store->userByName(user);
+    const std::optional<SqlAccountStore::UserRow> row = m_store->accounts().userByName(user);
     return row ? row->passwordHash : QString();
 }
 
@@ -145,7 +145,8 @@ void TestOperatorAccounts::legacyHashIsUpgradedAtTheNextLogin()
     QFETCH(QString, stored);
     QVERIFY(!stored.isEmpty());
     OperatorAccounts accounts(*m_store);
-    QVERIFY2(m_store->insertUser(u"grace"_s, stored, { u"operator"_s }) > 0, qPrintable(m_store->lastError()));
+    QVERIFY2(m_store->accounts().insertUser(u"grace"_s, stored, { u"operator"_s }) > 0,
+             qPrintable(m_store->lastError()));
     QVERIFY(OperatorAccounts::needsRehash(stored));
 
     const std::optional<Operator> who = accounts.authenticate(basic(u"grace"_s, u"old password"_s));
@@ -155,7 +156,7 @@ void TestOperatorAccounts::legacyHashIsUpgradedAtTheNextLogin()
     const QString upgraded = storedHash(u"grace"_s);
     QVERIFY2(upgraded.startsWith(u"$argon2id$v=19$m=19456,t=2,p=1$"_s), qPrintable(upgraded));
     QVERIFY(!OperatorAccounts::needsRehash(upgraded));
-    QCOMPARE(m_store->userByName(u"grace"_s)->roles, QStringList { u"operator"_s });
+    QCOMPARE(m_store->accounts().userByName(u"grace"_s)->roles, QStringList { u"operator"_s });
 
     // The same password works against the new hash, in a fresh process (no credential cache), and the old
     // password is all it takes: nothing else changed.
@@ -167,7 +168,7 @@ void TestOperatorAccounts::legacyHashIsUpgradedAtTheNextLogin()
 void TestOperatorAccounts::wrongPasswordUpgradesNothing()
 {
     const QString stored = legacyHash(u"old password"_s);
-    QVERIFY(m_store->insertUser(u"grace"_s, stored, { u"viewer"_s }) > 0);
+    QVERIFY(m_store->accounts().insertUser(u"grace"_s, stored, { u"viewer"_s }) > 0);
     OperatorAccounts accounts(*m_store);
     QVERIFY(!accounts.authenticate(basic(u"grace"_s, u"guess"_s)));
     QCOMPARE(storedHash(u"grace"_s), stored);
@@ -176,7 +177,7 @@ void TestOperatorAccounts::wrongPasswordUpgradesNothing()
 void TestOperatorAccounts::changedPasswordIsArgon2id()
 {
     OperatorAccounts accounts(*m_store);
-    QVERIFY(m_store->insertUser(u"root"_s, legacyHash(u"first password"_s), { u"admin"_s }) > 0);
+    QVERIFY(m_store->accounts().insertUser(u"root"_s, legacyHash(u"first password"_s), { u"admin"_s }) > 0);
     QVERIFY2(accounts.updateUser(u"root"_s, u"second password"_s, { u"admin"_s }), qPrintable(accounts.error()));
     QVERIFY(storedHash(u"root"_s).startsWith(u"$argon2id$"_s));
     QVERIFY(!accounts.authenticate(basic(u"root"_s, u"first password"_s)));

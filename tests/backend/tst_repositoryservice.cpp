@@ -41,13 +41,13 @@ void TestRepositoryService::init()
     QVERIFY(m_store->open(m_dir.filePath(u"db%1"_s.arg(++n))));
     m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 6, 1), QTime(8, 0), QTimeZone::UTC));
     // An OS with up to two firmware blobs and optional applications.
-    QVERIFY(m_store->insertSoftwareModuleType({ 0, u"os"_s, u"Operating system"_s, 1 }) > 0);
-    QVERIFY(m_store->insertSoftwareModuleType({ 0, u"firmware"_s, u"Firmware"_s, 2 }) > 0);
-    QVERIFY(m_store->insertSoftwareModuleType({ 0, u"app"_s, u"Application"_s, 10 }) > 0);
-    QVERIFY(m_store->insertDistributionSetType(
+    QVERIFY(m_store->repository().insertSoftwareModuleType({ 0, u"os"_s, u"Operating system"_s, 1 }) > 0);
+    QVERIFY(m_store->repository().insertSoftwareModuleType({ 0, u"firmware"_s, u"Firmware"_s, 2 }) > 0);
+    QVERIFY(m_store->repository().insertSoftwareModuleType({ 0, u"app"_s, u"Application"_s, 10 }) > 0);
+    QVERIFY(m_store->repository().insertDistributionSetType(
                 { 0, u"os_fw"_s, u"OS with firmware"_s, { u"os"_s, u"firmware"_s }, { u"app"_s } })
             > 0);
-    QVERIFY(m_store->insertDistributionSetType({ 0, u"app_only"_s, u"Apps"_s, { u"app"_s }, {} }) > 0);
+    QVERIFY(m_store->repository().insertDistributionSetType({ 0, u"app_only"_s, u"Apps"_s, { u"app"_s }, {} }) > 0);
 }
 
 void TestRepositoryService::cleanup()
@@ -57,12 +57,12 @@ void TestRepositoryService::cleanup()
 
 qint64 TestRepositoryService::module(const QString &type, const QString &name)
 {
-    return m_store->insertSoftwareModule({ 0, type, name, u"1"_s, {}, {}, false });
+    return m_store->repository().insertSoftwareModule({ 0, type, name, u"1"_s, {}, {}, false });
 }
 
 qint64 TestRepositoryService::set(const QString &type, const QString &version)
 {
-    return m_store->insertDistributionSet({ 0, u"bundle"_s, version, type, false, false, {} });
+    return m_store->repository().insertDistributionSet({ 0, u"bundle"_s, version, type, false, false, {} });
 }
 
 void TestRepositoryService::addModule_data()
@@ -88,7 +88,7 @@ void TestRepositoryService::addModule()
     QFETCH(QString, setType);
     QFETCH(QStringList, moduleTypes);
     QFETCH(int, error);
-    RepositoryService repository(*m_store);
+    RepositoryService repository(m_store->stores());
     const qint64 s = set(setType, u"1"_s);
     RepositoryService::Result last;
     int i = 0;
@@ -97,16 +97,16 @@ void TestRepositoryService::addModule()
     QCOMPARE(int(last.error), error);
     if (error != int(Error::None)) {
         QVERIFY(!last.message.isEmpty());
-        QCOMPARE(m_store->modulesOfSet(s).size(), moduleTypes.size() - 1); // the refused one is not there
+        QCOMPARE(m_store->repository().modulesOfSet(s).size(), moduleTypes.size() - 1); // the refused one is not there
     }
 }
 
 void TestRepositoryService::lockedSetRefusesModules()
 {
-    RepositoryService repository(*m_store);
+    RepositoryService repository(m_store->stores());
     const qint64 s = set(u"app_only"_s, u"1"_s);
     QVERIFY(repository.addModuleToSet(s, module(u"app"_s, u"a"_s)).ok());
-    QVERIFY(m_store->lockDistributionSet(s));
+    QVERIFY(m_store->repository().lockDistributionSet(s));
     const auto r = repository.addModuleToSet(s, module(u"app"_s, u"b"_s));
     QCOMPARE(r.error, Error::Locked);
     QCOMPARE(repository.addModuleToSet(s + 100, module(u"app"_s, u"c"_s)).error, Error::UnknownSet);
@@ -115,7 +115,7 @@ void TestRepositoryService::lockedSetRefusesModules()
 
 void TestRepositoryService::completeness()
 {
-    RepositoryService repository(*m_store);
+    RepositoryService repository(m_store->stores());
     const qint64 s = set(u"os_fw"_s, u"1"_s);
     QCOMPARE(repository.missingModuleTypes(s), (QStringList { u"firmware"_s, u"os"_s }));
     QVERIFY(repository.addModuleToSet(s, module(u"os"_s, u"linux"_s)).ok());
@@ -126,18 +126,18 @@ void TestRepositoryService::completeness()
 
 void TestRepositoryService::assignmentNeedsCompleteSet()
 {
-    RepositoryService repository(*m_store);
-    DeploymentService deployment(*m_store, *m_clock);
+    RepositoryService repository(m_store->stores());
+    DeploymentService deployment(m_store->stores(), *m_clock);
     Target t;
     t.controllerId = u"dev"_s;
     t.securityToken = u"x"_s;
-    const qint64 target = m_store->insertTarget(t);
+    const qint64 target = m_store->targets().insertTarget(t);
     const qint64 s = set(u"os_fw"_s, u"1"_s);
     QVERIFY(repository.addModuleToSet(s, module(u"os"_s, u"linux"_s)).ok());
     AssignmentResult r = deployment.assign({ target }, s, {});
     QCOMPARE(r.error, AssignmentResult::Error::IncompleteDistributionSet);
     QVERIFY(r.message.contains(u"firmware"_s));
-    QVERIFY(m_store->openActions(target).isEmpty());
+    QVERIFY(m_store->actions().openActions(target).isEmpty());
     QVERIFY(repository.addModuleToSet(s, module(u"firmware"_s, u"modem"_s)).ok());
     r = deployment.assign({ target }, s, {});
     QCOMPARE(r.error, AssignmentResult::Error::None);
@@ -150,15 +150,16 @@ void TestRepositoryService::minArtifactsMakeAModuleIncomplete()
 {
     SoftwareModuleType bundle { 0, u"bundle"_s, u"Bundle"_s, 1 };
     bundle.minArtifacts = 2;
-    QVERIFY(m_store->insertSoftwareModuleType(bundle) > 0);
-    QCOMPARE(m_store->softwareModuleType(u"bundle"_s)->minArtifacts, 2);
-    QVERIFY(m_store->insertDistributionSetType({ 0, u"bundles"_s, u"Bundles"_s, { u"bundle"_s }, {} }) > 0);
-    RepositoryService repository(*m_store);
-    DeploymentService deployment(*m_store, *m_clock);
+    QVERIFY(m_store->repository().insertSoftwareModuleType(bundle) > 0);
+    QCOMPARE(m_store->repository().softwareModuleType(u"bundle"_s)->minArtifacts, 2);
+    QVERIFY(m_store->repository().insertDistributionSetType({ 0, u"bundles"_s, u"Bundles"_s, { u"bundle"_s }, {} })
+            > 0);
+    RepositoryService repository(m_store->stores());
+    DeploymentService deployment(m_store->stores(), *m_clock);
     Target t;
     t.controllerId = u"dev"_s;
     t.securityToken = u"x"_s;
-    const qint64 target = m_store->insertTarget(t);
+    const qint64 target = m_store->targets().insertTarget(t);
     const qint64 s = set(u"bundles"_s, u"1"_s);
     const qint64 m = module(u"bundle"_s, u"image"_s);
     QVERIFY(repository.addModuleToSet(s, m).ok());
@@ -173,7 +174,7 @@ void TestRepositoryService::minArtifactsMakeAModuleIncomplete()
         a.sha1 = QString(40, u'a');
         a.md5 = QString(32, u'a');
         a.sha256 = QString(64, u'a');
-        return m_store->insertArtifact(a);
+        return m_store->repository().insertArtifact(a);
     };
     QVERIFY(artifact(u"a.bin"_s) > 0);
     AssignmentResult r = deployment.assign({ target }, s, {});
@@ -198,18 +199,20 @@ void TestRepositoryService::targetTypeDecidesCompatibility()
 {
     QFETCH(QString, targetType);
     QFETCH(bool, accepted);
-    QVERIFY(m_store->insertTargetType({ 0, u"gateway"_s, u"Gateway"_s, { u"os_fw"_s, u"app_only"_s } }) > 0);
-    QVERIFY(m_store->insertTargetType({ 0, u"sensor"_s, u"Sensor"_s, { u"os_fw"_s } }) > 0);
-    QCOMPARE(m_store->targetType(u"gateway"_s)->compatibleSetTypes, (QStringList { u"app_only"_s, u"os_fw"_s }));
+    QVERIFY(m_store->repository().insertTargetType({ 0, u"gateway"_s, u"Gateway"_s, { u"os_fw"_s, u"app_only"_s } })
+            > 0);
+    QVERIFY(m_store->repository().insertTargetType({ 0, u"sensor"_s, u"Sensor"_s, { u"os_fw"_s } }) > 0);
+    QCOMPARE(m_store->repository().targetType(u"gateway"_s)->compatibleSetTypes,
+             (QStringList { u"app_only"_s, u"os_fw"_s }));
     Target t;
     t.controllerId = u"dev"_s;
     t.securityToken = u"x"_s;
     t.targetTypeKey = targetType;
-    const qint64 target = m_store->insertTarget(t);
-    QCOMPARE(m_store->target(target)->targetTypeKey, targetType);
+    const qint64 target = m_store->targets().insertTarget(t);
+    QCOMPARE(m_store->targets().target(target)->targetTypeKey, targetType);
     const qint64 s = set(u"app_only"_s, u"1"_s);
-    QVERIFY(RepositoryService(*m_store).addModuleToSet(s, module(u"app"_s, u"a"_s)).ok());
-    const AssignmentResult r = DeploymentService(*m_store, *m_clock).assign({ target }, s, {});
+    QVERIFY(RepositoryService(m_store->stores()).addModuleToSet(s, module(u"app"_s, u"a"_s)).ok());
+    const AssignmentResult r = DeploymentService(m_store->stores(), *m_clock).assign({ target }, s, {});
     QCOMPARE(r.error == AssignmentResult::Error::None, accepted);
     if (!accepted) {
         QCOMPARE(r.error, AssignmentResult::Error::IncompatibleTargetType);

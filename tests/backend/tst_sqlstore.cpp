@@ -104,13 +104,13 @@ qint64 TestSqlStore::makeTarget(const QString &controllerId)
     t.name = controllerId;
     t.securityToken = QStringLiteral("token-") + controllerId;
     t.createdAt = QDateTime::currentDateTimeUtc();
-    return m_store->insertTarget(t);
+    return m_store->targets().insertTarget(t);
 }
 
 qint64 TestSqlStore::makeSet()
 {
     static int n = 0;
-    return m_store->insertDistributionSet(
+    return m_store->repository().insertDistributionSet(
         { 0, QStringLiteral("os"), QStringLiteral("1.%1").arg(++n), QStringLiteral("os"), false, false, {} });
 }
 
@@ -120,7 +120,7 @@ Action TestSqlStore::makeAction()
     a.targetId = makeTarget(QStringLiteral("dev"));
     a.distributionSetId = makeSet();
     a.createdAt = QDateTime::currentDateTimeUtc();
-    a.id = m_store->insertAction(a);
+    a.id = m_store->actions().insertAction(a);
     return a;
 }
 
@@ -139,7 +139,7 @@ void TestSqlStore::refusesNewerSchema()
         Target t;
         t.controllerId = QStringLiteral("keep-me");
         t.securityToken = QStringLiteral("t");
-        QVERIFY(first.insertTarget(t) > 0);
+        QVERIFY(first.targets().insertTarget(t) > 0);
     }
     {
         // Bump the version with a plain connection, as a newer release would have.
@@ -167,7 +167,7 @@ void TestSqlStore::refusesNewerSchema()
     QVERIFY(!second.open(url));
     QVERIFY2(second.lastError().contains(QStringLiteral("newer")), qPrintable(second.lastError()));
     QCOMPARE(second.schemaVersion(), SqlStore::latestSchemaVersion() + 1); // untouched
-    QVERIFY(second.targetByControllerId(QStringLiteral("keep-me")).has_value()); // data untouched
+    QVERIFY(second.targets().targetByControllerId(QStringLiteral("keep-me")).has_value()); // data untouched
 }
 
 void TestSqlStore::refusesADamagedFile_data()
@@ -198,7 +198,7 @@ void TestSqlStore::refusesADamagedFile()
             t.name = QString(200, u'x');
             t.securityToken = u"token"_s;
             t.createdAt = QDateTime::currentDateTimeUtc();
-            QVERIFY(store.insertTarget(t) > 0);
+            QVERIFY(store.targets().insertTarget(t) > 0);
         }
     } // closed: the write-ahead log is checkpointed into the file and removed
     QVERIFY(!QFileInfo::exists(path + u"-wal"_s) || QFileInfo(path + u"-wal"_s).size() == 0);
@@ -240,9 +240,9 @@ void TestSqlStore::targetRoundTrip()
     t.autoConfirm = true;
     t.autoConfirmInitiator = QStringLiteral("ops");
     t.createdAt = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::UTC);
-    t.id = m_store->insertTarget(t);
+    t.id = m_store->targets().insertTarget(t);
     QVERIFY2(t.id > 0, qPrintable(m_store->lastError()));
-    const auto back = m_store->targetByControllerId(t.controllerId);
+    const auto back = m_store->targets().targetByControllerId(t.controllerId);
     QVERIFY(back);
     QCOMPARE(back->id, t.id);
     QCOMPARE(back->name, t.name);
@@ -255,7 +255,7 @@ void TestSqlStore::targetRoundTrip()
     QCOMPARE(back->createdAt, t.createdAt);
 
     // controllerId is unique
-    QCOMPARE(m_store->insertTarget(t), 0);
+    QCOMPARE(m_store->targets().insertTarget(t), 0);
     QVERIFY(!m_store->lastError().isEmpty());
 }
 
@@ -272,10 +272,10 @@ void TestSqlStore::deviceTargetIsTheTargetsDeviceFields()
     t.installedDistributionSetId = ds;
     t.requestAttributes = false;
     t.createdAt = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::UTC);
-    t.id = m_store->insertTarget(t);
+    t.id = m_store->targets().insertTarget(t);
     QVERIFY2(t.id > 0, qPrintable(m_store->lastError()));
 
-    const std::optional<DeviceTarget> device = m_store->deviceTarget(t.controllerId);
+    const std::optional<DeviceTarget> device = m_store->targets().deviceTarget(t.controllerId);
     QVERIFY(device);
     QCOMPARE(device->id, t.id);
     QCOMPARE(device->controllerId, t.controllerId);
@@ -287,14 +287,14 @@ void TestSqlStore::deviceTargetIsTheTargetsDeviceFields()
     QVERIFY(!device->requestAttributes);
 
     // The same fields as the whole target has.
-    const DeviceTarget whole = DeviceTarget::of(*m_store->target(t.id));
+    const DeviceTarget whole = DeviceTarget::of(*m_store->targets().target(t.id));
     QCOMPARE(whole.securityToken, device->securityToken);
     QCOMPARE(whole.lastPoll, device->lastPoll);
     QCOMPARE(whole.requestAttributes, device->requestAttributes);
 
     // controllerIds are matched exactly.
-    QVERIFY(!m_store->deviceTarget(QStringLiteral("pump-7")));
-    QVERIFY(!m_store->deviceTarget(QStringLiteral("nobody")));
+    QVERIFY(!m_store->targets().deviceTarget(QStringLiteral("pump-7")));
+    QVERIFY(!m_store->targets().deviceTarget(QStringLiteral("nobody")));
 }
 
 void TestSqlStore::openActionsInPresentationOrder()
@@ -313,13 +313,13 @@ void TestSqlStore::openActionsInPresentationOrder()
         a.createdAt = now;
         a.maintenanceWindow = MaintenanceSchedule::create(QStringLiteral("0 0 2 * * ?"), QStringLiteral("01:00:00"),
                                                           QStringLiteral("Europe/Berlin"));
-        return m_store->insertAction(a);
+        return m_store->actions().insertAction(a);
     };
     const qint64 a1 = add(500, ActionState::Running);
     const qint64 a2 = add(900, ActionState::Canceling);
     const qint64 a3 = add(500, ActionState::WaitForConfirmation);
     add(1000, ActionState::Finished);
-    const QList<Action> open = m_store->openActions(target);
+    const QList<Action> open = m_store->actions().openActions(target);
     QCOMPARE(open.size(), 3);
     QCOMPARE(open[0].id, a2);
     QCOMPARE(open[1].id, a1);
@@ -327,7 +327,7 @@ void TestSqlStore::openActionsInPresentationOrder()
     QVERIFY(open[0].maintenanceWindow);
     QCOMPARE(open[0].maintenanceWindow->timezone(), QStringLiteral("Europe/Berlin"));
     // The poll's narrow read: the same actions in the same order, with everything presenting them needs.
-    const QList<Action> forPoll = m_store->openActionsForPoll(target);
+    const QList<Action> forPoll = m_store->actions().openActionsForPoll(target);
     QCOMPARE(forPoll.size(), open.size());
     for (qsizetype i = 0; i < open.size(); ++i) {
         QCOMPARE(forPoll[i].id, open[i].id);
@@ -341,10 +341,10 @@ void TestSqlStore::openActionsInPresentationOrder()
         QCOMPARE(forPoll[i].maintenanceWindow->duration(), open[i].maintenanceWindow->duration());
         QCOMPARE(forPoll[i].maintenanceWindow->timezone(), open[i].maintenanceWindow->timezone());
     }
-    QVERIFY(m_store->updateActionState(a2, ActionState::Canceled, now));
-    QCOMPARE(m_store->openActions(target).size(), 2);
-    QCOMPARE(m_store->action(a2)->state, ActionState::Canceled);
-    QCOMPARE(m_store->countActions(target), 4);
+    QVERIFY(m_store->actions().updateActionState(a2, ActionState::Canceled, now));
+    QCOMPARE(m_store->actions().openActions(target).size(), 2);
+    QCOMPARE(m_store->actions().action(a2)->state, ActionState::Canceled);
+    QCOMPARE(m_store->actions().countActions(target), 4);
 }
 
 void TestSqlStore::rollbackLeavesNothing()
@@ -352,28 +352,28 @@ void TestSqlStore::rollbackLeavesNothing()
     QVERIFY(m_store->begin());
     QVERIFY(makeTarget(QStringLiteral("ghost")) > 0);
     m_store->rollback();
-    QVERIFY(!m_store->targetByControllerId(QStringLiteral("ghost")));
+    QVERIFY(!m_store->targets().targetByControllerId(QStringLiteral("ghost")));
     {
         StoreTransaction tx(*m_store);
         QVERIFY(makeTarget(QStringLiteral("ghost2")) > 0);
         // no commit: rolled back at scope end
     }
-    QVERIFY(!m_store->targetByControllerId(QStringLiteral("ghost2")));
+    QVERIFY(!m_store->targets().targetByControllerId(QStringLiteral("ghost2")));
     {
         StoreTransaction tx(*m_store);
         QVERIFY(makeTarget(QStringLiteral("real")) > 0);
         QVERIFY(tx.commit());
     }
-    QVERIFY(m_store->targetByControllerId(QStringLiteral("real")));
+    QVERIFY(m_store->targets().targetByControllerId(QStringLiteral("real")));
 }
 
 void TestSqlStore::feedbackReceiptOnce()
 {
     const Action a = makeAction();
     const qint64 id = a.id;
-    QVERIFY(m_store->recordFeedbackOnce(id, QStringLiteral("k1")));
-    QVERIFY(!m_store->recordFeedbackOnce(id, QStringLiteral("k1")));
-    QVERIFY(m_store->recordFeedbackOnce(id, QStringLiteral("k2")));
+    QVERIFY(m_store->actions().recordFeedbackOnce(id, QStringLiteral("k1")));
+    QVERIFY(!m_store->actions().recordFeedbackOnce(id, QStringLiteral("k1")));
+    QVERIFY(m_store->actions().recordFeedbackOnce(id, QStringLiteral("k2")));
 }
 
 void TestSqlStore::statusHistoryPaging()
@@ -381,17 +381,17 @@ void TestSqlStore::statusHistoryPaging()
     const Action a = makeAction();
     const qint64 id = a.id;
     for (int i = 0; i < 5; ++i)
-        QVERIFY(m_store->appendStatus(id,
-                                      { a.createdAt.addSecs(i),
-                                        HistoryStatus::Running,
-                                        { QStringLiteral("step %1").arg(i), QStringLiteral("\"quoted\"") },
-                                        i == 4 ? std::optional<int>(42) : std::nullopt }));
-    QCOMPARE(m_store->countStatus(id), 5);
-    const QList<ActionStatusEntry> page = m_store->statusHistory(id, 1, 3);
+        QVERIFY(m_store->actions().appendStatus(id,
+                                                { a.createdAt.addSecs(i),
+                                                  HistoryStatus::Running,
+                                                  { QStringLiteral("step %1").arg(i), QStringLiteral("\"quoted\"") },
+                                                  i == 4 ? std::optional<int>(42) : std::nullopt }));
+    QCOMPARE(m_store->actions().countStatus(id), 5);
+    const QList<ActionStatusEntry> page = m_store->actions().statusHistory(id, 1, 3);
     QCOMPARE(page.size(), 3);
     QCOMPARE(page[0].messages, QStringList({ QStringLiteral("step 1"), QStringLiteral("\"quoted\"") }));
     QCOMPARE(page[2].messages.first(), QStringLiteral("step 3"));
-    QCOMPARE(m_store->statusHistory(id, 4, 10).first().code, std::optional<int>(42));
+    QCOMPARE(m_store->actions().statusHistory(id, 4, 10).first().code, std::optional<int>(42));
 }
 
 // The rollout forecast's install time: from the device fetching the action to its closing feedback, not from
@@ -406,14 +406,17 @@ void TestSqlStore::forecastHistoryTimesTheDeviceFromRetrieval()
         a.targetId = makeTarget(u"played-%1"_s.arg(groupStart));
         a.distributionSetId = makeSet();
         a.createdAt = t0;
-        a.id = m_store->insertAction(a);
+        a.id = m_store->actions().insertAction(a);
         QVERIFY(a.id > 0);
-        QVERIFY(m_store->appendStatus(a.id, { t0.addSecs(groupStart), HistoryStatus::Running, { u"group"_s }, {} }));
-        QVERIFY(m_store->appendStatus(a.id, { t0.addSecs(retrieved), HistoryStatus::Retrieved, { u"got it"_s }, {} }));
-        QVERIFY(m_store->appendStatus(a.id, { t0.addSecs(closed), HistoryStatus::Finished, { u"done"_s }, {} }));
-        QVERIFY(m_store->updateActionState(a.id, ActionState::Finished, t0.addSecs(closed)));
+        QVERIFY(m_store->actions().appendStatus(
+            a.id, { t0.addSecs(groupStart), HistoryStatus::Running, { u"group"_s }, {} }));
+        QVERIFY(m_store->actions().appendStatus(
+            a.id, { t0.addSecs(retrieved), HistoryStatus::Retrieved, { u"got it"_s }, {} }));
+        QVERIFY(
+            m_store->actions().appendStatus(a.id, { t0.addSecs(closed), HistoryStatus::Finished, { u"done"_s }, {} }));
+        QVERIFY(m_store->actions().updateActionState(a.id, ActionState::Finished, t0.addSecs(closed)));
     }
-    const auto outcomes = m_store->actionOutcomes(t0.toMSecsSinceEpoch());
+    const auto outcomes = m_store->actions().actionOutcomes(t0.toMSecsSinceEpoch());
     QVERIFY(outcomes);
     QCOMPARE(outcomes->finished, 3);
     QCOMPARE(outcomes->failed, 0);
@@ -422,7 +425,7 @@ void TestSqlStore::forecastHistoryTimesTheDeviceFromRetrieval()
 
 void TestSqlStore::tenantConfiguration()
 {
-    TenantConfiguration c = m_store->tenantConfiguration();
+    TenantConfiguration c = m_store->configuration().tenantConfiguration();
     QVERIFY(!c.autoClose);
     QCOMPARE(c.pollingSecs, 300);
     c.autoClose = true;
@@ -431,11 +434,11 @@ void TestSqlStore::tenantConfiguration()
     c.maxStatusEntriesPerAction = 7;
     c.maxRolloutGroups = 9;
     c.consentFlow = true;
-    QVERIFY(m_store->setTenantConfiguration(c));
+    QVERIFY(m_store->configuration().setTenantConfiguration(c));
     // A rollback drops the cached configuration; what was committed before stays.
     QVERIFY(m_store->begin());
     m_store->rollback();
-    const TenantConfiguration back = m_store->tenantConfiguration();
+    const TenantConfiguration back = m_store->configuration().tenantConfiguration();
     QVERIFY(back.autoClose);
     QCOMPARE(back.pollingSecs, 120);
     QCOMPARE(back.maintenanceWindowPollCount, 5);
@@ -450,7 +453,7 @@ void TestSqlStore::presentationLookupUsesIndex()
     QFETCH_GLOBAL(QString, backend);
     if (backend != QLatin1String("sqlite"))
         QSKIP("PostgreSQL's planner prefers a sequential scan on tiny tables; tests/bench shows the plan at scale");
-    const QString plan = m_store->explainOpenActions(1);
+    const QString plan = m_store->actions().explainOpenActions(1);
     QVERIFY2(plan.contains(QStringLiteral("actions_open")), qPrintable(plan));
     QVERIFY2(!plan.contains(QStringLiteral("SCAN actions")) || plan.contains(QStringLiteral("USING INDEX")),
              qPrintable(plan));
@@ -458,11 +461,11 @@ void TestSqlStore::presentationLookupUsesIndex()
 
 void TestSqlStore::modulesArtifactsAndVisibility()
 {
-    const qint64 module
-        = m_store->insertSoftwareModule({ 0, QStringLiteral("os"), QStringLiteral("fw"), QStringLiteral("2"),
-                                          QStringLiteral("ACME"), QStringLiteral("firmware"), true });
+    const qint64 module = m_store->repository().insertSoftwareModule({ 0, QStringLiteral("os"), QStringLiteral("fw"),
+                                                                       QStringLiteral("2"), QStringLiteral("ACME"),
+                                                                       QStringLiteral("firmware"), true });
     QVERIFY(module > 0);
-    const std::optional<SoftwareModule> m = m_store->softwareModule(module);
+    const std::optional<SoftwareModule> m = m_store->repository().softwareModule(module);
     QVERIFY(m);
     QCOMPARE(m->vendor, QStringLiteral("ACME"));
     QVERIFY(m->encrypted);
@@ -474,19 +477,20 @@ void TestSqlStore::modulesArtifactsAndVisibility()
                  QString(32, u'b'),
                  QString(64, u'c'),
                  QDateTime::currentDateTimeUtc() };
-    QVERIFY(m_store->insertArtifact(a) > 0);
-    QCOMPARE(m_store->insertArtifact(a), 0); // one file name per module
-    const QList<Artifact> list = m_store->artifacts(module);
+    QVERIFY(m_store->repository().insertArtifact(a) > 0);
+    QCOMPARE(m_store->repository().insertArtifact(a), 0); // one file name per module
+    const QList<Artifact> list = m_store->repository().artifacts(module);
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.first().size, 1234);
     QCOMPARE(list.first().sha256, QString(64, u'c'));
 
-    const qint64 set = m_store->insertDistributionSet(
+    const qint64 set = m_store->repository().insertDistributionSet(
         { 0, QStringLiteral("bundle"), QStringLiteral("2"), QStringLiteral("os"), false, false, {} });
-    QVERIFY(m_store->addModuleToSet(set, module));
-    QCOMPARE(m_store->modulesOfSet(set).size(), 1);
-    QCOMPARE(m_store->distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("2"))->id, set);
-    QVERIFY(!m_store->distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("3")));
+    QVERIFY(m_store->repository().addModuleToSet(set, module));
+    QCOMPARE(m_store->repository().modulesOfSet(set).size(), 1);
+    QCOMPARE(m_store->repository().distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("2"))->id,
+             set);
+    QVERIFY(!m_store->repository().distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("3")));
 
     // Visible to a target with an action of the set, or with the set installed; to no one else.
     const qint64 withAction = makeTarget(QStringLiteral("with-action"));
@@ -496,24 +500,25 @@ void TestSqlStore::modulesArtifactsAndVisibility()
     action.targetId = withAction;
     action.distributionSetId = set;
     action.createdAt = QDateTime::currentDateTimeUtc();
-    QVERIFY(m_store->insertAction(action) > 0);
-    Target t = *m_store->target(withInstalled);
+    QVERIFY(m_store->actions().insertAction(action) > 0);
+    Target t = *m_store->targets().target(withInstalled);
     t.installedDistributionSetId = set;
-    QVERIFY(m_store->updateTarget(t));
-    QVERIFY(m_store->moduleVisibleToTarget(module, withAction));
-    QVERIFY(m_store->moduleVisibleToTarget(module, withInstalled));
-    QVERIFY(!m_store->moduleVisibleToTarget(module, stranger));
+    QVERIFY(m_store->targets().updateTarget(t));
+    QVERIFY(m_store->repository().moduleVisibleToTarget(module, withAction));
+    QVERIFY(m_store->repository().moduleVisibleToTarget(module, withInstalled));
+    QVERIFY(!m_store->repository().moduleVisibleToTarget(module, stranger));
 }
 
 void TestSqlStore::attributesReplaceWhole()
 {
     const qint64 t = makeTarget(QStringLiteral("attrs"));
-    QVERIFY(m_store->setTargetAttributes(
+    QVERIFY(m_store->targets().setTargetAttributes(
         t, { { QStringLiteral("a"), QStringLiteral("1") }, { QStringLiteral("b"), QStringLiteral("2") } }));
-    QCOMPARE(m_store->targetAttributes(t).size(), 2);
-    QVERIFY(m_store->setTargetAttributes(t, { { QStringLiteral("c"), QStringLiteral("3") } }));
-    QCOMPARE(m_store->targetAttributes(t), (QMap<QString, QString> { { QStringLiteral("c"), QStringLiteral("3") } }));
-    QVERIFY(m_store->target(t)->requestAttributes); // a new target is asked for its attributes
+    QCOMPARE(m_store->targets().targetAttributes(t).size(), 2);
+    QVERIFY(m_store->targets().setTargetAttributes(t, { { QStringLiteral("c"), QStringLiteral("3") } }));
+    QCOMPARE(m_store->targets().targetAttributes(t),
+             (QMap<QString, QString> { { QStringLiteral("c"), QStringLiteral("3") } }));
+    QVERIFY(m_store->targets().target(t)->requestAttributes); // a new target is asked for its attributes
 }
 
 void TestSqlStore::pollsRecordedInBatch()
@@ -521,11 +526,11 @@ void TestSqlStore::pollsRecordedInBatch()
     const qint64 a = makeTarget(QStringLiteral("poll-a"));
     const qint64 b = makeTarget(QStringLiteral("poll-b"));
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(1780000000000, QTimeZone::UTC);
-    QVERIFY(
-        m_store->recordPolls({ { a, at, QStringLiteral("10.0.0.1") }, { b, at.addSecs(5), QStringLiteral("::1") } }));
-    QCOMPARE(m_store->target(a)->lastPoll, at);
-    QCOMPARE(m_store->target(a)->address, QStringLiteral("10.0.0.1"));
-    QCOMPARE(m_store->target(b)->lastPoll, at.addSecs(5));
+    QVERIFY(m_store->targets().recordPolls(
+        { { a, at, QStringLiteral("10.0.0.1") }, { b, at.addSecs(5), QStringLiteral("::1") } }));
+    QCOMPARE(m_store->targets().target(a)->lastPoll, at);
+    QCOMPARE(m_store->targets().target(a)->address, QStringLiteral("10.0.0.1"));
+    QCOMPARE(m_store->targets().target(b)->lastPoll, at.addSecs(5));
 }
 
 void TestSqlStore::pollRecordedAtOnceKeepsOtherFields()
@@ -533,65 +538,69 @@ void TestSqlStore::pollRecordedAtOnceKeepsOtherFields()
     const qint64 id = makeTarget(QStringLiteral("poll-now"));
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(1780000000000, QTimeZone::UTC);
     // Another writer changes the target between the device's read and its poll being written.
-    const std::optional<DeviceTarget> device = m_store->deviceTarget(QStringLiteral("poll-now"));
+    const std::optional<DeviceTarget> device = m_store->targets().deviceTarget(QStringLiteral("poll-now"));
     QVERIFY(device);
     const qint64 ds = makeSet();
-    Target changed = *m_store->target(id);
+    Target changed = *m_store->targets().target(id);
     changed.assignedDistributionSetId = ds;
     changed.autoConfirm = true;
-    QVERIFY(m_store->updateTarget(changed));
+    QVERIFY(m_store->targets().updateTarget(changed));
 
-    QVERIFY(m_store->recordPoll({ id, at, QStringLiteral("10.0.0.9") }, TargetState::Registered));
-    const std::optional<Target> back = m_store->target(id);
+    QVERIFY(m_store->targets().recordPoll({ id, at, QStringLiteral("10.0.0.9") }, TargetState::Registered));
+    const std::optional<Target> back = m_store->targets().target(id);
     QCOMPARE(back->state, TargetState::Registered);
     QCOMPARE(back->lastPoll, at);
     QCOMPARE(back->address, QStringLiteral("10.0.0.9"));
     QCOMPARE(back->assignedDistributionSetId, ds);
     QVERIFY(back->autoConfirm);
     // A target that is gone is reported.
-    QVERIFY(!m_store->recordPoll({ id + 1000, at, QStringLiteral("10.0.0.9") }, TargetState::Registered));
+    QVERIFY(!m_store->targets().recordPoll({ id + 1000, at, QStringLiteral("10.0.0.9") }, TargetState::Registered));
 }
 
 void TestSqlStore::installedActionIsTheLatestFinishedOfTheInstalledSet()
 {
     const qint64 t = makeTarget(QStringLiteral("installed"));
     const qint64 set = makeSet();
-    QCOMPARE(m_store->installedActionId(t), 0);
+    QCOMPARE(m_store->actions().installedActionId(t), 0);
     auto action = [&](ActionState state) {
         Action a;
         a.targetId = t;
         a.distributionSetId = set;
         a.state = state;
         a.createdAt = QDateTime::currentDateTimeUtc();
-        return m_store->insertAction(a);
+        return m_store->actions().insertAction(a);
     };
     action(ActionState::Finished);
     const qint64 latest = action(ActionState::Finished);
     action(ActionState::Error);
-    QCOMPARE(m_store->installedActionId(t), 0); // not installed yet
-    Target target = *m_store->target(t);
+    QCOMPARE(m_store->actions().installedActionId(t), 0); // not installed yet
+    Target target = *m_store->targets().target(t);
     target.installedDistributionSetId = set;
-    QVERIFY(m_store->updateTarget(target));
-    QCOMPARE(m_store->installedActionId(t), latest);
+    QVERIFY(m_store->targets().updateTarget(target));
+    QCOMPARE(m_store->actions().installedActionId(t), latest);
 }
 
 void TestSqlStore::typesRoundTrip()
 {
-    QVERIFY(m_store->insertSoftwareModuleType({ 0, QStringLiteral("fw"), QStringLiteral("Firmware"), 3 }) > 0);
-    QCOMPARE(m_store->softwareModuleType(QStringLiteral("fw"))->maxAssignments, 3);
-    QCOMPARE(m_store->insertSoftwareModuleType({ 0, QStringLiteral("fw"), QStringLiteral("again"), 1 }), 0);
+    QVERIFY(m_store->repository().insertSoftwareModuleType({ 0, QStringLiteral("fw"), QStringLiteral("Firmware"), 3 })
+            > 0);
+    QCOMPARE(m_store->repository().softwareModuleType(QStringLiteral("fw"))->maxAssignments, 3);
+    QCOMPARE(m_store->repository().insertSoftwareModuleType({ 0, QStringLiteral("fw"), QStringLiteral("again"), 1 }),
+             0);
     QVERIFY(
-        m_store->insertDistributionSetType(
+        m_store->repository().insertDistributionSetType(
             { 0, QStringLiteral("set"), QStringLiteral("Set"), { QStringLiteral("fw") }, { QStringLiteral("app") } })
         > 0);
-    const std::optional<DistributionSetType> set = m_store->distributionSetType(QStringLiteral("set"));
+    const std::optional<DistributionSetType> set = m_store->repository().distributionSetType(QStringLiteral("set"));
     QVERIFY(set);
     QCOMPARE(set->mandatoryModuleTypes, QStringList { QStringLiteral("fw") });
     QCOMPARE(set->optionalModuleTypes, QStringList { QStringLiteral("app") });
-    QVERIFY(m_store->insertTargetType({ 0, QStringLiteral("cam"), QStringLiteral("Camera"), { QStringLiteral("set") } })
+    QVERIFY(m_store->repository().insertTargetType(
+                { 0, QStringLiteral("cam"), QStringLiteral("Camera"), { QStringLiteral("set") } })
             > 0);
-    QCOMPARE(m_store->targetType(QStringLiteral("cam"))->compatibleSetTypes, QStringList { QStringLiteral("set") });
-    QVERIFY(!m_store->targetType(QStringLiteral("none")));
+    QCOMPARE(m_store->repository().targetType(QStringLiteral("cam"))->compatibleSetTypes,
+             QStringList { QStringLiteral("set") });
+    QVERIFY(!m_store->repository().targetType(QStringLiteral("none")));
 }
 
 void TestSqlStore::targetFilters_data()
@@ -622,22 +631,23 @@ void TestSqlStore::targetFilters()
     QMap<QString, qint64> ids;
     for (const char *id : { "cam-1", "cam-2", "gw-1", "plain" })
         ids.insert(QLatin1String(id), makeTarget(QLatin1String(id)));
-    QVERIFY(m_store->setTargetAttributes(ids[QStringLiteral("cam-1")],
-                                         { { QStringLiteral("region"), QStringLiteral("EU") } }));
-    QVERIFY(m_store->setTargetAttributes(ids[QStringLiteral("cam-2")],
-                                         { { QStringLiteral("region"), QStringLiteral("us") } }));
-    QVERIFY(m_store->setTargetAttributes(ids[QStringLiteral("gw-1")],
-                                         { { QStringLiteral("region"), QStringLiteral("eu") } }));
-    Target gw = *m_store->target(ids[QStringLiteral("gw-1")]);
+    QVERIFY(m_store->targets().setTargetAttributes(ids[QStringLiteral("cam-1")],
+                                                   { { QStringLiteral("region"), QStringLiteral("EU") } }));
+    QVERIFY(m_store->targets().setTargetAttributes(ids[QStringLiteral("cam-2")],
+                                                   { { QStringLiteral("region"), QStringLiteral("us") } }));
+    QVERIFY(m_store->targets().setTargetAttributes(ids[QStringLiteral("gw-1")],
+                                                   { { QStringLiteral("region"), QStringLiteral("eu") } }));
+    Target gw = *m_store->targets().target(ids[QStringLiteral("gw-1")]);
     gw.state = TargetState::InSync;
-    QVERIFY(m_store->updateTarget(gw));
-    const std::optional<QList<qint64>> result = m_store->targetIdsMatching(filter);
+    QVERIFY(m_store->targets().updateTarget(gw));
+    const std::optional<QList<qint64>> result = m_store->targets().targetIdsMatching(filter);
     QVERIFY2(result, qPrintable(m_store->lastError()));
     QList<qint64> expected;
     for (const QString &m : matching)
         expected << ids.value(m);
     QCOMPARE(*result, expected);
-    QCOMPARE(m_store->targetIdsMatching(QStringLiteral("controllerId==*"))->size(), 4); // the table is still there
+    QCOMPARE(m_store->targets().targetIdsMatching(QStringLiteral("controllerId==*"))->size(),
+             4); // the table is still there
 }
 
 QTEST_GUILESS_MAIN(TestSqlStore)

@@ -115,21 +115,22 @@ int main(int argc, char *argv[])
             die(u"cannot open the store"_s);
         ArtifactStore artifacts(dir.filePath(u"artifacts"_s));
         artifacts.open();
-        target = FlotillaTest::makeTarget(store, u"bench-device"_s);
+        target = FlotillaTest::makeTarget(store.stores(), u"bench-device"_s);
         QFile f(source);
         f.open(QIODevice::ReadOnly);
         const auto stored = artifacts.add(f, {}, qint64(1) << 40);
         if (!stored)
             die(u"cannot store the artifact"_s);
         for (int r = 0; r < rounds; ++r) {
-            const qint64 module
-                = store.insertSoftwareModule({ 0, u"os"_s, u"bench"_s, u"1.%1"_s.arg(r), u"bench"_s, {}, false });
+            const qint64 module = store.repository().insertSoftwareModule(
+                { 0, u"os"_s, u"bench"_s, u"1.%1"_s.arg(r), u"bench"_s, {}, false });
             moduleId = moduleId ? moduleId : module;
-            store.insertArtifact({ 0, module, artifactName, stored->size, stored->hashes.sha1, stored->hashes.md5,
-                                   stored->hashes.sha256, QDateTime::currentDateTimeUtc() });
-            const qint64 set
-                = store.insertDistributionSet({ 0, u"bench"_s, u"1.%1"_s.arg(r), u"os"_s, false, false, {} });
-            store.addModuleToSet(set, module);
+            store.repository().insertArtifact({ 0, module, artifactName, stored->size, stored->hashes.sha1,
+                                                stored->hashes.md5, stored->hashes.sha256,
+                                                QDateTime::currentDateTimeUtc() });
+            const qint64 set = store.repository().insertDistributionSet(
+                { 0, u"bench"_s, u"1.%1"_s.arg(r), u"os"_s, false, false, {} });
+            store.repository().addModuleToSet(set, module);
             sets << set;
         }
     }

@@ -156,7 +156,7 @@ int main(int argc, char *argv[])
             t.securityToken = Target::generateSecurityToken();
             t.createdAt = QDateTime::currentDateTimeUtc();
             t.requestAttributes = false;
-            t.id = store.insertTarget(t);
+            t.id = store.targets().insertTarget(t);
             if (i == targets / 2)
                 polled = t;
         }
@@ -178,13 +178,15 @@ int main(int argc, char *argv[])
         const auto stored = artifacts.add(big, {}, artifactSize);
         if (!stored)
             die(artifacts.errorString());
-        moduleId = store.insertSoftwareModule({ 0, u"os"_s, u"fw"_s, u"2.0"_s, {}, {}, false });
-        store.insertArtifact({ 0, moduleId, u"big.bin"_s, stored->size, stored->hashes.sha1, stored->hashes.md5,
-                               stored->hashes.sha256, QDateTime::currentDateTimeUtc() });
-        const qint64 setId = store.insertDistributionSet({ 0, u"fw"_s, u"2.0"_s, u"os"_s, false, false, {} });
-        store.addModuleToSet(setId, moduleId);
+        moduleId = store.repository().insertSoftwareModule({ 0, u"os"_s, u"fw"_s, u"2.0"_s, {}, {}, false });
+        store.repository().insertArtifact({ 0, moduleId, u"big.bin"_s, stored->size, stored->hashes.sha1,
+                                            stored->hashes.md5, stored->hashes.sha256,
+                                            QDateTime::currentDateTimeUtc() });
+        const qint64 setId
+            = store.repository().insertDistributionSet({ 0, u"fw"_s, u"2.0"_s, u"os"_s, false, false, {} });
+        store.repository().addModuleToSet(setId, moduleId);
         SystemClock clock;
-        if (DeploymentService(store, clock).assign({ polled.id }, setId, {}).assigned != 1)
+        if (DeploymentService(store.stores(), clock).assign({ polled.id }, setId, {}).assigned != 1)
             die(u"assignment failed"_s);
         say(u"fleet: %1 targets, one with an open action; 256 MB artifact (prepared in %2 s)"_s.arg(targets).arg(
             timer.elapsed() / 1000.0, 0, 'f', 1));

@@ -126,8 +126,9 @@ int main(int argc, char *argv[])
         Flotilla::ArtifactStore artifacts(dir.filePath(u"artifacts"_s));
         if (!store.open(db) || !artifacts.open())
             die(u"cannot prepare the store"_s);
-        setId
-            = FlotillaTest::makeSet(store, artifacts, u"fw"_s, u"2.0"_s, u"fw.bin"_s, QByteArray(16 * 1024, 'x')).setId;
+        setId = FlotillaTest::makeSet(store.stores(), artifacts, u"fw"_s, u"2.0"_s, u"fw.bin"_s,
+                                      QByteArray(16 * 1024, 'x'))
+                    .setId;
     }
     QFile ini(dir.filePath(u"flotillad.ini"_s));
     if (!ini.open(QIODevice::WriteOnly))

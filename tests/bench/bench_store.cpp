@@ -66,7 +66,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     ManualClock clock(QDateTime(QDate(2026, 6, 1), QTime(8, 0), QTimeZone::UTC));
-    DeploymentService service(store, clock);
+    DeploymentService service(store.stores(), clock);
     std::printf("%s store (%s), %d targets\n", postgres ? "PostgreSQL (fsync on)" : "SQLite", qPrintable(url), targets);
 
     QElapsedTimer timer;
@@ -79,14 +79,14 @@ int main(int argc, char *argv[])
         t.controllerId = QStringLiteral("device-%1").arg(i, 6, 10, QLatin1Char('0'));
         t.securityToken = QStringLiteral("token");
         t.state = TargetState::Registered;
-        ids.append(store.insertTarget(t));
+        ids.append(store.targets().insertTarget(t));
     }
     store.commit();
     std::printf("%-58s %12.1f s\n", "create targets (setup)", timer.elapsed() / 1000.0);
 
-    const qint64 ds = store.insertDistributionSet(
+    const qint64 ds = store.repository().insertDistributionSet(
         { 0, QStringLiteral("fw"), QStringLiteral("2.0"), QStringLiteral("os"), false, false, {} });
-    const int batch = store.tenantConfiguration().maxTargetsPerAssignment;
+    const int batch = store.configuration().tenantConfiguration().maxTargetsPerAssignment;
     timer.restart();
     int assigned = 0;
     for (int from = 0; from < targets; from += batch) {
@@ -126,7 +126,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < 20000; ++i) {
         const qint64 target = ids.at(int(rng->bounded(targets)));
         timer.restart();
-        const QList<Action> open = store.openActions(target);
+        const QList<Action> open = store.actions().openActions(target);
         const Action *chosen = Presentation::choose(open);
         samples.append(timer.nsecsElapsed());
         if (!chosen) {
@@ -138,7 +138,7 @@ int main(int argc, char *argv[])
     ok &= report("presentation lookup, median", samples.at(samples.size() / 2) / 1000.0, "us", 50, true);
     std::printf("%-58s %12.1f us\n", "presentation lookup, 99th percentile",
                 samples.at(samples.size() * 99 / 100) / 1000.0);
-    const QString plan = store.explainOpenActions(ids.first());
+    const QString plan = store.actions().explainOpenActions(ids.first());
     std::printf("query plan of the lookup:\n  %s\n", qPrintable(plan));
     if (!plan.contains(QStringLiteral("USING INDEX")) && !plan.contains(QStringLiteral("Index Scan"))) {
         std::printf("the lookup does not use an index: MISSED\n");

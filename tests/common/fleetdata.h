@@ -10,7 +10,7 @@
 
 namespace FlotillaTest {
 
-inline Flotilla::Target makeTarget(Flotilla::Store &store, const QString &controllerId,
+inline Flotilla::Target makeTarget(const Flotilla::Stores &stores, const QString &controllerId,
                                    Flotilla::TargetState state = Flotilla::TargetState::Registered)
 {
     Flotilla::Target t;
@@ -19,7 +19,7 @@ inline Flotilla::Target makeTarget(Flotilla::Store &store, const QString &contro
     t.state = state;
     t.securityToken = Flotilla::Target::generateSecurityToken();
     t.createdAt = QDateTime::currentDateTimeUtc();
-    t.id = store.insertTarget(t);
+    t.id = stores.targets.insertTarget(t);
     return t;
 }
 
@@ -31,12 +31,12 @@ struct SetWithArtifact
 };
 
 // A software module of type typeKey holding one artifact (not yet in a set); its id, 0 on failure.
-inline qint64 makeModule(Flotilla::Store &store, Flotilla::ArtifactStore &artifacts, const QString &typeKey,
+inline qint64 makeModule(const Flotilla::Stores &stores, Flotilla::ArtifactStore &artifacts, const QString &typeKey,
                          const QString &name, const QString &version, const QString &filename,
                          const QByteArray &content)
 {
-    const qint64 moduleId
-        = store.insertSoftwareModule({ 0, typeKey, name, version, QStringLiteral("Flotilla tests"), {}, false });
+    const qint64 moduleId = stores.repository.insertSoftwareModule(
+        { 0, typeKey, name, version, QStringLiteral("Flotilla tests"), {}, false });
     QBuffer buffer;
     buffer.setData(content);
     buffer.open(QIODevice::ReadOnly);
@@ -51,16 +51,17 @@ inline qint64 makeModule(Flotilla::Store &store, Flotilla::ArtifactStore &artifa
                            stored->hashes.md5,
                            stored->hashes.sha256,
                            QDateTime::currentDateTimeUtc() };
-    return store.insertArtifact(a) > 0 ? moduleId : 0;
+    return stores.repository.insertArtifact(a) > 0 ? moduleId : 0;
 }
 
 // A distribution set "name version" with one module of type typeKey holding one artifact.
-inline SetWithArtifact makeSet(Flotilla::Store &store, Flotilla::ArtifactStore &artifacts, const QString &name,
+inline SetWithArtifact makeSet(const Flotilla::Stores &stores, Flotilla::ArtifactStore &artifacts, const QString &name,
                                const QString &version, const QString &filename, const QByteArray &content,
                                const QString &typeKey = QStringLiteral("os"))
 {
     SetWithArtifact s;
-    s.moduleId = store.insertSoftwareModule({ 0, typeKey, name, version, QStringLiteral("Flotilla tests"), {}, false });
+    s.moduleId = stores.repository.insertSoftwareModule(
+        { 0, typeKey, name, version, QStringLiteral("Flotilla tests"), {}, false });
     QBuffer buffer;
     buffer.setData(content);
     buffer.open(QIODevice::ReadOnly);
@@ -75,9 +76,9 @@ inline SetWithArtifact makeSet(Flotilla::Store &store, Flotilla::ArtifactStore &
                    stored->hashes.md5,
                    stored->hashes.sha256,
                    QDateTime::currentDateTimeUtc() };
-    s.artifact.id = store.insertArtifact(s.artifact);
-    s.setId = store.insertDistributionSet({ 0, name, version, typeKey, false, false, {} });
-    store.addModuleToSet(s.setId, s.moduleId);
+    s.artifact.id = stores.repository.insertArtifact(s.artifact);
+    s.setId = stores.repository.insertDistributionSet({ 0, name, version, typeKey, false, false, {} });
+    stores.repository.addModuleToSet(s.setId, s.moduleId);
     return s;
 }
 

@@ -53,7 +53,7 @@ void TestDeploymentService::init()
     m_store = m_stores.create(&error);
     QVERIFY2(m_store, qPrintable(error));
     m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 6, 1), QTime(8, 0), QTimeZone::UTC));
-    m_service = std::make_unique<DeploymentService>(*m_store, *m_clock);
+    m_service = std::make_unique<DeploymentService>(m_store->stores(), *m_clock);
 }
 
 void TestDeploymentService::cleanup()
@@ -70,21 +70,22 @@ qint64 TestDeploymentService::target(const QString &id, bool autoConfirm)
     t.state = TargetState::Registered;
     t.autoConfirm = autoConfirm;
     t.autoConfirmInitiator = QStringLiteral("plant manager");
-    return m_store->insertTarget(t);
+    return m_store->targets().insertTarget(t);
 }
 
 qint64 TestDeploymentService::set(const QString &version)
 {
-    return m_store->insertDistributionSet({ 0, QStringLiteral("fw"), version, QStringLiteral("os"), false, false, {} });
+    return m_store->repository().insertDistributionSet(
+        { 0, QStringLiteral("fw"), version, QStringLiteral("os"), false, false, {} });
 }
 
 void TestDeploymentService::configure(bool autoClose, bool consent, bool multi)
 {
-    TenantConfiguration c = m_store->tenantConfiguration();
+    TenantConfiguration c = m_store->configuration().tenantConfiguration();
     c.autoClose = autoClose;
     c.consentFlow = consent;
     c.multiAssignment = multi;
-    QVERIFY(m_store->setTenantConfiguration(c));
+    QVERIFY(m_store->configuration().setTenantConfiguration(c));
 }
 
 void TestDeploymentService::assignStartsActionAndTargetPending()
@@ -95,11 +96,11 @@ void TestDeploymentService::assignStartsActionAndTargetPending()
     QCOMPARE(r.error, AssignmentResult::Error::None);
     QCOMPARE(r.assigned, 1);
     QCOMPARE(r.total, 1);
-    QCOMPARE(m_store->action(r.actionIds.first())->state, ActionState::Running);
-    QCOMPARE(m_store->target(t)->state, TargetState::Pending);
-    QCOMPARE(m_store->target(t)->assignedDistributionSetId, ds);
-    QVERIFY(m_store->distributionSet(ds)->locked);
-    const auto history = m_store->statusHistory(r.actionIds.first(), 0, 10);
+    QCOMPARE(m_store->actions().action(r.actionIds.first())->state, ActionState::Running);
+    QCOMPARE(m_store->targets().target(t)->state, TargetState::Pending);
+    QCOMPARE(m_store->targets().target(t)->assignedDistributionSetId, ds);
+    QVERIFY(m_store->repository().distributionSet(ds)->locked);
+    const auto history = m_store->actions().statusHistory(r.actionIds.first(), 0, 10);
     QCOMPARE(history.size(), 1);
     QCOMPARE(history.first().status, HistoryStatus::Running);
     const Presentation p = m_service->presentationFor(t);
@@ -113,22 +114,22 @@ void TestDeploymentService::newAssignmentCancelsOldInHistoricalOrder()
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), {}).actionIds.first();
     const qint64 dsB = set(QStringLiteral("B"));
     const qint64 b = m_service->assign({ t }, dsB, {}).actionIds.first();
-    QCOMPARE(m_store->action(a)->state, ActionState::Canceling);
-    QCOMPARE(m_store->action(b)->state, ActionState::Running);
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::Canceling);
+    QCOMPARE(m_store->actions().action(b)->state, ActionState::Running);
     // A first (cancelAction), then B.
     Presentation p = m_service->presentationFor(t);
     QCOMPARE(p.kind, PresentationKind::CancelAction);
     QCOMPARE(p.actionId, a);
     const FeedbackResult canceled = m_service->feedback(t, a, ActionEvent::CancelClosed, { QStringLiteral("ok") });
     QCOMPARE(canceled.outcome, FeedbackResult::Outcome::Applied);
-    QCOMPARE(m_store->action(a)->state, ActionState::Canceled);
-    QCOMPARE(m_store->target(t)->state, TargetState::Pending); // B still pending
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::Canceled);
+    QCOMPARE(m_store->targets().target(t)->state, TargetState::Pending); // B still pending
     p = m_service->presentationFor(t);
     QCOMPARE(p.kind, PresentationKind::DeploymentBase);
     QCOMPARE(p.actionId, b);
     const FeedbackResult done = m_service->feedback(t, b, ActionEvent::ClosedSuccess, {});
     QCOMPARE(done.targetState, std::optional<TargetState>(TargetState::InSync));
-    QCOMPARE(m_store->target(t)->installedDistributionSetId, dsB);
+    QCOMPARE(m_store->targets().target(t)->installedDistributionSetId, dsB);
     QCOMPARE(m_service->presentationFor(t).kind, PresentationKind::Nothing);
 }
 
@@ -138,7 +139,7 @@ void TestDeploymentService::autoCloseClosesAtOnce()
     const qint64 t = target(QStringLiteral("a"));
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), {}).actionIds.first();
     const qint64 b = m_service->assign({ t }, set(QStringLiteral("B")), {}).actionIds.first();
-    QCOMPARE(m_store->action(a)->state, ActionState::Canceled);
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::Canceled);
     QCOMPARE(m_service->presentationFor(t).actionId, b);
 }
 
@@ -152,7 +153,7 @@ void TestDeploymentService::multiAssignmentOrdersByWeight()
     heavy.weight = 800;
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), light).actionIds.first();
     const qint64 b = m_service->assign({ t }, set(QStringLiteral("B")), heavy).actionIds.first();
-    QCOMPARE(m_store->action(a)->state, ActionState::Running); // coexist
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::Running); // coexist
     QCOMPARE(m_service->presentationFor(t).actionId, b);
     QCOMPARE(m_service->feedback(t, b, ActionEvent::ClosedSuccess, {}).targetState,
              std::optional<TargetState>(TargetState::Pending));
@@ -166,18 +167,18 @@ void TestDeploymentService::consentDeniedStaysConfirmedRuns()
     AssignmentRequest r;
     r.confirmationRequired = true;
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), r).actionIds.first();
-    QCOMPARE(m_store->action(a)->state, ActionState::WaitForConfirmation);
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::WaitForConfirmation);
     QCOMPARE(m_service->presentationFor(t).kind, PresentationKind::ConfirmationBase);
     QCOMPARE(m_service->feedback(t, a, ActionEvent::Deny, { QStringLiteral("not now") }).outcome,
              FeedbackResult::Outcome::Applied);
-    QCOMPARE(m_store->action(a)->state, ActionState::WaitForConfirmation);
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::WaitForConfirmation);
     QCOMPARE(m_service->feedback(t, a, ActionEvent::Confirm, {}).outcome, FeedbackResult::Outcome::Applied);
-    QCOMPARE(m_store->action(a)->state, ActionState::Running);
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::Running);
     QCOMPARE(m_service->presentationFor(t).kind, PresentationKind::DeploymentBase);
     // Without the consent flow, confirmationRequired has no effect.
     configure(false, false, false);
     const qint64 t2 = target(QStringLiteral("b"));
-    QCOMPARE(m_store->action(m_service->assign({ t2 }, set(QStringLiteral("B")), r).actionIds.first())->state,
+    QCOMPARE(m_store->actions().action(m_service->assign({ t2 }, set(QStringLiteral("B")), r).actionIds.first())->state,
              ActionState::Running);
 }
 
@@ -188,8 +189,9 @@ void TestDeploymentService::autoConfirmSkipsConsent()
     AssignmentRequest r;
     r.confirmationRequired = true;
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), r).actionIds.first();
-    QCOMPARE(m_store->action(a)->state, ActionState::Running);
-    QVERIFY(m_store->statusHistory(a, 0, 5).first().messages.join(u' ').contains(QStringLiteral("plant manager")));
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::Running);
+    QVERIFY(m_store->actions().statusHistory(a, 0, 5).first().messages.join(u' ').contains(
+        QStringLiteral("plant manager")));
 }
 
 void TestDeploymentService::downloadOnlyClosesOnDownloaded()
@@ -214,12 +216,12 @@ void TestDeploymentService::errorResetsAssignedSet()
     const qint64 a = m_service->assign({ t }, ds, {}).actionIds.first();
     const FeedbackResult r = m_service->feedback(t, a, ActionEvent::ClosedFailure, { QStringLiteral("disk full") }, 5);
     QCOMPARE(r.targetState, std::optional<TargetState>(TargetState::Error));
-    QCOMPARE(m_store->target(t)->assignedDistributionSetId, 0);
-    QCOMPARE(m_store->statusHistory(a, 1, 1).first().code, std::optional<int>(5));
+    QCOMPARE(m_store->targets().target(t)->assignedDistributionSetId, 0);
+    QCOMPARE(m_store->actions().statusHistory(a, 1, 1).first().code, std::optional<int>(5));
     // ... so the same set can be assigned again for a retry.
     const AssignmentResult retry = m_service->assign({ t }, ds, {});
     QCOMPARE(retry.assigned, 1);
-    QCOMPARE(m_store->target(t)->state, TargetState::Pending);
+    QCOMPARE(m_store->targets().target(t)->state, TargetState::Pending);
 }
 
 void TestDeploymentService::alreadyAssignedIsReported()
@@ -243,13 +245,13 @@ void TestDeploymentService::closedActionRefusesFeedback()
     const qint64 t = target(QStringLiteral("a"));
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), {}).actionIds.first();
     m_service->feedback(t, a, ActionEvent::ClosedSuccess, {});
-    const int entries = m_store->countStatus(a);
+    const int entries = m_store->actions().countStatus(a);
     QCOMPARE(m_service->feedback(t, a, ActionEvent::Proceeding, {}).outcome, FeedbackResult::Outcome::Closed);
-    QCOMPARE(m_store->countStatus(a), entries);
+    QCOMPARE(m_store->actions().countStatus(a), entries);
     // cancel feedback for an action that is not canceling
     const qint64 b = m_service->assign({ t }, set(QStringLiteral("B")), {}).actionIds.first();
     QCOMPARE(m_service->feedback(t, b, ActionEvent::CancelClosed, {}).outcome, FeedbackResult::Outcome::NotApplicable);
-    QCOMPARE(m_store->action(b)->state, ActionState::Running);
+    QCOMPARE(m_store->actions().action(b)->state, ActionState::Running);
 }
 
 void TestDeploymentService::duplicateFeedbackChangesNothing()
@@ -259,11 +261,11 @@ void TestDeploymentService::duplicateFeedbackChangesNothing()
     QCOMPARE(m_service->feedback(t, a, ActionEvent::Proceeding, { QStringLiteral("50%") }, {}, QStringLiteral("req-1"))
                  .outcome,
              FeedbackResult::Outcome::Applied);
-    const int entries = m_store->countStatus(a);
+    const int entries = m_store->actions().countStatus(a);
     QCOMPARE(m_service->feedback(t, a, ActionEvent::Proceeding, { QStringLiteral("50%") }, {}, QStringLiteral("req-1"))
                  .outcome,
              FeedbackResult::Outcome::Duplicate);
-    QCOMPARE(m_store->countStatus(a), entries);
+    QCOMPARE(m_store->actions().countStatus(a), entries);
     // A refused feedback leaves no receipt behind: the same key works once the action can take it.
     QCOMPARE(m_service->feedback(t, a, ActionEvent::CancelRejected, {}, {}, QStringLiteral("req-2")).outcome,
              FeedbackResult::Outcome::NotApplicable);
@@ -278,7 +280,7 @@ void TestDeploymentService::otherTargetsActionIsUnknown()
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), {}).actionIds.first();
     QCOMPARE(m_service->feedback(other, a, ActionEvent::ClosedSuccess, {}).outcome,
              FeedbackResult::Outcome::UnknownAction);
-    QCOMPARE(m_store->action(a)->state, ActionState::Running);
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::Running);
     QCOMPARE(m_service->feedback(t, 9999, ActionEvent::ClosedSuccess, {}).outcome,
              FeedbackResult::Outcome::UnknownAction);
 }
@@ -314,8 +316,8 @@ void TestDeploymentService::expiredWindowCancelsAction()
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), r).actionIds.first();
     m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(13, 30), QTimeZone::UTC)); // the only window is over
     QCOMPARE(m_service->presentationFor(t).kind, PresentationKind::Nothing);
-    QCOMPARE(m_store->action(a)->state, ActionState::Canceled);
-    QCOMPARE(m_store->target(t)->state, TargetState::InSync);
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::Canceled);
+    QCOMPARE(m_store->targets().target(t)->state, TargetState::InSync);
 }
 
 void TestDeploymentService::assignmentWithoutFutureWindowIsRefused()
@@ -326,8 +328,8 @@ void TestDeploymentService::assignmentWithoutFutureWindowIsRefused()
                                                       QStringLiteral("UTC"));
     const AssignmentResult result = m_service->assign({ t }, set(QStringLiteral("A")), r);
     QCOMPARE(result.error, AssignmentResult::Error::NoWindowLeft);
-    QCOMPARE(m_store->countActions(t), 0);
-    QCOMPARE(m_store->target(t)->state, TargetState::Registered);
+    QCOMPARE(m_store->actions().countActions(t), 0);
+    QCOMPARE(m_store->targets().target(t)->state, TargetState::Registered);
 }
 
 void TestDeploymentService::messageQuota()
@@ -337,10 +339,10 @@ void TestDeploymentService::messageQuota()
     QStringList many;
     for (int i = 0; i < 51; ++i)
         many << QStringLiteral("m%1").arg(i);
-    const int entries = m_store->countStatus(a);
+    const int entries = m_store->actions().countStatus(a);
     QCOMPARE(m_service->feedback(t, a, ActionEvent::ClosedSuccess, many).outcome, FeedbackResult::Outcome::Quota);
-    QCOMPARE(m_store->action(a)->state, ActionState::Running); // nothing changed
-    QCOMPARE(m_store->countStatus(a), entries);
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::Running); // nothing changed
+    QCOMPARE(m_store->actions().countStatus(a), entries);
 }
 
 void TestDeploymentService::invalidWeight()
@@ -349,7 +351,7 @@ void TestDeploymentService::invalidWeight()
     AssignmentRequest r;
     r.weight = 1001;
     QCOMPARE(m_service->assign({ t }, set(QStringLiteral("A")), r).error, AssignmentResult::Error::InvalidWeight);
-    QCOMPARE(m_store->countActions(t), 0);
+    QCOMPARE(m_store->actions().countActions(t), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDeploymentService)

@@ -56,8 +56,8 @@ void TestRolloutService::init()
     m_store = m_stores.create(&error);
     QVERIFY2(m_store, qPrintable(error));
     m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 6, 1), QTime(8, 0), QTimeZone::UTC));
-    m_deployment = std::make_unique<DeploymentService>(*m_store, *m_clock);
-    m_rollouts = std::make_unique<RolloutService>(*m_store, *m_deployment, *m_clock);
+    m_deployment = std::make_unique<DeploymentService>(m_store->stores(), *m_clock);
+    m_rollouts = std::make_unique<RolloutService>(m_store->stores(), *m_deployment, *m_clock);
 }
 
 void TestRolloutService::cleanup()
@@ -76,11 +76,11 @@ qint64 TestRolloutService::makeRollout(int targets, int groups, GroupConditions 
         t.controllerId = QStringLiteral("dev-%1").arg(++serial);
         t.securityToken = QStringLiteral("tok");
         t.state = TargetState::Registered;
-        request.targets.append(m_store->insertTarget(t));
+        request.targets.append(m_store->targets().insertTarget(t));
     }
     request.rollout.name = QStringLiteral("spring update");
     static int version = 0;
-    request.rollout.distributionSetId = m_store->insertDistributionSet(
+    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
         { 0, QStringLiteral("fw"), QStringLiteral("2.%1").arg(++version), {}, false, false, {} });
     request.amountGroups = groups;
     request.conditions = conditions;
@@ -91,12 +91,12 @@ qint64 TestRolloutService::makeRollout(int targets, int groups, GroupConditions 
 
 QList<Action> TestRolloutService::groupActions(int position)
 {
-    return m_store->rolloutGroupActions(m_store->rolloutGroups(m_rollout).at(position).id);
+    return m_store->rollouts().rolloutGroupActions(m_store->rollouts().rolloutGroups(m_rollout).at(position).id);
 }
 
 void TestRolloutService::report(qint64 actionId, ActionEvent event)
 {
-    const FeedbackResult r = m_deployment->feedback(m_store->action(actionId)->targetId, actionId, event, {});
+    const FeedbackResult r = m_deployment->feedback(m_store->actions().action(actionId)->targetId, actionId, event, {});
     QCOMPARE(r.outcome, FeedbackResult::Outcome::Applied);
     QVERIFY2(m_rollouts->handleFeedback(r), qPrintable(m_rollouts->lastError()));
 }
@@ -104,8 +104,8 @@ void TestRolloutService::report(qint64 actionId, ActionEvent event)
 void TestRolloutService::createSplitsTargetsIntoGroups()
 {
     QVERIFY2(makeRollout(10, 3) > 0, qPrintable(m_rollouts->lastError()));
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Ready);
-    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Ready);
+    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
     QCOMPARE(groups.size(), 3);
     QCOMPARE(groups[0].targetCount, 4);
     QCOMPARE(groups[1].targetCount, 3);
@@ -121,15 +121,15 @@ void TestRolloutService::percentagesOfRemainingTargets()
         Target t;
         t.controllerId = QStringLiteral("p-%1").arg(i);
         t.securityToken = QStringLiteral("tok");
-        request.targets.append(m_store->insertTarget(t));
+        request.targets.append(m_store->targets().insertTarget(t));
     }
     request.rollout.name = QStringLiteral("canary");
-    request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("3"), {}, false, false, {} });
+    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
+        { 0, QStringLiteral("fw"), QStringLiteral("3"), {}, false, false, {} });
     request.percentages = { 10, 50, 100 };
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
-    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
     QCOMPARE(groups[0].targetCount, 2);
     QCOMPARE(groups[1].targetCount, 9);
     QCOMPARE(groups[2].targetCount, 9);
@@ -143,9 +143,9 @@ void TestRolloutService::groupsFromTargetFilter()
         Target t;
         t.controllerId = i < 8 ? QStringLiteral("cam-%1").arg(i) : QStringLiteral("sensor-1");
         t.securityToken = QStringLiteral("tok");
-        const qint64 id = m_store->insertTarget(t);
+        const qint64 id = m_store->targets().insertTarget(t);
         const bool inEu = i < 6 || i == 8;
-        QVERIFY(m_store->setTargetAttributes(
+        QVERIFY(m_store->targets().setTargetAttributes(
             id, { { QStringLiteral("region"), inEu ? QStringLiteral("eu") : QStringLiteral("us") } }));
         if (inEu && i < 8)
             eu << id;
@@ -153,15 +153,17 @@ void TestRolloutService::groupsFromTargetFilter()
     RolloutRequest request;
     request.rollout.name = QStringLiteral("eu cameras");
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==cam-*;attribute.region==eu");
-    request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} });
+    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
+        { 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} });
     request.amountGroups = 2;
     m_rollout = m_rollouts->create(request);
     QVERIFY2(m_rollout > 0, qPrintable(m_rollouts->lastError()));
-    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
     QCOMPARE(groups.size(), 2);
-    QCOMPARE(m_store->rolloutGroupTargets(groups[0].id) + m_store->rolloutGroupTargets(groups[1].id), eu);
-    QCOMPARE(m_store->rollout(m_rollout)->targetFilterQuery, request.rollout.targetFilterQuery);
+    QCOMPARE(m_store->rollouts().rolloutGroupTargets(groups[0].id)
+                 + m_store->rollouts().rolloutGroupTargets(groups[1].id),
+             eu);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->targetFilterQuery, request.rollout.targetFilterQuery);
 }
 
 void TestRolloutService::badTargetFilterIsRefused()
@@ -169,8 +171,8 @@ void TestRolloutService::badTargetFilterIsRefused()
     RolloutRequest request;
     request.rollout.name = QStringLiteral("typo");
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==a;colour==red");
-    request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("10"), {}, false, false, {} });
+    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
+        { 0, QStringLiteral("fw"), QStringLiteral("10"), {}, false, false, {} });
     request.amountGroups = 1;
     QCOMPARE(m_rollouts->create(request), 0);
     QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("at 16: unknown field 'colour'")),
@@ -188,34 +190,34 @@ void TestRolloutService::perGroupConditions()
         Target t;
         t.controllerId = QStringLiteral("g-%1").arg(i);
         t.securityToken = QStringLiteral("tok");
-        request.targets.append(m_store->insertTarget(t));
+        request.targets.append(m_store->targets().insertTarget(t));
     }
     request.rollout.name = QStringLiteral("canary first");
-    request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("11"), {}, false, false, {} });
+    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
+        { 0, QStringLiteral("fw"), QStringLiteral("11"), {}, false, false, {} });
     request.amountGroups = 3;
     request.conditions.successThresholdPercent = 50;
     request.groupConditions = { { 100, SuccessAction::Pause, 0 } };
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
-    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
     QCOMPARE(groups[0].conditions.successThresholdPercent, 100);
     QCOMPARE(groups[0].conditions.successAction, SuccessAction::Pause);
     QCOMPARE(groups[1].conditions.successThresholdPercent, 50);
     QCOMPARE(groups[2].conditions.successAction, SuccessAction::NextGroup);
     QVERIFY(m_rollouts->start(m_rollout));
     report(groupActions(0)[0].id, ActionEvent::ClosedSuccess);
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running); // 50% is not the canary's 100%
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running); // 50% is not the canary's 100%
     report(groupActions(0)[1].id, ActionEvent::ClosedSuccess);
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Paused);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Paused);
 }
 
 void TestRolloutService::groupQuotas()
 {
-    TenantConfiguration c = m_store->tenantConfiguration();
+    TenantConfiguration c = m_store->configuration().tenantConfiguration();
     c.maxRolloutGroups = 2;
     c.maxTargetsPerRolloutGroup = 3;
-    QVERIFY(m_store->setTenantConfiguration(c));
+    QVERIFY(m_store->configuration().setTenantConfiguration(c));
     QCOMPARE(makeRollout(4, 3), 0);
     QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("quota of 2")), qPrintable(m_rollouts->lastError()));
     QCOMPARE(makeRollout(8, 2), 0);
@@ -226,9 +228,9 @@ void TestRolloutService::groupsAreNotBoundByTheManualAssignmentQuota()
 {
     // maxTargetsPerAssignment bounds what an operator assigns at once; a rollout group of more targets (within
     // maxTargetsPerRolloutGroup) still starts (the forecast of a 100,000-target rollout found this).
-    TenantConfiguration c = m_store->tenantConfiguration();
+    TenantConfiguration c = m_store->configuration().tenantConfiguration();
     c.maxTargetsPerAssignment = 2;
-    QVERIFY(m_store->setTenantConfiguration(c));
+    QVERIFY(m_store->configuration().setTenantConfiguration(c));
     QVERIFY2(makeRollout(10, 2) > 0, qPrintable(m_rollouts->lastError()));
     QVERIFY2(m_rollouts->start(m_rollout), qPrintable(m_rollouts->lastError()));
     QCOMPARE(groupActions(0).size(), 5);
@@ -238,7 +240,8 @@ void TestRolloutService::groupsAreNotBoundByTheManualAssignmentQuota()
     QList<qint64> three;
     for (const Action &a : groupActions(1).first(3))
         three << a.targetId;
-    const AssignmentResult manual = m_deployment->assign(three, m_store->rollout(m_rollout)->distributionSetId, {});
+    const AssignmentResult manual
+        = m_deployment->assign(three, m_store->rollouts().rollout(m_rollout)->distributionSetId, {});
     QCOMPARE(manual.error, AssignmentResult::Error::Quota);
 }
 
@@ -248,7 +251,7 @@ void TestRolloutService::dynamicRolloutTakesLaterTargets()
         Target t;
         t.controllerId = id;
         t.securityToken = QStringLiteral("tok");
-        return m_store->insertTarget(t);
+        return m_store->targets().insertTarget(t);
     };
     for (int i = 0; i < 4; ++i)
         camera(QStringLiteral("cam-%1").arg(i));
@@ -256,8 +259,8 @@ void TestRolloutService::dynamicRolloutTakesLaterTargets()
     request.rollout.name = QStringLiteral("cameras, also future ones");
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==cam-*");
     request.rollout.dynamic = true;
-    request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("12"), {}, false, false, {} });
+    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
+        { 0, QStringLiteral("fw"), QStringLiteral("12"), {}, false, false, {} });
     request.amountGroups = 2;
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
@@ -266,67 +269,69 @@ void TestRolloutService::dynamicRolloutTakesLaterTargets()
         for (const Action &a : groupActions(g))
             report(a.id, ActionEvent::ClosedSuccess);
     }
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running); // dynamic: waits for more
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running); // dynamic: waits for more
     QVERIFY(m_rollouts->extendDynamic(m_rollout)); // nothing new yet
-    QCOMPARE(m_store->rolloutGroups(m_rollout).size(), 2);
+    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout).size(), 2);
 
     // Three new cameras and a sensor register: two dynamic groups of two (the last group's size) and one.
     const QList<qint64> late
         = { camera(QStringLiteral("cam-4")), camera(QStringLiteral("cam-5")), camera(QStringLiteral("cam-6")) };
     camera(QStringLiteral("sensor-1"));
     QVERIFY2(m_rollouts->extendDynamic(m_rollout), qPrintable(m_rollouts->lastError()));
-    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
     QCOMPARE(groups.size(), 4);
-    QCOMPARE(m_store->rolloutGroupTargets(groups[2].id) + m_store->rolloutGroupTargets(groups[3].id), late);
+    QCOMPARE(m_store->rollouts().rolloutGroupTargets(groups[2].id)
+                 + m_store->rollouts().rolloutGroupTargets(groups[3].id),
+             late);
     QCOMPARE(groups[2].state, RolloutGroupState::Running); // the groups before it succeeded
     QCOMPARE(groups[3].state, RolloutGroupState::Scheduled);
     for (const Action &a : groupActions(2))
         QCOMPARE(a.state, ActionState::Running);
     for (const Action &a : groupActions(2))
         report(a.id, ActionEvent::ClosedSuccess);
-    QCOMPARE(m_store->rolloutGroups(m_rollout)[3].state, RolloutGroupState::Running);
+    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[3].state, RolloutGroupState::Running);
     QVERIFY(m_rollouts->extendDynamic(m_rollout)); // nobody is taken twice
-    QCOMPARE(m_store->rolloutGroups(m_rollout).size(), 4);
+    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout).size(), 4);
 }
 
 void TestRolloutService::schedulerStartsAtTimeAndExtends()
 {
-    RolloutScheduler scheduler(*m_store, *m_rollouts, *m_clock);
+    RolloutScheduler scheduler(m_store->stores(), *m_rollouts, *m_clock);
     RolloutRequest request;
     Target t;
     t.controllerId = QStringLiteral("night-1");
     t.securityToken = QStringLiteral("tok");
-    m_store->insertTarget(t);
+    m_store->targets().insertTarget(t);
     request.rollout.name = QStringLiteral("at night");
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==night-*");
     request.rollout.dynamic = true;
     request.rollout.startAt = m_clock->now().addSecs(3600);
-    request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("13"), {}, false, false, {} });
+    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
+        { 0, QStringLiteral("fw"), QStringLiteral("13"), {}, false, false, {} });
     request.amountGroups = 1;
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
     QCOMPARE(scheduler.tick(), 0);
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Ready);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Ready);
     m_clock->advance(3600 * 1000);
     QCOMPARE(scheduler.tick(), 1);
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running);
     t.controllerId = QStringLiteral("night-2");
-    const qint64 late = m_store->insertTarget(t);
+    const qint64 late = m_store->targets().insertTarget(t);
     scheduler.tick();
-    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
     QCOMPARE(groups.size(), 2);
-    QCOMPARE(m_store->rolloutGroupTargets(groups[1].id), QList<qint64> { late });
+    QCOMPARE(m_store->rollouts().rolloutGroupTargets(groups[1].id), QList<qint64> { late });
 }
 
 void TestRolloutService::approvalWorkflow()
 {
     QVERIFY(makeRollout(4, 2, {}, true) > 0);
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::WaitingForApproval);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::WaitingForApproval);
     QVERIFY(!m_rollouts->start(m_rollout)); // not approved yet
     QVERIFY(m_rollouts->lastError().contains(QStringLiteral("WAITING_FOR_APPROVAL")));
     QVERIFY(m_rollouts->approve(m_rollout));
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Ready);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Ready);
     QVERIFY(m_rollouts->start(m_rollout));
 }
 
@@ -334,18 +339,18 @@ void TestRolloutService::startRunsFirstGroupOnly()
 {
     QVERIFY(makeRollout(6, 3) > 0);
     QVERIFY2(m_rollouts->start(m_rollout), qPrintable(m_rollouts->lastError()));
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running);
-    const QList<RolloutGroup> groups = m_store->rolloutGroups(m_rollout);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running);
+    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
     QCOMPARE(groups[0].state, RolloutGroupState::Running);
     QCOMPARE(groups[1].state, RolloutGroupState::Scheduled);
     QCOMPARE(groups[2].state, RolloutGroupState::Scheduled);
     for (const Action &a : groupActions(0)) {
         QCOMPARE(a.state, ActionState::Running);
-        QCOMPARE(m_store->target(a.targetId)->state, TargetState::Pending);
+        QCOMPARE(m_store->targets().target(a.targetId)->state, TargetState::Pending);
     }
     for (const Action &a : groupActions(1)) {
         QCOMPARE(a.state, ActionState::Scheduled);
-        QCOMPARE(m_store->target(a.targetId)->state, TargetState::Registered);
+        QCOMPARE(m_store->targets().target(a.targetId)->state, TargetState::Registered);
         QCOMPARE(m_deployment->presentationFor(a.targetId).kind, PresentationKind::Nothing); // not yet
     }
 }
@@ -360,12 +365,12 @@ void TestRolloutService::successThresholdStartsNextGroup()
     const QList<Action> first = groupActions(0);
     for (int i = 0; i < 7; ++i)
         report(first[i].id, ActionEvent::ClosedSuccess);
-    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled); // 70% < 80%
+    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled); // 70% < 80%
     report(first[7].id, ActionEvent::ClosedSuccess);
-    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running); // 80% reached
-    QCOMPARE(m_store->rolloutGroups(m_rollout)[0].state, RolloutGroupState::Running); // two still open
+    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running); // 80% reached
+    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[0].state, RolloutGroupState::Running); // two still open
     QCOMPARE(groupActions(1).first().state, ActionState::Running);
-    QCOMPARE(m_rollouts->counts(m_store->rolloutGroups(m_rollout)[0].id).finished, 8);
+    QCOMPARE(m_rollouts->counts(m_store->rollouts().rolloutGroups(m_rollout)[0].id).finished, 8);
 }
 
 void TestRolloutService::errorThresholdPausesAndResumeGoesOn()
@@ -378,14 +383,14 @@ void TestRolloutService::errorThresholdPausesAndResumeGoesOn()
     const QList<Action> first = groupActions(0);
     report(first[0].id, ActionEvent::ClosedFailure);
     report(first[1].id, ActionEvent::ClosedFailure);
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running); // 20% is not more than 20%
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running); // 20% is not more than 20%
     report(first[2].id, ActionEvent::ClosedFailure);
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Paused);
-    QCOMPARE(m_store->rolloutGroups(m_rollout)[0].state, RolloutGroupState::Error);
-    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Paused);
+    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[0].state, RolloutGroupState::Error);
+    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled);
     QVERIFY2(m_rollouts->resume(m_rollout), qPrintable(m_rollouts->lastError()));
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running);
-    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running);
+    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running);
 }
 
 void TestRolloutService::successActionPause()
@@ -396,10 +401,10 @@ void TestRolloutService::successActionPause()
     QVERIFY(makeRollout(4, 2, c) > 0);
     QVERIFY(m_rollouts->start(m_rollout));
     report(groupActions(0)[0].id, ActionEvent::ClosedSuccess);
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Paused);
-    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Paused);
+    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled);
     QVERIFY(m_rollouts->resume(m_rollout));
-    QCOMPARE(m_store->rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running);
+    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running);
 }
 
 void TestRolloutService::allGroupsFinishTheRollout()
@@ -410,10 +415,10 @@ void TestRolloutService::allGroupsFinishTheRollout()
         for (const Action &a : groupActions(g))
             report(a.id, ActionEvent::ClosedSuccess);
     }
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Finished);
-    for (const RolloutGroup &group : m_store->rolloutGroups(m_rollout))
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Finished);
+    for (const RolloutGroup &group : m_store->rollouts().rolloutGroups(m_rollout))
         QCOMPARE(group.state, RolloutGroupState::Finished);
-    QCOMPARE(m_store->target(groupActions(1).first().targetId)->state, TargetState::InSync);
+    QCOMPARE(m_store->targets().target(groupActions(1).first().targetId)->state, TargetState::InSync);
 }
 
 void TestRolloutService::stopCancelsOpenActions()
@@ -421,7 +426,7 @@ void TestRolloutService::stopCancelsOpenActions()
     QVERIFY(makeRollout(4, 2) > 0);
     QVERIFY(m_rollouts->start(m_rollout));
     QVERIFY2(m_rollouts->stop(m_rollout), qPrintable(m_rollouts->lastError()));
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Stopped);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Stopped);
     for (const Action &a : groupActions(0))
         QCOMPARE(a.state, ActionState::Canceling); // the devices must confirm
     for (const Action &a : groupActions(1))
@@ -435,18 +440,18 @@ void TestRolloutService::startsAtItsTime()
     Target t;
     t.controllerId = QStringLiteral("timed");
     t.securityToken = QStringLiteral("tok");
-    request.targets = { m_store->insertTarget(t) };
+    request.targets = { m_store->targets().insertTarget(t) };
     request.rollout.name = QStringLiteral("night");
-    request.rollout.distributionSetId
-        = m_store->insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} });
+    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
+        { 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} });
     request.rollout.startAt = QDateTime(QDate(2026, 6, 1), QTime(22, 0), QTimeZone::UTC);
     request.amountGroups = 1;
     m_rollout = m_rollouts->create(request);
     QVERIFY(!m_rollouts->startIfDue(m_rollout));
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Ready);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Ready);
     m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(22, 0), QTimeZone::UTC));
     QVERIFY(m_rollouts->startIfDue(m_rollout));
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Running);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running);
 }
 
 void TestRolloutService::refusedOperations()
@@ -464,7 +469,7 @@ void TestRolloutService::refusedOperations()
     QVERIFY(makeRollout(2, 1) > 0);
     QVERIFY(!m_rollouts->pause(m_rollout)); // READY cannot pause
     QVERIFY(!m_rollouts->approve(m_rollout)); // nothing to approve
-    QCOMPARE(m_store->rollout(m_rollout)->state, RolloutState::Ready);
+    QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Ready);
 }
 
 QTEST_GUILESS_MAIN(TestRolloutService)

@@ -55,10 +55,10 @@ void TestTargetFilters::initTestCase()
         t.group = QString::fromLatin1(r.group);
         if (r.polledMinutesAgo >= 0)
             t.lastPoll = base.addSecs(-60 * r.polledMinutesAgo);
-        const qint64 id = m_store->insertTarget(t);
+        const qint64 id = m_store->targets().insertTarget(t);
         QVERIFY(id > 0);
         if (r.region)
-            QVERIFY(m_store->setTargetAttributes(id, { { u"region"_s, QString::fromLatin1(r.region) } }));
+            QVERIFY(m_store->targets().setTargetAttributes(id, { { u"region"_s, QString::fromLatin1(r.region) } }));
     }
 }
 
@@ -90,11 +90,11 @@ void TestTargetFilters::matches()
 {
     QFETCH(QString, query);
     QFETCH(QStringList, expected);
-    const std::optional<QList<qint64>> ids = m_store->targetIdsMatching(query);
+    const std::optional<QList<qint64>> ids = m_store->targets().targetIdsMatching(query);
     QVERIFY2(ids, qPrintable(m_store->lastError()));
     QStringList got;
     for (qint64 id : *ids)
-        got << m_store->target(id)->controllerId;
+        got << m_store->targets().target(id)->controllerId;
     QCOMPARE(got, expected);
 }
 
@@ -112,7 +112,7 @@ void TestTargetFilters::refuses()
 {
     QFETCH(QString, query);
     QFETCH(QString, message);
-    QVERIFY(!m_store->targetIdsMatching(query));
+    QVERIFY(!m_store->targets().targetIdsMatching(query));
     QVERIFY2(m_store->lastError().contains(message), qPrintable(m_store->lastError()));
 }
 

@@ -94,11 +94,11 @@ void TestSwupdate::prepare(const QString &swu)
     QVERIFY(artifacts.open());
     QFile f(swu);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    m_target = makeTarget(store, u"dev-001"_s);
-    m_set = makeSet(store, artifacts, u"swu-test"_s, u"1.0.1"_s, u"update-ok.swu"_s, f.readAll());
+    m_target = makeTarget(store.stores(), u"dev-001"_s);
+    m_set = makeSet(store.stores(), artifacts, u"swu-test"_s, u"1.0.1"_s, u"update-ok.swu"_s, f.readAll());
     QVERIFY(m_set.setId > 0);
     SystemClock clock;
-    const AssignmentResult r = DeploymentService(store, clock).assign({ m_target.id }, m_set.setId, {});
+    const AssignmentResult r = DeploymentService(store.stores(), clock).assign({ m_target.id }, m_set.setId, {});
     QCOMPARE(r.assigned, 1);
     m_actionId = r.actionIds.first();
 }
@@ -214,11 +214,11 @@ void TestSwupdate::installsAndConfirmsAfterRestart()
 
     SqlStore store;
     QVERIFY(store.open(u"sqlite:"_s + m_dir->filePath(u"flotilla.db"_s)));
-    QCOMPARE(store.action(m_actionId)->state, ActionState::Finished);
-    const Target t = *store.target(m_target.id);
+    QCOMPARE(store.actions().action(m_actionId)->state, ActionState::Finished);
+    const Target t = *store.targets().target(m_target.id);
     QCOMPARE(t.state, TargetState::InSync);
     QCOMPARE(t.installedDistributionSetId, m_set.setId);
-    QCOMPARE(store.targetAttributes(m_target.id).isEmpty(), true); // no identify data was given
+    QCOMPARE(store.targets().targetAttributes(m_target.id).isEmpty(), true); // no identify data was given
 }
 
 void TestSwupdate::corruptPayloadEndsInError()
@@ -239,8 +239,8 @@ void TestSwupdate::corruptPayloadEndsInError()
 
     SqlStore store;
     QVERIFY(store.open(u"sqlite:"_s + m_dir->filePath(u"flotilla.db"_s)));
-    QCOMPARE(store.action(m_actionId)->state, ActionState::Error);
-    const Target t = *store.target(m_target.id);
+    QCOMPARE(store.actions().action(m_actionId)->state, ActionState::Error);
+    const Target t = *store.targets().target(m_target.id);
     QCOMPARE(t.state, TargetState::Error);
     QCOMPARE(t.installedDistributionSetId, 0);
 }

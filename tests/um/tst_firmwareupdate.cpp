@@ -95,14 +95,16 @@ qint64 TestFirmwareUpdate::assignFirmware(bool withUnknownModule)
         Flotilla::ArtifactStore artifacts(m_server->artifactDir());
         if (!store.open(m_server->databaseUrl()) || !artifacts.open())
             return 0;
-        const qint64 rootfs = makeModule(store, artifacts, u"os"_s, u"rootfs"_s, u"2.0"_s, u"rootfs.img"_s, m_rootfs);
-        const qint64 mcu = makeModule(store, artifacts, u"mcu"_s, u"mcu"_s, u"3.1"_s, u"mcu.bin"_s, m_mcu);
-        setId = store.insertDistributionSet({ 0, u"board"_s, u"2026.11"_s, u"os"_s, false, false, {} });
-        store.addModuleToSet(setId, rootfs);
-        store.addModuleToSet(setId, mcu);
+        const qint64 rootfs
+            = makeModule(store.stores(), artifacts, u"os"_s, u"rootfs"_s, u"2.0"_s, u"rootfs.img"_s, m_rootfs);
+        const qint64 mcu = makeModule(store.stores(), artifacts, u"mcu"_s, u"mcu"_s, u"3.1"_s, u"mcu.bin"_s, m_mcu);
+        setId = store.repository().insertDistributionSet({ 0, u"board"_s, u"2026.11"_s, u"os"_s, false, false, {} });
+        store.repository().addModuleToSet(setId, rootfs);
+        store.repository().addModuleToSet(setId, mcu);
         if (withUnknownModule)
-            store.addModuleToSet(
-                setId, makeModule(store, artifacts, u"mcu"_s, u"gpu-blob"_s, u"9"_s, u"gpu.bin"_s, QByteArray("gpu")));
+            store.repository().addModuleToSet(setId,
+                                              makeModule(store.stores(), artifacts, u"mcu"_s, u"gpu-blob"_s, u"9"_s,
+                                                         u"gpu.bin"_s, QByteArray("gpu")));
     }
     if (!m_server->start())
         return 0;

@@ -1,10 +1,12 @@
-// SqlStore: hawkBit's auto-assignments (/autoassignments): the set, the query and the life cycle.
+#include "backend/sqltargetfilterstore.h"
+
 #include "backend/sqlstore.h"
 #include "backend/sqlstore_p.h"
 
 #include <limits>
 
 using namespace Flotilla::SqlStoreDetail;
+using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
@@ -44,9 +46,24 @@ void bindAutoAssignment(QSqlQuery &q, const AutoAssignment &a)
     q.addBindValue(a.approvalDecidedBy);
     q.addBindValue(a.approvalRemark);
 }
+const QString filterColumns = QStringLiteral("id, name, query, auto_ds, auto_type, auto_weight, auto_confirm");
+TargetFilter filterFrom(const QSqlQuery &q)
+{
+    return { q.value(0).toLongLong(),        q.value(1).toString(), q.value(2).toString(),  q.value(3).toLongLong(),
+             ActionType(q.value(4).toInt()), q.value(5).toInt(),    q.value(6).toInt() != 0 };
+}
+void bindFilter(QSqlQuery &q, const TargetFilter &f)
+{
+    q.addBindValue(f.name);
+    q.addBindValue(f.query);
+    q.addBindValue(f.autoAssignSetId ? QVariant(f.autoAssignSetId) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(int(f.autoAssignType));
+    q.addBindValue(f.autoAssignWeight);
+    q.addBindValue(f.autoAssignConfirmationRequired ? 1 : 0);
+}
 } // namespace
 
-QList<AutoAssignment> SqlStore::autoAssignments()
+QList<AutoAssignment> SqlTargetFilterStore::autoAssignments()
 {
     // The engine's Store interface: a failure is an empty list with lastError() set.
     Result<QList<AutoAssignment>> all
@@ -54,11 +71,12 @@ QList<AutoAssignment> SqlStore::autoAssignments()
     return all ? std::move(all).value() : QList<AutoAssignment>();
 }
 
-Result<QList<AutoAssignment>> SqlStore::autoAssignmentsWhere(const QString &where, const QVariantList &binds,
-                                                             const QString &orderBy, int offset, int limit)
+Result<QList<AutoAssignment>> SqlTargetFilterStore::autoAssignmentsWhere(const QString &where,
+                                                                         const QVariantList &binds,
+                                                                         const QString &orderBy, int offset, int limit)
 {
     QList<AutoAssignment> list;
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     if (!execPage(q, autoAssignmentColumns, QStringLiteral("auto_assignments aa"), where, binds, orderBy, offset,
                   limit))
         return failed(QStringLiteral("reading auto-assignments"), q);
@@ -67,21 +85,21 @@ Result<QList<AutoAssignment>> SqlStore::autoAssignmentsWhere(const QString &wher
     return list;
 }
 
-std::optional<AutoAssignment> SqlStore::autoAssignment(qint64 id)
+std::optional<AutoAssignment> SqlTargetFilterStore::autoAssignment(qint64 id)
 {
     const Result<QList<AutoAssignment>> one
         = autoAssignmentsWhere(QStringLiteral("aa.id = ?"), { id }, QStringLiteral("aa.id"), 0, 1);
     return !one || one->isEmpty() ? std::nullopt : std::optional(one->first());
 }
 
-std::optional<AutoAssignment> SqlStore::autoAssignmentByName(const QString &name)
+std::optional<AutoAssignment> SqlTargetFilterStore::autoAssignmentByName(const QString &name)
 {
     const Result<QList<AutoAssignment>> one
         = autoAssignmentsWhere(QStringLiteral("aa.name = ?"), { name }, QStringLiteral("aa.id"), 0, 1);
     return !one || one->isEmpty() ? std::nullopt : std::optional(one->first());
 }
 
-qint64 SqlStore::insertAutoAssignment(const AutoAssignment &a)
+qint64 SqlTargetFilterStore::insertAutoAssignment(const AutoAssignment &a)
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "INSERT INTO auto_assignments (name, description, query, ds_id, status, start_at, action_type, "
@@ -94,7 +112,7 @@ qint64 SqlStore::insertAutoAssignment(const AutoAssignment &a)
     return q.value(0).toLongLong();
 }
 
-bool SqlStore::updateAutoAssignment(const AutoAssignment &a)
+bool SqlTargetFilterStore::updateAutoAssignment(const AutoAssignment &a)
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "UPDATE auto_assignments SET name = ?, description = ?, query = ?, ds_id = ?, status = ?, start_at = ?, "
@@ -106,7 +124,7 @@ bool SqlStore::updateAutoAssignment(const AutoAssignment &a)
     return q.numRowsAffected() == 1;
 }
 
-bool SqlStore::deleteAutoAssignment(qint64 id)
+bool SqlTargetFilterStore::deleteAutoAssignment(qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("DELETE FROM auto_assignments WHERE id = ?"));
     q.addBindValue(id);
@@ -115,13 +133,72 @@ bool SqlStore::deleteAutoAssignment(qint64 id)
     return true;
 }
 
-bool SqlStore::deleteAutoAssignmentsOfSet(qint64 setId)
+bool SqlTargetFilterStore::deleteAutoAssignmentsOfSet(qint64 setId)
 {
     QSqlQuery &q = prepared(QStringLiteral("DELETE FROM auto_assignments WHERE ds_id = ?"));
     q.addBindValue(setId);
     if (!q.exec())
         return setError(QStringLiteral("dropping the auto-assignments of distribution set %1").arg(setId), q);
     return true;
+}
+
+QList<TargetFilter> SqlTargetFilterStore::targetFilters()
+{
+    QList<TargetFilter> list;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM target_filters ORDER BY id").arg(filterColumns));
+    if (!q.exec()) {
+        setError(QStringLiteral("reading target filters"), q);
+        return list;
+    }
+    while (q.next())
+        list.append(filterFrom(q));
+    return list;
+}
+
+std::optional<TargetFilter> SqlTargetFilterStore::targetFilter(qint64 id)
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM target_filters WHERE id = ?").arg(filterColumns));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return filterFrom(q);
+}
+
+qint64 SqlTargetFilterStore::insertTargetFilter(const TargetFilter &filter)
+{
+    QSqlQuery &q = prepared(QStringLiteral("INSERT INTO target_filters (name, query, auto_ds, auto_type, auto_weight, "
+                                           "auto_confirm) VALUES (?,?,?,?,?,?) RETURNING id"));
+    bindFilter(q, filter);
+    if (!q.exec() || !q.next()) {
+        setError(QStringLiteral("inserting target filter %1").arg(filter.name), q);
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+bool SqlTargetFilterStore::updateTargetFilter(const TargetFilter &filter)
+{
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE target_filters SET name = ?, query = ?, auto_ds = ?, auto_type = ?, "
+                                           "auto_weight = ?, auto_confirm = ? WHERE id = ?"));
+    bindFilter(q, filter);
+    q.addBindValue(filter.id);
+    if (!q.exec())
+        return setError(QStringLiteral("updating target filter %1").arg(filter.id), q);
+    return true;
+}
+
+bool SqlTargetFilterStore::deleteTargetFilter(qint64 id)
+{
+    QSqlQuery &q = prepared(QStringLiteral("DELETE FROM target_filters WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(QStringLiteral("deleting target filter %1").arg(id), q);
+    return true;
+}
+
+Result<int> SqlTargetFilterStore::countAutoAssignmentsOfSet(qint64 setId)
+{
+    return m_sql.countWhere(RsqlCompiler::Entity::AutoAssignment, QStringLiteral("aa.ds_id = ?"), { setId });
 }
 
 } // namespace Flotilla

@@ -1,9 +1,13 @@
-// SqlStore: rollouts and their groups.
+#include "backend/sqlrolloutstore.h"
+
 #include "backend/sqlstore.h"
 #include "backend/sqlstore_p.h"
 
-#include <QSqlError>
+#include <QSqlQuery>
 
+#include <functional>
+
+using namespace Qt::StringLiterals;
 using namespace Flotilla::SqlStoreDetail;
 
 namespace Flotilla {
@@ -61,7 +65,66 @@ RolloutGroup groupFrom(const QSqlQuery &q)
 
 } // namespace
 
-qint64 SqlStore::insertRollout(const Rollout &r)
+bool SqlRolloutStore::updateRolloutText(qint64 id, const QString &name, const QString &description)
+{
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE rollouts SET name = ?, description = ? WHERE id = ?"));
+    q.addBindValue(name);
+    q.addBindValue(description);
+    q.addBindValue(id);
+    if (!q.exec())
+        return setError(QStringLiteral("updating rollout %1").arg(id), q);
+    changed(StoreChange::Kind::RolloutChanged, id);
+    return true;
+}
+
+QList<qint64> SqlRolloutStore::rolloutIdsOfSet(qint64 setId)
+{
+    QList<qint64> ids;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT id FROM rollouts WHERE ds_id = ? ORDER BY id"));
+    q.addBindValue(setId);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the rollouts of set %1").arg(setId), q);
+        return ids;
+    }
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+QMap<RolloutState, qint64> SqlRolloutStore::rolloutCountsOfSet(qint64 setId)
+{
+    return countsByState<RolloutState>(
+        prepared(QStringLiteral("SELECT state, COUNT(*) FROM rollouts WHERE ds_id = ? GROUP BY state")), setId,
+        [&](const QSqlQuery &q) { setError(QStringLiteral("counting the rollouts of set %1").arg(setId), q); });
+}
+
+Result<int> SqlRolloutStore::countActionsOfRollout(qint64 rolloutId)
+{
+    return m_sql.countWhere(RsqlCompiler::Entity::Action, QStringLiteral("a.rollout_id = ?"), { rolloutId });
+}
+
+bool SqlRolloutStore::deleteRollout(qint64 rolloutId)
+{
+    StoreTransaction tx(m_sql);
+    static const QStringList statements = {
+        QStringLiteral("DELETE FROM rollout_group_targets WHERE group_id IN (SELECT id FROM rollout_groups WHERE "
+                       "rollout_id = ?)"),
+        QStringLiteral("UPDATE actions SET rollout_group_id = NULL WHERE rollout_id = ?"),
+        QStringLiteral("DELETE FROM rollout_groups WHERE rollout_id = ?"),
+        QStringLiteral("UPDATE actions SET rollout_id = NULL WHERE rollout_id = ?"),
+        QStringLiteral("DELETE FROM rollouts WHERE id = ?"),
+    };
+    for (const QString &sql : statements) {
+        QSqlQuery &q = prepared(sql);
+        q.addBindValue(rolloutId);
+        if (!q.exec())
+            return setError(QStringLiteral("deleting rollout %1").arg(rolloutId), q);
+    }
+    changed(StoreChange::Kind::RolloutChanged, rolloutId);
+    return tx.commit();
+}
+
+qint64 SqlRolloutStore::insertRollout(const Rollout &r)
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "INSERT INTO rollouts (name, description, target_filter, ds_id, type, force_time, start_at, weight, "
@@ -87,7 +150,7 @@ qint64 SqlStore::insertRollout(const Rollout &r)
     return id;
 }
 
-QList<qint64> SqlStore::rolloutIdsInStates(const QList<RolloutState> &states)
+QList<qint64> SqlRolloutStore::rolloutIdsInStates(const QList<RolloutState> &states)
 {
     QList<qint64> ids;
     if (states.isEmpty())
@@ -105,7 +168,7 @@ QList<qint64> SqlStore::rolloutIdsInStates(const QList<RolloutState> &states)
     return ids;
 }
 
-std::optional<Rollout> SqlStore::rollout(qint64 id)
+std::optional<Rollout> SqlRolloutStore::rollout(qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM rollouts WHERE id = ?").arg(rolloutColumns));
     q.addBindValue(id);
@@ -114,11 +177,11 @@ std::optional<Rollout> SqlStore::rollout(qint64 id)
     return rolloutFrom(q);
 }
 
-Result<QList<Rollout>> SqlStore::rolloutsWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
-                                               int offset, int limit)
+Result<QList<Rollout>> SqlRolloutStore::rolloutsWhere(const QString &where, const QVariantList &binds,
+                                                      const QString &orderBy, int offset, int limit)
 {
     QList<Rollout> list;
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     if (!execPage(q, qualified(rolloutColumns, QStringLiteral("r")), QStringLiteral("rollouts r"), where, binds,
                   orderBy, offset, limit))
         return failed(QStringLiteral("listing rollouts"), q);
@@ -127,7 +190,7 @@ Result<QList<Rollout>> SqlStore::rolloutsWhere(const QString &where, const QVari
     return list;
 }
 
-bool SqlStore::updateRolloutState(qint64 id, RolloutState state)
+bool SqlRolloutStore::updateRolloutState(qint64 id, RolloutState state)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE rollouts SET state = ? WHERE id = ?"));
     q.addBindValue(int(state));
@@ -138,7 +201,7 @@ bool SqlStore::updateRolloutState(qint64 id, RolloutState state)
     return q.numRowsAffected() == 1;
 }
 
-qint64 SqlStore::insertRolloutGroup(const RolloutGroup &g)
+qint64 SqlRolloutStore::insertRolloutGroup(const RolloutGroup &g)
 {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO rollout_groups (rollout_id, position, name, state, "
                                            "success_pct, success_action, error_pct, target_pct, description, "
@@ -163,7 +226,7 @@ qint64 SqlStore::insertRolloutGroup(const RolloutGroup &g)
     return q.value(0).toLongLong();
 }
 
-QList<RolloutGroup> SqlStore::rolloutGroups(qint64 rolloutId)
+QList<RolloutGroup> SqlRolloutStore::rolloutGroups(qint64 rolloutId)
 {
     QList<RolloutGroup> result;
     QSqlQuery &q = prepared(
@@ -178,12 +241,12 @@ QList<RolloutGroup> SqlStore::rolloutGroups(qint64 rolloutId)
     return result;
 }
 
-Result<QHash<qint64, QList<RolloutGroup>>> SqlStore::rolloutGroupsOf(const QList<qint64> &rolloutIds)
+Result<QHash<qint64, QList<RolloutGroup>>> SqlRolloutStore::rolloutGroupsOf(const QList<qint64> &rolloutIds)
 {
     QHash<qint64, QList<RolloutGroup>> result;
     if (rolloutIds.isEmpty())
         return result;
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     if (!execWithIds(q,
                      QStringLiteral("SELECT %1 FROM rollout_groups g WHERE g.rollout_id IN (%2) ORDER BY g.position")
                          .arg(groupColumns, QStringLiteral("%1")),
@@ -196,7 +259,7 @@ Result<QHash<qint64, QList<RolloutGroup>>> SqlStore::rolloutGroupsOf(const QList
     return result;
 }
 
-bool SqlStore::updateRolloutGroupState(qint64 groupId, RolloutGroupState state)
+bool SqlRolloutStore::updateRolloutGroupState(qint64 groupId, RolloutGroupState state)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE rollout_groups SET state = ? WHERE id = ?"));
     q.addBindValue(int(state));
@@ -207,7 +270,7 @@ bool SqlStore::updateRolloutGroupState(qint64 groupId, RolloutGroupState state)
     return q.numRowsAffected() == 1;
 }
 
-bool SqlStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds)
+bool SqlRolloutStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds)
 {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO rollout_group_targets (group_id, target_id) VALUES (?, ?)"));
     for (qint64 t : targetIds) {
@@ -219,12 +282,12 @@ bool SqlStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targe
     return true;
 }
 
-SqlCondition SqlStore::targetsOfRolloutGroup(qint64 groupId)
+SqlCondition SqlRolloutStore::targetsOfRolloutGroup(qint64 groupId)
 {
     return { QStringLiteral("t.id IN (SELECT target_id FROM rollout_group_targets WHERE group_id = ?)"), { groupId } };
 }
 
-QList<qint64> SqlStore::rolloutGroupTargets(qint64 groupId)
+QList<qint64> SqlRolloutStore::rolloutGroupTargets(qint64 groupId)
 {
     QList<qint64> result;
     QSqlQuery &q
@@ -237,7 +300,7 @@ QList<qint64> SqlStore::rolloutGroupTargets(qint64 groupId)
     return result;
 }
 
-QList<SqlStore::ActionSpan> SqlStore::rolloutActionSpans(qint64 rolloutId, int offset, int limit)
+QList<SqlRolloutStore::ActionSpan> SqlRolloutStore::rolloutActionSpans(qint64 rolloutId, int offset, int limit)
 {
     QList<ActionSpan> result;
     QSqlQuery &q = prepared(
@@ -269,7 +332,7 @@ QList<SqlStore::ActionSpan> SqlStore::rolloutActionSpans(qint64 rolloutId, int o
     return result;
 }
 
-QList<Action> SqlStore::rolloutGroupActions(qint64 groupId)
+QList<Action> SqlRolloutStore::rolloutGroupActions(qint64 groupId)
 {
     QList<Action> result;
     QSqlQuery &q
@@ -282,7 +345,7 @@ QList<Action> SqlStore::rolloutGroupActions(qint64 groupId)
     return result;
 }
 
-GroupCounts SqlStore::rolloutGroupCounts(qint64 groupId)
+GroupCounts SqlRolloutStore::rolloutGroupCounts(qint64 groupId)
 {
     GroupCounts c;
     QSqlQuery &q
@@ -297,12 +360,12 @@ GroupCounts SqlStore::rolloutGroupCounts(qint64 groupId)
     return c;
 }
 
-Result<QHash<qint64, GroupCounts>> SqlStore::rolloutGroupCountsOf(const QList<qint64> &groupIds)
+Result<QHash<qint64, GroupCounts>> SqlRolloutStore::rolloutGroupCountsOf(const QList<qint64> &groupIds)
 {
     QHash<qint64, GroupCounts> result;
     if (groupIds.isEmpty())
         return result;
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     if (!execWithIds(q,
                      QStringLiteral("SELECT rollout_group_id, state, COUNT(*) FROM actions WHERE rollout_group_id "
                                     "IN (%1) GROUP BY rollout_group_id, state"),

@@ -1,4 +1,5 @@
-// SqlStore: operators of the Management API and their bearer tokens.
+#include "backend/sqlaccountstore.h"
+
 #include "backend/sqlstore.h"
 #include "backend/sqlstore_p.h"
 
@@ -7,14 +8,14 @@ using namespace Flotilla::SqlStoreDetail;
 namespace Flotilla {
 
 namespace {
-SqlStore::UserRow userFrom(const QSqlQuery &q)
+SqlAccountStore::UserRow userFrom(const QSqlQuery &q)
 {
     return { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
              q.value(3).toString().split(QLatin1Char(','), Qt::SkipEmptyParts) };
 }
 } // namespace
 
-qint64 SqlStore::insertUser(const QString &name, const QString &passwordHash, const QStringList &roles)
+qint64 SqlAccountStore::insertUser(const QString &name, const QString &passwordHash, const QStringList &roles)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO users (name, password_hash, roles, created_at) VALUES (?,?,?,?) RETURNING id"));
@@ -29,7 +30,7 @@ qint64 SqlStore::insertUser(const QString &name, const QString &passwordHash, co
     return q.value(0).toLongLong();
 }
 
-std::optional<SqlStore::UserRow> SqlStore::userByName(const QString &name)
+std::optional<SqlAccountStore::UserRow> SqlAccountStore::userByName(const QString &name)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, password_hash, roles FROM users WHERE name = ?"));
     q.addBindValue(name);
@@ -38,7 +39,7 @@ std::optional<SqlStore::UserRow> SqlStore::userByName(const QString &name)
     return userFrom(q);
 }
 
-QList<SqlStore::UserRow> SqlStore::users()
+QList<SqlAccountStore::UserRow> SqlAccountStore::users()
 {
     QList<UserRow> list;
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, password_hash, roles FROM users ORDER BY id"));
@@ -51,13 +52,13 @@ QList<SqlStore::UserRow> SqlStore::users()
     return list;
 }
 
-int SqlStore::countUsers()
+int SqlAccountStore::countUsers()
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM users"));
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
 
-bool SqlStore::insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires)
+bool SqlAccountStore::insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires)
 {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO api_tokens (token_hash, user_id, expires_at) VALUES (?,?,?)"));
     q.addBindValue(tokenHash);
@@ -68,7 +69,7 @@ bool SqlStore::insertToken(qint64 userId, const QString &tokenHash, const QDateT
     return true;
 }
 
-std::optional<SqlStore::UserRow> SqlStore::userByTokenHash(const QString &tokenHash, const QDateTime &now)
+std::optional<SqlAccountStore::UserRow> SqlAccountStore::userByTokenHash(const QString &tokenHash, const QDateTime &now)
 {
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT u.id, u.name, u.password_hash, u.roles FROM api_tokens t "
@@ -80,7 +81,7 @@ std::optional<SqlStore::UserRow> SqlStore::userByTokenHash(const QString &tokenH
     return userFrom(q);
 }
 
-bool SqlStore::updateUser(qint64 id, const QString &passwordHash, const QStringList &roles)
+bool SqlAccountStore::updateUser(qint64 id, const QString &passwordHash, const QStringList &roles)
 {
     QSqlQuery &q = prepared(passwordHash.isEmpty()
                                 ? QStringLiteral("UPDATE users SET roles = ? WHERE id = ?")
@@ -94,9 +95,9 @@ bool SqlStore::updateUser(qint64 id, const QString &passwordHash, const QStringL
     return true;
 }
 
-bool SqlStore::deleteUser(qint64 id)
+bool SqlAccountStore::deleteUser(qint64 id)
 {
-    StoreTransaction tx(*this);
+    StoreTransaction tx(m_sql);
     for (const QString &sql : { QStringLiteral("DELETE FROM api_tokens WHERE user_id = ?"),
                                 QStringLiteral("DELETE FROM users WHERE id = ?") }) {
         QSqlQuery &q = prepared(sql);

@@ -1,10 +1,11 @@
-// SqlStore: metadata of targets, software modules and distribution sets.
+#include "backend/sqlmetadatastore.h"
+
 #include "backend/sqlstore.h"
 #include "backend/sqlstore_p.h"
 
 namespace Flotilla {
 
-QList<SqlStore::MetadataEntry> SqlStore::metadata(const QString &kind, qint64 id)
+QList<SqlMetadataStore::MetadataEntry> SqlMetadataStore::metadata(const QString &kind, qint64 id)
 {
     QList<MetadataEntry> list;
     QSqlQuery &q = prepared(QStringLiteral("SELECT meta_key, meta_value, target_visible FROM entity_metadata "
@@ -20,7 +21,8 @@ QList<SqlStore::MetadataEntry> SqlStore::metadata(const QString &kind, qint64 id
     return list;
 }
 
-std::optional<SqlStore::MetadataEntry> SqlStore::metadataEntry(const QString &kind, qint64 id, const QString &key)
+std::optional<SqlMetadataStore::MetadataEntry> SqlMetadataStore::metadataEntry(const QString &kind, qint64 id,
+                                                                               const QString &key)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT meta_key, meta_value, target_visible FROM entity_metadata "
                                            "WHERE kind = ? AND entity_id = ? AND meta_key = ?"));
@@ -32,7 +34,7 @@ std::optional<SqlStore::MetadataEntry> SqlStore::metadataEntry(const QString &ki
     return MetadataEntry { q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() != 0 };
 }
 
-bool SqlStore::setMetadata(const QString &kind, qint64 id, const MetadataEntry &entry)
+bool SqlMetadataStore::setMetadata(const QString &kind, qint64 id, const MetadataEntry &entry)
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "INSERT INTO entity_metadata (kind, entity_id, meta_key, meta_value, target_visible) VALUES (?,?,?,?,?) "
@@ -48,7 +50,7 @@ bool SqlStore::setMetadata(const QString &kind, qint64 id, const MetadataEntry &
     return true;
 }
 
-bool SqlStore::deleteMetadata(const QString &kind, qint64 id, const QString &key)
+bool SqlMetadataStore::deleteMetadata(const QString &kind, qint64 id, const QString &key)
 {
     QSqlQuery &q
         = prepared(key.isEmpty() ? QStringLiteral("DELETE FROM entity_metadata WHERE kind = ? AND entity_id = ?")
@@ -61,16 +63,6 @@ bool SqlStore::deleteMetadata(const QString &kind, qint64 id, const QString &key
     if (!q.exec())
         return setError(QStringLiteral("deleting metadata of %1 %2").arg(kind).arg(id), q);
     return true;
-}
-
-QList<std::pair<QString, QString>> SqlStore::deviceMetadata(qint64 moduleId)
-{
-    QList<std::pair<QString, QString>> list;
-    for (const MetadataEntry &e : metadata(QStringLiteral("softwaremodule"), moduleId)) {
-        if (e.targetVisible)
-            list.append({ e.key, e.value });
-    }
-    return list;
 }
 
 } // namespace Flotilla

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "backend/sqlaggregate.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace Flotilla {
+
+// Operators of the Management API and their tokens, on SQL (not the engine's business: no engine interface).
+// Part of one SqlStore.
+class SqlAccountStore final : private SqlAggregate
+{
+public:
+    explicit SqlAccountStore(SqlStore &sql)
+        : SqlAggregate(sql)
+    { }
+
+    struct UserRow
+    {
+        qint64 id = 0;
+        QString name;
+        QString passwordHash;
+        QStringList roles;
+    };
+    qint64 insertUser(const QString &name, const QString &passwordHash, const QStringList &roles);
+    std::optional<UserRow> userByName(const QString &name);
+    QList<UserRow> users();
+    int countUsers();
+    bool updateUser(qint64 id, const QString &passwordHash, const QStringList &roles); // empty hash: keep
+    bool deleteUser(qint64 id);
+    bool insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires);
+    std::optional<UserRow> userByTokenHash(const QString &tokenHash, const QDateTime &now);
+};
+
+} // namespace Flotilla

@@ -1,0 +1,425 @@
+#include "backend/sqlactionstore.h"
+
+#include "backend/rsqlcompiler.h"
+#include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <algorithm>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+using namespace Flotilla::SqlStoreDetail;
+
+namespace Flotilla {
+
+namespace {
+
+// A target's open actions in presentation order: one statement shape for every reader, and for its query plan.
+QString openActionsSelect(const QString &columns, const QString &targetId = QStringLiteral("?"))
+{
+    return QStringLiteral("SELECT %1 FROM actions WHERE target_id = %2 AND active = 1 ORDER BY weight DESC, id")
+        .arg(columns, targetId);
+}
+
+// What presenting an action to a polling device needs (openActionsForPoll).
+const QString pollActionColumns
+    = QStringLiteral("id, type, force_time, weight, mw_schedule, mw_duration, mw_timezone, state");
+
+} // namespace
+
+qint64 SqlActionStore::insertAction(const Action &a)
+{
+    QSqlQuery &q = prepared(
+        QStringLiteral("INSERT INTO actions (target_id, ds_id, type, force_time, weight, mw_schedule, mw_duration, "
+                       "mw_timezone, confirmation_required, state, active, created_at, last_modified, rollout_id, "
+                       "rollout_group_id, initiator) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    q.addBindValue(a.targetId);
+    q.addBindValue(a.distributionSetId);
+    q.addBindValue(int(a.type));
+    q.addBindValue(msOrNull(a.forceTime));
+    q.addBindValue(a.weight);
+    const QVariant nullText(QMetaType::fromType<QString>());
+    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->schedule()) : nullText);
+    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->duration()) : nullText);
+    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->timezone()) : nullText);
+    q.addBindValue(a.confirmationRequired ? 1 : 0);
+    q.addBindValue(int(a.state));
+    q.addBindValue(a.isActive() ? 1 : 0);
+    q.addBindValue(toMs(a.createdAt));
+    q.addBindValue(toMs(a.lastModifiedAt.isValid() ? a.lastModifiedAt : a.createdAt));
+    q.addBindValue(idOrNull(a.rolloutId));
+    q.addBindValue(idOrNull(a.rolloutGroupId));
+    q.addBindValue(a.initiator);
+    if (!q.exec() || !q.next()) {
+        setError(QStringLiteral("inserting an action for target %1").arg(a.targetId), q);
+        return 0;
+    }
+    const qint64 id = q.value(0).toLongLong();
+    changed(StoreChange::Kind::ActionCreated, id);
+    return id;
+}
+
+std::optional<Action> SqlActionStore::action(qint64 id)
+{
+    static const QString sql = QStringLiteral("SELECT %1 FROM actions WHERE id = ?").arg(actionColumns);
+    QSqlQuery &q = prepared(sql);
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return actionFrom(q);
+}
+
+QList<Action> SqlActionStore::openActions(qint64 targetId)
+{
+    QList<Action> result;
+    static const QString sql = openActionsSelect(actionColumns);
+    QSqlQuery &q = prepared(sql);
+    q.addBindValue(targetId);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading open actions of target %1").arg(targetId), q);
+        return result;
+    }
+    while (q.next())
+        result.append(actionFrom(q));
+    return result;
+}
+
+QList<Action> SqlActionStore::openActionsForPoll(qint64 targetId)
+{
+    QList<Action> result;
+    static const QString sql = openActionsSelect(pollActionColumns);
+    QSqlQuery &q = prepared(sql);
+    q.addBindValue(targetId);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading open actions of target %1").arg(targetId), q);
+        return result;
+    }
+    while (q.next()) {
+        Action a;
+        a.id = q.value(0).toLongLong();
+        a.targetId = targetId;
+        a.type = ActionType(q.value(1).toInt());
+        a.forceTime = fromMs(q.value(2));
+        a.weight = q.value(3).toInt();
+        a.maintenanceWindow = scheduleFrom(q, 4);
+        a.state = ActionState(q.value(7).toInt());
+        result.append(a);
+    }
+    return result;
+}
+
+QString SqlActionStore::explainOpenActions(qint64 targetId)
+{
+    // The statement every poll runs. PostgreSQL cannot prepare an EXPLAIN with parameters: the id (a number,
+    // never text) goes in literally.
+    const QString select = openActionsSelect(pollActionColumns, QString::number(targetId));
+    QSqlQuery q(db());
+    QStringList lines;
+    if (q.exec((isPostgres() ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + select)) {
+        while (q.next())
+            lines << q.value(q.record().count() - 1).toString();
+    } else {
+        setError(QStringLiteral("explaining the presentation lookup"), q);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+int SqlActionStore::countActions(qint64 targetId)
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM actions WHERE target_id = ?"));
+    q.addBindValue(targetId);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+bool SqlActionStore::updateActionState(qint64 actionId, ActionState state, const QDateTime &at)
+{
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE actions SET state = ?, active = ?, last_modified = ? WHERE id = ?"));
+    q.addBindValue(int(state));
+    q.addBindValue(isClosed(state) ? 0 : 1);
+    q.addBindValue(toMs(at));
+    q.addBindValue(actionId);
+    if (!q.exec())
+        return setError(QStringLiteral("updating action %1").arg(actionId), q);
+    changed(StoreChange::Kind::ActionChanged, actionId);
+    return q.numRowsAffected() == 1;
+}
+
+bool SqlActionStore::appendStatus(qint64 actionId, const ActionStatusEntry &e)
+{
+    QSqlQuery &q = prepared(
+        QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) VALUES (?,?,?,?,?)"));
+    q.addBindValue(actionId);
+    q.addBindValue(toMs(e.at));
+    q.addBindValue(int(e.status));
+    q.addBindValue(e.code ? QVariant(*e.code) : QVariant(QMetaType::fromType<int>()));
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(e.messages)).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return setError(QStringLiteral("adding a status to action %1").arg(actionId), q);
+    changed(StoreChange::Kind::ActionChanged, actionId);
+    return true;
+}
+
+QList<ActionStatusEntry> SqlActionStore::statusHistory(qint64 actionId, int offset, int limit)
+{
+    QList<ActionStatusEntry> result;
+    QSqlQuery &q = prepared(
+        QStringLiteral("SELECT at, status, code, messages FROM action_status WHERE action_id = ? ORDER BY id "
+                       "LIMIT ? OFFSET ?"));
+    q.addBindValue(actionId);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        ActionStatusEntry e;
+        e.at = fromMs(q.value(0));
+        e.status = HistoryStatus(q.value(1).toInt());
+        if (!q.value(2).isNull())
+            e.code = q.value(2).toInt();
+        const QJsonArray messages = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array();
+        for (const QJsonValue &m : messages)
+            e.messages.append(m.toString());
+        result.append(e);
+    }
+    return result;
+}
+
+int SqlActionStore::countStatus(qint64 actionId)
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM action_status WHERE action_id = ?"));
+    q.addBindValue(actionId);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+bool SqlActionStore::recordFeedbackOnce(qint64 actionId, const QString &key)
+{
+    QSqlQuery &q = prepared(
+        QStringLiteral("INSERT INTO feedback_receipts (action_id, dedup_key) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+    q.addBindValue(actionId);
+    q.addBindValue(key);
+    if (!q.exec())
+        return setError(QStringLiteral("recording feedback for action %1").arg(actionId), q);
+    return q.numRowsAffected() == 1;
+}
+
+QList<qint64> SqlActionStore::openActionIdsOfSet(qint64 setId)
+{
+    QList<qint64> ids;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT id FROM actions WHERE ds_id = ? AND active = 1 ORDER BY id"));
+    q.addBindValue(setId);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the open actions of set %1").arg(setId), q);
+        return ids;
+    }
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+QMap<ActionState, qint64> SqlActionStore::actionCountsOfSet(qint64 setId)
+{
+    return countsByState<ActionState>(
+        prepared(QStringLiteral("SELECT state, COUNT(*) FROM actions WHERE ds_id = ? GROUP BY state")), setId,
+        [&](const QSqlQuery &q) { setError(QStringLiteral("counting the actions of set %1").arg(setId), q); });
+}
+
+QSet<qint64> SqlActionStore::targetsWithActionFor(qint64 distributionSetId)
+{
+    QSet<qint64> ids;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT DISTINCT target_id FROM actions WHERE ds_id = ?"));
+    q.addBindValue(distributionSetId);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the targets of set %1").arg(distributionSetId), q);
+        return ids;
+    }
+    while (q.next())
+        ids.insert(q.value(0).toLongLong());
+    return ids;
+}
+
+Result<SqlActionStore::ActionOutcomes> SqlActionStore::actionOutcomes(qint64 sinceMs, int limit)
+{
+    // From the moment the device fetched the action (RETRIEVED) to the closing feedback: what the device itself
+    // takes. Not from the action's creation or its group's start, which add the wait for the device's next poll
+    // (the forecast plays that wait itself).
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT a.state, a.last_modified - (SELECT MIN(s.at) FROM action_status s "
+                             "WHERE s.action_id = a.id AND s.status = ?) FROM actions a "
+                             "WHERE a.active = 0 AND a.state IN (?, ?) AND a.last_modified >= ? "
+                             "ORDER BY a.last_modified DESC LIMIT ?"));
+    q.addBindValue(int(HistoryStatus::Retrieved));
+    q.addBindValue(int(ActionState::Finished));
+    q.addBindValue(int(ActionState::Error));
+    q.addBindValue(sinceMs);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return failed(QStringLiteral("reading the outcomes of past actions"), q);
+    ActionOutcomes outcomes;
+    QList<qint64> durations;
+    while (q.next()) {
+        if (q.value(0).toInt() == int(ActionState::Finished))
+            ++outcomes.finished;
+        else
+            ++outcomes.failed;
+        if (!q.value(1).isNull() && q.value(1).toLongLong() >= 0)
+            durations << q.value(1).toLongLong() / 1000;
+    }
+    if (!durations.isEmpty()) {
+        std::nth_element(durations.begin(), durations.begin() + durations.size() / 2, durations.end());
+        outcomes.medianSecs = durations.at(durations.size() / 2);
+    }
+    return outcomes;
+}
+
+Result<QList<std::pair<Action, QString>>> SqlActionStore::actionsWhere(const QString &where, const QVariantList &binds,
+                                                                       const QString &orderBy, int offset, int limit)
+{
+    QList<std::pair<Action, QString>> list;
+    QSqlQuery q(db());
+    // The target's controllerId comes with the row (alias tt: the RSQL compiler's subqueries use x).
+    if (!execPage(q, qualified(actionColumns, u"a"_s) + QStringLiteral(", tt.controller_id"),
+                  QStringLiteral("actions a JOIN targets tt ON tt.id = a.target_id"), where, binds, orderBy, offset,
+                  limit))
+        return failed(QStringLiteral("listing actions"), q);
+    const int controllerId = actionColumns.count(u',') + 1;
+    while (q.next())
+        list.append({ actionFrom(q), q.value(controllerId).toString() });
+    return list;
+}
+
+QList<Action> SqlActionStore::actionsOfTarget(qint64 targetId, int offset, int limit)
+{
+    QList<Action> list;
+    QSqlQuery &q
+        = prepared(QStringLiteral("SELECT %1 FROM actions WHERE target_id = ? ORDER BY id DESC LIMIT ? OFFSET ?")
+                       .arg(actionColumns));
+    q.addBindValue(targetId);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        setError(QStringLiteral("listing the actions of target %1").arg(targetId), q);
+        return list;
+    }
+    while (q.next())
+        list.append(actionFrom(q));
+    return list;
+}
+
+bool SqlActionStore::updateActionType(qint64 actionId, ActionType type)
+{
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE actions SET type = ? WHERE id = ?"));
+    q.addBindValue(int(type));
+    q.addBindValue(actionId);
+    if (!q.exec())
+        return setError(QStringLiteral("updating action %1").arg(actionId), q);
+    changed(StoreChange::Kind::ActionChanged, actionId);
+    return q.numRowsAffected() == 1;
+}
+
+int SqlActionStore::deleteClosedActions(const QList<qint64> &actionIds)
+{
+    StoreTransaction tx(m_sql);
+    int deleted = 0;
+    for (qint64 id : actionIds) {
+        const std::optional<Action> a = action(id);
+        if (!a || a->isActive())
+            continue;
+        for (const QString &sql : { QStringLiteral("DELETE FROM action_status WHERE action_id = ?"),
+                                    QStringLiteral("DELETE FROM feedback_receipts WHERE action_id = ?"),
+                                    QStringLiteral("DELETE FROM actions WHERE id = ?") }) {
+            QSqlQuery &q = prepared(sql);
+            q.addBindValue(id);
+            if (!q.exec()) {
+                setError(QStringLiteral("deleting action %1").arg(id), q);
+                return -1;
+            }
+        }
+        ++deleted;
+    }
+    return tx.commit() ? deleted : -1;
+}
+
+qint64 SqlActionStore::installedActionId(qint64 targetId)
+{
+    QSqlQuery &q = prepared(
+        QStringLiteral("SELECT id FROM actions WHERE target_id = ? AND state = ? AND ds_id = (SELECT installed_ds FROM "
+                       "targets WHERE id = ?) ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(targetId);
+    q.addBindValue(int(ActionState::Finished));
+    q.addBindValue(targetId);
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+Result<SqlActionStore::RecentErrors> SqlActionStore::recentErrors(qint64 sinceMs, int scanLimit)
+{
+    // The status is a literal, not a bound value: the partial index action_status_errors serves only a query
+    // whose condition is visibly its own.
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT s.messages, a.target_id FROM action_status s JOIN actions a ON a.id = s.action_id "
+                             "WHERE s.status = %1 AND s.at >= ? ORDER BY s.at DESC LIMIT ?")
+                  .arg(int(HistoryStatus::Error)));
+    q.addBindValue(sinceMs);
+    q.addBindValue(scanLimit + 1);
+    if (!q.exec())
+        return failed(QStringLiteral("reading recent errors"), q);
+    struct Group
+    {
+        qint64 count = 0;
+        QSet<qint64> targets;
+    };
+    QHash<QString, Group> groups;
+    RecentErrors out;
+    int read = 0;
+    while (q.next()) {
+        if (++read > scanLimit) {
+            out.truncated = true;
+            break;
+        }
+        const QJsonArray messages = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).array();
+        QString reason;
+        for (qsizetype i = messages.size() - 1; i >= 0 && reason.isEmpty(); --i)
+            reason = messages.at(i).toString().trimmed();
+        Group &g = groups[reason];
+        ++g.count;
+        g.targets.insert(q.value(1).toLongLong());
+    }
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it)
+        out.errors.append({ it.key(), it->count, qint64(it->targets.size()) });
+    std::sort(out.errors.begin(), out.errors.end(), [](const ErrorCount &a, const ErrorCount &b) {
+        return a.count != b.count ? a.count > b.count : a.message < b.message;
+    });
+    return out;
+}
+
+QHash<qint64, int> SqlActionStore::lastStatusCodes(const QList<qint64> &actionIds)
+{
+    QHash<qint64, int> codes;
+    if (actionIds.isEmpty())
+        return codes;
+    // The newest history entry with a code, per action.
+    QSqlQuery q(db());
+    if (!execWithIds(q,
+                     QStringLiteral("SELECT s.action_id, s.code FROM action_status s WHERE s.id IN (SELECT MAX(id) "
+                                    "FROM action_status WHERE code IS NOT NULL AND action_id IN (%1) GROUP BY "
+                                    "action_id)"),
+                     actionIds)) {
+        setError(QStringLiteral("reading the actions' last status codes"), q);
+        return codes;
+    }
+    while (q.next())
+        codes.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    return codes;
+}
+
+} // namespace Flotilla

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "backend/sqlaggregate.h"
+#include "engine/actionstore.h"
+
+#include <QHash>
+#include <QMap>
+
+namespace Flotilla {
+
+// Actions and their status history on SQL: the engine's ActionStore, and what the Management API, the console's
+// overview and the rollout forecast read of them. Part of one SqlStore.
+class SqlActionStore final
+    : public ActionStore
+    , private SqlAggregate
+{
+public:
+    explicit SqlActionStore(SqlStore &sql)
+        : SqlAggregate(sql)
+    { }
+
+    qint64 insertAction(const Action &action) override;
+    std::optional<Action> action(qint64 id) override;
+    QList<Action> openActions(qint64 targetId) override;
+    QList<Action> openActionsForPoll(qint64 targetId) override;
+    int countActions(qint64 targetId) override;
+    qint64 installedActionId(qint64 targetId) override;
+    bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) override;
+    QSet<qint64> targetsWithActionFor(qint64 distributionSetId) override;
+    bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) override;
+    QList<ActionStatusEntry> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) override;
+    int countStatus(qint64 actionId) override;
+    bool recordFeedbackOnce(qint64 actionId, const QString &key) override;
+
+    // One page of actions (with the target's controllerId) in one query; where and orderBy over "actions a", as
+    // the RSQL compiler writes them. A failed statement is a Failure, never an empty page.
+    Result<QList<std::pair<Action, QString>>> actionsWhere(const QString &where, const QVariantList &binds,
+                                                           const QString &orderBy, int offset, int limit);
+    QList<Action> actionsOfTarget(qint64 targetId, int offset, int limit); // newest first
+    bool updateActionType(qint64 actionId, ActionType type);
+    // Closed actions with their history; open ones are left alone. Returns how many went.
+    int deleteClosedActions(const QList<qint64> &actionIds);
+    // The code of each action's newest status entry that carries one (hawkBit's lastStatusCode); one query.
+    QHash<qint64, int> lastStatusCodes(const QList<qint64> &actionIds);
+    QList<qint64> openActionIdsOfSet(qint64 setId); // hawkBit's invalidation cancels them
+    // hawkBit's set statistics: how many of the set's actions are in each state.
+    QMap<ActionState, qint64> actionCountsOfSet(qint64 setId);
+
+    // Error statuses reported since sinceMs, grouped by their last message (the reason, in DDI feedback), most
+    // frequent first: how many statuses and how many distinct targets. At most scanLimit statuses, the newest,
+    // are read; truncated says whether there were more.
+    struct ErrorCount
+    {
+        QString message;
+        qint64 count = 0;
+        qint64 targets = 0;
+    };
+    struct RecentErrors
+    {
+        QList<ErrorCount> errors;
+        bool truncated = false;
+    };
+    Result<RecentErrors> recentErrors(qint64 sinceMs, int scanLimit = 200000);
+    // What the rollout forecast learns from history: of the newest `limit` actions closed since sinceMs as
+    // finished or in error, how many of each, and the median time from a device's first report on an action to
+    // its last (-1 without any).
+    struct ActionOutcomes
+    {
+        qint64 finished = 0;
+        qint64 failed = 0;
+        qint64 medianSecs = -1;
+    };
+    Result<ActionOutcomes> actionOutcomes(qint64 sinceMs, int limit = 10000);
+
+    // The query plan of the open-actions lookup every poll runs (EXPLAIN), for benchmarks and tests.
+    QString explainOpenActions(qint64 targetId);
+};
+
+} // namespace Flotilla

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "backend/storechange.h"
+#include "engine/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace Flotilla {
+
+class SqlStore;
+
+// What every aggregate store of one SqlStore shares: its connection, its prepared statements, its session (errors,
+// transactions) and its change notification. The aggregates (SqlTargetStore, SqlActionStore, ...) derive from it
+// privately; nothing outside backend/sql*store* sees it.
+class SqlAggregate
+{
+protected:
+    explicit SqlAggregate(SqlStore &sql)
+        : m_sql(sql)
+    { }
+    ~SqlAggregate() = default;
+    Q_DISABLE_COPY_MOVE(SqlAggregate)
+
+    // A statement prepared once per connection and reused (forward-only).
+    QSqlQuery &prepared(const QString &sql);
+    bool exec(const QString &sql);
+    const QSqlDatabase &db() const;
+    bool isPostgres() const;
+    // Records (and logs) a failed statement as the session's lastError(); returns false.
+    bool setError(const QString &what, const QSqlQuery &q);
+    // Records a refusal that is not the database's (an invalid filter) as lastError(), unlogged; returns false.
+    bool setError(const QString &message);
+    // setError, as the Failure a Result carries.
+    Failure failed(const QString &what, const QSqlQuery &q);
+    // A change for the event stream, delivered when the transaction commits.
+    void changed(StoreChange::Kind kind, qint64 id);
+
+    SqlStore &m_sql;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "backend/sqlaggregate.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Flotilla {
+
+// Metadata (hawkBit's MgmtMetadata) of targets, software modules and distribution sets on SQL, by kind ("target",
+// "softwaremodule", "distributionset") and id. targetVisible only means something for modules. Part of one
+// SqlStore.
+class SqlMetadataStore final : private SqlAggregate
+{
+public:
+    explicit SqlMetadataStore(SqlStore &sql)
+        : SqlAggregate(sql)
+    { }
+
+    struct MetadataEntry
+    {
+        QString key;
+        QString value;
+        bool targetVisible = false;
+    };
+    QList<MetadataEntry> metadata(const QString &kind, qint64 id); // by key
+    std::optional<MetadataEntry> metadataEntry(const QString &kind, qint64 id, const QString &key);
+    bool setMetadata(const QString &kind, qint64 id, const MetadataEntry &entry); // insert or replace
+    bool deleteMetadata(const QString &kind, qint64 id, const QString &key); // empty key: all of the entity's
+};
+
+} // namespace Flotilla

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "backend/sqlaggregate.h"
+#include "engine/repositorystore.h"
+
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+#include <QVariantList>
+
+namespace Flotilla {
+
+// The software repository on SQL: the engine's RepositoryStore, and the Management API's pages, changes, deletes
+// and the checks that guard them (what refers to a module, set or type). Part of one SqlStore.
+class SqlRepositoryStore final
+    : public RepositoryStore
+    , private SqlAggregate
+{
+public:
+    explicit SqlRepositoryStore(SqlStore &sql)
+        : SqlAggregate(sql)
+    { }
+
+    qint64 insertDistributionSet(const DistributionSet &set) override;
+    std::optional<DistributionSet> distributionSet(qint64 id) override;
+    std::optional<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
+    bool lockDistributionSet(qint64 id) override;
+    bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
+    QList<SoftwareModule> modulesOfSet(qint64 distributionSetId) override;
+    qint64 insertSoftwareModuleType(const SoftwareModuleType &type) override;
+    std::optional<SoftwareModuleType> softwareModuleType(const QString &key) override;
+    qint64 insertDistributionSetType(const DistributionSetType &type) override;
+    std::optional<DistributionSetType> distributionSetType(const QString &key) override;
+    qint64 insertTargetType(const TargetType &type) override;
+    std::optional<TargetType> targetType(const QString &key) override;
+    qint64 insertSoftwareModule(const SoftwareModule &module) override;
+    std::optional<SoftwareModule> softwareModule(qint64 id) override;
+    qint64 insertArtifact(const Artifact &artifact) override;
+    QList<Artifact> artifacts(qint64 moduleId) override;
+    QList<std::pair<QString, QString>> deviceMetadata(qint64 moduleId) override;
+    bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
+
+    // One page of sets ("distribution_sets s") / modules ("software_modules m") in one query, as the RSQL compiler
+    // writes where and orderBy, and the artifacts of a page of modules in one more. A failed statement is a
+    // Failure, never an empty page.
+    Result<QList<DistributionSet>> distributionSetsWhere(const QString &where, const QVariantList &binds,
+                                                         const QString &orderBy, int offset, int limit);
+    Result<QList<SoftwareModule>> modulesWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
+                                               int offset, int limit);
+    Result<QHash<qint64, QList<Artifact>>> artifactsOfModules(const QList<qint64> &moduleIds);
+
+    // The Management API's PUTs (hawkBit's MgmtDistributionSetRequestBodyPut, MgmtSoftwareModuleRequestBodyPut).
+    bool updateDistributionSet(const DistributionSet &set); // name, version, description, migration step, lock, valid
+    bool updateSoftwareModule(const SoftwareModule &module); // description, vendor
+    // Modules that belong to a locked set (hawkBit locks a set's modules with it), of the given ones.
+    QSet<qint64> modulesInLockedSets(const QList<qint64> &moduleIds);
+    bool deleteArtifact(qint64 artifactId); // the row; the caller removes unreferenced content
+    int countArtifactsWithContent(const QString &sha256);
+    bool deleteSoftwareModule(qint64 moduleId); // with its artifact rows
+    bool deleteDistributionSet(qint64 setId);
+
+    // The three kinds of type; the Management API names them, the store alone knows their tables.
+    enum class TypeKind : quint8 { SoftwareModule, DistributionSet, Target };
+    QStringList typeKeys(TypeKind kind); // oldest first
+    Result<int> countSetsOfType(const QString &setTypeKey);
+    bool deleteType(TypeKind kind, const QString &key);
+    // hawkBit's PUT on a type: name, description and colour (key and content stay).
+    bool updateTypeDetails(TypeKind kind, const QString &key, const QString &name, const QString &description,
+                           const QString &colour);
+    bool setCompatibleSetTypes(qint64 targetTypeId, const QStringList &setTypeKeys); // a target type's
+    bool setModuleTypesOfSetType(qint64 setTypeId, const QStringList &mandatory, const QStringList &optional);
+
+    // What refers to a module / set / type, in words, for a refused delete; empty when nothing does.
+    QStringList dependentsOfModule(qint64 moduleId);
+    QStringList dependentsOfSet(qint64 setId);
+    QStringList dependentsOfType(TypeKind kind, const QString &key);
+
+private:
+    static QString typeTable(TypeKind kind);
+};
+
+} // namespace Flotilla

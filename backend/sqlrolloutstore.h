@@ -1,0 +1,68 @@
+#pragma once
+
+#include "backend/rsqlcompiler.h"
+#include "backend/sqlaggregate.h"
+#include "engine/rolloutstore.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMap>
+
+namespace Flotilla {
+
+// Rollouts and their groups on SQL: the engine's RolloutStore, and the Management API's pages, statistics and
+// changes, and the actions of a rollout as spans in time for charts and timelines. Part of one SqlStore.
+class SqlRolloutStore final
+    : public RolloutStore
+    , private SqlAggregate
+{
+public:
+    explicit SqlRolloutStore(SqlStore &sql)
+        : SqlAggregate(sql)
+    { }
+
+    qint64 insertRollout(const Rollout &rollout) override;
+    std::optional<Rollout> rollout(qint64 id) override;
+    QList<qint64> rolloutIdsInStates(const QList<RolloutState> &states) override;
+    bool updateRolloutState(qint64 id, RolloutState state) override;
+    qint64 insertRolloutGroup(const RolloutGroup &group) override;
+    QList<RolloutGroup> rolloutGroups(qint64 rolloutId) override;
+    bool updateRolloutGroupState(qint64 groupId, RolloutGroupState state) override;
+    bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) override;
+    QList<qint64> rolloutGroupTargets(qint64 groupId) override;
+    QList<Action> rolloutGroupActions(qint64 groupId) override;
+    GroupCounts rolloutGroupCounts(qint64 groupId) override;
+
+    // One page of rollouts ("rollouts r") in one query, and what each row shows for a whole page in one more: the
+    // rollouts' groups (by position), the groups' action counts. A failed statement is a Failure.
+    Result<QList<Rollout>> rolloutsWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
+                                         int offset, int limit);
+    Result<QHash<qint64, QList<RolloutGroup>>> rolloutGroupsOf(const QList<qint64> &rolloutIds);
+    Result<QHash<qint64, GroupCounts>> rolloutGroupCountsOf(const QList<qint64> &groupIds);
+    // The targets of a rollout group as a condition over "targets t" (SqlTargetStore::targetsWhere): a whole list
+    // in one query, not one read per target.
+    static SqlCondition targetsOfRolloutGroup(qint64 groupId);
+    Result<int> countActionsOfRollout(qint64 rolloutId);
+    bool deleteRollout(qint64 rolloutId); // groups and their target lists; actions keep their history
+    // hawkBit's MgmtRolloutRestRequestBodyPut.
+    bool updateRolloutText(qint64 id, const QString &name, const QString &description);
+    QList<qint64> rolloutIdsOfSet(qint64 setId);
+    // hawkBit's set statistics: how many of the set's rollouts are in each state.
+    QMap<RolloutState, qint64> rolloutCountsOfSet(qint64 setId);
+
+    // A rollout's actions as spans in time, for charts and timelines: created, started (the first history entry
+    // that is neither SCHEDULED nor WAIT_FOR_CONFIRMATION; null while it has none) and closed (null while open).
+    struct ActionSpan
+    {
+        qint64 id = 0;
+        QString controllerId;
+        qint64 groupId = 0;
+        ActionState state = ActionState::Scheduled;
+        QDateTime createdAt;
+        QDateTime startedAt;
+        QDateTime closedAt;
+    };
+    QList<ActionSpan> rolloutActionSpans(qint64 rolloutId, int offset, int limit);
+};
+
+} // namespace Flotilla

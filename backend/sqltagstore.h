@@ -1,0 +1,42 @@
+#pragma once
+
+#include "backend/rsqlcompiler.h"
+#include "backend/sqlaggregate.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Flotilla {
+
+// Tags on SQL: target tags (labels operators group targets by; RSQL field `tag`) and distribution set tags, each
+// kind in its own tables, as hawkBit keeps them. A member is a target or a set, by id. Part of one SqlStore.
+class SqlTagStore final : private SqlAggregate
+{
+public:
+    explicit SqlTagStore(SqlStore &sql)
+        : SqlAggregate(sql)
+    { }
+
+    enum class TagKind : quint8 { Target, DistributionSet };
+    struct TagRow
+    {
+        qint64 id = 0;
+        QString name;
+        QString description;
+        QString colour;
+    };
+    qint64 insertTag(TagKind kind, const TagRow &tag);
+    QList<TagRow> tags(TagKind kind);
+    std::optional<TagRow> tag(TagKind kind, qint64 id);
+    bool updateTag(TagKind kind, const TagRow &tag); // name, description, colour of tag.id
+    bool deleteTag(TagKind kind, qint64 id);
+    bool tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool tagged); // idempotent
+    QList<qint64> tagsOf(TagKind kind, qint64 memberId);
+    // The members of a tag as a condition over "targets t" or "distribution_sets s" (by its kind), for
+    // SqlTargetStore::targetsWhere / SqlRepositoryStore::distributionSetsWhere: the list in one query.
+    static SqlCondition membersOfTag(TagKind kind, qint64 tagId);
+};
+
+} // namespace Flotilla

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "backend/sqlaggregate.h"
+#include "engine/targetfilterstore.h"
+
+#include <optional>
+
+namespace Flotilla {
+
+// Saved target filters and auto-assignments on SQL: the engine's TargetFilterStore, and hawkBit's
+// /targetfilters and /autoassignments beyond what the engine needs. Part of one SqlStore.
+class SqlTargetFilterStore final
+    : public TargetFilterStore
+    , private SqlAggregate
+{
+public:
+    explicit SqlTargetFilterStore(SqlStore &sql)
+        : SqlAggregate(sql)
+    { }
+
+    QList<TargetFilter> targetFilters() override;
+    QList<AutoAssignment> autoAssignments() override;
+    bool updateAutoAssignment(const AutoAssignment &autoAssignment) override;
+
+    qint64 insertTargetFilter(const TargetFilter &filter);
+    std::optional<TargetFilter> targetFilter(qint64 id);
+    bool updateTargetFilter(const TargetFilter &filter); // everything of filter.id
+    bool deleteTargetFilter(qint64 id);
+
+    // where and orderBy over "auto_assignments aa", as the RSQL compiler writes them.
+    Result<QList<AutoAssignment>> autoAssignmentsWhere(const QString &where, const QVariantList &binds,
+                                                       const QString &orderBy, int offset, int limit);
+    std::optional<AutoAssignment> autoAssignment(qint64 id);
+    std::optional<AutoAssignment> autoAssignmentByName(const QString &name);
+    qint64 insertAutoAssignment(const AutoAssignment &autoAssignment); // the id, 0 on failure
+    bool deleteAutoAssignment(qint64 id);
+    bool deleteAutoAssignmentsOfSet(qint64 setId); // an invalidated set is never auto-assigned again
+    Result<int> countAutoAssignmentsOfSet(qint64 setId);
+};
+
+} // namespace Flotilla

@@ -1,0 +1,327 @@
+#include "backend/sqltargetstore.h"
+
+#include "backend/rsqlcompiler.h"
+#include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
+
+#include <QSqlQuery>
+
+#include <functional>
+#include <variant>
+
+using namespace Qt::StringLiterals;
+using namespace Flotilla::SqlStoreDetail;
+
+namespace Flotilla {
+
+qint64 SqlTargetStore::insertTarget(const Target &t)
+{
+    QSqlQuery &q = prepared(
+        QStringLiteral("INSERT INTO targets (controller_id, name, description, state, security_token, address, "
+                       "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, "
+                       "auto_confirm_remark, created_at, request_attributes, target_type, target_group) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    q.addBindValue(t.controllerId);
+    q.addBindValue(t.name);
+    q.addBindValue(t.description);
+    q.addBindValue(int(t.state));
+    q.addBindValue(t.securityToken);
+    q.addBindValue(t.address);
+    q.addBindValue(msOrNull(t.lastPoll));
+    q.addBindValue(idOrNull(t.installedDistributionSetId));
+    q.addBindValue(idOrNull(t.assignedDistributionSetId));
+    q.addBindValue(t.autoConfirm ? 1 : 0);
+    q.addBindValue(t.autoConfirmInitiator);
+    q.addBindValue(t.autoConfirmRemark);
+    q.addBindValue(toMs(t.createdAt.isValid() ? t.createdAt : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(t.requestAttributes ? 1 : 0);
+    q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
+    q.addBindValue(t.group.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.group));
+    if (!q.exec() || !q.next()) {
+        setError(QStringLiteral("inserting target %1").arg(t.controllerId), q);
+        return 0;
+    }
+    const qint64 id = q.value(0).toLongLong();
+    changed(StoreChange::Kind::TargetCreated, id);
+    return id;
+}
+
+std::optional<Target> SqlTargetStore::targetWhere(const QString &sql, const QVariant &value)
+{
+    QSqlQuery &q = prepared(sql);
+    q.addBindValue(value);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return targetFrom(q);
+}
+
+// The statements are built once: a target lookup runs on every DDI request.
+std::optional<Target> SqlTargetStore::target(qint64 id)
+{
+    static const QString sql = QStringLiteral("SELECT %1 FROM targets WHERE id = ?").arg(targetColumns);
+    return targetWhere(sql, id);
+}
+
+std::optional<Target> SqlTargetStore::targetByControllerId(const QString &controllerId)
+{
+    static const QString sql = QStringLiteral("SELECT %1 FROM targets WHERE controller_id = ?").arg(targetColumns);
+    return targetWhere(sql, controllerId);
+}
+
+// QtSql's SQLite driver rebuilds a result's column description on every exec, and that costs more than the
+// lookup itself: the device queries read only the columns they need.
+std::optional<DeviceTarget> SqlTargetStore::deviceTarget(const QString &controllerId)
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT id, state, security_token, address, last_poll, installed_ds, "
+                                           "request_attributes FROM targets WHERE controller_id = ?"));
+    q.addBindValue(controllerId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return DeviceTarget { q.value(0).toLongLong(), controllerId,           TargetState(q.value(1).toInt()),
+                          q.value(2).toString(),   q.value(3).toString(),  fromMs(q.value(4)),
+                          q.value(5).toLongLong(), q.value(6).toInt() != 0 };
+}
+
+// Not the group: an indexed column written on every state change would cost every feedback an index update
+// (setTargetGroup changes it).
+bool SqlTargetStore::updateTarget(const Target &t)
+{
+    QSqlQuery &q = prepared(
+        QStringLiteral("UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
+                       "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
+                       "auto_confirm_remark = ?, request_attributes = ?, target_type = ? WHERE id = ?"));
+    q.addBindValue(t.name);
+    q.addBindValue(t.description);
+    q.addBindValue(int(t.state));
+    q.addBindValue(t.address);
+    q.addBindValue(msOrNull(t.lastPoll));
+    q.addBindValue(idOrNull(t.installedDistributionSetId));
+    q.addBindValue(idOrNull(t.assignedDistributionSetId));
+    q.addBindValue(t.autoConfirm ? 1 : 0);
+    q.addBindValue(t.autoConfirmInitiator);
+    q.addBindValue(t.autoConfirmRemark);
+    q.addBindValue(t.requestAttributes ? 1 : 0);
+    q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
+    q.addBindValue(t.id);
+    if (!q.exec())
+        return setError(QStringLiteral("updating target %1").arg(t.id), q);
+    changed(StoreChange::Kind::TargetUpdated, t.id);
+    return q.numRowsAffected() == 1;
+}
+
+Result<QHash<qint64, QMap<QString, QString>>> SqlTargetStore::targetAttributesWhere(const QString &where,
+                                                                                    const QVariantList &binds)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT a.target_id, a.key, a.value FROM target_attributes a JOIN targets t ON t.id = "
+                             "a.target_id WHERE %1")
+                  .arg(where.isEmpty() ? QStringLiteral("1=1") : where));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return failed(QStringLiteral("reading target attributes"), q);
+    QHash<qint64, QMap<QString, QString>> attributes;
+    while (q.next())
+        attributes[q.value(0).toLongLong()].insert(q.value(1).toString(), q.value(2).toString());
+    return attributes;
+}
+
+Result<QList<Target>> SqlTargetStore::targetsWhere(const QString &where, const QVariantList &binds,
+                                                   const QString &orderBy, int offset, int limit)
+{
+    QList<Target> list;
+    QSqlQuery q(db());
+    if (!execPage(q, qualifiedTargetColumns(), QStringLiteral("targets t"), where, binds, orderBy, offset, limit))
+        return failed(QStringLiteral("listing targets"), q);
+    while (q.next())
+        list.append(targetFrom(q));
+    return list;
+}
+
+Result<int> SqlTargetStore::countTargetsWhere(const QString &where, const QVariantList &binds)
+{
+    QSqlQuery q(db());
+    q.prepare(
+        QStringLiteral("SELECT COUNT(*) FROM targets t WHERE %1").arg(where.isEmpty() ? QStringLiteral("1=1") : where));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("counting targets"), q);
+    return q.value(0).toInt();
+}
+
+SqlCondition SqlTargetStore::targetsInGroup(const QString &group, bool withSubgroups)
+{
+    if (!withSubgroups)
+        return { QStringLiteral("t.target_group = ?"), { group } };
+    QString below = group; // LIKE's own characters escaped, then everything below the group
+    below.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    return { QStringLiteral("(t.target_group = ? OR t.target_group LIKE ? ESCAPE '\\')"),
+             { group, QString(below + u"/%"_s) } };
+}
+
+SqlCondition SqlTargetStore::targetsWithSet(qint64 setId, bool installed)
+{
+    return { installed ? QStringLiteral("t.installed_ds = ?") : QStringLiteral("t.assigned_ds = ?"), { setId } };
+}
+
+bool SqlTargetStore::setTargetGroup(const QList<qint64> &targetIds, const QString &group)
+{
+    StoreTransaction tx(m_sql);
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE targets SET target_group = ? WHERE id = ?"));
+    for (qint64 id : targetIds) {
+        q.addBindValue(group.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(group));
+        q.addBindValue(id);
+        if (!q.exec())
+            return setError(QStringLiteral("putting target %1 in group %2").arg(id).arg(group), q);
+        changed(StoreChange::Kind::TargetUpdated, id);
+    }
+    return tx.commit();
+}
+
+QStringList SqlTargetStore::targetGroups()
+{
+    QSqlQuery &q = prepared(QStringLiteral(
+        "SELECT DISTINCT target_group FROM targets WHERE target_group IS NOT NULL ORDER BY target_group"));
+    return column(q, [this](const QSqlQuery &f) { setError(QStringLiteral("reading a list"), f); });
+}
+
+bool SqlTargetStore::deleteTarget(qint64 targetId)
+{
+    StoreTransaction tx(m_sql);
+    static const QStringList statements = {
+        QStringLiteral("DELETE FROM action_status WHERE action_id IN (SELECT id FROM actions WHERE target_id = ?)"),
+        QStringLiteral("DELETE FROM feedback_receipts WHERE action_id IN (SELECT id FROM actions WHERE target_id = ?)"),
+        QStringLiteral("DELETE FROM actions WHERE target_id = ?"),
+        QStringLiteral("DELETE FROM rollout_group_targets WHERE target_id = ?"),
+        QStringLiteral("DELETE FROM target_attributes WHERE target_id = ?"),
+        QStringLiteral("DELETE FROM target_tag_assignments WHERE target_id = ?"),
+        QStringLiteral("DELETE FROM targets WHERE id = ?"),
+    };
+    for (const QString &sql : statements) {
+        QSqlQuery &q = prepared(sql);
+        q.addBindValue(targetId);
+        if (!q.exec())
+            return setError(QStringLiteral("deleting target %1").arg(targetId), q);
+    }
+    changed(StoreChange::Kind::TargetDeleted, targetId);
+    return tx.commit();
+}
+
+std::optional<QList<qint64>> SqlTargetStore::targetIdsMatching(const QString &rsqlFilter)
+{
+    const auto compiled = RsqlCompiler::targets(rsqlFilter);
+    if (const auto *error = std::get_if<Rsql::ParseError>(&compiled)) {
+        setError(QStringLiteral("target filter %1").arg(error->toString()));
+        return std::nullopt;
+    }
+    const SqlCondition &condition = std::get<SqlCondition>(compiled);
+    // The condition has only placeholders; values are bound.
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT t.id FROM targets t WHERE %1 ORDER BY t.id").arg(condition.sql))) {
+        setError(QStringLiteral("preparing a target filter"), q);
+        return std::nullopt;
+    }
+    for (const QVariant &v : condition.binds)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        setError(QStringLiteral("running a target filter"), q);
+        return std::nullopt;
+    }
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+bool SqlTargetStore::recordPolls(const QList<PollRecord> &polls)
+{
+    StoreTransaction tx(m_sql);
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE targets SET last_poll = ?, address = ? WHERE id = ?"));
+    for (const PollRecord &p : polls) {
+        q.addBindValue(toMs(p.at));
+        q.addBindValue(p.address);
+        q.addBindValue(p.targetId);
+        if (!q.exec())
+            return setError(QStringLiteral("recording the poll of target %1").arg(p.targetId), q);
+    }
+    return tx.commit();
+}
+
+bool SqlTargetStore::recordPoll(const PollRecord &poll, TargetState state)
+{
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE targets SET state = ?, last_poll = ?, address = ? WHERE id = ?"));
+    q.addBindValue(int(state));
+    q.addBindValue(toMs(poll.at));
+    q.addBindValue(poll.address);
+    q.addBindValue(poll.targetId);
+    if (!q.exec())
+        return setError(QStringLiteral("recording the poll of target %1").arg(poll.targetId), q);
+    changed(StoreChange::Kind::TargetUpdated, poll.targetId);
+    return q.numRowsAffected() == 1;
+}
+
+QMap<QString, QString> SqlTargetStore::targetAttributes(qint64 targetId)
+{
+    QMap<QString, QString> result;
+    QSqlQuery &q = prepared(QStringLiteral("SELECT key, value FROM target_attributes WHERE target_id = ?"));
+    q.addBindValue(targetId);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading the attributes of target %1").arg(targetId), q);
+        return result;
+    }
+    while (q.next())
+        result.insert(q.value(0).toString(), q.value(1).toString());
+    return result;
+}
+
+bool SqlTargetStore::setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes)
+{
+    StoreTransaction tx(m_sql);
+    QSqlQuery &del = prepared(QStringLiteral("DELETE FROM target_attributes WHERE target_id = ?"));
+    del.addBindValue(targetId);
+    if (!del.exec())
+        return setError(QStringLiteral("clearing the attributes of target %1").arg(targetId), del);
+    QSqlQuery &q = prepared(QStringLiteral("INSERT INTO target_attributes (target_id, key, value) VALUES (?, ?, ?)"));
+    for (auto it = attributes.cbegin(); it != attributes.cend(); ++it) {
+        q.addBindValue(targetId);
+        q.addBindValue(it.key());
+        q.addBindValue(it.value());
+        if (!q.exec())
+            return setError(QStringLiteral("saving the attributes of target %1").arg(targetId), q);
+    }
+    changed(StoreChange::Kind::TargetUpdated, targetId);
+    return tx.commit();
+}
+
+Result<SqlTargetStore::FleetCounts> SqlTargetStore::fleetCounts(qint64 overdueBeforeMs)
+{
+    // One pass over the targets: by state, with the never-seen and overdue ones counted on the way.
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT state, COUNT(*), SUM(CASE WHEN last_poll IS NULL THEN 1 ELSE 0 END), "
+                             "SUM(CASE WHEN last_poll < ? THEN 1 ELSE 0 END), "
+                             "MIN(CASE WHEN last_poll >= ? THEN last_poll END) FROM targets GROUP BY state"));
+    q.addBindValue(overdueBeforeMs);
+    q.addBindValue(overdueBeforeMs);
+    if (!q.exec())
+        return failed(QStringLiteral("counting targets by state"), q);
+    FleetCounts counts;
+    while (q.next()) {
+        const int state = q.value(0).toInt();
+        const qint64 n = q.value(1).toLongLong();
+        if (state >= 0 && state < counts.byState.size())
+            counts.byState[state] += n;
+        counts.total += n;
+        counts.neverSeen += q.value(2).toLongLong();
+        counts.overdue += q.value(3).toLongLong();
+        if (!q.value(4).isNull() && (counts.oldestFreshPoll == 0 || q.value(4).toLongLong() < counts.oldestFreshPoll))
+            counts.oldestFreshPoll = q.value(4).toLongLong();
+    }
+    return counts;
+}
+
+} // namespace Flotilla

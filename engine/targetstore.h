@@ -1,0 +1,43 @@
+#pragma once
+
+#include "engine/target.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+
+#include <optional>
+
+namespace Flotilla {
+
+// Targets (devices), what they report about themselves and when they last polled.
+class TargetStore
+{
+public:
+    virtual ~TargetStore() = default;
+
+    virtual qint64 insertTarget(const Target &target) = 0; // returns the id, 0 on failure
+    virtual std::optional<Target> target(qint64 id) = 0;
+    virtual std::optional<Target> targetByControllerId(const QString &controllerId) = 0;
+    virtual bool updateTarget(const Target &target) = 0;
+    // The target behind a device request (see DeviceTarget), or nullopt when no target has this controllerId.
+    virtual std::optional<DeviceTarget> deviceTarget(const QString &controllerId) = 0;
+    // The ids of the targets an RSQL filter (engine/rsql.h) matches, oldest first; nullopt when the filter is
+    // not valid (the session's lastError() says where and why).
+    virtual std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) = 0;
+    // Last poll time and address of many targets at once (the DDI server batches them, as hawkBit does).
+    struct PollRecord
+    {
+        qint64 targetId = 0;
+        QDateTime at;
+        QString address;
+    };
+    virtual bool recordPolls(const QList<PollRecord> &polls) = 0;
+    // One poll written at once, with the target state it leads to (a first poll, a new state or a new address).
+    // Writes only these columns: a concurrent change to the target's other fields is kept.
+    virtual bool recordPoll(const PollRecord &poll, TargetState state) = 0;
+    virtual QMap<QString, QString> targetAttributes(qint64 targetId) = 0;
+    virtual bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) = 0;
+};
+
+} // namespace Flotilla
