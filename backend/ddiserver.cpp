@@ -303,10 +303,13 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     }
 
     Q_EMIT polled(t.id, t.controllerId);
-    const DeploymentService::PollAnswer answer = m_deployment.poll(t.id);
-    const Presentation &p = answer.presentation;
+    const Result<DeploymentService::PollAnswer> answer = m_deployment.poll(t.id);
+    if (!answer)
+        return ctx.fail(Status::InternalServerError,
+                        u"the poll could not be answered: %1"_s.arg(answer.error().message));
+    const Presentation &p = answer->presentation;
     Ddi::ControllerBase base;
-    base.sleepSeconds = answer.sleepSeconds;
+    base.sleepSeconds = answer->sleepSeconds;
     const QString controller = controllerBase(ctx);
     switch (p.kind) {
     case PresentationKind::DeploymentBase:
@@ -324,8 +327,14 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     case PresentationKind::Nothing:
         break;
     }
-    if (const qint64 installed = t.installedDistributionSetId ? m_actions.installedActionId(t.id) : 0)
-        base.links.insert(u"installedBase"_s, controller + u"/installedBase/%1"_s.arg(installed));
+    if (t.installedDistributionSetId) {
+        const Result<qint64> installed = m_actions.installedActionId(t.id);
+        if (!installed)
+            return ctx.fail(Status::InternalServerError,
+                            u"the poll could not be answered: %1"_s.arg(installed.error().message));
+        if (*installed)
+            base.links.insert(u"installedBase"_s, controller + u"/installedBase/%1"_s.arg(*installed));
+    }
     if (t.requestAttributes)
         base.links.insert(u"configData"_s, controller + u"/configData"_s);
 
@@ -359,8 +368,12 @@ void DdiServer::putConfigData(Context &ctx, const QString &)
                 u"the value of attribute '%1' exceeds %2 characters"_s.arg(it.key()).arg(MaxAttributeValueLength));
     }
     QMap<QString, QString> attributes;
-    if (config->mode != Ddi::ConfigDataMode::Replace)
-        attributes = m_targets.targetAttributes(ctx.target.id);
+    if (config->mode != Ddi::ConfigDataMode::Replace) {
+        const Result<QMap<QString, QString>> stored = m_targets.targetAttributes(ctx.target.id);
+        if (!stored)
+            return ctx.fail(Status::InternalServerError, u"the attributes could not be read"_s);
+        attributes = *stored;
+    }
     for (auto it = config->data.cbegin(); it != config->data.cend(); ++it) {
         if (config->mode == Ddi::ConfigDataMode::Remove)
             attributes.remove(it.key());
@@ -394,8 +407,13 @@ std::optional<Action> DdiServer::actionOf(Context &ctx, const QString &actionId)
     return action;
 }
 
-QByteArray DdiServer::deploymentJson(Context &ctx, const Action &action, int historyCount, bool confirmation)
+std::optional<QByteArray> DdiServer::deploymentJson(Context &ctx, const Action &action, int historyCount,
+                                                    bool confirmation)
 {
+    const auto failed = [&ctx](const Failure &failure) {
+        ctx.fail(Status::InternalServerError, u"the action could not be read: %1"_s.arg(failure.message));
+        return std::nullopt;
+    };
     const QDateTime now = m_clock.now();
     // Handling as if the action were running: for a closed action (installedBase) it says how it was deployed.
     Action asRunning = action;
@@ -419,19 +437,30 @@ QByteArray DdiServer::deploymentJson(Context &ctx, const Action &action, int his
     if (action.type == ActionType::TimeForced && action.forceTime.isValid())
         d.forceTimeMs = action.forceTime.toMSecsSinceEpoch();
     const QString controller = controllerBase(ctx);
-    for (const SoftwareModule &m : m_repository.modulesOfSet(action.distributionSetId)) {
-        Ddi::Chunk chunk { m.typeKey, m.version, m.name, m.encrypted, {}, m_repository.deviceMetadata(m.id) };
-        for (const Flotilla::Artifact &a : m_repository.artifacts(m.id))
+    const Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(action.distributionSetId);
+    if (!modules)
+        return failed(modules.error());
+    for (const SoftwareModule &m : *modules) {
+        const Result<QList<std::pair<QString, QString>>> metadata = m_repository.deviceMetadata(m.id);
+        const Result<QList<Flotilla::Artifact>> artifacts = m_repository.artifacts(m.id);
+        if (!metadata || !artifacts)
+            return failed(metadata ? artifacts.error() : metadata.error());
+        Ddi::Chunk chunk { m.typeKey, m.version, m.name, m.encrypted, {}, *metadata };
+        for (const Flotilla::Artifact &a : *artifacts)
             chunk.artifacts.append(ddiArtifact(controller, a));
         d.chunks.append(chunk);
     }
     if (historyCount != 0) {
         const int limit = historyCount < 0 ? MaxActionHistory : std::min(historyCount, MaxActionHistory);
         Ddi::ActionHistory history { nameOf(action.state), {} };
-        const int total = m_actions.countStatus(action.id);
+        const Result<int> total = m_actions.countStatus(action.id);
+        if (!total)
+            return failed(total.error());
         // Newest first; the server's own messages are not the device's history.
-        const QList<ActionStatusEntry> entries = m_actions.statusHistory(action.id, 0, total);
-        for (auto it = entries.crbegin(); it != entries.crend() && history.messages.size() < limit; ++it) {
+        const Result<QList<ActionStatusEntry>> entries = m_actions.statusHistory(action.id, 0, *total);
+        if (!entries)
+            return failed(entries.error());
+        for (auto it = entries->crbegin(); it != entries->crend() && history.messages.size() < limit; ++it) {
             for (const QString &m : it->messages) {
                 if (!m.startsWith(ServerMessagePrefix) && history.messages.size() < limit)
                     history.messages.append(m);
@@ -473,7 +502,8 @@ void DdiServer::getDeploymentBase(Context &ctx, const QString &actionId)
                                 + u"Target retrieved update action and should start now the "
                                   "download."_s },
                               std::nullopt, u"ddi:retrieved"_s);
-    ctx.send(deploymentJson(ctx, *action, historyParameter(ctx.query()), false));
+    if (const std::optional<QByteArray> json = deploymentJson(ctx, *action, historyParameter(ctx.query()), false))
+        ctx.send(*json);
 }
 
 void DdiServer::applyFeedback(Context &ctx, const Action &action, ActionEvent event, const QStringList &messages,
@@ -559,7 +589,8 @@ void DdiServer::getInstalledBase(Context &ctx, const QString &actionId)
         return;
     if (action->state != ActionState::Finished)
         return ctx.fail(Status::NotFound, u"action %1 is not a finished installation"_s.arg(action->id));
-    ctx.send(deploymentJson(ctx, *action, historyParameter(ctx.query()), false));
+    if (const std::optional<QByteArray> json = deploymentJson(ctx, *action, historyParameter(ctx.query()), false))
+        ctx.send(*json);
 }
 
 void DdiServer::putInstalledBase(Context &ctx, const QString &)
@@ -600,10 +631,13 @@ void DdiServer::getConfirmationBase(Context &ctx, const QString &)
                    controller
                        + (t.autoConfirm ? u"/confirmationBase/deactivateAutoConfirm"_s
                                         : u"/confirmationBase/activateAutoConfirm"_s));
-    const Presentation p = m_deployment.presentationFor(t.id);
-    if (p.kind == PresentationKind::ConfirmationBase)
+    const Result<Presentation> p = m_deployment.presentationFor(t.id);
+    if (!p)
+        return ctx.fail(Status::InternalServerError,
+                        u"the confirmation base could not be answered: %1"_s.arg(p.error().message));
+    if (p->kind == PresentationKind::ConfirmationBase)
         c.links.insert(u"confirmationBase"_s,
-                       controller + u"/confirmationBase/%1?c=%2"_s.arg(p.actionId).arg(cacheBuster(p)));
+                       controller + u"/confirmationBase/%1?c=%2"_s.arg(p->actionId).arg(cacheBuster(*p)));
     ctx.send(c.encode());
 }
 
@@ -614,7 +648,8 @@ void DdiServer::getConfirmationAction(Context &ctx, const QString &actionId)
         return;
     if (action->state != ActionState::WaitForConfirmation)
         return ctx.fail(Status::NotFound, u"action %1 does not await confirmation"_s.arg(action->id));
-    ctx.send(deploymentJson(ctx, *action, historyParameter(ctx.query()), true));
+    if (const std::optional<QByteArray> json = deploymentJson(ctx, *action, historyParameter(ctx.query()), true))
+        ctx.send(*json);
 }
 
 void DdiServer::postConfirmationFeedback(Context &ctx, const QString &actionId)
@@ -666,8 +701,11 @@ void DdiServer::getModuleArtifacts(Context &ctx, const QString &moduleId)
     if (!ok || !m_repository.moduleVisibleToTarget(id, ctx.target.id))
         return ctx.fail(Status::NotFound, u"software module '%1' is not assigned to this target"_s.arg(moduleId));
     const QString controller = controllerBase(ctx);
+    const Result<QList<Flotilla::Artifact>> artifacts = m_repository.artifacts(id);
+    if (!artifacts)
+        return ctx.fail(Status::InternalServerError, u"the artifacts could not be read"_s);
     QList<Ddi::Artifact> list;
-    for (const Flotilla::Artifact &a : m_repository.artifacts(id))
+    for (const Flotilla::Artifact &a : *artifacts)
         list.append(ddiArtifact(controller, a));
     ctx.send(Ddi::encodeArtifacts(list));
 }
@@ -682,9 +720,11 @@ void DdiServer::getArtifact(Context &ctx, const QString &moduleAndFile)
     if (!ok || !m_repository.moduleVisibleToTarget(moduleId, ctx.target.id))
         return ctx.fail(Status::NotFound, u"software module '%1' is not assigned to this target"_s.arg(moduleId));
     std::optional<Flotilla::Artifact> artifact;
-    const QList<Flotilla::Artifact> artifacts = m_repository.artifacts(moduleId);
+    const Result<QList<Flotilla::Artifact>> artifacts = m_repository.artifacts(moduleId);
+    if (!artifacts)
+        return ctx.fail(Status::InternalServerError, u"the artifacts could not be read"_s);
     auto find = [&](const QString &name) {
-        for (const Flotilla::Artifact &a : artifacts) {
+        for (const Flotilla::Artifact &a : *artifacts) {
             if (a.filename == name)
                 return std::optional(a);
         }
@@ -744,9 +784,16 @@ void DdiServer::getArtifact(Context &ctx, const QString &moduleAndFile)
         device->appendFileRange(0, size);
         // A full download is history (and counts against the status quota); a Range request is not (#1249).
         if (!head) {
-            for (const Action &open : m_actions.openActions(ctx.target.id)) {
-                const QList<SoftwareModule> modules = m_repository.modulesOfSet(open.distributionSetId);
-                if (std::any_of(modules.cbegin(), modules.cend(),
+            const Result<QList<Action>> openActions = m_actions.openActions(ctx.target.id);
+            if (!openActions)
+                qCWarning(lcDdi).noquote() << "download history not recorded:" << openActions.error().message;
+            for (const Action &open : openActions ? *openActions : QList<Action>()) {
+                const Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(open.distributionSetId);
+                if (!modules) {
+                    qCWarning(lcDdi).noquote() << "download history not recorded:" << modules.error().message;
+                    break;
+                }
+                if (std::any_of(modules->cbegin(), modules->cend(),
                                 [&](const SoftwareModule &m) { return m.id == moduleId; })) {
                     m_deployment.feedback(ctx.target.id, open.id, ActionEvent::Download,
                                           { ServerMessagePrefix + u"Target downloads "_s + ctx.request.url().path() });

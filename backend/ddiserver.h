@@ -87,7 +87,8 @@ private:
     void getArtifact(Context &ctx, const QString &moduleAndFile);
 
     std::optional<Action> actionOf(Context &ctx, const QString &actionId);
-    QByteArray deploymentJson(Context &ctx, const Action &action, int historyCount, bool confirmation);
+    // The deployment (or confirmation) JSON of an action; nullopt when the store failed (ctx has the 500).
+    std::optional<QByteArray> deploymentJson(Context &ctx, const Action &action, int historyCount, bool confirmation);
     void applyFeedback(Context &ctx, const Action &action, ActionEvent event, const QStringList &messages,
                        std::optional<int> code, QHttpServerResponder::StatusCode refusedStatus);
     QString controllerBase(const Context &ctx) const;

@@ -565,10 +565,15 @@ ManagementServer::createEach(Context &ctx,
     return out;
 }
 
-MgmtDistributionSet ManagementServer::setOf(const DistributionSet &set)
+Result<MgmtDistributionSet> ManagementServer::setOf(const DistributionSet &set)
 {
-    return mgmtSet(set, m_store.repository().modulesOfSet(set.id),
-                   RepositoryService(m_store.stores()).isComplete(set.id));
+    const Result<QList<SoftwareModule>> modules = m_store.repository().modulesOfSet(set.id);
+    if (!modules)
+        return modules.error();
+    const Result<bool> complete = RepositoryService(m_store.stores()).isComplete(set.id);
+    if (!complete)
+        return complete.error();
+    return mgmtSet(set, *modules, *complete);
 }
 
 void ManagementServer::issueToken(Context &ctx)

@@ -103,7 +103,7 @@ private:
     void rolloutCommand(Context &ctx);
     void listGroups(Context &ctx);
     void getGroup(Context &ctx);
-    Mgmt::MgmtRolloutResponseBody rolloutOf(const Rollout &r); // with its groups' totals
+    Result<Mgmt::MgmtRolloutResponseBody> rolloutOf(const Rollout &r); // with its groups' totals
     void getConfigs(Context &ctx);
     void getConfig(Context &ctx);
     void setConfig(Context &ctx);
@@ -200,7 +200,8 @@ private:
     std::optional<QJsonArray>
     createEach(Context &ctx, const std::function<std::optional<QJsonObject>(int, const QJsonObject &)> &create);
     // A set as the API shows it, with its modules and whether it is complete (before setsOut).
-    Mgmt::MgmtDistributionSet setOf(const DistributionSet &set);
+    // A set as the API shows it (its modules, whether it is complete); a Failure when the store could not say.
+    Result<Mgmt::MgmtDistributionSet> setOf(const DistributionSet &set);
 
     // hawkBit's audit fields (mgmtaudit.cpp): kind is "target", "softwaremodule", "distributionset", "rollout",
     // "targettag", "softwaremoduletype", "distributionsettype" or "targettype".

@@ -122,9 +122,12 @@ void ManagementServer::createAutoAssignment(Context &ctx)
     if (!set->valid)
         return ctx.fail(Errors::DistributionSetInvalid,
                         u"distribution set %1 %2 is invalidated"_s.arg(set->name, set->version));
-    if (const QStringList why = RepositoryService(m_store.stores()).incompleteness(set->id); !why.isEmpty())
+    const Result<QStringList> why = RepositoryService(m_store.stores()).incompleteness(set->id);
+    if (!ctx.succeeded(why))
+        return;
+    if (!why->isEmpty())
         return ctx.fail(Errors::DistributionSetIncomplete,
-                        u"distribution set %1 %2 is incomplete: %3"_s.arg(set->name, set->version, why.join(u"; "_s)));
+                        u"distribution set %1 %2 is incomplete: %3"_s.arg(set->name, set->version, why->join(u"; "_s)));
     const QString type = body->value("actionType"_L1).toString(u"forced"_s).toLower();
     const std::optional<ActionType> actionType = actionTypeFromString(type);
     if (!actionType || *actionType == ActionType::TimeForced)

@@ -42,7 +42,10 @@ bool ManagementServer::readFilter(Context &ctx, const QJsonObject &body, TargetF
     const auto compiled = RsqlCompiler::compile(RsqlCompiler::Entity::Target, f->query);
     if (const auto *e = std::get_if<Rsql::ParseError>(&compiled))
         return ctx.fail(Errors::RsqlSyntax, u"query: "_s + e->toString()), false;
-    for (const TargetFilter &other : m_store.filters().targetFilters()) {
+    const Result<QList<TargetFilter>> others = m_store.filters().targetFilters();
+    if (!ctx.succeeded(others))
+        return false;
+    for (const TargetFilter &other : *others) {
         if (other.id != f->id && other.name == f->name)
             return ctx.fail(Status::Conflict, u"target filter '%1' exists"_s.arg(f->name)), false;
     }
@@ -66,11 +69,13 @@ void ManagementServer::listFilters(Context &ctx)
     int limit = 0;
     if (!ctx.paging(&offset, &limit))
         return;
-    const QList<TargetFilter> all = m_store.filters().targetFilters();
+    const Result<QList<TargetFilter>> all = m_store.filters().targetFilters();
+    if (!ctx.succeeded(all))
+        return;
     QJsonArray content;
-    for (const TargetFilter &f : all.mid(offset, limit))
+    for (const TargetFilter &f : all->mid(offset, limit))
         content.append(filterJson(f));
-    ctx.sendPage(withAudit(u"targetfilter"_s, content), all.size());
+    ctx.sendPage(withAudit(u"targetfilter"_s, content), all->size());
 }
 
 void ManagementServer::createFilter(Context &ctx)
@@ -126,7 +131,10 @@ void ManagementServer::getFilterSet(Context &ctx)
     const auto set = f->autoAssignSetId ? m_store.repository().distributionSet(f->autoAssignSetId) : std::nullopt;
     if (!set)
         return ctx.send(QJsonValue(), Status::NoContent);
-    ctx.send(setsOut({ setOf(*set) }).first());
+    const Result<MgmtDistributionSet> shown = setOf(*set);
+    if (!ctx.succeeded(shown))
+        return;
+    ctx.send(setsOut({ *shown }).first());
 }
 
 void ManagementServer::setFilterSet(Context &ctx)
@@ -144,9 +152,12 @@ void ManagementServer::setFilterSet(Context &ctx)
     if (!set->valid)
         return ctx.fail(Errors::DistributionSetInvalid,
                         u"distribution set %1 %2 is invalidated"_s.arg(set->name, set->version));
-    if (const QStringList why = RepositoryService(m_store.stores()).incompleteness(setId); !why.isEmpty())
+    const Result<QStringList> why = RepositoryService(m_store.stores()).incompleteness(setId);
+    if (!ctx.succeeded(why))
+        return;
+    if (!why->isEmpty())
         return ctx.fail(Errors::DistributionSetIncomplete,
-                        u"distribution set %1 %2 is incomplete: %3"_s.arg(set->name, set->version, why.join(u"; "_s)));
+                        u"distribution set %1 %2 is incomplete: %3"_s.arg(set->name, set->version, why->join(u"; "_s)));
     const QString type = body->value("type"_L1).toString(u"forced"_s).toLower();
     const std::optional<ActionType> actionType = actionTypeFromString(type);
     if (!actionType || *actionType == ActionType::TimeForced)

@@ -65,8 +65,14 @@ void ManagementServer::forecastRollout(Context &ctx)
             fleet.installSecs = std::max<qint64>(1, history->medianSecs);
     }
     qint64 bytes = 0;
-    for (const SoftwareModule &m : m_store.repository().modulesOfSet(set->id)) {
-        for (const Artifact &a : m_store.repository().artifacts(m.id))
+    const Result<QList<SoftwareModule>> modules = m_store.repository().modulesOfSet(set->id);
+    if (!ctx.succeeded(modules))
+        return;
+    for (const SoftwareModule &m : *modules) {
+        const Result<QList<Artifact>> artifacts = m_store.repository().artifacts(m.id);
+        if (!ctx.succeeded(artifacts))
+            return;
+        for (const Artifact &a : *artifacts)
             bytes += a.size;
     }
     int silent = 0;

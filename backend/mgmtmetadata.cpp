@@ -44,8 +44,12 @@ void ManagementServer::listMetadata(Context &ctx)
     const auto owner = metadataOwner(ctx);
     if (!owner)
         return;
+    const Result<QList<SqlMetadataStore::MetadataEntry>> entries
+        = m_store.metadataStore().metadata(owner->first, owner->second);
+    if (!ctx.succeeded(entries))
+        return;
     QJsonArray content;
-    for (const SqlMetadataStore::MetadataEntry &e : m_store.metadataStore().metadata(owner->first, owner->second))
+    for (const SqlMetadataStore::MetadataEntry &e : *entries)
         content.append(metadataJson(e, owner->first == u"softwaremodule"_s));
     ctx.sendPage(content, content.size());
 }

@@ -76,7 +76,10 @@ void ManagementServer::getModule(Context &ctx)
     const std::optional<SoftwareModule> m = m_store.repository().softwareModule(*id);
     if (!m)
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
-    ctx.send(modulesOut({ mgmtModule(*m, m_store.repository().artifacts(m->id)) }).first());
+    const Result<QList<Artifact>> artifacts = m_store.repository().artifacts(m->id);
+    if (!ctx.succeeded(artifacts))
+        return;
+    ctx.send(modulesOut({ mgmtModule(*m, *artifacts) }).first());
 }
 
 void ManagementServer::uploadArtifact(Context &ctx)
@@ -108,7 +111,10 @@ void ManagementServer::uploadArtifact(Context &ctx)
     const QString filename = fields.value(u"filename"_s, file->filename);
     if (filename.isEmpty() || filename.contains(u'/'))
         return ctx.fail(Status::BadRequest, u"the artifact needs a file name without '/'"_s);
-    for (const Artifact &a : m_store.repository().artifacts(*id)) {
+    const Result<QList<Artifact>> existing = m_store.repository().artifacts(*id);
+    if (!ctx.succeeded(existing))
+        return;
+    for (const Artifact &a : *existing) {
         if (a.filename == filename)
             return ctx.fail(Status::Conflict, u"module %1 already has an artifact '%2'"_s.arg(*id).arg(filename));
     }
@@ -161,8 +167,12 @@ void ManagementServer::listSets(Context &ctx)
     if (!ctx.succeeded(sets, total))
         return;
     QList<MgmtDistributionSet> content;
-    for (const DistributionSet &set : *sets)
-        content.append(setOf(set));
+    for (const DistributionSet &set : *sets) {
+        const Result<MgmtDistributionSet> shown = setOf(set);
+        if (!ctx.succeeded(shown))
+            return;
+        content.append(*shown);
+    }
     ctx.sendPage(setsOut(content), *total);
 }
 
@@ -191,10 +201,14 @@ void ManagementServer::createSets(Context &ctx)
             const RepositoryService::Result r = repository.addModuleToSet(s.id, module);
             if (!r.ok())
                 return ctx.fail(r.error == RepositoryService::Error::UnknownModule ? Status::NotFound
+                                    : r.error == RepositoryService::Error::Store   ? Status::InternalServerError
                                                                                    : Status::BadRequest,
                                 u"[%1].modules: %2"_s.arg(i).arg(r.message));
         }
-        out.append(setOf(s));
+        const Result<MgmtDistributionSet> shown = setOf(s);
+        if (!ctx.succeeded(shown))
+            return;
+        out.append(*shown);
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
@@ -210,7 +224,10 @@ void ManagementServer::getSet(Context &ctx)
     const std::optional<DistributionSet> s = m_store.repository().distributionSet(*id);
     if (!s)
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
-    ctx.send(setsOut({ setOf(*s) }).first());
+    const Result<MgmtDistributionSet> shown = setOf(*s);
+    if (!ctx.succeeded(shown))
+        return;
+    ctx.send(setsOut({ *shown }).first());
 }
 
 void ManagementServer::assignModulesToSet(Context &ctx)
@@ -229,6 +246,7 @@ void ManagementServer::assignModulesToSet(Context &ctx)
                                     || r.error == RepositoryService::Error::UnknownSet
                                 ? Status::NotFound
                                 : r.error == RepositoryService::Error::Locked ? Status::Locked
+                                : r.error == RepositoryService::Error::Store  ? Status::InternalServerError
                                                                               : Status::BadRequest,
                             u"[%1]: %2"_s.arg(i).arg(r.message));
     }
@@ -304,7 +322,10 @@ void ManagementServer::updateModule(Context &ctx)
     if (!m_store.repository().updateSoftwareModule(*m))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"softwaremodule"_s, m->id);
-    ctx.send(modulesOut({ mgmtModule(*m, m_store.repository().artifacts(m->id)) }).first());
+    const Result<QList<Artifact>> artifacts = m_store.repository().artifacts(m->id);
+    if (!ctx.succeeded(artifacts))
+        return;
+    ctx.send(modulesOut({ mgmtModule(*m, *artifacts) }).first());
 }
 
 void ManagementServer::updateSet(Context &ctx)
@@ -339,7 +360,10 @@ void ManagementServer::updateSet(Context &ctx)
     if (!m_store.repository().updateDistributionSet(*s))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"distributionset"_s, s->id);
-    ctx.send(setsOut({ setOf(*s) }).first());
+    const Result<MgmtDistributionSet> shown = setOf(*s);
+    if (!ctx.succeeded(shown))
+        return;
+    ctx.send(setsOut({ *shown }).first());
 }
 
 void ManagementServer::invalidateSet(Context &ctx)
@@ -361,7 +385,10 @@ void ManagementServer::invalidateSet(Context &ctx)
     s->valid = false;
     if (!m_store.repository().updateDistributionSet(*s))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    for (TargetFilter &f : m_store.filters().targetFilters()) { // no more auto-assignments of it
+    Result<QList<TargetFilter>> filters = m_store.filters().targetFilters();
+    if (!ctx.succeeded(filters))
+        return;
+    for (TargetFilter &f : *filters) { // no more auto-assignments of it
         if (f.autoAssignSetId == s->id) {
             f.autoAssignSetId = 0;
             if (!m_store.filters().updateTargetFilter(f))
@@ -423,14 +450,14 @@ void ManagementServer::setStatistics(Context &ctx)
     const QString part = ctx.request.url().path().section(u'/', -1);
     const QJsonObject actions = withTotal(m_store.actions().actionCountsOfSet(*id));
     const QJsonObject rollouts = withTotal(m_store.rollouts().rolloutCountsOfSet(*id));
-    const QList<TargetFilter> filters = m_store.filters().targetFilters();
+    const Result<QList<TargetFilter>> filters = m_store.filters().targetFilters();
     const Result<int> ofSet = m_store.filters().countAutoAssignmentsOfSet(*id);
-    if (!ctx.succeeded(ofSet))
+    if (!ctx.succeeded(filters, ofSet))
         return;
     // Both forms: target filters with the set as their autoAssignDS, and /autoassignments of it.
-    const double autoAssignments = double(
-        std::count_if(filters.cbegin(), filters.cend(), [&](const TargetFilter &f) { return f.autoAssignSetId == *id; })
-        + *ofSet);
+    const double autoAssignments = double(std::count_if(filters->cbegin(), filters->cend(),
+                                                        [&](const TargetFilter &f) { return f.autoAssignSetId == *id; })
+                                          + *ofSet);
     if (part == u"actions"_s)
         return ctx.send(QJsonObject { { "actions"_L1, actions } });
     if (part == u"rollouts"_s)
@@ -449,17 +476,24 @@ void ManagementServer::listArtifacts(Context &ctx)
     const std::optional<SoftwareModule> m = m_store.repository().softwareModule(*id);
     if (!m)
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
-    ctx.send(jsonOf(*mgmtModule(*m, m_store.repository().artifacts(*id)).artifacts));
+    const Result<QList<Artifact>> artifacts = m_store.repository().artifacts(*id);
+    if (!ctx.succeeded(artifacts))
+        return;
+    ctx.send(jsonOf(*mgmtModule(*m, *artifacts).artifacts));
 }
 
 namespace {
-std::optional<Artifact> artifactOf(SqlStore &store, qint64 moduleId, qint64 artifactId)
+// A module's artifact by id: nullopt when there is none, a Failure when the store could not say.
+Result<std::optional<Artifact>> artifactOf(SqlStore &store, qint64 moduleId, qint64 artifactId)
 {
-    for (const Artifact &a : store.repository().artifacts(moduleId)) {
+    const Result<QList<Artifact>> artifacts = store.repository().artifacts(moduleId);
+    if (!artifacts)
+        return artifacts.error();
+    for (const Artifact &a : *artifacts) {
         if (a.id == artifactId)
-            return a;
+            return std::optional(a);
     }
-    return std::nullopt;
+    return std::optional<Artifact>();
 }
 } // namespace
 
@@ -469,7 +503,10 @@ void ManagementServer::downloadArtifact(Context &ctx)
     const auto artifactId = moduleId ? ctx.idArg(1, u"artifact"_s) : std::nullopt;
     if (!artifactId)
         return;
-    const std::optional<Artifact> a = artifactOf(m_store, *moduleId, *artifactId);
+    const Result<std::optional<Artifact>> found = artifactOf(m_store, *moduleId, *artifactId);
+    if (!ctx.succeeded(found))
+        return;
+    const std::optional<Artifact> &a = *found;
     if (!a)
         return ctx.fail(Status::NotFound, u"artifact %1 of module %2 does not exist"_s.arg(*artifactId).arg(*moduleId));
     auto *device = new SegmentDevice(m_artifacts.pathOf(a->sha256));
@@ -488,7 +525,10 @@ void ManagementServer::deleteArtifact(Context &ctx)
     const auto artifactId = moduleId ? ctx.idArg(1, u"artifact"_s) : std::nullopt;
     if (!artifactId)
         return;
-    const std::optional<Artifact> a = artifactOf(m_store, *moduleId, *artifactId);
+    const Result<std::optional<Artifact>> found = artifactOf(m_store, *moduleId, *artifactId);
+    if (!ctx.succeeded(found))
+        return;
+    const std::optional<Artifact> &a = *found;
     if (!a)
         return ctx.fail(Status::NotFound, u"artifact %1 of module %2 does not exist"_s.arg(*artifactId).arg(*moduleId));
     if (!m_store.repository().deleteArtifact(a->id))
@@ -512,9 +552,16 @@ void ManagementServer::listSetTargets(Context &ctx)
     if (!m_store.repository().distributionSet(*id))
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
     if (which == u"assignedSM"_s) {
+        const Result<QList<SoftwareModule>> inSet = m_store.repository().modulesOfSet(*id);
+        if (!ctx.succeeded(inSet))
+            return;
         QList<MgmtSoftwareModule> modules;
-        for (const SoftwareModule &m : m_store.repository().modulesOfSet(*id))
-            modules.append(mgmtModule(m, m_store.repository().artifacts(m.id)));
+        for (const SoftwareModule &m : *inSet) {
+            const Result<QList<Artifact>> artifacts = m_store.repository().artifacts(m.id);
+            if (!ctx.succeeded(artifacts))
+                return;
+            modules.append(mgmtModule(m, *artifacts));
+        }
         return ctx.sendPage(modulesOut(modules), modules.size());
     }
     int offset = 0;
@@ -541,10 +588,12 @@ void ManagementServer::deleteModule(Context &ctx)
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
     if (const QStringList users = m_store.repository().dependentsOfModule(*id); !users.isEmpty())
         return ctx.fail(Errors::InUse, u"software module %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
-    const QList<Artifact> artifacts = m_store.repository().artifacts(*id);
+    const Result<QList<Artifact>> artifacts = m_store.repository().artifacts(*id);
+    if (!ctx.succeeded(artifacts))
+        return;
     if (!m_store.repository().deleteSoftwareModule(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    for (const Artifact &a : artifacts) {
+    for (const Artifact &a : *artifacts) {
         if (m_store.repository().countArtifactsWithContent(a.sha256) == 0)
             QFile::remove(m_artifacts.pathOf(a.sha256));
     }

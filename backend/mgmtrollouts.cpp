@@ -8,13 +8,19 @@ using namespace Flotilla::Mgmt;
 
 namespace Flotilla {
 
-MgmtRolloutResponseBody ManagementServer::rolloutOf(const Rollout &r)
+Result<MgmtRolloutResponseBody> ManagementServer::rolloutOf(const Rollout &r)
 {
-    const QList<RolloutGroup> groups = m_store.rollouts().rolloutGroups(r.id);
+    const Result<QList<RolloutGroup>> groups = m_store.rollouts().rolloutGroups(r.id);
+    if (!groups)
+        return groups.error();
     QList<GroupCounts> counts;
-    for (const RolloutGroup &g : groups)
-        counts << m_store.rollouts().rolloutGroupCounts(g.id);
-    return mgmtRollout(r, groups, counts);
+    for (const RolloutGroup &g : *groups) {
+        const Result<GroupCounts> c = m_store.rollouts().rolloutGroupCounts(g.id);
+        if (!c)
+            return c.error();
+        counts << *c;
+    }
+    return mgmtRollout(r, *groups, counts);
 }
 
 void ManagementServer::listRollouts(Context &ctx)
@@ -163,7 +169,10 @@ void ManagementServer::createRollout(Context &ctx)
                                                           : Status::BadRequest,
                         why);
     }
-    const QJsonObject created = rolloutOf(*m_store.rollouts().rollout(id)).toJson();
+    const Result<MgmtRolloutResponseBody> shown = rolloutOf(*m_store.rollouts().rollout(id));
+    if (!ctx.succeeded(shown))
+        return;
+    const QJsonObject created = shown->toJson();
     recordCreated(ctx, u"rollout"_s, created);
     ctx.send(withAudit(u"rollout"_s, created), Status::Created);
 }
@@ -176,7 +185,10 @@ void ManagementServer::getRollout(Context &ctx)
     const std::optional<Rollout> r = m_store.rollouts().rollout(*id);
     if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
-    ctx.send(withAudit(u"rollout"_s, rolloutOf(*r).toJson()));
+    const Result<MgmtRolloutResponseBody> shown = rolloutOf(*r);
+    if (!ctx.succeeded(shown))
+        return;
+    ctx.send(withAudit(u"rollout"_s, shown->toJson()));
 }
 
 void ManagementServer::listGroups(Context &ctx)
@@ -187,9 +199,16 @@ void ManagementServer::listGroups(Context &ctx)
     const std::optional<Rollout> r = m_store.rollouts().rollout(*id);
     if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    const Result<QList<RolloutGroup>> groups = m_store.rollouts().rolloutGroups(*id);
+    if (!ctx.succeeded(groups))
+        return;
     QJsonArray content;
-    for (const RolloutGroup &g : m_store.rollouts().rolloutGroups(*id))
-        content.append(mgmtGroup(*r, g, m_store.rollouts().rolloutGroupCounts(g.id)).toJson());
+    for (const RolloutGroup &g : *groups) {
+        const Result<GroupCounts> counts = m_store.rollouts().rolloutGroupCounts(g.id);
+        if (!ctx.succeeded(counts))
+            return;
+        content.append(mgmtGroup(*r, g, *counts).toJson());
+    }
     ctx.sendPage(content, content.size());
 }
 
@@ -202,9 +221,16 @@ void ManagementServer::getGroup(Context &ctx)
     const std::optional<Rollout> r = m_store.rollouts().rollout(*id);
     if (!r)
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
-    for (const RolloutGroup &g : m_store.rollouts().rolloutGroups(*id)) {
-        if (g.id == *groupId)
-            return ctx.send(mgmtGroup(*r, g, m_store.rollouts().rolloutGroupCounts(g.id)).toJson());
+    const Result<QList<RolloutGroup>> groups = m_store.rollouts().rolloutGroups(*id);
+    if (!ctx.succeeded(groups))
+        return;
+    for (const RolloutGroup &g : *groups) {
+        if (g.id != *groupId)
+            continue;
+        const Result<GroupCounts> counts = m_store.rollouts().rolloutGroupCounts(g.id);
+        if (!ctx.succeeded(counts))
+            return;
+        return ctx.send(mgmtGroup(*r, g, *counts).toJson());
     }
     ctx.fail(Status::NotFound, u"group %1 of rollout %2 does not exist"_s.arg(*groupId).arg(*id));
 }
@@ -259,7 +285,10 @@ void ManagementServer::updateRollout(Context &ctx)
     if (!m_store.rollouts().updateRolloutText(r->id, name, description))
         return ctx.fail(Status::Conflict, u"rollout '%1' exists"_s.arg(name)); // names are unique
     recordModified(ctx, u"rollout"_s, r->id);
-    ctx.send(withAudit(u"rollout"_s, rolloutOf(*m_store.rollouts().rollout(r->id)).toJson()));
+    const Result<MgmtRolloutResponseBody> shown = rolloutOf(*m_store.rollouts().rollout(r->id));
+    if (!ctx.succeeded(shown))
+        return;
+    ctx.send(withAudit(u"rollout"_s, shown->toJson()));
 }
 
 void ManagementServer::deleteRollout(Context &ctx)
@@ -289,8 +318,10 @@ void ManagementServer::listGroupTargets(Context &ctx)
     const auto groupId = id ? ctx.idArg(1, u"group"_s) : std::nullopt;
     if (!groupId)
         return;
-    const QList<RolloutGroup> groups = m_store.rollouts().rolloutGroups(*id);
-    if (std::none_of(groups.cbegin(), groups.cend(), [&](const RolloutGroup &g) { return g.id == *groupId; }))
+    const Result<QList<RolloutGroup>> groups = m_store.rollouts().rolloutGroups(*id);
+    if (!ctx.succeeded(groups))
+        return;
+    if (std::none_of(groups->cbegin(), groups->cend(), [&](const RolloutGroup &g) { return g.id == *groupId; }))
         return ctx.fail(Status::NotFound, u"group %1 of rollout %2 does not exist"_s.arg(*groupId).arg(*id));
     // Every target of the group, in one query.
     const SqlCondition c = SqlRolloutStore::targetsOfRolloutGroup(*groupId);

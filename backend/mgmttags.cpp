@@ -199,8 +199,12 @@ void ManagementServer::listTagMembers(Context &ctx)
         if (!ctx.succeeded(sets))
             return;
         QList<MgmtDistributionSet> out;
-        for (const DistributionSet &s : *sets)
-            out.append(setOf(s));
+        for (const DistributionSet &s : *sets) {
+            const Result<MgmtDistributionSet> shown = setOf(s);
+            if (!ctx.succeeded(shown))
+                return;
+            out.append(*shown);
+        }
         content = setsOut(out);
     }
     ctx.sendPage(content, content.size());

@@ -158,9 +158,11 @@ void ManagementServer::getTargetAttributes(Context &ctx)
     const std::optional<Target> t = targetOf(ctx);
     if (!t)
         return;
+    const Result<QMap<QString, QString>> attributes = m_store.targets().targetAttributes(t->id);
+    if (!ctx.succeeded(attributes))
+        return;
     QJsonObject o;
-    const QMap<QString, QString> attributes = m_store.targets().targetAttributes(t->id);
-    for (auto it = attributes.cbegin(); it != attributes.cend(); ++it)
+    for (auto it = attributes->cbegin(); it != attributes->cend(); ++it)
         o.insert(it.key(), it.value());
     ctx.send(o);
 }
@@ -174,10 +176,14 @@ void ManagementServer::listTargetActions(Context &ctx)
         return;
     if (!ctx.paging(&offset, &limit))
         return;
+    const Result<QList<Action>> actions = m_store.actions().actionsOfTarget(t->id, offset, limit);
+    const Result<int> total = m_store.actions().countActions(t->id);
+    if (!ctx.succeeded(actions, total))
+        return;
     QList<MgmtAction> content;
-    for (const Action &a : m_store.actions().actionsOfTarget(t->id, offset, limit))
+    for (const Action &a : *actions)
         content.append(mgmtAction(a, t->controllerId));
-    ctx.sendPage(actionsOut(content), m_store.actions().countActions(t->id));
+    ctx.sendPage(actionsOut(content), *total);
 }
 
 void ManagementServer::getTargetAction(Context &ctx)
@@ -187,8 +193,11 @@ void ManagementServer::getTargetAction(Context &ctx)
         return;
     const Action *a = &ta->second;
     MgmtAction o = mgmtAction(*a, ta->first.controllerId);
+    const Result<QList<ActionStatusEntry>> history = m_store.actions().statusHistory(a->id, 0, 1000);
+    if (!ctx.succeeded(history))
+        return;
     o.statusHistory = QList<MgmtActionStatus>();
-    for (const ActionStatusEntry &e : m_store.actions().statusHistory(a->id, 0, 1000))
+    for (const ActionStatusEntry &e : *history)
         o.statusHistory->append(mgmtActionStatus(e));
     ctx.send(actionsOut({ o }).first());
 }
@@ -421,10 +430,14 @@ void ManagementServer::getActionStatus(Context &ctx)
     int limit = 0;
     if (!ta || !ctx.paging(&offset, &limit))
         return;
+    const Result<QList<ActionStatusEntry>> history = m_store.actions().statusHistory(ta->second.id, offset, limit);
+    const Result<int> total = m_store.actions().countStatus(ta->second.id);
+    if (!ctx.succeeded(history, total))
+        return;
     QList<MgmtActionStatus> content;
-    for (const ActionStatusEntry &e : m_store.actions().statusHistory(ta->second.id, offset, limit))
+    for (const ActionStatusEntry &e : *history)
         content.append(mgmtActionStatus(e));
-    ctx.sendPage(jsonOf(content), m_store.actions().countStatus(ta->second.id));
+    ctx.sendPage(jsonOf(content), *total);
 }
 
 void ManagementServer::updateAction(Context &ctx)

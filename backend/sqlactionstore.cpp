@@ -75,31 +75,27 @@ std::optional<Action> SqlActionStore::action(qint64 id)
     return actionFrom(q);
 }
 
-QList<Action> SqlActionStore::openActions(qint64 targetId)
+Result<QList<Action>> SqlActionStore::openActions(qint64 targetId)
 {
     QList<Action> result;
     static const QString sql = openActionsSelect(actionColumns);
     QSqlQuery &q = prepared(sql);
     q.addBindValue(targetId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading open actions of target %1").arg(targetId), q);
-        return result;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading open actions of target %1").arg(targetId), q);
     while (q.next())
         result.append(actionFrom(q));
     return result;
 }
 
-QList<Action> SqlActionStore::openActionsForPoll(qint64 targetId)
+Result<QList<Action>> SqlActionStore::openActionsForPoll(qint64 targetId)
 {
     QList<Action> result;
     static const QString sql = openActionsSelect(pollActionColumns);
     QSqlQuery &q = prepared(sql);
     q.addBindValue(targetId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading open actions of target %1").arg(targetId), q);
-        return result;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading open actions of target %1").arg(targetId), q);
     while (q.next()) {
         Action a;
         a.id = q.value(0).toLongLong();
@@ -130,11 +126,13 @@ QString SqlActionStore::explainOpenActions(qint64 targetId)
     return lines.join(QLatin1Char('\n'));
 }
 
-int SqlActionStore::countActions(qint64 targetId)
+Result<int> SqlActionStore::countActions(qint64 targetId)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM actions WHERE target_id = ?"));
     q.addBindValue(targetId);
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("counting the actions of target %1").arg(targetId), q);
+    return q.value(0).toInt();
 }
 
 bool SqlActionStore::updateActionState(qint64 actionId, ActionState state, const QDateTime &at)
@@ -166,7 +164,7 @@ bool SqlActionStore::appendStatus(qint64 actionId, const ActionStatusEntry &e)
     return true;
 }
 
-QList<ActionStatusEntry> SqlActionStore::statusHistory(qint64 actionId, int offset, int limit)
+Result<QList<ActionStatusEntry>> SqlActionStore::statusHistory(qint64 actionId, int offset, int limit)
 {
     QList<ActionStatusEntry> result;
     QSqlQuery &q = prepared(
@@ -176,7 +174,7 @@ QList<ActionStatusEntry> SqlActionStore::statusHistory(qint64 actionId, int offs
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (!q.exec())
-        return result;
+        return failed(QStringLiteral("reading the history of action %1").arg(actionId), q);
     while (q.next()) {
         ActionStatusEntry e;
         e.at = fromMs(q.value(0));
@@ -191,11 +189,13 @@ QList<ActionStatusEntry> SqlActionStore::statusHistory(qint64 actionId, int offs
     return result;
 }
 
-int SqlActionStore::countStatus(qint64 actionId)
+Result<int> SqlActionStore::countStatus(qint64 actionId)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM action_status WHERE action_id = ?"));
     q.addBindValue(actionId);
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("counting the history of action %1").arg(actionId), q);
+    return q.value(0).toInt();
 }
 
 bool SqlActionStore::recordFeedbackOnce(qint64 actionId, const QString &key)
@@ -230,15 +230,13 @@ QMap<ActionState, qint64> SqlActionStore::actionCountsOfSet(qint64 setId)
         [&](const QSqlQuery &q) { setError(QStringLiteral("counting the actions of set %1").arg(setId), q); });
 }
 
-QSet<qint64> SqlActionStore::targetsWithActionFor(qint64 distributionSetId)
+Result<QSet<qint64>> SqlActionStore::targetsWithActionFor(qint64 distributionSetId)
 {
     QSet<qint64> ids;
     QSqlQuery &q = prepared(QStringLiteral("SELECT DISTINCT target_id FROM actions WHERE ds_id = ?"));
     q.addBindValue(distributionSetId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the targets of set %1").arg(distributionSetId), q);
-        return ids;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the targets of set %1").arg(distributionSetId), q);
     while (q.next())
         ids.insert(q.value(0).toLongLong());
     return ids;
@@ -295,7 +293,7 @@ Result<QList<std::pair<Action, QString>>> SqlActionStore::actionsWhere(const QSt
     return list;
 }
 
-QList<Action> SqlActionStore::actionsOfTarget(qint64 targetId, int offset, int limit)
+Result<QList<Action>> SqlActionStore::actionsOfTarget(qint64 targetId, int offset, int limit)
 {
     QList<Action> list;
     QSqlQuery &q
@@ -304,10 +302,8 @@ QList<Action> SqlActionStore::actionsOfTarget(qint64 targetId, int offset, int l
     q.addBindValue(targetId);
     q.addBindValue(limit);
     q.addBindValue(offset);
-    if (!q.exec()) {
-        setError(QStringLiteral("listing the actions of target %1").arg(targetId), q);
-        return list;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("listing the actions of target %1").arg(targetId), q);
     while (q.next())
         list.append(actionFrom(q));
     return list;
@@ -347,7 +343,7 @@ int SqlActionStore::deleteClosedActions(const QList<qint64> &actionIds)
     return tx.commit() ? deleted : -1;
 }
 
-qint64 SqlActionStore::installedActionId(qint64 targetId)
+Result<qint64> SqlActionStore::installedActionId(qint64 targetId)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT id FROM actions WHERE target_id = ? AND state = ? AND ds_id = (SELECT installed_ds FROM "
@@ -355,9 +351,9 @@ qint64 SqlActionStore::installedActionId(qint64 targetId)
     q.addBindValue(targetId);
     q.addBindValue(int(ActionState::Finished));
     q.addBindValue(targetId);
-    if (!q.exec() || !q.next())
-        return 0;
-    return q.value(0).toLongLong();
+    if (!q.exec())
+        return failed(QStringLiteral("reading the installed action of target %1").arg(targetId), q);
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 
 Result<SqlActionStore::RecentErrors> SqlActionStore::recentErrors(qint64 sinceMs, int scanLimit)

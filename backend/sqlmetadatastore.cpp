@@ -5,17 +5,15 @@
 
 namespace Flotilla {
 
-QList<SqlMetadataStore::MetadataEntry> SqlMetadataStore::metadata(const QString &kind, qint64 id)
+Result<QList<SqlMetadataStore::MetadataEntry>> SqlMetadataStore::metadata(const QString &kind, qint64 id)
 {
     QList<MetadataEntry> list;
     QSqlQuery &q = prepared(QStringLiteral("SELECT meta_key, meta_value, target_visible FROM entity_metadata "
                                            "WHERE kind = ? AND entity_id = ? ORDER BY meta_key"));
     q.addBindValue(kind);
     q.addBindValue(id);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the metadata of %1 %2").arg(kind).arg(id), q);
-        return list;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the metadata of %1 %2").arg(kind).arg(id), q);
     while (q.next())
         list.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() != 0 });
     return list;

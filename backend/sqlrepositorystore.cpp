@@ -271,10 +271,14 @@ bool SqlRepositoryStore::deleteType(TypeKind kind, const QString &key)
     return tx.commit();
 }
 
-QList<std::pair<QString, QString>> SqlRepositoryStore::deviceMetadata(qint64 moduleId)
+Result<QList<std::pair<QString, QString>>> SqlRepositoryStore::deviceMetadata(qint64 moduleId)
 {
+    const Result<QList<SqlMetadataStore::MetadataEntry>> all
+        = m_sql.metadataStore().metadata(u"softwaremodule"_s, moduleId);
+    if (!all)
+        return all.error();
     QList<std::pair<QString, QString>> list;
-    for (const SqlMetadataStore::MetadataEntry &e : m_sql.metadataStore().metadata(u"softwaremodule"_s, moduleId)) {
+    for (const SqlMetadataStore::MetadataEntry &e : *all) {
         if (e.targetVisible)
             list.append({ e.key, e.value });
     }
@@ -303,7 +307,7 @@ bool SqlRepositoryStore::addModuleToSet(qint64 distributionSetId, qint64 moduleI
     return true;
 }
 
-QList<SoftwareModule> SqlRepositoryStore::modulesOfSet(qint64 distributionSetId)
+Result<QList<SoftwareModule>> SqlRepositoryStore::modulesOfSet(qint64 distributionSetId)
 {
     QList<SoftwareModule> result;
     QSqlQuery &q = prepared(
@@ -311,10 +315,8 @@ QList<SoftwareModule> SqlRepositoryStore::modulesOfSet(qint64 distributionSetId)
                        "ORDER BY id")
             .arg(moduleColumns));
     q.addBindValue(distributionSetId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the modules of set %1").arg(distributionSetId), q);
-        return result;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the modules of set %1").arg(distributionSetId), q);
     while (q.next())
         result.append(moduleFrom(q));
     return result;
@@ -370,16 +372,14 @@ qint64 SqlRepositoryStore::insertArtifact(const Artifact &a)
     return id;
 }
 
-QList<Artifact> SqlRepositoryStore::artifacts(qint64 moduleId)
+Result<QList<Artifact>> SqlRepositoryStore::artifacts(qint64 moduleId)
 {
     QList<Artifact> result;
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT %1 FROM artifacts WHERE module_id = ? ORDER BY id").arg(artifactColumns));
     q.addBindValue(moduleId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the artifacts of module %1").arg(moduleId), q);
-        return result;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the artifacts of module %1").arg(moduleId), q);
     while (q.next())
         result.append(artifactFrom(q));
     return result;

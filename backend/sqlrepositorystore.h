@@ -26,7 +26,7 @@ public:
     std::optional<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
     bool lockDistributionSet(qint64 id) override;
     bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
-    QList<SoftwareModule> modulesOfSet(qint64 distributionSetId) override;
+    Result<QList<SoftwareModule>> modulesOfSet(qint64 distributionSetId) override;
     qint64 insertSoftwareModuleType(const SoftwareModuleType &type) override;
     std::optional<SoftwareModuleType> softwareModuleType(const QString &key) override;
     qint64 insertDistributionSetType(const DistributionSetType &type) override;
@@ -36,8 +36,8 @@ public:
     qint64 insertSoftwareModule(const SoftwareModule &module) override;
     std::optional<SoftwareModule> softwareModule(qint64 id) override;
     qint64 insertArtifact(const Artifact &artifact) override;
-    QList<Artifact> artifacts(qint64 moduleId) override;
-    QList<std::pair<QString, QString>> deviceMetadata(qint64 moduleId) override;
+    Result<QList<Artifact>> artifacts(qint64 moduleId) override;
+    Result<QList<std::pair<QString, QString>>> deviceMetadata(qint64 moduleId) override;
     bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
 
     // One page of sets ("distribution_sets s") / modules ("software_modules m") in one query, as the RSQL compiler

@@ -150,7 +150,7 @@ qint64 SqlRolloutStore::insertRollout(const Rollout &r)
     return id;
 }
 
-QList<qint64> SqlRolloutStore::rolloutIdsInStates(const QList<RolloutState> &states)
+Result<QList<qint64>> SqlRolloutStore::rolloutIdsInStates(const QList<RolloutState> &states)
 {
     QList<qint64> ids;
     if (states.isEmpty())
@@ -159,10 +159,8 @@ QList<qint64> SqlRolloutStore::rolloutIdsInStates(const QList<RolloutState> &sta
                                 .arg(QStringList(states.size(), QStringLiteral("?")).join(u',')));
     for (RolloutState s : states)
         q.addBindValue(int(s));
-    if (!q.exec()) {
-        setError(QStringLiteral("listing rollouts"), q);
-        return ids;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("listing rollouts"), q);
     while (q.next())
         ids.append(q.value(0).toLongLong());
     return ids;
@@ -226,16 +224,14 @@ qint64 SqlRolloutStore::insertRolloutGroup(const RolloutGroup &g)
     return q.value(0).toLongLong();
 }
 
-QList<RolloutGroup> SqlRolloutStore::rolloutGroups(qint64 rolloutId)
+Result<QList<RolloutGroup>> SqlRolloutStore::rolloutGroups(qint64 rolloutId)
 {
     QList<RolloutGroup> result;
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT %1 FROM rollout_groups g WHERE g.rollout_id = ? ORDER BY g.position").arg(groupColumns));
     q.addBindValue(rolloutId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the groups of rollout %1").arg(rolloutId), q);
-        return result;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the groups of rollout %1").arg(rolloutId), q);
     while (q.next())
         result.append(groupFrom(q));
     return result;
@@ -287,14 +283,14 @@ SqlCondition SqlRolloutStore::targetsOfRolloutGroup(qint64 groupId)
     return { QStringLiteral("t.id IN (SELECT target_id FROM rollout_group_targets WHERE group_id = ?)"), { groupId } };
 }
 
-QList<qint64> SqlRolloutStore::rolloutGroupTargets(qint64 groupId)
+Result<QList<qint64>> SqlRolloutStore::rolloutGroupTargets(qint64 groupId)
 {
     QList<qint64> result;
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT target_id FROM rollout_group_targets WHERE group_id = ? ORDER BY target_id"));
     q.addBindValue(groupId);
     if (!q.exec())
-        return result;
+        return failed(QStringLiteral("reading the targets of group %1").arg(groupId), q);
     while (q.next())
         result.append(q.value(0).toLongLong());
     return result;
@@ -332,29 +328,27 @@ QList<SqlRolloutStore::ActionSpan> SqlRolloutStore::rolloutActionSpans(qint64 ro
     return result;
 }
 
-QList<Action> SqlRolloutStore::rolloutGroupActions(qint64 groupId)
+Result<QList<Action>> SqlRolloutStore::rolloutGroupActions(qint64 groupId)
 {
     QList<Action> result;
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT %1 FROM actions WHERE rollout_group_id = ? ORDER BY id").arg(actionColumns));
     q.addBindValue(groupId);
     if (!q.exec())
-        return result;
+        return failed(QStringLiteral("reading the actions of group %1").arg(groupId), q);
     while (q.next())
         result.append(actionFrom(q));
     return result;
 }
 
-GroupCounts SqlRolloutStore::rolloutGroupCounts(qint64 groupId)
+Result<GroupCounts> SqlRolloutStore::rolloutGroupCounts(qint64 groupId)
 {
     GroupCounts c;
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT state, COUNT(*) FROM actions WHERE rollout_group_id = ? GROUP BY state"));
     q.addBindValue(groupId);
-    if (!q.exec()) {
-        setError(QStringLiteral("counting the actions of group %1").arg(groupId), q);
-        return c;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("counting the actions of group %1").arg(groupId), q);
     while (q.next())
         addToCounts(c, ActionState(q.value(0).toInt()), q.value(1).toInt());
     return c;

@@ -23,15 +23,15 @@ public:
 
     qint64 insertRollout(const Rollout &rollout) override;
     std::optional<Rollout> rollout(qint64 id) override;
-    QList<qint64> rolloutIdsInStates(const QList<RolloutState> &states) override;
+    Result<QList<qint64>> rolloutIdsInStates(const QList<RolloutState> &states) override;
     bool updateRolloutState(qint64 id, RolloutState state) override;
     qint64 insertRolloutGroup(const RolloutGroup &group) override;
-    QList<RolloutGroup> rolloutGroups(qint64 rolloutId) override;
+    Result<QList<RolloutGroup>> rolloutGroups(qint64 rolloutId) override;
     bool updateRolloutGroupState(qint64 groupId, RolloutGroupState state) override;
     bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) override;
-    QList<qint64> rolloutGroupTargets(qint64 groupId) override;
-    QList<Action> rolloutGroupActions(qint64 groupId) override;
-    GroupCounts rolloutGroupCounts(qint64 groupId) override;
+    Result<QList<qint64>> rolloutGroupTargets(qint64 groupId) override;
+    Result<QList<Action>> rolloutGroupActions(qint64 groupId) override;
+    Result<GroupCounts> rolloutGroupCounts(qint64 groupId) override;
 
     // One page of rollouts ("rollouts r") in one query, and what each row shows for a whole page in one more: the
     // rollouts' groups (by position), the groups' action counts. A failed statement is a Failure.

@@ -63,12 +63,9 @@ void bindFilter(QSqlQuery &q, const TargetFilter &f)
 }
 } // namespace
 
-QList<AutoAssignment> SqlTargetFilterStore::autoAssignments()
+Result<QList<AutoAssignment>> SqlTargetFilterStore::autoAssignments()
 {
-    // The engine's Store interface: a failure is an empty list with lastError() set.
-    Result<QList<AutoAssignment>> all
-        = autoAssignmentsWhere(QString(), {}, QStringLiteral("aa.id"), 0, std::numeric_limits<int>::max());
-    return all ? std::move(all).value() : QList<AutoAssignment>();
+    return autoAssignmentsWhere(QString(), {}, QStringLiteral("aa.id"), 0, std::numeric_limits<int>::max());
 }
 
 Result<QList<AutoAssignment>> SqlTargetFilterStore::autoAssignmentsWhere(const QString &where,
@@ -142,14 +139,12 @@ bool SqlTargetFilterStore::deleteAutoAssignmentsOfSet(qint64 setId)
     return true;
 }
 
-QList<TargetFilter> SqlTargetFilterStore::targetFilters()
+Result<QList<TargetFilter>> SqlTargetFilterStore::targetFilters()
 {
     QList<TargetFilter> list;
     QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM target_filters ORDER BY id").arg(filterColumns));
-    if (!q.exec()) {
-        setError(QStringLiteral("reading target filters"), q);
-        return list;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading target filters"), q);
     while (q.next())
         list.append(filterFrom(q));
     return list;

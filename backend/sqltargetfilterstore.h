@@ -18,8 +18,8 @@ public:
         : SqlAggregate(sql)
     { }
 
-    QList<TargetFilter> targetFilters() override;
-    QList<AutoAssignment> autoAssignments() override;
+    Result<QList<TargetFilter>> targetFilters() override;
+    Result<QList<AutoAssignment>> autoAssignments() override;
     bool updateAutoAssignment(const AutoAssignment &autoAssignment) override;
 
     qint64 insertTargetFilter(const TargetFilter &filter);

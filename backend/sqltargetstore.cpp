@@ -265,15 +265,13 @@ bool SqlTargetStore::recordPoll(const PollRecord &poll, TargetState state)
     return q.numRowsAffected() == 1;
 }
 
-QMap<QString, QString> SqlTargetStore::targetAttributes(qint64 targetId)
+Result<QMap<QString, QString>> SqlTargetStore::targetAttributes(qint64 targetId)
 {
     QMap<QString, QString> result;
     QSqlQuery &q = prepared(QStringLiteral("SELECT key, value FROM target_attributes WHERE target_id = ?"));
     q.addBindValue(targetId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the attributes of target %1").arg(targetId), q);
-        return result;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the attributes of target %1").arg(targetId), q);
     while (q.next())
         result.insert(q.value(0).toString(), q.value(1).toString());
     return result;

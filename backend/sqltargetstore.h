@@ -27,7 +27,7 @@ public:
     std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
     bool recordPolls(const QList<PollRecord> &polls) override;
     bool recordPoll(const PollRecord &poll, TargetState state) override;
-    QMap<QString, QString> targetAttributes(qint64 targetId) override;
+    Result<QMap<QString, QString>> targetAttributes(qint64 targetId) override;
     bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;
 
     // Listings for the Management API. where is compiled RSQL over "targets t" (placeholders only); orderBy is one

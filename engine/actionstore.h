@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/action.h"
+#include "engine/result.h"
 
 #include <QList>
 #include <QSet>
@@ -16,21 +17,21 @@ public:
     virtual qint64 insertAction(const Action &action) = 0;
     virtual std::optional<Action> action(qint64 id) = 0;
     // The target's open actions, in presentation order: highest weight first, then oldest.
-    virtual QList<Action> openActions(qint64 targetId) = 0;
+    virtual Result<QList<Action>> openActions(qint64 targetId) = 0;
     // The same actions in the same order, read for a device's poll with only what presenting them needs: id,
     // targetId, state, type, weight, forceTime and maintenanceWindow. The other fields keep their defaults; action()
     // reads an action whole.
-    virtual QList<Action> openActionsForPoll(qint64 targetId) = 0;
-    virtual int countActions(qint64 targetId) = 0;
+    virtual Result<QList<Action>> openActionsForPoll(qint64 targetId) = 0;
+    virtual Result<int> countActions(qint64 targetId) = 0;
     // The id of the closed action that installed the target's installed set (DDI installedBase); 0 if none.
-    virtual qint64 installedActionId(qint64 targetId) = 0;
+    virtual Result<qint64> installedActionId(qint64 targetId) = 0;
     virtual bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) = 0;
     // The targets that ever had an action for a set.
-    virtual QSet<qint64> targetsWithActionFor(qint64 distributionSetId) = 0;
+    virtual Result<QSet<qint64>> targetsWithActionFor(qint64 distributionSetId) = 0;
 
     virtual bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) = 0;
-    virtual QList<ActionStatusEntry> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) = 0;
-    virtual int countStatus(qint64 actionId) = 0;
+    virtual Result<QList<ActionStatusEntry>> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) = 0;
+    virtual Result<int> countStatus(qint64 actionId) = 0;
 
     // Records that a feedback with this key was applied to the action; false if it was already recorded (a
     // device re-sending after a timeout), so the caller changes nothing the second time.

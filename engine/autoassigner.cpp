@@ -40,7 +40,10 @@ AssignmentRequest requestFor(ActionType type, int weight, bool confirmationRequi
 int AutoAssigner::tick()
 {
     int created = 0;
-    for (const TargetFilter &filter : m_filters.targetFilters()) {
+    const Result<QList<TargetFilter>> filters = m_filters.targetFilters();
+    if (!filters)
+        qCWarning(lcEngine).noquote() << "target filters:" << filters.error().message;
+    for (const TargetFilter &filter : filters ? *filters : QList<TargetFilter>()) {
         if (!filter.autoAssignSetId)
             continue;
         created += assignMatching(filter.query, filter.autoAssignSetId,
@@ -49,7 +52,10 @@ int AutoAssigner::tick()
                                   QStringLiteral("target filter %1").arg(filter.name));
     }
     const QDateTime now = m_clock.now();
-    for (AutoAssignment a : m_filters.autoAssignments()) {
+    const Result<QList<AutoAssignment>> autoAssignments = m_filters.autoAssignments();
+    if (!autoAssignments)
+        qCWarning(lcEngine).noquote() << "auto-assignments:" << autoAssignments.error().message;
+    for (AutoAssignment a : autoAssignments ? *autoAssignments : QList<AutoAssignment>()) {
         if (a.status == AutoAssignmentStatus::Ready && (!a.startAt.isValid() || a.startAt <= now)) {
             a.status = *AutoAssignmentStateMachine::next(a.status, AutoAssignmentEvent::Start);
             if (!m_filters.updateAutoAssignment(a)) {
@@ -76,10 +82,14 @@ int AutoAssigner::assignMatching(const QString &query, qint64 setId, const Assig
         return 0;
     }
     const int quota = m_configuration.tenantConfiguration().maxTargetsPerAssignment;
-    const QSet<qint64> had = m_actions.targetsWithActionFor(setId);
+    const Result<QSet<qint64>> had = m_actions.targetsWithActionFor(setId);
+    if (!had) {
+        qCWarning(lcEngine).noquote() << who << ":" << had.error().message;
+        return 0;
+    }
     int assigned = 0;
     for (qint64 target : *matching) {
-        if (had.contains(target))
+        if (had->contains(target))
             continue;
         if (assigned >= quota)
             break;

@@ -21,7 +21,10 @@ bool DeploymentService::closeEarlierActions(const Target &target, const TenantCo
     // device's queue in historical order, or with auto-close they are closed at once without asking the device.
     const ActionEvent event = config.autoClose ? ActionEvent::AutoClose : ActionEvent::Cancel;
     const QDateTime now = m_clock.now();
-    for (const Action &open : m_actions.openActions(target.id)) {
+    const Result<QList<Action>> openActions = m_actions.openActions(target.id);
+    if (!openActions)
+        return false;
+    for (const Action &open : *openActions) {
         if (open.id == exceptActionId)
             continue;
         if (open.state == ActionState::Canceling && !config.autoClose)
@@ -82,11 +85,13 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
     if (!set->valid)
         return fail(AssignmentResult::Error::InvalidDistributionSet,
                     QStringLiteral("distribution set %1 %2 is invalidated").arg(set->name, set->version));
-    if (const QStringList why = RepositoryService(m_session, m_repository).incompleteness(distributionSetId);
-        !why.isEmpty())
+    const Result<QStringList> why = RepositoryService(m_session, m_repository).incompleteness(distributionSetId);
+    if (!why)
+        return fail(AssignmentResult::Error::Store, why.error().message);
+    if (!why->isEmpty())
         return fail(AssignmentResult::Error::IncompleteDistributionSet,
                     QStringLiteral("distribution set %1 %2 is incomplete: %3")
-                        .arg(set->name, set->version, why.join(QStringLiteral("; "))));
+                        .arg(set->name, set->version, why->join(QStringLiteral("; "))));
 
     for (qint64 targetId : targetIds) {
         std::optional<Target> target = m_targets.target(targetId);
@@ -100,16 +105,21 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
                             QStringLiteral("target %1 is a '%2', which does not take sets of type '%3'")
                                 .arg(target->controllerId, type->key, set->typeKey));
         }
-        const QList<Action> open = m_actions.openActions(targetId);
-        const bool runsIt = std::any_of(open.cbegin(), open.cend(), [&](const Action &a) {
+        const Result<QList<Action>> open = m_actions.openActions(targetId);
+        if (!open)
+            return fail(AssignmentResult::Error::Store, open.error().message);
+        const bool runsIt = std::any_of(open->cbegin(), open->cend(), [&](const Action &a) {
             return a.distributionSetId == distributionSetId && a.state != ActionState::Canceling;
         });
-        const bool hasIt = open.isEmpty() && target->installedDistributionSetId == distributionSetId;
+        const bool hasIt = open->isEmpty() && target->installedDistributionSetId == distributionSetId;
         if (runsIt || hasIt) {
             ++result.alreadyAssigned;
             continue;
         }
-        if (m_actions.countActions(targetId) >= config.maxActionsPerTarget)
+        const Result<int> actionCount = m_actions.countActions(targetId);
+        if (!actionCount)
+            return fail(AssignmentResult::Error::Store, actionCount.error().message);
+        if (*actionCount >= config.maxActionsPerTarget)
             return fail(AssignmentResult::Error::Quota,
                         QStringLiteral("target %1 has reached the quota of %2 actions")
                             .arg(target->controllerId)
@@ -169,7 +179,10 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
 
 std::optional<TargetState> DeploymentService::applyTargetOutcome(Target target, const Action &action, ActionState to)
 {
-    const bool othersPending = !m_actions.openActions(target.id).isEmpty();
+    const Result<QList<Action>> open = m_actions.openActions(target.id);
+    if (!open)
+        return std::nullopt;
+    const bool othersPending = !open->isEmpty();
     std::optional<TargetEvent> event;
     switch (to) {
     case ActionState::Finished:
@@ -240,7 +253,10 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
                         .arg(messages.size())
                         .arg(config.maxMessagesPerStatus));
     const bool intermediate = outcome.from == outcome.to;
-    if (intermediate && m_actions.countStatus(actionId) >= config.maxStatusEntriesPerAction)
+    const Result<int> statusCount = intermediate ? m_actions.countStatus(actionId) : Result<int>(0);
+    if (!statusCount)
+        return fail(FeedbackResult::Outcome::Store, statusCount.error().message);
+    if (intermediate && *statusCount >= config.maxStatusEntriesPerAction)
         return fail(FeedbackResult::Outcome::Quota,
                     QStringLiteral("action %1 has reached the quota of %2 status entries")
                         .arg(actionId)
@@ -326,7 +342,10 @@ DeploymentService::AutoConfirmResult DeploymentService::activateAutoConfirm(qint
     if (!m_targets.updateTarget(*target))
         return AutoConfirmResult::Store;
     const QDateTime now = m_clock.now();
-    for (const Action &open : m_actions.openActions(targetId)) {
+    const Result<QList<Action>> openActions = m_actions.openActions(targetId);
+    if (!openActions)
+        return AutoConfirmResult::Store;
+    for (const Action &open : *openActions) {
         if (open.state != ActionState::WaitForConfirmation)
             continue;
         const ActionOutcome outcome = ActionStateMachine::apply(open, ActionEvent::Confirm);
@@ -376,7 +395,10 @@ DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qi
         || !m_actions.appendStatus(action.id, { now, HistoryStatus::Finished, { message }, std::nullopt }))
         return DeclareInstalledResult::Store;
     target->installedDistributionSetId = distributionSetId;
-    const bool othersPending = !m_actions.openActions(targetId).isEmpty();
+    const Result<QList<Action>> open = m_actions.openActions(targetId);
+    if (!open)
+        return DeclareInstalledResult::Store;
+    const bool othersPending = !open->isEmpty();
     if (!othersPending) {
         target->assignedDistributionSetId = distributionSetId;
         target->state = TargetStateMachine::next(target->state, TargetEvent::InstalledDeclared).value_or(target->state);
@@ -386,13 +408,15 @@ DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qi
     return tx.commit() ? DeclareInstalledResult::Created : DeclareInstalledResult::Store;
 }
 
-DeploymentService::PollAnswer DeploymentService::poll(qint64 targetId)
+Result<DeploymentService::PollAnswer> DeploymentService::poll(qint64 targetId)
 {
     const QDateTime now = m_clock.now();
-    QList<Action> open = m_actions.openActionsForPoll(targetId);
+    Result<QList<Action>> open = m_actions.openActionsForPoll(targetId);
+    if (!open)
+        return open.error();
     // An action whose maintenance schedule has no window left is canceled on the next poll.
     bool canceled = false;
-    for (const Action &presentable : std::as_const(open)) {
+    for (const Action &presentable : std::as_const(*open)) {
         if (presentable.maintenanceWindow && !presentable.maintenanceWindow->hasWindowLeft(now)) {
             const std::optional<Action> whole = m_actions.action(presentable.id);
             if (!whole)
@@ -412,10 +436,13 @@ DeploymentService::PollAnswer DeploymentService::poll(qint64 targetId)
             }
         }
     }
-    if (canceled)
+    if (canceled) {
         open = m_actions.openActionsForPoll(targetId);
+        if (!open)
+            return open.error();
+    }
     const TenantConfiguration config = m_configuration.tenantConfiguration();
-    const Action *presented = Presentation::choose(open);
+    const Action *presented = Presentation::choose(*open);
     PollAnswer answer { Presentation::of(presented, now), config.pollingSecs };
     if (presented && presented->maintenanceWindow)
         answer.sleepSeconds = presented->maintenanceWindow->pollSleepSeconds(now, config.maintenanceWindowPollCount,

@@ -102,9 +102,15 @@ public:
         qint64 sleepSeconds = 0; // tuned into the presented action's maintenance window
     };
     // What the device sees on its next poll, and how long it should sleep; cancels actions whose maintenance
-    // schedule has no window left.
-    PollAnswer poll(qint64 targetId);
-    Presentation presentationFor(qint64 targetId) { return poll(targetId).presentation; }
+    // schedule has no window left. A failed read is the store's Failure, never "nothing to do".
+    Result<PollAnswer> poll(qint64 targetId);
+    Result<Presentation> presentationFor(qint64 targetId)
+    {
+        Result<PollAnswer> answer = poll(targetId);
+        if (!answer)
+            return answer.error();
+        return answer->presentation;
+    }
 
 private:
     bool closeEarlierActions(const Target &target, const TenantConfiguration &config, qint64 exceptActionId = 0);

@@ -183,7 +183,7 @@ bool MemoryStore::updateAutoAssignment(const AutoAssignment &autoAssignment)
     return fail(u"updating auto-assignment %1: no such auto-assignment"_s.arg(autoAssignment.id));
 }
 
-QSet<qint64> MemoryStore::targetsWithActionFor(qint64 distributionSetId)
+Result<QSet<qint64>> MemoryStore::targetsWithActionFor(qint64 distributionSetId)
 {
     QSet<qint64> ids;
     for (const Action &a : std::as_const(m_data.actions)) {
@@ -276,7 +276,7 @@ bool MemoryStore::addModuleToSet(qint64 distributionSetId, qint64 moduleId)
     return true;
 }
 
-QList<SoftwareModule> MemoryStore::modulesOfSet(qint64 distributionSetId)
+Result<QList<SoftwareModule>> MemoryStore::modulesOfSet(qint64 distributionSetId)
 {
     QList<SoftwareModule> result;
     for (qint64 id : m_data.setModules.value(distributionSetId))
@@ -348,7 +348,7 @@ qint64 MemoryStore::insertArtifact(const Artifact &artifact)
     return a.id;
 }
 
-QList<Artifact> MemoryStore::artifacts(qint64 moduleId)
+Result<QList<Artifact>> MemoryStore::artifacts(qint64 moduleId)
 {
     QList<Artifact> result;
     for (const Artifact &a : std::as_const(m_data.artifacts)) {
@@ -395,7 +395,7 @@ std::optional<Action> MemoryStore::action(qint64 id)
     return found(m_data.actions, id);
 }
 
-QList<Action> MemoryStore::openActions(qint64 targetId)
+Result<QList<Action>> MemoryStore::openActions(qint64 targetId)
 {
     QList<Action> result;
     for (qint64 id : m_actionsOfTarget.value(targetId)) {
@@ -409,12 +409,12 @@ QList<Action> MemoryStore::openActions(qint64 targetId)
     return result;
 }
 
-int MemoryStore::countActions(qint64 targetId)
+Result<int> MemoryStore::countActions(qint64 targetId)
 {
     return int(m_actionsOfTarget.value(targetId).size());
 }
 
-qint64 MemoryStore::installedActionId(qint64 targetId)
+Result<qint64> MemoryStore::installedActionId(qint64 targetId)
 {
     const std::optional<Target> t = target(targetId);
     if (!t)
@@ -450,7 +450,7 @@ bool MemoryStore::appendStatus(qint64 actionId, const ActionStatusEntry &entry)
     return true;
 }
 
-QList<ActionStatusEntry> MemoryStore::statusHistory(qint64 actionId, int offset, int limit)
+Result<QList<ActionStatusEntry>> MemoryStore::statusHistory(qint64 actionId, int offset, int limit)
 {
     return m_data.history.value(actionId).mid(offset, limit);
 }
@@ -489,7 +489,7 @@ std::optional<Rollout> MemoryStore::rollout(qint64 id)
     return found(m_data.rollouts, id);
 }
 
-QList<qint64> MemoryStore::rolloutIdsInStates(const QList<RolloutState> &states)
+Result<QList<qint64>> MemoryStore::rolloutIdsInStates(const QList<RolloutState> &states)
 {
     QList<qint64> ids;
     for (const Rollout &r : std::as_const(m_data.rollouts)) {
@@ -523,7 +523,7 @@ qint64 MemoryStore::insertRolloutGroup(const RolloutGroup &group)
     return g.id;
 }
 
-QList<RolloutGroup> MemoryStore::rolloutGroups(qint64 rolloutId)
+Result<QList<RolloutGroup>> MemoryStore::rolloutGroups(qint64 rolloutId)
 {
     QList<RolloutGroup> result;
     for (const RolloutGroup &g : std::as_const(m_data.groups)) {
@@ -564,14 +564,14 @@ bool MemoryStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &ta
     return true;
 }
 
-QList<qint64> MemoryStore::rolloutGroupTargets(qint64 groupId)
+Result<QList<qint64>> MemoryStore::rolloutGroupTargets(qint64 groupId)
 {
     QList<qint64> ids = m_data.groupTargets.value(groupId);
     std::sort(ids.begin(), ids.end());
     return ids;
 }
 
-QList<Action> MemoryStore::rolloutGroupActions(qint64 groupId)
+Result<QList<Action>> MemoryStore::rolloutGroupActions(qint64 groupId)
 {
     QList<Action> result;
     for (qint64 id : m_actionsOfGroup.value(groupId))
@@ -579,7 +579,7 @@ QList<Action> MemoryStore::rolloutGroupActions(qint64 groupId)
     return result;
 }
 
-GroupCounts MemoryStore::rolloutGroupCounts(qint64 groupId)
+Result<GroupCounts> MemoryStore::rolloutGroupCounts(qint64 groupId)
 {
     return m_groupCounts.value(groupId);
 }

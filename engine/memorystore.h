@@ -51,13 +51,16 @@ public:
     bool updateTarget(const Target &target) override;
     std::optional<DeviceTarget> deviceTarget(const QString &controllerId) override;
     std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
-    QList<TargetFilter> targetFilters() override { return m_data.filters; }
-    QList<AutoAssignment> autoAssignments() override { return m_data.autoAssignments; }
+    Result<QList<TargetFilter>> targetFilters() override { return m_data.filters; }
+    Result<QList<AutoAssignment>> autoAssignments() override { return m_data.autoAssignments; }
     bool updateAutoAssignment(const AutoAssignment &autoAssignment) override;
-    QSet<qint64> targetsWithActionFor(qint64 distributionSetId) override;
+    Result<QSet<qint64>> targetsWithActionFor(qint64 distributionSetId) override;
     bool recordPolls(const QList<PollRecord> &polls) override;
     bool recordPoll(const PollRecord &poll, TargetState state) override;
-    QMap<QString, QString> targetAttributes(qint64 targetId) override { return m_data.attributes.value(targetId); }
+    Result<QMap<QString, QString>> targetAttributes(qint64 targetId) override
+    {
+        return m_data.attributes.value(targetId);
+    }
     bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;
 
     qint64 insertDistributionSet(const DistributionSet &set) override;
@@ -65,7 +68,7 @@ public:
     std::optional<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
     bool lockDistributionSet(qint64 id) override;
     bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
-    QList<SoftwareModule> modulesOfSet(qint64 distributionSetId) override;
+    Result<QList<SoftwareModule>> modulesOfSet(qint64 distributionSetId) override;
 
     qint64 insertSoftwareModuleType(const SoftwareModuleType &type) override;
     std::optional<SoftwareModuleType> softwareModuleType(const QString &key) override;
@@ -77,34 +80,37 @@ public:
     qint64 insertSoftwareModule(const SoftwareModule &module) override;
     std::optional<SoftwareModule> softwareModule(qint64 id) override;
     qint64 insertArtifact(const Artifact &artifact) override;
-    QList<Artifact> artifacts(qint64 moduleId) override;
-    QList<std::pair<QString, QString>> deviceMetadata(qint64) override { return {}; }
+    Result<QList<Artifact>> artifacts(qint64 moduleId) override;
+    Result<QList<std::pair<QString, QString>>> deviceMetadata(qint64) override
+    {
+        return QList<std::pair<QString, QString>>();
+    }
     bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
 
     qint64 insertAction(const Action &action) override;
     std::optional<Action> action(qint64 id) override;
-    QList<Action> openActions(qint64 targetId) override;
-    QList<Action> openActionsForPoll(qint64 targetId) override { return openActions(targetId); }
-    int countActions(qint64 targetId) override;
-    qint64 installedActionId(qint64 targetId) override;
+    Result<QList<Action>> openActions(qint64 targetId) override;
+    Result<QList<Action>> openActionsForPoll(qint64 targetId) override { return openActions(targetId); }
+    Result<int> countActions(qint64 targetId) override;
+    Result<qint64> installedActionId(qint64 targetId) override;
     bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) override;
 
     bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) override;
-    QList<ActionStatusEntry> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) override;
-    int countStatus(qint64 actionId) override { return int(m_data.history.value(actionId).size()); }
+    Result<QList<ActionStatusEntry>> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) override;
+    Result<int> countStatus(qint64 actionId) override { return int(m_data.history.value(actionId).size()); }
     bool recordFeedbackOnce(qint64 actionId, const QString &key) override;
 
     qint64 insertRollout(const Rollout &rollout) override;
     std::optional<Rollout> rollout(qint64 id) override;
-    QList<qint64> rolloutIdsInStates(const QList<RolloutState> &states) override;
+    Result<QList<qint64>> rolloutIdsInStates(const QList<RolloutState> &states) override;
     bool updateRolloutState(qint64 id, RolloutState state) override;
     qint64 insertRolloutGroup(const RolloutGroup &group) override;
-    QList<RolloutGroup> rolloutGroups(qint64 rolloutId) override;
+    Result<QList<RolloutGroup>> rolloutGroups(qint64 rolloutId) override;
     bool updateRolloutGroupState(qint64 groupId, RolloutGroupState state) override;
     bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) override;
-    QList<qint64> rolloutGroupTargets(qint64 groupId) override;
-    QList<Action> rolloutGroupActions(qint64 groupId) override;
-    GroupCounts rolloutGroupCounts(qint64 groupId) override;
+    Result<QList<qint64>> rolloutGroupTargets(qint64 groupId) override;
+    Result<QList<Action>> rolloutGroupActions(qint64 groupId) override;
+    Result<GroupCounts> rolloutGroupCounts(qint64 groupId) override;
 
     // What SqlStore keeps in tables the engine's stores do not write: saved filters and auto-assignments.
     void setTargetFilters(const QList<TargetFilter> &filters) { m_data.filters = filters; }

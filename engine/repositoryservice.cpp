@@ -32,8 +32,10 @@ RepositoryService::Result RepositoryService::addModuleToSet(qint64 setId, qint64
                               (type->mandatoryModuleTypes + type->optionalModuleTypes).join(QStringLiteral(", ")),
                               module->typeKey) };
     }
-    const QList<SoftwareModule> modules = m_repository.modulesOfSet(setId);
-    const int sameType = int(std::count_if(modules.cbegin(), modules.cend(),
+    const Flotilla::Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(setId);
+    if (!modules)
+        return { Error::Store, modules.error().message };
+    const int sameType = int(std::count_if(modules->cbegin(), modules->cend(),
                                            [&](const SoftwareModule &m) { return m.typeKey == module->typeKey; }));
     const std::optional<SoftwareModuleType> moduleType = m_repository.softwareModuleType(module->typeKey);
     const int maximum = moduleType ? moduleType->maxAssignments : std::numeric_limits<int>::max();
@@ -45,26 +47,35 @@ RepositoryService::Result RepositoryService::addModuleToSet(qint64 setId, qint64
     return {};
 }
 
-QStringList RepositoryService::missingModuleTypes(qint64 setId)
+Flotilla::Result<QStringList> RepositoryService::missingModuleTypes(qint64 setId)
 {
     const std::optional<DistributionSet> set = m_repository.distributionSet(setId);
     const std::optional<DistributionSetType> type
         = set ? m_repository.distributionSetType(set->typeKey) : std::optional<DistributionSetType>();
     if (!type)
-        return {};
+        return QStringList();
+    const Flotilla::Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(setId);
+    if (!modules)
+        return modules.error();
     QStringList missing = type->mandatoryModuleTypes;
-    for (const SoftwareModule &m : m_repository.modulesOfSet(setId))
+    for (const SoftwareModule &m : *modules)
         missing.removeAll(m.typeKey);
     return missing;
 }
 
-QStringList RepositoryService::incompleteness(qint64 setId)
+Flotilla::Result<QStringList> RepositoryService::incompleteness(qint64 setId)
 {
+    const Flotilla::Result<QStringList> missing = missingModuleTypes(setId);
+    if (!missing)
+        return missing.error();
+    const Flotilla::Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(setId);
+    if (!modules)
+        return modules.error();
     QStringList reasons;
-    for (const QString &type : missingModuleTypes(setId))
+    for (const QString &type : *missing)
         reasons << QStringLiteral("it has no module of type %1").arg(type);
     QHash<QString, int> minArtifacts;
-    for (const SoftwareModule &m : m_repository.modulesOfSet(setId)) {
+    for (const SoftwareModule &m : *modules) {
         if (!minArtifacts.contains(m.typeKey)) {
             const std::optional<SoftwareModuleType> type = m_repository.softwareModuleType(m.typeKey);
             minArtifacts.insert(m.typeKey, type ? type->minArtifacts : 0);
@@ -72,7 +83,10 @@ QStringList RepositoryService::incompleteness(qint64 setId)
         const int needed = minArtifacts.value(m.typeKey);
         if (needed <= 0)
             continue;
-        if (const qsizetype has = m_repository.artifacts(m.id).size(); has < needed)
+        const Flotilla::Result<QList<Artifact>> artifacts = m_repository.artifacts(m.id);
+        if (!artifacts)
+            return artifacts.error();
+        if (const qsizetype has = artifacts->size(); has < needed)
             reasons << QStringLiteral("module %1 %2 has %3 of the %4 artifacts its type requires")
                            .arg(m.name, m.version)
                            .arg(has)

@@ -33,12 +33,18 @@ public:
 
     Result addModuleToSet(qint64 setId, qint64 moduleId);
     // The mandatory module types the set still lacks; empty when it is complete. A set whose type is not
-    // defined in the store has no requirements.
-    QStringList missingModuleTypes(qint64 setId);
+    // defined in the store has no requirements. A failed read is the store's Failure.
+    Flotilla::Result<QStringList> missingModuleTypes(qint64 setId);
     // Why the set cannot be assigned yet, in words: each mandatory module type it lacks, and each module with
     // fewer artifacts than its type's minArtifacts. Empty when the set is complete.
-    QStringList incompleteness(qint64 setId);
-    bool isComplete(qint64 setId) { return incompleteness(setId).isEmpty(); }
+    Flotilla::Result<QStringList> incompleteness(qint64 setId);
+    Flotilla::Result<bool> isComplete(qint64 setId)
+    {
+        const Flotilla::Result<QStringList> why = incompleteness(setId);
+        if (!why)
+            return why.error();
+        return why->isEmpty();
+    }
 
 private:
     StoreSession &m_session;

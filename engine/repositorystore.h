@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/entitytypes.h"
+#include "engine/result.h"
 #include "engine/softwaremodule.h"
 #include "engine/target.h"
 
@@ -23,7 +24,7 @@ public:
         = 0;
     virtual bool lockDistributionSet(qint64 id) = 0;
     virtual bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) = 0;
-    virtual QList<SoftwareModule> modulesOfSet(qint64 distributionSetId) = 0;
+    virtual Result<QList<SoftwareModule>> modulesOfSet(qint64 distributionSetId) = 0;
 
     virtual qint64 insertSoftwareModuleType(const SoftwareModuleType &type) = 0;
     virtual std::optional<SoftwareModuleType> softwareModuleType(const QString &key) = 0;
@@ -35,9 +36,9 @@ public:
     virtual qint64 insertSoftwareModule(const SoftwareModule &module) = 0;
     virtual std::optional<SoftwareModule> softwareModule(qint64 id) = 0;
     virtual qint64 insertArtifact(const Artifact &artifact) = 0;
-    virtual QList<Artifact> artifacts(qint64 moduleId) = 0;
+    virtual Result<QList<Artifact>> artifacts(qint64 moduleId) = 0;
     // A module's metadata the operator marked for devices (hawkBit's targetVisible), key and value, by key.
-    virtual QList<std::pair<QString, QString>> deviceMetadata(qint64 moduleId) = 0;
+    virtual Result<QList<std::pair<QString, QString>>> deviceMetadata(qint64 moduleId) = 0;
     // Whether a device may see the module: it belongs to one of the target's actions or to its installed set.
     virtual bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) = 0;
 };

@@ -36,6 +36,8 @@ public:
     T &&value() && { return std::get<0>(std::move(m_value)); }
     const T &operator*() const & { return value(); }
     T &operator*() & { return value(); }
+    // A temporary's value is moved out, so `for (const X &x : *store.list())` does not outlive what it reads.
+    T operator*() && { return std::move(*this).value(); }
     const T *operator->() const { return &value(); }
 
     // Only when !ok().

@@ -57,11 +57,11 @@ RolloutForecastResult RolloutForecast::run(const RolloutRequest &request, const 
     QHash<qint64, QDateTime> started, ended;
     auto observe = [&](const QDateTime &now) {
         const qint64 nowMs = start.msecsTo(now);
-        for (const RolloutGroup &g : store.rolloutGroups(rolloutId)) {
+        for (const RolloutGroup &g : *store.rolloutGroups(rolloutId)) {
             if (g.state != RolloutGroupState::Scheduled && g.state != RolloutGroupState::Ready
                 && g.state != RolloutGroupState::Creating && !started.contains(g.id)) {
                 started.insert(g.id, now);
-                for (qint64 t : store.rolloutGroupTargets(g.id)) {
+                for (qint64 t : *store.rolloutGroupTargets(g.id)) {
                     const SimulatedDevice &d = *deviceOf.value(t);
                     const qint64 period = std::max<qint64>(1, d.pollSecs) * 1000;
                     qint64 next = d.firstPollSecs * 1000;
@@ -89,7 +89,7 @@ RolloutForecastResult RolloutForecast::run(const RolloutRequest &request, const 
         now = start.addMSecs(at);
         clock.set(now);
         const SimulatedDevice &device = *deviceOf.value(targetId);
-        const QList<Action> open = store.openActions(targetId);
+        const QList<Action> open = *store.openActions(targetId);
         const auto action
             = std::find_if(open.cbegin(), open.cend(), [](const Action &a) { return a.state == ActionState::Running; });
         if (done) {
@@ -115,8 +115,8 @@ RolloutForecastResult RolloutForecast::run(const RolloutRequest &request, const 
     const Rollout rollout = *store.rollout(rolloutId);
     result.state = rollout.state;
     result.end = events.empty() || rollout.state != RolloutState::Running ? now : start.addSecs(horizonSecs);
-    for (const RolloutGroup &g : store.rolloutGroups(rolloutId)) {
-        const GroupCounts c = store.rolloutGroupCounts(g.id);
+    for (const RolloutGroup &g : *store.rolloutGroups(rolloutId)) {
+        const GroupCounts c = *store.rolloutGroupCounts(g.id);
         result.groups.append({ g.name, g.targetCount, started.value(g.id), ended.value(g.id), c.finished, c.error });
         if (rollout.state == RolloutState::Paused && g.state == RolloutGroupState::Error)
             result.pausedAt = g.name;

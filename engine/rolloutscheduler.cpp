@@ -21,7 +21,12 @@ void RolloutScheduler::start(int intervalMs)
 int RolloutScheduler::tick()
 {
     int changed = 0;
-    for (qint64 id : m_store.rolloutIdsInStates({ RolloutState::Ready, RolloutState::Running })) {
+    const Result<QList<qint64>> ids = m_store.rolloutIdsInStates({ RolloutState::Ready, RolloutState::Running });
+    if (!ids) {
+        qCWarning(lcEngine).noquote() << "rollouts:" << ids.error().message;
+        return 0;
+    }
+    for (qint64 id : *ids) {
         const std::optional<Rollout> before = m_store.rollout(id);
         if (!before)
             continue;

@@ -178,7 +178,10 @@ bool RolloutService::triggerNextGroup(qint64 rolloutId)
     if (rollout->state != RolloutState::Running)
         return fail(QStringLiteral("rollout %1 is %2; only a running rollout starts its next group")
                         .arg(rollout->name, nameOf(rollout->state)));
-    for (RolloutGroup &group : m_rollouts.rolloutGroups(rolloutId)) {
+    Result<QList<RolloutGroup>> groups = m_rollouts.rolloutGroups(rolloutId);
+    if (!groups)
+        return fail(groups.error().message);
+    for (RolloutGroup &group : *groups) {
         if (group.state == RolloutGroupState::Scheduled)
             return startGroup(group) && tx.commit();
     }
@@ -189,7 +192,10 @@ bool RolloutService::startGroup(RolloutGroup &group)
 {
     if (!groupTransition(group, RolloutGroupEvent::Start))
         return false;
-    for (const Action &action : m_rollouts.rolloutGroupActions(group.id)) {
+    const Result<QList<Action>> actions = m_rollouts.rolloutGroupActions(group.id);
+    if (!actions)
+        return fail(actions.error().message);
+    for (const Action &action : *actions) {
         if (action.state == ActionState::Scheduled && !m_deployment.activateScheduled(action))
             return fail(QStringLiteral("starting action %1: %2").arg(action.id).arg(m_session.lastError()));
     }
@@ -207,8 +213,10 @@ bool RolloutService::scheduleGroup(const Rollout &rollout, RolloutGroup &group)
     request.scheduled = true;
     request.rolloutId = rollout.id;
     request.rolloutGroupId = group.id;
-    const AssignmentResult assigned
-        = m_deployment.assign(m_rollouts.rolloutGroupTargets(group.id), rollout.distributionSetId, request);
+    const Result<QList<qint64>> targets = m_rollouts.rolloutGroupTargets(group.id);
+    if (!targets)
+        return fail(targets.error().message);
+    const AssignmentResult assigned = m_deployment.assign(*targets, rollout.distributionSetId, request);
     if (assigned.error != AssignmentResult::Error::None)
         return fail(assigned.message);
     return groupTransition(group, RolloutGroupEvent::RolloutStarted);
@@ -225,11 +233,16 @@ bool RolloutService::extendDynamic(qint64 rolloutId)
     const std::optional<QList<qint64>> matching = m_targets.targetIdsMatching(rollout->targetFilterQuery);
     if (!matching)
         return fail(m_session.lastError());
-    const QList<RolloutGroup> groups = m_rollouts.rolloutGroups(rolloutId);
+    const Result<QList<RolloutGroup>> groupsRead = m_rollouts.rolloutGroups(rolloutId);
+    if (!groupsRead)
+        return fail(groupsRead.error().message);
+    const QList<RolloutGroup> &groups = *groupsRead;
     QSet<qint64> inRollout;
     for (const RolloutGroup &g : groups) {
-        const QList<qint64> ids = m_rollouts.rolloutGroupTargets(g.id);
-        inRollout.unite(QSet<qint64>(ids.cbegin(), ids.cend()));
+        const Result<QList<qint64>> ids = m_rollouts.rolloutGroupTargets(g.id);
+        if (!ids)
+            return fail(ids.error().message);
+        inRollout.unite(QSet<qint64>(ids->cbegin(), ids->cend()));
     }
     QList<qint64> newcomers;
     for (qint64 id : *matching) {
@@ -268,7 +281,10 @@ bool RolloutService::start(qint64 rolloutId)
         return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
     if (!transition(*rollout, RolloutEvent::Start))
         return false;
-    QList<RolloutGroup> groups = m_rollouts.rolloutGroups(rolloutId);
+    Result<QList<RolloutGroup>> groupsRead = m_rollouts.rolloutGroups(rolloutId);
+    if (!groupsRead)
+        return fail(groupsRead.error().message);
+    QList<RolloutGroup> &groups = *groupsRead;
     for (RolloutGroup &group : groups) {
         if (!scheduleGroup(*rollout, group))
             return false;
@@ -317,8 +333,14 @@ bool RolloutService::stop(qint64 rolloutId)
         return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
     if (!transition(*rollout, RolloutEvent::Stop))
         return false;
-    for (const RolloutGroup &group : m_rollouts.rolloutGroups(rolloutId)) {
-        for (const Action &action : m_rollouts.rolloutGroupActions(group.id)) {
+    const Result<QList<RolloutGroup>> groups = m_rollouts.rolloutGroups(rolloutId);
+    if (!groups)
+        return fail(groups.error().message);
+    for (const RolloutGroup &group : *groups) {
+        const Result<QList<Action>> actions = m_rollouts.rolloutGroupActions(group.id);
+        if (!actions)
+            return fail(actions.error().message);
+        for (const Action &action : *actions) {
             if (action.isActive() && action.state != ActionState::Canceling
                 && !m_deployment.cancel(action, QStringLiteral("Update Server: rollout %1 stopped").arg(rollout->name)))
                 return fail(QStringLiteral("canceling action %1: %2").arg(action.id).arg(m_session.lastError()));
@@ -327,7 +349,7 @@ bool RolloutService::stop(qint64 rolloutId)
     return transition(*rollout, RolloutEvent::ActionsStopped) && tx.commit();
 }
 
-GroupCounts RolloutService::counts(qint64 groupId)
+Result<GroupCounts> RolloutService::counts(qint64 groupId)
 {
     return m_rollouts.rolloutGroupCounts(groupId);
 }
@@ -336,18 +358,30 @@ bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
 {
     if (rollout.state != RolloutState::Running)
         return true;
-    QList<RolloutGroup> groups = m_rollouts.rolloutGroups(rollout.id);
+    Result<QList<RolloutGroup>> groupsRead = m_rollouts.rolloutGroups(rollout.id);
+    if (!groupsRead)
+        return fail(groupsRead.error().message);
+    QList<RolloutGroup> &groups = *groupsRead;
     QHash<qint64, GroupCounts> counted; // each group counted once per evaluation
+    std::optional<Failure> failure; // a count the store could not give
     auto countsOf = [&](qint64 groupId) {
         auto it = counted.find(groupId);
-        if (it == counted.end())
-            it = counted.insert(groupId, counts(groupId));
+        if (it == counted.end()) {
+            const Result<GroupCounts> c = counts(groupId);
+            if (!c) {
+                failure = c.error();
+                return GroupCounts();
+            }
+            it = counted.insert(groupId, *c);
+        }
         return *it;
     };
     for (RolloutGroup &group : groups) {
         if (group.state != RolloutGroupState::Running)
             continue;
         const GroupCounts c = countsOf(group.id);
+        if (failure)
+            return fail(failure->message);
         if (errorExceeded(c, group.conditions)) {
             return groupTransition(group, RolloutGroupEvent::ErrorThreshold)
                 && transition(rollout, RolloutEvent::ErrorThresholdHit);
@@ -367,8 +401,12 @@ bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
         last = &group;
     }
     if (next) {
-        const bool trigger = !last || (last->state == RolloutGroupState::Error && resuming)
-            || (last->state != RolloutGroupState::Error && successReached(countsOf(last->id), last->conditions));
+        bool trigger = !last || (last->state == RolloutGroupState::Error && resuming);
+        if (!trigger && last->state != RolloutGroupState::Error) {
+            trigger = successReached(countsOf(last->id), last->conditions);
+            if (failure)
+                return fail(failure->message);
+        }
         if (!trigger)
             return true;
         if (last && last->state != RolloutGroupState::Error && last->conditions.successAction == SuccessAction::Pause

@@ -56,7 +56,7 @@ public:
     bool evaluate(qint64 rolloutId);
     bool handleFeedback(const FeedbackResult &result);
 
-    GroupCounts counts(qint64 groupId);
+    Result<GroupCounts> counts(qint64 groupId);
     QString lastError() const { return m_error; }
 
 private:

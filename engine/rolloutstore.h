@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/action.h"
+#include "engine/result.h"
 #include "engine/rollout.h"
 
 #include <QList>
@@ -17,15 +18,15 @@ public:
 
     virtual qint64 insertRollout(const Rollout &rollout) = 0;
     virtual std::optional<Rollout> rollout(qint64 id) = 0;
-    virtual QList<qint64> rolloutIdsInStates(const QList<RolloutState> &states) = 0; // oldest first
+    virtual Result<QList<qint64>> rolloutIdsInStates(const QList<RolloutState> &states) = 0; // oldest first
     virtual bool updateRolloutState(qint64 id, RolloutState state) = 0;
     virtual qint64 insertRolloutGroup(const RolloutGroup &group) = 0;
-    virtual QList<RolloutGroup> rolloutGroups(qint64 rolloutId) = 0; // by position, with targetCount
+    virtual Result<QList<RolloutGroup>> rolloutGroups(qint64 rolloutId) = 0; // by position, with targetCount
     virtual bool updateRolloutGroupState(qint64 groupId, RolloutGroupState state) = 0;
     virtual bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) = 0;
-    virtual QList<qint64> rolloutGroupTargets(qint64 groupId) = 0;
-    virtual QList<Action> rolloutGroupActions(qint64 groupId) = 0;
-    virtual GroupCounts rolloutGroupCounts(qint64 groupId) = 0; // counted by the database
+    virtual Result<QList<qint64>> rolloutGroupTargets(qint64 groupId) = 0;
+    virtual Result<QList<Action>> rolloutGroupActions(qint64 groupId) = 0;
+    virtual Result<GroupCounts> rolloutGroupCounts(qint64 groupId) = 0; // counted by the database
 };
 
 } // namespace Flotilla

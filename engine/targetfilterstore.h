@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/autoassignment.h"
+#include "engine/result.h"
 #include "engine/targetfilter.h"
 
 #include <QList>
@@ -14,9 +15,9 @@ public:
     virtual ~TargetFilterStore() = default;
 
     // Saved target filters, with their auto-assignments.
-    virtual QList<TargetFilter> targetFilters() = 0;
+    virtual Result<QList<TargetFilter>> targetFilters() = 0;
     // hawkBit's /autoassignments (autoassignment.h), oldest first; and one written back (status, decision).
-    virtual QList<AutoAssignment> autoAssignments() = 0;
+    virtual Result<QList<AutoAssignment>> autoAssignments() = 0;
     virtual bool updateAutoAssignment(const AutoAssignment &autoAssignment) = 0;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/result.h"
 #include "engine/target.h"
 
 #include <QDateTime>
@@ -36,7 +37,7 @@ public:
     // One poll written at once, with the target state it leads to (a first poll, a new state or a new address).
     // Writes only these columns: a concurrent change to the target's other fields is kept.
     virtual bool recordPoll(const PollRecord &poll, TargetState state) = 0;
-    virtual QMap<QString, QString> targetAttributes(qint64 targetId) = 0;
+    virtual Result<QMap<QString, QString>> targetAttributes(qint64 targetId) = 0;
     virtual bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) = 0;
 };
 

@@ -99,7 +99,7 @@ protected:
     QList<Flotilla::HistoryStatus> history(qint64 actionId)
     {
         QList<Flotilla::HistoryStatus> list;
-        for (const Flotilla::ActionStatusEntry &e : m_store->actions().statusHistory(actionId, 0, 1000))
+        for (const Flotilla::ActionStatusEntry &e : (*m_store->actions().statusHistory(actionId, 0, 1000)))
             list << e.status;
         return list;
     }

@@ -142,13 +142,13 @@ void TestDdiArtifacts::ifMatchOtherThanSha1Is412()
 void TestDdiArtifacts::rangeRequestsAreNotHistory()
 {
     const qint64 actionId = assign(m_target, m_set.setId);
-    const int before = m_store->actions().countStatus(actionId);
+    const int before = (*m_store->actions().countStatus(actionId));
     const QString path = controller(m_target) + u"/softwaremodules/%1/artifacts/update.swu"_s.arg(m_set.moduleId);
     for (int i = 0; i < 5; ++i)
         QCOMPARE(device(m_target).get(path, { { "Range", "bytes=0-99" } }).status, 206);
-    QCOMPARE(m_store->actions().countStatus(actionId), before);
+    QCOMPARE((*m_store->actions().countStatus(actionId)), before);
     QCOMPARE(device(m_target).get(path).status, 200);
-    QCOMPARE(m_store->actions().countStatus(actionId), before + 1);
+    QCOMPARE((*m_store->actions().countStatus(actionId)), before + 1);
 }
 
 void TestDdiArtifacts::foreignArtifactIs404()

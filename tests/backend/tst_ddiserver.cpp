@@ -5,6 +5,9 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Flotilla;
@@ -45,6 +48,8 @@ private Q_SLOTS:
     void anonymousOnlyWhenEnabled();
     void linksFollowTrustedProxyOnly();
     void swupdateFeedbackIsAccepted();
+    void failedReadsAre500NotNothingToDo_data();
+    void failedReadsAre500NotNothingToDo();
 };
 
 void TestDdiServer::happyPath()
@@ -326,16 +331,17 @@ void TestDdiServer::configDataModes()
     HttpClient &dev = device(m_target);
     const QString path = controller(m_target) + u"/configData"_s;
     QCOMPARE(dev.put(path, R"({"data":{"hwId":"board-a","os":"1"}})").status, 200);
-    QCOMPARE(m_store->targets().targetAttributes(m_target.id).value(u"hwId"_s), u"board-a"_s);
+    QCOMPARE((*m_store->targets().targetAttributes(m_target.id)).value(u"hwId"_s), u"board-a"_s);
     QVERIFY(dev.get(controller(m_target)).link(u"configData"_s).isEmpty()); // no longer requested
     QCOMPARE(dev.put(path, R"({"mode":"merge","data":{"os":"2"}})").status, 200);
-    QCOMPARE(m_store->targets().targetAttributes(m_target.id),
+    QCOMPARE((*m_store->targets().targetAttributes(m_target.id)),
              (QMap<QString, QString> { { u"hwId"_s, u"board-a"_s }, { u"os"_s, u"2"_s } }));
     QCOMPARE(dev.put(path, R"({"mode":"remove","data":{"os":""}})").status, 200);
-    QCOMPARE(m_store->targets().targetAttributes(m_target.id),
+    QCOMPARE((*m_store->targets().targetAttributes(m_target.id)),
              (QMap<QString, QString> { { u"hwId"_s, u"board-a"_s } }));
     QCOMPARE(dev.put(path, R"({"mode":"replace","data":{"serial":"42"}})").status, 200);
-    QCOMPARE(m_store->targets().targetAttributes(m_target.id), (QMap<QString, QString> { { u"serial"_s, u"42"_s } }));
+    QCOMPARE((*m_store->targets().targetAttributes(m_target.id)),
+             (QMap<QString, QString> { { u"serial"_s, u"42"_s } }));
 }
 
 void TestDdiServer::configDataLimits()
@@ -353,7 +359,7 @@ void TestDdiServer::configDataLimits()
         many.insert(u"key%1"_s.arg(i), u"v"_s);
     a = dev.put(path, QJsonDocument(QJsonObject { { "data"_L1, many } }).toJson());
     QCOMPARE(a.status, 429);
-    QVERIFY(m_store->targets().targetAttributes(m_target.id).isEmpty()); // refused as a whole
+    QVERIFY((*m_store->targets().targetAttributes(m_target.id)).isEmpty()); // refused as a whole
 }
 
 void TestDdiServer::installedBasePut()
@@ -395,13 +401,13 @@ void TestDdiServer::badRequestsChangeNothing()
     QFETCH(QByteArray, body);
     QFETCH(QString, mentions);
     const qint64 actionId = assign(m_target, m_set.setId);
-    const int before = m_store->actions().countStatus(actionId);
+    const int before = (*m_store->actions().countStatus(actionId));
     const HttpAnswer a
         = device(m_target).post(controller(m_target) + u"/deploymentBase/%1/feedback"_s.arg(actionId), body);
     QCOMPARE(a.status, 400);
     QVERIFY2(a.json()["message"_L1].toString().contains(mentions), a.body.constData());
     QCOMPARE(a.json()["errorCode"_L1].toString(), u"flotilla.ddi.badRequest"_s);
-    QCOMPARE(m_store->actions().countStatus(actionId), before);
+    QCOMPARE((*m_store->actions().countStatus(actionId)), before);
     QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Running);
 }
 
@@ -577,14 +583,14 @@ void TestDdiServer::swupdateFeedbackIsAccepted()
             .status,
         200);
     // The same report again (a retry) is applied once.
-    const int entries = m_store->actions().countStatus(actionId);
+    const int entries = (*m_store->actions().countStatus(actionId));
     QCOMPARE(
         dev.post(
                path,
                R"({ "id": 1, "time": "20261122T110439", "status": { "result": { "progress": { "cnt" : 1, "of" : 0 }, "finished": "none" }, "execution": "proceeding", "details" : [ "log line" ] } })")
             .status,
         200);
-    QCOMPARE(m_store->actions().countStatus(actionId), entries);
+    QCOMPARE((*m_store->actions().countStatus(actionId)), entries);
     QCOMPARE(
         dev.post(
                path,
@@ -592,7 +598,54 @@ void TestDdiServer::swupdateFeedbackIsAccepted()
             .status,
         200);
     QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Finished);
-    QCOMPARE(m_store->targets().targetAttributes(m_target.id).value(u"hwId"_s), u"testboard"_s);
+    QCOMPARE((*m_store->targets().targetAttributes(m_target.id)).value(u"hwId"_s), u"testboard"_s);
+}
+
+void TestDdiServer::failedReadsAre500NotNothingToDo_data()
+{
+    QTest::addColumn<QString>("table"); // renamed away while the device asks
+    QTest::addColumn<QString>("resource"); // below the controller: "" (the base poll) or "deploymentBase"
+    QTest::addColumn<QString>("what"); // in the error message
+    QTest::newRow("poll: open actions") << u"actions"_s << QString() << u"reading open actions of target"_s;
+    QTest::newRow("deployment: modules") << u"ds_modules"_s << u"deploymentBase"_s << u"reading the modules of set"_s;
+    QTest::newRow("deployment: artifacts")
+        << u"artifacts"_s << u"deploymentBase"_s << u"reading the artifacts of module"_s;
+    QTest::newRow("deployment: metadata")
+        << u"entity_metadata"_s << u"deploymentBase"_s << u"reading the metadata of softwaremodule"_s;
+    QTest::newRow("deployment: history") << u"action_status"_s << u"deploymentBase"_s
+                                         << u"counting the history of action"_s;
+}
+
+// A read the store fails is the device's 500 with the store's words, never an empty answer that tells it there is
+// nothing to do (or a deployment without its chunks or history).
+void TestDdiServer::failedReadsAre500NotNothingToDo()
+{
+    QFETCH(QString, table);
+    QFETCH(QString, resource);
+    QFETCH(QString, what);
+    const qint64 actionId = assign(m_target, m_set.setId);
+    QVERIFY(actionId > 0);
+    HttpClient &dev = device(m_target);
+    const QString path = resource.isEmpty()
+        ? controller(m_target)
+        : controller(m_target) + u"/%1/%2?actionHistory=5"_s.arg(resource).arg(actionId);
+    QCOMPARE(dev.get(path).status, 200);
+
+    // The store's own connection (SQLite in exclusive locking mode) renames the table away, and back afterwards.
+    QSqlDatabase db;
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (QSqlDatabase::database(name, false).isOpen())
+            db = QSqlDatabase::database(name, false);
+    }
+    QVERIFY(db.isOpen());
+    QSqlQuery rename(db);
+    QVERIFY2(rename.exec(u"ALTER TABLE %1 RENAME TO gone_%1"_s.arg(table)), qPrintable(rename.lastError().text()));
+    const HttpAnswer failed = dev.get(path);
+    QVERIFY2(rename.exec(u"ALTER TABLE gone_%1 RENAME TO %1"_s.arg(table)), qPrintable(rename.lastError().text()));
+
+    QCOMPARE(failed.status, 500);
+    QVERIFY2(failed.json()["message"_L1].toString().contains(what), failed.body.constData());
+    QCOMPARE(dev.get(path).status, 200); // and it answers again once the table is back
 }
 
 QTEST_GUILESS_MAIN(TestDdiServer)

@@ -97,7 +97,8 @@ void TestRepositoryService::addModule()
     QCOMPARE(int(last.error), error);
     if (error != int(Error::None)) {
         QVERIFY(!last.message.isEmpty());
-        QCOMPARE(m_store->repository().modulesOfSet(s).size(), moduleTypes.size() - 1); // the refused one is not there
+        QCOMPARE((*m_store->repository().modulesOfSet(s)).size(),
+                 moduleTypes.size() - 1); // the refused one is not there
     }
 }
 
@@ -117,11 +118,11 @@ void TestRepositoryService::completeness()
 {
     RepositoryService repository(m_store->stores());
     const qint64 s = set(u"os_fw"_s, u"1"_s);
-    QCOMPARE(repository.missingModuleTypes(s), (QStringList { u"firmware"_s, u"os"_s }));
+    QCOMPARE((*repository.missingModuleTypes(s)), (QStringList { u"firmware"_s, u"os"_s }));
     QVERIFY(repository.addModuleToSet(s, module(u"os"_s, u"linux"_s)).ok());
-    QCOMPARE(repository.missingModuleTypes(s), QStringList { u"firmware"_s });
+    QCOMPARE((*repository.missingModuleTypes(s)), QStringList { u"firmware"_s });
     QVERIFY(repository.addModuleToSet(s, module(u"firmware"_s, u"modem"_s)).ok());
-    QVERIFY(repository.missingModuleTypes(s).isEmpty());
+    QVERIFY((*repository.missingModuleTypes(s)).isEmpty());
 }
 
 void TestRepositoryService::assignmentNeedsCompleteSet()
@@ -137,7 +138,7 @@ void TestRepositoryService::assignmentNeedsCompleteSet()
     AssignmentResult r = deployment.assign({ target }, s, {});
     QCOMPARE(r.error, AssignmentResult::Error::IncompleteDistributionSet);
     QVERIFY(r.message.contains(u"firmware"_s));
-    QVERIFY(m_store->actions().openActions(target).isEmpty());
+    QVERIFY((*m_store->actions().openActions(target)).isEmpty());
     QVERIFY(repository.addModuleToSet(s, module(u"firmware"_s, u"modem"_s)).ok());
     r = deployment.assign({ target }, s, {});
     QCOMPARE(r.error, AssignmentResult::Error::None);
@@ -163,10 +164,10 @@ void TestRepositoryService::minArtifactsMakeAModuleIncomplete()
     const qint64 s = set(u"bundles"_s, u"1"_s);
     const qint64 m = module(u"bundle"_s, u"image"_s);
     QVERIFY(repository.addModuleToSet(s, m).ok());
-    QVERIFY(repository.missingModuleTypes(s).isEmpty()); // the type is there ...
-    QCOMPARE(repository.incompleteness(s),
+    QVERIFY((*repository.missingModuleTypes(s)).isEmpty()); // the type is there ...
+    QCOMPARE((*repository.incompleteness(s)),
              QStringList { u"module image 1 has 0 of the 2 artifacts its type requires"_s }); // ... its files not
-    QVERIFY(!repository.isComplete(s));
+    QVERIFY(!(*repository.isComplete(s)));
     auto artifact = [&](const QString &name) {
         Artifact a;
         a.moduleId = m;
@@ -181,7 +182,7 @@ void TestRepositoryService::minArtifactsMakeAModuleIncomplete()
     QCOMPARE(r.error, AssignmentResult::Error::IncompleteDistributionSet);
     QVERIFY2(r.message.contains(u"has 1 of the 2 artifacts"_s), qPrintable(r.message));
     QVERIFY(artifact(u"b.bin"_s) > 0);
-    QVERIFY(repository.isComplete(s));
+    QVERIFY((*repository.isComplete(s)));
     r = deployment.assign({ target }, s, {});
     QCOMPARE(r.error, AssignmentResult::Error::None);
 }

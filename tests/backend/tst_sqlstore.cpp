@@ -319,7 +319,7 @@ void TestSqlStore::openActionsInPresentationOrder()
     const qint64 a2 = add(900, ActionState::Canceling);
     const qint64 a3 = add(500, ActionState::WaitForConfirmation);
     add(1000, ActionState::Finished);
-    const QList<Action> open = m_store->actions().openActions(target);
+    const QList<Action> open = (*m_store->actions().openActions(target));
     QCOMPARE(open.size(), 3);
     QCOMPARE(open[0].id, a2);
     QCOMPARE(open[1].id, a1);
@@ -327,7 +327,7 @@ void TestSqlStore::openActionsInPresentationOrder()
     QVERIFY(open[0].maintenanceWindow);
     QCOMPARE(open[0].maintenanceWindow->timezone(), QStringLiteral("Europe/Berlin"));
     // The poll's narrow read: the same actions in the same order, with everything presenting them needs.
-    const QList<Action> forPoll = m_store->actions().openActionsForPoll(target);
+    const QList<Action> forPoll = (*m_store->actions().openActionsForPoll(target));
     QCOMPARE(forPoll.size(), open.size());
     for (qsizetype i = 0; i < open.size(); ++i) {
         QCOMPARE(forPoll[i].id, open[i].id);
@@ -342,9 +342,9 @@ void TestSqlStore::openActionsInPresentationOrder()
         QCOMPARE(forPoll[i].maintenanceWindow->timezone(), open[i].maintenanceWindow->timezone());
     }
     QVERIFY(m_store->actions().updateActionState(a2, ActionState::Canceled, now));
-    QCOMPARE(m_store->actions().openActions(target).size(), 2);
+    QCOMPARE((*m_store->actions().openActions(target)).size(), 2);
     QCOMPARE(m_store->actions().action(a2)->state, ActionState::Canceled);
-    QCOMPARE(m_store->actions().countActions(target), 4);
+    QCOMPARE((*m_store->actions().countActions(target)), 4);
 }
 
 void TestSqlStore::rollbackLeavesNothing()
@@ -386,12 +386,12 @@ void TestSqlStore::statusHistoryPaging()
                                                   HistoryStatus::Running,
                                                   { QStringLiteral("step %1").arg(i), QStringLiteral("\"quoted\"") },
                                                   i == 4 ? std::optional<int>(42) : std::nullopt }));
-    QCOMPARE(m_store->actions().countStatus(id), 5);
-    const QList<ActionStatusEntry> page = m_store->actions().statusHistory(id, 1, 3);
+    QCOMPARE((*m_store->actions().countStatus(id)), 5);
+    const QList<ActionStatusEntry> page = (*m_store->actions().statusHistory(id, 1, 3));
     QCOMPARE(page.size(), 3);
     QCOMPARE(page[0].messages, QStringList({ QStringLiteral("step 1"), QStringLiteral("\"quoted\"") }));
     QCOMPARE(page[2].messages.first(), QStringLiteral("step 3"));
-    QCOMPARE(m_store->actions().statusHistory(id, 4, 10).first().code, std::optional<int>(42));
+    QCOMPARE((*m_store->actions().statusHistory(id, 4, 10)).first().code, std::optional<int>(42));
 }
 
 // The rollout forecast's install time: from the device fetching the action to its closing feedback, not from
@@ -479,7 +479,7 @@ void TestSqlStore::modulesArtifactsAndVisibility()
                  QDateTime::currentDateTimeUtc() };
     QVERIFY(m_store->repository().insertArtifact(a) > 0);
     QCOMPARE(m_store->repository().insertArtifact(a), 0); // one file name per module
-    const QList<Artifact> list = m_store->repository().artifacts(module);
+    const QList<Artifact> list = (*m_store->repository().artifacts(module));
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.first().size, 1234);
     QCOMPARE(list.first().sha256, QString(64, u'c'));
@@ -487,7 +487,7 @@ void TestSqlStore::modulesArtifactsAndVisibility()
     const qint64 set = m_store->repository().insertDistributionSet(
         { 0, QStringLiteral("bundle"), QStringLiteral("2"), QStringLiteral("os"), false, false, {} });
     QVERIFY(m_store->repository().addModuleToSet(set, module));
-    QCOMPARE(m_store->repository().modulesOfSet(set).size(), 1);
+    QCOMPARE((*m_store->repository().modulesOfSet(set)).size(), 1);
     QCOMPARE(m_store->repository().distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("2"))->id,
              set);
     QVERIFY(!m_store->repository().distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("3")));
@@ -514,9 +514,9 @@ void TestSqlStore::attributesReplaceWhole()
     const qint64 t = makeTarget(QStringLiteral("attrs"));
     QVERIFY(m_store->targets().setTargetAttributes(
         t, { { QStringLiteral("a"), QStringLiteral("1") }, { QStringLiteral("b"), QStringLiteral("2") } }));
-    QCOMPARE(m_store->targets().targetAttributes(t).size(), 2);
+    QCOMPARE((*m_store->targets().targetAttributes(t)).size(), 2);
     QVERIFY(m_store->targets().setTargetAttributes(t, { { QStringLiteral("c"), QStringLiteral("3") } }));
-    QCOMPARE(m_store->targets().targetAttributes(t),
+    QCOMPARE((*m_store->targets().targetAttributes(t)),
              (QMap<QString, QString> { { QStringLiteral("c"), QStringLiteral("3") } }));
     QVERIFY(m_store->targets().target(t)->requestAttributes); // a new target is asked for its attributes
 }
@@ -561,7 +561,7 @@ void TestSqlStore::installedActionIsTheLatestFinishedOfTheInstalledSet()
 {
     const qint64 t = makeTarget(QStringLiteral("installed"));
     const qint64 set = makeSet();
-    QCOMPARE(m_store->actions().installedActionId(t), 0);
+    QCOMPARE((*m_store->actions().installedActionId(t)), 0);
     auto action = [&](ActionState state) {
         Action a;
         a.targetId = t;
@@ -573,11 +573,11 @@ void TestSqlStore::installedActionIsTheLatestFinishedOfTheInstalledSet()
     action(ActionState::Finished);
     const qint64 latest = action(ActionState::Finished);
     action(ActionState::Error);
-    QCOMPARE(m_store->actions().installedActionId(t), 0); // not installed yet
+    QCOMPARE((*m_store->actions().installedActionId(t)), 0); // not installed yet
     Target target = *m_store->targets().target(t);
     target.installedDistributionSetId = set;
     QVERIFY(m_store->targets().updateTarget(target));
-    QCOMPARE(m_store->actions().installedActionId(t), latest);
+    QCOMPARE((*m_store->actions().installedActionId(t)), latest);
 }
 
 void TestSqlStore::typesRoundTrip()

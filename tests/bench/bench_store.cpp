@@ -126,7 +126,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < 20000; ++i) {
         const qint64 target = ids.at(int(rng->bounded(targets)));
         timer.restart();
-        const QList<Action> open = store.actions().openActions(target);
+        const QList<Action> open = (*store.actions().openActions(target));
         const Action *chosen = Presentation::choose(open);
         samples.append(timer.nsecsElapsed());
         if (!chosen) {

@@ -100,10 +100,10 @@ void TestDeploymentService::assignStartsActionAndTargetPending()
     QCOMPARE(m_store->targets().target(t)->state, TargetState::Pending);
     QCOMPARE(m_store->targets().target(t)->assignedDistributionSetId, ds);
     QVERIFY(m_store->repository().distributionSet(ds)->locked);
-    const auto history = m_store->actions().statusHistory(r.actionIds.first(), 0, 10);
+    const auto history = (*m_store->actions().statusHistory(r.actionIds.first(), 0, 10));
     QCOMPARE(history.size(), 1);
     QCOMPARE(history.first().status, HistoryStatus::Running);
-    const Presentation p = m_service->presentationFor(t);
+    const Presentation p = (*m_service->presentationFor(t));
     QCOMPARE(p.kind, PresentationKind::DeploymentBase);
     QCOMPARE(p.actionId, r.actionIds.first());
 }
@@ -117,20 +117,20 @@ void TestDeploymentService::newAssignmentCancelsOldInHistoricalOrder()
     QCOMPARE(m_store->actions().action(a)->state, ActionState::Canceling);
     QCOMPARE(m_store->actions().action(b)->state, ActionState::Running);
     // A first (cancelAction), then B.
-    Presentation p = m_service->presentationFor(t);
+    Presentation p = (*m_service->presentationFor(t));
     QCOMPARE(p.kind, PresentationKind::CancelAction);
     QCOMPARE(p.actionId, a);
     const FeedbackResult canceled = m_service->feedback(t, a, ActionEvent::CancelClosed, { QStringLiteral("ok") });
     QCOMPARE(canceled.outcome, FeedbackResult::Outcome::Applied);
     QCOMPARE(m_store->actions().action(a)->state, ActionState::Canceled);
     QCOMPARE(m_store->targets().target(t)->state, TargetState::Pending); // B still pending
-    p = m_service->presentationFor(t);
+    p = (*m_service->presentationFor(t));
     QCOMPARE(p.kind, PresentationKind::DeploymentBase);
     QCOMPARE(p.actionId, b);
     const FeedbackResult done = m_service->feedback(t, b, ActionEvent::ClosedSuccess, {});
     QCOMPARE(done.targetState, std::optional<TargetState>(TargetState::InSync));
     QCOMPARE(m_store->targets().target(t)->installedDistributionSetId, dsB);
-    QCOMPARE(m_service->presentationFor(t).kind, PresentationKind::Nothing);
+    QCOMPARE((*m_service->presentationFor(t)).kind, PresentationKind::Nothing);
 }
 
 void TestDeploymentService::autoCloseClosesAtOnce()
@@ -140,7 +140,7 @@ void TestDeploymentService::autoCloseClosesAtOnce()
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), {}).actionIds.first();
     const qint64 b = m_service->assign({ t }, set(QStringLiteral("B")), {}).actionIds.first();
     QCOMPARE(m_store->actions().action(a)->state, ActionState::Canceled);
-    QCOMPARE(m_service->presentationFor(t).actionId, b);
+    QCOMPARE((*m_service->presentationFor(t)).actionId, b);
 }
 
 void TestDeploymentService::multiAssignmentOrdersByWeight()
@@ -154,10 +154,10 @@ void TestDeploymentService::multiAssignmentOrdersByWeight()
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), light).actionIds.first();
     const qint64 b = m_service->assign({ t }, set(QStringLiteral("B")), heavy).actionIds.first();
     QCOMPARE(m_store->actions().action(a)->state, ActionState::Running); // coexist
-    QCOMPARE(m_service->presentationFor(t).actionId, b);
+    QCOMPARE((*m_service->presentationFor(t)).actionId, b);
     QCOMPARE(m_service->feedback(t, b, ActionEvent::ClosedSuccess, {}).targetState,
              std::optional<TargetState>(TargetState::Pending));
-    QCOMPARE(m_service->presentationFor(t).actionId, a);
+    QCOMPARE((*m_service->presentationFor(t)).actionId, a);
 }
 
 void TestDeploymentService::consentDeniedStaysConfirmedRuns()
@@ -168,13 +168,13 @@ void TestDeploymentService::consentDeniedStaysConfirmedRuns()
     r.confirmationRequired = true;
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), r).actionIds.first();
     QCOMPARE(m_store->actions().action(a)->state, ActionState::WaitForConfirmation);
-    QCOMPARE(m_service->presentationFor(t).kind, PresentationKind::ConfirmationBase);
+    QCOMPARE((*m_service->presentationFor(t)).kind, PresentationKind::ConfirmationBase);
     QCOMPARE(m_service->feedback(t, a, ActionEvent::Deny, { QStringLiteral("not now") }).outcome,
              FeedbackResult::Outcome::Applied);
     QCOMPARE(m_store->actions().action(a)->state, ActionState::WaitForConfirmation);
     QCOMPARE(m_service->feedback(t, a, ActionEvent::Confirm, {}).outcome, FeedbackResult::Outcome::Applied);
     QCOMPARE(m_store->actions().action(a)->state, ActionState::Running);
-    QCOMPARE(m_service->presentationFor(t).kind, PresentationKind::DeploymentBase);
+    QCOMPARE((*m_service->presentationFor(t)).kind, PresentationKind::DeploymentBase);
     // Without the consent flow, confirmationRequired has no effect.
     configure(false, false, false);
     const qint64 t2 = target(QStringLiteral("b"));
@@ -190,8 +190,10 @@ void TestDeploymentService::autoConfirmSkipsConsent()
     r.confirmationRequired = true;
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), r).actionIds.first();
     QCOMPARE(m_store->actions().action(a)->state, ActionState::Running);
-    QVERIFY(m_store->actions().statusHistory(a, 0, 5).first().messages.join(u' ').contains(
-        QStringLiteral("plant manager")));
+    QVERIFY((*m_store->actions().statusHistory(a, 0, 5))
+                .first()
+                .messages.join(u' ')
+                .contains(QStringLiteral("plant manager")));
 }
 
 void TestDeploymentService::downloadOnlyClosesOnDownloaded()
@@ -200,7 +202,7 @@ void TestDeploymentService::downloadOnlyClosesOnDownloaded()
     AssignmentRequest r;
     r.type = ActionType::DownloadOnly;
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), r).actionIds.first();
-    const Presentation p = m_service->presentationFor(t);
+    const Presentation p = (*m_service->presentationFor(t));
     QCOMPARE(p.download, HandlingType::Forced);
     QCOMPARE(p.update, HandlingType::Skip);
     QCOMPARE(m_service->feedback(t, a, ActionEvent::Download, {}).transition.to, ActionState::Running);
@@ -217,7 +219,7 @@ void TestDeploymentService::errorResetsAssignedSet()
     const FeedbackResult r = m_service->feedback(t, a, ActionEvent::ClosedFailure, { QStringLiteral("disk full") }, 5);
     QCOMPARE(r.targetState, std::optional<TargetState>(TargetState::Error));
     QCOMPARE(m_store->targets().target(t)->assignedDistributionSetId, 0);
-    QCOMPARE(m_store->actions().statusHistory(a, 1, 1).first().code, std::optional<int>(5));
+    QCOMPARE((*m_store->actions().statusHistory(a, 1, 1)).first().code, std::optional<int>(5));
     // ... so the same set can be assigned again for a retry.
     const AssignmentResult retry = m_service->assign({ t }, ds, {});
     QCOMPARE(retry.assigned, 1);
@@ -245,9 +247,9 @@ void TestDeploymentService::closedActionRefusesFeedback()
     const qint64 t = target(QStringLiteral("a"));
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), {}).actionIds.first();
     m_service->feedback(t, a, ActionEvent::ClosedSuccess, {});
-    const int entries = m_store->actions().countStatus(a);
+    const int entries = (*m_store->actions().countStatus(a));
     QCOMPARE(m_service->feedback(t, a, ActionEvent::Proceeding, {}).outcome, FeedbackResult::Outcome::Closed);
-    QCOMPARE(m_store->actions().countStatus(a), entries);
+    QCOMPARE((*m_store->actions().countStatus(a)), entries);
     // cancel feedback for an action that is not canceling
     const qint64 b = m_service->assign({ t }, set(QStringLiteral("B")), {}).actionIds.first();
     QCOMPARE(m_service->feedback(t, b, ActionEvent::CancelClosed, {}).outcome, FeedbackResult::Outcome::NotApplicable);
@@ -261,11 +263,11 @@ void TestDeploymentService::duplicateFeedbackChangesNothing()
     QCOMPARE(m_service->feedback(t, a, ActionEvent::Proceeding, { QStringLiteral("50%") }, {}, QStringLiteral("req-1"))
                  .outcome,
              FeedbackResult::Outcome::Applied);
-    const int entries = m_store->actions().countStatus(a);
+    const int entries = (*m_store->actions().countStatus(a));
     QCOMPARE(m_service->feedback(t, a, ActionEvent::Proceeding, { QStringLiteral("50%") }, {}, QStringLiteral("req-1"))
                  .outcome,
              FeedbackResult::Outcome::Duplicate);
-    QCOMPARE(m_store->actions().countStatus(a), entries);
+    QCOMPARE((*m_store->actions().countStatus(a)), entries);
     // A refused feedback leaves no receipt behind: the same key works once the action can take it.
     QCOMPARE(m_service->feedback(t, a, ActionEvent::CancelRejected, {}, {}, QStringLiteral("req-2")).outcome,
              FeedbackResult::Outcome::NotApplicable);
@@ -292,17 +294,17 @@ void TestDeploymentService::maintenanceWindowSkipsUpdateUntilOpen()
     r.maintenanceWindow = MaintenanceSchedule::create(QStringLiteral("0 0 12 * * ?"), QStringLiteral("01:00:00"),
                                                       QStringLiteral("UTC"));
     m_service->assign({ t }, set(QStringLiteral("A")), r);
-    Presentation p = m_service->presentationFor(t); // 08:00, window 12:00-13:00
+    Presentation p = (*m_service->presentationFor(t)); // 08:00, window 12:00-13:00
     QCOMPARE(p.update, HandlingType::Skip);
     QCOMPARE(p.download, HandlingType::Forced);
     QCOMPARE(p.maintenanceWindowAvailable, std::optional<bool>(false));
-    QCOMPARE(m_service->poll(t).sleepSeconds, 300);
+    QCOMPARE((*m_service->poll(t)).sleepSeconds, 300);
     m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(11, 45), QTimeZone::UTC));
-    QCOMPARE(m_service->poll(t).sleepSeconds, 300); // 15 min / 3 = 300
+    QCOMPARE((*m_service->poll(t)).sleepSeconds, 300); // 15 min / 3 = 300
     m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(11, 57), QTimeZone::UTC));
-    QCOMPARE(m_service->poll(t).sleepSeconds, 60); // 3 min / 3
+    QCOMPARE((*m_service->poll(t)).sleepSeconds, 60); // 3 min / 3
     m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(12, 5), QTimeZone::UTC));
-    p = m_service->presentationFor(t);
+    p = (*m_service->presentationFor(t));
     QCOMPARE(p.update, HandlingType::Forced);
     QCOMPARE(p.maintenanceWindowAvailable, std::optional<bool>(true));
 }
@@ -315,7 +317,7 @@ void TestDeploymentService::expiredWindowCancelsAction()
                                                       QStringLiteral("UTC"));
     const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), r).actionIds.first();
     m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(13, 30), QTimeZone::UTC)); // the only window is over
-    QCOMPARE(m_service->presentationFor(t).kind, PresentationKind::Nothing);
+    QCOMPARE((*m_service->presentationFor(t)).kind, PresentationKind::Nothing);
     QCOMPARE(m_store->actions().action(a)->state, ActionState::Canceled);
     QCOMPARE(m_store->targets().target(t)->state, TargetState::InSync);
 }
@@ -328,7 +330,7 @@ void TestDeploymentService::assignmentWithoutFutureWindowIsRefused()
                                                       QStringLiteral("UTC"));
     const AssignmentResult result = m_service->assign({ t }, set(QStringLiteral("A")), r);
     QCOMPARE(result.error, AssignmentResult::Error::NoWindowLeft);
-    QCOMPARE(m_store->actions().countActions(t), 0);
+    QCOMPARE((*m_store->actions().countActions(t)), 0);
     QCOMPARE(m_store->targets().target(t)->state, TargetState::Registered);
 }
 
@@ -339,10 +341,10 @@ void TestDeploymentService::messageQuota()
     QStringList many;
     for (int i = 0; i < 51; ++i)
         many << QStringLiteral("m%1").arg(i);
-    const int entries = m_store->actions().countStatus(a);
+    const int entries = (*m_store->actions().countStatus(a));
     QCOMPARE(m_service->feedback(t, a, ActionEvent::ClosedSuccess, many).outcome, FeedbackResult::Outcome::Quota);
     QCOMPARE(m_store->actions().action(a)->state, ActionState::Running); // nothing changed
-    QCOMPARE(m_store->actions().countStatus(a), entries);
+    QCOMPARE((*m_store->actions().countStatus(a)), entries);
 }
 
 void TestDeploymentService::invalidWeight()
@@ -351,7 +353,7 @@ void TestDeploymentService::invalidWeight()
     AssignmentRequest r;
     r.weight = 1001;
     QCOMPARE(m_service->assign({ t }, set(QStringLiteral("A")), r).error, AssignmentResult::Error::InvalidWeight);
-    QCOMPARE(m_store->actions().countActions(t), 0);
+    QCOMPARE((*m_store->actions().countActions(t)), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDeploymentService)

@@ -51,13 +51,13 @@ private Q_SLOTS:
         MemoryStore store;
         qint64 targetId = 0, actionId = 0;
         const qint64 group = groupWithAction(store, &targetId, &actionId);
-        QCOMPARE(store.rollouts().rolloutGroupCounts(group).running, 1);
+        QCOMPARE((*store.rollouts().rolloutGroupCounts(group)).running, 1);
 
         QVERIFY(store.begin());
         const qint64 other = store.targets().insertTarget(target(u"dev-2"_s));
         QVERIFY(other > 0);
         QVERIFY(store.actions().updateActionState(actionId, ActionState::Error, QDateTime::currentDateTimeUtc()));
-        QCOMPARE(store.rollouts().rolloutGroupCounts(group).error, 1);
+        QCOMPARE((*store.rollouts().rolloutGroupCounts(group)).error, 1);
         QVERIFY(store.targets().setTargetAttributes(targetId, { { u"hw"_s, u"b"_s } }));
         QVERIFY(store.actions().recordFeedbackOnce(actionId, u"k"_s));
         store.rollback();
@@ -65,10 +65,10 @@ private Q_SLOTS:
         QVERIFY(!store.targets().target(other));
         QVERIFY(!store.targets().targetByControllerId(u"dev-2"_s));
         QCOMPARE(store.actions().action(actionId)->state, ActionState::Running);
-        QCOMPARE(store.rollouts().rolloutGroupCounts(group).running, 1);
-        QCOMPARE(store.rollouts().rolloutGroupCounts(group).error, 0);
-        QCOMPARE(store.actions().openActions(targetId).size(), 1);
-        QVERIFY(store.targets().targetAttributes(targetId).isEmpty());
+        QCOMPARE((*store.rollouts().rolloutGroupCounts(group)).running, 1);
+        QCOMPARE((*store.rollouts().rolloutGroupCounts(group)).error, 0);
+        QCOMPARE((*store.actions().openActions(targetId)).size(), 1);
+        QVERIFY((*store.targets().targetAttributes(targetId)).isEmpty());
         QVERIFY(store.actions().recordFeedbackOnce(actionId, u"k"_s)); // the receipt went too
         // The id was given back: the next insert gets it again, as the rolled-back row never was.
         QCOMPARE(store.targets().insertTarget(target(u"dev-3"_s)), other);
@@ -107,13 +107,13 @@ private Q_SLOTS:
         qint64 targetId = 0, actionId = 0;
         const qint64 group = groupWithAction(store, &targetId, &actionId);
         QVERIFY(store.actions().updateActionState(actionId, ActionState::Finished, QDateTime::currentDateTimeUtc()));
-        GroupCounts c = store.rollouts().rolloutGroupCounts(group);
+        GroupCounts c = (*store.rollouts().rolloutGroupCounts(group));
         QCOMPARE(c.total, 1);
         QCOMPARE(c.running, 0);
         QCOMPARE(c.finished, 1);
-        QCOMPARE(store.actions().openActions(targetId).size(), 0);
-        QCOMPARE(store.rollouts().rolloutGroupActions(group).size(), 1);
-        QCOMPARE(store.actions().countActions(targetId), 1);
+        QCOMPARE((*store.actions().openActions(targetId)).size(), 0);
+        QCOMPARE((*store.rollouts().rolloutGroupActions(group)).size(), 1);
+        QCOMPARE((*store.actions().countActions(targetId)), 1);
     }
 };
 

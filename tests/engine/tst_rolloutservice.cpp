@@ -91,7 +91,7 @@ qint64 TestRolloutService::makeRollout(int targets, int groups, GroupConditions 
 
 QList<Action> TestRolloutService::groupActions(int position)
 {
-    return m_store->rollouts().rolloutGroupActions(m_store->rollouts().rolloutGroups(m_rollout).at(position).id);
+    return (*m_store->rollouts().rolloutGroupActions((*m_store->rollouts().rolloutGroups(m_rollout)).at(position).id));
 }
 
 void TestRolloutService::report(qint64 actionId, ActionEvent event)
@@ -105,7 +105,7 @@ void TestRolloutService::createSplitsTargetsIntoGroups()
 {
     QVERIFY2(makeRollout(10, 3) > 0, qPrintable(m_rollouts->lastError()));
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Ready);
-    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups.size(), 3);
     QCOMPARE(groups[0].targetCount, 4);
     QCOMPARE(groups[1].targetCount, 3);
@@ -129,7 +129,7 @@ void TestRolloutService::percentagesOfRemainingTargets()
     request.percentages = { 10, 50, 100 };
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
-    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups[0].targetCount, 2);
     QCOMPARE(groups[1].targetCount, 9);
     QCOMPARE(groups[2].targetCount, 9);
@@ -158,10 +158,10 @@ void TestRolloutService::groupsFromTargetFilter()
     request.amountGroups = 2;
     m_rollout = m_rollouts->create(request);
     QVERIFY2(m_rollout > 0, qPrintable(m_rollouts->lastError()));
-    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups.size(), 2);
-    QCOMPARE(m_store->rollouts().rolloutGroupTargets(groups[0].id)
-                 + m_store->rollouts().rolloutGroupTargets(groups[1].id),
+    QCOMPARE((*m_store->rollouts().rolloutGroupTargets(groups[0].id))
+                 + (*m_store->rollouts().rolloutGroupTargets(groups[1].id)),
              eu);
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->targetFilterQuery, request.rollout.targetFilterQuery);
 }
@@ -200,7 +200,7 @@ void TestRolloutService::perGroupConditions()
     request.groupConditions = { { 100, SuccessAction::Pause, 0 } };
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
-    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups[0].conditions.successThresholdPercent, 100);
     QCOMPARE(groups[0].conditions.successAction, SuccessAction::Pause);
     QCOMPARE(groups[1].conditions.successThresholdPercent, 50);
@@ -271,17 +271,17 @@ void TestRolloutService::dynamicRolloutTakesLaterTargets()
     }
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running); // dynamic: waits for more
     QVERIFY(m_rollouts->extendDynamic(m_rollout)); // nothing new yet
-    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout).size(), 2);
+    QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout)).size(), 2);
 
     // Three new cameras and a sensor register: two dynamic groups of two (the last group's size) and one.
     const QList<qint64> late
         = { camera(QStringLiteral("cam-4")), camera(QStringLiteral("cam-5")), camera(QStringLiteral("cam-6")) };
     camera(QStringLiteral("sensor-1"));
     QVERIFY2(m_rollouts->extendDynamic(m_rollout), qPrintable(m_rollouts->lastError()));
-    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups.size(), 4);
-    QCOMPARE(m_store->rollouts().rolloutGroupTargets(groups[2].id)
-                 + m_store->rollouts().rolloutGroupTargets(groups[3].id),
+    QCOMPARE((*m_store->rollouts().rolloutGroupTargets(groups[2].id))
+                 + (*m_store->rollouts().rolloutGroupTargets(groups[3].id)),
              late);
     QCOMPARE(groups[2].state, RolloutGroupState::Running); // the groups before it succeeded
     QCOMPARE(groups[3].state, RolloutGroupState::Scheduled);
@@ -289,9 +289,9 @@ void TestRolloutService::dynamicRolloutTakesLaterTargets()
         QCOMPARE(a.state, ActionState::Running);
     for (const Action &a : groupActions(2))
         report(a.id, ActionEvent::ClosedSuccess);
-    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[3].state, RolloutGroupState::Running);
+    QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[3].state, RolloutGroupState::Running);
     QVERIFY(m_rollouts->extendDynamic(m_rollout)); // nobody is taken twice
-    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout).size(), 4);
+    QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout)).size(), 4);
 }
 
 void TestRolloutService::schedulerStartsAtTimeAndExtends()
@@ -319,9 +319,9 @@ void TestRolloutService::schedulerStartsAtTimeAndExtends()
     t.controllerId = QStringLiteral("night-2");
     const qint64 late = m_store->targets().insertTarget(t);
     scheduler.tick();
-    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups.size(), 2);
-    QCOMPARE(m_store->rollouts().rolloutGroupTargets(groups[1].id), QList<qint64> { late });
+    QCOMPARE((*m_store->rollouts().rolloutGroupTargets(groups[1].id)), QList<qint64> { late });
 }
 
 void TestRolloutService::approvalWorkflow()
@@ -340,7 +340,7 @@ void TestRolloutService::startRunsFirstGroupOnly()
     QVERIFY(makeRollout(6, 3) > 0);
     QVERIFY2(m_rollouts->start(m_rollout), qPrintable(m_rollouts->lastError()));
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running);
-    const QList<RolloutGroup> groups = m_store->rollouts().rolloutGroups(m_rollout);
+    const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups[0].state, RolloutGroupState::Running);
     QCOMPARE(groups[1].state, RolloutGroupState::Scheduled);
     QCOMPARE(groups[2].state, RolloutGroupState::Scheduled);
@@ -351,7 +351,7 @@ void TestRolloutService::startRunsFirstGroupOnly()
     for (const Action &a : groupActions(1)) {
         QCOMPARE(a.state, ActionState::Scheduled);
         QCOMPARE(m_store->targets().target(a.targetId)->state, TargetState::Registered);
-        QCOMPARE(m_deployment->presentationFor(a.targetId).kind, PresentationKind::Nothing); // not yet
+        QCOMPARE((*m_deployment->presentationFor(a.targetId)).kind, PresentationKind::Nothing); // not yet
     }
 }
 
@@ -365,12 +365,12 @@ void TestRolloutService::successThresholdStartsNextGroup()
     const QList<Action> first = groupActions(0);
     for (int i = 0; i < 7; ++i)
         report(first[i].id, ActionEvent::ClosedSuccess);
-    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled); // 70% < 80%
+    QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[1].state, RolloutGroupState::Scheduled); // 70% < 80%
     report(first[7].id, ActionEvent::ClosedSuccess);
-    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running); // 80% reached
-    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[0].state, RolloutGroupState::Running); // two still open
+    QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[1].state, RolloutGroupState::Running); // 80% reached
+    QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[0].state, RolloutGroupState::Running); // two still open
     QCOMPARE(groupActions(1).first().state, ActionState::Running);
-    QCOMPARE(m_rollouts->counts(m_store->rollouts().rolloutGroups(m_rollout)[0].id).finished, 8);
+    QCOMPARE((*m_rollouts->counts((*m_store->rollouts().rolloutGroups(m_rollout))[0].id)).finished, 8);
 }
 
 void TestRolloutService::errorThresholdPausesAndResumeGoesOn()
@@ -386,11 +386,11 @@ void TestRolloutService::errorThresholdPausesAndResumeGoesOn()
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running); // 20% is not more than 20%
     report(first[2].id, ActionEvent::ClosedFailure);
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Paused);
-    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[0].state, RolloutGroupState::Error);
-    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled);
+    QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[0].state, RolloutGroupState::Error);
+    QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[1].state, RolloutGroupState::Scheduled);
     QVERIFY2(m_rollouts->resume(m_rollout), qPrintable(m_rollouts->lastError()));
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running);
-    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running);
+    QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[1].state, RolloutGroupState::Running);
 }
 
 void TestRolloutService::successActionPause()
@@ -402,9 +402,9 @@ void TestRolloutService::successActionPause()
     QVERIFY(m_rollouts->start(m_rollout));
     report(groupActions(0)[0].id, ActionEvent::ClosedSuccess);
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Paused);
-    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Scheduled);
+    QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[1].state, RolloutGroupState::Scheduled);
     QVERIFY(m_rollouts->resume(m_rollout));
-    QCOMPARE(m_store->rollouts().rolloutGroups(m_rollout)[1].state, RolloutGroupState::Running);
+    QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[1].state, RolloutGroupState::Running);
 }
 
 void TestRolloutService::allGroupsFinishTheRollout()
@@ -416,7 +416,7 @@ void TestRolloutService::allGroupsFinishTheRollout()
             report(a.id, ActionEvent::ClosedSuccess);
     }
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Finished);
-    for (const RolloutGroup &group : m_store->rollouts().rolloutGroups(m_rollout))
+    for (const RolloutGroup &group : (*m_store->rollouts().rolloutGroups(m_rollout)))
         QCOMPARE(group.state, RolloutGroupState::Finished);
     QCOMPARE(m_store->targets().target(groupActions(1).first().targetId)->state, TargetState::InSync);
 }

@@ -218,7 +218,7 @@ void TestSwupdate::installsAndConfirmsAfterRestart()
     const Target t = *store.targets().target(m_target.id);
     QCOMPARE(t.state, TargetState::InSync);
     QCOMPARE(t.installedDistributionSetId, m_set.setId);
-    QCOMPARE(store.targets().targetAttributes(m_target.id).isEmpty(), true); // no identify data was given
+    QCOMPARE((*store.targets().targetAttributes(m_target.id)).isEmpty(), true); // no identify data was given
 }
 
 void TestSwupdate::corruptPayloadEndsInError()
