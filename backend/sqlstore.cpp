@@ -186,7 +186,15 @@ bool SqlStore::open(const QString &url)
             return false;
         }
     }
-    return migrate();
+    if (!migrate())
+        return false;
+    // Read once here, so that a failed read later falls back to what was read, never to the defaults.
+    tenantConfiguration();
+    if (!m_config) {
+        m_error = QStringLiteral("database: the tenant configuration cannot be read: %1").arg(m_error);
+        return false;
+    }
+    return true;
 }
 
 bool SqlStore::isOpen() const
@@ -338,6 +346,8 @@ bool SqlStore::commit()
         m_changes.clear();
         return false;
     }
+    if (m_config)
+        m_lastReadConfig = *m_config; // committed
     deliverChanges();
     return true;
 }
@@ -386,28 +396,33 @@ TenantConfiguration SqlStore::tenantConfiguration()
         return *m_config;
     TenantConfiguration c;
     QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("SELECT key, value FROM tenant_config"))) {
-        while (q.next()) {
-            const QByteArray key = q.value(0).toString().toLatin1();
-            const QString value = q.value(1).toString();
-            for (const ConfigKey &k : configKeys) {
-                if (key != k.key)
-                    continue;
-                std::visit(
-                    [&](auto member) {
-                        using T = std::remove_reference_t<decltype(c.*member)>;
-                        if constexpr (std::is_same_v<T, bool>)
-                            c.*member = value == QLatin1String("true");
-                        else if constexpr (std::is_same_v<T, QString>)
-                            c.*member = value;
-                        else
-                            c.*member = T(value.toLongLong());
-                    },
-                    k.field);
-            }
+    if (!q.exec(QStringLiteral("SELECT key, value FROM tenant_config"))) {
+        // Never the defaults in place of what the operator set: the configuration last read (open() reads it
+        // first, and refuses a database without one), and the failure in the log and lastError().
+        setError(QStringLiteral("reading the tenant configuration (the last one read stays in use)"), q);
+        return m_lastReadConfig;
+    }
+    while (q.next()) {
+        const QByteArray key = q.value(0).toString().toLatin1();
+        const QString value = q.value(1).toString();
+        for (const ConfigKey &k : configKeys) {
+            if (key != k.key)
+                continue;
+            std::visit(
+                [&](auto member) {
+                    using T = std::remove_reference_t<decltype(c.*member)>;
+                    if constexpr (std::is_same_v<T, bool>)
+                        c.*member = value == QLatin1String("true");
+                    else if constexpr (std::is_same_v<T, QString>)
+                        c.*member = value;
+                    else
+                        c.*member = T(value.toLongLong());
+                },
+                k.field);
         }
     }
     m_config = c;
+    m_lastReadConfig = c;
     return c;
 }
 
@@ -434,6 +449,8 @@ bool SqlStore::setTenantConfiguration(const TenantConfiguration &c)
             return setError(QStringLiteral("saving tenant configuration"), q);
     }
     m_config = c;
+    if (m_txDepth == 0)
+        m_lastReadConfig = c; // committed at once
     return true;
 }
 

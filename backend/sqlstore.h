@@ -94,7 +94,8 @@ private:
     QString m_connection;
     QString m_error;
     bool m_postgres = false;
-    std::optional<TenantConfiguration> m_config;
+    std::optional<TenantConfiguration> m_config; // this transaction's view; reset by a rollback
+    TenantConfiguration m_lastReadConfig; // what the database held when last read
     QHash<QString, QSqlQuery> m_statements;
     int m_txDepth = 0;
     bool m_rollbackOnly = false;

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void statusHistoryPaging();
     void forecastHistoryTimesTheDeviceFromRetrieval();
     void tenantConfiguration();
+    void unreadableConfigurationIsNeverTheDefaults();
     void presentationLookupUsesIndex();
     void modulesArtifactsAndVisibility();
     void attributesReplaceWhole();
@@ -446,6 +447,39 @@ void TestSqlStore::tenantConfiguration()
     QCOMPARE(back.maxRolloutGroups, 9);
     QVERIFY(back.consentFlow);
     QVERIFY(!back.multiAssignment);
+}
+
+// A read of the configuration that fails (after a rollback emptied the cache) gives the configuration last read,
+// committed changes included, and says so in lastError(): never the defaults in place of what the operator set.
+void TestSqlStore::unreadableConfigurationIsNeverTheDefaults()
+{
+    TenantConfiguration c = m_store->tenantConfiguration();
+    c.autoClose = true;
+    c.pollingSecs = 42;
+    QVERIFY(m_store->begin());
+    QVERIFY(m_store->setTenantConfiguration(c));
+    QVERIFY(m_store->commit());
+    QVERIFY(m_store->begin());
+    c.pollingSecs = 7; // never committed
+    QVERIFY(m_store->setTenantConfiguration(c));
+    m_store->rollback();
+
+    QSqlDatabase db;
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (name.startsWith(u"flotilla-store-"_s) && QSqlDatabase::database(name, false).isOpen())
+            db = QSqlDatabase::database(name, false);
+    }
+    QVERIFY(db.isOpen());
+    QSqlQuery rename(db);
+    QVERIFY(rename.exec(u"ALTER TABLE tenant_config RENAME TO gone_tenant_config"_s));
+    const TenantConfiguration read = m_store->tenantConfiguration();
+    const QString error = m_store->lastError();
+    QVERIFY(rename.exec(u"ALTER TABLE gone_tenant_config RENAME TO tenant_config"_s));
+
+    QVERIFY(read.autoClose);
+    QCOMPARE(read.pollingSecs, 42);
+    QVERIFY2(error.contains(u"reading the tenant configuration"_s), qPrintable(error));
+    QCOMPARE(m_store->tenantConfiguration().pollingSecs, 42); // and from the table again
 }
 
 void TestSqlStore::presentationLookupUsesIndex()
