@@ -599,8 +599,11 @@ void ManagementServer::userInfo(Context &ctx)
 
 void ManagementServer::listUsers(Context &ctx)
 {
+    const Result<QList<Operator>> users = m_accounts.users();
+    if (!ctx.succeeded(users))
+        return;
     QJsonArray list;
-    for (const Operator &op : m_accounts.users())
+    for (const Operator &op : *users)
         list.append(QJsonObject { { "id"_L1, double(op.id) },
                                   { "username"_L1, op.name },
                                   { "roles"_L1, QJsonArray::fromStringList(op.roles) } });

@@ -202,6 +202,8 @@ private:
     // A set as the API shows it, with its modules and whether it is complete (before setsOut).
     // A set as the API shows it (its modules, whether it is complete); a Failure when the store could not say.
     Result<Mgmt::MgmtDistributionSet> setOf(const DistributionSet &set);
+    // Removes an artifact's content once no artifact row refers to it (content-addressed files are shared).
+    void removeUnreferencedContent(const QString &sha256);
 
     // hawkBit's audit fields (mgmtaudit.cpp): kind is "target", "softwaremodule", "distributionset", "rollout",
     // "targettag", "softwaremoduletype", "distributionsettype" or "targettype".

@@ -48,7 +48,11 @@ QJsonObject ManagementServer::withAudit(const QString &kind, const QJsonObject &
 
 QJsonArray ManagementServer::withAudit(const QString &kind, const QJsonArray &content)
 {
-    const QHash<qint64, SqlAuditTrail::AuditRow> rows = m_store.auditTrail().audit(kind, idsIn(content));
+    // A decoration of a list already read: a failed read leaves it out (logged), it does not fail the answer.
+    const Result<QHash<qint64, SqlAuditTrail::AuditRow>> read = m_store.auditTrail().audit(kind, idsIn(content));
+    if (!read)
+        qCWarning(lcMgmt).noquote() << kind << "shown without who changed it:" << read.error().message;
+    const QHash<qint64, SqlAuditTrail::AuditRow> rows = read ? *read : QHash<qint64, SqlAuditTrail::AuditRow>();
     QJsonArray out;
     for (const QJsonValue &v : content) {
         QJsonObject o = v.toObject();

@@ -272,7 +272,10 @@ QJsonArray ManagementServer::modulesOut(QList<MgmtSoftwareModule> modules)
     QList<qint64> ids;
     for (const MgmtSoftwareModule &m : modules)
         ids << m.id;
-    const QSet<qint64> locked = m_store.repository().modulesInLockedSets(ids);
+    // Decorations of a list already read: a failed read leaves them out (logged), it does not fail the answer.
+    const Result<QSet<qint64>> locked = m_store.repository().modulesInLockedSets(ids);
+    if (!locked)
+        qCWarning(lcMgmt).noquote() << "modules shown without their lock:" << locked.error().message;
     QHash<QString, QString> typeNames;
     for (MgmtSoftwareModule &m : modules) {
         if (!typeNames.contains(m.type)) {
@@ -280,7 +283,7 @@ QJsonArray ManagementServer::modulesOut(QList<MgmtSoftwareModule> modules)
             typeNames.insert(m.type, t ? t->name : m.type);
         }
         m.typeName = typeNames.value(m.type);
-        m.locked = locked.contains(m.id);
+        m.locked = locked && locked->contains(m.id);
         m.deleted = false;
     }
     return withAudit(u"softwaremodule"_s, jsonOf(modules));
@@ -399,7 +402,10 @@ void ManagementServer::invalidateSet(Context &ctx)
             s->id)) // hawkBit deletes them (cancelAutoAssignmentForDistributionSet)
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     if (stopRollouts) {
-        for (qint64 rollout : m_store.rollouts().rolloutIdsOfSet(s->id)) {
+        const Result<QList<qint64>> rollouts = m_store.rollouts().rolloutIdsOfSet(s->id);
+        if (!ctx.succeeded(rollouts))
+            return;
+        for (qint64 rollout : *rollouts) {
             const auto r = m_store.rollouts().rollout(rollout);
             static const QList<RolloutState> stoppable = { RolloutState::Ready, RolloutState::WaitingForApproval,
                                                            RolloutState::Running, RolloutState::Paused };
@@ -409,7 +415,10 @@ void ManagementServer::invalidateSet(Context &ctx)
     }
     if (cancelation != u"none"_s) {
         const QString message = u"Update Server: distribution set invalidated by %1"_s.arg(ctx.who.name);
-        for (qint64 actionId : m_store.actions().openActionIdsOfSet(s->id)) {
+        const Result<QList<qint64>> open = m_store.actions().openActionIdsOfSet(s->id);
+        if (!ctx.succeeded(open))
+            return;
+        for (qint64 actionId : *open) {
             std::optional<Action> a = m_store.actions().action(actionId);
             if (!a || !a->isActive())
                 continue; // a stopped rollout closed it already
@@ -448,12 +457,14 @@ void ManagementServer::setStatistics(Context &ctx)
         return o;
     };
     const QString part = ctx.request.url().path().section(u'/', -1);
-    const QJsonObject actions = withTotal(m_store.actions().actionCountsOfSet(*id));
-    const QJsonObject rollouts = withTotal(m_store.rollouts().rolloutCountsOfSet(*id));
+    const Result<QMap<ActionState, qint64>> actionCounts = m_store.actions().actionCountsOfSet(*id);
+    const Result<QMap<RolloutState, qint64>> rolloutCounts = m_store.rollouts().rolloutCountsOfSet(*id);
     const Result<QList<TargetFilter>> filters = m_store.filters().targetFilters();
     const Result<int> ofSet = m_store.filters().countAutoAssignmentsOfSet(*id);
-    if (!ctx.succeeded(filters, ofSet))
+    if (!ctx.succeeded(actionCounts, rolloutCounts, filters, ofSet))
         return;
+    const QJsonObject actions = withTotal(*actionCounts);
+    const QJsonObject rollouts = withTotal(*rolloutCounts);
     // Both forms: target filters with the set as their autoAssignDS, and /autoassignments of it.
     const double autoAssignments = double(std::count_if(filters->cbegin(), filters->cend(),
                                                         [&](const TargetFilter &f) { return f.autoAssignSetId == *id; })
@@ -519,6 +530,15 @@ void ManagementServer::downloadArtifact(Context &ctx)
     ctx.responder.write(device, h, Status::Ok);
 }
 
+void ManagementServer::removeUnreferencedContent(const QString &sha256)
+{
+    const Result<int> left = m_store.repository().countArtifactsWithContent(sha256);
+    if (!left) // kept: a file too many is harmless, one missing is not
+        qCWarning(lcMgmt).noquote() << "content" << sha256 << "kept:" << left.error().message;
+    else if (*left == 0)
+        QFile::remove(m_artifacts.pathOf(sha256));
+}
+
 void ManagementServer::deleteArtifact(Context &ctx)
 {
     const auto moduleId = ctx.idArg(0, u"software module"_s);
@@ -534,8 +554,7 @@ void ManagementServer::deleteArtifact(Context &ctx)
     if (!m_store.repository().deleteArtifact(a->id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     // Content-addressed: the file goes when no artifact refers to it any more.
-    if (m_store.repository().countArtifactsWithContent(a->sha256) == 0)
-        QFile::remove(m_artifacts.pathOf(a->sha256));
+    removeUnreferencedContent(a->sha256);
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -586,17 +605,18 @@ void ManagementServer::deleteModule(Context &ctx)
         return;
     if (!m_store.repository().softwareModule(*id))
         return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
-    if (const QStringList users = m_store.repository().dependentsOfModule(*id); !users.isEmpty())
-        return ctx.fail(Errors::InUse, u"software module %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
+    const Result<QStringList> users = m_store.repository().dependentsOfModule(*id);
+    if (!ctx.succeeded(users))
+        return;
+    if (!users->isEmpty())
+        return ctx.fail(Errors::InUse, u"software module %1 is used by %2"_s.arg(*id).arg(users->join(u", "_s)));
     const Result<QList<Artifact>> artifacts = m_store.repository().artifacts(*id);
     if (!ctx.succeeded(artifacts))
         return;
     if (!m_store.repository().deleteSoftwareModule(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    for (const Artifact &a : *artifacts) {
-        if (m_store.repository().countArtifactsWithContent(a.sha256) == 0)
-            QFile::remove(m_artifacts.pathOf(a.sha256));
-    }
+    for (const Artifact &a : *artifacts)
+        removeUnreferencedContent(a.sha256);
     forget(u"softwaremodule"_s, *id);
     m_store.metadataStore().deleteMetadata(u"softwaremodule"_s, *id, {});
     ctx.send(QJsonValue(), Status::NoContent);
@@ -609,8 +629,11 @@ void ManagementServer::deleteSet(Context &ctx)
         return;
     if (!m_store.repository().distributionSet(*id))
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
-    if (const QStringList users = m_store.repository().dependentsOfSet(*id); !users.isEmpty())
-        return ctx.fail(Errors::InUse, u"distribution set %1 is used by %2"_s.arg(*id).arg(users.join(u", "_s)));
+    const Result<QStringList> users = m_store.repository().dependentsOfSet(*id);
+    if (!ctx.succeeded(users))
+        return;
+    if (!users->isEmpty())
+        return ctx.fail(Errors::InUse, u"distribution set %1 is used by %2"_s.arg(*id).arg(users->join(u", "_s)));
     if (!m_store.repository().deleteDistributionSet(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(u"distributionset"_s, *id);

@@ -343,8 +343,11 @@ void ManagementServer::listRolloutActions(Context &ctx)
         return;
     if (!m_store.rollouts().rollout(*id))
         return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    const Result<QList<SqlRolloutStore::ActionSpan>> spans = m_store.rollouts().rolloutActionSpans(*id, offset, limit);
+    if (!ctx.succeeded(spans))
+        return;
     QJsonArray content;
-    for (const SqlRolloutStore::ActionSpan &a : m_store.rollouts().rolloutActionSpans(*id, offset, limit))
+    for (const SqlRolloutStore::ActionSpan &a : *spans)
         content.append(QJsonObject { { "id"_L1, double(a.id) },
                                      { "target"_L1, a.controllerId },
                                      { "group"_L1, double(a.groupId) },

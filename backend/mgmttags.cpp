@@ -45,8 +45,11 @@ QJsonObject tagJson(TagKind kind, const SqlTagStore::TagRow &t)
 void ManagementServer::listTags(Context &ctx)
 {
     const TagKind kind = kindOf(ctx);
+    const Result<QList<SqlTagStore::TagRow>> tags = m_store.tagStore().tags(kind);
+    if (!ctx.succeeded(tags))
+        return;
     QJsonArray content;
-    for (const SqlTagStore::TagRow &t : m_store.tagStore().tags(kind))
+    for (const SqlTagStore::TagRow &t : *tags)
         content.append(tagJson(kind, t));
     ctx.sendPage(withAudit(auditKind(kind), content), content.size());
 }
@@ -57,7 +60,9 @@ void ManagementServer::createTags(Context &ctx)
     const auto items = ctx.jsonArray();
     if (!items)
         return;
-    const QList<SqlTagStore::TagRow> existing = m_store.tagStore().tags(kind);
+    const Result<QList<SqlTagStore::TagRow>> existing = m_store.tagStore().tags(kind);
+    if (!ctx.succeeded(existing))
+        return;
     QJsonArray out;
     StoreTransaction tx(m_store);
     for (int i = 0; i < items->size(); ++i) {
@@ -66,7 +71,7 @@ void ManagementServer::createTags(Context &ctx)
                                   o.value("colour"_L1).toString() };
         if (tag.name.isEmpty() || tag.name.size() > 64)
             return ctx.fail(Status::BadRequest, u"[%1].name is required (1 to 64 characters)"_s.arg(i));
-        if (std::any_of(existing.cbegin(), existing.cend(),
+        if (std::any_of(existing->cbegin(), existing->cend(),
                         [&](const SqlTagStore::TagRow &t) { return t.name == tag.name; }))
             return ctx.fail(Status::Conflict, u"tag '%1' exists"_s.arg(tag.name));
         tag.id = m_store.tagStore().insertTag(kind, tag);
@@ -125,7 +130,10 @@ void ManagementServer::updateTag(Context &ctx)
         tag->colour = body->value("colour"_L1).toString();
     if (tag->name.isEmpty() || tag->name.size() > 64)
         return ctx.fail(Status::BadRequest, u"name is required (1 to 64 characters)"_s);
-    for (const SqlTagStore::TagRow &other : m_store.tagStore().tags(kind)) {
+    const Result<QList<SqlTagStore::TagRow>> others = m_store.tagStore().tags(kind);
+    if (!ctx.succeeded(others))
+        return;
+    for (const SqlTagStore::TagRow &other : *others) {
         if (other.id != tag->id && other.name == tag->name)
             return ctx.fail(Status::Conflict, u"tag '%1' exists"_s.arg(tag->name));
     }
@@ -165,8 +173,11 @@ void ManagementServer::listMemberTags(Context &ctx)
     } else if (member = tagMemberOf(ctx, QJsonValue(ctx.args.value(0))); !member) {
         return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(ctx.args.value(0)));
     }
+    const Result<QList<qint64>> tagIds = m_store.tagStore().tagsOf(kind, *member);
+    if (!ctx.succeeded(tagIds))
+        return;
     QJsonArray content;
-    for (qint64 tagId : m_store.tagStore().tagsOf(kind, *member)) {
+    for (qint64 tagId : *tagIds) {
         if (const auto tag = m_store.tagStore().tag(kind, tagId))
             content.append(tagJson(kind, *tag));
     }

@@ -22,7 +22,10 @@ std::optional<QString> ManagementServer::targetGroupOf(Context &ctx, bool fromPa
 // GET /targetgroups: every group some target is in, sorted (hawkBit answers a plain list of names).
 void ManagementServer::listTargetGroups(Context &ctx)
 {
-    ctx.send(QJsonArray::fromStringList(m_store.targets().targetGroups()));
+    const Result<QStringList> groups = m_store.targets().targetGroups();
+    if (!ctx.succeeded(groups))
+        return;
+    ctx.send(QJsonArray::fromStringList(*groups));
 }
 
 // GET /targetgroups/{group}/assigned and /targetgroups/assigned?group=P/C&subgroups=true: the group's targets,

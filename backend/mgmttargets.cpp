@@ -16,9 +16,13 @@ QJsonArray ManagementServer::actionsOut(QList<MgmtAction> actions)
     QList<qint64> ids;
     for (const MgmtAction &a : actions)
         ids.append(a.id);
-    const QHash<qint64, int> codes = m_store.actions().lastStatusCodes(ids);
+    // A decoration of a list already read: a failed read leaves it out (logged), it does not fail the answer.
+    const Result<QHash<qint64, int>> codes = m_store.actions().lastStatusCodes(ids);
+    if (!codes)
+        qCWarning(lcMgmt).noquote() << "actions shown without their last status code:" << codes.error().message;
     for (MgmtAction &a : actions) {
-        if (const auto code = codes.constFind(a.id); code != codes.cend())
+        if (const auto code = codes ? codes->constFind(a.id) : QHash<qint64, int>::const_iterator();
+            codes && code != codes->cend())
             a.lastStatusCode = *code;
         if (a.rollout) {
             if (!names.contains(*a.rollout)) {

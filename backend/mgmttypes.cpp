@@ -454,9 +454,12 @@ void ManagementServer::deleteType(Context &ctx)
     if (!found)
         return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(ref));
     const auto &[key, typeId] = *found;
-    if (const QStringList users = m_store.repository().dependentsOfType(kind, key); !users.isEmpty())
+    const Result<QStringList> users = m_store.repository().dependentsOfType(kind, key);
+    if (!ctx.succeeded(users))
+        return;
+    if (!users->isEmpty())
         return ctx.fail(kind == Kind::Target ? Errors::TargetTypeInUse : Errors::InUse,
-                        u"type '%1' is used by %2"_s.arg(key, users.join(u", "_s)));
+                        u"type '%1' is used by %2"_s.arg(key, users->join(u", "_s)));
     if (!m_store.repository().deleteType(kind, key))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(auditKindOf(kind), typeId);

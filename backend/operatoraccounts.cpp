@@ -125,14 +125,21 @@ bool OperatorAccounts::createUser(const QString &name, const QString &password, 
     return true;
 }
 
-namespace {
-int administrators(const QList<SqlAccountStore::UserRow> &users, const QString &except)
+bool OperatorAccounts::anotherAdministratorThan(const QString &name)
 {
-    return int(std::count_if(users.cbegin(), users.cend(), [&](const SqlAccountStore::UserRow &u) {
-        return u.name != except && u.roles.contains(u"admin"_s);
-    }));
+    const Result<QList<SqlAccountStore::UserRow>> all = m_store.accounts().users();
+    if (!all) {
+        m_error = all.error().message;
+        return false;
+    }
+    if (std::none_of(all->cbegin(), all->cend(), [&](const SqlAccountStore::UserRow &u) {
+            return u.name != name && u.roles.contains(u"admin"_s);
+        })) {
+        m_error = u"'%1' is the last administrator"_s.arg(name);
+        return false;
+    }
+    return true;
 }
-} // namespace
 
 bool OperatorAccounts::updateUser(const QString &name, const QString &password, const QStringList &roles)
 {
@@ -155,10 +162,8 @@ bool OperatorAccounts::updateUser(const QString &name, const QString &password, 
         m_error = u"a user needs a role: %1"_s.arg(Roles::names().join(u", "_s));
         return false;
     }
-    if (!roles.contains(u"admin"_s) && administrators(m_store.accounts().users(), name) == 0) {
-        m_error = u"'%1' is the last administrator"_s.arg(name);
+    if (!roles.contains(u"admin"_s) && !anotherAdministratorThan(name))
         return false;
-    }
     const QString hash = password.isEmpty() ? QString() : hashPassword(password);
     if (!password.isEmpty() && hash.isEmpty()) {
         m_error = u"the password could not be hashed (out of memory)"_s;
@@ -179,10 +184,8 @@ bool OperatorAccounts::deleteUser(const QString &name)
         m_error = u"user '%1' does not exist"_s.arg(name);
         return false;
     }
-    if (user->roles.contains(u"admin"_s) && administrators(m_store.accounts().users(), name) == 0) {
-        m_error = u"'%1' is the last administrator"_s.arg(name);
+    if (user->roles.contains(u"admin"_s) && !anotherAdministratorThan(name))
         return false;
-    }
     m_recent.clear();
     if (!m_store.accounts().deleteUser(user->id)) {
         m_error = m_store.lastError();
@@ -191,15 +194,21 @@ bool OperatorAccounts::deleteUser(const QString &name)
     return true;
 }
 
-bool OperatorAccounts::hasUsers()
+Result<bool> OperatorAccounts::hasUsers()
 {
-    return m_store.accounts().countUsers() > 0;
+    const Result<int> count = m_store.accounts().countUsers();
+    if (!count)
+        return count.error();
+    return *count > 0;
 }
 
-QList<Operator> OperatorAccounts::users()
+Result<QList<Operator>> OperatorAccounts::users()
 {
+    const Result<QList<SqlAccountStore::UserRow>> rows = m_store.accounts().users();
+    if (!rows)
+        return rows.error();
     QList<Operator> list;
-    for (const SqlAccountStore::UserRow &u : m_store.accounts().users())
+    for (const SqlAccountStore::UserRow &u : *rows)
         list.append({ u.id, u.name, u.roles });
     return list;
 }

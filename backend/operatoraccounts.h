@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/permission.h"
+#include "engine/result.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -33,8 +34,8 @@ public:
     // Changes roles (and the password unless empty) / removes a user; the last administrator stays one.
     bool updateUser(const QString &name, const QString &password, const QStringList &roles);
     bool deleteUser(const QString &name);
-    bool hasUsers();
-    QList<Operator> users();
+    Result<bool> hasUsers();
+    Result<QList<Operator>> users();
     QString error() const { return m_error; }
 
     // The operator an Authorization header speaks for: "Basic base64(user:password)" or "Bearer <token>".
@@ -54,6 +55,8 @@ private:
     SqlStore &m_store;
     QString m_error;
     QString timingHash();
+    // Whether an administrator other than name remains; false with error() when not, or when users cannot be read.
+    bool anotherAdministratorThan(const QString &name);
 
     QString m_timingHash;
     // Verified Basic credentials (by a hash of the header) for a minute: Argon2id is slow on purpose.

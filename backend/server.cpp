@@ -176,7 +176,12 @@ bool Server::start()
     m_accounts = std::make_unique<OperatorAccounts>(*m_store);
     if (!m_config.localCredentialFile.isEmpty() && !loadLocalCredential())
         return false;
-    if (!m_accounts->hasUsers()) {
+    const Result<bool> hasUsers = m_accounts->hasUsers();
+    if (!hasUsers) {
+        m_error = u"reading the Management API's users: "_s + hasUsers.error().message;
+        return false;
+    }
+    if (!*hasUsers) {
         const bool configured = !m_config.initialAdminUser.isEmpty();
         const QString user = configured ? m_config.initialAdminUser : qEnvironmentVariable("FLOTILLA_ADMIN_USER");
         const QString password

@@ -39,23 +39,23 @@ std::optional<SqlAccountStore::UserRow> SqlAccountStore::userByName(const QStrin
     return userFrom(q);
 }
 
-QList<SqlAccountStore::UserRow> SqlAccountStore::users()
+Result<QList<SqlAccountStore::UserRow>> SqlAccountStore::users()
 {
     QList<UserRow> list;
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, password_hash, roles FROM users ORDER BY id"));
-    if (!q.exec()) {
-        setError(QStringLiteral("reading users"), q);
-        return list;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading users"), q);
     while (q.next())
         list.append(userFrom(q));
     return list;
 }
 
-int SqlAccountStore::countUsers()
+Result<int> SqlAccountStore::countUsers()
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM users"));
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("counting users"), q);
+    return q.value(0).toInt();
 }
 
 bool SqlAccountStore::insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires)

@@ -28,8 +28,8 @@ public:
     };
     qint64 insertUser(const QString &name, const QString &passwordHash, const QStringList &roles);
     std::optional<UserRow> userByName(const QString &name);
-    QList<UserRow> users();
-    int countUsers();
+    Result<QList<UserRow>> users();
+    Result<int> countUsers();
     bool updateUser(qint64 id, const QString &passwordHash, const QStringList &roles); // empty hash: keep
     bool deleteUser(qint64 id);
     bool insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires);

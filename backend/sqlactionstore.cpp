@@ -209,25 +209,23 @@ bool SqlActionStore::recordFeedbackOnce(qint64 actionId, const QString &key)
     return q.numRowsAffected() == 1;
 }
 
-QList<qint64> SqlActionStore::openActionIdsOfSet(qint64 setId)
+Result<QList<qint64>> SqlActionStore::openActionIdsOfSet(qint64 setId)
 {
     QList<qint64> ids;
     QSqlQuery &q = prepared(QStringLiteral("SELECT id FROM actions WHERE ds_id = ? AND active = 1 ORDER BY id"));
     q.addBindValue(setId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the open actions of set %1").arg(setId), q);
-        return ids;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the open actions of set %1").arg(setId), q);
     while (q.next())
         ids.append(q.value(0).toLongLong());
     return ids;
 }
 
-QMap<ActionState, qint64> SqlActionStore::actionCountsOfSet(qint64 setId)
+Result<QMap<ActionState, qint64>> SqlActionStore::actionCountsOfSet(qint64 setId)
 {
     return countsByState<ActionState>(
         prepared(QStringLiteral("SELECT state, COUNT(*) FROM actions WHERE ds_id = ? GROUP BY state")), setId,
-        [&](const QSqlQuery &q) { setError(QStringLiteral("counting the actions of set %1").arg(setId), q); });
+        [&](const QSqlQuery &q) { return failed(QStringLiteral("counting the actions of set %1").arg(setId), q); });
 }
 
 Result<QSet<qint64>> SqlActionStore::targetsWithActionFor(qint64 distributionSetId)
@@ -398,7 +396,7 @@ Result<SqlActionStore::RecentErrors> SqlActionStore::recentErrors(qint64 sinceMs
     return out;
 }
 
-QHash<qint64, int> SqlActionStore::lastStatusCodes(const QList<qint64> &actionIds)
+Result<QHash<qint64, int>> SqlActionStore::lastStatusCodes(const QList<qint64> &actionIds)
 {
     QHash<qint64, int> codes;
     if (actionIds.isEmpty())
@@ -409,10 +407,8 @@ QHash<qint64, int> SqlActionStore::lastStatusCodes(const QList<qint64> &actionId
                      QStringLiteral("SELECT s.action_id, s.code FROM action_status s WHERE s.id IN (SELECT MAX(id) "
                                     "FROM action_status WHERE code IS NOT NULL AND action_id IN (%1) GROUP BY "
                                     "action_id)"),
-                     actionIds)) {
-        setError(QStringLiteral("reading the actions' last status codes"), q);
-        return codes;
-    }
+                     actionIds))
+        return failed(QStringLiteral("reading the actions' last status codes"), q);
     while (q.next())
         codes.insert(q.value(0).toLongLong(), q.value(1).toInt());
     return codes;

@@ -41,10 +41,10 @@ public:
     // Closed actions with their history; open ones are left alone. Returns how many went.
     int deleteClosedActions(const QList<qint64> &actionIds);
     // The code of each action's newest status entry that carries one (hawkBit's lastStatusCode); one query.
-    QHash<qint64, int> lastStatusCodes(const QList<qint64> &actionIds);
-    QList<qint64> openActionIdsOfSet(qint64 setId); // hawkBit's invalidation cancels them
+    Result<QHash<qint64, int>> lastStatusCodes(const QList<qint64> &actionIds);
+    Result<QList<qint64>> openActionIdsOfSet(qint64 setId); // hawkBit's invalidation cancels them
     // hawkBit's set statistics: how many of the set's actions are in each state.
-    QMap<ActionState, qint64> actionCountsOfSet(qint64 setId);
+    Result<QMap<ActionState, qint64>> actionCountsOfSet(qint64 setId);
 
     // Error statuses reported since sinceMs, grouped by their last message (the reason, in DDI feedback), most
     // frequent first: how many statuses and how many distinct targets. At most scanLimit statuses, the newest,

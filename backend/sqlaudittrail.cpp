@@ -102,7 +102,7 @@ bool SqlAuditTrail::recordAudit(const QString &kind, qint64 id, const QString &w
     return true;
 }
 
-QHash<qint64, SqlAuditTrail::AuditRow> SqlAuditTrail::audit(const QString &kind, const QList<qint64> &ids)
+Result<QHash<qint64, SqlAuditTrail::AuditRow>> SqlAuditTrail::audit(const QString &kind, const QList<qint64> &ids)
 {
     QHash<qint64, AuditRow> rows;
     if (ids.isEmpty())
@@ -111,10 +111,8 @@ QHash<qint64, SqlAuditTrail::AuditRow> SqlAuditTrail::audit(const QString &kind,
     if (!execWithIds(q,
                      QStringLiteral("SELECT entity_id, created_by, created_at, modified_by, modified_at FROM "
                                     "entity_audit WHERE kind = ? AND entity_id IN (%1)"),
-                     ids, { kind })) {
-        setError(QStringLiteral("reading who changed %1s").arg(kind), q);
-        return rows;
-    }
+                     ids, { kind }))
+        return failed(QStringLiteral("reading who changed %1s").arg(kind), q);
     auto time = [](const QVariant &v) {
         return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);
     };

@@ -28,7 +28,7 @@ public:
         QDateTime modifiedAt;
     };
     bool recordAudit(const QString &kind, qint64 id, const QString &who, const QDateTime &at, bool created);
-    QHash<qint64, AuditRow> audit(const QString &kind, const QList<qint64> &ids); // one query
+    Result<QHash<qint64, AuditRow>> audit(const QString &kind, const QList<qint64> &ids); // one query
     bool forgetAudit(const QString &kind, qint64 id);
 
     // The audit trail: one entry per operator change through the Management API, written in the change's own

@@ -156,44 +156,58 @@ bool SqlRepositoryStore::deleteArtifact(qint64 artifactId)
     return q.numRowsAffected() == 1;
 }
 
-int SqlRepositoryStore::countArtifactsWithContent(const QString &sha256)
+Result<int> SqlRepositoryStore::countArtifactsWithContent(const QString &sha256)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM artifacts WHERE sha256 = ?"));
     q.addBindValue(sha256);
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("counting the artifacts with content %1").arg(sha256), q);
+    return q.value(0).toInt();
 }
 
-QStringList SqlRepositoryStore::dependentsOfModule(qint64 moduleId)
+Result<QStringList> SqlRepositoryStore::dependentsOfModule(qint64 moduleId)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT s.name || ' ' || s.version FROM distribution_sets s JOIN ds_modules "
                                            "m ON m.ds_id = s.id WHERE m.module_id = ? ORDER BY s.id"));
     q.addBindValue(moduleId);
-    QStringList sets = column(q, [this](const QSqlQuery &f) { setError(QStringLiteral("reading a list"), f); });
-    for (QString &s : sets)
+    Result<QStringList> sets = column(q, [&](const QSqlQuery &f) {
+        return failed(QStringLiteral("reading the sets of module %1").arg(moduleId), f);
+    });
+    if (!sets)
+        return sets;
+    for (QString &s : *sets)
         s.prepend(QStringLiteral("distribution set "));
     return sets;
 }
 
-QStringList SqlRepositoryStore::dependentsOfSet(qint64 setId)
+Result<QStringList> SqlRepositoryStore::dependentsOfSet(qint64 setId)
 {
+    const QString what = QStringLiteral("reading what uses set %1").arg(setId);
     QStringList result;
     QSqlQuery &a = prepared(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT target_id) FROM actions WHERE ds_id = ?"));
     a.addBindValue(setId);
-    if (a.exec() && a.next() && a.value(0).toInt() > 0)
+    if (!a.exec() || !a.next())
+        return failed(what, a);
+    if (a.value(0).toInt() > 0)
         result << QStringLiteral("%1 action(s) on %2 target(s)").arg(a.value(0).toInt()).arg(a.value(1).toInt());
     QSqlQuery &t = prepared(QStringLiteral("SELECT COUNT(*) FROM targets WHERE installed_ds = ? OR assigned_ds = ?"));
     t.addBindValue(setId);
     t.addBindValue(setId);
-    if (t.exec() && t.next() && t.value(0).toInt() > 0)
+    if (!t.exec() || !t.next())
+        return failed(what, t);
+    if (t.value(0).toInt() > 0)
         result << QStringLiteral("%1 target(s) that have it assigned or installed").arg(t.value(0).toInt());
     QSqlQuery &r = prepared(QStringLiteral("SELECT name FROM rollouts WHERE ds_id = ? ORDER BY id"));
     r.addBindValue(setId);
-    for (const QString &name : column(r, [this](const QSqlQuery &f) { setError(QStringLiteral("reading a list"), f); }))
+    const Result<QStringList> rollouts = column(r, [&](const QSqlQuery &f) { return failed(what, f); });
+    if (!rollouts)
+        return rollouts;
+    for (const QString &name : *rollouts)
         result << QStringLiteral("rollout %1").arg(name);
     return result;
 }
 
-QStringList SqlRepositoryStore::dependentsOfType(TypeKind kind, const QString &key)
+Result<QStringList> SqlRepositoryStore::dependentsOfType(TypeKind kind, const QString &key)
 {
     const QString table = typeTable(kind);
     QString sql;
@@ -210,11 +224,12 @@ QStringList SqlRepositoryStore::dependentsOfType(TypeKind kind, const QString &k
     else if (table == QLatin1String("target_types"))
         sql = QStringLiteral("SELECT 'target ' || controller_id FROM targets WHERE target_type = ? AND ? IS NOT NULL");
     else
-        return {};
+        return QStringList();
     QSqlQuery &q = prepared(sql);
     q.addBindValue(key);
     q.addBindValue(key);
-    return column(q, [this](const QSqlQuery &f) { setError(QStringLiteral("reading a list"), f); });
+    return column(q,
+                  [&](const QSqlQuery &f) { return failed(QStringLiteral("reading what uses type %1").arg(key), f); });
 }
 
 bool SqlRepositoryStore::deleteSoftwareModule(qint64 moduleId)
@@ -427,7 +442,7 @@ bool SqlRepositoryStore::moduleVisibleToTarget(qint64 moduleId, qint64 targetId)
     return q.exec() && q.next();
 }
 
-QSet<qint64> SqlRepositoryStore::modulesInLockedSets(const QList<qint64> &moduleIds)
+Result<QSet<qint64>> SqlRepositoryStore::modulesInLockedSets(const QList<qint64> &moduleIds)
 {
     QSet<qint64> locked;
     if (moduleIds.isEmpty())
@@ -436,10 +451,8 @@ QSet<qint64> SqlRepositoryStore::modulesInLockedSets(const QList<qint64> &module
     if (!execWithIds(q,
                      QStringLiteral("SELECT DISTINCT m.module_id FROM ds_modules m JOIN distribution_sets s ON "
                                     "s.id = m.ds_id WHERE s.locked = 1 AND m.module_id IN (%1)"),
-                     moduleIds)) {
-        setError(QStringLiteral("reading locked modules"), q);
-        return locked;
-    }
+                     moduleIds))
+        return failed(QStringLiteral("reading locked modules"), q);
     while (q.next())
         locked.insert(q.value(0).toLongLong());
     return locked;

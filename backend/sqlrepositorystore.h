@@ -53,15 +53,15 @@ public:
     bool updateDistributionSet(const DistributionSet &set); // name, version, description, migration step, lock, valid
     bool updateSoftwareModule(const SoftwareModule &module); // description, vendor
     // Modules that belong to a locked set (hawkBit locks a set's modules with it), of the given ones.
-    QSet<qint64> modulesInLockedSets(const QList<qint64> &moduleIds);
+    Result<QSet<qint64>> modulesInLockedSets(const QList<qint64> &moduleIds);
     bool deleteArtifact(qint64 artifactId); // the row; the caller removes unreferenced content
-    int countArtifactsWithContent(const QString &sha256);
+    Result<int> countArtifactsWithContent(const QString &sha256);
     bool deleteSoftwareModule(qint64 moduleId); // with its artifact rows
     bool deleteDistributionSet(qint64 setId);
 
     // The three kinds of type; the Management API names them, the store alone knows their tables.
     enum class TypeKind : quint8 { SoftwareModule, DistributionSet, Target };
-    QStringList typeKeys(TypeKind kind); // oldest first
+    QStringList typeKeys(TypeKind kind); // oldest first; empty when the read fails (lastError())
     Result<int> countSetsOfType(const QString &setTypeKey);
     bool deleteType(TypeKind kind, const QString &key);
     // hawkBit's PUT on a type: name, description and colour (key and content stay).
@@ -71,9 +71,9 @@ public:
     bool setModuleTypesOfSetType(qint64 setTypeId, const QStringList &mandatory, const QStringList &optional);
 
     // What refers to a module / set / type, in words, for a refused delete; empty when nothing does.
-    QStringList dependentsOfModule(qint64 moduleId);
-    QStringList dependentsOfSet(qint64 setId);
-    QStringList dependentsOfType(TypeKind kind, const QString &key);
+    Result<QStringList> dependentsOfModule(qint64 moduleId);
+    Result<QStringList> dependentsOfSet(qint64 setId);
+    Result<QStringList> dependentsOfType(TypeKind kind, const QString &key);
 
 private:
     static QString typeTable(TypeKind kind);

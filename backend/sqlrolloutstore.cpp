@@ -77,25 +77,23 @@ bool SqlRolloutStore::updateRolloutText(qint64 id, const QString &name, const QS
     return true;
 }
 
-QList<qint64> SqlRolloutStore::rolloutIdsOfSet(qint64 setId)
+Result<QList<qint64>> SqlRolloutStore::rolloutIdsOfSet(qint64 setId)
 {
     QList<qint64> ids;
     QSqlQuery &q = prepared(QStringLiteral("SELECT id FROM rollouts WHERE ds_id = ? ORDER BY id"));
     q.addBindValue(setId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the rollouts of set %1").arg(setId), q);
-        return ids;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the rollouts of set %1").arg(setId), q);
     while (q.next())
         ids.append(q.value(0).toLongLong());
     return ids;
 }
 
-QMap<RolloutState, qint64> SqlRolloutStore::rolloutCountsOfSet(qint64 setId)
+Result<QMap<RolloutState, qint64>> SqlRolloutStore::rolloutCountsOfSet(qint64 setId)
 {
     return countsByState<RolloutState>(
         prepared(QStringLiteral("SELECT state, COUNT(*) FROM rollouts WHERE ds_id = ? GROUP BY state")), setId,
-        [&](const QSqlQuery &q) { setError(QStringLiteral("counting the rollouts of set %1").arg(setId), q); });
+        [&](const QSqlQuery &q) { return failed(QStringLiteral("counting the rollouts of set %1").arg(setId), q); });
 }
 
 Result<int> SqlRolloutStore::countActionsOfRollout(qint64 rolloutId)
@@ -296,7 +294,7 @@ Result<QList<qint64>> SqlRolloutStore::rolloutGroupTargets(qint64 groupId)
     return result;
 }
 
-QList<SqlRolloutStore::ActionSpan> SqlRolloutStore::rolloutActionSpans(qint64 rolloutId, int offset, int limit)
+Result<QList<SqlRolloutStore::ActionSpan>> SqlRolloutStore::rolloutActionSpans(qint64 rolloutId, int offset, int limit)
 {
     QList<ActionSpan> result;
     QSqlQuery &q = prepared(
@@ -309,10 +307,8 @@ QList<SqlRolloutStore::ActionSpan> SqlRolloutStore::rolloutActionSpans(qint64 ro
     q.addBindValue(rolloutId);
     q.addBindValue(limit);
     q.addBindValue(offset);
-    if (!q.exec()) {
-        setError(QStringLiteral("listing the actions of rollout %1").arg(rolloutId), q);
-        return result;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("listing the actions of rollout %1").arg(rolloutId), q);
     while (q.next()) {
         ActionSpan s;
         s.id = q.value(0).toLongLong();

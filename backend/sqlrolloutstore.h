@@ -46,9 +46,9 @@ public:
     bool deleteRollout(qint64 rolloutId); // groups and their target lists; actions keep their history
     // hawkBit's MgmtRolloutRestRequestBodyPut.
     bool updateRolloutText(qint64 id, const QString &name, const QString &description);
-    QList<qint64> rolloutIdsOfSet(qint64 setId);
+    Result<QList<qint64>> rolloutIdsOfSet(qint64 setId);
     // hawkBit's set statistics: how many of the set's rollouts are in each state.
-    QMap<RolloutState, qint64> rolloutCountsOfSet(qint64 setId);
+    Result<QMap<RolloutState, qint64>> rolloutCountsOfSet(qint64 setId);
 
     // A rollout's actions as spans in time, for charts and timelines: created, started (the first history entry
     // that is neither SCHEDULED nor WAIT_FOR_CONFIRMATION; null while it has none) and closed (null while open).
@@ -62,7 +62,7 @@ public:
         QDateTime startedAt;
         QDateTime closedAt;
     };
-    QList<ActionSpan> rolloutActionSpans(qint64 rolloutId, int offset, int limit);
+    Result<QList<ActionSpan>> rolloutActionSpans(qint64 rolloutId, int offset, int limit);
 };
 
 } // namespace Flotilla

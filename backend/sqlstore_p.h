@@ -2,6 +2,7 @@
 
 // Row <-> value helpers shared by SqlStore and its aggregate stores (backend/sql*store.cpp). Not part of any API.
 #include "engine/action.h"
+#include "engine/result.h"
 #include "engine/target.h"
 
 #include <QMap>
@@ -156,14 +157,12 @@ inline DistributionSet distributionSetFrom(const QSqlQuery &q)
                              q.value(6).toString(),   q.value(7).toInt() != 0 };
 }
 
-// The first column of every row as text; a failed statement is reported through failed (the store's lastError()).
-inline QStringList column(QSqlQuery &q, const std::function<void(const QSqlQuery &)> &failed)
+// The first column of every row as text; a failed statement is the Failure failed makes of it.
+inline Result<QStringList> column(QSqlQuery &q, const std::function<Failure(const QSqlQuery &)> &failed)
 {
     QStringList values;
-    if (!q.exec()) {
-        failed(q);
-        return values;
-    }
+    if (!q.exec())
+        return failed(q);
     while (q.next())
         values << q.value(0).toString();
     return values;
@@ -171,14 +170,13 @@ inline QStringList column(QSqlQuery &q, const std::function<void(const QSqlQuery
 
 // "SELECT state, COUNT(*) ... WHERE ds_id = ? GROUP BY state" for one set, as counts by state.
 template<typename State>
-QMap<State, qint64> countsByState(QSqlQuery &q, qint64 setId, const std::function<void(const QSqlQuery &)> &failed)
+Result<QMap<State, qint64>> countsByState(QSqlQuery &q, qint64 setId,
+                                          const std::function<Failure(const QSqlQuery &)> &failed)
 {
     QMap<State, qint64> counts;
     q.addBindValue(setId);
-    if (!q.exec()) {
-        failed(q);
-        return counts;
-    }
+    if (!q.exec())
+        return failed(q);
     while (q.next())
         counts.insert(State(q.value(0).toInt()), q.value(1).toLongLong());
     return counts;

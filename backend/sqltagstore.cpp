@@ -36,15 +36,13 @@ qint64 SqlTagStore::insertTag(TagKind kind, const TagRow &tag)
     return q.value(0).toLongLong();
 }
 
-QList<SqlTagStore::TagRow> SqlTagStore::tags(TagKind kind)
+Result<QList<SqlTagStore::TagRow>> SqlTagStore::tags(TagKind kind)
 {
     QList<TagRow> list;
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT id, name, description, colour FROM %1 ORDER BY id").arg(tablesOf(kind).tags));
-    if (!q.exec()) {
-        setError(QStringLiteral("reading tags"), q);
-        return list;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading tags"), q);
     while (q.next())
         list.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
     return list;
@@ -52,11 +50,16 @@ QList<SqlTagStore::TagRow> SqlTagStore::tags(TagKind kind)
 
 std::optional<SqlTagStore::TagRow> SqlTagStore::tag(TagKind kind, qint64 id)
 {
-    for (const TagRow &t : tags(kind)) {
-        if (t.id == id)
-            return t;
+    QSqlQuery &q = prepared(
+        QStringLiteral("SELECT id, name, description, colour FROM %1 WHERE id = ?").arg(tablesOf(kind).tags));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading tag %1").arg(id), q);
+        return std::nullopt;
     }
-    return std::nullopt;
+    if (!q.next())
+        return std::nullopt;
+    return TagRow { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() };
 }
 
 bool SqlTagStore::deleteTag(TagKind kind, qint64 id)
@@ -89,17 +92,15 @@ bool SqlTagStore::tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool ta
     return true;
 }
 
-QList<qint64> SqlTagStore::tagsOf(TagKind kind, qint64 memberId)
+Result<QList<qint64>> SqlTagStore::tagsOf(TagKind kind, qint64 memberId)
 {
     const TagTables t = tablesOf(kind);
     QList<qint64> ids;
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT tag_id FROM %1 WHERE %2 = ? ORDER BY tag_id").arg(t.assignments, t.member));
     q.addBindValue(memberId);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading the tags of %1").arg(memberId), q);
-        return ids;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading the tags of %1").arg(memberId), q);
     while (q.next())
         ids.append(q.value(0).toLongLong());
     return ids;

@@ -28,12 +28,12 @@ public:
         QString colour;
     };
     qint64 insertTag(TagKind kind, const TagRow &tag);
-    QList<TagRow> tags(TagKind kind);
+    Result<QList<TagRow>> tags(TagKind kind);
     std::optional<TagRow> tag(TagKind kind, qint64 id);
     bool updateTag(TagKind kind, const TagRow &tag); // name, description, colour of tag.id
     bool deleteTag(TagKind kind, qint64 id);
     bool tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool tagged); // idempotent
-    QList<qint64> tagsOf(TagKind kind, qint64 memberId);
+    Result<QList<qint64>> tagsOf(TagKind kind, qint64 memberId);
     // The members of a tag as a condition over "targets t" or "distribution_sets s" (by its kind), for
     // SqlTargetStore::targetsWhere / SqlRepositoryStore::distributionSetsWhere: the list in one query.
     static SqlCondition membersOfTag(TagKind kind, qint64 tagId);

@@ -182,11 +182,11 @@ bool SqlTargetStore::setTargetGroup(const QList<qint64> &targetIds, const QStrin
     return tx.commit();
 }
 
-QStringList SqlTargetStore::targetGroups()
+Result<QStringList> SqlTargetStore::targetGroups()
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "SELECT DISTINCT target_group FROM targets WHERE target_group IS NOT NULL ORDER BY target_group"));
-    return column(q, [this](const QSqlQuery &f) { setError(QStringLiteral("reading a list"), f); });
+    return column(q, [this](const QSqlQuery &f) { return failed(QStringLiteral("reading the target groups"), f); });
 }
 
 bool SqlTargetStore::deleteTarget(qint64 targetId)

@@ -46,7 +46,7 @@ public:
     static SqlCondition targetsWithSet(qint64 setId, bool installed);
     // Puts targets in a target group (empty: in none), in one transaction; and the groups targets are in, sorted.
     bool setTargetGroup(const QList<qint64> &targetIds, const QString &group);
-    QStringList targetGroups();
+    Result<QStringList> targetGroups();
     // Removes a target with its actions, their history and its attributes.
     bool deleteTarget(qint64 targetId);
 

@@ -37,7 +37,22 @@ private Q_SLOTS:
     void tagsGroupTargets();
     void failedReadsAreErrorsNotEmptyPages_data();
     void failedReadsAreErrorsNotEmptyPages();
+    void whatCannotBeCheckedIsNotDeleted_data();
+    void whatCannotBeCheckedIsNotDeleted();
+
+private:
+    // The server's own connection (SQLite in exclusive locking mode: no second one gets in).
+    QSqlDatabase serverDatabase() const;
 };
+
+QSqlDatabase TestManagementResources::serverDatabase() const
+{
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (QSqlDatabase::database(name, false).databaseName() == m_dir->filePath(u"db"_s))
+            return QSqlDatabase::database(name, false);
+    }
+    return {};
+}
 
 void TestManagementResources::targetAndActionResources()
 {
@@ -378,6 +393,47 @@ void TestManagementResources::failedReadsAreErrorsNotEmptyPages_data()
                                            << u"reading the attributes of target"_s << u"/targets"_s << target;
     QTest::newRow("a target's actions") << u"actions"_s << u"/targets/cam-1/actions"_s
                                         << u"listing the actions of target"_s << u"/targets"_s << target;
+    // The SQL stores' own lists.
+    QTest::newRow("tags") << u"target_tags"_s << u"/targettags"_s << u"reading tags"_s << QString() << lab;
+    QTest::newRow("target groups") << u"targets"_s << u"/targetgroups"_s << u"reading the target groups"_s << QString()
+                                   << lab;
+}
+
+void TestManagementResources::whatCannotBeCheckedIsNotDeleted_data()
+{
+    QTest::addColumn<QString>("table"); // one the check reads, renamed away while the DELETE runs
+    QTest::addColumn<QString>("path");
+    QTest::newRow("a set whose rollouts cannot be read") << u"rollouts"_s << u"/distributionsets/1"_s;
+    QTest::newRow("a set whose actions cannot be read") << u"actions"_s << u"/distributionsets/1"_s;
+    QTest::newRow("a module whose sets cannot be read") << u"ds_modules"_s << u"/softwaremodules/1"_s;
+    QTest::newRow("a type whose modules cannot be read") << u"software_modules"_s << u"/softwaremoduletypes/1"_s;
+}
+
+// A delete is refused while something uses what it deletes; when what uses it cannot be read, that is a 500 and
+// nothing is deleted (before, an unreadable list counted as "nothing uses it").
+void TestManagementResources::whatCannotBeCheckedIsNotDeleted()
+{
+    QFETCH(QString, table);
+    QFETCH(QString, path);
+    prepareRepository();
+    QCOMPARE(as("admin").send("DELETE", u"/distributionsets/1"_s).status, 204); // frees module 1 and its type
+    QCOMPARE(as("admin")
+                 .post(u"/distributionsets"_s, R"([{"name":"fw","version":"2","type":"os_set","modules":[{"id":1}]}])")
+                 .status,
+             201);
+    const QString setPath = path == u"/distributionsets/1"_s ? u"/distributionsets/2"_s : path;
+    QCOMPARE(as("admin").get(setPath).status, 200);
+
+    QSqlDatabase db = serverDatabase();
+    QVERIFY(db.isOpen());
+    QSqlQuery rename(db);
+    QVERIFY2(rename.exec(u"ALTER TABLE %1 RENAME TO gone_%1"_s.arg(table)), qPrintable(rename.lastError().text()));
+    const HttpAnswer failed = as("admin").send("DELETE", setPath);
+    QVERIFY2(rename.exec(u"ALTER TABLE gone_%1 RENAME TO %1"_s.arg(table)), qPrintable(rename.lastError().text()));
+
+    QCOMPARE(failed.status, 500);
+    QVERIFY2(failed.json().value("message"_L1).toString().contains(u"reading"_s), failed.body.constData());
+    QCOMPARE(as("admin").get(setPath).status, 200); // still there
 }
 
 void TestManagementResources::failedReadsAreErrorsNotEmptyPages()
@@ -397,13 +453,8 @@ void TestManagementResources::failedReadsAreErrorsNotEmptyPages()
     const int healthy = request().status;
     QVERIFY2(healthy == 200 || healthy == 201 || healthy == 403, qPrintable(QString::number(healthy)));
 
-    // The server's own connection (SQLite in exclusive locking mode: no second one gets in) renames the table away,
-    // and back afterwards.
-    QSqlDatabase db;
-    for (const QString &name : QSqlDatabase::connectionNames()) {
-        if (QSqlDatabase::database(name, false).databaseName() == m_dir->filePath(u"db"_s))
-            db = QSqlDatabase::database(name, false);
-    }
+    // The server's own connection renames the table away, and back afterwards.
+    QSqlDatabase db = serverDatabase();
     QVERIFY(db.isOpen());
     QSqlQuery rename(db);
     QVERIFY2(rename.exec(u"ALTER TABLE %1 RENAME TO gone_%1"_s.arg(table)), qPrintable(rename.lastError().text()));
