@@ -196,17 +196,16 @@ inline QString targetGroupError(const QString &group)
     return {};
 }
 
-// A type named by its id (hawkBit) or by its key (Flotilla's first form): keys are its table's, byKey reads one.
+// A type named by its id (hawkBit) or by its key (Flotilla's first form): keyOfId is the key of the type whose id
+// the reference is (when it is a number and such a type exists), byKey reads one.
 template<typename Type, typename ByKey>
-std::optional<Type> typeByIdOrKey(const QStringList &keys, ByKey byKey, std::optional<qint64> id, const QString &key)
+std::optional<Type> typeByIdOrKey(const std::optional<QString> &keyOfId, ByKey byKey, const QString &key)
 {
-    if (id) {
-        for (const QString &k : keys) {
-            if (std::optional<Type> t = byKey(k); t && t->id == *id)
-                return t;
-        }
+    if (keyOfId) {
+        if (std::optional<Type> t = byKey(*keyOfId))
+            return t;
     }
-    return keys.contains(key) ? byKey(key) : std::nullopt;
+    return byKey(key);
 }
 
 inline QStringList keysOf(const QJsonValue &list)

@@ -43,7 +43,11 @@ QJsonArray ManagementServer::targetsOut(QList<MgmtTarget> targets)
     const bool typed
         = std::any_of(targets.begin(), targets.end(), [](const MgmtTarget &t) { return !t.targetTypeKey.isEmpty(); });
     if (typed) {
-        for (const QString &key : m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::Target)) {
+        // A decoration of a list already read: a failed read leaves it out (logged), it does not fail the answer.
+        const Result<QStringList> keys = m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::Target);
+        if (!keys)
+            qCWarning(lcMgmt).noquote() << "targets shown without their type's name:" << keys.error().message;
+        for (const QString &key : keys ? *keys : QStringList()) {
             if (const auto t = m_store.repository().targetType(key))
                 types.insert(key, *t);
         }
@@ -63,9 +67,8 @@ std::optional<QString> ManagementServer::targetTypeKeyOf(const QJsonValue &v)
     if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
         return QString();
     const std::optional<TargetType> t = typeByIdOrKey<TargetType>(
-        m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::Target),
-        [this](const QString &k) { return m_store.repository().targetType(k); },
-        v.isDouble() ? std::optional(idOf(v)) : std::nullopt, v.toString());
+        v.isDouble() ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::Target, idOf(v)) : std::nullopt,
+        [this](const QString &k) { return m_store.repository().targetType(k); }, v.toString());
     return t ? std::optional(t->key) : std::nullopt;
 }
 

@@ -196,8 +196,11 @@ void ManagementServer::createTargetTypes(Context &ctx)
 
 void ManagementServer::listModuleTypes(Context &ctx)
 {
+    const Result<QStringList> keys = m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::SoftwareModule);
+    if (!ctx.succeeded(keys))
+        return;
     QJsonArray content;
-    for (const QString &key : m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::SoftwareModule)) {
+    for (const QString &key : *keys) {
         if (const auto t = m_store.repository().softwareModuleType(key))
             content.append(moduleTypeJson(*t));
     }
@@ -209,9 +212,8 @@ std::optional<SoftwareModuleType> ManagementServer::moduleTypeByIdOrKey(const QS
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<SoftwareModuleType>(
-        m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::SoftwareModule),
-        [this](const QString &k) { return m_store.repository().softwareModuleType(k); },
-        isId ? std::optional(id) : std::nullopt, idOrKey);
+        isId ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::SoftwareModule, id) : std::nullopt,
+        [this](const QString &k) { return m_store.repository().softwareModuleType(k); }, idOrKey);
 }
 
 std::optional<DistributionSetType> ManagementServer::setTypeByIdOrKey(const QString &idOrKey)
@@ -219,9 +221,8 @@ std::optional<DistributionSetType> ManagementServer::setTypeByIdOrKey(const QStr
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<DistributionSetType>(
-        m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::DistributionSet),
-        [this](const QString &k) { return m_store.repository().distributionSetType(k); },
-        isId ? std::optional(id) : std::nullopt, idOrKey);
+        isId ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::DistributionSet, id) : std::nullopt,
+        [this](const QString &k) { return m_store.repository().distributionSetType(k); }, idOrKey);
 }
 
 void ManagementServer::getModuleType(Context &ctx)
@@ -256,8 +257,11 @@ void ManagementServer::listSetTypeModuleTypes(Context &ctx)
 
 void ManagementServer::listSetTypes(Context &ctx)
 {
+    const Result<QStringList> keys = m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::DistributionSet);
+    if (!ctx.succeeded(keys))
+        return;
     QJsonArray content;
-    for (const QString &key : m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::DistributionSet)) {
+    for (const QString &key : *keys) {
         if (const auto t = m_store.repository().distributionSetType(key))
             content.append(setTypeJson(*t));
     }
@@ -266,8 +270,11 @@ void ManagementServer::listSetTypes(Context &ctx)
 
 void ManagementServer::listTargetTypes(Context &ctx)
 {
+    const Result<QStringList> keys = m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::Target);
+    if (!ctx.succeeded(keys))
+        return;
     QJsonArray content;
-    for (const QString &key : m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::Target)) {
+    for (const QString &key : *keys) {
         if (const auto t = m_store.repository().targetType(key))
             content.append(targetTypeJson(*t));
     }
@@ -279,9 +286,8 @@ std::optional<TargetType> ManagementServer::targetTypeByIdOrKey(const QString &i
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<TargetType>(
-        m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::Target),
-        [this](const QString &k) { return m_store.repository().targetType(k); },
-        isId ? std::optional(id) : std::nullopt, idOrKey);
+        isId ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::Target, id) : std::nullopt,
+        [this](const QString &k) { return m_store.repository().targetType(k); }, idOrKey);
 }
 
 void ManagementServer::getTargetType(Context &ctx)

@@ -133,14 +133,23 @@ Result<int> SqlRepositoryStore::countSetsOfType(const QString &setTypeKey)
     return m_sql.countWhere(RsqlCompiler::Entity::DistributionSet, QStringLiteral("s.type_key = ?"), { setTypeKey });
 }
 
-QStringList SqlRepositoryStore::typeKeys(TypeKind kind)
+std::optional<QString> SqlRepositoryStore::typeKeyOf(TypeKind kind, qint64 id)
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT key FROM %1 WHERE id = ?").arg(typeTable(kind)));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        setError(QStringLiteral("reading %1 %2").arg(typeTable(kind)).arg(id), q);
+        return std::nullopt;
+    }
+    return q.next() ? std::optional(q.value(0).toString()) : std::nullopt;
+}
+
+Result<QStringList> SqlRepositoryStore::typeKeys(TypeKind kind)
 {
     QStringList keys;
     QSqlQuery q(db());
-    if (!q.exec(QStringLiteral("SELECT key FROM %1 ORDER BY id").arg(typeTable(kind)))) {
-        setError(QStringLiteral("reading %1").arg(typeTable(kind)), q);
-        return keys;
-    }
+    if (!q.exec(QStringLiteral("SELECT key FROM %1 ORDER BY id").arg(typeTable(kind))))
+        return failed(QStringLiteral("reading %1").arg(typeTable(kind)), q);
     while (q.next())
         keys << q.value(0).toString();
     return keys;

@@ -61,7 +61,9 @@ public:
 
     // The three kinds of type; the Management API names them, the store alone knows their tables.
     enum class TypeKind : quint8 { SoftwareModule, DistributionSet, Target };
-    QStringList typeKeys(TypeKind kind); // oldest first; empty when the read fails (lastError())
+    Result<QStringList> typeKeys(TypeKind kind); // oldest first
+    // The key of the type with this id (hawkBit names types by id); nullopt when there is none.
+    std::optional<QString> typeKeyOf(TypeKind kind, qint64 id);
     Result<int> countSetsOfType(const QString &setTypeKey);
     bool deleteType(TypeKind kind, const QString &key);
     // hawkBit's PUT on a type: name, description and colour (key and content stay).

@@ -397,6 +397,10 @@ void TestManagementResources::failedReadsAreErrorsNotEmptyPages_data()
     QTest::newRow("tags") << u"target_tags"_s << u"/targettags"_s << u"reading tags"_s << QString() << lab;
     QTest::newRow("target groups") << u"targets"_s << u"/targetgroups"_s << u"reading the target groups"_s << QString()
                                    << lab;
+    QTest::newRow("module types") << u"software_module_types"_s << u"/softwaremoduletypes?limit=50"_s
+                                  << u"reading software_module_types"_s << QString() << lab;
+    QTest::newRow("set types") << u"ds_types"_s << u"/distributionsettypes"_s << u"reading ds_types"_s << QString()
+                               << lab;
 }
 
 void TestManagementResources::whatCannotBeCheckedIsNotDeleted_data()
