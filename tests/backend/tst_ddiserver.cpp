@@ -2,12 +2,10 @@
 // device: polls, deployments, cancel, consent, windows, errors, authentication, links. Every scenario checks the
 // wire (status, JSON, links, headers) and what the store says afterwards. Downloads: tst_ddiartifacts.
 #include "tests/backend/ddifixture.h"
+#include "tests/common/tableaway.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace Flotilla;
@@ -48,8 +46,8 @@ private Q_SLOTS:
     void anonymousOnlyWhenEnabled();
     void linksFollowTrustedProxyOnly();
     void swupdateFeedbackIsAccepted();
-    void failedReadsAre500NotNothingToDo_data();
-    void failedReadsAre500NotNothingToDo();
+    void failedReadsAre500NeverAnEmptyAnswer_data();
+    void failedReadsAre500NeverAnEmptyAnswer();
 };
 
 void TestDdiServer::happyPath()
@@ -601,7 +599,7 @@ void TestDdiServer::swupdateFeedbackIsAccepted()
     QCOMPARE((*m_store->targets().targetAttributes(m_target.id)).value(u"hwId"_s), u"testboard"_s);
 }
 
-void TestDdiServer::failedReadsAre500NotNothingToDo_data()
+void TestDdiServer::failedReadsAre500NeverAnEmptyAnswer_data()
 {
     QTest::addColumn<QString>("table"); // renamed away while the device asks
     QTest::addColumn<QString>("resource"); // below the controller: "" (the base poll) or "deploymentBase"
@@ -618,7 +616,7 @@ void TestDdiServer::failedReadsAre500NotNothingToDo_data()
 
 // A read the store fails is the device's 500 with the store's words, never an empty answer that tells it there is
 // nothing to do (or a deployment without its chunks or history).
-void TestDdiServer::failedReadsAre500NotNothingToDo()
+void TestDdiServer::failedReadsAre500NeverAnEmptyAnswer()
 {
     QFETCH(QString, table);
     QFETCH(QString, resource);
@@ -631,17 +629,12 @@ void TestDdiServer::failedReadsAre500NotNothingToDo()
         : controller(m_target) + u"/%1/%2?actionHistory=5"_s.arg(resource).arg(actionId);
     QCOMPARE(dev.get(path).status, 200);
 
-    // The store's own connection (SQLite in exclusive locking mode) renames the table away, and back afterwards.
-    QSqlDatabase db;
-    for (const QString &name : QSqlDatabase::connectionNames()) {
-        if (QSqlDatabase::database(name, false).isOpen())
-            db = QSqlDatabase::database(name, false);
+    HttpAnswer failed;
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), table);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        failed = dev.get(path);
     }
-    QVERIFY(db.isOpen());
-    QSqlQuery rename(db);
-    QVERIFY2(rename.exec(u"ALTER TABLE %1 RENAME TO gone_%1"_s.arg(table)), qPrintable(rename.lastError().text()));
-    const HttpAnswer failed = dev.get(path);
-    QVERIFY2(rename.exec(u"ALTER TABLE gone_%1 RENAME TO %1"_s.arg(table)), qPrintable(rename.lastError().text()));
 
     QCOMPARE(failed.status, 500);
     QVERIFY2(failed.json()["message"_L1].toString().contains(what), failed.body.constData());

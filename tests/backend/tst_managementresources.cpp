@@ -5,6 +5,7 @@
 #include "backend/managementserver.h"
 #include "backend/sqlstore.h"
 #include "tests/backend/managementfixture.h"
+#include "tests/common/tableaway.h"
 
 #include <QFile>
 #include <QHttpMultiPart>
@@ -41,18 +42,9 @@ private Q_SLOTS:
     void whatCannotBeCheckedIsNotDeleted();
 
 private:
-    // The server's own connection (SQLite in exclusive locking mode: no second one gets in).
-    QSqlDatabase serverDatabase() const;
+    // The server's own store connection.
+    QSqlDatabase serverDatabase() const { return FlotillaTest::storeConnection(m_dir->filePath(u"db"_s)); }
 };
-
-QSqlDatabase TestManagementResources::serverDatabase() const
-{
-    for (const QString &name : QSqlDatabase::connectionNames()) {
-        if (QSqlDatabase::database(name, false).databaseName() == m_dir->filePath(u"db"_s))
-            return QSqlDatabase::database(name, false);
-    }
-    return {};
-}
 
 void TestManagementResources::targetAndActionResources()
 {
@@ -428,12 +420,12 @@ void TestManagementResources::whatCannotBeCheckedIsNotDeleted()
     const QString setPath = path == u"/distributionsets/1"_s ? u"/distributionsets/2"_s : path;
     QCOMPARE(as("admin").get(setPath).status, 200);
 
-    QSqlDatabase db = serverDatabase();
-    QVERIFY(db.isOpen());
-    QSqlQuery rename(db);
-    QVERIFY2(rename.exec(u"ALTER TABLE %1 RENAME TO gone_%1"_s.arg(table)), qPrintable(rename.lastError().text()));
-    const HttpAnswer failed = as("admin").send("DELETE", setPath);
-    QVERIFY2(rename.exec(u"ALTER TABLE gone_%1 RENAME TO %1"_s.arg(table)), qPrintable(rename.lastError().text()));
+    HttpAnswer failed;
+    {
+        const FlotillaTest::TableAway away(serverDatabase(), table);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        failed = as("admin").send("DELETE", setPath);
+    }
 
     QCOMPARE(failed.status, 500);
     QVERIFY2(failed.json().value("message"_L1).toString().contains(u"reading"_s), failed.body.constData());
@@ -457,13 +449,12 @@ void TestManagementResources::failedReadsAreErrorsNotEmptyPages()
     const int healthy = request().status;
     QVERIFY2(healthy == 200 || healthy == 201 || healthy == 403, qPrintable(QString::number(healthy)));
 
-    // The server's own connection renames the table away, and back afterwards.
-    QSqlDatabase db = serverDatabase();
-    QVERIFY(db.isOpen());
-    QSqlQuery rename(db);
-    QVERIFY2(rename.exec(u"ALTER TABLE %1 RENAME TO gone_%1"_s.arg(table)), qPrintable(rename.lastError().text()));
-    const HttpAnswer failed = request();
-    QVERIFY2(rename.exec(u"ALTER TABLE gone_%1 RENAME TO %1"_s.arg(table)), qPrintable(rename.lastError().text()));
+    HttpAnswer failed;
+    {
+        const FlotillaTest::TableAway away(serverDatabase(), table);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        failed = request();
+    }
 
     QCOMPARE(failed.status, 500);
     const QJsonObject error = failed.json();

@@ -2,6 +2,7 @@
 // newer schema, round trips, presentation order, transactions, idempotent feedback receipts, the query plan.
 #include "backend/sqlstore.h"
 #include "tests/backend/postgresfixture.h"
+#include "tests/common/tableaway.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -464,17 +465,14 @@ void TestSqlStore::unreadableConfigurationIsNeverTheDefaults()
     QVERIFY(m_store->setTenantConfiguration(c));
     m_store->rollback();
 
-    QSqlDatabase db;
-    for (const QString &name : QSqlDatabase::connectionNames()) {
-        if (name.startsWith(u"flotilla-store-"_s) && QSqlDatabase::database(name, false).isOpen())
-            db = QSqlDatabase::database(name, false);
+    TenantConfiguration read;
+    QString error;
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"tenant_config"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        read = m_store->tenantConfiguration();
+        error = m_store->lastError();
     }
-    QVERIFY(db.isOpen());
-    QSqlQuery rename(db);
-    QVERIFY(rename.exec(u"ALTER TABLE tenant_config RENAME TO gone_tenant_config"_s));
-    const TenantConfiguration read = m_store->tenantConfiguration();
-    const QString error = m_store->lastError();
-    QVERIFY(rename.exec(u"ALTER TABLE gone_tenant_config RENAME TO tenant_config"_s));
 
     QVERIFY(read.autoClose);
     QCOMPARE(read.pollingSecs, 42);
