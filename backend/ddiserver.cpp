@@ -430,7 +430,10 @@ std::optional<QByteArray> DdiServer::deploymentJson(Context &ctx, const Action &
             d.maintenanceWindowEndMs = w->end.toMSecsSinceEpoch();
         }
     }
-    if (const std::optional<DistributionSet> set = m_repository.distributionSet(action.distributionSetId)) {
+    const Lookup<DistributionSet> set = m_repository.distributionSet(action.distributionSetId);
+    if (set.failed())
+        return failed(set.error());
+    if (set.found()) {
         d.distributionSetName = set->name;
         d.distributionSetVersion = set->version;
     }
@@ -599,9 +602,11 @@ void DdiServer::putInstalledBase(Context &ctx, const QString &)
     const std::optional<Ddi::InstalledBase> installed = Ddi::InstalledBase::decode(ctx.request.body(), &error);
     if (!installed)
         return ctx.fail(Status::BadRequest, error.message);
-    const std::optional<DistributionSet> set
-        = m_repository.distributionSetByNameVersion(installed->name, installed->version);
-    if (!set)
+    const Lookup<DistributionSet> set = m_repository.distributionSetByNameVersion(installed->name, installed->version);
+    if (set.failed())
+        return ctx.fail(Status::InternalServerError,
+                        u"the distribution set could not be read: %1"_s.arg(set.error().message));
+    if (set.absent())
         return ctx.fail(
             Status::NotFound,
             u"distribution set '%1' version '%2' does not exist"_s.arg(installed->name, installed->version));

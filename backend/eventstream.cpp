@@ -54,7 +54,9 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
             break;
         case K::RolloutCreated:
         case K::RolloutChanged:
-            if (const auto r = m_store.rollouts().rollout(c.id))
+            if (const auto r = m_store.rollouts().rollout(c.id); r.failed())
+                qCWarning(lcStore).noquote() << "a rollout event is lost:" << r.error().message;
+            else if (r.found())
                 m_log.publish(c.kind == K::RolloutCreated ? Mgmt::EventType::RolloutCreated
                                                           : Mgmt::EventType::RolloutChanged,
                               Mgmt::RolloutChangedEvent { r->id, r->name, nameOf(r->state).toLower() }.toJson());

@@ -122,10 +122,10 @@ private:
     void getSetType(Context &ctx);
     void listSetTypeModuleTypes(Context &ctx); // mandatorymoduletypes or optionalmoduletypes
     // A type named by its id (hawkBit) or its key (Flotilla's first form).
-    std::optional<SoftwareModuleType> moduleTypeByIdOrKey(const QString &idOrKey);
-    std::optional<DistributionSetType> setTypeByIdOrKey(const QString &idOrKey);
+    Lookup<SoftwareModuleType> moduleTypeByIdOrKey(const QString &idOrKey);
+    Lookup<DistributionSetType> setTypeByIdOrKey(const QString &idOrKey);
     void listTargetTypes(Context &ctx);
-    std::optional<TargetType> targetTypeByIdOrKey(const QString &idOrKey);
+    Lookup<TargetType> targetTypeByIdOrKey(const QString &idOrKey);
     void getTargetType(Context &ctx);
     void updateType(Context &ctx); // PUT on any of the three kinds of type
     void getSetTypeModuleType(Context &ctx);
@@ -157,7 +157,7 @@ private:
     void tagMembers(Context &ctx); // POST tags, DELETE untags a list
     void tagMember(Context &ctx); // POST tags, DELETE untags one (args[1])
     void listMemberTags(Context &ctx); // a target's or set's tags
-    std::optional<qint64> tagMemberOf(Context &ctx, const QJsonValue &member); // the target's or set's id
+    Lookup<qint64> tagMemberOf(Context &ctx, const QJsonValue &member); // the target's or set's id
 
     // hawkBit's /autoassignments (mgmtautoassignments.cpp).
     QJsonObject autoAssignmentOut(const AutoAssignment &a); // with its set's name and the audit fields
@@ -233,7 +233,7 @@ private:
     void overviewErrors(Context &ctx); // Flotilla: /overview/errors
     void updateRollout(Context &ctx);
     // A request's targetType (hawkBit: the id; Flotilla also the key) as the key; nullopt: no such type.
-    std::optional<QString> targetTypeKeyOf(const QJsonValue &v);
+    Lookup<QString> targetTypeKeyOf(const QJsonValue &v);
 
     SqlStore &m_store;
     ArtifactStore &m_artifacts;

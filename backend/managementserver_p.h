@@ -199,10 +199,13 @@ inline QString targetGroupError(const QString &group)
 // A type named by its id (hawkBit) or by its key (Flotilla's first form): keyOfId is the key of the type whose id
 // the reference is (when it is a number and such a type exists), byKey reads one.
 template<typename Type, typename ByKey>
-std::optional<Type> typeByIdOrKey(const std::optional<QString> &keyOfId, ByKey byKey, const QString &key)
+Lookup<Type> typeByIdOrKey(const Lookup<QString> &keyOfId, ByKey byKey, const QString &key)
 {
-    if (keyOfId) {
-        if (std::optional<Type> t = byKey(*keyOfId))
+    if (keyOfId.failed())
+        return keyOfId.error();
+    if (keyOfId.found()) {
+        Lookup<Type> t = byKey(*keyOfId);
+        if (!t.absent())
             return t;
     }
     return byKey(key);
@@ -379,6 +382,12 @@ using namespace Mgmt;
 // One request: who asks, the path arguments, and the answer.
 struct ManagementServer::Context
 {
+    template<typename T> static const Failure *failureOf(const Result<T> &r) { return r ? nullptr : &r.error(); }
+    template<typename T> static const Failure *failureOf(const Lookup<T> &l)
+    {
+        return l.failed() ? &l.error() : nullptr;
+    }
+
     const QHttpServerRequest &request;
     QHttpServerResponder &responder;
     QStringList args;
@@ -421,10 +430,24 @@ struct ManagementServer::Context
     template<typename... R> bool succeeded(const R &...results)
     {
         const Failure *first = nullptr;
-        ((first = first ? first : (results ? nullptr : &results.error())), ...);
+        ((first = first ? first : failureOf(results)), ...);
         if (first)
             fail(Mgmt::Errors::Generic, first->message);
         return !first;
+    }
+    // True when the lookup found its entity; else answers 404 with notFound (there is none) or 500 (the read
+    // failed), so a read that failed is never answered "does not exist".
+    template<typename T> bool found(const Lookup<T> &lookup, const Mgmt::Error &notFoundError, const QString &notFound)
+    {
+        if (lookup.failed())
+            fail(Mgmt::Errors::Generic, lookup.error().message);
+        else if (lookup.absent())
+            fail(notFoundError, notFound);
+        return lookup.found();
+    }
+    template<typename T> bool found(const Lookup<T> &lookup, const QString &notFound)
+    {
+        return found(lookup, Mgmt::errorFor(Mgmt::Status::NotFound), notFound);
     }
     void fail(const Mgmt::Error &error, const QString &message)
     {

@@ -49,8 +49,11 @@ QJsonObject autoAssignmentJson(const AutoAssignment &a, const std::optional<Dist
 
 QJsonObject ManagementServer::autoAssignmentOut(const AutoAssignment &a)
 {
-    return withAudit(u"autoassignment"_s,
-                     autoAssignmentJson(a, m_store.repository().distributionSet(a.distributionSetId)));
+    // The set's name is a decoration of the link: left out, with a warning, when it cannot be read.
+    const Lookup<DistributionSet> set = m_store.repository().distributionSet(a.distributionSetId);
+    if (set.failed())
+        qCWarning(lcMgmt).noquote() << "auto-assignment's set name:" << set.error().message;
+    return withAudit(u"autoassignment"_s, autoAssignmentJson(a, set.failed() ? std::nullopt : set.optional()));
 }
 
 std::optional<AutoAssignment> ManagementServer::autoAssignmentOf(Context &ctx)
@@ -116,9 +119,9 @@ void ManagementServer::createAutoAssignment(Context &ctx)
     if (!body->value("distributionSetId"_L1).isDouble())
         return ctx.fail(Status::BadRequest, u"distributionSetId is required"_s);
     a.distributionSetId = idOf(body->value("distributionSetId"_L1));
-    const std::optional<DistributionSet> set = m_store.repository().distributionSet(a.distributionSetId);
-    if (!set)
-        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(a.distributionSetId));
+    const Lookup<DistributionSet> set = m_store.repository().distributionSet(a.distributionSetId);
+    if (!ctx.found(set, u"distribution set %1 does not exist"_s.arg(a.distributionSetId)))
+        return;
     if (!set->valid)
         return ctx.fail(Errors::DistributionSetInvalid,
                         u"distribution set %1 %2 is invalidated"_s.arg(set->name, set->version));

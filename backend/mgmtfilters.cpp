@@ -128,8 +128,11 @@ void ManagementServer::getFilterSet(Context &ctx)
     const std::optional<TargetFilter> f = filterOf(ctx);
     if (!f)
         return;
-    const auto set = f->autoAssignSetId ? m_store.repository().distributionSet(f->autoAssignSetId) : std::nullopt;
-    if (!set)
+    const Lookup<DistributionSet> set
+        = f->autoAssignSetId ? m_store.repository().distributionSet(f->autoAssignSetId) : std::nullopt;
+    if (!ctx.succeeded(set))
+        return;
+    if (set.absent())
         return ctx.send(QJsonValue(), Status::NoContent);
     const Result<MgmtDistributionSet> shown = setOf(*set);
     if (!ctx.succeeded(shown))
@@ -146,9 +149,9 @@ void ManagementServer::setFilterSet(Context &ctx)
     // hawkBit's MgmtDistributionSetAutoAssignment: id, type (forced, soft, downloadonly; not timeforced), weight,
     // confirmationRequired.
     const qint64 setId = idOf(body->value("id"_L1));
-    const auto set = m_store.repository().distributionSet(setId);
-    if (!set)
-        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(setId));
+    const Lookup<DistributionSet> set = m_store.repository().distributionSet(setId);
+    if (!ctx.found(set, u"distribution set %1 does not exist"_s.arg(setId)))
+        return;
     if (!set->valid)
         return ctx.fail(Errors::DistributionSetInvalid,
                         u"distribution set %1 %2 is invalidated"_s.arg(set->name, set->version));

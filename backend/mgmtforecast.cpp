@@ -30,10 +30,9 @@ void ManagementServer::forecastRollout(Context &ctx)
     std::optional<RolloutRequest> request = rolloutRequestOf(ctx, *body);
     if (!request)
         return;
-    const std::optional<DistributionSet> set = m_store.repository().distributionSet(request->rollout.distributionSetId);
-    if (!set)
-        return ctx.fail(Status::NotFound,
-                        u"distribution set %1 does not exist"_s.arg(request->rollout.distributionSetId));
+    const Lookup<DistributionSet> set = m_store.repository().distributionSet(request->rollout.distributionSetId);
+    if (!ctx.found(set, u"distribution set %1 does not exist"_s.arg(request->rollout.distributionSetId)))
+        return;
     const auto compiled = RsqlCompiler::compile(RsqlCompiler::Entity::Target, request->rollout.targetFilterQuery);
     if (const auto *e = std::get_if<Rsql::ParseError>(&compiled))
         return ctx.fail(Errors::RsqlSyntax, u"targetFilterQuery: %1"_s.arg(e->toString()));

@@ -31,11 +31,10 @@ std::optional<std::pair<QString, qint64>> ManagementServer::metadataOwner(Contex
     const auto id = ctx.idArg(0, module ? u"software module"_s : u"distribution set"_s);
     if (!id)
         return std::nullopt;
-    if (module ? !m_store.repository().softwareModule(*id) : !m_store.repository().distributionSet(*id)) {
-        ctx.fail(Status::NotFound,
-                 u"%1 %2 does not exist"_s.arg(module ? u"software module"_s : u"distribution set"_s).arg(*id));
+    const QString none = u"%1 %2 does not exist"_s.arg(module ? u"software module"_s : u"distribution set"_s).arg(*id);
+    if (!(module ? ctx.found(m_store.repository().softwareModule(*id), none)
+                 : ctx.found(m_store.repository().distributionSet(*id), none)))
         return std::nullopt;
-    }
     return std::pair { module ? u"softwaremodule"_s : u"distributionset"_s, *id };
 }
 

@@ -50,10 +50,9 @@ void ManagementServer::createModules(Context &ctx)
               if (m.typeKey.isEmpty() || m.name.isEmpty() || m.version.isEmpty())
                   return ctx.fail(Status::BadRequest, u"[%1]: type, name and version are required"_s.arg(i)),
                          std::nullopt;
-              if (!m_store.repository().softwareModuleType(m.typeKey))
-                  return ctx.fail(Status::NotFound,
-                                  u"[%1].type: software module type '%2' does not exist"_s.arg(i).arg(m.typeKey)),
-                         std::nullopt;
+              if (!ctx.found(m_store.repository().softwareModuleType(m.typeKey),
+                             u"[%1].type: software module type '%2' does not exist"_s.arg(i).arg(m.typeKey)))
+                  return std::nullopt;
               m.id = m_store.repository().insertSoftwareModule(m);
               if (!m.id)
                   return ctx.fail(Status::Conflict,
@@ -73,9 +72,9 @@ void ManagementServer::getModule(Context &ctx)
     const auto id = ctx.idArg(0, u"software module"_s);
     if (!id)
         return;
-    const std::optional<SoftwareModule> m = m_store.repository().softwareModule(*id);
-    if (!m)
-        return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
+    const Lookup<SoftwareModule> m = m_store.repository().softwareModule(*id);
+    if (!ctx.found(m, u"software module %1 does not exist"_s.arg(*id)))
+        return;
     const Result<QList<Artifact>> artifacts = m_store.repository().artifacts(m->id);
     if (!ctx.succeeded(artifacts))
         return;
@@ -87,8 +86,8 @@ void ManagementServer::uploadArtifact(Context &ctx)
     const auto id = ctx.idArg(0, u"software module"_s);
     if (!id)
         return;
-    if (!m_store.repository().softwareModule(*id))
-        return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
+    if (!ctx.found(m_store.repository().softwareModule(*id), u"software module %1 does not exist"_s.arg(*id)))
+        return;
     const auto parts = parseMultipartForm(ctx.request.value("content-type"), ctx.request.body());
     if (!parts)
         return ctx.fail(Status::BadRequest, u"the body must be multipart/form-data with a 'file' part"_s);
@@ -189,10 +188,13 @@ void ManagementServer::createSets(Context &ctx)
         DistributionSet s { 0, o.name, o.version, o.type, o.requiredMigrationStep, false, o.description };
         if (s.name.isEmpty() || s.version.isEmpty() || s.typeKey.isEmpty())
             return ctx.fail(Status::BadRequest, u"[%1]: name, version and type are required"_s.arg(i));
-        if (!m_store.repository().distributionSetType(s.typeKey))
-            return ctx.fail(Status::NotFound,
-                            u"[%1].type: distribution set type '%2' does not exist"_s.arg(i).arg(s.typeKey));
-        if (m_store.repository().distributionSetByNameVersion(s.name, s.version))
+        if (!ctx.found(m_store.repository().distributionSetType(s.typeKey),
+                       u"[%1].type: distribution set type '%2' does not exist"_s.arg(i).arg(s.typeKey)))
+            return;
+        const Lookup<DistributionSet> existing = m_store.repository().distributionSetByNameVersion(s.name, s.version);
+        if (!ctx.succeeded(existing))
+            return;
+        if (existing.found())
             return ctx.fail(Status::Conflict, u"[%1]: distribution set %2 %3 exists"_s.arg(i).arg(s.name, s.version));
         s.id = m_store.repository().insertDistributionSet(s);
         if (!s.id)
@@ -221,9 +223,9 @@ void ManagementServer::getSet(Context &ctx)
     const auto id = ctx.idArg(0, u"distribution set"_s);
     if (!id)
         return;
-    const std::optional<DistributionSet> s = m_store.repository().distributionSet(*id);
-    if (!s)
-        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    const Lookup<DistributionSet> s = m_store.repository().distributionSet(*id);
+    if (!ctx.found(s, u"distribution set %1 does not exist"_s.arg(*id)))
+        return;
     const Result<MgmtDistributionSet> shown = setOf(*s);
     if (!ctx.succeeded(shown))
         return;
@@ -280,7 +282,9 @@ QJsonArray ManagementServer::modulesOut(QList<MgmtSoftwareModule> modules)
     for (MgmtSoftwareModule &m : modules) {
         if (!typeNames.contains(m.type)) {
             const auto t = m_store.repository().softwareModuleType(m.type);
-            typeNames.insert(m.type, t ? t->name : m.type);
+            if (t.failed()) // a decoration: the key stands in for the name
+                qCWarning(lcMgmt).noquote() << "module type name:" << t.error().message;
+            typeNames.insert(m.type, t.found() ? t->name : m.type);
         }
         m.typeName = typeNames.value(m.type);
         m.locked = locked && locked->contains(m.id);
@@ -296,7 +300,9 @@ QJsonArray ManagementServer::setsOut(QList<MgmtDistributionSet> sets)
     for (MgmtDistributionSet &s : sets) {
         if (!typeNames.contains(s.type)) {
             const auto t = m_store.repository().distributionSetType(s.type);
-            typeNames.insert(s.type, t ? t->name : s.type);
+            if (t.failed()) // a decoration: the key stands in for the name
+                qCWarning(lcMgmt).noquote() << "set type name:" << t.error().message;
+            typeNames.insert(s.type, t.found() ? t->name : s.type);
         }
         s.typeName = typeNames.value(s.type);
         s.deleted = false;
@@ -311,9 +317,9 @@ void ManagementServer::updateModule(Context &ctx)
     const auto body = id ? ctx.jsonObject() : std::nullopt;
     if (!body)
         return;
-    std::optional<SoftwareModule> m = m_store.repository().softwareModule(*id);
-    if (!m)
-        return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
+    Lookup<SoftwareModule> m = m_store.repository().softwareModule(*id);
+    if (!ctx.found(m, u"software module %1 does not exist"_s.arg(*id)))
+        return;
     // hawkBit's MgmtSoftwareModuleRequestBodyPut: description, vendor, locked (true only).
     if (body->value("locked"_L1).toBool(false))
         return ctx.fail(Status::BadRequest,
@@ -337,9 +343,9 @@ void ManagementServer::updateSet(Context &ctx)
     const auto body = id ? ctx.jsonObject() : std::nullopt;
     if (!body)
         return;
-    std::optional<DistributionSet> s = m_store.repository().distributionSet(*id);
-    if (!s)
-        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    Lookup<DistributionSet> s = m_store.repository().distributionSet(*id);
+    if (!ctx.found(s, u"distribution set %1 does not exist"_s.arg(*id)))
+        return;
     // hawkBit's MgmtDistributionSetRequestBodyPut: name, description, version, requiredMigrationStep, locked
     // (true locks; a lock is not undone, as in hawkBit).
     if (body->contains("name"_L1))
@@ -357,8 +363,10 @@ void ManagementServer::updateSet(Context &ctx)
     }
     if (s->name.isEmpty() || s->version.isEmpty())
         return ctx.fail(Status::BadRequest, u"name and version must not be empty"_s);
-    if (const auto other = m_store.repository().distributionSetByNameVersion(s->name, s->version);
-        other && other->id != s->id)
+    const Lookup<DistributionSet> other = m_store.repository().distributionSetByNameVersion(s->name, s->version);
+    if (!ctx.succeeded(other))
+        return;
+    if (other.found() && other->id != s->id)
         return ctx.fail(Status::Conflict, u"distribution set %1 %2 exists"_s.arg(s->name, s->version));
     if (!m_store.repository().updateDistributionSet(*s))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
@@ -375,9 +383,9 @@ void ManagementServer::invalidateSet(Context &ctx)
     const auto body = id ? ctx.jsonObject() : std::nullopt;
     if (!body)
         return;
-    std::optional<DistributionSet> s = m_store.repository().distributionSet(*id);
-    if (!s)
-        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    Lookup<DistributionSet> s = m_store.repository().distributionSet(*id);
+    if (!ctx.found(s, u"distribution set %1 does not exist"_s.arg(*id)))
+        return;
     // hawkBit's MgmtInvalidateDistributionSetRequestBody: actionCancelationType none | soft | force, cancelRollouts.
     const QString cancelation = body->value("actionCancelationType"_L1).toString(u"none"_s).toLower();
     if (cancelation != u"none"_s && cancelation != u"soft"_s && cancelation != u"force"_s)
@@ -407,9 +415,11 @@ void ManagementServer::invalidateSet(Context &ctx)
             return;
         for (qint64 rollout : *rollouts) {
             const auto r = m_store.rollouts().rollout(rollout);
+            if (!ctx.succeeded(r))
+                return;
             static const QList<RolloutState> stoppable = { RolloutState::Ready, RolloutState::WaitingForApproval,
                                                            RolloutState::Running, RolloutState::Paused };
-            if (r && stoppable.contains(r->state) && !m_rollouts.stop(rollout))
+            if (r.found() && stoppable.contains(r->state) && !m_rollouts.stop(rollout))
                 return ctx.fail(Status::InternalServerError, m_rollouts.lastError());
         }
     }
@@ -442,8 +452,8 @@ void ManagementServer::setStatistics(Context &ctx)
     const auto id = ctx.idArg(0, u"distribution set"_s);
     if (!id)
         return;
-    if (!m_store.repository().distributionSet(*id))
-        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    if (!ctx.found(m_store.repository().distributionSet(*id), u"distribution set %1 does not exist"_s.arg(*id)))
+        return;
     // hawkBit's MgmtDistributionSetStatistics: counts by state name (ACTION and ROLLOUT states in capitals) with a
     // "total"; /statistics/actions, /rollouts and /autoassignments answer one part of it.
     auto withTotal = [](const auto &counts) {
@@ -484,9 +494,9 @@ void ManagementServer::listArtifacts(Context &ctx)
     const auto id = ctx.idArg(0, u"software module"_s);
     if (!id)
         return;
-    const std::optional<SoftwareModule> m = m_store.repository().softwareModule(*id);
-    if (!m)
-        return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
+    const Lookup<SoftwareModule> m = m_store.repository().softwareModule(*id);
+    if (!ctx.found(m, u"software module %1 does not exist"_s.arg(*id)))
+        return;
     const Result<QList<Artifact>> artifacts = m_store.repository().artifacts(*id);
     if (!ctx.succeeded(artifacts))
         return;
@@ -568,8 +578,8 @@ void ManagementServer::listSetTargets(Context &ctx)
     if (which != u"assignedTargets"_s && which != u"installedTargets"_s && which != u"assignedSM"_s)
         return ctx.fail(Status::NotFound,
                         u"no list '%1'; use assignedSM, assignedTargets or installedTargets"_s.arg(which));
-    if (!m_store.repository().distributionSet(*id))
-        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    if (!ctx.found(m_store.repository().distributionSet(*id), u"distribution set %1 does not exist"_s.arg(*id)))
+        return;
     if (which == u"assignedSM"_s) {
         const Result<QList<SoftwareModule>> inSet = m_store.repository().modulesOfSet(*id);
         if (!ctx.succeeded(inSet))
@@ -603,8 +613,8 @@ void ManagementServer::deleteModule(Context &ctx)
     const auto id = ctx.idArg(0, u"software module"_s);
     if (!id)
         return;
-    if (!m_store.repository().softwareModule(*id))
-        return ctx.fail(Status::NotFound, u"software module %1 does not exist"_s.arg(*id));
+    if (!ctx.found(m_store.repository().softwareModule(*id), u"software module %1 does not exist"_s.arg(*id)))
+        return;
     const Result<QStringList> users = m_store.repository().dependentsOfModule(*id);
     if (!ctx.succeeded(users))
         return;
@@ -627,8 +637,8 @@ void ManagementServer::deleteSet(Context &ctx)
     const auto id = ctx.idArg(0, u"distribution set"_s);
     if (!id)
         return;
-    if (!m_store.repository().distributionSet(*id))
-        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(*id));
+    if (!ctx.found(m_store.repository().distributionSet(*id), u"distribution set %1 does not exist"_s.arg(*id)))
+        return;
     const Result<QStringList> users = m_store.repository().dependentsOfSet(*id);
     if (!ctx.succeeded(users))
         return;

@@ -169,7 +169,10 @@ void ManagementServer::createRollout(Context &ctx)
                                                           : Status::BadRequest,
                         why);
     }
-    const Result<MgmtRolloutResponseBody> shown = rolloutOf(*m_store.rollouts().rollout(id));
+    const Lookup<Rollout> saved = m_store.rollouts().rollout(id);
+    if (!ctx.found(saved, u"rollout %1 does not exist"_s.arg(id)))
+        return;
+    const Result<MgmtRolloutResponseBody> shown = rolloutOf(*saved);
     if (!ctx.succeeded(shown))
         return;
     const QJsonObject created = shown->toJson();
@@ -182,9 +185,9 @@ void ManagementServer::getRollout(Context &ctx)
     const auto id = ctx.idArg(0, u"rollout"_s);
     if (!id)
         return;
-    const std::optional<Rollout> r = m_store.rollouts().rollout(*id);
-    if (!r)
-        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    const Lookup<Rollout> r = m_store.rollouts().rollout(*id);
+    if (!ctx.found(r, u"rollout %1 does not exist"_s.arg(*id)))
+        return;
     const Result<MgmtRolloutResponseBody> shown = rolloutOf(*r);
     if (!ctx.succeeded(shown))
         return;
@@ -196,9 +199,9 @@ void ManagementServer::listGroups(Context &ctx)
     const auto id = ctx.idArg(0, u"rollout"_s);
     if (!id)
         return;
-    const std::optional<Rollout> r = m_store.rollouts().rollout(*id);
-    if (!r)
-        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    const Lookup<Rollout> r = m_store.rollouts().rollout(*id);
+    if (!ctx.found(r, u"rollout %1 does not exist"_s.arg(*id)))
+        return;
     const Result<QList<RolloutGroup>> groups = m_store.rollouts().rolloutGroups(*id);
     if (!ctx.succeeded(groups))
         return;
@@ -218,9 +221,9 @@ void ManagementServer::getGroup(Context &ctx)
     const auto groupId = id ? ctx.idArg(1, u"group"_s) : std::nullopt;
     if (!groupId)
         return;
-    const std::optional<Rollout> r = m_store.rollouts().rollout(*id);
-    if (!r)
-        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    const Lookup<Rollout> r = m_store.rollouts().rollout(*id);
+    if (!ctx.found(r, u"rollout %1 does not exist"_s.arg(*id)))
+        return;
     const Result<QList<RolloutGroup>> groups = m_store.rollouts().rolloutGroups(*id);
     if (!ctx.succeeded(groups))
         return;
@@ -240,8 +243,8 @@ void ManagementServer::rolloutCommand(Context &ctx)
     const auto id = ctx.idArg(0, u"rollout"_s);
     if (!id)
         return;
-    if (!m_store.rollouts().rollout(*id))
-        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    if (!ctx.found(m_store.rollouts().rollout(*id), u"rollout %1 does not exist"_s.arg(*id)))
+        return;
     const QString command = ctx.args.value(1);
     bool ok = false;
     if (command == u"start"_s)
@@ -274,9 +277,9 @@ void ManagementServer::updateRollout(Context &ctx)
     const auto body = id ? ctx.jsonObject() : std::nullopt;
     if (!body)
         return;
-    std::optional<Rollout> r = m_store.rollouts().rollout(*id);
-    if (!r)
-        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    Lookup<Rollout> r = m_store.rollouts().rollout(*id);
+    if (!ctx.found(r, u"rollout %1 does not exist"_s.arg(*id)))
+        return;
     // hawkBit's MgmtRolloutRestRequestBodyPut: name, description.
     const QString name = body->contains("name"_L1) ? body->value("name"_L1).toString().trimmed() : r->name;
     const QString description = body->value("description"_L1).toString(r->description);
@@ -285,7 +288,10 @@ void ManagementServer::updateRollout(Context &ctx)
     if (!m_store.rollouts().updateRolloutText(r->id, name, description))
         return ctx.fail(Status::Conflict, u"rollout '%1' exists"_s.arg(name)); // names are unique
     recordModified(ctx, u"rollout"_s, r->id);
-    const Result<MgmtRolloutResponseBody> shown = rolloutOf(*m_store.rollouts().rollout(r->id));
+    const Lookup<Rollout> saved = m_store.rollouts().rollout(r->id);
+    if (!ctx.found(saved, u"rollout %1 does not exist"_s.arg(r->id)))
+        return;
+    const Result<MgmtRolloutResponseBody> shown = rolloutOf(*saved);
     if (!ctx.succeeded(shown))
         return;
     ctx.send(withAudit(u"rollout"_s, shown->toJson()));
@@ -296,9 +302,9 @@ void ManagementServer::deleteRollout(Context &ctx)
     const auto id = ctx.idArg(0, u"rollout"_s);
     if (!id)
         return;
-    const std::optional<Rollout> r = m_store.rollouts().rollout(*id);
-    if (!r)
-        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    const Lookup<Rollout> r = m_store.rollouts().rollout(*id);
+    if (!ctx.found(r, u"rollout %1 does not exist"_s.arg(*id)))
+        return;
     // A rollout in flight must be stopped first; its actions keep their history either way.
     static const QList<RolloutState> deletable
         = { RolloutState::Ready, RolloutState::WaitingForApproval, RolloutState::ApprovalDenied, RolloutState::Stopped,
@@ -341,8 +347,8 @@ void ManagementServer::listRolloutActions(Context &ctx)
     int limit = 0;
     if (!id || !ctx.paging(&offset, &limit))
         return;
-    if (!m_store.rollouts().rollout(*id))
-        return ctx.fail(Status::NotFound, u"rollout %1 does not exist"_s.arg(*id));
+    if (!ctx.found(m_store.rollouts().rollout(*id), u"rollout %1 does not exist"_s.arg(*id)))
+        return;
     const Result<QList<SqlRolloutStore::ActionSpan>> spans = m_store.rollouts().rolloutActionSpans(*id, offset, limit);
     if (!ctx.succeeded(spans))
         return;

@@ -143,7 +143,7 @@ void ManagementServer::updateTag(Context &ctx)
     ctx.send(withAudit(auditKind(kind), tagJson(kind, *tag)));
 }
 
-std::optional<qint64> ManagementServer::tagMemberOf(Context &ctx, const QJsonValue &member)
+Lookup<qint64> ManagementServer::tagMemberOf(Context &ctx, const QJsonValue &member)
 {
     if (kindOf(ctx) == TagKind::Target) {
         const QString controllerId
@@ -156,22 +156,24 @@ std::optional<qint64> ManagementServer::tagMemberOf(Context &ctx, const QJsonVal
     const qint64 id = member.isString() ? member.toString().toLongLong()
         : member.isDouble()             ? idOf(member)
                                         : idOf(member.toObject().value("id"_L1));
-    if (!m_store.repository().distributionSet(id))
-        return std::nullopt;
+    const Lookup<DistributionSet> set = m_store.repository().distributionSet(id);
+    if (!set.found())
+        return set.failed() ? Lookup<qint64>(set.error()) : std::nullopt;
     return id;
 }
 
 void ManagementServer::listMemberTags(Context &ctx)
 {
     const TagKind kind = kindOf(ctx);
-    std::optional<qint64> member;
+    Lookup<qint64> member = std::nullopt;
     if (kind == TagKind::Target) {
         if (const auto t = targetOf(ctx))
             member = t->id;
         else
             return;
-    } else if (member = tagMemberOf(ctx, QJsonValue(ctx.args.value(0))); !member) {
-        return ctx.fail(Status::NotFound, u"distribution set %1 does not exist"_s.arg(ctx.args.value(0)));
+    } else if (member = tagMemberOf(ctx, QJsonValue(ctx.args.value(0)));
+               !ctx.found(member, u"distribution set %1 does not exist"_s.arg(ctx.args.value(0)))) {
+        return;
     }
     const Result<QList<qint64>> tagIds = m_store.tagStore().tagsOf(kind, *member);
     if (!ctx.succeeded(tagIds))
@@ -233,11 +235,11 @@ void ManagementServer::tagMembers(Context &ctx)
     const bool tagged = ctx.request.method() == Method::Post;
     StoreTransaction tx(m_store);
     for (int i = 0; i < items->size(); ++i) {
-        const std::optional<qint64> member = tagMemberOf(ctx, items->at(i));
-        if (!member) // hawkBit's default onNotFoundPolicy is FAIL
-            return ctx.fail(
-                Status::NotFound,
-                u"[%1]: no such %2"_s.arg(i).arg(kind == TagKind::Target ? u"target"_s : u"distribution set"_s));
+        const Lookup<qint64> member = tagMemberOf(ctx, items->at(i));
+        // hawkBit's default onNotFoundPolicy is FAIL
+        if (!ctx.found(member,
+                       u"[%1]: no such %2"_s.arg(i).arg(kind == TagKind::Target ? u"target"_s : u"distribution set"_s)))
+            return;
         if (!m_store.tagStore().tagMember(kind, *id, *member, tagged))
             return ctx.fail(Status::InternalServerError, m_store.lastError());
     }
@@ -252,9 +254,12 @@ void ManagementServer::tagMember(Context &ctx)
     const auto id = ctx.idArg(0, u"tag"_s);
     if (!id)
         return;
-    const std::optional<qint64> member = tagMemberOf(ctx, QJsonValue(ctx.args.value(1)));
-    if (!m_store.tagStore().tag(kind, *id) || !member)
-        return ctx.fail(Status::NotFound, u"tag %1 or '%2' does not exist"_s.arg(*id).arg(ctx.args.value(1)));
+    const Lookup<qint64> member = tagMemberOf(ctx, QJsonValue(ctx.args.value(1)));
+    const QString none = u"tag %1 or '%2' does not exist"_s.arg(*id).arg(ctx.args.value(1));
+    if (!m_store.tagStore().tag(kind, *id))
+        return ctx.fail(Status::NotFound, none);
+    if (!ctx.found(member, none))
+        return;
     if (!m_store.tagStore().tagMember(kind, *id, *member, ctx.request.method() == Method::Post))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonValue(), Status::NoContent);

@@ -27,7 +27,9 @@ QJsonArray ManagementServer::actionsOut(QList<MgmtAction> actions)
         if (a.rollout) {
             if (!names.contains(*a.rollout)) {
                 const auto r = m_store.rollouts().rollout(*a.rollout);
-                names.insert(*a.rollout, r ? r->name : QString());
+                if (r.failed()) // a decoration: left out
+                    qCWarning(lcMgmt).noquote() << "action shown without its rollout's name:" << r.error().message;
+                names.insert(*a.rollout, r.found() ? r->name : QString());
             }
             if (!names.value(*a.rollout).isEmpty())
                 a.rolloutName = names.value(*a.rollout);
@@ -48,7 +50,10 @@ QJsonArray ManagementServer::targetsOut(QList<MgmtTarget> targets)
         if (!keys)
             qCWarning(lcMgmt).noquote() << "targets shown without their type's name:" << keys.error().message;
         for (const QString &key : keys ? *keys : QStringList()) {
-            if (const auto t = m_store.repository().targetType(key))
+            const auto t = m_store.repository().targetType(key);
+            if (t.failed())
+                qCWarning(lcMgmt).noquote() << "targets shown without their type's name:" << t.error().message;
+            if (t.found())
                 types.insert(key, *t);
         }
     }
@@ -61,15 +66,18 @@ QJsonArray ManagementServer::targetsOut(QList<MgmtTarget> targets)
     return withAudit(u"target"_s, jsonOf(targets));
 }
 
-std::optional<QString> ManagementServer::targetTypeKeyOf(const QJsonValue &v)
+Lookup<QString> ManagementServer::targetTypeKeyOf(const QJsonValue &v)
 {
     // hawkBit names the type by id; Flotilla's first form was the key. Empty: no type.
     if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
         return QString();
-    const std::optional<TargetType> t = typeByIdOrKey<TargetType>(
-        v.isDouble() ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::Target, idOf(v)) : std::nullopt,
+    const Lookup<TargetType> t = typeByIdOrKey<TargetType>(
+        v.isDouble() ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::Target, idOf(v))
+                     : Lookup<QString>(std::nullopt),
         [this](const QString &k) { return m_store.repository().targetType(k); }, v.toString());
-    return t ? std::optional(t->key) : std::nullopt;
+    if (t.failed())
+        return t.error();
+    return t.found() ? Lookup<QString>(t->key) : std::nullopt;
 }
 
 void ManagementServer::listTargets(Context &ctx)
@@ -110,11 +118,11 @@ void ManagementServer::createTargets(Context &ctx)
         t.name = o.name.value_or(t.controllerId);
         t.description = o.description;
         const QJsonValue typeValue = o.targetType ? QJsonValue(double(*o.targetType)) : QJsonValue(o.targetTypeKey);
-        const std::optional<QString> type = targetTypeKeyOf(typeValue);
-        if (!type)
-            return ctx.fail(Status::NotFound,
-                            u"[%1].targetType %2 does not exist"_s.arg(i).arg(QString::fromUtf8(
-                                QJsonDocument(QJsonArray { typeValue }).toJson(QJsonDocument::Compact))));
+        const Lookup<QString> type = targetTypeKeyOf(typeValue);
+        if (!ctx.found(type,
+                       u"[%1].targetType %2 does not exist"_s.arg(i).arg(
+                           QString::fromUtf8(QJsonDocument(QJsonArray { typeValue }).toJson(QJsonDocument::Compact)))))
+            return;
         t.targetTypeKey = *type;
         t.group = o.group.trimmed();
         if (const QString e = t.group.isEmpty() ? QString() : targetGroupError(t.group); !e.isEmpty())
@@ -352,9 +360,9 @@ void ManagementServer::updateTarget(Context &ctx)
     if (body->contains("description"_L1))
         t->description = body->value("description"_L1).toString();
     if (body->contains("targetType"_L1)) {
-        const std::optional<QString> type = targetTypeKeyOf(body->value("targetType"_L1));
-        if (!type)
-            return ctx.fail(Status::NotFound, u"the targetType does not exist"_s);
+        const Lookup<QString> type = targetTypeKeyOf(body->value("targetType"_L1));
+        if (!ctx.found(type, u"the targetType does not exist"_s))
+            return;
         t->targetTypeKey = *type;
     }
     if (body->contains("requestAttributes"_L1))
@@ -379,8 +387,10 @@ void ManagementServer::getTargetSet(Context &ctx)
         return;
     const bool installed = ctx.request.url().path().endsWith(u"/installedDS"_s);
     const qint64 id = installed ? t->installedDistributionSetId : t->assignedDistributionSetId;
-    const auto set = id ? m_store.repository().distributionSet(id) : std::nullopt;
-    if (!set)
+    const Lookup<DistributionSet> set = id ? m_store.repository().distributionSet(id) : std::nullopt;
+    if (!ctx.succeeded(set))
+        return;
+    if (set.absent())
         return ctx.send(QJsonValue(), Status::NoContent);
     ctx.send(QJsonObject { { "id"_L1, double(set->id) }, { "name"_L1, set->name }, { "version"_L1, set->version } });
 }

@@ -116,7 +116,10 @@ void ManagementServer::createModuleTypes(Context &ctx)
                          std::nullopt;
               if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
                   return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
-              if (m_store.repository().softwareModuleType(type.key))
+              const auto existing = m_store.repository().softwareModuleType(type.key);
+              if (!ctx.succeeded(existing))
+                  return std::nullopt;
+              if (existing.found())
                   return ctx.fail(Status::Conflict, u"software module type '%1' exists"_s.arg(type.key)), std::nullopt;
               type.id = m_store.repository().insertSoftwareModuleType(type);
               if (!type.id)
@@ -141,15 +144,16 @@ void ManagementServer::createSetTypes(Context &ctx)
               for (const auto &[field, into] : { std::pair { "mandatorymodules"_L1, &type.mandatoryModuleTypes },
                                                  std::pair { "optionalmodules"_L1, &type.optionalModuleTypes } }) {
                   for (const QJsonValue &v : o.value(field).toArray()) {
-                      const std::optional<SoftwareModuleType> m = moduleTypeByIdOrKey(typeRefOf(v));
-                      if (!m)
-                          return ctx.fail(Status::NotFound,
-                                          u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(typeRefOf(v))),
-                                 std::nullopt;
+                      const Lookup<SoftwareModuleType> m = moduleTypeByIdOrKey(typeRefOf(v));
+                      if (!ctx.found(m, u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(typeRefOf(v))))
+                          return std::nullopt;
                       into->append(m->key);
                   }
               }
-              if (m_store.repository().distributionSetType(type.key))
+              const auto existing = m_store.repository().distributionSetType(type.key);
+              if (!ctx.succeeded(existing))
+                  return std::nullopt;
+              if (existing.found())
                   return ctx.fail(Status::Conflict, u"distribution set type '%1' exists"_s.arg(type.key)), std::nullopt;
               type.id = m_store.repository().insertDistributionSetType(type);
               if (!type.id)
@@ -174,14 +178,15 @@ void ManagementServer::createTargetTypes(Context &ctx)
               if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
                   return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
               for (const QJsonValue &v : o.value("compatibledistributionsettypes"_L1).toArray()) {
-                  const std::optional<DistributionSetType> s = setTypeByIdOrKey(typeRefOf(v));
-                  if (!s)
-                      return ctx.fail(Status::NotFound,
-                                      u"[%1]: distribution set type '%2' does not exist"_s.arg(i).arg(typeRefOf(v))),
-                             std::nullopt;
+                  const Lookup<DistributionSetType> s = setTypeByIdOrKey(typeRefOf(v));
+                  if (!ctx.found(s, u"[%1]: distribution set type '%2' does not exist"_s.arg(i).arg(typeRefOf(v))))
+                      return std::nullopt;
                   type.compatibleSetTypes.append(s->key);
               }
-              if (m_store.repository().targetType(type.key))
+              const auto existing = m_store.repository().targetType(type.key);
+              if (!ctx.succeeded(existing))
+                  return std::nullopt;
+              if (existing.found())
                   return ctx.fail(Status::Conflict, u"target type '%1' exists"_s.arg(type.key)), std::nullopt;
               type.id = m_store.repository().insertTargetType(type);
               if (!type.id)
@@ -201,55 +206,63 @@ void ManagementServer::listModuleTypes(Context &ctx)
         return;
     QJsonArray content;
     for (const QString &key : *keys) {
-        if (const auto t = m_store.repository().softwareModuleType(key))
+        const auto t = m_store.repository().softwareModuleType(key);
+        if (!ctx.succeeded(t))
+            return;
+        if (t.found())
             content.append(moduleTypeJson(*t));
     }
     ctx.sendPage(withAudit(u"softwaremoduletype"_s, content), content.size());
 }
 
-std::optional<SoftwareModuleType> ManagementServer::moduleTypeByIdOrKey(const QString &idOrKey)
+Lookup<SoftwareModuleType> ManagementServer::moduleTypeByIdOrKey(const QString &idOrKey)
 {
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<SoftwareModuleType>(
-        isId ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::SoftwareModule, id) : std::nullopt,
+        isId ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::SoftwareModule, id)
+             : Lookup<QString>(std::nullopt),
         [this](const QString &k) { return m_store.repository().softwareModuleType(k); }, idOrKey);
 }
 
-std::optional<DistributionSetType> ManagementServer::setTypeByIdOrKey(const QString &idOrKey)
+Lookup<DistributionSetType> ManagementServer::setTypeByIdOrKey(const QString &idOrKey)
 {
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<DistributionSetType>(
-        isId ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::DistributionSet, id) : std::nullopt,
+        isId ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::DistributionSet, id)
+             : Lookup<QString>(std::nullopt),
         [this](const QString &k) { return m_store.repository().distributionSetType(k); }, idOrKey);
 }
 
 void ManagementServer::getModuleType(Context &ctx)
 {
     const auto t = moduleTypeByIdOrKey(ctx.args.value(0));
-    if (!t)
-        return ctx.fail(Status::NotFound, u"software module type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    if (!ctx.found(t, u"software module type '%1' does not exist"_s.arg(ctx.args.value(0))))
+        return;
     ctx.send(withAudit(u"softwaremoduletype"_s, moduleTypeJson(*t)));
 }
 
 void ManagementServer::getSetType(Context &ctx)
 {
     const auto t = setTypeByIdOrKey(ctx.args.value(0));
-    if (!t)
-        return ctx.fail(Status::NotFound, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    if (!ctx.found(t, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0))))
+        return;
     ctx.send(withAudit(u"distributionsettype"_s, setTypeJson(*t)));
 }
 
 void ManagementServer::listSetTypeModuleTypes(Context &ctx)
 {
     const auto t = setTypeByIdOrKey(ctx.args.value(0));
-    if (!t)
-        return ctx.fail(Status::NotFound, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    if (!ctx.found(t, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0))))
+        return;
     const bool mandatory = ctx.request.url().path().endsWith(u"/mandatorymoduletypes"_s);
     QJsonArray list;
     for (const QString &key : mandatory ? t->mandatoryModuleTypes : t->optionalModuleTypes) {
-        if (const auto m = m_store.repository().softwareModuleType(key))
+        const auto m = m_store.repository().softwareModuleType(key);
+        if (!ctx.succeeded(m))
+            return;
+        if (m.found())
             list.append(moduleTypeJson(*m));
     }
     ctx.send(withAudit(u"softwaremoduletype"_s, list)); // hawkBit answers a plain list here
@@ -262,7 +275,10 @@ void ManagementServer::listSetTypes(Context &ctx)
         return;
     QJsonArray content;
     for (const QString &key : *keys) {
-        if (const auto t = m_store.repository().distributionSetType(key))
+        const auto t = m_store.repository().distributionSetType(key);
+        if (!ctx.succeeded(t))
+            return;
+        if (t.found())
             content.append(setTypeJson(*t));
     }
     ctx.sendPage(withAudit(u"distributionsettype"_s, content), content.size());
@@ -275,26 +291,29 @@ void ManagementServer::listTargetTypes(Context &ctx)
         return;
     QJsonArray content;
     for (const QString &key : *keys) {
-        if (const auto t = m_store.repository().targetType(key))
+        const auto t = m_store.repository().targetType(key);
+        if (!ctx.succeeded(t))
+            return;
+        if (t.found())
             content.append(targetTypeJson(*t));
     }
     ctx.sendPage(withAudit(u"targettype"_s, content), content.size());
 }
 
-std::optional<TargetType> ManagementServer::targetTypeByIdOrKey(const QString &idOrKey)
+Lookup<TargetType> ManagementServer::targetTypeByIdOrKey(const QString &idOrKey)
 {
     bool isId = false;
     const qint64 id = idOrKey.toLongLong(&isId);
     return typeByIdOrKey<TargetType>(
-        isId ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::Target, id) : std::nullopt,
+        isId ? m_store.repository().typeKeyOf(SqlRepositoryStore::TypeKind::Target, id) : Lookup<QString>(std::nullopt),
         [this](const QString &k) { return m_store.repository().targetType(k); }, idOrKey);
 }
 
 void ManagementServer::getTargetType(Context &ctx)
 {
     const auto t = targetTypeByIdOrKey(ctx.args.value(0));
-    if (!t)
-        return ctx.fail(Status::NotFound, u"target type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    if (!ctx.found(t, u"target type '%1' does not exist"_s.arg(ctx.args.value(0))))
+        return;
     ctx.send(withAudit(u"targettype"_s, targetTypeJson(*t)));
 }
 
@@ -309,17 +328,15 @@ void ManagementServer::updateType(Context &ctx)
         QString key, name, description, colour;
         qint64 id = 0;
     } f;
-    if (kind == Kind::SoftwareModule) {
-        if (const auto t = moduleTypeByIdOrKey(ref))
+    const auto read = [&](const auto &t) {
+        if (t.found())
             f = { t->key, t->name, t->description, t->colour, t->id };
-    } else if (kind == Kind::DistributionSet) {
-        if (const auto t = setTypeByIdOrKey(ref))
-            f = { t->key, t->name, t->description, t->colour, t->id };
-    } else if (const auto t = targetTypeByIdOrKey(ref)) {
-        f = { t->key, t->name, t->description, t->colour, t->id };
-    }
-    if (f.key.isEmpty())
-        return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(ref));
+        return ctx.found(t, u"type '%1' does not exist"_s.arg(ref));
+    };
+    if (!(kind == Kind::SoftwareModule        ? read(moduleTypeByIdOrKey(ref))
+              : kind == Kind::DistributionSet ? read(setTypeByIdOrKey(ref))
+                                              : read(targetTypeByIdOrKey(ref))))
+        return;
     const auto body = ctx.jsonObject();
     if (!body)
         return;
@@ -333,23 +350,31 @@ void ManagementServer::updateType(Context &ctx)
     if (!m_store.repository().updateTypeDetails(kind, f.key, f.name, f.description, f.colour))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, auditKindOf(kind), f.id);
+    const auto answer = [&](const auto &t, const auto &json) {
+        if (ctx.found(t, u"type '%1' does not exist"_s.arg(ref)))
+            ctx.send(withAudit(auditKindOf(kind), json(*t)));
+    };
     if (kind == Kind::SoftwareModule)
-        return ctx.send(withAudit(auditKindOf(kind), moduleTypeJson(*m_store.repository().softwareModuleType(f.key))));
+        return answer(m_store.repository().softwareModuleType(f.key), moduleTypeJson);
     if (kind == Kind::DistributionSet)
-        return ctx.send(withAudit(auditKindOf(kind), setTypeJson(*m_store.repository().distributionSetType(f.key))));
-    ctx.send(withAudit(auditKindOf(kind), targetTypeJson(*m_store.repository().targetType(f.key))));
+        return answer(m_store.repository().distributionSetType(f.key), setTypeJson);
+    answer(m_store.repository().targetType(f.key), targetTypeJson);
 }
 
 // GET .../mandatorymoduletypes/{smtId} (or optional): the module type when the set type lists it there.
 void ManagementServer::getSetTypeModuleType(Context &ctx)
 {
-    const auto t = setTypeByIdOrKey(ctx.args.value(0));
-    const auto m = t ? moduleTypeByIdOrKey(ctx.args.value(1)) : std::nullopt;
     const bool mandatory = ctx.request.url().path().contains(u"/mandatorymoduletypes/"_s);
-    if (!m || !(mandatory ? t->mandatoryModuleTypes : t->optionalModuleTypes).contains(m->key))
-        return ctx.fail(Status::NotFound,
-                        u"distribution set type '%1' has no %2 module type '%3'"_s.arg(
-                            ctx.args.value(0), mandatory ? u"mandatory"_s : u"optional"_s, ctx.args.value(1)));
+    const QString none = u"distribution set type '%1' has no %2 module type '%3'"_s.arg(
+        ctx.args.value(0), mandatory ? u"mandatory"_s : u"optional"_s, ctx.args.value(1));
+    const Lookup<DistributionSetType> t = setTypeByIdOrKey(ctx.args.value(0));
+    if (!ctx.found(t, none))
+        return;
+    const Lookup<SoftwareModuleType> m = moduleTypeByIdOrKey(ctx.args.value(1));
+    if (!ctx.found(m, none))
+        return;
+    if (!(mandatory ? t->mandatoryModuleTypes : t->optionalModuleTypes).contains(m->key))
+        return ctx.fail(Status::NotFound, none);
     ctx.send(withAudit(u"softwaremoduletype"_s, moduleTypeJson(*m)));
 }
 
@@ -357,9 +382,9 @@ void ManagementServer::getSetTypeModuleType(Context &ctx)
 // As hawkBit, a set type that distribution sets already use is read-only (403): their completeness would change.
 void ManagementServer::changeSetTypeModuleTypes(Context &ctx)
 {
-    std::optional<DistributionSetType> t = setTypeByIdOrKey(ctx.args.value(0));
-    if (!t)
-        return ctx.fail(Status::NotFound, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    Lookup<DistributionSetType> t = setTypeByIdOrKey(ctx.args.value(0));
+    if (!ctx.found(t, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0))))
+        return;
     const bool adding = ctx.request.method() == QHttpServerRequest::Method::Post;
     QString ref = ctx.args.value(1);
     if (adding) {
@@ -368,9 +393,9 @@ void ManagementServer::changeSetTypeModuleTypes(Context &ctx)
             return;
         ref = typeRefOf(*body);
     }
-    const std::optional<SoftwareModuleType> m = moduleTypeByIdOrKey(ref);
-    if (!m)
-        return ctx.fail(Status::NotFound, u"software module type '%1' does not exist"_s.arg(ref));
+    const Lookup<SoftwareModuleType> m = moduleTypeByIdOrKey(ref);
+    if (!ctx.found(m, u"software module type '%1' does not exist"_s.arg(ref)))
+        return;
     // A failed count must not let the type change as if no set used it.
     const Result<int> sets = m_store.repository().countSetsOfType(t->key);
     if (!ctx.succeeded(sets))
@@ -400,11 +425,14 @@ void ManagementServer::changeSetTypeModuleTypes(Context &ctx)
 void ManagementServer::listCompatibleSetTypes(Context &ctx)
 {
     const auto t = targetTypeByIdOrKey(ctx.args.value(0));
-    if (!t)
-        return ctx.fail(Status::NotFound, u"target type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    if (!ctx.found(t, u"target type '%1' does not exist"_s.arg(ctx.args.value(0))))
+        return;
     QJsonArray list;
     for (const QString &key : t->compatibleSetTypes) {
-        if (const auto s = m_store.repository().distributionSetType(key))
+        const auto s = m_store.repository().distributionSetType(key);
+        if (!ctx.succeeded(s))
+            return;
+        if (s.found())
             list.append(setTypeJson(*s));
     }
     ctx.send(withAudit(u"distributionsettype"_s, list)); // hawkBit answers a plain list here
@@ -413,27 +441,29 @@ void ManagementServer::listCompatibleSetTypes(Context &ctx)
 // POST [{"id": dsTypeId}, ...] adds set types a target type takes; DELETE .../{dsTypeId} removes one.
 void ManagementServer::changeCompatibleSetTypes(Context &ctx)
 {
-    std::optional<TargetType> t = targetTypeByIdOrKey(ctx.args.value(0));
-    if (!t)
-        return ctx.fail(Status::NotFound, u"target type '%1' does not exist"_s.arg(ctx.args.value(0)));
+    Lookup<TargetType> t = targetTypeByIdOrKey(ctx.args.value(0));
+    if (!ctx.found(t, u"target type '%1' does not exist"_s.arg(ctx.args.value(0))))
+        return;
     const bool adding = ctx.request.method() == QHttpServerRequest::Method::Post;
     if (adding) {
         const auto items = ctx.jsonArray();
         if (!items)
             return;
         for (const QJsonValue &v : *items) {
-            const std::optional<DistributionSetType> s = setTypeByIdOrKey(typeRefOf(v));
-            if (!s)
-                return ctx.fail(Status::NotFound, u"distribution set type '%1' does not exist"_s.arg(typeRefOf(v)));
+            const Lookup<DistributionSetType> s = setTypeByIdOrKey(typeRefOf(v));
+            if (!ctx.found(s, u"distribution set type '%1' does not exist"_s.arg(typeRefOf(v))))
+                return;
             if (!t->compatibleSetTypes.contains(s->key))
                 t->compatibleSetTypes.append(s->key);
         }
     } else {
-        const std::optional<DistributionSetType> s = setTypeByIdOrKey(ctx.args.value(1));
-        if (!s || !t->compatibleSetTypes.removeAll(s->key))
-            return ctx.fail(
-                Status::NotFound,
-                u"target type '%1' does not take distribution set type '%2'"_s.arg(t->key, ctx.args.value(1)));
+        const QString none
+            = u"target type '%1' does not take distribution set type '%2'"_s.arg(t->key, ctx.args.value(1));
+        const Lookup<DistributionSetType> s = setTypeByIdOrKey(ctx.args.value(1));
+        if (!ctx.found(s, none))
+            return;
+        if (!t->compatibleSetTypes.removeAll(s->key))
+            return ctx.fail(Status::NotFound, none);
     }
     if (!m_store.repository().setCompatibleSetTypes(t->id, t->compatibleSetTypes))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
@@ -447,19 +477,17 @@ void ManagementServer::deleteType(Context &ctx)
     const Kind kind = typeKindOf(ctx);
     const QString ref = ctx.args.value(0);
     // hawkBit deletes by id; Flotilla also by key.
-    std::optional<std::pair<QString, qint64>> found; // key, id
-    if (kind == Kind::SoftwareModule) {
-        if (const auto t = moduleTypeByIdOrKey(ref))
+    std::pair<QString, qint64> found; // key, id
+    const auto read = [&](const auto &t) {
+        if (t.found())
             found = { t->key, t->id };
-    } else if (kind == Kind::DistributionSet) {
-        if (const auto t = setTypeByIdOrKey(ref))
-            found = { t->key, t->id };
-    } else if (const auto t = targetTypeByIdOrKey(ref)) {
-        found = { t->key, t->id };
-    }
-    if (!found)
-        return ctx.fail(Status::NotFound, u"type '%1' does not exist"_s.arg(ref));
-    const auto &[key, typeId] = *found;
+        return ctx.found(t, u"type '%1' does not exist"_s.arg(ref));
+    };
+    if (!(kind == Kind::SoftwareModule        ? read(moduleTypeByIdOrKey(ref))
+              : kind == Kind::DistributionSet ? read(setTypeByIdOrKey(ref))
+                                              : read(targetTypeByIdOrKey(ref))))
+        return;
+    const auto &[key, typeId] = found;
     const Result<QStringList> users = m_store.repository().dependentsOfType(kind, key);
     if (!ctx.succeeded(users))
         return;

@@ -53,12 +53,14 @@ qint64 SqlRepositoryStore::insertDistributionSet(const DistributionSet &s)
     return id;
 }
 
-std::optional<DistributionSet> SqlRepositoryStore::distributionSet(qint64 id)
+Lookup<DistributionSet> SqlRepositoryStore::distributionSet(qint64 id)
 {
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT %1 FROM distribution_sets WHERE id = ?").arg(distributionSetColumns));
     q.addBindValue(id);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading distribution set %1").arg(id), q);
+    if (!q.next())
         return std::nullopt;
     return distributionSetFrom(q);
 }
@@ -133,15 +135,13 @@ Result<int> SqlRepositoryStore::countSetsOfType(const QString &setTypeKey)
     return m_sql.countWhere(RsqlCompiler::Entity::DistributionSet, QStringLiteral("s.type_key = ?"), { setTypeKey });
 }
 
-std::optional<QString> SqlRepositoryStore::typeKeyOf(TypeKind kind, qint64 id)
+Lookup<QString> SqlRepositoryStore::typeKeyOf(TypeKind kind, qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT key FROM %1 WHERE id = ?").arg(typeTable(kind)));
     q.addBindValue(id);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading %1 %2").arg(typeTable(kind)).arg(id), q);
-        return std::nullopt;
-    }
-    return q.next() ? std::optional(q.value(0).toString()) : std::nullopt;
+    if (!q.exec())
+        return failed(QStringLiteral("reading %1 %2").arg(typeTable(kind)).arg(id), q);
+    return q.next() ? Lookup<QString>(q.value(0).toString()) : std::nullopt;
 }
 
 Result<QStringList> SqlRepositoryStore::typeKeys(TypeKind kind)
@@ -309,14 +309,15 @@ Result<QList<std::pair<QString, QString>>> SqlRepositoryStore::deviceMetadata(qi
     return list;
 }
 
-std::optional<DistributionSet> SqlRepositoryStore::distributionSetByNameVersion(const QString &name,
-                                                                                const QString &version)
+Lookup<DistributionSet> SqlRepositoryStore::distributionSetByNameVersion(const QString &name, const QString &version)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT %1 FROM distribution_sets WHERE name = ? AND version = ?").arg(distributionSetColumns));
     q.addBindValue(name);
     q.addBindValue(version);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading distribution set %1:%2").arg(name, version), q);
+    if (!q.next())
         return std::nullopt;
     return distributionSetFrom(q);
 }
@@ -366,11 +367,13 @@ qint64 SqlRepositoryStore::insertSoftwareModule(const SoftwareModule &m)
     return id;
 }
 
-std::optional<SoftwareModule> SqlRepositoryStore::softwareModule(qint64 id)
+Lookup<SoftwareModule> SqlRepositoryStore::softwareModule(qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM software_modules WHERE id = ?").arg(moduleColumns));
     q.addBindValue(id);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading software module %1").arg(id), q);
+    if (!q.next())
         return std::nullopt;
     return moduleFrom(q);
 }
@@ -485,12 +488,14 @@ qint64 SqlRepositoryStore::insertSoftwareModuleType(const SoftwareModuleType &ty
     return q.value(0).toLongLong();
 }
 
-std::optional<SoftwareModuleType> SqlRepositoryStore::softwareModuleType(const QString &key)
+Lookup<SoftwareModuleType> SqlRepositoryStore::softwareModuleType(const QString &key)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, key, name, max_assignments, min_artifacts, description, colour "
                                            "FROM software_module_types WHERE key = ?"));
     q.addBindValue(key);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading software module type %1").arg(key), q);
+    if (!q.next())
         return std::nullopt;
     return SoftwareModuleType { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                                 q.value(3).toInt(),      q.value(4).toInt(),    q.value(5).toString(),
@@ -528,11 +533,13 @@ qint64 SqlRepositoryStore::insertDistributionSetType(const DistributionSetType &
     return tx.commit() ? id : 0;
 }
 
-std::optional<DistributionSetType> SqlRepositoryStore::distributionSetType(const QString &key)
+Lookup<DistributionSetType> SqlRepositoryStore::distributionSetType(const QString &key)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, key, name, description, colour FROM ds_types WHERE key = ?"));
     q.addBindValue(key);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading distribution set type %1").arg(key), q);
+    if (!q.next())
         return std::nullopt;
     DistributionSetType type { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), {}, {},
                                q.value(3).toString(),   q.value(4).toString() };
@@ -540,8 +547,7 @@ std::optional<DistributionSetType> SqlRepositoryStore::distributionSetType(const
         "SELECT module_type_key, mandatory FROM ds_type_module_types WHERE ds_type_id = ? ORDER BY module_type_key"));
     m.addBindValue(type.id);
     if (!m.exec()) { // without its module types the set type would wrongly make every set complete
-        setError(QStringLiteral("reading the module types of set type %1").arg(key), m);
-        return std::nullopt;
+        return failed(QStringLiteral("reading the module types of set type %1").arg(key), m);
     }
     while (m.next())
         (m.value(1).toInt() ? type.mandatoryModuleTypes : type.optionalModuleTypes).append(m.value(0).toString());
@@ -575,12 +581,14 @@ qint64 SqlRepositoryStore::insertTargetType(const TargetType &type)
     return tx.commit() ? id : 0;
 }
 
-std::optional<TargetType> SqlRepositoryStore::targetType(const QString &key)
+Lookup<TargetType> SqlRepositoryStore::targetType(const QString &key)
 {
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT id, key, name, description, colour FROM target_types WHERE key = ?"));
     q.addBindValue(key);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading target type %1").arg(key), q);
+    if (!q.next())
         return std::nullopt;
     TargetType type { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), {},
                       q.value(3).toString(),   q.value(4).toString() };
@@ -588,8 +596,7 @@ std::optional<TargetType> SqlRepositoryStore::targetType(const QString &key)
         QStringLiteral("SELECT ds_type_key FROM target_type_ds_types WHERE target_type_id = ? ORDER BY ds_type_key"));
     c.addBindValue(type.id);
     if (!c.exec()) { // without its set types the target type would refuse every set
-        setError(QStringLiteral("reading the set types of target type %1").arg(key), c);
-        return std::nullopt;
+        return failed(QStringLiteral("reading the set types of target type %1").arg(key), c);
     }
     while (c.next())
         type.compatibleSetTypes.append(c.value(0).toString());

@@ -22,19 +22,19 @@ public:
     { }
 
     qint64 insertDistributionSet(const DistributionSet &set) override;
-    std::optional<DistributionSet> distributionSet(qint64 id) override;
-    std::optional<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
+    Lookup<DistributionSet> distributionSet(qint64 id) override;
+    Lookup<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
     bool lockDistributionSet(qint64 id) override;
     bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
     Result<QList<SoftwareModule>> modulesOfSet(qint64 distributionSetId) override;
     qint64 insertSoftwareModuleType(const SoftwareModuleType &type) override;
-    std::optional<SoftwareModuleType> softwareModuleType(const QString &key) override;
+    Lookup<SoftwareModuleType> softwareModuleType(const QString &key) override;
     qint64 insertDistributionSetType(const DistributionSetType &type) override;
-    std::optional<DistributionSetType> distributionSetType(const QString &key) override;
+    Lookup<DistributionSetType> distributionSetType(const QString &key) override;
     qint64 insertTargetType(const TargetType &type) override;
-    std::optional<TargetType> targetType(const QString &key) override;
+    Lookup<TargetType> targetType(const QString &key) override;
     qint64 insertSoftwareModule(const SoftwareModule &module) override;
-    std::optional<SoftwareModule> softwareModule(qint64 id) override;
+    Lookup<SoftwareModule> softwareModule(qint64 id) override;
     qint64 insertArtifact(const Artifact &artifact) override;
     Result<QList<Artifact>> artifacts(qint64 moduleId) override;
     Result<QList<std::pair<QString, QString>>> deviceMetadata(qint64 moduleId) override;
@@ -63,7 +63,7 @@ public:
     enum class TypeKind : quint8 { SoftwareModule, DistributionSet, Target };
     Result<QStringList> typeKeys(TypeKind kind); // oldest first
     // The key of the type with this id (hawkBit names types by id); nullopt when there is none.
-    std::optional<QString> typeKeyOf(TypeKind kind, qint64 id);
+    Lookup<QString> typeKeyOf(TypeKind kind, qint64 id);
     Result<int> countSetsOfType(const QString &setTypeKey);
     bool deleteType(TypeKind kind, const QString &key);
     // hawkBit's PUT on a type: name, description and colour (key and content stay).

@@ -164,11 +164,13 @@ Result<QList<qint64>> SqlRolloutStore::rolloutIdsInStates(const QList<RolloutSta
     return ids;
 }
 
-std::optional<Rollout> SqlRolloutStore::rollout(qint64 id)
+Lookup<Rollout> SqlRolloutStore::rollout(qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM rollouts WHERE id = ?").arg(rolloutColumns));
     q.addBindValue(id);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading rollout %1").arg(id), q);
+    if (!q.next())
         return std::nullopt;
     return rolloutFrom(q);
 }

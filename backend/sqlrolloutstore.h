@@ -22,7 +22,7 @@ public:
     { }
 
     qint64 insertRollout(const Rollout &rollout) override;
-    std::optional<Rollout> rollout(qint64 id) override;
+    Lookup<Rollout> rollout(qint64 id) override;
     Result<QList<qint64>> rolloutIdsInStates(const QList<RolloutState> &states) override;
     bool updateRolloutState(qint64 id, RolloutState state) override;
     qint64 insertRolloutGroup(const RolloutGroup &group) override;

@@ -78,8 +78,10 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
                     QStringLiteral("%1 targets exceed the quota of %2 per assignment")
                         .arg(targetIds.size())
                         .arg(config.maxTargetsPerAssignment));
-    const std::optional<DistributionSet> set = m_repository.distributionSet(distributionSetId);
-    if (!set)
+    const Lookup<DistributionSet> set = m_repository.distributionSet(distributionSetId);
+    if (set.failed())
+        return fail(AssignmentResult::Error::Store, set.error().message);
+    if (set.absent())
         return fail(AssignmentResult::Error::UnknownDistributionSet,
                     QStringLiteral("distribution set %1 does not exist").arg(distributionSetId));
     if (!set->valid)
@@ -99,8 +101,10 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
             return fail(AssignmentResult::Error::UnknownTarget,
                         QStringLiteral("target %1 does not exist").arg(targetId));
         if (!target->targetTypeKey.isEmpty()) {
-            const std::optional<TargetType> type = m_repository.targetType(target->targetTypeKey);
-            if (type && !type->compatibleSetTypes.contains(set->typeKey))
+            const Lookup<TargetType> type = m_repository.targetType(target->targetTypeKey);
+            if (type.failed())
+                return fail(AssignmentResult::Error::Store, type.error().message);
+            if (type.found() && !type->compatibleSetTypes.contains(set->typeKey))
                 return fail(AssignmentResult::Error::IncompatibleTargetType,
                             QStringLiteral("target %1 is a '%2', which does not take sets of type '%3'")
                                 .arg(target->controllerId, type->key, set->typeKey));

@@ -229,7 +229,7 @@ bool MemoryStore::setTargetAttributes(qint64 targetId, const QMap<QString, QStri
 
 qint64 MemoryStore::insertDistributionSet(const DistributionSet &set)
 {
-    if (distributionSetByNameVersion(set.name, set.version)) {
+    if (distributionSetByNameVersion(set.name, set.version).found()) {
         fail(u"inserting set %1 %2: it exists"_s.arg(set.name, set.version));
         return 0;
     }
@@ -241,12 +241,12 @@ qint64 MemoryStore::insertDistributionSet(const DistributionSet &set)
     return s.id;
 }
 
-std::optional<DistributionSet> MemoryStore::distributionSet(qint64 id)
+Lookup<DistributionSet> MemoryStore::distributionSet(qint64 id)
 {
     return found(m_data.sets, id);
 }
 
-std::optional<DistributionSet> MemoryStore::distributionSetByNameVersion(const QString &name, const QString &version)
+Lookup<DistributionSet> MemoryStore::distributionSetByNameVersion(const QString &name, const QString &version)
 {
     for (const DistributionSet &s : std::as_const(m_data.sets)) {
         if (s.name == name && s.version == version)
@@ -293,7 +293,7 @@ qint64 MemoryStore::insertSoftwareModuleType(const SoftwareModuleType &type)
     return insertNew(m_data.moduleTypes, type, m_data.nextId);
 }
 
-std::optional<SoftwareModuleType> MemoryStore::softwareModuleType(const QString &key)
+Lookup<SoftwareModuleType> MemoryStore::softwareModuleType(const QString &key)
 {
     return found(m_data.moduleTypes, key);
 }
@@ -305,7 +305,7 @@ qint64 MemoryStore::insertDistributionSetType(const DistributionSetType &type)
     return insertNew(m_data.setTypes, type, m_data.nextId);
 }
 
-std::optional<DistributionSetType> MemoryStore::distributionSetType(const QString &key)
+Lookup<DistributionSetType> MemoryStore::distributionSetType(const QString &key)
 {
     return found(m_data.setTypes, key);
 }
@@ -317,7 +317,7 @@ qint64 MemoryStore::insertTargetType(const TargetType &type)
     return insertNew(m_data.targetTypes, type, m_data.nextId);
 }
 
-std::optional<TargetType> MemoryStore::targetType(const QString &key)
+Lookup<TargetType> MemoryStore::targetType(const QString &key)
 {
     return found(m_data.targetTypes, key);
 }
@@ -329,7 +329,7 @@ qint64 MemoryStore::insertSoftwareModule(const SoftwareModule &module)
     return insertNew(m_data.modules, module, m_data.nextId);
 }
 
-std::optional<SoftwareModule> MemoryStore::softwareModule(qint64 id)
+Lookup<SoftwareModule> MemoryStore::softwareModule(qint64 id)
 {
     return found(m_data.modules, id);
 }
@@ -484,7 +484,7 @@ qint64 MemoryStore::insertRollout(const Rollout &rollout)
     return r.id;
 }
 
-std::optional<Rollout> MemoryStore::rollout(qint64 id)
+Lookup<Rollout> MemoryStore::rollout(qint64 id)
 {
     return found(m_data.rollouts, id);
 }

@@ -64,21 +64,21 @@ public:
     bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;
 
     qint64 insertDistributionSet(const DistributionSet &set) override;
-    std::optional<DistributionSet> distributionSet(qint64 id) override;
-    std::optional<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
+    Lookup<DistributionSet> distributionSet(qint64 id) override;
+    Lookup<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
     bool lockDistributionSet(qint64 id) override;
     bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
     Result<QList<SoftwareModule>> modulesOfSet(qint64 distributionSetId) override;
 
     qint64 insertSoftwareModuleType(const SoftwareModuleType &type) override;
-    std::optional<SoftwareModuleType> softwareModuleType(const QString &key) override;
+    Lookup<SoftwareModuleType> softwareModuleType(const QString &key) override;
     qint64 insertDistributionSetType(const DistributionSetType &type) override;
-    std::optional<DistributionSetType> distributionSetType(const QString &key) override;
+    Lookup<DistributionSetType> distributionSetType(const QString &key) override;
     qint64 insertTargetType(const TargetType &type) override;
-    std::optional<TargetType> targetType(const QString &key) override;
+    Lookup<TargetType> targetType(const QString &key) override;
 
     qint64 insertSoftwareModule(const SoftwareModule &module) override;
-    std::optional<SoftwareModule> softwareModule(qint64 id) override;
+    Lookup<SoftwareModule> softwareModule(qint64 id) override;
     qint64 insertArtifact(const Artifact &artifact) override;
     Result<QList<Artifact>> artifacts(qint64 moduleId) override;
     Result<QList<std::pair<QString, QString>>> deviceMetadata(qint64) override
@@ -101,7 +101,7 @@ public:
     bool recordFeedbackOnce(qint64 actionId, const QString &key) override;
 
     qint64 insertRollout(const Rollout &rollout) override;
-    std::optional<Rollout> rollout(qint64 id) override;
+    Lookup<Rollout> rollout(qint64 id) override;
     Result<QList<qint64>> rolloutIdsInStates(const QList<RolloutState> &states) override;
     bool updateRolloutState(qint64 id, RolloutState state) override;
     qint64 insertRolloutGroup(const RolloutGroup &group) override;

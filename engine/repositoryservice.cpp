@@ -13,18 +13,25 @@ RepositoryService::RepositoryService(StoreSession &session, RepositoryStore &rep
 
 RepositoryService::Result RepositoryService::addModuleToSet(qint64 setId, qint64 moduleId)
 {
-    const std::optional<DistributionSet> set = m_repository.distributionSet(setId);
-    if (!set)
+    const Lookup<DistributionSet> set = m_repository.distributionSet(setId);
+    if (set.failed())
+        return { Error::Store, set.error().message };
+    if (set.absent())
         return { Error::UnknownSet, QStringLiteral("distribution set %1 does not exist").arg(setId) };
-    const std::optional<SoftwareModule> module = m_repository.softwareModule(moduleId);
-    if (!module)
+    const Lookup<SoftwareModule> module = m_repository.softwareModule(moduleId);
+    if (module.failed())
+        return { Error::Store, module.error().message };
+    if (module.absent())
         return { Error::UnknownModule, QStringLiteral("software module %1 does not exist").arg(moduleId) };
     if (set->locked)
         return { Error::Locked,
                  QStringLiteral("distribution set %1 %2 was assigned and cannot change; create a new "
                                 "version")
                      .arg(set->name, set->version) };
-    if (const std::optional<DistributionSetType> type = m_repository.distributionSetType(set->typeKey)) {
+    const Lookup<DistributionSetType> type = m_repository.distributionSetType(set->typeKey);
+    if (type.failed())
+        return { Error::Store, type.error().message };
+    if (type.found()) {
         if (!type->allows(module->typeKey))
             return { Error::TypeNotAllowed,
                      QStringLiteral("a set of type '%1' takes modules of type %2, not '%3'")
@@ -37,8 +44,10 @@ RepositoryService::Result RepositoryService::addModuleToSet(qint64 setId, qint64
         return { Error::Store, modules.error().message };
     const int sameType = int(std::count_if(modules->cbegin(), modules->cend(),
                                            [&](const SoftwareModule &m) { return m.typeKey == module->typeKey; }));
-    const std::optional<SoftwareModuleType> moduleType = m_repository.softwareModuleType(module->typeKey);
-    const int maximum = moduleType ? moduleType->maxAssignments : std::numeric_limits<int>::max();
+    const Lookup<SoftwareModuleType> moduleType = m_repository.softwareModuleType(module->typeKey);
+    if (moduleType.failed())
+        return { Error::Store, moduleType.error().message };
+    const int maximum = moduleType.found() ? moduleType->maxAssignments : std::numeric_limits<int>::max();
     if (sameType >= maximum)
         return { Error::TooManyOfType,
                  QStringLiteral("a set holds at most %1 module(s) of type '%2'").arg(maximum).arg(module->typeKey) };
@@ -49,10 +58,15 @@ RepositoryService::Result RepositoryService::addModuleToSet(qint64 setId, qint64
 
 Flotilla::Result<QStringList> RepositoryService::missingModuleTypes(qint64 setId)
 {
-    const std::optional<DistributionSet> set = m_repository.distributionSet(setId);
-    const std::optional<DistributionSetType> type
-        = set ? m_repository.distributionSetType(set->typeKey) : std::optional<DistributionSetType>();
-    if (!type)
+    const Lookup<DistributionSet> set = m_repository.distributionSet(setId);
+    if (set.failed())
+        return set.error();
+    if (set.absent())
+        return QStringList();
+    const Lookup<DistributionSetType> type = m_repository.distributionSetType(set->typeKey);
+    if (type.failed())
+        return type.error();
+    if (type.absent())
         return QStringList();
     const Flotilla::Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(setId);
     if (!modules)
@@ -77,8 +91,10 @@ Flotilla::Result<QStringList> RepositoryService::incompleteness(qint64 setId)
     QHash<QString, int> minArtifacts;
     for (const SoftwareModule &m : *modules) {
         if (!minArtifacts.contains(m.typeKey)) {
-            const std::optional<SoftwareModuleType> type = m_repository.softwareModuleType(m.typeKey);
-            minArtifacts.insert(m.typeKey, type ? type->minArtifacts : 0);
+            const Lookup<SoftwareModuleType> type = m_repository.softwareModuleType(m.typeKey);
+            if (type.failed())
+                return type.error();
+            minArtifacts.insert(m.typeKey, type.found() ? type->minArtifacts : 0);
         }
         const int needed = minArtifacts.value(m.typeKey);
         if (needed <= 0)

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -45,6 +46,47 @@ public:
 
 private:
     std::variant<T, Failure> m_value;
+};
+
+// What looking up one entity found: the entity, nothing (there is no such entity), or the Failure that prevented
+// the read. It has no conversion to bool on purpose: a caller asks found() or failed(), so a read that failed is
+// never taken for "not there" (a 404 where the answer is a 500, a device told its action is gone).
+template<typename T> class [[nodiscard]] Lookup
+{
+public:
+    Lookup(T value)
+        : m_value(std::in_place_index<0>, std::in_place, std::move(value))
+    { }
+    Lookup(std::nullopt_t)
+        : m_value(std::in_place_index<0>, std::nullopt)
+    { }
+    Lookup(std::optional<T> value)
+        : m_value(std::in_place_index<0>, std::move(value))
+    { }
+    Lookup(Failure error)
+        : m_value(std::in_place_index<1>, std::move(error))
+    { }
+
+    bool failed() const { return m_value.index() == 1; }
+    bool found() const { return !failed() && std::get<0>(m_value).has_value(); }
+    bool absent() const { return !failed() && !std::get<0>(m_value).has_value(); }
+
+    // Only when failed().
+    const Failure &error() const { return std::get<1>(m_value); }
+
+    // Only when found() (else it throws).
+    const T &operator*() const & { return std::get<0>(m_value).value(); }
+    T &operator*() & { return std::get<0>(m_value).value(); }
+    T operator*() && { return std::move(std::get<0>(m_value).value()); }
+    const T *operator->() const { return &**this; }
+    T *operator->() { return &**this; }
+
+    // Only when !failed(): the entity, or nothing.
+    const std::optional<T> &optional() const & { return std::get<0>(m_value); }
+    std::optional<T> optional() && { return std::move(std::get<0>(m_value)); }
+
+private:
+    std::variant<std::optional<T>, Failure> m_value;
 };
 
 } // namespace Flotilla

@@ -27,8 +27,10 @@ int RolloutScheduler::tick()
         return 0;
     }
     for (qint64 id : *ids) {
-        const std::optional<Rollout> before = m_store.rollout(id);
-        if (!before)
+        const Lookup<Rollout> before = m_store.rollout(id);
+        if (before.failed())
+            qCWarning(lcEngine).noquote() << "rollout" << id << ":" << before.error().message;
+        if (!before.found())
             continue;
         bool ok = true;
         if (before->state == RolloutState::Ready) {
@@ -39,8 +41,8 @@ int RolloutScheduler::tick()
         }
         if (!ok)
             qCWarning(lcEngine).noquote() << "rollout" << before->name << ":" << m_rollouts.lastError();
-        const std::optional<Rollout> after = m_store.rollout(id);
-        if (after && after->state != before->state)
+        const Lookup<Rollout> after = m_store.rollout(id);
+        if (after.found() && after->state != before->state)
             ++changed;
     }
     return changed;

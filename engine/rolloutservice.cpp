@@ -27,6 +27,16 @@ qint64 RolloutService::failId(const QString &message)
     return 0;
 }
 
+std::optional<Rollout> RolloutService::existingRollout(qint64 rolloutId)
+{
+    Lookup<Rollout> rollout = m_rollouts.rollout(rolloutId);
+    if (rollout.failed())
+        fail(rollout.error().message);
+    else if (rollout.absent())
+        fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+    return std::move(rollout).optional();
+}
+
 bool RolloutService::transition(Rollout &rollout, RolloutEvent event)
 {
     const auto next = RolloutStateMachine::next(rollout.state, event);
@@ -62,9 +72,12 @@ qint64 RolloutService::create(const RolloutRequest &request)
         return failId(
             QStringLiteral("weight %1 is outside %2..%3").arg(request.rollout.weight).arg(MinWeight).arg(MaxWeight));
     StoreTransaction tx(m_session);
-    const std::optional<DistributionSet> set
-        = tx.isOpen() ? m_repository.distributionSet(request.rollout.distributionSetId) : std::nullopt;
-    if (!set)
+    if (!tx.isOpen())
+        return failId(m_session.lastError());
+    const Lookup<DistributionSet> set = m_repository.distributionSet(request.rollout.distributionSetId);
+    if (set.failed())
+        return failId(set.error().message);
+    if (set.absent())
         return failId(QStringLiteral("distribution set %1 does not exist").arg(request.rollout.distributionSetId));
     if (!set->valid)
         return failId(QStringLiteral("distribution set %1 %2 is invalidated").arg(set->name, set->version));
@@ -154,27 +167,27 @@ qint64 RolloutService::create(const RolloutRequest &request)
 bool RolloutService::approve(qint64 rolloutId)
 {
     StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
+    std::optional<Rollout> rollout = existingRollout(rolloutId);
     if (!rollout)
-        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+        return false;
     return transition(*rollout, RolloutEvent::Approve) && tx.commit();
 }
 
 bool RolloutService::deny(qint64 rolloutId)
 {
     StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
+    std::optional<Rollout> rollout = existingRollout(rolloutId);
     if (!rollout)
-        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+        return false;
     return transition(*rollout, RolloutEvent::Deny) && tx.commit();
 }
 
 bool RolloutService::triggerNextGroup(qint64 rolloutId)
 {
     StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
+    std::optional<Rollout> rollout = existingRollout(rolloutId);
     if (!rollout)
-        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+        return false;
     if (rollout->state != RolloutState::Running)
         return fail(QStringLiteral("rollout %1 is %2; only a running rollout starts its next group")
                         .arg(rollout->name, nameOf(rollout->state)));
@@ -225,9 +238,9 @@ bool RolloutService::scheduleGroup(const Rollout &rollout, RolloutGroup &group)
 bool RolloutService::extendDynamic(qint64 rolloutId)
 {
     StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
+    std::optional<Rollout> rollout = existingRollout(rolloutId);
     if (!rollout)
-        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+        return false;
     if (!rollout->dynamic || rollout->state != RolloutState::Running)
         return true;
     const std::optional<QList<qint64>> matching = m_targets.targetIdsMatching(rollout->targetFilterQuery);
@@ -276,9 +289,9 @@ bool RolloutService::extendDynamic(qint64 rolloutId)
 bool RolloutService::start(qint64 rolloutId)
 {
     StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
+    std::optional<Rollout> rollout = existingRollout(rolloutId);
     if (!rollout)
-        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+        return false;
     if (!transition(*rollout, RolloutEvent::Start))
         return false;
     Result<QList<RolloutGroup>> groupsRead = m_rollouts.rolloutGroups(rolloutId);
@@ -300,8 +313,10 @@ bool RolloutService::start(qint64 rolloutId)
 
 bool RolloutService::startIfDue(qint64 rolloutId)
 {
-    const std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
-    if (!rollout || rollout->state != RolloutState::Ready || !rollout->startAt.isValid()
+    const Lookup<Rollout> rollout = m_rollouts.rollout(rolloutId);
+    if (rollout.failed())
+        return fail(rollout.error().message);
+    if (rollout.absent() || rollout->state != RolloutState::Ready || !rollout->startAt.isValid()
         || rollout->startAt > m_clock.now())
         return false;
     return start(rolloutId);
@@ -310,27 +325,27 @@ bool RolloutService::startIfDue(qint64 rolloutId)
 bool RolloutService::pause(qint64 rolloutId)
 {
     StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
+    std::optional<Rollout> rollout = existingRollout(rolloutId);
     if (!rollout)
-        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+        return false;
     return transition(*rollout, RolloutEvent::Pause) && tx.commit();
 }
 
 bool RolloutService::resume(qint64 rolloutId)
 {
     StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
+    std::optional<Rollout> rollout = existingRollout(rolloutId);
     if (!rollout)
-        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+        return false;
     return transition(*rollout, RolloutEvent::Resume) && evaluateLocked(*rollout, true) && tx.commit();
 }
 
 bool RolloutService::stop(qint64 rolloutId)
 {
     StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
+    std::optional<Rollout> rollout = existingRollout(rolloutId);
     if (!rollout)
-        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+        return false;
     if (!transition(*rollout, RolloutEvent::Stop))
         return false;
     const Result<QList<RolloutGroup>> groups = m_rollouts.rolloutGroups(rolloutId);
@@ -427,9 +442,9 @@ bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
 bool RolloutService::evaluate(qint64 rolloutId)
 {
     StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = m_rollouts.rollout(rolloutId);
+    std::optional<Rollout> rollout = existingRollout(rolloutId);
     if (!rollout)
-        return fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+        return false;
     return evaluateLocked(*rollout, false) && tx.commit();
 }
 

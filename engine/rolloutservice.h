@@ -62,6 +62,8 @@ public:
 private:
     bool fail(const QString &message);
     qint64 failId(const QString &message); // for create(): 0 means failure
+    // The rollout, or nullopt with lastError() saying why: there is no such rollout, or it could not be read.
+    std::optional<Rollout> existingRollout(qint64 rolloutId);
     bool transition(Rollout &rollout, RolloutEvent event);
     bool groupTransition(RolloutGroup &group, RolloutGroupEvent event);
     bool startGroup(RolloutGroup &group);

@@ -17,7 +17,7 @@ public:
     virtual ~RolloutStore() = default;
 
     virtual qint64 insertRollout(const Rollout &rollout) = 0;
-    virtual std::optional<Rollout> rollout(qint64 id) = 0;
+    virtual Lookup<Rollout> rollout(qint64 id) = 0;
     virtual Result<QList<qint64>> rolloutIdsInStates(const QList<RolloutState> &states) = 0; // oldest first
     virtual bool updateRolloutState(qint64 id, RolloutState state) = 0;
     virtual qint64 insertRolloutGroup(const RolloutGroup &group) = 0;

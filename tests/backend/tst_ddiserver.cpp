@@ -612,6 +612,9 @@ void TestDdiServer::failedReadsAre500NeverAnEmptyAnswer_data()
         << u"entity_metadata"_s << u"deploymentBase"_s << u"reading the metadata of softwaremodule"_s;
     QTest::newRow("deployment: history") << u"action_status"_s << u"deploymentBase"_s
                                          << u"counting the history of action"_s;
+    // A lookup of one entity that fails is not "there is none" (a deployment without its set's name).
+    QTest::newRow("deployment: the set") << u"distribution_sets"_s << u"deploymentBase"_s
+                                         << u"reading distribution set"_s;
 }
 
 // A read the store fails is the device's 500 with the store's words, never an empty answer that tells it there is

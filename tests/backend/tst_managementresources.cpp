@@ -40,6 +40,8 @@ private Q_SLOTS:
     void failedReadsAreErrorsNotEmptyPages();
     void whatCannotBeCheckedIsNotDeleted_data();
     void whatCannotBeCheckedIsNotDeleted();
+    void aRolloutThatCannotBeReadIsNotMissing_data();
+    void aRolloutThatCannotBeReadIsNotMissing();
 
 private:
     // The server's own store connection.
@@ -393,6 +395,19 @@ void TestManagementResources::failedReadsAreErrorsNotEmptyPages_data()
                                   << u"reading software_module_types"_s << QString() << lab;
     QTest::newRow("set types") << u"ds_types"_s << u"/distributionsettypes"_s << u"reading ds_types"_s << QString()
                                << lab;
+    // Lookups of one entity: a read that fails is a 500, never the 404 of "there is none".
+    QTest::newRow("a set") << u"distribution_sets"_s << u"/distributionsets/1"_s << u"reading distribution set 1"_s
+                           << QString() << lab;
+    QTest::newRow("a module") << u"software_modules"_s << u"/softwaremodules/1"_s << u"reading software module 1"_s
+                              << QString() << lab;
+    QTest::newRow("a module type by id") << u"software_module_types"_s << u"/softwaremoduletypes/1"_s
+                                         << u"reading software_module_types 1"_s << QString() << lab;
+    QTest::newRow("a module type by key") << u"software_module_types"_s << u"/softwaremoduletypes/os"_s
+                                          << u"reading software module type os"_s << QString() << lab;
+    QTest::newRow("a set type by key") << u"ds_type_module_types"_s << u"/distributionsettypes/os_set"_s
+                                       << u"reading the module types of set type os_set"_s << QString() << lab;
+    QTest::newRow("a set's metadata owner") << u"distribution_sets"_s << u"/distributionsets/1/metadata"_s
+                                            << u"reading distribution set 1"_s << QString() << lab;
 }
 
 void TestManagementResources::whatCannotBeCheckedIsNotDeleted_data()
@@ -463,6 +478,46 @@ void TestManagementResources::failedReadsAreErrorsNotEmptyPages()
     QVERIFY(!error.contains("content"_L1));
     // Nothing lost: the same request answers as before.
     QCOMPARE(request().status, healthy);
+}
+
+void TestManagementResources::aRolloutThatCannotBeReadIsNotMissing_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path"); // %1: the rollout's id
+    QTest::newRow("read") << QByteArray("GET") << u"/rollouts/%1"_s;
+    QTest::newRow("its groups") << QByteArray("GET") << u"/rollouts/%1/deploygroups"_s;
+    QTest::newRow("a command") << QByteArray("POST") << u"/rollouts/%1/start"_s;
+    QTest::newRow("delete") << QByteArray("DELETE") << u"/rollouts/%1"_s;
+}
+
+// A rollout whose row cannot be read is a 500 naming the read, not the 404 of a rollout that does not exist, and
+// nothing about it changes.
+void TestManagementResources::aRolloutThatCannotBeReadIsNotMissing()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    prepareRepository();
+    HttpClient &admin = as("admin");
+    QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"a-1"}])").status, 201);
+    const HttpAnswer created
+        = admin.post(u"/rollouts"_s,
+                     R"({"name":"r","targetFilterQuery":"controllerId==a-*","distributionSetId":1,"amountGroups":1})");
+    QCOMPARE(created.status, 201);
+    const int rollout = created.json()["id"_L1].toInt();
+
+    HttpAnswer failed;
+    {
+        const FlotillaTest::TableAway away(serverDatabase(), u"rollouts"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        failed = admin.send(method, path.arg(rollout));
+    }
+
+    QCOMPARE(failed.status, 500);
+    QVERIFY2(failed.json().value("message"_L1).toString().contains(u"reading rollout %1"_s.arg(rollout)),
+             failed.body.constData());
+    const HttpAnswer after = admin.get(u"/rollouts/%1"_s.arg(rollout));
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.json()["status"_L1].toString(), u"ready"_s);
 }
 
 QTEST_GUILESS_MAIN(TestManagementResources)

@@ -497,8 +497,8 @@ void TestSqlStore::modulesArtifactsAndVisibility()
                                                                        QStringLiteral("2"), QStringLiteral("ACME"),
                                                                        QStringLiteral("firmware"), true });
     QVERIFY(module > 0);
-    const std::optional<SoftwareModule> m = m_store->repository().softwareModule(module);
-    QVERIFY(m);
+    const Lookup<SoftwareModule> m = m_store->repository().softwareModule(module);
+    QVERIFY(m.found());
     QCOMPARE(m->vendor, QStringLiteral("ACME"));
     QVERIFY(m->encrypted);
     Artifact a { 0,
@@ -522,7 +522,7 @@ void TestSqlStore::modulesArtifactsAndVisibility()
     QCOMPARE((*m_store->repository().modulesOfSet(set)).size(), 1);
     QCOMPARE(m_store->repository().distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("2"))->id,
              set);
-    QVERIFY(!m_store->repository().distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("3")));
+    QVERIFY(m_store->repository().distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("3")).absent());
 
     // Visible to a target with an action of the set, or with the set installed; to no one else.
     const qint64 withAction = makeTarget(QStringLiteral("with-action"));
@@ -623,8 +623,8 @@ void TestSqlStore::typesRoundTrip()
         m_store->repository().insertDistributionSetType(
             { 0, QStringLiteral("set"), QStringLiteral("Set"), { QStringLiteral("fw") }, { QStringLiteral("app") } })
         > 0);
-    const std::optional<DistributionSetType> set = m_store->repository().distributionSetType(QStringLiteral("set"));
-    QVERIFY(set);
+    const Lookup<DistributionSetType> set = m_store->repository().distributionSetType(QStringLiteral("set"));
+    QVERIFY(set.found());
     QCOMPARE(set->mandatoryModuleTypes, QStringList { QStringLiteral("fw") });
     QCOMPARE(set->optionalModuleTypes, QStringList { QStringLiteral("app") });
     QVERIFY(m_store->repository().insertTargetType(
@@ -632,7 +632,7 @@ void TestSqlStore::typesRoundTrip()
             > 0);
     QCOMPARE(m_store->repository().targetType(QStringLiteral("cam"))->compatibleSetTypes,
              QStringList { QStringLiteral("set") });
-    QVERIFY(!m_store->repository().targetType(QStringLiteral("none")));
+    QVERIFY(m_store->repository().targetType(QStringLiteral("none")).absent());
 }
 
 void TestSqlStore::targetFilters_data()
