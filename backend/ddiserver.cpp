@@ -238,8 +238,14 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
     std::optional<DeviceTarget> target;
     const bool tenantKnown = tenant.compare(m_settings.tenant, Qt::CaseInsensitive) == 0;
     const bool idValid = isValidControllerId(controllerId);
-    if (tenantKnown && idValid)
-        target = m_targets.deviceTarget(controllerId);
+    if (tenantKnown && idValid) {
+        Lookup<DeviceTarget> found = m_targets.deviceTarget(controllerId);
+        // Not "no such target": that would register it again, or refuse its token. The device sends again later.
+        if (found.failed())
+            return ctx.fail(Status::InternalServerError,
+                            u"the target could not be read: %1"_s.arg(found.error().message));
+        target = std::move(found).optional();
+    }
     // Credentials first: an unauthenticated caller learns nothing about tenants or targets.
     const TenantConfiguration config = m_configuration.tenantConfiguration();
     const DeviceAuthenticator::Kind who
@@ -385,10 +391,10 @@ void DdiServer::putConfigData(Context &ctx, const QString &)
         return ctx.fail(Status::TooManyRequests,
                         u"%1 attributes exceed the quota of %2 per target"_s.arg(attributes.size()).arg(quota));
     StoreTransaction tx(m_session);
-    std::optional<Target> target = tx.isOpen() ? m_targets.target(ctx.target.id) : std::nullopt;
-    if (target)
+    Lookup<Target> target = tx.isOpen() ? m_targets.target(ctx.target.id) : std::nullopt;
+    if (target.found())
         target->requestAttributes = false;
-    if (!target || !m_targets.setTargetAttributes(ctx.target.id, attributes) || !m_targets.updateTarget(*target)
+    if (!target.found() || !m_targets.setTargetAttributes(ctx.target.id, attributes) || !m_targets.updateTarget(*target)
         || !tx.commit())
         return ctx.fail(Status::InternalServerError, u"the attributes could not be saved"_s);
     ctx.send(QByteArray());
@@ -398,13 +404,17 @@ std::optional<Action> DdiServer::actionOf(Context &ctx, const QString &actionId)
 {
     bool ok = false;
     const qint64 id = actionId.toLongLong(&ok);
-    std::optional<Action> action = ok ? m_actions.action(id) : std::nullopt;
+    Lookup<Action> action = ok ? m_actions.action(id) : std::nullopt;
+    if (action.failed()) { // not "no such action": the device would give up feedback it should send again
+        ctx.fail(Status::InternalServerError, u"the action could not be read: %1"_s.arg(action.error().message));
+        return std::nullopt;
+    }
     // Another target's action is as unknown as a missing one.
-    if (!action || action->targetId != ctx.target.id) {
+    if (action.absent() || action->targetId != ctx.target.id) {
         ctx.fail(Status::NotFound, u"action '%1' does not exist for this target"_s.arg(actionId));
         return std::nullopt;
     }
-    return action;
+    return std::move(action).optional();
 }
 
 std::optional<QByteArray> DdiServer::deploymentJson(Context &ctx, const Action &action, int historyCount,
@@ -623,9 +633,11 @@ void DdiServer::putInstalledBase(Context &ctx, const QString &)
 
 void DdiServer::getConfirmationBase(Context &ctx, const QString &)
 {
-    const std::optional<Target> target = m_targets.target(ctx.target.id);
-    if (!target)
-        return ctx.fail(Status::InternalServerError, u"the target could not be read"_s);
+    const Lookup<Target> target = m_targets.target(ctx.target.id);
+    if (!target.found())
+        return ctx.fail(
+            Status::InternalServerError,
+            u"the target could not be read: %1"_s.arg(target.failed() ? target.error().message : u"it was deleted"_s));
     const Target &t = *target;
     Ddi::ConfirmationBase c;
     c.autoConfirmActive = t.autoConfirm;

@@ -32,7 +32,9 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
         switch (c.kind) {
         case K::TargetCreated:
         case K::TargetUpdated:
-            if (const auto t = m_store.targets().target(c.id))
+            if (const auto t = m_store.targets().target(c.id); t.failed())
+                qCWarning(lcStore).noquote() << "a target event is lost:" << t.error().message;
+            else if (t.found())
                 m_log.publish(c.kind == K::TargetCreated ? Mgmt::EventType::TargetCreated
                                                          : Mgmt::EventType::TargetUpdated,
                               Mgmt::TargetChangedEvent { t->id, t->controllerId, nameOf(t->state).toLower() }.toJson());
@@ -42,7 +44,9 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
             break;
         case K::ActionCreated:
         case K::ActionChanged:
-            if (const auto a = m_store.actions().action(c.id)) {
+            if (const auto a = m_store.actions().action(c.id); a.failed()) {
+                qCWarning(lcStore).noquote() << "an action event is lost:" << a.error().message;
+            } else if (a.found()) {
                 m_log.publish(c.kind == K::ActionCreated ? Mgmt::EventType::ActionCreated
                                                          : Mgmt::EventType::ActionChanged,
                               Mgmt::ActionChangedEvent { a->id, a->targetId, nameOf(a->state).toLower(), a->rolloutId,

@@ -429,14 +429,19 @@ void ManagementServer::invalidateSet(Context &ctx)
         if (!ctx.succeeded(open))
             return;
         for (qint64 actionId : *open) {
-            std::optional<Action> a = m_store.actions().action(actionId);
-            if (!a || !a->isActive())
+            const Lookup<Action> a = m_store.actions().action(actionId);
+            if (!ctx.succeeded(a))
+                return;
+            if (a.absent() || !a->isActive())
                 continue; // a stopped rollout closed it already
             if (a->state != ActionState::Canceling && !m_deployment.cancel(*a, message))
                 return ctx.fail(Status::InternalServerError, m_store.lastError());
-            a = m_store.actions().action(actionId);
-            if (cancelation == u"force"_s && a && a->isActive()
-                && m_deployment.feedback(a->targetId, a->id, ActionEvent::ForceQuit, { message }).outcome
+            const Lookup<Action> canceling = m_store.actions().action(actionId);
+            if (!ctx.succeeded(canceling))
+                return;
+            if (cancelation == u"force"_s && canceling.found() && canceling->isActive()
+                && m_deployment.feedback(canceling->targetId, canceling->id, ActionEvent::ForceQuit, { message })
+                        .outcome
                     != FeedbackResult::Outcome::Applied)
                 return ctx.fail(Status::InternalServerError, m_store.lastError());
         }

@@ -148,9 +148,9 @@ Lookup<qint64> ManagementServer::tagMemberOf(Context &ctx, const QJsonValue &mem
     if (kindOf(ctx) == TagKind::Target) {
         const QString controllerId
             = member.isString() ? member.toString() : member.toObject().value("controllerId"_L1).toString();
-        const std::optional<Target> t = m_store.targets().targetByControllerId(controllerId);
-        if (!t)
-            return std::nullopt;
+        const Lookup<Target> t = m_store.targets().targetByControllerId(controllerId);
+        if (!t.found())
+            return t.failed() ? Lookup<qint64>(t.error()) : std::nullopt;
         return t->id;
     }
     const qint64 id = member.isString() ? member.toString().toLongLong()

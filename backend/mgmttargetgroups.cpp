@@ -83,9 +83,9 @@ void ManagementServer::setTargetsGroup(Context &ctx)
         for (int i = 0; i < items->size(); ++i) {
             const QJsonValue v = items->at(i);
             const QString controllerId = v.isObject() ? v.toObject().value("controllerId"_L1).toString() : v.toString();
-            const std::optional<Target> t = m_store.targets().targetByControllerId(controllerId);
-            if (!t)
-                return ctx.fail(Status::NotFound, u"[%1]: target '%2' does not exist"_s.arg(i).arg(controllerId));
+            const Lookup<Target> t = m_store.targets().targetByControllerId(controllerId);
+            if (!ctx.found(t, u"[%1]: target '%2' does not exist"_s.arg(i).arg(controllerId)))
+                return;
             ids.append(t->id);
         }
     } else {

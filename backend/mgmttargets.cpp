@@ -113,7 +113,10 @@ void ManagementServer::createTargets(Context &ctx)
                             u"[%1].controllerId is required: 1 to %2 characters, none of them white "
                             "space or control characters"_s.arg(i)
                                 .arg(MaxControllerIdLength));
-        if (m_store.targets().targetByControllerId(t.controllerId))
+        const Lookup<Target> existing = m_store.targets().targetByControllerId(t.controllerId);
+        if (!ctx.succeeded(existing))
+            return;
+        if (existing.found())
             return ctx.fail(Status::Conflict, u"target '%1' exists"_s.arg(t.controllerId));
         t.name = o.name.value_or(t.controllerId);
         t.description = o.description;
@@ -249,9 +252,9 @@ void ManagementServer::assign(Context &ctx, qint64 setId, const QList<MgmtTarget
     StoreTransaction tx(m_store);
     for (int i = 0; i < items.size(); ++i) {
         const MgmtTargetAssignmentRequestBody &o = items.at(i);
-        const std::optional<Target> t = m_store.targets().targetByControllerId(o.id);
-        if (!t)
-            return ctx.fail(Status::NotFound, u"[%1].id: target '%2' does not exist"_s.arg(i).arg(o.id));
+        const Lookup<Target> t = m_store.targets().targetByControllerId(o.id);
+        if (!ctx.found(t, u"[%1].id: target '%2' does not exist"_s.arg(i).arg(o.id)))
+            return;
         AssignmentRequest request;
         const QString type = o.type.value_or(u"forced"_s);
         const std::optional<ActionType> actionType = actionTypeFromString(type);
@@ -324,19 +327,21 @@ void ManagementServer::assignToTarget(Context &ctx)
 
 std::optional<Target> ManagementServer::targetOf(Context &ctx)
 {
-    std::optional<Target> t = m_store.targets().targetByControllerId(ctx.args.value(0));
-    if (!t)
-        ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(ctx.args.value(0)));
-    return t;
+    Lookup<Target> t = m_store.targets().targetByControllerId(ctx.args.value(0));
+    if (!ctx.found(t, u"target '%1' does not exist"_s.arg(ctx.args.value(0))))
+        return std::nullopt;
+    return std::move(t).optional();
 }
 
 std::optional<std::pair<Target, Action>> ManagementServer::targetAction(Context &ctx)
 {
-    const std::optional<Target> t = m_store.targets().targetByControllerId(ctx.args.value(0));
+    const Lookup<Target> t = m_store.targets().targetByControllerId(ctx.args.value(0));
     bool ok = false;
     const qint64 id = ctx.args.value(1).toLongLong(&ok);
-    const std::optional<Action> a = ok ? m_store.actions().action(id) : std::nullopt;
-    if (!t || !a || a->targetId != t->id) {
+    const Lookup<Action> a = ok ? m_store.actions().action(id) : std::nullopt;
+    if (!ctx.succeeded(t, a))
+        return std::nullopt;
+    if (!t.found() || !a.found() || a->targetId != t->id) {
         ctx.fail(Status::NotFound,
                  u"action %1 of target '%2' does not exist"_s.arg(ctx.args.value(1), ctx.args.value(0)));
         return std::nullopt;
@@ -469,7 +474,10 @@ void ManagementServer::updateAction(Context &ctx)
         return ctx.fail(Status::Conflict, u"action %1 is closed"_s.arg(ta->second.id));
     if (!m_store.actions().updateActionType(ta->second.id, ActionType::Forced))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(actionsOut({ mgmtAction(*m_store.actions().action(ta->second.id), ta->first.controllerId) }).first());
+    const Lookup<Action> forced = m_store.actions().action(ta->second.id);
+    if (!ctx.found(forced, u"action %1 does not exist"_s.arg(ta->second.id)))
+        return;
+    ctx.send(actionsOut({ mgmtAction(*forced, ta->first.controllerId) }).first());
 }
 
 void ManagementServer::confirmAction(Context &ctx)

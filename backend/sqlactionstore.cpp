@@ -65,12 +65,14 @@ qint64 SqlActionStore::insertAction(const Action &a)
     return id;
 }
 
-std::optional<Action> SqlActionStore::action(qint64 id)
+Lookup<Action> SqlActionStore::action(qint64 id)
 {
     static const QString sql = QStringLiteral("SELECT %1 FROM actions WHERE id = ?").arg(actionColumns);
     QSqlQuery &q = prepared(sql);
     q.addBindValue(id);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading action %1").arg(id), q);
+    if (!q.next())
         return std::nullopt;
     return actionFrom(q);
 }
@@ -323,8 +325,10 @@ int SqlActionStore::deleteClosedActions(const QList<qint64> &actionIds)
     StoreTransaction tx(m_sql);
     int deleted = 0;
     for (qint64 id : actionIds) {
-        const std::optional<Action> a = action(id);
-        if (!a || a->isActive())
+        const Lookup<Action> a = action(id);
+        if (a.failed())
+            return -1; // lastError() says which
+        if (a.absent() || a->isActive())
             continue;
         for (const QString &sql : { QStringLiteral("DELETE FROM action_status WHERE action_id = ?"),
                                     QStringLiteral("DELETE FROM feedback_receipts WHERE action_id = ?"),

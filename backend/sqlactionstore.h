@@ -20,7 +20,7 @@ public:
     { }
 
     qint64 insertAction(const Action &action) override;
-    std::optional<Action> action(qint64 id) override;
+    Lookup<Action> action(qint64 id) override;
     Result<QList<Action>> openActions(qint64 targetId) override;
     Result<QList<Action>> openActionsForPoll(qint64 targetId) override;
     Result<int> countActions(qint64 targetId) override;

@@ -119,6 +119,7 @@ SqlStore::SqlStore()
 SqlStore::~SqlStore()
 {
     m_statements.clear();
+    m_unprepared.clear();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -223,13 +224,21 @@ int SqlStore::schemaVersion()
 QSqlQuery &SqlStore::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);
+    if (it != m_statements.end() && !m_unprepared.contains(sql)) {
+        it->finish();
+        return *it;
+    }
     if (it == m_statements.end()) {
         it = m_statements.emplace(sql, m_db);
         it->setForwardOnly(true);
-        if (!it->prepare(sql))
-            setError(QStringLiteral("preparing %1").arg(sql.left(60)), *it);
+    }
+    // A prepare can fail for a moment (a table locked or renamed, a connection lost); the statement is prepared
+    // again on its next use rather than failing on this connection for good.
+    if (it->prepare(sql)) {
+        m_unprepared.remove(sql);
     } else {
-        it->finish();
+        m_unprepared.insert(sql);
+        setError(QStringLiteral("preparing %1").arg(sql.left(60)), *it);
     }
     return *it;
 }

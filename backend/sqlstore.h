@@ -14,6 +14,7 @@
 #include "engine/store.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -97,6 +98,7 @@ private:
     std::optional<TenantConfiguration> m_config; // this transaction's view; reset by a rollback
     TenantConfiguration m_lastReadConfig; // what the database held when last read
     QHash<QString, QSqlQuery> m_statements;
+    QSet<QString> m_unprepared; // statements whose prepare failed: prepared again next time, not kept broken
     int m_txDepth = 0;
     bool m_rollbackOnly = false;
     std::function<void(const QList<StoreChange> &)> m_listener;

@@ -46,23 +46,25 @@ qint64 SqlTargetStore::insertTarget(const Target &t)
     return id;
 }
 
-std::optional<Target> SqlTargetStore::targetWhere(const QString &sql, const QVariant &value)
+Lookup<Target> SqlTargetStore::targetWhere(const QString &sql, const QVariant &value)
 {
     QSqlQuery &q = prepared(sql);
     q.addBindValue(value);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading target %1").arg(value.toString()), q);
+    if (!q.next())
         return std::nullopt;
     return targetFrom(q);
 }
 
 // The statements are built once: a target lookup runs on every DDI request.
-std::optional<Target> SqlTargetStore::target(qint64 id)
+Lookup<Target> SqlTargetStore::target(qint64 id)
 {
     static const QString sql = QStringLiteral("SELECT %1 FROM targets WHERE id = ?").arg(targetColumns);
     return targetWhere(sql, id);
 }
 
-std::optional<Target> SqlTargetStore::targetByControllerId(const QString &controllerId)
+Lookup<Target> SqlTargetStore::targetByControllerId(const QString &controllerId)
 {
     static const QString sql = QStringLiteral("SELECT %1 FROM targets WHERE controller_id = ?").arg(targetColumns);
     return targetWhere(sql, controllerId);
@@ -70,12 +72,14 @@ std::optional<Target> SqlTargetStore::targetByControllerId(const QString &contro
 
 // QtSql's SQLite driver rebuilds a result's column description on every exec, and that costs more than the
 // lookup itself: the device queries read only the columns they need.
-std::optional<DeviceTarget> SqlTargetStore::deviceTarget(const QString &controllerId)
+Lookup<DeviceTarget> SqlTargetStore::deviceTarget(const QString &controllerId)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, state, security_token, address, last_poll, installed_ds, "
                                            "request_attributes FROM targets WHERE controller_id = ?"));
     q.addBindValue(controllerId);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading target %1").arg(controllerId), q);
+    if (!q.next())
         return std::nullopt;
     return DeviceTarget { q.value(0).toLongLong(), controllerId,           TargetState(q.value(1).toInt()),
                           q.value(2).toString(),   q.value(3).toString(),  fromMs(q.value(4)),

@@ -20,10 +20,10 @@ public:
     { }
 
     qint64 insertTarget(const Target &target) override;
-    std::optional<Target> target(qint64 id) override;
-    std::optional<Target> targetByControllerId(const QString &controllerId) override;
+    Lookup<Target> target(qint64 id) override;
+    Lookup<Target> targetByControllerId(const QString &controllerId) override;
     bool updateTarget(const Target &target) override;
-    std::optional<DeviceTarget> deviceTarget(const QString &controllerId) override;
+    Lookup<DeviceTarget> deviceTarget(const QString &controllerId) override;
     std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
     bool recordPolls(const QList<PollRecord> &polls) override;
     bool recordPoll(const PollRecord &poll, TargetState state) override;
@@ -64,7 +64,7 @@ public:
 
 private:
     // sql selects targetColumns with one bound value.
-    std::optional<Target> targetWhere(const QString &sql, const QVariant &value);
+    Lookup<Target> targetWhere(const QString &sql, const QVariant &value);
 };
 
 } // namespace Flotilla

@@ -15,7 +15,7 @@ public:
     virtual ~ActionStore() = default;
 
     virtual qint64 insertAction(const Action &action) = 0;
-    virtual std::optional<Action> action(qint64 id) = 0;
+    virtual Lookup<Action> action(qint64 id) = 0;
     // The target's open actions, in presentation order: highest weight first, then oldest.
     virtual Result<QList<Action>> openActions(qint64 targetId) = 0;
     // The same actions in the same order, read for a device's poll with only what presenting them needs: id,

@@ -96,8 +96,10 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
                         .arg(set->name, set->version, why->join(QStringLiteral("; "))));
 
     for (qint64 targetId : targetIds) {
-        std::optional<Target> target = m_targets.target(targetId);
-        if (!target)
+        Lookup<Target> target = m_targets.target(targetId);
+        if (target.failed())
+            return fail(AssignmentResult::Error::Store, target.error().message);
+        if (target.absent())
             return fail(AssignmentResult::Error::UnknownTarget,
                         QStringLiteral("target %1 does not exist").arg(targetId));
         if (!target->targetTypeKey.isEmpty()) {
@@ -231,8 +233,11 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
     StoreTransaction tx(m_session);
     if (!tx.isOpen())
         return fail(FeedbackResult::Outcome::Store, m_session.lastError());
-    const std::optional<Action> action = m_actions.action(actionId);
-    if (!action || action->targetId != targetId)
+    const Lookup<Action> action = m_actions.action(actionId);
+    // A read that failed is the server's fault: the device is told to send again, never that its action is gone.
+    if (action.failed())
+        return fail(FeedbackResult::Outcome::Store, action.error().message);
+    if (action.absent() || action->targetId != targetId)
         return fail(FeedbackResult::Outcome::UnknownAction,
                     QStringLiteral("action %1 does not exist for this target").arg(actionId));
     if (!dedupKey.isEmpty() && !m_actions.recordFeedbackOnce(actionId, dedupKey))
@@ -272,8 +277,10 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
     if (!m_actions.appendStatus(actionId, { now, outcome.recorded, messages, code }))
         return fail(FeedbackResult::Outcome::Store, m_session.lastError());
     if (outcome.closedAction()) {
-        const std::optional<Target> target = m_targets.target(targetId);
-        result.targetState = target ? applyTargetOutcome(*target, *action, outcome.to) : std::nullopt;
+        const Lookup<Target> target = m_targets.target(targetId);
+        if (target.failed())
+            return fail(FeedbackResult::Outcome::Store, target.error().message);
+        result.targetState = target.found() ? applyTargetOutcome(*target, *action, outcome.to) : std::nullopt;
         if (!result.targetState)
             return fail(FeedbackResult::Outcome::Store, m_session.lastError());
     }
@@ -288,8 +295,10 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
 bool DeploymentService::activateScheduled(const Action &action)
 {
     StoreTransaction tx(m_session);
-    std::optional<Target> target = m_targets.target(action.targetId);
-    if (!tx.isOpen() || !target)
+    if (!tx.isOpen())
+        return false;
+    Lookup<Target> target = m_targets.target(action.targetId);
+    if (!target.found())
         return false;
     const TenantConfiguration config = m_configuration.tenantConfiguration();
     if (!config.multiAssignment && !closeEarlierActions(*target, config, action.id))
@@ -322,8 +331,8 @@ bool DeploymentService::cancel(const Action &action, const QString &message)
         return false;
     // A scheduled action never made the target PENDING: nothing to undo there.
     if (outcome.closedAction() && outcome.from != ActionState::Scheduled) {
-        const std::optional<Target> target = m_targets.target(action.targetId);
-        if (!target || !applyTargetOutcome(*target, action, outcome.to))
+        const Lookup<Target> target = m_targets.target(action.targetId);
+        if (!target.found() || !applyTargetOutcome(*target, action, outcome.to))
             return false;
     }
     return tx.commit();
@@ -333,10 +342,12 @@ DeploymentService::AutoConfirmResult DeploymentService::activateAutoConfirm(qint
                                                                             const QString &remark)
 {
     StoreTransaction tx(m_session);
-    std::optional<Target> target = m_targets.target(targetId);
     if (!tx.isOpen())
         return AutoConfirmResult::Store;
-    if (!target)
+    Lookup<Target> target = m_targets.target(targetId);
+    if (target.failed())
+        return AutoConfirmResult::Store;
+    if (target.absent())
         return AutoConfirmResult::UnknownTarget;
     if (target->autoConfirm)
         return AutoConfirmResult::AlreadyActive;
@@ -366,8 +377,10 @@ DeploymentService::AutoConfirmResult DeploymentService::activateAutoConfirm(qint
 
 DeploymentService::AutoConfirmResult DeploymentService::deactivateAutoConfirm(qint64 targetId)
 {
-    std::optional<Target> target = m_targets.target(targetId);
-    if (!target)
+    Lookup<Target> target = m_targets.target(targetId);
+    if (target.failed())
+        return AutoConfirmResult::Store;
+    if (target.absent())
         return AutoConfirmResult::UnknownTarget;
     target->autoConfirm = false;
     target->autoConfirmInitiator.clear();
@@ -379,10 +392,12 @@ DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qi
                                                                               const QString &message)
 {
     StoreTransaction tx(m_session);
-    std::optional<Target> target = m_targets.target(targetId);
     if (!tx.isOpen())
         return DeclareInstalledResult::Store;
-    if (!target)
+    Lookup<Target> target = m_targets.target(targetId);
+    if (target.failed())
+        return DeclareInstalledResult::Store;
+    if (target.absent())
         return DeclareInstalledResult::UnknownTarget;
     if (target->installedDistributionSetId == distributionSetId)
         return DeclareInstalledResult::AlreadyInstalled;
@@ -422,8 +437,10 @@ Result<DeploymentService::PollAnswer> DeploymentService::poll(qint64 targetId)
     bool canceled = false;
     for (const Action &presentable : std::as_const(*open)) {
         if (presentable.maintenanceWindow && !presentable.maintenanceWindow->hasWindowLeft(now)) {
-            const std::optional<Action> whole = m_actions.action(presentable.id);
-            if (!whole)
+            const Lookup<Action> whole = m_actions.action(presentable.id);
+            if (whole.failed())
+                return whole.error();
+            if (whole.absent())
                 continue;
             const Action &a = *whole;
             StoreTransaction tx(m_session);
@@ -435,7 +452,7 @@ Result<DeploymentService::PollAnswer> DeploymentService::poll(qint64 targetId)
                                             { QStringLiteral("Update Server: no maintenance window left") },
                                             std::nullopt })) {
                 if (const auto target = m_targets.target(targetId);
-                    target && applyTargetOutcome(*target, a, outcome.to))
+                    target.found() && applyTargetOutcome(*target, a, outcome.to))
                     canceled = tx.commit();
             }
         }

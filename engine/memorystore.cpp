@@ -124,12 +124,12 @@ qint64 MemoryStore::insertTarget(const Target &target)
     return t.id;
 }
 
-std::optional<Target> MemoryStore::target(qint64 id)
+Lookup<Target> MemoryStore::target(qint64 id)
 {
     return found(m_data.targets, id);
 }
 
-std::optional<Target> MemoryStore::targetByControllerId(const QString &controllerId)
+Lookup<Target> MemoryStore::targetByControllerId(const QString &controllerId)
 {
     const auto it = m_targetByControllerId.constFind(controllerId);
     return it == m_targetByControllerId.cend() ? std::nullopt : found(m_data.targets, *it);
@@ -149,9 +149,9 @@ bool MemoryStore::updateTarget(const Target &target)
     return true;
 }
 
-std::optional<DeviceTarget> MemoryStore::deviceTarget(const QString &controllerId)
+Lookup<DeviceTarget> MemoryStore::deviceTarget(const QString &controllerId)
 {
-    const std::optional<Target> t = targetByControllerId(controllerId);
+    const std::optional<Target> t = targetByControllerId(controllerId).optional();
     return t ? std::optional<DeviceTarget>(DeviceTarget::of(*t)) : std::nullopt;
 }
 
@@ -363,7 +363,7 @@ bool MemoryStore::moduleVisibleToTarget(qint64 moduleId, qint64 targetId)
     auto setHasModule = [&](qint64 setId) {
         return m_data.setModules.value(setId).contains(moduleId);
     };
-    const std::optional<Target> t = target(targetId);
+    const std::optional<Target> t = target(targetId).optional();
     if (t && t->installedDistributionSetId && setHasModule(t->installedDistributionSetId))
         return true;
     for (qint64 id : m_actionsOfTarget.value(targetId)) {
@@ -390,7 +390,7 @@ qint64 MemoryStore::insertAction(const Action &action)
     return a.id;
 }
 
-std::optional<Action> MemoryStore::action(qint64 id)
+Lookup<Action> MemoryStore::action(qint64 id)
 {
     return found(m_data.actions, id);
 }
@@ -416,7 +416,7 @@ Result<int> MemoryStore::countActions(qint64 targetId)
 
 Result<qint64> MemoryStore::installedActionId(qint64 targetId)
 {
-    const std::optional<Target> t = target(targetId);
+    const std::optional<Target> t = target(targetId).optional();
     if (!t)
         return 0;
     qint64 id = 0;

@@ -46,10 +46,10 @@ public:
     bool setTenantConfiguration(const TenantConfiguration &config) override;
 
     qint64 insertTarget(const Target &target) override;
-    std::optional<Target> target(qint64 id) override;
-    std::optional<Target> targetByControllerId(const QString &controllerId) override;
+    Lookup<Target> target(qint64 id) override;
+    Lookup<Target> targetByControllerId(const QString &controllerId) override;
     bool updateTarget(const Target &target) override;
-    std::optional<DeviceTarget> deviceTarget(const QString &controllerId) override;
+    Lookup<DeviceTarget> deviceTarget(const QString &controllerId) override;
     std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
     Result<QList<TargetFilter>> targetFilters() override { return m_data.filters; }
     Result<QList<AutoAssignment>> autoAssignments() override { return m_data.autoAssignments; }
@@ -88,7 +88,7 @@ public:
     bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
 
     qint64 insertAction(const Action &action) override;
-    std::optional<Action> action(qint64 id) override;
+    Lookup<Action> action(qint64 id) override;
     Result<QList<Action>> openActions(qint64 targetId) override;
     Result<QList<Action>> openActionsForPoll(qint64 targetId) override { return openActions(targetId); }
     Result<int> countActions(qint64 targetId) override;

@@ -18,11 +18,11 @@ public:
     virtual ~TargetStore() = default;
 
     virtual qint64 insertTarget(const Target &target) = 0; // returns the id, 0 on failure
-    virtual std::optional<Target> target(qint64 id) = 0;
-    virtual std::optional<Target> targetByControllerId(const QString &controllerId) = 0;
+    virtual Lookup<Target> target(qint64 id) = 0;
+    virtual Lookup<Target> targetByControllerId(const QString &controllerId) = 0;
     virtual bool updateTarget(const Target &target) = 0;
     // The target behind a device request (see DeviceTarget), or nullopt when no target has this controllerId.
-    virtual std::optional<DeviceTarget> deviceTarget(const QString &controllerId) = 0;
+    virtual Lookup<DeviceTarget> deviceTarget(const QString &controllerId) = 0;
     // The ids of the targets an RSQL filter (engine/rsql.h) matches, oldest first; nullopt when the filter is
     // not valid (the session's lastError() says where and why).
     virtual std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) = 0;

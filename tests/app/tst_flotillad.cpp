@@ -156,7 +156,7 @@ void TestFlotillad::configFileAndCommandLine()
     SqlStore store;
     QVERIFY(store.open(database()));
     QVERIFY(store.configuration().tenantConfiguration().consentFlow);
-    QVERIFY(store.targets().targetByControllerId(u"dev-x"_s));
+    QVERIFY(store.targets().targetByControllerId(u"dev-x"_s).found());
 }
 
 void TestFlotillad::updateOverDdi()

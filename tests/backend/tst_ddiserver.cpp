@@ -48,6 +48,7 @@ private Q_SLOTS:
     void swupdateFeedbackIsAccepted();
     void failedReadsAre500NeverAnEmptyAnswer_data();
     void failedReadsAre500NeverAnEmptyAnswer();
+    void feedbackOnAnActionThatCannotBeReadIsNotLost();
 };
 
 void TestDdiServer::happyPath()
@@ -493,7 +494,7 @@ void TestDdiServer::authentication()
         QCOMPARE(a.json()["errorCode"_L1].toString(), u"flotilla.ddi.unauthorized"_s);
         QVERIFY(!a.body.contains(controllerId.toUtf8()));
     }
-    QVERIFY(!m_store->targets().targetByControllerId(u"ghost"_s)); // nothing registered on a refused request
+    QVERIFY(m_store->targets().targetByControllerId(u"ghost"_s).absent()); // nothing registered on a refused request
 }
 
 void TestDdiServer::gatewayTokenRegistersUnknownTarget()
@@ -501,14 +502,14 @@ void TestDdiServer::gatewayTokenRegistersUnknownTarget()
     m_client->setAuthorization("GatewayToken gw-key");
     const HttpAnswer a = m_client->get(u"/default/controller/v1/new-device"_s); // tenant case-insensitive
     QCOMPARE(a.status, 200);
-    const std::optional<Target> t = m_store->targets().targetByControllerId(u"new-device"_s);
-    QVERIFY(t);
+    const Lookup<Target> t = m_store->targets().targetByControllerId(u"new-device"_s);
+    QVERIFY(t.found());
     QCOMPARE(t->state, TargetState::Registered);
     QCOMPARE(t->securityToken.size(), 32);
     QVERIFY(!a.link(u"configData"_s).isEmpty());
     // Other resources do not register.
     QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/other/deploymentBase/1"_s).status, 404);
-    QVERIFY(!m_store->targets().targetByControllerId(u"other"_s));
+    QVERIFY(m_store->targets().targetByControllerId(u"other"_s).absent());
     // An over-long controllerId is a bad request, not a new target.
     QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/"_s + QString(257, u'x')).status, 400);
 }
@@ -521,7 +522,7 @@ void TestDdiServer::anonymousOnlyWhenEnabled()
     open.anonymous = true;
     startServer(open);
     QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/anon-1"_s).status, 200);
-    QVERIFY(m_store->targets().targetByControllerId(u"anon-1"_s));
+    QVERIFY(m_store->targets().targetByControllerId(u"anon-1"_s).found());
 }
 
 void TestDdiServer::linksFollowTrustedProxyOnly()
@@ -613,6 +614,8 @@ void TestDdiServer::failedReadsAre500NeverAnEmptyAnswer_data()
     QTest::newRow("deployment: history") << u"action_status"_s << u"deploymentBase"_s
                                          << u"counting the history of action"_s;
     // A lookup of one entity that fails is not "there is none" (a deployment without its set's name).
+    QTest::newRow("poll: the target") << u"targets"_s << QString() << u"the target could not be read"_s;
+    QTest::newRow("deployment: the action") << u"actions"_s << u"deploymentBase"_s << u"reading action"_s;
     QTest::newRow("deployment: the set") << u"distribution_sets"_s << u"deploymentBase"_s
                                          << u"reading distribution set"_s;
 }
@@ -642,6 +645,29 @@ void TestDdiServer::failedReadsAre500NeverAnEmptyAnswer()
     QCOMPARE(failed.status, 500);
     QVERIFY2(failed.json()["message"_L1].toString().contains(what), failed.body.constData());
     QCOMPARE(dev.get(path).status, 200); // and it answers again once the table is back
+}
+
+// Feedback on an action the store cannot read is a 500, which a device sends again; never the 404 of an action that
+// does not exist, after which a device (SWUpdate, for one) drops what it reported.
+void TestDdiServer::feedbackOnAnActionThatCannotBeReadIsNotLost()
+{
+    const qint64 actionId = assign(m_target, m_set.setId);
+    QVERIFY(actionId > 0);
+    QCOMPARE(device(m_target).get(controller(m_target)).status, 200);
+
+    HttpAnswer failed;
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"actions"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        failed = feedback(m_target, actionId, "closed", "success");
+    }
+
+    QCOMPARE(failed.status, 500);
+    QVERIFY2(failed.json()["message"_L1].toString().contains(u"reading action %1"_s.arg(actionId)),
+             failed.body.constData());
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Running); // nothing half-applied
+    QCOMPARE(feedback(m_target, actionId, "closed", "success").status, 200); // sent again, it lands
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Finished);
 }
 
 QTEST_GUILESS_MAIN(TestDdiServer)

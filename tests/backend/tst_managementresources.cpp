@@ -406,6 +406,8 @@ void TestManagementResources::failedReadsAreErrorsNotEmptyPages_data()
                                           << u"reading software module type os"_s << QString() << lab;
     QTest::newRow("a set type by key") << u"ds_type_module_types"_s << u"/distributionsettypes/os_set"_s
                                        << u"reading the module types of set type os_set"_s << QString() << lab;
+    QTest::newRow("a target") << u"targets"_s << u"/targets/cam-1"_s << u"reading target cam-1"_s << u"/targets"_s
+                              << target;
     QTest::newRow("a set's metadata owner") << u"distribution_sets"_s << u"/distributionsets/1/metadata"_s
                                             << u"reading distribution set 1"_s << QString() << lab;
 }

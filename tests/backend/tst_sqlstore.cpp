@@ -34,6 +34,7 @@ private Q_SLOTS:
     void forecastHistoryTimesTheDeviceFromRetrieval();
     void tenantConfiguration();
     void unreadableConfigurationIsNeverTheDefaults();
+    void aLookupThatFailsIsNotAbsent();
     void presentationLookupUsesIndex();
     void modulesArtifactsAndVisibility();
     void attributesReplaceWhole();
@@ -169,7 +170,7 @@ void TestSqlStore::refusesNewerSchema()
     QVERIFY(!second.open(url));
     QVERIFY2(second.lastError().contains(QStringLiteral("newer")), qPrintable(second.lastError()));
     QCOMPARE(second.schemaVersion(), SqlStore::latestSchemaVersion() + 1); // untouched
-    QVERIFY(second.targets().targetByControllerId(QStringLiteral("keep-me")).has_value()); // data untouched
+    QVERIFY(second.targets().targetByControllerId(QStringLiteral("keep-me")).found()); // data untouched
 }
 
 void TestSqlStore::refusesADamagedFile_data()
@@ -245,7 +246,7 @@ void TestSqlStore::targetRoundTrip()
     t.id = m_store->targets().insertTarget(t);
     QVERIFY2(t.id > 0, qPrintable(m_store->lastError()));
     const auto back = m_store->targets().targetByControllerId(t.controllerId);
-    QVERIFY(back);
+    QVERIFY(back.found());
     QCOMPARE(back->id, t.id);
     QCOMPARE(back->name, t.name);
     QCOMPARE(back->description, t.description);
@@ -277,8 +278,8 @@ void TestSqlStore::deviceTargetIsTheTargetsDeviceFields()
     t.id = m_store->targets().insertTarget(t);
     QVERIFY2(t.id > 0, qPrintable(m_store->lastError()));
 
-    const std::optional<DeviceTarget> device = m_store->targets().deviceTarget(t.controllerId);
-    QVERIFY(device);
+    const Lookup<DeviceTarget> device = m_store->targets().deviceTarget(t.controllerId);
+    QVERIFY(device.found());
     QCOMPARE(device->id, t.id);
     QCOMPARE(device->controllerId, t.controllerId);
     QCOMPARE(device->state, TargetState::InSync);
@@ -295,8 +296,8 @@ void TestSqlStore::deviceTargetIsTheTargetsDeviceFields()
     QCOMPARE(whole.requestAttributes, device->requestAttributes);
 
     // controllerIds are matched exactly.
-    QVERIFY(!m_store->targets().deviceTarget(QStringLiteral("pump-7")));
-    QVERIFY(!m_store->targets().deviceTarget(QStringLiteral("nobody")));
+    QVERIFY(m_store->targets().deviceTarget(QStringLiteral("pump-7")).absent());
+    QVERIFY(m_store->targets().deviceTarget(QStringLiteral("nobody")).absent());
 }
 
 void TestSqlStore::openActionsInPresentationOrder()
@@ -354,19 +355,19 @@ void TestSqlStore::rollbackLeavesNothing()
     QVERIFY(m_store->begin());
     QVERIFY(makeTarget(QStringLiteral("ghost")) > 0);
     m_store->rollback();
-    QVERIFY(!m_store->targets().targetByControllerId(QStringLiteral("ghost")));
+    QVERIFY(m_store->targets().targetByControllerId(QStringLiteral("ghost")).absent());
     {
         StoreTransaction tx(*m_store);
         QVERIFY(makeTarget(QStringLiteral("ghost2")) > 0);
         // no commit: rolled back at scope end
     }
-    QVERIFY(!m_store->targets().targetByControllerId(QStringLiteral("ghost2")));
+    QVERIFY(m_store->targets().targetByControllerId(QStringLiteral("ghost2")).absent());
     {
         StoreTransaction tx(*m_store);
         QVERIFY(makeTarget(QStringLiteral("real")) > 0);
         QVERIFY(tx.commit());
     }
-    QVERIFY(m_store->targets().targetByControllerId(QStringLiteral("real")));
+    QVERIFY(m_store->targets().targetByControllerId(QStringLiteral("real")).found());
 }
 
 void TestSqlStore::feedbackReceiptOnce()
@@ -480,6 +481,27 @@ void TestSqlStore::unreadableConfigurationIsNeverTheDefaults()
     QCOMPARE(m_store->tenantConfiguration().pollingSecs, 42); // and from the table again
 }
 
+// A lookup whose read fails says so (it is not "there is none"), and a statement whose prepare failed while the
+// table was away is prepared again on its next use instead of failing on this connection for good.
+void TestSqlStore::aLookupThatFailsIsNotAbsent()
+{
+    const Action action = makeAction();
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"actions"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const Lookup<Action> failed = m_store->actions().action(action.id);
+        QVERIFY(failed.failed());
+        QVERIFY(!failed.found());
+        QVERIFY(!failed.absent());
+        QVERIFY2(failed.error().message.contains(u"reading action %1"_s.arg(action.id)),
+                 qPrintable(failed.error().message));
+    }
+    const Lookup<Action> again = m_store->actions().action(action.id);
+    QVERIFY2(again.found(), again.failed() ? qPrintable(again.error().message) : "absent");
+    QCOMPARE(again->state, action.state);
+    QVERIFY(m_store->actions().action(action.id + 1000).absent());
+}
+
 void TestSqlStore::presentationLookupUsesIndex()
 {
     QFETCH_GLOBAL(QString, backend);
@@ -570,8 +592,8 @@ void TestSqlStore::pollRecordedAtOnceKeepsOtherFields()
     const qint64 id = makeTarget(QStringLiteral("poll-now"));
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(1780000000000, QTimeZone::UTC);
     // Another writer changes the target between the device's read and its poll being written.
-    const std::optional<DeviceTarget> device = m_store->targets().deviceTarget(QStringLiteral("poll-now"));
-    QVERIFY(device);
+    const Lookup<DeviceTarget> device = m_store->targets().deviceTarget(QStringLiteral("poll-now"));
+    QVERIFY(device.found());
     const qint64 ds = makeSet();
     Target changed = *m_store->targets().target(id);
     changed.assignedDistributionSetId = ds;
@@ -579,7 +601,7 @@ void TestSqlStore::pollRecordedAtOnceKeepsOtherFields()
     QVERIFY(m_store->targets().updateTarget(changed));
 
     QVERIFY(m_store->targets().recordPoll({ id, at, QStringLiteral("10.0.0.9") }, TargetState::Registered));
-    const std::optional<Target> back = m_store->targets().target(id);
+    const Lookup<Target> back = m_store->targets().target(id);
     QCOMPARE(back->state, TargetState::Registered);
     QCOMPARE(back->lastPoll, at);
     QCOMPARE(back->address, QStringLiteral("10.0.0.9"));

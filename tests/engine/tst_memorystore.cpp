@@ -62,8 +62,8 @@ private Q_SLOTS:
         QVERIFY(store.actions().recordFeedbackOnce(actionId, u"k"_s));
         store.rollback();
 
-        QVERIFY(!store.targets().target(other));
-        QVERIFY(!store.targets().targetByControllerId(u"dev-2"_s));
+        QVERIFY(store.targets().target(other).absent());
+        QVERIFY(store.targets().targetByControllerId(u"dev-2"_s).absent());
         QCOMPARE(store.actions().action(actionId)->state, ActionState::Running);
         QCOMPARE((*store.rollouts().rolloutGroupCounts(group)).running, 1);
         QCOMPARE((*store.rollouts().rolloutGroupCounts(group)).error, 0);
@@ -84,8 +84,8 @@ private Q_SLOTS:
         QVERIFY(store.targets().insertTarget(target(u"b"_s)) > 0);
         store.rollback();
         QVERIFY(!store.commit());
-        QVERIFY(!store.targets().targetByControllerId(u"a"_s));
-        QVERIFY(!store.targets().targetByControllerId(u"b"_s));
+        QVERIFY(store.targets().targetByControllerId(u"a"_s).absent());
+        QVERIFY(store.targets().targetByControllerId(u"b"_s).absent());
     }
 
     void commitKeepsEverything()
