@@ -112,8 +112,10 @@ void EventStream::install(QHttpServer &server)
             if (!token.isEmpty())
                 authorization = "Bearer " + token.toLatin1();
         }
-        const std::optional<Operator> who = m_accounts.authenticate(authorization);
-        if (!who)
+        const Lookup<Operator> who = m_accounts.authenticate(authorization);
+        if (who.failed())
+            return QHttpServerWebSocketUpgradeResponse::deny(500, "the credentials could not be checked");
+        if (who.absent())
             return QHttpServerWebSocketUpgradeResponse::deny(401, "valid Basic or Bearer credentials are required");
         if (!who->can(Permission::ReadTarget))
             return QHttpServerWebSocketUpgradeResponse::deny(403, "READ_TARGET is required for the event stream");

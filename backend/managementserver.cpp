@@ -530,8 +530,10 @@ void ManagementServer::handle(const QHttpServerRequest &request, QHttpServerResp
     Permission permission = route.permission;
     const Handler handler = route.handler;
     Context ctx { request, responder, std::move(args), {}, m_externalUrl.baseFor(request) };
-    const std::optional<Operator> who = m_accounts.authenticate(request.value("authorization"));
-    if (!who)
+    const Lookup<Operator> who = m_accounts.authenticate(request.value("authorization"));
+    if (who.failed()) // not "wrong credentials": a client would ask its user for a password that is right
+        return ctx.fail(Errors::Generic, u"the credentials could not be checked: %1"_s.arg(who.error().message));
+    if (who.absent())
         return ctx.fail(Status::Unauthorized, u"valid Basic or Bearer credentials are required"_s);
     ctx.who = *who;
     // Approving is its own permission; every other rollout command needs HANDLE_ROLLOUT.
@@ -619,7 +621,9 @@ void ManagementServer::createUser(Context &ctx)
     for (const QJsonValue &r : body->value("roles"_L1).toArray())
         roles << r.toString();
     if (!m_accounts.createUser(body->value("username"_L1).toString(), body->value("password"_L1).toString(), roles))
-        return ctx.fail(m_accounts.error().contains(u"exists"_s) ? Status::Conflict : Status::BadRequest,
+        return ctx.fail(m_accounts.failedInStore()                     ? Errors::Generic
+                            : m_accounts.error().contains(u"exists"_s) ? errorFor(Status::Conflict)
+                                                                       : errorFor(Status::BadRequest),
                         m_accounts.error());
     ctx.send(QJsonObject { { "username"_L1, body->value("username"_L1) }, { "roles"_L1, body->value("roles"_L1) } },
              Status::Created);
@@ -634,9 +638,10 @@ void ManagementServer::updateUser(Context &ctx)
     for (const QJsonValue &r : body->value("roles"_L1).toArray())
         roles << r.toString();
     if (!m_accounts.updateUser(ctx.args.value(0), body->value("password"_L1).toString(), roles))
-        return ctx.fail(m_accounts.error().contains(u"does not exist"_s)           ? Status::NotFound
-                            : m_accounts.error().contains(u"last administrator"_s) ? Status::Conflict
-                                                                                   : Status::BadRequest,
+        return ctx.fail(m_accounts.failedInStore()                                 ? Errors::Generic
+                            : m_accounts.error().contains(u"does not exist"_s)     ? errorFor(Status::NotFound)
+                            : m_accounts.error().contains(u"last administrator"_s) ? errorFor(Status::Conflict)
+                                                                                   : errorFor(Status::BadRequest),
                         m_accounts.error());
     ctx.send(QJsonObject { { "username"_L1, ctx.args.value(0) }, { "roles"_L1, QJsonArray::fromStringList(roles) } });
 }
@@ -644,7 +649,9 @@ void ManagementServer::updateUser(Context &ctx)
 void ManagementServer::deleteUser(Context &ctx)
 {
     if (!m_accounts.deleteUser(ctx.args.value(0)))
-        return ctx.fail(m_accounts.error().contains(u"does not exist"_s) ? Status::NotFound : Status::Conflict,
+        return ctx.fail(m_accounts.failedInStore()                             ? Errors::Generic
+                            : m_accounts.error().contains(u"does not exist"_s) ? errorFor(Status::NotFound)
+                                                                               : errorFor(Status::Conflict),
                         m_accounts.error());
     ctx.send(QJsonValue(), Status::NoContent);
 }

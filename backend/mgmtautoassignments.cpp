@@ -61,10 +61,10 @@ std::optional<AutoAssignment> ManagementServer::autoAssignmentOf(Context &ctx)
     const auto id = ctx.idArg(0, u"auto-assignment"_s);
     if (!id)
         return std::nullopt;
-    std::optional<AutoAssignment> a = m_store.filters().autoAssignment(*id);
-    if (!a)
-        ctx.fail(Status::NotFound, u"auto-assignment %1 does not exist"_s.arg(*id));
-    return a;
+    Lookup<AutoAssignment> a = m_store.filters().autoAssignment(*id);
+    if (!ctx.found(a, u"auto-assignment %1 does not exist"_s.arg(*id)))
+        return std::nullopt;
+    return std::move(a).optional();
 }
 
 // name and description (hawkBit's MgmtNamedEntity) of a request body into *a; fails the request (400/409).
@@ -78,7 +78,10 @@ bool ManagementServer::readAutoAssignmentName(Context &ctx, const QJsonObject &b
         return ctx.fail(Status::BadRequest,
                         u"an auto-assignment needs a name (1 to %1 characters)"_s.arg(MaxAutoAssignmentNameLength)),
                false;
-    if (const auto same = m_store.filters().autoAssignmentByName(a->name); same && same->id != a->id)
+    const Lookup<AutoAssignment> same = m_store.filters().autoAssignmentByName(a->name);
+    if (!ctx.succeeded(same))
+        return false;
+    if (same.found() && same->id != a->id)
         return ctx.fail(Errors::EntityAlreadyExists, u"auto-assignment '%1' exists"_s.arg(a->name)), false;
     return true;
 }

@@ -57,10 +57,10 @@ std::optional<TargetFilter> ManagementServer::filterOf(Context &ctx)
     const auto id = ctx.idArg(0, u"target filter"_s);
     if (!id)
         return std::nullopt;
-    std::optional<TargetFilter> f = m_store.filters().targetFilter(*id);
-    if (!f)
-        ctx.fail(Status::NotFound, u"target filter %1 does not exist"_s.arg(*id));
-    return f;
+    Lookup<TargetFilter> f = m_store.filters().targetFilter(*id);
+    if (!ctx.found(f, u"target filter %1 does not exist"_s.arg(*id)))
+        return std::nullopt;
+    return std::move(f).optional();
 }
 
 void ManagementServer::listFilters(Context &ctx)

@@ -73,7 +73,10 @@ void ManagementServer::createMetadata(Context &ctx)
                                 .arg(MaxValueLength));
         if (!module && o.contains("targetVisible"_L1))
             return ctx.fail(Status::BadRequest, u"[%1]: targetVisible is for software modules only"_s.arg(i));
-        if (keys.contains(e.key) || m_store.metadataStore().metadataEntry(owner->first, owner->second, e.key))
+        const auto existing = m_store.metadataStore().metadataEntry(owner->first, owner->second, e.key);
+        if (!ctx.succeeded(existing))
+            return;
+        if (keys.contains(e.key) || existing.found())
             return ctx.fail(Status::Conflict, u"[%1]: metadata '%2' exists"_s.arg(i).arg(e.key));
         keys.insert(e.key);
         entries.append(e);
@@ -97,8 +100,8 @@ void ManagementServer::getMetadata(Context &ctx)
         return;
     const QString key = ctx.args.value(1);
     const auto e = m_store.metadataStore().metadataEntry(owner->first, owner->second, key);
-    if (!e)
-        return ctx.fail(Status::NotFound, u"no metadata '%1'"_s.arg(key));
+    if (!ctx.found(e, u"no metadata '%1'"_s.arg(key)))
+        return;
     ctx.send(metadataJson(*e, owner->first == u"softwaremodule"_s));
 }
 
@@ -109,10 +112,9 @@ void ManagementServer::updateMetadata(Context &ctx)
     if (!body)
         return;
     const QString key = ctx.args.value(1);
-    std::optional<SqlMetadataStore::MetadataEntry> e
-        = m_store.metadataStore().metadataEntry(owner->first, owner->second, key);
-    if (!e)
-        return ctx.fail(Status::NotFound, u"no metadata '%1'"_s.arg(key));
+    Lookup<SqlMetadataStore::MetadataEntry> e = m_store.metadataStore().metadataEntry(owner->first, owner->second, key);
+    if (!ctx.found(e, u"no metadata '%1'"_s.arg(key)))
+        return;
     if (body->contains("value"_L1))
         e->value = body->value("value"_L1).toString();
     if (body->contains("targetVisible"_L1)) {
@@ -133,8 +135,9 @@ void ManagementServer::deleteMetadata(Context &ctx)
     if (!owner)
         return;
     const QString key = ctx.args.value(1);
-    if (!m_store.metadataStore().metadataEntry(owner->first, owner->second, key))
-        return ctx.fail(Status::NotFound, u"no metadata '%1'"_s.arg(key));
+    if (!ctx.found(m_store.metadataStore().metadataEntry(owner->first, owner->second, key),
+                   u"no metadata '%1'"_s.arg(key)))
+        return;
     if (!m_store.metadataStore().deleteMetadata(owner->first, owner->second, key))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     ctx.send(QJsonValue(), Status::NoContent);

@@ -91,8 +91,8 @@ void ManagementServer::deleteTag(Context &ctx)
     const auto id = ctx.idArg(0, u"tag"_s);
     if (!id)
         return;
-    if (!m_store.tagStore().tag(kind, *id))
-        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    if (!ctx.found(m_store.tagStore().tag(kind, *id), u"tag %1 does not exist"_s.arg(*id)))
+        return;
     if (!m_store.tagStore().deleteTag(kind, *id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(auditKind(kind), *id);
@@ -106,8 +106,8 @@ void ManagementServer::getTag(Context &ctx)
     if (!id)
         return;
     const auto tag = m_store.tagStore().tag(kind, *id);
-    if (!tag)
-        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    if (!ctx.found(tag, u"tag %1 does not exist"_s.arg(*id)))
+        return;
     ctx.send(withAudit(auditKind(kind), tagJson(kind, *tag)));
 }
 
@@ -118,9 +118,9 @@ void ManagementServer::updateTag(Context &ctx)
     const auto body = id ? ctx.jsonObject() : std::nullopt;
     if (!body)
         return;
-    std::optional<SqlTagStore::TagRow> tag = m_store.tagStore().tag(kind, *id);
-    if (!tag)
-        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    Lookup<SqlTagStore::TagRow> tag = m_store.tagStore().tag(kind, *id);
+    if (!ctx.found(tag, u"tag %1 does not exist"_s.arg(*id)))
+        return;
     // hawkBit's MgmtTagRequestBodyPut: name, description, colour; what is absent stays.
     if (body->contains("name"_L1))
         tag->name = body->value("name"_L1).toString().trimmed();
@@ -180,7 +180,10 @@ void ManagementServer::listMemberTags(Context &ctx)
         return;
     QJsonArray content;
     for (qint64 tagId : *tagIds) {
-        if (const auto tag = m_store.tagStore().tag(kind, tagId))
+        const auto tag = m_store.tagStore().tag(kind, tagId);
+        if (!ctx.succeeded(tag))
+            return;
+        if (tag.found())
             content.append(tagJson(kind, *tag));
     }
     ctx.send(withAudit(auditKind(kind), content)); // hawkBit answers a plain list here
@@ -192,8 +195,8 @@ void ManagementServer::listTagMembers(Context &ctx)
     const auto id = ctx.idArg(0, u"tag"_s);
     if (!id)
         return;
-    if (!m_store.tagStore().tag(kind, *id))
-        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    if (!ctx.found(m_store.tagStore().tag(kind, *id), u"tag %1 does not exist"_s.arg(*id)))
+        return;
     // The members in one query (sets then read what each shows: its modules and completeness).
     const SqlCondition c = SqlTagStore::membersOfTag(kind, *id);
     QJsonArray content;
@@ -230,8 +233,8 @@ void ManagementServer::tagMembers(Context &ctx)
     const auto items = id ? ctx.jsonArray() : std::nullopt;
     if (!items)
         return;
-    if (!m_store.tagStore().tag(kind, *id))
-        return ctx.fail(Status::NotFound, u"tag %1 does not exist"_s.arg(*id));
+    if (!ctx.found(m_store.tagStore().tag(kind, *id), u"tag %1 does not exist"_s.arg(*id)))
+        return;
     const bool tagged = ctx.request.method() == Method::Post;
     StoreTransaction tx(m_store);
     for (int i = 0; i < items->size(); ++i) {
@@ -256,8 +259,8 @@ void ManagementServer::tagMember(Context &ctx)
         return;
     const Lookup<qint64> member = tagMemberOf(ctx, QJsonValue(ctx.args.value(1)));
     const QString none = u"tag %1 or '%2' does not exist"_s.arg(*id).arg(ctx.args.value(1));
-    if (!m_store.tagStore().tag(kind, *id))
-        return ctx.fail(Status::NotFound, none);
+    if (!ctx.found(m_store.tagStore().tag(kind, *id), none))
+        return;
     if (!ctx.found(member, none))
         return;
     if (!m_store.tagStore().tagMember(kind, *id, *member, ctx.request.method() == Method::Post))

@@ -95,6 +95,7 @@ bool OperatorAccounts::needsRehash(const QString &stored)
 
 bool OperatorAccounts::createUser(const QString &name, const QString &password, const QStringList &roles)
 {
+    m_storeFailed = false;
     if (name.trimmed().isEmpty() || name.size() > 64 || name.contains(u':')) {
         m_error = u"a user name has 1 to 64 characters and no ':'"_s;
         return false;
@@ -119,7 +120,9 @@ bool OperatorAccounts::createUser(const QString &name, const QString &password, 
         return false;
     }
     if (m_store.accounts().insertUser(name, hash, roles) == 0) {
-        m_error = m_store.accounts().userByName(name) ? u"user '%1' exists"_s.arg(name) : m_store.lastError();
+        const QString failure = m_store.lastError();
+        m_storeFailed = !m_store.accounts().userByName(name).found();
+        m_error = m_storeFailed ? failure : u"user '%1' exists"_s.arg(name);
         return false;
     }
     return true;
@@ -130,6 +133,7 @@ bool OperatorAccounts::anotherAdministratorThan(const QString &name)
     const Result<QList<SqlAccountStore::UserRow>> all = m_store.accounts().users();
     if (!all) {
         m_error = all.error().message;
+        m_storeFailed = true;
         return false;
     }
     if (std::none_of(all->cbegin(), all->cend(), [&](const SqlAccountStore::UserRow &u) {
@@ -143,9 +147,11 @@ bool OperatorAccounts::anotherAdministratorThan(const QString &name)
 
 bool OperatorAccounts::updateUser(const QString &name, const QString &password, const QStringList &roles)
 {
-    const std::optional<SqlAccountStore::UserRow> user = m_store.accounts().userByName(name);
-    if (!user) {
-        m_error = u"user '%1' does not exist"_s.arg(name);
+    m_storeFailed = false;
+    const Lookup<SqlAccountStore::UserRow> user = m_store.accounts().userByName(name);
+    if (!user.found()) {
+        m_error = user.failed() ? user.error().message : u"user '%1' does not exist"_s.arg(name);
+        m_storeFailed = user.failed();
         return false;
     }
     if (!password.isEmpty() && password.size() < MinPasswordLength) {
@@ -172,6 +178,7 @@ bool OperatorAccounts::updateUser(const QString &name, const QString &password, 
     m_recent.clear(); // cached credentials carry the old roles
     if (!m_store.accounts().updateUser(user->id, hash, roles)) {
         m_error = m_store.lastError();
+        m_storeFailed = true;
         return false;
     }
     return true;
@@ -179,9 +186,11 @@ bool OperatorAccounts::updateUser(const QString &name, const QString &password, 
 
 bool OperatorAccounts::deleteUser(const QString &name)
 {
-    const std::optional<SqlAccountStore::UserRow> user = m_store.accounts().userByName(name);
-    if (!user) {
-        m_error = u"user '%1' does not exist"_s.arg(name);
+    m_storeFailed = false;
+    const Lookup<SqlAccountStore::UserRow> user = m_store.accounts().userByName(name);
+    if (!user.found()) {
+        m_error = user.failed() ? user.error().message : u"user '%1' does not exist"_s.arg(name);
+        m_storeFailed = user.failed();
         return false;
     }
     if (user->roles.contains(u"admin"_s) && !anotherAdministratorThan(name))
@@ -189,6 +198,7 @@ bool OperatorAccounts::deleteUser(const QString &name)
     m_recent.clear();
     if (!m_store.accounts().deleteUser(user->id)) {
         m_error = m_store.lastError();
+        m_storeFailed = true;
         return false;
     }
     return true;
@@ -213,7 +223,7 @@ Result<QList<Operator>> OperatorAccounts::users()
     return list;
 }
 
-std::optional<Operator> OperatorAccounts::authenticate(const QByteArray &authorization)
+Lookup<Operator> OperatorAccounts::authenticate(const QByteArray &authorization)
 {
     const QByteArray header = authorization.trimmed();
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -225,12 +235,14 @@ std::optional<Operator> OperatorAccounts::authenticate(const QByteArray &authori
         const qsizetype colon = decoded.indexOf(':');
         if (colon < 0)
             return std::nullopt;
-        const std::optional<SqlAccountStore::UserRow> user
+        const Lookup<SqlAccountStore::UserRow> user
             = m_store.accounts().userByName(QString::fromUtf8(decoded.left(colon)));
+        if (user.failed())
+            return user.error();
         const QString password = QString::fromUtf8(decoded.mid(colon + 1));
         // An unknown user costs a hash too, so timing does not tell which names exist.
-        const bool ok = verifyPassword(password, user ? user->passwordHash : timingHash());
-        if (!user || !ok)
+        const bool ok = verifyPassword(password, user.found() ? user->passwordHash : timingHash());
+        if (!user.found() || !ok)
             return std::nullopt;
         // A hash from before Argon2id, or with weaker parameters than today's, is replaced now that the password
         // is known; a failure to store it only leaves the old hash, which still works.
@@ -249,9 +261,11 @@ std::optional<Operator> OperatorAccounts::authenticate(const QByteArray &authori
         return op;
     }
     if (header.startsWith("Bearer ")) {
-        const std::optional<SqlAccountStore::UserRow> user
+        const Lookup<SqlAccountStore::UserRow> user
             = m_store.accounts().userByTokenHash(QString::fromLatin1(sha256(header.mid(7).trimmed()).toHex()), now);
-        if (!user)
+        if (user.failed())
+            return user.error();
+        if (user.absent())
             return std::nullopt;
         return Operator { user->id, user->name, user->roles };
     }

@@ -37,9 +37,12 @@ public:
     Result<bool> hasUsers();
     Result<QList<Operator>> users();
     QString error() const { return m_error; }
+    // Whether the last create, update or delete failed in the store (a 500), not on what it was asked.
+    bool failedInStore() const { return m_storeFailed; }
 
     // The operator an Authorization header speaks for: "Basic base64(user:password)" or "Bearer <token>".
-    std::optional<Operator> authenticate(const QByteArray &authorization);
+    // Absent: the credentials are wrong; failed: they could not be checked (the store failed).
+    Lookup<Operator> authenticate(const QByteArray &authorization);
     // A new bearer token for the user, valid for lifetimeSecs.
     std::optional<std::pair<QString, QDateTime>> issueToken(const Operator &op, qint64 lifetimeSecs);
 
@@ -54,6 +57,7 @@ public:
 private:
     SqlStore &m_store;
     QString m_error;
+    bool m_storeFailed = false;
     QString timingHash();
     // Whether an administrator other than name remains; false with error() when not, or when users cannot be read.
     bool anotherAdministratorThan(const QString &name);

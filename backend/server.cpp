@@ -281,7 +281,12 @@ bool Server::loadLocalCredential()
         password = QString::fromUtf8(file.readAll()).trimmed();
     file.close();
     const QString user = u"console"_s;
-    if (password.isEmpty() || !m_store->accounts().userByName(user)) {
+    const auto existing = m_store->accounts().userByName(user);
+    if (existing.failed()) { // not "no such user": that would replace a working credential
+        m_error = u"cannot read the console's account: %1"_s.arg(existing.error().message);
+        return false;
+    }
+    if (password.isEmpty() || existing.absent()) {
         password = Target::generateSecurityToken();
         QDir().mkpath(QFileInfo(file).path());
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
@@ -291,7 +296,7 @@ bool Server::loadLocalCredential()
             return false;
         }
         file.close();
-        if (m_store->accounts().userByName(user)) {
+        if (existing.found()) {
             if (!m_accounts->updateUser(user, password, { u"admin"_s })) {
                 m_error = m_accounts->error();
                 return false;

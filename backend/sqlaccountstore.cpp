@@ -30,11 +30,13 @@ qint64 SqlAccountStore::insertUser(const QString &name, const QString &passwordH
     return q.value(0).toLongLong();
 }
 
-std::optional<SqlAccountStore::UserRow> SqlAccountStore::userByName(const QString &name)
+Lookup<SqlAccountStore::UserRow> SqlAccountStore::userByName(const QString &name)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, password_hash, roles FROM users WHERE name = ?"));
     q.addBindValue(name);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading user %1").arg(name), q);
+    if (!q.next())
         return std::nullopt;
     return userFrom(q);
 }
@@ -69,14 +71,16 @@ bool SqlAccountStore::insertToken(qint64 userId, const QString &tokenHash, const
     return true;
 }
 
-std::optional<SqlAccountStore::UserRow> SqlAccountStore::userByTokenHash(const QString &tokenHash, const QDateTime &now)
+Lookup<SqlAccountStore::UserRow> SqlAccountStore::userByTokenHash(const QString &tokenHash, const QDateTime &now)
 {
     QSqlQuery &q
         = prepared(QStringLiteral("SELECT u.id, u.name, u.password_hash, u.roles FROM api_tokens t "
                                   "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.expires_at > ?"));
     q.addBindValue(tokenHash);
     q.addBindValue(toMs(now));
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading a token"), q);
+    if (!q.next())
         return std::nullopt;
     return userFrom(q);
 }

@@ -27,13 +27,13 @@ public:
         QStringList roles;
     };
     qint64 insertUser(const QString &name, const QString &passwordHash, const QStringList &roles);
-    std::optional<UserRow> userByName(const QString &name);
+    Lookup<UserRow> userByName(const QString &name);
     Result<QList<UserRow>> users();
     Result<int> countUsers();
     bool updateUser(qint64 id, const QString &passwordHash, const QStringList &roles); // empty hash: keep
     bool deleteUser(qint64 id);
     bool insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires);
-    std::optional<UserRow> userByTokenHash(const QString &tokenHash, const QDateTime &now);
+    Lookup<UserRow> userByTokenHash(const QString &tokenHash, const QDateTime &now);
 };
 
 } // namespace Flotilla

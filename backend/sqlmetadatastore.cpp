@@ -19,15 +19,17 @@ Result<QList<SqlMetadataStore::MetadataEntry>> SqlMetadataStore::metadata(const 
     return list;
 }
 
-std::optional<SqlMetadataStore::MetadataEntry> SqlMetadataStore::metadataEntry(const QString &kind, qint64 id,
-                                                                               const QString &key)
+Lookup<SqlMetadataStore::MetadataEntry> SqlMetadataStore::metadataEntry(const QString &kind, qint64 id,
+                                                                        const QString &key)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT meta_key, meta_value, target_visible FROM entity_metadata "
                                            "WHERE kind = ? AND entity_id = ? AND meta_key = ?"));
     q.addBindValue(kind);
     q.addBindValue(id);
     q.addBindValue(key);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading metadata %1 of %2 %3").arg(key, kind).arg(id), q);
+    if (!q.next())
         return std::nullopt;
     return MetadataEntry { q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() != 0 };
 }

@@ -26,7 +26,7 @@ public:
         bool targetVisible = false;
     };
     Result<QList<MetadataEntry>> metadata(const QString &kind, qint64 id); // by key
-    std::optional<MetadataEntry> metadataEntry(const QString &kind, qint64 id, const QString &key);
+    Lookup<MetadataEntry> metadataEntry(const QString &kind, qint64 id, const QString &key);
     bool setMetadata(const QString &kind, qint64 id, const MetadataEntry &entry); // insert or replace
     bool deleteMetadata(const QString &kind, qint64 id, const QString &key); // empty key: all of the entity's
 };

@@ -48,15 +48,13 @@ Result<QList<SqlTagStore::TagRow>> SqlTagStore::tags(TagKind kind)
     return list;
 }
 
-std::optional<SqlTagStore::TagRow> SqlTagStore::tag(TagKind kind, qint64 id)
+Lookup<SqlTagStore::TagRow> SqlTagStore::tag(TagKind kind, qint64 id)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT id, name, description, colour FROM %1 WHERE id = ?").arg(tablesOf(kind).tags));
     q.addBindValue(id);
-    if (!q.exec()) {
-        setError(QStringLiteral("reading tag %1").arg(id), q);
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("reading tag %1").arg(id), q);
     if (!q.next())
         return std::nullopt;
     return TagRow { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() };

@@ -29,7 +29,7 @@ public:
     };
     qint64 insertTag(TagKind kind, const TagRow &tag);
     Result<QList<TagRow>> tags(TagKind kind);
-    std::optional<TagRow> tag(TagKind kind, qint64 id);
+    Lookup<TagRow> tag(TagKind kind, qint64 id);
     bool updateTag(TagKind kind, const TagRow &tag); // name, description, colour of tag.id
     bool deleteTag(TagKind kind, qint64 id);
     bool tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool tagged); // idempotent

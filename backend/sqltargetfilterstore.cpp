@@ -82,18 +82,23 @@ Result<QList<AutoAssignment>> SqlTargetFilterStore::autoAssignmentsWhere(const Q
     return list;
 }
 
-std::optional<AutoAssignment> SqlTargetFilterStore::autoAssignment(qint64 id)
+namespace {
+Lookup<AutoAssignment> firstOf(const Result<QList<AutoAssignment>> &one)
 {
-    const Result<QList<AutoAssignment>> one
-        = autoAssignmentsWhere(QStringLiteral("aa.id = ?"), { id }, QStringLiteral("aa.id"), 0, 1);
-    return !one || one->isEmpty() ? std::nullopt : std::optional(one->first());
+    if (!one)
+        return one.error();
+    return one->isEmpty() ? std::nullopt : Lookup<AutoAssignment>(one->first());
+}
+} // namespace
+
+Lookup<AutoAssignment> SqlTargetFilterStore::autoAssignment(qint64 id)
+{
+    return firstOf(autoAssignmentsWhere(QStringLiteral("aa.id = ?"), { id }, QStringLiteral("aa.id"), 0, 1));
 }
 
-std::optional<AutoAssignment> SqlTargetFilterStore::autoAssignmentByName(const QString &name)
+Lookup<AutoAssignment> SqlTargetFilterStore::autoAssignmentByName(const QString &name)
 {
-    const Result<QList<AutoAssignment>> one
-        = autoAssignmentsWhere(QStringLiteral("aa.name = ?"), { name }, QStringLiteral("aa.id"), 0, 1);
-    return !one || one->isEmpty() ? std::nullopt : std::optional(one->first());
+    return firstOf(autoAssignmentsWhere(QStringLiteral("aa.name = ?"), { name }, QStringLiteral("aa.id"), 0, 1));
 }
 
 qint64 SqlTargetFilterStore::insertAutoAssignment(const AutoAssignment &a)
@@ -150,11 +155,13 @@ Result<QList<TargetFilter>> SqlTargetFilterStore::targetFilters()
     return list;
 }
 
-std::optional<TargetFilter> SqlTargetFilterStore::targetFilter(qint64 id)
+Lookup<TargetFilter> SqlTargetFilterStore::targetFilter(qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM target_filters WHERE id = ?").arg(filterColumns));
     q.addBindValue(id);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return failed(QStringLiteral("reading target filter %1").arg(id), q);
+    if (!q.next())
         return std::nullopt;
     return filterFrom(q);
 }

@@ -23,15 +23,15 @@ public:
     bool updateAutoAssignment(const AutoAssignment &autoAssignment) override;
 
     qint64 insertTargetFilter(const TargetFilter &filter);
-    std::optional<TargetFilter> targetFilter(qint64 id);
+    Lookup<TargetFilter> targetFilter(qint64 id);
     bool updateTargetFilter(const TargetFilter &filter); // everything of filter.id
     bool deleteTargetFilter(qint64 id);
 
     // where and orderBy over "auto_assignments aa", as the RSQL compiler writes them.
     Result<QList<AutoAssignment>> autoAssignmentsWhere(const QString &where, const QVariantList &binds,
                                                        const QString &orderBy, int offset, int limit);
-    std::optional<AutoAssignment> autoAssignment(qint64 id);
-    std::optional<AutoAssignment> autoAssignmentByName(const QString &name);
+    Lookup<AutoAssignment> autoAssignment(qint64 id);
+    Lookup<AutoAssignment> autoAssignmentByName(const QString &name);
     qint64 insertAutoAssignment(const AutoAssignment &autoAssignment); // the id, 0 on failure
     bool deleteAutoAssignment(qint64 id);
     bool deleteAutoAssignmentsOfSet(qint64 setId); // an invalidated set is never auto-assigned again

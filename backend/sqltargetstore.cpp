@@ -215,27 +215,24 @@ bool SqlTargetStore::deleteTarget(qint64 targetId)
     return tx.commit();
 }
 
-std::optional<QList<qint64>> SqlTargetStore::targetIdsMatching(const QString &rsqlFilter)
+Result<QList<qint64>> SqlTargetStore::targetIdsMatching(const QString &rsqlFilter)
 {
     const auto compiled = RsqlCompiler::targets(rsqlFilter);
     if (const auto *error = std::get_if<Rsql::ParseError>(&compiled)) {
-        setError(QStringLiteral("target filter %1").arg(error->toString()));
-        return std::nullopt;
+        const QString message = QStringLiteral("target filter %1").arg(error->toString());
+        setError(message);
+        return Failure { QStringLiteral("flotilla.rsql"), message };
     }
     const SqlCondition &condition = std::get<SqlCondition>(compiled);
     // The condition has only placeholders; values are bound.
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral("SELECT t.id FROM targets t WHERE %1 ORDER BY t.id").arg(condition.sql))) {
-        setError(QStringLiteral("preparing a target filter"), q);
-        return std::nullopt;
-    }
+    if (!q.prepare(QStringLiteral("SELECT t.id FROM targets t WHERE %1 ORDER BY t.id").arg(condition.sql)))
+        return failed(QStringLiteral("preparing a target filter"), q);
     for (const QVariant &v : condition.binds)
         q.addBindValue(v);
-    if (!q.exec()) {
-        setError(QStringLiteral("running a target filter"), q);
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return failed(QStringLiteral("running a target filter"), q);
     QList<qint64> ids;
     while (q.next())
         ids.append(q.value(0).toLongLong());

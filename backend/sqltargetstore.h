@@ -24,7 +24,7 @@ public:
     Lookup<Target> targetByControllerId(const QString &controllerId) override;
     bool updateTarget(const Target &target) override;
     Lookup<DeviceTarget> deviceTarget(const QString &controllerId) override;
-    std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
+    Result<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
     bool recordPolls(const QList<PollRecord> &polls) override;
     bool recordPoll(const PollRecord &poll, TargetState state) override;
     Result<QMap<QString, QString>> targetAttributes(qint64 targetId) override;

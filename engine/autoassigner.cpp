@@ -76,9 +76,9 @@ int AutoAssigner::tick()
 int AutoAssigner::assignMatching(const QString &query, qint64 setId, const AssignmentRequest &request,
                                  const QString &who)
 {
-    const std::optional<QList<qint64>> matching = m_targets.targetIdsMatching(query);
+    const Result<QList<qint64>> matching = m_targets.targetIdsMatching(query);
     if (!matching) {
-        qCWarning(lcEngine).noquote() << who << ":" << m_session.lastError();
+        qCWarning(lcEngine).noquote() << who << ":" << matching.error().message;
         return 0;
     }
     const int quota = m_configuration.tenantConfiguration().maxTargetsPerAssignment;

@@ -155,12 +155,12 @@ Lookup<DeviceTarget> MemoryStore::deviceTarget(const QString &controllerId)
     return t ? std::optional<DeviceTarget>(DeviceTarget::of(*t)) : std::nullopt;
 }
 
-std::optional<QList<qint64>> MemoryStore::targetIdsMatching(const QString &rsqlFilter)
+Result<QList<qint64>> MemoryStore::targetIdsMatching(const QString &rsqlFilter)
 {
     const auto compiled = TargetMatcher::compile(rsqlFilter);
     if (const auto *error = std::get_if<Rsql::ParseError>(&compiled)) {
         fail(u"target filter: "_s + error->toString());
-        return std::nullopt;
+        return Failure { u"flotilla.rsql"_s, m_error };
     }
     const TargetMatcher &matcher = std::get<TargetMatcher>(compiled);
     QList<qint64> ids;

@@ -50,7 +50,7 @@ public:
     Lookup<Target> targetByControllerId(const QString &controllerId) override;
     bool updateTarget(const Target &target) override;
     Lookup<DeviceTarget> deviceTarget(const QString &controllerId) override;
-    std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
+    Result<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
     Result<QList<TargetFilter>> targetFilters() override { return m_data.filters; }
     Result<QList<AutoAssignment>> autoAssignments() override { return m_data.autoAssignments; }
     bool updateAutoAssignment(const AutoAssignment &autoAssignment) override;

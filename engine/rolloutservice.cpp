@@ -85,9 +85,9 @@ qint64 RolloutService::create(const RolloutRequest &request)
     // The targets: as given, or those the filter matches now (oldest first).
     QList<qint64> targets = request.targets;
     if (targets.isEmpty() && !request.rollout.targetFilterQuery.trimmed().isEmpty()) {
-        const std::optional<QList<qint64>> matching = m_targets.targetIdsMatching(request.rollout.targetFilterQuery);
+        const Result<QList<qint64>> matching = m_targets.targetIdsMatching(request.rollout.targetFilterQuery);
         if (!matching)
-            return failId(m_session.lastError());
+            return failId(matching.error().message);
         targets = *matching;
     }
     if (targets.isEmpty())
@@ -115,9 +115,9 @@ qint64 RolloutService::create(const RolloutRequest &request)
             const QString filter = request.groupDetails.value(i).targetFilterQuery.trimmed();
             QList<qint64> candidates = left;
             if (!filter.isEmpty()) {
-                const std::optional<QList<qint64>> matching = m_targets.targetIdsMatching(filter);
+                const Result<QList<qint64>> matching = m_targets.targetIdsMatching(filter);
                 if (!matching)
-                    return failId(QStringLiteral("group %1: %2").arg(i + 1).arg(m_session.lastError()));
+                    return failId(QStringLiteral("group %1: %2").arg(i + 1).arg(matching.error().message));
                 const QSet<qint64> match(matching->cbegin(), matching->cend());
                 candidates.removeIf([&](qint64 id) { return !match.contains(id); });
             }
@@ -243,9 +243,9 @@ bool RolloutService::extendDynamic(qint64 rolloutId)
         return false;
     if (!rollout->dynamic || rollout->state != RolloutState::Running)
         return true;
-    const std::optional<QList<qint64>> matching = m_targets.targetIdsMatching(rollout->targetFilterQuery);
+    const Result<QList<qint64>> matching = m_targets.targetIdsMatching(rollout->targetFilterQuery);
     if (!matching)
-        return fail(m_session.lastError());
+        return fail(matching.error().message);
     const Result<QList<RolloutGroup>> groupsRead = m_rollouts.rolloutGroups(rolloutId);
     if (!groupsRead)
         return fail(groupsRead.error().message);

@@ -23,9 +23,9 @@ public:
     virtual bool updateTarget(const Target &target) = 0;
     // The target behind a device request (see DeviceTarget), or nullopt when no target has this controllerId.
     virtual Lookup<DeviceTarget> deviceTarget(const QString &controllerId) = 0;
-    // The ids of the targets an RSQL filter (engine/rsql.h) matches, oldest first; nullopt when the filter is
-    // not valid (the session's lastError() says where and why).
-    virtual std::optional<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) = 0;
+    // The ids of the targets an RSQL filter (engine/rsql.h) matches, oldest first. A filter that is not valid is a
+    // Failure coded "flotilla.rsql" saying where and why (also the session's lastError()).
+    virtual Result<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) = 0;
     // Last poll time and address of many targets at once (the DDI server batches them, as hawkBit does).
     struct PollRecord
     {

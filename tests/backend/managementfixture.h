@@ -33,7 +33,7 @@ protected:
         m_server = startWithAdmin(config, &error);
         QVERIFY2(m_server, qPrintable(error));
         for (const char *role : { "operator", "viewer", "approver" }) {
-            if (m_server->store().accounts().userByName(QLatin1String(role)))
+            if (m_server->store().accounts().userByName(QLatin1String(role)).found())
                 continue; // a database a test starts again on
             QVERIFY(m_server->accounts().createUser(QLatin1String(role), u"%1-password"_s.arg(QLatin1String(role)),
                                                     { QLatin1String(role) }));

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void whatCannotBeCheckedIsNotDeleted();
     void aRolloutThatCannotBeReadIsNotMissing_data();
     void aRolloutThatCannotBeReadIsNotMissing();
+    void credentialsThatCannotBeCheckedAreNotUnauthorized();
 
 private:
     // The server's own store connection.
@@ -520,6 +521,21 @@ void TestManagementResources::aRolloutThatCannotBeReadIsNotMissing()
     const HttpAnswer after = admin.get(u"/rollouts/%1"_s.arg(rollout));
     QCOMPARE(after.status, 200);
     QCOMPARE(after.json()["status"_L1].toString(), u"ready"_s);
+}
+
+// Credentials the store cannot read are a 500, not a 401 after which a client asks its user for a password that is
+// right; the same request works once the store reads again.
+void TestManagementResources::credentialsThatCannotBeCheckedAreNotUnauthorized()
+{
+    HttpAnswer failed;
+    {
+        const FlotillaTest::TableAway away(serverDatabase(), u"users"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        failed = as("viewer").get(u"/targets"_s); // not used before: no verified credential cached
+    }
+    QCOMPARE(failed.status, 500);
+    QVERIFY2(failed.json().value("message"_L1).toString().contains(u"reading user viewer"_s), failed.body.constData());
+    QCOMPARE(as("viewer").get(u"/targets"_s).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestManagementResources)

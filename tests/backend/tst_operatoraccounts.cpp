@@ -2,6 +2,7 @@
 // still accepted, and any hash weaker than today's replaced at the next successful Basic login.
 #include "backend/operatoraccounts.h"
 #include "backend/sqlstore.h"
+#include "tests/common/tableaway.h"
 
 #include <QPasswordDigestor>
 #include <QTemporaryDir>
@@ -48,6 +49,7 @@ class TestOperatorAccounts : public QObject
 
 private Q_SLOTS:
     void init();
+    void credentialsThatCannotBeCheckedAreNotWrong();
     void cleanup();
     void newHashesAreArgon2idWithOwaspParameters();
     void verifies_data();
@@ -80,8 +82,31 @@ void TestOperatorAccounts::cleanup()
 
 QString TestOperatorAccounts::storedHash(const QString &user)
 {
-    const std::optional<SqlAccountStore::UserRow> row = m_store->accounts().userByName(user);
-    return row ? row->passwordHash : QString();
+    const Lookup<SqlAccountStore::UserRow> row = m_store->accounts().userByName(user);
+    return row.found() ? row->passwordHash : QString();
+}
+
+// A user the store cannot read is a failure the caller sees (the server answers 500), never "wrong password" or
+// "no such user"; once the store reads again, the same credentials work.
+void TestOperatorAccounts::credentialsThatCannotBeCheckedAreNotWrong()
+{
+    OperatorAccounts accounts(*m_store);
+    QVERIFY2(accounts.createUser(u"ada"_s, u"correct horse"_s, { u"admin"_s }), qPrintable(accounts.error()));
+    {
+        const FlotillaTest::TableAway away(
+            FlotillaTest::storeConnection(m_dir.filePath(u"%1.sqlite"_s.arg(m_databases))), u"users"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const Lookup<Operator> who = accounts.authenticate(basic(u"ada"_s, u"correct horse"_s));
+        QVERIFY(who.failed());
+        QVERIFY2(who.error().message.contains(u"reading user ada"_s), qPrintable(who.error().message));
+        QVERIFY(!accounts.updateUser(u"ada"_s, QString(), { u"admin"_s }));
+        QVERIFY2(accounts.failedInStore(), qPrintable(accounts.error()));
+        QVERIFY(!accounts.deleteUser(u"ada"_s));
+        QVERIFY2(accounts.failedInStore(), qPrintable(accounts.error()));
+    }
+    QVERIFY(accounts.authenticate(basic(u"ada"_s, u"correct horse"_s)).found());
+    QVERIFY(!accounts.deleteUser(u"nobody"_s));
+    QVERIFY(!accounts.failedInStore()); // a refusal, not a failure
 }
 
 void TestOperatorAccounts::newHashesAreArgon2idWithOwaspParameters()
@@ -94,9 +119,9 @@ void TestOperatorAccounts::newHashesAreArgon2idWithOwaspParameters()
     QVERIFY(!hash.contains(u"correct horse"_s));
     QVERIFY(OperatorAccounts::hashPassword(u"correct horse"_s) != OperatorAccounts::hashPassword(u"correct horse"_s));
     QVERIFY(!OperatorAccounts::needsRehash(hash));
-    QVERIFY(accounts.authenticate(basic(u"ada"_s, u"correct horse"_s)));
-    QVERIFY(!accounts.authenticate(basic(u"ada"_s, u"correct horsE"_s)));
-    QVERIFY(!accounts.authenticate(basic(u"bob"_s, u"correct horse"_s)));
+    QVERIFY(accounts.authenticate(basic(u"ada"_s, u"correct horse"_s)).found());
+    QVERIFY(accounts.authenticate(basic(u"ada"_s, u"correct horsE"_s)).absent());
+    QVERIFY(accounts.authenticate(basic(u"bob"_s, u"correct horse"_s)).absent());
     QCOMPARE(storedHash(u"ada"_s), hash); // a current hash is left alone at login
 }
 
@@ -149,8 +174,8 @@ void TestOperatorAccounts::legacyHashIsUpgradedAtTheNextLogin()
              qPrintable(m_store->lastError()));
     QVERIFY(OperatorAccounts::needsRehash(stored));
 
-    const std::optional<Operator> who = accounts.authenticate(basic(u"grace"_s, u"old password"_s));
-    QVERIFY(who);
+    const Lookup<Operator> who = accounts.authenticate(basic(u"grace"_s, u"old password"_s));
+    QVERIFY(who.found());
     QCOMPARE(who->name, u"grace"_s);
     QCOMPARE(who->roles, QStringList { u"operator"_s });
     const QString upgraded = storedHash(u"grace"_s);
@@ -161,8 +186,8 @@ void TestOperatorAccounts::legacyHashIsUpgradedAtTheNextLogin()
     // The same password works against the new hash, in a fresh process (no credential cache), and the old
     // password is all it takes: nothing else changed.
     OperatorAccounts fresh(*m_store);
-    QVERIFY(fresh.authenticate(basic(u"grace"_s, u"old password"_s)));
-    QVERIFY(!fresh.authenticate(basic(u"grace"_s, u"new password"_s)));
+    QVERIFY(fresh.authenticate(basic(u"grace"_s, u"old password"_s)).found());
+    QVERIFY(fresh.authenticate(basic(u"grace"_s, u"new password"_s)).absent());
 }
 
 void TestOperatorAccounts::wrongPasswordUpgradesNothing()
@@ -170,7 +195,7 @@ void TestOperatorAccounts::wrongPasswordUpgradesNothing()
     const QString stored = legacyHash(u"old password"_s);
     QVERIFY(m_store->accounts().insertUser(u"grace"_s, stored, { u"viewer"_s }) > 0);
     OperatorAccounts accounts(*m_store);
-    QVERIFY(!accounts.authenticate(basic(u"grace"_s, u"guess"_s)));
+    QVERIFY(accounts.authenticate(basic(u"grace"_s, u"guess"_s)).absent());
     QCOMPARE(storedHash(u"grace"_s), stored);
 }
 
@@ -180,8 +205,8 @@ void TestOperatorAccounts::changedPasswordIsArgon2id()
     QVERIFY(m_store->accounts().insertUser(u"root"_s, legacyHash(u"first password"_s), { u"admin"_s }) > 0);
     QVERIFY2(accounts.updateUser(u"root"_s, u"second password"_s, { u"admin"_s }), qPrintable(accounts.error()));
     QVERIFY(storedHash(u"root"_s).startsWith(u"$argon2id$"_s));
-    QVERIFY(!accounts.authenticate(basic(u"root"_s, u"first password"_s)));
-    QVERIFY(accounts.authenticate(basic(u"root"_s, u"second password"_s)));
+    QVERIFY(accounts.authenticate(basic(u"root"_s, u"first password"_s)).absent());
+    QVERIFY(accounts.authenticate(basic(u"root"_s, u"second password"_s)).found());
     // A role change without a password keeps the hash.
     const QString before = storedHash(u"root"_s);
     QVERIFY(accounts.createUser(u"second"_s, u"another admin"_s, { u"admin"_s }));

@@ -694,7 +694,7 @@ void TestSqlStore::targetFilters()
     Target gw = *m_store->targets().target(ids[QStringLiteral("gw-1")]);
     gw.state = TargetState::InSync;
     QVERIFY(m_store->targets().updateTarget(gw));
-    const std::optional<QList<qint64>> result = m_store->targets().targetIdsMatching(filter);
+    const Result<QList<qint64>> result = m_store->targets().targetIdsMatching(filter);
     QVERIFY2(result, qPrintable(m_store->lastError()));
     QList<qint64> expected;
     for (const QString &m : matching)

@@ -90,7 +90,7 @@ void TestTargetFilters::matches()
 {
     QFETCH(QString, query);
     QFETCH(QStringList, expected);
-    const std::optional<QList<qint64>> ids = m_store->targets().targetIdsMatching(query);
+    const Result<QList<qint64>> ids = m_store->targets().targetIdsMatching(query);
     QVERIFY2(ids, qPrintable(m_store->lastError()));
     QStringList got;
     for (qint64 id : *ids)
@@ -112,7 +112,10 @@ void TestTargetFilters::refuses()
 {
     QFETCH(QString, query);
     QFETCH(QString, message);
-    QVERIFY(!m_store->targets().targetIdsMatching(query));
+    const Result<QList<qint64>> refused = m_store->targets().targetIdsMatching(query);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, u"flotilla.rsql"_s);
+    QVERIFY2(refused.error().message.contains(message), qPrintable(refused.error().message));
     QVERIFY2(m_store->lastError().contains(message), qPrintable(m_store->lastError()));
 }
 
