@@ -1,0 +1,121 @@
+#include "backend/ddiserver.h"
+#include "backend/ddiserver_p.h"
+
+#include <QCryptographicHash>
+
+using namespace Qt::StringLiterals;
+using namespace Flotilla::DdiDetail;
+
+namespace Flotilla {
+
+void DdiServer::basePoll(Context &ctx, const QString &)
+{
+    DeviceTarget &t = ctx.target;
+    const QDateTime now = m_clock.now();
+    const QString address = ctx.request.remoteAddress().toString();
+    const TargetState state = TargetStateMachine::next(t.state, TargetEvent::Polled).value_or(t.state);
+    // A first poll, a new state or a new address is written at once; a poll that only moves the time is
+    // batched (hawkBit's lazy poll persistence): the store's last poll lags by at most pollFlushIntervalMs.
+    if (state != t.state || address != t.address || !t.lastPoll.isValid()) {
+        m_pendingPolls.remove(t.id);
+        if (!m_targets.recordPoll({ t.id, now, address }, state))
+            return ctx.fail(Status::InternalServerError, u"the poll could not be recorded"_s);
+    } else {
+        m_pendingPolls.insert(t.id, { t.id, now, address });
+        if (!m_pollFlush.isActive())
+            m_pollFlush.start();
+    }
+
+    Q_EMIT polled(t.id, t.controllerId);
+    const Result<DeploymentService::PollAnswer> answer = m_deployment.poll(t.id);
+    if (!answer)
+        return ctx.fail(Status::InternalServerError,
+                        u"the poll could not be answered: %1"_s.arg(answer.error().message));
+    const Presentation &p = answer->presentation;
+    Ddi::ControllerBase base;
+    base.sleepSeconds = answer->sleepSeconds;
+    const QString controller = controllerBase(ctx);
+    switch (p.kind) {
+    case PresentationKind::DeploymentBase:
+        base.links.insert(u"deploymentBase"_s,
+                          controller + u"/deploymentBase/%1?c=%2"_s.arg(p.actionId).arg(cacheBuster(p)));
+        break;
+    case PresentationKind::CancelAction:
+        // No query string: SWUpdate appends "/feedback" to this href.
+        base.links.insert(u"cancelAction"_s, controller + u"/cancelAction/%1"_s.arg(p.actionId));
+        break;
+    case PresentationKind::ConfirmationBase:
+        base.links.insert(u"confirmationBase"_s,
+                          controller + u"/confirmationBase/%1?c=%2"_s.arg(p.actionId).arg(cacheBuster(p)));
+        break;
+    case PresentationKind::Nothing:
+        break;
+    }
+    if (t.installedDistributionSetId) {
+        const Result<qint64> installed = m_actions.installedActionId(t.id);
+        if (!installed)
+            return ctx.fail(Status::InternalServerError,
+                            u"the poll could not be answered: %1"_s.arg(installed.error().message));
+        if (*installed)
+            base.links.insert(u"installedBase"_s, controller + u"/installedBase/%1"_s.arg(*installed));
+    }
+    if (t.requestAttributes)
+        base.links.insert(u"configData"_s, controller + u"/configData"_s);
+
+    const QByteArray body = base.encode();
+    const QByteArray etag = '"' + QCryptographicHash::hash(body, QCryptographicHash::Sha1).toHex().left(20) + '"';
+    QHttpHeaders headers = jsonHeaders();
+    headers.append(QHttpHeaders::WellKnownHeader::ETag, etag);
+    const QByteArray ifNoneMatch = ctx.request.value("if-none-match");
+    if (!ifNoneMatch.isEmpty() && ifNoneMatch.split(',').contains(etag)) {
+        QHttpHeaders h;
+        h.append(QHttpHeaders::WellKnownHeader::ETag, etag);
+        return ctx.responder.write(QByteArray(), h, Status::NotModified);
+    }
+    ctx.send(body, Status::Ok, headers);
+}
+
+void DdiServer::putConfigData(Context &ctx, const QString &)
+{
+    Ddi::DecodeError error;
+    const std::optional<Ddi::ConfigData> config = Ddi::ConfigData::decode(ctx.request.body(), &error);
+    if (!config)
+        return ctx.fail(Status::BadRequest, error.message);
+    for (auto it = config->data.cbegin(); it != config->data.cend(); ++it) {
+        if (it.key().isEmpty() || it.key().size() > MaxAttributeKeyLength)
+            return ctx.fail(
+                Status::BadRequest,
+                u"attribute key '%1' must have 1 to %2 characters"_s.arg(it.key()).arg(MaxAttributeKeyLength));
+        if (it.value().size() > MaxAttributeValueLength)
+            return ctx.fail(
+                Status::BadRequest,
+                u"the value of attribute '%1' exceeds %2 characters"_s.arg(it.key()).arg(MaxAttributeValueLength));
+    }
+    QMap<QString, QString> attributes;
+    if (config->mode != Ddi::ConfigDataMode::Replace) {
+        const Result<QMap<QString, QString>> stored = m_targets.targetAttributes(ctx.target.id);
+        if (!stored)
+            return ctx.fail(Status::InternalServerError, u"the attributes could not be read"_s);
+        attributes = *stored;
+    }
+    for (auto it = config->data.cbegin(); it != config->data.cend(); ++it) {
+        if (config->mode == Ddi::ConfigDataMode::Remove)
+            attributes.remove(it.key());
+        else
+            attributes.insert(it.key(), it.value());
+    }
+    const int quota = m_configuration.tenantConfiguration().maxAttributesPerTarget;
+    if (attributes.size() > quota)
+        return ctx.fail(Status::TooManyRequests,
+                        u"%1 attributes exceed the quota of %2 per target"_s.arg(attributes.size()).arg(quota));
+    StoreTransaction tx(m_session);
+    Lookup<Target> target = tx.isOpen() ? m_targets.target(ctx.target.id) : std::nullopt;
+    if (target.found())
+        target->requestAttributes = false;
+    if (!target.found() || !m_targets.setTargetAttributes(ctx.target.id, attributes) || !m_targets.updateTarget(*target)
+        || !tx.commit())
+        return ctx.fail(Status::InternalServerError, u"the attributes could not be saved"_s);
+    ctx.send(QByteArray());
+}
+
+} // namespace Flotilla

@@ -1,0 +1,114 @@
+#pragma once
+
+// Private to backend/ddiserver*.cpp: what the DDI server's resources share (the request context, error codes,
+// links). The resources live one group per file: ddiserver.cpp (routes, authentication, dispatch), ddipoll.cpp
+// (the base poll and configData), ddideployment.cpp (deployment, cancel, installedBase, confirmation, feedback)
+// and ddiartifacts.cpp (a module's artifacts and their download).
+#include "backend/ddiserver.h"
+#include "proto/ddi/ddimessages.h"
+
+#include <QHttpHeaders>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QLoggingCategory>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace Flotilla {
+
+Q_DECLARE_LOGGING_CATEGORY(lcDdi)
+
+namespace DdiDetail {
+
+using namespace Qt::StringLiterals;
+using Status = QHttpServerResponder::StatusCode;
+
+constexpr int MaxActionHistory = 100; // hawkBit's RepositoryConstants.MAX_ACTION_HISTORY_MSG_COUNT
+inline const QString ServerMessagePrefix = u"Update Server: "_s;
+
+inline QString errorCodeFor(Status status)
+{
+    switch (status) {
+    case Status::BadRequest:
+        return u"flotilla.ddi.badRequest"_s;
+    case Status::Unauthorized:
+        return u"flotilla.ddi.unauthorized"_s;
+    case Status::NotFound:
+        return u"flotilla.ddi.notFound"_s;
+    case Status::MethodNotAllowed:
+        return u"flotilla.ddi.notCanceling"_s;
+    case Status::Conflict:
+        return u"flotilla.ddi.conflict"_s;
+    case Status::Gone:
+        return u"flotilla.ddi.actionClosed"_s;
+    case Status::PreconditionFailed:
+        return u"flotilla.ddi.preconditionFailed"_s;
+    case Status::PayloadTooLarge:
+        return u"flotilla.ddi.bodyTooLarge"_s;
+    case Status::RequestRangeNotSatisfiable:
+        return u"flotilla.ddi.rangeNotSatisfiable"_s;
+    case Status::TooManyRequests:
+        return u"flotilla.ddi.quotaExceeded"_s;
+    default:
+        return u"flotilla.ddi.serverError"_s;
+    }
+}
+
+inline QHttpHeaders jsonHeaders()
+{
+    // Built once: every DDI answer starts from it (QHttpHeaders is implicitly shared).
+    static const QHttpHeaders h = [] {
+        QHttpHeaders headers;
+        headers.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
+        return headers;
+    }();
+    return h;
+}
+
+// The cache-buster of a link: changes when what the device should do changes (soft -> forced, window opens).
+inline QString cacheBuster(const Presentation &p)
+{
+    const size_t h = qHashMulti(0, p.actionId, int(p.kind), int(p.download), int(p.update),
+                                p.maintenanceWindowAvailable.value_or(true));
+    return QString::number(qint32(quint32(h)));
+}
+
+// An artifact as the DDI API shows it, with its links below the controller's base URL (both rels carry the
+// externally visible URL: one scheme per server).
+inline Ddi::Artifact ddiArtifact(const QString &controller, const Flotilla::Artifact &a)
+{
+    const QString href = controller + u"/softwaremodules/%1/artifacts/"_s.arg(a.moduleId)
+        + QString::fromLatin1(QUrl::toPercentEncoding(a.filename));
+    return { a.filename, a.size, a.sha1, a.md5, a.sha256, { href, href, href + u".MD5SUM"_s, href + u".MD5SUM"_s } };
+}
+
+inline int historyParameter(const QUrlQuery &query)
+{
+    bool ok = false;
+    const int n = query.queryItemValue(u"actionHistory"_s).toInt(&ok);
+    return ok ? n : 0;
+}
+
+} // namespace DdiDetail
+
+struct DdiServer::Context
+{
+    const QHttpServerRequest &request;
+    QHttpServerResponder &responder;
+    DeviceTarget target;
+    QString base; // externally visible scheme://host[:port]
+
+    void send(const QByteArray &json, DdiDetail::Status status = DdiDetail::Status::Ok,
+              QHttpHeaders headers = DdiDetail::jsonHeaders())
+    {
+        responder.write(json, headers, status);
+    }
+    void fail(DdiDetail::Status status, const QString &message)
+    {
+        qCDebug(lcDdi).noquote() << int(status) << request.url().path() << message;
+        send(Ddi::encodeError(DdiDetail::errorCodeFor(status), message), status);
+    }
+    QUrlQuery query() const { return request.query(); }
+};
+
+} // namespace Flotilla
