@@ -393,6 +393,7 @@ static QJsonObject schemas()
         { "SoftwareModule", &Mgmt::MgmtSoftwareModule::fields() },
         { "DistributionSet", &Mgmt::MgmtDistributionSet::fields() },
         { "Error", &Mgmt::ExceptionInfo::fields() },
+        { "AuditEntry", &Mgmt::MgmtAuditEntry::fields() },
     };
     QList<Schema> all = table;
     for (const auto &[name, fields] : wire) {

@@ -167,20 +167,10 @@ void ManagementServer::listAudit(Context &ctx)
         return;
     QJsonArray content;
     for (const SqlAuditTrail::AuditEntry &e : *entries)
-        content.append(QJsonObject {
-            { "id"_L1, double(e.id) },
-            { "at"_L1, double(e.at.toMSecsSinceEpoch()) },
-            { "actor"_L1, e.actor },
-            { "address"_L1, e.address },
-            { "method"_L1, e.method },
-            { "path"_L1, e.path },
-            { "status"_L1, e.status },
-            { "entity"_L1, e.entity },
-            { "entityId"_L1, e.entityId },
-            { "request"_L1, jsonOrNull(e.request) },
-            { "before"_L1, jsonOrNull(e.before) },
-            { "after"_L1, jsonOrNull(e.after) },
-        });
+        content.append(Mgmt::MgmtAuditEntry { e.id, e.at.toMSecsSinceEpoch(), e.actor, e.address, e.method, e.path,
+                                              e.status, e.entity, e.entityId, jsonOrNull(e.request),
+                                              jsonOrNull(e.before), jsonOrNull(e.after) }
+                           .toJson());
     ctx.sendPage(content, *total);
 }
 

@@ -648,4 +648,57 @@ const QList<FieldSpec> &MgmtRolloutGroupResponseBody::fields()
     return list;
 }
 
+QJsonObject MgmtAuditEntry::toJson() const
+{
+    const auto jsonOrNull = [](const QJsonValue &v) {
+        return v.isObject() || v.isArray() ? v : QJsonValue();
+    };
+    return { { "id"_L1, double(id) },
+             { "at"_L1, double(at) },
+             { "actor"_L1, actor },
+             { "address"_L1, address },
+             { "method"_L1, method },
+             { "path"_L1, path },
+             { "status"_L1, status },
+             { "entity"_L1, entity },
+             { "entityId"_L1, entityId },
+             { "request"_L1, jsonOrNull(request) },
+             { "before"_L1, jsonOrNull(before) },
+             { "after"_L1, jsonOrNull(after) } };
+}
+
+std::optional<MgmtAuditEntry> MgmtAuditEntry::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtAuditEntry e;
+    Reader r(o, {}, error);
+    r.read("id"_L1, &e.id);
+    r.read("at"_L1, &e.at);
+    r.read("actor"_L1, &e.actor);
+    r.read("address"_L1, &e.address);
+    r.read("method"_L1, &e.method);
+    r.read("path"_L1, &e.path);
+    r.read("status"_L1, &e.status);
+    r.read("entity"_L1, &e.entity);
+    r.read("entityId"_L1, &e.entityId);
+    for (const auto &[key, into] : { std::pair { "request"_L1, &e.request }, std::pair { "before"_L1, &e.before },
+                                     std::pair { "after"_L1, &e.after } }) {
+        if (const auto v = r.value(key)) {
+            if (v->isObject() || v->isArray())
+                *into = *v;
+            else
+                r.fail(key, "an object, an array or null");
+        }
+    }
+    return done(r, std::move(e));
+}
+
+const QList<FieldSpec> &MgmtAuditEntry::fields()
+{
+    static const QList<FieldSpec> list
+        = { { "id", "integer" },      { "at", "integer" },  { "actor", "string" },   { "address", "string" },
+            { "method", "string" },   { "path", "string" }, { "status", "integer" }, { "entity", "string" },
+            { "entityId", "string" }, { "request", "" },    { "before", "" },        { "after", "" } };
+    return list;
+}
+
 } // namespace Flotilla::Mgmt

@@ -10,6 +10,7 @@
 // no value (an unset time, an absent set), an optional one is left out. Decoding is what a client needs: unknown
 // fields are ignored, absent or null ones keep their defaults, and a field of the wrong type is an error naming it.
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -320,6 +321,30 @@ struct MgmtRolloutGroupResponseBody
     static std::optional<MgmtRolloutGroupResponseBody> fromJson(const QJsonObject &o, DecodeError *error);
     static const QList<FieldSpec> &fields();
     bool operator==(const MgmtRolloutGroupResponseBody &) const = default;
+};
+
+// Flotilla: one entry of the audit trail (GET /rest/v1/audit): who changed what, when, from which address, what
+// was asked and the resource before and after.
+struct MgmtAuditEntry
+{
+    qint64 id = 0;
+    qint64 at = 0; // ms since the epoch, UTC
+    QString actor;
+    QString address;
+    QString method;
+    QString path;
+    int status = 0;
+    QString entity; // the collection ("targets", "rollouts", ...)
+    QString entityId; // its first path segment after the collection, if any
+    // JSON (an object or an array); null when there is none. request has secrets redacted.
+    QJsonValue request;
+    QJsonValue before;
+    QJsonValue after;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtAuditEntry> fromJson(const QJsonObject &o, DecodeError *error);
+    static const QList<FieldSpec> &fields();
+    bool operator==(const MgmtAuditEntry &) const = default;
 };
 
 } // namespace Flotilla::Mgmt

@@ -161,6 +161,24 @@ MgmtRolloutGroupResponseBody fullGroup()
     return g;
 }
 
+MgmtAuditEntry fullAuditEntry()
+{
+    MgmtAuditEntry e;
+    e.id = 12;
+    e.at = 1764547200000;
+    e.actor = u"admin"_s;
+    e.address = u"192.0.2.7"_s;
+    e.method = u"PUT"_s;
+    e.path = u"/rest/v1/targets/cam-1"_s;
+    e.status = 200;
+    e.entity = u"targets"_s;
+    e.entityId = u"cam-1"_s;
+    e.request = QJsonObject { { u"name"_s, u"Front door"_s } };
+    e.before = QJsonObject { { u"name"_s, u"cam-1"_s } };
+    e.after = QJsonArray { 1, u"two"_s };
+    return e;
+}
+
 // Through text, as the wire carries it.
 QJsonObject throughText(const QJsonObject &o)
 {
@@ -204,7 +222,7 @@ void TestMgmtMessages::roundTrip_data()
 {
     QTest::addColumn<QString>("type");
     QTest::addColumn<bool>("full");
-    for (const char *type : { "target", "action", "module", "set", "rollout", "group", "error" }) {
+    for (const char *type : { "target", "action", "module", "set", "rollout", "group", "error", "audit" }) {
         QTest::addRow("%s full", type) << QString::fromLatin1(type) << true;
         QTest::addRow("%s empty", type) << QString::fromLatin1(type) << false;
     }
@@ -236,6 +254,8 @@ void TestMgmtMessages::roundTrip()
         checkRoundTrip(full ? fullRollout() : MgmtRolloutResponseBody());
     else if (type == u"group"_s)
         checkRoundTrip(full ? fullGroup() : MgmtRolloutGroupResponseBody());
+    else if (type == u"audit"_s)
+        checkRoundTrip(full ? fullAuditEntry() : MgmtAuditEntry());
     else
         checkRoundTrip(full ? ExceptionInfo { u"org.Ex"_s, u"code"_s, u"message"_s } : ExceptionInfo());
 }
@@ -262,6 +282,7 @@ void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
     QTest::newRow("group") << fullGroup().toJson() << documented(MgmtRolloutGroupResponseBody::fields(), false);
     QTest::newRow("error") << ExceptionInfo { u"a"_s, u"b"_s, u"c"_s }.toJson()
                            << documented(ExceptionInfo::fields(), false);
+    QTest::newRow("audit entry") << fullAuditEntry().toJson() << documented(MgmtAuditEntry::fields(), false);
 }
 
 void TestMgmtMessages::encodesWhatTheSchemaDocuments()
@@ -341,6 +362,11 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
     QTest::newRow("group threshold") << u"group"_s
                                      << R"({"successCondition":{"condition":"THRESHOLD","expression":"most"}})"_ba
                                      << u"successCondition must be a THRESHOLD of 0 to 100"_s;
+    QTest::newRow("audit time as text") << u"audit"_s << R"({"at":"yesterday"})"_ba << u"at must be a whole number"_s;
+    QTest::newRow("audit status as text")
+        << u"audit"_s << R"({"status":"200"})"_ba << u"status must be a whole number"_s;
+    QTest::newRow("audit before as text")
+        << u"audit"_s << R"({"before":"{}"})"_ba << u"before must be an object, an array or null"_s;
     QTest::newRow("group action") << u"group"_s << R"({"successAction":{"expression":""}})"_ba
                                   << u"successAction must be an object {action, expression}"_s;
 }
@@ -363,6 +389,8 @@ void TestMgmtMessages::wrongTypesAreNamed()
         decoded = MgmtDistributionSet::fromJson(o, &error).has_value();
     else if (type == u"rollout"_s)
         decoded = MgmtRolloutResponseBody::fromJson(o, &error).has_value();
+    else if (type == u"audit"_s)
+        decoded = MgmtAuditEntry::fromJson(o, &error).has_value();
     else
         decoded = MgmtRolloutGroupResponseBody::fromJson(o, &error).has_value();
     QVERIFY(!decoded);

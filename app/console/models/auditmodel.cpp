@@ -21,7 +21,7 @@ QString indented(const QJsonValue &v)
 } // namespace
 
 AuditModel::AuditModel(ServerConnection &connection, QObject *parent)
-    : ApiListModel(connection, parent)
+    : WireListModel(connection, parent)
 { }
 
 int AuditModel::columnCount(const QModelIndex &parent) const
@@ -56,7 +56,7 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     return tr("Result");
 }
 
-QVariant AuditModel::cellData(const QJsonObject &e, int column, int role) const
+QVariant AuditModel::cell(const Mgmt::MgmtAuditEntry &e, int column, int role) const
 {
     if (role == Qt::ToolTipRole && column == Change)
         return changeText(e);
@@ -64,29 +64,28 @@ QVariant AuditModel::cellData(const QJsonObject &e, int column, int role) const
         return {};
     switch (Column(column)) {
     case When:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.value("at"_L1).toInteger()).toLocalTime(),
-                                  QLocale::ShortFormat);
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.at).toLocalTime(), QLocale::ShortFormat);
     case Operator:
-        return e.value("actor"_L1).toString();
+        return e.actor;
     case Address:
-        return e.value("address"_L1).toString();
+        return e.address;
     case Change:
-        return QString(e.value("method"_L1).toString() + u' ' + e.value("path"_L1).toString());
+        return QString(e.method + u' ' + e.path);
     case Result:
     case ColumnCount:
         break;
     }
-    return e.value("status"_L1).toInt();
+    return e.status;
 }
 
-QString AuditModel::changeText(const QJsonObject &e)
+QString AuditModel::changeText(const Mgmt::MgmtAuditEntry &e)
 {
     QStringList parts;
-    if (const QString request = indented(e.value("request"_L1)); !request.isEmpty())
+    if (const QString request = indented(e.request); !request.isEmpty())
         parts << tr("Asked:") + u'\n' + request;
-    if (const QString before = indented(e.value("before"_L1)); !before.isEmpty())
+    if (const QString before = indented(e.before); !before.isEmpty())
         parts << tr("Before:") + u'\n' + before;
-    if (const QString after = indented(e.value("after"_L1)); !after.isEmpty())
+    if (const QString after = indented(e.after); !after.isEmpty())
         parts << tr("After:") + u'\n' + after;
     return parts.join(u"\n\n"_s);
 }

@@ -205,8 +205,8 @@ QWidget *SettingsPage::makeAuditTab()
     m_auditStatus->setWordWrap(true);
     connect(m_auditView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                m_auditDetail->setPlainText(
-                    current.isValid() ? AuditModel::changeText(m_audit->rowObject(current.row())) : QString());
+                m_auditDetail->setPlainText(current.isValid() ? AuditModel::changeText(m_audit->rowAt(current.row()))
+                                                              : QString());
             });
     connect(m_audit, &ApiListModel::loaded, this, [this] {
         m_auditStatus->setText(tr("%n change(s) shown, newest first. Only the retention period removes entries.", "",
