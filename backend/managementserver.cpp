@@ -394,6 +394,7 @@ static QJsonObject schemas()
         { "DistributionSet", &Mgmt::MgmtDistributionSet::fields() },
         { "Error", &Mgmt::ExceptionInfo::fields() },
         { "AuditEntry", &Mgmt::MgmtAuditEntry::fields() },
+        { "User", &Mgmt::MgmtUser::fields() },
     };
     QList<Schema> all = table;
     for (const auto &[name, fields] : wire) {
@@ -607,9 +608,7 @@ void ManagementServer::listUsers(Context &ctx)
         return;
     QJsonArray list;
     for (const Operator &op : *users)
-        list.append(QJsonObject { { "id"_L1, double(op.id) },
-                                  { "username"_L1, op.name },
-                                  { "roles"_L1, QJsonArray::fromStringList(op.roles) } });
+        list.append(Mgmt::MgmtUser { op.id, op.name, op.roles }.toJson());
     ctx.sendPage(list, list.size());
 }
 
@@ -618,15 +617,17 @@ void ManagementServer::createUser(Context &ctx)
     const auto body = ctx.jsonObject();
     if (!body)
         return;
-    QStringList roles;
-    for (const QJsonValue &r : body->value("roles"_L1).toArray())
-        roles << r.toString();
-    if (!m_accounts.createUser(body->value("username"_L1).toString(), body->value("password"_L1).toString(), roles))
+    Mgmt::DecodeError error;
+    const std::optional<Mgmt::MgmtUserRequestBody> user = Mgmt::MgmtUserRequestBody::fromJson(*body, &error);
+    if (!user)
+        return ctx.fail(Errors::BodyNotReadable, error.message);
+    if (!m_accounts.createUser(user->username.value_or(QString()), user->password.value_or(QString()), user->roles))
         return ctx.fail(m_accounts.failedInStore()                     ? Errors::Generic
                             : m_accounts.error().contains(u"exists"_s) ? errorFor(Status::Conflict)
                                                                        : errorFor(Status::BadRequest),
                         m_accounts.error());
-    ctx.send(QJsonObject { { "username"_L1, body->value("username"_L1) }, { "roles"_L1, body->value("roles"_L1) } },
+    ctx.send(QJsonObject { { "username"_L1, user->username.value_or(QString()) },
+                           { "roles"_L1, QJsonArray::fromStringList(user->roles) } },
              Status::Created);
 }
 
@@ -635,10 +636,12 @@ void ManagementServer::updateUser(Context &ctx)
     const auto body = ctx.jsonObject();
     if (!body)
         return;
-    QStringList roles;
-    for (const QJsonValue &r : body->value("roles"_L1).toArray())
-        roles << r.toString();
-    if (!m_accounts.updateUser(ctx.args.value(0), body->value("password"_L1).toString(), roles))
+    Mgmt::DecodeError error;
+    const std::optional<Mgmt::MgmtUserRequestBody> user = Mgmt::MgmtUserRequestBody::fromJson(*body, &error);
+    if (!user)
+        return ctx.fail(Errors::BodyNotReadable, error.message);
+    const QStringList &roles = user->roles;
+    if (!m_accounts.updateUser(ctx.args.value(0), user->password.value_or(QString()), roles))
         return ctx.fail(m_accounts.failedInStore()                                 ? Errors::Generic
                             : m_accounts.error().contains(u"does not exist"_s)     ? errorFor(Status::NotFound)
                             : m_accounts.error().contains(u"last administrator"_s) ? errorFor(Status::Conflict)

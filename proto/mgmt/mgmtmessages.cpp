@@ -701,4 +701,25 @@ const QList<FieldSpec> &MgmtAuditEntry::fields()
     return list;
 }
 
+QJsonObject MgmtUser::toJson() const
+{
+    return { { "id"_L1, double(id) }, { "username"_L1, username }, { "roles"_L1, QJsonArray::fromStringList(roles) } };
+}
+
+std::optional<MgmtUser> MgmtUser::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtUser u;
+    Reader r(o, {}, error);
+    r.read("id"_L1, &u.id);
+    r.read("username"_L1, &u.username);
+    r.read("roles"_L1, &u.roles);
+    return done(r, std::move(u));
+}
+
+const QList<FieldSpec> &MgmtUser::fields()
+{
+    static const QList<FieldSpec> list = { { "id", "integer" }, { "username", "string" }, { "roles", "array" } };
+    return list;
+}
+
 } // namespace Flotilla::Mgmt

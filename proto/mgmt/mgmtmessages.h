@@ -347,4 +347,17 @@ struct MgmtAuditEntry
     bool operator==(const MgmtAuditEntry &) const = default;
 };
 
+// Flotilla: an operator account (GET /rest/v1/users), as hawkBit's user-management extension names it.
+struct MgmtUser
+{
+    qint64 id = 0;
+    QString username;
+    QStringList roles; // admin, operator, approver, viewer
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtUser> fromJson(const QJsonObject &o, DecodeError *error);
+    static const QList<FieldSpec> &fields();
+    bool operator==(const MgmtUser &) const = default;
+};
+
 } // namespace Flotilla::Mgmt

@@ -155,4 +155,22 @@ std::optional<MgmtTargetAssignmentRequestBody> MgmtTargetAssignmentRequestBody::
     return done(r, std::move(a));
 }
 
+QJsonObject MgmtUserRequestBody::toJson() const
+{
+    QJsonObject o { { "roles"_L1, QJsonArray::fromStringList(roles) } };
+    insertIf(o, "username"_L1, username);
+    insertIf(o, "password"_L1, password);
+    return o;
+}
+
+std::optional<MgmtUserRequestBody> MgmtUserRequestBody::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtUserRequestBody u;
+    Reader r(o, {}, error);
+    r.read("username"_L1, &u.username);
+    r.read("password"_L1, &u.password);
+    r.read("roles"_L1, &u.roles);
+    return done(r, std::move(u));
+}
+
 } // namespace Flotilla::Mgmt

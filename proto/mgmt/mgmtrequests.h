@@ -96,4 +96,17 @@ template<typename T> std::optional<QList<T>> decodeItems(const QJsonArray &items
     return out;
 }
 
+// The body of POST /users (username, password and roles) and PUT /users/{name} (roles, and the password when it
+// changes): Flotilla's operator accounts.
+struct MgmtUserRequestBody
+{
+    std::optional<QString> username; // POST only
+    std::optional<QString> password; // absent on PUT: unchanged
+    QStringList roles;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtUserRequestBody> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtUserRequestBody &) const = default;
+};
+
 } // namespace Flotilla::Mgmt

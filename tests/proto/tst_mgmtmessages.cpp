@@ -222,7 +222,7 @@ void TestMgmtMessages::roundTrip_data()
 {
     QTest::addColumn<QString>("type");
     QTest::addColumn<bool>("full");
-    for (const char *type : { "target", "action", "module", "set", "rollout", "group", "error", "audit" }) {
+    for (const char *type : { "target", "action", "module", "set", "rollout", "group", "error", "audit", "user" }) {
         QTest::addRow("%s full", type) << QString::fromLatin1(type) << true;
         QTest::addRow("%s empty", type) << QString::fromLatin1(type) << false;
     }
@@ -256,6 +256,8 @@ void TestMgmtMessages::roundTrip()
         checkRoundTrip(full ? fullGroup() : MgmtRolloutGroupResponseBody());
     else if (type == u"audit"_s)
         checkRoundTrip(full ? fullAuditEntry() : MgmtAuditEntry());
+    else if (type == u"user"_s)
+        checkRoundTrip(full ? MgmtUser { 3, u"grace"_s, { u"operator"_s, u"approver"_s } } : MgmtUser());
     else
         checkRoundTrip(full ? ExceptionInfo { u"org.Ex"_s, u"code"_s, u"message"_s } : ExceptionInfo());
 }
@@ -283,6 +285,8 @@ void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
     QTest::newRow("error") << ExceptionInfo { u"a"_s, u"b"_s, u"c"_s }.toJson()
                            << documented(ExceptionInfo::fields(), false);
     QTest::newRow("audit entry") << fullAuditEntry().toJson() << documented(MgmtAuditEntry::fields(), false);
+    QTest::newRow("user") << MgmtUser { 3, u"grace"_s, { u"operator"_s } }.toJson()
+                          << documented(MgmtUser::fields(), false);
 }
 
 void TestMgmtMessages::encodesWhatTheSchemaDocuments()
@@ -362,6 +366,8 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
     QTest::newRow("group threshold") << u"group"_s
                                      << R"({"successCondition":{"condition":"THRESHOLD","expression":"most"}})"_ba
                                      << u"successCondition must be a THRESHOLD of 0 to 100"_s;
+    QTest::newRow("user roles as text") << u"user"_s << R"({"roles":"admin"})"_ba
+                                        << u"roles must be an array of strings"_s;
     QTest::newRow("audit time as text") << u"audit"_s << R"({"at":"yesterday"})"_ba << u"at must be a whole number"_s;
     QTest::newRow("audit status as text")
         << u"audit"_s << R"({"status":"200"})"_ba << u"status must be a whole number"_s;
@@ -391,6 +397,8 @@ void TestMgmtMessages::wrongTypesAreNamed()
         decoded = MgmtRolloutResponseBody::fromJson(o, &error).has_value();
     else if (type == u"audit"_s)
         decoded = MgmtAuditEntry::fromJson(o, &error).has_value();
+    else if (type == u"user"_s)
+        decoded = MgmtUser::fromJson(o, &error).has_value();
     else
         decoded = MgmtRolloutGroupResponseBody::fromJson(o, &error).has_value();
     QVERIFY(!decoded);
@@ -494,6 +502,14 @@ void TestMgmtMessages::requests()
     QCOMPARE(toSet->setId, std::optional<qint64>(4));
     QCOMPARE(toSet->type, std::optional<QString>(u"soft"_s));
     QCOMPARE(toSet->toJson().value("id"_L1).toInteger(), 4);
+
+    checkRoundTrip(MgmtUserRequestBody { u"grace"_s, u"long enough"_s, { u"operator"_s } });
+    const MgmtUserRequestBody rolesOnly { std::nullopt, std::nullopt, { u"viewer"_s } };
+    checkRoundTrip(rolesOnly);
+    QCOMPARE(rolesOnly.toJson().keys(), QStringList { u"roles"_s }); // a PUT that keeps the password
+    DecodeError error;
+    QVERIFY(!MgmtUserRequestBody::fromJson(QJsonObject { { "password"_L1, 5 } }, &error));
+    QCOMPARE(error.message, u"password must be a string"_s);
 }
 
 // A request array: the first item that is not an object, or has a field of the wrong type, is the error, with its

@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 namespace Flotilla {
 
 UserModel::UserModel(ServerConnection &connection, QObject *parent)
-    : ApiListModel(connection, parent)
+    : WireListModel(connection, parent)
 { }
 
 int UserModel::columnCount(const QModelIndex &parent) const
@@ -24,16 +24,13 @@ QVariant UserModel::headerData(int section, Qt::Orientation orientation, int rol
     return section == Name ? tr("User") : tr("Roles");
 }
 
-QVariant UserModel::cellData(const QJsonObject &u, int column, int role) const
+QVariant UserModel::cell(const Mgmt::MgmtUser &u, int column, int role) const
 {
     if (role != Qt::DisplayRole)
         return {};
     if (column == Name)
-        return u.value("username"_L1).toString();
-    QStringList roles;
-    for (const QJsonValue &r : u.value("roles"_L1).toArray())
-        roles << r.toString();
-    return roles.join(u", "_s);
+        return u.username;
+    return u.roles.join(u", "_s);
 }
 
 } // namespace Flotilla

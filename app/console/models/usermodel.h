@@ -1,11 +1,11 @@
 #pragma once
 
-#include "app/console/models/apilistmodel.h"
+#include "app/console/models/wirelistmodel.h"
 
 namespace Flotilla {
 
 // The operator accounts (embedded mode's Settings).
-class UserModel : public ApiListModel
+class UserModel : public WireListModel<Mgmt::MgmtUser>
 {
     Q_OBJECT
 public:
@@ -16,7 +16,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
-    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    QVariant cell(const Mgmt::MgmtUser &row, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;
 };
 

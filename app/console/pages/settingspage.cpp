@@ -287,10 +287,7 @@ void SettingsPage::editUser()
     const QString name = selectedUser();
     if (name.isEmpty())
         return;
-    QStringList roles;
-    for (const QJsonValue &r : m_users->rowObject(m_userView->currentIndex().row()).value("roles"_L1).toArray())
-        roles << r.toString();
-    UserDialog dialog(name, roles, this);
+    UserDialog dialog(name, m_users->rowAt(m_userView->currentIndex().row()).roles, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     ApiReply *reply = m_connection.api().put(u"/users/"_s + ApiClient::pathSegment(name), dialog.body());

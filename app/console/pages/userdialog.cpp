@@ -1,4 +1,5 @@
 #include "app/console/pages/userdialog.h"
+#include "proto/mgmt/mgmtrequests.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -76,12 +77,13 @@ QStringList UserDialog::roles() const
 
 QJsonObject UserDialog::body() const
 {
-    QJsonObject o { { "roles"_L1, QJsonArray::fromStringList(roles()) } };
+    Mgmt::MgmtUserRequestBody body;
+    body.roles = roles();
     if (!m_existing)
-        o.insert("username"_L1, userName());
+        body.username = userName();
     if (!m_password->text().isEmpty())
-        o.insert("password"_L1, m_password->text());
-    return o;
+        body.password = m_password->text();
+    return body.toJson();
 }
 
 void UserDialog::updateOk()
