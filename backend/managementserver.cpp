@@ -395,6 +395,7 @@ static QJsonObject schemas()
         { "Error", &Mgmt::ExceptionInfo::fields() },
         { "AuditEntry", &Mgmt::MgmtAuditEntry::fields() },
         { "User", &Mgmt::MgmtUser::fields() },
+        { "ActionSpan", &Mgmt::MgmtActionSpan::fields() },
     };
     QList<Schema> all = table;
     for (const auto &[name, fields] : wire) {

@@ -354,13 +354,9 @@ void ManagementServer::listRolloutActions(Context &ctx)
         return;
     QJsonArray content;
     for (const SqlRolloutStore::ActionSpan &a : *spans)
-        content.append(QJsonObject { { "id"_L1, double(a.id) },
-                                     { "target"_L1, a.controllerId },
-                                     { "group"_L1, double(a.groupId) },
-                                     { "status"_L1, nameOf(a.state).toLower() },
-                                     { "createdAt"_L1, msOrNull(a.createdAt) },
-                                     { "startedAt"_L1, msOrNull(a.startedAt) },
-                                     { "closedAt"_L1, msOrNull(a.closedAt) } });
+        content.append(MgmtActionSpan { a.id, a.controllerId, a.groupId, nameOf(a.state).toLower(), msOf(a.createdAt),
+                                        msOf(a.startedAt), msOf(a.closedAt) }
+                           .toJson());
     const Result<int> total = m_store.rollouts().countActionsOfRollout(*id);
     if (!ctx.succeeded(total))
         return;

@@ -722,4 +722,37 @@ const QList<FieldSpec> &MgmtUser::fields()
     return list;
 }
 
+QJsonObject MgmtActionSpan::toJson() const
+{
+    return { { "id"_L1, double(id) },
+             { "target"_L1, target },
+             { "group"_L1, double(group) },
+             { "status"_L1, status },
+             { "createdAt"_L1, orNull(createdAt) },
+             { "startedAt"_L1, orNull(startedAt) },
+             { "closedAt"_L1, orNull(closedAt) } };
+}
+
+std::optional<MgmtActionSpan> MgmtActionSpan::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtActionSpan s;
+    Reader r(o, {}, error);
+    r.read("id"_L1, &s.id);
+    r.read("target"_L1, &s.target);
+    r.read("group"_L1, &s.group);
+    r.read("status"_L1, &s.status);
+    r.read("createdAt"_L1, &s.createdAt);
+    r.read("startedAt"_L1, &s.startedAt);
+    r.read("closedAt"_L1, &s.closedAt);
+    return done(r, std::move(s));
+}
+
+const QList<FieldSpec> &MgmtActionSpan::fields()
+{
+    static const QList<FieldSpec> list
+        = { { "id", "integer" },        { "target", "string" },     { "group", "integer" },   { "status", "string" },
+            { "createdAt", "integer" }, { "startedAt", "integer" }, { "closedAt", "integer" } };
+    return list;
+}
+
 } // namespace Flotilla::Mgmt

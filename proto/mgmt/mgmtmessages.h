@@ -360,4 +360,22 @@ struct MgmtUser
     bool operator==(const MgmtUser &) const = default;
 };
 
+// Flotilla: one action of a rollout as a span in time (GET /rest/v1/rollouts/{id}/actions), for the progress chart
+// and the timeline. The times are always written, null while unknown.
+struct MgmtActionSpan
+{
+    qint64 id = 0;
+    QString target; // the target's controllerId
+    qint64 group = 0; // the rollout group's id
+    QString status; // the action's state, lower case
+    std::optional<qint64> createdAt; // ms
+    std::optional<qint64> startedAt;
+    std::optional<qint64> closedAt;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtActionSpan> fromJson(const QJsonObject &o, DecodeError *error);
+    static const QList<FieldSpec> &fields();
+    bool operator==(const MgmtActionSpan &) const = default;
+};
+
 } // namespace Flotilla::Mgmt

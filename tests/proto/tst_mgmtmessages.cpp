@@ -222,7 +222,8 @@ void TestMgmtMessages::roundTrip_data()
 {
     QTest::addColumn<QString>("type");
     QTest::addColumn<bool>("full");
-    for (const char *type : { "target", "action", "module", "set", "rollout", "group", "error", "audit", "user" }) {
+    for (const char *type :
+         { "target", "action", "module", "set", "rollout", "group", "error", "audit", "user", "span" }) {
         QTest::addRow("%s full", type) << QString::fromLatin1(type) << true;
         QTest::addRow("%s empty", type) << QString::fromLatin1(type) << false;
     }
@@ -258,6 +259,9 @@ void TestMgmtMessages::roundTrip()
         checkRoundTrip(full ? fullAuditEntry() : MgmtAuditEntry());
     else if (type == u"user"_s)
         checkRoundTrip(full ? MgmtUser { 3, u"grace"_s, { u"operator"_s, u"approver"_s } } : MgmtUser());
+    else if (type == u"span"_s)
+        checkRoundTrip(full ? MgmtActionSpan { 9, u"cam-1"_s, 4, u"running"_s, 1000, 2000, std::nullopt }
+                            : MgmtActionSpan());
     else
         checkRoundTrip(full ? ExceptionInfo { u"org.Ex"_s, u"code"_s, u"message"_s } : ExceptionInfo());
 }
@@ -285,6 +289,8 @@ void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
     QTest::newRow("error") << ExceptionInfo { u"a"_s, u"b"_s, u"c"_s }.toJson()
                            << documented(ExceptionInfo::fields(), false);
     QTest::newRow("audit entry") << fullAuditEntry().toJson() << documented(MgmtAuditEntry::fields(), false);
+    QTest::newRow("span") << MgmtActionSpan { 9, u"cam-1"_s, 4, u"finished"_s, 1000, 2000, 3000 }.toJson()
+                          << documented(MgmtActionSpan::fields(), false);
     QTest::newRow("user") << MgmtUser { 3, u"grace"_s, { u"operator"_s } }.toJson()
                           << documented(MgmtUser::fields(), false);
 }
@@ -366,6 +372,8 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
     QTest::newRow("group threshold") << u"group"_s
                                      << R"({"successCondition":{"condition":"THRESHOLD","expression":"most"}})"_ba
                                      << u"successCondition must be a THRESHOLD of 0 to 100"_s;
+    QTest::newRow("span start as text") << u"span"_s << R"({"startedAt":"now"})"_ba
+                                        << u"startedAt must be a whole number"_s;
     QTest::newRow("user roles as text") << u"user"_s << R"({"roles":"admin"})"_ba
                                         << u"roles must be an array of strings"_s;
     QTest::newRow("audit time as text") << u"audit"_s << R"({"at":"yesterday"})"_ba << u"at must be a whole number"_s;
@@ -399,6 +407,8 @@ void TestMgmtMessages::wrongTypesAreNamed()
         decoded = MgmtAuditEntry::fromJson(o, &error).has_value();
     else if (type == u"user"_s)
         decoded = MgmtUser::fromJson(o, &error).has_value();
+    else if (type == u"span"_s)
+        decoded = MgmtActionSpan::fromJson(o, &error).has_value();
     else
         decoded = MgmtRolloutGroupResponseBody::fromJson(o, &error).has_value();
     QVERIFY(!decoded);

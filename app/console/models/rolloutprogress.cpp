@@ -6,7 +6,7 @@ using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
-QList<RolloutProgressPoint> RolloutProgress::overTime(const QList<QJsonObject> &spans, qint64 nowMs)
+QList<RolloutProgressPoint> RolloutProgress::overTime(const QList<Mgmt::MgmtActionSpan> &spans, qint64 nowMs)
 {
     struct Change
     {
@@ -17,16 +17,13 @@ QList<RolloutProgressPoint> RolloutProgress::overTime(const QList<QJsonObject> &
     };
     QList<Change> changes;
     changes.reserve(spans.size() * 2);
-    for (const QJsonObject &s : spans) {
-        const QJsonValue started = s.value("startedAt"_L1);
-        const QJsonValue closed = s.value("closedAt"_L1);
-        if (started.isDouble())
-            changes.append({ started.toInteger(), 1, 0, 0 });
-        if (closed.isDouble()) {
-            const QString status = s.value("status"_L1).toString();
-            const bool finished = status == u"finished"_s || status == u"downloaded"_s;
-            const bool error = status == u"error"_s;
-            changes.append({ closed.toInteger(), started.isDouble() ? -1 : 0, finished ? 1 : 0, error ? 1 : 0 });
+    for (const Mgmt::MgmtActionSpan &s : spans) {
+        if (s.startedAt)
+            changes.append({ *s.startedAt, 1, 0, 0 });
+        if (s.closedAt) {
+            const bool finished = s.status == u"finished"_s || s.status == u"downloaded"_s;
+            const bool error = s.status == u"error"_s;
+            changes.append({ *s.closedAt, s.startedAt ? -1 : 0, finished ? 1 : 0, error ? 1 : 0 });
         }
     }
     std::stable_sort(changes.begin(), changes.end(), [](const Change &a, const Change &b) { return a.ms < b.ms; });

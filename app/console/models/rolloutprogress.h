@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonObject>
+#include "proto/mgmt/mgmtmessages.h"
+
 #include <QList>
 
 namespace Flotilla {
@@ -22,7 +23,7 @@ class RolloutProgress
 public:
     // One point per distinct time at which a count changed, in time order; nowMs >= 0 adds a last point at that
     // time (the counts as they stand), so a chart's lines reach "now".
-    static QList<RolloutProgressPoint> overTime(const QList<QJsonObject> &spans, qint64 nowMs = -1);
+    static QList<RolloutProgressPoint> overTime(const QList<Mgmt::MgmtActionSpan> &spans, qint64 nowMs = -1);
 };
 
 } // namespace Flotilla

@@ -10,16 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
-namespace {
-qint64 msOf(const QJsonObject &row, QLatin1StringView key)
-{
-    const QJsonValue v = row.value(key);
-    return v.isDouble() ? v.toInteger() : -1;
-}
-} // namespace
-
 RolloutSpanModel::RolloutSpanModel(ServerConnection &connection, QObject *parent)
-    : ApiListModel(connection, parent)
+    : WireListModel(connection, parent)
 {
     setFetchAll(PageSize);
 }
@@ -83,22 +75,31 @@ QVariant RolloutSpanModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-QVariant RolloutSpanModel::cellData(const QJsonObject &row, int column, int role) const
+QList<Mgmt::MgmtActionSpan> RolloutSpanModel::spans() const
 {
-    const QString status = row.value("status"_L1).toString();
+    QList<Mgmt::MgmtActionSpan> list;
+    list.reserve(rowCount());
+    for (int row = 0; row < rowCount(); ++row)
+        list.append(rowAt(row));
+    return list;
+}
+
+QVariant RolloutSpanModel::cell(const Mgmt::MgmtActionSpan &row, int column, int role) const
+{
+    const QString &status = row.status;
     switch (role) {
     case StatusRole:
         return status;
     case LabelRole:
-        return row.value("target"_L1).toString();
+        return row.target;
     case GroupRole:
-        return row.value("group"_L1).toInteger();
+        return row.group;
     case CreatedRole:
-        return msOf(row, "createdAt"_L1);
+        return row.createdAt.value_or(-1);
     case StartedRole:
-        return msOf(row, "startedAt"_L1);
+        return row.startedAt.value_or(-1);
     case ClosedRole:
-        return msOf(row, "closedAt"_L1);
+        return row.closedAt.value_or(-1);
     case Qt::DecorationRole:
         return column == Status ? QVariant(StatusStyle::actionIcon(status)) : QVariant();
     case Qt::DisplayRole:
@@ -106,24 +107,23 @@ QVariant RolloutSpanModel::cellData(const QJsonObject &row, int column, int role
     default:
         return {};
     }
-    const auto time = [&](QLatin1StringView key) -> QVariant {
-        const qint64 ms = msOf(row, key);
-        return ms < 0 ? QVariant()
-                      : QVariant(QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat));
+    const auto time = [](const std::optional<qint64> &ms) -> QVariant {
+        return ms ? QVariant(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*ms), QLocale::ShortFormat))
+                  : QVariant();
     };
     switch (column) {
     case Target:
-        return row.value("target"_L1).toString();
+        return row.target;
     case Group:
-        return row.value("group"_L1).toInteger();
+        return row.group;
     case Status:
         return StatusLabels::action(status);
     case Created:
-        return time("createdAt"_L1);
+        return time(row.createdAt);
     case Started:
-        return time("startedAt"_L1);
+        return time(row.startedAt);
     case Closed:
-        return time("closedAt"_L1);
+        return time(row.closedAt);
     }
     return {};
 }

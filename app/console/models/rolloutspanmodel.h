@@ -1,13 +1,13 @@
 #pragma once
 
-#include "app/console/models/apilistmodel.h"
+#include "app/console/models/wirelistmodel.h"
 
 namespace Flotilla {
 
 // The actions of one rollout as spans in time (GET /rollouts/{id}/actions, every page): target, group, status,
 // created, started, closed. Live: a burst of action events of this rollout costs one reload, merged by id (no
 // reset). The progress chart and the timeline draw from it.
-class RolloutSpanModel : public ApiListModel
+class RolloutSpanModel : public WireListModel<Mgmt::MgmtActionSpan>
 {
     Q_OBJECT
 public:
@@ -30,9 +30,11 @@ public:
     // For the timeline (QML): actionId, label, lane, status, createdMs, startedMs, endMs.
     QHash<int, QByteArray> roleNames() const override;
     qint64 rolloutId() const { return m_rolloutId; }
+    // Every span, decoded (the progress chart's input).
+    QList<Mgmt::MgmtActionSpan> spans() const;
 
 protected:
-    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    QVariant cell(const Mgmt::MgmtActionSpan &row, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;
 
 private:

@@ -66,7 +66,7 @@ RolloutChart::RolloutChart(RolloutSpanModel &spans, QWidget *parent)
 void RolloutChart::rebuild()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QList<RolloutProgressPoint> points = RolloutProgress::overTime(m_spans.rows(), now);
+    const QList<RolloutProgressPoint> points = RolloutProgress::overTime(m_spans.spans(), now);
     // Step lines: each count holds until the next change.
     QList<QPointF> running, finished, error;
     int maxCount = 0;

@@ -224,7 +224,7 @@ void RolloutsPage::showActionTrack(double actionId)
     const int row = m_spans->rowOf(qint64(actionId));
     if (row < 0)
         return;
-    m_trackHistory->setAction(m_spans->rowObject(row).value("target"_L1).toString(), qint64(actionId));
+    m_trackHistory->setAction(m_spans->rowAt(row).target, qint64(actionId));
 }
 
 } // namespace Flotilla
