@@ -396,6 +396,7 @@ static QJsonObject schemas()
         { "AuditEntry", &Mgmt::MgmtAuditEntry::fields() },
         { "User", &Mgmt::MgmtUser::fields() },
         { "ActionSpan", &Mgmt::MgmtActionSpan::fields() },
+        { "RolloutForecast", &Mgmt::MgmtRolloutForecast::fields() },
     };
     QList<Schema> all = table;
     for (const auto &[name, fields] : wire) {

@@ -84,32 +84,19 @@ void ManagementServer::forecastRollout(Context &ctx)
     qCInfo(lcMgmt, "forecast of rollout \"%s\" over %lld targets took %lld ms", qUtf8Printable(request->rollout.name),
            qint64(devices.size()), took.elapsed());
 
-    QJsonArray groups;
-    for (const GroupForecast &g : result.groups) {
-        groups.append(QJsonObject { { "name"_L1, g.name },
-                                    { "targets"_L1, g.targets },
-                                    { "startsAt"_L1, msOrNull(g.started) },
-                                    { "endsAt"_L1, msOrNull(g.ended) },
-                                    { "finished"_L1, g.finished },
-                                    { "failed"_L1, g.failed } });
-    }
-    ctx.send(QJsonObject {
-        { "status"_L1, nameOf(result.state).toLower() },
-        { "pausedAt"_L1, result.pausedAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(result.pausedAt) },
-        { "start"_L1, double(now.toMSecsSinceEpoch()) },
-        { "end"_L1, msOrNull(result.end) },
-        { "totalTargets"_L1, int(devices.size()) },
-        { "bytes"_L1, double(result.bytes) },
-        { "groups"_L1, groups },
-        { "assumptions"_L1,
-          QJsonObject { { "pollingSeconds"_L1, double(fleet.pollSecs) },
-                        { "installSeconds"_L1, double(fleet.installSecs) },
-                        { "failureRate"_L1, fleet.failureRate },
-                        { "fromHistory"_L1, fromHistory },
-                        { "historyActions"_L1, double(past) },
-                        { "silentTargets"_L1, silent },
-                        { "horizonSeconds"_L1, 7 * 86400 } } },
-    });
+    MgmtRolloutForecast forecast;
+    forecast.status = nameOf(result.state).toLower();
+    if (!result.pausedAt.isEmpty())
+        forecast.pausedAt = result.pausedAt;
+    forecast.start = now.toMSecsSinceEpoch();
+    forecast.end = msOf(result.end);
+    forecast.totalTargets = int(devices.size());
+    forecast.bytes = result.bytes;
+    for (const GroupForecast &g : result.groups)
+        forecast.groups.append({ g.name, g.targets, msOf(g.started), msOf(g.ended), g.finished, g.failed });
+    forecast.assumptions
+        = { fleet.pollSecs, fleet.installSecs, fleet.failureRate, fromHistory, past, silent, 7 * 86400 };
+    ctx.send(forecast.toJson());
 }
 
 } // namespace Flotilla

@@ -18,6 +18,8 @@ GERMAN = {
         "Der Server hat eine Liste gesendet, die die Konsole nicht lesen kann: %1",
     "The server sent a list of software modules the console cannot read: %1":
         "Der Server hat eine Liste von Softwaremodulen gesendet, die die Konsole nicht lesen kann: %1",
+    "The server sent a forecast the console cannot read: %1":
+        "Der Server hat eine Prognose gesendet, die die Konsole nicht lesen kann: %1",
     # The audit trail (Settings).
     "When": "Wann",
     "Operator": "Bediener",

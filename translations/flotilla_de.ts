@@ -60,22 +60,22 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ActionHistoryModel</name>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="60" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="62" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="62" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="64" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="64" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="66" />
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/actionhistorymodel.cpp" line="66" />
+        <location filename="../app/console/models/actionhistorymodel.cpp" line="68" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -237,17 +237,17 @@ KSyntaxHighlighting %3</translation>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../app/console/models/auditmodel.cpp" line="86" />
+        <location filename="../app/console/models/auditmodel.cpp" line="85" />
         <source>Asked:</source>
         <translation>Angefragt:</translation>
     </message>
     <message>
-        <location filename="../app/console/models/auditmodel.cpp" line="88" />
+        <location filename="../app/console/models/auditmodel.cpp" line="87" />
         <source>Before:</source>
         <translation>Vorher:</translation>
     </message>
     <message>
-        <location filename="../app/console/models/auditmodel.cpp" line="90" />
+        <location filename="../app/console/models/auditmodel.cpp" line="89" />
         <source>After:</source>
         <translation>Nachher:</translation>
     </message>
@@ -255,97 +255,97 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ConnectDeviceDialog</name>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="46" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="47" />
         <source>Create the target now, with its own token</source>
         <translation>Das Zielgerät jetzt anlegen, mit eigenem Token</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="47" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="48" />
         <source>Use the tenant's gateway token (the device registers itself)</source>
         <translation>Das Gateway-Token des Mandanten verwenden (das Gerät meldet sich selbst an)</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="50" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="51" />
         <source>Create Target</source>
         <translation>Zielgerät anlegen</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="54" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="55" />
         <source>Connect a Device</source>
         <translation>Ein Gerät verbinden</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="59" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="60" />
         <source>Server URL for devices</source>
         <translation>Server-URL für Geräte</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="63" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="64" />
         <source>the gateway token flotillad was given (ddi/gatewayToken)</source>
         <translation>das Gateway-Token, das flotillad erhalten hat (ddi/gatewayToken)</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="72" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="73" />
         <source>Server &amp;URL for devices:</source>
         <translation>Server-&amp;URL für Geräte:</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="73" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="74" />
         <source>&amp;Tenant:</source>
         <translation>&amp;Mandant:</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="74" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="75" />
         <source>C&amp;ontroller id:</source>
         <translation>C&amp;ontroller-ID:</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="78" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="79" />
         <source>&amp;Gateway token:</source>
         <translation>&amp;Gateway-Token:</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="82" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="83" />
         <source>flotilla-agent</source>
         <translation>flotilla-agent</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="83" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="84" />
         <source>SWUpdate (suricatta)</source>
         <translation>SWUpdate (suricatta)</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="84" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="85" />
         <source>rauc-hawkbit-updater</source>
         <translation>rauc-hawkbit-updater</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="112" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="113" />
         <source>Configuration to paste</source>
         <translation>Konfiguration zum Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="113" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="114" />
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="149" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="150" />
         <source>Waiting for %1's first poll…</source>
         <translation>Warte auf die erste Abfrage von %1 …</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="164" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="165" />
         <source>Target %1 created. Waiting for its first poll…</source>
         <translation>Zielgerät %1 angelegt. Warte auf seine erste Abfrage …</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="168" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="169" />
         <source>Could not create target %1: %2</source>
         <translation>Zielgerät %1 konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/connectdevicedialog.cpp" line="181" />
+        <location filename="../app/console/connectdevicedialog.cpp" line="182" />
         <source>%1 polled at %2: it is connected.</source>
         <translation>%1 hat um %2 abgefragt: Es ist verbunden.</translation>
     </message>
@@ -1965,12 +1965,17 @@ KSyntaxHighlighting %3</translation>
         <translation>Prognose wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="309" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="295" />
+        <source>The server sent a forecast the console cannot read: %1</source>
+        <translation>Der Server hat eine Prognose gesendet, die die Konsole nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="312" />
         <source>No forecast: %1</source>
         <translation>Keine Prognose: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="356" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="359" />
         <source>The server refused the rollout: %1</source>
         <translation>Der Server hat das Rollout abgelehnt: %1</translation>
     </message>
@@ -1978,7 +1983,7 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutForecastModel</name>
     <message numerus="yes">
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="30" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="36" />
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -1986,7 +1991,7 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="33" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="39" />
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -1994,12 +1999,12 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="36" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="42" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="36" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="42" />
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -2007,12 +2012,12 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="37" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="43" />
         <source>%1 d %2 h</source>
         <translation>%1 T %2 h</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="37" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="43" />
         <source>%n d</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -2020,22 +2025,22 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="48" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="54" />
         <source>not within 7 days</source>
         <translation>nicht innerhalb von 7 Tagen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="50" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="56" />
         <source>at once</source>
         <translation>sofort</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="50" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="56" />
         <source>after %1</source>
         <translation>nach %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="64" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="69" />
         <source>All %n group(s) finish after %1; %2 downloaded.</source>
         <translation>
             <numerusform>Die %n Gruppe ist nach %1 fertig; %2 heruntergeladen.</numerusform>
@@ -2043,17 +2048,17 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="67" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="72" />
         <source>Pauses in %1 after %2: its failures pass the error threshold. %3 downloaded by then.</source>
         <translation>Pausiert in %1 nach %2: ihre Fehlschläge überschreiten die Fehlerschwelle. Bis dahin %3 heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="70" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="75" />
         <source>Does not finish within 7 days.</source>
         <translation>Wird nicht innerhalb von 7 Tagen fertig.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="73" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="78" />
         <source>%n target(s) have not polled within the polling and overdue time; they are assumed to stay silent, and a group waiting for them does not finish.</source>
         <translation>
             <numerusform>%n Zielgerät hat innerhalb der Abfrage- und Überfälligkeitszeit nicht abgefragt; es wird als stumm angenommen, und eine Gruppe, die darauf wartet, wird nicht fertig.</numerusform>
@@ -2061,12 +2066,12 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="85" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="90" />
         <source>Assumes: devices poll every %1, an install takes %2, %3 % fail</source>
         <translation>Annahmen: Geräte fragen alle %1 ab, eine Installation dauert %2, %3 % schlagen fehl</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="89" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="92" />
         <source>(from %n action(s) of the last 30 days).</source>
         <translation>
             <numerusform>(aus %n Aktion der letzten 30 Tage).</numerusform>
@@ -2074,37 +2079,37 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="90" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="93" />
         <source>(too few past actions to learn from: defaults).</source>
         <translation>(zu wenige frühere Aktionen, um daraus zu lernen: Vorgaben).</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="142" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="144" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="144" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="146" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="146" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="148" />
         <source>Starts</source>
         <translation>Beginnt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="148" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="150" />
         <source>Ends</source>
         <translation>Endet</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="150" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="152" />
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="152" />
+        <location filename="../app/console/models/rolloutforecastmodel.cpp" line="154" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
@@ -2155,32 +2160,32 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::RolloutSpanModel</name>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="71" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="63" />
         <source>Target</source>
         <translation>Zielgerät</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="73" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="65" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="75" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="67" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="77" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="69" />
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="79" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="71" />
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../app/console/models/rolloutspanmodel.cpp" line="81" />
+        <location filename="../app/console/models/rolloutspanmodel.cpp" line="73" />
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
@@ -2611,33 +2616,33 @@ KSyntaxHighlighting %3</translation>
         <translation>Einen Bediener hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="299" />
+        <location filename="../app/console/pages/settingspage.cpp" line="296" />
         <source>Change operator %1</source>
         <translation>Bediener %1 ändern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="299" />
+        <location filename="../app/console/pages/settingspage.cpp" line="296" />
         <source>Nothing was changed: %1</source>
         <translation>Nichts wurde geändert: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="307" />
-        <location filename="../app/console/pages/settingspage.cpp" line="315" />
+        <location filename="../app/console/pages/settingspage.cpp" line="304" />
+        <location filename="../app/console/pages/settingspage.cpp" line="312" />
         <source>Delete operator</source>
         <translation>Bediener löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="308" />
+        <location filename="../app/console/pages/settingspage.cpp" line="305" />
         <source>Delete the operator %1? Their sign-in and tokens stop working at once.</source>
         <translation>Den Bediener %1 löschen? Anmeldung und Tokens funktionieren sofort nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="309" />
+        <location filename="../app/console/pages/settingspage.cpp" line="306" />
         <source>&amp;Delete %1</source>
         <translation>%1 &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="315" />
+        <location filename="../app/console/pages/settingspage.cpp" line="312" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
@@ -3332,77 +3337,77 @@ Authorization: TargetToken %1</translation>
 <context>
     <name>Flotilla::UserDialog</name>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="21" />
+        <location filename="../app/console/pages/userdialog.cpp" line="22" />
         <source>Change operator %1</source>
         <translation>Bediener %1 ändern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="21" />
+        <location filename="../app/console/pages/userdialog.cpp" line="22" />
         <source>Add an operator</source>
         <translation>Einen Bediener hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="24" />
+        <location filename="../app/console/pages/userdialog.cpp" line="25" />
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="27" />
+        <location filename="../app/console/pages/userdialog.cpp" line="28" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="29" />
+        <location filename="../app/console/pages/userdialog.cpp" line="30" />
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="32" />
+        <location filename="../app/console/pages/userdialog.cpp" line="33" />
         <source>Administrator: everything, including operators</source>
         <translation>Administrator: alles, auch Bediener</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="33" />
+        <location filename="../app/console/pages/userdialog.cpp" line="34" />
         <source>Operator: targets, software, deployments, rollouts</source>
         <translation>Bediener: Zielgeräte, Software, Verteilungen, Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="34" />
+        <location filename="../app/console/pages/userdialog.cpp" line="35" />
         <source>Approver: approves or denies rollouts</source>
         <translation>Freigeber: gibt Rollouts frei oder lehnt sie ab</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="35" />
+        <location filename="../app/console/pages/userdialog.cpp" line="36" />
         <source>Viewer: reads everything, changes nothing</source>
         <translation>Betrachter: sieht alles, ändert nichts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="50" />
+        <location filename="../app/console/pages/userdialog.cpp" line="51" />
         <source>&amp;Change</source>
         <translation>Ä&amp;ndern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="50" />
+        <location filename="../app/console/pages/userdialog.cpp" line="51" />
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="52" />
+        <location filename="../app/console/pages/userdialog.cpp" line="53" />
         <source>User name:</source>
         <translation>Benutzername:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="53" />
+        <location filename="../app/console/pages/userdialog.cpp" line="54" />
         <source>New password:</source>
         <translation>Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="53" />
+        <location filename="../app/console/pages/userdialog.cpp" line="54" />
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/userdialog.cpp" line="54" />
+        <location filename="../app/console/pages/userdialog.cpp" line="55" />
         <source>Roles:</source>
         <translation>Rollen:</translation>
     </message>

@@ -755,4 +755,88 @@ const QList<FieldSpec> &MgmtActionSpan::fields()
     return list;
 }
 
+QJsonObject MgmtGroupForecast::toJson() const
+{
+    return { { "name"_L1, name },
+             { "targets"_L1, targets },
+             { "startsAt"_L1, orNull(startsAt) },
+             { "endsAt"_L1, orNull(endsAt) },
+             { "finished"_L1, finished },
+             { "failed"_L1, failed } };
+}
+
+std::optional<MgmtGroupForecast> MgmtGroupForecast::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtGroupForecast g;
+    Reader r(o, {}, error);
+    r.read("name"_L1, &g.name);
+    r.read("targets"_L1, &g.targets);
+    r.read("startsAt"_L1, &g.startsAt);
+    r.read("endsAt"_L1, &g.endsAt);
+    r.read("finished"_L1, &g.finished);
+    r.read("failed"_L1, &g.failed);
+    return done(r, std::move(g));
+}
+
+QJsonObject MgmtForecastAssumptions::toJson() const
+{
+    return { { "pollingSeconds"_L1, double(pollingSeconds) },
+             { "installSeconds"_L1, double(installSeconds) },
+             { "failureRate"_L1, failureRate },
+             { "fromHistory"_L1, fromHistory },
+             { "historyActions"_L1, double(historyActions) },
+             { "silentTargets"_L1, silentTargets },
+             { "horizonSeconds"_L1, double(horizonSeconds) } };
+}
+
+std::optional<MgmtForecastAssumptions> MgmtForecastAssumptions::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtForecastAssumptions a;
+    Reader r(o, {}, error);
+    r.read("pollingSeconds"_L1, &a.pollingSeconds);
+    r.read("installSeconds"_L1, &a.installSeconds);
+    r.read("failureRate"_L1, &a.failureRate);
+    r.read("fromHistory"_L1, &a.fromHistory);
+    r.read("historyActions"_L1, &a.historyActions);
+    r.read("silentTargets"_L1, &a.silentTargets);
+    r.read("horizonSeconds"_L1, &a.horizonSeconds);
+    return done(r, std::move(a));
+}
+
+QJsonObject MgmtRolloutForecast::toJson() const
+{
+    return { { "status"_L1, status },
+             { "pausedAt"_L1, pausedAt ? QJsonValue(*pausedAt) : QJsonValue() },
+             { "start"_L1, double(start) },
+             { "end"_L1, orNull(end) },
+             { "totalTargets"_L1, totalTargets },
+             { "bytes"_L1, double(bytes) },
+             { "groups"_L1, arrayOf(groups) },
+             { "assumptions"_L1, assumptions.toJson() } };
+}
+
+std::optional<MgmtRolloutForecast> MgmtRolloutForecast::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtRolloutForecast f;
+    Reader r(o, {}, error);
+    r.read("status"_L1, &f.status);
+    r.read("pausedAt"_L1, &f.pausedAt);
+    r.read("start"_L1, &f.start);
+    r.read("end"_L1, &f.end);
+    r.read("totalTargets"_L1, &f.totalTargets);
+    r.read("bytes"_L1, &f.bytes);
+    r.read("groups"_L1, &f.groups);
+    r.read("assumptions"_L1, &f.assumptions);
+    return done(r, std::move(f));
+}
+
+const QList<FieldSpec> &MgmtRolloutForecast::fields()
+{
+    static const QList<FieldSpec> list = { { "status", "string" },        { "pausedAt", "string" },
+                                           { "start", "integer" },        { "end", "integer" },
+                                           { "totalTargets", "integer" }, { "bytes", "integer" },
+                                           { "groups", "array" },         { "assumptions", "object" } };
+    return list;
+}
+
 } // namespace Flotilla::Mgmt

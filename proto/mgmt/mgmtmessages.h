@@ -378,4 +378,52 @@ struct MgmtActionSpan
     bool operator==(const MgmtActionSpan &) const = default;
 };
 
+// Flotilla: what a rollout would do (POST /rest/v1/rollouts/forecast), group by group.
+struct MgmtGroupForecast
+{
+    QString name;
+    int targets = 0;
+    std::optional<qint64> startsAt; // ms; null: not within the horizon
+    std::optional<qint64> endsAt;
+    int finished = 0;
+    int failed = 0;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtGroupForecast> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtGroupForecast &) const = default;
+};
+
+// What a forecast assumed about the fleet: learnt from the last 30 days' actions, or defaults.
+struct MgmtForecastAssumptions
+{
+    qint64 pollingSeconds = 0;
+    qint64 installSeconds = 0;
+    double failureRate = 0; // 0..1
+    bool fromHistory = false;
+    qint64 historyActions = 0;
+    int silentTargets = 0; // assumed never to poll again
+    qint64 horizonSeconds = 0;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtForecastAssumptions> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtForecastAssumptions &) const = default;
+};
+
+struct MgmtRolloutForecast
+{
+    QString status; // the rollout's state at the end: finished, paused, running
+    std::optional<QString> pausedAt; // the group it pauses in; null when it does not
+    qint64 start = 0; // ms
+    std::optional<qint64> end; // ms; null: not within the horizon
+    int totalTargets = 0;
+    qint64 bytes = 0;
+    QList<MgmtGroupForecast> groups;
+    MgmtForecastAssumptions assumptions;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtRolloutForecast> fromJson(const QJsonObject &o, DecodeError *error);
+    static const QList<FieldSpec> &fields();
+    bool operator==(const MgmtRolloutForecast &) const = default;
+};
+
 } // namespace Flotilla::Mgmt

@@ -119,6 +119,25 @@ private Q_SLOTS:
         model.setForecast(forecast(u"finished"_s, QJsonValue::Null, 0, false));
         QVERIFY2(model.assumptions().contains(u"defaults"_s), qPrintable(model.assumptions()));
     }
+
+    // An answer the console cannot read is an error saying what is wrong, never a table of defaults.
+    void anUnreadableForecastIsAnError()
+    {
+        RolloutForecastModel model;
+        QVERIFY(model.setForecast(forecast(u"finished"_s, QJsonValue::Null, 0, true)));
+        QCOMPARE(model.rowCount(), 2);
+        QJsonObject broken = forecast(u"finished"_s, QJsonValue::Null, 0, true);
+        QJsonArray groups = broken.value("groups"_L1).toArray();
+        QJsonObject first = groups.at(0).toObject();
+        first.insert("targets"_L1, u"five"_s);
+        groups.replace(0, first);
+        broken.insert("groups"_L1, groups);
+        QString why;
+        QVERIFY(!model.setForecast(broken, &why));
+        QVERIFY2(why.contains(u"targets must be a whole number"_s), qPrintable(why));
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.verdict().isEmpty());
+    }
 };
 
 QTEST_MAIN(TestRolloutForecastModel)

@@ -179,6 +179,21 @@ MgmtAuditEntry fullAuditEntry()
     return e;
 }
 
+MgmtRolloutForecast fullForecast()
+{
+    MgmtRolloutForecast f;
+    f.status = u"paused"_s;
+    f.pausedAt = u"rest"_s;
+    f.start = 1800000000000;
+    f.end = 1800000600000;
+    f.totalTargets = 1205;
+    f.bytes = 3 * 1024 * 1024;
+    f.groups = { { u"canary"_s, 5, 1800000000000, 1800000300000, 5, 0 },
+                 { u"rest"_s, 1200, 1800000300000, std::nullopt, 900, 12 } };
+    f.assumptions = { 300, 180, 0.015, true, 40, 3, 604800 };
+    return f;
+}
+
 // Through text, as the wire carries it.
 QJsonObject throughText(const QJsonObject &o)
 {
@@ -223,7 +238,7 @@ void TestMgmtMessages::roundTrip_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<bool>("full");
     for (const char *type :
-         { "target", "action", "module", "set", "rollout", "group", "error", "audit", "user", "span" }) {
+         { "target", "action", "module", "set", "rollout", "group", "error", "audit", "user", "span", "forecast" }) {
         QTest::addRow("%s full", type) << QString::fromLatin1(type) << true;
         QTest::addRow("%s empty", type) << QString::fromLatin1(type) << false;
     }
@@ -259,6 +274,8 @@ void TestMgmtMessages::roundTrip()
         checkRoundTrip(full ? fullAuditEntry() : MgmtAuditEntry());
     else if (type == u"user"_s)
         checkRoundTrip(full ? MgmtUser { 3, u"grace"_s, { u"operator"_s, u"approver"_s } } : MgmtUser());
+    else if (type == u"forecast"_s)
+        checkRoundTrip(full ? fullForecast() : MgmtRolloutForecast());
     else if (type == u"span"_s)
         checkRoundTrip(full ? MgmtActionSpan { 9, u"cam-1"_s, 4, u"running"_s, 1000, 2000, std::nullopt }
                             : MgmtActionSpan());
@@ -289,6 +306,7 @@ void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
     QTest::newRow("error") << ExceptionInfo { u"a"_s, u"b"_s, u"c"_s }.toJson()
                            << documented(ExceptionInfo::fields(), false);
     QTest::newRow("audit entry") << fullAuditEntry().toJson() << documented(MgmtAuditEntry::fields(), false);
+    QTest::newRow("forecast") << fullForecast().toJson() << documented(MgmtRolloutForecast::fields(), false);
     QTest::newRow("span") << MgmtActionSpan { 9, u"cam-1"_s, 4, u"finished"_s, 1000, 2000, 3000 }.toJson()
                           << documented(MgmtActionSpan::fields(), false);
     QTest::newRow("user") << MgmtUser { 3, u"grace"_s, { u"operator"_s } }.toJson()
@@ -372,6 +390,10 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
     QTest::newRow("group threshold") << u"group"_s
                                      << R"({"successCondition":{"condition":"THRESHOLD","expression":"most"}})"_ba
                                      << u"successCondition must be a THRESHOLD of 0 to 100"_s;
+    QTest::newRow("forecast group") << u"forecast"_s << R"({"groups":[{"finished":"all"}]})"_ba
+                                    << u"groups[0].finished must be a whole number"_s;
+    QTest::newRow("forecast assumptions") << u"forecast"_s << R"({"assumptions":{"fromHistory":1}})"_ba
+                                          << u"assumptions.fromHistory must be true or false"_s;
     QTest::newRow("span start as text") << u"span"_s << R"({"startedAt":"now"})"_ba
                                         << u"startedAt must be a whole number"_s;
     QTest::newRow("user roles as text") << u"user"_s << R"({"roles":"admin"})"_ba
@@ -409,6 +431,8 @@ void TestMgmtMessages::wrongTypesAreNamed()
         decoded = MgmtUser::fromJson(o, &error).has_value();
     else if (type == u"span"_s)
         decoded = MgmtActionSpan::fromJson(o, &error).has_value();
+    else if (type == u"forecast"_s)
+        decoded = MgmtRolloutForecast::fromJson(o, &error).has_value();
     else
         decoded = MgmtRolloutGroupResponseBody::fromJson(o, &error).has_value();
     QVERIFY(!decoded);

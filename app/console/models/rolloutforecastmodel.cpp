@@ -11,17 +11,23 @@ RolloutForecastModel::RolloutForecastModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-void RolloutForecastModel::setForecast(const QJsonObject &forecast)
+bool RolloutForecastModel::setForecast(const QJsonObject &forecast, QString *error)
 {
+    Mgmt::DecodeError why;
+    std::optional<Mgmt::MgmtRolloutForecast> read = Mgmt::MgmtRolloutForecast::fromJson(forecast, &why);
+    if (!read && error)
+        *error = why.message;
     beginResetModel();
-    m_forecast = forecast;
-    m_groups = forecast.value("groups"_L1).toArray();
+    m_forecast = std::move(read);
     endResetModel();
+    return m_forecast.has_value();
 }
 
 void RolloutForecastModel::clear()
 {
-    setForecast({});
+    beginResetModel();
+    m_forecast.reset();
+    endResetModel();
 }
 
 QString RolloutForecastModel::durationText(qint64 secs)
@@ -37,35 +43,34 @@ QString RolloutForecastModel::durationText(qint64 secs)
     return hours % 24 ? tr("%1 d %2 h").arg(hours / 24).arg(hours % 24) : tr("%n d", nullptr, int(hours / 24));
 }
 
-qint64 RolloutForecastModel::secondsAfterStart(const QJsonValue &ms) const
+qint64 RolloutForecastModel::secondsAfterStart(qint64 ms) const
 {
-    return (ms.toInteger() - m_forecast.value("start"_L1).toInteger()) / 1000;
+    return (ms - (m_forecast ? m_forecast->start : 0)) / 1000;
 }
 
-QString RolloutForecastModel::offsetText(const QJsonValue &ms) const
+QString RolloutForecastModel::offsetText(const std::optional<qint64> &ms) const
 {
-    if (!ms.isDouble())
+    if (!ms)
         return tr("not within 7 days");
-    const qint64 secs = secondsAfterStart(ms);
+    const qint64 secs = secondsAfterStart(*ms);
     return secs <= 0 ? tr("at once") : tr("after %1").arg(durationText(secs));
 }
 
 QString RolloutForecastModel::verdict() const
 {
-    if (m_forecast.isEmpty())
+    if (!m_forecast)
         return {};
-    const QString status = m_forecast.value("status"_L1).toString();
-    const QJsonValue end = m_forecast.value("end"_L1);
-    const qint64 secs = end.isDouble() ? secondsAfterStart(end) : 0;
-    const QString bytes = QLocale().formattedDataSize(m_forecast.value("bytes"_L1).toInteger());
-    const int silent = m_forecast.value("assumptions"_L1).toObject().value("silentTargets"_L1).toInt();
+    const QString &status = m_forecast->status;
+    const qint64 secs = m_forecast->end ? secondsAfterStart(*m_forecast->end) : 0;
+    const QString bytes = QLocale().formattedDataSize(m_forecast->bytes);
+    const int silent = m_forecast->assumptions.silentTargets;
     QString text;
     if (status == "finished"_L1)
-        text = tr("All %n group(s) finish after %1; %2 downloaded.", nullptr, int(m_groups.size()))
+        text = tr("All %n group(s) finish after %1; %2 downloaded.", nullptr, int(m_forecast->groups.size()))
                    .arg(durationText(secs), bytes);
     else if (status == "paused"_L1)
         text = tr("Pauses in %1 after %2: its failures pass the error threshold. %3 downloaded by then.")
-                   .arg(m_forecast.value("pausedAt"_L1).toString(), durationText(secs), bytes);
+                   .arg(m_forecast->pausedAt.value_or(QString()), durationText(secs), bytes);
     else
         text = tr("Does not finish within 7 days.");
     if (silent > 0)
@@ -78,21 +83,19 @@ QString RolloutForecastModel::verdict() const
 
 QString RolloutForecastModel::assumptions() const
 {
-    const QJsonObject a = m_forecast.value("assumptions"_L1).toObject();
-    if (a.isEmpty())
+    if (!m_forecast)
         return {};
-    const QString fail = QLocale().toString(a.value("failureRate"_L1).toDouble() * 100, 'f', 1);
+    const Mgmt::MgmtForecastAssumptions &a = m_forecast->assumptions;
+    const QString fail = QLocale().toString(a.failureRate * 100, 'f', 1);
     const QString base = tr("Assumes: devices poll every %1, an install takes %2, %3 % fail")
-                             .arg(durationText(a.value("pollingSeconds"_L1).toInteger()),
-                                  durationText(a.value("installSeconds"_L1).toInteger()), fail);
-    return a.value("fromHistory"_L1).toBool() ? base + u' '
-            + tr("(from %n action(s) of the last 30 days).", nullptr, int(a.value("historyActions"_L1).toInteger()))
-                                              : base + u' ' + tr("(too few past actions to learn from: defaults).");
+                             .arg(durationText(a.pollingSeconds), durationText(a.installSeconds), fail);
+    return a.fromHistory ? base + u' ' + tr("(from %n action(s) of the last 30 days).", nullptr, int(a.historyActions))
+                         : base + u' ' + tr("(too few past actions to learn from: defaults).");
 }
 
 int RolloutForecastModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_groups.size());
+    return parent.isValid() || !m_forecast ? 0 : int(m_forecast->groups.size());
 }
 
 int RolloutForecastModel::columnCount(const QModelIndex &parent) const
@@ -104,30 +107,29 @@ QVariant RolloutForecastModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject g = m_groups.at(index.row()).toObject();
+    const Mgmt::MgmtGroupForecast &g = m_forecast->groups.at(index.row());
     if (role == Qt::TextAlignmentRole && index.column() != Group)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && (index.column() == Starts || index.column() == Ends)) {
-        const QJsonValue ms = g.value(index.column() == Starts ? "startsAt"_L1 : "endsAt"_L1);
-        return ms.isDouble()
-            ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms.toInteger()).toLocalTime(), QLocale::ShortFormat)
-            : QVariant();
+        const std::optional<qint64> &ms = index.column() == Starts ? g.startsAt : g.endsAt;
+        return ms ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*ms).toLocalTime(), QLocale::ShortFormat)
+                  : QVariant();
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Group:
-        return g.value("name"_L1).toString();
+        return g.name;
     case Targets:
-        return QLocale().toString(g.value("targets"_L1).toInt());
+        return QLocale().toString(g.targets);
     case Starts:
-        return offsetText(g.value("startsAt"_L1));
+        return offsetText(g.startsAt);
     case Ends:
-        return offsetText(g.value("endsAt"_L1));
+        return offsetText(g.endsAt);
     case Finished:
-        return QLocale().toString(g.value("finished"_L1).toInt());
+        return QLocale().toString(g.finished);
     case Failed:
-        return QLocale().toString(g.value("failed"_L1).toInt());
+        return QLocale().toString(g.failed);
     default:
         return {};
     }

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "proto/mgmt/mgmtmessages.h"
+
 #include <QAbstractTableModel>
-#include <QJsonArray>
 #include <QJsonObject>
+
+#include <optional>
 
 namespace Flotilla {
 
@@ -16,9 +19,10 @@ public:
     enum Column { Group, Targets, Starts, Ends, Finished, Failed, ColumnCount };
     explicit RolloutForecastModel(QObject *parent = nullptr);
 
-    void setForecast(const QJsonObject &forecast);
+    // The server's answer; false (and the model empty) with *error saying what is wrong when it cannot be read.
+    bool setForecast(const QJsonObject &forecast, QString *error = nullptr);
     void clear();
-    bool isEmpty() const { return m_groups.isEmpty(); }
+    bool isEmpty() const { return !m_forecast || m_forecast->groups.isEmpty(); }
     // "All 5 groups finish in 2 h 5 min; 1.2 GB downloaded." / "Pauses in group-3 ..." / "Does not finish ..."
     QString verdict() const;
     // "Assumes: polls every 5 min, installs take 2 min, 3 % fail (from 120 actions of the last 30 days)."
@@ -32,12 +36,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QString offsetText(const QJsonValue &ms) const;
+    QString offsetText(const std::optional<qint64> &ms) const;
     // A time of the forecast (ms since the epoch) as seconds after its start.
-    qint64 secondsAfterStart(const QJsonValue &ms) const;
+    qint64 secondsAfterStart(qint64 ms) const;
 
-    QJsonObject m_forecast;
-    QJsonArray m_groups;
+    std::optional<Mgmt::MgmtRolloutForecast> m_forecast;
 };
 
 } // namespace Flotilla

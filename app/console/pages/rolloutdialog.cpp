@@ -291,7 +291,10 @@ void RolloutDialog::requestForecast()
     connect(reply, &ApiReply::finished, this, [this, generation](const QJsonDocument &answer) {
         if (generation != m_forecastGeneration)
             return;
-        m_forecast->setForecast(answer.object());
+        if (QString why; !m_forecast->setForecast(answer.object(), &why)) {
+            m_verdict->setText(tr("The server sent a forecast the console cannot read: %1").arg(why));
+            return;
+        }
         m_verdict->setText(m_forecast->verdict() + u"\n"_s + m_forecast->assumptions());
         m_forecastView->resizeColumnsToContents();
         // Tall enough for every group up to eight; more scroll.
