@@ -325,12 +325,6 @@ static QJsonObject schemas()
     };
     static const QList<Schema> table = {
         { "TenantConfigurationValue", { { "value", "" }, { "global", "boolean" }, { "_links", "object" } } },
-        { "Tag",
-          { { "id", "integer" },
-            { "name", "string" },
-            { "description", "string" },
-            { "colour", "string" },
-            { "_links", "object" } } },
         { "SoftwareModuleType",
           { { "id", "integer" },
             { "key", "string" },
@@ -397,6 +391,7 @@ static QJsonObject schemas()
         { "User", &Mgmt::MgmtUser::fields() },
         { "ActionSpan", &Mgmt::MgmtActionSpan::fields() },
         { "RolloutForecast", &Mgmt::MgmtRolloutForecast::fields() },
+        { "Tag", &Mgmt::MgmtTag::fields() },
     };
     QList<Schema> all = table;
     for (const auto &[name, fields] : wire) {

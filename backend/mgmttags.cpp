@@ -31,14 +31,11 @@ QJsonObject tagJson(TagKind kind, const SqlTagStore::TagRow &t)
 {
     const QString self
         = (kind == TagKind::DistributionSet ? u"/distributionsettags/%1"_s : u"/targettags/%1"_s).arg(t.id);
-    return { { "id"_L1, double(t.id) },
-             { "name"_L1, t.name },
-             { "description"_L1, t.description },
-             { "colour"_L1, t.colour },
-             { "_links"_L1,
-               linksJson({ { "self"_L1, self },
-                           { kind == TagKind::DistributionSet ? "assignedDistributionSets"_L1 : "assignedTargets"_L1,
-                             self + u"/assigned"_s } }) } };
+    MgmtTag tag { t.id, t.name, t.description, t.colour, {}, {}, {} };
+    tag.links = linksOf({ { "self"_L1, self },
+                          { kind == TagKind::DistributionSet ? "assignedDistributionSets"_L1 : "assignedTargets"_L1,
+                            self + u"/assigned"_s } });
+    return tag.toJson();
 }
 } // namespace
 
@@ -57,18 +54,22 @@ void ManagementServer::listTags(Context &ctx)
 void ManagementServer::createTags(Context &ctx)
 {
     const TagKind kind = kindOf(ctx);
-    const auto items = ctx.jsonArray();
-    if (!items)
+    const auto body = ctx.jsonArray();
+    if (!body)
         return;
+    Mgmt::DecodeError error;
+    const std::optional<QList<MgmtTagRequestBodyPut>> items = decodeItems<MgmtTagRequestBodyPut>(*body, &error);
+    if (!items)
+        return ctx.fail(Errors::BodyNotReadable, error.message);
     const Result<QList<SqlTagStore::TagRow>> existing = m_store.tagStore().tags(kind);
     if (!ctx.succeeded(existing))
         return;
     QJsonArray out;
     StoreTransaction tx(m_store);
     for (int i = 0; i < items->size(); ++i) {
-        const QJsonObject o = items->at(i).toObject();
-        SqlTagStore::TagRow tag { 0, o.value("name"_L1).toString().trimmed(), o.value("description"_L1).toString(),
-                                  o.value("colour"_L1).toString() };
+        const MgmtTagRequestBodyPut &o = items->at(i);
+        SqlTagStore::TagRow tag { 0, o.name.value_or(QString()).trimmed(), o.description.value_or(QString()),
+                                  o.colour.value_or(QString()) };
         if (tag.name.isEmpty() || tag.name.size() > 64)
             return ctx.fail(Status::BadRequest, u"[%1].name is required (1 to 64 characters)"_s.arg(i));
         if (std::any_of(existing->cbegin(), existing->cend(),
@@ -122,12 +123,16 @@ void ManagementServer::updateTag(Context &ctx)
     if (!ctx.found(tag, u"tag %1 does not exist"_s.arg(*id)))
         return;
     // hawkBit's MgmtTagRequestBodyPut: name, description, colour; what is absent stays.
-    if (body->contains("name"_L1))
-        tag->name = body->value("name"_L1).toString().trimmed();
-    if (body->contains("description"_L1))
-        tag->description = body->value("description"_L1).toString();
-    if (body->contains("colour"_L1))
-        tag->colour = body->value("colour"_L1).toString();
+    Mgmt::DecodeError error;
+    const std::optional<MgmtTagRequestBodyPut> change = MgmtTagRequestBodyPut::fromJson(*body, &error);
+    if (!change)
+        return ctx.fail(Errors::BodyNotReadable, error.message);
+    if (change->name)
+        tag->name = change->name->trimmed();
+    if (change->description)
+        tag->description = *change->description;
+    if (change->colour)
+        tag->colour = *change->colour;
     if (tag->name.isEmpty() || tag->name.size() > 64)
         return ctx.fail(Status::BadRequest, u"name is required (1 to 64 characters)"_s);
     const Result<QList<SqlTagStore::TagRow>> others = m_store.tagStore().tags(kind);

@@ -224,7 +224,7 @@ int SqlStore::schemaVersion()
 QSqlQuery &SqlStore::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);
-    if (it != m_statements.end() && !m_unprepared.contains(sql)) {
+    if (it != m_statements.end() && (m_unprepared.isEmpty() || !m_unprepared.contains(sql))) {
         it->finish();
         return *it;
     }

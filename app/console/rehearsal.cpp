@@ -1,5 +1,6 @@
 #include "app/console/rehearsal.h"
 #include "app/console/serverconnection.h"
+#include "proto/mgmt/mgmtrequests.h"
 #include "sim/simulatedfleet.h"
 
 #include <QCoreApplication>
@@ -111,17 +112,23 @@ void Rehearsal::tagTargets(const QList<std::pair<QString, QString>> &devices, co
     ApiReply *reply = m_connection.api().get(u"/targettags"_s, q);
     connect(reply, &ApiReply::failed, this, [this](int, const QString &why) { fail(why); });
     connect(reply, &ApiReply::finished, this, [this, assign](const QJsonDocument &body) {
-        const QJsonArray content = body.object().value("content"_L1).toArray();
-        if (!content.isEmpty())
-            return assign(content.first().toObject().value("id"_L1).toInteger());
-        ApiReply *created = m_connection.api().post(
-            u"/targettags"_s,
-            QJsonArray { QJsonObject { { "name"_L1, QString(TagName) },
-                                       { "description"_L1, tr("Simulated devices of the console's rehearsal mode") },
-                                       { "colour"_L1, u"#8e24aa"_s } } });
+        Mgmt::DecodeError error;
+        const std::optional<Mgmt::PagedList<Mgmt::MgmtTag>> tags
+            = Mgmt::decodePage<Mgmt::MgmtTag>(body.object(), &error);
+        if (!tags)
+            return fail(tr("The server sent a list the console cannot read: %1").arg(error.message));
+        if (!tags->content.isEmpty())
+            return assign(tags->content.first().id);
+        const Mgmt::MgmtTagRequestBodyPut tag { QString(TagName),
+                                                tr("Simulated devices of the console's rehearsal mode"), u"#8e24aa"_s };
+        ApiReply *created = m_connection.api().post(u"/targettags"_s, QJsonArray { tag.toJson() });
         connect(created, &ApiReply::failed, this, [this](int, const QString &why) { fail(why); });
-        connect(created, &ApiReply::finished, this, [assign](const QJsonDocument &tag) {
-            assign(tag.array().first().toObject().value("id"_L1).toInteger());
+        connect(created, &ApiReply::finished, this, [this, assign](const QJsonDocument &answer) {
+            Mgmt::DecodeError why;
+            const std::optional<QList<Mgmt::MgmtTag>> made = Mgmt::decodeItems<Mgmt::MgmtTag>(answer.array(), &why);
+            if (!made || made->isEmpty())
+                return fail(tr("The server sent a list the console cannot read: %1").arg(why.message));
+            assign(made->first().id);
         });
     });
 }

@@ -839,4 +839,41 @@ const QList<FieldSpec> &MgmtRolloutForecast::fields()
     return list;
 }
 
+QJsonObject MgmtTag::toJson() const
+{
+    QJsonObject o { { "id"_L1, double(id) },
+                    { "name"_L1, name },
+                    { "description"_L1, description },
+                    { "colour"_L1, colour },
+                    { "_links"_L1, linksJson(links) } };
+    insertAudit(o, audit);
+    if (createdAt)
+        o.insert("createdAt"_L1, double(*createdAt));
+    return o;
+}
+
+std::optional<MgmtTag> MgmtTag::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtTag t;
+    Reader r(o, {}, error);
+    r.read("id"_L1, &t.id);
+    r.read("name"_L1, &t.name);
+    r.read("description"_L1, &t.description);
+    r.read("colour"_L1, &t.colour);
+    r.readAudit(&t.audit);
+    r.read("createdAt"_L1, &t.createdAt);
+    r.read("_links"_L1, &t.links);
+    return done(r, std::move(t));
+}
+
+const QList<FieldSpec> &MgmtTag::fields()
+{
+    static const QList<FieldSpec> list = { { "id", "integer" },
+                                           { "name", "string" },
+                                           { "description", "string" },
+                                           { "colour", "string" },
+                                           { "_links", "object" } };
+    return list;
+}
+
 } // namespace Flotilla::Mgmt

@@ -426,4 +426,21 @@ struct MgmtRolloutForecast
     bool operator==(const MgmtRolloutForecast &) const = default;
 };
 
+// MgmtTag: a target tag or a distribution set tag (hawkBit's MgmtTag).
+struct MgmtTag
+{
+    qint64 id = 0;
+    QString name;
+    QString description;
+    QString colour; // "#8e24aa"
+    MgmtAudit audit;
+    std::optional<qint64> createdAt; // with the audit fields (the server adds them)
+    Links links; // self, assignedTargets or assignedDistributionSets
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtTag> fromJson(const QJsonObject &o, DecodeError *error);
+    static const QList<FieldSpec> &fields();
+    bool operator==(const MgmtTag &) const = default;
+};
+
 } // namespace Flotilla::Mgmt

@@ -173,4 +173,23 @@ std::optional<MgmtUserRequestBody> MgmtUserRequestBody::fromJson(const QJsonObje
     return done(r, std::move(u));
 }
 
+QJsonObject MgmtTagRequestBodyPut::toJson() const
+{
+    QJsonObject o;
+    insertIf(o, "name"_L1, name);
+    insertIf(o, "description"_L1, description);
+    insertIf(o, "colour"_L1, colour);
+    return o;
+}
+
+std::optional<MgmtTagRequestBodyPut> MgmtTagRequestBodyPut::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtTagRequestBodyPut t;
+    Reader r(o, {}, error);
+    r.read("name"_L1, &t.name);
+    r.read("description"_L1, &t.description);
+    r.read("colour"_L1, &t.colour);
+    return done(r, std::move(t));
+}
+
 } // namespace Flotilla::Mgmt

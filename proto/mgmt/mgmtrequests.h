@@ -109,4 +109,17 @@ struct MgmtUserRequestBody
     bool operator==(const MgmtUserRequestBody &) const = default;
 };
 
+// One item of POST /targettags or /distributionsettags, or the body of a PUT on one (hawkBit's
+// MgmtTagRequestBodyPut): what is absent stays as it is on a PUT.
+struct MgmtTagRequestBodyPut
+{
+    std::optional<QString> name;
+    std::optional<QString> description;
+    std::optional<QString> colour;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtTagRequestBodyPut> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtTagRequestBodyPut &) const = default;
+};
+
 } // namespace Flotilla::Mgmt

@@ -360,6 +360,11 @@ void TestHawkbitCompat::errorBodies_data()
         << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("assignedDS set as text") << "POST"_ba << u"/targets/solo/assignedDS"_s << R"({"id":"one"})"_ba << 400
                                             << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a tag's name a number") << "POST"_ba << u"/targettags"_s << R"([{"name":5}])"_ba << 400
+                                           << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a set tag's colour a number")
+        << "POST"_ba << u"/distributionsettags"_s << R"([{"name":"lab","colour":255}])"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a user's roles as text")
         << "POST"_ba << u"/users"_s << R"({"username":"eve","password":"long enough","roles":"admin"})"_ba << 400
         << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;

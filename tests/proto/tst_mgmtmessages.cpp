@@ -179,6 +179,15 @@ MgmtAuditEntry fullAuditEntry()
     return e;
 }
 
+MgmtTag fullTag()
+{
+    MgmtTag t { 7, u"Simulated"_s, u"rehearsal devices"_s, u"#8e24aa"_s, {}, 1764500000000, {} };
+    t.audit = { u"admin"_s, u"grace"_s, 1764547200000 };
+    t.links
+        = { { u"self"_s, u"/rest/v1/targettags/7"_s }, { u"assignedTargets"_s, u"/rest/v1/targettags/7/assigned"_s } };
+    return t;
+}
+
 MgmtRolloutForecast fullForecast()
 {
     MgmtRolloutForecast f;
@@ -237,8 +246,8 @@ void TestMgmtMessages::roundTrip_data()
 {
     QTest::addColumn<QString>("type");
     QTest::addColumn<bool>("full");
-    for (const char *type :
-         { "target", "action", "module", "set", "rollout", "group", "error", "audit", "user", "span", "forecast" }) {
+    for (const char *type : { "target", "action", "module", "set", "rollout", "group", "error", "audit", "user", "span",
+                              "forecast", "tag" }) {
         QTest::addRow("%s full", type) << QString::fromLatin1(type) << true;
         QTest::addRow("%s empty", type) << QString::fromLatin1(type) << false;
     }
@@ -276,6 +285,8 @@ void TestMgmtMessages::roundTrip()
         checkRoundTrip(full ? MgmtUser { 3, u"grace"_s, { u"operator"_s, u"approver"_s } } : MgmtUser());
     else if (type == u"forecast"_s)
         checkRoundTrip(full ? fullForecast() : MgmtRolloutForecast());
+    else if (type == u"tag"_s)
+        checkRoundTrip(full ? fullTag() : MgmtTag());
     else if (type == u"span"_s)
         checkRoundTrip(full ? MgmtActionSpan { 9, u"cam-1"_s, 4, u"running"_s, 1000, 2000, std::nullopt }
                             : MgmtActionSpan());
@@ -306,6 +317,7 @@ void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
     QTest::newRow("error") << ExceptionInfo { u"a"_s, u"b"_s, u"c"_s }.toJson()
                            << documented(ExceptionInfo::fields(), false);
     QTest::newRow("audit entry") << fullAuditEntry().toJson() << documented(MgmtAuditEntry::fields(), false);
+    QTest::newRow("tag") << fullTag().toJson() << documented(MgmtTag::fields(), true);
     QTest::newRow("forecast") << fullForecast().toJson() << documented(MgmtRolloutForecast::fields(), false);
     QTest::newRow("span") << MgmtActionSpan { 9, u"cam-1"_s, 4, u"finished"_s, 1000, 2000, 3000 }.toJson()
                           << documented(MgmtActionSpan::fields(), false);
@@ -390,6 +402,7 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
     QTest::newRow("group threshold") << u"group"_s
                                      << R"({"successCondition":{"condition":"THRESHOLD","expression":"most"}})"_ba
                                      << u"successCondition must be a THRESHOLD of 0 to 100"_s;
+    QTest::newRow("tag colour as number") << u"tag"_s << R"({"colour":255})"_ba << u"colour must be a string"_s;
     QTest::newRow("forecast group") << u"forecast"_s << R"({"groups":[{"finished":"all"}]})"_ba
                                     << u"groups[0].finished must be a whole number"_s;
     QTest::newRow("forecast assumptions") << u"forecast"_s << R"({"assumptions":{"fromHistory":1}})"_ba
@@ -433,6 +446,8 @@ void TestMgmtMessages::wrongTypesAreNamed()
         decoded = MgmtActionSpan::fromJson(o, &error).has_value();
     else if (type == u"forecast"_s)
         decoded = MgmtRolloutForecast::fromJson(o, &error).has_value();
+    else if (type == u"tag"_s)
+        decoded = MgmtTag::fromJson(o, &error).has_value();
     else
         decoded = MgmtRolloutGroupResponseBody::fromJson(o, &error).has_value();
     QVERIFY(!decoded);
@@ -537,6 +552,10 @@ void TestMgmtMessages::requests()
     QCOMPARE(toSet->type, std::optional<QString>(u"soft"_s));
     QCOMPARE(toSet->toJson().value("id"_L1).toInteger(), 4);
 
+    checkRoundTrip(MgmtTagRequestBodyPut { u"Lab"_s, u"bench devices"_s, u"#00ff00"_s });
+    const MgmtTagRequestBodyPut colourOnly { std::nullopt, std::nullopt, u"#ff0000"_s };
+    checkRoundTrip(colourOnly);
+    QCOMPARE(colourOnly.toJson().keys(), QStringList { u"colour"_s }); // a PUT that keeps name and description
     checkRoundTrip(MgmtUserRequestBody { u"grace"_s, u"long enough"_s, { u"operator"_s } });
     const MgmtUserRequestBody rolesOnly { std::nullopt, std::nullopt, { u"viewer"_s } };
     checkRoundTrip(rolesOnly);
