@@ -1540,52 +1540,58 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::Rehearsal</name>
     <message>
-        <location filename="../app/console/rehearsal.cpp" line="57" />
+        <location filename="../app/console/rehearsal.cpp" line="58" />
         <source>A rehearsal is already running or its devices are being removed.</source>
         <translation>Ein Probelauf läuft bereits, oder seine Geräte werden gerade entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/console/rehearsal.cpp" line="59" />
+        <location filename="../app/console/rehearsal.cpp" line="60" />
         <source>Rehearse with 1 to 10,000 simulated devices.</source>
         <translation>Ein Probelauf nimmt 1 bis 10.000 simulierte Geräte.</translation>
     </message>
     <message>
-        <location filename="../app/console/rehearsal.cpp" line="69" />
+        <location filename="../app/console/rehearsal.cpp" line="70" />
         <source>Simulated devices of an earlier rehearsal are still there: remove them first.</source>
         <translation>Simulierte Geräte eines früheren Probelaufs sind noch da: Entfernen Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../app/console/rehearsal.cpp" line="86" />
+        <location filename="../app/console/rehearsal.cpp" line="87" />
         <source>Simulated device (rehearsal mode)</source>
         <translation>Simuliertes Gerät (Probelauf)</translation>
     </message>
     <message>
-        <location filename="../app/console/rehearsal.cpp" line="91" />
+        <location filename="../app/console/rehearsal.cpp" line="92" />
         <source>The simulated devices cannot be created: %1</source>
         <translation>Die simulierten Geräte können nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/rehearsal.cpp" line="105" />
+        <location filename="../app/console/rehearsal.cpp" line="106" />
         <source>The simulated devices cannot be tagged: %1</source>
         <translation>Die simulierten Geräte können nicht markiert werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/rehearsal.cpp" line="120" />
+        <location filename="../app/console/rehearsal.cpp" line="119" />
+        <location filename="../app/console/rehearsal.cpp" line="130" />
+        <source>The server sent a list the console cannot read: %1</source>
+        <translation>Der Server hat eine Liste gesendet, die die Konsole nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/rehearsal.cpp" line="123" />
         <source>Simulated devices of the console's rehearsal mode</source>
         <translation>Simulierte Geräte des Probelaufs der Konsole</translation>
     </message>
     <message>
-        <location filename="../app/console/rehearsal.cpp" line="151" />
+        <location filename="../app/console/rehearsal.cpp" line="158" />
         <source>The simulated devices cannot start: %1</source>
         <translation>Die simulierten Geräte können nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/rehearsal.cpp" line="181" />
+        <location filename="../app/console/rehearsal.cpp" line="188" />
         <source>The simulated devices are being created or removed; wait for it to end.</source>
         <translation>Die simulierten Geräte werden gerade angelegt oder entfernt; warten Sie, bis das fertig ist.</translation>
     </message>
     <message>
-        <location filename="../app/console/rehearsal.cpp" line="213" />
+        <location filename="../app/console/rehearsal.cpp" line="220" />
         <source>The simulated devices cannot be removed: %1</source>
         <translation>Die simulierten Geräte können nicht entfernt werden: %1</translation>
     </message>
