@@ -1,6 +1,7 @@
 // Management API: routing, authentication and permissions, the OpenAPI document, users, tokens.
 #include "backend/managementserver_p.h"
 #include "engine/repositoryservice.h"
+#include "proto/mgmt/mgmttypes.h"
 
 #include <QHttpServer>
 
@@ -325,35 +326,6 @@ static QJsonObject schemas()
     };
     static const QList<Schema> table = {
         { "TenantConfigurationValue", { { "value", "" }, { "global", "boolean" }, { "_links", "object" } } },
-        { "SoftwareModuleType",
-          { { "id", "integer" },
-            { "key", "string" },
-            { "name", "string" },
-            { "description", "string" },
-            { "colour", "string" },
-            { "deleted", "boolean" },
-            { "maxAssignments", "integer" },
-            { "minArtifacts", "integer" },
-            { "_links", "object" } } },
-        { "DistributionSetType",
-          { { "id", "integer" },
-            { "key", "string" },
-            { "name", "string" },
-            { "description", "string" },
-            { "colour", "string" },
-            { "deleted", "boolean" },
-            { "mandatorymodules", "array" },
-            { "optionalmodules", "array" },
-            { "_links", "object" } } },
-        { "TargetType",
-          { { "id", "integer" },
-            { "key", "string" },
-            { "name", "string" },
-            { "description", "string" },
-            { "colour", "string" },
-            { "deleted", "boolean" },
-            { "compatibledistributionsettypes", "array" },
-            { "_links", "object" } } },
         { "TargetFilter",
           { { "id", "integer" },
             { "name", "string" },
@@ -392,6 +364,9 @@ static QJsonObject schemas()
         { "ActionSpan", &Mgmt::MgmtActionSpan::fields() },
         { "RolloutForecast", &Mgmt::MgmtRolloutForecast::fields() },
         { "Tag", &Mgmt::MgmtTag::fields() },
+        { "SoftwareModuleType", &Mgmt::MgmtSoftwareModuleType::fields() },
+        { "DistributionSetType", &Mgmt::MgmtDistributionSetType::fields() },
+        { "TargetType", &Mgmt::MgmtTargetType::fields() },
     };
     QList<Schema> all = table;
     for (const auto &[name, fields] : wire) {

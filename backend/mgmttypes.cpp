@@ -1,5 +1,6 @@
 // Management API: software module, distribution set and target types (create, list, one by id or key, PUT,
 // a set type's module types and a target type's set types, delete).
+#include "proto/mgmt/mgmttypes.h"
 #include "backend/managementserver_p.h"
 
 using namespace Qt::StringLiterals;
@@ -10,74 +11,53 @@ namespace Flotilla {
 namespace {
 constexpr int MaxColourLength = 16; // hawkBit's Type.COLOUR_MAX_SIZE
 
-// description and colour of a type's request body (hawkBit's Mgmt*TypeRequestBodyPut); a missing field keeps
-// what *description / *colour hold. Returns an error message, empty when the values are fine.
-QString readTypeDetails(const QJsonObject &o, QString *description, QString *colour)
+// The fields every type shares, as MgmtTypeEntity carries them; the colour is left out while unset.
+template<typename Wire, typename Type> Wire entityOf(const QString &kind, const Type &t)
 {
-    for (const auto &[field, into] :
-         { std::pair { "description"_L1, description }, std::pair { "colour"_L1, colour } }) {
-        const QJsonValue v = o.value(field);
-        if (v.isUndefined())
-            continue;
-        if (!v.isString() && !v.isNull())
-            return u"%1 must be a string"_s.arg(field);
-        *into = v.toString();
-    }
-    if (colour->size() > MaxColourLength)
-        return u"colour is at most %1 characters"_s.arg(MaxColourLength);
-    return {};
-}
-
-QJsonObject typeEntityJson(const QString &kind, qint64 id, const QString &key, const QString &name,
-                           const QString &description, const QString &colour)
-{
-    // hawkBit's MgmtTypeEntity: key, name, description, colour (left out while unset, as hawkBit's NON_NULL
-    // does), deleted (Flotilla deletes types for good: always false).
-    QJsonObject o { { "id"_L1, double(id) },
-                    { "key"_L1, key },
-                    { "name"_L1, name },
-                    { "description"_L1, description },
-                    { "deleted"_L1, false } };
-    if (!colour.isEmpty())
-        o.insert("colour"_L1, colour);
-    o.insert("_links"_L1, linksJson({ { "self"_L1, u"/%1/%2"_s.arg(kind).arg(id) } }));
-    return o;
-}
-
-void addLink(QJsonObject *o, QLatin1StringView rel, const QString &path)
-{
-    QJsonObject links = o->value("_links"_L1).toObject();
-    links.insert(rel, QJsonObject { { "href"_L1, QString(Base + path) } });
-    o->insert("_links"_L1, links);
+    Wire w;
+    w.id = t.id;
+    w.key = t.key;
+    w.name = t.name;
+    w.description = t.description;
+    if (!t.colour.isEmpty())
+        w.colour = t.colour;
+    w.links = linksOf({ { "self"_L1, u"/%1/%2"_s.arg(kind).arg(t.id) } });
+    return w;
 }
 
 // hawkBit's MgmtSoftwareModuleType, MgmtDistributionSetType and MgmtTargetType. A set type's module types and a
 // target type's set types are listed by key as well (Flotilla's first form) and linked as hawkBit does.
 QJsonObject moduleTypeJson(const SoftwareModuleType &t)
 {
-    QJsonObject o = typeEntityJson(u"softwaremoduletypes"_s, t.id, t.key, t.name, t.description, t.colour);
-    o.insert("maxAssignments"_L1, t.maxAssignments);
-    o.insert("minArtifacts"_L1, t.minArtifacts);
-    return o;
+    auto w = entityOf<MgmtSoftwareModuleType>(u"softwaremoduletypes"_s, t);
+    w.maxAssignments = t.maxAssignments;
+    w.minArtifacts = t.minArtifacts;
+    return w.toJson();
 }
 QJsonObject setTypeJson(const DistributionSetType &t)
 {
-    QJsonObject o = typeEntityJson(u"distributionsettypes"_s, t.id, t.key, t.name, t.description, t.colour);
-    o.insert("mandatorymodules"_L1, QJsonArray::fromStringList(t.mandatoryModuleTypes));
-    o.insert("optionalmodules"_L1, QJsonArray::fromStringList(t.optionalModuleTypes));
-    addLink(&o, "mandatorymodules"_L1, u"/distributionsettypes/%1/mandatorymoduletypes"_s.arg(t.id));
-    addLink(&o, "optionalmodules"_L1, u"/distributionsettypes/%1/optionalmoduletypes"_s.arg(t.id));
-    return o;
+    auto w = entityOf<MgmtDistributionSetType>(u"distributionsettypes"_s, t);
+    w.mandatorymodules = t.mandatoryModuleTypes;
+    w.optionalmodules = t.optionalModuleTypes;
+    w.links.insert(u"mandatorymodules"_s, Base + u"/distributionsettypes/%1/mandatorymoduletypes"_s.arg(t.id));
+    w.links.insert(u"optionalmodules"_s, Base + u"/distributionsettypes/%1/optionalmoduletypes"_s.arg(t.id));
+    return w.toJson();
 }
 QJsonObject targetTypeJson(const TargetType &t)
 {
-    QJsonObject o = typeEntityJson(u"targettypes"_s, t.id, t.key, t.name, t.description, t.colour);
-    o.insert("compatibledistributionsettypes"_L1, QJsonArray::fromStringList(t.compatibleSetTypes));
-    addLink(&o, "compatibledistributionsettypes"_L1, u"/targettypes/%1/compatibledistributionsettypes"_s.arg(t.id));
-    return o;
+    auto w = entityOf<MgmtTargetType>(u"targettypes"_s, t);
+    w.compatibledistributionsettypes = t.compatibleSetTypes;
+    w.links.insert(u"compatibledistributionsettypes"_s,
+                   Base + u"/targettypes/%1/compatibledistributionsettypes"_s.arg(t.id));
+    return w.toJson();
 }
 
-// A reference to a type as hawkBit writes it ({"id": 3}) or by key ({"key": "os"} or "os").
+// A type's colour fits hawkBit's column; an error message, empty when it does.
+QString colourError(const QString &colour)
+{
+    return colour.size() > MaxColourLength ? u"colour is at most %1 characters"_s.arg(MaxColourLength) : QString();
+}
+
 // Which kind of type a request is about, from its path.
 SqlRepositoryStore::TypeKind typeKindOf(const ManagementServer::Context &ctx)
 {
@@ -94,27 +74,25 @@ QString auditKindOf(SqlRepositoryStore::TypeKind kind)
                                                                 : u"targettype"_s;
 }
 
-QString typeRefOf(const QJsonValue &v)
-{
-    const QJsonObject ref = v.toObject();
-    return v.isString()                 ? v.toString()
-        : ref.value("id"_L1).isDouble() ? QString::number(idOf(ref.value("id"_L1)))
-                                        : ref.value("key"_L1).toString();
-}
 } // namespace
 
 void ManagementServer::createModuleTypes(Context &ctx)
 {
+    const auto items = ctx.items<MgmtSoftwareModuleTypeRequestBodyPost>();
+    if (!items)
+        return;
     const std::optional<QJsonArray> out
-        = createEach(ctx, [&](int i, const QJsonObject &o) -> std::optional<QJsonObject> {
-              SoftwareModuleType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(),
-                                        o.value("maxAssignments"_L1).toInt(1) };
-              type.minArtifacts = o.value("minArtifacts"_L1).toInt(0);
+        = createEach(ctx, [&](int i, const QJsonObject &) -> std::optional<QJsonObject> {
+              const MgmtSoftwareModuleTypeRequestBodyPost &o = items->at(i);
+              SoftwareModuleType type { 0, o.key, o.name, o.maxAssignments };
+              type.minArtifacts = o.minArtifacts;
+              type.description = o.description;
+              type.colour = o.colour;
               if (type.key.isEmpty() || type.name.isEmpty() || type.maxAssignments < 1 || type.minArtifacts < 0)
                   return ctx.fail(Status::BadRequest,
                                   u"[%1]: key and name are required, maxAssignments >= 1, minArtifacts >= 0"_s.arg(i)),
                          std::nullopt;
-              if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
+              if (const QString e = colourError(type.colour); !e.isEmpty())
                   return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
               const auto existing = m_store.repository().softwareModuleType(type.key);
               if (!ctx.succeeded(existing))
@@ -134,18 +112,24 @@ void ManagementServer::createModuleTypes(Context &ctx)
 
 void ManagementServer::createSetTypes(Context &ctx)
 {
+    const auto items = ctx.items<MgmtDistributionSetTypeRequestBodyPost>();
+    if (!items)
+        return;
     const std::optional<QJsonArray> out
-        = createEach(ctx, [&](int i, const QJsonObject &o) -> std::optional<QJsonObject> {
-              DistributionSetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(), {}, {} };
+        = createEach(ctx, [&](int i, const QJsonObject &) -> std::optional<QJsonObject> {
+              const MgmtDistributionSetTypeRequestBodyPost &o = items->at(i);
+              DistributionSetType type { 0, o.key, o.name, {}, {} };
+              type.description = o.description;
+              type.colour = o.colour;
               if (type.key.isEmpty() || type.name.isEmpty())
                   return ctx.fail(Status::BadRequest, u"[%1]: key and name are required"_s.arg(i)), std::nullopt;
-              if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
+              if (const QString e = colourError(type.colour); !e.isEmpty())
                   return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
-              for (const auto &[field, into] : { std::pair { "mandatorymodules"_L1, &type.mandatoryModuleTypes },
-                                                 std::pair { "optionalmodules"_L1, &type.optionalModuleTypes } }) {
-                  for (const QJsonValue &v : o.value(field).toArray()) {
-                      const Lookup<SoftwareModuleType> m = moduleTypeByIdOrKey(typeRefOf(v));
-                      if (!ctx.found(m, u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(typeRefOf(v))))
+              for (const auto &[refs, into] : { std::pair { &o.mandatorymodules, &type.mandatoryModuleTypes },
+                                                std::pair { &o.optionalmodules, &type.optionalModuleTypes } }) {
+                  for (const MgmtTypeRef &ref : *refs) {
+                      const Lookup<SoftwareModuleType> m = moduleTypeByIdOrKey(ref.idOrKey());
+                      if (!ctx.found(m, u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(ref.idOrKey())))
                           return std::nullopt;
                       into->append(m->key);
                   }
@@ -168,18 +152,24 @@ void ManagementServer::createSetTypes(Context &ctx)
 
 void ManagementServer::createTargetTypes(Context &ctx)
 {
+    const auto items = ctx.items<MgmtTargetTypeRequestBodyPost>();
+    if (!items)
+        return;
     const std::optional<QJsonArray> out
-        = createEach(ctx, [&](int i, const QJsonObject &o) -> std::optional<QJsonObject> {
-              TargetType type { 0, o.value("key"_L1).toString(), o.value("name"_L1).toString(), {} };
+        = createEach(ctx, [&](int i, const QJsonObject &) -> std::optional<QJsonObject> {
+              const MgmtTargetTypeRequestBodyPost &o = items->at(i);
+              TargetType type { 0, o.key, o.name, {} };
+              type.description = o.description;
+              type.colour = o.colour;
               if (type.key.isEmpty())
                   type.key = type.name; // hawkBit's key is optional: the name stands in for it
               if (type.key.isEmpty() || type.name.isEmpty())
                   return ctx.fail(Status::BadRequest, u"[%1]: name is required"_s.arg(i)), std::nullopt;
-              if (const QString e = readTypeDetails(o, &type.description, &type.colour); !e.isEmpty())
+              if (const QString e = colourError(type.colour); !e.isEmpty())
                   return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
-              for (const QJsonValue &v : o.value("compatibledistributionsettypes"_L1).toArray()) {
-                  const Lookup<DistributionSetType> s = setTypeByIdOrKey(typeRefOf(v));
-                  if (!ctx.found(s, u"[%1]: distribution set type '%2' does not exist"_s.arg(i).arg(typeRefOf(v))))
+              for (const MgmtTypeRef &ref : o.compatibledistributionsettypes) {
+                  const Lookup<DistributionSetType> s = setTypeByIdOrKey(ref.idOrKey());
+                  if (!ctx.found(s, u"[%1]: distribution set type '%2' does not exist"_s.arg(i).arg(ref.idOrKey())))
                       return std::nullopt;
                   type.compatibleSetTypes.append(s->key);
               }
@@ -340,10 +330,16 @@ void ManagementServer::updateType(Context &ctx)
     const auto body = ctx.jsonObject();
     if (!body)
         return;
-    if (const QString e = readTypeDetails(*body, &f.description, &f.colour); !e.isEmpty())
+    Mgmt::DecodeError error;
+    const std::optional<MgmtTypeRequestBodyPut> change = MgmtTypeRequestBodyPut::fromJson(*body, &error);
+    if (!change)
+        return ctx.fail(Errors::BodyNotReadable, error.message);
+    f.description = change->description.value_or(f.description);
+    f.colour = change->colour.value_or(f.colour);
+    if (const QString e = colourError(f.colour); !e.isEmpty())
         return ctx.fail(Status::BadRequest, e);
-    if (kind == Kind::Target && body->contains("name"_L1)) {
-        f.name = body->value("name"_L1).toString().trimmed();
+    if (kind == Kind::Target && change->name) {
+        f.name = change->name->trimmed();
         if (f.name.isEmpty())
             return ctx.fail(Status::BadRequest, u"name must not be empty"_s);
     }
@@ -391,7 +387,11 @@ void ManagementServer::changeSetTypeModuleTypes(Context &ctx)
         const auto body = ctx.jsonObject();
         if (!body)
             return;
-        ref = typeRefOf(*body);
+        Mgmt::DecodeError error;
+        const std::optional<MgmtTypeRef> added = MgmtTypeRef::fromJson(*body, &error);
+        if (!added)
+            return ctx.fail(Errors::BodyNotReadable, error.message);
+        ref = added->idOrKey();
     }
     const Lookup<SoftwareModuleType> m = moduleTypeByIdOrKey(ref);
     if (!ctx.found(m, u"software module type '%1' does not exist"_s.arg(ref)))
@@ -449,9 +449,13 @@ void ManagementServer::changeCompatibleSetTypes(Context &ctx)
         const auto items = ctx.jsonArray();
         if (!items)
             return;
-        for (const QJsonValue &v : *items) {
-            const Lookup<DistributionSetType> s = setTypeByIdOrKey(typeRefOf(v));
-            if (!ctx.found(s, u"distribution set type '%1' does not exist"_s.arg(typeRefOf(v))))
+        Mgmt::DecodeError error;
+        const std::optional<QList<MgmtTypeRef>> refs = typeRefsOf(*items, &error);
+        if (!refs)
+            return ctx.fail(Errors::BodyNotReadable, error.message);
+        for (const MgmtTypeRef &ref : *refs) {
+            const Lookup<DistributionSetType> s = setTypeByIdOrKey(ref.idOrKey());
+            if (!ctx.found(s, u"distribution set type '%1' does not exist"_s.arg(ref.idOrKey())))
                 return;
             if (!t->compatibleSetTypes.contains(s->key))
                 t->compatibleSetTypes.append(s->key);

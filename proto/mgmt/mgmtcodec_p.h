@@ -73,6 +73,14 @@ public:
         m_ok = false;
         return false;
     }
+    // Fails with a message of its own (a nested list's "modules[1] must be ...").
+    bool failWith(const QString &message)
+    {
+        if (m_ok && m_error)
+            m_error->message = message;
+        m_ok = false;
+        return false;
+    }
     // The value, or nothing when it is absent or null.
     std::optional<QJsonValue> value(QLatin1StringView key) const
     {

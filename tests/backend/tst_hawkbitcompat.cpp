@@ -360,6 +360,18 @@ void TestHawkbitCompat::errorBodies_data()
         << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("assignedDS set as text") << "POST"_ba << u"/targets/solo/assignedDS"_s << R"({"id":"one"})"_ba << 400
                                             << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a module type's maxAssignments as text")
+        << "POST"_ba << u"/softwaremoduletypes"_s << R"([{"key":"fw","name":"fw","maxAssignments":"one"}])"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a set type's module as a number")
+        << "POST"_ba << u"/distributionsettypes"_s << R"([{"key":"k","name":"k","mandatorymodules":[7]}])"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a target type's description a number")
+        << "PUT"_ba << u"/targettypes/Gateway"_s << R"({"description":5})"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a set type's module type id as text")
+        << "POST"_ba << u"/distributionsettypes/os_set/optionalmoduletypes"_s << R"({"id":"os"})"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a tag's name a number") << "POST"_ba << u"/targettags"_s << R"([{"name":5}])"_ba << 400
                                            << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a set tag's colour a number")

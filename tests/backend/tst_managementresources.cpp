@@ -4,6 +4,7 @@
 #include "backend/artifactstore.h"
 #include "backend/managementserver.h"
 #include "backend/sqlstore.h"
+#include "proto/mgmt/mgmttypes.h"
 #include "tests/backend/managementfixture.h"
 #include "tests/common/tableaway.h"
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void cleanup() { tearDown(); }
     void targetAndActionResources();
     void repositoryResources();
+    void typesThroughTheirWireTypes();
     void rolloutDeleteAndGroupTargets();
     void tenantConfigurationChanges_data();
     void tenantConfigurationChanges();
@@ -150,6 +152,81 @@ void TestManagementResources::repositoryResources()
     QCOMPARE(admin.post(u"/distributionsets/1/assignedTargets"_s, R"([{"id":"dev"}])").status, 200);
     QCOMPARE(admin.post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.2"}])").status, 201);
     QCOMPARE(admin.post(u"/distributionsets/1/assignedSM"_s, R"([{"id":2}])").status, 423); // hawkBit: LOCKED
+}
+
+// The three types as a client writes and reads them (proto/mgmt/mgmttypes.h): references by id and by key, a
+// target type whose name stands in for its key, a PUT that changes only what it names.
+void TestManagementResources::typesThroughTheirWireTypes()
+{
+    using namespace Flotilla::Mgmt;
+    HttpClient &admin = as("admin");
+    const auto post = [&](const QString &path, const QJsonObject &body) {
+        return admin.post(path, QJsonDocument(QJsonArray { body }).toJson(QJsonDocument::Compact));
+    };
+    MgmtSoftwareModuleTypeRequestBodyPost os { u"os"_s, u"OS"_s, u"root file system"_s, u"#336699"_s, 1, 1 };
+    HttpAnswer a = post(u"/softwaremoduletypes"_s, os.toJson());
+    QCOMPARE(a.status, 201);
+    DecodeError error;
+    const auto moduleTypes = decodeItems<MgmtSoftwareModuleType>(a.jsonArray(), &error);
+    QVERIFY2(moduleTypes, qPrintable(error.message));
+    QCOMPARE(moduleTypes->first().minArtifacts, 1);
+    QCOMPARE(moduleTypes->first().colour, std::optional<QString>(u"#336699"_s));
+    QVERIFY(moduleTypes->first().links.value(u"self"_s).endsWith(
+        u"/rest/v1/softwaremoduletypes/%1"_s.arg(moduleTypes->first().id)));
+    QCOMPARE(post(u"/softwaremoduletypes"_s,
+                  MgmtSoftwareModuleTypeRequestBodyPost { u"app"_s, u"App"_s, {}, {}, 1, 0 }.toJson())
+                 .status,
+             201);
+
+    MgmtDistributionSetTypeRequestBodyPost setType { u"os_app"_s, u"OS and app"_s, {}, {}, {}, {} };
+    setType.mandatorymodules = { MgmtTypeRef { moduleTypes->first().id, {} } };
+    setType.optionalmodules = { MgmtTypeRef { std::nullopt, u"app"_s } };
+    a = post(u"/distributionsettypes"_s, setType.toJson());
+    QCOMPARE(a.status, 201);
+    const auto setTypes = decodeItems<MgmtDistributionSetType>(a.jsonArray(), &error);
+    QVERIFY2(setTypes, qPrintable(error.message));
+    QCOMPARE(setTypes->first().mandatorymodules, QStringList { u"os"_s });
+    QCOMPARE(setTypes->first().optionalmodules, QStringList { u"app"_s });
+    QVERIFY(!setTypes->first().colour); // left out while unset
+    setType.key = u"other"_s;
+    setType.optionalmodules = { MgmtTypeRef { std::nullopt, u"nothing"_s } };
+    QCOMPARE(post(u"/distributionsettypes"_s, setType.toJson()).status, 404);
+
+    MgmtTargetTypeRequestBodyPost gateway {
+        {}, u"Gateway"_s, u"edge box"_s, {}, { MgmtTypeRef { std::nullopt, u"os_app"_s } }
+    };
+    a = post(u"/targettypes"_s, gateway.toJson());
+    QCOMPARE(a.status, 201);
+    const auto targetTypes = decodeItems<MgmtTargetType>(a.jsonArray(), &error);
+    QVERIFY2(targetTypes, qPrintable(error.message));
+    QCOMPARE(targetTypes->first().key, u"Gateway"_s);
+    QCOMPARE(targetTypes->first().compatibledistributionsettypes, QStringList { u"os_app"_s });
+
+    // A PUT changes what it names and keeps the rest.
+    const MgmtTypeRequestBodyPut describe { std::nullopt, u"Linux images"_s, std::nullopt };
+    a = admin.put(u"/softwaremoduletypes/os"_s, QJsonDocument(describe.toJson()).toJson());
+    QCOMPARE(a.status, 200);
+    const auto changed = MgmtSoftwareModuleType::fromJson(a.json(), &error);
+    QVERIFY2(changed, qPrintable(error.message));
+    QCOMPARE(changed->description, u"Linux images"_s);
+    QCOMPARE(changed->colour, std::optional<QString>(u"#336699"_s));
+    QCOMPARE(changed->name, u"OS"_s);
+    const MgmtTypeRequestBodyPut rename { u"Edge gateway"_s, std::nullopt, std::nullopt };
+    a = admin.put(u"/targettypes/Gateway"_s, QJsonDocument(rename.toJson()).toJson());
+    QCOMPARE(a.status, 200);
+    QCOMPARE(MgmtTargetType::fromJson(a.json(), &error)->name, u"Edge gateway"_s);
+    QCOMPARE(MgmtTargetType::fromJson(a.json(), &error)->description, u"edge box"_s);
+
+    // A module type added to the set type by reference ({"key": ...}).
+    QCOMPARE(admin
+                 .post(u"/distributionsettypes/os_app/optionalmoduletypes"_s,
+                       QJsonDocument(MgmtTypeRef { std::nullopt, u"os"_s }.toJson()).toJson())
+                 .status,
+             200);
+    const auto after = MgmtDistributionSetType::fromJson(admin.get(u"/distributionsettypes/os_app"_s).json(), &error);
+    QVERIFY2(after, qPrintable(error.message));
+    QCOMPARE(after->optionalmodules, (QStringList { u"app"_s, u"os"_s }));
+    QVERIFY(after->mandatorymodules.isEmpty()); // a module type is either mandatory or optional
 }
 
 void TestManagementResources::rolloutDeleteAndGroupTargets()

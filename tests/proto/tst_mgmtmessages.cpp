@@ -4,6 +4,7 @@
 #include "proto/mgmt/mgmtevents.h"
 #include "proto/mgmt/mgmtmessages.h"
 #include "proto/mgmt/mgmtrequests.h"
+#include "proto/mgmt/mgmttypes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -188,6 +189,43 @@ MgmtTag fullTag()
     return t;
 }
 
+template<typename T> T withEntity(T t, const QString &collection)
+{
+    t.id = 3;
+    t.key = u"os"_s;
+    t.name = u"Operating system"_s;
+    t.description = u"the root file system"_s;
+    t.colour = u"#1e88e5"_s;
+    t.audit = { u"admin"_s, u"grace"_s, 1764547200000 };
+    t.createdAt = 1764500000000;
+    t.links = { { u"self"_s, u"/rest/v1/%1/3"_s.arg(collection) } };
+    return t;
+}
+
+MgmtSoftwareModuleType fullModuleType()
+{
+    auto t = withEntity(MgmtSoftwareModuleType(), u"softwaremoduletypes"_s);
+    t.maxAssignments = 2;
+    t.minArtifacts = 1;
+    return t;
+}
+
+MgmtDistributionSetType fullSetType()
+{
+    auto t = withEntity(MgmtDistributionSetType(), u"distributionsettypes"_s);
+    t.mandatorymodules = { u"os"_s };
+    t.optionalmodules = { u"app"_s, u"config"_s };
+    t.links.insert(u"mandatorymodules"_s, u"/rest/v1/distributionsettypes/3/mandatorymoduletypes"_s);
+    return t;
+}
+
+MgmtTargetType fullTargetType()
+{
+    auto t = withEntity(MgmtTargetType(), u"targettypes"_s);
+    t.compatibledistributionsettypes = { u"os_app"_s };
+    return t;
+}
+
 MgmtRolloutForecast fullForecast()
 {
     MgmtRolloutForecast f;
@@ -247,7 +285,7 @@ void TestMgmtMessages::roundTrip_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<bool>("full");
     for (const char *type : { "target", "action", "module", "set", "rollout", "group", "error", "audit", "user", "span",
-                              "forecast", "tag" }) {
+                              "forecast", "tag", "module type", "set type", "target type" }) {
         QTest::addRow("%s full", type) << QString::fromLatin1(type) << true;
         QTest::addRow("%s empty", type) << QString::fromLatin1(type) << false;
     }
@@ -287,6 +325,12 @@ void TestMgmtMessages::roundTrip()
         checkRoundTrip(full ? fullForecast() : MgmtRolloutForecast());
     else if (type == u"tag"_s)
         checkRoundTrip(full ? fullTag() : MgmtTag());
+    else if (type == u"module type"_s)
+        checkRoundTrip(full ? fullModuleType() : MgmtSoftwareModuleType());
+    else if (type == u"set type"_s)
+        checkRoundTrip(full ? fullSetType() : MgmtDistributionSetType());
+    else if (type == u"target type"_s)
+        checkRoundTrip(full ? fullTargetType() : MgmtTargetType());
     else if (type == u"span"_s)
         checkRoundTrip(full ? MgmtActionSpan { 9, u"cam-1"_s, 4, u"running"_s, 1000, 2000, std::nullopt }
                             : MgmtActionSpan());
@@ -318,6 +362,9 @@ void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
                            << documented(ExceptionInfo::fields(), false);
     QTest::newRow("audit entry") << fullAuditEntry().toJson() << documented(MgmtAuditEntry::fields(), false);
     QTest::newRow("tag") << fullTag().toJson() << documented(MgmtTag::fields(), true);
+    QTest::newRow("module type") << fullModuleType().toJson() << documented(MgmtSoftwareModuleType::fields(), true);
+    QTest::newRow("set type") << fullSetType().toJson() << documented(MgmtDistributionSetType::fields(), true);
+    QTest::newRow("target type") << fullTargetType().toJson() << documented(MgmtTargetType::fields(), true);
     QTest::newRow("forecast") << fullForecast().toJson() << documented(MgmtRolloutForecast::fields(), false);
     QTest::newRow("span") << MgmtActionSpan { 9, u"cam-1"_s, 4, u"finished"_s, 1000, 2000, 3000 }.toJson()
                           << documented(MgmtActionSpan::fields(), false);
@@ -403,6 +450,12 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
                                      << R"({"successCondition":{"condition":"THRESHOLD","expression":"most"}})"_ba
                                      << u"successCondition must be a THRESHOLD of 0 to 100"_s;
     QTest::newRow("tag colour as number") << u"tag"_s << R"({"colour":255})"_ba << u"colour must be a string"_s;
+    QTest::newRow("module type maxAssignments as text")
+        << u"module type"_s << R"({"maxAssignments":"one"})"_ba << u"maxAssignments must be a whole number"_s;
+    QTest::newRow("set type modules as text")
+        << u"set type"_s << R"({"mandatorymodules":"os"})"_ba << u"mandatorymodules must be an array of strings"_s;
+    QTest::newRow("target type deleted as text")
+        << u"target type"_s << R"({"deleted":"no"})"_ba << u"deleted must be true or false"_s;
     QTest::newRow("forecast group") << u"forecast"_s << R"({"groups":[{"finished":"all"}]})"_ba
                                     << u"groups[0].finished must be a whole number"_s;
     QTest::newRow("forecast assumptions") << u"forecast"_s << R"({"assumptions":{"fromHistory":1}})"_ba
@@ -448,6 +501,12 @@ void TestMgmtMessages::wrongTypesAreNamed()
         decoded = MgmtRolloutForecast::fromJson(o, &error).has_value();
     else if (type == u"tag"_s)
         decoded = MgmtTag::fromJson(o, &error).has_value();
+    else if (type == u"module type"_s)
+        decoded = MgmtSoftwareModuleType::fromJson(o, &error).has_value();
+    else if (type == u"set type"_s)
+        decoded = MgmtDistributionSetType::fromJson(o, &error).has_value();
+    else if (type == u"target type"_s)
+        decoded = MgmtTargetType::fromJson(o, &error).has_value();
     else
         decoded = MgmtRolloutGroupResponseBody::fromJson(o, &error).has_value();
     QVERIFY(!decoded);
@@ -556,6 +615,27 @@ void TestMgmtMessages::requests()
     const MgmtTagRequestBodyPut colourOnly { std::nullopt, std::nullopt, u"#ff0000"_s };
     checkRoundTrip(colourOnly);
     QCOMPARE(colourOnly.toJson().keys(), QStringList { u"colour"_s }); // a PUT that keeps name and description
+    checkRoundTrip(MgmtSoftwareModuleTypeRequestBodyPost { u"os"_s, u"OS"_s, u"root fs"_s, u"#111111"_s, 1, 1 });
+    MgmtDistributionSetTypeRequestBodyPost setType { u"os_app"_s, u"OS and app"_s, {}, {}, {}, {} };
+    setType.mandatorymodules = { MgmtTypeRef { 3, {} } };
+    setType.optionalmodules = { MgmtTypeRef { std::nullopt, u"app"_s } };
+    checkRoundTrip(setType);
+    MgmtTargetTypeRequestBodyPost targetType { {}, u"Gateway"_s, {}, {}, { MgmtTypeRef { 4, {} } } };
+    checkRoundTrip(targetType);
+    QVERIFY(!targetType.toJson().contains("key"_L1)); // the server takes the name for it
+    const MgmtTypeRequestBodyPut descriptionOnly { std::nullopt, u"new words"_s, std::nullopt };
+    checkRoundTrip(descriptionOnly);
+    QCOMPARE(descriptionOnly.toJson().keys(), QStringList { u"description"_s }); // the colour stays
+    // A type reference: hawkBit's {"id": n}, Flotilla's {"key": k} and "k"; the id wins when both are there.
+    const QJsonArray refs { QJsonObject { { "id"_L1, 3 } }, QJsonObject { { "key"_L1, u"app"_s } }, u"os"_s,
+                            QJsonObject { { "id"_L1, 5 }, { "key"_L1, u"ignored"_s } } };
+    const std::optional<QList<MgmtTypeRef>> decodedRefs = typeRefsOf(refs, nullptr);
+    QVERIFY(decodedRefs);
+    QCOMPARE(decodedRefs->size(), 4);
+    QCOMPARE(decodedRefs->at(0).idOrKey(), u"3"_s);
+    QCOMPARE(decodedRefs->at(1).idOrKey(), u"app"_s);
+    QCOMPARE(decodedRefs->at(2).idOrKey(), u"os"_s);
+    QCOMPARE(decodedRefs->at(3).idOrKey(), u"5"_s);
     checkRoundTrip(MgmtUserRequestBody { u"grace"_s, u"long enough"_s, { u"operator"_s } });
     const MgmtUserRequestBody rolesOnly { std::nullopt, std::nullopt, { u"viewer"_s } };
     checkRoundTrip(rolesOnly);
@@ -590,6 +670,20 @@ void TestMgmtMessages::requestItems_data()
         << u"assignment"_s << R"([{"id":"a"},{"id":"b","weight":1.5}])"_ba << u"[1].weight must be a whole number"_s;
     QTest::newRow("assignment forcetime as text")
         << u"assignment"_s << R"([{"id":"a","forcetime":"soon"}])"_ba << u"[0].forcetime must be a whole number"_s;
+    QTest::newRow("set type module ref a number")
+        << u"set type"_s << R"([{"key":"a","name":"a","mandatorymodules":[{"id":1},5]}])"_ba
+        << u"[0].mandatorymodules[1] must be a type's id ({\"id\": n}) or key"_s;
+    QTest::newRow("set type module id as text")
+        << u"set type"_s << R"([{"key":"a","name":"a","optionalmodules":[{"id":"os"}]}])"_ba
+        << u"[0].optionalmodules[0].id must be a whole number"_s;
+    QTest::newRow("set type module ref empty")
+        << u"set type"_s << R"([{"key":"a","name":"a","mandatorymodules":[{}]}])"_ba
+        << u"[0].mandatorymodules[0].key must be a type's key when there is no id"_s;
+    QTest::newRow("target type set types")
+        << u"target type"_s << R"([{"name":"gw","compatibledistributionsettypes":[{"id":2},"os"]}])"_ba << QString();
+    QTest::newRow("module type minArtifacts fractional")
+        << u"module type"_s << R"([{"key":"a","name":"a","minArtifacts":0.5}])"_ba
+        << u"[0].minArtifacts must be a whole number"_s;
     QTest::newRow("assignment window") << u"assignment"_s << R"([{"id":"a","maintenanceWindow":{"duration":3600}}])"_ba
                                        << u"[0].maintenanceWindow.duration must be a string"_s;
 }
@@ -608,6 +702,12 @@ void TestMgmtMessages::requestItems()
         decoded = decodeItems<MgmtSoftwareModuleRequestBodyPost>(items, &error).has_value();
     else if (type == u"set"_s)
         decoded = decodeItems<MgmtDistributionSetRequestBodyPost>(items, &error).has_value();
+    else if (type == u"module type"_s)
+        decoded = decodeItems<MgmtSoftwareModuleTypeRequestBodyPost>(items, &error).has_value();
+    else if (type == u"set type"_s)
+        decoded = decodeItems<MgmtDistributionSetTypeRequestBodyPost>(items, &error).has_value();
+    else if (type == u"target type"_s)
+        decoded = decodeItems<MgmtTargetTypeRequestBodyPost>(items, &error).has_value();
     else
         decoded = decodeItems<MgmtTargetAssignmentRequestBody>(items, &error).has_value();
     QCOMPARE(decoded, message.isEmpty());

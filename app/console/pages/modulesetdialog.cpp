@@ -107,9 +107,9 @@ void SetDialog::validate()
                      && !moduleTypes().isEmpty());
 }
 
-QJsonArray SetDialog::moduleTypes() const
+QStringList SetDialog::moduleTypes() const
 {
-    QJsonArray types;
+    QStringList types;
     for (int i = 0; i < m_modules->count(); ++i) {
         const QListWidgetItem *item = m_modules->item(i);
         if (item->checkState() == Qt::Checked && !types.contains(item->data(Qt::UserRole + 1).toString()))

@@ -39,7 +39,7 @@ public:
     SetDialog(const QList<Mgmt::MgmtSoftwareModule> &modules, QWidget *parent = nullptr);
     Mgmt::MgmtDistributionSetRequestBodyPost set() const;
     // The type keys of the chosen modules (a new set type makes them mandatory).
-    QJsonArray moduleTypes() const;
+    QStringList moduleTypes() const;
     QListWidget *moduleList() const { return m_modules; }
 
 private:

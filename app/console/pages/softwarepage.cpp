@@ -4,6 +4,7 @@
 #include "app/console/models/softwaremodulemodel.h"
 #include "app/console/pages/modulesetdialog.h"
 #include "app/console/serverconnection.h"
+#include "proto/mgmt/mgmttypes.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -140,7 +141,10 @@ void SoftwarePage::createModule()
         return;
     const Mgmt::MgmtSoftwareModuleRequestBodyPost module = dialog.module();
     const QString type = module.type;
-    ensureType(u"/softwaremoduletypes"_s, QJsonObject { { "key"_L1, type }, { "name"_L1, type } }, [this, module] {
+    Mgmt::MgmtSoftwareModuleTypeRequestBodyPost moduleType;
+    moduleType.key = type;
+    moduleType.name = type;
+    ensureType(u"/softwaremoduletypes"_s, moduleType.toJson(), [this, module] {
         ApiReply *reply = m_connection.api().post(u"/softwaremodules"_s, QJsonArray { module.toJson() });
         connect(reply, &ApiReply::finished, this,
                 [this, module] { Q_EMIT message(tr("Module %1 %2 created").arg(module.name, module.version)); });
@@ -156,10 +160,12 @@ void SoftwarePage::createSet()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Mgmt::MgmtDistributionSetRequestBodyPost set = dialog.set();
-    const QJsonObject type { { "key"_L1, set.type },
-                             { "name"_L1, set.type },
-                             { "mandatorymodules"_L1, dialog.moduleTypes() } };
-    ensureType(u"/distributionsettypes"_s, type, [this, set] {
+    Mgmt::MgmtDistributionSetTypeRequestBodyPost type;
+    type.key = set.type;
+    type.name = set.type;
+    for (const QString &key : dialog.moduleTypes())
+        type.mandatorymodules.append(Mgmt::MgmtTypeRef { std::nullopt, key });
+    ensureType(u"/distributionsettypes"_s, type.toJson(), [this, set] {
         ApiReply *reply = m_connection.api().post(u"/distributionsets"_s, QJsonArray { set.toJson() });
         connect(reply, &ApiReply::finished, this,
                 [this, set] { Q_EMIT message(tr("Distribution set %1 %2 created").arg(set.name, set.version)); });
