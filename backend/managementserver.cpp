@@ -1,6 +1,7 @@
 // Management API: routing, authentication and permissions, the OpenAPI document, users, tokens.
 #include "backend/managementserver_p.h"
 #include "engine/repositoryservice.h"
+#include "proto/mgmt/mgmtautoassignments.h"
 #include "proto/mgmt/mgmttypes.h"
 
 #include <QHttpServer>
@@ -326,29 +327,6 @@ static QJsonObject schemas()
     };
     static const QList<Schema> table = {
         { "TenantConfigurationValue", { { "value", "" }, { "global", "boolean" }, { "_links", "object" } } },
-        { "TargetFilter",
-          { { "id", "integer" },
-            { "name", "string" },
-            { "query", "string" },
-            { "autoAssignDistributionSet", "integer" },
-            { "autoAssignActionType", "string" },
-            { "autoAssignWeight", "integer" },
-            { "confirmationRequired", "boolean" },
-            { "_links", "object" } } },
-        { "AutoAssignment",
-          { { "id", "integer" },
-            { "name", "string" },
-            { "description", "string" },
-            { "targetFilterQuery", "string" },
-            { "distributionSetId", "integer" },
-            { "status", "string" },
-            { "startAt", "integer" },
-            { "actionType", "string" },
-            { "weight", "integer" },
-            { "confirmationRequired", "boolean" },
-            { "approvalDecidedBy", "string" },
-            { "approvalRemark", "string" },
-            { "_links", "object" } } },
     };
     // The Management API's wire types (proto/mgmt) document themselves.
     const QList<std::pair<const char *, const QList<Mgmt::FieldSpec> *>> wire = {
@@ -367,6 +345,8 @@ static QJsonObject schemas()
         { "SoftwareModuleType", &Mgmt::MgmtSoftwareModuleType::fields() },
         { "DistributionSetType", &Mgmt::MgmtDistributionSetType::fields() },
         { "TargetType", &Mgmt::MgmtTargetType::fields() },
+        { "TargetFilter", &Mgmt::MgmtTargetFilterQuery::fields() },
+        { "AutoAssignment", &Mgmt::MgmtAutoAssignmentResponseBody::fields() },
     };
     QList<Schema> all = table;
     for (const auto &[name, fields] : wire) {

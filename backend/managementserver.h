@@ -19,6 +19,7 @@ namespace Flotilla {
 
 namespace Mgmt {
 struct MgmtAction;
+struct MgmtAutoAssignmentRequestBody;
 struct MgmtDistributionSet;
 struct MgmtRolloutResponseBody;
 struct MgmtSoftwareModule;
@@ -162,7 +163,9 @@ private:
     // hawkBit's /autoassignments (mgmtautoassignments.cpp).
     QJsonObject autoAssignmentOut(const AutoAssignment &a); // with its set's name and the audit fields
     std::optional<AutoAssignment> autoAssignmentOf(Context &ctx); // args[0]; fails 404
-    bool readAutoAssignmentName(Context &ctx, const QJsonObject &body, AutoAssignment *a, bool create);
+    std::optional<Mgmt::MgmtAutoAssignmentRequestBody> autoAssignmentBody(Context &ctx); // fails 400
+    bool readAutoAssignmentName(Context &ctx, const Mgmt::MgmtAutoAssignmentRequestBody &body, AutoAssignment *a,
+                                bool create);
     void listAutoAssignments(Context &ctx);
     void createAutoAssignment(Context &ctx);
     void getAutoAssignment(Context &ctx);

@@ -3,6 +3,7 @@
 // the tenant asks for it, a start time, pause and resume; engine/autoassignment.h). The AutoAssigner (engine)
 // carries out the running ones. Permissions: reading them is READ_TARGET, changing them UPDATE_TARGET (they
 // assign sets to targets), approving or denying them APPROVE_ROLLOUT (the approver role).
+#include "proto/mgmt/mgmtautoassignments.h"
 #include "backend/managementserver_p.h"
 #include "engine/repositoryservice.h"
 
@@ -15,35 +16,31 @@ constexpr int MaxAutoAssignmentNameLength = 128;
 QJsonObject autoAssignmentJson(const AutoAssignment &a, const std::optional<DistributionSet> &set)
 {
     const QString self = u"/autoassignments/%1"_s.arg(a.id);
-    QJsonObject links = linksJson({ { "self"_L1, self },
-                                    { "start"_L1, self + u"/start"_s },
-                                    { "pause"_L1, self + u"/pause"_s },
-                                    { "resume"_L1, self + u"/resume"_s },
-                                    { "approve"_L1, self + u"/approve"_s },
-                                    { "deny"_L1, self + u"/deny"_s },
-                                    { "distributionset"_L1, u"/distributionsets/%1"_s.arg(a.distributionSetId) } });
-    if (set) {
-        QJsonObject ds = links.value("distributionset"_L1).toObject();
-        ds.insert("name"_L1, QString(set->name + u':' + set->version));
-        links.insert("distributionset"_L1, ds);
-    }
-    QJsonObject o { { "id"_L1, double(a.id) },
-                    { "name"_L1, a.name },
-                    { "description"_L1, a.description },
-                    { "targetFilterQuery"_L1, a.query },
-                    { "distributionSetId"_L1, double(a.distributionSetId) },
-                    { "status"_L1, nameOf(a.status) },
-                    { "actionType"_L1, nameOf(a.actionType) },
-                    { "weight"_L1, a.weight },
-                    { "confirmationRequired"_L1, a.confirmationRequired },
-                    { "_links"_L1, links } };
-    if (a.startAt.isValid())
-        o.insert("startAt"_L1, double(a.startAt.toMSecsSinceEpoch()));
+    MgmtAutoAssignmentResponseBody o;
+    o.id = a.id;
+    o.name = a.name;
+    o.description = a.description;
+    o.targetFilterQuery = a.query;
+    o.distributionSetId = a.distributionSetId;
+    o.status = nameOf(a.status);
+    o.actionType = nameOf(a.actionType);
+    o.weight = a.weight;
+    o.confirmationRequired = a.confirmationRequired;
+    o.links = linksOf({ { "self"_L1, self },
+                        { "start"_L1, self + u"/start"_s },
+                        { "pause"_L1, self + u"/pause"_s },
+                        { "resume"_L1, self + u"/resume"_s },
+                        { "approve"_L1, self + u"/approve"_s },
+                        { "deny"_L1, self + u"/deny"_s },
+                        { "distributionset"_L1, u"/distributionsets/%1"_s.arg(a.distributionSetId) } });
+    if (set)
+        o.distributionSetName = set->name + u':' + set->version;
+    o.startAt = msOf(a.startAt);
     if (!a.approvalDecidedBy.isEmpty())
-        o.insert("approvalDecidedBy"_L1, a.approvalDecidedBy);
+        o.approvalDecidedBy = a.approvalDecidedBy;
     if (!a.approvalRemark.isEmpty())
-        o.insert("approvalRemark"_L1, a.approvalRemark);
-    return o;
+        o.approvalRemark = a.approvalRemark;
+    return o.toJson();
 }
 } // namespace
 
@@ -68,12 +65,13 @@ std::optional<AutoAssignment> ManagementServer::autoAssignmentOf(Context &ctx)
 }
 
 // name and description (hawkBit's MgmtNamedEntity) of a request body into *a; fails the request (400/409).
-bool ManagementServer::readAutoAssignmentName(Context &ctx, const QJsonObject &body, AutoAssignment *a, bool create)
+bool ManagementServer::readAutoAssignmentName(Context &ctx, const MgmtAutoAssignmentRequestBody &body,
+                                              AutoAssignment *a, bool create)
 {
-    if (create || body.contains("name"_L1))
-        a->name = body.value("name"_L1).toString().trimmed();
-    if (body.contains("description"_L1))
-        a->description = body.value("description"_L1).toString();
+    if (create || body.name)
+        a->name = body.name.value_or(QString()).trimmed();
+    if (body.description)
+        a->description = *body.description;
     if (a->name.isEmpty() || a->name.size() > MaxAutoAssignmentNameLength)
         return ctx.fail(Status::BadRequest,
                         u"an auto-assignment needs a name (1 to %1 characters)"_s.arg(MaxAutoAssignmentNameLength)),
@@ -84,6 +82,19 @@ bool ManagementServer::readAutoAssignmentName(Context &ctx, const QJsonObject &b
     if (same.found() && same->id != a->id)
         return ctx.fail(Errors::EntityAlreadyExists, u"auto-assignment '%1' exists"_s.arg(a->name)), false;
     return true;
+}
+
+// The request's body as MgmtAutoAssignmentRequestBody; fails the request (400) when it is not one.
+std::optional<MgmtAutoAssignmentRequestBody> ManagementServer::autoAssignmentBody(Context &ctx)
+{
+    const auto body = ctx.jsonObject();
+    if (!body)
+        return std::nullopt;
+    Mgmt::DecodeError error;
+    std::optional<MgmtAutoAssignmentRequestBody> decoded = MgmtAutoAssignmentRequestBody::fromJson(*body, &error);
+    if (!decoded)
+        ctx.fail(Errors::BodyNotReadable, error.message);
+    return decoded;
 }
 
 void ManagementServer::listAutoAssignments(Context &ctx)
@@ -107,21 +118,21 @@ void ManagementServer::listAutoAssignments(Context &ctx)
 // approval when auto.assignment.approval.enabled is set, else it is ready (and runs from its start time on).
 void ManagementServer::createAutoAssignment(Context &ctx)
 {
-    const auto body = ctx.jsonObject();
+    const std::optional<MgmtAutoAssignmentRequestBody> body = autoAssignmentBody(ctx);
     if (!body)
         return;
     AutoAssignment a;
     if (!readAutoAssignmentName(ctx, *body, &a, true))
         return;
-    a.query = body->value("targetFilterQuery"_L1).toString().trimmed();
+    a.query = body->targetFilterQuery.trimmed();
     if (a.query.isEmpty())
         return ctx.fail(Status::BadRequest, u"targetFilterQuery is required"_s);
     const auto compiled = RsqlCompiler::compile(RsqlCompiler::Entity::Target, a.query);
     if (const auto *e = std::get_if<Rsql::ParseError>(&compiled))
         return ctx.fail(Errors::RsqlSyntax, u"targetFilterQuery: "_s + e->toString());
-    if (!body->value("distributionSetId"_L1).isDouble())
+    if (!body->distributionSetId)
         return ctx.fail(Status::BadRequest, u"distributionSetId is required"_s);
-    a.distributionSetId = idOf(body->value("distributionSetId"_L1));
+    a.distributionSetId = *body->distributionSetId;
     const Lookup<DistributionSet> set = m_store.repository().distributionSet(a.distributionSetId);
     if (!ctx.found(set, u"distribution set %1 does not exist"_s.arg(a.distributionSetId)))
         return;
@@ -134,25 +145,23 @@ void ManagementServer::createAutoAssignment(Context &ctx)
     if (!why->isEmpty())
         return ctx.fail(Errors::DistributionSetIncomplete,
                         u"distribution set %1 %2 is incomplete: %3"_s.arg(set->name, set->version, why->join(u"; "_s)));
-    const QString type = body->value("actionType"_L1).toString(u"forced"_s).toLower();
+    const QString type = body->actionType.value_or(u"forced"_s).toLower();
     const std::optional<ActionType> actionType = actionTypeFromString(type);
     if (!actionType || *actionType == ActionType::TimeForced)
         return ctx.fail(Errors::AutoAssignActionTypeInvalid,
                         u"an auto-assignment is forced, soft or downloadonly, not '%1'"_s.arg(type));
     a.actionType = *actionType;
-    const QJsonValue weight = body->value("weight"_L1);
-    if (!weight.isUndefined() && !weight.isNull()) {
-        if (!weight.isDouble() || weight.toInt() < MinWeight || weight.toInt() > MaxWeight)
+    if (body->weight) {
+        if (*body->weight < MinWeight || *body->weight > MaxWeight)
             return ctx.fail(Status::BadRequest, u"weight is a number from %1 to %2"_s.arg(MinWeight).arg(MaxWeight));
-        a.weight = weight.toInt();
+        a.weight = *body->weight;
     }
-    const QJsonValue startAt = body->value("startAt"_L1);
-    if (!startAt.isUndefined() && !startAt.isNull()) {
-        a.startAt = utcOf(startAt);
-        if (!a.startAt.isValid() || a.startAt.toMSecsSinceEpoch() < 0)
+    if (body->startAt) {
+        a.startAt = QDateTime::fromMSecsSinceEpoch(*body->startAt, QTimeZone::UTC);
+        if (!a.startAt.isValid() || *body->startAt < 0)
             return ctx.fail(Status::BadRequest, u"startAt is a time in milliseconds since 1970"_s);
     }
-    a.confirmationRequired = body->value("confirmationRequired"_L1).toBool(false);
+    a.confirmationRequired = body->confirmationRequired;
     a.status = m_store.configuration().tenantConfiguration().autoAssignmentApproval
         ? AutoAssignmentStatus::WaitingForApproval
         : AutoAssignmentStatus::Ready;
@@ -173,7 +182,7 @@ void ManagementServer::getAutoAssignment(Context &ctx)
 void ManagementServer::updateAutoAssignment(Context &ctx)
 {
     std::optional<AutoAssignment> a = autoAssignmentOf(ctx);
-    const auto body = a ? ctx.jsonObject() : std::nullopt;
+    const std::optional<MgmtAutoAssignmentRequestBody> body = a ? autoAssignmentBody(ctx) : std::nullopt;
     if (!body || !readAutoAssignmentName(ctx, *body, &*a, false))
         return;
     if (!m_store.filters().updateAutoAssignment(*a))

@@ -3,6 +3,7 @@
 // AutoAssigner (engine) gives to every target the query comes to match.
 #include "backend/managementserver_p.h"
 #include "engine/repositoryservice.h"
+#include "proto/mgmt/mgmtautoassignments.h"
 
 namespace Flotilla {
 
@@ -13,28 +14,33 @@ constexpr int MaxFilterNameLength = 64;
 QJsonObject filterJson(const TargetFilter &f)
 {
     const QString self = u"/targetfilters/%1"_s.arg(f.id);
-    QJsonObject o { { "id"_L1, double(f.id) },
-                    { "name"_L1, f.name },
-                    { "query"_L1, f.query },
-                    { "_links"_L1,
-                      linksJson({ { "self"_L1, self }, { "autoAssignDS"_L1, self + u"/autoAssignDS"_s } }) } };
+    MgmtTargetFilterQuery o;
+    o.id = f.id;
+    o.name = f.name;
+    o.query = f.query;
+    o.links = linksOf({ { "self"_L1, self }, { "autoAssignDS"_L1, self + u"/autoAssignDS"_s } });
     if (f.autoAssignSetId) {
-        o.insert("autoAssignDistributionSet"_L1, double(f.autoAssignSetId));
-        o.insert("autoAssignActionType"_L1, nameOf(f.autoAssignType));
-        o.insert("autoAssignWeight"_L1, f.autoAssignWeight);
-        o.insert("confirmationRequired"_L1, f.autoAssignConfirmationRequired);
+        o.autoAssignDistributionSet = f.autoAssignSetId;
+        o.autoAssignActionType = nameOf(f.autoAssignType);
+        o.autoAssignWeight = f.autoAssignWeight;
+        o.confirmationRequired = f.autoAssignConfirmationRequired;
     }
-    return o;
+    return o.toJson();
 }
 } // namespace
 
 // name and query of a request body into *f; fails the request (400/409) and returns false.
 bool ManagementServer::readFilter(Context &ctx, const QJsonObject &body, TargetFilter *f, bool create)
 {
-    if (create || body.contains("name"_L1))
-        f->name = body.value("name"_L1).toString().trimmed();
-    if (create || body.contains("query"_L1))
-        f->query = body.value("query"_L1).toString().trimmed();
+    Mgmt::DecodeError error;
+    const std::optional<MgmtTargetFilterQueryRequestBody> change
+        = MgmtTargetFilterQueryRequestBody::fromJson(body, &error);
+    if (!change)
+        return ctx.fail(Errors::BodyNotReadable, error.message), false;
+    if (create || change->name)
+        f->name = change->name.value_or(QString()).trimmed();
+    if (create || change->query)
+        f->query = change->query.value_or(QString()).trimmed();
     if (f->name.isEmpty() || f->name.size() > MaxFilterNameLength || f->query.isEmpty())
         return ctx.fail(Status::BadRequest,
                         u"a target filter needs a name (1 to %1 characters) and a query"_s.arg(MaxFilterNameLength)),
@@ -146,9 +152,12 @@ void ManagementServer::setFilterSet(Context &ctx)
     const auto body = f ? ctx.jsonObject() : std::nullopt;
     if (!body)
         return;
-    // hawkBit's MgmtDistributionSetAutoAssignment: id, type (forced, soft, downloadonly; not timeforced), weight,
-    // confirmationRequired.
-    const qint64 setId = idOf(body->value("id"_L1));
+    Mgmt::DecodeError error;
+    const std::optional<MgmtDistributionSetAutoAssignment> assignment
+        = MgmtDistributionSetAutoAssignment::fromJson(*body, &error);
+    if (!assignment)
+        return ctx.fail(Errors::BodyNotReadable, error.message);
+    const qint64 setId = assignment->id;
     const Lookup<DistributionSet> set = m_store.repository().distributionSet(setId);
     if (!ctx.found(set, u"distribution set %1 does not exist"_s.arg(setId)))
         return;
@@ -161,20 +170,18 @@ void ManagementServer::setFilterSet(Context &ctx)
     if (!why->isEmpty())
         return ctx.fail(Errors::DistributionSetIncomplete,
                         u"distribution set %1 %2 is incomplete: %3"_s.arg(set->name, set->version, why->join(u"; "_s)));
-    const QString type = body->value("type"_L1).toString(u"forced"_s).toLower();
+    const QString type = assignment->type.value_or(u"forced"_s).toLower();
     const std::optional<ActionType> actionType = actionTypeFromString(type);
     if (!actionType || *actionType == ActionType::TimeForced)
-        return ctx.fail({ Status::BadRequest, "hawkbit.server.error.repo.invalidAutoAssignActionType"_L1,
-                          "org.eclipse.hawkbit.repository.exception.InvalidAutoAssignActionTypeException"_L1 },
+        return ctx.fail(Errors::AutoAssignActionTypeInvalid,
                         u"an auto-assignment is forced, soft or downloadonly, not '%1'"_s.arg(type));
-    const int weight = body->value("weight"_L1).toInt(DefaultWeight);
-    if (!body->value("weight"_L1).isUndefined()
-        && (!body->value("weight"_L1).isDouble() || weight < MinWeight || weight > MaxWeight))
+    const int weight = assignment->weight.value_or(DefaultWeight);
+    if (weight < MinWeight || weight > MaxWeight)
         return ctx.fail(Status::BadRequest, u"weight is a number from %1 to %2"_s.arg(MinWeight).arg(MaxWeight));
     f->autoAssignSetId = setId;
     f->autoAssignType = *actionType;
     f->autoAssignWeight = weight;
-    f->autoAssignConfirmationRequired = body->value("confirmationRequired"_L1).toBool(false);
+    f->autoAssignConfirmationRequired = assignment->confirmationRequired.value_or(false);
     if (!m_store.filters().updateTargetFilter(*f))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"targetfilter"_s, f->id);

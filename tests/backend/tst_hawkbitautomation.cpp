@@ -352,6 +352,10 @@ void TestHawkbitAutomation::autoAssignment()
     QCOMPARE(bad.status, 400);
     QCOMPARE(bad.json()["errorCode"_L1].toString(), u"hawkbit.server.error.repo.invalidAutoAssignActionType"_s);
     QCOMPARE(api.post(path, R"({"id":9999,"type":"soft"})").status, 404);
+    const HttpAnswer unreadable = api.post(path, R"({"id":1,"weight":"heavy"})");
+    QCOMPARE(unreadable.status, 400); // never the default weight in its place
+    QCOMPARE(unreadable.json()["errorCode"_L1].toString(), u"hawkbit.server.error.rest.body.notReadable"_s);
+    QCOMPARE(unreadable.json()["message"_L1].toString(), u"weight must be a whole number"_s);
     const HttpAnswer a = api.post(path, R"({"id":1,"type":"soft","weight":500,"confirmationRequired":false})");
     QCOMPARE(a.status, 200);
     QCOMPARE(a.json()["autoAssignDistributionSet"_L1].toInt(), 1);

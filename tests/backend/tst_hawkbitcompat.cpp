@@ -372,6 +372,16 @@ void TestHawkbitCompat::errorBodies_data()
     QTest::newRow("a set type's module type id as text")
         << "POST"_ba << u"/distributionsettypes/os_set/optionalmoduletypes"_s << R"({"id":"os"})"_ba << 400
         << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a filter's query a number") << "POST"_ba << u"/targetfilters"_s << R"({"name":"f","query":5})"_ba
+                                               << 400 << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("an auto-assigned set's weight as text")
+        << "POST"_ba << u"/autoassignments"_s
+        << R"({"name":"w","targetFilterQuery":"controllerId==x","distributionSetId":1,"weight":"heavy"})"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("an auto-assignment's confirmation as text")
+        << "POST"_ba << u"/autoassignments"_s
+        << R"({"name":"c","targetFilterQuery":"controllerId==x","distributionSetId":1,"confirmationRequired":"yes"})"_ba
+        << 400 << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a tag's name a number") << "POST"_ba << u"/targettags"_s << R"([{"name":5}])"_ba << 400
                                            << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a set tag's colour a number")

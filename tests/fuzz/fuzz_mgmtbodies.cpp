@@ -1,12 +1,16 @@
 // The Management API's JSON (proto/mgmt) from outside: the request bodies the server decodes (targets, software
-// modules and distribution sets to create, assignments, as arrays and as POST /targets/{id}/assignedDS's object),
-// and what the console decodes from a server (targets, actions, modules, sets, rollouts, groups, errors, pages,
-// the event stream's envelope and events). The first byte picks the type, the rest is the JSON. Properties: a
+// modules and distribution sets to create, assignments, as arrays and as POST /targets/{id}/assignedDS's object;
+// users, tags, the three types and references to them, target filters and their auto-assigned sets,
+// auto-assignments), and what a client decodes from a server (targets, actions, modules, sets, rollouts, groups,
+// errors, pages, the event stream's envelope and events, audit entries, users, action spans, forecasts, tags,
+// types, target filters, auto-assignments). The first byte picks the type, the rest is the JSON. Properties: a
 // decode never crashes and fails with a message naming what is wrong; whatever decodes encodes to JSON that
 // decodes to the same value.
+#include "proto/mgmt/mgmtautoassignments.h"
 #include "proto/mgmt/mgmtevents.h"
 #include "proto/mgmt/mgmtmessages.h"
 #include "proto/mgmt/mgmtrequests.h"
+#include "proto/mgmt/mgmttypes.h"
 #include "tests/fuzz/fuzzcheck.h"
 
 #include <QJsonDocument>
@@ -59,6 +63,21 @@ void setAssignment(const QJsonDocument &doc)
     FLOTILLA_FUZZ_CHECK(again && *again == *a, "an assignedDS body survives encode -> decode");
 }
 
+void typeRefs(const QJsonDocument &doc)
+{
+    DecodeError error;
+    const auto refs = typeRefsOf(doc.array(), &error);
+    if (!refs) {
+        FLOTILLA_FUZZ_CHECK(error.message.startsWith(u'['), "a failed reference names its index");
+        return;
+    }
+    QJsonArray encoded;
+    for (const MgmtTypeRef &ref : *refs)
+        encoded.append(ref.toJson());
+    const auto again = typeRefsOf(encoded, &error);
+    FLOTILLA_FUZZ_CHECK(again && *again == *refs, "type references survive encode -> decode");
+}
+
 void page(const QJsonDocument &doc)
 {
     DecodeError error;
@@ -73,7 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QJsonDocument doc
         = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1)));
-    switch (data[0] % 20) {
+    switch (data[0] % 40) {
     case 0:
         return items<MgmtTargetRequestBody>(doc), 0;
     case 1:
@@ -112,7 +131,45 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return object<RolloutChangedEvent>(doc), 0;
     case 18:
         return object<RolloutGroupChangedEvent>(doc), 0;
-    default:
+    case 19:
         return object<ResyncEvent>(doc), 0;
+    case 20:
+        return object<MgmtUserRequestBody>(doc), 0;
+    case 21:
+        return items<MgmtTagRequestBodyPut>(doc), 0;
+    case 22:
+        return items<MgmtSoftwareModuleTypeRequestBodyPost>(doc), 0;
+    case 23:
+        return items<MgmtDistributionSetTypeRequestBodyPost>(doc), 0;
+    case 24:
+        return items<MgmtTargetTypeRequestBodyPost>(doc), 0;
+    case 25:
+        return typeRefs(doc), 0;
+    case 26:
+        return object<MgmtTargetFilterQueryRequestBody>(doc), 0;
+    case 27:
+        return object<MgmtDistributionSetAutoAssignment>(doc), 0;
+    case 28:
+        return object<MgmtAutoAssignmentRequestBody>(doc), 0;
+    case 29:
+        return object<MgmtAuditEntry>(doc), 0;
+    case 30:
+        return object<MgmtUser>(doc), 0;
+    case 31:
+        return object<MgmtActionSpan>(doc), 0;
+    case 32:
+        return object<MgmtRolloutForecast>(doc), 0;
+    case 33:
+        return object<MgmtTag>(doc), 0;
+    case 34:
+        return object<MgmtSoftwareModuleType>(doc), 0;
+    case 35:
+        return object<MgmtDistributionSetType>(doc), 0;
+    case 36:
+        return object<MgmtTargetType>(doc), 0;
+    case 37:
+        return object<MgmtTargetFilterQuery>(doc), 0;
+    default:
+        return object<MgmtAutoAssignmentResponseBody>(doc), 0;
     }
 }

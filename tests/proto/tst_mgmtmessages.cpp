@@ -1,6 +1,7 @@
 // The Management API's wire types (proto/mgmt): every value survives encode -> decode, what is encoded is what
 // openapi.json documents (fields()), nullable fields are written as null and optional ones left out, and a field
 // of the wrong type is an error that names it.
+#include "proto/mgmt/mgmtautoassignments.h"
 #include "proto/mgmt/mgmtevents.h"
 #include "proto/mgmt/mgmtmessages.h"
 #include "proto/mgmt/mgmtrequests.h"
@@ -226,6 +227,40 @@ MgmtTargetType fullTargetType()
     return t;
 }
 
+MgmtTargetFilterQuery fullFilter()
+{
+    MgmtTargetFilterQuery f {
+        5, u"cameras"_s, u"controllerId==cam-*"_s, 3, u"soft"_s, 700, true, {}, 1764500000000, {}
+    };
+    f.audit = { u"admin"_s, u"grace"_s, 1764547200000 };
+    f.links = { { u"self"_s, u"/rest/v1/targetfilters/5"_s },
+                { u"autoAssignDS"_s, u"/rest/v1/targetfilters/5/autoAssignDS"_s } };
+    return f;
+}
+
+MgmtAutoAssignmentResponseBody fullAutoAssignment()
+{
+    MgmtAutoAssignmentResponseBody a;
+    a.id = 2;
+    a.name = u"next year"_s;
+    a.description = u"the spring release"_s;
+    a.targetFilterQuery = u"group==Europe/*"_s;
+    a.distributionSetId = 3;
+    a.status = u"ready"_s;
+    a.startAt = 4102444800000;
+    a.actionType = u"downloadonly"_s;
+    a.weight = 300;
+    a.confirmationRequired = true;
+    a.approvalDecidedBy = u"grace"_s;
+    a.approvalRemark = u"after the audit"_s;
+    a.audit = { u"admin"_s, u"grace"_s, 1764547200000 };
+    a.createdAt = 1764500000000;
+    a.links = { { u"self"_s, u"/rest/v1/autoassignments/2"_s },
+                { u"distributionset"_s, u"/rest/v1/distributionsets/3"_s } };
+    a.distributionSetName = u"fw:2026.3"_s;
+    return a;
+}
+
 MgmtRolloutForecast fullForecast()
 {
     MgmtRolloutForecast f;
@@ -284,8 +319,9 @@ void TestMgmtMessages::roundTrip_data()
 {
     QTest::addColumn<QString>("type");
     QTest::addColumn<bool>("full");
-    for (const char *type : { "target", "action", "module", "set", "rollout", "group", "error", "audit", "user", "span",
-                              "forecast", "tag", "module type", "set type", "target type" }) {
+    for (const char *type :
+         { "target", "action", "module", "set", "rollout", "group", "error", "audit", "user", "span", "forecast", "tag",
+           "module type", "set type", "target type", "filter", "auto-assignment" }) {
         QTest::addRow("%s full", type) << QString::fromLatin1(type) << true;
         QTest::addRow("%s empty", type) << QString::fromLatin1(type) << false;
     }
@@ -325,6 +361,10 @@ void TestMgmtMessages::roundTrip()
         checkRoundTrip(full ? fullForecast() : MgmtRolloutForecast());
     else if (type == u"tag"_s)
         checkRoundTrip(full ? fullTag() : MgmtTag());
+    else if (type == u"filter"_s)
+        checkRoundTrip(full ? fullFilter() : MgmtTargetFilterQuery());
+    else if (type == u"auto-assignment"_s)
+        checkRoundTrip(full ? fullAutoAssignment() : MgmtAutoAssignmentResponseBody());
     else if (type == u"module type"_s)
         checkRoundTrip(full ? fullModuleType() : MgmtSoftwareModuleType());
     else if (type == u"set type"_s)
@@ -362,6 +402,9 @@ void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
                            << documented(ExceptionInfo::fields(), false);
     QTest::newRow("audit entry") << fullAuditEntry().toJson() << documented(MgmtAuditEntry::fields(), false);
     QTest::newRow("tag") << fullTag().toJson() << documented(MgmtTag::fields(), true);
+    QTest::newRow("filter") << fullFilter().toJson() << documented(MgmtTargetFilterQuery::fields(), true);
+    QTest::newRow("auto-assignment") << fullAutoAssignment().toJson()
+                                     << documented(MgmtAutoAssignmentResponseBody::fields(), true);
     QTest::newRow("module type") << fullModuleType().toJson() << documented(MgmtSoftwareModuleType::fields(), true);
     QTest::newRow("set type") << fullSetType().toJson() << documented(MgmtDistributionSetType::fields(), true);
     QTest::newRow("target type") << fullTargetType().toJson() << documented(MgmtTargetType::fields(), true);
@@ -450,6 +493,13 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
                                      << R"({"successCondition":{"condition":"THRESHOLD","expression":"most"}})"_ba
                                      << u"successCondition must be a THRESHOLD of 0 to 100"_s;
     QTest::newRow("tag colour as number") << u"tag"_s << R"({"colour":255})"_ba << u"colour must be a string"_s;
+    QTest::newRow("filter weight as text")
+        << u"filter"_s << R"({"autoAssignWeight":"heavy"})"_ba << u"autoAssignWeight must be a whole number"_s;
+    QTest::newRow("auto-assignment set name")
+        << u"auto-assignment"_s << R"({"_links":{"distributionset":{"href":"/x","name":5}}})"_ba
+        << u"_links.distributionset.name must be a string"_s;
+    QTest::newRow("auto-assignment startAt as text")
+        << u"auto-assignment"_s << R"({"startAt":"tomorrow"})"_ba << u"startAt must be a whole number"_s;
     QTest::newRow("module type maxAssignments as text")
         << u"module type"_s << R"({"maxAssignments":"one"})"_ba << u"maxAssignments must be a whole number"_s;
     QTest::newRow("set type modules as text")
@@ -501,6 +551,10 @@ void TestMgmtMessages::wrongTypesAreNamed()
         decoded = MgmtRolloutForecast::fromJson(o, &error).has_value();
     else if (type == u"tag"_s)
         decoded = MgmtTag::fromJson(o, &error).has_value();
+    else if (type == u"filter"_s)
+        decoded = MgmtTargetFilterQuery::fromJson(o, &error).has_value();
+    else if (type == u"auto-assignment"_s)
+        decoded = MgmtAutoAssignmentResponseBody::fromJson(o, &error).has_value();
     else if (type == u"module type"_s)
         decoded = MgmtSoftwareModuleType::fromJson(o, &error).has_value();
     else if (type == u"set type"_s)
@@ -636,11 +690,25 @@ void TestMgmtMessages::requests()
     QCOMPARE(decodedRefs->at(1).idOrKey(), u"app"_s);
     QCOMPARE(decodedRefs->at(2).idOrKey(), u"os"_s);
     QCOMPARE(decodedRefs->at(3).idOrKey(), u"5"_s);
+    checkRoundTrip(MgmtTargetFilterQueryRequestBody { u"cameras"_s, u"controllerId==cam-*"_s });
+    const MgmtTargetFilterQueryRequestBody queryOnly { std::nullopt, u"name==x"_s };
+    checkRoundTrip(queryOnly);
+    QCOMPARE(queryOnly.toJson().keys(), QStringList { u"query"_s }); // a PUT that keeps the name
+    checkRoundTrip(MgmtDistributionSetAutoAssignment { 3, u"soft"_s, 500, false });
+    const MgmtDistributionSetAutoAssignment setOnly { 3, std::nullopt, std::nullopt, std::nullopt };
+    checkRoundTrip(setOnly);
+    QCOMPARE(setOnly.toJson().keys(), QStringList { u"id"_s }); // forced, the default weight
+    checkRoundTrip(MgmtAutoAssignmentRequestBody { u"aa"_s, u"spring"_s, u"controllerId==aa-*"_s, 1, 4102444800000,
+                                                   u"soft"_s, 700, true });
+    const MgmtAutoAssignmentRequestBody renameOnly { u"renamed"_s, std::nullopt, {}, {}, {}, {}, {}, false };
+    checkRoundTrip(renameOnly);
+    DecodeError error;
+    QVERIFY(!MgmtAutoAssignmentRequestBody::fromJson(QJsonObject { { "confirmationRequired"_L1, u"yes"_s } }, &error));
+    QCOMPARE(error.message, u"confirmationRequired must be true or false"_s);
     checkRoundTrip(MgmtUserRequestBody { u"grace"_s, u"long enough"_s, { u"operator"_s } });
     const MgmtUserRequestBody rolesOnly { std::nullopt, std::nullopt, { u"viewer"_s } };
     checkRoundTrip(rolesOnly);
     QCOMPARE(rolesOnly.toJson().keys(), QStringList { u"roles"_s }); // a PUT that keeps the password
-    DecodeError error;
     QVERIFY(!MgmtUserRequestBody::fromJson(QJsonObject { { "password"_L1, 5 } }, &error));
     QCOMPARE(error.message, u"password must be a string"_s);
 }
