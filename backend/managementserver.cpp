@@ -2,6 +2,7 @@
 #include "backend/managementserver_p.h"
 #include "engine/repositoryservice.h"
 #include "proto/mgmt/mgmtautoassignments.h"
+#include "proto/mgmt/mgmtmetadata.h"
 #include "proto/mgmt/mgmttypes.h"
 
 #include <QHttpServer>
@@ -347,6 +348,7 @@ static QJsonObject schemas()
         { "TargetType", &Mgmt::MgmtTargetType::fields() },
         { "TargetFilter", &Mgmt::MgmtTargetFilterQuery::fields() },
         { "AutoAssignment", &Mgmt::MgmtAutoAssignmentResponseBody::fields() },
+        { "Metadata", &Mgmt::MgmtMetadata::fields() },
     };
     QList<Schema> all = table;
     for (const auto &[name, fields] : wire) {

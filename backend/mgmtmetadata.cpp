@@ -3,6 +3,7 @@
 // chunk). Paths: /targets/{controllerId}/metadata[/{key}], /softwaremodules/{id}/metadata[/{key}],
 // /distributionsets/{id}/metadata[/{key}]. POST creates a list (409 for a key that exists), PUT changes one
 // value (204, as hawkBit 0.10), DELETE removes one.
+#include "proto/mgmt/mgmtmetadata.h"
 #include "backend/managementserver_p.h"
 
 namespace Flotilla {
@@ -13,10 +14,7 @@ constexpr int MaxValueLength = 4000;
 
 QJsonObject metadataJson(const SqlMetadataStore::MetadataEntry &e, bool module)
 {
-    QJsonObject o { { "key"_L1, e.key }, { "value"_L1, e.value } };
-    if (module)
-        o.insert("targetVisible"_L1, e.targetVisible);
-    return o;
+    return MgmtMetadata { e.key, e.value, module ? std::optional(e.targetVisible) : std::nullopt }.toJson();
 }
 } // namespace
 
@@ -56,22 +54,21 @@ void ManagementServer::listMetadata(Context &ctx)
 void ManagementServer::createMetadata(Context &ctx)
 {
     const auto owner = metadataOwner(ctx);
-    const auto items = owner ? ctx.jsonArray() : std::nullopt;
+    const auto items = owner ? ctx.items<MgmtMetadata>() : std::nullopt;
     if (!items)
         return;
     const bool module = owner->first == u"softwaremodule"_s;
     QList<SqlMetadataStore::MetadataEntry> entries;
     QSet<QString> keys;
     for (int i = 0; i < items->size(); ++i) {
-        const QJsonObject o = items->at(i).toObject();
-        SqlMetadataStore::MetadataEntry e { o.value("key"_L1).toString(), o.value("value"_L1).toString(),
-                                            o.value("targetVisible"_L1).toBool(false) };
+        const MgmtMetadata &o = items->at(i);
+        SqlMetadataStore::MetadataEntry e { o.key, o.value, o.targetVisible.value_or(false) };
         if (e.key.isEmpty() || e.key.size() > MaxKeyLength || e.value.size() > MaxValueLength)
             return ctx.fail(Status::BadRequest,
                             u"[%1]: a key of 1 to %2 characters and a value of at most %3"_s.arg(i)
                                 .arg(MaxKeyLength)
                                 .arg(MaxValueLength));
-        if (!module && o.contains("targetVisible"_L1))
+        if (!module && o.targetVisible)
             return ctx.fail(Status::BadRequest, u"[%1]: targetVisible is for software modules only"_s.arg(i));
         const auto existing = m_store.metadataStore().metadataEntry(owner->first, owner->second, e.key);
         if (!ctx.succeeded(existing))
@@ -115,12 +112,15 @@ void ManagementServer::updateMetadata(Context &ctx)
     Lookup<SqlMetadataStore::MetadataEntry> e = m_store.metadataStore().metadataEntry(owner->first, owner->second, key);
     if (!ctx.found(e, u"no metadata '%1'"_s.arg(key)))
         return;
-    if (body->contains("value"_L1))
-        e->value = body->value("value"_L1).toString();
-    if (body->contains("targetVisible"_L1)) {
+    Mgmt::DecodeError error;
+    const std::optional<MgmtMetadataBodyPut> change = MgmtMetadataBodyPut::fromJson(*body, &error);
+    if (!change)
+        return ctx.fail(Errors::BodyNotReadable, error.message);
+    e->value = change->value.value_or(e->value);
+    if (change->targetVisible) {
         if (owner->first != u"softwaremodule"_s)
             return ctx.fail(Status::BadRequest, u"targetVisible is for software modules only"_s);
-        e->targetVisible = body->value("targetVisible"_L1).toBool();
+        e->targetVisible = *change->targetVisible;
     }
     if (e->value.size() > MaxValueLength)
         return ctx.fail(Status::BadRequest, u"a value has at most %1 characters"_s.arg(MaxValueLength));

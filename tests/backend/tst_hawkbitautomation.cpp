@@ -2,6 +2,7 @@
 // forms) and their approval, PUT on modules, sets and rollouts, metadata, set tags, userinfo, target filters,
 // invalidation and set statistics. Written from hawkBit's model classes and REST interfaces (Mgmt*RestApi),
 // against the server of hawkbitserver.h.
+#include "proto/mgmt/mgmtmetadata.h"
 #include "tests/backend/hawkbitserver.h"
 
 #include <QJsonArray>
@@ -219,6 +220,22 @@ void TestHawkbitAutomation::metadata()
     QCOMPARE(api.get(list + u"/site"_s).json()["value"_L1].toString(), u"Hamburg"_s);
     QCOMPARE(api.post(list, R"([{"key":"site","value":"again"}])").status, 409);
     QCOMPARE(api.get(list + u"/site"_s).json()["value"_L1].toString(), u"Hamburg"_s); // nothing overwritten
+    // A value of the wrong type is unreadable, never stored as "" (POST) or left as it was silently (PUT).
+    const QString site = list + u"/site"_s;
+    for (const auto &[verb, path, body] :
+         QList<std::tuple<QByteArray, QString, QByteArray>> { { "POST"_ba, list, R"([{"key":"n","value":5}])"_ba },
+                                                              { "PUT"_ba, site, R"({"value":5})"_ba },
+                                                              { "PUT"_ba, site, R"({"targetVisible":"no"})"_ba } }) {
+        a = api.send(verb, path, body);
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.json()["errorCode"_L1].toString(), u"hawkbit.server.error.rest.body.notReadable"_s);
+    }
+    Mgmt::DecodeError error;
+    const auto page = Mgmt::decodePage<Mgmt::MgmtMetadata>(api.get(list).json(), &error);
+    QVERIFY2(page, qPrintable(error.message));
+    QCOMPARE(page->total, 2);
+    for (const Mgmt::MgmtMetadata &m : page->content)
+        QCOMPARE(m.targetVisible.has_value(), module);
     QCOMPARE(api.post(list, R"([{"key":"","value":"x"}])").status, 400);
     QCOMPARE(api.post(list, u"[{\"key\":\"%1\",\"value\":\"x\"}]"_s.arg(QString(129, u'k')).toUtf8()).status, 400);
     QCOMPARE(api.post(list, R"([{"key":"shown","value":"x","targetVisible":true}])").status, module ? 201 : 400);

@@ -1,14 +1,15 @@
 // The Management API's JSON (proto/mgmt) from outside: the request bodies the server decodes (targets, software
 // modules and distribution sets to create, assignments, as arrays and as POST /targets/{id}/assignedDS's object;
 // users, tags, the three types and references to them, target filters and their auto-assigned sets,
-// auto-assignments), and what a client decodes from a server (targets, actions, modules, sets, rollouts, groups,
-// errors, pages, the event stream's envelope and events, audit entries, users, action spans, forecasts, tags,
-// types, target filters, auto-assignments). The first byte picks the type, the rest is the JSON. Properties: a
-// decode never crashes and fails with a message naming what is wrong; whatever decodes encodes to JSON that
-// decodes to the same value.
+// auto-assignments, metadata), and what a client decodes from a server (targets, actions, modules, sets,
+// rollouts, groups, errors, pages, the event stream's envelope and events, audit entries, users, action spans,
+// forecasts, tags, types, target filters, auto-assignments, metadata). The first byte picks the type, the rest is
+// the JSON. Properties: a decode never crashes and fails with a message naming what is wrong; whatever decodes
+// encodes to JSON that decodes to the same value.
 #include "proto/mgmt/mgmtautoassignments.h"
 #include "proto/mgmt/mgmtevents.h"
 #include "proto/mgmt/mgmtmessages.h"
+#include "proto/mgmt/mgmtmetadata.h"
 #include "proto/mgmt/mgmtrequests.h"
 #include "proto/mgmt/mgmttypes.h"
 #include "tests/fuzz/fuzzcheck.h"
@@ -92,7 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QJsonDocument doc
         = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1)));
-    switch (data[0] % 40) {
+    switch (data[0] % 42) {
     case 0:
         return items<MgmtTargetRequestBody>(doc), 0;
     case 1:
@@ -169,7 +170,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return object<MgmtTargetType>(doc), 0;
     case 37:
         return object<MgmtTargetFilterQuery>(doc), 0;
-    default:
+    case 38:
         return object<MgmtAutoAssignmentResponseBody>(doc), 0;
+    case 39:
+        return items<MgmtMetadata>(doc), 0;
+    default:
+        return object<MgmtMetadataBodyPut>(doc), 0;
     }
 }

@@ -4,6 +4,7 @@
 #include "proto/mgmt/mgmtautoassignments.h"
 #include "proto/mgmt/mgmtevents.h"
 #include "proto/mgmt/mgmtmessages.h"
+#include "proto/mgmt/mgmtmetadata.h"
 #include "proto/mgmt/mgmtrequests.h"
 #include "proto/mgmt/mgmttypes.h"
 
@@ -361,6 +362,8 @@ void TestMgmtMessages::roundTrip()
         checkRoundTrip(full ? fullForecast() : MgmtRolloutForecast());
     else if (type == u"tag"_s)
         checkRoundTrip(full ? fullTag() : MgmtTag());
+    else if (type == u"metadata"_s)
+        checkRoundTrip(full ? MgmtMetadata { u"site"_s, u"Berlin"_s, true } : MgmtMetadata());
     else if (type == u"filter"_s)
         checkRoundTrip(full ? fullFilter() : MgmtTargetFilterQuery());
     else if (type == u"auto-assignment"_s)
@@ -402,6 +405,8 @@ void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
                            << documented(ExceptionInfo::fields(), false);
     QTest::newRow("audit entry") << fullAuditEntry().toJson() << documented(MgmtAuditEntry::fields(), false);
     QTest::newRow("tag") << fullTag().toJson() << documented(MgmtTag::fields(), true);
+    QTest::newRow("metadata") << MgmtMetadata { u"site"_s, u"Berlin"_s, false }.toJson()
+                              << documented(MgmtMetadata::fields(), false);
     QTest::newRow("filter") << fullFilter().toJson() << documented(MgmtTargetFilterQuery::fields(), true);
     QTest::newRow("auto-assignment") << fullAutoAssignment().toJson()
                                      << documented(MgmtAutoAssignmentResponseBody::fields(), true);
@@ -493,6 +498,8 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
                                      << R"({"successCondition":{"condition":"THRESHOLD","expression":"most"}})"_ba
                                      << u"successCondition must be a THRESHOLD of 0 to 100"_s;
     QTest::newRow("tag colour as number") << u"tag"_s << R"({"colour":255})"_ba << u"colour must be a string"_s;
+    QTest::newRow("metadata value as number")
+        << u"metadata"_s << R"({"key":"site","value":5})"_ba << u"value must be a string"_s;
     QTest::newRow("filter weight as text")
         << u"filter"_s << R"({"autoAssignWeight":"heavy"})"_ba << u"autoAssignWeight must be a whole number"_s;
     QTest::newRow("auto-assignment set name")
@@ -551,6 +558,8 @@ void TestMgmtMessages::wrongTypesAreNamed()
         decoded = MgmtRolloutForecast::fromJson(o, &error).has_value();
     else if (type == u"tag"_s)
         decoded = MgmtTag::fromJson(o, &error).has_value();
+    else if (type == u"metadata"_s)
+        decoded = MgmtMetadata::fromJson(o, &error).has_value();
     else if (type == u"filter"_s)
         decoded = MgmtTargetFilterQuery::fromJson(o, &error).has_value();
     else if (type == u"auto-assignment"_s)
@@ -690,6 +699,11 @@ void TestMgmtMessages::requests()
     QCOMPARE(decodedRefs->at(1).idOrKey(), u"app"_s);
     QCOMPARE(decodedRefs->at(2).idOrKey(), u"os"_s);
     QCOMPARE(decodedRefs->at(3).idOrKey(), u"5"_s);
+    const MgmtMetadataBodyPut visibleOnly { std::nullopt, true };
+    checkRoundTrip(visibleOnly);
+    QCOMPARE(visibleOnly.toJson().keys(), QStringList { u"targetVisible"_s }); // a PUT that keeps the value
+    QCOMPARE(MgmtMetadata({ u"site"_s, u"Berlin"_s, std::nullopt }).toJson().keys(),
+             (QStringList { u"key"_s, u"value"_s })); // a target's or set's entry has no targetVisible
     checkRoundTrip(MgmtTargetFilterQueryRequestBody { u"cameras"_s, u"controllerId==cam-*"_s });
     const MgmtTargetFilterQueryRequestBody queryOnly { std::nullopt, u"name==x"_s };
     checkRoundTrip(queryOnly);
