@@ -2,6 +2,7 @@
 #include "backend/managementserver_p.h"
 #include "engine/repositoryservice.h"
 #include "proto/mgmt/mgmtautoassignments.h"
+#include "proto/mgmt/mgmtconfiguration.h"
 #include "proto/mgmt/mgmtmetadata.h"
 #include "proto/mgmt/mgmttypes.h"
 
@@ -317,20 +318,12 @@ const QList<ManagementServer::Route> &ManagementServer::routes()
     return table;
 }
 
-// The resources' fields as the API sends them (hawkBit's names; Flotilla's additions marked in the README);
-// tst_hawkbitcompat checks every field of every response against this list.
+// The resources' fields as the API sends them (hawkBit's names; Flotilla's additions marked in the README): the
+// Management API's wire types (proto/mgmt) document themselves. tst_hawkbitcompat checks every field of every
+// response against this list.
 static QJsonObject schemas()
 {
-    struct Schema
-    {
-        const char *name;
-        QList<std::pair<const char *, const char *>> fields; // name, OpenAPI type ("" = any)
-    };
-    static const QList<Schema> table = {
-        { "TenantConfigurationValue", { { "value", "" }, { "global", "boolean" }, { "_links", "object" } } },
-    };
-    // The Management API's wire types (proto/mgmt) document themselves.
-    const QList<std::pair<const char *, const QList<Mgmt::FieldSpec> *>> wire = {
+    static const QList<std::pair<const char *, const QList<Mgmt::FieldSpec> *>> all = {
         { "Target", &Mgmt::MgmtTarget::fields() },
         { "Action", &Mgmt::MgmtAction::fields() },
         { "Rollout", &Mgmt::MgmtRolloutResponseBody::fields() },
@@ -349,33 +342,27 @@ static QJsonObject schemas()
         { "TargetFilter", &Mgmt::MgmtTargetFilterQuery::fields() },
         { "AutoAssignment", &Mgmt::MgmtAutoAssignmentResponseBody::fields() },
         { "Metadata", &Mgmt::MgmtMetadata::fields() },
+        { "TenantConfigurationValue", &Mgmt::MgmtSystemTenantConfigurationValue::fields() },
     };
-    QList<Schema> all = table;
-    for (const auto &[name, fields] : wire) {
-        Schema s { name, {} };
-        for (const Mgmt::FieldSpec &f : *fields)
-            s.fields.append(std::pair(f.name, f.type));
-        all.append(s);
-    }
     // MgmtBaseEntity's audit fields, on what the API records them for.
     static const QStringList audited = { u"Target"_s,      u"AutoAssignment"_s,     u"Rollout"_s,
                                          u"Tag"_s,         u"SoftwareModuleType"_s, u"DistributionSetType"_s,
                                          u"TargetType"_s,  u"SoftwareModule"_s,     u"DistributionSet"_s,
                                          u"TargetFilter"_s };
     QJsonObject out;
-    for (const Schema &s : all) {
+    for (const auto &[name, fields] : all) {
         QJsonObject properties;
-        if (audited.contains(QLatin1StringView(s.name))) {
+        if (audited.contains(QLatin1StringView(name))) {
             for (const Mgmt::FieldSpec &f : Mgmt::MgmtAudit::fields())
                 properties.insert(QLatin1StringView(f.name), QJsonObject { { "type"_L1, QLatin1StringView(f.type) } });
         }
-        for (const auto &[field, type] : s.fields) {
+        for (const Mgmt::FieldSpec &f : *fields) {
             QJsonObject p;
-            if (*type)
-                p.insert("type"_L1, QLatin1StringView(type));
-            properties.insert(QLatin1StringView(field), p);
+            if (*f.type)
+                p.insert("type"_L1, QLatin1StringView(f.type));
+            properties.insert(QLatin1StringView(f.name), p);
         }
-        out.insert(QLatin1StringView(s.name),
+        out.insert(QLatin1StringView(name),
                    QJsonObject { { "type"_L1, u"object"_s }, { "properties"_L1, properties } });
     }
     return out;

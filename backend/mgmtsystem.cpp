@@ -10,6 +10,7 @@
 //   a value a tenant may not change.
 // - "global" is true while the value is the default (never set, or deleted).
 #include "backend/managementserver_p.h"
+#include "proto/mgmt/mgmtconfiguration.h"
 
 namespace Flotilla {
 
@@ -92,14 +93,10 @@ QJsonValue valueOf(const ConfigKey &k, const TenantConfiguration &c)
         k.field);
 }
 
-QJsonObject entryOf(const ConfigKey &k, const TenantConfiguration &c)
+MgmtSystemTenantConfigurationValue entryOf(const ConfigKey &k, const TenantConfiguration &c)
 {
     const bool global = isFixed(k) || valueOf(k, TenantConfiguration()) == valueOf(k, c);
-    return { { "value"_L1, valueOf(k, c) },
-             { "global"_L1, global },
-             { "_links"_L1,
-               QJsonObject {
-                   { "self"_L1, QJsonObject { { "href"_L1, QString(Base + u"/system/configs/"_s + k.key) } } } } } };
+    return { valueOf(k, c), global, linksOf({ { "self"_L1, u"/system/configs/"_s + k.key } }) };
 }
 
 // Sets one key in *c from a JSON value; nullopt when the value is fine, else the error and its message.
@@ -182,7 +179,7 @@ void storeConfigs(ManagementServer::Context &ctx, SqlStore &store, const Changes
         return ctx.fail(Status::InternalServerError, store.lastError());
     if (noContent)
         return ctx.send(QJsonValue(), Status::NoContent);
-    ctx.send(entryOf(*changes.constFirst().first, c));
+    ctx.send(entryOf(*changes.constFirst().first, c).toJson());
 }
 
 } // namespace
@@ -190,10 +187,10 @@ void storeConfigs(ManagementServer::Context &ctx, SqlStore &store, const Changes
 void ManagementServer::getConfigs(Context &ctx)
 {
     const TenantConfiguration c = m_store.configuration().tenantConfiguration();
-    QJsonObject all;
+    MgmtTenantConfiguration all;
     for (const ConfigKey &k : configKeys())
-        all.insert(k.key, entryOf(k, c));
-    ctx.send(all);
+        all.keys.insert(k.key, entryOf(k, c));
+    ctx.send(all.toJson());
 }
 
 void ManagementServer::getConfig(Context &ctx)
@@ -201,7 +198,7 @@ void ManagementServer::getConfig(Context &ctx)
     const ConfigKey *k = findKey(ctx.args.value(0));
     if (!k)
         return ctx.fail(Errors::ConfigurationKeyInvalid, u"no tenant configuration key '%1'"_s.arg(ctx.args.value(0)));
-    ctx.send(entryOf(*k, m_store.configuration().tenantConfiguration()));
+    ctx.send(entryOf(*k, m_store.configuration().tenantConfiguration()).toJson());
 }
 
 void ManagementServer::setConfig(Context &ctx)
@@ -212,9 +209,10 @@ void ManagementServer::setConfig(Context &ctx)
     const auto body = ctx.jsonObject();
     if (!body)
         return;
-    if (!body->contains("value"_L1))
+    const auto request = MgmtSystemTenantConfigurationValueRequest::fromJson(*body, nullptr);
+    if (request->value.isUndefined())
         return ctx.fail(Errors::ConfigurationValueInvalid, u"the body needs a \"value\""_s);
-    storeConfigs(ctx, m_store, { { k, body->value("value"_L1) } }, false);
+    storeConfigs(ctx, m_store, { { k, request->value } }, false);
 }
 
 void ManagementServer::setConfigs(Context &ctx)

@@ -153,11 +153,11 @@ QJsonObject MgmtTypeRef::toJson() const
 std::optional<MgmtTypeRef> MgmtTypeRef::fromJson(const QJsonValue &v, DecodeError *error)
 {
     MgmtTypeRef ref;
-    if (v.isString()) {
+    if (v.isString() && !v.toString().isEmpty()) {
         ref.key = v.toString();
         return ref;
     }
-    if (!v.isObject()) {
+    if (!v.isObject()) { // an empty key names no type either (found by fuzz_mgmtbodies)
         if (error)
             error->message = u" must be a type's id ({\"id\": n}) or key"_s;
         return std::nullopt;

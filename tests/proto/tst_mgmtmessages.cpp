@@ -2,6 +2,7 @@
 // openapi.json documents (fields()), nullable fields are written as null and optional ones left out, and a field
 // of the wrong type is an error that names it.
 #include "proto/mgmt/mgmtautoassignments.h"
+#include "proto/mgmt/mgmtconfiguration.h"
 #include "proto/mgmt/mgmtevents.h"
 #include "proto/mgmt/mgmtmessages.h"
 #include "proto/mgmt/mgmtmetadata.h"
@@ -262,6 +263,16 @@ MgmtAutoAssignmentResponseBody fullAutoAssignment()
     return a;
 }
 
+MgmtTenantConfiguration fullConfiguration()
+{
+    MgmtTenantConfiguration c;
+    c.keys.insert(u"pollingTime"_s,
+                  { u"00:05:00"_s, true, { { u"self"_s, u"/rest/v1/system/configs/pollingTime"_s } } });
+    c.keys.insert(u"multi.assignments.enabled"_s, { true, false, {} });
+    c.keys.insert(u"maintenanceWindowPollCount"_s, { 3, false, {} });
+    return c;
+}
+
 MgmtRolloutForecast fullForecast()
 {
     MgmtRolloutForecast f;
@@ -364,6 +375,8 @@ void TestMgmtMessages::roundTrip()
         checkRoundTrip(full ? fullTag() : MgmtTag());
     else if (type == u"metadata"_s)
         checkRoundTrip(full ? MgmtMetadata { u"site"_s, u"Berlin"_s, true } : MgmtMetadata());
+    else if (type == u"configuration"_s)
+        checkRoundTrip(full ? fullConfiguration() : MgmtTenantConfiguration());
     else if (type == u"filter"_s)
         checkRoundTrip(full ? fullFilter() : MgmtTargetFilterQuery());
     else if (type == u"auto-assignment"_s)
@@ -405,6 +418,8 @@ void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
                            << documented(ExceptionInfo::fields(), false);
     QTest::newRow("audit entry") << fullAuditEntry().toJson() << documented(MgmtAuditEntry::fields(), false);
     QTest::newRow("tag") << fullTag().toJson() << documented(MgmtTag::fields(), true);
+    QTest::newRow("configuration value") << fullConfiguration().keys.value(u"pollingTime"_s).toJson()
+                                         << documented(MgmtSystemTenantConfigurationValue::fields(), false);
     QTest::newRow("metadata") << MgmtMetadata { u"site"_s, u"Berlin"_s, false }.toJson()
                               << documented(MgmtMetadata::fields(), false);
     QTest::newRow("filter") << fullFilter().toJson() << documented(MgmtTargetFilterQuery::fields(), true);
@@ -498,6 +513,11 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
                                      << R"({"successCondition":{"condition":"THRESHOLD","expression":"most"}})"_ba
                                      << u"successCondition must be a THRESHOLD of 0 to 100"_s;
     QTest::newRow("tag colour as number") << u"tag"_s << R"({"colour":255})"_ba << u"colour must be a string"_s;
+    QTest::newRow("configuration key not an object") << u"configuration"_s << R"({"pollingTime":"00:05:00"})"_ba
+                                                     << u"pollingTime must be an object {value, global}"_s;
+    QTest::newRow("configuration global as text")
+        << u"configuration"_s << R"({"pollingTime":{"value":"00:05:00","global":"yes"}})"_ba
+        << u"pollingTime.global must be true or false"_s;
     QTest::newRow("metadata value as number")
         << u"metadata"_s << R"({"key":"site","value":5})"_ba << u"value must be a string"_s;
     QTest::newRow("filter weight as text")
@@ -560,6 +580,8 @@ void TestMgmtMessages::wrongTypesAreNamed()
         decoded = MgmtTag::fromJson(o, &error).has_value();
     else if (type == u"metadata"_s)
         decoded = MgmtMetadata::fromJson(o, &error).has_value();
+    else if (type == u"configuration"_s)
+        decoded = MgmtTenantConfiguration::fromJson(o, &error).has_value();
     else if (type == u"filter"_s)
         decoded = MgmtTargetFilterQuery::fromJson(o, &error).has_value();
     else if (type == u"auto-assignment"_s)
@@ -699,6 +721,11 @@ void TestMgmtMessages::requests()
     QCOMPARE(decodedRefs->at(1).idOrKey(), u"app"_s);
     QCOMPARE(decodedRefs->at(2).idOrKey(), u"os"_s);
     QCOMPARE(decodedRefs->at(3).idOrKey(), u"5"_s);
+    // A configuration value: any JSON (the key decides its type, the server checks it); absent is not null.
+    checkRoundTrip(MgmtSystemTenantConfigurationValueRequest { u"00:01:00"_s });
+    checkRoundTrip(MgmtSystemTenantConfigurationValueRequest { QJsonValue() });
+    QVERIFY(MgmtSystemTenantConfigurationValueRequest::fromJson({}, nullptr)->value.isUndefined());
+    QCOMPARE(MgmtSystemTenantConfigurationValueRequest().toJson(), QJsonObject());
     const MgmtMetadataBodyPut visibleOnly { std::nullopt, true };
     checkRoundTrip(visibleOnly);
     QCOMPARE(visibleOnly.toJson().keys(), QStringList { u"targetVisible"_s }); // a PUT that keeps the value
@@ -761,6 +788,9 @@ void TestMgmtMessages::requestItems_data()
     QTest::newRow("set type module ref empty")
         << u"set type"_s << R"([{"key":"a","name":"a","mandatorymodules":[{}]}])"_ba
         << u"[0].mandatorymodules[0].key must be a type's key when there is no id"_s;
+    QTest::newRow("set type module ref an empty key") // fuzz_mgmtbodies: "" decoded, {"key":""} did not
+        << u"set type"_s << R"([{"key":"a","name":"a","mandatorymodules":[{"id":3},""]}])"_ba
+        << u"[0].mandatorymodules[1] must be a type's id ({\"id\": n}) or key"_s;
     QTest::newRow("target type set types")
         << u"target type"_s << R"([{"name":"gw","compatibledistributionsettypes":[{"id":2},"os"]}])"_ba << QString();
     QTest::newRow("module type minArtifacts fractional")

@@ -4,6 +4,7 @@
 #include "app/console/models/usermodel.h"
 #include "app/console/pages/userdialog.h"
 #include "app/console/serverconnection.h"
+#include "proto/mgmt/mgmtconfiguration.h"
 
 #include <QCheckBox>
 #include <QDialog>
@@ -158,9 +159,13 @@ void SettingsPage::reload()
     m_users->reload();
     ApiReply *reply = m_connection.api().get(u"/system/configs"_s);
     connect(reply, &ApiReply::finished, this, [this](const QJsonDocument &body) {
-        const QJsonObject c = body.object();
+        Mgmt::DecodeError error;
+        const std::optional<Mgmt::MgmtTenantConfiguration> c
+            = Mgmt::MgmtTenantConfiguration::fromJson(body.object(), &error);
+        if (!c)
+            return m_status->setText(tr("Could not read the configuration: %1").arg(error.message));
         auto value = [&c](const char *key) {
-            return c.value(QLatin1StringView(key)).toObject().value("value"_L1);
+            return c->value(QString::fromLatin1(key));
         };
         m_loading = true; // setting the widgets must not send the values back
         m_polling->setText(value("pollingTime").toString());
@@ -252,7 +257,8 @@ void SettingsPage::put(const QString &key, const QJsonValue &value)
 {
     if (m_loading || !m_connection.isOpen())
         return;
-    ApiReply *reply = m_connection.api().put(u"/system/configs/%1"_s.arg(key), QJsonObject { { "value"_L1, value } });
+    ApiReply *reply = m_connection.api().put(u"/system/configs/%1"_s.arg(key),
+                                             Mgmt::MgmtSystemTenantConfigurationValueRequest { value }.toJson());
     connect(reply, &ApiReply::finished, this, [this] {
         m_status->setStyleSheet(QString());
         m_status->setText(tr("Saved."));

@@ -7,6 +7,7 @@
 #include "app/console/pages/deploydialog.h"
 #include "app/console/serverconnection.h"
 #include "app/console/tableview.h"
+#include "proto/mgmt/mgmtconfiguration.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -294,8 +295,13 @@ void TargetsPage::deploySelected()
         return;
     // Whether assigning cancels open actions depends on the tenant's multi-assignment setting.
     ApiReply *reply = m_connection.api().get(u"/system/configs"_s);
-    connect(reply, &ApiReply::finished, this, [this, targets](const QJsonDocument &config) {
-        const bool multi = config.object().value("multi.assignments.enabled"_L1).toObject().value("value"_L1).toBool();
+    connect(reply, &ApiReply::finished, this, [this, targets](const QJsonDocument &body) {
+        Mgmt::DecodeError error;
+        const std::optional<Mgmt::MgmtTenantConfiguration> config
+            = Mgmt::MgmtTenantConfiguration::fromJson(body.object(), &error);
+        if (!config)
+            return fail(tr("Deploy"), tr("Could not read the configuration: %1").arg(error.message));
+        const bool multi = config->value(u"multi.assignments.enabled"_s).toBool();
         auto *dialog = new DeployDialog(m_connection, m_sets, targets, multi, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &DeployDialog::assigned, this,
