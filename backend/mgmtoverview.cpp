@@ -1,6 +1,7 @@
 // Management API, a Flotilla extension: what the console's overview shows, counted by the server in one query
 // per card instead of paging through the fleet. Every number comes with the RSQL filter of the targets it counts,
 // so a click on it lists exactly those targets (the filter and the count cannot disagree).
+#include "proto/mgmt/mgmtoverview.h"
 #include "backend/managementserver_p.h"
 
 using namespace Qt::StringLiterals;
@@ -17,25 +18,22 @@ void ManagementServer::overviewTargets(Context &ctx)
     const auto counts = m_store.targets().fleetCounts(overdueBefore);
     if (!ctx.succeeded(counts))
         return;
-    QJsonObject byStatus;
-    QJsonObject filters;
+    MgmtFleetOverview o;
     for (int i = 0; i < counts->byState.size(); ++i) {
         const QString name = nameOf(TargetState(i)).toLower();
-        byStatus.insert(name, double(counts->byState.at(i)));
-        filters.insert(name, QString(u"updateStatus=="_s + name));
+        o.updateStatus.insert(name, counts->byState.at(i));
+        o.filters.insert(name, u"updateStatus=="_s + name);
     }
-    filters.insert("overdue"_L1, u"lastControllerRequestAt=lt=%1"_s.arg(overdueBefore));
-    filters.insert("neverSeen"_L1, u"lastControllerRequestAt=is=null"_s);
-    ctx.send(QJsonObject { { "total"_L1, double(counts->total) },
-                           { "updateStatus"_L1, byStatus },
-                           { "overdue"_L1, double(counts->overdue) },
-                           { "neverSeen"_L1, double(counts->neverSeen) },
-                           { "overdueBefore"_L1, double(overdueBefore) },
-                           // When the count of overdue targets next grows unless they poll: no event says so.
-                           { "nextOverdueAt"_L1,
-                             counts->oldestFreshPoll ? QJsonValue(double(counts->oldestFreshPoll + window))
-                                                     : QJsonValue(QJsonValue::Null) },
-                           { "filters"_L1, filters } });
+    o.filters.insert(u"overdue"_s, u"lastControllerRequestAt=lt=%1"_s.arg(overdueBefore));
+    o.filters.insert(u"neverSeen"_s, u"lastControllerRequestAt=is=null"_s);
+    o.total = counts->total;
+    o.overdue = counts->overdue;
+    o.neverSeen = counts->neverSeen;
+    o.overdueBefore = overdueBefore;
+    // When the count of overdue targets next grows unless they poll: no event says so.
+    if (counts->oldestFreshPoll)
+        o.nextOverdueAt = counts->oldestFreshPoll + window;
+    ctx.send(o.toJson());
 }
 
 void ManagementServer::overviewErrors(Context &ctx)
@@ -50,18 +48,10 @@ void ManagementServer::overviewErrors(Context &ctx)
     const auto recent = m_store.actions().recentErrors(since);
     if (!ctx.succeeded(recent))
         return;
-    QJsonArray content;
-    for (const SqlActionStore::ErrorCount &e : recent->errors.mid(0, *limit)) {
-        content.append(QJsonObject { { "message"_L1, e.message },
-                                     { "count"_L1, double(e.count) },
-                                     { "targets"_L1, double(e.targets) },
-                                     { "filter"_L1, QString(u"errorMessage=="_s + Rsql::quoted(e.message)) } });
-    }
-    ctx.send(QJsonObject { { "content"_L1, content },
-                           { "total"_L1, double(recent->errors.size()) },
-                           { "size"_L1, content.size() },
-                           { "since"_L1, double(since) },
-                           { "truncated"_L1, recent->truncated } });
+    MgmtErrorSummary summary { {}, recent->errors.size(), since, recent->truncated };
+    for (const SqlActionStore::ErrorCount &e : recent->errors.mid(0, *limit))
+        summary.content.append({ e.message, e.count, e.targets, u"errorMessage=="_s + Rsql::quoted(e.message) });
+    ctx.send(summary.toJson());
 }
 
 } // namespace Flotilla

@@ -18,6 +18,12 @@ GERMAN = {
         "Der Server hat eine Liste gesendet, die die Konsole nicht lesen kann: %1",
     "The server sent a list of software modules the console cannot read: %1":
         "Der Server hat eine Liste von Softwaremodulen gesendet, die die Konsole nicht lesen kann: %1",
+    "The server sent counts the console cannot read: %1":
+        "Der Server hat Zahlen gesendet, die die Konsole nicht lesen kann: %1",
+    "Could not count the fleet: %1": "Die Flotte konnte nicht gezählt werden: %1",
+    "Could not load this card: %1": "Diese Karte konnte nicht geladen werden: %1",
+    "Could not count the actions waiting for consent: %1":
+        "Die auf Zustimmung wartenden Aktionen konnten nicht gezählt werden: %1",
     "The server sent a forecast the console cannot read: %1":
         "Der Server hat eine Prognose gesendet, die die Konsole nicht lesen kann: %1",
     # The audit trail (Settings).

@@ -846,7 +846,7 @@ KSyntaxHighlighting %3</translation>
         <translation>Die Zielgeräte zeigen, die „%1“ gemeldet haben</translation>
     </message>
     <message>
-        <location filename="../app/console/models/errorsummarymodel.cpp" line="71" />
+        <location filename="../app/console/models/errorsummarymodel.cpp" line="70" />
         <source>(no message)</source>
         <translation>(keine Meldung)</translation>
     </message>
@@ -1469,62 +1469,82 @@ KSyntaxHighlighting %3</translation>
         <translation>Laufende Rollouts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="98" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="100" />
         <source>Most frequent errors, last 24 hours</source>
         <translation>Häufigste Fehler, letzte 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="99" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="101" />
         <source>Most frequent errors of the last 24 hours</source>
         <translation>Die häufigsten Fehler der letzten 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="216" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="207" />
+        <source>The server sent counts the console cannot read: %1</source>
+        <translation>Der Server hat Zahlen gesendet, die die Konsole nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="212" />
+        <source>Could not count the fleet: %1</source>
+        <translation>Die Flotte konnte nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="227" />
         <source>%1: %2 targets. Show them on the Targets page</source>
         <translation>%1: %2 Zielgeräte. Auf der Seite Zielgeräte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="223" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="234" />
         <source>overdue: no poll within the polling and overdue time</source>
         <translation>überfällig: keine Abfrage innerhalb der Abfrage- und Überfälligkeitszeit</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="224" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="235" />
         <source>%1 targets overdue. Show them on the Targets page</source>
         <translation>%1 Zielgeräte überfällig. Auf der Seite Zielgeräte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="225" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="236" />
         <source>never seen: created, never polled</source>
         <translation>nie gesehen: angelegt, nie abgefragt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="226" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="237" />
         <source>%1 targets never seen. Show them on the Targets page</source>
         <translation>%1 Zielgeräte nie gesehen. Auf der Seite Zielgeräte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="238" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="248" />
         <source>Next device turns overdue at %1 unless it polls</source>
         <translation>Das nächste Gerät wird um %1 überfällig, sofern es nicht abfragt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="271" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="265" />
+        <source>Could not load this card: %1</source>
+        <translation>Diese Karte konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="305" />
         <source>One action waits for a device's consent.</source>
         <translation>Eine Aktion wartet auf die Zustimmung eines Geräts.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="272" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="306" />
         <source>%1 actions wait for a device's consent.</source>
         <translation>%1 Aktionen warten auf die Zustimmung eines Geräts.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="274" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="308" />
         <source>Actions waiting for consent: %1. Review them on the Consent page</source>
         <translation>Aktionen, die auf Zustimmung warten: %1. Auf der Seite Zustimmung prüfen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/overviewpage.cpp" line="269" />
+        <location filename="../app/console/pages/overviewpage.cpp" line="315" />
+        <source>Could not count the actions waiting for consent: %1</source>
+        <translation>Die auf Zustimmung wartenden Aktionen konnten nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/overviewpage.cpp" line="303" />
         <source>No action waits for consent.</source>
         <translation>Keine Aktion wartet auf Zustimmung.</translation>
     </message>
@@ -2463,138 +2483,139 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::SettingsPage</name>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="40" />
+        <location filename="../app/console/pages/settingspage.cpp" line="41" />
         <source>A new assignment closes the target's open action (otherwise it cancels it)</source>
         <translation>Eine neue Zuweisung schließt die offene Aktion des Zielgeräts (sonst bricht sie sie ab)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="41" />
+        <location filename="../app/console/pages/settingspage.cpp" line="42" />
         <source>Devices must confirm an update before it runs (consent flow)</source>
         <translation>Geräte müssen ein Update bestätigen, bevor es läuft (Zustimmung)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="42" />
+        <location filename="../app/console/pages/settingspage.cpp" line="43" />
         <source>Several open actions per target, ordered by weight (multi-assignment)</source>
         <translation>Mehrere offene Aktionen je Zielgerät, nach Gewicht geordnet (Mehrfachzuweisung)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="58" />
+        <location filename="../app/console/pages/settingspage.cpp" line="59" />
         <source>Polling time</source>
         <translation>Abfrageintervall</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="61" />
+        <location filename="../app/console/pages/settingspage.cpp" line="62" />
         <source>Polling overdue time</source>
         <translation>Überfällig nach</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="68" />
+        <location filename="../app/console/pages/settingspage.cpp" line="69" />
         <source>Devices and deployments</source>
         <translation>Geräte und Verteilungen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="70" />
+        <location filename="../app/console/pages/settingspage.cpp" line="71" />
         <source>Devices poll every:</source>
         <translation>Geräte fragen ab alle:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="71" />
+        <location filename="../app/console/pages/settingspage.cpp" line="72" />
         <source>A device is overdue after:</source>
         <translation>Ein Gerät ist überfällig nach:</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="78" />
+        <location filename="../app/console/pages/settingspage.cpp" line="79" />
         <source>Embedded server address</source>
         <translation>Adresse des eingebauten Servers</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="80" />
+        <location filename="../app/console/pages/settingspage.cpp" line="81" />
         <source>Embedded server</source>
         <translation>Eingebauter Server</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="82" />
+        <location filename="../app/console/pages/settingspage.cpp" line="83" />
         <source>Devices connect to (host:port):</source>
         <translation>Geräte verbinden sich mit (Host:Port):</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="83" />
+        <location filename="../app/console/pages/settingspage.cpp" line="84" />
         <source>Used from the next start of the console.</source>
         <translation>Gilt ab dem nächsten Start der Konsole.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="88" />
+        <location filename="../app/console/pages/settingspage.cpp" line="89" />
         <source>The embedded server will listen on %1 from the next start</source>
         <translation>Der eingebaute Server lauscht ab dem nächsten Start auf %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="96" />
+        <location filename="../app/console/pages/settingspage.cpp" line="97" />
         <source>Add &amp;user…</source>
         <translation>&amp;Benutzer hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="99" />
+        <location filename="../app/console/pages/settingspage.cpp" line="100" />
         <source>C&amp;hange…</source>
         <translation>Ä&amp;ndern…</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="103" />
+        <location filename="../app/console/pages/settingspage.cpp" line="104" />
         <source>De&amp;lete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="108" />
-        <location filename="../app/console/pages/settingspage.cpp" line="116" />
+        <location filename="../app/console/pages/settingspage.cpp" line="109" />
+        <location filename="../app/console/pages/settingspage.cpp" line="117" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="132" />
+        <location filename="../app/console/pages/settingspage.cpp" line="133" />
         <source>&amp;General</source>
         <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="133" />
+        <location filename="../app/console/pages/settingspage.cpp" line="134" />
         <source>&amp;Audit trail</source>
         <translation>Än&amp;derungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="175" />
+        <location filename="../app/console/pages/settingspage.cpp" line="166" />
+        <location filename="../app/console/pages/settingspage.cpp" line="180" />
         <source>Could not read the configuration: %1</source>
         <translation>Die Konfiguration konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="183" />
+        <location filename="../app/console/pages/settingspage.cpp" line="188" />
         <source>Audit trail</source>
         <translation>Änderungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="192" />
+        <location filename="../app/console/pages/settingspage.cpp" line="197" />
         <source>Audit filter</source>
         <translation>Protokollfilter</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="193" />
+        <location filename="../app/console/pages/settingspage.cpp" line="198" />
         <source>Filter, e.g. actor==admin;entity==targets (RSQL); Enter applies</source>
         <translation>Filter, z. B. actor==admin;entity==targets (RSQL); Eingabe wendet ihn an</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="196" />
+        <location filename="../app/console/pages/settingspage.cpp" line="201" />
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="200" />
+        <location filename="../app/console/pages/settingspage.cpp" line="205" />
         <source>Change details</source>
         <translation>Einzelheiten der Änderung</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="203" />
+        <location filename="../app/console/pages/settingspage.cpp" line="208" />
         <source>Select a change to see what was asked, and the resource before and after.</source>
         <translation>Eine Änderung auswählen, um die Anfrage und die Ressource vorher und nachher zu sehen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/settingspage.cpp" line="212" />
+        <location filename="../app/console/pages/settingspage.cpp" line="217" />
         <source>%n change(s) shown, newest first. Only the retention period removes entries.</source>
         <translation>
             <numerusform>%n Änderung angezeigt, die neueste zuerst. Nur die Aufbewahrungsfrist entfernt Einträge.</numerusform>
@@ -2602,58 +2623,58 @@ KSyntaxHighlighting %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="216" />
+        <location filename="../app/console/pages/settingspage.cpp" line="221" />
         <source>Could not read the audit trail: %1</source>
         <translation>Das Änderungsprotokoll ließ sich nicht lesen: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="258" />
+        <location filename="../app/console/pages/settingspage.cpp" line="264" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="262" />
+        <location filename="../app/console/pages/settingspage.cpp" line="268" />
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="275" />
+        <location filename="../app/console/pages/settingspage.cpp" line="281" />
         <source>Add an operator</source>
         <translation>Einen Bediener hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="296" />
+        <location filename="../app/console/pages/settingspage.cpp" line="302" />
         <source>Change operator %1</source>
         <translation>Bediener %1 ändern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="296" />
+        <location filename="../app/console/pages/settingspage.cpp" line="302" />
         <source>Nothing was changed: %1</source>
         <translation>Nichts wurde geändert: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="304" />
-        <location filename="../app/console/pages/settingspage.cpp" line="312" />
+        <location filename="../app/console/pages/settingspage.cpp" line="310" />
+        <location filename="../app/console/pages/settingspage.cpp" line="318" />
         <source>Delete operator</source>
         <translation>Bediener löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="305" />
+        <location filename="../app/console/pages/settingspage.cpp" line="311" />
         <source>Delete the operator %1? Their sign-in and tokens stop working at once.</source>
         <translation>Den Bediener %1 löschen? Anmeldung und Tokens funktionieren sofort nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="306" />
+        <location filename="../app/console/pages/settingspage.cpp" line="312" />
         <source>&amp;Delete %1</source>
         <translation>%1 &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="312" />
+        <location filename="../app/console/pages/settingspage.cpp" line="318" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/settingspage.cpp" line="275" />
+        <location filename="../app/console/pages/settingspage.cpp" line="281" />
         <source>The account was not created: %1</source>
         <translation>Das Konto wurde nicht angelegt: %1</translation>
     </message>
@@ -2711,173 +2732,173 @@ MD5: %3</translation>
 <context>
     <name>Flotilla::SoftwarePage</name>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="40" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="41" />
         <source>Cancel upload</source>
         <translation>Hochladen abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="46" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="47" />
         <source>Software modules and their artifacts</source>
         <translation>Softwaremodule und ihre Artefakte</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="54" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="55" />
         <source>Copy SHA-256</source>
         <translation>SHA-256 kopieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="61" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="106" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="62" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="107" />
         <source>Distribution sets</source>
         <translation>Distributionssets</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="70" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="71" />
         <source>Upload progress</source>
         <translation>Fortschritt des Hochladens</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="84" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="85" />
         <source>New &amp;module…</source>
         <translation>Neues &amp;Modul …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="85" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="86" />
         <source>&amp;Upload artifacts…</source>
         <translation>Artefakte &amp;hochladen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="86" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="104" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="87" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="105" />
         <source>Delete…</source>
         <translation>Löschen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="88" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="89" />
         <source>Drop files on this page to upload them to the selected module.</source>
         <translation>Dateien auf diese Seite ziehen, um sie zum gewählten Modul hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="96" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="97" />
         <source>Software modules</source>
         <translation>Softwaremodule</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="103" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="104" />
         <source>New &amp;distribution set…</source>
         <translation>Neues &amp;Distributionsset …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="132" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="133" />
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="132" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="133" />
         <source>The type was not created: %1</source>
         <translation>Der Typ wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="146" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="150" />
         <source>Module %1 %2 created</source>
         <translation>Modul %1 %2 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="148" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="152" />
         <source>New module</source>
         <translation>Neues Modul</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="148" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="152" />
         <source>The module was not created: %1</source>
         <translation>Das Modul wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="165" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="171" />
         <source>Distribution set %1 %2 created</source>
         <translation>Distributionsset %1 %2 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="167" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="173" />
         <source>New distribution set</source>
         <translation>Neues Distributionsset</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="167" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="173" />
         <source>The set was not created: %1</source>
         <translation>Das Set wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="175" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="228" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="314" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="181" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="234" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="320" />
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="175" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="314" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="181" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="320" />
         <source>Select the module the files belong to first.</source>
         <translation>Wählen Sie zuerst das Modul, zu dem die Dateien gehören.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="178" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="184" />
         <source>Upload artifacts</source>
         <translation>Artefakte hochladen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="203" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="209" />
         <source>Uploading %1</source>
         <translation>Lade %1 hoch</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="216" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="222" />
         <source>%1 uploaded (SHA-256 %2)</source>
         <translation>%1 hochgeladen (SHA-256 %2)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="229" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="235" />
         <source>%1 was not uploaded: %2</source>
         <translation>%1 wurde nicht hochgeladen: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="240" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="246" />
         <source>Upload canceled</source>
         <translation>Hochladen abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="255" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="260" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="264" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="276" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="280" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="284" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="261" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="266" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="270" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="282" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="286" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="290" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="256" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="262" />
         <source>Delete the artifact %1? Devices that still need it can no longer download it.</source>
         <translation>Das Artefakt %1 löschen? Geräte, die es noch brauchen, können es nicht mehr herunterladen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="257" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="263" />
         <source>Delete the module %1 and its artifacts? A module that a distribution set uses cannot be deleted; the server will say which sets use it.</source>
         <translation>Das Modul %1 und seine Artefakte löschen? Ein Modul, das ein Distributionsset verwendet, kann nicht gelöscht werden; der Server nennt die Sets.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="264" />
-        <location filename="../app/console/pages/softwarepage.cpp" line="284" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="270" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="290" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="277" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="283" />
         <source>Delete the distribution set %1? A set that targets run, or that actions or rollouts use, cannot be deleted; the server will say what uses it.</source>
         <translation>Das Distributionsset %1 löschen? Ein Set, das Zielgeräte ausführen oder das Aktionen oder Rollouts verwenden, kann nicht gelöscht werden; der Server nennt, was es verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/softwarepage.cpp" line="294" />
+        <location filename="../app/console/pages/softwarepage.cpp" line="300" />
         <source>SHA-256 copied</source>
         <translation>SHA-256 kopiert</translation>
     </message>
@@ -3138,90 +3159,90 @@ MD5: %3</translation>
 <context>
     <name>Flotilla::TargetsPage</name>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="53" />
+        <location filename="../app/console/pages/targetspage.cpp" line="54" />
         <source>Filter (RSQL), e.g. updateStatus==error or name==cam*;attribute.hw==rev2</source>
         <translation>Filter (RSQL), z. B. updateStatus==error oder name==cam*;attribute.hw==rev2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="54" />
+        <location filename="../app/console/pages/targetspage.cpp" line="55" />
         <source>Target filter</source>
         <translation>Zielgerätefilter</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="63" />
+        <location filename="../app/console/pages/targetspage.cpp" line="64" />
         <source>Targets</source>
         <translation>Zielgeräte</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="84" />
+        <location filename="../app/console/pages/targetspage.cpp" line="85" />
         <source>&amp;New target…</source>
         <translation>&amp;Neues Zielgerät …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="85" />
+        <location filename="../app/console/pages/targetspage.cpp" line="86" />
         <source>&amp;Deploy…</source>
         <translation>&amp;Verteilen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="86" />
+        <location filename="../app/console/pages/targetspage.cpp" line="87" />
         <source>Delete…</source>
         <translation>Löschen …</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="88" />
-        <location filename="../app/console/pages/targetspage.cpp" line="320" />
-        <location filename="../app/console/pages/targetspage.cpp" line="330" />
+        <location filename="../app/console/pages/targetspage.cpp" line="89" />
+        <location filename="../app/console/pages/targetspage.cpp" line="326" />
+        <location filename="../app/console/pages/targetspage.cpp" line="336" />
         <source>Security token</source>
         <translation>Sicherheitstoken</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="90" />
+        <location filename="../app/console/pages/targetspage.cpp" line="91" />
         <source>Request attributes</source>
         <translation>Attribute anfordern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="97" />
-        <location filename="../app/console/pages/targetspage.cpp" line="231" />
+        <location filename="../app/console/pages/targetspage.cpp" line="98" />
+        <location filename="../app/console/pages/targetspage.cpp" line="232" />
         <source>Select a target to see its actions and attributes.</source>
         <translation>Wählen Sie ein Zielgerät, um seine Aktionen und Attribute zu sehen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="99" />
+        <location filename="../app/console/pages/targetspage.cpp" line="100" />
         <source>Actions of the target</source>
         <translation>Aktionen des Zielgeräts</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="101" />
+        <location filename="../app/console/pages/targetspage.cpp" line="102" />
         <source>Status history of the action</source>
         <translation>Statusverlauf der Aktion</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="112" />
+        <location filename="../app/console/pages/targetspage.cpp" line="113" />
         <source>Attribute</source>
         <translation>Attribut</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="112" />
+        <location filename="../app/console/pages/targetspage.cpp" line="113" />
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="116" />
+        <location filename="../app/console/pages/targetspage.cpp" line="117" />
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="117" />
+        <location filename="../app/console/pages/targetspage.cpp" line="118" />
         <source>Attributes</source>
         <translation>Attribute</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="150" />
+        <location filename="../app/console/pages/targetspage.cpp" line="151" />
         <source>Filter not applied: %1</source>
         <translation>Filter nicht angewendet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="159" />
+        <location filename="../app/console/pages/targetspage.cpp" line="160" />
         <source>%n target(s)</source>
         <translation>
             <numerusform>%n Zielgerät</numerusform>
@@ -3229,48 +3250,48 @@ MD5: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="165" />
+        <location filename="../app/console/pages/targetspage.cpp" line="166" />
         <source>Could not load targets: %1</source>
         <translation>Zielgeräte konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="235" />
+        <location filename="../app/console/pages/targetspage.cpp" line="236" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="235" />
+        <location filename="../app/console/pages/targetspage.cpp" line="236" />
         <source>no address yet</source>
         <translation>noch keine Adresse</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="259" />
-        <location filename="../app/console/pages/targetspage.cpp" line="267" />
+        <location filename="../app/console/pages/targetspage.cpp" line="260" />
+        <location filename="../app/console/pages/targetspage.cpp" line="268" />
         <source>New target</source>
         <translation>Neues Zielgerät</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="259" />
+        <location filename="../app/console/pages/targetspage.cpp" line="260" />
         <source>Controller ID (what the device calls itself in DDI):</source>
         <translation>Controller-ID (wie sich das Gerät in DDI nennt):</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="265" />
+        <location filename="../app/console/pages/targetspage.cpp" line="266" />
         <source>Target %1 created</source>
         <translation>Zielgerät %1 angelegt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="267" />
+        <location filename="../app/console/pages/targetspage.cpp" line="268" />
         <source>The target was not created: %1</source>
         <translation>Das Zielgerät wurde nicht angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="276" />
+        <location filename="../app/console/pages/targetspage.cpp" line="277" />
         <source>Delete targets</source>
         <translation>Zielgeräte löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="277" />
+        <location filename="../app/console/pages/targetspage.cpp" line="278" />
         <source>Delete %n target(s)? Their actions and history are deleted too; a device that polls again registers anew.</source>
         <translation>
             <numerusform>%n Zielgerät löschen? Seine Aktionen und sein Verlauf werden mitgelöscht; fragt das Gerät erneut ab, registriert es sich neu.</numerusform>
@@ -3278,17 +3299,17 @@ MD5: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="280" />
+        <location filename="../app/console/pages/targetspage.cpp" line="281" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="286" />
+        <location filename="../app/console/pages/targetspage.cpp" line="287" />
         <source>%1 was not deleted: %2</source>
         <translation>%1 wurde nicht gelöscht: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/console/pages/targetspage.cpp" line="302" />
+        <location filename="../app/console/pages/targetspage.cpp" line="308" />
         <source>%n action(s) created</source>
         <translation>
             <numerusform>%n Aktion angelegt</numerusform>
@@ -3296,27 +3317,29 @@ MD5: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="306" />
+        <location filename="../app/console/pages/targetspage.cpp" line="303" />
+        <location filename="../app/console/pages/targetspage.cpp" line="312" />
         <source>Deploy</source>
         <translation>Verteilen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="306" />
+        <location filename="../app/console/pages/targetspage.cpp" line="303" />
+        <location filename="../app/console/pages/targetspage.cpp" line="312" />
         <source>Could not read the configuration: %1</source>
         <translation>Die Konfiguration konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="320" />
+        <location filename="../app/console/pages/targetspage.cpp" line="326" />
         <source>Your account may not read security tokens.</source>
         <translation>Ihr Konto darf keine Sicherheitstokens lesen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="321" />
+        <location filename="../app/console/pages/targetspage.cpp" line="327" />
         <source>Security token of %1</source>
         <translation>Sicherheitstoken von %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="322" />
+        <location filename="../app/console/pages/targetspage.cpp" line="328" />
         <source>The device authenticates with:
 
 Authorization: TargetToken %1</source>
@@ -3325,17 +3348,17 @@ Authorization: TargetToken %1</source>
 Authorization: TargetToken %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="324" />
+        <location filename="../app/console/pages/targetspage.cpp" line="330" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="340" />
+        <location filename="../app/console/pages/targetspage.cpp" line="346" />
         <source>%1 will be asked for its attributes at its next poll</source>
         <translation>%1 wird bei der nächsten Abfrage nach seinen Attributen gefragt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/targetspage.cpp" line="342" />
+        <location filename="../app/console/pages/targetspage.cpp" line="348" />
         <source>%1: attributes not requested: %2</source>
         <translation>%1: Attribute nicht angefordert: %2</translation>
     </message>

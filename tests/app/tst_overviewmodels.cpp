@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void nextStepSentences_data();
     void nextStepSentences();
     void aBurstOfEventsCostsOneRequestPerCard();
+    void countsTheConsoleCannotReadAreSaid();
 
 private:
     void open() // as connectTo does, without an event stream
@@ -222,6 +224,45 @@ void TestOverviewModels::aBurstOfEventsCostsOneRequestPerCard()
     QCOMPARE(m_api->requestsTo(u"/overview/targets"_s), fleetAsked + 1);
     QCOMPARE(m_api->requestsTo(u"/actions"_s), consentAsked + 1);
     QCOMPARE(page.count(u"overdue"_s), 1);
+}
+
+// An answer of the wrong shape is said on the page, never shown as zeros (proto/mgmt/mgmtoverview.h).
+void TestOverviewModels::countsTheConsoleCannotReadAreSaid()
+{
+    m_api->on("GET", u"/overview/targets"_s, [](const QUrlQuery &, const QByteArray &) {
+        return FakeAnswer { 200, QJsonDocument(QJsonObject { { "total"_L1, 11 }, { "overdue"_L1, u"two"_s } }) };
+    });
+    m_api->on("GET", u"/actions"_s, [](const QUrlQuery &, const QByteArray &) {
+        return FakeAnswer { 200, QJsonDocument(QJsonObject { { "content"_L1, QJsonArray {} }, { "total"_L1, 0 } }) };
+    });
+    m_api->on("GET", u"/rollouts"_s, [](const QUrlQuery &, const QByteArray &) {
+        return FakeAnswer { 200, QJsonDocument(QJsonObject { { "content"_L1, QJsonArray {} }, { "total"_L1, 0 } }) };
+    });
+    m_api->on("GET", u"/overview/errors"_s, [](const QUrlQuery &, const QByteArray &) {
+        const QJsonArray content { QJsonObject { { "message"_L1, u"Disk full"_s }, { "count"_L1, u"many"_s } } };
+        return FakeAnswer { 200, QJsonDocument(QJsonObject { { "content"_L1, content }, { "total"_L1, 1 } }) };
+    });
+    OverviewPage page(*m_connection);
+    QSignalSpy loaded(&page, &OverviewPage::loaded);
+    QSignalSpy fleetLoaded(&page, &OverviewPage::fleetLoaded);
+    open();
+    QVERIFY(loaded.wait());
+    QCOMPARE(fleetLoaded.count(), 0);
+    QCOMPARE(page.count(u"total"_s), -1); // never set
+    const QString hint = page.findChild<QLabel *>(u"overdueHint"_s)->text();
+    QVERIFY2(hint.contains(u"overdue must be a whole number"_s), qPrintable(hint));
+    const QLabel *errorsFailure = page.findChild<QLabel *>(u"topErrorsFailure"_s);
+    QVERIFY(!errorsFailure->isHidden());
+    QVERIFY2(errorsFailure->text().contains(u"count must be a whole number"_s), qPrintable(errorsFailure->text()));
+    QVERIFY(page.findChild<QLabel *>(u"rolloutsInFlightFailure"_s)->isHidden());
+
+    ErrorSummaryModel errors(*m_connection);
+    QSignalSpy failed(&errors, &ApiListModel::loadFailed);
+    errors.reload();
+    QVERIFY(failed.wait());
+    QVERIFY2(failed.first().at(0).toString().contains(u"count must be a whole number"_s),
+             qPrintable(failed.first().at(0).toString()));
+    QCOMPARE(errors.rowCount(), 0);
 }
 
 QTEST_MAIN(TestOverviewModels)

@@ -3,14 +3,15 @@
 // users, tags, the three types and references to them, target filters and their auto-assigned sets,
 // auto-assignments, metadata), and what a client decodes from a server (targets, actions, modules, sets,
 // rollouts, groups, errors, pages, the event stream's envelope and events, audit entries, users, action spans,
-// forecasts, tags, types, target filters, auto-assignments, metadata, the tenant configuration). The first byte picks
-// the type, the rest is the JSON. Properties: a decode never crashes and fails with a message naming what is wrong;
-// whatever decodes encodes to JSON that decodes to the same value.
+// forecasts, tags, types, target filters, auto-assignments, metadata, the tenant configuration, the overview).
+// The first byte picks the type, the rest is the JSON. Properties: a decode never crashes and fails with a message
+// naming what is wrong; whatever decodes encodes to JSON that decodes to the same value.
 #include "proto/mgmt/mgmtautoassignments.h"
 #include "proto/mgmt/mgmtconfiguration.h"
 #include "proto/mgmt/mgmtevents.h"
 #include "proto/mgmt/mgmtmessages.h"
 #include "proto/mgmt/mgmtmetadata.h"
+#include "proto/mgmt/mgmtoverview.h"
 #include "proto/mgmt/mgmtrequests.h"
 #include "proto/mgmt/mgmttypes.h"
 #include "tests/fuzz/fuzzcheck.h"
@@ -94,7 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QJsonDocument doc
         = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1)));
-    switch (data[0] % 43) {
+    switch (data[0] % 45) {
     case 0:
         return items<MgmtTargetRequestBody>(doc), 0;
     case 1:
@@ -177,7 +178,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return items<MgmtMetadata>(doc), 0;
     case 40:
         return object<MgmtMetadataBodyPut>(doc), 0;
-    default:
+    case 41:
         return object<MgmtTenantConfiguration>(doc), 0;
+    case 42:
+        return object<MgmtFleetOverview>(doc), 0;
+    default:
+        return object<MgmtErrorSummary>(doc), 0;
     }
 }

@@ -6,6 +6,7 @@
 #include "proto/mgmt/mgmtevents.h"
 #include "proto/mgmt/mgmtmessages.h"
 #include "proto/mgmt/mgmtmetadata.h"
+#include "proto/mgmt/mgmtoverview.h"
 #include "proto/mgmt/mgmtrequests.h"
 #include "proto/mgmt/mgmttypes.h"
 
@@ -273,6 +274,22 @@ MgmtTenantConfiguration fullConfiguration()
     return c;
 }
 
+MgmtFleetOverview fullFleet()
+{
+    MgmtFleetOverview f { 11, { { u"in_sync"_s, 5 }, { u"error"_s, 2 } }, 2, 1, 1764500000000, 1764500600000, {} };
+    f.filters
+        = { { u"in_sync"_s, u"updateStatus==in_sync"_s }, { u"neverSeen"_s, u"lastControllerRequestAt=is=null"_s } };
+    return f;
+}
+
+MgmtErrorSummary fullErrorSummary()
+{
+    return { { { u"Disk full"_s, 2, 2, u"errorMessage==\"Disk full\""_s }, { u""_s, 1, 1, u"errorMessage==\"\""_s } },
+             5,
+             1764400000000,
+             true };
+}
+
 MgmtRolloutForecast fullForecast()
 {
     MgmtRolloutForecast f;
@@ -377,6 +394,10 @@ void TestMgmtMessages::roundTrip()
         checkRoundTrip(full ? MgmtMetadata { u"site"_s, u"Berlin"_s, true } : MgmtMetadata());
     else if (type == u"configuration"_s)
         checkRoundTrip(full ? fullConfiguration() : MgmtTenantConfiguration());
+    else if (type == u"fleet"_s)
+        checkRoundTrip(full ? fullFleet() : MgmtFleetOverview());
+    else if (type == u"errors"_s)
+        checkRoundTrip(full ? fullErrorSummary() : MgmtErrorSummary());
     else if (type == u"filter"_s)
         checkRoundTrip(full ? fullFilter() : MgmtTargetFilterQuery());
     else if (type == u"auto-assignment"_s)
@@ -418,6 +439,11 @@ void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
                            << documented(ExceptionInfo::fields(), false);
     QTest::newRow("audit entry") << fullAuditEntry().toJson() << documented(MgmtAuditEntry::fields(), false);
     QTest::newRow("tag") << fullTag().toJson() << documented(MgmtTag::fields(), true);
+    QTest::newRow("fleet") << fullFleet().toJson() << documented(MgmtFleetOverview::fields(), false);
+    QTest::newRow("fleet, never overdue")
+        << MgmtFleetOverview().toJson() << documented(MgmtFleetOverview::fields(), false); // null, not left out
+    QTest::newRow("error count") << fullErrorSummary().content.first().toJson()
+                                 << documented(MgmtErrorCount::fields(), false);
     QTest::newRow("configuration value") << fullConfiguration().keys.value(u"pollingTime"_s).toJson()
                                          << documented(MgmtSystemTenantConfigurationValue::fields(), false);
     QTest::newRow("metadata") << MgmtMetadata { u"site"_s, u"Berlin"_s, false }.toJson()
@@ -513,6 +539,12 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
                                      << R"({"successCondition":{"condition":"THRESHOLD","expression":"most"}})"_ba
                                      << u"successCondition must be a THRESHOLD of 0 to 100"_s;
     QTest::newRow("tag colour as number") << u"tag"_s << R"({"colour":255})"_ba << u"colour must be a string"_s;
+    QTest::newRow("fleet filter a number")
+        << u"fleet"_s << R"({"filters":{"overdue":5}})"_ba << u"filters.overdue must be a string"_s;
+    QTest::newRow("fleet count as text") << u"fleet"_s << R"({"updateStatus":{"in_sync":"five"}})"_ba
+                                         << u"updateStatus.in_sync must be a whole number"_s;
+    QTest::newRow("errors truncated as text")
+        << u"errors"_s << R"({"content":[],"total":0,"truncated":"no"})"_ba << u"truncated must be true or false"_s;
     QTest::newRow("configuration key not an object") << u"configuration"_s << R"({"pollingTime":"00:05:00"})"_ba
                                                      << u"pollingTime must be an object {value, global}"_s;
     QTest::newRow("configuration global as text")
@@ -582,6 +614,10 @@ void TestMgmtMessages::wrongTypesAreNamed()
         decoded = MgmtMetadata::fromJson(o, &error).has_value();
     else if (type == u"configuration"_s)
         decoded = MgmtTenantConfiguration::fromJson(o, &error).has_value();
+    else if (type == u"fleet"_s)
+        decoded = MgmtFleetOverview::fromJson(o, &error).has_value();
+    else if (type == u"errors"_s)
+        decoded = MgmtErrorSummary::fromJson(o, &error).has_value();
     else if (type == u"filter"_s)
         decoded = MgmtTargetFilterQuery::fromJson(o, &error).has_value();
     else if (type == u"auto-assignment"_s)

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace Flotilla {
 
 ErrorSummaryModel::ErrorSummaryModel(ServerConnection &connection, int hours, int limit, QObject *parent)
-    : ApiListModel(connection, parent)
+    : WireListModel(connection, parent)
     , m_hours(hours)
 {
     setReloadDelay(1000);
@@ -42,7 +42,7 @@ QVariant ErrorSummaryModel::headerData(int section, Qt::Orientation orientation,
 QList<QJsonObject> ErrorSummaryModel::rowsFrom(const QJsonDocument &body) const
 {
     // Rows are ranks, not entities: the id is the position, so a new ranking updates rows in place.
-    QList<QJsonObject> rows = ApiListModel::rowsFrom(body);
+    QList<QJsonObject> rows = WireListModel::rowsFrom(body);
     for (qsizetype i = 0; i < rows.size(); ++i)
         rows[i].insert("id"_L1, double(i + 1));
     return rows;
@@ -55,25 +55,23 @@ void ErrorSummaryModel::onEvent(const QString &type, const QJsonObject &data)
         scheduleReload();
 }
 
-QVariant ErrorSummaryModel::cellData(const QJsonObject &row, int column, int role) const
+QVariant ErrorSummaryModel::cell(const Mgmt::MgmtErrorCount &row, int column, int role) const
 {
     if (role == FilterRole)
-        return row.value("filter"_L1).toString();
+        return row.filter;
     if (role == Qt::ToolTipRole)
-        return tr("Show the targets that reported “%1”").arg(row.value("message"_L1).toString());
+        return tr("Show the targets that reported “%1”").arg(row.message);
     if (role == Qt::TextAlignmentRole && column != Message)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
-    case Message: {
-        const QString message = row.value("message"_L1).toString();
-        return message.isEmpty() ? tr("(no message)") : message;
-    }
+    case Message:
+        return row.message.isEmpty() ? tr("(no message)") : row.message;
     case Count:
-        return QLocale().toString(row.value("count"_L1).toInteger());
+        return QLocale().toString(row.count);
     case Targets:
-        return QLocale().toString(row.value("targets"_L1).toInteger());
+        return QLocale().toString(row.targets);
     }
     return {};
 }

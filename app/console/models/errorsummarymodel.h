@@ -1,13 +1,14 @@
 #pragma once
 
-#include "app/console/models/apilistmodel.h"
+#include "app/console/models/wirelistmodel.h"
+#include "proto/mgmt/mgmtoverview.h"
 
 namespace Flotilla {
 
 // The most frequent error reasons devices reported in the last hours (GET /overview/errors), with how often and
 // on how many targets; FilterRole is the RSQL filter that lists those targets. Reloaded (debounced) when an
 // action ends in error.
-class ErrorSummaryModel : public ApiListModel
+class ErrorSummaryModel : public WireListModel<Mgmt::MgmtErrorCount>
 {
     Q_OBJECT
 public:
@@ -20,7 +21,7 @@ public:
     int hours() const { return m_hours; }
 
 protected:
-    QVariant cellData(const QJsonObject &row, int column, int role) const override;
+    QVariant cell(const Mgmt::MgmtErrorCount &row, int column, int role) const override;
     void onEvent(const QString &type, const QJsonObject &data) override;
     QList<QJsonObject> rowsFrom(const QJsonDocument &body) const override;
 

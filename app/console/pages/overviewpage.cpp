@@ -92,14 +92,18 @@ OverviewPage::OverviewPage(ServerConnection &connection, QWidget *parent)
     m_rolloutView->setItemDelegateForColumn(RolloutsInFlightModel::Progress, new GroupProgressDelegate(m_rolloutView));
     m_rolloutView->horizontalHeader()->resizeSection(RolloutsInFlightModel::Name, 180);
     m_rolloutView->horizontalHeader()->resizeSection(RolloutsInFlightModel::Progress, 200);
-    (new QVBoxLayout(rollouts))->addWidget(m_rolloutView);
+    auto *rolloutsLayout = new QVBoxLayout(rollouts);
+    rolloutsLayout->addWidget(m_rolloutView);
+    rolloutsLayout->addWidget(failureLabel(m_rollouts, u"rolloutsInFlightFailure"_s, RolloutsCard));
     connect(m_rolloutView, &QAbstractItemView::activated, this, &OverviewPage::rolloutsRequested);
 
     auto *errors = new QGroupBox(tr("Most frequent errors, last 24 hours"), this);
     m_errorView = cardTable(m_errors, u"topErrors"_s, tr("Most frequent errors of the last 24 hours"), errors);
     m_errorView->horizontalHeader()->setSectionResizeMode(ErrorSummaryModel::Message, QHeaderView::Stretch);
     m_errorView->horizontalHeader()->setStretchLastSection(false);
-    (new QVBoxLayout(errors))->addWidget(m_errorView);
+    auto *errorsLayout = new QVBoxLayout(errors);
+    errorsLayout->addWidget(m_errorView);
+    errorsLayout->addWidget(failureLabel(m_errors, u"topErrorsFailure"_s, ErrorsCard));
     connect(m_errorView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         const QString filter = index.data(ErrorSummaryModel::FilterRole).toString();
         if (!filter.isEmpty())
@@ -195,31 +199,38 @@ void OverviewPage::refreshFleet()
     const quint64 generation = m_generation;
     ApiReply *reply = m_connection.api().get(u"/overview/targets"_s);
     connect(reply, &ApiReply::finished, this, [this, generation](const QJsonDocument &body) {
+        if (generation != m_generation)
+            return;
+        Mgmt::DecodeError error;
+        const std::optional<Mgmt::MgmtFleetOverview> fleet = Mgmt::MgmtFleetOverview::fromJson(body.object(), &error);
+        if (!fleet)
+            return showFleetError(tr("The server sent counts the console cannot read: %1").arg(error.message));
+        showFleet(*fleet);
+    });
+    connect(reply, &ApiReply::failed, this, [this, generation](int, const QString &why) {
         if (generation == m_generation)
-            showFleet(body.object());
+            showFleetError(tr("Could not count the fleet: %1").arg(why));
     });
 }
 
-void OverviewPage::showFleet(const QJsonObject &o)
+void OverviewPage::showFleet(const Mgmt::MgmtFleetOverview &o)
 {
-    const QJsonObject byStatus = o.value("updateStatus"_L1).toObject();
-    const QJsonObject filters = o.value("filters"_L1).toObject();
     m_filters.clear();
-    for (auto it = filters.begin(); it != filters.end(); ++it)
-        m_filters.insert(it.key(), it.value().toString());
+    for (auto it = o.filters.cbegin(); it != o.filters.cend(); ++it)
+        m_filters.insert(it.key(), it.value());
     QHash<QString, qint64> counts;
     for (const QString &state : FleetChart::states()) {
-        const qint64 n = byStatus.value(state).toInteger();
+        const qint64 n = o.updateStatus.value(state);
         counts.insert(state, n);
         const QString label = StatusLabels::target(state);
         setNumber(state, n, label,
                   tr("%1: %2 targets. Show them on the Targets page").arg(label, QLocale().toString(n)));
     }
     m_chart->setCounts(counts);
-    m_counts.insert(u"total"_s, o.value("total"_L1).toInteger());
+    m_counts.insert(u"total"_s, o.total);
 
-    const qint64 overdue = o.value("overdue"_L1).toInteger();
-    const qint64 neverSeen = o.value("neverSeen"_L1).toInteger();
+    const qint64 overdue = o.overdue;
+    const qint64 neverSeen = o.neverSeen;
     setNumber(u"overdue"_s, overdue, tr("overdue: no poll within the polling and overdue time"),
               tr("%1 targets overdue. Show them on the Targets page").arg(overdue));
     setNumber(u"neverSeen"_s, neverSeen, tr("never seen: created, never polled"),
@@ -229,16 +240,39 @@ void OverviewPage::showFleet(const QJsonObject &o)
 
     // No event says that a device fell silent: wake when the next one would turn overdue.
     m_nextOverdue->stop();
-    const QJsonValue next = o.value("nextOverdueAt"_L1);
     m_overdueHint->clear();
-    if (next.isDouble()) {
-        const QDateTime at = QDateTime::fromMSecsSinceEpoch(next.toInteger());
+    if (o.nextOverdueAt) {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(*o.nextOverdueAt);
         const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(at);
         m_nextOverdue->start(int(std::clamp<qint64>(ms + 1000, 1000, 24 * 3600 * 1000)));
         m_overdueHint->setText(tr("Next device turns overdue at %1 unless it polls")
                                    .arg(QLocale().toString(at.toLocalTime().time(), QLocale::ShortFormat)));
     }
     Q_EMIT fleetLoaded();
+    cardLoaded(FleetCard);
+}
+
+QLabel *OverviewPage::failureLabel(ApiListModel *model, const QString &name, int card)
+{
+    // Why a card's table is empty when it could not be loaded; hidden while it loads fine.
+    auto *label = new QLabel(this);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setStyleSheet(u"color: #c62828"_s);
+    label->hide();
+    connect(model, &ApiListModel::loaded, label, &QLabel::hide);
+    connect(model, &ApiListModel::loadFailed, this, [this, label, card](const QString &why) {
+        label->setText(tr("Could not load this card: %1").arg(why));
+        label->show();
+        cardLoaded(card);
+    });
+    return label;
+}
+
+void OverviewPage::showFleetError(const QString &message)
+{
+    m_nextOverdue->stop();
+    m_overdueHint->setText(message);
     cardLoaded(FleetCard);
 }
 
@@ -273,6 +307,12 @@ void OverviewPage::refreshConsent()
         setNumber(u"consent"_s, waiting, {},
                   tr("Actions waiting for consent: %1. Review them on the Consent page").arg(waiting));
         Q_EMIT consentLoaded();
+        cardLoaded(ConsentCard);
+    });
+    connect(reply, &ApiReply::failed, this, [this, generation](int, const QString &why) {
+        if (generation != m_generation)
+            return;
+        m_consentText->setText(tr("Could not count the actions waiting for consent: %1").arg(why));
         cardLoaded(ConsentCard);
     });
 }

@@ -10,6 +10,10 @@ class QTimer;
 
 namespace Flotilla {
 
+namespace Mgmt {
+struct MgmtFleetOverview;
+}
+class ApiListModel;
 class ErrorSummaryModel;
 class FleetChart;
 class RolloutsInFlightModel;
@@ -53,7 +57,9 @@ Q_SIGNALS:
 private:
     void refreshFleet();
     void refreshConsent();
-    void showFleet(const QJsonObject &overview);
+    void showFleet(const Mgmt::MgmtFleetOverview &overview);
+    void showFleetError(const QString &message); // in the overdue hint; the numbers stay as they were
+    QLabel *failureLabel(ApiListModel *model, const QString &name, int card);
     void setNumber(const QString &key, qint64 value, const QString &text, const QString &accessible);
     QPushButton *numberButton(const QString &key, const QIcon &icon = {});
     void openFilter(const QString &key);
