@@ -361,18 +361,17 @@ template<typename T> QJsonArray jsonOf(const QList<T> &items)
     return out;
 }
 
-inline std::optional<int> percentOf(const QJsonObject &o, QLatin1StringView key, int fallback)
+// A request's condition as a percentage (fallback when there is none); nullopt when its expression is not one.
+template<typename Condition> std::optional<int> percentOf(const std::optional<Condition> &c, int fallback)
 {
-    const QJsonValue v = o.value(key).toObject().value("expression"_L1);
-    if (v.isUndefined())
+    if (!c || !c->expression)
         return fallback;
     bool ok = false;
-    const int pct = v.toString().toInt(&ok);
+    const int pct = c->expression->toInt(&ok);
     if (!ok || pct < 0 || pct > 100)
         return std::nullopt;
     return pct;
 }
-
 } // namespace Mgmt
 
 // The implementation files share these names (this header is private to them).

@@ -1,5 +1,6 @@
 // Management API: rollouts and their groups.
 #include "backend/managementserver_p.h"
+#include "proto/mgmt/mgmtrolloutrequests.h"
 
 #include <limits>
 
@@ -60,69 +61,68 @@ void ManagementServer::listRollouts(Context &ctx)
 
 std::optional<RolloutRequest> ManagementServer::rolloutRequestOf(Context &ctx, const QJsonObject &json)
 {
-    const QJsonObject *body = &json;
     const auto failed = [&ctx](auto code, const QString &message) -> std::optional<RolloutRequest> {
         ctx.fail(code, message);
         return std::nullopt;
     };
+    Mgmt::DecodeError decodeError;
+    const std::optional<MgmtRolloutRestRequestBodyPost> body
+        = MgmtRolloutRestRequestBodyPost::fromJson(json, &decodeError);
+    if (!body)
+        return failed(Errors::BodyNotReadable, decodeError.message);
     RolloutRequest request;
     Rollout &r = request.rollout;
-    r.name = body->value("name"_L1).toString();
-    r.description = body->value("description"_L1).toString();
-    r.targetFilterQuery = body->value("targetFilterQuery"_L1).toString();
-    r.distributionSetId = idOf(body->value("distributionSetId"_L1));
+    r.name = body->name;
+    r.description = body->description;
+    r.targetFilterQuery = body->targetFilterQuery;
+    r.distributionSetId = body->distributionSetId.value_or(0);
     if (r.name.isEmpty() || r.targetFilterQuery.isEmpty() || r.distributionSetId <= 0)
         return failed(Status::BadRequest, u"name, targetFilterQuery and distributionSetId are required"_s);
-    const QString type = body->value("type"_L1).toString(u"forced"_s);
+    const QString type = body->type.value_or(u"forced"_s);
     const std::optional<ActionType> actionType = actionTypeFromString(type);
     if (!actionType)
         return failed(Status::BadRequest,
                       u"type '%1' is not one of forced, soft, timeforced, downloadonly"_s.arg(type));
     r.type = *actionType;
-    if (body->value("forcetime"_L1).isDouble())
-        r.forceTime = utcOf(body->value("forcetime"_L1));
-    if (body->value("startAt"_L1).isDouble())
-        r.startAt = utcOf(body->value("startAt"_L1));
-    r.weight = body->value("weight"_L1).toInt(DefaultWeight);
-    r.confirmationRequired = body->value("confirmationRequired"_L1).toBool(false);
-    r.dynamic = body->value("dynamic"_L1).toBool(false);
+    if (body->forcetime)
+        r.forceTime = QDateTime::fromMSecsSinceEpoch(*body->forcetime, QTimeZone::UTC);
+    if (body->startAt)
+        r.startAt = QDateTime::fromMSecsSinceEpoch(*body->startAt, QTimeZone::UTC);
+    r.weight = body->weight.value_or(DefaultWeight);
+    r.confirmationRequired = body->confirmationRequired;
+    r.dynamic = body->dynamic;
     // rollout.approval.enabled (hawkBit's tenant key) makes every rollout wait for approval.
-    request.approvalRequired = body->value("approvalRequired"_L1).toBool(false)
-        || m_store.configuration().tenantConfiguration().rolloutApproval;
-    const auto success = percentOf(*body, "successCondition"_L1, 100);
-    const auto error = percentOf(*body, "errorCondition"_L1, 100);
+    request.approvalRequired = body->approvalRequired || m_store.configuration().tenantConfiguration().rolloutApproval;
+    const auto success = percentOf(body->successCondition, 100);
+    const auto error = percentOf(body->errorCondition, 100);
     if (!success || !error)
         return failed(Status::BadRequest, u"successCondition/errorCondition expression must be a percentage 0..100"_s);
     request.conditions.successThresholdPercent = *success;
     request.conditions.errorThresholdPercent = *error;
     const QString successAction
-        = body->value("successAction"_L1).toObject().value("action"_L1).toString(u"NEXTGROUP"_s);
+        = body->successAction ? body->successAction->action.value_or(u"NEXTGROUP"_s) : u"NEXTGROUP"_s;
     if (successAction != u"NEXTGROUP"_s && successAction != u"PAUSE"_s)
         return failed(Status::BadRequest, u"successAction.action is NEXTGROUP or PAUSE"_s);
     request.conditions.successAction = successAction == u"PAUSE"_s ? SuccessAction::Pause : SuccessAction::NextGroup;
-    if (const QString errorAction = body->value("errorAction"_L1).toObject().value("action"_L1).toString(u"PAUSE"_s);
-        errorAction != u"PAUSE"_s)
+    if (body->errorAction && body->errorAction->action.value_or(u"PAUSE"_s) != u"PAUSE"_s)
         return failed(Status::BadRequest, u"errorAction.action is PAUSE"_s);
-    if (body->contains("groups"_L1)) {
-        // hawkBit's MgmtRolloutGroup: name, description, targetFilterQuery, targetPercentage, its own conditions
-        // and actions, confirmationRequired.
-        const QJsonArray groups = body->value("groups"_L1).toArray();
-        for (qsizetype i = 0; i < groups.size(); ++i) {
-            const QJsonObject o = groups.at(i).toObject();
+    if (body->groups) {
+        for (qsizetype i = 0; i < body->groups->size(); ++i) {
+            const MgmtRolloutGroup &o = body->groups->at(i);
             // hawkBit fills a group without a percentage with all that is left of its filter.
-            const double pct = o.contains("targetPercentage"_L1) ? o.value("targetPercentage"_L1).toDouble(-1) : 100;
+            const double pct = o.targetPercentage.value_or(100);
             if (pct <= 0 || pct > 100)
                 return failed(Status::BadRequest, u"groups[%1].targetPercentage must be in (0, 100]"_s.arg(i));
             request.percentages << pct;
             GroupConditions c = request.conditions;
-            const auto gs = percentOf(o, "successCondition"_L1, c.successThresholdPercent);
-            const auto ge = percentOf(o, "errorCondition"_L1, c.errorThresholdPercent);
+            const auto gs = percentOf(o.successCondition, c.successThresholdPercent);
+            const auto ge = percentOf(o.errorCondition, c.errorThresholdPercent);
             if (!gs || !ge)
                 return failed(Status::BadRequest, u"groups[%1] conditions must be percentages 0..100"_s.arg(i));
             c.successThresholdPercent = *gs;
             c.errorThresholdPercent = *ge;
-            if (o.contains("successAction"_L1)) {
-                const QString a = o.value("successAction"_L1).toObject().value("action"_L1).toString();
+            if (o.successAction) {
+                const QString a = o.successAction->action.value_or(QString());
                 if (a != u"NEXTGROUP"_s && a != u"PAUSE"_s)
                     return failed(Status::BadRequest,
                                   u"groups[%1].successAction.action is NEXTGROUP or PAUSE"_s.arg(i));
@@ -130,11 +130,10 @@ std::optional<RolloutRequest> ManagementServer::rolloutRequestOf(Context &ctx, c
             }
             request.groupConditions << c;
             RolloutRequest::GroupDetails details;
-            details.name = o.value("name"_L1).toString();
-            details.description = o.value("description"_L1).toString();
-            details.targetFilterQuery = o.value("targetFilterQuery"_L1).toString();
-            if (o.value("confirmationRequired"_L1).isBool())
-                details.confirmationRequired = o.value("confirmationRequired"_L1).toBool();
+            details.name = o.name;
+            details.description = o.description;
+            details.targetFilterQuery = o.targetFilterQuery;
+            details.confirmationRequired = o.confirmationRequired;
             if (!details.targetFilterQuery.trimmed().isEmpty()) {
                 const auto compiled = RsqlCompiler::compile(RsqlCompiler::Entity::Target, details.targetFilterQuery);
                 if (const auto *e = std::get_if<Rsql::ParseError>(&compiled))
@@ -143,7 +142,7 @@ std::optional<RolloutRequest> ManagementServer::rolloutRequestOf(Context &ctx, c
             request.groupDetails << details;
         }
     } else {
-        request.amountGroups = body->value("amountGroups"_L1).toInt(0);
+        request.amountGroups = body->amountGroups.value_or(0);
         if (request.amountGroups < 1)
             return failed(Status::BadRequest, u"give amountGroups (>= 1) or groups[]"_s);
     }
@@ -280,9 +279,12 @@ void ManagementServer::updateRollout(Context &ctx)
     Lookup<Rollout> r = m_store.rollouts().rollout(*id);
     if (!ctx.found(r, u"rollout %1 does not exist"_s.arg(*id)))
         return;
-    // hawkBit's MgmtRolloutRestRequestBodyPut: name, description.
-    const QString name = body->contains("name"_L1) ? body->value("name"_L1).toString().trimmed() : r->name;
-    const QString description = body->value("description"_L1).toString(r->description);
+    Mgmt::DecodeError error;
+    const std::optional<MgmtRolloutRestRequestBodyPut> change = MgmtRolloutRestRequestBodyPut::fromJson(*body, &error);
+    if (!change)
+        return ctx.fail(Errors::BodyNotReadable, error.message);
+    const QString name = change->name ? change->name->trimmed() : r->name;
+    const QString description = change->description.value_or(r->description);
     if (name.isEmpty())
         return ctx.fail(Status::BadRequest, u"name must not be empty"_s);
     if (!m_store.rollouts().updateRolloutText(r->id, name, description))

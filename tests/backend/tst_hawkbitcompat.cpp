@@ -382,6 +382,20 @@ void TestHawkbitCompat::errorBodies_data()
         << "POST"_ba << u"/autoassignments"_s
         << R"({"name":"c","targetFilterQuery":"controllerId==x","distributionSetId":1,"confirmationRequired":"yes"})"_ba
         << 400 << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a rollout's weight as text")
+        << "POST"_ba << u"/rollouts"_s
+        << R"({"name":"w","targetFilterQuery":"controllerId==c-*","distributionSetId":1,"amountGroups":1,"weight":"x"})"_ba
+        << 400 << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a rollout group's percentage as text")
+        << "POST"_ba << u"/rollouts"_s
+        << R"({"name":"p","targetFilterQuery":"controllerId==c-*","distributionSetId":1,"groups":[{"targetPercentage":"all"}]})"_ba
+        << 400 << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a forecast's start as text")
+        << "POST"_ba << u"/rollouts/forecast"_s
+        << R"({"name":"f","targetFilterQuery":"controllerId==c-*","distributionSetId":1,"amountGroups":1,"startAt":"now"})"_ba
+        << 400 << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a rollout's new name a number") << "PUT"_ba << u"/rollouts/1"_s << R"({"name":7})"_ba << 400
+                                                   << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a tag's name a number") << "POST"_ba << u"/targettags"_s << R"([{"name":5}])"_ba << 400
                                            << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a set tag's colour a number")

@@ -1,7 +1,7 @@
 // The Management API's JSON (proto/mgmt) from outside: the request bodies the server decodes (targets, software
 // modules and distribution sets to create, assignments, as arrays and as POST /targets/{id}/assignedDS's object;
 // users, tags, the three types and references to them, target filters and their auto-assigned sets,
-// auto-assignments, metadata), and what a client decodes from a server (targets, actions, modules, sets,
+// auto-assignments, metadata, rollouts), and what a client decodes from a server (targets, actions, modules, sets,
 // rollouts, groups, errors, pages, the event stream's envelope and events, audit entries, users, action spans,
 // forecasts, tags, types, target filters, auto-assignments, metadata, the tenant configuration, the overview).
 // The first byte picks the type, the rest is the JSON. Properties: a decode never crashes and fails with a message
@@ -13,6 +13,7 @@
 #include "proto/mgmt/mgmtmetadata.h"
 #include "proto/mgmt/mgmtoverview.h"
 #include "proto/mgmt/mgmtrequests.h"
+#include "proto/mgmt/mgmtrolloutrequests.h"
 #include "proto/mgmt/mgmttypes.h"
 #include "tests/fuzz/fuzzcheck.h"
 
@@ -95,7 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QJsonDocument doc
         = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1)));
-    switch (data[0] % 45) {
+    switch (data[0] % 47) {
     case 0:
         return items<MgmtTargetRequestBody>(doc), 0;
     case 1:
@@ -182,7 +183,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return object<MgmtTenantConfiguration>(doc), 0;
     case 42:
         return object<MgmtFleetOverview>(doc), 0;
-    default:
+    case 43:
         return object<MgmtErrorSummary>(doc), 0;
+    case 44:
+        return object<MgmtRolloutRestRequestBodyPost>(doc), 0;
+    default:
+        return object<MgmtRolloutRestRequestBodyPut>(doc), 0;
     }
 }

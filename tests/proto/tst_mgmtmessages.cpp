@@ -8,6 +8,7 @@
 #include "proto/mgmt/mgmtmetadata.h"
 #include "proto/mgmt/mgmtoverview.h"
 #include "proto/mgmt/mgmtrequests.h"
+#include "proto/mgmt/mgmtrolloutrequests.h"
 #include "proto/mgmt/mgmttypes.h"
 
 #include <QJsonArray>
@@ -762,6 +763,52 @@ void TestMgmtMessages::requests()
     checkRoundTrip(MgmtSystemTenantConfigurationValueRequest { QJsonValue() });
     QVERIFY(MgmtSystemTenantConfigurationValueRequest::fromJson({}, nullptr)->value.isUndefined());
     QCOMPARE(MgmtSystemTenantConfigurationValueRequest().toJson(), QJsonObject());
+    // A rollout: groups listed with their own conditions, or by number; what is absent is left out.
+    MgmtRolloutRestRequestBodyPost rollout;
+    rollout.name = u"spring"_s;
+    rollout.targetFilterQuery = u"controllerId==cam-*"_s;
+    rollout.distributionSetId = 3;
+    rollout.type = u"timeforced"_s;
+    rollout.forcetime = 1764600000000;
+    rollout.startAt = 1764590000000;
+    rollout.weight = 600;
+    rollout.approvalRequired = true;
+    rollout.successCondition = MgmtRolloutCondition { u"THRESHOLD"_s, u"80"_s };
+    rollout.successAction = MgmtRolloutAction { u"PAUSE"_s, {} };
+    rollout.errorCondition = MgmtRolloutCondition { std::nullopt, u"20"_s };
+    rollout.errorAction = MgmtRolloutAction { u"PAUSE"_s, {} };
+    MgmtRolloutGroup canary;
+    canary.name = u"canary"_s;
+    canary.targetFilterQuery = u"group==Lab"_s;
+    canary.targetPercentage = 12.5;
+    canary.successCondition = MgmtRolloutCondition { std::nullopt, u"100"_s };
+    canary.confirmationRequired = true;
+    MgmtRolloutGroup rest;
+    rest.name = u"rest"_s;
+    rollout.groups = QList<MgmtRolloutGroup> { canary, rest };
+    checkRoundTrip(rollout);
+    QVERIFY(!rest.toJson().contains("targetPercentage"_L1)); // all that is left of the filter
+    MgmtRolloutRestRequestBodyPost byNumber;
+    byNumber.name = u"by number"_s;
+    byNumber.amountGroups = 4;
+    checkRoundTrip(byNumber);
+    QVERIFY(!byNumber.toJson().contains("groups"_L1));
+    QVERIFY(!byNumber.toJson().contains("successCondition"_L1)); // the server's default
+    const MgmtRolloutRestRequestBodyPut describe { std::nullopt, u"the spring release"_s };
+    checkRoundTrip(describe);
+    QCOMPARE(describe.toJson().keys(), QStringList { u"description"_s }); // the name stays
+    for (const auto &[json, message] :
+         { std::pair { R"({"weight":"heavy"})"_ba, u"weight must be a whole number"_s },
+           std::pair { R"({"groups":[{"name":"a"},{"targetPercentage":"half"}]})"_ba,
+                       u"groups[1].targetPercentage must be a number"_s },
+           std::pair { R"({"successCondition":{"expression":80}})"_ba,
+                       u"successCondition.expression must be a string"_s },
+           std::pair { R"({"errorAction":"PAUSE"})"_ba, u"errorAction must be an object"_s },
+           std::pair { R"({"startAt":"now"})"_ba, u"startAt must be a whole number"_s } }) {
+        DecodeError why;
+        QVERIFY(!MgmtRolloutRestRequestBodyPost::fromJson(QJsonDocument::fromJson(json).object(), &why));
+        QCOMPARE(why.message, message);
+    }
     const MgmtMetadataBodyPut visibleOnly { std::nullopt, true };
     checkRoundTrip(visibleOnly);
     QCOMPARE(visibleOnly.toJson().keys(), QStringList { u"targetVisible"_s }); // a PUT that keeps the value

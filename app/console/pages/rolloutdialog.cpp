@@ -314,33 +314,40 @@ void RolloutDialog::requestForecast()
     });
 }
 
-QJsonObject RolloutDialog::requestBody() const
+Mgmt::MgmtRolloutRestRequestBodyPost RolloutDialog::request() const
 {
-    QJsonObject body {
-        { "name"_L1, m_name->text().trimmed() },
-        { "distributionSetId"_L1, m_set->currentData().toLongLong() },
-        { "targetFilterQuery"_L1, m_filter->text().trimmed() },
-        { "successCondition"_L1, QJsonObject { { "expression"_L1, QString::number(m_success->value()) } } },
-        { "successAction"_L1, QJsonObject { { "action"_L1, m_successAction->currentData().toString() } } },
-        { "errorCondition"_L1, QJsonObject { { "expression"_L1, QString::number(m_error->value()) } } },
-        { "type"_L1, m_type->currentData().toString() },
-        { "weight"_L1, m_weight->value() },
-        { "confirmationRequired"_L1, m_confirmation->isChecked() },
-        { "approvalRequired"_L1, m_approval->isChecked() }
-    };
+    Mgmt::MgmtRolloutRestRequestBodyPost r;
+    r.name = m_name->text().trimmed();
+    r.distributionSetId = m_set->currentData().toLongLong();
+    r.targetFilterQuery = m_filter->text().trimmed();
+    r.successCondition = Mgmt::MgmtRolloutCondition { std::nullopt, QString::number(m_success->value()) };
+    r.successAction = Mgmt::MgmtRolloutAction { m_successAction->currentData().toString(), {} };
+    r.errorCondition = Mgmt::MgmtRolloutCondition { std::nullopt, QString::number(m_error->value()) };
+    r.type = m_type->currentData().toString();
+    r.weight = m_weight->value();
+    r.confirmationRequired = m_confirmation->isChecked();
+    r.approvalRequired = m_approval->isChecked();
     if (byPercentages()) {
-        QJsonArray groups;
+        QList<Mgmt::MgmtRolloutGroup> groups;
         const QList<double> pcts = percentages().value_or(QList<double>());
-        for (qsizetype i = 0; i < pcts.size(); ++i)
-            groups.append(
-                QJsonObject { { "name"_L1, u"group-%1"_s.arg(i + 1) }, { "targetPercentage"_L1, pcts.at(i) } });
-        body.insert("groups"_L1, groups);
+        for (qsizetype i = 0; i < pcts.size(); ++i) {
+            Mgmt::MgmtRolloutGroup g;
+            g.name = u"group-%1"_s.arg(i + 1);
+            g.targetPercentage = pcts.at(i);
+            groups.append(g);
+        }
+        r.groups = groups;
     } else {
-        body.insert("amountGroups"_L1, m_groups->value());
+        r.amountGroups = m_groups->value();
     }
     if (m_start->currentData().toString() == u"at"_s)
-        body.insert("startAt"_L1, double(m_startAt->dateTime().toMSecsSinceEpoch()));
-    return body;
+        r.startAt = m_startAt->dateTime().toMSecsSinceEpoch();
+    return r;
+}
+
+QJsonObject RolloutDialog::requestBody() const
+{
+    return request().toJson();
 }
 
 void RolloutDialog::submit()

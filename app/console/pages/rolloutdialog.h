@@ -1,5 +1,7 @@
 #pragma once
 
+#include "proto/mgmt/mgmtrolloutrequests.h"
+
 #include <QDialog>
 #include <QJsonObject>
 
@@ -34,7 +36,8 @@ class RolloutDialog : public QDialog
 public:
     RolloutDialog(ServerConnection &connection, DistributionSetModel &sets, QWidget *parent = nullptr);
 
-    QJsonObject requestBody() const;
+    Mgmt::MgmtRolloutRestRequestBodyPost request() const;
+    QJsonObject requestBody() const; // request() as JSON
     QString matchText() const;
     RolloutForecastModel *forecast() const { return m_forecast; }
     QString forecastText() const;
