@@ -572,6 +572,19 @@ struct ManagementServer::Context
             fail(Mgmt::Errors::BodyNotReadable, error.message);
         return decoded;
     }
+    // The body as one T (proto/mgmt's request types); fails the request (400, naming the field) and returns nullopt
+    // when it is not one.
+    template<typename T> std::optional<T> object()
+    {
+        const std::optional<QJsonObject> o = jsonObject();
+        if (!o)
+            return std::nullopt;
+        Mgmt::DecodeError error;
+        std::optional<T> decoded = T::fromJson(*o, &error);
+        if (!decoded)
+            fail(Mgmt::Errors::BodyNotReadable, error.message);
+        return decoded;
+    }
     std::optional<QJsonObject> jsonObject()
     {
         const auto doc = json();

@@ -314,20 +314,18 @@ QJsonArray ManagementServer::setsOut(QList<MgmtDistributionSet> sets)
 void ManagementServer::updateModule(Context &ctx)
 {
     const auto id = ctx.idArg(0, u"software module"_s);
-    const auto body = id ? ctx.jsonObject() : std::nullopt;
+    const auto body = id ? ctx.object<MgmtSoftwareModuleRequestBodyPut>() : std::nullopt;
     if (!body)
         return;
     Lookup<SoftwareModule> m = m_store.repository().softwareModule(*id);
     if (!ctx.found(m, u"software module %1 does not exist"_s.arg(*id)))
         return;
     // hawkBit's MgmtSoftwareModuleRequestBodyPut: description, vendor, locked (true only).
-    if (body->value("locked"_L1).toBool(false))
+    if (body->locked.value_or(false))
         return ctx.fail(Status::BadRequest,
                         u"Flotilla locks a module with the set that holds it; lock the distribution set"_s);
-    if (body->contains("description"_L1))
-        m->description = body->value("description"_L1).toString();
-    if (body->contains("vendor"_L1))
-        m->vendor = body->value("vendor"_L1).toString();
+    m->description = body->description.value_or(m->description);
+    m->vendor = body->vendor.value_or(m->vendor);
     if (!m_store.repository().updateSoftwareModule(*m))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"softwaremodule"_s, m->id);
@@ -340,7 +338,7 @@ void ManagementServer::updateModule(Context &ctx)
 void ManagementServer::updateSet(Context &ctx)
 {
     const auto id = ctx.idArg(0, u"distribution set"_s);
-    const auto body = id ? ctx.jsonObject() : std::nullopt;
+    const auto body = id ? ctx.object<MgmtDistributionSetRequestBodyPut>() : std::nullopt;
     if (!body)
         return;
     Lookup<DistributionSet> s = m_store.repository().distributionSet(*id);
@@ -348,18 +346,16 @@ void ManagementServer::updateSet(Context &ctx)
         return;
     // hawkBit's MgmtDistributionSetRequestBodyPut: name, description, version, requiredMigrationStep, locked
     // (true locks; a lock is not undone, as in hawkBit).
-    if (body->contains("name"_L1))
-        s->name = body->value("name"_L1).toString().trimmed();
-    if (body->contains("version"_L1))
-        s->version = body->value("version"_L1).toString().trimmed();
-    if (body->contains("description"_L1))
-        s->description = body->value("description"_L1).toString();
-    if (body->contains("requiredMigrationStep"_L1))
-        s->requiredMigrationStep = body->value("requiredMigrationStep"_L1).toBool();
-    if (body->contains("locked"_L1)) {
-        if (!body->value("locked"_L1).toBool() && s->locked)
+    if (body->name)
+        s->name = body->name->trimmed();
+    if (body->version)
+        s->version = body->version->trimmed();
+    s->description = body->description.value_or(s->description);
+    s->requiredMigrationStep = body->requiredMigrationStep.value_or(s->requiredMigrationStep);
+    if (body->locked) {
+        if (!*body->locked && s->locked)
             return ctx.fail(Errors::Locked, u"distribution set %1 is locked; a lock is not undone"_s.arg(s->id));
-        s->locked = s->locked || body->value("locked"_L1).toBool();
+        s->locked = s->locked || *body->locked;
     }
     if (s->name.isEmpty() || s->version.isEmpty())
         return ctx.fail(Status::BadRequest, u"name and version must not be empty"_s);
@@ -380,18 +376,18 @@ void ManagementServer::updateSet(Context &ctx)
 void ManagementServer::invalidateSet(Context &ctx)
 {
     const auto id = ctx.idArg(0, u"distribution set"_s);
-    const auto body = id ? ctx.jsonObject() : std::nullopt;
+    const auto body = id ? ctx.object<MgmtInvalidateDistributionSetRequestBody>() : std::nullopt;
     if (!body)
         return;
     Lookup<DistributionSet> s = m_store.repository().distributionSet(*id);
     if (!ctx.found(s, u"distribution set %1 does not exist"_s.arg(*id)))
         return;
     // hawkBit's MgmtInvalidateDistributionSetRequestBody: actionCancelationType none | soft | force, cancelRollouts.
-    const QString cancelation = body->value("actionCancelationType"_L1).toString(u"none"_s).toLower();
+    const QString cancelation = body->actionCancelationType.value_or(u"none"_s).toLower();
     if (cancelation != u"none"_s && cancelation != u"soft"_s && cancelation != u"force"_s)
         return ctx.fail(Status::BadRequest, u"actionCancelationType is none, soft or force"_s);
     // Cancelling the actions stops the set's rollouts too (they would create more), as in hawkBit.
-    const bool stopRollouts = body->value("cancelRollouts"_L1).toBool(false) || cancelation != u"none"_s;
+    const bool stopRollouts = body->cancelRollouts || cancelation != u"none"_s;
     StoreTransaction tx(m_store);
     s->valid = false;
     if (!m_store.repository().updateDistributionSet(*s))

@@ -354,32 +354,30 @@ void ManagementServer::updateTarget(Context &ctx)
     std::optional<Target> t = targetOf(ctx);
     if (!t)
         return;
-    const auto body = ctx.jsonObject();
+    const auto body = ctx.object<MgmtTargetRequestBodyPut>();
     if (!body)
         return;
-    if (body->contains("name"_L1)) {
-        t->name = body->value("name"_L1).toString();
+    if (body->name) {
+        t->name = *body->name;
         if (t->name.isEmpty())
             return ctx.fail(Status::BadRequest, u"name must not be empty"_s);
     }
-    if (body->contains("description"_L1))
-        t->description = body->value("description"_L1).toString();
-    if (body->contains("targetType"_L1)) {
-        const Lookup<QString> type = targetTypeKeyOf(body->value("targetType"_L1));
+    t->description = body->description.value_or(t->description);
+    if (body->targetType) {
+        const Lookup<QString> type = targetTypeKeyOf(*body->targetType);
         if (!ctx.found(type, u"the targetType does not exist"_s))
             return;
         t->targetTypeKey = *type;
     }
-    if (body->contains("requestAttributes"_L1))
-        t->requestAttributes = body->value("requestAttributes"_L1).toBool();
-    if (body->contains("group"_L1)) { // hawkBit's MgmtTargetRequestBody.group; null or "" leaves every group
-        t->group = body->value("group"_L1).toString().trimmed();
+    t->requestAttributes = body->requestAttributes.value_or(t->requestAttributes);
+    if (body->group) { // hawkBit's MgmtTargetRequestBody.group; null or "" leaves every group
+        t->group = body->group->trimmed();
         if (const QString e = t->group.isEmpty() ? QString() : targetGroupError(t->group); !e.isEmpty())
             return ctx.fail(Status::BadRequest, e);
     }
     StoreTransaction tx(m_store);
-    if (!m_store.targets().updateTarget(*t)
-        || (body->contains("group"_L1) && !m_store.targets().setTargetGroup({ t->id }, t->group)) || !tx.commit())
+    if (!m_store.targets().updateTarget(*t) || (body->group && !m_store.targets().setTargetGroup({ t->id }, t->group))
+        || !tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"target"_s, t->id);
     ctx.send(targetsOut({ mgmtTarget(*t, ctx.who.can(Permission::ReadTargetSecurityToken)) }).first());
@@ -465,10 +463,10 @@ void ManagementServer::getActionStatus(Context &ctx)
 void ManagementServer::updateAction(Context &ctx)
 {
     const auto ta = targetAction(ctx);
-    const auto body = ta ? ctx.jsonObject() : std::nullopt;
+    const auto body = ta ? ctx.object<MgmtActionRequestBodyPut>() : std::nullopt;
     if (!body)
         return;
-    if (body->value("forceType"_L1).toString() != u"forced"_s)
+    if (body->forceType != u"forced"_s)
         return ctx.fail(Status::BadRequest, u"the only change is {\"forceType\": \"forced\"}"_s);
     if (!ta->second.isActive())
         return ctx.fail(Status::Conflict, u"action %1 is closed"_s.arg(ta->second.id));
@@ -483,16 +481,15 @@ void ManagementServer::updateAction(Context &ctx)
 void ManagementServer::confirmAction(Context &ctx)
 {
     const auto ta = targetAction(ctx);
-    const auto body = ta ? ctx.jsonObject() : std::nullopt;
+    const auto body = ta ? ctx.object<MgmtActionConfirmationRequestBodyPut>() : std::nullopt;
     if (!body)
         return;
-    const QString decision = body->value("confirmation"_L1).toString();
+    const QString decision = body->confirmation;
     if (decision != u"confirmed"_s && decision != u"denied"_s)
         return ctx.fail(Status::BadRequest, u"confirmation is confirmed or denied"_s);
     QStringList messages { u"%1 on the device's behalf by %2"_s.arg(
         decision == u"confirmed"_s ? u"Confirmed"_s : u"Denied"_s, ctx.who.name) };
-    for (const QJsonValue &d : body->value("details"_L1).toArray())
-        messages << d.toString();
+    messages << body->details;
     const FeedbackResult r = m_deployment.feedback(
         ta->first.id, ta->second.id, decision == u"confirmed"_s ? ActionEvent::Confirm : ActionEvent::Deny, messages);
     if (r.outcome != FeedbackResult::Outcome::Applied)

@@ -192,4 +192,134 @@ std::optional<MgmtTagRequestBodyPut> MgmtTagRequestBodyPut::fromJson(const QJson
     return done(r, std::move(t));
 }
 
+QJsonObject MgmtTargetRequestBodyPut::toJson() const
+{
+    QJsonObject o;
+    insertIf(o, "name"_L1, name);
+    insertIf(o, "description"_L1, description);
+    if (targetType)
+        o.insert("targetType"_L1, *targetType);
+    if (requestAttributes)
+        o.insert("requestAttributes"_L1, *requestAttributes);
+    insertIf(o, "group"_L1, group);
+    return o;
+}
+
+std::optional<MgmtTargetRequestBodyPut> MgmtTargetRequestBodyPut::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtTargetRequestBodyPut t;
+    Reader r(o, {}, error);
+    r.read("name"_L1, &t.name);
+    r.read("description"_L1, &t.description);
+    if (o.contains("targetType"_L1)) {
+        const QJsonValue type = o.value("targetType"_L1);
+        if (type.isDouble() || type.isString() || type.isNull())
+            t.targetType = type;
+        else
+            r.fail("targetType"_L1, "a target type's id (or key), or null");
+    }
+    r.read("requestAttributes"_L1, &t.requestAttributes);
+    if (o.value("group"_L1).isNull())
+        t.group = QString(); // null leaves every group, as "" does
+    else
+        r.read("group"_L1, &t.group);
+    return done(r, std::move(t));
+}
+
+QJsonObject MgmtSoftwareModuleRequestBodyPut::toJson() const
+{
+    QJsonObject o;
+    insertIf(o, "description"_L1, description);
+    insertIf(o, "vendor"_L1, vendor);
+    if (locked)
+        o.insert("locked"_L1, *locked);
+    return o;
+}
+
+std::optional<MgmtSoftwareModuleRequestBodyPut> MgmtSoftwareModuleRequestBodyPut::fromJson(const QJsonObject &o,
+                                                                                           DecodeError *error)
+{
+    MgmtSoftwareModuleRequestBodyPut m;
+    Reader r(o, {}, error);
+    r.read("description"_L1, &m.description);
+    r.read("vendor"_L1, &m.vendor);
+    r.read("locked"_L1, &m.locked);
+    return done(r, std::move(m));
+}
+
+QJsonObject MgmtDistributionSetRequestBodyPut::toJson() const
+{
+    QJsonObject o;
+    insertIf(o, "name"_L1, name);
+    insertIf(o, "version"_L1, version);
+    insertIf(o, "description"_L1, description);
+    if (requiredMigrationStep)
+        o.insert("requiredMigrationStep"_L1, *requiredMigrationStep);
+    if (locked)
+        o.insert("locked"_L1, *locked);
+    return o;
+}
+
+std::optional<MgmtDistributionSetRequestBodyPut> MgmtDistributionSetRequestBodyPut::fromJson(const QJsonObject &o,
+                                                                                             DecodeError *error)
+{
+    MgmtDistributionSetRequestBodyPut s;
+    Reader r(o, {}, error);
+    r.read("name"_L1, &s.name);
+    r.read("version"_L1, &s.version);
+    r.read("description"_L1, &s.description);
+    r.read("requiredMigrationStep"_L1, &s.requiredMigrationStep);
+    r.read("locked"_L1, &s.locked);
+    return done(r, std::move(s));
+}
+
+QJsonObject MgmtInvalidateDistributionSetRequestBody::toJson() const
+{
+    QJsonObject o { { "cancelRollouts"_L1, cancelRollouts } };
+    insertIf(o, "actionCancelationType"_L1, actionCancelationType);
+    return o;
+}
+
+std::optional<MgmtInvalidateDistributionSetRequestBody>
+MgmtInvalidateDistributionSetRequestBody::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtInvalidateDistributionSetRequestBody b;
+    Reader r(o, {}, error);
+    r.read("actionCancelationType"_L1, &b.actionCancelationType);
+    r.read("cancelRollouts"_L1, &b.cancelRollouts);
+    return done(r, std::move(b));
+}
+
+QJsonObject MgmtActionRequestBodyPut::toJson() const
+{
+    return { { "forceType"_L1, forceType } };
+}
+
+std::optional<MgmtActionRequestBodyPut> MgmtActionRequestBodyPut::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtActionRequestBodyPut b;
+    Reader r(o, {}, error);
+    r.read("forceType"_L1, &b.forceType);
+    return done(r, std::move(b));
+}
+
+QJsonObject MgmtActionConfirmationRequestBodyPut::toJson() const
+{
+    QJsonObject o { { "confirmation"_L1, confirmation }, { "details"_L1, QJsonArray::fromStringList(details) } };
+    if (code)
+        o.insert("code"_L1, *code);
+    return o;
+}
+
+std::optional<MgmtActionConfirmationRequestBodyPut> MgmtActionConfirmationRequestBodyPut::fromJson(const QJsonObject &o,
+                                                                                                   DecodeError *error)
+{
+    MgmtActionConfirmationRequestBodyPut b;
+    Reader r(o, {}, error);
+    r.read("confirmation"_L1, &b.confirmation);
+    r.read("code"_L1, &b.code);
+    r.read("details"_L1, &b.details);
+    return done(r, std::move(b));
+}
+
 } // namespace Flotilla::Mgmt

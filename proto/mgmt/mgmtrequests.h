@@ -122,4 +122,79 @@ struct MgmtTagRequestBodyPut
     bool operator==(const MgmtTagRequestBodyPut &) const = default;
 };
 
+// The body of PUT /targets/{id} (hawkBit's MgmtTargetRequestBody as a PUT takes it): what is absent stays.
+struct MgmtTargetRequestBodyPut
+{
+    std::optional<QString> name;
+    std::optional<QString> description;
+    // Present (even null): the new type; a number names it by id, a string by key; null or "": no type.
+    std::optional<QJsonValue> targetType;
+    std::optional<bool> requestAttributes;
+    std::optional<QString> group; // Flotilla: present, the new group path; null or "": no group
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtTargetRequestBodyPut> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtTargetRequestBodyPut &) const = default;
+};
+
+// The body of PUT /softwaremodules/{id} (hawkBit's MgmtSoftwareModuleRequestBodyPut): what is absent stays.
+struct MgmtSoftwareModuleRequestBodyPut
+{
+    std::optional<QString> description;
+    std::optional<QString> vendor;
+    std::optional<bool> locked;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtSoftwareModuleRequestBodyPut> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtSoftwareModuleRequestBodyPut &) const = default;
+};
+
+// The body of PUT /distributionsets/{id} (hawkBit's MgmtDistributionSetRequestBodyPut): what is absent stays.
+struct MgmtDistributionSetRequestBodyPut
+{
+    std::optional<QString> name;
+    std::optional<QString> version;
+    std::optional<QString> description;
+    std::optional<bool> requiredMigrationStep;
+    std::optional<bool> locked; // true locks; a lock is not undone
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtDistributionSetRequestBodyPut> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtDistributionSetRequestBodyPut &) const = default;
+};
+
+// The body of POST /distributionsets/{id}/invalidate (hawkBit's MgmtInvalidateDistributionSetRequestBody).
+struct MgmtInvalidateDistributionSetRequestBody
+{
+    std::optional<QString> actionCancelationType; // none (absent), soft, force
+    bool cancelRollouts = false;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtInvalidateDistributionSetRequestBody> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtInvalidateDistributionSetRequestBody &) const = default;
+};
+
+// The body of PUT /targets/{id}/actions/{actionId} (hawkBit's MgmtActionRequestBodyPut): {"forceType": "forced"}.
+struct MgmtActionRequestBodyPut
+{
+    QString forceType;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtActionRequestBodyPut> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtActionRequestBodyPut &) const = default;
+};
+
+// The body of PUT /targets/{id}/actions/{actionId}/confirmation (hawkBit's MgmtActionConfirmationRequestBodyPut):
+// the device's consent given on its behalf.
+struct MgmtActionConfirmationRequestBodyPut
+{
+    QString confirmation; // confirmed or denied
+    std::optional<int> code;
+    QStringList details;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtActionConfirmationRequestBodyPut> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtActionConfirmationRequestBodyPut &) const = default;
+};
+
 } // namespace Flotilla::Mgmt

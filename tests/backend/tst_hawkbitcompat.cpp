@@ -396,6 +396,22 @@ void TestHawkbitCompat::errorBodies_data()
         << 400 << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a rollout's new name a number") << "PUT"_ba << u"/rollouts/1"_s << R"({"name":7})"_ba << 400
                                                    << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a target's attributes request as text")
+        << "PUT"_ba << u"/targets/solo"_s << R"({"requestAttributes":"yes"})"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a module's vendor a number") << "PUT"_ba << u"/softwaremodules/1"_s << R"({"vendor":5})"_ba << 400
+                                                << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a set's version a number") << "PUT"_ba << u"/distributionsets/1"_s << R"({"version":2})"_ba << 400
+                                              << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("invalidate's cancelRollouts as text")
+        << "POST"_ba << u"/distributionsets/1/invalidate"_s << R"({"cancelRollouts":"yes"})"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("an action's forceType a number")
+        << "PUT"_ba << u"/targets/solo/actions/1"_s << R"({"forceType":1})"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a confirmation's details not text")
+        << "PUT"_ba << u"/targets/solo/actions/1/confirmation"_s << R"({"confirmation":"confirmed","details":[{}]})"_ba
+        << 400 << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a tag's name a number") << "POST"_ba << u"/targettags"_s << R"([{"name":5}])"_ba << 400
                                            << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a set tag's colour a number")

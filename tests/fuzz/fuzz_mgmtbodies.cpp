@@ -1,11 +1,12 @@
 // The Management API's JSON (proto/mgmt) from outside: the request bodies the server decodes (targets, software
 // modules and distribution sets to create, assignments, as arrays and as POST /targets/{id}/assignedDS's object;
 // users, tags, the three types and references to them, target filters and their auto-assigned sets,
-// auto-assignments, metadata, rollouts), and what a client decodes from a server (targets, actions, modules, sets,
-// rollouts, groups, errors, pages, the event stream's envelope and events, audit entries, users, action spans,
-// forecasts, tags, types, target filters, auto-assignments, metadata, the tenant configuration, the overview).
-// The first byte picks the type, the rest is the JSON. Properties: a decode never crashes and fails with a message
-// naming what is wrong; whatever decodes encodes to JSON that decodes to the same value.
+// auto-assignments, metadata, rollouts, the PUTs of targets, modules, sets and actions, invalidation, consent),
+// and what a client decodes from a server (targets, actions, modules, sets, rollouts, groups, errors, pages, the
+// event stream's envelope and events, audit entries, users, action spans, forecasts, tags, types, target filters,
+// auto-assignments, metadata, the tenant configuration, the overview). The first byte picks the type, the rest is
+// the JSON. Properties: a decode never crashes and fails with a message naming what is wrong; whatever decodes
+// encodes to JSON that decodes to the same value.
 #include "proto/mgmt/mgmtautoassignments.h"
 #include "proto/mgmt/mgmtconfiguration.h"
 #include "proto/mgmt/mgmtevents.h"
@@ -96,7 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QJsonDocument doc
         = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1)));
-    switch (data[0] % 47) {
+    switch (data[0] % 53) {
     case 0:
         return items<MgmtTargetRequestBody>(doc), 0;
     case 1:
@@ -187,7 +188,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return object<MgmtErrorSummary>(doc), 0;
     case 44:
         return object<MgmtRolloutRestRequestBodyPost>(doc), 0;
-    default:
+    case 45:
         return object<MgmtRolloutRestRequestBodyPut>(doc), 0;
+    case 46:
+        return object<MgmtTargetRequestBodyPut>(doc), 0;
+    case 47:
+        return object<MgmtSoftwareModuleRequestBodyPut>(doc), 0;
+    case 48:
+        return object<MgmtDistributionSetRequestBodyPut>(doc), 0;
+    case 49:
+        return object<MgmtInvalidateDistributionSetRequestBody>(doc), 0;
+    case 50:
+        return object<MgmtActionRequestBodyPut>(doc), 0;
+    default:
+        return object<MgmtActionConfirmationRequestBodyPut>(doc), 0;
     }
 }

@@ -763,6 +763,33 @@ void TestMgmtMessages::requests()
     checkRoundTrip(MgmtSystemTenantConfigurationValueRequest { QJsonValue() });
     QVERIFY(MgmtSystemTenantConfigurationValueRequest::fromJson({}, nullptr)->value.isUndefined());
     QCOMPARE(MgmtSystemTenantConfigurationValueRequest().toJson(), QJsonObject());
+    // The PUTs: what is absent stays (left out), and a target's type and group may be cleared with null.
+    const MgmtTargetRequestBodyPut clearType { std::nullopt, std::nullopt, QJsonValue(), std::nullopt, std::nullopt };
+    checkRoundTrip(clearType);
+    QCOMPARE(clearType.toJson(), (QJsonObject { { "targetType"_L1, QJsonValue() } }));
+    checkRoundTrip(MgmtTargetRequestBodyPut { u"cam"_s, u"lab"_s, QJsonValue(7), true, u"Europe/Berlin"_s });
+    checkRoundTrip(MgmtTargetRequestBodyPut { {}, {}, QJsonValue(u"gateway"_s), {}, {} });
+    const auto noGroup = MgmtTargetRequestBodyPut::fromJson(QJsonObject { { "group"_L1, QJsonValue() } }, nullptr);
+    QVERIFY(noGroup && noGroup->group == QString()); // null leaves every group, as "" does
+    checkRoundTrip(MgmtSoftwareModuleRequestBodyPut { u"kernel"_s, std::nullopt, std::nullopt });
+    checkRoundTrip(MgmtDistributionSetRequestBodyPut { u"fw"_s, u"2"_s, std::nullopt, true, true });
+    checkRoundTrip(MgmtInvalidateDistributionSetRequestBody { u"soft"_s, true });
+    checkRoundTrip(MgmtActionRequestBodyPut { u"forced"_s });
+    checkRoundTrip(MgmtActionConfirmationRequestBodyPut { u"confirmed"_s, 42, { u"on the phone"_s } });
+    for (const auto &[json, message] :
+         { std::pair { R"({"targetType":{"id":3}})"_ba, u"targetType must be a target type's id (or key), or null"_s },
+           std::pair { R"({"requestAttributes":"yes"})"_ba, u"requestAttributes must be true or false"_s } }) {
+        DecodeError why;
+        QVERIFY(!MgmtTargetRequestBodyPut::fromJson(QJsonDocument::fromJson(json).object(), &why));
+        QCOMPARE(why.message, message);
+    }
+    {
+        DecodeError why;
+        QVERIFY(!MgmtActionConfirmationRequestBodyPut::fromJson(
+            QJsonDocument::fromJson(R"({"confirmation":"confirmed","details":[1]})").object(), &why));
+        QCOMPARE(why.message, u"details must be an array of strings"_s);
+    }
+
     // A rollout: groups listed with their own conditions, or by number; what is absent is left out.
     MgmtRolloutRestRequestBodyPost rollout;
     rollout.name = u"spring"_s;

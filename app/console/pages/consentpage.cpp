@@ -6,6 +6,7 @@
 #include "app/console/pages/decisiondialog.h"
 #include "app/console/serverconnection.h"
 #include "app/console/tableview.h"
+#include "proto/mgmt/mgmtrequests.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -180,12 +181,12 @@ void ConsentPage::confirmSelected()
                           tr("Confirm &for %1").arg(target), false, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    QJsonArray details;
+    Mgmt::MgmtActionConfirmationRequestBodyPut confirmation { u"confirmed"_s, std::nullopt, {} };
     if (!dialog.remark().isEmpty())
-        details.append(dialog.remark());
+        confirmation.details.append(dialog.remark());
     ApiReply *reply = m_connection.api().put(
         u"/targets/%1/actions/%2/confirmation"_s.arg(ApiClient::pathSegment(target)).arg(action),
-        QJsonObject { { "confirmation"_L1, u"confirmed"_s }, { "details"_L1, details } });
+        confirmation.toJson());
     connect(reply, &ApiReply::finished, this, [this, target, action] {
         Q_EMIT message(tr("Action %1 on %2 confirmed").arg(action).arg(target));
         m_model->reload();
