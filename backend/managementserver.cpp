@@ -490,17 +490,13 @@ void ManagementServer::handle(const QHttpServerRequest &request, QHttpServerResp
     (this->*handler)(ctx);
 }
 
-std::optional<QJsonArray>
-ManagementServer::createEach(Context &ctx,
-                             const std::function<std::optional<QJsonObject>(int, const QJsonObject &)> &create)
+std::optional<QJsonArray> ManagementServer::createEach(Context &ctx, qsizetype count,
+                                                       const std::function<std::optional<QJsonObject>(int)> &create)
 {
-    const auto items = ctx.jsonArray();
-    if (!items)
-        return std::nullopt;
     QJsonArray out;
     StoreTransaction tx(m_store); // a failed item rolls back the ones before it
-    for (int i = 0; i < items->size(); ++i) {
-        std::optional<QJsonObject> created = create(i, items->at(i).toObject());
+    for (int i = 0; i < count; ++i) {
+        std::optional<QJsonObject> created = create(i);
         if (!created)
             return std::nullopt;
         out.append(*created);

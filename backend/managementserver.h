@@ -158,7 +158,8 @@ private:
     void tagMembers(Context &ctx); // POST tags, DELETE untags a list
     void tagMember(Context &ctx); // POST tags, DELETE untags one (args[1])
     void listMemberTags(Context &ctx); // a target's or set's tags
-    Lookup<qint64> tagMemberOf(Context &ctx, const QJsonValue &member); // the target's or set's id
+    // The id of a target (by controllerId) or set (by id) a tag request names; absent when there is none.
+    Lookup<qint64> tagMemberOf(Context &ctx, const QString &member);
 
     // hawkBit's /autoassignments (mgmtautoassignments.cpp).
     QJsonObject autoAssignmentOut(const AutoAssignment &a); // with its set's name and the audit fields
@@ -197,11 +198,11 @@ private:
     std::optional<std::pair<Target, Action>> targetAction(Context &ctx);
 
     void assign(Context &ctx, qint64 setId, const QList<Mgmt::MgmtTargetAssignmentRequestBody> &items);
-    // A create request's JSON array, one entity per item, all in one transaction: create(i, item) stores one and
+    // A create request's items (decoded by the caller), all in one transaction: create(i) stores the i-th and
     // returns its JSON, or fails the request and returns nullopt (then nothing is kept). The created entities, or
     // nullopt when the request failed.
-    std::optional<QJsonArray>
-    createEach(Context &ctx, const std::function<std::optional<QJsonObject>(int, const QJsonObject &)> &create);
+    std::optional<QJsonArray> createEach(Context &ctx, qsizetype count,
+                                         const std::function<std::optional<QJsonObject>(int)> &create);
     // A set as the API shows it, with its modules and whether it is complete (before setsOut).
     // A set as the API shows it (its modules, whether it is complete); a Failure when the store could not say.
     Result<Mgmt::MgmtDistributionSet> setOf(const DistributionSet &set);

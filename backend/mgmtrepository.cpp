@@ -43,24 +43,22 @@ void ManagementServer::createModules(Context &ctx)
     const auto items = ctx.items<MgmtSoftwareModuleRequestBodyPost>();
     if (!items)
         return;
-    const std::optional<QJsonArray> out
-        = createEach(ctx, [&](int i, const QJsonObject &) -> std::optional<QJsonObject> {
-              const MgmtSoftwareModuleRequestBodyPost &o = items->at(i);
-              SoftwareModule m { 0, o.type, o.name, o.version, o.vendor, o.description, o.encrypted };
-              if (m.typeKey.isEmpty() || m.name.isEmpty() || m.version.isEmpty())
-                  return ctx.fail(Status::BadRequest, u"[%1]: type, name and version are required"_s.arg(i)),
-                         std::nullopt;
-              if (!ctx.found(m_store.repository().softwareModuleType(m.typeKey),
-                             u"[%1].type: software module type '%2' does not exist"_s.arg(i).arg(m.typeKey)))
-                  return std::nullopt;
-              m.id = m_store.repository().insertSoftwareModule(m);
-              if (!m.id)
-                  return ctx.fail(Status::Conflict,
-                                  u"[%1]: %2 %3 of type %4 exists"_s.arg(i).arg(m.name, m.version, m.typeKey)),
-                         std::nullopt;
-              created.append(mgmtModule(m, {}));
-              return created.constLast().toJson();
-          });
+    const std::optional<QJsonArray> out = createEach(ctx, items->size(), [&](int i) -> std::optional<QJsonObject> {
+        const MgmtSoftwareModuleRequestBodyPost &o = items->at(i);
+        SoftwareModule m { 0, o.type, o.name, o.version, o.vendor, o.description, o.encrypted };
+        if (m.typeKey.isEmpty() || m.name.isEmpty() || m.version.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: type, name and version are required"_s.arg(i)), std::nullopt;
+        if (!ctx.found(m_store.repository().softwareModuleType(m.typeKey),
+                       u"[%1].type: software module type '%2' does not exist"_s.arg(i).arg(m.typeKey)))
+            return std::nullopt;
+        m.id = m_store.repository().insertSoftwareModule(m);
+        if (!m.id)
+            return ctx.fail(Status::Conflict,
+                            u"[%1]: %2 %3 of type %4 exists"_s.arg(i).arg(m.name, m.version, m.typeKey)),
+                   std::nullopt;
+        created.append(mgmtModule(m, {}));
+        return created.constLast().toJson();
+    });
     if (!out)
         return;
     recordCreated(ctx, u"softwaremodule"_s, *out);
@@ -235,14 +233,17 @@ void ManagementServer::getSet(Context &ctx)
 void ManagementServer::assignModulesToSet(Context &ctx)
 {
     const auto id = ctx.idArg(0, u"distribution set"_s);
-    const auto items = id ? ctx.jsonArray() : std::nullopt;
-    if (!items)
+    const auto body = id ? ctx.jsonArray() : std::nullopt;
+    if (!body)
         return;
+    Mgmt::DecodeError error;
+    const std::optional<QList<qint64>> items = idsOf(*body, &error); // hawkBit's [{"id": n}, ...]
+    if (!items)
+        return ctx.fail(Errors::BodyNotReadable, error.message);
     StoreTransaction tx(m_store);
     RepositoryService repository(m_store.stores());
     for (int i = 0; i < items->size(); ++i) {
-        const RepositoryService::Result r
-            = repository.addModuleToSet(*id, idOf(items->at(i).toObject().value("id"_L1)));
+        const RepositoryService::Result r = repository.addModuleToSet(*id, items->at(i));
         if (!r.ok())
             return ctx.fail(r.error == RepositoryService::Error::UnknownModule
                                     || r.error == RepositoryService::Error::UnknownSet

@@ -148,19 +148,18 @@ void ManagementServer::updateTag(Context &ctx)
     ctx.send(withAudit(auditKind(kind), tagJson(kind, *tag)));
 }
 
-Lookup<qint64> ManagementServer::tagMemberOf(Context &ctx, const QJsonValue &member)
+Lookup<qint64> ManagementServer::tagMemberOf(Context &ctx, const QString &member)
 {
     if (kindOf(ctx) == TagKind::Target) {
-        const QString controllerId
-            = member.isString() ? member.toString() : member.toObject().value("controllerId"_L1).toString();
-        const Lookup<Target> t = m_store.targets().targetByControllerId(controllerId);
+        const Lookup<Target> t = m_store.targets().targetByControllerId(member);
         if (!t.found())
             return t.failed() ? Lookup<qint64>(t.error()) : std::nullopt;
         return t->id;
     }
-    const qint64 id = member.isString() ? member.toString().toLongLong()
-        : member.isDouble()             ? idOf(member)
-                                        : idOf(member.toObject().value("id"_L1));
+    bool isId = false;
+    const qint64 id = member.toLongLong(&isId);
+    if (!isId)
+        return std::nullopt;
     const Lookup<DistributionSet> set = m_store.repository().distributionSet(id);
     if (!set.found())
         return set.failed() ? Lookup<qint64>(set.error()) : std::nullopt;
@@ -176,7 +175,7 @@ void ManagementServer::listMemberTags(Context &ctx)
             member = t->id;
         else
             return;
-    } else if (member = tagMemberOf(ctx, QJsonValue(ctx.args.value(0)));
+    } else if (member = tagMemberOf(ctx, ctx.args.value(0));
                !ctx.found(member, u"distribution set %1 does not exist"_s.arg(ctx.args.value(0)))) {
         return;
     }
@@ -235,9 +234,21 @@ void ManagementServer::tagMembers(Context &ctx)
 {
     const TagKind kind = kindOf(ctx);
     const auto id = ctx.idArg(0, u"tag"_s);
-    const auto items = id ? ctx.jsonArray() : std::nullopt;
-    if (!items)
+    const auto body = id ? ctx.jsonArray() : std::nullopt;
+    if (!body)
         return;
+    // Targets by controllerId, sets by id (hawkBit's two forms each: plain, or in an object).
+    Mgmt::DecodeError error;
+    std::optional<QStringList> items;
+    if (kind == TagKind::Target) {
+        items = controllerIdsOf(*body, &error);
+    } else if (const std::optional<QList<qint64>> ids = idsOf(*body, &error)) {
+        items = QStringList();
+        for (qint64 setId : *ids)
+            items->append(QString::number(setId));
+    }
+    if (!items)
+        return ctx.fail(Errors::BodyNotReadable, error.message);
     if (!ctx.found(m_store.tagStore().tag(kind, *id), u"tag %1 does not exist"_s.arg(*id)))
         return;
     const bool tagged = ctx.request.method() == Method::Post;
@@ -262,7 +273,7 @@ void ManagementServer::tagMember(Context &ctx)
     const auto id = ctx.idArg(0, u"tag"_s);
     if (!id)
         return;
-    const Lookup<qint64> member = tagMemberOf(ctx, QJsonValue(ctx.args.value(1)));
+    const Lookup<qint64> member = tagMemberOf(ctx, ctx.args.value(1));
     const QString none = u"tag %1 or '%2' does not exist"_s.arg(*id).arg(ctx.args.value(1));
     if (!ctx.found(m_store.tagStore().tag(kind, *id), none))
         return;

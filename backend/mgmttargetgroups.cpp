@@ -77,12 +77,15 @@ void ManagementServer::setTargetsGroup(Context &ctx)
     }
     QList<qint64> ids;
     if (byList) {
-        const auto items = ctx.jsonArray();
-        if (!items)
+        const auto body = ctx.jsonArray();
+        if (!body)
             return;
+        Mgmt::DecodeError error;
+        const std::optional<QStringList> items = controllerIdsOf(*body, &error);
+        if (!items)
+            return ctx.fail(Errors::BodyNotReadable, error.message);
         for (int i = 0; i < items->size(); ++i) {
-            const QJsonValue v = items->at(i);
-            const QString controllerId = v.isObject() ? v.toObject().value("controllerId"_L1).toString() : v.toString();
+            const QString &controllerId = items->at(i);
             const Lookup<Target> t = m_store.targets().targetByControllerId(controllerId);
             if (!ctx.found(t, u"[%1]: target '%2' does not exist"_s.arg(i).arg(controllerId)))
                 return;

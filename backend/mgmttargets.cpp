@@ -424,15 +424,15 @@ void ManagementServer::setAutoConfirm(Context &ctx)
     }
     if (command != u"activate"_s)
         return ctx.fail(Status::NotFound, u"no auto-confirm command '%1'; use activate or deactivate"_s.arg(command));
-    QJsonObject body;
+    MgmtTargetAutoConfirmUpdate body;
     if (!ctx.request.body().trimmed().isEmpty()) {
-        const auto parsed = ctx.jsonObject();
+        auto parsed = ctx.object<MgmtTargetAutoConfirmUpdate>();
         if (!parsed)
             return;
-        body = *parsed;
+        body = std::move(*parsed);
     }
-    const QString initiator = body.value("initiator"_L1).toString(ctx.who.name);
-    switch (m_deployment.activateAutoConfirm(t->id, initiator, body.value("remark"_L1).toString())) {
+    const QString initiator = body.initiator.value_or(ctx.who.name);
+    switch (m_deployment.activateAutoConfirm(t->id, initiator, body.remark.value_or(QString()))) {
     case DeploymentService::AutoConfirmResult::Activated:
         return ctx.send(QJsonValue(), Status::NoContent);
     case DeploymentService::AutoConfirmResult::AlreadyActive:

@@ -81,29 +81,28 @@ void ManagementServer::createModuleTypes(Context &ctx)
     const auto items = ctx.items<MgmtSoftwareModuleTypeRequestBodyPost>();
     if (!items)
         return;
-    const std::optional<QJsonArray> out
-        = createEach(ctx, [&](int i, const QJsonObject &) -> std::optional<QJsonObject> {
-              const MgmtSoftwareModuleTypeRequestBodyPost &o = items->at(i);
-              SoftwareModuleType type { 0, o.key, o.name, o.maxAssignments };
-              type.minArtifacts = o.minArtifacts;
-              type.description = o.description;
-              type.colour = o.colour;
-              if (type.key.isEmpty() || type.name.isEmpty() || type.maxAssignments < 1 || type.minArtifacts < 0)
-                  return ctx.fail(Status::BadRequest,
-                                  u"[%1]: key and name are required, maxAssignments >= 1, minArtifacts >= 0"_s.arg(i)),
-                         std::nullopt;
-              if (const QString e = colourError(type.colour); !e.isEmpty())
-                  return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
-              const auto existing = m_store.repository().softwareModuleType(type.key);
-              if (!ctx.succeeded(existing))
-                  return std::nullopt;
-              if (existing.found())
-                  return ctx.fail(Status::Conflict, u"software module type '%1' exists"_s.arg(type.key)), std::nullopt;
-              type.id = m_store.repository().insertSoftwareModuleType(type);
-              if (!type.id)
-                  return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
-              return moduleTypeJson(type);
-          });
+    const std::optional<QJsonArray> out = createEach(ctx, items->size(), [&](int i) -> std::optional<QJsonObject> {
+        const MgmtSoftwareModuleTypeRequestBodyPost &o = items->at(i);
+        SoftwareModuleType type { 0, o.key, o.name, o.maxAssignments };
+        type.minArtifacts = o.minArtifacts;
+        type.description = o.description;
+        type.colour = o.colour;
+        if (type.key.isEmpty() || type.name.isEmpty() || type.maxAssignments < 1 || type.minArtifacts < 0)
+            return ctx.fail(Status::BadRequest,
+                            u"[%1]: key and name are required, maxAssignments >= 1, minArtifacts >= 0"_s.arg(i)),
+                   std::nullopt;
+        if (const QString e = colourError(type.colour); !e.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
+        const auto existing = m_store.repository().softwareModuleType(type.key);
+        if (!ctx.succeeded(existing))
+            return std::nullopt;
+        if (existing.found())
+            return ctx.fail(Status::Conflict, u"software module type '%1' exists"_s.arg(type.key)), std::nullopt;
+        type.id = m_store.repository().insertSoftwareModuleType(type);
+        if (!type.id)
+            return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
+        return moduleTypeJson(type);
+    });
     if (!out)
         return;
     recordCreated(ctx, u"softwaremoduletype"_s, *out);
@@ -115,35 +114,34 @@ void ManagementServer::createSetTypes(Context &ctx)
     const auto items = ctx.items<MgmtDistributionSetTypeRequestBodyPost>();
     if (!items)
         return;
-    const std::optional<QJsonArray> out
-        = createEach(ctx, [&](int i, const QJsonObject &) -> std::optional<QJsonObject> {
-              const MgmtDistributionSetTypeRequestBodyPost &o = items->at(i);
-              DistributionSetType type { 0, o.key, o.name, {}, {} };
-              type.description = o.description;
-              type.colour = o.colour;
-              if (type.key.isEmpty() || type.name.isEmpty())
-                  return ctx.fail(Status::BadRequest, u"[%1]: key and name are required"_s.arg(i)), std::nullopt;
-              if (const QString e = colourError(type.colour); !e.isEmpty())
-                  return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
-              for (const auto &[refs, into] : { std::pair { &o.mandatorymodules, &type.mandatoryModuleTypes },
-                                                std::pair { &o.optionalmodules, &type.optionalModuleTypes } }) {
-                  for (const MgmtTypeRef &ref : *refs) {
-                      const Lookup<SoftwareModuleType> m = moduleTypeByIdOrKey(ref.idOrKey());
-                      if (!ctx.found(m, u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(ref.idOrKey())))
-                          return std::nullopt;
-                      into->append(m->key);
-                  }
-              }
-              const auto existing = m_store.repository().distributionSetType(type.key);
-              if (!ctx.succeeded(existing))
-                  return std::nullopt;
-              if (existing.found())
-                  return ctx.fail(Status::Conflict, u"distribution set type '%1' exists"_s.arg(type.key)), std::nullopt;
-              type.id = m_store.repository().insertDistributionSetType(type);
-              if (!type.id)
-                  return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
-              return setTypeJson(type);
-          });
+    const std::optional<QJsonArray> out = createEach(ctx, items->size(), [&](int i) -> std::optional<QJsonObject> {
+        const MgmtDistributionSetTypeRequestBodyPost &o = items->at(i);
+        DistributionSetType type { 0, o.key, o.name, {}, {} };
+        type.description = o.description;
+        type.colour = o.colour;
+        if (type.key.isEmpty() || type.name.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: key and name are required"_s.arg(i)), std::nullopt;
+        if (const QString e = colourError(type.colour); !e.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
+        for (const auto &[refs, into] : { std::pair { &o.mandatorymodules, &type.mandatoryModuleTypes },
+                                          std::pair { &o.optionalmodules, &type.optionalModuleTypes } }) {
+            for (const MgmtTypeRef &ref : *refs) {
+                const Lookup<SoftwareModuleType> m = moduleTypeByIdOrKey(ref.idOrKey());
+                if (!ctx.found(m, u"[%1]: software module type '%2' does not exist"_s.arg(i).arg(ref.idOrKey())))
+                    return std::nullopt;
+                into->append(m->key);
+            }
+        }
+        const auto existing = m_store.repository().distributionSetType(type.key);
+        if (!ctx.succeeded(existing))
+            return std::nullopt;
+        if (existing.found())
+            return ctx.fail(Status::Conflict, u"distribution set type '%1' exists"_s.arg(type.key)), std::nullopt;
+        type.id = m_store.repository().insertDistributionSetType(type);
+        if (!type.id)
+            return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
+        return setTypeJson(type);
+    });
     if (!out)
         return;
     recordCreated(ctx, u"distributionsettype"_s, *out);
@@ -155,34 +153,33 @@ void ManagementServer::createTargetTypes(Context &ctx)
     const auto items = ctx.items<MgmtTargetTypeRequestBodyPost>();
     if (!items)
         return;
-    const std::optional<QJsonArray> out
-        = createEach(ctx, [&](int i, const QJsonObject &) -> std::optional<QJsonObject> {
-              const MgmtTargetTypeRequestBodyPost &o = items->at(i);
-              TargetType type { 0, o.key, o.name, {} };
-              type.description = o.description;
-              type.colour = o.colour;
-              if (type.key.isEmpty())
-                  type.key = type.name; // hawkBit's key is optional: the name stands in for it
-              if (type.key.isEmpty() || type.name.isEmpty())
-                  return ctx.fail(Status::BadRequest, u"[%1]: name is required"_s.arg(i)), std::nullopt;
-              if (const QString e = colourError(type.colour); !e.isEmpty())
-                  return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
-              for (const MgmtTypeRef &ref : o.compatibledistributionsettypes) {
-                  const Lookup<DistributionSetType> s = setTypeByIdOrKey(ref.idOrKey());
-                  if (!ctx.found(s, u"[%1]: distribution set type '%2' does not exist"_s.arg(i).arg(ref.idOrKey())))
-                      return std::nullopt;
-                  type.compatibleSetTypes.append(s->key);
-              }
-              const auto existing = m_store.repository().targetType(type.key);
-              if (!ctx.succeeded(existing))
-                  return std::nullopt;
-              if (existing.found())
-                  return ctx.fail(Status::Conflict, u"target type '%1' exists"_s.arg(type.key)), std::nullopt;
-              type.id = m_store.repository().insertTargetType(type);
-              if (!type.id)
-                  return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
-              return targetTypeJson(type);
-          });
+    const std::optional<QJsonArray> out = createEach(ctx, items->size(), [&](int i) -> std::optional<QJsonObject> {
+        const MgmtTargetTypeRequestBodyPost &o = items->at(i);
+        TargetType type { 0, o.key, o.name, {} };
+        type.description = o.description;
+        type.colour = o.colour;
+        if (type.key.isEmpty())
+            type.key = type.name; // hawkBit's key is optional: the name stands in for it
+        if (type.key.isEmpty() || type.name.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: name is required"_s.arg(i)), std::nullopt;
+        if (const QString e = colourError(type.colour); !e.isEmpty())
+            return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(e)), std::nullopt;
+        for (const MgmtTypeRef &ref : o.compatibledistributionsettypes) {
+            const Lookup<DistributionSetType> s = setTypeByIdOrKey(ref.idOrKey());
+            if (!ctx.found(s, u"[%1]: distribution set type '%2' does not exist"_s.arg(i).arg(ref.idOrKey())))
+                return std::nullopt;
+            type.compatibleSetTypes.append(s->key);
+        }
+        const auto existing = m_store.repository().targetType(type.key);
+        if (!ctx.succeeded(existing))
+            return std::nullopt;
+        if (existing.found())
+            return ctx.fail(Status::Conflict, u"target type '%1' exists"_s.arg(type.key)), std::nullopt;
+        type.id = m_store.repository().insertTargetType(type);
+        if (!type.id)
+            return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
+        return targetTypeJson(type);
+    });
     if (!out)
         return;
     recordCreated(ctx, u"targettype"_s, *out);

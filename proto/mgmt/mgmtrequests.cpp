@@ -322,4 +322,66 @@ std::optional<MgmtActionConfirmationRequestBodyPut> MgmtActionConfirmationReques
     return done(r, std::move(b));
 }
 
+namespace {
+// Each item through read(item, &out) (false: not one); the first that is not one is the error, with its index.
+template<typename T, typename Read>
+std::optional<QList<T>> refsOf(const QJsonArray &items, DecodeError *error, const char *what, Read read)
+{
+    QList<T> out;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        T t {};
+        if (!read(items.at(i), &t)) {
+            if (error)
+                error->message = u"[%1] must be %2"_s.arg(i).arg(QLatin1StringView(what));
+            return std::nullopt;
+        }
+        out.append(t);
+    }
+    return out;
+}
+} // namespace
+
+std::optional<QStringList> controllerIdsOf(const QJsonArray &items, DecodeError *error)
+{
+    return refsOf<QString>(items, error, "a controllerId or {\"controllerId\": ...}",
+                           [](const QJsonValue &v, QString *out) {
+                               const QJsonValue id = v.isObject() ? v.toObject().value("controllerId"_L1) : v;
+                               *out = id.toString();
+                               return id.isString() && !out->isEmpty();
+                           });
+}
+
+std::optional<QList<qint64>> idsOf(const QJsonArray &items, DecodeError *error)
+{
+    return refsOf<qint64>(items, error, "an id or {\"id\": n}", [](const QJsonValue &v, qint64 *out) {
+        const QJsonValue id = v.isObject() ? v.toObject().value("id"_L1) : v;
+        bool ok = id.isString();
+        if (ok)
+            *out = id.toString().toLongLong(&ok);
+        else if (id.isDouble() && id.toDouble() == std::trunc(id.toDouble()) && std::abs(id.toDouble()) < 9.0e15) {
+            *out = qint64(id.toDouble());
+            ok = true;
+        }
+        return ok;
+    });
+}
+
+QJsonObject MgmtTargetAutoConfirmUpdate::toJson() const
+{
+    QJsonObject o;
+    insertIf(o, "initiator"_L1, initiator);
+    insertIf(o, "remark"_L1, remark);
+    return o;
+}
+
+std::optional<MgmtTargetAutoConfirmUpdate> MgmtTargetAutoConfirmUpdate::fromJson(const QJsonObject &o,
+                                                                                 DecodeError *error)
+{
+    MgmtTargetAutoConfirmUpdate u;
+    Reader r(o, {}, error);
+    r.read("initiator"_L1, &u.initiator);
+    r.read("remark"_L1, &u.remark);
+    return done(r, std::move(u));
+}
+
 } // namespace Flotilla::Mgmt

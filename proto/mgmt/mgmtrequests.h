@@ -197,4 +197,22 @@ struct MgmtActionConfirmationRequestBodyPut
     bool operator==(const MgmtActionConfirmationRequestBodyPut &) const = default;
 };
 
+// A request's list of targets by controllerId: ["dev-1", {"controllerId": "dev-2"}] (a tag's or a group's members,
+// in either of the forms hawkBit's versions took); an item that is neither is the error, with its index.
+std::optional<QStringList> controllerIdsOf(const QJsonArray &items, DecodeError *error);
+// A request's list of entities by id: [3, "4", {"id": 5}] (hawkBit's MgmtSoftwareModuleAssigment list, a set tag's
+// members); an item that is none is the error, with its index.
+std::optional<QList<qint64>> idsOf(const QJsonArray &items, DecodeError *error);
+
+// The body of POST /targets/{id}/autoConfirm/activate (hawkBit's MgmtTargetAutoConfirmUpdate); it may be empty.
+struct MgmtTargetAutoConfirmUpdate
+{
+    std::optional<QString> initiator; // absent: the operator who asks
+    std::optional<QString> remark;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtTargetAutoConfirmUpdate> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtTargetAutoConfirmUpdate &) const = default;
+};
+
 } // namespace Flotilla::Mgmt

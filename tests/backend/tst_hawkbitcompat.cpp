@@ -412,6 +412,14 @@ void TestHawkbitCompat::errorBodies_data()
     QTest::newRow("a confirmation's details not text")
         << "PUT"_ba << u"/targets/solo/actions/1/confirmation"_s << R"({"confirmation":"confirmed","details":[{}]})"_ba
         << 400 << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a tag's targets as numbers") << "POST"_ba << u"/targettags/1/assigned"_s << R"([1,2])"_ba << 400
+                                                << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("a set's modules by name")
+        << "POST"_ba << u"/distributionsets/1/assignedSM"_s << R"([{"id":"linux"}])"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
+    QTest::newRow("an auto-confirm remark a number")
+        << "POST"_ba << u"/targets/solo/autoConfirm/activate"_s << R"({"remark":5})"_ba << 400
+        << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a tag's name a number") << "POST"_ba << u"/targettags"_s << R"([{"name":5}])"_ba << 400
                                            << u"hawkbit.server.error.rest.body.notReadable"_s << notReadable;
     QTest::newRow("a set tag's colour a number")

@@ -1,12 +1,12 @@
 // The Management API's JSON (proto/mgmt) from outside: the request bodies the server decodes (targets, software
 // modules and distribution sets to create, assignments, as arrays and as POST /targets/{id}/assignedDS's object;
 // users, tags, the three types and references to them, target filters and their auto-assigned sets,
-// auto-assignments, metadata, rollouts, the PUTs of targets, modules, sets and actions, invalidation, consent),
-// and what a client decodes from a server (targets, actions, modules, sets, rollouts, groups, errors, pages, the
-// event stream's envelope and events, audit entries, users, action spans, forecasts, tags, types, target filters,
-// auto-assignments, metadata, the tenant configuration, the overview). The first byte picks the type, the rest is
-// the JSON. Properties: a decode never crashes and fails with a message naming what is wrong; whatever decodes
-// encodes to JSON that decodes to the same value.
+// auto-assignments, metadata, rollouts, the PUTs of targets, modules, sets and actions, invalidation, consent,
+// lists of members, auto-confirmation), and what a client decodes from a server (targets, actions, modules, sets,
+// rollouts, groups, errors, pages, the event stream's envelope and events, audit entries, users, action spans,
+// forecasts, tags, types, target filters, auto-assignments, metadata, the tenant configuration, the overview). The
+// first byte picks the type, the rest is the JSON. Properties: a decode never crashes and fails with a message naming
+// what is wrong; whatever decodes encodes to JSON that decodes to the same value.
 #include "proto/mgmt/mgmtautoassignments.h"
 #include "proto/mgmt/mgmtconfiguration.h"
 #include "proto/mgmt/mgmtevents.h"
@@ -83,6 +83,21 @@ void typeRefs(const QJsonDocument &doc)
     FLOTILLA_FUZZ_CHECK(again && *again == *refs, "type references survive encode -> decode");
 }
 
+void memberRefs(const QJsonDocument &doc)
+{
+    DecodeError error;
+    const auto ids = controllerIdsOf(doc.array(), &error);
+    FLOTILLA_FUZZ_CHECK(ids || error.message.startsWith(u'['), "a failed controllerId names its index");
+    const auto numbers = idsOf(doc.array(), &error);
+    FLOTILLA_FUZZ_CHECK(numbers || error.message.startsWith(u'['), "a failed id names its index");
+    if (numbers) {
+        QJsonArray again;
+        for (qint64 n : *numbers)
+            again.append(double(n));
+        FLOTILLA_FUZZ_CHECK(idsOf(again, &error) == numbers, "ids survive encode -> decode");
+    }
+}
+
 void page(const QJsonDocument &doc)
 {
     DecodeError error;
@@ -97,7 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QJsonDocument doc
         = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1)));
-    switch (data[0] % 53) {
+    switch (data[0] % 55) {
     case 0:
         return items<MgmtTargetRequestBody>(doc), 0;
     case 1:
@@ -200,7 +215,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return object<MgmtInvalidateDistributionSetRequestBody>(doc), 0;
     case 50:
         return object<MgmtActionRequestBodyPut>(doc), 0;
-    default:
+    case 51:
         return object<MgmtActionConfirmationRequestBodyPut>(doc), 0;
+    case 52:
+        return memberRefs(doc), 0;
+    default:
+        return object<MgmtTargetAutoConfirmUpdate>(doc), 0;
     }
 }

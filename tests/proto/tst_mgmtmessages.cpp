@@ -790,6 +790,26 @@ void TestMgmtMessages::requests()
         QCOMPARE(why.message, u"details must be an array of strings"_s);
     }
 
+    // Lists of members: targets by controllerId, entities by id, each in either form.
+    QCOMPARE(controllerIdsOf(QJsonArray { u"a"_s, QJsonObject { { "controllerId"_L1, u"b"_s } } }, nullptr),
+             std::optional<QStringList>({ u"a"_s, u"b"_s }));
+    QCOMPARE(idsOf(QJsonArray { 3, u"4"_s, QJsonObject { { "id"_L1, 5 } } }, nullptr),
+             std::optional<QList<qint64>>({ 3, 4, 5 }));
+    for (const auto &[items, message, targets] :
+         { std::tuple { QJsonArray { u"a"_s, 7 }, u"[1] must be a controllerId or {\"controllerId\": ...}"_s, true },
+           std::tuple { QJsonArray { QJsonObject { { "controllerId"_L1, u""_s } } },
+                        u"[0] must be a controllerId or {\"controllerId\": ...}"_s, true },
+           std::tuple { QJsonArray { 1, u"two"_s }, u"[1] must be an id or {\"id\": n}"_s, false },
+           std::tuple { QJsonArray { 1.5 }, u"[0] must be an id or {\"id\": n}"_s, false },
+           std::tuple { QJsonArray { QJsonObject { { "id"_L1, true } } }, u"[0] must be an id or {\"id\": n}"_s,
+                        false } }) {
+        DecodeError why;
+        QVERIFY(targets ? !controllerIdsOf(items, &why) : !idsOf(items, &why));
+        QCOMPARE(why.message, message);
+    }
+    checkRoundTrip(MgmtTargetAutoConfirmUpdate { u"ops"_s, u"night shift"_s });
+    QCOMPARE(MgmtTargetAutoConfirmUpdate().toJson(), QJsonObject()); // the operator who asks, no remark
+
     // A rollout: groups listed with their own conditions, or by number; what is absent is left out.
     MgmtRolloutRestRequestBodyPost rollout;
     rollout.name = u"spring"_s;
