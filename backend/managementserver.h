@@ -19,6 +19,7 @@ namespace Flotilla {
 
 namespace Mgmt {
 struct MgmtAction;
+struct MgmtAudit;
 struct MgmtAutoAssignmentRequestBody;
 struct MgmtDistributionSet;
 struct MgmtRolloutResponseBody;
@@ -214,8 +215,13 @@ private:
     void recordCreated(Context &ctx, const QString &kind, const QJsonValue &created); // objects with "id"
     void recordModified(Context &ctx, const QString &kind, qint64 id);
     void forget(const QString &kind, qint64 id);
-    QJsonObject withAudit(const QString &kind, const QJsonObject &entity);
-    QJsonArray withAudit(const QString &kind, const QJsonArray &content);
+    // The entities as the API answers them, with MgmtBaseEntity's audit fields (their audit and createdAt) read for
+    // all of them in one query; T is a wire type with id, audit and createdAt (managementserver_p.h).
+    template<typename T> QJsonArray withAudit(const QString &kind, QList<T> items);
+    template<typename T> QJsonObject withAudit(const QString &kind, const T &item);
+    QHash<qint64, SqlAuditTrail::AuditRow> auditRows(const QString &kind, const QList<qint64> &ids);
+    static void fillAudit(const QString &kind, const SqlAuditTrail::AuditRow *row, Mgmt::MgmtAudit *audit,
+                          std::optional<qint64> *createdAt);
     // Targets as hawkBit answers them: targetType by id with targetTypeName, and the audit fields.
     QJsonArray targetsOut(QList<Mgmt::MgmtTarget> targets);
     QJsonArray actionsOut(QList<Mgmt::MgmtAction> actions); // rolloutName beside the rollout's id

@@ -374,6 +374,26 @@ template<typename Condition> std::optional<int> percentOf(const std::optional<Co
 }
 } // namespace Mgmt
 
+template<typename T> QJsonArray ManagementServer::withAudit(const QString &kind, QList<T> items)
+{
+    QList<qint64> ids;
+    for (const T &t : items) {
+        if (t.id)
+            ids << t.id;
+    }
+    const QHash<qint64, SqlAuditTrail::AuditRow> rows = ids.isEmpty() ? decltype(rows)() : auditRows(kind, ids);
+    for (T &t : items) {
+        const auto row = rows.constFind(t.id);
+        fillAudit(kind, row != rows.cend() ? &*row : nullptr, &t.audit, &t.createdAt);
+    }
+    return Mgmt::jsonOf(items);
+}
+
+template<typename T> QJsonObject ManagementServer::withAudit(const QString &kind, const T &item)
+{
+    return withAudit(kind, QList<T> { item }).first().toObject();
+}
+
 // The implementation files share these names (this header is private to them).
 using namespace Qt::StringLiterals;
 using namespace Mgmt;

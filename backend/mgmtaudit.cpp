@@ -8,6 +8,7 @@
 namespace Flotilla {
 
 namespace {
+// The ids of what a create answered (an object or a list of them).
 QList<qint64> idsIn(const QJsonValue &content)
 {
     QList<qint64> ids;
@@ -41,42 +42,34 @@ void ManagementServer::forget(const QString &kind, qint64 id)
         qCWarning(lcMgmt).noquote() << m_store.lastError();
 }
 
-QJsonObject ManagementServer::withAudit(const QString &kind, const QJsonObject &entity)
-{
-    return withAudit(kind, QJsonArray { entity }).first().toObject();
-}
-
-QJsonArray ManagementServer::withAudit(const QString &kind, const QJsonArray &content)
+QHash<qint64, SqlAuditTrail::AuditRow> ManagementServer::auditRows(const QString &kind, const QList<qint64> &ids)
 {
     // A decoration of a list already read: a failed read leaves it out (logged), it does not fail the answer.
-    const Result<QHash<qint64, SqlAuditTrail::AuditRow>> read = m_store.auditTrail().audit(kind, idsIn(content));
-    if (!read)
+    Result<QHash<qint64, SqlAuditTrail::AuditRow>> read = m_store.auditTrail().audit(kind, ids);
+    if (!read) {
         qCWarning(lcMgmt).noquote() << kind << "shown without who changed it:" << read.error().message;
-    const QHash<qint64, SqlAuditTrail::AuditRow> rows = read ? *read : QHash<qint64, SqlAuditTrail::AuditRow>();
-    QJsonArray out;
-    for (const QJsonValue &v : content) {
-        QJsonObject o = v.toObject();
-        const auto row = rows.constFind(idOf(o.value("id"_L1)));
-        QString createdBy = row != rows.cend() ? row->createdBy : QString();
-        if (createdBy.isEmpty() && kind == u"target"_s && row == rows.cend())
-            createdBy = u"CONTROLLER_PLUG_AND_PLAY"_s;
-        QJsonValue createdAt = o.value("createdAt"_L1);
-        if (row != rows.cend() && row->createdAt.isValid())
-            createdAt = double(row->createdAt.toMSecsSinceEpoch());
-        if (!createdBy.isEmpty())
-            o.insert("createdBy"_L1, createdBy);
-        if (!createdAt.isUndefined() && !createdAt.isNull())
-            o.insert("createdAt"_L1, createdAt);
-        const QString modifiedBy = row != rows.cend() && !row->modifiedBy.isEmpty() ? row->modifiedBy : createdBy;
-        if (!modifiedBy.isEmpty())
-            o.insert("lastModifiedBy"_L1, modifiedBy);
-        if (row != rows.cend() && row->modifiedAt.isValid())
-            o.insert("lastModifiedAt"_L1, double(row->modifiedAt.toMSecsSinceEpoch()));
-        else if (!createdAt.isUndefined() && !createdAt.isNull())
-            o.insert("lastModifiedAt"_L1, createdAt);
-        out.append(o);
+        return {};
     }
-    return out;
+    return std::move(*read);
+}
+
+void ManagementServer::fillAudit(const QString &kind, const SqlAuditTrail::AuditRow *row, Mgmt::MgmtAudit *audit,
+                                 std::optional<qint64> *createdAt)
+{
+    QString createdBy = row ? row->createdBy : QString();
+    if (createdBy.isEmpty() && kind == u"target"_s && !row)
+        createdBy = u"CONTROLLER_PLUG_AND_PLAY"_s; // registered by the device itself
+    if (row && row->createdAt.isValid())
+        *createdAt = row->createdAt.toMSecsSinceEpoch(); // else the entity's own, if any
+    if (!createdBy.isEmpty())
+        audit->createdBy = createdBy;
+    const QString modifiedBy = row && !row->modifiedBy.isEmpty() ? row->modifiedBy : createdBy;
+    if (!modifiedBy.isEmpty())
+        audit->lastModifiedBy = modifiedBy;
+    if (row && row->modifiedAt.isValid())
+        audit->lastModifiedAt = row->modifiedAt.toMSecsSinceEpoch();
+    else if (*createdAt)
+        audit->lastModifiedAt = **createdAt;
 }
 
 } // namespace Flotilla

@@ -13,7 +13,7 @@ namespace {
 constexpr int MaxAutoAssignmentNameLength = 128;
 
 // hawkBit's MgmtAutoAssignmentResponseBody.
-QJsonObject autoAssignmentJson(const AutoAssignment &a, const std::optional<DistributionSet> &set)
+MgmtAutoAssignmentResponseBody mgmtAutoAssignment(const AutoAssignment &a, const std::optional<DistributionSet> &set)
 {
     const QString self = u"/autoassignments/%1"_s.arg(a.id);
     MgmtAutoAssignmentResponseBody o;
@@ -40,7 +40,7 @@ QJsonObject autoAssignmentJson(const AutoAssignment &a, const std::optional<Dist
         o.approvalDecidedBy = a.approvalDecidedBy;
     if (!a.approvalRemark.isEmpty())
         o.approvalRemark = a.approvalRemark;
-    return o.toJson();
+    return o;
 }
 } // namespace
 
@@ -50,7 +50,7 @@ QJsonObject ManagementServer::autoAssignmentOut(const AutoAssignment &a)
     const Lookup<DistributionSet> set = m_store.repository().distributionSet(a.distributionSetId);
     if (set.failed())
         qCWarning(lcMgmt).noquote() << "auto-assignment's set name:" << set.error().message;
-    return withAudit(u"autoassignment"_s, autoAssignmentJson(a, set.failed() ? std::nullopt : set.optional()));
+    return withAudit(u"autoassignment"_s, mgmtAutoAssignment(a, set.failed() ? std::nullopt : set.optional()));
 }
 
 std::optional<AutoAssignment> ManagementServer::autoAssignmentOf(Context &ctx)

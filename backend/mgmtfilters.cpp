@@ -11,7 +11,7 @@ namespace {
 constexpr int MaxFilterNameLength = 64;
 
 // hawkBit's MgmtTargetFilterQuery.
-QJsonObject filterJson(const TargetFilter &f)
+MgmtTargetFilterQuery mgmtFilter(const TargetFilter &f)
 {
     const QString self = u"/targetfilters/%1"_s.arg(f.id);
     MgmtTargetFilterQuery o;
@@ -25,7 +25,7 @@ QJsonObject filterJson(const TargetFilter &f)
         o.autoAssignWeight = f.autoAssignWeight;
         o.confirmationRequired = f.autoAssignConfirmationRequired;
     }
-    return o.toJson();
+    return o;
 }
 } // namespace
 
@@ -78,9 +78,9 @@ void ManagementServer::listFilters(Context &ctx)
     const Result<QList<TargetFilter>> all = m_store.filters().targetFilters();
     if (!ctx.succeeded(all))
         return;
-    QJsonArray content;
+    QList<MgmtTargetFilterQuery> content;
     for (const TargetFilter &f : all->mid(offset, limit))
-        content.append(filterJson(f));
+        content.append(mgmtFilter(f));
     ctx.sendPage(withAudit(u"targetfilter"_s, content), all->size());
 }
 
@@ -95,15 +95,14 @@ void ManagementServer::createFilter(Context &ctx)
     f.id = m_store.filters().insertTargetFilter(f);
     if (!f.id)
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    const QJsonObject created = filterJson(f);
-    recordCreated(ctx, u"targetfilter"_s, created);
-    ctx.send(withAudit(u"targetfilter"_s, created), Status::Created);
+    recordCreated(ctx, u"targetfilter"_s, mgmtFilter(f).toJson());
+    ctx.send(withAudit(u"targetfilter"_s, mgmtFilter(f)), Status::Created);
 }
 
 void ManagementServer::getFilter(Context &ctx)
 {
     if (const auto f = filterOf(ctx))
-        ctx.send(withAudit(u"targetfilter"_s, filterJson(*f)));
+        ctx.send(withAudit(u"targetfilter"_s, mgmtFilter(*f)));
 }
 
 void ManagementServer::updateFilter(Context &ctx)
@@ -115,7 +114,7 @@ void ManagementServer::updateFilter(Context &ctx)
     if (!m_store.filters().updateTargetFilter(*f))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"targetfilter"_s, f->id);
-    ctx.send(withAudit(u"targetfilter"_s, filterJson(*f)));
+    ctx.send(withAudit(u"targetfilter"_s, mgmtFilter(*f)));
 }
 
 void ManagementServer::deleteFilter(Context &ctx)
@@ -185,7 +184,7 @@ void ManagementServer::setFilterSet(Context &ctx)
     if (!m_store.filters().updateTargetFilter(*f))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"targetfilter"_s, f->id);
-    ctx.send(withAudit(u"targetfilter"_s, filterJson(*f)));
+    ctx.send(withAudit(u"targetfilter"_s, mgmtFilter(*f)));
 }
 
 void ManagementServer::deleteFilterSet(Context &ctx)

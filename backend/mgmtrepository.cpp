@@ -291,7 +291,7 @@ QJsonArray ManagementServer::modulesOut(QList<MgmtSoftwareModule> modules)
         m.locked = locked && locked->contains(m.id);
         m.deleted = false;
     }
-    return withAudit(u"softwaremodule"_s, jsonOf(modules));
+    return withAudit(u"softwaremodule"_s, modules);
 }
 
 QJsonArray ManagementServer::setsOut(QList<MgmtDistributionSet> sets)
@@ -308,8 +308,7 @@ QJsonArray ManagementServer::setsOut(QList<MgmtDistributionSet> sets)
         s.typeName = typeNames.value(s.type);
         s.deleted = false;
     }
-    const QJsonArray out = jsonOf(sets);
-    return withAudit(u"distributionset"_s, out);
+    return withAudit(u"distributionset"_s, sets);
 }
 
 void ManagementServer::updateModule(Context &ctx)

@@ -48,13 +48,13 @@ void ManagementServer::listRollouts(Context &ctx)
     const auto counts = m_store.rollouts().rolloutGroupCountsOf(groupIds);
     if (!ctx.succeeded(counts))
         return;
-    QJsonArray content;
+    QList<MgmtRolloutResponseBody> content;
     for (const Rollout &r : *rollouts) {
         const QList<RolloutGroup> own = groups->value(r.id);
         QList<GroupCounts> ownCounts;
         for (const RolloutGroup &g : own)
             ownCounts << counts->value(g.id);
-        content.append(mgmtRollout(r, own, ownCounts).toJson());
+        content.append(mgmtRollout(r, own, ownCounts));
     }
     ctx.sendPage(withAudit(u"rollout"_s, content), *total);
 }
@@ -174,9 +174,8 @@ void ManagementServer::createRollout(Context &ctx)
     const Result<MgmtRolloutResponseBody> shown = rolloutOf(*saved);
     if (!ctx.succeeded(shown))
         return;
-    const QJsonObject created = shown->toJson();
-    recordCreated(ctx, u"rollout"_s, created);
-    ctx.send(withAudit(u"rollout"_s, created), Status::Created);
+    recordCreated(ctx, u"rollout"_s, shown->toJson());
+    ctx.send(withAudit(u"rollout"_s, *shown), Status::Created);
 }
 
 void ManagementServer::getRollout(Context &ctx)
@@ -190,7 +189,7 @@ void ManagementServer::getRollout(Context &ctx)
     const Result<MgmtRolloutResponseBody> shown = rolloutOf(*r);
     if (!ctx.succeeded(shown))
         return;
-    ctx.send(withAudit(u"rollout"_s, shown->toJson()));
+    ctx.send(withAudit(u"rollout"_s, *shown));
 }
 
 void ManagementServer::listGroups(Context &ctx)
@@ -296,7 +295,7 @@ void ManagementServer::updateRollout(Context &ctx)
     const Result<MgmtRolloutResponseBody> shown = rolloutOf(*saved);
     if (!ctx.succeeded(shown))
         return;
-    ctx.send(withAudit(u"rollout"_s, shown->toJson()));
+    ctx.send(withAudit(u"rollout"_s, *shown));
 }
 
 void ManagementServer::deleteRollout(Context &ctx)

@@ -27,7 +27,7 @@ QString auditKind(TagKind kind)
     return kind == TagKind::DistributionSet ? u"distributionsettag"_s : u"targettag"_s;
 }
 
-QJsonObject tagJson(TagKind kind, const SqlTagStore::TagRow &t)
+MgmtTag mgmtTag(TagKind kind, const SqlTagStore::TagRow &t)
 {
     const QString self
         = (kind == TagKind::DistributionSet ? u"/distributionsettags/%1"_s : u"/targettags/%1"_s).arg(t.id);
@@ -35,7 +35,7 @@ QJsonObject tagJson(TagKind kind, const SqlTagStore::TagRow &t)
     tag.links = linksOf({ { "self"_L1, self },
                           { kind == TagKind::DistributionSet ? "assignedDistributionSets"_L1 : "assignedTargets"_L1,
                             self + u"/assigned"_s } });
-    return tag.toJson();
+    return tag;
 }
 } // namespace
 
@@ -45,9 +45,9 @@ void ManagementServer::listTags(Context &ctx)
     const Result<QList<SqlTagStore::TagRow>> tags = m_store.tagStore().tags(kind);
     if (!ctx.succeeded(tags))
         return;
-    QJsonArray content;
+    QList<MgmtTag> content;
     for (const SqlTagStore::TagRow &t : *tags)
-        content.append(tagJson(kind, t));
+        content.append(mgmtTag(kind, t));
     ctx.sendPage(withAudit(auditKind(kind), content), content.size());
 }
 
@@ -64,7 +64,7 @@ void ManagementServer::createTags(Context &ctx)
     const Result<QList<SqlTagStore::TagRow>> existing = m_store.tagStore().tags(kind);
     if (!ctx.succeeded(existing))
         return;
-    QJsonArray out;
+    QList<MgmtTag> out;
     StoreTransaction tx(m_store);
     for (int i = 0; i < items->size(); ++i) {
         const MgmtTagRequestBodyPut &o = items->at(i);
@@ -78,11 +78,11 @@ void ManagementServer::createTags(Context &ctx)
         tag.id = m_store.tagStore().insertTag(kind, tag);
         if (!tag.id)
             return ctx.fail(Status::Conflict, m_store.lastError());
-        out.append(tagJson(kind, tag));
+        out.append(mgmtTag(kind, tag));
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    recordCreated(ctx, auditKind(kind), out);
+    recordCreated(ctx, auditKind(kind), jsonOf(out));
     ctx.send(withAudit(auditKind(kind), out), Status::Created);
 }
 
@@ -109,7 +109,7 @@ void ManagementServer::getTag(Context &ctx)
     const auto tag = m_store.tagStore().tag(kind, *id);
     if (!ctx.found(tag, u"tag %1 does not exist"_s.arg(*id)))
         return;
-    ctx.send(withAudit(auditKind(kind), tagJson(kind, *tag)));
+    ctx.send(withAudit(auditKind(kind), mgmtTag(kind, *tag)));
 }
 
 void ManagementServer::updateTag(Context &ctx)
@@ -145,7 +145,7 @@ void ManagementServer::updateTag(Context &ctx)
     if (!m_store.tagStore().updateTag(kind, *tag))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, auditKind(kind), tag->id);
-    ctx.send(withAudit(auditKind(kind), tagJson(kind, *tag)));
+    ctx.send(withAudit(auditKind(kind), mgmtTag(kind, *tag)));
 }
 
 Lookup<qint64> ManagementServer::tagMemberOf(Context &ctx, const QString &member)
@@ -182,13 +182,13 @@ void ManagementServer::listMemberTags(Context &ctx)
     const Result<QList<qint64>> tagIds = m_store.tagStore().tagsOf(kind, *member);
     if (!ctx.succeeded(tagIds))
         return;
-    QJsonArray content;
+    QList<MgmtTag> content;
     for (qint64 tagId : *tagIds) {
         const auto tag = m_store.tagStore().tag(kind, tagId);
         if (!ctx.succeeded(tag))
             return;
         if (tag.found())
-            content.append(tagJson(kind, *tag));
+            content.append(mgmtTag(kind, *tag));
     }
     ctx.send(withAudit(auditKind(kind), content)); // hawkBit answers a plain list here
 }

@@ -63,7 +63,7 @@ QJsonArray ManagementServer::targetsOut(QList<MgmtTarget> targets)
             t.targetTypeName = it->name;
         }
     }
-    return withAudit(u"target"_s, jsonOf(targets));
+    return withAudit(u"target"_s, targets);
 }
 
 Lookup<QString> ManagementServer::targetTypeKeyOf(const QJsonValue &v)

@@ -27,29 +27,29 @@ template<typename Wire, typename Type> Wire entityOf(const QString &kind, const 
 
 // hawkBit's MgmtSoftwareModuleType, MgmtDistributionSetType and MgmtTargetType. A set type's module types and a
 // target type's set types are listed by key as well (Flotilla's first form) and linked as hawkBit does.
-QJsonObject moduleTypeJson(const SoftwareModuleType &t)
+MgmtSoftwareModuleType mgmtModuleType(const SoftwareModuleType &t)
 {
     auto w = entityOf<MgmtSoftwareModuleType>(u"softwaremoduletypes"_s, t);
     w.maxAssignments = t.maxAssignments;
     w.minArtifacts = t.minArtifacts;
-    return w.toJson();
+    return w;
 }
-QJsonObject setTypeJson(const DistributionSetType &t)
+MgmtDistributionSetType mgmtSetType(const DistributionSetType &t)
 {
     auto w = entityOf<MgmtDistributionSetType>(u"distributionsettypes"_s, t);
     w.mandatorymodules = t.mandatoryModuleTypes;
     w.optionalmodules = t.optionalModuleTypes;
     w.links.insert(u"mandatorymodules"_s, Base + u"/distributionsettypes/%1/mandatorymoduletypes"_s.arg(t.id));
     w.links.insert(u"optionalmodules"_s, Base + u"/distributionsettypes/%1/optionalmoduletypes"_s.arg(t.id));
-    return w.toJson();
+    return w;
 }
-QJsonObject targetTypeJson(const TargetType &t)
+MgmtTargetType mgmtTargetType(const TargetType &t)
 {
     auto w = entityOf<MgmtTargetType>(u"targettypes"_s, t);
     w.compatibledistributionsettypes = t.compatibleSetTypes;
     w.links.insert(u"compatibledistributionsettypes"_s,
                    Base + u"/targettypes/%1/compatibledistributionsettypes"_s.arg(t.id));
-    return w.toJson();
+    return w;
 }
 
 // A type's colour fits hawkBit's column; an error message, empty when it does.
@@ -78,6 +78,7 @@ QString auditKindOf(SqlRepositoryStore::TypeKind kind)
 
 void ManagementServer::createModuleTypes(Context &ctx)
 {
+    QList<MgmtSoftwareModuleType> created;
     const auto items = ctx.items<MgmtSoftwareModuleTypeRequestBodyPost>();
     if (!items)
         return;
@@ -101,16 +102,18 @@ void ManagementServer::createModuleTypes(Context &ctx)
         type.id = m_store.repository().insertSoftwareModuleType(type);
         if (!type.id)
             return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
-        return moduleTypeJson(type);
+        created.append(mgmtModuleType(type));
+        return created.constLast().toJson();
     });
     if (!out)
         return;
     recordCreated(ctx, u"softwaremoduletype"_s, *out);
-    ctx.send(withAudit(u"softwaremoduletype"_s, *out), Status::Created);
+    ctx.send(withAudit(u"softwaremoduletype"_s, created), Status::Created);
 }
 
 void ManagementServer::createSetTypes(Context &ctx)
 {
+    QList<MgmtDistributionSetType> created;
     const auto items = ctx.items<MgmtDistributionSetTypeRequestBodyPost>();
     if (!items)
         return;
@@ -140,16 +143,18 @@ void ManagementServer::createSetTypes(Context &ctx)
         type.id = m_store.repository().insertDistributionSetType(type);
         if (!type.id)
             return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
-        return setTypeJson(type);
+        created.append(mgmtSetType(type));
+        return created.constLast().toJson();
     });
     if (!out)
         return;
     recordCreated(ctx, u"distributionsettype"_s, *out);
-    ctx.send(withAudit(u"distributionsettype"_s, *out), Status::Created);
+    ctx.send(withAudit(u"distributionsettype"_s, created), Status::Created);
 }
 
 void ManagementServer::createTargetTypes(Context &ctx)
 {
+    QList<MgmtTargetType> created;
     const auto items = ctx.items<MgmtTargetTypeRequestBodyPost>();
     if (!items)
         return;
@@ -178,12 +183,13 @@ void ManagementServer::createTargetTypes(Context &ctx)
         type.id = m_store.repository().insertTargetType(type);
         if (!type.id)
             return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
-        return targetTypeJson(type);
+        created.append(mgmtTargetType(type));
+        return created.constLast().toJson();
     });
     if (!out)
         return;
     recordCreated(ctx, u"targettype"_s, *out);
-    ctx.send(withAudit(u"targettype"_s, *out), Status::Created);
+    ctx.send(withAudit(u"targettype"_s, created), Status::Created);
 }
 
 void ManagementServer::listModuleTypes(Context &ctx)
@@ -191,13 +197,13 @@ void ManagementServer::listModuleTypes(Context &ctx)
     const Result<QStringList> keys = m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::SoftwareModule);
     if (!ctx.succeeded(keys))
         return;
-    QJsonArray content;
+    QList<MgmtSoftwareModuleType> content;
     for (const QString &key : *keys) {
         const auto t = m_store.repository().softwareModuleType(key);
         if (!ctx.succeeded(t))
             return;
         if (t.found())
-            content.append(moduleTypeJson(*t));
+            content.append(mgmtModuleType(*t));
     }
     ctx.sendPage(withAudit(u"softwaremoduletype"_s, content), content.size());
 }
@@ -227,7 +233,7 @@ void ManagementServer::getModuleType(Context &ctx)
     const auto t = moduleTypeByIdOrKey(ctx.args.value(0));
     if (!ctx.found(t, u"software module type '%1' does not exist"_s.arg(ctx.args.value(0))))
         return;
-    ctx.send(withAudit(u"softwaremoduletype"_s, moduleTypeJson(*t)));
+    ctx.send(withAudit(u"softwaremoduletype"_s, mgmtModuleType(*t)));
 }
 
 void ManagementServer::getSetType(Context &ctx)
@@ -235,7 +241,7 @@ void ManagementServer::getSetType(Context &ctx)
     const auto t = setTypeByIdOrKey(ctx.args.value(0));
     if (!ctx.found(t, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0))))
         return;
-    ctx.send(withAudit(u"distributionsettype"_s, setTypeJson(*t)));
+    ctx.send(withAudit(u"distributionsettype"_s, mgmtSetType(*t)));
 }
 
 void ManagementServer::listSetTypeModuleTypes(Context &ctx)
@@ -244,13 +250,13 @@ void ManagementServer::listSetTypeModuleTypes(Context &ctx)
     if (!ctx.found(t, u"distribution set type '%1' does not exist"_s.arg(ctx.args.value(0))))
         return;
     const bool mandatory = ctx.request.url().path().endsWith(u"/mandatorymoduletypes"_s);
-    QJsonArray list;
+    QList<MgmtSoftwareModuleType> list;
     for (const QString &key : mandatory ? t->mandatoryModuleTypes : t->optionalModuleTypes) {
         const auto m = m_store.repository().softwareModuleType(key);
         if (!ctx.succeeded(m))
             return;
         if (m.found())
-            list.append(moduleTypeJson(*m));
+            list.append(mgmtModuleType(*m));
     }
     ctx.send(withAudit(u"softwaremoduletype"_s, list)); // hawkBit answers a plain list here
 }
@@ -260,13 +266,13 @@ void ManagementServer::listSetTypes(Context &ctx)
     const Result<QStringList> keys = m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::DistributionSet);
     if (!ctx.succeeded(keys))
         return;
-    QJsonArray content;
+    QList<MgmtDistributionSetType> content;
     for (const QString &key : *keys) {
         const auto t = m_store.repository().distributionSetType(key);
         if (!ctx.succeeded(t))
             return;
         if (t.found())
-            content.append(setTypeJson(*t));
+            content.append(mgmtSetType(*t));
     }
     ctx.sendPage(withAudit(u"distributionsettype"_s, content), content.size());
 }
@@ -276,13 +282,13 @@ void ManagementServer::listTargetTypes(Context &ctx)
     const Result<QStringList> keys = m_store.repository().typeKeys(SqlRepositoryStore::TypeKind::Target);
     if (!ctx.succeeded(keys))
         return;
-    QJsonArray content;
+    QList<MgmtTargetType> content;
     for (const QString &key : *keys) {
         const auto t = m_store.repository().targetType(key);
         if (!ctx.succeeded(t))
             return;
         if (t.found())
-            content.append(targetTypeJson(*t));
+            content.append(mgmtTargetType(*t));
     }
     ctx.sendPage(withAudit(u"targettype"_s, content), content.size());
 }
@@ -301,7 +307,7 @@ void ManagementServer::getTargetType(Context &ctx)
     const auto t = targetTypeByIdOrKey(ctx.args.value(0));
     if (!ctx.found(t, u"target type '%1' does not exist"_s.arg(ctx.args.value(0))))
         return;
-    ctx.send(withAudit(u"targettype"_s, targetTypeJson(*t)));
+    ctx.send(withAudit(u"targettype"_s, mgmtTargetType(*t)));
 }
 
 // PUT on a type: hawkBit changes description and colour (and a target type's name); key and content stay.
@@ -343,15 +349,15 @@ void ManagementServer::updateType(Context &ctx)
     if (!m_store.repository().updateTypeDetails(kind, f.key, f.name, f.description, f.colour))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, auditKindOf(kind), f.id);
-    const auto answer = [&](const auto &t, const auto &json) {
+    const auto answer = [&](const auto &t, const auto &wire) {
         if (ctx.found(t, u"type '%1' does not exist"_s.arg(ref)))
-            ctx.send(withAudit(auditKindOf(kind), json(*t)));
+            ctx.send(withAudit(auditKindOf(kind), wire(*t)));
     };
     if (kind == Kind::SoftwareModule)
-        return answer(m_store.repository().softwareModuleType(f.key), moduleTypeJson);
+        return answer(m_store.repository().softwareModuleType(f.key), mgmtModuleType);
     if (kind == Kind::DistributionSet)
-        return answer(m_store.repository().distributionSetType(f.key), setTypeJson);
-    answer(m_store.repository().targetType(f.key), targetTypeJson);
+        return answer(m_store.repository().distributionSetType(f.key), mgmtSetType);
+    answer(m_store.repository().targetType(f.key), mgmtTargetType);
 }
 
 // GET .../mandatorymoduletypes/{smtId} (or optional): the module type when the set type lists it there.
@@ -368,7 +374,7 @@ void ManagementServer::getSetTypeModuleType(Context &ctx)
         return;
     if (!(mandatory ? t->mandatoryModuleTypes : t->optionalModuleTypes).contains(m->key))
         return ctx.fail(Status::NotFound, none);
-    ctx.send(withAudit(u"softwaremoduletype"_s, moduleTypeJson(*m)));
+    ctx.send(withAudit(u"softwaremoduletype"_s, mgmtModuleType(*m)));
 }
 
 // POST .../mandatorymoduletypes {"id": smtId} adds, DELETE .../mandatorymoduletypes/{smtId} removes (or optional).
@@ -424,13 +430,13 @@ void ManagementServer::listCompatibleSetTypes(Context &ctx)
     const auto t = targetTypeByIdOrKey(ctx.args.value(0));
     if (!ctx.found(t, u"target type '%1' does not exist"_s.arg(ctx.args.value(0))))
         return;
-    QJsonArray list;
+    QList<MgmtDistributionSetType> list;
     for (const QString &key : t->compatibleSetTypes) {
         const auto s = m_store.repository().distributionSetType(key);
         if (!ctx.succeeded(s))
             return;
         if (s.found())
-            list.append(setTypeJson(*s));
+            list.append(mgmtSetType(*s));
     }
     ctx.send(withAudit(u"distributionsettype"_s, list)); // hawkBit answers a plain list here
 }
