@@ -342,6 +342,7 @@ static QJsonObject schemas()
         { "TargetFilter", &Mgmt::MgmtTargetFilterQuery::fields() },
         { "AutoAssignment", &Mgmt::MgmtAutoAssignmentResponseBody::fields() },
         { "Metadata", &Mgmt::MgmtMetadata::fields() },
+        { "TargetAssignmentResponse", &Mgmt::MgmtTargetAssignmentResponseBody::fields() },
         { "TenantConfigurationValue", &Mgmt::MgmtSystemTenantConfigurationValue::fields() },
     };
     // MgmtBaseEntity's audit fields, on what the API records them for.

@@ -246,9 +246,7 @@ void ManagementServer::cancelTargetAction(Context &ctx)
 void ManagementServer::assign(Context &ctx, qint64 setId, const QList<MgmtTargetAssignmentRequestBody> &items)
 {
     // hawkBit groups the body by request parameters; each distinct set of parameters is one assignment.
-    QJsonArray actions;
-    int assigned = 0;
-    int already = 0;
+    MgmtTargetAssignmentResponseBody answer;
     StoreTransaction tx(m_store);
     for (int i = 0; i < items.size(); ++i) {
         const MgmtTargetAssignmentRequestBody &o = items.at(i);
@@ -296,17 +294,15 @@ void ManagementServer::assign(Context &ctx, qint64 setId, const QList<MgmtTarget
         default:
             return ctx.fail(Status::BadRequest, u"[%1]: %2"_s.arg(i).arg(r.message));
         }
-        assigned += r.assigned;
-        already += r.alreadyAssigned;
+        answer.assigned += r.assigned;
+        answer.alreadyAssigned += r.alreadyAssigned;
         for (qint64 id : r.actionIds)
-            actions.append(QJsonObject { { "id"_L1, double(id) }, { "controllerId"_L1, t->controllerId } });
+            answer.assignedActions.append({ id, t->controllerId });
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(QJsonObject { { "assigned"_L1, assigned },
-                           { "alreadyAssigned"_L1, already },
-                           { "total"_L1, int(items.size()) },
-                           { "assignedActions"_L1, actions } });
+    answer.total = int(items.size());
+    ctx.send(answer.toJson());
 }
 
 void ManagementServer::assignToTarget(Context &ctx)

@@ -22,6 +22,9 @@ GERMAN = {
         "Der Server hat Zahlen gesendet, die die Konsole nicht lesen kann: %1",
     "Could not count the fleet: %1": "Die Flotte konnte nicht gezählt werden: %1",
     "Could not load this card: %1": "Diese Karte konnte nicht geladen werden: %1",
+    "The server took the assignment but sent an answer the console cannot read: %1; see the targets' actions":
+        "Der Server hat die Zuweisung angenommen, aber eine Antwort gesendet, die die Konsole nicht lesen kann: %1; "
+        "siehe die Aktionen der Ziele",
     "Could not count the actions waiting for consent: %1":
         "Die auf Zustimmung wartenden Aktionen konnten nicht gezählt werden: %1",
     "The server sent a forecast the console cannot read: %1":

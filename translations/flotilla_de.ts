@@ -459,147 +459,147 @@ KSyntaxHighlighting %3</translation>
 <context>
     <name>Flotilla::ConsentPage</name>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="37" />
+        <location filename="../app/console/pages/consentpage.cpp" line="38" />
         <source>&amp;Confirm for the device…</source>
         <translation>Für das Gerät &amp;bestätigen…</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="38" />
+        <location filename="../app/console/pages/consentpage.cpp" line="39" />
         <source>C&amp;ancel the action…</source>
         <translation>Aktion &amp;abbrechen…</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="39" />
-        <location filename="../app/console/pages/consentpage.cpp" line="155" />
+        <location filename="../app/console/pages/consentpage.cpp" line="40" />
+        <location filename="../app/console/pages/consentpage.cpp" line="156" />
         <source>Turn auto-confirm &amp;on…</source>
         <translation>Automatische Bestätigung &amp;einschalten…</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="44" />
+        <location filename="../app/console/pages/consentpage.cpp" line="45" />
         <source>With the consent flow on, an update waits here until its device confirms it. A device that denies leaves its action waiting (it may confirm later); you can confirm on its behalf, cancel the action, or let a target confirm everything by itself (auto-confirm).</source>
         <translation>Mit eingeschalteter Zustimmung wartet ein Update hier, bis sein Gerät es bestätigt. Lehnt ein Gerät ab, wartet seine Aktion weiter (es kann später bestätigen); Sie können an seiner Stelle bestätigen, die Aktion abbrechen oder ein Zielgerät alles selbst bestätigen lassen (automatische Bestätigung).</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="50" />
+        <location filename="../app/console/pages/consentpage.cpp" line="51" />
         <source>Target, e.g. cam-*</source>
         <translation>Zielgerät, z. B. cam-*</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="51" />
+        <location filename="../app/console/pages/consentpage.cpp" line="52" />
         <source>Filter by target</source>
         <translation>Nach Zielgerät filtern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="54" />
+        <location filename="../app/console/pages/consentpage.cpp" line="55" />
         <source>Filter by distribution set</source>
         <translation>Nach Distribution-Set filtern</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="55" />
-        <location filename="../app/console/pages/consentpage.cpp" line="111" />
+        <location filename="../app/console/pages/consentpage.cpp" line="56" />
+        <location filename="../app/console/pages/consentpage.cpp" line="112" />
         <source>All distribution sets</source>
         <translation>Alle Distribution-Sets</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="59" />
+        <location filename="../app/console/pages/consentpage.cpp" line="60" />
         <source>Actions waiting for confirmation</source>
         <translation>Aktionen, die auf Bestätigung warten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="64" />
+        <location filename="../app/console/pages/consentpage.cpp" line="65" />
         <source>Status history of the action</source>
         <translation>Statusverlauf der Aktion</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="155" />
+        <location filename="../app/console/pages/consentpage.cpp" line="156" />
         <source>Turn auto-confirm &amp;off</source>
         <translation>Automatische Bestätigung &amp;ausschalten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="158" />
+        <location filename="../app/console/pages/consentpage.cpp" line="159" />
         <source>%1 confirms by itself (turned on by %2: %3)</source>
         <translation>%1 bestätigt selbst (eingeschaltet von %2: %3)</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="160" />
+        <location filename="../app/console/pages/consentpage.cpp" line="161" />
         <source>%1 asks its user before each update</source>
         <translation>%1 fragt seinen Benutzer vor jedem Update</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="164" />
+        <location filename="../app/console/pages/consentpage.cpp" line="165" />
         <source>Auto-confirm state unknown: %1</source>
         <translation>Stand der automatischen Bestätigung unbekannt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="174" />
-        <location filename="../app/console/pages/consentpage.cpp" line="194" />
+        <location filename="../app/console/pages/consentpage.cpp" line="175" />
+        <location filename="../app/console/pages/consentpage.cpp" line="195" />
         <source>Confirm for the device</source>
         <translation>Für das Gerät bestätigen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="175" />
+        <location filename="../app/console/pages/consentpage.cpp" line="176" />
         <source>Action %1 on %2 will run as if the device had confirmed it: it is offered for installation at the device's next poll. Your name and remark are recorded in the action's history.</source>
         <translation>Aktion %1 auf %2 läuft, als hätte das Gerät sie bestätigt: Sie wird bei der nächsten Abfrage des Geräts zur Installation angeboten. Ihr Name und Ihre Bemerkung werden im Verlauf der Aktion festgehalten.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="180" />
+        <location filename="../app/console/pages/consentpage.cpp" line="181" />
         <source>Confirm &amp;for %1</source>
         <translation>&amp;Für %1 bestätigen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="190" />
+        <location filename="../app/console/pages/consentpage.cpp" line="191" />
         <source>Action %1 on %2 confirmed</source>
         <translation>Aktion %1 auf %2 bestätigt</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="194" />
+        <location filename="../app/console/pages/consentpage.cpp" line="195" />
         <source>Not confirmed: %1</source>
         <translation>Nicht bestätigt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="203" />
-        <location filename="../app/console/pages/consentpage.cpp" line="217" />
+        <location filename="../app/console/pages/consentpage.cpp" line="204" />
+        <location filename="../app/console/pages/consentpage.cpp" line="218" />
         <source>Cancel the action</source>
         <translation>Aktion abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="204" />
+        <location filename="../app/console/pages/consentpage.cpp" line="205" />
         <source>Cancel action %1 on %2? The device will not be asked again; to update it later, deploy anew.</source>
         <translation>Aktion %1 auf %2 abbrechen? Das Gerät wird nicht erneut gefragt; für ein späteres Update neu verteilen.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="208" />
+        <location filename="../app/console/pages/consentpage.cpp" line="209" />
         <source>Cancel &amp;action %1</source>
         <translation>&amp;Aktion %1 abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="213" />
+        <location filename="../app/console/pages/consentpage.cpp" line="214" />
         <source>Action %1 on %2 canceled</source>
         <translation>Aktion %1 auf %2 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="217" />
+        <location filename="../app/console/pages/consentpage.cpp" line="218" />
         <source>Not canceled: %1</source>
         <translation>Nicht abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="237" />
+        <location filename="../app/console/pages/consentpage.cpp" line="238" />
         <source>Turn auto-confirm off</source>
         <translation>Automatische Bestätigung ausschalten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="240" />
-        <location filename="../app/console/pages/consentpage.cpp" line="251" />
+        <location filename="../app/console/pages/consentpage.cpp" line="241" />
+        <location filename="../app/console/pages/consentpage.cpp" line="252" />
         <source>Turn auto-confirm on</source>
         <translation>Automatische Bestätigung einschalten</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="241" />
+        <location filename="../app/console/pages/consentpage.cpp" line="242" />
         <source>%1 will confirm every update by itself: the actions now waiting on it are confirmed at once, and later ones run without asking its user — until auto-confirm is turned off.</source>
         <translation>%1 bestätigt jedes Update selbst: Die jetzt wartenden Aktionen werden sofort bestätigt, spätere laufen ohne Rückfrage beim Benutzer — bis die automatische Bestätigung ausgeschaltet wird.</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/consentpage.cpp" line="244" />
+        <location filename="../app/console/pages/consentpage.cpp" line="245" />
         <source>Turn &amp;on for %1</source>
         <translation>Für %1 &amp;einschalten</translation>
     </message>
@@ -765,7 +765,12 @@ KSyntaxHighlighting %3</translation>
         <translation>Es gibt noch kein vollständiges Distributionsset zum Zuweisen (Seite Software).</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/deploydialog.cpp" line="187" />
+        <location filename="../app/console/pages/deploydialog.cpp" line="185" />
+        <source>The server took the assignment but sent an answer the console cannot read: %1; see the targets' actions</source>
+        <translation>Der Server hat die Zuweisung angenommen, aber eine Antwort gesendet, die die Konsole nicht lesen kann: %1; siehe die Aktionen der Ziele</translation>
+    </message>
+    <message>
+        <location filename="../app/console/pages/deploydialog.cpp" line="195" />
         <source>The server refused the assignment: %1</source>
         <translation>Der Server hat die Zuweisung abgelehnt: %1</translation>
     </message>
@@ -2001,7 +2006,7 @@ KSyntaxHighlighting %3</translation>
         <translation>Keine Prognose: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/pages/rolloutdialog.cpp" line="359" />
+        <location filename="../app/console/pages/rolloutdialog.cpp" line="366" />
         <source>The server refused the rollout: %1</source>
         <translation>Der Server hat das Rollout abgelehnt: %1</translation>
     </message>

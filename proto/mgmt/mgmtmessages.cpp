@@ -685,4 +685,47 @@ const QList<FieldSpec> &MgmtTag::fields()
     return list;
 }
 
+QJsonObject MgmtActionId::toJson() const
+{
+    return { { "id"_L1, double(id) }, { "controllerId"_L1, controllerId } };
+}
+
+std::optional<MgmtActionId> MgmtActionId::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtActionId a;
+    Reader r(o, {}, error);
+    r.read("id"_L1, &a.id);
+    r.read("controllerId"_L1, &a.controllerId);
+    return done(r, std::move(a));
+}
+
+QJsonObject MgmtTargetAssignmentResponseBody::toJson() const
+{
+    return { { "assigned"_L1, assigned },
+             { "alreadyAssigned"_L1, alreadyAssigned },
+             { "total"_L1, total },
+             { "assignedActions"_L1, arrayOf(assignedActions) } };
+}
+
+std::optional<MgmtTargetAssignmentResponseBody> MgmtTargetAssignmentResponseBody::fromJson(const QJsonObject &o,
+                                                                                           DecodeError *error)
+{
+    MgmtTargetAssignmentResponseBody b;
+    Reader r(o, {}, error);
+    r.read("assigned"_L1, &b.assigned);
+    r.read("alreadyAssigned"_L1, &b.alreadyAssigned);
+    r.read("total"_L1, &b.total);
+    r.read("assignedActions"_L1, &b.assignedActions);
+    return done(r, std::move(b));
+}
+
+const QList<FieldSpec> &MgmtTargetAssignmentResponseBody::fields()
+{
+    static const QList<FieldSpec> list = { { "assigned", "integer" },
+                                           { "alreadyAssigned", "integer" },
+                                           { "total", "integer" },
+                                           { "assignedActions", "array" } };
+    return list;
+}
+
 } // namespace Flotilla::Mgmt

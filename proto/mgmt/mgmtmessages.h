@@ -175,6 +175,31 @@ struct MgmtAction
     bool operator==(const MgmtAction &) const = default;
 };
 
+// One action an assignment created (MgmtActionId): its id and its target.
+struct MgmtActionId
+{
+    qint64 id = 0;
+    QString controllerId;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtActionId> fromJson(const QJsonObject &o, DecodeError *error);
+    bool operator==(const MgmtActionId &) const = default;
+};
+
+// MgmtTargetAssignmentResponseBody: what assigning a set did.
+struct MgmtTargetAssignmentResponseBody
+{
+    int assigned = 0; // targets that got an action
+    int alreadyAssigned = 0; // targets that already run or wait for the set, left alone
+    int total = 0; // targets asked for
+    QList<MgmtActionId> assignedActions;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtTargetAssignmentResponseBody> fromJson(const QJsonObject &o, DecodeError *error);
+    static const QList<FieldSpec> &fields();
+    bool operator==(const MgmtTargetAssignmentResponseBody &) const = default;
+};
+
 // MgmtArtifact (hashes: MgmtArtifactHash).
 struct MgmtArtifact
 {

@@ -790,6 +790,18 @@ void TestMgmtMessages::requests()
         QCOMPARE(why.message, u"details must be an array of strings"_s);
     }
 
+    // What an assignment did.
+    const MgmtTargetAssignmentResponseBody did { 2, 1, 3, { { 41, u"a"_s }, { 42, u"b"_s } } };
+    checkRoundTrip(did);
+    const QStringList written = did.toJson().keys();
+    QCOMPARE(namesOf(MgmtTargetAssignmentResponseBody::fields()), QSet<QString>(written.begin(), written.end()));
+    {
+        DecodeError why;
+        QVERIFY(!MgmtTargetAssignmentResponseBody::fromJson(
+            QJsonDocument::fromJson(R"({"assigned":1,"assignedActions":[{"id":"x"}]})").object(), &why));
+        QCOMPARE(why.message, u"assignedActions[0].id must be a whole number"_s);
+    }
+
     // Lists of members: targets by controllerId, entities by id, each in either form.
     QCOMPARE(controllerIdsOf(QJsonArray { u"a"_s, QJsonObject { { "controllerId"_L1, u"b"_s } } }, nullptr),
              std::optional<QStringList>({ u"a"_s, u"b"_s }));

@@ -179,7 +179,15 @@ void DeployDialog::submit()
         = m_connection.api().post(u"/distributionsets/%1/assignedTargets"_s.arg(selectedSetId()), requestBody());
     connect(reply, &ApiReply::finished, this, [this](const QJsonDocument &answer) {
         setEnabled(true);
-        Q_EMIT assigned(answer.object().value("assigned"_L1).toInt());
+        Mgmt::DecodeError error;
+        const auto result = Mgmt::MgmtTargetAssignmentResponseBody::fromJson(answer.object(), &error);
+        if (!result) { // the server took it; say so rather than guess how many
+            m_error->setText(tr("The server took the assignment but sent an answer the console cannot read: %1; "
+                                "see the targets' actions")
+                                 .arg(error.message));
+            return m_error->show();
+        }
+        Q_EMIT assigned(result->assigned);
         accept();
     });
     connect(reply, &ApiReply::failed, this, [this](int, const QString &message) {
