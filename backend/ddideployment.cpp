@@ -1,5 +1,6 @@
 #include "backend/ddiserver.h"
 #include "backend/ddiserver_p.h"
+#include "backend/queryparameters.h"
 
 #include <QCryptographicHash>
 
@@ -153,7 +154,8 @@ void DdiServer::getDeploymentBase(Context &ctx, const QString &actionId)
                                 + u"Target retrieved update action and should start now the "
                                   "download."_s },
                               std::nullopt, u"ddi:retrieved"_s);
-    if (const std::optional<QByteArray> json = deploymentJson(ctx, *action, historyParameter(ctx.query()), false))
+    if (const std::optional<QByteArray> json
+        = deploymentJson(ctx, *action, QueryParameters::actionHistory(ctx.query()), false))
         ctx.send(*json);
 }
 
@@ -240,7 +242,8 @@ void DdiServer::getInstalledBase(Context &ctx, const QString &actionId)
         return;
     if (action->state != ActionState::Finished)
         return ctx.fail(Status::NotFound, u"action %1 is not a finished installation"_s.arg(action->id));
-    if (const std::optional<QByteArray> json = deploymentJson(ctx, *action, historyParameter(ctx.query()), false))
+    if (const std::optional<QByteArray> json
+        = deploymentJson(ctx, *action, QueryParameters::actionHistory(ctx.query()), false))
         ctx.send(*json);
 }
 
@@ -303,7 +306,8 @@ void DdiServer::getConfirmationAction(Context &ctx, const QString &actionId)
         return;
     if (action->state != ActionState::WaitForConfirmation)
         return ctx.fail(Status::NotFound, u"action %1 does not await confirmation"_s.arg(action->id));
-    if (const std::optional<QByteArray> json = deploymentJson(ctx, *action, historyParameter(ctx.query()), true))
+    if (const std::optional<QByteArray> json
+        = deploymentJson(ctx, *action, QueryParameters::actionHistory(ctx.query()), true))
         ctx.send(*json);
 }
 

@@ -82,13 +82,6 @@ inline Ddi::Artifact ddiArtifact(const QString &controller, const Flotilla::Arti
     return { a.filename, a.size, a.sha1, a.md5, a.sha256, { href, href, href + u".MD5SUM"_s, href + u".MD5SUM"_s } };
 }
 
-inline int historyParameter(const QUrlQuery &query)
-{
-    bool ok = false;
-    const int n = query.queryItemValue(u"actionHistory"_s).toInt(&ok);
-    return ok ? n : 0;
-}
-
 } // namespace DdiDetail
 
 struct DdiServer::Context

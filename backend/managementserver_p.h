@@ -3,6 +3,7 @@
 // Shared by the Management API's implementation files: the request context and the JSON shapes. Not an API.
 #include "backend/managementserver.h"
 #include "backend/mgmterror.h"
+#include "backend/queryparameters.h"
 
 #include "backend/rsqlcompiler.h"
 #include "engine/rolloutnextstep.h"
@@ -620,16 +621,10 @@ struct ManagementServer::Context
     // must be a number from min to max") otherwise.
     std::optional<int> intParameter(const QString &name, int fallback, int min, int max, const QString &mustBe = {})
     {
-        const QUrlQuery q = request.query();
-        if (!q.hasQueryItem(name))
-            return fallback;
-        bool ok = false;
-        const int value = q.queryItemValue(name, QUrl::FullyDecoded).toInt(&ok);
-        if (!ok || value < min || value > max) {
+        const std::optional<int> value = QueryParameters::intValue(request.query(), name, fallback, min, max);
+        if (!value)
             fail(Mgmt::Status::BadRequest,
                  mustBe.isEmpty() ? u"%1 must be a number from %2 to %3"_s.arg(name).arg(min).arg(max) : mustBe);
-            return std::nullopt;
-        }
         return value;
     }
     // offset / limit (default 50, at most 500); fails with 400 on bad values.
