@@ -2,6 +2,7 @@
 
 #include "agent/agentlogging.h"
 #include "agent/queuedwriter.h"
+#include "agent/um/umstatuscodec.h"
 #include "um/v2/updatemanager.grpc.pb.h"
 
 #include <QFile>
@@ -25,28 +26,6 @@ QString fromStd(const std::string &s)
 std::string toStd(const QString &s)
 {
     return s.toStdString();
-}
-
-UmError decodeError(const common::v1::ErrorInfo &e)
-{
-    return { e.aos_code(), e.exit_code(), fromStd(e.message()) };
-}
-
-UmStatus decode(const pb::UpdateStatus &in)
-{
-    UmStatus out;
-    out.nodeId = fromStd(in.node_id());
-    out.priority = in.priority();
-    // Unknown enum values (a newer UM) read as FAILED and INSTALLING: never as success.
-    out.state = in.update_state() >= 0 && in.update_state() <= 3 ? UmState(in.update_state()) : UmState::Failed;
-    out.error = decodeError(in.error());
-    for (const pb::ComponentStatus &c : in.components()) {
-        out.components.append(
-            { fromStd(c.component_id()), fromStd(c.component_type()), fromStd(c.version()),
-              c.state() >= 0 && c.state() <= 2 ? UmComponentState(c.state()) : UmComponentState::Installing,
-              decodeError(c.error()) });
-    }
-    return out;
 }
 
 pb::CMMessages encode(const UmCommand &command)
@@ -156,7 +135,7 @@ void Stream::OnReadDone(bool ok)
         return;
     }
     m_sawMessage = true;
-    m_registry->status(m_id, decode(m_in), m_peer);
+    m_registry->status(m_id, umStatusOf(m_in), m_peer);
     unlessFinishing([this] { StartRead(&m_in); });
 }
 
