@@ -75,9 +75,10 @@ void ManagementServer::createTags(Context &ctx)
         if (std::any_of(existing->cbegin(), existing->cend(),
                         [&](const SqlTagStore::TagRow &t) { return t.name == tag.name; }))
             return ctx.fail(Status::Conflict, u"tag '%1' exists"_s.arg(tag.name));
-        tag.id = m_store.tagStore().insertTag(kind, tag);
-        if (!tag.id)
-            return ctx.fail(Status::Conflict, m_store.lastError());
+        const Result<qint64> inserted = m_store.tagStore().insertTag(kind, tag);
+        if (!inserted) // a tag of that name created meanwhile, or the store's failure: its words say which
+            return ctx.fail(Status::Conflict, inserted.error().message);
+        tag.id = *inserted;
         out.append(mgmtTag(kind, tag));
     }
     if (!tx.commit())
@@ -94,8 +95,8 @@ void ManagementServer::deleteTag(Context &ctx)
         return;
     if (!ctx.found(m_store.tagStore().tag(kind, *id), u"tag %1 does not exist"_s.arg(*id)))
         return;
-    if (!m_store.tagStore().deleteTag(kind, *id))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.tagStore().deleteTag(kind, *id)))
+        return;
     forget(auditKind(kind), *id);
     ctx.send(QJsonValue(), Status::NoContent);
 }
@@ -142,8 +143,8 @@ void ManagementServer::updateTag(Context &ctx)
         if (other.id != tag->id && other.name == tag->name)
             return ctx.fail(Status::Conflict, u"tag '%1' exists"_s.arg(tag->name));
     }
-    if (!m_store.tagStore().updateTag(kind, *tag))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.tagStore().updateTag(kind, *tag)))
+        return;
     recordModified(ctx, auditKind(kind), tag->id);
     ctx.send(withAudit(auditKind(kind), mgmtTag(kind, *tag)));
 }
@@ -259,8 +260,8 @@ void ManagementServer::tagMembers(Context &ctx)
         if (!ctx.found(member,
                        u"[%1]: no such %2"_s.arg(i).arg(kind == TagKind::Target ? u"target"_s : u"distribution set"_s)))
             return;
-        if (!m_store.tagStore().tagMember(kind, *id, *member, tagged))
-            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        if (!ctx.succeeded(m_store.tagStore().tagMember(kind, *id, *member, tagged)))
+            return;
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
@@ -279,8 +280,8 @@ void ManagementServer::tagMember(Context &ctx)
         return;
     if (!ctx.found(member, none))
         return;
-    if (!m_store.tagStore().tagMember(kind, *id, *member, ctx.request.method() == Method::Post))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.tagStore().tagMember(kind, *id, *member, ctx.request.method() == Method::Post)))
+        return;
     ctx.send(QJsonValue(), Status::NoContent);
 }
 

@@ -33,6 +33,8 @@ protected:
     bool setError(const QString &message);
     // setError, as the Failure a Result carries.
     Failure failed(const QString &what, const QSqlQuery &q);
+    // The session's last error (a failed commit), as a Failure: "what: the database's words".
+    Failure failed(const QString &what);
     // A change for the event stream, delivered when the transaction commits.
     void changed(StoreChange::Kind kind, qint64 id);
 

@@ -538,6 +538,11 @@ Failure SqlAggregate::failed(const QString &what, const QSqlQuery &q)
     return m_sql.failed(what, q);
 }
 
+Failure SqlAggregate::failed(const QString &what)
+{
+    return Failure { QStringLiteral("flotilla.store"), QStringLiteral("%1: %2").arg(what, m_sql.lastError()) };
+}
+
 void SqlAggregate::changed(StoreChange::Kind kind, qint64 id)
 {
     m_sql.changed(kind, id);

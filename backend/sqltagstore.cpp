@@ -22,17 +22,15 @@ TagTables tablesOf(SqlTagStore::TagKind kind)
 }
 } // namespace
 
-qint64 SqlTagStore::insertTag(TagKind kind, const TagRow &tag)
+Result<qint64> SqlTagStore::insertTag(TagKind kind, const TagRow &tag)
 {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO %1 (name, description, colour) VALUES (?,?,?) RETURNING id")
                                 .arg(tablesOf(kind).tags));
     q.addBindValue(tag.name);
     q.addBindValue(tag.description);
     q.addBindValue(tag.colour);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting tag %1").arg(tag.name), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting tag %1").arg(tag.name), q);
     return q.value(0).toLongLong();
 }
 
@@ -60,7 +58,7 @@ Lookup<SqlTagStore::TagRow> SqlTagStore::tag(TagKind kind, qint64 id)
     return TagRow { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() };
 }
 
-bool SqlTagStore::deleteTag(TagKind kind, qint64 id)
+Result<void> SqlTagStore::deleteTag(TagKind kind, qint64 id)
 {
     const TagTables t = tablesOf(kind);
     StoreTransaction tx(m_sql);
@@ -69,12 +67,14 @@ bool SqlTagStore::deleteTag(TagKind kind, qint64 id)
         QSqlQuery &q = prepared(sql);
         q.addBindValue(id);
         if (!q.exec())
-            return setError(QStringLiteral("deleting tag %1").arg(id), q);
+            return failed(QStringLiteral("deleting tag %1").arg(id), q);
     }
-    return tx.commit();
+    if (!tx.commit())
+        return failed(QStringLiteral("deleting tag %1").arg(id));
+    return {};
 }
 
-bool SqlTagStore::tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool tagged)
+Result<void> SqlTagStore::tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool tagged)
 {
     const TagTables t = tablesOf(kind);
     QSqlQuery &q
@@ -84,10 +84,10 @@ bool SqlTagStore::tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool ta
     q.addBindValue(tagId);
     q.addBindValue(memberId);
     if (!q.exec())
-        return setError(QStringLiteral("tagging %1").arg(memberId), q);
+        return failed(QStringLiteral("tagging %1").arg(memberId), q);
     changed(kind == TagKind::Target ? StoreChange::Kind::TargetUpdated : StoreChange::Kind::RepositoryChanged,
             memberId);
-    return true;
+    return {};
 }
 
 Result<QList<qint64>> SqlTagStore::tagsOf(TagKind kind, qint64 memberId)
@@ -104,7 +104,7 @@ Result<QList<qint64>> SqlTagStore::tagsOf(TagKind kind, qint64 memberId)
     return ids;
 }
 
-bool SqlTagStore::updateTag(TagKind kind, const TagRow &tag)
+Result<void> SqlTagStore::updateTag(TagKind kind, const TagRow &tag)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("UPDATE %1 SET name = ?, description = ?, colour = ? WHERE id = ?").arg(tablesOf(kind).tags));
@@ -113,8 +113,8 @@ bool SqlTagStore::updateTag(TagKind kind, const TagRow &tag)
     q.addBindValue(tag.colour);
     q.addBindValue(tag.id);
     if (!q.exec())
-        return setError(QStringLiteral("updating tag %1").arg(tag.id), q);
-    return true;
+        return failed(QStringLiteral("updating tag %1").arg(tag.id), q);
+    return {};
 }
 
 SqlCondition SqlTagStore::membersOfTag(TagKind kind, qint64 tagId)

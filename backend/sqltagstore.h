@@ -27,12 +27,12 @@ public:
         QString description;
         QString colour;
     };
-    qint64 insertTag(TagKind kind, const TagRow &tag);
+    Result<qint64> insertTag(TagKind kind, const TagRow &tag); // the new tag's id
     Result<QList<TagRow>> tags(TagKind kind);
     Lookup<TagRow> tag(TagKind kind, qint64 id);
-    bool updateTag(TagKind kind, const TagRow &tag); // name, description, colour of tag.id
-    bool deleteTag(TagKind kind, qint64 id);
-    bool tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool tagged); // idempotent
+    Result<void> updateTag(TagKind kind, const TagRow &tag); // name, description, colour of tag.id
+    Result<void> deleteTag(TagKind kind, qint64 id); // with its assignments
+    Result<void> tagMember(TagKind kind, qint64 tagId, qint64 memberId, bool tagged); // idempotent
     Result<QList<qint64>> tagsOf(TagKind kind, qint64 memberId);
     // The members of a tag as a condition over "targets t" or "distribution_sets s" (by its kind), for
     // SqlTargetStore::targetsWhere / SqlRepositoryStore::distributionSetsWhere: the list in one query.

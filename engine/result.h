@@ -48,6 +48,24 @@ private:
     std::variant<T, Failure> m_value;
 };
 
+// A fallible call with nothing to give back (a write): done, or the Failure that prevented it.
+template<> class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Failure error)
+        : m_error(std::move(error))
+    { }
+
+    bool ok() const { return !m_error; }
+    explicit operator bool() const { return ok(); }
+    // Only when !ok().
+    const Failure &error() const { return *m_error; }
+
+private:
+    std::optional<Failure> m_error;
+};
+
 // What looking up one entity found: the entity, nothing (there is no such entity), or the Failure that prevented
 // the read. It has no conversion to bool on purpose: a caller asks found() or failed(), so a read that failed is
 // never taken for "not there" (a 404 where the answer is a 500, a device told its action is gone).

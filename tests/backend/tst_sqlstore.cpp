@@ -1,6 +1,7 @@
 // The SQL store against SQLite and against a real PostgreSQL the test starts itself: migrations, refusing a
 // newer schema, round trips, presentation order, transactions, idempotent feedback receipts, the query plan.
 #include "backend/sqlstore.h"
+#include "backend/sqltagstore.h"
 #include "tests/backend/postgresfixture.h"
 #include "tests/common/tableaway.h"
 
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void tenantConfiguration();
     void unreadableConfigurationIsNeverTheDefaults();
     void aLookupThatFailsIsNotAbsent();
+    void aWriteThatFailsSaysWhy();
     void presentationLookupUsesIndex();
     void modulesArtifactsAndVisibility();
     void attributesReplaceWhole();
@@ -500,6 +502,43 @@ void TestSqlStore::aLookupThatFailsIsNotAbsent()
     QVERIFY2(again.found(), again.failed() ? qPrintable(again.error().message) : "absent");
     QCOMPARE(again->state, action.state);
     QVERIFY(m_store->actions().action(action.id + 1000).absent());
+}
+
+// Issue 18, item 6, writes: a tag write that fails is a Failure with the store's words (before: false and the
+// session's lastError()), and the same write succeeds once the table is back.
+void TestSqlStore::aWriteThatFailsSaysWhy()
+{
+    using Kind = SqlTagStore::TagKind;
+    SqlTagStore &tags = m_store->tagStore();
+    const Result<qint64> lab = tags.insertTag(Kind::Target, { 0, u"Lab"_s, u"bench"_s, u"#00ff00"_s });
+    QVERIFY2(lab, lab ? "" : qPrintable(lab.error().message));
+    const qint64 target = makeTarget(u"tagged-1"_s);
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"target_tags"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const Result<qint64> inserted = tags.insertTag(Kind::Target, { 0, u"Field"_s, {}, {} });
+        QVERIFY(!inserted);
+        QCOMPARE(inserted.error().code, u"flotilla.store"_s);
+        QVERIFY2(inserted.error().message.contains(u"inserting tag Field"_s), qPrintable(inserted.error().message));
+        const Result<void> updated = tags.updateTag(Kind::Target, { *lab, u"Lab 2"_s, {}, {} });
+        QVERIFY(!updated);
+        QVERIFY2(updated.error().message.contains(u"updating tag %1"_s.arg(*lab)), qPrintable(updated.error().message));
+    }
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"target_tag_assignments"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const Result<void> tagged = tags.tagMember(Kind::Target, *lab, target, true);
+        QVERIFY(!tagged);
+        QVERIFY2(tagged.error().message.contains(u"tagging %1"_s.arg(target)), qPrintable(tagged.error().message));
+        const Result<void> deleted = tags.deleteTag(Kind::Target, *lab);
+        QVERIFY(!deleted);
+        QVERIFY2(deleted.error().message.contains(u"deleting tag %1"_s.arg(*lab)), qPrintable(deleted.error().message));
+    }
+    QVERIFY(tags.updateTag(Kind::Target, { *lab, u"Lab 2"_s, {}, {} }).ok());
+    QVERIFY(tags.tagMember(Kind::Target, *lab, target, true).ok());
+    QCOMPARE(*tags.tagsOf(Kind::Target, target), QList<qint64> { *lab });
+    QVERIFY(tags.deleteTag(Kind::Target, *lab).ok());
+    QVERIFY(tags.tagsOf(Kind::Target, target)->isEmpty());
 }
 
 void TestSqlStore::presentationLookupUsesIndex()
