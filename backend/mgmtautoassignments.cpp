@@ -165,9 +165,10 @@ void ManagementServer::createAutoAssignment(Context &ctx)
     a.status = m_store.configuration().tenantConfiguration().autoAssignmentApproval
         ? AutoAssignmentStatus::WaitingForApproval
         : AutoAssignmentStatus::Ready;
-    a.id = m_store.filters().insertAutoAssignment(a);
-    if (!a.id)
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    const Result<qint64> inserted = m_store.filters().insertAutoAssignment(a);
+    if (!ctx.succeeded(inserted))
+        return;
+    a.id = *inserted;
     recordCreated(ctx, u"autoassignment"_s, QJsonObject { { "id"_L1, double(a.id) } });
     ctx.send(autoAssignmentOut(a), Status::Created);
 }
@@ -185,8 +186,8 @@ void ManagementServer::updateAutoAssignment(Context &ctx)
     const std::optional<MgmtAutoAssignmentRequestBody> body = a ? autoAssignmentBody(ctx) : std::nullopt;
     if (!body || !readAutoAssignmentName(ctx, *body, &*a, false))
         return;
-    if (!m_store.filters().updateAutoAssignment(*a))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.filters().updateAutoAssignment(*a)))
+        return;
     recordModified(ctx, u"autoassignment"_s, a->id);
     ctx.send(autoAssignmentOut(*a));
 }
@@ -214,8 +215,8 @@ void ManagementServer::autoAssignmentCommand(Context &ctx)
         a->approvalDecidedBy = ctx.who.name;
         a->approvalRemark = ctx.request.query().queryItemValue(u"remark"_s, QUrl::FullyDecoded).left(255);
     }
-    if (!m_store.filters().updateAutoAssignment(*a))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.filters().updateAutoAssignment(*a)))
+        return;
     recordModified(ctx, u"autoassignment"_s, a->id);
     ctx.send(QJsonValue(), Status::NoContent);
 }
@@ -225,8 +226,8 @@ void ManagementServer::deleteAutoAssignment(Context &ctx)
     const std::optional<AutoAssignment> a = autoAssignmentOf(ctx);
     if (!a)
         return;
-    if (!m_store.filters().deleteAutoAssignment(a->id))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.filters().deleteAutoAssignment(a->id)))
+        return;
     forget(u"autoassignment"_s, a->id);
     ctx.send(QJsonValue(), Status::NoContent);
 }

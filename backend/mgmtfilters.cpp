@@ -92,9 +92,10 @@ void ManagementServer::createFilter(Context &ctx)
     TargetFilter f;
     if (!readFilter(ctx, *body, &f, true))
         return;
-    f.id = m_store.filters().insertTargetFilter(f);
-    if (!f.id)
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    const Result<qint64> inserted = m_store.filters().insertTargetFilter(f);
+    if (!ctx.succeeded(inserted))
+        return;
+    f.id = *inserted;
     recordCreated(ctx, u"targetfilter"_s, mgmtFilter(f).toJson());
     ctx.send(withAudit(u"targetfilter"_s, mgmtFilter(f)), Status::Created);
 }
@@ -111,8 +112,8 @@ void ManagementServer::updateFilter(Context &ctx)
     const auto body = f ? ctx.jsonObject() : std::nullopt;
     if (!body || !readFilter(ctx, *body, &*f, false))
         return;
-    if (!m_store.filters().updateTargetFilter(*f))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.filters().updateTargetFilter(*f)))
+        return;
     recordModified(ctx, u"targetfilter"_s, f->id);
     ctx.send(withAudit(u"targetfilter"_s, mgmtFilter(*f)));
 }
@@ -122,8 +123,8 @@ void ManagementServer::deleteFilter(Context &ctx)
     const std::optional<TargetFilter> f = filterOf(ctx);
     if (!f)
         return;
-    if (!m_store.filters().deleteTargetFilter(f->id))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.filters().deleteTargetFilter(f->id)))
+        return;
     forget(u"targetfilter"_s, f->id);
     ctx.send(QJsonValue(), Status::NoContent);
 }
@@ -181,8 +182,8 @@ void ManagementServer::setFilterSet(Context &ctx)
     f->autoAssignType = *actionType;
     f->autoAssignWeight = weight;
     f->autoAssignConfirmationRequired = assignment->confirmationRequired.value_or(false);
-    if (!m_store.filters().updateTargetFilter(*f))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.filters().updateTargetFilter(*f)))
+        return;
     recordModified(ctx, u"targetfilter"_s, f->id);
     ctx.send(withAudit(u"targetfilter"_s, mgmtFilter(*f)));
 }
@@ -193,8 +194,8 @@ void ManagementServer::deleteFilterSet(Context &ctx)
     if (!f)
         return;
     f->autoAssignSetId = 0;
-    if (!m_store.filters().updateTargetFilter(*f))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.filters().updateTargetFilter(*f)))
+        return;
     recordModified(ctx, u"targetfilter"_s, f->id);
     ctx.send(QJsonValue(), Status::NoContent);
 }

@@ -398,13 +398,13 @@ void ManagementServer::invalidateSet(Context &ctx)
     for (TargetFilter &f : *filters) { // no more auto-assignments of it
         if (f.autoAssignSetId == s->id) {
             f.autoAssignSetId = 0;
-            if (!m_store.filters().updateTargetFilter(f))
-                return ctx.fail(Status::InternalServerError, m_store.lastError());
+            if (!ctx.succeeded(m_store.filters().updateTargetFilter(f)))
+                return;
         }
     }
-    if (!m_store.filters().deleteAutoAssignmentsOfSet(
-            s->id)) // hawkBit deletes them (cancelAutoAssignmentForDistributionSet)
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    // hawkBit deletes them (cancelAutoAssignmentForDistributionSet).
+    if (!ctx.succeeded(m_store.filters().deleteAutoAssignmentsOfSet(s->id)))
+        return;
     if (stopRollouts) {
         const Result<QList<qint64>> rollouts = m_store.rollouts().rolloutIdsOfSet(s->id);
         if (!ctx.succeeded(rollouts))

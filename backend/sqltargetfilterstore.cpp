@@ -101,20 +101,18 @@ Lookup<AutoAssignment> SqlTargetFilterStore::autoAssignmentByName(const QString 
     return firstOf(autoAssignmentsWhere(QStringLiteral("aa.name = ?"), { name }, QStringLiteral("aa.id"), 0, 1));
 }
 
-qint64 SqlTargetFilterStore::insertAutoAssignment(const AutoAssignment &a)
+Result<qint64> SqlTargetFilterStore::insertAutoAssignment(const AutoAssignment &a)
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "INSERT INTO auto_assignments (name, description, query, ds_id, status, start_at, action_type, "
         "weight, confirmation_required, decided_by, remark) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     bindAutoAssignment(q, a);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting auto-assignment %1").arg(a.name), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting auto-assignment %1").arg(a.name), q);
     return q.value(0).toLongLong();
 }
 
-bool SqlTargetFilterStore::updateAutoAssignment(const AutoAssignment &a)
+Result<void> SqlTargetFilterStore::updateAutoAssignment(const AutoAssignment &a)
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "UPDATE auto_assignments SET name = ?, description = ?, query = ?, ds_id = ?, status = ?, start_at = ?, "
@@ -122,26 +120,29 @@ bool SqlTargetFilterStore::updateAutoAssignment(const AutoAssignment &a)
     bindAutoAssignment(q, a);
     q.addBindValue(a.id);
     if (!q.exec())
-        return setError(QStringLiteral("updating auto-assignment %1").arg(a.id), q);
-    return q.numRowsAffected() == 1;
+        return failed(QStringLiteral("updating auto-assignment %1").arg(a.id), q);
+    if (q.numRowsAffected() != 1) // deleted meanwhile: before, false with a stale lastError()
+        return Failure { QStringLiteral("flotilla.store"),
+                         QStringLiteral("updating auto-assignment %1: there is no such auto-assignment").arg(a.id) };
+    return {};
 }
 
-bool SqlTargetFilterStore::deleteAutoAssignment(qint64 id)
+Result<void> SqlTargetFilterStore::deleteAutoAssignment(qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("DELETE FROM auto_assignments WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return setError(QStringLiteral("deleting auto-assignment %1").arg(id), q);
-    return true;
+        return failed(QStringLiteral("deleting auto-assignment %1").arg(id), q);
+    return {};
 }
 
-bool SqlTargetFilterStore::deleteAutoAssignmentsOfSet(qint64 setId)
+Result<void> SqlTargetFilterStore::deleteAutoAssignmentsOfSet(qint64 setId)
 {
     QSqlQuery &q = prepared(QStringLiteral("DELETE FROM auto_assignments WHERE ds_id = ?"));
     q.addBindValue(setId);
     if (!q.exec())
-        return setError(QStringLiteral("dropping the auto-assignments of distribution set %1").arg(setId), q);
-    return true;
+        return failed(QStringLiteral("dropping the auto-assignments of distribution set %1").arg(setId), q);
+    return {};
 }
 
 Result<QList<TargetFilter>> SqlTargetFilterStore::targetFilters()
@@ -166,36 +167,34 @@ Lookup<TargetFilter> SqlTargetFilterStore::targetFilter(qint64 id)
     return filterFrom(q);
 }
 
-qint64 SqlTargetFilterStore::insertTargetFilter(const TargetFilter &filter)
+Result<qint64> SqlTargetFilterStore::insertTargetFilter(const TargetFilter &filter)
 {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO target_filters (name, query, auto_ds, auto_type, auto_weight, "
                                            "auto_confirm) VALUES (?,?,?,?,?,?) RETURNING id"));
     bindFilter(q, filter);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting target filter %1").arg(filter.name), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting target filter %1").arg(filter.name), q);
     return q.value(0).toLongLong();
 }
 
-bool SqlTargetFilterStore::updateTargetFilter(const TargetFilter &filter)
+Result<void> SqlTargetFilterStore::updateTargetFilter(const TargetFilter &filter)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE target_filters SET name = ?, query = ?, auto_ds = ?, auto_type = ?, "
                                            "auto_weight = ?, auto_confirm = ? WHERE id = ?"));
     bindFilter(q, filter);
     q.addBindValue(filter.id);
     if (!q.exec())
-        return setError(QStringLiteral("updating target filter %1").arg(filter.id), q);
-    return true;
+        return failed(QStringLiteral("updating target filter %1").arg(filter.id), q);
+    return {};
 }
 
-bool SqlTargetFilterStore::deleteTargetFilter(qint64 id)
+Result<void> SqlTargetFilterStore::deleteTargetFilter(qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("DELETE FROM target_filters WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return setError(QStringLiteral("deleting target filter %1").arg(id), q);
-    return true;
+        return failed(QStringLiteral("deleting target filter %1").arg(id), q);
+    return {};
 }
 
 Result<int> SqlTargetFilterStore::countAutoAssignmentsOfSet(qint64 setId)

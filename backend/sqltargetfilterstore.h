@@ -20,21 +20,21 @@ public:
 
     Result<QList<TargetFilter>> targetFilters() override;
     Result<QList<AutoAssignment>> autoAssignments() override;
-    bool updateAutoAssignment(const AutoAssignment &autoAssignment) override;
+    Result<void> updateAutoAssignment(const AutoAssignment &autoAssignment) override;
 
-    qint64 insertTargetFilter(const TargetFilter &filter);
+    Result<qint64> insertTargetFilter(const TargetFilter &filter); // the new filter's id
     Lookup<TargetFilter> targetFilter(qint64 id);
-    bool updateTargetFilter(const TargetFilter &filter); // everything of filter.id
-    bool deleteTargetFilter(qint64 id);
+    Result<void> updateTargetFilter(const TargetFilter &filter); // everything of filter.id
+    Result<void> deleteTargetFilter(qint64 id);
 
     // where and orderBy over "auto_assignments aa", as the RSQL compiler writes them.
     Result<QList<AutoAssignment>> autoAssignmentsWhere(const QString &where, const QVariantList &binds,
                                                        const QString &orderBy, int offset, int limit);
     Lookup<AutoAssignment> autoAssignment(qint64 id);
     Lookup<AutoAssignment> autoAssignmentByName(const QString &name);
-    qint64 insertAutoAssignment(const AutoAssignment &autoAssignment); // the id, 0 on failure
-    bool deleteAutoAssignment(qint64 id);
-    bool deleteAutoAssignmentsOfSet(qint64 setId); // an invalidated set is never auto-assigned again
+    Result<qint64> insertAutoAssignment(const AutoAssignment &autoAssignment); // the new one's id
+    Result<void> deleteAutoAssignment(qint64 id);
+    Result<void> deleteAutoAssignmentsOfSet(qint64 setId); // an invalidated set is never auto-assigned again
     Result<int> countAutoAssignmentsOfSet(qint64 setId);
 };
 

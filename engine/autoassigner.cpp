@@ -58,8 +58,8 @@ int AutoAssigner::tick()
     for (AutoAssignment a : autoAssignments ? *autoAssignments : QList<AutoAssignment>()) {
         if (a.status == AutoAssignmentStatus::Ready && (!a.startAt.isValid() || a.startAt <= now)) {
             a.status = *AutoAssignmentStateMachine::next(a.status, AutoAssignmentEvent::Start);
-            if (!m_filters.updateAutoAssignment(a)) {
-                qCWarning(lcEngine).noquote() << "auto-assignment" << a.name << ":" << m_session.lastError();
+            if (const Result<void> started = m_filters.updateAutoAssignment(a); !started) {
+                qCWarning(lcEngine).noquote() << "auto-assignment" << a.name << ":" << started.error().message;
                 continue;
             }
             qCInfo(lcEngine).noquote() << "auto-assignment" << a.name << "started";

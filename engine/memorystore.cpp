@@ -171,16 +171,17 @@ Result<QList<qint64>> MemoryStore::targetIdsMatching(const QString &rsqlFilter)
     return ids;
 }
 
-bool MemoryStore::updateAutoAssignment(const AutoAssignment &autoAssignment)
+Result<void> MemoryStore::updateAutoAssignment(const AutoAssignment &autoAssignment)
 {
     rememberValue(m_data.autoAssignments);
     for (AutoAssignment &a : m_data.autoAssignments) {
         if (a.id == autoAssignment.id) {
             a = autoAssignment;
-            return true;
+            return {};
         }
     }
-    return fail(u"updating auto-assignment %1: no such auto-assignment"_s.arg(autoAssignment.id));
+    fail(u"updating auto-assignment %1: there is no such auto-assignment"_s.arg(autoAssignment.id));
+    return Failure { u"flotilla.store"_s, m_error };
 }
 
 Result<QSet<qint64>> MemoryStore::targetsWithActionFor(qint64 distributionSetId)

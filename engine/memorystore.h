@@ -53,7 +53,7 @@ public:
     Result<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
     Result<QList<TargetFilter>> targetFilters() override { return m_data.filters; }
     Result<QList<AutoAssignment>> autoAssignments() override { return m_data.autoAssignments; }
-    bool updateAutoAssignment(const AutoAssignment &autoAssignment) override;
+    Result<void> updateAutoAssignment(const AutoAssignment &autoAssignment) override;
     Result<QSet<qint64>> targetsWithActionFor(qint64 distributionSetId) override;
     bool recordPolls(const QList<PollRecord> &polls) override;
     bool recordPoll(const PollRecord &poll, TargetState state) override;

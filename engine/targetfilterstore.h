@@ -18,7 +18,7 @@ public:
     virtual Result<QList<TargetFilter>> targetFilters() = 0;
     // hawkBit's /autoassignments (autoassignment.h), oldest first; and one written back (status, decision).
     virtual Result<QList<AutoAssignment>> autoAssignments() = 0;
-    virtual bool updateAutoAssignment(const AutoAssignment &autoAssignment) = 0;
+    virtual Result<void> updateAutoAssignment(const AutoAssignment &autoAssignment) = 0;
 };
 
 } // namespace Flotilla

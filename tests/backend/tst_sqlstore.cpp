@@ -2,6 +2,7 @@
 // newer schema, round trips, presentation order, transactions, idempotent feedback receipts, the query plan.
 #include "backend/sqlstore.h"
 #include "backend/sqltagstore.h"
+#include "backend/sqltargetfilterstore.h"
 #include "tests/backend/postgresfixture.h"
 #include "tests/common/tableaway.h"
 
@@ -504,8 +505,8 @@ void TestSqlStore::aLookupThatFailsIsNotAbsent()
     QVERIFY(m_store->actions().action(action.id + 1000).absent());
 }
 
-// Issue 18, item 6, writes: a tag write that fails is a Failure with the store's words (before: false and the
-// session's lastError()), and the same write succeeds once the table is back.
+// Issue 18, item 6, writes: a tag, target filter or auto-assignment write that fails is a Failure with the store's
+// words (before: false or 0 and the session's lastError()), and the same write succeeds once the table is back.
 void TestSqlStore::aWriteThatFailsSaysWhy()
 {
     using Kind = SqlTagStore::TagKind;
@@ -539,6 +540,51 @@ void TestSqlStore::aWriteThatFailsSaysWhy()
     QCOMPARE(*tags.tagsOf(Kind::Target, target), QList<qint64> { *lab });
     QVERIFY(tags.deleteTag(Kind::Target, *lab).ok());
     QVERIFY(tags.tagsOf(Kind::Target, target)->isEmpty());
+
+    // The target filter aggregate: filters and auto-assignments.
+    SqlTargetFilterStore &filters = m_store->filters();
+    TargetFilter filter;
+    filter.name = u"cameras"_s;
+    filter.query = u"controllerId==cam-*"_s;
+    AutoAssignment later;
+    later.name = u"later"_s;
+    later.query = u"controllerId==cam-*"_s;
+    later.distributionSetId = makeSet();
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"target_filters"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const Result<qint64> inserted = filters.insertTargetFilter(filter);
+        QVERIFY(!inserted);
+        QVERIFY2(inserted.error().message.contains(u"inserting target filter cameras"_s),
+                 qPrintable(inserted.error().message));
+    }
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"auto_assignments"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const Result<qint64> inserted = filters.insertAutoAssignment(later);
+        QVERIFY(!inserted);
+        QVERIFY2(inserted.error().message.contains(u"inserting auto-assignment later"_s),
+                 qPrintable(inserted.error().message));
+        QVERIFY(!filters.deleteAutoAssignmentsOfSet(later.distributionSetId));
+    }
+    const Result<qint64> filterId = filters.insertTargetFilter(filter);
+    QVERIFY(filterId);
+    filter.id = *filterId;
+    filter.name = u"all cameras"_s;
+    QVERIFY(filters.updateTargetFilter(filter).ok());
+    QCOMPARE(filters.targetFilter(filter.id)->name, u"all cameras"_s);
+    const Result<qint64> laterId = filters.insertAutoAssignment(later);
+    QVERIFY(laterId);
+    later.id = *laterId;
+    later.status = AutoAssignmentStatus::Running;
+    QVERIFY(filters.updateAutoAssignment(later).ok());
+    QVERIFY(filters.deleteAutoAssignment(later.id).ok());
+    // Updating one deleted meanwhile says so (before: false, with whatever lastError() held).
+    const Result<void> gone = filters.updateAutoAssignment(later);
+    QVERIFY(!gone);
+    QVERIFY2(gone.error().message.contains(u"there is no such auto-assignment"_s), qPrintable(gone.error().message));
+    QVERIFY(filters.deleteTargetFilter(filter.id).ok());
+    QVERIFY(filters.targetFilter(filter.id).absent());
 }
 
 void TestSqlStore::presentationLookupUsesIndex()
