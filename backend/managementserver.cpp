@@ -4,6 +4,7 @@
 #include "proto/mgmt/mgmtautoassignments.h"
 #include "proto/mgmt/mgmtconfiguration.h"
 #include "proto/mgmt/mgmtmetadata.h"
+#include "proto/mgmt/mgmtoverview.h"
 #include "proto/mgmt/mgmttypes.h"
 
 #include <QHttpServer>
@@ -343,6 +344,7 @@ static QJsonObject schemas()
         { "AutoAssignment", &Mgmt::MgmtAutoAssignmentResponseBody::fields() },
         { "Metadata", &Mgmt::MgmtMetadata::fields() },
         { "TargetAssignmentResponse", &Mgmt::MgmtTargetAssignmentResponseBody::fields() },
+        { "DistributionSetStatistics", &Mgmt::MgmtDistributionSetStatistics::fields() },
         { "TenantConfigurationValue", &Mgmt::MgmtSystemTenantConfigurationValue::fields() },
     };
     // MgmtBaseEntity's audit fields, on what the API records them for.

@@ -1,6 +1,7 @@
 // Management API: software modules and artifacts, distribution sets (types: mgmttypes.cpp).
 #include "backend/managementserver_p.h"
 #include "engine/repositoryservice.h"
+#include "proto/mgmt/mgmtoverview.h"
 
 #include "backend/multipartform.h"
 #include "proto/http/segmentdevice.h"
@@ -458,14 +459,14 @@ void ManagementServer::setStatistics(Context &ctx)
     // hawkBit's MgmtDistributionSetStatistics: counts by state name (ACTION and ROLLOUT states in capitals) with a
     // "total"; /statistics/actions, /rollouts and /autoassignments answer one part of it.
     auto withTotal = [](const auto &counts) {
-        QJsonObject o;
+        QMap<QString, qint64> out;
         qint64 total = 0;
         for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-            o.insert(nameOf(it.key()).toUpper(), double(it.value()));
+            out.insert(nameOf(it.key()).toUpper(), it.value());
             total += it.value();
         }
-        o.insert("total"_L1, double(total));
-        return o;
+        out.insert(u"total"_s, total);
+        return out;
     };
     const QString part = ctx.request.url().path().section(u'/', -1);
     const Result<QMap<ActionState, qint64>> actionCounts = m_store.actions().actionCountsOfSet(*id);
@@ -474,20 +475,18 @@ void ManagementServer::setStatistics(Context &ctx)
     const Result<int> ofSet = m_store.filters().countAutoAssignmentsOfSet(*id);
     if (!ctx.succeeded(actionCounts, rolloutCounts, filters, ofSet))
         return;
-    const QJsonObject actions = withTotal(*actionCounts);
-    const QJsonObject rollouts = withTotal(*rolloutCounts);
     // Both forms: target filters with the set as their autoAssignDS, and /autoassignments of it.
-    const double autoAssignments = double(std::count_if(filters->cbegin(), filters->cend(),
-                                                        [&](const TargetFilter &f) { return f.autoAssignSetId == *id; })
-                                          + *ofSet);
-    if (part == u"actions"_s)
-        return ctx.send(QJsonObject { { "actions"_L1, actions } });
-    if (part == u"rollouts"_s)
-        return ctx.send(QJsonObject { { "rollouts"_L1, rollouts } });
-    if (part == u"autoassignments"_s)
-        return ctx.send(QJsonObject { { "totalAutoAssignments"_L1, autoAssignments } });
-    ctx.send(QJsonObject {
-        { "actions"_L1, actions }, { "rollouts"_L1, rollouts }, { "totalAutoAssignments"_L1, autoAssignments } });
+    const qint64 autoAssignments = std::count_if(filters->cbegin(), filters->cend(),
+                                                 [&](const TargetFilter &f) { return f.autoAssignSetId == *id; })
+        + *ofSet;
+    MgmtDistributionSetStatistics statistics;
+    if (part == u"actions"_s || part == u"statistics"_s)
+        statistics.actions = withTotal(*actionCounts);
+    if (part == u"rollouts"_s || part == u"statistics"_s)
+        statistics.rollouts = withTotal(*rolloutCounts);
+    if (part == u"autoassignments"_s || part == u"statistics"_s)
+        statistics.totalAutoAssignments = autoAssignments;
+    ctx.send(statistics.toJson());
 }
 
 void ManagementServer::listArtifacts(Context &ctx)

@@ -118,4 +118,50 @@ std::optional<MgmtErrorSummary> MgmtErrorSummary::fromJson(const QJsonObject &o,
     return done(r, std::move(s));
 }
 
+namespace {
+QJsonObject countsJson(const QMap<QString, qint64> &counts)
+{
+    QJsonObject o;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        o.insert(it.key(), double(it.value()));
+    return o;
+}
+} // namespace
+
+QJsonObject MgmtDistributionSetStatistics::toJson() const
+{
+    QJsonObject o;
+    if (actions)
+        o.insert("actions"_L1, countsJson(*actions));
+    if (rollouts)
+        o.insert("rollouts"_L1, countsJson(*rollouts));
+    if (totalAutoAssignments)
+        o.insert("totalAutoAssignments"_L1, double(*totalAutoAssignments));
+    return o;
+}
+
+std::optional<MgmtDistributionSetStatistics> MgmtDistributionSetStatistics::fromJson(const QJsonObject &o,
+                                                                                     DecodeError *error)
+{
+    MgmtDistributionSetStatistics s;
+    Reader r(o, {}, error);
+    for (const auto &[key, into] :
+         { std::pair { "actions"_L1, &s.actions }, std::pair { "rollouts"_L1, &s.rollouts } }) {
+        if (r.value(key)) {
+            QMap<QString, qint64> counts;
+            readMap(r, key, &counts);
+            *into = counts;
+        }
+    }
+    r.read("totalAutoAssignments"_L1, &s.totalAutoAssignments);
+    return done(r, std::move(s));
+}
+
+const QList<FieldSpec> &MgmtDistributionSetStatistics::fields()
+{
+    static const QList<FieldSpec> list
+        = { { "actions", "object" }, { "rollouts", "object" }, { "totalAutoAssignments", "integer" } };
+    return list;
+}
+
 } // namespace Flotilla::Mgmt

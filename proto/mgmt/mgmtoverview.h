@@ -1,7 +1,8 @@
 #pragma once
 
-// Flotilla's overview resources (no hawkBit model behind them): the fleet's counts (GET /overview/targets) and the
-// most frequent error reasons (GET /overview/errors), each number with the RSQL filter of the targets it counts.
+// Counts the Management API answers: Flotilla's overview resources (no hawkBit model behind them: the fleet's counts,
+// GET /overview/targets, and the most frequent error reasons, GET /overview/errors, each number with the RSQL filter
+// of the targets it counts), and hawkBit's statistics of a distribution set.
 #include "proto/mgmt/mgmtmessages.h"
 
 namespace Flotilla::Mgmt {
@@ -49,6 +50,21 @@ struct MgmtErrorSummary
     QJsonObject toJson() const;
     static std::optional<MgmtErrorSummary> fromJson(const QJsonObject &o, DecodeError *error);
     bool operator==(const MgmtErrorSummary &) const = default;
+};
+
+// hawkBit's MgmtDistributionSetStatistics (GET /distributionsets/{id}/statistics): a set's actions and rollouts by
+// state (names in capitals, with "total") and how many auto-assignments give it. /statistics/actions, /rollouts and
+// /autoassignments answer one part each: the others are absent.
+struct MgmtDistributionSetStatistics
+{
+    std::optional<QMap<QString, qint64>> actions;
+    std::optional<QMap<QString, qint64>> rollouts;
+    std::optional<qint64> totalAutoAssignments;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtDistributionSetStatistics> fromJson(const QJsonObject &o, DecodeError *error);
+    static const QList<FieldSpec> &fields();
+    bool operator==(const MgmtDistributionSetStatistics &) const = default;
 };
 
 } // namespace Flotilla::Mgmt

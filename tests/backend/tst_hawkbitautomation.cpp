@@ -3,6 +3,7 @@
 // invalidation and set statistics. Written from hawkBit's model classes and REST interfaces (Mgmt*RestApi),
 // against the server of hawkbitserver.h.
 #include "proto/mgmt/mgmtmetadata.h"
+#include "proto/mgmt/mgmtoverview.h"
 #include "tests/backend/hawkbitserver.h"
 
 #include <QJsonArray>
@@ -111,6 +112,19 @@ void TestHawkbitAutomation::autoAssignments()
              before - 1);
     QCOMPARE(actions(u"aa-1"_s), 1);
     QCOMPARE(api.get(u"/autoassignments/abc"_s).status, 404);
+    // The whole statistics and one part of them, read as hawkBit's MgmtDistributionSetStatistics.
+    Mgmt::DecodeError error;
+    const auto whole
+        = Mgmt::MgmtDistributionSetStatistics::fromJson(api.get(u"/distributionsets/1/statistics"_s).json(), &error);
+    QVERIFY2(whole, qPrintable(error.message));
+    QVERIFY(whole->actions && whole->actions->contains(u"total"_s));
+    QVERIFY(whole->rollouts && whole->rollouts->contains(u"total"_s));
+    QCOMPARE(whole->totalAutoAssignments, std::optional<qint64>(before - 1));
+    const auto part = Mgmt::MgmtDistributionSetStatistics::fromJson(
+        api.get(u"/distributionsets/1/statistics/actions"_s).json(), &error);
+    QVERIFY2(part, qPrintable(error.message));
+    QCOMPARE(part->actions, whole->actions);
+    QVERIFY(!part->rollouts && !part->totalAutoAssignments);
 }
 
 // auto.assignment.approval.enabled: new auto-assignments wait; approved they run without a start time, denied

@@ -790,6 +790,22 @@ void TestMgmtMessages::requests()
         QCOMPARE(why.message, u"details must be an array of strings"_s);
     }
 
+    // A set's statistics: whole, or one part (the others absent).
+    MgmtDistributionSetStatistics statistics;
+    statistics.actions = QMap<QString, qint64> { { u"RUNNING"_s, 2 }, { u"total"_s, 2 } };
+    statistics.rollouts = QMap<QString, qint64> { { u"total"_s, 0 } };
+    statistics.totalAutoAssignments = 3;
+    checkRoundTrip(statistics);
+    const MgmtDistributionSetStatistics onlyAutoAssignments { std::nullopt, std::nullopt, 1 };
+    checkRoundTrip(onlyAutoAssignments);
+    QCOMPARE(onlyAutoAssignments.toJson().keys(), QStringList { u"totalAutoAssignments"_s });
+    {
+        DecodeError why;
+        QVERIFY(!MgmtDistributionSetStatistics::fromJson(
+            QJsonDocument::fromJson(R"({"actions":{"RUNNING":"two"}})").object(), &why));
+        QCOMPARE(why.message, u"actions.RUNNING must be a whole number"_s);
+    }
+
     // What an assignment did.
     const MgmtTargetAssignmentResponseBody did { 2, 1, 3, { { 41, u"a"_s }, { 42, u"b"_s } } };
     checkRoundTrip(did);
