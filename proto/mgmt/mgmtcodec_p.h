@@ -51,6 +51,17 @@ template<typename T> QJsonArray arrayOf(const QList<T> &items)
 
 // --- decoding ------------------------------------------------------------------------------------------------
 
+// A JSON number that is a whole number JSON carries exactly: |n| <= 2^53 (beyond it a double skips integers, and
+// casting one out of qint64's range is undefined); nothing for anything else.
+inline std::optional<qint64> wholeNumberOf(const QJsonValue &v)
+{
+    constexpr double Exact = 9007199254740992.0;
+    const double d = v.toDouble();
+    if (!v.isDouble() || !(d >= -Exact && d <= Exact) || d != std::trunc(d))
+        return std::nullopt;
+    return qint64(d);
+}
+
 // Reads the fields of one object; the first field of the wrong type is the error. Absent and null fields leave
 // their defaults (a nullable field reads null as nullopt).
 class Reader
@@ -131,14 +142,10 @@ public:
     void read(QLatin1StringView key, qint64 *out)
     {
         if (const auto v = value(key)) {
-            // A whole number JSON carries exactly: |n| <= 2^53 (beyond it a double skips integers, and casting one
-            // out of qint64's range is undefined).
-            constexpr double Exact = 9007199254740992.0;
-            const double d = v->toDouble();
-            if (!v->isDouble() || !(d >= -Exact && d <= Exact) || d != std::trunc(d))
-                fail(key, "a whole number");
+            if (const std::optional<qint64> n = wholeNumberOf(*v))
+                *out = *n;
             else
-                *out = qint64(d);
+                fail(key, "a whole number");
         }
     }
     void read(QLatin1StringView key, std::optional<qint64> *out)

@@ -355,13 +355,11 @@ std::optional<QList<qint64>> idsOf(const QJsonArray &items, DecodeError *error)
 {
     return refsOf<qint64>(items, error, "an id or {\"id\": n}", [](const QJsonValue &v, qint64 *out) {
         const QJsonValue id = v.isObject() ? v.toObject().value("id"_L1) : v;
-        bool ok = id.isString();
-        if (ok)
+        bool ok = false;
+        if (id.isString())
             *out = id.toString().toLongLong(&ok);
-        else if (id.isDouble() && id.toDouble() == std::trunc(id.toDouble()) && std::abs(id.toDouble()) < 9.0e15) {
-            *out = qint64(id.toDouble());
-            ok = true;
-        }
+        else if (const std::optional<qint64> n = wholeNumberOf(id))
+            *out = *n, ok = true;
         return ok;
     });
 }

@@ -7,6 +7,7 @@
 #include "engine/rsqlmatcher.h"
 #include "engine/target.h"
 #include "tests/fuzz/fuzzcheck.h"
+#include "tests/fuzz/sortcheck.h"
 
 #include <cstdint>
 
@@ -15,30 +16,15 @@ using namespace Flotilla;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QString query = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
-    for (auto entity :
-         { RsqlCompiler::Entity::Target, RsqlCompiler::Entity::SoftwareModule, RsqlCompiler::Entity::DistributionSet,
-           RsqlCompiler::Entity::Rollout, RsqlCompiler::Entity::Action, RsqlCompiler::Entity::AutoAssignment,
-           RsqlCompiler::Entity::Audit }) {
-        QString error;
-        if (const std::optional<QString> order = RsqlCompiler::orderBy(entity, query, QStringLiteral("x"), &error)) {
-            for (const QChar c : *order)
-                FLOTILLA_FUZZ_CHECK((c.isLetterOrNumber() && c.unicode() < 128) || c == u'_' || c == u'.' || c == u','
-                                        || c == u' ',
-                                    "an ORDER BY holds column names and directions only");
-        } else {
-            FLOTILLA_FUZZ_CHECK(!error.isEmpty(), "a refused sort says why");
-        }
-    }
+    for (const RsqlCompiler::Entity entity : FlotillaFuzz::AllEntities)
+        FlotillaFuzz::checkSort(entity, query);
     auto parsed = Rsql::parse(query);
     if (auto *error = std::get_if<Rsql::ParseError>(&parsed)) {
         FLOTILLA_FUZZ_CHECK(!error->message.isEmpty(), "a parse error says what is wrong");
         return 0;
     }
     const Rsql::NodePtr tree = std::get<Rsql::NodePtr>(parsed);
-    for (auto entity :
-         { RsqlCompiler::Entity::Target, RsqlCompiler::Entity::SoftwareModule, RsqlCompiler::Entity::DistributionSet,
-           RsqlCompiler::Entity::Rollout, RsqlCompiler::Entity::Action, RsqlCompiler::Entity::AutoAssignment,
-           RsqlCompiler::Entity::Audit }) {
+    for (const RsqlCompiler::Entity entity : FlotillaFuzz::AllEntities) {
         auto compiled = RsqlCompiler::compile(entity, tree);
         if (auto *error = std::get_if<Rsql::ParseError>(&compiled))
             FLOTILLA_FUZZ_CHECK(!error->message.isEmpty(), "a refused field says why");
