@@ -520,11 +520,25 @@ Result<MgmtDistributionSet> ManagementServer::setOf(const DistributionSet &set)
     return mgmtSet(set, *modules, *complete);
 }
 
+namespace {
+// What the API answers when an account change is refused or fails (a failure of the store is hawkBit's generic 500).
+Error accountError(const Failure &failure)
+{
+    if (failure.code == OperatorAccounts::Invalid)
+        return errorFor(Status::BadRequest);
+    if (failure.code == OperatorAccounts::Unknown)
+        return errorFor(Status::NotFound);
+    if (failure.code == OperatorAccounts::Exists || failure.code == OperatorAccounts::LastAdministrator)
+        return errorFor(Status::Conflict);
+    return Errors::Generic;
+}
+} // namespace
+
 void ManagementServer::issueToken(Context &ctx)
 {
-    const auto token = m_accounts.issueToken(ctx.who, 8 * 3600);
-    if (!token)
-        return ctx.fail(Status::InternalServerError, m_accounts.error());
+    const Result<std::pair<QString, QDateTime>> token = m_accounts.issueToken(ctx.who, 8 * 3600);
+    if (!ctx.succeeded(token))
+        return;
     ctx.send(
         QJsonObject { { "token"_L1, token->first }, { "expiresAt"_L1, double(token->second.toMSecsSinceEpoch()) } },
         Status::Created);
@@ -561,11 +575,10 @@ void ManagementServer::createUser(Context &ctx)
     const std::optional<Mgmt::MgmtUserRequestBody> user = Mgmt::MgmtUserRequestBody::fromJson(*body, &error);
     if (!user)
         return ctx.fail(Errors::BodyNotReadable, error.message);
-    if (!m_accounts.createUser(user->username.value_or(QString()), user->password.value_or(QString()), user->roles))
-        return ctx.fail(m_accounts.failedInStore()                     ? Errors::Generic
-                            : m_accounts.error().contains(u"exists"_s) ? errorFor(Status::Conflict)
-                                                                       : errorFor(Status::BadRequest),
-                        m_accounts.error());
+    if (const Result<void> created
+        = m_accounts.createUser(user->username.value_or(QString()), user->password.value_or(QString()), user->roles);
+        !created)
+        return ctx.fail(accountError(created.error()), created.error().message);
     ctx.send(QJsonObject { { "username"_L1, user->username.value_or(QString()) },
                            { "roles"_L1, QJsonArray::fromStringList(user->roles) } },
              Status::Created);
@@ -581,22 +594,17 @@ void ManagementServer::updateUser(Context &ctx)
     if (!user)
         return ctx.fail(Errors::BodyNotReadable, error.message);
     const QStringList &roles = user->roles;
-    if (!m_accounts.updateUser(ctx.args.value(0), user->password.value_or(QString()), roles))
-        return ctx.fail(m_accounts.failedInStore()                                 ? Errors::Generic
-                            : m_accounts.error().contains(u"does not exist"_s)     ? errorFor(Status::NotFound)
-                            : m_accounts.error().contains(u"last administrator"_s) ? errorFor(Status::Conflict)
-                                                                                   : errorFor(Status::BadRequest),
-                        m_accounts.error());
+    if (const Result<void> updated
+        = m_accounts.updateUser(ctx.args.value(0), user->password.value_or(QString()), roles);
+        !updated)
+        return ctx.fail(accountError(updated.error()), updated.error().message);
     ctx.send(QJsonObject { { "username"_L1, ctx.args.value(0) }, { "roles"_L1, QJsonArray::fromStringList(roles) } });
 }
 
 void ManagementServer::deleteUser(Context &ctx)
 {
-    if (!m_accounts.deleteUser(ctx.args.value(0)))
-        return ctx.fail(m_accounts.failedInStore()                             ? Errors::Generic
-                            : m_accounts.error().contains(u"does not exist"_s) ? errorFor(Status::NotFound)
-                                                                               : errorFor(Status::Conflict),
-                        m_accounts.error());
+    if (const Result<void> deleted = m_accounts.deleteUser(ctx.args.value(0)); !deleted)
+        return ctx.fail(accountError(deleted.error()), deleted.error().message);
     ctx.send(QJsonValue(), Status::NoContent);
 }
 

@@ -93,115 +93,81 @@ bool OperatorAccounts::needsRehash(const QString &stored)
     return crypto_pwhash_str_needs_rehash(hash.constData(), ArgonPasses, ArgonMemoryBytes) != 0;
 }
 
-bool OperatorAccounts::createUser(const QString &name, const QString &password, const QStringList &roles)
+Result<void> OperatorAccounts::acceptable(const QString &password, const QStringList &roles, bool passwordRequired)
 {
-    m_storeFailed = false;
-    if (name.trimmed().isEmpty() || name.size() > 64 || name.contains(u':')) {
-        m_error = u"a user name has 1 to 64 characters and no ':'"_s;
-        return false;
-    }
-    if (password.size() < MinPasswordLength) {
-        m_error = u"a password has at least %1 characters"_s.arg(MinPasswordLength);
-        return false;
-    }
-    if (roles.isEmpty()) {
-        m_error = u"a user needs a role: %1"_s.arg(Roles::names().join(u", "_s));
-        return false;
-    }
+    if ((passwordRequired || !password.isEmpty()) && password.size() < MinPasswordLength)
+        return Failure { Invalid, u"a password has at least %1 characters"_s.arg(MinPasswordLength) };
+    if (roles.isEmpty())
+        return Failure { Invalid, u"a user needs a role: %1"_s.arg(Roles::names().join(u", "_s)) };
     for (const QString &role : roles) {
-        if (!Roles::permissionsOf(role)) {
-            m_error = u"unknown role '%1'; roles are %2"_s.arg(role, Roles::names().join(u", "_s));
-            return false;
-        }
+        if (!Roles::permissionsOf(role))
+            return Failure { Invalid, u"unknown role '%1'; roles are %2"_s.arg(role, Roles::names().join(u", "_s)) };
     }
-    const QString hash = hashPassword(password);
-    if (hash.isEmpty()) {
-        m_error = u"the password could not be hashed (out of memory)"_s;
-        return false;
-    }
-    if (m_store.accounts().insertUser(name, hash, roles) == 0) {
-        const QString failure = m_store.lastError();
-        m_storeFailed = !m_store.accounts().userByName(name).found();
-        m_error = m_storeFailed ? failure : u"user '%1' exists"_s.arg(name);
-        return false;
-    }
-    return true;
+    return {};
 }
 
-bool OperatorAccounts::anotherAdministratorThan(const QString &name)
+Result<void> OperatorAccounts::createUser(const QString &name, const QString &password, const QStringList &roles)
+{
+    if (name.trimmed().isEmpty() || name.size() > 64 || name.contains(u':'))
+        return Failure { Invalid, u"a user name has 1 to 64 characters and no ':'"_s };
+    if (Result<void> ok = acceptable(password, roles, true); !ok)
+        return ok;
+    const QString hash = hashPassword(password);
+    if (hash.isEmpty())
+        return Failure { Invalid, u"the password could not be hashed (out of memory)"_s };
+    if (const Result<qint64> id = m_store.accounts().insertUser(name, hash, roles); !id) {
+        // The insert fails on the unique name too: a user that is there now was there before.
+        if (m_store.accounts().userByName(name).found())
+            return Failure { Exists, u"user '%1' exists"_s.arg(name) };
+        return id.error();
+    }
+    return {};
+}
+
+Result<void> OperatorAccounts::anotherAdministratorThan(const QString &name)
 {
     const Result<QList<SqlAccountStore::UserRow>> all = m_store.accounts().users();
-    if (!all) {
-        m_error = all.error().message;
-        m_storeFailed = true;
-        return false;
-    }
-    if (std::none_of(all->cbegin(), all->cend(), [&](const SqlAccountStore::UserRow &u) {
-            return u.name != name && u.roles.contains(u"admin"_s);
-        })) {
-        m_error = u"'%1' is the last administrator"_s.arg(name);
-        return false;
-    }
-    return true;
+    if (!all)
+        return all.error();
+    if (std::none_of(all->cbegin(), all->cend(),
+                     [&](const SqlAccountStore::UserRow &u) { return u.name != name && u.roles.contains(u"admin"_s); }))
+        return Failure { LastAdministrator, u"'%1' is the last administrator"_s.arg(name) };
+    return {};
 }
 
-bool OperatorAccounts::updateUser(const QString &name, const QString &password, const QStringList &roles)
+Result<void> OperatorAccounts::updateUser(const QString &name, const QString &password, const QStringList &roles)
 {
-    m_storeFailed = false;
     const Lookup<SqlAccountStore::UserRow> user = m_store.accounts().userByName(name);
-    if (!user.found()) {
-        m_error = user.failed() ? user.error().message : u"user '%1' does not exist"_s.arg(name);
-        m_storeFailed = user.failed();
-        return false;
+    if (user.failed())
+        return user.error();
+    if (user.absent())
+        return Failure { Unknown, u"user '%1' does not exist"_s.arg(name) };
+    if (Result<void> ok = acceptable(password, roles, false); !ok)
+        return ok;
+    if (!roles.contains(u"admin"_s)) {
+        if (Result<void> ok = anotherAdministratorThan(name); !ok)
+            return ok;
     }
-    if (!password.isEmpty() && password.size() < MinPasswordLength) {
-        m_error = u"a password has at least %1 characters"_s.arg(MinPasswordLength);
-        return false;
-    }
-    for (const QString &role : roles) {
-        if (!Roles::permissionsOf(role)) {
-            m_error = u"unknown role '%1'; roles are %2"_s.arg(role, Roles::names().join(u", "_s));
-            return false;
-        }
-    }
-    if (roles.isEmpty()) {
-        m_error = u"a user needs a role: %1"_s.arg(Roles::names().join(u", "_s));
-        return false;
-    }
-    if (!roles.contains(u"admin"_s) && !anotherAdministratorThan(name))
-        return false;
     const QString hash = password.isEmpty() ? QString() : hashPassword(password);
-    if (!password.isEmpty() && hash.isEmpty()) {
-        m_error = u"the password could not be hashed (out of memory)"_s;
-        return false;
-    }
+    if (!password.isEmpty() && hash.isEmpty())
+        return Failure { Invalid, u"the password could not be hashed (out of memory)"_s };
     m_recent.clear(); // cached credentials carry the old roles
-    if (!m_store.accounts().updateUser(user->id, hash, roles)) {
-        m_error = m_store.lastError();
-        m_storeFailed = true;
-        return false;
-    }
-    return true;
+    return m_store.accounts().updateUser(user->id, hash, roles);
 }
 
-bool OperatorAccounts::deleteUser(const QString &name)
+Result<void> OperatorAccounts::deleteUser(const QString &name)
 {
-    m_storeFailed = false;
     const Lookup<SqlAccountStore::UserRow> user = m_store.accounts().userByName(name);
-    if (!user.found()) {
-        m_error = user.failed() ? user.error().message : u"user '%1' does not exist"_s.arg(name);
-        m_storeFailed = user.failed();
-        return false;
+    if (user.failed())
+        return user.error();
+    if (user.absent())
+        return Failure { Unknown, u"user '%1' does not exist"_s.arg(name) };
+    if (user->roles.contains(u"admin"_s)) {
+        if (Result<void> ok = anotherAdministratorThan(name); !ok)
+            return ok;
     }
-    if (user->roles.contains(u"admin"_s) && !anotherAdministratorThan(name))
-        return false;
     m_recent.clear();
-    if (!m_store.accounts().deleteUser(user->id)) {
-        m_error = m_store.lastError();
-        m_storeFailed = true;
-        return false;
-    }
-    return true;
+    return m_store.accounts().deleteUser(user->id);
 }
 
 Result<bool> OperatorAccounts::hasUsers()
@@ -248,11 +214,14 @@ Lookup<Operator> OperatorAccounts::authenticate(const QByteArray &authorization)
         // is known; a failure to store it only leaves the old hash, which still works.
         if (needsRehash(user->passwordHash)) {
             const QString upgraded = hashPassword(password);
-            if (!upgraded.isEmpty() && m_store.accounts().updateUser(user->id, upgraded, user->roles))
+            const Result<void> stored = upgraded.isEmpty()
+                ? Result<void>(Failure { Invalid, u"the password could not be hashed (out of memory)"_s })
+                : m_store.accounts().updateUser(user->id, upgraded, user->roles);
+            if (stored)
                 qCInfo(lcAuth).noquote() << "upgraded the password hash of" << user->name << "to Argon2id";
             else
                 qCWarning(lcAuth).noquote()
-                    << "could not upgrade the password hash of" << user->name << ':' << m_store.lastError();
+                    << "could not upgrade the password hash of" << user->name << ':' << stored.error().message;
         }
         const Operator op { user->id, user->name, user->roles };
         if (m_recent.size() > 1000)
@@ -272,15 +241,15 @@ Lookup<Operator> OperatorAccounts::authenticate(const QByteArray &authorization)
     return std::nullopt;
 }
 
-std::optional<std::pair<QString, QDateTime>> OperatorAccounts::issueToken(const Operator &op, qint64 lifetimeSecs)
+Result<std::pair<QString, QDateTime>> OperatorAccounts::issueToken(const Operator &op, qint64 lifetimeSecs)
 {
     const QString token
         = QString::fromLatin1(randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(lifetimeSecs);
-    if (!m_store.accounts().insertToken(op.id, QString::fromLatin1(sha256(token.toLatin1()).toHex()), expires)) {
-        m_error = m_store.lastError();
-        return std::nullopt;
-    }
+    if (const Result<void> stored
+        = m_store.accounts().insertToken(op.id, QString::fromLatin1(sha256(token.toLatin1()).toHex()), expires);
+        !stored)
+        return stored.error();
     return std::pair(token, expires);
 }
 

@@ -29,22 +29,25 @@ class OperatorAccounts
 public:
     explicit OperatorAccounts(SqlStore &store);
 
-    // Creates a user; false with error() when the name is taken, a role unknown, or the password too short.
-    bool createUser(const QString &name, const QString &password, const QStringList &roles);
+    // What a write refuses, as its Failure's code (a failure of the store itself is coded "flotilla.store").
+    static constexpr QLatin1StringView Invalid { "flotilla.accounts.invalid" }; // a name, password or role
+    static constexpr QLatin1StringView Exists { "flotilla.accounts.exists" };
+    static constexpr QLatin1StringView Unknown { "flotilla.accounts.unknown" }; // no such user
+    static constexpr QLatin1StringView LastAdministrator { "flotilla.accounts.lastAdministrator" };
+
+    // Creates a user; refused when the name is taken, a role unknown, or the password too short.
+    Result<void> createUser(const QString &name, const QString &password, const QStringList &roles);
     // Changes roles (and the password unless empty) / removes a user; the last administrator stays one.
-    bool updateUser(const QString &name, const QString &password, const QStringList &roles);
-    bool deleteUser(const QString &name);
+    Result<void> updateUser(const QString &name, const QString &password, const QStringList &roles);
+    Result<void> deleteUser(const QString &name);
     Result<bool> hasUsers();
     Result<QList<Operator>> users();
-    QString error() const { return m_error; }
-    // Whether the last create, update or delete failed in the store (a 500), not on what it was asked.
-    bool failedInStore() const { return m_storeFailed; }
 
     // The operator an Authorization header speaks for: "Basic base64(user:password)" or "Bearer <token>".
     // Absent: the credentials are wrong; failed: they could not be checked (the store failed).
     Lookup<Operator> authenticate(const QByteArray &authorization);
-    // A new bearer token for the user, valid for lifetimeSecs.
-    std::optional<std::pair<QString, QDateTime>> issueToken(const Operator &op, qint64 lifetimeSecs);
+    // A new bearer token for the user, valid for lifetimeSecs, and when it expires.
+    Result<std::pair<QString, QDateTime>> issueToken(const Operator &op, qint64 lifetimeSecs);
 
     // "$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>" (PHC string format); empty when it cannot be made.
     static QString hashPassword(const QString &password);
@@ -56,11 +59,11 @@ public:
 
 private:
     SqlStore &m_store;
-    QString m_error;
-    bool m_storeFailed = false;
     QString timingHash();
-    // Whether an administrator other than name remains; false with error() when not, or when users cannot be read.
-    bool anotherAdministratorThan(const QString &name);
+    // Whether an administrator other than name remains; refused when not, failed when users cannot be read.
+    Result<void> anotherAdministratorThan(const QString &name);
+    // A user's roles and password (unless empty, for an update): refused when they are not acceptable.
+    static Result<void> acceptable(const QString &password, const QStringList &roles, bool passwordRequired);
 
     QString m_timingHash;
     // Verified Basic credentials (by a hash of the header) for a minute: Argon2id is slow on purpose.

@@ -187,8 +187,8 @@ bool Server::start()
         const QString password
             = configured ? m_config.initialAdminPassword : qEnvironmentVariable("FLOTILLA_ADMIN_PASSWORD");
         if (!user.isEmpty() && !password.isEmpty()) {
-            if (!m_accounts->createUser(user, password, { u"admin"_s })) {
-                m_error = u"FLOTILLA_ADMIN_USER/FLOTILLA_ADMIN_PASSWORD: "_s + m_accounts->error();
+            if (const Result<void> created = m_accounts->createUser(user, password, { u"admin"_s }); !created) {
+                m_error = u"FLOTILLA_ADMIN_USER/FLOTILLA_ADMIN_PASSWORD: "_s + created.error().message;
                 return false;
             }
             qCInfo(lcHttp).noquote() << "created the administrator" << user;
@@ -296,13 +296,10 @@ bool Server::loadLocalCredential()
             return false;
         }
         file.close();
-        if (existing.found()) {
-            if (!m_accounts->updateUser(user, password, { u"admin"_s })) {
-                m_error = m_accounts->error();
-                return false;
-            }
-        } else if (!m_accounts->createUser(user, password, { u"admin"_s })) {
-            m_error = m_accounts->error();
+        const Result<void> stored = existing.found() ? m_accounts->updateUser(user, password, { u"admin"_s })
+                                                     : m_accounts->createUser(user, password, { u"admin"_s });
+        if (!stored) {
+            m_error = stored.error().message;
             return false;
         }
     }

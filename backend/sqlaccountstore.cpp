@@ -15,7 +15,7 @@ SqlAccountStore::UserRow userFrom(const QSqlQuery &q)
 }
 } // namespace
 
-qint64 SqlAccountStore::insertUser(const QString &name, const QString &passwordHash, const QStringList &roles)
+Result<qint64> SqlAccountStore::insertUser(const QString &name, const QString &passwordHash, const QStringList &roles)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO users (name, password_hash, roles, created_at) VALUES (?,?,?,?) RETURNING id"));
@@ -23,10 +23,8 @@ qint64 SqlAccountStore::insertUser(const QString &name, const QString &passwordH
     q.addBindValue(passwordHash);
     q.addBindValue(roles.join(QLatin1Char(',')));
     q.addBindValue(toMs(QDateTime::currentDateTimeUtc()));
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting user %1").arg(name), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting user %1").arg(name), q);
     return q.value(0).toLongLong();
 }
 
@@ -60,15 +58,15 @@ Result<int> SqlAccountStore::countUsers()
     return q.value(0).toInt();
 }
 
-bool SqlAccountStore::insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires)
+Result<void> SqlAccountStore::insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires)
 {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO api_tokens (token_hash, user_id, expires_at) VALUES (?,?,?)"));
     q.addBindValue(tokenHash);
     q.addBindValue(userId);
     q.addBindValue(toMs(expires));
     if (!q.exec())
-        return setError(QStringLiteral("saving a token"), q);
-    return true;
+        return failed(QStringLiteral("saving a token"), q);
+    return {};
 }
 
 Lookup<SqlAccountStore::UserRow> SqlAccountStore::userByTokenHash(const QString &tokenHash, const QDateTime &now)
@@ -85,7 +83,7 @@ Lookup<SqlAccountStore::UserRow> SqlAccountStore::userByTokenHash(const QString 
     return userFrom(q);
 }
 
-bool SqlAccountStore::updateUser(qint64 id, const QString &passwordHash, const QStringList &roles)
+Result<void> SqlAccountStore::updateUser(qint64 id, const QString &passwordHash, const QStringList &roles)
 {
     QSqlQuery &q = prepared(passwordHash.isEmpty()
                                 ? QStringLiteral("UPDATE users SET roles = ? WHERE id = ?")
@@ -95,11 +93,11 @@ bool SqlAccountStore::updateUser(qint64 id, const QString &passwordHash, const Q
         q.addBindValue(passwordHash);
     q.addBindValue(id);
     if (!q.exec())
-        return setError(QStringLiteral("updating user %1").arg(id), q);
-    return true;
+        return failed(QStringLiteral("updating user %1").arg(id), q);
+    return {};
 }
 
-bool SqlAccountStore::deleteUser(qint64 id)
+Result<void> SqlAccountStore::deleteUser(qint64 id)
 {
     StoreTransaction tx(m_sql);
     for (const QString &sql : { QStringLiteral("DELETE FROM api_tokens WHERE user_id = ?"),
@@ -107,9 +105,11 @@ bool SqlAccountStore::deleteUser(qint64 id)
         QSqlQuery &q = prepared(sql);
         q.addBindValue(id);
         if (!q.exec())
-            return setError(QStringLiteral("deleting user %1").arg(id), q);
+            return failed(QStringLiteral("deleting user %1").arg(id), q);
     }
-    return tx.commit();
+    if (!tx.commit())
+        return failed(QStringLiteral("deleting user %1").arg(id));
+    return {};
 }
 
 } // namespace Flotilla

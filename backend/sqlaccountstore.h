@@ -26,13 +26,14 @@ public:
         QString passwordHash;
         QStringList roles;
     };
-    qint64 insertUser(const QString &name, const QString &passwordHash, const QStringList &roles);
+    // The new user's id.
+    Result<qint64> insertUser(const QString &name, const QString &passwordHash, const QStringList &roles);
     Lookup<UserRow> userByName(const QString &name);
     Result<QList<UserRow>> users();
     Result<int> countUsers();
-    bool updateUser(qint64 id, const QString &passwordHash, const QStringList &roles); // empty hash: keep
-    bool deleteUser(qint64 id);
-    bool insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires);
+    Result<void> updateUser(qint64 id, const QString &passwordHash, const QStringList &roles); // empty hash: keep
+    Result<void> deleteUser(qint64 id); // and its tokens
+    Result<void> insertToken(qint64 userId, const QString &tokenHash, const QDateTime &expires);
     Lookup<UserRow> userByTokenHash(const QString &tokenHash, const QDateTime &now);
 };
 

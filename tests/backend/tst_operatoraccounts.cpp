@@ -91,7 +91,7 @@ QString TestOperatorAccounts::storedHash(const QString &user)
 void TestOperatorAccounts::credentialsThatCannotBeCheckedAreNotWrong()
 {
     OperatorAccounts accounts(*m_store);
-    QVERIFY2(accounts.createUser(u"ada"_s, u"correct horse"_s, { u"admin"_s }), qPrintable(accounts.error()));
+    QVERIFY(accounts.createUser(u"ada"_s, u"correct horse"_s, { u"admin"_s }));
     {
         const FlotillaTest::TableAway away(
             FlotillaTest::storeConnection(m_dir.filePath(u"%1.sqlite"_s.arg(m_databases))), u"users"_s);
@@ -99,20 +99,38 @@ void TestOperatorAccounts::credentialsThatCannotBeCheckedAreNotWrong()
         const Lookup<Operator> who = accounts.authenticate(basic(u"ada"_s, u"correct horse"_s));
         QVERIFY(who.failed());
         QVERIFY2(who.error().message.contains(u"reading user ada"_s), qPrintable(who.error().message));
-        QVERIFY(!accounts.updateUser(u"ada"_s, QString(), { u"admin"_s }));
-        QVERIFY2(accounts.failedInStore(), qPrintable(accounts.error()));
-        QVERIFY(!accounts.deleteUser(u"ada"_s));
-        QVERIFY2(accounts.failedInStore(), qPrintable(accounts.error()));
+        const Result<void> updated = accounts.updateUser(u"ada"_s, QString(), { u"admin"_s });
+        QVERIFY(!updated);
+        QCOMPARE(updated.error().code, u"flotilla.store"_s);
+        const Result<void> deleted = accounts.deleteUser(u"ada"_s);
+        QVERIFY(!deleted);
+        QCOMPARE(deleted.error().code, u"flotilla.store"_s);
+        // A user that cannot be written is the store's failure, not a name that is taken.
+        const Result<void> created = accounts.createUser(u"grace"_s, u"hopper's password"_s, { u"viewer"_s });
+        QVERIFY(!created);
+        QCOMPARE(created.error().code, u"flotilla.store"_s);
+        QVERIFY2(created.error().message.contains(u"inserting user grace"_s), qPrintable(created.error().message));
     }
     QVERIFY(accounts.authenticate(basic(u"ada"_s, u"correct horse"_s)).found());
-    QVERIFY(!accounts.deleteUser(u"nobody"_s));
-    QVERIFY(!accounts.failedInStore()); // a refusal, not a failure
+    // Refusals, not failures, each with its own code.
+    const Result<void> nobody = accounts.deleteUser(u"nobody"_s);
+    QVERIFY(!nobody);
+    QCOMPARE(nobody.error().code, OperatorAccounts::Unknown);
+    const Result<void> again = accounts.createUser(u"ada"_s, u"another horse"_s, { u"admin"_s });
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, OperatorAccounts::Exists);
+    const Result<void> last = accounts.deleteUser(u"ada"_s);
+    QVERIFY(!last);
+    QCOMPARE(last.error().code, OperatorAccounts::LastAdministrator);
+    const Result<void> shortPassword = accounts.updateUser(u"ada"_s, u"short"_s, { u"admin"_s });
+    QVERIFY(!shortPassword);
+    QCOMPARE(shortPassword.error().code, OperatorAccounts::Invalid);
 }
 
 void TestOperatorAccounts::newHashesAreArgon2idWithOwaspParameters()
 {
     OperatorAccounts accounts(*m_store);
-    QVERIFY2(accounts.createUser(u"ada"_s, u"correct horse"_s, { u"admin"_s }), qPrintable(accounts.error()));
+    QVERIFY(accounts.createUser(u"ada"_s, u"correct horse"_s, { u"admin"_s }));
     const QString hash = storedHash(u"ada"_s);
     // OWASP: m = 19 MiB (19456 KiB), t = 2, p = 1; the salt makes two hashes of one password differ.
     QVERIFY2(hash.startsWith(u"$argon2id$v=19$m=19456,t=2,p=1$"_s), qPrintable(hash));
@@ -170,7 +188,7 @@ void TestOperatorAccounts::legacyHashIsUpgradedAtTheNextLogin()
     QFETCH(QString, stored);
     QVERIFY(!stored.isEmpty());
     OperatorAccounts accounts(*m_store);
-    QVERIFY2(m_store->accounts().insertUser(u"grace"_s, stored, { u"operator"_s }) > 0,
+    QVERIFY2(m_store->accounts().insertUser(u"grace"_s, stored, { u"operator"_s }).ok(),
              qPrintable(m_store->lastError()));
     QVERIFY(OperatorAccounts::needsRehash(stored));
 
@@ -193,7 +211,7 @@ void TestOperatorAccounts::legacyHashIsUpgradedAtTheNextLogin()
 void TestOperatorAccounts::wrongPasswordUpgradesNothing()
 {
     const QString stored = legacyHash(u"old password"_s);
-    QVERIFY(m_store->accounts().insertUser(u"grace"_s, stored, { u"viewer"_s }) > 0);
+    QVERIFY(m_store->accounts().insertUser(u"grace"_s, stored, { u"viewer"_s }).ok());
     OperatorAccounts accounts(*m_store);
     QVERIFY(accounts.authenticate(basic(u"grace"_s, u"guess"_s)).absent());
     QCOMPARE(storedHash(u"grace"_s), stored);
@@ -202,8 +220,9 @@ void TestOperatorAccounts::wrongPasswordUpgradesNothing()
 void TestOperatorAccounts::changedPasswordIsArgon2id()
 {
     OperatorAccounts accounts(*m_store);
-    QVERIFY(m_store->accounts().insertUser(u"root"_s, legacyHash(u"first password"_s), { u"admin"_s }) > 0);
-    QVERIFY2(accounts.updateUser(u"root"_s, u"second password"_s, { u"admin"_s }), qPrintable(accounts.error()));
+    QVERIFY(m_store->accounts().insertUser(u"root"_s, legacyHash(u"first password"_s), { u"admin"_s }).ok());
+    const Result<void> changed = accounts.updateUser(u"root"_s, u"second password"_s, { u"admin"_s });
+    QVERIFY2(changed, changed ? "" : qPrintable(changed.error().message));
     QVERIFY(storedHash(u"root"_s).startsWith(u"$argon2id$"_s));
     QVERIFY(accounts.authenticate(basic(u"root"_s, u"first password"_s)).absent());
     QVERIFY(accounts.authenticate(basic(u"root"_s, u"second password"_s)).found());
