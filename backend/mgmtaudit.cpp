@@ -25,21 +25,24 @@ void ManagementServer::recordCreated(Context &ctx, const QString &kind, const QJ
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (qint64 id : idsIn(created)) {
-        if (!m_store.auditTrail().recordAudit(kind, id, ctx.who.name, now, true))
-            qCWarning(lcMgmt).noquote() << m_store.lastError();
+        if (const Result<void> recorded = m_store.auditTrail().recordAudit(kind, id, ctx.who.name, now, true);
+            !recorded)
+            qCWarning(lcMgmt).noquote() << recorded.error().message;
     }
 }
 
 void ManagementServer::recordModified(Context &ctx, const QString &kind, qint64 id)
 {
-    if (!m_store.auditTrail().recordAudit(kind, id, ctx.who.name, QDateTime::currentDateTimeUtc(), false))
-        qCWarning(lcMgmt).noquote() << m_store.lastError();
+    if (const Result<void> recorded
+        = m_store.auditTrail().recordAudit(kind, id, ctx.who.name, QDateTime::currentDateTimeUtc(), false);
+        !recorded)
+        qCWarning(lcMgmt).noquote() << recorded.error().message;
 }
 
 void ManagementServer::forget(const QString &kind, qint64 id)
 {
-    if (!m_store.auditTrail().forgetAudit(kind, id))
-        qCWarning(lcMgmt).noquote() << m_store.lastError();
+    if (const Result<void> forgotten = m_store.auditTrail().forgetAudit(kind, id); !forgotten)
+        qCWarning(lcMgmt).noquote() << forgotten.error().message;
 }
 
 QHash<qint64, SqlAuditTrail::AuditRow> ManagementServer::auditRows(const QString &kind, const QList<qint64> &ids)

@@ -140,11 +140,14 @@ void ManagementServer::handleChange(Context &ctx, const Route &route)
             e.request = forTrail(ctx.request.body(), ctx.request.value("content-type"));
             e.before = before;
             e.after = forTrail(answer->body, "application/json");
-            if (!m_store.auditTrail().appendAuditEntry(e) || !tx.commit()) {
+            Result<void> stored = m_store.auditTrail().appendAuditEntry(e);
+            if (stored && !tx.commit())
+                stored = Failure { u"flotilla.store"_s, m_store.lastError() };
+            if (!stored) {
                 // Nothing of the change is kept: the operator is told, with the store's own words.
-                qCWarning(lcMgmt).noquote() << "not committed:" << e.method << e.path << m_store.lastError();
+                qCWarning(lcMgmt).noquote() << "not committed:" << e.method << e.path << stored.error().message;
                 return ctx.fail(Status::InternalServerError,
-                                u"the change was not stored: %1"_s.arg(m_store.lastError()));
+                                u"the change was not stored: %1"_s.arg(stored.error().message));
             }
         }
         // Anything else: the transaction rolls back whatever the handler had written before it failed.

@@ -81,8 +81,8 @@ void ManagementServer::createMetadata(Context &ctx)
     StoreTransaction tx(m_store);
     QJsonArray out;
     for (const SqlMetadataStore::MetadataEntry &e : std::as_const(entries)) {
-        if (!m_store.metadataStore().setMetadata(owner->first, owner->second, e))
-            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        if (!ctx.succeeded(m_store.metadataStore().setMetadata(owner->first, owner->second, e)))
+            return;
         out.append(metadataJson(e, module));
     }
     if (!tx.commit())
@@ -124,8 +124,8 @@ void ManagementServer::updateMetadata(Context &ctx)
     }
     if (e->value.size() > MaxValueLength)
         return ctx.fail(Status::BadRequest, u"a value has at most %1 characters"_s.arg(MaxValueLength));
-    if (!m_store.metadataStore().setMetadata(owner->first, owner->second, *e))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.metadataStore().setMetadata(owner->first, owner->second, *e)))
+        return;
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -138,8 +138,8 @@ void ManagementServer::deleteMetadata(Context &ctx)
     if (!ctx.found(m_store.metadataStore().metadataEntry(owner->first, owner->second, key),
                    u"no metadata '%1'"_s.arg(key)))
         return;
-    if (!m_store.metadataStore().deleteMetadata(owner->first, owner->second, key))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.metadataStore().deleteMetadata(owner->first, owner->second, key)))
+        return;
     ctx.send(QJsonValue(), Status::NoContent);
 }
 

@@ -628,7 +628,9 @@ void ManagementServer::deleteModule(Context &ctx)
     for (const Artifact &a : *artifacts)
         removeUnreferencedContent(a.sha256);
     forget(u"softwaremodule"_s, *id);
-    m_store.metadataStore().deleteMetadata(u"softwaremodule"_s, *id, {});
+    // Within the change's transaction: metadata that cannot be deleted keeps the module too (a 500).
+    if (!ctx.succeeded(m_store.metadataStore().deleteMetadata(u"softwaremodule"_s, *id, {})))
+        return;
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -647,7 +649,9 @@ void ManagementServer::deleteSet(Context &ctx)
     if (!m_store.repository().deleteDistributionSet(*id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(u"distributionset"_s, *id);
-    m_store.metadataStore().deleteMetadata(u"distributionset"_s, *id, {});
+    // Within the change's transaction: metadata that cannot be deleted keeps the set too (a 500).
+    if (!ctx.succeeded(m_store.metadataStore().deleteMetadata(u"distributionset"_s, *id, {})))
+        return;
     ctx.send(QJsonValue(), Status::NoContent);
 }
 

@@ -167,7 +167,9 @@ void ManagementServer::deleteTarget(Context &ctx)
     if (!m_store.targets().deleteTarget(t->id))
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     forget(u"target"_s, t->id);
-    m_store.metadataStore().deleteMetadata(u"target"_s, t->id, {});
+    // Within the change's transaction: metadata that cannot be deleted keeps the target too (a 500).
+    if (!ctx.succeeded(m_store.metadataStore().deleteMetadata(u"target"_s, t->id, {})))
+        return;
     ctx.send(QJsonValue(), Status::NoContent); // hawkBit 0.10 answers 204
 }
 

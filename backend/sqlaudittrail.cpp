@@ -22,7 +22,7 @@ QVariant textOrNull(const QByteArray &bytes)
 }
 } // namespace
 
-bool SqlAuditTrail::appendAuditEntry(const AuditEntry &e)
+Result<void> SqlAuditTrail::appendAuditEntry(const AuditEntry &e)
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "INSERT INTO audit_log (at, actor, address, method, path, status, entity, entity_id, request, before_value, "
@@ -39,8 +39,8 @@ bool SqlAuditTrail::appendAuditEntry(const AuditEntry &e)
     q.addBindValue(textOrNull(e.before));
     q.addBindValue(textOrNull(e.after));
     if (!q.exec())
-        return setError(QStringLiteral("writing the audit entry of %1 %2").arg(e.method, e.path), q);
-    return true;
+        return failed(QStringLiteral("writing the audit entry of %1 %2").arg(e.method, e.path), q);
+    return {};
 }
 
 Result<QList<SqlAuditTrail::AuditEntry>> SqlAuditTrail::auditEntriesWhere(const QString &where,
@@ -80,7 +80,8 @@ Result<int> SqlAuditTrail::pruneAuditEntries(const QDateTime &before)
     return q.numRowsAffected();
 }
 
-bool SqlAuditTrail::recordAudit(const QString &kind, qint64 id, const QString &who, const QDateTime &at, bool created)
+Result<void> SqlAuditTrail::recordAudit(const QString &kind, qint64 id, const QString &who, const QDateTime &at,
+                                        bool created)
 {
     QSqlQuery &q = prepared(
         created ? QStringLiteral("INSERT INTO entity_audit (kind, entity_id, created_by, created_at, modified_by, "
@@ -98,8 +99,8 @@ bool SqlAuditTrail::recordAudit(const QString &kind, qint64 id, const QString &w
     q.addBindValue(who);
     q.addBindValue(at.toMSecsSinceEpoch());
     if (!q.exec())
-        return setError(QStringLiteral("recording who changed %1 %2").arg(kind).arg(id), q);
-    return true;
+        return failed(QStringLiteral("recording who changed %1 %2").arg(kind).arg(id), q);
+    return {};
 }
 
 Result<QHash<qint64, SqlAuditTrail::AuditRow>> SqlAuditTrail::audit(const QString &kind, const QList<qint64> &ids)
@@ -122,14 +123,14 @@ Result<QHash<qint64, SqlAuditTrail::AuditRow>> SqlAuditTrail::audit(const QStrin
     return rows;
 }
 
-bool SqlAuditTrail::forgetAudit(const QString &kind, qint64 id)
+Result<void> SqlAuditTrail::forgetAudit(const QString &kind, qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("DELETE FROM entity_audit WHERE kind = ? AND entity_id = ?"));
     q.addBindValue(kind);
     q.addBindValue(id);
     if (!q.exec())
-        return setError(QStringLiteral("forgetting %1 %2").arg(kind).arg(id), q);
-    return true;
+        return failed(QStringLiteral("forgetting %1 %2").arg(kind).arg(id), q);
+    return {};
 }
 
 } // namespace Flotilla

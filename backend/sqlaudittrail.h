@@ -27,9 +27,9 @@ public:
         QString modifiedBy;
         QDateTime modifiedAt;
     };
-    bool recordAudit(const QString &kind, qint64 id, const QString &who, const QDateTime &at, bool created);
+    Result<void> recordAudit(const QString &kind, qint64 id, const QString &who, const QDateTime &at, bool created);
     Result<QHash<qint64, AuditRow>> audit(const QString &kind, const QList<qint64> &ids); // one query
-    bool forgetAudit(const QString &kind, qint64 id);
+    Result<void> forgetAudit(const QString &kind, qint64 id);
 
     // The audit trail: one entry per operator change through the Management API, written in the change's own
     // transaction; append-only (nothing but retention removes an entry).
@@ -48,7 +48,7 @@ public:
         QByteArray before; // the resource as a GET answered it before the change (JSON), or empty
         QByteArray after; // the answer (JSON), or empty
     };
-    bool appendAuditEntry(const AuditEntry &entry);
+    Result<void> appendAuditEntry(const AuditEntry &entry);
     Result<QList<AuditEntry>> auditEntriesWhere(const QString &where, const QVariantList &binds, const QString &orderBy,
                                                 int offset, int limit);
     // Removes the entries older than `before`; how many.

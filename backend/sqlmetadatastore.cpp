@@ -34,7 +34,7 @@ Lookup<SqlMetadataStore::MetadataEntry> SqlMetadataStore::metadataEntry(const QS
     return MetadataEntry { q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() != 0 };
 }
 
-bool SqlMetadataStore::setMetadata(const QString &kind, qint64 id, const MetadataEntry &entry)
+Result<void> SqlMetadataStore::setMetadata(const QString &kind, qint64 id, const MetadataEntry &entry)
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "INSERT INTO entity_metadata (kind, entity_id, meta_key, meta_value, target_visible) VALUES (?,?,?,?,?) "
@@ -46,11 +46,11 @@ bool SqlMetadataStore::setMetadata(const QString &kind, qint64 id, const Metadat
     q.addBindValue(entry.value.isNull() ? QStringLiteral("") : entry.value);
     q.addBindValue(entry.targetVisible ? 1 : 0);
     if (!q.exec())
-        return setError(QStringLiteral("saving metadata '%1' of %2 %3").arg(entry.key, kind).arg(id), q);
-    return true;
+        return failed(QStringLiteral("saving metadata '%1' of %2 %3").arg(entry.key, kind).arg(id), q);
+    return {};
 }
 
-bool SqlMetadataStore::deleteMetadata(const QString &kind, qint64 id, const QString &key)
+Result<void> SqlMetadataStore::deleteMetadata(const QString &kind, qint64 id, const QString &key)
 {
     QSqlQuery &q
         = prepared(key.isEmpty() ? QStringLiteral("DELETE FROM entity_metadata WHERE kind = ? AND entity_id = ?")
@@ -61,8 +61,8 @@ bool SqlMetadataStore::deleteMetadata(const QString &kind, qint64 id, const QStr
     if (!key.isEmpty())
         q.addBindValue(key);
     if (!q.exec())
-        return setError(QStringLiteral("deleting metadata of %1 %2").arg(kind).arg(id), q);
-    return true;
+        return failed(QStringLiteral("deleting metadata of %1 %2").arg(kind).arg(id), q);
+    return {};
 }
 
 } // namespace Flotilla

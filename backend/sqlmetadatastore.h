@@ -27,8 +27,8 @@ public:
     };
     Result<QList<MetadataEntry>> metadata(const QString &kind, qint64 id); // by key
     Lookup<MetadataEntry> metadataEntry(const QString &kind, qint64 id, const QString &key);
-    bool setMetadata(const QString &kind, qint64 id, const MetadataEntry &entry); // insert or replace
-    bool deleteMetadata(const QString &kind, qint64 id, const QString &key); // empty key: all of the entity's
+    Result<void> setMetadata(const QString &kind, qint64 id, const MetadataEntry &entry); // insert or replace
+    Result<void> deleteMetadata(const QString &kind, qint64 id, const QString &key); // empty key: all of the entity's
 };
 
 } // namespace Flotilla

@@ -45,6 +45,8 @@ private Q_SLOTS:
     void aRolloutThatCannotBeReadIsNotMissing_data();
     void aRolloutThatCannotBeReadIsNotMissing();
     void credentialsThatCannotBeCheckedAreNotUnauthorized();
+    void anEntityWhoseMetadataStaysIsNotDeleted_data();
+    void anEntityWhoseMetadataStaysIsNotDeleted();
 
 private:
     // The server's own store connection.
@@ -613,6 +615,42 @@ void TestManagementResources::credentialsThatCannotBeCheckedAreNotUnauthorized()
     QCOMPARE(failed.status, 500);
     QVERIFY2(failed.json().value("message"_L1).toString().contains(u"reading user viewer"_s), failed.body.constData());
     QCOMPARE(as("viewer").get(u"/targets"_s).status, 200);
+}
+
+void TestManagementResources::anEntityWhoseMetadataStaysIsNotDeleted_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("target") << u"/targets/m-1"_s;
+    QTest::newRow("software module") << u"/softwaremodules/1"_s;
+    QTest::newRow("distribution set") << u"/distributionsets/1"_s;
+}
+
+// Deleting a target, module or set deletes its metadata in the same transaction: when the metadata cannot be
+// deleted, that is a 500 and the entity is still there with its metadata (before, the failure was ignored and
+// the entity's metadata outlived it, to be found by the next entity given the same id).
+void TestManagementResources::anEntityWhoseMetadataStaysIsNotDeleted()
+{
+    QFETCH(QString, path);
+    prepareRepository();
+    HttpClient &admin = as("admin");
+    QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"m-1"}])").status, 201);
+    if (path.startsWith(u"/softwaremodules"_s))
+        QCOMPARE(admin.send("DELETE", u"/distributionsets/1"_s).status, 204); // frees module 1
+    QCOMPARE(admin.post(path + u"/metadata"_s, R"([{"key":"site","value":"Berlin"}])").status, 201);
+
+    HttpAnswer failed;
+    {
+        const FlotillaTest::TableAway away(serverDatabase(), u"entity_metadata"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        failed = admin.send("DELETE", path);
+    }
+
+    QCOMPARE(failed.status, 500);
+    QVERIFY2(failed.json().value("message"_L1).toString().contains(u"deleting metadata"_s), failed.body.constData());
+    QCOMPARE(admin.get(path).status, 200);
+    QCOMPARE(admin.get(path + u"/metadata/site"_s).json().value("value"_L1).toString(), u"Berlin"_s);
+    QCOMPARE(admin.send("DELETE", path).status, 204);
+    QCOMPARE(admin.get(path).status, 404);
 }
 
 QTEST_GUILESS_MAIN(TestManagementResources)

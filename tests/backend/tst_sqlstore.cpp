@@ -1,5 +1,8 @@
 // The SQL store against SQLite and against a real PostgreSQL the test starts itself: migrations, refusing a
 // newer schema, round trips, presentation order, transactions, idempotent feedback receipts, the query plan.
+#include "backend/sqlaccountstore.h"
+#include "backend/sqlaudittrail.h"
+#include "backend/sqlmetadatastore.h"
 #include "backend/sqlstore.h"
 #include "backend/sqltagstore.h"
 #include "backend/sqltargetfilterstore.h"
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void unreadableConfigurationIsNeverTheDefaults();
     void aLookupThatFailsIsNotAbsent();
     void aWriteThatFailsSaysWhy();
+    void accountMetadataAndAuditWritesThatFailSayWhy();
     void presentationLookupUsesIndex();
     void modulesArtifactsAndVisibility();
     void attributesReplaceWhole();
@@ -585,6 +589,74 @@ void TestSqlStore::aWriteThatFailsSaysWhy()
     QVERIFY2(gone.error().message.contains(u"there is no such auto-assignment"_s), qPrintable(gone.error().message));
     QVERIFY(filters.deleteTargetFilter(filter.id).ok());
     QVERIFY(filters.targetFilter(filter.id).absent());
+}
+
+// The same for the SQL-only stores: accounts, metadata and the audit trail.
+void TestSqlStore::accountMetadataAndAuditWritesThatFailSayWhy()
+{
+    SqlAccountStore &accounts = m_store->accounts();
+    const Result<qint64> ada = accounts.insertUser(u"ada"_s, u"hash"_s, { u"admin"_s });
+    QVERIFY2(ada, ada ? "" : qPrintable(ada.error().message));
+    const auto failsWith = [](const Result<void> &r, const QString &words) {
+        return !r && r.error().code == u"flotilla.store"_s && r.error().message.contains(words);
+    };
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"users"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const Result<qint64> inserted = accounts.insertUser(u"grace"_s, u"hash"_s, { u"viewer"_s });
+        QVERIFY(!inserted);
+        QVERIFY2(inserted.error().message.contains(u"inserting user grace"_s), qPrintable(inserted.error().message));
+        QVERIFY(failsWith(accounts.updateUser(*ada, QString(), { u"viewer"_s }), u"updating user %1"_s.arg(*ada)));
+    }
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"api_tokens"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const QDateTime tomorrow = QDateTime::currentDateTimeUtc().addDays(1);
+        QVERIFY(failsWith(accounts.insertToken(*ada, u"t"_s, tomorrow), u"saving a token"_s));
+        QVERIFY(failsWith(accounts.deleteUser(*ada), u"deleting user %1"_s.arg(*ada)));
+    }
+    QVERIFY(accounts.userByName(u"ada"_s).found()); // the failed delete took nothing
+
+    SqlMetadataStore &metadata = m_store->metadataStore();
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"entity_metadata"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        QVERIFY(failsWith(metadata.setMetadata(u"target"_s, 7, { u"site"_s, u"Berlin"_s, false }),
+                          u"saving metadata 'site' of target 7"_s));
+        QVERIFY(failsWith(metadata.deleteMetadata(u"target"_s, 7, {}), u"deleting metadata of target 7"_s));
+    }
+    SqlAuditTrail &trail = m_store->auditTrail();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"entity_audit"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        QVERIFY(failsWith(trail.recordAudit(u"target"_s, 7, u"ada"_s, now, true), u"recording who changed target 7"_s));
+        QVERIFY(failsWith(trail.forgetAudit(u"target"_s, 7), u"forgetting target 7"_s));
+    }
+    SqlAuditTrail::AuditEntry entry;
+    entry.at = now;
+    entry.actor = u"ada"_s;
+    entry.method = u"DELETE"_s;
+    entry.path = u"/targets/t-7"_s;
+    entry.status = 204;
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"audit_log"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        QVERIFY(failsWith(trail.appendAuditEntry(entry), u"writing the audit entry of DELETE /targets/t-7"_s));
+    }
+
+    // Back again, every write succeeds.
+    QVERIFY(accounts.updateUser(*ada, QString(), { u"viewer"_s }).ok());
+    QVERIFY(accounts.insertToken(*ada, u"t"_s, now.addDays(1)).ok());
+    QVERIFY(metadata.setMetadata(u"target"_s, 7, { u"site"_s, u"Berlin"_s, false }).ok());
+    QCOMPARE(metadata.metadataEntry(u"target"_s, 7, u"site"_s)->value, u"Berlin"_s);
+    QVERIFY(metadata.deleteMetadata(u"target"_s, 7, {}).ok());
+    QVERIFY(trail.recordAudit(u"target"_s, 7, u"ada"_s, now, true).ok());
+    QCOMPARE(trail.audit(u"target"_s, { 7 })->value(7).createdBy, u"ada"_s);
+    QVERIFY(trail.forgetAudit(u"target"_s, 7).ok());
+    QVERIFY(trail.appendAuditEntry(entry).ok());
+    QVERIFY(accounts.deleteUser(*ada).ok());
+    QVERIFY(accounts.userByName(u"ada"_s).absent());
 }
 
 void TestSqlStore::presentationLookupUsesIndex()
