@@ -286,8 +286,14 @@ void ManagementServer::updateRollout(Context &ctx)
     const QString description = change->description.value_or(r->description);
     if (name.isEmpty())
         return ctx.fail(Status::BadRequest, u"name must not be empty"_s);
-    if (!m_store.rollouts().updateRolloutText(r->id, name, description))
-        return ctx.fail(Status::Conflict, u"rollout '%1' exists"_s.arg(name)); // names are unique
+    // Names are unique. Asked first: on PostgreSQL nothing can be asked after a failed statement in a transaction.
+    const Lookup<Rollout> namesake = m_store.rollouts().rolloutNamed(name);
+    if (!ctx.succeeded(namesake))
+        return;
+    if (namesake.found() && namesake->id != r->id)
+        return ctx.fail(Status::Conflict, u"rollout '%1' exists"_s.arg(name));
+    if (!ctx.succeeded(m_store.rollouts().updateRolloutText(r->id, name, description)))
+        return;
     recordModified(ctx, u"rollout"_s, r->id);
     const Lookup<Rollout> saved = m_store.rollouts().rollout(r->id);
     if (!ctx.found(saved, u"rollout %1 does not exist"_s.arg(r->id)))
@@ -313,8 +319,8 @@ void ManagementServer::deleteRollout(Context &ctx)
     if (!deletable.contains(r->state))
         return ctx.fail(Errors::RolloutIllegalState,
                         u"rollout %1 is %2; stop it before deleting it"_s.arg(r->name, nameOf(r->state)));
-    if (!m_store.rollouts().deleteRollout(*id))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.rollouts().deleteRollout(*id)))
+        return;
     forget(u"rollout"_s, *id);
     ctx.send(QJsonValue(), Status::NoContent);
 }

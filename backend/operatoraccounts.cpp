@@ -115,12 +115,15 @@ Result<void> OperatorAccounts::createUser(const QString &name, const QString &pa
     const QString hash = hashPassword(password);
     if (hash.isEmpty())
         return Failure { Invalid, u"the password could not be hashed (out of memory)"_s };
-    if (const Result<qint64> id = m_store.accounts().insertUser(name, hash, roles); !id) {
-        // The insert fails on the unique name too: a user that is there now was there before.
-        if (m_store.accounts().userByName(name).found())
-            return Failure { Exists, u"user '%1' exists"_s.arg(name) };
+    // Asked before the insert: on PostgreSQL a failed statement ends the transaction it is part of, so nothing
+    // could be asked after it. (Two creating the same name at once: the second insert fails on the unique name.)
+    const Lookup<SqlAccountStore::UserRow> existing = m_store.accounts().userByName(name);
+    if (existing.failed())
+        return existing.error();
+    if (existing.found())
+        return Failure { Exists, u"user '%1' exists"_s.arg(name) };
+    if (const Result<qint64> id = m_store.accounts().insertUser(name, hash, roles); !id)
         return id.error();
-    }
     return {};
 }
 

@@ -65,16 +65,26 @@ RolloutGroup groupFrom(const QSqlQuery &q)
 
 } // namespace
 
-bool SqlRolloutStore::updateRolloutText(qint64 id, const QString &name, const QString &description)
+Lookup<Rollout> SqlRolloutStore::rolloutNamed(const QString &name)
+{
+    Result<QList<Rollout>> named = rolloutsWhere(QStringLiteral("r.name = ?"), { name }, QStringLiteral("r.id"), 0, 1);
+    if (!named)
+        return named.error();
+    if (named->isEmpty())
+        return std::nullopt;
+    return named->first();
+}
+
+Result<void> SqlRolloutStore::updateRolloutText(qint64 id, const QString &name, const QString &description)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE rollouts SET name = ?, description = ? WHERE id = ?"));
     q.addBindValue(name);
     q.addBindValue(description);
     q.addBindValue(id);
     if (!q.exec())
-        return setError(QStringLiteral("updating rollout %1").arg(id), q);
+        return failed(QStringLiteral("updating rollout %1").arg(id), q);
     changed(StoreChange::Kind::RolloutChanged, id);
-    return true;
+    return {};
 }
 
 Result<QList<qint64>> SqlRolloutStore::rolloutIdsOfSet(qint64 setId)
@@ -101,7 +111,7 @@ Result<int> SqlRolloutStore::countActionsOfRollout(qint64 rolloutId)
     return m_sql.countWhere(RsqlCompiler::Entity::Action, QStringLiteral("a.rollout_id = ?"), { rolloutId });
 }
 
-bool SqlRolloutStore::deleteRollout(qint64 rolloutId)
+Result<void> SqlRolloutStore::deleteRollout(qint64 rolloutId)
 {
     StoreTransaction tx(m_sql);
     static const QStringList statements = {
@@ -116,13 +126,15 @@ bool SqlRolloutStore::deleteRollout(qint64 rolloutId)
         QSqlQuery &q = prepared(sql);
         q.addBindValue(rolloutId);
         if (!q.exec())
-            return setError(QStringLiteral("deleting rollout %1").arg(rolloutId), q);
+            return failed(QStringLiteral("deleting rollout %1").arg(rolloutId), q);
     }
     changed(StoreChange::Kind::RolloutChanged, rolloutId);
-    return tx.commit();
+    if (!tx.commit())
+        return failed(QStringLiteral("deleting rollout %1").arg(rolloutId));
+    return {};
 }
 
-qint64 SqlRolloutStore::insertRollout(const Rollout &r)
+Result<qint64> SqlRolloutStore::insertRollout(const Rollout &r)
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "INSERT INTO rollouts (name, description, target_filter, ds_id, type, force_time, start_at, weight, "
@@ -139,10 +151,8 @@ qint64 SqlRolloutStore::insertRollout(const Rollout &r)
     q.addBindValue(r.dynamic ? 1 : 0);
     q.addBindValue(int(r.state));
     q.addBindValue(toMs(r.createdAt));
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting rollout %1").arg(r.name), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting rollout %1").arg(r.name), q);
     const qint64 id = q.value(0).toLongLong();
     changed(StoreChange::Kind::RolloutCreated, id);
     return id;
@@ -188,18 +198,21 @@ Result<QList<Rollout>> SqlRolloutStore::rolloutsWhere(const QString &where, cons
     return list;
 }
 
-bool SqlRolloutStore::updateRolloutState(qint64 id, RolloutState state)
+Result<void> SqlRolloutStore::updateRolloutState(qint64 id, RolloutState state)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE rollouts SET state = ? WHERE id = ?"));
     q.addBindValue(int(state));
     q.addBindValue(id);
     if (!q.exec())
-        return setError(QStringLiteral("updating rollout %1").arg(id), q);
+        return failed(QStringLiteral("updating rollout %1").arg(id), q);
+    if (q.numRowsAffected() != 1) // deleted meanwhile
+        return Failure { QStringLiteral("flotilla.store"),
+                         QStringLiteral("updating rollout %1: there is no such rollout").arg(id) };
     changed(StoreChange::Kind::RolloutChanged, id);
-    return q.numRowsAffected() == 1;
+    return {};
 }
 
-qint64 SqlRolloutStore::insertRolloutGroup(const RolloutGroup &g)
+Result<qint64> SqlRolloutStore::insertRolloutGroup(const RolloutGroup &g)
 {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO rollout_groups (rollout_id, position, name, state, "
                                            "success_pct, success_action, error_pct, target_pct, description, "
@@ -217,10 +230,8 @@ qint64 SqlRolloutStore::insertRolloutGroup(const RolloutGroup &g)
     q.addBindValue(g.targetFilterQuery);
     q.addBindValue(g.confirmationRequired ? QVariant(*g.confirmationRequired ? 1 : 0)
                                           : QVariant(QMetaType::fromType<int>()));
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting group %1 of rollout %2").arg(g.name).arg(g.rolloutId), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting group %1 of rollout %2").arg(g.name).arg(g.rolloutId), q);
     return q.value(0).toLongLong();
 }
 
@@ -255,27 +266,30 @@ Result<QHash<qint64, QList<RolloutGroup>>> SqlRolloutStore::rolloutGroupsOf(cons
     return result;
 }
 
-bool SqlRolloutStore::updateRolloutGroupState(qint64 groupId, RolloutGroupState state)
+Result<void> SqlRolloutStore::updateRolloutGroupState(qint64 groupId, RolloutGroupState state)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE rollout_groups SET state = ? WHERE id = ?"));
     q.addBindValue(int(state));
     q.addBindValue(groupId);
     if (!q.exec())
-        return setError(QStringLiteral("updating rollout group %1").arg(groupId), q);
+        return failed(QStringLiteral("updating rollout group %1").arg(groupId), q);
+    if (q.numRowsAffected() != 1) // deleted meanwhile
+        return Failure { QStringLiteral("flotilla.store"),
+                         QStringLiteral("updating rollout group %1: there is no such group").arg(groupId) };
     changed(StoreChange::Kind::RolloutGroupChanged, groupId);
-    return q.numRowsAffected() == 1;
+    return {};
 }
 
-bool SqlRolloutStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds)
+Result<void> SqlRolloutStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds)
 {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO rollout_group_targets (group_id, target_id) VALUES (?, ?)"));
     for (qint64 t : targetIds) {
         q.addBindValue(groupId);
         q.addBindValue(t);
         if (!q.exec())
-            return setError(QStringLiteral("adding target %1 to group %2").arg(t).arg(groupId), q);
+            return failed(QStringLiteral("adding target %1 to group %2").arg(t).arg(groupId), q);
     }
-    return true;
+    return {};
 }
 
 SqlCondition SqlRolloutStore::targetsOfRolloutGroup(qint64 groupId)

@@ -21,14 +21,14 @@ public:
         : SqlAggregate(sql)
     { }
 
-    qint64 insertRollout(const Rollout &rollout) override;
+    Result<qint64> insertRollout(const Rollout &rollout) override;
     Lookup<Rollout> rollout(qint64 id) override;
     Result<QList<qint64>> rolloutIdsInStates(const QList<RolloutState> &states) override;
-    bool updateRolloutState(qint64 id, RolloutState state) override;
-    qint64 insertRolloutGroup(const RolloutGroup &group) override;
+    Result<void> updateRolloutState(qint64 id, RolloutState state) override;
+    Result<qint64> insertRolloutGroup(const RolloutGroup &group) override;
     Result<QList<RolloutGroup>> rolloutGroups(qint64 rolloutId) override;
-    bool updateRolloutGroupState(qint64 groupId, RolloutGroupState state) override;
-    bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) override;
+    Result<void> updateRolloutGroupState(qint64 groupId, RolloutGroupState state) override;
+    Result<void> addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) override;
     Result<QList<qint64>> rolloutGroupTargets(qint64 groupId) override;
     Result<QList<Action>> rolloutGroupActions(qint64 groupId) override;
     Result<GroupCounts> rolloutGroupCounts(qint64 groupId) override;
@@ -43,9 +43,10 @@ public:
     // in one query, not one read per target.
     static SqlCondition targetsOfRolloutGroup(qint64 groupId);
     Result<int> countActionsOfRollout(qint64 rolloutId);
-    bool deleteRollout(qint64 rolloutId); // groups and their target lists; actions keep their history
+    Result<void> deleteRollout(qint64 rolloutId); // groups and their target lists; actions keep their history
+    Lookup<Rollout> rolloutNamed(const QString &name); // names are unique
     // hawkBit's MgmtRolloutRestRequestBodyPut.
-    bool updateRolloutText(qint64 id, const QString &name, const QString &description);
+    Result<void> updateRolloutText(qint64 id, const QString &name, const QString &description);
     Result<QList<qint64>> rolloutIdsOfSet(qint64 setId);
     // hawkBit's set statistics: how many of the set's rollouts are in each state.
     Result<QMap<RolloutState, qint64>> rolloutCountsOfSet(qint64 setId);

@@ -30,6 +30,12 @@ bool MemoryStore::fail(const QString &message)
     return false;
 }
 
+Failure MemoryStore::failed(const QString &message)
+{
+    fail(message);
+    return Failure { u"flotilla.store"_s, message };
+}
+
 bool MemoryStore::begin()
 {
     if (m_depth++ == 0) {
@@ -180,8 +186,7 @@ Result<void> MemoryStore::updateAutoAssignment(const AutoAssignment &autoAssignm
             return {};
         }
     }
-    fail(u"updating auto-assignment %1: there is no such auto-assignment"_s.arg(autoAssignment.id));
-    return Failure { u"flotilla.store"_s, m_error };
+    return failed(u"updating auto-assignment %1: there is no such auto-assignment"_s.arg(autoAssignment.id));
 }
 
 Result<QSet<qint64>> MemoryStore::targetsWithActionFor(qint64 distributionSetId)
@@ -467,13 +472,11 @@ bool MemoryStore::recordFeedbackOnce(qint64 actionId, const QString &key)
     return true;
 }
 
-qint64 MemoryStore::insertRollout(const Rollout &rollout)
+Result<qint64> MemoryStore::insertRollout(const Rollout &rollout)
 {
     for (const Rollout &r : std::as_const(m_data.rollouts)) {
-        if (r.name == rollout.name) {
-            fail(u"inserting rollout %1: the name is taken"_s.arg(rollout.name));
-            return 0;
-        }
+        if (r.name == rollout.name)
+            return failed(u"inserting rollout %1: the name is taken"_s.arg(rollout.name));
     }
     Rollout r = rollout;
     rememberValue(m_data.nextId);
@@ -500,22 +503,20 @@ Result<QList<qint64>> MemoryStore::rolloutIdsInStates(const QList<RolloutState> 
     return ids;
 }
 
-bool MemoryStore::updateRolloutState(qint64 id, RolloutState state)
+Result<void> MemoryStore::updateRolloutState(qint64 id, RolloutState state)
 {
     auto it = m_data.rollouts.find(id);
     if (it == m_data.rollouts.end())
-        return fail(u"updating rollout %1: no such rollout"_s.arg(id));
+        return failed(u"updating rollout %1: there is no such rollout"_s.arg(id));
     remember(m_data.rollouts, id);
     it->state = state;
-    return true;
+    return {};
 }
 
-qint64 MemoryStore::insertRolloutGroup(const RolloutGroup &group)
+Result<qint64> MemoryStore::insertRolloutGroup(const RolloutGroup &group)
 {
-    if (!m_data.rollouts.contains(group.rolloutId)) {
-        fail(u"inserting a group of rollout %1: no such rollout"_s.arg(group.rolloutId));
-        return 0;
-    }
+    if (!m_data.rollouts.contains(group.rolloutId))
+        return failed(u"inserting a group of rollout %1: no such rollout"_s.arg(group.rolloutId));
     RolloutGroup g = group;
     rememberValue(m_data.nextId);
     g.id = m_data.nextId++;
@@ -539,30 +540,30 @@ Result<QList<RolloutGroup>> MemoryStore::rolloutGroups(qint64 rolloutId)
     return result;
 }
 
-bool MemoryStore::updateRolloutGroupState(qint64 groupId, RolloutGroupState state)
+Result<void> MemoryStore::updateRolloutGroupState(qint64 groupId, RolloutGroupState state)
 {
     auto it = m_data.groups.find(groupId);
     if (it == m_data.groups.end())
-        return fail(u"updating group %1: no such group"_s.arg(groupId));
+        return failed(u"updating rollout group %1: there is no such group"_s.arg(groupId));
     remember(m_data.groups, groupId);
     it->state = state;
-    return true;
+    return {};
 }
 
-bool MemoryStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds)
+Result<void> MemoryStore::addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds)
 {
     if (!m_data.groups.contains(groupId))
-        return fail(u"adding targets to group %1: no such group"_s.arg(groupId));
+        return failed(u"adding targets to group %1: no such group"_s.arg(groupId));
     remember(m_data.groupTargets, groupId);
     QList<qint64> &targets = m_data.groupTargets[groupId];
     QSet<qint64> members(targets.cbegin(), targets.cend());
     for (qint64 id : targetIds) {
         if (members.contains(id))
-            return fail(u"adding target %1 to group %2: it is in the group"_s.arg(id).arg(groupId));
+            return failed(u"adding target %1 to group %2: it is in the group"_s.arg(id).arg(groupId));
         members.insert(id);
         targets << id;
     }
-    return true;
+    return {};
 }
 
 Result<QList<qint64>> MemoryStore::rolloutGroupTargets(qint64 groupId)

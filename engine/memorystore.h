@@ -100,14 +100,14 @@ public:
     Result<int> countStatus(qint64 actionId) override { return int(m_data.history.value(actionId).size()); }
     bool recordFeedbackOnce(qint64 actionId, const QString &key) override;
 
-    qint64 insertRollout(const Rollout &rollout) override;
+    Result<qint64> insertRollout(const Rollout &rollout) override;
     Lookup<Rollout> rollout(qint64 id) override;
     Result<QList<qint64>> rolloutIdsInStates(const QList<RolloutState> &states) override;
-    bool updateRolloutState(qint64 id, RolloutState state) override;
-    qint64 insertRolloutGroup(const RolloutGroup &group) override;
+    Result<void> updateRolloutState(qint64 id, RolloutState state) override;
+    Result<qint64> insertRolloutGroup(const RolloutGroup &group) override;
     Result<QList<RolloutGroup>> rolloutGroups(qint64 rolloutId) override;
-    bool updateRolloutGroupState(qint64 groupId, RolloutGroupState state) override;
-    bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) override;
+    Result<void> updateRolloutGroupState(qint64 groupId, RolloutGroupState state) override;
+    Result<void> addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) override;
     Result<QList<qint64>> rolloutGroupTargets(qint64 groupId) override;
     Result<QList<Action>> rolloutGroupActions(qint64 groupId) override;
     Result<GroupCounts> rolloutGroupCounts(qint64 groupId) override;
@@ -118,6 +118,7 @@ public:
 
 private:
     bool fail(const QString &message);
+    Failure failed(const QString &message); // fail(), as the Failure a Result carries
 
     struct Data
     {

@@ -37,6 +37,15 @@ std::optional<Rollout> RolloutService::existingRollout(qint64 rolloutId)
     return std::move(rollout).optional();
 }
 
+Result<void> RolloutService::addGroup(RolloutGroup &group, const QList<qint64> &targets)
+{
+    const Result<qint64> id = m_rollouts.insertRolloutGroup(group);
+    if (!id)
+        return id.error();
+    group.id = *id;
+    return m_rollouts.addRolloutGroupTargets(group.id, targets);
+}
+
 bool RolloutService::transition(Rollout &rollout, RolloutEvent event)
 {
     const auto next = RolloutStateMachine::next(rollout.state, event);
@@ -44,8 +53,8 @@ bool RolloutService::transition(Rollout &rollout, RolloutEvent event)
         return fail(QStringLiteral("rollout %1 is %2: %3 is not possible")
                         .arg(rollout.id)
                         .arg(nameOf(rollout.state), nameOf(event)));
-    if (!m_rollouts.updateRolloutState(rollout.id, *next))
-        return fail(m_session.lastError());
+    if (const Result<void> updated = m_rollouts.updateRolloutState(rollout.id, *next); !updated)
+        return fail(updated.error().message);
     rollout.state = *next;
     return true;
 }
@@ -56,8 +65,8 @@ bool RolloutService::groupTransition(RolloutGroup &group, RolloutGroupEvent even
     if (!next)
         return fail(
             QStringLiteral("group %1 is %2: %3 is not possible").arg(group.name, nameOf(group.state), nameOf(event)));
-    if (!m_rollouts.updateRolloutGroupState(group.id, *next))
-        return fail(m_session.lastError());
+    if (const Result<void> updated = m_rollouts.updateRolloutGroupState(group.id, *next); !updated)
+        return fail(updated.error().message);
     group.state = *next;
     return true;
 }
@@ -96,9 +105,10 @@ qint64 RolloutService::create(const RolloutRequest &request)
     Rollout rollout = request.rollout;
     rollout.state = RolloutState::Creating;
     rollout.createdAt = m_clock.now();
-    rollout.id = m_rollouts.insertRollout(rollout);
-    if (rollout.id == 0)
-        return failId(m_session.lastError());
+    const Result<qint64> rolloutId = m_rollouts.insertRollout(rollout);
+    if (!rolloutId)
+        return failId(rolloutId.error().message);
+    rollout.id = *rolloutId;
 
     // Each group's members: a share of the targets left, or, for a group with its own filter, of the targets
     // left that match it (hawkBit's group targetFilterQuery and targetPercentage).
@@ -151,9 +161,8 @@ qint64 RolloutService::create(const RolloutRequest &request)
         group.confirmationRequired = details.confirmationRequired;
         group.conditions = request.groupConditions.value(i, request.conditions);
         group.targetPercentage = request.amountGroups > 0 ? 100.0 / request.amountGroups : request.percentages.at(i);
-        group.id = m_rollouts.insertRolloutGroup(group);
-        if (group.id == 0 || !m_rollouts.addRolloutGroupTargets(group.id, members.at(i)))
-            return failId(m_session.lastError());
+        if (const Result<void> added = addGroup(group, members.at(i)); !added)
+            return failId(added.error().message);
         if (!groupTransition(group, RolloutGroupEvent::Filled))
             return 0;
     }
@@ -277,9 +286,8 @@ bool RolloutService::extendDynamic(qint64 rolloutId)
         group.position = int(groups.size() + from / size);
         group.name = QStringLiteral("dynamic-%1").arg(group.position + 1);
         group.conditions = templateGroup.conditions;
-        group.id = m_rollouts.insertRolloutGroup(group);
-        if (group.id == 0 || !m_rollouts.addRolloutGroupTargets(group.id, newcomers.mid(from, size)))
-            return fail(m_session.lastError());
+        if (const Result<void> added = addGroup(group, newcomers.mid(from, size)); !added)
+            return fail(added.error().message);
         if (!groupTransition(group, RolloutGroupEvent::Filled) || !scheduleGroup(*rollout, group))
             return false;
     }

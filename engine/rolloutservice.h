@@ -64,6 +64,8 @@ private:
     qint64 failId(const QString &message); // for create(): 0 means failure
     // The rollout, or nullopt with lastError() saying why: there is no such rollout, or it could not be read.
     std::optional<Rollout> existingRollout(qint64 rolloutId);
+    // Inserts the group (setting its id) and its targets.
+    Result<void> addGroup(RolloutGroup &group, const QList<qint64> &targets);
     bool transition(Rollout &rollout, RolloutEvent event);
     bool groupTransition(RolloutGroup &group, RolloutGroupEvent event);
     bool startGroup(RolloutGroup &group);

@@ -16,14 +16,14 @@ class RolloutStore
 public:
     virtual ~RolloutStore() = default;
 
-    virtual qint64 insertRollout(const Rollout &rollout) = 0;
+    virtual Result<qint64> insertRollout(const Rollout &rollout) = 0; // the new id
     virtual Lookup<Rollout> rollout(qint64 id) = 0;
     virtual Result<QList<qint64>> rolloutIdsInStates(const QList<RolloutState> &states) = 0; // oldest first
-    virtual bool updateRolloutState(qint64 id, RolloutState state) = 0;
-    virtual qint64 insertRolloutGroup(const RolloutGroup &group) = 0;
+    virtual Result<void> updateRolloutState(qint64 id, RolloutState state) = 0;
+    virtual Result<qint64> insertRolloutGroup(const RolloutGroup &group) = 0; // the new id
     virtual Result<QList<RolloutGroup>> rolloutGroups(qint64 rolloutId) = 0; // by position, with targetCount
-    virtual bool updateRolloutGroupState(qint64 groupId, RolloutGroupState state) = 0;
-    virtual bool addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) = 0;
+    virtual Result<void> updateRolloutGroupState(qint64 groupId, RolloutGroupState state) = 0;
+    virtual Result<void> addRolloutGroupTargets(qint64 groupId, const QList<qint64> &targetIds) = 0;
     virtual Result<QList<qint64>> rolloutGroupTargets(qint64 groupId) = 0;
     virtual Result<QList<Action>> rolloutGroupActions(qint64 groupId) = 0;
     virtual Result<GroupCounts> rolloutGroupCounts(qint64 groupId) = 0; // counted by the database

@@ -3,6 +3,7 @@
 #include "backend/sqlaccountstore.h"
 #include "backend/sqlaudittrail.h"
 #include "backend/sqlmetadatastore.h"
+#include "backend/sqlrolloutstore.h"
 #include "backend/sqlstore.h"
 #include "backend/sqltagstore.h"
 #include "backend/sqltargetfilterstore.h"
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void aLookupThatFailsIsNotAbsent();
     void aWriteThatFailsSaysWhy();
     void accountMetadataAndAuditWritesThatFailSayWhy();
+    void rolloutWritesThatFailSayWhy();
     void presentationLookupUsesIndex();
     void modulesArtifactsAndVisibility();
     void attributesReplaceWhole();
@@ -657,6 +659,62 @@ void TestSqlStore::accountMetadataAndAuditWritesThatFailSayWhy()
     QVERIFY(trail.appendAuditEntry(entry).ok());
     QVERIFY(accounts.deleteUser(*ada).ok());
     QVERIFY(accounts.userByName(u"ada"_s).absent());
+}
+
+// And the rollout aggregate's writes (engine/rolloutstore.h), with a state update of a rollout or group deleted
+// meanwhile (before: false, with whatever lastError() held).
+void TestSqlStore::rolloutWritesThatFailSayWhy()
+{
+    SqlRolloutStore &rollouts = m_store->rollouts();
+    Rollout r;
+    r.name = u"canary"_s;
+    r.distributionSetId = makeSet();
+    r.createdAt = QDateTime::currentDateTimeUtc();
+    const qint64 target = makeTarget(u"rolled-1"_s);
+    const auto failsWith = [](const Result<void> &w, const QString &words) {
+        return !w && w.error().code == u"flotilla.store"_s && w.error().message.contains(words);
+    };
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"rollouts"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const Result<qint64> inserted = rollouts.insertRollout(r);
+        QVERIFY(!inserted);
+        QVERIFY2(inserted.error().message.contains(u"inserting rollout canary"_s),
+                 qPrintable(inserted.error().message));
+    }
+    const Result<qint64> rolloutId = rollouts.insertRollout(r);
+    QVERIFY(rolloutId);
+    RolloutGroup g;
+    g.rolloutId = *rolloutId;
+    g.name = u"first"_s;
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"rollout_groups"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const Result<qint64> inserted = rollouts.insertRolloutGroup(g);
+        QVERIFY(!inserted);
+        QVERIFY2(inserted.error().message.contains(u"inserting group first of rollout %1"_s.arg(*rolloutId)),
+                 qPrintable(inserted.error().message));
+    }
+    const Result<qint64> groupId = rollouts.insertRolloutGroup(g);
+    QVERIFY(groupId);
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"rollout_group_targets"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        QVERIFY(failsWith(rollouts.addRolloutGroupTargets(*groupId, { target }),
+                          u"adding target %1 to group %2"_s.arg(target).arg(*groupId)));
+        QVERIFY(failsWith(rollouts.deleteRollout(*rolloutId), u"deleting rollout %1"_s.arg(*rolloutId)));
+    }
+    QVERIFY(rollouts.rollout(*rolloutId).found()); // the failed delete took nothing
+    QVERIFY(rollouts.addRolloutGroupTargets(*groupId, { target }).ok());
+    QVERIFY(rollouts.updateRolloutGroupState(*groupId, RolloutGroupState::Ready).ok());
+    QVERIFY(rollouts.updateRolloutState(*rolloutId, RolloutState::Ready).ok());
+    QVERIFY(rollouts.updateRolloutText(*rolloutId, u"canary 2"_s, u"renamed"_s).ok());
+    QCOMPARE(rollouts.rolloutNamed(u"canary 2"_s)->id, *rolloutId);
+    QVERIFY(rollouts.rolloutNamed(u"canary"_s).absent());
+    QVERIFY(rollouts.deleteRollout(*rolloutId).ok());
+    QVERIFY(failsWith(rollouts.updateRolloutState(*rolloutId, RolloutState::Running), u"there is no such rollout"_s));
+    QVERIFY(
+        failsWith(rollouts.updateRolloutGroupState(*groupId, RolloutGroupState::Running), u"there is no such group"_s));
 }
 
 void TestSqlStore::presentationLookupUsesIndex()

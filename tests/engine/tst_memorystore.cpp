@@ -29,12 +29,13 @@ private:
         Rollout r;
         r.name = u"r"_s;
         r.distributionSetId = set;
-        const qint64 rollout = store.rollouts().insertRollout(r);
+        const qint64 rollout = *store.rollouts().insertRollout(r); // throws (the test fails) when refused
         RolloutGroup g;
         g.rolloutId = rollout;
         g.name = u"g"_s;
-        const qint64 group = store.rollouts().insertRolloutGroup(g);
-        store.rollouts().addRolloutGroupTargets(group, { *targetId });
+        const qint64 group = *store.rollouts().insertRolloutGroup(g);
+        if (!store.rollouts().addRolloutGroupTargets(group, { *targetId }))
+            return 0;
         Action a;
         a.targetId = *targetId;
         a.distributionSetId = set;
