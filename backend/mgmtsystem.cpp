@@ -175,8 +175,8 @@ void storeConfigs(ManagementServer::Context &ctx, SqlStore &store, const Changes
     }
     if (const auto error = consistencyError(c))
         return ctx.fail(Errors::ConfigurationValueInvalid, *error);
-    if (!store.configuration().setTenantConfiguration(c))
-        return ctx.fail(Status::InternalServerError, store.lastError());
+    if (!ctx.succeeded(store.configuration().setTenantConfiguration(c)))
+        return;
     if (noContent)
         return ctx.send(QJsonValue(), Status::NoContent);
     ctx.send(entryOf(*changes.constFirst().first, c).toJson());

@@ -119,8 +119,8 @@ bool Server::start()
     }
     TenantConfiguration tenant = m_store->configuration().tenantConfiguration();
     m_config.applyTo(tenant);
-    if (!m_store->configuration().setTenantConfiguration(tenant)) {
-        m_error = m_store->lastError();
+    if (const Result<void> saved = m_store->configuration().setTenantConfiguration(tenant); !saved) {
+        m_error = saved.error().message;
         return false;
     }
     m_artifacts = std::make_unique<ArtifactStore>(m_config.artifactDirectory);

@@ -435,7 +435,7 @@ TenantConfiguration SqlStore::tenantConfiguration()
     return c;
 }
 
-bool SqlStore::setTenantConfiguration(const TenantConfiguration &c)
+Result<void> SqlStore::setTenantConfiguration(const TenantConfiguration &c)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO tenant_config (key, value) VALUES (?, ?) "
@@ -455,12 +455,12 @@ bool SqlStore::setTenantConfiguration(const TenantConfiguration &c)
         q.addBindValue(QString::fromLatin1(k.key));
         q.addBindValue(value.isNull() ? u""_s : value); // an unset text is empty, never SQL NULL
         if (!q.exec())
-            return setError(QStringLiteral("saving tenant configuration"), q);
+            return failed(QStringLiteral("saving tenant configuration"), q);
     }
     m_config = c;
     if (m_txDepth == 0)
         m_lastReadConfig = c; // committed at once
-    return true;
+    return {};
 }
 
 int SqlStore::countRows(const QString &table)

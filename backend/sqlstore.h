@@ -50,7 +50,7 @@ public:
     QString lastError() const override { return m_error; }
 
     TenantConfiguration tenantConfiguration() override;
-    bool setTenantConfiguration(const TenantConfiguration &config) override;
+    Result<void> setTenantConfiguration(const TenantConfiguration &config) override;
 
     // The aggregates' stores, all on this connection and in this session.
     ConfigurationStore &configuration() { return *this; }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/result.h"
 #include "engine/target.h"
 
 namespace Flotilla {
@@ -11,7 +12,7 @@ public:
     virtual ~ConfigurationStore() = default;
 
     virtual TenantConfiguration tenantConfiguration() = 0;
-    virtual bool setTenantConfiguration(const TenantConfiguration &config) = 0;
+    virtual Result<void> setTenantConfiguration(const TenantConfiguration &config) = 0;
 };
 
 } // namespace Flotilla

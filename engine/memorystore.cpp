@@ -106,11 +106,11 @@ void MemoryStore::rollback()
         undoAll();
 }
 
-bool MemoryStore::setTenantConfiguration(const TenantConfiguration &config)
+Result<void> MemoryStore::setTenantConfiguration(const TenantConfiguration &config)
 {
     rememberValue(m_data.config);
     m_data.config = config;
-    return true;
+    return {};
 }
 
 qint64 MemoryStore::insertTarget(const Target &target)

@@ -43,7 +43,7 @@ public:
     QString lastError() const override { return m_error; }
 
     TenantConfiguration tenantConfiguration() override { return m_data.config; }
-    bool setTenantConfiguration(const TenantConfiguration &config) override;
+    Result<void> setTenantConfiguration(const TenantConfiguration &config) override;
 
     qint64 insertTarget(const Target &target) override;
     Lookup<Target> target(qint64 id) override;

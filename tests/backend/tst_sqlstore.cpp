@@ -42,7 +42,7 @@ private Q_SLOTS:
     void unreadableConfigurationIsNeverTheDefaults();
     void aLookupThatFailsIsNotAbsent();
     void aWriteThatFailsSaysWhy();
-    void accountMetadataAndAuditWritesThatFailSayWhy();
+    void accountMetadataAuditAndConfigurationWritesThatFailSayWhy();
     void rolloutWritesThatFailSayWhy();
     void presentationLookupUsesIndex();
     void modulesArtifactsAndVisibility();
@@ -593,8 +593,8 @@ void TestSqlStore::aWriteThatFailsSaysWhy()
     QVERIFY(filters.targetFilter(filter.id).absent());
 }
 
-// The same for the SQL-only stores: accounts, metadata and the audit trail.
-void TestSqlStore::accountMetadataAndAuditWritesThatFailSayWhy()
+// The same for the SQL-only stores (accounts, metadata, the audit trail) and the tenant configuration.
+void TestSqlStore::accountMetadataAuditAndConfigurationWritesThatFailSayWhy()
 {
     SqlAccountStore &accounts = m_store->accounts();
     const Result<qint64> ada = accounts.insertUser(u"ada"_s, u"hash"_s, { u"admin"_s });
@@ -647,7 +647,17 @@ void TestSqlStore::accountMetadataAndAuditWritesThatFailSayWhy()
         QVERIFY(failsWith(trail.appendAuditEntry(entry), u"writing the audit entry of DELETE /targets/t-7"_s));
     }
 
+    TenantConfiguration config = m_store->configuration().tenantConfiguration();
+    config.pollingSecs = 420;
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"tenant_config"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        QVERIFY(failsWith(m_store->configuration().setTenantConfiguration(config), u"saving tenant configuration"_s));
+    }
+
     // Back again, every write succeeds.
+    QVERIFY(m_store->configuration().setTenantConfiguration(config).ok());
+    QCOMPARE(m_store->configuration().tenantConfiguration().pollingSecs, 420);
     QVERIFY(accounts.updateUser(*ada, QString(), { u"viewer"_s }).ok());
     QVERIFY(accounts.insertToken(*ada, u"t"_s, now.addDays(1)).ok());
     QVERIFY(metadata.setMetadata(u"target"_s, 7, { u"site"_s, u"Berlin"_s, false }).ok());
