@@ -18,8 +18,10 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     // batched (hawkBit's lazy poll persistence): the store's last poll lags by at most pollFlushIntervalMs.
     if (state != t.state || address != t.address || !t.lastPoll.isValid()) {
         m_pendingPolls.remove(t.id);
-        if (!m_targets.recordPoll({ t.id, now, address }, state))
+        if (const Result<void> recorded = m_targets.recordPoll({ t.id, now, address }, state); !recorded) {
+            qCWarning(lcDdi).noquote() << recorded.error().message;
             return ctx.fail(Status::InternalServerError, u"the poll could not be recorded"_s);
+        }
     } else {
         m_pendingPolls.insert(t.id, { t.id, now, address });
         if (!m_pollFlush.isActive())
@@ -112,9 +114,21 @@ void DdiServer::putConfigData(Context &ctx, const QString &)
     Lookup<Target> target = tx.isOpen() ? m_targets.target(ctx.target.id) : std::nullopt;
     if (target.found())
         target->requestAttributes = false;
-    if (!target.found() || !m_targets.setTargetAttributes(ctx.target.id, attributes) || !m_targets.updateTarget(*target)
-        || !tx.commit())
+    Result<void> saved;
+    if (target.failed())
+        saved = target.error();
+    else if (target.absent())
+        saved = Failure { u"flotilla.store"_s, u"target %1 is gone"_s.arg(ctx.target.id) };
+    else
+        saved = m_targets.setTargetAttributes(ctx.target.id, attributes);
+    if (saved)
+        saved = m_targets.updateTarget(*target);
+    if (saved && !tx.commit())
+        saved = Failure { u"flotilla.store"_s, m_session.lastError() };
+    if (!saved) {
+        qCWarning(lcDdi).noquote() << "attributes of" << ctx.target.controllerId << ':' << saved.error().message;
         return ctx.fail(Status::InternalServerError, u"the attributes could not be saved"_s);
+    }
     ctx.send(QByteArray());
 }
 

@@ -41,8 +41,9 @@ void DdiServer::flushPolls()
     m_pollFlush.stop();
     if (m_pendingPolls.isEmpty())
         return;
-    if (!m_targets.recordPolls(m_pendingPolls.values()))
-        qCWarning(lcDdi).noquote() << "recording" << m_pendingPolls.size() << "polls failed:" << m_session.lastError();
+    if (const Result<void> recorded = m_targets.recordPolls(m_pendingPolls.values()); !recorded)
+        qCWarning(lcDdi).noquote() << "recording" << m_pendingPolls.size()
+                                   << "polls failed:" << recorded.error().message;
     m_pendingPolls.clear();
 }
 
@@ -147,9 +148,12 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
         t.state = TargetState::Unknown;
         t.securityToken = Target::generateSecurityToken();
         t.createdAt = m_clock.now();
-        t.id = m_targets.insertTarget(t);
-        if (t.id == 0)
+        const Result<qint64> id = m_targets.insertTarget(t);
+        if (!id) {
+            qCWarning(lcDdi).noquote() << "registering target" << controllerId << "failed:" << id.error().message;
             return ctx.fail(Status::InternalServerError, u"the target could not be registered"_s);
+        }
+        t.id = *id;
         qCInfo(lcDdi).noquote() << "registered target" << controllerId;
         target = DeviceTarget::of(t);
     }

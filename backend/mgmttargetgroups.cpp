@@ -101,8 +101,8 @@ void ManagementServer::setTargetsGroup(Context &ctx)
         ids = m_store.idsWhere(RsqlCompiler::Entity::Target, condition->sql, condition->binds, u"t.id"_s, 0,
                                std::numeric_limits<int>::max());
     }
-    if (!m_store.targets().setTargetGroup(ids, group))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.targets().setTargetGroup(ids, group)))
+        return;
     for (qint64 id : std::as_const(ids))
         recordModified(ctx, u"target"_s, id);
     ctx.send(QJsonValue(), Status::NoContent);

@@ -140,9 +140,10 @@ void ManagementServer::createTargets(Context &ctx)
     StoreTransaction tx(m_store);
     QList<MgmtTarget> out;
     for (Target &t : created) {
-        t.id = m_store.targets().insertTarget(t);
-        if (t.id == 0)
-            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        const Result<qint64> id = m_store.targets().insertTarget(t);
+        if (!ctx.succeeded(id))
+            return;
+        t.id = *id;
         out.append(mgmtTarget(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
     }
     if (!tx.commit())
@@ -164,8 +165,8 @@ void ManagementServer::deleteTarget(Context &ctx)
     const std::optional<Target> t = targetOf(ctx);
     if (!t)
         return;
-    if (!m_store.targets().deleteTarget(t->id))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.targets().deleteTarget(t->id)))
+        return;
     forget(u"target"_s, t->id);
     // Within the change's transaction: metadata that cannot be deleted keeps the target too (a 500).
     if (!ctx.succeeded(m_store.metadataStore().deleteMetadata(u"target"_s, t->id, {})))
@@ -374,8 +375,10 @@ void ManagementServer::updateTarget(Context &ctx)
             return ctx.fail(Status::BadRequest, e);
     }
     StoreTransaction tx(m_store);
-    if (!m_store.targets().updateTarget(*t) || (body->group && !m_store.targets().setTargetGroup({ t->id }, t->group))
-        || !tx.commit())
+    if (!ctx.succeeded(m_store.targets().updateTarget(*t))
+        || (body->group && !ctx.succeeded(m_store.targets().setTargetGroup({ t->id }, t->group))))
+        return;
+    if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
     recordModified(ctx, u"target"_s, t->id);
     ctx.send(targetsOut({ mgmtTarget(*t, ctx.who.can(Permission::ReadTargetSecurityToken)) }).first());

@@ -9,6 +9,7 @@
 namespace Flotilla {
 
 class SqlStore;
+class StoreTransaction;
 
 // What every aggregate store of one SqlStore shares: its connection, its prepared statements, its session (errors,
 // transactions) and its change notification. The aggregates (SqlTargetStore, SqlActionStore, ...) derive from it
@@ -35,6 +36,11 @@ protected:
     Failure failed(const QString &what, const QSqlQuery &q);
     // The session's last error (a failed commit), as a Failure: "what: the database's words".
     Failure failed(const QString &what);
+    // The Failure of a write that found nothing to change: "what: there is no such <entity>" (also lastError(),
+    // for the callers that still read it).
+    Failure noSuch(const QString &what, const QString &entity);
+    // Commits tx: done, or failed(what).
+    Result<void> committed(StoreTransaction &tx, const QString &what);
     // A change for the event stream, delivered when the transaction commits.
     void changed(StoreChange::Kind kind, qint64 id);
 

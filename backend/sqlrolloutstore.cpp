@@ -206,8 +206,7 @@ Result<void> SqlRolloutStore::updateRolloutState(qint64 id, RolloutState state)
     if (!q.exec())
         return failed(QStringLiteral("updating rollout %1").arg(id), q);
     if (q.numRowsAffected() != 1) // deleted meanwhile
-        return Failure { QStringLiteral("flotilla.store"),
-                         QStringLiteral("updating rollout %1: there is no such rollout").arg(id) };
+        return noSuch(QStringLiteral("updating rollout %1").arg(id), QStringLiteral("rollout"));
     changed(StoreChange::Kind::RolloutChanged, id);
     return {};
 }
@@ -274,8 +273,7 @@ Result<void> SqlRolloutStore::updateRolloutGroupState(qint64 groupId, RolloutGro
     if (!q.exec())
         return failed(QStringLiteral("updating rollout group %1").arg(groupId), q);
     if (q.numRowsAffected() != 1) // deleted meanwhile
-        return Failure { QStringLiteral("flotilla.store"),
-                         QStringLiteral("updating rollout group %1: there is no such group").arg(groupId) };
+        return noSuch(QStringLiteral("updating rollout group %1").arg(groupId), QStringLiteral("group"));
     changed(StoreChange::Kind::RolloutGroupChanged, groupId);
     return {};
 }

@@ -543,6 +543,20 @@ Failure SqlAggregate::failed(const QString &what)
     return Failure { QStringLiteral("flotilla.store"), QStringLiteral("%1: %2").arg(what, m_sql.lastError()) };
 }
 
+Failure SqlAggregate::noSuch(const QString &what, const QString &entity)
+{
+    const QString message = QStringLiteral("%1: there is no such %2").arg(what, entity);
+    setError(message);
+    return Failure { QStringLiteral("flotilla.store"), message };
+}
+
+Result<void> SqlAggregate::committed(StoreTransaction &tx, const QString &what)
+{
+    if (!tx.commit())
+        return failed(what);
+    return {};
+}
+
 void SqlAggregate::changed(StoreChange::Kind kind, qint64 id)
 {
     m_sql.changed(kind, id);

@@ -122,8 +122,7 @@ Result<void> SqlTargetFilterStore::updateAutoAssignment(const AutoAssignment &a)
     if (!q.exec())
         return failed(QStringLiteral("updating auto-assignment %1").arg(a.id), q);
     if (q.numRowsAffected() != 1) // deleted meanwhile: before, false with a stale lastError()
-        return Failure { QStringLiteral("flotilla.store"),
-                         QStringLiteral("updating auto-assignment %1: there is no such auto-assignment").arg(a.id) };
+        return noSuch(QStringLiteral("updating auto-assignment %1").arg(a.id), QStringLiteral("auto-assignment"));
     return {};
 }
 

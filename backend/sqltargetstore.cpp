@@ -14,7 +14,7 @@ using namespace Flotilla::SqlStoreDetail;
 
 namespace Flotilla {
 
-qint64 SqlTargetStore::insertTarget(const Target &t)
+Result<qint64> SqlTargetStore::insertTarget(const Target &t)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO targets (controller_id, name, description, state, security_token, address, "
@@ -37,10 +37,8 @@ qint64 SqlTargetStore::insertTarget(const Target &t)
     q.addBindValue(t.requestAttributes ? 1 : 0);
     q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
     q.addBindValue(t.group.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.group));
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting target %1").arg(t.controllerId), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting target %1").arg(t.controllerId), q);
     const qint64 id = q.value(0).toLongLong();
     changed(StoreChange::Kind::TargetCreated, id);
     return id;
@@ -88,7 +86,7 @@ Lookup<DeviceTarget> SqlTargetStore::deviceTarget(const QString &controllerId)
 
 // Not the group: an indexed column written on every state change would cost every feedback an index update
 // (setTargetGroup changes it).
-bool SqlTargetStore::updateTarget(const Target &t)
+Result<void> SqlTargetStore::updateTarget(const Target &t)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
@@ -108,9 +106,11 @@ bool SqlTargetStore::updateTarget(const Target &t)
     q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
     q.addBindValue(t.id);
     if (!q.exec())
-        return setError(QStringLiteral("updating target %1").arg(t.id), q);
+        return failed(QStringLiteral("updating target %1").arg(t.id), q);
+    if (q.numRowsAffected() != 1) // deleted meanwhile
+        return noSuch(QStringLiteral("updating target %1").arg(t.id), QStringLiteral("target"));
     changed(StoreChange::Kind::TargetUpdated, t.id);
-    return q.numRowsAffected() == 1;
+    return {};
 }
 
 Result<QHash<qint64, QMap<QString, QString>>> SqlTargetStore::targetAttributesWhere(const QString &where,
@@ -172,7 +172,7 @@ SqlCondition SqlTargetStore::targetsWithSet(qint64 setId, bool installed)
     return { installed ? QStringLiteral("t.installed_ds = ?") : QStringLiteral("t.assigned_ds = ?"), { setId } };
 }
 
-bool SqlTargetStore::setTargetGroup(const QList<qint64> &targetIds, const QString &group)
+Result<void> SqlTargetStore::setTargetGroup(const QList<qint64> &targetIds, const QString &group)
 {
     StoreTransaction tx(m_sql);
     QSqlQuery &q = prepared(QStringLiteral("UPDATE targets SET target_group = ? WHERE id = ?"));
@@ -180,10 +180,10 @@ bool SqlTargetStore::setTargetGroup(const QList<qint64> &targetIds, const QStrin
         q.addBindValue(group.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(group));
         q.addBindValue(id);
         if (!q.exec())
-            return setError(QStringLiteral("putting target %1 in group %2").arg(id).arg(group), q);
+            return failed(QStringLiteral("putting target %1 in group %2").arg(id).arg(group), q);
         changed(StoreChange::Kind::TargetUpdated, id);
     }
-    return tx.commit();
+    return committed(tx, QStringLiteral("putting %1 targets in group %2").arg(targetIds.size()).arg(group));
 }
 
 Result<QStringList> SqlTargetStore::targetGroups()
@@ -193,7 +193,7 @@ Result<QStringList> SqlTargetStore::targetGroups()
     return column(q, [this](const QSqlQuery &f) { return failed(QStringLiteral("reading the target groups"), f); });
 }
 
-bool SqlTargetStore::deleteTarget(qint64 targetId)
+Result<void> SqlTargetStore::deleteTarget(qint64 targetId)
 {
     StoreTransaction tx(m_sql);
     static const QStringList statements = {
@@ -209,10 +209,10 @@ bool SqlTargetStore::deleteTarget(qint64 targetId)
         QSqlQuery &q = prepared(sql);
         q.addBindValue(targetId);
         if (!q.exec())
-            return setError(QStringLiteral("deleting target %1").arg(targetId), q);
+            return failed(QStringLiteral("deleting target %1").arg(targetId), q);
     }
     changed(StoreChange::Kind::TargetDeleted, targetId);
-    return tx.commit();
+    return committed(tx, QStringLiteral("deleting target %1").arg(targetId));
 }
 
 Result<QList<qint64>> SqlTargetStore::targetIdsMatching(const QString &rsqlFilter)
@@ -239,7 +239,7 @@ Result<QList<qint64>> SqlTargetStore::targetIdsMatching(const QString &rsqlFilte
     return ids;
 }
 
-bool SqlTargetStore::recordPolls(const QList<PollRecord> &polls)
+Result<void> SqlTargetStore::recordPolls(const QList<PollRecord> &polls)
 {
     StoreTransaction tx(m_sql);
     QSqlQuery &q = prepared(QStringLiteral("UPDATE targets SET last_poll = ?, address = ? WHERE id = ?"));
@@ -248,12 +248,12 @@ bool SqlTargetStore::recordPolls(const QList<PollRecord> &polls)
         q.addBindValue(p.address);
         q.addBindValue(p.targetId);
         if (!q.exec())
-            return setError(QStringLiteral("recording the poll of target %1").arg(p.targetId), q);
+            return failed(QStringLiteral("recording the poll of target %1").arg(p.targetId), q);
     }
-    return tx.commit();
+    return committed(tx, QStringLiteral("recording %1 polls").arg(polls.size()));
 }
 
-bool SqlTargetStore::recordPoll(const PollRecord &poll, TargetState state)
+Result<void> SqlTargetStore::recordPoll(const PollRecord &poll, TargetState state)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE targets SET state = ?, last_poll = ?, address = ? WHERE id = ?"));
     q.addBindValue(int(state));
@@ -261,9 +261,11 @@ bool SqlTargetStore::recordPoll(const PollRecord &poll, TargetState state)
     q.addBindValue(poll.address);
     q.addBindValue(poll.targetId);
     if (!q.exec())
-        return setError(QStringLiteral("recording the poll of target %1").arg(poll.targetId), q);
+        return failed(QStringLiteral("recording the poll of target %1").arg(poll.targetId), q);
+    if (q.numRowsAffected() != 1) // deleted meanwhile
+        return noSuch(QStringLiteral("recording the poll of target %1").arg(poll.targetId), QStringLiteral("target"));
     changed(StoreChange::Kind::TargetUpdated, poll.targetId);
-    return q.numRowsAffected() == 1;
+    return {};
 }
 
 Result<QMap<QString, QString>> SqlTargetStore::targetAttributes(qint64 targetId)
@@ -278,23 +280,23 @@ Result<QMap<QString, QString>> SqlTargetStore::targetAttributes(qint64 targetId)
     return result;
 }
 
-bool SqlTargetStore::setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes)
+Result<void> SqlTargetStore::setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes)
 {
     StoreTransaction tx(m_sql);
     QSqlQuery &del = prepared(QStringLiteral("DELETE FROM target_attributes WHERE target_id = ?"));
     del.addBindValue(targetId);
     if (!del.exec())
-        return setError(QStringLiteral("clearing the attributes of target %1").arg(targetId), del);
+        return failed(QStringLiteral("clearing the attributes of target %1").arg(targetId), del);
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO target_attributes (target_id, key, value) VALUES (?, ?, ?)"));
     for (auto it = attributes.cbegin(); it != attributes.cend(); ++it) {
         q.addBindValue(targetId);
         q.addBindValue(it.key());
         q.addBindValue(it.value());
         if (!q.exec())
-            return setError(QStringLiteral("saving the attributes of target %1").arg(targetId), q);
+            return failed(QStringLiteral("saving the attributes of target %1").arg(targetId), q);
     }
     changed(StoreChange::Kind::TargetUpdated, targetId);
-    return tx.commit();
+    return committed(tx, QStringLiteral("saving the attributes of target %1").arg(targetId));
 }
 
 Result<SqlTargetStore::FleetCounts> SqlTargetStore::fleetCounts(qint64 overdueBeforeMs)

@@ -19,16 +19,16 @@ public:
         : SqlAggregate(sql)
     { }
 
-    qint64 insertTarget(const Target &target) override;
+    Result<qint64> insertTarget(const Target &target) override;
     Lookup<Target> target(qint64 id) override;
     Lookup<Target> targetByControllerId(const QString &controllerId) override;
-    bool updateTarget(const Target &target) override;
+    Result<void> updateTarget(const Target &target) override;
     Lookup<DeviceTarget> deviceTarget(const QString &controllerId) override;
     Result<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
-    bool recordPolls(const QList<PollRecord> &polls) override;
-    bool recordPoll(const PollRecord &poll, TargetState state) override;
+    Result<void> recordPolls(const QList<PollRecord> &polls) override;
+    Result<void> recordPoll(const PollRecord &poll, TargetState state) override;
     Result<QMap<QString, QString>> targetAttributes(qint64 targetId) override;
-    bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;
+    Result<void> setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;
 
     // Listings for the Management API. where is compiled RSQL over "targets t" (placeholders only); orderBy is one
     // of the caller's own column lists, never user text. A failed statement is a Failure (code "flotilla.store"),
@@ -45,10 +45,10 @@ public:
     static SqlCondition targetsInGroup(const QString &group, bool withSubgroups);
     static SqlCondition targetsWithSet(qint64 setId, bool installed);
     // Puts targets in a target group (empty: in none), in one transaction; and the groups targets are in, sorted.
-    bool setTargetGroup(const QList<qint64> &targetIds, const QString &group);
+    Result<void> setTargetGroup(const QList<qint64> &targetIds, const QString &group);
     Result<QStringList> targetGroups();
     // Removes a target with its actions, their history and its attributes.
-    bool deleteTarget(qint64 targetId);
+    Result<void> deleteTarget(qint64 targetId);
 
     // The console's overview, one query. Targets by update status (index: TargetState), those that never polled,
     // and those whose last poll is older than overdueBeforeMs.

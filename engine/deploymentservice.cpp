@@ -170,8 +170,8 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
         if (!request.scheduled) {
             target->state = TargetStateMachine::next(target->state, TargetEvent::Assigned).value_or(target->state);
             target->assignedDistributionSetId = distributionSetId;
-            if (!m_targets.updateTarget(*target))
-                return fail(AssignmentResult::Error::Store, m_session.lastError());
+            if (const Result<void> updated = m_targets.updateTarget(*target); !updated)
+                return fail(AssignmentResult::Error::Store, updated.error().message);
         }
         result.actionIds.append(action.id);
         ++result.assigned;

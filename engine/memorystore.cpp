@@ -113,12 +113,10 @@ Result<void> MemoryStore::setTenantConfiguration(const TenantConfiguration &conf
     return {};
 }
 
-qint64 MemoryStore::insertTarget(const Target &target)
+Result<qint64> MemoryStore::insertTarget(const Target &target)
 {
-    if (m_targetByControllerId.contains(target.controllerId)) {
-        fail(u"inserting target %1: the controller id is taken"_s.arg(target.controllerId));
-        return 0;
-    }
+    if (m_targetByControllerId.contains(target.controllerId))
+        return failed(u"inserting target %1: the controller id is taken"_s.arg(target.controllerId));
     Target t = target;
     rememberValue(m_data.nextId);
     t.id = m_data.nextId++;
@@ -141,18 +139,18 @@ Lookup<Target> MemoryStore::targetByControllerId(const QString &controllerId)
     return it == m_targetByControllerId.cend() ? std::nullopt : found(m_data.targets, *it);
 }
 
-bool MemoryStore::updateTarget(const Target &target)
+Result<void> MemoryStore::updateTarget(const Target &target)
 {
     auto it = m_data.targets.find(target.id);
     if (it == m_data.targets.end())
-        return fail(u"updating target %1: no such target"_s.arg(target.id));
+        return failed(u"updating target %1: no such target"_s.arg(target.id));
     if (it->controllerId != target.controllerId) {
         m_targetByControllerId.remove(it->controllerId);
         m_targetByControllerId.insert(target.controllerId, target.id);
     }
     remember(m_data.targets, target.id);
     m_data.targets.insert(target.id, target);
-    return true;
+    return {};
 }
 
 Lookup<DeviceTarget> MemoryStore::deviceTarget(const QString &controllerId)
@@ -199,7 +197,7 @@ Result<QSet<qint64>> MemoryStore::targetsWithActionFor(qint64 distributionSetId)
     return ids;
 }
 
-bool MemoryStore::recordPolls(const QList<PollRecord> &polls)
+Result<void> MemoryStore::recordPolls(const QList<PollRecord> &polls)
 {
     for (const PollRecord &p : polls) {
         remember(m_data.targets, p.targetId);
@@ -209,28 +207,28 @@ bool MemoryStore::recordPolls(const QList<PollRecord> &polls)
             it->address = p.address;
         }
     }
-    return true;
+    return {};
 }
 
-bool MemoryStore::recordPoll(const PollRecord &poll, TargetState state)
+Result<void> MemoryStore::recordPoll(const PollRecord &poll, TargetState state)
 {
     auto it = m_data.targets.find(poll.targetId);
     if (it == m_data.targets.end())
-        return fail(u"recording the poll of target %1: no such target"_s.arg(poll.targetId));
+        return failed(u"recording the poll of target %1: no such target"_s.arg(poll.targetId));
     remember(m_data.targets, poll.targetId);
     it->state = state;
     it->lastPoll = poll.at;
     it->address = poll.address;
-    return true;
+    return {};
 }
 
-bool MemoryStore::setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes)
+Result<void> MemoryStore::setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes)
 {
     if (!m_data.targets.contains(targetId))
-        return fail(u"setting attributes of target %1: no such target"_s.arg(targetId));
+        return failed(u"setting attributes of target %1: no such target"_s.arg(targetId));
     remember(m_data.attributes, targetId);
     m_data.attributes.insert(targetId, attributes);
-    return true;
+    return {};
 }
 
 qint64 MemoryStore::insertDistributionSet(const DistributionSet &set)

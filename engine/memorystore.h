@@ -45,23 +45,23 @@ public:
     TenantConfiguration tenantConfiguration() override { return m_data.config; }
     Result<void> setTenantConfiguration(const TenantConfiguration &config) override;
 
-    qint64 insertTarget(const Target &target) override;
+    Result<qint64> insertTarget(const Target &target) override;
     Lookup<Target> target(qint64 id) override;
     Lookup<Target> targetByControllerId(const QString &controllerId) override;
-    bool updateTarget(const Target &target) override;
+    Result<void> updateTarget(const Target &target) override;
     Lookup<DeviceTarget> deviceTarget(const QString &controllerId) override;
     Result<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
     Result<QList<TargetFilter>> targetFilters() override { return m_data.filters; }
     Result<QList<AutoAssignment>> autoAssignments() override { return m_data.autoAssignments; }
     Result<void> updateAutoAssignment(const AutoAssignment &autoAssignment) override;
     Result<QSet<qint64>> targetsWithActionFor(qint64 distributionSetId) override;
-    bool recordPolls(const QList<PollRecord> &polls) override;
-    bool recordPoll(const PollRecord &poll, TargetState state) override;
+    Result<void> recordPolls(const QList<PollRecord> &polls) override;
+    Result<void> recordPoll(const PollRecord &poll, TargetState state) override;
     Result<QMap<QString, QString>> targetAttributes(qint64 targetId) override
     {
         return m_data.attributes.value(targetId);
     }
-    bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;
+    Result<void> setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;
 
     qint64 insertDistributionSet(const DistributionSet &set) override;
     Lookup<DistributionSet> distributionSet(qint64 id) override;

@@ -24,14 +24,15 @@ RolloutForecastResult RolloutForecast::run(const RolloutRequest &request, const 
 
     QHash<qint64, const SimulatedDevice *> deviceOf;
     for (const SimulatedDevice &d : devices) {
-        const qint64 id = store.insertTarget(d.target);
-        if (id == 0) {
-            result.error = store.lastError();
+        const Result<qint64> id = store.insertTarget(d.target);
+        Result<void> attributes;
+        if (id && !d.attributes.isEmpty())
+            attributes = store.setTargetAttributes(*id, d.attributes);
+        if (!id || !attributes) {
+            result.error = !id ? id.error().message : attributes.error().message;
             return result;
         }
-        if (!d.attributes.isEmpty())
-            store.setTargetAttributes(id, d.attributes);
-        deviceOf.insert(id, &d);
+        deviceOf.insert(*id, &d);
     }
     RolloutRequest req = request;
     req.rollout.distributionSetId

@@ -17,10 +17,10 @@ class TargetStore
 public:
     virtual ~TargetStore() = default;
 
-    virtual qint64 insertTarget(const Target &target) = 0; // returns the id, 0 on failure
+    virtual Result<qint64> insertTarget(const Target &target) = 0; // the new id
     virtual Lookup<Target> target(qint64 id) = 0;
     virtual Lookup<Target> targetByControllerId(const QString &controllerId) = 0;
-    virtual bool updateTarget(const Target &target) = 0;
+    virtual Result<void> updateTarget(const Target &target) = 0;
     // The target behind a device request (see DeviceTarget), or nullopt when no target has this controllerId.
     virtual Lookup<DeviceTarget> deviceTarget(const QString &controllerId) = 0;
     // The ids of the targets an RSQL filter (engine/rsql.h) matches, oldest first. A filter that is not valid is a
@@ -33,12 +33,12 @@ public:
         QDateTime at;
         QString address;
     };
-    virtual bool recordPolls(const QList<PollRecord> &polls) = 0;
+    virtual Result<void> recordPolls(const QList<PollRecord> &polls) = 0;
     // One poll written at once, with the target state it leads to (a first poll, a new state or a new address).
     // Writes only these columns: a concurrent change to the target's other fields is kept.
-    virtual bool recordPoll(const PollRecord &poll, TargetState state) = 0;
+    virtual Result<void> recordPoll(const PollRecord &poll, TargetState state) = 0;
     virtual Result<QMap<QString, QString>> targetAttributes(qint64 targetId) = 0;
-    virtual bool setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) = 0;
+    virtual Result<void> setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) = 0;
 };
 
 } // namespace Flotilla

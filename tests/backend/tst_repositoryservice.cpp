@@ -132,7 +132,7 @@ void TestRepositoryService::assignmentNeedsCompleteSet()
     Target t;
     t.controllerId = u"dev"_s;
     t.securityToken = u"x"_s;
-    const qint64 target = m_store->targets().insertTarget(t);
+    const qint64 target = m_store->targets().insertTarget(t).value();
     const qint64 s = set(u"os_fw"_s, u"1"_s);
     QVERIFY(repository.addModuleToSet(s, module(u"os"_s, u"linux"_s)).ok());
     AssignmentResult r = deployment.assign({ target }, s, {});
@@ -160,7 +160,7 @@ void TestRepositoryService::minArtifactsMakeAModuleIncomplete()
     Target t;
     t.controllerId = u"dev"_s;
     t.securityToken = u"x"_s;
-    const qint64 target = m_store->targets().insertTarget(t);
+    const qint64 target = m_store->targets().insertTarget(t).value();
     const qint64 s = set(u"bundles"_s, u"1"_s);
     const qint64 m = module(u"bundle"_s, u"image"_s);
     QVERIFY(repository.addModuleToSet(s, m).ok());
@@ -209,7 +209,7 @@ void TestRepositoryService::targetTypeDecidesCompatibility()
     t.controllerId = u"dev"_s;
     t.securityToken = u"x"_s;
     t.targetTypeKey = targetType;
-    const qint64 target = m_store->targets().insertTarget(t);
+    const qint64 target = m_store->targets().insertTarget(t).value();
     QCOMPARE(m_store->targets().target(target)->targetTypeKey, targetType);
     const qint64 s = set(u"app_only"_s, u"1"_s);
     QVERIFY(RepositoryService(m_store->stores()).addModuleToSet(s, module(u"app"_s, u"a"_s)).ok());

@@ -7,6 +7,7 @@
 #include "backend/sqlstore.h"
 #include "backend/sqltagstore.h"
 #include "backend/sqltargetfilterstore.h"
+#include "backend/sqltargetstore.h"
 #include "tests/backend/postgresfixture.h"
 #include "tests/common/tableaway.h"
 
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void aWriteThatFailsSaysWhy();
     void accountMetadataAuditAndConfigurationWritesThatFailSayWhy();
     void rolloutWritesThatFailSayWhy();
+    void targetWritesThatFailSayWhy();
     void presentationLookupUsesIndex();
     void modulesArtifactsAndVisibility();
     void attributesReplaceWhole();
@@ -116,7 +118,7 @@ qint64 TestSqlStore::makeTarget(const QString &controllerId)
     t.name = controllerId;
     t.securityToken = QStringLiteral("token-") + controllerId;
     t.createdAt = QDateTime::currentDateTimeUtc();
-    return m_store->targets().insertTarget(t);
+    return m_store->targets().insertTarget(t).value();
 }
 
 qint64 TestSqlStore::makeSet()
@@ -151,7 +153,7 @@ void TestSqlStore::refusesNewerSchema()
         Target t;
         t.controllerId = QStringLiteral("keep-me");
         t.securityToken = QStringLiteral("t");
-        QVERIFY(first.targets().insertTarget(t) > 0);
+        QVERIFY(first.targets().insertTarget(t).ok());
     }
     {
         // Bump the version with a plain connection, as a newer release would have.
@@ -210,7 +212,7 @@ void TestSqlStore::refusesADamagedFile()
             t.name = QString(200, u'x');
             t.securityToken = u"token"_s;
             t.createdAt = QDateTime::currentDateTimeUtc();
-            QVERIFY(store.targets().insertTarget(t) > 0);
+            QVERIFY(store.targets().insertTarget(t).ok());
         }
     } // closed: the write-ahead log is checkpointed into the file and removed
     QVERIFY(!QFileInfo::exists(path + u"-wal"_s) || QFileInfo(path + u"-wal"_s).size() == 0);
@@ -252,7 +254,7 @@ void TestSqlStore::targetRoundTrip()
     t.autoConfirm = true;
     t.autoConfirmInitiator = QStringLiteral("ops");
     t.createdAt = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::UTC);
-    t.id = m_store->targets().insertTarget(t);
+    t.id = m_store->targets().insertTarget(t).value();
     QVERIFY2(t.id > 0, qPrintable(m_store->lastError()));
     const auto back = m_store->targets().targetByControllerId(t.controllerId);
     QVERIFY(back.found());
@@ -267,7 +269,7 @@ void TestSqlStore::targetRoundTrip()
     QCOMPARE(back->createdAt, t.createdAt);
 
     // controllerId is unique
-    QCOMPARE(m_store->targets().insertTarget(t), 0);
+    QVERIFY(!m_store->targets().insertTarget(t));
     QVERIFY(!m_store->lastError().isEmpty());
 }
 
@@ -284,7 +286,7 @@ void TestSqlStore::deviceTargetIsTheTargetsDeviceFields()
     t.installedDistributionSetId = ds;
     t.requestAttributes = false;
     t.createdAt = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::UTC);
-    t.id = m_store->targets().insertTarget(t);
+    t.id = m_store->targets().insertTarget(t).value();
     QVERIFY2(t.id > 0, qPrintable(m_store->lastError()));
 
     const Lookup<DeviceTarget> device = m_store->targets().deviceTarget(t.controllerId);
@@ -725,6 +727,53 @@ void TestSqlStore::rolloutWritesThatFailSayWhy()
     QVERIFY(failsWith(rollouts.updateRolloutState(*rolloutId, RolloutState::Running), u"there is no such rollout"_s));
     QVERIFY(
         failsWith(rollouts.updateRolloutGroupState(*groupId, RolloutGroupState::Running), u"there is no such group"_s));
+}
+
+// And the target aggregate's writes (engine/targetstore.h and the Management API's own).
+void TestSqlStore::targetWritesThatFailSayWhy()
+{
+    SqlTargetStore &targets = m_store->targets();
+    const qint64 id = makeTarget(u"written-1"_s);
+    Target t = *targets.target(id);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto failsWith = [](const Result<void> &w, const QString &words) {
+        return !w && w.error().code == u"flotilla.store"_s && w.error().message.contains(words);
+    };
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"targets"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        Target other = t;
+        other.controllerId = u"written-2"_s;
+        const Result<qint64> inserted = targets.insertTarget(other);
+        QVERIFY(!inserted);
+        QVERIFY2(inserted.error().message.contains(u"inserting target written-2"_s),
+                 qPrintable(inserted.error().message));
+        QVERIFY(failsWith(targets.updateTarget(t), u"updating target %1"_s.arg(id)));
+        QVERIFY(failsWith(targets.recordPoll({ id, now, u"10.0.0.1"_s }, TargetState::Registered),
+                          u"recording the poll of target %1"_s.arg(id)));
+        QVERIFY(failsWith(targets.recordPolls({ { id, now, u"10.0.0.1"_s } }),
+                          u"recording the poll of target %1"_s.arg(id)));
+        QVERIFY(failsWith(targets.setTargetGroup({ id }, u"Berlin"_s), u"putting target %1 in group Berlin"_s.arg(id)));
+    }
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"target_attributes"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        QVERIFY(failsWith(targets.setTargetAttributes(id, { { u"hw"_s, u"b"_s } }),
+                          u"clearing the attributes of target %1"_s.arg(id)));
+        QVERIFY(failsWith(targets.deleteTarget(id), u"deleting target %1"_s.arg(id)));
+    }
+    QVERIFY(targets.target(id).found()); // the failed delete took nothing
+    t.name = u"renamed"_s;
+    QVERIFY(targets.updateTarget(t).ok());
+    QVERIFY(targets.setTargetAttributes(id, { { u"hw"_s, u"b"_s } }).ok());
+    QVERIFY(targets.setTargetGroup({ id }, u"Berlin"_s).ok());
+    QVERIFY(targets.recordPoll({ id, now, u"10.0.0.1"_s }, TargetState::Registered).ok());
+    QCOMPARE(targets.target(id)->name, u"renamed"_s);
+    QVERIFY(targets.deleteTarget(id).ok());
+    // A write to a target deleted meanwhile says so (before: false, with whatever lastError() held).
+    QVERIFY(failsWith(targets.updateTarget(t), u"there is no such target"_s));
+    QVERIFY(failsWith(targets.recordPoll({ id, now, u"10.0.0.1"_s }, TargetState::Registered),
+                      u"there is no such target"_s));
 }
 
 void TestSqlStore::presentationLookupUsesIndex()

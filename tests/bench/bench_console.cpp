@@ -101,7 +101,7 @@ bool fillStore(const QString &path, int targets)
             t.lastPoll = now.addSecs(-(i % 1200));
         else
             t.state = TargetState::Unknown;
-        store.targets().insertTarget(t);
+        store.targets().insertTarget(t).value();
     }
     store.commit();
     return true;

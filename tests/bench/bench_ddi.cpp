@@ -156,7 +156,7 @@ int main(int argc, char *argv[])
             t.securityToken = Target::generateSecurityToken();
             t.createdAt = QDateTime::currentDateTimeUtc();
             t.requestAttributes = false;
-            t.id = store.targets().insertTarget(t);
+            t.id = store.targets().insertTarget(t).value();
             if (i == targets / 2)
                 polled = t;
         }

@@ -79,7 +79,7 @@ int main(int argc, char *argv[])
         t.controllerId = QStringLiteral("device-%1").arg(i, 6, 10, QLatin1Char('0'));
         t.securityToken = QStringLiteral("token");
         t.state = TargetState::Registered;
-        ids.append(store.targets().insertTarget(t));
+        ids.append(store.targets().insertTarget(t).value());
     }
     store.commit();
     std::printf("%-58s %12.1f s\n", "create targets (setup)", timer.elapsed() / 1000.0);

@@ -19,7 +19,7 @@ inline Flotilla::Target makeTarget(const Flotilla::Stores &stores, const QString
     t.state = state;
     t.securityToken = Flotilla::Target::generateSecurityToken();
     t.createdAt = QDateTime::currentDateTimeUtc();
-    t.id = stores.targets.insertTarget(t);
+    t.id = stores.targets.insertTarget(t).value();
     return t;
 }
 

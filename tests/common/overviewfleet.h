@@ -40,7 +40,7 @@ inline bool seedStore(const QString &databaseFile)
         t.securityToken = Flotilla::Target::generateSecurityToken();
         t.createdAt = now.addDays(-1);
         t.lastPoll = lastPoll;
-        return store.targets().insertTarget(t) > 0;
+        return store.targets().insertTarget(t).ok();
     };
     bool ok = true;
     for (int i = 0; i < 3; ++i)

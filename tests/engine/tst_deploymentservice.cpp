@@ -70,7 +70,7 @@ qint64 TestDeploymentService::target(const QString &id, bool autoConfirm)
     t.state = TargetState::Registered;
     t.autoConfirm = autoConfirm;
     t.autoConfirmInitiator = QStringLiteral("plant manager");
-    return m_store->targets().insertTarget(t);
+    return m_store->targets().insertTarget(t).value();
 }
 
 qint64 TestDeploymentService::set(const QString &version)

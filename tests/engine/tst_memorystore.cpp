@@ -24,7 +24,7 @@ private:
     // A rollout with one group, a target in it and the target's running action: the group's id.
     static qint64 groupWithAction(MemoryStore &store, qint64 *targetId, qint64 *actionId)
     {
-        *targetId = store.targets().insertTarget(target(u"dev-1"_s));
+        *targetId = store.targets().insertTarget(target(u"dev-1"_s)).value();
         const qint64 set = store.repository().insertDistributionSet({ 0, u"fw"_s, u"1"_s, u"os"_s, false, false, {} });
         Rollout r;
         r.name = u"r"_s;
@@ -55,7 +55,7 @@ private Q_SLOTS:
         QCOMPARE((*store.rollouts().rolloutGroupCounts(group)).running, 1);
 
         QVERIFY(store.begin());
-        const qint64 other = store.targets().insertTarget(target(u"dev-2"_s));
+        const qint64 other = store.targets().insertTarget(target(u"dev-2"_s)).value();
         QVERIFY(other > 0);
         QVERIFY(store.actions().updateActionState(actionId, ActionState::Error, QDateTime::currentDateTimeUtc()));
         QCOMPARE((*store.rollouts().rolloutGroupCounts(group)).error, 1);
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QVERIFY((*store.targets().targetAttributes(targetId)).isEmpty());
         QVERIFY(store.actions().recordFeedbackOnce(actionId, u"k"_s)); // the receipt went too
         // The id was given back: the next insert gets it again, as the rolled-back row never was.
-        QCOMPARE(store.targets().insertTarget(target(u"dev-3"_s)), other);
+        QCOMPARE(store.targets().insertTarget(target(u"dev-3"_s)).value(), other);
         QCOMPARE(store.targets().targetByControllerId(u"dev-3"_s)->id, other);
     }
 
@@ -80,9 +80,9 @@ private Q_SLOTS:
     {
         MemoryStore store;
         QVERIFY(store.begin());
-        QVERIFY(store.targets().insertTarget(target(u"a"_s)) > 0);
+        QVERIFY(store.targets().insertTarget(target(u"a"_s)).ok());
         QVERIFY(store.begin());
-        QVERIFY(store.targets().insertTarget(target(u"b"_s)) > 0);
+        QVERIFY(store.targets().insertTarget(target(u"b"_s)).ok());
         store.rollback();
         QVERIFY(!store.commit());
         QVERIFY(store.targets().targetByControllerId(u"a"_s).absent());
@@ -94,12 +94,12 @@ private Q_SLOTS:
         MemoryStore store;
         QVERIFY(store.begin());
         QVERIFY(store.begin());
-        const qint64 a = store.targets().insertTarget(target(u"a"_s));
+        const qint64 a = store.targets().insertTarget(target(u"a"_s)).value();
         QVERIFY(store.commit());
         QVERIFY(store.commit());
         store.rollback(); // outside a transaction: nothing to undo
         QCOMPARE(store.targets().targetByControllerId(u"a"_s)->id, a);
-        QCOMPARE(store.targets().insertTarget(target(u"a"_s)), 0); // the index knows it
+        QVERIFY(!store.targets().insertTarget(target(u"a"_s))); // the index knows it
     }
 
     void countsFollowEveryStateChange()

@@ -76,7 +76,7 @@ qint64 TestRolloutService::makeRollout(int targets, int groups, GroupConditions 
         t.controllerId = QStringLiteral("dev-%1").arg(++serial);
         t.securityToken = QStringLiteral("tok");
         t.state = TargetState::Registered;
-        request.targets.append(m_store->targets().insertTarget(t));
+        request.targets.append(m_store->targets().insertTarget(t).value());
     }
     request.rollout.name = QStringLiteral("spring update");
     static int version = 0;
@@ -121,7 +121,7 @@ void TestRolloutService::percentagesOfRemainingTargets()
         Target t;
         t.controllerId = QStringLiteral("p-%1").arg(i);
         t.securityToken = QStringLiteral("tok");
-        request.targets.append(m_store->targets().insertTarget(t));
+        request.targets.append(m_store->targets().insertTarget(t).value());
     }
     request.rollout.name = QStringLiteral("canary");
     request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
@@ -143,7 +143,7 @@ void TestRolloutService::groupsFromTargetFilter()
         Target t;
         t.controllerId = i < 8 ? QStringLiteral("cam-%1").arg(i) : QStringLiteral("sensor-1");
         t.securityToken = QStringLiteral("tok");
-        const qint64 id = m_store->targets().insertTarget(t);
+        const qint64 id = m_store->targets().insertTarget(t).value();
         const bool inEu = i < 6 || i == 8;
         QVERIFY(m_store->targets().setTargetAttributes(
             id, { { QStringLiteral("region"), inEu ? QStringLiteral("eu") : QStringLiteral("us") } }));
@@ -190,7 +190,7 @@ void TestRolloutService::perGroupConditions()
         Target t;
         t.controllerId = QStringLiteral("g-%1").arg(i);
         t.securityToken = QStringLiteral("tok");
-        request.targets.append(m_store->targets().insertTarget(t));
+        request.targets.append(m_store->targets().insertTarget(t).value());
     }
     request.rollout.name = QStringLiteral("canary first");
     request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
@@ -251,7 +251,7 @@ void TestRolloutService::dynamicRolloutTakesLaterTargets()
         Target t;
         t.controllerId = id;
         t.securityToken = QStringLiteral("tok");
-        return m_store->targets().insertTarget(t);
+        return m_store->targets().insertTarget(t).value();
     };
     for (int i = 0; i < 4; ++i)
         camera(QStringLiteral("cam-%1").arg(i));
@@ -301,7 +301,7 @@ void TestRolloutService::schedulerStartsAtTimeAndExtends()
     Target t;
     t.controllerId = QStringLiteral("night-1");
     t.securityToken = QStringLiteral("tok");
-    m_store->targets().insertTarget(t);
+    QVERIFY(m_store->targets().insertTarget(t).ok());
     request.rollout.name = QStringLiteral("at night");
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==night-*");
     request.rollout.dynamic = true;
@@ -317,7 +317,7 @@ void TestRolloutService::schedulerStartsAtTimeAndExtends()
     QCOMPARE(scheduler.tick(), 1);
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running);
     t.controllerId = QStringLiteral("night-2");
-    const qint64 late = m_store->targets().insertTarget(t);
+    const qint64 late = m_store->targets().insertTarget(t).value();
     scheduler.tick();
     const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups.size(), 2);
@@ -440,7 +440,7 @@ void TestRolloutService::startsAtItsTime()
     Target t;
     t.controllerId = QStringLiteral("timed");
     t.securityToken = QStringLiteral("tok");
-    request.targets = { m_store->targets().insertTarget(t) };
+    request.targets = { m_store->targets().insertTarget(t).value() };
     request.rollout.name = QStringLiteral("night");
     request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
         { 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} });

@@ -55,7 +55,7 @@ void TestTargetFilters::initTestCase()
         t.group = QString::fromLatin1(r.group);
         if (r.polledMinutesAgo >= 0)
             t.lastPoll = base.addSecs(-60 * r.polledMinutesAgo);
-        const qint64 id = m_store->targets().insertTarget(t);
+        const qint64 id = m_store->targets().insertTarget(t).value();
         QVERIFY(id > 0);
         if (r.region)
             QVERIFY(m_store->targets().setTargetAttributes(id, { { u"region"_s, QString::fromLatin1(r.region) } }));
