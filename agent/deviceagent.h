@@ -93,6 +93,8 @@ Q_SIGNALS:
     void actionEnded(const QString &actionId, Flotilla::Agent::UpdateWorkflow::Phase phase);
 
 private:
+    // Says statusChanged() once `until` has come (a postponed consent question is asked again).
+    void remindAt(const QDateTime &until);
     // polling
     void poll();
     void scheduleNextPoll(qint64 seconds);

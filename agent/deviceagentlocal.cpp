@@ -207,10 +207,20 @@ bool DeviceAgent::postpone(const QString &actionId, const QDateTime &until, cons
            qUtf8Printable(until.toUTC().toString(Qt::ISODate)), qUtf8Printable(requestedBy));
     *message = tr("asked again at %1").arg(until.toLocalTime().toString(u"HH:mm"_s));
     Q_EMIT statusChanged();
-    // Ask again when the time has come.
-    QTimer::singleShot(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(until)) + 100, this,
-                       &DeviceAgent::statusChanged);
+    remindAt(until); // ask again when the time has come
     return true;
+}
+
+void DeviceAgent::remindAt(const QDateTime &until)
+{
+    // One timer waits at most about 24 days (an int of milliseconds); a longer wait is a chain of shorter ones.
+    constexpr qint64 longest = qint64(20) * 24 * 3600 * 1000;
+    const qint64 left = QDateTime::currentDateTimeUtc().msecsTo(until);
+    if (left > longest) {
+        QTimer::singleShot(std::chrono::milliseconds(longest), this, [this, until] { remindAt(until); });
+        return;
+    }
+    QTimer::singleShot(std::chrono::milliseconds(std::max<qint64>(0, left) + 100), this, &DeviceAgent::statusChanged);
 }
 
 } // namespace Flotilla::Agent

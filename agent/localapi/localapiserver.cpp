@@ -2,6 +2,7 @@
 
 #include "agent/agentlogging.h"
 #include "agent/deviceagent.h"
+#include "agent/localapi/localrequests.h"
 #include "agent/queuedwriter.h"
 #include "device/v1/localupdate.grpc.pb.h"
 
@@ -275,20 +276,23 @@ struct LocalApiServer::Private final : public pb::LocalUpdateService::CallbackSe
         });
     }
 
+    // Refuses a request that does not pass agent/localapi/localrequests.h: INVALID_ARGUMENT, naming the field.
+    static grpc::ServerUnaryReactor *refuse(grpc::CallbackServerContext *context, const QString &why)
+    {
+        grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+        reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, toStd(why)));
+        return reactor;
+    }
+
     grpc::ServerUnaryReactor *decide(grpc::CallbackServerContext *context, const pb::ConsentDecision *request,
                                      pb::DecisionResult *response, bool confirm)
     {
-        if (request->action_id().empty()) {
-            grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
-            reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "action_id is required"));
-            return reactor;
-        }
-        const QString actionId = fromStd(request->action_id());
-        const QString by = fromStd(request->decided_by());
-        const QString remark = fromStd(request->remark()).left(512);
-        return onAgentThread(context, [this, actionId, by, remark, response, confirm] {
+        LocalRequest<LocalDecision> decision = LocalRequests::decisionOf(*request);
+        if (const QString *why = std::get_if<QString>(&decision))
+            return refuse(context, *why);
+        return onAgentThread(context, [this, d = std::get<LocalDecision>(std::move(decision)), response, confirm] {
             QString message;
-            response->set_accepted(q->m_agent->answerConsent(actionId, confirm, by, remark, &message));
+            response->set_accepted(q->m_agent->answerConsent(d.actionId, confirm, d.by, d.remark, &message));
             response->set_message(toStd(message));
             return grpc::Status::OK;
         });
@@ -308,16 +312,12 @@ struct LocalApiServer::Private final : public pb::LocalUpdateService::CallbackSe
     grpc::ServerUnaryReactor *InstallNow(grpc::CallbackServerContext *context, const pb::ActionRequest *request,
                                          pb::DecisionResult *response) override
     {
-        if (request->action_id().empty()) {
-            grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
-            reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "action_id is required"));
-            return reactor;
-        }
-        const QString actionId = fromStd(request->action_id());
-        const QString by = fromStd(request->requested_by());
-        return onAgentThread(context, [this, actionId, by, response] {
+        LocalRequest<LocalActionRequest> asked = LocalRequests::actionRequestOf(*request);
+        if (const QString *why = std::get_if<QString>(&asked))
+            return refuse(context, *why);
+        return onAgentThread(context, [this, r = std::get<LocalActionRequest>(std::move(asked)), response] {
             QString message;
-            response->set_accepted(q->m_agent->installNow(actionId, by, &message));
+            response->set_accepted(q->m_agent->installNow(r.actionId, r.by, &message));
             response->set_message(toStd(message));
             return grpc::Status::OK;
         });
@@ -326,18 +326,12 @@ struct LocalApiServer::Private final : public pb::LocalUpdateService::CallbackSe
     grpc::ServerUnaryReactor *Postpone(grpc::CallbackServerContext *context, const pb::PostponeRequest *request,
                                        pb::DecisionResult *response) override
     {
-        if (request->action_id().empty() || request->until() <= 0) {
-            grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
-            reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                                         "action_id and until (seconds since the epoch) are required"));
-            return reactor;
-        }
-        const QString actionId = fromStd(request->action_id());
-        const QString by = fromStd(request->requested_by());
-        const QDateTime until = QDateTime::fromSecsSinceEpoch(request->until(), QTimeZone::UTC);
-        return onAgentThread(context, [this, actionId, by, until, response] {
+        LocalRequest<LocalPostpone> asked = LocalRequests::postponeOf(*request, QDateTime::currentDateTimeUtc());
+        if (const QString *why = std::get_if<QString>(&asked))
+            return refuse(context, *why);
+        return onAgentThread(context, [this, p = std::get<LocalPostpone>(std::move(asked)), response] {
             QString message;
-            response->set_accepted(q->m_agent->postpone(actionId, until, by, &message));
+            response->set_accepted(q->m_agent->postpone(p.actionId, p.until, p.by, &message));
             response->set_message(toStd(message));
             return grpc::Status::OK;
         });

@@ -78,6 +78,7 @@ void TestLocalApiServer::servesOnAUnixSocket()
     std::string names[2];
     int states[2] = { -1, -1 };
     grpc::Status bad;
+    grpc::Status farAhead;
     std::vector<std::thread> clients;
     for (int i = 0; i < 2; ++i) {
         clients.emplace_back([&, i] {
@@ -97,6 +98,11 @@ void TestLocalApiServer::servesOnAUnixSocket()
                 pb::ConsentDecision empty;
                 pb::DecisionResult result;
                 bad = stub->Confirm(&c2, empty, &result);
+                grpc::ClientContext c3;
+                pb::PostponeRequest later;
+                later.set_action_id("7");
+                later.set_until(QDateTime::currentSecsSinceEpoch() + 2 * 366 * 86400);
+                farAhead = stub->Postpone(&c3, later, &result);
             }
             context.TryCancel();
             ++done;
@@ -110,6 +116,10 @@ void TestLocalApiServer::servesOnAUnixSocket()
         QCOMPARE(states[i], int(pb::IDLE));
     }
     QCOMPARE(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    // Checked at the edge (agent/localapi/localrequests.h), named in the status.
+    QCOMPARE(farAhead.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    QVERIFY2(farAhead.error_message().find("until is more than 366 days ahead") != std::string::npos,
+             farAhead.error_message().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestLocalApiServer)
