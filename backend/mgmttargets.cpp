@@ -471,8 +471,8 @@ void ManagementServer::updateAction(Context &ctx)
         return ctx.fail(Status::BadRequest, u"the only change is {\"forceType\": \"forced\"}"_s);
     if (!ta->second.isActive())
         return ctx.fail(Status::Conflict, u"action %1 is closed"_s.arg(ta->second.id));
-    if (!m_store.actions().updateActionType(ta->second.id, ActionType::Forced))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.actions().updateActionType(ta->second.id, ActionType::Forced)))
+        return;
     const Lookup<Action> forced = m_store.actions().action(ta->second.id);
     if (!ctx.found(forced, u"action %1 does not exist"_s.arg(ta->second.id)))
         return;
@@ -538,10 +538,10 @@ void ManagementServer::deleteActions(Context &ctx)
     } else {
         return ctx.fail(Status::BadRequest, u"give ?q= or ?ids= (deleting every action needs q=id=ge=0)"_s);
     }
-    const int deleted = m_store.actions().deleteClosedActions(ids);
-    if (deleted < 0)
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
-    ctx.send(QJsonObject { { "deleted"_L1, deleted }, { "kept"_L1, int(ids.size()) - deleted } });
+    const Result<int> deleted = m_store.actions().deleteClosedActions(ids);
+    if (!ctx.succeeded(deleted))
+        return;
+    ctx.send(QJsonObject { { "deleted"_L1, *deleted }, { "kept"_L1, int(ids.size()) - *deleted } });
 }
 
 } // namespace Flotilla

@@ -33,7 +33,7 @@ const QString pollActionColumns
 
 } // namespace
 
-qint64 SqlActionStore::insertAction(const Action &a)
+Result<qint64> SqlActionStore::insertAction(const Action &a)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO actions (target_id, ds_id, type, force_time, weight, mw_schedule, mw_duration, "
@@ -56,10 +56,8 @@ qint64 SqlActionStore::insertAction(const Action &a)
     q.addBindValue(idOrNull(a.rolloutId));
     q.addBindValue(idOrNull(a.rolloutGroupId));
     q.addBindValue(a.initiator);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting an action for target %1").arg(a.targetId), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting an action for target %1").arg(a.targetId), q);
     const qint64 id = q.value(0).toLongLong();
     changed(StoreChange::Kind::ActionCreated, id);
     return id;
@@ -137,7 +135,7 @@ Result<int> SqlActionStore::countActions(qint64 targetId)
     return q.value(0).toInt();
 }
 
-bool SqlActionStore::updateActionState(qint64 actionId, ActionState state, const QDateTime &at)
+Result<void> SqlActionStore::updateActionState(qint64 actionId, ActionState state, const QDateTime &at)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE actions SET state = ?, active = ?, last_modified = ? WHERE id = ?"));
     q.addBindValue(int(state));
@@ -145,12 +143,14 @@ bool SqlActionStore::updateActionState(qint64 actionId, ActionState state, const
     q.addBindValue(toMs(at));
     q.addBindValue(actionId);
     if (!q.exec())
-        return setError(QStringLiteral("updating action %1").arg(actionId), q);
+        return failed(QStringLiteral("updating action %1").arg(actionId), q);
+    if (q.numRowsAffected() != 1) // deleted meanwhile
+        return noSuch(QStringLiteral("updating action %1").arg(actionId), QStringLiteral("action"));
     changed(StoreChange::Kind::ActionChanged, actionId);
-    return q.numRowsAffected() == 1;
+    return {};
 }
 
-bool SqlActionStore::appendStatus(qint64 actionId, const ActionStatusEntry &e)
+Result<void> SqlActionStore::appendStatus(qint64 actionId, const ActionStatusEntry &e)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) VALUES (?,?,?,?,?)"));
@@ -161,9 +161,9 @@ bool SqlActionStore::appendStatus(qint64 actionId, const ActionStatusEntry &e)
     q.addBindValue(
         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(e.messages)).toJson(QJsonDocument::Compact)));
     if (!q.exec())
-        return setError(QStringLiteral("adding a status to action %1").arg(actionId), q);
+        return failed(QStringLiteral("adding a status to action %1").arg(actionId), q);
     changed(StoreChange::Kind::ActionChanged, actionId);
-    return true;
+    return {};
 }
 
 Result<QList<ActionStatusEntry>> SqlActionStore::statusHistory(qint64 actionId, int offset, int limit)
@@ -200,14 +200,14 @@ Result<int> SqlActionStore::countStatus(qint64 actionId)
     return q.value(0).toInt();
 }
 
-bool SqlActionStore::recordFeedbackOnce(qint64 actionId, const QString &key)
+Result<bool> SqlActionStore::recordFeedbackOnce(qint64 actionId, const QString &key)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO feedback_receipts (action_id, dedup_key) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     q.addBindValue(actionId);
     q.addBindValue(key);
     if (!q.exec())
-        return setError(QStringLiteral("recording feedback for action %1").arg(actionId), q);
+        return failed(QStringLiteral("recording feedback for action %1").arg(actionId), q);
     return q.numRowsAffected() == 1;
 }
 
@@ -309,25 +309,27 @@ Result<QList<Action>> SqlActionStore::actionsOfTarget(qint64 targetId, int offse
     return list;
 }
 
-bool SqlActionStore::updateActionType(qint64 actionId, ActionType type)
+Result<void> SqlActionStore::updateActionType(qint64 actionId, ActionType type)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE actions SET type = ? WHERE id = ?"));
     q.addBindValue(int(type));
     q.addBindValue(actionId);
     if (!q.exec())
-        return setError(QStringLiteral("updating action %1").arg(actionId), q);
+        return failed(QStringLiteral("updating action %1").arg(actionId), q);
+    if (q.numRowsAffected() != 1) // deleted meanwhile
+        return noSuch(QStringLiteral("updating action %1").arg(actionId), QStringLiteral("action"));
     changed(StoreChange::Kind::ActionChanged, actionId);
-    return q.numRowsAffected() == 1;
+    return {};
 }
 
-int SqlActionStore::deleteClosedActions(const QList<qint64> &actionIds)
+Result<int> SqlActionStore::deleteClosedActions(const QList<qint64> &actionIds)
 {
     StoreTransaction tx(m_sql);
     int deleted = 0;
     for (qint64 id : actionIds) {
         const Lookup<Action> a = action(id);
         if (a.failed())
-            return -1; // lastError() says which
+            return a.error();
         if (a.absent() || a->isActive())
             continue;
         for (const QString &sql : { QStringLiteral("DELETE FROM action_status WHERE action_id = ?"),
@@ -335,14 +337,14 @@ int SqlActionStore::deleteClosedActions(const QList<qint64> &actionIds)
                                     QStringLiteral("DELETE FROM actions WHERE id = ?") }) {
             QSqlQuery &q = prepared(sql);
             q.addBindValue(id);
-            if (!q.exec()) {
-                setError(QStringLiteral("deleting action %1").arg(id), q);
-                return -1;
-            }
+            if (!q.exec())
+                return failed(QStringLiteral("deleting action %1").arg(id), q);
         }
         ++deleted;
     }
-    return tx.commit() ? deleted : -1;
+    if (Result<void> done = committed(tx, QStringLiteral("deleting %1 closed actions").arg(deleted)); !done)
+        return done.error();
+    return deleted;
 }
 
 Result<qint64> SqlActionStore::installedActionId(qint64 targetId)

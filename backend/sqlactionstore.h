@@ -19,27 +19,27 @@ public:
         : SqlAggregate(sql)
     { }
 
-    qint64 insertAction(const Action &action) override;
+    Result<qint64> insertAction(const Action &action) override;
     Lookup<Action> action(qint64 id) override;
     Result<QList<Action>> openActions(qint64 targetId) override;
     Result<QList<Action>> openActionsForPoll(qint64 targetId) override;
     Result<int> countActions(qint64 targetId) override;
     Result<qint64> installedActionId(qint64 targetId) override;
-    bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) override;
+    Result<void> updateActionState(qint64 actionId, ActionState state, const QDateTime &at) override;
     Result<QSet<qint64>> targetsWithActionFor(qint64 distributionSetId) override;
-    bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) override;
+    Result<void> appendStatus(qint64 actionId, const ActionStatusEntry &entry) override;
     Result<QList<ActionStatusEntry>> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) override;
     Result<int> countStatus(qint64 actionId) override;
-    bool recordFeedbackOnce(qint64 actionId, const QString &key) override;
+    Result<bool> recordFeedbackOnce(qint64 actionId, const QString &key) override;
 
     // One page of actions (with the target's controllerId) in one query; where and orderBy over "actions a", as
     // the RSQL compiler writes them. A failed statement is a Failure, never an empty page.
     Result<QList<std::pair<Action, QString>>> actionsWhere(const QString &where, const QVariantList &binds,
                                                            const QString &orderBy, int offset, int limit);
     Result<QList<Action>> actionsOfTarget(qint64 targetId, int offset, int limit); // newest first
-    bool updateActionType(qint64 actionId, ActionType type);
+    Result<void> updateActionType(qint64 actionId, ActionType type);
     // Closed actions with their history; open ones are left alone. Returns how many went.
-    int deleteClosedActions(const QList<qint64> &actionIds);
+    Result<int> deleteClosedActions(const QList<qint64> &actionIds);
     // The code of each action's newest status entry that carries one (hawkBit's lastStatusCode); one query.
     Result<QHash<qint64, int>> lastStatusCodes(const QList<qint64> &actionIds);
     Result<QList<qint64>> openActionIdsOfSet(qint64 setId); // hawkBit's invalidation cancels them

@@ -14,7 +14,7 @@ class ActionStore
 public:
     virtual ~ActionStore() = default;
 
-    virtual qint64 insertAction(const Action &action) = 0;
+    virtual Result<qint64> insertAction(const Action &action) = 0; // the new id
     virtual Lookup<Action> action(qint64 id) = 0;
     // The target's open actions, in presentation order: highest weight first, then oldest.
     virtual Result<QList<Action>> openActions(qint64 targetId) = 0;
@@ -25,17 +25,18 @@ public:
     virtual Result<int> countActions(qint64 targetId) = 0;
     // The id of the closed action that installed the target's installed set (DDI installedBase); 0 if none.
     virtual Result<qint64> installedActionId(qint64 targetId) = 0;
-    virtual bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) = 0;
+    virtual Result<void> updateActionState(qint64 actionId, ActionState state, const QDateTime &at) = 0;
     // The targets that ever had an action for a set.
     virtual Result<QSet<qint64>> targetsWithActionFor(qint64 distributionSetId) = 0;
 
-    virtual bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) = 0;
+    virtual Result<void> appendStatus(qint64 actionId, const ActionStatusEntry &entry) = 0;
     virtual Result<QList<ActionStatusEntry>> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) = 0;
     virtual Result<int> countStatus(qint64 actionId) = 0;
 
-    // Records that a feedback with this key was applied to the action; false if it was already recorded (a
-    // device re-sending after a timeout), so the caller changes nothing the second time.
-    virtual bool recordFeedbackOnce(qint64 actionId, const QString &key) = 0;
+    // Records that a feedback with this key was applied to the action: true, or false if it was already recorded (a
+    // device re-sending after a timeout), so the caller changes nothing the second time. A failure is neither: the
+    // feedback is not taken, and the device sends it again.
+    virtual Result<bool> recordFeedbackOnce(qint64 actionId, const QString &key) = 0;
 };
 
 } // namespace Flotilla

@@ -155,17 +155,20 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
             started = ActionStateMachine::apply(action,
                                                 needsConsent ? ActionEvent::StartForConfirmation : ActionEvent::Start);
         action.state = started.to;
-        action.id = m_actions.insertAction(action);
-        if (action.id == 0)
-            return fail(AssignmentResult::Error::Store, m_session.lastError());
+        const Result<qint64> actionId = m_actions.insertAction(action);
+        if (!actionId)
+            return fail(AssignmentResult::Error::Store, actionId.error().message);
+        action.id = *actionId;
         QStringList messages {
             QStringLiteral("Update Server: assignment of %1 (%2)").arg(distributionSetId).arg(nameOf(request.type))
         };
         if (config.consentFlow && request.confirmationRequired && target->autoConfirm)
             messages << QStringLiteral("Update Server: confirmed automatically (auto-confirm by %1)")
                             .arg(target->autoConfirmInitiator);
-        if (!m_actions.appendStatus(action.id, { now, started.recorded, messages, std::nullopt }))
-            return fail(AssignmentResult::Error::Store, m_session.lastError());
+        if (const Result<void> appended
+            = m_actions.appendStatus(action.id, { now, started.recorded, messages, std::nullopt });
+            !appended)
+            return fail(AssignmentResult::Error::Store, appended.error().message);
 
         if (!request.scheduled) {
             target->state = TargetStateMachine::next(target->state, TargetEvent::Assigned).value_or(target->state);
@@ -240,8 +243,15 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
     if (action.absent() || action->targetId != targetId)
         return fail(FeedbackResult::Outcome::UnknownAction,
                     QStringLiteral("action %1 does not exist for this target").arg(actionId));
-    if (!dedupKey.isEmpty() && !m_actions.recordFeedbackOnce(actionId, dedupKey))
-        return fail(FeedbackResult::Outcome::Duplicate, QStringLiteral("feedback already applied"));
+    if (!dedupKey.isEmpty()) {
+        // A receipt that cannot be written is the server's fault, not a duplicate: answered as one, the feedback
+        // would be lost (the device takes it as delivered).
+        const Result<bool> first = m_actions.recordFeedbackOnce(actionId, dedupKey);
+        if (!first)
+            return fail(FeedbackResult::Outcome::Store, first.error().message);
+        if (!*first)
+            return fail(FeedbackResult::Outcome::Duplicate, QStringLiteral("feedback already applied"));
+    }
 
     const ActionOutcome outcome = ActionStateMachine::apply(*action, event);
     result.transition = outcome;
@@ -272,10 +282,13 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
                         .arg(config.maxStatusEntriesPerAction));
 
     const QDateTime now = m_clock.now();
-    if (outcome.from != outcome.to && !m_actions.updateActionState(actionId, outcome.to, now))
-        return fail(FeedbackResult::Outcome::Store, m_session.lastError());
-    if (!m_actions.appendStatus(actionId, { now, outcome.recorded, messages, code }))
-        return fail(FeedbackResult::Outcome::Store, m_session.lastError());
+    if (outcome.from != outcome.to) {
+        if (const Result<void> updated = m_actions.updateActionState(actionId, outcome.to, now); !updated)
+            return fail(FeedbackResult::Outcome::Store, updated.error().message);
+    }
+    if (const Result<void> appended = m_actions.appendStatus(actionId, { now, outcome.recorded, messages, code });
+        !appended)
+        return fail(FeedbackResult::Outcome::Store, appended.error().message);
     if (outcome.closedAction()) {
         const Lookup<Target> target = m_targets.target(targetId);
         if (target.failed())
@@ -409,9 +422,11 @@ DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qi
     action.createdAt = now;
     action.lastModifiedAt = now;
     action.initiator = QStringLiteral("device");
-    action.id = m_actions.insertAction(action);
-    if (action.id == 0
-        || !m_actions.appendStatus(action.id, { now, HistoryStatus::Finished, { message }, std::nullopt }))
+    const Result<qint64> actionId = m_actions.insertAction(action);
+    if (!actionId)
+        return DeclareInstalledResult::Store;
+    action.id = *actionId;
+    if (!m_actions.appendStatus(action.id, { now, HistoryStatus::Finished, { message }, std::nullopt }))
         return DeclareInstalledResult::Store;
     target->installedDistributionSetId = distributionSetId;
     const Result<QList<Action>> open = m_actions.openActions(targetId);

@@ -377,12 +377,10 @@ bool MemoryStore::moduleVisibleToTarget(qint64 moduleId, qint64 targetId)
     return false;
 }
 
-qint64 MemoryStore::insertAction(const Action &action)
+Result<qint64> MemoryStore::insertAction(const Action &action)
 {
-    if (!m_data.targets.contains(action.targetId)) {
-        fail(u"inserting an action for target %1: no such target"_s.arg(action.targetId));
-        return 0;
-    }
+    if (!m_data.targets.contains(action.targetId))
+        return failed(u"inserting an action for target %1: no such target"_s.arg(action.targetId));
     Action a = action;
     rememberValue(m_data.nextId);
     a.id = m_data.nextId++;
@@ -432,26 +430,26 @@ Result<qint64> MemoryStore::installedActionId(qint64 targetId)
     return id;
 }
 
-bool MemoryStore::updateActionState(qint64 actionId, ActionState state, const QDateTime &at)
+Result<void> MemoryStore::updateActionState(qint64 actionId, ActionState state, const QDateTime &at)
 {
     auto it = m_data.actions.find(actionId);
     if (it == m_data.actions.end())
-        return false; // as SqlStore: no row changed
+        return failed(u"updating action %1: there is no such action"_s.arg(actionId)); // as SqlActionStore
     remember(m_data.actions, actionId);
     const ActionState from = it->state;
     it->state = state;
     it->lastModifiedAt = at;
     actionStateChanged(*it, from);
-    return true;
+    return {};
 }
 
-bool MemoryStore::appendStatus(qint64 actionId, const ActionStatusEntry &entry)
+Result<void> MemoryStore::appendStatus(qint64 actionId, const ActionStatusEntry &entry)
 {
     if (!m_data.actions.contains(actionId))
-        return fail(u"adding a status to action %1: no such action"_s.arg(actionId));
+        return failed(u"adding a status to action %1: no such action"_s.arg(actionId));
     remember(m_data.history, actionId);
     m_data.history[actionId].append(entry);
-    return true;
+    return {};
 }
 
 Result<QList<ActionStatusEntry>> MemoryStore::statusHistory(qint64 actionId, int offset, int limit)
@@ -459,7 +457,7 @@ Result<QList<ActionStatusEntry>> MemoryStore::statusHistory(qint64 actionId, int
     return m_data.history.value(actionId).mid(offset, limit);
 }
 
-bool MemoryStore::recordFeedbackOnce(qint64 actionId, const QString &key)
+Result<bool> MemoryStore::recordFeedbackOnce(qint64 actionId, const QString &key)
 {
     const std::pair<qint64, QString> receipt { actionId, key };
     if (m_data.feedbackKeys.contains(receipt))

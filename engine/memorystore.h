@@ -87,18 +87,18 @@ public:
     }
     bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
 
-    qint64 insertAction(const Action &action) override;
+    Result<qint64> insertAction(const Action &action) override;
     Lookup<Action> action(qint64 id) override;
     Result<QList<Action>> openActions(qint64 targetId) override;
     Result<QList<Action>> openActionsForPoll(qint64 targetId) override { return openActions(targetId); }
     Result<int> countActions(qint64 targetId) override;
     Result<qint64> installedActionId(qint64 targetId) override;
-    bool updateActionState(qint64 actionId, ActionState state, const QDateTime &at) override;
+    Result<void> updateActionState(qint64 actionId, ActionState state, const QDateTime &at) override;
 
-    bool appendStatus(qint64 actionId, const ActionStatusEntry &entry) override;
+    Result<void> appendStatus(qint64 actionId, const ActionStatusEntry &entry) override;
     Result<QList<ActionStatusEntry>> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) override;
     Result<int> countStatus(qint64 actionId) override { return int(m_data.history.value(actionId).size()); }
-    bool recordFeedbackOnce(qint64 actionId, const QString &key) override;
+    Result<bool> recordFeedbackOnce(qint64 actionId, const QString &key) override;
 
     Result<qint64> insertRollout(const Rollout &rollout) override;
     Lookup<Rollout> rollout(qint64 id) override;

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void failedReadsAre500NeverAnEmptyAnswer_data();
     void failedReadsAre500NeverAnEmptyAnswer();
     void feedbackOnAnActionThatCannotBeReadIsNotLost();
+    void feedbackWhoseReceiptCannotBeWrittenIsNotLost();
 };
 
 void TestDdiServer::happyPath()
@@ -668,6 +669,37 @@ void TestDdiServer::feedbackOnAnActionThatCannotBeReadIsNotLost()
     QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Running); // nothing half-applied
     QCOMPARE(feedback(m_target, actionId, "closed", "success").status, 200); // sent again, it lands
     QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Finished);
+}
+
+// A retried feedback (one with the device's time) is applied once through a receipt; a receipt that cannot be
+// written is a 500, after which the device sends again and the feedback lands. Before, it was answered as a
+// duplicate (200) and the feedback was lost: the device took it as delivered.
+void TestDdiServer::feedbackWhoseReceiptCannotBeWrittenIsNotLost()
+{
+    const qint64 actionId = assign(m_target, m_set.setId);
+    QVERIFY(actionId > 0);
+    HttpClient &dev = device(m_target);
+    QCOMPARE(dev.get(controller(m_target)).status, 200);
+    const QString path = controller(m_target) + u"/deploymentBase/%1/feedback"_s.arg(actionId);
+    const QByteArray body
+        = R"({"time":"20261201T120000","status":{"execution":"closed","result":{"finished":"success"},)"
+          R"("details":["installed"]}})";
+
+    HttpAnswer failed;
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"feedback_receipts"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        failed = dev.post(path, body);
+    }
+
+    QCOMPARE(failed.status, 500);
+    QVERIFY2(failed.json()["message"_L1].toString().contains(u"recording feedback for action %1"_s.arg(actionId)),
+             failed.body.constData());
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Running);
+    QCOMPARE(dev.post(path, body).status, 200); // sent again, it lands
+    QCOMPARE(m_store->actions().action(actionId)->state, ActionState::Finished);
+    QCOMPARE(dev.post(path, body).status, 200); // and a third time it is the duplicate it is
+    QCOMPARE(history(actionId).count(HistoryStatus::Finished), 1);
 }
 
 QTEST_GUILESS_MAIN(TestDdiServer)

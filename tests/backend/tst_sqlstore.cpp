@@ -1,6 +1,7 @@
 // The SQL store against SQLite and against a real PostgreSQL the test starts itself: migrations, refusing a
 // newer schema, round trips, presentation order, transactions, idempotent feedback receipts, the query plan.
 #include "backend/sqlaccountstore.h"
+#include "backend/sqlactionstore.h"
 #include "backend/sqlaudittrail.h"
 #include "backend/sqlmetadatastore.h"
 #include "backend/sqlrolloutstore.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void accountMetadataAuditAndConfigurationWritesThatFailSayWhy();
     void rolloutWritesThatFailSayWhy();
     void targetWritesThatFailSayWhy();
+    void actionWritesThatFailSayWhy();
     void presentationLookupUsesIndex();
     void modulesArtifactsAndVisibility();
     void attributesReplaceWhole();
@@ -134,7 +136,7 @@ Action TestSqlStore::makeAction()
     a.targetId = makeTarget(QStringLiteral("dev"));
     a.distributionSetId = makeSet();
     a.createdAt = QDateTime::currentDateTimeUtc();
-    a.id = m_store->actions().insertAction(a);
+    a.id = m_store->actions().insertAction(a).value();
     return a;
 }
 
@@ -327,7 +329,7 @@ void TestSqlStore::openActionsInPresentationOrder()
         a.createdAt = now;
         a.maintenanceWindow = MaintenanceSchedule::create(QStringLiteral("0 0 2 * * ?"), QStringLiteral("01:00:00"),
                                                           QStringLiteral("Europe/Berlin"));
-        return m_store->actions().insertAction(a);
+        return m_store->actions().insertAction(a).value();
     };
     const qint64 a1 = add(500, ActionState::Running);
     const qint64 a2 = add(900, ActionState::Canceling);
@@ -385,9 +387,9 @@ void TestSqlStore::feedbackReceiptOnce()
 {
     const Action a = makeAction();
     const qint64 id = a.id;
-    QVERIFY(m_store->actions().recordFeedbackOnce(id, QStringLiteral("k1")));
-    QVERIFY(!m_store->actions().recordFeedbackOnce(id, QStringLiteral("k1")));
-    QVERIFY(m_store->actions().recordFeedbackOnce(id, QStringLiteral("k2")));
+    QCOMPARE(m_store->actions().recordFeedbackOnce(id, QStringLiteral("k1")).value(), true);
+    QCOMPARE(m_store->actions().recordFeedbackOnce(id, QStringLiteral("k1")).value(), false);
+    QCOMPARE(m_store->actions().recordFeedbackOnce(id, QStringLiteral("k2")).value(), true);
 }
 
 void TestSqlStore::statusHistoryPaging()
@@ -420,7 +422,7 @@ void TestSqlStore::forecastHistoryTimesTheDeviceFromRetrieval()
         a.targetId = makeTarget(u"played-%1"_s.arg(groupStart));
         a.distributionSetId = makeSet();
         a.createdAt = t0;
-        a.id = m_store->actions().insertAction(a);
+        a.id = m_store->actions().insertAction(a).value();
         QVERIFY(a.id > 0);
         QVERIFY(m_store->actions().appendStatus(
             a.id, { t0.addSecs(groupStart), HistoryStatus::Running, { u"group"_s }, {} }));
@@ -776,6 +778,48 @@ void TestSqlStore::targetWritesThatFailSayWhy()
                       u"there is no such target"_s));
 }
 
+// And the action aggregate's writes; a feedback receipt that cannot be written is a failure, neither "first" nor
+// "duplicate" (before: false, which the feedback took for a duplicate and dropped).
+void TestSqlStore::actionWritesThatFailSayWhy()
+{
+    SqlActionStore &actions = m_store->actions();
+    const Action a = makeAction();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto failsWith = [](const Result<void> &w, const QString &words) {
+        return !w && w.error().code == u"flotilla.store"_s && w.error().message.contains(words);
+    };
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"actions"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const Result<qint64> inserted = actions.insertAction(a);
+        QVERIFY(!inserted);
+        QVERIFY2(inserted.error().message.contains(u"inserting an action for target %1"_s.arg(a.targetId)),
+                 qPrintable(inserted.error().message));
+        QVERIFY(
+            failsWith(actions.updateActionState(a.id, ActionState::Running, now), u"updating action %1"_s.arg(a.id)));
+        QVERIFY(failsWith(actions.updateActionType(a.id, ActionType::Forced), u"updating action %1"_s.arg(a.id)));
+    }
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"action_status"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        QVERIFY(failsWith(actions.appendStatus(a.id, { now, HistoryStatus::Running, { u"m"_s }, std::nullopt }),
+                          u"adding a status to action %1"_s.arg(a.id)));
+    }
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"feedback_receipts"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        const Result<bool> receipt = actions.recordFeedbackOnce(a.id, u"k"_s);
+        QVERIFY(!receipt);
+        QVERIFY2(receipt.error().message.contains(u"recording feedback for action %1"_s.arg(a.id)),
+                 qPrintable(receipt.error().message));
+    }
+    QCOMPARE(actions.recordFeedbackOnce(a.id, u"k"_s).value(), true);
+    QVERIFY(actions.updateActionState(a.id, ActionState::Finished, now).ok());
+    QVERIFY(actions.appendStatus(a.id, { now, HistoryStatus::Finished, { u"m"_s }, std::nullopt }).ok());
+    QCOMPARE(actions.deleteClosedActions({ a.id }).value(), 1);
+    QVERIFY(failsWith(actions.updateActionState(a.id, ActionState::Running, now), u"there is no such action"_s));
+}
+
 void TestSqlStore::presentationLookupUsesIndex()
 {
     QFETCH_GLOBAL(QString, backend);
@@ -828,7 +872,7 @@ void TestSqlStore::modulesArtifactsAndVisibility()
     action.targetId = withAction;
     action.distributionSetId = set;
     action.createdAt = QDateTime::currentDateTimeUtc();
-    QVERIFY(m_store->actions().insertAction(action) > 0);
+    QVERIFY(m_store->actions().insertAction(action).ok());
     Target t = *m_store->targets().target(withInstalled);
     t.installedDistributionSetId = set;
     QVERIFY(m_store->targets().updateTarget(t));
@@ -896,7 +940,7 @@ void TestSqlStore::installedActionIsTheLatestFinishedOfTheInstalledSet()
         a.distributionSetId = set;
         a.state = state;
         a.createdAt = QDateTime::currentDateTimeUtc();
-        return m_store->actions().insertAction(a);
+        return m_store->actions().insertAction(a).value();
     };
     action(ActionState::Finished);
     const qint64 latest = action(ActionState::Finished);

@@ -42,7 +42,7 @@ private:
         a.state = ActionState::Running;
         a.rolloutId = rollout;
         a.rolloutGroupId = group;
-        *actionId = store.actions().insertAction(a);
+        *actionId = store.actions().insertAction(a).value();
         return group;
     }
 
@@ -60,7 +60,7 @@ private Q_SLOTS:
         QVERIFY(store.actions().updateActionState(actionId, ActionState::Error, QDateTime::currentDateTimeUtc()));
         QCOMPARE((*store.rollouts().rolloutGroupCounts(group)).error, 1);
         QVERIFY(store.targets().setTargetAttributes(targetId, { { u"hw"_s, u"b"_s } }));
-        QVERIFY(store.actions().recordFeedbackOnce(actionId, u"k"_s));
+        QCOMPARE(store.actions().recordFeedbackOnce(actionId, u"k"_s).value(), true);
         store.rollback();
 
         QVERIFY(store.targets().target(other).absent());
@@ -70,7 +70,7 @@ private Q_SLOTS:
         QCOMPARE((*store.rollouts().rolloutGroupCounts(group)).error, 0);
         QCOMPARE((*store.actions().openActions(targetId)).size(), 1);
         QVERIFY((*store.targets().targetAttributes(targetId)).isEmpty());
-        QVERIFY(store.actions().recordFeedbackOnce(actionId, u"k"_s)); // the receipt went too
+        QCOMPARE(store.actions().recordFeedbackOnce(actionId, u"k"_s).value(), true); // the receipt went too
         // The id was given back: the next insert gets it again, as the rolled-back row never was.
         QCOMPARE(store.targets().insertTarget(target(u"dev-3"_s)).value(), other);
         QCOMPARE(store.targets().targetByControllerId(u"dev-3"_s)->id, other);
