@@ -52,11 +52,14 @@ void ManagementServer::createModules(Context &ctx)
         if (!ctx.found(m_store.repository().softwareModuleType(m.typeKey),
                        u"[%1].type: software module type '%2' does not exist"_s.arg(i).arg(m.typeKey)))
             return std::nullopt;
-        m.id = m_store.repository().insertSoftwareModule(m);
-        if (!m.id)
+        // Still taken as the unique name, version and type (left: ask first, as for users and rollouts, so that a
+        // store failure is a 500 and PostgreSQL can go on after it).
+        const Result<qint64> id = m_store.repository().insertSoftwareModule(m);
+        if (!id)
             return ctx.fail(Status::Conflict,
                             u"[%1]: %2 %3 of type %4 exists"_s.arg(i).arg(m.name, m.version, m.typeKey)),
                    std::nullopt;
+        m.id = *id;
         created.append(mgmtModule(m, {}));
         return created.constLast().toJson();
     });
@@ -148,9 +151,10 @@ void ManagementServer::uploadArtifact(Context &ctx)
                  stored->hashes.md5,
                  stored->hashes.sha256,
                  QDateTime::currentDateTimeUtc() };
-    a.id = m_store.repository().insertArtifact(a);
-    if (!a.id)
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    const Result<qint64> artifactId = m_store.repository().insertArtifact(a);
+    if (!ctx.succeeded(artifactId))
+        return;
+    a.id = *artifactId;
     ctx.send(MgmtArtifact { a.id, a.filename, a.size, a.sha1, a.md5, a.sha256 }.toJson(), Status::Created);
 }
 
@@ -195,9 +199,10 @@ void ManagementServer::createSets(Context &ctx)
             return;
         if (existing.found())
             return ctx.fail(Status::Conflict, u"[%1]: distribution set %2 %3 exists"_s.arg(i).arg(s.name, s.version));
-        s.id = m_store.repository().insertDistributionSet(s);
-        if (!s.id)
-            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        const Result<qint64> id = m_store.repository().insertDistributionSet(s);
+        if (!ctx.succeeded(id))
+            return;
+        s.id = *id;
         for (qint64 module : o.modules) {
             const RepositoryService::Result r = repository.addModuleToSet(s.id, module);
             if (!r.ok())
@@ -327,8 +332,8 @@ void ManagementServer::updateModule(Context &ctx)
                         u"Flotilla locks a module with the set that holds it; lock the distribution set"_s);
     m->description = body->description.value_or(m->description);
     m->vendor = body->vendor.value_or(m->vendor);
-    if (!m_store.repository().updateSoftwareModule(*m))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.repository().updateSoftwareModule(*m)))
+        return;
     recordModified(ctx, u"softwaremodule"_s, m->id);
     const Result<QList<Artifact>> artifacts = m_store.repository().artifacts(m->id);
     if (!ctx.succeeded(artifacts))
@@ -365,8 +370,8 @@ void ManagementServer::updateSet(Context &ctx)
         return;
     if (other.found() && other->id != s->id)
         return ctx.fail(Status::Conflict, u"distribution set %1 %2 exists"_s.arg(s->name, s->version));
-    if (!m_store.repository().updateDistributionSet(*s))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.repository().updateDistributionSet(*s)))
+        return;
     recordModified(ctx, u"distributionset"_s, s->id);
     const Result<MgmtDistributionSet> shown = setOf(*s);
     if (!ctx.succeeded(shown))
@@ -391,8 +396,8 @@ void ManagementServer::invalidateSet(Context &ctx)
     const bool stopRollouts = body->cancelRollouts || cancelation != u"none"_s;
     StoreTransaction tx(m_store);
     s->valid = false;
-    if (!m_store.repository().updateDistributionSet(*s))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.repository().updateDistributionSet(*s)))
+        return;
     Result<QList<TargetFilter>> filters = m_store.filters().targetFilters();
     if (!ctx.succeeded(filters))
         return;
@@ -561,8 +566,8 @@ void ManagementServer::deleteArtifact(Context &ctx)
     const std::optional<Artifact> &a = *found;
     if (!a)
         return ctx.fail(Status::NotFound, u"artifact %1 of module %2 does not exist"_s.arg(*artifactId).arg(*moduleId));
-    if (!m_store.repository().deleteArtifact(a->id))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.repository().deleteArtifact(a->id)))
+        return;
     // Content-addressed: the file goes when no artifact refers to it any more.
     removeUnreferencedContent(a->sha256);
     ctx.send(QJsonValue(), Status::NoContent);
@@ -623,8 +628,8 @@ void ManagementServer::deleteModule(Context &ctx)
     const Result<QList<Artifact>> artifacts = m_store.repository().artifacts(*id);
     if (!ctx.succeeded(artifacts))
         return;
-    if (!m_store.repository().deleteSoftwareModule(*id))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.repository().deleteSoftwareModule(*id)))
+        return;
     for (const Artifact &a : *artifacts)
         removeUnreferencedContent(a.sha256);
     forget(u"softwaremodule"_s, *id);
@@ -646,8 +651,8 @@ void ManagementServer::deleteSet(Context &ctx)
         return;
     if (!users->isEmpty())
         return ctx.fail(Errors::InUse, u"distribution set %1 is used by %2"_s.arg(*id).arg(users->join(u", "_s)));
-    if (!m_store.repository().deleteDistributionSet(*id))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.repository().deleteDistributionSet(*id)))
+        return;
     forget(u"distributionset"_s, *id);
     // Within the change's transaction: metadata that cannot be deleted keeps the set too (a 500).
     if (!ctx.succeeded(m_store.metadataStore().deleteMetadata(u"distributionset"_s, *id, {})))

@@ -99,9 +99,10 @@ void ManagementServer::createModuleTypes(Context &ctx)
             return std::nullopt;
         if (existing.found())
             return ctx.fail(Status::Conflict, u"software module type '%1' exists"_s.arg(type.key)), std::nullopt;
-        type.id = m_store.repository().insertSoftwareModuleType(type);
-        if (!type.id)
-            return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
+        const Result<qint64> id = m_store.repository().insertSoftwareModuleType(type);
+        if (!ctx.succeeded(id))
+            return std::nullopt;
+        type.id = *id;
         created.append(mgmtModuleType(type));
         return created.constLast().toJson();
     });
@@ -140,9 +141,10 @@ void ManagementServer::createSetTypes(Context &ctx)
             return std::nullopt;
         if (existing.found())
             return ctx.fail(Status::Conflict, u"distribution set type '%1' exists"_s.arg(type.key)), std::nullopt;
-        type.id = m_store.repository().insertDistributionSetType(type);
-        if (!type.id)
-            return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
+        const Result<qint64> id = m_store.repository().insertDistributionSetType(type);
+        if (!ctx.succeeded(id))
+            return std::nullopt;
+        type.id = *id;
         created.append(mgmtSetType(type));
         return created.constLast().toJson();
     });
@@ -180,9 +182,10 @@ void ManagementServer::createTargetTypes(Context &ctx)
             return std::nullopt;
         if (existing.found())
             return ctx.fail(Status::Conflict, u"target type '%1' exists"_s.arg(type.key)), std::nullopt;
-        type.id = m_store.repository().insertTargetType(type);
-        if (!type.id)
-            return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
+        const Result<qint64> id = m_store.repository().insertTargetType(type);
+        if (!ctx.succeeded(id))
+            return std::nullopt;
+        type.id = *id;
         created.append(mgmtTargetType(type));
         return created.constLast().toJson();
     });
@@ -346,8 +349,8 @@ void ManagementServer::updateType(Context &ctx)
         if (f.name.isEmpty())
             return ctx.fail(Status::BadRequest, u"name must not be empty"_s);
     }
-    if (!m_store.repository().updateTypeDetails(kind, f.key, f.name, f.description, f.colour))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.repository().updateTypeDetails(kind, f.key, f.name, f.description, f.colour)))
+        return;
     recordModified(ctx, auditKindOf(kind), f.id);
     const auto answer = [&](const auto &t, const auto &wire) {
         if (ctx.found(t, u"type '%1' does not exist"_s.arg(ref)))
@@ -418,8 +421,9 @@ void ManagementServer::changeSetTypeModuleTypes(Context &ctx)
                         u"distribution set type '%1' has no %2 module type '%3'"_s.arg(
                             t->key, mandatory ? u"mandatory"_s : u"optional"_s, m->key));
     }
-    if (!m_store.repository().setModuleTypesOfSetType(t->id, t->mandatoryModuleTypes, t->optionalModuleTypes))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(
+            m_store.repository().setModuleTypesOfSetType(t->id, t->mandatoryModuleTypes, t->optionalModuleTypes)))
+        return;
     recordModified(ctx, u"distributionsettype"_s, t->id);
     ctx.send(QJsonValue(), adding ? Status::Ok : Status::NoContent);
 }
@@ -472,8 +476,8 @@ void ManagementServer::changeCompatibleSetTypes(Context &ctx)
         if (!t->compatibleSetTypes.removeAll(s->key))
             return ctx.fail(Status::NotFound, none);
     }
-    if (!m_store.repository().setCompatibleSetTypes(t->id, t->compatibleSetTypes))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.repository().setCompatibleSetTypes(t->id, t->compatibleSetTypes)))
+        return;
     recordModified(ctx, u"targettype"_s, t->id);
     ctx.send(QJsonValue(), adding ? Status::Ok : Status::NoContent);
 }
@@ -501,8 +505,8 @@ void ManagementServer::deleteType(Context &ctx)
     if (!users->isEmpty())
         return ctx.fail(kind == Kind::Target ? Errors::TargetTypeInUse : Errors::InUse,
                         u"type '%1' is used by %2"_s.arg(key, users->join(u", "_s)));
-    if (!m_store.repository().deleteType(kind, key))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_store.repository().deleteType(kind, key)))
+        return;
     forget(auditKindOf(kind), typeId);
     ctx.send(QJsonValue(), Status::NoContent);
 }

@@ -33,7 +33,7 @@ Artifact artifactFrom(const QSqlQuery &q)
 }
 } // namespace
 
-qint64 SqlRepositoryStore::insertDistributionSet(const DistributionSet &s)
+Result<qint64> SqlRepositoryStore::insertDistributionSet(const DistributionSet &s)
 {
     QSqlQuery &q
         = prepared(QStringLiteral("INSERT INTO distribution_sets (name, version, type_key, required_migration, locked, "
@@ -44,10 +44,8 @@ qint64 SqlRepositoryStore::insertDistributionSet(const DistributionSet &s)
     q.addBindValue(s.requiredMigrationStep ? 1 : 0);
     q.addBindValue(s.locked ? 1 : 0);
     q.addBindValue(s.description);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting distribution set %1 %2").arg(s.name, s.version), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting distribution set %1 %2").arg(s.name, s.version), q);
     const qint64 id = q.value(0).toLongLong();
     changed(StoreChange::Kind::RepositoryChanged, id);
     return id;
@@ -65,7 +63,7 @@ Lookup<DistributionSet> SqlRepositoryStore::distributionSet(qint64 id)
     return distributionSetFrom(q);
 }
 
-bool SqlRepositoryStore::updateDistributionSet(const DistributionSet &s)
+Result<void> SqlRepositoryStore::updateDistributionSet(const DistributionSet &s)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE distribution_sets SET name = ?, version = ?, description = ?, "
                                            "required_migration = ?, locked = ?, valid = ? WHERE id = ?"));
@@ -77,30 +75,30 @@ bool SqlRepositoryStore::updateDistributionSet(const DistributionSet &s)
     q.addBindValue(s.valid ? 1 : 0);
     q.addBindValue(s.id);
     if (!q.exec())
-        return setError(QStringLiteral("updating distribution set %1").arg(s.id), q);
+        return failed(QStringLiteral("updating distribution set %1").arg(s.id), q);
     changed(StoreChange::Kind::RepositoryChanged, s.id);
-    return true;
+    return {};
 }
 
-bool SqlRepositoryStore::updateSoftwareModule(const SoftwareModule &m)
+Result<void> SqlRepositoryStore::updateSoftwareModule(const SoftwareModule &m)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE software_modules SET description = ?, vendor = ? WHERE id = ?"));
     q.addBindValue(m.description);
     q.addBindValue(m.vendor);
     q.addBindValue(m.id);
     if (!q.exec())
-        return setError(QStringLiteral("updating software module %1").arg(m.id), q);
+        return failed(QStringLiteral("updating software module %1").arg(m.id), q);
     changed(StoreChange::Kind::RepositoryChanged, m.id);
-    return true;
+    return {};
 }
 
-bool SqlRepositoryStore::lockDistributionSet(qint64 id)
+Result<void> SqlRepositoryStore::lockDistributionSet(qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE distribution_sets SET locked = 1 WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return setError(QStringLiteral("locking distribution set %1").arg(id), q);
-    return true;
+        return failed(QStringLiteral("locking distribution set %1").arg(id), q);
+    return {};
 }
 
 Result<QList<DistributionSet>> SqlRepositoryStore::distributionSetsWhere(const QString &where,
@@ -155,14 +153,16 @@ Result<QStringList> SqlRepositoryStore::typeKeys(TypeKind kind)
     return keys;
 }
 
-bool SqlRepositoryStore::deleteArtifact(qint64 artifactId)
+Result<void> SqlRepositoryStore::deleteArtifact(qint64 artifactId)
 {
     QSqlQuery &q = prepared(QStringLiteral("DELETE FROM artifacts WHERE id = ?"));
     q.addBindValue(artifactId);
     if (!q.exec())
-        return setError(QStringLiteral("deleting artifact %1").arg(artifactId), q);
+        return failed(QStringLiteral("deleting artifact %1").arg(artifactId), q);
     changed(StoreChange::Kind::RepositoryChanged, artifactId);
-    return q.numRowsAffected() == 1;
+    if (q.numRowsAffected() != 1) // deleted meanwhile
+        return noSuch(QStringLiteral("deleting artifact %1").arg(artifactId), QStringLiteral("artifact"));
+    return {};
 }
 
 Result<int> SqlRepositoryStore::countArtifactsWithContent(const QString &sha256)
@@ -241,7 +241,7 @@ Result<QStringList> SqlRepositoryStore::dependentsOfType(TypeKind kind, const QS
                   [&](const QSqlQuery &f) { return failed(QStringLiteral("reading what uses type %1").arg(key), f); });
 }
 
-bool SqlRepositoryStore::deleteSoftwareModule(qint64 moduleId)
+Result<void> SqlRepositoryStore::deleteSoftwareModule(qint64 moduleId)
 {
     StoreTransaction tx(m_sql);
     for (const QString &sql : { QStringLiteral("DELETE FROM artifacts WHERE module_id = ?"),
@@ -249,13 +249,13 @@ bool SqlRepositoryStore::deleteSoftwareModule(qint64 moduleId)
         QSqlQuery &q = prepared(sql);
         q.addBindValue(moduleId);
         if (!q.exec())
-            return setError(QStringLiteral("deleting software module %1").arg(moduleId), q);
+            return failed(QStringLiteral("deleting software module %1").arg(moduleId), q);
     }
     changed(StoreChange::Kind::RepositoryChanged, moduleId);
-    return tx.commit();
+    return committed(tx, QStringLiteral("deleting software module %1").arg(moduleId));
 }
 
-bool SqlRepositoryStore::deleteDistributionSet(qint64 setId)
+Result<void> SqlRepositoryStore::deleteDistributionSet(qint64 setId)
 {
     StoreTransaction tx(m_sql);
     for (const QString &sql : { QStringLiteral("DELETE FROM ds_modules WHERE ds_id = ?"),
@@ -266,13 +266,13 @@ bool SqlRepositoryStore::deleteDistributionSet(qint64 setId)
         QSqlQuery &q = prepared(sql);
         q.addBindValue(setId);
         if (!q.exec())
-            return setError(QStringLiteral("deleting distribution set %1").arg(setId), q);
+            return failed(QStringLiteral("deleting distribution set %1").arg(setId), q);
     }
     changed(StoreChange::Kind::RepositoryChanged, setId);
-    return tx.commit();
+    return committed(tx, QStringLiteral("deleting distribution set %1").arg(setId));
 }
 
-bool SqlRepositoryStore::deleteType(TypeKind kind, const QString &key)
+Result<void> SqlRepositoryStore::deleteType(TypeKind kind, const QString &key)
 {
     const QString table = typeTable(kind);
     StoreTransaction tx(m_sql);
@@ -284,15 +284,15 @@ bool SqlRepositoryStore::deleteType(TypeKind kind, const QString &key)
         statements << QStringLiteral(
             "DELETE FROM target_type_ds_types WHERE target_type_id IN (SELECT id FROM target_types WHERE key = ?)");
     else if (table != QLatin1String("software_module_types"))
-        return false;
+        return Failure { QStringLiteral("flotilla.store"), QStringLiteral("deleting a type: no such kind of type") };
     statements << QStringLiteral("DELETE FROM %1 WHERE key = ?").arg(table);
     for (const QString &sql : std::as_const(statements)) {
         QSqlQuery &q = prepared(sql);
         q.addBindValue(key);
         if (!q.exec())
-            return setError(QStringLiteral("deleting %1 %2").arg(table, key), q);
+            return failed(QStringLiteral("deleting %1 %2").arg(table, key), q);
     }
-    return tx.commit();
+    return committed(tx, QStringLiteral("deleting %1 %2").arg(table, key));
 }
 
 Result<QList<std::pair<QString, QString>>> SqlRepositoryStore::deviceMetadata(qint64 moduleId)
@@ -322,14 +322,14 @@ Lookup<DistributionSet> SqlRepositoryStore::distributionSetByNameVersion(const Q
     return distributionSetFrom(q);
 }
 
-bool SqlRepositoryStore::addModuleToSet(qint64 distributionSetId, qint64 moduleId)
+Result<void> SqlRepositoryStore::addModuleToSet(qint64 distributionSetId, qint64 moduleId)
 {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO ds_modules (ds_id, module_id) VALUES (?, ?)"));
     q.addBindValue(distributionSetId);
     q.addBindValue(moduleId);
     if (!q.exec())
-        return setError(QStringLiteral("adding module %1 to set %2").arg(moduleId).arg(distributionSetId), q);
-    return true;
+        return failed(QStringLiteral("adding module %1 to set %2").arg(moduleId).arg(distributionSetId), q);
+    return {};
 }
 
 Result<QList<SoftwareModule>> SqlRepositoryStore::modulesOfSet(qint64 distributionSetId)
@@ -347,7 +347,7 @@ Result<QList<SoftwareModule>> SqlRepositoryStore::modulesOfSet(qint64 distributi
     return result;
 }
 
-qint64 SqlRepositoryStore::insertSoftwareModule(const SoftwareModule &m)
+Result<qint64> SqlRepositoryStore::insertSoftwareModule(const SoftwareModule &m)
 {
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO software_modules (type_key, name, version, vendor, description, encrypted) "
@@ -358,10 +358,8 @@ qint64 SqlRepositoryStore::insertSoftwareModule(const SoftwareModule &m)
     q.addBindValue(m.vendor);
     q.addBindValue(m.description);
     q.addBindValue(m.encrypted ? 1 : 0);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting software module %1 %2").arg(m.name, m.version), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting software module %1 %2").arg(m.name, m.version), q);
     const qint64 id = q.value(0).toLongLong();
     changed(StoreChange::Kind::RepositoryChanged, id);
     return id;
@@ -378,7 +376,7 @@ Lookup<SoftwareModule> SqlRepositoryStore::softwareModule(qint64 id)
     return moduleFrom(q);
 }
 
-qint64 SqlRepositoryStore::insertArtifact(const Artifact &a)
+Result<qint64> SqlRepositoryStore::insertArtifact(const Artifact &a)
 {
     QSqlQuery &q
         = prepared(QStringLiteral("INSERT INTO artifacts (module_id, filename, size, sha1, md5, sha256, created_at) "
@@ -390,10 +388,8 @@ qint64 SqlRepositoryStore::insertArtifact(const Artifact &a)
     q.addBindValue(a.md5);
     q.addBindValue(a.sha256);
     q.addBindValue(toMs(a.createdAt.isValid() ? a.createdAt : QDateTime::currentDateTimeUtc()));
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting artifact %1 of module %2").arg(a.filename).arg(a.moduleId), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting artifact %1 of module %2").arg(a.filename).arg(a.moduleId), q);
     const qint64 id = q.value(0).toLongLong();
     changed(StoreChange::Kind::ArtifactCreated, id);
     return id;
@@ -470,7 +466,7 @@ Result<QSet<qint64>> SqlRepositoryStore::modulesInLockedSets(const QList<qint64>
     return locked;
 }
 
-qint64 SqlRepositoryStore::insertSoftwareModuleType(const SoftwareModuleType &type)
+Result<qint64> SqlRepositoryStore::insertSoftwareModuleType(const SoftwareModuleType &type)
 {
     QSqlQuery &q
         = prepared(QStringLiteral("INSERT INTO software_module_types (key, name, max_assignments, "
@@ -481,10 +477,8 @@ qint64 SqlRepositoryStore::insertSoftwareModuleType(const SoftwareModuleType &ty
     q.addBindValue(type.minArtifacts);
     q.addBindValue(type.description);
     q.addBindValue(type.colour);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting software module type %1").arg(type.key), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting software module type %1").arg(type.key), q);
     return q.value(0).toLongLong();
 }
 
@@ -502,7 +496,7 @@ Lookup<SoftwareModuleType> SqlRepositoryStore::softwareModuleType(const QString 
                                 q.value(6).toString() };
 }
 
-qint64 SqlRepositoryStore::insertDistributionSetType(const DistributionSetType &type)
+Result<qint64> SqlRepositoryStore::insertDistributionSetType(const DistributionSetType &type)
 {
     StoreTransaction tx(m_sql);
     QSqlQuery &q = prepared(
@@ -511,10 +505,8 @@ qint64 SqlRepositoryStore::insertDistributionSetType(const DistributionSetType &
     q.addBindValue(type.name);
     q.addBindValue(type.description);
     q.addBindValue(type.colour);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting distribution set type %1").arg(type.key), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting distribution set type %1").arg(type.key), q);
     const qint64 id = q.value(0).toLongLong();
     QSqlQuery &m = prepared(
         QStringLiteral("INSERT INTO ds_type_module_types (ds_type_id, module_type_key, mandatory) VALUES (?, ?, ?)"));
@@ -524,13 +516,13 @@ qint64 SqlRepositoryStore::insertDistributionSetType(const DistributionSetType &
             m.addBindValue(id);
             m.addBindValue(key);
             m.addBindValue(mandatory);
-            if (!m.exec()) {
-                setError(QStringLiteral("adding module type %1 to set type %2").arg(key, type.key), m);
-                return 0;
-            }
+            if (!m.exec())
+                return failed(QStringLiteral("adding module type %1 to set type %2").arg(key, type.key), m);
         }
     }
-    return tx.commit() ? id : 0;
+    if (Result<void> done = committed(tx, QStringLiteral("inserting distribution set type %1").arg(type.key)); !done)
+        return done.error();
+    return id;
 }
 
 Lookup<DistributionSetType> SqlRepositoryStore::distributionSetType(const QString &key)
@@ -554,7 +546,7 @@ Lookup<DistributionSetType> SqlRepositoryStore::distributionSetType(const QStrin
     return type;
 }
 
-qint64 SqlRepositoryStore::insertTargetType(const TargetType &type)
+Result<qint64> SqlRepositoryStore::insertTargetType(const TargetType &type)
 {
     StoreTransaction tx(m_sql);
     QSqlQuery &q = prepared(
@@ -563,22 +555,20 @@ qint64 SqlRepositoryStore::insertTargetType(const TargetType &type)
     q.addBindValue(type.name);
     q.addBindValue(type.description);
     q.addBindValue(type.colour);
-    if (!q.exec() || !q.next()) {
-        setError(QStringLiteral("inserting target type %1").arg(type.key), q);
-        return 0;
-    }
+    if (!q.exec() || !q.next())
+        return failed(QStringLiteral("inserting target type %1").arg(type.key), q);
     const qint64 id = q.value(0).toLongLong();
     QSqlQuery &c
         = prepared(QStringLiteral("INSERT INTO target_type_ds_types (target_type_id, ds_type_key) VALUES (?, ?)"));
     for (const QString &key : type.compatibleSetTypes) {
         c.addBindValue(id);
         c.addBindValue(key);
-        if (!c.exec()) {
-            setError(QStringLiteral("adding set type %1 to target type %2").arg(key, type.key), c);
-            return 0;
-        }
+        if (!c.exec())
+            return failed(QStringLiteral("adding set type %1 to target type %2").arg(key, type.key), c);
     }
-    return tx.commit() ? id : 0;
+    if (Result<void> done = committed(tx, QStringLiteral("inserting target type %1").arg(type.key)); !done)
+        return done.error();
+    return id;
 }
 
 Lookup<TargetType> SqlRepositoryStore::targetType(const QString &key)
@@ -603,8 +593,8 @@ Lookup<TargetType> SqlRepositoryStore::targetType(const QString &key)
     return type;
 }
 
-bool SqlRepositoryStore::updateTypeDetails(TypeKind kind, const QString &key, const QString &name,
-                                           const QString &description, const QString &colour)
+Result<void> SqlRepositoryStore::updateTypeDetails(TypeKind kind, const QString &key, const QString &name,
+                                                   const QString &description, const QString &colour)
 {
     const QString table = typeTable(kind);
     QSqlQuery &q = prepared(u"UPDATE %1 SET name = ?, description = ?, colour = ? WHERE key = ?"_s.arg(table));
@@ -612,23 +602,19 @@ bool SqlRepositoryStore::updateTypeDetails(TypeKind kind, const QString &key, co
     q.addBindValue(description);
     q.addBindValue(colour);
     q.addBindValue(key);
-    if (!q.exec()) {
-        setError(QStringLiteral("updating type %1").arg(key), q);
-        return false;
-    }
-    return true;
+    if (!q.exec())
+        return failed(QStringLiteral("updating type %1").arg(key), q);
+    return {};
 }
 
-bool SqlRepositoryStore::setModuleTypesOfSetType(qint64 setTypeId, const QStringList &mandatory,
-                                                 const QStringList &optional)
+Result<void> SqlRepositoryStore::setModuleTypesOfSetType(qint64 setTypeId, const QStringList &mandatory,
+                                                         const QStringList &optional)
 {
     StoreTransaction tx(m_sql);
     QSqlQuery &d = prepared(QStringLiteral("DELETE FROM ds_type_module_types WHERE ds_type_id = ?"));
     d.addBindValue(setTypeId);
-    if (!d.exec()) {
-        setError(QStringLiteral("updating distribution set type %1").arg(setTypeId), d);
-        return false;
-    }
+    if (!d.exec())
+        return failed(QStringLiteral("updating distribution set type %1").arg(setTypeId), d);
     QSqlQuery &m = prepared(
         QStringLiteral("INSERT INTO ds_type_module_types (ds_type_id, module_type_key, mandatory) VALUES (?, ?, ?)"));
     for (const auto &[keys, isMandatory] : { std::pair(mandatory, 1), std::pair(optional, 0) }) {
@@ -636,35 +622,29 @@ bool SqlRepositoryStore::setModuleTypesOfSetType(qint64 setTypeId, const QString
             m.addBindValue(setTypeId);
             m.addBindValue(key);
             m.addBindValue(isMandatory);
-            if (!m.exec()) {
-                setError(QStringLiteral("adding module type %1 to set type %2").arg(key).arg(setTypeId), m);
-                return false;
-            }
+            if (!m.exec())
+                return failed(QStringLiteral("adding module type %1 to set type %2").arg(key).arg(setTypeId), m);
         }
     }
-    return tx.commit();
+    return committed(tx, QStringLiteral("updating distribution set type %1").arg(setTypeId));
 }
 
-bool SqlRepositoryStore::setCompatibleSetTypes(qint64 targetTypeId, const QStringList &setTypeKeys)
+Result<void> SqlRepositoryStore::setCompatibleSetTypes(qint64 targetTypeId, const QStringList &setTypeKeys)
 {
     StoreTransaction tx(m_sql);
     QSqlQuery &d = prepared(QStringLiteral("DELETE FROM target_type_ds_types WHERE target_type_id = ?"));
     d.addBindValue(targetTypeId);
-    if (!d.exec()) {
-        setError(QStringLiteral("updating target type %1").arg(targetTypeId), d);
-        return false;
-    }
+    if (!d.exec())
+        return failed(QStringLiteral("updating target type %1").arg(targetTypeId), d);
     QSqlQuery &c
         = prepared(QStringLiteral("INSERT INTO target_type_ds_types (target_type_id, ds_type_key) VALUES (?, ?)"));
     for (const QString &key : setTypeKeys) {
         c.addBindValue(targetTypeId);
         c.addBindValue(key);
-        if (!c.exec()) {
-            setError(QStringLiteral("adding set type %1 to target type %2").arg(key).arg(targetTypeId), c);
-            return false;
-        }
+        if (!c.exec())
+            return failed(QStringLiteral("adding set type %1 to target type %2").arg(key).arg(targetTypeId), c);
     }
-    return tx.commit();
+    return committed(tx, QStringLiteral("updating target type %1").arg(targetTypeId));
 }
 
 } // namespace Flotilla

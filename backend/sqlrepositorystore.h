@@ -21,21 +21,21 @@ public:
         : SqlAggregate(sql)
     { }
 
-    qint64 insertDistributionSet(const DistributionSet &set) override;
+    Result<qint64> insertDistributionSet(const DistributionSet &set) override;
     Lookup<DistributionSet> distributionSet(qint64 id) override;
     Lookup<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
-    bool lockDistributionSet(qint64 id) override;
-    bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
+    Result<void> lockDistributionSet(qint64 id) override;
+    Result<void> addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
     Result<QList<SoftwareModule>> modulesOfSet(qint64 distributionSetId) override;
-    qint64 insertSoftwareModuleType(const SoftwareModuleType &type) override;
+    Result<qint64> insertSoftwareModuleType(const SoftwareModuleType &type) override;
     Lookup<SoftwareModuleType> softwareModuleType(const QString &key) override;
-    qint64 insertDistributionSetType(const DistributionSetType &type) override;
+    Result<qint64> insertDistributionSetType(const DistributionSetType &type) override;
     Lookup<DistributionSetType> distributionSetType(const QString &key) override;
-    qint64 insertTargetType(const TargetType &type) override;
+    Result<qint64> insertTargetType(const TargetType &type) override;
     Lookup<TargetType> targetType(const QString &key) override;
-    qint64 insertSoftwareModule(const SoftwareModule &module) override;
+    Result<qint64> insertSoftwareModule(const SoftwareModule &module) override;
     Lookup<SoftwareModule> softwareModule(qint64 id) override;
-    qint64 insertArtifact(const Artifact &artifact) override;
+    Result<qint64> insertArtifact(const Artifact &artifact) override;
     Result<QList<Artifact>> artifacts(qint64 moduleId) override;
     Result<QList<std::pair<QString, QString>>> deviceMetadata(qint64 moduleId) override;
     bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
@@ -50,14 +50,15 @@ public:
     Result<QHash<qint64, QList<Artifact>>> artifactsOfModules(const QList<qint64> &moduleIds);
 
     // The Management API's PUTs (hawkBit's MgmtDistributionSetRequestBodyPut, MgmtSoftwareModuleRequestBodyPut).
-    bool updateDistributionSet(const DistributionSet &set); // name, version, description, migration step, lock, valid
-    bool updateSoftwareModule(const SoftwareModule &module); // description, vendor
+    Result<void>
+    updateDistributionSet(const DistributionSet &set); // name, version, description, migration step, lock, valid
+    Result<void> updateSoftwareModule(const SoftwareModule &module); // description, vendor
     // Modules that belong to a locked set (hawkBit locks a set's modules with it), of the given ones.
     Result<QSet<qint64>> modulesInLockedSets(const QList<qint64> &moduleIds);
-    bool deleteArtifact(qint64 artifactId); // the row; the caller removes unreferenced content
+    Result<void> deleteArtifact(qint64 artifactId); // the row; the caller removes unreferenced content
     Result<int> countArtifactsWithContent(const QString &sha256);
-    bool deleteSoftwareModule(qint64 moduleId); // with its artifact rows
-    bool deleteDistributionSet(qint64 setId);
+    Result<void> deleteSoftwareModule(qint64 moduleId); // with its artifact rows
+    Result<void> deleteDistributionSet(qint64 setId);
 
     // The three kinds of type; the Management API names them, the store alone knows their tables.
     enum class TypeKind : quint8 { SoftwareModule, DistributionSet, Target };
@@ -65,12 +66,12 @@ public:
     // The key of the type with this id (hawkBit names types by id); nullopt when there is none.
     Lookup<QString> typeKeyOf(TypeKind kind, qint64 id);
     Result<int> countSetsOfType(const QString &setTypeKey);
-    bool deleteType(TypeKind kind, const QString &key);
+    Result<void> deleteType(TypeKind kind, const QString &key);
     // hawkBit's PUT on a type: name, description and colour (key and content stay).
-    bool updateTypeDetails(TypeKind kind, const QString &key, const QString &name, const QString &description,
-                           const QString &colour);
-    bool setCompatibleSetTypes(qint64 targetTypeId, const QStringList &setTypeKeys); // a target type's
-    bool setModuleTypesOfSetType(qint64 setTypeId, const QStringList &mandatory, const QStringList &optional);
+    Result<void> updateTypeDetails(TypeKind kind, const QString &key, const QString &name, const QString &description,
+                                   const QString &colour);
+    Result<void> setCompatibleSetTypes(qint64 targetTypeId, const QStringList &setTypeKeys); // a target type's
+    Result<void> setModuleTypesOfSetType(qint64 setTypeId, const QStringList &mandatory, const QStringList &optional);
 
     // What refers to a module / set / type, in words, for a refused delete; empty when nothing does.
     Result<QStringList> dependentsOfModule(qint64 moduleId);

@@ -231,12 +231,10 @@ Result<void> MemoryStore::setTargetAttributes(qint64 targetId, const QMap<QStrin
     return {};
 }
 
-qint64 MemoryStore::insertDistributionSet(const DistributionSet &set)
+Result<qint64> MemoryStore::insertDistributionSet(const DistributionSet &set)
 {
-    if (distributionSetByNameVersion(set.name, set.version).found()) {
-        fail(u"inserting set %1 %2: it exists"_s.arg(set.name, set.version));
-        return 0;
-    }
+    if (distributionSetByNameVersion(set.name, set.version).found())
+        return failed(u"inserting set %1 %2: it exists"_s.arg(set.name, set.version));
     DistributionSet s = set;
     rememberValue(m_data.nextId);
     s.id = m_data.nextId++;
@@ -259,25 +257,25 @@ Lookup<DistributionSet> MemoryStore::distributionSetByNameVersion(const QString 
     return std::nullopt;
 }
 
-bool MemoryStore::lockDistributionSet(qint64 id)
+Result<void> MemoryStore::lockDistributionSet(qint64 id)
 {
     auto it = m_data.sets.find(id);
     if (it == m_data.sets.end())
-        return fail(u"locking set %1: no such set"_s.arg(id));
+        return failed(u"locking set %1: no such set"_s.arg(id));
     remember(m_data.sets, id);
     it->locked = true;
-    return true;
+    return {};
 }
 
-bool MemoryStore::addModuleToSet(qint64 distributionSetId, qint64 moduleId)
+Result<void> MemoryStore::addModuleToSet(qint64 distributionSetId, qint64 moduleId)
 {
     if (!m_data.sets.contains(distributionSetId) || !m_data.modules.contains(moduleId))
-        return fail(u"adding module %1 to set %2: no such set or module"_s.arg(moduleId).arg(distributionSetId));
+        return failed(u"adding module %1 to set %2: no such set or module"_s.arg(moduleId).arg(distributionSetId));
     remember(m_data.setModules, distributionSetId);
     QList<qint64> &modules = m_data.setModules[distributionSetId];
     if (!modules.contains(moduleId))
         modules << moduleId;
-    return true;
+    return {};
 }
 
 Result<QList<SoftwareModule>> MemoryStore::modulesOfSet(qint64 distributionSetId)
@@ -290,7 +288,7 @@ Result<QList<SoftwareModule>> MemoryStore::modulesOfSet(qint64 distributionSetId
     return result;
 }
 
-qint64 MemoryStore::insertSoftwareModuleType(const SoftwareModuleType &type)
+Result<qint64> MemoryStore::insertSoftwareModuleType(const SoftwareModuleType &type)
 {
     rememberValue(m_data.moduleTypes);
     rememberValue(m_data.nextId);
@@ -302,7 +300,7 @@ Lookup<SoftwareModuleType> MemoryStore::softwareModuleType(const QString &key)
     return found(m_data.moduleTypes, key);
 }
 
-qint64 MemoryStore::insertDistributionSetType(const DistributionSetType &type)
+Result<qint64> MemoryStore::insertDistributionSetType(const DistributionSetType &type)
 {
     rememberValue(m_data.setTypes);
     rememberValue(m_data.nextId);
@@ -314,7 +312,7 @@ Lookup<DistributionSetType> MemoryStore::distributionSetType(const QString &key)
     return found(m_data.setTypes, key);
 }
 
-qint64 MemoryStore::insertTargetType(const TargetType &type)
+Result<qint64> MemoryStore::insertTargetType(const TargetType &type)
 {
     rememberValue(m_data.targetTypes);
     rememberValue(m_data.nextId);
@@ -326,7 +324,7 @@ Lookup<TargetType> MemoryStore::targetType(const QString &key)
     return found(m_data.targetTypes, key);
 }
 
-qint64 MemoryStore::insertSoftwareModule(const SoftwareModule &module)
+Result<qint64> MemoryStore::insertSoftwareModule(const SoftwareModule &module)
 {
     rememberValue(m_data.nextId);
     remember(m_data.modules, m_data.nextId);
@@ -338,12 +336,10 @@ Lookup<SoftwareModule> MemoryStore::softwareModule(qint64 id)
     return found(m_data.modules, id);
 }
 
-qint64 MemoryStore::insertArtifact(const Artifact &artifact)
+Result<qint64> MemoryStore::insertArtifact(const Artifact &artifact)
 {
-    if (!m_data.modules.contains(artifact.moduleId)) {
-        fail(u"inserting an artifact of module %1: no such module"_s.arg(artifact.moduleId));
-        return 0;
-    }
+    if (!m_data.modules.contains(artifact.moduleId))
+        return failed(u"inserting an artifact of module %1: no such module"_s.arg(artifact.moduleId));
     Artifact a = artifact;
     rememberValue(m_data.nextId);
     a.id = m_data.nextId++;

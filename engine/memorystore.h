@@ -63,23 +63,23 @@ public:
     }
     Result<void> setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) override;
 
-    qint64 insertDistributionSet(const DistributionSet &set) override;
+    Result<qint64> insertDistributionSet(const DistributionSet &set) override;
     Lookup<DistributionSet> distributionSet(qint64 id) override;
     Lookup<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
-    bool lockDistributionSet(qint64 id) override;
-    bool addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
+    Result<void> lockDistributionSet(qint64 id) override;
+    Result<void> addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
     Result<QList<SoftwareModule>> modulesOfSet(qint64 distributionSetId) override;
 
-    qint64 insertSoftwareModuleType(const SoftwareModuleType &type) override;
+    Result<qint64> insertSoftwareModuleType(const SoftwareModuleType &type) override;
     Lookup<SoftwareModuleType> softwareModuleType(const QString &key) override;
-    qint64 insertDistributionSetType(const DistributionSetType &type) override;
+    Result<qint64> insertDistributionSetType(const DistributionSetType &type) override;
     Lookup<DistributionSetType> distributionSetType(const QString &key) override;
-    qint64 insertTargetType(const TargetType &type) override;
+    Result<qint64> insertTargetType(const TargetType &type) override;
     Lookup<TargetType> targetType(const QString &key) override;
 
-    qint64 insertSoftwareModule(const SoftwareModule &module) override;
+    Result<qint64> insertSoftwareModule(const SoftwareModule &module) override;
     Lookup<SoftwareModule> softwareModule(qint64 id) override;
-    qint64 insertArtifact(const Artifact &artifact) override;
+    Result<qint64> insertArtifact(const Artifact &artifact) override;
     Result<QList<Artifact>> artifacts(qint64 moduleId) override;
     Result<QList<std::pair<QString, QString>>> deviceMetadata(qint64) override
     {

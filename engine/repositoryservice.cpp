@@ -51,8 +51,8 @@ RepositoryService::Result RepositoryService::addModuleToSet(qint64 setId, qint64
     if (sameType >= maximum)
         return { Error::TooManyOfType,
                  QStringLiteral("a set holds at most %1 module(s) of type '%2'").arg(maximum).arg(module->typeKey) };
-    if (!m_repository.addModuleToSet(setId, moduleId))
-        return { Error::Store, m_session.lastError() };
+    if (const Flotilla::Result<void> added = m_repository.addModuleToSet(setId, moduleId); !added)
+        return { Error::Store, added.error().message };
     return {};
 }
 

@@ -35,8 +35,12 @@ RolloutForecastResult RolloutForecast::run(const RolloutRequest &request, const 
         deviceOf.insert(*id, &d);
     }
     RolloutRequest req = request;
-    req.rollout.distributionSetId
-        = store.insertDistributionSet({ 0, u"forecast"_s, u"1"_s, u"os"_s, false, false, {} });
+    const Result<qint64> set = store.insertDistributionSet({ 0, u"forecast"_s, u"1"_s, u"os"_s, false, false, {} });
+    if (!set) {
+        result.error = set.error().message;
+        return result;
+    }
+    req.rollout.distributionSetId = *set;
     req.rollout.startAt = {};
     const qint64 rolloutId = rollouts.create(req);
     if (rolloutId == 0) {

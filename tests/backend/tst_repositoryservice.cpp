@@ -41,13 +41,14 @@ void TestRepositoryService::init()
     QVERIFY(m_store->open(m_dir.filePath(u"db%1"_s.arg(++n))));
     m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 6, 1), QTime(8, 0), QTimeZone::UTC));
     // An OS with up to two firmware blobs and optional applications.
-    QVERIFY(m_store->repository().insertSoftwareModuleType({ 0, u"os"_s, u"Operating system"_s, 1 }) > 0);
-    QVERIFY(m_store->repository().insertSoftwareModuleType({ 0, u"firmware"_s, u"Firmware"_s, 2 }) > 0);
-    QVERIFY(m_store->repository().insertSoftwareModuleType({ 0, u"app"_s, u"Application"_s, 10 }) > 0);
-    QVERIFY(m_store->repository().insertDistributionSetType(
-                { 0, u"os_fw"_s, u"OS with firmware"_s, { u"os"_s, u"firmware"_s }, { u"app"_s } })
-            > 0);
-    QVERIFY(m_store->repository().insertDistributionSetType({ 0, u"app_only"_s, u"Apps"_s, { u"app"_s }, {} }) > 0);
+    QVERIFY(m_store->repository().insertSoftwareModuleType({ 0, u"os"_s, u"Operating system"_s, 1 }).ok());
+    QVERIFY(m_store->repository().insertSoftwareModuleType({ 0, u"firmware"_s, u"Firmware"_s, 2 }).ok());
+    QVERIFY(m_store->repository().insertSoftwareModuleType({ 0, u"app"_s, u"Application"_s, 10 }).ok());
+    QVERIFY(m_store->repository()
+                .insertDistributionSetType(
+                    { 0, u"os_fw"_s, u"OS with firmware"_s, { u"os"_s, u"firmware"_s }, { u"app"_s } })
+                .ok());
+    QVERIFY(m_store->repository().insertDistributionSetType({ 0, u"app_only"_s, u"Apps"_s, { u"app"_s }, {} }).ok());
 }
 
 void TestRepositoryService::cleanup()
@@ -57,12 +58,12 @@ void TestRepositoryService::cleanup()
 
 qint64 TestRepositoryService::module(const QString &type, const QString &name)
 {
-    return m_store->repository().insertSoftwareModule({ 0, type, name, u"1"_s, {}, {}, false });
+    return m_store->repository().insertSoftwareModule({ 0, type, name, u"1"_s, {}, {}, false }).value();
 }
 
 qint64 TestRepositoryService::set(const QString &type, const QString &version)
 {
-    return m_store->repository().insertDistributionSet({ 0, u"bundle"_s, version, type, false, false, {} });
+    return m_store->repository().insertDistributionSet({ 0, u"bundle"_s, version, type, false, false, {} }).value();
 }
 
 void TestRepositoryService::addModule_data()
@@ -151,10 +152,10 @@ void TestRepositoryService::minArtifactsMakeAModuleIncomplete()
 {
     SoftwareModuleType bundle { 0, u"bundle"_s, u"Bundle"_s, 1 };
     bundle.minArtifacts = 2;
-    QVERIFY(m_store->repository().insertSoftwareModuleType(bundle) > 0);
+    QVERIFY(m_store->repository().insertSoftwareModuleType(bundle).ok());
     QCOMPARE(m_store->repository().softwareModuleType(u"bundle"_s)->minArtifacts, 2);
-    QVERIFY(m_store->repository().insertDistributionSetType({ 0, u"bundles"_s, u"Bundles"_s, { u"bundle"_s }, {} })
-            > 0);
+    QVERIFY(
+        m_store->repository().insertDistributionSetType({ 0, u"bundles"_s, u"Bundles"_s, { u"bundle"_s }, {} }).ok());
     RepositoryService repository(m_store->stores());
     DeploymentService deployment(m_store->stores(), *m_clock);
     Target t;
@@ -175,7 +176,7 @@ void TestRepositoryService::minArtifactsMakeAModuleIncomplete()
         a.sha1 = QString(40, u'a');
         a.md5 = QString(32, u'a');
         a.sha256 = QString(64, u'a');
-        return m_store->repository().insertArtifact(a);
+        return m_store->repository().insertArtifact(a).value();
     };
     QVERIFY(artifact(u"a.bin"_s) > 0);
     AssignmentResult r = deployment.assign({ target }, s, {});
@@ -200,9 +201,9 @@ void TestRepositoryService::targetTypeDecidesCompatibility()
 {
     QFETCH(QString, targetType);
     QFETCH(bool, accepted);
-    QVERIFY(m_store->repository().insertTargetType({ 0, u"gateway"_s, u"Gateway"_s, { u"os_fw"_s, u"app_only"_s } })
-            > 0);
-    QVERIFY(m_store->repository().insertTargetType({ 0, u"sensor"_s, u"Sensor"_s, { u"os_fw"_s } }) > 0);
+    QVERIFY(
+        m_store->repository().insertTargetType({ 0, u"gateway"_s, u"Gateway"_s, { u"os_fw"_s, u"app_only"_s } }).ok());
+    QVERIFY(m_store->repository().insertTargetType({ 0, u"sensor"_s, u"Sensor"_s, { u"os_fw"_s } }).ok());
     QCOMPARE(m_store->repository().targetType(u"gateway"_s)->compatibleSetTypes,
              (QStringList { u"app_only"_s, u"os_fw"_s }));
     Target t;

@@ -4,6 +4,7 @@
 #include "backend/sqlactionstore.h"
 #include "backend/sqlaudittrail.h"
 #include "backend/sqlmetadatastore.h"
+#include "backend/sqlrepositorystore.h"
 #include "backend/sqlrolloutstore.h"
 #include "backend/sqlstore.h"
 #include "backend/sqltagstore.h"
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void rolloutWritesThatFailSayWhy();
     void targetWritesThatFailSayWhy();
     void actionWritesThatFailSayWhy();
+    void repositoryWritesThatFailSayWhy();
     void presentationLookupUsesIndex();
     void modulesArtifactsAndVisibility();
     void attributesReplaceWhole();
@@ -126,8 +128,10 @@ qint64 TestSqlStore::makeTarget(const QString &controllerId)
 qint64 TestSqlStore::makeSet()
 {
     static int n = 0;
-    return m_store->repository().insertDistributionSet(
-        { 0, QStringLiteral("os"), QStringLiteral("1.%1").arg(++n), QStringLiteral("os"), false, false, {} });
+    return m_store->repository()
+        .insertDistributionSet(
+            { 0, QStringLiteral("os"), QStringLiteral("1.%1").arg(++n), QStringLiteral("os"), false, false, {} })
+        .value();
 }
 
 Action TestSqlStore::makeAction()
@@ -820,6 +824,35 @@ void TestSqlStore::actionWritesThatFailSayWhy()
     QVERIFY(failsWith(actions.updateActionState(a.id, ActionState::Running, now), u"there is no such action"_s));
 }
 
+// And the repository aggregate's writes.
+void TestSqlStore::repositoryWritesThatFailSayWhy()
+{
+    SqlRepositoryStore &repository = m_store->repository();
+    const qint64 setId = makeSet();
+    DistributionSet set = *repository.distributionSet(setId);
+    const auto failsWith = [](const Result<void> &w, const QString &words) {
+        return !w && w.error().code == u"flotilla.store"_s && w.error().message.contains(words);
+    };
+    {
+        const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"distribution_sets"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        DistributionSet other = set;
+        other.version = u"9.9"_s;
+        const Result<qint64> inserted = repository.insertDistributionSet(other);
+        QVERIFY(!inserted);
+        QVERIFY2(inserted.error().message.contains(u"inserting distribution set os 9.9"_s),
+                 qPrintable(inserted.error().message));
+        QVERIFY(failsWith(repository.lockDistributionSet(setId), u"locking distribution set %1"_s.arg(setId)));
+        QVERIFY(failsWith(repository.updateDistributionSet(set), u"updating distribution set %1"_s.arg(setId)));
+        QVERIFY(failsWith(repository.deleteDistributionSet(setId), u"deleting distribution set %1"_s.arg(setId)));
+    }
+    QVERIFY(repository.lockDistributionSet(setId).ok());
+    QVERIFY(repository.distributionSet(setId)->locked);
+    QVERIFY(failsWith(repository.deleteArtifact(424242), u"deleting artifact 424242: there is no such artifact"_s));
+    QVERIFY(repository.deleteDistributionSet(setId).ok());
+    QVERIFY(repository.distributionSet(setId).absent());
+}
+
 void TestSqlStore::presentationLookupUsesIndex()
 {
     QFETCH_GLOBAL(QString, backend);
@@ -833,9 +866,11 @@ void TestSqlStore::presentationLookupUsesIndex()
 
 void TestSqlStore::modulesArtifactsAndVisibility()
 {
-    const qint64 module = m_store->repository().insertSoftwareModule({ 0, QStringLiteral("os"), QStringLiteral("fw"),
-                                                                       QStringLiteral("2"), QStringLiteral("ACME"),
-                                                                       QStringLiteral("firmware"), true });
+    const qint64 module
+        = m_store->repository()
+              .insertSoftwareModule({ 0, QStringLiteral("os"), QStringLiteral("fw"), QStringLiteral("2"),
+                                      QStringLiteral("ACME"), QStringLiteral("firmware"), true })
+              .value();
     QVERIFY(module > 0);
     const Lookup<SoftwareModule> m = m_store->repository().softwareModule(module);
     QVERIFY(m.found());
@@ -849,15 +884,18 @@ void TestSqlStore::modulesArtifactsAndVisibility()
                  QString(32, u'b'),
                  QString(64, u'c'),
                  QDateTime::currentDateTimeUtc() };
-    QVERIFY(m_store->repository().insertArtifact(a) > 0);
-    QCOMPARE(m_store->repository().insertArtifact(a), 0); // one file name per module
+    QVERIFY(m_store->repository().insertArtifact(a).ok());
+    QVERIFY(!m_store->repository().insertArtifact(a)); // one file name per module
     const QList<Artifact> list = (*m_store->repository().artifacts(module));
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.first().size, 1234);
     QCOMPARE(list.first().sha256, QString(64, u'c'));
 
-    const qint64 set = m_store->repository().insertDistributionSet(
-        { 0, QStringLiteral("bundle"), QStringLiteral("2"), QStringLiteral("os"), false, false, {} });
+    const qint64 set
+        = m_store->repository()
+              .insertDistributionSet(
+                  { 0, QStringLiteral("bundle"), QStringLiteral("2"), QStringLiteral("os"), false, false, {} })
+              .value();
     QVERIFY(m_store->repository().addModuleToSet(set, module));
     QCOMPARE((*m_store->repository().modulesOfSet(set)).size(), 1);
     QCOMPARE(m_store->repository().distributionSetByNameVersion(QStringLiteral("bundle"), QStringLiteral("2"))->id,
@@ -954,22 +992,25 @@ void TestSqlStore::installedActionIsTheLatestFinishedOfTheInstalledSet()
 
 void TestSqlStore::typesRoundTrip()
 {
-    QVERIFY(m_store->repository().insertSoftwareModuleType({ 0, QStringLiteral("fw"), QStringLiteral("Firmware"), 3 })
-            > 0);
+    QVERIFY(m_store->repository()
+                .insertSoftwareModuleType({ 0, QStringLiteral("fw"), QStringLiteral("Firmware"), 3 })
+                .ok());
     QCOMPARE(m_store->repository().softwareModuleType(QStringLiteral("fw"))->maxAssignments, 3);
-    QCOMPARE(m_store->repository().insertSoftwareModuleType({ 0, QStringLiteral("fw"), QStringLiteral("again"), 1 }),
-             0);
-    QVERIFY(
-        m_store->repository().insertDistributionSetType(
-            { 0, QStringLiteral("set"), QStringLiteral("Set"), { QStringLiteral("fw") }, { QStringLiteral("app") } })
-        > 0);
+    QVERIFY(!m_store->repository().insertSoftwareModuleType({ 0, QStringLiteral("fw"), QStringLiteral("again"), 1 }));
+    QVERIFY(m_store->repository()
+                .insertDistributionSetType({ 0,
+                                             QStringLiteral("set"),
+                                             QStringLiteral("Set"),
+                                             { QStringLiteral("fw") },
+                                             { QStringLiteral("app") } })
+                .ok());
     const Lookup<DistributionSetType> set = m_store->repository().distributionSetType(QStringLiteral("set"));
     QVERIFY(set.found());
     QCOMPARE(set->mandatoryModuleTypes, QStringList { QStringLiteral("fw") });
     QCOMPARE(set->optionalModuleTypes, QStringList { QStringLiteral("app") });
-    QVERIFY(m_store->repository().insertTargetType(
-                { 0, QStringLiteral("cam"), QStringLiteral("Camera"), { QStringLiteral("set") } })
-            > 0);
+    QVERIFY(m_store->repository()
+                .insertTargetType({ 0, QStringLiteral("cam"), QStringLiteral("Camera"), { QStringLiteral("set") } })
+                .ok());
     QCOMPARE(m_store->repository().targetType(QStringLiteral("cam"))->compatibleSetTypes,
              QStringList { QStringLiteral("set") });
     QVERIFY(m_store->repository().targetType(QStringLiteral("none")).absent());

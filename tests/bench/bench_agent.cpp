@@ -122,15 +122,21 @@ int main(int argc, char *argv[])
         if (!stored)
             die(u"cannot store the artifact"_s);
         for (int r = 0; r < rounds; ++r) {
-            const qint64 module = store.repository().insertSoftwareModule(
-                { 0, u"os"_s, u"bench"_s, u"1.%1"_s.arg(r), u"bench"_s, {}, false });
+            const qint64 module
+                = store.repository()
+                      .insertSoftwareModule({ 0, u"os"_s, u"bench"_s, u"1.%1"_s.arg(r), u"bench"_s, {}, false })
+                      .value();
             moduleId = moduleId ? moduleId : module;
-            store.repository().insertArtifact({ 0, module, artifactName, stored->size, stored->hashes.sha1,
-                                                stored->hashes.md5, stored->hashes.sha256,
-                                                QDateTime::currentDateTimeUtc() });
-            const qint64 set = store.repository().insertDistributionSet(
-                { 0, u"bench"_s, u"1.%1"_s.arg(r), u"os"_s, false, false, {} });
-            store.repository().addModuleToSet(set, module);
+            store.repository()
+                .insertArtifact({ 0, module, artifactName, stored->size, stored->hashes.sha1, stored->hashes.md5,
+                                  stored->hashes.sha256, QDateTime::currentDateTimeUtc() })
+                .value();
+            const qint64 set
+                = store.repository()
+                      .insertDistributionSet({ 0, u"bench"_s, u"1.%1"_s.arg(r), u"os"_s, false, false, {} })
+                      .value();
+            if (const Result<void> added = store.repository().addModuleToSet(set, module); !added)
+                qFatal("bench_agent: %s", qPrintable(added.error().message));
             sets << set;
         }
     }

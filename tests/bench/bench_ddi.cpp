@@ -178,13 +178,15 @@ int main(int argc, char *argv[])
         const auto stored = artifacts.add(big, {}, artifactSize);
         if (!stored)
             die(artifacts.errorString());
-        moduleId = store.repository().insertSoftwareModule({ 0, u"os"_s, u"fw"_s, u"2.0"_s, {}, {}, false });
-        store.repository().insertArtifact({ 0, moduleId, u"big.bin"_s, stored->size, stored->hashes.sha1,
-                                            stored->hashes.md5, stored->hashes.sha256,
-                                            QDateTime::currentDateTimeUtc() });
+        moduleId = store.repository().insertSoftwareModule({ 0, u"os"_s, u"fw"_s, u"2.0"_s, {}, {}, false }).value();
+        store.repository()
+            .insertArtifact({ 0, moduleId, u"big.bin"_s, stored->size, stored->hashes.sha1, stored->hashes.md5,
+                              stored->hashes.sha256, QDateTime::currentDateTimeUtc() })
+            .value();
         const qint64 setId
-            = store.repository().insertDistributionSet({ 0, u"fw"_s, u"2.0"_s, u"os"_s, false, false, {} });
-        store.repository().addModuleToSet(setId, moduleId);
+            = store.repository().insertDistributionSet({ 0, u"fw"_s, u"2.0"_s, u"os"_s, false, false, {} }).value();
+        if (!store.repository().addModuleToSet(setId, moduleId))
+            die(u"the module could not be added to the set"_s);
         SystemClock clock;
         if (DeploymentService(store.stores(), clock).assign({ polled.id }, setId, {}).assigned != 1)
             die(u"assignment failed"_s);

@@ -84,8 +84,11 @@ int main(int argc, char *argv[])
     store.commit();
     std::printf("%-58s %12.1f s\n", "create targets (setup)", timer.elapsed() / 1000.0);
 
-    const qint64 ds = store.repository().insertDistributionSet(
-        { 0, QStringLiteral("fw"), QStringLiteral("2.0"), QStringLiteral("os"), false, false, {} });
+    const qint64 ds
+        = store.repository()
+              .insertDistributionSet(
+                  { 0, QStringLiteral("fw"), QStringLiteral("2.0"), QStringLiteral("os"), false, false, {} })
+              .value();
     const int batch = store.configuration().tenantConfiguration().maxTargetsPerAssignment;
     timer.restart();
     int assigned = 0;

@@ -35,8 +35,10 @@ inline qint64 makeModule(const Flotilla::Stores &stores, Flotilla::ArtifactStore
                          const QString &name, const QString &version, const QString &filename,
                          const QByteArray &content)
 {
-    const qint64 moduleId = stores.repository.insertSoftwareModule(
-        { 0, typeKey, name, version, QStringLiteral("Flotilla tests"), {}, false });
+    const qint64 moduleId
+        = stores.repository
+              .insertSoftwareModule({ 0, typeKey, name, version, QStringLiteral("Flotilla tests"), {}, false })
+              .value();
     QBuffer buffer;
     buffer.setData(content);
     buffer.open(QIODevice::ReadOnly);
@@ -51,7 +53,7 @@ inline qint64 makeModule(const Flotilla::Stores &stores, Flotilla::ArtifactStore
                            stored->hashes.md5,
                            stored->hashes.sha256,
                            QDateTime::currentDateTimeUtc() };
-    return stores.repository.insertArtifact(a) > 0 ? moduleId : 0;
+    return stores.repository.insertArtifact(a).value() > 0 ? moduleId : 0;
 }
 
 // A distribution set "name version" with one module of type typeKey holding one artifact.
@@ -60,8 +62,9 @@ inline SetWithArtifact makeSet(const Flotilla::Stores &stores, Flotilla::Artifac
                                const QString &typeKey = QStringLiteral("os"))
 {
     SetWithArtifact s;
-    s.moduleId = stores.repository.insertSoftwareModule(
-        { 0, typeKey, name, version, QStringLiteral("Flotilla tests"), {}, false });
+    s.moduleId = stores.repository
+                     .insertSoftwareModule({ 0, typeKey, name, version, QStringLiteral("Flotilla tests"), {}, false })
+                     .value();
     QBuffer buffer;
     buffer.setData(content);
     buffer.open(QIODevice::ReadOnly);
@@ -76,9 +79,10 @@ inline SetWithArtifact makeSet(const Flotilla::Stores &stores, Flotilla::Artifac
                    stored->hashes.md5,
                    stored->hashes.sha256,
                    QDateTime::currentDateTimeUtc() };
-    s.artifact.id = stores.repository.insertArtifact(s.artifact);
-    s.setId = stores.repository.insertDistributionSet({ 0, name, version, typeKey, false, false, {} });
-    stores.repository.addModuleToSet(s.setId, s.moduleId);
+    s.artifact.id = stores.repository.insertArtifact(s.artifact).value();
+    s.setId = stores.repository.insertDistributionSet({ 0, name, version, typeKey, false, false, {} }).value();
+    if (const Flotilla::Result<void> added = stores.repository.addModuleToSet(s.setId, s.moduleId); !added)
+        qFatal("fleet data: %s", qPrintable(added.error().message));
     return s;
 }
 

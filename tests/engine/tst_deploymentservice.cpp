@@ -75,8 +75,9 @@ qint64 TestDeploymentService::target(const QString &id, bool autoConfirm)
 
 qint64 TestDeploymentService::set(const QString &version)
 {
-    return m_store->repository().insertDistributionSet(
-        { 0, QStringLiteral("fw"), version, QStringLiteral("os"), false, false, {} });
+    return m_store->repository()
+        .insertDistributionSet({ 0, QStringLiteral("fw"), version, QStringLiteral("os"), false, false, {} })
+        .value();
 }
 
 void TestDeploymentService::configure(bool autoClose, bool consent, bool multi)

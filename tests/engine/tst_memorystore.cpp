@@ -25,7 +25,8 @@ private:
     static qint64 groupWithAction(MemoryStore &store, qint64 *targetId, qint64 *actionId)
     {
         *targetId = store.targets().insertTarget(target(u"dev-1"_s)).value();
-        const qint64 set = store.repository().insertDistributionSet({ 0, u"fw"_s, u"1"_s, u"os"_s, false, false, {} });
+        const qint64 set
+            = store.repository().insertDistributionSet({ 0, u"fw"_s, u"1"_s, u"os"_s, false, false, {} }).value();
         Rollout r;
         r.name = u"r"_s;
         r.distributionSetId = set;

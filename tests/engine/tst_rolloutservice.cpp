@@ -80,8 +80,11 @@ qint64 TestRolloutService::makeRollout(int targets, int groups, GroupConditions 
     }
     request.rollout.name = QStringLiteral("spring update");
     static int version = 0;
-    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
-        { 0, QStringLiteral("fw"), QStringLiteral("2.%1").arg(++version), {}, false, false, {} });
+    request.rollout.distributionSetId
+        = m_store->repository()
+              .insertDistributionSet(
+                  { 0, QStringLiteral("fw"), QStringLiteral("2.%1").arg(++version), {}, false, false, {} })
+              .value();
     request.amountGroups = groups;
     request.conditions = conditions;
     request.approvalRequired = approval;
@@ -124,8 +127,10 @@ void TestRolloutService::percentagesOfRemainingTargets()
         request.targets.append(m_store->targets().insertTarget(t).value());
     }
     request.rollout.name = QStringLiteral("canary");
-    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
-        { 0, QStringLiteral("fw"), QStringLiteral("3"), {}, false, false, {} });
+    request.rollout.distributionSetId
+        = m_store->repository()
+              .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("3"), {}, false, false, {} })
+              .value();
     request.percentages = { 10, 50, 100 };
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
@@ -153,8 +158,10 @@ void TestRolloutService::groupsFromTargetFilter()
     RolloutRequest request;
     request.rollout.name = QStringLiteral("eu cameras");
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==cam-*;attribute.region==eu");
-    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
-        { 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} });
+    request.rollout.distributionSetId
+        = m_store->repository()
+              .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} })
+              .value();
     request.amountGroups = 2;
     m_rollout = m_rollouts->create(request);
     QVERIFY2(m_rollout > 0, qPrintable(m_rollouts->lastError()));
@@ -171,8 +178,10 @@ void TestRolloutService::badTargetFilterIsRefused()
     RolloutRequest request;
     request.rollout.name = QStringLiteral("typo");
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==a;colour==red");
-    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
-        { 0, QStringLiteral("fw"), QStringLiteral("10"), {}, false, false, {} });
+    request.rollout.distributionSetId
+        = m_store->repository()
+              .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("10"), {}, false, false, {} })
+              .value();
     request.amountGroups = 1;
     QCOMPARE(m_rollouts->create(request), 0);
     QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("at 16: unknown field 'colour'")),
@@ -193,8 +202,10 @@ void TestRolloutService::perGroupConditions()
         request.targets.append(m_store->targets().insertTarget(t).value());
     }
     request.rollout.name = QStringLiteral("canary first");
-    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
-        { 0, QStringLiteral("fw"), QStringLiteral("11"), {}, false, false, {} });
+    request.rollout.distributionSetId
+        = m_store->repository()
+              .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("11"), {}, false, false, {} })
+              .value();
     request.amountGroups = 3;
     request.conditions.successThresholdPercent = 50;
     request.groupConditions = { { 100, SuccessAction::Pause, 0 } };
@@ -259,8 +270,10 @@ void TestRolloutService::dynamicRolloutTakesLaterTargets()
     request.rollout.name = QStringLiteral("cameras, also future ones");
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==cam-*");
     request.rollout.dynamic = true;
-    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
-        { 0, QStringLiteral("fw"), QStringLiteral("12"), {}, false, false, {} });
+    request.rollout.distributionSetId
+        = m_store->repository()
+              .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("12"), {}, false, false, {} })
+              .value();
     request.amountGroups = 2;
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
@@ -306,8 +319,10 @@ void TestRolloutService::schedulerStartsAtTimeAndExtends()
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==night-*");
     request.rollout.dynamic = true;
     request.rollout.startAt = m_clock->now().addSecs(3600);
-    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
-        { 0, QStringLiteral("fw"), QStringLiteral("13"), {}, false, false, {} });
+    request.rollout.distributionSetId
+        = m_store->repository()
+              .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("13"), {}, false, false, {} })
+              .value();
     request.amountGroups = 1;
     m_rollout = m_rollouts->create(request);
     QVERIFY(m_rollout > 0);
@@ -442,8 +457,10 @@ void TestRolloutService::startsAtItsTime()
     t.securityToken = QStringLiteral("tok");
     request.targets = { m_store->targets().insertTarget(t).value() };
     request.rollout.name = QStringLiteral("night");
-    request.rollout.distributionSetId = m_store->repository().insertDistributionSet(
-        { 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} });
+    request.rollout.distributionSetId
+        = m_store->repository()
+              .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} })
+              .value();
     request.rollout.startAt = QDateTime(QDate(2026, 6, 1), QTime(22, 0), QTimeZone::UTC);
     request.amountGroups = 1;
     m_rollout = m_rollouts->create(request);

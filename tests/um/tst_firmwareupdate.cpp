@@ -98,13 +98,16 @@ qint64 TestFirmwareUpdate::assignFirmware(bool withUnknownModule)
         const qint64 rootfs
             = makeModule(store.stores(), artifacts, u"os"_s, u"rootfs"_s, u"2.0"_s, u"rootfs.img"_s, m_rootfs);
         const qint64 mcu = makeModule(store.stores(), artifacts, u"mcu"_s, u"mcu"_s, u"3.1"_s, u"mcu.bin"_s, m_mcu);
-        setId = store.repository().insertDistributionSet({ 0, u"board"_s, u"2026.11"_s, u"os"_s, false, false, {} });
-        store.repository().addModuleToSet(setId, rootfs);
-        store.repository().addModuleToSet(setId, mcu);
-        if (withUnknownModule)
-            store.repository().addModuleToSet(setId,
-                                              makeModule(store.stores(), artifacts, u"mcu"_s, u"gpu-blob"_s, u"9"_s,
-                                                         u"gpu.bin"_s, QByteArray("gpu")));
+        setId = store.repository()
+                    .insertDistributionSet({ 0, u"board"_s, u"2026.11"_s, u"os"_s, false, false, {} })
+                    .value();
+        if (!store.repository().addModuleToSet(setId, rootfs) || !store.repository().addModuleToSet(setId, mcu))
+            return 0;
+        if (withUnknownModule
+            && !store.repository().addModuleToSet(setId,
+                                                  makeModule(store.stores(), artifacts, u"mcu"_s, u"gpu-blob"_s, u"9"_s,
+                                                             u"gpu.bin"_s, QByteArray("gpu"))))
+            return 0;
     }
     if (!m_server->start())
         return 0;
