@@ -21,6 +21,12 @@
 using namespace Flotilla;
 using namespace Qt::StringLiterals;
 
+// A store write that failed as the store says: coded "flotilla.store", its message naming what was being done.
+static bool failsWith(const Result<void> &written, const QString &words)
+{
+    return !written && written.error().code == u"flotilla.store"_s && written.error().message.contains(words);
+}
+
 class TestSqlStore : public QObject
 {
     Q_OBJECT
@@ -607,9 +613,6 @@ void TestSqlStore::accountMetadataAuditAndConfigurationWritesThatFailSayWhy()
     SqlAccountStore &accounts = m_store->accounts();
     const Result<qint64> ada = accounts.insertUser(u"ada"_s, u"hash"_s, { u"admin"_s });
     QVERIFY2(ada, ada ? "" : qPrintable(ada.error().message));
-    const auto failsWith = [](const Result<void> &r, const QString &words) {
-        return !r && r.error().code == u"flotilla.store"_s && r.error().message.contains(words);
-    };
     {
         const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"users"_s);
         QVERIFY2(away.isAway(), qPrintable(away.error()));
@@ -689,9 +692,6 @@ void TestSqlStore::rolloutWritesThatFailSayWhy()
     r.distributionSetId = makeSet();
     r.createdAt = QDateTime::currentDateTimeUtc();
     const qint64 target = makeTarget(u"rolled-1"_s);
-    const auto failsWith = [](const Result<void> &w, const QString &words) {
-        return !w && w.error().code == u"flotilla.store"_s && w.error().message.contains(words);
-    };
     {
         const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"rollouts"_s);
         QVERIFY2(away.isAway(), qPrintable(away.error()));
@@ -742,9 +742,6 @@ void TestSqlStore::targetWritesThatFailSayWhy()
     const qint64 id = makeTarget(u"written-1"_s);
     Target t = *targets.target(id);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto failsWith = [](const Result<void> &w, const QString &words) {
-        return !w && w.error().code == u"flotilla.store"_s && w.error().message.contains(words);
-    };
     {
         const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"targets"_s);
         QVERIFY2(away.isAway(), qPrintable(away.error()));
@@ -789,9 +786,6 @@ void TestSqlStore::actionWritesThatFailSayWhy()
     SqlActionStore &actions = m_store->actions();
     const Action a = makeAction();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto failsWith = [](const Result<void> &w, const QString &words) {
-        return !w && w.error().code == u"flotilla.store"_s && w.error().message.contains(words);
-    };
     {
         const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"actions"_s);
         QVERIFY2(away.isAway(), qPrintable(away.error()));
@@ -830,9 +824,6 @@ void TestSqlStore::repositoryWritesThatFailSayWhy()
     SqlRepositoryStore &repository = m_store->repository();
     const qint64 setId = makeSet();
     DistributionSet set = *repository.distributionSet(setId);
-    const auto failsWith = [](const Result<void> &w, const QString &words) {
-        return !w && w.error().code == u"flotilla.store"_s && w.error().message.contains(words);
-    };
     {
         const FlotillaTest::TableAway away(FlotillaTest::storeConnection(), u"distribution_sets"_s);
         QVERIFY2(away.isAway(), qPrintable(away.error()));
