@@ -11,12 +11,29 @@ using namespace Flotilla::DdiDetail;
 
 namespace Flotilla {
 
-void DdiServer::getModuleArtifacts(Context &ctx, const QString &moduleId)
+std::optional<qint64> DdiServer::visibleModule(Context &ctx, const QString &moduleId)
 {
     bool ok = false;
     const qint64 id = moduleId.toLongLong(&ok);
-    if (!ok || !m_repository.moduleVisibleToTarget(id, ctx.target.id))
-        return ctx.fail(Status::NotFound, u"software module '%1' is not assigned to this target"_s.arg(moduleId));
+    const Result<bool> visible = ok ? m_repository.moduleVisibleToTarget(id, ctx.target.id) : Result<bool>(false);
+    if (!visible) {
+        qCWarning(lcDdi).noquote() << visible.error().message;
+        ctx.fail(Status::InternalServerError, u"the software module could not be read"_s);
+        return std::nullopt;
+    }
+    if (!*visible) {
+        ctx.fail(Status::NotFound, u"software module '%1' is not assigned to this target"_s.arg(moduleId));
+        return std::nullopt;
+    }
+    return id;
+}
+
+void DdiServer::getModuleArtifacts(Context &ctx, const QString &moduleId)
+{
+    const std::optional<qint64> visible = visibleModule(ctx, moduleId);
+    if (!visible)
+        return;
+    const qint64 id = *visible;
     const QString controller = controllerBase(ctx);
     const Result<QList<Flotilla::Artifact>> artifacts = m_repository.artifacts(id);
     if (!artifacts)
@@ -30,12 +47,12 @@ void DdiServer::getModuleArtifacts(Context &ctx, const QString &moduleId)
 void DdiServer::getArtifact(Context &ctx, const QString &moduleAndFile)
 {
     const qsizetype slash = moduleAndFile.indexOf(u'/');
-    bool ok = false;
-    const qint64 moduleId = moduleAndFile.left(slash).toLongLong(&ok);
+    const std::optional<qint64> visible = visibleModule(ctx, moduleAndFile.left(slash));
+    if (!visible)
+        return;
+    const qint64 moduleId = *visible;
     QString filename = moduleAndFile.mid(slash + 1);
     const bool md5sum = filename.endsWith(u".MD5SUM"_s);
-    if (!ok || !m_repository.moduleVisibleToTarget(moduleId, ctx.target.id))
-        return ctx.fail(Status::NotFound, u"software module '%1' is not assigned to this target"_s.arg(moduleId));
     std::optional<Flotilla::Artifact> artifact;
     const Result<QList<Flotilla::Artifact>> artifacts = m_repository.artifacts(moduleId);
     if (!artifacts)

@@ -83,6 +83,9 @@ private:
     void postConfirmationFeedback(Context &ctx, const QString &actionId);
     void activateAutoConfirm(Context &ctx, const QString &);
     void deactivateAutoConfirm(Context &ctx, const QString &);
+    // The module's id when the device may see it; else answers 404 (it may not, or there is no such id) or 500 (that
+    // could not be read).
+    std::optional<qint64> visibleModule(Context &ctx, const QString &moduleId);
     void getModuleArtifacts(Context &ctx, const QString &moduleId);
     void getArtifact(Context &ctx, const QString &moduleAndFile);
 

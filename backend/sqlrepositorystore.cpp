@@ -439,7 +439,7 @@ Result<QHash<qint64, QList<Artifact>>> SqlRepositoryStore::artifactsOfModules(co
     return result;
 }
 
-bool SqlRepositoryStore::moduleVisibleToTarget(qint64 moduleId, qint64 targetId)
+Result<bool> SqlRepositoryStore::moduleVisibleToTarget(qint64 moduleId, qint64 targetId)
 {
     QSqlQuery &q = prepared(QStringLiteral(
         "SELECT 1 FROM ds_modules m WHERE m.module_id = ? AND (m.ds_id IN (SELECT ds_id FROM actions WHERE "
@@ -447,7 +447,9 @@ bool SqlRepositoryStore::moduleVisibleToTarget(qint64 moduleId, qint64 targetId)
     q.addBindValue(moduleId);
     q.addBindValue(targetId);
     q.addBindValue(targetId);
-    return q.exec() && q.next();
+    if (!q.exec())
+        return failed(QStringLiteral("reading whether target %1 may see module %2").arg(targetId).arg(moduleId), q);
+    return q.next();
 }
 
 Result<QSet<qint64>> SqlRepositoryStore::modulesInLockedSets(const QList<qint64> &moduleIds)

@@ -38,7 +38,7 @@ public:
     Result<qint64> insertArtifact(const Artifact &artifact) override;
     Result<QList<Artifact>> artifacts(qint64 moduleId) override;
     Result<QList<std::pair<QString, QString>>> deviceMetadata(qint64 moduleId) override;
-    bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
+    Result<bool> moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
 
     // One page of sets ("distribution_sets s") / modules ("software_modules m") in one query, as the RSQL compiler
     // writes where and orderBy, and the artifacts of a page of modules in one more. A failed statement is a

@@ -358,7 +358,7 @@ Result<QList<Artifact>> MemoryStore::artifacts(qint64 moduleId)
     return result;
 }
 
-bool MemoryStore::moduleVisibleToTarget(qint64 moduleId, qint64 targetId)
+Result<bool> MemoryStore::moduleVisibleToTarget(qint64 moduleId, qint64 targetId)
 {
     auto setHasModule = [&](qint64 setId) {
         return m_data.setModules.value(setId).contains(moduleId);

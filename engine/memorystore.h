@@ -85,7 +85,7 @@ public:
     {
         return QList<std::pair<QString, QString>>();
     }
-    bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
+    Result<bool> moduleVisibleToTarget(qint64 moduleId, qint64 targetId) override;
 
     Result<qint64> insertAction(const Action &action) override;
     Lookup<Action> action(qint64 id) override;

@@ -38,8 +38,9 @@ public:
     virtual Result<QList<Artifact>> artifacts(qint64 moduleId) = 0;
     // A module's metadata the operator marked for devices (hawkBit's targetVisible), key and value, by key.
     virtual Result<QList<std::pair<QString, QString>>> deviceMetadata(qint64 moduleId) = 0;
-    // Whether a device may see the module: it belongs to one of the target's actions or to its installed set.
-    virtual bool moduleVisibleToTarget(qint64 moduleId, qint64 targetId) = 0;
+    // Whether a device may see the module: it belongs to one of the target's actions or to its installed set. A read
+    // that failed is a Failure, never "not visible" (a device told its download is gone gives the update up).
+    virtual Result<bool> moduleVisibleToTarget(qint64 moduleId, qint64 targetId) = 0;
 };
 
 } // namespace Flotilla

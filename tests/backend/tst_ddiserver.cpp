@@ -619,6 +619,10 @@ void TestDdiServer::failedReadsAre500NeverAnEmptyAnswer_data()
     QTest::newRow("deployment: the action") << u"actions"_s << u"deploymentBase"_s << u"reading action"_s;
     QTest::newRow("deployment: the set") << u"distribution_sets"_s << u"deploymentBase"_s
                                          << u"reading distribution set"_s;
+    // Whether the device may see a module: a check that fails is not "not assigned to this target" (a 404 after
+    // which a device gives its download up).
+    QTest::newRow("artifacts: visibility")
+        << u"ds_modules"_s << u"softwaremodules"_s << u"the software module could not be read"_s;
 }
 
 // A read the store fails is the device's 500 with the store's words, never an empty answer that tells it there is
@@ -631,8 +635,9 @@ void TestDdiServer::failedReadsAre500NeverAnEmptyAnswer()
     const qint64 actionId = assign(m_target, m_set.setId);
     QVERIFY(actionId > 0);
     HttpClient &dev = device(m_target);
-    const QString path = resource.isEmpty()
-        ? controller(m_target)
+    const QString path = resource.isEmpty() ? controller(m_target)
+        : resource == u"softwaremodules"_s
+        ? controller(m_target) + u"/softwaremodules/%1/artifacts"_s.arg(m_set.moduleId)
         : controller(m_target) + u"/%1/%2?actionHistory=5"_s.arg(resource).arg(actionId);
     QCOMPARE(dev.get(path).status, 200);
 

@@ -905,9 +905,9 @@ void TestSqlStore::modulesArtifactsAndVisibility()
     Target t = *m_store->targets().target(withInstalled);
     t.installedDistributionSetId = set;
     QVERIFY(m_store->targets().updateTarget(t));
-    QVERIFY(m_store->repository().moduleVisibleToTarget(module, withAction));
-    QVERIFY(m_store->repository().moduleVisibleToTarget(module, withInstalled));
-    QVERIFY(!m_store->repository().moduleVisibleToTarget(module, stranger));
+    QCOMPARE(m_store->repository().moduleVisibleToTarget(module, withAction).value(), true);
+    QCOMPARE(m_store->repository().moduleVisibleToTarget(module, withInstalled).value(), true);
+    QCOMPARE(m_store->repository().moduleVisibleToTarget(module, stranger).value(), false);
 }
 
 void TestSqlStore::attributesReplaceWhole()
