@@ -45,14 +45,22 @@ QString actionIdError(const std::string &bytes, QString *out)
     return {};
 }
 
+// What every request carries: the action and who asks (`field` names the latter).
+QString actionAndAskerError(const std::string &actionId, const std::string &by, const char *field, QString *idOut,
+                            QString *byOut)
+{
+    if (QString e = actionIdError(actionId, idOut); !e.isEmpty())
+        return e;
+    return textError(by, field, MaxNameLength, false, byOut);
+}
+
 } // namespace
 
 LocalRequest<LocalDecision> decisionOf(const flotilla::device::v1::ConsentDecision &in)
 {
     LocalDecision d;
-    if (QString e = actionIdError(in.action_id(), &d.actionId); !e.isEmpty())
-        return e;
-    if (QString e = textError(in.decided_by(), "decided_by", MaxNameLength, false, &d.by); !e.isEmpty())
+    if (QString e = actionAndAskerError(in.action_id(), in.decided_by(), "decided_by", &d.actionId, &d.by);
+        !e.isEmpty())
         return e;
     if (QString e = textError(in.remark(), "remark", MaxRemarkLength, true, &d.remark); !e.isEmpty())
         return e;
@@ -62,9 +70,8 @@ LocalRequest<LocalDecision> decisionOf(const flotilla::device::v1::ConsentDecisi
 LocalRequest<LocalActionRequest> actionRequestOf(const flotilla::device::v1::ActionRequest &in)
 {
     LocalActionRequest r;
-    if (QString e = actionIdError(in.action_id(), &r.actionId); !e.isEmpty())
-        return e;
-    if (QString e = textError(in.requested_by(), "requested_by", MaxNameLength, false, &r.by); !e.isEmpty())
+    if (QString e = actionAndAskerError(in.action_id(), in.requested_by(), "requested_by", &r.actionId, &r.by);
+        !e.isEmpty())
         return e;
     return r;
 }
@@ -72,9 +79,8 @@ LocalRequest<LocalActionRequest> actionRequestOf(const flotilla::device::v1::Act
 LocalRequest<LocalPostpone> postponeOf(const flotilla::device::v1::PostponeRequest &in, const QDateTime &now)
 {
     LocalPostpone p;
-    if (QString e = actionIdError(in.action_id(), &p.actionId); !e.isEmpty())
-        return e;
-    if (QString e = textError(in.requested_by(), "requested_by", MaxNameLength, false, &p.by); !e.isEmpty())
+    if (QString e = actionAndAskerError(in.action_id(), in.requested_by(), "requested_by", &p.actionId, &p.by);
+        !e.isEmpty())
         return e;
     if (in.until() <= 0)
         return u"until (seconds since the epoch) is required"_s;
