@@ -171,8 +171,12 @@ void DdiServer::applyFeedback(Context &ctx, const Action &action, ActionEvent ev
     const FeedbackResult result = m_deployment.feedback(ctx.target.id, action.id, event, messages, code, dedupKey);
     switch (result.outcome) {
     case FeedbackResult::Outcome::Applied:
-        if (result.rolloutId != 0)
-            m_rollouts.handleFeedback(result);
+        if (result.rolloutId != 0) {
+            // The feedback is committed; a rollout step that fails here is taken again by the scheduler's next
+            // tick (RolloutScheduler evaluates every running rollout).
+            if (const Result<void> evaluated = m_rollouts.handleFeedback(result); !evaluated)
+                qCWarning(lcDdi).noquote() << "rollout" << result.rolloutId << ":" << evaluated.error().message;
+        }
         [[fallthrough]];
     case FeedbackResult::Outcome::Duplicate:
         return ctx.send(QByteArray());
@@ -261,15 +265,20 @@ void DdiServer::putInstalledBase(Context &ctx, const QString &)
         return ctx.fail(
             Status::NotFound,
             u"distribution set '%1' version '%2' does not exist"_s.arg(installed->name, installed->version));
-    switch (m_deployment.declareInstalled(ctx.target.id, set->id,
-                                          u"Installed by the device outside Flotilla (installedBase)"_s)) {
-    case DeploymentService::DeclareInstalledResult::Created:
+    const Result<DeploymentService::DeclareInstalledOutcome> declared = m_deployment.declareInstalled(
+        ctx.target.id, set->id, u"Installed by the device outside Flotilla (installedBase)"_s);
+    if (!declared)
+        return ctx.fail(Status::InternalServerError,
+                        u"the installed set could not be recorded: %1"_s.arg(declared.error().message));
+    switch (*declared) {
+    case DeploymentService::DeclareInstalledOutcome::Created:
         return ctx.send(QByteArray(), Status::Created);
-    case DeploymentService::DeclareInstalledResult::AlreadyInstalled:
+    case DeploymentService::DeclareInstalledOutcome::AlreadyInstalled:
         return ctx.send(QByteArray());
-    default:
-        return ctx.fail(Status::InternalServerError, u"the installed set could not be recorded"_s);
+    case DeploymentService::DeclareInstalledOutcome::UnknownTarget:
+        break;
     }
+    ctx.fail(Status::NotFound, u"this target no longer exists"_s);
 }
 
 void DdiServer::getConfirmationBase(Context &ctx, const QString &)
@@ -336,20 +345,29 @@ void DdiServer::activateAutoConfirm(Context &ctx, const QString &)
     if (!body)
         return ctx.fail(Status::BadRequest, error.message);
     const QString initiator = body->initiator.isEmpty() ? ctx.target.controllerId : body->initiator;
-    switch (m_deployment.activateAutoConfirm(ctx.target.id, initiator, body->remark)) {
-    case DeploymentService::AutoConfirmResult::Activated:
-        return ctx.send(QByteArray());
-    case DeploymentService::AutoConfirmResult::AlreadyActive:
+    const Result<DeploymentService::AutoConfirmOutcome> activated
+        = m_deployment.activateAutoConfirm(ctx.target.id, initiator, body->remark);
+    if (!activated)
+        return ctx.fail(Status::InternalServerError,
+                        u"auto-confirm could not be activated: %1"_s.arg(activated.error().message));
+    switch (*activated) {
+    case DeploymentService::AutoConfirmOutcome::AlreadyActive:
         return ctx.fail(Status::Conflict, u"auto-confirm is already active for this target"_s);
+    case DeploymentService::AutoConfirmOutcome::UnknownTarget:
+        return ctx.fail(Status::NotFound, u"this target no longer exists"_s);
     default:
-        return ctx.fail(Status::InternalServerError, u"auto-confirm could not be activated"_s);
+        return ctx.send(QByteArray());
     }
 }
 
 void DdiServer::deactivateAutoConfirm(Context &ctx, const QString &)
 {
-    if (m_deployment.deactivateAutoConfirm(ctx.target.id) != DeploymentService::AutoConfirmResult::Deactivated)
-        return ctx.fail(Status::InternalServerError, u"auto-confirm could not be deactivated"_s);
+    const Result<DeploymentService::AutoConfirmOutcome> deactivated = m_deployment.deactivateAutoConfirm(ctx.target.id);
+    if (!deactivated)
+        return ctx.fail(Status::InternalServerError,
+                        u"auto-confirm could not be deactivated: %1"_s.arg(deactivated.error().message));
+    if (*deactivated == DeploymentService::AutoConfirmOutcome::UnknownTarget)
+        return ctx.fail(Status::NotFound, u"this target no longer exists"_s);
     ctx.send(QByteArray());
 }
 

@@ -15,6 +15,20 @@ using namespace Flotilla::Mgmt;
 
 namespace Flotilla {
 
+namespace {
+// The status of a module the repository's rules refuse for a set.
+Status moduleRefusal(const Failure &refusal)
+{
+    if (refusal.code == RepositoryService::UnknownModule || refusal.code == RepositoryService::UnknownSet)
+        return Status::NotFound;
+    if (refusal.code == RepositoryService::Locked)
+        return Status::Locked;
+    if (refusal.code == RepositoryService::TypeNotAllowed || refusal.code == RepositoryService::TooManyOfType)
+        return Status::BadRequest;
+    return Status::InternalServerError;
+}
+} // namespace
+
 void ManagementServer::listModules(Context &ctx)
 {
     const std::optional<Listing> l = listingOf(ctx, RsqlCompiler::Entity::SoftwareModule, u"m"_s);
@@ -204,12 +218,8 @@ void ManagementServer::createSets(Context &ctx)
             return;
         s.id = *id;
         for (qint64 module : o.modules) {
-            const RepositoryService::Result r = repository.addModuleToSet(s.id, module);
-            if (!r.ok())
-                return ctx.fail(r.error == RepositoryService::Error::UnknownModule ? Status::NotFound
-                                    : r.error == RepositoryService::Error::Store   ? Status::InternalServerError
-                                                                                   : Status::BadRequest,
-                                u"[%1].modules: %2"_s.arg(i).arg(r.message));
+            if (const Result<void> added = repository.addModuleToSet(s.id, module); !added)
+                return ctx.fail(moduleRefusal(added.error()), u"[%1].modules: %2"_s.arg(i).arg(added.error().message));
         }
         const Result<MgmtDistributionSet> shown = setOf(s);
         if (!ctx.succeeded(shown))
@@ -249,15 +259,8 @@ void ManagementServer::assignModulesToSet(Context &ctx)
     StoreTransaction tx(m_store);
     RepositoryService repository(m_store.stores());
     for (int i = 0; i < items->size(); ++i) {
-        const RepositoryService::Result r = repository.addModuleToSet(*id, items->at(i));
-        if (!r.ok())
-            return ctx.fail(r.error == RepositoryService::Error::UnknownModule
-                                    || r.error == RepositoryService::Error::UnknownSet
-                                ? Status::NotFound
-                                : r.error == RepositoryService::Error::Locked ? Status::Locked
-                                : r.error == RepositoryService::Error::Store  ? Status::InternalServerError
-                                                                              : Status::BadRequest,
-                            u"[%1]: %2"_s.arg(i).arg(r.message));
+        if (const Result<void> added = repository.addModuleToSet(*id, items->at(i)); !added)
+            return ctx.fail(moduleRefusal(added.error()), u"[%1]: %2"_s.arg(i).arg(added.error().message));
     }
     if (!tx.commit())
         return ctx.fail(Status::InternalServerError, m_store.lastError());
@@ -421,8 +424,8 @@ void ManagementServer::invalidateSet(Context &ctx)
                 return;
             static const QList<RolloutState> stoppable = { RolloutState::Ready, RolloutState::WaitingForApproval,
                                                            RolloutState::Running, RolloutState::Paused };
-            if (r.found() && stoppable.contains(r->state) && !m_rollouts.stop(rollout))
-                return ctx.fail(Status::InternalServerError, m_rollouts.lastError());
+            if (r.found() && stoppable.contains(r->state) && !ctx.succeeded(m_rollouts.stop(rollout)))
+                return;
         }
     }
     if (cancelation != u"none"_s) {
@@ -436,8 +439,8 @@ void ManagementServer::invalidateSet(Context &ctx)
                 return;
             if (a.absent() || !a->isActive())
                 continue; // a stopped rollout closed it already
-            if (a->state != ActionState::Canceling && !m_deployment.cancel(*a, message))
-                return ctx.fail(Status::InternalServerError, m_store.lastError());
+            if (a->state != ActionState::Canceling && !ctx.succeeded(m_deployment.cancel(*a, message)))
+                return;
             const Lookup<Action> canceling = m_store.actions().action(actionId);
             if (!ctx.succeeded(canceling))
                 return;

@@ -9,6 +9,24 @@ using namespace Flotilla::Mgmt;
 
 namespace Flotilla {
 
+namespace {
+// What the Management API answers when the rollout service refuses: by the Failure's code; `otherwise` for a
+// request or state the service cannot act on.
+Error rolloutRefusal(const Failure &refusal, const Error &otherwise)
+{
+    if (refusal.code == RolloutService::Unknown)
+        return errorFor(Status::NotFound);
+    if (refusal.code == RolloutService::Quota)
+        return errorFor(Status::TooManyRequests);
+    if (refusal.code == RolloutService::InvalidatedSet)
+        return Errors::DistributionSetInvalid;
+    if (refusal.code == RolloutService::Invalid || refusal.code == RolloutService::IllegalState
+        || refusal.code == u"flotilla.rsql")
+        return otherwise;
+    return Errors::Generic; // the store failed: the server's 500
+}
+} // namespace
+
 Result<MgmtRolloutResponseBody> ManagementServer::rolloutOf(const Rollout &r)
 {
     const Result<QList<RolloutGroup>> groups = m_store.rollouts().rolloutGroups(r.id);
@@ -158,18 +176,11 @@ void ManagementServer::createRollout(Context &ctx)
     if (!parsed)
         return;
     const RolloutRequest &request = *parsed;
-    const qint64 id = m_rollouts.create(request);
-    if (!id) {
-        const QString why = m_rollouts.lastError();
-        if (why.contains(u"is invalidated"_s))
-            return ctx.fail(Errors::DistributionSetInvalid, why);
-        return ctx.fail(why.contains(u"does not exist"_s) ? Status::NotFound
-                            : why.contains(u"quota"_s)    ? Status::TooManyRequests
-                                                          : Status::BadRequest,
-                        why);
-    }
-    const Lookup<Rollout> saved = m_store.rollouts().rollout(id);
-    if (!ctx.found(saved, u"rollout %1 does not exist"_s.arg(id)))
+    const Result<qint64> id = m_rollouts.create(request);
+    if (!id)
+        return ctx.fail(rolloutRefusal(id.error(), errorFor(Status::BadRequest)), id.error().message);
+    const Lookup<Rollout> saved = m_store.rollouts().rollout(*id);
+    if (!ctx.found(saved, u"rollout %1 does not exist"_s.arg(*id)))
         return;
     const Result<MgmtRolloutResponseBody> shown = rolloutOf(*saved);
     if (!ctx.succeeded(shown))
@@ -244,27 +255,24 @@ void ManagementServer::rolloutCommand(Context &ctx)
     if (!ctx.found(m_store.rollouts().rollout(*id), u"rollout %1 does not exist"_s.arg(*id)))
         return;
     const QString command = ctx.args.value(1);
-    bool ok = false;
-    if (command == u"start"_s)
-        ok = m_rollouts.start(*id);
-    else if (command == u"pause"_s)
-        ok = m_rollouts.pause(*id);
-    else if (command == u"resume"_s)
-        ok = m_rollouts.resume(*id);
-    else if (command == u"approve"_s)
-        ok = m_rollouts.approve(*id);
-    else if (command == u"deny"_s)
-        ok = m_rollouts.deny(*id);
-    else if (command == u"stop"_s)
-        ok = m_rollouts.stop(*id);
-    else if (command == u"triggerNextGroup"_s)
-        ok = m_rollouts.triggerNextGroup(*id);
-    else
+    static const QHash<QString, Result<void> (RolloutService::*)(qint64)> commands {
+        { u"start"_s, &RolloutService::start },
+        { u"pause"_s, &RolloutService::pause },
+        { u"resume"_s, &RolloutService::resume },
+        { u"approve"_s, &RolloutService::approve },
+        { u"deny"_s, &RolloutService::deny },
+        { u"stop"_s, &RolloutService::stop },
+        { u"triggerNextGroup"_s, &RolloutService::triggerNextGroup },
+    };
+    const auto run = commands.constFind(command);
+    if (run == commands.cend())
         return ctx.fail(Status::NotFound,
                         u"no rollout command '%1'; commands are start, pause, resume, approve, deny, "
                         "stop, triggerNextGroup"_s.arg(command));
-    if (!ok) // hawkBit: a rollout not in the state the command needs is a 400 (RolloutIllegalStateException)
-        return ctx.fail(Errors::RolloutIllegalState, m_rollouts.lastError());
+    // hawkBit: a rollout not in the state the command needs is a 400 (RolloutIllegalStateException); a store
+    // that failed is the server's 500, not the operator's 400.
+    if (const Result<void> done = (m_rollouts.*(*run))(*id); !done)
+        return ctx.fail(rolloutRefusal(done.error(), Errors::RolloutIllegalState), done.error().message);
     recordModified(ctx, u"rollout"_s, *id);
     ctx.send(QJsonValue(), Status::NoContent);
 }

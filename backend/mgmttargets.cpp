@@ -241,8 +241,8 @@ void ManagementServer::cancelTargetAction(Context &ctx)
     if (!a->isActive() || a->state == ActionState::Canceling)
         return ctx.fail(Errors::ActionNotCancelable,
                         u"action %1 is %2 and cannot be canceled"_s.arg(a->id).arg(nameOf(a->state)));
-    if (!m_deployment.cancel(*a, u"Update Server: canceled by %1"_s.arg(ctx.who.name)))
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(m_deployment.cancel(*a, u"Update Server: canceled by %1"_s.arg(ctx.who.name))))
+        return;
     ctx.send(QJsonValue(), Status::NoContent);
 }
 
@@ -419,8 +419,11 @@ void ManagementServer::setAutoConfirm(Context &ctx)
         return;
     const QString command = ctx.args.value(1);
     if (command == u"deactivate"_s) {
-        if (m_deployment.deactivateAutoConfirm(t->id) != DeploymentService::AutoConfirmResult::Deactivated)
-            return ctx.fail(Status::InternalServerError, m_store.lastError());
+        const Result<DeploymentService::AutoConfirmOutcome> deactivated = m_deployment.deactivateAutoConfirm(t->id);
+        if (!ctx.succeeded(deactivated))
+            return;
+        if (*deactivated == DeploymentService::AutoConfirmOutcome::UnknownTarget)
+            return ctx.fail(Status::NotFound, u"target %1 does not exist"_s.arg(t->controllerId));
         return ctx.send(QJsonValue(), Status::NoContent);
     }
     if (command != u"activate"_s)
@@ -433,14 +436,18 @@ void ManagementServer::setAutoConfirm(Context &ctx)
         body = std::move(*parsed);
     }
     const QString initiator = body.initiator.value_or(ctx.who.name);
-    switch (m_deployment.activateAutoConfirm(t->id, initiator, body.remark.value_or(QString()))) {
-    case DeploymentService::AutoConfirmResult::Activated:
-        return ctx.send(QJsonValue(), Status::NoContent);
-    case DeploymentService::AutoConfirmResult::AlreadyActive:
+    const Result<DeploymentService::AutoConfirmOutcome> activated
+        = m_deployment.activateAutoConfirm(t->id, initiator, body.remark.value_or(QString()));
+    if (!ctx.succeeded(activated))
+        return;
+    switch (*activated) {
+    case DeploymentService::AutoConfirmOutcome::AlreadyActive:
         return ctx.fail(Errors::AutoConfirmationAlreadyActive,
                         u"auto-confirm is already active for '%1'"_s.arg(t->controllerId));
+    case DeploymentService::AutoConfirmOutcome::UnknownTarget:
+        return ctx.fail(Status::NotFound, u"target %1 does not exist"_s.arg(t->controllerId));
     default:
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+        return ctx.send(QJsonValue(), Status::NoContent);
     }
 }
 

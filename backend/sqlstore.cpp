@@ -319,46 +319,50 @@ bool SqlStore::migrate()
     return true;
 }
 
-bool SqlStore::begin()
+Result<void> SqlStore::begin()
 {
     // Nested scopes join the outer transaction; a rollback anywhere makes the whole transaction roll back.
     if (m_txDepth++ > 0)
-        return true;
+        return {};
     finishStatements();
     m_rollbackOnly = false;
     if (!m_db.transaction()) {
-        m_error = m_db.lastError().text();
+        m_error = QStringLiteral("beginning a transaction: %1").arg(m_db.lastError().text());
         m_txDepth = 0;
-        return false;
+        return Failure { QStringLiteral("flotilla.store"), m_error };
     }
-    return true;
+    return {};
 }
 
-bool SqlStore::commit()
+Result<void> SqlStore::commit()
 {
     if (m_txDepth <= 0)
-        return false;
-    if (--m_txDepth > 0)
-        return !m_rollbackOnly;
+        return Failure { QStringLiteral("flotilla.store"), QStringLiteral("commit without a transaction") };
+    if (--m_txDepth > 0) {
+        if (m_rollbackOnly)
+            return Failure { QStringLiteral("flotilla.store"),
+                             QStringLiteral("an inner scope rolled back: %1").arg(m_error) };
+        return {};
+    }
     finishStatements();
     if (m_rollbackOnly) {
         m_db.rollback();
         m_config.reset();
         m_changes.clear();
         m_error = QStringLiteral("transaction rolled back by an inner scope: %1").arg(m_error);
-        return false;
+        return Failure { QStringLiteral("flotilla.store"), m_error };
     }
     if (!m_db.commit()) {
-        m_error = m_db.lastError().text();
+        m_error = QStringLiteral("committing: %1").arg(m_db.lastError().text());
         m_db.rollback();
         m_config.reset();
         m_changes.clear();
-        return false;
+        return Failure { QStringLiteral("flotilla.store"), m_error };
     }
     if (m_config)
         m_lastReadConfig = *m_config; // committed
     deliverChanges();
-    return true;
+    return {};
 }
 
 void SqlStore::setChangeListener(std::function<void(const QList<StoreChange> &)> listener)

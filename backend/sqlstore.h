@@ -44,8 +44,8 @@ public:
     static int latestSchemaVersion();
     QString driverName() const;
 
-    bool begin() override;
-    bool commit() override;
+    Result<void> begin() override;
+    Result<void> commit() override;
     void rollback() override;
     QString lastError() const override { return m_error; }
 

@@ -14,8 +14,8 @@ DeploymentService::DeploymentService(const Stores &stores, const Clock &clock)
     , m_clock(clock)
 { }
 
-bool DeploymentService::closeEarlierActions(const Target &target, const TenantConfiguration &config,
-                                            qint64 exceptActionId)
+Result<void> DeploymentService::closeEarlierActions(const Target &target, const TenantConfiguration &config,
+                                                    qint64 exceptActionId)
 {
     // Without multi-assignment a new assignment replaces the open ones: they become CANCELING and stay in the
     // device's queue in historical order, or with auto-close they are closed at once without asking the device.
@@ -23,7 +23,7 @@ bool DeploymentService::closeEarlierActions(const Target &target, const TenantCo
     const QDateTime now = m_clock.now();
     const Result<QList<Action>> openActions = m_actions.openActions(target.id);
     if (!openActions)
-        return false;
+        return openActions.error();
     for (const Action &open : *openActions) {
         if (open.id == exceptActionId)
             continue;
@@ -32,18 +32,18 @@ bool DeploymentService::closeEarlierActions(const Target &target, const TenantCo
         const ActionOutcome outcome = ActionStateMachine::apply(open, event);
         if (!outcome.accepted())
             continue;
-        if (!m_actions.updateActionState(open.id, outcome.to, now))
-            return false;
+        if (Result<void> updated = m_actions.updateActionState(open.id, outcome.to, now); !updated)
+            return updated;
         ActionStatusEntry entry { now,
                                   outcome.recorded,
                                   { config.autoClose
                                         ? QStringLiteral("Update Server: closed by a new assignment (auto-close)")
                                         : QStringLiteral("Update Server: canceled by a new assignment") },
                                   std::nullopt };
-        if (!m_actions.appendStatus(open.id, entry))
-            return false;
+        if (Result<void> appended = m_actions.appendStatus(open.id, entry); !appended)
+            return appended;
     }
-    return true;
+    return {};
 }
 
 AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint64 distributionSetId,
@@ -68,8 +68,8 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
             QStringLiteral("maintenance window '%1' has no future window").arg(request.maintenanceWindow->schedule()));
 
     StoreTransaction tx(m_session);
-    if (!tx.isOpen())
-        return fail(AssignmentResult::Error::Store, m_session.lastError());
+    if (!tx.begun())
+        return fail(AssignmentResult::Error::Store, tx.begun().error().message);
     const TenantConfiguration config = m_configuration.tenantConfiguration();
     // The quota bounds what an operator assigns at once; a rollout's group is bounded by its own quota
     // (maxTargetsPerRolloutGroup, checked when the rollout is made), as in hawkBit.
@@ -130,8 +130,10 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
                         QStringLiteral("target %1 has reached the quota of %2 actions")
                             .arg(target->controllerId)
                             .arg(config.maxActionsPerTarget));
-        if (!request.scheduled && !config.multiAssignment && !closeEarlierActions(*target, config))
-            return fail(AssignmentResult::Error::Store, m_session.lastError());
+        if (!request.scheduled && !config.multiAssignment) {
+            if (const Result<void> closed = closeEarlierActions(*target, config); !closed)
+                return fail(AssignmentResult::Error::Store, closed.error().message);
+        }
 
         Action action;
         action.targetId = targetId;
@@ -179,18 +181,20 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
         result.actionIds.append(action.id);
         ++result.assigned;
     }
-    if (result.assigned > 0 && !m_repository.lockDistributionSet(distributionSetId))
-        return fail(AssignmentResult::Error::Store, m_session.lastError());
-    if (!tx.commit())
-        return fail(AssignmentResult::Error::Store, m_session.lastError());
+    if (result.assigned > 0) {
+        if (const Result<void> locked = m_repository.lockDistributionSet(distributionSetId); !locked)
+            return fail(AssignmentResult::Error::Store, locked.error().message);
+    }
+    if (const Result<void> committed = tx.commit(); !committed)
+        return fail(AssignmentResult::Error::Store, committed.error().message);
     return result;
 }
 
-std::optional<TargetState> DeploymentService::applyTargetOutcome(Target target, const Action &action, ActionState to)
+Result<TargetState> DeploymentService::applyTargetOutcome(Target target, const Action &action, ActionState to)
 {
     const Result<QList<Action>> open = m_actions.openActions(target.id);
     if (!open)
-        return std::nullopt;
+        return open.error();
     const bool othersPending = !open->isEmpty();
     std::optional<TargetEvent> event;
     switch (to) {
@@ -218,8 +222,8 @@ std::optional<TargetState> DeploymentService::applyTargetOutcome(Target target, 
     // the installed one again.
     if (to == ActionState::Error || !othersPending)
         target.assignedDistributionSetId = target.installedDistributionSetId;
-    if (!m_targets.updateTarget(target))
-        return std::nullopt;
+    if (Result<void> updated = m_targets.updateTarget(target); !updated)
+        return updated.error();
     return target.state;
 }
 
@@ -234,8 +238,8 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
         return result;
     };
     StoreTransaction tx(m_session);
-    if (!tx.isOpen())
-        return fail(FeedbackResult::Outcome::Store, m_session.lastError());
+    if (!tx.begun())
+        return fail(FeedbackResult::Outcome::Store, tx.begun().error().message);
     const Lookup<Action> action = m_actions.action(actionId);
     // A read that failed is the server's fault: the device is told to send again, never that its action is gone.
     if (action.failed())
@@ -293,127 +297,163 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
         const Lookup<Target> target = m_targets.target(targetId);
         if (target.failed())
             return fail(FeedbackResult::Outcome::Store, target.error().message);
-        result.targetState = target.found() ? applyTargetOutcome(*target, *action, outcome.to) : std::nullopt;
-        if (!result.targetState)
-            return fail(FeedbackResult::Outcome::Store, m_session.lastError());
+        if (target.absent())
+            return fail(FeedbackResult::Outcome::Store, QStringLiteral("target %1 is gone").arg(targetId));
+        const Result<TargetState> moved = applyTargetOutcome(*target, *action, outcome.to);
+        if (!moved)
+            return fail(FeedbackResult::Outcome::Store, moved.error().message);
+        result.targetState = *moved;
     }
     result.rolloutId = action->rolloutId;
     result.rolloutGroupId = action->rolloutGroupId;
-    if (!tx.commit())
-        return fail(FeedbackResult::Outcome::Store, m_session.lastError());
+    if (const Result<void> committed = tx.commit(); !committed)
+        return fail(FeedbackResult::Outcome::Store, committed.error().message);
     qCDebug(lcEngine) << "action" << actionId << nameOf(event) << nameOf(outcome.from) << "->" << nameOf(outcome.to);
     return result;
 }
 
-bool DeploymentService::activateScheduled(const Action &action)
+Result<void> DeploymentService::activateScheduled(const Action &action)
 {
     StoreTransaction tx(m_session);
-    if (!tx.isOpen())
-        return false;
+    if (!tx.begun())
+        return tx.begun();
     Lookup<Target> target = m_targets.target(action.targetId);
-    if (!target.found())
-        return false;
+    if (target.failed())
+        return target.error();
+    if (target.absent())
+        return Failure { UnknownTarget,
+                         QStringLiteral("target %1 of action %2 is gone").arg(action.targetId).arg(action.id) };
     const TenantConfiguration config = m_configuration.tenantConfiguration();
-    if (!config.multiAssignment && !closeEarlierActions(*target, config, action.id))
-        return false;
+    if (!config.multiAssignment) {
+        if (Result<void> closed = closeEarlierActions(*target, config, action.id); !closed)
+            return closed;
+    }
     const bool needsConsent = config.consentFlow && action.confirmationRequired && !target->autoConfirm;
-    const ActionOutcome started
-        = ActionStateMachine::apply(action, needsConsent ? ActionEvent::StartForConfirmation : ActionEvent::Start);
+    const ActionEvent event = needsConsent ? ActionEvent::StartForConfirmation : ActionEvent::Start;
+    const ActionOutcome started = ActionStateMachine::apply(action, event);
     if (!started.accepted())
-        return false;
+        return Failure {
+            NotApplicable,
+            QStringLiteral("action %1 is %2: %3 does not apply").arg(action.id).arg(nameOf(action.state), nameOf(event))
+        };
     const QDateTime now = m_clock.now();
-    if (!m_actions.updateActionState(action.id, started.to, now)
-        || !m_actions.appendStatus(
+    if (Result<void> updated = m_actions.updateActionState(action.id, started.to, now); !updated)
+        return updated;
+    if (Result<void> appended = m_actions.appendStatus(
             action.id,
-            { now, started.recorded, { QStringLiteral("Update Server: rollout group started") }, std::nullopt }))
-        return false;
+            { now, started.recorded, { QStringLiteral("Update Server: rollout group started") }, std::nullopt });
+        !appended)
+        return appended;
     target->state = TargetStateMachine::next(target->state, TargetEvent::Assigned).value_or(target->state);
     target->assignedDistributionSetId = action.distributionSetId;
-    return m_targets.updateTarget(*target) && tx.commit();
+    if (Result<void> updated = m_targets.updateTarget(*target); !updated)
+        return updated;
+    return tx.commit();
 }
 
-bool DeploymentService::cancel(const Action &action, const QString &message)
+Result<void> DeploymentService::cancel(const Action &action, const QString &message)
 {
     StoreTransaction tx(m_session);
+    if (!tx.begun())
+        return tx.begun();
     const ActionOutcome outcome = ActionStateMachine::apply(action, ActionEvent::Cancel);
-    if (!tx.isOpen() || !outcome.accepted())
-        return false;
+    if (!outcome.accepted())
+        return Failure {
+            NotApplicable,
+            QStringLiteral("action %1 is %2: it cannot be canceled").arg(action.id).arg(nameOf(action.state))
+        };
     const QDateTime now = m_clock.now();
-    if (!m_actions.updateActionState(action.id, outcome.to, now)
-        || !m_actions.appendStatus(action.id, { now, outcome.recorded, { message }, std::nullopt }))
-        return false;
+    if (Result<void> updated = m_actions.updateActionState(action.id, outcome.to, now); !updated)
+        return updated;
+    if (Result<void> appended = m_actions.appendStatus(action.id, { now, outcome.recorded, { message }, std::nullopt });
+        !appended)
+        return appended;
     // A scheduled action never made the target PENDING: nothing to undo there.
     if (outcome.closedAction() && outcome.from != ActionState::Scheduled) {
         const Lookup<Target> target = m_targets.target(action.targetId);
-        if (!target.found() || !applyTargetOutcome(*target, action, outcome.to))
-            return false;
+        if (target.failed())
+            return target.error();
+        if (target.absent())
+            return Failure { UnknownTarget,
+                             QStringLiteral("target %1 of action %2 is gone").arg(action.targetId).arg(action.id) };
+        if (const Result<TargetState> moved = applyTargetOutcome(*target, action, outcome.to); !moved)
+            return moved.error();
     }
     return tx.commit();
 }
 
-DeploymentService::AutoConfirmResult DeploymentService::activateAutoConfirm(qint64 targetId, const QString &initiator,
-                                                                            const QString &remark)
+Result<DeploymentService::AutoConfirmOutcome>
+DeploymentService::activateAutoConfirm(qint64 targetId, const QString &initiator, const QString &remark)
 {
     StoreTransaction tx(m_session);
-    if (!tx.isOpen())
-        return AutoConfirmResult::Store;
+    if (!tx.begun())
+        return tx.begun().error();
     Lookup<Target> target = m_targets.target(targetId);
     if (target.failed())
-        return AutoConfirmResult::Store;
+        return target.error();
     if (target.absent())
-        return AutoConfirmResult::UnknownTarget;
+        return AutoConfirmOutcome::UnknownTarget;
     if (target->autoConfirm)
-        return AutoConfirmResult::AlreadyActive;
+        return AutoConfirmOutcome::AlreadyActive;
     target->autoConfirm = true;
     target->autoConfirmInitiator = initiator;
     target->autoConfirmRemark = remark;
-    if (!m_targets.updateTarget(*target))
-        return AutoConfirmResult::Store;
+    if (const Result<void> updated = m_targets.updateTarget(*target); !updated)
+        return updated.error();
     const QDateTime now = m_clock.now();
     const Result<QList<Action>> openActions = m_actions.openActions(targetId);
     if (!openActions)
-        return AutoConfirmResult::Store;
+        return openActions.error();
     for (const Action &open : *openActions) {
         if (open.state != ActionState::WaitForConfirmation)
             continue;
         const ActionOutcome outcome = ActionStateMachine::apply(open, ActionEvent::Confirm);
+        if (!outcome.accepted())
+            continue; // WAIT_FOR_CONFIRMATION always takes a confirmation; nothing else is touched
         QStringList messages { QStringLiteral("Update Server: confirmed automatically (auto-confirm by %1)")
                                    .arg(initiator.isEmpty() ? QStringLiteral("the device") : initiator) };
         if (!remark.isEmpty())
             messages << remark;
-        if (!outcome.accepted() || !m_actions.updateActionState(open.id, outcome.to, now)
-            || !m_actions.appendStatus(open.id, { now, outcome.recorded, messages, std::nullopt }))
-            return AutoConfirmResult::Store;
+        if (const Result<void> updated = m_actions.updateActionState(open.id, outcome.to, now); !updated)
+            return updated.error();
+        if (const Result<void> appended
+            = m_actions.appendStatus(open.id, { now, outcome.recorded, messages, std::nullopt });
+            !appended)
+            return appended.error();
     }
-    return tx.commit() ? AutoConfirmResult::Activated : AutoConfirmResult::Store;
+    if (const Result<void> committed = tx.commit(); !committed)
+        return committed.error();
+    return AutoConfirmOutcome::Activated;
 }
 
-DeploymentService::AutoConfirmResult DeploymentService::deactivateAutoConfirm(qint64 targetId)
+Result<DeploymentService::AutoConfirmOutcome> DeploymentService::deactivateAutoConfirm(qint64 targetId)
 {
     Lookup<Target> target = m_targets.target(targetId);
     if (target.failed())
-        return AutoConfirmResult::Store;
+        return target.error();
     if (target.absent())
-        return AutoConfirmResult::UnknownTarget;
+        return AutoConfirmOutcome::UnknownTarget;
     target->autoConfirm = false;
     target->autoConfirmInitiator.clear();
     target->autoConfirmRemark.clear();
-    return m_targets.updateTarget(*target) ? AutoConfirmResult::Deactivated : AutoConfirmResult::Store;
+    if (const Result<void> updated = m_targets.updateTarget(*target); !updated)
+        return updated.error();
+    return AutoConfirmOutcome::Deactivated;
 }
 
-DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qint64 targetId, qint64 distributionSetId,
-                                                                              const QString &message)
+Result<DeploymentService::DeclareInstalledOutcome>
+DeploymentService::declareInstalled(qint64 targetId, qint64 distributionSetId, const QString &message)
 {
     StoreTransaction tx(m_session);
-    if (!tx.isOpen())
-        return DeclareInstalledResult::Store;
+    if (!tx.begun())
+        return tx.begun().error();
     Lookup<Target> target = m_targets.target(targetId);
     if (target.failed())
-        return DeclareInstalledResult::Store;
+        return target.error();
     if (target.absent())
-        return DeclareInstalledResult::UnknownTarget;
+        return DeclareInstalledOutcome::UnknownTarget;
     if (target->installedDistributionSetId == distributionSetId)
-        return DeclareInstalledResult::AlreadyInstalled;
+        return DeclareInstalledOutcome::AlreadyInstalled;
     const QDateTime now = m_clock.now();
     Action action;
     action.targetId = targetId;
@@ -424,22 +464,55 @@ DeploymentService::DeclareInstalledResult DeploymentService::declareInstalled(qi
     action.initiator = QStringLiteral("device");
     const Result<qint64> actionId = m_actions.insertAction(action);
     if (!actionId)
-        return DeclareInstalledResult::Store;
+        return actionId.error();
     action.id = *actionId;
-    if (!m_actions.appendStatus(action.id, { now, HistoryStatus::Finished, { message }, std::nullopt }))
-        return DeclareInstalledResult::Store;
+    if (const Result<void> appended
+        = m_actions.appendStatus(action.id, { now, HistoryStatus::Finished, { message }, std::nullopt });
+        !appended)
+        return appended.error();
     target->installedDistributionSetId = distributionSetId;
     const Result<QList<Action>> open = m_actions.openActions(targetId);
     if (!open)
-        return DeclareInstalledResult::Store;
+        return open.error();
     const bool othersPending = !open->isEmpty();
     if (!othersPending) {
         target->assignedDistributionSetId = distributionSetId;
         target->state = TargetStateMachine::next(target->state, TargetEvent::InstalledDeclared).value_or(target->state);
     }
-    if (!m_repository.lockDistributionSet(distributionSetId) || !m_targets.updateTarget(*target))
-        return DeclareInstalledResult::Store;
-    return tx.commit() ? DeclareInstalledResult::Created : DeclareInstalledResult::Store;
+    if (const Result<void> locked = m_repository.lockDistributionSet(distributionSetId); !locked)
+        return locked.error();
+    if (const Result<void> updated = m_targets.updateTarget(*target); !updated)
+        return updated.error();
+    if (const Result<void> committed = tx.commit(); !committed)
+        return committed.error();
+    return DeclareInstalledOutcome::Created;
+}
+
+Result<bool> DeploymentService::closeWithoutWindow(const Action &action, qint64 targetId, const QDateTime &now)
+{
+    StoreTransaction tx(m_session);
+    if (!tx.begun())
+        return tx.begun().error();
+    const ActionOutcome outcome = ActionStateMachine::apply(action, ActionEvent::AutoClose);
+    if (!outcome.accepted())
+        return false;
+    if (const Result<void> updated = m_actions.updateActionState(action.id, outcome.to, now); !updated)
+        return updated.error();
+    if (const Result<void> appended = m_actions.appendStatus(
+            action.id,
+            { now, outcome.recorded, { QStringLiteral("Update Server: no maintenance window left") }, std::nullopt });
+        !appended)
+        return appended.error();
+    const Lookup<Target> target = m_targets.target(targetId);
+    if (target.failed())
+        return target.error();
+    if (target.absent())
+        return false; // deleted meanwhile: its actions go with it
+    if (const Result<TargetState> moved = applyTargetOutcome(*target, action, outcome.to); !moved)
+        return moved.error();
+    if (const Result<void> committed = tx.commit(); !committed)
+        return committed.error();
+    return true;
 }
 
 Result<DeploymentService::PollAnswer> DeploymentService::poll(qint64 targetId)
@@ -458,18 +531,12 @@ Result<DeploymentService::PollAnswer> DeploymentService::poll(qint64 targetId)
             if (whole.absent())
                 continue;
             const Action &a = *whole;
-            StoreTransaction tx(m_session);
-            const ActionOutcome outcome = ActionStateMachine::apply(a, ActionEvent::AutoClose);
-            if (tx.isOpen() && outcome.accepted() && m_actions.updateActionState(a.id, outcome.to, now)
-                && m_actions.appendStatus(a.id,
-                                          { now,
-                                            outcome.recorded,
-                                            { QStringLiteral("Update Server: no maintenance window left") },
-                                            std::nullopt })) {
-                if (const auto target = m_targets.target(targetId);
-                    target.found() && applyTargetOutcome(*target, a, outcome.to))
-                    canceled = tx.commit();
-            }
+            // Best effort: the poll is answered either way, and the next poll tries again.
+            if (const Result<bool> closed = closeWithoutWindow(a, targetId, now); !closed)
+                qCWarning(lcEngine).noquote()
+                    << "closing action" << a.id << "(no window left):" << closed.error().message;
+            else
+                canceled = canceled || closed.value();
         }
     }
     if (canceled) {

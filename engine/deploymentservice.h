@@ -79,22 +79,27 @@ public:
     FeedbackResult feedback(qint64 targetId, qint64 actionId, ActionEvent event, const QStringList &messages,
                             std::optional<int> code = std::nullopt, const QString &dedupKey = {});
 
+    // What activateScheduled() and cancel() refuse, as their Failure's code (a failure of the store itself is
+    // coded "flotilla.store").
+    static constexpr QLatin1StringView UnknownTarget { "flotilla.deployment.unknownTarget" };
+    static constexpr QLatin1StringView NotApplicable { "flotilla.deployment.notApplicable" }; // not in its state
+
     // Starts a SCHEDULED action as a direct assignment would (earlier actions canceled unless multi-assignment,
     // consent, target PENDING). Joins the caller's transaction.
-    bool activateScheduled(const Action &action);
+    Result<void> activateScheduled(const Action &action);
     // Cancels an open action (operator or rollout stop): CANCELING, or CANCELED when the device never had it.
-    bool cancel(const Action &action, const QString &message);
+    Result<void> cancel(const Action &action, const QString &message);
 
-    enum class AutoConfirmResult : quint8 { Activated, AlreadyActive, Deactivated, UnknownTarget, Store };
+    enum class AutoConfirmOutcome : quint8 { Activated, AlreadyActive, Deactivated, UnknownTarget };
     // Auto-confirm (Bosch IoT Rollouts' user consent flow): activating it confirms the actions waiting for the device's
     // consent now and every later one, recording initiator and remark. Activating it twice is refused (DDI: 409).
-    AutoConfirmResult activateAutoConfirm(qint64 targetId, const QString &initiator, const QString &remark);
-    AutoConfirmResult deactivateAutoConfirm(qint64 targetId);
+    Result<AutoConfirmOutcome> activateAutoConfirm(qint64 targetId, const QString &initiator, const QString &remark);
+    Result<AutoConfirmOutcome> deactivateAutoConfirm(qint64 targetId);
 
-    enum class DeclareInstalledResult : quint8 { Created, AlreadyInstalled, UnknownTarget, Store };
+    enum class DeclareInstalledOutcome : quint8 { Created, AlreadyInstalled, UnknownTarget };
     // The device declares a set it installed on its own (DDI PUT installedBase): a closed FINISHED action records
     // it, and the target's installed set becomes that set.
-    DeclareInstalledResult declareInstalled(qint64 targetId, qint64 distributionSetId, const QString &message);
+    Result<DeclareInstalledOutcome> declareInstalled(qint64 targetId, qint64 distributionSetId, const QString &message);
 
     struct PollAnswer
     {
@@ -113,9 +118,12 @@ public:
     }
 
 private:
-    bool closeEarlierActions(const Target &target, const TenantConfiguration &config, qint64 exceptActionId = 0);
-    // Moves the target after one of its actions closed; its new state, or nullopt when the store failed.
-    std::optional<TargetState> applyTargetOutcome(Target target, const Action &action, ActionState to);
+    Result<void> closeEarlierActions(const Target &target, const TenantConfiguration &config,
+                                     qint64 exceptActionId = 0);
+    // Closes an action whose maintenance schedule has no window left (on a poll); false when it was not open.
+    Result<bool> closeWithoutWindow(const Action &action, qint64 targetId, const QDateTime &now);
+    // Moves the target after one of its actions closed; its new state.
+    Result<TargetState> applyTargetOutcome(Target target, const Action &action, ActionState to);
 
     StoreSession &m_session;
     ConfigurationStore &m_configuration;

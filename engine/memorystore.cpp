@@ -36,13 +36,13 @@ Failure MemoryStore::failed(const QString &message)
     return Failure { u"flotilla.store"_s, message };
 }
 
-bool MemoryStore::begin()
+Result<void> MemoryStore::begin()
 {
     if (m_depth++ == 0) {
         m_undo.clear();
         m_doomed = false;
     }
-    return true;
+    return {};
 }
 
 void MemoryStore::undoAll()
@@ -83,18 +83,18 @@ void MemoryStore::actionStateChanged(const Action &a, ActionState from)
     addToCounts(c, a.state);
 }
 
-bool MemoryStore::commit()
+Result<void> MemoryStore::commit()
 {
     if (m_depth == 0)
-        return fail(u"commit without a transaction"_s);
+        return failed(u"commit without a transaction"_s);
     if (--m_depth > 0)
-        return true;
+        return {};
     if (m_doomed) {
         undoAll();
-        return fail(u"an inner transaction rolled back; nothing was committed"_s);
+        return failed(u"an inner transaction rolled back; nothing was committed"_s);
     }
     m_undo.clear();
-    return true;
+    return {};
 }
 
 void MemoryStore::rollback()

@@ -37,8 +37,8 @@ public:
     RolloutStore &rollouts() { return *this; }
     Stores stores() { return { *this, *this, *this, *this, *this, *this, *this }; }
 
-    bool begin() override;
-    bool commit() override;
+    Result<void> begin() override;
+    Result<void> commit() override;
     void rollback() override;
     QString lastError() const override { return m_error; }
 

@@ -11,52 +11,53 @@ RepositoryService::RepositoryService(StoreSession &session, RepositoryStore &rep
     , m_repository(repository)
 { }
 
-RepositoryService::Result RepositoryService::addModuleToSet(qint64 setId, qint64 moduleId)
+Result<void> RepositoryService::addModuleToSet(qint64 setId, qint64 moduleId)
 {
     const Lookup<DistributionSet> set = m_repository.distributionSet(setId);
     if (set.failed())
-        return { Error::Store, set.error().message };
+        return set.error();
     if (set.absent())
-        return { Error::UnknownSet, QStringLiteral("distribution set %1 does not exist").arg(setId) };
+        return Failure { UnknownSet, QStringLiteral("distribution set %1 does not exist").arg(setId) };
     const Lookup<SoftwareModule> module = m_repository.softwareModule(moduleId);
     if (module.failed())
-        return { Error::Store, module.error().message };
+        return module.error();
     if (module.absent())
-        return { Error::UnknownModule, QStringLiteral("software module %1 does not exist").arg(moduleId) };
+        return Failure { UnknownModule, QStringLiteral("software module %1 does not exist").arg(moduleId) };
     if (set->locked)
-        return { Error::Locked,
-                 QStringLiteral("distribution set %1 %2 was assigned and cannot change; create a new "
-                                "version")
-                     .arg(set->name, set->version) };
+        return Failure { Locked,
+                         QStringLiteral("distribution set %1 %2 was assigned and cannot change; create a new "
+                                        "version")
+                             .arg(set->name, set->version) };
     const Lookup<DistributionSetType> type = m_repository.distributionSetType(set->typeKey);
     if (type.failed())
-        return { Error::Store, type.error().message };
+        return type.error();
     if (type.found()) {
         if (!type->allows(module->typeKey))
-            return { Error::TypeNotAllowed,
-                     QStringLiteral("a set of type '%1' takes modules of type %2, not '%3'")
-                         .arg(type->key,
-                              (type->mandatoryModuleTypes + type->optionalModuleTypes).join(QStringLiteral(", ")),
-                              module->typeKey) };
+            return Failure {
+                TypeNotAllowed,
+                QStringLiteral("a set of type '%1' takes modules of type %2, not '%3'")
+                    .arg(type->key, (type->mandatoryModuleTypes + type->optionalModuleTypes).join(QStringLiteral(", ")),
+                         module->typeKey)
+            };
     }
-    const Flotilla::Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(setId);
+    const Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(setId);
     if (!modules)
-        return { Error::Store, modules.error().message };
+        return modules.error();
     const int sameType = int(std::count_if(modules->cbegin(), modules->cend(),
                                            [&](const SoftwareModule &m) { return m.typeKey == module->typeKey; }));
     const Lookup<SoftwareModuleType> moduleType = m_repository.softwareModuleType(module->typeKey);
     if (moduleType.failed())
-        return { Error::Store, moduleType.error().message };
+        return moduleType.error();
     const int maximum = moduleType.found() ? moduleType->maxAssignments : std::numeric_limits<int>::max();
     if (sameType >= maximum)
-        return { Error::TooManyOfType,
-                 QStringLiteral("a set holds at most %1 module(s) of type '%2'").arg(maximum).arg(module->typeKey) };
-    if (const Flotilla::Result<void> added = m_repository.addModuleToSet(setId, moduleId); !added)
-        return { Error::Store, added.error().message };
-    return {};
+        return Failure {
+            TooManyOfType,
+            QStringLiteral("a set holds at most %1 module(s) of type '%2'").arg(maximum).arg(module->typeKey)
+        };
+    return m_repository.addModuleToSet(setId, moduleId);
 }
 
-Flotilla::Result<QStringList> RepositoryService::missingModuleTypes(qint64 setId)
+Result<QStringList> RepositoryService::missingModuleTypes(qint64 setId)
 {
     const Lookup<DistributionSet> set = m_repository.distributionSet(setId);
     if (set.failed())
@@ -68,7 +69,7 @@ Flotilla::Result<QStringList> RepositoryService::missingModuleTypes(qint64 setId
         return type.error();
     if (type.absent())
         return QStringList();
-    const Flotilla::Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(setId);
+    const Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(setId);
     if (!modules)
         return modules.error();
     QStringList missing = type->mandatoryModuleTypes;
@@ -77,12 +78,12 @@ Flotilla::Result<QStringList> RepositoryService::missingModuleTypes(qint64 setId
     return missing;
 }
 
-Flotilla::Result<QStringList> RepositoryService::incompleteness(qint64 setId)
+Result<QStringList> RepositoryService::incompleteness(qint64 setId)
 {
-    const Flotilla::Result<QStringList> missing = missingModuleTypes(setId);
+    const Result<QStringList> missing = missingModuleTypes(setId);
     if (!missing)
         return missing.error();
-    const Flotilla::Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(setId);
+    const Result<QList<SoftwareModule>> modules = m_repository.modulesOfSet(setId);
     if (!modules)
         return modules.error();
     QStringList reasons;
@@ -99,7 +100,7 @@ Flotilla::Result<QStringList> RepositoryService::incompleteness(qint64 setId)
         const int needed = minArtifacts.value(m.typeKey);
         if (needed <= 0)
             continue;
-        const Flotilla::Result<QList<Artifact>> artifacts = m_repository.artifacts(m.id);
+        const Result<QList<Artifact>> artifacts = m_repository.artifacts(m.id);
         if (!artifacts)
             return artifacts.error();
         if (const qsizetype has = artifacts->size(); has < needed)

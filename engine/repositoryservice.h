@@ -15,32 +15,26 @@ public:
         : RepositoryService(stores.session, stores.repository)
     { }
 
-    enum class Error : quint8 {
-        None,
-        UnknownSet,
-        UnknownModule,
-        Locked, // the set was assigned: its content is fixed
-        TypeNotAllowed, // the set's type has no place for the module's type
-        TooManyOfType, // the module type's maxAssignments is reached
-        Store
-    };
-    struct Result
-    {
-        Error error = Error::None;
-        QString message;
-        bool ok() const { return error == Error::None; }
-    };
+    // What addModuleToSet() refuses, as its Failure's code (a failure of the store itself is coded
+    // "flotilla.store").
+    static constexpr QLatin1StringView UnknownSet { "flotilla.repository.unknownSet" };
+    static constexpr QLatin1StringView UnknownModule { "flotilla.repository.unknownModule" };
+    static constexpr QLatin1StringView Locked { "flotilla.repository.locked" }; // assigned: its content is fixed
+    // The set's type has no place for the module's type.
+    static constexpr QLatin1StringView TypeNotAllowed { "flotilla.repository.typeNotAllowed" };
+    // The module type's maxAssignments is reached.
+    static constexpr QLatin1StringView TooManyOfType { "flotilla.repository.tooManyOfType" };
 
-    Result addModuleToSet(qint64 setId, qint64 moduleId);
+    Result<void> addModuleToSet(qint64 setId, qint64 moduleId);
     // The mandatory module types the set still lacks; empty when it is complete. A set whose type is not
     // defined in the store has no requirements. A failed read is the store's Failure.
-    Flotilla::Result<QStringList> missingModuleTypes(qint64 setId);
+    Result<QStringList> missingModuleTypes(qint64 setId);
     // Why the set cannot be assigned yet, in words: each mandatory module type it lacks, and each module with
     // fewer artifacts than its type's minArtifacts. Empty when the set is complete.
-    Flotilla::Result<QStringList> incompleteness(qint64 setId);
-    Flotilla::Result<bool> isComplete(qint64 setId)
+    Result<QStringList> incompleteness(qint64 setId);
+    Result<bool> isComplete(qint64 setId)
     {
-        const Flotilla::Result<QStringList> why = incompleteness(setId);
+        const Result<QStringList> why = incompleteness(setId);
         if (!why)
             return why.error();
         return why->isEmpty();

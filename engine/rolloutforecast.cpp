@@ -42,17 +42,20 @@ RolloutForecastResult RolloutForecast::run(const RolloutRequest &request, const 
     }
     req.rollout.distributionSetId = *set;
     req.rollout.startAt = {};
-    const qint64 rolloutId = rollouts.create(req);
-    if (rolloutId == 0) {
-        result.error = rollouts.lastError();
+    const Result<qint64> created = rollouts.create(req);
+    if (!created) {
+        result.error = created.error().message;
         return result;
     }
-    if (store.rollout(rolloutId)->state == RolloutState::WaitingForApproval && !rollouts.approve(rolloutId)) {
-        result.error = rollouts.lastError();
-        return result;
+    const qint64 rolloutId = *created;
+    if (store.rollout(rolloutId)->state == RolloutState::WaitingForApproval) {
+        if (const Result<void> approved = rollouts.approve(rolloutId); !approved) {
+            result.error = approved.error().message;
+            return result;
+        }
     }
-    if (!rollouts.start(rolloutId)) {
-        result.error = rollouts.lastError();
+    if (const Result<void> started = rollouts.start(rolloutId); !started) {
+        result.error = started.error().message;
         return result;
     }
 
@@ -102,7 +105,10 @@ RolloutForecastResult RolloutForecast::run(const RolloutRequest &request, const 
             if (action != open.cend()) {
                 const FeedbackResult r = deployment.feedback(
                     targetId, action->id, device.fails ? ActionEvent::ClosedFailure : ActionEvent::ClosedSuccess, {});
-                rollouts.handleFeedback(r);
+                if (const Result<void> evaluated = rollouts.handleFeedback(r); !evaluated) {
+                    result.error = evaluated.error().message;
+                    return result;
+                }
             }
         } else if (action != open.cend() && !installing.contains(targetId)) {
             installing.insert(targetId);

@@ -32,15 +32,19 @@ int RolloutScheduler::tick()
             qCWarning(lcEngine).noquote() << "rollout" << id << ":" << before.error().message;
         if (!before.found())
             continue;
-        bool ok = true;
+        Result<void> stepped;
         if (before->state == RolloutState::Ready) {
-            if (before->startAt.isValid() && before->startAt <= m_clock.now())
-                ok = m_rollouts.startIfDue(id);
+            if (before->startAt.isValid() && before->startAt <= m_clock.now()) {
+                if (const Result<bool> started = m_rollouts.startIfDue(id); !started)
+                    stepped = started.error();
+            }
         } else {
-            ok = m_rollouts.extendDynamic(id) && m_rollouts.evaluate(id);
+            stepped = m_rollouts.extendDynamic(id);
+            if (stepped)
+                stepped = m_rollouts.evaluate(id);
         }
-        if (!ok)
-            qCWarning(lcEngine).noquote() << "rollout" << before->name << ":" << m_rollouts.lastError();
+        if (!stepped)
+            qCWarning(lcEngine).noquote() << "rollout" << before->name << ":" << stepped.error().message;
         const Lookup<Rollout> after = m_store.rollout(id);
         if (after.found() && after->state != before->state)
             ++changed;

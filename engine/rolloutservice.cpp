@@ -15,26 +15,21 @@ RolloutService::RolloutService(const Stores &stores, DeploymentService &deployme
     , m_clock(clock)
 { }
 
-bool RolloutService::fail(const QString &message)
+namespace {
+Failure refused(QLatin1StringView code, const QString &message)
 {
-    m_error = message;
-    return false;
+    return Failure { code, message };
 }
+} // namespace
 
-qint64 RolloutService::failId(const QString &message)
-{
-    m_error = message;
-    return 0;
-}
-
-std::optional<Rollout> RolloutService::existingRollout(qint64 rolloutId)
+Result<Rollout> RolloutService::existingRollout(qint64 rolloutId)
 {
     Lookup<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (rollout.failed())
-        fail(rollout.error().message);
-    else if (rollout.absent())
-        fail(QStringLiteral("rollout %1 does not exist").arg(rolloutId));
-    return std::move(rollout).optional();
+        return rollout.error();
+    if (rollout.absent())
+        return refused(Unknown, QStringLiteral("rollout %1 does not exist").arg(rolloutId));
+    return *std::move(rollout);
 }
 
 Result<void> RolloutService::addGroup(RolloutGroup &group, const QList<qint64> &targets)
@@ -46,68 +41,73 @@ Result<void> RolloutService::addGroup(RolloutGroup &group, const QList<qint64> &
     return m_rollouts.addRolloutGroupTargets(group.id, targets);
 }
 
-bool RolloutService::transition(Rollout &rollout, RolloutEvent event)
+Result<void> RolloutService::transition(Rollout &rollout, RolloutEvent event)
 {
     const auto next = RolloutStateMachine::next(rollout.state, event);
     if (!next)
-        return fail(QStringLiteral("rollout %1 is %2: %3 is not possible")
-                        .arg(rollout.id)
-                        .arg(nameOf(rollout.state), nameOf(event)));
-    if (const Result<void> updated = m_rollouts.updateRolloutState(rollout.id, *next); !updated)
-        return fail(updated.error().message);
+        return refused(IllegalState,
+                       QStringLiteral("rollout %1 is %2: %3 is not possible")
+                           .arg(rollout.id)
+                           .arg(nameOf(rollout.state), nameOf(event)));
+    if (Result<void> updated = m_rollouts.updateRolloutState(rollout.id, *next); !updated)
+        return updated;
     rollout.state = *next;
-    return true;
+    return {};
 }
 
-bool RolloutService::groupTransition(RolloutGroup &group, RolloutGroupEvent event)
+Result<void> RolloutService::groupTransition(RolloutGroup &group, RolloutGroupEvent event)
 {
     const auto next = RolloutGroupStateMachine::next(group.state, event);
     if (!next)
-        return fail(
+        return refused(
+            IllegalState,
             QStringLiteral("group %1 is %2: %3 is not possible").arg(group.name, nameOf(group.state), nameOf(event)));
-    if (const Result<void> updated = m_rollouts.updateRolloutGroupState(group.id, *next); !updated)
-        return fail(updated.error().message);
+    if (Result<void> updated = m_rollouts.updateRolloutGroupState(group.id, *next); !updated)
+        return updated;
     group.state = *next;
-    return true;
+    return {};
 }
 
-qint64 RolloutService::create(const RolloutRequest &request)
+Result<qint64> RolloutService::create(const RolloutRequest &request)
 {
     if (request.rollout.name.trimmed().isEmpty())
-        return failId(QStringLiteral("a rollout needs a name"));
+        return refused(Invalid, QStringLiteral("a rollout needs a name"));
     if (request.amountGroups <= 0 && request.percentages.isEmpty())
-        return failId(QStringLiteral("give amountGroups or group percentages"));
+        return refused(Invalid, QStringLiteral("give amountGroups or group percentages"));
     if (request.rollout.weight < MinWeight || request.rollout.weight > MaxWeight)
-        return failId(
+        return refused(
+            Invalid,
             QStringLiteral("weight %1 is outside %2..%3").arg(request.rollout.weight).arg(MinWeight).arg(MaxWeight));
     StoreTransaction tx(m_session);
-    if (!tx.isOpen())
-        return failId(m_session.lastError());
+    if (!tx.begun())
+        return tx.begun().error();
     const Lookup<DistributionSet> set = m_repository.distributionSet(request.rollout.distributionSetId);
     if (set.failed())
-        return failId(set.error().message);
+        return set.error();
     if (set.absent())
-        return failId(QStringLiteral("distribution set %1 does not exist").arg(request.rollout.distributionSetId));
+        return refused(Unknown,
+                       QStringLiteral("distribution set %1 does not exist").arg(request.rollout.distributionSetId));
     if (!set->valid)
-        return failId(QStringLiteral("distribution set %1 %2 is invalidated").arg(set->name, set->version));
+        return refused(InvalidatedSet,
+                       QStringLiteral("distribution set %1 %2 is invalidated").arg(set->name, set->version));
 
     // The targets: as given, or those the filter matches now (oldest first).
     QList<qint64> targets = request.targets;
     if (targets.isEmpty() && !request.rollout.targetFilterQuery.trimmed().isEmpty()) {
         const Result<QList<qint64>> matching = m_targets.targetIdsMatching(request.rollout.targetFilterQuery);
         if (!matching)
-            return failId(matching.error().message);
+            return matching.error();
         targets = *matching;
     }
     if (targets.isEmpty())
-        return failId(QStringLiteral("no target matches the rollout's filter"));
+        return refused(Invalid, QStringLiteral("no target matches the rollout's filter"));
 
     Rollout rollout = request.rollout;
     rollout.state = RolloutState::Creating;
     rollout.createdAt = m_clock.now();
     const Result<qint64> rolloutId = m_rollouts.insertRollout(rollout);
     if (!rolloutId)
-        return failId(rolloutId.error().message);
+        return rolloutId.error();
     rollout.id = *rolloutId;
 
     // Each group's members: a share of the targets left, or, for a group with its own filter, of the targets
@@ -127,7 +127,8 @@ qint64 RolloutService::create(const RolloutRequest &request)
             if (!filter.isEmpty()) {
                 const Result<QList<qint64>> matching = m_targets.targetIdsMatching(filter);
                 if (!matching)
-                    return failId(QStringLiteral("group %1: %2").arg(i + 1).arg(matching.error().message));
+                    return Failure { matching.error().code,
+                                     QStringLiteral("group %1: %2").arg(i + 1).arg(matching.error().message) };
                 const QSet<qint64> match(matching->cbegin(), matching->cend());
                 candidates.removeIf([&](qint64 id) { return !match.contains(id); });
             }
@@ -141,14 +142,16 @@ qint64 RolloutService::create(const RolloutRequest &request)
     }
     const TenantConfiguration config = m_configuration.tenantConfiguration();
     if (members.size() > config.maxRolloutGroups)
-        return failId(QStringLiteral("%1 groups exceed the quota of %2 per rollout")
-                          .arg(members.size())
-                          .arg(config.maxRolloutGroups));
+        return refused(Quota,
+                       QStringLiteral("%1 groups exceed the quota of %2 per rollout")
+                           .arg(members.size())
+                           .arg(config.maxRolloutGroups));
     for (const QList<qint64> &m : std::as_const(members)) {
         if (m.size() > config.maxTargetsPerRolloutGroup)
-            return failId(QStringLiteral("a group of %1 targets exceeds the quota of %2 per group")
-                              .arg(m.size())
-                              .arg(config.maxTargetsPerRolloutGroup));
+            return refused(Quota,
+                           QStringLiteral("a group of %1 targets exceeds the quota of %2 per group")
+                               .arg(m.size())
+                               .arg(config.maxTargetsPerRolloutGroup));
     }
     for (int i = 0; i < members.size(); ++i) {
         const RolloutRequest::GroupDetails details = request.groupDetails.value(i);
@@ -162,69 +165,79 @@ qint64 RolloutService::create(const RolloutRequest &request)
         group.conditions = request.groupConditions.value(i, request.conditions);
         group.targetPercentage = request.amountGroups > 0 ? 100.0 / request.amountGroups : request.percentages.at(i);
         if (const Result<void> added = addGroup(group, members.at(i)); !added)
-            return failId(added.error().message);
-        if (!groupTransition(group, RolloutGroupEvent::Filled))
-            return 0;
+            return added.error();
+        if (const Result<void> filled = groupTransition(group, RolloutGroupEvent::Filled); !filled)
+            return filled.error();
     }
-    if (!transition(rollout, request.approvalRequired ? RolloutEvent::CreatedNeedsApproval : RolloutEvent::Created))
-        return 0;
-    if (!tx.commit())
-        return failId(m_session.lastError());
+    if (const Result<void> created
+        = transition(rollout, request.approvalRequired ? RolloutEvent::CreatedNeedsApproval : RolloutEvent::Created);
+        !created)
+        return created.error();
+    if (const Result<void> committed = tx.commit(); !committed)
+        return committed.error();
     return rollout.id;
 }
 
-bool RolloutService::approve(qint64 rolloutId)
+// One step of a rollout in its own transaction (joining the caller's when there is one).
+template<typename Step> Result<void> RolloutService::inTransaction(qint64 rolloutId, Step step)
 {
     StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = existingRollout(rolloutId);
+    if (!tx.begun())
+        return tx.begun();
+    Result<Rollout> rollout = existingRollout(rolloutId);
     if (!rollout)
-        return false;
-    return transition(*rollout, RolloutEvent::Approve) && tx.commit();
+        return rollout.error();
+    if (Result<void> done = step(*rollout); !done)
+        return done;
+    return tx.commit();
 }
 
-bool RolloutService::deny(qint64 rolloutId)
+Result<void> RolloutService::approve(qint64 rolloutId)
 {
-    StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = existingRollout(rolloutId);
-    if (!rollout)
-        return false;
-    return transition(*rollout, RolloutEvent::Deny) && tx.commit();
+    return inTransaction(rolloutId, [this](Rollout &rollout) { return transition(rollout, RolloutEvent::Approve); });
 }
 
-bool RolloutService::triggerNextGroup(qint64 rolloutId)
+Result<void> RolloutService::deny(qint64 rolloutId)
 {
-    StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = existingRollout(rolloutId);
-    if (!rollout)
-        return false;
-    if (rollout->state != RolloutState::Running)
-        return fail(QStringLiteral("rollout %1 is %2; only a running rollout starts its next group")
-                        .arg(rollout->name, nameOf(rollout->state)));
-    Result<QList<RolloutGroup>> groups = m_rollouts.rolloutGroups(rolloutId);
-    if (!groups)
-        return fail(groups.error().message);
-    for (RolloutGroup &group : *groups) {
-        if (group.state == RolloutGroupState::Scheduled)
-            return startGroup(group) && tx.commit();
-    }
-    return fail(QStringLiteral("rollout %1 has no group left to start").arg(rollout->name));
+    return inTransaction(rolloutId, [this](Rollout &rollout) { return transition(rollout, RolloutEvent::Deny); });
 }
 
-bool RolloutService::startGroup(RolloutGroup &group)
+Result<void> RolloutService::triggerNextGroup(qint64 rolloutId)
 {
-    if (!groupTransition(group, RolloutGroupEvent::Start))
-        return false;
+    return inTransaction(rolloutId, [this](Rollout &rollout) -> Result<void> {
+        if (rollout.state != RolloutState::Running)
+            return refused(IllegalState,
+                           QStringLiteral("rollout %1 is %2; only a running rollout starts its next group")
+                               .arg(rollout.name, nameOf(rollout.state)));
+        Result<QList<RolloutGroup>> groups = m_rollouts.rolloutGroups(rollout.id);
+        if (!groups)
+            return groups.error();
+        for (RolloutGroup &group : *groups) {
+            if (group.state == RolloutGroupState::Scheduled)
+                return startGroup(group);
+        }
+        return refused(IllegalState, QStringLiteral("rollout %1 has no group left to start").arg(rollout.name));
+    });
+}
+
+Result<void> RolloutService::startGroup(RolloutGroup &group)
+{
+    if (Result<void> started = groupTransition(group, RolloutGroupEvent::Start); !started)
+        return started;
     const Result<QList<Action>> actions = m_rollouts.rolloutGroupActions(group.id);
     if (!actions)
-        return fail(actions.error().message);
+        return actions.error();
     for (const Action &action : *actions) {
-        if (action.state == ActionState::Scheduled && !m_deployment.activateScheduled(action))
-            return fail(QStringLiteral("starting action %1: %2").arg(action.id).arg(m_session.lastError()));
+        if (action.state != ActionState::Scheduled)
+            continue;
+        if (const Result<void> activated = m_deployment.activateScheduled(action); !activated)
+            return Failure { activated.error().code,
+                             QStringLiteral("starting action %1: %2").arg(action.id).arg(activated.error().message) };
     }
-    return true;
+    return {};
 }
 
-bool RolloutService::scheduleGroup(const Rollout &rollout, RolloutGroup &group)
+Result<void> RolloutService::scheduleGroup(const Rollout &rollout, RolloutGroup &group)
 {
     AssignmentRequest request;
     request.type = rollout.type;
@@ -237,139 +250,147 @@ bool RolloutService::scheduleGroup(const Rollout &rollout, RolloutGroup &group)
     request.rolloutGroupId = group.id;
     const Result<QList<qint64>> targets = m_rollouts.rolloutGroupTargets(group.id);
     if (!targets)
-        return fail(targets.error().message);
+        return targets.error();
     const AssignmentResult assigned = m_deployment.assign(*targets, rollout.distributionSetId, request);
-    if (assigned.error != AssignmentResult::Error::None)
-        return fail(assigned.message);
+    switch (assigned.error) {
+    case AssignmentResult::Error::None:
+        break;
+    case AssignmentResult::Error::Store:
+        return Failure { QStringLiteral("flotilla.store"), assigned.message };
+    case AssignmentResult::Error::Quota:
+        return refused(Quota, assigned.message);
+    default: // the set or a target is no longer what the rollout was made with
+        return refused(IllegalState, assigned.message);
+    }
     return groupTransition(group, RolloutGroupEvent::RolloutStarted);
 }
 
-bool RolloutService::extendDynamic(qint64 rolloutId)
+Result<void> RolloutService::extendDynamic(qint64 rolloutId)
 {
-    StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = existingRollout(rolloutId);
-    if (!rollout)
-        return false;
-    if (!rollout->dynamic || rollout->state != RolloutState::Running)
-        return true;
-    const Result<QList<qint64>> matching = m_targets.targetIdsMatching(rollout->targetFilterQuery);
-    if (!matching)
-        return fail(matching.error().message);
-    const Result<QList<RolloutGroup>> groupsRead = m_rollouts.rolloutGroups(rolloutId);
-    if (!groupsRead)
-        return fail(groupsRead.error().message);
-    const QList<RolloutGroup> &groups = *groupsRead;
-    QSet<qint64> inRollout;
-    for (const RolloutGroup &g : groups) {
-        const Result<QList<qint64>> ids = m_rollouts.rolloutGroupTargets(g.id);
-        if (!ids)
-            return fail(ids.error().message);
-        inRollout.unite(QSet<qint64>(ids->cbegin(), ids->cend()));
-    }
-    QList<qint64> newcomers;
-    for (qint64 id : *matching) {
-        if (!inRollout.contains(id))
-            newcomers.append(id);
-    }
-    if (newcomers.isEmpty())
-        return true;
-    const TenantConfiguration config = m_configuration.tenantConfiguration();
-    const RolloutGroup templateGroup = groups.isEmpty() ? RolloutGroup() : groups.last();
-    const int size = std::clamp(templateGroup.targetCount, 1, config.maxTargetsPerRolloutGroup);
-    for (qsizetype from = 0; from < newcomers.size(); from += size) {
-        if (groups.size() + from / size >= config.maxRolloutGroups)
-            return fail(QStringLiteral("rollout %1 reached the quota of %2 groups")
-                            .arg(rollout->name)
-                            .arg(config.maxRolloutGroups));
-        RolloutGroup group;
-        group.rolloutId = rolloutId;
-        group.position = int(groups.size() + from / size);
-        group.name = QStringLiteral("dynamic-%1").arg(group.position + 1);
-        group.conditions = templateGroup.conditions;
-        if (const Result<void> added = addGroup(group, newcomers.mid(from, size)); !added)
-            return fail(added.error().message);
-        if (!groupTransition(group, RolloutGroupEvent::Filled) || !scheduleGroup(*rollout, group))
-            return false;
-    }
-    return evaluateLocked(*rollout, false) && (tx.commit() || fail(m_session.lastError()));
+    return inTransaction(rolloutId, [this](Rollout &rollout) -> Result<void> {
+        if (!rollout.dynamic || rollout.state != RolloutState::Running)
+            return {};
+        const Result<QList<qint64>> matching = m_targets.targetIdsMatching(rollout.targetFilterQuery);
+        if (!matching)
+            return matching.error();
+        const Result<QList<RolloutGroup>> groupsRead = m_rollouts.rolloutGroups(rollout.id);
+        if (!groupsRead)
+            return groupsRead.error();
+        const QList<RolloutGroup> &groups = *groupsRead;
+        QSet<qint64> inRollout;
+        for (const RolloutGroup &g : groups) {
+            const Result<QList<qint64>> ids = m_rollouts.rolloutGroupTargets(g.id);
+            if (!ids)
+                return ids.error();
+            inRollout.unite(QSet<qint64>(ids->cbegin(), ids->cend()));
+        }
+        QList<qint64> newcomers;
+        for (qint64 id : *matching) {
+            if (!inRollout.contains(id))
+                newcomers.append(id);
+        }
+        if (newcomers.isEmpty())
+            return {};
+        const TenantConfiguration config = m_configuration.tenantConfiguration();
+        const RolloutGroup templateGroup = groups.isEmpty() ? RolloutGroup() : groups.last();
+        const int size = std::clamp(templateGroup.targetCount, 1, config.maxTargetsPerRolloutGroup);
+        for (qsizetype from = 0; from < newcomers.size(); from += size) {
+            if (groups.size() + from / size >= config.maxRolloutGroups)
+                return refused(Quota,
+                               QStringLiteral("rollout %1 reached the quota of %2 groups")
+                                   .arg(rollout.name)
+                                   .arg(config.maxRolloutGroups));
+            RolloutGroup group;
+            group.rolloutId = rollout.id;
+            group.position = int(groups.size() + from / size);
+            group.name = QStringLiteral("dynamic-%1").arg(group.position + 1);
+            group.conditions = templateGroup.conditions;
+            if (Result<void> added = addGroup(group, newcomers.mid(from, size)); !added)
+                return added;
+            if (Result<void> filled = groupTransition(group, RolloutGroupEvent::Filled); !filled)
+                return filled;
+            if (Result<void> scheduled = scheduleGroup(rollout, group); !scheduled)
+                return scheduled;
+        }
+        return evaluateLocked(rollout, false);
+    });
 }
 
-bool RolloutService::start(qint64 rolloutId)
+Result<void> RolloutService::start(qint64 rolloutId)
 {
-    StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = existingRollout(rolloutId);
-    if (!rollout)
-        return false;
-    if (!transition(*rollout, RolloutEvent::Start))
-        return false;
-    Result<QList<RolloutGroup>> groupsRead = m_rollouts.rolloutGroups(rolloutId);
-    if (!groupsRead)
-        return fail(groupsRead.error().message);
-    QList<RolloutGroup> &groups = *groupsRead;
-    for (RolloutGroup &group : groups) {
-        if (!scheduleGroup(*rollout, group))
-            return false;
-    }
-    if (!groups.isEmpty() && !startGroup(groups.first()))
-        return false;
-    if (!transition(*rollout, RolloutEvent::GroupsScheduled))
-        return false;
-    if (!evaluateLocked(*rollout, false)) // an empty first group is done at once
-        return false;
-    return tx.commit() || fail(m_session.lastError());
+    return inTransaction(rolloutId, [this](Rollout &rollout) -> Result<void> {
+        if (Result<void> started = transition(rollout, RolloutEvent::Start); !started)
+            return started;
+        Result<QList<RolloutGroup>> groupsRead = m_rollouts.rolloutGroups(rollout.id);
+        if (!groupsRead)
+            return groupsRead.error();
+        QList<RolloutGroup> &groups = *groupsRead;
+        for (RolloutGroup &group : groups) {
+            if (Result<void> scheduled = scheduleGroup(rollout, group); !scheduled)
+                return scheduled;
+        }
+        if (!groups.isEmpty()) {
+            if (Result<void> first = startGroup(groups.first()); !first)
+                return first;
+        }
+        if (Result<void> scheduled = transition(rollout, RolloutEvent::GroupsScheduled); !scheduled)
+            return scheduled;
+        return evaluateLocked(rollout, false); // an empty first group is done at once
+    });
 }
 
-bool RolloutService::startIfDue(qint64 rolloutId)
+Result<bool> RolloutService::startIfDue(qint64 rolloutId)
 {
     const Lookup<Rollout> rollout = m_rollouts.rollout(rolloutId);
     if (rollout.failed())
-        return fail(rollout.error().message);
+        return rollout.error();
     if (rollout.absent() || rollout->state != RolloutState::Ready || !rollout->startAt.isValid()
         || rollout->startAt > m_clock.now())
         return false;
-    return start(rolloutId);
+    if (const Result<void> started = start(rolloutId); !started)
+        return started.error();
+    return true;
 }
 
-bool RolloutService::pause(qint64 rolloutId)
+Result<void> RolloutService::pause(qint64 rolloutId)
 {
-    StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = existingRollout(rolloutId);
-    if (!rollout)
-        return false;
-    return transition(*rollout, RolloutEvent::Pause) && tx.commit();
+    return inTransaction(rolloutId, [this](Rollout &rollout) { return transition(rollout, RolloutEvent::Pause); });
 }
 
-bool RolloutService::resume(qint64 rolloutId)
+Result<void> RolloutService::resume(qint64 rolloutId)
 {
-    StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = existingRollout(rolloutId);
-    if (!rollout)
-        return false;
-    return transition(*rollout, RolloutEvent::Resume) && evaluateLocked(*rollout, true) && tx.commit();
+    return inTransaction(rolloutId, [this](Rollout &rollout) -> Result<void> {
+        if (Result<void> resumed = transition(rollout, RolloutEvent::Resume); !resumed)
+            return resumed;
+        return evaluateLocked(rollout, true);
+    });
 }
 
-bool RolloutService::stop(qint64 rolloutId)
+Result<void> RolloutService::stop(qint64 rolloutId)
 {
-    StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = existingRollout(rolloutId);
-    if (!rollout)
-        return false;
-    if (!transition(*rollout, RolloutEvent::Stop))
-        return false;
-    const Result<QList<RolloutGroup>> groups = m_rollouts.rolloutGroups(rolloutId);
-    if (!groups)
-        return fail(groups.error().message);
-    for (const RolloutGroup &group : *groups) {
-        const Result<QList<Action>> actions = m_rollouts.rolloutGroupActions(group.id);
-        if (!actions)
-            return fail(actions.error().message);
-        for (const Action &action : *actions) {
-            if (action.isActive() && action.state != ActionState::Canceling
-                && !m_deployment.cancel(action, QStringLiteral("Update Server: rollout %1 stopped").arg(rollout->name)))
-                return fail(QStringLiteral("canceling action %1: %2").arg(action.id).arg(m_session.lastError()));
+    return inTransaction(rolloutId, [this](Rollout &rollout) -> Result<void> {
+        if (Result<void> stopping = transition(rollout, RolloutEvent::Stop); !stopping)
+            return stopping;
+        const Result<QList<RolloutGroup>> groups = m_rollouts.rolloutGroups(rollout.id);
+        if (!groups)
+            return groups.error();
+        const QString message = QStringLiteral("Update Server: rollout %1 stopped").arg(rollout.name);
+        for (const RolloutGroup &group : *groups) {
+            const Result<QList<Action>> actions = m_rollouts.rolloutGroupActions(group.id);
+            if (!actions)
+                return actions.error();
+            for (const Action &action : *actions) {
+                if (!action.isActive() || action.state == ActionState::Canceling)
+                    continue;
+                if (const Result<void> canceled = m_deployment.cancel(action, message); !canceled)
+                    return Failure {
+                        canceled.error().code,
+                        QStringLiteral("canceling action %1: %2").arg(action.id).arg(canceled.error().message)
+                    };
+            }
         }
-    }
-    return transition(*rollout, RolloutEvent::ActionsStopped) && tx.commit();
+        return transition(rollout, RolloutEvent::ActionsStopped);
+    });
 }
 
 Result<GroupCounts> RolloutService::counts(qint64 groupId)
@@ -377,13 +398,13 @@ Result<GroupCounts> RolloutService::counts(qint64 groupId)
     return m_rollouts.rolloutGroupCounts(groupId);
 }
 
-bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
+Result<void> RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
 {
     if (rollout.state != RolloutState::Running)
-        return true;
+        return {};
     Result<QList<RolloutGroup>> groupsRead = m_rollouts.rolloutGroups(rollout.id);
     if (!groupsRead)
-        return fail(groupsRead.error().message);
+        return groupsRead.error();
     QList<RolloutGroup> &groups = *groupsRead;
     QHash<qint64, GroupCounts> counted; // each group counted once per evaluation
     std::optional<Failure> failure; // a count the store could not give
@@ -404,13 +425,16 @@ bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
             continue;
         const GroupCounts c = countsOf(group.id);
         if (failure)
-            return fail(failure->message);
+            return *failure;
         if (errorExceeded(c, group.conditions)) {
-            return groupTransition(group, RolloutGroupEvent::ErrorThreshold)
-                && transition(rollout, RolloutEvent::ErrorThresholdHit);
+            if (Result<void> failed = groupTransition(group, RolloutGroupEvent::ErrorThreshold); !failed)
+                return failed;
+            return transition(rollout, RolloutEvent::ErrorThresholdHit);
         }
-        if (c.running == 0 && !groupTransition(group, RolloutGroupEvent::AllClosed))
-            return false;
+        if (c.running == 0) {
+            if (Result<void> closed = groupTransition(group, RolloutGroupEvent::AllClosed); !closed)
+                return closed;
+        }
     }
     // The next group starts when the last started one reached its success threshold (or, on resume, ended in
     // ERROR: the operator chose to go on).
@@ -428,15 +452,15 @@ bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
         if (!trigger && last->state != RolloutGroupState::Error) {
             trigger = successReached(countsOf(last->id), last->conditions);
             if (failure)
-                return fail(failure->message);
+                return *failure;
         }
         if (!trigger)
-            return true;
+            return {};
         if (last && last->state != RolloutGroupState::Error && last->conditions.successAction == SuccessAction::Pause
             && !resuming)
             return transition(rollout, RolloutEvent::SuccessPause);
-        if (!startGroup(*next))
-            return false;
+        if (Result<void> started = startGroup(*next); !started)
+            return started;
         return evaluateLocked(rollout, false); // an empty group finishes at once
     }
     const bool allDone = std::all_of(groups.cbegin(), groups.cend(), [](const RolloutGroup &g) {
@@ -444,23 +468,19 @@ bool RolloutService::evaluateLocked(Rollout &rollout, bool resuming)
     });
     if (allDone && !rollout.dynamic) // a dynamic rollout waits for targets that match later
         return transition(rollout, RolloutEvent::AllGroupsFinished);
-    return true;
+    return {};
 }
 
-bool RolloutService::evaluate(qint64 rolloutId)
+Result<void> RolloutService::evaluate(qint64 rolloutId)
 {
-    StoreTransaction tx(m_session);
-    std::optional<Rollout> rollout = existingRollout(rolloutId);
-    if (!rollout)
-        return false;
-    return evaluateLocked(*rollout, false) && tx.commit();
+    return inTransaction(rolloutId, [this](Rollout &rollout) { return evaluateLocked(rollout, false); });
 }
 
-bool RolloutService::handleFeedback(const FeedbackResult &result)
+Result<void> RolloutService::handleFeedback(const FeedbackResult &result)
 {
     if (result.outcome != FeedbackResult::Outcome::Applied || result.rolloutId == 0
         || !result.transition.closedAction())
-        return true;
+        return {};
     return evaluate(result.rolloutId);
 }
 

@@ -34,44 +34,51 @@ class RolloutService
 public:
     RolloutService(const Stores &stores, DeploymentService &deployment, const Clock &clock);
 
-    qint64 create(const RolloutRequest &request); // 0 on failure; see lastError()
-    bool approve(qint64 rolloutId);
-    bool deny(qint64 rolloutId);
-    bool start(qint64 rolloutId);
-    bool pause(qint64 rolloutId);
-    bool resume(qint64 rolloutId);
-    bool stop(qint64 rolloutId);
+    // What the service refuses, as its Failure's code (a failure of the store itself is coded "flotilla.store",
+    // a filter that does not parse "flotilla.rsql").
+    static constexpr QLatin1StringView Invalid { "flotilla.rollouts.invalid" }; // the request makes no sense
+    static constexpr QLatin1StringView Unknown { "flotilla.rollouts.unknown" }; // no such rollout or set
+    static constexpr QLatin1StringView InvalidatedSet { "flotilla.rollouts.invalidatedSet" };
+    static constexpr QLatin1StringView Quota { "flotilla.rollouts.quota" };
+    static constexpr QLatin1StringView IllegalState { "flotilla.rollouts.illegalState" }; // not in this state
+
+    // Each step is one transaction: done, or the Failure that left the rollout as it was.
+    Result<qint64> create(const RolloutRequest &request);
+    Result<void> approve(qint64 rolloutId);
+    Result<void> deny(qint64 rolloutId);
+    Result<void> start(qint64 rolloutId);
+    Result<void> pause(qint64 rolloutId);
+    Result<void> resume(qint64 rolloutId);
+    Result<void> stop(qint64 rolloutId);
     // hawkBit's triggerNextGroup: starts the next scheduled group of a running rollout now, whatever the
     // success condition of the groups before it says.
-    bool triggerNextGroup(qint64 rolloutId);
+    Result<void> triggerNextGroup(qint64 rolloutId);
     // Starts the rollout if it is READY and its start time has come; true if it started.
-    bool startIfDue(qint64 rolloutId);
+    Result<bool> startIfDue(qint64 rolloutId);
 
     // A running dynamic rollout takes the targets its filter matches now and no group of it holds yet: they
     // form new groups (of the size of its last group), which start as the groups before them succeed. A
     // dynamic rollout keeps running after its groups finished, until it is stopped.
-    bool extendDynamic(qint64 rolloutId);
+    Result<void> extendDynamic(qint64 rolloutId);
 
     // Re-evaluates the running groups' thresholds: after feedback closed one of the rollout's actions.
-    bool evaluate(qint64 rolloutId);
-    bool handleFeedback(const FeedbackResult &result);
+    Result<void> evaluate(qint64 rolloutId);
+    Result<void> handleFeedback(const FeedbackResult &result);
 
     Result<GroupCounts> counts(qint64 groupId);
-    QString lastError() const { return m_error; }
 
 private:
-    bool fail(const QString &message);
-    qint64 failId(const QString &message); // for create(): 0 means failure
-    // The rollout, or nullopt with lastError() saying why: there is no such rollout, or it could not be read.
-    std::optional<Rollout> existingRollout(qint64 rolloutId);
+    // The rollout; a Failure coded Unknown when there is no such rollout.
+    Result<Rollout> existingRollout(qint64 rolloutId);
+    template<typename Step> Result<void> inTransaction(qint64 rolloutId, Step step);
     // Inserts the group (setting its id) and its targets.
     Result<void> addGroup(RolloutGroup &group, const QList<qint64> &targets);
-    bool transition(Rollout &rollout, RolloutEvent event);
-    bool groupTransition(RolloutGroup &group, RolloutGroupEvent event);
-    bool startGroup(RolloutGroup &group);
+    Result<void> transition(Rollout &rollout, RolloutEvent event);
+    Result<void> groupTransition(RolloutGroup &group, RolloutGroupEvent event);
+    Result<void> startGroup(RolloutGroup &group);
     // Creates the group's actions SCHEDULED and moves it READY -> SCHEDULED.
-    bool scheduleGroup(const Rollout &rollout, RolloutGroup &group);
-    bool evaluateLocked(Rollout &rollout, bool resuming);
+    Result<void> scheduleGroup(const Rollout &rollout, RolloutGroup &group);
+    Result<void> evaluateLocked(Rollout &rollout, bool resuming);
 
     StoreSession &m_session;
     ConfigurationStore &m_configuration;
@@ -80,7 +87,6 @@ private:
     RolloutStore &m_rollouts;
     DeploymentService &m_deployment;
     const Clock &m_clock;
-    QString m_error;
 };
 
 } // namespace Flotilla

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/result.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -13,8 +15,10 @@ class StoreSession
 public:
     virtual ~StoreSession() = default;
 
-    virtual bool begin() = 0;
-    virtual bool commit() = 0;
+    // A Failure (code "flotilla.store") says why the transaction could not begin or was not committed (then
+    // nothing of it was).
+    virtual Result<void> begin() = 0;
+    virtual Result<void> commit() = 0;
     virtual void rollback() = 0;
     // What the last failed call on this connection's stores said.
     virtual QString lastError() const = 0;
@@ -26,7 +30,8 @@ class StoreTransaction
 public:
     explicit StoreTransaction(StoreSession &session)
         : m_session(session)
-        , m_open(session.begin())
+        , m_begun(session.begin())
+        , m_open(m_begun.ok())
     { }
     ~StoreTransaction()
     {
@@ -36,16 +41,21 @@ public:
     Q_DISABLE_COPY_MOVE(StoreTransaction)
 
     bool isOpen() const { return m_open; }
-    bool commit()
+    // Whether the transaction began, or why not.
+    const Result<void> &begun() const { return m_begun; }
+    // Commits once; a transaction that never began says why.
+    Result<void> commit()
     {
         if (!m_open)
-            return false;
+            return m_begun.ok() ? Failure { QStringLiteral("flotilla.store"), QStringLiteral("committed twice") }
+                                : m_begun;
         m_open = false;
         return m_session.commit();
     }
 
 private:
     StoreSession &m_session;
+    const Result<void> m_begun;
     bool m_open;
 };
 

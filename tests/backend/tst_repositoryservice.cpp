@@ -8,7 +8,6 @@
 
 using namespace Flotilla;
 using namespace Qt::StringLiterals;
-using Error = RepositoryService::Error;
 
 class TestRepositoryService : public QObject
 {
@@ -70,34 +69,34 @@ void TestRepositoryService::addModule_data()
 {
     QTest::addColumn<QString>("setType");
     QTest::addColumn<QStringList>("moduleTypes"); // added in order; the last one is the one checked
-    QTest::addColumn<int>("error");
-    QTest::newRow("mandatory type") << u"os_fw"_s << QStringList { u"os"_s } << int(Error::None);
-    QTest::newRow("optional type") << u"os_fw"_s << QStringList { u"app"_s } << int(Error::None);
+    QTest::addColumn<QString>("error"); // the refusal's code, empty: added
+    QTest::newRow("mandatory type") << u"os_fw"_s << QStringList { u"os"_s } << QString();
+    QTest::newRow("optional type") << u"os_fw"_s << QStringList { u"app"_s } << QString();
     QTest::newRow("type the set does not take")
-        << u"app_only"_s << QStringList { u"os"_s } << int(Error::TypeNotAllowed);
-    QTest::newRow("second OS: max 1") << u"os_fw"_s << QStringList { u"os"_s, u"os"_s } << int(Error::TooManyOfType);
-    QTest::newRow("second firmware: max 2")
-        << u"os_fw"_s << QStringList { u"firmware"_s, u"firmware"_s } << int(Error::None);
+        << u"app_only"_s << QStringList { u"os"_s } << QString(RepositoryService::TypeNotAllowed);
+    QTest::newRow("second OS: max 1") << u"os_fw"_s << QStringList { u"os"_s, u"os"_s }
+                                      << QString(RepositoryService::TooManyOfType);
+    QTest::newRow("second firmware: max 2") << u"os_fw"_s << QStringList { u"firmware"_s, u"firmware"_s } << QString();
     QTest::newRow("third firmware") << u"os_fw"_s << QStringList { u"firmware"_s, u"firmware"_s, u"firmware"_s }
-                                    << int(Error::TooManyOfType);
+                                    << QString(RepositoryService::TooManyOfType);
     QTest::newRow("set of an undefined type: no rules")
-        << u"legacy"_s << QStringList { u"os"_s, u"thing"_s } << int(Error::None);
+        << u"legacy"_s << QStringList { u"os"_s, u"thing"_s } << QString();
 }
 
 void TestRepositoryService::addModule()
 {
     QFETCH(QString, setType);
     QFETCH(QStringList, moduleTypes);
-    QFETCH(int, error);
+    QFETCH(QString, error);
     RepositoryService repository(m_store->stores());
     const qint64 s = set(setType, u"1"_s);
-    RepositoryService::Result last;
+    Result<void> last;
     int i = 0;
     for (const QString &type : moduleTypes)
         last = repository.addModuleToSet(s, module(type, u"m%1"_s.arg(++i)));
-    QCOMPARE(int(last.error), error);
-    if (error != int(Error::None)) {
-        QVERIFY(!last.message.isEmpty());
+    QCOMPARE(last.ok() ? QString() : last.error().code, error);
+    if (!error.isEmpty()) {
+        QVERIFY(!last.error().message.isEmpty());
         QCOMPARE((*m_store->repository().modulesOfSet(s)).size(),
                  moduleTypes.size() - 1); // the refused one is not there
     }
@@ -110,9 +109,9 @@ void TestRepositoryService::lockedSetRefusesModules()
     QVERIFY(repository.addModuleToSet(s, module(u"app"_s, u"a"_s)).ok());
     QVERIFY(m_store->repository().lockDistributionSet(s));
     const auto r = repository.addModuleToSet(s, module(u"app"_s, u"b"_s));
-    QCOMPARE(r.error, Error::Locked);
-    QCOMPARE(repository.addModuleToSet(s + 100, module(u"app"_s, u"c"_s)).error, Error::UnknownSet);
-    QCOMPARE(repository.addModuleToSet(s, 9999).error, Error::UnknownModule);
+    QCOMPARE(r.error().code, RepositoryService::Locked);
+    QCOMPARE(repository.addModuleToSet(s + 100, module(u"app"_s, u"c"_s)).error().code, RepositoryService::UnknownSet);
+    QCOMPARE(repository.addModuleToSet(s, 9999).error().code, RepositoryService::UnknownModule);
 }
 
 void TestRepositoryService::completeness()

@@ -88,7 +88,7 @@ bool fillStore(const QString &path, int targets)
         std::fprintf(stderr, "%s\n", qPrintable(store.lastError()));
         return false;
     }
-    store.begin();
+    StoreTransaction tx(store);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int i = 0; i < targets; ++i) {
         Target t;
@@ -103,7 +103,10 @@ bool fillStore(const QString &path, int targets)
             t.state = TargetState::Unknown;
         store.targets().insertTarget(t).value();
     }
-    store.commit();
+    if (const Result<void> committed = tx.commit(); !committed) {
+        std::fprintf(stderr, "%s\n", qPrintable(committed.error().message));
+        return false;
+    }
     return true;
 }
 

@@ -146,7 +146,7 @@ int main(int argc, char *argv[])
         SqlStore store;
         if (!store.open(u"sqlite:"_s + root + u"/flotilla.db"_s))
             die(store.lastError());
-        store.begin();
+        StoreTransaction tx(store);
         Target polled;
         for (int i = 0; i < targets; ++i) {
             Target t;
@@ -160,7 +160,8 @@ int main(int argc, char *argv[])
             if (i == targets / 2)
                 polled = t;
         }
-        store.commit();
+        if (const Result<void> committed = tx.commit(); !committed)
+            die(committed.error().message);
         token = polled.securityToken;
         controllerId = polled.controllerId;
         QFile big(root + u"/big.bin"_s);

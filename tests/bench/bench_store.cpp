@@ -73,15 +73,20 @@ int main(int argc, char *argv[])
     timer.start();
     QList<qint64> ids;
     ids.reserve(targets);
-    store.begin();
-    for (int i = 0; i < targets; ++i) {
-        Target t;
-        t.controllerId = QStringLiteral("device-%1").arg(i, 6, 10, QLatin1Char('0'));
-        t.securityToken = QStringLiteral("token");
-        t.state = TargetState::Registered;
-        ids.append(store.targets().insertTarget(t).value());
+    {
+        StoreTransaction tx(store);
+        for (int i = 0; i < targets; ++i) {
+            Target t;
+            t.controllerId = QStringLiteral("device-%1").arg(i, 6, 10, QLatin1Char('0'));
+            t.securityToken = QStringLiteral("token");
+            t.state = TargetState::Registered;
+            ids.append(store.targets().insertTarget(t).value());
+        }
+        if (const Result<void> committed = tx.commit(); !committed) {
+            std::fprintf(stderr, "%s\n", qPrintable(committed.error().message));
+            return 1;
+        }
     }
-    store.commit();
     std::printf("%-58s %12.1f s\n", "create targets (setup)", timer.elapsed() / 1000.0);
 
     const qint64 ds

@@ -48,7 +48,15 @@ private:
     std::unique_ptr<DeploymentService> m_deployment;
     std::unique_ptr<RolloutService> m_rollouts;
     qint64 m_rollout = 0;
+    Failure m_refused; // why the last makeRollout() made none
 };
+
+// Verifies that a service call succeeded, naming its Failure when it did not.
+#define VERIFY_DONE(call)                                                                                              \
+    do {                                                                                                               \
+        const auto done_ = (call);                                                                                     \
+        QVERIFY2(done_.ok(), done_.ok() ? "" : qPrintable(done_.error().message));                                     \
+    } while (false)
 
 void TestRolloutService::init()
 {
@@ -88,7 +96,9 @@ qint64 TestRolloutService::makeRollout(int targets, int groups, GroupConditions 
     request.amountGroups = groups;
     request.conditions = conditions;
     request.approvalRequired = approval;
-    m_rollout = m_rollouts->create(request);
+    const Result<qint64> created = m_rollouts->create(request);
+    m_refused = created ? Failure() : created.error();
+    m_rollout = created ? *created : 0;
     return m_rollout;
 }
 
@@ -101,12 +111,12 @@ void TestRolloutService::report(qint64 actionId, ActionEvent event)
 {
     const FeedbackResult r = m_deployment->feedback(m_store->actions().action(actionId)->targetId, actionId, event, {});
     QCOMPARE(r.outcome, FeedbackResult::Outcome::Applied);
-    QVERIFY2(m_rollouts->handleFeedback(r), qPrintable(m_rollouts->lastError()));
+    VERIFY_DONE(m_rollouts->handleFeedback(r));
 }
 
 void TestRolloutService::createSplitsTargetsIntoGroups()
 {
-    QVERIFY2(makeRollout(10, 3) > 0, qPrintable(m_rollouts->lastError()));
+    QVERIFY2(makeRollout(10, 3) > 0, qPrintable(m_refused.message));
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Ready);
     const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups.size(), 3);
@@ -132,7 +142,7 @@ void TestRolloutService::percentagesOfRemainingTargets()
               .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("3"), {}, false, false, {} })
               .value();
     request.percentages = { 10, 50, 100 };
-    m_rollout = m_rollouts->create(request);
+    m_rollout = m_rollouts->create(request).value();
     QVERIFY(m_rollout > 0);
     const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups[0].targetCount, 2);
@@ -163,8 +173,8 @@ void TestRolloutService::groupsFromTargetFilter()
               .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("9"), {}, false, false, {} })
               .value();
     request.amountGroups = 2;
-    m_rollout = m_rollouts->create(request);
-    QVERIFY2(m_rollout > 0, qPrintable(m_rollouts->lastError()));
+    m_rollout = m_rollouts->create(request).value();
+    QVERIFY(m_rollout > 0);
     const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups.size(), 2);
     QCOMPARE((*m_store->rollouts().rolloutGroupTargets(groups[0].id))
@@ -183,12 +193,16 @@ void TestRolloutService::badTargetFilterIsRefused()
               .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("10"), {}, false, false, {} })
               .value();
     request.amountGroups = 1;
-    QCOMPARE(m_rollouts->create(request), 0);
-    QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("at 16: unknown field 'colour'")),
-             qPrintable(m_rollouts->lastError()));
+    const Result<qint64> unparsed = m_rollouts->create(request);
+    QVERIFY(!unparsed);
+    QCOMPARE(unparsed.error().code, QStringLiteral("flotilla.rsql"));
+    QVERIFY2(unparsed.error().message.contains(QStringLiteral("at 16: unknown field 'colour'")),
+             qPrintable(unparsed.error().message));
     request.rollout.targetFilterQuery = QStringLiteral("controllerId==nobody");
-    QCOMPARE(m_rollouts->create(request), 0);
-    QVERIFY(m_rollouts->lastError().contains(QStringLiteral("no target")));
+    const Result<qint64> nobody = m_rollouts->create(request);
+    QVERIFY(!nobody);
+    QCOMPARE(nobody.error().code, RolloutService::Invalid);
+    QVERIFY(nobody.error().message.contains(QStringLiteral("no target")));
 }
 
 void TestRolloutService::perGroupConditions()
@@ -209,7 +223,7 @@ void TestRolloutService::perGroupConditions()
     request.amountGroups = 3;
     request.conditions.successThresholdPercent = 50;
     request.groupConditions = { { 100, SuccessAction::Pause, 0 } };
-    m_rollout = m_rollouts->create(request);
+    m_rollout = m_rollouts->create(request).value();
     QVERIFY(m_rollout > 0);
     const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups[0].conditions.successThresholdPercent, 100);
@@ -230,9 +244,11 @@ void TestRolloutService::groupQuotas()
     c.maxTargetsPerRolloutGroup = 3;
     QVERIFY(m_store->configuration().setTenantConfiguration(c));
     QCOMPARE(makeRollout(4, 3), 0);
-    QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("quota of 2")), qPrintable(m_rollouts->lastError()));
+    QCOMPARE(m_refused.code, RolloutService::Quota);
+    QVERIFY2(m_refused.message.contains(QStringLiteral("quota of 2")), qPrintable(m_refused.message));
     QCOMPARE(makeRollout(8, 2), 0);
-    QVERIFY2(m_rollouts->lastError().contains(QStringLiteral("quota of 3")), qPrintable(m_rollouts->lastError()));
+    QCOMPARE(m_refused.code, RolloutService::Quota);
+    QVERIFY2(m_refused.message.contains(QStringLiteral("quota of 3")), qPrintable(m_refused.message));
 }
 
 void TestRolloutService::groupsAreNotBoundByTheManualAssignmentQuota()
@@ -242,8 +258,8 @@ void TestRolloutService::groupsAreNotBoundByTheManualAssignmentQuota()
     TenantConfiguration c = m_store->configuration().tenantConfiguration();
     c.maxTargetsPerAssignment = 2;
     QVERIFY(m_store->configuration().setTenantConfiguration(c));
-    QVERIFY2(makeRollout(10, 2) > 0, qPrintable(m_rollouts->lastError()));
-    QVERIFY2(m_rollouts->start(m_rollout), qPrintable(m_rollouts->lastError()));
+    QVERIFY2(makeRollout(10, 2) > 0, qPrintable(m_refused.message));
+    VERIFY_DONE(m_rollouts->start(m_rollout));
     QCOMPARE(groupActions(0).size(), 5);
     QCOMPARE(groupActions(1).size(), 5);
     QCOMPARE(groupActions(0)[0].state, ActionState::Running);
@@ -275,7 +291,7 @@ void TestRolloutService::dynamicRolloutTakesLaterTargets()
               .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("12"), {}, false, false, {} })
               .value();
     request.amountGroups = 2;
-    m_rollout = m_rollouts->create(request);
+    m_rollout = m_rollouts->create(request).value();
     QVERIFY(m_rollout > 0);
     QVERIFY(m_rollouts->start(m_rollout));
     for (int g = 0; g < 2; ++g) {
@@ -290,7 +306,7 @@ void TestRolloutService::dynamicRolloutTakesLaterTargets()
     const QList<qint64> late
         = { camera(QStringLiteral("cam-4")), camera(QStringLiteral("cam-5")), camera(QStringLiteral("cam-6")) };
     camera(QStringLiteral("sensor-1"));
-    QVERIFY2(m_rollouts->extendDynamic(m_rollout), qPrintable(m_rollouts->lastError()));
+    VERIFY_DONE(m_rollouts->extendDynamic(m_rollout));
     const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups.size(), 4);
     QCOMPARE((*m_store->rollouts().rolloutGroupTargets(groups[2].id))
@@ -324,7 +340,7 @@ void TestRolloutService::schedulerStartsAtTimeAndExtends()
               .insertDistributionSet({ 0, QStringLiteral("fw"), QStringLiteral("13"), {}, false, false, {} })
               .value();
     request.amountGroups = 1;
-    m_rollout = m_rollouts->create(request);
+    m_rollout = m_rollouts->create(request).value();
     QVERIFY(m_rollout > 0);
     QCOMPARE(scheduler.tick(), 0);
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Ready);
@@ -343,8 +359,10 @@ void TestRolloutService::approvalWorkflow()
 {
     QVERIFY(makeRollout(4, 2, {}, true) > 0);
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::WaitingForApproval);
-    QVERIFY(!m_rollouts->start(m_rollout)); // not approved yet
-    QVERIFY(m_rollouts->lastError().contains(QStringLiteral("WAITING_FOR_APPROVAL")));
+    const Result<void> unapproved = m_rollouts->start(m_rollout);
+    QVERIFY(!unapproved); // not approved yet
+    QCOMPARE(unapproved.error().code, RolloutService::IllegalState);
+    QVERIFY(unapproved.error().message.contains(QStringLiteral("WAITING_FOR_APPROVAL")));
     QVERIFY(m_rollouts->approve(m_rollout));
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Ready);
     QVERIFY(m_rollouts->start(m_rollout));
@@ -353,7 +371,7 @@ void TestRolloutService::approvalWorkflow()
 void TestRolloutService::startRunsFirstGroupOnly()
 {
     QVERIFY(makeRollout(6, 3) > 0);
-    QVERIFY2(m_rollouts->start(m_rollout), qPrintable(m_rollouts->lastError()));
+    VERIFY_DONE(m_rollouts->start(m_rollout));
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running);
     const QList<RolloutGroup> groups = (*m_store->rollouts().rolloutGroups(m_rollout));
     QCOMPARE(groups[0].state, RolloutGroupState::Running);
@@ -403,7 +421,7 @@ void TestRolloutService::errorThresholdPausesAndResumeGoesOn()
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Paused);
     QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[0].state, RolloutGroupState::Error);
     QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[1].state, RolloutGroupState::Scheduled);
-    QVERIFY2(m_rollouts->resume(m_rollout), qPrintable(m_rollouts->lastError()));
+    VERIFY_DONE(m_rollouts->resume(m_rollout));
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running);
     QCOMPARE((*m_store->rollouts().rolloutGroups(m_rollout))[1].state, RolloutGroupState::Running);
 }
@@ -440,7 +458,7 @@ void TestRolloutService::stopCancelsOpenActions()
 {
     QVERIFY(makeRollout(4, 2) > 0);
     QVERIFY(m_rollouts->start(m_rollout));
-    QVERIFY2(m_rollouts->stop(m_rollout), qPrintable(m_rollouts->lastError()));
+    VERIFY_DONE(m_rollouts->stop(m_rollout));
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Stopped);
     for (const Action &a : groupActions(0))
         QCOMPARE(a.state, ActionState::Canceling); // the devices must confirm
@@ -463,11 +481,11 @@ void TestRolloutService::startsAtItsTime()
               .value();
     request.rollout.startAt = QDateTime(QDate(2026, 6, 1), QTime(22, 0), QTimeZone::UTC);
     request.amountGroups = 1;
-    m_rollout = m_rollouts->create(request);
-    QVERIFY(!m_rollouts->startIfDue(m_rollout));
+    m_rollout = m_rollouts->create(request).value();
+    QCOMPARE(m_rollouts->startIfDue(m_rollout).value(), false);
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Ready);
     m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(22, 0), QTimeZone::UTC));
-    QVERIFY(m_rollouts->startIfDue(m_rollout));
+    QCOMPARE(m_rollouts->startIfDue(m_rollout).value(), true);
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Running);
 }
 
@@ -477,15 +495,17 @@ void TestRolloutService::refusedOperations()
     noSet.rollout.name = QStringLiteral("x");
     noSet.rollout.distributionSetId = 999;
     noSet.amountGroups = 1;
-    QCOMPARE(m_rollouts->create(noSet), 0);
-    QVERIFY(m_rollouts->lastError().contains(QStringLiteral("999")));
+    const Result<qint64> setless = m_rollouts->create(noSet);
+    QVERIFY(!setless);
+    QCOMPARE(setless.error().code, RolloutService::Unknown);
+    QVERIFY(setless.error().message.contains(QStringLiteral("999")));
     RolloutRequest noGroups = noSet;
     noGroups.amountGroups = 0;
-    QCOMPARE(m_rollouts->create(noGroups), 0);
-    QVERIFY(!m_rollouts->pause(12345));
+    QCOMPARE(m_rollouts->create(noGroups).error().code, RolloutService::Invalid);
+    QCOMPARE(m_rollouts->pause(12345).error().code, RolloutService::Unknown);
     QVERIFY(makeRollout(2, 1) > 0);
-    QVERIFY(!m_rollouts->pause(m_rollout)); // READY cannot pause
-    QVERIFY(!m_rollouts->approve(m_rollout)); // nothing to approve
+    QCOMPARE(m_rollouts->pause(m_rollout).error().code, RolloutService::IllegalState); // READY cannot pause
+    QCOMPARE(m_rollouts->approve(m_rollout).error().code, RolloutService::IllegalState); // nothing to approve
     QCOMPARE(m_store->rollouts().rollout(m_rollout)->state, RolloutState::Ready);
 }
 
