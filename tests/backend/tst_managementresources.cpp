@@ -44,6 +44,8 @@ private Q_SLOTS:
     void whatCannotBeCheckedIsNotDeleted();
     void aRolloutThatCannotBeReadIsNotMissing_data();
     void aRolloutThatCannotBeReadIsNotMissing();
+    void aRolloutStepTheStoreFailsIsAServerError_data();
+    void aRolloutStepTheStoreFailsIsAServerError();
     void credentialsThatCannotBeCheckedAreNotUnauthorized();
     void anEntityWhoseMetadataStaysIsNotDeleted_data();
     void anEntityWhoseMetadataStaysIsNotDeleted();
@@ -600,6 +602,55 @@ void TestManagementResources::aRolloutThatCannotBeReadIsNotMissing()
     const HttpAnswer after = admin.get(u"/rollouts/%1"_s.arg(rollout));
     QCOMPARE(after.status, 200);
     QCOMPARE(after.json()["status"_L1].toString(), u"ready"_s);
+}
+
+void TestManagementResources::aRolloutStepTheStoreFailsIsAServerError_data()
+{
+    QTest::addColumn<QString>("path"); // %1: the rollout's id
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("table"); // taken away while the request runs
+    QTest::addColumn<QString>("words"); // in the 500's message
+    QTest::newRow("start: its groups") << u"/rollouts/%1/start"_s << QByteArray() << u"rollout_groups"_s
+                                       << u"rollout"_s;
+    QTest::newRow("start: its actions") << u"/rollouts/%1/start"_s << QByteArray() << u"action_status"_s << u"action"_s;
+    QTest::newRow("create: a group's targets")
+        << u"/rollouts"_s
+        << QByteArray(R"({"name":"r2","targetFilterQuery":"controllerId==a-*","distributionSetId":1,"amountGroups":1})")
+        << u"rollout_group_targets"_s << u"group"_s;
+}
+
+// Issue 18, item 6: a rollout step whose store fails is the server's 500 (hawkBit's generic error) and changes
+// nothing; before, every failed command was the operator's 400 RolloutIllegalState and a failed create a 400 —
+// the service's words were matched, and a store failure had none of them.
+void TestManagementResources::aRolloutStepTheStoreFailsIsAServerError()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, table);
+    QFETCH(QString, words);
+    prepareRepository();
+    HttpClient &admin = as("admin");
+    QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"a-1"},{"controllerId":"a-2"}])").status, 201);
+    const HttpAnswer created
+        = admin.post(u"/rollouts"_s,
+                     R"({"name":"r","targetFilterQuery":"controllerId==a-*","distributionSetId":1,"amountGroups":1})");
+    QCOMPARE(created.status, 201);
+    const int rollout = created.json()["id"_L1].toInt();
+
+    HttpAnswer failed;
+    {
+        const FlotillaTest::TableAway away(serverDatabase(), table);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        failed = admin.post(path.arg(rollout), body);
+    }
+    QCOMPARE(failed.status, 500);
+    QCOMPARE(failed.json().value("errorCode"_L1).toString(), u"hawkbit.server.error.repo.genericError"_s);
+    QVERIFY2(failed.json().value("message"_L1).toString().contains(words), failed.body.constData());
+    // Nothing changed: the rollout is still READY, no second one was made, and the step works now.
+    const HttpAnswer after = admin.get(u"/rollouts/%1"_s.arg(rollout));
+    QCOMPARE(after.json()["status"_L1].toString(), u"ready"_s);
+    QCOMPARE(admin.get(u"/rollouts"_s).json()["total"_L1].toInt(), 1);
+    QCOMPARE(admin.post(path.arg(rollout), body).status, body.isEmpty() ? 204 : 201);
 }
 
 // Credentials the store cannot read are a 500, not a 401 after which a client asks its user for a password that is
