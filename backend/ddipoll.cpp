@@ -123,8 +123,8 @@ void DdiServer::putConfigData(Context &ctx, const QString &)
         saved = m_targets.setTargetAttributes(ctx.target.id, attributes);
     if (saved)
         saved = m_targets.updateTarget(*target);
-    if (saved && !tx.commit())
-        saved = Failure { u"flotilla.store"_s, m_session.lastError() };
+    if (saved)
+        saved = tx.commit();
     if (!saved) {
         qCWarning(lcDdi).noquote() << "attributes of" << ctx.target.controllerId << ':' << saved.error().message;
         return ctx.fail(Status::InternalServerError, u"the attributes could not be saved"_s);

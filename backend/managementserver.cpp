@@ -504,8 +504,8 @@ std::optional<QJsonArray> ManagementServer::createEach(Context &ctx, qsizetype c
             return std::nullopt;
         out.append(*created);
     }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError()), std::nullopt;
+    if (!ctx.succeeded(tx.commit()))
+        return std::nullopt;
     return out;
 }
 

@@ -141,8 +141,8 @@ void ManagementServer::handleChange(Context &ctx, const Route &route)
             e.before = before;
             e.after = forTrail(answer->body, "application/json");
             Result<void> stored = m_store.auditTrail().appendAuditEntry(e);
-            if (stored && !tx.commit())
-                stored = Failure { u"flotilla.store"_s, m_store.lastError() };
+            if (stored)
+                stored = tx.commit();
             if (!stored) {
                 // Nothing of the change is kept: the operator is told, with the store's own words.
                 qCWarning(lcMgmt).noquote() << "not committed:" << e.method << e.path << stored.error().message;

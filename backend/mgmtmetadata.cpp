@@ -85,8 +85,8 @@ void ManagementServer::createMetadata(Context &ctx)
             return;
         out.append(metadataJson(e, module));
     }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(tx.commit()))
+        return;
     ctx.send(out, Status::Created);
 }
 

@@ -66,13 +66,18 @@ void ManagementServer::createModules(Context &ctx)
         if (!ctx.found(m_store.repository().softwareModuleType(m.typeKey),
                        u"[%1].type: software module type '%2' does not exist"_s.arg(i).arg(m.typeKey)))
             return std::nullopt;
-        // Still taken as the unique name, version and type (left: ask first, as for users and rollouts, so that a
-        // store failure is a 500 and PostgreSQL can go on after it).
-        const Result<qint64> id = m_store.repository().insertSoftwareModule(m);
-        if (!id)
+        // Asked before the insert (as for users, rollouts and sets): a failed insert is the store's 500, and
+        // PostgreSQL refuses every statement after a failed one in the change's transaction.
+        const Lookup<SoftwareModule> existing = m_store.repository().softwareModuleNamed(m.typeKey, m.name, m.version);
+        if (!ctx.succeeded(existing))
+            return std::nullopt;
+        if (existing.found())
             return ctx.fail(Status::Conflict,
                             u"[%1]: %2 %3 of type %4 exists"_s.arg(i).arg(m.name, m.version, m.typeKey)),
                    std::nullopt;
+        const Result<qint64> id = m_store.repository().insertSoftwareModule(m);
+        if (!ctx.succeeded(id))
+            return std::nullopt;
         m.id = *id;
         created.append(mgmtModule(m, {}));
         return created.constLast().toJson();
@@ -226,8 +231,8 @@ void ManagementServer::createSets(Context &ctx)
             return;
         out.append(*shown);
     }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(tx.commit()))
+        return;
     recordCreated(ctx, u"distributionset"_s, jsonOf(out));
     ctx.send(setsOut(out), Status::Created);
 }
@@ -262,8 +267,8 @@ void ManagementServer::assignModulesToSet(Context &ctx)
         if (const Result<void> added = repository.addModuleToSet(*id, items->at(i)); !added)
             return ctx.fail(moduleRefusal(added.error()), u"[%1]: %2"_s.arg(i).arg(added.error().message));
     }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(tx.commit()))
+        return;
     recordModified(ctx, u"distributionset"_s, *id);
     ctx.send(QJsonValue(), Status::NoContent);
 }
@@ -444,15 +449,17 @@ void ManagementServer::invalidateSet(Context &ctx)
             const Lookup<Action> canceling = m_store.actions().action(actionId);
             if (!ctx.succeeded(canceling))
                 return;
-            if (cancelation == u"force"_s && canceling.found() && canceling->isActive()
-                && m_deployment.feedback(canceling->targetId, canceling->id, ActionEvent::ForceQuit, { message })
-                        .outcome
-                    != FeedbackResult::Outcome::Applied)
-                return ctx.fail(Status::InternalServerError, m_store.lastError());
+            if (cancelation == u"force"_s && canceling.found() && canceling->isActive()) {
+                const FeedbackResult quit
+                    = m_deployment.feedback(canceling->targetId, canceling->id, ActionEvent::ForceQuit, { message });
+                if (quit.outcome != FeedbackResult::Outcome::Applied)
+                    return ctx.fail(Status::InternalServerError,
+                                    u"force-quitting action %1: %2"_s.arg(canceling->id).arg(quit.message));
+            }
         }
     }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(tx.commit()))
+        return;
     recordModified(ctx, u"distributionset"_s, s->id);
     ctx.send(QJsonValue(), Status::NoContent);
 }

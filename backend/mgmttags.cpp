@@ -81,8 +81,8 @@ void ManagementServer::createTags(Context &ctx)
         tag.id = *inserted;
         out.append(mgmtTag(kind, tag));
     }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(tx.commit()))
+        return;
     recordCreated(ctx, auditKind(kind), jsonOf(out));
     ctx.send(withAudit(auditKind(kind), out), Status::Created);
 }
@@ -263,8 +263,8 @@ void ManagementServer::tagMembers(Context &ctx)
         if (!ctx.succeeded(m_store.tagStore().tagMember(kind, *id, *member, tagged)))
             return;
     }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(tx.commit()))
+        return;
     ctx.send(QJsonValue(), Status::NoContent);
 }
 

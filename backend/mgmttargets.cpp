@@ -146,8 +146,8 @@ void ManagementServer::createTargets(Context &ctx)
         t.id = *id;
         out.append(mgmtTarget(t, ctx.who.can(Permission::ReadTargetSecurityToken)));
     }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(tx.commit()))
+        return;
     recordCreated(ctx, u"target"_s, jsonOf(out));
     ctx.send(targetsOut(out), Status::Created);
 }
@@ -302,8 +302,8 @@ void ManagementServer::assign(Context &ctx, qint64 setId, const QList<MgmtTarget
         for (qint64 id : r.actionIds)
             answer.assignedActions.append({ id, t->controllerId });
     }
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(tx.commit()))
+        return;
     answer.total = int(items.size());
     ctx.send(answer.toJson());
 }
@@ -378,8 +378,8 @@ void ManagementServer::updateTarget(Context &ctx)
     if (!ctx.succeeded(m_store.targets().updateTarget(*t))
         || (body->group && !ctx.succeeded(m_store.targets().setTargetGroup({ t->id }, t->group))))
         return;
-    if (!tx.commit())
-        return ctx.fail(Status::InternalServerError, m_store.lastError());
+    if (!ctx.succeeded(tx.commit()))
+        return;
     recordModified(ctx, u"target"_s, t->id);
     ctx.send(targetsOut({ mgmtTarget(*t, ctx.who.can(Permission::ReadTargetSecurityToken)) }).first());
 }

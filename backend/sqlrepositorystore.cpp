@@ -365,6 +365,22 @@ Result<qint64> SqlRepositoryStore::insertSoftwareModule(const SoftwareModule &m)
     return id;
 }
 
+Lookup<SoftwareModule> SqlRepositoryStore::softwareModuleNamed(const QString &typeKey, const QString &name,
+                                                               const QString &version)
+{
+    QSqlQuery &q
+        = prepared(QStringLiteral("SELECT %1 FROM software_modules WHERE type_key = ? AND name = ? AND version = ?")
+                       .arg(moduleColumns));
+    q.addBindValue(typeKey);
+    q.addBindValue(name);
+    q.addBindValue(version);
+    if (!q.exec())
+        return failed(QStringLiteral("reading software module %1 %2 of type %3").arg(name, version, typeKey), q);
+    if (!q.next())
+        return std::nullopt;
+    return moduleFrom(q);
+}
+
 Lookup<SoftwareModule> SqlRepositoryStore::softwareModule(qint64 id)
 {
     QSqlQuery &q = prepared(QStringLiteral("SELECT %1 FROM software_modules WHERE id = ?").arg(moduleColumns));

@@ -24,6 +24,8 @@ public:
     Result<qint64> insertDistributionSet(const DistributionSet &set) override;
     Lookup<DistributionSet> distributionSet(qint64 id) override;
     Lookup<DistributionSet> distributionSetByNameVersion(const QString &name, const QString &version) override;
+    // The module of this type, name and version (they are unique together), if any.
+    Lookup<SoftwareModule> softwareModuleNamed(const QString &typeKey, const QString &name, const QString &version);
     Result<void> lockDistributionSet(qint64 id) override;
     Result<void> addModuleToSet(qint64 distributionSetId, qint64 moduleId) override;
     Result<QList<SoftwareModule>> modulesOfSet(qint64 distributionSetId) override;

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void aRolloutThatCannotBeReadIsNotMissing();
     void aRolloutStepTheStoreFailsIsAServerError_data();
     void aRolloutStepTheStoreFailsIsAServerError();
+    void aModuleTheStoreCannotWriteIsNotAConflict();
     void credentialsThatCannotBeCheckedAreNotUnauthorized();
     void anEntityWhoseMetadataStaysIsNotDeleted_data();
     void anEntityWhoseMetadataStaysIsNotDeleted();
@@ -651,6 +652,29 @@ void TestManagementResources::aRolloutStepTheStoreFailsIsAServerError()
     QCOMPARE(after.json()["status"_L1].toString(), u"ready"_s);
     QCOMPARE(admin.get(u"/rollouts"_s).json()["total"_L1].toInt(), 1);
     QCOMPARE(admin.post(path.arg(rollout), body).status, body.isEmpty() ? 204 : 201);
+}
+
+// A module whose insert fails is the store's 500, not the 409 "exists" it was taken for before; a module that does
+// exist is still the 409 (asked before the insert, which PostgreSQL needs: it refuses every statement after a
+// failed one in the change's transaction).
+void TestManagementResources::aModuleTheStoreCannotWriteIsNotAConflict()
+{
+    prepareRepository(); // module 1 is linux 6.1
+    HttpClient &admin = as("admin");
+    const QByteArray module = R"([{"type":"os","name":"linux","version":"6.2"}])";
+    HttpAnswer failed;
+    {
+        const FlotillaTest::TableAway away(serverDatabase(), u"software_modules"_s);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        failed = admin.post(u"/softwaremodules"_s, module);
+    }
+    QCOMPARE(failed.status, 500);
+    QVERIFY2(failed.json().value("message"_L1).toString().contains(u"linux 6.2"_s), failed.body.constData());
+    QCOMPARE(admin.post(u"/softwaremodules"_s, module).status, 201);
+    const HttpAnswer again = admin.post(u"/softwaremodules"_s, module);
+    QCOMPARE(again.status, 409);
+    QVERIFY2(again.json().value("message"_L1).toString().contains(u"linux 6.2 of type os exists"_s),
+             again.body.constData());
 }
 
 // Credentials the store cannot read are a 500, not a 401 after which a client asks its user for a password that is
