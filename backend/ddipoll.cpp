@@ -111,7 +111,7 @@ void DdiServer::putConfigData(Context &ctx, const QString &)
         return ctx.fail(Status::TooManyRequests,
                         u"%1 attributes exceed the quota of %2 per target"_s.arg(attributes.size()).arg(quota));
     StoreTransaction tx(m_session);
-    Lookup<Target> target = tx.isOpen() ? m_targets.target(ctx.target.id) : std::nullopt;
+    Lookup<Target> target = tx.begun() ? m_targets.target(ctx.target.id) : Lookup<Target>(tx.begun().error());
     if (target.found())
         target->requestAttributes = false;
     Result<void> saved;

@@ -346,6 +346,10 @@ static QJsonObject schemas()
         { "TargetAssignmentResponse", &Mgmt::MgmtTargetAssignmentResponseBody::fields() },
         { "DistributionSetStatistics", &Mgmt::MgmtDistributionSetStatistics::fields() },
         { "TenantConfigurationValue", &Mgmt::MgmtSystemTenantConfigurationValue::fields() },
+        { "TargetAutoConfirm", &Mgmt::MgmtTargetAutoConfirm::fields() },
+        { "Token", &Mgmt::MgmtToken::fields() },
+        { "UserInfo", &Mgmt::MgmtUserInfo::fields() },
+        { "ActionsDeleted", &Mgmt::MgmtActionsDeleted::fields() },
     };
     // MgmtBaseEntity's audit fields, on what the API records them for.
     static const QStringList audited = { u"Target"_s,      u"AutoAssignment"_s,     u"Rollout"_s,
@@ -539,20 +543,17 @@ void ManagementServer::issueToken(Context &ctx)
     const Result<std::pair<QString, QDateTime>> token = m_accounts.issueToken(ctx.who, 8 * 3600);
     if (!ctx.succeeded(token))
         return;
-    ctx.send(
-        QJsonObject { { "token"_L1, token->first }, { "expiresAt"_L1, double(token->second.toMSecsSinceEpoch()) } },
-        Status::Created);
+    ctx.send(Mgmt::MgmtToken { token->first, token->second.toMSecsSinceEpoch() }.toJson(), Status::Created);
 }
 
 void ManagementServer::userInfo(Context &ctx)
 {
-    QJsonArray permissions;
+    Mgmt::MgmtUserInfo info { m_tenant, ctx.who.name, {} };
     for (int p = 0; p <= int(Permission::UserAdmin); ++p) {
         if (ctx.who.can(Permission(p)))
-            permissions.append(nameOf(Permission(p)));
+            info.permissions.append(nameOf(Permission(p)));
     }
-    ctx.send(
-        QJsonObject { { "tenant"_L1, m_tenant }, { "username"_L1, ctx.who.name }, { "permissions"_L1, permissions } });
+    ctx.send(info.toJson());
 }
 
 void ManagementServer::listUsers(Context &ctx)
@@ -575,13 +576,11 @@ void ManagementServer::createUser(Context &ctx)
     const std::optional<Mgmt::MgmtUserRequestBody> user = Mgmt::MgmtUserRequestBody::fromJson(*body, &error);
     if (!user)
         return ctx.fail(Errors::BodyNotReadable, error.message);
-    if (const Result<void> created
+    const Result<Operator> created
         = m_accounts.createUser(user->username.value_or(QString()), user->password.value_or(QString()), user->roles);
-        !created)
+    if (!created)
         return ctx.fail(accountError(created.error()), created.error().message);
-    ctx.send(QJsonObject { { "username"_L1, user->username.value_or(QString()) },
-                           { "roles"_L1, QJsonArray::fromStringList(user->roles) } },
-             Status::Created);
+    ctx.send(Mgmt::MgmtUser { created->id, created->name, created->roles }.toJson(), Status::Created);
 }
 
 void ManagementServer::updateUser(Context &ctx)
@@ -594,11 +593,11 @@ void ManagementServer::updateUser(Context &ctx)
     if (!user)
         return ctx.fail(Errors::BodyNotReadable, error.message);
     const QStringList &roles = user->roles;
-    if (const Result<void> updated
+    const Result<Operator> updated
         = m_accounts.updateUser(ctx.args.value(0), user->password.value_or(QString()), roles);
-        !updated)
+    if (!updated)
         return ctx.fail(accountError(updated.error()), updated.error().message);
-    ctx.send(QJsonObject { { "username"_L1, ctx.args.value(0) }, { "roles"_L1, QJsonArray::fromStringList(roles) } });
+    ctx.send(Mgmt::MgmtUser { updated->id, updated->name, updated->roles }.toJson());
 }
 
 void ManagementServer::deleteUser(Context &ctx)

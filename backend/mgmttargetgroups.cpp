@@ -98,8 +98,13 @@ void ManagementServer::setTargetsGroup(Context &ctx)
         const std::optional<SqlCondition> condition = queryOf(ctx, RsqlCompiler::Entity::Target);
         if (!condition)
             return;
-        ids = m_store.idsWhere(RsqlCompiler::Entity::Target, condition->sql, condition->binds, u"t.id"_s, 0,
+        // A failed read is a 500, never "nothing matched, nothing moved".
+        Result<QList<qint64>> matching
+            = m_store.idsWhere(RsqlCompiler::Entity::Target, condition->sql, condition->binds, u"t.id"_s, 0,
                                std::numeric_limits<int>::max());
+        if (!ctx.succeeded(matching))
+            return;
+        ids = std::move(matching).value();
     }
     if (!ctx.succeeded(m_store.targets().setTargetGroup(ids, group)))
         return;

@@ -396,7 +396,11 @@ void ManagementServer::getTargetSet(Context &ctx)
         return;
     if (set.absent())
         return ctx.send(QJsonValue(), Status::NoContent);
-    ctx.send(QJsonObject { { "id"_L1, double(set->id) }, { "name"_L1, set->name }, { "version"_L1, set->version } });
+    // hawkBit answers the whole set (MgmtDistributionSet), as GET /distributionsets/{id} does.
+    const Result<MgmtDistributionSet> shown = setOf(*set);
+    if (!ctx.succeeded(shown))
+        return;
+    ctx.send(setsOut({ *shown }).first());
 }
 
 void ManagementServer::getAutoConfirm(Context &ctx)
@@ -404,12 +408,12 @@ void ManagementServer::getAutoConfirm(Context &ctx)
     const std::optional<Target> t = targetOf(ctx);
     if (!t)
         return;
-    QJsonObject o { { "active"_L1, t->autoConfirm } };
+    MgmtTargetAutoConfirm state { t->autoConfirm, std::nullopt, std::nullopt };
     if (t->autoConfirm) {
-        o.insert("initiator"_L1, t->autoConfirmInitiator);
-        o.insert("remark"_L1, t->autoConfirmRemark);
+        state.initiator = t->autoConfirmInitiator;
+        state.remark = t->autoConfirmRemark;
     }
-    ctx.send(o);
+    ctx.send(state.toJson());
 }
 
 void ManagementServer::setAutoConfirm(Context &ctx)
@@ -540,15 +544,20 @@ void ManagementServer::deleteActions(Context &ctx)
         const std::optional<SqlCondition> condition = queryOf(ctx, RsqlCompiler::Entity::Action);
         if (!condition)
             return;
-        ids = m_store.idsWhere(RsqlCompiler::Entity::Action, condition->sql, condition->binds, u"a.id"_s, 0,
+        // A failed read is a 500, never "nothing matched, nothing deleted".
+        Result<QList<qint64>> matching
+            = m_store.idsWhere(RsqlCompiler::Entity::Action, condition->sql, condition->binds, u"a.id"_s, 0,
                                std::numeric_limits<int>::max());
+        if (!ctx.succeeded(matching))
+            return;
+        ids = std::move(matching).value();
     } else {
         return ctx.fail(Status::BadRequest, u"give ?q= or ?ids= (deleting every action needs q=id=ge=0)"_s);
     }
     const Result<int> deleted = m_store.actions().deleteClosedActions(ids);
     if (!ctx.succeeded(deleted))
         return;
-    ctx.send(QJsonObject { { "deleted"_L1, *deleted }, { "kept"_L1, int(ids.size()) - *deleted } });
+    ctx.send(MgmtActionsDeleted { *deleted, ids.size() - *deleted }.toJson());
 }
 
 } // namespace Flotilla

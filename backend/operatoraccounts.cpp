@@ -106,12 +106,12 @@ Result<void> OperatorAccounts::acceptable(const QString &password, const QString
     return {};
 }
 
-Result<void> OperatorAccounts::createUser(const QString &name, const QString &password, const QStringList &roles)
+Result<Operator> OperatorAccounts::createUser(const QString &name, const QString &password, const QStringList &roles)
 {
     if (name.trimmed().isEmpty() || name.size() > 64 || name.contains(u':'))
         return Failure { Invalid, u"a user name has 1 to 64 characters and no ':'"_s };
-    if (Result<void> ok = acceptable(password, roles, true); !ok)
-        return ok;
+    if (const Result<void> ok = acceptable(password, roles, true); !ok)
+        return ok.error();
     const QString hash = hashPassword(password);
     if (hash.isEmpty())
         return Failure { Invalid, u"the password could not be hashed (out of memory)"_s };
@@ -122,9 +122,10 @@ Result<void> OperatorAccounts::createUser(const QString &name, const QString &pa
         return existing.error();
     if (existing.found())
         return Failure { Exists, u"user '%1' exists"_s.arg(name) };
-    if (const Result<qint64> id = m_store.accounts().insertUser(name, hash, roles); !id)
+    const Result<qint64> id = m_store.accounts().insertUser(name, hash, roles);
+    if (!id)
         return id.error();
-    return {};
+    return Operator { *id, name, roles };
 }
 
 Result<void> OperatorAccounts::anotherAdministratorThan(const QString &name)
@@ -138,24 +139,26 @@ Result<void> OperatorAccounts::anotherAdministratorThan(const QString &name)
     return {};
 }
 
-Result<void> OperatorAccounts::updateUser(const QString &name, const QString &password, const QStringList &roles)
+Result<Operator> OperatorAccounts::updateUser(const QString &name, const QString &password, const QStringList &roles)
 {
     const Lookup<SqlAccountStore::UserRow> user = m_store.accounts().userByName(name);
     if (user.failed())
         return user.error();
     if (user.absent())
         return Failure { Unknown, u"user '%1' does not exist"_s.arg(name) };
-    if (Result<void> ok = acceptable(password, roles, false); !ok)
-        return ok;
+    if (const Result<void> ok = acceptable(password, roles, false); !ok)
+        return ok.error();
     if (!roles.contains(u"admin"_s)) {
-        if (Result<void> ok = anotherAdministratorThan(name); !ok)
-            return ok;
+        if (const Result<void> ok = anotherAdministratorThan(name); !ok)
+            return ok.error();
     }
     const QString hash = password.isEmpty() ? QString() : hashPassword(password);
     if (!password.isEmpty() && hash.isEmpty())
         return Failure { Invalid, u"the password could not be hashed (out of memory)"_s };
     m_recent.clear(); // cached credentials carry the old roles
-    return m_store.accounts().updateUser(user->id, hash, roles);
+    if (const Result<void> updated = m_store.accounts().updateUser(user->id, hash, roles); !updated)
+        return updated.error();
+    return Operator { user->id, name, roles };
 }
 
 Result<void> OperatorAccounts::deleteUser(const QString &name)

@@ -36,9 +36,9 @@ public:
     static constexpr QLatin1StringView LastAdministrator { "flotilla.accounts.lastAdministrator" };
 
     // Creates a user; refused when the name is taken, a role unknown, or the password too short.
-    Result<void> createUser(const QString &name, const QString &password, const QStringList &roles);
+    Result<Operator> createUser(const QString &name, const QString &password, const QStringList &roles);
     // Changes roles (and the password unless empty) / removes a user; the last administrator stays one.
-    Result<void> updateUser(const QString &name, const QString &password, const QStringList &roles);
+    Result<Operator> updateUser(const QString &name, const QString &password, const QStringList &roles);
     Result<void> deleteUser(const QString &name);
     Result<bool> hasUsers();
     Result<QList<Operator>> users();

@@ -187,7 +187,7 @@ bool Server::start()
         const QString password
             = configured ? m_config.initialAdminPassword : qEnvironmentVariable("FLOTILLA_ADMIN_PASSWORD");
         if (!user.isEmpty() && !password.isEmpty()) {
-            if (const Result<void> created = m_accounts->createUser(user, password, { u"admin"_s }); !created) {
+            if (const Result<Operator> created = m_accounts->createUser(user, password, { u"admin"_s }); !created) {
                 m_error = u"FLOTILLA_ADMIN_USER/FLOTILLA_ADMIN_PASSWORD: "_s + created.error().message;
                 return false;
             }
@@ -296,8 +296,8 @@ bool Server::loadLocalCredential()
             return false;
         }
         file.close();
-        const Result<void> stored = existing.found() ? m_accounts->updateUser(user, password, { u"admin"_s })
-                                                     : m_accounts->createUser(user, password, { u"admin"_s });
+        const Result<Operator> stored = existing.found() ? m_accounts->updateUser(user, password, { u"admin"_s })
+                                                         : m_accounts->createUser(user, password, { u"admin"_s });
         if (!stored) {
             m_error = stored.error().message;
             return false;

@@ -477,15 +477,15 @@ int SqlStore::countRows(const QString &table)
     return q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next() ? q.value(0).toInt() : 0;
 }
 
-QList<qint64> SqlStore::idsWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds,
-                                 const QString &orderBy, int offset, int limit)
+Result<QList<qint64>> SqlStore::idsWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds,
+                                         const QString &orderBy, int offset, int limit)
 {
     QList<qint64> ids;
     const auto [table, alias] = tableOf(entity);
     QSqlQuery q(m_db);
     if (!execPage(q, alias + QStringLiteral(".id"), table + u' ' + alias, where, binds, orderBy, offset, limit)) {
         setError(QStringLiteral("listing %1").arg(table), q);
-        return ids;
+        return Failure { QStringLiteral("flotilla.store"), m_error };
     }
     while (q.next())
         ids.append(q.value(0).toLongLong());

@@ -72,8 +72,8 @@ public:
 
     // Any entity's rows (RsqlCompiler: its alias, t, m, s, r, a or aa) matching compiled RSQL: their ids and how
     // many; and a table's row count (tests and benchmarks).
-    QList<qint64> idsWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds,
-                           const QString &orderBy, int offset, int limit);
+    Result<QList<qint64>> idsWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds,
+                                   const QString &orderBy, int offset, int limit);
     Result<int> countWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds);
     int countRows(const QString &table);
 

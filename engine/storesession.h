@@ -40,7 +40,6 @@ public:
     }
     Q_DISABLE_COPY_MOVE(StoreTransaction)
 
-    bool isOpen() const { return m_open; }
     // Whether the transaction began, or why not.
     const Result<void> &begun() const { return m_begun; }
     // Commits once; a transaction that never began says why.

@@ -85,6 +85,94 @@ const QList<FieldSpec> &MgmtUser::fields()
     return list;
 }
 
+QJsonObject MgmtTargetAutoConfirm::toJson() const
+{
+    QJsonObject o { { "active"_L1, active } };
+    insertIf(o, "initiator"_L1, initiator);
+    insertIf(o, "remark"_L1, remark);
+    return o;
+}
+
+std::optional<MgmtTargetAutoConfirm> MgmtTargetAutoConfirm::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtTargetAutoConfirm a;
+    Reader r(o, {}, error);
+    r.read("active"_L1, &a.active);
+    r.read("initiator"_L1, &a.initiator);
+    r.read("remark"_L1, &a.remark);
+    return done(r, std::move(a));
+}
+
+const QList<FieldSpec> &MgmtTargetAutoConfirm::fields()
+{
+    static const QList<FieldSpec> list = { { "active", "boolean" }, { "initiator", "string" }, { "remark", "string" } };
+    return list;
+}
+
+QJsonObject MgmtToken::toJson() const
+{
+    return { { "token"_L1, token }, { "expiresAt"_L1, double(expiresAt) } };
+}
+
+std::optional<MgmtToken> MgmtToken::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtToken t;
+    Reader r(o, {}, error);
+    r.read("token"_L1, &t.token);
+    r.read("expiresAt"_L1, &t.expiresAt);
+    return done(r, std::move(t));
+}
+
+const QList<FieldSpec> &MgmtToken::fields()
+{
+    static const QList<FieldSpec> list = { { "token", "string" }, { "expiresAt", "integer" } };
+    return list;
+}
+
+QJsonObject MgmtUserInfo::toJson() const
+{
+    return { { "tenant"_L1, tenant },
+             { "username"_L1, username },
+             { "permissions"_L1, QJsonArray::fromStringList(permissions) } };
+}
+
+std::optional<MgmtUserInfo> MgmtUserInfo::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtUserInfo u;
+    Reader r(o, {}, error);
+    r.read("tenant"_L1, &u.tenant);
+    r.read("username"_L1, &u.username);
+    r.read("permissions"_L1, &u.permissions);
+    return done(r, std::move(u));
+}
+
+const QList<FieldSpec> &MgmtUserInfo::fields()
+{
+    static const QList<FieldSpec> list
+        = { { "tenant", "string" }, { "username", "string" }, { "permissions", "array" } };
+    return list;
+}
+
+QJsonObject MgmtActionsDeleted::toJson() const
+{
+    return { { "deleted"_L1, double(deleted) }, { "kept"_L1, double(kept) } };
+}
+
+std::optional<MgmtActionsDeleted> MgmtActionsDeleted::fromJson(const QJsonObject &o, DecodeError *error)
+{
+    MgmtActionsDeleted d;
+    Reader r(o, {}, error);
+    r.read("deleted"_L1, &d.deleted);
+    r.read("kept"_L1, &d.kept);
+    return done(r, std::move(d));
+}
+
+const QList<FieldSpec> &MgmtActionsDeleted::fields()
+{
+    static const QList<FieldSpec> list = { { "deleted", "integer" }, { "kept", "integer" } };
+    return list;
+}
+
 QJsonObject MgmtActionSpan::toJson() const
 {
     return { { "id"_L1, double(id) },

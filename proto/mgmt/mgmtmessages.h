@@ -385,6 +385,58 @@ struct MgmtUser
     bool operator==(const MgmtUser &) const = default;
 };
 
+// GET /targets/{id}/autoConfirm (hawkBit's MgmtTargetAutoConfirm): whether the target confirms its actions
+// itself; who activated it and why only while it is active.
+struct MgmtTargetAutoConfirm
+{
+    bool active = false;
+    std::optional<QString> initiator;
+    std::optional<QString> remark;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtTargetAutoConfirm> fromJson(const QJsonObject &o, DecodeError *error);
+    static const QList<FieldSpec> &fields();
+    bool operator==(const MgmtTargetAutoConfirm &) const = default;
+};
+
+// Flotilla: POST /rest/v1/userinfo/token: a bearer token for the operator who asked, and when it expires.
+struct MgmtToken
+{
+    QString token;
+    qint64 expiresAt = 0; // ms since the epoch
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtToken> fromJson(const QJsonObject &o, DecodeError *error);
+    static const QList<FieldSpec> &fields();
+    bool operator==(const MgmtToken &) const = default;
+};
+
+// GET /rest/v1/userinfo: who the credentials are, in which tenant, and what they may do (permission names).
+struct MgmtUserInfo
+{
+    QString tenant;
+    QString username;
+    QStringList permissions;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtUserInfo> fromJson(const QJsonObject &o, DecodeError *error);
+    static const QList<FieldSpec> &fields();
+    bool operator==(const MgmtUserInfo &) const = default;
+};
+
+// Flotilla: DELETE /rest/v1/actions?q=|ids=: how many of the matched actions were deleted (closed ones) and how
+// many kept (still open).
+struct MgmtActionsDeleted
+{
+    qint64 deleted = 0;
+    qint64 kept = 0;
+
+    QJsonObject toJson() const;
+    static std::optional<MgmtActionsDeleted> fromJson(const QJsonObject &o, DecodeError *error);
+    static const QList<FieldSpec> &fields();
+    bool operator==(const MgmtActionsDeleted &) const = default;
+};
+
 // Flotilla: one action of a rollout as a span in time (GET /rest/v1/rollouts/{id}/actions), for the progress chart
 // and the timeline. The times are always written, null while unknown.
 struct MgmtActionSpan

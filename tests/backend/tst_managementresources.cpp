@@ -47,6 +47,8 @@ private Q_SLOTS:
     void aRolloutStepTheStoreFailsIsAServerError_data();
     void aRolloutStepTheStoreFailsIsAServerError();
     void aModuleTheStoreCannotWriteIsNotAConflict();
+    void aBulkChangeWhoseMatchCannotBeReadIsAnError_data();
+    void aBulkChangeWhoseMatchCannotBeReadIsAnError();
     void credentialsThatCannotBeCheckedAreNotUnauthorized();
     void anEntityWhoseMetadataStaysIsNotDeleted_data();
     void anEntityWhoseMetadataStaysIsNotDeleted();
@@ -675,6 +677,37 @@ void TestManagementResources::aModuleTheStoreCannotWriteIsNotAConflict()
     QCOMPARE(again.status, 409);
     QVERIFY2(again.json().value("message"_L1).toString().contains(u"linux 6.2 of type os exists"_s),
              again.body.constData());
+}
+
+void TestManagementResources::aBulkChangeWhoseMatchCannotBeReadIsAnError_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("table"); // taken away while the request runs
+    QTest::newRow("deleting closed actions by q") << QByteArray("DELETE") << u"/actions?q=id=ge=0"_s << u"actions"_s;
+    QTest::newRow("moving targets into a group by q")
+        << QByteArray("PUT") << u"/targetgroups/Africa?q=controllerId==b-*"_s << u"targets"_s;
+}
+
+// Issue 18, item 6: a bulk change by RSQL whose match cannot be read is a 500; before, the failed read was an
+// empty match, answered as success having changed nothing ({"deleted": 0} or 204).
+void TestManagementResources::aBulkChangeWhoseMatchCannotBeReadIsAnError()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QString, table);
+    HttpClient &admin = as("admin");
+    QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"b-1"}])").status, 201);
+    HttpAnswer failed;
+    {
+        const FlotillaTest::TableAway away(serverDatabase(), table);
+        QVERIFY2(away.isAway(), qPrintable(away.error()));
+        failed = admin.send(method, path);
+    }
+    QCOMPARE(failed.status, 500);
+    QVERIFY2(failed.json().value("message"_L1).toString().contains(u"listing %1"_s.arg(table)),
+             failed.body.constData());
+    QVERIFY(admin.send(method, path).status < 300); // and it works once the store reads again
 }
 
 // Credentials the store cannot read are a 500, not a 401 after which a client asks its user for a password that is

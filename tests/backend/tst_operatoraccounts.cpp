@@ -99,14 +99,14 @@ void TestOperatorAccounts::credentialsThatCannotBeCheckedAreNotWrong()
         const Lookup<Operator> who = accounts.authenticate(basic(u"ada"_s, u"correct horse"_s));
         QVERIFY(who.failed());
         QVERIFY2(who.error().message.contains(u"reading user ada"_s), qPrintable(who.error().message));
-        const Result<void> updated = accounts.updateUser(u"ada"_s, QString(), { u"admin"_s });
+        const Result<Operator> updated = accounts.updateUser(u"ada"_s, QString(), { u"admin"_s });
         QVERIFY(!updated);
         QCOMPARE(updated.error().code, u"flotilla.store"_s);
         const Result<void> deleted = accounts.deleteUser(u"ada"_s);
         QVERIFY(!deleted);
         QCOMPARE(deleted.error().code, u"flotilla.store"_s);
         // A user that cannot be written is the store's failure, not a name that is taken.
-        const Result<void> created = accounts.createUser(u"grace"_s, u"hopper's password"_s, { u"viewer"_s });
+        const Result<Operator> created = accounts.createUser(u"grace"_s, u"hopper's password"_s, { u"viewer"_s });
         QVERIFY(!created);
         QCOMPARE(created.error().code, u"flotilla.store"_s);
         QVERIFY2(created.error().message.contains(u"user grace"_s), qPrintable(created.error().message));
@@ -116,13 +116,13 @@ void TestOperatorAccounts::credentialsThatCannotBeCheckedAreNotWrong()
     const Result<void> nobody = accounts.deleteUser(u"nobody"_s);
     QVERIFY(!nobody);
     QCOMPARE(nobody.error().code, OperatorAccounts::Unknown);
-    const Result<void> again = accounts.createUser(u"ada"_s, u"another horse"_s, { u"admin"_s });
+    const Result<Operator> again = accounts.createUser(u"ada"_s, u"another horse"_s, { u"admin"_s });
     QVERIFY(!again);
     QCOMPARE(again.error().code, OperatorAccounts::Exists);
     const Result<void> last = accounts.deleteUser(u"ada"_s);
     QVERIFY(!last);
     QCOMPARE(last.error().code, OperatorAccounts::LastAdministrator);
-    const Result<void> shortPassword = accounts.updateUser(u"ada"_s, u"short"_s, { u"admin"_s });
+    const Result<Operator> shortPassword = accounts.updateUser(u"ada"_s, u"short"_s, { u"admin"_s });
     QVERIFY(!shortPassword);
     QCOMPARE(shortPassword.error().code, OperatorAccounts::Invalid);
 }
@@ -221,7 +221,7 @@ void TestOperatorAccounts::changedPasswordIsArgon2id()
 {
     OperatorAccounts accounts(*m_store);
     QVERIFY(m_store->accounts().insertUser(u"root"_s, legacyHash(u"first password"_s), { u"admin"_s }).ok());
-    const Result<void> changed = accounts.updateUser(u"root"_s, u"second password"_s, { u"admin"_s });
+    const Result<Operator> changed = accounts.updateUser(u"root"_s, u"second password"_s, { u"admin"_s });
     QVERIFY2(changed, changed ? "" : qPrintable(changed.error().message));
     QVERIFY(storedHash(u"root"_s).startsWith(u"$argon2id$"_s));
     QVERIFY(accounts.authenticate(basic(u"root"_s, u"first password"_s)).absent());

@@ -112,7 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QJsonDocument doc
         = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1)));
-    switch (data[0] % 55) {
+    switch (data[0] % 59) {
     case 0:
         return items<MgmtTargetRequestBody>(doc), 0;
     case 1:
@@ -219,6 +219,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return object<MgmtActionConfirmationRequestBodyPut>(doc), 0;
     case 52:
         return memberRefs(doc), 0;
+    case 55:
+        return object<MgmtTargetAutoConfirm>(doc), 0;
+    case 56:
+        return object<MgmtToken>(doc), 0;
+    case 57:
+        return object<MgmtUserInfo>(doc), 0;
+    case 58:
+        return object<MgmtActionsDeleted>(doc), 0;
     default:
         return object<MgmtTargetAutoConfirmUpdate>(doc), 0;
     }

@@ -333,9 +333,10 @@ void TestMgmtMessages::roundTrip_data()
 {
     QTest::addColumn<QString>("type");
     QTest::addColumn<bool>("full");
-    for (const char *type :
-         { "target", "action", "module", "set", "rollout", "group", "error", "audit", "user", "span", "forecast", "tag",
-           "module type", "set type", "target type", "filter", "auto-assignment" }) {
+    for (const char *type : { "target",      "action",    "module",         "set",    "rollout",         "group",
+                              "error",       "audit",     "user",           "span",   "forecast",        "tag",
+                              "module type", "set type",  "target type",    "filter", "auto-assignment", "auto-confirm",
+                              "token",       "user info", "actions deleted" }) {
         QTest::addRow("%s full", type) << QString::fromLatin1(type) << true;
         QTest::addRow("%s empty", type) << QString::fromLatin1(type) << false;
     }
@@ -383,6 +384,15 @@ void TestMgmtMessages::roundTrip()
         checkRoundTrip(full ? fullSetType() : MgmtDistributionSetType());
     else if (type == u"target type"_s)
         checkRoundTrip(full ? fullTargetType() : MgmtTargetType());
+    else if (type == u"auto-confirm"_s)
+        checkRoundTrip(full ? MgmtTargetAutoConfirm { true, u"grace"_s, u"night shift"_s } : MgmtTargetAutoConfirm());
+    else if (type == u"token"_s)
+        checkRoundTrip(full ? MgmtToken { u"c2VjcmV0"_s, 1764600000000 } : MgmtToken());
+    else if (type == u"user info"_s)
+        checkRoundTrip(full ? MgmtUserInfo { u"DEFAULT"_s, u"grace"_s, { u"READ_TARGET"_s, u"UPDATE_TARGET"_s } }
+                            : MgmtUserInfo());
+    else if (type == u"actions deleted"_s)
+        checkRoundTrip(full ? MgmtActionsDeleted { 3, 2 } : MgmtActionsDeleted());
     else if (type == u"span"_s)
         checkRoundTrip(full ? MgmtActionSpan { 9, u"cam-1"_s, 4, u"running"_s, 1000, 2000, std::nullopt }
                             : MgmtActionSpan());
@@ -434,6 +444,13 @@ void TestMgmtMessages::encodesWhatTheSchemaDocuments_data()
                           << documented(MgmtActionSpan::fields(), false);
     QTest::newRow("user") << MgmtUser { 3, u"grace"_s, { u"operator"_s } }.toJson()
                           << documented(MgmtUser::fields(), false);
+    QTest::newRow("auto-confirm") << MgmtTargetAutoConfirm { true, u"grace"_s, u"r"_s }.toJson()
+                                  << documented(MgmtTargetAutoConfirm::fields(), false);
+    QTest::newRow("token") << MgmtToken { u"t"_s, 1 }.toJson() << documented(MgmtToken::fields(), false);
+    QTest::newRow("user info") << MgmtUserInfo { u"DEFAULT"_s, u"grace"_s, {} }.toJson()
+                               << documented(MgmtUserInfo::fields(), false);
+    QTest::newRow("actions deleted") << MgmtActionsDeleted { 1, 0 }.toJson()
+                                     << documented(MgmtActionsDeleted::fields(), false);
 }
 
 void TestMgmtMessages::encodesWhatTheSchemaDocuments()

@@ -6,6 +6,7 @@
 #include "app/console/pages/decisiondialog.h"
 #include "app/console/serverconnection.h"
 #include "app/console/tableview.h"
+#include "proto/mgmt/mgmtmessages.h"
 #include "proto/mgmt/mgmtrequests.h"
 
 #include <QComboBox>
@@ -151,14 +152,18 @@ void ConsentPage::refreshAutoConfirm()
     connect(reply, &ApiReply::finished, this, [this, generation, target](const QJsonDocument &body) {
         if (generation != m_autoConfirmGeneration)
             return;
-        const QJsonObject o = body.object();
-        m_autoConfirmActive = o.value("active"_L1).toBool();
+        Flotilla::Mgmt::DecodeError error;
+        const std::optional<Flotilla::Mgmt::MgmtTargetAutoConfirm> state
+            = Flotilla::Mgmt::MgmtTargetAutoConfirm::fromJson(body.object(), &error);
+        if (!state)
+            return m_autoConfirmState->setText(tr("Auto-confirm state unknown: %1").arg(error.message));
+        m_autoConfirmActive = state->active;
         m_autoConfirm->setText(m_autoConfirmActive ? tr("Turn auto-confirm &off") : tr("Turn auto-confirm &on…"));
         m_autoConfirm->setEnabled(true);
-        m_autoConfirmState->setText(
-            m_autoConfirmActive ? tr("%1 confirms by itself (turned on by %2: %3)")
-                                      .arg(target, o.value("initiator"_L1).toString(), o.value("remark"_L1).toString())
-                                : tr("%1 asks its user before each update").arg(target));
+        m_autoConfirmState->setText(m_autoConfirmActive ? tr("%1 confirms by itself (turned on by %2: %3)")
+                                                              .arg(target, state->initiator.value_or(QString()),
+                                                                   state->remark.value_or(QString()))
+                                                        : tr("%1 asks its user before each update").arg(target));
     });
     connect(reply, &ApiReply::failed, this, [this, generation](int, const QString &why) {
         if (generation == m_autoConfirmGeneration)

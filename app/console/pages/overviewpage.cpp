@@ -20,6 +20,8 @@
 #include <QUrlQuery>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Flotilla {
@@ -129,10 +131,10 @@ OverviewPage::OverviewPage(ServerConnection &connection, QWidget *parent)
     m_consentRefresh->setInterval(1000);
     connect(m_consentRefresh, &QTimer::timeout, this, &OverviewPage::refreshConsent);
     m_nextOverdue->setSingleShot(true);
-    connect(m_nextOverdue, &QTimer::timeout, this, &OverviewPage::refreshFleet);
+    connect(m_nextOverdue, &QTimer::timeout, this, &OverviewPage::fleetChanged);
     connect(&m_connection, &ServerConnection::event, this, [this](const QString &type) {
-        if (type.startsWith(u"target."_s) && !m_fleetRefresh->isActive())
-            m_fleetRefresh->start();
+        if (type.startsWith(u"target."_s))
+            fleetChanged();
         if (type.startsWith(u"action."_s) && !m_consentRefresh->isActive())
             m_consentRefresh->start();
     });
@@ -189,6 +191,21 @@ void OverviewPage::openFilter(const QString &key)
     const QString filter = m_filters.value(key);
     if (!filter.isEmpty())
         Q_EMIT targetsFilterRequested(filter);
+}
+
+void OverviewPage::fleetChanged()
+{
+    if (!isVisible())
+        m_fleetStale = true;
+    else if (!m_fleetRefresh->isActive())
+        m_fleetRefresh->start();
+}
+
+void OverviewPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_fleetStale, false))
+        refreshFleet();
 }
 
 void OverviewPage::refreshFleet()

@@ -54,7 +54,13 @@ Q_SIGNALS:
     // Every card has its first answer from this server (once per server): what bench_console times.
     void loaded();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    // A target changed or turned overdue: count the fleet again (at most once a second), or, while the page is
+    // hidden, once it is shown: a hidden page does not ask the server for fleet-wide counts every second.
+    void fleetChanged();
     void refreshFleet();
     void refreshConsent();
     void showFleet(const Mgmt::MgmtFleetOverview &overview);
@@ -79,6 +85,7 @@ private:
     QTimer *m_fleetRefresh;
     QTimer *m_consentRefresh;
     QTimer *m_nextOverdue;
+    bool m_fleetStale = false; // changed while hidden
     quint64 m_generation = 0; // answers to an older server are dropped
     int m_pendingCards = 0; // bits of the cards without a first answer from this server
 };
