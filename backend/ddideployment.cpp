@@ -194,18 +194,28 @@ void DdiServer::applyFeedback(Context &ctx, const Action &action, ActionEvent ev
     ctx.fail(Status::InternalServerError, u"the feedback could not be stored: %1"_s.arg(result.message));
 }
 
-void DdiServer::postDeploymentFeedback(Context &ctx, const QString &actionId)
+template<typename Feedback>
+std::optional<std::pair<Feedback, Action>> DdiServer::feedbackFor(Context &ctx, const QString &actionId)
 {
     Ddi::DecodeError error;
-    const std::optional<Ddi::ActionFeedback> feedback = Ddi::ActionFeedback::decode(ctx.request.body(), &error);
+    std::optional<Feedback> feedback = Feedback::decode(ctx.request.body(), &error);
     if (!feedback)
-        return ctx.fail(Status::BadRequest, error.message);
-    const std::optional<Action> action = actionOf(ctx, actionId);
+        return ctx.fail(Status::BadRequest, error.message), std::nullopt;
+    std::optional<Action> action = actionOf(ctx, actionId);
     if (!action)
+        return std::nullopt;
+    return std::pair { std::move(*feedback), std::move(*action) };
+}
+
+void DdiServer::postDeploymentFeedback(Context &ctx, const QString &actionId)
+{
+    const auto found = feedbackFor<Ddi::ActionFeedback>(ctx, actionId);
+    if (!found)
         return;
-    if (action->state == ActionState::WaitForConfirmation)
-        return ctx.fail(Status::NotFound, u"action %1 awaits confirmation"_s.arg(action->id));
-    applyFeedback(ctx, *action, deploymentEvent(*feedback), feedback->details, feedback->code, Status::NotFound);
+    const auto &[feedback, action] = *found;
+    if (action.state == ActionState::WaitForConfirmation)
+        return ctx.fail(Status::NotFound, u"action %1 awaits confirmation"_s.arg(action.id));
+    applyFeedback(ctx, action, deploymentEvent(feedback), feedback.details, feedback.code, Status::NotFound);
 }
 
 void DdiServer::getCancelAction(Context &ctx, const QString &actionId)
@@ -226,17 +236,14 @@ void DdiServer::getCancelAction(Context &ctx, const QString &actionId)
 
 void DdiServer::postCancelFeedback(Context &ctx, const QString &actionId)
 {
-    Ddi::DecodeError error;
-    const std::optional<Ddi::ActionFeedback> feedback = Ddi::ActionFeedback::decode(ctx.request.body(), &error);
-    if (!feedback)
-        return ctx.fail(Status::BadRequest, error.message);
-    const std::optional<Action> action = actionOf(ctx, actionId);
-    if (!action)
+    const auto found = feedbackFor<Ddi::ActionFeedback>(ctx, actionId);
+    if (!found)
         return;
-    if (action->state != ActionState::Canceling)
+    const auto &[feedback, action] = *found;
+    if (action.state != ActionState::Canceling)
         return ctx.fail(Status::MethodNotAllowed,
-                        u"action %1 is not being canceled (%2)"_s.arg(action->id).arg(nameOf(action->state)));
-    applyFeedback(ctx, *action, cancelEvent(*feedback), feedback->details, feedback->code, Status::MethodNotAllowed);
+                        u"action %1 is not being canceled (%2)"_s.arg(action.id).arg(nameOf(action.state)));
+    applyFeedback(ctx, action, cancelEvent(feedback), feedback.details, feedback.code, Status::MethodNotAllowed);
 }
 
 void DdiServer::getInstalledBase(Context &ctx, const QString &actionId)
@@ -322,18 +329,14 @@ void DdiServer::getConfirmationAction(Context &ctx, const QString &actionId)
 
 void DdiServer::postConfirmationFeedback(Context &ctx, const QString &actionId)
 {
-    Ddi::DecodeError error;
-    const std::optional<Ddi::ConfirmationFeedback> feedback
-        = Ddi::ConfirmationFeedback::decode(ctx.request.body(), &error);
-    if (!feedback)
-        return ctx.fail(Status::BadRequest, error.message);
-    const std::optional<Action> action = actionOf(ctx, actionId);
-    if (!action)
+    const auto found = feedbackFor<Ddi::ConfirmationFeedback>(ctx, actionId);
+    if (!found)
         return;
-    const bool confirmed = feedback->confirmation == Ddi::Confirmation::Confirmed;
-    QStringList messages = feedback->details;
+    const auto &[feedback, action] = *found;
+    const bool confirmed = feedback.confirmation == Ddi::Confirmation::Confirmed;
+    QStringList messages = feedback.details;
     messages.prepend(confirmed ? u"Confirmed by the device"_s : u"Denied by the device"_s);
-    applyFeedback(ctx, *action, confirmed ? ActionEvent::Confirm : ActionEvent::Deny, messages, feedback->code,
+    applyFeedback(ctx, action, confirmed ? ActionEvent::Confirm : ActionEvent::Deny, messages, feedback.code,
                   Status::NotFound);
 }
 

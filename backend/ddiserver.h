@@ -90,6 +90,10 @@ private:
     void getArtifact(Context &ctx, const QString &moduleAndFile);
 
     std::optional<Action> actionOf(Context &ctx, const QString &actionId);
+    // A feedback request's body (Ddi::ActionFeedback or Ddi::ConfirmationFeedback) and the action it is for; else
+    // answers 400 (a body it cannot read) or as actionOf() does.
+    template<typename Feedback>
+    std::optional<std::pair<Feedback, Action>> feedbackFor(Context &ctx, const QString &actionId);
     // The deployment (or confirmation) JSON of an action; nullopt when the store failed (ctx has the 500).
     std::optional<QByteArray> deploymentJson(Context &ctx, const Action &action, int historyCount, bool confirmation);
     void applyFeedback(Context &ctx, const Action &action, ActionEvent event, const QStringList &messages,
