@@ -54,6 +54,7 @@ private Q_SLOTS:
     void anEntityWhoseMetadataStaysIsNotDeleted();
 
 private:
+    int readyRollout(const QByteArray &targets);
     // The server's own store connection.
     QSqlDatabase serverDatabase() const { return FlotillaTest::storeConnection(m_dir->filePath(u"db"_s)); }
 };
@@ -567,6 +568,19 @@ void TestManagementResources::failedReadsAreErrorsNotEmptyPages()
     QCOMPARE(request().status, healthy);
 }
 
+// The repository, the targets given and a READY rollout "r" over those whose id starts with "a-"; its id, or 0.
+int TestManagementResources::readyRollout(const QByteArray &targets)
+{
+    prepareRepository();
+    HttpClient &admin = as("admin");
+    if (admin.post(u"/targets"_s, targets).status != 201)
+        return 0;
+    const HttpAnswer created
+        = admin.post(u"/rollouts"_s,
+                     R"({"name":"r","targetFilterQuery":"controllerId==a-*","distributionSetId":1,"amountGroups":1})");
+    return created.status == 201 ? created.json()["id"_L1].toInt() : 0;
+}
+
 void TestManagementResources::aRolloutThatCannotBeReadIsNotMissing_data()
 {
     QTest::addColumn<QByteArray>("method");
@@ -583,14 +597,9 @@ void TestManagementResources::aRolloutThatCannotBeReadIsNotMissing()
 {
     QFETCH(QByteArray, method);
     QFETCH(QString, path);
-    prepareRepository();
     HttpClient &admin = as("admin");
-    QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"a-1"}])").status, 201);
-    const HttpAnswer created
-        = admin.post(u"/rollouts"_s,
-                     R"({"name":"r","targetFilterQuery":"controllerId==a-*","distributionSetId":1,"amountGroups":1})");
-    QCOMPARE(created.status, 201);
-    const int rollout = created.json()["id"_L1].toInt();
+    const int rollout = readyRollout(R"([{"controllerId":"a-1"}])");
+    QVERIFY(rollout > 0);
 
     HttpAnswer failed;
     {
@@ -631,14 +640,9 @@ void TestManagementResources::aRolloutStepTheStoreFailsIsAServerError()
     QFETCH(QByteArray, body);
     QFETCH(QString, table);
     QFETCH(QString, words);
-    prepareRepository();
     HttpClient &admin = as("admin");
-    QCOMPARE(admin.post(u"/targets"_s, R"([{"controllerId":"a-1"},{"controllerId":"a-2"}])").status, 201);
-    const HttpAnswer created
-        = admin.post(u"/rollouts"_s,
-                     R"({"name":"r","targetFilterQuery":"controllerId==a-*","distributionSetId":1,"amountGroups":1})");
-    QCOMPARE(created.status, 201);
-    const int rollout = created.json()["id"_L1].toInt();
+    const int rollout = readyRollout(R"([{"controllerId":"a-1"},{"controllerId":"a-2"}])");
+    QVERIFY(rollout > 0);
 
     HttpAnswer failed;
     {
