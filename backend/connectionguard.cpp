@@ -2,6 +2,7 @@
 
 #include "backend/backendlogging.h"
 #include "backend/connectionguard_p.h"
+#include "backend/servermetrics.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -178,6 +179,8 @@ void ConnectionGuard::refuse(const QHttpServerRequest &request, QHttpServerRespo
     responder.write(R"({"exceptionClass":"","errorCode":"flotilla.http.tooManyRequests","message":")" + message.toUtf8()
                         + R"("})",
                     h, QHttpServerResponder::StatusCode::TooManyRequests);
+    if (m_metrics)
+        m_metrics->recordRequest("other"_L1, u"(rate limited)"_s, ServerMetrics::methodName(request.method()), 429, 0);
 }
 
 ConnectionWatch::ConnectionWatch(ConnectionGuard &guard, QTcpSocket *socket)

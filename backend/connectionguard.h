@@ -18,6 +18,7 @@ class QTcpSocket;
 namespace Flotilla {
 
 class ConnectionWatch;
+class ServerMetrics;
 
 // What the server allows one client, and for how long it waits on one.
 struct ConnectionLimits
@@ -62,6 +63,8 @@ public:
     int connectionsFrom(const QHostAddress &address) const { return m_perAddress.value(address); }
     int openConnections() const { return int(m_watches.size()); }
     const ConnectionLimits &limits() const { return m_limits; }
+    // Where refused requests are counted (none: not counted).
+    void setMetrics(ServerMetrics *metrics) { m_metrics = metrics; }
 
 private:
     friend class ConnectionWatch;
@@ -74,6 +77,7 @@ private:
     QElapsedTimer m_clock;
     QHash<std::pair<QHostAddress, quint16>, ConnectionWatch *> m_watches;
     QHash<QHostAddress, int> m_perAddress;
+    ServerMetrics *m_metrics = nullptr;
 };
 
 } // namespace Flotilla

@@ -1,5 +1,6 @@
 #include "backend/ddiserver.h"
 #include "backend/ddiserver_p.h"
+#include "backend/servermetrics.h"
 
 #include "proto/http/httprange.h"
 #include "proto/http/segmentdevice.h"
@@ -80,7 +81,7 @@ void DdiServer::getArtifact(Context &ctx, const QString &moduleAndFile)
         h.append(QHttpHeaders::WellKnownHeader::ContentType, "text/plain");
         h.append(QHttpHeaders::WellKnownHeader::ContentDisposition,
                  "attachment;filename=" + QUrl::toPercentEncoding(artifact->filename) + ".MD5SUM");
-        return ctx.responder.write(head ? QByteArray() : text, h, Status::Ok);
+        return ctx.send(head ? QByteArray() : text, Status::Ok, h);
     }
 
     const QString path = m_artifacts.pathOf(artifact->sha256);
@@ -166,7 +167,9 @@ void DdiServer::getArtifact(Context &ctx, const QString &moduleAndFile)
     }
     ++m_activeTransfers;
     connect(device, &QObject::destroyed, this, [this] { --m_activeTransfers; });
-    ctx.responder.write(device, h, status);
+    if (m_metrics)
+        device->setReadObserver([metrics = m_metrics](qint64 bytes) { metrics->recordDownloadBytes(bytes); });
+    ctx.send(device, h, status);
 }
 
 } // namespace Flotilla

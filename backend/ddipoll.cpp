@@ -1,5 +1,6 @@
 #include "backend/ddiserver.h"
 #include "backend/ddiserver_p.h"
+#include "backend/servermetrics.h"
 
 #include <QCryptographicHash>
 
@@ -29,6 +30,8 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     }
 
     Q_EMIT polled(t.id, t.controllerId);
+    if (m_metrics)
+        m_metrics->recordPoll();
     const Result<DeploymentService::PollAnswer> answer = m_deployment.poll(t.id);
     if (!answer)
         return ctx.fail(Status::InternalServerError,
@@ -72,7 +75,7 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     if (!ifNoneMatch.isEmpty() && ifNoneMatch.split(',').contains(etag)) {
         QHttpHeaders h;
         h.append(QHttpHeaders::WellKnownHeader::ETag, etag);
-        return ctx.responder.write(QByteArray(), h, Status::NotModified);
+        return ctx.send(QByteArray(), Status::NotModified, h);
     }
     ctx.send(body, Status::Ok, headers);
 }

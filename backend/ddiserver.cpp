@@ -2,7 +2,9 @@
 #include "backend/ddiserver_p.h"
 
 #include "backend/backendlogging.h"
+#include "backend/servermetrics.h"
 
+#include <QElapsedTimer>
 #include <QHttpServer>
 
 using namespace Qt::StringLiterals;
@@ -74,40 +76,72 @@ const QList<DdiServer::Route> &DdiServer::routes()
 void DdiServer::install(QHttpServer &server)
 {
     const QString root = u"/<arg>/controller/v1/<arg>"_s;
-    for (const Route &route : routes()) {
-        const Handler handler = route.handler;
-        const bool registers = route.registers;
-        switch (route.path.count(u"<arg>"_s)) {
+    for (const Route &r : routes()) {
+        const Route *route = &r; // routes() is static: the pointer stays valid
+        switch (r.path.count(u"<arg>"_s)) {
         case 0:
-            server.route(root + route.path, route.methods, this,
+            server.route(root + r.path, r.methods, this,
                          [=, this](const QString &tenant, const QString &controllerId,
                                    const QHttpServerRequest &request, QHttpServerResponder &responder) {
-                             dispatch(tenant, controllerId, request, responder, handler, {}, registers);
+                             dispatch(tenant, controllerId, request, responder, *route, {});
                          });
             break;
         case 1:
-            server.route(root + route.path, route.methods, this,
+            server.route(root + r.path, r.methods, this,
                          [=, this](const QString &tenant, const QString &controllerId, const QString &arg,
                                    const QHttpServerRequest &request, QHttpServerResponder &responder) {
-                             dispatch(tenant, controllerId, request, responder, handler, arg, registers);
+                             dispatch(tenant, controllerId, request, responder, *route, arg);
                          });
             break;
         default: // the artifact: module and file, handed on as "module/file"
-            server.route(
-                root + route.path, route.methods, this,
-                [=, this](const QString &tenant, const QString &controllerId, const QString &module,
-                          const QString &file, const QHttpServerRequest &request, QHttpServerResponder &responder) {
-                    dispatch(tenant, controllerId, request, responder, handler, module + u'/' + file, registers);
-                });
+            server.route(root + r.path, r.methods, this,
+                         [=, this](const QString &tenant, const QString &controllerId, const QString &module,
+                                   const QString &file, const QHttpServerRequest &request,
+                                   QHttpServerResponder &responder) {
+                             dispatch(tenant, controllerId, request, responder, *route, module + u'/' + file);
+                         });
             break;
         }
     }
 }
 
-void DdiServer::dispatch(const QString &tenant, const QString &controllerId, const QHttpServerRequest &request,
-                         QHttpServerResponder &responder, Handler handler, const QString &arg, bool registers)
+const QString &DdiServer::templateOf(const Route &route)
 {
+    // "/{tenant}/controller/v1/{controllerId}/deploymentBase/{actionId}": each <arg> named by the segment before it.
+    static const QHash<const Route *, QString> templates = [] {
+        QHash<const Route *, QString> out;
+        for (const Route &r : routes()) {
+            QStringList segments = r.path.split(u'/');
+            for (qsizetype i = 1; i < segments.size(); ++i) {
+                if (segments[i] != u"<arg>"_s)
+                    continue;
+                segments[i] = segments[i - 1] == u"softwaremodules"_s ? u"{moduleId}"_s
+                    : segments[i - 1] == u"artifacts"_s               ? u"{filename}"_s
+                                                                      : u"{actionId}"_s;
+            }
+            out.insert(&r, u"/{tenant}/controller/v1/{controllerId}"_s + segments.join(u'/'));
+        }
+        return out;
+    }();
+    return *templates.constFind(&route);
+}
+
+void DdiServer::dispatch(const QString &tenant, const QString &controllerId, const QHttpServerRequest &request,
+                         QHttpServerResponder &responder, const Route &route, const QString &arg)
+{
+    QElapsedTimer timer;
+    timer.start();
     Context ctx { request, responder, {}, {} };
+    serve(ctx, tenant, controllerId, route, arg);
+    if (m_metrics)
+        m_metrics->recordRequest("ddi"_L1, templateOf(route), ServerMetrics::methodName(request.method()), ctx.answered,
+                                 timer.nsecsElapsed());
+}
+
+void DdiServer::serve(Context &ctx, const QString &tenant, const QString &controllerId, const Route &route,
+                      const QString &arg)
+{
+    const QHttpServerRequest &request = ctx.request;
     if (request.body().size() > m_settings.maxBodyBytes)
         return ctx.fail(Status::PayloadTooLarge, u"the request body exceeds %1 bytes"_s.arg(m_settings.maxBodyBytes));
     std::optional<DeviceTarget> target;
@@ -139,7 +173,7 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
             u"controllerId must have 1 to %1 characters, none of them white space or control characters"_s.arg(
                 MaxControllerIdLength));
     if (!target) {
-        if (!registers)
+        if (!route.registers)
             return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(controllerId));
         // Plug and play: a gateway (or, when allowed, anonymous) poll registers an unknown target.
         Target t;
@@ -159,7 +193,7 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
     }
     ctx.target = *target;
     ctx.base = m_settings.externalUrl.baseFor(request);
-    (this->*handler)(ctx, arg);
+    (this->*route.handler)(ctx, arg);
 }
 
 QString DdiServer::controllerBase(const Context &ctx) const

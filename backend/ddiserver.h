@@ -17,6 +17,8 @@ class QHttpServerRequest;
 
 namespace Flotilla {
 
+class ServerMetrics;
+
 struct DdiSettings
 {
     QString tenant = QStringLiteral("DEFAULT"); // compared case-insensitively, as hawkBit does
@@ -55,6 +57,8 @@ public:
         bool registers; // a gateway token registers an unknown target here (base poll, confirmation base)
     };
     static const QList<Route> &routes();
+    // A route's full path as the metrics name it: "/{tenant}/controller/v1/{controllerId}/deploymentBase/{actionId}".
+    static const QString &templateOf(const Route &route);
 
 Q_SIGNALS:
     // A device polled (for the event stream).
@@ -65,10 +69,15 @@ public:
     void flushPolls();
     // Downloads still streaming.
     int activeTransfers() const { return m_activeTransfers; }
+    // Where each request's route, status and duration, polls and download bytes are counted (none: not counted).
+    void setMetrics(ServerMetrics *metrics) { m_metrics = metrics; }
 
 private:
     void dispatch(const QString &tenant, const QString &controllerId, const QHttpServerRequest &request,
-                  QHttpServerResponder &responder, Handler handler, const QString &arg, bool registers);
+                  QHttpServerResponder &responder, const Route &route, const QString &arg);
+    // Size, tenant, credentials, the target (registered when the route allows), then the handler.
+    void serve(Context &ctx, const QString &tenant, const QString &controllerId, const Route &route,
+               const QString &arg);
 
     void basePoll(Context &ctx, const QString &);
     void putConfigData(Context &ctx, const QString &);
@@ -112,6 +121,7 @@ private:
     RolloutService &m_rollouts;
     DeviceAuthenticator m_authenticator;
     int m_activeTransfers = 0;
+    ServerMetrics *m_metrics = nullptr;
     // Lazy poll persistence: a poll that changes nothing but the time is kept here and written in batches.
     QHash<qint64, TargetStore::PollRecord> m_pendingPolls;
     QTimer m_pollFlush;

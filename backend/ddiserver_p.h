@@ -90,11 +90,18 @@ struct DdiServer::Context
     QHttpServerResponder &responder;
     DeviceTarget target;
     QString base; // externally visible scheme://host[:port]
+    int answered = 0; // the status written (metrics); 0: none yet
 
     void send(const QByteArray &json, DdiDetail::Status status = DdiDetail::Status::Ok,
               QHttpHeaders headers = DdiDetail::jsonHeaders())
     {
+        answered = int(status);
         responder.write(json, headers, status);
+    }
+    void send(QIODevice *stream, const QHttpHeaders &headers, DdiDetail::Status status)
+    {
+        answered = int(status);
+        responder.write(stream, headers, status);
     }
     void fail(DdiDetail::Status status, const QString &message)
     {

@@ -132,6 +132,8 @@ void EventStream::accept(std::unique_ptr<QWebSocket> owned)
     QWebSocket *socket = owned.release();
     socket->setParent(this);
     connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    ++m_clients;
+    connect(socket, &QObject::destroyed, this, [this] { --m_clients; });
     auto send = [socket](const QJsonObject &o) {
         socket->sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
     };

@@ -26,6 +26,8 @@ public:
 
     void install(QHttpServer &server);
     EventLog &log() { return m_log; }
+    // WebSocket clients connected now.
+    int clientCount() const { return m_clients; }
 
     // Store changes as events (install as the store's change listener).
     void publishChanges(const QList<StoreChange> &changes);
@@ -40,6 +42,7 @@ private:
     EventLog m_log;
     QHash<qint64, qint64> m_lastPollEventMs;
     QHttpServer *m_server = nullptr;
+    int m_clients = 0;
 };
 
 } // namespace Flotilla

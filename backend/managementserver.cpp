@@ -7,6 +7,7 @@
 #include "proto/mgmt/mgmtoverview.h"
 #include "proto/mgmt/mgmttypes.h"
 
+#include <QElapsedTimer>
 #include <QHttpServer>
 
 using namespace Qt::StringLiterals;
@@ -375,18 +376,31 @@ static QJsonObject schemas()
     return out;
 }
 
+const QString &ManagementServer::templateOf(const Route &route)
+{
+    // <arg> -> {id}, {id2}: OpenAPI path templates, made once per route (routes() is static).
+    static const QHash<const Route *, QString> templates = [] {
+        QHash<const Route *, QString> out;
+        for (const Route &r : routes()) {
+            QString path = Base + r.path;
+            const bool rolloutCommand = r.handler == &ManagementServer::rolloutCommand;
+            for (int n = 1; path.contains(u"<arg>"_s); ++n)
+                path.replace(path.indexOf(u"<arg>"_s), 5,
+                             rolloutCommand && n == 2 ? u"{command}"_s
+                                 : n == 1             ? u"{id}"_s
+                                                      : u"{id%1}"_s.arg(n));
+            out.insert(&r, path);
+        }
+        return out;
+    }();
+    return *templates.constFind(&route);
+}
+
 QJsonObject ManagementServer::openApi()
 {
     QJsonObject paths;
     for (const Route &r : routes()) {
-        // <arg> -> {id}, {id2}: OpenAPI path templates.
-        QString path = Base + r.path;
-        const bool rolloutCommand = r.handler == &ManagementServer::rolloutCommand;
-        for (int n = 1; path.contains(u"<arg>"_s); ++n)
-            path.replace(path.indexOf(u"<arg>"_s), 5,
-                         rolloutCommand && n == 2 ? u"{command}"_s
-                             : n == 1             ? u"{id}"_s
-                                                  : u"{id%1}"_s.arg(n));
+        const QString path = templateOf(r);
         QJsonArray parameters;
         for (const QString &name : { u"id"_s, u"id2"_s, u"command"_s }) {
             if (path.contains(u'{' + name + u'}'))
@@ -477,9 +491,20 @@ void ManagementServer::install(QHttpServer &server)
 void ManagementServer::handle(const QHttpServerRequest &request, QHttpServerResponder &responder, const Route &route,
                               QStringList args)
 {
+    QElapsedTimer timer;
+    timer.start();
+    Context ctx { request, responder, std::move(args), {}, m_externalUrl.baseFor(request) };
+    serve(ctx, route);
+    if (m_metrics)
+        m_metrics->recordRequest("mgmt"_L1, templateOf(route), ServerMetrics::methodName(route.method), ctx.answered,
+                                 timer.nsecsElapsed());
+}
+
+void ManagementServer::serve(Context &ctx, const Route &route)
+{
+    const QHttpServerRequest &request = ctx.request;
     Permission permission = route.permission;
     const Handler handler = route.handler;
-    Context ctx { request, responder, std::move(args), {}, m_externalUrl.baseFor(request) };
     const Lookup<Operator> who = m_accounts.authenticate(request.value("authorization"));
     if (who.failed()) // not "wrong credentials": a client would ask its user for a password that is right
         return ctx.fail(Errors::Generic, u"the credentials could not be checked: %1"_s.arg(who.error().message));

@@ -17,6 +17,8 @@ class QHttpServerResponder;
 
 namespace Flotilla {
 
+class ServerMetrics;
+
 namespace Mgmt {
 struct MgmtAction;
 struct MgmtAudit;
@@ -45,6 +47,8 @@ public:
     void setTenant(const QString &tenant) { m_tenant = tenant; }
     // Where operators reach this server (as the DDI's links): every _links href is absolute, as hawkBit's are.
     void setExternalUrl(const ExternalUrl &url) { m_externalUrl = url; }
+    // Where each request's route, status and duration are counted (none: not counted).
+    void setMetrics(ServerMetrics *metrics) { m_metrics = metrics; }
 
     struct Context;
     using Handler = void (ManagementServer::*)(Context &ctx);
@@ -60,12 +64,15 @@ public:
     };
     static const QList<Route> &routes();
     static QJsonObject openApi();
+    // A route's path as OpenAPI and the metrics name it: "/rest/v1/targets/{id}".
+    static const QString &templateOf(const Route &route);
 
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder, const Route &route,
                 QStringList args);
     // A request that changes something (mgmtauditlog.cpp): the handler runs in one store transaction with its
     // audit entry, and its answer is sent only after the commit.
+    void serve(Context &ctx, const Route &route); // authentication, permission, then the handler
     void handleChange(Context &ctx, const Route &route);
     QByteArray stateBefore(Context &ctx, const Route &route); // what the route's GET twin answers, or empty
     void listAudit(Context &ctx); // GET /audit
@@ -253,6 +260,7 @@ private:
     qint64 m_maxArtifactBytes;
     QString m_tenant = QStringLiteral("DEFAULT");
     ExternalUrl m_externalUrl;
+    ServerMetrics *m_metrics = nullptr;
 };
 
 } // namespace Flotilla

@@ -6,6 +6,7 @@
 #include "backend/queryparameters.h"
 
 #include "backend/rsqlcompiler.h"
+#include "backend/servermetrics.h"
 #include "engine/rolloutnextstep.h"
 #include "proto/ddi/ddimessages.h"
 #include "proto/mgmt/mgmtmessages.h"
@@ -422,13 +423,25 @@ struct ManagementServer::Context
         Mgmt::Status status = Mgmt::Status::Ok;
     };
     std::optional<Answer> *heldAnswer = nullptr;
+    int answered = 0; // the status written to the client (metrics); 0: none yet
 
     void write(const QByteArray &body, const QHttpHeaders &headers, Mgmt::Status status)
     {
         if (heldAnswer)
             *heldAnswer = Answer { body, headers, status };
         else
-            responder.write(body, headers, status);
+            answer(body, headers, status);
+    }
+    // To the client, now (what every answer ends in).
+    void answer(const QByteArray &body, const QHttpHeaders &headers, Mgmt::Status status)
+    {
+        answered = int(status);
+        responder.write(body, headers, status);
+    }
+    void answer(QIODevice *stream, const QHttpHeaders &headers, Mgmt::Status status)
+    {
+        answered = int(status);
+        responder.write(stream, headers, status);
     }
 
     void send(const QJsonValue &body, Mgmt::Status status = Mgmt::Status::Ok)

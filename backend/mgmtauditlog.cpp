@@ -152,7 +152,7 @@ void ManagementServer::handleChange(Context &ctx, const Route &route)
         }
         // Anything else: the transaction rolls back whatever the handler had written before it failed.
     }
-    ctx.responder.write(answer->body, answer->headers, answer->status);
+    ctx.answer(answer->body, answer->headers, answer->status);
 }
 
 void ManagementServer::listAudit(Context &ctx)

@@ -547,12 +547,14 @@ void ManagementServer::downloadArtifact(Context &ctx)
         return ctx.fail(Status::NotFound, u"artifact %1 of module %2 does not exist"_s.arg(*artifactId).arg(*moduleId));
     auto *device = new SegmentDevice(m_artifacts.pathOf(a->sha256));
     device->appendFileRange(0, a->size);
+    if (m_metrics)
+        device->setReadObserver([metrics = m_metrics](qint64 bytes) { metrics->recordDownloadBytes(bytes); });
     QHttpHeaders h;
     h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/octet-stream");
     h.append(QHttpHeaders::WellKnownHeader::ETag, '"' + a->sha1.toLatin1() + '"');
     h.append(QHttpHeaders::WellKnownHeader::ContentDisposition,
              "attachment;filename=" + QUrl::toPercentEncoding(a->filename));
-    ctx.responder.write(device, h, Status::Ok);
+    ctx.answer(device, h, Status::Ok);
 }
 
 void ManagementServer::removeUnreferencedContent(const QString &sha256)

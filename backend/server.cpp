@@ -6,11 +6,13 @@
 #include "backend/ddiserver.h"
 #include "backend/eventstream.h"
 #include "backend/managementserver.h"
+#include "backend/metricsendpoint.h"
 #include "backend/operatoraccounts.h"
 #include "backend/sqlstore.h"
 #include "engine/autoassigner.h"
 #include "engine/rolloutscheduler.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -23,6 +25,8 @@
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTimer>
+
+#include <unistd.h>
 
 #include <mutex>
 
@@ -74,8 +78,10 @@ Server::~Server()
 {
     // The DDI and Management routes refer to the services and the store: the HTTP server goes first, then what
     // drives the services, then the services (the store and artifacts last, as members).
-    if (m_store)
+    if (m_store) {
         m_store->setChangeListener({});
+        m_store->setTransactionObserver({});
+    }
     m_http.reset();
     m_autoAssigner.reset();
     m_scheduler.reset();
@@ -108,10 +114,50 @@ EventStream &Server::events()
     return *m_events;
 }
 
+ServerMetrics &Server::metrics()
+{
+    return *m_metrics;
+}
+
+ServerMetrics::Gauges Server::gauges()
+{
+    ServerMetrics::Gauges g;
+    g.activeDownloads = activeTransfers();
+    g.openConnections = m_guard ? m_guard->openConnections() : 0;
+    g.eventStreamClients = m_events ? m_events->clientCount() : 0;
+    g.database = m_store->driverName() == u"QPSQL"_s ? u"postgresql"_s : u"sqlite"_s;
+    g.scheduler = true; // one node: it runs the scheduler
+    const Result<QMap<ActionState, qint64>> actions = m_store->actions().openActionCounts();
+    const Result<QMap<RolloutState, qint64>> rollouts = m_store->rollouts().rolloutCounts();
+    g.storeReadable = actions && rollouts;
+    if (!g.storeReadable)
+        qCWarning(lcHttp).noquote() << "metrics: the store's counts could not be read:"
+                                    << (actions ? rollouts.error() : actions.error()).message;
+    if (g.storeReadable) {
+        for (auto [state, count] : actions->asKeyValueRange())
+            g.openActionsByState.insert(nameOf(state), count);
+        for (auto [state, count] : rollouts->asKeyValueRange())
+            g.rolloutsByState.insert(nameOf(state), count);
+    }
+    // Linux: the second field of /proc/self/statm is the resident set, in pages.
+    QFile statm(u"/proc/self/statm"_s);
+    if (statm.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> fields = statm.readAll().split(' ');
+        bool ok = false;
+        const qint64 pages = fields.value(1).toLongLong(&ok);
+        if (ok)
+            g.residentBytes = pages * sysconf(_SC_PAGESIZE);
+    }
+    g.startTimeSecs = m_startedAtSecs;
+    return g;
+}
+
 bool Server::start()
 {
     if (!m_config.validate(&m_error))
         return false;
+    m_startedAtSecs = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
+    m_metrics = std::make_unique<ServerMetrics>();
     m_store = std::make_unique<SqlStore>();
     if (!m_store->open(m_config.database)) {
         m_error = m_store->lastError();
@@ -123,6 +169,8 @@ bool Server::start()
         m_error = saved.error().message;
         return false;
     }
+    m_store->setTransactionObserver(
+        [metrics = m_metrics.get()](qint64 ns, bool committed) { metrics->recordTransaction(ns, committed); });
     m_artifacts = std::make_unique<ArtifactStore>(m_config.artifactDirectory);
     if (!m_artifacts->open()) {
         m_error = u"artifacts/directory: "_s + m_artifacts->errorString();
@@ -161,9 +209,11 @@ bool Server::start()
         return false;
     }
     m_guard = new ConnectionGuard(limits, settings.externalUrl, m_http.get());
+    m_guard->setMetrics(m_metrics.get());
     m_guard->install(*m_http);
     m_ddi
         = new DdiServer(m_store->stores(), *m_artifacts, *m_clock, *m_deployment, *m_rollouts, settings, m_http.get());
+    m_ddi->setMetrics(m_metrics.get());
     m_ddi->install(*m_http);
     // Rollouts move in time too (start times, dynamic groups).
     m_scheduler = std::make_unique<RolloutScheduler>(m_store->stores(), *m_rollouts, *m_clock);
@@ -201,6 +251,7 @@ bool Server::start()
                                         m_config.maxArtifactBytes, m_http.get());
     m_management->setTenant(m_config.tenant);
     m_management->setExternalUrl(settings.externalUrl);
+    m_management->setMetrics(m_metrics.get());
     m_management->install(*m_http);
     // The audit trail keeps what retention allows: pruned at start and every hour (of the server's clock).
     if (m_config.auditRetentionDays > 0) {
@@ -224,12 +275,19 @@ bool Server::start()
     m_store->setChangeListener(
         [events = m_events](const QList<StoreChange> &changes) { events->publishChanges(changes); });
     connect(m_ddi, &DdiServer::polled, m_events, &EventStream::publishPoll);
-    m_http->setMissingHandler(m_http.get(), [](const QHttpServerRequest &, QHttpServerResponder &responder) {
-        QHttpHeaders h;
-        h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
-        responder.write(R"({"errorCode":"flotilla.notFound","message":"no such resource"})"_ba, h,
-                        QHttpServerResponder::StatusCode::NotFound);
-    });
+    if (m_config.metricsEnabled) {
+        m_metricsEndpoint = new MetricsEndpoint(
+            *m_metrics, *m_accounts, m_config.metricsToken.toUtf8(), [this] { return gauges(); }, m_http.get());
+        m_metricsEndpoint->install(*m_http);
+    }
+    m_http->setMissingHandler(
+        m_http.get(), [metrics = m_metrics.get()](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+            QHttpHeaders h;
+            h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
+            responder.write(R"({"errorCode":"flotilla.notFound","message":"no such resource"})"_ba, h,
+                            QHttpServerResponder::StatusCode::NotFound);
+            metrics->recordRequest("other"_L1, u"(no route)"_s, ServerMetrics::methodName(request.method()), 404, 0);
+        });
 
     std::unique_ptr<QTcpServer> listener;
     if (tls) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/serverconfig.h"
+#include "backend/servermetrics.h"
 
 #include <QObject>
 
@@ -20,6 +21,7 @@ class RolloutScheduler;
 class RolloutService;
 class EventStream;
 class ManagementServer;
+class MetricsEndpoint;
 class OperatorAccounts;
 class SqlStore;
 class Clock;
@@ -50,6 +52,7 @@ public:
     DdiServer &ddi();
     OperatorAccounts &accounts();
     EventStream &events();
+    ServerMetrics &metrics();
 
     // Stops accepting connections and emits drained() once running downloads have finished (or after
     // timeoutMs, cutting them).
@@ -78,6 +81,10 @@ private:
     std::unique_ptr<OperatorAccounts> m_accounts;
     ManagementServer *m_management = nullptr;
     EventStream *m_events = nullptr;
+    std::unique_ptr<ServerMetrics> m_metrics;
+    MetricsEndpoint *m_metricsEndpoint = nullptr; // with metrics/enabled
+    double m_startedAtSecs = 0;
+    ServerMetrics::Gauges gauges(); // what /metrics reads at scrape time
 };
 
 } // namespace Flotilla

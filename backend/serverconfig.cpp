@@ -66,7 +66,8 @@ const QStringList &ServerConfig::keys()
         u"tenant/pollingTime"_s,     u"tenant/pollingOverdueTime"_s,
         u"tenant/minPollingTime"_s,  u"tenant/maintenanceWindowPollCount"_s,
         u"tenant/autoClose"_s,       u"tenant/consentFlow"_s,
-        u"tenant/multiAssignment"_s,
+        u"tenant/multiAssignment"_s, u"metrics/enabled"_s,
+        u"metrics/token"_s,
     };
     return known;
 }
@@ -179,6 +180,17 @@ bool ServerConfig::load(const QString &file, QString *error)
         if (!boolean(u"ddi/anonymous"_s, &anonymous))
             return false;
         anonymousDdi = *anonymous;
+    }
+    std::optional<bool> metrics;
+    if (s.contains(u"metrics/enabled"_s)) {
+        if (!boolean(u"metrics/enabled"_s, &metrics))
+            return false;
+        metricsEnabled = *metrics;
+    }
+    if (s.contains(u"metrics/token"_s)) {
+        metricsToken = text(u"metrics/token"_s);
+        if (!metricsToken.isEmpty() && metricsToken.size() < 16)
+            return bad(u"metrics/token"_s, u"must have at least 16 characters (or be empty: no token)"_s);
     }
     if ((s.contains(u"tenant/pollingTime"_s) && !duration(u"tenant/pollingTime"_s, &pollingSecs))
         || (s.contains(u"tenant/pollingOverdueTime"_s)

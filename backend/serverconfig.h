@@ -51,6 +51,9 @@ struct ServerConfig
     int connectionsPerAddress = 1000;
     int idleTimeoutSecs = 60;
     int headerTimeoutSecs = 10;
+    // GET /metrics (Prometheus): off unless enabled; any operator's credentials, or "Bearer <metricsToken>".
+    bool metricsEnabled = false;
+    QString metricsToken;
     // Audit entries older than this many days are removed (hourly); 0 keeps them for ever.
     int auditRetentionDays = 365;
     // Simulations only (flotillad --clock-rate, never the INI file): the server's time runs this many times

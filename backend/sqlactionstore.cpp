@@ -226,8 +226,15 @@ Result<QList<qint64>> SqlActionStore::openActionIdsOfSet(qint64 setId)
 Result<QMap<ActionState, qint64>> SqlActionStore::actionCountsOfSet(qint64 setId)
 {
     return countsByState<ActionState>(
-        prepared(QStringLiteral("SELECT state, COUNT(*) FROM actions WHERE ds_id = ? GROUP BY state")), setId,
+        prepared(QStringLiteral("SELECT state, COUNT(*) FROM actions WHERE ds_id = ? GROUP BY state")), { setId },
         [&](const QSqlQuery &q) { return failed(QStringLiteral("counting the actions of set %1").arg(setId), q); });
+}
+
+Result<QMap<ActionState, qint64>> SqlActionStore::openActionCounts()
+{
+    return countsByState<ActionState>(
+        prepared(QStringLiteral("SELECT state, COUNT(*) FROM actions WHERE active = 1 GROUP BY state")), {},
+        [&](const QSqlQuery &q) { return failed(QStringLiteral("counting the open actions"), q); });
 }
 
 Result<QSet<qint64>> SqlActionStore::targetsWithActionFor(qint64 distributionSetId)

@@ -45,6 +45,7 @@ public:
     Result<QList<qint64>> openActionIdsOfSet(qint64 setId); // hawkBit's invalidation cancels them
     // hawkBit's set statistics: how many of the set's actions are in each state.
     Result<QMap<ActionState, qint64>> actionCountsOfSet(qint64 setId);
+    Result<QMap<ActionState, qint64>> openActionCounts(); // the fleet's actions not yet closed, by state
 
     // Error statuses reported since sinceMs, grouped by their last message (the reason, in DDI feedback), most
     // frequent first: how many statuses and how many distinct targets. At most scanLimit statuses, the newest,

@@ -102,8 +102,15 @@ Result<QList<qint64>> SqlRolloutStore::rolloutIdsOfSet(qint64 setId)
 Result<QMap<RolloutState, qint64>> SqlRolloutStore::rolloutCountsOfSet(qint64 setId)
 {
     return countsByState<RolloutState>(
-        prepared(QStringLiteral("SELECT state, COUNT(*) FROM rollouts WHERE ds_id = ? GROUP BY state")), setId,
+        prepared(QStringLiteral("SELECT state, COUNT(*) FROM rollouts WHERE ds_id = ? GROUP BY state")), { setId },
         [&](const QSqlQuery &q) { return failed(QStringLiteral("counting the rollouts of set %1").arg(setId), q); });
+}
+
+Result<QMap<RolloutState, qint64>> SqlRolloutStore::rolloutCounts()
+{
+    return countsByState<RolloutState>(
+        prepared(QStringLiteral("SELECT state, COUNT(*) FROM rollouts GROUP BY state")), {},
+        [&](const QSqlQuery &q) { return failed(QStringLiteral("counting the rollouts"), q); });
 }
 
 Result<int> SqlRolloutStore::countActionsOfRollout(qint64 rolloutId)

@@ -50,6 +50,7 @@ public:
     Result<QList<qint64>> rolloutIdsOfSet(qint64 setId);
     // hawkBit's set statistics: how many of the set's rollouts are in each state.
     Result<QMap<RolloutState, qint64>> rolloutCountsOfSet(qint64 setId);
+    Result<QMap<RolloutState, qint64>> rolloutCounts(); // every rollout, by state
 
     // A rollout's actions as spans in time, for charts and timelines: created, started (the first history entry
     // that is neither SCHEDULED nor WAIT_FOR_CONFIRMATION; null while it has none) and closed (null while open).

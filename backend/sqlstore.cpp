@@ -326,6 +326,7 @@ Result<void> SqlStore::begin()
         return {};
     finishStatements();
     m_rollbackOnly = false;
+    m_txTimer.start();
     if (!m_db.transaction()) {
         m_error = QStringLiteral("beginning a transaction: %1").arg(m_db.lastError().text());
         m_txDepth = 0;
@@ -349,6 +350,7 @@ Result<void> SqlStore::commit()
         m_db.rollback();
         m_config.reset();
         m_changes.clear();
+        transactionEnded(false);
         m_error = QStringLiteral("transaction rolled back by an inner scope: %1").arg(m_error);
         return Failure { QStringLiteral("flotilla.store"), m_error };
     }
@@ -357,12 +359,20 @@ Result<void> SqlStore::commit()
         m_db.rollback();
         m_config.reset();
         m_changes.clear();
+        transactionEnded(false);
         return Failure { QStringLiteral("flotilla.store"), m_error };
     }
     if (m_config)
         m_lastReadConfig = *m_config; // committed
+    transactionEnded(true);
     deliverChanges();
     return {};
+}
+
+void SqlStore::transactionEnded(bool committed)
+{
+    if (m_transactionObserver)
+        m_transactionObserver(m_txTimer.nsecsElapsed(), committed);
 }
 
 void SqlStore::setChangeListener(std::function<void(const QList<StoreChange> &)> listener)
@@ -401,6 +411,7 @@ void SqlStore::rollback()
     m_db.rollback();
     m_config.reset(); // a rolled-back configuration change must not survive in the cache
     m_changes.clear();
+    transactionEnded(false);
 }
 
 TenantConfiguration SqlStore::tenantConfiguration()

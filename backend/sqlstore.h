@@ -13,6 +13,7 @@
 #include "backend/storechange.h"
 #include "engine/store.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 #include <QSqlDatabase>
@@ -69,6 +70,11 @@ public:
     // Called with the changes of each committed transaction (or single write outside one), in order and
     // without repeats; rolled-back changes are never reported.
     void setChangeListener(std::function<void(const QList<StoreChange> &)> listener);
+    // Called when an outermost transaction ends, with its time from begin() and whether it committed (metrics).
+    void setTransactionObserver(std::function<void(qint64 nanoseconds, bool committed)> observer)
+    {
+        m_transactionObserver = std::move(observer);
+    }
 
     // Any entity's rows (RsqlCompiler: its alias, t, m, s, r, a or aa) matching compiled RSQL: their ids and how
     // many; and a table's row count (tests and benchmarks).
@@ -100,6 +106,9 @@ private:
     QHash<QString, QSqlQuery> m_statements;
     QSet<QString> m_unprepared; // statements whose prepare failed: prepared again next time, not kept broken
     int m_txDepth = 0;
+    QElapsedTimer m_txTimer;
+    std::function<void(qint64, bool)> m_transactionObserver;
+    void transactionEnded(bool committed);
     bool m_rollbackOnly = false;
     std::function<void(const QList<StoreChange> &)> m_listener;
     QList<StoreChange> m_changes;

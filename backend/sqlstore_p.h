@@ -168,13 +168,14 @@ inline Result<QStringList> column(QSqlQuery &q, const std::function<Failure(cons
     return values;
 }
 
-// "SELECT state, COUNT(*) ... WHERE ds_id = ? GROUP BY state" for one set, as counts by state.
+// "SELECT state, COUNT(*) ... GROUP BY state" (with its bind values), as counts by state.
 template<typename State>
-Result<QMap<State, qint64>> countsByState(QSqlQuery &q, qint64 setId,
+Result<QMap<State, qint64>> countsByState(QSqlQuery &q, const QVariantList &binds,
                                           const std::function<Failure(const QSqlQuery &)> &failed)
 {
     QMap<State, qint64> counts;
-    q.addBindValue(setId);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
     if (!q.exec())
         return failed(q);
     while (q.next())

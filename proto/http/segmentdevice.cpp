@@ -71,6 +71,8 @@ qint64 SegmentDevice::readData(char *data, qint64 maxSize)
         done += n;
         m_pos += n;
     }
+    if (done > 0 && m_readObserver)
+        m_readObserver(done);
     return done;
 }
 

@@ -4,6 +4,8 @@
 #include <QIODevice>
 #include <QList>
 
+#include <functional>
+
 namespace Flotilla {
 
 // A read-only, random-access device made of pieces: literal bytes and ranges of one file. It streams a file,
@@ -20,6 +22,8 @@ public:
 
     // For HEAD: the device reports its full size but has nothing to read.
     void setHeadOnly(bool headOnly) { m_headOnly = headOnly; }
+    // Called with the number of bytes of each read that returned some (a server's download byte counter).
+    void setReadObserver(std::function<void(qint64)> observer) { m_readObserver = std::move(observer); }
 
     bool open(OpenMode mode) override;
     void close() override;
@@ -45,6 +49,7 @@ private:
     qint64 m_size = 0;
     qint64 m_pos = 0;
     bool m_headOnly = false;
+    std::function<void(qint64)> m_readObserver;
 };
 
 } // namespace Flotilla

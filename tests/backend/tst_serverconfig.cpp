@@ -19,6 +19,8 @@ private Q_SLOTS:
     void shippedFileLoadsToDefaults();
     void everyKeyDocumentedWithItsDefault();
     void stateDirectoryIsTheDefaultPlace();
+    void metricsKeys_data();
+    void metricsKeys();
 
 private:
     static QString shipped() { return QStringLiteral(FLOTILLA_SOURCE_DIR "/packaging/flotillad/flotillad.conf"); }
@@ -47,6 +49,8 @@ void TestServerConfig::compareToDefaults(const ServerConfig &c)
     QCOMPARE(c.tenant, d.tenant);
     QCOMPARE(c.gatewayToken, d.gatewayToken);
     QCOMPARE(c.anonymousDdi, d.anonymousDdi);
+    QCOMPARE(c.metricsEnabled, d.metricsEnabled);
+    QCOMPARE(c.metricsToken, d.metricsToken);
 }
 
 void TestServerConfig::shippedFileLoadsToDefaults()
@@ -108,6 +112,43 @@ void TestServerConfig::stateDirectoryIsTheDefaultPlace()
     const ServerConfig d = ServerConfig::defaults();
     QCOMPARE(d.database, u"sqlite:/var/lib/flotilla/flotilla.db"_s);
     QCOMPARE(d.artifactDirectory, u"/var/lib/flotilla/artifacts"_s);
+}
+
+void TestServerConfig::metricsKeys_data()
+{
+    QTest::addColumn<QByteArray>("section");
+    QTest::addColumn<bool>("enabled");
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("error"); // empty: loads
+    QTest::newRow("on, with a token") << "enabled=true\ntoken=0123456789abcdef"_ba << true << u"0123456789abcdef"_s
+                                      << QString();
+    QTest::newRow("on, operators only") << "enabled=yes"_ba << true << QString() << QString();
+    QTest::newRow("off") << "enabled=false\ntoken="_ba << false << QString() << QString();
+    QTest::newRow("not a boolean") << "enabled=maybe"_ba << false << QString() << u"metrics/enabled"_s;
+    QTest::newRow("a guessable token") << "enabled=true\ntoken=short"_ba << false << QString() << u"metrics/token"_s;
+}
+
+void TestServerConfig::metricsKeys()
+{
+    QFETCH(QByteArray, section);
+    QFETCH(bool, enabled);
+    QFETCH(QString, token);
+    QFETCH(QString, error);
+    const QString path = m_dir.filePath(u"metrics.conf"_s);
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write("[metrics]\n" + section + '\n');
+    out.close();
+    ServerConfig c = ServerConfig::defaults();
+    QString why;
+    const bool loaded = c.load(path, &why);
+    QCOMPARE(loaded, error.isEmpty());
+    if (!loaded) {
+        QVERIFY2(why.contains(error), qPrintable(why));
+        return;
+    }
+    QCOMPARE(c.metricsEnabled, enabled);
+    QCOMPARE(c.metricsToken, token);
 }
 
 QTEST_GUILESS_MAIN(TestServerConfig)

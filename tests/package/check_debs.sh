@@ -39,6 +39,10 @@ for size in 16 22 24 32 48 64 128 256; do
 done
 [ -s "$c/usr/share/icons/hicolor/scalable/apps/flotilla.svg" ] || fail "no scalable icon"
 
+# The sample Grafana dashboard for /metrics ships with the server, as JSON.
+grep -q 'flotilla_http_requests_total' "$work/flotillad/usr/share/doc/flotillad/examples/grafana-dashboard.json" ||
+    fail "flotillad lacks its Grafana dashboard"
+
 # Configuration files are conffiles.
 dpkg-deb -e "$dir"/flotillad_*.deb "$work/ctl-server"
 grep -qx /etc/flotilla/flotillad.conf "$work/ctl-server/conffiles" || fail "flotillad.conf is not a conffile"
