@@ -40,7 +40,18 @@ QByteArray sha256(const QByteArray &data)
 
 OperatorAccounts::OperatorAccounts(SqlStore &store)
     : m_store(store)
-{ }
+{
+    // Another server on this PostgreSQL changed or removed a user: the credentials verified here may be stale.
+    if (!m_store.listen(AccountsChannel, [this](const QString &) { m_recent.clear(); }))
+        qCWarning(lcAuth).noquote() << m_store.lastError()
+                                    << "- changes of users on other servers are seen only "
+                                       "when a cached credential expires (a minute)";
+}
+
+OperatorAccounts::~OperatorAccounts()
+{
+    m_store.listen(AccountsChannel, {});
+}
 
 QString OperatorAccounts::timingHash()
 {
@@ -158,6 +169,8 @@ Result<Operator> OperatorAccounts::updateUser(const QString &name, const QString
     m_recent.clear(); // cached credentials carry the old roles
     if (const Result<void> updated = m_store.accounts().updateUser(user->id, hash, roles); !updated)
         return updated.error();
+    if (const Result<void> sent = m_store.notify(AccountsChannel); !sent) // every server's cache
+        return sent.error();
     return Operator { user->id, name, roles };
 }
 
@@ -173,7 +186,9 @@ Result<void> OperatorAccounts::deleteUser(const QString &name)
             return ok;
     }
     m_recent.clear();
-    return m_store.accounts().deleteUser(user->id);
+    if (const Result<void> deleted = m_store.accounts().deleteUser(user->id); !deleted)
+        return deleted.error();
+    return m_store.notify(AccountsChannel); // every server's cache
 }
 
 Result<bool> OperatorAccounts::hasUsers()

@@ -28,6 +28,11 @@ class OperatorAccounts
 {
 public:
     explicit OperatorAccounts(SqlStore &store);
+    ~OperatorAccounts();
+    Q_DISABLE_COPY_MOVE(OperatorAccounts)
+    // The store's notification channel for changed and removed users (servers sharing a PostgreSQL drop what they
+    // cached of them).
+    static inline const QString AccountsChannel = QStringLiteral("flotilla_accounts");
 
     // What a write refuses, as its Failure's code (a failure of the store itself is coded "flotilla.store").
     static constexpr QLatin1StringView Invalid { "flotilla.accounts.invalid" }; // a name, password or role

@@ -8,6 +8,7 @@
 #include "backend/managementserver.h"
 #include "backend/metricsendpoint.h"
 #include "backend/operatoraccounts.h"
+#include "backend/schedulerlease.h"
 #include "backend/sqlstore.h"
 #include "engine/autoassigner.h"
 #include "engine/rolloutscheduler.h"
@@ -126,7 +127,7 @@ ServerMetrics::Gauges Server::gauges()
     g.openConnections = m_guard ? m_guard->openConnections() : 0;
     g.eventStreamClients = m_events ? m_events->clientCount() : 0;
     g.database = m_store->driverName() == u"QPSQL"_s ? u"postgresql"_s : u"sqlite"_s;
-    g.scheduler = true; // one node: it runs the scheduler
+    g.scheduler = runsPeriodicWork();
     const Result<QMap<ActionState, qint64>> actions = m_store->actions().openActionCounts();
     const Result<QMap<RolloutState, qint64>> rollouts = m_store->rollouts().rolloutCounts();
     g.storeReadable = actions && rollouts;
@@ -215,13 +216,10 @@ bool Server::start()
         = new DdiServer(m_store->stores(), *m_artifacts, *m_clock, *m_deployment, *m_rollouts, settings, m_http.get());
     m_ddi->setMetrics(m_metrics.get());
     m_ddi->install(*m_http);
-    // Rollouts move in time too (start times, dynamic groups).
+    // Rollouts move in time too (start times, dynamic groups); hawkBit's auto-assignments (target filters and
+    // /autoassignments) assign a set to every target they come to match. Started with the periodic work below.
     m_scheduler = std::make_unique<RolloutScheduler>(m_store->stores(), *m_rollouts, *m_clock);
-    m_scheduler->start(every(RolloutScheduler::DefaultIntervalMs));
-    // hawkBit's auto-assignments: target filters and /autoassignments that assign a set to every target they
-    // come to match.
     m_autoAssigner = std::make_unique<AutoAssigner>(m_store->stores(), *m_deployment, *m_clock);
-    m_autoAssigner->start(every(AutoAssigner::DefaultIntervalMs));
     // Operators: the first administrator comes from the environment, as database containers do it.
     m_accounts = std::make_unique<OperatorAccounts>(*m_store);
     if (!m_config.localCredentialFile.isEmpty() && !loadLocalCredential())
@@ -253,21 +251,30 @@ bool Server::start()
     m_management->setExternalUrl(settings.externalUrl);
     m_management->setMetrics(m_metrics.get());
     m_management->install(*m_http);
-    // The audit trail keeps what retention allows: pruned at start and every hour (of the server's clock).
-    if (m_config.auditRetentionDays > 0) {
-        auto prune = [this] {
-            const QDateTime before = m_clock->now().addDays(-m_config.auditRetentionDays);
-            const Result<int> removed = m_store->auditTrail().pruneAuditEntries(before);
-            if (!removed)
-                qCWarning(lcHttp).noquote() << removed.error().message;
-            else if (*removed > 0)
-                qCInfo(lcHttp).noquote() << "removed" << *removed << "audit entries older than"
-                                         << m_config.auditRetentionDays << "days";
-        };
-        prune();
-        auto *timer = new QTimer(m_http.get());
-        connect(timer, &QTimer::timeout, this, prune);
-        timer->start(every(3600 * 1000));
+    // The periodic work runs on one server: this one on SQLite (one process owns the file); on PostgreSQL the one
+    // holding the scheduler lease, which another takes over when its holder dies.
+    m_auditPrune = new QTimer(m_http.get());
+    m_auditPrune->setInterval(every(3600 * 1000));
+    connect(m_auditPrune, &QTimer::timeout, this, &Server::pruneAudit);
+    const auto startPeriodicWork = [this, every] {
+        m_scheduler->start(every(RolloutScheduler::DefaultIntervalMs));
+        m_autoAssigner->start(every(AutoAssigner::DefaultIntervalMs));
+        if (m_config.auditRetentionDays > 0) {
+            pruneAudit();
+            m_auditPrune->start();
+        }
+    };
+    if (m_store->driverName() == u"QPSQL"_s) {
+        m_lease = new SchedulerLease(m_config.database, every(SchedulerLease::DefaultIntervalMs), m_http.get());
+        connect(m_lease, &SchedulerLease::acquired, this, startPeriodicWork);
+        connect(m_lease, &SchedulerLease::lost, this, [this] {
+            m_scheduler->stop();
+            m_autoAssigner->stop();
+            m_auditPrune->stop();
+        });
+        m_lease->start();
+    } else {
+        startPeriodicWork();
     }
     // Live events: every committed store change, and device polls.
     m_events = new EventStream(*m_store, *m_accounts, 10000, m_http.get());
@@ -329,6 +336,24 @@ bool Server::start()
     m_listener = listener.release(); // QHttpServer owns bound listeners
     qCInfo(lcHttp).noquote() << "listening on" << url() << "database" << m_store->driverName();
     return true;
+}
+
+bool Server::runsPeriodicWork() const
+{
+    return m_scheduler && m_scheduler->isRunning();
+}
+
+void Server::pruneAudit()
+{
+    // The audit trail keeps what retention allows (pruned when the periodic work starts, then every hour of the
+    // server's clock).
+    const QDateTime before = m_clock->now().addDays(-m_config.auditRetentionDays);
+    const Result<int> removed = m_store->auditTrail().pruneAuditEntries(before);
+    if (!removed)
+        qCWarning(lcHttp).noquote() << removed.error().message;
+    else if (*removed > 0)
+        qCInfo(lcHttp).noquote() << "removed" << *removed << "audit entries older than" << m_config.auditRetentionDays
+                                 << "days";
 }
 
 bool Server::loadLocalCredential()

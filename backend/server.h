@@ -9,6 +9,7 @@
 
 class QHttpServer;
 class QTcpServer;
+class QTimer;
 
 namespace Flotilla {
 
@@ -22,6 +23,7 @@ class RolloutService;
 class EventStream;
 class ManagementServer;
 class MetricsEndpoint;
+class SchedulerLease;
 class OperatorAccounts;
 class SqlStore;
 class Clock;
@@ -58,6 +60,9 @@ public:
     // timeoutMs, cutting them).
     void shutdown(int timeoutMs = 30000);
     int activeTransfers() const;
+    // This server runs the rollout scheduler, auto-assignments and audit pruning: always on SQLite; on PostgreSQL
+    // while it holds the scheduler lease (one of the servers sharing the database at a time).
+    bool runsPeriodicWork() const;
 
 Q_SIGNALS:
     void drained();
@@ -83,6 +88,9 @@ private:
     EventStream *m_events = nullptr;
     std::unique_ptr<ServerMetrics> m_metrics;
     MetricsEndpoint *m_metricsEndpoint = nullptr; // with metrics/enabled
+    SchedulerLease *m_lease = nullptr; // on PostgreSQL
+    QTimer *m_auditPrune = nullptr;
+    void pruneAudit();
     double m_startedAtSecs = 0;
     ServerMetrics::Gauges gauges(); // what /metrics reads at scrape time
 };

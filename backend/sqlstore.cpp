@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -189,6 +190,17 @@ bool SqlStore::open(const QString &url)
     }
     if (!migrate())
         return false;
+    if (m_postgres) {
+        // Notifications arrive on this connection, on its thread, from the event loop (never inside a transaction).
+        QObject::connect(m_db.driver(), &QSqlDriver::notification, m_db.driver(),
+                         [this](const QString &channel, QSqlDriver::NotificationSource, const QVariant &payload) {
+                             if (const auto it = m_listeners.constFind(channel); it != m_listeners.cend())
+                                 (*it)(payload.toString());
+                         });
+        // Another server changed the tenant configuration: read it again when next asked.
+        if (!listen(TenantConfigurationChannel, [this](const QString &) { m_config.reset(); }))
+            return false;
+    }
     // Read once here, so that a failed read later falls back to what was read, never to the defaults.
     tenantConfiguration();
     if (!m_config) {
@@ -271,6 +283,18 @@ Failure SqlStore::failed(const QString &what, const QSqlQuery &q)
 }
 
 bool SqlStore::migrate()
+{
+    if (!m_postgres)
+        return migrateSchema(); // one process owns an SQLite file
+    // Several servers on one PostgreSQL may start at once: one migrates, the others wait and find it done.
+    if (!exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(MigrationLockKey)))
+        return false;
+    const bool migrated = migrateSchema();
+    QSqlQuery(m_db).exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(MigrationLockKey));
+    return migrated;
+}
+
+bool SqlStore::migrateSchema()
 {
     if (!exec(QStringLiteral("CREATE TABLE IF NOT EXISTS flotilla_schema (version INTEGER NOT NULL)")))
         return false;
@@ -475,7 +499,40 @@ Result<void> SqlStore::setTenantConfiguration(const TenantConfiguration &c)
     m_config = c;
     if (m_txDepth == 0)
         m_lastReadConfig = c; // committed at once
+    // The other servers on this PostgreSQL read it again (sent when this transaction commits).
+    if (const Result<void> sent = notify(TenantConfigurationChannel); !sent)
+        return sent.error();
     return {};
+}
+
+Result<void> SqlStore::notify(const QString &channel, const QString &payload)
+{
+    if (!m_postgres)
+        return {};
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    q.addBindValue(channel);
+    q.addBindValue(payload);
+    if (!q.exec())
+        return failed(QStringLiteral("notifying %1").arg(channel), q);
+    return {};
+}
+
+bool SqlStore::listen(const QString &channel, std::function<void(const QString &payload)> callback)
+{
+    if (!m_postgres)
+        return true;
+    if (!callback) {
+        m_listeners.remove(channel);
+        m_db.driver()->unsubscribeFromNotification(channel);
+        return true;
+    }
+    if (!m_listeners.contains(channel) && !m_db.driver()->subscribeToNotification(channel)) {
+        m_error = QStringLiteral("listening to %1: %2").arg(channel, m_db.driver()->lastError().text());
+        return false;
+    }
+    m_listeners.insert(channel, std::move(callback));
+    return true;
 }
 
 int SqlStore::countRows(const QString &table)

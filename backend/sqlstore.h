@@ -43,6 +43,10 @@ public:
     bool isOpen() const;
     int schemaVersion();
     static int latestSchemaVersion();
+    // PostgreSQL advisory lock keys: the schema migration (held while one server migrates) and the periodic work's
+    // lease (SchedulerLease: held by the one server that runs the scheduler).
+    static constexpr qint64 MigrationLockKey = 0x466c6f74696c6c61; // "Flotilla"
+    static constexpr qint64 SchedulerLockKey = 0x466c6f74696c6c62;
     QString driverName() const;
 
     Result<void> begin() override;
@@ -70,6 +74,14 @@ public:
     // Called with the changes of each committed transaction (or single write outside one), in order and
     // without repeats; rolled-back changes are never reported.
     void setChangeListener(std::function<void(const QList<StoreChange> &)> listener);
+    // PostgreSQL's LISTEN/NOTIFY on this connection, so that servers sharing the database keep their caches right
+    // (no-ops on SQLite, which one process owns). notify() is delivered when the current transaction commits (at
+    // once outside one) to every listener, this server's included; listen() calls back on this thread, from the
+    // event loop, for each notification on channel (an empty callback stops listening). False with lastError().
+    Result<void> notify(const QString &channel, const QString &payload = {});
+    bool listen(const QString &channel, std::function<void(const QString &payload)> callback);
+    static inline const QString TenantConfigurationChannel = QStringLiteral("flotilla_tenant_config");
+
     // Called when an outermost transaction ends, with its time from begin() and whether it committed (metrics).
     void setTransactionObserver(std::function<void(qint64 nanoseconds, bool committed)> observer)
     {
@@ -87,6 +99,7 @@ private:
     friend class SqlAggregate;
 
     bool migrate();
+    bool migrateSchema();
     bool exec(const QString &sql);
     // Statements are prepared once per connection and reused (forward-only).
     QSqlQuery &prepared(const QString &sql);
@@ -111,6 +124,7 @@ private:
     void transactionEnded(bool committed);
     bool m_rollbackOnly = false;
     std::function<void(const QList<StoreChange> &)> m_listener;
+    QHash<QString, std::function<void(const QString &)>> m_listeners; // notification channels
     QList<StoreChange> m_changes;
 
     SqlTargetStore m_targets { *this };

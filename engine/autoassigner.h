@@ -21,6 +21,7 @@ public:
     AutoAssigner(const Stores &stores, DeploymentService &deployment, const Clock &clock, QObject *parent = nullptr);
 
     void start(int intervalMs = DefaultIntervalMs);
+    void stop() { m_timer.stop(); }
     static constexpr int DefaultIntervalMs = 2000; // hawkBit's auto-assign scheduler default
 
     // One pass over the filters; returns how many actions it created.

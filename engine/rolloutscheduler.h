@@ -17,6 +17,8 @@ public:
     RolloutScheduler(const Stores &stores, RolloutService &rollouts, const Clock &clock, QObject *parent = nullptr);
 
     void start(int intervalMs = DefaultIntervalMs);
+    void stop() { m_timer.stop(); }
+    bool isRunning() const { return m_timer.isActive(); }
     static constexpr int DefaultIntervalMs = 5000;
 
     // One pass over the rollouts; returns how many changed state.

@@ -51,6 +51,10 @@ public:
     explicit HttpClient(QString base)
         : m_base(std::move(base))
     { }
+    HttpClient(QString base, QByteArray authorization)
+        : m_base(std::move(base))
+        , m_authorization(std::move(authorization))
+    { }
 
     void setAuthorization(const QByteArray &value) { m_authorization = value; }
     // For https with a test CA.

@@ -1,0 +1,242 @@
+// Several servers on one PostgreSQL (backend/schedulerlease.h): the periodic work — the rollout scheduler among it —
+// runs on exactly one of them, the one holding the lease; when that one goes, another takes over within 10 s and
+// rollouts keep moving. Two whole Servers in this process on a PostgreSQL the test starts (skipped without one).
+#include "backend/schedulerlease.h"
+#include "backend/server.h"
+#include "backend/sqlstore.h"
+#include "tests/backend/postgresfixture.h"
+#include "tests/common/httpclient.h"
+#include "tests/common/loopbackserver.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Flotilla;
+using namespace FlotillaTest;
+using namespace Qt::StringLiterals;
+
+class TestPgNodes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void oneLeaseAmongConnections();
+    void oneServerRunsThePeriodicWorkAndAnotherTakesOver();
+    void aKilledSchedulerIsReplaced();
+    void aDeletedUserIsRefusedByEveryNode();
+    void aConfigurationChangeIsSeenByEveryNode();
+    void sqliteAlwaysRunsIt();
+
+private:
+    std::unique_ptr<Server> startNode(const QString &name);
+    static double schedulerGauge(Server &server);
+    // A Management API client of the server, with the given Basic credentials (the administrator's by default).
+    static HttpClient apiOf(const Server &server, const QByteArray &userAndPassword = "admin:admin-password")
+    {
+        return HttpClient(server.url() + u"/rest/v1"_s, "Basic " + userAndPassword.toBase64());
+    }
+    // A rollout of the targets controllerId==<prefix>-* that its start time (now) starts; its id, 0 on failure.
+    static int rolloutStartingNow(HttpClient &api, const QString &prefix);
+
+    PostgresFixture m_postgres;
+    QString m_skip;
+    QString m_database;
+    int m_databases = 0;
+    QTemporaryDir m_dir;
+};
+
+void TestPgNodes::initTestCase()
+{
+    m_skip = m_postgres.start();
+}
+
+void TestPgNodes::init()
+{
+    if (!m_skip.isEmpty() && QByteArray(QTest::currentTestFunction()) != "sqliteAlwaysRunsIt")
+        QSKIP(qPrintable(m_skip));
+    if (m_skip.isEmpty()) {
+        m_database = u"lease%1"_s.arg(++m_databases);
+        QVERIFY(m_postgres.createDatabase(m_database));
+    }
+}
+
+std::unique_ptr<Server> TestPgNodes::startNode(const QString &name)
+{
+    ServerConfig config = loopbackServerConfig(m_dir);
+    config.database = m_postgres.url(m_database);
+    config.artifactDirectory = m_dir.filePath(m_database + u"-artifacts"_s); // shared, as nodes mount one
+    config.metricsEnabled = true;
+    QString error;
+    std::unique_ptr<Server> server = startWithAdmin(config, &error);
+    if (!server)
+        qWarning().noquote() << name << "did not start:" << error;
+    return server;
+}
+
+double TestPgNodes::schedulerGauge(Server &server)
+{
+    HttpClient client(server.url());
+    client.setAuthorization("Basic " + QByteArray("admin:admin-password").toBase64());
+    const HttpAnswer a = client.send("GET", u"/metrics"_s);
+    for (const QByteArray &line : a.body.split('\n')) {
+        if (line.startsWith("flotilla_node_scheduler "))
+            return line.mid(24).toDouble();
+    }
+    return -1;
+}
+
+int TestPgNodes::rolloutStartingNow(HttpClient &api, const QString &prefix)
+{
+    if (api.post(u"/targets"_s, u"[{\"controllerId\":\"%1-1\"},{\"controllerId\":\"%1-2\"}]"_s.arg(prefix).toUtf8())
+            .status
+        != 201)
+        return 0;
+    const HttpAnswer created = api.post(
+        u"/rollouts"_s,
+        u"{\"name\":\"%1\",\"targetFilterQuery\":\"controllerId==%1-*\",\"distributionSetId\":1,\"amountGroups\":1,"
+        "\"startAt\":%2}"_s.arg(prefix)
+            .arg(QDateTime::currentMSecsSinceEpoch())
+            .toUtf8());
+    if (created.status != 201)
+        qWarning() << created.body;
+    return created.status == 201 ? created.json().value("id"_L1).toInt() : 0;
+}
+
+// The lock itself: two leases on one database, one holds it; the other gets it once the first is gone.
+void TestPgNodes::oneLeaseAmongConnections()
+{
+    const QString url = m_postgres.url(m_database);
+    auto first = std::make_unique<SchedulerLease>(url, 100);
+    SchedulerLease second(url, 100);
+    QSignalSpy firstAcquired(first.get(), &SchedulerLease::acquired);
+    QSignalSpy secondAcquired(&second, &SchedulerLease::acquired);
+    first->start();
+    QCOMPARE(firstAcquired.size(), 1); // at once, on start()
+    second.start();
+    QTest::qWait(400); // several tries
+    QVERIFY(first->isHeld());
+    QVERIFY(!second.isHeld());
+    QCOMPARE(secondAcquired.size(), 0);
+    first.reset(); // its connection closes: PostgreSQL releases the lock
+    QVERIFY(secondAcquired.wait(5000));
+    QVERIFY(second.isHeld());
+    QCOMPARE(secondAcquired.size(), 1);
+}
+
+void TestPgNodes::oneServerRunsThePeriodicWorkAndAnotherTakesOver()
+{
+    std::unique_ptr<Server> a = startNode(u"a"_s);
+    QVERIFY(a);
+    std::unique_ptr<Server> b = startNode(u"b"_s);
+    QVERIFY(b);
+    QVERIFY(a->runsPeriodicWork()); // the first to start takes the lease at once
+    QTest::qWait(2 * SchedulerLease::DefaultIntervalMs); // b has tried again, more than once
+    QVERIFY(a->runsPeriodicWork());
+    QVERIFY(!b->runsPeriodicWork());
+    QCOMPARE(schedulerGauge(*a), 1.0);
+    QCOMPARE(schedulerGauge(*b), 0.0);
+
+    // Work asked of b is done by a's scheduler: a rollout whose start time has come is started.
+    HttpClient api = apiOf(*b);
+    QVERIFY(addFirmwareSet(api) > 0);
+    const int first = rolloutStartingNow(api, u"first"_s);
+    QVERIFY(first > 0);
+    auto statusOf = [&](int rollout) {
+        return api.get(u"/rollouts/%1"_s.arg(rollout)).json().value("status"_L1).toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(first), u"running"_s, 15000);
+
+    // a goes; b takes the lease within 10 s and drives the next rollout.
+    QElapsedTimer takeover;
+    takeover.start();
+    a.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(b->runsPeriodicWork(), 10000);
+    qInfo("b took over %lld ms after a went", qint64(takeover.elapsed()));
+    QVERIFY(takeover.elapsed() < 10000);
+    QCOMPARE(schedulerGauge(*b), 1.0);
+    const int second = rolloutStartingNow(api, u"second"_s);
+    QVERIFY(second > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(second), u"running"_s, 15000);
+}
+
+// kill -9 of the flotillad holding the lease: no goodbye, no closed transaction; PostgreSQL sees its connection
+// drop and the other server takes over within 10 s.
+void TestPgNodes::aKilledSchedulerIsReplaced()
+{
+    QProcess a;
+    a.setProcessChannelMode(QProcess::MergedChannels);
+    a.start(qEnvironmentVariable("FLOTILLA_BIN_DIR") + u"/flotillad"_s,
+            { u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, m_postgres.url(m_database), u"--artifact-dir"_s,
+              m_dir.filePath(m_database + u"-artifacts"_s) });
+    QVERIFY(a.waitForStarted());
+    QByteArray log;
+    QTRY_VERIFY_WITH_TIMEOUT((log += a.readAll()).contains("scheduler lease taken"), 15000);
+    std::unique_ptr<Server> b = startNode(u"b"_s);
+    QVERIFY(b);
+    QTest::qWait(2 * SchedulerLease::DefaultIntervalMs);
+    QVERIFY(!b->runsPeriodicWork());
+    QElapsedTimer takeover;
+    takeover.start();
+    ::kill(pid_t(a.processId()), SIGKILL);
+    QVERIFY(a.waitForFinished(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(b->runsPeriodicWork(), 10000);
+    qInfo("b took over %lld ms after a was killed", qint64(takeover.elapsed()));
+}
+
+// Caches that affect answers follow the other servers' changes through PostgreSQL's notifications, not a
+// time-to-live: b verified ops's password a moment ago (and would trust it for a minute); a deletes ops; b refuses
+// ops at once.
+void TestPgNodes::aDeletedUserIsRefusedByEveryNode()
+{
+    std::unique_ptr<Server> a = startNode(u"a"_s);
+    QVERIFY(a);
+    std::unique_ptr<Server> b = startNode(u"b"_s);
+    QVERIFY(b);
+    HttpClient adminOnA = apiOf(*a);
+    QCOMPARE(adminOnA.post(u"/users"_s, R"({"username":"ops","password":"ops-password","roles":["operator"]})").status,
+             201);
+    HttpClient opsOnB = apiOf(*b, "ops:ops-password");
+    QCOMPARE(opsOnB.get(u"/targets"_s).status, 200); // verified, and cached, on b
+    QCOMPARE(adminOnA.send("DELETE", u"/users/ops"_s).status, 204);
+    QElapsedTimer refused;
+    refused.start();
+    QTRY_COMPARE_WITH_TIMEOUT(opsOnB.get(u"/targets"_s).status, 401, 5000);
+    qInfo("b refused the deleted user %lld ms after a deleted it", qint64(refused.elapsed()));
+    // And a's own cache, of course.
+    QCOMPARE(apiOf(*a, "ops:ops-password").get(u"/targets"_s).status, 401);
+}
+
+// The tenant configuration a server has read is read again when another server changes it.
+void TestPgNodes::aConfigurationChangeIsSeenByEveryNode()
+{
+    std::unique_ptr<Server> a = startNode(u"a"_s);
+    QVERIFY(a);
+    std::unique_ptr<Server> b = startNode(u"b"_s);
+    QVERIFY(b);
+    HttpClient adminOnB = apiOf(*b);
+    auto pollingTimeOnB = [&] {
+        return adminOnB.get(u"/system/configs/pollingTime"_s).json().value("value"_L1).toString();
+    };
+    QCOMPARE(pollingTimeOnB(), u"00:05:00"_s); // read, and kept, by b
+    QCOMPARE(apiOf(*a).put(u"/system/configs/pollingTime"_s, R"({"value":"00:01:00"})").status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(pollingTimeOnB(), u"00:01:00"_s, 5000);
+}
+
+void TestPgNodes::sqliteAlwaysRunsIt()
+{
+    QTemporaryDir dir;
+    QString error;
+    std::unique_ptr<Server> server = startWithAdmin(loopbackServerConfig(dir), &error);
+    QVERIFY2(server, qPrintable(error));
+    QVERIFY(server->runsPeriodicWork());
+}
+
+QTEST_MAIN(TestPgNodes)
+#include "tst_pgnodes.moc"
