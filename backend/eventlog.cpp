@@ -17,7 +17,20 @@ EventLog::EventLog(int capacity, QObject *parent)
 
 quint64 EventLog::publish(const QString &type, const QJsonObject &data)
 {
-    Event e { m_next++, type, data };
+    return append(Event { m_next++, type, data });
+}
+
+bool EventLog::publishAs(quint64 sequence, const QString &type, const QJsonObject &data)
+{
+    if (sequence < m_next)
+        return false; // had it already
+    m_next = sequence + 1;
+    append(Event { sequence, type, data });
+    return true;
+}
+
+quint64 EventLog::append(const Event &e)
+{
     m_events.push_back(e);
     if (int(m_events.size()) > m_capacity)
         m_events.pop_front();

@@ -27,6 +27,9 @@ public:
     explicit EventLog(int capacity = 10000, QObject *parent = nullptr);
 
     quint64 publish(const QString &type, const QJsonObject &data);
+    // An event numbered elsewhere (the shared log of several servers, EventRelay): kept and sent when its number is
+    // beyond the last one; false (nothing done) for one already had.
+    bool publishAs(quint64 sequence, const QString &type, const QJsonObject &data);
     quint64 lastSequence() const { return m_next - 1; }
     // The events after `sequence`; nullopt when some of them are no longer kept (the client must resync).
     std::optional<QList<Event>> since(quint64 sequence) const;
@@ -35,6 +38,7 @@ Q_SIGNALS:
     void published(const Flotilla::Event &event);
 
 private:
+    quint64 append(const Event &e);
     int m_capacity;
     quint64 m_next = 1;
     std::deque<Event> m_events;

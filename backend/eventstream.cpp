@@ -1,6 +1,7 @@
 #include "backend/eventstream.h"
 
 #include "backend/backendlogging.h"
+#include "backend/eventrelay.h"
 #include "proto/mgmt/mgmtevents.h"
 
 #include <QDateTime>
@@ -35,23 +36,21 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
             if (const auto t = m_store.targets().target(c.id); t.failed())
                 qCWarning(lcStore).noquote() << "a target event is lost:" << t.error().message;
             else if (t.found())
-                m_log.publish(c.kind == K::TargetCreated ? Mgmt::EventType::TargetCreated
-                                                         : Mgmt::EventType::TargetUpdated,
-                              Mgmt::TargetChangedEvent { t->id, t->controllerId, nameOf(t->state).toLower() }.toJson());
+                publish(c.kind == K::TargetCreated ? Mgmt::EventType::TargetCreated : Mgmt::EventType::TargetUpdated,
+                        Mgmt::TargetChangedEvent { t->id, t->controllerId, nameOf(t->state).toLower() }.toJson());
             break;
         case K::TargetDeleted:
-            m_log.publish(Mgmt::EventType::TargetDeleted, Mgmt::EntityEvent { c.id }.toJson());
+            publish(Mgmt::EventType::TargetDeleted, Mgmt::EntityEvent { c.id }.toJson());
             break;
         case K::ActionCreated:
         case K::ActionChanged:
             if (const auto a = m_store.actions().action(c.id); a.failed()) {
                 qCWarning(lcStore).noquote() << "an action event is lost:" << a.error().message;
             } else if (a.found()) {
-                m_log.publish(c.kind == K::ActionCreated ? Mgmt::EventType::ActionCreated
-                                                         : Mgmt::EventType::ActionChanged,
-                              Mgmt::ActionChangedEvent { a->id, a->targetId, nameOf(a->state).toLower(), a->rolloutId,
-                                                         a->rolloutGroupId }
-                                  .toJson());
+                publish(c.kind == K::ActionCreated ? Mgmt::EventType::ActionCreated : Mgmt::EventType::ActionChanged,
+                        Mgmt::ActionChangedEvent { a->id, a->targetId, nameOf(a->state).toLower(), a->rolloutId,
+                                                   a->rolloutGroupId }
+                            .toJson());
                 if (a->rolloutGroupId && !groupsToCount.contains(a->rolloutGroupId))
                     groupsToCount.append(a->rolloutGroupId);
             }
@@ -61,19 +60,18 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
             if (const auto r = m_store.rollouts().rollout(c.id); r.failed())
                 qCWarning(lcStore).noquote() << "a rollout event is lost:" << r.error().message;
             else if (r.found())
-                m_log.publish(c.kind == K::RolloutCreated ? Mgmt::EventType::RolloutCreated
-                                                          : Mgmt::EventType::RolloutChanged,
-                              Mgmt::RolloutChangedEvent { r->id, r->name, nameOf(r->state).toLower() }.toJson());
+                publish(c.kind == K::RolloutCreated ? Mgmt::EventType::RolloutCreated : Mgmt::EventType::RolloutChanged,
+                        Mgmt::RolloutChangedEvent { r->id, r->name, nameOf(r->state).toLower() }.toJson());
             break;
         case K::RolloutGroupChanged:
             if (!groupsToCount.contains(c.id))
                 groupsToCount.append(c.id);
             break;
         case K::ArtifactCreated:
-            m_log.publish(Mgmt::EventType::ArtifactUploaded, Mgmt::EntityEvent { c.id }.toJson());
+            publish(Mgmt::EventType::ArtifactUploaded, Mgmt::EntityEvent { c.id }.toJson());
             break;
         case K::RepositoryChanged:
-            m_log.publish(Mgmt::EventType::RepositoryChanged, Mgmt::EntityEvent { c.id }.toJson());
+            publish(Mgmt::EventType::RepositoryChanged, Mgmt::EntityEvent { c.id }.toJson());
             break;
         }
     }
@@ -85,9 +83,36 @@ void EventStream::publishChanges(const QList<StoreChange> &changes)
             qCWarning(lcStore).noquote() << "group" << groupId << "not counted:" << n.error().message;
             continue;
         }
-        m_log.publish(Mgmt::EventType::RolloutGroupChanged,
-                      Mgmt::RolloutGroupChangedEvent { groupId, n->total, n->finished, n->error, n->running }.toJson());
+        publish(Mgmt::EventType::RolloutGroupChanged,
+                Mgmt::RolloutGroupChangedEvent { groupId, n->total, n->finished, n->error, n->running }.toJson());
     }
+    flushToRelay();
+}
+
+void EventStream::setRelay(EventRelay *relay)
+{
+    m_relay = relay;
+    m_relayFlush.setSingleShot(true);
+    m_relayFlush.setInterval(100);
+    connect(&m_relayFlush, &QTimer::timeout, this, &EventStream::flushToRelay, Qt::UniqueConnection);
+}
+
+void EventStream::publish(const QString &type, const QJsonObject &data)
+{
+    if (!m_relay) {
+        m_log.publish(type, data);
+        return;
+    }
+    m_toRelay.append({ type, data });
+}
+
+void EventStream::flushToRelay()
+{
+    if (!m_relay || m_toRelay.isEmpty())
+        return;
+    m_relayFlush.stop();
+    const QList<std::pair<QString, QJsonObject>> events = std::exchange(m_toRelay, {});
+    m_relay->append(events);
 }
 
 void EventStream::publishPoll(qint64 targetId, const QString &controllerId)
@@ -97,7 +122,10 @@ void EventStream::publishPoll(qint64 targetId, const QString &controllerId)
     if (it != m_lastPollEventMs.end() && now - *it < 1000)
         return; // polling noise: one event per target per second
     m_lastPollEventMs.insert(targetId, now);
-    m_log.publish(Mgmt::EventType::TargetPolled, Mgmt::TargetPolledEvent { targetId, controllerId, now }.toJson());
+    publish(Mgmt::EventType::TargetPolled, Mgmt::TargetPolledEvent { targetId, controllerId, now }.toJson());
+    // Polls go to the shared log in batches (a busy fleet polls thousands of times a second).
+    if (m_relay && !m_relayFlush.isActive())
+        m_relayFlush.start();
 }
 
 void EventStream::install(QHttpServer &server)

@@ -6,11 +6,14 @@
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 class QHttpServer;
 class QWebSocket;
 
 namespace Flotilla {
+
+class EventRelay;
 
 // GET /rest/v1/events: a WebSocket that pushes every committed change of the store (targets, actions, rollouts
 // and their groups with counts, artifacts) and device polls (at most one per target per second), one JSON
@@ -33,9 +36,14 @@ public:
     void publishChanges(const QList<StoreChange> &changes);
     // A device polled: coalesced to one event per target per second.
     void publishPoll(qint64 targetId, const QString &controllerId);
+    // Several servers on one PostgreSQL: events go through the shared log (numbered there, read back into log()
+    // with every other server's) instead of being numbered here.
+    void setRelay(EventRelay *relay);
 
 private:
     void accept(std::unique_ptr<QWebSocket> socket);
+    void publish(const QString &type, const QJsonObject &data);
+    void flushToRelay();
 
     SqlStore &m_store;
     OperatorAccounts &m_accounts;
@@ -43,6 +51,9 @@ private:
     QHash<qint64, qint64> m_lastPollEventMs;
     QHttpServer *m_server = nullptr;
     int m_clients = 0;
+    EventRelay *m_relay = nullptr;
+    QList<std::pair<QString, QJsonObject>> m_toRelay;
+    QTimer m_relayFlush;
 };
 
 } // namespace Flotilla

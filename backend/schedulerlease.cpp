@@ -6,7 +6,6 @@
 #include <QAtomicInteger>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -20,13 +19,7 @@ SchedulerLease::SchedulerLease(const QString &url, int intervalMs, QObject *pare
     : QObject(parent)
     , m_connection(u"flotilla-lease-%1"_s.arg(leaseConnections.fetchAndAddRelaxed(1)))
 {
-    const QUrl u(url);
-    m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connection);
-    m_db.setHostName(u.host());
-    m_db.setPort(u.port(5432));
-    m_db.setUserName(u.userName());
-    m_db.setPassword(u.password());
-    m_db.setDatabaseName(u.path().mid(1));
+    m_db = SqlStore::addPostgresConnection(url, m_connection);
     // A lost server is noticed by the kernel's keepalives too, not only by a closed socket.
     m_db.setConnectOptions(u"connect_timeout=5;keepalives_idle=5;keepalives_interval=2;keepalives_count=2"_s);
     m_timer.setInterval(intervalMs);

@@ -4,6 +4,7 @@
 #include "backend/backendlogging.h"
 #include "backend/connectionguard.h"
 #include "backend/ddiserver.h"
+#include "backend/eventrelay.h"
 #include "backend/eventstream.h"
 #include "backend/managementserver.h"
 #include "backend/metricsendpoint.h"
@@ -279,6 +280,13 @@ bool Server::start()
     // Live events: every committed store change, and device polls.
     m_events = new EventStream(*m_store, *m_accounts, 10000, m_http.get());
     m_events->install(*m_http);
+    if (m_store->driverName() == u"QPSQL"_s) {
+        // Every server's changes in every server's stream, numbered alike.
+        auto *relay = new EventRelay(m_config.database, m_events->log(), m_http.get());
+        if (!relay->start(&m_error))
+            return false;
+        m_events->setRelay(relay);
+    }
     m_store->setChangeListener(
         [events = m_events](const QList<StoreChange> &changes) { events->publishChanges(changes); });
     connect(m_ddi, &DdiServer::polled, m_events, &EventStream::publishPoll);

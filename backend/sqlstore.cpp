@@ -128,6 +128,18 @@ SqlStore::~SqlStore()
     }
 }
 
+QSqlDatabase SqlStore::addPostgresConnection(const QString &url, const QString &connectionName)
+{
+    const QUrl u(url);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(u.host());
+    db.setPort(u.port(5432));
+    db.setUserName(u.userName());
+    db.setPassword(u.password());
+    db.setDatabaseName(u.path().mid(1));
+    return db;
+}
+
 bool SqlStore::open(const QString &url)
 {
     if (url.startsWith(QLatin1String("postgres://")) || url.startsWith(QLatin1String("postgresql://"))) {
@@ -137,12 +149,7 @@ bool SqlStore::open(const QString &url)
             return false;
         }
         m_postgres = true;
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
-        m_db.setHostName(u.host());
-        m_db.setPort(u.port(5432));
-        m_db.setUserName(u.userName());
-        m_db.setPassword(u.password());
-        m_db.setDatabaseName(u.path().mid(1));
+        m_db = addPostgresConnection(url, m_connection);
     } else {
         QString path = url;
         if (path.startsWith(QLatin1String("sqlite:")))

@@ -40,6 +40,8 @@ public:
 
     // url: "sqlite:/path/to/file.db", a plain file path, or "postgres://user:password@host:port/database".
     bool open(const QString &url);
+    // A QPSQL connection (not opened) to a "postgres://" URL, for the parts with connections of their own.
+    static QSqlDatabase addPostgresConnection(const QString &url, const QString &connectionName);
     bool isOpen() const;
     int schemaVersion();
     static int latestSchemaVersion();

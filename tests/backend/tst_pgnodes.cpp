@@ -10,9 +10,11 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWebSocket>
 
 #include <csignal>
 
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void aKilledSchedulerIsReplaced();
     void aDeletedUserIsRefusedByEveryNode();
     void aConfigurationChangeIsSeenByEveryNode();
+    void everyNodeStreamsEveryNodesChangesInOneOrder();
     void sqliteAlwaysRunsIt();
 
 private:
@@ -227,6 +230,68 @@ void TestPgNodes::aConfigurationChangeIsSeenByEveryNode()
     QCOMPARE(pollingTimeOnB(), u"00:05:00"_s); // read, and kept, by b
     QCOMPARE(apiOf(*a).put(u"/system/configs/pollingTime"_s, R"({"value":"00:01:00"})").status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(pollingTimeOnB(), u"00:01:00"_s, 5000);
+}
+
+namespace {
+// A WebSocket client of a server's event stream that keeps the target.created events it receives, as
+// "seq controllerId".
+class EventClient
+{
+public:
+    EventClient(const Server &server, const QString &query = {})
+    {
+        QString url = server.url() + u"/rest/v1/events"_s + query;
+        url.replace(0, 4, u"ws"_s);
+        QNetworkRequest request { QUrl(url) };
+        request.setRawHeader("Authorization", "Basic " + QByteArray("admin:admin-password").toBase64());
+        QObject::connect(&m_socket, &QWebSocket::textMessageReceived, &m_socket, [this](const QString &text) {
+            const QJsonObject e = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (e.value("type"_L1).toString() == u"target.created"_s)
+                created.append(u"%1 %2"_s.arg(e.value("seq"_L1).toInteger())
+                                   .arg(e.value("data"_L1)["controllerId"_L1].toString()));
+        });
+        m_socket.open(request);
+    }
+    bool connected()
+    {
+        return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; });
+    }
+    QStringList created;
+
+private:
+    QWebSocket m_socket;
+};
+} // namespace
+
+// A WebSocket on either server sees the changes made through both, with the same numbers in the same order, and
+// ?since= replays them alike from either.
+void TestPgNodes::everyNodeStreamsEveryNodesChangesInOneOrder()
+{
+    std::unique_ptr<Server> a = startNode(u"a"_s);
+    QVERIFY(a);
+    std::unique_ptr<Server> b = startNode(u"b"_s);
+    QVERIFY(b);
+    EventClient onA(*a);
+    EventClient onB(*b);
+    QVERIFY(onA.connected());
+    QVERIFY(onB.connected());
+    HttpClient apiA = apiOf(*a);
+    HttpClient apiB = apiOf(*b);
+    for (int i = 1; i <= 6; ++i)
+        QCOMPARE((i % 2 ? apiA : apiB).post(u"/targets"_s, u"[{\"controllerId\":\"x-%1\"}]"_s.arg(i).toUtf8()).status,
+                 201);
+    QTRY_COMPARE_WITH_TIMEOUT(onA.created.size(), 6, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(onB.created.size(), 6, 5000);
+    QCOMPARE(onB.created, onA.created);
+    for (int i = 0; i < 6; ++i)
+        QVERIFY2(onA.created[i].endsWith(u" x-%1"_s.arg(i + 1)), qPrintable(onA.created.join(u", "_s)));
+
+    // A client that reconnects with ?since= to the other server gets the same events.
+    const qint64 before = onA.created.first().section(u' ', 0, 0).toLongLong() - 1;
+    EventClient again(*b, u"?since=%1"_s.arg(before));
+    QVERIFY(again.connected());
+    QTRY_COMPARE_WITH_TIMEOUT(again.created.size(), 6, 5000);
+    QCOMPARE(again.created, onA.created);
 }
 
 void TestPgNodes::sqliteAlwaysRunsIt()
