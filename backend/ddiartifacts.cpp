@@ -41,7 +41,7 @@ void DdiServer::getModuleArtifacts(Context &ctx, const QString &moduleId)
         return ctx.fail(Status::InternalServerError, u"the artifacts could not be read"_s);
     QList<Ddi::Artifact> list;
     for (const Flotilla::Artifact &a : *artifacts)
-        list.append(ddiArtifact(controller, a));
+        list.append(ddiArtifact(controller, a, m_settings.downloadBaseUrl));
     ctx.send(Ddi::encodeArtifacts(list));
 }
 

@@ -108,7 +108,7 @@ std::optional<QByteArray> DdiServer::deploymentJson(Context &ctx, const Action &
             return failed(metadata ? artifacts.error() : metadata.error());
         Ddi::Chunk chunk { m.typeKey, m.version, m.name, m.encrypted, {}, *metadata };
         for (const Flotilla::Artifact &a : *artifacts)
-            chunk.artifacts.append(ddiArtifact(controller, a));
+            chunk.artifacts.append(ddiArtifact(controller, a, m_settings.downloadBaseUrl));
         d.chunks.append(chunk);
     }
     if (historyCount != 0) {

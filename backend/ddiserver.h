@@ -28,6 +28,9 @@ struct DdiSettings
     qint64 maxBodyBytes = 512 * 1024; // larger request bodies get 413
     // How often polls that only move the time are written (lazy poll persistence); shorter with a faster clock.
     int pollFlushIntervalMs = 10000;
+    // Artifact download links point here ("<base>/<2 hex>/<sha256>", the artifact directory's layout) instead of at
+    // this server; empty: this server serves them.
+    QString downloadBaseUrl;
 };
 
 // hawkBit's DDI API v1 under /{tenant}/controller/v1/{controllerId}, on a QHttpServer: the base poll, deployment,

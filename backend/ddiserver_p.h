@@ -74,12 +74,19 @@ inline QString cacheBuster(const Presentation &p)
 }
 
 // An artifact as the DDI API shows it, with its links below the controller's base URL (both rels carry the
-// externally visible URL: one scheme per server).
-inline Ddi::Artifact ddiArtifact(const QString &controller, const Flotilla::Artifact &a)
+// externally visible URL: one scheme per server). With a download base (artifacts/downloadBaseUrl: a CDN or a
+// static web server in front of the artifact directory) the download links point there instead, at the content's
+// place in the directory ("<base>/<first 2 hex digits>/<sha256>"); the .MD5SUM stays with the server.
+inline Ddi::Artifact ddiArtifact(const QString &controller, const Flotilla::Artifact &a,
+                                 const QString &downloadBase = {})
 {
     const QString href = controller + u"/softwaremodules/%1/artifacts/"_s.arg(a.moduleId)
         + QString::fromLatin1(QUrl::toPercentEncoding(a.filename));
-    return { a.filename, a.size, a.sha1, a.md5, a.sha256, { href, href, href + u".MD5SUM"_s, href + u".MD5SUM"_s } };
+    const QString download = downloadBase.isEmpty()
+        ? href
+        : downloadBase + (downloadBase.endsWith(u'/') ? u""_s : u"/"_s) + a.sha256.left(2) + u'/' + a.sha256;
+    return { a.filename, a.size,   a.sha1,
+             a.md5,      a.sha256, { download, download, href + u".MD5SUM"_s, href + u".MD5SUM"_s } };
 }
 
 } // namespace DdiDetail

@@ -187,6 +187,7 @@ bool Server::start()
     settings.externalUrl = ExternalUrl(m_config.publicUrl, proxies, tls);
     settings.gatewayToken = m_config.gatewayToken;
     settings.anonymous = m_config.anonymousDdi;
+    settings.downloadBaseUrl = m_config.downloadBaseUrl.toString();
     // A simulation's faster clock makes the periodic work come round as often in its own time.
     const auto every = [this](int ms) {
         return std::max(50, int(double(ms) / m_config.clockRate));

@@ -54,19 +54,33 @@ bool ServerConfig::setListen(const QString &value, QString *error)
 const QStringList &ServerConfig::keys()
 {
     static const QStringList known = {
-        u"server/listen"_s,          u"server/tlsCertificate"_s,
-        u"server/tlsKey"_s,          u"server/publicUrl"_s,
-        u"server/trustedProxies"_s,  u"database/url"_s,
-        u"limits/readsPerSecond"_s,  u"limits/writesPerSecond"_s,
-        u"limits/exempt"_s,          u"limits/connectionsPerAddress"_s,
-        u"limits/idleTimeout"_s,     u"limits/headerTimeout"_s,
-        u"audit/retentionDays"_s,    u"artifacts/directory"_s,
-        u"artifacts/maxSize"_s,      u"ddi/tenant"_s,
-        u"ddi/gatewayToken"_s,       u"ddi/anonymous"_s,
-        u"tenant/pollingTime"_s,     u"tenant/pollingOverdueTime"_s,
-        u"tenant/minPollingTime"_s,  u"tenant/maintenanceWindowPollCount"_s,
-        u"tenant/autoClose"_s,       u"tenant/consentFlow"_s,
-        u"tenant/multiAssignment"_s, u"metrics/enabled"_s,
+        u"server/listen"_s,
+        u"server/tlsCertificate"_s,
+        u"server/tlsKey"_s,
+        u"server/publicUrl"_s,
+        u"server/trustedProxies"_s,
+        u"database/url"_s,
+        u"limits/readsPerSecond"_s,
+        u"limits/writesPerSecond"_s,
+        u"limits/exempt"_s,
+        u"limits/connectionsPerAddress"_s,
+        u"limits/idleTimeout"_s,
+        u"limits/headerTimeout"_s,
+        u"audit/retentionDays"_s,
+        u"artifacts/directory"_s,
+        u"artifacts/maxSize"_s,
+        u"artifacts/downloadBaseUrl"_s,
+        u"ddi/tenant"_s,
+        u"ddi/gatewayToken"_s,
+        u"ddi/anonymous"_s,
+        u"tenant/pollingTime"_s,
+        u"tenant/pollingOverdueTime"_s,
+        u"tenant/minPollingTime"_s,
+        u"tenant/maintenanceWindowPollCount"_s,
+        u"tenant/autoClose"_s,
+        u"tenant/consentFlow"_s,
+        u"tenant/multiAssignment"_s,
+        u"metrics/enabled"_s,
         u"metrics/token"_s,
     };
     return known;
@@ -145,6 +159,14 @@ bool ServerConfig::load(const QString &file, QString *error)
         if (!ok || maxArtifactBytes <= 0)
             return bad(u"artifacts/maxSize"_s,
                        u"'%1' is not a positive number of bytes"_s.arg(text(u"artifacts/maxSize"_s)));
+    }
+    if (s.contains(u"artifacts/downloadBaseUrl"_s)) {
+        const QString value = text(u"artifacts/downloadBaseUrl"_s);
+        downloadBaseUrl = value.isEmpty() ? QUrl() : QUrl(value, QUrl::StrictMode);
+        if (!value.isEmpty()
+            && (!downloadBaseUrl.isValid() || downloadBaseUrl.host().isEmpty()
+                || (downloadBaseUrl.scheme() != u"http"_s && downloadBaseUrl.scheme() != u"https"_s)))
+            return bad(u"artifacts/downloadBaseUrl"_s, u"'%1' is not an http(s) URL"_s.arg(value));
     }
     auto number = [&](const QString &key, double low, double high, auto *out) {
         bool ok = false;

@@ -22,6 +22,7 @@ struct ServerConfig
     QString database; // "sqlite:PATH", a path, or "postgres://..."
     QString artifactDirectory;
     QUrl publicUrl;
+    QUrl downloadBaseUrl; // artifacts/downloadBaseUrl: devices download from there (a CDN, a static web server)
     QString trustedProxies; // "10.0.0.1, 192.168.0.0/16"
     QString tenant = QStringLiteral("DEFAULT");
     QString gatewayToken;

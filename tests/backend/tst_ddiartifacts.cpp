@@ -3,6 +3,7 @@
 #include "tests/backend/ddifixture.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 
 using namespace Flotilla;
@@ -22,6 +23,8 @@ private Q_SLOTS:
     void ifRangeWithAnotherVersionServesWholeFile();
     void headGivesLengthWithoutBody();
     void md5sumFile();
+    void downloadLinksCanPointElsewhere_data();
+    void downloadLinksCanPointElsewhere();
     void ifMatchOtherThanSha1Is412();
     void rangeRequestsAreNotHistory();
     void foreignArtifactIs404();
@@ -126,6 +129,41 @@ void TestDdiArtifacts::md5sumFile()
     const QJsonArray artifacts = QJsonDocument::fromJson(list.body).array();
     QCOMPARE(artifacts.size(), 1);
     QCOMPARE(artifacts[0]["hashes"_L1]["md5"_L1].toString(), m_set.artifact.md5);
+}
+
+// artifacts/downloadBaseUrl: the deployment's and the artifact list's download links point at a CDN or a static
+// web server in front of the artifact directory, at the file's place there; the .MD5SUM stays with the server.
+void TestDdiArtifacts::downloadLinksCanPointElsewhere_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::newRow("without a slash") << u"https://cdn.example.com/flotilla"_s;
+    QTest::newRow("with a slash") << u"https://cdn.example.com/flotilla/"_s;
+}
+
+void TestDdiArtifacts::downloadLinksCanPointElsewhere()
+{
+    QFETCH(QString, base);
+    DdiSettings settings;
+    settings.downloadBaseUrl = base;
+    startServer(settings);
+    const qint64 action = assign(m_target, m_set.setId);
+    const HttpAnswer deployment = device(m_target).get(controller(m_target) + u"/deploymentBase/%1"_s.arg(action));
+    QCOMPARE(deployment.status, 200);
+    const QJsonObject artifact = deployment.json()["deployment"_L1]["chunks"_L1][0]["artifacts"_L1][0].toObject();
+    const QString sha256 = m_set.artifact.sha256;
+    const QString expected = u"https://cdn.example.com/flotilla/"_s + sha256.left(2) + u'/' + sha256;
+    QCOMPARE(artifact["_links"_L1]["download"_L1]["href"_L1].toString(), expected);
+    QCOMPARE(artifact["_links"_L1]["download-http"_L1]["href"_L1].toString(), expected);
+    QVERIFY(artifact["_links"_L1]["md5sum"_L1]["href"_L1].toString().startsWith(m_client->base()));
+    // The path below the base is where the artifact directory keeps the content: a web server serving the
+    // directory answers it with the artifact.
+    QFile file(m_artifacts->pathOf(sha256));
+    QVERIFY(file.fileName().endsWith(u'/' + sha256.left(2) + u'/' + sha256));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), m_content);
+    const HttpAnswer list
+        = device(m_target).get(controller(m_target) + u"/softwaremodules/%1/artifacts"_s.arg(m_set.moduleId));
+    QCOMPARE(QJsonDocument::fromJson(list.body).array()[0]["_links"_L1]["download"_L1]["href"_L1].toString(), expected);
 }
 
 void TestDdiArtifacts::ifMatchOtherThanSha1Is412()

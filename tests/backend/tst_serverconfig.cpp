@@ -49,6 +49,7 @@ void TestServerConfig::compareToDefaults(const ServerConfig &c)
     QCOMPARE(c.tenant, d.tenant);
     QCOMPARE(c.gatewayToken, d.gatewayToken);
     QCOMPARE(c.anonymousDdi, d.anonymousDdi);
+    QCOMPARE(c.downloadBaseUrl, d.downloadBaseUrl);
     QCOMPARE(c.metricsEnabled, d.metricsEnabled);
     QCOMPARE(c.metricsToken, d.metricsToken);
 }
