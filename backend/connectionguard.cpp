@@ -2,6 +2,7 @@
 
 #include "backend/backendlogging.h"
 #include "backend/connectionguard_p.h"
+#include "backend/httpmethod.h"
 #include "backend/servermetrics.h"
 
 #include <QHttpServer>
@@ -180,7 +181,7 @@ void ConnectionGuard::refuse(const QHttpServerRequest &request, QHttpServerRespo
                         + R"("})",
                     h, QHttpServerResponder::StatusCode::TooManyRequests);
     if (m_metrics)
-        m_metrics->recordRequest("other"_L1, u"(rate limited)"_s, ServerMetrics::methodName(request.method()), 429, 0);
+        m_metrics->recordRequest("other"_L1, u"(rate limited)"_s, httpMethodName(request.method()), 429, 0);
 }
 
 ConnectionWatch::ConnectionWatch(ConnectionGuard &guard, QTcpSocket *socket)

@@ -2,6 +2,7 @@
 #include "backend/ddiserver_p.h"
 
 #include "backend/backendlogging.h"
+#include "backend/httpmethod.h"
 #include "backend/servermetrics.h"
 
 #include <QElapsedTimer>
@@ -134,7 +135,7 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
     Context ctx { request, responder, {}, {} };
     serve(ctx, tenant, controllerId, route, arg);
     if (m_metrics)
-        m_metrics->recordRequest("ddi"_L1, templateOf(route), ServerMetrics::methodName(request.method()), ctx.answered,
+        m_metrics->recordRequest("ddi"_L1, templateOf(route), httpMethodName(request.method()), ctx.answered,
                                  timer.nsecsElapsed());
 }
 

@@ -31,6 +31,7 @@ public:
     // beyond the last one; false (nothing done) for one already had.
     bool publishAs(quint64 sequence, const QString &type, const QJsonObject &data);
     quint64 lastSequence() const { return m_next - 1; }
+    int capacity() const { return m_capacity; }
     // The events after `sequence`; nullopt when some of them are no longer kept (the client must resync).
     std::optional<QList<Event>> since(quint64 sequence) const;
 

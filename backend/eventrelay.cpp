@@ -55,12 +55,13 @@ bool EventRelay::start(QString *error)
         *error = u"the shared event log: LISTEN %1: %2"_s.arg(Channel, m_db.driver()->lastError().text());
         return false;
     }
-    // Start from the newest rows the log keeps, so that ?since= answers alike on a server that just started.
+    // Start from as many of the newest rows as the log keeps, so that ?since= answers alike on a server that just
+    // started.
     if (!q.exec(u"SELECT COALESCE(MAX(seq), 0) FROM event_log"_s) || !q.next()) {
         *error = u"the shared event log: %1"_s.arg(q.lastError().text());
         return false;
     }
-    m_last = std::max<qint64>(0, q.value(0).toLongLong() - KeptRows / 10);
+    m_last = std::max<qint64>(0, q.value(0).toLongLong() - m_log.capacity());
     fetch();
     m_safetyNet.start();
     return true;

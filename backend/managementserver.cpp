@@ -496,7 +496,7 @@ void ManagementServer::handle(const QHttpServerRequest &request, QHttpServerResp
     Context ctx { request, responder, std::move(args), {}, m_externalUrl.baseFor(request) };
     serve(ctx, route);
     if (m_metrics)
-        m_metrics->recordRequest("mgmt"_L1, templateOf(route), ServerMetrics::methodName(route.method), ctx.answered,
+        m_metrics->recordRequest("mgmt"_L1, templateOf(route), httpMethodName(route.method), ctx.answered,
                                  timer.nsecsElapsed());
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 // Shared by the Management API's implementation files: the request context and the JSON shapes. Not an API.
+#include "backend/httpmethod.h"
 #include "backend/managementserver.h"
 #include "backend/mgmterror.h"
 #include "backend/queryparameters.h"

@@ -54,28 +54,25 @@ void MetricsEndpoint::scrape(const QHttpServerRequest &request, QHttpServerRespo
     timer.start();
     using Status = QHttpServerResponder::StatusCode;
     QString error;
-    Status status = Status::Ok;
     const Caller who = caller(request.value("authorization"), &error);
     if (who != Caller::Allowed) {
         // Wrong credentials are 401; credentials that could not be checked (the store failed) the server's 500.
         const Mgmt::Error kind = who == Caller::Unchecked ? Mgmt::Errors::Generic : Mgmt::Errors::Unauthorized;
-        status = kind.status;
         QHttpHeaders h;
         h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
-        if (status == Status::Unauthorized)
+        if (kind.status == Status::Unauthorized)
             h.append(QHttpHeaders::WellKnownHeader::WWWAuthenticate, "Basic realm=\"Flotilla\"");
         const Mgmt::ExceptionInfo body { kind.exceptionClass, kind.errorCode, error };
-        responder.write(QJsonDocument(body.toJson()).toJson(QJsonDocument::Compact), h, status);
-    } else {
-        const ServerMetrics::Gauges gauges = m_gauges ? m_gauges() : ServerMetrics::Gauges();
-        // This scrape is counted before it is written, so the answer includes itself.
-        m_metrics.recordRequest("metrics"_L1, u"/metrics"_s, "GET"_L1, int(status), timer.nsecsElapsed());
-        QHttpHeaders h;
-        h.append(QHttpHeaders::WellKnownHeader::ContentType, "text/plain; version=0.0.4; charset=utf-8");
-        responder.write(m_metrics.exposition(gauges), h, status);
+        responder.write(QJsonDocument(body.toJson()).toJson(QJsonDocument::Compact), h, kind.status);
+        m_metrics.recordRequest("metrics"_L1, u"/metrics"_s, "GET"_L1, int(kind.status), timer.nsecsElapsed());
         return;
     }
-    m_metrics.recordRequest("metrics"_L1, u"/metrics"_s, "GET"_L1, int(status), timer.nsecsElapsed());
+    const ServerMetrics::Gauges gauges = m_gauges ? m_gauges() : ServerMetrics::Gauges();
+    // This scrape is counted before it is written, so the answer includes itself.
+    m_metrics.recordRequest("metrics"_L1, u"/metrics"_s, "GET"_L1, int(Status::Ok), timer.nsecsElapsed());
+    QHttpHeaders h;
+    h.append(QHttpHeaders::WellKnownHeader::ContentType, "text/plain; version=0.0.4; charset=utf-8");
+    responder.write(m_metrics.exposition(gauges), h, Status::Ok);
 }
 
 } // namespace Flotilla

@@ -125,11 +125,7 @@ void ManagementServer::handleChange(Context &ctx, const Route &route)
             e.at = QDateTime::currentDateTimeUtc();
             e.actor = ctx.who.name;
             e.address = m_externalUrl.clientOf(ctx.request).toString();
-            const Method m = ctx.request.method();
-            e.method = m == Method::Post ? u"POST"_s
-                : m == Method::Put       ? u"PUT"_s
-                : m == Method::Patch     ? u"PATCH"_s
-                                         : u"DELETE"_s;
+            e.method = QString(httpMethodName(ctx.request.method()));
             const QString path = ctx.request.url().path().mid(Base.size());
             const QString query = ctx.request.url().query(QUrl::FullyDecoded);
             e.path = query.isEmpty() ? path : path + u'?' + query;

@@ -6,6 +6,7 @@
 #include "backend/ddiserver.h"
 #include "backend/eventrelay.h"
 #include "backend/eventstream.h"
+#include "backend/httpmethod.h"
 #include "backend/managementserver.h"
 #include "backend/metricsendpoint.h"
 #include "backend/operatoraccounts.h"
@@ -127,7 +128,7 @@ ServerMetrics::Gauges Server::gauges()
     g.activeDownloads = activeTransfers();
     g.openConnections = m_guard ? m_guard->openConnections() : 0;
     g.eventStreamClients = m_events ? m_events->clientCount() : 0;
-    g.database = m_store->driverName() == u"QPSQL"_s ? u"postgresql"_s : u"sqlite"_s;
+    g.database = m_store->isPostgres() ? u"postgresql"_s : u"sqlite"_s;
     g.scheduler = runsPeriodicWork();
     const Result<QMap<ActionState, qint64>> actions = m_store->actions().openActionCounts();
     const Result<QMap<RolloutState, qint64>> rollouts = m_store->rollouts().rolloutCounts();
@@ -266,7 +267,7 @@ bool Server::start()
             m_auditPrune->start();
         }
     };
-    if (m_store->driverName() == u"QPSQL"_s) {
+    if (m_store->isPostgres()) {
         m_lease = new SchedulerLease(m_config.database, every(SchedulerLease::DefaultIntervalMs), m_http.get());
         connect(m_lease, &SchedulerLease::acquired, this, startPeriodicWork);
         connect(m_lease, &SchedulerLease::lost, this, [this] {
@@ -281,7 +282,7 @@ bool Server::start()
     // Live events: every committed store change, and device polls.
     m_events = new EventStream(*m_store, *m_accounts, 10000, m_http.get());
     m_events->install(*m_http);
-    if (m_store->driverName() == u"QPSQL"_s) {
+    if (m_store->isPostgres()) {
         // Every server's changes in every server's stream, numbered alike.
         auto *relay = new EventRelay(m_config.database, m_events->log(), m_http.get());
         if (!relay->start(&m_error))
@@ -302,7 +303,7 @@ bool Server::start()
             h.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
             responder.write(R"({"errorCode":"flotilla.notFound","message":"no such resource"})"_ba, h,
                             QHttpServerResponder::StatusCode::NotFound);
-            metrics->recordRequest("other"_L1, u"(no route)"_s, ServerMetrics::methodName(request.method()), 404, 0);
+            metrics->recordRequest("other"_L1, u"(no route)"_s, httpMethodName(request.method()), 404, 0);
         });
 
     std::unique_ptr<QTcpServer> listener;

@@ -64,29 +64,6 @@ quint64 ServerMetrics::Histogram::cumulative(qsizetype bucket) const
     return total;
 }
 
-QLatin1StringView ServerMetrics::methodName(QHttpServerRequest::Method method)
-{
-    using M = QHttpServerRequest::Method;
-    switch (method) {
-    case M::Get:
-        return "GET"_L1;
-    case M::Head:
-        return "HEAD"_L1;
-    case M::Post:
-        return "POST"_L1;
-    case M::Put:
-        return "PUT"_L1;
-    case M::Delete:
-        return "DELETE"_L1;
-    case M::Patch:
-        return "PATCH"_L1;
-    case M::Options:
-        return "OPTIONS"_L1;
-    default:
-        return "OTHER"_L1;
-    }
-}
-
 void ServerMetrics::recordRequest(QLatin1StringView api, const QString &route, QLatin1StringView method, int status,
                                   qint64 nanoseconds)
 {

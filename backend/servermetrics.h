@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QHash>
-#include <QHttpServerRequest>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -37,9 +36,6 @@ public:
         quint64 m_count = 0;
         double m_sum = 0;
     };
-
-    // "GET", "POST", ... as the label shows it.
-    static QLatin1StringView methodName(QHttpServerRequest::Method method);
 
     // api: "ddi", "mgmt", "events", "metrics" or "other" (no route matched, or refused before routing).
     void recordRequest(QLatin1StringView api, const QString &route, QLatin1StringView method, int status,

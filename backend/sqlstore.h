@@ -50,6 +50,7 @@ public:
     static constexpr qint64 MigrationLockKey = 0x466c6f74696c6c61; // "Flotilla"
     static constexpr qint64 SchedulerLockKey = 0x466c6f74696c6c62;
     QString driverName() const;
+    bool isPostgres() const { return m_postgres; }
 
     Result<void> begin() override;
     Result<void> commit() override;

@@ -4,6 +4,7 @@
 // bytes, open actions and rollouts by status, store transactions, event stream clients — and every line is
 // Prometheus' text format.
 #include "tests/backend/managementfixture.h"
+#include "tests/common/prometheustext.h"
 #include "tests/common/tableaway.h"
 
 #include "backend/servermetrics.h"
@@ -22,16 +23,10 @@ namespace {
 
 const QByteArray MetricsToken = "scraper-token-0123456789";
 
-// One scrape: every sample by its series as printed ("name{labels}"), and the families' HELP and TYPE lines.
-struct Scrape
+// One scrape: its status and, when 200, the text as a scraper reads it.
+struct Scrape : PrometheusText
 {
     int status = 0;
-    QHash<QString, double> samples;
-    QStringList typed; // families with a # TYPE line, in order
-    QStringList problems; // lines that are not the text format
-
-    double value(const QString &series) const { return samples.value(series, 0); }
-    bool has(const QString &series) const { return samples.contains(series); }
 };
 
 QString requestSeries(const char *api, const QString &method, const QString &route, int status)
@@ -108,34 +103,8 @@ Scrape TestMetrics::scrape(const QByteArray &authorization)
     const HttpAnswer a = client.send("GET", u"/metrics"_s);
     Scrape s;
     s.status = a.status;
-    if (a.status != 200)
-        return s;
-    static const QRegularExpression sample(
-        uR"(^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*")(,[a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*")*\})? (-?[0-9.eE+-]+|\+Inf|NaN)$)"_s);
-    static const QRegularExpression type(
-        uR"(^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)$)"_s);
-    for (const QByteArray &raw : a.body.split('\n')) {
-        const QString line = QString::fromUtf8(raw);
-        if (line.isEmpty() || line.startsWith(u"# HELP "_s))
-            continue;
-        if (const QRegularExpressionMatch m = type.match(line); m.hasMatch()) {
-            s.typed.append(m.captured(1));
-            continue;
-        }
-        const QRegularExpressionMatch m = sample.match(line);
-        if (!m.hasMatch()) {
-            s.problems.append(line);
-            continue;
-        }
-        // A sample belongs to the family typed last (histograms: name_bucket, _sum, _count).
-        const QString name = m.captured(1);
-        const QString family = s.typed.isEmpty() ? QString() : s.typed.last();
-        if (name != family && name != family + u"_bucket"_s && name != family + u"_sum"_s
-            && name != family + u"_count"_s)
-            s.problems.append(u"not under its # TYPE: "_s + line);
-        const qsizetype space = line.lastIndexOf(u' ');
-        s.samples.insert(line.left(space), line.mid(space + 1).toDouble());
-    }
+    if (a.status == 200)
+        static_cast<PrometheusText &>(s) = PrometheusText::parse(a.body);
     return s;
 }
 

@@ -7,6 +7,7 @@
 #include "tests/backend/postgresfixture.h"
 #include "tests/common/httpclient.h"
 #include "tests/common/loopbackserver.h"
+#include "tests/common/prometheustext.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -29,6 +30,11 @@ class TestPgNodes : public QObject
 private Q_SLOTS:
     void initTestCase();
     void init();
+    void cleanup()
+    {
+        m_b.reset();
+        m_a.reset();
+    }
     void oneLeaseAmongConnections();
     void oneServerRunsThePeriodicWorkAndAnotherTakesOver();
     void aKilledSchedulerIsReplaced();
@@ -39,6 +45,13 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<Server> startNode(const QString &name);
+    // Nodes a (the first, so the lease holder) and b on this test's database; false when one does not start.
+    bool startTwoNodes()
+    {
+        m_a = startNode(u"a"_s);
+        m_b = m_a ? startNode(u"b"_s) : nullptr;
+        return m_a && m_b;
+    }
     static double schedulerGauge(Server &server);
     // A Management API client of the server, with the given Basic credentials (the administrator's by default).
     static HttpClient apiOf(const Server &server, const QByteArray &userAndPassword = "admin:admin-password")
@@ -53,6 +66,8 @@ private:
     QString m_database;
     int m_databases = 0;
     QTemporaryDir m_dir;
+    std::unique_ptr<Server> m_a;
+    std::unique_ptr<Server> m_b;
 };
 
 void TestPgNodes::initTestCase()
@@ -85,14 +100,9 @@ std::unique_ptr<Server> TestPgNodes::startNode(const QString &name)
 
 double TestPgNodes::schedulerGauge(Server &server)
 {
-    HttpClient client(server.url());
-    client.setAuthorization("Basic " + QByteArray("admin:admin-password").toBase64());
-    const HttpAnswer a = client.send("GET", u"/metrics"_s);
-    for (const QByteArray &line : a.body.split('\n')) {
-        if (line.startsWith("flotilla_node_scheduler "))
-            return line.mid(24).toDouble();
-    }
-    return -1;
+    HttpClient client(server.url(), "Basic " + QByteArray("admin:admin-password").toBase64());
+    const PrometheusText metrics = PrometheusText::parse(client.send("GET", u"/metrics"_s).body);
+    return metrics.has(u"flotilla_node_scheduler"_s) ? metrics.value(u"flotilla_node_scheduler"_s) : -1;
 }
 
 int TestPgNodes::rolloutStartingNow(HttpClient &api, const QString &prefix)
@@ -135,10 +145,9 @@ void TestPgNodes::oneLeaseAmongConnections()
 
 void TestPgNodes::oneServerRunsThePeriodicWorkAndAnotherTakesOver()
 {
-    std::unique_ptr<Server> a = startNode(u"a"_s);
-    QVERIFY(a);
-    std::unique_ptr<Server> b = startNode(u"b"_s);
-    QVERIFY(b);
+    QVERIFY(startTwoNodes());
+    std::unique_ptr<Server> &a = m_a;
+    std::unique_ptr<Server> &b = m_b;
     QVERIFY(a->runsPeriodicWork()); // the first to start takes the lease at once
     QTest::qWait(2 * SchedulerLease::DefaultIntervalMs); // b has tried again, more than once
     QVERIFY(a->runsPeriodicWork());
@@ -198,10 +207,9 @@ void TestPgNodes::aKilledSchedulerIsReplaced()
 // ops at once.
 void TestPgNodes::aDeletedUserIsRefusedByEveryNode()
 {
-    std::unique_ptr<Server> a = startNode(u"a"_s);
-    QVERIFY(a);
-    std::unique_ptr<Server> b = startNode(u"b"_s);
-    QVERIFY(b);
+    QVERIFY(startTwoNodes());
+    std::unique_ptr<Server> &a = m_a;
+    std::unique_ptr<Server> &b = m_b;
     HttpClient adminOnA = apiOf(*a);
     QCOMPARE(adminOnA.post(u"/users"_s, R"({"username":"ops","password":"ops-password","roles":["operator"]})").status,
              201);
@@ -219,10 +227,9 @@ void TestPgNodes::aDeletedUserIsRefusedByEveryNode()
 // The tenant configuration a server has read is read again when another server changes it.
 void TestPgNodes::aConfigurationChangeIsSeenByEveryNode()
 {
-    std::unique_ptr<Server> a = startNode(u"a"_s);
-    QVERIFY(a);
-    std::unique_ptr<Server> b = startNode(u"b"_s);
-    QVERIFY(b);
+    QVERIFY(startTwoNodes());
+    std::unique_ptr<Server> &a = m_a;
+    std::unique_ptr<Server> &b = m_b;
     HttpClient adminOnB = apiOf(*b);
     auto pollingTimeOnB = [&] {
         return adminOnB.get(u"/system/configs/pollingTime"_s).json().value("value"_L1).toString();
@@ -267,10 +274,9 @@ private:
 // ?since= replays them alike from either.
 void TestPgNodes::everyNodeStreamsEveryNodesChangesInOneOrder()
 {
-    std::unique_ptr<Server> a = startNode(u"a"_s);
-    QVERIFY(a);
-    std::unique_ptr<Server> b = startNode(u"b"_s);
-    QVERIFY(b);
+    QVERIFY(startTwoNodes());
+    std::unique_ptr<Server> &a = m_a;
+    std::unique_ptr<Server> &b = m_b;
     EventClient onA(*a);
     EventClient onB(*b);
     QVERIFY(onA.connected());
