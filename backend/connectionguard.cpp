@@ -9,6 +9,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerRouterRule>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSslServer>
 #include <QSslSocket>
@@ -94,13 +95,49 @@ bool asksToClose(const QHttpServerRequest &request)
 }
 } // namespace
 
+struct ConnectionGuard::Counts
+{
+    explicit Counts(const RequestRateLimiter::Limits &limits)
+        : rates(limits)
+    {
+        clock.start();
+    }
+    QMutex lock;
+    RequestRateLimiter rates;
+    QElapsedTimer clock;
+    QHash<QHostAddress, int> perAddress;
+    int open = 0;
+};
+
 ConnectionGuard::ConnectionGuard(ConnectionLimits limits, ExternalUrl proxies, QObject *parent)
+    : ConnectionGuard(limits, std::move(proxies), std::make_shared<Counts>(limits.rates), parent)
+{ }
+
+ConnectionGuard::ConnectionGuard(ConnectionLimits limits, ExternalUrl proxies, std::shared_ptr<Counts> counts,
+                                 QObject *parent)
     : QObject(parent)
     , m_limits(std::move(limits))
     , m_proxies(std::move(proxies))
-    , m_rates(m_limits.rates)
+    , m_counts(std::move(counts))
+{ }
+
+ConnectionGuard *ConnectionGuard::sibling(QObject *parent, int thread) const
 {
-    m_clock.start();
+    auto *guard = new ConnectionGuard(m_limits, m_proxies, m_counts, parent);
+    guard->setMetrics(m_metrics, thread);
+    return guard;
+}
+
+int ConnectionGuard::connectionsFrom(const QHostAddress &address) const
+{
+    const QMutexLocker locker(&m_counts->lock);
+    return m_counts->perAddress.value(address);
+}
+
+int ConnectionGuard::openConnections() const
+{
+    const QMutexLocker locker(&m_counts->lock);
+    return m_counts->open;
 }
 
 ConnectionGuard::~ConnectionGuard()
@@ -127,8 +164,10 @@ void ConnectionGuard::install(QHttpServer &server)
 bool ConnectionGuard::admit(QTcpSocket *socket)
 {
     const QHostAddress address = socket->peerAddress();
-    if (m_limits.perAddress > 0 && m_perAddress.value(address) >= m_limits.perAddress
+    QMutexLocker locker(&m_counts->lock);
+    if (m_limits.perAddress > 0 && m_counts->perAddress.value(address) >= m_limits.perAddress
         && !m_proxies.isTrustedProxy(address)) {
+        locker.unlock();
         qCInfo(lcHttp).noquote() << "refused a connection from" << address.toString() << ":" << m_limits.perAddress
                                  << "are open from there";
         socket->write(rawAnswer(429, "Too Many Requests", "flotilla.http.tooManyConnections",
@@ -137,9 +176,13 @@ bool ConnectionGuard::admit(QTcpSocket *socket)
         socket->disconnectFromHost();
         return false;
     }
+    ++m_counts->perAddress[address];
+    ++m_counts->open;
+    locker.unlock();
     auto *watch = new ConnectionWatch(*this, socket);
     m_watches.insert({ watch->address(), watch->port() }, watch);
-    ++m_perAddress[address];
+    if (m_metrics)
+        m_metrics->recordConnection(m_thread);
     return true;
 }
 
@@ -147,9 +190,11 @@ void ConnectionGuard::forget(ConnectionWatch *watch)
 {
     if (m_watches.remove({ watch->address(), watch->port() }) == 0)
         return;
-    auto it = m_perAddress.find(watch->address());
-    if (it != m_perAddress.end() && --*it <= 0)
-        m_perAddress.erase(it);
+    const QMutexLocker locker(&m_counts->lock);
+    --m_counts->open;
+    auto it = m_counts->perAddress.find(watch->address());
+    if (it != m_counts->perAddress.end() && --*it <= 0)
+        m_counts->perAddress.erase(it);
 }
 
 bool ConnectionGuard::admitRequest(const QHttpServerRequest &request)
@@ -161,7 +206,9 @@ bool ConnectionGuard::admitRequest(const QHttpServerRequest &request)
     }
     if (isArtifactDownload(request))
         return true;
-    m_refusal = m_rates.admit(m_proxies.clientOf(request), isWrite(request), m_clock.elapsed());
+    const QHostAddress client = m_proxies.clientOf(request);
+    const QMutexLocker locker(&m_counts->lock);
+    m_refusal = m_counts->rates.admit(client, isWrite(request), m_counts->clock.elapsed());
     return m_refusal.allowed;
 }
 

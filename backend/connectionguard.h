@@ -8,6 +8,8 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include <memory>
+
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
@@ -39,7 +41,8 @@ struct ConnectionLimits
 //    last untrusted X-Forwarded-For address), except artifact downloads, which range-requesting clients such
 //    as RAUC's streaming mode make by the hundred (hawkBit issue 1249);
 //  - "Connection: close": the connection closes once the answer is out (RFC 9112, 9.6).
-// Lives on the HTTP server's thread.
+// Lives on the HTTP server's thread; each HTTP thread of a server has its own guard (sibling()), and they share the
+// counts: connections per address, and the requests per second per client.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -47,6 +50,9 @@ public:
     // proxies: who the trusted proxies are (ExternalUrl::clientOf, isTrustedProxy).
     ConnectionGuard(ConnectionLimits limits, ExternalUrl proxies, QObject *parent = nullptr);
     ~ConnectionGuard() override;
+    // A guard for another HTTP thread (call it there; thread: its number for the metrics): the same limits,
+    // counting with this one.
+    ConnectionGuard *sibling(QObject *parent, int thread) const;
 
     // A listener (TLS when ssl) whose accepted connections pass admit() before the HTTP server sees them.
     std::unique_ptr<QTcpServer> makeListener(bool ssl);
@@ -60,24 +66,31 @@ public:
     bool admitRequest(const QHttpServerRequest &request);
     void refuse(const QHttpServerRequest &request, QHttpServerResponder &responder);
 
-    int connectionsFrom(const QHostAddress &address) const { return m_perAddress.value(address); }
-    int openConnections() const { return int(m_watches.size()); }
+    int connectionsFrom(const QHostAddress &address) const;
+    // On every thread's guard.
+    int openConnections() const;
     const ConnectionLimits &limits() const { return m_limits; }
-    // Where refused requests are counted (none: not counted).
-    void setMetrics(ServerMetrics *metrics) { m_metrics = metrics; }
+    // Where refused requests and accepted connections are counted (none: not counted), as this thread's.
+    void setMetrics(ServerMetrics *metrics, int thread = 0)
+    {
+        m_metrics = metrics;
+        m_thread = thread;
+    }
 
 private:
     friend class ConnectionWatch;
     void forget(ConnectionWatch *watch);
 
+    struct Counts; // shared by siblings, behind its lock
+    ConnectionGuard(ConnectionLimits limits, ExternalUrl proxies, std::shared_ptr<Counts> counts, QObject *parent);
+
     ConnectionLimits m_limits;
     ExternalUrl m_proxies;
-    RequestRateLimiter m_rates;
-    RequestRateLimiter::Decision m_refusal;
-    QElapsedTimer m_clock;
-    QHash<std::pair<QHostAddress, quint16>, ConnectionWatch *> m_watches;
-    QHash<QHostAddress, int> m_perAddress;
+    std::shared_ptr<Counts> m_counts;
+    RequestRateLimiter::Decision m_refusal; // the last request's, for refuse() (which follows on this thread)
+    QHash<std::pair<QHostAddress, quint16>, ConnectionWatch *> m_watches; // this thread's connections
     ServerMetrics *m_metrics = nullptr;
+    int m_thread = 0;
 };
 
 } // namespace Flotilla

@@ -12,6 +12,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
+
 class QHttpServer;
 class QHttpServerRequest;
 
@@ -71,7 +73,7 @@ public:
     // Writes the polls recorded in memory to the store (also done every pollFlushInterval and on destruction).
     void flushPolls();
     // Downloads still streaming.
-    int activeTransfers() const { return m_activeTransfers; }
+    int activeTransfers() const { return m_activeTransfers.load(); }
     // Where each request's route, status and duration, polls and download bytes are counted (none: not counted).
     void setMetrics(ServerMetrics *metrics) { m_metrics = metrics; }
 
@@ -123,7 +125,7 @@ private:
     DeploymentService &m_deployment;
     RolloutService &m_rollouts;
     DeviceAuthenticator m_authenticator;
-    int m_activeTransfers = 0;
+    std::atomic<int> m_activeTransfers = 0; // read by the server's other threads
     ServerMetrics *m_metrics = nullptr;
     // Lazy poll persistence: a poll that changes nothing but the time is kept here and written in batches.
     QHash<qint64, TargetStore::PollRecord> m_pendingPolls;

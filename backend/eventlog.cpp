@@ -17,11 +17,13 @@ EventLog::EventLog(int capacity, QObject *parent)
 
 quint64 EventLog::publish(const QString &type, const QJsonObject &data)
 {
+    const QMutexLocker locker(&m_lock);
     return append(Event { m_next++, type, data });
 }
 
 bool EventLog::publishAs(quint64 sequence, const QString &type, const QJsonObject &data)
 {
+    const QMutexLocker locker(&m_lock);
     if (sequence < m_next)
         return false; // had it already
     m_next = sequence + 1;
@@ -29,7 +31,7 @@ bool EventLog::publishAs(quint64 sequence, const QString &type, const QJsonObjec
     return true;
 }
 
-quint64 EventLog::append(const Event &e)
+quint64 EventLog::append(const Event &e) // under m_lock: followers get the events in order
 {
     m_events.push_back(e);
     if (int(m_events.size()) > m_capacity)
@@ -38,8 +40,15 @@ quint64 EventLog::append(const Event &e)
     return e.sequence;
 }
 
+quint64 EventLog::lastSequence() const
+{
+    const QMutexLocker locker(&m_lock);
+    return m_next - 1;
+}
+
 std::optional<QList<Event>> EventLog::since(quint64 sequence) const
 {
+    const QMutexLocker locker(&m_lock);
     if (sequence >= lastSequence())
         return QList<Event>();
     if (m_events.empty() || m_events.front().sequence > sequence + 1)

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 
 #include <deque>
@@ -20,6 +21,8 @@ struct Event
     QJsonObject toJson() const;
 };
 
+// Thread-safe: a server's HTTP threads publish into one log, and its WebSocket clients on every thread follow it
+// (published() reaches each in the order of the numbers).
 class EventLog : public QObject
 {
     Q_OBJECT
@@ -30,8 +33,10 @@ public:
     // An event numbered elsewhere (the shared log of several servers, EventRelay): kept and sent when its number is
     // beyond the last one; false (nothing done) for one already had.
     bool publishAs(quint64 sequence, const QString &type, const QJsonObject &data);
-    quint64 lastSequence() const { return m_next - 1; }
+    quint64 lastSequence() const;
     int capacity() const { return m_capacity; }
+    // Held while a client reads what it missed and connects to published(), so that no event falls in between.
+    QRecursiveMutex &lock() const { return m_lock; }
     // The events after `sequence`; nullopt when some of them are no longer kept (the client must resync).
     std::optional<QList<Event>> since(quint64 sequence) const;
 
@@ -40,6 +45,7 @@ Q_SIGNALS:
 
 private:
     quint64 append(const Event &e);
+    mutable QRecursiveMutex m_lock;
     int m_capacity;
     quint64 m_next = 1;
     std::deque<Event> m_events;

@@ -9,6 +9,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerWebSocketUpgradeResponse>
 #include <QJsonDocument>
+#include <QThread>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -16,76 +17,80 @@ using namespace Qt::StringLiterals;
 
 namespace Flotilla {
 
-EventStream::EventStream(SqlStore &store, OperatorAccounts &accounts, int capacity, QObject *parent)
+EventStream::EventStream(int capacity, QObject *parent)
     : QObject(parent)
-    , m_store(store)
-    , m_accounts(accounts)
     , m_log(capacity)
 { }
 
 EventStream::~EventStream() = default;
 
-void EventStream::publishChanges(const QList<StoreChange> &changes)
+void EventStream::publishChanges(SqlStore &store, const QList<StoreChange> &changes)
 {
     using K = StoreChange::Kind;
+    QList<std::pair<QString, QJsonObject>> events;
+    const auto add = [&events](const QString &type, const QJsonObject &data) {
+        events.append({ type, data });
+    };
     QList<qint64> groupsToCount;
     for (const StoreChange &c : changes) {
         switch (c.kind) {
         case K::TargetCreated:
         case K::TargetUpdated:
-            if (const auto t = m_store.targets().target(c.id); t.failed())
+            if (const auto t = store.targets().target(c.id); t.failed())
                 qCWarning(lcStore).noquote() << "a target event is lost:" << t.error().message;
             else if (t.found())
-                publish(c.kind == K::TargetCreated ? Mgmt::EventType::TargetCreated : Mgmt::EventType::TargetUpdated,
-                        Mgmt::TargetChangedEvent { t->id, t->controllerId, nameOf(t->state).toLower() }.toJson());
+                add(c.kind == K::TargetCreated ? Mgmt::EventType::TargetCreated : Mgmt::EventType::TargetUpdated,
+                    Mgmt::TargetChangedEvent { t->id, t->controllerId, nameOf(t->state).toLower() }.toJson());
             break;
         case K::TargetDeleted:
-            publish(Mgmt::EventType::TargetDeleted, Mgmt::EntityEvent { c.id }.toJson());
+            add(Mgmt::EventType::TargetDeleted, Mgmt::EntityEvent { c.id }.toJson());
             break;
         case K::ActionCreated:
         case K::ActionChanged:
-            if (const auto a = m_store.actions().action(c.id); a.failed()) {
+            if (const auto a = store.actions().action(c.id); a.failed()) {
                 qCWarning(lcStore).noquote() << "an action event is lost:" << a.error().message;
             } else if (a.found()) {
-                publish(c.kind == K::ActionCreated ? Mgmt::EventType::ActionCreated : Mgmt::EventType::ActionChanged,
-                        Mgmt::ActionChangedEvent { a->id, a->targetId, nameOf(a->state).toLower(), a->rolloutId,
-                                                   a->rolloutGroupId }
-                            .toJson());
+                add(c.kind == K::ActionCreated ? Mgmt::EventType::ActionCreated : Mgmt::EventType::ActionChanged,
+                    Mgmt::ActionChangedEvent { a->id, a->targetId, nameOf(a->state).toLower(), a->rolloutId,
+                                               a->rolloutGroupId }
+                        .toJson());
                 if (a->rolloutGroupId && !groupsToCount.contains(a->rolloutGroupId))
                     groupsToCount.append(a->rolloutGroupId);
             }
             break;
         case K::RolloutCreated:
         case K::RolloutChanged:
-            if (const auto r = m_store.rollouts().rollout(c.id); r.failed())
+            if (const auto r = store.rollouts().rollout(c.id); r.failed())
                 qCWarning(lcStore).noquote() << "a rollout event is lost:" << r.error().message;
             else if (r.found())
-                publish(c.kind == K::RolloutCreated ? Mgmt::EventType::RolloutCreated : Mgmt::EventType::RolloutChanged,
-                        Mgmt::RolloutChangedEvent { r->id, r->name, nameOf(r->state).toLower() }.toJson());
+                add(c.kind == K::RolloutCreated ? Mgmt::EventType::RolloutCreated : Mgmt::EventType::RolloutChanged,
+                    Mgmt::RolloutChangedEvent { r->id, r->name, nameOf(r->state).toLower() }.toJson());
             break;
         case K::RolloutGroupChanged:
             if (!groupsToCount.contains(c.id))
                 groupsToCount.append(c.id);
             break;
         case K::ArtifactCreated:
-            publish(Mgmt::EventType::ArtifactUploaded, Mgmt::EntityEvent { c.id }.toJson());
+            add(Mgmt::EventType::ArtifactUploaded, Mgmt::EntityEvent { c.id }.toJson());
             break;
         case K::RepositoryChanged:
-            publish(Mgmt::EventType::RepositoryChanged, Mgmt::EntityEvent { c.id }.toJson());
+            add(Mgmt::EventType::RepositoryChanged, Mgmt::EntityEvent { c.id }.toJson());
             break;
         }
     }
     // A group's counts once per committed change, after the actions that moved them.
     for (qint64 groupId : groupsToCount) {
-        const Result<GroupCounts> n = m_store.rollouts().rolloutGroupCounts(groupId);
+        const Result<GroupCounts> n = store.rollouts().rolloutGroupCounts(groupId);
         if (!n) {
             // The group's event is left out, not sent with made-up counts; the next change counts it again.
             qCWarning(lcStore).noquote() << "group" << groupId << "not counted:" << n.error().message;
             continue;
         }
-        publish(Mgmt::EventType::RolloutGroupChanged,
-                Mgmt::RolloutGroupChangedEvent { groupId, n->total, n->finished, n->error, n->running }.toJson());
+        add(Mgmt::EventType::RolloutGroupChanged,
+            Mgmt::RolloutGroupChangedEvent { groupId, n->total, n->finished, n->error, n->running }.toJson());
     }
+    store.releaseReads();
+    publish(events);
     flushToRelay();
 }
 
@@ -97,18 +102,34 @@ void EventStream::setRelay(EventRelay *relay)
     connect(&m_relayFlush, &QTimer::timeout, this, &EventStream::flushToRelay, Qt::UniqueConnection);
 }
 
-void EventStream::publish(const QString &type, const QJsonObject &data)
+void EventStream::publish(const QList<std::pair<QString, QJsonObject>> &events)
 {
+    if (events.isEmpty())
+        return;
     if (!m_relay) {
-        m_log.publish(type, data);
+        // Numbered here, on the publishing thread, in the order its store delivers (SQLite: in commit order).
+        const QMutexLocker locker(&m_log.lock());
+        for (const auto &[type, data] : events)
+            m_log.publish(type, data);
         return;
     }
-    m_toRelay.append({ type, data });
+    if (QThread::currentThread() != thread()) {
+        // The relay numbers them: it lives on this object's thread.
+        QMetaObject::invokeMethod(
+            this,
+            [this, events] {
+                publish(events);
+                flushToRelay();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_toRelay.append(events);
 }
 
 void EventStream::flushToRelay()
 {
-    if (!m_relay || m_toRelay.isEmpty())
+    if (!m_relay || m_toRelay.isEmpty() || QThread::currentThread() != thread())
         return;
     m_relayFlush.stop();
     const QList<std::pair<QString, QJsonObject>> events = std::exchange(m_toRelay, {});
@@ -122,16 +143,16 @@ void EventStream::publishPoll(qint64 targetId, const QString &controllerId)
     if (it != m_lastPollEventMs.end() && now - *it < 1000)
         return; // polling noise: one event per target per second
     m_lastPollEventMs.insert(targetId, now);
-    publish(Mgmt::EventType::TargetPolled, Mgmt::TargetPolledEvent { targetId, controllerId, now }.toJson());
+    publish({ { Mgmt::EventType::TargetPolled, Mgmt::TargetPolledEvent { targetId, controllerId, now }.toJson() } });
     // Polls go to the shared log in batches (a busy fleet polls thousands of times a second).
     if (m_relay && !m_relayFlush.isActive())
         m_relayFlush.start();
 }
 
-void EventStream::install(QHttpServer &server)
+void EventStream::install(QHttpServer &server, OperatorAccounts &accounts)
 {
-    m_server = &server;
-    server.addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &request) {
+    // The server as the context: these run on its thread, with its thread's accounts.
+    server.addWebSocketUpgradeVerifier(&server, [&accounts](const QHttpServerRequest &request) {
         if (request.url().path() != u"/rest/v1/events"_s)
             return QHttpServerWebSocketUpgradeResponse::passToNext();
         QByteArray authorization = request.value("authorization");
@@ -140,7 +161,7 @@ void EventStream::install(QHttpServer &server)
             if (!token.isEmpty())
                 authorization = "Bearer " + token.toLatin1();
         }
-        const Lookup<Operator> who = m_accounts.authenticate(authorization);
+        const Lookup<Operator> who = accounts.authenticate(authorization);
         if (who.failed())
             return QHttpServerWebSocketUpgradeResponse::deny(500, "the credentials could not be checked");
         if (who.absent())
@@ -149,23 +170,25 @@ void EventStream::install(QHttpServer &server)
             return QHttpServerWebSocketUpgradeResponse::deny(403, "READ_TARGET is required for the event stream");
         return QHttpServerWebSocketUpgradeResponse::accept();
     });
-    connect(&server, &QHttpServer::newWebSocketConnection, this, [this] {
-        while (m_server->hasPendingWebSocketConnections())
-            accept(m_server->nextPendingWebSocketConnection());
+    connect(&server, &QHttpServer::newWebSocketConnection, &server, [this, &server] {
+        while (server.hasPendingWebSocketConnections())
+            accept(server, server.nextPendingWebSocketConnection());
     });
 }
 
-void EventStream::accept(std::unique_ptr<QWebSocket> owned)
+void EventStream::accept(QHttpServer &server, std::unique_ptr<QWebSocket> owned)
 {
     QWebSocket *socket = owned.release();
-    socket->setParent(this);
+    socket->setParent(&server); // on its thread, which may not be this object's
     connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
     ++m_clients;
-    connect(socket, &QObject::destroyed, this, [this] { --m_clients; });
+    connect(socket, &QObject::destroyed, this, [this] { --m_clients; }, Qt::DirectConnection);
     auto send = [socket](const QJsonObject &o) {
         socket->sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
     };
     const QUrlQuery query(socket->requestUrl());
+    // What it missed and what comes next, with nothing published in between (by another thread).
+    const QMutexLocker locker(&m_log.lock());
     if (query.hasQueryItem(u"since"_s)) {
         bool ok = false;
         const quint64 since = query.queryItemValue(u"since"_s).toULongLong(&ok);
@@ -184,7 +207,9 @@ void EventStream::accept(std::unique_ptr<QWebSocket> owned)
         // Where the stream stands, so a client that drops before any event arrives can still ask for ?since=.
         send(Mgmt::EventMessage { m_log.lastSequence(), Mgmt::EventType::Hello, {} }.toJson());
     }
-    connect(&m_log, &EventLog::published, socket, [send](const Event &e) { send(e.toJson()); });
+    // Queued even from this thread: events published here must not overtake those other threads published before
+    // (which are queued already, in the order of their numbers).
+    connect(&m_log, &EventLog::published, socket, [send](const Event &e) { send(e.toJson()); }, Qt::QueuedConnection);
 }
 
 } // namespace Flotilla

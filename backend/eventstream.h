@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
+
 class QHttpServer;
 class QWebSocket;
 
@@ -20,20 +22,25 @@ class EventRelay;
 // object per message with a sequence number; the first message, "hello", carries the current one. ?since=<seq> replays
 // what a client missed, or says "resync" when the log no longer holds it. Authenticated like the Management API
 // (Authorization header, or access_token= for clients that cannot set headers on a WebSocket); READ_TARGET is required.
+// One per server, on its main thread; every HTTP thread's server serves the route (install() there, with that thread's
+// accounts) and publishes its store's changes here, so each client sees every thread's changes, numbered once.
 class EventStream : public QObject
 {
     Q_OBJECT
 public:
-    EventStream(SqlStore &store, OperatorAccounts &accounts, int capacity = 10000, QObject *parent = nullptr);
+    explicit EventStream(int capacity = 10000, QObject *parent = nullptr);
     ~EventStream() override;
 
-    void install(QHttpServer &server);
+    // Serves the route on server, checking credentials with accounts; call on server's thread (the WebSockets stay
+    // there).
+    void install(QHttpServer &server, OperatorAccounts &accounts);
     EventLog &log() { return m_log; }
     // WebSocket clients connected now.
-    int clientCount() const { return m_clients; }
+    int clientCount() const { return m_clients.load(); }
 
-    // Store changes as events (install as the store's change listener).
-    void publishChanges(const QList<StoreChange> &changes);
+    // A store's committed changes as events (install as each store's change listener, on its thread: the events are
+    // described from that store and numbered in the order the changes are delivered).
+    void publishChanges(SqlStore &store, const QList<StoreChange> &changes);
     // A device polled: coalesced to one event per target per second.
     void publishPoll(qint64 targetId, const QString &controllerId);
     // Several servers on one PostgreSQL: events go through the shared log (numbered there, read back into log()
@@ -41,16 +48,13 @@ public:
     void setRelay(EventRelay *relay);
 
 private:
-    void accept(std::unique_ptr<QWebSocket> socket);
-    void publish(const QString &type, const QJsonObject &data);
+    void accept(QHttpServer &server, std::unique_ptr<QWebSocket> socket);
+    void publish(const QList<std::pair<QString, QJsonObject>> &events);
     void flushToRelay();
 
-    SqlStore &m_store;
-    OperatorAccounts &m_accounts;
     EventLog m_log;
     QHash<qint64, qint64> m_lastPollEventMs;
-    QHttpServer *m_server = nullptr;
-    int m_clients = 0;
+    std::atomic<int> m_clients = 0;
     EventRelay *m_relay = nullptr;
     QList<std::pair<QString, QJsonObject>> m_toRelay;
     QTimer m_relayFlush;

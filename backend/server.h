@@ -1,28 +1,28 @@
 #pragma once
 
+#include "backend/httpstack.h"
 #include "backend/serverconfig.h"
 #include "backend/servermetrics.h"
 
 #include <QObject>
 
+#include <atomic>
 #include <memory>
+#include <vector>
 
-class QHttpServer;
-class QTcpServer;
 class QTimer;
 
 namespace Flotilla {
 
 class ArtifactStore;
-class ConnectionGuard;
 class AutoAssigner;
 class DdiServer;
 class DeploymentService;
+class EventRelay;
+class HttpWorker;
 class RolloutScheduler;
 class RolloutService;
 class EventStream;
-class ManagementServer;
-class MetricsEndpoint;
 class SchedulerLease;
 class OperatorAccounts;
 class SqlStore;
@@ -30,8 +30,9 @@ class Clock;
 
 // A whole Flotilla server on the calling thread, and its composition root: it builds and owns the store, the
 // artifact store, the engine's services (deployment, rollouts), what drives them in time (rollout scheduler,
-// auto-assigner) and the HTTP listener with the DDI and Management APIs and the event stream. flotillad runs one
-// on its main thread; the console runs one on a worker thread.
+// auto-assigner), the event stream, and the HTTP side (HttpStack: the DDI and Management APIs) on this thread and on
+// server/httpThreads - 1 more (HttpWorker), each with its own store connection. flotillad runs one on its main
+// thread; the console runs one on a worker thread.
 class Server : public QObject
 {
     Q_OBJECT
@@ -51,7 +52,10 @@ public:
     std::pair<QString, QString> localCredential() const { return m_localCredential; }
     SqlStore &store();
     ArtifactStore &artifacts();
+    // The DDI server of this thread's stack.
     DdiServer &ddi();
+    // Threads serving HTTP (this one included).
+    int httpThreads() const { return 1 + int(m_workers.size()); }
     OperatorAccounts &accounts();
     EventStream &events();
     ServerMetrics &metrics();
@@ -79,20 +83,20 @@ private:
     std::unique_ptr<RolloutService> m_rollouts;
     std::unique_ptr<RolloutScheduler> m_scheduler;
     std::unique_ptr<AutoAssigner> m_autoAssigner;
-    std::unique_ptr<QHttpServer> m_http;
-    QTcpServer *m_listener = nullptr; // owned by m_http
-    ConnectionGuard *m_guard = nullptr; // a child of m_http
-    DdiServer *m_ddi = nullptr;
     std::unique_ptr<OperatorAccounts> m_accounts;
-    ManagementServer *m_management = nullptr;
-    EventStream *m_events = nullptr;
     std::unique_ptr<ServerMetrics> m_metrics;
-    MetricsEndpoint *m_metricsEndpoint = nullptr; // with metrics/enabled
-    SchedulerLease *m_lease = nullptr; // on PostgreSQL
-    QTimer *m_auditPrune = nullptr;
+    std::unique_ptr<EventStream> m_events;
+    std::unique_ptr<EventRelay> m_relay; // on PostgreSQL
+    std::unique_ptr<SchedulerLease> m_lease; // on PostgreSQL
+    std::unique_ptr<QTimer> m_auditPrune;
+    // The HTTP side: what its stacks share, this thread's stack, and the further threads.
+    HttpStack::Shared m_shared;
+    std::unique_ptr<HttpStack> m_stack;
+    std::vector<std::unique_ptr<HttpWorker>> m_workers;
+    std::atomic<bool> m_periodicWork = false;
     void pruneAudit();
     double m_startedAtSecs = 0;
-    ServerMetrics::Gauges gauges(); // what /metrics reads at scrape time
+    ServerMetrics::Gauges gauges(SqlStore &store); // what /metrics reads at scrape time, on the scraping thread
 };
 
 } // namespace Flotilla

@@ -59,6 +59,7 @@ const QStringList &ServerConfig::keys()
         u"server/tlsKey"_s,
         u"server/publicUrl"_s,
         u"server/trustedProxies"_s,
+        u"server/httpThreads"_s,
         u"database/url"_s,
         u"limits/readsPerSecond"_s,
         u"limits/writesPerSecond"_s,
@@ -181,7 +182,8 @@ bool ServerConfig::load(const QString &file, QString *error)
         || (s.contains(u"limits/connectionsPerAddress"_s)
             && !number(u"limits/connectionsPerAddress"_s, 0, 1e6, &connectionsPerAddress))
         || (s.contains(u"limits/idleTimeout"_s) && !number(u"limits/idleTimeout"_s, 0, 86400, &idleTimeoutSecs))
-        || (s.contains(u"limits/headerTimeout"_s) && !number(u"limits/headerTimeout"_s, 0, 3600, &headerTimeoutSecs)))
+        || (s.contains(u"limits/headerTimeout"_s) && !number(u"limits/headerTimeout"_s, 0, 3600, &headerTimeoutSecs))
+        || (s.contains(u"server/httpThreads"_s) && !number(u"server/httpThreads"_s, 0, 256, &httpThreads)))
         return false;
     if (s.contains(u"limits/exempt"_s)) {
         // A list in INI arrives as a QStringList when it has commas.

@@ -19,6 +19,9 @@ struct ServerConfig
     quint16 listenPort = 8080; // 0: pick a free port (logged)
     QString tlsCertificate; // PEM; with tlsKey: HTTPS
     QString tlsKey;
+    // server/httpThreads: threads serving HTTP, each with its own store connection; 0: one per core. The console's
+    // embedded server (ServerThread) keeps one unless told otherwise.
+    int httpThreads = 0;
     QString database; // "sqlite:PATH", a path, or "postgres://..."
     QString artifactDirectory;
     QUrl publicUrl;

@@ -67,6 +67,7 @@ quint64 ServerMetrics::Histogram::cumulative(qsizetype bucket) const
 void ServerMetrics::recordRequest(QLatin1StringView api, const QString &route, QLatin1StringView method, int status,
                                   qint64 nanoseconds)
 {
+    const QMutexLocker locker(&m_lock);
     RouteFigures &figures = m_routes[RouteKey { api, route, method }];
     ++figures.byStatus[status];
     figures.duration.observe(double(nanoseconds) / 1e9);
@@ -74,16 +75,31 @@ void ServerMetrics::recordRequest(QLatin1StringView api, const QString &route, Q
 
 void ServerMetrics::recordTransaction(qint64 nanoseconds, bool committed)
 {
+    const QMutexLocker locker(&m_lock);
     (committed ? m_committed : m_rolledBack).observe(double(nanoseconds) / 1e9);
+}
+
+void ServerMetrics::recordConnection(int thread)
+{
+    const QMutexLocker locker(&m_lock);
+    ++m_connections[thread];
+}
+
+QMap<int, quint64> ServerMetrics::connectionsByThread() const
+{
+    const QMutexLocker locker(&m_lock);
+    return m_connections;
 }
 
 quint64 ServerMetrics::requests(QLatin1StringView api, const QString &route, QLatin1StringView method, int status) const
 {
+    const QMutexLocker locker(&m_lock);
     return m_routes.value(RouteKey { api, route, method }).byStatus.value(status);
 }
 
 QByteArray ServerMetrics::exposition(const Gauges &g) const
 {
+    const QMutexLocker locker(&m_lock);
     QByteArray out;
     out.reserve(16384 + m_routes.size() * 2048);
     // Sorted, so that a scrape reads the same way each time.
@@ -110,14 +126,21 @@ QByteArray ServerMetrics::exposition(const Gauges &g) const
         histogram(out, "flotilla_http_request_duration_seconds", routeLabels(k), m_routes.constFind(k)->duration);
 
     header(out, "flotilla_ddi_polls_total", "counter", "DDI base polls answered.");
-    out += "flotilla_ddi_polls_total " + QByteArray::number(m_polls) + '\n';
+    out += "flotilla_ddi_polls_total " + QByteArray::number(m_polls.load()) + '\n';
     header(out, "flotilla_artifact_download_bytes_total", "counter",
            "Artifact bytes handed to connections (DDI and Management API downloads).");
-    out += "flotilla_artifact_download_bytes_total " + QByteArray::number(m_downloadBytes) + '\n';
+    out += "flotilla_artifact_download_bytes_total " + QByteArray::number(m_downloadBytes.load()) + '\n';
     header(out, "flotilla_artifact_downloads_active", "gauge", "DDI artifact downloads streaming now.");
     out += "flotilla_artifact_downloads_active " + QByteArray::number(g.activeDownloads) + '\n';
     header(out, "flotilla_http_connections_open", "gauge", "Client connections open now.");
     out += "flotilla_http_connections_open " + QByteArray::number(g.openConnections) + '\n';
+    header(out, "flotilla_http_threads", "gauge", "Threads serving the DDI and Management APIs (server/httpThreads).");
+    out += "flotilla_http_threads " + QByteArray::number(g.httpThreads) + '\n';
+    header(out, "flotilla_http_connections_accepted_total", "counter",
+           "Client connections admitted, by the HTTP thread that serves them.");
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it)
+        out += "flotilla_http_connections_accepted_total{thread=\"" + QByteArray::number(it.key()) + "\"} "
+            + QByteArray::number(it.value()) + '\n';
     header(out, "flotilla_event_stream_clients", "gauge", "WebSocket clients of the event stream.");
     out += "flotilla_event_stream_clients " + QByteArray::number(g.eventStreamClients) + '\n';
 

@@ -4,9 +4,11 @@
 #include <QHash>
 #include <QList>
 #include <QMap>
+#include <QMutex>
 #include <QString>
 
 #include <array>
+#include <atomic>
 
 namespace Flotilla {
 
@@ -14,7 +16,7 @@ namespace Flotilla {
 // server's parts record as they work (requests by route and status with their duration, polls, download bytes,
 // store transactions), and gauges read when a scraper asks (Gauges). Route labels are the route table's templates
 // ("/rest/v1/targets/{id}"), never the request's path, so the number of series stays bounded whatever clients send.
-// One per server, on the server's thread; recording is a hash update, no lock.
+// One per server, shared by its HTTP threads: recording takes a lock around a hash update (counters are atomic).
 class ServerMetrics
 {
 public:
@@ -40,15 +42,18 @@ public:
     // api: "ddi", "mgmt", "events", "metrics" or "other" (no route matched, or refused before routing).
     void recordRequest(QLatin1StringView api, const QString &route, QLatin1StringView method, int status,
                        qint64 nanoseconds);
-    void recordPoll() { ++m_polls; }
-    void recordDownloadBytes(qint64 bytes) { m_downloadBytes += bytes; }
+    void recordPoll() { m_polls.fetch_add(1, std::memory_order_relaxed); }
+    void recordDownloadBytes(qint64 bytes) { m_downloadBytes.fetch_add(quint64(bytes), std::memory_order_relaxed); }
     void recordTransaction(qint64 nanoseconds, bool committed);
+    // A connection admitted by HTTP thread `thread` (0: the server's first).
+    void recordConnection(int thread);
 
     // What is read at scrape time.
     struct Gauges
     {
         int activeDownloads = 0;
         int openConnections = 0;
+        int httpThreads = 1;
         int eventStreamClients = 0;
         QString database; // "sqlite" or "postgresql"
         bool scheduler = true; // this node runs the rollout scheduler
@@ -62,7 +67,8 @@ public:
 
     // Counters as the tests read them.
     quint64 requests(QLatin1StringView api, const QString &route, QLatin1StringView method, int status) const;
-    quint64 polls() const { return m_polls; }
+    quint64 polls() const { return m_polls.load(); }
+    QMap<int, quint64> connectionsByThread() const;
 
 private:
     struct RouteKey
@@ -78,9 +84,11 @@ private:
         QMap<int, quint64> byStatus;
         Histogram duration;
     };
+    mutable QMutex m_lock; // the routes and the transaction histograms
     QHash<RouteKey, RouteFigures> m_routes;
-    quint64 m_polls = 0;
-    quint64 m_downloadBytes = 0;
+    std::atomic<quint64> m_polls = 0;
+    std::atomic<quint64> m_downloadBytes = 0;
+    QMap<int, quint64> m_connections; // by thread
     Histogram m_committed;
     Histogram m_rolledBack;
 };

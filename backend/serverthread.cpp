@@ -12,6 +12,9 @@ ServerThread::ServerThread(ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
 {
+    // The console's server serves one operator and a LAN's devices: one HTTP thread unless told otherwise.
+    if (m_config.httpThreads <= 0)
+        m_config.httpThreads = 1;
     m_thread.setObjectName(u"flotilla-server"_s);
 }
 

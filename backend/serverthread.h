@@ -21,6 +21,7 @@ public:
     ~ServerThread() override;
 
     void start();
+    const ServerConfig &config() const { return m_config; }
     bool isRunning() const { return m_running; }
     // The console's own administrator (ServerConfig::localCredentialFile), once started.
     std::pair<QString, QString> localCredential() const { return m_credential; }

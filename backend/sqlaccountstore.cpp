@@ -25,7 +25,9 @@ Result<qint64> SqlAccountStore::insertUser(const QString &name, const QString &p
     q.addBindValue(toMs(QDateTime::currentDateTimeUtc()));
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting user %1").arg(name), q);
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
+    return id;
 }
 
 Lookup<SqlAccountStore::UserRow> SqlAccountStore::userByName(const QString &name)

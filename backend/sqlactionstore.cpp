@@ -59,6 +59,7 @@ Result<qint64> SqlActionStore::insertAction(const Action &a)
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting an action for target %1").arg(a.targetId), q);
     const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
     changed(StoreChange::Kind::ActionCreated, id);
     return id;
 }

@@ -72,6 +72,7 @@ Result<QList<SqlAuditTrail::AuditEntry>> SqlAuditTrail::auditEntriesWhere(const 
 
 Result<int> SqlAuditTrail::pruneAuditEntries(const QDateTime &before)
 {
+    m_sql.releaseReads(); // so that it commits at once (SqlStore::prepared)
     QSqlQuery q(db());
     q.prepare(QStringLiteral("DELETE FROM audit_log WHERE at < ?"));
     q.addBindValue(before.toMSecsSinceEpoch());

@@ -47,6 +47,7 @@ Result<qint64> SqlRepositoryStore::insertDistributionSet(const DistributionSet &
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting distribution set %1 %2").arg(s.name, s.version), q);
     const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
     changed(StoreChange::Kind::RepositoryChanged, id);
     return id;
 }
@@ -361,6 +362,7 @@ Result<qint64> SqlRepositoryStore::insertSoftwareModule(const SoftwareModule &m)
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting software module %1 %2").arg(m.name, m.version), q);
     const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
     changed(StoreChange::Kind::RepositoryChanged, id);
     return id;
 }
@@ -407,6 +409,7 @@ Result<qint64> SqlRepositoryStore::insertArtifact(const Artifact &a)
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting artifact %1 of module %2").arg(a.filename).arg(a.moduleId), q);
     const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
     changed(StoreChange::Kind::ArtifactCreated, id);
     return id;
 }
@@ -497,7 +500,9 @@ Result<qint64> SqlRepositoryStore::insertSoftwareModuleType(const SoftwareModule
     q.addBindValue(type.colour);
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting software module type %1").arg(type.key), q);
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
+    return id;
 }
 
 Lookup<SoftwareModuleType> SqlRepositoryStore::softwareModuleType(const QString &key)
@@ -526,6 +531,7 @@ Result<qint64> SqlRepositoryStore::insertDistributionSetType(const DistributionS
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting distribution set type %1").arg(type.key), q);
     const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
     QSqlQuery &m = prepared(
         QStringLiteral("INSERT INTO ds_type_module_types (ds_type_id, module_type_key, mandatory) VALUES (?, ?, ?)"));
     for (const auto &[keys, mandatory] :
@@ -576,6 +582,7 @@ Result<qint64> SqlRepositoryStore::insertTargetType(const TargetType &type)
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting target type %1").arg(type.key), q);
     const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
     QSqlQuery &c
         = prepared(QStringLiteral("INSERT INTO target_type_ds_types (target_type_id, ds_type_key) VALUES (?, ?)"));
     for (const QString &key : type.compatibleSetTypes) {

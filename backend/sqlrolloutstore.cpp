@@ -161,6 +161,7 @@ Result<qint64> SqlRolloutStore::insertRollout(const Rollout &r)
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting rollout %1").arg(r.name), q);
     const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
     changed(StoreChange::Kind::RolloutCreated, id);
     return id;
 }
@@ -238,7 +239,9 @@ Result<qint64> SqlRolloutStore::insertRolloutGroup(const RolloutGroup &g)
                                           : QVariant(QMetaType::fromType<int>()));
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting group %1 of rollout %2").arg(g.name).arg(g.rolloutId), q);
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
+    return id;
 }
 
 Result<QList<RolloutGroup>> SqlRolloutStore::rolloutGroups(qint64 rolloutId)

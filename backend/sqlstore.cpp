@@ -1,12 +1,14 @@
 #include "backend/sqlstore.h"
 
 #include "backend/backendlogging.h"
+#include "backend/sqlitefile.h"
 #include "backend/sqlstore_p.h"
 
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -119,6 +121,11 @@ SqlStore::SqlStore()
 
 SqlStore::~SqlStore()
 {
+    if (m_file && m_db.isValid())
+        m_file->unsubscribe(m_db.driver());
+    if (m_txDepth > 0 && m_db.isValid())
+        m_db.rollback();
+    releaseWrites();
     m_statements.clear();
     m_unprepared.clear();
     if (m_db.isValid()) {
@@ -166,6 +173,9 @@ bool SqlStore::open(const QString &url)
                           .arg(QFileInfo(path).absoluteFilePath(), damage);
             return false;
         }
+        m_file = SqliteFile::acquire(path, &m_error);
+        if (!m_file)
+            return false;
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         m_db.setDatabaseName(path);
         m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -180,11 +190,11 @@ bool SqlStore::open(const QString &url)
         return false;
     }
     if (!m_postgres) {
-        // One server process owns an SQLite file (several servers share PostgreSQL instead): exclusive locking
-        // spares the per-transaction file locks. WAL keeps readers and the writer apart; NORMAL sync is durable
+        // One server process owns an SQLite file (SqliteFile's lock; several servers share PostgreSQL instead), with
+        // a connection per HTTP thread. WAL lets those read in parallel while one writes; NORMAL sync is durable
         // across application crashes in WAL mode (an OS crash may lose the last transactions, not corrupt).
-        if (!exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")) || !exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-            || !exec(QStringLiteral("PRAGMA synchronous=NORMAL")) || !exec(QStringLiteral("PRAGMA foreign_keys=ON"))) {
+        if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
+            || !exec(QStringLiteral("PRAGMA foreign_keys=ON"))) {
             // The first statements are where SQLite finds a file damaged in ways the header does not show (a
             // file another process holds says "locked", which needs no restore).
             if (m_error.contains(u"malformed"_s) || m_error.contains(u"not a database"_s))
@@ -197,17 +207,20 @@ bool SqlStore::open(const QString &url)
     }
     if (!migrate())
         return false;
+    // Notifications arrive on this connection's thread, from the event loop (never inside a transaction).
     if (m_postgres) {
-        // Notifications arrive on this connection, on its thread, from the event loop (never inside a transaction).
         QObject::connect(m_db.driver(), &QSqlDriver::notification, m_db.driver(),
                          [this](const QString &channel, QSqlDriver::NotificationSource, const QVariant &payload) {
-                             if (const auto it = m_listeners.constFind(channel); it != m_listeners.cend())
-                                 (*it)(payload.toString());
+                             dispatchNotification(channel, payload.toString());
                          });
-        // Another server changed the tenant configuration: read it again when next asked.
-        if (!listen(TenantConfigurationChannel, [this](const QString &) { m_config.reset(); }))
-            return false;
+    } else {
+        m_file->subscribe(m_db.driver(), [this](const QString &channel, const QString &payload) {
+            dispatchNotification(channel, payload);
+        });
     }
+    // Another server (or thread) changed the tenant configuration: read it again when next asked.
+    if (!listen(TenantConfigurationChannel, [this](const QString &) { m_config.reset(); }))
+        return false;
     // Read once here, so that a failed read later falls back to what was read, never to the defaults.
     tenantConfiguration();
     if (!m_config) {
@@ -242,6 +255,13 @@ int SqlStore::schemaVersion()
 
 QSqlQuery &SqlStore::prepared(const QString &sql)
 {
+    // SQLite commits a write outside a transaction only once no other statement of the connection is open: reads
+    // left open (a lookup that read its one row) would keep it uncommitted, unseen by the other connections and
+    // holding the write lock. They are done with by now.
+    static const QRegularExpression write(u"^\\s*(INSERT|UPDATE|DELETE|REPLACE)\\b"_s,
+                                          QRegularExpression::CaseInsensitiveOption);
+    if (m_txDepth == 0 && !m_postgres && write.matchView(sql).hasMatch())
+        finishStatements();
     auto it = m_statements.find(sql);
     if (it != m_statements.end() && (m_unprepared.isEmpty() || !m_unprepared.contains(sql))) {
         it->finish();
@@ -264,8 +284,17 @@ QSqlQuery &SqlStore::prepared(const QString &sql)
 
 void SqlStore::finishStatements()
 {
-    for (QSqlQuery &q : m_statements)
-        q.finish();
+    for (QSqlQuery &q : m_statements) {
+        if (q.isActive())
+            q.finish();
+    }
+}
+
+void SqlStore::releaseReads()
+{
+    if (m_txDepth > 0)
+        return;
+    finishStatements();
 }
 
 bool SqlStore::exec(const QString &sql)
@@ -357,8 +386,26 @@ Result<void> SqlStore::begin()
         return {};
     finishStatements();
     m_rollbackOnly = false;
+    m_pendingNotifications.clear();
     m_txTimer.start();
-    if (!m_db.transaction()) {
+    bool begun = false;
+    if (m_postgres) {
+        begun = m_db.transaction();
+    } else {
+        // One writer at a time in this process (and its changes delivered before the next begins); IMMEDIATE takes
+        // SQLite's write lock now, so a transaction never fails half-way on a lock it could not upgrade to.
+        m_file->lockWrites();
+        m_holdsWrites = true;
+        QSqlQuery q(m_db);
+        begun = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!begun) {
+            m_error = QStringLiteral("beginning a transaction: %1").arg(q.lastError().text());
+            releaseWrites();
+            m_txDepth = 0;
+            return Failure { QStringLiteral("flotilla.store"), m_error };
+        }
+    }
+    if (!begun) {
         m_error = QStringLiteral("beginning a transaction: %1").arg(m_db.lastError().text());
         m_txDepth = 0;
         return Failure { QStringLiteral("flotilla.store"), m_error };
@@ -381,6 +428,8 @@ Result<void> SqlStore::commit()
         m_db.rollback();
         m_config.reset();
         m_changes.clear();
+        m_pendingNotifications.clear();
+        releaseWrites();
         transactionEnded(false);
         m_error = QStringLiteral("transaction rolled back by an inner scope: %1").arg(m_error);
         return Failure { QStringLiteral("flotilla.store"), m_error };
@@ -390,6 +439,8 @@ Result<void> SqlStore::commit()
         m_db.rollback();
         m_config.reset();
         m_changes.clear();
+        m_pendingNotifications.clear();
+        releaseWrites();
         transactionEnded(false);
         return Failure { QStringLiteral("flotilla.store"), m_error };
     }
@@ -397,7 +448,24 @@ Result<void> SqlStore::commit()
         m_lastReadConfig = *m_config; // committed
     transactionEnded(true);
     deliverChanges();
+    for (const auto &[channel, payload] : std::exchange(m_pendingNotifications, {}))
+        m_file->notify(channel, payload);
+    releaseWrites(); // after the delivery: the next writer's changes come after these
     return {};
+}
+
+void SqlStore::releaseWrites()
+{
+    if (m_holdsWrites) {
+        m_holdsWrites = false;
+        m_file->unlockWrites();
+    }
+}
+
+void SqlStore::dispatchNotification(const QString &channel, const QString &payload)
+{
+    if (const auto it = m_listeners.constFind(channel); it != m_listeners.cend())
+        (*it)(payload);
 }
 
 void SqlStore::transactionEnded(bool committed)
@@ -442,6 +510,8 @@ void SqlStore::rollback()
     m_db.rollback();
     m_config.reset(); // a rolled-back configuration change must not survive in the cache
     m_changes.clear();
+    m_pendingNotifications.clear();
+    releaseWrites();
     transactionEnded(false);
 }
 
@@ -483,6 +553,7 @@ TenantConfiguration SqlStore::tenantConfiguration()
 
 Result<void> SqlStore::setTenantConfiguration(const TenantConfiguration &c)
 {
+    releaseReads(); // commits at once outside a transaction (prepared())
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO tenant_config (key, value) VALUES (?, ?) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
@@ -514,8 +585,13 @@ Result<void> SqlStore::setTenantConfiguration(const TenantConfiguration &c)
 
 Result<void> SqlStore::notify(const QString &channel, const QString &payload)
 {
-    if (!m_postgres)
+    if (!m_postgres) {
+        if (m_txDepth > 0)
+            m_pendingNotifications.append({ channel, payload });
+        else
+            m_file->notify(channel, payload);
         return {};
+    }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
     q.addBindValue(channel);
@@ -527,8 +603,13 @@ Result<void> SqlStore::notify(const QString &channel, const QString &payload)
 
 bool SqlStore::listen(const QString &channel, std::function<void(const QString &payload)> callback)
 {
-    if (!m_postgres)
+    if (!m_postgres) { // every channel reaches this connection (SqliteFile)
+        if (callback)
+            m_listeners.insert(channel, std::move(callback));
+        else
+            m_listeners.remove(channel);
         return true;
+    }
     if (!callback) {
         m_listeners.remove(channel);
         m_db.driver()->unsubscribeFromNotification(channel);

@@ -20,8 +20,11 @@
 #include <QSqlQuery>
 
 #include <functional>
+#include <memory>
 
 namespace Flotilla {
+
+class SqliteFile;
 
 // The database on QtSql: SQLite by default (one file, WAL), PostgreSQL for scale. It owns the connection, the
 // session (transactions, errors), the tenant configuration and change notification; each aggregate has its own
@@ -56,6 +59,7 @@ public:
     Result<void> commit() override;
     void rollback() override;
     QString lastError() const override { return m_error; }
+    void releaseReads() override;
 
     TenantConfiguration tenantConfiguration() override;
     Result<void> setTenantConfiguration(const TenantConfiguration &config) override;
@@ -77,10 +81,11 @@ public:
     // Called with the changes of each committed transaction (or single write outside one), in order and
     // without repeats; rolled-back changes are never reported.
     void setChangeListener(std::function<void(const QList<StoreChange> &)> listener);
-    // PostgreSQL's LISTEN/NOTIFY on this connection, so that servers sharing the database keep their caches right
-    // (no-ops on SQLite, which one process owns). notify() is delivered when the current transaction commits (at
-    // once outside one) to every listener, this server's included; listen() calls back on this thread, from the
-    // event loop, for each notification on channel (an empty callback stops listening). False with lastError().
+    // PostgreSQL's LISTEN/NOTIFY on this connection, so that servers sharing the database keep their caches right;
+    // on SQLite the same between the connections of this process (its HTTP threads: SqliteFile). notify() is
+    // delivered when the current transaction commits (at once outside one) to every listener, this connection's
+    // included; listen() calls back on this thread, from the event loop, for each notification on channel (an empty
+    // callback stops listening). False with lastError().
     Result<void> notify(const QString &channel, const QString &payload = {});
     bool listen(const QString &channel, std::function<void(const QString &payload)> callback);
     static inline const QString TenantConfigurationChannel = QStringLiteral("flotilla_tenant_config");
@@ -129,6 +134,13 @@ private:
     std::function<void(const QList<StoreChange> &)> m_listener;
     QHash<QString, std::function<void(const QString &)>> m_listeners; // notification channels
     QList<StoreChange> m_changes;
+    // SQLite: the file as this process holds it (its writers' lock, notifications between connections), whether
+    // this connection holds the writers' lock now, and the notifications its transaction sends at commit.
+    std::shared_ptr<SqliteFile> m_file;
+    bool m_holdsWrites = false;
+    QList<std::pair<QString, QString>> m_pendingNotifications;
+    void releaseWrites();
+    void dispatchNotification(const QString &channel, const QString &payload);
 
     SqlTargetStore m_targets { *this };
     SqlTargetFilterStore m_filters { *this };

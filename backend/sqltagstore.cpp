@@ -31,7 +31,9 @@ Result<qint64> SqlTagStore::insertTag(TagKind kind, const TagRow &tag)
     q.addBindValue(tag.colour);
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting tag %1").arg(tag.name), q);
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
+    return id;
 }
 
 Result<QList<SqlTagStore::TagRow>> SqlTagStore::tags(TagKind kind)

@@ -109,7 +109,9 @@ Result<qint64> SqlTargetFilterStore::insertAutoAssignment(const AutoAssignment &
     bindAutoAssignment(q, a);
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting auto-assignment %1").arg(a.name), q);
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
+    return id;
 }
 
 Result<void> SqlTargetFilterStore::updateAutoAssignment(const AutoAssignment &a)
@@ -173,7 +175,9 @@ Result<qint64> SqlTargetFilterStore::insertTargetFilter(const TargetFilter &filt
     bindFilter(q, filter);
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting target filter %1").arg(filter.name), q);
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
+    return id;
 }
 
 Result<void> SqlTargetFilterStore::updateTargetFilter(const TargetFilter &filter)

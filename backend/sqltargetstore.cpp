@@ -40,6 +40,7 @@ Result<qint64> SqlTargetStore::insertTarget(const Target &t)
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting target %1").arg(t.controllerId), q);
     const qint64 id = q.value(0).toLongLong();
+    q.finish(); // done: outside a transaction, SQLite commits the write now
     changed(StoreChange::Kind::TargetCreated, id);
     return id;
 }

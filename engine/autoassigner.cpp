@@ -39,6 +39,7 @@ AssignmentRequest requestFor(ActionType type, int weight, bool confirmationRequi
 
 int AutoAssigner::tick()
 {
+    m_session.releaseReads(); // what other connections committed since the last pass
     int created = 0;
     const Result<QList<TargetFilter>> filters = m_filters.targetFilters();
     if (!filters)

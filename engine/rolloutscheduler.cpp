@@ -6,6 +6,7 @@ namespace Flotilla {
 
 RolloutScheduler::RolloutScheduler(const Stores &stores, RolloutService &rollouts, const Clock &clock, QObject *parent)
     : QObject(parent)
+    , m_session(stores.session)
     , m_store(stores.rollouts)
     , m_rollouts(rollouts)
     , m_clock(clock)
@@ -20,6 +21,7 @@ void RolloutScheduler::start(int intervalMs)
 
 int RolloutScheduler::tick()
 {
+    m_session.releaseReads(); // what other connections committed since the last pass
     int changed = 0;
     const Result<QList<qint64>> ids = m_store.rolloutIdsInStates({ RolloutState::Ready, RolloutState::Running });
     if (!ids) {

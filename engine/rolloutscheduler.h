@@ -25,6 +25,7 @@ public:
     int tick();
 
 private:
+    StoreSession &m_session;
     RolloutStore &m_store;
     RolloutService &m_rollouts;
     const Clock &m_clock;

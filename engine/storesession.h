@@ -22,6 +22,11 @@ public:
     virtual void rollback() = 0;
     // What the last failed call on this connection's stores said.
     virtual QString lastError() const = 0;
+    // The caller is done reading for now (a request answered, a periodic pass begun): the store lets go of what
+    // reads outside a transaction held (SQLite keeps a read snapshot while a statement is open: without this, a
+    // connection would go on seeing the database as it was, while other connections commit). Nothing in a
+    // transaction.
+    virtual void releaseReads() { }
 };
 
 // Runs a transaction for its scope; rolls back unless commit() was called.

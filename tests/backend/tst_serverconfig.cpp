@@ -52,6 +52,7 @@ void TestServerConfig::compareToDefaults(const ServerConfig &c)
     QCOMPARE(c.downloadBaseUrl, d.downloadBaseUrl);
     QCOMPARE(c.metricsEnabled, d.metricsEnabled);
     QCOMPARE(c.metricsToken, d.metricsToken);
+    QCOMPARE(c.httpThreads, d.httpThreads);
 }
 
 void TestServerConfig::shippedFileLoadsToDefaults()

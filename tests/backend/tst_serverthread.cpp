@@ -19,6 +19,7 @@ class TestServerThread : public QObject
 private Q_SLOTS:
     void startsOnItsOwnThread();
     void reportsFailure();
+    void oneHttpThreadUnlessTold();
     void localCredentialIsCreatedOnceAndKept();
     void deviceUrl_data();
     void deviceUrl();
@@ -82,6 +83,16 @@ void TestServerThread::reportsFailure()
     QVERIFY(failed.wait(10000));
     QVERIFY2(failed.first().at(0).toString().contains(u"server/listen"_s), qPrintable(failed.first().at(0).toString()));
     QVERIFY(!server.isRunning());
+}
+
+// The console's server serves one operator and a LAN: one HTTP thread, where flotillad takes one per core.
+void TestServerThread::oneHttpThreadUnlessTold()
+{
+    QCOMPARE(ServerConfig::defaults().httpThreads, 0);
+    QCOMPARE(ServerThread(ServerConfig::defaults()).config().httpThreads, 1);
+    ServerConfig four = ServerConfig::defaults();
+    four.httpThreads = 4;
+    QCOMPARE(ServerThread(four).config().httpThreads, 4);
 }
 
 void TestServerThread::localCredentialIsCreatedOnceAndKept()

@@ -6,8 +6,11 @@
 //     and each round's ratio is taken against the faster of the two.
 //  2. A 256 MB artifact downloaded from each. Goal: flotillad >= 0.8 x nginx, and flotillad's RSS grows by
 //     at most 16 MB while it streams.
-// Both servers get one worker (flotillad serves on one thread; nginx runs worker_processes 1), wrk one thread.
-//   tools/devroot run build/ci/tests/bin/bench_ddi [targets=100000] [seconds=10] [connections=64] [rounds=3]
+// Both servers get one worker (flotillad serves on one thread; nginx runs worker_processes 1), wrk one thread;
+// with --threads N, N of each (flotillad's server/httpThreads, nginx's worker_processes, wrk's threads), and the
+// poll goals are issue 21's: one-target >= 0.7, fleet-wide >= 0.5 of nginx at the same worker count.
+//   tools/devroot run build/ci/tests/bin/bench_ddi [--threads N] [targets=100000] [seconds=10] [connections=64]
+//                                                  [rounds=3]
 // Each part runs `rounds` times with the two servers taking turns; the goals are judged on the median ratios.
 // FLOTILLA_BENCH_WRAPPER runs flotillad under a wrapper, for profiling, e.g.
 //   FLOTILLA_BENCH_WRAPPER="valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out" (figures are then not
@@ -95,11 +98,12 @@ WrkResult wrk(const QStringList &args, qint64 pid = 0, qint64 *maxRss = nullptr)
 // The fleet-wide polls speak for every target with the tenant's gateway key.
 constexpr QByteArrayView gatewayKey = "bench-gateway-key";
 
-QString startFlotillad(QProcess &p, const QString &dir)
+QString startFlotillad(QProcess &p, const QString &dir, int threads)
 {
     QFile ini(dir + u"/flotillad.ini"_s);
     ini.open(QIODevice::WriteOnly);
-    ini.write("[tenant]\npollingTime=00:05:00\n[ddi]\ngatewayToken=" + gatewayKey + "\n");
+    ini.write("[server]\nhttpThreads=" + QByteArray::number(threads)
+              + "\n[tenant]\npollingTime=00:05:00\n[ddi]\ngatewayToken=" + gatewayKey + "\n");
     ini.close();
     p.setProcessChannelMode(QProcess::MergedChannels);
     QStringList command = QProcess::splitCommand(qEnvironmentVariable("FLOTILLA_BENCH_WRAPPER"));
@@ -126,7 +130,12 @@ QString startFlotillad(QProcess &p, const QString &dir)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
+    QStringList args = app.arguments();
+    int threads = 1;
+    if (const qsizetype at = args.indexOf(u"--threads"_s); at > 0) {
+        threads = std::max(1, args.value(at + 1).toInt());
+        args.remove(at, 2);
+    }
     const int targets = args.size() > 1 ? args.at(1).toInt() : 100000;
     const QString seconds = args.size() > 2 ? args.at(2) : u"10"_s;
     const QString connections = args.size() > 3 ? args.at(3) : u"64"_s;
@@ -200,7 +209,7 @@ int main(int argc, char *argv[])
 
     // --- flotillad -------------------------------------------------------------------------------------------
     QProcess flotillad;
-    const QString base = startFlotillad(flotillad, root);
+    const QString base = startFlotillad(flotillad, root, threads);
     const QString pollPath = u"/DEFAULT/controller/v1/"_s + controllerId;
     const QString authHeader = u"Authorization: TargetToken "_s + token;
     const QString artifactPath = pollPath + u"/softwaremodules/%1/artifacts/big.bin"_s.arg(moduleId);
@@ -238,7 +247,7 @@ int main(int argc, char *argv[])
     QFile::link(root + u"/big.bin"_s, root + u"/www/big.bin"_s);
     QFile conf(root + u"/nginx.conf"_s);
     conf.open(QIODevice::WriteOnly);
-    conf.write(u"daemon off; worker_processes 1; pid %1/nginx.pid; error_log %1/nginx-error.log;\n"
+    conf.write(u"daemon off; worker_processes %4; pid %1/nginx.pid; error_log %1/nginx-error.log;\n"
                "events { worker_connections 1024; }\n"
                "http { access_log off; keepalive_requests 1000000;\n"
                "  client_body_temp_path %1/tmp; proxy_temp_path %1/tmp; fastcgi_temp_path %1/tmp;\n"
@@ -249,6 +258,7 @@ int main(int argc, char *argv[])
                "           sendfile off; tcp_nopush off; } }\n"_s.arg(root)
                    .arg(nginxPort)
                    .arg(nginxPlainPort)
+                   .arg(threads)
                    .toUtf8());
     conf.close();
     QDir().mkpath(root + u"/tmp"_s);
@@ -272,8 +282,13 @@ int main(int argc, char *argv[])
 
     // The machine's speed drifts (a shared host): the two servers take turns, and the goal is judged on the
     // median of the rounds' ratios.
-    const QStringList load = { u"-t1"_s, u"-c"_s + connections, u"-d"_s + seconds + u"s"_s };
-    say(u"base poll: %1 bytes; wrk %2; %3 rounds"_s.arg(pollBody.size()).arg(load.join(u' ')).arg(rounds));
+    const QStringList load = { u"-t%1"_s.arg(threads), u"-c"_s + connections, u"-d"_s + seconds + u"s"_s };
+    const double onePollGoal = threads > 1 ? 0.7 : 0.6;
+    say(u"base poll: %1 bytes; wrk %2; %3 rounds; flotillad %4 HTTP thread(s), nginx %4 worker(s)"_s
+            .arg(pollBody.size())
+            .arg(load.join(u' '))
+            .arg(rounds)
+            .arg(threads));
     QList<double> ratios;
     QList<double> nginxRates;
     for (int round = 1; round <= rounds; ++round) {
@@ -294,10 +309,11 @@ int main(int argc, char *argv[])
     const double pollRatio = ratios.at(ratios.size() / 2);
     std::sort(nginxRates.begin(), nginxRates.end());
     const double nginxRate = nginxRates.at(nginxRates.size() / 2);
-    say(u"  median ratio %1 (lowest %2, highest %3; goal >= 0.60) %4"_s.arg(pollRatio, 0, 'f', 2)
+    say(u"  median ratio %1 (lowest %2, highest %3; goal >= %5) %4"_s.arg(pollRatio, 0, 'f', 2)
             .arg(ratios.first(), 0, 'f', 2)
             .arg(ratios.last(), 0, 'f', 2)
-            .arg(pollRatio >= 0.6 ? u"met"_s : u"MISSED"_s));
+            .arg(pollRatio >= onePollGoal ? u"met"_s : u"MISSED"_s)
+            .arg(onePollGoal, 0, 'f', 2));
 
     if (qEnvironmentVariableIsSet("FLOTILLA_BENCH_WRAPPER")) {
         // Profiling the polls: the download under a profiler would only bury them.
@@ -319,9 +335,11 @@ int main(int argc, char *argv[])
                  + gatewayKey.toByteArray() + "' })\nend\n");
     script.close();
     const WrkResult fleetPolls = wrk(load + QStringList { u"-s"_s, script.fileName(), base });
-    say(u"  fleet-wide: flotillad base polls of random targets %1 requests/s, %2 of nginx's median (no goal)"_s
+    const double fleetRatio = fleetPolls.requestsPerSecond / nginxRate;
+    say(u"  fleet-wide: flotillad base polls of random targets %1 requests/s, %2 of nginx's median (%3)"_s
             .arg(fleetPolls.requestsPerSecond, 0, 'f', 0)
-            .arg(fleetPolls.requestsPerSecond / nginxRate, 0, 'f', 2));
+            .arg(fleetRatio, 0, 'f', 2)
+            .arg(threads > 1 ? u"goal >= 0.50: "_s + (fleetRatio >= 0.5 ? u"met"_s : u"MISSED"_s) : u"no goal"_s));
 
     const QStringList single = { u"-t1"_s, u"-c1"_s, u"-d"_s + seconds + u"s"_s };
     say(u"256 MB artifact, wrk %1 (repeated whole downloads); %2 rounds"_s.arg(single.join(u' ')).arg(rounds));

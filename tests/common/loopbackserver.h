@@ -17,6 +17,7 @@ inline Flotilla::ServerConfig loopbackServerConfig(const QTemporaryDir &dir)
     Flotilla::ServerConfig config;
     config.listenAddress = QHostAddress::LocalHost;
     config.listenPort = 0;
+    config.httpThreads = 1; // tests that want more say so (tst_httpthreads, tst_pgnodes)
     config.database = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("db"));
     config.artifactDirectory = dir.filePath(QStringLiteral("artifacts"));
     return config;
