@@ -32,6 +32,7 @@ private Q_SLOTS:
     void badConfigurationNamesTheKey_data();
     void badConfigurationNamesTheKey();
     void configFileAndCommandLine();
+    void oneServerOwnsAnSqliteFile();
     void updateOverDdi();
     void sigtermFinishesRunningDownload();
     void servesHttpsWithConfiguredCertificate();
@@ -132,6 +133,29 @@ void TestFlotillad::badConfigurationNamesTheKey()
     const QString output = QString::fromUtf8(p.readAll());
     QCOMPARE(p.exitCode(), 2);
     QVERIFY2(output.contains(mentions), qPrintable(output));
+}
+
+// One process owns an SQLite file (its HTTP threads share it): a second flotillad on the same file is refused at
+// start with what to do, the first goes on serving, and once it has stopped the file can be used again.
+void TestFlotillad::oneServerOwnsAnSqliteFile()
+{
+    QProcess first;
+    const QString base = start(first);
+    QVERIFY(!base.isEmpty());
+    QProcess second;
+    second.setProcessChannelMode(QProcess::MergedChannels);
+    second.start(bin(),
+                 { u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, database(), u"--artifact-dir"_s, artifactDir() });
+    QVERIFY(second.waitForFinished(15000));
+    const QString output = QString::fromUtf8(second.readAll());
+    QVERIFY(second.exitCode() != 0);
+    QVERIFY2(output.contains(u"is in use by another process"_s) && output.contains(u"PostgreSQL"_s),
+             qPrintable(output));
+    QCOMPARE(HttpClient(base).get(u"/rest/v1/targets"_s).status, 401); // still serving
+    stop(first);
+    QProcess again;
+    QVERIFY(!start(again).isEmpty());
+    stop(again);
 }
 
 void TestFlotillad::configFileAndCommandLine()

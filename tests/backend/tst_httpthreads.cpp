@@ -5,6 +5,7 @@
 // thread at once; the connection cap and the request rate count over all threads; flotillad's default is one thread
 // per core.
 #include "tests/backend/managementfixture.h"
+#include "tests/common/eventstreamclient.h"
 #include "tests/common/prometheustext.h"
 
 #include "backend/servermetrics.h"
@@ -13,7 +14,6 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QTcpSocket>
-#include <QWebSocket>
 
 using namespace Flotilla;
 using namespace FlotillaTest;
@@ -107,42 +107,13 @@ QList<int> statuses(const QList<HttpAnswer> &answers)
     return out;
 }
 
-// The event stream's target.created events as (seq, target id, controllerId).
-class EventClient
+// The event stream, as the administrator sees it.
+class EventClient : public EventStreamClient
 {
 public:
-    EventClient(const Server &server, const QString &query = {})
-    {
-        QString url = server.url() + u"/rest/v1/events"_s + query;
-        url.replace(0, 4, u"ws"_s);
-        QNetworkRequest request { QUrl(url) };
-        request.setRawHeader("Authorization", Admin);
-        QObject::connect(&m_socket, &QWebSocket::textMessageReceived, &m_socket, [this](const QString &text) {
-            const QJsonObject e = QJsonDocument::fromJson(text.toUtf8()).object();
-            if (e.value("type"_L1).toString() != u"hello"_s)
-                sequences.append(e.value("seq"_L1).toInteger());
-            if (e.value("type"_L1).toString() == u"target.created"_s)
-                created.append({ e.value("seq"_L1).toInteger(), e.value("data"_L1)["id"_L1].toInteger(),
-                                 e.value("data"_L1)["controllerId"_L1].toString() });
-        });
-        m_socket.open(request);
-    }
-    bool connected()
-    {
-        return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; });
-    }
-    struct Created
-    {
-        qint64 seq = 0;
-        qint64 id = 0;
-        QString controllerId;
-        bool operator==(const Created &) const = default;
-    };
-    QList<Created> created;
-    QList<qint64> sequences; // of every event after the hello
-
-private:
-    QWebSocket m_socket;
+    explicit EventClient(const Server &server, const QString &query = {})
+        : EventStreamClient(server, Admin, query)
+    { }
 };
 
 } // namespace
@@ -240,7 +211,7 @@ void TestHttpThreads::concurrentWritesAllLandAndStreamInCommitOrder()
     QTRY_COMPARE_WITH_TIMEOUT(events.created.size(), 96, 10000);
     QSet<QString> seen;
     for (qsizetype i = 0; i < events.created.size(); ++i) {
-        const EventClient::Created &e = events.created[i];
+        const EventStreamClient::Created &e = events.created[i];
         QVERIFY2(!seen.contains(e.controllerId), qPrintable(e.controllerId + u" twice"_s));
         seen.insert(e.controllerId);
         if (i > 0)
