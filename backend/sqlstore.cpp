@@ -258,9 +258,9 @@ QSqlQuery &SqlStore::prepared(const QString &sql)
     // SQLite commits a write outside a transaction only once no other statement of the connection is open: reads
     // left open (a lookup that read its one row) would keep it uncommitted, unseen by the other connections and
     // holding the write lock. They are done with by now.
-    static const QRegularExpression write(u"^\\s*(INSERT|UPDATE|DELETE|REPLACE)\\b"_s,
-                                          QRegularExpression::CaseInsensitiveOption);
-    if (m_txDepth == 0 && !m_postgres && write.matchView(sql).hasMatch())
+    // Every statement here starts with its keyword; anything but a SELECT counts as a write (one comparison: this
+    // runs for every statement).
+    if (m_txDepth == 0 && !m_postgres && !sql.startsWith("SELECT"_L1))
         finishStatements();
     auto it = m_statements.find(sql);
     if (it != m_statements.end() && (m_unprepared.isEmpty() || !m_unprepared.contains(sql))) {
