@@ -2,11 +2,11 @@
 
 #include "backend/backendlogging.h"
 #include "backend/eventlog.h"
+#include "backend/postgreslistener.h"
 #include "backend/sqlstore.h"
 
 #include <QAtomicInteger>
 #include <QJsonDocument>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -23,6 +23,7 @@ const QString Channel = u"flotilla_events"_s;
 EventRelay::EventRelay(const QString &url, EventLog &log, QObject *parent)
     : QObject(parent)
     , m_connection(u"flotilla-events-%1"_s.arg(relayConnections.fetchAndAddRelaxed(1)))
+    , m_url(url)
     , m_log(log)
 {
     m_db = SqlStore::addPostgresConnection(url, m_connection);
@@ -33,6 +34,8 @@ EventRelay::EventRelay(const QString &url, EventLog &log, QObject *parent)
 EventRelay::~EventRelay()
 {
     m_safetyNet.stop();
+    if (m_listener)
+        m_listener->notifications().unsubscribe(this);
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connection);
@@ -47,14 +50,16 @@ bool EventRelay::start(QString *error)
         *error = u"the shared event log: %1"_s.arg(m_db.isOpen() ? q.lastError().text() : m_db.lastError().text());
         return false;
     }
-    connect(m_db.driver(), &QSqlDriver::notification, this, [this](const QString &channel) {
+    QString why;
+    m_listener = PostgresListener::acquire(m_url, &why);
+    if (!m_listener || !m_listener->listen(Channel, &why)) {
+        *error = u"the shared event log: %1"_s.arg(why);
+        return false;
+    }
+    m_listener->notifications().subscribe(this, [this](const QString &channel, const QString &) {
         if (channel == Channel)
             fetch();
     });
-    if (!m_db.driver()->subscribeToNotification(Channel)) {
-        *error = u"the shared event log: LISTEN %1: %2"_s.arg(Channel, m_db.driver()->lastError().text());
-        return false;
-    }
     // Start from as many of the newest rows as the log keeps, so that ?since= answers alike on a server that just
     // started.
     if (!q.exec(u"SELECT COALESCE(MAX(seq), 0) FROM event_log"_s) || !q.next()) {

@@ -309,12 +309,8 @@ bool Server::start()
     m_shared.gauges = [this](SqlStore &store) {
         return gauges(store);
     };
-    // 0: one per core on SQLite. On PostgreSQL one unless set: a further thread's connection was seen to miss a
-    // tenant configuration NOTIFY now and then (tst_pgnodes with two threads a node; not yet understood), and that
-    // cache has no expiry.
-    const int threads = m_config.httpThreads > 0 ? m_config.httpThreads
-        : m_store->isPostgres()                  ? 1
-                                                 : std::max(1, QThread::idealThreadCount());
+    // 0: one per core.
+    const int threads = m_config.httpThreads > 0 ? m_config.httpThreads : std::max(1, QThread::idealThreadCount());
     m_shared.threads = threads;
     m_stack = std::make_unique<HttpStack>(
         m_shared, HttpStack::Services { *m_store, *m_deployment, *m_rollouts, *m_accounts }, nullptr, 0);

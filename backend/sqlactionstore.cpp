@@ -31,14 +31,15 @@ QString openActionsSelect(const QString &columns, const QString &targetId = QStr
 const QString pollActionColumns
     = QStringLiteral("id, type, force_time, weight, mw_schedule, mw_duration, mw_timezone, state");
 
-} // namespace
+// The columns an insert writes, and their values for one action (after its id, when given).
+const QString insertColumns
+    = QStringLiteral("target_id, ds_id, type, force_time, weight, mw_schedule, mw_duration, mw_timezone, "
+                     "confirmation_required, state, active, created_at, last_modified, rollout_id, rollout_group_id, "
+                     "initiator");
+constexpr int InsertColumnCount = 16;
 
-Result<qint64> SqlActionStore::insertAction(const Action &a)
+void bindInsert(QSqlQuery &q, const Action &a)
 {
-    QSqlQuery &q = prepared(
-        QStringLiteral("INSERT INTO actions (target_id, ds_id, type, force_time, weight, mw_schedule, mw_duration, "
-                       "mw_timezone, confirmation_required, state, active, created_at, last_modified, rollout_id, "
-                       "rollout_group_id, initiator) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     q.addBindValue(a.targetId);
     q.addBindValue(a.distributionSetId);
     q.addBindValue(int(a.type));
@@ -56,6 +57,26 @@ Result<qint64> SqlActionStore::insertAction(const Action &a)
     q.addBindValue(idOrNull(a.rolloutId));
     q.addBindValue(idOrNull(a.rolloutGroupId));
     q.addBindValue(a.initiator);
+}
+
+// Rows per multi-row statement: well under either database's limit of bound values.
+constexpr qsizetype RowsPerStatement = 500;
+
+// "(?,?,?),(?,?,?)": rows of columns placeholders.
+QString valueRows(qsizetype rows, int columns)
+{
+    const QString row = u'(' + QStringList(columns, QStringLiteral("?")).join(u',') + u')';
+    return QStringList(rows, row).join(u',');
+}
+
+} // namespace
+
+Result<qint64> SqlActionStore::insertAction(const Action &a)
+{
+    static const QString sql = QStringLiteral("INSERT INTO actions (%1) VALUES %2 RETURNING id")
+                                   .arg(insertColumns, valueRows(1, InsertColumnCount));
+    QSqlQuery &q = prepared(sql);
+    bindInsert(q, a);
     if (!q.exec() || !q.next())
         return failed(QStringLiteral("inserting an action for target %1").arg(a.targetId), q);
     const qint64 id = q.value(0).toLongLong();
@@ -426,6 +447,106 @@ Result<QHash<qint64, int>> SqlActionStore::lastStatusCodes(const QList<qint64> &
     while (q.next())
         codes.insert(q.value(0).toLongLong(), q.value(1).toInt());
     return codes;
+}
+
+Result<QHash<qint64, QList<Action>>> SqlActionStore::openActionsOfTargets(const QList<qint64> &targetIds)
+{
+    QHash<qint64, QList<Action>> open;
+    for (qint64 id : targetIds)
+        open.insert(id, {});
+    for (qsizetype from = 0; from < targetIds.size(); from += 1000) {
+        QSqlQuery q(db());
+        if (!execWithIds(q,
+                         QStringLiteral("SELECT %1 FROM actions WHERE active = 1 AND target_id IN (%2) ORDER BY "
+                                        "target_id, weight DESC, id")
+                             .arg(actionColumns, QStringLiteral("%1")),
+                         targetIds.mid(from, 1000)))
+            return failed(QStringLiteral("reading the open actions of %1 targets").arg(targetIds.size()), q);
+        while (q.next()) {
+            Action a = actionFrom(q);
+            open[a.targetId].append(std::move(a));
+        }
+    }
+    return open;
+}
+
+Result<QHash<qint64, int>> SqlActionStore::countActionsOfTargets(const QList<qint64> &targetIds)
+{
+    QHash<qint64, int> counts;
+    for (qint64 id : targetIds)
+        counts.insert(id, 0);
+    for (qsizetype from = 0; from < targetIds.size(); from += 1000) {
+        QSqlQuery q(db());
+        if (!execWithIds(q,
+                         QStringLiteral("SELECT target_id, COUNT(*) FROM actions WHERE target_id IN (%1) GROUP BY "
+                                        "target_id"),
+                         targetIds.mid(from, 1000)))
+            return failed(QStringLiteral("counting the actions of %1 targets").arg(targetIds.size()), q);
+        while (q.next())
+            counts.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    }
+    return counts;
+}
+
+Result<QList<qint64>> SqlActionStore::insertActions(const QList<Action> &actions)
+{
+    if (!isPostgres() || actions.size() < 2)
+        return ActionStore::insertActions(actions);
+    // The ids first, from the table's sequence (so that each row's id is known without relying on the order of a
+    // multi-row RETURNING), then the rows in statements of RowsPerStatement.
+    QList<qint64> ids;
+    ids.reserve(actions.size());
+    {
+        QSqlQuery q(db());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('actions', 'id')) FROM generate_series(1, ?)"));
+        q.addBindValue(int(actions.size()));
+        if (!q.exec())
+            return failed(QStringLiteral("numbering %1 new actions").arg(actions.size()), q);
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+        if (ids.size() != actions.size())
+            return failed(QStringLiteral("numbering %1 new actions").arg(actions.size()), q);
+    }
+    for (qsizetype from = 0; from < actions.size(); from += RowsPerStatement) {
+        const qsizetype rows = std::min(RowsPerStatement, actions.size() - from);
+        QSqlQuery q(db());
+        q.prepare(QStringLiteral("INSERT INTO actions (id, %1) VALUES %2")
+                      .arg(insertColumns, valueRows(rows, InsertColumnCount + 1)));
+        for (qsizetype i = from; i < from + rows; ++i) {
+            q.addBindValue(ids.at(i));
+            bindInsert(q, actions.at(i));
+        }
+        if (!q.exec())
+            return failed(QStringLiteral("inserting %1 actions").arg(actions.size()), q);
+    }
+    for (qint64 id : std::as_const(ids))
+        changed(StoreChange::Kind::ActionCreated, id);
+    return ids;
+}
+
+Result<void> SqlActionStore::appendStatuses(const QList<std::pair<qint64, ActionStatusEntry>> &entries)
+{
+    for (qsizetype from = 0; from < entries.size(); from += RowsPerStatement) {
+        const qsizetype rows = std::min(RowsPerStatement, entries.size() - from);
+        QSqlQuery q(db());
+        q.prepare(QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) VALUES %1")
+                      .arg(valueRows(rows, 5)));
+        for (qsizetype i = from; i < from + rows; ++i) {
+            const auto &[actionId, e] = entries.at(i);
+            q.addBindValue(actionId);
+            q.addBindValue(toMs(e.at));
+            q.addBindValue(int(e.status));
+            q.addBindValue(e.code ? QVariant(*e.code) : QVariant(QMetaType::fromType<int>()));
+            q.addBindValue(QString::fromUtf8(
+                QJsonDocument(QJsonArray::fromStringList(e.messages)).toJson(QJsonDocument::Compact)));
+        }
+        if (!q.exec())
+            return failed(QStringLiteral("adding the statuses of %1 actions").arg(entries.size()), q);
+    }
+    for (const auto &entry : entries)
+        changed(StoreChange::Kind::ActionChanged, entry.first);
+    return {};
 }
 
 } // namespace Flotilla

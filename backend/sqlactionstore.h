@@ -31,6 +31,12 @@ public:
     Result<QList<ActionStatusEntry>> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) override;
     Result<int> countStatus(qint64 actionId) override;
     Result<bool> recordFeedbackOnce(qint64 actionId, const QString &key) override;
+    // A few statements per thousand targets or actions (multi-row statements); on SQLite, where a statement is no
+    // round trip, the new actions are inserted one by one.
+    Result<QHash<qint64, QList<Action>>> openActionsOfTargets(const QList<qint64> &targetIds) override;
+    Result<QHash<qint64, int>> countActionsOfTargets(const QList<qint64> &targetIds) override;
+    Result<QList<qint64>> insertActions(const QList<Action> &actions) override;
+    Result<void> appendStatuses(const QList<std::pair<qint64, ActionStatusEntry>> &entries) override;
 
     // One page of actions (with the target's controllerId) in one query; where and orderBy over "actions a", as
     // the RSQL compiler writes them. A failed statement is a Failure, never an empty page.

@@ -2,9 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QMetaObject>
-#include <QObject>
-#include <QPointer>
+#include <QHash>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -75,28 +73,6 @@ std::shared_ptr<SqliteFile> SqliteFile::acquire(const QString &path, QString *er
     auto *file = new SqliteFile(key, fd);
     registry().insert(key, { file, 1 });
     return std::shared_ptr<SqliteFile>(file, release);
-}
-
-void SqliteFile::subscribe(QObject *context, Callback callback)
-{
-    QMutexLocker locker(&m_subscribersLock);
-    m_subscribers.insert(context, std::move(callback));
-}
-
-void SqliteFile::unsubscribe(QObject *context)
-{
-    QMutexLocker locker(&m_subscribersLock);
-    m_subscribers.remove(context);
-}
-
-void SqliteFile::notify(const QString &channel, const QString &payload)
-{
-    QMutexLocker locker(&m_subscribersLock);
-    for (auto it = m_subscribers.cbegin(); it != m_subscribers.cend(); ++it) {
-        // Queued on the subscriber's thread; dropped with the context if that goes first.
-        QMetaObject::invokeMethod(
-            it.key(), [callback = it.value(), channel, payload] { callback(channel, payload); }, Qt::QueuedConnection);
-    }
 }
 
 } // namespace Flotilla

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QHash>
+#include "backend/notificationfanout.h"
+
 #include <QMutex>
 #include <QString>
 
@@ -33,21 +34,16 @@ public:
     void lockWrites() { m_writes.lock(); }
     void unlockWrites() { m_writes.unlock(); }
 
-    // Calls callback(channel, payload) on context's thread, from its event loop, for every notification (until
-    // unsubscribe, or context is destroyed).
-    using Callback = std::function<void(const QString &channel, const QString &payload)>;
-    void subscribe(QObject *context, Callback callback);
-    void unsubscribe(QObject *context);
-    // To every subscriber, the sender's connection included (as PostgreSQL does).
-    void notify(const QString &channel, const QString &payload);
+    // Every notification reaches every subscriber on its own thread, the sender's connection included (as
+    // PostgreSQL does).
+    NotificationFanout &notifications() { return m_notifications; }
 
 private:
     explicit SqliteFile(QString path, int fd);
     QString m_path;
     int m_fd = -1;
     QMutex m_writes;
-    QMutex m_subscribersLock;
-    QHash<QObject *, Callback> m_subscribers;
+    NotificationFanout m_notifications;
 };
 
 } // namespace Flotilla

@@ -1,6 +1,7 @@
 #include "backend/sqlstore.h"
 
 #include "backend/backendlogging.h"
+#include "backend/postgreslistener.h"
 #include "backend/sqlitefile.h"
 #include "backend/sqlstore_p.h"
 
@@ -121,8 +122,8 @@ SqlStore::SqlStore()
 
 SqlStore::~SqlStore()
 {
-    if (m_file && m_db.isValid())
-        m_file->unsubscribe(m_db.driver());
+    if ((m_file || m_pgListener) && m_db.isValid())
+        notificationSource().unsubscribe(m_db.driver());
     if (m_txDepth > 0 && m_db.isValid())
         m_db.rollback();
     releaseWrites();
@@ -207,17 +208,16 @@ bool SqlStore::open(const QString &url)
     }
     if (!migrate())
         return false;
-    // Notifications arrive on this connection's thread, from the event loop (never inside a transaction).
+    // Notifications arrive on this connection's thread, from the event loop (never inside a transaction): from
+    // the process's listening connection on PostgreSQL (PostgresListener), from the other connections on SQLite.
     if (m_postgres) {
-        QObject::connect(m_db.driver(), &QSqlDriver::notification, m_db.driver(),
-                         [this](const QString &channel, QSqlDriver::NotificationSource, const QVariant &payload) {
-                             dispatchNotification(channel, payload.toString());
-                         });
-    } else {
-        m_file->subscribe(m_db.driver(), [this](const QString &channel, const QString &payload) {
-            dispatchNotification(channel, payload);
-        });
+        m_pgListener = PostgresListener::acquire(url, &m_error);
+        if (!m_pgListener)
+            return false;
     }
+    notificationSource().subscribe(m_db.driver(), [this](const QString &channel, const QString &payload) {
+        dispatchNotification(channel, payload);
+    });
     // Another server (or thread) changed the tenant configuration: read it again when next asked.
     if (!listen(TenantConfigurationChannel, [this](const QString &) { m_config.reset(); }))
         return false;
@@ -449,7 +449,7 @@ Result<void> SqlStore::commit()
     transactionEnded(true);
     deliverChanges();
     for (const auto &[channel, payload] : std::exchange(m_pendingNotifications, {}))
-        m_file->notify(channel, payload);
+        m_file->notifications().deliver(channel, payload);
     releaseWrites(); // after the delivery: the next writer's changes come after these
     return {};
 }
@@ -589,7 +589,7 @@ Result<void> SqlStore::notify(const QString &channel, const QString &payload)
         if (m_txDepth > 0)
             m_pendingNotifications.append({ channel, payload });
         else
-            m_file->notify(channel, payload);
+            m_file->notifications().deliver(channel, payload);
         return {};
     }
     QSqlQuery q(m_db);
@@ -603,24 +603,21 @@ Result<void> SqlStore::notify(const QString &channel, const QString &payload)
 
 bool SqlStore::listen(const QString &channel, std::function<void(const QString &payload)> callback)
 {
-    if (!m_postgres) { // every channel reaches this connection (SqliteFile)
-        if (callback)
-            m_listeners.insert(channel, std::move(callback));
-        else
-            m_listeners.remove(channel);
-        return true;
-    }
     if (!callback) {
         m_listeners.remove(channel);
-        m_db.driver()->unsubscribeFromNotification(channel);
         return true;
     }
-    if (!m_listeners.contains(channel) && !m_db.driver()->subscribeToNotification(channel)) {
-        m_error = QStringLiteral("listening to %1: %2").arg(channel, m_db.driver()->lastError().text());
+    // Every channel reaches this connection on SQLite (SqliteFile); on PostgreSQL the process's listener LISTENs
+    // for it (and goes on doing so when this connection stops caring: other connections may).
+    if (m_postgres && !m_pgListener->listen(channel, &m_error))
         return false;
-    }
     m_listeners.insert(channel, std::move(callback));
     return true;
+}
+
+NotificationFanout &SqlStore::notificationSource()
+{
+    return m_postgres ? m_pgListener->notifications() : m_file->notifications();
 }
 
 int SqlStore::countRows(const QString &table)

@@ -24,6 +24,8 @@
 
 namespace Flotilla {
 
+class NotificationFanout;
+class PostgresListener;
 class SqliteFile;
 
 // The database on QtSql: SQLite by default (one file, WAL), PostgreSQL for scale. It owns the connection, the
@@ -81,8 +83,9 @@ public:
     // Called with the changes of each committed transaction (or single write outside one), in order and
     // without repeats; rolled-back changes are never reported.
     void setChangeListener(std::function<void(const QList<StoreChange> &)> listener);
-    // PostgreSQL's LISTEN/NOTIFY on this connection, so that servers sharing the database keep their caches right;
-    // on SQLite the same between the connections of this process (its HTTP threads: SqliteFile). notify() is
+    // PostgreSQL's LISTEN/NOTIFY, so that servers sharing the database keep their caches right (heard through the
+    // process's listening connection, PostgresListener); on SQLite the same between the connections of this process
+    // (its HTTP threads: SqliteFile). notify() is
     // delivered when the current transaction commits (at once outside one) to every listener, this connection's
     // included; listen() calls back on this thread, from the event loop, for each notification on channel (an empty
     // callback stops listening). False with lastError().
@@ -137,6 +140,8 @@ private:
     // SQLite: the file as this process holds it (its writers' lock, notifications between connections), whether
     // this connection holds the writers' lock now, and the notifications its transaction sends at commit.
     std::shared_ptr<SqliteFile> m_file;
+    std::shared_ptr<PostgresListener> m_pgListener; // PostgreSQL: where this process hears notifications
+    NotificationFanout &notificationSource();
     bool m_holdsWrites = false;
     QList<std::pair<QString, QString>> m_pendingNotifications;
     void releaseWrites();

@@ -45,6 +45,25 @@ Result<qint64> SqlTargetStore::insertTarget(const Target &t)
     return id;
 }
 
+namespace {
+// An update's values after the id, in the order of updateTarget's SET list.
+void bindUpdate(QSqlQuery &q, const Target &t)
+{
+    q.addBindValue(t.name);
+    q.addBindValue(t.description);
+    q.addBindValue(int(t.state));
+    q.addBindValue(t.address);
+    q.addBindValue(msOrNull(t.lastPoll));
+    q.addBindValue(idOrNull(t.installedDistributionSetId));
+    q.addBindValue(idOrNull(t.assignedDistributionSetId));
+    q.addBindValue(t.autoConfirm ? 1 : 0);
+    q.addBindValue(t.autoConfirmInitiator);
+    q.addBindValue(t.autoConfirmRemark);
+    q.addBindValue(t.requestAttributes ? 1 : 0);
+    q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
+}
+} // namespace
+
 Lookup<Target> SqlTargetStore::targetWhere(const QString &sql, const QVariant &value)
 {
     QSqlQuery &q = prepared(sql);
@@ -93,24 +112,67 @@ Result<void> SqlTargetStore::updateTarget(const Target &t)
         QStringLiteral("UPDATE targets SET name = ?, description = ?, state = ?, address = ?, last_poll = ?, "
                        "installed_ds = ?, assigned_ds = ?, auto_confirm = ?, auto_confirm_initiator = ?, "
                        "auto_confirm_remark = ?, request_attributes = ?, target_type = ? WHERE id = ?"));
-    q.addBindValue(t.name);
-    q.addBindValue(t.description);
-    q.addBindValue(int(t.state));
-    q.addBindValue(t.address);
-    q.addBindValue(msOrNull(t.lastPoll));
-    q.addBindValue(idOrNull(t.installedDistributionSetId));
-    q.addBindValue(idOrNull(t.assignedDistributionSetId));
-    q.addBindValue(t.autoConfirm ? 1 : 0);
-    q.addBindValue(t.autoConfirmInitiator);
-    q.addBindValue(t.autoConfirmRemark);
-    q.addBindValue(t.requestAttributes ? 1 : 0);
-    q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
+    bindUpdate(q, t);
     q.addBindValue(t.id);
     if (!q.exec())
         return failed(QStringLiteral("updating target %1").arg(t.id), q);
     if (q.numRowsAffected() != 1) // deleted meanwhile
         return noSuch(QStringLiteral("updating target %1").arg(t.id), QStringLiteral("target"));
     changed(StoreChange::Kind::TargetUpdated, t.id);
+    return {};
+}
+
+Result<QHash<qint64, Target>> SqlTargetStore::targetsById(const QList<qint64> &ids)
+{
+    QHash<qint64, Target> found;
+    for (qsizetype from = 0; from < ids.size(); from += 1000) {
+        QSqlQuery q(db());
+        if (!execWithIds(q, QStringLiteral("SELECT %1 FROM targets WHERE id IN (%2)").arg(targetColumns, u"%1"_s),
+                         ids.mid(from, 1000)))
+            return failed(QStringLiteral("reading %1 targets").arg(ids.size()), q);
+        while (q.next()) {
+            Target t = targetFrom(q);
+            found.insert(t.id, std::move(t));
+        }
+    }
+    return found;
+}
+
+Result<void> SqlTargetStore::updateTargets(const QList<Target> &targets)
+{
+    if (!isPostgres() || targets.size() < 2)
+        return TargetStore::updateTargets(targets);
+    // The new values as a VALUES list joined to the table; PostgreSQL types a VALUES list's columns from its
+    // first row, so the first row's values are cast.
+    constexpr qsizetype RowsPerStatement = 500;
+    static const QString firstRow = QStringLiteral(
+        "(CAST(? AS bigint), CAST(? AS text), CAST(? AS text), CAST(? AS integer), CAST(? AS text), CAST(? AS bigint), "
+        "CAST(? AS bigint), CAST(? AS bigint), CAST(? AS integer), CAST(? AS text), CAST(? AS text), "
+        "CAST(? AS integer), CAST(? AS text))");
+    static const QString row = u'(' + QStringList(13, QStringLiteral("?")).join(u',') + u')';
+    for (qsizetype from = 0; from < targets.size(); from += RowsPerStatement) {
+        const qsizetype rows = std::min(RowsPerStatement, targets.size() - from);
+        QSqlQuery q(db());
+        q.prepare(QStringLiteral("UPDATE targets SET name = v.name, description = v.description, state = v.state, "
+                                 "address = v.address, last_poll = v.last_poll, installed_ds = v.installed_ds, "
+                                 "assigned_ds = v.assigned_ds, auto_confirm = v.auto_confirm, "
+                                 "auto_confirm_initiator = v.auto_confirm_initiator, auto_confirm_remark = "
+                                 "v.auto_confirm_remark, request_attributes = v.request_attributes, target_type = "
+                                 "v.target_type FROM (VALUES %1) AS v(id, name, description, state, address, "
+                                 "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, "
+                                 "auto_confirm_remark, request_attributes, target_type) WHERE targets.id = v.id")
+                      .arg(firstRow + QString(u',' + row).repeated(rows - 1)));
+        for (qsizetype i = from; i < from + rows; ++i) {
+            q.addBindValue(targets.at(i).id);
+            bindUpdate(q, targets.at(i));
+        }
+        if (!q.exec())
+            return failed(QStringLiteral("updating %1 targets").arg(targets.size()), q);
+        if (q.numRowsAffected() != rows) // one was deleted meanwhile: the caller's transaction rolls back
+            return noSuch(QStringLiteral("updating %1 targets").arg(targets.size()), QStringLiteral("target"));
+    }
+    for (const Target &t : targets)
+        changed(StoreChange::Kind::TargetUpdated, t.id);
     return {};
 }
 

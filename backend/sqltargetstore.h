@@ -23,6 +23,10 @@ public:
     Lookup<Target> target(qint64 id) override;
     Lookup<Target> targetByControllerId(const QString &controllerId) override;
     Result<void> updateTarget(const Target &target) override;
+    // A statement per thousand targets; updateTargets on PostgreSQL a statement per 500 (UPDATE ... FROM VALUES), on
+    // SQLite, where a statement is no round trip, one by one.
+    Result<QHash<qint64, Target>> targetsById(const QList<qint64> &ids) override;
+    Result<void> updateTargets(const QList<Target> &targets) override;
     Lookup<DeviceTarget> deviceTarget(const QString &controllerId) override;
     Result<QList<qint64>> targetIdsMatching(const QString &rsqlFilter) override;
     Result<void> recordPolls(const QList<PollRecord> &polls) override;

@@ -3,8 +3,11 @@
 #include "engine/action.h"
 #include "engine/result.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
+
+#include <utility>
 
 namespace Flotilla {
 
@@ -37,6 +40,15 @@ public:
     // device re-sending after a timeout), so the caller changes nothing the second time. A failure is neither: the
     // feedback is not taken, and the device sends it again.
     virtual Result<bool> recordFeedbackOnce(qint64 actionId, const QString &key) = 0;
+
+    // The same for many targets or actions at once, for an assignment of thousands (DeploymentService::assign, a
+    // rollout group's start). These defaults call the functions above one by one; a store whose every statement is
+    // a round trip (PostgreSQL) does each in a few statements.
+    // Every target id is a key, with an empty list when it has no open action.
+    virtual Result<QHash<qint64, QList<Action>>> openActionsOfTargets(const QList<qint64> &targetIds);
+    virtual Result<QHash<qint64, int>> countActionsOfTargets(const QList<qint64> &targetIds);
+    virtual Result<QList<qint64>> insertActions(const QList<Action> &actions); // the new ids, in the same order
+    virtual Result<void> appendStatuses(const QList<std::pair<qint64, ActionStatusEntry>> &entries);
 };
 
 } // namespace Flotilla

@@ -3,6 +3,10 @@
 #include "engine/enginelogging.h"
 #include "engine/repositoryservice.h"
 
+#include <QSet>
+
+#include <optional>
+
 namespace Flotilla {
 
 DeploymentService::DeploymentService(const Stores &stores, const Clock &clock)
@@ -95,45 +99,61 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
                     QStringLiteral("distribution set %1 %2 is incomplete: %3")
                         .arg(set->name, set->version, why->join(QStringLiteral("; "))));
 
+    // What deciding needs, read for every target at once; then the new actions, their first status and the targets'
+    // new state written at once (a few statements per batch on a store with round trips, not a few per target).
+    const Result<QHash<qint64, Target>> targets = m_targets.targetsById(targetIds);
+    if (!targets)
+        return fail(AssignmentResult::Error::Store, targets.error().message);
+    const Result<QHash<qint64, QList<Action>>> openByTarget = m_actions.openActionsOfTargets(targetIds);
+    if (!openByTarget)
+        return fail(AssignmentResult::Error::Store, openByTarget.error().message);
+    const Result<QHash<qint64, int>> actionCounts = m_actions.countActionsOfTargets(targetIds);
+    if (!actionCounts)
+        return fail(AssignmentResult::Error::Store, actionCounts.error().message);
+    QHash<QString, std::optional<TargetType>> types; // by key, read once
+    QSet<qint64> taken; // a target listed twice gets one action (the second finds it running)
+    QList<Action> newActions;
+    QList<ActionStatusEntry> firstStatuses;
+    QList<Target> assignedTargets;
+
     for (qint64 targetId : targetIds) {
-        Lookup<Target> target = m_targets.target(targetId);
-        if (target.failed())
-            return fail(AssignmentResult::Error::Store, target.error().message);
-        if (target.absent())
+        const auto found = targets->constFind(targetId);
+        if (found == targets->cend())
             return fail(AssignmentResult::Error::UnknownTarget,
                         QStringLiteral("target %1 does not exist").arg(targetId));
-        if (!target->targetTypeKey.isEmpty()) {
-            const Lookup<TargetType> type = m_repository.targetType(target->targetTypeKey);
-            if (type.failed())
-                return fail(AssignmentResult::Error::Store, type.error().message);
-            if (type.found() && !type->compatibleSetTypes.contains(set->typeKey))
+        Target target = *found;
+        if (!target.targetTypeKey.isEmpty()) {
+            if (!types.contains(target.targetTypeKey)) {
+                const Lookup<TargetType> type = m_repository.targetType(target.targetTypeKey);
+                if (type.failed())
+                    return fail(AssignmentResult::Error::Store, type.error().message);
+                types.insert(target.targetTypeKey, type.found() ? std::optional(*type) : std::nullopt);
+            }
+            const std::optional<TargetType> &type = types[target.targetTypeKey];
+            if (type && !type->compatibleSetTypes.contains(set->typeKey))
                 return fail(AssignmentResult::Error::IncompatibleTargetType,
                             QStringLiteral("target %1 is a '%2', which does not take sets of type '%3'")
-                                .arg(target->controllerId, type->key, set->typeKey));
+                                .arg(target.controllerId, type->key, set->typeKey));
         }
-        const Result<QList<Action>> open = m_actions.openActions(targetId);
-        if (!open)
-            return fail(AssignmentResult::Error::Store, open.error().message);
-        const bool runsIt = std::any_of(open->cbegin(), open->cend(), [&](const Action &a) {
-            return a.distributionSetId == distributionSetId && a.state != ActionState::Canceling;
-        });
-        const bool hasIt = open->isEmpty() && target->installedDistributionSetId == distributionSetId;
+        const QList<Action> open = openByTarget->value(targetId);
+        const bool runsIt = taken.contains(targetId) || std::any_of(open.cbegin(), open.cend(), [&](const Action &a) {
+                                return a.distributionSetId == distributionSetId && a.state != ActionState::Canceling;
+                            });
+        const bool hasIt = open.isEmpty() && target.installedDistributionSetId == distributionSetId;
         if (runsIt || hasIt) {
             ++result.alreadyAssigned;
             continue;
         }
-        const Result<int> actionCount = m_actions.countActions(targetId);
-        if (!actionCount)
-            return fail(AssignmentResult::Error::Store, actionCount.error().message);
-        if (*actionCount >= config.maxActionsPerTarget)
+        if (actionCounts->value(targetId) >= config.maxActionsPerTarget)
             return fail(AssignmentResult::Error::Quota,
                         QStringLiteral("target %1 has reached the quota of %2 actions")
-                            .arg(target->controllerId)
+                            .arg(target.controllerId)
                             .arg(config.maxActionsPerTarget));
-        if (!request.scheduled && !config.multiAssignment) {
-            if (const Result<void> closed = closeEarlierActions(*target, config); !closed)
+        if (!request.scheduled && !config.multiAssignment && !open.isEmpty()) {
+            if (const Result<void> closed = closeEarlierActions(target, config); !closed)
                 return fail(AssignmentResult::Error::Store, closed.error().message);
         }
+        taken.insert(targetId);
 
         Action action;
         action.targetId = targetId;
@@ -148,7 +168,7 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
         action.rolloutGroupId = request.rolloutGroupId;
         action.createdAt = now;
         action.lastModifiedAt = now;
-        const bool needsConsent = config.consentFlow && request.confirmationRequired && !target->autoConfirm;
+        const bool needsConsent = config.consentFlow && request.confirmationRequired && !target.autoConfirm;
         action.state = ActionState::Scheduled;
         ActionOutcome started;
         started.from = started.to = ActionState::Scheduled;
@@ -157,30 +177,35 @@ AssignmentResult DeploymentService::assign(const QList<qint64> &targetIds, qint6
             started = ActionStateMachine::apply(action,
                                                 needsConsent ? ActionEvent::StartForConfirmation : ActionEvent::Start);
         action.state = started.to;
-        const Result<qint64> actionId = m_actions.insertAction(action);
-        if (!actionId)
-            return fail(AssignmentResult::Error::Store, actionId.error().message);
-        action.id = *actionId;
+        newActions.append(action);
         QStringList messages {
             QStringLiteral("Update Server: assignment of %1 (%2)").arg(distributionSetId).arg(nameOf(request.type))
         };
-        if (config.consentFlow && request.confirmationRequired && target->autoConfirm)
+        if (config.consentFlow && request.confirmationRequired && target.autoConfirm)
             messages << QStringLiteral("Update Server: confirmed automatically (auto-confirm by %1)")
-                            .arg(target->autoConfirmInitiator);
-        if (const Result<void> appended
-            = m_actions.appendStatus(action.id, { now, started.recorded, messages, std::nullopt });
-            !appended)
-            return fail(AssignmentResult::Error::Store, appended.error().message);
+                            .arg(target.autoConfirmInitiator);
+        firstStatuses.append({ now, started.recorded, messages, std::nullopt });
 
         if (!request.scheduled) {
-            target->state = TargetStateMachine::next(target->state, TargetEvent::Assigned).value_or(target->state);
-            target->assignedDistributionSetId = distributionSetId;
-            if (const Result<void> updated = m_targets.updateTarget(*target); !updated)
-                return fail(AssignmentResult::Error::Store, updated.error().message);
+            target.state = TargetStateMachine::next(target.state, TargetEvent::Assigned).value_or(target.state);
+            target.assignedDistributionSetId = distributionSetId;
+            assignedTargets.append(target);
         }
-        result.actionIds.append(action.id);
-        ++result.assigned;
     }
+
+    const Result<QList<qint64>> actionIds = m_actions.insertActions(newActions);
+    if (!actionIds)
+        return fail(AssignmentResult::Error::Store, actionIds.error().message);
+    QList<std::pair<qint64, ActionStatusEntry>> statuses;
+    statuses.reserve(actionIds->size());
+    for (qsizetype i = 0; i < actionIds->size(); ++i)
+        statuses.append({ actionIds->at(i), firstStatuses.at(i) });
+    if (const Result<void> appended = m_actions.appendStatuses(statuses); !appended)
+        return fail(AssignmentResult::Error::Store, appended.error().message);
+    if (const Result<void> updated = m_targets.updateTargets(assignedTargets); !updated)
+        return fail(AssignmentResult::Error::Store, updated.error().message);
+    result.actionIds = *actionIds;
+    result.assigned = int(actionIds->size());
     if (result.assigned > 0) {
         if (const Result<void> locked = m_repository.lockDistributionSet(distributionSetId); !locked)
             return fail(AssignmentResult::Error::Store, locked.error().message);

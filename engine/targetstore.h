@@ -4,6 +4,7 @@
 #include "engine/target.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMap>
 
@@ -39,6 +40,12 @@ public:
     virtual Result<void> recordPoll(const PollRecord &poll, TargetState state) = 0;
     virtual Result<QMap<QString, QString>> targetAttributes(qint64 targetId) = 0;
     virtual Result<void> setTargetAttributes(qint64 targetId, const QMap<QString, QString> &attributes) = 0;
+
+    // Many at once (see ActionStore::openActionsOfTargets): the defaults call target() and updateTarget() one by one.
+    // The targets that exist, by id.
+    virtual Result<QHash<qint64, Target>> targetsById(const QList<qint64> &ids);
+    // Fails, changing none, when one does not exist (deleted meanwhile), as updateTarget() does for one.
+    virtual Result<void> updateTargets(const QList<Target> &targets);
 };
 
 } // namespace Flotilla

@@ -30,8 +30,18 @@ public:
     ~FlotilladFixture() { stop(); }
 
     QString databasePath() const { return m_dir + QStringLiteral("/flotilla.db"); }
-    QString databaseUrl() const { return QStringLiteral("sqlite:") + databasePath(); }
-    QString artifactDir() const { return m_dir + QStringLiteral("/artifacts"); }
+    QString databaseUrl() const
+    {
+        return m_databaseUrl.isEmpty() ? QStringLiteral("sqlite:") + databasePath() : m_databaseUrl;
+    }
+    QString artifactDir() const
+    {
+        return m_artifactDir.isEmpty() ? m_dir + QStringLiteral("/artifacts") : m_artifactDir;
+    }
+    // Before start(): another database than the directory's SQLite file (a postgres:// URL, the nodes of a cluster
+    // sharing it) and another artifact directory (one every node mounts).
+    void setDatabaseUrl(const QString &url) { m_databaseUrl = url; }
+    void setArtifactDir(const QString &dir) { m_artifactDir = dir; }
 
     // Before start(): the device and the sets it may get.
     Flotilla::Target addTarget(const QString &controllerId)
@@ -169,9 +179,13 @@ public:
         return all;
     }
 
+    quint16 port() const { return m_port; }
+
 private:
     QStringList m_extraArguments;
     QString m_dir;
+    QString m_databaseUrl;
+    QString m_artifactDir;
     QProcess m_server;
     QByteArray m_log;
     quint16 m_port = 0;

@@ -7,13 +7,13 @@
 #include "tests/backend/managementfixture.h"
 #include "tests/common/eventstreamclient.h"
 #include "tests/common/prometheustext.h"
+#include "tests/common/rawhttpconnection.h"
 
 #include "backend/servermetrics.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-#include <QTcpSocket>
 
 using namespace Flotilla;
 using namespace FlotillaTest;
@@ -22,90 +22,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QByteArray Admin = "Basic " + QByteArray("admin:admin-password").toBase64();
-
-// One client connection of its own, kept alive, speaking HTTP/1.1 by hand (so the test decides how many
-// connections there are). Waiting runs the event loop: the server's first thread is this one.
-class Connection
-{
-public:
-    explicit Connection(quint16 port) { m_socket.connectToHost(QHostAddress::LocalHost, port); }
-    bool connected()
-    {
-        return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 5000);
-    }
-    void send(const QByteArray &verb, const QString &path, const QByteArray &authorization = {},
-              const QByteArray &body = {})
-    {
-        m_answer = {};
-        m_buffer.clear();
-        QByteArray request = verb + ' ' + path.toUtf8() + " HTTP/1.1\r\nHost: localhost\r\n";
-        if (!authorization.isEmpty())
-            request += "Authorization: " + authorization + "\r\n";
-        if (!body.isEmpty() || verb == "POST" || verb == "PUT")
-            request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-        m_socket.write(request + "\r\n" + body);
-    }
-    // The answer to what was sent (status 0 when none came in time).
-    HttpAnswer answer()
-    {
-        if (!QTest::qWaitFor([this] { return parse(); }, 15000))
-            return {};
-        return m_answer;
-    }
-    HttpAnswer request(const QByteArray &verb, const QString &path, const QByteArray &authorization = {},
-                       const QByteArray &body = {})
-    {
-        send(verb, path, authorization, body);
-        return answer();
-    }
-    // An answer that came without a request (a refused connection); nullopt while there is none.
-    std::optional<HttpAnswer> unasked() { return parse() ? std::optional(m_answer) : std::nullopt; }
-
-private:
-    bool parse()
-    {
-        m_buffer += m_socket.readAll();
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return false;
-        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-        qsizetype length = 0;
-        for (const QByteArray &line : lines.mid(1)) {
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0 && line.left(colon).trimmed().compare("content-length", Qt::CaseInsensitive) == 0)
-                length = line.mid(colon + 1).trimmed().toLongLong();
-        }
-        if (m_buffer.size() < end + 4 + length)
-            return false;
-        m_answer.status = lines.value(0).split(' ').value(1).toInt();
-        m_answer.body = m_buffer.mid(end + 4, length);
-        return true;
-    }
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
-    HttpAnswer m_answer;
-};
-
-// Every connection sends its request, then every answer is awaited: the requests run at once on the threads.
-QList<HttpAnswer> atOnce(const std::vector<std::unique_ptr<Connection>> &connections, const QByteArray &verb,
-                         const std::function<QString(int)> &path, const QByteArray &authorization,
-                         const std::function<QByteArray(int)> &body = {})
-{
-    for (size_t i = 0; i < connections.size(); ++i)
-        connections[i]->send(verb, path(int(i)), authorization, body ? body(int(i)) : QByteArray());
-    QList<HttpAnswer> answers;
-    for (const auto &c : connections)
-        answers.append(c->answer());
-    return answers;
-}
-
-QList<int> statuses(const QList<HttpAnswer> &answers)
-{
-    QList<int> out;
-    for (const HttpAnswer &a : answers)
-        out.append(a.status);
-    return out;
-}
 
 // The event stream, as the administrator sees it.
 class EventClient : public EventStreamClient
@@ -150,13 +66,13 @@ private:
     bool open(int n)
     {
         for (int i = 0; i < n; ++i) {
-            m_connections.push_back(std::make_unique<Connection>(m_server->port()));
+            m_connections.push_back(std::make_unique<RawHttpConnection>(m_server->port()));
             if (!m_connections.back()->connected())
                 return false;
         }
         return true;
     }
-    std::vector<std::unique_ptr<Connection>> m_connections;
+    std::vector<std::unique_ptr<RawHttpConnection>> m_connections;
 };
 
 // 32 connections over 3 threads: all served, by more than one thread (all on one: a chance of 3 in 3^32), and
@@ -180,7 +96,7 @@ void TestHttpThreads::connectionsAreSpreadOverTheThreads()
     QVERIFY2(busy >= 2, qPrintable(u"only %1 thread(s) accepted"_s.arg(busy)));
 
     const PrometheusText text
-        = PrometheusText::parse(Connection(m_server->port()).request("GET", u"/metrics"_s, Admin).body);
+        = PrometheusText::parse(RawHttpConnection(m_server->port()).request("GET", u"/metrics"_s, Admin).body);
     QCOMPARE(text.value(u"flotilla_http_threads"_s), double(Threads));
     double accepted = 0;
     for (int t = 0; t < Threads; ++t)
@@ -235,7 +151,7 @@ void TestHttpThreads::everyThreadSeesADeletedUserAndANewConfigurationAtOnce()
     start();
     QVERIFY(open(24));
     const QByteArray ops = "Basic " + QByteArray("ops:ops-password").toBase64();
-    QCOMPARE(Connection(m_server->port())
+    QCOMPARE(RawHttpConnection(m_server->port())
                  .request("POST", u"/rest/v1/users"_s, Admin,
                           R"({"username":"ops","password":"ops-password","roles":["operator"]})")
                  .status,
@@ -247,7 +163,7 @@ void TestHttpThreads::everyThreadSeesADeletedUserAndANewConfigurationAtOnce()
          atOnce(m_connections, "GET", [](int) { return u"/rest/v1/system/configs/pollingTime"_s; }, Admin))
         QCOMPARE(a.json().value("value"_L1).toString(), u"00:05:00"_s);
 
-    Connection admin(m_server->port());
+    RawHttpConnection admin(m_server->port());
     QCOMPARE(admin.request("DELETE", u"/rest/v1/users/ops"_s, Admin).status, 204);
     QCOMPARE(admin.request("PUT", u"/rest/v1/system/configs/pollingTime"_s, Admin, R"({"value":"00:01:00"})").status,
              200);
@@ -283,9 +199,9 @@ void TestHttpThreads::limitsCountOverAllThreads()
         c.readsPerSecond = 5;
         c.rateLimitExempt = u"none"_s;
     });
-    std::vector<std::unique_ptr<Connection>> all;
+    std::vector<std::unique_ptr<RawHttpConnection>> all;
     for (int i = 0; i < 12; ++i)
-        all.push_back(std::make_unique<Connection>(m_server->port()));
+        all.push_back(std::make_unique<RawHttpConnection>(m_server->port()));
     // The two over the cap are answered (429) and closed as they are accepted, before they ask anything.
     int refusedConnections = 0;
     (void)QTest::qWaitFor(
@@ -325,7 +241,7 @@ void TestHttpThreads::onePerCoreByDefault()
     QCOMPARE(ServerConfig::defaults().httpThreads, 0);
     setUp([](ServerConfig &c) { c.httpThreads = 0; });
     QCOMPARE(m_server->httpThreads(), std::max(1, QThread::idealThreadCount()));
-    QCOMPARE(Connection(m_server->port()).request("GET", u"/rest/v1/targets"_s, Admin).status, 200);
+    QCOMPARE(RawHttpConnection(m_server->port()).request("GET", u"/rest/v1/targets"_s, Admin).status, 200);
 }
 
 QTEST_MAIN(TestHttpThreads)

@@ -1,6 +1,8 @@
 // Several servers on one PostgreSQL (backend/schedulerlease.h): the periodic work — the rollout scheduler among it —
 // runs on exactly one of them, the one holding the lease; when that one goes, another takes over within 10 s and
-// rollouts keep moving. Two whole Servers in this process on a PostgreSQL the test starts (skipped without one).
+// rollouts keep moving; caches and event streams follow every node's changes through PostgreSQL's notifications, on
+// every HTTP thread. Two whole Servers in this process, three HTTP threads each, on a PostgreSQL the test starts
+// (skipped without one).
 #include "backend/schedulerlease.h"
 #include "backend/server.h"
 #include "backend/sqlstore.h"
@@ -9,6 +11,7 @@
 #include "tests/common/httpclient.h"
 #include "tests/common/loopbackserver.h"
 #include "tests/common/prometheustext.h"
+#include "tests/common/rawhttpconnection.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -59,6 +62,17 @@ private:
     {
         return HttpClient(server.url() + u"/rest/v1"_s, "Basic " + userAndPassword.toBase64());
     }
+    // n connections to the server (over its HTTP threads); empty when one does not connect.
+    static std::vector<std::unique_ptr<RawHttpConnection>> connectionsTo(const Server &server, int n)
+    {
+        std::vector<std::unique_ptr<RawHttpConnection>> connections;
+        for (int i = 0; i < n; ++i) {
+            connections.push_back(std::make_unique<RawHttpConnection>(server.port()));
+            if (!connections.back()->connected())
+                return {};
+        }
+        return connections;
+    }
     // A rollout of the targets controllerId==<prefix>-* that its start time (now) starts; its id, 0 on failure.
     static int rolloutStartingNow(HttpClient &api, const QString &prefix);
 
@@ -92,6 +106,7 @@ std::unique_ptr<Server> TestPgNodes::startNode(const QString &name)
     config.database = m_postgres.url(m_database);
     config.artifactDirectory = m_dir.filePath(m_database + u"-artifacts"_s); // shared, as nodes mount one
     config.metricsEnabled = true;
+    config.httpThreads = 3; // each with its own store connection, each with its own caches
     QString error;
     std::unique_ptr<Server> server = startWithAdmin(config, &error);
     if (!server)
@@ -204,40 +219,64 @@ void TestPgNodes::aKilledSchedulerIsReplaced()
 }
 
 // Caches that affect answers follow the other servers' changes through PostgreSQL's notifications, not a
-// time-to-live: b verified ops's password a moment ago (and would trust it for a minute); a deletes ops; b refuses
-// ops at once.
+// time-to-live, on every HTTP thread: 24 connections to b (over its 3 threads, each with its own store connection
+// and credential cache) verified ops's password a moment ago (and would trust it for a minute); a deletes ops; every
+// connection to b refuses ops at once. Five rounds, a new user each: a notification missed now and then (as one
+// thread's connection did before the process had one listening connection) fails one of them.
 void TestPgNodes::aDeletedUserIsRefusedByEveryNode()
 {
     QVERIFY(startTwoNodes());
-    std::unique_ptr<Server> &a = m_a;
-    std::unique_ptr<Server> &b = m_b;
-    HttpClient adminOnA = apiOf(*a);
-    QCOMPARE(adminOnA.post(u"/users"_s, R"({"username":"ops","password":"ops-password","roles":["operator"]})").status,
-             201);
-    HttpClient opsOnB = apiOf(*b, "ops:ops-password");
-    QCOMPARE(opsOnB.get(u"/targets"_s).status, 200); // verified, and cached, on b
-    QCOMPARE(adminOnA.send("DELETE", u"/users/ops"_s).status, 204);
-    QElapsedTimer refused;
-    refused.start();
-    QTRY_COMPARE_WITH_TIMEOUT(opsOnB.get(u"/targets"_s).status, 401, 5000);
-    qInfo("b refused the deleted user %lld ms after a deleted it", qint64(refused.elapsed()));
-    // And a's own cache, of course.
-    QCOMPARE(apiOf(*a, "ops:ops-password").get(u"/targets"_s).status, 401);
+    HttpClient adminOnA = apiOf(*m_a);
+    const std::vector<std::unique_ptr<RawHttpConnection>> onB = connectionsTo(*m_b, 24);
+    QVERIFY(!onB.empty());
+    const auto targets = [](int) {
+        return u"/rest/v1/targets"_s;
+    };
+    for (int round = 0; round < 5; ++round) {
+        const QString user = u"ops%1"_s.arg(round);
+        const QByteArray credentials = "Basic " + (user + u":ops-password"_s).toUtf8().toBase64();
+        QCOMPARE(adminOnA
+                     .post(u"/users"_s,
+                           u"{\"username\":\"%1\",\"password\":\"ops-password\",\"roles\":[\"operator\"]}"_s.arg(user)
+                               .toUtf8())
+                     .status,
+                 201);
+        QCOMPARE(statuses(atOnce(onB, "GET", targets, credentials)), QList<int>(24, 200)); // verified, cached
+        QCOMPARE(adminOnA.send("DELETE", u"/users/"_s + user).status, 204);
+        QElapsedTimer refused;
+        refused.start();
+        QTRY_COMPARE_WITH_TIMEOUT(statuses(atOnce(onB, "GET", targets, credentials)), QList<int>(24, 401), 5000);
+        qInfo("round %d: every connection to b refused the deleted user %lld ms after a deleted it", round,
+              qint64(refused.elapsed()));
+        // And a's own cache, of course.
+        QCOMPARE(apiOf(*m_a, (user + u":ops-password"_s).toUtf8()).get(u"/targets"_s).status, 401);
+    }
+    QVERIFY(m_b->metrics().connectionsByThread().size() >= 2);
 }
 
-// The tenant configuration a server has read is read again when another server changes it.
+// The tenant configuration every HTTP thread of b has read is read again when a changes it: ten changes in a row,
+// each seen over all 24 connections to b.
 void TestPgNodes::aConfigurationChangeIsSeenByEveryNode()
 {
     QVERIFY(startTwoNodes());
-    std::unique_ptr<Server> &a = m_a;
-    std::unique_ptr<Server> &b = m_b;
-    HttpClient adminOnB = apiOf(*b);
-    auto pollingTimeOnB = [&] {
-        return adminOnB.get(u"/system/configs/pollingTime"_s).json().value("value"_L1).toString();
+    HttpClient adminOnA = apiOf(*m_a);
+    const std::vector<std::unique_ptr<RawHttpConnection>> onB = connectionsTo(*m_b, 24);
+    QVERIFY(!onB.empty());
+    const QByteArray admin = "Basic " + QByteArray("admin:admin-password").toBase64();
+    const auto pollingTimesOnB = [&] {
+        QStringList values;
+        for (const HttpAnswer &a :
+             atOnce(onB, "GET", [](int) { return u"/rest/v1/system/configs/pollingTime"_s; }, admin))
+            values.append(a.json().value("value"_L1).toString());
+        return values;
     };
-    QCOMPARE(pollingTimeOnB(), u"00:05:00"_s); // read, and kept, by b
-    QCOMPARE(apiOf(*a).put(u"/system/configs/pollingTime"_s, R"({"value":"00:01:00"})").status, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(pollingTimeOnB(), u"00:01:00"_s, 5000);
+    QCOMPARE(pollingTimesOnB(), QStringList(24, u"00:05:00"_s)); // read, and kept, by every thread of b
+    for (int minutes = 1; minutes <= 10; ++minutes) {
+        const QString value = u"00:%1:00"_s.arg(minutes, 2, 10, QChar(u'0'));
+        QCOMPARE(adminOnA.put(u"/system/configs/pollingTime"_s, u"{\"value\":\"%1\"}"_s.arg(value).toUtf8()).status,
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(pollingTimesOnB(), QStringList(24, value), 5000);
+    }
 }
 
 // A WebSocket on either server sees the changes made through both, with the same numbers in the same order, and

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void targetRoundTrip();
     void deviceTargetIsTheTargetsDeviceFields();
     void openActionsInPresentationOrder();
+    void manyAtOnceAsOneByOne();
     void rollbackLeavesNothing();
     void feedbackReceiptOnce();
     void statusHistoryPaging();
@@ -212,6 +213,150 @@ void TestSqlStore::deviceTargetIsTheTargetsDeviceFields()
     // controllerIds are matched exactly.
     QVERIFY(m_store->targets().deviceTarget(QStringLiteral("pump-7")).absent());
     QVERIFY(m_store->targets().deviceTarget(QStringLiteral("nobody")).absent());
+}
+
+// The batch functions an assignment of thousands uses (multi-row statements on PostgreSQL, chunks of 500 and 1000)
+// read and write what the one-at-a-time functions do: 1,200 targets (more than one chunk), some with open actions.
+void TestSqlStore::manyAtOnceAsOneByOne()
+{
+    const qint64 ds = makeSet();
+    const QDateTime now = QDateTime(QDate(2026, 12, 1), QTime(8, 0), QTimeZone::UTC);
+    QList<qint64> ids;
+    {
+        StoreTransaction tx(*m_store);
+        for (int i = 0; i < 1200; ++i)
+            ids.append(makeTarget(QStringLiteral("dev-%1").arg(i)));
+        QVERIFY(tx.commit());
+    }
+    auto open = [&](qint64 target, int weight, ActionState state) {
+        Action a;
+        a.targetId = target;
+        a.distributionSetId = ds;
+        a.weight = weight;
+        a.state = state;
+        a.createdAt = now;
+        return m_store->actions().insertAction(a).value();
+    };
+    open(ids[0], 100, ActionState::Running);
+    open(ids[0], 900, ActionState::Canceling);
+    open(ids[1100], 500, ActionState::Finished);
+    open(ids[1199], 500, ActionState::WaitForConfirmation);
+
+    // Reads: a missing id is left out of the targets, every id has a (maybe empty) list and a count.
+    const QList<qint64> asked = ids + QList<qint64> { 999999 };
+    const Result<QHash<qint64, Target>> targets = m_store->targets().targetsById(asked);
+    QVERIFY(targets);
+    QCOMPARE(targets->size(), 1200);
+    for (qint64 id : { ids[0], ids[999], ids[1000], ids[1199] }) {
+        const Target one = *m_store->targets().target(id);
+        QCOMPARE(targets->value(id).controllerId, one.controllerId);
+        QCOMPARE(targets->value(id).securityToken, one.securityToken);
+        QCOMPARE(targets->value(id).createdAt, one.createdAt);
+    }
+    const Result<QHash<qint64, QList<Action>>> openByTarget = m_store->actions().openActionsOfTargets(ids);
+    const Result<QHash<qint64, int>> counts = m_store->actions().countActionsOfTargets(ids);
+    QVERIFY(openByTarget && counts);
+    QCOMPARE(openByTarget->size(), 1200);
+    QCOMPARE(counts->size(), 1200);
+    for (qint64 id : std::as_const(ids)) {
+        const QList<Action> one = *m_store->actions().openActions(id);
+        const QList<Action> many = openByTarget->value(id);
+        QCOMPARE(many.size(), one.size());
+        for (qsizetype i = 0; i < one.size(); ++i)
+            QCOMPARE(many[i].id, one[i].id); // in presentation order
+        QCOMPARE(counts->value(id), *m_store->actions().countActions(id));
+    }
+    QCOMPARE(openByTarget->value(ids[0]).size(), 2);
+    QCOMPARE(counts->value(ids[1100]), 1);
+    QCOMPARE(openByTarget->value(ids[1100]).size(), 0);
+
+    // Writes, in one transaction: 1,150 actions, their first status, their targets' new state.
+    QList<StoreChange> changes;
+    m_store->setChangeListener([&](const QList<StoreChange> &c) { changes += c; });
+    QList<Action> actions;
+    for (int i = 0; i < 1150; ++i) {
+        Action a;
+        a.targetId = ids[i];
+        a.distributionSetId = ds;
+        a.type = i % 2 ? ActionType::Soft : ActionType::Forced;
+        a.weight = i;
+        a.state = i % 3 ? ActionState::Running : ActionState::WaitForConfirmation;
+        a.confirmationRequired = i % 3 == 0;
+        a.createdAt = now;
+        a.lastModifiedAt = now;
+        a.initiator = QStringLiteral("op-%1").arg(i);
+        if (i == 7)
+            a.maintenanceWindow = MaintenanceSchedule::create(QStringLiteral("0 0 2 * * ?"), QStringLiteral("01:00:00"),
+                                                              QStringLiteral("UTC"));
+        actions.append(a);
+    }
+    StoreTransaction tx(*m_store);
+    const Result<QList<qint64>> actionIds = m_store->actions().insertActions(actions);
+    QVERIFY(actionIds);
+    QCOMPARE(actionIds->size(), 1150);
+    QList<std::pair<qint64, ActionStatusEntry>> statuses;
+    for (qsizetype i = 0; i < actionIds->size(); ++i)
+        statuses.append({ actionIds->at(i),
+                          { now,
+                            HistoryStatus::Running,
+                            { QStringLiteral("assigned 'n' \"%1\"").arg(i) },
+                            i == 3 ? std::optional(42) : std::nullopt } });
+    QVERIFY(m_store->actions().appendStatuses(statuses));
+    QList<Target> updated;
+    for (int i = 0; i < 1150; ++i) {
+        Target t = targets->value(ids[i]);
+        t.state = TargetState::Pending;
+        t.assignedDistributionSetId = ds;
+        t.description = QStringLiteral("it's number %1").arg(i);
+        updated.append(t);
+    }
+    QVERIFY(m_store->targets().updateTargets(updated));
+    QVERIFY(tx.commit());
+
+    for (qsizetype i = 0; i < actionIds->size(); ++i) {
+        const Action stored = *m_store->actions().action(actionIds->at(i));
+        QCOMPARE(stored.targetId, ids[i]);
+        QCOMPARE(stored.weight, int(i));
+        QCOMPARE(stored.type, actions[i].type);
+        QCOMPARE(stored.state, actions[i].state);
+        QCOMPARE(stored.confirmationRequired, actions[i].confirmationRequired);
+        QCOMPARE(stored.initiator, actions[i].initiator);
+        QCOMPARE(stored.createdAt, now);
+        QCOMPARE(bool(stored.maintenanceWindow), i == 7);
+        const QList<ActionStatusEntry> history = *m_store->actions().statusHistory(actionIds->at(i));
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history[0].messages, QStringList { QStringLiteral("assigned 'n' \"%1\"").arg(i) });
+        QCOMPARE(history[0].code, i == 3 ? std::optional(42) : std::nullopt);
+        const Target target = *m_store->targets().target(ids[i]);
+        QCOMPARE(target.state, TargetState::Pending);
+        QCOMPARE(target.assignedDistributionSetId, ds);
+        QCOMPARE(target.description, QStringLiteral("it's number %1").arg(i));
+        QCOMPARE(target.controllerId, QStringLiteral("dev-%1").arg(i));
+    }
+    QCOMPARE(m_store->targets().target(ids[1150])->state, targets->value(ids[1150]).state); // not in the list
+    // One event per created action, per status and per updated target.
+    int created = 0;
+    int changedActions = 0;
+    int updatedTargets = 0;
+    for (const StoreChange &c : std::as_const(changes)) {
+        created += c.kind == StoreChange::Kind::ActionCreated;
+        changedActions += c.kind == StoreChange::Kind::ActionChanged;
+        updatedTargets += c.kind == StoreChange::Kind::TargetUpdated;
+    }
+    QCOMPARE(created, 1150);
+    QCOMPARE(changedActions, 1150);
+    QCOMPARE(updatedTargets, 1150);
+
+    // A target deleted meanwhile: the batch fails, and the transaction leaves nothing of it.
+    Target gone = targets->value(ids[5]);
+    gone.id = 999999;
+    {
+        StoreTransaction failing(*m_store); // rolled back when it goes
+        Target renamed = *m_store->targets().target(ids[6]);
+        renamed.description = QStringLiteral("renamed");
+        QVERIFY(!m_store->targets().updateTargets({ renamed, gone }));
+    }
+    QCOMPARE(m_store->targets().target(ids[6])->description, QStringLiteral("it's number 6"));
 }
 
 void TestSqlStore::openActionsInPresentationOrder()

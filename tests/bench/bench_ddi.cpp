@@ -9,8 +9,12 @@
 // Both servers get one worker (flotillad serves on one thread; nginx runs worker_processes 1), wrk one thread;
 // with --threads N, N of each (flotillad's server/httpThreads, nginx's worker_processes, wrk's threads), and the
 // poll goals are issue 21's: one-target >= 0.7, fleet-wide >= 0.5 of nginx at the same worker count.
-//   tools/devroot run build/ci/tests/bin/bench_ddi [--threads N] [targets=100000] [seconds=10] [connections=64]
-//                                                  [rounds=3]
+//  3. Durable feedback through DDI: `connections` devices at once POST deploymentBase feedback (proceeding, each body
+//     new) to 2,000 open actions. Goal (issue 21, PostgreSQL): >= 10,000 per second; every answer 200.
+// --database postgres: flotillad on a PostgreSQL the bench starts (fsync and synchronous_commit on) instead of its
+// SQLite file (WAL, synchronous=NORMAL).
+//   tools/devroot run build/ci/tests/bin/bench_ddi [--threads N] [--database sqlite|postgres] [targets=100000]
+//                                                  [seconds=10] [connections=64] [rounds=3]
 // Each part runs `rounds` times with the two servers taking turns; the goals are judged on the median ratios.
 // FLOTILLA_BENCH_WRAPPER runs flotillad under a wrapper, for profiling, e.g.
 //   FLOTILLA_BENCH_WRAPPER="valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out" (figures are then not
@@ -18,6 +22,7 @@
 #include "backend/artifactstore.h"
 #include "backend/sqlstore.h"
 #include "engine/deploymentservice.h"
+#include "tests/backend/postgresfixture.h"
 #include "tests/bench/benchsupport.h"
 
 #include <QCoreApplication>
@@ -98,7 +103,7 @@ WrkResult wrk(const QStringList &args, qint64 pid = 0, qint64 *maxRss = nullptr)
 // The fleet-wide polls speak for every target with the tenant's gateway key.
 constexpr QByteArrayView gatewayKey = "bench-gateway-key";
 
-QString startFlotillad(QProcess &p, const QString &dir, int threads)
+QString startFlotillad(QProcess &p, const QString &dir, const QString &database, int threads)
 {
     QFile ini(dir + u"/flotillad.ini"_s);
     ini.open(QIODevice::WriteOnly);
@@ -108,8 +113,8 @@ QString startFlotillad(QProcess &p, const QString &dir, int threads)
     p.setProcessChannelMode(QProcess::MergedChannels);
     QStringList command = QProcess::splitCommand(qEnvironmentVariable("FLOTILLA_BENCH_WRAPPER"));
     command << QCoreApplication::applicationDirPath() + u"/../../bin/flotillad"_s << u"--config"_s << ini.fileName()
-            << u"--listen"_s << u"127.0.0.1:0"_s << u"--database"_s << u"sqlite:"_s + dir + u"/flotilla.db"_s
-            << u"--artifact-dir"_s << dir + u"/artifacts"_s;
+            << u"--listen"_s << u"127.0.0.1:0"_s << u"--database"_s << database << u"--artifact-dir"_s
+            << dir + u"/artifacts"_s;
     p.start(command.takeFirst(), command);
     static const QRegularExpression listening(u"started \\(pid \\d+\\), listening on (http://127\\.0\\.0\\.1:\\d+)"_s);
     QByteArray output;
@@ -136,6 +141,13 @@ int main(int argc, char *argv[])
         threads = std::max(1, args.value(at + 1).toInt());
         args.remove(at, 2);
     }
+    bool postgres = false;
+    if (const qsizetype at = args.indexOf(u"--database"_s); at > 0) {
+        postgres = args.value(at + 1) == u"postgres"_s;
+        if (!postgres && args.value(at + 1) != u"sqlite"_s)
+            die(u"--database takes sqlite or postgres"_s);
+        args.remove(at, 2);
+    }
     const int targets = args.size() > 1 ? args.at(1).toInt() : 100000;
     const QString seconds = args.size() > 2 ? args.at(2) : u"10"_s;
     const QString connections = args.size() > 3 ? args.at(3) : u"64"_s;
@@ -154,9 +166,21 @@ int main(int argc, char *argv[])
     QString token;
     QString controllerId;
     qint64 moduleId = 0;
+    PostgresFixture postgresServer;
+    QString database = u"sqlite:"_s + root + u"/flotilla.db"_s;
+    if (postgres) {
+        if (const QString why = postgresServer.start(/*durable=*/true); !why.isEmpty())
+            die(u"PostgreSQL: "_s + why);
+        if (!postgresServer.createDatabase(u"bench"_s))
+            die(u"PostgreSQL: the database cannot be created"_s);
+        database = postgresServer.url(u"bench"_s);
+    }
+    // The devices that send feedback: the first FeedbackActions targets, each with an open action.
+    constexpr int FeedbackActions = 2000;
+    QList<std::pair<QString, qint64>> feedbackActions; // controllerId, action id
     {
         SqlStore store;
-        if (!store.open(u"sqlite:"_s + root + u"/flotilla.db"_s))
+        if (!store.open(database))
             die(store.lastError());
         StoreTransaction tx(store);
         Target polled;
@@ -203,13 +227,24 @@ int main(int argc, char *argv[])
         SystemClock clock;
         if (DeploymentService(store.stores(), clock).assign({ polled.id }, setId, {}).assigned != 1)
             die(u"assignment failed"_s);
-        say(u"fleet: %1 targets, one with an open action; 256 MB artifact (prepared in %2 s)"_s.arg(targets).arg(
-            timer.elapsed() / 1000.0, 0, 'f', 1));
+        QList<qint64> feedbackTargets;
+        for (int i = 0; i < std::min(FeedbackActions, targets / 2); ++i)
+            feedbackTargets.append(store.targets().targetByControllerId(u"device-%1"_s.arg(i, 6, 10, QChar(u'0')))->id);
+        const AssignmentResult forFeedback
+            = DeploymentService(store.stores(), clock).assign(feedbackTargets, setId, {});
+        if (forFeedback.assigned != feedbackTargets.size())
+            die(u"assignment for the feedback failed: "_s + forFeedback.message);
+        for (qsizetype i = 0; i < feedbackTargets.size(); ++i)
+            feedbackActions.append({ u"device-%1"_s.arg(i, 6, 10, QChar(u'0')), forFeedback.actionIds.at(i) });
+        say(u"fleet on %3: %1 targets, %4 with an open action; 256 MB artifact (prepared in %2 s)"_s.arg(targets)
+                .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+                .arg(postgres ? u"PostgreSQL (fsync and synchronous_commit on)"_s : u"SQLite (WAL)"_s)
+                .arg(1 + feedbackActions.size()));
     }
 
     // --- flotillad -------------------------------------------------------------------------------------------
     QProcess flotillad;
-    const QString base = startFlotillad(flotillad, root, threads);
+    const QString base = startFlotillad(flotillad, root, database, threads);
     const QString pollPath = u"/DEFAULT/controller/v1/"_s + controllerId;
     const QString authHeader = u"Authorization: TargetToken "_s + token;
     const QString artifactPath = pollPath + u"/softwaremodules/%1/artifacts/big.bin"_s.arg(moduleId);
@@ -340,6 +375,38 @@ int main(int argc, char *argv[])
             .arg(fleetPolls.requestsPerSecond, 0, 'f', 0)
             .arg(fleetRatio, 0, 'f', 2)
             .arg(threads > 1 ? u"goal >= 0.50: "_s + (fleetRatio >= 0.5 ? u"met"_s : u"MISSED"_s) : u"no goal"_s));
+
+    // Durable feedback: every request a new proceeding report (its details numbered: no two bodies alike, none
+    // taken for a retry) to one of the open actions, round robin; each is a committed transaction before the 200.
+    QFile feedbackScript(root + u"/feedback.lua"_s);
+    feedbackScript.open(QIODevice::WriteOnly);
+    QByteArray table = "local actions = {\n";
+    for (const auto &[device, actionId] : std::as_const(feedbackActions))
+        table += "  { '" + device.toUtf8() + "', " + QByteArray::number(actionId) + " },\n";
+    feedbackScript.write(
+        table
+        + "}\n"
+          "local n = 0\n"
+          "request = function()\n"
+          "  n = n + 1\n"
+          "  local a = actions[(n % #actions) + 1]\n"
+          "  local body = string.format('{\"id\":\"%d\",\"status\":{\"execution\":\"proceeding\",'\n"
+          "    .. '\"result\":{\"finished\":\"none\"},\"details\":[\"step %d\"]}}', a[2], n)\n"
+          "  return wrk.format('POST', string.format('/DEFAULT/controller/v1/%s/deploymentBase/%d/feedback', "
+          "a[1], a[2]),\n"
+          "    { ['Authorization'] = 'GatewayToken "
+        + gatewayKey.toByteArray() + "', ['Content-Type'] = 'application/json' }, body)\nend\n");
+    feedbackScript.close();
+    const WrkResult feedback = wrk(load + QStringList { u"-s"_s, feedbackScript.fileName(), base });
+    const double feedbackGoal = 10000;
+    say(u"durable feedback through DDI, wrk %1 over %2 open actions: %3 per second (goal >= %4 on PostgreSQL) %5"_s
+            .arg(load.join(u' '))
+            .arg(feedbackActions.size())
+            .arg(feedback.requestsPerSecond, 0, 'f', 0)
+            .arg(feedbackGoal, 0, 'f', 0)
+            .arg(!postgres                                        ? u"(SQLite: no goal)"_s
+                     : feedback.requestsPerSecond >= feedbackGoal ? u"met"_s
+                                                                  : u"MISSED"_s));
 
     const QStringList single = { u"-t1"_s, u"-c1"_s, u"-d"_s + seconds + u"s"_s };
     say(u"256 MB artifact, wrk %1 (repeated whole downloads); %2 rounds"_s.arg(single.join(u' ')).arg(rounds));

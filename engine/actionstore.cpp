@@ -1,0 +1,51 @@
+#include "engine/actionstore.h"
+
+namespace Flotilla {
+
+Result<QHash<qint64, QList<Action>>> ActionStore::openActionsOfTargets(const QList<qint64> &targetIds)
+{
+    QHash<qint64, QList<Action>> open;
+    for (qint64 id : targetIds) {
+        Result<QList<Action>> actions = openActions(id);
+        if (!actions)
+            return actions.error();
+        open.insert(id, std::move(*actions));
+    }
+    return open;
+}
+
+Result<QHash<qint64, int>> ActionStore::countActionsOfTargets(const QList<qint64> &targetIds)
+{
+    QHash<qint64, int> counts;
+    for (qint64 id : targetIds) {
+        const Result<int> count = countActions(id);
+        if (!count)
+            return count.error();
+        counts.insert(id, *count);
+    }
+    return counts;
+}
+
+Result<QList<qint64>> ActionStore::insertActions(const QList<Action> &actions)
+{
+    QList<qint64> ids;
+    ids.reserve(actions.size());
+    for (const Action &a : actions) {
+        const Result<qint64> id = insertAction(a);
+        if (!id)
+            return id.error();
+        ids.append(*id);
+    }
+    return ids;
+}
+
+Result<void> ActionStore::appendStatuses(const QList<std::pair<qint64, ActionStatusEntry>> &entries)
+{
+    for (const auto &[actionId, entry] : entries) {
+        if (Result<void> appended = appendStatus(actionId, entry); !appended)
+            return appended;
+    }
+    return {};
+}
+
+} // namespace Flotilla
