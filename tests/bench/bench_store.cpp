@@ -110,6 +110,46 @@ int main(int argc, char *argv[])
     std::printf("assigned %d targets in batches of %d (the per-assignment quota)\n", assigned, batch);
     ok &= report("assign one set to all targets", assignSecs, "s", 10, true);
     ok &= report("process RSS after the assignment", double(rssMegabytes()), "MB", 300, true);
+    {
+        // Where an assignment's time goes: its batch reads and writes again over the first quota of targets.
+        const QList<qint64> some = ids.mid(0, batch);
+        StoreTransaction tx(store);
+        QElapsedTimer part;
+        part.start();
+        const QHash<qint64, Target> read = *store.targets().targetsById(some);
+        std::printf("  %d targets read at once: %.0f ms\n", int(some.size()), part.nsecsElapsed() / 1e6);
+        part.restart();
+        (void)store.actions().openActionsOfTargets(some);
+        std::printf("  their open actions: %.0f ms\n", part.nsecsElapsed() / 1e6);
+        part.restart();
+        (void)store.actions().countActionsOfTargets(some);
+        std::printf("  their action counts: %.0f ms\n", part.nsecsElapsed() / 1e6);
+        part.restart();
+        if (!store.targets().updateTargets(read.values()))
+            std::printf("  updating them failed\n");
+        std::printf("  updating them: %.0f ms\n", part.nsecsElapsed() / 1e6);
+        QList<std::pair<qint64, ActionStatusEntry>> statuses;
+        for (qint64 id : some)
+            statuses.append({ id, { clock.now(), HistoryStatus::Running, { QStringLiteral("x") }, std::nullopt } });
+        part.restart();
+        if (!store.actions().appendStatuses(statuses))
+            std::printf("  statuses failed\n");
+        std::printf("  a status for each: %.0f ms\n", part.nsecsElapsed() / 1e6);
+        QList<Action> actions;
+        for (qint64 id : some) {
+            Action a;
+            a.targetId = id;
+            a.distributionSetId = ds;
+            a.createdAt = clock.now();
+            a.state = ActionState::Scheduled;
+            actions.append(a);
+        }
+        part.restart();
+        if (!store.actions().insertActions(actions))
+            std::printf("  inserting failed\n");
+        std::printf("  an action for each: %.0f ms\n", part.nsecsElapsed() / 1e6);
+        // rolled back
+    }
 
     // Feedback: one durable transaction per event, each to a different action.
     const int events = std::min(targets, 20000);
