@@ -38,25 +38,36 @@ const QString insertColumns
                      "initiator");
 constexpr int InsertColumnCount = 16;
 
+// An action's values for insertColumns, in order.
+QVariantList insertValues(const Action &a)
+{
+    const QVariant nullText(QMetaType::fromType<QString>());
+    return { a.targetId,
+             a.distributionSetId,
+             int(a.type),
+             msOrNull(a.forceTime),
+             a.weight,
+             a.maintenanceWindow ? QVariant(a.maintenanceWindow->schedule()) : nullText,
+             a.maintenanceWindow ? QVariant(a.maintenanceWindow->duration()) : nullText,
+             a.maintenanceWindow ? QVariant(a.maintenanceWindow->timezone()) : nullText,
+             a.confirmationRequired ? 1 : 0,
+             int(a.state),
+             a.isActive() ? 1 : 0,
+             toMs(a.createdAt),
+             toMs(a.lastModifiedAt.isValid() ? a.lastModifiedAt : a.createdAt),
+             idOrNull(a.rolloutId),
+             idOrNull(a.rolloutGroupId),
+             a.initiator };
+}
+// The PostgreSQL types of insertColumns, for unnest().
+const QStringList insertTypes
+    = { u"bigint"_s,   u"bigint"_s,   u"smallint"_s, u"bigint"_s, u"integer"_s, u"text"_s,   u"text"_s,   u"text"_s,
+        u"smallint"_s, u"smallint"_s, u"smallint"_s, u"bigint"_s, u"bigint"_s,  u"bigint"_s, u"bigint"_s, u"text"_s };
+
 void bindInsert(QSqlQuery &q, const Action &a)
 {
-    q.addBindValue(a.targetId);
-    q.addBindValue(a.distributionSetId);
-    q.addBindValue(int(a.type));
-    q.addBindValue(msOrNull(a.forceTime));
-    q.addBindValue(a.weight);
-    const QVariant nullText(QMetaType::fromType<QString>());
-    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->schedule()) : nullText);
-    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->duration()) : nullText);
-    q.addBindValue(a.maintenanceWindow ? QVariant(a.maintenanceWindow->timezone()) : nullText);
-    q.addBindValue(a.confirmationRequired ? 1 : 0);
-    q.addBindValue(int(a.state));
-    q.addBindValue(a.isActive() ? 1 : 0);
-    q.addBindValue(toMs(a.createdAt));
-    q.addBindValue(toMs(a.lastModifiedAt.isValid() ? a.lastModifiedAt : a.createdAt));
-    q.addBindValue(idOrNull(a.rolloutId));
-    q.addBindValue(idOrNull(a.rolloutGroupId));
-    q.addBindValue(a.initiator);
+    for (const QVariant &v : insertValues(a))
+        q.addBindValue(v);
 }
 
 // Rows per multi-row statement: well under either database's limit of bound values.
@@ -508,18 +519,24 @@ Result<QList<qint64>> SqlActionStore::insertActions(const QList<Action> &actions
         if (ids.size() != actions.size())
             return failed(QStringLiteral("numbering %1 new actions").arg(actions.size()), q);
     }
-    for (qsizetype from = 0; from < actions.size(); from += RowsPerStatement) {
-        const qsizetype rows = std::min(RowsPerStatement, actions.size() - from);
-        QSqlQuery q(db());
-        q.prepare(QStringLiteral("INSERT INTO actions (id, %1) VALUES %2")
-                      .arg(insertColumns, valueRows(rows, InsertColumnCount + 1)));
-        for (qsizetype i = from; i < from + rows; ++i) {
-            q.addBindValue(ids.at(i));
-            bindInsert(q, actions.at(i));
-        }
-        if (!q.exec())
-            return failed(QStringLiteral("inserting %1 actions").arg(actions.size()), q);
+    // One array per column, unnested into rows: a handful of bound values for PostgreSQL to parse instead of one
+    // literal per row and column (QPSQL sends bound values as literals).
+    QList<PgArray> columns(InsertColumnCount + 1);
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+        columns[0].add(ids.at(i));
+        const QVariantList values = insertValues(actions.at(i));
+        for (int c = 0; c < InsertColumnCount; ++c)
+            columns[c + 1].add(values.at(c));
     }
+    QStringList casts { u"CAST(? AS bigint[])"_s };
+    for (const QString &type : insertTypes)
+        casts.append(u"CAST(? AS %1[])"_s.arg(type));
+    QSqlQuery q(db());
+    q.prepare(u"INSERT INTO actions (id, %1) SELECT * FROM unnest(%2)"_s.arg(insertColumns, casts.join(u", "_s)));
+    for (const PgArray &column : std::as_const(columns))
+        q.addBindValue(column.text());
+    if (!q.exec())
+        return failed(QStringLiteral("inserting %1 actions").arg(actions.size()), q);
     for (qint64 id : std::as_const(ids))
         changed(StoreChange::Kind::ActionCreated, id);
     return ids;
@@ -527,7 +544,28 @@ Result<QList<qint64>> SqlActionStore::insertActions(const QList<Action> &actions
 
 Result<void> SqlActionStore::appendStatuses(const QList<std::pair<qint64, ActionStatusEntry>> &entries)
 {
-    for (qsizetype from = 0; from < entries.size(); from += RowsPerStatement) {
+    const auto messages = [](const ActionStatusEntry &e) {
+        return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(e.messages)).toJson(QJsonDocument::Compact));
+    };
+    if (isPostgres()) { // one array per column, as insertActions
+        QList<PgArray> columns(5);
+        for (const auto &[actionId, e] : entries) {
+            columns[0].add(actionId);
+            columns[1].add(toMs(e.at));
+            columns[2].add(int(e.status));
+            columns[3].add(e.code ? QVariant(*e.code) : QVariant(QMetaType::fromType<int>()));
+            columns[4].add(messages(e));
+        }
+        QSqlQuery q(db());
+        q.prepare(QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) SELECT * FROM "
+                                 "unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS smallint[]), "
+                                 "CAST(? AS integer[]), CAST(? AS text[]))"));
+        for (const PgArray &column : std::as_const(columns))
+            q.addBindValue(column.text());
+        if (!q.exec())
+            return failed(QStringLiteral("adding the statuses of %1 actions").arg(entries.size()), q);
+    }
+    for (qsizetype from = 0; !isPostgres() && from < entries.size(); from += RowsPerStatement) {
         const qsizetype rows = std::min(RowsPerStatement, entries.size() - from);
         QSqlQuery q(db());
         q.prepare(QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) VALUES %1")
@@ -538,8 +576,7 @@ Result<void> SqlActionStore::appendStatuses(const QList<std::pair<qint64, Action
             q.addBindValue(toMs(e.at));
             q.addBindValue(int(e.status));
             q.addBindValue(e.code ? QVariant(*e.code) : QVariant(QMetaType::fromType<int>()));
-            q.addBindValue(QString::fromUtf8(
-                QJsonDocument(QJsonArray::fromStringList(e.messages)).toJson(QJsonDocument::Compact)));
+            q.addBindValue(messages(e));
         }
         if (!q.exec())
             return failed(QStringLiteral("adding the statuses of %1 actions").arg(entries.size()), q);

@@ -103,6 +103,29 @@ inline bool execWithIds(QSqlQuery &q, const QString &sql, const QList<qint64> &i
     return q.exec();
 }
 
+// A PostgreSQL array literal ({1,NULL,"a \"b\""}) of one column's values, bound as one value and cast,
+// for unnest(CAST(? AS type[]), ...): a batch of rows as a few bound values. Null values are NULL; text is quoted
+// with its backslashes and double quotes escaped; numbers are written as they are.
+class PgArray
+{
+public:
+    void add(const QVariant &v)
+    {
+        if (v.isNull())
+            m_items.append(QStringLiteral("NULL"));
+        else if (v.typeId() == QMetaType::QString)
+            m_items.append(u'"'
+                           + v.toString().replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""))
+                           + u'"');
+        else
+            m_items.append(v.toString());
+    }
+    QString text() const { return u'{' + m_items.join(u',') + u'}'; }
+
+private:
+    QStringList m_items;
+};
+
 // A column list with every column prefixed by an alias ("id, name" -> "s.id, s.name").
 inline QString qualified(const QString &columns, const QString &alias)
 {

@@ -47,20 +47,26 @@ Result<qint64> SqlTargetStore::insertTarget(const Target &t)
 
 namespace {
 // An update's values after the id, in the order of updateTarget's SET list.
+QVariantList updateValues(const Target &t)
+{
+    return { t.name,
+             t.description,
+             int(t.state),
+             t.address,
+             msOrNull(t.lastPoll),
+             idOrNull(t.installedDistributionSetId),
+             idOrNull(t.assignedDistributionSetId),
+             t.autoConfirm ? 1 : 0,
+             t.autoConfirmInitiator,
+             t.autoConfirmRemark,
+             t.requestAttributes ? 1 : 0,
+             t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey) };
+}
+
 void bindUpdate(QSqlQuery &q, const Target &t)
 {
-    q.addBindValue(t.name);
-    q.addBindValue(t.description);
-    q.addBindValue(int(t.state));
-    q.addBindValue(t.address);
-    q.addBindValue(msOrNull(t.lastPoll));
-    q.addBindValue(idOrNull(t.installedDistributionSetId));
-    q.addBindValue(idOrNull(t.assignedDistributionSetId));
-    q.addBindValue(t.autoConfirm ? 1 : 0);
-    q.addBindValue(t.autoConfirmInitiator);
-    q.addBindValue(t.autoConfirmRemark);
-    q.addBindValue(t.requestAttributes ? 1 : 0);
-    q.addBindValue(t.targetTypeKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.targetTypeKey));
+    for (const QVariant &v : updateValues(t))
+        q.addBindValue(v);
 }
 } // namespace
 
@@ -142,35 +148,32 @@ Result<void> SqlTargetStore::updateTargets(const QList<Target> &targets)
 {
     if (!isPostgres() || targets.size() < 2)
         return TargetStore::updateTargets(targets);
-    // The new values as a VALUES list joined to the table; PostgreSQL types a VALUES list's columns from its
-    // first row, so the first row's values are cast.
-    constexpr qsizetype RowsPerStatement = 500;
-    static const QString firstRow = QStringLiteral(
-        "(CAST(? AS bigint), CAST(? AS text), CAST(? AS text), CAST(? AS integer), CAST(? AS text), CAST(? AS bigint), "
-        "CAST(? AS bigint), CAST(? AS bigint), CAST(? AS integer), CAST(? AS text), CAST(? AS text), "
-        "CAST(? AS integer), CAST(? AS text))");
-    static const QString row = u'(' + QStringList(13, QStringLiteral("?")).join(u',') + u')';
-    for (qsizetype from = 0; from < targets.size(); from += RowsPerStatement) {
-        const qsizetype rows = std::min(RowsPerStatement, targets.size() - from);
-        QSqlQuery q(db());
-        q.prepare(QStringLiteral("UPDATE targets SET name = v.name, description = v.description, state = v.state, "
-                                 "address = v.address, last_poll = v.last_poll, installed_ds = v.installed_ds, "
-                                 "assigned_ds = v.assigned_ds, auto_confirm = v.auto_confirm, "
-                                 "auto_confirm_initiator = v.auto_confirm_initiator, auto_confirm_remark = "
-                                 "v.auto_confirm_remark, request_attributes = v.request_attributes, target_type = "
-                                 "v.target_type FROM (VALUES %1) AS v(id, name, description, state, address, "
-                                 "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, "
-                                 "auto_confirm_remark, request_attributes, target_type) WHERE targets.id = v.id")
-                      .arg(firstRow + QString(u',' + row).repeated(rows - 1)));
-        for (qsizetype i = from; i < from + rows; ++i) {
-            q.addBindValue(targets.at(i).id);
-            bindUpdate(q, targets.at(i));
-        }
-        if (!q.exec())
-            return failed(QStringLiteral("updating %1 targets").arg(targets.size()), q);
-        if (q.numRowsAffected() != rows) // one was deleted meanwhile: the caller's transaction rolls back
-            return noSuch(QStringLiteral("updating %1 targets").arg(targets.size()), QStringLiteral("target"));
+    // The new values as one array per column (a handful of bound values for PostgreSQL to parse instead of one
+    // literal per row and column), unnested into rows and joined to the table.
+    QList<PgArray> columns(13);
+    for (const Target &t : targets) {
+        columns[0].add(t.id);
+        const QVariantList values = updateValues(t);
+        for (int c = 0; c < 12; ++c)
+            columns[c + 1].add(values.at(c));
     }
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral(
+        "UPDATE targets SET name = v.name, description = v.description, state = v.state, address = v.address, "
+        "last_poll = v.last_poll, installed_ds = v.installed_ds, assigned_ds = v.assigned_ds, auto_confirm = "
+        "v.auto_confirm, auto_confirm_initiator = v.auto_confirm_initiator, auto_confirm_remark = "
+        "v.auto_confirm_remark, request_attributes = v.request_attributes, target_type = v.target_type FROM "
+        "unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS smallint[]), CAST(? AS text[]), "
+        "CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS smallint[]), CAST(? AS text[]), "
+        "CAST(? AS text[]), CAST(? AS smallint[]), CAST(? AS text[])) AS v(id, name, description, state, address, "
+        "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, auto_confirm_remark, "
+        "request_attributes, target_type) WHERE targets.id = v.id"));
+    for (const PgArray &column : std::as_const(columns))
+        q.addBindValue(column.text());
+    if (!q.exec())
+        return failed(QStringLiteral("updating %1 targets").arg(targets.size()), q);
+    if (q.numRowsAffected() != targets.size()) // one was deleted meanwhile: the caller's transaction rolls back
+        return noSuch(QStringLiteral("updating %1 targets").arg(targets.size()), QStringLiteral("target"));
     for (const Target &t : targets)
         changed(StoreChange::Kind::TargetUpdated, t.id);
     return {};
