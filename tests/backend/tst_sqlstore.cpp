@@ -284,7 +284,9 @@ void TestSqlStore::manyAtOnceAsOneByOne()
         a.confirmationRequired = i % 3 == 0;
         a.createdAt = now;
         a.lastModifiedAt = now;
-        a.initiator = i == 9 ? QStringLiteral("op \"{9}\", \\ NULL") : i == 10 ? QString() : QStringLiteral("op-%1").arg(i);
+        a.initiator = i == 9 ? QStringLiteral("op \"{9}\", \\ NULL")
+            : i == 10        ? QString()
+                             : QStringLiteral("op-%1").arg(i);
         if (i == 7)
             a.maintenanceWindow = MaintenanceSchedule::create(QStringLiteral("0 0 2 * * ?"), QStringLiteral("01:00:00"),
                                                               QStringLiteral("UTC"));
