@@ -70,10 +70,10 @@ void bindInsert(QSqlQuery &q, const Action &a)
         q.addBindValue(v);
 }
 
-// Rows per multi-row statement: well under either database's limit of bound values.
+// Rows per multi-row statement on SQLite: well under its limit of bound values.
 constexpr qsizetype RowsPerStatement = 500;
 
-// "(?,?,?),(?,?,?)": rows of columns placeholders.
+// The VALUES list of a multi-row insert: rows of one placeholder per column.
 QString valueRows(qsizetype rows, int columns)
 {
     const QString row = u'(' + QStringList(columns, QStringLiteral("?")).join(u',') + u')';
@@ -465,13 +465,13 @@ Result<QHash<qint64, QList<Action>>> SqlActionStore::openActionsOfTargets(const 
     QHash<qint64, QList<Action>> open;
     for (qint64 id : targetIds)
         open.insert(id, {});
-    for (qsizetype from = 0; from < targetIds.size(); from += 1000) {
+    for (qsizetype from = 0; from < targetIds.size(); from += IdsPerStatement) {
         QSqlQuery q(db());
         if (!execWithIds(q,
                          QStringLiteral("SELECT %1 FROM actions WHERE active = 1 AND target_id IN (%2) ORDER BY "
                                         "target_id, weight DESC, id")
                              .arg(actionColumns, QStringLiteral("%1")),
-                         targetIds.mid(from, 1000)))
+                         targetIds.mid(from, IdsPerStatement)))
             return failed(QStringLiteral("reading the open actions of %1 targets").arg(targetIds.size()), q);
         while (q.next()) {
             Action a = actionFrom(q);
@@ -486,12 +486,12 @@ Result<QHash<qint64, int>> SqlActionStore::countActionsOfTargets(const QList<qin
     QHash<qint64, int> counts;
     for (qint64 id : targetIds)
         counts.insert(id, 0);
-    for (qsizetype from = 0; from < targetIds.size(); from += 1000) {
+    for (qsizetype from = 0; from < targetIds.size(); from += IdsPerStatement) {
         QSqlQuery q(db());
         if (!execWithIds(q,
                          QStringLiteral("SELECT target_id, COUNT(*) FROM actions WHERE target_id IN (%1) GROUP BY "
                                         "target_id"),
-                         targetIds.mid(from, 1000)))
+                         targetIds.mid(from, IdsPerStatement)))
             return failed(QStringLiteral("counting the actions of %1 targets").arg(targetIds.size()), q);
         while (q.next())
             counts.insert(q.value(0).toLongLong(), q.value(1).toInt());
@@ -504,7 +504,7 @@ Result<QList<qint64>> SqlActionStore::insertActions(const QList<Action> &actions
     if (!isPostgres() || actions.size() < 2)
         return ActionStore::insertActions(actions);
     // The ids first, from the table's sequence (so that each row's id is known without relying on the order of a
-    // multi-row RETURNING), then the rows in statements of RowsPerStatement.
+    // multi-row RETURNING), then the rows in one statement.
     QList<qint64> ids;
     ids.reserve(actions.size());
     {
@@ -528,14 +528,10 @@ Result<QList<qint64>> SqlActionStore::insertActions(const QList<Action> &actions
         for (int c = 0; c < InsertColumnCount; ++c)
             columns[c + 1].add(values.at(c));
     }
-    QStringList casts { u"CAST(? AS bigint[])"_s };
-    for (const QString &type : insertTypes)
-        casts.append(u"CAST(? AS %1[])"_s.arg(type));
     QSqlQuery q(db());
-    q.prepare(u"INSERT INTO actions (id, %1) SELECT * FROM unnest(%2)"_s.arg(insertColumns, casts.join(u", "_s)));
-    for (const PgArray &column : std::as_const(columns))
-        q.addBindValue(column.text());
-    if (!q.exec())
+    q.prepare(u"INSERT INTO actions (id, %1) SELECT * FROM %2"_s.arg(
+        insertColumns, unnestOf(QStringList { u"bigint"_s } + insertTypes)));
+    if (!execArrays(q, columns))
         return failed(QStringLiteral("inserting %1 actions").arg(actions.size()), q);
     for (qint64 id : std::as_const(ids))
         changed(StoreChange::Kind::ActionCreated, id);
@@ -557,29 +553,27 @@ Result<void> SqlActionStore::appendStatuses(const QList<std::pair<qint64, Action
             columns[4].add(messages(e));
         }
         QSqlQuery q(db());
-        q.prepare(QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) SELECT * FROM "
-                                 "unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS smallint[]), "
-                                 "CAST(? AS integer[]), CAST(? AS text[]))"));
-        for (const PgArray &column : std::as_const(columns))
-            q.addBindValue(column.text());
-        if (!q.exec())
+        q.prepare(u"INSERT INTO action_status (action_id, at, status, code, messages) SELECT * FROM %1"_s.arg(
+            unnestOf({ u"bigint"_s, u"bigint"_s, u"smallint"_s, u"integer"_s, u"text"_s })));
+        if (!execArrays(q, columns))
             return failed(QStringLiteral("adding the statuses of %1 actions").arg(entries.size()), q);
-    }
-    for (qsizetype from = 0; !isPostgres() && from < entries.size(); from += RowsPerStatement) {
-        const qsizetype rows = std::min(RowsPerStatement, entries.size() - from);
-        QSqlQuery q(db());
-        q.prepare(QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) VALUES %1")
-                      .arg(valueRows(rows, 5)));
-        for (qsizetype i = from; i < from + rows; ++i) {
-            const auto &[actionId, e] = entries.at(i);
-            q.addBindValue(actionId);
-            q.addBindValue(toMs(e.at));
-            q.addBindValue(int(e.status));
-            q.addBindValue(e.code ? QVariant(*e.code) : QVariant(QMetaType::fromType<int>()));
-            q.addBindValue(messages(e));
+    } else {
+        for (qsizetype from = 0; from < entries.size(); from += RowsPerStatement) {
+            const qsizetype rows = std::min(RowsPerStatement, entries.size() - from);
+            QSqlQuery q(db());
+            q.prepare(QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) VALUES %1")
+                          .arg(valueRows(rows, 5)));
+            for (qsizetype i = from; i < from + rows; ++i) {
+                const auto &[actionId, e] = entries.at(i);
+                q.addBindValue(actionId);
+                q.addBindValue(toMs(e.at));
+                q.addBindValue(int(e.status));
+                q.addBindValue(e.code ? QVariant(*e.code) : QVariant(QMetaType::fromType<int>()));
+                q.addBindValue(messages(e));
+            }
+            if (!q.exec())
+                return failed(QStringLiteral("adding the statuses of %1 actions").arg(entries.size()), q);
         }
-        if (!q.exec())
-            return failed(QStringLiteral("adding the statuses of %1 actions").arg(entries.size()), q);
     }
     for (const auto &entry : entries)
         changed(StoreChange::Kind::ActionChanged, entry.first);

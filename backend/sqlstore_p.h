@@ -126,6 +126,26 @@ private:
     QStringList m_items;
 };
 
+// "unnest(CAST(? AS bigint[]), CAST(? AS text[]), ...)": rows from one bound PgArray per column of these types.
+inline QString unnestOf(const QStringList &types)
+{
+    QStringList casts;
+    for (const QString &type : types)
+        casts.append(QStringLiteral("CAST(? AS %1[])").arg(type));
+    return QStringLiteral("unnest(%1)").arg(casts.join(QStringLiteral(", ")));
+}
+
+// Binds each column's array, in order, and runs the statement.
+inline bool execArrays(QSqlQuery &q, const QList<PgArray> &columns)
+{
+    for (const PgArray &column : columns)
+        q.addBindValue(column.text());
+    return q.exec();
+}
+
+// Ids per IN list (execWithIds) when a batch reads many entities at once.
+constexpr qsizetype IdsPerStatement = 1000;
+
 // A column list with every column prefixed by an alias ("id, name" -> "s.id, s.name").
 inline QString qualified(const QString &columns, const QString &alias)
 {

@@ -131,10 +131,10 @@ Result<void> SqlTargetStore::updateTarget(const Target &t)
 Result<QHash<qint64, Target>> SqlTargetStore::targetsById(const QList<qint64> &ids)
 {
     QHash<qint64, Target> found;
-    for (qsizetype from = 0; from < ids.size(); from += 1000) {
+    for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
         QSqlQuery q(db());
         if (!execWithIds(q, QStringLiteral("SELECT %1 FROM targets WHERE id IN (%2)").arg(targetColumns, u"%1"_s),
-                         ids.mid(from, 1000)))
+                         ids.mid(from, IdsPerStatement)))
             return failed(QStringLiteral("reading %1 targets").arg(ids.size()), q);
         while (q.next()) {
             Target t = targetFrom(q);
@@ -158,19 +158,17 @@ Result<void> SqlTargetStore::updateTargets(const QList<Target> &targets)
             columns[c + 1].add(values.at(c));
     }
     QSqlQuery q(db());
-    q.prepare(QStringLiteral(
-        "UPDATE targets SET name = v.name, description = v.description, state = v.state, address = v.address, "
-        "last_poll = v.last_poll, installed_ds = v.installed_ds, assigned_ds = v.assigned_ds, auto_confirm = "
-        "v.auto_confirm, auto_confirm_initiator = v.auto_confirm_initiator, auto_confirm_remark = "
-        "v.auto_confirm_remark, request_attributes = v.request_attributes, target_type = v.target_type FROM "
-        "unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS smallint[]), CAST(? AS text[]), "
-        "CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS smallint[]), CAST(? AS text[]), "
-        "CAST(? AS text[]), CAST(? AS smallint[]), CAST(? AS text[])) AS v(id, name, description, state, address, "
-        "last_poll, installed_ds, assigned_ds, auto_confirm, auto_confirm_initiator, auto_confirm_remark, "
-        "request_attributes, target_type) WHERE targets.id = v.id"));
-    for (const PgArray &column : std::as_const(columns))
-        q.addBindValue(column.text());
-    if (!q.exec())
+    q.prepare(
+        QStringLiteral(
+            "UPDATE targets SET name = v.name, description = v.description, state = v.state, address = v.address, "
+            "last_poll = v.last_poll, installed_ds = v.installed_ds, assigned_ds = v.assigned_ds, auto_confirm = "
+            "v.auto_confirm, auto_confirm_initiator = v.auto_confirm_initiator, auto_confirm_remark = "
+            "v.auto_confirm_remark, request_attributes = v.request_attributes, target_type = v.target_type FROM "
+            "%1 AS v(id, name, description, state, address, last_poll, installed_ds, assigned_ds, auto_confirm, "
+            "auto_confirm_initiator, auto_confirm_remark, request_attributes, target_type) WHERE targets.id = v.id")
+            .arg(unnestOf({ u"bigint"_s, u"text"_s, u"text"_s, u"smallint"_s, u"text"_s, u"bigint"_s, u"bigint"_s,
+                            u"bigint"_s, u"smallint"_s, u"text"_s, u"text"_s, u"smallint"_s, u"text"_s })));
+    if (!execArrays(q, columns))
         return failed(QStringLiteral("updating %1 targets").arg(targets.size()), q);
     if (q.numRowsAffected() != targets.size()) // one was deleted meanwhile: the caller's transaction rolls back
         return noSuch(QStringLiteral("updating %1 targets").arg(targets.size()), QStringLiteral("target"));
