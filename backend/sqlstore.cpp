@@ -361,6 +361,9 @@ bool SqlStore::migrateSchema()
         }
         for (QString sql : migrations().at(v - 1)) {
             sql.replace(QLatin1String("{PK}"), pk);
+            // An index on LOWER(text) serves RSQL's case-insensitive == and its prefix LIKE: on PostgreSQL only
+            // with the pattern operator class (whatever the database's collation); SQLite has no such thing.
+            sql.replace(QLatin1String("{PATTERN}"), m_postgres ? QStringLiteral(" text_pattern_ops") : QString());
             if (!exec(sql)) {
                 m_db.rollback();
                 m_error = QStringLiteral("database: migration %1 failed: %2").arg(v).arg(m_error);

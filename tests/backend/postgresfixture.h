@@ -63,6 +63,9 @@ public:
         return QStringLiteral("postgres://flotilla@127.0.0.1:%1/%2").arg(m_port).arg(database);
     }
 
+    // The server's log (pg_ctl -l): where auto_explain writes the plans the benchmarks print.
+    QString logPath() const { return m_dir.path() + QStringLiteral("/log"); }
+
     bool createDatabase(const QString &name)
     {
         return run(m_bin + QStringLiteral("/createdb"),

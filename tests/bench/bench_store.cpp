@@ -1,13 +1,17 @@
 // Store and engine benchmarks on SQLite (issue 3), or on PostgreSQL with "postgres" as second argument (a
 // durable server the bench starts itself; the goals are SQLite's, printed for comparison). Prints figures and
 // the goals; exits 1 if a goal is missed.
-//   tools/devroot run build/ci/tests/bin/bench_store [targets] [sqlite|postgres]
+//   tools/devroot run build/ci/tests/bin/bench_store [targets] [sqlite|postgres] [plan-targets]
 //   1. assign one distribution set to N targets (default 100,000): time and process RSS afterwards
 //   2. durable feedback events to distinct actions: events per second (one transaction each)
 //   3. presentation lookup for one target among N with open actions: median, and the query plan
+//   4. (PostgreSQL) the database grown to M targets (default 1,000,000; 0 skips it): the plans and times of the
+//      target list, its RSQL filters, the action list, the DDI poll's lookups and the rollout group counts
+//      (tests/bench/queryplans.cpp)
 #include "backend/sqlstore.h"
 #include "engine/deploymentservice.h"
 #include "tests/backend/postgresfixture.h"
+#include "tests/bench/queryplans.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -50,6 +54,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const int targets = argc > 1 ? std::max(1000, atoi(argv[1])) : 100000;
     const bool postgres = argc > 2 && qstrcmp(argv[2], "postgres") == 0;
+    const int planTargets = argc > 3 ? atoi(argv[3]) : 1000000;
     QTemporaryDir dir;
     PostgresFixture server;
     QString url = dir.filePath(QStringLiteral("bench.db"));
@@ -205,6 +210,8 @@ int main(int argc, char *argv[])
         std::printf("the lookup does not use an index: MISSED\n");
         ok = false;
     }
+    if (postgres && planTargets > 0)
+        ok &= checkQueryPlans(server, url, std::max(planTargets, targets));
     std::printf("%s\n", ok ? "all goals met" : "some goals missed");
     return ok ? 0 : 1;
 }
