@@ -3,10 +3,13 @@
 
 #include "backend/backendlogging.h"
 #include "backend/httpmethod.h"
+#include "backend/registrationbudget.h"
 #include "backend/servermetrics.h"
 
 #include <QElapsedTimer>
 #include <QHttpServer>
+
+#include <chrono>
 
 using namespace Qt::StringLiterals;
 using namespace Flotilla::DdiDetail;
@@ -30,6 +33,9 @@ DdiServer::DdiServer(const Stores &stores, ArtifactStore &artifacts, const Clock
     , m_rollouts(rollouts)
     , m_authenticator(m_settings.gatewayToken, m_settings.anonymous)
 {
+    for (const QString &pattern : std::as_const(m_settings.gatewayTargets))
+        m_gatewayTargets.append(QRegularExpression(
+            QRegularExpression::wildcardToRegularExpression(pattern, QRegularExpression::NonPathWildcardConversion)));
     m_pollFlush.setInterval(m_settings.pollFlushIntervalMs);
     connect(&m_pollFlush, &QTimer::timeout, this, &DdiServer::flushPolls);
 }
@@ -161,7 +167,9 @@ void DdiServer::serve(Context &ctx, const QString &tenant, const QString &contro
     const DeviceAuthenticator::Kind who
         = m_authenticator.authenticate(request.value("authorization"), target ? target->securityToken : QString(),
                                        { config.targetTokenAuth, config.gatewayTokenAuth, config.gatewayTokenKey });
-    if (who == DeviceAuthenticator::Kind::Denied || !tenantKnown) {
+    // A gateway token outside its targets is no credential for this one: the same 401, nothing learnt.
+    const bool gatewayOutOfScope = who == DeviceAuthenticator::Kind::Gateway && !gatewayMayActFor(controllerId);
+    if (who == DeviceAuthenticator::Kind::Denied || !tenantKnown || gatewayOutOfScope) {
         QHttpHeaders h = jsonHeaders();
         h.append(QHttpHeaders::WellKnownHeader::WWWAuthenticate, "TargetToken");
         return ctx.send(Ddi::encodeError(errorCodeFor(Status::Unauthorized),
@@ -174,8 +182,25 @@ void DdiServer::serve(Context &ctx, const QString &tenant, const QString &contro
             u"controllerId must have 1 to %1 characters, none of them white space or control characters"_s.arg(
                 MaxControllerIdLength));
     if (!target) {
-        if (!route.registers)
+        if (!route.registers || !m_settings.registerTargets)
             return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(controllerId));
+        if (m_settings.registrations) {
+            // One monotonic clock for every thread sharing the budget.
+            const qint64 nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::steady_clock::now().time_since_epoch())
+                                     .count();
+            const RegistrationBudget::Decision d = m_settings.registrations->take(nowMs);
+            if (!d.allowed) {
+                qCWarning(lcDdi).noquote() << "not registering target" << controllerId << "now: more than"
+                                           << m_settings.registrations->perMinute() << "registrations a minute";
+                QHttpHeaders h = jsonHeaders();
+                h.append(QHttpHeaders::WellKnownHeader::RetryAfter, QByteArray::number(d.retryAfterSecs));
+                return ctx.send(
+                    Ddi::encodeError(errorCodeFor(Status::TooManyRequests),
+                                     u"too many new targets a minute; try again in %1 s"_s.arg(d.retryAfterSecs)),
+                    Status::TooManyRequests, h);
+            }
+        }
         // Plug and play: a gateway (or, when allowed, anonymous) poll registers an unknown target.
         Target t;
         t.controllerId = controllerId;
@@ -195,6 +220,14 @@ void DdiServer::serve(Context &ctx, const QString &tenant, const QString &contro
     ctx.target = *target;
     ctx.base = m_settings.externalUrl.baseFor(request);
     (this->*route.handler)(ctx, arg);
+}
+
+bool DdiServer::gatewayMayActFor(const QString &controllerId) const
+{
+    if (m_gatewayTargets.isEmpty())
+        return true;
+    return std::any_of(m_gatewayTargets.cbegin(), m_gatewayTargets.cend(),
+                       [&](const QRegularExpression &pattern) { return pattern.match(controllerId).hasMatch(); });
 }
 
 QString DdiServer::controllerBase(const Context &ctx) const

@@ -12,13 +12,17 @@
 #include <QObject>
 #include <QTimer>
 
+#include <QRegularExpression>
+
 #include <atomic>
+#include <memory>
 
 class QHttpServer;
 class QHttpServerRequest;
 
 namespace Flotilla {
 
+class RegistrationBudget;
 class ServerMetrics;
 
 struct DdiSettings
@@ -26,6 +30,14 @@ struct DdiSettings
     QString tenant = QStringLiteral("DEFAULT"); // compared case-insensitively, as hawkBit does
     ExternalUrl externalUrl;
     QString gatewayToken; // empty: gateway authentication is off
+    // What a gateway token may do (its limits; hawkBit's has none): act only for controller ids matching one of
+    // these wildcard patterns ('*' any run, '?' one character; none: every target), and register unknown targets
+    // at all (false: a poll of an unknown target is 404, as without plug and play).
+    QStringList gatewayTargets;
+    bool registerTargets = true;
+    // Registrations of unknown targets (gateway or anonymous) per minute, shared by every HTTP thread (none: no
+    // limit); over it a poll of an unknown target is 429 with Retry-After and registers nothing.
+    std::shared_ptr<RegistrationBudget> registrations;
     bool anonymous = false; // DDI without credentials; off unless configured
     qint64 maxBodyBytes = 512 * 1024; // larger request bodies get 413
     // How often polls that only move the time are written (lazy poll persistence); shorter with a faster clock.
@@ -113,6 +125,7 @@ private:
     void applyFeedback(Context &ctx, const Action &action, ActionEvent event, const QStringList &messages,
                        std::optional<int> code, QHttpServerResponder::StatusCode refusedStatus);
     QString controllerBase(const Context &ctx) const;
+    bool gatewayMayActFor(const QString &controllerId) const;
 
     StoreSession &m_session;
     ConfigurationStore &m_configuration;
@@ -125,6 +138,7 @@ private:
     DeploymentService &m_deployment;
     RolloutService &m_rollouts;
     DeviceAuthenticator m_authenticator;
+    QList<QRegularExpression> m_gatewayTargets; // DdiSettings::gatewayTargets, compiled
     std::atomic<int> m_activeTransfers = 0; // read by the server's other threads
     ServerMetrics *m_metrics = nullptr;
     // Lazy poll persistence: a poll that changes nothing but the time is kept here and written in batches.

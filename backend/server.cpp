@@ -8,6 +8,7 @@
 #include "backend/eventstream.h"
 #include "backend/httpworker.h"
 #include "backend/operatoraccounts.h"
+#include "backend/registrationbudget.h"
 #include "backend/schedulerlease.h"
 #include "backend/sqlstore.h"
 #include "engine/autoassigner.h"
@@ -188,6 +189,10 @@ bool Server::start()
     ExternalUrl::parseProxies(m_config.trustedProxies, &proxies, nullptr);
     settings.externalUrl = ExternalUrl(m_config.publicUrl, proxies, tls);
     settings.gatewayToken = m_config.gatewayToken;
+    settings.gatewayTargets = m_config.gatewayTargets;
+    settings.registerTargets = m_config.registerTargets;
+    if (m_config.registrationsPerMinute > 0)
+        settings.registrations = std::make_shared<RegistrationBudget>(m_config.registrationsPerMinute);
     settings.anonymous = m_config.anonymousDdi;
     settings.downloadBaseUrl = m_config.downloadBaseUrl.toString();
     // A simulation's faster clock makes the periodic work come round as often in its own time.

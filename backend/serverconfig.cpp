@@ -73,6 +73,9 @@ const QStringList &ServerConfig::keys()
         u"artifacts/downloadBaseUrl"_s,
         u"ddi/tenant"_s,
         u"ddi/gatewayToken"_s,
+        u"ddi/gatewayTargets"_s,
+        u"ddi/registerTargets"_s,
+        u"ddi/registrationsPerMinute"_s,
         u"ddi/anonymous"_s,
         u"tenant/pollingTime"_s,
         u"tenant/pollingOverdueTime"_s,
@@ -199,6 +202,30 @@ bool ServerConfig::load(const QString &file, QString *error)
     }
     if (s.contains(u"ddi/gatewayToken"_s))
         gatewayToken = text(u"ddi/gatewayToken"_s);
+    if (s.contains(u"ddi/gatewayTargets"_s)) {
+        // A list in INI arrives as a QStringList when it has commas; empty: every target.
+        gatewayTargets.clear();
+        for (const QString &item : s.value(u"ddi/gatewayTargets"_s).toStringList().join(u',').split(u',')) {
+            const QString pattern = item.trimmed();
+            if (pattern.isEmpty())
+                continue;
+            if (pattern.contains(u' ') || pattern.contains(u'/'))
+                return bad(
+                    u"ddi/gatewayTargets"_s,
+                    u"'%1' is not a controller id pattern (letters, digits, '*' and '?'; no spaces or '/')"_s.arg(
+                        pattern));
+            gatewayTargets.append(pattern);
+        }
+    }
+    std::optional<bool> registers;
+    if (s.contains(u"ddi/registerTargets"_s)) {
+        if (!boolean(u"ddi/registerTargets"_s, &registers))
+            return false;
+        registerTargets = *registers;
+    }
+    if (s.contains(u"ddi/registrationsPerMinute"_s)
+        && !number(u"ddi/registrationsPerMinute"_s, 0, 1e6, &registrationsPerMinute))
+        return false;
     std::optional<bool> anonymous;
     if (s.contains(u"ddi/anonymous"_s)) {
         if (!boolean(u"ddi/anonymous"_s, &anonymous))

@@ -29,6 +29,11 @@ struct ServerConfig
     QString trustedProxies; // "10.0.0.1, 192.168.0.0/16"
     QString tenant = QStringLiteral("DEFAULT");
     QString gatewayToken;
+    // The gateway token's limits (DdiSettings): ddi/gatewayTargets (controller id patterns), ddi/registerTargets,
+    // ddi/registrationsPerMinute (0: no limit).
+    QStringList gatewayTargets;
+    bool registerTargets = true;
+    double registrationsPerMinute = 0;
     bool anonymousDdi = false;
     qint64 maxArtifactBytes = qint64(1) << 30;
     // The first administrator when the store has no user yet (else FLOTILLA_ADMIN_USER/PASSWORD are used).

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void badConfigurationNamesTheKey_data();
     void badConfigurationNamesTheKey();
     void configFileAndCommandLine();
+    void gatewayTokenLimitsFromTheFile();
     void oneServerOwnsAnSqliteFile();
     void updateOverDdi();
     void sigtermFinishesRunningDownload();
@@ -181,6 +182,32 @@ void TestFlotillad::configFileAndCommandLine()
     QVERIFY(store.open(database()));
     QVERIFY(store.configuration().tenantConfiguration().consentFlow);
     QVERIFY(store.targets().targetByControllerId(u"dev-x"_s).found());
+}
+
+void TestFlotillad::gatewayTokenLimitsFromTheFile()
+{
+    // Two HTTP threads: the registration budget is the process's, not each thread's.
+    QFile f(m_dir->filePath(u"flotillad.ini"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[server]\nhttpThreads=2\n[ddi]\ngatewayToken=gw\ngatewayTargets=plant-a-*, lab-??\n"
+            "registrationsPerMinute=3\n");
+    f.close();
+    QProcess p;
+    const QString base = start(p, { u"--config"_s, f.fileName() });
+    QVERIFY(!base.isEmpty());
+    QList<int> statuses;
+    for (const QString &id : { u"plant-b-1"_s, u"plant-a-1"_s, u"lab-01"_s, u"plant-a-2"_s, u"plant-a-3"_s }) {
+        HttpClient client(base); // a connection each, so both threads serve some
+        client.setAuthorization("GatewayToken gw");
+        statuses << client.get(u"/DEFAULT/controller/v1/"_s + id).status;
+    }
+    QCOMPARE(statuses, (QList<int> { 401, 200, 200, 200, 429 }));
+    stop(p);
+    SqlStore store;
+    QVERIFY(store.open(database()));
+    QVERIFY(store.targets().targetByControllerId(u"plant-b-1"_s).absent());
+    QVERIFY(store.targets().targetByControllerId(u"plant-a-2"_s).found());
+    QVERIFY(store.targets().targetByControllerId(u"plant-a-3"_s).absent());
 }
 
 void TestFlotillad::updateOverDdi()

@@ -1,6 +1,7 @@
 // The DDI API v1 end to end over loopback HTTP (tests/backend/ddifixture.h), QNetworkAccessManager as the
 // device: polls, deployments, cancel, consent, windows, errors, authentication, links. Every scenario checks the
 // wire (status, JSON, links, headers) and what the store says afterwards. Downloads: tst_ddiartifacts.
+#include "backend/registrationbudget.h"
 #include "tests/backend/ddifixture.h"
 #include "tests/common/tableaway.h"
 
@@ -43,6 +44,9 @@ private Q_SLOTS:
     void authentication_data();
     void authentication();
     void gatewayTokenRegistersUnknownTarget();
+    void gatewayTokenLimits_data();
+    void gatewayTokenLimits();
+    void registrationsPerMinute();
     void anonymousOnlyWhenEnabled();
     void linksFollowTrustedProxyOnly();
     void swupdateFeedbackIsAccepted();
@@ -513,6 +517,78 @@ void TestDdiServer::gatewayTokenRegistersUnknownTarget()
     QVERIFY(m_store->targets().targetByControllerId(u"other"_s).absent());
     // An over-long controllerId is a bad request, not a new target.
     QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/"_s + QString(257, u'x')).status, 400);
+}
+
+void TestDdiServer::gatewayTokenLimits_data()
+{
+    QTest::addColumn<QStringList>("gatewayTargets");
+    QTest::addColumn<bool>("registers");
+    QTest::addColumn<QString>("controllerId");
+    QTest::addColumn<bool>("gateway"); // the gateway token, else the target's own
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("existsAfter");
+    const QStringList plantA { u"plant-a-*"_s };
+    QTest::newRow("in reach, unknown: registered") << plantA << true << u"plant-a-7"_s << true << 200 << true;
+    QTest::newRow("out of reach, unknown: 401, not registered")
+        << plantA << true << u"plant-b-7"_s << true << 401 << false;
+    QTest::newRow("out of reach, known: 401") << plantA << true << u"dev-001"_s << true << 401 << true;
+    QTest::newRow("out of reach, its own token still works") << plantA << true << u"dev-001"_s << false << 200 << true;
+    QTest::newRow("? is one character") << QStringList { u"lab-??"_s } << true << u"lab-12"_s << true << 200 << true;
+    QTest::newRow("? is not two") << QStringList { u"lab-??"_s } << true << u"lab-123"_s << true << 401 << false;
+    QTest::newRow("a pattern is the whole id") << plantA << true << u"x-plant-a-1"_s << true << 401 << false;
+    QTest::newRow("any of several") << QStringList { u"plant-a-*"_s, u"lab-*"_s } << true << u"lab-x"_s << true << 200
+                                    << true;
+    QTest::newRow("no registration: unknown is 404") << QStringList() << false << u"new-1"_s << true << 404 << false;
+    QTest::newRow("no registration: a known target is served")
+        << QStringList() << false << u"dev-001"_s << true << 200 << true;
+}
+
+void TestDdiServer::gatewayTokenLimits()
+{
+    QFETCH(QStringList, gatewayTargets);
+    QFETCH(bool, registers);
+    QFETCH(QString, controllerId);
+    QFETCH(bool, gateway);
+    QFETCH(int, status);
+    QFETCH(bool, existsAfter);
+    DdiSettings limited;
+    limited.gatewayToken = u"gw-key"_s;
+    limited.gatewayTargets = gatewayTargets;
+    limited.registerTargets = registers;
+    startServer(limited);
+    m_client->setAuthorization(gateway ? "GatewayToken gw-key"_ba
+                                       : "TargetToken "_ba + m_target.securityToken.toUtf8());
+    const HttpAnswer a = m_client->get(u"/DEFAULT/controller/v1/"_s + controllerId);
+    QCOMPARE(a.status, status);
+    if (status != 200) {
+        QVERIFY2(!a.json()["errorCode"_L1].toString().isEmpty(), a.body.constData()); // the JSON error shape
+        QVERIFY(!a.body.contains("_links")); // nothing of the target
+    }
+    QCOMPARE(m_store->targets().targetByControllerId(controllerId).found(), existsAfter);
+    // The deployment of a known target out of reach is refused too, not only its base poll.
+    if (status == 401 && existsAfter)
+        QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/%1/deploymentBase/1"_s.arg(controllerId)).status, 401);
+}
+
+void TestDdiServer::registrationsPerMinute()
+{
+    DdiSettings limited;
+    limited.gatewayToken = u"gw-key"_s;
+    limited.registrations = std::make_shared<RegistrationBudget>(2);
+    startServer(limited);
+    m_client->setAuthorization("GatewayToken gw-key");
+    QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/new-1"_s).status, 200);
+    QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/new-2"_s).status, 200);
+    const HttpAnswer third = m_client->get(u"/DEFAULT/controller/v1/new-3"_s);
+    QCOMPARE(third.status, 429);
+    QCOMPARE(third.json()["errorCode"_L1].toString(), u"flotilla.ddi.quotaExceeded"_s);
+    const int retryAfter = third.header("Retry-After").toInt();
+    QVERIFY2(retryAfter >= 1 && retryAfter <= 30, third.header("Retry-After").constData());
+    QVERIFY(m_store->targets().targetByControllerId(u"new-3"_s).absent());
+    // Known targets are not counted: they poll on.
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/new-1"_s).status, 200);
+    QCOMPARE(m_client->get(u"/DEFAULT/controller/v1/dev-001"_s).status, 200);
 }
 
 void TestDdiServer::anonymousOnlyWhenEnabled()

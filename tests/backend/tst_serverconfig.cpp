@@ -21,6 +21,8 @@ private Q_SLOTS:
     void stateDirectoryIsTheDefaultPlace();
     void metricsKeys_data();
     void metricsKeys();
+    void gatewayLimitKeys_data();
+    void gatewayLimitKeys();
 
 private:
     static QString shipped() { return QStringLiteral(FLOTILLA_SOURCE_DIR "/packaging/flotillad/flotillad.conf"); }
@@ -49,6 +51,9 @@ void TestServerConfig::compareToDefaults(const ServerConfig &c)
     QCOMPARE(c.tenant, d.tenant);
     QCOMPARE(c.gatewayToken, d.gatewayToken);
     QCOMPARE(c.anonymousDdi, d.anonymousDdi);
+    QCOMPARE(c.gatewayTargets, d.gatewayTargets);
+    QCOMPARE(c.registerTargets, d.registerTargets);
+    QCOMPARE(c.registrationsPerMinute, d.registrationsPerMinute);
     QCOMPARE(c.downloadBaseUrl, d.downloadBaseUrl);
     QCOMPARE(c.metricsEnabled, d.metricsEnabled);
     QCOMPARE(c.metricsToken, d.metricsToken);
@@ -151,6 +156,59 @@ void TestServerConfig::metricsKeys()
     }
     QCOMPARE(c.metricsEnabled, enabled);
     QCOMPARE(c.metricsToken, token);
+}
+
+void TestServerConfig::gatewayLimitKeys_data()
+{
+    QTest::addColumn<QByteArray>("section");
+    QTest::addColumn<QStringList>("targets");
+    QTest::addColumn<bool>("registers");
+    QTest::addColumn<double>("perMinute");
+    QTest::addColumn<QString>("error"); // empty: loads
+    QTest::newRow("none: every target, plug and play, no limit")
+        << QByteArray() << QStringList() << true << 0.0 << QString();
+    QTest::newRow("patterns, comma-separated")
+        << "gatewayTargets=plant-a-*, lab-??"_ba << QStringList { u"plant-a-*"_s, u"lab-??"_s } << true << 0.0
+        << QString();
+    QTest::newRow("empty: every target") << "gatewayTargets="_ba << QStringList() << true << 0.0 << QString();
+    QTest::newRow("a pattern with a space")
+        << "gatewayTargets=plant a*"_ba << QStringList() << true << 0.0 << u"ddi/gatewayTargets"_s;
+    QTest::newRow("a pattern with a slash")
+        << "gatewayTargets=a/b"_ba << QStringList() << true << 0.0 << u"ddi/gatewayTargets"_s;
+    QTest::newRow("no registration") << "registerTargets=false"_ba << QStringList() << false << 0.0 << QString();
+    QTest::newRow("registration not a boolean")
+        << "registerTargets=sometimes"_ba << QStringList() << true << 0.0 << u"ddi/registerTargets"_s;
+    QTest::newRow("a registration budget")
+        << "registrationsPerMinute=120"_ba << QStringList() << true << 120.0 << QString();
+    QTest::newRow("a negative budget") << "registrationsPerMinute=-1"_ba << QStringList() << true << 0.0
+                                       << u"ddi/registrationsPerMinute"_s;
+    QTest::newRow("a budget that is no number")
+        << "registrationsPerMinute=many"_ba << QStringList() << true << 0.0 << u"ddi/registrationsPerMinute"_s;
+}
+
+void TestServerConfig::gatewayLimitKeys()
+{
+    QFETCH(QByteArray, section);
+    QFETCH(QStringList, targets);
+    QFETCH(bool, registers);
+    QFETCH(double, perMinute);
+    QFETCH(QString, error);
+    const QString path = m_dir.filePath(u"gateway.conf"_s);
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write("[ddi]\ngatewayToken=0123456789abcdef\n" + section + '\n');
+    out.close();
+    ServerConfig c = ServerConfig::defaults();
+    QString why;
+    const bool loaded = c.load(path, &why);
+    QCOMPARE(loaded, error.isEmpty());
+    if (!loaded) {
+        QVERIFY2(why.contains(error), qPrintable(why));
+        return;
+    }
+    QCOMPARE(c.gatewayTargets, targets);
+    QCOMPARE(c.registerTargets, registers);
+    QCOMPARE(c.registrationsPerMinute, perMinute);
 }
 
 QTEST_GUILESS_MAIN(TestServerConfig)
