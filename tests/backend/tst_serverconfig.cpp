@@ -27,6 +27,9 @@ private Q_SLOTS:
 private:
     static QString shipped() { return QStringLiteral(FLOTILLA_SOURCE_DIR "/packaging/flotillad/flotillad.conf"); }
     static void compareToDefaults(const ServerConfig &c);
+    // Writes the INI text and loads it: true when it loaded (and should have); a failed check when it loaded and
+    // should not, or did not load, or did not name the key `error` names.
+    bool loadsAsExpected(const QByteArray &ini, const QString &error, ServerConfig *c);
     QTemporaryDir m_dir;
 };
 
@@ -121,6 +124,25 @@ void TestServerConfig::stateDirectoryIsTheDefaultPlace()
     QCOMPARE(d.artifactDirectory, u"/var/lib/flotilla/artifacts"_s);
 }
 
+bool TestServerConfig::loadsAsExpected(const QByteArray &ini, const QString &error, ServerConfig *c)
+{
+    const QString path = m_dir.filePath(u"keys.conf"_s);
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(path));
+    out.write(ini + '\n');
+    out.close();
+    *c = ServerConfig::defaults();
+    QString why;
+    const bool loaded = c->load(path, &why);
+    [&] {
+        QCOMPARE(loaded, error.isEmpty());
+        if (!loaded)
+            QVERIFY2(why.contains(error), qPrintable(why));
+    }();
+    return loaded && !QTest::currentTestFailed();
+}
+
 void TestServerConfig::metricsKeys_data()
 {
     QTest::addColumn<QByteArray>("section");
@@ -141,19 +163,9 @@ void TestServerConfig::metricsKeys()
     QFETCH(bool, enabled);
     QFETCH(QString, token);
     QFETCH(QString, error);
-    const QString path = m_dir.filePath(u"metrics.conf"_s);
-    QFile out(path);
-    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    out.write("[metrics]\n" + section + '\n');
-    out.close();
-    ServerConfig c = ServerConfig::defaults();
-    QString why;
-    const bool loaded = c.load(path, &why);
-    QCOMPARE(loaded, error.isEmpty());
-    if (!loaded) {
-        QVERIFY2(why.contains(error), qPrintable(why));
+    ServerConfig c;
+    if (!loadsAsExpected("[metrics]\n" + section, error, &c))
         return;
-    }
     QCOMPARE(c.metricsEnabled, enabled);
     QCOMPARE(c.metricsToken, token);
 }
@@ -193,19 +205,9 @@ void TestServerConfig::gatewayLimitKeys()
     QFETCH(bool, registers);
     QFETCH(double, perMinute);
     QFETCH(QString, error);
-    const QString path = m_dir.filePath(u"gateway.conf"_s);
-    QFile out(path);
-    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    out.write("[ddi]\ngatewayToken=0123456789abcdef\n" + section + '\n');
-    out.close();
-    ServerConfig c = ServerConfig::defaults();
-    QString why;
-    const bool loaded = c.load(path, &why);
-    QCOMPARE(loaded, error.isEmpty());
-    if (!loaded) {
-        QVERIFY2(why.contains(error), qPrintable(why));
+    ServerConfig c;
+    if (!loadsAsExpected("[ddi]\ngatewayToken=0123456789abcdef\n" + section, error, &c))
         return;
-    }
     QCOMPARE(c.gatewayTargets, targets);
     QCOMPARE(c.registerTargets, registers);
     QCOMPARE(c.registrationsPerMinute, perMinute);
