@@ -191,8 +191,11 @@ void DdiServer::serve(Context &ctx, const QString &tenant, const QString &contro
                                      .count();
             const RegistrationBudget::Decision d = m_settings.registrations->take(nowMs);
             if (!d.allowed) {
-                qCWarning(lcDdi).noquote() << "not registering target" << controllerId << "now: more than"
-                                           << m_settings.registrations->perMinute() << "registrations a minute";
+                // Once per burst: a flood of made-up devices must not also flood the log.
+                if (d.firstRefusal)
+                    qCWarning(lcDdi).noquote() << "refusing to register new targets (first:" << controllerId
+                                               << "): more than" << m_settings.registrations->perMinute()
+                                               << "a minute; logged again after the next registration";
                 QHttpHeaders h = jsonHeaders();
                 h.append(QHttpHeaders::WellKnownHeader::RetryAfter, QByteArray::number(d.retryAfterSecs));
                 return ctx.send(

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace Flotilla {
 
@@ -19,10 +20,12 @@ RegistrationBudget::Decision RegistrationBudget::take(qint64 nowMs)
     m_lastMs = std::max(m_lastMs, nowMs);
     if (m_tokens >= 1.0) {
         m_tokens -= 1.0;
+        m_refusing = false;
         return {};
     }
     const double msToOne = (1.0 - m_tokens) * 60000.0 / m_perMinute;
-    return { false, std::max(1, int(std::ceil(msToOne / 1000.0))) };
+    const bool first = !std::exchange(m_refusing, true);
+    return { false, std::max(1, int(std::ceil(msToOne / 1000.0))), first };
 }
 
 } // namespace Flotilla

@@ -17,6 +17,7 @@ public:
     {
         bool allowed = true;
         int retryAfterSecs = 0; // when refused: whole seconds until one more registration is allowed (at least 1)
+        bool firstRefusal = false; // refused, and the first since one was allowed: the one worth a log line
     };
     // Takes one registration if the budget has one.
     Decision take(qint64 nowMs);
@@ -28,6 +29,7 @@ private:
     const double m_capacity;
     double m_tokens;
     qint64 m_lastMs = -1;
+    bool m_refusing = false;
 };
 
 } // namespace Flotilla

@@ -46,9 +46,14 @@ void TestRegistrationBudget::burstThenRefill()
     const RegistrationBudget::Decision refused = budget.take(t0);
     QVERIFY(!refused.allowed);
     QCOMPARE(refused.retryAfterSecs, retryAfter);
-    QVERIFY(!budget.take(t0 + refillMs - 1).allowed); // not quite yet
+    QVERIFY(refused.firstRefusal);
+    const RegistrationBudget::Decision again = budget.take(t0 + refillMs - 1); // not quite yet
+    QVERIFY(!again.allowed);
+    QVERIFY(!again.firstRefusal); // the same burst: no second log line
     QVERIFY(budget.take(t0 + refillMs + 1).allowed);
-    QVERIFY(!budget.take(t0 + refillMs + 1).allowed); // and only that one
+    const RegistrationBudget::Decision afterOne = budget.take(t0 + refillMs + 1); // and only that one
+    QVERIFY(!afterOne.allowed);
+    QVERIFY(afterOne.firstRefusal); // a new burst after a registration
 }
 
 void TestRegistrationBudget::anIdleBudgetHoldsOneMinutesWorth()
