@@ -73,7 +73,7 @@ void bindInsert(QSqlQuery &q, const Action &a)
 // Rows per multi-row statement on SQLite: well under its limit of bound values.
 constexpr qsizetype RowsPerStatement = 500;
 
-// The VALUES list of a multi-row insert: rows of one placeholder per column.
+// The VALUES list of a multi-row insert: "(?,?,…)" once per row, one "?" per column.
 QString valueRows(qsizetype rows, int columns)
 {
     const QString row = u'(' + QStringList(columns, QStringLiteral("?")).join(u',') + u')';

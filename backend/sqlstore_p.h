@@ -93,33 +93,6 @@ inline bool execPage(QSqlQuery &q, const QString &columns, const QString &from, 
 
 // sql with "%1" standing for an IN list of the ids: one bound value per id, after the leading binds. The ids are
 // numbers the caller read from the store. Callers skip an empty list ("IN ()" is not SQL).
-// sql has "IN (%1)". On PostgreSQL the ids go as one bound array ("= ANY(CAST(? AS bigint[]))"): QPSQL sends each
-// bound value as a literal in EXECUTE, and parsing a thousand of them cost more than the lookup.
-inline bool execWithIds(QSqlQuery &q, const QString &sql, const QList<qint64> &ids, const QVariantList &leading = {})
-{
-    q.setForwardOnly(true);
-    const bool postgres = q.driver() && q.driver()->dbmsType() == QSqlDriver::PostgreSQL;
-    if (postgres) {
-        Q_ASSERT(sql.contains(QLatin1String("IN (%1)")));
-        q.prepare(QString(sql).replace(QLatin1String("IN (%1)"), QLatin1String("= ANY(CAST(? AS bigint[]))")));
-    } else {
-        q.prepare(sql.arg(QStringList(ids.size(), QStringLiteral("?")).join(u',')));
-    }
-    for (const QVariant &v : leading)
-        q.addBindValue(v);
-    if (postgres) {
-        QStringList items;
-        items.reserve(ids.size());
-        for (qint64 id : ids)
-            items.append(QString::number(id));
-        q.addBindValue(QString(u'{' + items.join(u',') + u'}'));
-    } else {
-        for (qint64 id : ids)
-            q.addBindValue(id);
-    }
-    return q.exec();
-}
-
 // A PostgreSQL array literal ({1,NULL,"a \"b\""}) of one column's values, bound as one value and cast,
 // for unnest(CAST(? AS type[]), ...): a batch of rows as a few bound values. Null values are NULL; text is quoted
 // with its backslashes and double quotes escaped; numbers are written as they are.
@@ -142,6 +115,30 @@ public:
 private:
     QStringList m_items;
 };
+
+// sql has "IN (%1)". On PostgreSQL the ids go as one bound array ("= ANY(CAST(? AS bigint[]))"): QPSQL sends each
+// bound value as a literal in EXECUTE, and parsing a thousand of them cost more than the lookup.
+inline bool execWithIds(QSqlQuery &q, const QString &sql, const QList<qint64> &ids, const QVariantList &leading = {})
+{
+    q.setForwardOnly(true);
+    if (q.driver() && q.driver()->dbmsType() == QSqlDriver::PostgreSQL) {
+        Q_ASSERT(sql.contains(QLatin1String("IN (%1)")));
+        q.prepare(QString(sql).replace(QLatin1String("IN (%1)"), QLatin1String("= ANY(CAST(? AS bigint[]))")));
+        for (const QVariant &v : leading)
+            q.addBindValue(v);
+        PgArray array;
+        for (qint64 id : ids)
+            array.add(id);
+        q.addBindValue(array.text());
+    } else {
+        q.prepare(sql.arg(QStringList(ids.size(), QStringLiteral("?")).join(u',')));
+        for (const QVariant &v : leading)
+            q.addBindValue(v);
+        for (qint64 id : ids)
+            q.addBindValue(id);
+    }
+    return q.exec();
+}
 
 // "unnest(CAST(? AS bigint[]), CAST(? AS text[]), ...)": rows from one bound PgArray per column of these types.
 inline QString unnestOf(const QStringList &types)
