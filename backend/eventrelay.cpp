@@ -4,6 +4,7 @@
 #include "backend/eventlog.h"
 #include "backend/postgreslistener.h"
 #include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
 
 #include <QAtomicInteger>
 #include <QJsonDocument>
@@ -11,6 +12,8 @@
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
+using Flotilla::SqlStoreDetail::PgArray;
+using Flotilla::SqlStoreDetail::unnestOf;
 
 namespace Flotilla {
 
@@ -34,6 +37,8 @@ EventRelay::EventRelay(const QString &url, EventLog &log, QObject *parent)
 EventRelay::~EventRelay()
 {
     m_safetyNet.stop();
+    m_insert.reset();
+    m_fetch.reset();
     if (m_listener)
         m_listener->notifications().unsubscribe(this);
     m_db.close();
@@ -77,26 +82,41 @@ void EventRelay::append(const QList<std::pair<QString, QJsonObject>> &events)
     if (events.isEmpty())
         return;
     QSqlQuery q(m_db);
-    bool ok = m_db.transaction() && q.exec(u"SET LOCAL synchronous_commit = off"_s)
-        && q.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(AppendLockKey));
+    QString why;
+    const auto failed = [&why](const QSqlError &e) {
+        why = e.text();
+        return false;
+    };
+    bool ok = (m_db.transaction() || failed(m_db.lastError()))
+        && ((q.exec(u"SET LOCAL synchronous_commit = off"_s)
+             && q.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(AppendLockKey)))
+            || failed(q.lastError()));
     if (ok) {
-        QVariantList types;
-        QVariantList data;
+        // One statement for the whole batch: the rows as two bound arrays, numbered in their order.
+        PgArray types;
+        PgArray data;
         for (const auto &[type, body] : events) {
-            types.append(type);
-            data.append(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
+            types.add(type);
+            data.add(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
         }
-        q.prepare(u"INSERT INTO event_log (type, data) VALUES (?, ?)"_s);
-        q.addBindValue(types);
-        q.addBindValue(data);
-        ok = q.execBatch() && q.exec(u"NOTIFY %1"_s.arg(Channel));
+        if (!m_insert) {
+            m_insert.emplace(m_db);
+            m_insert->prepare(u"INSERT INTO event_log (type, data) SELECT type, data FROM %1 WITH ORDINALITY "
+                              "AS e(type, data, n) ORDER BY n"_s.arg(unnestOf({ u"text"_s, u"text"_s })));
+        }
+        m_insert->addBindValue(types.text());
+        m_insert->addBindValue(data.text());
+        ok = m_insert->exec() || failed(m_insert->lastError());
+        m_insert->finish();
+        ok = ok && (q.exec(u"NOTIFY %1"_s.arg(Channel)) || failed(q.lastError()));
         if (ok && ++m_appends % 1000 == 0)
-            ok = q.exec(u"DELETE FROM event_log WHERE seq < (SELECT MAX(seq) FROM event_log) - %1"_s.arg(KeptRows));
+            ok = q.exec(u"DELETE FROM event_log WHERE seq < (SELECT MAX(seq) FROM event_log) - %1"_s.arg(KeptRows))
+                || failed(q.lastError());
     }
-    if (!ok || !m_db.commit()) {
-        qCWarning(lcCluster).noquote() << events.size() << "events are lost for every server:"
-                                       << (q.lastError().isValid() ? q.lastError() : m_db.lastError()).text();
+    if (!ok || !(m_db.commit() || failed(m_db.lastError()))) {
+        qCWarning(lcCluster).noquote() << events.size() << "events are lost for every server:" << why;
         m_db.rollback();
+        m_insert.reset(); // prepared again on the next append
         return;
     }
     fetch();
@@ -104,12 +124,16 @@ void EventRelay::append(const QList<std::pair<QString, QJsonObject>> &events)
 
 void EventRelay::fetch()
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT seq, type, data FROM event_log WHERE seq > ? ORDER BY seq LIMIT 10000"_s);
+    if (!m_fetch) {
+        m_fetch.emplace(m_db);
+        m_fetch->setForwardOnly(true);
+        m_fetch->prepare(u"SELECT seq, type, data FROM event_log WHERE seq > ? ORDER BY seq LIMIT 10000"_s);
+    }
+    QSqlQuery &q = *m_fetch;
     q.addBindValue(m_last);
     if (!q.exec()) {
         qCWarning(lcCluster).noquote() << "reading the shared event log:" << q.lastError().text();
+        m_fetch.reset();
         return;
     }
     int read = 0;
@@ -119,6 +143,7 @@ void EventRelay::fetch()
                         QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object());
         ++read;
     }
+    q.finish();
     if (read == 10000)
         QMetaObject::invokeMethod(this, &EventRelay::fetch, Qt::QueuedConnection); // more: the next batch
 }

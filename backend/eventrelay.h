@@ -4,9 +4,11 @@
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace Flotilla {
 
@@ -41,6 +43,8 @@ private:
     QString m_connection;
     QString m_url;
     QSqlDatabase m_db;
+    std::optional<QSqlQuery> m_insert; // prepared once per connection
+    std::optional<QSqlQuery> m_fetch;
     std::shared_ptr<PostgresListener> m_listener;
     EventLog &m_log;
     qint64 m_last = 0;

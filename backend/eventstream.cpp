@@ -91,7 +91,8 @@ void EventStream::publishChanges(SqlStore &store, const QList<StoreChange> &chan
     }
     store.releaseReads();
     publish(events);
-    flushToRelay();
+    if (QThread::currentThread() == thread())
+        flushSoon();
 }
 
 void EventStream::setRelay(EventRelay *relay)
@@ -100,6 +101,9 @@ void EventStream::setRelay(EventRelay *relay)
     m_relayFlush.setSingleShot(true);
     m_relayFlush.setInterval(100);
     connect(&m_relayFlush, &QTimer::timeout, this, &EventStream::flushToRelay, Qt::UniqueConnection);
+    m_relaySoon.setSingleShot(true);
+    m_relaySoon.setInterval(0);
+    connect(&m_relaySoon, &QTimer::timeout, this, &EventStream::flushToRelay, Qt::UniqueConnection);
 }
 
 void EventStream::publish(const QList<std::pair<QString, QJsonObject>> &events)
@@ -114,17 +118,42 @@ void EventStream::publish(const QList<std::pair<QString, QJsonObject>> &events)
         return;
     }
     if (QThread::currentThread() != thread()) {
-        // The relay numbers them: it lives on this object's thread.
-        QMetaObject::invokeMethod(
-            this,
-            [this, events] {
-                publish(events);
-                flushToRelay();
-            },
-            Qt::QueuedConnection);
+        // The relay numbers them: it lives on this object's thread. The other threads' events queue up in the order
+        // they are published, and one call takes all that is there: under load, one append for many changes.
+        const QMutexLocker locker(&m_incomingLock);
+        m_incoming.append(events);
+        if (!std::exchange(m_incomingScheduled, true))
+            QMetaObject::invokeMethod(this, &EventStream::takeIncoming, Qt::QueuedConnection);
         return;
     }
     m_toRelay.append(events);
+}
+
+void EventStream::takeIncoming()
+{
+    {
+        const QMutexLocker locker(&m_incomingLock);
+        m_toRelay.append(std::exchange(m_incoming, {}));
+        m_incomingScheduled = false;
+    }
+    flushSoon();
+}
+
+void EventStream::flushRelay()
+{
+    {
+        const QMutexLocker locker(&m_incomingLock);
+        m_toRelay.append(std::exchange(m_incoming, {}));
+    }
+    flushToRelay();
+}
+
+void EventStream::flushSoon()
+{
+    // Once the events this turn of the event loop is handling are all in: a transaction of the shared log and its
+    // round trips per turn rather than per change (each change already committed; the log is derived).
+    if (m_relay && !m_relaySoon.isActive())
+        m_relaySoon.start();
 }
 
 void EventStream::flushToRelay()
@@ -132,6 +161,7 @@ void EventStream::flushToRelay()
     if (!m_relay || m_toRelay.isEmpty() || QThread::currentThread() != thread())
         return;
     m_relayFlush.stop();
+    m_relaySoon.stop();
     const QList<std::pair<QString, QJsonObject>> events = std::exchange(m_toRelay, {});
     m_relay->append(events);
 }

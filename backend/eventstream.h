@@ -5,6 +5,7 @@
 #include "backend/sqlstore.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QTimer>
 
@@ -46,10 +47,14 @@ public:
     // Several servers on one PostgreSQL: events go through the shared log (numbered there, read back into log()
     // with every other server's) instead of being numbered here.
     void setRelay(EventRelay *relay);
+    // Hands the shared log what is still queued for it (the server stopping, after its HTTP threads).
+    void flushRelay();
 
 private:
     void accept(QHttpServer &server, std::unique_ptr<QWebSocket> socket);
     void publish(const QList<std::pair<QString, QJsonObject>> &events);
+    void takeIncoming();
+    void flushSoon();
     void flushToRelay();
 
     EventLog m_log;
@@ -57,7 +62,11 @@ private:
     std::atomic<int> m_clients = 0;
     EventRelay *m_relay = nullptr;
     QList<std::pair<QString, QJsonObject>> m_toRelay;
-    QTimer m_relayFlush;
+    QTimer m_relayFlush; // polls: every 100 ms
+    QTimer m_relaySoon; // changes: when this turn of the event loop is done
+    QMutex m_incomingLock;
+    QList<std::pair<QString, QJsonObject>> m_incoming; // from the other threads, for m_toRelay
+    bool m_incomingScheduled = false;
 };
 
 } // namespace Flotilla

@@ -84,6 +84,8 @@ Server::~Server()
     if (m_store)
         m_store->setTransactionObserver({});
     m_lease.reset();
+    if (m_events)
+        m_events->flushRelay();
     m_relay.reset();
     m_events.reset();
     m_auditPrune.reset();

@@ -49,7 +49,9 @@ public:
             return QStringLiteral("initdb failed: ") + m_output;
         const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=%3")
                                     .arg(m_port)
-                                    .arg(m_dir.path(), durable ? QStringLiteral("on") : QStringLiteral("off"));
+                                    .arg(m_dir.path(), durable ? QStringLiteral("on") : QStringLiteral("off"))
+            // More settings for a profile, e.g. "-c shared_preload_libraries=pg_stat_statements".
+            + QLatin1Char(' ') + qEnvironmentVariable("FLOTILLA_PG_OPTIONS");
         if (!run(m_bin + QStringLiteral("/pg_ctl"),
                  { QStringLiteral("-D"), data, QStringLiteral("-o"), options, QStringLiteral("-w"),
                    QStringLiteral("-l"), m_dir.path() + QStringLiteral("/log"), QStringLiteral("start") }))
