@@ -4,6 +4,7 @@
 // against what the fleet then does, on a virtual clock (both at --clock-rate 10). Maintenance-window adherence
 // from an INI fleet file.
 #include "tests/agent/flotilladfixture.h"
+#include "tests/common/slowdown.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -42,7 +43,7 @@ private:
     // Waits until the rollout's status is `status`; false (with the last status in *last) after the deadline.
     static bool waitForStatus(HttpClient &mgmt, int id, const QString &status, int seconds, QString *last)
     {
-        QDeadlineTimer deadline(std::chrono::seconds { seconds });
+        QDeadlineTimer deadline(std::chrono::seconds { Flotilla::Test::slowed(seconds) });
         while (!deadline.hasExpired()) {
             *last = rollout(mgmt, id).value("status"_L1).toString();
             if (*last == status)
@@ -83,8 +84,9 @@ private Q_SLOTS:
 
         // Every device registered itself and sent its attributes (the profile's and the simulator's own).
         HttpClient &mgmt = server.mgmt();
-        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.simProfile==flaky"_s), 100, 60000);
-        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.simulated==true and attribute.hw==rev-a"_s), 900, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.simProfile==flaky"_s), 100, Flotilla::Test::slowed(60000));
+        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.simulated==true and attribute.hw==rev-a"_s), 900,
+                                  Flotilla::Test::slowed(60000));
         QCOMPARE(total(mgmt, u"attribute.serial==S17"_s), 1);
 
         // Four groups of steady devices, then the flaky ones; pause when a group's errors pass 20 %.
@@ -140,7 +142,7 @@ private Q_SLOTS:
         const auto count = [&](const char *state) {
             return rollout(mgmt, id)["totalTargetsPerStatus"_L1][QLatin1StringView(state)].toInt();
         };
-        QTRY_COMPARE_WITH_TIMEOUT(count("error"), 100, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(count("error"), 100, Flotilla::Test::slowed(30000));
         QCOMPARE(count("finished"), 900);
         QCOMPARE(count("running"), 0);
 
@@ -198,7 +200,7 @@ private Q_SLOTS:
             sim.kill();
             sim.waitForFinished();
         });
-        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.simulated==true"_s), 100, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.simulated==true"_s), 100, Flotilla::Test::slowed(30000));
 
         const auto rolloutBody = [](const QString &name, qint64 set) {
             return QJsonDocument(QJsonObject {
@@ -308,8 +310,8 @@ private Q_SLOTS:
             sim.kill();
             sim.waitForFinished();
         });
-        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.kind==patient"_s), 10, 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.kind==impatient"_s), 10, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.kind==patient"_s), 10, Flotilla::Test::slowed(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(total(mgmt, u"attribute.kind==impatient"_s), 10, Flotilla::Test::slowed(30000));
 
         const int closedHour = (QDateTime::currentDateTimeUtc().time().hour() + 12) % 24;
         const QJsonObject window { { "schedule"_L1, u"0 0 %1 * * ?"_s.arg(closedHour) },
@@ -342,9 +344,9 @@ private Q_SLOTS:
             return out;
         };
         QTRY_COMPARE_WITH_TIMEOUT(states(u"impatient"_s), (QMap<QString, int> { { u"finished finished"_s, 10 } }),
-                                  60000);
+                                  Flotilla::Test::slowed(60000));
         const QMap<QString, int> waiting { { u"running downloaded"_s, 10 } };
-        QTRY_COMPARE_WITH_TIMEOUT(states(u"patient"_s), waiting, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(states(u"patient"_s), waiting, Flotilla::Test::slowed(60000));
         // And they keep waiting: a few more polls change nothing.
         QTest::qWait(3000);
         QCOMPARE(states(u"patient"_s), waiting);
