@@ -312,6 +312,8 @@ void ConnectionWatch::checkAnswered()
     const auto *ssl = qobject_cast<QSslSocket *>(m_socket);
     if (m_socket->bytesToWrite() > 0 || (ssl && ssl->encryptedBytesToWrite() > 0))
         return; // more to write: sent() comes back here
+    if (m_inRequest)
+        return; // no answer yet (one held for a group commit): sent() comes back here
     m_socket->disconnectFromHost();
 }
 

@@ -18,6 +18,7 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     // A first poll, a new state or a new address is written at once; a poll that only moves the time is
     // batched (hawkBit's lazy poll persistence): the store's last poll lags by at most pollFlushIntervalMs.
     if (state != t.state || address != t.address || !t.lastPoll.isValid()) {
+        joinGroup(ctx); // many devices polling for the first time: one commit for those of this turn
         m_pendingPolls.remove(t.id);
         if (const Result<void> recorded = m_targets.recordPoll({ t.id, now, address }, state); !recorded) {
             qCWarning(lcDdi).noquote() << recorded.error().message;

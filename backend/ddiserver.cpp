@@ -6,6 +6,7 @@
 #include "backend/registrationbudget.h"
 #include "backend/servermetrics.h"
 
+#include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
 #include <QHttpServer>
 
@@ -36,12 +37,18 @@ DdiServer::DdiServer(const Stores &stores, ArtifactStore &artifacts, const Clock
     for (const QString &pattern : std::as_const(m_settings.gatewayTargets))
         m_gatewayTargets.append(QRegularExpression(
             QRegularExpression::wildcardToRegularExpression(pattern, QRegularExpression::NonPathWildcardConversion)));
+    m_groupDeadline.setSingleShot(true);
+    m_groupDeadline.setTimerType(Qt::PreciseTimer);
+    m_groupDeadline.setInterval(2);
+    connect(&m_groupDeadline, &QTimer::timeout, this, &DdiServer::closeGroup);
     m_pollFlush.setInterval(m_settings.pollFlushIntervalMs);
     connect(&m_pollFlush, &QTimer::timeout, this, &DdiServer::flushPolls);
 }
 
 DdiServer::~DdiServer()
 {
+    disconnect(m_idle);
+    closeGroup();
     flushPolls();
 }
 
@@ -64,16 +71,16 @@ const QList<DdiServer::Route> &DdiServer::routes()
         { M::Get, QString(), &D::basePoll, true },
         { M::Put, u"/configData"_s, &D::putConfigData, false },
         { M::Get, u"/deploymentBase/<arg>"_s, &D::getDeploymentBase, false },
-        { M::Post, u"/deploymentBase/<arg>/feedback"_s, &D::postDeploymentFeedback, false },
+        { M::Post, u"/deploymentBase/<arg>/feedback"_s, &D::postDeploymentFeedback, false, true },
         { M::Get, u"/cancelAction/<arg>"_s, &D::getCancelAction, false },
-        { M::Post, u"/cancelAction/<arg>/feedback"_s, &D::postCancelFeedback, false },
+        { M::Post, u"/cancelAction/<arg>/feedback"_s, &D::postCancelFeedback, false, true },
         { M::Get, u"/installedBase/<arg>"_s, &D::getInstalledBase, false },
         { M::Put, u"/installedBase"_s, &D::putInstalledBase, false },
         { M::Get, u"/confirmationBase"_s, &D::getConfirmationBase, true },
         { M::Post, u"/confirmationBase/activateAutoConfirm"_s, &D::activateAutoConfirm, false },
         { M::Post, u"/confirmationBase/deactivateAutoConfirm"_s, &D::deactivateAutoConfirm, false },
         { M::Get, u"/confirmationBase/<arg>"_s, &D::getConfirmationAction, false },
-        { M::Post, u"/confirmationBase/<arg>/feedback"_s, &D::postConfirmationFeedback, false },
+        { M::Post, u"/confirmationBase/<arg>/feedback"_s, &D::postConfirmationFeedback, false, true },
         { M::Get, u"/softwaremodules/<arg>/artifacts"_s, &D::getModuleArtifacts, false },
         { M::Get | M::Head, u"/softwaremodules/<arg>/artifacts/<arg>"_s, &D::getArtifact, false },
     };
@@ -138,11 +145,79 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
 {
     QElapsedTimer timer;
     timer.start();
+    // Anything but feedback sees, and writes after, what the open group did: committed first. (A poll that writes
+    // joins the group itself: joinGroup.)
+    if (!route.groups)
+        closeGroup();
     Context ctx { request, responder, {}, {} };
+    std::optional<Context::Kept> kept;
+    ctx.kept = &kept;
+    if (route.groups)
+        joinGroup(ctx);
     serve(ctx, tenant, controllerId, route, arg);
+    if (ctx.held && kept) {
+        m_held.push_back({ std::move(responder), std::move(kept->body), std::move(kept->headers), Status(ctx.answered),
+                           templateOf(route), httpMethodName(request.method()), timer.nsecsElapsed() });
+        // A bound on what waits for one commit (and on how long the other threads' writers wait on SQLite).
+        constexpr size_t MaxGroup = 256;
+        if (m_held.size() >= MaxGroup)
+            closeGroup();
+        return;
+    }
     if (m_metrics)
         m_metrics->recordRequest("ddi"_L1, templateOf(route), httpMethodName(request.method()), ctx.answered,
                                  timer.nsecsElapsed());
+}
+
+void DdiServer::joinGroup(Context &ctx)
+{
+    if (!ctx.held && ctx.answered == 0)
+        ctx.held = openGroup();
+}
+
+bool DdiServer::openGroup()
+{
+    if (m_groupOpen)
+        return true;
+    if (!m_idle) {
+        // Closed when this thread has nothing more to handle: under load, every feedback read in one turn of the
+        // event loop waits for one commit; alone, a feedback is committed as soon as it is handled.
+        QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance(thread());
+        if (!dispatcher)
+            return false;
+        m_idle = connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this, &DdiServer::closeGroup,
+                         Qt::DirectConnection);
+    }
+    if (const Result<void> begun = m_session.beginGroup(); !begun) {
+        qCWarning(lcDdi).noquote() << "feedback is committed one by one:" << begun.error().message;
+        return false;
+    }
+    m_groupOpen = true;
+    m_groupDeadline.start();
+    return true;
+}
+
+void DdiServer::closeGroup()
+{
+    if (!std::exchange(m_groupOpen, false))
+        return;
+    m_groupDeadline.stop();
+    const Result<void> committed = m_session.endGroup();
+    if (!committed)
+        qCWarning(lcDdi).noquote() << m_held.size()
+                                   << "feedback requests were not stored:" << committed.error().message;
+    for (Held &h : std::exchange(m_held, {})) {
+        // Not committed: what was to be a success is an error the device sends again on (a refusal stays one).
+        if (!committed && int(h.status) < 400) {
+            h.status = Status::InternalServerError;
+            h.body = Ddi::encodeError(errorCodeFor(h.status),
+                                      u"the feedback could not be stored: %1"_s.arg(committed.error().message));
+            h.headers = jsonHeaders();
+        }
+        h.responder.write(h.body, h.headers, h.status);
+        if (m_metrics)
+            m_metrics->recordRequest("ddi"_L1, h.route, h.method, int(h.status), h.nanoseconds);
+    }
 }
 
 void DdiServer::serve(Context &ctx, const QString &tenant, const QString &controllerId, const Route &route,

@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
 class QHttpServer;
 class QHttpServerRequest;
@@ -72,6 +73,9 @@ public:
         QString path; // the suffix, with <arg> for path parameters (the artifact route has two)
         Handler handler;
         bool registers; // a gateway token registers an unknown target here (base poll, confirmation base)
+        // Group commit (StoreSession::beginGroup): the feedback routes. Such requests handled in one turn of this
+        // thread's event loop share one commit, and each is answered once it is durable.
+        bool groups = false;
     };
     static const QList<Route> &routes();
     // A route's full path as the metrics name it: "/{tenant}/controller/v1/{controllerId}/deploymentBase/{actionId}".
@@ -115,6 +119,22 @@ private:
     void getModuleArtifacts(Context &ctx, const QString &moduleId);
     void getArtifact(Context &ctx, const QString &moduleAndFile);
 
+    // Group commit: an answer held until its group is committed (or, failing that, turned into a 500).
+    struct Held
+    {
+        QHttpServerResponder responder;
+        QByteArray body;
+        QHttpHeaders headers;
+        QHttpServerResponder::StatusCode status;
+        QString route;
+        QLatin1StringView method; // a literal (httpMethodName)
+        qint64 nanoseconds; // the handler's time
+    };
+    // This request's writes go into the open group (one is opened) and its answer waits for the commit.
+    void joinGroup(Context &ctx);
+    bool openGroup();
+    void closeGroup(); // commits the open group, then answers its requests
+
     std::optional<Action> actionOf(Context &ctx, const QString &actionId);
     // A feedback request's body (Ddi::ActionFeedback or Ddi::ConfirmationFeedback) and the action it is for; else
     // answers 400 (a body it cannot read) or as actionOf() does.
@@ -128,6 +148,10 @@ private:
     bool gatewayMayActFor(const QString &controllerId) const;
 
     StoreSession &m_session;
+    bool m_groupOpen = false;
+    std::vector<Held> m_held;
+    QMetaObject::Connection m_idle; // this thread's event loop about to wait: the group is closed
+    QTimer m_groupDeadline; // or at the latest this long after it opened (a loop that never waits)
     ConfigurationStore &m_configuration;
     TargetStore &m_targets;
     ActionStore &m_actions;

@@ -98,12 +98,23 @@ struct DdiServer::Context
     DeviceTarget target;
     QString base; // externally visible scheme://host[:port]
     int answered = 0; // the status written (metrics); 0: none yet
+    // Group commit: the answer is kept here, to be written once the group is committed.
+    struct Kept
+    {
+        QByteArray body;
+        QHttpHeaders headers;
+    };
+    std::optional<Kept> *kept = nullptr; // where the answer is kept when held
+    bool held = false; // in a group: answered once it is committed
 
     void send(const QByteArray &json, DdiDetail::Status status = DdiDetail::Status::Ok,
               QHttpHeaders headers = DdiDetail::jsonHeaders())
     {
         answered = int(status);
-        responder.write(json, headers, status);
+        if (held)
+            kept->emplace(Kept { json, std::move(headers) });
+        else
+            responder.write(json, headers, status);
     }
     void send(QIODevice *stream, const QHttpHeaders &headers, DdiDetail::Status status)
     {

@@ -384,9 +384,21 @@ bool SqlStore::migrateSchema()
 
 Result<void> SqlStore::begin()
 {
-    // Nested scopes join the outer transaction; a rollback anywhere makes the whole transaction roll back.
-    if (m_txDepth++ > 0)
+    // Nested scopes join the outer transaction; a rollback anywhere makes the whole transaction roll back. In a
+    // group, an outermost scope is a savepoint instead: its rollback undoes only its own work.
+    if (m_txDepth++ > 0) {
+        if (m_group && m_txDepth == 2) {
+            QSqlQuery q(m_db);
+            if (!q.exec(QStringLiteral("SAVEPOINT flotilla_group"))) {
+                --m_txDepth;
+                m_error = QStringLiteral("beginning a savepoint: %1").arg(q.lastError().text());
+                return Failure { QStringLiteral("flotilla.store"), m_error };
+            }
+            m_savepointChanges = m_changes.size();
+            m_savepointNotifications = m_pendingNotifications.size();
+        }
         return {};
+    }
     finishStatements();
     m_rollbackOnly = false;
     m_pendingNotifications.clear();
@@ -421,6 +433,22 @@ Result<void> SqlStore::commit()
     if (m_txDepth <= 0)
         return Failure { QStringLiteral("flotilla.store"), QStringLiteral("commit without a transaction") };
     if (--m_txDepth > 0) {
+        if (m_group && m_txDepth == 1) {
+            if (m_rollbackOnly) {
+                const QString why = m_error;
+                rollbackSavepoint();
+                return Failure { QStringLiteral("flotilla.store"),
+                                 QStringLiteral("an inner scope rolled back: %1").arg(why) };
+            }
+            QSqlQuery q(m_db);
+            if (!q.exec(QStringLiteral("RELEASE SAVEPOINT flotilla_group"))) {
+                m_error = QStringLiteral("releasing a savepoint: %1").arg(q.lastError().text());
+                const QString why = m_error;
+                rollbackSavepoint();
+                return Failure { QStringLiteral("flotilla.store"), why };
+            }
+            return {};
+        }
         if (m_rollbackOnly)
             return Failure { QStringLiteral("flotilla.store"),
                              QStringLiteral("an inner scope rolled back: %1").arg(m_error) };
@@ -455,6 +483,46 @@ Result<void> SqlStore::commit()
         m_file->notifications().deliver(channel, payload);
     releaseWrites(); // after the delivery: the next writer's changes come after these
     return {};
+}
+
+void SqlStore::rollbackSavepoint()
+{
+    // Undoes one outermost scope of a group, and what it queued; the group goes on.
+    m_rollbackOnly = false;
+    m_changes.resize(std::min(m_changes.size(), m_savepointChanges));
+    m_pendingNotifications.resize(std::min(m_pendingNotifications.size(), m_savepointNotifications));
+    m_config.reset(); // a rolled-back configuration change must not survive in the cache
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT flotilla_group"))
+        || !q.exec(QStringLiteral("RELEASE SAVEPOINT flotilla_group"))) {
+        m_error = QStringLiteral("rolling back a savepoint: %1").arg(q.lastError().text());
+        m_groupDoomed = true;
+    }
+}
+
+Result<void> SqlStore::beginGroup()
+{
+    if (m_txDepth > 0)
+        return Failure { QStringLiteral("flotilla.store"), QStringLiteral("a group begun inside a transaction") };
+    if (const Result<void> begun = begin(); !begun)
+        return begun;
+    m_group = true;
+    m_groupDoomed = false;
+    return {};
+}
+
+Result<void> SqlStore::endGroup()
+{
+    if (!m_group || m_txDepth != 1)
+        return Failure { QStringLiteral("flotilla.store"), QStringLiteral("no group to end") };
+    m_group = false;
+    if (std::exchange(m_groupDoomed, false)) {
+        const QString why = m_error;
+        rollback();
+        m_error = QStringLiteral("the group was rolled back: %1").arg(why);
+        return Failure { QStringLiteral("flotilla.store"), m_error };
+    }
+    return commit();
 }
 
 void SqlStore::releaseWrites()
@@ -506,9 +574,14 @@ void SqlStore::rollback()
     if (m_txDepth <= 0)
         return;
     if (--m_txDepth > 0) {
-        m_rollbackOnly = true;
+        if (m_group && m_txDepth == 1)
+            rollbackSavepoint();
+        else
+            m_rollbackOnly = true;
         return;
     }
+    m_group = false;
+    m_groupDoomed = false;
     finishStatements();
     m_db.rollback();
     m_config.reset(); // a rolled-back configuration change must not survive in the cache

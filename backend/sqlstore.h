@@ -60,6 +60,8 @@ public:
     Result<void> begin() override;
     Result<void> commit() override;
     void rollback() override;
+    Result<void> beginGroup() override;
+    Result<void> endGroup() override;
     QString lastError() const override { return m_error; }
     void releaseReads() override;
 
@@ -134,6 +136,12 @@ private:
     std::function<void(qint64, bool)> m_transactionObserver;
     void transactionEnded(bool committed);
     bool m_rollbackOnly = false;
+    // Group commit: depth 1 is the group's transaction, each depth-2 scope a savepoint. What the savepoint found
+    // queued (changes, notifications) stays when it rolls back; a savepoint that cannot be undone dooms the group.
+    bool m_group = false;
+    bool m_groupDoomed = false;
+    qsizetype m_savepointChanges = 0;
+    qsizetype m_savepointNotifications = 0;
     std::function<void(const QList<StoreChange> &)> m_listener;
     QHash<QString, std::function<void(const QString &)>> m_listeners; // notification channels
     QList<StoreChange> m_changes;
@@ -145,6 +153,7 @@ private:
     bool m_holdsWrites = false;
     QList<std::pair<QString, QString>> m_pendingNotifications;
     void releaseWrites();
+    void rollbackSavepoint();
     void dispatchNotification(const QString &channel, const QString &payload);
 
     SqlTargetStore m_targets { *this };

@@ -20,6 +20,14 @@ public:
     virtual Result<void> begin() = 0;
     virtual Result<void> commit() = 0;
     virtual void rollback() = 0;
+    // Group commit, for a server answering many writers at once (the DDI server's feedback under load): between
+    // beginGroup() and endGroup(), each outermost transaction is a savepoint of one transaction of the database.
+    // Its commit keeps its work and its rollback undoes only its own; nothing is durable, and no change is
+    // delivered, until endGroup() commits the whole, with one wait for the disk instead of one per transaction.
+    // endGroup() says whether it committed: when it did not, nothing of the group did. A store that cannot group
+    // commits each transaction alone (these do nothing).
+    virtual Result<void> beginGroup() { return {}; }
+    virtual Result<void> endGroup() { return {}; }
     // What the last failed call on this connection's stores said.
     virtual QString lastError() const = 0;
     // The caller is done reading for now (a request answered, a periodic pass begun): the store lets go of what

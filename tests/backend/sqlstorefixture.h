@@ -43,6 +43,7 @@ private Q_SLOTS:
         m_store = std::make_unique<Flotilla::SqlStore>();
         const QString url = freshUrl();
         QVERIFY(!url.isEmpty());
+        m_url = url;
         QVERIFY2(m_store->open(url), qPrintable(m_store->lastError()));
     }
 
@@ -93,6 +94,7 @@ protected:
 
     QTemporaryDir m_dir;
     std::unique_ptr<Flotilla::SqlStore> m_store;
+    QString m_url; // m_store's database
 
 private:
     PostgresFixture m_postgres;

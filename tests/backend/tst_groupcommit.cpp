@@ -1,0 +1,162 @@
+// Group commit of the SQL store (StoreSession::beginGroup / endGroup, engine/storesession.h), on SQLite and on
+// PostgreSQL: each outermost transaction of a group keeps its work when it commits and loses only its own when it
+// rolls back (its scope, an inner scope, or a statement that failed); nothing is delivered to the event stream, or
+// visible to another connection, before the group commits; a group that cannot commit leaves nothing.
+#include "tests/backend/sqlstorefixture.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Target targetNamed(const QString &controllerId)
+{
+    Target t;
+    t.controllerId = controllerId;
+    t.name = controllerId;
+    t.securityToken = u"token-"_s + controllerId;
+    t.createdAt = QDateTime::currentDateTimeUtc();
+    return t;
+}
+
+} // namespace
+
+class TestGroupCommit : public SqlStoreTestCase
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void eachTransactionKeepsOrLosesOnlyItsOwn_data();
+    void eachTransactionKeepsOrLosesOnlyItsOwn();
+    void aFailedStatementLosesOnlyItsTransaction();
+    void nothingIsSeenBeforeTheGroupCommits();
+    void aGroupIsNotATransaction();
+
+private:
+    QStringList controllerIds()
+    {
+        QStringList ids;
+        const QList<Target> targets = m_store->targets().targetsWhere(u"1 = 1"_s, {}, u"t.id"_s, 0, 100).value();
+        for (const Target &t : targets)
+            ids.append(t.controllerId);
+        ids.sort();
+        return ids;
+    }
+};
+
+void TestGroupCommit::eachTransactionKeepsOrLosesOnlyItsOwn_data()
+{
+    // How the middle one of three transactions ends; the first and the last commit.
+    QTest::addColumn<QString>("middle");
+    QTest::newRow("committed") << u"commit"_s;
+    QTest::newRow("rolled back") << u"rollback"_s;
+    QTest::newRow("an inner scope rolled back") << u"inner"_s;
+}
+
+void TestGroupCommit::eachTransactionKeepsOrLosesOnlyItsOwn()
+{
+    QFETCH(QString, middle);
+    QList<StoreChange> delivered;
+    m_store->setChangeListener([&delivered](const QList<StoreChange> &changes) { delivered += changes; });
+
+    QVERIFY(m_store->beginGroup());
+    qint64 first = 0;
+    {
+        StoreTransaction tx(*m_store);
+        first = m_store->targets().insertTarget(targetNamed(u"a"_s)).value();
+        QVERIFY(tx.commit());
+    }
+    {
+        StoreTransaction tx(*m_store);
+        QVERIFY(m_store->targets().insertTarget(targetNamed(u"b"_s)));
+        QVERIFY(m_store->targets().recordPoll({ first, QDateTime::currentDateTimeUtc(), u"10.0.0.2"_s },
+                                              TargetState::InSync));
+        if (middle == u"commit"_s) {
+            QVERIFY(tx.commit());
+        } else if (middle == u"inner"_s) {
+            {
+                StoreTransaction inner(*m_store);
+                QVERIFY(m_store->targets().insertTarget(targetNamed(u"b-inner"_s)));
+            } // not committed: the whole of the middle transaction goes
+            QVERIFY(!tx.commit());
+        } // "rollback": tx ends without a commit
+    }
+    {
+        StoreTransaction tx(*m_store);
+        QVERIFY(m_store->targets().insertTarget(targetNamed(u"c"_s)));
+        QVERIFY(tx.commit());
+    }
+    QVERIFY2(delivered.isEmpty(), "changes are delivered when the group commits, not before");
+    QVERIFY(m_store->endGroup());
+
+    const bool kept = middle == u"commit"_s;
+    QCOMPARE(controllerIds(), kept ? QStringList({ u"a"_s, u"b"_s, u"c"_s }) : QStringList({ u"a"_s, u"c"_s }));
+    QCOMPARE(m_store->targets().target(first)->address, kept ? u"10.0.0.2"_s : QString());
+    int created = 0;
+    bool firstUpdated = false;
+    for (const StoreChange &c : std::as_const(delivered)) {
+        created += c.kind == StoreChange::Kind::TargetCreated;
+        firstUpdated |= c.kind == StoreChange::Kind::TargetUpdated && c.id == first;
+    }
+    QCOMPARE(created, kept ? 3 : 2); // a rolled-back transaction's changes are not delivered
+    QCOMPARE(firstUpdated, kept);
+    m_store->setChangeListener({});
+}
+
+void TestGroupCommit::aFailedStatementLosesOnlyItsTransaction()
+{
+    // A duplicate controller id fails its INSERT; on PostgreSQL that aborts the whole transaction of the database
+    // unless the savepoint is rolled back to.
+    QVERIFY(m_store->targets().insertTarget(targetNamed(u"taken"_s)));
+    QVERIFY(m_store->beginGroup());
+    {
+        StoreTransaction tx(*m_store);
+        QVERIFY(m_store->targets().insertTarget(targetNamed(u"before"_s)));
+        QVERIFY(tx.commit());
+    }
+    {
+        StoreTransaction tx(*m_store);
+        QVERIFY(!m_store->targets().insertTarget(targetNamed(u"taken"_s)));
+    }
+    {
+        StoreTransaction tx(*m_store);
+        QVERIFY2(m_store->targets().insertTarget(targetNamed(u"after"_s)), qPrintable(m_store->lastError()));
+        QVERIFY(tx.commit());
+    }
+    QVERIFY2(m_store->endGroup(), qPrintable(m_store->lastError()));
+    QCOMPARE(controllerIds(), QStringList({ u"after"_s, u"before"_s, u"taken"_s }));
+}
+
+void TestGroupCommit::nothingIsSeenBeforeTheGroupCommits()
+{
+    QFETCH_GLOBAL(QString, backend);
+    if (backend != u"postgresql"_s)
+        QSKIP("SQLite: the group holds the file's write lock; another connection reads the last commit (WAL)");
+    SqlStore other;
+    QVERIFY(other.open(m_url));
+    QVERIFY(m_store->beginGroup());
+    {
+        StoreTransaction tx(*m_store);
+        QVERIFY(m_store->targets().insertTarget(targetNamed(u"pending"_s)));
+        QVERIFY(tx.commit()); // committed within the group only
+    }
+    QVERIFY(other.targets().targetByControllerId(u"pending"_s).absent());
+    QVERIFY(m_store->endGroup());
+    QVERIFY(other.targets().targetByControllerId(u"pending"_s).found());
+}
+
+void TestGroupCommit::aGroupIsNotATransaction()
+{
+    QVERIFY(!m_store->endGroup()); // none begun
+    StoreTransaction tx(*m_store);
+    QVERIFY(!m_store->beginGroup()); // not inside a transaction
+    QVERIFY(m_store->targets().insertTarget(targetNamed(u"plain"_s)));
+    QVERIFY(tx.commit());
+    QVERIFY(m_store->targets().targetByControllerId(u"plain"_s).found());
+}
+
+QTEST_GUILESS_MAIN(TestGroupCommit)
+#include "tst_groupcommit.moc"
