@@ -133,6 +133,9 @@ void TestConnectionGuard::connectionCloseClosesAfterTheAnswer_data()
     QTest::newRow("no such route") << "/nothing/here"_ba << 404 << qint64(-1);
     QTest::newRow("4 MiB artifact, streamed")
         << "/rest/v1/softwaremodules/1/artifacts/1/download"_ba << 200 << qint64(4 * 1024 * 1024);
+    // Its first poll registers the device and writes: the answer waits for its group's commit.
+    QTest::newRow("a device's first poll, held for a group commit")
+        << "/DEFAULT/controller/v1/new-device"_ba << 200 << qint64(-1);
 }
 
 void TestConnectionGuard::connectionCloseClosesAfterTheAnswer()
@@ -140,7 +143,10 @@ void TestConnectionGuard::connectionCloseClosesAfterTheAnswer()
     QFETCH(QByteArray, path);
     QFETCH(int, status);
     QFETCH(qint64, bytes);
-    setUp([](ServerConfig &c) { c.maxArtifactBytes = 8 * 1024 * 1024; });
+    setUp([](ServerConfig &c) {
+        c.maxArtifactBytes = 8 * 1024 * 1024;
+        c.anonymousDdi = true;
+    });
     QCOMPARE(as("admin").post(u"/softwaremoduletypes"_s, R"([{"key":"os","name":"OS"}])").status, 201);
     QCOMPARE(as("admin").post(u"/softwaremodules"_s, R"([{"type":"os","name":"linux","version":"6.1"}])").status, 201);
     QByteArray image(4 * 1024 * 1024, Qt::Uninitialized);
@@ -150,7 +156,9 @@ void TestConnectionGuard::connectionCloseClosesAfterTheAnswer()
 
     RawConnection c(base());
     QVERIFY(c.connected());
-    c.send(request("GET", path, "Connection: close\r\n"));
+    // A device polls without the operator's credentials (anonymous DDI here).
+    c.send(path.startsWith("/DEFAULT/") ? "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                                        : request("GET", path, "Connection: close\r\n"));
     const RawAnswer a = c.answer(20000);
     QCOMPARE(a.status, status);
     if (bytes >= 0) {
