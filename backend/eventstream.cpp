@@ -32,11 +32,42 @@ void EventStream::publishChanges(SqlStore &store, const QList<StoreChange> &chan
         events.append({ type, data });
     };
     QList<qint64> groupsToCount;
+    // Many changes at once (a group commit): their targets and actions read in one statement each, not one each.
+    QList<qint64> targetIds;
+    QList<qint64> actionIds;
+    for (const StoreChange &c : changes) {
+        if (c.kind == K::TargetCreated || c.kind == K::TargetUpdated)
+            targetIds.append(c.id);
+        else if (c.kind == K::ActionCreated || c.kind == K::ActionChanged)
+            actionIds.append(c.id);
+    }
+    Result<QHash<qint64, Target>> targets = QHash<qint64, Target>();
+    if (targetIds.size() > 1)
+        targets = store.targets().targetsById(targetIds);
+    Result<QHash<qint64, Action>> actions = QHash<qint64, Action>();
+    if (actionIds.size() > 1)
+        actions = store.actions().actionsById(actionIds);
+    const auto targetOf = [&](qint64 id) -> Lookup<Target> {
+        if (targetIds.size() < 2)
+            return store.targets().target(id);
+        if (!targets)
+            return targets.error();
+        const auto it = targets->constFind(id);
+        return it == targets->cend() ? Lookup<Target>(std::nullopt) : Lookup<Target>(*it);
+    };
+    const auto actionOf = [&](qint64 id) -> Lookup<Action> {
+        if (actionIds.size() < 2)
+            return store.actions().action(id);
+        if (!actions)
+            return actions.error();
+        const auto it = actions->constFind(id);
+        return it == actions->cend() ? Lookup<Action>(std::nullopt) : Lookup<Action>(*it);
+    };
     for (const StoreChange &c : changes) {
         switch (c.kind) {
         case K::TargetCreated:
         case K::TargetUpdated:
-            if (const auto t = store.targets().target(c.id); t.failed())
+            if (const auto t = targetOf(c.id); t.failed())
                 qCWarning(lcStore).noquote() << "a target event is lost:" << t.error().message;
             else if (t.found())
                 add(c.kind == K::TargetCreated ? Mgmt::EventType::TargetCreated : Mgmt::EventType::TargetUpdated,
@@ -47,7 +78,7 @@ void EventStream::publishChanges(SqlStore &store, const QList<StoreChange> &chan
             break;
         case K::ActionCreated:
         case K::ActionChanged:
-            if (const auto a = store.actions().action(c.id); a.failed()) {
+            if (const auto a = actionOf(c.id); a.failed()) {
                 qCWarning(lcStore).noquote() << "an action event is lost:" << a.error().message;
             } else if (a.found()) {
                 add(c.kind == K::ActionCreated ? Mgmt::EventType::ActionCreated : Mgmt::EventType::ActionChanged,

@@ -108,6 +108,22 @@ Lookup<Action> SqlActionStore::action(qint64 id)
     return actionFrom(q);
 }
 
+Result<QHash<qint64, Action>> SqlActionStore::actionsById(const QList<qint64> &ids)
+{
+    QHash<qint64, Action> found;
+    for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
+        QSqlQuery q(db());
+        if (!execWithIds(q, QStringLiteral("SELECT %1 FROM actions WHERE id IN (%2)").arg(actionColumns, u"%1"_s),
+                         ids.mid(from, IdsPerStatement)))
+            return failed(QStringLiteral("reading %1 actions").arg(ids.size()), q);
+        while (q.next()) {
+            Action a = actionFrom(q);
+            found.insert(a.id, std::move(a));
+        }
+    }
+    return found;
+}
+
 Result<QList<Action>> SqlActionStore::openActions(qint64 targetId)
 {
     QList<Action> result;

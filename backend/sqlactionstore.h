@@ -48,6 +48,9 @@ public:
     Result<int> deleteClosedActions(const QList<qint64> &actionIds);
     // The code of each action's newest status entry that carries one (hawkBit's lastStatusCode); one query.
     Result<QHash<qint64, int>> lastStatusCodes(const QList<qint64> &actionIds);
+    // The actions of these ids that exist, in as few statements as the ids allow (the event stream's descriptions
+    // of a group commit's changes).
+    Result<QHash<qint64, Action>> actionsById(const QList<qint64> &ids);
     Result<QList<qint64>> openActionIdsOfSet(qint64 setId); // hawkBit's invalidation cancels them
     // hawkBit's set statistics: how many of the set's actions are in each state.
     Result<QMap<ActionState, qint64>> actionCountsOfSet(qint64 setId);
