@@ -13,6 +13,8 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace Flotilla {
@@ -23,6 +25,36 @@ EventStream::EventStream(int capacity, QObject *parent)
 { }
 
 EventStream::~EventStream() = default;
+
+namespace {
+
+// Entities of several ids read in one call, each then looked up; a single id read alone (a prepared statement).
+template<typename T> class Prefetched
+{
+public:
+    Prefetched(const QList<qint64> &ids, const std::function<Result<QHash<qint64, T>>(const QList<qint64> &)> &many,
+               std::function<Lookup<T>(qint64)> one)
+        : m_one(std::move(one))
+        , m_many(ids.size() > 1 ? many(ids) : Result<QHash<qint64, T>>(QHash<qint64, T>()))
+        , m_batched(ids.size() > 1)
+    { }
+    Lookup<T> operator()(qint64 id) const
+    {
+        if (!m_batched)
+            return m_one(id);
+        if (!m_many)
+            return m_many.error();
+        const auto it = m_many->constFind(id);
+        return it == m_many->cend() ? Lookup<T>(std::nullopt) : Lookup<T>(*it);
+    }
+
+private:
+    std::function<Lookup<T>(qint64)> m_one;
+    Result<QHash<qint64, T>> m_many;
+    bool m_batched;
+};
+
+} // namespace
 
 void EventStream::publishChanges(SqlStore &store, const QList<StoreChange> &changes)
 {
@@ -41,28 +73,12 @@ void EventStream::publishChanges(SqlStore &store, const QList<StoreChange> &chan
         else if (c.kind == K::ActionCreated || c.kind == K::ActionChanged)
             actionIds.append(c.id);
     }
-    Result<QHash<qint64, Target>> targets = QHash<qint64, Target>();
-    if (targetIds.size() > 1)
-        targets = store.targets().targetsById(targetIds);
-    Result<QHash<qint64, Action>> actions = QHash<qint64, Action>();
-    if (actionIds.size() > 1)
-        actions = store.actions().actionsById(actionIds);
-    const auto targetOf = [&](qint64 id) -> Lookup<Target> {
-        if (targetIds.size() < 2)
-            return store.targets().target(id);
-        if (!targets)
-            return targets.error();
-        const auto it = targets->constFind(id);
-        return it == targets->cend() ? Lookup<Target>(std::nullopt) : Lookup<Target>(*it);
-    };
-    const auto actionOf = [&](qint64 id) -> Lookup<Action> {
-        if (actionIds.size() < 2)
-            return store.actions().action(id);
-        if (!actions)
-            return actions.error();
-        const auto it = actions->constFind(id);
-        return it == actions->cend() ? Lookup<Action>(std::nullopt) : Lookup<Action>(*it);
-    };
+    const Prefetched<Target> targetOf(
+        targetIds, [&](const QList<qint64> &ids) { return store.targets().targetsById(ids); },
+        [&](qint64 id) { return store.targets().target(id); });
+    const Prefetched<Action> actionOf(
+        actionIds, [&](const QList<qint64> &ids) { return store.actions().actionsById(ids); },
+        [&](qint64 id) { return store.actions().action(id); });
     for (const StoreChange &c : changes) {
         switch (c.kind) {
         case K::TargetCreated:
