@@ -149,15 +149,14 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
     // joins the group itself: joinGroup.)
     if (!route.groups)
         closeGroup();
-    Context ctx { request, responder, {}, {} };
-    std::optional<Context::Kept> kept;
-    ctx.kept = &kept;
+    Context ctx { request, responder, {}, {}, 0, false, std::nullopt };
     if (route.groups)
         joinGroup(ctx);
     serve(ctx, tenant, controllerId, route, arg);
-    if (ctx.held && kept) {
-        m_held.push_back({ std::move(responder), std::move(kept->body), std::move(kept->headers), Status(ctx.answered),
-                           templateOf(route), httpMethodName(request.method()), timer.nsecsElapsed() });
+    if (ctx.held && ctx.kept) {
+        m_held.push_back({ std::move(responder), std::move(ctx.kept->body), std::move(ctx.kept->headers),
+                           Status(ctx.answered), templateOf(route), httpMethodName(request.method()),
+                           timer.nsecsElapsed() });
         // A bound on what waits for one commit (and on how long the other threads' writers wait on SQLite).
         constexpr size_t MaxGroup = 256;
         if (m_held.size() >= MaxGroup)

@@ -104,15 +104,15 @@ struct DdiServer::Context
         QByteArray body;
         QHttpHeaders headers;
     };
-    std::optional<Kept> *kept = nullptr; // where the answer is kept when held
     bool held = false; // in a group: answered once it is committed
+    std::optional<Kept> kept; // the answer, when held
 
     void send(const QByteArray &json, DdiDetail::Status status = DdiDetail::Status::Ok,
               QHttpHeaders headers = DdiDetail::jsonHeaders())
     {
         answered = int(status);
         if (held)
-            kept->emplace(Kept { json, std::move(headers) });
+            kept.emplace(Kept { json, std::move(headers) });
         else
             responder.write(json, headers, status);
     }
