@@ -12,6 +12,9 @@ function(flotilla_add_test source)
     qt_add_executable(${name} ${source} ${ARG_SOURCES})
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests/bin)
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
+    # A test's own code drives the libraries it tests, which keep their -O2; at -O1 it compiles about a quarter
+    # faster (tst_ddiserver.cpp: 11.1 s → 8.4 s), and a hundred test files are most of a cold build.
+    target_compile_options(${name} PRIVATE $<$<CONFIG:Release,RelWithDebInfo>:-O1>)
     target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
     string(REGEX REPLACE "^tst_" "" short ${name})
     add_test(NAME ${dir}/${short} COMMAND ${name})
