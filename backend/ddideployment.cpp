@@ -10,6 +10,16 @@ using namespace Flotilla::DdiDetail;
 namespace Flotilla {
 
 namespace {
+const Action &actionIn(const Action &action)
+{
+    return action;
+}
+
+const Action &actionIn(const ActionWithHistorySize &read)
+{
+    return read.action;
+}
+
 ActionEvent deploymentEvent(const Ddi::ActionFeedback &f)
 {
     using E = Ddi::Execution;
@@ -48,21 +58,27 @@ ActionEvent cancelEvent(const Ddi::ActionFeedback &f)
 }
 } // namespace
 
-std::optional<Action> DdiServer::actionOf(Context &ctx, const QString &actionId)
+template<typename T, typename Read>
+std::optional<T> DdiServer::ownAction(Context &ctx, const QString &actionId, Read read)
 {
     bool ok = false;
     const qint64 id = actionId.toLongLong(&ok);
-    Lookup<Action> action = ok ? m_actions.action(id) : std::nullopt;
-    if (action.failed()) { // not "no such action": the device would give up feedback it should send again
-        ctx.fail(Status::InternalServerError, u"the action could not be read: %1"_s.arg(action.error().message));
+    Lookup<T> found = ok ? read(id) : Lookup<T>(std::nullopt);
+    if (found.failed()) { // not "no such action": the device would give up feedback it should send again
+        ctx.fail(Status::InternalServerError, u"the action could not be read: %1"_s.arg(found.error().message));
         return std::nullopt;
     }
     // Another target's action is as unknown as a missing one.
-    if (action.absent() || action->targetId != ctx.target.id) {
+    if (found.absent() || actionIn(*found).targetId != ctx.target.id) {
         ctx.fail(Status::NotFound, u"action '%1' does not exist for this target"_s.arg(actionId));
         return std::nullopt;
     }
-    return std::move(action).optional();
+    return std::move(found).optional();
+}
+
+std::optional<Action> DdiServer::actionOf(Context &ctx, const QString &actionId)
+{
+    return ownAction<Action>(ctx, actionId, [this](qint64 id) { return m_actions.action(id); });
 }
 
 std::optional<QByteArray> DdiServer::deploymentJson(Context &ctx, const Action &action, int historyCount,
@@ -159,8 +175,8 @@ void DdiServer::getDeploymentBase(Context &ctx, const QString &actionId)
         ctx.send(*json);
 }
 
-void DdiServer::applyFeedback(Context &ctx, const Action &action, ActionEvent event, const QStringList &messages,
-                              std::optional<int> code, Status refusedStatus)
+void DdiServer::applyFeedback(Context &ctx, const ActionWithHistorySize &read, ActionEvent event,
+                              const QStringList &messages, std::optional<int> code, Status refusedStatus)
 {
     // A retried request (same body, with the device's timestamp) is applied once; without a timestamp two equal
     // bodies are two reports.
@@ -168,7 +184,7 @@ void DdiServer::applyFeedback(Context &ctx, const Action &action, ActionEvent ev
     QString dedupKey;
     if (body.contains("\"timestamp\"") || body.contains("\"time\""))
         dedupKey = QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha1).toHex());
-    const FeedbackResult result = m_deployment.feedback(ctx.target.id, action.id, event, messages, code, dedupKey);
+    const FeedbackResult result = m_deployment.feedback(ctx.target.id, read, event, messages, code, dedupKey);
     switch (result.outcome) {
     case FeedbackResult::Outcome::Applied:
         if (result.rolloutId != 0) {
@@ -195,16 +211,17 @@ void DdiServer::applyFeedback(Context &ctx, const Action &action, ActionEvent ev
 }
 
 template<typename Feedback>
-std::optional<std::pair<Feedback, Action>> DdiServer::feedbackFor(Context &ctx, const QString &actionId)
+std::optional<std::pair<Feedback, ActionWithHistorySize>> DdiServer::feedbackFor(Context &ctx, const QString &actionId)
 {
     Ddi::DecodeError error;
     std::optional<Feedback> feedback = Feedback::decode(ctx.request.body(), &error);
     if (!feedback)
         return ctx.fail(Status::BadRequest, error.message), std::nullopt;
-    std::optional<Action> action = actionOf(ctx, actionId);
-    if (!action)
+    std::optional<ActionWithHistorySize> read = ownAction<ActionWithHistorySize>(
+        ctx, actionId, [this](qint64 id) { return m_actions.actionWithHistorySize(id); });
+    if (!read)
         return std::nullopt;
-    return std::pair { std::move(*feedback), std::move(*action) };
+    return std::pair { std::move(*feedback), std::move(*read) };
 }
 
 void DdiServer::postDeploymentFeedback(Context &ctx, const QString &actionId)
@@ -212,10 +229,10 @@ void DdiServer::postDeploymentFeedback(Context &ctx, const QString &actionId)
     const auto found = feedbackFor<Ddi::ActionFeedback>(ctx, actionId);
     if (!found)
         return;
-    const auto &[feedback, action] = *found;
-    if (action.state == ActionState::WaitForConfirmation)
-        return ctx.fail(Status::NotFound, u"action %1 awaits confirmation"_s.arg(action.id));
-    applyFeedback(ctx, action, deploymentEvent(feedback), feedback.details, feedback.code, Status::NotFound);
+    const auto &[feedback, read] = *found;
+    if (read.action.state == ActionState::WaitForConfirmation)
+        return ctx.fail(Status::NotFound, u"action %1 awaits confirmation"_s.arg(read.action.id));
+    applyFeedback(ctx, read, deploymentEvent(feedback), feedback.details, feedback.code, Status::NotFound);
 }
 
 void DdiServer::getCancelAction(Context &ctx, const QString &actionId)
@@ -239,11 +256,11 @@ void DdiServer::postCancelFeedback(Context &ctx, const QString &actionId)
     const auto found = feedbackFor<Ddi::ActionFeedback>(ctx, actionId);
     if (!found)
         return;
-    const auto &[feedback, action] = *found;
-    if (action.state != ActionState::Canceling)
+    const auto &[feedback, read] = *found;
+    if (read.action.state != ActionState::Canceling)
         return ctx.fail(Status::MethodNotAllowed,
-                        u"action %1 is not being canceled (%2)"_s.arg(action.id).arg(nameOf(action.state)));
-    applyFeedback(ctx, action, cancelEvent(feedback), feedback.details, feedback.code, Status::MethodNotAllowed);
+                        u"action %1 is not being canceled (%2)"_s.arg(read.action.id).arg(nameOf(read.action.state)));
+    applyFeedback(ctx, read, cancelEvent(feedback), feedback.details, feedback.code, Status::MethodNotAllowed);
 }
 
 void DdiServer::getInstalledBase(Context &ctx, const QString &actionId)
@@ -332,11 +349,11 @@ void DdiServer::postConfirmationFeedback(Context &ctx, const QString &actionId)
     const auto found = feedbackFor<Ddi::ConfirmationFeedback>(ctx, actionId);
     if (!found)
         return;
-    const auto &[feedback, action] = *found;
+    const auto &[feedback, read] = *found;
     const bool confirmed = feedback.confirmation == Ddi::Confirmation::Confirmed;
     QStringList messages = feedback.details;
     messages.prepend(confirmed ? u"Confirmed by the device"_s : u"Denied by the device"_s);
-    applyFeedback(ctx, action, confirmed ? ActionEvent::Confirm : ActionEvent::Deny, messages, feedback.code,
+    applyFeedback(ctx, read, confirmed ? ActionEvent::Confirm : ActionEvent::Deny, messages, feedback.code,
                   Status::NotFound);
 }
 

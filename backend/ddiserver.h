@@ -135,14 +135,17 @@ private:
     bool openGroup();
     void closeGroup(); // commits the open group, then answers its requests
 
+    // The action the request names, if it is one of this target's; else answers 404 (500 when it could not be read).
     std::optional<Action> actionOf(Context &ctx, const QString &actionId);
-    // A feedback request's body (Ddi::ActionFeedback or Ddi::ConfirmationFeedback) and the action it is for; else
-    // answers 400 (a body it cannot read) or as actionOf() does.
+    template<typename T, typename Read> std::optional<T> ownAction(Context &ctx, const QString &actionId, Read read);
+    // A feedback request's body (Ddi::ActionFeedback or Ddi::ConfirmationFeedback) and the action it is for, with
+    // the size of its history (one read: the engine does not read it again); else answers 400 (a body it cannot
+    // read) or as actionOf() does.
     template<typename Feedback>
-    std::optional<std::pair<Feedback, Action>> feedbackFor(Context &ctx, const QString &actionId);
+    std::optional<std::pair<Feedback, ActionWithHistorySize>> feedbackFor(Context &ctx, const QString &actionId);
     // The deployment (or confirmation) JSON of an action; nullopt when the store failed (ctx has the 500).
     std::optional<QByteArray> deploymentJson(Context &ctx, const Action &action, int historyCount, bool confirmation);
-    void applyFeedback(Context &ctx, const Action &action, ActionEvent event, const QStringList &messages,
+    void applyFeedback(Context &ctx, const ActionWithHistorySize &read, ActionEvent event, const QStringList &messages,
                        std::optional<int> code, QHttpServerResponder::StatusCode refusedStatus);
     QString controllerBase(const Context &ctx) const;
     bool gatewayMayActFor(const QString &controllerId) const;

@@ -249,6 +249,22 @@ Result<int> SqlActionStore::countStatus(qint64 actionId)
     return q.value(0).toInt();
 }
 
+Lookup<ActionWithHistorySize> SqlActionStore::actionWithHistorySize(qint64 id)
+{
+    static const QString sql
+        = QStringLiteral("SELECT %1, (SELECT COUNT(*) FROM action_status WHERE action_id = actions.id) FROM actions "
+                         "WHERE id = ?")
+              .arg(actionColumns);
+    static const int size = int(actionColumns.count(u',')) + 1;
+    QSqlQuery &q = prepared(sql);
+    q.addBindValue(id);
+    if (!q.exec())
+        return failed(QStringLiteral("reading action %1").arg(id), q);
+    if (!q.next())
+        return std::nullopt;
+    return ActionWithHistorySize { actionFrom(q), q.value(size).toInt() };
+}
+
 Result<bool> SqlActionStore::recordFeedbackOnce(qint64 actionId, const QString &key)
 {
     QSqlQuery &q = prepared(

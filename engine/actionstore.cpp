@@ -2,6 +2,19 @@
 
 namespace Flotilla {
 
+Lookup<ActionWithHistorySize> ActionStore::actionWithHistorySize(qint64 id)
+{
+    Lookup<Action> read = action(id);
+    if (read.failed())
+        return read.error();
+    if (read.absent())
+        return std::nullopt;
+    const Result<int> size = countStatus(id);
+    if (!size)
+        return size.error();
+    return ActionWithHistorySize { std::move(*read), *size };
+}
+
 Result<QHash<qint64, QList<Action>>> ActionStore::openActionsOfTargets(const QList<qint64> &targetIds)
 {
     QHash<qint64, QList<Action>> open;

@@ -11,6 +11,13 @@
 
 namespace Flotilla {
 
+// An action with the number of entries in its status history: what applying a device's feedback reads.
+struct ActionWithHistorySize
+{
+    Action action;
+    int historySize = 0;
+};
+
 // Actions (a distribution set on its way to one target) and their status history.
 class ActionStore
 {
@@ -35,6 +42,8 @@ public:
     virtual Result<void> appendStatus(qint64 actionId, const ActionStatusEntry &entry) = 0;
     virtual Result<QList<ActionStatusEntry>> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) = 0;
     virtual Result<int> countStatus(qint64 actionId) = 0;
+    // action() and countStatus() in one read. This default calls both; a SQL store asks one statement.
+    virtual Lookup<ActionWithHistorySize> actionWithHistorySize(qint64 id);
 
     // Records that a feedback with this key was applied to the action: true, or false if it was already recorded (a
     // device re-sending after a timeout), so the caller changes nothing the second time. A failure is neither: the

@@ -252,7 +252,38 @@ Result<TargetState> DeploymentService::applyTargetOutcome(Target target, const A
     return target.state;
 }
 
+namespace {
+FeedbackResult refusal(FeedbackResult::Outcome outcome, const QString &message)
+{
+    FeedbackResult result;
+    result.outcome = outcome;
+    result.message = message;
+    return result;
+}
+} // namespace
+
 FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, ActionEvent event,
+                                           const QStringList &messages, std::optional<int> code,
+                                           const QString &dedupKey)
+{
+    StoreTransaction tx(m_session);
+    if (!tx.begun())
+        return refusal(FeedbackResult::Outcome::Store, tx.begun().error().message);
+    const Lookup<ActionWithHistorySize> read = m_actions.actionWithHistorySize(actionId);
+    // A read that failed is the server's fault: the device is told to send again, never that its action is gone.
+    if (read.failed())
+        return refusal(FeedbackResult::Outcome::Store, read.error().message);
+    if (read.absent())
+        return refusal(FeedbackResult::Outcome::UnknownAction,
+                       QStringLiteral("action %1 does not exist for this target").arg(actionId));
+    FeedbackResult result = feedback(targetId, *read, event, messages, code, dedupKey); // joins this transaction
+    if (result.outcome == FeedbackResult::Outcome::Applied)
+        if (const Result<void> committed = tx.commit(); !committed)
+            return refusal(FeedbackResult::Outcome::Store, committed.error().message);
+    return result;
+}
+
+FeedbackResult DeploymentService::feedback(qint64 targetId, const ActionWithHistorySize &read, ActionEvent event,
                                            const QStringList &messages, std::optional<int> code,
                                            const QString &dedupKey)
 {
@@ -262,16 +293,14 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
         result.message = message;
         return result;
     };
+    const Action &action = read.action;
+    const qint64 actionId = action.id;
+    if (action.targetId != targetId)
+        return fail(FeedbackResult::Outcome::UnknownAction,
+                    QStringLiteral("action %1 does not exist for this target").arg(actionId));
     StoreTransaction tx(m_session);
     if (!tx.begun())
         return fail(FeedbackResult::Outcome::Store, tx.begun().error().message);
-    const Lookup<Action> action = m_actions.action(actionId);
-    // A read that failed is the server's fault: the device is told to send again, never that its action is gone.
-    if (action.failed())
-        return fail(FeedbackResult::Outcome::Store, action.error().message);
-    if (action.absent() || action->targetId != targetId)
-        return fail(FeedbackResult::Outcome::UnknownAction,
-                    QStringLiteral("action %1 does not exist for this target").arg(actionId));
     if (!dedupKey.isEmpty()) {
         // A receipt that cannot be written is the server's fault, not a duplicate: answered as one, the feedback
         // would be lost (the device takes it as delivered).
@@ -282,17 +311,17 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
             return fail(FeedbackResult::Outcome::Duplicate, QStringLiteral("feedback already applied"));
     }
 
-    const ActionOutcome outcome = ActionStateMachine::apply(*action, event);
+    const ActionOutcome outcome = ActionStateMachine::apply(action, event);
     result.transition = outcome;
     if (outcome.refusal == ActionRefusal::Closed)
         return fail(FeedbackResult::Outcome::Closed,
-                    QStringLiteral("action %1 is closed (%2)").arg(actionId).arg(nameOf(action->state)));
+                    QStringLiteral("action %1 is closed (%2)").arg(actionId).arg(nameOf(action.state)));
     if (outcome.refusal == ActionRefusal::NotApplicable)
         return fail(FeedbackResult::Outcome::NotApplicable,
                     QStringLiteral("%1 does not apply to action %2 in state %3")
                         .arg(nameOf(event))
                         .arg(actionId)
-                        .arg(nameOf(action->state)));
+                        .arg(nameOf(action.state)));
 
     const TenantConfiguration config = m_configuration.tenantConfiguration();
     if (messages.size() > config.maxMessagesPerStatus)
@@ -301,10 +330,7 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
                         .arg(messages.size())
                         .arg(config.maxMessagesPerStatus));
     const bool intermediate = outcome.from == outcome.to;
-    const Result<int> statusCount = intermediate ? m_actions.countStatus(actionId) : Result<int>(0);
-    if (!statusCount)
-        return fail(FeedbackResult::Outcome::Store, statusCount.error().message);
-    if (intermediate && *statusCount >= config.maxStatusEntriesPerAction)
+    if (intermediate && read.historySize >= config.maxStatusEntriesPerAction)
         return fail(FeedbackResult::Outcome::Quota,
                     QStringLiteral("action %1 has reached the quota of %2 status entries")
                         .arg(actionId)
@@ -324,13 +350,13 @@ FeedbackResult DeploymentService::feedback(qint64 targetId, qint64 actionId, Act
             return fail(FeedbackResult::Outcome::Store, target.error().message);
         if (target.absent())
             return fail(FeedbackResult::Outcome::Store, QStringLiteral("target %1 is gone").arg(targetId));
-        const Result<TargetState> moved = applyTargetOutcome(*target, *action, outcome.to);
+        const Result<TargetState> moved = applyTargetOutcome(*target, action, outcome.to);
         if (!moved)
             return fail(FeedbackResult::Outcome::Store, moved.error().message);
         result.targetState = *moved;
     }
-    result.rolloutId = action->rolloutId;
-    result.rolloutGroupId = action->rolloutGroupId;
+    result.rolloutId = action.rolloutId;
+    result.rolloutGroupId = action.rolloutGroupId;
     if (const Result<void> committed = tx.commit(); !committed)
         return fail(FeedbackResult::Outcome::Store, committed.error().message);
     qCDebug(lcEngine) << "action" << actionId << nameOf(event) << nameOf(outcome.from) << "->" << nameOf(outcome.to);

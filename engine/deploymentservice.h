@@ -78,6 +78,11 @@ public:
     // the request (e.g. a hash of its body): the same key twice changes nothing the second time.
     FeedbackResult feedback(qint64 targetId, qint64 actionId, ActionEvent event, const QStringList &messages,
                             std::optional<int> code = std::nullopt, const QString &dedupKey = {});
+    // The same for an action the caller has read with ActionStore::actionWithHistorySize() in the transaction this
+    // joins (the DDI server checks the action before it applies a device's feedback): it is not read again.
+    FeedbackResult feedback(qint64 targetId, const ActionWithHistorySize &read, ActionEvent event,
+                            const QStringList &messages, std::optional<int> code = std::nullopt,
+                            const QString &dedupKey = {});
 
     // What activateScheduled() and cancel() refuse, as their Failure's code (a failure of the store itself is
     // coded "flotilla.store").

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void rollbackLeavesNothing();
     void feedbackReceiptOnce();
     void statusHistoryPaging();
+    void actionWithItsHistorySize();
     void forecastHistoryTimesTheDeviceFromRetrieval();
     void tenantConfiguration();
     void presentationLookupUsesIndex();
@@ -456,6 +457,29 @@ void TestSqlStore::statusHistoryPaging()
     QCOMPARE(page[0].messages, QStringList({ QStringLiteral("step 1"), QStringLiteral("\"quoted\"") }));
     QCOMPARE(page[2].messages.first(), QStringLiteral("step 3"));
     QCOMPARE((*m_store->actions().statusHistory(id, 4, 10)).first().code, std::optional<int>(42));
+}
+
+// What applying feedback reads: the action whole and the size of its history, in one statement.
+void TestSqlStore::actionWithItsHistorySize()
+{
+    const Action a = makeAction();
+    Action other = a; // another action of the same target
+    other.id = m_store->actions().insertAction(other).value();
+    const ActionWithHistorySize fresh = *m_store->actions().actionWithHistorySize(a.id);
+    const Action whole = *m_store->actions().action(a.id);
+    QCOMPARE(fresh.action.id, a.id);
+    QCOMPARE(fresh.action.targetId, whole.targetId);
+    QCOMPARE(fresh.action.distributionSetId, whole.distributionSetId);
+    QCOMPARE(fresh.action.state, whole.state);
+    QCOMPARE(fresh.action.createdAt, whole.createdAt);
+    QCOMPARE(fresh.action.initiator, whole.initiator);
+    QCOMPARE(fresh.historySize, 0);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(m_store->actions().appendStatus(a.id, { a.createdAt.addSecs(i), HistoryStatus::Running, {}, {} }));
+    QVERIFY(m_store->actions().appendStatus(other.id, { a.createdAt, HistoryStatus::Running, {}, {} }));
+    QCOMPARE(m_store->actions().actionWithHistorySize(a.id)->historySize, 3);
+    QCOMPARE(m_store->actions().actionWithHistorySize(other.id)->historySize, 1);
+    QVERIFY(m_store->actions().actionWithHistorySize(a.id + other.id + 1000).absent());
 }
 
 // The rollout forecast's install time: from the device fetching the action to its closing feedback, not from

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void expiredWindowCancelsAction();
     void assignmentWithoutFutureWindowIsRefused();
     void messageQuota();
+    void statusEntryQuota_data();
+    void statusEntryQuota();
     void invalidWeight();
 
 private:
@@ -286,6 +288,11 @@ void TestDeploymentService::otherTargetsActionIsUnknown()
     QCOMPARE(m_store->actions().action(a)->state, ActionState::Running);
     QCOMPARE(m_service->feedback(t, 9999, ActionEvent::ClosedSuccess, {}).outcome,
              FeedbackResult::Outcome::UnknownAction);
+    // An action read by the caller (the DDI server) is checked the same way.
+    const ActionWithHistorySize read = *m_store->actions().actionWithHistorySize(a);
+    QCOMPARE(m_service->feedback(other, read, ActionEvent::ClosedSuccess, {}).outcome,
+             FeedbackResult::Outcome::UnknownAction);
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::Running);
 }
 
 void TestDeploymentService::maintenanceWindowSkipsUpdateUntilOpen()
@@ -346,6 +353,41 @@ void TestDeploymentService::messageQuota()
     QCOMPARE(m_service->feedback(t, a, ActionEvent::ClosedSuccess, many).outcome, FeedbackResult::Outcome::Quota);
     QCOMPARE(m_store->actions().action(a)->state, ActionState::Running); // nothing changed
     QCOMPARE((*m_store->actions().countStatus(a)), entries);
+}
+
+// Intermediate feedback stops at the tenant's quota of status entries per action; a feedback that moves the action
+// still closes it. The history's size comes from the one read of the action, by the service or by its caller.
+void TestDeploymentService::statusEntryQuota_data()
+{
+    QTest::addColumn<bool>("readByCaller");
+    QTest::newRow("the service reads the action") << false;
+    QTest::newRow("the caller read it (DDI)") << true;
+}
+
+void TestDeploymentService::statusEntryQuota()
+{
+    QFETCH(bool, readByCaller);
+    const qint64 t = target(QStringLiteral("a"));
+    const qint64 a = m_service->assign({ t }, set(QStringLiteral("A")), {}).actionIds.first();
+    const int entries = *m_store->actions().countStatus(a);
+    TenantConfiguration config = m_store->configuration().tenantConfiguration();
+    config.maxStatusEntriesPerAction = entries + 2;
+    QVERIFY(m_store->configuration().setTenantConfiguration(config));
+    const auto send = [&](ActionEvent event) {
+        if (!readByCaller)
+            return m_service->feedback(t, a, event, { QStringLiteral("step") }).outcome;
+        const Lookup<ActionWithHistorySize> read = m_store->actions().actionWithHistorySize(a);
+        if (!read.found())
+            return FeedbackResult::Outcome::Store;
+        return m_service->feedback(t, *read, event, { QStringLiteral("step") }).outcome;
+    };
+    QCOMPARE(send(ActionEvent::Proceeding), FeedbackResult::Outcome::Applied);
+    QCOMPARE(send(ActionEvent::Proceeding), FeedbackResult::Outcome::Applied);
+    QCOMPARE(*m_store->actions().countStatus(a), entries + 2);
+    QCOMPARE(send(ActionEvent::Proceeding), FeedbackResult::Outcome::Quota);
+    QCOMPARE(*m_store->actions().countStatus(a), entries + 2);
+    QCOMPARE(send(ActionEvent::ClosedSuccess), FeedbackResult::Outcome::Applied);
+    QCOMPARE(m_store->actions().action(a)->state, ActionState::Finished);
 }
 
 void TestDeploymentService::invalidWeight()
