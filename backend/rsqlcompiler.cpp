@@ -14,7 +14,7 @@ namespace Flotilla {
 
 namespace {
 
-struct Failure
+struct CompileFailure
 {
     Rsql::ParseError error;
 };
@@ -176,7 +176,7 @@ public:
 private:
     [[noreturn]] static void fail(const Rsql::Comparison &c, const QString &message)
     {
-        throw Failure { { c.position, message } };
+        throw CompileFailure { { c.position, message } };
     }
 
     Field field(const Rsql::Comparison &c, QVariantList &binds) const
@@ -348,7 +348,7 @@ std::variant<SqlCondition, Rsql::ParseError> RsqlCompiler::compile(Entity entity
 {
     try {
         return Compiler(entity).compile(tree);
-    } catch (const Failure &f) {
+    } catch (const CompileFailure &f) {
         return f.error;
     }
 }

@@ -8,26 +8,26 @@ namespace Flotilla {
 
 namespace {
 
-constexpr std::array<const char *, 20> eventNames = { "Start",
-                                                      "StartForConfirmation",
-                                                      "Confirm",
-                                                      "Deny",
-                                                      "Cancel",
-                                                      "AutoClose",
-                                                      "ForceQuit",
-                                                      "Retrieved",
-                                                      "Proceeding",
-                                                      "Download",
-                                                      "Downloaded",
-                                                      "Warning",
-                                                      "ClosedSuccess",
-                                                      "ClosedFailure",
-                                                      "Canceled",
-                                                      "CancelClosed",
-                                                      "CancelRejected",
-                                                      "CancelFailed",
-                                                      "CancelProceeding",
-                                                      "CancelWarning" };
+constexpr std::array<const char *, 20> actionEventNames = { "Start",
+                                                            "StartForConfirmation",
+                                                            "Confirm",
+                                                            "Deny",
+                                                            "Cancel",
+                                                            "AutoClose",
+                                                            "ForceQuit",
+                                                            "Retrieved",
+                                                            "Proceeding",
+                                                            "Download",
+                                                            "Downloaded",
+                                                            "Warning",
+                                                            "ClosedSuccess",
+                                                            "ClosedFailure",
+                                                            "Canceled",
+                                                            "CancelClosed",
+                                                            "CancelRejected",
+                                                            "CancelFailed",
+                                                            "CancelProceeding",
+                                                            "CancelWarning" };
 
 HistoryStatus recordedStatus(ActionEvent event, ActionState to)
 {
@@ -71,7 +71,7 @@ HistoryStatus recordedStatus(ActionEvent event, ActionState to)
 
 QString nameOf(ActionEvent event)
 {
-    return QString::fromLatin1(eventNames.at(static_cast<std::size_t>(event)));
+    return QString::fromLatin1(actionEventNames.at(static_cast<std::size_t>(event)));
 }
 
 ActionStateMachine::ActionStateMachine(ActionState current, bool downloadOnly, QObject *parent)

@@ -5,7 +5,7 @@
 namespace Flotilla {
 
 namespace {
-constexpr std::array<const char *, 5> eventNames = { "Approve", "Deny", "Start", "Pause", "Resume" };
+constexpr std::array<const char *, 5> autoAssignmentEventNames = { "Approve", "Deny", "Start", "Pause", "Resume" };
 } // namespace
 
 QString nameOf(AutoAssignmentStatus status)
@@ -20,7 +20,7 @@ std::optional<AutoAssignmentStatus> autoAssignmentStatusFromString(const QString
 
 QString nameOf(AutoAssignmentEvent event)
 {
-    return QString::fromLatin1(eventNames.at(static_cast<std::size_t>(event)));
+    return QString::fromLatin1(autoAssignmentEventNames.at(static_cast<std::size_t>(event)));
 }
 
 AutoAssignmentStateMachine::AutoAssignmentStateMachine(AutoAssignmentStatus current, QObject *parent)

@@ -7,14 +7,14 @@
 namespace Flotilla {
 
 namespace {
-constexpr std::array<const char *, 8> eventNames = { "Polled",
-                                                     "Assigned",
-                                                     "ActionFinished",
-                                                     "ActionFinishedOthersPending",
-                                                     "ActionFailed",
-                                                     "ActionCanceled",
-                                                     "ActionCanceledOthersPending",
-                                                     "InstalledDeclared" };
+constexpr std::array<const char *, 8> targetEventNames = { "Polled",
+                                                           "Assigned",
+                                                           "ActionFinished",
+                                                           "ActionFinishedOthersPending",
+                                                           "ActionFailed",
+                                                           "ActionCanceled",
+                                                           "ActionCanceledOthersPending",
+                                                           "InstalledDeclared" };
 } // namespace
 
 QString nameOf(TargetState state)
@@ -29,7 +29,7 @@ std::optional<TargetState> targetStateFromString(QStringView name)
 
 QString nameOf(TargetEvent event)
 {
-    return QString::fromLatin1(eventNames.at(static_cast<std::size_t>(event)));
+    return QString::fromLatin1(targetEventNames.at(static_cast<std::size_t>(event)));
 }
 
 TargetStateMachine::TargetStateMachine(TargetState current, QObject *parent)
