@@ -217,8 +217,13 @@ std::optional<std::pair<Feedback, ActionWithHistorySize>> DdiServer::feedbackFor
     std::optional<Feedback> feedback = Feedback::decode(ctx.request.body(), &error);
     if (!feedback)
         return ctx.fail(Status::BadRequest, error.message), std::nullopt;
-    std::optional<ActionWithHistorySize> read = ownAction<ActionWithHistorySize>(
-        ctx, actionId, [this](qint64 id) { return m_actions.actionWithHistorySize(id); });
+    std::optional<ActionWithHistorySize> read
+        = ownAction<ActionWithHistorySize>(ctx, actionId, [this, &ctx, &actionId](qint64 id) {
+              // Read with the target (serve) for a feedback route; read here otherwise.
+              if (ctx.readAction && ctx.readAction->id == actionId)
+                  return Lookup<ActionWithHistorySize>(ctx.readAction->action);
+              return m_actions.actionWithHistorySize(id);
+          });
     if (!read)
         return std::nullopt;
     return std::pair { std::move(*feedback), std::move(*read) };

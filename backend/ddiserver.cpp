@@ -149,7 +149,7 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
     // joins the group itself: joinGroup.)
     if (!route.groups)
         closeGroup();
-    Context ctx { request, responder, {}, {}, 0, false, std::nullopt };
+    Context ctx { request, responder, {}, {}, 0, false, std::nullopt, std::nullopt };
     if (route.groups)
         joinGroup(ctx);
     serve(ctx, tenant, controllerId, route, arg);
@@ -229,11 +229,14 @@ void DdiServer::serve(Context &ctx, const QString &tenant, const QString &contro
     const bool tenantKnown = tenant.compare(m_settings.tenant, Qt::CaseInsensitive) == 0;
     const bool idValid = isValidControllerId(controllerId);
     if (tenantKnown && idValid) {
-        Lookup<DeviceTarget> found = m_targets.deviceTarget(controllerId);
+        Lookup<DeviceTarget> found
+            = route.groups ? targetWithAction(ctx, controllerId, arg) : m_targets.deviceTarget(controllerId);
         // Not "no such target": that would register it again, or refuse its token. The device sends again later.
         if (found.failed())
             return ctx.fail(Status::InternalServerError,
-                            u"the target could not be read: %1"_s.arg(found.error().message));
+                            (route.groups ? u"the target or its action could not be read: %1"_s
+                                          : u"the target could not be read: %1"_s)
+                                .arg(found.error().message));
         target = std::move(found).optional();
     }
     // Credentials first: an unauthenticated caller learns nothing about tenants or targets.
@@ -297,6 +300,19 @@ void DdiServer::serve(Context &ctx, const QString &tenant, const QString &contro
     ctx.target = *target;
     ctx.base = m_settings.externalUrl.baseFor(request);
     (this->*route.handler)(ctx, arg);
+}
+
+Lookup<DeviceTarget> DdiServer::targetWithAction(Context &ctx, const QString &controllerId, const QString &actionId)
+{
+    bool ok = false;
+    const qint64 id = actionId.toLongLong(&ok);
+    Lookup<DeviceTargetAndAction> read = m_actions.deviceTargetAndAction(m_targets, controllerId, ok ? id : 0);
+    if (read.failed())
+        return read.error();
+    if (read.absent())
+        return std::nullopt;
+    ctx.readAction = Context::ReadAction { actionId, std::move(read->action) };
+    return std::move(read->target);
 }
 
 bool DdiServer::gatewayMayActFor(const QString &controllerId) const

@@ -74,7 +74,8 @@ public:
         Handler handler;
         bool registers; // a gateway token registers an unknown target here (base poll, confirmation base)
         // Group commit (StoreSession::beginGroup): the feedback routes. Such requests handled in one turn of this
-        // thread's event loop share one commit, and each is answered once it is durable.
+        // thread's event loop share one commit, and each is answered once it is durable. Their arg is the action
+        // id, read together with the target (targetWithAction).
         bool groups = false;
     };
     static const QList<Route> &routes();
@@ -133,6 +134,8 @@ private:
     // This request's writes go into the open group (one is opened) and its answer waits for the commit.
     void joinGroup(Context &ctx);
     bool openGroup();
+    // A feedback route's target, and its action (ctx.readAction) in the same read.
+    Lookup<DeviceTarget> targetWithAction(Context &ctx, const QString &controllerId, const QString &actionId);
     void closeGroup(); // commits the open group, then answers its requests
 
     // The action the request names, if it is one of this target's; else answers 404 (500 when it could not be read).

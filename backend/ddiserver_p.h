@@ -106,6 +106,14 @@ struct DdiServer::Context
     };
     bool held = false; // in a group: answered once it is committed
     std::optional<Kept> kept; // the answer, when held
+    // A feedback route's action, read with the target (ActionStore::deviceTargetAndAction): its id as the path
+    // gave it, and the action when it is this target's.
+    struct ReadAction
+    {
+        QString id;
+        std::optional<ActionWithHistorySize> action;
+    };
+    std::optional<ReadAction> readAction;
 
     void send(const QByteArray &json, DdiDetail::Status status = DdiDetail::Status::Ok,
               QHttpHeaders headers = DdiDetail::jsonHeaders())

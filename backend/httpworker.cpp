@@ -3,6 +3,7 @@
 #include "backend/operatoraccounts.h"
 #include "backend/serverconfig.h"
 #include "backend/sqlstore.h"
+#include "backend/threadhandoff.h"
 #include "engine/deploymentservice.h"
 #include "engine/rolloutservice.h"
 
@@ -38,7 +39,7 @@ HttpWorker::HttpWorker(const HttpStack::Shared &shared, const HttpStack &first, 
 HttpWorker::~HttpWorker()
 {
     if (m_context)
-        QMetaObject::invokeMethod(m_context, [this] { m_parts.reset(); }, Qt::BlockingQueuedConnection);
+        invokeOnThread(m_context, [this] { m_parts.reset(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     delete m_context; // its thread has ended
@@ -50,7 +51,7 @@ bool HttpWorker::start(QString *error)
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
     bool ok = false;
-    QMetaObject::invokeMethod(
+    invokeOnThread(
         m_context,
         [this, error, &ok] {
             auto parts = std::make_unique<Parts>();
@@ -77,7 +78,7 @@ bool HttpWorker::start(QString *error)
 void HttpWorker::close()
 {
     if (m_context)
-        QMetaObject::invokeMethod(
+        invokeOnThread(
             m_context,
             [this] {
                 if (m_parts)

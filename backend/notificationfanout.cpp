@@ -1,4 +1,5 @@
 #include "backend/notificationfanout.h"
+#include "backend/threadhandoff.h"
 
 #include <QMetaObject>
 #include <QObject>
@@ -22,7 +23,7 @@ void NotificationFanout::deliver(const QString &channel, const QString &payload)
     QMutexLocker locker(&m_lock);
     for (auto it = m_subscribers.cbegin(); it != m_subscribers.cend(); ++it) {
         // Queued on the subscriber's thread (even the caller's own: never inside what the caller is doing).
-        QMetaObject::invokeMethod(
+        invokeOnThread(
             it.key(), [callback = it.value(), channel, payload] { callback(channel, payload); }, Qt::QueuedConnection);
     }
 }

@@ -2,6 +2,7 @@
 
 #include "backend/backendlogging.h"
 #include "backend/sqlstore.h"
+#include "backend/threadhandoff.h"
 
 #include <QAtomicInteger>
 #include <QHash>
@@ -157,7 +158,7 @@ bool PostgresListener::start(const QString &url, QString *error)
     m_connection = new PostgresListenerConnection(url, m_notifications);
     m_connection->moveToThread(&m_thread);
     bool ok = false;
-    QMetaObject::invokeMethod(
+    invokeOnThread(
         m_connection,
         [this, error, &ok] {
             QString why;
@@ -172,7 +173,7 @@ bool PostgresListener::start(const QString &url, QString *error)
 PostgresListener::~PostgresListener()
 {
     if (m_connection) // closed and deleted on its thread
-        QMetaObject::invokeMethod(m_connection, [this] { delete m_connection; }, Qt::BlockingQueuedConnection);
+        invokeOnThread(m_connection, [this] { delete m_connection; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -181,8 +182,7 @@ bool PostgresListener::listen(const QString &channel, QString *error)
 {
     bool ok = false;
     QString why;
-    QMetaObject::invokeMethod(
-        m_connection, [&] { ok = m_connection->listen(channel, &why); }, Qt::BlockingQueuedConnection);
+    invokeOnThread(m_connection, [&] { ok = m_connection->listen(channel, &why); }, Qt::BlockingQueuedConnection);
     if (!ok)
         *error = u"listening to %1: %2"_s.arg(channel, why);
     return ok;

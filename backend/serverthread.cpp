@@ -1,6 +1,7 @@
 #include "backend/serverthread.h"
 
 #include "backend/server.h"
+#include "backend/threadhandoff.h"
 
 #include <QNetworkInterface>
 
@@ -22,7 +23,7 @@ ServerThread::~ServerThread()
 {
     if (m_server) {
         // The server's objects belong to its thread: they are destroyed there.
-        QMetaObject::invokeMethod(m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
+        invokeOnThread(m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
         m_server = nullptr;
     }
     m_thread.quit();
@@ -37,20 +38,20 @@ void ServerThread::start()
     m_server->moveToThread(&m_thread);
     m_thread.start();
     const ServerConfig config = m_config;
-    QMetaObject::invokeMethod(m_server, [this, server = m_server, config] {
+    invokeOnThread(m_server, [this, server = m_server, config] {
         // On the server's thread: the store, listener and HTTP server are created here and stay here.
         if (server->start()) {
             const QString local = server->url();
             const QString device = deviceUrl(config, server->port());
             const auto credential = server->localCredential();
-            QMetaObject::invokeMethod(this, [this, local, device, credential] {
+            invokeOnThread(this, [this, local, device, credential] {
                 m_running = true;
                 m_credential = credential;
                 Q_EMIT started(local, device);
             });
         } else {
             const QString error = server->errorString();
-            QMetaObject::invokeMethod(this, [this, error] { Q_EMIT failed(error); });
+            invokeOnThread(this, [this, error] { Q_EMIT failed(error); });
         }
     });
 }

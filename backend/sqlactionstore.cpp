@@ -265,6 +265,30 @@ Lookup<ActionWithHistorySize> SqlActionStore::actionWithHistorySize(qint64 id)
     return ActionWithHistorySize { actionFrom(q), q.value(size).toInt() };
 }
 
+Lookup<DeviceTargetAndAction> SqlActionStore::deviceTargetAndAction(TargetStore &, const QString &controllerId,
+                                                                    qint64 actionId)
+{
+    // The action's columns first (actionFrom reads from 0), all null when the target has no such action.
+    static const QString sql
+        = QStringLiteral(
+              "SELECT a.%1, (SELECT COUNT(*) FROM action_status WHERE action_id = a.id), t.%2 FROM targets t "
+              "LEFT JOIN actions a ON a.id = ? AND a.target_id = t.id WHERE t.controller_id = ?")
+              .arg(QString(actionColumns).replace(u", "_s, u", a."_s),
+                   QString(deviceTargetColumns).replace(u", "_s, u", t."_s));
+    static const int size = int(actionColumns.count(u',')) + 1;
+    QSqlQuery &q = prepared(sql);
+    q.addBindValue(actionId);
+    q.addBindValue(controllerId);
+    if (!q.exec())
+        return failed(QStringLiteral("reading action %1 of target %2").arg(actionId).arg(controllerId), q);
+    if (!q.next())
+        return std::nullopt;
+    DeviceTargetAndAction read { deviceTargetFrom(q, size + 1, controllerId), std::nullopt };
+    if (!q.value(0).isNull())
+        read.action = ActionWithHistorySize { actionFrom(q), q.value(size).toInt() };
+    return read;
+}
+
 Result<bool> SqlActionStore::recordFeedbackOnce(qint64 actionId, const QString &key)
 {
     QSqlQuery &q = prepared(

@@ -31,6 +31,9 @@ public:
     Result<QList<ActionStatusEntry>> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) override;
     Result<int> countStatus(qint64 actionId) override;
     Lookup<ActionWithHistorySize> actionWithHistorySize(qint64 id) override;
+    // One statement (targets LEFT JOIN actions); targets is not asked.
+    Lookup<DeviceTargetAndAction> deviceTargetAndAction(TargetStore &targets, const QString &controllerId,
+                                                        qint64 actionId) override;
     Result<bool> recordFeedbackOnce(qint64 actionId, const QString &key) override;
     // A few statements per thousand targets or actions (multi-row statements); on SQLite, where a statement is no
     // round trip, the new actions are inserted one by one.

@@ -388,10 +388,8 @@ Result<void> SqlStore::begin()
     // group, an outermost scope is a savepoint instead: its rollback undoes only its own work.
     if (m_txDepth++ > 0) {
         if (m_group && m_txDepth == 2) {
-            QSqlQuery q(m_db);
-            if (!q.exec(QStringLiteral("SAVEPOINT flotilla_group"))) {
+            if (!openSavepoint()) {
                 --m_txDepth;
-                m_error = QStringLiteral("beginning a savepoint: %1").arg(q.lastError().text());
                 return Failure { QStringLiteral("flotilla.store"), m_error };
             }
             m_savepointChanges = m_changes.size();
@@ -440,13 +438,7 @@ Result<void> SqlStore::commit()
                 return Failure { QStringLiteral("flotilla.store"),
                                  QStringLiteral("an inner scope rolled back: %1").arg(why) };
             }
-            QSqlQuery q(m_db);
-            if (!q.exec(QStringLiteral("RELEASE SAVEPOINT flotilla_group"))) {
-                m_error = QStringLiteral("releasing a savepoint: %1").arg(q.lastError().text());
-                const QString why = m_error;
-                rollbackSavepoint();
-                return Failure { QStringLiteral("flotilla.store"), why };
-            }
+            m_savepointKept = true; // released by the next scope's savepoint or the group's commit
             return {};
         }
         if (m_rollbackOnly)
@@ -493,11 +485,27 @@ void SqlStore::rollbackSavepoint()
     m_pendingNotifications.resize(std::min(m_pendingNotifications.size(), m_savepointNotifications));
     m_config.reset(); // a rolled-back configuration change must not survive in the cache
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT flotilla_group"))
-        || !q.exec(QStringLiteral("RELEASE SAVEPOINT flotilla_group"))) {
+    if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT flotilla_group"))) {
         m_error = QStringLiteral("rolling back a savepoint: %1").arg(q.lastError().text());
         m_groupDoomed = true;
     }
+    m_savepointKept = true; // ROLLBACK TO keeps the (now empty) savepoint
+}
+
+bool SqlStore::openSavepoint()
+{
+    QSqlQuery q(m_db);
+    bool opened = false;
+    if (!std::exchange(m_savepointKept, false))
+        opened = q.exec(QStringLiteral("SAVEPOINT flotilla_group"));
+    else if (m_postgres) // one round trip: PostgreSQL's simple query protocol runs both
+        opened = q.exec(QStringLiteral("RELEASE SAVEPOINT flotilla_group; SAVEPOINT flotilla_group"));
+    else // SQLite runs one statement per call; no round trip to save
+        opened = q.exec(QStringLiteral("RELEASE SAVEPOINT flotilla_group"))
+            && q.exec(QStringLiteral("SAVEPOINT flotilla_group"));
+    if (!opened)
+        m_error = QStringLiteral("beginning a savepoint: %1").arg(q.lastError().text());
+    return opened;
 }
 
 Result<void> SqlStore::beginGroup()
@@ -508,6 +516,7 @@ Result<void> SqlStore::beginGroup()
         return begun;
     m_group = true;
     m_groupDoomed = false;
+    m_savepointKept = false;
     return {};
 }
 

@@ -138,8 +138,12 @@ private:
     bool m_rollbackOnly = false;
     // Group commit: depth 1 is the group's transaction, each depth-2 scope a savepoint. What the savepoint found
     // queued (changes, notifications) stays when it rolls back; a savepoint that cannot be undone dooms the group.
+    // A scope's savepoint is not released when the scope ends: the next scope's begin releases it and sets its own in
+    // one round trip on PostgreSQL, and the group's COMMIT releases the last (a report costs one statement less).
     bool m_group = false;
     bool m_groupDoomed = false;
+    bool m_savepointKept = false;
+    bool openSavepoint();
     qsizetype m_savepointChanges = 0;
     qsizetype m_savepointNotifications = 0;
     std::function<void(const QList<StoreChange> &)> m_listener;

@@ -71,6 +71,21 @@ inline Action actionFrom(const QSqlQuery &q)
     return a;
 }
 
+// What a device's request reads of its target (DeviceTarget), in the columns from `first` on.
+inline const QString deviceTargetColumns
+    = QStringLiteral("id, state, security_token, address, last_poll, installed_ds, request_attributes");
+inline DeviceTarget deviceTargetFrom(const QSqlQuery &q, int first, const QString &controllerId)
+{
+    return DeviceTarget { q.value(first).toLongLong(),
+                          controllerId,
+                          TargetState(q.value(first + 1).toInt()),
+                          q.value(first + 2).toString(),
+                          q.value(first + 3).toString(),
+                          fromMs(q.value(first + 4)),
+                          q.value(first + 5).toLongLong(),
+                          q.value(first + 6).toInt() != 0 };
+}
+
 inline const QString targetColumns = QStringLiteral(
     "id, controller_id, name, description, state, security_token, address, last_poll, installed_ds, assigned_ds, "
     "auto_confirm, auto_confirm_initiator, auto_confirm_remark, created_at, request_attributes, target_type, "

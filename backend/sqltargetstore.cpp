@@ -98,16 +98,15 @@ Lookup<Target> SqlTargetStore::targetByControllerId(const QString &controllerId)
 // lookup itself: the device queries read only the columns they need.
 Lookup<DeviceTarget> SqlTargetStore::deviceTarget(const QString &controllerId)
 {
-    QSqlQuery &q = prepared(QStringLiteral("SELECT id, state, security_token, address, last_poll, installed_ds, "
-                                           "request_attributes FROM targets WHERE controller_id = ?"));
+    static const QString sql
+        = QStringLiteral("SELECT %1 FROM targets WHERE controller_id = ?").arg(deviceTargetColumns);
+    QSqlQuery &q = prepared(sql);
     q.addBindValue(controllerId);
     if (!q.exec())
         return failed(QStringLiteral("reading target %1").arg(controllerId), q);
     if (!q.next())
         return std::nullopt;
-    return DeviceTarget { q.value(0).toLongLong(), controllerId,           TargetState(q.value(1).toInt()),
-                          q.value(2).toString(),   q.value(3).toString(),  fromMs(q.value(4)),
-                          q.value(5).toLongLong(), q.value(6).toInt() != 0 };
+    return deviceTargetFrom(q, 0, controllerId);
 }
 
 // Not the group: an indexed column written on every state change would cost every feedback an index update

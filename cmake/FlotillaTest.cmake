@@ -21,4 +21,9 @@ function(flotilla_add_test source)
     set(env "QT_QPA_PLATFORM=offscreen" "QT_LOGGING_RULES=*.debug=false" "FLOTILLA_BIN_DIR=${CMAKE_BINARY_DIR}/bin"
             ${ARG_ENVIRONMENT})
     set_tests_properties(${dir}/${short} PROPERTIES ENVIRONMENT "${env}" LABELS "${dir};${ARG_LABELS}")
+    # Tests labelled "threads" drive the server's threads (HTTP threads, the embedded server's worker thread, the
+    # group-commit writer, PostgreSQL listeners); the tsan preset builds and runs only them (target thread_tests).
+    if("threads" IN_LIST ARG_LABELS)
+        set_property(GLOBAL APPEND PROPERTY FLOTILLA_THREAD_TESTS ${name})
+    endif()
 endfunction()

@@ -1,5 +1,7 @@
 #include "engine/actionstore.h"
 
+#include "engine/targetstore.h"
+
 namespace Flotilla {
 
 Lookup<ActionWithHistorySize> ActionStore::actionWithHistorySize(qint64 id)
@@ -13,6 +15,23 @@ Lookup<ActionWithHistorySize> ActionStore::actionWithHistorySize(qint64 id)
     if (!size)
         return size.error();
     return ActionWithHistorySize { std::move(*read), *size };
+}
+
+Lookup<DeviceTargetAndAction> ActionStore::deviceTargetAndAction(TargetStore &targets, const QString &controllerId,
+                                                                 qint64 actionId)
+{
+    Lookup<DeviceTarget> target = targets.deviceTarget(controllerId);
+    if (target.failed())
+        return target.error();
+    if (target.absent())
+        return std::nullopt;
+    Lookup<ActionWithHistorySize> action = actionWithHistorySize(actionId);
+    if (action.failed())
+        return action.error();
+    DeviceTargetAndAction read { std::move(*target), std::move(action).optional() };
+    if (read.action && read.action->action.targetId != read.target.id)
+        read.action.reset();
+    return read;
 }
 
 Result<QHash<qint64, QList<Action>>> ActionStore::openActionsOfTargets(const QList<qint64> &targetIds)

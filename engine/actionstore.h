@@ -2,6 +2,7 @@
 
 #include "engine/action.h"
 #include "engine/result.h"
+#include "engine/target.h"
 
 #include <QHash>
 #include <QList>
@@ -17,6 +18,17 @@ struct ActionWithHistorySize
     Action action;
     int historySize = 0;
 };
+
+// What a device's feedback about one of its actions reads first: its target (by controller id; authentication needs
+// it) and that action with its history size, absent when the target has no action of that id (none, or another
+// target's: both are unknown to this device).
+struct DeviceTargetAndAction
+{
+    DeviceTarget target;
+    std::optional<ActionWithHistorySize> action;
+};
+
+class TargetStore;
 
 // Actions (a distribution set on its way to one target) and their status history.
 class ActionStore
@@ -44,6 +56,10 @@ public:
     virtual Result<int> countStatus(qint64 actionId) = 0;
     // action() and countStatus() in one read. This default calls both; a SQL store asks one statement.
     virtual Lookup<ActionWithHistorySize> actionWithHistorySize(qint64 id);
+    // The target of controllerId and its action actionId (absent: no such target). This default asks targets and
+    // actionWithHistorySize() apart; a SQL store asks one statement (a round trip less for every DDI feedback).
+    virtual Lookup<DeviceTargetAndAction> deviceTargetAndAction(TargetStore &targets, const QString &controllerId,
+                                                                qint64 actionId);
 
     // Records that a feedback with this key was applied to the action: true, or false if it was already recorded (a
     // device re-sending after a timeout), so the caller changes nothing the second time. A failure is neither: the

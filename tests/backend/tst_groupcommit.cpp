@@ -126,8 +126,24 @@ void TestGroupCommit::aFailedStatementLosesOnlyItsTransaction()
         QVERIFY2(m_store->targets().insertTarget(targetNamed(u"after"_s)), qPrintable(m_store->lastError()));
         QVERIFY(tx.commit());
     }
+    // A scope's savepoint is released by the next scope's (or the group's commit): two failures in a row, and a
+    // failure as the group's last scope, still lose only their own work.
+    for (int i = 0; i < 2; ++i) {
+        StoreTransaction tx(*m_store);
+        QVERIFY(m_store->targets().insertTarget(targetNamed(u"lost-%1"_s.arg(i))));
+        QVERIFY(!m_store->targets().insertTarget(targetNamed(u"taken"_s)));
+    }
+    {
+        StoreTransaction tx(*m_store);
+        QVERIFY2(m_store->targets().insertTarget(targetNamed(u"last"_s)), qPrintable(m_store->lastError()));
+        QVERIFY(tx.commit());
+    }
+    {
+        StoreTransaction tx(*m_store);
+        QVERIFY(!m_store->targets().insertTarget(targetNamed(u"taken"_s)));
+    }
     QVERIFY2(m_store->endGroup(), qPrintable(m_store->lastError()));
-    QCOMPARE(controllerIds(), QStringList({ u"after"_s, u"before"_s, u"taken"_s }));
+    QCOMPARE(controllerIds(), QStringList({ u"after"_s, u"before"_s, u"last"_s, u"taken"_s }));
 }
 
 void TestGroupCommit::nothingIsSeenBeforeTheGroupCommits()

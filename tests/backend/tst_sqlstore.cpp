@@ -30,6 +30,7 @@ private Q_SLOTS:
     void feedbackReceiptOnce();
     void statusHistoryPaging();
     void actionWithItsHistorySize();
+    void deviceTargetWithItsAction();
     void forecastHistoryTimesTheDeviceFromRetrieval();
     void tenantConfiguration();
     void presentationLookupUsesIndex();
@@ -480,6 +481,54 @@ void TestSqlStore::actionWithItsHistorySize()
     QCOMPARE(m_store->actions().actionWithHistorySize(a.id)->historySize, 3);
     QCOMPARE(m_store->actions().actionWithHistorySize(other.id)->historySize, 1);
     QVERIFY(m_store->actions().actionWithHistorySize(a.id + other.id + 1000).absent());
+}
+
+// What a DDI feedback reads before it is applied: its target and that target's action, in one statement. The
+// engine's default (two reads, ActionStore::deviceTargetAndAction) is the reference it must agree with.
+void TestSqlStore::deviceTargetWithItsAction()
+{
+    const Action a = makeAction();
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(m_store->actions().appendStatus(a.id, { a.createdAt.addSecs(i), HistoryStatus::Running, {}, {} }));
+    const QString controllerId = m_store->targets().target(a.targetId)->controllerId;
+    Action foreign = a; // another target's action
+    foreign.targetId = makeTarget(u"someone-else"_s);
+    foreign.id = m_store->actions().insertAction(foreign).value();
+    QVERIFY(m_store->targets().recordPoll({ a.targetId, a.createdAt, u"10.1.2.3"_s }, TargetState::Pending));
+
+    SqlActionStore &actions = m_store->actions();
+    const auto both = [&](const QString &id, qint64 actionId) {
+        return std::pair { actions.deviceTargetAndAction(m_store->targets(), id, actionId),
+                           actions.ActionStore::deviceTargetAndAction(m_store->targets(), id, actionId) };
+    };
+    {
+        const auto [read, reference] = both(controllerId, a.id);
+        QVERIFY(read.found() && reference.found());
+        QCOMPARE(read->target.id, a.targetId);
+        QCOMPARE(read->target.controllerId, controllerId);
+        QCOMPARE(read->target.securityToken, reference->target.securityToken);
+        QVERIFY(!read->target.securityToken.isEmpty());
+        QCOMPARE(read->target.state, TargetState::Pending);
+        QCOMPARE(read->target.address, u"10.1.2.3"_s);
+        QCOMPARE(read->target.lastPoll, reference->target.lastPoll);
+        QCOMPARE(read->target.installedDistributionSetId, reference->target.installedDistributionSetId);
+        QCOMPARE(read->target.requestAttributes, reference->target.requestAttributes);
+        QVERIFY(read->action && reference->action);
+        QCOMPARE(read->action->action.id, a.id);
+        QCOMPARE(read->action->action.distributionSetId, reference->action->action.distributionSetId);
+        QCOMPARE(read->action->action.state, reference->action->action.state);
+        QCOMPARE(read->action->action.createdAt, reference->action->action.createdAt);
+        QCOMPARE(read->action->historySize, 2);
+        QCOMPARE(reference->action->historySize, 2);
+    }
+    for (const qint64 notHers : { foreign.id, foreign.id + 1000, qint64(0) }) {
+        const auto [read, reference] = both(controllerId, notHers);
+        QVERIFY(read.found() && reference.found());
+        QCOMPARE(read->target.id, a.targetId);
+        QVERIFY2(!read->action && !reference->action, "another target's action, or none, is unknown");
+    }
+    const auto [unknown, unknownReference] = both(u"nobody"_s, a.id);
+    QVERIFY(unknown.absent() && unknownReference.absent());
 }
 
 // The rollout forecast's install time: from the device fetching the action to its closing feedback, not from
