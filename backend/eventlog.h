@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <deque>
+#include <mutex>
 #include <optional>
 
 namespace Flotilla {
@@ -36,7 +37,7 @@ public:
     quint64 lastSequence() const;
     int capacity() const { return m_capacity; }
     // Held while a client reads what it missed and connects to published(), so that no event falls in between.
-    QRecursiveMutex &lock() const { return m_lock; }
+    std::recursive_mutex &lock() const { return m_lock; }
     // The events after `sequence`; nullopt when some of them are no longer kept (the client must resync).
     std::optional<QList<Event>> since(quint64 sequence) const;
 
@@ -45,7 +46,9 @@ Q_SIGNALS:
 
 private:
     quint64 append(const Event &e);
-    mutable QRecursiveMutex m_lock;
+    // Not QRecursiveMutex: that one locks inside libQt6Core, which ThreadSanitizer does not see (Debian's Qt is not
+    // built for it); a pthread mutex it does.
+    mutable std::recursive_mutex m_lock;
     int m_capacity;
     quint64 m_next = 1;
     std::deque<Event> m_events;
