@@ -33,7 +33,9 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     Q_EMIT polled(t.id, t.controllerId);
     if (m_metrics)
         m_metrics->recordPoll();
-    const Result<DeploymentService::PollAnswer> answer = m_deployment.poll(t.id);
+    // The open actions were read with the target (serve), unless the poll registered it.
+    const Result<DeploymentService::PollAnswer> answer
+        = ctx.openActions ? m_deployment.poll(t.id, *std::move(ctx.openActions)) : m_deployment.poll(t.id);
     if (!answer)
         return ctx.fail(Status::InternalServerError,
                         u"the poll could not be answered: %1"_s.arg(answer.error().message));

@@ -68,7 +68,7 @@ const QList<DdiServer::Route> &DdiServer::routes()
     using M = QHttpServerRequest::Method;
     using D = DdiServer;
     static const QList<Route> table = {
-        { M::Get, QString(), &D::basePoll, true },
+        { M::Get, QString(), &D::basePoll, true, false, true },
         { M::Put, u"/configData"_s, &D::putConfigData, false },
         { M::Get, u"/deploymentBase/<arg>"_s, &D::getDeploymentBase, false },
         { M::Post, u"/deploymentBase/<arg>/feedback"_s, &D::postDeploymentFeedback, false, true },
@@ -149,7 +149,7 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
     // joins the group itself: joinGroup.)
     if (!route.groups)
         closeGroup();
-    Context ctx { request, responder, {}, {}, 0, false, std::nullopt, std::nullopt };
+    Context ctx { request, responder, {}, {}, 0, false, std::nullopt, std::nullopt, std::nullopt };
     if (route.groups)
         joinGroup(ctx);
     serve(ctx, tenant, controllerId, route, arg);
@@ -229,13 +229,17 @@ void DdiServer::serve(Context &ctx, const QString &tenant, const QString &contro
     const bool tenantKnown = tenant.compare(m_settings.tenant, Qt::CaseInsensitive) == 0;
     const bool idValid = isValidControllerId(controllerId);
     if (tenantKnown && idValid) {
-        Lookup<DeviceTarget> found
-            = route.groups ? targetWithAction(ctx, controllerId, arg) : m_targets.deviceTarget(controllerId);
+        // A feedback reads its action, and a poll the open actions, with the target: one statement on SQL.
+        Lookup<DeviceTarget> found = route.groups ? targetWithAction(ctx, controllerId, arg)
+            : route.readsOpenActions              ? targetWithOpenActions(ctx, controllerId)
+                                                  : m_targets.deviceTarget(controllerId);
         // Not "no such target": that would register it again, or refuse its token. The device sends again later.
         if (found.failed())
             return ctx.fail(Status::InternalServerError,
                             (route.groups ? u"the target or its action could not be read: %1"_s
-                                          : u"the target could not be read: %1"_s)
+                                 : route.readsOpenActions
+                                 ? u"the target could not be read (with its open actions): %1"_s
+                                 : u"the target could not be read: %1"_s)
                                 .arg(found.error().message));
         target = std::move(found).optional();
     }
@@ -312,6 +316,17 @@ Lookup<DeviceTarget> DdiServer::targetWithAction(Context &ctx, const QString &co
     if (read.absent())
         return std::nullopt;
     ctx.readAction = Context::ReadAction { actionId, std::move(read->action) };
+    return std::move(read->target);
+}
+
+Lookup<DeviceTarget> DdiServer::targetWithOpenActions(Context &ctx, const QString &controllerId)
+{
+    Lookup<DeviceTargetAndOpenActions> read = m_actions.deviceTargetAndOpenActions(m_targets, controllerId);
+    if (read.failed())
+        return read.error();
+    if (read.absent())
+        return std::nullopt;
+    ctx.openActions = std::move(read->open);
     return std::move(read->target);
 }
 

@@ -77,6 +77,8 @@ public:
         // thread's event loop share one commit, and each is answered once it is durable. Their arg is the action
         // id, read together with the target (targetWithAction).
         bool groups = false;
+        // The base poll: the target's open actions are read with it (targetWithOpenActions).
+        bool readsOpenActions = false;
     };
     static const QList<Route> &routes();
     // A route's full path as the metrics name it: "/{tenant}/controller/v1/{controllerId}/deploymentBase/{actionId}".
@@ -136,6 +138,8 @@ private:
     bool openGroup();
     // A feedback route's target, and its action (ctx.readAction) in the same read.
     Lookup<DeviceTarget> targetWithAction(Context &ctx, const QString &controllerId, const QString &actionId);
+    // The base poll's target, and its open actions (ctx.openActions) in the same read.
+    Lookup<DeviceTarget> targetWithOpenActions(Context &ctx, const QString &controllerId);
     void closeGroup(); // commits the open group, then answers its requests
 
     // The action the request names, if it is one of this target's; else answers 404 (500 when it could not be read).

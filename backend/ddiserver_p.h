@@ -114,6 +114,7 @@ struct DdiServer::Context
         std::optional<ActionWithHistorySize> action;
     };
     std::optional<ReadAction> readAction;
+    std::optional<QList<Action>> openActions; // the base poll's, read with the target
 
     void send(const QByteArray &json, DdiDetail::Status status = DdiDetail::Status::Ok,
               QHttpHeaders headers = DdiDetail::jsonHeaders())

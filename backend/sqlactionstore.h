@@ -34,6 +34,8 @@ public:
     // One statement (targets LEFT JOIN actions); targets is not asked.
     Lookup<DeviceTargetAndAction> deviceTargetAndAction(TargetStore &targets, const QString &controllerId,
                                                         qint64 actionId) override;
+    Lookup<DeviceTargetAndOpenActions> deviceTargetAndOpenActions(TargetStore &targets,
+                                                                  const QString &controllerId) override;
     Result<bool> recordFeedbackOnce(qint64 actionId, const QString &key) override;
     // A few statements per thousand targets or actions (multi-row statements); on SQLite, where a statement is no
     // round trip, the new actions are inserted one by one.
@@ -86,8 +88,13 @@ public:
     };
     Result<ActionOutcomes> actionOutcomes(qint64 sinceMs, int limit = 10000);
 
-    // The query plan of the open-actions lookup every poll runs (EXPLAIN), for benchmarks and tests.
+    // The query plans (EXPLAIN), for benchmarks and tests: of the open-actions lookup (openActionsForPoll, and a
+    // poll after it closed an action), and of the read every DDI poll runs (deviceTargetAndOpenActions).
     QString explainOpenActions(qint64 targetId);
+    QString explainPollRead(const QString &controllerId);
+
+private:
+    QString explain(const QString &select, const QString &what);
 };
 
 } // namespace Flotilla

@@ -34,6 +34,20 @@ Lookup<DeviceTargetAndAction> ActionStore::deviceTargetAndAction(TargetStore &ta
     return read;
 }
 
+Lookup<DeviceTargetAndOpenActions> ActionStore::deviceTargetAndOpenActions(TargetStore &targets,
+                                                                           const QString &controllerId)
+{
+    Lookup<DeviceTarget> target = targets.deviceTarget(controllerId);
+    if (target.failed())
+        return target.error();
+    if (target.absent())
+        return std::nullopt;
+    Result<QList<Action>> open = openActionsForPoll(target->id);
+    if (!open)
+        return open.error();
+    return DeviceTargetAndOpenActions { std::move(*target), std::move(open).value() };
+}
+
 Result<QHash<qint64, QList<Action>>> ActionStore::openActionsOfTargets(const QList<qint64> &targetIds)
 {
     QHash<qint64, QList<Action>> open;

@@ -28,6 +28,13 @@ struct DeviceTargetAndAction
     std::optional<ActionWithHistorySize> action;
 };
 
+// What a device's poll reads first: its target and its open actions as openActionsForPoll() reads them.
+struct DeviceTargetAndOpenActions
+{
+    DeviceTarget target;
+    QList<Action> open;
+};
+
 class TargetStore;
 
 // Actions (a distribution set on its way to one target) and their status history.
@@ -60,6 +67,10 @@ public:
     // actionWithHistorySize() apart; a SQL store asks one statement (a round trip less for every DDI feedback).
     virtual Lookup<DeviceTargetAndAction> deviceTargetAndAction(TargetStore &targets, const QString &controllerId,
                                                                 qint64 actionId);
+    // The target of controllerId and its open actions (openActionsForPoll()); absent: no such target. The same
+    // default and the same one statement on SQL (a round trip less for every DDI poll).
+    virtual Lookup<DeviceTargetAndOpenActions> deviceTargetAndOpenActions(TargetStore &targets,
+                                                                          const QString &controllerId);
 
     // Records that a feedback with this key was applied to the action: true, or false if it was already recorded (a
     // device re-sending after a timeout), so the caller changes nothing the second time. A failure is neither: the

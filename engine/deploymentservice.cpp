@@ -568,10 +568,16 @@ Result<bool> DeploymentService::closeWithoutWindow(const Action &action, qint64 
 
 Result<DeploymentService::PollAnswer> DeploymentService::poll(qint64 targetId)
 {
-    const QDateTime now = m_clock.now();
     Result<QList<Action>> open = m_actions.openActionsForPoll(targetId);
     if (!open)
         return open.error();
+    return poll(targetId, std::move(open).value());
+}
+
+Result<DeploymentService::PollAnswer> DeploymentService::poll(qint64 targetId, QList<Action> read)
+{
+    const QDateTime now = m_clock.now();
+    Result<QList<Action>> open = std::move(read);
     // An action whose maintenance schedule has no window left is canceled on the next poll.
     bool canceled = false;
     for (const Action &presentable : std::as_const(*open)) {

@@ -114,6 +114,8 @@ public:
     // What the device sees on its next poll, and how long it should sleep; cancels actions whose maintenance
     // schedule has no window left. A failed read is the store's Failure, never "nothing to do".
     Result<PollAnswer> poll(qint64 targetId);
+    // The same for open actions the caller has just read (ActionStore::deviceTargetAndOpenActions).
+    Result<PollAnswer> poll(qint64 targetId, QList<Action> open);
     Result<Presentation> presentationFor(qint64 targetId)
     {
         Result<PollAnswer> answer = poll(targetId);

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void statusHistoryPaging();
     void actionWithItsHistorySize();
     void deviceTargetWithItsAction();
+    void deviceTargetWithItsOpenActions();
     void forecastHistoryTimesTheDeviceFromRetrieval();
     void tenantConfiguration();
     void presentationLookupUsesIndex();
@@ -531,6 +532,71 @@ void TestSqlStore::deviceTargetWithItsAction()
     QVERIFY(unknown.absent() && unknownReference.absent());
 }
 
+// What a DDI poll reads: its target and its open actions in presentation order (highest weight, then oldest), in
+// one statement that must agree with the engine's default (deviceTarget, then openActionsForPoll).
+void TestSqlStore::deviceTargetWithItsOpenActions()
+{
+    SqlActionStore &actions = m_store->actions();
+    const auto both = [&](const QString &id) {
+        return std::pair { actions.deviceTargetAndOpenActions(m_store->targets(), id),
+                           actions.ActionStore::deviceTargetAndOpenActions(m_store->targets(), id) };
+    };
+    const auto ids = [](const QList<Action> &list) {
+        QList<qint64> out;
+        for (const Action &a : list)
+            out.append(a.id);
+        return out;
+    };
+    const qint64 target = makeTarget(u"polling"_s);
+    {
+        const auto [read, reference] = both(u"polling"_s);
+        QVERIFY(read.found() && reference.found());
+        QCOMPARE(read->target.id, target);
+        QVERIFY2(read->open.isEmpty() && reference->open.isEmpty(), "no actions: one row of nulls, no action");
+    }
+    Action a;
+    a.targetId = target;
+    a.distributionSetId = makeSet();
+    a.createdAt = QDateTime::currentDateTimeUtc();
+    const auto insert = [&](int weight, ActionState state) {
+        Action b = a;
+        b.weight = weight;
+        b.state = state;
+        return actions.insertAction(b).value();
+    };
+    const qint64 light = insert(100, ActionState::Running);
+    const qint64 heavy = insert(500, ActionState::Running);
+    const qint64 lightLater = insert(100, ActionState::Running);
+    insert(900, ActionState::Finished); // closed: not open
+    Action foreign = a;
+    foreign.targetId = makeTarget(u"neighbour"_s);
+    QVERIFY(actions.insertAction(foreign));
+    Action windowed = a;
+    windowed.weight = 100;
+    windowed.maintenanceWindow = MaintenanceSchedule::create(u"0 0 3 * * ?"_s, u"01:00:00"_s, u"+00:00"_s);
+    QVERIFY(windowed.maintenanceWindow);
+    windowed.id = actions.insertAction(windowed).value();
+
+    const auto [read, reference] = both(u"polling"_s);
+    QVERIFY(read.found() && reference.found());
+    QCOMPARE(read->target.id, target);
+    QCOMPARE(read->target.securityToken, reference->target.securityToken);
+    QCOMPARE(ids(read->open), QList<qint64>({ heavy, light, lightLater, windowed.id }));
+    QCOMPARE(ids(read->open), ids(reference->open));
+    for (qsizetype i = 0; i < read->open.size(); ++i) {
+        const Action &x = read->open.at(i);
+        const Action &y = reference->open.at(i);
+        QCOMPARE(x.targetId, target);
+        QCOMPARE(x.weight, y.weight);
+        QCOMPARE(x.state, y.state);
+        QCOMPARE(x.type, y.type);
+        QCOMPARE(bool(x.maintenanceWindow), bool(y.maintenanceWindow));
+    }
+    QCOMPARE(read->open.last().maintenanceWindow->schedule(), u"0 0 3 * * ?"_s);
+    const auto [unknown, unknownReference] = both(u"nobody"_s);
+    QVERIFY(unknown.absent() && unknownReference.absent());
+}
+
 // The rollout forecast's install time: from the device fetching the action to its closing feedback, not from
 // the action's creation or its rollout group's start (the wait for the next poll the forecast plays itself).
 void TestSqlStore::forecastHistoryTimesTheDeviceFromRetrieval()
@@ -592,6 +658,12 @@ void TestSqlStore::presentationLookupUsesIndex()
         QSKIP("PostgreSQL's planner prefers a sequential scan on tiny tables; tests/bench shows the plan at scale");
     const QString plan = m_store->actions().explainOpenActions(1);
     QVERIFY2(plan.contains(QStringLiteral("actions_open")), qPrintable(plan));
+    // The poll's read of target and open actions in one: the target by its controller id, the actions by the
+    // partial index, neither table scanned.
+    const QString pollPlan = m_store->actions().explainPollRead(u"it's-quoted"_s);
+    QVERIFY2(pollPlan.contains(QStringLiteral("actions_open")), qPrintable(pollPlan));
+    QVERIFY2(!pollPlan.contains(QStringLiteral("SCAN t\n")) && !pollPlan.endsWith(QStringLiteral("SCAN t")),
+             qPrintable(pollPlan));
     QVERIFY2(!plan.contains(QStringLiteral("SCAN actions")) || plan.contains(QStringLiteral("USING INDEX")),
              qPrintable(plan));
 }

@@ -210,6 +210,12 @@ int main(int argc, char *argv[])
         std::printf("the lookup does not use an index: MISSED\n");
         ok = false;
     }
+    const QString pollPlan = store.actions().explainPollRead(QStringLiteral("device-000000"));
+    std::printf("query plan of a poll's read (target and open actions):\n  %s\n", qPrintable(pollPlan));
+    if (!pollPlan.contains(QStringLiteral("actions_open"))) {
+        std::printf("the poll's read does not use actions_open: MISSED\n");
+        ok = false;
+    }
     if (postgres && planTargets > 0)
         ok &= checkQueryPlans(server, url, std::max(planTargets, targets));
     std::printf("%s\n", ok ? "all goals met" : "some goals missed");
