@@ -217,13 +217,10 @@ std::optional<std::pair<Feedback, ActionWithHistorySize>> DdiServer::feedbackFor
     std::optional<Feedback> feedback = Feedback::decode(ctx.request.body(), &error);
     if (!feedback)
         return ctx.fail(Status::BadRequest, error.message), std::nullopt;
-    std::optional<ActionWithHistorySize> read
-        = ownAction<ActionWithHistorySize>(ctx, actionId, [this, &ctx, &actionId](qint64 id) {
-              // Read with the target (serve) for a feedback route; read here otherwise.
-              if (ctx.readAction && ctx.readAction->id == actionId)
-                  return Lookup<ActionWithHistorySize>(ctx.readAction->action);
-              return m_actions.actionWithHistorySize(id);
-          });
+    std::optional<ActionWithHistorySize> read = ownAction<ActionWithHistorySize>(ctx, actionId, [&ctx](qint64) {
+        Q_ASSERT(ctx.readAction); // read with the target by serve(), as for every feedback route
+        return Lookup<ActionWithHistorySize>(ctx.readAction ? ctx.readAction->action : std::nullopt);
+    });
     if (!read)
         return std::nullopt;
     return std::pair { std::move(*feedback), std::move(*read) };

@@ -315,7 +315,7 @@ Lookup<DeviceTarget> DdiServer::targetWithAction(Context &ctx, const QString &co
         return read.error();
     if (read.absent())
         return std::nullopt;
-    ctx.readAction = Context::ReadAction { actionId, std::move(read->action) };
+    ctx.readAction = Context::ReadAction { std::move(read->action) };
     return std::move(read->target);
 }
 

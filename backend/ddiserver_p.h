@@ -106,11 +106,10 @@ struct DdiServer::Context
     };
     bool held = false; // in a group: answered once it is committed
     std::optional<Kept> kept; // the answer, when held
-    // A feedback route's action, read with the target (ActionStore::deviceTargetAndAction): its id as the path
-    // gave it, and the action when it is this target's.
+    // A feedback route's action, read with the target (serve, targetWithAction): set for every feedback route; its
+    // action is absent when this target has none of that id.
     struct ReadAction
     {
-        QString id;
         std::optional<ActionWithHistorySize> action;
     };
     std::optional<ReadAction> readAction;

@@ -135,6 +135,8 @@ private:
     QElapsedTimer m_txTimer;
     std::function<void(qint64, bool)> m_transactionObserver;
     void transactionEnded(bool committed);
+    // The outermost transaction rolled back, and what it queued dropped (changes, notifications, configuration).
+    void abandonTransaction();
     bool m_rollbackOnly = false;
     // Group commit: depth 1 is the group's transaction, each depth-2 scope a savepoint. What the savepoint found
     // queued (changes, notifications) stays when it rolls back; a savepoint that cannot be undone dooms the group.
