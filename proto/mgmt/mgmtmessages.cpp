@@ -84,9 +84,12 @@ std::optional<std::pair<QList<QJsonObject>, qint64>> pageOf(const QJsonObject &o
 {
     const QJsonValue content = o.value("content"_L1);
     const QJsonValue total = o.value("total"_L1);
-    if (!content.isArray() || !total.isDouble()) {
+    // A total beyond 2^53 cannot be told apart from its neighbours in JSON's doubles: refused, not rounded.
+    constexpr double MaxExactTotal = 9007199254740991.0;
+    if (!content.isArray() || !total.isDouble() || total.toDouble() < 0 || total.toDouble() > MaxExactTotal
+        || total.toDouble() != double(total.toInteger())) {
         if (error)
-            error->message = u"a page must have content (an array) and total (a number)"_s;
+            error->message = u"a page must have content (an array) and total (a whole number from 0 to 2^53 - 1)"_s;
         return std::nullopt;
     }
     QList<QJsonObject> items;
