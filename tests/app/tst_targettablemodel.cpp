@@ -68,8 +68,9 @@ void TestTargetTableModel::anUnreadablePageIsAnError_data()
     badPoll.insert("lastControllerRequestAt"_L1, u"yesterday"_s);
     QTest::newRow("poll time as text") << QJsonObject { { "content"_L1, QJsonArray { badPoll } }, { "total"_L1, 1 } }
                                        << u"lastControllerRequestAt must be a whole number"_s << 0;
-    QTest::newRow("not a page") << QJsonObject { { "targets"_L1, QJsonArray { good } } }
-                                << u"a page must have content (an array) and total (a number)"_s << 0;
+    QTest::newRow("not a page")
+        << QJsonObject { { "targets"_L1, QJsonArray { good } } }
+        << u"a page must have content (an array) and total (a whole number from 0 to 2^53 - 1)"_s << 0;
 }
 
 void TestTargetTableModel::anUnreadablePageIsAnError()

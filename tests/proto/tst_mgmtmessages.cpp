@@ -535,6 +535,21 @@ void TestMgmtMessages::wrongTypesAreNamed_data()
         << u"fleet"_s << R"({"filters":{"overdue":5}})"_ba << u"filters.overdue must be a string"_s;
     QTest::newRow("fleet count as text") << u"fleet"_s << R"({"updateStatus":{"in_sync":"five"}})"_ba
                                          << u"updateStatus.in_sync must be a whole number"_s;
+    // The CI fuzz run's crash (fuzz_mgmtbodies, type byte '+'): a total past 2^53 was accepted and re-encoded as
+    // another number. Page totals are whole numbers from 0 to 2^53 - 1.
+    QTest::newRow("errors total beyond 2^53 (fuzz crash)")
+        << u"errors"_s
+        << R"({"content":[{"mepsage":"Diesk full\""}],"total":2222222222222222222,"size":1,"sincea":false})"_ba
+        << u"a page must have content (an array) and total (a whole number from 0 to 2^53 - 1)"_s;
+    QTest::newRow("errors total 2^53")
+        << u"errors"_s << R"({"content":[],"total":9007199254740992})"_ba
+        << u"a page must have content (an array) and total (a whole number from 0 to 2^53 - 1)"_s;
+    QTest::newRow("errors total negative")
+        << u"errors"_s << R"({"content":[],"total":-1})"_ba
+        << u"a page must have content (an array) and total (a whole number from 0 to 2^53 - 1)"_s;
+    QTest::newRow("errors total fractional")
+        << u"errors"_s << R"({"content":[],"total":2.5})"_ba
+        << u"a page must have content (an array) and total (a whole number from 0 to 2^53 - 1)"_s;
     QTest::newRow("errors truncated as text")
         << u"errors"_s << R"({"content":[],"total":0,"truncated":"no"})"_ba << u"truncated must be true or false"_s;
     QTest::newRow("configuration key not an object") << u"configuration"_s << R"({"pollingTime":"00:05:00"})"_ba
@@ -648,6 +663,11 @@ void TestMgmtMessages::pages()
     QVERIFY(!decodePage<MgmtTarget>(pageJson(bad, 3), &error));
     QCOMPARE(error.message, u"id must be a whole number"_s);
     QVERIFY(!decodePage<MgmtTarget>(QJsonObject { { "content"_L1, QJsonArray { 1 } }, { "total"_L1, 1 } }, &error));
+
+    // The largest total JSON's doubles name exactly is accepted and kept.
+    const auto largest = decodePage<MgmtTarget>(pageJson(QJsonArray(), 9007199254740991), &error);
+    QVERIFY2(largest, qPrintable(error.message));
+    QCOMPARE(largest->total, qint64(9007199254740991));
 }
 
 // hawkBit names a target's type by id; a type the server could not resolve goes by key (Flotilla's first form).
