@@ -601,11 +601,25 @@ void TestSqlStore::pollsRecordedInBatch()
     const qint64 a = makeTarget(QStringLiteral("poll-a"));
     const qint64 b = makeTarget(QStringLiteral("poll-b"));
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(1780000000000, QTimeZone::UTC);
-    QVERIFY(m_store->targets().recordPolls(
-        { { a, at, QStringLiteral("10.0.0.1") }, { b, at.addSecs(5), QStringLiteral("::1") } }));
+    const Target before = *m_store->targets().target(b);
+    // Out of id order, with a target deleted meanwhile (skipped, the others recorded), and an address with the
+    // characters PostgreSQL's array literal (one statement for the batch there) must escape.
+    const QString odd = QStringLiteral("fe80::1%\"eth0\"\\x, {y}");
+    QVERIFY(m_store->targets().recordPolls({ { b, at.addSecs(5), odd },
+                                             { 987654321, at, QStringLiteral("10.0.0.2") },
+                                             { a, at, QStringLiteral("10.0.0.1") } }));
     QCOMPARE(m_store->targets().target(a)->lastPoll, at);
     QCOMPARE(m_store->targets().target(a)->address, QStringLiteral("10.0.0.1"));
-    QCOMPARE(m_store->targets().target(b)->lastPoll, at.addSecs(5));
+    const Target after = *m_store->targets().target(b);
+    QCOMPARE(after.lastPoll, at.addSecs(5));
+    QCOMPARE(after.address, odd);
+    // Nothing else of the target moves.
+    QCOMPARE(after.controllerId, before.controllerId);
+    QCOMPARE(after.name, before.name);
+    QCOMPARE(after.state, before.state);
+    QCOMPARE(after.securityToken, before.securityToken);
+    QCOMPARE(after.createdAt, before.createdAt);
+    QCOMPARE(after.requestAttributes, before.requestAttributes);
 }
 
 void TestSqlStore::pollRecordedAtOnceKeepsOtherFields()
