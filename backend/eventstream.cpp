@@ -216,10 +216,10 @@ void EventStream::flushToRelay()
 void EventStream::publishPoll(qint64 targetId, const QString &controllerId)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    auto it = m_lastPollEventMs.find(targetId);
-    if (it != m_lastPollEventMs.end() && now - *it < 1000)
-        return; // polling noise: one event per target per second
-    m_lastPollEventMs.insert(targetId, now);
+    // Each HTTP thread throttles its own polls before they cross threads (DdiServer); two threads may still
+    // both send one target's within a second.
+    if (!m_pollEvents.admit(targetId, now))
+        return;
     publish({ { Mgmt::EventType::TargetPolled, Mgmt::TargetPolledEvent { targetId, controllerId, now }.toJson() } });
     // Polls go to the shared log in batches (a busy fleet polls thousands of times a second).
     if (m_relay && !m_relayFlush.isActive())

@@ -2,6 +2,7 @@
 
 #include "backend/eventlog.h"
 #include "backend/operatoraccounts.h"
+#include "backend/polleventthrottle.h"
 #include "backend/sqlstore.h"
 
 #include <QHash>
@@ -58,7 +59,7 @@ private:
     void flushToRelay();
 
     EventLog m_log;
-    QHash<qint64, qint64> m_lastPollEventMs;
+    PollEventThrottle m_pollEvents; // polling noise: one event per target per second
     std::atomic<int> m_clients = 0;
     EventRelay *m_relay = nullptr;
     QList<std::pair<QString, QJsonObject>> m_toRelay;
