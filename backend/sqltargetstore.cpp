@@ -326,7 +326,10 @@ Result<void> SqlTargetStore::recordPolls(const QList<PollRecord> &polls)
                                      "v(id, last_poll, address) WHERE targets.id = v.id")
                           .arg(unnestOf({ u"bigint"_s, u"bigint"_s, u"text"_s })));
             if (!execArrays(q, columns))
-                return failed(QStringLiteral("recording the polls of %1 targets").arg(polls.size()), q);
+                return failed(polls.size() == 1
+                                  ? QStringLiteral("recording the poll of target %1").arg(polls.first().targetId)
+                                  : QStringLiteral("recording the polls of %1 targets").arg(polls.size()),
+                              q);
         }
         return committed(tx, QStringLiteral("recording %1 polls").arg(polls.size()));
     }

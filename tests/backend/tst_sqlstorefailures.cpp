@@ -318,6 +318,9 @@ void TestSqlStoreFailures::targetWritesThatFailSayWhy()
                           u"recording the poll of target %1"_s.arg(id)));
         QVERIFY(failsWith(targets.recordPolls({ { id, now, u"10.0.0.1"_s } }),
                           u"recording the poll of target %1"_s.arg(id)));
+        // A batch (one statement on PostgreSQL, one a target on SQLite) fails as a whole and says so.
+        QVERIFY(failsWith(targets.recordPolls({ { id, now, u"10.0.0.1"_s }, { id, now, u"10.0.0.2"_s } }),
+                          u"recording the poll"_s));
         QVERIFY(failsWith(targets.setTargetGroup({ id }, u"Berlin"_s), u"putting target %1 in group Berlin"_s.arg(id)));
     }
     {
