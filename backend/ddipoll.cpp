@@ -4,8 +4,6 @@
 
 #include <QCryptographicHash>
 
-#include <chrono>
-
 using namespace Qt::StringLiterals;
 using namespace Flotilla::DdiDetail;
 
@@ -34,10 +32,7 @@ void DdiServer::basePoll(Context &ctx, const QString &)
 
     // Throttled here, on this thread: on the other HTTP threads each signal is an event posted to the event
     // stream's thread, which would drop all but one a second of a target's polls anyway.
-    const qint64 steadyMs
-        = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-              .count();
-    if (m_pollEvents.admit(t.id, steadyMs))
+    if (m_pollEvents.admit(t.id, steadyMs()))
         Q_EMIT polled(t.id, t.controllerId);
     if (m_metrics)
         m_metrics->recordPoll();

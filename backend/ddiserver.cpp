@@ -68,7 +68,7 @@ const QList<DdiServer::Route> &DdiServer::routes()
     using M = QHttpServerRequest::Method;
     using D = DdiServer;
     static const QList<Route> table = {
-        { M::Get, QString(), &D::basePoll, true, false, true },
+        { .methods = M::Get, .path = QString(), .handler = &D::basePoll, .registers = true, .readsOpenActions = true },
         { M::Put, u"/configData"_s, &D::putConfigData, false },
         { M::Get, u"/deploymentBase/<arg>"_s, &D::getDeploymentBase, false },
         { M::Post, u"/deploymentBase/<arg>/feedback"_s, &D::postDeploymentFeedback, false, true },
@@ -149,7 +149,7 @@ void DdiServer::dispatch(const QString &tenant, const QString &controllerId, con
     // joins the group itself: joinGroup.)
     if (!route.groups)
         closeGroup();
-    Context ctx { request, responder, {}, {}, 0, false, std::nullopt, std::nullopt, std::nullopt };
+    Context ctx { request, responder }; // the rest as the struct initialises it
     if (route.groups)
         joinGroup(ctx);
     serve(ctx, tenant, controllerId, route, arg);
@@ -267,10 +267,7 @@ void DdiServer::serve(Context &ctx, const QString &tenant, const QString &contro
             return ctx.fail(Status::NotFound, u"target '%1' does not exist"_s.arg(controllerId));
         if (m_settings.registrations) {
             // One monotonic clock for every thread sharing the budget.
-            const qint64 nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                     std::chrono::steady_clock::now().time_since_epoch())
-                                     .count();
-            const RegistrationBudget::Decision d = m_settings.registrations->take(nowMs);
+            const RegistrationBudget::Decision d = m_settings.registrations->take(steadyMs());
             if (!d.allowed) {
                 // Once per burst: a flood of made-up devices must not also flood the log.
                 if (d.firstRefusal)

@@ -14,6 +14,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <chrono>
+
 namespace Flotilla {
 
 Q_DECLARE_LOGGING_CATEGORY(lcDdi)
@@ -25,6 +27,13 @@ using Status = QHttpServerResponder::StatusCode;
 
 constexpr int MaxActionHistory = 100; // hawkBit's RepositoryConstants.MAX_ACTION_HISTORY_MSG_COUNT
 inline const QString ServerMessagePrefix = u"Update Server: "_s;
+
+// One monotonic clock in milliseconds for what the HTTP threads count in time (registrations, poll events).
+inline qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 inline QString errorCodeFor(Status status)
 {
@@ -95,8 +104,8 @@ struct DdiServer::Context
 {
     const QHttpServerRequest &request;
     QHttpServerResponder &responder;
-    DeviceTarget target;
-    QString base; // externally visible scheme://host[:port]
+    DeviceTarget target {};
+    QString base {}; // externally visible scheme://host[:port]
     int answered = 0; // the status written (metrics); 0: none yet
     // Group commit: the answer is kept here, to be written once the group is committed.
     struct Kept
@@ -105,15 +114,15 @@ struct DdiServer::Context
         QHttpHeaders headers;
     };
     bool held = false; // in a group: answered once it is committed
-    std::optional<Kept> kept; // the answer, when held
+    std::optional<Kept> kept {}; // the answer, when held
     // A feedback route's action, read with the target (serve, targetWithAction): set for every feedback route; its
     // action is absent when this target has none of that id.
     struct ReadAction
     {
         std::optional<ActionWithHistorySize> action;
     };
-    std::optional<ReadAction> readAction;
-    std::optional<QList<Action>> openActions; // the base poll's, read with the target
+    std::optional<ReadAction> readAction {};
+    std::optional<QList<Action>> openActions {}; // the base poll's, read with the target
 
     void send(const QByteArray &json, DdiDetail::Status status = DdiDetail::Status::Ok,
               QHttpHeaders headers = DdiDetail::jsonHeaders())

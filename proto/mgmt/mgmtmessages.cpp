@@ -83,11 +83,10 @@ QJsonObject pageJson(const QJsonArray &content, qint64 total)
 std::optional<std::pair<QList<QJsonObject>, qint64>> pageOf(const QJsonObject &o, DecodeError *error)
 {
     const QJsonValue content = o.value("content"_L1);
-    const QJsonValue total = o.value("total"_L1);
-    // A total beyond 2^53 cannot be told apart from its neighbours in JSON's doubles: refused, not rounded.
-    constexpr double MaxExactTotal = 9007199254740991.0;
-    if (!content.isArray() || !total.isDouble() || total.toDouble() < 0 || total.toDouble() > MaxExactTotal
-        || total.toDouble() != double(total.toInteger())) {
+    // A count, so not negative; and below 2^53, beyond which JSON's doubles skip integers: refused, not rounded.
+    const std::optional<qint64> total = wholeNumberOf(o.value("total"_L1));
+    constexpr qint64 MaxTotal = (qint64(1) << 53) - 1;
+    if (!content.isArray() || !total || *total < 0 || *total > MaxTotal) {
         if (error)
             error->message = u"a page must have content (an array) and total (a whole number from 0 to 2^53 - 1)"_s;
         return std::nullopt;
@@ -101,7 +100,7 @@ std::optional<std::pair<QList<QJsonObject>, qint64>> pageOf(const QJsonObject &o
         }
         items.append(v.toObject());
     }
-    return std::pair(items, total.toInteger());
+    return std::pair(items, *total);
 }
 
 // --- MgmtTarget ----------------------------------------------------------------------------------------------
