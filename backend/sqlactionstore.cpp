@@ -321,28 +321,68 @@ Lookup<ActionWithHistorySize> SqlActionStore::actionWithHistorySize(qint64 id)
     return ActionWithHistorySize { actionFrom(q), q.value(size).toInt() };
 }
 
+namespace {
+
+// A device's target with one of its actions, with "%3" for the action id and "%4" for the controller id. The
+// action's columns come first (actionFrom reads from 0), all null when the target has no such action.
+QString targetAndActionSql(const QString &actionId, const QString &controllerId)
+{
+    return QStringLiteral(
+               "SELECT a.%1, (SELECT COUNT(*) FROM action_status WHERE action_id = a.id), t.%2 FROM "
+               "targets t LEFT JOIN actions a ON a.id = %3 AND a.target_id = t.id WHERE t.controller_id = %4")
+        .arg(QString(actionColumns).replace(u", "_s, u", a."_s),
+             QString(deviceTargetColumns).replace(u", "_s, u", t."_s), actionId, controllerId);
+}
+
+} // namespace
+
+bool SqlActionStore::prepareOnServer()
+{
+    return exec(u"PREPARE flotilla_target_action (bigint, text) AS "_s + targetAndActionSql(u"$1"_s, u"$2"_s));
+}
+
 Lookup<DeviceTargetAndAction> SqlActionStore::deviceTargetAndAction(TargetStore &, const QString &controllerId,
                                                                     qint64 actionId)
 {
-    // The action's columns first (actionFrom reads from 0), all null when the target has no such action.
-    static const QString sql
-        = QStringLiteral(
-              "SELECT a.%1, (SELECT COUNT(*) FROM action_status WHERE action_id = a.id), t.%2 FROM targets t "
-              "LEFT JOIN actions a ON a.id = ? AND a.target_id = t.id WHERE t.controller_id = ?")
-              .arg(QString(actionColumns).replace(u", "_s, u", a."_s),
-                   QString(deviceTargetColumns).replace(u", "_s, u", t."_s));
+    static const QString sql = targetAndActionSql(u"?"_s, u"?"_s);
     static const int size = int(actionColumns.count(u',')) + 1;
-    QSqlQuery &q = prepared(sql);
-    q.addBindValue(actionId);
-    q.addBindValue(controllerId);
-    if (!q.exec())
-        return failed(QStringLiteral("reading action %1 of target %2").arg(actionId).arg(controllerId), q);
-    if (!q.next())
-        return std::nullopt;
-    DeviceTargetAndAction read { deviceTargetFrom(q, size + 1, controllerId), std::nullopt };
-    if (!q.value(0).isNull())
-        read.action = ActionWithHistorySize { actionFrom(q), q.value(size).toInt() };
-    return read;
+    const auto readFrom = [&](QSqlQuery &q) -> Lookup<DeviceTargetAndAction> {
+        if (!q.next())
+            return std::nullopt;
+        DeviceTargetAndAction read { deviceTargetFrom(q, size + 1, controllerId), std::nullopt };
+        if (!q.value(0).isNull())
+            read.action = ActionWithHistorySize { actionFrom(q), q.value(size).toInt() };
+        return read;
+    };
+    const auto what = [&] {
+        return QStringLiteral("reading action %1 of target %2").arg(actionId).arg(controllerId);
+    };
+    if (!isPostgres()) {
+        QSqlQuery &q = prepared(sql);
+        q.addBindValue(actionId);
+        q.addBindValue(controllerId);
+        if (!q.exec())
+            return failed(what(), q);
+        return readFrom(q);
+    }
+    // A feedback's read, between two scopes of a group, also sets the savepoint of the scope that follows (the
+    // feedback's own): one round trip, not two. The statement was prepared on the server by prepareOnServer(); its
+    // arguments are written as QPSQL writes those of a statement it prepared (the driver's formatValue).
+    const QString prefix = savepointPrefix();
+    QSqlQuery q(db()); // not forward-only: QPSQL keeps the results of all the text's statements
+    QSqlField name(QString(), QMetaType::fromType<QString>());
+    name.setValue(controllerId);
+    if (!q.exec(u"%1EXECUTE flotilla_target_action (%2, %3)"_s.arg(prefix, QString::number(actionId),
+                                                                   q.driver()->formatValue(name))))
+        return failed(what(), q);
+    // The savepoint's results first; an error in any statement is its result's (and stops the rest).
+    while (!q.isSelect()) {
+        if (!q.nextResult())
+            return failed(what(), q);
+    }
+    if (!prefix.isEmpty())
+        savepointSet();
+    return readFrom(q);
 }
 
 Result<bool> SqlActionStore::recordFeedbackOnce(qint64 actionId, const QString &key)

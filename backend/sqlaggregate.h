@@ -27,6 +27,10 @@ protected:
     QSqlQuery &prepared(const QString &sql);
     bool exec(const QString &sql);
     const QSqlDatabase &db() const;
+    // Group commit on PostgreSQL: what goes before a statement's text for it to set the next scope's savepoint too
+    // (empty when it cannot), and, once that statement ran, savepointSet() (SqlStore::savepointPrefix).
+    QString savepointPrefix() const;
+    void savepointSet();
     bool isPostgres() const;
     // Records (and logs) a failed statement as the session's lastError(); returns false.
     bool setError(const QString &what, const QSqlQuery &q);

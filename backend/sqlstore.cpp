@@ -208,6 +208,8 @@ bool SqlStore::open(const QString &url)
     }
     if (!migrate())
         return false;
+    if (m_postgres && !m_actions.prepareOnServer())
+        return false;
     // Notifications arrive on this connection's thread, from the event loop (never inside a transaction): from
     // the process's listening connection on PostgreSQL (PostgresListener), from the other connections on SQLite.
     if (m_postgres) {
@@ -247,7 +249,7 @@ int SqlStore::latestSchemaVersion()
 
 int SqlStore::schemaVersion()
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(connection());
     if (!q.exec(QStringLiteral("SELECT version FROM flotilla_schema")) || !q.next())
         return 0;
     return q.value(0).toInt();
@@ -262,6 +264,7 @@ QSqlQuery &SqlStore::prepared(const QString &sql)
     // runs for every statement).
     if (m_txDepth == 0 && !m_postgres && !sql.startsWith("SELECT"_L1))
         finishStatements();
+    m_savepointFresh = false;
     auto it = m_statements.find(sql);
     if (it != m_statements.end() && (m_unprepared.isEmpty() || !m_unprepared.contains(sql))) {
         it->finish();
@@ -299,7 +302,7 @@ void SqlStore::releaseReads()
 
 bool SqlStore::exec(const QString &sql)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(connection());
     if (!q.exec(sql))
         return setError(sql.left(80), q);
     return true;
@@ -423,7 +426,7 @@ TenantConfiguration SqlStore::tenantConfiguration()
     if (m_config)
         return *m_config;
     TenantConfiguration c;
-    QSqlQuery q(m_db);
+    QSqlQuery q(connection());
     if (!q.exec(QStringLiteral("SELECT key, value FROM tenant_config"))) {
         // Never the defaults in place of what the operator set: the configuration last read (open() reads it
         // first, and refuses a database without one), and the failure in the log and lastError().
@@ -457,7 +460,7 @@ TenantConfiguration SqlStore::tenantConfiguration()
 Result<void> SqlStore::setTenantConfiguration(const TenantConfiguration &c)
 {
     releaseReads(); // commits at once outside a transaction (prepared())
-    QSqlQuery q(m_db);
+    QSqlQuery q(connection());
     q.prepare(QStringLiteral("INSERT INTO tenant_config (key, value) VALUES (?, ?) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     for (const ConfigKey &k : configKeys) {
@@ -495,7 +498,7 @@ Result<void> SqlStore::notify(const QString &channel, const QString &payload)
             m_file->notifications().deliver(channel, payload);
         return {};
     }
-    QSqlQuery q(m_db);
+    QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
     q.addBindValue(channel);
     q.addBindValue(payload);
@@ -529,7 +532,7 @@ int SqlStore::countRows(const QString &table)
                                         QStringLiteral("rollouts"), QStringLiteral("targets") };
     if (!tables.contains(table))
         return 0;
-    QSqlQuery q(m_db);
+    QSqlQuery q(connection());
     return q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next() ? q.value(0).toInt() : 0;
 }
 
@@ -538,7 +541,7 @@ Result<QList<qint64>> SqlStore::idsWhere(RsqlCompiler::Entity entity, const QStr
 {
     QList<qint64> ids;
     const auto [table, alias] = tableOf(entity);
-    QSqlQuery q(m_db);
+    QSqlQuery q(connection());
     if (!execPage(q, alias + QStringLiteral(".id"), table + u' ' + alias, where, binds, orderBy, offset, limit)) {
         setError(QStringLiteral("listing %1").arg(table), q);
         return Failure { QStringLiteral("flotilla.store"), m_error };
@@ -551,7 +554,7 @@ Result<QList<qint64>> SqlStore::idsWhere(RsqlCompiler::Entity entity, const QStr
 Result<int> SqlStore::countWhere(RsqlCompiler::Entity entity, const QString &where, const QVariantList &binds)
 {
     const auto [table, alias] = tableOf(entity);
-    QSqlQuery q(m_db);
+    QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 %2 WHERE %3")
                   .arg(table, alias, where.isEmpty() ? QStringLiteral("1=1") : where));
     for (const QVariant &v : binds)
@@ -574,7 +577,17 @@ bool SqlAggregate::exec(const QString &sql)
 
 const QSqlDatabase &SqlAggregate::db() const
 {
-    return m_sql.m_db;
+    return m_sql.connection();
+}
+
+QString SqlAggregate::savepointPrefix() const
+{
+    return m_sql.savepointPrefix();
+}
+
+void SqlAggregate::savepointSet()
+{
+    m_sql.savepointSet();
 }
 
 bool SqlAggregate::isPostgres() const

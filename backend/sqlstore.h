@@ -146,6 +146,15 @@ private:
     bool m_groupDoomed = false;
     bool m_savepointKept = false;
     bool openSavepoint();
+    // On PostgreSQL a statement run at the group's level, between its scopes, may also set the next scope's
+    // savepoint, in the same round trip: savepointPrefix() goes before its text, and savepointSet() records that it
+    // ran. The scope that begins next takes that savepoint instead of setting its own, unless another statement ran in
+    // between (connection() makes it stale). A feedback's read and its savepoint are then one round trip, not two.
+    QString savepointPrefix() const;
+    void savepointSet();
+    bool m_savepointFresh = false;
+    // The connection, for a statement: whatever the statement does comes after a savepoint set before it.
+    QSqlDatabase &connection();
     qsizetype m_savepointChanges = 0;
     qsizetype m_savepointNotifications = 0;
     std::function<void(const QList<StoreChange> &)> m_listener;

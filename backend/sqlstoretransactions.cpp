@@ -16,7 +16,8 @@ Result<void> SqlStore::begin()
     // group, an outermost scope is a savepoint instead: its rollback undoes only its own work.
     if (m_txDepth++ > 0) {
         if (m_group && m_txDepth == 2) {
-            if (!openSavepoint()) {
+            // A savepoint the statement before set for this scope (savepointPrefix) is taken as it is.
+            if (!std::exchange(m_savepointFresh, false) && !openSavepoint()) {
                 --m_txDepth;
                 return Failure { QStringLiteral("flotilla.store"), m_error };
             }
@@ -27,6 +28,7 @@ Result<void> SqlStore::begin()
     }
     finishStatements();
     m_rollbackOnly = false;
+    m_savepointFresh = false;
     m_pendingNotifications.clear();
     m_txTimer.start();
     bool begun = false;
@@ -110,6 +112,27 @@ void SqlStore::rollbackSavepoint()
     m_savepointKept = true; // ROLLBACK TO keeps the (now empty) savepoint
 }
 
+QString SqlStore::savepointPrefix() const
+{
+    // Only between a group's scopes: a statement inside a scope must not move the scope's savepoint.
+    if (!m_postgres || !m_group || m_txDepth != 1 || m_groupDoomed)
+        return {};
+    return m_savepointKept ? QStringLiteral("RELEASE SAVEPOINT flotilla_group; SAVEPOINT flotilla_group; ")
+                           : QStringLiteral("SAVEPOINT flotilla_group; ");
+}
+
+void SqlStore::savepointSet()
+{
+    m_savepointKept = true; // released by the scope's own successor, as openSavepoint's
+    m_savepointFresh = true;
+}
+
+QSqlDatabase &SqlStore::connection()
+{
+    m_savepointFresh = false;
+    return m_db;
+}
+
 bool SqlStore::openSavepoint()
 {
     QSqlQuery q(m_db);
@@ -143,6 +166,7 @@ Result<void> SqlStore::endGroup()
     if (!m_group || m_txDepth != 1)
         return Failure { QStringLiteral("flotilla.store"), QStringLiteral("no group to end") };
     m_group = false;
+    m_savepointFresh = false;
     if (std::exchange(m_groupDoomed, false)) {
         const QString why = m_error;
         rollback();
@@ -180,6 +204,7 @@ void SqlStore::rollback()
 void SqlStore::abandonTransaction()
 {
     m_db.rollback();
+    m_savepointFresh = false;
     m_config.reset(); // a rolled-back configuration change must not survive in the cache
     m_changes.clear();
     m_pendingNotifications.clear();

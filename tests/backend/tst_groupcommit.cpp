@@ -32,6 +32,8 @@ private Q_SLOTS:
     void eachTransactionKeepsOrLosesOnlyItsOwn_data();
     void eachTransactionKeepsOrLosesOnlyItsOwn();
     void aFailedStatementLosesOnlyItsTransaction();
+    void aFeedbacksReadSetsItsScopesSavepoint_data();
+    void aFeedbacksReadSetsItsScopesSavepoint();
     void nothingIsSeenBeforeTheGroupCommits();
     void aGroupIsNotATransaction();
 
@@ -144,6 +146,74 @@ void TestGroupCommit::aFailedStatementLosesOnlyItsTransaction()
     }
     QVERIFY2(m_store->endGroup(), qPrintable(m_store->lastError()));
     QCOMPARE(controllerIds(), QStringList({ u"after"_s, u"before"_s, u"last"_s, u"taken"_s }));
+}
+
+void TestGroupCommit::aFeedbacksReadSetsItsScopesSavepoint_data()
+{
+    // On PostgreSQL a feedback's read, between two scopes of the group, also sets the savepoint of the scope that
+    // follows (SqlStore::savepointPrefix): one round trip for both. Whatever comes between the read and the scope, and
+    // however the scope ends, a scope still keeps or loses exactly its own work.
+    QTest::addColumn<QString>("between"); // "", "a write" (at the group's level), "a scope that commits"
+    QTest::addColumn<QString>("ending"); // how the scope after the read ends: "commit", "rollback", "failed statement"
+    for (const QString &between : { QString(), u"a write"_s, u"a scope that commits"_s })
+        for (const QString &ending : { u"commit"_s, u"rollback"_s, u"failed statement"_s })
+            QTest::addRow("%s, then a scope: %s", between.isEmpty() ? "the read alone" : qPrintable(between),
+                          qPrintable(ending))
+                << between << ending;
+}
+
+void TestGroupCommit::aFeedbacksReadSetsItsScopesSavepoint()
+{
+    QFETCH(QString, between);
+    QFETCH(QString, ending);
+    const Action a = makeAction();
+    const QString controllerId = m_store->targets().target(a.targetId)->controllerId;
+    QVERIFY(m_store->targets().insertTarget(targetNamed(u"taken"_s)));
+    const auto status = [&](const QString &message) {
+        return m_store->actions().appendStatus(
+            a.id, { QDateTime::currentDateTimeUtc(), HistoryStatus::Running, { message }, std::nullopt });
+    };
+
+    QVERIFY(m_store->beginGroup());
+    {
+        StoreTransaction tx(*m_store);
+        QVERIFY(status(u"before"_s));
+        QVERIFY(tx.commit());
+    }
+    const Lookup<DeviceTargetAndAction> read
+        = m_store->actions().deviceTargetAndAction(m_store->targets(), controllerId, a.id);
+    QVERIFY2(read.found() && read->action, read.failed() ? qPrintable(read.error().message) : "absent");
+    QCOMPARE(read->action->historySize, 1); // the group's own work is read
+    if (between == u"a write"_s) {
+        QVERIFY(m_store->targets().insertTarget(targetNamed(u"between"_s))); // no scope: the group's level
+    } else if (between == u"a scope that commits"_s) {
+        StoreTransaction tx(*m_store);
+        QVERIFY(m_store->targets().insertTarget(targetNamed(u"between"_s)));
+        QVERIFY(tx.commit());
+    }
+    {
+        StoreTransaction tx(*m_store);
+        QVERIFY2(status(u"after the read"_s), qPrintable(m_store->lastError()));
+        if (ending == u"commit"_s)
+            QVERIFY(tx.commit());
+        else if (ending == u"failed statement"_s)
+            QVERIFY(!m_store->targets().insertTarget(targetNamed(u"taken"_s)));
+    }
+    {
+        StoreTransaction tx(*m_store);
+        QVERIFY2(status(u"last"_s), qPrintable(m_store->lastError()));
+        QVERIFY(tx.commit());
+    }
+    QVERIFY2(m_store->endGroup(), qPrintable(m_store->lastError()));
+
+    QStringList messages;
+    const QList<ActionStatusEntry> history = m_store->actions().statusHistory(a.id).value();
+    for (const ActionStatusEntry &e : history)
+        messages += e.messages;
+    const QStringList expected = ending == u"commit"_s ? QStringList { u"before"_s, u"after the read"_s, u"last"_s }
+                                                       : QStringList { u"before"_s, u"last"_s };
+    QCOMPARE(messages, expected);
+    QCOMPARE(m_store->targets().targetByControllerId(u"between"_s).found(), !between.isEmpty());
 }
 
 void TestGroupCommit::nothingIsSeenBeforeTheGroupCommits()

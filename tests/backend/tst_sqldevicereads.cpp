@@ -18,6 +18,8 @@ class TestSqlDeviceReads : public SqlStoreTestCase
 private Q_SLOTS:
     void actionWithItsHistorySize();
     void deviceTargetWithItsAction();
+    void aControllerIdIsReadAsText_data();
+    void aControllerIdIsReadAsText();
     void deviceTargetWithItsOpenActions();
 };
 
@@ -90,6 +92,37 @@ void TestSqlDeviceReads::deviceTargetWithItsAction()
     }
     const auto [unknown, unknownReference] = both(u"nobody"_s, a.id);
     QVERIFY(unknown.absent() && unknownReference.absent());
+}
+
+void TestSqlDeviceReads::aControllerIdIsReadAsText_data()
+{
+    // On PostgreSQL the feedback's read is written as text (the arguments of a statement prepared on the server, as
+    // QPSQL writes them): what the id holds must reach the database as a value, never as SQL.
+    QTest::addColumn<QString>("controllerId");
+    QTest::newRow("quote") << u"o'brien"_s;
+    QTest::newRow("backslash and quote") << u"a\\'b\\"_s;
+    QTest::newRow("an attempt at SQL") << u"x'); DROP TABLE targets; --"_s;
+    QTest::newRow("dollar quotes") << u"$$x$$"_s;
+    QTest::newRow("not ASCII") << u"gerät-ü-\u00e9-\u6f22"_s;
+}
+
+void TestSqlDeviceReads::aControllerIdIsReadAsText()
+{
+    QFETCH(QString, controllerId);
+    Action a = makeAction();
+    a.targetId = makeTarget(controllerId);
+    a.id = m_store->actions().insertAction(a).value();
+    const Lookup<DeviceTargetAndAction> read
+        = m_store->actions().deviceTargetAndAction(m_store->targets(), controllerId, a.id);
+    QVERIFY2(read.found(), read.failed() ? qPrintable(read.error().message) : "absent");
+    QCOMPARE(read->target.id, a.targetId);
+    QCOMPARE(read->target.controllerId, controllerId);
+    QCOMPARE(read->target.securityToken, u"token-"_s + controllerId);
+    QVERIFY(read->action);
+    QCOMPARE(read->action->action.id, a.id);
+    // Nothing else was read (or done): an id that differs by its last character is unknown, and the tables stand.
+    QVERIFY(m_store->actions().deviceTargetAndAction(m_store->targets(), controllerId + u'x', a.id).absent());
+    QCOMPARE(m_store->countRows(u"targets"_s), 2); // makeAction's "dev" and this one: none dropped
 }
 
 // What a DDI poll reads: its target and its open actions in presentation order (highest weight, then oldest), in

@@ -230,7 +230,9 @@ void TestCluster::feedbackArrivingOnBIsStreamedOnAInOrder()
                                    QJsonObject { { "execution"_L1, u"proceeding"_s },
                                                  { "result"_L1, QJsonObject { { "finished"_L1, u"none"_s } } },
                                                  { "details"_L1, QJsonArray { step } } } } };
-        QCOMPARE(device.post(u"/deploymentBase/%1/feedback"_s.arg(action), QJsonDocument(body).toJson()).status, 200);
+        const HttpAnswer answer
+            = device.post(u"/deploymentBase/%1/feedback"_s.arg(action), QJsonDocument(body).toJson());
+        QVERIFY2(answer.status == 200, answer.body.constData());
     }
     const QJsonObject done { { "id"_L1, QString::number(action) },
                              { "status"_L1,
