@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -63,6 +64,15 @@ public:
     QString url(const QString &database = QStringLiteral("postgres")) const
     {
         return QStringLiteral("postgres://flotilla@127.0.0.1:%1/%2").arg(m_port).arg(database);
+    }
+
+    // The postmaster's process id (the first line of postmaster.pid), 0 when the server is not running.
+    qint64 serverPid() const
+    {
+        QFile f(m_dir.path() + QStringLiteral("/data/postmaster.pid"));
+        if (!m_running || !f.open(QIODevice::ReadOnly))
+            return 0;
+        return f.readLine().trimmed().toLongLong();
     }
 
     // The server's log (pg_ctl -l): where auto_explain writes the plans the benchmarks print.

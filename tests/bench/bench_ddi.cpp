@@ -46,6 +46,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using FlotillaBench::cpuSeconds;
+using FlotillaBench::cpuSecondsWithChildren;
 using FlotillaBench::rssKiB;
 using FlotillaBench::say;
 
@@ -58,6 +60,7 @@ struct WrkResult
 {
     double requestsPerSecond = 0;
     double bytesPerSecond = 0;
+    qint64 requests = 0;
     QString raw;
 };
 
@@ -88,6 +91,8 @@ WrkResult wrk(const QStringList &args, qint64 pid = 0, qint64 *maxRss = nullptr)
     WrkResult r;
     r.raw = QString::fromUtf8(p.readAll());
     static const QRegularExpression rps(u"Requests/sec:\\s+([\\d.]+)"_s);
+    static const QRegularExpression total(u"(\\d+) requests in"_s);
+    r.requests = total.match(r.raw).captured(1).toLongLong();
     static const QRegularExpression tps(u"Transfer/sec:\\s+([\\d.]+)(\\w+)"_s);
     const auto m1 = rps.match(r.raw);
     const auto m2 = tps.match(r.raw);
@@ -321,6 +326,27 @@ int main(int argc, char *argv[])
     const QString nginxBase = u"http://127.0.0.1:%1"_s.arg(nginxPort);
     const QString nginxPlainBase = u"http://127.0.0.1:%1"_s.arg(nginxPlainPort);
 
+    // CPU time per request of flotillad, and of PostgreSQL (its postmaster and backends) with --database postgres,
+    // over one wrk run: steadier than requests/s on a shared host, and it says which of the two a change spared.
+    const qint64 postgresPid = postgres ? postgresServer.serverPid() : 0;
+    struct CpuMark
+    {
+        double flotillad = 0;
+        double postgres = 0;
+    };
+    const auto cpuMark = [&] {
+        return CpuMark { cpuSeconds(flotillad.processId()), postgresPid ? cpuSecondsWithChildren(postgresPid) : 0 };
+    };
+    const auto cpuPerRequest = [&](const CpuMark &before, const WrkResult &run) {
+        const CpuMark after = cpuMark();
+        const double requests = double(std::max<qint64>(1, run.requests));
+        QString line = u"CPU per request: flotillad %1 us"_s.arg((after.flotillad - before.flotillad) * 1e6 / requests,
+                                                                 0, 'f', 0);
+        if (postgresPid)
+            line += u", PostgreSQL %1 us"_s.arg((after.postgres - before.postgres) * 1e6 / requests, 0, 'f', 0);
+        return line;
+    };
+
     // The machine's speed drifts (a shared host): the two servers take turns, and the goal is judged on the
     // median of the rounds' ratios.
     const QStringList load = { u"-t%1"_s.arg(threads), u"-c"_s + connections, u"-d"_s + seconds + u"s"_s };
@@ -335,16 +361,19 @@ int main(int argc, char *argv[])
     for (int round = 1; round <= rounds; ++round) {
         const WrkResult sendfilePolls = wrk(load + QStringList { nginxBase + u"/poll.json"_s });
         const WrkResult plainPolls = wrk(load + QStringList { nginxPlainBase + u"/poll.json"_s });
+        const CpuMark before = cpuMark();
         const WrkResult ddiPolls = wrk(load + QStringList { u"-H"_s, authHeader, base + pollPath });
+        const QString cpu = cpuPerRequest(before, ddiPolls);
         const double fastest = std::max(sendfilePolls.requestsPerSecond, plainPolls.requestsPerSecond);
         ratios.append(ddiPolls.requestsPerSecond / fastest);
         nginxRates.append(fastest);
         say(u"  round %1: nginx static file %2 requests/s with sendfile on, %3 with it off; flotillad base poll %4 "
-            "requests/s, ratio %5 (to the faster nginx)"_s.arg(round)
+            "requests/s, ratio %5 (to the faster nginx); %6"_s.arg(round)
                 .arg(sendfilePolls.requestsPerSecond, 0, 'f', 0)
                 .arg(plainPolls.requestsPerSecond, 0, 'f', 0)
                 .arg(ddiPolls.requestsPerSecond, 0, 'f', 0)
-                .arg(ratios.last(), 0, 'f', 2));
+                .arg(ratios.last(), 0, 'f', 2)
+                .arg(cpu));
     }
     std::sort(ratios.begin(), ratios.end());
     const double pollRatio = ratios.at(ratios.size() / 2);
@@ -379,20 +408,24 @@ int main(int argc, char *argv[])
                        "  return wrk.format('GET', path, { ['Authorization'] = 'GatewayToken "
                      + gatewayKey.toByteArray() + "' })\nend\n");
         script.close();
-        return wrk(load + QStringList { u"-s"_s, script.fileName(), base }).requestsPerSecond;
+        const CpuMark before = cpuMark();
+        const WrkResult run = wrk(load + QStringList { u"-s"_s, script.fileName(), base });
+        return std::pair { run.requestsPerSecond, cpuPerRequest(before, run) };
     };
-    const double fleetRate = fleetRun(u"fleet"_s, 0, targets / 2);
+    const auto [fleetRate, fleetCpu] = fleetRun(u"fleet"_s, 0, targets / 2);
     const double fleetRatio = fleetRate / nginxRate;
     say(u"  fleet-wide: flotillad base polls of random targets that polled before (%1 of them) %2 requests/s, %3 of "
-        "nginx's median (%4)"_s.arg(targets / 2)
+        "nginx's median (%4); %5"_s.arg(targets / 2)
             .arg(fleetRate, 0, 'f', 0)
             .arg(fleetRatio, 0, 'f', 2)
-            .arg(threads > 1 ? u"goal >= 0.50: "_s + (fleetRatio >= 0.5 ? u"met"_s : u"MISSED"_s) : u"no goal"_s));
-    const double firstRate = fleetRun(u"first"_s, targets / 2 + 1, targets - targets / 2 - 1);
+            .arg(threads > 1 ? u"goal >= 0.50: "_s + (fleetRatio >= 0.5 ? u"met"_s : u"MISSED"_s) : u"no goal"_s)
+            .arg(fleetCpu));
+    const auto [firstRate, firstCpu] = fleetRun(u"first"_s, targets / 2 + 1, targets - targets / 2 - 1);
     say(u"  first polls: random targets that never polled (%1 of them; each poll's registration written at once) "
-        "%2 requests/s, %3 of nginx's median (no goal)"_s.arg(targets - targets / 2 - 1)
+        "%2 requests/s, %3 of nginx's median (no goal); %4"_s.arg(targets - targets / 2 - 1)
             .arg(firstRate, 0, 'f', 0)
-            .arg(firstRate / nginxRate, 0, 'f', 2));
+            .arg(firstRate / nginxRate, 0, 'f', 2)
+            .arg(firstCpu));
 
     // Durable feedback: every request a new proceeding report (its details numbered: no two bodies alike, none
     // taken for a retry) to one of the open actions, round robin; each is a committed transaction before the 200.
@@ -415,16 +448,19 @@ int main(int argc, char *argv[])
           "    { ['Authorization'] = 'GatewayToken "
         + gatewayKey.toByteArray() + "', ['Content-Type'] = 'application/json' }, body)\nend\n");
     feedbackScript.close();
+    const CpuMark beforeFeedback = cpuMark();
     const WrkResult feedback = wrk(load + QStringList { u"-s"_s, feedbackScript.fileName(), base });
+    const QString feedbackCpu = cpuPerRequest(beforeFeedback, feedback);
     const double feedbackGoal = 10000;
-    say(u"durable feedback through DDI, wrk %1 over %2 open actions: %3 per second (goal >= %4 on PostgreSQL) %5"_s
+    say(u"durable feedback through DDI, wrk %1 over %2 open actions: %3 per second (goal >= %4 on PostgreSQL) %5; %6"_s
             .arg(load.join(u' '))
             .arg(feedbackActions.size())
             .arg(feedback.requestsPerSecond, 0, 'f', 0)
             .arg(feedbackGoal, 0, 'f', 0)
             .arg(!postgres                                        ? u"(SQLite: no goal)"_s
                      : feedback.requestsPerSecond >= feedbackGoal ? u"met"_s
-                                                                  : u"MISSED"_s));
+                                                                  : u"MISSED"_s)
+            .arg(feedbackCpu));
 
     const QStringList single = { u"-t1"_s, u"-c1"_s, u"-d"_s + seconds + u"s"_s };
     say(u"256 MB artifact, wrk %1 (repeated whole downloads); %2 rounds"_s.arg(single.join(u' ')).arg(rounds));

@@ -1,6 +1,7 @@
 #pragma once
 
 // What every benchmark prints with and measures processes by.
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -72,6 +73,27 @@ inline double cpuSeconds(qint64 pid)
     const QByteArray stat = f.readAll();
     const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
     return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(::sysconf(_SC_CLK_TCK));
+}
+
+// User + system CPU seconds of a process and its children alive now (a PostgreSQL postmaster and its backends):
+// each /proc/<pid>/stat whose parent (field 4) is pid, added to pid's own.
+inline double cpuSecondsWithChildren(qint64 pid)
+{
+    double total = cpuSeconds(pid);
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool number = false;
+        const qint64 child = entry.toLongLong(&number);
+        if (!number || child == pid)
+            continue;
+        QFile f(QStringLiteral("/proc/%1/stat").arg(child));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        if (stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(1).toLongLong() == pid)
+            total += cpuSeconds(child);
+    }
+    return total;
 }
 
 // Memory only this process holds (smaps_rollup: Private_Clean + Private_Dirty), without the pages of shared
