@@ -77,6 +77,20 @@ bool EventRelay::start(QString *error)
     return true;
 }
 
+namespace {
+
+// Runs sql, which may hold several statements (one round trip: PostgreSQL's simple query protocol); true when every
+// one of them succeeded (QPSQL keeps each statement's result; the first error stops the rest).
+bool execAll(QSqlQuery &q, const QString &sql)
+{
+    if (!q.exec(sql))
+        return false;
+    while (q.nextResult()) { }
+    return !q.lastError().isValid();
+}
+
+} // namespace
+
 void EventRelay::append(const QList<std::pair<QString, QJsonObject>> &events)
 {
     if (events.isEmpty())
@@ -87,10 +101,12 @@ void EventRelay::append(const QList<std::pair<QString, QJsonObject>> &events)
         why = e.text();
         return false;
     };
-    bool ok = (m_db.transaction() || failed(m_db.lastError()))
-        && ((q.exec(u"SET LOCAL synchronous_commit = off"_s)
-             && q.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(AppendLockKey)))
-            || failed(q.lastError()));
+    // Three round trips: the transaction with its durability and the append lock, the rows, then the NOTIFY (and
+    // now and then the pruning) with the COMMIT.
+    bool ok
+        = execAll(q,
+                  u"BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(%1)"_s.arg(AppendLockKey))
+        || failed(q.lastError());
     if (ok) {
         // One statement for the whole batch: the rows as two bound arrays, numbered in their order.
         PgArray types;
@@ -108,14 +124,16 @@ void EventRelay::append(const QList<std::pair<QString, QJsonObject>> &events)
         m_insert->addBindValue(data.text());
         ok = m_insert->exec() || failed(m_insert->lastError());
         m_insert->finish();
-        ok = ok && (q.exec(u"NOTIFY %1"_s.arg(Channel)) || failed(q.lastError()));
-        if (ok && ++m_appends % 1000 == 0)
-            ok = q.exec(u"DELETE FROM event_log WHERE seq < (SELECT MAX(seq) FROM event_log) - %1"_s.arg(KeptRows))
-                || failed(q.lastError());
     }
-    if (!ok || !(m_db.commit() || failed(m_db.lastError()))) {
+    if (ok) {
+        const QString prune = ++m_appends % 1000 == 0
+            ? u"DELETE FROM event_log WHERE seq < (SELECT MAX(seq) FROM event_log) - %1; "_s.arg(KeptRows)
+            : QString();
+        ok = execAll(q, u"NOTIFY %1; %2COMMIT"_s.arg(Channel, prune)) || failed(q.lastError());
+    }
+    if (!ok) {
         qCWarning(lcCluster).noquote() << events.size() << "events are lost for every server:" << why;
-        m_db.rollback();
+        QSqlQuery(m_db).exec(u"ROLLBACK"_s); // a transaction left open (or aborted) would hold the next append's
         m_insert.reset(); // prepared again on the next append
         return;
     }
