@@ -145,9 +145,12 @@ Result<QHash<qint64, Action>> SqlActionStore::actionsById(const QList<qint64> &i
 {
     QHash<qint64, Action> found;
     for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
-        QSqlQuery q(db());
-        if (!execWithIds(q, QStringLiteral("SELECT %1 FROM actions WHERE id IN (%2)").arg(actionColumns, u"%1"_s),
-                         ids.mid(from, IdsPerStatement)))
+        std::optional<QSqlQuery> scratch;
+        bool ran = false;
+        QSqlQuery &q = withIds(scratch, &ran,
+                               QStringLiteral("SELECT %1 FROM actions WHERE id IN (%2)").arg(actionColumns, u"%1"_s),
+                               ids.mid(from, IdsPerStatement));
+        if (!ran)
             return failed(QStringLiteral("reading %1 actions").arg(ids.size()), q);
         while (q.next()) {
             Action a = actionFrom(q);
@@ -600,12 +603,15 @@ Result<QHash<qint64, int>> SqlActionStore::lastStatusCodes(const QList<qint64> &
     if (actionIds.isEmpty())
         return codes;
     // The newest history entry with a code, per action.
-    QSqlQuery q(db());
-    if (!execWithIds(q,
-                     QStringLiteral("SELECT s.action_id, s.code FROM action_status s WHERE s.id IN (SELECT MAX(id) "
-                                    "FROM action_status WHERE code IS NOT NULL AND action_id IN (%1) GROUP BY "
-                                    "action_id)"),
-                     actionIds))
+    std::optional<QSqlQuery> scratch;
+    bool ran = false;
+    QSqlQuery &q
+        = withIds(scratch, &ran,
+                  QStringLiteral("SELECT s.action_id, s.code FROM action_status s WHERE s.id IN (SELECT MAX(id) "
+                                 "FROM action_status WHERE code IS NOT NULL AND action_id IN (%1) GROUP BY "
+                                 "action_id)"),
+                  actionIds);
+    if (!ran)
         return failed(QStringLiteral("reading the actions' last status codes"), q);
     while (q.next())
         codes.insert(q.value(0).toLongLong(), q.value(1).toInt());
@@ -618,12 +624,14 @@ Result<QHash<qint64, QList<Action>>> SqlActionStore::openActionsOfTargets(const 
     for (qint64 id : targetIds)
         open.insert(id, {});
     for (qsizetype from = 0; from < targetIds.size(); from += IdsPerStatement) {
-        QSqlQuery q(db());
-        if (!execWithIds(q,
-                         QStringLiteral("SELECT %1 FROM actions WHERE active = 1 AND target_id IN (%2) ORDER BY "
-                                        "target_id, weight DESC, id")
-                             .arg(actionColumns, QStringLiteral("%1")),
-                         targetIds.mid(from, IdsPerStatement)))
+        std::optional<QSqlQuery> scratch;
+        bool ran = false;
+        QSqlQuery &q = withIds(scratch, &ran,
+                               QStringLiteral("SELECT %1 FROM actions WHERE active = 1 AND target_id IN (%2) ORDER BY "
+                                              "target_id, weight DESC, id")
+                                   .arg(actionColumns, QStringLiteral("%1")),
+                               targetIds.mid(from, IdsPerStatement));
+        if (!ran)
             return failed(QStringLiteral("reading the open actions of %1 targets").arg(targetIds.size()), q);
         while (q.next()) {
             Action a = actionFrom(q);
@@ -639,11 +647,14 @@ Result<QHash<qint64, int>> SqlActionStore::countActionsOfTargets(const QList<qin
     for (qint64 id : targetIds)
         counts.insert(id, 0);
     for (qsizetype from = 0; from < targetIds.size(); from += IdsPerStatement) {
-        QSqlQuery q(db());
-        if (!execWithIds(q,
-                         QStringLiteral("SELECT target_id, COUNT(*) FROM actions WHERE target_id IN (%1) GROUP BY "
-                                        "target_id"),
-                         targetIds.mid(from, IdsPerStatement)))
+        std::optional<QSqlQuery> scratch;
+        bool ran = false;
+        QSqlQuery &q
+            = withIds(scratch, &ran,
+                      QStringLiteral("SELECT target_id, COUNT(*) FROM actions WHERE target_id IN (%1) GROUP BY "
+                                     "target_id"),
+                      targetIds.mid(from, IdsPerStatement));
+        if (!ran)
             return failed(QStringLiteral("counting the actions of %1 targets").arg(targetIds.size()), q);
         while (q.next())
             counts.insert(q.value(0).toLongLong(), q.value(1).toInt());

@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <optional>
+
 namespace Flotilla {
 
 class SqlStore;
@@ -27,6 +29,14 @@ protected:
     QSqlQuery &prepared(const QString &sql);
     bool exec(const QString &sql);
     const QSqlDatabase &db() const;
+    // A statement over a list of ids, sql with "IN (%1)" for them (after the leading binds), run. On PostgreSQL the
+    // ids go as one bound array ("= ANY(CAST(? AS bigint[]))": QPSQL writes each bound value into its EXECUTE, and
+    // parsing a thousand of them cost more than the lookup), so the text is the same for any count and the
+    // statement is prepared once per connection and kept (prepared()): one round trip, where a statement made for
+    // the call took three (PREPARE, EXECUTE, DEALLOCATE). On SQLite, with a "?" per id, it is made in scratch.
+    // The query to read from, or whose lastError() says why it failed; *ran says which.
+    QSqlQuery &withIds(std::optional<QSqlQuery> &scratch, bool *ran, const QString &sql, const QList<qint64> &ids,
+                       const QVariantList &leading = {});
     // Group commit on PostgreSQL: what goes before a statement's text for it to set the next scope's savepoint too
     // (empty when it cannot), and, once that statement ran, savepointSet() (SqlStore::savepointPrefix).
     QString savepointPrefix() const;

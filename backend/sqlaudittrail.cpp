@@ -109,11 +109,13 @@ Result<QHash<qint64, SqlAuditTrail::AuditRow>> SqlAuditTrail::audit(const QStrin
     QHash<qint64, AuditRow> rows;
     if (ids.isEmpty())
         return rows;
-    QSqlQuery q(db());
-    if (!execWithIds(q,
-                     QStringLiteral("SELECT entity_id, created_by, created_at, modified_by, modified_at FROM "
-                                    "entity_audit WHERE kind = ? AND entity_id IN (%1)"),
-                     ids, { kind }))
+    std::optional<QSqlQuery> scratch;
+    bool ran = false;
+    QSqlQuery &q = withIds(scratch, &ran,
+                           QStringLiteral("SELECT entity_id, created_by, created_at, modified_by, modified_at FROM "
+                                          "entity_audit WHERE kind = ? AND entity_id IN (%1)"),
+                           ids, { kind });
+    if (!ran)
         return failed(QStringLiteral("reading who changed %1s").arg(kind), q);
     auto time = [](const QVariant &v) {
         return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);

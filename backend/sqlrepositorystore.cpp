@@ -445,11 +445,13 @@ Result<QHash<qint64, QList<Artifact>>> SqlRepositoryStore::artifactsOfModules(co
     QHash<qint64, QList<Artifact>> result;
     if (moduleIds.isEmpty())
         return result;
-    QSqlQuery q(db());
-    if (!execWithIds(q,
-                     QStringLiteral("SELECT %1 FROM artifacts WHERE module_id IN (%2) ORDER BY id")
-                         .arg(artifactColumns, QStringLiteral("%1")),
-                     moduleIds))
+    std::optional<QSqlQuery> scratch;
+    bool ran = false;
+    QSqlQuery &q = withIds(scratch, &ran,
+                           QStringLiteral("SELECT %1 FROM artifacts WHERE module_id IN (%2) ORDER BY id")
+                               .arg(artifactColumns, QStringLiteral("%1")),
+                           moduleIds);
+    if (!ran)
         return failed(QStringLiteral("reading the artifacts of %1 modules").arg(moduleIds.size()), q);
     while (q.next()) {
         Artifact a = artifactFrom(q);
@@ -476,11 +478,13 @@ Result<QSet<qint64>> SqlRepositoryStore::modulesInLockedSets(const QList<qint64>
     QSet<qint64> locked;
     if (moduleIds.isEmpty())
         return locked;
-    QSqlQuery q(db());
-    if (!execWithIds(q,
-                     QStringLiteral("SELECT DISTINCT m.module_id FROM ds_modules m JOIN distribution_sets s ON "
-                                    "s.id = m.ds_id WHERE s.locked = 1 AND m.module_id IN (%1)"),
-                     moduleIds))
+    std::optional<QSqlQuery> scratch;
+    bool ran = false;
+    QSqlQuery &q = withIds(scratch, &ran,
+                           QStringLiteral("SELECT DISTINCT m.module_id FROM ds_modules m JOIN distribution_sets s ON "
+                                          "s.id = m.ds_id WHERE s.locked = 1 AND m.module_id IN (%1)"),
+                           moduleIds);
+    if (!ran)
         return failed(QStringLiteral("reading locked modules"), q);
     while (q.next())
         locked.insert(q.value(0).toLongLong());

@@ -580,6 +580,33 @@ const QSqlDatabase &SqlAggregate::db() const
     return m_sql.connection();
 }
 
+QSqlQuery &SqlAggregate::withIds(std::optional<QSqlQuery> &scratch, bool *ran, const QString &sql,
+                                 const QList<qint64> &ids, const QVariantList &leading)
+{
+    Q_ASSERT(sql.contains(QLatin1String("IN (%1)")));
+    if (m_sql.m_postgres) {
+        QSqlQuery &q
+            = prepared(QString(sql).replace(QLatin1String("IN (%1)"), QLatin1String("= ANY(CAST(? AS bigint[]))")));
+        for (const QVariant &v : leading)
+            q.addBindValue(v);
+        PgArray array;
+        for (qint64 id : ids)
+            array.add(id);
+        q.addBindValue(array.text());
+        *ran = q.exec();
+        return q;
+    }
+    QSqlQuery &q = scratch.emplace(db());
+    q.setForwardOnly(true);
+    q.prepare(sql.arg(QStringList(ids.size(), QStringLiteral("?")).join(u',')));
+    for (const QVariant &v : leading)
+        q.addBindValue(v);
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    *ran = q.exec();
+    return q;
+}
+
 QString SqlAggregate::savepointPrefix() const
 {
     return m_sql.savepointPrefix();

@@ -131,30 +131,6 @@ private:
     QStringList m_items;
 };
 
-// sql has "IN (%1)". On PostgreSQL the ids go as one bound array ("= ANY(CAST(? AS bigint[]))"): QPSQL sends each
-// bound value as a literal in EXECUTE, and parsing a thousand of them cost more than the lookup.
-inline bool execWithIds(QSqlQuery &q, const QString &sql, const QList<qint64> &ids, const QVariantList &leading = {})
-{
-    q.setForwardOnly(true);
-    if (q.driver() && q.driver()->dbmsType() == QSqlDriver::PostgreSQL) {
-        Q_ASSERT(sql.contains(QLatin1String("IN (%1)")));
-        q.prepare(QString(sql).replace(QLatin1String("IN (%1)"), QLatin1String("= ANY(CAST(? AS bigint[]))")));
-        for (const QVariant &v : leading)
-            q.addBindValue(v);
-        PgArray array;
-        for (qint64 id : ids)
-            array.add(id);
-        q.addBindValue(array.text());
-    } else {
-        q.prepare(sql.arg(QStringList(ids.size(), QStringLiteral("?")).join(u',')));
-        for (const QVariant &v : leading)
-            q.addBindValue(v);
-        for (qint64 id : ids)
-            q.addBindValue(id);
-    }
-    return q.exec();
-}
-
 // "unnest(CAST(? AS bigint[]), CAST(? AS text[]), ...)": rows from one bound PgArray per column of these types.
 inline QString unnestOf(const QStringList &types)
 {
@@ -172,7 +148,7 @@ inline bool execArrays(QSqlQuery &q, const QList<PgArray> &columns)
     return q.exec();
 }
 
-// Ids per IN list (execWithIds) when a batch reads many entities at once.
+// Ids per IN list (SqlAggregate::withIds) when a batch reads many entities at once.
 constexpr qsizetype IdsPerStatement = 1000;
 
 // A column list with every column prefixed by an alias ("id, name" -> "s.id, s.name").
