@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
+using Flotilla::SqlStoreDetail::execAll;
 using Flotilla::SqlStoreDetail::PgArray;
 using Flotilla::SqlStoreDetail::unnestOf;
 
@@ -76,20 +77,6 @@ bool EventRelay::start(QString *error)
     m_safetyNet.start();
     return true;
 }
-
-namespace {
-
-// Runs sql, which may hold several statements (one round trip: PostgreSQL's simple query protocol); true when every
-// one of them succeeded (QPSQL keeps each statement's result; the first error stops the rest).
-bool execAll(QSqlQuery &q, const QString &sql)
-{
-    if (!q.exec(sql))
-        return false;
-    while (q.nextResult()) { }
-    return !q.lastError().isValid();
-}
-
-} // namespace
 
 void EventRelay::append(const QList<std::pair<QString, QJsonObject>> &events)
 {

@@ -146,11 +146,10 @@ Result<QHash<qint64, Action>> SqlActionStore::actionsById(const QList<qint64> &i
     QHash<qint64, Action> found;
     for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
         std::optional<QSqlQuery> scratch;
-        bool ran = false;
-        QSqlQuery &q = withIds(scratch, &ran,
-                               QStringLiteral("SELECT %1 FROM actions WHERE id IN (%2)").arg(actionColumns, u"%1"_s),
-                               ids.mid(from, IdsPerStatement));
-        if (!ran)
+        QSqlQuery &q
+            = withIds(scratch, QStringLiteral("SELECT %1 FROM actions WHERE id IN (%2)").arg(actionColumns, u"%1"_s),
+                      ids.mid(from, IdsPerStatement));
+        if (!q.isActive())
             return failed(QStringLiteral("reading %1 actions").arg(ids.size()), q);
         while (q.next()) {
             Action a = actionFrom(q);
@@ -375,14 +374,10 @@ Lookup<DeviceTargetAndAction> SqlActionStore::deviceTargetAndAction(TargetStore 
     QSqlQuery q(db()); // not forward-only: QPSQL keeps the results of all the text's statements
     QSqlField name(QString(), QMetaType::fromType<QString>());
     name.setValue(controllerId);
-    if (!q.exec(u"%1EXECUTE flotilla_target_action (%2, %3)"_s.arg(prefix, QString::number(actionId),
-                                                                   q.driver()->formatValue(name))))
+    if (!execAll(q,
+                 u"%1EXECUTE flotilla_target_action (%2, %3)"_s.arg(prefix, QString::number(actionId),
+                                                                    q.driver()->formatValue(name))))
         return failed(what(), q);
-    // The savepoint's results first; an error in any statement is its result's (and stops the rest).
-    while (!q.isSelect()) {
-        if (!q.nextResult())
-            return failed(what(), q);
-    }
     if (!prefix.isEmpty())
         savepointSet();
     return readFrom(q);
@@ -604,14 +599,13 @@ Result<QHash<qint64, int>> SqlActionStore::lastStatusCodes(const QList<qint64> &
         return codes;
     // The newest history entry with a code, per action.
     std::optional<QSqlQuery> scratch;
-    bool ran = false;
     QSqlQuery &q
-        = withIds(scratch, &ran,
+        = withIds(scratch,
                   QStringLiteral("SELECT s.action_id, s.code FROM action_status s WHERE s.id IN (SELECT MAX(id) "
                                  "FROM action_status WHERE code IS NOT NULL AND action_id IN (%1) GROUP BY "
                                  "action_id)"),
                   actionIds);
-    if (!ran)
+    if (!q.isActive())
         return failed(QStringLiteral("reading the actions' last status codes"), q);
     while (q.next())
         codes.insert(q.value(0).toLongLong(), q.value(1).toInt());
@@ -625,13 +619,12 @@ Result<QHash<qint64, QList<Action>>> SqlActionStore::openActionsOfTargets(const 
         open.insert(id, {});
     for (qsizetype from = 0; from < targetIds.size(); from += IdsPerStatement) {
         std::optional<QSqlQuery> scratch;
-        bool ran = false;
-        QSqlQuery &q = withIds(scratch, &ran,
+        QSqlQuery &q = withIds(scratch,
                                QStringLiteral("SELECT %1 FROM actions WHERE active = 1 AND target_id IN (%2) ORDER BY "
                                               "target_id, weight DESC, id")
                                    .arg(actionColumns, QStringLiteral("%1")),
                                targetIds.mid(from, IdsPerStatement));
-        if (!ran)
+        if (!q.isActive())
             return failed(QStringLiteral("reading the open actions of %1 targets").arg(targetIds.size()), q);
         while (q.next()) {
             Action a = actionFrom(q);
@@ -648,13 +641,12 @@ Result<QHash<qint64, int>> SqlActionStore::countActionsOfTargets(const QList<qin
         counts.insert(id, 0);
     for (qsizetype from = 0; from < targetIds.size(); from += IdsPerStatement) {
         std::optional<QSqlQuery> scratch;
-        bool ran = false;
         QSqlQuery &q
-            = withIds(scratch, &ran,
+            = withIds(scratch,
                       QStringLiteral("SELECT target_id, COUNT(*) FROM actions WHERE target_id IN (%1) GROUP BY "
                                      "target_id"),
                       targetIds.mid(from, IdsPerStatement));
-        if (!ran)
+        if (!q.isActive())
             return failed(QStringLiteral("counting the actions of %1 targets").arg(targetIds.size()), q);
         while (q.next())
             counts.insert(q.value(0).toLongLong(), q.value(1).toInt());

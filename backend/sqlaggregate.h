@@ -34,8 +34,8 @@ protected:
     // parsing a thousand of them cost more than the lookup), so the text is the same for any count and the
     // statement is prepared once per connection and kept (prepared()): one round trip, where a statement made for
     // the call took three (PREPARE, EXECUTE, DEALLOCATE). On SQLite, with a "?" per id, it is made in scratch.
-    // The query to read from, or whose lastError() says why it failed; *ran says which.
-    QSqlQuery &withIds(std::optional<QSqlQuery> &scratch, bool *ran, const QString &sql, const QList<qint64> &ids,
+    // The query to read from: active when it ran, else its lastError() says why not.
+    QSqlQuery &withIds(std::optional<QSqlQuery> &scratch, const QString &sql, const QList<qint64> &ids,
                        const QVariantList &leading = {});
     // Group commit on PostgreSQL: what goes before a statement's text for it to set the next scope's savepoint too
     // (empty when it cannot), and, once that statement ran, savepointSet() (SqlStore::savepointPrefix).

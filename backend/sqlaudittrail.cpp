@@ -110,12 +110,11 @@ Result<QHash<qint64, SqlAuditTrail::AuditRow>> SqlAuditTrail::audit(const QStrin
     if (ids.isEmpty())
         return rows;
     std::optional<QSqlQuery> scratch;
-    bool ran = false;
-    QSqlQuery &q = withIds(scratch, &ran,
+    QSqlQuery &q = withIds(scratch,
                            QStringLiteral("SELECT entity_id, created_by, created_at, modified_by, modified_at FROM "
                                           "entity_audit WHERE kind = ? AND entity_id IN (%1)"),
                            ids, { kind });
-    if (!ran)
+    if (!q.isActive())
         return failed(QStringLiteral("reading who changed %1s").arg(kind), q);
     auto time = [](const QVariant &v) {
         return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);

@@ -446,12 +446,11 @@ Result<QHash<qint64, QList<Artifact>>> SqlRepositoryStore::artifactsOfModules(co
     if (moduleIds.isEmpty())
         return result;
     std::optional<QSqlQuery> scratch;
-    bool ran = false;
-    QSqlQuery &q = withIds(scratch, &ran,
+    QSqlQuery &q = withIds(scratch,
                            QStringLiteral("SELECT %1 FROM artifacts WHERE module_id IN (%2) ORDER BY id")
                                .arg(artifactColumns, QStringLiteral("%1")),
                            moduleIds);
-    if (!ran)
+    if (!q.isActive())
         return failed(QStringLiteral("reading the artifacts of %1 modules").arg(moduleIds.size()), q);
     while (q.next()) {
         Artifact a = artifactFrom(q);
@@ -479,12 +478,11 @@ Result<QSet<qint64>> SqlRepositoryStore::modulesInLockedSets(const QList<qint64>
     if (moduleIds.isEmpty())
         return locked;
     std::optional<QSqlQuery> scratch;
-    bool ran = false;
-    QSqlQuery &q = withIds(scratch, &ran,
+    QSqlQuery &q = withIds(scratch,
                            QStringLiteral("SELECT DISTINCT m.module_id FROM ds_modules m JOIN distribution_sets s ON "
                                           "s.id = m.ds_id WHERE s.locked = 1 AND m.module_id IN (%1)"),
                            moduleIds);
-    if (!ran)
+    if (!q.isActive())
         return failed(QStringLiteral("reading locked modules"), q);
     while (q.next())
         locked.insert(q.value(0).toLongLong());

@@ -263,13 +263,12 @@ Result<QHash<qint64, QList<RolloutGroup>>> SqlRolloutStore::rolloutGroupsOf(cons
     if (rolloutIds.isEmpty())
         return result;
     std::optional<QSqlQuery> scratch;
-    bool ran = false;
     QSqlQuery &q
-        = withIds(scratch, &ran,
+        = withIds(scratch,
                   QStringLiteral("SELECT %1 FROM rollout_groups g WHERE g.rollout_id IN (%2) ORDER BY g.position")
                       .arg(groupColumns, QStringLiteral("%1")),
                   rolloutIds);
-    if (!ran)
+    if (!q.isActive())
         return failed(QStringLiteral("reading the groups of %1 rollouts").arg(rolloutIds.size()), q);
     while (q.next()) {
         RolloutGroup g = groupFrom(q);
@@ -383,13 +382,12 @@ Result<QHash<qint64, GroupCounts>> SqlRolloutStore::rolloutGroupCountsOf(const Q
     if (groupIds.isEmpty())
         return result;
     std::optional<QSqlQuery> scratch;
-    bool ran = false;
     QSqlQuery &q
-        = withIds(scratch, &ran,
+        = withIds(scratch,
                   QStringLiteral("SELECT rollout_group_id, state, COUNT(*) FROM actions WHERE rollout_group_id "
                                  "IN (%1) GROUP BY rollout_group_id, state"),
                   groupIds);
-    if (!ran)
+    if (!q.isActive())
         return failed(QStringLiteral("counting the actions of %1 groups").arg(groupIds.size()), q);
     while (q.next())
         addToCounts(result[q.value(0).toLongLong()], ActionState(q.value(1).toInt()), q.value(2).toInt());

@@ -580,8 +580,8 @@ const QSqlDatabase &SqlAggregate::db() const
     return m_sql.connection();
 }
 
-QSqlQuery &SqlAggregate::withIds(std::optional<QSqlQuery> &scratch, bool *ran, const QString &sql,
-                                 const QList<qint64> &ids, const QVariantList &leading)
+QSqlQuery &SqlAggregate::withIds(std::optional<QSqlQuery> &scratch, const QString &sql, const QList<qint64> &ids,
+                                 const QVariantList &leading)
 {
     Q_ASSERT(sql.contains(QLatin1String("IN (%1)")));
     if (m_sql.m_postgres) {
@@ -593,7 +593,7 @@ QSqlQuery &SqlAggregate::withIds(std::optional<QSqlQuery> &scratch, bool *ran, c
         for (qint64 id : ids)
             array.add(id);
         q.addBindValue(array.text());
-        *ran = q.exec();
+        q.exec();
         return q;
     }
     QSqlQuery &q = scratch.emplace(db());
@@ -603,7 +603,7 @@ QSqlQuery &SqlAggregate::withIds(std::optional<QSqlQuery> &scratch, bool *ran, c
         q.addBindValue(v);
     for (qint64 id : ids)
         q.addBindValue(id);
-    *ran = q.exec();
+    q.exec();
     return q;
 }
 

@@ -7,6 +7,7 @@
 
 #include <QMap>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
@@ -130,6 +131,20 @@ public:
 private:
     QStringList m_items;
 };
+
+// Runs sql, several statements in one text: one round trip on PostgreSQL (the simple query protocol; QPSQL keeps
+// each statement's result, and the first error stops the rest). True when every statement ran; q is then on the
+// rows of the first that returned some (a SELECT), which must be the text's last: what follows it is not checked.
+inline bool execAll(QSqlQuery &q, const QString &sql)
+{
+    if (!q.exec(sql))
+        return false;
+    while (!q.isSelect()) {
+        if (!q.nextResult())
+            return !q.lastError().isValid();
+    }
+    return true;
+}
 
 // "unnest(CAST(? AS bigint[]), CAST(? AS text[]), ...)": rows from one bound PgArray per column of these types.
 inline QString unnestOf(const QStringList &types)

@@ -133,11 +133,10 @@ Result<QHash<qint64, Target>> SqlTargetStore::targetsById(const QList<qint64> &i
     QHash<qint64, Target> found;
     for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
         std::optional<QSqlQuery> scratch;
-        bool ran = false;
-        QSqlQuery &q = withIds(scratch, &ran,
-                               QStringLiteral("SELECT %1 FROM targets WHERE id IN (%2)").arg(targetColumns, u"%1"_s),
-                               ids.mid(from, IdsPerStatement));
-        if (!ran)
+        QSqlQuery &q
+            = withIds(scratch, QStringLiteral("SELECT %1 FROM targets WHERE id IN (%2)").arg(targetColumns, u"%1"_s),
+                      ids.mid(from, IdsPerStatement));
+        if (!q.isActive())
             return failed(QStringLiteral("reading %1 targets").arg(ids.size()), q);
         while (q.next()) {
             Target t = targetFrom(q);
