@@ -37,6 +37,22 @@ SqliteFile::~SqliteFile()
         ::close(m_fd); // releases the flock
 }
 
+QByteArray SqliteFile::head(qsizetype n) const
+{
+    QByteArray bytes(n, Qt::Uninitialized);
+    qsizetype got = 0;
+    while (m_fd >= 0 && got < n) {
+        const ssize_t r = ::pread(m_fd, bytes.data() + got, size_t(n - got), off_t(got));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += r;
+    }
+    bytes.truncate(got);
+    return bytes;
+}
+
 std::shared_ptr<SqliteFile> SqliteFile::acquire(const QString &path, QString *error)
 {
     if (path == u":memory:"_s || path.startsWith(u"file::memory:"_s))

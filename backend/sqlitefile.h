@@ -19,7 +19,9 @@ namespace Flotilla {
 //    delivery after it), so this process's connections never wait on SQLite's busy handler for each other, and
 //    committed changes reach the event stream in commit order;
 //  - notifications between its connections, as PostgreSQL's LISTEN/NOTIFY does between servers (a changed user or
-//    tenant configuration clears every connection's cache).
+//    tenant configuration clears every connection's cache);
+//  - the one descriptor of the file this process opens outside SQLite, kept until the last store closes: closing any
+//    descriptor of a file drops every POSIX lock the process holds on it, SQLite's included.
 // In-memory databases (":memory:") have no file: each connection has its own, nothing is locked.
 class SqliteFile
 {
@@ -30,6 +32,11 @@ public:
     // The file as this process holds it (opened and locked by the first caller); null with *error when another
     // process holds it or it cannot be opened.
     static std::shared_ptr<SqliteFile> acquire(const QString &path, QString *error);
+
+    // The file's absolute path.
+    const QString &path() const { return m_path; }
+    // Its first bytes (at most n), read through the held descriptor.
+    QByteArray head(qsizetype n) const;
 
     void lockWrites() { m_writes.lock(); }
     void unlockWrites() { m_writes.unlock(); }

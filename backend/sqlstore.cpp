@@ -31,13 +31,13 @@ QAtomicInteger<quint64> s_connectionCounter;
 // 1.3): not SQLite at all, or shorter than the page count its header vouches for (a copy cut short, a disk that
 // filled up under a copy). SQLite itself would open such a file and fail later, on some query, half way through
 // serving. Only without a write-ahead log: a WAL being replayed may legitimately hold what the file lacks.
-QString damageOf(const QString &path)
+QString damageOf(const SqliteFile &file)
 {
-    QFile file(path);
-    const qint64 size = file.size();
-    if (size == 0 || !file.open(QIODevice::ReadOnly) || QFileInfo(path + QStringLiteral("-wal")).size() > 0)
+    // Through the file's held descriptor: a QFile opened and closed here would drop this process's SQLite locks.
+    const qint64 size = QFileInfo(file.path()).size();
+    if (size == 0 || QFileInfo(file.path() + QStringLiteral("-wal")).size() > 0)
         return {};
-    const QByteArray header = file.read(100);
+    const QByteArray header = file.head(100);
     const auto be32 = [&header](int at) {
         return (quint32(quint8(header[at])) << 24) | (quint32(quint8(header[at + 1])) << 16)
             | (quint32(quint8(header[at + 2])) << 8) | quint32(quint8(header[at + 3]));
@@ -168,18 +168,30 @@ bool SqlStore::open(const QString &url)
         }
         // A first start in a fresh app data location: the directory does not exist yet.
         QDir().mkpath(QFileInfo(path).absolutePath());
-        if (const QString damage = damageOf(path); !damage.isEmpty()) {
-            m_error = QStringLiteral("database: %1 is damaged: %2. Nothing was served from it. Restore it from a "
-                                     "backup, or move it away to start with an empty database.")
-                          .arg(QFileInfo(path).absoluteFilePath(), damage);
-            return false;
-        }
         m_file = SqliteFile::acquire(path, &m_error);
         if (!m_file)
             return false;
+        if (const QString damage = damageOf(*m_file); !damage.isEmpty()) {
+            m_error = QStringLiteral("database: %1 is damaged: %2. Nothing was served from it. Restore it from a "
+                                     "backup, or move it away to start with an empty database.")
+                          .arg(m_file->path(), damage);
+            m_file.reset();
+            return false;
+        }
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-        m_db.setDatabaseName(path);
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        // SQLite's unix-excl VFS: as one process owns the file anyway (SqliteFile), the process holds SQLite's lock
+        // on it for as long as it has the file open, and the WAL index is in this process's memory, shared by its
+        // connections, instead of a -shm file locked with fcntl for every read transaction. A poll then costs no
+        // file-lock system calls and the HTTP threads' reads do not queue on SQLite's per-file mutex while one waits
+        // for the kernel. Another process (the sqlite3 shell too) cannot open the file while this one has it open.
+        QString name = path;
+        if (path != u":memory:"_s && !path.startsWith(u"file::memory:"_s)) { // as SqliteFile::acquire
+            QUrl uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+            uri.setQuery(u"vfs=unix-excl"_s);
+            name = uri.toString(QUrl::FullyEncoded);
+        }
+        m_db.setDatabaseName(name);
+        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_URI"));
     }
     if (!m_db.isValid()) {
         m_error = QStringLiteral("database: the Qt SQL driver for %1 is missing")
@@ -202,7 +214,7 @@ bool SqlStore::open(const QString &url)
                 m_error
                     = QStringLiteral("database: %1 cannot be used (%2). Nothing was served from it. Restore it from a "
                                      "backup, or move it away to start with an empty database.")
-                          .arg(QFileInfo(m_db.databaseName()).absoluteFilePath(), m_error);
+                          .arg(m_file->path(), m_error);
             return false;
         }
     }

@@ -7,17 +7,19 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QUrl>
 
 namespace FlotillaTest {
 
-// The open connection of a SqlStore ("flotilla-store-N"), of the one on databaseName when given.
+// The open connection of a SqlStore ("flotilla-store-N"), of the one on databaseName when given (a path; the store
+// opens it as a file: URI).
 inline QSqlDatabase storeConnection(const QString &databaseName = {})
 {
     QSqlDatabase found;
     for (const QString &name : QSqlDatabase::connectionNames()) {
         const QSqlDatabase db = QSqlDatabase::database(name, false);
         if (name.startsWith(QLatin1String("flotilla-store-")) && db.isOpen()
-            && (databaseName.isEmpty() || db.databaseName() == databaseName))
+            && (databaseName.isEmpty() || QUrl(db.databaseName()).toLocalFile() == databaseName))
             found = db;
     }
     return found;
