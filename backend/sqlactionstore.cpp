@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-#include <QSqlField>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -226,10 +225,8 @@ QString SqlActionStore::explainOpenActions(qint64 targetId)
 QString SqlActionStore::explainPollRead(const QString &controllerId)
 {
     // The statement every poll runs; the controller id goes in as the driver quotes a text literal.
-    QSqlField field(u"controller_id"_s, QMetaType::fromType<QString>());
-    field.setValue(controllerId);
     QString select = pollReadSelect(isPostgres());
-    select.replace(u"t.controller_id = ?"_s, u"t.controller_id = "_s + db().driver()->formatValue(field));
+    select.replace(u"t.controller_id = ?"_s, u"t.controller_id = "_s + literal(controllerId));
     return explain(select, u"the poll's read"_s);
 }
 
@@ -259,14 +256,25 @@ Result<void> SqlActionStore::updateActionState(qint64 actionId, ActionState stat
 
 Result<void> SqlActionStore::appendStatus(qint64 actionId, const ActionStatusEntry &e)
 {
+    const QVariantList values {
+        actionId, toMs(e.at), int(e.status), e.code ? QVariant(*e.code) : QVariant(QMetaType::fromType<int>()),
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(e.messages)).toJson(QJsonDocument::Compact))
+    };
+    // In a group on PostgreSQL the entry goes with the connection's next statement (its id is not read), as the
+    // statement prepareOnServer() prepared.
+    if (isPostgres()) {
+        QStringList literals;
+        for (const QVariant &v : values)
+            literals << literal(v);
+        if (deferWrite(u"EXECUTE flotilla_append_status (%1)"_s.arg(literals.join(u", ")))) {
+            changed(StoreChange::Kind::ActionChanged, actionId);
+            return {};
+        }
+    }
     QSqlQuery &q = prepared(
         QStringLiteral("INSERT INTO action_status (action_id, at, status, code, messages) VALUES (?,?,?,?,?)"));
-    q.addBindValue(actionId);
-    q.addBindValue(toMs(e.at));
-    q.addBindValue(int(e.status));
-    q.addBindValue(e.code ? QVariant(*e.code) : QVariant(QMetaType::fromType<int>()));
-    q.addBindValue(
-        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(e.messages)).toJson(QJsonDocument::Compact)));
+    for (const QVariant &v : values)
+        q.addBindValue(v);
     if (!q.exec())
         return failed(QStringLiteral("adding a status to action %1").arg(actionId), q);
     changed(StoreChange::Kind::ActionChanged, actionId);
@@ -340,7 +348,9 @@ QString targetAndActionSql(const QString &actionId, const QString &controllerId)
 
 bool SqlActionStore::prepareOnServer()
 {
-    return exec(u"PREPARE flotilla_target_action (bigint, text) AS "_s + targetAndActionSql(u"$1"_s, u"$2"_s));
+    return exec(u"PREPARE flotilla_target_action (bigint, text) AS "_s + targetAndActionSql(u"$1"_s, u"$2"_s))
+        && exec(u"PREPARE flotilla_append_status (bigint, bigint, smallint, integer, text) AS INSERT INTO "
+                "action_status (action_id, at, status, code, messages) VALUES ($1, $2, $3, $4, $5)"_s);
 }
 
 Lookup<DeviceTargetAndAction> SqlActionStore::deviceTargetAndAction(TargetStore &, const QString &controllerId,
@@ -368,15 +378,14 @@ Lookup<DeviceTargetAndAction> SqlActionStore::deviceTargetAndAction(TargetStore 
         return readFrom(q);
     }
     // A feedback's read, between two scopes of a group, also sets the savepoint of the scope that follows (the
-    // feedback's own): one round trip, not two. The statement was prepared on the server by prepareOnServer(); its
-    // arguments are written as QPSQL writes those of a statement it prepared (the driver's formatValue).
+    // feedback's own), after the writes the scope before deferred: one round trip, not three. The statement was
+    // prepared on the server by prepareOnServer(); its arguments are written as QPSQL writes those of a statement it
+    // prepared (the driver's formatValue).
     const QString prefix = savepointPrefix();
     QSqlQuery q(db()); // not forward-only: QPSQL keeps the results of all the text's statements
-    QSqlField name(QString(), QMetaType::fromType<QString>());
-    name.setValue(controllerId);
     if (!execAll(q,
                  u"%1EXECUTE flotilla_target_action (%2, %3)"_s.arg(prefix, QString::number(actionId),
-                                                                    q.driver()->formatValue(name))))
+                                                                    literal(controllerId))))
         return failed(what(), q);
     if (!prefix.isEmpty())
         savepointSet();

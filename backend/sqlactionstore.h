@@ -31,9 +31,10 @@ public:
     Result<QList<ActionStatusEntry>> statusHistory(qint64 actionId, int offset = 0, int limit = 1000) override;
     Result<int> countStatus(qint64 actionId) override;
     Lookup<ActionWithHistorySize> actionWithHistorySize(qint64 id) override;
-    // One statement (targets LEFT JOIN actions); targets is not asked. On PostgreSQL it is prepared on the server
-    // when the connection opens (prepareOnServer: false with the session's lastError()).
+    // On PostgreSQL the statements a feedback sends as text are prepared on the server when the connection opens (a
+    // feedback's read and the status entry a group defers; false with the session's lastError()).
     bool prepareOnServer();
+    // One statement (targets LEFT JOIN actions); targets is not asked.
     Lookup<DeviceTargetAndAction> deviceTargetAndAction(TargetStore &targets, const QString &controllerId,
                                                         qint64 actionId) override;
     Lookup<DeviceTargetAndOpenActions> deviceTargetAndOpenActions(TargetStore &targets,

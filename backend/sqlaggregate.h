@@ -39,8 +39,13 @@ protected:
                        const QVariantList &leading = {});
     // Group commit on PostgreSQL: what goes before a statement's text for it to set the next scope's savepoint too
     // (empty when it cannot), and, once that statement ran, savepointSet() (SqlStore::savepointPrefix).
-    QString savepointPrefix() const;
+    QString savepointPrefix();
     void savepointSet();
+    // Group commit on PostgreSQL: a write whose result is not read, sent with the connection's next statement
+    // (SqlStore::deferWrite); false when it cannot wait: run it now. literal() writes a value into such a text as
+    // the driver writes a bound one.
+    bool deferWrite(const QString &statement);
+    QString literal(const QVariant &value) const;
     bool isPostgres() const;
     // Records (and logs) a failed statement as the session's lastError(); returns false.
     bool setError(const QString &what, const QSqlQuery &q);

@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QUrl>
 
@@ -277,6 +278,7 @@ QSqlQuery &SqlStore::prepared(const QString &sql)
     if (m_txDepth == 0 && !m_postgres && !sql.startsWith("SELECT"_L1))
         finishStatements();
     m_savepointFresh = false;
+    flushDeferred();
     auto it = m_statements.find(sql);
     if (it != m_statements.end() && (m_unprepared.isEmpty() || !m_unprepared.contains(sql))) {
         it->finish();
@@ -619,9 +621,21 @@ QSqlQuery &SqlAggregate::withIds(std::optional<QSqlQuery> &scratch, const QStrin
     return q;
 }
 
-QString SqlAggregate::savepointPrefix() const
+QString SqlAggregate::savepointPrefix()
 {
     return m_sql.savepointPrefix();
+}
+
+bool SqlAggregate::deferWrite(const QString &statement)
+{
+    return m_sql.deferWrite(statement);
+}
+
+QString SqlAggregate::literal(const QVariant &value) const
+{
+    QSqlField field(QString(), value.metaType());
+    field.setValue(value);
+    return m_sql.m_db.driver()->formatValue(field);
 }
 
 void SqlAggregate::savepointSet()

@@ -150,11 +150,24 @@ private:
     // savepoint, in the same round trip: savepointPrefix() goes before its text, and savepointSet() records that it
     // ran. The scope that begins next takes that savepoint instead of setting its own, unless another statement ran in
     // between (connection() makes it stale). A feedback's read and its savepoint are then one round trip, not two.
-    QString savepointPrefix() const;
+    // The prefix also carries the deferred writes of the scope before (below): they run before its savepoint goes.
+    QString savepointPrefix();
     void savepointSet();
     bool m_savepointFresh = false;
-    // The connection, for a statement: whatever the statement does comes after a savepoint set before it.
+    // The connection, for a statement: whatever the statement does comes after a savepoint set before it, and
+    // after the writes deferred before it (flushDeferred).
     QSqlDatabase &connection();
+    // Group commit on PostgreSQL: a scope's write whose result nobody reads (a status entry) waits for the
+    // connection's next round trip instead of taking one of its own. deferWrite() keeps its text (false: not in a
+    // scope of a group on PostgreSQL; run it now), and the next text sent carries it first: the next feedback's read
+    // (savepointPrefix), the next scope's savepoint, the group's COMMIT, or any other statement (flushDeferred). So it
+    // always runs before its scope's savepoint is released, and its failure is its scope's: while the scope is open,
+    // the scope fails; after, the group's transaction is aborted, the group fails and every held answer becomes a 500
+    // that the device sends again. A scope that rolls back drops what it deferred. A report costs a round trip less.
+    bool deferWrite(const QString &statement);
+    QString takeDeferred();
+    void flushDeferred();
+    QString m_deferred;
     qsizetype m_savepointChanges = 0;
     qsizetype m_savepointNotifications = 0;
     std::function<void(const QList<StoreChange> &)> m_listener;

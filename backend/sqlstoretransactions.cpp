@@ -2,6 +2,7 @@
 // scopes, each a savepoint). The rest of SqlStore is in sqlstore.cpp.
 #include "backend/sqlitefile.h"
 #include "backend/sqlstore.h"
+#include "backend/sqlstore_p.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -82,8 +83,12 @@ Result<void> SqlStore::commit()
         m_error = QStringLiteral("transaction rolled back by an inner scope: %1").arg(m_error);
         return Failure { QStringLiteral("flotilla.store"), m_error };
     }
-    if (!m_db.commit()) {
-        m_error = QStringLiteral("committing: %1").arg(m_db.lastError().text());
+    // Writes deferred by the group's last scope go with the COMMIT: a text that fails before its COMMIT commits
+    // nothing (and one whose transaction was aborted before fails at its first statement).
+    if (QSqlQuery q(m_db);
+        m_deferred.isEmpty() ? !m_db.commit() : !execAll(q, takeDeferred() + QStringLiteral("COMMIT"))) {
+        m_error = QStringLiteral("committing: %1")
+                      .arg(q.lastError().isValid() ? q.lastError().text() : m_db.lastError().text());
         abandonTransaction();
         return Failure { QStringLiteral("flotilla.store"), m_error };
     }
@@ -99,8 +104,9 @@ Result<void> SqlStore::commit()
 
 void SqlStore::rollbackSavepoint()
 {
-    // Undoes one outermost scope of a group, and what it queued; the group goes on.
+    // Undoes one outermost scope of a group, and what it queued or deferred; the group goes on.
     m_rollbackOnly = false;
+    m_deferred.clear();
     m_changes.resize(std::min(m_changes.size(), m_savepointChanges));
     m_pendingNotifications.resize(std::min(m_pendingNotifications.size(), m_savepointNotifications));
     m_config.reset(); // a rolled-back configuration change must not survive in the cache
@@ -112,13 +118,42 @@ void SqlStore::rollbackSavepoint()
     m_savepointKept = true; // ROLLBACK TO keeps the (now empty) savepoint
 }
 
-QString SqlStore::savepointPrefix() const
+QString SqlStore::savepointPrefix()
 {
     // Only between a group's scopes: a statement inside a scope must not move the scope's savepoint.
     if (!m_postgres || !m_group || m_txDepth != 1 || m_groupDoomed)
         return {};
-    return m_savepointKept ? QStringLiteral("RELEASE SAVEPOINT flotilla_group; SAVEPOINT flotilla_group; ")
-                           : QStringLiteral("SAVEPOINT flotilla_group; ");
+    return takeDeferred()
+        + (m_savepointKept ? QStringLiteral("RELEASE SAVEPOINT flotilla_group; SAVEPOINT flotilla_group; ")
+                           : QStringLiteral("SAVEPOINT flotilla_group; "));
+}
+
+bool SqlStore::deferWrite(const QString &statement)
+{
+    if (!m_postgres || !m_group || m_txDepth < 2 || m_groupDoomed)
+        return false;
+    m_deferred += statement + QStringLiteral("; ");
+    return true;
+}
+
+QString SqlStore::takeDeferred()
+{
+    return std::exchange(m_deferred, {});
+}
+
+void SqlStore::flushDeferred()
+{
+    if (m_deferred.isEmpty())
+        return;
+    QSqlQuery q(m_db);
+    if (execAll(q, takeDeferred()))
+        return;
+    setError(QStringLiteral("a deferred write"), q);
+    // In its scope: the scope fails when it ends. After it: the group fails (see deferWrite).
+    if (m_txDepth >= 2)
+        m_rollbackOnly = true;
+    else
+        m_groupDoomed = true;
 }
 
 void SqlStore::savepointSet()
@@ -130,6 +165,7 @@ void SqlStore::savepointSet()
 QSqlDatabase &SqlStore::connection()
 {
     m_savepointFresh = false;
+    flushDeferred();
     return m_db;
 }
 
@@ -138,9 +174,10 @@ bool SqlStore::openSavepoint()
     QSqlQuery q(m_db);
     bool opened = false;
     if (!std::exchange(m_savepointKept, false))
-        opened = q.exec(QStringLiteral("SAVEPOINT flotilla_group"));
-    else if (m_postgres) // one round trip: PostgreSQL's simple query protocol runs both
-        opened = q.exec(QStringLiteral("RELEASE SAVEPOINT flotilla_group; SAVEPOINT flotilla_group"));
+        opened = execAll(q, takeDeferred() + QStringLiteral("SAVEPOINT flotilla_group"));
+    else if (m_postgres) // one round trip: PostgreSQL's simple query protocol runs them all
+        opened
+            = execAll(q, takeDeferred() + QStringLiteral("RELEASE SAVEPOINT flotilla_group; SAVEPOINT flotilla_group"));
     else // SQLite runs one statement per call; no round trip to save
         opened = q.exec(QStringLiteral("RELEASE SAVEPOINT flotilla_group"))
             && q.exec(QStringLiteral("SAVEPOINT flotilla_group"));
@@ -203,6 +240,7 @@ void SqlStore::rollback()
 
 void SqlStore::abandonTransaction()
 {
+    m_deferred.clear();
     m_db.rollback();
     m_savepointFresh = false;
     m_config.reset(); // a rolled-back configuration change must not survive in the cache

@@ -4,6 +4,10 @@
 #include "tests/backend/ddifixture.h"
 #include "tests/common/rawhttpconnection.h"
 
+#include "tests/common/tableaway.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Flotilla;
@@ -19,6 +23,19 @@ private Q_SLOTS:
     void cleanup() { tearDown(); }
 
     void feedbackArrivingTogetherSharesACommit();
+    void aGroupThatCannotCommitAnswersEveryReportWithAnError();
+
+private:
+    // count targets (the fixture's first, then new ones named prefix + a number), each assigned the fixture's set.
+    void devicesWithAnAction(int count, const QString &prefix, QList<Target> &targets, QList<qint64> &actions)
+    {
+        for (int i = 0; i < count; ++i) {
+            targets.append(
+                i == 0 ? m_target
+                       : FlotillaTest::makeTarget(m_store->stores(), prefix + u"%1"_s.arg(i, 2, 10, QChar(u'0'))));
+            actions.append(assign(targets.last(), m_set.setId));
+        }
+    }
 };
 
 void TestDdiGroupCommit::feedbackArrivingTogetherSharesACommit()
@@ -28,11 +45,7 @@ void TestDdiGroupCommit::feedbackArrivingTogetherSharesACommit()
     constexpr int Devices = 12;
     QList<Target> targets;
     QList<qint64> actions;
-    for (int i = 0; i < Devices; ++i) {
-        targets.append(i == 0 ? m_target
-                              : FlotillaTest::makeTarget(m_store->stores(), u"dev-1%1"_s.arg(i, 2, 10, QChar(u'0'))));
-        actions.append(assign(targets.last(), m_set.setId));
-    }
+    devicesWithAnAction(Devices, u"dev-1"_s, targets, actions);
     constexpr int Closed = 5;
     QCOMPARE(feedback(targets[Closed], actions[Closed], "closed", "success").status, 200);
     const qsizetype closedHistory = history(actions[Closed]).size();
@@ -89,3 +102,67 @@ void TestDdiGroupCommit::feedbackArrivingTogetherSharesACommit()
 
 QTEST_GUILESS_MAIN(TestDdiGroupCommit)
 #include "tst_ddigroupcommit.moc"
+
+// A group that cannot commit stores none of its reports, and each of them is answered with an error the device sends
+// again on, never a 200: here a deferred foreign key that fails only at the COMMIT (a trigger adds a dangling row for
+// one report; on PostgreSQL a status entry deferred to the COMMIT fails in the same place). Sent again without it,
+// every report is stored.
+void TestDdiGroupCommit::aGroupThatCannotCommitAnswersEveryReportWithAnError()
+{
+    {
+        QSqlQuery q(FlotillaTest::storeConnection());
+        QVERIFY2(
+            q.exec(u"CREATE TABLE doom (target_id INTEGER REFERENCES targets(id) DEFERRABLE INITIALLY DEFERRED)"_s),
+            qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec(u"CREATE TRIGGER doom_the_group AFTER INSERT ON action_status WHEN NEW.messages LIKE "
+                        "'%doomed%' BEGIN INSERT INTO doom VALUES (-1); END"_s),
+                 qPrintable(q.lastError().text()));
+    }
+    constexpr int Devices = 6;
+    QList<Target> targets;
+    QList<qint64> actions;
+    devicesWithAnAction(Devices, u"dev-2"_s, targets, actions);
+    const auto send = [&](const QByteArray &doomed) {
+        std::vector<std::unique_ptr<FlotillaTest::RawHttpConnection>> connections;
+        for (int i = 0; i < Devices; ++i)
+            connections.push_back(std::make_unique<FlotillaTest::RawHttpConnection>(m_port));
+        return FlotillaTest::atOnce(
+            connections, "POST",
+            [&](int i) { return controller(targets[i]) + u"/deploymentBase/%1/feedback"_s.arg(actions[i]); },
+            "GatewayToken gw-key",
+            [&](int i) {
+                return R"({"status":{"execution":"proceeding","result":{"finished":"none"},"details":["device )"
+                    + QByteArray::number(i) + (i == 2 ? doomed : QByteArray()) + R"("]}})";
+            });
+    };
+    QList<qsizetype> before;
+    for (qint64 action : std::as_const(actions))
+        before.append(history(action).size());
+    int commits = 0;
+    int failures = 0;
+    m_store->setTransactionObserver([&](qint64, bool committed) { (committed ? commits : failures) += 1; });
+    const QList<HttpAnswer> answers = send(" doomed");
+    m_store->setTransactionObserver({});
+    QCOMPARE(failures, 1); // the one group, with every report read in that turn of the event loop
+    int refused = 0;
+    for (int i = 0; i < Devices; ++i) {
+        const bool stored = history(actions[i]).size() > before[i];
+        if (answers[i].status == 200) {
+            QVERIFY2(stored, qPrintable(u"device %1 was answered 200 for a report that is not stored"_s.arg(i)));
+            continue;
+        }
+        ++refused;
+        QCOMPARE(answers[i].status, 500);
+        QVERIFY2(answers[i].body.contains("could not be stored"), answers[i].body.constData());
+        QVERIFY(!stored);
+    }
+    QVERIFY(refused >= 1); // the doomed report, and those that shared its group
+    QCOMPARE(answers[2].status, 500);
+
+    // Sent again, without what dooms them: every one is stored.
+    const QList<HttpAnswer> again = send({});
+    for (int i = 0; i < Devices; ++i) {
+        QCOMPARE(again[i].status, 200);
+        QVERIFY(history(actions[i]).size() > before[i]);
+    }
+}
