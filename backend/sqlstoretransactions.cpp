@@ -9,6 +9,8 @@
 
 #include <utility>
 
+using Flotilla::SqlStoreDetail::execAll;
+
 namespace Flotilla {
 
 Result<void> SqlStore::begin()
