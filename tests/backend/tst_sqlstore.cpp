@@ -6,15 +6,9 @@
 #include "backend/sqltargetstore.h"
 #include "tests/backend/sqlstorefixture.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
-
-#include <sys/stat.h>
 
 using namespace Flotilla;
 using namespace Qt::StringLiterals;
@@ -26,11 +20,6 @@ class TestSqlStore : public SqlStoreTestCase
 private Q_SLOTS:
     void migrationsApplied();
     void refusesNewerSchema();
-    void refusesADamagedFile_data();
-    void refusesADamagedFile();
-    void aFileIsOpenedAtItsPath_data();
-    void aFileIsOpenedAtItsPath();
-    void aSecondStoreOnTheFileKeepsTheFirstsLocks();
     void targetRoundTrip();
     void deviceTargetIsTheTargetsDeviceFields();
     void openActionsInPresentationOrder();
@@ -95,146 +84,6 @@ void TestSqlStore::refusesNewerSchema()
     QVERIFY2(second.lastError().contains(QStringLiteral("newer")), qPrintable(second.lastError()));
     QCOMPARE(second.schemaVersion(), SqlStore::latestSchemaVersion() + 1); // untouched
     QVERIFY(second.targets().targetByControllerId(QStringLiteral("keep-me")).found()); // data untouched
-}
-
-void TestSqlStore::aFileIsOpenedAtItsPath_data()
-{
-    QTest::addColumn<QString>("name"); // a directory and a file under the test's directory
-    QTest::newRow("plain") << u"plain/flotilla.db"_s;
-    QTest::newRow("spaces") << u"with spaces/flotilla db"_s;
-    QTest::newRow("URI characters") << u"a?b#c/x%20y&vfs=unix;z.db"_s;
-    QTest::newRow("non-ASCII") << u"Ünïcödé/データ.db"_s;
-}
-
-// SQLite opens the file as a URI (for its unix-excl VFS): whatever the path holds, the store opens the file at that
-// path, and no other; what it wrote is there when it opens the file again. The WAL index stays in this process's
-// memory: no -shm file beside the database.
-void TestSqlStore::aFileIsOpenedAtItsPath()
-{
-    QFETCH_GLOBAL(QString, backend);
-    if (backend != "sqlite"_L1)
-        QSKIP("a file of SQLite's");
-    QFETCH(QString, name);
-    const QString path = m_dir.filePath(name);
-    const QDir dir = QFileInfo(path).absoluteDir();
-    {
-        SqlStore store;
-        QVERIFY2(store.open(path), qPrintable(store.lastError()));
-        Target t;
-        t.controllerId = u"at-its-path"_s;
-        t.securityToken = u"token"_s;
-        QVERIFY(store.targets().insertTarget(t).ok());
-        QVERIFY(QFileInfo::exists(path + u"-wal"_s));
-        QCOMPARE(dir.entryList(QDir::Files | QDir::Hidden),
-                 QStringList({ QFileInfo(path).fileName(), QFileInfo(path).fileName() + u"-wal"_s }));
-    }
-    QVERIFY(QFileInfo(path).size() > 0);
-    QCOMPARE(dir.entryList(QDir::Files | QDir::Hidden), QStringList { QFileInfo(path).fileName() });
-    SqlStore again;
-    QVERIFY2(again.open(u"sqlite:"_s + path), qPrintable(again.lastError()));
-    QVERIFY(again.targets().targetByControllerId(u"at-its-path"_s).found());
-}
-
-// The second store of a process on a file (another HTTP thread's) must not drop the locks the first holds: closing
-// any descriptor of the file would drop every POSIX lock of the process on it, SQLite's included. Both go on reading
-// and writing, and the lock another process meets stays while either is open.
-void TestSqlStore::aSecondStoreOnTheFileKeepsTheFirstsLocks()
-{
-    QFETCH_GLOBAL(QString, backend);
-    if (backend != "sqlite"_L1)
-        QSKIP("a file of SQLite's");
-    const QString path = m_dir.filePath(u"two-stores.db"_s);
-    {
-        SqlStore first; // a database with its WAL checkpointed and removed: the case the damage check reads
-        QVERIFY(first.open(path));
-    }
-    QVERIFY(!QFileInfo::exists(path + u"-wal"_s));
-    // SQLite's own lock (unix-excl: a write lock held while the file is open), as the kernel lists it; opening the
-    // file here to ask with F_GETLK would itself drop it.
-    const auto lockedForOthers = [&] {
-        struct stat st {};
-        if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-            return false;
-        QFile locks(u"/proc/locks"_s);
-        if (!locks.open(QIODevice::ReadOnly | QIODevice::Text))
-            return false;
-        // "1: POSIX  ADVISORY  WRITE 4242 08:01:123456 1073741826 1073742335"
-        for (const QByteArray &line : locks.readAll().split('\n')) {
-            const QList<QByteArray> f = line.simplified().split(' ');
-            if (f.size() >= 6 && f[1] == "POSIX" && f[3] == "WRITE"
-                && f[4].toLongLong() == QCoreApplication::applicationPid()
-                && f[5].split(':').value(2).toULongLong() == quint64(st.st_ino))
-                return true;
-        }
-        return false;
-    };
-    SqlStore first;
-    QVERIFY2(first.open(path), qPrintable(first.lastError()));
-    QVERIFY2(lockedForOthers(), "SQLite holds no lock on the file");
-    SqlStore second;
-    QVERIFY2(second.open(path), qPrintable(second.lastError()));
-    QVERIFY2(lockedForOthers(), "the second store's open dropped the first's lock");
-    Target t;
-    t.controllerId = u"two-stores"_s;
-    t.securityToken = u"token"_s;
-    QVERIFY(second.targets().insertTarget(t).ok());
-    QVERIFY(first.targets().targetByControllerId(t.controllerId).found());
-    QVERIFY2(lockedForOthers(), "a write dropped the lock");
-}
-
-void TestSqlStore::refusesADamagedFile_data()
-{
-    QTest::addColumn<int>("keepPercent"); // of the file; -1: overwrite the header
-    QTest::addColumn<QString>("why");
-    QTest::newRow("cut to half") << 50 << u"it is truncated"_s;
-    QTest::newRow("cut by one page") << 99 << u"it is truncated"_s;
-    QTest::newRow("not SQLite") << -1 << u"not an SQLite database"_s;
-}
-
-// A damaged SQLite file (issue 20) is refused at open, with a message that says what to do, before anything is
-// served from it; the same file whole opens.
-void TestSqlStore::refusesADamagedFile()
-{
-    QFETCH_GLOBAL(QString, backend);
-    if (backend != "sqlite"_L1)
-        QSKIP("a file of SQLite's");
-    QFETCH(int, keepPercent);
-    QFETCH(QString, why);
-    const QString path = m_dir.filePath(u"damaged-%1.sqlite"_s.arg(keepPercent + 1));
-    {
-        SqlStore store;
-        QVERIFY(store.open(u"sqlite:"_s + path));
-        for (int i = 0; i < 300; ++i) {
-            Target t;
-            t.controllerId = u"damage-%1"_s.arg(i);
-            t.name = QString(200, u'x');
-            t.securityToken = u"token"_s;
-            t.createdAt = QDateTime::currentDateTimeUtc();
-            QVERIFY(store.targets().insertTarget(t).ok());
-        }
-    } // closed: the write-ahead log is checkpointed into the file and removed
-    QVERIFY(!QFileInfo::exists(path + u"-wal"_s) || QFileInfo(path + u"-wal"_s).size() == 0);
-    {
-        SqlStore whole;
-        QVERIFY2(whole.open(u"sqlite:"_s + path), qPrintable(whole.lastError()));
-    }
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadWrite));
-    const qint64 size = file.size();
-    if (keepPercent < 0) {
-        file.write(QByteArray(100, 'Z'));
-    } else {
-        const qint64 pageSize = 4096;
-        const qint64 keep = keepPercent == 99 ? size - pageSize : size * keepPercent / 100;
-        QVERIFY(keep > 0 && keep < size);
-        QVERIFY(file.resize(keep));
-    }
-    file.close();
-    SqlStore damaged;
-    QVERIFY(!damaged.open(u"sqlite:"_s + path));
-    QVERIFY2(damaged.lastError().contains(why), qPrintable(damaged.lastError()));
-    QVERIFY2(damaged.lastError().contains(u"backup"_s), qPrintable(damaged.lastError()));
-    QVERIFY2(damaged.lastError().contains(QFileInfo(path).absoluteFilePath()), qPrintable(damaged.lastError()));
 }
 
 void TestSqlStore::targetRoundTrip()
