@@ -2,8 +2,6 @@
 #include "backend/ddiserver_p.h"
 #include "backend/servermetrics.h"
 
-#include <QCryptographicHash>
-
 using namespace Qt::StringLiterals;
 using namespace Flotilla::DdiDetail;
 
@@ -73,17 +71,16 @@ void DdiServer::basePoll(Context &ctx, const QString &)
     if (t.requestAttributes)
         base.links.insert(u"configData"_s, controller + u"/configData"_s);
 
-    const QByteArray body = base.encode();
-    const QByteArray etag = '"' + QCryptographicHash::hash(body, QCryptographicHash::Sha1).toHex().left(20) + '"';
+    const PollAnswerEncoder::Encoded answerBytes = m_pollAnswers.encode(base);
     QHttpHeaders headers = jsonHeaders();
-    headers.append(QHttpHeaders::WellKnownHeader::ETag, etag);
+    headers.append(QHttpHeaders::WellKnownHeader::ETag, answerBytes.etag);
     const QByteArray ifNoneMatch = ctx.request.value("if-none-match");
-    if (!ifNoneMatch.isEmpty() && ifNoneMatch.split(',').contains(etag)) {
+    if (!ifNoneMatch.isEmpty() && ifNoneMatch.split(',').contains(answerBytes.etag)) {
         QHttpHeaders h;
-        h.append(QHttpHeaders::WellKnownHeader::ETag, etag);
+        h.append(QHttpHeaders::WellKnownHeader::ETag, answerBytes.etag);
         return ctx.send(QByteArray(), Status::NotModified, h);
     }
-    ctx.send(body, Status::Ok, headers);
+    ctx.send(answerBytes.body, Status::Ok, headers);
 }
 
 void DdiServer::putConfigData(Context &ctx, const QString &)

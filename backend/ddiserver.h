@@ -3,6 +3,7 @@
 #include "backend/artifactstore.h"
 #include "backend/deviceauthenticator.h"
 #include "backend/externalurl.h"
+#include "backend/pollanswerencoder.h"
 #include "backend/polleventthrottle.h"
 #include "engine/deploymentservice.h"
 #include "engine/rolloutservice.h"
@@ -179,6 +180,7 @@ private:
     // Lazy poll persistence: a poll that changes nothing but the time is kept here and written in batches.
     QHash<qint64, TargetStore::PollRecord> m_pendingPolls;
     PollEventThrottle m_pollEvents; // polled(): one a target a second
+    PollAnswerEncoder m_pollAnswers;
     QTimer m_pollFlush;
 };
 

@@ -1,12 +1,14 @@
 #include "backend/sqlactionstore.h"
 
 #include "backend/rsqlcompiler.h"
+#include "backend/sqlitestatement.h"
 #include "backend/sqlstore.h"
 #include "backend/sqlstore_p.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -32,7 +34,17 @@ const QString pollActionColumns
     = QStringLiteral("id, type, force_time, weight, mw_schedule, mw_duration, mw_timezone, state");
 
 // An action of pollActionColumns, from column 0 on.
-Action pollActionFrom(const QSqlQuery &q, qint64 targetId)
+bool rowsFailed(const QSqlQuery &q)
+{
+    return q.lastError().isValid();
+}
+
+bool rowsFailed(const SqliteStatement &q)
+{
+    return !q.error().isEmpty();
+}
+
+template<typename Row> Action pollActionFrom(const Row &q, qint64 targetId)
 {
     Action a;
     a.id = q.value(0).toLongLong();
@@ -189,18 +201,33 @@ Lookup<DeviceTargetAndOpenActions> SqlActionStore::deviceTargetAndOpenActions(Ta
 {
     static const QString postgres = pollReadSelect(true);
     static const QString sqlite = pollReadSelect(false);
-    QSqlQuery &q = prepared(isPostgres() ? postgres : sqlite);
+    const auto what = [&] {
+        return QStringLiteral("reading open actions of target %1, with the target").arg(controllerId);
+    };
+    // The same rows from either statement: the target's columns on each, an action's on each but when it has none.
+    const auto read = [&](auto &q) -> Lookup<DeviceTargetAndOpenActions> {
+        if (!q.next())
+            return rowsFailed(q) ? Lookup<DeviceTargetAndOpenActions>(failed(what(), q)) : std::nullopt;
+        DeviceTargetAndOpenActions rows { deviceTargetFrom(q, PollActionColumnCount, controllerId), {} };
+        do {
+            if (!q.value(0).isNull())
+                rows.open.append(pollActionFrom(q, rows.target.id));
+        } while (q.next());
+        if (rowsFailed(q))
+            return failed(what(), q);
+        return rows;
+    };
+    // Every DDI request reads this first: on SQLite through SQLite's own API (SqliteStatement says why).
+    if (SqliteStatement *native = sqliteStatement(sqlite)) {
+        if (!native->exec({ controllerId }))
+            return failed(what(), *native);
+        return read(*native);
+    }
+    QSqlQuery &q = prepared(postgres);
     q.addBindValue(controllerId);
     if (!q.exec())
-        return failed(QStringLiteral("reading open actions of target %1, with the target").arg(controllerId), q);
-    if (!q.next())
-        return std::nullopt;
-    DeviceTargetAndOpenActions read { deviceTargetFrom(q, PollActionColumnCount, controllerId), {} };
-    do {
-        if (!q.value(0).isNull())
-            read.open.append(pollActionFrom(q, read.target.id));
-    } while (q.next());
-    return read;
+        return failed(what(), q);
+    return read(q);
 }
 
 QString SqlActionStore::explain(const QString &select, const QString &what)

@@ -11,6 +11,7 @@
 namespace Flotilla {
 
 class SqlStore;
+class SqliteStatement;
 class StoreTransaction;
 
 // What every aggregate store of one SqlStore shares: its connection, its prepared statements, its session (errors,
@@ -27,6 +28,8 @@ protected:
 
     // A statement prepared once per connection and reused (forward-only).
     QSqlQuery &prepared(const QString &sql);
+    // On SQLite, a read prepared with SQLite's own API (SqlStore::sqliteStatement); null on PostgreSQL.
+    SqliteStatement *sqliteStatement(const QString &sql);
     bool exec(const QString &sql);
     const QSqlDatabase &db() const;
     // A statement over a list of ids, sql with "IN (%1)" for them (after the leading binds), run. On PostgreSQL the
@@ -53,6 +56,7 @@ protected:
     bool setError(const QString &message);
     // setError, as the Failure a Result carries.
     Failure failed(const QString &what, const QSqlQuery &q);
+    Failure failed(const QString &what, const SqliteStatement &q);
     // The session's last error (a failed commit), as a Failure: "what: the database's words".
     Failure failed(const QString &what);
     // The Failure of a write that found nothing to change: "what: there is no such <entity>" (also lastError(),

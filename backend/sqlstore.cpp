@@ -129,6 +129,8 @@ SqlStore::~SqlStore()
     releaseWrites();
     m_statements.clear();
     m_unprepared.clear();
+    m_sqliteStatements.clear(); // finalised before the connection closes: SQLite does not close one that has any
+    m_unpreparedSqlite.reset();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -298,12 +300,33 @@ QSqlQuery &SqlStore::prepared(const QString &sql)
     return *it;
 }
 
+SqliteStatement *SqlStore::sqliteStatement(const QString &sql)
+{
+    if (m_postgres)
+        return nullptr;
+    Q_ASSERT(sql.startsWith("SELECT"_L1)); // reads only: a write would need prepared()'s care
+    for (auto &[text, statement] : m_sqliteStatements) {
+        if (text == sql) {
+            statement->finish();
+            return statement.get();
+        }
+    }
+    auto statement = std::make_unique<SqliteStatement>(m_db, sql);
+    if (!statement->isPrepared()) {
+        m_unpreparedSqlite = std::move(statement);
+        return m_unpreparedSqlite.get();
+    }
+    return m_sqliteStatements.emplace_back(sql, std::move(statement)).second.get();
+}
+
 void SqlStore::finishStatements()
 {
     for (QSqlQuery &q : m_statements) {
         if (q.isActive())
             q.finish();
     }
+    for (auto &[text, statement] : m_sqliteStatements)
+        statement->finish();
 }
 
 void SqlStore::releaseReads()
@@ -331,6 +354,13 @@ bool SqlStore::setError(const QString &what, const QSqlQuery &q)
 Failure SqlStore::failed(const QString &what, const QSqlQuery &q)
 {
     setError(what, q);
+    return Failure { QStringLiteral("flotilla.store"), m_error };
+}
+
+Failure SqlStore::failed(const QString &what, const SqliteStatement &q)
+{
+    m_error = QStringLiteral("%1: %2").arg(what, q.error());
+    qCWarning(lcStore).noquote() << "store:" << m_error;
     return Failure { QStringLiteral("flotilla.store"), m_error };
 }
 
@@ -583,6 +613,11 @@ QSqlQuery &SqlAggregate::prepared(const QString &sql)
     return m_sql.prepared(sql);
 }
 
+SqliteStatement *SqlAggregate::sqliteStatement(const QString &sql)
+{
+    return m_sql.sqliteStatement(sql);
+}
+
 bool SqlAggregate::exec(const QString &sql)
 {
     return m_sql.exec(sql);
@@ -659,6 +694,11 @@ bool SqlAggregate::setError(const QString &message)
 }
 
 Failure SqlAggregate::failed(const QString &what, const QSqlQuery &q)
+{
+    return m_sql.failed(what, q);
+}
+
+Failure SqlAggregate::failed(const QString &what, const SqliteStatement &q)
 {
     return m_sql.failed(what, q);
 }

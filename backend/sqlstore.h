@@ -4,6 +4,7 @@
 #include "backend/sqlaccountstore.h"
 #include "backend/sqlactionstore.h"
 #include "backend/sqlaudittrail.h"
+#include "backend/sqlitestatement.h"
 #include "backend/sqlmetadatastore.h"
 #include "backend/sqlrepositorystore.h"
 #include "backend/sqlrolloutstore.h"
@@ -21,6 +22,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace Flotilla {
 
@@ -116,10 +118,15 @@ private:
     bool exec(const QString &sql);
     // Statements are prepared once per connection and reused (forward-only).
     QSqlQuery &prepared(const QString &sql);
+    // On SQLite, a read prepared once per connection with SQLite's own API (SqliteStatement: for the DDI poll, whose
+    // every exec through QSQLITE rebuilt the columns' QSqlRecord); null on PostgreSQL. Never null on SQLite: a
+    // statement that could not be prepared says why when run, and is prepared again on the next call.
+    SqliteStatement *sqliteStatement(const QString &sql);
     void finishStatements();
     bool setError(const QString &what, const QSqlQuery &q);
     // setError, as the Error a Result carries.
     Failure failed(const QString &what, const QSqlQuery &q);
+    Failure failed(const QString &what, const SqliteStatement &q);
     void changed(StoreChange::Kind kind, qint64 id);
     void deliverChanges();
 
@@ -130,6 +137,8 @@ private:
     std::optional<TenantConfiguration> m_config; // this transaction's view; reset by a rollback
     TenantConfiguration m_lastReadConfig; // what the database held when last read
     QHash<QString, QSqlQuery> m_statements;
+    std::vector<std::pair<QString, std::unique_ptr<SqliteStatement>>> m_sqliteStatements; // a few: searched in turn
+    std::unique_ptr<SqliteStatement> m_unpreparedSqlite; // the last one that could not be prepared
     QSet<QString> m_unprepared; // statements whose prepare failed: prepared again next time, not kept broken
     int m_txDepth = 0;
     QElapsedTimer m_txTimer;

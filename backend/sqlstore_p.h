@@ -44,7 +44,8 @@ inline const QString actionColumns = QStringLiteral(
     "state, created_at, last_modified, rollout_id, rollout_group_id, initiator");
 
 // The maintenance window stored in three columns from `first` on (schedule, duration, time zone); none when null.
-inline std::optional<MaintenanceSchedule> scheduleFrom(const QSqlQuery &q, int first)
+// Row: a QSqlQuery, or a SqliteStatement (anything with value(int) giving a QVariant).
+template<typename Row> std::optional<MaintenanceSchedule> scheduleFrom(const Row &q, int first)
 {
     if (q.value(first).isNull())
         return std::nullopt;
@@ -75,7 +76,7 @@ inline Action actionFrom(const QSqlQuery &q)
 // What a device's request reads of its target (DeviceTarget), in the columns from `first` on.
 inline const QString deviceTargetColumns
     = QStringLiteral("id, state, security_token, address, last_poll, installed_ds, request_attributes");
-inline DeviceTarget deviceTargetFrom(const QSqlQuery &q, int first, const QString &controllerId)
+template<typename Row> DeviceTarget deviceTargetFrom(const Row &q, int first, const QString &controllerId)
 {
     return DeviceTarget { q.value(first).toLongLong(),
                           controllerId,

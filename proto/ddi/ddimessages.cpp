@@ -308,8 +308,36 @@ std::optional<qint64> parseSleep(const QString &text)
     return total;
 }
 
+namespace {
+// A string JSON writes as it is: printable ASCII without '"' or '\\'.
+bool needsNoEscape(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(),
+                       [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\'; });
+}
+} // namespace
+
 QByteArray ControllerBase::encode() const
 {
+    // Every poll's answer. When no string in it needs escaping (the usual case: a URL of printable ASCII), written
+    // directly, byte for byte what QJsonDocument writes (compact, keys in order: "_links" sorts before "config", the
+    // links in QMap's order), at a fifth of the instructions (callgrind, stop 49); otherwise through QJsonDocument.
+    const QString sleep = formatSleep(sleepSeconds);
+    const bool direct = needsNoEscape(sleep)
+        && std::all_of(links.keyValueBegin(), links.keyValueEnd(),
+                       [](const auto &kv) { return needsNoEscape(kv.first) && needsNoEscape(kv.second); });
+    if (direct) {
+        QByteArray out;
+        out.reserve(64 + links.size() * 160);
+        out += "{\"_links\":{";
+        for (auto it = links.cbegin(); it != links.cend(); ++it) {
+            if (it != links.cbegin())
+                out += ',';
+            out += '"' + it.key().toLatin1() + "\":{\"href\":\"" + it.value().toLatin1() + "\"}";
+        }
+        out += "},\"config\":{\"polling\":{\"sleep\":\"" + sleep.toLatin1() + "\"}}}";
+        return out;
+    }
     QJsonObject root {
         { "config"_L1, QJsonObject { { "polling"_L1, QJsonObject { { "sleep"_L1, formatSleep(sleepSeconds) } } } } }
     };

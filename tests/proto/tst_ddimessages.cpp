@@ -3,10 +3,13 @@
 #include "proto/ddi/ddimessages.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Flotilla::Ddi;
 using namespace Qt::StringLiterals;
+
+using Links = QMap<QString, QString>;
 
 class TestDdiMessages : public QObject
 {
@@ -22,6 +25,8 @@ private Q_SLOTS:
     void sleep_data();
     void sleep();
     void controllerBaseRoundTrip();
+    void controllerBaseIsWhatQJsonDocumentWrites_data();
+    void controllerBaseIsWhatQJsonDocumentWrites();
     void deploymentOmitsNulls();
     void deploymentRoundTrip();
     void deploymentDecode_data();
@@ -205,6 +210,55 @@ void TestDdiMessages::controllerBaseRoundTrip()
     QCOMPARE(back->sleepSeconds, 42);
     QCOMPARE(back->links, b.links);
     QVERIFY(!ControllerBase::decode(R"({"_links":{}})", nullptr)); // SWUpdate needs the sleep: so do we
+}
+
+void TestDdiMessages::controllerBaseIsWhatQJsonDocumentWrites_data()
+{
+    QTest::addColumn<qint64>("sleep");
+    QTest::addColumn<Links>("links");
+    const QString c = u"https://h:8443/DEFAULT/controller/v1/dev-1"_s;
+    QTest::newRow("nothing to do") << qint64(300) << Links {};
+    QTest::newRow("no sleep") << qint64(0) << Links {};
+    QTest::newRow("a day or more") << qint64(200000) << Links {};
+    QTest::newRow("a deployment") << qint64(300)
+                                  << Links { { u"deploymentBase"_s, c + u"/deploymentBase/7?c=-2129030598"_s } };
+    QTest::newRow("every link") << qint64(59)
+                                << Links { { u"deploymentBase"_s, c + u"/deploymentBase/7?c=1"_s },
+                                           { u"cancelAction"_s, c + u"/cancelAction/8"_s },
+                                           { u"confirmationBase"_s, c + u"/confirmationBase/9?c=2"_s },
+                                           { u"installedBase"_s, c + u"/installedBase/3"_s },
+                                           { u"configData"_s, c + u"/configData"_s } };
+    // Strings JSON escapes, or may: written through QJsonDocument.
+    QTest::newRow("a quote") << qint64(300) << Links { { u"configData"_s, u"http://h/T/a\"b"_s } };
+    QTest::newRow("a backslash") << qint64(300) << Links { { u"configData"_s, u"http://h/T/a\\b"_s } };
+    QTest::newRow("a control character") << qint64(300) << Links { { u"configData"_s, u"http://h/T/a\tb\x01"_s } };
+    QTest::newRow("DEL") << qint64(300) << Links { { u"configData"_s, u"http://h/T/a\x7f"_s } };
+    QTest::newRow("not ASCII") << qint64(300) << Links { { u"configData"_s, u"http://h/T/Gerät-データ/x"_s } };
+    QTest::newRow("a plain link and an escaped one")
+        << qint64(300)
+        << Links { { u"configData"_s, c + u"/configData"_s },
+                   { u"installedBase"_s, u"http://h/T/\"q\"/installedBase/1"_s } };
+}
+
+// The poll's answer is written directly when it can be: byte for byte what QJsonDocument writes, whatever it holds.
+void TestDdiMessages::controllerBaseIsWhatQJsonDocumentWrites()
+{
+    QFETCH(qint64, sleep);
+    QFETCH(Links, links);
+    QJsonObject linkObjects;
+    for (auto it = links.cbegin(); it != links.cend(); ++it)
+        linkObjects.insert(it.key(), QJsonObject { { u"href"_s, it.value() } });
+    const QJsonObject expected {
+        { u"config"_s, QJsonObject { { u"polling"_s, QJsonObject { { u"sleep"_s, formatSleep(sleep) } } } } },
+        { u"_links"_s, linkObjects },
+    };
+    ControllerBase b;
+    b.sleepSeconds = sleep;
+    b.links = links;
+    QCOMPARE(b.encode(), QJsonDocument(expected).toJson(QJsonDocument::Compact));
+    const auto back = ControllerBase::decode(b.encode(), nullptr);
+    QVERIFY(back);
+    QCOMPARE(back->links, links);
 }
 
 void TestDdiMessages::deploymentOmitsNulls()
