@@ -4,6 +4,7 @@
 #include "backend/connectionguard_p.h"
 #include "backend/httpmethod.h"
 #include "backend/servermetrics.h"
+#include "backend/steadyclock.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -243,11 +244,11 @@ ConnectionWatch::ConnectionWatch(ConnectionGuard &guard, QTcpSocket *socket)
     m_header.setSingleShot(true);
     connect(&m_idle, &QTimer::timeout, this, &ConnectionWatch::idle);
     connect(&m_header, &QTimer::timeout, this, &ConnectionWatch::headerTooSlow);
-    if (limits.idleTimeoutMs > 0) {
-        m_idle.setInterval(limits.idleTimeoutMs);
-        m_idle.start();
-    }
-    m_header.setInterval(limits.headerTimeoutMs);
+    m_idleMs = limits.idleTimeoutMs;
+    m_headerMs = limits.headerTimeoutMs;
+    m_lastActivityMs = steadyMs();
+    if (m_idleMs > 0)
+        m_idle.start(std::chrono::milliseconds(m_idleMs));
     // Connected before the HTTP server connects its own: this sees each byte before the request parser does.
     m_readConnection = connect(socket, &QIODevice::readyRead, this, &ConnectionWatch::received);
     connect(socket, &QIODevice::bytesWritten, this, &ConnectionWatch::sent);
@@ -268,32 +269,28 @@ bool ConnectionWatch::ours() const
 
 void ConnectionWatch::received()
 {
-    if (m_idle.interval() > 0)
-        m_idle.start();
+    m_lastActivityMs = steadyMs();
     if (!m_inRequest) {
         m_inRequest = true;
         m_headerDone = false;
         m_requestBytes = 0;
-        if (m_header.interval() > 0)
-            m_header.start();
+        m_requestStartMs = m_lastActivityMs;
+        if (m_headerMs > 0 && !m_header.isActive())
+            m_header.start(std::chrono::milliseconds(m_headerMs));
     }
     if (m_headerDone)
         return;
     const qint64 available = m_socket->bytesAvailable();
     m_requestBytes += available;
-    if (m_requestBytes >= HeaderBytes || m_socket->peek(std::min(available, HeaderBytes)).contains("\r\n\r\n")) {
+    if (m_requestBytes >= HeaderBytes || m_socket->peek(std::min(available, HeaderBytes)).contains("\r\n\r\n"))
         m_headerDone = true;
-        m_header.stop();
-    }
 }
 
 void ConnectionWatch::sent()
 {
-    if (m_idle.interval() > 0)
-        m_idle.start();
+    m_lastActivityMs = steadyMs();
     // An answer is going out: the request was read whole.
     m_inRequest = false;
-    m_header.stop();
     if (m_closing)
         QMetaObject::invokeMethod(this, &ConnectionWatch::checkAnswered, Qt::QueuedConnection);
 }
@@ -321,6 +318,10 @@ void ConnectionWatch::idle()
 {
     if (!ours())
         return; // a WebSocket now: the event stream keeps it alive with its own pings
+    if (const qint64 quiet = steadyMs() - m_lastActivityMs; quiet < m_idleMs) {
+        m_idle.start(std::chrono::milliseconds(m_idleMs - quiet)); // active since it was armed
+        return;
+    }
     qCDebug(lcHttp).noquote() << "closing an idle connection from" << m_address.toString();
     if (m_socket->bytesToWrite() > 0)
         m_socket->abort(); // a client that stopped reading its answer
@@ -331,11 +332,15 @@ void ConnectionWatch::idle()
 void ConnectionWatch::headerTooSlow()
 {
     if (!ours() || m_headerDone || !m_inRequest)
+        return; // armed again when the next request begins
+    if (const qint64 taken = steadyMs() - m_requestStartMs; taken < m_headerMs) {
+        m_header.start(std::chrono::milliseconds(m_headerMs - taken)); // a request that began after it was armed
         return;
+    }
     qCInfo(lcHttp).noquote() << "closing a connection from" << m_address.toString()
-                             << ": its request header was not complete in" << m_header.interval() << "ms";
+                             << ": its request header was not complete in" << m_headerMs << "ms";
     m_socket->write(rawAnswer(408, "Request Timeout", "flotilla.http.requestTimeout",
-                              u"the request header was not complete within %1 s"_s.arg(m_header.interval() / 1000)));
+                              u"the request header was not complete within %1 s"_s.arg(m_headerMs / 1000)));
     m_socket->disconnectFromHost();
 }
 

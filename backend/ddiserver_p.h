@@ -5,6 +5,7 @@
 // (the base poll and configData), ddideployment.cpp (deployment, cancel, installedBase, confirmation, feedback)
 // and ddiartifacts.cpp (a module's artifacts and their download).
 #include "backend/ddiserver.h"
+#include "backend/steadyclock.h"
 #include "proto/ddi/ddimessages.h"
 
 #include <QHttpHeaders>
@@ -13,8 +14,6 @@
 #include <QLoggingCategory>
 #include <QUrl>
 #include <QUrlQuery>
-
-#include <chrono>
 
 namespace Flotilla {
 
@@ -27,13 +26,6 @@ using Status = QHttpServerResponder::StatusCode;
 
 constexpr int MaxActionHistory = 100; // hawkBit's RepositoryConstants.MAX_ACTION_HISTORY_MSG_COUNT
 inline const QString ServerMessagePrefix = u"Update Server: "_s;
-
-// One monotonic clock in milliseconds for what the HTTP threads count in time (registrations, poll events).
-inline qint64 steadyMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 inline QString errorCodeFor(Status status)
 {

@@ -385,24 +385,23 @@ Lookup<DeviceTargetAndAction> SqlActionStore::deviceTargetAndAction(TargetStore 
 {
     static const QString sql = targetAndActionSql(u"?"_s, u"?"_s);
     static const int size = int(actionColumns.count(u',')) + 1;
-    const auto readFrom = [&](QSqlQuery &q) -> Lookup<DeviceTargetAndAction> {
-        if (!q.next())
-            return std::nullopt;
-        DeviceTargetAndAction read { deviceTargetFrom(q, size + 1, controllerId), std::nullopt };
-        if (!q.value(0).isNull())
-            read.action = ActionWithHistorySize { actionFrom(q), q.value(size).toInt() };
-        return read;
-    };
     const auto what = [&] {
         return QStringLiteral("reading action %1 of target %2").arg(actionId).arg(controllerId);
     };
-    if (!isPostgres()) {
-        QSqlQuery &q = prepared(sql);
-        q.addBindValue(actionId);
-        q.addBindValue(controllerId);
-        if (!q.exec())
-            return failed(what(), q);
-        return readFrom(q);
+    const auto readFrom = [&](auto &q) -> Lookup<DeviceTargetAndAction> {
+        if (!q.next())
+            return rowsFailed(q) ? Lookup<DeviceTargetAndAction>(failed(what(), q)) : std::nullopt;
+        DeviceTargetAndAction read { deviceTargetFrom(q, size + 1, controllerId), std::nullopt };
+        if (!q.value(0).isNull())
+            read.action = ActionWithHistorySize { actionFrom(q), q.value(size).toInt() };
+        q.finish(); // one row
+        return read;
+    };
+    // Every feedback reads this first: on SQLite through SQLite's own API (SqliteStatement says why).
+    if (SqliteStatement *native = sqliteStatement(sql)) {
+        if (!native->exec({ actionId, controllerId }))
+            return failed(what(), *native);
+        return readFrom(*native);
     }
     // A feedback's read, between two scopes of a group, also sets the savepoint of the scope that follows (the
     // feedback's own), after the writes the scope before deferred: one round trip, not three. The statement was

@@ -53,7 +53,7 @@ template<typename Row> std::optional<MaintenanceSchedule> scheduleFrom(const Row
                                        q.value(first + 2).toString());
 }
 
-inline Action actionFrom(const QSqlQuery &q)
+template<typename Row> Action actionFrom(const Row &q)
 {
     Action a;
     a.id = q.value(0).toLongLong();

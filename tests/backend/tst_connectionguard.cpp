@@ -114,6 +114,8 @@ private Q_SLOTS:
     void slowHeaderGets408();
     void slowButCompleteHeaderIsServed();
     void idleConnectionsAreClosed();
+    void aBusyConnectionIsNotIdle();
+    void eachRequestHasItsOwnHeaderTime();
     void connectionsPerAddressAreCapped();
     void requestsPerSecondAreLimited();
     void artifactDownloadsAreNotCounted();
@@ -225,6 +227,43 @@ void TestConnectionGuard::idleConnectionsAreClosed()
     QCOMPARE(served.answer().status, 200);
     QVERIFY2(silent.closedWithin(4000), "a connection that never sent a byte stayed open");
     QVERIFY2(served.closedWithin(4000), "an idle keep-alive connection stayed open");
+}
+
+// Requests every 400 ms for 2.4 s on a connection with a 1 s idle timeout: it is never idle for a second, so it stays
+// open throughout; silent after that, it is closed.
+void TestConnectionGuard::aBusyConnectionIsNotIdle()
+{
+    setUp([](ServerConfig &c) { c.idleTimeoutSecs = 1; });
+    RawConnection c(base());
+    QVERIFY(c.connected());
+    for (int i = 0; i < 6; ++i) {
+        c.send(request("GET", "/rest/v1/softwaremoduletypes"));
+        QCOMPARE(c.answer().status, 200);
+        QTest::qWait(400);
+        QVERIFY2(!c.isClosed(), qPrintable(u"closed after request %1, within a second of it"_s.arg(i + 1)));
+    }
+    QVERIFY2(c.closedWithin(4000), "a connection silent after its requests stayed open");
+}
+
+// The header timeout counts from each request's first byte, not from the first request's: on a keep-alive connection
+// with a 1 s timeout, a second request that begins 700 ms after the first and trickles its header for 600 ms (within
+// its own second, past the first's) is served.
+void TestConnectionGuard::eachRequestHasItsOwnHeaderTime()
+{
+    setUp([](ServerConfig &c) { c.headerTimeoutSecs = 1; });
+    RawConnection c(base());
+    QVERIFY(c.connected());
+    c.send(request("GET", "/rest/v1/softwaremoduletypes"));
+    QCOMPARE(c.answer().status, 200);
+    QTest::qWait(700);
+    const QByteArray r = request("GET", "/rest/v1/softwaremoduletypes");
+    const qsizetype piece = r.size() / 6 + 1;
+    for (qsizetype i = 0; i < r.size(); i += piece) {
+        QTest::qWait(100);
+        c.send(r.mid(i, piece));
+    }
+    QCOMPARE(c.answer().status, 200);
+    QVERIFY(!c.isClosed());
 }
 
 void TestConnectionGuard::connectionsPerAddressAreCapped()
