@@ -33,7 +33,7 @@ QString openActionsSelect(const QString &columns, const QString &targetId = QStr
 const QString pollActionColumns
     = QStringLiteral("id, type, force_time, weight, mw_schedule, mw_duration, mw_timezone, state");
 
-// An action of pollActionColumns, from column 0 on.
+// Whether reading a statement's rows failed (next() said false for an error, not for their end).
 bool rowsFailed(const QSqlQuery &q)
 {
     return q.lastError().isValid();
@@ -44,6 +44,7 @@ bool rowsFailed(const SqliteStatement &q)
     return !q.error().isEmpty();
 }
 
+// An action of pollActionColumns, from column 0 on.
 template<typename Row> Action pollActionFrom(const Row &q, qint64 targetId)
 {
     Action a;

@@ -44,9 +44,9 @@ bool SqliteStatement::exec(const QVariantList &binds)
 {
     m_row = false;
     m_firstPending = false;
-    m_error.clear();
     if (!m_statement)
-        return fail(u"not prepared"_s, SQLITE_MISUSE);
+        return false; // error() still says why it could not be prepared
+    m_error.clear();
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
     if (binds.size() != sqlite3_bind_parameter_count(m_statement))
