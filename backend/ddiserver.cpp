@@ -10,8 +10,6 @@
 #include <QElapsedTimer>
 #include <QHttpServer>
 
-#include <chrono>
-
 using namespace Qt::StringLiterals;
 using namespace Flotilla::DdiDetail;
 

@@ -111,9 +111,9 @@ bool SqliteStatement::step()
         m_row = true;
         return true;
     }
-    m_row = false;
     if (code != SQLITE_DONE)
-        fail(u"reading"_s, code);
+        return fail(u"reading"_s, code); // resets too
+    m_row = false;
     sqlite3_reset(m_statement); // the read transaction ends with the rows
     return false;
 }

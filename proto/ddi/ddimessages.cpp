@@ -338,9 +338,7 @@ QByteArray ControllerBase::encode() const
         out += "},\"config\":{\"polling\":{\"sleep\":\"" + sleep.toLatin1() + "\"}}}";
         return out;
     }
-    QJsonObject root {
-        { "config"_L1, QJsonObject { { "polling"_L1, QJsonObject { { "sleep"_L1, formatSleep(sleepSeconds) } } } } }
-    };
+    QJsonObject root { { "config"_L1, QJsonObject { { "polling"_L1, QJsonObject { { "sleep"_L1, sleep } } } } } };
     root.insert("_links"_L1, linksJson(links));
     return compact(root);
 }
