@@ -359,21 +359,30 @@ int main(int argc, char *argv[])
     QList<double> ratios;
     QList<double> nginxRates;
     for (int round = 1; round <= rounds; ++round) {
+        // nginx's CPU per request too (its master and workers): what the ratio means in CPU, on any host.
+        const double nginxStart = cpuSecondsWithChildren(nginx.processId());
         const WrkResult sendfilePolls = wrk(load + QStringList { nginxBase + u"/poll.json"_s });
+        const double nginxMiddle = cpuSecondsWithChildren(nginx.processId());
         const WrkResult plainPolls = wrk(load + QStringList { nginxPlainBase + u"/poll.json"_s });
+        const double nginxEnd = cpuSecondsWithChildren(nginx.processId());
+        const auto nginxCpu = [](double from, double to, const WrkResult &run) {
+            return (to - from) * 1e6 / double(std::max<qint64>(1, run.requests));
+        };
         const CpuMark before = cpuMark();
         const WrkResult ddiPolls = wrk(load + QStringList { u"-H"_s, authHeader, base + pollPath });
         const QString cpu = cpuPerRequest(before, ddiPolls);
         const double fastest = std::max(sendfilePolls.requestsPerSecond, plainPolls.requestsPerSecond);
         ratios.append(ddiPolls.requestsPerSecond / fastest);
         nginxRates.append(fastest);
-        say(u"  round %1: nginx static file %2 requests/s with sendfile on, %3 with it off; flotillad base poll %4 "
-            "requests/s, ratio %5 (to the faster nginx); %6"_s.arg(round)
+        say(u"  round %1: nginx static file %2 requests/s with sendfile on, %3 with it off (CPU per request %7 and %8 "
+            "us); flotillad base poll %4 requests/s, ratio %5 (to the faster nginx); %6"_s.arg(round)
                 .arg(sendfilePolls.requestsPerSecond, 0, 'f', 0)
                 .arg(plainPolls.requestsPerSecond, 0, 'f', 0)
                 .arg(ddiPolls.requestsPerSecond, 0, 'f', 0)
                 .arg(ratios.last(), 0, 'f', 2)
-                .arg(cpu));
+                .arg(cpu)
+                .arg(nginxCpu(nginxStart, nginxMiddle, sendfilePolls), 0, 'f', 0)
+                .arg(nginxCpu(nginxMiddle, nginxEnd, plainPolls), 0, 'f', 0));
     }
     std::sort(ratios.begin(), ratios.end());
     const double pollRatio = ratios.at(ratios.size() / 2);
