@@ -185,7 +185,8 @@ static qint64 readCalls()
 void TestSqliteFile::aFleetsPagesStayInMemory()
 {
     const QString path = m_dir.filePath(u"fleet.db"_s);
-    constexpr int Targets = 12000; // about 6 MB of targets and their index: three times SQLite's default cache
+    // About 5 MB of targets and their indexes (1,275 pages): over twice SQLite's default cache.
+    constexpr int Targets = 12000;
     {
         SqlStore writer;
         QVERIFY2(writer.open(path), qPrintable(writer.lastError()));
