@@ -244,6 +244,18 @@ std::optional<QList<PlanProbe>> planProbes(SqlStore &store, int targets, qint64 
     probes.append({ u"DDI poll: its open actions"_s, [&store, middleTarget] {
                        return bool(store.actions().openActionsForPoll(middleTarget));
                    } });
+    // The statements every DDI request runs first (since stop 45): a poll's device with its open actions, a
+    // feedback's device with its action.
+    probes.append({ u"DDI poll: the device with its open actions (one statement)"_s, [&store, middleId] {
+                       return store.actions().deviceTargetAndOpenActions(store.targets(), middleId).found();
+                   } });
+    const Result<QList<Action>> middleActions = store.actions().actionsOfTarget(middleTarget, 0, 1);
+    const qint64 middleAction = middleActions && !middleActions->isEmpty() ? middleActions->first().id : 0;
+    probes.append({ u"DDI feedback: the device with its action (one statement)"_s, [&store, middleId, middleAction] {
+                       const Lookup<DeviceTargetAndAction> read
+                           = store.actions().deviceTargetAndAction(store.targets(), middleId, middleAction);
+                       return read.found() && read->action.has_value();
+                   } });
     // Rollouts: the group list with member counts, the action counts of every group, one group's actions, the
     // timeline's first page.
     probes.append({ u"rollout: its 100 groups with member counts"_s, [&store, rollout] {
