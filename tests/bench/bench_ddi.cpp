@@ -337,13 +337,16 @@ int main(int argc, char *argv[])
     const auto cpuMark = [&] {
         return CpuMark { cpuSeconds(flotillad.processId()), postgresPid ? cpuSecondsWithChildren(postgresPid) : 0 };
     };
+    // CPU seconds spent over a wrk run, in microseconds per request it made.
+    const auto usPerRequest = [](double cpuSecs, const WrkResult &run) {
+        return cpuSecs * 1e6 / double(std::max<qint64>(1, run.requests));
+    };
     const auto cpuPerRequest = [&](const CpuMark &before, const WrkResult &run) {
         const CpuMark after = cpuMark();
-        const double requests = double(std::max<qint64>(1, run.requests));
-        QString line = u"CPU per request: flotillad %1 us"_s.arg((after.flotillad - before.flotillad) * 1e6 / requests,
+        QString line = u"CPU per request: flotillad %1 us"_s.arg(usPerRequest(after.flotillad - before.flotillad, run),
                                                                  0, 'f', 0);
         if (postgresPid)
-            line += u", PostgreSQL %1 us"_s.arg((after.postgres - before.postgres) * 1e6 / requests, 0, 'f', 0);
+            line += u", PostgreSQL %1 us"_s.arg(usPerRequest(after.postgres - before.postgres, run), 0, 'f', 0);
         return line;
     };
 
@@ -365,9 +368,6 @@ int main(int argc, char *argv[])
         const double nginxMiddle = cpuSecondsWithChildren(nginx.processId());
         const WrkResult plainPolls = wrk(load + QStringList { nginxPlainBase + u"/poll.json"_s });
         const double nginxEnd = cpuSecondsWithChildren(nginx.processId());
-        const auto nginxCpu = [](double from, double to, const WrkResult &run) {
-            return (to - from) * 1e6 / double(std::max<qint64>(1, run.requests));
-        };
         const CpuMark before = cpuMark();
         const WrkResult ddiPolls = wrk(load + QStringList { u"-H"_s, authHeader, base + pollPath });
         const QString cpu = cpuPerRequest(before, ddiPolls);
@@ -381,8 +381,8 @@ int main(int argc, char *argv[])
                 .arg(ddiPolls.requestsPerSecond, 0, 'f', 0)
                 .arg(ratios.last(), 0, 'f', 2)
                 .arg(cpu)
-                .arg(nginxCpu(nginxStart, nginxMiddle, sendfilePolls), 0, 'f', 0)
-                .arg(nginxCpu(nginxMiddle, nginxEnd, plainPolls), 0, 'f', 0));
+                .arg(usPerRequest(nginxMiddle - nginxStart, sendfilePolls), 0, 'f', 0)
+                .arg(usPerRequest(nginxEnd - nginxMiddle, plainPolls), 0, 'f', 0));
     }
     std::sort(ratios.begin(), ratios.end());
     const double pollRatio = ratios.at(ratios.size() / 2);
